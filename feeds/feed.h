@@ -1,0 +1,56 @@
+#ifndef NF_FEED_H
+#define NF_FEED_H
+
+/*
+ * Feed parsing: bytes in, items out, as a stream. The parser never sees a
+ * socket or the database: fetch or a file reader pushes chunks, and each
+ * item is handed to the caller as soon as its closing tag is read, so a
+ * feed of any size parses in bounded memory.
+ *
+ * Formats: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 (libxml2 SAX2, with
+ * XML_PARSE_NONET, no entity substitution, no DTD loading, recover mode),
+ * and JSON Feed 1.0/1.1 (cJSON; the whole document is buffered up to
+ * max_size since cJSON does not stream).
+ */
+
+#include <stddef.h>
+
+#include "src/error.h"
+#include "src/item.h"
+
+struct feed_options {
+	const char *source;	/* for messages, and the last base for links */
+	const char *base_url;	/* the URL the feed came from, or NULL */
+	const char *charset;	/* e.g. from HTTP Content-Type, or NULL */
+	double fold_threshold;	/* for near-duplicate related entries */
+	size_t max_size;	/* ceiling on buffered bytes; 0 = 16 MiB */
+};
+
+/* Receives each finished item; takes ownership of item. feed holds the
+ * channel's metadata read so far. Return nonzero to stop parsing. */
+typedef int (*feed_item_fn)(void *ctx, const struct nf_feed *feed,
+                            struct nf_item *item);
+
+struct feed_parser;
+
+/* Returns a new parser, or NULL when out of memory; free with
+ * feed_parser_free(). opts and its strings must outlive the parser. */
+struct feed_parser *feed_parser_new(const struct feed_options *opts,
+                                    feed_item_fn on_item, void *ctx);
+/* Pushes the next chunk; final is nonzero on the last call (len may be 0).
+ * A malformed feed is read as far as it goes; NF_ERR_PARSE only when
+ * nothing feed-like was found. */
+enum nf_status feed_parser_push(struct feed_parser *p, const char *chunk,
+                                size_t len, int final, struct nf_error *err);
+/* The channel metadata read so far (format, title, link, ...); owned by
+ * the parser, items is always empty. */
+const struct nf_feed *feed_parser_feed(const struct feed_parser *p);
+void feed_parser_free(struct feed_parser *p);
+
+/* Convenience: parses a whole buffer into a new feed with its items;
+ * free with feed_free(). */
+enum nf_status feed_parse(const char *buf, size_t len,
+                          const struct feed_options *opts,
+                          struct nf_feed **feed, struct nf_error *err);
+
+#endif

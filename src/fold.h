@@ -1,0 +1,53 @@
+#ifndef NF_FOLD_H
+#define NF_FOLD_H
+
+/*
+ * Story folding: items that tell the same story become one story with a
+ * lead and its similar copies. Near-linear: candidates from an inverted
+ * index over title shingles, then exact verification, joined with
+ * union-find. Deterministic for the same set of entries.
+ *
+ * fold works on light entries (pointers into items the caller owns), so
+ * that --dump can fold a large feed without keeping whole items.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "src/error.h"
+
+#define FOLD_DEFAULT_THRESHOLD 0.6
+
+struct fold_entry {
+	const char *title;
+	const char *id;		/* GUID, may be NULL */
+	const char *link;	/* may be NULL */
+	const char *summary;	/* for "title with summary glued on"; may be NULL */
+	const char *source;	/* feed title, not part of the headline; may be NULL */
+	int64_t time;		/* published, or NF_NO_DATE */
+	size_t text_len;	/* item_text_length(), picks the lead */
+};
+
+struct fold_story {
+	size_t lead;		/* index into the entries */
+	size_t *similar;	/* the other members, in entry order */
+	size_t nsimilar;
+};
+
+struct fold_result {
+	struct fold_story *stories;	/* in entry order of their leads */
+	size_t nstories;
+};
+
+/* Clusters n entries; every index lands in exactly one story. threshold
+ * is fold-threshold (0..1). Free with fold_result_free(). */
+enum nf_status fold_stories(const struct fold_entry *entries, size_t n,
+                            double threshold, struct fold_result *out,
+                            struct nf_error *err);
+void fold_result_free(struct fold_result *res);
+
+/* Whether two titles are near-duplicates at threshold, by the same rule
+ * fold_stories() verifies with (used for related entries). */
+int fold_titles_similar(const char *a, const char *b, double threshold);
+
+#endif

@@ -1,0 +1,30 @@
+#ifndef NF_HTML_H
+#define NF_HTML_H
+
+/*
+ * An item's HTML (description, content:encoded, content_html) taken
+ * apart: the picture and its caption, the "Similar News" entries, and the
+ * plain-text body with both of those taken out.
+ */
+
+#include <stddef.h>
+
+#include "src/error.h"
+#include "src/item.h"
+
+struct html_parts {
+	char *text;			/* sanitised plain text; never NULL on success */
+	struct nf_image *image;		/* figure/img/caption paragraph, or NULL */
+	struct nf_related *related;	/* array of nrelated entries */
+	size_t nrelated;
+};
+
+/* Fills parts from html; links are made absolute against base_url (may be
+ * NULL). threshold is fold-threshold, for near-duplicate related entries.
+ * Free the result with html_parts_free(). */
+enum nf_status html_extract(const char *html, size_t len, const char *base_url,
+                            double threshold, struct html_parts *parts,
+                            struct nf_error *err);
+void html_parts_free(struct html_parts *parts);
+
+#endif

@@ -1,0 +1,327 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/item.h"
+
+static char *
+nf_strdup(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+int
+nf_strset(char **field, const char *s)
+{
+	char *copy = NULL;
+
+	if (s != NULL && (copy = strdup(s)) == NULL) {
+		return -1;
+	}
+	free(*field);
+	*field = copy;
+	return 0;
+}
+
+struct nf_item *
+item_new(void)
+{
+	struct nf_item *item = calloc(1, sizeof(*item));
+
+	if (item != NULL) {
+		item->published = NF_NO_DATE;
+		item->updated = NF_NO_DATE;
+	}
+	return item;
+}
+
+void
+related_clear(struct nf_related *entry)
+{
+	size_t i;
+
+	if (entry == NULL) {
+		return;
+	}
+	free(entry->title);
+	free(entry->link);
+	free(entry->source);
+	for (i = 0; i < entry->ncopies; i++) {
+		related_clear(&entry->copies[i]);
+	}
+	free(entry->copies);
+	memset(entry, 0, sizeof(*entry));
+}
+
+void
+image_free(struct nf_image *image)
+{
+	if (image == NULL) {
+		return;
+	}
+	free(image->url);
+	free(image->caption);
+	free(image->credit);
+	free(image);
+}
+
+struct nf_image *
+image_new(const char *url, const char *caption, const char *credit)
+{
+	struct nf_image *image = calloc(1, sizeof(*image));
+
+	if (image == NULL) {
+		return NULL;
+	}
+	if (nf_strset(&image->url, url) || nf_strset(&image->caption, caption) ||
+	    nf_strset(&image->credit, credit)) {
+		image_free(image);
+		return NULL;
+	}
+	return image;
+}
+
+void
+item_free(struct nf_item *item)
+{
+	size_t i;
+
+	if (item == NULL) {
+		return;
+	}
+	free(item->id);
+	free(item->title);
+	free(item->link);
+	free(item->author);
+	free(item->summary);
+	free(item->content);
+	free(item->source);
+	image_free(item->image);
+	for (i = 0; i < item->nenclosures; i++) {
+		free(item->enclosures[i].url);
+		free(item->enclosures[i].type);
+	}
+	free(item->enclosures);
+	for (i = 0; i < item->ncategories; i++) {
+		free(item->categories[i]);
+	}
+	free(item->categories);
+	for (i = 0; i < item->nrelated; i++) {
+		related_clear(&item->related[i]);
+	}
+	free(item->related);
+	free(item);
+}
+
+int
+item_add_category(struct nf_item *item, const char *category)
+{
+	char **v;
+	char *copy = strdup(category);
+
+	if (copy == NULL) {
+		return -1;
+	}
+	v = realloc(item->categories, (item->ncategories + 1) * sizeof(*v));
+	if (v == NULL) {
+		free(copy);
+		return -1;
+	}
+	item->categories = v;
+	v[item->ncategories++] = copy;
+	return 0;
+}
+
+int
+item_add_enclosure(struct nf_item *item, const char *url, const char *type,
+                   long long length)
+{
+	struct nf_enclosure *v, e = { 0 };
+
+	if (nf_strset(&e.url, url) || nf_strset(&e.type, type)) {
+		goto fail;
+	}
+	e.length = length;
+	v = realloc(item->enclosures, (item->nenclosures + 1) * sizeof(*v));
+	if (v == NULL) {
+		goto fail;
+	}
+	item->enclosures = v;
+	v[item->nenclosures++] = e;
+	return 0;
+fail:
+	free(e.url);
+	free(e.type);
+	return -1;
+}
+
+static int
+related_append(struct nf_related **v, size_t *n, struct nf_related *entry)
+{
+	struct nf_related *grown = realloc(*v, (*n + 1) * sizeof(**v));
+
+	if (grown == NULL) {
+		return -1;
+	}
+	*v = grown;
+	grown[(*n)++] = *entry;
+	memset(entry, 0, sizeof(*entry));
+	return 0;
+}
+
+int
+item_add_related(struct nf_item *item, struct nf_related *entry)
+{
+	return related_append(&item->related, &item->nrelated, entry);
+}
+
+int
+related_add_copy(struct nf_related *entry, struct nf_related *copy)
+{
+	return related_append(&entry->copies, &entry->ncopies, copy);
+}
+
+static int
+related_copy(struct nf_related *dst, const struct nf_related *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof(*dst));
+	if (nf_strset(&dst->title, src->title) || nf_strset(&dst->link, src->link) ||
+	    nf_strset(&dst->source, src->source)) {
+		goto fail;
+	}
+	for (i = 0; i < src->ncopies; i++) {
+		struct nf_related c;
+
+		if (related_copy(&c, &src->copies[i]) != 0) {
+			goto fail;
+		}
+		if (related_add_copy(dst, &c) != 0) {
+			related_clear(&c);
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	related_clear(dst);
+	return -1;
+}
+
+static int
+item_copy_lists(struct nf_item *d, const struct nf_item *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncategories; i++) {
+		if (item_add_category(d, s->categories[i]) != 0) {
+			return -1;
+		}
+	}
+	for (i = 0; i < s->nenclosures; i++) {
+		const struct nf_enclosure *e = &s->enclosures[i];
+
+		if (item_add_enclosure(d, e->url, e->type, e->length) != 0) {
+			return -1;
+		}
+	}
+	for (i = 0; i < s->nrelated; i++) {
+		struct nf_related r;
+
+		if (related_copy(&r, &s->related[i]) != 0) {
+			return -1;
+		}
+		if (item_add_related(d, &r) != 0) {
+			related_clear(&r);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct nf_item *
+item_dup(const struct nf_item *s)
+{
+	struct nf_item *d = item_new();
+
+	if (d == NULL) {
+		return NULL;
+	}
+	d->id = nf_strdup(s->id);
+	d->title = nf_strdup(s->title);
+	d->link = nf_strdup(s->link);
+	d->author = nf_strdup(s->author);
+	d->summary = nf_strdup(s->summary);
+	d->content = nf_strdup(s->content);
+	d->source = nf_strdup(s->source);
+	d->published = s->published;
+	d->updated = s->updated;
+	d->rowid = s->rowid;
+	d->feed_id = s->feed_id;
+	d->read = s->read;
+	if (s->image != NULL) {
+		d->image = image_new(s->image->url, s->image->caption, s->image->credit);
+		if (d->image == NULL) {
+			goto fail;
+		}
+	}
+	if ((s->id && !d->id) || (s->title && !d->title) || (s->link && !d->link) ||
+	    (s->author && !d->author) || (s->summary && !d->summary) ||
+	    (s->content && !d->content) || (s->source && !d->source) ||
+	    item_copy_lists(d, s) != 0) {
+		goto fail;
+	}
+	return d;
+fail:
+	item_free(d);
+	return NULL;
+}
+
+size_t
+item_text_length(const struct nf_item *item)
+{
+	if (item->content != NULL && item->content[0] != '\0') {
+		return strlen(item->content);
+	}
+	return item->summary != NULL ? strlen(item->summary) : 0;
+}
+
+struct nf_feed *
+feed_new(void)
+{
+	return calloc(1, sizeof(struct nf_feed));
+}
+
+void
+feed_free(struct nf_feed *feed)
+{
+	size_t i;
+
+	if (feed == NULL) {
+		return;
+	}
+	for (i = 0; i < feed->nitems; i++) {
+		item_free(feed->items[i]);
+	}
+	free(feed->items);
+	free(feed->source);
+	free(feed->title);
+	free(feed->link);
+	free(feed->description);
+	free(feed->author);
+	free(feed);
+}
+
+int
+feed_add_item(struct nf_feed *feed, struct nf_item *item)
+{
+	struct nf_item **v = realloc(feed->items, (feed->nitems + 1) * sizeof(*v));
+
+	if (v == NULL) {
+		return -1;
+	}
+	feed->items = v;
+	v[feed->nitems++] = item;
+	return 0;
+}

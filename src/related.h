@@ -1,0 +1,26 @@
+#ifndef NF_RELATED_H
+#define NF_RELATED_H
+
+/*
+ * "Similar News" blocks inside an item's HTML: a heading of that kind
+ * (Similar News, Related, 関連ニュース, ...) or a run of sibling blocks that
+ * each end in a read-more link (Read more, 続きを読む, Weiterlesen, ...), and
+ * an aggregator's <ol> of outlets. They become related entries and are
+ * taken out of the document, boilerplate lines with them.
+ */
+
+#include <stddef.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "src/item.h"
+
+/* Finds the blocks in doc, unlinks and frees their nodes, and returns the
+ * entries (near-duplicates merged into copies at threshold) as a new array
+ * in *out; the caller frees each with related_clear() and the array with
+ * free(). Returns the number of entries (0 with *out NULL when none, or
+ * when out of memory). */
+size_t related_extract(htmlDocPtr doc, const char *base_url, double threshold,
+                       struct nf_related **out);
+
+#endif

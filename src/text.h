@@ -1,0 +1,41 @@
+#ifndef NF_TEXT_H
+#define NF_TEXT_H
+
+/*
+ * Text: the one sanitising gate that all feed text passes, HTML to plain
+ * text, and display width. Every returned string is new; free() it.
+ * Functions return NULL only when out of memory.
+ */
+
+#include <stddef.h>
+
+/* Makes hostile bytes safe for a terminal: invalid UTF-8 becomes U+FFFD;
+ * C0 controls but newline and tab, DEL, C1 controls, ESC/CSI/OSC/DCS/APC
+ * sequences (7-bit and 8-bit forms) and bidi overrides/isolates are
+ * removed. Whitespace is kept as it is. */
+char *text_sanitize(const char *s, size_t len);
+
+/* text_sanitize(), then every run of whitespace (newlines too) folded to
+ * one space and the ends trimmed: for titles, names and one-line fields. */
+char *text_clean_line(const char *s, size_t len);
+
+/* HTML (or text that may hold tags and entities) to sanitised plain text:
+ * entities decoded, tags removed, scripts and styles dropped, block
+ * elements as paragraph breaks ("\n\n"), <br> and list items as "\n",
+ * spaces collapsed within lines. Uses libxml2's HTML parser. */
+char *text_from_html(const char *html, size_t len);
+
+/* Display columns of a UTF-8 string, measured with wcwidth() under the
+ * caller's UTF-8 locale; an unprintable character counts as 1. */
+int text_width(const char *s);
+
+/* The string cut to at most width columns, with "…" at the cut; padded
+ * with spaces to exactly width columns when pad is nonzero. Never splits
+ * a character; a wide character that does not fit is replaced by space. */
+char *text_fit(const char *s, int width, int pad);
+
+/* Wraps plain text to width columns: a new string whose lines are at most
+ * width columns (a longer word is broken), paragraph breaks kept. */
+char *text_wrap(const char *s, int width);
+
+#endif
