@@ -27,4 +27,11 @@ enum nf_status html_extract(const char *html, size_t len, const char *base_url,
                             struct nf_error *err);
 void html_parts_free(struct html_parts *parts);
 
+/* A whole web page (for "read more") reduced to its article text: the
+ * <article> or <main> element, else the block holding the most paragraph
+ * text; navigation, headers, footers, asides, scripts and forms dropped.
+ * Returns new sanitised plain text (free()), or NULL when the page has no
+ * readable text. */
+char *html_article_text(const char *html, size_t len);
+
 #endif
