@@ -1,0 +1,130 @@
+#ifndef NF_STORE_H
+#define NF_STORE_H
+
+/*
+ * The store: one SQLite database that keeps every feed's items, read
+ * flags and fetch metadata between runs.
+ *
+ * Durability: WAL journal with synchronous=NORMAL. Every write is one
+ * transaction (one per feed update, one per bulk mark), so a process
+ * killed at any moment leaves the database as of its last commit. A
+ * power loss may lose the last few commits, never corrupt the file;
+ * feeds are fetched again anyway, so we do not pay an fsync per commit.
+ *
+ * Items are keyed by feed + GUID, else link, else a hash of title and
+ * content. An item seen again keeps its read flag and takes the new text.
+ *
+ * One struct store belongs to one thread at a time. Other processes
+ * (a cron --refresh while the reader runs) may open the same file; writers
+ * wait up to a few seconds for each other (busy_timeout).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "src/error.h"
+#include "src/item.h"
+
+struct store;
+
+/* Returns a new string: $XDG_DATA_HOME/newsfold/newsfold.db, else
+ * $HOME/.local/share/newsfold/newsfold.db; free with free(). NULL when
+ * neither variable is set or out of memory. */
+char *store_default_path(void);
+
+/* Opens (creating file and missing directories) the database at path, or
+ * at store_default_path() when path is NULL, and migrates its schema
+ * forward. NF_ERR_DB when the file is not a database or its schema is
+ * newer than this program. Close with store_close(). */
+enum nf_status store_open(const char *path, struct store **out,
+                          struct nf_error *err);
+void store_close(struct store *s);
+
+/* Finds the feed with this URL (as the dotfile gives it), adding it when
+ * missing; title is the dotfile's title or NULL, and replaces the stored
+ * one. Feeds are listed in the order they were first added. */
+enum nf_status store_feed_ensure(struct store *s, const char *url,
+                                 const char *title, int64_t *feed_id,
+                                 struct nf_error *err);
+
+/* What fetch remembers about a feed. Strings are NULL when absent;
+ * store_feed_meta_clear() frees them. */
+struct store_feed_meta {
+	char *etag;
+	char *last_modified;	/* the Last-Modified header, verbatim */
+	int64_t last_fetch;	/* time of the last attempt, or NF_NO_DATE */
+	char *last_error;	/* why the last attempt failed; NULL on success */
+	char *feed_title;	/* the title the feed gives itself */
+};
+
+void store_feed_meta_clear(struct store_feed_meta *meta);
+/* Fills meta (cleared first; the caller frees it). NF_ERR_DB when there
+ * is no such feed. */
+enum nf_status store_feed_meta_get(struct store *s, int64_t feed_id,
+                                   struct store_feed_meta *meta,
+                                   struct nf_error *err);
+/* Replaces all five fields (NULL clears a string). */
+enum nf_status store_feed_meta_set(struct store *s, int64_t feed_id,
+                                   const struct store_feed_meta *meta,
+                                   struct nf_error *err);
+
+/* Stores a freshly parsed feed in one transaction: new items inserted,
+ * known ones updated (read flag kept), the feed's own title recorded.
+ * Then prunes the feed to max_items (0 = no limit): oldest first by
+ * publication date, never an item of this update (it would come back as
+ * new next time), never an unread one unless prune_unread. *new_count
+ * (may be NULL) gets the number of items not seen before. */
+enum nf_status store_feed_update(struct store *s, int64_t feed_id,
+                                 const struct nf_feed *feed, int max_items,
+                                 int prune_unread, size_t *new_count,
+                                 struct nf_error *err);
+
+/* One line of the Feeds screen. */
+struct store_feed_info {
+	int64_t id;
+	char *url;
+	char *title;		/* dotfile title, else the feed's, else the URL */
+	size_t nitems;
+	size_t nunread;
+	int64_t last_fetch;	/* NF_NO_DATE when never fetched */
+	char *last_error;	/* NULL when the last fetch worked */
+};
+
+/* Returns every feed in the order added, as a new array; free with
+ * store_feed_list_free(). */
+enum nf_status store_feed_list(struct store *s, struct store_feed_info **out,
+                               size_t *n, struct nf_error *err);
+void store_feed_list_free(struct store_feed_info *feeds, size_t n);
+
+/* What store_items_load() fills. */
+enum store_load {
+	STORE_LOAD_FULL = 0,	/* every field */
+	STORE_LOAD_LIST = 1	/* content, enclosures and categories left
+				 * out (summary, image, related kept); for
+				 * the headline screens of many items */
+};
+
+/* Loads the items of one feed, or of every feed when feed_id is 0, as a
+ * new array of new items with rowid, feed_id, source (the feed's title as
+ * store_feed_list() gives it) and read filled. Order: feeds in the order
+ * added, each feed's items as its latest fetch listed them, then older
+ * ones newest first. Free with store_items_free(). */
+enum nf_status store_items_load(struct store *s, int64_t feed_id,
+                                enum store_load what, struct nf_item ***items,
+                                size_t *n, struct nf_error *err);
+void store_items_free(struct nf_item **items, size_t n);
+
+/* Loads one whole item (for the article screen); free with item_free().
+ * NF_ERR_DB when there is no such row. */
+enum nf_status store_item_load(struct store *s, int64_t rowid,
+                               struct nf_item **item, struct nf_error *err);
+
+/* Sets the read flag (0 or 1) of n items in one transaction; unknown
+ * rowids are skipped. */
+enum nf_status store_mark_read(struct store *s, const int64_t *rowids,
+                               size_t n, int read, struct nf_error *err);
+/* Marks every item of one feed, or of every feed when feed_id is 0, read. */
+enum nf_status store_mark_all_read(struct store *s, int64_t feed_id,
+                                   struct nf_error *err);
+
+#endif
