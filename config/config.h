@@ -1,0 +1,189 @@
+#ifndef NF_CONFIG_CONFIG_H
+#define NF_CONFIG_CONFIG_H
+
+/*
+ * The dotfile: feeds, settings, key bindings and colours, read once into a
+ * struct config that the rest of the program reads through a const
+ * pointer. Curses-free: keys are ints (enum config_key), colours are
+ * numbers; ui/ maps its KEY_* codes and colour pairs onto these.
+ *
+ * Search order (SPEC): -c FILE, else $NEWSFOLD_CONFIG, else
+ * $XDG_CONFIG_HOME/newsfold/config (default ~/.config/newsfold/config),
+ * else ~/.newsfoldrc. A file named by -c or $NEWSFOLD_CONFIG must exist.
+ * When none is found the bundled demo feed list is used (is_demo set).
+ *
+ * Errors are "FILE:LINE: message" in err->msg with code NF_ERR_CONFIG;
+ * main turns that into exit status 2.
+ */
+
+#include <stddef.h>
+
+#include "src/error.h"
+#include "src/fold.h"
+
+#define CONFIG_STR_(x) #x
+#define CONFIG_STR(x) CONFIG_STR_(x)
+
+/* Longest dotfile line, in bytes, newline excluded. */
+#define CONFIG_LINE_MAX 8192
+
+/* Special keys, above every Unicode code point so that a plain character
+ * is its own key code. Control keys are their control characters (^A is
+ * 1), tab is '\t', space is ' ', esc is 27. The UI maps '\n', '\r' and
+ * KEY_ENTER to CONFIG_KEY_ENTER, and 127, KEY_BACKSPACE to
+ * CONFIG_KEY_BACKSPACE. Function keys are CONFIG_KEY_F(1)..CONFIG_KEY_F(12). */
+enum config_key {
+	CONFIG_KEY_BASE = 0x110000,
+	CONFIG_KEY_ENTER = CONFIG_KEY_BASE,
+	CONFIG_KEY_BACKSPACE,
+	CONFIG_KEY_UP,
+	CONFIG_KEY_DOWN,
+	CONFIG_KEY_LEFT,
+	CONFIG_KEY_RIGHT,
+	CONFIG_KEY_PGUP,
+	CONFIG_KEY_PGDN,
+	CONFIG_KEY_HOME,
+	CONFIG_KEY_END,
+	CONFIG_KEY_INSERT,
+	CONFIG_KEY_DELETE,
+	CONFIG_KEY_F0
+};
+#define CONFIG_KEY_F(n) (CONFIG_KEY_F0 + (n))
+#define CONFIG_KEY_TAB '\t'
+#define CONFIG_KEY_SPACE ' '
+#define CONFIG_KEY_ESC 27
+
+enum config_action {
+	CONFIG_ACTION_NONE = 0,
+#define X(id, name, help, keys) CONFIG_ACTION_##id,
+#include "config/actions.def"
+#undef X
+	CONFIG_ACTION_COUNT
+};
+
+enum config_element {
+#define X(id, name, fg, bg, attrs, help) CONFIG_ELEMENT_##id,
+#include "config/colors.def"
+#undef X
+	CONFIG_ELEMENT_COUNT
+};
+
+/* Colour numbers: CONFIG_COLOR_DEFAULT is the terminal's own colour;
+ * 0..7 are black red green yellow blue magenta cyan white; up to 255. */
+#define CONFIG_COLOR_DEFAULT (-1)
+
+enum config_attr {
+	CONFIG_ATTR_BOLD = 1 << 0,
+	CONFIG_ATTR_UNDERLINE = 1 << 1,
+	CONFIG_ATTR_REVERSE = 1 << 2,
+	CONFIG_ATTR_STANDOUT = 1 << 3,
+	CONFIG_ATTR_DIM = 1 << 4,
+	CONFIG_ATTR_BLINK = 1 << 5
+};
+
+struct config_color {
+	short fg;		/* CONFIG_COLOR_DEFAULT or 0..255 */
+	short bg;
+	unsigned attrs;		/* enum config_attr bits */
+};
+
+struct config_binding {
+	int key;		/* a code point or an enum config_key */
+	enum config_action action;
+};
+
+struct config_feed {
+	char *url;		/* http, https or file URL, absolute */
+	char *title;		/* NULL when the line gives none */
+	char **tags;
+	size_t ntags;
+	int line;		/* line of the feed directive in its file */
+};
+
+struct config {
+	char *path;		/* the file read: dotfile, or the demo feed list */
+	int is_demo;		/* no dotfile was found; the demo feeds are used */
+
+	struct config_feed *feeds;	/* in dotfile order */
+	size_t nfeeds;
+
+	/* Settings, one per line of config/options.def. */
+	int refresh_on_start;
+	long reload_interval;	/* seconds; 0 = never */
+	long max_parallel;
+	long timeout;		/* seconds */
+	long max_size;		/* bytes */
+	long max_items;
+	int prune_unread;
+	double fold_threshold;
+	char *browser;		/* NULL = unset; split with config_browser_argv() */
+
+	struct config_binding *bindings;	/* one per bound key */
+	size_t nbindings;
+	struct config_color colors[CONFIG_ELEMENT_COUNT];
+};
+
+/* Fills cfg with the defaults and no feeds; free with config_free(). */
+enum nf_status config_init(struct config *cfg, struct nf_error *err);
+
+/* Finds the dotfile (path, or NULL to search) and reads it into cfg, or
+ * reads the demo feed list when none is found. cfg is always initialised,
+ * also on failure; free it with config_free(). */
+enum nf_status config_load(const char *path, struct config *cfg,
+                           struct nf_error *err);
+
+/* Reads one dotfile into cfg, on top of what cfg holds. With base_dir set,
+ * feed URLs may be relative references, resolved against that folder
+ * (the demo feed list uses this). */
+enum nf_status config_read_file(const char *path, const char *base_dir,
+                                struct config *cfg, struct nf_error *err);
+
+/* Reads one dotfile line (without newline) as line number lineno of file
+ * name. For tests and for checking a line before writing it. */
+enum nf_status config_read_line(const char *name, int lineno, const char *line,
+                                const char *base_dir, struct config *cfg,
+                                struct nf_error *err);
+
+void config_free(struct config *cfg);
+
+/* The dotfile config_load() would read for path (the -c argument or
+ * NULL), or NULL when none exists. Returns a new string; free() it. */
+char *config_path_found(const char *path);
+
+/* Where a new dotfile goes: $XDG_CONFIG_HOME/newsfold/config, else
+ * ~/.config/newsfold/config. Returns a new string or NULL when neither
+ * variable is set; free() it. */
+char *config_path_default(void);
+
+/* The folder holding the demo feeds: SRCDIR/feeds/demo in a build tree,
+ * else PKGDATADIR/demo. Static string. */
+const char *config_demo_dir(void);
+
+/* The action bound to key, or CONFIG_ACTION_NONE. */
+enum config_action config_action_for_key(const struct config *cfg, int key);
+
+/* Table look-ups. Names and help are static strings; NULL / NONE / -1
+ * when unknown. */
+const char *config_action_name(enum config_action action);
+const char *config_action_help(enum config_action action);
+const char *config_action_default_keys(enum config_action action);
+enum config_action config_action_by_name(const char *name);
+const char *config_element_name(enum config_element element);
+int config_element_by_name(const char *name);
+
+/* Key names as `bind` reads them: "j", "G", "space", "tab", "enter",
+ * "esc", "backspace", "up", "pgdn", "^X", "F1".."F12", or any single
+ * UTF-8 character. config_key_parse returns -1 for an unknown name.
+ * config_key_name writes the canonical name into out (at least 16 bytes). */
+int config_key_parse(const char *name);
+void config_key_name(int key, char *out, size_t size);
+
+/* Splits the browser command into an argument vector, in the dotfile's
+ * quoting (double quotes, backslash escapes \" and \\), with every %u
+ * replaced by url, or url appended when the command has no %u. Returns a
+ * NULL-terminated vector; free it with config_argv_free(). */
+enum nf_status config_browser_argv(const char *command, const char *url,
+                                   char ***argv, struct nf_error *err);
+void config_argv_free(char **argv);
+
+#endif
