@@ -1,0 +1,1326 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <cJSON.h>
+#include <sqlite3.h>
+
+#include "src/store.h"
+
+/*
+ * Schema. Each entry moves the database one version forward and runs in
+ * its own transaction together with the PRAGMA user_version that records
+ * it, so a kill mid-migration leaves the previous version. Add a version
+ * by appending an entry; never edit a released one.
+ *
+ * Items keep the image in three columns (read on every listing) and the
+ * rarer lists (enclosures, categories, related entries) in one JSON column,
+ * extras, NULL when the item has none: a listing then reads one row per
+ * item with no joins, and most rows skip the JSON parse.
+ */
+static const char *const migrations[] = {
+	/* 1: feeds and their items */
+	"CREATE TABLE feeds ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" title TEXT,"			/* the dotfile's */
+	" feed_title TEXT,"		/* the feed's own */
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" last_fetch INTEGER,"
+	" last_error TEXT,"
+	" update_seq INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL,"
+	" guid TEXT, title TEXT, link TEXT, author TEXT,"
+	" published INTEGER, updated INTEGER,"
+	" summary TEXT, content TEXT,"
+	" image_url TEXT, image_caption TEXT, image_credit TEXT,"
+	" extras TEXT,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" first_seen INTEGER NOT NULL,"
+	" seen_seq INTEGER NOT NULL,"	/* feeds.update_seq when last listed */
+	" position INTEGER NOT NULL,"	/* its place in that listing */
+	" UNIQUE (feed_id, key));",
+	/* 2: listings in feed order and unread counts from indexes */
+	"CREATE INDEX items_order ON items (feed_id, seen_seq DESC, position);"
+	"CREATE INDEX items_unread ON items (feed_id) WHERE read = 0;",
+};
+
+#define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+/* Every statement is prepared once, on first use, and reset after. */
+enum stmt_id {
+	ST_BEGIN, ST_BEGIN_READ, ST_COMMIT, ST_ROLLBACK,
+	ST_FEED_FIND, ST_FEED_ADD, ST_FEED_TITLE, ST_FEED_SEQ,
+	ST_META_GET, ST_META_SET, ST_FEED_LIST,
+	ST_ITEM_FIND, ST_ITEM_ADD, ST_ITEM_SET, ST_ITEM_COUNT,
+	ST_ITEM_COUNT_ALL, ST_PRUNE,
+	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
+	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
+	ST_LOAD_ONE,
+	ST_COUNT
+};
+
+#define ITEM_COLUMNS(content) \
+	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
+	" i.published, i.updated, i.summary, " content ", i.image_url," \
+	" i.image_caption, i.image_credit, i.extras, i.read," \
+	" COALESCE(f.title, f.feed_title, f.url)" \
+	" FROM items i JOIN feeds f ON f.id = i.feed_id "
+#define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_BEGIN_READ] = "BEGIN",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
+	[ST_FEED_ADD] = "INSERT INTO feeds (url, title) VALUES (?1, ?2)",
+	[ST_FEED_TITLE] = "UPDATE feeds SET title = ?2 WHERE id = ?1"
+	                  " AND title IS NOT ?2",
+	[ST_FEED_SEQ] = "UPDATE feeds SET update_seq = update_seq + 1,"
+	                " feed_title = COALESCE(?2, feed_title)"
+	                " WHERE id = ?1 RETURNING update_seq",
+	[ST_META_GET] = "SELECT etag, last_modified, last_fetch, last_error,"
+	                " feed_title FROM feeds WHERE id = ?1",
+	[ST_META_SET] = "UPDATE feeds SET etag = ?2, last_modified = ?3,"
+	                " last_fetch = ?4, last_error = ?5, feed_title = ?6"
+	                " WHERE id = ?1",
+	[ST_FEED_LIST] = "SELECT f.id, f.url, COALESCE(f.title, f.feed_title,"
+	                 " f.url), f.last_fetch, f.last_error,"
+	                 " (SELECT count(*) FROM items WHERE feed_id = f.id),"
+	                 " (SELECT count(*) FROM items WHERE feed_id = f.id"
+	                 " AND read = 0) FROM feeds f ORDER BY f.id",
+	[ST_ITEM_FIND] = "SELECT id FROM items WHERE feed_id = ?1 AND key = ?2",
+	[ST_ITEM_ADD] = "INSERT INTO items (feed_id, key, guid, title, link,"
+	                " author, published, updated, summary, content,"
+	                " image_url, image_caption, image_credit, extras,"
+	                " seen_seq, position, first_seen) VALUES (?1, ?2, ?3,"
+	                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	                " ?15, ?16, ?17)",
+	[ST_ITEM_SET] = "UPDATE items SET guid = ?3, title = ?4, link = ?5,"
+	                " author = ?6, published = ?7, updated = ?8,"
+	                " summary = ?9, content = ?10, image_url = ?11,"
+	                " image_caption = ?12, image_credit = ?13,"
+	                " extras = ?14, seen_seq = ?15, position = ?16"
+	                " WHERE id = ?1",
+	[ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE feed_id = ?1",
+	[ST_ITEM_COUNT_ALL] = "SELECT count(*) FROM items",
+	[ST_PRUNE] = "DELETE FROM items WHERE id IN (SELECT id FROM items"
+	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3)"
+	             " ORDER BY COALESCE(published, first_seen), id LIMIT ?4)",
+	[ST_MARK] = "UPDATE items SET read = ?2 WHERE id = ?1",
+	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
+	                 " AND read = 0",
+	[ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+	[ST_LOAD_ALL] = ITEM_COLUMNS("i.content") ITEM_ORDER,
+	[ST_LOAD_ALL_LIST] = ITEM_COLUMNS("NULL") ITEM_ORDER,
+	[ST_LOAD_FEED] = ITEM_COLUMNS("i.content")
+	                 "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_FEED_LIST] = ITEM_COLUMNS("NULL")
+	                      "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ONE] = ITEM_COLUMNS("i.content") "WHERE i.id = ?1",
+};
+
+/* Columns of ITEM_COLUMNS, in order. */
+enum item_col {
+	IC_ID, IC_FEED, IC_GUID, IC_TITLE, IC_LINK, IC_AUTHOR, IC_PUBLISHED,
+	IC_UPDATED, IC_SUMMARY, IC_CONTENT, IC_IMAGE_URL, IC_IMAGE_CAPTION,
+	IC_IMAGE_CREDIT, IC_EXTRAS, IC_READ, IC_SOURCE
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[ST_COUNT];
+};
+
+#define BUSY_TIMEOUT_MS 5000
+
+static enum nf_status
+db_error(struct store *s, struct nf_error *err, const char *what)
+{
+	return nf_error_set(err, NF_ERR_DB, "%s: %s: %s", s->path, what,
+	                    sqlite3_errmsg(s->db));
+}
+
+/* Returns the prepared statement, reset and unbound, or NULL (err set). */
+static sqlite3_stmt *
+stmt_get(struct store *s, enum stmt_id id, struct nf_error *err)
+{
+	sqlite3_stmt *st = s->stmt[id];
+
+	if (st == NULL) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
+		                       SQLITE_PREPARE_PERSISTENT, &st,
+		                       NULL) != SQLITE_OK) {
+			db_error(s, err, "cannot prepare a statement");
+			return NULL;
+		}
+		s->stmt[id] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* Runs a statement that returns no rows we need. */
+static enum nf_status
+stmt_run(struct store *s, sqlite3_stmt *st, struct nf_error *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		return db_error(s, err, "write failed");
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+simple_run(struct store *s, enum stmt_id id, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, id, err);
+
+	return st != NULL ? stmt_run(s, st, err) : NF_ERR_DB;
+}
+
+static enum nf_status
+tx_begin(struct store *s, struct nf_error *err)
+{
+	return simple_run(s, ST_BEGIN, err);
+}
+
+static enum nf_status
+tx_commit(struct store *s, struct nf_error *err)
+{
+	return simple_run(s, ST_COMMIT, err);
+}
+
+/* Rolls back after a failure; err already says why, so keep it. */
+static void
+tx_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db)) {
+		simple_run(s, ST_ROLLBACK, NULL);
+	}
+}
+
+static int
+bind_text(sqlite3_stmt *st, int col, const char *text)
+{
+	if (text == NULL) {
+		return sqlite3_bind_null(st, col);
+	}
+	return sqlite3_bind_text(st, col, text, -1, SQLITE_STATIC);
+}
+
+static int
+bind_date(sqlite3_stmt *st, int col, int64_t t)
+{
+	if (t == NF_NO_DATE) {
+		return sqlite3_bind_null(st, col);
+	}
+	return sqlite3_bind_int64(st, col, t);
+}
+
+static int64_t
+column_date(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+		return NF_NO_DATE;
+	}
+	return sqlite3_column_int64(st, col);
+}
+
+/* Copies a text column into *field (NULL for SQL NULL); -1 out of memory. */
+static int
+column_dup(sqlite3_stmt *st, int col, char **field)
+{
+	const unsigned char *text = sqlite3_column_text(st, col);
+	size_t len;
+
+	*field = NULL;
+	if (text == NULL) {
+		return sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ?
+		       -1 : 0;
+	}
+	len = (size_t)sqlite3_column_bytes(st, col);
+	if ((*field = malloc(len + 1)) == NULL) {
+		return -1;
+	}
+	memcpy(*field, text, len + 1);
+	return 0;
+}
+
+/* Creates the missing directories above path (mkdir -p of its dirname). */
+static enum nf_status
+make_parents(const char *path, struct nf_error *err)
+{
+	char *dir = strdup(path);
+	char *p;
+	enum nf_status status = NF_OK;
+
+	if (dir == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/') {
+			continue;
+		}
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			status = nf_error_set(err, NF_ERR_IO, "%s: cannot create: %s",
+			                      dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return status;
+}
+
+char *
+store_default_path(void)
+{
+	const char *base = getenv("XDG_DATA_HOME");
+	const char *rest = "/newsfold/newsfold.db";
+	size_t len;
+	char *path;
+
+	if (base == NULL || base[0] != '/') {
+		/* The XDG spec says to ignore a relative XDG_DATA_HOME. */
+		base = getenv("HOME");
+		rest = "/.local/share/newsfold/newsfold.db";
+		if (base == NULL || base[0] == '\0') {
+			return NULL;
+		}
+	}
+	len = strlen(base) + strlen(rest) + 1;
+	if ((path = malloc(len)) != NULL) {
+		snprintf(path, len, "%s%s", base, rest);
+	}
+	return path;
+}
+
+static enum nf_status
+exec_sql(struct store *s, const char *sql, struct nf_error *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		nf_error_set(err, NF_ERR_DB, "%s: %s", s->path,
+		             msg != NULL ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return NF_ERR_DB;
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+user_version(struct store *s, int *version, struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the schema version");
+	}
+	rc = sqlite3_step(st);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		return db_error(s, err, "cannot read the schema version");
+	}
+	return NF_OK;
+}
+
+/* Applies the migrations the file lacks, one transaction each. The version
+ * is read again inside each transaction: another process may be migrating
+ * the same file at the same time. */
+static enum nf_status
+migrate(struct store *s, struct nf_error *err)
+{
+	char sql[64];
+	int version = 0;
+
+	for (;;) {
+		if (exec_sql(s, "BEGIN IMMEDIATE", err) != NF_OK ||
+		    user_version(s, &version, err) != NF_OK) {
+			goto fail;
+		}
+		if (version < 0 || (size_t)version > NMIGRATIONS) {
+			nf_error_set(err, NF_ERR_DB, "%s: schema version %d is newer"
+			             " than this newsfold knows (%zu)", s->path,
+			             version, NMIGRATIONS);
+			goto fail;
+		}
+		if ((size_t)version == NMIGRATIONS) {
+			return exec_sql(s, "COMMIT", err);
+		}
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", version + 1);
+		if (exec_sql(s, migrations[version], err) != NF_OK ||
+		    exec_sql(s, sql, err) != NF_OK ||
+		    exec_sql(s, "COMMIT", err) != NF_OK) {
+			goto fail;
+		}
+	}
+fail:
+	if (!sqlite3_get_autocommit(s->db)) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return NF_ERR_DB;
+}
+
+/*
+ * WAL lets the reader keep reading while a refresh writes. With WAL,
+ * synchronous=NORMAL syncs at checkpoints, not at each commit: a crash of
+ * the process loses nothing committed, a power loss may roll back the
+ * last commits but never corrupts. Feeds can be fetched again; read
+ * flags are the only thing at stake, and a few seconds of them is an
+ * acceptable price for not syncing on every keypress.
+ */
+static enum nf_status
+configure(struct store *s, struct nf_error *err)
+{
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (exec_sql(s, "PRAGMA journal_mode = WAL", err) != NF_OK ||
+	    exec_sql(s, "PRAGMA synchronous = NORMAL", err) != NF_OK ||
+	    exec_sql(s, "PRAGMA foreign_keys = ON", err) != NF_OK) {
+		return NF_ERR_DB;
+	}
+	return migrate(s, err);
+}
+
+enum nf_status
+store_open(const char *path, struct store **out, struct nf_error *err)
+{
+	struct store *s = calloc(1, sizeof(*s));
+	enum nf_status status;
+
+	*out = NULL;
+	if (s == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	s->path = path != NULL ? strdup(path) : store_default_path();
+	if (s->path == NULL) {
+		free(s);
+		if (path == NULL && getenv("HOME") == NULL) {
+			return nf_error_set(err, NF_ERR_IO, "no database path:"
+			                    " neither XDG_DATA_HOME nor HOME is set");
+		}
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	if ((status = make_parents(s->path, err)) != NF_OK) {
+		store_close(s);
+		return status;
+	}
+	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
+	                    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
+		status = s->db != NULL ? db_error(s, err, "cannot open") :
+		         nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		store_close(s);
+		return status;
+	}
+	if ((status = configure(s, err)) != NF_OK) {
+		store_close(s);
+		return status;
+	}
+	*out = s;
+	return NF_OK;
+}
+
+void
+store_close(struct store *s)
+{
+	size_t i;
+
+	if (s == NULL) {
+		return;
+	}
+	for (i = 0; i < ST_COUNT; i++) {
+		sqlite3_finalize(s->stmt[i]);
+	}
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+enum nf_status
+store_feed_ensure(struct store *s, const char *url, const char *title,
+                  int64_t *feed_id, struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = stmt_get(s, ST_FEED_FIND, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*feed_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
+			return NF_ERR_DB;
+		}
+		sqlite3_bind_int64(st, 1, *feed_id);
+		bind_text(st, 2, title);
+		return stmt_run(s, st, err);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot read feeds");
+	}
+	if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	bind_text(st, 1, url);
+	bind_text(st, 2, title);
+	if (stmt_run(s, st, err) != NF_OK) {
+		return NF_ERR_DB;
+	}
+	*feed_id = sqlite3_last_insert_rowid(s->db);
+	return NF_OK;
+}
+
+void
+store_feed_meta_clear(struct store_feed_meta *meta)
+{
+	if (meta == NULL) {
+		return;
+	}
+	free(meta->etag);
+	free(meta->last_modified);
+	free(meta->last_error);
+	free(meta->feed_title);
+	memset(meta, 0, sizeof(*meta));
+	meta->last_fetch = NF_NO_DATE;
+}
+
+enum nf_status
+store_feed_meta_get(struct store *s, int64_t feed_id,
+                    struct store_feed_meta *meta, struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	enum nf_status status = NF_OK;
+	int rc;
+
+	memset(meta, 0, sizeof(*meta));
+	meta->last_fetch = NF_NO_DATE;
+	if ((st = stmt_get(s, ST_META_GET, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		meta->last_fetch = column_date(st, 2);
+		if (column_dup(st, 0, &meta->etag) ||
+		    column_dup(st, 1, &meta->last_modified) ||
+		    column_dup(st, 3, &meta->last_error) ||
+		    column_dup(st, 4, &meta->feed_title)) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	} else if (rc == SQLITE_DONE) {
+		status = nf_error_set(err, NF_ERR_DB, "%s: no feed %lld", s->path,
+		                      (long long)feed_id);
+	} else {
+		status = db_error(s, err, "cannot read a feed");
+	}
+	sqlite3_reset(st);
+	if (status != NF_OK) {
+		store_feed_meta_clear(meta);
+	}
+	return status;
+}
+
+enum nf_status
+store_feed_meta_set(struct store *s, int64_t feed_id,
+                    const struct store_feed_meta *meta, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_META_SET, err);
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	bind_text(st, 2, meta->etag);
+	bind_text(st, 3, meta->last_modified);
+	bind_date(st, 4, meta->last_fetch);
+	bind_text(st, 5, meta->last_error);
+	bind_text(st, 6, meta->feed_title);
+	if (stmt_run(s, st, err) != NF_OK) {
+		return NF_ERR_DB;
+	}
+	if (sqlite3_changes(s->db) == 0) {
+		return nf_error_set(err, NF_ERR_DB, "%s: no feed %lld", s->path,
+		                    (long long)feed_id);
+	}
+	return NF_OK;
+}
+
+static cJSON *
+related_to_json(const struct nf_related *r)
+{
+	cJSON *obj = cJSON_CreateObject();
+	cJSON *copies;
+	size_t i;
+
+	if (obj == NULL ||
+	    (r->title && !cJSON_AddStringToObject(obj, "title", r->title)) ||
+	    (r->link && !cJSON_AddStringToObject(obj, "link", r->link)) ||
+	    (r->source && !cJSON_AddStringToObject(obj, "source", r->source))) {
+		goto fail;
+	}
+	if (r->ncopies > 0) {
+		if ((copies = cJSON_AddArrayToObject(obj, "copies")) == NULL) {
+			goto fail;
+		}
+		for (i = 0; i < r->ncopies; i++) {
+			cJSON *c = related_to_json(&r->copies[i]);
+
+			if (c == NULL) {
+				goto fail;
+			}
+			cJSON_AddItemToArray(copies, c);
+		}
+	}
+	return obj;
+fail:
+	cJSON_Delete(obj);
+	return NULL;
+}
+
+static int
+extras_add_lists(cJSON *obj, const struct nf_item *item)
+{
+	cJSON *a, *e;
+	size_t i;
+
+	if (item->nenclosures > 0) {
+		if ((a = cJSON_AddArrayToObject(obj, "enclosures")) == NULL) {
+			return -1;
+		}
+		for (i = 0; i < item->nenclosures; i++) {
+			const struct nf_enclosure *en = &item->enclosures[i];
+
+			if ((e = cJSON_CreateObject()) == NULL) {
+				return -1;
+			}
+			cJSON_AddItemToArray(a, e);
+			if ((en->url && !cJSON_AddStringToObject(e, "url", en->url)) ||
+			    (en->type && !cJSON_AddStringToObject(e, "type", en->type)) ||
+			    !cJSON_AddNumberToObject(e, "length", (double)en->length)) {
+				return -1;
+			}
+		}
+	}
+	if (item->ncategories > 0) {
+		if ((a = cJSON_AddArrayToObject(obj, "categories")) == NULL) {
+			return -1;
+		}
+		for (i = 0; i < item->ncategories; i++) {
+			if ((e = cJSON_CreateString(item->categories[i])) == NULL) {
+				return -1;
+			}
+			cJSON_AddItemToArray(a, e);
+		}
+	}
+	return 0;
+}
+
+/* The item's enclosures, categories and related entries as a new JSON
+ * string in *out (NULL when it has none); -1 out of memory. An absent
+ * string is left out of the JSON, so it reads back as NULL. */
+static int
+extras_encode(const struct nf_item *item, char **out)
+{
+	cJSON *obj, *a, *r;
+	size_t i;
+	int status = -1;
+
+	*out = NULL;
+	if (item->nenclosures == 0 && item->ncategories == 0 &&
+	    item->nrelated == 0) {
+		return 0;
+	}
+	if ((obj = cJSON_CreateObject()) == NULL ||
+	    extras_add_lists(obj, item) != 0) {
+		goto out;
+	}
+	if (item->nrelated > 0) {
+		if ((a = cJSON_AddArrayToObject(obj, "related")) == NULL) {
+			goto out;
+		}
+		for (i = 0; i < item->nrelated; i++) {
+			if ((r = related_to_json(&item->related[i])) == NULL) {
+				goto out;
+			}
+			cJSON_AddItemToArray(a, r);
+		}
+	}
+	if ((*out = cJSON_PrintUnformatted(obj)) != NULL) {
+		status = 0;
+	}
+out:
+	cJSON_Delete(obj);
+	return status;
+}
+
+static const char *
+json_string(const cJSON *obj, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int
+related_from_json(const cJSON *obj, struct nf_related *r)
+{
+	const cJSON *c;
+
+	memset(r, 0, sizeof(*r));
+	if (nf_strset(&r->title, json_string(obj, "title")) ||
+	    nf_strset(&r->link, json_string(obj, "link")) ||
+	    nf_strset(&r->source, json_string(obj, "source"))) {
+		goto fail;
+	}
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(obj, "copies")) {
+		struct nf_related copy;
+
+		if (related_from_json(c, &copy) != 0) {
+			goto fail;
+		}
+		if (related_add_copy(r, &copy) != 0) {
+			related_clear(&copy);
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	related_clear(r);
+	return -1;
+}
+
+static int
+extras_decode_lists(const cJSON *obj, struct nf_item *item)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj,
+	                                                       "enclosures")) {
+		const cJSON *len = cJSON_GetObjectItemCaseSensitive(e, "length");
+
+		if (item_add_enclosure(item, json_string(e, "url"),
+		                       json_string(e, "type"), cJSON_IsNumber(len) ?
+		                       (long long)len->valuedouble : 0) != 0) {
+			return -1;
+		}
+	}
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj,
+	                                                       "categories")) {
+		if (cJSON_IsString(e) &&
+		    item_add_category(item, e->valuestring) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Fills the item's lists from the extras column; -1 out of memory. A
+ * damaged column reads as no extras rather than failing the listing. */
+static int
+extras_decode(const char *json, size_t len, struct nf_item *item)
+{
+	cJSON *obj = cJSON_ParseWithLength(json, len);
+	const cJSON *e;
+	int status = -1;
+
+	if (obj == NULL) {
+		return 0;
+	}
+	if (extras_decode_lists(obj, item) != 0) {
+		goto out;
+	}
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj, "related")) {
+		struct nf_related r;
+
+		if (related_from_json(e, &r) != 0) {
+			goto out;
+		}
+		if (item_add_related(item, &r) != 0) {
+			related_clear(&r);
+			goto out;
+		}
+	}
+	status = 0;
+out:
+	cJSON_Delete(obj);
+	return status;
+}
+
+/* FNV-1a, 64 bits: a stable key for items with neither GUID nor link.
+ * Not a defence against anything; collisions only merge two such items
+ * of one feed. */
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	if (s == NULL) {
+		return h;
+	}
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+/* Returns the item's key as a new string, or NULL out of memory: "g:" and
+ * the GUID, else "l:" and the link, else "h:" and a hash of the title and
+ * text. The prefixes keep a GUID from meeting an equal link. */
+static char *
+item_key(const struct nf_item *item)
+{
+	const char *prefix = "g:", *value = item->id;
+	char hex[17];
+	size_t len;
+	char *key;
+
+	if (value == NULL || value[0] == '\0') {
+		prefix = "l:";
+		value = item->link;
+	}
+	if (value == NULL || value[0] == '\0') {
+		uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+		h = fnv1a(h, item->title);
+		h = fnv1a(h, "\x1f");
+		h = fnv1a(h, item->content);
+		h = fnv1a(h, "\x1f");
+		h = fnv1a(h, item->summary);
+		snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+		prefix = "h:";
+		value = hex;
+	}
+	len = strlen(prefix) + strlen(value) + 1;
+	if ((key = malloc(len)) != NULL) {
+		snprintf(key, len, "%s%s", prefix, value);
+	}
+	return key;
+}
+
+/* Binds ?3..?16, the columns an insert and an update share. */
+static void
+bind_item(sqlite3_stmt *st, const struct nf_item *item, const char *extras,
+          int64_t seq, size_t position)
+{
+	const struct nf_image *im = item->image;
+
+	bind_text(st, 3, item->id);
+	bind_text(st, 4, item->title);
+	bind_text(st, 5, item->link);
+	bind_text(st, 6, item->author);
+	bind_date(st, 7, item->published);
+	bind_date(st, 8, item->updated);
+	bind_text(st, 9, item->summary);
+	bind_text(st, 10, item->content);
+	bind_text(st, 11, im != NULL ? im->url : NULL);
+	bind_text(st, 12, im != NULL ? im->caption : NULL);
+	bind_text(st, 13, im != NULL ? im->credit : NULL);
+	bind_text(st, 14, extras);
+	sqlite3_bind_int64(st, 15, seq);
+	sqlite3_bind_int64(st, 16, (sqlite3_int64)position);
+}
+
+/* Looks the key up: *rowid is 0 when the item is new. */
+static enum nf_status
+item_find(struct store *s, int64_t feed_id, const char *key, int64_t *rowid,
+          struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_ITEM_FIND, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	bind_text(st, 2, key);
+	rc = sqlite3_step(st);
+	*rowid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot read items");
+	}
+	return NF_OK;
+}
+
+/* Inserts or updates one item of a feed update; the read flag and the
+ * first-seen time of a known item are left alone. */
+static enum nf_status
+item_put(struct store *s, int64_t feed_id, int64_t seq, size_t position,
+         const struct nf_item *item, int64_t now, size_t *new_count,
+         struct nf_error *err)
+{
+	char *key = item_key(item), *extras = NULL;
+	sqlite3_stmt *st;
+	int64_t rowid = 0;
+	enum nf_status status;
+
+	if (key == NULL || extras_encode(item, &extras) != 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if ((status = item_find(s, feed_id, key, &rowid, err)) != NF_OK) {
+		goto out;
+	}
+	st = stmt_get(s, rowid != 0 ? ST_ITEM_SET : ST_ITEM_ADD, err);
+	if (st == NULL) {
+		status = NF_ERR_DB;
+		goto out;
+	}
+	bind_item(st, item, extras, seq, position);
+	if (rowid != 0) {
+		sqlite3_bind_int64(st, 1, rowid);
+	} else {
+		sqlite3_bind_int64(st, 1, feed_id);
+		bind_text(st, 2, key);
+		sqlite3_bind_int64(st, 17, now);
+		(*new_count)++;
+	}
+	status = stmt_run(s, st, err);
+out:
+	free(key);
+	free(extras);
+	return status;
+}
+
+/* Starts a feed update: bumps the feed's update counter, records its own
+ * title, and returns the new counter in *seq. */
+static enum nf_status
+feed_next_seq(struct store *s, int64_t feed_id, const char *title,
+              int64_t *seq, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FEED_SEQ, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	bind_text(st, 2, title);
+	rc = sqlite3_step(st);
+	*seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW) {
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot update a feed");
+	}
+	if (*seq == 0) {
+		return nf_error_set(err, NF_ERR_DB, "%s: no feed %lld", s->path,
+		                    (long long)feed_id);
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
+           int prune_unread, struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t count;
+	int rc;
+
+	if (max_items <= 0 || (st = stmt_get(s, ST_ITEM_COUNT, err)) == NULL) {
+		return max_items <= 0 ? NF_OK : NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	rc = sqlite3_step(st);
+	count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		return db_error(s, err, "cannot count items");
+	}
+	/* A negative LIMIT means none to SQLite: only run with excess. */
+	if (count <= max_items) {
+		return NF_OK;
+	}
+	if ((st = stmt_get(s, ST_PRUNE, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	sqlite3_bind_int64(st, 2, seq);
+	sqlite3_bind_int(st, 3, prune_unread != 0);
+	sqlite3_bind_int64(st, 4, count - max_items);
+	return stmt_run(s, st, err);
+}
+
+enum nf_status
+store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
+                  int max_items, int prune_unread, size_t *new_count,
+                  struct nf_error *err)
+{
+	int64_t seq, now = (int64_t)time(NULL);
+	size_t i, added = 0;
+	enum nf_status status;
+
+	if (new_count != NULL) {
+		*new_count = 0;
+	}
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	if ((status = feed_next_seq(s, feed_id, feed->title, &seq, err)) != NF_OK) {
+		goto fail;
+	}
+	for (i = 0; i < feed->nitems; i++) {
+		status = item_put(s, feed_id, seq, i, feed->items[i], now, &added,
+		                  err);
+		if (status != NF_OK) {
+			goto fail;
+		}
+	}
+	if ((status = feed_prune(s, feed_id, seq, max_items, prune_unread,
+	                         err)) != NF_OK ||
+	    (status = tx_commit(s, err)) != NF_OK) {
+		goto fail;
+	}
+	if (new_count != NULL) {
+		*new_count = added;
+	}
+	return NF_OK;
+fail:
+	tx_rollback(s);
+	return status;
+}
+
+void
+store_feed_list_free(struct store_feed_info *feeds, size_t n)
+{
+	size_t i;
+
+	if (feeds == NULL) {
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		free(feeds[i].url);
+		free(feeds[i].title);
+		free(feeds[i].last_error);
+	}
+	free(feeds);
+}
+
+static int
+feed_info_fill(sqlite3_stmt *st, struct store_feed_info *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = sqlite3_column_int64(st, 0);
+	f->last_fetch = column_date(st, 3);
+	f->nitems = (size_t)sqlite3_column_int64(st, 5);
+	f->nunread = (size_t)sqlite3_column_int64(st, 6);
+	if (column_dup(st, 1, &f->url) || column_dup(st, 2, &f->title) ||
+	    column_dup(st, 4, &f->last_error)) {
+		return -1;
+	}
+	return 0;
+}
+
+enum nf_status
+store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
+                struct nf_error *err)
+{
+	struct store_feed_info *v = NULL, *grown;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	enum nf_status status = NF_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = stmt_get(s, ST_FEED_LIST, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			if ((grown = realloc(v, cap * sizeof(*v))) == NULL) {
+				break;
+			}
+			v = grown;
+		}
+		if (feed_info_fill(st, &v[len++]) != 0) {
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	} else if (rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot list feeds");
+	}
+	if (status != NF_OK) {
+		store_feed_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return NF_OK;
+}
+
+static int
+item_fill_image(sqlite3_stmt *st, struct nf_item *item)
+{
+	if (sqlite3_column_type(st, IC_IMAGE_URL) == SQLITE_NULL &&
+	    sqlite3_column_type(st, IC_IMAGE_CAPTION) == SQLITE_NULL &&
+	    sqlite3_column_type(st, IC_IMAGE_CREDIT) == SQLITE_NULL) {
+		return 0;
+	}
+	if ((item->image = calloc(1, sizeof(*item->image))) == NULL) {
+		return -1;
+	}
+	return column_dup(st, IC_IMAGE_URL, &item->image->url) ||
+	       column_dup(st, IC_IMAGE_CAPTION, &item->image->caption) ||
+	       column_dup(st, IC_IMAGE_CREDIT, &item->image->credit) ? -1 : 0;
+}
+
+/* Returns a new item made from the current row of an ITEM_COLUMNS
+ * statement, or NULL out of memory. */
+static struct nf_item *
+item_from_row(sqlite3_stmt *st)
+{
+	struct nf_item *item = item_new();
+	const char *extras;
+
+	if (item == NULL) {
+		return NULL;
+	}
+	item->rowid = sqlite3_column_int64(st, IC_ID);
+	item->feed_id = sqlite3_column_int64(st, IC_FEED);
+	item->published = column_date(st, IC_PUBLISHED);
+	item->updated = column_date(st, IC_UPDATED);
+	item->read = sqlite3_column_int(st, IC_READ);
+	if (column_dup(st, IC_GUID, &item->id) ||
+	    column_dup(st, IC_TITLE, &item->title) ||
+	    column_dup(st, IC_LINK, &item->link) ||
+	    column_dup(st, IC_AUTHOR, &item->author) ||
+	    column_dup(st, IC_SUMMARY, &item->summary) ||
+	    column_dup(st, IC_CONTENT, &item->content) ||
+	    column_dup(st, IC_SOURCE, &item->source) ||
+	    item_fill_image(st, item) != 0) {
+		goto fail;
+	}
+	extras = (const char *)sqlite3_column_text(st, IC_EXTRAS);
+	if (extras != NULL &&
+	    extras_decode(extras, (size_t)sqlite3_column_bytes(st, IC_EXTRAS),
+	                  item) != 0) {
+		goto fail;
+	}
+	return item;
+fail:
+	item_free(item);
+	return NULL;
+}
+
+void
+store_items_free(struct nf_item **items, size_t n)
+{
+	size_t i;
+
+	if (items == NULL) {
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		item_free(items[i]);
+	}
+	free(items);
+}
+
+/* Sizes the array from a count first: one allocation instead of a
+ * doubling series over 100,000 pointers. The count is a hint: the caller
+ * still grows the array if a writer got in between. */
+static enum nf_status
+items_reserve(struct store *s, int64_t feed_id, struct nf_item ***v,
+              size_t *cap, struct nf_error *err)
+{
+	enum stmt_id id = feed_id != 0 ? ST_ITEM_COUNT : ST_ITEM_COUNT_ALL;
+	sqlite3_stmt *st = stmt_get(s, id, err);
+	int64_t count = 0;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	if (feed_id != 0) {
+		sqlite3_bind_int64(st, 1, feed_id);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		count = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	*cap = (size_t)count + 16;
+	if ((*v = malloc(*cap * sizeof(**v))) == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+items_read(struct store *s, sqlite3_stmt *st, struct nf_item ***v, size_t *len,
+           size_t *cap, struct nf_error *err)
+{
+	struct nf_item **grown;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*len == *cap) {
+			if ((grown = realloc(*v, *cap * 2 * sizeof(**v))) == NULL) {
+				break;
+			}
+			*v = grown;
+			*cap *= 2;
+		}
+		if (((*v)[*len] = item_from_row(st)) == NULL) {
+			break;
+		}
+		(*len)++;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	if (rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot read items");
+	}
+	return NF_OK;
+}
+
+enum nf_status
+store_items_load(struct store *s, int64_t feed_id, enum store_load what,
+                 struct nf_item ***items, size_t *n, struct nf_error *err)
+{
+	static const enum stmt_id ids[2][2] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST },
+	};
+	struct nf_item **v = NULL;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	enum nf_status status;
+
+	*items = NULL;
+	*n = 0;
+	/* One read transaction: the count and the rows see one snapshot. */
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	if ((status = items_reserve(s, feed_id, &v, &cap, err)) != NF_OK) {
+		goto out;
+	}
+	st = stmt_get(s, ids[feed_id != 0][what == STORE_LOAD_LIST], err);
+	if (st == NULL) {
+		status = NF_ERR_DB;
+		goto out;
+	}
+	if (feed_id != 0) {
+		sqlite3_bind_int64(st, 1, feed_id);
+	}
+	status = items_read(s, st, &v, &len, &cap, err);
+out:
+	tx_rollback(s);
+	if (status != NF_OK) {
+		store_items_free(v, len);
+		return status;
+	}
+	*items = v;
+	*n = len;
+	return NF_OK;
+}
+
+enum nf_status
+store_item_load(struct store *s, int64_t rowid, struct nf_item **item,
+                struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_LOAD_ONE, err);
+	enum nf_status status = NF_OK;
+	int rc;
+
+	*item = NULL;
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if ((*item = item_from_row(st)) == NULL) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	} else if (rc == SQLITE_DONE) {
+		status = nf_error_set(err, NF_ERR_DB, "%s: no item %lld", s->path,
+		                      (long long)rowid);
+	} else {
+		status = db_error(s, err, "cannot read an item");
+	}
+	sqlite3_reset(st);
+	return status;
+}
+
+enum nf_status
+store_mark_read(struct store *s, const int64_t *rowids, size_t n, int read,
+                struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	enum nf_status status;
+	size_t i;
+
+	if (n == 0) {
+		return NF_OK;
+	}
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	for (i = 0; i < n; i++) {
+		if ((st = stmt_get(s, ST_MARK, err)) == NULL) {
+			status = NF_ERR_DB;
+			goto fail;
+		}
+		sqlite3_bind_int64(st, 1, rowids[i]);
+		sqlite3_bind_int(st, 2, read != 0);
+		if ((status = stmt_run(s, st, err)) != NF_OK) {
+			goto fail;
+		}
+	}
+	if ((status = tx_commit(s, err)) == NF_OK) {
+		return NF_OK;
+	}
+fail:
+	tx_rollback(s);
+	return status;
+}
+
+enum nf_status
+store_mark_all_read(struct store *s, int64_t feed_id, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, feed_id != 0 ? ST_MARK_FEED : ST_MARK_ALL,
+	                            err);
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	if (feed_id != 0) {
+		sqlite3_bind_int64(st, 1, feed_id);
+	}
+	return stmt_run(s, st, err);
+}
