@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Loopback HTTP server for newsfold's tests and benchmarks.
+
+Usage:
+    server.py [--root DIR] [--log FILE] [--no-stdin]
+
+Binds 127.0.0.1 on a free port and prints the port number alone on the
+first line of stdout, then serves until stdin reaches end of file (the
+test closes its end of the pipe) or SIGTERM / SIGINT arrives.  With
+--no-stdin it ignores stdin and serves until a signal (for shell scripts,
+whose background jobs get /dev/null as stdin).
+
+  --root DIR   directory of fixtures (default: fixtures/http next to
+               this script)
+  --log FILE   append one JSON object per request: {"method", "path",
+               "headers": {name: value}} so a test can assert what was sent
+
+Routes (NAME is a file under the root; its extension sets the type:
+.xml/.rss RSS, .atom Atom, .json JSON Feed, .html HTML):
+  /feed/NAME              the file, with ETag and Last-Modified; 304 to a
+                          matching If-None-Match or If-Modified-Since
+  /gzip/NAME              the same, Content-Encoding: gzip
+  /redirect?to=URL        302 to URL (any scheme, file:// included)
+  /status/CODE            that status with a short text body
+  /slow?seconds=N         headers and a first byte, then a stall of N s
+  /endless                200 with a body that never ends
+  /html                   an HTML page that is not a feed
+  /latency?ms=M&feed=NAME /feed/NAME after M milliseconds
+  /latency?ms=M&items=K&seed=S   /gen after M milliseconds
+  /gen?items=K&seed=S     a generated RSS feed of K fictional items,
+                          the same bytes for the same K and S
+Any route takes &charset=CS to name that charset in Content-Type.
+"""
+
+import argparse
+import email.utils
+import gzip
+import hashlib
+import json
+import os
+import random
+import signal
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+TYPES = {
+    ".xml": "application/rss+xml",
+    ".rss": "application/rss+xml",
+    ".rdf": "application/rdf+xml",
+    ".atom": "application/atom+xml",
+    ".json": "application/feed+json",
+    ".html": "text/html",
+}
+
+# A fixed date, so Last-Modified does not depend on checkout times.
+LAST_MODIFIED = "Wed, 18 Oct 2023 06:00:00 GMT"
+
+HTML_PAGE = b"""<!DOCTYPE html>
+<html><head><title>Harbour Town Council</title></head>
+<body><h1>Harbour Town Council</h1>
+<p>The ferry timetable changes on Monday. This page is not a feed.</p>
+</body></html>
+"""
+
+WORDS = ("harbour council ferry library bridge market festival river "
+         "school orchard museum lantern tide station garden mill").split()
+
+
+def generate_feed(items, seed):
+    rng = random.Random(seed)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<rss version="2.0"><channel>',
+           "<title>Generated News %d</title>" % seed,
+           "<link>http://example.invalid/gen/%d</link>" % seed,
+           "<description>Fictional news for benchmarks</description>"]
+    for i in range(items):
+        title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize()
+        body = " ".join(rng.choice(WORDS) for _ in range(60))
+        day = 1 + i % 28
+        out.append(
+            "<item><title>%s %d</title>"
+            "<link>http://example.invalid/gen/%d/%d</link>"
+            "<guid>gen-%d-%d</guid>"
+            "<pubDate>Mon, %02d Oct 2023 08:%02d:00 +0000</pubDate>"
+            "<description>&lt;p&gt;%s.&lt;/p&gt;</description></item>"
+            % (title, i, seed, i, seed, i, day, i % 60, body))
+    out.append("</channel></rss>\n")
+    return "\n".join(out).encode("utf-8")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "newsfold-test"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def log_request_json(self):
+        path = self.server.log_path
+        if path is None:
+            return
+        entry = {"method": self.command, "path": self.path,
+                 "headers": {k: v for k, v in self.headers.items()}}
+        with self.server.log_lock:
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(json.dumps(entry) + "\n")
+
+    def do_GET(self):
+        self.log_request_json()
+        url = urlsplit(self.path)
+        query = {k: v[-1] for k, v in parse_qs(url.query).items()}
+        self.charset = query.get("charset")
+        path = url.path
+        try:
+            self.route(path, query)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def route(self, path, query):
+        if path.startswith("/feed/"):
+            self.serve_file(path[len("/feed/"):], False)
+        elif path.startswith("/gzip/"):
+            self.serve_file(path[len("/gzip/"):], True)
+        elif path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", query.get("to", "/"))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path.startswith("/status/"):
+            self.serve_status(path[len("/status/"):])
+        elif path == "/slow":
+            self.serve_slow(float(query.get("seconds", "5")))
+        elif path == "/endless":
+            self.serve_endless()
+        elif path == "/html":
+            self.send_body(200, "text/html", HTML_PAGE)
+        elif path == "/latency":
+            time.sleep(int(query.get("ms", "50")) / 1000.0)
+            if "feed" in query:
+                self.serve_file(query["feed"], False)
+            else:
+                self.serve_generated(query)
+        elif path == "/gen":
+            self.serve_generated(query)
+        else:
+            self.send_body(404, "text/plain", b"no such route\n")
+
+    def content_type(self, ctype):
+        if self.charset:
+            return "%s; charset=%s" % (ctype, self.charset)
+        return ctype
+
+    def send_body(self, code, ctype, body, extra=()):
+        self.send_response(code)
+        self.send_header("Content-Type", self.content_type(ctype))
+        for name, value in extra:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def not_modified(self, etag):
+        inm = self.headers.get("If-None-Match")
+        if inm is not None:
+            return etag in [t.strip() for t in inm.split(",")] or inm == "*"
+        ims = self.headers.get("If-Modified-Since")
+        if ims is not None:
+            try:
+                since = email.utils.parsedate_to_datetime(ims)
+                mod = email.utils.parsedate_to_datetime(LAST_MODIFIED)
+                return mod <= since
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def serve_validated(self, body, ctype, compress):
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        validators = [("ETag", etag), ("Last-Modified", LAST_MODIFIED)]
+        if self.not_modified(etag):
+            self.send_response(304)
+            for name, value in validators:
+                self.send_header(name, value)
+            self.end_headers()
+            return
+        if compress:
+            body = gzip.compress(body)
+            validators.append(("Content-Encoding", "gzip"))
+        self.send_body(200, ctype, body, validators)
+
+    def serve_file(self, name, compress):
+        root = self.server.root
+        full = os.path.realpath(os.path.join(root, name))
+        if not full.startswith(root + os.sep) or not os.path.isfile(full):
+            self.send_body(404, "text/plain", b"no such fixture\n")
+            return
+        with open(full, "rb") as f:
+            body = f.read()
+        ext = os.path.splitext(name)[1]
+        self.serve_validated(body, TYPES.get(ext, "application/xml"),
+                             compress)
+
+    def serve_generated(self, query):
+        body = generate_feed(int(query.get("items", "100")),
+                             int(query.get("seed", "0")))
+        self.serve_validated(body, "application/rss+xml", False)
+
+    def serve_status(self, code):
+        try:
+            status = int(code)
+        except ValueError:
+            status = 400
+        self.send_body(status, "text/plain",
+                       ("status %d\n" % status).encode("ascii"))
+
+    def serve_slow(self, seconds):
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("Content-Type", self.content_type("application/rss+xml"))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(b"<")
+        self.wfile.flush()
+        time.sleep(seconds)
+        self.wfile.write(b'rss version="2.0"><channel><title>Late</title>'
+                         b"</channel></rss>\n")
+
+    def serve_endless(self):
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("Content-Type", self.content_type("application/rss+xml"))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        chunk = b"<!-- endless -->" * 4096
+        while True:
+            self.wfile.write(chunk)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description="newsfold loopback test server")
+    ap.add_argument("--root", default=os.path.join(here, "fixtures", "http"))
+    ap.add_argument("--log")
+    ap.add_argument("--no-stdin", action="store_true")
+    opts = ap.parse_args()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.root = os.path.realpath(opts.root)
+    httpd.log_path = opts.log
+    httpd.log_lock = threading.Lock()
+
+    def stop(*_):
+        threading.Thread(target=httpd.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if not opts.no_stdin:
+        def watch_stdin():
+            while sys.stdin.buffer.read(4096):
+                pass
+            stop()
+        threading.Thread(target=watch_stdin, daemon=True).start()
+
+    print(httpd.server_address[1], flush=True)
+    httpd.serve_forever(poll_interval=0.2)
+    httpd.server_close()
+
+
+if __name__ == "__main__":
+    main()
