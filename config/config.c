@@ -1,0 +1,694 @@
+/*
+ * The dotfile parser: one line at a time, split into words, then one
+ * reader per directive. Settings come from config/options.def, so a new
+ * setting is one line there and one field in struct config.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/uri.h>
+
+#include "config/config.h"
+#include "config/words.h"
+
+enum option_type {
+	TYPE_BOOL,
+	TYPE_COUNT,
+	TYPE_SECONDS,
+	TYPE_MINUTES,
+	TYPE_SIZE,
+	TYPE_RATIO,
+	TYPE_COMMAND
+};
+
+static const struct option {
+	const char *name;
+	enum option_type type;
+	const char *def;
+	double min;
+	double max;
+	size_t offset;
+} options[] = {
+#define X(field, name, type, def, min, max, help) \
+	{ name, TYPE_##type, def, min, max, offsetof(struct config, field) },
+#include "config/options.def"
+#undef X
+};
+
+#define NOPTIONS (sizeof(options) / sizeof(options[0]))
+
+/* Where a line came from, for "FILE:LINE: message". */
+struct line_ctx {
+	const char *name;
+	int lineno;
+	const char *base_dir;
+	struct config *cfg;
+	struct nf_error *err;
+};
+
+static enum nf_status
+fail(const struct line_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static enum nf_status
+fail(const struct line_ctx *c, const char *fmt, ...)
+{
+	char msg[224];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return nf_error_set(c->err, NF_ERR_CONFIG, "%s:%d: %s", c->name,
+	                    c->lineno, msg);
+}
+
+/* Checks the argument count of a directive; usage is shown on error. */
+static enum nf_status
+check_count(const struct line_ctx *c, const struct config_words *w, int min, int max,
+            const char *usage)
+{
+	if (w->n - 1 < min) {
+		return fail(c, "%s: missing argument (%s)", w->w[0], usage);
+	}
+	if (max >= 0 && w->n - 1 > max) {
+		return fail(c, "%s: unexpected \"%.60s\" (%s)", w->w[0],
+		            w->w[max + 1], usage);
+	}
+	return NF_OK;
+}
+
+static int
+parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (strcasecmp(s, yes[i]) == 0 || strcasecmp(s, no[i]) == 0) {
+			*out = strcasecmp(s, yes[i]) == 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Reads a non-negative integer with an optional unit suffix; mult_of
+ * gives the multiplier of a suffix (0 = unknown), plain for none. */
+static int
+parse_scaled(const char *s, long plain, long (*mult_of)(const char *),
+             long *out)
+{
+	char *end;
+	long n, mult;
+
+	if (*s < '0' || *s > '9') {
+		return -1;
+	}
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0) {
+		return -1;
+	}
+	mult = *end == 0 ? plain : mult_of(end);
+	if (mult == 0 || n > LONG_MAX / mult) {
+		return -1;
+	}
+	*out = n * mult;
+	return 0;
+}
+
+static long
+duration_unit(const char *u)
+{
+	static const struct { const char *u; long s; } units[] = {
+		{ "s", 1 }, { "m", 60 }, { "h", 3600 }, { "d", 86400 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcmp(u, units[i].u) == 0) {
+			return units[i].s;
+		}
+	}
+	return 0;
+}
+
+static long
+size_unit(const char *u)
+{
+	if (u[0] == 0 || u[1] != 0) {
+		return 0;
+	}
+	switch (u[0]) {
+	case 'k': case 'K': return 1024L;
+	case 'm': case 'M': return 1024L * 1024;
+	case 'g': case 'G': return 1024L * 1024 * 1024;
+	}
+	return 0;
+}
+
+static long
+no_unit(const char *u)
+{
+	(void)u;
+	return 0;
+}
+
+static enum nf_status
+check_range(const struct line_ctx *c, const struct option *o, const char *s,
+            double v)
+{
+	static const char *const units[] = {
+		[TYPE_SECONDS] = " seconds", [TYPE_MINUTES] = " seconds",
+		[TYPE_SIZE] = " bytes", [TYPE_COMMAND] = "",
+	};
+	const char *unit = units[o->type] != NULL ? units[o->type] : "";
+
+	if (v < o->min || v > o->max) {
+		return fail(c, "%s: \"%.40s\" is out of range (%.15g..%.15g%s)",
+		            o->name, s, o->min, o->max, unit);
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+set_number(const struct line_ctx *c, const struct option *o, const char *s)
+{
+	char *field = (char *)c->cfg + o->offset;
+	long n = 0;
+	int bad;
+
+	switch (o->type) {
+	case TYPE_COUNT:
+		bad = parse_scaled(s, 1, no_unit, &n);
+		break;
+	case TYPE_SECONDS:
+		bad = parse_scaled(s, 1, duration_unit, &n);
+		break;
+	case TYPE_MINUTES:
+		bad = parse_scaled(s, 60, duration_unit, &n);
+		break;
+	default:
+		bad = parse_scaled(s, 1, size_unit, &n);
+		break;
+	}
+	if (bad && (o->type == TYPE_SECONDS || o->type == TYPE_MINUTES)) {
+		return fail(c, "%s: bad duration \"%.60s\" (write 90s, 30m, 1h or 1d)",
+		            o->name, s);
+	}
+	if (bad && o->type == TYPE_SIZE) {
+		return fail(c, "%s: bad size \"%.60s\" (write bytes, or a number with K, M or G)",
+		            o->name, s);
+	}
+	if (bad) {
+		return fail(c, "%s: bad number \"%.60s\"", o->name, s);
+	}
+	if (check_range(c, o, s, (double)n) != NF_OK) {
+		return c->err->code;
+	}
+	memcpy(field, &n, sizeof(n));
+	return NF_OK;
+}
+
+static enum nf_status
+set_ratio(const struct line_ctx *c, const struct option *o, const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != 0 || errno != 0 || !isfinite(v)) {
+		return fail(c, "%s: bad number \"%.60s\"", o->name, s);
+	}
+	if (check_range(c, o, s, v) != NF_OK) {
+		return c->err->code;
+	}
+	memcpy((char *)c->cfg + o->offset, &v, sizeof(v));
+	return NF_OK;
+}
+
+static enum nf_status
+set_command(const struct line_ctx *c, const struct option *o, const char *s)
+{
+	struct nf_error err;
+	char **argv = NULL;
+	char *copy, **field = (char **)(void *)((char *)c->cfg + o->offset);
+
+	if (*s == 0) {
+		free(*field);
+		*field = NULL;
+		return NF_OK;
+	}
+	if (config_browser_argv(s, "URL", &argv, &err) != NF_OK) {
+		return fail(c, "%s: %s", o->name, err.msg);
+	}
+	config_argv_free(argv);
+	if ((copy = strdup(s)) == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	free(*field);
+	*field = copy;
+	return NF_OK;
+}
+
+static enum nf_status
+set_option(const struct line_ctx *c, const struct option *o, const char *s)
+{
+	int b;
+
+	switch (o->type) {
+	case TYPE_BOOL:
+		if (parse_bool(s, &b) != 0) {
+			return fail(c, "%s: expected yes or no, not \"%.60s\"",
+			            o->name, s);
+		}
+		memcpy((char *)c->cfg + o->offset, &b, sizeof(b));
+		return NF_OK;
+	case TYPE_RATIO:
+		return set_ratio(c, o, s);
+	case TYPE_COMMAND:
+		return set_command(c, o, s);
+	default:
+		return set_number(c, o, s);
+	}
+}
+
+/* The one value of a setting: "browser" keeps its quotes' contents, so
+ * `browser "firefox %u"` is one word. */
+static enum nf_status
+read_setting(const struct line_ctx *c, const struct option *o,
+             const struct config_words *w)
+{
+	const char *usage = o->type == TYPE_COMMAND ?
+		"one quoted command, e.g. browser \"firefox %u\"" : "one value";
+
+	if (check_count(c, w, 1, 1, usage) != NF_OK) {
+		return c->err->code;
+	}
+	return set_option(c, o, w->w[1]);
+}
+
+/* Sets key to action, replacing an earlier binding of key; NONE unbinds. */
+static enum nf_status
+bind_key(struct config *cfg, int key, enum config_action action,
+         struct nf_error *err)
+{
+	struct config_binding *b;
+	size_t i;
+
+	for (i = 0; i < cfg->nbindings; i++) {
+		if (cfg->bindings[i].key == key) {
+			break;
+		}
+	}
+	if (action == CONFIG_ACTION_NONE) {
+		if (i < cfg->nbindings) {
+			cfg->bindings[i] = cfg->bindings[--cfg->nbindings];
+		}
+		return NF_OK;
+	}
+	if (i == cfg->nbindings) {
+		b = realloc(cfg->bindings, (i + 1) * sizeof(*b));
+		if (b == NULL) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+		cfg->bindings = b;
+		cfg->nbindings++;
+	}
+	cfg->bindings[i].key = key;
+	cfg->bindings[i].action = action;
+	return NF_OK;
+}
+
+static enum nf_status
+read_bind(const struct line_ctx *c, const struct config_words *w)
+{
+	enum config_action action;
+	int key;
+
+	if (check_count(c, w, 2, 2, "bind KEY ACTION") != NF_OK) {
+		return c->err->code;
+	}
+	if ((key = config_key_parse(w->w[1])) < 0) {
+		return fail(c, "bind: unknown key \"%.40s\"", w->w[1]);
+	}
+	action = config_action_by_name(w->w[2]);
+	if (action == CONFIG_ACTION_NONE && strcmp(w->w[2], "none") != 0) {
+		return fail(c, "bind: unknown action \"%.40s\"", w->w[2]);
+	}
+	return bind_key(c->cfg, key, action, c->err);
+}
+
+static int
+parse_color(const char *s)
+{
+	static const char *const names[] = {
+		"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+	};
+	char *end;
+	long n;
+	int i;
+
+	if (strcasecmp(s, "default") == 0) {
+		return CONFIG_COLOR_DEFAULT;
+	}
+	for (i = 0; i < 8; i++) {
+		if (strcasecmp(s, names[i]) == 0) {
+			return i;
+		}
+	}
+	if (strncasecmp(s, "color", 5) == 0 && s[5] >= '0' && s[5] <= '9') {
+		n = strtol(s + 5, &end, 10);
+		if (*end == 0 && n <= 255 && end - (s + 5) <= 3) {
+			return (int)n;
+		}
+	}
+	return -2;
+}
+
+static int
+parse_attr(const char *s)
+{
+	static const struct { const char *name; int bit; } attrs[] = {
+		{ "bold", CONFIG_ATTR_BOLD }, { "underline", CONFIG_ATTR_UNDERLINE },
+		{ "reverse", CONFIG_ATTR_REVERSE }, { "standout", CONFIG_ATTR_STANDOUT },
+		{ "dim", CONFIG_ATTR_DIM }, { "blink", CONFIG_ATTR_BLINK },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		if (strcasecmp(s, attrs[i].name) == 0) {
+			return attrs[i].bit;
+		}
+	}
+	return -1;
+}
+
+static enum nf_status
+read_color(const struct line_ctx *c, const struct config_words *w)
+{
+	struct config_color col = { 0 };
+	int element, fg, bg, attr, i;
+
+	if (check_count(c, w, 3, -1, "color ELEMENT FG BG [ATTR...]") != NF_OK) {
+		return c->err->code;
+	}
+	if ((element = config_element_by_name(w->w[1])) < 0) {
+		return fail(c, "color: unknown element \"%.40s\"", w->w[1]);
+	}
+	if ((fg = parse_color(w->w[2])) < -1) {
+		return fail(c, "color: unknown colour \"%.40s\"", w->w[2]);
+	}
+	if ((bg = parse_color(w->w[3])) < -1) {
+		return fail(c, "color: unknown colour \"%.40s\"", w->w[3]);
+	}
+	for (i = 4; i < w->n; i++) {
+		if ((attr = parse_attr(w->w[i])) < 0) {
+			return fail(c, "color: unknown attribute \"%.40s\"", w->w[i]);
+		}
+		col.attrs |= (unsigned)attr;
+	}
+	col.fg = (short)fg;
+	col.bg = (short)bg;
+	c->cfg->colors[element] = col;
+	return NF_OK;
+}
+
+/* Whether url is an absolute http, https or file URL with something
+ * after the scheme; other schemes could read what a feed must not. */
+static int
+url_is_allowed(const char *url)
+{
+	const char *rest;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)url; *p != 0; p++) {
+		if (*p <= ' ' || *p == 127) {
+			return 0;
+		}
+	}
+	if (strncasecmp(url, "http://", 7) == 0) {
+		rest = url + 7;
+	} else if (strncasecmp(url, "https://", 8) == 0) {
+		rest = url + 8;
+	} else if (strncasecmp(url, "file://", 7) == 0) {
+		rest = url + 7;
+		return strncasecmp(rest, "localhost/", 10) == 0 || rest[0] == '/';
+	} else {
+		return 0;
+	}
+	return rest[0] != 0 && rest[0] != '/';
+}
+
+/* A relative reference in the demo feed list, made absolute against the
+ * folder it lives in. Returns a new string (xmlFree'd by the caller's
+ * free(): libxml2 uses malloc here) or NULL. */
+static char *
+resolve_in_dir(const char *ref, const char *dir)
+{
+	xmlChar *escaped, *uri;
+	char *base, *out;
+	size_t n;
+
+	escaped = xmlURIEscapeStr((const xmlChar *)dir, (const xmlChar *)"/");
+	if (escaped == NULL) {
+		return NULL;
+	}
+	n = strlen((const char *)escaped) + 16;
+	if ((base = malloc(n)) == NULL) {
+		xmlFree(escaped);
+		return NULL;
+	}
+	snprintf(base, n, "file://%s/", (const char *)escaped);
+	xmlFree(escaped);
+	uri = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
+	free(base);
+	if (uri == NULL) {
+		return NULL;
+	}
+	out = strdup((const char *)uri);
+	xmlFree(uri);
+	return out;
+}
+
+static enum nf_status
+add_feed(const struct line_ctx *c, char *url, const struct config_words *w)
+{
+	struct config *cfg = c->cfg;
+	struct config_feed *f;
+	int i, first_tag = 2;
+
+	f = realloc(cfg->feeds, (cfg->nfeeds + 1) * sizeof(*f));
+	if (f == NULL) {
+		free(url);
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	cfg->feeds = f;
+	f = &cfg->feeds[cfg->nfeeds++];
+	memset(f, 0, sizeof(*f));
+	f->url = url;
+	f->line = c->lineno;
+	if (w->n > 2 && w->quoted[2]) {
+		first_tag = 3;
+		if ((f->title = strdup(w->w[2])) == NULL) {
+			return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	if (w->n > first_tag &&
+	    (f->tags = calloc((size_t)(w->n - first_tag), sizeof(char *))) == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (i = first_tag; i < w->n; i++) {
+		if ((f->tags[f->ntags] = strdup(w->w[i])) == NULL) {
+			return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+		}
+		f->ntags++;
+	}
+	return NF_OK;
+}
+
+/* feed URL ["Title"] [TAG...]: the title is the second word when it was
+ * written in quotes; every other word is a tag. */
+static enum nf_status
+read_feed(const struct line_ctx *c, const struct config_words *w)
+{
+	char *url;
+	size_t i;
+	int j;
+
+	if (check_count(c, w, 1, -1, "feed URL [\"TITLE\"] [TAG...]") != NF_OK) {
+		return c->err->code;
+	}
+	for (j = 2; j < w->n; j++) {
+		if (w->w[j][0] == 0) {
+			return fail(c, "feed: empty %s", j == 2 ? "title" : "tag");
+		}
+	}
+	if (c->base_dir != NULL && strstr(w->w[1], "://") == NULL) {
+		url = resolve_in_dir(w->w[1], c->base_dir);
+	} else {
+		url = strdup(w->w[1]);
+	}
+	if (url == NULL || !url_is_allowed(url)) {
+		free(url);
+		return fail(c, "feed: \"%.80s\" is not an http, https or file URL",
+		            w->w[1]);
+	}
+	for (i = 0; i < c->cfg->nfeeds; i++) {
+		if (strcmp(c->cfg->feeds[i].url, url) == 0) {
+			free(url);
+			return fail(c, "feed: %.80s is already listed on line %d",
+			            w->w[1], c->cfg->feeds[i].line);
+		}
+	}
+	return add_feed(c, url, w);
+}
+
+static enum nf_status
+read_words(const struct line_ctx *c, const struct config_words *w)
+{
+	size_t i;
+
+	if (strcmp(w->w[0], "feed") == 0) {
+		return read_feed(c, w);
+	}
+	if (strcmp(w->w[0], "bind") == 0) {
+		return read_bind(c, w);
+	}
+	if (strcmp(w->w[0], "color") == 0) {
+		return read_color(c, w);
+	}
+	for (i = 0; i < NOPTIONS; i++) {
+		if (strcmp(w->w[0], options[i].name) == 0) {
+			return read_setting(c, &options[i], w);
+		}
+	}
+	return fail(c, "unknown directive \"%.60s\"", w->w[0]);
+}
+
+enum nf_status
+config_read_line(const char *name, int lineno, const char *line,
+                 const char *base_dir, struct config *cfg,
+                 struct nf_error *err)
+{
+	struct line_ctx c = { name, lineno, base_dir, cfg, err };
+	struct config_words w;
+	const char *problem = NULL;
+	enum nf_status st;
+
+	st = config_words_split(line, 1, &w, &problem);
+	if (st == NF_ERR_NOMEM) {
+		return nf_error_set(err, st, "out of memory");
+	}
+	if (st != NF_OK) {
+		return fail(&c, "%s", problem);
+	}
+	st = w.n > 0 ? read_words(&c, &w) : NF_OK;
+	config_words_free(&w);
+	return st;
+}
+
+static enum nf_status
+init_defaults(struct config *cfg, struct nf_error *err)
+{
+	struct line_ctx c = { "built-in default", 0, NULL, cfg, err };
+	size_t i;
+
+	for (i = 0; i < NOPTIONS; i++) {
+		if (set_option(&c, &options[i], options[i].def) != NF_OK) {
+			return err->code;
+		}
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+init_bindings(struct config *cfg, struct nf_error *err)
+{
+	struct config_words w;
+	const char *problem;
+	int a, i, key;
+
+	for (a = 1; a < CONFIG_ACTION_COUNT; a++) {
+		if (config_words_split(config_action_default_keys(a), 0, &w,
+		                &problem) != NF_OK) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+		for (i = 0; i < w.n; i++) {
+			key = config_key_parse(w.w[i]);
+			if (key < 0 || bind_key(cfg, key, a, err) != NF_OK) {
+				config_words_free(&w);
+				return nf_error_set(err, NF_ERR_CONFIG,
+				                    "bad default key \"%s\"", w.w[i]);
+			}
+		}
+		config_words_free(&w);
+	}
+	return NF_OK;
+}
+
+static enum nf_status
+init_colors(struct config *cfg, struct nf_error *err)
+{
+	static const char *const lines[] = {
+#define X(id, name, fg, bg, attrs, help) "color " name " " fg " " bg " " attrs,
+#include "config/colors.def"
+#undef X
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		if (config_read_line("built-in default", (int)i + 1, lines[i],
+		                     NULL, cfg, err) != NF_OK) {
+			return err->code;
+		}
+	}
+	return NF_OK;
+}
+
+enum nf_status
+config_init(struct config *cfg, struct nf_error *err)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	nf_error_clear(err);
+	if (init_defaults(cfg, err) != NF_OK || init_bindings(cfg, err) != NF_OK ||
+	    init_colors(cfg, err) != NF_OK) {
+		return err->code;
+	}
+	return NF_OK;
+}
+
+void
+config_free(struct config *cfg)
+{
+	size_t i, j;
+
+	if (cfg == NULL) {
+		return;
+	}
+	for (i = 0; i < cfg->nfeeds; i++) {
+		free(cfg->feeds[i].url);
+		free(cfg->feeds[i].title);
+		for (j = 0; j < cfg->feeds[i].ntags; j++) {
+			free(cfg->feeds[i].tags[j]);
+		}
+		free(cfg->feeds[i].tags);
+	}
+	free(cfg->feeds);
+	free(cfg->browser);
+	free(cfg->bindings);
+	free(cfg->path);
+	memset(cfg, 0, sizeof(*cfg));
+}

@@ -1,0 +1,190 @@
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/config.h"
+#include "config/words.h"
+
+static int
+is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/* Copies the quoted word at *p (past its opening quote) to *d. */
+static const char *
+copy_quoted(const char **p, char **d)
+{
+	const char *s = *p;
+
+	for (;;) {
+		if (*s == 0) {
+			return "unterminated quote";
+		}
+		if (*s == '"') {
+			s++;
+			break;
+		}
+		if (*s == '\\' && (s[1] == '"' || s[1] == '\\')) {
+			s++;
+		}
+		*(*d)++ = *s++;
+	}
+	if (*s != 0 && !is_blank(*s)) {
+		return "text right after a closing quote";
+	}
+	*p = s;
+	return NULL;
+}
+
+static const char *
+copy_plain(const char **p, char **d)
+{
+	const char *s = *p;
+
+	while (*s != 0 && !is_blank(*s)) {
+		if (*s == '"') {
+			return "a quote inside a word (quote the whole word)";
+		}
+		*(*d)++ = *s++;
+	}
+	*p = s;
+	return NULL;
+}
+
+enum nf_status
+config_words_split(const char *line, int comments, struct config_words *out,
+                   const char **problem)
+{
+	const char *p = line, *bad;
+	char *d;
+
+	memset(out, 0, sizeof(*out));
+	if ((out->store = malloc(strlen(line) + 1)) == NULL) {
+		return NF_ERR_NOMEM;
+	}
+	for (d = out->store;; out->n++) {
+		while (is_blank(*p)) {
+			p++;
+		}
+		if (*p == 0 || (comments && *p == '#')) {
+			return NF_OK;
+		}
+		if (out->n == CONFIG_WORDS_MAX) {
+			bad = "too many words on one line";
+			break;
+		}
+		out->w[out->n] = d;
+		out->quoted[out->n] = *p == '"';
+		if (*p == '"') {
+			p++;
+			bad = copy_quoted(&p, &d);
+		} else {
+			bad = copy_plain(&p, &d);
+		}
+		if (bad != NULL) {
+			break;
+		}
+		*d++ = 0;
+	}
+	*problem = bad;
+	config_words_free(out);
+	return NF_ERR_CONFIG;
+}
+
+void
+config_words_free(struct config_words *w)
+{
+	free(w->store);
+	w->store = NULL;
+	w->n = 0;
+}
+
+/* Returns word with every %u replaced by url and %% by %. */
+static char *
+expand_word(const char *word, const char *url, int *used_url)
+{
+	size_t n = strlen(word) + 1, i, j;
+	char *out;
+
+	for (i = 0; word[i] != 0; i++) {
+		if (word[i] == '%' && word[i + 1] == 'u') {
+			n += strlen(url);
+		}
+	}
+	if ((out = malloc(n)) == NULL) {
+		return NULL;
+	}
+	for (i = j = 0; word[i] != 0; i++) {
+		if (word[i] == '%' && word[i + 1] == 'u') {
+			memcpy(out + j, url, strlen(url));
+			j += strlen(url);
+			*used_url = 1;
+			i++;
+		} else if (word[i] == '%' && word[i + 1] == '%') {
+			out[j++] = '%';
+			i++;
+		} else {
+			out[j++] = word[i];
+		}
+	}
+	out[j] = 0;
+	return out;
+}
+
+enum nf_status
+config_browser_argv(const char *command, const char *url, char ***argv,
+                    struct nf_error *err)
+{
+	struct config_words w;
+	const char *problem = NULL;
+	enum nf_status st;
+	char **v;
+	int i, used_url = 0;
+
+	*argv = NULL;
+	st = config_words_split(command, 0, &w, &problem);
+	if (st != NF_OK) {
+		return nf_error_set(err, st, "%s in \"%.60s\"",
+		                    st == NF_ERR_NOMEM ? "out of memory" : problem,
+		                    command);
+	}
+	if (w.n == 0) {
+		config_words_free(&w);
+		return nf_error_set(err, NF_ERR_CONFIG, "empty command");
+	}
+	if ((v = calloc((size_t)w.n + 2, sizeof(*v))) == NULL) {
+		config_words_free(&w);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < w.n && st == NF_OK; i++) {
+		if ((v[i] = expand_word(w.w[i], url, &used_url)) == NULL) {
+			st = NF_ERR_NOMEM;
+		}
+	}
+	if (st == NF_OK && !used_url && (v[i] = strdup(url)) == NULL) {
+		st = NF_ERR_NOMEM;
+	}
+	config_words_free(&w);
+	if (st != NF_OK) {
+		config_argv_free(v);
+		return nf_error_set(err, st, "out of memory");
+	}
+	*argv = v;
+	return NF_OK;
+}
+
+void
+config_argv_free(char **argv)
+{
+	size_t i;
+
+	if (argv == NULL) {
+		return;
+	}
+	for (i = 0; argv[i] != NULL; i++) {
+		free(argv[i]);
+	}
+	free(argv);
+}

@@ -1,0 +1,31 @@
+#ifndef NF_CONFIG_WORDS_H
+#define NF_CONFIG_WORDS_H
+
+/*
+ * Splits a dotfile line into words: blanks separate words; a word that
+ * begins with a double quote runs to the closing quote, with \" and \\
+ * as escapes; with comments set, a word that begins with # (at the start
+ * of the line or after a blank, outside quotes) starts a comment that
+ * runs to the end of the line, so a URL keeps its #fragment.
+ */
+
+#include "src/error.h"
+
+#define CONFIG_WORDS_MAX 64
+
+struct config_words {
+	char *store;			/* the words, NUL-separated */
+	char *w[CONFIG_WORDS_MAX];
+	int quoted[CONFIG_WORDS_MAX];	/* the word was written in quotes */
+	int n;
+};
+
+/* On NF_ERR_CONFIG, *problem is a static message ("unterminated quote");
+ * NF_ERR_NOMEM when out of memory. out needs config_words_free() only
+ * after success. */
+enum nf_status config_words_split(const char *line, int comments,
+                                  struct config_words *out,
+                                  const char **problem);
+void config_words_free(struct config_words *w);
+
+#endif
