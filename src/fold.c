@@ -1,25 +1,1162 @@
-/* Placeholder until the fold module lands: one story per entry. */
+/*
+ * Story folding. Each title is normalised into shingles (words and word
+ * pairs for spaced scripts, character bigrams for CJK runs) that are
+ * interned into small integer ids. An inverted index over the ids gives
+ * candidates: each title looks only at the postings of its rarest
+ * shingles (prefix filtering: a title that shares at least a fraction t
+ * of its shingles with another must share one of its rarest
+ * n - ceil(t n) + 1), so the work grows with the number of titles, not
+ * their square. Every candidate pair is verified exactly by
+ * fold_verify(), and union-find joins the pairs; identical titles, GUIDs
+ * and links join without verification.
+ */
 #include "config.h"
 
+#include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "src/fold.h"
+#include "src/item.h"
+
+/* Copies further apart than this (both dated) are different stories. */
+#define FOLD_WINDOW_SECONDS (3 * 86400)
+/* Shingles carried by more titles than this are too common to find
+ * candidates with (they still count when verifying). */
+#define FOLD_MAX_POSTINGS 200
+/* Titles longer than this are cut: no headline needs more. */
+#define FOLD_MAX_TITLE 1024
+/* A prefix (glued summary, truncation) proves a copy only from this many
+ * bytes of folded text and this many words or CJK bigrams on. */
+#define FOLD_PREFIX_BYTES 20
+#define FOLD_PREFIX_UNITS 4
+
+enum cp_class { CP_SPACE, CP_WORD, CP_CJK, CP_DROP };
+
+struct fold_tok {
+	size_t start, len;	/* in the code point buffer */
+	int cjk;
+	int key;		/* a number or a proper noun */
+};
+
+/* One normalised title while it is being shingled. */
+struct fold_norm {
+	uint32_t cps[FOLD_MAX_TITLE];
+	size_t ncps;
+	struct fold_tok toks[FOLD_MAX_TITLE];
+	size_t ntoks;
+};
+
+struct fold_ent {
+	size_t sh, nsh;		/* ids in ctx->ids, sorted */
+	size_t nbase;		/* of them words or CJK bigrams (not word pairs) */
+	size_t key, nkeys;	/* ids in ctx->keys, sorted */
+	size_t flat, flatlen;	/* folded text without spaces in ctx->flat */
+	uint64_t whole;		/* hash of the flat text */
+	int64_t time;
+};
+
+struct fold_ctx {
+	struct fold_ent *ents;
+	size_t n;
+	uint32_t *ids, *keys;
+	size_t nids, capids, nkeys, capkeys;
+	char *flat;
+	size_t nflat, capflat;
+	/* shingle hash -> id, open addressing; per id: whether a word pair */
+	uint64_t *hkeys;
+	uint32_t *hvals;
+	size_t hcap, hcount;
+	unsigned char *is_pair;
+	size_t capid;
+	uint32_t *parent;
+};
+
+/* The C.UTF-8 locale for towlower_l(): folding must not depend on the
+ * caller's locale, and the library must not change it. */
+static locale_t
+fold_locale(void)
+{
+	static locale_t loc;
+	static int tried;
+
+	if (!tried) {
+		tried = 1;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return loc;
+}
+
+static uint32_t
+fold_lower(uint32_t c)
+{
+	locale_t loc;
+
+	if (c < 0x80) {
+		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	}
+	loc = fold_locale();
+	return loc != (locale_t)0 ? (uint32_t)towlower_l((wint_t)c, loc) : c;
+}
+
+static int
+fold_is_upper(uint32_t c)
+{
+	return fold_lower(c) != c;
+}
+
+/* Decodes one UTF-8 character at s (len bytes left); invalid bytes read
+ * as U+FFFD, one at a time. Returns the bytes used. */
+static size_t
+fold_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	size_t n, i;
+	uint32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2, c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3, c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4, c = s[0] & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (n > len) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*cp = c;
+	return n;
+}
+
+static size_t
+fold_utf8_encode(uint32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static int
+fold_is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
+	       (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+	       (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* Apostrophes vanish (Japan's = Japans); every other punctuation mark,
+ * symbol and space separates words, the Japanese ones (「」、。・) too. */
+static enum cp_class
+fold_classify(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')) {
+			return CP_WORD;
+		}
+		return c == '\'' ? CP_DROP : CP_SPACE;
+	}
+	if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
+		return CP_DROP;
+	}
+	if (fold_is_cjk(c)) {
+		return CP_CJK;
+	}
+	if (c <= 0xBF || c == 0xD7 || c == 0xF7 ||
+	    (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    c == 0x30FB || (c >= 0xFE30 && c <= 0xFE6F) ||
+	    (c >= 0xFF00 && c <= 0xFF65) || c == 0xFFFD || c >= 0x1F000) {
+		return CP_SPACE;
+	}
+	return CP_WORD;
+}
+
+static uint32_t
+fold_fullwidth(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E) {
+		return c - 0xFF01 + 0x21;
+	}
+	return c == 0x3000 ? ' ' : c;
+}
+
+/* Where a glued-on summary starts in title ("Headline hereSummary
+ * starts..."): the first point at which the rest of the title is the
+ * beginning of the item's summary. Returns the headline's length. */
+static size_t
+fold_unglue(const char *title, size_t len, const char *summary)
+{
+	size_t p, slen;
+
+	if (summary == NULL || summary[0] == '\0') {
+		return len;
+	}
+	while (*summary == ' ') {
+		summary++;
+	}
+	slen = strlen(summary);
+	for (p = 10; p + 12 <= len; p++) {
+		size_t rest = len - p;
+
+		if (((unsigned char)title[p] & 0xC0) == 0x80) {
+			continue;
+		}
+		if (rest <= slen && memcmp(title + p, summary, rest) == 0) {
+			return p;
+		}
+	}
+	return len;
+}
+
+static int
+fold_ends_with(const char *s, size_t len, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	return len >= n && memcmp(s + len - n, tail, n) == 0;
+}
+
+/* Drops a trailing " - Publisher" that
+ * aggregators append: the last separator counts when what follows it is
+ * short (at most 5 words, 48 bytes) and what precedes it is not; then a
+ * trailing ellipsis. */
+static size_t
+fold_strip_tail(const char *t, size_t len)
+{
+	static const char *const seps[] = {
+		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
+		"\xef\xbd\x9c", " \xef\xbc\x8d ",
+	};
+	size_t i, best = 0, bestsep = 0;
+
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		size_t n = strlen(seps[i]), p;
+
+		for (p = 12; p + n < len; p++) {
+			if (memcmp(t + p, seps[i], n) == 0 && p > best) {
+				best = p, bestsep = n;
+			}
+		}
+	}
+	if (best > 0) {
+		size_t rest = len - best - bestsep, words = 1, k;
+
+		for (k = best + bestsep; k < len; k++) {
+			words += t[k] == ' ';
+		}
+		if (rest <= 48 && words <= 5) {
+			len = best;
+		}
+	}
+	while (len > 0 && t[len - 1] == ' ') {
+		len--;
+	}
+	if (fold_ends_with(t, len, "\xe2\x80\xa6") ||
+	    fold_ends_with(t, len, "...")) {
+		len -= 3;
+	}
+	return len;
+}
+
+/* Folds len bytes of s into tokens: case folded, fullwidth forms to
+ * ASCII, punctuation to separators, digits kept together across "1,000"
+ * and "2.5", CJK runs apart from words. */
+static void
+fold_tokenize(const char *s, size_t len, struct fold_norm *nm)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct fold_tok *cur = NULL;
+	size_t i = 0;
+
+	nm->ncps = nm->ntoks = 0;
+	while (i < len && nm->ncps < FOLD_MAX_TITLE) {
+		uint32_t c;
+		enum cp_class cls;
+
+		i += fold_utf8_decode(u + i, len - i, &c);
+		c = fold_fullwidth(c);
+		cls = fold_classify(c);
+		if ((c == '.' || c == ',') && cur != NULL && !cur->cjk &&
+		    nm->cps[nm->ncps - 1] <= '9' && nm->cps[nm->ncps - 1] >= '0' &&
+		    i < len && u[i] >= '0' && u[i] <= '9') {
+			continue;
+		}
+		if (cls == CP_DROP) {
+			continue;
+		}
+		if (cls == CP_SPACE || (cur != NULL && cur->cjk != (cls == CP_CJK))) {
+			cur = NULL;
+			if (cls == CP_SPACE) {
+				continue;
+			}
+		}
+		if (cur == NULL) {
+			cur = &nm->toks[nm->ntoks++];
+			cur->start = nm->ncps, cur->len = 0;
+			cur->cjk = cls == CP_CJK;
+			cur->key = !cur->cjk && fold_is_upper(c);
+		}
+		if (c >= '0' && c <= '9') {
+			cur->key = 2;
+		}
+		nm->cps[nm->ncps++] = fold_lower(c);
+		cur->len++;
+	}
+}
+
+/* Which tokens are keys, that is numbers and proper nouns: two titles
+ * that each hold a key the other lacks are different stories. A word is a
+ * proper noun when capitalised past the first word of a title that is not
+ * in Title Case (where capitals say nothing). */
+static void
+fold_mark_keys(struct fold_norm *nm)
+{
+	size_t i, long_words = 0, capitalised = 0;
+	int title_case;
+
+	for (i = 1; i < nm->ntoks; i++) {
+		if (!nm->toks[i].cjk && nm->toks[i].len >= 4) {
+			long_words++;
+			capitalised += nm->toks[i].key == 1;
+		}
+	}
+	title_case = long_words >= 2 && capitalised * 10 >= long_words * 7;
+	for (i = 0; i < nm->ntoks; i++) {
+		if (nm->toks[i].key == 1 && (i == 0 || title_case)) {
+			nm->toks[i].key = 0;
+		}
+	}
+}
+
+static int
+fold_tok_equal(const struct fold_norm *a, size_t i, const struct fold_norm *b,
+               size_t j)
+{
+	return a->toks[i].len == b->toks[j].len &&
+	       memcmp(a->cps + a->toks[i].start, b->cps + b->toks[j].start,
+	              a->toks[i].len * sizeof(uint32_t)) == 0;
+}
+
+/* Normalises an entry's title into nm: glued summary, publisher suffix
+ * and ellipsis cut, then its own source name when the title ends with it.
+ * src is scratch space for the source's tokens. */
+static void
+fold_normalize(const struct fold_entry *e, struct fold_norm *nm,
+               struct fold_norm *src)
+{
+	const char *t = e->title != NULL ? e->title : "";
+	size_t len = strlen(t), m, k;
+
+	if (len > FOLD_MAX_TITLE) {
+		len = FOLD_MAX_TITLE;
+	}
+	len = fold_unglue(t, len, e->summary);
+	len = fold_strip_tail(t, len);
+	fold_tokenize(t, len, nm);
+	fold_mark_keys(nm);
+	if (e->source == NULL || e->source[0] == '\0') {
+		return;
+	}
+	fold_tokenize(e->source, strlen(e->source), src);
+	m = src->ntoks;
+	if (m == 0 || nm->ntoks < m + 2) {
+		return;
+	}
+	for (k = 0; k < m; k++) {
+		if (!fold_tok_equal(nm, nm->ntoks - m + k, src, k)) {
+			return;
+		}
+	}
+	nm->ntoks -= m;
+}
+
+static uint64_t
+fold_hash(const uint32_t *cps, size_t n, uint64_t seed)
+{
+	uint64_t h = 1469598103934665603ULL ^ seed;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h = (h ^ cps[i]) * 1099511628211ULL;
+		h ^= h >> 29;
+	}
+	return h | 1;	/* 0 marks an empty slot */
+}
+
+static int
+fold_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap = *cap ? *cap : 64;
+	void *np;
+
+	if (need <= *cap) {
+		return 0;
+	}
+	while (ncap < need) {
+		ncap *= 2;
+	}
+	np = realloc(*p, ncap * size);
+	if (np == NULL) {
+		return -1;
+	}
+	*p = np;
+	*cap = ncap;
+	return 0;
+}
+
+static int
+fold_rehash(struct fold_ctx *c)
+{
+	size_t ncap = c->hcap ? c->hcap * 2 : 1024, i;
+	uint64_t *k = calloc(ncap, sizeof(*k));
+	uint32_t *v = malloc(ncap * sizeof(*v));
+
+	if (k == NULL || v == NULL) {
+		free(k);
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < c->hcap; i++) {
+		size_t j;
+
+		if (c->hkeys[i] == 0) {
+			continue;
+		}
+		for (j = c->hkeys[i] & (ncap - 1); k[j] != 0; j = (j + 1) & (ncap - 1)) {
+		}
+		k[j] = c->hkeys[i];
+		v[j] = c->hvals[i];
+	}
+	free(c->hkeys);
+	free(c->hvals);
+	c->hkeys = k, c->hvals = v, c->hcap = ncap;
+	return 0;
+}
+
+/* Returns the id of shingle h (new ids get a zero count), or -1 when out
+ * of memory. */
+static long long
+fold_intern(struct fold_ctx *c, uint64_t h, int pair)
+{
+	size_t j;
+
+	if ((c->hcount + 1) * 2 > c->hcap && fold_rehash(c) != 0) {
+		return -1;
+	}
+	for (j = h & (c->hcap - 1); c->hkeys[j] != 0; j = (j + 1) & (c->hcap - 1)) {
+		if (c->hkeys[j] == h) {
+			return c->hvals[j];
+		}
+	}
+	if (fold_grow((void **)&c->is_pair, &c->capid, c->hcount + 1, 1) != 0) {
+		return -1;
+	}
+	c->is_pair[c->hcount] = (unsigned char)pair;
+	c->hkeys[j] = h;
+	c->hvals[j] = (uint32_t)c->hcount;
+	return (long long)c->hcount++;
+}
+
+static int
+fold_push_id(struct fold_ctx *c, uint64_t h, int pair)
+{
+	long long id = fold_intern(c, h, pair);
+
+	if (id < 0 || fold_grow((void **)&c->ids, &c->capids, c->nids + 1,
+	                        sizeof(*c->ids)) != 0) {
+		return -1;
+	}
+	c->ids[c->nids++] = (uint32_t)id;
+	return 0;
+}
+
+static int
+fold_cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sorts v[0..n) and drops repeats; returns the new length. */
+static size_t
+fold_sort_unique(uint32_t *v, size_t n)
+{
+	size_t i, m = 0;
+
+	qsort(v, n, sizeof(*v), fold_cmp_u32);
+	for (i = 0; i < n; i++) {
+		if (m == 0 || v[m - 1] != v[i]) {
+			v[m++] = v[i];
+		}
+	}
+	return m;
+}
+
+enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3 };
+
+/* The shingles of one token: the word itself, the pair it forms with the
+ * word before it, or the bigrams of a CJK run (a lone CJK character is
+ * its own shingle). Keys go to the key list. */
+static int
+fold_shingle_tok(struct fold_ctx *c, const struct fold_norm *nm, size_t i)
+{
+	const struct fold_tok *t = &nm->toks[i];
+	const uint32_t *cp = nm->cps + t->start;
+	size_t j;
+
+	if (t->cjk) {
+		for (j = 0; j == 0 || j + 1 < t->len; j++) {
+			size_t n = t->len > 1 ? 2 : 1;
+
+			if (fold_push_id(c, fold_hash(cp + j, n, SEED_CJK), 0) != 0) {
+				return -1;
+			}
+		}
+		return 0;
+	}
+	if (fold_push_id(c, fold_hash(cp, t->len, SEED_WORD), 0) != 0) {
+		return -1;
+	}
+	if (t->key) {
+		if (fold_grow((void **)&c->keys, &c->capkeys, c->nkeys + 1,
+		              sizeof(*c->keys)) != 0) {
+			return -1;
+		}
+		c->keys[c->nkeys++] = c->ids[c->nids - 1];
+	}
+	if (i > 0 && !nm->toks[i - 1].cjk) {
+		const struct fold_tok *p = &nm->toks[i - 1];
+		uint64_t h = fold_hash(nm->cps + p->start, p->len, SEED_PAIR);
+
+		h = fold_hash(cp, t->len, h);
+		return fold_push_id(c, h, 1);
+	}
+	return 0;
+}
+
+static int
+fold_flatten(struct fold_ctx *c, const struct fold_norm *nm, struct fold_ent *fe)
+{
+	size_t i, j;
+
+	fe->flat = c->nflat;
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct fold_tok *t = &nm->toks[i];
+
+		if (fold_grow((void **)&c->flat, &c->capflat,
+		              c->nflat + t->len * 4 + 1, 1) != 0) {
+			return -1;
+		}
+		for (j = 0; j < t->len; j++) {
+			c->nflat += fold_utf8_encode(nm->cps[t->start + j],
+			                             c->flat + c->nflat);
+		}
+	}
+	fe->flatlen = c->nflat - fe->flat;
+	fe->whole = fold_hash(nm->cps, 0, 0);
+	for (i = 0; i < nm->ntoks; i++) {
+		fe->whole = fold_hash(nm->cps + nm->toks[i].start,
+		                      nm->toks[i].len, fe->whole);
+	}
+	return 0;
+}
+
+/* Normalises and shingles entry e into c->ents[c->n]. */
+static int
+fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
+               struct fold_norm *nm, struct fold_norm *src)
+{
+	struct fold_ent *fe = &c->ents[c->n];
+	size_t i;
+
+	fold_normalize(e, nm, src);
+	fe->sh = c->nids;
+	fe->key = c->nkeys;
+	fe->time = e->time;
+	for (i = 0; i < nm->ntoks; i++) {
+		if (fold_shingle_tok(c, nm, i) != 0) {
+			return -1;
+		}
+	}
+	fe->nsh = fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh);
+	c->nids = fe->sh + fe->nsh;
+	fe->nkeys = fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key);
+	c->nkeys = fe->key + fe->nkeys;
+	fe->nbase = 0;
+	for (i = 0; i < fe->nsh; i++) {
+		fe->nbase += !c->is_pair[c->ids[fe->sh + i]];
+	}
+	if (fold_flatten(c, nm, fe) != 0) {
+		return -1;
+	}
+	c->n++;
+	return 0;
+}
+
+static int
+fold_has_id(const uint32_t *v, size_t n, uint32_t x)
+{
+	return bsearch(&x, v, n, sizeof(*v), fold_cmp_u32) != NULL;
+}
+
+/* Whether a's folded text begins b's: a headline that b repeats with its
+ * summary glued on, or a truncated copy of b. */
+static int
+fold_is_prefix(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	return a->flatlen >= FOLD_PREFIX_BYTES && a->nbase >= FOLD_PREFIX_UNITS &&
+	       a->flatlen <= b->flatlen &&
+	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
+}
+
+/* How many of a's base shingles (words, CJK bigrams) b lacks. */
+static size_t
+fold_base_missing(const struct fold_ctx *c, const struct fold_ent *a,
+                  const struct fold_ent *b, size_t *inter)
+{
+	const uint32_t *x = c->ids + a->sh, *y = c->ids + b->sh;
+	size_t i = 0, j = 0, miss = 0;
+
+	*inter = 0;
+	while (i < a->nsh) {
+		if (j < b->nsh && y[j] < x[i]) {
+			j++;
+		} else if (j < b->nsh && y[j] == x[i]) {
+			(*inter)++, i++, j++;
+		} else {
+			miss += !c->is_pair[x[i]];
+			i++;
+		}
+	}
+	return miss;
+}
+
+static int
+fold_key_missing(const struct fold_ctx *c, const struct fold_ent *a,
+                 const struct fold_ent *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nkeys; i++) {
+		if (!fold_has_id(c->ids + b->sh, b->nsh, c->keys[a->key + i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The one rule for "same story", symmetric in a and b. With s the title
+ * with fewer shingles and n its words (or CJK bigrams):
+ *  - dated copies more than FOLD_WINDOW_SECONDS apart never match, and a
+ *    title needs 3 words (or CJK bigrams) to match anything by title:
+ *    "Live updates" or "Weather" are not stories;
+ *  - a headline that the other title begins with (FOLD_PREFIX_BYTES on)
+ *    matches: glued summaries and truncated copies;
+ *  - otherwise the shared shingles (words and word pairs) must cover at
+ *    least threshold of s's shingles (the overlap coefficient: a copy
+ *    with extra words or a publisher's tail still matches, which Jaccard
+ *    punishes), and
+ *  - s may miss at most floor((1 - threshold) * (n - 2)) of its words.
+ *    The "- 2" makes short titles need more agreement than long ones:
+ *    up to 4 words must agree completely, so "Minister arrives in Seoul"
+ *    and "Minister arrives in Tokyo", or "Shares rise 2%" and "Shares
+ *    fall 2%", stay apart, while a 12-word headline may lose 4 words to
+ *    an outlet's rewrite at 0.6;
+ *  - when each title holds a number or a proper noun (capitalised past
+ *    the first word, outside Title Case) that the other lacks, they are
+ *    different stories: "3 dead" is not "5 dead", Osaka is not Kobe,
+ *    however many other words they share.
+ */
+static int
+fold_verify(const struct fold_ctx *c, size_t ia, size_t ib, double t)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	size_t inter, miss, allowed;
+
+	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
+	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
+	    FOLD_WINDOW_SECONDS) {
+		return 0;
+	}
+	if (a->nbase < 3 || b->nbase < 3) {
+		return 0;
+	}
+	if (fold_is_prefix(c, a, b) || fold_is_prefix(c, b, a)) {
+		return 1;
+	}
+	if (a->nsh > b->nsh) {
+		const struct fold_ent *s = a;
+
+		a = b, b = s;
+	}
+	miss = fold_base_missing(c, a, b, &inter);
+	if (a->nsh == b->nsh) {
+		size_t other = fold_base_missing(c, b, a, &inter);
+
+		miss = other > miss ? other : miss;
+	}
+	if ((double)inter < t * (double)a->nsh - 1e-9) {
+		return 0;
+	}
+	allowed = (size_t)floor((1.0 - t) * (double)(a->nbase - 2) + 1e-9);
+	if (miss > allowed) {
+		return 0;
+	}
+	return !(fold_key_missing(c, a, b) && fold_key_missing(c, b, a));
+}
+
+static uint32_t
+fold_find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static void
+fold_union(uint32_t *parent, uint32_t a, uint32_t b)
+{
+	a = fold_find(parent, a);
+	b = fold_find(parent, b);
+	if (a < b) {
+		parent[b] = a;
+	} else if (b < a) {
+		parent[a] = b;
+	}
+}
+
+struct fold_key {
+	const char *s;
+	uint64_t h;
+	int64_t time;
+	uint32_t i;
+};
+
+static int
+fold_cmp_str(const void *x, const void *y)
+{
+	const struct fold_key *a = x, *b = y;
+	int r = strcmp(a->s, b->s);
+
+	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Entries that share a GUID (field 0) or a link (field 1) join. */
+static int
+fold_join_field(const struct fold_entry *e, size_t n, int field, uint32_t *parent)
+{
+	struct fold_key *k = malloc((n ? n : 1) * sizeof(*k));
+	size_t i, m = 0;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const char *s = field == 0 ? e[i].id : e[i].link;
+
+		if (s != NULL && s[0] != '\0') {
+			k[m].s = s, k[m].i = (uint32_t)i, m++;
+		}
+	}
+	qsort(k, m, sizeof(*k), fold_cmp_str);
+	for (i = 1; i < m; i++) {
+		if (strcmp(k[i - 1].s, k[i].s) == 0) {
+			fold_union(parent, k[i - 1].i, k[i].i);
+		}
+	}
+	free(k);
+	return 0;
+}
+
+static int
+fold_cmp_whole(const void *x, const void *y)
+{
+	const struct fold_key *a = x, *b = y;
+
+	if (a->h != b->h) {
+		return a->h < b->h ? -1 : 1;
+	}
+	if (a->time != b->time) {
+		return a->time < b->time ? -1 : 1;
+	}
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Identical folded titles join without verification (and without the
+ * postings, which skip shingles that very many titles carry): each run of
+ * copies within FOLD_WINDOW_SECONDS of the run's first copy is one story. */
+static int
+fold_join_identical(struct fold_ctx *c)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, m = 0, start = 0;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].nbase >= 3) {
+			k[m].h = c->ents[i].whole, k[m].time = c->ents[i].time;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	for (i = 1; i < m; i++) {
+		const struct fold_ent *s = &c->ents[k[start].i], *x = &c->ents[k[i].i];
+
+		if (k[i].h != k[start].h || s->flatlen != x->flatlen ||
+		    memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) != 0 ||
+		    (s->time != NF_NO_DATE &&
+		     x->time - s->time > FOLD_WINDOW_SECONDS)) {
+			start = i;
+			continue;
+		}
+		fold_union(c->parent, k[start].i, k[i].i);
+	}
+	free(k);
+	return 0;
+}
+
+struct fold_index {
+	uint32_t *off;		/* postings of id k: post[off[k] .. off[k + 1]) */
+	uint32_t *post;
+};
+
+/* The inverted index: for each shingle id, the entries that carry it, in
+ * entry order. Titles too short to match by title stay out. */
+static int
+fold_build_index(const struct fold_ctx *c, struct fold_index *ix)
+{
+	size_t i, j, nid = c->hcount;
+	uint32_t *fill;
+
+	ix->off = calloc(nid + 1, sizeof(*ix->off));
+	ix->post = malloc((c->nids ? c->nids : 1) * sizeof(*ix->post));
+	fill = calloc(nid + 1, sizeof(*fill));
+	if (ix->off == NULL || ix->post == NULL || fill == NULL) {
+		free(fill);
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		for (j = 0; c->ents[i].nbase >= 3 && j < c->ents[i].nsh; j++) {
+			ix->off[c->ids[c->ents[i].sh + j] + 1]++;
+		}
+	}
+	for (i = 0; i < nid; i++) {
+		ix->off[i + 1] += ix->off[i];
+		fill[i] = ix->off[i];
+	}
+	for (i = 0; i < c->n; i++) {
+		for (j = 0; c->ents[i].nbase >= 3 && j < c->ents[i].nsh; j++) {
+			ix->post[fill[c->ids[c->ents[i].sh + j]]++] = (uint32_t)i;
+		}
+	}
+	free(fill);
+	return 0;
+}
+
+static int
+fold_cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Verifies entry a against every entry that carries one of a's rarest
+ * shingles and is at least as long as a (the longer side of a pair
+ * finds it through the shorter side's prefix). */
+static void
+fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+           double t, uint64_t *order, uint32_t *seen)
+{
+	const struct fold_ent *e = &c->ents[a];
+	size_t k, p, j;
+
+	/* rarest first: postings length in the high half, id below */
+	for (p = 0; p < e->nsh; p++) {
+		uint32_t s = c->ids[e->sh + p];
+
+		order[p] = (uint64_t)(ix->off[s + 1] - ix->off[s]) << 32 | s;
+	}
+	qsort(order, e->nsh, sizeof(*order), fold_cmp_u64);
+	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
+	for (p = 0; p < k && p < e->nsh; p++) {
+		uint32_t s = (uint32_t)order[p];
+
+		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
+			break;
+		}
+		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
+			uint32_t b = ix->post[j];
+			const struct fold_ent *f = &c->ents[b];
+
+			if (b == a || seen[b] == a + 1 || f->nsh < e->nsh ||
+			    (f->nsh == e->nsh && b < a)) {
+				continue;
+			}
+			seen[b] = a + 1;
+			if (fold_find(c->parent, a) != fold_find(c->parent, b) &&
+			    fold_verify(c, a, b, t)) {
+				fold_union(c->parent, a, b);
+			}
+		}
+	}
+}
+
+/* The lead: longest text, then the earliest time (an undated copy counts
+ * as later than any dated one), then the lowest index, so the choice
+ * does not depend on the order the entries came in unless two copies
+ * tie on both. Returns whether x beats y. */
+static int
+fold_leads(const struct fold_entry *e, uint32_t x, uint32_t y)
+{
+	if (e[x].text_len != e[y].text_len) {
+		return e[x].text_len > e[y].text_len;
+	}
+	if (e[x].time != e[y].time) {
+		if (e[x].time == NF_NO_DATE || e[y].time == NF_NO_DATE) {
+			return e[y].time == NF_NO_DATE;
+		}
+		return e[x].time < e[y].time;
+	}
+	return x < y;
+}
+
+/* Turns the union-find forest into stories, in entry order of leads. */
+static enum nf_status
+fold_collect(const struct fold_entry *e, size_t n, uint32_t *parent,
+             struct fold_result *out, struct nf_error *err)
+{
+	uint32_t *lead = malloc((n ? n : 1) * sizeof(*lead));
+	uint32_t *count = calloc(n ? n : 1, sizeof(*count));
+	size_t i, ns = 0;
+
+	if (lead == NULL || count == NULL) {
+		goto nomem;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t r = fold_find(parent, (uint32_t)i);
+
+		if (count[r]++ == 0 || fold_leads(e, (uint32_t)i, lead[r])) {
+			lead[r] = (uint32_t)i;
+		}
+	}
+	out->stories = calloc(n ? n : 1, sizeof(*out->stories));
+	if (out->stories == NULL) {
+		goto nomem;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t r = fold_find(parent, (uint32_t)i);
+		struct fold_story *st;
+
+		if (lead[r] != i) {
+			continue;
+		}
+		st = &out->stories[ns++];
+		st->lead = i;
+		if (count[r] > 1) {
+			st->similar = malloc((count[r] - 1) * sizeof(*st->similar));
+			if (st->similar == NULL) {
+				out->nstories = ns;
+				goto nomem;
+			}
+		}
+		count[r] = (uint32_t)(ns - 1);	/* from here: root -> story */
+	}
+	out->nstories = ns;
+	for (i = 0; i < n; i++) {
+		uint32_t r = fold_find(parent, (uint32_t)i);
+		struct fold_story *st = &out->stories[count[r]];
+
+		if (st->lead != i) {
+			st->similar[st->nsimilar++] = i;
+		}
+	}
+	free(lead);
+	free(count);
+	return NF_OK;
+nomem:
+	free(lead);
+	free(count);
+	fold_result_free(out);
+	return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
+}
+
+static void
+fold_ctx_free(struct fold_ctx *c)
+{
+	free(c->ents);
+	free(c->ids);
+	free(c->keys);
+	free(c->flat);
+	free(c->hkeys);
+	free(c->hvals);
+	free(c->is_pair);
+	free(c->parent);
+}
+
+/* Normalises and shingles every entry into c. */
+static int
+fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
+{
+	struct fold_norm *nm = malloc(2 * sizeof(*nm));
+	size_t i;
+	int rc = 0;
+
+	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
+	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
+	if (nm == NULL || c->ents == NULL || c->parent == NULL ||
+	    fold_rehash(c) != 0) {
+		free(nm);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		c->parent[i] = (uint32_t)i;
+		rc = fold_add_entry(c, &entries[i], &nm[0], &nm[1]);
+	}
+	free(nm);
+	return rc;
+}
+
+/* Candidates from the index, verified and joined. */
+static int
+fold_join_similar(struct fold_ctx *c, double t)
+{
+	struct fold_index ix = { NULL, NULL };
+	uint64_t *order = NULL;
+	uint32_t *seen = calloc(c->n ? c->n : 1, sizeof(*seen));
+	size_t i, longest = 1;
+	int rc = -1;
+
+	for (i = 0; i < c->n; i++) {
+		longest = c->ents[i].nsh > longest ? c->ents[i].nsh : longest;
+	}
+	order = malloc(longest * sizeof(*order));
+	if (seen == NULL || order == NULL || fold_build_index(c, &ix) != 0) {
+		goto out;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].nbase >= 3) {
+			fold_probe(c, &ix, (uint32_t)i, t, order, seen);
+		}
+	}
+	rc = 0;
+out:
+	free(ix.off);
+	free(ix.post);
+	free(order);
+	free(seen);
+	return rc;
+}
 
 enum nf_status
 fold_stories(const struct fold_entry *entries, size_t n, double threshold,
              struct fold_result *out, struct nf_error *err)
 {
-	size_t i;
+	struct fold_ctx c;
+	enum nf_status st;
 
-	(void)entries; (void)threshold; (void)err;
-	out->stories = calloc(n ? n : 1, sizeof(*out->stories));
-	out->nstories = n;
-	for (i = 0; i < n; i++) {
-		out->stories[i].lead = i;
+	memset(&c, 0, sizeof(c));
+	out->stories = NULL;
+	out->nstories = 0;
+	if (n >= UINT32_MAX) {
+		return nf_error_set(err, NF_ERR_TOO_LARGE, "too many items to fold");
 	}
-	return NF_OK;
+	if (threshold <= 0.0 || threshold > 1.0 || threshold != threshold) {
+		threshold = FOLD_DEFAULT_THRESHOLD;
+	}
+	if (fold_ctx_fill(&c, entries, n) != 0 ||
+	    fold_join_field(entries, n, 0, c.parent) != 0 ||
+	    fold_join_field(entries, n, 1, c.parent) != 0 ||
+	    fold_join_identical(&c) != 0 ||
+	    fold_join_similar(&c, threshold) != 0) {
+		fold_ctx_free(&c);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
+	}
+	st = fold_collect(entries, n, c.parent, out, err);
+	fold_ctx_free(&c);
+	return st;
 }
 
-void fold_result_free(struct fold_result *res) { size_t i; for (i = 0; i < res->nstories; i++) free(res->stories[i].similar); free(res->stories); }
-int fold_titles_similar(const char *a, const char *b, double threshold) { (void)threshold; return strcmp(a, b) == 0; }
+void
+fold_result_free(struct fold_result *res)
+{
+	size_t i;
+
+	if (res == NULL) {
+		return;
+	}
+	for (i = 0; i < res->nstories; i++) {
+		free(res->stories[i].similar);
+	}
+	free(res->stories);
+	res->stories = NULL;
+	res->nstories = 0;
+}
+
+int
+fold_titles_similar(const char *a, const char *b, double threshold)
+{
+	struct fold_entry e[2];
+	struct fold_ctx c;
+	int same = 0;
+
+	memset(e, 0, sizeof(e));
+	memset(&c, 0, sizeof(c));
+	e[0].title = a, e[1].title = b;
+	e[0].time = e[1].time = NF_NO_DATE;
+	if (threshold <= 0.0 || threshold > 1.0 || threshold != threshold) {
+		threshold = FOLD_DEFAULT_THRESHOLD;
+	}
+	if (fold_ctx_fill(&c, e, 2) == 0) {
+		const struct fold_ent *x = &c.ents[0], *y = &c.ents[1];
+
+		same = (x->nbase >= 3 && x->flatlen == y->flatlen &&
+		        memcmp(c.flat + x->flat, c.flat + y->flat, x->flatlen) == 0) ||
+		       fold_verify(&c, 0, 1, threshold);
+	}
+	fold_ctx_free(&c);
+	return same;
+}
