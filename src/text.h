@@ -9,10 +9,14 @@
 
 #include <stddef.h>
 
+#include <libxml/HTMLparser.h>
+
 /* Makes hostile bytes safe for a terminal: invalid UTF-8 becomes U+FFFD;
  * C0 controls but newline and tab, DEL, C1 controls, ESC/CSI/OSC/DCS/APC
  * sequences (7-bit and 8-bit forms) and bidi overrides/isolates are
- * removed. Whitespace is kept as it is. */
+ * removed. Whitespace is kept as it is, except that CR LF and a lone CR
+ * become a newline and VT and FF a space. An unterminated OSC/DCS/APC
+ * string ends at the next newline, so a stray one cannot eat the text. */
 char *text_sanitize(const char *s, size_t len);
 
 /* text_sanitize(), then every run of whitespace (newlines too) folded to
@@ -22,20 +26,40 @@ char *text_clean_line(const char *s, size_t len);
 /* HTML (or text that may hold tags and entities) to sanitised plain text:
  * entities decoded, tags removed, scripts and styles dropped, block
  * elements as paragraph breaks ("\n\n"), <br> and list items as "\n",
- * spaces collapsed within lines. Uses libxml2's HTML parser. */
+ * spaces collapsed within lines. Uses libxml2's HTML parser. Text with no
+ * tag at all keeps its own line breaks (a blank line is a paragraph). */
 char *text_from_html(const char *html, size_t len);
 
+/* Parses HTML the way text_from_html() does (UTF-8, recover mode, no
+ * network, invalid bytes replaced first). Returns a new document; free it
+ * with xmlFreeDoc(). NULL when the input holds nothing or out of memory. */
+htmlDocPtr text_html_parse(const char *html, size_t len);
+
+/* Flags for text_from_tree(). */
+enum {
+	TEXT_TREE_PAGE = 1	/* a whole web page: also drop nav, header,
+				 * footer, aside and form */
+};
+
+/* The plain text of node and its descendants by the rules of
+ * text_from_html(), for callers that hold a libxml2 tree. */
+char *text_from_tree(const xmlNode *node, unsigned flags);
+
 /* Display columns of a UTF-8 string, measured with wcwidth() under the
- * caller's UTF-8 locale; an unprintable character counts as 1. */
+ * caller's locale; East Asian wide characters count 2 even under a
+ * non-UTF-8 locale; an unprintable character counts as 1. */
 int text_width(const char *s);
 
 /* The string cut to at most width columns, with "…" at the cut; padded
  * with spaces to exactly width columns when pad is nonzero. Never splits
- * a character; a wide character that does not fit is replaced by space. */
+ * a character; a wide character that does not fit is replaced by space
+ * padding. Newlines and tabs become spaces, for one screen line. */
 char *text_fit(const char *s, int width, int pad);
 
 /* Wraps plain text to width columns: a new string whose lines are at most
- * width columns (a longer word is broken), paragraph breaks kept. */
+ * width columns (a longer word is broken), paragraph breaks kept. Lines
+ * break at spaces, and between any two East Asian wide characters except
+ * before closing punctuation such as 。、」. */
 char *text_wrap(const char *s, int width);
 
 #endif
