@@ -1,0 +1,1073 @@
+/*
+ * The store on real database files in a fresh temporary directory:
+ * schema and migrations, item keys, read flags across refreshes, pruning,
+ * fetch metadata, listings, and a writer killed with SIGKILL.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "src/store.h"
+
+struct fixture {
+	char dir[64];
+	char path[128];
+	struct store *s;
+	struct nf_error err;
+};
+
+static int
+remove_entry(const char *path, const struct stat *sb, int flag,
+             struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+
+	assert_non_null(f);
+	snprintf(f->dir, sizeof(f->dir), "%s/nf-store-XXXXXX",
+	         tmp != NULL && strlen(tmp) < 40 ? tmp : "/tmp");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/news.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->s);
+	nftw(f->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+static void
+open_store(struct fixture *f)
+{
+	store_close(f->s);
+	f->s = NULL;
+	if (store_open(f->path, &f->s, &f->err) != NF_OK) {
+		fail_msg("store_open: %s", f->err.msg);
+	}
+}
+
+/* Runs one SQL statement on the file, outside the store; returns the first
+ * column of the first row as an integer (or the text in text, when given). */
+static long long
+sql_value(const char *path, const char *sql, char *text, size_t size)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		v = sqlite3_column_int64(st, 0);
+		if (text != NULL) {
+			snprintf(text, size, "%s", (const char *)
+			         sqlite3_column_text(st, 0));
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+sql_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fail_msg("%s: %s", sql, msg);
+	}
+	sqlite3_close(db);
+}
+
+static struct nf_item *
+make_item(const char *guid, const char *link, const char *title,
+          const char *content, int64_t published)
+{
+	struct nf_item *it = item_new();
+
+	assert_non_null(it);
+	assert_int_equal(nf_strset(&it->id, guid), 0);
+	assert_int_equal(nf_strset(&it->link, link), 0);
+	assert_int_equal(nf_strset(&it->title, title), 0);
+	assert_int_equal(nf_strset(&it->content, content), 0);
+	it->published = published;
+	return it;
+}
+
+static struct nf_feed *
+make_feed(const char *title)
+{
+	struct nf_feed *feed = feed_new();
+
+	assert_non_null(feed);
+	assert_int_equal(nf_strset(&feed->title, title), 0);
+	return feed;
+}
+
+static void
+add(struct nf_feed *feed, struct nf_item *item)
+{
+	assert_int_equal(feed_add_item(feed, item), 0);
+}
+
+static int64_t
+ensure(struct fixture *f, const char *url, const char *title)
+{
+	int64_t id = 0;
+
+	if (store_feed_ensure(f->s, url, title, &id, &f->err) != NF_OK) {
+		fail_msg("store_feed_ensure: %s", f->err.msg);
+	}
+	return id;
+}
+
+static size_t
+update(struct fixture *f, int64_t feed_id, struct nf_feed *feed, int max,
+       int prune_unread)
+{
+	size_t added = 99;
+
+	if (store_feed_update(f->s, feed_id, feed, max, prune_unread, &added,
+	                      &f->err) != NF_OK) {
+		fail_msg("store_feed_update: %s", f->err.msg);
+	}
+	feed_free(feed);
+	return added;
+}
+
+struct loaded {
+	struct nf_item **items;
+	size_t n;
+};
+
+static struct loaded
+load(struct fixture *f, int64_t feed_id, enum store_load what)
+{
+	struct loaded l;
+
+	if (store_items_load(f->s, feed_id, what, &l.items, &l.n,
+	                     &f->err) != NF_OK) {
+		fail_msg("store_items_load: %s", f->err.msg);
+	}
+	return l;
+}
+
+static const struct nf_item *
+find_title(const struct loaded *l, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(nf_str(l->items[i]->title), title) == 0) {
+			return l->items[i];
+		}
+	}
+	return NULL;
+}
+
+static void
+loaded_free(struct loaded *l)
+{
+	store_items_free(l->items, l->n);
+}
+
+/* --- schema ------------------------------------------------------------ */
+
+static void
+open_creates_directories(void **state)
+{
+	struct fixture *f = *state;
+	char mode[16];
+	struct stat sb;
+
+	snprintf(f->path, sizeof(f->path), "%s/a/b/news.db", f->dir);
+	open_store(f);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 2);
+	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
+	assert_string_equal(mode, "wal");
+}
+
+static void
+default_path_follows_xdg(void **state)
+{
+	struct fixture *f = *state;
+	char want[160];
+	char *path;
+
+	setenv("XDG_DATA_HOME", f->dir, 1);
+	path = store_default_path();
+	snprintf(want, sizeof(want), "%s/newsfold/newsfold.db", f->dir);
+	assert_string_equal(path, want);
+	free(path);
+	assert_int_equal(store_open(NULL, &f->s, &f->err), NF_OK);
+	assert_int_equal(access(want, F_OK), 0);
+
+	/* A relative XDG_DATA_HOME is ignored, as the XDG spec says. */
+	setenv("XDG_DATA_HOME", "relative/dir", 1);
+	setenv("HOME", "/home/reader", 1);
+	path = store_default_path();
+	assert_string_equal(path, "/home/reader/.local/share/newsfold/newsfold.db");
+	free(path);
+	unsetenv("XDG_DATA_HOME");
+	path = store_default_path();
+	assert_string_equal(path, "/home/reader/.local/share/newsfold/newsfold.db");
+	free(path);
+}
+
+static void
+migrates_an_empty_file(void **state)
+{
+	struct fixture *f = *state;
+	FILE *fp = fopen(f->path, "w");
+
+	assert_non_null(fp);
+	fclose(fp);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 2);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
+	                           " WHERE name IN ('feeds', 'items',"
+	                           " 'items_order', 'items_unread')", NULL, 0), 4);
+}
+
+/* The version 1 schema as it was released; the store must bring such a
+ * file forward with its rows and flags. */
+static const char schema_v1[] =
+	"CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE,"
+	" title TEXT, feed_title TEXT, etag TEXT, last_modified TEXT,"
+	" last_fetch INTEGER, last_error TEXT,"
+	" update_seq INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items (id INTEGER PRIMARY KEY, feed_id INTEGER NOT NULL"
+	" REFERENCES feeds(id) ON DELETE CASCADE, key TEXT NOT NULL,"
+	" guid TEXT, title TEXT, link TEXT, author TEXT, published INTEGER,"
+	" updated INTEGER, summary TEXT, content TEXT, image_url TEXT,"
+	" image_caption TEXT, image_credit TEXT, extras TEXT,"
+	" read INTEGER NOT NULL DEFAULT 0, first_seen INTEGER NOT NULL,"
+	" seen_seq INTEGER NOT NULL, position INTEGER NOT NULL,"
+	" UNIQUE (feed_id, key));"
+	"INSERT INTO feeds (id, url, title, etag, update_seq) VALUES"
+	" (1, 'https://example.org/harbour.rss', 'Harbour Gazette', '\"v7\"', 1);"
+	"INSERT INTO items (feed_id, key, guid, title, read, first_seen,"
+	" seen_seq, position) VALUES (1, 'g:h-1', 'h-1',"
+	" 'Ferry timetable changes for winter', 1, 1700000000, 1, 0);"
+	"PRAGMA user_version = 1;";
+
+static void
+migrates_from_version_1(void **state)
+{
+	struct fixture *f = *state;
+	struct store_feed_meta meta;
+	struct loaded l;
+
+	sql_exec(f->path, schema_v1);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 2);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
+	                           " WHERE type = 'index' AND name ="
+	                           " 'items_order'", NULL, 0), 1);
+	l = load(f, 0, STORE_LOAD_FULL);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->title, "Ferry timetable changes for winter");
+	assert_string_equal(l.items[0]->source, "Harbour Gazette");
+	assert_int_equal(l.items[0]->read, 1);
+	loaded_free(&l);
+	assert_int_equal(store_feed_meta_get(f->s, 1, &meta, &f->err), NF_OK);
+	assert_string_equal(meta.etag, "\"v7\"");
+	store_feed_meta_clear(&meta);
+}
+
+static void
+refuses_newer_schema(void **state)
+{
+	struct fixture *f = *state;
+
+	sql_exec(f->path, "CREATE TABLE t (x); PRAGMA user_version = 99;");
+	assert_int_equal(store_open(f->path, &f->s, &f->err), NF_ERR_DB);
+	assert_null(f->s);
+	assert_non_null(strstr(f->err.msg, "newer"));
+}
+
+static void
+refuses_a_non_database(void **state)
+{
+	struct fixture *f = *state;
+	FILE *fp = fopen(f->path, "w");
+
+	assert_non_null(fp);
+	fputs("feed https://example.org/not-a-database.rss\n"
+	      "This file is a dotfile, not SQLite, and is long enough to have"
+	      " a header that SQLite will read and reject.\n", fp);
+	fclose(fp);
+	assert_int_equal(store_open(f->path, &f->s, &f->err), NF_ERR_DB);
+	assert_null(f->s);
+	assert_non_null(strstr(f->err.msg, f->path));
+}
+
+/* --- feed updates ------------------------------------------------------ */
+
+static void
+refresh_keeps_read_flags_and_takes_new_text(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id, rowid;
+	struct nf_feed *feed;
+	struct loaded l;
+	const struct nf_item *it;
+
+	open_store(f);
+	id = ensure(f, "https://example.org/valley.rss", NULL);
+	feed = make_feed("Valley Courier");
+	add(feed, make_item("v-1", NULL, "Bridge reopens after repairs",
+	                    "The old text.", 1700000100));
+	add(feed, make_item("v-2", NULL, "Library extends hours", "Text.", 1700000200));
+	assert_int_equal(update(f, id, feed, 0, 0), 2);
+
+	l = load(f, id, STORE_LOAD_FULL);
+	it = find_title(&l, "Bridge reopens after repairs");
+	assert_non_null(it);
+	rowid = it->rowid;
+	loaded_free(&l);
+	assert_int_equal(store_mark_read(f->s, &rowid, 1, 1, &f->err), NF_OK);
+
+	feed = make_feed("Valley Courier");
+	add(feed, make_item("v-1", NULL, "Bridge reopens after repairs",
+	                    "The corrected text.", 1700000100));
+	add(feed, make_item("v-2", NULL, "Library extends hours", "Text.", 1700000200));
+	add(feed, make_item("v-3", NULL, "Orchard fair draws crowds", "Text.", 1700000300));
+	assert_int_equal(update(f, id, feed, 0, 0), 1);
+
+	open_store(f);		/* what a later run sees */
+	l = load(f, id, STORE_LOAD_FULL);
+	assert_int_equal(l.n, 3);
+	it = find_title(&l, "Bridge reopens after repairs");
+	assert_int_equal(it->rowid, rowid);
+	assert_int_equal(it->read, 1);
+	assert_string_equal(it->content, "The corrected text.");
+	assert_int_equal(find_title(&l, "Library extends hours")->read, 0);
+	assert_string_equal(it->source, "Valley Courier");
+	loaded_free(&l);
+}
+
+/* Which items count as the same one. Each case stores "first" and then
+ * "second" in one feed and says whether the second is new. */
+struct key_case {
+	const char *name;
+	const char *guid1, *link1, *title1, *content1;
+	const char *guid2, *link2, *title2, *content2;
+	int second_is_new;
+};
+
+static const struct key_case key_cases[] = {
+	{ "same guid, new link and title",
+	  "k-1", "https://example.org/a", "Dam levels rise", "x",
+	  "k-1", "https://example.org/b", "Dam levels rise again", "y", 0 },
+	{ "different guid, same link",
+	  "k-1", "https://example.org/a", "Dam levels rise", "x",
+	  "k-2", "https://example.org/a", "Dam levels rise", "x", 1 },
+	{ "no guid, same link",
+	  NULL, "https://example.org/a", "Dam levels rise", "x",
+	  NULL, "https://example.org/a", "Dam levels rise (updated)", "z", 0 },
+	{ "no guid, other link",
+	  NULL, "https://example.org/a", "Dam levels rise", "x",
+	  NULL, "https://example.org/b", "Dam levels rise", "x", 1 },
+	{ "empty guid falls back to link",
+	  "", "https://example.org/a", "Dam levels rise", "x",
+	  NULL, "https://example.org/a", "Dam levels rise", "x", 0 },
+	{ "neither, same title and text",
+	  NULL, NULL, "Night market returns", "Stalls open at six.",
+	  NULL, NULL, "Night market returns", "Stalls open at six.", 0 },
+	{ "neither, text differs",
+	  NULL, NULL, "Night market returns", "Stalls open at six.",
+	  NULL, NULL, "Night market returns", "Stalls open at seven.", 1 },
+	{ "neither, Japanese title",
+	  NULL, NULL, "港の花火大会、今夏は二日間", "本文",
+	  NULL, NULL, "港の花火大会、今夏は二日間", "本文", 0 },
+	{ "guid equal to another item's link",
+	  NULL, "https://example.org/a", "Dam levels rise", "x",
+	  "https://example.org/a", NULL, "Dam levels rise", "x", 1 },
+};
+
+static void
+items_keyed_by_guid_link_or_hash(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	open_store(f);
+	for (i = 0; i < sizeof(key_cases) / sizeof(key_cases[0]); i++) {
+		const struct key_case *c = &key_cases[i];
+		char url[64];
+		struct nf_feed *feed;
+		int64_t id;
+		size_t added;
+
+		snprintf(url, sizeof(url), "https://example.org/keys/%zu", i);
+		id = ensure(f, url, NULL);
+		feed = make_feed("Keys");
+		add(feed, make_item(c->guid1, c->link1, c->title1, c->content1, 1));
+		update(f, id, feed, 0, 0);
+		feed = make_feed("Keys");
+		add(feed, make_item(c->guid2, c->link2, c->title2, c->content2, 1));
+		added = update(f, id, feed, 0, 0);
+		if ((int)added != c->second_is_new) {
+			fail_msg("case \"%s\": %zu new, want %d", c->name, added,
+			         c->second_is_new);
+		}
+	}
+}
+
+static void
+same_guid_in_two_feeds_is_two_items(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a, b;
+	struct nf_feed *feed;
+	struct loaded l;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/wire-a.rss", "Wire A");
+	b = ensure(f, "https://example.org/wire-b.rss", "Wire B");
+	feed = make_feed("A");
+	add(feed, make_item("story-1", NULL, "Rail strike ends", "x", 1));
+	assert_int_equal(update(f, a, feed, 0, 0), 1);
+	feed = make_feed("B");
+	add(feed, make_item("story-1", NULL, "Rail strike ends", "x", 1));
+	assert_int_equal(update(f, b, feed, 0, 0), 1);
+	l = load(f, 0, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->source, "Wire A");
+	assert_string_equal(l.items[1]->source, "Wire B");
+	loaded_free(&l);
+}
+
+/* Stores ten items t-0..t-9, published in that order, then one update
+ * that lists only "t-new"; returns the feed id. Items t-0, t-2, t-4 are
+ * read. */
+static int64_t
+prune_setup(struct fixture *f, int max_items, int prune_unread)
+{
+	struct nf_feed *feed = make_feed("Tide Tables");
+	int64_t id, rowids[3];
+	struct loaded l;
+	char guid[16];
+	size_t i;
+
+	open_store(f);
+	id = ensure(f, "https://example.org/tides.rss", NULL);
+	for (i = 0; i < 10; i++) {
+		snprintf(guid, sizeof(guid), "t-%zu", i);
+		add(feed, make_item(guid, NULL, guid, "x", 1700000000 + (int64_t)i));
+	}
+	update(f, id, feed, 0, 0);
+	l = load(f, id, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 10);
+	for (i = 0; i < 3; i++) {
+		rowids[i] = find_title(&l, (const char *[]){ "t-0", "t-2", "t-4" }[i])->rowid;
+	}
+	loaded_free(&l);
+	assert_int_equal(store_mark_read(f->s, rowids, 3, 1, &f->err), NF_OK);
+	feed = make_feed("Tide Tables");
+	add(feed, make_item("t-new", NULL, "t-new", "x", 1600000000));
+	update(f, id, feed, max_items, prune_unread);
+	return id;
+}
+
+static void
+assert_titles(struct fixture *f, int64_t id, const char *want)
+{
+	char got[256] = "";
+	struct loaded l = load(f, id, STORE_LOAD_LIST);
+	size_t i;
+
+	for (i = 0; i < l.n; i++) {
+		strncat(got, l.items[i]->title, sizeof(got) - strlen(got) - 2);
+		strncat(got, " ", sizeof(got) - strlen(got) - 1);
+	}
+	loaded_free(&l);
+	assert_string_equal(got, want);
+}
+
+static void
+prune_keeps_unread(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = prune_setup(f, 8, 0);
+
+	/* 11 stored, 8 allowed: only read ones go, oldest first. t-new is
+	 * the oldest by date but this update lists it, so it stays. */
+	assert_titles(f, id, "t-new t-1 t-3 t-5 t-6 t-7 t-8 t-9 ");
+}
+
+static void
+prune_keeps_unread_past_the_limit(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = prune_setup(f, 2, 0);
+
+	assert_titles(f, id, "t-new t-1 t-3 t-5 t-6 t-7 t-8 t-9 ");
+}
+
+static void
+prune_unread_too(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = prune_setup(f, 4, 1);
+
+	assert_titles(f, id, "t-new t-7 t-8 t-9 ");
+}
+
+static void
+no_prune_without_limit(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = prune_setup(f, 0, 1);
+	struct loaded l = load(f, id, STORE_LOAD_LIST);
+
+	assert_int_equal(l.n, 11);
+	loaded_free(&l);
+}
+
+/* --- read flags, metadata, listings ------------------------------------ */
+
+static void
+mark_read_in_bulk(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	int64_t a, b, rowids[4];
+	struct store_feed_info *feeds;
+	struct loaded l;
+	size_t n, i;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/a.rss", "A");
+	b = ensure(f, "https://example.org/b.rss", "B");
+	feed = make_feed("A");
+	add(feed, make_item("a-1", NULL, "a-1", "x", 1));
+	add(feed, make_item("a-2", NULL, "a-2", "x", 2));
+	add(feed, make_item("a-3", NULL, "a-3", "x", 3));
+	update(f, a, feed, 0, 0);
+	feed = make_feed("B");
+	add(feed, make_item("b-1", NULL, "b-1", "x", 1));
+	add(feed, make_item("b-2", NULL, "b-2", "x", 2));
+	update(f, b, feed, 0, 0);
+
+	l = load(f, 0, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 5);
+	rowids[0] = find_title(&l, "a-1")->rowid;
+	rowids[1] = find_title(&l, "a-3")->rowid;
+	rowids[2] = find_title(&l, "b-2")->rowid;
+	rowids[3] = 999999;	/* gone since: skipped */
+	loaded_free(&l);
+	assert_int_equal(store_mark_read(f->s, rowids, 4, 1, &f->err), NF_OK);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(feeds[0].nunread, 1);
+	assert_int_equal(feeds[1].nunread, 1);
+	store_feed_list_free(feeds, n);
+
+	assert_int_equal(store_mark_read(f->s, rowids, 1, 0, &f->err), NF_OK);
+	l = load(f, a, STORE_LOAD_LIST);
+	assert_int_equal(find_title(&l, "a-1")->read, 0);
+	assert_int_equal(find_title(&l, "a-3")->read, 1);
+	loaded_free(&l);
+
+	assert_int_equal(store_mark_all_read(f->s, a, &f->err), NF_OK);
+	l = load(f, 0, STORE_LOAD_LIST);
+	for (i = 0; i < l.n; i++) {
+		assert_int_equal(l.items[i]->read,
+		                 l.items[i]->feed_id == a ||
+		                 strcmp(l.items[i]->title, "b-2") == 0);
+	}
+	loaded_free(&l);
+	assert_int_equal(store_mark_all_read(f->s, 0, &f->err), NF_OK);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(feeds[0].nunread + feeds[1].nunread, 0);
+	assert_int_equal(feeds[0].nitems + feeds[1].nitems, 5);
+	store_feed_list_free(feeds, n);
+}
+
+static void
+fetch_metadata_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct store_feed_meta in = {
+		.etag = "W/\"5e1-abc\"",
+		.last_modified = "Tue, 17 Oct 2023 08:00:00 GMT",
+		.last_fetch = 1697529600,
+		.last_error = "timeout after 30 s",
+		.feed_title = "海辺新聞",
+	};
+	struct store_feed_meta out;
+	struct store_feed_info *feeds;
+	size_t n;
+	int64_t id;
+
+	open_store(f);
+	id = ensure(f, "https://example.org/umibe.xml", NULL);
+	assert_int_equal(store_feed_meta_get(f->s, id, &out, &f->err), NF_OK);
+	assert_null(out.etag);
+	assert_true(out.last_fetch == NF_NO_DATE);
+	store_feed_meta_clear(&out);
+
+	assert_int_equal(store_feed_meta_set(f->s, id, &in, &f->err), NF_OK);
+	open_store(f);
+	assert_int_equal(store_feed_meta_get(f->s, id, &out, &f->err), NF_OK);
+	assert_string_equal(out.etag, in.etag);
+	assert_string_equal(out.last_modified, in.last_modified);
+	assert_true(out.last_fetch == in.last_fetch);
+	assert_string_equal(out.last_error, in.last_error);
+	assert_string_equal(out.feed_title, in.feed_title);
+	store_feed_meta_clear(&out);
+
+	/* The feed list shows the feed's own title and the error. */
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(feeds[0].title, "海辺新聞");
+	assert_string_equal(feeds[0].last_error, "timeout after 30 s");
+	assert_true(feeds[0].last_fetch == 1697529600);
+	store_feed_list_free(feeds, n);
+
+	in.last_error = NULL;
+	assert_int_equal(store_feed_meta_set(f->s, id, &in, &f->err), NF_OK);
+	assert_int_equal(store_feed_meta_get(f->s, id, &out, &f->err), NF_OK);
+	assert_null(out.last_error);
+	store_feed_meta_clear(&out);
+
+	assert_int_equal(store_feed_meta_set(f->s, id + 7, &in, &f->err),
+	                 NF_ERR_DB);
+	assert_int_equal(store_feed_meta_get(f->s, id + 7, &out, &f->err),
+	                 NF_ERR_DB);
+}
+
+static void
+dotfile_title_wins_and_can_change(void **state)
+{
+	struct fixture *f = *state;
+	struct store_feed_info *feeds;
+	struct nf_feed *feed;
+	size_t n;
+	int64_t id, again;
+
+	open_store(f);
+	id = ensure(f, "https://example.org/hills.rss", NULL);
+	feed = make_feed("Hill Country Herald");
+	add(feed, make_item("h-1", NULL, "Snow closes the pass", "x", 1));
+	update(f, id, feed, 0, 0);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_string_equal(feeds[0].title, "Hill Country Herald");
+	store_feed_list_free(feeds, n);
+
+	again = ensure(f, "https://example.org/hills.rss", "Hills");
+	assert_true(again == id);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(feeds[0].title, "Hills");
+	assert_int_equal(feeds[0].nitems, 1);
+	store_feed_list_free(feeds, n);
+
+	ensure(f, "https://example.org/untitled.rss", NULL);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_string_equal(feeds[1].title, "https://example.org/untitled.rss");
+	assert_true(feeds[1].last_fetch == NF_NO_DATE);
+	store_feed_list_free(feeds, n);
+}
+
+/* An aggregator item with everything the model can hold. */
+static struct nf_item *
+rich_item(void)
+{
+	struct nf_item *it = make_item("agg-1", "https://example.org/agg/1",
+	                               "Coastal towns brace for storm",
+	                               "Residents stacked sandbags.", 1700000000);
+	struct nf_related r = { 0 }, c1 = { 0 }, c2 = { 0 }, plain = { 0 };
+
+	it->updated = 1700003600;
+	assert_int_equal(nf_strset(&it->author, "Staff reporter"), 0);
+	assert_int_equal(nf_strset(&it->summary, "Storm warning issued."), 0);
+	it->image = image_new("", "In this photo, waves break over the pier.", NULL);
+	assert_int_equal(item_add_enclosure(it, "https://example.org/a.mp3",
+	                                    "audio/mpeg", 4096000), 0);
+	assert_int_equal(item_add_category(it, "weather"), 0);
+	assert_int_equal(item_add_category(it, "天気"), 0);
+	nf_strset(&r.title, "Storm nears the coast");
+	nf_strset(&r.link, "https://example.net/storm");
+	nf_strset(&r.source, "Example Net");
+	nf_strset(&c1.title, "Storm nears the coast, say forecasters");
+	nf_strset(&c1.link, "https://example.com/storm");
+	nf_strset(&c2.title, "Storm nears coast");
+	nf_strset(&c2.source, "Example Com");
+	assert_int_equal(related_add_copy(&r, &c1), 0);
+	assert_int_equal(related_add_copy(&r, &c2), 0);
+	assert_int_equal(item_add_related(it, &r), 0);
+	nf_strset(&plain.title, "台風情報：沿岸部に警報");
+	assert_int_equal(item_add_related(it, &plain), 0);
+	return it;
+}
+
+static void
+assert_rich(const struct nf_item *it, int with_content)
+{
+	assert_string_equal(it->title, "Coastal towns brace for storm");
+	assert_string_equal(it->author, "Staff reporter");
+	assert_string_equal(it->summary, "Storm warning issued.");
+	assert_true(it->published == 1700000000 && it->updated == 1700003600);
+	if (with_content) {
+		assert_string_equal(it->content, "Residents stacked sandbags.");
+	} else {
+		assert_null(it->content);
+	}
+	assert_non_null(it->image);
+	assert_string_equal(it->image->url, "");
+	assert_string_equal(it->image->caption,
+	                    "In this photo, waves break over the pier.");
+	assert_null(it->image->credit);
+	assert_int_equal(it->nenclosures, 1);
+	assert_string_equal(it->enclosures[0].type, "audio/mpeg");
+	assert_true(it->enclosures[0].length == 4096000);
+	assert_int_equal(it->ncategories, 2);
+	assert_string_equal(it->categories[1], "天気");
+	assert_int_equal(it->nrelated, 2);
+	assert_string_equal(it->related[0].source, "Example Net");
+	assert_int_equal(it->related[0].ncopies, 2);
+	assert_string_equal(it->related[0].copies[0].link,
+	                    "https://example.com/storm");
+	assert_null(it->related[0].copies[0].source);
+	assert_string_equal(it->related[0].copies[1].source, "Example Com");
+	assert_int_equal(it->related[0].copies[1].ncopies, 0);
+	assert_string_equal(it->related[1].title, "台風情報：沿岸部に警報");
+	assert_null(it->related[1].link);
+}
+
+static void
+load_keeps_related_and_image(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	struct nf_item *one;
+	struct loaded l;
+	int64_t a, b;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/agg.rss", "Aggregator");
+	b = ensure(f, "https://example.org/plain.rss", NULL);
+	feed = make_feed("Plain Feed");
+	add(feed, make_item("p-1", NULL, "Plain one", NULL, NF_NO_DATE));
+	add(feed, make_item("p-2", NULL, "Plain two", NULL, NF_NO_DATE));
+	update(f, b, feed, 0, 0);
+	feed = make_feed("Aggregator's own title");
+	add(feed, rich_item());
+	update(f, a, feed, 0, 0);
+
+	open_store(f);
+	l = load(f, 0, STORE_LOAD_FULL);
+	assert_int_equal(l.n, 3);
+	/* Feeds in the order added, each in its feed's order. */
+	assert_true(l.items[0]->feed_id == a);
+	assert_rich(l.items[0], 1);
+	assert_string_equal(l.items[0]->source, "Aggregator");
+	assert_string_equal(l.items[1]->title, "Plain one");
+	assert_string_equal(l.items[2]->title, "Plain two");
+	assert_string_equal(l.items[2]->source, "Plain Feed");
+	assert_null(l.items[2]->image);
+	assert_null(l.items[2]->content);
+	assert_true(l.items[2]->published == NF_NO_DATE);
+	assert_int_equal(l.items[2]->nrelated, 0);
+
+	assert_int_equal(store_item_load(f->s, l.items[0]->rowid, &one, &f->err),
+	                 NF_OK);
+	assert_rich(one, 1);
+	item_free(one);
+	assert_int_equal(store_item_load(f->s, 424242, &one, &f->err), NF_ERR_DB);
+	assert_null(one);
+	loaded_free(&l);
+
+	l = load(f, a, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 1);
+	assert_rich(l.items[0], 0);
+	loaded_free(&l);
+}
+
+static void
+update_of_unknown_feed_fails_whole(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed = make_feed("Nowhere");
+	struct loaded l;
+
+	open_store(f);
+	add(feed, make_item("n-1", NULL, "Lost item", "x", 1));
+	assert_int_equal(store_feed_update(f->s, 77, feed, 0, 0, NULL, &f->err),
+	                 NF_ERR_DB);
+	feed_free(feed);
+	l = load(f, 0, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 0);
+	loaded_free(&l);
+}
+
+/* --- kill -9 mid-write ------------------------------------------------- */
+
+#define KILL_RUNS 5
+#define ROUND_ITEMS 60
+#define ROUND_BASE 1000		/* run r writes rounds r*1000, r*1000+1, ... */
+#define MAX_ROUNDS (KILL_RUNS * ROUND_BASE)
+
+struct report {
+	int kind;		/* 'U' the round's update committed, 'M' its marks */
+	int round;
+};
+
+static void
+child_report(int fd, int kind, int round)
+{
+	struct report r = { kind, round };
+
+	/* Under PIPE_BUF: the record arrives whole or not at all. */
+	if (write(fd, &r, sizeof(r)) != (ssize_t)sizeof(r)) {
+		_exit(5);
+	}
+}
+
+static int
+child_round(struct store *s, int round, int fd)
+{
+	static const char body[] = "The council met late into the night to"
+		" discuss the harbour wall, the ferry timetable and the new"
+		" library wing; residents queued outside to speak. ";
+	struct nf_error err;
+	struct nf_feed *feed = feed_new();
+	int64_t id, rowids[ROUND_ITEMS];
+	struct nf_item **items;
+	char url[64], guid[32];
+	size_t n, i, k = 0;
+
+	snprintf(url, sizeof(url), "https://example.org/wire/%d", round);
+	if (feed == NULL || store_feed_ensure(s, url, NULL, &id, &err) != NF_OK) {
+		return -1;
+	}
+	nf_strset(&feed->title, "Wire");
+	for (i = 0; i < ROUND_ITEMS; i++) {
+		struct nf_item *it = item_new();
+
+		snprintf(guid, sizeof(guid), "r%d-%zu", round, i);
+		nf_strset(&it->id, guid);
+		nf_strset(&it->title, guid);
+		nf_strset(&it->content, body);
+		feed_add_item(feed, it);
+	}
+	if (store_feed_update(s, id, feed, 0, 0, NULL, &err) != NF_OK) {
+		return -1;
+	}
+	feed_free(feed);
+	child_report(fd, 'U', round);
+	if (store_items_load(s, id, STORE_LOAD_LIST, &items, &n, &err) != NF_OK) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (i % 2 == 0) {
+			rowids[k++] = items[i]->rowid;
+		}
+	}
+	store_items_free(items, n);
+	if (store_mark_read(s, rowids, k, 1, &err) != NF_OK) {
+		return -1;
+	}
+	child_report(fd, 'M', round);
+	return 0;
+}
+
+static void
+child_writer(const char *path, int base, int fd)
+{
+	struct nf_error err;
+	struct store *s;
+	int round;
+
+	if (store_open(path, &s, &err) != NF_OK) {
+		_exit(3);
+	}
+	for (round = base; round < base + ROUND_BASE; round++) {
+		if (child_round(s, round, fd) != 0) {
+			_exit(4);
+		}
+	}
+	_exit(0);	/* not reached in time: the parent kills first */
+}
+
+/* Kills one writer after delay_ms; records what it reported in state[]
+ * (1 update committed, 2 marks committed too). Returns the reports. */
+static int
+kill_one_writer(const char *path, int run, long delay_ms, unsigned char *state)
+{
+	struct timespec ts = { delay_ms / 1000, (delay_ms % 1000) * 1000000L };
+	struct report r;
+	int fds[2], status, reports = 0;
+	pid_t pid;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		child_writer(path, run * ROUND_BASE, fds[1]);
+	}
+	close(fds[1]);
+	nanosleep(&ts, NULL);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (!WIFSIGNALED(status)) {
+		fail_msg("run %d: writer exited with %d before the kill", run,
+		         WEXITSTATUS(status));
+	}
+	while (read(fds[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
+		assert_true(r.round >= 0 && r.round < MAX_ROUNDS);
+		state[r.round] = r.kind == 'U' ? 1 : 2;
+		reports++;
+	}
+	close(fds[0]);
+	return reports;
+}
+
+/* Every reported round is there with its flags; an unreported one is all
+ * there or not at all (one transaction). */
+static void
+check_after_kill(struct fixture *f, int run, const unsigned char *state)
+{
+	struct store_feed_info *feeds;
+	char check[64];
+	size_t n, i, found = 0, want = 0;
+
+	sql_value(f->path, "PRAGMA integrity_check", check, sizeof(check));
+	if (strcmp(check, "ok") != 0) {
+		fail_msg("run %d: integrity_check says %s", run, check);
+	}
+	open_store(f);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	for (i = 0; i < n; i++) {
+		const char *slash = strrchr(feeds[i].url, '/');
+		long round = strtol(slash + 1, NULL, 10);
+		size_t items = feeds[i].nitems, unread = feeds[i].nunread;
+
+		assert_true(round >= 0 && round < MAX_ROUNDS);
+		if (state[round] != 0) {
+			found++;
+		}
+		if (state[round] >= 1 && items != ROUND_ITEMS) {
+			fail_msg("run %d: round %ld lost items (%zu)", run, round, items);
+		}
+		if (state[round] == 2 && unread != ROUND_ITEMS / 2) {
+			fail_msg("run %d: round %ld lost flags (%zu unread)", run,
+			         round, unread);
+		}
+		if (items != 0 && items != ROUND_ITEMS) {
+			fail_msg("run %d: round %ld half written (%zu)", run, round,
+			         items);
+		}
+		if (unread != items && unread != ROUND_ITEMS / 2) {
+			fail_msg("run %d: round %ld half marked", run, round);
+		}
+	}
+	store_feed_list_free(feeds, n);
+	store_close(f->s);
+	f->s = NULL;
+	for (i = 0; i < MAX_ROUNDS; i++) {
+		want += state[i] != 0;
+	}
+	if (found != want) {
+		fail_msg("run %d: %zu of %zu reported rounds found", run, found, want);
+	}
+}
+
+static void
+survives_kill_9_mid_write(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char *rounds = calloc(MAX_ROUNDS, 1);
+	unsigned seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+	int run, reports = 0;
+
+	assert_non_null(rounds);
+	srand(seed);
+	print_message("kill -9 test: seed %u\n", seed);
+	open_store(f);		/* create it before the writers race */
+	store_close(f->s);
+	f->s = NULL;
+	for (run = 0; run < KILL_RUNS; run++) {
+		long delay = 30 + rand() % 150;
+
+		reports += kill_one_writer(f->path, run, delay, rounds);
+		check_after_kill(f, run, rounds);
+	}
+	print_message("kill -9 test: %d commits reported over %d kills\n",
+	              reports, KILL_RUNS);
+	assert_true(reports > 0);	/* else nothing was tested */
+	free(rounds);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define CASE(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+		CASE(open_creates_directories),
+		CASE(default_path_follows_xdg),
+		CASE(migrates_an_empty_file),
+		CASE(migrates_from_version_1),
+		CASE(refuses_newer_schema),
+		CASE(refuses_a_non_database),
+		CASE(refresh_keeps_read_flags_and_takes_new_text),
+		CASE(items_keyed_by_guid_link_or_hash),
+		CASE(same_guid_in_two_feeds_is_two_items),
+		CASE(prune_keeps_unread),
+		CASE(prune_keeps_unread_past_the_limit),
+		CASE(prune_unread_too),
+		CASE(no_prune_without_limit),
+		CASE(mark_read_in_bulk),
+		CASE(fetch_metadata_round_trip),
+		CASE(dotfile_title_wins_and_can_change),
+		CASE(load_keeps_related_and_image),
+		CASE(update_of_unknown_feed_fails_whole),
+		CASE(survives_kill_9_mid_write),
+#undef CASE
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
