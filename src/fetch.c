@@ -312,8 +312,8 @@ transfer_free(struct transfer *t)
 }
 
 /* "16 MiB", "64 KiB", "1000 bytes": the ceiling as the user wrote it. */
-static void
-format_size(char *out, size_t n, size_t bytes)
+void
+fetch_size_text(char *out, size_t n, size_t bytes)
 {
 	if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
 		snprintf(out, n, "%zu MiB", bytes / (1024 * 1024));
@@ -394,7 +394,7 @@ transfer_reason(struct transfer *t, CURLcode rc, struct nf_error *err)
 	long code = 0;
 
 	if (t->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-		format_size(text, sizeof(text), t->limits.max_size);
+		fetch_size_text(text, sizeof(text), t->limits.max_size);
 		return nf_error_set(err, NF_ERR_TOO_LARGE, "too large (over %s)",
 		                    text);
 	}

@@ -72,6 +72,10 @@ char *fetch_content_charset(const char *content_type);
  * caller frees it. */
 char *fetch_file_path(const char *url);
 
+/* Writes a size ceiling as people write it: "16 MiB", "64 KiB",
+ * "1000 bytes" (the wording of the "too large" reason). */
+void fetch_size_text(char *out, size_t n, size_t bytes);
+
 /* Is url http:// or https:// (case-insensitive)? */
 int fetch_is_http(const char *url);
 
