@@ -329,7 +329,7 @@ static const struct tag_rule tag_rules[] = {
 	{ "aside", TAG_PAGE_SKIP }, { "audio", TAG_SKIP },
 	{ "blockquote", TAG_PARA }, { "br", TAG_LINE }, { "button", TAG_SKIP },
 	{ "canvas", TAG_SKIP }, { "caption", TAG_LINE }, { "dd", TAG_LINE },
-	{ "details", TAG_PARA }, { "div", TAG_LINE }, { "dl", TAG_PARA },
+	{ "details", TAG_PARA }, { "div", TAG_LINE }, { "dl", TAG_LINE },
 	{ "dt", TAG_LINE }, { "embed", TAG_SKIP }, { "fieldset", TAG_PARA },
 	{ "figcaption", TAG_LINE }, { "figure", TAG_PARA },
 	{ "footer", TAG_PAGE_SKIP }, { "form", TAG_PAGE_SKIP },
@@ -338,12 +338,12 @@ static const struct tag_rule tag_rules[] = {
 	{ "head", TAG_SKIP }, { "header", TAG_PAGE_SKIP }, { "hr", TAG_PARA },
 	{ "iframe", TAG_SKIP }, { "li", TAG_LINE }, { "main", TAG_PARA },
 	{ "nav", TAG_PAGE_SKIP }, { "noscript", TAG_SKIP },
-	{ "object", TAG_SKIP }, { "ol", TAG_PARA }, { "p", TAG_PARA },
+	{ "object", TAG_SKIP }, { "ol", TAG_LINE }, { "p", TAG_PARA },
 	{ "pre", TAG_PRE }, { "script", TAG_SKIP }, { "section", TAG_PARA },
 	{ "select", TAG_SKIP }, { "style", TAG_SKIP }, { "summary", TAG_LINE },
 	{ "svg", TAG_SKIP }, { "table", TAG_PARA }, { "td", TAG_CELL },
 	{ "template", TAG_SKIP }, { "textarea", TAG_SKIP }, { "th", TAG_CELL },
-	{ "title", TAG_SKIP }, { "tr", TAG_LINE }, { "ul", TAG_PARA },
+	{ "title", TAG_SKIP }, { "tr", TAG_LINE }, { "ul", TAG_LINE },
 	{ "video", TAG_SKIP },
 };
 
@@ -781,11 +781,11 @@ text_fit(const char *str, int width, int pad)
 	return buf_take(&b);
 }
 
-/* Characters that must not begin a line (kinsoku): they stay with the
- * character before them. */
+/* Characters that must not begin a line: they stay with the character
+ * before them. Only punctuation, as in the loose kinsoku rules: small kana
+ * and the long-vowel mark may start a line, which keeps lines full. */
 static const char no_line_start[] =
-	"、。，．・：；？！ー」』）】〕〉》〙〗ゝゞヽヾ々"
-	"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+	"、。，．・：；？！」』）】〕〉》〙〗"
 	")]}.,:;!?";
 
 static int
