@@ -1,13 +1,663 @@
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
 
+#include <curses.h>
+
+#include "src/text.h"
+#include "ui/draw.h"
+#include "ui/jobs.h"
+#include "ui/keys.h"
 #include "ui/reader.h"
+#include "ui/screen_feeds.h"
+#include "ui/screen_headlines.h"
+#include "ui/screen_help.h"
+#include "ui/ui.h"
+
+/* Signal state: handlers set a flag and write a byte to the self-pipe,
+ * which wakes the loop's one wait. */
+static volatile sig_atomic_t signal_quit;
+static volatile sig_atomic_t signal_resize;
+static int wake_pipe[2] = { -1, -1 };
+
+static void
+reader_on_signal(int sig)
+{
+	int saved = errno;
+	char c = 0;
+
+	if (sig == SIGWINCH) {
+		signal_resize = 1;
+	} else {
+		signal_quit = 1;
+	}
+	if (write(wake_pipe[1], &c, 1) < 0) {
+		/* The pipe is full: the loop is awake anyway. */
+	}
+	errno = saved;
+}
+
+static int
+reader_signals(void)
+{
+	struct sigaction sa;
+	int i;
+
+	if (pipe(wake_pipe) != 0) {
+		return -1;
+	}
+	for (i = 0; i < 2; i++) {
+		fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = reader_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGWINCH, &sa, NULL);
+	return 0;
+}
+
+/* ---- the screen stack and shared helpers (ui/ui.h) ----------------- */
+
+struct screen *
+ui_top(struct ui *ui)
+{
+	return ui->stack[ui->depth - 1];
+}
+
+void
+ui_push(struct ui *ui, struct screen *s)
+{
+	if (ui->depth >= (int)(sizeof(ui->stack) / sizeof(ui->stack[0]))) {
+		s->ops->free(s);
+		ui_status(ui, 1, "too many screens open: press q");
+		return;
+	}
+	ui->stack[ui->depth++] = s;
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+void
+ui_pop(struct ui *ui)
+{
+	struct screen *s;
+
+	if (ui->depth <= 1) {
+		return;
+	}
+	s = ui->stack[--ui->depth];
+	s->ops->free(s);
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+void
+ui_status(struct ui *ui, int is_error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
+	va_end(ap);
+	ui->status_error = is_error;
+	ui->dirty_status = 1;
+}
+
+void
+ui_refresh_all(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < ui->depth; i++) {
+		if (ui->stack[i]->ops->reload != NULL) {
+			ui->stack[i]->ops->reload(ui->stack[i], ui);
+		}
+	}
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+void
+ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read)
+{
+	struct nf_error err;
+
+	if (store_mark_read(ui->store, rowids, n, read, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	}
+}
+
+/* Runs argv with the terminal handed over, and takes it back. */
+static int
+reader_run_program(char **argv)
+{
+	pid_t pid;
+	int status = 0;
+
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+		continue;
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0) {
+		return -1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+void
+ui_open_browser(struct ui *ui, const char *url)
+{
+	const char *command = ui->cfg->browser;
+	char **argv = NULL;
+	struct nf_error err;
+	int rc;
+
+	if (command == NULL || command[0] == '\0') {
+		command = getenv("BROWSER");
+	}
+	if (command == NULL || command[0] == '\0') {
+		command = "xdg-open";
+	}
+	if (config_browser_argv(command, url, &argv, &err) != NF_OK) {
+		ui_status(ui, 1, "browser: %s", err.msg);
+		return;
+	}
+	rc = argv[0] != NULL ? reader_run_program(argv) : -1;
+	if (rc != 0) {
+		ui_status(ui, 1, "%s: %s", argv[0] != NULL ? argv[0] : "browser",
+		          rc == 127 ? "cannot run it" : "it failed");
+	} else {
+		ui_status(ui, 0, "opened %s", url);
+	}
+	config_argv_free(argv);
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+/* ---- layout and drawing -------------------------------------------- */
+
+static void
+reader_layout(struct ui *ui)
+{
+	int body;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	if (ui->w_top != NULL) {
+		delwin(ui->w_top);
+		delwin(ui->w_body);
+		delwin(ui->w_status);
+	}
+	body = ui->rows > 2 ? ui->rows - 2 : 1;
+	ui->w_top = newwin(1, ui->cols, 0, 0);
+	ui->w_body = newwin(body, ui->cols, ui->rows > 2 ? 1 : 0, 0);
+	ui->w_status = newwin(1, ui->cols, ui->rows > 1 ? ui->rows - 1 : 0, 0);
+	if (ui->w_body != NULL) {
+		keypad(ui->w_body, TRUE);
+		nodelay(ui->w_body, TRUE);
+	}
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+static void
+reader_draw_status(struct ui *ui)
+{
+	struct screen *top = ui_top(ui);
+	const char *hint = top->ops->hint != NULL ? top->ops->hint(top, ui) : NULL;
+	char line[768];
+	attr_t attr = draw_attr(CONFIG_ELEMENT_STATUS);
+
+	if (ui->filtering) {
+		snprintf(line, sizeof(line), "/%s", ui->filter);
+	} else if (ui->batch_total > 0 && ui->batch_done < ui->batch_total) {
+		snprintf(line, sizeof(line), "fetching %zu/%zu", ui->batch_done + 1,
+		         ui->batch_total);
+	} else if (ui->status[0] != '\0') {
+		snprintf(line, sizeof(line), "%s", ui->status);
+		attr = ui->status_error ? draw_attr(CONFIG_ELEMENT_ERROR) : attr;
+	} else if (hint != NULL) {
+		snprintf(line, sizeof(line), "%s", hint);
+	} else {
+		snprintf(line, sizeof(line), "q:back  f:feeds  /:filter  R:reload  ?:keys");
+	}
+	draw_text(ui->w_status, 0, 0, ui->cols, line, attr, 1);
+	if (ui->filtering) {
+		/* The cursor sits where the next character goes. */
+		int x = text_width(line);
+
+		wmove(ui->w_status, 0, x < ui->cols ? x : ui->cols - 1);
+	}
+}
+
+/* One turn's drawing: dirty windows only, then one doupdate(). */
+static void
+reader_draw(struct ui *ui)
+{
+	struct screen *top = ui_top(ui);
+	char title[768];
+
+	if (ui->rows < 3 || ui->cols < 2) {
+		return;
+	}
+	if (ui->dirty_top) {
+		top->ops->title(top, ui, title, sizeof(title));
+		draw_text(ui->w_top, 0, 0, ui->cols, title,
+		          draw_attr(CONFIG_ELEMENT_HEADER), 1);
+		wnoutrefresh(ui->w_top);
+	}
+	if (ui->dirty_body) {
+		top->ops->draw(top, ui, ui->w_body, ui->rows - 2, ui->cols);
+		wnoutrefresh(ui->w_body);
+	}
+	if (ui->dirty_status || ui->filtering) {
+		reader_draw_status(ui);
+		wnoutrefresh(ui->w_status);
+	}
+	curs_set(ui->filtering ? 1 : 0);
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 0;
+	doupdate();
+}
+
+/* ---- actions every screen shares ----------------------------------- */
+
+static int
+reader_back(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	if (ui->depth > 1) {
+		ui_pop(ui);
+		ui_refresh_all(ui);
+	} else {
+		ui->quit = 1;
+	}
+	return 1;
+}
+
+static int
+reader_quit(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	ui->quit = 1;
+	return 1;
+}
+
+static int
+reader_feeds(struct screen *s, struct ui *ui)
+{
+	struct screen *f;
+
+	if (strcmp(s->ops->name, "feeds") == 0) {
+		return 0;
+	}
+	if ((f = feeds_new(ui)) != NULL) {
+		ui_push(ui, f);
+	}
+	return 1;
+}
+
+static int
+reader_help(struct screen *s, struct ui *ui)
+{
+	struct screen *h;
+
+	if (strcmp(s->ops->name, "help") == 0) {
+		return 0;
+	}
+	if ((h = help_new(ui)) != NULL) {
+		ui_push(ui, h);
+	}
+	return 1;
+}
+
+static int
+reader_reload(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	ui_reload(ui, 0);
+	return 1;
+}
+
+static int
+reader_filter(struct screen *s, struct ui *ui)
+{
+	if (s->ops->set_filter == NULL) {
+		ui_status(ui, 0, "nothing to filter here");
+		return 1;
+	}
+	ui->filtering = 1;
+	ui->filter[0] = '\0';
+	s->ops->set_filter(s, ui, "");
+	return 1;
+}
+
+static const ui_handler reader_handlers[CONFIG_ACTION_COUNT] = {
+	[CONFIG_ACTION_BACK] = reader_back,
+	[CONFIG_ACTION_QUIT] = reader_quit,
+	[CONFIG_ACTION_FEEDS] = reader_feeds,
+	[CONFIG_ACTION_HELP] = reader_help,
+	[CONFIG_ACTION_RELOAD] = reader_reload,
+	[CONFIG_ACTION_RELOAD_ALL] = reader_reload,
+	[CONFIG_ACTION_FILTER] = reader_filter,
+};
+
+/* ---- input --------------------------------------------------------- */
+
+/* A key while the filter is typed: characters narrow the list at once,
+ * Enter keeps the filter, Esc clears it. */
+static void
+reader_filter_key(struct ui *ui, int key)
+{
+	struct screen *top = ui_top(ui);
+	size_t len = strlen(ui->filter);
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	size_t n;
+
+	if (key == CONFIG_KEY_ENTER || key == CONFIG_KEY_ESC) {
+		ui->filtering = 0;
+		if (key == CONFIG_KEY_ESC) {
+			ui->filter[0] = '\0';
+		}
+	} else if (key == CONFIG_KEY_BACKSPACE) {
+		while (len > 0 && (ui->filter[--len] & 0xC0) == 0x80) {
+			continue;	/* back to the start of a UTF-8 character */
+		}
+		ui->filter[len] = '\0';
+	} else if (key >= ' ' && key < CONFIG_KEY_BASE) {
+		memset(&ps, 0, sizeof(ps));
+		n = wcrtomb(mb, (wchar_t)key, &ps);
+		if (n != (size_t)-1 && len + n < sizeof(ui->filter)) {
+			memcpy(ui->filter + len, mb, n);
+			ui->filter[len + n] = '\0';
+		}
+	}
+	if (top->ops->set_filter != NULL) {
+		top->ops->set_filter(top, ui, ui->filter);
+	}
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+static void
+reader_key(struct ui *ui, int key)
+{
+	struct screen *top = ui_top(ui);
+	enum config_action a;
+	ui_handler h;
+
+	ui->status[0] = '\0';
+	ui->dirty_status = 1;
+	if (ui->filtering) {
+		reader_filter_key(ui, key);
+		return;
+	}
+	if (key == CONFIG_KEY_ESC && top->ops->set_filter != NULL) {
+		top->ops->set_filter(top, ui, "");
+		ui->dirty_top = ui->dirty_body = 1;
+		return;
+	}
+	a = config_action_for_key(ui->cfg, key);
+	if (a <= CONFIG_ACTION_NONE || a >= CONFIG_ACTION_COUNT) {
+		return;
+	}
+	top->key = key;
+	h = top->ops->handlers[a];
+	if (h == NULL || !h(top, ui)) {
+		h = reader_handlers[a];
+		if (h != NULL) {
+			h(top, ui);
+		}
+	}
+	ui->dirty_top = ui->dirty_body = 1;
+}
+
+static void
+reader_resize(struct ui *ui)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0) {
+		resizeterm(ws.ws_row, ws.ws_col);
+	}
+	reader_layout(ui);
+	clearok(curscr, TRUE);
+}
+
+/* Reads every key that is waiting, without blocking. */
+static void
+reader_read_keys(struct ui *ui)
+{
+	wint_t ch;
+	int rc, key;
+
+	while (!ui->quit && (rc = wget_wch(ui->w_body, &ch)) != ERR) {
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			reader_layout(ui);
+			continue;
+		}
+		key = keys_from_curses(rc, ch);
+		if (key >= 0) {
+			reader_key(ui, key);
+		}
+	}
+}
+
+/* ---- the loop ------------------------------------------------------ */
+
+static int64_t
+reader_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* How long the one wait may block: until the next background reload,
+ * or for ever (the fetcher's own timers cap it while transfers run). */
+static int
+reader_timeout(struct ui *ui, int64_t next_reload)
+{
+	int64_t left;
+
+	(void)ui;
+	if (next_reload == 0) {
+		return -1;
+	}
+	left = next_reload - reader_now_ms();
+	return left <= 0 ? 0 : left > 600000 ? 600000 : (int)left;
+}
+
+static void
+reader_drain_pipe(void)
+{
+	char junk[64];
+
+	while (read(wake_pipe[0], junk, sizeof(junk)) > 0) {
+		continue;
+	}
+}
+
+static void
+reader_loop(struct ui *ui)
+{
+	int64_t every = (int64_t)ui->cfg->reload_interval * 1000;
+	int64_t next_reload = every > 0 ? reader_now_ms() + every : 0;
+	struct nf_error err;
+	int busy = 0;
+
+	while (!ui->quit && !signal_quit) {
+		struct fetch_waitfd fds[2] = {
+			{ .fd = STDIN_FILENO, .events = POLLIN },
+			{ .fd = wake_pipe[0], .events = POLLIN },
+		};
+
+		reader_draw(ui);
+		if (fetch_multi_wait(ui->fetch, fds, 2, busy ? 0 :
+		                     reader_timeout(ui, next_reload), &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+		}
+		if (fds[1].revents != 0) {
+			reader_drain_pipe();
+		}
+		if (signal_resize) {
+			signal_resize = 0;
+			reader_resize(ui);
+		}
+		if (fetch_multi_step(ui->fetch, &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+		}
+		reader_read_keys(ui);
+		if (next_reload != 0 && reader_now_ms() >= next_reload) {
+			next_reload = reader_now_ms() + every;
+			ui_reload(ui, 0);
+		}
+		busy = jobs_pump(ui);
+	}
+}
+
+static void
+reader_curses_start(struct ui *ui)
+{
+	const char *no_colour = getenv("NO_COLOR");
+
+	initscr();
+	ui->in_curses = 1;
+	cbreak();
+	noecho();
+	nonl();
+	set_escdelay(25);
+	curs_set(0);
+	draw_setup(ui->cfg, no_colour == NULL || no_colour[0] == '\0');
+	reader_layout(ui);
+}
+
+/* Makes every dotfile feed known to the store, so the Feeds screen lists
+ * it before its first fetch. */
+static void
+reader_ensure_feeds(struct ui *ui)
+{
+	struct nf_error err;
+	size_t i;
+	int64_t id;
+
+	for (i = 0; i < ui->cfg->nfeeds; i++) {
+		if (store_feed_ensure(ui->store, ui->cfg->feeds[i].url,
+		                      ui->cfg->feeds[i].title, &id, &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+		}
+	}
+}
+
+static enum nf_status
+reader_open(struct ui *ui, const struct nf_args *args, struct nf_error *err)
+{
+	const struct fetch_multi_options fo = {
+		.max_parallel = (int)ui->cfg->max_parallel,
+		.limits = {
+			.timeout_ms = ui->cfg->timeout * 1000,
+			.max_size = (size_t)ui->cfg->max_size,
+		},
+	};
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		return nf_error_set(err, NF_ERR_USAGE, "the reader needs a terminal");
+	}
+	if (store_open(args->db_path, &ui->store, err) != NF_OK) {
+		return err->code;
+	}
+	if (fetch_global_init(err) != NF_OK) {
+		return err->code;
+	}
+	ui->fetch = fetch_multi_new(&fo, jobs_on_done, ui, err);
+	if (ui->fetch == NULL) {
+		return err->code != NF_OK ? err->code : NF_ERR_NOMEM;
+	}
+	if (reader_signals() != 0) {
+		return nf_error_set(err, NF_ERR_IO, "cannot create a pipe");
+	}
+	reader_ensure_feeds(ui);
+	return NF_OK;
+}
+
+static void
+reader_close(struct ui *ui)
+{
+	while (ui->depth > 0) {
+		struct screen *s = ui->stack[--ui->depth];
+
+		s->ops->free(s);
+	}
+	if (ui->in_curses) {
+		delwin(ui->w_top);
+		delwin(ui->w_body);
+		delwin(ui->w_status);
+		endwin();
+	}
+	jobs_free(ui);
+	fetch_multi_free(ui->fetch);
+	fetch_global_cleanup();
+	store_close(ui->store);
+	if (wake_pipe[0] >= 0) {
+		close(wake_pipe[0]);
+		close(wake_pipe[1]);
+		wake_pipe[0] = wake_pipe[1] = -1;
+	}
+}
 
 int
 reader_main(const struct nf_args *args)
 {
-	(void)args;
-	fprintf(stderr, "newsfold: the reader is not available yet\n");
-	return 2;
+	struct config cfg;
+	struct ui ui = { .cfg = &cfg };
+	struct nf_error err = { 0 };
+	struct screen *front;
+	int status = 0;
+
+	if (config_load(args->config_path, &cfg, &err) != NF_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		config_free(&cfg);
+		return 2;
+	}
+	if (reader_open(&ui, args, &err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		status = err.code == NF_ERR_USAGE ? 2 : 1;
+		goto out;
+	}
+	reader_curses_start(&ui);
+	front = headlines_new(&ui, 0, "All feeds");
+	if (front == NULL) {
+		status = 1;
+		goto out;
+	}
+	ui_push(&ui, front);
+	/* The store's stories show at once; fetching follows. */
+	if (cfg.refresh_on_start || headlines_count(front) == 0) {
+		ui_reload(&ui, 0);
+	}
+	reader_loop(&ui);
+	status = signal_quit ? 1 : 0;
+out:
+	reader_close(&ui);
+	config_free(&cfg);
+	return status;
 }

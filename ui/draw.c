@@ -1,0 +1,114 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "src/item.h"
+#include "src/text.h"
+#include "ui/draw.h"
+
+/* The UI's own state: one attribute per element, set once at start-up. */
+static attr_t element_attr[CONFIG_ELEMENT_COUNT];
+
+static attr_t
+draw_attrs_of(unsigned bits)
+{
+	attr_t a = A_NORMAL;
+
+	if (bits & CONFIG_ATTR_BOLD) {
+		a |= A_BOLD;
+	}
+	if (bits & CONFIG_ATTR_UNDERLINE) {
+		a |= A_UNDERLINE;
+	}
+	if (bits & CONFIG_ATTR_REVERSE) {
+		a |= A_REVERSE;
+	}
+	if (bits & CONFIG_ATTR_STANDOUT) {
+		a |= A_STANDOUT;
+	}
+	if (bits & CONFIG_ATTR_DIM) {
+		a |= A_DIM;
+	}
+	if (bits & CONFIG_ATTR_BLINK) {
+		a |= A_BLINK;
+	}
+	return a;
+}
+
+void
+draw_setup(const struct config *cfg, int use_colour)
+{
+	int colour_on = 0, i;
+
+	if (use_colour && has_colors() && start_color() == OK) {
+		use_default_colors();
+		colour_on = 1;
+	}
+	for (i = 0; i < CONFIG_ELEMENT_COUNT; i++) {
+		const struct config_color *c = &cfg->colors[i];
+		short pair = (short)(i + 1);
+
+		element_attr[i] = draw_attrs_of(c->attrs);
+		if (!colour_on || pair >= COLOR_PAIRS || c->fg >= COLORS ||
+		    c->bg >= COLORS) {
+			continue;
+		}
+		if ((c->fg != CONFIG_COLOR_DEFAULT || c->bg != CONFIG_COLOR_DEFAULT) &&
+		    init_pair(pair, c->fg, c->bg) == OK) {
+			element_attr[i] |= COLOR_PAIR(pair);
+		}
+	}
+}
+
+attr_t
+draw_attr(enum config_element e)
+{
+	return e < CONFIG_ELEMENT_COUNT ? element_attr[e] : A_NORMAL;
+}
+
+int
+draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
+          int pad)
+{
+	char *fit;
+	int cols;
+
+	if (width <= 0) {
+		return 0;
+	}
+	fit = text_fit(s != NULL ? s : "", width, pad);
+	if (fit == NULL) {
+		return 0;
+	}
+	cols = text_width(fit);
+	wattrset(w, attr);
+	mvwaddstr(w, y, x, fit);
+	wattrset(w, A_NORMAL);
+	free(fit);
+	return cols;
+}
+
+void
+draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
+{
+	if (width <= 0) {
+		return;
+	}
+	wattrset(w, attr);
+	mvwhline(w, y, x, ' ', width);
+	wattrset(w, A_NORMAL);
+}
+
+void
+draw_time(long long t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	out[0] = '\0';
+	if (t == NF_NO_DATE || localtime_r(&tt, &tm) == NULL) {
+		return;
+	}
+	strftime(out, size, "%b %d %H:%M", &tm);
+}

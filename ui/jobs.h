@@ -1,0 +1,27 @@
+#ifndef NF_UI_JOBS_H
+#define NF_UI_JOBS_H
+
+/*
+ * Fetching inside the reader: feed reloads and read-more pages. http(s)
+ * goes through the fetcher's multi handle, which the main loop waits on;
+ * file:// feeds are read one per loop turn, so a long list of local
+ * feeds never freezes the screen either. Each finished feed is parsed
+ * and stored at once; the screens reload when a batch ends.
+ *
+ * ui_reload(), ui_fetch_page() and ui_feed_is_fetching() (ui/ui.h) live
+ * here too.
+ */
+
+#include "ui/ui.h"
+
+/* The fetcher's done callback (ctx is the struct ui). */
+void jobs_on_done(void *ctx, struct fetch_result *result);
+
+/* Starts what may start and reads one queued file:// feed. Returns
+ * nonzero when more local work waits, so the loop must not block. */
+int jobs_pump(struct ui *ui);
+
+/* Frees the queue. */
+void jobs_free(struct ui *ui);
+
+#endif

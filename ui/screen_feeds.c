@@ -1,0 +1,289 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/text.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+#include "ui/screen_feeds.h"
+#include "ui/screen_headlines.h"
+
+struct feeds {
+	struct screen base;
+	struct ui *ui;
+	struct store_feed_info *feeds;
+	size_t nfeeds;
+	struct list list;	/* row 0 is "All feeds", row i+1 feeds[i] */
+	char hint[512];
+};
+
+static const struct screen_ops feeds_ops;
+
+static struct feeds *
+fd_of(struct screen *s)
+{
+	return (struct feeds *)s;
+}
+
+static size_t
+fd_count(void *ctx)
+{
+	return ((struct feeds *)ctx)->nfeeds + 1;
+}
+
+static int
+fd_match(void *ctx, size_t row, const char *needle)
+{
+	struct feeds *f = ctx;
+
+	return row == 0 || strcasestr(nf_str(f->feeds[row - 1].title), needle) != NULL;
+}
+
+static void
+fd_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
+{
+	struct feeds *f = ctx;
+	attr_t base = selected ? draw_attr(CONFIG_ELEMENT_SELECTED) : A_NORMAL;
+	char right[64];
+	size_t unread = 0, i;
+	int rw, x = 0;
+	const struct store_feed_info *fi = row > 0 ? &f->feeds[row - 1] : NULL;
+
+	for (i = 0; fi == NULL && i < f->nfeeds; i++) {
+		unread += f->feeds[i].nunread;
+	}
+	if (fi != NULL && ui_feed_is_fetching(f->ui, fi->id)) {
+		snprintf(right, sizeof(right), " %zu unread  fetching", fi->nunread);
+	} else if (fi != NULL && fi->last_error != NULL) {
+		snprintf(right, sizeof(right), " %zu unread  error   ", fi->nunread);
+	} else {
+		snprintf(right, sizeof(right), " %zu unread          ",
+		         fi != NULL ? fi->nunread : unread);
+	}
+	rw = text_width(right);
+	x += draw_text(w, y, x, width - rw, fi != NULL ? nf_str(fi->title) : "All feeds",
+	               base | draw_attr((fi != NULL ? fi->nunread : unread) > 0 ?
+	                                CONFIG_ELEMENT_UNREAD : CONFIG_ELEMENT_READ), 1);
+	draw_text(w, y, x, width - x, right, base | draw_attr(fi != NULL &&
+	          fi->last_error != NULL ? CONFIG_ELEMENT_ERROR : CONFIG_ELEMENT_READ), 1);
+}
+
+static const struct list_ops fd_list_ops = {
+	.count = fd_count,
+	.draw_row = fd_draw_row,
+	.match = fd_match,
+};
+
+static void
+fd_load(struct feeds *f, struct ui *ui)
+{
+	struct nf_error err;
+
+	store_feed_list_free(f->feeds, f->nfeeds);
+	f->feeds = NULL;
+	f->nfeeds = 0;
+	if (store_feed_list(ui->store, &f->feeds, &f->nfeeds, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		f->feeds = NULL;
+		f->nfeeds = 0;
+	}
+	/* Rows are positions: a feed list only grows at its end, so the
+	 * selection stays on the same feed. */
+	list_refilter(&f->list);
+}
+
+static void
+fd_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
+{
+	struct feeds *f = fd_of(s);
+
+	(void)ui;
+	werase(w);
+	list_set_height(&f->list, height);
+	list_draw(&f->list, w, 0, width);
+}
+
+static void
+fd_title(struct screen *s, struct ui *ui, char *out, size_t size)
+{
+	(void)ui;
+	snprintf(out, size, "newsfold — Feeds — %zu feeds", fd_of(s)->nfeeds);
+}
+
+static void
+fd_refresh(struct screen *s, struct ui *ui)
+{
+	fd_load(fd_of(s), ui);
+}
+
+static const struct store_feed_info *
+fd_current(struct feeds *f)
+{
+	size_t r = list_selected(&f->list);
+
+	return r != (size_t)-1 && r > 0 && r <= f->nfeeds ? &f->feeds[r - 1] : NULL;
+}
+
+/* The selected feed's error, or its URL. */
+static const char *
+fd_hint(struct screen *s, struct ui *ui)
+{
+	struct feeds *f = fd_of(s);
+	const struct store_feed_info *fi = fd_current(f);
+
+	(void)ui;
+	if (fi == NULL) {
+		return NULL;
+	}
+	snprintf(f->hint, sizeof(f->hint), "%s%s", fi->last_error != NULL ?
+	         "error: " : "", fi->last_error != NULL ? fi->last_error :
+	         nf_str(fi->url));
+	return f->hint;
+}
+
+static void
+fd_filter(struct screen *s, struct ui *ui, const char *needle)
+{
+	(void)ui;
+	list_set_filter(&fd_of(s)->list, needle);
+}
+
+static int
+fd_up(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_move(&fd_of(s)->list, -1);
+	return 1;
+}
+
+static int
+fd_down(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_move(&fd_of(s)->list, 1);
+	return 1;
+}
+
+static int
+fd_page_up(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_page(&fd_of(s)->list, -1);
+	return 1;
+}
+
+static int
+fd_page_down(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_page(&fd_of(s)->list, 1);
+	return 1;
+}
+
+static int
+fd_top(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_home(&fd_of(s)->list);
+	return 1;
+}
+
+static int
+fd_bottom(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_end(&fd_of(s)->list);
+	return 1;
+}
+
+/* Enter: "All feeds" goes back to the front page; a feed opens its own
+ * Headlines on top of this screen. */
+static int
+fd_open(struct screen *s, struct ui *ui)
+{
+	const struct store_feed_info *fi = fd_current(fd_of(s));
+	struct screen *h;
+
+	if (fi == NULL) {
+		while (ui->depth > 1) {
+			ui_pop(ui);
+		}
+		return 1;
+	}
+	h = headlines_new(ui, fi->id, nf_str(fi->title));
+	if (h != NULL) {
+		ui_push(ui, h);
+	}
+	return 1;
+}
+
+static int
+fd_reload(struct screen *s, struct ui *ui)
+{
+	const struct store_feed_info *fi = fd_current(fd_of(s));
+
+	ui_reload(ui, fi != NULL ? fi->id : 0);
+	return 1;
+}
+
+static int
+fd_mark_all_read(struct screen *s, struct ui *ui)
+{
+	const struct store_feed_info *fi = fd_current(fd_of(s));
+	struct nf_error err;
+
+	if (store_mark_all_read(ui->store, fi != NULL ? fi->id : 0, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	}
+	ui_refresh_all(ui);
+	return 1;
+}
+
+static void
+fd_free(struct screen *s)
+{
+	struct feeds *f = fd_of(s);
+
+	store_feed_list_free(f->feeds, f->nfeeds);
+	list_free(&f->list);
+	free(f);
+}
+
+static const struct screen_ops feeds_ops = {
+	.name = "feeds",
+	.draw = fd_draw,
+	.title = fd_title,
+	.reload = fd_refresh,
+	.hint = fd_hint,
+	.set_filter = fd_filter,
+	.handlers = {
+		[CONFIG_ACTION_UP] = fd_up,
+		[CONFIG_ACTION_DOWN] = fd_down,
+		[CONFIG_ACTION_PAGE_UP] = fd_page_up,
+		[CONFIG_ACTION_PAGE_DOWN] = fd_page_down,
+		[CONFIG_ACTION_TOP] = fd_top,
+		[CONFIG_ACTION_BOTTOM] = fd_bottom,
+		[CONFIG_ACTION_OPEN] = fd_open,
+		[CONFIG_ACTION_RELOAD] = fd_reload,
+		[CONFIG_ACTION_MARK_ALL_READ] = fd_mark_all_read,
+	},
+	.free = fd_free,
+};
+
+struct screen *
+feeds_new(struct ui *ui)
+{
+	struct feeds *f = calloc(1, sizeof(*f));
+
+	if (f == NULL) {
+		ui_status(ui, 1, "out of memory");
+		return NULL;
+	}
+	f->base.ops = &feeds_ops;
+	f->ui = ui;
+	list_init(&f->list, &fd_list_ops, f);
+	fd_load(f, ui);
+	return &f->base;
+}

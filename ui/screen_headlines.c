@@ -1,0 +1,931 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "src/fold.h"
+#include "src/text.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+#include "ui/screen_article.h"
+#include "ui/screen_headlines.h"
+
+/* A story: members[0] is its lead, the rest its copies. */
+struct hl_story {
+	size_t *members;	/* indexes into items */
+	size_t n;
+	int expanded;
+	int unread;		/* some member is unread */
+};
+
+/* A line of the list: the story line (member 0) or one of its copies. */
+struct hl_row {
+	size_t story;
+	size_t member;
+};
+
+struct headlines {
+	struct screen base;
+	int64_t feed_id;	/* 0 = every feed (the front page) */
+	char *title;
+	struct nf_item **items;
+	size_t nitems;
+	struct hl_story *stories;	/* lead story first */
+	size_t nstories;
+	int has_lead;		/* stories[0] is shown in the panel */
+	struct hl_row *rows;
+	size_t nrows;
+	int64_t *expanded;	/* lead rowids of unfolded stories */
+	size_t nexpanded;
+	struct list list;
+};
+
+static const struct screen_ops headlines_ops;
+
+static struct headlines *
+hl_of(struct screen *s)
+{
+	return (struct headlines *)s;
+}
+
+static const struct nf_item *
+hl_item(const struct headlines *h, size_t story, size_t member)
+{
+	return h->items[h->stories[story].members[member]];
+}
+
+/* ---- model --------------------------------------------------------- */
+
+static void
+hl_clear(struct headlines *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nstories; i++) {
+		free(h->stories[i].members);
+	}
+	free(h->stories);
+	free(h->rows);
+	store_items_free(h->items, h->nitems);
+	h->stories = NULL;
+	h->rows = NULL;
+	h->items = NULL;
+	h->nstories = h->nrows = h->nitems = 0;
+}
+
+static int
+hl_is_expanded(const struct headlines *h, const struct hl_story *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < h->nexpanded; i++) {
+		for (k = 0; k < st->n; k++) {
+			if (h->items[st->members[k]]->rowid == h->expanded[i]) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Remembers which stories are unfolded by their lead's rowid, so that a
+ * reload that regroups items keeps them unfolded. */
+static void
+hl_save_expanded(struct headlines *h)
+{
+	size_t i, n = 0;
+	int64_t *ids = calloc(h->nstories + 1, sizeof(*ids));
+
+	if (ids == NULL) {
+		return;
+	}
+	for (i = 0; i < h->nstories; i++) {
+		if (h->stories[i].expanded) {
+			ids[n++] = hl_item(h, i, 0)->rowid;
+		}
+	}
+	free(h->expanded);
+	h->expanded = ids;
+	h->nexpanded = n;
+}
+
+static int64_t
+hl_newest(const struct headlines *h, const struct hl_story *st)
+{
+	int64_t t = NF_NO_DATE;
+	size_t k;
+
+	for (k = 0; k < st->n; k++) {
+		int64_t p = h->items[st->members[k]]->published;
+
+		if (p != NF_NO_DATE && p > t) {
+			t = p;
+		}
+	}
+	return t;
+}
+
+static size_t
+hl_outlets(const struct headlines *h, const struct hl_story *st)
+{
+	size_t k, j, n = 0;
+
+	for (k = 0; k < st->n; k++) {
+		int64_t f = h->items[st->members[k]]->feed_id;
+
+		for (j = 0; j < k; j++) {
+			if (h->items[st->members[j]]->feed_id == f) {
+				break;
+			}
+		}
+		n += j == k;
+	}
+	return n;
+}
+
+/* The lead story. In one feed: its first story (publishers put their top
+ * story first). On the front page: the story most outlets carry among
+ * the last day's stories, ties to the newest; the "last day" ends at the
+ * newest item, so an old store still gets a lead. */
+static size_t
+hl_pick_lead(const struct headlines *h)
+{
+	int64_t newest = NF_NO_DATE;
+	size_t i, best = 0, best_n = 0;
+	int64_t best_t = NF_NO_DATE;
+
+	if (h->feed_id != 0 || h->nstories == 0) {
+		return 0;
+	}
+	for (i = 0; i < h->nstories; i++) {
+		int64_t t = hl_newest(h, &h->stories[i]);
+
+		newest = t > newest ? t : newest;
+	}
+	for (i = 0; i < h->nstories; i++) {
+		int64_t t = hl_newest(h, &h->stories[i]);
+		size_t n;
+
+		if (newest != NF_NO_DATE && (t == NF_NO_DATE || t < newest - 86400)) {
+			continue;
+		}
+		n = hl_outlets(h, &h->stories[i]);
+		if (n > best_n || (n == best_n && t > best_t)) {
+			best = i;
+			best_n = n;
+			best_t = t;
+		}
+	}
+	return best;
+}
+
+static int
+hl_fold(struct headlines *h, struct ui *ui, struct fold_result *res)
+{
+	struct fold_entry *e = calloc(h->nitems + 1, sizeof(*e));
+	struct nf_error err;
+	size_t i;
+	int rc;
+
+	if (e == NULL) {
+		return -1;
+	}
+	for (i = 0; i < h->nitems; i++) {
+		const struct nf_item *it = h->items[i];
+
+		e[i] = (struct fold_entry){
+			.title = nf_str(it->title),
+			.id = it->id,
+			.link = it->link,
+			.summary = it->summary,
+			.source = it->source,
+			.time = it->published,
+			.text_len = item_text_length(it),
+		};
+	}
+	rc = fold_stories(e, h->nitems, ui->cfg->fold_threshold, res, &err) ==
+	     NF_OK ? 0 : -1;
+	free(e);
+	return rc;
+}
+
+static int
+hl_make_stories(struct headlines *h, const struct fold_result *res)
+{
+	size_t i, k;
+
+	h->stories = calloc(res->nstories + 1, sizeof(*h->stories));
+	if (h->stories == NULL) {
+		return -1;
+	}
+	for (i = 0; i < res->nstories; i++) {
+		const struct fold_story *fs = &res->stories[i];
+		struct hl_story *st = &h->stories[h->nstories++];
+
+		st->members = calloc(fs->nsimilar + 1, sizeof(size_t));
+		if (st->members == NULL) {
+			return -1;
+		}
+		st->members[0] = fs->lead;
+		for (k = 0; k < fs->nsimilar; k++) {
+			st->members[k + 1] = fs->similar[k];
+		}
+		st->n = fs->nsimilar + 1;
+		for (k = 0; k < st->n; k++) {
+			st->unread |= !h->items[st->members[k]]->read;
+		}
+		st->expanded = hl_is_expanded(h, st);
+	}
+	return 0;
+}
+
+/* The list rows from the stories: each story line, then its copies when
+ * it is unfolded. */
+static int
+hl_make_rows(struct headlines *h)
+{
+	size_t i, k, n = 0;
+	struct hl_row *rows;
+
+	for (i = 0; i < h->nstories; i++) {
+		n += h->stories[i].expanded ? h->stories[i].n : 1;
+	}
+	rows = realloc(h->rows, (n + 1) * sizeof(*rows));
+	if (rows == NULL) {
+		return -1;
+	}
+	h->rows = rows;
+	h->nrows = 0;
+	for (i = 0; i < h->nstories; i++) {
+		size_t m = h->stories[i].expanded ? h->stories[i].n : 1;
+
+		for (k = 0; k < m; k++) {
+			h->rows[h->nrows++] = (struct hl_row){ .story = i, .member = k };
+		}
+	}
+	return 0;
+}
+
+/* The rowid under the cursor, to find the same story after a rebuild. */
+static int64_t
+hl_selected_rowid(const struct headlines *h, int *is_copy)
+{
+	size_t r = list_selected(&h->list);
+
+	*is_copy = 0;
+	if (r == (size_t)-1 || r >= h->nrows) {
+		return 0;
+	}
+	*is_copy = h->rows[r].member != 0;
+	return hl_item(h, h->rows[r].story, h->rows[r].member)->rowid;
+}
+
+/* Puts the cursor back on the line of rowid: its copy line when visible,
+ * else the line of its story. */
+static void
+hl_reselect(struct headlines *h, int64_t rowid)
+{
+	size_t r;
+
+	if (rowid == 0) {
+		return;
+	}
+	for (r = 0; r < h->nrows; r++) {
+		if (hl_item(h, h->rows[r].story, h->rows[r].member)->rowid == rowid &&
+		    list_select_row(&h->list, r)) {
+			return;
+		}
+	}
+	for (r = 0; r < h->nrows; r++) {
+		const struct hl_story *st = &h->stories[h->rows[r].story];
+		size_t k;
+
+		for (k = 0; k < st->n && h->rows[r].member == 0; k++) {
+			if (h->items[st->members[k]]->rowid == rowid &&
+			    list_select_row(&h->list, r)) {
+				return;
+			}
+		}
+	}
+}
+
+/* Loads the items and rebuilds everything, keeping the selection. */
+static int
+hl_load(struct headlines *h, struct ui *ui)
+{
+	struct fold_result res = { 0 };
+	struct nf_error err;
+	int is_copy, rc = -1;
+	int64_t keep = hl_selected_rowid(h, &is_copy);
+
+	hl_save_expanded(h);
+	hl_clear(h);
+	if (store_items_load(ui->store, h->feed_id, STORE_LOAD_LIST, &h->items,
+	                     &h->nitems, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		h->items = NULL;
+		h->nitems = 0;
+		goto out;
+	}
+	if (hl_fold(h, ui, &res) != 0 || hl_make_stories(h, &res) != 0) {
+		ui_status(ui, 1, "out of memory");
+		goto out;
+	}
+	if (h->nstories > 0) {
+		size_t lead = hl_pick_lead(h);
+		struct hl_story tmp = h->stories[lead];
+
+		/* The lead story goes first; the others keep their order. */
+		memmove(&h->stories[1], &h->stories[0], lead * sizeof(tmp));
+		h->stories[0] = tmp;
+	}
+	h->has_lead = h->nstories > 0;
+	rc = hl_make_rows(h);
+out:
+	fold_result_free(&res);
+	list_refilter(&h->list);
+	hl_reselect(h, keep);
+	return rc;
+}
+
+/* ---- list callbacks ------------------------------------------------ */
+
+static size_t
+hl_count(void *ctx)
+{
+	return ((struct headlines *)ctx)->nrows;
+}
+
+static int
+hl_contains(const char *hay, const char *needle)
+{
+	return hay != NULL && strcasestr(hay, needle) != NULL;
+}
+
+static int
+hl_match(void *ctx, size_t row, const char *needle)
+{
+	struct headlines *h = ctx;
+	const struct hl_story *st = &h->stories[h->rows[row].story];
+	size_t k;
+
+	for (k = 0; k < st->n; k++) {
+		const struct nf_item *it = h->items[st->members[k]];
+
+		if (hl_contains(it->title, needle) || hl_contains(it->source, needle) ||
+		    hl_contains(it->summary, needle)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The story line: "▸ headline — source (+N similar)". The suffix keeps
+ * its place and the headline gives way when the line is too narrow. */
+static void
+hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
+              const struct hl_story *st, attr_t base)
+{
+	const struct nf_item *it = h->items[st->members[0]];
+	char suffix[64] = "";
+	int x = 0, tail, src_w;
+	attr_t title_attr = base | (st->unread ? draw_attr(CONFIG_ELEMENT_UNREAD) :
+	                            draw_attr(CONFIG_ELEMENT_READ));
+	const char *marker = st->n > 1 ? (st->expanded ? "▾ " : "▸ ") : "  ";
+
+	if (st->n > 1) {
+		snprintf(suffix, sizeof(suffix), " (+%zu similar)", st->n - 1);
+	}
+	x += draw_text(w, y, x, width - x, marker,
+	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
+	src_w = it->source != NULL ? text_width(it->source) + 3 : 0;
+	tail = src_w + text_width(suffix);
+	if (width - x - tail < 12) {
+		tail = 0;	/* too narrow: the headline first */
+	}
+	x += draw_text(w, y, x, width - x - tail, nf_str(it->title), title_attr, 0);
+	if (it->source != NULL) {
+		x += draw_text(w, y, x, width - x, " — ", base, 0);
+		x += draw_text(w, y, x, width - x, it->source,
+		               base | draw_attr(CONFIG_ELEMENT_SOURCE), 0);
+	}
+	x += draw_text(w, y, x, width - x, suffix,
+	               base | draw_attr(CONFIG_ELEMENT_SIMILAR_COUNT), 0);
+	draw_fill(w, y, x, width - x, base);
+}
+
+/* A copy line: indented, its source and time, then its headline. */
+static void
+hl_draw_copy(WINDOW *w, int y, int width, const struct nf_item *it,
+             attr_t base)
+{
+	char when[32];
+	int x = 0;
+
+	draw_time(it->published, when, sizeof(when));
+	x += draw_text(w, y, x, width, "    ", base, 0);
+	x += draw_text(w, y, x, width - x, it->source != NULL ? it->source : "?",
+	               base | draw_attr(CONFIG_ELEMENT_SOURCE), 0);
+	if (when[0] != '\0') {
+		x += draw_text(w, y, x, width - x, " · ", base, 0);
+		x += draw_text(w, y, x, width - x, when,
+		               base | draw_attr(CONFIG_ELEMENT_TIME), 0);
+	}
+	x += draw_text(w, y, x, width - x, "  ", base, 0);
+	x += draw_text(w, y, x, width - x, nf_str(it->title),
+	               base | (it->read ? draw_attr(CONFIG_ELEMENT_READ) :
+	                       draw_attr(CONFIG_ELEMENT_UNREAD)), 0);
+	draw_fill(w, y, x, width - x, base);
+}
+
+static void
+hl_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
+{
+	struct headlines *h = ctx;
+	const struct hl_row *r = &h->rows[row];
+	attr_t base = selected ? draw_attr(CONFIG_ELEMENT_SELECTED) : A_NORMAL;
+
+	if (r->member == 0) {
+		hl_draw_story(h, w, y, width, &h->stories[r->story], base);
+	} else {
+		hl_draw_copy(w, y, width, hl_item(h, r->story, r->member), base);
+	}
+}
+
+static const struct list_ops hl_list_ops = {
+	.count = hl_count,
+	.draw_row = hl_draw_row,
+	.match = hl_match,
+};
+
+/* ---- drawing ------------------------------------------------------- */
+
+/* The caption line: set apart with a bar and marked as a caption. */
+static void
+hl_caption_text(const struct nf_image *img, char *out, size_t size)
+{
+	const char *cap = nf_str(img->caption);
+	int marked = strncmp(cap, "Photo", 5) == 0 || strncmp(cap, "写真", 6) == 0;
+
+	snprintf(out, size, "▌%s%s%s%s%s", marked ? "" : "Photo: ", cap,
+	         img->credit != NULL ? " (" : "", nf_str(img->credit),
+	         img->credit != NULL ? ")" : "");
+}
+
+/* Lines of the summary, wrapped; at most max of them drawn. */
+static int
+hl_draw_summary(WINDOW *w, int y, int width, const struct nf_item *it, int max)
+{
+	const char *text = it->summary != NULL ? it->summary : it->content;
+	char *wrapped, *line, *save = NULL;
+	int n = 0;
+
+	if (text == NULL || text[0] == '\0' || max <= 0) {
+		return 0;
+	}
+	wrapped = text_wrap(text, width);
+	if (wrapped == NULL) {
+		return 0;
+	}
+	for (line = strtok_r(wrapped, "\n", &save); line != NULL && n < max;
+	     line = strtok_r(NULL, "\n", &save)) {
+		draw_text(w, y + n, 0, width, line, A_NORMAL, 1);
+		n++;
+	}
+	free(wrapped);
+	return n;
+}
+
+/* The lead panel; returns the lines it took. Small windows get the
+ * headline, source and caption only, tiny ones nothing. */
+static int
+hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
+{
+	const struct hl_story *st = &h->stories[0];
+	const struct nf_item *it = h->items[st->members[0]];
+	int has_cap = it->image != NULL && it->image->caption != NULL;
+	int summary = height >= 12 ? 2 : 0, y = 0;
+	char line[1024], when[32];
+
+	if (!h->has_lead || height < 7) {
+		return 0;
+	}
+	draw_text(w, y++, 0, width, nf_str(it->title),
+	          draw_attr(CONFIG_ELEMENT_LEAD), 1);
+	draw_time(it->published, when, sizeof(when));
+	snprintf(line, sizeof(line), "%s%s%s", nf_str(it->source),
+	         when[0] != '\0' ? " · " : "", when);
+	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
+	if (has_cap) {
+		hl_caption_text(it->image, line, sizeof(line));
+		draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_CAPTION), 1);
+	}
+	y += hl_draw_summary(w, y, width, it, summary);
+	wattrset(w, A_NORMAL);
+	mvwhline(w, y++, 0, ACS_HLINE, width);
+	return y;
+}
+
+static void
+hl_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
+{
+	struct headlines *h = hl_of(s);
+	int panel;
+
+	(void)ui;
+	werase(w);
+	if (h->nstories == 0) {
+		draw_text(w, 0, 0, width, ui_feed_is_fetching(ui, h->feed_id) ||
+		          ui->njobs > 0 ? "Fetching the feeds…" :
+		          "No stories yet: press R to reload all feeds.", A_NORMAL, 1);
+		return;
+	}
+	panel = hl_draw_panel(h, w, height, width);
+	list_set_height(&h->list, height - panel);
+	list_draw(&h->list, w, panel, width);
+}
+
+static void
+hl_title(struct screen *s, struct ui *ui, char *out, size_t size)
+{
+	struct headlines *h = hl_of(s);
+	size_t unread = 0, i;
+
+	(void)ui;
+	for (i = 0; i < h->nstories; i++) {
+		unread += h->stories[i].unread;
+	}
+	snprintf(out, size, "newsfold — %s — %zu stories, %zu unread%s%s",
+	         h->title, h->nstories, unread,
+	         h->list.filter[0] != '\0' ? " — filter: " : "", h->list.filter);
+}
+
+static void
+hl_refresh(struct screen *s, struct ui *ui)
+{
+	hl_load(hl_of(s), ui);
+}
+
+static void
+hl_filter(struct screen *s, struct ui *ui, const char *needle)
+{
+	(void)ui;
+	list_set_filter(&hl_of(s)->list, needle);
+}
+
+/* ---- actions ------------------------------------------------------- */
+
+static struct hl_row *
+hl_current(struct headlines *h)
+{
+	size_t r = list_selected(&h->list);
+
+	return r < h->nrows ? &h->rows[r] : NULL;
+}
+
+static int
+hl_up(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_move(&hl_of(s)->list, -1);
+	return 1;
+}
+
+static int
+hl_down(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_move(&hl_of(s)->list, 1);
+	return 1;
+}
+
+static int
+hl_page_up(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_page(&hl_of(s)->list, -1);
+	return 1;
+}
+
+static int
+hl_page_down(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_page(&hl_of(s)->list, 1);
+	return 1;
+}
+
+static int
+hl_top(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_home(&hl_of(s)->list);
+	return 1;
+}
+
+static int
+hl_bottom(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	list_end(&hl_of(s)->list);
+	return 1;
+}
+
+/* Folds or unfolds the story under the cursor in place; the cursor stays
+ * on the story line. */
+static int
+hl_set_fold(struct headlines *h, int how)
+{
+	struct hl_row *r = hl_current(h);
+	struct hl_story *st;
+	size_t story;
+
+	if (r == NULL || h->stories[r->story].n < 2) {
+		return 0;
+	}
+	story = r->story;
+	st = &h->stories[story];
+	st->expanded = how < 0 ? !st->expanded : how;
+	if (hl_make_rows(h) != 0) {
+		return 0;
+	}
+	list_refilter(&h->list);
+	for (size_t i = 0; i < h->nrows; i++) {
+		if (h->rows[i].story == story && h->rows[i].member == 0) {
+			list_select_row(&h->list, i);
+			break;
+		}
+	}
+	return 1;
+}
+
+static int
+hl_toggle_fold(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	return hl_set_fold(hl_of(s), -1);
+}
+
+static int
+hl_expand(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	return hl_set_fold(hl_of(s), 1);
+}
+
+static int
+hl_collapse(struct screen *s, struct ui *ui)
+{
+	(void)ui;
+	return hl_set_fold(hl_of(s), 0);
+}
+
+/* Every copy of the story in every feed: the front page folds across all
+ * feeds, so it is asked; this screen's own story is the fallback. */
+static void
+hl_mark_story(struct headlines *h, struct ui *ui, size_t story, int read)
+{
+	const struct hl_story *st = &h->stories[story];
+	int64_t *ids = NULL, *all = NULL;
+	size_t n = 0, nall = 0, k;
+
+	if (headlines_story_rowids(ui->stack[0], hl_item(h, story, 0)->rowid,
+	                           &ids, &n) != 0) {
+		return;
+	}
+	all = calloc(n + st->n, sizeof(*all));
+	if (all != NULL) {
+		memcpy(all, ids, n * sizeof(*ids));
+		nall = n;
+		for (k = 0; k < st->n; k++) {
+			all[nall++] = h->items[st->members[k]]->rowid;
+		}
+		ui_mark(ui, all, nall, read);
+	}
+	free(ids);
+	free(all);
+}
+
+static int
+hl_open(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+	struct screen *a;
+
+	if (r == NULL) {
+		return 0;
+	}
+	a = article_new(ui, hl_item(h, r->story, r->member)->rowid,
+	                (const struct nf_item *const *)h->items,
+	                h->stories[r->story].members, h->stories[r->story].n);
+	if (a == NULL) {
+		return 1;
+	}
+	hl_mark_story(h, ui, r->story, 1);
+	ui_push(ui, a);
+	ui_refresh_all(ui);
+	return 1;
+}
+
+static int
+hl_open_browser(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+	const struct nf_item *it;
+
+	if (r == NULL) {
+		return 0;
+	}
+	it = hl_item(h, r->story, r->member);
+	if (it->link == NULL) {
+		ui_status(ui, 1, "this story has no link");
+		return 1;
+	}
+	ui_open_browser(ui, it->link);
+	return 1;
+}
+
+static int
+hl_reload(struct screen *s, struct ui *ui)
+{
+	ui_reload(ui, hl_of(s)->feed_id);
+	return 1;
+}
+
+/* Moves to the next (dir 1) or previous (-1) unread story line. */
+static int
+hl_find_unread(struct headlines *h, struct ui *ui, int dir)
+{
+	size_t v = h->list.sel;
+
+	while (dir > 0 ? v + 1 < h->list.nmap : v > 0) {
+		const struct hl_row *r;
+
+		v = dir > 0 ? v + 1 : v - 1;
+		r = &h->rows[h->list.map[v]];
+		if (r->member == 0 ? h->stories[r->story].unread :
+		    !hl_item(h, r->story, r->member)->read) {
+			list_select_row(&h->list, h->list.map[v]);
+			return 1;
+		}
+	}
+	ui_status(ui, 0, "no more unread stories");
+	return 1;
+}
+
+static int
+hl_next_unread(struct screen *s, struct ui *ui)
+{
+	return hl_find_unread(hl_of(s), ui, 1);
+}
+
+static int
+hl_prev_unread(struct screen *s, struct ui *ui)
+{
+	return hl_find_unread(hl_of(s), ui, -1);
+}
+
+/* m: on a story line toggles every copy; on a copy line just that one. */
+static int
+hl_toggle_read(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+
+	if (r == NULL) {
+		return 0;
+	}
+	if (r->member == 0) {
+		hl_mark_story(h, ui, r->story, h->stories[r->story].unread);
+	} else {
+		const struct nf_item *it = hl_item(h, r->story, r->member);
+
+		ui_mark(ui, &it->rowid, 1, !it->read);
+	}
+	ui_refresh_all(ui);
+	return 1;
+}
+
+static int
+hl_mark_all_read(struct screen *s, struct ui *ui)
+{
+	struct nf_error err;
+
+	if (store_mark_all_read(ui->store, hl_of(s)->feed_id, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	}
+	ui_refresh_all(ui);
+	return 1;
+}
+
+static void
+hl_free(struct screen *s)
+{
+	struct headlines *h = hl_of(s);
+
+	hl_clear(h);
+	list_free(&h->list);
+	free(h->expanded);
+	free(h->title);
+	free(h);
+}
+
+static const struct screen_ops headlines_ops = {
+	.name = "headlines",
+	.draw = hl_draw,
+	.title = hl_title,
+	.reload = hl_refresh,
+	.set_filter = hl_filter,
+	.handlers = {
+		[CONFIG_ACTION_UP] = hl_up,
+		[CONFIG_ACTION_DOWN] = hl_down,
+		[CONFIG_ACTION_PAGE_UP] = hl_page_up,
+		[CONFIG_ACTION_PAGE_DOWN] = hl_page_down,
+		[CONFIG_ACTION_TOP] = hl_top,
+		[CONFIG_ACTION_BOTTOM] = hl_bottom,
+		[CONFIG_ACTION_OPEN] = hl_open,
+		[CONFIG_ACTION_TOGGLE_FOLD] = hl_toggle_fold,
+		[CONFIG_ACTION_EXPAND] = hl_expand,
+		[CONFIG_ACTION_COLLAPSE] = hl_collapse,
+		[CONFIG_ACTION_OPEN_IN_BROWSER] = hl_open_browser,
+		[CONFIG_ACTION_RELOAD] = hl_reload,
+		[CONFIG_ACTION_NEXT_UNREAD] = hl_next_unread,
+		[CONFIG_ACTION_PREV_UNREAD] = hl_prev_unread,
+		[CONFIG_ACTION_TOGGLE_READ] = hl_toggle_read,
+		[CONFIG_ACTION_MARK_ALL_READ] = hl_mark_all_read,
+	},
+	.free = hl_free,
+};
+
+struct screen *
+headlines_new(struct ui *ui, int64_t feed_id, const char *title)
+{
+	struct headlines *h = calloc(1, sizeof(*h));
+
+	if (h == NULL || (h->title = strdup(title)) == NULL) {
+		free(h);
+		ui_status(ui, 1, "out of memory");
+		return NULL;
+	}
+	h->base.ops = &headlines_ops;
+	h->feed_id = feed_id;
+	list_init(&h->list, &hl_list_ops, h);
+	hl_load(h, ui);
+	return &h->base;
+}
+
+/* Whether s is a Headlines screen, for the exported helpers. */
+static struct headlines *
+hl_checked(struct screen *s)
+{
+	return s != NULL && s->ops == &headlines_ops ? hl_of(s) : NULL;
+}
+
+int
+headlines_story_rowids(struct screen *s, int64_t rowid, int64_t **out,
+                       size_t *n)
+{
+	struct headlines *h = hl_checked(s);
+	size_t i, k;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; h != NULL && i < h->nstories; i++) {
+		const struct hl_story *st = &h->stories[i];
+
+		for (k = 0; k < st->n; k++) {
+			if (h->items[st->members[k]]->rowid == rowid) {
+				break;
+			}
+		}
+		if (k == st->n) {
+			continue;
+		}
+		if ((*out = calloc(st->n, sizeof(**out))) == NULL) {
+			return -1;
+		}
+		for (k = 0; k < st->n; k++) {
+			(*out)[k] = h->items[st->members[k]]->rowid;
+		}
+		*n = st->n;
+		return 0;
+	}
+	if ((*out = calloc(1, sizeof(**out))) == NULL) {
+		return -1;
+	}
+	(*out)[0] = rowid;
+	*n = 1;
+	return 0;
+}
+
+size_t
+headlines_count(struct screen *s)
+{
+	struct headlines *h = hl_checked(s);
+
+	return h != NULL ? h->nitems : 0;
+}

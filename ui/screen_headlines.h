@@ -1,0 +1,28 @@
+#ifndef NF_UI_SCREEN_HEADLINES_H
+#define NF_UI_SCREEN_HEADLINES_H
+
+/*
+ * The Headlines screen: the lead-story panel, then one line per story,
+ * folded across feeds; a story with copies unfolds in place.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/ui.h"
+
+/* Returns a new screen over one feed (feed_id) or every feed (0), loaded
+ * from the store; NULL with a status message when it cannot load. Freed
+ * through its ops. */
+struct screen *headlines_new(struct ui *ui, int64_t feed_id, const char *title);
+
+/* The rowids of every item in the story holding rowid, as folded on this
+ * screen (rowid itself when it is not here). A new array in *out; free()
+ * it. 0, or -1 when out of memory. */
+int headlines_story_rowids(struct screen *s, int64_t rowid, int64_t **out,
+                           size_t *n);
+
+/* How many items the screen holds (0 when the store is empty). */
+size_t headlines_count(struct screen *s);
+
+#endif

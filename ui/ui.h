@@ -1,0 +1,118 @@
+#ifndef NF_UI_UI_H
+#define NF_UI_UI_H
+
+/*
+ * The reader's state, shared by its screens, and the screen interface.
+ *
+ * Screens form a stack: the front page (Headlines of all feeds) is always
+ * at the bottom; Feeds, a feed's Headlines, an Article and Help are pushed
+ * on top and `back` pops them. Each screen answers actions through its
+ * own table of handlers (indexed by enum config_action); an action it
+ * leaves NULL falls to the reader's global table.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "config/config.h"
+#include "src/fetch.h"
+#include "src/store.h"
+
+struct ui;
+struct screen;
+
+/* A handler: nonzero when it did something (the screen is redrawn). */
+typedef int (*ui_handler)(struct screen *s, struct ui *ui);
+
+struct screen_ops {
+	const char *name;
+	/* Draws the body: height lines of width columns on w from line 0. */
+	void (*draw)(struct screen *s, struct ui *ui, WINDOW *w, int height,
+	             int width);
+	/* The title bar text. */
+	void (*title)(struct screen *s, struct ui *ui, char *out, size_t size);
+	/* The store changed under the screen (reload, marks): reload its
+	 * rows, keeping the selection on the same story. May be NULL. */
+	void (*reload)(struct screen *s, struct ui *ui);
+	/* Text for the status line about the selection (a feed's error),
+	 * or NULL. May be NULL. */
+	const char *(*hint)(struct screen *s, struct ui *ui);
+	/* The filter changed (needle "" clears it). May be NULL. */
+	void (*set_filter)(struct screen *s, struct ui *ui, const char *needle);
+	/* A read-more page arrived (text NULL: failed with reason). Returns
+	 * nonzero when the screen asked for it; it then owns text. */
+	int (*page)(struct screen *s, struct ui *ui, unsigned request,
+	            char *text, const char *reason);
+	ui_handler handlers[CONFIG_ACTION_COUNT];
+	void (*free)(struct screen *s);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	int key;		/* the key that raised the current action */
+};
+
+/* One feed being fetched or waiting to be. */
+struct ui_job {
+	int64_t feed_id;	/* 0 for a read-more page */
+	unsigned request;	/* read-more request number */
+	char *url;
+	int running;
+};
+
+struct ui {
+	const struct config *cfg;
+	struct store *store;
+	struct fetch_multi *fetch;
+	int in_curses;
+
+	WINDOW *w_top, *w_body, *w_status;
+	int rows, cols;
+	int dirty_top, dirty_body, dirty_status;
+
+	struct screen *stack[16];
+	int depth;
+
+	char status[512];	/* a message that replaces the hint */
+	int status_error;
+
+	/* Filter input: `/` starts it, Enter keeps the filter, Esc clears. */
+	int filtering;
+	char filter[256];
+
+	/* Feeds: reloads queued or running, and how far the batch got. */
+	struct ui_job *jobs;
+	size_t njobs;
+	size_t batch_total, batch_done, batch_failed, batch_new;
+	unsigned next_request;
+
+	int quit;
+	int exit_status;
+};
+
+/* The screen on top. */
+struct screen *ui_top(struct ui *ui);
+/* Pushes s (taking it); frees it and says so when the stack is full. */
+void ui_push(struct ui *ui, struct screen *s);
+/* Pops and frees the top screen (never the front page). */
+void ui_pop(struct ui *ui);
+/* Shows msg in the status line until the next key. */
+void ui_status(struct ui *ui, int is_error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Every screen reloads from the store. */
+void ui_refresh_all(struct ui *ui);
+/* Queues a reload of one feed (feed_id), or every feed (0). */
+void ui_reload(struct ui *ui, int64_t feed_id);
+/* Starts fetching url for read more; returns the request number that the
+ * top screen's page() receives, or 0 when it could not start. */
+unsigned ui_fetch_page(struct ui *ui, const char *url);
+/* Whether feed_id has a reload queued or running. */
+int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
+/* Opens url in the browser with the terminal suspended. */
+void ui_open_browser(struct ui *ui, const char *url);
+/* Marks n items read or unread in the store (and reports a failure). */
+void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
+
+#endif
