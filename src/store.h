@@ -47,6 +47,11 @@ enum nf_status store_feed_ensure(struct store *s, const char *url,
                                  const char *title, int64_t *feed_id,
                                  struct nf_error *err);
 
+/* Deletes a feed and its items (for a feed gone from the dotfile, whose
+ * items would otherwise stay on the front page). No feed is not an error. */
+enum nf_status store_feed_remove(struct store *s, int64_t feed_id,
+                                 struct nf_error *err);
+
 /* What fetch remembers about a feed. Strings are NULL when absent;
  * store_feed_meta_clear() frees them. */
 struct store_feed_meta {

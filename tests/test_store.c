@@ -233,6 +233,8 @@ default_path_follows_xdg(void **state)
 	char want[160];
 	char *path;
 
+	char *home = getenv("HOME") != NULL ? strdup(getenv("HOME")) : NULL;
+
 	setenv("XDG_DATA_HOME", f->dir, 1);
 	path = store_default_path();
 	snprintf(want, sizeof(want), "%s/newsfold/newsfold.db", f->dir);
@@ -251,6 +253,10 @@ default_path_follows_xdg(void **state)
 	path = store_default_path();
 	assert_string_equal(path, "/home/reader/.local/share/newsfold/newsfold.db");
 	free(path);
+	if (home != NULL) {
+		setenv("HOME", home, 1);
+		free(home);
+	}
 }
 
 static void
@@ -827,6 +833,39 @@ load_keeps_related_and_image(void **state)
 }
 
 static void
+removed_feed_takes_its_items(void **state)
+{
+	struct fixture *f = *state;
+	struct store_feed_info *feeds;
+	struct nf_feed *feed;
+	struct loaded l;
+	int64_t a, b;
+	size_t n;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/old.rss", "Old");
+	b = ensure(f, "https://example.org/kept.rss", "Kept");
+	feed = make_feed("Old");
+	add(feed, make_item("o-1", NULL, "Old news", "x", 1));
+	update(f, a, feed, 0, 0);
+	feed = make_feed("Kept");
+	add(feed, make_item("k-1", NULL, "Kept news", "x", 1));
+	update(f, b, feed, 0, 0);
+	assert_int_equal(store_feed_remove(f->s, a, &f->err), NF_OK);
+	assert_int_equal(store_feed_remove(f->s, a, &f->err), NF_OK);
+	l = load(f, 0, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->title, "Kept news");
+	loaded_free(&l);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_true(feeds[0].id == b);
+	store_feed_list_free(feeds, n);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items", NULL, 0),
+	                 1);
+}
+
+static void
 update_of_unknown_feed_fails_whole(void **state)
 {
 	struct fixture *f = *state;
@@ -1064,6 +1103,7 @@ main(void)
 		CASE(fetch_metadata_round_trip),
 		CASE(dotfile_title_wins_and_can_change),
 		CASE(load_keeps_related_and_image),
+		CASE(removed_feed_takes_its_items),
 		CASE(update_of_unknown_feed_fails_whole),
 		CASE(survives_kill_9_mid_write),
 #undef CASE
