@@ -50,4 +50,9 @@ void fold_result_free(struct fold_result *res);
  * fold_stories() verifies with (used for related entries). */
 int fold_titles_similar(const char *a, const char *b, double threshold);
 
+/* The title as folding sees it: publisher tail, ellipsis and a trailing
+ * source name cut, case, width and punctuation folded, words separated by
+ * one space. Returns a new string (free()), NULL when out of memory. */
+char *fold_normalize(const char *title, const char *source);
+
 #endif
