@@ -112,3 +112,17 @@ draw_time(long long t, char *out, size_t size)
 	}
 	strftime(out, size, "%b %d %H:%M", &tm);
 }
+
+void
+draw_rule(WINDOW *w, int y, int width)
+{
+	int x;
+
+	/* Drawn as U+2500 characters, not the alternate character set, so
+	 * that it reads the same in every UTF-8 terminal and in a capture. */
+	wattrset(w, A_NORMAL);
+	wmove(w, y, 0);
+	for (x = 0; x < width; x++) {
+		waddstr(w, "─");
+	}
+}

@@ -24,6 +24,8 @@ int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
               int pad);
 /* Blanks width columns of line y from column x in attribute attr. */
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+/* A horizontal line across width columns of line y. */
+void draw_rule(WINDOW *w, int y, int width);
 /* Formats t (UTC seconds) in local time for a row: "Oct 19 08:00", or
  * "" for NF_NO_DATE. out holds at least 32 bytes. */
 void draw_time(long long t, char *out, size_t size);

@@ -73,14 +73,14 @@ ui_feed_is_fetching(const struct ui *ui, int64_t feed_id)
 	return 0;
 }
 
-/* The id of a configured feed, by its URL. */
+/* The id of a configured feed (the dotfile's title kept). */
 static int64_t
-jobs_feed_id(struct ui *ui, const char *url)
+jobs_feed_id(struct ui *ui, const struct config_feed *f)
 {
 	int64_t id = 0;
 	struct nf_error err;
 
-	if (store_feed_ensure(ui->store, url, NULL, &id, &err) != NF_OK) {
+	if (store_feed_ensure(ui->store, f->url, f->title, &id, &err) != NF_OK) {
 		ui_status(ui, 1, "%s", err.msg);
 		return 0;
 	}
@@ -98,7 +98,7 @@ ui_reload(struct ui *ui, int64_t feed_id)
 	}
 	for (i = 0; i < ui->cfg->nfeeds; i++) {
 		const char *url = ui->cfg->feeds[i].url;
-		int64_t id = jobs_feed_id(ui, url);
+		int64_t id = jobs_feed_id(ui, &ui->cfg->feeds[i]);
 
 		if (id == 0 || (feed_id != 0 && id != feed_id) ||
 		    ui_feed_is_fetching(ui, id)) {

@@ -503,7 +503,7 @@ reader_loop(struct ui *ui)
 	int64_t every = (int64_t)ui->cfg->reload_interval * 1000;
 	int64_t next_reload = every > 0 ? reader_now_ms() + every : 0;
 	struct nf_error err;
-	int busy = 0;
+	int busy = 1;	/* the first turn draws, then starts queued work */
 
 	while (!ui->quit && !signal_quit) {
 		struct fetch_waitfd fds[2] = {

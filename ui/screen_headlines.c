@@ -523,8 +523,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 		draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_CAPTION), 1);
 	}
 	y += hl_draw_summary(w, y, width, it, summary);
-	wattrset(w, A_NORMAL);
-	mvwhline(w, y++, 0, ACS_HLINE, width);
+	draw_rule(w, y++, width);
 	return y;
 }
 
