@@ -1,21 +1,578 @@
-/* Placeholder until the html module lands. */
+/*
+ * An item's HTML taken apart: related entries first (related.c unlinks
+ * them), then the picture and its caption, then the rest as plain text.
+ * And a fetched web page reduced to its article.
+ */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 
 #include "src/html.h"
 #include "src/related.h"
+#include "src/text.h"
+
+/* A caption paragraph longer than this is body text that happens to
+ * start like a caption. */
+#define CAPTION_MAX 600
+
+enum caption_where { AT_START, ANYWHERE, AT_END };
+
+struct caption_rule {
+	const char *text;
+	enum caption_where where;
+};
+
+/* What marks a paragraph as a photo caption. ASCII matches ignore case. */
+static const struct caption_rule caption_rules[] = {
+	{ "In this photo", AT_START }, { "In this image", AT_START },
+	{ "In this file photo", AT_START }, { "In this undated photo", AT_START },
+	{ "In this handout photo", AT_START }, { "In this aerial photo", AT_START },
+	{ "Photo:", AT_START }, { "Photograph:", AT_START },
+	{ "Photo by ", AT_START }, { "Photograph by ", AT_START },
+	{ "Image:", AT_START }, { "Pictured:", AT_START },
+	{ "File photo:", AT_START },
+	{ "(AP Photo/", ANYWHERE }, { "(Photo/", ANYWHERE },
+	{ ". Photograph: ", ANYWHERE },
+	{ "写真：", AT_START }, { "写真:", AT_START }, { "写真は", AT_START },
+	{ "写真＝", AT_START }, { "【写真】", AT_START }, { "（写真：", ANYWHERE },
+	{ "(写真：", ANYWHERE }, { "撮影", AT_END }, { "撮影）", AT_END },
+	{ "撮影)", AT_END }, { "撮影。", AT_END },
+};
+
+/* Credits glued to the end of a caption: "... Photograph: Name/Agency". */
+static const char *const credit_lead_ins[] = {
+	" Photograph: ", " Photo: ", " Photo by ", " Photograph by ",
+};
+
+/* Pre-order successor of n within top; descend into n's children when
+ * asked. */
+static xmlNode *
+node_next(xmlNode *n, const xmlNode *top, int descend)
+{
+	if (descend && n->children != NULL) {
+		return n->children;
+	}
+	while (n != top && n != NULL) {
+		if (n->next != NULL) {
+			return n->next;
+		}
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static int
+is_element(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name != NULL
+	       && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first element called name below top (top excluded), or NULL. */
+static xmlNode *
+find_element(xmlNode *top, const char *name)
+{
+	xmlNode *n;
+
+	for (n = top->children != NULL ? top->children : NULL; n != NULL;
+	     n = node_next(n, top, 1)) {
+		if (is_element(n, name)) {
+			return n;
+		}
+	}
+	return NULL;
+}
+
+static void
+remove_node(xmlNode *n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* The node's text as one clean line, or NULL when it is empty. */
+static char *
+node_line(const xmlNode *n)
+{
+	char *text = text_from_tree(n, 0), *line;
+
+	if (text == NULL) {
+		return NULL;
+	}
+	line = text_clean_line(text, strlen(text));
+	free(text);
+	if (line != NULL && line[0] == '\0') {
+		free(line);
+		line = NULL;
+	}
+	return line;
+}
+
+/* An attribute as one clean line, or NULL when absent or empty. */
+static char *
+attr_line(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *line = NULL;
+
+	if (v != NULL) {
+		line = text_clean_line((const char *)v, strlen((const char *)v));
+		xmlFree(v);
+	}
+	if (line != NULL && line[0] == '\0') {
+		free(line);
+		line = NULL;
+	}
+	return line;
+}
+
+/* The picture's address made absolute, or NULL: lazy-loading pages keep
+ * it in data-src, and data: URLs are not addresses worth keeping. */
+static char *
+image_url(xmlNode *img, const char *base_url)
+{
+	char *src = attr_line(img, "src"), *url;
+	xmlChar *abs;
+
+	if (src == NULL || strncasecmp(src, "data:", 5) == 0) {
+		free(src);
+		src = attr_line(img, "data-src");
+	}
+	if (src == NULL || strncasecmp(src, "data:", 5) == 0) {
+		free(src);
+		return NULL;
+	}
+	if (base_url == NULL) {
+		return src;
+	}
+	abs = xmlBuildURI((const xmlChar *)src, (const xmlChar *)base_url);
+	if (abs == NULL) {
+		return src;
+	}
+	url = strdup((const char *)abs);
+	xmlFree(abs);
+	free(src);
+	return url;
+}
+
+/* A 1x1 tracking pixel is not the item's picture. */
+static int
+is_tracking_pixel(xmlNode *img)
+{
+	static const char *const dims[] = { "width", "height" };
+	xmlChar *v;
+	size_t i;
+	int tiny = 0;
+
+	for (i = 0; i < 2; i++) {
+		v = xmlGetProp(img, (const xmlChar *)dims[i]);
+		if (v != NULL && (strcmp((const char *)v, "1") == 0
+		                  || strcmp((const char *)v, "0") == 0)) {
+			tiny = 1;
+		}
+		xmlFree(v);
+	}
+	return tiny;
+}
+
+/* The first picture under top that is not a tracking pixel. */
+static xmlNode *
+first_image(xmlNode *top)
+{
+	xmlNode *n;
+
+	for (n = top->children; n != NULL; n = node_next(n, top, 1)) {
+		if (is_element(n, "img") && !is_tracking_pixel(n)) {
+			return n;
+		}
+	}
+	return NULL;
+}
+
+static int
+starts_with_ci(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Nonzero when a paragraph's text reads as a photo caption. */
+static int
+is_caption_text(const char *s)
+{
+	size_t i, n = strlen(s), k;
+	const struct caption_rule *r;
+
+	if (n == 0 || n > CAPTION_MAX) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(caption_rules) / sizeof(caption_rules[0]); i++) {
+		r = &caption_rules[i];
+		k = strlen(r->text);
+		if ((r->where == AT_START && starts_with_ci(s, r->text))
+		    || (r->where == ANYWHERE && strstr(s, r->text) != NULL)
+		    || (r->where == AT_END && n >= k && strcmp(s + n - k, r->text) == 0)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Where the credit starts in a caption: a closing "(AP Photo/Name)" or
+ * "（写真：Agency）", or a lead-in such as " Photograph: ". Sets *skip to
+ * the bytes to skip before the credit itself, *tail to the bytes to drop
+ * at the end. NULL when there is none. */
+static char *
+credit_start(char *s, size_t *skip, size_t *tail)
+{
+	size_t n = strlen(s), i;
+	char *open, *p;
+
+	*tail = 0;
+	if (n > 0 && s[n - 1] == ')' && (open = strrchr(s, '(')) != NULL
+	    && (strstr(open, "Photo") != NULL || strstr(open, "photo") != NULL)) {
+		*skip = 1;
+		*tail = 1;
+		return open;
+	}
+	if (n >= 3 && strcmp(s + n - 3, "）") == 0 && (open = strstr(s, "（写真：")) != NULL) {
+		*skip = strlen("（写真：");
+		*tail = 3;
+		return open;
+	}
+	for (i = 0; i < sizeof(credit_lead_ins) / sizeof(credit_lead_ins[0]); i++) {
+		p = strstr(s, credit_lead_ins[i]);
+		if (p != NULL) {
+			*skip = strlen(credit_lead_ins[i]);
+			return p;
+		}
+	}
+	if (starts_with_ci(s, "Photo by ") || starts_with_ci(s, "Photograph by ")) {
+		*skip = strchr(s, ' ') - s + 4;	/* past "by " */
+		return s;
+	}
+	return NULL;
+}
+
+/* Splits a trailing credit off *caption into *credit (when that is still
+ * empty). A caption that was only a credit becomes NULL. */
+static int
+split_credit(char **caption, char **credit)
+{
+	size_t skip, tail, n;
+	char *start, *c, *rest;
+
+	if (*caption == NULL || *credit != NULL
+	    || (start = credit_start(*caption, &skip, &tail)) == NULL) {
+		return 0;
+	}
+	n = strlen(start);
+	if (n <= skip + tail) {
+		return 0;
+	}
+	c = text_clean_line(start + skip, n - skip - tail);
+	if (c == NULL) {
+		return -1;
+	}
+	rest = text_clean_line(*caption, (size_t)(start - *caption));
+	if (rest == NULL) {
+		free(c);
+		return -1;
+	}
+	free(*caption);
+	*caption = rest[0] != '\0' ? rest : NULL;
+	if (*caption == NULL) {
+		free(rest);
+	}
+	*credit = c;
+	return 0;
+}
+
+struct picture {
+	char *url;
+	char *caption;
+	char *credit;
+	int from_figcaption;	/* caption came from a <figcaption> */
+};
+
+static void
+picture_clear(struct picture *p)
+{
+	free(p->url);
+	free(p->caption);
+	free(p->credit);
+}
+
+/* Takes the credit out of a figcaption: its <cite> or <small>. */
+static char *
+figcaption_credit(xmlNode *cap)
+{
+	static const char *const names[] = { "cite", "small" };
+	xmlNode *n;
+	char *credit;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		n = find_element(cap, names[i]);
+		if (n != NULL) {
+			credit = node_line(n);
+			remove_node(n);
+			return credit;
+		}
+	}
+	return NULL;
+}
+
+/* The first <figure> holding a picture: its address, figcaption and
+ * credit. The figure leaves the tree, so the caption is not repeated in
+ * the text. Nonzero when one was found. */
+static int
+take_figure(xmlNode *top, const char *base_url, struct picture *pic)
+{
+	xmlNode *n, *img, *cap;
+
+	for (n = top->children; n != NULL; n = node_next(n, top, 1)) {
+		if (is_element(n, "figure") && (img = first_image(n)) != NULL) {
+			break;
+		}
+	}
+	if (n == NULL) {
+		return 0;
+	}
+	pic->url = image_url(img, base_url);
+	cap = find_element(n, "figcaption");
+	if (cap != NULL) {
+		pic->credit = figcaption_credit(cap);
+		pic->caption = node_line(cap);
+		pic->from_figcaption = pic->caption != NULL;
+	}
+	if (pic->caption == NULL) {
+		pic->caption = attr_line(img, "alt");
+	}
+	if (pic->caption == NULL) {
+		pic->caption = attr_line(img, "title");
+	}
+	remove_node(n);
+	return 1;
+}
+
+/* The first picture outside a figure, with alt or title as its caption. */
+static void
+take_image(xmlNode *top, const char *base_url, struct picture *pic)
+{
+	xmlNode *img = first_image(top);
+
+	if (img == NULL) {
+		return;
+	}
+	pic->url = image_url(img, base_url);
+	pic->caption = attr_line(img, "alt");
+	if (pic->caption == NULL) {
+		pic->caption = attr_line(img, "title");
+	}
+}
+
+/* The first paragraph that is a photo caption, taken out of the tree;
+ * its text, or NULL. */
+static char *
+take_caption_paragraph(xmlNode *top)
+{
+	xmlNode *n;
+	char *line;
+
+	for (n = top->children; n != NULL; ) {
+		if (!is_element(n, "p")) {
+			n = node_next(n, top, 1);
+			continue;
+		}
+		line = node_line(n);
+		if (line != NULL && is_caption_text(line)) {
+			remove_node(n);
+			return line;
+		}
+		free(line);
+		n = node_next(n, top, 0);
+	}
+	return NULL;
+}
+
+/* Fills pic from the tree: figcaption wins over a caption paragraph,
+ * which wins over alt and title (often a file name or "image"). */
+static enum nf_status
+find_picture(xmlNode *top, const char *base_url, struct picture *pic)
+{
+	char *par, *par_credit = NULL;
+
+	if (!take_figure(top, base_url, pic)) {
+		take_image(top, base_url, pic);
+	}
+	par = take_caption_paragraph(top);
+	if (split_credit(&pic->caption, &pic->credit) < 0
+	    || split_credit(&par, &par_credit) < 0) {
+		free(par);
+		free(par_credit);
+		return NF_ERR_NOMEM;
+	}
+	if (par != NULL && !pic->from_figcaption) {
+		free(pic->caption);
+		pic->caption = par;
+		par = NULL;
+	}
+	if (pic->credit == NULL) {
+		pic->credit = par_credit;
+		par_credit = NULL;
+	}
+	free(par);
+	free(par_credit);
+	return NF_OK;
+}
 
 enum nf_status
 html_extract(const char *html, size_t len, const char *base_url, double threshold,
              struct html_parts *parts, struct nf_error *err)
 {
-	(void)base_url; (void)threshold; (void)err;
+	struct picture pic = { NULL, NULL, NULL, 0 };
+	htmlDocPtr doc;
+	enum nf_status rc = NF_OK;
+
 	memset(parts, 0, sizeof(*parts));
-	parts->text = strndup(html, len);
-	return parts->text ? NF_OK : NF_ERR_NOMEM;
+	doc = len > 0 ? text_html_parse(html, len) : NULL;
+	if (doc == NULL) {
+		/* Nothing to parse (or no memory): empty text, no picture. */
+		parts->text = strdup("");
+		goto out;
+	}
+	/* Related blocks go first: their pictures and captions are theirs,
+	 * not the item's. */
+	parts->nrelated = related_extract(doc, base_url, threshold, &parts->related);
+	rc = find_picture((xmlNode *)doc, base_url, &pic);
+	if (rc != NF_OK) {
+		goto out;
+	}
+	if (pic.url != NULL || pic.caption != NULL) {
+		parts->image = image_new(pic.url, pic.caption, pic.credit);
+		if (parts->image == NULL) {
+			rc = NF_ERR_NOMEM;
+			goto out;
+		}
+	}
+	parts->text = text_from_tree((xmlNode *)doc, 0);
+out:
+	picture_clear(&pic);
+	if (doc != NULL) {
+		xmlFreeDoc(doc);
+	}
+	if (rc == NF_OK && parts->text == NULL) {
+		rc = NF_ERR_NOMEM;
+	}
+	if (rc != NF_OK) {
+		html_parts_free(parts);
+		return nf_error_set(err, rc, "out of memory reading item HTML");
+	}
+	return NF_OK;
 }
 
-void html_parts_free(struct html_parts *parts) { free(parts->text); }
-char *html_article_text(const char *html, size_t len) { return strndup(html, len); }
+void
+html_parts_free(struct html_parts *parts)
+{
+	size_t i;
+
+	if (parts == NULL) {
+		return;
+	}
+	free(parts->text);
+	image_free(parts->image);
+	for (i = 0; i < parts->nrelated; i++) {
+		related_clear(&parts->related[i]);
+	}
+	free(parts->related);
+	memset(parts, 0, sizeof(*parts));
+}
+
+/* Bytes of text below n, without building it. */
+static size_t
+text_length(xmlNode *n)
+{
+	xmlNode *c;
+	size_t len = 0;
+
+	for (c = n->children; c != NULL; c = node_next(c, n, 1)) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			len += strlen((const char *)c->content);
+		}
+	}
+	return len;
+}
+
+/* Paragraph text held directly by n: its <p> children. */
+static size_t
+paragraph_score(xmlNode *n)
+{
+	xmlNode *c;
+	size_t score = 0;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_element(c, "p")) {
+			score += text_length(c);
+		}
+	}
+	return score;
+}
+
+/* The element whose name is given, or, for NULL, that holds the most
+ * paragraph text; among several <article>s the one with the most text. */
+static xmlNode *
+best_block(xmlNode *top, const char *name)
+{
+	xmlNode *n, *best = NULL;
+	size_t score, best_score = 0;
+
+	for (n = top->children; n != NULL; n = node_next(n, top, 1)) {
+		if (n->type != XML_ELEMENT_NODE || (name != NULL && !is_element(n, name))) {
+			continue;
+		}
+		score = name != NULL ? text_length(n) : paragraph_score(n);
+		if (score > best_score || (name != NULL && best == NULL)) {
+			best = n;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+char *
+html_article_text(const char *html, size_t len)
+{
+	htmlDocPtr doc = len > 0 ? text_html_parse(html, len) : NULL;
+	xmlNode *top, *block;
+	char *text = NULL;
+
+	if (doc == NULL) {
+		return NULL;
+	}
+	top = (xmlNode *)doc;
+	block = best_block(top, "article");
+	if (block == NULL) {
+		block = best_block(top, "main");
+	}
+	if (block == NULL) {
+		block = best_block(top, NULL);
+	}
+	if (block == NULL) {
+		block = xmlDocGetRootElement(doc);
+	}
+	if (block != NULL) {
+		text = text_from_tree(block, TEXT_TREE_PAGE);
+	}
+	xmlFreeDoc(doc);
+	if (text != NULL && text[0] == '\0') {
+		free(text);
+		text = NULL;
+	}
+	return text;
+}

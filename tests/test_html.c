@@ -1,0 +1,280 @@
+/* Item HTML taken apart (picture, caption, credit, text) and web pages
+ * reduced to their article, as tables of named cases. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/html.h"
+
+#define BASE "https://ledger.example/news/2023/ferry.html"
+
+struct extract_case {
+	const char *name;
+	const char *html;
+	const char *text;
+	const char *url;	/* NULL: no image at all */
+	const char *caption;
+	const char *credit;
+};
+
+static const struct extract_case extract_cases[] = {
+	{ "no picture",
+	  "<p>The pier reopened.</p><p>Ferries run hourly.</p>",
+	  "The pier reopened.\n\nFerries run hourly.", NULL, NULL, NULL },
+	{ "figure with figcaption",
+	  "<figure><img src=\"/img/pier.jpg\" alt=\"pier\"><figcaption>Workers"
+	  " rebuild the pier at Port Alder.</figcaption></figure><p>Body text.</p>",
+	  "Body text.", "https://ledger.example/img/pier.jpg",
+	  "Workers rebuild the pier at Port Alder.", NULL },
+	{ "figcaption wins over alt",
+	  "<figure><img src=\"a.jpg\" alt=\"a.jpg\" title=\"t\"><figcaption>The"
+	  " caption</figcaption></figure>",
+	  "", "https://ledger.example/news/2023/a.jpg", "The caption", NULL },
+	{ "figcaption with cite credit",
+	  "<figure><img src=\"//cdn.example/p.jpg\"><figcaption>Gulls over the"
+	  " harbour. <cite>Jane Roe/Coastal Ledger</cite></figcaption></figure>"
+	  "<p>Text.</p>",
+	  "Text.", "https://cdn.example/p.jpg", "Gulls over the harbour.",
+	  "Jane Roe/Coastal Ledger" },
+	{ "figcaption with small credit",
+	  "<figure><img src=\"p.jpg\"><figcaption>Gulls. <small>Photo: Ann Lee"
+	  "</small></figcaption></figure>",
+	  "", "https://ledger.example/news/2023/p.jpg", "Gulls.", "Photo: Ann Lee" },
+	{ "figure without caption uses alt",
+	  "<figure><img src=\"p.jpg\" alt=\"A crane lifts a beam\"></figure><p>x</p>",
+	  "x", "https://ledger.example/news/2023/p.jpg", "A crane lifts a beam", NULL },
+	{ "img alt",
+	  "<p><img src=\"https://img.example/crane.jpg\" alt=\"A crane on the quay\">"
+	  "Repairs began on Monday.</p>",
+	  "Repairs began on Monday.", "https://img.example/crane.jpg",
+	  "A crane on the quay", NULL },
+	{ "img title when no alt",
+	  "<img src=\"c.png\" title=\"Quay at dawn\"><p>Text</p>",
+	  "Text", "https://ledger.example/news/2023/c.png", "Quay at dawn", NULL },
+	{ "tracking pixel skipped",
+	  "<img src=\"/px.gif\" width=\"1\" height=\"1\"><img src=\"/real.jpg\" alt=\"Real\">"
+	  "<p>Text</p>",
+	  "Text", "https://ledger.example/real.jpg", "Real", NULL },
+	{ "lazy image data-src",
+	  "<img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/lazy.jpg\" alt=\"Lazy\">",
+	  "", "https://ledger.example/lazy.jpg", "Lazy", NULL },
+	{ "caption paragraph removed",
+	  "<img src=\"/p.jpg\"><p>In this photo taken Tuesday, a ferry leaves Port"
+	  " Alder.</p><p>The service resumed after four days.</p>",
+	  "The service resumed after four days.", "https://ledger.example/p.jpg",
+	  "In this photo taken Tuesday, a ferry leaves Port Alder.", NULL },
+	{ "caption paragraph without picture",
+	  "<p>Photo: Volunteers clear the beach.</p><p>Hundreds came.</p>",
+	  "Hundreds came.", "", "Photo: Volunteers clear the beach.", NULL },
+	{ "ap credit split",
+	  "<p>The council met on Monday.</p><p>Workers repair the pier in Port Alder,"
+	  " Tuesday, Oct. 17, 2023. (AP Photo/Jane Roe)</p><p>More text.</p>",
+	  "The council met on Monday.\n\nMore text.", "",
+	  "Workers repair the pier in Port Alder, Tuesday, Oct. 17, 2023.",
+	  "AP Photo/Jane Roe" },
+	{ "caption paragraph beats alt",
+	  "<img src=\"p.jpg\" alt=\"p.jpg\"><p>In this image, the new pier.</p>",
+	  "", "https://ledger.example/news/2023/p.jpg", "In this image, the new pier.",
+	  NULL },
+	{ "figcaption beats caption paragraph; paragraph still removed",
+	  "<figure><img src=\"p.jpg\"><figcaption>The pier</figcaption></figure>"
+	  "<p>Photo: the pier again</p><p>Body</p>",
+	  "Body", "https://ledger.example/news/2023/p.jpg", "The pier", NULL },
+	{ "photograph lead-in credit",
+	  "<p>Storm clouds over the bay. Photograph: Ann Lee/Harbour Wire</p>"
+	  "<p>Body</p>",
+	  "Body", "", "Storm clouds over the bay.", "Ann Lee/Harbour Wire" },
+	{ "photo by is a credit",
+	  "<img src=\"p.jpg\" alt=\"Cliffs\"><p>Photo by Ann Lee</p><p>Body</p>",
+	  "Body", "https://ledger.example/news/2023/p.jpg", "Cliffs", "Ann Lee" },
+	{ "japanese caption",
+	  "<img src=\"/j.jpg\"><p>写真：再開した連絡船＝19日、港町で</p>"
+	  "<p>連絡船が4日ぶりに運航を再開した。</p>",
+	  "連絡船が4日ぶりに運航を再開した。", "https://ledger.example/j.jpg",
+	  "写真：再開した連絡船＝19日、港町で", NULL },
+	{ "japanese satsuei caption",
+	  "<p>桟橋を修理する作業員＝18日、港町で撮影</p><p>本文です。</p>",
+	  "本文です。", "", "桟橋を修理する作業員＝18日、港町で撮影", NULL },
+	{ "japanese credit in brackets",
+	  "<p>再開した連絡船（写真：港町新報）</p><p>本文。</p>",
+	  "本文。", "", "再開した連絡船", "港町新報" },
+	{ "long paragraph is not a caption",
+	  "<p>Photo: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</p>",
+	  NULL, NULL, NULL, NULL },
+	{ "hostile caption sanitised",
+	  "<figure><img src=\"p.jpg\"><figcaption>\x1b]0;owned\x07Safe &#27;[2Jcaption"
+	  "</figcaption></figure>",
+	  "", "https://ledger.example/news/2023/p.jpg", "Safe [2Jcaption", NULL },
+	{ "empty input", "", "", NULL, NULL, NULL },
+};
+
+static void
+check_str(const char *name, const char *field, const char *got, const char *want)
+{
+	if (want == NULL) {
+		return;
+	}
+	if (got == NULL) {
+		got = "";
+	}
+	if (strcmp(got, want) != 0) {
+		print_error("case '%s' %s: got '%s' want '%s'\n", name, field, got, want);
+	}
+	assert_string_equal(got, want);
+}
+
+static void
+test_extract(void **state)
+{
+	struct html_parts parts;
+	struct nf_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(extract_cases) / sizeof(extract_cases[0]); i++) {
+		const struct extract_case *c = &extract_cases[i];
+
+		assert_int_equal(html_extract(c->html, strlen(c->html), BASE, 0.6,
+		                              &parts, &err), NF_OK);
+		assert_non_null(parts.text);
+		check_str(c->name, "text", parts.text, c->text);
+		if (c->url == NULL && c->caption == NULL && c->credit == NULL) {
+			if (parts.image != NULL) {
+				print_error("case '%s': unexpected image\n", c->name);
+			}
+			assert_null(parts.image);
+		} else {
+			if (parts.image == NULL) {
+				print_error("case '%s': no image\n", c->name);
+			}
+			assert_non_null(parts.image);
+			check_str(c->name, "url", parts.image->url, c->url);
+			check_str(c->name, "caption", parts.image->caption, c->caption);
+			check_str(c->name, "credit", parts.image->credit,
+			          c->credit != NULL ? c->credit : "");
+		}
+		html_parts_free(&parts);
+	}
+}
+
+/* Without a base, a relative address stays as it is. */
+static void
+test_extract_no_base(void **state)
+{
+	static const char html[] = "<img src=\"img/a.jpg\" alt=\"A\">";
+	struct html_parts parts;
+	struct nf_error err;
+
+	(void)state;
+	assert_int_equal(html_extract(html, strlen(html), NULL, 0.6, &parts, &err), NF_OK);
+	assert_non_null(parts.image);
+	assert_string_equal(parts.image->url, "img/a.jpg");
+	html_parts_free(&parts);
+}
+
+static char *
+read_fixture(const char *name, size_t *len)
+{
+	char path[512];
+	FILE *f;
+	char *data;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/html/%s", SRCDIR, name);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	data = malloc((size_t)n + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	data[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return data;
+}
+
+struct page_case {
+	const char *file;
+	const char *want;
+};
+
+static const struct page_case page_cases[] = {
+	{ "article-page.html",
+	  "The ferry between Port Alder and Gull Island sailed again on Thursday,"
+	  " four days after a storm tore part of the pier away.\n\n"
+	  "Repairs took three shifts of workers \xe2\x80\x94 and a borrowed crane.\n\n"
+	  "港の職員は「予定より早く再開できた」と話した。" },
+	{ "plain-page.html",
+	  "Orchard opens early\n\n"
+	  "The valley orchard opened its gates a week early this year after a"
+	  " warm spring.\n\n"
+	  "Visitors can pick apples until the end of October, the owners said on"
+	  " Monday.\n\nParking is free on weekdays." },
+};
+
+static void
+test_article_text(void **state)
+{
+	size_t i, len;
+	char *html, *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(page_cases) / sizeof(page_cases[0]); i++) {
+		html = read_fixture(page_cases[i].file, &len);
+		got = html_article_text(html, len);
+		assert_non_null(got);
+		if (strcmp(got, page_cases[i].want) != 0) {
+			print_error("page '%s': got '%s'\n", page_cases[i].file, got);
+		}
+		assert_string_equal(got, page_cases[i].want);
+		free(got);
+		free(html);
+	}
+}
+
+static void
+test_article_text_empty(void **state)
+{
+	static const char *const pages[] = {
+		"", "<html><head><title>t</title></head><body></body></html>",
+		"<nav>Home</nav><script>x()</script>",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		assert_null(html_article_text(pages[i], strlen(pages[i])));
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_extract),
+		cmocka_unit_test(test_extract_no_base),
+		cmocka_unit_test(test_article_text),
+		cmocka_unit_test(test_article_text_empty),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
