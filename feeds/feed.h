@@ -11,6 +11,25 @@
  * XML_PARSE_NONET, no entity substitution, no DTD loading, recover mode),
  * and JSON Feed 1.0/1.1 (cJSON; the whole document is buffered up to
  * max_size since cJSON does not stream).
+ *
+ * Field rules, where SPEC leaves a choice:
+ * - summary is the RSS description / Atom summary / JSON summary; content
+ *   is content:encoded / Atom content / content_html (else content_text).
+ *   An item with only a description has it as summary and no content:
+ *   readers of the item fall back to the summary, as item_text_length()
+ *   does. Both pass through html_extract() when they are HTML, so the
+ *   caption and "Similar News" entries are taken out of either.
+ * - The picture: media:content (an image) or media:thumbnail, else an
+ *   image enclosure, else JSON image/banner_image, else the picture
+ *   html_extract() found. Caption: media:description, else media:title,
+ *   else the HTML's caption; credit likewise.
+ * - An item without an author takes the feed's, in every format.
+ * - Encoding: a BOM or the XML declaration wins; opts->charset (from HTTP)
+ *   is used only when the document declares none, since servers send a
+ *   default charset far more often than documents lie about theirs.
+ *   Bytes that do not decode end up as U+FFFD through the text gate.
+ * - An undefined HTML entity (&nbsp;) is read as HTML would; an unknown
+ *   name or a bare "&" stays as text.
  */
 
 #include <stddef.h>

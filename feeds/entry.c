@@ -1,0 +1,273 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+
+#include "feeds/entry.h"
+#include "src/date.h"
+#include "src/html.h"
+#include "src/text.h"
+
+int
+entry_init(struct entry_raw *raw)
+{
+	memset(raw, 0, sizeof(*raw));
+	raw->item = item_new();
+	return raw->item != NULL ? 0 : -1;
+}
+
+void
+entry_clear(struct entry_raw *raw)
+{
+	char **strings[] = {
+		&raw->id, &raw->title, &raw->link, &raw->author,
+		&raw->published, &raw->updated, &raw->summary, &raw->content,
+		&raw->base, &raw->media_url, &raw->thumb_url,
+		&raw->enclosure_image, &raw->json_image,
+		&raw->media_description, &raw->media_title, &raw->media_credit,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+		free(*strings[i]);
+	}
+	item_free(raw->item);
+	memset(raw, 0, sizeof(*raw));
+}
+
+int
+entry_set_first(char **field, const char *s)
+{
+	if (*field != NULL || s == NULL) {
+		return 0;
+	}
+	return nf_strset(field, s);
+}
+
+int
+entry_looks_like_html(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strpbrk(p, "<&")) != NULL; p++) {
+		if (p[0] == '<' && ((p[1] >= 'a' && p[1] <= 'z') ||
+		    (p[1] >= 'A' && p[1] <= 'Z') || p[1] == '/' || p[1] == '!')) {
+			return 1;
+		}
+		if (p[0] == '&') {
+			size_t n = strspn(p + 1, "#abcdefghijklmnopqrstuvwxyz"
+			                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+			if (n > 0 && p[1 + n] == ';') {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Blank results become NULL: an absent field and an empty one read the
+ * same downstream. */
+static char *
+drop_blank(char *s)
+{
+	if (s != NULL && s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+char *
+entry_clean_line(const char *s, int is_html)
+{
+	char *text, *line;
+
+	if (s == NULL) {
+		return NULL;
+	}
+	if (!is_html && !entry_looks_like_html(s)) {
+		return drop_blank(text_clean_line(s, strlen(s)));
+	}
+	text = text_from_html(s, strlen(s));
+	if (text == NULL) {
+		return NULL;
+	}
+	line = text_clean_line(text, strlen(text));
+	free(text);
+	return drop_blank(line);
+}
+
+char *
+entry_resolve(const char *link, const char *base)
+{
+	xmlChar *abs;
+	char *out;
+
+	if (link == NULL) {
+		return NULL;
+	}
+	if (base == NULL || base[0] == '\0') {
+		return strdup(link);
+	}
+	abs = xmlBuildURI((const xmlChar *)link, (const xmlChar *)base);
+	if (abs == NULL) {
+		return strdup(link);
+	}
+	out = strdup((const char *)abs);
+	xmlFree(abs);
+	return out;
+}
+
+int
+entry_add_category(struct entry_raw *raw, const char *s)
+{
+	char *c = entry_clean_line(s, 0);
+	int rc = 0;
+
+	if (c != NULL) {
+		rc = item_add_category(raw->item, c);
+	}
+	free(c);
+	return rc;
+}
+
+/* One text body (summary or content): HTML goes through html_extract(),
+ * which also yields the picture and related entries; plain text only
+ * through the gate. parts is zeroed when there was no HTML. */
+static enum nf_status
+build_body(const char *s, int is_html, const char *base,
+           const struct feed_options *opts, char **out,
+           struct html_parts *parts, struct nf_error *err)
+{
+	enum nf_status st;
+
+	memset(parts, 0, sizeof(*parts));
+	*out = NULL;
+	if (s == NULL) {
+		return NF_OK;
+	}
+	if (!is_html && !entry_looks_like_html(s)) {
+		*out = drop_blank(text_clean_line(s, strlen(s)));
+		return NF_OK;
+	}
+	st = html_extract(s, strlen(s), base, opts->fold_threshold, parts, err);
+	if (st == NF_ERR_NOMEM) {
+		return st;
+	}
+	if (st != NF_OK) {
+		/* Not worth losing the item over: fall back to plain text. */
+		memset(parts, 0, sizeof(*parts));
+		*out = drop_blank(text_from_html(s, strlen(s)));
+		return NF_OK;
+	}
+	*out = parts->text != NULL ? drop_blank(strdup(parts->text)) : NULL;
+	return NF_OK;
+}
+
+static const char *
+first_of(const char *a, const char *b, const char *c)
+{
+	return a != NULL ? a : b != NULL ? b : c;
+}
+
+/* The picture: the feed's own media fields first, then image enclosures,
+ * JSON Feed images, and last what html_extract found in the HTML. */
+static int
+build_image(struct entry_raw *raw, const struct html_parts *cp,
+            const struct html_parts *sp)
+{
+	const struct nf_image *h = cp->image != NULL ? cp->image : sp->image;
+	const char *url = first_of(raw->media_url, raw->thumb_url,
+	                           first_of(raw->enclosure_image, raw->json_image,
+	                                    h != NULL ? h->url : NULL));
+	char *caption = entry_clean_line(first_of(raw->media_description,
+	                                          raw->media_title, NULL), 0);
+	char *credit = entry_clean_line(raw->media_credit, 0);
+	char *clean_url = url != NULL ? drop_blank(text_clean_line(url, strlen(url))) : NULL;
+	int rc = 0;
+
+	if (caption == NULL && h != NULL && h->caption != NULL && h->caption[0]) {
+		caption = strdup(h->caption);
+	}
+	if (credit == NULL && h != NULL && h->credit != NULL && h->credit[0]) {
+		credit = strdup(h->credit);
+	}
+	if (clean_url != NULL || caption != NULL) {
+		raw->item->image = image_new(clean_url, caption, credit);
+		rc = raw->item->image != NULL ? 0 : -1;
+	}
+	free(clean_url);
+	free(caption);
+	free(credit);
+	return rc;
+}
+
+static int
+take_related(struct nf_item *item, struct html_parts *parts)
+{
+	size_t i;
+
+	for (i = 0; i < parts->nrelated; i++) {
+		if (item_add_related(item, &parts->related[i]) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+build_lines(struct entry_raw *raw, const char *feed_author)
+{
+	struct nf_item *item = raw->item;
+	const char *author = raw->author != NULL ? raw->author : feed_author;
+
+	item->id = entry_clean_line(raw->id, 0);
+	item->title = entry_clean_line(raw->title, raw->title_html);
+	item->author = entry_clean_line(author, 0);
+	if (raw->link != NULL) {
+		item->link = drop_blank(text_clean_line(raw->link, strlen(raw->link)));
+	}
+	item->published = raw->published != NULL ? date_parse(raw->published) : NF_NO_DATE;
+	item->updated = raw->updated != NULL ? date_parse(raw->updated) : NF_NO_DATE;
+	if (item->published == NF_NO_DATE) {
+		item->published = item->updated;
+	}
+	return 0;
+}
+
+enum nf_status
+entry_build(struct entry_raw *raw, const struct feed_options *opts,
+            const char *feed_author, struct nf_item **out, struct nf_error *err)
+{
+	struct html_parts sp, cp;
+	enum nf_status st;
+
+	*out = NULL;
+	build_lines(raw, feed_author);
+	st = build_body(raw->summary, raw->summary_html, raw->base, opts,
+	                &raw->item->summary, &sp, err);
+	if (st != NF_OK) {
+		goto out_summary;
+	}
+	st = build_body(raw->content, raw->content_html, raw->base, opts,
+	                &raw->item->content, &cp, err);
+	if (st != NF_OK) {
+		goto out;
+	}
+	if (build_image(raw, &cp, &sp) != 0 ||
+	    take_related(raw->item, cp.nrelated > 0 ? &cp : &sp) != 0) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	*out = raw->item;
+	raw->item = NULL;
+out:
+	html_parts_free(&cp);
+out_summary:
+	html_parts_free(&sp);
+	entry_clear(raw);
+	return st;
+}

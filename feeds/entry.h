@@ -1,0 +1,69 @@
+#ifndef NF_FEEDS_ENTRY_H
+#define NF_FEEDS_ENTRY_H
+
+/*
+ * One item as a parser collects it (raw strings straight from the feed),
+ * and the field rules that turn it into an nf_item: the text gate, HTML
+ * taken apart by html_extract(), dates, and the picture. Shared by the
+ * XML and the JSON Feed parsers so both follow the same rules.
+ */
+
+#include "feeds/feed.h"
+#include "src/error.h"
+#include "src/item.h"
+
+struct entry_raw {
+	char *id;
+	char *title;
+	char *link;		/* already absolute where a base was known */
+	char *author;
+	char *published;	/* date strings as the feed wrote them */
+	char *updated;
+	char *summary;
+	char *content;
+	int title_html;		/* 1: HTML, 0: text that may still hold tags */
+	int summary_html;
+	int content_html;
+	char *base;		/* base URL for links inside the HTML */
+	char *media_url;	/* media:content of an image type */
+	char *thumb_url;	/* media:thumbnail */
+	char *enclosure_image;	/* first enclosure of an image type */
+	char *json_image;	/* JSON Feed image, else banner_image */
+	char *media_description;
+	char *media_title;
+	char *media_credit;
+	struct nf_item *item;	/* enclosures and categories go straight here */
+};
+
+/* Starts a raw entry with a new empty item; 0, or -1 when out of memory. */
+int entry_init(struct entry_raw *raw);
+/* Frees the raw strings and the item (when not taken); raw is reusable. */
+void entry_clear(struct entry_raw *raw);
+
+/* Sets *field to a copy of s when *field is still NULL ("first wins");
+ * 0, or -1 when out of memory. */
+int entry_set_first(char **field, const char *s);
+
+/* Adds a category through the text gate (blank ones are dropped). */
+int entry_add_category(struct entry_raw *raw, const char *s);
+
+/* Applies the field rules and hands out the item in *out (the caller
+ * frees it with item_free()); raw is cleared. feed_author is the feed's
+ * author, inherited by an item without one (may be NULL). */
+enum nf_status entry_build(struct entry_raw *raw, const struct feed_options *opts,
+                           const char *feed_author, struct nf_item **out,
+                           struct nf_error *err);
+
+/* A one-line text field through the gate: HTML (or text that looks like
+ * HTML) to text, then whitespace folded. Returns a new string (free()),
+ * NULL for NULL input, blank text, or out of memory. */
+char *entry_clean_line(const char *s, int is_html);
+
+/* Whether text holds markup or an entity: "<b>", "</p>", "&amp;". */
+int entry_looks_like_html(const char *s);
+
+/* Resolves link against base with xmlBuildURI; returns a new string
+ * (free()), a copy of link when it cannot be resolved, NULL for NULL. */
+char *entry_resolve(const char *link, const char *base);
+
+#endif
