@@ -52,4 +52,5 @@ tui_check "Esc clears the filter" esc_clears
 tui_check "? lists the bound keys" help_lists_keys
 tui_keys Q
 tui_check "Q exits 0" tui_wait "EXIT=0"
+tui_check "nothing on stderr" tui_quiet
 tui_finish

@@ -97,6 +97,13 @@ tui_fits() {
 	fi
 }
 
+# Nothing on stderr: no warnings, and no sanitizer reports.
+tui_quiet() {
+	[ ! -s "$TMPDIR_TUI/stderr" ] && return 0
+	sed 's/^/# stderr: /' "$TMPDIR_TUI/stderr" | head -40
+	return 1
+}
+
 tui_finish() {
 	echo "# $checks checks, $failures failed"
 	[ "$failures" -eq 0 ]

@@ -94,4 +94,5 @@ tui_check "resize to 40x10 fits" resized 40 10 "newsfold — All"
 tui_check "resize back to 100x30" resized 100 30 "Fenwick and Dunmere — Lantern Post (+2 similar)"
 tui_check "hostile title leaves the pane title alone" hostile_title
 tui_check "Q exits 0 and restores the terminal" quits_clean
+tui_check "nothing on stderr" tui_quiet
 tui_finish
