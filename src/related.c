@@ -1,12 +1,732 @@
-/* Placeholder until the related module lands. */
+/*
+ * "Similar News" blocks: found in three shapes, turned into related
+ * entries, and cut out of the document.
+ *
+ *  (a) a label ("Similar News", 関連ニュース, ...) followed by entries:
+ *      a list, blocks with links, or text blocks each followed by a
+ *      read-more link. A short text block between label and entries is
+ *      the block's explanatory sentence, and goes with it;
+ *  (b) with no label, a run of at least two sibling blocks that each end
+ *      in a read-more link (or are followed by one);
+ *  (c) an aggregator's list of coverage: <ol>/<ul> whose every <li> holds
+ *      a link and the outlet's name in <font>.
+ *
+ * Everything is matched on the parsed tree, never on the HTML text.
+ */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+
+#include "src/fold.h"
 #include "src/related.h"
 
-size_t
-related_extract(htmlDocPtr doc, const char *base_url, double threshold, struct nf_related **out)
+/* What labels a block of related stories. ASCII compares ignore case; a
+ * label matches at the start of its element's text when followed by the
+ * end, a colon, or (in the same element) the block's explanatory
+ * sentence after the colon. */
+static const char *const related_labels[] = {
+	"Similar News", "Similar stories", "Similar articles",
+	"Related", "Related stories", "Related news", "Related articles",
+	"Related coverage", "More on this story", "More on this topic",
+	"See also", "Read also", "Also read",
+	"関連ニュース", "関連記事", "関連リンク", "類似ニュース",
+	"Ähnliche Nachrichten", "Ähnliche Artikel", "Verwandte Artikel",
+	"Mehr zum Thema", "Articles similaires", "Articles liés", "À lire aussi",
+	"Sur le même sujet", "Noticias similares", "Noticias relacionadas",
+	"Notícias relacionadas", "Notizie correlate", "Похожие новости",
+	"Читайте также", "관련 기사", "관련 뉴스", "相关新闻", "相關新聞",
+};
+
+/* The text of a link that leads to the full story. Matched after trailing
+ * arrows, guillemets and ellipses are dropped; ASCII ignores case. */
+static const char *const related_read_more[] = {
+	"Read more", "Read more here", "Continue reading", "Read the full story",
+	"Full story", "Read full article", "More", "続きを読む", "続きを見る",
+	"もっと見る", "全文を読む", "Weiterlesen", "Mehr lesen", "Lire la suite",
+	"Lire plus", "Leer más", "Seguir leyendo", "Ler mais", "Leia mais",
+	"Leggi di più", "Leggi tutto", "Lees meer", "Czytaj więcej",
+	"Подробнее", "Читать далее", "Читать полностью", "더 보기", "더보기",
+	"기사 더보기", "阅读更多", "閱讀更多", "阅读全文", "查看更多", "Devamını oku",
+};
+
+/* A block's explanatory sentence is at most this long. */
+#define RELATED_NOTE_MAX 300
+/* A site's nav line ("Japan latest news, Japan headlines") is short. */
+#define RELATED_NAV_MAX 100
+
+enum block_kind {
+	BLOCK_SPACE,		/* whitespace, comments, <br>: part of any run */
+	BLOCK_TEXT,		/* text and no link: an entry if a read-more follows */
+	BLOCK_READ_MORE,	/* nothing but a read-more link */
+	BLOCK_ENDS_READ_MORE,	/* text ending in a read-more link */
+	BLOCK_LINK,		/* text with another link */
+	BLOCK_LIST,		/* <ul>/<ol> */
+	BLOCK_OTHER
+};
+
+struct related_list {
+	struct nf_related *v;
+	size_t n;
+	const char *base;
+	int nomem;
+};
+
+static int
+related_is_element(xmlNodePtr n, const char *name)
 {
-	(void)doc; (void)base_url; (void)threshold;
-	*out = NULL;
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	       strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* The node's text with whitespace (no-break spaces too) folded to one
+ * space and the ends trimmed; a new string, or NULL when out of memory. */
+static char *
+related_text(xmlNodePtr n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	const char *s = raw != NULL ? (const char *)raw : "";
+	char *out = malloc(strlen(s) + 1);
+	size_t len = 0;
+	int space = 0;
+
+	if (out == NULL) {
+		xmlFree(raw);
+		return NULL;
+	}
+	for (; *s != '\0'; s++) {
+		int ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+		         ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0);
+
+		if (ws) {
+			s += (unsigned char)s[0] == 0xC2;
+			space = len > 0;
+			continue;
+		}
+		if (space) {
+			out[len++] = ' ';
+			space = 0;
+		}
+		out[len++] = *s;
+	}
+	out[len] = '\0';
+	xmlFree(raw);
+	return out;
+}
+
+/* Whether s, less trailing arrows and ellipses, is one of words. */
+static int
+related_matches(const char *s, const char *const *words, size_t nwords)
+{
+	static const char *const tails[] = {
+		"\xc2\xbb", "\xe2\x80\xba", "\xe2\x86\x92", "\xe2\x80\xa6", "...",
+		">>", ">", ":", "\xef\xbc\x9a", " ",
+	};
+	size_t len = strlen(s), i;
+	int cut = 1;
+
+	while (cut) {
+		cut = 0;
+		for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+			size_t n = strlen(tails[i]);
+
+			if (len >= n && memcmp(s + len - n, tails[i], n) == 0) {
+				len -= n;
+				cut = 1;
+			}
+		}
+	}
+	for (i = 0; i < nwords; i++) {
+		if (strlen(words[i]) == len && strncasecmp(s, words[i], len) == 0) {
+			return 1;
+		}
+	}
 	return 0;
+}
+
+#define RELATED_IS(s, table) \
+	related_matches((s), (table), sizeof(table) / sizeof((table)[0]))
+
+static int
+related_is_read_more(xmlNodePtr a)
+{
+	char *t;
+	int yes;
+
+	if (!related_is_element(a, "a")) {
+		return 0;
+	}
+	t = related_text(a);
+	yes = t != NULL && RELATED_IS(t, related_read_more);
+	free(t);
+	return yes;
+}
+
+/* The first <a href> in n (n itself included), in document order. */
+static xmlNodePtr
+related_first_link(xmlNodePtr n)
+{
+	xmlNodePtr c, found;
+
+	if (related_is_element(n, "a") && xmlHasProp(n, (const xmlChar *)"href")) {
+		return n;
+	}
+	for (c = n->children; c != NULL; c = c->next) {
+		if ((found = related_first_link(c)) != NULL) {
+			return found;
+		}
+	}
+	return NULL;
+}
+
+/* The last element or non-blank text node at the end of n. */
+static xmlNodePtr
+related_last_thing(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->last; c != NULL; c = c->prev) {
+		if (c->type == XML_ELEMENT_NODE && !related_is_element(c, "br")) {
+			return c;
+		}
+		if (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c)) {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* The read-more link that ends n, if any (n may be that link). */
+static xmlNodePtr
+related_ending_read_more(xmlNodePtr n)
+{
+	while (n != NULL) {
+		if (related_is_read_more(n)) {
+			return n;
+		}
+		n = related_last_thing(n);
+	}
+	return NULL;
+}
+
+static enum block_kind
+related_classify(xmlNodePtr n)
+{
+	xmlNodePtr link;
+
+	if (n->type == XML_TEXT_NODE) {
+		return xmlIsBlankNode(n) ? BLOCK_SPACE : BLOCK_TEXT;
+	}
+	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "br")) {
+		return n->type == XML_COMMENT_NODE || n->type == XML_ELEMENT_NODE ?
+		       BLOCK_SPACE : BLOCK_OTHER;
+	}
+	if (related_is_element(n, "ul") || related_is_element(n, "ol")) {
+		return BLOCK_LIST;
+	}
+	if (related_is_element(n, "h1") || related_is_element(n, "h2") ||
+	    related_is_element(n, "h3") || related_is_element(n, "h4") ||
+	    related_is_element(n, "table") || related_is_element(n, "figure") ||
+	    related_is_element(n, "img")) {
+		return BLOCK_OTHER;
+	}
+	link = related_ending_read_more(n);
+	if (link != NULL) {
+		char *all = related_text(n), *own = related_text(link);
+		int alone = all != NULL && own != NULL && strcmp(all, own) == 0;
+
+		free(all);
+		free(own);
+		return alone ? BLOCK_READ_MORE : BLOCK_ENDS_READ_MORE;
+	}
+	return related_first_link(n) != NULL ? BLOCK_LINK : BLOCK_TEXT;
+}
+
+static size_t
+related_lower_run(const char *t, size_t i)
+{
+	size_t n = 0;
+
+	while (i > 0 && t[i - 1] >= 'a' && t[i - 1] <= 'z') {
+		i--, n++;
+	}
+	return n;
+}
+
+/* A headline with its summary glued on ("... media sayRussian state
+ * media say ...") is cut where two lower-case letters run straight
+ * into a capital, when both sides are long enough to be a headline and
+ * a summary ("iPhone" and "McDonald" stay whole). */
+static size_t
+related_headline_length(const char *t)
+{
+	size_t i, len = strlen(t);
+
+	for (i = 20; i + 20 < len; i++) {
+		if (t[i] >= 'A' && t[i] <= 'Z' && related_lower_run(t, i) >= 2) {
+			return i;
+		}
+	}
+	return len;
+}
+
+static char *
+related_absolute(const char *href, const char *base)
+{
+	xmlChar *uri;
+	char *out;
+
+	if (href == NULL) {
+		return NULL;
+	}
+	uri = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+	out = strdup(uri != NULL ? (const char *)uri : href);
+	xmlFree(uri);
+	return out;
+}
+
+/* Appends an entry: title from text (less the read-more link's words and
+ * any glued summary), link from link's href, source when known. */
+static void
+related_add(struct related_list *l, const char *text, size_t textlen,
+            xmlNodePtr link, const char *source)
+{
+	struct nf_related e;
+	struct nf_related *grown;
+	xmlChar *href = link != NULL ? xmlGetProp(link, (const xmlChar *)"href") : NULL;
+	int has_href = href != NULL;
+
+	memset(&e, 0, sizeof(e));
+	while (textlen > 0 && text[textlen - 1] == ' ') {
+		textlen--;
+	}
+	if (textlen == 0) {
+		xmlFree(href);
+		return;
+	}
+	e.title = strndup(text, textlen);
+	if (e.title != NULL) {
+		e.title[related_headline_length(e.title)] = '\0';
+	}
+	e.link = related_absolute((const char *)href, l->base);
+	e.source = source != NULL ? strdup(source) : NULL;
+	xmlFree(href);
+	grown = realloc(l->v, (l->n + 1) * sizeof(*l->v));
+	if (e.title == NULL || (has_href && e.link == NULL) ||
+	    (source != NULL && e.source == NULL) || grown == NULL) {
+		l->v = grown != NULL ? grown : l->v;
+		related_clear(&e);
+		l->nomem = 1;
+		return;
+	}
+	l->v = grown;
+	l->v[l->n++] = e;
+}
+
+/* An entry from block n (its text less the read-more link's). */
+static void
+related_add_block(struct related_list *l, xmlNodePtr n, xmlNodePtr read_more)
+{
+	char *all = related_text(n), *tail = read_more != NULL ?
+	            related_text(read_more) : NULL;
+	xmlNodePtr link = read_more != NULL ? read_more : related_first_link(n);
+	size_t len;
+
+	if (all == NULL || (read_more != NULL && tail == NULL)) {
+		l->nomem = 1;
+		free(all);
+		return;
+	}
+	len = strlen(all);
+	if (tail != NULL && len >= strlen(tail) &&
+	    strcmp(all + len - strlen(tail), tail) == 0) {
+		len -= strlen(tail);
+	}
+	if (read_more == NULL && link != NULL) {
+		char *lt = related_text(link);
+
+		/* a block that is mostly its link: the link text is the title */
+		if (lt != NULL && strlen(lt) * 2 >= len) {
+			related_add(l, lt, strlen(lt), link, NULL);
+			free(lt);
+			free(all);
+			return;
+		}
+		free(lt);
+	}
+	related_add(l, all, len, link, NULL);
+	free(all);
+	free(tail);
+}
+
+static void
+related_add_list(struct related_list *l, xmlNodePtr list)
+{
+	xmlNodePtr li;
+
+	for (li = list->children; li != NULL; li = li->next) {
+		if (related_is_element(li, "li")) {
+			related_add_block(l, li, related_ending_read_more(li));
+		}
+	}
+}
+
+static xmlNodePtr
+related_next_solid(xmlNodePtr n)
+{
+	for (n = n != NULL ? n->next : NULL; n != NULL; n = n->next) {
+		if (related_classify(n) != BLOCK_SPACE) {
+			break;
+		}
+	}
+	return n;
+}
+
+/* Reads entries from the run of siblings that starts at first; with
+ * need_read_more, only blocks that end in (or are followed by) a
+ * read-more link count. Returns the number of entries and sets *last to
+ * the run's last node (entries go to l only when commit is set). */
+static size_t
+related_run(struct related_list *l, xmlNodePtr first, int need_read_more,
+            int commit, xmlNodePtr *last)
+{
+	xmlNodePtr n, next;
+	size_t count = 0;
+
+	*last = NULL;
+	for (n = first; n != NULL; n = n->next) {
+		enum block_kind k = related_classify(n);
+
+		if (k == BLOCK_SPACE) {
+			continue;
+		}
+		if (k == BLOCK_TEXT) {
+			next = related_next_solid(n);
+			if (next == NULL || related_classify(next) != BLOCK_READ_MORE) {
+				break;
+			}
+			if (commit) {
+				char *t = related_text(n);
+
+				if (t == NULL) {
+					l->nomem = 1;
+				} else {
+					related_add(l, t, strlen(t), related_ending_read_more(next), NULL);
+				}
+				free(t);
+			}
+			n = next;
+		} else if (k == BLOCK_ENDS_READ_MORE ||
+		           (!need_read_more && k == BLOCK_LINK)) {
+			if (commit) {
+				related_add_block(l, n, related_ending_read_more(n));
+			}
+		} else if (!need_read_more && k == BLOCK_LIST) {
+			if (commit) {
+				related_add_list(l, n);
+			}
+			count += xmlChildElementCount(n);
+			*last = n;
+			continue;
+		} else {
+			break;
+		}
+		count++;
+		*last = n;
+	}
+	return count;
+}
+
+/* Unlinks and frees the siblings from first to last, inclusive. */
+static void
+related_cut(xmlNodePtr first, xmlNodePtr last)
+{
+	xmlNodePtr n = first, next;
+
+	while (n != NULL) {
+		int end = n == last;
+
+		next = n->next;
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+		if (end) {
+			break;
+		}
+		n = next;
+	}
+}
+
+/* Whether n's text is a label of the table, alone or followed by a colon
+ * and the block's explanatory sentence. */
+static int
+related_is_label(xmlNodePtr n)
+{
+	char *t;
+	size_t i, len;
+	int yes = 0;
+
+	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a") ||
+	    related_first_link(n) != NULL) {
+		return 0;
+	}
+	t = related_text(n);
+	len = t != NULL ? strlen(t) : 0;
+	for (i = 0; len > 0 && len <= RELATED_NOTE_MAX &&
+	     i < sizeof(related_labels) / sizeof(related_labels[0]); i++) {
+		size_t k = strlen(related_labels[i]);
+		const char *rest = t + k;
+
+		if (len < k || strncasecmp(t, related_labels[i], k) != 0) {
+			continue;
+		}
+		yes = *rest == '\0' || *rest == ':' || strncmp(rest, " :", 2) == 0 ||
+		      strncmp(rest, "\xef\xbc\x9a", 3) == 0;
+		if (yes) {
+			break;
+		}
+	}
+	free(t);
+	return yes;
+}
+
+/* A site's nav line: short, two or more comma-separated labels of at
+ * most three words, no sentence punctuation, no link ("Japan latest
+ * news, Japan headlines"). Anything else before a block stays. */
+static int
+related_is_nav_line(xmlNodePtr n)
+{
+	char *t;
+	const char *p;
+	int parts = 1, words = 1, yes = 1;
+
+	if (n == NULL || related_classify(n) != BLOCK_TEXT) {
+		return 0;
+	}
+	t = related_text(n);
+	if (t == NULL || strlen(t) > RELATED_NAV_MAX ||
+	    strpbrk(t, ".!?:;") != NULL || strstr(t, "\xe3\x80\x82") != NULL) {
+		free(t);
+		return 0;
+	}
+	for (p = t; *p != '\0'; p++) {
+		int comma = *p == ',' || strncmp(p, "\xe3\x80\x81", 3) == 0;
+
+		if (comma) {
+			yes = yes && words <= 3;
+			parts++, words = 0;
+		} else if (*p == ' ' && p > t && p[-1] != ',') {
+			words++;
+		}
+	}
+	yes = yes && words <= 3 && parts >= 2;
+	free(t);
+	return yes;
+}
+
+static xmlNodePtr
+related_prev_solid(xmlNodePtr n)
+{
+	for (n = n->prev; n != NULL; n = n->prev) {
+		if (related_classify(n) != BLOCK_SPACE) {
+			break;
+		}
+	}
+	return n;
+}
+
+/* Shape (a): label at n. Returns whether a block was taken out. */
+static int
+related_take_labelled(struct related_list *l, xmlNodePtr label)
+{
+	xmlNodePtr start = related_next_solid(label), last, nav;
+
+	/* a label alone in its paragraph: the entries follow the paragraph */
+	while (start == NULL && label->parent != NULL &&
+	       label->parent->type == XML_ELEMENT_NODE &&
+	       !related_is_element(label->parent, "body")) {
+		label = label->parent;
+		start = related_next_solid(label);
+	}
+	if (start == NULL) {
+		return 0;
+	}
+	if (related_run(l, start, 0, 0, &last) == 0) {
+		/* the explanatory sentence between label and entries */
+		char *note = related_text(start);
+		int short_note = note != NULL && strlen(note) <= RELATED_NOTE_MAX &&
+		                 related_classify(start) == BLOCK_TEXT;
+
+		free(note);
+		if (!short_note || related_run(l, related_next_solid(start), 0, 0,
+		                               &last) == 0) {
+			return 0;
+		}
+		start = related_next_solid(start);
+	}
+	related_run(l, start, 0, 1, &last);
+	nav = related_prev_solid(label);
+	related_cut(related_is_nav_line(nav) ? nav : label, last);
+	return 1;
+}
+
+/* Shape (b): a run of read-more blocks starting at n. */
+static int
+related_take_read_more_run(struct related_list *l, xmlNodePtr n)
+{
+	xmlNodePtr last;
+	enum block_kind k = related_classify(n);
+
+	if ((k != BLOCK_TEXT && k != BLOCK_ENDS_READ_MORE) ||
+	    related_run(l, n, 1, 0, &last) < 2) {
+		return 0;
+	}
+	related_run(l, n, 1, 1, &last);
+	related_cut(n, last);
+	return 1;
+}
+
+/* The length of title less a trailing " - Source" (aggregators append the
+ * outlet's name to each headline). */
+static size_t
+related_cut_source(const char *title, const char *source)
+{
+	size_t tl = strlen(title), sl = strlen(source);
+
+	if (sl > 0 && tl > sl + 3 && strcmp(title + tl - sl, source) == 0 &&
+	    memcmp(title + tl - sl - 3, " - ", 3) == 0) {
+		return tl - sl - 3;
+	}
+	return tl;
+}
+
+/* Shape (c): <li><a href>Title - Outlet</a>&nbsp;<font>Outlet</font></li>,
+ * every item of the list. */
+static int
+related_take_aggregator_list(struct related_list *l, xmlNodePtr list)
+{
+	xmlNodePtr li, font, a;
+	size_t items = 0;
+
+	if (!related_is_element(list, "ol") && !related_is_element(list, "ul")) {
+		return 0;
+	}
+	for (li = list->children; li != NULL; li = li->next) {
+		if (related_is_element(li, "li")) {
+			for (font = li->children; font != NULL &&
+			     !related_is_element(font, "font"); font = font->next) {
+			}
+			if (font == NULL || related_first_link(li) == NULL) {
+				return 0;
+			}
+			items++;
+		}
+	}
+	if (items == 0) {
+		return 0;
+	}
+	for (li = list->children; li != NULL; li = li->next) {
+		char *title, *source;
+
+		if (!related_is_element(li, "li")) {
+			continue;
+		}
+		for (font = li->children; !related_is_element(font, "font"); font = font->next) {
+		}
+		a = related_first_link(li);
+		title = related_text(a);
+		source = related_text(font);
+		if (title == NULL || source == NULL) {
+			l->nomem = 1;
+		} else {
+			related_add(l, title, related_cut_source(title, source), a,
+			            source[0] != '\0' ? source : NULL);
+		}
+		free(title);
+		free(source);
+	}
+	related_cut(list, list);
+	return 1;
+}
+
+/* Finds one block of the given shape under n and takes it out. Returns
+ * whether it did: the tree has changed, so the caller walks again. */
+static int
+related_walk(struct related_list *l, xmlNodePtr n, int shape)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE) {
+			continue;
+		}
+		if ((shape == 0 && related_is_label(n) && related_take_labelled(l, n)) ||
+		    (shape == 1 && related_take_aggregator_list(l, n)) ||
+		    (shape == 2 && related_take_read_more_run(l, n))) {
+			return 1;
+		}
+		if (n->type == XML_ELEMENT_NODE && related_walk(l, n->children, shape)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Near-duplicate entries become copies of the first of them, in order. */
+static int
+related_merge(struct related_list *l, double threshold)
+{
+	size_t i, j, kept = 0;
+
+	for (i = 0; i < l->n; i++) {
+		for (j = 0; j < kept; j++) {
+			if (fold_titles_similar(l->v[j].title, l->v[i].title, threshold)) {
+				break;
+			}
+		}
+		if (j < kept) {
+			if (related_add_copy(&l->v[j], &l->v[i]) != 0) {
+				for (; i < l->n; i++) {
+					related_clear(&l->v[i]);
+				}
+				l->n = kept;
+				return -1;
+			}
+			continue;
+		}
+		l->v[kept++] = l->v[i];
+	}
+	l->n = kept;
+	return 0;
+}
+
+size_t
+related_extract(htmlDocPtr doc, const char *base_url, double threshold,
+                struct nf_related **out)
+{
+	struct related_list l = { NULL, 0, base_url, 0 };
+	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+	size_t i;
+	int shape;
+
+	*out = NULL;
+	for (shape = 0; root != NULL && shape < 3 && !l.nomem; shape++) {
+		while (!l.nomem && related_walk(&l, root, shape)) {
+		}
+	}
+	if (l.nomem || related_merge(&l, threshold) != 0) {
+		for (i = 0; i < l.n; i++) {
+			related_clear(&l.v[i]);
+		}
+		free(l.v);
+		return 0;
+	}
+	if (l.n == 0) {
+		free(l.v);
+		return 0;
+	}
+	*out = l.v;
+	return l.n;
 }

@@ -1,0 +1,150 @@
+/*
+ * "Similar News" extraction on the fixtures in tests/fixtures/related:
+ * the entries found, their copies, absolute links, sources, and what is
+ * left of the document.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/HTMLparser.h>
+
+#include "src/fold.h"
+#include "src/related.h"
+
+#define FIXTURES SRCDIR "/tests/fixtures/related/"
+#define BASE "https://news.example/world/item.html"
+
+struct related_case {
+	const char *name, *file;
+	size_t nrelated;
+	size_t ncopies;			/* of the first entry */
+	const char *title, *link, *source;	/* of the first entry */
+	const char *copy_link;		/* of its last copy */
+	const char *gone[4];		/* not in the remaining text */
+	const char *kept[3];		/* still in it */
+};
+
+static const struct related_case cases[] = {
+	{ "six copies under a label", "aggregator-en.html", 1, 5,
+	  "Port Avel and island neighbour sign fishing accord, officials say",
+	  "https://news.example/r/1", NULL, "https://news.example/r/6",
+	  { "Similar News", "Read more", "World headlines", "sign fishing accord" },
+	  { "signed a ten-year fishing accord", "In this photo", "smaller than they had hoped" } },
+	{ "six copies in japanese", "aggregator-ja.html", 1, 5,
+	  "ポートアベルと島の隣町が漁業協定に調印　北の漁場めぐる対立に区切り",
+	  "https://asanagi.example/a/1", NULL, "https://asanagi.example/a/6",
+	  { "関連ニュース", "続きを読む", "地域 見出し", "対立に区切り" },
+	  { "10年間の漁業協定", "写真：", "2つの桟橋" } },
+	{ "read-more run without a label", "read-more-run.html", 2, 1,
+	  "Hafenau beschließt neue Fährlinie zu den Inseln",
+	  "https://hafenau.example/1", NULL, "https://hafenau.example/2",
+	  { "Weiterlesen", "Schneefall", NULL, NULL },
+	  { "Der Stadtrat von Hafenau", NULL, NULL } },
+	{ "aggregator list of outlets", "aggregator-list.html", 2, 1,
+	  "Rail workers call off strike after pay deal is reached",
+	  "https://harborwire.example/story/9", "Harbor Wire",
+	  "https://lantern.example/story/12",
+	  { "Rail workers", "Meridian Post", NULL, NULL }, { NULL, NULL, NULL } },
+	{ "heading and list", "related-heading.html", 2, 0,
+	  "Bridge costs rose by a fifth, auditors find",
+	  "https://news.example/world/bridge-costs.html", NULL, NULL,
+	  { "Related stories", "auditors", NULL, NULL },
+	  { "six months ahead of schedule", NULL, NULL } },
+	{ "nothing related", "no-related.html", 0, 0, NULL, NULL, NULL, NULL,
+	  { NULL, NULL, NULL, NULL },
+	  { "Red, white and blue flags", "Related: the council", "Read more" } },
+};
+
+static htmlDocPtr
+read_fixture(const char *file)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s%s", FIXTURES, file);
+	return htmlReadFile(path, "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                    HTML_PARSE_NONET);
+}
+
+static void
+check_entries(const struct related_case *c, const struct nf_related *r, size_t n)
+{
+	if (n != c->nrelated) {
+		fail_msg("%s: %zu entries, want %zu", c->name, n, c->nrelated);
+	}
+	if (n == 0) {
+		return;
+	}
+	if (r[0].ncopies != c->ncopies || strcmp(r[0].title, c->title) != 0 ||
+	    strcmp(nf_str(r[0].link), c->link) != 0) {
+		fail_msg("%s: first entry \"%s\" <%s> with %zu copies", c->name,
+		         r[0].title, nf_str(r[0].link), r[0].ncopies);
+	}
+	if (c->source != NULL && strcmp(nf_str(r[0].source), c->source) != 0) {
+		fail_msg("%s: source \"%s\"", c->name, nf_str(r[0].source));
+	}
+	if (c->copy_link != NULL && (r[0].ncopies == 0 ||
+	    strcmp(nf_str(r[0].copies[r[0].ncopies - 1].link), c->copy_link) != 0)) {
+		fail_msg("%s: last copy link wrong", c->name);
+	}
+}
+
+static void
+check_remaining(const struct related_case *c, htmlDocPtr doc)
+{
+	xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(doc));
+	size_t i;
+
+	assert_non_null(text);
+	for (i = 0; i < 4 && c->gone[i] != NULL; i++) {
+		if (strstr((const char *)text, c->gone[i]) != NULL) {
+			fail_msg("%s: \"%s\" left in the text", c->name, c->gone[i]);
+		}
+	}
+	for (i = 0; i < 3 && c->kept[i] != NULL; i++) {
+		if (strstr((const char *)text, c->kept[i]) == NULL) {
+			fail_msg("%s: \"%s\" taken from the text", c->name, c->kept[i]);
+		}
+	}
+	xmlFree(text);
+}
+
+static void
+test_fixtures(void **state)
+{
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		htmlDocPtr doc = read_fixture(cases[i].file);
+		struct nf_related *r = NULL;
+		size_t n;
+
+		assert_non_null(doc);
+		n = related_extract(doc, BASE, FOLD_DEFAULT_THRESHOLD, &r);
+		check_entries(&cases[i], r, n);
+		check_remaining(&cases[i], doc);
+		for (j = 0; j < n; j++) {
+			related_clear(&r[j]);
+		}
+		free(r);
+		xmlFreeDoc(doc);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixtures),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
