@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include <libxml/uri.h>
+#include <libxml/xmlstring.h>
 
 #include "config/config.h"
 #include "config/words.h"
@@ -586,8 +587,18 @@ config_read_line(const char *name, int lineno, const char *line,
 	struct line_ctx c = { name, lineno, base_dir, cfg, err };
 	struct config_words w;
 	const char *problem = NULL;
+	const unsigned char *p;
 	enum nf_status st;
 
+	for (p = (const unsigned char *)line; *p != 0; p++) {
+		if ((*p < ' ' && *p != '\t') || *p == 127) {
+			return fail(&c, "a control character in the line");
+		}
+	}
+	/* Titles and tags go to the screen and into OPML as UTF-8. */
+	if (!xmlCheckUTF8((const xmlChar *)line)) {
+		return fail(&c, "the line is not valid UTF-8");
+	}
 	st = config_words_split(line, 1, &w, &problem);
 	if (st == NF_ERR_NOMEM) {
 		return nf_error_set(err, st, "out of memory");

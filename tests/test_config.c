@@ -310,6 +310,10 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: color: unknown colour \"color256\"" },
 	{ "unknown attribute", "color title red default bold shiny\n",
 	  "bad.rc:1: color: unknown attribute \"shiny\"" },
+	{ "control character", "feed http://e.org/ \"a\x1b[31mb\"\n",
+	  "bad.rc:1: a control character in the line" },
+	{ "not UTF-8", "feed http://e.org/ \"caf\xe9\"\n",
+	  "bad.rc:1: the line is not valid UTF-8" },
 	{ "color missing args", "color title red\n",
 	  "bad.rc:1: color: missing argument (color ELEMENT FG BG [ATTR...])" },
 };
@@ -363,6 +367,36 @@ test_line_limits(void **state)
 	assert_int_equal(config_read_file(path, NULL, &cfg, &err), NF_ERR_CONFIG);
 	snprintf(want, sizeof(want), "%s:2: line longer than 8192 bytes", path);
 	assert_string_equal(err.msg, want);
+	config_free(&cfg);
+}
+
+/* The fixture dotfile, as a reader would keep it. */
+static void
+test_fixture_file(void **state)
+{
+	struct config cfg;
+	struct nf_error err;
+
+	(void)state;
+	assert_int_equal(config_init(&cfg, &err), NF_OK);
+	if (config_read_file(SRCDIR "/tests/fixtures/config/full.rc", NULL, &cfg,
+	                     &err) != NF_OK) {
+		fail_msg("%s", err.msg);
+	}
+	assert_int_equal(cfg.nfeeds, 4);
+	assert_string_equal(cfg.feeds[1].title, "東京湾岸新報");
+	assert_int_equal(cfg.feeds[1].ntags, 1);
+	assert_string_equal(cfg.feeds[2].url, "https://valley-courier.example/feed.atom#main");
+	assert_string_equal(cfg.feeds[3].title, "Local \"mirror\"");
+	assert_int_equal(cfg.reload_interval, 3600);
+	assert_int_equal(cfg.timeout, 60);
+	assert_int_equal(cfg.max_size, 8L << 20);
+	assert_string_equal(cfg.browser, "w3m %u");
+	assert_int_equal(config_action_for_key(&cfg, 'J'), CONFIG_ACTION_NEXT_UNREAD);
+	assert_int_equal(config_action_for_key(&cfg, 'R' & 0x1f), CONFIG_ACTION_RELOAD_ALL);
+	assert_int_equal(config_action_for_key(&cfg, CONFIG_KEY_F(1)), CONFIG_ACTION_HELP);
+	assert_int_equal(cfg.colors[CONFIG_ELEMENT_SIMILAR_COUNT].fg, 244);
+	assert_int_equal(cfg.colors[CONFIG_ELEMENT_TITLE].bg, 4);
 	config_free(&cfg);
 }
 
@@ -773,6 +807,7 @@ main(void)
 {
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_line_limits),
+		cmocka_unit_test(test_fixture_file),
 		cmocka_unit_test(test_path_default),
 		cmocka_unit_test(test_demo),
 		cmocka_unit_test(test_example),
