@@ -314,6 +314,7 @@ refresh_run(struct refresh *r, struct nf_error *err)
 		st = fetch_multi_add(m, &req, err);
 	}
 	/* Start the transfers, then read the local files while they run. */
+	progress_show(r);
 	if (st == NF_OK) {
 		st = fetch_multi_step(m, err);
 	}
