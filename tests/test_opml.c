@@ -466,6 +466,48 @@ test_cli(void **state)
 	free(text);
 }
 
+/* With no dotfile anywhere, import creates the one the search would
+ * find first: $XDG_CONFIG_HOME/newsfold/config, else ~/.config/... */
+static void
+test_cli_creates_default(void **state)
+{
+	char home[256], xdg[256], want[320], outpath[256];
+	char *argv[] = { FIXTURES "opml/nested.opml", NULL };
+	struct nf_args args = { NULL, NULL, 1, argv };
+	struct stat sb;
+	int saved, fd, status, round;
+
+	(void)state;
+	tmp_path(home, sizeof(home), "clihome");
+	tmp_path(xdg, sizeof(xdg), "clixdg");
+	tmp_path(outpath, sizeof(outpath), "cli2.out");
+	mkdir(home, 0700);
+	setenv("HOME", home, 1);
+	unsetenv("NEWSFOLD_CONFIG");
+	for (round = 0; round < 2; round++) {
+		if (round == 0) {
+			setenv("XDG_CONFIG_HOME", xdg, 1);
+			snprintf(want, sizeof(want), "%s/newsfold/config", xdg);
+		} else {
+			unsetenv("XDG_CONFIG_HOME");
+			snprintf(want, sizeof(want), "%s/.config/newsfold/config", home);
+		}
+		fflush(stdout);
+		saved = dup(1);
+		fd = open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		assert_true(fd >= 0);
+		dup2(fd, 1);
+		close(fd);
+		status = opml_import_main(&args);
+		fflush(stdout);
+		dup2(saved, 1);
+		close(saved);
+		assert_int_equal(status, 0);
+		assert_int_equal(stat(want, &sb), 0);
+		assert_true(S_ISREG(sb.st_mode));
+	}
+}
+
 static int
 remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -505,6 +547,7 @@ main(void)
 		cmocka_unit_test(test_export_round_trip),
 		cmocka_unit_test(test_export_shares_folders),
 		cmocka_unit_test(test_cli),
+		cmocka_unit_test(test_cli_creates_default),
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(bad_cases)];
 	size_t i, n = 0;
