@@ -28,7 +28,7 @@ struct transfer {
 	char errbuf[CURL_ERROR_SIZE];
 	size_t received;	/* decompressed bytes so far */
 	int too_large;
-	int stopped;		/* on_chunk asked to stop */
+	int stopped;		/* on_chunk asked to stop, or an error status */
 	fetch_chunk_fn on_chunk;	/* NULL: buffer into body */
 	void *chunk_ctx;
 	struct buf body;
@@ -188,21 +188,23 @@ status_is_success(CURL *easy)
 }
 
 /* Counts decompressed bytes, so the ceiling holds however well the body
- * compresses. Error bodies (404 pages) are counted but not kept. */
+ * compresses. An error page (404) is not read at all: its status is the
+ * whole answer, and the transfer stops at its first byte. */
 static size_t
 transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 {
 	struct transfer *t = userp;
 	size_t n = size * nmemb;
 
+	if (!status_is_success(t->easy)) {
+		t->stopped = 1;
+		return 0;
+	}
 	if (n > t->limits.max_size - t->received) {
 		t->too_large = 1;
 		return 0;
 	}
 	t->received += n;
-	if (!status_is_success(t->easy)) {
-		return n;
-	}
 	if (t->on_chunk != NULL) {
 		if (t->on_chunk(t->chunk_ctx, data, n) != 0) {
 			t->stopped = 1;
