@@ -76,6 +76,35 @@ is_bidi_control(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Code points from U+00A0 up that the gate changes or drops. */
+static int
+is_special(uint32_t cp)
+{
+	return (cp >= 0x2028 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD;
+}
+
+/* Nonzero when text_sanitize() would return s unchanged: then the HTML
+ * parser can read it in place. */
+static int
+is_clean(const unsigned char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cp < 0xA0 || is_special(cp)) {
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
 /* States of the escape-sequence recogniser (ECMA-48 shapes). */
 enum esc_state {
 	ST_TEXT,
@@ -193,12 +222,14 @@ judge(uint32_t cp, const unsigned char *next, size_t nleft, enum esc_state *st)
 	return v;
 }
 
-/* Appends the sanitised form of s to b. Clean runs are copied whole. */
+/* Appends the sanitised form of s to b. Clean runs are copied whole.
+ * *state carries an escape sequence across calls, for text that arrives
+ * in pieces; start it at ST_TEXT. */
 static enum nf_status
-sanitize_into(struct buf *b, const char *str, size_t len)
+sanitize_into(struct buf *b, const char *str, size_t len, enum esc_state *state)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	enum esc_state st = ST_TEXT;
+	enum esc_state st = *state;
 	size_t i = 0, run = 0, n;
 	uint32_t cp;
 	int again;
@@ -211,6 +242,10 @@ sanitize_into(struct buf *b, const char *str, size_t len)
 			continue;
 		}
 		n = utf8_decode(s + i, len - i, &cp);
+		if (st == ST_TEXT && cp >= 0xA0 && !is_special(cp)) {
+			i += n;		/* the common case for non-Latin text */
+			continue;
+		}
 		if (st != ST_TEXT) {
 			st = esc_step(st, cp, &again);
 			if (!again) {
@@ -237,6 +272,7 @@ sanitize_into(struct buf *b, const char *str, size_t len)
 	if (rc == NF_OK && st == ST_TEXT) {
 		rc = buf_add(b, s + run, len - run);
 	}
+	*state = st;
 	return rc;
 }
 
@@ -244,9 +280,10 @@ char *
 text_sanitize(const char *s, size_t len)
 {
 	struct buf b;
+	enum esc_state st = ST_TEXT;
 
 	buf_init(&b, TEXT_MAX);
-	if (sanitize_into(&b, s, len) != NF_OK) {
+	if (sanitize_into(&b, s, len, &st) != NF_OK) {
 		buf_free(&b);
 		return NULL;
 	}
@@ -279,9 +316,10 @@ text_clean_line(const char *s, size_t len)
 	struct buf b;
 	size_t i, w, out = 0, sp;
 	int pending = 0;
+	enum esc_state st = ST_TEXT;
 
 	buf_init(&b, TEXT_MAX);
-	if (sanitize_into(&b, s, len) != NF_OK) {
+	if (sanitize_into(&b, s, len, &st) != NF_OK) {
 		buf_free(&b);
 		return NULL;
 	}
@@ -354,14 +392,14 @@ tag_rule_cmp(const void *key, const void *elem)
 }
 
 static enum tag_kind
-tag_kind_of(const xmlNode *n, unsigned flags)
+tag_kind_of(const xmlChar *name, unsigned flags)
 {
 	const struct tag_rule *r;
 
-	if (n->type != XML_ELEMENT_NODE || n->name == NULL) {
+	if (name == NULL) {
 		return TAG_INLINE;
 	}
-	r = bsearch(n->name, tag_rules, sizeof(tag_rules) / sizeof(tag_rules[0]),
+	r = bsearch(name, tag_rules, sizeof(tag_rules) / sizeof(tag_rules[0]),
 	            sizeof(tag_rules[0]), tag_rule_cmp);
 	if (r == NULL) {
 		return TAG_INLINE;
@@ -382,6 +420,8 @@ struct out {
 	enum brk pending;
 	int pre;		/* depth of <pre> */
 	int lines;		/* plain text: newlines are line breaks */
+	int skip;		/* depth inside a dropped element (SAX) */
+	enum esc_state esc;	/* an escape sequence split across text runs */
 	enum nf_status rc;
 };
 
@@ -420,30 +460,46 @@ out_add(struct out *o, const char *s, size_t n)
 	}
 }
 
-/* Adds one run of text: whitespace folded, or kept inside <pre>. */
-static void
-out_text(struct out *o, const char *raw, size_t rawlen)
+/* Folds whitespace runs in s[0..n) to single spaces in place; returns the
+ * new length and tells whether s began or ended with whitespace. */
+static size_t
+fold_spaces(char *s, size_t n, int *lead, int *trail)
 {
-	const char *s;
-	size_t n, i, j, sp;
+	size_t i, j = 0, sp;
+	int gap = 0;
 
-	buf_reset(&o->scratch);
-	if (o->rc == NF_OK) {
-		o->rc = sanitize_into(&o->scratch, raw, rawlen);
-	}
-	if (o->rc != NF_OK || o->scratch.len == 0) {
-		return;
-	}
-	s = o->scratch.data;
-	n = o->scratch.len;
-	if (o->pre > 0) {
-		out_add(o, s, n);
-		return;
-	}
+	*lead = 0;
 	for (i = 0; i < n; ) {
 		sp = space_len(s + i, n - i);
 		if (sp > 0) {
-			if (o->lines && s[i] == '\n') {
+			if (j == 0) {
+				*lead = 1;
+			} else {
+				gap = 1;
+			}
+			i += sp;
+			continue;
+		}
+		if (gap) {
+			s[j++] = ' ';
+			gap = 0;
+		}
+		s[j++] = s[i++];
+	}
+	*trail = gap;
+	return j;
+}
+
+/* Plain text: a newline is a line break, a blank line a paragraph. */
+static void
+out_lines(struct out *o, const char *s, size_t n)
+{
+	size_t i, j, sp;
+
+	for (i = 0; i < n; ) {
+		sp = space_len(s + i, n - i);
+		if (sp > 0) {
+			if (s[i] == '\n') {
 				out_break(o, o->pending >= BRK_LINE ? BRK_PARA : BRK_LINE);
 			} else {
 				out_break(o, BRK_SPACE);
@@ -456,6 +512,39 @@ out_text(struct out *o, const char *raw, size_t rawlen)
 		}
 		out_add(o, s + i, j - i);
 		i = j;
+	}
+}
+
+/* Adds one run of text: sanitised, whitespace folded (kept inside
+ * <pre>), with a break pending where the run began or ended in space. */
+static void
+out_text(struct out *o, const char *raw, size_t rawlen)
+{
+	size_t n;
+	int lead, trail;
+
+	buf_reset(&o->scratch);
+	if (o->rc == NF_OK) {
+		o->rc = sanitize_into(&o->scratch, raw, rawlen, &o->esc);
+	}
+	if (o->rc != NF_OK || o->scratch.len == 0) {
+		return;
+	}
+	if (o->pre > 0) {
+		out_add(o, o->scratch.data, o->scratch.len);
+	} else if (o->lines) {
+		out_lines(o, o->scratch.data, o->scratch.len);
+	} else {
+		n = fold_spaces(o->scratch.data, o->scratch.len, &lead, &trail);
+		if (lead) {
+			out_break(o, BRK_SPACE);
+		}
+		if (n > 0) {
+			out_add(o, o->scratch.data, n);
+		}
+		if (trail) {
+			out_break(o, BRK_SPACE);
+		}
 	}
 }
 
@@ -475,12 +564,42 @@ kind_break(enum tag_kind k)
 	}
 }
 
+/* An element opens: its break goes pending. Returns zero when the
+ * element is dropped with its content. */
+static int
+elem_open(struct out *o, const char *name, enum tag_kind k)
+{
+	if (k == TAG_SKIP) {
+		return 0;
+	}
+	/* <br> is a line break of its own: two in a row make a paragraph. */
+	if (strcmp(name, "br") == 0) {
+		out_break(o, o->pending >= BRK_LINE ? BRK_PARA : BRK_LINE);
+		return 1;
+	}
+	out_break(o, kind_break(k));
+	if (k == TAG_PRE) {
+		o->pre++;
+	}
+	return 1;
+}
+
+static void
+elem_close(struct out *o, const char *name, enum tag_kind k)
+{
+	if (k == TAG_SKIP || strcmp(name, "br") == 0) {
+		return;
+	}
+	if (k == TAG_PRE && o->pre > 0) {
+		o->pre--;
+	}
+	out_break(o, kind_break(k));
+}
+
 /* Opens node; returns nonzero when its children are to be walked. */
 static int
 walk_enter(struct out *o, const xmlNode *n, unsigned flags)
 {
-	enum tag_kind k;
-
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content != NULL) {
 			out_text(o, (const char *)n->content, strlen((const char *)n->content));
@@ -493,38 +612,15 @@ walk_enter(struct out *o, const xmlNode *n, unsigned flags)
 	if (n->type != XML_ELEMENT_NODE) {
 		return 0;
 	}
-	k = tag_kind_of(n, flags);
-	if (k == TAG_SKIP) {
-		return 0;
-	}
-	/* <br> is a line break of its own: two in a row make a paragraph. */
-	if (strcmp((const char *)n->name, "br") == 0) {
-		out_break(o, o->pending >= BRK_LINE ? BRK_PARA : BRK_LINE);
-		return 0;
-	}
-	out_break(o, kind_break(k));
-	if (k == TAG_PRE) {
-		o->pre++;
-	}
-	return 1;
+	return elem_open(o, (const char *)n->name, tag_kind_of(n->name, flags));
 }
 
 static void
 walk_leave(struct out *o, const xmlNode *n, unsigned flags)
 {
-	enum tag_kind k;
-
-	if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "br") == 0) {
-		return;
+	if (n->type == XML_ELEMENT_NODE) {
+		elem_close(o, (const char *)n->name, tag_kind_of(n->name, flags));
 	}
-	k = tag_kind_of(n, flags);
-	if (k == TAG_SKIP) {
-		return;
-	}
-	if (k == TAG_PRE && o->pre > 0) {
-		o->pre--;
-	}
-	out_break(o, kind_break(k));
 }
 
 /* Walks the subtree without recursion: hostile HTML can nest deeper than
@@ -561,6 +657,8 @@ out_init(struct out *o, int lines)
 	o->pending = BRK_NONE;
 	o->pre = 0;
 	o->lines = lines;
+	o->skip = 0;
+	o->esc = ST_TEXT;
 	o->rc = NF_OK;
 }
 
@@ -597,40 +695,104 @@ htmlDocPtr
 text_html_parse(const char *html, size_t len)
 {
 	htmlDocPtr doc;
-	char *clean;
-	size_t n;
+	char *copy = NULL;
 
-	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
-	 * input to Latin-1, so the bytes are made valid first. */
-	clean = text_sanitize(html, len);
-	if (clean == NULL) {
-		return NULL;
+	if (!is_clean((const unsigned char *)html, len)) {
+		html = copy = text_sanitize(html, len);
+		if (copy == NULL) {
+			return NULL;
+		}
+		len = strlen(copy);
 	}
-	n = strlen(clean);
-	doc = htmlReadMemory(clean, n > INT_MAX ? INT_MAX : (int)n, NULL, "UTF-8",
+	doc = htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, "UTF-8",
 	                     HTML_PARSE_NONET | HTML_PARSE_NOERROR
 	                     | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
-	free(clean);
+	free(copy);
 	return doc;
+}
+
+/* SAX callbacks: text_from_html() needs no tree, and not building one
+ * halves the work per item. */
+static void
+sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct out *o = ctx;
+
+	(void)atts;
+	if (o->skip > 0 || !elem_open(o, (const char *)name, tag_kind_of(name, 0))) {
+		o->skip++;
+	}
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+	struct out *o = ctx;
+
+	if (o->skip > 0) {
+		o->skip--;
+		return;
+	}
+	elem_close(o, (const char *)name, tag_kind_of(name, 0));
+}
+
+static void
+sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct out *o = ctx;
+
+	if (o->skip == 0 && len > 0) {
+		out_text(o, (const char *)ch, (size_t)len);
+	}
+}
+
+static void
+sax_parse(struct out *o, const char *html, size_t len)
+{
+	htmlParserCtxtPtr ctxt;
+	htmlDocPtr doc;
+	char *copy = NULL;
+	const char *clean = html;
+
+	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
+	 * input to Latin-1, so such input is made valid first. */
+	if (!is_clean((const unsigned char *)html, len)) {
+		clean = copy = text_sanitize(html, len);
+		len = copy != NULL ? strlen(copy) : 0;
+	}
+	ctxt = clean != NULL ? htmlNewParserCtxt() : NULL;
+	if (ctxt == NULL) {
+		free(copy);
+		o->rc = NF_ERR_NOMEM;
+		return;
+	}
+	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+	ctxt->sax->startElement = sax_start;
+	ctxt->sax->endElement = sax_end;
+	ctxt->sax->characters = sax_text;
+	ctxt->sax->ignorableWhitespace = sax_text;
+	ctxt->sax->cdataBlock = sax_text;
+	ctxt->userData = o;
+	doc = htmlCtxtReadMemory(ctxt, clean, len > INT_MAX ? INT_MAX : (int)len, NULL,
+	                         "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR
+	                         | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	xmlFreeDoc(doc);	/* none is built; NULL is a no-op */
+	htmlFreeParserCtxt(ctxt);
+	free(copy);
 }
 
 char *
 text_from_html(const char *html, size_t len)
 {
 	struct out o;
-	htmlDocPtr doc;
 	int tags = has_byte(html, len, '<');
 
 	out_init(&o, !tags);
 	if (!tags && !has_byte(html, len, '&')) {
 		/* Plain text: no parser needed. */
 		out_text(&o, html, len);
-		return out_finish(&o);
-	}
-	doc = text_html_parse(html, len);
-	if (doc != NULL) {
-		walk(&o, (const xmlNode *)doc, 0);
-		xmlFreeDoc(doc);
+	} else if (len > 0) {
+		sax_parse(&o, html, len);
 	}
 	return out_finish(&o);
 }
