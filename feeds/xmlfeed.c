@@ -374,6 +374,46 @@ ref_value(const char *s, size_t n, int final, unsigned long *c)
 	return 0;
 }
 
+/*
+ * Raw terminal sequences (ESC [ ... m, ESC ] ... BEL) are not legal XML:
+ * libxml2 would drop the ESC byte and leave "[31m" or "]0;title" in the
+ * text, out of the text gate's reach. So the filter drops the whole
+ * sequence. Other ESC uses (ISO-2022-JP shifts) pass untouched. Returns
+ * the bytes to drop, 0 to keep the ESC, -1 when more input is needed.
+ */
+#define ESCAPE_MAX 512
+
+static long
+escape_length(const char *s, size_t n, int final)
+{
+	size_t k = 2;
+
+	if (n < 2) {
+		return final ? 0 : -1;
+	}
+	if (s[1] == '[') {
+		while (k < n && k < ESCAPE_MAX && s[k] >= 0x20 && s[k] <= 0x3F) {
+			k++;
+		}
+		if (k == n && !final) {
+			return -1;
+		}
+		return k < n && s[k] >= 0x40 && s[k] <= 0x7E ? (long)k + 1 : (long)k;
+	}
+	if (s[1] != ']' && s[1] != 'P' && s[1] != '_' && s[1] != '^') {
+		return 0;
+	}
+	for (; k < n && k < ESCAPE_MAX && s[k] != '<'; k++) {
+		if (s[k] == 0x07) {
+			return (long)k + 1;
+		}
+		if (s[k] == 0x1B && k + 1 < n && s[k + 1] == '\\') {
+			return (long)k + 2;
+		}
+	}
+	return k == n && !final ? -1 : (long)k;
+}
+
 static const char cdata_open[] = "<![CDATA[";
 
 /* Copies s[0..n) to the filter's output with references rewritten;
@@ -400,12 +440,24 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 			i = j;
 			continue;
 		}
-		for (j = i; j < n && s[j] != '&' && s[j] != '<'; j++) {
+		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
 			continue;
 		}
 		buf_add(&f->out, s + i, j - i);
 		if (j == n) {
 			return n;
+		}
+		if (s[j] == 0x1B) {
+			long len = escape_length(s + j, n - j, final);
+
+			if (len < 0) {
+				return j;
+			}
+			if (len == 0) {
+				buf_add(&f->out, s + j, 1);
+			}
+			i = j + (len > 0 ? (size_t)len : 1);
+			continue;
 		}
 		if (s[j] == '<') {
 			size_t m = n - j < 9 ? n - j : 9;
