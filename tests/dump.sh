@@ -1,0 +1,78 @@
+#!/bin/sh
+# newsfold --dump on the fixtures: valid JSON with the expected fields, the
+# exit status and the "SOURCE: reason" message for input that is no feed.
+top=${top_srcdir:-.}
+bin=${top_builddir:-.}/newsfold
+py=${PYTHON3:-python3}
+fx="$top/tests/fixtures/feeds"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
+
+# check NAME SOURCE PYTHON-EXPRESSION: dumps SOURCE, which must exit 0 and
+# print JSON for which the expression (over d = the object) is true.
+check() {
+	name=$1 src=$2 expr=$3
+	if ! "$bin" --dump "$src" >"$tmp/out" 2>"$tmp/err"; then
+		not_ok "$name: exit $? $(cat "$tmp/err")"
+		return
+	fi
+	if "$py" - "$tmp/out" "$expr" <<'PY'
+import json, sys
+raw = open(sys.argv[1], 'rb').read()
+d = json.loads(raw.decode('utf-8'))
+keys = ["source", "format", "title", "link", "description", "items", "stories"]
+assert list(d) == keys, list(d)
+ikeys = ["id", "title", "link", "author", "published", "updated", "summary",
+         "content", "image", "enclosures", "categories", "related"]
+for it in d["items"]:
+    assert list(it) == ikeys, list(it)
+seen = sorted([s["lead"] for s in d["stories"]] + [i for s in d["stories"] for i in s["similar"]])
+assert seen == list(range(len(d["items"]))), seen
+assert b"\x1b" not in raw and b"\x07" not in raw
+sys.exit(0 if eval(sys.argv[2]) else 1)
+PY
+	then ok "$name"; else not_ok "$name: $expr"; cat "$tmp/out"; fi
+}
+
+# fails NAME SOURCE MESSAGE: must exit 1 with exactly MESSAGE on stderr.
+fails() {
+	name=$1 src=$2 want=$3
+	"$bin" --dump "$src" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc -eq 1 ] && [ "$(cat "$tmp/err")" = "$want" ]; then
+		ok "$name"
+	else
+		not_ok "$name: exit $rc, stderr '$(cat "$tmp/err")', want '$want'"
+	fi
+}
+
+check "rss 2.0" "$fx/rss20.xml" \
+	'd["format"] == "rss" and len(d["items"]) == 3 and d["items"][0]["image"]["credit"] == "Northfield Council" and d["items"][2]["published"] is None'
+check "atom 1.0" "$fx/atom10.xml" \
+	'd["format"] == "atom" and d["items"][1]["link"] == "https://archive.example.com/2023/lighthouse" and d["items"][1]["published"] == "2023-11-30T18:00:00Z"'
+check "rdf" "$fx/rdf.xml" 'd["format"] == "rdf" and d["items"][0]["title"] == "紅葉まつりに三万人"'
+check "json feed" "$fx/jsonfeed11.json" \
+	'd["format"] == "jsonfeed" and d["items"][0]["image"]["caption"] == "湖上に上がる花火"'
+check "Shift_JIS" "$fx/sjis.xml" 'd["title"] == "駅前新聞"'
+check "escape sequences" "$fx/escapes.xml" 'len(d["items"]) == 2'
+check "xxe" "$fx/xxe.xml" '"XXE-SECRET" not in json.dumps(d)'
+check "truncated" "$fx/truncated.xml" 'len(d["items"]) == 2'
+
+mkdir "$tmp/a dir" && cp "$fx/rss091.xml" "$tmp/a dir/feed.xml"
+check "file URL with %20" "file://$tmp/a%20dir/feed.xml" 'len(d["items"]) == 2'
+check "stdin" - 'd["source"] == "-" and d["title"] == "Coastline Report"' <"$fx/atom10.xml"
+"$bin" --dump - <"$fx/atom10.xml" >/dev/null 2>&1 && ok "stdin exit" || not_ok "stdin exit"
+
+fails "empty file" "$fx/empty.xml" "$fx/empty.xml: not a feed: the document is empty"
+fails "HTML page" "$fx/html-page.html" \
+	"$fx/html-page.html: not a feed: the document is <html> (a web page)"
+fails "garbage" "$fx/garbage.bin" "$fx/garbage.bin: not a feed: neither XML nor JSON"
+fails "missing file" "$tmp/nope.xml" "$tmp/nope.xml: cannot open: No such file or directory"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
