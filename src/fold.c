@@ -1178,8 +1178,15 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	if (threshold <= 0.0 || threshold > 1.0 || threshold != threshold) {
 		threshold = FOLD_DEFAULT_THRESHOLD;
 	}
-	if (fold_ctx_fill(&c, entries, n) != 0 ||
-	    fold_join_field(entries, n, 0, c.parent) != 0 ||
+	if (fold_ctx_fill(&c, entries, n) != 0) {
+		fold_ctx_free(&c);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
+	}
+	/* ids are final: the table from hashes to ids is no longer needed */
+	free(c.hkeys);
+	free(c.hvals);
+	c.hkeys = NULL, c.hvals = NULL;
+	if (fold_join_field(entries, n, 0, c.parent) != 0 ||
 	    fold_join_field(entries, n, 1, c.parent) != 0 ||
 	    fold_join_identical(&c) != 0 ||
 	    fold_join_similar(&c, threshold) != 0) {

@@ -1,0 +1,170 @@
+/*
+ * Folding at scale: fold_stories() over 10k, 100k and 1M synthetic items
+ * (titles drawn from a vocabulary, a fifth of them copies of another
+ * item's story: wire copies, Title Case, publisher tails, a dropped word).
+ * Prints time and peak RSS per size. A benchmark, not a test:
+ * run tests/bench/fold_bench [SIZES...] by hand.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "src/fold.h"
+#include "src/item.h"
+
+#define TITLE_MAX 160
+
+static uint64_t rng = 88172645463325252ULL;
+
+static uint32_t
+next_random(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (uint32_t)(rng >> 11);
+}
+
+/* A made-up word from syllables: a vocabulary of some 27,000 words with a
+ * skewed frequency (low indexes more often), as in real headlines. */
+static void
+put_word(char *out, size_t *len, uint32_t w)
+{
+	static const char *const syl[] = {
+		"ka", "ro", "mi", "te", "sa", "lu", "ne", "vo", "di", "pa",
+		"ri", "go", "be", "tu", "la", "zo", "fi", "na", "ke", "mo",
+		"shi", "dra", "pen", "tor", "vel", "qua", "bri", "sto", "mar", "lin",
+	};
+	size_t n = sizeof(syl) / sizeof(syl[0]);
+
+	*len += (size_t)snprintf(out + *len, TITLE_MAX - *len, "%s%s%s ",
+	                         syl[w % n], syl[(w / n) % n], syl[(w / n / n) % n]);
+}
+
+static void
+make_title(char *out, uint32_t story)
+{
+	uint64_t saved = rng;
+	size_t len = 0, words, i;
+
+	rng = story * 2654435761ULL + 1;
+	words = 6 + next_random() % 8;
+	for (i = 0; i < words; i++) {
+		uint32_t r = next_random() % 27000;
+
+		put_word(out, &len, r % (1 + next_random() % 27000));
+	}
+	out[len > 0 ? len - 1 : 0] = '\0';
+	rng = saved;
+}
+
+/* A copy as outlets write it. */
+static void
+vary_title(char *t)
+{
+	char *space;
+
+	switch (next_random() % 4) {
+	case 0:
+		break;
+	case 1:
+		t[0] = (char)(t[0] - 32);
+		break;
+	case 2:
+		strncat(t, " - Harbor Wire", TITLE_MAX - strlen(t) - 1);
+		break;
+	default:
+		if ((space = strrchr(t, ' ')) != NULL) {
+			*space = '\0';
+		}
+		break;
+	}
+}
+
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+bench(size_t n)
+{
+	char (*titles)[TITLE_MAX] = malloc(n * sizeof(*titles));
+	uint32_t *story_of = malloc(n * sizeof(*story_of));
+	struct fold_entry *e = calloc(n, sizeof(*e));
+	struct fold_result res;
+	struct nf_error err;
+	struct rusage ru;
+	size_t i, folded = 0;
+	double t0, t1;
+
+	if (titles == NULL || story_of == NULL || e == NULL) {
+		fprintf(stderr, "fold_bench: out of memory for %zu items\n", n);
+		free(titles);
+		free(story_of);
+		free(e);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		/* one item in five retells an earlier story */
+		uint32_t story = (i > 0 && next_random() % 5 == 0) ?
+		                 story_of[next_random() % i] : (uint32_t)i;
+
+		story_of[i] = story;
+		make_title(titles[i], story);
+		if (story != i) {
+			vary_title(titles[i]);
+		}
+		e[i].title = titles[i];
+		e[i].time = 1795852800 - (int64_t)(next_random() % 86400);
+		e[i].text_len = next_random() % 2000;
+	}
+	t0 = seconds_now();
+	if (fold_stories(e, n, FOLD_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
+		fprintf(stderr, "fold_bench: %s\n", err.msg);
+		free(titles);
+		free(story_of);
+		free(e);
+		return 1;
+	}
+	t1 = seconds_now();
+	getrusage(RUSAGE_SELF, &ru);
+	for (i = 0; i < res.nstories; i++) {
+		folded += res.stories[i].nsimilar;
+	}
+	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), peak RSS %ld MB\n",
+	       n, t1 - t0, res.nstories, folded, ru.ru_maxrss / 1024);
+	fold_result_free(&res);
+	free(titles);
+	free(story_of);
+	free(e);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const size_t sizes[] = { 10000, 100000, 1000000 };
+	size_t i;
+	int status = 0;
+
+	if (argc > 1) {
+		for (i = 1; i < (size_t)argc; i++) {
+			status |= bench((size_t)strtoul(argv[i], NULL, 10));
+		}
+		return status;
+	}
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		status |= bench(sizes[i]);
+	}
+	return status;
+}
