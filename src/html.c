@@ -377,6 +377,34 @@ take_image(xmlNode *top, const char *base_url, struct picture *pic)
 	}
 }
 
+/* Words without which no caption rule can match: a cheap look at the
+ * raw text spares rendering every paragraph twice. */
+static const char *const caption_words[] = {
+	"photo", "image", "pictured", "写真", "撮影",
+};
+
+static int
+may_be_caption(xmlNode *p)
+{
+	xmlNode *n;
+	size_t i, len = 0;
+	const char *t;
+
+	for (n = p->children; n != NULL; n = node_next(n, p, 1)) {
+		if (n->type != XML_TEXT_NODE || n->content == NULL) {
+			continue;
+		}
+		t = (const char *)n->content;
+		len += strlen(t);
+		for (i = 0; i < sizeof(caption_words) / sizeof(caption_words[0]); i++) {
+			if (strcasestr(t, caption_words[i]) != NULL) {
+				return len < 4 * CAPTION_MAX;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The first paragraph that is a photo caption, taken out of the tree;
  * its text, or NULL. */
 static char *
@@ -390,7 +418,7 @@ take_caption_paragraph(xmlNode *top)
 			n = node_next(n, top, 1);
 			continue;
 		}
-		line = node_line(n);
+		line = may_be_caption(n) ? node_line(n) : NULL;
 		if (line != NULL && is_caption_text(line)) {
 			remove_node(n);
 			return line;
