@@ -531,6 +531,67 @@ test_stream(void **state)
 	buf_free(&sink.body);
 }
 
+/* The reader queues the next feed from the callback of the last one. */
+struct chain {
+	struct fetch_multi *m;
+	int done;
+};
+
+static void
+chain_next(void *ctx, struct fetch_result *res)
+{
+	struct chain *c = ctx;
+	struct fetch_request req = { 0 };
+	struct nf_error err;
+
+	assert_int_equal(res->outcome, FETCH_OK);
+	if (++c->done < 3) {
+		req.url = url_for("/feed/weather.json");
+		assert_int_equal(fetch_multi_add(c->m, &req, &err), NF_OK);
+	}
+}
+
+static void
+test_add_from_callback(void **state)
+{
+	struct chain c = { .done = 0 };
+	struct fetch_request req = { 0 };
+	struct nf_error err;
+
+	(void)state;
+	c.m = fetch_multi_new(NULL, chain_next, &c, &err);
+	assert_non_null(c.m);
+	req.url = url_for("/feed/world.xml");
+	assert_int_equal(fetch_multi_add(c.m, &req, &err), NF_OK);
+	assert_int_equal(fetch_multi_run(c.m, &err), NF_OK);
+	assert_int_equal(c.done, 3);
+	assert_int_equal(fetch_multi_pending(c.m), 0);
+	fetch_multi_free(c.m);
+}
+
+/* Quitting the reader mid-fetch: no callback, nothing left behind. */
+static void
+test_free_while_running(void **state)
+{
+	struct results all = { .n = 0 };
+	struct fetch_request req = { 0 };
+	struct fetch_multi_options opts = { .max_parallel = 1 };
+	struct nf_error err;
+	struct fetch_multi *m = fetch_multi_new(&opts, collect, &all, &err);
+
+	(void)state;
+	assert_non_null(m);
+	req.url = url_for("/slow?seconds=20");
+	assert_int_equal(fetch_multi_add(m, &req, &err), NF_OK);
+	assert_int_equal(fetch_multi_add(m, &req, &err), NF_OK);
+	assert_int_equal(fetch_multi_step(m, &err), NF_OK);
+	assert_int_equal(fetch_multi_wait(m, NULL, 0, 200, &err), NF_OK);
+	assert_int_equal(fetch_multi_step(m, &err), NF_OK);
+	assert_int_equal(fetch_multi_pending(m), 2);
+	fetch_multi_free(m);
+	assert_int_equal(all.n, 0);
+}
+
 static void
 test_wait_wakes(void **state)
 {
@@ -605,7 +666,7 @@ int
 main(void)
 {
 	enum { NSINGLE = sizeof(single_cases) / sizeof(single_cases[0]) };
-	struct CMUnitTest tests[NSINGLE + 7];
+	struct CMUnitTest tests[NSINGLE + 9];
 	size_t i, n = 0;
 
 	for (i = 0; i < NSINGLE; i++) {
@@ -620,6 +681,8 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_if_modified_since);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_parallel);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_stream);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_add_from_callback);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_free_while_running);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_wait_wakes);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_helpers);
 	return _cmocka_run_group_tests("fetch", tests, n, server_start,
