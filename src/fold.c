@@ -573,6 +573,9 @@ fold_sort_unique(uint32_t *v, size_t n)
 {
 	size_t i, m = 0;
 
+	if (n == 0) {
+		return 0;	/* v may be NULL */
+	}
 	qsort(v, n, sizeof(*v), fold_cmp_u32);
 	for (i = 0; i < n; i++) {
 		if (m == 0 || v[m - 1] != v[i]) {
