@@ -17,6 +17,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "src/fold.h"
+#include "src/html.h"
 #include "src/related.h"
 
 #define FIXTURES SRCDIR "/tests/fixtures/related/"
@@ -139,11 +140,70 @@ test_fixtures(void **state)
 	}
 }
 
+static char *
+slurp(const char *file, size_t *len)
+{
+	char path[512], *buf;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s%s", FIXTURES, file);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Through the html module, as the parsers use it: one story, its caption
+ * set apart, one related entry holding the other copies, none of the
+ * block left in the text. */
+static void
+test_through_html(void **state)
+{
+	static const char *const files[] = { "aggregator-en.html", "aggregator-ja.html" };
+	static const char *const gone[] = {
+		"Similar News", "Read more", "World latest news", "fishing accord,",
+		"関連ニュース", "続きを読む", "地域 最新ニュース", "対立に区切り",
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		struct html_parts parts;
+		struct nf_error err;
+		size_t len;
+		char *html = slurp(files[i], &len);
+
+		assert_int_equal(html_extract(html, len, BASE, FOLD_DEFAULT_THRESHOLD,
+		                              &parts, &err), NF_OK);
+		assert_int_equal(parts.nrelated, 1);
+		assert_int_equal(parts.related[0].ncopies, 5);
+		assert_non_null(parts.image);
+		assert_non_null(parts.image->caption);
+		for (j = 0; j < 4; j++) {
+			if (strstr(parts.text, gone[i * 4 + j]) != NULL) {
+				fail_msg("%s: \"%s\" left in the text", files[i], gone[i * 4 + j]);
+			}
+		}
+		html_parts_free(&parts);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixtures),
+		cmocka_unit_test(test_through_html),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
