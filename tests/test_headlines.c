@@ -1,0 +1,143 @@
+/*
+ * The front page: which story leads (the one most outlets carry among
+ * the last day's, ties to the newest) and the page as printed.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/fold.h"
+#include "src/headlines.h"
+
+#define DAY 86400
+#define T0 1795852800
+
+struct lead_case {
+	const char *name;
+	struct fold_entry e[6];
+	size_t n;
+	const char *want;	/* the title of the lead story's lead */
+};
+
+static const struct lead_case lead_cases[] = {
+	{ "most outlets wins", {
+		{ "Ferry line to the islands approved", "1", NULL, NULL, "A", T0, 5 },
+		{ "Bridge opens six months early", "2", NULL, NULL, "A", T0 + 60, 5 },
+		{ "Bridge opens six months early", "3", NULL, NULL, "B", T0 + 120, 5 },
+		{ "Bridge opens six months early", "4", NULL, NULL, "C", T0 + 180, 5 } },
+	  4, "Bridge opens six months early" },
+	{ "one outlet twice counts once", {
+		{ "Ferry line to the islands approved", "1", NULL, NULL, "A", T0, 5 },
+		{ "Ferry line to the islands approved", "2", NULL, NULL, "B", T0, 5 },
+		{ "Bridge opens six months early", "3", NULL, NULL, "C", T0 + 60, 5 },
+		{ "Bridge opens six months early", "4", NULL, NULL, "C", T0 + 120, 5 },
+		{ "Bridge opens six months early", "5", NULL, NULL, "C", T0 + 180, 5 } },
+	  5, "Ferry line to the islands approved" },
+	{ "ties to the newest", {
+		{ "Ferry line to the islands approved", "1", NULL, NULL, "A", T0, 5 },
+		{ "Bridge opens six months early", "2", NULL, NULL, "B", T0 + 600, 5 } },
+	  2, "Bridge opens six months early" },
+	{ "only the last day counts", {
+		{ "Ferry line to the islands approved", "1", NULL, NULL, "A", T0, 5 },
+		{ "Ferry line to the islands approved", "2", NULL, NULL, "B", T0 + 60, 5 },
+		{ "Ferry line to the islands approved", "3", NULL, NULL, "C", T0 + 120, 5 },
+		{ "Bridge opens six months early", "4", NULL, NULL, "A", T0 + 2 * DAY, 5 } },
+	  4, "Bridge opens six months early" },
+};
+
+static void
+test_pick_lead(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(lead_cases) / sizeof(lead_cases[0]); i++) {
+		const struct lead_case *c = &lead_cases[i];
+		struct fold_result r;
+		struct nf_error err;
+		size_t lead;
+
+		assert_int_equal(fold_stories(c->e, c->n, FOLD_DEFAULT_THRESHOLD, &r, &err), NF_OK);
+		lead = headlines_pick_lead(c->e, &r);
+		if (strcmp(c->e[r.stories[lead].lead].title, c->want) != 0) {
+			fail_msg("%s: lead \"%s\"", c->name, c->e[r.stories[lead].lead].title);
+		}
+		fold_result_free(&r);
+	}
+}
+
+static struct nf_item *
+make_item(const char *title, const char *source, const char *link, int64_t t)
+{
+	struct nf_item *it = item_new();
+
+	assert_non_null(it);
+	assert_int_equal(nf_strset(&it->title, title), 0);
+	assert_int_equal(nf_strset(&it->source, source), 0);
+	assert_int_equal(nf_strset(&it->link, link), 0);
+	assert_int_equal(nf_strset(&it->summary, "A summary."), 0);
+	it->published = t;
+	return it;
+}
+
+/* The page: the lead's headline first, a folded story as one "▸" line
+ * with its count and its copies beneath, a single story indented. */
+static void
+test_print(void **state)
+{
+	struct nf_item *items[5];
+	struct nf_error err;
+	char *page = NULL;
+	size_t len = 0, i;
+	FILE *out = open_memstream(&page, &len);
+
+	(void)state;
+	items[0] = make_item("Bridge opens six months early", "A", "https://a.example/1", T0);
+	items[1] = make_item("Bridge opens six months early", "B", "https://b.example/1", T0);
+	items[2] = make_item("Bridge opens six months early", "C", "https://c.example/1", T0);
+	items[3] = make_item("港湾都市で新フェリー航路が承認　離島へ１日２便", "朝凪新聞", "https://d.example/1", T0);
+	items[4] = make_item("港湾都市で新フェリー航路が承認、離島へ1日2便", "みなと通信", "https://e.example/1", T0 - 60);
+	assert_non_null(out);
+	assert_int_equal(headlines_print(out, items, 5, FOLD_DEFAULT_THRESHOLD, 80, &err), NF_OK);
+	fclose(out);
+	assert_true(strncmp(page, "Bridge opens six months early\n", 30) == 0);
+	assert_non_null(strstr(page, "2 similar:"));
+	/* the lead is the earlier copy (equal text) */
+	assert_non_null(strstr(page, "\xe2\x96\xb8 港湾都市で新フェリー航路が承認、離島へ1日2便 — みなと通信 (+1 similar)\n"));
+	assert_non_null(strstr(page, "    港湾都市で新フェリー航路が承認　離島へ１日２便 — 朝凪新聞\n"));
+	assert_non_null(strstr(page, "      https://d.example/1\n"));
+	/* at 40 columns the headline is cut by display width, tail kept */
+	free(page);
+	out = open_memstream(&page, &len);
+	assert_int_equal(headlines_print(out, items, 5, FOLD_DEFAULT_THRESHOLD, 40, &err), NF_OK);
+	fclose(out);
+	assert_non_null(strstr(page, "\xe2\x96\xb8 港湾都市で… — みなと通信 (+1 similar)\n"));
+	free(page);
+	for (i = 0; i < 5; i++) {
+		item_free(items[i]);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pick_lead),
+		cmocka_unit_test(test_print),
+	};
+
+	/* widths are measured with wcwidth() in a UTF-8 locale, as main sets */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		return 77;
+	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
