@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -573,10 +574,27 @@ best_block(xmlNode *top, const char *name)
 	return best;
 }
 
+/* A fetched page: UTF-8 when it is valid UTF-8, else whatever its <meta
+ * charset> says (libxml2 reads it; Latin-1 when there is none), so that
+ * Shift_JIS and EUC-JP sites still read. */
+static htmlDocPtr
+parse_page(const char *html, size_t len)
+{
+	if (len == 0) {
+		return NULL;
+	}
+	if (text_is_utf8(html, len)) {
+		return text_html_parse(html, len);
+	}
+	return htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, NULL,
+	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR
+	                      | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+}
+
 char *
 html_article_text(const char *html, size_t len)
 {
-	htmlDocPtr doc = len > 0 ? text_html_parse(html, len) : NULL;
+	htmlDocPtr doc = parse_page(html, len);
 	xmlNode *top, *block;
 	char *text = NULL;
 

@@ -105,6 +105,28 @@ is_clean(const unsigned char *s, size_t len)
 	return 1;
 }
 
+int
+text_is_utf8(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !(n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF
+		                      && s[i + 2] == 0xBD)) {
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
 /* States of the escape-sequence recogniser (ECMA-48 shapes). */
 enum esc_state {
 	ST_TEXT,
@@ -290,7 +312,7 @@ text_sanitize(const char *s, size_t len)
 	return buf_take(&b);
 }
 
-static int
+static inline int
 is_space_byte(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -298,7 +320,7 @@ is_space_byte(unsigned char c)
 
 /* Length of the whitespace at s (0 when none): ASCII spaces and U+00A0,
  * which feeds use as padding far more often than as a real no-break. */
-static size_t
+static inline size_t
 space_len(const char *s, size_t n)
 {
 	if (is_space_byte((unsigned char)s[0])) {

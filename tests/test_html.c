@@ -229,6 +229,10 @@ static const struct page_case page_cases[] = {
 	  " warm spring.\n\n"
 	  "Visitors can pick apples until the end of October, the owners said on"
 	  " Monday.\n\nParking is free on weekdays." },
+	{ "sjis-page.html",
+	  "連絡船、4日ぶりに運航再開\n\n"
+	  "嵐で桟橋の一部が壊れた港町と鴎島を結ぶ連絡船が、19日に運航を再開した。\n\n"
+	  "港の職員は「予定より早く再開できた」と話した。" },
 };
 
 static void
