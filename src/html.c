@@ -384,23 +384,46 @@ static const char *const caption_words[] = {
 	"photo", "image", "pictured", "写真", "撮影",
 };
 
+/* Nonzero when t holds one of caption_words: one pass, looking closer
+ * only at the bytes those words begin with. */
+static int
+has_caption_word(const char *t)
+{
+	size_t i, k;
+	const char *w;
+
+	for (; *t != '\0'; t++) {
+		if (strchr("pPiI\xe5\xe6", *t) == NULL) {
+			continue;
+		}
+		for (i = 0; i < sizeof(caption_words) / sizeof(caption_words[0]); i++) {
+			w = caption_words[i];
+			k = strlen(w);
+			if ((unsigned char)w[0] < 0x80 ? strncasecmp(t, w, k) == 0
+			    : strncmp(t, w, k) == 0) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int
 may_be_caption(xmlNode *p)
 {
 	xmlNode *n;
-	size_t i, len = 0;
-	const char *t;
+	size_t len = 0;
 
 	for (n = p->children; n != NULL; n = node_next(n, p, 1)) {
 		if (n->type != XML_TEXT_NODE || n->content == NULL) {
 			continue;
 		}
-		t = (const char *)n->content;
-		len += strlen(t);
-		for (i = 0; i < sizeof(caption_words) / sizeof(caption_words[0]); i++) {
-			if (strcasestr(t, caption_words[i]) != NULL) {
-				return len < 4 * CAPTION_MAX;
-			}
+		len += strlen((const char *)n->content);
+		if (len >= 4 * CAPTION_MAX) {
+			return 0;
+		}
+		if (has_caption_word((const char *)n->content)) {
+			return 1;
 		}
 	}
 	return 0;
