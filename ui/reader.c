@@ -135,9 +135,18 @@ ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read)
 {
 	struct nf_error err;
 
+	int i;
+
 	if (store_mark_read(ui->store, rowids, n, read, &err) != NF_OK) {
 		ui_status(ui, 1, "%s", err.msg);
+		return;
 	}
+	for (i = 0; i < ui->depth; i++) {
+		if (ui->stack[i]->ops->marked != NULL) {
+			ui->stack[i]->ops->marked(ui->stack[i], rowids, n, read);
+		}
+	}
+	ui->dirty_top = ui->dirty_body = 1;
 }
 
 /* Runs argv with the terminal handed over, and takes it back. */
@@ -282,10 +291,12 @@ reader_draw(struct ui *ui)
 static int
 reader_back(struct screen *s, struct ui *ui)
 {
-	(void)s;
 	if (ui->depth > 1) {
 		ui_pop(ui);
-		ui_refresh_all(ui);
+		s = ui_top(ui);
+		if (s->ops->reload_on_show && s->ops->reload != NULL) {
+			s->ops->reload(s, ui);
+		}
 	} else {
 		ui->quit = 1;
 	}

@@ -257,6 +257,7 @@ static const struct screen_ops feeds_ops = {
 	.title = fd_title,
 	.reload = fd_refresh,
 	.hint = fd_hint,
+	.reload_on_show = 1,
 	.set_filter = fd_filter,
 	.handlers = {
 		[CONFIG_ACTION_UP] = fd_up,

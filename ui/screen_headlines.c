@@ -567,6 +567,32 @@ hl_refresh(struct screen *s, struct ui *ui)
 	hl_load(hl_of(s), ui);
 }
 
+/* Reading a story must not reload a large store: the flags change in
+ * place. */
+static void
+hl_marked(struct screen *s, const int64_t *rowids, size_t n, int read)
+{
+	struct headlines *h = hl_of(s);
+	size_t i, k;
+
+	for (i = 0; i < h->nitems; i++) {
+		for (k = 0; k < n; k++) {
+			if (h->items[i]->rowid == rowids[k]) {
+				h->items[i]->read = read;
+			}
+		}
+	}
+	for (i = 0; i < h->nstories; i++) {
+		struct hl_story *st = &h->stories[i];
+
+		st->unread = 0;
+		for (k = 0; k < st->n; k++) {
+			st->unread |= !h->items[st->members[k]]->read;
+		}
+	}
+	h->list.dirty = 1;
+}
+
 static void
 hl_filter(struct screen *s, struct ui *ui, const char *needle)
 {
@@ -725,7 +751,6 @@ hl_open(struct screen *s, struct ui *ui)
 	}
 	hl_mark_story(h, ui, r->story, 1);
 	ui_push(ui, a);
-	ui_refresh_all(ui);
 	return 1;
 }
 
@@ -805,7 +830,6 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 
 		ui_mark(ui, &it->rowid, 1, !it->read);
 	}
-	ui_refresh_all(ui);
 	return 1;
 }
 
@@ -838,6 +862,7 @@ static const struct screen_ops headlines_ops = {
 	.draw = hl_draw,
 	.title = hl_title,
 	.reload = hl_refresh,
+	.marked = hl_marked,
 	.set_filter = hl_filter,
 	.handlers = {
 		[CONFIG_ACTION_UP] = hl_up,

@@ -39,12 +39,19 @@ struct screen_ops {
 	/* Text for the status line about the selection (a feed's error),
 	 * or NULL. May be NULL. */
 	const char *(*hint)(struct screen *s, struct ui *ui);
+	/* Items were marked read or unread in the store: update the rows
+	 * without reloading. May be NULL. */
+	void (*marked)(struct screen *s, const int64_t *rowids, size_t n,
+	               int read);
 	/* The filter changed (needle "" clears it). May be NULL. */
 	void (*set_filter)(struct screen *s, struct ui *ui, const char *needle);
 	/* A read-more page arrived (text NULL: failed with reason). Returns
 	 * nonzero when the screen asked for it; it then owns text. */
 	int (*page)(struct screen *s, struct ui *ui, unsigned request,
 	            char *text, const char *reason);
+	/* Reload when it comes back on top (cheap screens whose counts other
+	 * screens change). */
+	int reload_on_show;
 	ui_handler handlers[CONFIG_ACTION_COUNT];
 	void (*free)(struct screen *s);
 };

@@ -9,6 +9,10 @@ if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	exit 77
 fi
 NEWSFOLD="$top_builddir/newsfold"
+if [ ! -x "$NEWSFOLD" ]; then
+	echo "$NEWSFOLD has not been built"
+	exit 99
+fi
 FIXTURES="$top_srcdir/tests/tui/fixtures"
 case "$FIXTURES" in /*) ;; *) FIXTURES="$(pwd)/$FIXTURES" ;; esac
 TMPDIR_TUI=$(mktemp -d "${TMPDIR:-/tmp}/nf-tui.XXXXXX") || exit 99
