@@ -8,6 +8,7 @@
 #include "feeds/opml_cli.h"
 #include "src/cli.h"
 #include "src/dump.h"
+#include "src/fetch.h"
 #include "src/headlines.h"
 #include "src/refresh.h"
 #include "ui/reader.h"
@@ -95,7 +96,8 @@ main(int argc, char **argv)
 	};
 	struct nf_args args = { 0 };
 	enum mode mode = MODE_READER;
-	int c, modes = 0;
+	struct nf_error err = { 0 };
+	int c, modes = 0, status;
 
 	setlocale(LC_ALL, "");
 	while ((c = getopt_long(argc, argv, "c:d:hV", options, NULL)) != -1) {
@@ -117,5 +119,14 @@ main(int argc, char **argv)
 	if (modes > 1 || !operands_fit(mode, args.nargs)) {
 		return usage(stderr, 2);
 	}
-	return run_mode(mode, &args);
+	/* libcurl's global state is set up once here, before any thread
+	 * exists; modes that call fetch_global_init() again only bump its
+	 * count. */
+	if (fetch_global_init(&err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		return 1;
+	}
+	status = run_mode(mode, &args);
+	fetch_global_cleanup();
+	return status;
 }
