@@ -24,6 +24,11 @@
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
+/* How feed HTML is read: never from the network, silently, as far as it
+ * goes. */
+#define TEXT_HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR \
+                           | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER)
+
 /* Decodes one UTF-8 sequence from s (n > 0 bytes left) into *cp and
  * returns its length. An invalid sequence yields U+FFFD and the length of
  * its maximal valid prefix (at least 1), as Unicode recommends, so that
@@ -719,6 +724,8 @@ text_html_parse(const char *html, size_t len)
 	htmlDocPtr doc;
 	char *copy = NULL;
 
+	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
+	 * input to Latin-1, so such input is made valid first. */
 	if (!is_clean((const unsigned char *)html, len)) {
 		html = copy = text_sanitize(html, len);
 		if (copy == NULL) {
@@ -728,9 +735,7 @@ text_html_parse(const char *html, size_t len)
 	}
 	/* COMPACT keeps short text inside its node: fewer allocations. */
 	doc = htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, "UTF-8",
-	                     HTML_PARSE_NONET | HTML_PARSE_NOERROR
-	                     | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER
-	                     | HTML_PARSE_COMPACT);
+	                     TEXT_HTML_OPTIONS | HTML_PARSE_COMPACT);
 	free(copy);
 	return doc;
 }
@@ -798,8 +803,7 @@ sax_parse(struct out *o, const char *html, size_t len)
 	ctxt->sax->cdataBlock = sax_text;
 	ctxt->userData = o;
 	doc = htmlCtxtReadMemory(ctxt, clean, len > INT_MAX ? INT_MAX : (int)len, NULL,
-	                         "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR
-	                         | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	                         "UTF-8", TEXT_HTML_OPTIONS);
 	xmlFreeDoc(doc);	/* none is built; NULL is a no-op */
 	htmlFreeParserCtxt(ctxt);
 	free(copy);
