@@ -458,6 +458,52 @@ parse_rfc822(const char *s, struct fields *f)
 	return fields_to_time(f);
 }
 
+/* Skips the literal lit at *p; nonzero when it was there. */
+static int
+skip_literal(const char **p, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (strncmp(*p, lit, n) != 0) {
+		return 0;
+	}
+	*p += n;
+	return 1;
+}
+
+/* The Japanese form: 2023年10月19日 [(木)] [08:00[:00]] [zone]. */
+static int64_t
+parse_kanji(const char *s, struct fields *f)
+{
+	f->year = read_num(&s, 4, 4, NULL);
+	if (f->year < 0 || !skip_literal(&s, "年")) {
+		return NF_NO_DATE;
+	}
+	f->month = read_num(&s, 1, 2, NULL);
+	if (f->month < 0 || !skip_literal(&s, "月")) {
+		return NF_NO_DATE;
+	}
+	f->day = read_num(&s, 1, 2, NULL);
+	if (f->day < 0 || !skip_literal(&s, "日")) {
+		return NF_NO_DATE;
+	}
+	s = skip_space(s);
+	if (*s == '(' || skip_literal(&s, "（")) {
+		/* a weekday in brackets, right or wrong */
+		while (*s != '\0' && *s != ')' && strncmp(s, "）", 3) != 0) {
+			s++;
+		}
+		if (!skip_literal(&s, ")") && !skip_literal(&s, "）")) {
+			return NF_NO_DATE;
+		}
+	}
+	s = skip_space(s);
+	if (isdigit((unsigned char)*s) && (read_time(&s, f) < 0 || read_zone(&s, f) < 0)) {
+		return NF_NO_DATE;
+	}
+	return at_end(s) ? fields_to_time(f) : NF_NO_DATE;
+}
+
 static int
 looks_iso(const char *s)
 {
@@ -488,6 +534,9 @@ date_parse(const char *s)
 	}
 	if (looks_iso(t)) {
 		return parse_iso(t, &f);
+	}
+	if (strstr(t, "年") != NULL) {
+		return parse_kanji(t, &f);
 	}
 	return parse_rfc822(s, &f);
 }
