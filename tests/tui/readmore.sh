@@ -1,0 +1,73 @@
+#!/bin/sh
+# Feeds over HTTP from the loopback server (tests/server.py): reload in
+# the background, read more on a copy whose own text is short fetches its
+# page and shows the article text, and the cursor stays on its story when
+# a reload adds stories above it.
+. "${top_srcdir:-.}/tests/tui/lib.sh"
+
+if [ -z "$PYTHON3" ]; then
+	echo "python3 not found: skipped"
+	exit 77
+fi
+mkdir -p "$TMPDIR_TUI/www"
+cp "$FIXTURES"/http/* "$TMPDIR_TUI/www/"
+"$PYTHON3" "$top_srcdir/tests/server.py" --no-stdin --root "$TMPDIR_TUI/www" \
+	> "$TMPDIR_TUI/port" 2>/dev/null &
+server=$!
+trap 'kill $server 2>/dev/null; tui_cleanup' EXIT INT TERM
+deadline=$(($(date +%s) + 10))
+until [ -s "$TMPDIR_TUI/port" ]; do
+	[ "$(date +%s)" -ge "$deadline" ] && { echo "no server"; exit 99; }
+	sleep 0.05
+done
+port=$(head -n 1 "$TMPDIR_TUI/port")
+base="http://127.0.0.1:$port/feed"
+
+tui_start
+# The fixture dotfile is replaced by one of HTTP feeds (tui_start wrote it).
+printf 'feed %s/isles.rss "Isles Daily"\nfeed %s/sound.rss "Sound Gazette"\n' \
+	"$base" "$base" > "$TMPDIR_TUI/newsfoldrc"
+$TM respawn-pane -k -t nf "sh '$TMPDIR_TUI/run.sh'"
+
+fetched() {
+	tui_wait "Ferry crews end two-day strike on the island routes — Sound Gazette (+1 similar)" &&
+	tui_wait "2 feeds: 3 new"
+}
+
+read_more() {
+	tui_keys Enter
+	tui_wait "Similar News (1)" || return 1
+	tui_keys Tab Enter
+	tui_wait "voted on Saturday night to accept a new duty rota" &&
+	tui_wait "Subscribe today" gone && tui_wait "Cookie settings" gone
+}
+
+back_twice() {
+	tui_keys q
+	tui_wait "Similar News (1)" && tui_keys q && tui_wait "newsfold — All feeds"
+}
+
+# Selects the puffin story, adds two stories above it in the feed, reloads
+# and checks that the highlighted line is still the puffin story.
+cursor_kept() {
+	tui_keys j
+	sed -e 's|<item>|<item><title>Harbour crane toppled by the gale</title><link>/feed/c</link><guid>c</guid><pubDate>Mon, 23 Nov 2026 08:00:00 +0000</pubDate></item><item><title>Island school wins the national debate prize</title><link>/feed/d</link><guid>d</guid><pubDate>Mon, 23 Nov 2026 09:00:00 +0000</pubDate></item>\n<item>|' \
+		-e '1,/<item>/!b' "$FIXTURES/http/isles.rss" > "$TMPDIR_TUI/www/isles.rss.new"
+	mv "$TMPDIR_TUI/www/isles.rss.new" "$TMPDIR_TUI/www/isles.rss"
+	tui_keys R
+	tui_wait "Island school wins the national debate prize" || return 1
+	tui_wait "2 feeds: 2 new" || return 1
+	$TM capture-pane -p -e -t nf > "$TMPDIR_TUI/attrs"
+	reverse="$(printf '\033')\[([0-9]*;)*7(;[0-9]*)*m"
+	grep "Puffin count" "$TMPDIR_TUI/attrs" | grep -Eq "$reverse" &&
+	! grep "Island school" "$TMPDIR_TUI/attrs" | grep -Eq "$reverse"
+}
+
+tui_check "HTTP feeds fetched and folded across outlets" fetched
+tui_check "read more on a short copy shows its fetched article" read_more
+tui_check "q goes back step by step" back_twice
+tui_check "cursor stays on its story through a reload" cursor_kept
+tui_keys Q
+tui_check "Q exits 0" tui_wait "EXIT=0"
+tui_check "nothing on stderr" tui_quiet
+tui_finish
