@@ -133,8 +133,24 @@ attr_line(xmlNode *n, const char *name)
 	return line;
 }
 
+/* The first address of a srcset ("a.jpg 1x, b.jpg 2x"), or NULL. */
+static char *
+srcset_first(xmlNode *img)
+{
+	char *set = attr_line(img, "srcset"), *end;
+
+	if (set != NULL) {
+		end = strpbrk(set, " ,");
+		if (end != NULL) {
+			*end = '\0';
+		}
+	}
+	return set;
+}
+
 /* The picture's address made absolute, or NULL: lazy-loading pages keep
- * it in data-src, and data: URLs are not addresses worth keeping. */
+ * it in data-src or only in srcset, and data: URLs are not addresses
+ * worth keeping. */
 static char *
 image_url(xmlNode *img, const char *base_url)
 {
@@ -144,6 +160,9 @@ image_url(xmlNode *img, const char *base_url)
 	if (src == NULL || strncasecmp(src, "data:", 5) == 0) {
 		free(src);
 		src = attr_line(img, "data-src");
+	}
+	if (src == NULL) {
+		src = srcset_first(img);
 	}
 	if (src == NULL || strncasecmp(src, "data:", 5) == 0) {
 		free(src);
@@ -162,9 +181,10 @@ image_url(xmlNode *img, const char *base_url)
 	return url;
 }
 
-/* A 1x1 tracking pixel is not the item's picture. */
+/* Neither a 1x1 tracking pixel nor an emoji drawn as an image (as
+ * WordPress feeds do) is the item's picture. */
 static int
-is_tracking_pixel(xmlNode *img)
+is_decoration(xmlNode *img)
 {
 	static const char *const dims[] = { "width", "height" };
 	xmlChar *v;
@@ -179,17 +199,23 @@ is_tracking_pixel(xmlNode *img)
 		}
 		xmlFree(v);
 	}
+	v = xmlGetProp(img, (const xmlChar *)"class");
+	if (v != NULL && (strstr((const char *)v, "emoji") != NULL
+	                  || strstr((const char *)v, "smiley") != NULL)) {
+		tiny = 1;
+	}
+	xmlFree(v);
 	return tiny;
 }
 
-/* The first picture under top that is not a tracking pixel. */
+/* The first picture under top that is not a decoration. */
 static xmlNode *
 first_image(xmlNode *top)
 {
 	xmlNode *n;
 
 	for (n = top->children; n != NULL; n = node_next(n, top, 1)) {
-		if (is_element(n, "img") && !is_tracking_pixel(n)) {
+		if (is_element(n, "img") && !is_decoration(n)) {
 			return n;
 		}
 	}

@@ -63,6 +63,13 @@ static const struct extract_case extract_cases[] = {
 	  "<img src=\"/px.gif\" width=\"1\" height=\"1\"><img src=\"/real.jpg\" alt=\"Real\">"
 	  "<p>Text</p>",
 	  "Text", "https://ledger.example/real.jpg", "Real", NULL },
+	{ "emoji image skipped",
+	  "<p>Good news <img class=\"wp-smiley emoji\" src=\"/e/1f600.png\" alt=\"x\">"
+	  "</p><img src=\"/real.jpg\" alt=\"Real\">",
+	  "Good news", "https://ledger.example/real.jpg", "Real", NULL },
+	{ "srcset only",
+	  "<img srcset=\"/s/a-640.jpg 640w, /s/a-1280.jpg 1280w\" alt=\"Set\">",
+	  "", "https://ledger.example/s/a-640.jpg", "Set", NULL },
 	{ "lazy image data-src",
 	  "<img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/lazy.jpg\" alt=\"Lazy\">",
 	  "", "https://ledger.example/lazy.jpg", "Lazy", NULL },
