@@ -14,11 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libxml/uri.h>
-
+#include "config/config.h"
 #include "feeds/feed.h"
+#include "src/buf.h"
 #include "src/fetch.h"
 #include "src/headlines.h"
+#include "src/refresh.h"
+#include "src/store.h"
 #include "src/text.h"
 
 #define HEADLINES_DAY 86400
@@ -367,17 +369,15 @@ struct collect {
 	size_t n, cap;
 	const char *name;	/* the source as given, when the feed has no title */
 	struct feed_parser *parser;
+	struct buf body;	/* an http body, held until its charset is known */
 	struct nf_error *err;
 	enum nf_status status;
 };
 
+/* Appends item to c, taking it. Returns nonzero when out of memory. */
 static int
-collect_item(void *ctx, const struct nf_feed *feed, struct nf_item *item)
+collect_add(struct collect *c, struct nf_item *item)
 {
-	struct collect *c = ctx;
-	const char *source = feed->title != NULL && feed->title[0] != '\0' ?
-	                     feed->title : c->name;
-
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 64;
 		struct nf_item **grown = realloc(c->items, cap * sizeof(*grown));
@@ -388,12 +388,35 @@ collect_item(void *ctx, const struct nf_feed *feed, struct nf_item *item)
 		}
 		c->items = grown, c->cap = cap;
 	}
+	c->items[c->n++] = item;
+	return 0;
+}
+
+static void
+collect_free(struct collect *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		item_free(c->items[i]);
+	}
+	free(c->items);
+	c->items = NULL;
+	c->n = c->cap = 0;
+}
+
+static int
+collect_item(void *ctx, const struct nf_feed *feed, struct nf_item *item)
+{
+	struct collect *c = ctx;
+	const char *source = feed->title != NULL && feed->title[0] != '\0' ?
+	                     feed->title : c->name;
+
 	if (item->source == NULL && nf_strset(&item->source, source) != 0) {
 		item_free(item);
 		return 1;
 	}
-	c->items[c->n++] = item;
-	return 0;
+	return collect_add(c, item);
 }
 
 static int
@@ -402,6 +425,18 @@ push_chunk(void *ctx, const char *data, size_t len)
 	struct collect *c = ctx;
 
 	c->status = feed_parser_push(c->parser, data, len, 0, c->err);
+	return c->status != NF_OK;
+}
+
+static int
+hold_chunk(void *ctx, const char *data, size_t len)
+{
+	struct collect *c = ctx;
+
+	c->status = buf_add(&c->body, data, len);
+	if (c->status != NF_OK) {
+		nf_error_set(c->err, c->status, "out of memory");
+	}
 	return c->status != NF_OK;
 }
 
@@ -429,13 +464,52 @@ read_file(struct collect *c, const char *path, struct nf_error *err)
 	return c->status;
 }
 
+/*
+ * An http(s) source. fetch_url_stream() names the Content-Type only once
+ * the transfer is over, and the parser settles the encoding from its
+ * first bytes, so the body is held (within the max-size ceiling the
+ * fetch enforces anyway) and parsed afterwards with the HTTP charset.
+ * A document that declares its own encoding still wins over it.
+ */
+static enum nf_status
+read_http(struct collect *c, struct feed_options *opts,
+          const struct fetch_limits *limits, struct nf_error *err)
+{
+	char *ctype = NULL, *charset = NULL;
+	enum nf_status st;
+
+	buf_init(&c->body, limits->max_size);
+	st = fetch_url_stream(opts->source, limits, hold_chunk, c, &ctype, err);
+	st = c->status != NF_OK ? c->status : st;
+	if (st == NF_OK) {
+		charset = ctype != NULL ? fetch_content_charset(ctype) : NULL;
+		opts->charset = charset;
+		if ((c->parser = feed_parser_new(opts, collect_item, c)) == NULL) {
+			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		} else {
+			st = feed_parser_push(c->parser, c->body.data != NULL ?
+			                      c->body.data : "", c->body.len, 1, err);
+		}
+	}
+	feed_parser_free(c->parser);
+	c->parser = NULL;
+	opts->charset = NULL;
+	buf_free(&c->body);
+	free(charset);
+	free(ctype);
+	return st;
+}
+
 /* Reads one source (path, "-", file:// or http(s) URL) into c. */
 static enum nf_status
-read_source(struct collect *c, const char *source, double threshold,
+read_source(struct collect *c, const char *source, const struct config *cfg,
             struct nf_error *err)
 {
-	struct feed_options opts = { source, NULL, NULL, threshold, 0 };
-	char *path = NULL, *ctype = NULL;
+	struct feed_options opts = { source, NULL, NULL, cfg->fold_threshold,
+	                             (size_t)cfg->max_size };
+	struct fetch_limits limits = { 0, cfg->timeout * 1000,
+	                               (size_t)cfg->max_size };
+	char *path = NULL;
 	enum nf_status st;
 
 	c->name = source;
@@ -444,13 +518,13 @@ read_source(struct collect *c, const char *source, double threshold,
 	if (fetch_is_http(source) || strncasecmp(source, "file://", 7) == 0) {
 		opts.base_url = source;
 	}
+	if (fetch_is_http(source)) {
+		return read_http(c, &opts, &limits, err);
+	}
 	if ((c->parser = feed_parser_new(&opts, collect_item, c)) == NULL) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
-	if (fetch_is_http(source)) {
-		st = fetch_url_stream(source, NULL, push_chunk, c, &ctype, err);
-		st = c->status != NF_OK ? c->status : st;
-	} else if (strncasecmp(source, "file://", 7) == 0) {
+	if (strncasecmp(source, "file://", 7) == 0) {
 		path = fetch_file_path(source);
 		st = path != NULL ? read_file(c, path, err) :
 		     nf_error_set(err, NF_ERR_USAGE, "not a local file URL");
@@ -463,7 +537,6 @@ read_source(struct collect *c, const char *source, double threshold,
 	feed_parser_free(c->parser);
 	c->parser = NULL;
 	free(path);
-	free(ctype);
 	return st;
 }
 
@@ -490,6 +563,25 @@ page_width(void)
 	return w < 20 ? 20 : w > 1000 ? 1000 : (int)w;
 }
 
+/* Prints the page of what c holds. Returns the exit status (0 or 1). */
+static int
+print_page(const struct collect *c, const struct config *cfg)
+{
+	struct nf_error err;
+	int status = 0;
+
+	nf_error_clear(&err);
+	if (headlines_print(stdout, c->items, c->n, cfg->fold_threshold,
+	                    page_width(), &err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		status = 1;
+	}
+	if (fflush(stdout) != 0) {
+		status = 1;
+	}
+	return status;
+}
+
 static int
 has_http(char *const *sources, size_t n)
 {
@@ -506,7 +598,8 @@ has_http(char *const *sources, size_t n)
 /* Reads every source, printing "SOURCE: reason" for those that fail, and
  * prints the page of what could be read. Returns the exit status. */
 static int
-headlines_run(char *const *sources, size_t nsources, double threshold)
+headlines_sources(char *const *sources, size_t nsources,
+                  const struct config *cfg)
 {
 	struct collect c;
 	struct nf_error err;
@@ -520,36 +613,174 @@ headlines_run(char *const *sources, size_t nsources, double threshold)
 	}
 	for (i = 0; i < nsources; i++) {
 		nf_error_clear(&err);
-		if (read_source(&c, sources[i], threshold, &err) != NF_OK) {
+		if (read_source(&c, sources[i], cfg, &err) != NF_OK) {
 			fprintf(stderr, "%s: %s\n", sources[i], err.msg);
 			status = 1;
 		}
 	}
-	nf_error_clear(&err);
-	if (headlines_print(stdout, c.items, c.n, threshold, page_width(), &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
-		status = 1;
-	}
-	if (fflush(stdout) != 0) {
-		status = 1;
-	}
-	for (i = 0; i < c.n; i++) {
-		item_free(c.items[i]);
-	}
-	free(c.items);
+	status |= print_page(&c, cfg);
+	collect_free(&c);
 	if (http) {
 		fetch_global_cleanup();
 	}
 	return status;
 }
 
+/* Appends to c the stored items of every configured feed, in dotfile
+ * order. Feeds the store has but the dotfile no longer lists stay off
+ * the page. Reads only: the store is not written. */
+static enum nf_status
+load_configured(struct store *s, const struct config *cfg, struct collect *c,
+                struct nf_error *err)
+{
+	struct store_feed_info *feeds = NULL;
+	struct nf_item **items = NULL;
+	size_t nfeeds = 0, n = 0, i, j, k;
+	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
+
+	for (i = 0; st == NF_OK && i < cfg->nfeeds; i++) {
+		for (j = 0; j < nfeeds; j++) {
+			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0) {
+				break;
+			}
+		}
+		if (j == nfeeds || feeds[j].id == 0) {
+			continue;	/* never fetched */
+		}
+		items = NULL, n = 0;
+		st = store_items_load(s, feeds[j].id, STORE_LOAD_FULL, &items,
+		                      &n, err);
+		feeds[j].id = 0;	/* a URL listed twice is read once */
+		for (k = 0; st == NF_OK && k < n; k++) {
+			if (collect_add(c, items[k]) != 0) {
+				st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			}
+			items[k] = NULL;	/* c has it, or it is freed */
+		}
+		store_items_free(items, n);
+	}
+	store_feed_list_free(feeds, nfeeds);
+	return st;
+}
+
+/* After a quiet refresh: "TITLE: REASON" on stderr for each configured
+ * feed whose fetch failed, as the store recorded it. */
+static void
+report_failures(struct store *s, const struct config *cfg)
+{
+	struct store_feed_info *feeds = NULL;
+	struct nf_error err;
+	size_t nfeeds = 0, i, j;
+
+	if (store_feed_list(s, &feeds, &nfeeds, &err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		return;
+	}
+	for (i = 0; i < cfg->nfeeds; i++) {
+		for (j = 0; j < nfeeds; j++) {
+			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0 &&
+			    feeds[j].last_error != NULL) {
+				fprintf(stderr, "%s: %s\n", feeds[j].title,
+				        feeds[j].last_error);
+			}
+		}
+	}
+	store_feed_list_free(feeds, nfeeds);
+}
+
+/* Fills an empty store with a quiet refresh. Returns the exit status so
+ * far: 0, or 1 when a feed failed or the refresh could not run. */
+static int
+refresh_quietly(struct store *s, const struct config *cfg)
+{
+	struct nf_error err;
+	size_t nfailed = 0;
+	int status = 0;
+
+	nf_error_clear(&err);
+	if (fetch_global_init(&err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		return 1;
+	}
+	if (refresh_feeds(cfg, s, NULL, &nfailed, &err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		status = 1;
+	} else if (nfailed > 0) {
+		report_failures(s, cfg);
+		status = 1;
+	}
+	fetch_global_cleanup();
+	return status;
+}
+
+/* --headlines without sources: the configured feeds as the store holds
+ * them, after a refresh when it holds none of their items yet. */
+static int
+headlines_store(const struct nf_args *args, const struct config *cfg)
+{
+	struct collect c;
+	struct store *s = NULL;
+	struct nf_error err;
+	int status = 0;
+
+	memset(&c, 0, sizeof(c));
+	nf_error_clear(&err);
+	if (store_open(args->db_path, &s, &err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		return 1;
+	}
+	if (load_configured(s, cfg, &c, &err) == NF_OK && c.n == 0 &&
+	    cfg->nfeeds > 0) {
+		status = refresh_quietly(s, cfg);
+		load_configured(s, cfg, &c, &err);
+	}
+	if (err.code != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		status = 1;
+	} else {
+		status |= print_page(&c, cfg);
+	}
+	collect_free(&c);
+	store_close(s);
+	return status;
+}
+
+/* The dotfile's settings. With sources, the demo feed list is not
+ * needed: when no dotfile exists and that list cannot be read either,
+ * the compiled defaults do. A named dotfile that is missing, or a broken
+ * one, is still an error. */
+static enum nf_status
+load_settings(const struct nf_args *args, struct config *cfg,
+              struct nf_error *err)
+{
+	enum nf_status st = config_load(args->config_path, cfg, err);
+
+	if (st != NF_OK && args->nargs > 0 && cfg->is_demo) {
+		config_free(cfg);
+		nf_error_clear(err);
+		st = config_init(cfg, err);
+	}
+	return st;
+}
+
 int
 headlines_main(const struct nf_args *args)
 {
-	if (args->nargs <= 0) {
-		/* the configured feeds come through the store, once it is wired */
-		fprintf(stderr, "newsfold: no sources given and no feeds configured yet\n");
-		return 2;
+	struct config cfg;
+	struct nf_error err;
+	int status;
+
+	nf_error_clear(&err);
+	if (load_settings(args, &cfg, &err) != NF_OK) {
+		fprintf(stderr, "newsfold: %s\n", err.msg);
+		config_free(&cfg);
+		return err.code == NF_ERR_CONFIG ? 2 : 1;
 	}
-	return headlines_run(args->args, (size_t)args->nargs, FOLD_DEFAULT_THRESHOLD);
+	if (args->nargs > 0) {
+		status = headlines_sources(args->args, (size_t)args->nargs, &cfg);
+	} else {
+		status = headlines_store(args, &cfg);
+	}
+	config_free(&cfg);
+	return status;
 }

@@ -48,7 +48,8 @@ struct refresh {
 	size_t nfeeds;
 	size_t ndone;
 	size_t nprinted;
-	int progress;			/* stderr is a terminal */
+	FILE *report;			/* one line per feed, or NULL */
+	int progress;			/* reporting, and stderr is a terminal */
 };
 
 static void
@@ -93,21 +94,27 @@ print_ready(struct refresh *r)
 	while (r->nprinted < r->nfeeds &&
 	       r->feeds[r->nprinted].state != FEED_WAITING) {
 		f = &r->feeds[r->nprinted++];
+		if (r->report == NULL) {
+			continue;
+		}
 		switch (f->state) {
 		case FEED_READ:
-			printf("%s: ok %zu new\n", feed_display_title(f),
-			       f->new_count);
+			fprintf(r->report, "%s: ok %zu new\n",
+			        feed_display_title(f), f->new_count);
 			break;
 		case FEED_UNCHANGED:
-			printf("%s: unchanged\n", feed_display_title(f));
+			fprintf(r->report, "%s: unchanged\n",
+			        feed_display_title(f));
 			break;
 		default:
-			printf("%s: error: %s\n", feed_display_title(f),
-			       f->reason);
+			fprintf(r->report, "%s: error: %s\n",
+			        feed_display_title(f), f->reason);
 			break;
 		}
 	}
-	fflush(stdout);
+	if (r->report != NULL) {
+		fflush(r->report);
+	}
 	progress_show(r);
 }
 
@@ -344,26 +351,48 @@ refresh_free(struct refresh *r)
 	free(r->feeds);
 }
 
-static int
-exit_status(const struct refresh *r)
+static size_t
+count_failed(const struct refresh *r)
 {
-	size_t i;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->nfeeds; i++) {
-		if (r->feeds[i].state != FEED_READ &&
-		    r->feeds[i].state != FEED_UNCHANGED) {
-			return 1;
-		}
+		n += r->feeds[i].state != FEED_READ &&
+		     r->feeds[i].state != FEED_UNCHANGED;
 	}
-	return 0;
+	return n;
+}
+
+enum nf_status
+refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
+              size_t *nfailed, struct nf_error *err)
+{
+	struct refresh r = { .cfg = cfg, .store = store, .report = report };
+	enum nf_status st;
+
+	r.progress = report != NULL && isatty(STDERR_FILENO);
+	st = refresh_prepare(&r, err);
+	if (st == NF_OK) {
+		st = refresh_run(&r, err);
+	}
+	if (st == NF_OK) {
+		print_ready(&r);
+	}
+	progress_clear(&r);
+	if (nfailed != NULL) {
+		*nfailed = st == NF_OK ? count_failed(&r) : 0;
+	}
+	refresh_free(&r);
+	return st;
 }
 
 int
 refresh_main(const struct nf_args *args)
 {
 	struct config cfg;
-	struct refresh r = { .cfg = &cfg };
+	struct store *store = NULL;
 	struct nf_error err;
+	size_t nfailed = 0;
 	int status = 1;
 
 	nf_error_clear(&err);
@@ -372,7 +401,7 @@ refresh_main(const struct nf_args *args)
 		config_free(&cfg);
 		return err.code == NF_ERR_CONFIG ? 2 : 1;
 	}
-	if (store_open(args->db_path, &r.store, &err) != NF_OK) {
+	if (store_open(args->db_path, &store, &err) != NF_OK) {
 		fprintf(stderr, "newsfold: %s\n", err.msg);
 		goto out;
 	}
@@ -380,20 +409,14 @@ refresh_main(const struct nf_args *args)
 		fprintf(stderr, "newsfold: %s\n", err.msg);
 		goto out;
 	}
-	r.progress = isatty(STDERR_FILENO);
-	if (refresh_prepare(&r, &err) != NF_OK ||
-	    refresh_run(&r, &err) != NF_OK) {
-		progress_clear(&r);
+	if (refresh_feeds(&cfg, store, stdout, &nfailed, &err) != NF_OK) {
 		fprintf(stderr, "newsfold: %s\n", err.msg);
 	} else {
-		print_ready(&r);
-		progress_clear(&r);
-		status = exit_status(&r);
+		status = nfailed > 0;
 	}
 	fetch_global_cleanup();
 out:
-	refresh_free(&r);
-	store_close(r.store);
+	store_close(store);
 	config_free(&cfg);
 	return status;
 }

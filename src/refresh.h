@@ -1,9 +1,27 @@
 #ifndef NF_SRC_REFRESH_H
 #define NF_SRC_REFRESH_H
 
+#include <stddef.h>
+#include <stdio.h>
+
+#include "config/config.h"
 #include "src/cli.h"
+#include "src/error.h"
+#include "src/store.h"
 
 /* newsfold --refresh: fetch every configured feed into the store. Returns the exit status. */
 int refresh_main(const struct nf_args *args);
+
+/* Fetches every feed of cfg into store (fetch_global_init() done by the
+ * caller). With report set, prints one line per feed to it in dotfile
+ * order as SPEC words them ("TITLE: ok N new", "TITLE: unchanged",
+ * "TITLE: error: REASON"), and progress on stderr when that is a
+ * terminal; with report NULL it prints nothing (each failure's reason
+ * is still stored as the feed's last error). *nfailed (may be NULL) gets
+ * the number of feeds that could not be read. An error return is the
+ * store's or the fetcher's own, not one feed's. */
+enum nf_status refresh_feeds(const struct config *cfg, struct store *store,
+                             FILE *report, size_t *nfailed,
+                             struct nf_error *err);
 
 #endif
