@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "src/item.h"
@@ -125,4 +127,16 @@ draw_rule(WINDOW *w, int y, int width)
 	for (x = 0; x < width; x++) {
 		waddstr(w, "─");
 	}
+}
+
+void
+draw_caption(const struct nf_image *img, char *out, size_t size)
+{
+	const char *cap = nf_str(img->caption);
+	int marked = strncmp(cap, "Photo", 5) == 0 || strncmp(cap, "写真", 6) == 0 ||
+	             strncmp(cap, "In this photo", 13) == 0;
+
+	snprintf(out, size, "%s%s%s%s%s", marked ? "" : "Photo: ", cap,
+	         img->credit != NULL ? " (" : "", nf_str(img->credit),
+	         img->credit != NULL ? ")" : "");
 }

@@ -24,6 +24,10 @@ int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
               int pad);
 /* Blanks width columns of line y from column x in attribute attr. */
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+/* The caption of a picture as the screens show it: "Photo: " first
+ * unless the caption already says so, the credit in parentheses. */
+struct nf_image;
+void draw_caption(const struct nf_image *img, char *out, size_t size);
 /* A horizontal line across width columns of line y. */
 void draw_rule(WINDOW *w, int y, int width);
 /* Formats t (UTC seconds) in local time for a row: "Oct 19 08:00", or

@@ -28,7 +28,7 @@
 
 /* Signal state: handlers set a flag and write a byte to the self-pipe,
  * which wakes the loop's one wait. */
-static volatile sig_atomic_t signal_quit;
+static volatile sig_atomic_t signal_quit;	/* the signal's number */
 static volatile sig_atomic_t signal_resize;
 static int wake_pipe[2] = { -1, -1 };
 
@@ -41,7 +41,7 @@ reader_on_signal(int sig)
 	if (sig == SIGWINCH) {
 		signal_resize = 1;
 	} else {
-		signal_quit = 1;
+		signal_quit = sig;
 	}
 	if (write(wake_pipe[1], &c, 1) < 0) {
 		/* The pipe is full: the loop is awake anyway. */
@@ -227,6 +227,36 @@ reader_layout(struct ui *ui)
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
 }
 
+/* "q:back  f:feeds ..." from the bindings in force, so that a rebound
+ * key shows as it is. */
+static void
+reader_key_hint(struct ui *ui, char *out, size_t size)
+{
+	static const enum config_action shown[] = {
+		CONFIG_ACTION_BACK, CONFIG_ACTION_FEEDS, CONFIG_ACTION_FILTER,
+		CONFIG_ACTION_RELOAD_ALL, CONFIG_ACTION_HELP,
+	};
+	size_t i, used = 0;
+	char keys[64];
+
+	out[0] = '\0';
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+		int n;
+
+		keys_bound_to(ui->cfg, shown[i], keys, sizeof(keys));
+		keys[strcspn(keys, " ")] = '\0';
+		if (keys[0] == '\0') {
+			continue;
+		}
+		n = snprintf(out + used, size - used, "%s%s:%s", used ? "  " : "",
+		             keys, config_action_name(shown[i]));
+		if (n < 0 || (size_t)n >= size - used) {
+			break;
+		}
+		used += (size_t)n;
+	}
+}
+
 static void
 reader_draw_status(struct ui *ui)
 {
@@ -246,7 +276,7 @@ reader_draw_status(struct ui *ui)
 	} else if (hint != NULL) {
 		snprintf(line, sizeof(line), "%s", hint);
 	} else {
-		snprintf(line, sizeof(line), "q:back  f:feeds  /:filter  R:reload  ?:keys");
+		reader_key_hint(ui, line, sizeof(line));
 	}
 	draw_text(ui->w_status, 0, 0, ui->cols, line, attr, 1);
 	if (ui->filtering) {
@@ -579,6 +609,30 @@ reader_ensure_feeds(struct ui *ui)
 	}
 }
 
+/* Feeds of the dotfile that were never fetched (a feed just added) are
+ * fetched at start even without refresh-on-start: they have nothing to
+ * show otherwise. */
+static void
+reader_reload_new_feeds(struct ui *ui)
+{
+	struct store_feed_info *feeds = NULL;
+	struct nf_error err;
+	size_t n = 0, i, k;
+
+	if (store_feed_list(ui->store, &feeds, &n, &err) != NF_OK) {
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < ui->cfg->nfeeds; k++) {
+			if (feeds[i].last_fetch == NF_NO_DATE &&
+			    strcmp(feeds[i].url, ui->cfg->feeds[k].url) == 0) {
+				ui_reload(ui, feeds[i].id);
+			}
+		}
+	}
+	store_feed_list_free(feeds, n);
+}
+
 static enum nf_status
 reader_open(struct ui *ui, const struct nf_args *args, struct nf_error *err)
 {
@@ -664,9 +718,12 @@ reader_main(const struct nf_args *args)
 	/* The store's stories show at once; fetching follows. */
 	if (cfg.refresh_on_start || headlines_count(front) == 0) {
 		ui_reload(&ui, 0);
+	} else {
+		reader_reload_new_feeds(&ui);
 	}
 	reader_loop(&ui);
-	status = signal_quit ? 1 : 0;
+	/* Killed by a signal: the shell's convention, 128 + its number. */
+	status = signal_quit ? 128 + signal_quit : 0;
 out:
 	reader_close(&ui);
 	config_free(&cfg);

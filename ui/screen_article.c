@@ -128,10 +128,7 @@ art_add_header(struct article *a, int width)
 	}
 	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
 	if (it->image != NULL && it->image->caption != NULL) {
-		snprintf(line, sizeof(line), "Photo: %s%s%s%s", it->image->caption,
-		         it->image->credit != NULL ? " (" : "",
-		         nf_str(it->image->credit),
-		         it->image->credit != NULL ? ")" : "");
+		draw_caption(it->image, line, sizeof(line));
 		art_add_wrapped(a, line, "▌", CONFIG_ELEMENT_CAPTION, width);
 		art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
 	}

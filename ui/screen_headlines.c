@@ -462,18 +462,6 @@ static const struct list_ops hl_list_ops = {
 
 /* ---- drawing ------------------------------------------------------- */
 
-/* The caption line: set apart with a bar and marked as a caption. */
-static void
-hl_caption_text(const struct nf_image *img, char *out, size_t size)
-{
-	const char *cap = nf_str(img->caption);
-	int marked = strncmp(cap, "Photo", 5) == 0 || strncmp(cap, "写真", 6) == 0;
-
-	snprintf(out, size, "▌%s%s%s%s%s", marked ? "" : "Photo: ", cap,
-	         img->credit != NULL ? " (" : "", nf_str(img->credit),
-	         img->credit != NULL ? ")" : "");
-}
-
 /* Lines of the summary, wrapped; at most max of them drawn. */
 static int
 hl_draw_summary(WINDOW *w, int y, int width, const struct nf_item *it, int max)
@@ -519,7 +507,11 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	         when[0] != '\0' ? " · " : "", when);
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
 	if (has_cap) {
-		hl_caption_text(it->image, line, sizeof(line));
+		char cap[768];
+
+		/* Set apart with a bar and marked as a caption. */
+		draw_caption(it->image, cap, sizeof(cap));
+		snprintf(line, sizeof(line), "▌%s", cap);
 		draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_CAPTION), 1);
 	}
 	y += hl_draw_summary(w, y, width, it, summary);

@@ -25,13 +25,23 @@ base="http://127.0.0.1:$port/feed"
 
 tui_start
 # The fixture dotfile is replaced by one of HTTP feeds (tui_start wrote it).
-printf 'feed %s/isles.rss "Isles Daily"\nfeed %s/sound.rss "Sound Gazette"\n' \
-	"$base" "$base" > "$TMPDIR_TUI/newsfoldrc"
+printf 'feed %s/isles.rss "Isles Daily"\nfeed %s/sound.rss "Sound Gazette"\nfeed %s "Gone Gazette"\n' \
+	"$base" "$base" "http://127.0.0.1:$port/status/404" > "$TMPDIR_TUI/newsfoldrc"
 $TM respawn-pane -k -t nf "sh '$TMPDIR_TUI/run.sh'"
 
 fetched() {
 	tui_wait "Ferry crews end two-day strike on the island routes — Sound Gazette (+1 similar)" &&
-	tui_wait "2 feeds: 3 new"
+	tui_wait "3 feeds: 3 new, 1 failed"
+}
+
+# The Feeds screen marks the failed feed, and its reason shows in the
+# status line when it is selected.
+feed_error() {
+	tui_keys f
+	tui_wait "Gone Gazette" || return 1
+	grep "Gone Gazette" "$TMPDIR_TUI/screen" | grep -q "error" || return 1
+	tui_keys j j j
+	tui_wait "error: HTTP 404" && tui_keys q && tui_wait "newsfold — All feeds"
 }
 
 read_more() {
@@ -56,7 +66,7 @@ cursor_kept() {
 	mv "$TMPDIR_TUI/www/isles.rss.new" "$TMPDIR_TUI/www/isles.rss"
 	tui_keys R
 	tui_wait "Island school wins the national debate prize" || return 1
-	tui_wait "2 feeds: 2 new" || return 1
+	tui_wait "3 feeds: 2 new, 1 failed" || return 1
 	$TM capture-pane -p -e -t nf > "$TMPDIR_TUI/attrs"
 	reverse="$(printf '\033')\[([0-9]*;)*7(;[0-9]*)*m"
 	grep "Puffin count" "$TMPDIR_TUI/attrs" | grep -Eq "$reverse" &&
@@ -64,6 +74,7 @@ cursor_kept() {
 }
 
 tui_check "HTTP feeds fetched and folded across outlets" fetched
+tui_check "Feeds screen shows a failed feed and its reason" feed_error
 tui_check "read more on a short copy shows its fetched article" read_more
 tui_check "q goes back step by step" back_twice
 tui_check "cursor stays on its story through a reload" cursor_kept
