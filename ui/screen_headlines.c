@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "src/fold.h"
+#include "src/headlines.h"
 #include "src/text.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -111,84 +112,16 @@ hl_save_expanded(struct headlines *h)
 	h->nexpanded = n;
 }
 
-static int64_t
-hl_newest(const struct headlines *h, const struct hl_story *st)
-{
-	int64_t t = NF_NO_DATE;
-	size_t k;
-
-	for (k = 0; k < st->n; k++) {
-		int64_t p = h->items[st->members[k]]->published;
-
-		if (p != NF_NO_DATE && p > t) {
-			t = p;
-		}
-	}
-	return t;
-}
-
-static size_t
-hl_outlets(const struct headlines *h, const struct hl_story *st)
-{
-	size_t k, j, n = 0;
-
-	for (k = 0; k < st->n; k++) {
-		int64_t f = h->items[st->members[k]]->feed_id;
-
-		for (j = 0; j < k; j++) {
-			if (h->items[st->members[j]]->feed_id == f) {
-				break;
-			}
-		}
-		n += j == k;
-	}
-	return n;
-}
-
-/* The lead story. In one feed: its first story (publishers put their top
- * story first). On the front page: the story most outlets carry among
- * the last day's stories, ties to the newest; the "last day" ends at the
- * newest item, so an old store still gets a lead. */
-static size_t
-hl_pick_lead(const struct headlines *h)
-{
-	int64_t newest = NF_NO_DATE;
-	size_t i, best = 0, best_n = 0;
-	int64_t best_t = NF_NO_DATE;
-
-	if (h->feed_id != 0 || h->nstories == 0) {
-		return 0;
-	}
-	for (i = 0; i < h->nstories; i++) {
-		int64_t t = hl_newest(h, &h->stories[i]);
-
-		newest = t > newest ? t : newest;
-	}
-	for (i = 0; i < h->nstories; i++) {
-		int64_t t = hl_newest(h, &h->stories[i]);
-		size_t n;
-
-		if (newest != NF_NO_DATE && (t == NF_NO_DATE || t < newest - 86400)) {
-			continue;
-		}
-		n = hl_outlets(h, &h->stories[i]);
-		if (n > best_n || (n == best_n && t > best_t)) {
-			best = i;
-			best_n = n;
-			best_t = t;
-		}
-	}
-	return best;
-}
-
+/* Folds the items; *entries (free()) stays for the lead and the order. */
 static int
-hl_fold(struct headlines *h, struct ui *ui, struct fold_result *res)
+hl_fold(struct headlines *h, struct ui *ui, struct fold_entry **entries,
+        struct fold_result *res)
 {
 	struct fold_entry *e = calloc(h->nitems + 1, sizeof(*e));
 	struct nf_error err;
 	size_t i;
-	int rc;
 
+	*entries = e;
 	if (e == NULL) {
 		return -1;
 	}
@@ -205,14 +138,45 @@ hl_fold(struct headlines *h, struct ui *ui, struct fold_result *res)
 			.text_len = item_text_length(it),
 		};
 	}
-	rc = fold_stories(e, h->nitems, ui->cfg->fold_threshold, res, &err) ==
-	     NF_OK ? 0 : -1;
-	free(e);
-	return rc;
+	return fold_stories(e, h->nitems, ui->cfg->fold_threshold, res, &err) ==
+	       NF_OK ? 0 : -1;
+}
+
+/* The order of the stories: the lead first. In one feed the lead is its
+ * first story (publishers put their top story first) and the feed's
+ * order stays; on the front page, the lead is the story most outlets
+ * carry (headlines_pick_lead, as --headlines), then newest first. */
+static size_t *
+hl_order(const struct headlines *h, const struct fold_entry *e,
+         const struct fold_result *res)
+{
+	size_t *order = calloc(res->nstories + 1, sizeof(*order));
+	size_t i, lead, at;
+
+	if (order == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < res->nstories; i++) {
+		order[i] = i;
+	}
+	if (h->feed_id != 0 || res->nstories == 0) {
+		return order;
+	}
+	headlines_order(e, res, order);
+	lead = headlines_pick_lead(e, res);
+	for (at = 0; at < res->nstories && order[at] != lead; at++) {
+		continue;
+	}
+	if (at < res->nstories) {
+		memmove(&order[1], &order[0], at * sizeof(*order));
+		order[0] = lead;
+	}
+	return order;
 }
 
 static int
-hl_make_stories(struct headlines *h, const struct fold_result *res)
+hl_make_stories(struct headlines *h, const struct fold_result *res,
+                const size_t *order)
 {
 	size_t i, k;
 
@@ -221,7 +185,7 @@ hl_make_stories(struct headlines *h, const struct fold_result *res)
 		return -1;
 	}
 	for (i = 0; i < res->nstories; i++) {
-		const struct fold_story *fs = &res->stories[i];
+		const struct fold_story *fs = &res->stories[order[i]];
 		struct hl_story *st = &h->stories[h->nstories++];
 
 		st->members = calloc(fs->nsimilar + 1, sizeof(size_t));
@@ -316,6 +280,8 @@ static int
 hl_load(struct headlines *h, struct ui *ui)
 {
 	struct fold_result res = { 0 };
+	struct fold_entry *entries = NULL;
+	size_t *order = NULL;
 	struct nf_error err;
 	int is_copy, rc = -1;
 	int64_t keep = hl_selected_rowid(h, &is_copy);
@@ -329,21 +295,17 @@ hl_load(struct headlines *h, struct ui *ui)
 		h->nitems = 0;
 		goto out;
 	}
-	if (hl_fold(h, ui, &res) != 0 || hl_make_stories(h, &res) != 0) {
+	if (hl_fold(h, ui, &entries, &res) != 0 ||
+	    (order = hl_order(h, entries, &res)) == NULL ||
+	    hl_make_stories(h, &res, order) != 0) {
 		ui_status(ui, 1, "out of memory");
 		goto out;
-	}
-	if (h->nstories > 0) {
-		size_t lead = hl_pick_lead(h);
-		struct hl_story tmp = h->stories[lead];
-
-		/* The lead story goes first; the others keep their order. */
-		memmove(&h->stories[1], &h->stories[0], lead * sizeof(tmp));
-		h->stories[0] = tmp;
 	}
 	h->has_lead = h->nstories > 0;
 	rc = hl_make_rows(h);
 out:
+	free(order);
+	free(entries);
 	fold_result_free(&res);
 	list_refilter(&h->list);
 	hl_reselect(h, keep);
