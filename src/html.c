@@ -434,47 +434,126 @@ has_caption_word(const char *t)
 	return 0;
 }
 
+/* Adds the raw text of n (a text node or an element) to *len; nonzero
+ * when it holds a caption word. */
 static int
-may_be_caption(xmlNode *p)
+scan_caption_words(xmlNode *n, size_t *len)
 {
-	xmlNode *n;
-	size_t len = 0;
+	xmlNode *c;
 
-	for (n = p->children; n != NULL; n = node_next(n, p, 1)) {
-		if (n->type != XML_TEXT_NODE || n->content == NULL) {
+	for (c = n; c != NULL; c = node_next(c, n, 1)) {
+		if (c->type != XML_TEXT_NODE || c->content == NULL) {
 			continue;
 		}
-		len += strlen((const char *)n->content);
-		if (len >= 4 * CAPTION_MAX) {
-			return 0;
-		}
-		if (has_caption_word((const char *)n->content)) {
+		*len += strlen((const char *)c->content);
+		if (*len < 4 * CAPTION_MAX && has_caption_word((const char *)c->content)) {
 			return 1;
 		}
 	}
 	return 0;
 }
 
-/* The first paragraph that is a photo caption, taken out of the tree;
- * its text, or NULL. */
-static char *
-take_caption_paragraph(xmlNode *top)
+/* Elements that end a line of inline content. */
+static int
+is_line_break(const xmlNode *n)
 {
-	xmlNode *n;
+	static const char *const names[] = {
+		"article", "blockquote", "br", "div", "dl", "figure", "h1", "h2",
+		"h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
+		"section", "table", "ul",
+	};
+	size_t i;
+
+	if (n->type != XML_ELEMENT_NODE) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp((const char *)n->name, names[i]) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The text of the sibling run first..last as one line, or NULL. */
+static char *
+run_line(xmlNode *first, xmlNode *last)
+{
+	char *text = text_from_range(first, last, 0), *line;
+
+	if (text == NULL) {
+		return NULL;
+	}
+	line = text_clean_line(text, strlen(text));
+	free(text);
+	return line;
+}
+
+/* Looks at each line of inline content directly inside block: a caption
+ * line leaves the tree with the <br>s after it. Its text, or NULL. */
+static char *
+take_caption_line(xmlNode *block)
+{
+	xmlNode *first, *last, *next;
+	size_t len;
+	int maybe;
 	char *line;
 
-	for (n = top->children; n != NULL; ) {
-		if (!is_element(n, "p")) {
-			n = node_next(n, top, 1);
+	for (first = block->children; first != NULL; first = last->next) {
+		last = first;
+		if (is_line_break(first)) {
 			continue;
 		}
-		line = may_be_caption(n) ? node_line(n) : NULL;
+		len = 0;
+		maybe = scan_caption_words(first, &len);
+		while (last->next != NULL && !is_line_break(last->next)) {
+			last = last->next;
+			maybe = scan_caption_words(last, &len) || maybe;
+		}
+		line = maybe && len < 4 * CAPTION_MAX ? run_line(first, last) : NULL;
 		if (line != NULL && is_caption_text(line)) {
-			remove_node(n);
+			for (next = last->next; next != NULL && is_element(next, "br");
+			     next = next->next) {
+				last = next;
+			}
+			for (; first != last; first = next) {
+				next = first->next;
+				remove_node(first);
+			}
+			remove_node(last);
 			return line;
 		}
 		free(line);
-		n = node_next(n, top, 0);
+	}
+	return NULL;
+}
+
+/* The first photo caption in the text: a paragraph, or a line of one
+ * (feeds often write "caption<br><br>story", which the parser puts in
+ * one implied <p>). Taken out of the tree; its text, or NULL. */
+static char *
+take_caption_paragraph(xmlNode *top)
+{
+	static const char *const blocks[] = {
+		"p", "div", "body", "section", "article", "td",
+	};
+	xmlNode *n;
+	size_t i;
+	char *line;
+
+	for (n = top->children; n != NULL; n = node_next(n, top, 1)) {
+		if (n->type != XML_ELEMENT_NODE) {
+			continue;
+		}
+		for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+			if (strcmp((const char *)n->name, blocks[i]) == 0) {
+				break;
+			}
+		}
+		if (i < sizeof(blocks) / sizeof(blocks[0])
+		    && (line = take_caption_line(n)) != NULL) {
+			return line;
+		}
 	}
 	return NULL;
 }
@@ -532,7 +611,7 @@ html_extract(const char *html, size_t len, const char *base_url, double threshol
 	if (rc != NF_OK) {
 		goto out;
 	}
-	if (pic.url != NULL || pic.caption != NULL) {
+	if (pic.url != NULL || pic.caption != NULL || pic.credit != NULL) {
 		parts->image = image_new(pic.url, pic.caption, pic.credit);
 		if (parts->image == NULL) {
 			rc = NF_ERR_NOMEM;

@@ -701,15 +701,25 @@ out_finish(struct out *o)
 }
 
 char *
-text_from_tree(const xmlNode *node, unsigned flags)
+text_from_range(const xmlNode *first, const xmlNode *last, unsigned flags)
 {
 	struct out o;
+	const xmlNode *n;
 
 	out_init(&o, 0);
-	if (node != NULL) {
-		walk(&o, node, flags);
+	for (n = first; n != NULL; n = n->next) {
+		walk(&o, n, flags);
+		if (n == last) {
+			break;
+		}
 	}
 	return out_finish(&o);
+}
+
+char *
+text_from_tree(const xmlNode *node, unsigned flags)
+{
+	return text_from_range(node, node, flags);
 }
 
 static int

@@ -47,6 +47,8 @@ enum {
 /* The plain text of node and its descendants by the rules of
  * text_from_html(), for callers that hold a libxml2 tree. */
 char *text_from_tree(const xmlNode *node, unsigned flags);
+/* The same for the siblings first..last (last NULL: to the end). */
+char *text_from_range(const xmlNode *first, const xmlNode *last, unsigned flags);
 
 /* Display columns of a UTF-8 string, measured with wcwidth() under the
  * caller's locale; East Asian wide characters count 2 even under a

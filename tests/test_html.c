@@ -81,6 +81,17 @@ static const struct extract_case extract_cases[] = {
 	{ "caption paragraph without picture",
 	  "<p>Photo: Volunteers clear the beach.</p><p>Hundreds came.</p>",
 	  "Hundreds came.", "", "Photo: Volunteers clear the beach.", NULL },
+	{ "caption line before br in implied paragraph",
+	  "In this photo, a ferry leaves Port Alder.<br><br>The ferry sailed"
+	  " again on Thursday.",
+	  "The ferry sailed again on Thursday.", "",
+	  "In this photo, a ferry leaves Port Alder.", NULL },
+	{ "caption line inside div",
+	  "<div><b>Photo:</b> Gulls on the pier.<br/>Story starts here.<p>More.</p></div>",
+	  "Story starts here.\n\nMore.", "", "Photo: Gulls on the pier.", NULL },
+	{ "caption line in the middle of a paragraph",
+	  "<p>First line.<br>(Photo/Harbour Wire)<br>Last line.</p>",
+	  "First line.\nLast line.", "", NULL, "Photo/Harbour Wire" },
 	{ "ap credit split",
 	  "<p>The council met on Monday.</p><p>Workers repair the pier in Port Alder,"
 	  " Tuesday, Oct. 17, 2023. (AP Photo/Jane Roe)</p><p>More text.</p>",
