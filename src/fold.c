@@ -681,9 +681,13 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 			return -1;
 		}
 	}
-	fe->nsh = fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh);
+	/* The arrays stay NULL until a title gives them a first element, and
+	 * NULL + 0 is undefined, hence the guards. */
+	fe->nsh = c->nids > fe->sh ?
+		fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
 	c->nids = fe->sh + fe->nsh;
-	fe->nkeys = fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key);
+	fe->nkeys = c->nkeys > fe->key ?
+		fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
 	c->nkeys = fe->key + fe->nkeys;
 	fe->nbase = fe->weight = 0;
 	for (i = 0; i < fe->nsh; i++) {

@@ -1049,7 +1049,7 @@ wrap_line(struct wrap *w, const unsigned char *s, size_t len)
 {
 	size_t i = 0, start, n;
 	uint32_t cp;
-	int space = 0, tw, cw;
+	int space = 0, tw, cw, wide;
 
 	while (i < len && w->rc == NF_OK) {
 		if (s[i] == ' ' || s[i] == '\t') {
@@ -1062,11 +1062,12 @@ wrap_line(struct wrap *w, const unsigned char *s, size_t len)
 		start = i;
 		n = utf8_decode(s + i, len - i, &cp);
 		tw = cp_width(cp);
+		wide = tw >= 2;
 		i += n;
 		while (i < len && s[i] != ' ' && s[i] != '\t') {
 			n = utf8_decode(s + i, len - i, &cp);
 			cw = cp_width(cp);
-			if ((tw >= 2 || cw >= 2) && !is_no_line_start(s + i, n)) {
+			if ((wide || cw >= 2) && !is_no_line_start(s + i, n)) {
 				break;
 			}
 			tw += cw;

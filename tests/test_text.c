@@ -362,6 +362,8 @@ static const struct wrap_case wrap_cases[] = {
 	{ "short", "Harbour reopens", 20, "Harbour reopens" },
 	{ "two lines", "Harbour reopens after storm", 15, "Harbour reopens\nafter storm" },
 	{ "long word broken", "abcdefghij", 4, "abcd\nefgh\nij" },
+	{ "word kept whole", "from the Kestrel yard", 12, "from the\nKestrel yard" },
+	{ "word moved down", "to replace its", 6, "to\nreplac\ne its" },
 	{ "paragraphs kept", "one two\n\nthree", 5, "one\ntwo\n\nthree" },
 	{ "spaces folded at break", "aa   bb", 3, "aa\nbb" },
 	{ "japanese any char", "日本語のニュース", 6, "日本語\nのニュ\nース" },
