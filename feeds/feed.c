@@ -55,6 +55,24 @@ declares_encoding(const char *s, size_t n)
 	return memmem(s, (size_t)(end - s), "encoding", 8) != NULL;
 }
 
+int
+feed_names_encoding(const char *head, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)head;
+	size_t i = 0;
+
+	if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) {
+		return 1;
+	}
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		return 1;
+	}
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) {
+		i++;
+	}
+	return (i < len && s[i] == '{') || declares_encoding(head + i, len - i);
+}
+
 /* Decides the format from the first bytes. A UTF-8 BOM and blank lines
  * before "<" are dropped: libxml2 rejects an XML declaration that does not
  * open the document, and feeds in the wild have both. */

@@ -66,6 +66,12 @@ enum nf_status feed_parser_push(struct feed_parser *p, const char *chunk,
 const struct nf_feed *feed_parser_feed(const struct feed_parser *p);
 void feed_parser_free(struct feed_parser *p);
 
+/* Whether a document's first bytes (512 are enough) settle its encoding:
+ * a BOM, an XML declaration naming one, or JSON. When they do not,
+ * opts->charset decides, so a caller that learns the charset late (after
+ * an HTTP transfer) holds such a body back until it knows. */
+int feed_names_encoding(const char *head, size_t len);
+
 /* Convenience: parses a whole buffer into a new feed with its items;
  * free with feed_free(). */
 enum nf_status feed_parse(const char *buf, size_t len,

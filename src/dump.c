@@ -13,7 +13,9 @@
 
 #include "feeds/feed.h"
 #include "src/date.h"
+#include "src/buf.h"
 #include "src/dump.h"
+#include "src/fetch.h"
 #include "src/fold.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -339,31 +341,119 @@ open_source(const char *source, char **base, struct nf_error *err)
 	return fd;
 }
 
+/*
+ * An http(s) body. fetch_url_stream() tells the Content-Type (and so the
+ * charset) only when the transfer is over, so a body whose first bytes
+ * settle its encoding streams into the parser at once, and one that does
+ * not (no declaration, no BOM) is held back, within the fetch size
+ * ceiling, until the HTTP charset is known.
+ */
+struct http_body {
+	struct feed_options *opts;
+	struct dump *d;
+	struct feed_parser *p;
+	struct buf held;
+	int holding;		/* 1: hold the whole body back */
+	enum nf_status st;
+	struct nf_error *err;
+};
+
+static int
+http_chunk(void *ctx, const char *data, size_t len)
+{
+	struct http_body *h = ctx;
+
+	if (h->p == NULL && !h->holding) {
+		if (buf_add(&h->held, data, len) != NF_OK) {
+			h->st = nf_error_set(h->err, NF_ERR_NOMEM, "out of memory");
+			return 1;
+		}
+		if (h->held.len < 512) {
+			return 0;
+		}
+		if (!feed_names_encoding(h->held.data, h->held.len)) {
+			h->holding = 1;
+			return 0;
+		}
+		if ((h->p = feed_parser_new(h->opts, on_item, h->d)) == NULL) {
+			h->st = nf_error_set(h->err, NF_ERR_NOMEM, "out of memory");
+			return 1;
+		}
+		data = h->held.data;
+		len = h->held.len;
+	} else if (h->holding) {
+		if (buf_add(&h->held, data, len) != NF_OK) {
+			h->st = nf_error_set(h->err, NF_ERR_TOO_LARGE, "too large");
+			return 1;
+		}
+		return 0;
+	}
+	h->st = feed_parser_push(h->p, data, len, 0, h->err);
+	buf_free(&h->held);
+	return h->st != NF_OK || h->d->failed;
+}
+
+/* Fetches and parses; on NF_OK *parser is the parser that read the body
+ * (the caller frees it). */
+static enum nf_status
+dump_http(const char *url, struct feed_options *opts, struct dump *d,
+          struct feed_parser **parser, char **charset_out, struct nf_error *err)
+{
+	struct http_body h = { opts, d, NULL, { NULL, 0, 0, 0 }, 0, NF_OK, err };
+	char *type = NULL, *charset = NULL;
+	enum nf_status st;
+
+	buf_init(&h.held, 64u << 20);
+	if ((st = fetch_global_init(err)) != NF_OK) {
+		return st;
+	}
+	st = fetch_url_stream(url, NULL, http_chunk, &h, &type, err);
+	if (st == NF_OK && h.st != NF_OK) {
+		st = h.st;
+	}
+	if (st == NF_OK && h.p == NULL) {
+		charset = type != NULL ? fetch_content_charset(type) : NULL;
+		opts->charset = charset;
+		if ((h.p = feed_parser_new(opts, on_item, d)) == NULL) {
+			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		} else {
+			st = feed_parser_push(h.p, h.held.data, h.held.len, 1, err);
+		}
+	} else if (st == NF_OK) {
+		st = feed_parser_push(h.p, NULL, 0, 1, err);
+	}
+	*parser = h.p;
+	*charset_out = charset;	/* opts->charset points here */
+	buf_free(&h.held);
+	free(type);
+	fetch_global_cleanup();
+	return st;
+}
+
 static enum nf_status
 dump_source(const char *source, struct dump *d, struct nf_error *err)
 {
 	struct feed_options opts = { source, NULL, NULL, FOLD_DEFAULT_THRESHOLD, 0 };
 	struct feed_parser *p = NULL;
-	char *base = NULL;
+	char *base = NULL, *charset = NULL;
 	enum nf_status st;
 	int fd = -1;
 
-	if (has_prefix(source, "http://") || has_prefix(source, "https://")) {
-		return nf_error_set(err, NF_ERR_NET, "http(s) sources are not supported in this build yet");
+	if (fetch_is_http(source)) {
+		opts.base_url = source;
+		st = dump_http(source, &opts, d, &p, &charset, err);
+	} else {
+		if ((fd = open_source(source, &base, err)) < 0) {
+			return err->code;
+		}
+		opts.base_url = base;
+		p = feed_parser_new(&opts, on_item, d);
+		st = p != NULL ? push_fd(p, fd, err) : nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
-	if ((fd = open_source(source, &base, err)) < 0) {
-		return err->code;
-	}
-	opts.base_url = base;
-	if ((p = feed_parser_new(&opts, on_item, d)) == NULL) {
-		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		goto out;
-	}
-	st = push_fd(p, fd, err);
 	if (st == NF_OK && d->failed) {
 		st = nf_error_set(err, NF_ERR_IO, "cannot write the output");
 	}
-	if (st == NF_OK || d->started) {
+	if (p != NULL && (st == NF_OK || d->started)) {
 		enum nf_status fst;
 
 		if (!d->started) {
@@ -372,12 +462,12 @@ dump_source(const char *source, struct dump *d, struct nf_error *err)
 		fst = print_stories(d, feed_parser_feed(p), err);
 		st = st != NF_OK ? st : fst;
 	}
-out:
 	feed_parser_free(p);
 	if (fd > STDIN_FILENO) {
 		close(fd);
 	}
 	free(base);
+	free(charset);
 	return st;
 }
 
