@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/uri.h>
+
 #include "src/text.h"
 #include "ui/draw.h"
 #include "ui/screen_article.h"
@@ -115,11 +117,13 @@ static void
 art_add_header(struct article *a, int width)
 {
 	const struct nf_item *it = a->item;
-	char line[1024], when[32];
+	char line[1024], when[32], head[1024], source[512];
 
-	art_add_wrapped(a, nf_str(it->title), "", CONFIG_ELEMENT_TITLE, width);
+	draw_headline(it->title, it->source, head, sizeof(head), source,
+	              sizeof(source));
+	art_add_wrapped(a, head, "", CONFIG_ELEMENT_TITLE, width);
 	draw_time(it->published, when, sizeof(when));
-	snprintf(line, sizeof(line), "%s%s%s%s%s", nf_str(it->source),
+	snprintf(line, sizeof(line), "%s%s%s%s%s", source,
 	         it->author != NULL ? " · " : "", nf_str(it->author),
 	         when[0] != '\0' ? " · " : "", when);
 	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_SOURCE, -1);
@@ -132,6 +136,26 @@ art_add_header(struct article *a, int width)
 		art_add_wrapped(a, line, "▌", CONFIG_ELEMENT_CAPTION, width);
 		art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
 	}
+}
+
+/* An entry's line, "▸ title — source (+N similar)": the title gives way
+ * so that the source stays in sight, as on the Headlines screen. */
+static void
+art_add_entry_line(struct article *a, int i, const char *more, int width)
+{
+	const struct art_entry *e = &a->entries[i];
+	const char *indent = e->depth ? "      " : "  ";
+	const char *mark = e->ncopies > 0 ? (e->expanded ? "▾ " : "▸ ") : "• ";
+	const char *src = e->source != NULL ? e->source : "read more";
+	char line[2048], *title;
+	int room = width - text_width(indent) - 2 - 3 - text_width(src) -
+	           text_width(more);
+
+	title = text_fit(nf_str(e->title), room >= 12 ? room : 4096, 0);
+	snprintf(line, sizeof(line), "%s%s%s — %s%s", indent, mark,
+	         title != NULL ? title : nf_str(e->title), src, more);
+	free(title);
+	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_READ_MORE, i);
 }
 
 static void
@@ -152,21 +176,16 @@ art_add_similar(struct article *a, int width)
 	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_FOLD_MARKER, -2);
 	for (i = 0; a->fold_open && i < a->nentries; i++) {
 		const struct art_entry *e = &a->entries[i];
-		char more[32] = "";
+		char more[48] = "";
 
 		if (e->ncopies > 0) {
-			snprintf(more, sizeof(more), " (+%zu)", e->ncopies);
+			snprintf(more, sizeof(more), " (+%zu similar)", e->ncopies);
 		}
-		snprintf(line, sizeof(line), "%s%s%s — %s%s", e->depth ? "      " : "  ",
-		         e->ncopies > 0 ? (e->expanded ? "▾ " : "▸ ") : "• ",
-		         nf_str(e->title), e->source != NULL ? e->source : "read more",
-		         more);
-		art_add_line(a, line, strlen(line), CONFIG_ELEMENT_READ_MORE, (int)i);
+		art_add_entry_line(a, (int)i, more, width);
 		if (e->ncopies > 0 && !e->expanded) {
 			i += e->ncopies;	/* folded: skip its copies */
 		}
 	}
-	(void)width;
 }
 
 static void
@@ -191,12 +210,31 @@ art_layout(struct article *a, int width)
 
 /* ---- entries ------------------------------------------------------- */
 
+/* The host of link without "www.", for an entry that names no outlet:
+ * "baltic-wire.example" says more than nothing. */
+static void
+art_host(const char *link, char *out, size_t size)
+{
+	xmlURIPtr uri = link != NULL ? xmlParseURI(link) : NULL;
+	const char *host = uri != NULL && uri->server != NULL ? uri->server : "";
+
+	if (strncmp(host, "www.", 4) == 0) {
+		host += 4;
+	}
+	snprintf(out, size, "%s", host);
+	xmlFreeURI(uri);
+}
+
+/* Adds an entry as the fold shows it: an aggregator's " - Publisher"
+ * moves from the title to the source, and an entry without a source
+ * shows its link's host. */
 static int
 art_add_entry(struct article *a, const char *title, const char *link,
               const char *source, int64_t rowid, int depth)
 {
 	struct art_entry *e = realloc(a->entries,
 	                              (a->nentries + 1) * sizeof(*e));
+	char head[1024], src[512];
 
 	if (e == NULL) {
 		return -1;
@@ -204,9 +242,14 @@ art_add_entry(struct article *a, const char *title, const char *link,
 	a->entries = e;
 	e = &a->entries[a->nentries++];
 	memset(e, 0, sizeof(*e));
-	e->title = title != NULL ? strdup(title) : NULL;
+	draw_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
+	              head, sizeof(head), src, sizeof(src));
+	if (src[0] == '\0') {
+		art_host(link, src, sizeof(src));
+	}
+	e->title = strdup(head);
 	e->link = link != NULL ? strdup(link) : NULL;
-	e->source = source != NULL ? strdup(source) : NULL;
+	e->source = src[0] != '\0' ? strdup(src) : NULL;
 	e->rowid = rowid;
 	e->depth = depth;
 	return 0;

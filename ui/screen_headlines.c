@@ -345,14 +345,15 @@ hl_match(void *ctx, size_t row, const char *needle)
 }
 
 /* The story line: "▸ headline — source (+N similar)". The suffix keeps
- * its place and the headline gives way when the line is too narrow. */
+ * its place and the headline gives way when the line is too narrow; when
+ * even the headline is cut, the rest would only be more "…". */
 static void
 hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
               const struct hl_story *st, attr_t base)
 {
 	const struct nf_item *it = h->items[st->members[0]];
-	char suffix[64] = "";
-	int x = 0, tail, src_w;
+	char suffix[64] = "", head[1024], source[512];
+	int x = 0, tail, src_w, room;
 	attr_t title_attr = base | (st->unread ? draw_attr(CONFIG_ELEMENT_UNREAD) :
 	                            draw_attr(CONFIG_ELEMENT_READ));
 	const char *marker = st->n > 1 ? (st->expanded ? "▾ " : "▸ ") : "  ";
@@ -360,17 +361,24 @@ hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
 	if (st->n > 1) {
 		snprintf(suffix, sizeof(suffix), " (+%zu similar)", st->n - 1);
 	}
+	draw_headline(it->title, it->source, head, sizeof(head), source,
+	              sizeof(source));
 	x += draw_text(w, y, x, width - x, marker,
 	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
-	src_w = it->source != NULL ? text_width(it->source) + 3 : 0;
+	src_w = source[0] != '\0' ? text_width(source) + 3 : 0;
 	tail = src_w + text_width(suffix);
 	if (width - x - tail < 12) {
 		tail = 0;	/* too narrow: the headline first */
 	}
-	x += draw_text(w, y, x, width - x - tail, nf_str(it->title), title_attr, 0);
-	if (it->source != NULL) {
+	room = width - x - tail;
+	x += draw_text(w, y, x, room, head, title_attr, 0);
+	if (tail == 0 && text_width(head) > room) {
+		draw_fill(w, y, x, width - x, base);
+		return;
+	}
+	if (source[0] != '\0') {
 		x += draw_text(w, y, x, width - x, " — ", base, 0);
-		x += draw_text(w, y, x, width - x, it->source,
+		x += draw_text(w, y, x, width - x, source,
 		               base | draw_attr(CONFIG_ELEMENT_SOURCE), 0);
 	}
 	x += draw_text(w, y, x, width - x, suffix,
@@ -383,12 +391,14 @@ static void
 hl_draw_copy(WINDOW *w, int y, int width, const struct nf_item *it,
              attr_t base)
 {
-	char when[32];
+	char when[32], head[1024], source[512];
 	int x = 0;
 
 	draw_time(it->published, when, sizeof(when));
+	draw_headline(it->title, it->source, head, sizeof(head), source,
+	              sizeof(source));
 	x += draw_text(w, y, x, width, "    ", base, 0);
-	x += draw_text(w, y, x, width - x, it->source != NULL ? it->source : "?",
+	x += draw_text(w, y, x, width - x, source[0] != '\0' ? source : "?",
 	               base | draw_attr(CONFIG_ELEMENT_SOURCE), 0);
 	if (when[0] != '\0') {
 		x += draw_text(w, y, x, width - x, " · ", base, 0);
@@ -396,7 +406,7 @@ hl_draw_copy(WINDOW *w, int y, int width, const struct nf_item *it,
 		               base | draw_attr(CONFIG_ELEMENT_TIME), 0);
 	}
 	x += draw_text(w, y, x, width - x, "  ", base, 0);
-	x += draw_text(w, y, x, width - x, nf_str(it->title),
+	x += draw_text(w, y, x, width - x, head,
 	               base | (it->read ? draw_attr(CONFIG_ELEMENT_READ) :
 	                       draw_attr(CONFIG_ELEMENT_UNREAD)), 0);
 	draw_fill(w, y, x, width - x, base);
@@ -457,15 +467,16 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	const struct nf_item *it = h->items[st->members[0]];
 	int has_cap = it->image != NULL && it->image->caption != NULL;
 	int summary = height >= 12 ? 2 : 0, y = 0;
-	char line[1024], when[32];
+	char line[1024], when[32], head[1024], source[512];
 
 	if (!h->has_lead || height < 7) {
 		return 0;
 	}
-	draw_text(w, y++, 0, width, nf_str(it->title),
-	          draw_attr(CONFIG_ELEMENT_LEAD), 1);
+	draw_headline(it->title, it->source, head, sizeof(head), source,
+	              sizeof(source));
+	draw_text(w, y++, 0, width, head, draw_attr(CONFIG_ELEMENT_LEAD), 1);
 	draw_time(it->published, when, sizeof(when));
-	snprintf(line, sizeof(line), "%s%s%s", nf_str(it->source),
+	snprintf(line, sizeof(line), "%s%s%s", source,
 	         when[0] != '\0' ? " · " : "", when);
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
 	if (has_cap) {
