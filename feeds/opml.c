@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "feeds/opml.h"
+#include "src/text.h"
 
 /* Deeper nesting than this is not a feed list anyone wrote by hand. */
 #define OPML_MAX_DEPTH 32
@@ -23,22 +24,25 @@ struct walk {
 	int depth;
 };
 
-/* Returns a copy of s with control characters and runs of blanks made
- * one space, trimmed; with as_tag, spaces become '-' and quotes and a
- * leading '#' are dropped, so that a tag stays one dotfile word. NULL
- * when nothing is left or out of memory. */
+/* Returns s through the text gate (invalid UTF-8, controls, escape
+ * sequences and bidi overrides out: titles and tags end up on the screen
+ * and in the dotfile) with runs of blanks made one space, trimmed; with
+ * as_tag, spaces become '-' and quotes and a leading '#' are dropped, so
+ * that a tag stays one dotfile word. NULL when nothing is left or out of
+ * memory. */
 static char *
 clean_text(const xmlChar *s, int as_tag)
 {
-	char *out, *d;
-	const unsigned char *p;
+	char *out, *d, *p;
 	int space = 0;
 
-	if (s == NULL || (out = malloc(strlen((const char *)s) + 1)) == NULL) {
+	if (s == NULL ||
+	    (out = text_clean_line((const char *)s, strlen((const char *)s))) == NULL) {
 		return NULL;
 	}
-	for (d = out, p = s; *p != 0; p++) {
-		if (*p <= ' ' || *p == 127) {
+	/* In place: d never passes p. */
+	for (d = out, p = out; *p != 0; p++) {
+		if (*p == ' ') {
 			space = d > out;
 			continue;
 		}
@@ -49,7 +53,7 @@ clean_text(const xmlChar *s, int as_tag)
 			*d++ = as_tag ? '-' : ' ';
 			space = 0;
 		}
-		*d++ = (char)*p;
+		*d++ = *p;
 	}
 	*d = 0;
 	if (d == out) {

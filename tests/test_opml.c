@@ -151,6 +151,46 @@ test_bad(void **state)
 	opml_list_free(&list);
 }
 
+/* Titles and folder names from a hostile list pass the text gate: they
+ * are shown on the Feeds screen and written into the dotfile. */
+struct title_case {
+	const char *name;
+	const char *data;
+	const char *title;
+	const char *tag;
+};
+
+static const struct title_case title_cases[] = {
+	{ "invalid UTF-8 in a title becomes U+FFFD",
+	  "<opml><body><outline text=\"T\xff\"><outline text=\"a \x95\xff b\""
+	  " xmlUrl=\"https://x.example/f\"/></outline></body></opml>",
+	  "a \xef\xbf\xbd\xef\xbf\xbd b", "T\xef\xbf\xbd" },
+	{ "C1 controls and their sequences are dropped",
+	  "<opml><body><outline text=\"Ne&#x9b;2Jws\"><outline text=\"x&#x9b;31my\""
+	  " xmlUrl=\"https://x.example/f\"/></outline></body></opml>",
+	  "xy", "News" },
+	{ "bidi overrides are dropped",
+	  "<opml><body><outline text=\"#&#x202e;Tag &#x2066;one\"><outline"
+	  " text=\"&#x202e;evil&#x202c; title\""
+	  " xmlUrl=\"https://x.example/f\"/></outline></body></opml>",
+	  "evil title", "Tag-one" },
+};
+
+static void
+test_title(void **state)
+{
+	const struct title_case *tc = *state;
+	struct opml_list list;
+	struct nf_error err;
+
+	assert_int_equal(opml_parse(tc->data, strlen(tc->data), &list, &err), NF_OK);
+	assert_int_equal(list.nfeeds, 1);
+	assert_string_equal(list.feeds[0].title, tc->title);
+	assert_int_equal(list.feeds[0].ntags, 1);
+	assert_string_equal(list.feeds[0].tags[0], tc->tag);
+	opml_list_free(&list);
+}
+
 static void
 tmp_path(char *out, size_t size, const char *name)
 {
@@ -549,7 +589,8 @@ main(void)
 		cmocka_unit_test(test_cli),
 		cmocka_unit_test(test_cli_creates_default),
 	};
-	struct CMUnitTest tests[NCASES(fixed) + NCASES(bad_cases)];
+	struct CMUnitTest tests[NCASES(fixed) + NCASES(bad_cases) +
+	                       NCASES(title_cases)];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(fixed); i++) {
@@ -558,6 +599,10 @@ main(void)
 	for (i = 0; i < NCASES(bad_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = bad_cases[i].name,
 			.test_func = test_bad, .initial_state = (void *)&bad_cases[i] };
+	}
+	for (i = 0; i < NCASES(title_cases); i++) {
+		tests[n++] = (struct CMUnitTest){ .name = title_cases[i].name,
+			.test_func = test_title, .initial_state = (void *)&title_cases[i] };
 	}
 	return _cmocka_run_group_tests("opml", tests, n, group_setup,
 	                               group_teardown);
