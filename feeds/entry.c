@@ -247,8 +247,19 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 
 	*out = NULL;
 	build_lines(raw, feed_author);
-	st = build_body(raw->summary, raw->summary_html, raw->base, opts,
-	                &raw->item->summary, &sp, err);
+	/* With HTML content, the picture and related entries come from it,
+	 * and the summary (a teaser) only needs its text: html_extract() on
+	 * both would double the cost of every item. */
+	if (raw->content != NULL && raw->summary != NULL &&
+	    (raw->content_html || entry_looks_like_html(raw->content)) &&
+	    (raw->summary_html || entry_looks_like_html(raw->summary))) {
+		memset(&sp, 0, sizeof(sp));
+		raw->item->summary = drop_blank(text_from_html(raw->summary, strlen(raw->summary)));
+		st = NF_OK;
+	} else {
+		st = build_body(raw->summary, raw->summary_html, raw->base, opts,
+		                &raw->item->summary, &sp, err);
+	}
 	if (st != NF_OK) {
 		goto out_summary;
 	}
