@@ -1153,6 +1153,11 @@ xmlfeed_free(struct xmlfeed *x)
 		return;
 	}
 	if (x->xml != NULL) {
+		/* Entity declarations land in a stand-in document even in SAX
+		 * mode (never used here: getEntity answers only the XML five). */
+		if (x->xml->myDoc != NULL) {
+			xmlFreeDoc(x->xml->myDoc);
+		}
 		xmlFreeParserCtxt(x->xml);
 	}
 	while (x->nframes > 0) {
