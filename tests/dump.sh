@@ -61,7 +61,7 @@ check "json feed" "$fx/jsonfeed11.json" \
 check "Shift_JIS" "$fx/sjis.xml" 'd["title"] == "駅前新聞"'
 check "escape sequences" "$fx/escapes.xml" 'len(d["items"]) == 2'
 check "xxe" "$fx/xxe.xml" '"XXE-SECRET" not in json.dumps(d)'
-check "truncated" "$fx/truncated.xml" 'len(d["items"]) == 2'
+check "truncated" "$fx/truncated.xml" 'len(d["items"]) == 3 and d["items"][2]["link"] == "https://cut.example.com/3"'
 
 mkdir "$tmp/a dir" && cp "$fx/rss091.xml" "$tmp/a dir/feed.xml"
 check "file URL with %20" "file://$tmp/a%20dir/feed.xml" 'len(d["items"]) == 2'

@@ -173,9 +173,11 @@ static const struct feed_case cases[] = {
 		  NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
 	{ "declaration wins over the caller", "cp1252.xml", "utf-8", "rss",
 	  "Café Chronicle", NULL, 1, { { 0 } }, 0 },
-	{ "truncated mid-item", "truncated.xml", NULL, "rss", "Cut Short", NULL, 2, {
+	{ "truncated mid-item", "truncated.xml", NULL, "rss", "Cut Short", NULL, 3, {
 		{ 1, NULL, "Second complete story", "https://cut.example.com/2", NULL, NULL,
-		  NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+		  NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 2, NULL, "Third story never ends", "https://cut.example.com/3", NULL, NULL,
+		  NULL, "", "", NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 2 },
 	{ "declared UTF-8, bytes Latin-1", "wrong-encoding.xml", NULL, "rss",
 	  "Wrong Label", NULL, 2, {
 		{ 1, NULL, "Second item", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
