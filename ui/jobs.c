@@ -208,9 +208,9 @@ jobs_finish_feed(struct ui *ui, const char *error)
 		return;
 	}
 	ui_refresh_all(ui);
-	ui_status(ui, ui->batch_failed > 0, "%zu feeds: %zu new%s%zu failed",
-	          ui->batch_total, ui->batch_new, ui->batch_failed ? ", " : " — ",
-	          ui->batch_failed);
+	ui_status(ui, ui->batch_failed > 0, "%zu feed%s: %zu new%s%zu failed",
+	          ui->batch_total, ui->batch_total == 1 ? "" : "s", ui->batch_new,
+	          ui->batch_failed ? ", " : " — ", ui->batch_failed);
 }
 
 /* Hands a read-more page to the screen that asked for it. */

@@ -738,10 +738,19 @@ hl_open_browser(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* r reloads this feed; on the front page, which shows every feed, the
+ * feed of the story or copy under the cursor (R is there for all). */
 static int
 hl_reload(struct screen *s, struct ui *ui)
 {
-	ui_reload(ui, hl_of(s)->feed_id);
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+	int64_t feed_id = h->feed_id;
+
+	if (feed_id == 0 && r != NULL) {
+		feed_id = hl_item(h, r->story, r->member)->feed_id;
+	}
+	ui_reload(ui, feed_id);
 	return 1;
 }
 

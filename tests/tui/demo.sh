@@ -1,0 +1,84 @@
+#!/bin/sh
+# A first run with no dotfile, on the demo feeds: an aggregator's
+# " - Publisher" tail shown as the copy's source, the Similar News block
+# of the aggregator's item as one entry that unfolds to its copies, and
+# the keys that act on one feed or on every story.
+. "${top_srcdir:-.}/tests/tui/lib.sh"
+
+mkdir -p "$TMPDIR_TUI/home"
+cat > "$TMPDIR_TUI/run.sh" <<EOS
+export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$TMPDIR_TUI/home"
+unset NO_COLOR BROWSER NEWSFOLD_CONFIG XDG_CONFIG_HOME
+"$NEWSFOLD" -d "$TMPDIR_TUI/test.db" 2>"$TMPDIR_TUI/stderr"
+echo "EXIT=\$?"
+exec sleep 600
+EOS
+$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
+$TM set-option -t nf status off >/dev/null
+
+LEAD="Lumen Lines orders six electric ferries for the estuary crossing"
+
+demo_front_page() {
+	tui_wait "5 feeds: " && tui_wait "▸ Lumen Lines orders six electric ferries"
+}
+
+# The Harbour Gazette's own title ends in " - Harbour Gazette" and the
+# aggregator's copy in " - Coastline Post": neither is headline.
+no_publisher_tail() {
+	sed -n 2p "$TMPDIR_TUI/screen" | grep -qx "$LEAD *" ||
+		{ echo "# lead: $(sed -n 2p "$TMPDIR_TUI/screen")"; return 1; }
+	tui_keys Space
+	tui_wait "    Coastline Post via ニュースの窓 (News Window) · " || return 1
+	! grep -e " - Harbour Gazette" -e " - Coastline Post" "$TMPDIR_TUI/screen"
+}
+
+# The aggregator's item: its Similar News block is one entry (six
+# outlets, near-duplicates) that unfolds to its copies, each naming its
+# outlet.
+similar_news() {
+	tui_keys Space j Enter
+	tui_wait "▸ Similar News (1)" || return 1
+	tui_keys Tab
+	tui_wait "  ▸ Veldhaven reopens north channel to large ships, port " &&
+		tui_wait "… — baltic-wire.example (+5 similar)" || return 1
+	tui_keys Tab
+	tui_wait "      • Veldhaven reopens north channel to large ships, port authority says — Northsea Times" &&
+		tui_wait "      • Veldhaven reopens north channel to large ships, port authority says — the-meridian.example" &&
+		! grep -q "read more" "$TMPDIR_TUI/screen"
+}
+
+# Enter on a copy opens it (its page cannot be fetched here: the name
+# does not resolve, which the article says), and q comes back to the
+# fold as it was.
+copy_reads_more() {
+	tui_keys j j Enter
+	tui_wait "newsfold — the-meridian.example" || return 1
+	sed -n 2p "$TMPDIR_TUI/screen" |
+		grep -q "^Veldhaven reopens north channel to large ships, port authority says" || return 1
+	tui_keys q
+	tui_wait "      • Veldhaven reopens north channel to large ships, port authority says — Northsea Times" &&
+		tui_keys q && tui_wait "newsfold — All feeds"
+}
+
+# r on the front page reloads the feed of the story under the cursor,
+# R every feed.
+reload_one() {
+	tui_keys r
+	tui_wait "1 feed: 0 new" && tui_keys R && tui_wait "5 feeds: 0 new"
+}
+
+mark_all_read() {
+	tui_keys A
+	tui_wait "14 stories, 0 unread"
+}
+
+tui_check "no dotfile: the front page of the demo feeds" demo_front_page
+tui_check "a trailing publisher is the copy's source, not headline" no_publisher_tail
+tui_check "Similar News: one entry that unfolds to named copies" similar_news
+tui_check "Enter on a related copy reads more; q returns" copy_reads_more
+tui_check "r reloads the current feed only" reload_one
+tui_check "A marks every story read" mark_all_read
+tui_keys Q
+tui_check "Q exits 0" tui_wait "EXIT=0"
+tui_check "nothing on stderr" tui_quiet
+tui_finish
