@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -182,6 +183,13 @@ ui_open_browser(struct ui *ui, const char *url)
 	struct nf_error err;
 	int rc;
 
+	/* A feed chooses its links: a javascript:, data: or file: link
+	 * handed to a browser or to xdg-open would run what the feed says. */
+	if (strncasecmp(url, "http://", 7) != 0 &&
+	    strncasecmp(url, "https://", 8) != 0) {
+		ui_status(ui, 1, "not opening a link that is not http(s): %.60s", url);
+		return;
+	}
 	if (command == NULL || command[0] == '\0') {
 		command = getenv("BROWSER");
 	}

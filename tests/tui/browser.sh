@@ -38,6 +38,19 @@ esc_clears() {
 	tui_wait "Harbour museum reopens"
 }
 
+# A link that is not http(s) (here javascript:) never reaches the
+# browser: the status line says why.
+refuses_script_link() {
+	rm -f "$TMPDIR_TUI/argv"
+	tui_keys / p r i z e Enter
+	tui_wait "Claim your ferry prize" && tui_wait "Town council votes" gone ||
+		return 1
+	tui_keys o
+	tui_wait "not opening a link that is not http(s): javascript:" || return 1
+	tui_keys Escape
+	tui_wait "Harbour museum reopens" && [ ! -e "$TMPDIR_TUI/argv" ]
+}
+
 help_lists_keys() {
 	tui_keys '?'
 	tui_wait "toggle-fold" && tui_wait "space tab" && tui_keys q &&
@@ -49,6 +62,7 @@ tui_check "/ filters the headlines as you type" filters
 tui_check "o runs the browser with the link as one argument" opens_link
 tui_check "the screen is restored after the browser" screen_back
 tui_check "Esc clears the filter" esc_clears
+tui_check "a javascript: link is not opened" refuses_script_link
 tui_check "? lists the bound keys" help_lists_keys
 tui_keys Q
 tui_check "Q exits 0" tui_wait "EXIT=0"
