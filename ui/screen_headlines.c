@@ -344,6 +344,22 @@ hl_match(void *ctx, size_t row, const char *needle)
 	return 0;
 }
 
+/* The headline and source of an item as its rows show them; an item
+ * without a title shows the start of its text rather than nothing. */
+static void
+hl_headline(const struct nf_item *it, char *head, size_t hsize, char *source,
+            size_t ssize)
+{
+	draw_headline(it->title, it->source, head, hsize, source, ssize);
+	if (strspn(head, " ") == strlen(head)) {
+		const char *text = nf_str(it->summary)[0] != '\0' ? it->summary :
+		                   nf_str(it->content)[0] != '\0' ? it->content :
+		                   "(no title)";
+
+		snprintf(head, hsize, "%s", text);
+	}
+}
+
 /* The story line: "▸ headline — source (+N similar)". The suffix keeps
  * its place and the headline gives way when the line is too narrow; when
  * even the headline is cut, the rest would only be more "…". */
@@ -361,8 +377,7 @@ hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
 	if (st->n > 1) {
 		snprintf(suffix, sizeof(suffix), " (+%zu similar)", st->n - 1);
 	}
-	draw_headline(it->title, it->source, head, sizeof(head), source,
-	              sizeof(source));
+	hl_headline(it, head, sizeof(head), source, sizeof(source));
 	x += draw_text(w, y, x, width - x, marker,
 	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
 	src_w = source[0] != '\0' ? text_width(source) + 3 : 0;
@@ -395,8 +410,7 @@ hl_draw_copy(WINDOW *w, int y, int width, const struct nf_item *it,
 	int x = 0;
 
 	draw_time(it->published, when, sizeof(when));
-	draw_headline(it->title, it->source, head, sizeof(head), source,
-	              sizeof(source));
+	hl_headline(it, head, sizeof(head), source, sizeof(source));
 	x += draw_text(w, y, x, width, "    ", base, 0);
 	x += draw_text(w, y, x, width - x, source[0] != '\0' ? source : "?",
 	               base | draw_attr(CONFIG_ELEMENT_SOURCE), 0);
@@ -472,8 +486,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	if (!h->has_lead || height < 7) {
 		return 0;
 	}
-	draw_headline(it->title, it->source, head, sizeof(head), source,
-	              sizeof(source));
+	hl_headline(it, head, sizeof(head), source, sizeof(source));
 	draw_text(w, y++, 0, width, head, draw_attr(CONFIG_ELEMENT_LEAD), 1);
 	draw_time(it->published, when, sizeof(when));
 	snprintf(line, sizeof(line), "%s%s%s", source,

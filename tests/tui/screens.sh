@@ -74,6 +74,11 @@ hostile_title() {
 	! tui_screen | grep -q PWNED
 }
 
+# A story without a title shows the start of its summary, not a blank.
+untitled_story() {
+	tui_wait "  Winter timetable for the island ferries, without a headline — Odd Signals"
+}
+
 quits_clean() {
 	tui_keys Q
 	tui_wait "EXIT=0" && tui_wait "MODES=icanon echo" &&
@@ -93,6 +98,7 @@ tui_check "resize to 50x12 fits" resized 50 12 "(+2 similar)"
 tui_check "resize to 40x10 fits" resized 40 10 "newsfold — All"
 tui_check "resize back to 100x30" resized 100 30 "Fenwick and Dunmere — Lantern Post (+2 similar)"
 tui_check "hostile title leaves the pane title alone" hostile_title
+tui_check "an untitled story shows its summary" untitled_story
 tui_check "Q exits 0 and restores the terminal" quits_clean
 tui_check "nothing on stderr" tui_quiet
 tui_finish
