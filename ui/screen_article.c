@@ -48,6 +48,9 @@ struct article {
 
 static const struct screen_ops article_ops;
 
+static size_t art_max_top(const struct article *a);
+static void art_show_focus(struct article *a);
+
 static struct article *
 art_of(struct screen *s)
 {
@@ -346,6 +349,41 @@ article_new_page(struct ui *ui, const char *title, const char *link,
 
 /* ---- drawing ------------------------------------------------------- */
 
+/* Lays the lines out again for a new width. A resize keeps the place:
+ * the selected entry stays in sight, else the same share of the text
+ * stays above the window (lines rewrap, so indexes would jump). */
+/* The lines changed (a fold, a page arrived): lay them out again at
+ * once, not at the next draw, so that keys already waiting (j after
+ * Tab, typed faster than a frame) move over the new lines. */
+static void
+art_stale(struct article *a)
+{
+	if (a->width > 0) {
+		art_layout(a, a->width);
+		if (a->focus >= 0) {
+			art_show_focus(a);
+		}
+	}
+}
+
+static void
+art_relayout(struct article *a, int width)
+{
+	int resized = a->width != 0 && a->nlines > 0;
+	double share = resized ? (double)a->top / (double)a->nlines : 0.0;
+
+	art_layout(a, width);
+	if (resized) {
+		a->top = (size_t)(share * (double)a->nlines);
+	}
+	if (a->focus >= 0) {
+		art_show_focus(a);
+	}
+	if (a->top > art_max_top(a)) {
+		a->top = art_max_top(a);
+	}
+}
+
 static void
 art_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 {
@@ -353,10 +391,10 @@ art_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 	int y;
 
 	(void)ui;
-	if (a->width != width) {
-		art_layout(a, width);
-	}
 	a->height = height;
+	if (a->width != width) {
+		art_relayout(a, width);
+	}
 	if (a->top >= a->nlines) {
 		a->top = a->nlines > 0 ? a->nlines - 1 : 0;
 	}
@@ -462,10 +500,25 @@ art_move_focus(struct article *a, int dir)
 	art_show_focus(a);
 }
 
+/* Handlers act on the lines as laid out; a screen pushed by a key in the
+ * same burst has not been drawn yet, so lay it out for the body window
+ * it is about to get. */
+static struct article *
+art_ready(struct screen *s, struct ui *ui)
+{
+	struct article *a = art_of(s);
+
+	if (a->width == 0 && ui->cols > 0) {
+		a->height = ui->rows > 2 ? ui->rows - 2 : 1;
+		art_layout(a, ui->cols);
+	}
+	return a;
+}
+
 static int
 art_up(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	(void)ui;
 	if (a->focus >= 0) {
@@ -479,7 +532,7 @@ art_up(struct screen *s, struct ui *ui)
 static int
 art_down(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	(void)ui;
 	if (a->focus >= 0) {
@@ -493,7 +546,7 @@ art_down(struct screen *s, struct ui *ui)
 static int
 art_page_up(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	(void)ui;
 	a->focus = -1;
@@ -504,7 +557,7 @@ art_page_up(struct screen *s, struct ui *ui)
 static int
 art_page_down(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	(void)ui;
 	a->focus = -1;
@@ -524,8 +577,9 @@ art_top(struct screen *s, struct ui *ui)
 static int
 art_bottom(struct screen *s, struct ui *ui)
 {
-	(void)ui;
-	art_of(s)->top = art_max_top(art_of(s));
+	struct article *a = art_ready(s, ui);
+
+	a->top = art_max_top(a);
 	return 1;
 }
 
@@ -539,7 +593,7 @@ art_set_fold(struct article *a, int how)
 	}
 	a->fold_open = how;
 	a->focus = how ? 0 : -1;
-	a->width = 0;
+	art_stale(a);
 	return 1;
 }
 
@@ -557,7 +611,7 @@ art_set_entry(struct article *a, int how)
 		return 0;
 	}
 	e->expanded = how < 0 ? !e->expanded : how;
-	a->width = 0;
+	art_stale(a);
 	return 1;
 }
 
@@ -566,7 +620,7 @@ art_set_entry(struct article *a, int how)
 static int
 art_toggle_fold(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	if (a->focus >= 0 && a->entries[a->focus].ncopies > 0) {
 		return art_set_entry(a, -1);
@@ -579,18 +633,13 @@ art_toggle_fold(struct screen *s, struct ui *ui)
 		return 1;
 	}
 	art_set_fold(a, 1);
-	if (a->width == 0 && a->height > 0) {
-		/* Lay out now, so the focus can be scrolled into view. */
-		art_layout(a, ui->cols);
-		art_show_focus(a);
-	}
 	return 1;
 }
 
 static int
 art_expand(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	(void)ui;
 	return a->focus >= 0 ? art_set_entry(a, 1) : art_set_fold(a, 1);
@@ -599,7 +648,7 @@ art_expand(struct screen *s, struct ui *ui)
 static int
 art_collapse(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	(void)ui;
 	if (a->focus >= 0 && a->entries[a->focus].expanded) {
@@ -636,7 +685,7 @@ art_read_more(struct ui *ui, const struct art_entry *e)
 static int
 art_open(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_of(s);
+	struct article *a = art_ready(s, ui);
 
 	if (a->focus >= 0) {
 		return art_read_more(ui, &a->entries[a->focus]);
@@ -646,7 +695,7 @@ art_open(struct screen *s, struct ui *ui)
 		a->request = ui_fetch_page(ui, a->item->link);
 		free(a->note);
 		a->note = strdup("Fetching the page…");
-		a->width = 0;
+		art_stale(a);
 	}
 	return 1;
 }
@@ -684,7 +733,7 @@ art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
 		a->note = strdup(reason != NULL ? reason : "the page has no article text");
 		ui_status(ui, 1, "read more: %s", a->note != NULL ? a->note : "failed");
 	}
-	a->width = 0;
+	art_stale(a);
 	return 1;
 }
 

@@ -72,10 +72,33 @@ mark_all_read() {
 	tui_wait "14 stories, 0 unread"
 }
 
+# The line shown in reverse video (the selection) of the body.
+selected_line() {
+	$TM capture-pane -p -e -t nf | sed -n '2,$p' | sed '$d' |
+		grep -E "$(printf '\033')\[([0-9]*;)*7(;[0-9]*)*m"
+}
+
+# Keys typed faster than a frame: Enter opens the article, Tab opens
+# its fold and unfolds the entry, and j moves into the copies at once.
+# A resize then keeps the selected copy in sight.
+burst_and_resize() {
+	tui_keys g j Enter Tab Tab j j j
+	tui_wait "• VELDHAVEN REOPENS" || return 1
+	selected_line | grep -q "harbourline.example" ||
+		{ echo "# selected: $(selected_line | cat -v)"; return 1; }
+	$TM resize-window -t nf -x 40 -y 10
+	tui_wait "Similar News" && tui_fits 40 10 || return 1
+	selected_line | grep -q "VELDHAVEN REOPENS" ||
+		{ echo "# selected after the resize: $(selected_line | cat -v)"; return 1; }
+	$TM resize-window -t nf -x 100 -y 30
+	tui_wait "harbourline.example" && tui_keys q && tui_wait "newsfold — All feeds"
+}
+
 tui_check "no dotfile: the front page of the demo feeds" demo_front_page
 tui_check "a trailing publisher is the copy's source, not headline" no_publisher_tail
 tui_check "Similar News: one entry that unfolds to named copies" similar_news
 tui_check "Enter on a related copy reads more; q returns" copy_reads_more
+tui_check "keys in one burst reach the new article; resize keeps the selection" burst_and_resize
 tui_check "r reloads the current feed only" reload_one
 tui_check "A marks every story read" mark_all_read
 tui_keys Q
