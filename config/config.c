@@ -20,6 +20,7 @@
 
 #include "config/config.h"
 #include "config/words.h"
+#include "src/text.h"
 
 enum option_type {
 	TYPE_BOOL,
@@ -590,13 +591,18 @@ config_read_line(const char *name, int lineno, const char *line,
 	const unsigned char *p;
 	enum nf_status st;
 
+	/* C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) count too: a
+	 * terminal may read U+009B as CSI. */
 	for (p = (const unsigned char *)line; *p != 0; p++) {
-		if ((*p < ' ' && *p != '\t') || *p == 127) {
+		if ((*p < ' ' && *p != '\t') || *p == 127 ||
+		    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
 			return fail(&c, "a control character in the line");
 		}
 	}
-	/* Titles and tags go to the screen and into OPML as UTF-8. */
-	if (!xmlCheckUTF8((const xmlChar *)line)) {
+	/* Titles and tags go to the screen and into OPML as UTF-8; the text
+	 * gate's check, since xmlCheckUTF8() lets overlong forms and
+	 * surrogates through. */
+	if (!text_is_utf8(line, strlen(line))) {
 		return fail(&c, "the line is not valid UTF-8");
 	}
 	st = config_words_split(line, 1, &w, &problem);

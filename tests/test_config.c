@@ -314,6 +314,12 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: a control character in the line" },
 	{ "not UTF-8", "feed http://e.org/ \"caf\xe9\"\n",
 	  "bad.rc:1: the line is not valid UTF-8" },
+	{ "overlong UTF-8", "\xc1\x92q x\n",
+	  "bad.rc:1: the line is not valid UTF-8" },
+	{ "UTF-8 surrogate", "feed http://e.org/ \"a\xed\xa0\x80\"\n",
+	  "bad.rc:1: the line is not valid UTF-8" },
+	{ "C1 control character", "feed http://e.org/ \"a\xc2\x9b" "31mb\"\n",
+	  "bad.rc:1: a control character in the line" },
 	{ "color missing args", "color title red\n",
 	  "bad.rc:1: color: missing argument (color ELEMENT FG BG [ATTR...])" },
 };
