@@ -70,8 +70,12 @@ fail(const struct line_ctx *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return nf_error_set(c->err, NF_ERR_CONFIG, "%s:%d: %s", c->name,
-	                    c->lineno, msg);
+	nf_error_set(c->err, NF_ERR_CONFIG, "%s:%d: %s", c->name, c->lineno, msg);
+	/* A quoted word is cut at a byte count, maybe inside a character. */
+	if (c->err != NULL) {
+		config_words_trim_utf8(c->err->msg);
+	}
+	return NF_ERR_CONFIG;
 }
 
 /* Checks the argument count of a directive; usage is shown on error. */

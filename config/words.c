@@ -5,6 +5,7 @@
 
 #include "config/config.h"
 #include "config/words.h"
+#include "src/text.h"
 
 static int
 is_blank(char ch)
@@ -133,6 +134,30 @@ expand_word(const char *word, const char *url, int *used_url)
 	return out;
 }
 
+void
+config_words_trim_utf8(char *s)
+{
+	char *p = s, *d = s;
+	size_t n, i;
+	unsigned char c;
+
+	while (*p != 0) {
+		c = (unsigned char)*p;
+		n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+		for (i = 1; i < n && ((unsigned char)p[i] & 0xc0) == 0x80; i++) {
+			continue;
+		}
+		if (n == 0 || i < n || !text_is_utf8(p, n)) {
+			p++;
+			continue;
+		}
+		memmove(d, p, n);
+		d += n;
+		p += n;
+	}
+	*d = 0;
+}
+
 enum nf_status
 config_browser_argv(const char *command, const char *url, char ***argv,
                     struct nf_error *err)
@@ -146,9 +171,12 @@ config_browser_argv(const char *command, const char *url, char ***argv,
 	*argv = NULL;
 	st = config_words_split(command, 0, &w, &problem);
 	if (st != NF_OK) {
-		return nf_error_set(err, st, "%s in \"%.60s\"",
-		                    st == NF_ERR_NOMEM ? "out of memory" : problem,
-		                    command);
+		nf_error_set(err, st, "%s in \"%.60s\"",
+		             st == NF_ERR_NOMEM ? "out of memory" : problem, command);
+		if (err != NULL) {
+			config_words_trim_utf8(err->msg);
+		}
+		return st;
 	}
 	if (w.n == 0) {
 		config_words_free(&w);

@@ -28,4 +28,8 @@ enum nf_status config_words_split(const char *line, int comments,
                                   const char **problem);
 void config_words_free(struct config_words *w);
 
+/* Drops in place the bytes of s that are not whole UTF-8 sequences: what
+ * a "%.60s" or a full message buffer leaves of a character it cut. */
+void config_words_trim_utf8(char *s);
+
 #endif

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "config/config.h"
+#include "src/text.h"
 
 static char tmpdir[64];
 
@@ -318,6 +319,10 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: the line is not valid UTF-8" },
 	{ "UTF-8 surrogate", "feed http://e.org/ \"a\xed\xa0\x80\"\n",
 	  "bad.rc:1: the line is not valid UTF-8" },
+	{ "a word cut inside a character",
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xe6\xb8\xaf\n",
+	  "bad.rc:1: unknown directive "
+	  "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"" },
 	{ "C1 control character", "feed http://e.org/ \"a\xc2\x9b" "31mb\"\n",
 	  "bad.rc:1: a control character in the line" },
 	{ "color missing args", "color title red\n",
@@ -736,6 +741,24 @@ static const struct argv_case argv_cases[] = {
 	  "open|#1|https://e.org/a?b=1&c|https://e.org/a?b=1&c" },
 };
 
+/* The command quoted in an error is cut at 60 bytes, never inside a
+ * character. */
+static void
+test_argv_cut(void **state)
+{
+	struct nf_error err;
+	char **argv = NULL;
+
+	(void)state;
+	assert_int_equal(config_browser_argv("\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	                                     "xxxxxxxxxxxxxxxxxxxxxxxxxxx\xe6\xb8\xaf",
+	                                     "https://e.org/", &argv, &err),
+	                 NF_ERR_CONFIG);
+	assert_null(argv);
+	assert_true(text_is_utf8(err.msg, strlen(err.msg)));
+	assert_non_null(strstr(err.msg, "xxx\""));
+}
+
 static void
 test_argv(void **state)
 {
@@ -822,6 +845,7 @@ main(void)
 		cmocka_unit_test(test_example),
 		cmocka_unit_test(test_man_page),
 		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_argv_cut),
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(good_cases) +
 	                        NCASES(bad_cases) + NCASES(search_cases) +
