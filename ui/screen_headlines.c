@@ -472,6 +472,41 @@ hl_draw_summary(WINDOW *w, int y, int width, const struct nf_item *it, int max)
 	return n;
 }
 
+/* The caption, set apart with a bar and marked as a caption, wrapped
+ * on at most max lines; the last one ends in "…" when it goes on. */
+static int
+hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
+                int max)
+{
+	char cap[768], line[1024], *wrapped, *p;
+	int n = 0;
+
+	draw_caption(img, cap, sizeof(cap));
+	wrapped = width > 9 ? text_wrap(cap, width - 1) : NULL;
+	for (p = wrapped; p != NULL && *p != '\0' && n < max; n++) {
+		char *nl = strchr(p, '\n');
+
+		if (nl != NULL && n + 1 < max) {
+			*nl = '\0';
+		} else {
+			for (char *q = p; (q = strchr(q, '\n')) != NULL;) {
+				*q = ' ';	/* the rest on the last line, cut */
+			}
+			nl = NULL;
+		}
+		snprintf(line, sizeof(line), "▌%s", p);
+		draw_text(w, y + n, 0, width, line, draw_attr(CONFIG_ELEMENT_CAPTION), 1);
+		p = nl != NULL ? nl + 1 : p + strlen(p);
+	}
+	if (wrapped == NULL) {
+		snprintf(line, sizeof(line), "▌%s", cap);
+		draw_text(w, y, 0, width, line, draw_attr(CONFIG_ELEMENT_CAPTION), 1);
+		n = 1;
+	}
+	free(wrapped);
+	return n;
+}
+
 /* The lead panel; returns the lines it took. Small windows get the
  * headline, source and caption only, tiny ones nothing. */
 static int
@@ -493,12 +528,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	         when[0] != '\0' ? " · " : "", when);
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
 	if (has_cap) {
-		char cap[768];
-
-		/* Set apart with a bar and marked as a caption. */
-		draw_caption(it->image, cap, sizeof(cap));
-		snprintf(line, sizeof(line), "▌%s", cap);
-		draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_CAPTION), 1);
+		y += hl_draw_caption(w, y, width, it->image, height >= 16 ? 2 : 1);
 	}
 	y += hl_draw_summary(w, y, width, it, summary);
 	draw_rule(w, y++, width);

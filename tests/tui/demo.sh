@@ -22,6 +22,12 @@ demo_front_page() {
 	tui_wait "5 feeds: " && tui_wait "▸ Lumen Lines orders six electric ferries"
 }
 
+# The lead's caption is long: it goes on a second line, each marked.
+caption_two_lines() {
+	tui_wait "▌electric ferries on Wednesday, Nov. 25, 2026. (Kestrel Shipyard)" &&
+		sed -n 4p "$TMPDIR_TUI/screen" | grep -q "^▌In this photo provided by the Kestrel yard"
+}
+
 # The Harbour Gazette's own title ends in " - Harbour Gazette" and the
 # aggregator's copy in " - Coastline Post": neither is headline.
 no_publisher_tail() {
@@ -95,6 +101,7 @@ burst_and_resize() {
 }
 
 tui_check "no dotfile: the front page of the demo feeds" demo_front_page
+tui_check "the lead's long caption wraps onto two marked lines" caption_two_lines
 tui_check "a trailing publisher is the copy's source, not headline" no_publisher_tail
 tui_check "Similar News: one entry that unfolds to named copies" similar_news
 tui_check "Enter on a related copy reads more; q returns" copy_reads_more
