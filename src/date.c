@@ -96,7 +96,7 @@ days_from_civil(int64_t y, int m, int d)
 }
 
 static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;
 
@@ -108,7 +108,7 @@ civil_from_days(int64_t z, int *y, int *m, int *d)
 	mp = (5 * doy + 2) / 153;
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	*y = yoe + era * 400 + (*m <= 2);
 }
 
 /* The checked fields as seconds, or NF_NO_DATE. */
@@ -544,8 +544,8 @@ date_parse(const char *s)
 char *
 date_format_rfc3339(int64_t t, char *out)
 {
-	int64_t days, rem;
-	int y, m, d;
+	int64_t days, rem, y;	/* y in 64 bits: far times give huge years */
+	int m, d;
 
 	if (t == NF_NO_DATE) {
 		out[0] = '\0';
@@ -562,7 +562,7 @@ date_format_rfc3339(int64_t t, char *out)
 		out[0] = '\0';
 		return out;
 	}
-	snprintf(out, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+	snprintf(out, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d,
 	         (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 	return out;
 }
