@@ -100,12 +100,23 @@ burst_and_resize() {
 	tui_wait "harbourline.example" && tui_keys q && tui_wait "newsfold — All feeds"
 }
 
+# A headline cut at a narrow width ends in one "…", not in a second one
+# for the source that no longer fits.
+narrow_one_ellipsis() {
+	$TM resize-window -t nf -x 30 -y 8
+	tui_wait "▸ 湾岸区の水上バス新路線" && tui_fits 30 8 || return 1
+	! grep "……" "$TMPDIR_TUI/screen" || return 1
+	$TM resize-window -t nf -x 100 -y 30
+	tui_wait "(+3 similar)"
+}
+
 tui_check "no dotfile: the front page of the demo feeds" demo_front_page
 tui_check "the lead's long caption wraps onto two marked lines" caption_two_lines
 tui_check "a trailing publisher is the copy's source, not headline" no_publisher_tail
 tui_check "Similar News: one entry that unfolds to named copies" similar_news
 tui_check "Enter on a related copy reads more; q returns" copy_reads_more
 tui_check "keys in one burst reach the new article; resize keeps the selection" burst_and_resize
+tui_check "a narrow story line ends in one ellipsis" narrow_one_ellipsis
 tui_check "r reloads the current feed only" reload_one
 tui_check "A marks every story read" mark_all_read
 tui_keys Q
