@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -151,6 +152,164 @@ related_matches(const char *s, const char *const *words, size_t nwords)
 
 #define RELATED_IS(s, table) \
 	related_matches((s), (table), sizeof(table) / sizeof((table)[0]))
+
+/* Whether s[0..n) is word with its spaces left out, ignoring case as
+ * strncasecmp() does. */
+static int
+related_equal_unspaced(const char *s, size_t n, const char *word)
+{
+	size_t i = 0;
+
+	for (; *word != '\0'; word++) {
+		if (*word == ' ') {
+			continue;
+		}
+		if (i >= n || tolower((unsigned char)s[i]) != tolower((unsigned char)*word)) {
+			return 0;
+		}
+		i++;
+	}
+	return i == n;
+}
+
+int
+related_may_label(const char *str, size_t n)
+{
+	enum { NLABELS = sizeof(related_labels) / sizeof(related_labels[0]) };
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char fold[256], label[NLABELS][48];
+	size_t len[NLABELS], j, k;
+	int c, i, head[256], chain[NLABELS];
+
+	/* the labels folded once, without their spaces, chained by their
+	 * first byte */
+	for (c = 0; c < 256; c++) {
+		fold[c] = (unsigned char)tolower(c);
+		head[c] = -1;
+	}
+	for (i = 0; i < NLABELS; i++) {
+		for (j = k = 0; related_labels[i][j] != '\0' && k < sizeof(label[i]); j++) {
+			if (related_labels[i][j] != ' ') {
+				label[i][k++] = fold[(unsigned char)related_labels[i][j]];
+			}
+		}
+		len[i] = k;
+		chain[i] = head[label[i][0]];
+		head[label[i][0]] = i;
+	}
+	for (j = 0; j < n; j++) {
+		for (i = head[fold[s[j]]]; i >= 0; i = chain[i]) {
+			for (k = 0; k < len[i] && j + k < n && fold[s[j + k]] == label[i][k]; k++) {
+			}
+			if (k == len[i]) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+int
+related_may_read_more(const char *s, size_t n)
+{
+	static const char *const tails[] = {
+		"\xc2\xbb", "\xe2\x80\xba", "\xe2\x86\x92", "\xe2\x80\xa6", "...",
+		">>", ">", ":", "\xef\xbc\x9a",
+	};
+	size_t i, k;
+	int cut = 1;
+
+	while (cut) {
+		cut = 0;
+		for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+			k = strlen(tails[i]);
+			if (n >= k && memcmp(s + n - k, tails[i], k) == 0) {
+				n -= k;
+				cut = 1;
+			}
+		}
+	}
+	for (i = 0; i < sizeof(related_read_more) / sizeof(related_read_more[0]); i++) {
+		if (related_equal_unspaced(s, n, related_read_more[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The node's text content less ASCII blanks and no-break spaces, for the
+ * loose tests; NULL when out of memory. */
+static char *
+related_unspaced(xmlNodePtr n, size_t *len)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	char *s = (char *)raw;
+	size_t i, j = 0;
+
+	if (raw == NULL) {
+		return NULL;
+	}
+	for (i = 0; s[i] != '\0'; i++) {
+		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+		} else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+			s[j++] = s[i];
+		}
+	}
+	*len = j;
+	return s;
+}
+
+/* Whether the tree may hold a block of any shape: a <font> (shape c), a
+ * link that may read as a read-more (b, and entries of a), or text that
+ * may start with a label (a). One pass; never a false "no", so that the
+ * full search is skipped only where it would find nothing. */
+static int
+related_may_hold_tree(xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+	char *t;
+	size_t len;
+	int yes = 0;
+
+	while (n != NULL && !yes) {
+		if (related_is_element(n, "font")) {
+			return 1;
+		}
+		if (related_is_element(n, "a")) {
+			t = related_unspaced(n, &len);
+			yes = t == NULL || related_may_read_more(t, len);
+			xmlFree(t);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+		}
+		n = n != root ? n->next : NULL;
+	}
+	if (yes || root == NULL) {
+		return yes;
+	}
+	t = related_unspaced(root, &len);
+	yes = t == NULL || related_may_label(t, len);
+	xmlFree(t);
+	return yes;
+}
+
+/* The same for root and the nodes after it at the top of the document. */
+static int
+related_may_hold(xmlNodePtr root)
+{
+	for (; root != NULL; root = root->next) {
+		if (related_may_hold_tree(root)) {
+			return 1;
+		}
+	}
+	return 0;
+}
 
 static int
 related_is_read_more(xmlNodePtr a)
@@ -712,7 +871,10 @@ related_extract(htmlDocPtr doc, const char *base_url, double threshold,
 	int shape;
 
 	*out = NULL;
-	for (shape = 0; root != NULL && shape < 3 && !l.nomem; shape++) {
+	if (root == NULL || !related_may_hold(root)) {
+		return 0;
+	}
+	for (shape = 0; shape < 3 && !l.nomem; shape++) {
 		while (!l.nomem && related_walk(&l, root, shape)) {
 		}
 	}

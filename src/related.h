@@ -23,4 +23,12 @@
 size_t related_extract(htmlDocPtr doc, const char *base_url, double threshold,
                        struct nf_related **out);
 
+/* Loose tests for cheap skipping, on text with ASCII blanks and no-break
+ * spaces left out (so that however a document splits or spaces it, they
+ * never say no where related_extract() would find a block): whether s
+ * holds one of the labels, and whether a link with text s may be a
+ * read-more link. */
+int related_may_label(const char *s, size_t n);
+int related_may_read_more(const char *s, size_t n);
+
 #endif
