@@ -589,6 +589,22 @@ find_picture(xmlNode *top, const char *base_url, struct picture *pic)
 	return NF_OK;
 }
 
+/* Simple HTML with no picture, caption or related block: only its text,
+ * without a tree. Zero when parts->text is set (NULL: out of memory). */
+static int
+take_simple(const char *html, size_t len, struct html_parts *parts)
+{
+	int declined;
+	char *text = text_from_simple_html(html, len, &declined);
+
+	if (declined || (text != NULL && has_caption_word(text))) {
+		free(text);
+		return -1;
+	}
+	parts->text = text;
+	return 0;
+}
+
 enum nf_status
 html_extract(const char *html, size_t len, const char *base_url, double threshold,
              struct html_parts *parts, struct nf_error *err)
@@ -598,6 +614,10 @@ html_extract(const char *html, size_t len, const char *base_url, double threshol
 	enum nf_status rc = NF_OK;
 
 	memset(parts, 0, sizeof(*parts));
+	if (len > 0 && take_simple(html, len, parts) == 0) {
+		return parts->text != NULL ? NF_OK
+		       : nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
+	}
 	doc = len > 0 ? text_html_parse(html, len) : NULL;
 	if (doc == NULL) {
 		/* Nothing to parse (or no memory): empty text, no picture. */

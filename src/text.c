@@ -16,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "src/buf.h"
+#include "src/htmlfast.h"
 #include "src/text.h"
 
 /* Output is never longer than 3 bytes per input byte (U+FFFD for one bad
@@ -819,6 +820,19 @@ sax_parse(struct out *o, const char *html, size_t len)
 	free(copy);
 }
 
+/* The same events from htmlfast.c, for the simple HTML it reads. */
+static enum htmlfast_status
+fast_parse(struct out *o, const char *html, size_t len, unsigned flags)
+{
+	static const struct htmlfast_sax sax = { sax_start, sax_end, sax_text };
+	enum htmlfast_status st = htmlfast_read(html, len, flags, &sax, o);
+
+	if (st == HTMLFAST_NOMEM) {
+		o->rc = NF_ERR_NOMEM;
+	}
+	return st;
+}
+
 char *
 text_from_html(const char *html, size_t len)
 {
@@ -829,8 +843,23 @@ text_from_html(const char *html, size_t len)
 	if (!tags && !has_byte(html, len, '&')) {
 		/* Plain text: no parser needed. */
 		out_text(&o, html, len);
-	} else if (len > 0) {
+	} else if (len > 0 && fast_parse(&o, html, len, 0) == HTMLFAST_DECLINED) {
 		sax_parse(&o, html, len);
+	}
+	return out_finish(&o);
+}
+
+char *
+text_from_simple_html(const char *html, size_t len, int *declined)
+{
+	struct out o;
+
+	out_init(&o, 0);
+	*declined = fast_parse(&o, html, len, HTMLFAST_NO_RELATED) == HTMLFAST_DECLINED;
+	if (*declined) {
+		buf_free(&o.b);
+		buf_free(&o.scratch);
+		return NULL;
 	}
 	return out_finish(&o);
 }

@@ -30,6 +30,12 @@ char *text_clean_line(const char *s, size_t len);
  * tag at all keeps its own line breaks (a blank line is a paragraph). */
 char *text_from_html(const char *html, size_t len);
 
+/* The text text_from_tree() gives for the document html parses into,
+ * read without libxml2 when html is simple markup (see htmlfast.h) that
+ * may hold no "Similar News" block. Otherwise sets *declined and returns
+ * NULL; NULL with *declined zero is out of memory. */
+char *text_from_simple_html(const char *html, size_t len, int *declined);
+
 /* Parses HTML the way text_from_html() does (UTF-8, recover mode, no
  * network, invalid bytes replaced first). Returns a new document; free it
  * with xmlFreeDoc(). NULL when the input holds nothing or out of memory. */

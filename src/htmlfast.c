@@ -1,0 +1,580 @@
+/*
+ * Simple item HTML read without libxml2's parser and tree. The input is
+ * read twice: a checking pass that sends nothing and may decline, then
+ * the pass that sends the events. Both follow what libxml2 (2.9) does
+ * with these tags: html and body implied before the first tag, a <p>
+ * implied before text that comes first, its table of start tags that
+ * close the open element (a new <p> closes <p>, <b> and <i>; <li> closes
+ * <li>; <div>, lists and <li> close <p>), and end tags that close the
+ * elements above theirs unless one of those outranks them (<div>).
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "src/buf.h"
+#include "src/htmlfast.h"
+#include "src/related.h"
+
+/* Deeper nesting goes to libxml2. */
+#define FAST_DEPTH 32
+
+enum tag {
+	TAG_A, TAG_B, TAG_BR, TAG_DIV, TAG_EM, TAG_I, TAG_LI, TAG_OL, TAG_P,
+	TAG_SPAN, TAG_STRONG, TAG_UL, TAG_NONE
+};
+
+static const char *const tag_names[] = {
+	"a", "b", "br", "div", "em", "i", "li", "ol", "p", "span", "strong", "ul",
+};
+
+#define BIT(t) (1u << (t))
+
+/* For each open element, the start tags that close it first: libxml2's
+ * own table (it varies between versions), read once through
+ * htmlAutoCloseTag(), which answers only for two different names; of
+ * the same name, a new <a>, <li> or <p> closes the open one. */
+static unsigned closed_by[TAG_NONE];
+static int closed_by_known;
+
+static void
+closed_by_init(void)
+{
+	xmlNode n;
+	int old, t;
+
+	for (old = 0; old < TAG_NONE; old++) {
+		closed_by[old] = 0;
+		for (t = 0; t < TAG_NONE; t++) {
+			memset(&n, 0, sizeof(n));
+			n.type = XML_ELEMENT_NODE;
+			n.name = (const xmlChar *)tag_names[t];
+			if (t == old ? (t == TAG_A || t == TAG_LI || t == TAG_P)
+			    : htmlAutoCloseTag(NULL, (const xmlChar *)tag_names[old], &n)) {
+				closed_by[old] |= BIT(t);
+			}
+		}
+	}
+	closed_by_known = 1;
+}
+
+struct fast {
+	const unsigned char *s;
+	size_t len, pos;
+	unsigned flags;
+	const struct htmlfast_sax *sax;	/* NULL in the checking pass */
+	void *ctx;
+	enum tag stack[FAST_DEPTH];
+	size_t a_start[FAST_DEPTH];	/* content offset where an <a> began */
+	int depth;
+	int started;			/* html and body are open */
+	int declined;
+	struct buf content;		/* text less blanks: related checks */
+};
+
+static int
+is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Code points the sanitising gate changes or libxml2 treats apart: such
+ * input goes the slow way. */
+static int
+is_plain_cp(uint32_t cp)
+{
+	if (cp < 0x80) {
+		return cp >= 0x20 && cp < 0x7F;
+	}
+	return cp >= 0xA0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)
+	       && !(cp >= 0x2028 && cp <= 0x2069) && cp != 0xFEFF
+	       && (cp < 0xFFFD || cp > 0xFFFF);
+}
+
+/* Valid UTF-8 of plain code points, newline and tab. */
+static int
+is_plain_text(const unsigned char *s, size_t len)
+{
+	size_t i = 0, need, k;
+	uint32_t cp;
+
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1, cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2, cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3, cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (len - i <= need) {
+			return 0;
+		}
+		for (k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80) {
+				return 0;
+			}
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		/* overlong forms decode below their length's range */
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000)
+		    || !is_plain_cp(cp)) {
+			return 0;
+		}
+		i += need + 1;
+	}
+	return 1;
+}
+
+static size_t
+utf8_put(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static void
+send_start(struct fast *f, const char *name)
+{
+	if (f->sax != NULL) {
+		f->sax->start(f->ctx, (const xmlChar *)name, NULL);
+	}
+}
+
+static void
+send_end(struct fast *f, const char *name)
+{
+	if (f->sax != NULL) {
+		f->sax->end(f->ctx, (const xmlChar *)name);
+	}
+}
+
+/* Keeps text for the related checks: ASCII blanks and no-break spaces
+ * left out, as related.c's loose tests expect. */
+static void
+keep_content(struct fast *f, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n && !f->declined; i++) {
+		int nbsp = (unsigned char)s[i] == 0xC2 && i + 1 < n
+		           && (unsigned char)s[i + 1] == 0xA0;
+
+		if (is_blank((unsigned char)s[i]) || nbsp) {
+			if (buf_add(&f->content, s + run, i - run) != NF_OK) {
+				f->declined = 1;
+			}
+			i += nbsp;
+			run = i + 1;
+		}
+	}
+	if (!f->declined && buf_add(&f->content, s + run, n - run) != NF_OK) {
+		f->declined = 1;
+	}
+}
+
+/* Text first in the document sits in an implied <p>. */
+static void
+send_text(struct fast *f, const char *s, size_t n)
+{
+	if (!f->started) {
+		send_start(f, "html");
+		send_start(f, "body");
+		send_start(f, "p");
+		f->started = 1;
+		f->stack[0] = TAG_P;
+		f->a_start[0] = 0;
+		f->depth = 1;
+	}
+	if (f->sax != NULL) {
+		f->sax->text(f->ctx, (const xmlChar *)s, (int)n);
+	} else if (f->flags & HTMLFAST_NO_RELATED) {
+		keep_content(f, s, n);
+	}
+}
+
+static void
+pop(struct fast *f)
+{
+	enum tag t = f->stack[--f->depth];
+
+	if (t == TAG_A && f->sax == NULL && (f->flags & HTMLFAST_NO_RELATED)
+	    && f->content.len > f->a_start[f->depth]
+	    && related_may_read_more(f->content.data + f->a_start[f->depth],
+	                             f->content.len - f->a_start[f->depth])) {
+		f->declined = 1;
+	}
+	send_end(f, tag_names[t]);
+}
+
+static enum tag
+tag_lookup(const unsigned char *name, size_t n)
+{
+	char low[8];
+	size_t i;
+
+	if (n == 0 || n >= sizeof(low)) {
+		return TAG_NONE;
+	}
+	for (i = 0; i < n; i++) {
+		low[i] = (char)(name[i] | (is_letter(name[i]) ? 0x20 : 0));
+	}
+	low[n] = '\0';
+	for (i = 0; i < TAG_NONE; i++) {
+		if (strcmp(low, tag_names[i]) == 0) {
+			return (enum tag)i;
+		}
+	}
+	return TAG_NONE;
+}
+
+/* The name at pos as libxml2 reads a tag name; its tag or TAG_NONE. */
+static enum tag
+read_tag_name(struct fast *f)
+{
+	size_t start = f->pos;
+
+	while (f->pos < f->len && (is_letter(f->s[f->pos]) || is_digit(f->s[f->pos])
+	                           || strchr(":_.-", f->s[f->pos]) != NULL)) {
+		f->pos++;
+	}
+	return tag_lookup(f->s + start, f->pos - start);
+}
+
+static void
+skip_blanks(struct fast *f)
+{
+	while (f->pos < f->len && is_blank(f->s[f->pos])) {
+		f->pos++;
+	}
+}
+
+/* One attribute; zero when it is not one this reader trusts. */
+static int
+skip_attribute(struct fast *f)
+{
+	const unsigned char *s = f->s;
+	size_t start = f->pos;
+	unsigned char q;
+
+	if (!is_letter(s[f->pos]) && s[f->pos] != '_' && s[f->pos] != ':') {
+		return 0;
+	}
+	while (f->pos < f->len && (is_letter(s[f->pos]) || is_digit(s[f->pos])
+	                           || strchr(":_.-", s[f->pos]) != NULL)) {
+		f->pos++;
+	}
+	if (f->pos - start > 64) {
+		return 0;
+	}
+	skip_blanks(f);
+	if (f->pos >= f->len || s[f->pos] != '=') {
+		return 1;
+	}
+	f->pos++;
+	skip_blanks(f);
+	if (f->pos >= f->len) {
+		return 0;
+	}
+	q = s[f->pos];
+	if (q == '"' || q == '\'') {
+		const unsigned char *end = memchr(s + f->pos + 1, q, f->len - f->pos - 1);
+
+		if (end == NULL) {
+			return 0;
+		}
+		f->pos = (size_t)(end - s) + 1;
+		return 1;
+	}
+	start = f->pos;
+	while (f->pos < f->len && (is_letter(s[f->pos]) || is_digit(s[f->pos])
+	                           || strchr("_./:#?%+-", s[f->pos]) != NULL)) {
+		f->pos++;
+	}
+	return f->pos > start && f->pos < f->len
+	       && (is_blank(s[f->pos]) || s[f->pos] == '>');
+}
+
+/* A start tag has been read: close what it closes, open it. */
+static void
+open_tag(struct fast *f, enum tag t, int empty)
+{
+	while (f->depth > 0 && (closed_by[f->stack[f->depth - 1]] & BIT(t))) {
+		pop(f);
+	}
+	if (!f->started) {
+		send_start(f, "html");
+		send_start(f, "body");
+		f->started = 1;
+	}
+	if (f->depth == FAST_DEPTH) {
+		f->declined = 1;
+		return;
+	}
+	f->stack[f->depth] = t;
+	f->a_start[f->depth] = f->content.len;
+	f->depth++;
+	send_start(f, tag_names[t]);
+	if (empty || t == TAG_BR) {
+		pop(f);
+	}
+}
+
+static int
+priority(enum tag t)
+{
+	return t == TAG_DIV ? 150 : 100;
+}
+
+/* An end tag closes its element and those above it, unless one of them
+ * outranks it; one without an open element is declined. */
+static void
+close_tag(struct fast *f, enum tag t)
+{
+	int i;
+
+	for (i = f->depth - 1; i >= 0 && f->stack[i] != t; i--) {
+		if (priority(f->stack[i]) > priority(t)) {
+			f->declined = 1;
+			return;
+		}
+	}
+	if (i < 0 || t == TAG_BR) {
+		f->declined = 1;
+		return;
+	}
+	while (f->depth > i) {
+		pop(f);
+	}
+}
+
+/* At '<'. */
+static void
+read_tag(struct fast *f)
+{
+	enum tag t;
+	int end = f->pos + 1 < f->len && f->s[f->pos + 1] == '/';
+
+	f->pos += 1 + end;
+	if (f->pos >= f->len || !is_letter(f->s[f->pos])
+	    || (t = read_tag_name(f)) == TAG_NONE) {
+		f->declined = 1;
+		return;
+	}
+	for (;;) {
+		skip_blanks(f);
+		if (f->pos >= f->len) {
+			f->declined = 1;
+			return;
+		}
+		if (f->s[f->pos] == '>') {
+			f->pos++;
+			end ? close_tag(f, t) : open_tag(f, t, 0);
+			return;
+		}
+		if (!end && f->s[f->pos] == '/' && f->pos + 1 < f->len
+		    && f->s[f->pos + 1] == '>') {
+			f->pos += 2;
+			open_tag(f, t, 1);
+			return;
+		}
+		if (end || !skip_attribute(f)) {
+			f->declined = 1;
+			return;
+		}
+	}
+}
+
+/* The value of a numeric reference at pos (after "&#"), or 0. */
+static uint32_t
+read_char_ref(struct fast *f)
+{
+	int hex = f->pos < f->len && (f->s[f->pos] == 'x' || f->s[f->pos] == 'X');
+	uint32_t v = 0;
+	int digits = 0;
+
+	f->pos += hex;
+	for (; f->pos < f->len && digits < 8; f->pos++, digits++) {
+		unsigned char c = f->s[f->pos];
+
+		if (is_digit(c)) {
+			v = v * (hex ? 16 : 10) + (c - '0');
+		} else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
+			v = v * 16 + ((c | 0x20) - 'a' + 10);
+		} else {
+			break;
+		}
+	}
+	if (digits == 0 || f->pos >= f->len || f->s[f->pos] != ';') {
+		return 0;
+	}
+	f->pos++;
+	return v;
+}
+
+/* The value of a named entity at pos (after "&"), or 0. */
+static uint32_t
+read_entity(struct fast *f)
+{
+	char name[33];
+	size_t n = 0;
+	const htmlEntityDesc *e;
+
+	while (f->pos < f->len && n < sizeof(name) - 1
+	       && (is_letter(f->s[f->pos]) || is_digit(f->s[f->pos]))) {
+		name[n++] = (char)f->s[f->pos++];
+	}
+	if (n == 0 || f->pos >= f->len || f->s[f->pos] != ';') {
+		return 0;
+	}
+	f->pos++;
+	name[n] = '\0';
+	if (strcmp(name, "amp") == 0) {
+		return '&';
+	}
+	if (strcmp(name, "nbsp") == 0) {
+		return 0xA0;
+	}
+	e = htmlEntityLookup((const xmlChar *)name);
+	return e != NULL ? e->value : 0;
+}
+
+/* At '&': a reference, or a lone '&' before a blank or the end. */
+static void
+read_reference(struct fast *f)
+{
+	char out[4];
+	uint32_t cp;
+
+	f->pos++;
+	if (f->pos >= f->len || is_blank(f->s[f->pos])) {
+		send_text(f, "&", 1);
+		return;
+	}
+	if (f->s[f->pos] == '#') {
+		f->pos++;
+		cp = read_char_ref(f);
+	} else if (is_letter(f->s[f->pos])) {
+		cp = read_entity(f);
+	} else {
+		cp = 0;
+	}
+	if (!is_plain_cp(cp)) {
+		f->declined = 1;
+		return;
+	}
+	send_text(f, out, utf8_put(cp, out));
+}
+
+static void
+read_all(struct fast *f)
+{
+	const unsigned char *lt, *amp;
+	size_t end;
+
+	skip_blanks(f);
+	while (f->pos < f->len && !f->declined) {
+		if (f->s[f->pos] == '<') {
+			read_tag(f);
+			continue;
+		}
+		if (f->s[f->pos] == '&') {
+			read_reference(f);
+			continue;
+		}
+		lt = memchr(f->s + f->pos, '<', f->len - f->pos);
+		end = lt != NULL ? (size_t)(lt - f->s) : f->len;
+		amp = memchr(f->s + f->pos, '&', end - f->pos);
+		end = amp != NULL ? (size_t)(amp - f->s) : end;
+		send_text(f, (const char *)f->s + f->pos, end - f->pos);
+		f->pos = end;
+	}
+	while (f->depth > 0 && !f->declined) {
+		pop(f);
+	}
+	if (f->started) {
+		send_end(f, "body");
+		send_end(f, "html");
+	}
+}
+
+static void
+fast_init(struct fast *f, const char *html, size_t len, unsigned flags,
+          const struct htmlfast_sax *sax, void *ctx)
+{
+	memset(f, 0, sizeof(*f));
+	f->s = (const unsigned char *)html;
+	f->len = len;
+	f->flags = flags;
+	f->sax = sax;
+	f->ctx = ctx;
+	buf_init(&f->content, len + 1);
+}
+
+enum htmlfast_status
+htmlfast_read(const char *html, size_t len, unsigned flags,
+              const struct htmlfast_sax *sax, void *ctx)
+{
+	struct fast f;
+	int declined;
+
+	if (len == 0 || len > INT_MAX || !is_plain_text((const unsigned char *)html, len)) {
+		return HTMLFAST_DECLINED;
+	}
+	if (!closed_by_known) {
+		closed_by_init();
+	}
+	fast_init(&f, html, len, flags, NULL, NULL);
+	read_all(&f);
+	declined = f.declined || ((flags & HTMLFAST_NO_RELATED) && f.content.len > 0
+	                          && related_may_label(f.content.data, f.content.len));
+	buf_free(&f.content);
+	if (declined) {
+		return HTMLFAST_DECLINED;
+	}
+	fast_init(&f, html, len, flags, sax, ctx);
+	read_all(&f);
+	buf_free(&f.content);
+	return HTMLFAST_OK;
+}
