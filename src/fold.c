@@ -817,26 +817,35 @@ fold_is_prefix(const struct fold_ctx *c, const struct fold_ent *a,
 	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
 }
 
-/* The weight of what b lacks of a's words and CJK bigrams. */
-static size_t
-fold_base_missing(const struct fold_ctx *c, const struct fold_ent *a,
-                  const struct fold_ent *b, size_t *inter)
+/* Whether the pair fails on a's shingles: the weight of what b lacks of
+ * a's words and CJK bigrams is over allowed, or they share fewer than
+ * need. The
+ * merge stops as soon as either is certain, which most candidate pairs
+ * make clear after a few shingles. */
+static int
+fold_too_far(const struct fold_ctx *c, const struct fold_ent *a,
+             const struct fold_ent *b, size_t allowed, size_t need)
 {
 	const uint32_t *x = c->ids + a->sh, *y = c->ids + b->sh;
-	size_t i = 0, j = 0, miss = 0;
+	size_t i = 0, j = 0, miss = 0, inter = 0;
 
-	*inter = 0;
 	while (i < a->nsh) {
+		if (inter + (a->nsh - i) < need) {
+			return 1;
+		}
 		if (j < b->nsh && y[j] < x[i]) {
 			j++;
 		} else if (j < b->nsh && y[j] == x[i]) {
-			(*inter)++, i++, j++;
+			inter++, i++, j++;
 		} else {
 			miss += fold_weight[c->kind[x[i]]];
+			if (miss > allowed) {
+				return 1;
+			}
 			i++;
 		}
 	}
-	return miss;
+	return inter < need;
 }
 
 static int
@@ -985,7 +994,8 @@ static int
 fold_verify(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	size_t inter, miss, allowed;
+	size_t allowed;
+	double need;
 
 	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
 	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
@@ -1003,19 +1013,13 @@ fold_verify(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 
 		a = b, b = s;
 	}
-	miss = fold_base_missing(c, a, b, &inter);
-	if (a->nsh == b->nsh) {
-		size_t other = fold_base_missing(c, b, a, &inter);
-
-		miss = other > miss ? other : miss;
-	}
-	if ((double)inter < t * (double)a->nsh - 1e-9) {
-		return 0;
-	}
 	/* in weights: 2 per word, so "- 8" is four words */
 	allowed = a->weight > 8 ?
 	          (size_t)floor((1.0 - t) * (double)(a->weight - 8) + 1e-9) : 0;
-	if (miss > allowed) {
+	need = t * (double)a->nsh - 1e-9;
+	if (fold_too_far(c, a, b, allowed, need > 0 ? (size_t)ceil(need) : 0) ||
+	    (a->nsh == b->nsh &&
+	     fold_too_far(c, b, a, allowed, need > 0 ? (size_t)ceil(need) : 0))) {
 		return 0;
 	}
 	if (fold_key_missing(c, a, b) && fold_key_missing(c, b, a)) {
