@@ -33,7 +33,13 @@ $TM respawn-pane -k -t nf "sh '$TMPDIR_TUI/run.sh'"
 
 reader_pid() {
 	pane=$($TM display -p -t nf '#{pane_pid}')
-	ps -o pid= --ppid "$pane" | head -n 1 | tr -d ' '
+	# /proc rather than ps: a minimal Debian has no procps.
+	for d in /proc/[0-9]*; do
+		if [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$pane" ]; then
+			echo "${d#/proc/}"
+			return
+		fi
+	done
 }
 
 cpu_ticks() {
