@@ -58,11 +58,28 @@ hyperfine --style basic --runs "$runs" --ignore-failure \
 hyperfine --style basic --runs "$runs" --ignore-failure \
 	--export-json "$tmp/warm.json" -n warm "$cmd"
 
-"$PYTHON3" - "$tmp/cold.json" "$tmp/warm.json" <<'PY'
+# The same load through newsboat, when it is installed, side by side in
+# this run: its own cache, the same URLs, the same number of parallel
+# downloads (reload-threads).
+jsons="$tmp/cold.json $tmp/warm.json"
+if command -v newsboat >/dev/null; then
+	sed -n 's/^feed "\(.*\)"$/\1/p' "$tmp/rc" >"$tmp/urls"
+	printf 'reload-threads %s\n' "$parallel" >"$tmp/nbconf"
+	nb="newsboat -x reload -u '$tmp/urls' -c '$tmp/nb.db' -C '$tmp/nbconf' >/dev/null 2>&1"
+	hyperfine --style basic --runs "$runs" --ignore-failure \
+		--prepare "rm -f '$tmp/nb.db'" \
+		--export-json "$tmp/nbcold.json" -n newsboat-cold "$nb"
+	hyperfine --style basic --runs "$runs" --ignore-failure \
+		--export-json "$tmp/nbwarm.json" -n newsboat-warm "$nb"
+	jsons="$jsons $tmp/nbcold.json $tmp/nbwarm.json"
+fi
+
+# shellcheck disable=SC2086
+"$PYTHON3" - $jsons <<'PY'
 import json, statistics, sys
 for path in sys.argv[1:]:
     r = json.load(open(path))["results"][0]
-    print("%-5s median %.3f s  (min %.3f, max %.3f, %d runs)" % (
+    print("%-13s median %.3f s  (min %.3f, max %.3f, %d runs)" % (
         r["command"], statistics.median(r["times"]), min(r["times"]),
         max(r["times"]), len(r["times"])))
 PY
