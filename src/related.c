@@ -172,36 +172,71 @@ related_equal_unspaced(const char *s, size_t n, const char *word)
 	return i == n;
 }
 
+/* related_labels folded as related_may_label() compares them, without
+ * their spaces, chained by their first byte; and which pairs of folded
+ * bytes begin one, so that most positions are passed over at one look.
+ * Built at first use: tolower() follows the locale set at start. */
+enum { LABELS = sizeof(related_labels) / sizeof(related_labels[0]), LABEL_MAX = 48 };
+
+static struct {
+	unsigned char fold[256];
+	unsigned char label[LABELS][LABEL_MAX];
+	size_t len[LABELS];
+	int head[256], chain[LABELS];
+	unsigned char pair[256 * 256 / 8];
+	int ready;
+} label_table;
+
+static void
+label_table_init(void)
+{
+	size_t j, k;
+	int c, i, pair;
+
+	for (c = 0; c < 256; c++) {
+		label_table.fold[c] = (unsigned char)tolower(c);
+		label_table.head[c] = -1;
+	}
+	for (i = 0; i < LABELS; i++) {
+		for (j = k = 0; related_labels[i][j] != '\0' && k < LABEL_MAX; j++) {
+			if (related_labels[i][j] != ' ') {
+				label_table.label[i][k++] =
+					label_table.fold[(unsigned char)related_labels[i][j]];
+			}
+		}
+		label_table.len[i] = k;
+		label_table.chain[i] = label_table.head[label_table.label[i][0]];
+		label_table.head[label_table.label[i][0]] = i;
+		pair = label_table.label[i][0] << 8 | label_table.label[i][1];
+		label_table.pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+	}
+	label_table.ready = 1;
+}
+
 int
 related_may_label(const char *str, size_t n)
 {
-	enum { NLABELS = sizeof(related_labels) / sizeof(related_labels[0]) };
 	const unsigned char *s = (const unsigned char *)str;
-	unsigned char fold[256], label[NLABELS][48];
-	size_t len[NLABELS], j, k;
-	int c, i, head[256], chain[NLABELS];
+	const unsigned char *fold = label_table.fold;
+	size_t j, k;
+	int i, pair;
 
-	/* the labels folded once, without their spaces, chained by their
-	 * first byte */
-	for (c = 0; c < 256; c++) {
-		fold[c] = (unsigned char)tolower(c);
-		head[c] = -1;
+	if (!label_table.ready) {
+		label_table_init();
 	}
-	for (i = 0; i < NLABELS; i++) {
-		for (j = k = 0; related_labels[i][j] != '\0' && k < sizeof(label[i]); j++) {
-			if (related_labels[i][j] != ' ') {
-				label[i][k++] = fold[(unsigned char)related_labels[i][j]];
-			}
+	/* every label is at least two bytes long */
+	for (j = 0; j + 1 < n; j++) {
+		pair = fold[s[j]] << 8 | fold[s[j + 1]];
+		if (!(label_table.pair[pair >> 3] & (1u << (pair & 7)))) {
+			continue;
 		}
-		len[i] = k;
-		chain[i] = head[label[i][0]];
-		head[label[i][0]] = i;
-	}
-	for (j = 0; j < n; j++) {
-		for (i = head[fold[s[j]]]; i >= 0; i = chain[i]) {
-			for (k = 0; k < len[i] && j + k < n && fold[s[j + k]] == label[i][k]; k++) {
+		for (i = label_table.head[fold[s[j]]]; i >= 0; i = label_table.chain[i]) {
+			const unsigned char *label = label_table.label[i];
+
+			for (k = 0; k < label_table.len[i] && j + k < n && fold[s[j + k]] == label[k];
+			     k++) {
 			}
-			if (k == len[i]) {
+			if (k == label_table.len[i]) {
 				return 1;
 			}
 		}
