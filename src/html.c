@@ -15,6 +15,7 @@
 #include <libxml/uri.h>
 
 #include "src/html.h"
+#include "src/htmlfast.h"
 #include "src/related.h"
 #include "src/text.h"
 
@@ -589,18 +590,183 @@ find_picture(xmlNode *top, const char *base_url, struct picture *pic)
 	return NF_OK;
 }
 
-/* Simple HTML with no picture, caption or related block: only its text,
- * without a tree. Zero when parts->text is set (NULL: out of memory). */
-static int
-take_simple(const char *html, size_t len, struct html_parts *parts)
-{
-	int declined;
-	char *text = text_from_simple_html(html, len, &declined);
+/*
+ * The fast path's picture: while htmlfast sends the events of simple
+ * HTML, the first <figure> that holds a picture is built as a small tree
+ * of its own (a figure without one is dropped once it closes), and the
+ * first picture outside it is kept, for when no figure holds one. Then
+ * take_figure() and take_image() read them as they read libxml2's tree.
+ */
+struct gather {
+	xmlNode *top;		/* holds the figure being built or taken */
+	xmlNode *cur;		/* where events go inside it; NULL outside */
+	xmlNode *img_top;	/* holds the first picture */
+	size_t starts;		/* start events so far */
+	size_t figure_start;	/* of the figure being built or taken */
+	int taken;		/* top holds a figure with a picture */
+	int nomem;
+};
 
-	if (declined || (text != NULL && has_caption_word(text))) {
-		free(text);
+static xmlNode *
+gather_element(struct gather *g, xmlNode *parent, const xmlChar *name, const xmlChar **atts)
+{
+	xmlNode *n = xmlNewNode(NULL, name);
+
+	if (n == NULL || xmlAddChild(parent, n) == NULL) {
+		xmlFreeNode(n);
+		g->nomem = 1;
+		return NULL;
+	}
+	for (; atts != NULL && atts[0] != NULL; atts += 2) {
+		if (xmlNewProp(n, atts[0], atts[1]) == NULL) {
+			g->nomem = 1;
+		}
+	}
+	return n;
+}
+
+static void
+gather_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct gather *g = ctx;
+	xmlNode *img;
+
+	g->starts++;
+	if (g->nomem) {
+		return;
+	}
+	if (g->cur != NULL) {
+		g->cur = gather_element(g, g->cur, name, atts);
+	} else if (!g->taken && strcmp((const char *)name, "figure") == 0) {
+		g->figure_start = g->starts;
+		g->cur = gather_element(g, g->top, name, atts);
+	} else if (g->img_top->children == NULL && strcmp((const char *)name, "img") == 0) {
+		img = gather_element(g, g->img_top, name, atts);
+		if (img != NULL && is_decoration(img)) {
+			remove_node(img);
+		}
+	}
+}
+
+static void
+gather_end(void *ctx, const xmlChar *name)
+{
+	struct gather *g = ctx;
+
+	(void)name;
+	if (g->cur == NULL || g->nomem) {
+		return;
+	}
+	if (g->cur->parent != g->top) {
+		g->cur = g->cur->parent;
+		return;
+	}
+	if (first_image(g->cur) != NULL) {
+		g->taken = 1;
+	} else {
+		remove_node(g->cur);
+	}
+	g->cur = NULL;
+}
+
+static void
+gather_text(void *ctx, const xmlChar *s, int len)
+{
+	struct gather *g = ctx;
+	xmlNode *t;
+
+	if (g->cur == NULL || g->nomem) {
+		return;
+	}
+	/* adjacent text joins into one node, as libxml2's tree has it */
+	if (g->cur->last != NULL && g->cur->last->type == XML_TEXT_NODE) {
+		xmlNodeAddContentLen(g->cur->last, s, len);
+	} else if ((t = xmlNewTextLen(s, len)) == NULL || xmlAddChild(g->cur, t) == NULL) {
+		xmlFreeNode(t);
+		g->nomem = 1;
+	}
+}
+
+/* Whether html may hold an <img> (any case): only then is it gathered. */
+static int
+may_hold_img(const char *html, size_t len)
+{
+	const char *p = html, *end = html + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL && end - p >= 4) {
+		if ((p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'm' && (p[3] | 0x20) == 'g') {
+			return 1;
+		}
+		p++;
+	}
+	return 0;
+}
+
+/* Gathers the picture of simple HTML into pic, and the start event of the
+ * figure it came from (0: none) into *drop. Zero when done. */
+static int
+gather_picture(const char *html, size_t len, const char *base_url, struct picture *pic,
+               size_t *drop)
+{
+	static const struct htmlfast_sax sax = { gather_start, gather_end, gather_text };
+	struct gather g;
+	int rc = -1;
+
+	*drop = 0;
+	if (!may_hold_img(html, len)) {
+		return 0;
+	}
+	memset(&g, 0, sizeof(g));
+	g.top = xmlNewNode(NULL, (const xmlChar *)"body");
+	g.img_top = xmlNewNode(NULL, (const xmlChar *)"body");
+	if (g.top != NULL && g.img_top != NULL
+	    && htmlfast_read(html, len, 0, &sax, &g) == HTMLFAST_OK && !g.nomem) {
+		if (g.taken) {
+			take_figure(g.top, base_url, pic);
+			*drop = g.figure_start;
+		} else {
+			take_image(g.img_top, base_url, pic);
+		}
+		rc = 0;
+	}
+	xmlFreeNode(g.top);
+	xmlFreeNode(g.img_top);
+	return rc;
+}
+
+/* Simple HTML with no related block and no caption paragraph: its
+ * picture and text, without libxml2's parser. Zero when parts is filled
+ * (parts->text NULL: out of memory). */
+static int
+take_simple(const char *html, size_t len, const char *base_url, struct html_parts *parts)
+{
+	struct picture pic = { NULL, NULL, NULL, 0 };
+	size_t drop;
+	int declined;
+	char *text;
+
+	if (gather_picture(html, len, base_url, &pic, &drop) != 0) {
+		picture_clear(&pic);
 		return -1;
 	}
+	text = text_from_simple_html_dropping(html, len, drop, &declined);
+	if (declined || (text != NULL && has_caption_word(text))) {
+		free(text);
+		picture_clear(&pic);
+		return -1;
+	}
+	if (text != NULL && split_credit(&pic.caption, &pic.credit) < 0) {
+		free(text);
+		text = NULL;
+	}
+	if (text != NULL && (pic.url != NULL || pic.caption != NULL || pic.credit != NULL)) {
+		parts->image = image_new(pic.url, pic.caption, pic.credit);
+		if (parts->image == NULL) {
+			free(text);
+			text = NULL;
+		}
+	}
+	picture_clear(&pic);
 	parts->text = text;
 	return 0;
 }
@@ -609,15 +775,23 @@ enum nf_status
 html_extract(const char *html, size_t len, const char *base_url, double threshold,
              struct html_parts *parts, struct nf_error *err)
 {
+	memset(parts, 0, sizeof(*parts));
+	if (len > 0 && take_simple(html, len, base_url, parts) == 0) {
+		return parts->text != NULL ? NF_OK
+		       : nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
+	}
+	return html_extract_tree(html, len, base_url, threshold, parts, err);
+}
+
+enum nf_status
+html_extract_tree(const char *html, size_t len, const char *base_url, double threshold,
+                  struct html_parts *parts, struct nf_error *err)
+{
 	struct picture pic = { NULL, NULL, NULL, 0 };
 	htmlDocPtr doc;
 	enum nf_status rc = NF_OK;
 
 	memset(parts, 0, sizeof(*parts));
-	if (len > 0 && take_simple(html, len, parts) == 0) {
-		return parts->text != NULL ? NF_OK
-		       : nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
-	}
 	doc = len > 0 ? text_html_parse(html, len) : NULL;
 	if (doc == NULL) {
 		/* Nothing to parse (or no memory): empty text, no picture. */

@@ -27,6 +27,12 @@ enum nf_status html_extract(const char *html, size_t len, const char *base_url,
                             struct nf_error *err);
 void html_parts_free(struct html_parts *parts);
 
+/* html_extract() always through libxml2's tree, never the fast reader
+ * of simple HTML: the reference that reader is held to. */
+enum nf_status html_extract_tree(const char *html, size_t len, const char *base_url,
+                                 double threshold, struct html_parts *parts,
+                                 struct nf_error *err);
+
 /* A whole web page (for "read more") reduced to its article text: the
  * <article> or <main> element, else the block holding the most paragraph
  * text; navigation, headers, footers, asides, scripts and forms dropped.

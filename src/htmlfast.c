@@ -23,13 +23,18 @@
 /* Deeper nesting goes to libxml2. */
 #define FAST_DEPTH 32
 
+/* The attributes an <img> may carry into its event. */
+#define FAST_ATTS 8
+
 enum tag {
-	TAG_A, TAG_B, TAG_BR, TAG_DIV, TAG_EM, TAG_I, TAG_LI, TAG_OL, TAG_P,
-	TAG_SPAN, TAG_STRONG, TAG_UL, TAG_NONE
+	TAG_A, TAG_B, TAG_BR, TAG_CITE, TAG_DIV, TAG_EM, TAG_FIGCAPTION,
+	TAG_FIGURE, TAG_I, TAG_IMG, TAG_LI, TAG_OL, TAG_P, TAG_SMALL, TAG_SPAN,
+	TAG_STRONG, TAG_UL, TAG_NONE
 };
 
 static const char *const tag_names[] = {
-	"a", "b", "br", "div", "em", "i", "li", "ol", "p", "span", "strong", "ul",
+	"a", "b", "br", "cite", "div", "em", "figcaption", "figure", "i", "img",
+	"li", "ol", "p", "small", "span", "strong", "ul",
 };
 
 #define BIT(t) (1u << (t))
@@ -74,6 +79,11 @@ struct fast {
 	int started;			/* html and body are open */
 	int declined;
 	struct buf content;		/* text less blanks: related checks */
+	/* an <img>'s attributes as libxml2 hands them over: names and
+	 * values, NULL-terminated; values point into values */
+	const xmlChar *atts[2 * FAST_ATTS + 1];
+	char names[FAST_ATTS][16];
+	struct buf values;
 };
 
 static int
@@ -175,10 +185,10 @@ utf8_put(uint32_t cp, char *out)
 }
 
 static void
-send_start(struct fast *f, const char *name)
+send_start(struct fast *f, const char *name, const xmlChar **atts)
 {
 	if (f->sax != NULL) {
-		f->sax->start(f->ctx, (const xmlChar *)name, NULL);
+		f->sax->start(f->ctx, (const xmlChar *)name, atts);
 	}
 }
 
@@ -219,9 +229,9 @@ static void
 send_text(struct fast *f, const char *s, size_t n)
 {
 	if (!f->started) {
-		send_start(f, "html");
-		send_start(f, "body");
-		send_start(f, "p");
+		send_start(f, "html", NULL);
+		send_start(f, "body", NULL);
+		send_start(f, "p", NULL);
 		f->started = 1;
 		f->stack[0] = TAG_P;
 		f->a_start[0] = 0;
@@ -251,7 +261,7 @@ pop(struct fast *f)
 static enum tag
 tag_lookup(const unsigned char *name, size_t n)
 {
-	char low[8];
+	char low[16];
 	size_t i;
 
 	if (n == 0 || n >= sizeof(low)) {
@@ -336,6 +346,69 @@ skip_attribute(struct fast *f)
 	       && (is_blank(s[f->pos]) || s[f->pos] == '>');
 }
 
+/* One attribute of an <img>, kept as libxml2 would hand it over: the
+ * name in lower case, the value with "&amp;" read; zero (decline) for
+ * anything else: no value, another reference, '<', a name seen before,
+ * too many. */
+static int
+read_img_attribute(struct fast *f, size_t *natts, size_t *offsets)
+{
+	const unsigned char *s = f->s, *v, *end;
+	size_t start = f->pos, n, i;
+	unsigned char q = 0;
+
+	if (*natts == FAST_ATTS || !skip_attribute(f) || s[start] == '_' || s[start] == ':') {
+		return 0;
+	}
+	for (n = 0; n < sizeof(f->names[0]) - 1 && (is_letter(s[start + n]) || is_digit(s[start + n])
+	                                              || s[start + n] == '-'); n++) {
+		f->names[*natts][n] = (char)(s[start + n] | (is_letter(s[start + n]) ? 0x20 : 0));
+	}
+	f->names[*natts][n] = '\0';
+	v = memchr(s + start, '=', f->pos - start);
+	if (v == NULL || (size_t)(v - s) != start + n + strspn((const char *)s + start + n, " \t\n")) {
+		return 0;	/* no value, or a name outside [a-z0-9-] */
+	}
+	for (i = 0; i < *natts; i++) {
+		if (strcmp(f->names[i], f->names[*natts]) == 0) {
+			return 0;
+		}
+	}
+	for (v++; is_blank(*v); v++) {
+	}
+	end = s + f->pos;
+	if (*v == '"' || *v == '\'') {
+		q = *v++;
+		end--;
+	}
+	offsets[*natts] = f->values.len;
+	for (; v < end; v++) {
+		if (*v == '<' || (*v == '&' && (end - v < 5 || memcmp(v, "&amp;", 5) != 0))) {
+			return 0;
+		}
+		if (buf_add(&f->values, v, 1) != NF_OK) {
+			return 0;
+		}
+		v += *v == '&' ? 4 : 0;
+	}
+	(void)q;
+	(*natts)++;
+	return buf_add(&f->values, "", 1) == NF_OK;
+}
+
+/* Points f->atts at the attributes read. */
+static void
+set_atts(struct fast *f, size_t natts, const size_t *offsets)
+{
+	size_t i;
+
+	for (i = 0; i < natts; i++) {
+		f->atts[2 * i] = (const xmlChar *)f->names[i];
+		f->atts[2 * i + 1] = (const xmlChar *)f->values.data + offsets[i];
+	}
+	f->atts[2 * natts] = NULL;
+}
+
 /* A start tag has been read: close what it closes, open it. */
 static void
 open_tag(struct fast *f, enum tag t, int empty)
@@ -344,8 +417,8 @@ open_tag(struct fast *f, enum tag t, int empty)
 		pop(f);
 	}
 	if (!f->started) {
-		send_start(f, "html");
-		send_start(f, "body");
+		send_start(f, "html", NULL);
+		send_start(f, "body", NULL);
 		f->started = 1;
 	}
 	if (f->depth == FAST_DEPTH) {
@@ -355,8 +428,8 @@ open_tag(struct fast *f, enum tag t, int empty)
 	f->stack[f->depth] = t;
 	f->a_start[f->depth] = f->content.len;
 	f->depth++;
-	send_start(f, tag_names[t]);
-	if (empty || t == TAG_BR) {
+	send_start(f, tag_names[t], t == TAG_IMG && f->atts[0] != NULL ? f->atts : NULL);
+	if (empty || t == TAG_BR || t == TAG_IMG) {
 		pop(f);
 	}
 }
@@ -395,6 +468,7 @@ read_tag(struct fast *f)
 {
 	enum tag t;
 	int end = f->pos + 1 < f->len && f->s[f->pos + 1] == '/';
+	size_t natts = 0, offsets[FAST_ATTS];
 
 	f->pos += 1 + end;
 	if (f->pos >= f->len || !is_letter(f->s[f->pos])
@@ -408,18 +482,17 @@ read_tag(struct fast *f)
 			f->declined = 1;
 			return;
 		}
-		if (f->s[f->pos] == '>') {
-			f->pos++;
-			end ? close_tag(f, t) : open_tag(f, t, 0);
+		if (f->s[f->pos] == '>' || (!end && f->s[f->pos] == '/' && f->pos + 1 < f->len
+		                            && f->s[f->pos + 1] == '>')) {
+			int empty = f->s[f->pos] == '/';
+
+			f->pos += 1 + empty;
+			set_atts(f, natts, offsets);
+			end ? close_tag(f, t) : open_tag(f, t, empty);
 			return;
 		}
-		if (!end && f->s[f->pos] == '/' && f->pos + 1 < f->len
-		    && f->s[f->pos + 1] == '>') {
-			f->pos += 2;
-			open_tag(f, t, 1);
-			return;
-		}
-		if (end || !skip_attribute(f)) {
+		if (end || !(t == TAG_IMG ? read_img_attribute(f, &natts, offsets)
+		                          : skip_attribute(f))) {
 			f->declined = 1;
 			return;
 		}
@@ -550,6 +623,7 @@ fast_init(struct fast *f, const char *html, size_t len, unsigned flags,
 	f->sax = sax;
 	f->ctx = ctx;
 	buf_init(&f->content, len + 1);
+	buf_init(&f->values, len + 1);
 }
 
 enum htmlfast_status
@@ -570,11 +644,13 @@ htmlfast_read(const char *html, size_t len, unsigned flags,
 	declined = f.declined || ((flags & HTMLFAST_NO_RELATED) && f.content.len > 0
 	                          && related_may_label(f.content.data, f.content.len));
 	buf_free(&f.content);
+	buf_free(&f.values);
 	if (declined) {
 		return HTMLFAST_DECLINED;
 	}
 	fast_init(&f, html, len, flags, sax, ctx);
 	read_all(&f);
 	buf_free(&f.content);
+	buf_free(&f.values);
 	return HTMLFAST_OK;
 }

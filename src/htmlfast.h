@@ -3,7 +3,8 @@
 
 /*
  * A reader for the simple HTML most feed items carry (<p>, <a>, <b>, <i>,
- * <em>, <strong>, <span>, <br>, <ul>/<ol>/<li>, <div>, entities), one
+ * <em>, <strong>, <span>, <br>, <ul>/<ol>/<li>, <div>, entities, and
+ * pictures: <figure>, <img>, <figcaption>, <cite>, <small>), one
  * pass, no tree: it sends the same element and text events as libxml2's
  * HTML parser would for such input, so text.c renders it by the same
  * rules. Anything else (another tag, a comment, an odd entity, a control
@@ -29,7 +30,7 @@ enum {
 };
 
 struct htmlfast_sax {
-	startElementSAXFunc start;	/* atts is always NULL */
+	startElementSAXFunc start;	/* atts: an <img>'s, else NULL */
 	endElementSAXFunc end;
 	charactersSAXFunc text;
 };

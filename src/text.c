@@ -449,6 +449,8 @@ struct out {
 	int pre;		/* depth of <pre> */
 	int lines;		/* plain text: newlines are line breaks */
 	int skip;		/* depth inside a dropped element (SAX) */
+	size_t starts;		/* start events so far (SAX) */
+	size_t drop;		/* the start event whose element is dropped */
 	enum esc_state esc;	/* an escape sequence split across text runs */
 	enum nf_status rc;
 };
@@ -686,6 +688,8 @@ out_init(struct out *o, int lines)
 	o->pre = 0;
 	o->lines = lines;
 	o->skip = 0;
+	o->starts = 0;
+	o->drop = 0;
 	o->esc = ST_TEXT;
 	o->rc = NF_OK;
 }
@@ -759,7 +763,9 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	struct out *o = ctx;
 
 	(void)atts;
-	if (o->skip > 0 || !elem_open(o, (const char *)name, tag_kind_of(name, 0))) {
+	o->starts++;
+	if (o->skip > 0 || o->starts == o->drop
+	    || !elem_open(o, (const char *)name, tag_kind_of(name, 0))) {
 		o->skip++;
 	}
 }
@@ -852,9 +858,16 @@ text_from_html(const char *html, size_t len)
 char *
 text_from_simple_html(const char *html, size_t len, int *declined)
 {
+	return text_from_simple_html_dropping(html, len, 0, declined);
+}
+
+char *
+text_from_simple_html_dropping(const char *html, size_t len, size_t drop, int *declined)
+{
 	struct out o;
 
 	out_init(&o, 0);
+	o.drop = drop;
 	*declined = fast_parse(&o, html, len, HTMLFAST_NO_RELATED) == HTMLFAST_DECLINED;
 	if (*declined) {
 		buf_free(&o.b);
