@@ -420,7 +420,9 @@ has_caption_word(const char *t)
 	const char *w;
 
 	for (; *t != '\0'; t++) {
-		if (strchr("pPiI\xe5\xe6", *t) == NULL) {
+		unsigned char c = (unsigned char)*t;
+
+		if (c != 'p' && c != 'P' && c != 'i' && c != 'I' && c != 0xe5 && c != 0xe6) {
 			continue;
 		}
 		for (i = 0; i < sizeof(caption_words) / sizeof(caption_words[0]); i++) {
@@ -703,7 +705,8 @@ may_hold_img(const char *html, size_t len)
 }
 
 /* Gathers the picture of simple HTML into pic, and the start event of the
- * figure it came from (0: none) into *drop. Zero when done. */
+ * figure it came from (0: none) into *drop. Zero when done; nonzero when
+ * html is not simple (or out of memory). */
 static int
 gather_picture(const char *html, size_t len, const char *base_url, struct picture *pic,
                size_t *drop)
@@ -714,13 +717,14 @@ gather_picture(const char *html, size_t len, const char *base_url, struct pictur
 
 	*drop = 0;
 	if (!may_hold_img(html, len)) {
-		return 0;
+		return htmlfast_read(html, len, HTMLFAST_NO_RELATED, NULL, NULL) != HTMLFAST_OK;
 	}
 	memset(&g, 0, sizeof(g));
 	g.top = xmlNewNode(NULL, (const xmlChar *)"body");
 	g.img_top = xmlNewNode(NULL, (const xmlChar *)"body");
 	if (g.top != NULL && g.img_top != NULL
-	    && htmlfast_read(html, len, 0, &sax, &g) == HTMLFAST_OK && !g.nomem) {
+	    && htmlfast_read(html, len, HTMLFAST_NO_RELATED, &sax, &g) == HTMLFAST_OK
+	    && !g.nomem) {
 		if (g.taken) {
 			take_figure(g.top, base_url, pic);
 			*drop = g.figure_start;
@@ -742,15 +746,14 @@ take_simple(const char *html, size_t len, const char *base_url, struct html_part
 {
 	struct picture pic = { NULL, NULL, NULL, 0 };
 	size_t drop;
-	int declined;
 	char *text;
 
 	if (gather_picture(html, len, base_url, &pic, &drop) != 0) {
 		picture_clear(&pic);
 		return -1;
 	}
-	text = text_from_simple_html_dropping(html, len, drop, &declined);
-	if (declined || (text != NULL && has_caption_word(text))) {
+	text = text_from_simple_html_dropping(html, len, drop);
+	if (text != NULL && has_caption_word(text)) {
 		free(text);
 		picture_clear(&pic);
 		return -1;

@@ -98,6 +98,21 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Bytes of a tag or attribute name after its first, as libxml2 reads
+ * them; and of an unquoted attribute value this reader trusts. */
+static int
+is_name_byte(unsigned char c)
+{
+	return is_letter(c) || is_digit(c) || c == ':' || c == '_' || c == '.' || c == '-';
+}
+
+static int
+is_bare_value_byte(unsigned char c)
+{
+	return is_letter(c) || is_digit(c) || c == '_' || c == '.' || c == '/' || c == ':'
+	       || c == '#' || c == '?' || c == '%' || c == '+' || c == '-';
+}
+
 static int
 is_blank(unsigned char c)
 {
@@ -205,23 +220,22 @@ send_end(struct fast *f, const char *name)
 static void
 keep_content(struct fast *f, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i, j = f->content.len;
+	char *d;
 
-	for (i = 0; i < n && !f->declined; i++) {
-		int nbsp = (unsigned char)s[i] == 0xC2 && i + 1 < n
-		           && (unsigned char)s[i + 1] == 0xA0;
-
-		if (is_blank((unsigned char)s[i]) || nbsp) {
-			if (buf_add(&f->content, s + run, i - run) != NF_OK) {
-				f->declined = 1;
-			}
-			i += nbsp;
-			run = i + 1;
+	if (buf_add(&f->content, s, n) != NF_OK) {
+		f->declined = 1;
+		return;
+	}
+	d = f->content.data;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+		} else if (!is_blank((unsigned char)s[i])) {
+			d[j++] = s[i];
 		}
 	}
-	if (!f->declined && buf_add(&f->content, s + run, n - run) != NF_OK) {
-		f->declined = 1;
-	}
+	f->content.len = j;
 }
 
 /* Text first in the document sits in an implied <p>. */
@@ -285,8 +299,7 @@ read_tag_name(struct fast *f)
 {
 	size_t start = f->pos;
 
-	while (f->pos < f->len && (is_letter(f->s[f->pos]) || is_digit(f->s[f->pos])
-	                           || strchr(":_.-", f->s[f->pos]) != NULL)) {
+	while (f->pos < f->len && is_name_byte(f->s[f->pos])) {
 		f->pos++;
 	}
 	return tag_lookup(f->s + start, f->pos - start);
@@ -311,8 +324,7 @@ skip_attribute(struct fast *f)
 	if (!is_letter(s[f->pos]) && s[f->pos] != '_' && s[f->pos] != ':') {
 		return 0;
 	}
-	while (f->pos < f->len && (is_letter(s[f->pos]) || is_digit(s[f->pos])
-	                           || strchr(":_.-", s[f->pos]) != NULL)) {
+	while (f->pos < f->len && is_name_byte(s[f->pos])) {
 		f->pos++;
 	}
 	if (f->pos - start > 64) {
@@ -338,8 +350,7 @@ skip_attribute(struct fast *f)
 		return 1;
 	}
 	start = f->pos;
-	while (f->pos < f->len && (is_letter(s[f->pos]) || is_digit(s[f->pos])
-	                           || strchr("_./:#?%+-", s[f->pos]) != NULL)) {
+	while (f->pos < f->len && is_bare_value_byte(s[f->pos])) {
 		f->pos++;
 	}
 	return f->pos > start && f->pos < f->len
@@ -633,11 +644,18 @@ htmlfast_read(const char *html, size_t len, unsigned flags,
 	struct fast f;
 	int declined;
 
-	if (len == 0 || len > INT_MAX || !is_plain_text((const unsigned char *)html, len)) {
-		return HTMLFAST_DECLINED;
-	}
 	if (!closed_by_known) {
 		closed_by_init();
+	}
+	if (flags & HTMLFAST_CHECKED) {
+		fast_init(&f, html, len, flags, sax, ctx);
+		read_all(&f);
+		buf_free(&f.content);
+		buf_free(&f.values);
+		return HTMLFAST_OK;
+	}
+	if (len == 0 || len > INT_MAX || !is_plain_text((const unsigned char *)html, len)) {
+		return HTMLFAST_DECLINED;
 	}
 	fast_init(&f, html, len, flags, NULL, NULL);
 	read_all(&f);
@@ -647,6 +665,9 @@ htmlfast_read(const char *html, size_t len, unsigned flags,
 	buf_free(&f.values);
 	if (declined) {
 		return HTMLFAST_DECLINED;
+	}
+	if (sax == NULL) {
+		return HTMLFAST_OK;
 	}
 	fast_init(&f, html, len, flags, sax, ctx);
 	read_all(&f);

@@ -24,9 +24,12 @@ enum htmlfast_status {
 
 /* Flags for htmlfast_read(). */
 enum {
-	HTMLFAST_NO_RELATED = 1	/* also decline what may hold a "Similar
-				 * News" block (related.c's labels and
-				 * read-more links) */
+	HTMLFAST_NO_RELATED = 1,	/* also decline what may hold a "Similar
+					 * News" block (related.c's labels and
+					 * read-more links) */
+	HTMLFAST_CHECKED = 2		/* the caller has had html accepted
+					 * before (with these other flags):
+					 * send the events without checking */
 };
 
 struct htmlfast_sax {
@@ -35,6 +38,7 @@ struct htmlfast_sax {
 	charactersSAXFunc text;
 };
 
+/* With sax NULL, only checks: HTMLFAST_OK when html would be read. */
 enum htmlfast_status htmlfast_read(const char *html, size_t len, unsigned flags,
                                    const struct htmlfast_sax *sax, void *ctx);
 

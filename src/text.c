@@ -856,18 +856,22 @@ text_from_html(const char *html, size_t len)
 }
 
 char *
-text_from_simple_html(const char *html, size_t len, int *declined)
-{
-	return text_from_simple_html_dropping(html, len, 0, declined);
-}
-
-char *
-text_from_simple_html_dropping(const char *html, size_t len, size_t drop, int *declined)
+text_from_simple_html_dropping(const char *html, size_t len, size_t drop)
 {
 	struct out o;
 
 	out_init(&o, 0);
 	o.drop = drop;
+	fast_parse(&o, html, len, HTMLFAST_NO_RELATED | HTMLFAST_CHECKED);
+	return out_finish(&o);
+}
+
+char *
+text_from_simple_html(const char *html, size_t len, int *declined)
+{
+	struct out o;
+
+	out_init(&o, 0);
 	*declined = fast_parse(&o, html, len, HTMLFAST_NO_RELATED) == HTMLFAST_DECLINED;
 	if (*declined) {
 		buf_free(&o.b);

@@ -36,11 +36,12 @@ char *text_from_html(const char *html, size_t len);
  * NULL; NULL with *declined zero is out of memory. */
 char *text_from_simple_html(const char *html, size_t len, int *declined);
 
-/* The same with one element and its content left out: the one whose
- * start is the drop-th start event htmlfast sends (counted from 1; 0
- * leaves nothing out). */
-char *text_from_simple_html_dropping(const char *html, size_t len, size_t drop,
-                                     int *declined);
+/* The same for html that htmlfast_read(html, len, HTMLFAST_NO_RELATED,
+ * ...) has accepted (so it is not checked again), with one element and
+ * its content left out: the one whose start is the drop-th start event
+ * htmlfast sends (counted from 1; 0 leaves nothing out). NULL when out of
+ * memory. */
+char *text_from_simple_html_dropping(const char *html, size_t len, size_t drop);
 
 /* Parses HTML the way text_from_html() does (UTF-8, recover mode, no
  * network, invalid bytes replaced first). Returns a new document; free it
