@@ -1057,13 +1057,32 @@ struct fold_key {
 	uint32_t i;
 };
 
+/* By hash, then string (equal strings end up next to each other), then
+ * index: most comparisons never read the strings, which share long
+ * prefixes (the site's address). */
 static int
 fold_cmp_str(const void *x, const void *y)
 {
 	const struct fold_key *a = x, *b = y;
-	int r = strcmp(a->s, b->s);
+	int r;
 
+	if (a->h != b->h) {
+		return a->h < b->h ? -1 : 1;
+	}
+	r = strcmp(a->s, b->s);
 	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
+}
+
+/* FNV-1a over the bytes of s. */
+static uint64_t
+fold_str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++) {
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	}
+	return h;
 }
 
 /* Entries that share a GUID (field 0) or a link (field 1) join. */
@@ -1080,12 +1099,12 @@ fold_join_field(const struct fold_entry *e, size_t n, int field, uint32_t *paren
 		const char *s = field == 0 ? e[i].id : e[i].link;
 
 		if (s != NULL && s[0] != '\0') {
-			k[m].s = s, k[m].i = (uint32_t)i, m++;
+			k[m].s = s, k[m].h = fold_str_hash(s), k[m].i = (uint32_t)i, m++;
 		}
 	}
 	qsort(k, m, sizeof(*k), fold_cmp_str);
 	for (i = 1; i < m; i++) {
-		if (strcmp(k[i - 1].s, k[i].s) == 0) {
+		if (k[i - 1].h == k[i].h && strcmp(k[i - 1].s, k[i].s) == 0) {
 			fold_union(parent, k[i - 1].i, k[i].i);
 		}
 	}
