@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,17 +35,116 @@ struct dump {
 	struct fold_entry *entries;
 	size_t cap;
 	int failed;		/* out of memory or stdout closed */
+	struct jbuf *line;	/* one item's JSON; reused */
 };
+
+/*
+ * JSON written straight into a buffer, byte for byte as
+ * cJSON_PrintUnformatted() writes it: strings escape '"', '\\', \b \f
+ * \n \r \t and other bytes below 0x20 as \u00xx (lower case), and keep
+ * every other byte; numbers are cJSON's own.
+ */
+struct jbuf {
+	struct buf b;
+	int bad;		/* an allocation failed */
+};
+
+static void
+jadd(struct jbuf *j, const void *s, size_t n)
+{
+	if (buf_add(&j->b, s, n) != NF_OK) {
+		j->bad = 1;
+	}
+}
+
+static void
+jadd_str(struct jbuf *j, const char *s)
+{
+	jadd(j, s, strlen(s));
+}
+
+static void
+json_string(struct jbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)nf_str(s), *run = p;
+	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+	jadd(b, "\"", 1);
+	for (; *p != '\0'; p++) {
+		const char *e = NULL;
+		size_t n = 2;
+
+		if (*p >= 0x20 && *p != '"' && *p != '\\') {
+			continue;
+		}
+		switch (*p) {
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		default:
+			esc[4] = hex[*p >> 4];
+			esc[5] = hex[*p & 15];
+			e = esc;
+			n = 6;
+		}
+		jadd(b, run, (size_t)(p - run));
+		jadd(b, e, n);
+		run = p + 1;
+	}
+	jadd(b, run, (size_t)(p - run));
+	jadd(b, "\"", 1);
+}
+
+/* ,"key": (or {"key": for the first member) */
+static void
+json_key(struct jbuf *b, const char *key, int first)
+{
+	jadd_str(b, first ? "{\"" : ",\"");
+	jadd_str(b, key);
+	jadd(b, "\":", 2);
+}
+
+static void
+json_member(struct jbuf *b, const char *key, const char *value, int first)
+{
+	json_key(b, key, first);
+	json_string(b, value);
+}
+
+/* A number as cJSON prints it. */
+static void
+json_number(struct jbuf *b, double v)
+{
+	cJSON *n = cJSON_CreateNumber(v);
+	char *text = n != NULL ? cJSON_PrintUnformatted(n) : NULL;
+
+	if (text == NULL) {
+		b->bad = 1;
+	} else {
+		jadd_str(b, text);
+	}
+	free(text);
+	cJSON_Delete(n);
+}
 
 static void
 put_string(FILE *out, const char *s)
 {
-	cJSON *str = cJSON_CreateString(nf_str(s));
-	char *text = str != NULL ? cJSON_PrintUnformatted(str) : NULL;
+	struct jbuf b = { { NULL, 0, 0, 0 }, 0 };
 
-	fputs(text != NULL ? text : "\"\"", out);
-	free(text);
-	cJSON_Delete(str);
+	buf_init(&b.b, SIZE_MAX / 2);
+	json_string(&b, s);
+	if (b.bad || b.b.data == NULL) {
+		fputs("\"\"", out);
+	} else {
+		fwrite(b.b.data, 1, b.b.len, out);
+	}
+	buf_free(&b.b);
 }
 
 static void
@@ -66,73 +166,84 @@ print_header(struct dump *d, const struct nf_feed *meta)
 }
 
 static void
-add_date(cJSON *obj, const char *key, int64_t t)
+json_date(struct jbuf *b, const char *key, int64_t t)
 {
-	char buf[32];
+	char date[32];
 
+	json_key(b, key, 0);
 	if (t == NF_NO_DATE) {
-		cJSON_AddNullToObject(obj, key);
+		jadd(b, "null", 4);
 	} else {
-		cJSON_AddStringToObject(obj, key, date_format_rfc3339(t, buf));
+		json_string(b, date_format_rfc3339(t, date));
 	}
 }
 
-static cJSON *
-related_json(const struct nf_related *r, int with_copies)
+static void
+json_related(struct jbuf *b, const struct nf_related *r, int with_copies)
 {
-	cJSON *o = cJSON_CreateObject(), *copies;
 	size_t i;
 
-	cJSON_AddStringToObject(o, "title", nf_str(r->title));
-	cJSON_AddStringToObject(o, "link", nf_str(r->link));
-	cJSON_AddStringToObject(o, "source", nf_str(r->source));
+	json_member(b, "title", r->title, 1);
+	json_member(b, "link", r->link, 0);
+	json_member(b, "source", r->source, 0);
 	if (with_copies) {
-		copies = cJSON_AddArrayToObject(o, "copies");
+		json_key(b, "copies", 0);
+		jadd(b, "[", 1);
 		for (i = 0; i < r->ncopies; i++) {
-			cJSON_AddItemToArray(copies, related_json(&r->copies[i], 0));
+			jadd_str(b, i > 0 ? "," : "");
+			json_related(b, &r->copies[i], 0);
+		}
+		jadd(b, "]", 1);
+	}
+	jadd(b, "}", 1);
+}
+
+static void
+json_item(struct jbuf *b, const struct nf_item *it)
+{
+	size_t i, n = 0;
+
+	json_member(b, "id", it->id, 1);
+	json_member(b, "title", it->title, 0);
+	json_member(b, "link", it->link, 0);
+	json_member(b, "author", it->author, 0);
+	json_date(b, "published", it->published);
+	json_date(b, "updated", it->updated);
+	json_member(b, "summary", it->summary, 0);
+	json_member(b, "content", it->content, 0);
+	json_key(b, "image", 0);
+	if (it->image == NULL) {
+		jadd(b, "null", 4);
+	} else {
+		json_member(b, "url", it->image->url, 1);
+		json_member(b, "caption", it->image->caption, 0);
+		json_member(b, "credit", it->image->credit, 0);
+		jadd(b, "}", 1);
+	}
+	json_key(b, "enclosures", 0);
+	jadd(b, "[", 1);
+	for (i = 0; i < it->nenclosures; i++) {
+		jadd_str(b, i > 0 ? "," : "");
+		json_member(b, "url", it->enclosures[i].url, 1);
+		json_member(b, "type", it->enclosures[i].type, 0);
+		json_key(b, "length", 0);
+		json_number(b, (double)it->enclosures[i].length);
+		jadd(b, "}", 1);
+	}
+	jadd_str(b, "],\"categories\":[");
+	for (i = 0; i < it->ncategories; i++) {
+		/* cJSON leaves out a category it cannot create */
+		if (it->categories[i] != NULL) {
+			jadd_str(b, n++ > 0 ? "," : "");
+			json_string(b, it->categories[i]);
 		}
 	}
-	return o;
-}
-
-static cJSON *
-item_json(const struct nf_item *it)
-{
-	cJSON *o = cJSON_CreateObject(), *a, *e;
-	size_t i;
-
-	cJSON_AddStringToObject(o, "id", nf_str(it->id));
-	cJSON_AddStringToObject(o, "title", nf_str(it->title));
-	cJSON_AddStringToObject(o, "link", nf_str(it->link));
-	cJSON_AddStringToObject(o, "author", nf_str(it->author));
-	add_date(o, "published", it->published);
-	add_date(o, "updated", it->updated);
-	cJSON_AddStringToObject(o, "summary", nf_str(it->summary));
-	cJSON_AddStringToObject(o, "content", nf_str(it->content));
-	if (it->image == NULL) {
-		cJSON_AddNullToObject(o, "image");
-	} else if ((e = cJSON_AddObjectToObject(o, "image")) != NULL) {
-		cJSON_AddStringToObject(e, "url", nf_str(it->image->url));
-		cJSON_AddStringToObject(e, "caption", nf_str(it->image->caption));
-		cJSON_AddStringToObject(e, "credit", nf_str(it->image->credit));
+	jadd_str(b, "],\"related\":[");
+	for (i = 0; i < it->nrelated; i++) {
+		jadd_str(b, i > 0 ? "," : "");
+		json_related(b, &it->related[i], 1);
 	}
-	a = cJSON_AddArrayToObject(o, "enclosures");
-	for (i = 0; a != NULL && i < it->nenclosures; i++) {
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "url", nf_str(it->enclosures[i].url));
-		cJSON_AddStringToObject(e, "type", nf_str(it->enclosures[i].type));
-		cJSON_AddNumberToObject(e, "length", (double)it->enclosures[i].length);
-		cJSON_AddItemToArray(a, e);
-	}
-	a = cJSON_AddArrayToObject(o, "categories");
-	for (i = 0; a != NULL && i < it->ncategories; i++) {
-		cJSON_AddItemToArray(a, cJSON_CreateString(it->categories[i]));
-	}
-	a = cJSON_AddArrayToObject(o, "related");
-	for (i = 0; a != NULL && i < it->nrelated; i++) {
-		cJSON_AddItemToArray(a, related_json(&it->related[i], 1));
-	}
-	return o;
+	jadd(b, "]}", 2);
 }
 
 /* A prefix of s of at most max bytes, not splitting a UTF-8 character. */
@@ -186,21 +297,21 @@ static int
 on_item(void *ctx, const struct nf_feed *meta, struct nf_item *item)
 {
 	struct dump *d = ctx;
-	cJSON *o = item_json(item);
-	char *text = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
+	struct jbuf *b = d->line;
 
 	if (!d->started) {
 		print_header(d, meta);
 	}
-	if (text == NULL || keep_entry(d, item) != 0) {
+	buf_reset(&b->b);
+	b->bad = 0;
+	json_item(b, item);
+	if (b->bad || b->b.data == NULL || keep_entry(d, item) != 0) {
 		d->failed = 1;
 	} else {
 		fputs(d->nitems > 1 ? ",\n" : "", d->out);
-		fputs(text, d->out);
+		fwrite(b->b.data, 1, b->b.len, d->out);
 		d->failed = ferror(d->out) != 0;
 	}
-	free(text);
-	cJSON_Delete(o);
 	item_free(item);
 	return d->failed;
 }
@@ -474,14 +585,17 @@ dump_source(const char *source, struct dump *d, struct nf_error *err)
 int
 dump_main(const struct nf_args *args)
 {
-	struct dump d = { stdout, 0, 0, NULL, 0, 0 };
+	struct jbuf line = { { NULL, 0, 0, 0 }, 0 };
+	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line };
 	struct nf_error err;
 	enum nf_status st;
 	const char *source = args->args[0];
 
 	nf_error_clear(&err);
+	buf_init(&line.b, SIZE_MAX / 2);
 	st = dump_source(source, &d, &err);
 	dump_clear(&d);
+	buf_free(&line.b);
 	if (fflush(stdout) != 0 && st == NF_OK) {
 		st = nf_error_set(&err, NF_ERR_IO, "cannot write the output: %s", strerror(errno));
 	}
