@@ -74,7 +74,9 @@ keys_during_refresh() {
 # Many sizes in a row, some of them tiny, while a refresh runs; then a
 # usable size again shows the whole front page.
 resize_during_refresh() {
-	tui_keys R
+	# From the top of the list, so that the story looked for at the end
+	# is in view whatever the earlier check left selected.
+	tui_keys g R
 	tui_wait "fetching " || return 1
 	for size in 40x10 20x5 1x1 3x2 120x40 10x3 60x15 2x1 80x24 20x5; do
 		$TM resize-window -t nf -x "${size%x*}" -y "${size#*x}"
