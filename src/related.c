@@ -26,6 +26,7 @@
 
 #include "src/fold.h"
 #include "src/related.h"
+#include "src/text.h"
 
 /* What labels a block of related stories. ASCII compares ignore case; a
  * label matches at the start of its element's text when followed by the
@@ -454,15 +455,29 @@ related_lower_run(const char *t, size_t i)
 
 /* A headline with its summary glued on ("... media sayRussian state
  * media say ...") is cut where two lower-case letters run straight
- * into a capital, when both sides are long enough to be a headline and
- * a summary ("iPhone" and "McDonald" stay whole). */
+ * into a capital ("iPhone" and "McDonald" stay whole), where a capitals
+ * headline runs into a capitalised word ("... SAYSThe port ..."), or
+ * right after an ellipsis that a letter follows ("port auth…The port"),
+ * when both sides are long enough to be a headline and a summary. */
 static size_t
 related_headline_length(const char *t)
 {
 	size_t i, len = strlen(t);
 
 	for (i = 20; i + 20 < len; i++) {
-		if (t[i] >= 'A' && t[i] <= 'Z' && related_lower_run(t, i) >= 2) {
+		int upper = t[i] >= 'A' && t[i] <= 'Z';
+
+		if (upper && related_lower_run(t, i) >= 2) {
+			return i;
+		}
+		if (upper && t[i + 1] >= 'a' && t[i + 1] <= 'z' &&
+		    t[i - 1] >= 'A' && t[i - 1] <= 'Z' &&
+		    t[i - 2] >= 'A' && t[i - 2] <= 'Z' &&
+		    t[i - 3] >= 'A' && t[i - 3] <= 'Z') {
+			return i;
+		}
+		if (memcmp(t + i - 3, "\xe2\x80\xa6", 3) == 0 &&
+		    ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z'))) {
 			return i;
 		}
 	}
@@ -493,7 +508,7 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	struct nf_related e;
 	struct nf_related *grown;
 	xmlChar *href = link != NULL ? xmlGetProp(link, (const xmlChar *)"href") : NULL;
-	int has_href = href != NULL;
+	int has_href = href != NULL, has_source = 0;
 
 	memset(&e, 0, sizeof(e));
 	while (textlen > 0 && text[textlen - 1] == ' ') {
@@ -507,12 +522,26 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	if (e.title != NULL) {
 		e.title[related_headline_length(e.title)] = '\0';
 	}
+	if (e.title != NULL && source == NULL) {
+		/* "Headline - Outlet": the outlet is the entry's source */
+		const char *outlet;
+		size_t cut = text_outlet_tail(e.title, &outlet);
+
+		if (outlet != NULL) {
+			e.source = strdup(outlet);
+			has_source = 1;
+			e.title[cut] = '\0';
+		}
+	}
 	e.link = related_absolute((const char *)href, l->base);
-	e.source = source != NULL ? strdup(source) : NULL;
+	if (source != NULL) {
+		e.source = strdup(source);
+		has_source = 1;
+	}
 	xmlFree(href);
 	grown = realloc(l->v, (l->n + 1) * sizeof(*l->v));
 	if (e.title == NULL || (has_href && e.link == NULL) ||
-	    (source != NULL && e.source == NULL) || grown == NULL) {
+	    (has_source && e.source == NULL) || grown == NULL) {
 		l->v = grown != NULL ? grown : l->v;
 		related_clear(&e);
 		l->nomem = 1;
@@ -520,6 +549,25 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	}
 	l->v = grown;
 	l->v[l->n++] = e;
+}
+
+/* A block that opens with its headline as a link ("<a>Headline</a>
+ * Summary ... <a>Read more</a>"): the link text is the title, the
+ * read-more link's address the link. Returns whether it was added. */
+static int
+related_lead_link(struct related_list *l, xmlNodePtr n, const char *all,
+                  size_t len)
+{
+	xmlNodePtr first = related_first_link(n);
+	char *lt = related_text(first);
+	size_t tl = lt != NULL ? strlen(lt) : 0;
+	int taken = tl >= 10 && tl < len && strncmp(all, lt, tl) == 0;
+
+	if (taken) {
+		related_add(l, lt, tl, first, NULL);
+	}
+	free(lt);
+	return taken;
 }
 
 /* An entry from block n (its text less the read-more link's). */
@@ -540,6 +588,12 @@ related_add_block(struct related_list *l, xmlNodePtr n, xmlNodePtr read_more)
 	if (tail != NULL && len >= strlen(tail) &&
 	    strcmp(all + len - strlen(tail), tail) == 0) {
 		len -= strlen(tail);
+	}
+	if (read_more != NULL && related_first_link(n) != read_more &&
+	    related_lead_link(l, n, all, len)) {
+		free(all);
+		free(tail);
+		return;
 	}
 	if (read_more == NULL && link != NULL) {
 		char *lt = related_text(link);
@@ -764,6 +818,16 @@ related_take_labelled(struct related_list *l, xmlNodePtr label)
 	}
 	related_run(l, start, 0, 1, &last);
 	nav = related_prev_solid(label);
+	if (nav == NULL && label->parent != NULL &&
+	    label->parent->type == XML_ELEMENT_NODE &&
+	    !related_is_element(label->parent, "body")) {
+		/* the label opens its own box: the nav line stands before it */
+		xmlNodePtr outer = related_prev_solid(label->parent);
+
+		if (related_is_nav_line(outer)) {
+			related_cut(outer, outer);
+		}
+	}
 	related_cut(related_is_nav_line(nav) ? nav : label, last);
 	return 1;
 }

@@ -1152,3 +1152,67 @@ text_wrap(const char *str, int width)
 	}
 	return buf_take(&w.b);
 }
+
+/* Whether the len bytes at s read as an outlet's name: at most five
+ * words, each capitalised (or in a script without case, or a short
+ * joining word such as "of"), and no sentence punctuation. "Live
+ * updates" or "3 dead" stay part of the headline. */
+static int
+text_is_outlet(const char *s, size_t len)
+{
+	static const char *const small[] = { "of", "the", "and", "on", "de", "&" };
+	size_t i = 0, words = 0;
+
+	if (len == 0 || len > 48) {
+		return 0;
+	}
+	while (i < len) {
+		size_t end = i, k;
+		int ok = 0;
+
+		while (end < len && s[end] != ' ') {
+			end++;
+		}
+		if (end == i) {
+			return 0;	/* two spaces in a row */
+		}
+		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++) {
+			ok |= strlen(small[k]) == end - i &&
+			      memcmp(s + i, small[k], end - i) == 0;
+		}
+		ok |= (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
+		if (!ok || strcspn(s + i, "?!:;,\"") < end - i) {
+			return 0;
+		}
+		words++;
+		i = end < len ? end + 1 : end;
+	}
+	return words <= 5 && s[len - 1] != '.';
+}
+
+size_t
+text_outlet_tail(const char *title, const char **outlet)
+{
+	static const char *const seps[] = {
+		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
+	};
+	size_t len = strlen(title), cut = len, i;
+
+	*outlet = NULL;
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		const char *p = title, *last = NULL;
+		size_t n = strlen(seps[i]);
+
+		while ((p = strstr(p, seps[i])) != NULL) {
+			last = p;
+			p += n;
+		}
+		/* The headline before it must still say something. */
+		if (last != NULL && last - title >= 12 && (size_t)(last - title) < cut &&
+		    text_is_outlet(last + n, len - (size_t)(last - title) - n)) {
+			cut = (size_t)(last - title);
+			*outlet = last + n;
+		}
+	}
+	return cut;
+}

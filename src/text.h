@@ -80,4 +80,13 @@ char *text_fit(const char *s, int width, int pad);
  * before closing punctuation such as 。、」. */
 char *text_wrap(const char *s, int width);
 
+/* Aggregators append the outlet's name to headlines (" - Publisher",
+ * " – ", " — ", " | "); that is not part of the headline. Returns the
+ * length of title without such a tail and points *outlet at the name, or
+ * returns strlen(title) with *outlet NULL. A tail is an outlet's name
+ * only when it is at most five capitalised words (joining words such as
+ * "of" aside) without sentence punctuation, so "Live updates" or
+ * "3 dead" stay in the headline. */
+size_t text_outlet_tail(const char *title, const char **outlet);
+
 #endif

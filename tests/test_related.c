@@ -59,6 +59,12 @@ static const struct related_case cases[] = {
 	  "https://news.example/world/bridge-costs.html", NULL, NULL,
 	  { "Related stories", "auditors", NULL, NULL },
 	  { "six months ahead of schedule", NULL, NULL } },
+	{ "headline links in a box after a nav line", "boxed-links.html", 1, 3,
+	  "Orlova Quay tram depot to close for six weeks of roof repairs",
+	  "https://news.example/r/1", NULL, "https://news.example/r/4",
+	  { "More on this story", "Read more", "Transport headlines",
+	    "Other outlets covered" },
+	  { "roof is replaced", "ferry terminal", NULL } },
 	{ "nothing related", "no-related.html", 0, 0, NULL, NULL, NULL, NULL,
 	  { NULL, NULL, NULL, NULL },
 	  { "Red, white and blue flags", "Related: the council", "Read more" } },
@@ -198,12 +204,51 @@ test_through_html(void **state)
 	}
 }
 
+/* Each copy keeps its own headline: a summary glued on after a capitals
+ * headline or after an ellipsis is cut off, and a trailing " - Outlet"
+ * becomes the copy's source. */
+static void
+test_copy_titles(void **state)
+{
+	static const struct {
+		const char *title, *source;
+	} want[] = {
+		{ "ORLOVA QUAY TRAM DEPOT TO CLOSE FOR SIX WEEKS OF ROOF REPAIRS", NULL },
+		{ "Orlova Quay tram depot to close for six weeks of roof\xe2\x80\xa6", NULL },
+		{ "Orlova Quay tram depot to close for six weeks of roof repairs",
+		  "Quayside Courier" },
+	};
+	htmlDocPtr doc = read_fixture("boxed-links.html");
+	struct nf_related *r = NULL;
+	size_t n, i;
+
+	(void)state;
+	assert_non_null(doc);
+	n = related_extract(doc, BASE, FOLD_DEFAULT_THRESHOLD, &r);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].ncopies, 3);
+	for (i = 0; i < 3; i++) {
+		const struct nf_related *c = &r[0].copies[i];
+
+		assert_string_equal(c->title, want[i].title);
+		if (want[i].source == NULL) {
+			assert_null(c->source);
+		} else {
+			assert_string_equal(c->source, want[i].source);
+		}
+	}
+	related_clear(&r[0]);
+	free(r);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixtures),
 		cmocka_unit_test(test_through_html),
+		cmocka_unit_test(test_copy_titles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

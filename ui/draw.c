@@ -142,43 +142,6 @@ draw_caption(const struct nf_image *img, char *out, size_t size)
 	         img->credit != NULL ? ")" : "");
 }
 
-/* Whether the len bytes at s read as an outlet's name: at most five
- * words, each capitalised (or in a script without case, or a short
- * joining word such as "of"), and no sentence punctuation. "Live
- * updates" or "3 dead" stay part of the headline. */
-static int
-draw_is_outlet(const char *s, size_t len)
-{
-	static const char *const small[] = { "of", "the", "and", "on", "de", "&" };
-	size_t i = 0, words = 0;
-
-	if (len == 0 || len > 48) {
-		return 0;
-	}
-	while (i < len) {
-		size_t end = i, k;
-		int ok = 0;
-
-		while (end < len && s[end] != ' ') {
-			end++;
-		}
-		if (end == i) {
-			return 0;	/* two spaces in a row */
-		}
-		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++) {
-			ok |= strlen(small[k]) == end - i &&
-			      memcmp(s + i, small[k], end - i) == 0;
-		}
-		ok |= (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
-		if (!ok || strcspn(s + i, "?!:;,\"") < end - i) {
-			return 0;
-		}
-		words++;
-		i = end < len ? end + 1 : end;
-	}
-	return words <= 5 && s[len - 1] != '.';
-}
-
 /* Compares outlet names the way people write them: case and a leading
  * "The " do not count ("Harbour Gazette" is "The Harbour Gazette"). */
 static int
@@ -199,27 +162,9 @@ void
 draw_headline(const char *title, const char *feed, char *head, size_t hsize,
               char *source, size_t ssize)
 {
-	static const char *const seps[] = {
-		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
-	};
 	const char *t = nf_str(title), *tail = NULL;
-	size_t len = strlen(t), cut = len, i;
+	size_t cut = text_outlet_tail(t, &tail);
 
-	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-		const char *p = t, *last = NULL;
-		size_t n = strlen(seps[i]);
-
-		while ((p = strstr(p, seps[i])) != NULL) {
-			last = p;
-			p += n;
-		}
-		/* The headline before it must still say something. */
-		if (last != NULL && last - t >= 12 && (size_t)(last - t) < cut &&
-		    draw_is_outlet(last + n, len - (size_t)(last - t) - n)) {
-			cut = (size_t)(last - t);
-			tail = last + n;
-		}
-	}
 	if (head != NULL && hsize > 0) {
 		if (cut >= hsize) {
 			/* Too long for the buffer: end on a whole character. */
