@@ -181,14 +181,18 @@ static void
 put_story_line(FILE *out, int indent, const char *mark, const char *headline,
                const char *source, const char *extra, int width)
 {
-	char tail[512], *head;
+	char tail[512], *head, title[1024], from[256];
 	int room;
 
-	snprintf(tail, sizeof(tail), "%s%s%s", source[0] != '\0' ? " \xe2\x80\x94 " : "",
-	         source, extra);
+	/* "Headline - Outlet" from an aggregator reads "Headline — Outlet
+	 * via Feed", as on the screens. */
+	text_headline(headline, source, title, sizeof(title), from, sizeof(from));
+	headline = title;
+	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
+	         from, extra);
 	room = width - indent - text_width(mark) - text_width(tail);
 	if (room < 12) {
-		char line[1024];
+		char line[sizeof(title) + sizeof(tail) + 16];
 
 		snprintf(line, sizeof(line), "%s%s%s", mark, headline, tail);
 		put_line(out, indent, line, width);
@@ -257,26 +261,46 @@ put_wrapped(FILE *out, int indent, const char *text, int width)
 	free(wrapped);
 }
 
+/* The story's photo caption: the lead's, else the first copy's that has
+ * one (the copies tell one story, so its photo is theirs too). */
+static const char *
+story_caption(struct nf_item *const *items, const struct fold_story *st)
+{
+	size_t k;
+
+	for (k = 0; k <= st->nsimilar; k++) {
+		const struct nf_image *img = items[story_member(st, k)]->image;
+
+		if (img != NULL && img->caption != NULL && img->caption[0] != '\0') {
+			return img->caption;
+		}
+	}
+	return NULL;
+}
+
 static void
 put_lead(FILE *out, struct nf_item *const *items, const struct fold_entry *e,
          const struct fold_story *st, int width)
 {
 	const struct nf_item *it = items[st->lead];
 	const char *text = it->summary != NULL ? it->summary : nf_str(it->content);
-	char when[64], line[512];
+	char when[64], line[512], head[1024], from[256];
+	const char *caption = story_caption(items, st);
 	size_t k;
 
-	put_wrapped(out, 0, story_headline(e, st), width);
+	text_headline(story_headline(e, st), e[st->lead].source, head, sizeof(head),
+	              from, sizeof(from));
+	put_wrapped(out, 0, head, width);
 	format_time(e[st->lead].time, when, sizeof(when));
-	snprintf(line, sizeof(line), "%s%s%s", nf_str(e[st->lead].source),
-	         when[0] != '\0' && e[st->lead].source != NULL ? " \xc2\xb7 " : "", when);
+	snprintf(line, sizeof(line), "%s%s%s", from,
+	         when[0] != '\0' && from[0] != '\0' ? " \xc2\xb7 " : "", when);
 	put_line(out, 0, line, width);
-	if (it->image != NULL && it->image->caption != NULL && it->image->caption[0] != '\0') {
-		size_t n = strlen(it->image->caption) + 16;
+	if (caption != NULL) {
+		size_t n = strlen(caption) + 16;
 		char *cap = malloc(n);
 
 		if (cap != NULL) {
-			snprintf(cap, n, "Photo: %s", it->image->caption);
+			snprintf(cap, n, "Photo: %s", caption);
 			fputc('\n', out);
 			put_wrapped(out, 2, cap, width);
 			free(cap);

@@ -11,12 +11,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include <libxml/HTMLparser.h>
 
 #include "src/buf.h"
 #include "src/htmlfast.h"
+#include "src/item.h"
 #include "src/text.h"
 
 /* Output is never longer than 3 bytes per input byte (U+FFFD for one bad
@@ -1215,4 +1217,50 @@ text_outlet_tail(const char *title, const char **outlet)
 		}
 	}
 	return cut;
+}
+
+/* Compares outlet names the way people write them: case and a leading
+ * "The " do not count ("Harbour Gazette" is "The Harbour Gazette"). */
+static int
+text_same_outlet(const char *a, size_t alen, const char *b)
+{
+	size_t blen = strlen(b);
+
+	if (alen >= 4 && strncasecmp(a, "the ", 4) == 0) {
+		a += 4, alen -= 4;
+	}
+	if (blen >= 4 && strncasecmp(b, "the ", 4) == 0) {
+		b += 4, blen -= 4;
+	}
+	return alen == blen && strncasecmp(a, b, alen) == 0;
+}
+
+void
+text_headline(const char *title, const char *feed, char *head, size_t hsize,
+              char *source, size_t ssize)
+{
+	const char *t = nf_str(title), *tail = NULL;
+	size_t cut = text_outlet_tail(t, &tail);
+
+	if (head != NULL && hsize > 0) {
+		if (cut >= hsize) {
+			/* Too long for the buffer: end on a whole character. */
+			for (cut = hsize - 1; cut > 0 && (t[cut] & 0xC0) == 0x80; cut--) {
+				continue;
+			}
+		}
+		memcpy(head, t, cut);
+		head[cut] = '\0';
+	}
+	if (source == NULL || ssize == 0) {
+		return;
+	}
+	if (tail == NULL || (feed != NULL &&
+	                     text_same_outlet(tail, strlen(tail), feed))) {
+		snprintf(source, ssize, "%s", nf_str(feed));
+	} else if (feed != NULL && feed[0] != '\0') {
+		snprintf(source, ssize, "%s via %s", tail, feed);
+	} else {
+		snprintf(source, ssize, "%s", tail);
+	}
 }

@@ -89,4 +89,14 @@ char *text_wrap(const char *s, int width);
  * "3 dead" stay in the headline. */
 size_t text_outlet_tail(const char *title, const char **outlet);
 
+/* A headline as the screens show it. News aggregators end a title with
+ * " - Publisher"; that is not part of the headline (SPEC), so a trailing
+ * outlet name (a short capitalised name after " - ", " – ", " — " or
+ * " | ") is cut off into head, and source reads "Publisher via Feed",
+ * or just feed when there is no such tail or it names the feed itself.
+ * feed may be NULL; head or source may be NULL when not wanted. Both
+ * are always terminated (cut on a whole character). */
+void text_headline(const char *title, const char *feed, char *head,
+                   size_t hsize, char *source, size_t ssize);
+
 #endif

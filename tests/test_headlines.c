@@ -127,12 +127,45 @@ test_print(void **state)
 	}
 }
 
+/* An aggregator's " - Outlet" tail reads as the copy's source ("Outlet
+ * via Feed"), and the lead panel shows the story's photo caption even
+ * when only a copy carries it. */
+static void
+test_print_outlet_and_caption(void **state)
+{
+	struct nf_item *items[2];
+	struct nf_error err;
+	char *page = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&page, &len);
+
+	(void)state;
+	items[0] = make_item("Tram depot at Orlova Quay closes for roof repairs",
+	                     "City Desk", "https://a.example/1", T0);
+	assert_int_equal(nf_strset(&items[0]->summary,
+	                           "The depot closes for six weeks from Monday, and night trams start elsewhere."), 0);
+	items[1] = make_item("Tram depot at Orlova Quay closes for roof repairs - Quayside Courier",
+	                     "Morning Digest", "https://b.example/1", T0);
+	items[1]->image = image_new("", "Workers on the depot roof on Sunday.", NULL);
+	assert_non_null(items[1]->image);
+	assert_non_null(out);
+	assert_int_equal(headlines_print(out, items, 2, FOLD_DEFAULT_THRESHOLD, 100, &err), NF_OK);
+	fclose(out);
+	assert_non_null(strstr(page, "  Photo: Workers on the depot roof on Sunday.\n"));
+	assert_non_null(strstr(page, "    Tram depot at Orlova Quay closes for roof repairs — Quayside Courier via Morning Digest\n"));
+	assert_null(strstr(page, "repairs - Quayside"));
+	free(page);
+	item_free(items[0]);
+	item_free(items[1]);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pick_lead),
 		cmocka_unit_test(test_print),
+		cmocka_unit_test(test_print_outlet_and_caption),
 	};
 
 	/* widths are measured with wcwidth() in a UTF-8 locale, as main sets */

@@ -34,14 +34,5 @@ void draw_rule(WINDOW *w, int y, int width);
  * "" for NF_NO_DATE. out holds at least 32 bytes. */
 void draw_time(long long t, char *out, size_t size);
 
-/* A headline as the screens show it. News aggregators end a title with
- * " - Publisher"; that is not part of the headline (SPEC), so a trailing
- * outlet name (a short capitalised name after " - ", " – ", " — " or
- * " | ") is cut off into head, and source reads "Publisher via Feed",
- * or just feed when there is no such tail or it names the feed itself.
- * feed may be NULL; head or source may be NULL when not wanted. Both
- * are always terminated (cut on a whole character). */
-void draw_headline(const char *title, const char *feed, char *head,
-                   size_t hsize, char *source, size_t ssize);
 
 #endif

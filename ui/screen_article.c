@@ -122,7 +122,7 @@ art_add_header(struct article *a, int width)
 	const struct nf_item *it = a->item;
 	char line[1024], when[32], head[1024], source[512];
 
-	draw_headline(it->title, it->source, head, sizeof(head), source,
+	text_headline(it->title, it->source, head, sizeof(head), source,
 	              sizeof(source));
 	art_add_wrapped(a, head, "", CONFIG_ELEMENT_TITLE, width);
 	draw_time(it->published, when, sizeof(when));
@@ -245,7 +245,7 @@ art_add_entry(struct article *a, const char *title, const char *link,
 	a->entries = e;
 	e = &a->entries[a->nentries++];
 	memset(e, 0, sizeof(*e));
-	draw_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
+	text_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
 	              head, sizeof(head), src, sizeof(src));
 	if (src[0] == '\0') {
 		art_host(link, src, sizeof(src));

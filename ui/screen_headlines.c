@@ -350,7 +350,7 @@ static void
 hl_headline(const struct nf_item *it, char *head, size_t hsize, char *source,
             size_t ssize)
 {
-	draw_headline(it->title, it->source, head, hsize, source, ssize);
+	text_headline(it->title, it->source, head, hsize, source, ssize);
 	if (strspn(head, " ") == strlen(head)) {
 		const char *text = nf_str(it->summary)[0] != '\0' ? it->summary :
 		                   nf_str(it->content)[0] != '\0' ? it->content :
@@ -507,6 +507,23 @@ hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
 	return n;
 }
 
+/* The story's photo: the lead's, else the first copy's with a caption
+ * (the copies tell one story, so its photo is theirs too). */
+static const struct nf_image *
+hl_story_photo(const struct headlines *h, const struct hl_story *st)
+{
+	size_t k;
+
+	for (k = 0; k < st->n; k++) {
+		const struct nf_image *img = h->items[st->members[k]]->image;
+
+		if (img != NULL && img->caption != NULL && img->caption[0] != '\0') {
+			return img;
+		}
+	}
+	return NULL;
+}
+
 /* The lead panel; returns the lines it took. Small windows get the
  * headline, source and caption only, tiny ones nothing. */
 static int
@@ -514,7 +531,8 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 {
 	const struct hl_story *st = &h->stories[0];
 	const struct nf_item *it = h->items[st->members[0]];
-	int has_cap = it->image != NULL && it->image->caption != NULL;
+	const struct nf_image *photo = hl_story_photo(h, st);
+	int has_cap = photo != NULL;
 	int summary = height >= 12 ? 2 : 0, y = 0;
 	char line[1024], when[32], head[1024], source[512];
 
@@ -528,7 +546,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	         when[0] != '\0' ? " · " : "", when);
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
 	if (has_cap) {
-		y += hl_draw_caption(w, y, width, it->image, height >= 16 ? 2 : 1);
+		y += hl_draw_caption(w, y, width, photo, height >= 16 ? 2 : 1);
 	}
 	y += hl_draw_summary(w, y, width, it, summary);
 	draw_rule(w, y++, width);
