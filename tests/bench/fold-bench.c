@@ -2,7 +2,12 @@
  * Folding at scale: fold_stories() over 10k, 100k and 1M synthetic items
  * (titles drawn from a vocabulary, a fifth of them copies of another
  * item's story: wire copies, Title Case, publisher tails, a dropped word).
- * Prints time and peak RSS per size. A benchmark, not a test:
+ * Every item has a summary of some 25 words and a link: most copies carry
+ * their story's lead (some with a sentence added), the rest their own,
+ * and one copy in ten is an aggregator's with the first copy's link.
+ * Prints time, the RSS the inputs take and the peak RSS per size. With
+ * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
+ * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
  */
 #include "config.h"
@@ -18,6 +23,8 @@
 #include "src/item.h"
 
 #define TITLE_MAX 160
+#define SUMMARY_MAX 200
+#define LINK_MAX 40
 
 static uint64_t rng = 88172645463325252ULL;
 
@@ -33,7 +40,7 @@ next_random(void)
 /* A made-up word from syllables: a vocabulary of some 27,000 words with a
  * skewed frequency (low indexes more often), as in real headlines. */
 static void
-put_word(char *out, size_t *len, uint32_t w)
+put_word(char *out, size_t *len, size_t cap, uint32_t w)
 {
 	static const char *const syl[] = {
 		"ka", "ro", "mi", "te", "sa", "lu", "ne", "vo", "di", "pa",
@@ -42,25 +49,50 @@ put_word(char *out, size_t *len, uint32_t w)
 	};
 	size_t n = sizeof(syl) / sizeof(syl[0]);
 
-	*len += (size_t)snprintf(out + *len, TITLE_MAX - *len, "%s%s%s ",
+	*len += (size_t)snprintf(out + *len, cap - *len, "%s%s%s ",
 	                         syl[w % n], syl[(w / n) % n], syl[(w / n / n) % n]);
+}
+
+static void
+make_words(char *out, uint32_t seed, size_t words, size_t cap)
+{
+	uint64_t saved = rng;
+	size_t len = 0, i;
+
+	rng = seed * 2654435761ULL + 1;
+	for (i = 0; i < words && len + 12 < cap; i++) {
+		uint32_t r = next_random() % 27000;
+
+		put_word(out, &len, cap, r % (1 + next_random() % 27000));
+	}
+	out[len > 0 ? len - 1 : 0] = '\0';
+	rng = saved;
 }
 
 static void
 make_title(char *out, uint32_t story)
 {
 	uint64_t saved = rng;
-	size_t len = 0, words, i;
+	size_t words;
 
 	rng = story * 2654435761ULL + 1;
 	words = 6 + next_random() % 8;
-	for (i = 0; i < words; i++) {
-		uint32_t r = next_random() % 27000;
-
-		put_word(out, &len, r % (1 + next_random() % 27000));
-	}
-	out[len > 0 ? len - 1 : 0] = '\0';
 	rng = saved;
+	make_words(out, story, words, TITLE_MAX);
+}
+
+/* The story's lead, or (own) a summary of this copy's own. */
+static void
+make_summary(char *out, uint32_t story, uint32_t item, int own)
+{
+	size_t len;
+
+	make_words(out, own ? item + 0x40000000u : story + 0x80000000u, 25,
+	           SUMMARY_MAX);
+	len = strlen(out);
+	if (!own && item != story && next_random() % 3 == 0 && len + 20 < SUMMARY_MAX) {
+		memcpy(out + len, ". More follows.", 16);
+	}
 }
 
 /* A copy as outlets write it. */
@@ -86,6 +118,26 @@ vary_title(char *t)
 	}
 }
 
+static void
+write_stories(const struct fold_result *res)
+{
+	const char *path = getenv("FOLD_BENCH_OUT");
+	FILE *f;
+	size_t i, j;
+
+	if (path == NULL || (f = fopen(path, "w")) == NULL) {
+		return;
+	}
+	for (i = 0; i < res->nstories; i++) {
+		fprintf(f, "%zu", res->stories[i].lead);
+		for (j = 0; j < res->stories[i].nsimilar; j++) {
+			fprintf(f, " %zu", res->stories[i].similar[j]);
+		}
+		fputc('\n', f);
+	}
+	fclose(f);
+}
+
 static double
 seconds_now(void)
 {
@@ -99,6 +151,8 @@ static int
 bench(size_t n)
 {
 	char (*titles)[TITLE_MAX] = malloc(n * sizeof(*titles));
+	char (*summaries)[SUMMARY_MAX] = malloc(n * sizeof(*summaries));
+	char (*links)[LINK_MAX] = malloc(n * sizeof(*links));
 	uint32_t *story_of = malloc(n * sizeof(*story_of));
 	struct fold_entry *e = calloc(n, sizeof(*e));
 	struct fold_result res;
@@ -106,9 +160,13 @@ bench(size_t n)
 	struct rusage ru;
 	size_t i, folded = 0;
 	double t0, t1;
+	long input_rss;
 
-	if (titles == NULL || story_of == NULL || e == NULL) {
+	if (titles == NULL || summaries == NULL || links == NULL ||
+	    story_of == NULL || e == NULL) {
 		fprintf(stderr, "fold_bench: out of memory for %zu items\n", n);
+		free(summaries);
+		free(links);
 		free(titles);
 		free(story_of);
 		free(e);
@@ -124,13 +182,22 @@ bench(size_t n)
 		if (story != i) {
 			vary_title(titles[i]);
 		}
+		make_summary(summaries[i], story, (uint32_t)i, next_random() % 4 == 0);
+		snprintf(links[i], LINK_MAX, "https://bench.example/story/%u",
+		         story != i && next_random() % 10 == 0 ? story : (uint32_t)i);
 		e[i].title = titles[i];
+		e[i].summary = summaries[i];
+		e[i].link = links[i];
 		e[i].time = 1795852800 - (int64_t)(next_random() % 86400);
 		e[i].text_len = next_random() % 2000;
 	}
+	getrusage(RUSAGE_SELF, &ru);
+	input_rss = ru.ru_maxrss / 1024;
 	t0 = seconds_now();
 	if (fold_stories(e, n, FOLD_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
 		fprintf(stderr, "fold_bench: %s\n", err.msg);
+		free(summaries);
+		free(links);
 		free(titles);
 		free(story_of);
 		free(e);
@@ -141,9 +208,13 @@ bench(size_t n)
 	for (i = 0; i < res.nstories; i++) {
 		folded += res.stories[i].nsimilar;
 	}
-	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), peak RSS %ld MB\n",
-	       n, t1 - t0, res.nstories, folded, ru.ru_maxrss / 1024);
+	write_stories(&res);
+	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), "
+	       "inputs %ld MB, peak RSS %ld MB\n", n, t1 - t0, res.nstories,
+	       folded, input_rss, ru.ru_maxrss / 1024);
 	fold_result_free(&res);
+	free(summaries);
+	free(links);
 	free(titles);
 	free(story_of);
 	free(e);
