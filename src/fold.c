@@ -58,6 +58,13 @@ enum { FOLD_KEY_NONE, FOLD_KEY_NAME, FOLD_KEY_NUMBER, FOLD_KEY_TITLECASE };
 /* Marks a Title Case key in the key list (ids stay below it). */
 #define FOLD_KEY_WEAK 0x80000000u
 
+/* A slot of the table from shingle hashes to ids: key and value side by
+ * side, so that a lookup touches one cache line. */
+struct fold_slot {
+	uint64_t h;		/* 0: empty */
+	uint32_t id;
+};
+
 /* One normalised title while it is being shingled. */
 struct fold_norm {
 	uint32_t cps[FOLD_MAX_TITLE];
@@ -73,7 +80,8 @@ struct fold_ent {
 	size_t key, nkeys;	/* ids in ctx->keys, sorted */
 	size_t flat, flatlen;	/* folded text without spaces in ctx->flat */
 	size_t lead, nlead;	/* summary shingles: ids in ctx->lids, sorted */
-	size_t nlive;		/* of them not boilerplate */
+	size_t nprivate;	/* more summary shingles, in no other summary */
+	size_t nlive;		/* all of them but boilerplate */
 	uint64_t whole;		/* hash of the flat text */
 	int64_t time;
 };
@@ -86,8 +94,7 @@ struct fold_ctx {
 	char *flat;
 	size_t nflat, capflat;
 	/* shingle hash -> id, open addressing */
-	uint64_t *hkeys;
-	uint32_t *hvals;
+	struct fold_slot *slots;
 	size_t hcap, hcount;
 	unsigned char *kind;	/* per id: FOLD_KIND_* */
 	unsigned char *lower;	/* per id: some title writes it in lower case */
@@ -523,28 +530,24 @@ static int
 fold_rehash(struct fold_ctx *c)
 {
 	size_t ncap = c->hcap ? c->hcap * 2 : 1024, i;
-	uint64_t *k = calloc(ncap, sizeof(*k));
-	uint32_t *v = malloc(ncap * sizeof(*v));
+	struct fold_slot *k = calloc(ncap, sizeof(*k));
 
-	if (k == NULL || v == NULL) {
-		free(k);
-		free(v);
+	if (k == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->hcap; i++) {
 		size_t j;
 
-		if (c->hkeys[i] == 0) {
+		if (c->slots[i].h == 0) {
 			continue;
 		}
-		for (j = c->hkeys[i] & (ncap - 1); k[j] != 0; j = (j + 1) & (ncap - 1)) {
+		for (j = c->slots[i].h & (ncap - 1); k[j].h != 0;
+		     j = (j + 1) & (ncap - 1)) {
 		}
-		k[j] = c->hkeys[i];
-		v[j] = c->hvals[i];
+		k[j] = c->slots[i];
 	}
-	free(c->hkeys);
-	free(c->hvals);
-	c->hkeys = k, c->hvals = v, c->hcap = ncap;
+	free(c->slots);
+	c->slots = k, c->hcap = ncap;
 	return 0;
 }
 
@@ -558,9 +561,9 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 	if ((c->hcount + 1) * 2 > c->hcap && fold_rehash(c) != 0) {
 		return -1;
 	}
-	for (j = h & (c->hcap - 1); c->hkeys[j] != 0; j = (j + 1) & (c->hcap - 1)) {
-		if (c->hkeys[j] == h) {
-			return c->hvals[j];
+	for (j = h & (c->hcap - 1); c->slots[j].h != 0; j = (j + 1) & (c->hcap - 1)) {
+		if (c->slots[j].h == h) {
+			return c->slots[j].id;
 		}
 	}
 	if (fold_grow((void **)&c->kind, &c->capid, c->hcount + 1, 1) != 0 ||
@@ -569,8 +572,8 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 	}
 	c->kind[c->hcount] = (unsigned char)kind;
 	c->lower[c->hcount] = 0;
-	c->hkeys[j] = h;
-	c->hvals[j] = (uint32_t)c->hcount;
+	c->slots[j].h = h;
+	c->slots[j].id = (uint32_t)c->hcount;
 	return (long long)c->hcount++;
 }
 
@@ -785,20 +788,23 @@ fold_push_lid(struct fold_ctx *c, uint64_t h, int kind)
 	return 0;
 }
 
+/* A summary lead's shingles before they get ids. */
+struct fold_lead {
+	uint64_t h[FOLD_LEAD_BYTES];
+	unsigned char kind[FOLD_LEAD_BYTES];
+	size_t n;
+};
+
 /* The shingles of a summary's lead (its first FOLD_LEAD_BYTES, cut at a
  * space): word pairs, as titles make them, and CJK bigrams. Pairs tell
  * a copied sentence from one that only shares its words. */
-static int
-fold_shingle_lead(struct fold_ctx *c, const char *summary,
-                  struct fold_norm *nm, struct fold_ent *fe)
+static void
+fold_lead_hashes(const char *summary, struct fold_norm *nm,
+                 struct fold_lead *out)
 {
 	size_t len, i, j;
 
-	fe->lead = c->nlids;
-	fe->nlead = 0;
-	if (summary == NULL) {
-		return 0;
-	}
+	out->n = 0;
 	len = strlen(summary);
 	if (len > FOLD_LEAD_BYTES) {
 		len = FOLD_LEAD_BYTES;
@@ -807,19 +813,17 @@ fold_shingle_lead(struct fold_ctx *c, const char *summary,
 		}
 	}
 	fold_tokenize(summary, len, nm);
-	for (i = 0; i < nm->ntoks; i++) {
+	for (i = 0; i < nm->ntoks && out->n < FOLD_LEAD_BYTES; i++) {
 		const struct fold_tok *t = &nm->toks[i];
 		const uint32_t *cp = nm->cps + t->start;
 
 		/* the kind must be the one a title gives the same bigram */
-		for (j = 0; t->cjk && j + 1 < t->len; j++) {
+		for (j = 0; t->cjk && j + 1 < t->len && out->n < FOLD_LEAD_BYTES; j++) {
 			int kana = fold_is_hiragana(cp[j]) ||
 			           fold_is_hiragana(cp[j + 1]);
 
-			if (fold_push_lid(c, fold_hash(cp + j, 2, SEED_CJK),
-			                  kana ? FOLD_KIND_KANA : FOLD_KIND_CJK) != 0) {
-				return -1;
-			}
+			out->h[out->n] = fold_hash(cp + j, 2, SEED_CJK);
+			out->kind[out->n++] = kana ? FOLD_KIND_KANA : FOLD_KIND_CJK;
 		}
 		if (!t->cjk && i > 0 && !nm->toks[i - 1].cjk) {
 			const struct fold_tok *p = &nm->toks[i - 1];
@@ -827,17 +831,83 @@ fold_shingle_lead(struct fold_ctx *c, const char *summary,
 			uint64_t h = fold_hash(pcp, fold_stem_len(pcp, p->len),
 			                       SEED_PAIR);
 
-			h = fold_hash(cp, fold_stem_len(cp, t->len), h);
-			if (fold_push_lid(c, h, FOLD_KIND_PAIR) != 0) {
-				return -1;
+			out->h[out->n] = fold_hash(cp, fold_stem_len(cp, t->len), h);
+			out->kind[out->n++] = FOLD_KIND_PAIR;
+		}
+	}
+}
+
+/* Bit h of a bitmap of 2^bits bits. */
+static int
+fold_bit(const uint64_t *map, unsigned bits, uint64_t h, int set)
+{
+	uint64_t at = (h >> 7) & (((uint64_t)1 << bits) - 1);
+	uint64_t mask = (uint64_t)1 << (at & 63);
+	int was = (map[at >> 6] & mask) != 0;
+
+	if (set) {
+		((uint64_t *)map)[at >> 6] |= mask;
+	}
+	return was;
+}
+
+/* Shingles every title's summary lead. Most lead shingles are in no
+ * other lead, and giving each an id would fill the id table with them:
+ * a first pass marks the hashes seen twice in a bitmap (a collision only
+ * gives a private shingle an id), the second interns those and only
+ * counts the others. */
+static int
+fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
+               struct fold_norm *nm, struct fold_lead *ld)
+{
+	unsigned bits = 16;
+	uint64_t *once, *twice;
+	size_t i, j, pass;
+
+	while (bits < 40 && ((size_t)1 << bits) < c->n * 256) {
+		bits++;
+	}
+	once = calloc((size_t)1 << (bits - 6), sizeof(*once));
+	twice = calloc((size_t)1 << (bits - 6), sizeof(*twice));
+	for (pass = 0; once != NULL && twice != NULL && pass < 2; pass++) {
+		for (i = 0; i < c->n; i++) {
+			struct fold_ent *fe = &c->ents[i];
+
+			fe->lead = c->nlids;
+			if (entries[i].summary == NULL || fe->nbase < 3) {
+				continue;
+			}
+			fold_lead_hashes(entries[i].summary, nm, ld);
+			for (j = 0; j < ld->n; j++) {
+				if (pass == 0) {
+					if (fold_bit(once, bits, ld->h[j], 1)) {
+						fold_bit(twice, bits, ld->h[j], 1);
+					}
+				} else if (!fold_bit(twice, bits, ld->h[j], 0)) {
+					fe->nprivate++;
+				} else if (fold_push_lid(c, ld->h[j], ld->kind[j]) != 0) {
+					goto nomem;
+				}
+			}
+			if (pass == 1) {
+				fe->nlead = c->nlids > fe->lead ?
+					fold_sort_unique(c->lids + fe->lead,
+					                 c->nlids - fe->lead) : 0;
+				c->nlids = fe->lead + fe->nlead;
+				fe->nlive = fe->nlead + fe->nprivate;
 			}
 		}
 	}
-	fe->nlead = c->nlids > fe->lead ?
-		fold_sort_unique(c->lids + fe->lead, c->nlids - fe->lead) : 0;
-	c->nlids = fe->lead + fe->nlead;
-	fe->nlive = fe->nlead;
+	if (once == NULL || twice == NULL) {
+		goto nomem;
+	}
+	free(once);
+	free(twice);
 	return 0;
+nomem:
+	free(once);
+	free(twice);
+	return -1;
 }
 
 /* Normalises and shingles entry e into c->ents[c->n]. */
@@ -873,9 +943,7 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 		             k == FOLD_KIND_KANA;
 		fe->weight += fold_length_weight[k];
 	}
-	if (fold_flatten(c, nm, fe) != 0 ||
-	    fold_shingle_lead(c, fe->nbase >= 3 ? e->summary : NULL, src,
-	                      fe) != 0) {
+	if (fold_flatten(c, nm, fe) != 0) {
 		return -1;
 	}
 	c->n++;
@@ -1427,8 +1495,7 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->ids);
 	free(c->keys);
 	free(c->flat);
-	free(c->hkeys);
-	free(c->hvals);
+	free(c->slots);
 	free(c->kind);
 	free(c->lower);
 	free(c->boiler);
@@ -1441,21 +1508,27 @@ static int
 fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 {
 	struct fold_norm *nm = malloc(2 * sizeof(*nm));
+	struct fold_lead *ld = malloc(sizeof(*ld));
 	size_t i;
 	int rc = 0;
 
 	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
 	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
-	if (nm == NULL || c->ents == NULL || c->parent == NULL ||
+	if (nm == NULL || ld == NULL || c->ents == NULL || c->parent == NULL ||
 	    fold_rehash(c) != 0) {
 		free(nm);
+		free(ld);
 		return -1;
 	}
 	for (i = 0; i < n && rc == 0; i++) {
 		c->parent[i] = (uint32_t)i;
 		rc = fold_add_entry(c, &entries[i], &nm[0], &nm[1]);
 	}
+	if (rc == 0) {
+		rc = fold_ctx_leads(c, entries, &nm[0], ld);
+	}
 	free(nm);
+	free(ld);
 	return rc;
 }
 
@@ -1613,7 +1686,7 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *e = &c->ents[i];
 
-		e->nlive = 0;
+		e->nlive = e->nprivate;
 		for (j = 0; j < e->nlead; j++) {
 			e->nlive += !c->boiler[c->lids[e->lead + j]];
 		}
@@ -1638,7 +1711,9 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 		}
 	}
 	qsort(order, m, sizeof(*order), fold_cmp_u64);
-	k = m - (size_t)ceil(FOLD_LEAD_SHARE * (double)m - 1e-9) + 1;
+	/* the private shingles are the rarest and find nothing */
+	k = e->nlive - (size_t)ceil(FOLD_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
+	k = k > e->nprivate ? k - e->nprivate : 0;
 	for (p = 0; p < k && p < m; p++) {
 		uint32_t s = (uint32_t)order[p];
 
@@ -1719,9 +1794,8 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
 	}
 	/* ids are final: the table from hashes to ids is no longer needed */
-	free(c.hkeys);
-	free(c.hvals);
-	c.hkeys = NULL, c.hvals = NULL;
+	free(c.slots);
+	c.slots = NULL;
 	if (fold_join_field(entries, n, 0, c.parent) != 0 ||
 	    fold_join_field(entries, n, 1, c.parent) != 0 ||
 	    fold_join_identical(&c) != 0 ||
