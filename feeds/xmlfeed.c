@@ -517,7 +517,10 @@ filter_push(struct xmlfeed *x, const char *data, size_t len, int final)
 		f->pending.data[rest] = '\0';
 	} else {
 		used = filter_scan(f, data, len, final);
-		buf_add(&f->pending, data + used, len - used);
+		if (len > used) {
+			/* data may be NULL on a final empty push */
+			buf_add(&f->pending, data + used, len - used);
+		}
 	}
 	xmlParseChunk(x->xml, f->out.data != NULL ? f->out.data : "",
 	              (int)f->out.len, final);

@@ -371,13 +371,17 @@ read_img_attribute(struct fast *f, size_t *natts, size_t *offsets)
 	if (*natts == FAST_ATTS || !skip_attribute(f) || s[start] == '_' || s[start] == ':') {
 		return 0;
 	}
-	for (n = 0; n < sizeof(f->names[0]) - 1 && (is_letter(s[start + n]) || is_digit(s[start + n])
-	                                              || s[start + n] == '-'); n++) {
+	/* The attribute is s[start, f->pos): nothing past f->pos is read, as
+	 * the input need not end in NUL. */
+	for (n = 0; n < sizeof(f->names[0]) - 1 && start + n < f->pos &&
+	     (is_letter(s[start + n]) || is_digit(s[start + n]) || s[start + n] == '-'); n++) {
 		f->names[*natts][n] = (char)(s[start + n] | (is_letter(s[start + n]) ? 0x20 : 0));
 	}
 	f->names[*natts][n] = '\0';
 	v = memchr(s + start, '=', f->pos - start);
-	if (v == NULL || (size_t)(v - s) != start + n + strspn((const char *)s + start + n, " \t\n")) {
+	for (i = start + n; i < f->pos && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'); i++) {
+	}
+	if (v == NULL || (size_t)(v - s) != i) {
 		return 0;	/* no value, or a name outside [a-z0-9-] */
 	}
 	for (i = 0; i < *natts; i++) {
