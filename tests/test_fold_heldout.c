@@ -262,9 +262,10 @@ test_heldout_complete(void **state)
 }
 
 /* The sweep is printed for the record. The target is precision 0.98 and
- * recall 0.95; this set reaches the precision, but its recall stops at
- * 0.925 (rewrites that swap verbs, a German paraphrase, a German copy of
- * an English story), so the floor below guards what is reached. */
+ * recall 0.95; with the lead rule (rewrites that keep the wire's summary)
+ * this set reaches 0.9625. Still missed: a rewrite whose summary is the
+ * outlet's own, a German paraphrase with a shortened lead, and a German
+ * copy of an English story. */
 static void
 test_heldout_quality(void **state)
 {
@@ -287,7 +288,7 @@ test_heldout_quality(void **state)
 	       "recall %.4f\n", FOLD_DEFAULT_THRESHOLD, h.n, q.precision,
 	       q.recall);
 	assert_true(q.precision >= 0.98);
-	assert_true(q.recall >= 0.92);
+	assert_true(q.recall >= 0.96);
 	free_heldout(&h);
 }
 
