@@ -247,6 +247,12 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 
 	*out = NULL;
 	build_lines(raw, feed_author);
+	if (raw->summary == NULL && raw->content == NULL) {
+		/* A video feed's only text is the media:description, which is
+		 * the item's summary then as well as the picture's caption. */
+		raw->summary = raw->media_description != NULL ?
+		               strdup(raw->media_description) : NULL;
+	}
 	/* With HTML content, the picture and related entries come from it,
 	 * and the summary (a teaser) only needs its text: html_extract() on
 	 * both would double the cost of every item. */

@@ -14,7 +14,9 @@
 #include "src/buf.h"
 #include "src/text.h"
 
-enum xml_ns { NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_MEDIA, NS_RDF, NS_OTHER };
+enum xml_ns {
+	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_ITUNES, NS_MEDIA, NS_RDF, NS_OTHER
+};
 
 enum field {
 	FIELD_NONE, FIELD_TITLE, FIELD_LINK, FIELD_ID, FIELD_AUTHOR,
@@ -58,6 +60,7 @@ static const struct {
 	{ "http://purl.org/atom/ns#", NS_ATOM },
 	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
 	{ "http://purl.org/dc/elements/1.1/", NS_DC },
+	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
 	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
 	{ "http://search.yahoo.com/mrss", NS_MEDIA },
 	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
@@ -81,10 +84,25 @@ struct frame {
 	int owns_base;
 };
 
+/* Entities a document declares for itself in its DOCTYPE (see
+ * entity_declare); only plain text values, so nothing nests. */
+#define ENTITY_MAX 32
+#define ENTITY_VALUE_MAX 256
+#define ENTITY_DECL_MAX 1024
+#define ENTITY_EXPANSION_MAX ((size_t)1 << 20)
+
+struct declared_entity {
+	char name[41];
+	char value[ENTITY_VALUE_MAX + 1];
+};
+
 /* The ampersand filter (see filter_push). */
 struct amp_filter {
 	int off;		/* UTF-16 documents are passed through */
 	int in_cdata;
+	struct declared_entity entities[ENTITY_MAX];
+	int nentities;
+	size_t expanded;	/* bytes of entity values written so far */
 	struct buf pending;	/* an unfinished reference or marker */
 	struct buf out;
 };
@@ -415,6 +433,95 @@ escape_length(const char *s, size_t n, int final)
 }
 
 static const char cdata_open[] = "<![CDATA[";
+static const char entity_open[] = "<!ENTITY";
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Reads "<!ENTITY name 'value'>" at s and records it. Feeds that declare
+ * entities in an internal DOCTYPE (&site;, or &nbsp; under its own name)
+ * expect them expanded, and libxml2 expands none for us (no entity
+ * substitution, so nothing external is ever read). Only a general entity
+ * with a literal value of plain text is kept: no "&name;" or "<" inside,
+ * so expansions cannot nest (billion laughs) and stay linear in the input.
+ * Returns the bytes the declaration spans, 0 when s holds none, -1 when
+ * more input could complete it.
+ */
+static long
+entity_declare(struct amp_filter *f, const char *s, size_t n, int final)
+{
+	const char *end, *p, *name, *value;
+	size_t k = sizeof(entity_open) - 1, nlen, vlen;
+	struct declared_entity *e;
+	char quote;
+
+	if (memcmp(s, entity_open, n < k ? n : k) != 0) {
+		return 0;
+	}
+	end = memchr(s, '>', n < ENTITY_DECL_MAX ? n : ENTITY_DECL_MAX);
+	if (n < k || end == NULL) {
+		return n < ENTITY_DECL_MAX && !final ? -1 : 0;
+	}
+	for (p = s + k; p < end && is_space(*p); p++) {
+		continue;
+	}
+	for (name = p; p < end && (is_name_char((unsigned char)*p) ||
+	     *p == '_' || *p == '-' || *p == '.'); p++) {
+		continue;
+	}
+	nlen = (size_t)(p - name);
+	while (p < end && is_space(*p)) {
+		p++;
+	}
+	if (nlen == 0 || nlen >= sizeof(e->name) || p >= end ||
+	    (*p != '"' && *p != '\'') || f->nentities == ENTITY_MAX) {
+		return (long)(end - s) + 1;
+	}
+	quote = *p++;
+	for (value = p; p < end && *p != quote && *p != '<' &&
+	     (*p != '&' || p[1] == '#') && *p != '%'; p++) {
+		continue;
+	}
+	vlen = (size_t)(p - value);
+	if (p < end && *p == quote && vlen <= ENTITY_VALUE_MAX) {
+		e = &f->entities[f->nentities++];
+		memcpy(e->name, name, nlen);
+		e->name[nlen] = '\0';
+		memcpy(e->value, value, vlen);
+		e->value[vlen] = '\0';
+	}
+	return (long)(end - s) + 1;
+}
+
+/* The value of the declared entity referenced at s (s[0] == '&') and the
+ * bytes the reference spans, or NULL. */
+static const char *
+entity_value(struct amp_filter *f, const char *s, size_t n, size_t *len)
+{
+	size_t i = 1;
+	int k;
+
+	while (i < n && i < REF_MAX && (is_name_char((unsigned char)s[i]) ||
+	       s[i] == '_' || s[i] == '-' || s[i] == '.')) {
+		i++;
+	}
+	if (i == 1 || i >= n || s[i] != ';' || f->expanded > ENTITY_EXPANSION_MAX) {
+		return NULL;
+	}
+	for (k = 0; k < f->nentities; k++) {
+		if (strlen(f->entities[k].name) == i - 1 &&
+		    memcmp(f->entities[k].name, s + 1, i - 1) == 0) {
+			*len = i + 1;
+			f->expanded += strlen(f->entities[k].value);
+			return f->entities[k].value;
+		}
+	}
+	return NULL;
+}
 
 /* Copies s[0..n) to the filter's output with references rewritten;
  * returns how many bytes were taken (the rest waits for more input). */
@@ -462,6 +569,11 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 		if (s[j] == '<') {
 			size_t m = n - j < 9 ? n - j : 9;
 
+			long decl = entity_declare(f, s + j, n - j, final);
+
+			if (decl < 0) {
+				return j;
+			}
 			if (memcmp(s + j, cdata_open, m) != 0) {
 				buf_add(&f->out, "<", 1);
 				i = j + 1;
@@ -477,7 +589,14 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 		{
 			unsigned long c = 0;
 			long len = ref_value(s + j, n - j, final, &c);
+			size_t vlen = 0;
+			const char *v = len >= 0 ? entity_value(f, s + j, n - j, &vlen) : NULL;
 
+			if (v != NULL) {
+				buf_add(&f->out, v, strlen(v));
+				i = j + vlen;
+				continue;
+			}
 			if (len < 0) {
 				return j;
 			}
@@ -1095,6 +1214,86 @@ xmlfeed_new(const struct feed_options *opts, struct nf_feed *meta,
 	return x;
 }
 
+/*
+ * Feeds name the standard charset and write its vendor superset: curly
+ * quotes and the euro sign (0x80-0x9F in windows-1252) in "ISO-8859-1"
+ * feeds, NEC and IBM characters (circled digits, Roman numerals) in
+ * "Shift_JIS" and "EUC-JP" ones. Read strictly, the first become C1
+ * controls that the text gate removes, and the second stop the decoder
+ * and lose the rest of the feed. Browsers and feedparser read the
+ * superset, and so do we; the supersets agree with the standard on every
+ * byte the standard defines.
+ */
+static const char *
+charset_superset(const char *name, size_t n)
+{
+	static const struct { const char *name, *superset; } map[] = {
+		{ "ISO-8859-1", "WINDOWS-1252" }, { "ISO8859-1", "WINDOWS-1252" },
+		{ "ISO_8859-1", "WINDOWS-1252" }, { "LATIN1", "WINDOWS-1252" },
+		{ "US-ASCII", "WINDOWS-1252" }, { "ASCII", "WINDOWS-1252" },
+		{ "SHIFT_JIS", "CP932" }, { "SHIFT-JIS", "CP932" },
+		{ "SJIS", "CP932" }, { "X-SJIS", "CP932" },
+		{ "EUC-JP", "EUC-JP-MS" }, { "EUCJP", "EUC-JP-MS" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		if (strlen(map[i].name) == n && strncasecmp(map[i].name, name, n) == 0) {
+			return map[i].superset;
+		}
+	}
+	return NULL;
+}
+
+/* The encoding the XML declaration at data names, as a pointer into data
+ * and its length; NULL when there is none. */
+static const char *
+declared_encoding(const char *data, size_t len, size_t *n)
+{
+	const char *end, *p;
+	char quote;
+
+	if (len < 5 || memcmp(data, "<?xml", 5) != 0 ||
+	    (end = memmem(data, len, "?>", 2)) == NULL ||
+	    (p = memmem(data, (size_t)(end - data), "encoding", 8)) == NULL) {
+		return NULL;
+	}
+	for (p += 8; p < end && strchr(" \t\r\n=", *p) != NULL; p++) {
+		continue;
+	}
+	if (p >= end || (*p != '"' && *p != '\'')) {
+		return NULL;
+	}
+	quote = *p++;
+	for (*n = 0; p + *n < end && p[*n] != quote; (*n)++) {
+		continue;
+	}
+	return p;
+}
+
+/* Reads the document in the superset of its declared charset (or of the
+ * caller's, when it declares none), telling libxml2 to ignore the
+ * declaration, which would switch back to the strict charset. */
+static void
+use_superset(struct xmlfeed *x, const char *data, size_t len)
+{
+	const char *name = x->charset, *superset;
+	size_t n = name != NULL ? strlen(name) : 0;
+	xmlCharEncodingHandlerPtr h;
+
+	if (name == NULL && (name = declared_encoding(data, len, &n)) == NULL) {
+		return;
+	}
+	if ((superset = charset_superset(name, n)) == NULL ||
+	    (h = xmlFindCharEncodingHandler(superset)) == NULL) {
+		return;
+	}
+	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
+	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
+	xmlSwitchToEncoding(x->xml, h);
+	x->charset = NULL;
+}
+
 /* Creates the libxml2 context on the first bytes, where the encoding is
  * still to be decided. */
 static int
@@ -1112,6 +1311,9 @@ xml_start(struct xmlfeed *x, const char *data, size_t len)
 	}
 	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
 	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!x->filter.off) {
+		use_superset(x, data, len);
+	}
 	if (x->charset != NULL) {
 		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(x->charset);
 

@@ -17,6 +17,7 @@
 #include "src/date.h"
 
 #define FIXTURES SRCDIR "/tests/fixtures/feeds/"
+#define WILD "../wild/"
 
 static char *
 slurp(const char *name, size_t *len)
@@ -199,6 +200,46 @@ static const struct feed_case cases[] = {
 	{ "HTML in text fields", "html-title.xml", NULL, "rss", "Markup", NULL, 1, {
 		{ 0, NULL, "Bold claim in a title", NULL, NULL, NULL, NULL,
 		  "Unescaped HTML in description", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	/* Feeds shaped like ones in the wild (tests/fixtures/wild), where
+	 * newsfold read less than feedparser does. */
+	{ "wild: windows-1252 declared as ISO-8859-1", WILD "cp1252-as-latin1.xml", NULL,
+	  "rss", "Ridgeview Courier", NULL, 1, {
+		{ 0, NULL, "“We’re ready,” says the new fire chief – station reopens",
+		  NULL, NULL, "2026-11-20T14:00:00Z", NULL,
+		  "reopens Monday… with two new engines. Cost: €1.2m.", NULL, NULL, NULL,
+		  NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "wild: Shift_JIS with NEC characters", WILD "sjis.xml", NULL, "rss",
+	  "北浜タイムス", NULL, 2, {
+		{ 0, NULL, "港の朝市、冬の営業時間に", NULL, NULL, "2026-11-20T01:00:00Z",
+		  NULL, "午前七時に開きます。", NULL, NULL, NULL, NULL, 1, 1, 0, "地域" },
+		{ 1, NULL, "①番線ホーム、工事で一時閉鎖",
+		  "https://kitahama.example.jp/news/20261119-02.html", NULL,
+		  "2026-11-19T09:30:00Z", NULL, "駅の①番線は週末に閉鎖されます。", NULL,
+		  NULL, NULL, NULL, 1, 0, 0, NULL } }, 2 },
+	{ "wild: EUC-JP with NEC characters", WILD "eucjp.xml", NULL, "rdf", "雪国日報",
+	  "https://yukiguni.example.jp/", 2, {
+		{ 1, NULL, "国道①号、除雪で通行止め", "https://yukiguni.example.jp/a/502",
+		  NULL, "2026-11-19T20:00:00Z", NULL, "②時間の通行止め。", NULL, NULL,
+		  NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "wild: entities declared in the DOCTYPE", WILD "doctype-entities.xml", NULL,
+	  "rss", "Brookside News", NULL, 1, {
+		{ 0, NULL, "Brookside bridge repaired", NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "wild: podcast, itunes:author", WILD "podcast.xml", NULL, "rss",
+	  "The Kitchen Table", NULL, 2, {
+		{ 0, "kt-ep-42", "Episode 42: Sourdough for beginners",
+		  "https://kitchentable.example.fm/42", "Rosa Lind", "2026-11-18T10:00:00Z",
+		  NULL, NULL, "bake two loaves", NULL, NULL, NULL, 1, 0, 1, NULL },
+		{ 1, NULL, NULL, NULL, "Kitchen Table Audio", NULL, NULL,
+		  "Quick pickles and slow ones.", NULL, NULL, NULL, NULL, 1, 0, 1, NULL } }, 2 },
+	{ "wild: video feed, media:description is the summary", WILD "youtube.xml", NULL,
+	  "atom", "Workshop Corner", NULL, 2, {
+		{ 0, "yt:video:abcDEF12345", "Sharpening a hand plane in ten minutes",
+		  "https://www.youtube.example/watch?v=abcDEF12345", "Workshop Corner",
+		  "2026-11-19T15:00:07Z", "2026-11-20T01:22:45Z",
+		  "A quick routine for a dull blade.", "",
+		  "https://i1.ytimg.example/vi/abcDEF12345/hqdefault.jpg", NULL, NULL, 0,
+		  ANY, ANY, NULL } }, 1 },
 };
 
 static void
