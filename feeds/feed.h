@@ -28,8 +28,14 @@
  *   is used only when the document declares none, since servers send a
  *   default charset far more often than documents lie about theirs.
  *   Bytes that do not decode end up as U+FFFD through the text gate.
+ *   ISO-8859-1/US-ASCII are read as windows-1252, Shift_JIS as CP932 and
+ *   EUC-JP as EUC-JP-MS: the supersets that feeds with those labels use.
+ *   A document without a charset, or labelled UTF-8, whose first bytes
+ *   hold no UTF-8 character but bytes that are no UTF-8 is windows-1252.
  * - An undefined HTML entity (&nbsp;) is read as HTML would; an unknown
- *   name or a bare "&" stays as text.
+ *   name or a bare "&" stays as text. An entity the DOCTYPE declares with
+ *   a plain-text value is expanded; one whose value holds a reference to
+ *   another entity, or that is external, is not.
  */
 
 #include <stddef.h>

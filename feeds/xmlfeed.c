@@ -1271,9 +1271,53 @@ declared_encoding(const char *data, size_t len, size_t *n)
 	return p;
 }
 
+/*
+ * Whether bytes that should be UTF-8 are an 8-bit charset instead: they
+ * hold bytes that are no UTF-8 and not one well-formed multibyte
+ * sequence. Feeds saved from a Windows editor carry no declaration or a
+ * wrong "UTF-8" one; feedparser then reads windows-1252, and so do we.
+ * One stray byte among real UTF-8 text still becomes U+FFFD. A sequence
+ * cut by the end of data counts as neither.
+ */
+static int
+reads_as_8bit(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	size_t i = 0, k, need;
+	int bad = 0;
+
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		need = u[i] >= 0xC2 && u[i] <= 0xDF ? 1 : u[i] >= 0xE0 && u[i] <= 0xEF ? 2 :
+		       u[i] >= 0xF0 && u[i] <= 0xF4 ? 3 : 0;
+		for (k = 1; k <= need && i + k < len && (u[i + k] & 0xC0) == 0x80; k++) {
+			continue;
+		}
+		if (need > 0 && k > need) {
+			return 0;	/* a real multibyte character: UTF-8 */
+		}
+		if (need == 0 || i + k < len) {
+			bad = 1;
+		}
+		i += k;
+	}
+	return bad;
+}
+
+static int
+is_utf8_name(const char *name, size_t n)
+{
+	return (n == 5 && strncasecmp(name, "UTF-8", 5) == 0) ||
+	       (n == 4 && strncasecmp(name, "UTF8", 4) == 0);
+}
+
 /* Reads the document in the superset of its declared charset (or of the
- * caller's, when it declares none), telling libxml2 to ignore the
- * declaration, which would switch back to the strict charset. */
+ * caller's, when it declares none), or as windows-1252 when its "UTF-8"
+ * is not (see reads_as_8bit), telling libxml2 to ignore the declaration,
+ * which would switch back. */
 static void
 use_superset(struct xmlfeed *x, const char *data, size_t len)
 {
@@ -1281,10 +1325,14 @@ use_superset(struct xmlfeed *x, const char *data, size_t len)
 	size_t n = name != NULL ? strlen(name) : 0;
 	xmlCharEncodingHandlerPtr h;
 
-	if (name == NULL && (name = declared_encoding(data, len, &n)) == NULL) {
-		return;
+	if (name == NULL) {
+		name = declared_encoding(data, len, &n);
 	}
-	if ((superset = charset_superset(name, n)) == NULL ||
+	if ((name == NULL || is_utf8_name(name, n)) && reads_as_8bit(data, len)) {
+		name = "ISO-8859-1";
+		n = strlen(name);
+	}
+	if (name == NULL || (superset = charset_superset(name, n)) == NULL ||
 	    (h = xmlFindCharEncodingHandler(superset)) == NULL) {
 		return;
 	}

@@ -221,6 +221,11 @@ static const struct feed_case cases[] = {
 		{ 1, NULL, "国道①号、除雪で通行止め", "https://yukiguni.example.jp/a/502",
 		  NULL, "2026-11-19T20:00:00Z", NULL, "②時間の通行止め。", NULL, NULL,
 		  NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "wild: windows-1252 bytes labelled UTF-8", WILD "utf8-label-cp1252.xml", NULL,
+	  "rss", "Fjord Café Notes", NULL, 1, {
+		{ 0, NULL, "Waffles – now €3 “as before”", NULL, NULL, NULL, NULL,
+		  "Brød and café au lait all day.", NULL, NULL, NULL, NULL, 1, ANY, ANY,
+		  NULL } }, 1 },
 	{ "wild: entities declared in the DOCTYPE", WILD "doctype-entities.xml", NULL,
 	  "rss", "Brookside News", NULL, 1, {
 		{ 0, NULL, "Brookside bridge repaired", NULL, NULL, NULL, NULL, NULL, NULL,
