@@ -1345,8 +1345,13 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 {
 	const struct fold_ent *e = &c->ents[i];
 
+	const uint32_t *base = lead ? c->lids : c->ids;
+
 	*n = e->nbase < 3 ? 0 : lead ? e->nlead : e->nsh;
-	return lead ? c->lids + e->lead : c->ids + e->sh;
+	if (base == NULL) {
+		return NULL;	/* no shingles at all yet: NULL + 0 is undefined */
+	}
+	return base + (lead ? e->lead : e->sh);
 }
 
 /* The inverted index: for each shingle id, the entries that carry it, in
