@@ -609,12 +609,29 @@ reader_ensure_feeds(struct ui *ui)
 	size_t i;
 	int64_t id;
 
+	ui->feed_ids = calloc(ui->cfg->nfeeds ? ui->cfg->nfeeds : 1,
+	                      sizeof(*ui->feed_ids));
 	for (i = 0; i < ui->cfg->nfeeds; i++) {
 		if (store_feed_ensure(ui->store, ui->cfg->feeds[i].url,
 		                      ui->cfg->feeds[i].title, &id, &err) != NF_OK) {
 			ui_status(ui, 1, "%s", err.msg);
+		} else if (ui->feed_ids != NULL) {
+			ui->feed_ids[ui->nfeed_ids++] = id;
 		}
 	}
+}
+
+int
+ui_feed_is_listed(const struct ui *ui, int64_t feed_id)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nfeed_ids; i++) {
+		if (ui->feed_ids[i] == feed_id) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Feeds of the dotfile that were never fetched (a feed just added) are
@@ -690,6 +707,7 @@ reader_close(struct ui *ui)
 	fetch_multi_free(ui->fetch);
 	fetch_global_cleanup();
 	store_close(ui->store);
+	free(ui->feed_ids);
 	if (wake_pipe[0] >= 0) {
 		close(wake_pipe[0]);
 		close(wake_pipe[1]);

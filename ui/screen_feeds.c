@@ -15,6 +15,7 @@ struct feeds {
 	struct ui *ui;
 	struct store_feed_info *feeds;
 	size_t nfeeds;
+	size_t nlisted;		/* the dotfile's feeds, first in feeds */
 	struct list list;	/* row 0 is "All feeds", row i+1 feeds[i] */
 	char hint[512];
 };
@@ -30,7 +31,7 @@ fd_of(struct screen *s)
 static size_t
 fd_count(void *ctx)
 {
-	return ((struct feeds *)ctx)->nfeeds + 1;
+	return ((struct feeds *)ctx)->nlisted + 1;
 }
 
 static int
@@ -51,7 +52,7 @@ fd_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 	int rw, x = 0;
 	const struct store_feed_info *fi = row > 0 ? &f->feeds[row - 1] : NULL;
 
-	for (i = 0; fi == NULL && i < f->nfeeds; i++) {
+	for (i = 0; fi == NULL && i < f->nlisted; i++) {
 		unread += f->feeds[i].nunread;
 	}
 	if (fi != NULL && ui_feed_is_fetching(f->ui, fi->id)) {
@@ -76,6 +77,24 @@ static const struct list_ops fd_list_ops = {
 	.match = fd_match,
 };
 
+/* Only the dotfile's feeds are listed; the others stay in the store. */
+static void
+fd_keep_listed(struct feeds *f, const struct ui *ui)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < f->nfeeds; i++) {
+		if (ui_feed_is_listed(ui, f->feeds[i].id)) {
+			struct store_feed_info t = f->feeds[kept];
+
+			f->feeds[kept++] = f->feeds[i];
+			f->feeds[i] = t;
+		}
+	}
+	/* the dropped ones sit past kept and are freed with the list */
+	f->nlisted = kept;
+}
+
 static void
 fd_load(struct feeds *f, struct ui *ui)
 {
@@ -84,11 +103,13 @@ fd_load(struct feeds *f, struct ui *ui)
 	store_feed_list_free(f->feeds, f->nfeeds);
 	f->feeds = NULL;
 	f->nfeeds = 0;
+	f->nlisted = 0;
 	if (store_feed_list(ui->store, &f->feeds, &f->nfeeds, &err) != NF_OK) {
 		ui_status(ui, 1, "%s", err.msg);
 		f->feeds = NULL;
 		f->nfeeds = 0;
 	}
+	fd_keep_listed(f, ui);
 	/* Rows are positions: a feed list only grows at its end, so the
 	 * selection stays on the same feed. */
 	list_refilter(&f->list);
@@ -109,7 +130,7 @@ static void
 fd_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
 	(void)ui;
-	snprintf(out, size, "newsfold — Feeds — %zu feeds", fd_of(s)->nfeeds);
+	snprintf(out, size, "newsfold — Feeds — %zu feeds", fd_of(s)->nlisted);
 }
 
 static void
@@ -123,7 +144,7 @@ fd_current(struct feeds *f)
 {
 	size_t r = list_selected(&f->list);
 
-	return r != (size_t)-1 && r > 0 && r <= f->nfeeds ? &f->feeds[r - 1] : NULL;
+	return r != (size_t)-1 && r > 0 && r <= f->nlisted ? &f->feeds[r - 1] : NULL;
 }
 
 /* The selected feed's error, or its URL. */

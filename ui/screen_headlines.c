@@ -275,6 +275,23 @@ hl_reselect(struct headlines *h, int64_t rowid)
 	}
 }
 
+/* The front page shows the dotfile's feeds only: a feed dropped from it
+ * keeps its items in the store, out of sight. */
+static void
+hl_keep_listed(struct headlines *h, const struct ui *ui)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < h->nitems; i++) {
+		if (ui_feed_is_listed(ui, h->items[i]->feed_id)) {
+			h->items[kept++] = h->items[i];
+		} else {
+			item_free(h->items[i]);
+		}
+	}
+	h->nitems = kept;
+}
+
 /* Loads the items and rebuilds everything, keeping the selection. */
 static int
 hl_load(struct headlines *h, struct ui *ui)
@@ -295,6 +312,7 @@ hl_load(struct headlines *h, struct ui *ui)
 		h->nitems = 0;
 		goto out;
 	}
+	hl_keep_listed(h, ui);
 	if (hl_fold(h, ui, &entries, &res) != 0 ||
 	    (order = hl_order(h, entries, &res)) == NULL ||
 	    hl_make_stories(h, &res, order) != 0) {

@@ -95,6 +95,11 @@ struct ui {
 	size_t batch_total, batch_done, batch_failed, batch_new;
 	unsigned next_request;
 
+	/* The dotfile's feeds in the store: a feed dropped from the dotfile
+	 * keeps its items in the store but is not shown. */
+	int64_t *feed_ids;
+	size_t nfeed_ids;
+
 	int quit;
 	int exit_status;
 };
@@ -112,6 +117,8 @@ void ui_status(struct ui *ui, int is_error, const char *fmt, ...)
 void ui_refresh_all(struct ui *ui);
 /* Queues a reload of one feed (feed_id), or every feed (0). */
 void ui_reload(struct ui *ui, int64_t feed_id);
+/* Whether feed_id is one of the dotfile's feeds. */
+int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
 /* Starts fetching url for read more; returns the request number that the
  * top screen's page() receives, or 0 when it could not start. */
 unsigned ui_fetch_page(struct ui *ui, const char *url);

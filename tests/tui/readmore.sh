@@ -40,6 +40,9 @@ feed_error() {
 	tui_keys f
 	tui_wait "Gone Gazette" || return 1
 	grep "Gone Gazette" "$TMPDIR_TUI/screen" | grep -q "error" || return 1
+	# the first dotfile's feeds stay in the store but are not listed
+	! grep -q "Lantern Post" "$TMPDIR_TUI/screen" || return 1
+	tui_wait "newsfold — Feeds — 3 feeds" || return 1
 	tui_keys j j j
 	tui_wait "error: HTTP 404" && tui_keys q && tui_wait "newsfold — All feeds"
 }
