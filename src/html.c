@@ -913,7 +913,8 @@ parse_page(const char *html, size_t len)
 	}
 	return htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, NULL,
 	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR
-	                      | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	                      | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER
+	                      | XML_PARSE_HUGE);
 }
 
 char *

@@ -29,8 +29,12 @@ static const char replacement[] = "\xEF\xBF\xBD";
 
 /* How feed HTML is read: never from the network, silently, as far as it
  * goes. */
+/* XML_PARSE_HUGE lifts libxml2's nesting limit from 256 to 2048: feeds
+ * nest deeper than 256 and lost their whole text. The tree walkers here
+ * do not recurse, and input size is bounded by the feed's max-size. */
 #define TEXT_HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR \
-                           | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER)
+                           | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER \
+                           | XML_PARSE_HUGE)
 
 /* Decodes one UTF-8 sequence from s (n > 0 bytes left) into *cp and
  * returns its length. An invalid sequence yields U+FFFD and the length of
