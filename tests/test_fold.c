@@ -288,10 +288,12 @@ test_pairs(void **state)
 }
 
 #define DAY 86400
+#define BOILERPLATE "Follow our live coverage of the day's events as they " \
+	"happen, with updates from our reporters across the region."
 
 struct group_case {
 	const char *name;
-	struct fold_entry e[4];
+	struct fold_entry e[6];
 	size_t n;
 	size_t want_stories;
 	size_t want_lead;	/* of the first story */
@@ -326,6 +328,22 @@ static const struct group_case group_cases[] = {
 		{ "Ferry line to the islands approved", "b", NULL, NULL, NULL, 50, 9 },
 		{ "Ferry line to the islands approved", "c", NULL, NULL, NULL, NF_NO_DATE, 9 } },
 	  3, 1, 1 },
+	{ "rewritten headline, one wire lead", {
+		{ "Storm Delia knocks out power to towns across the north", "a", NULL,
+		  "Gusts of up to 120 km/h brought down power lines across the northern "
+		  "counties overnight, the grid operator said on Sunday.", NULL, 0, 5 },
+		{ "Storm Delia leaves towns across the north without power", "b", NULL,
+		  "Gusts of up to 120 km/h brought down power lines across the northern "
+		  "counties overnight, the grid operator said on Sunday.", NULL, 600, 5 } },
+	  2, 1, 0 },
+	{ "boilerplate summary proves nothing", {
+		{ "Rail strike talks resume in Lindau", "a", NULL, BOILERPLATE, NULL, 0, 5 },
+		{ "Rail strike talks collapse in Lindau", "b", NULL, BOILERPLATE, NULL, 60, 5 },
+		{ "Harbour cranes idle as dockers walk out", "c", NULL, BOILERPLATE, NULL, 0, 5 },
+		{ "Storm warning issued for the northern coast", "d", NULL, BOILERPLATE, NULL, 0, 5 },
+		{ "Council budget vote delayed to March", "e", NULL, BOILERPLATE, NULL, 0, 5 },
+		{ "Museum reopens its east wing after repairs", "f", NULL, BOILERPLATE, NULL, 0, 5 } },
+	  6, 6, 0 },
 	{ "glued summary from the summary field", {
 		{ "Bus route to the islands cancelled", "a", NULL, NULL, NULL, 0, 5 },
 		{ "Ferry line approvedThe council voted for it on Monday", "b", NULL,
