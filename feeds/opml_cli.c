@@ -68,7 +68,9 @@ opml_export_main(const struct nf_args *args)
 	int status = 0;
 
 	if (config_load(args->config_path, &cfg, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
+		/* a dotfile error reads "FILE:LINE: what is wrong" as it is */
+		fprintf(stderr, err.code == NF_ERR_CONFIG ? "%s\n" : "newsfold: %s\n",
+		        err.msg);
 		config_free(&cfg);
 		return 2;
 	}

@@ -796,7 +796,9 @@ headlines_main(const struct nf_args *args)
 
 	nf_error_clear(&err);
 	if (load_settings(args, &cfg, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
+		/* a dotfile error reads "FILE:LINE: what is wrong" as it is */
+		fprintf(stderr, err.code == NF_ERR_CONFIG ? "%s\n" : "newsfold: %s\n",
+		        err.msg);
 		config_free(&cfg);
 		return err.code == NF_ERR_CONFIG ? 2 : 1;
 	}
