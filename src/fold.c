@@ -49,6 +49,7 @@ struct fold_tok {
 	int cjk;
 	int upper;		/* begins with a capital */
 	int key;		/* FOLD_KEY_*: a number or a proper noun */
+	int stop;		/* in fold_stopwords (set by fold_mark_keys) */
 };
 
 /* Keys: a number, a proper noun (capitalised outside Title Case), or a
@@ -83,6 +84,7 @@ struct fold_ent {
 	size_t nprivate;	/* more summary shingles, in no other summary */
 	size_t nlive;		/* all of them but boilerplate */
 	uint64_t whole;		/* hash of the flat text */
+	uint64_t idbits;	/* fold_id_bit() of every id in sh */
 	int64_t time;
 };
 
@@ -299,14 +301,20 @@ fold_strip_tail(const char *t, size_t len)
 		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
 		"\xef\xbd\x9c", " \xef\xbc\x8d ",
 	};
-	size_t i, best = 0, bestsep = 0;
+	static const unsigned char seplen[] = { 3, 5, 5, 3, 3, 5 };
+	size_t i, p, best = 0, bestsep = 0;
 
-	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-		size_t n = strlen(seps[i]), p;
-
-		for (p = 12; p + n < len; p++) {
-			if (memcmp(t + p, seps[i], n) == 0 && p > best) {
-				best = p, bestsep = n;
+	/* the last separator wins, so scan back from the end; separators
+	 * begin with a space or 0xEF, and no two begin at the same byte */
+	for (p = len > 3 ? len - 3 : 0; p >= 12 && best == 0; p--) {
+		if (t[p] != ' ' && t[p] != '\xef') {
+			continue;
+		}
+		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+			if (p + seplen[i] < len &&
+			    memcmp(t + p, seps[i], seplen[i]) == 0) {
+				best = p, bestsep = seplen[i];
+				break;
 			}
 		}
 	}
@@ -368,6 +376,7 @@ fold_tokenize(const char *s, size_t len, struct fold_norm *nm)
 			cur->cjk = cls == CP_CJK;
 			cur->upper = !cur->cjk && fold_is_upper(c);
 			cur->key = cur->upper ? FOLD_KEY_NAME : FOLD_KEY_NONE;
+			cur->stop = 0;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = FOLD_KEY_NUMBER;
@@ -378,7 +387,7 @@ fold_tokenize(const char *s, size_t len, struct fold_norm *nm)
 }
 
 /* Words that carry no story of their own: a rewrite may drop or swap
- * them freely, so they never count as a missing word. Sorted. */
+ * them freely, so they never count as a missing word. */
 static const char *const fold_stopwords[] = {
 	"a", "about", "after", "against", "amid", "among", "an", "and", "are",
 	"as", "at", "be", "before", "by", "during", "for", "from", "has",
@@ -388,7 +397,7 @@ static const char *const fold_stopwords[] = {
 };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
- * injured". Sorted. */
+ * injured". */
 static const char *const fold_number_words[] = {
 	"billion", "dozen", "dozens", "eight", "eighteen", "eleven", "fifteen",
 	"fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
@@ -397,35 +406,99 @@ static const char *const fold_number_words[] = {
 	"thirty", "thousand", "thousands", "three", "twelve", "twenty", "two",
 };
 
-static int
-fold_cmp_word(const void *key, const void *elem)
+/* The word tables as a small hash table of words packed 5 bits a letter
+ * (a word of up to 12 letters a to z; no table word is longer), built on
+ * first use: one probe or two per token instead of a binary search with
+ * strcmp. */
+#define FOLD_WORDS_SLOTS 256
+enum { FOLD_WORD_STOP = 1, FOLD_WORD_NUMBER = 2 };
+
+struct fold_word_slot {
+	uint64_t packed;	/* 0: empty */
+	int flags;
+};
+
+static uint64_t
+fold_pack_ascii(const char *w)
 {
-	return strcmp(key, *(const char *const *)elem);
+	uint64_t v = 0;
+
+	for (; *w != '\0'; w++) {
+		v = v << 5 | (uint64_t)(*w - 'a' + 1);
+	}
+	return v;
 }
 
-/* Whether token t (an ASCII word) is in the sorted table w. */
-static int
-fold_tok_in(const struct fold_norm *nm, const struct fold_tok *t,
-            const char *const *w, size_t nw)
+static size_t
+fold_word_slot(uint64_t packed)
 {
-	char word[16];
-	size_t i;
+	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> 56) &
+	       (FOLD_WORDS_SLOTS - 1);
+}
 
-	if (t->cjk || t->len >= sizeof(word)) {
+static void
+fold_words_add(struct fold_word_slot *tab, const char *const *w, size_t nw,
+               int flag)
+{
+	size_t i, j;
+
+	for (i = 0; i < nw; i++) {
+		uint64_t v = fold_pack_ascii(w[i]);
+
+		for (j = fold_word_slot(v); tab[j].packed != 0 && tab[j].packed != v;
+		     j = (j + 1) & (FOLD_WORDS_SLOTS - 1)) {
+		}
+		tab[j].packed = v;
+		tab[j].flags |= flag;
+	}
+}
+
+static const struct fold_word_slot *
+fold_words(void)
+{
+	static struct fold_word_slot tab[FOLD_WORDS_SLOTS];
+	static int built;
+
+	if (!built) {
+		fold_words_add(tab, fold_stopwords,
+		               sizeof(fold_stopwords) / sizeof(fold_stopwords[0]),
+		               FOLD_WORD_STOP);
+		fold_words_add(tab, fold_number_words,
+		               sizeof(fold_number_words) / sizeof(fold_number_words[0]),
+		               FOLD_WORD_NUMBER);
+		built = 1;
+	}
+	return tab;
+}
+
+/* FOLD_WORD_* flags of token t: which tables hold it. */
+static int
+fold_tok_words(const struct fold_norm *nm, const struct fold_tok *t)
+{
+	const struct fold_word_slot *tab;
+	uint64_t v = 0;
+	size_t i, j;
+
+	if (t->cjk || t->len > 12) {
 		return 0;
 	}
 	for (i = 0; i < t->len; i++) {
-		if (nm->cps[t->start + i] >= 0x80) {
+		uint32_t c = nm->cps[t->start + i];
+
+		if (c < 'a' || c > 'z') {
 			return 0;
 		}
-		word[i] = (char)nm->cps[t->start + i];
+		v = v << 5 | (c - 'a' + 1);
 	}
-	word[i] = '\0';
-	return bsearch(word, w, nw, sizeof(*w), fold_cmp_word) != NULL;
+	tab = fold_words();
+	for (j = fold_word_slot(v); tab[j].packed != 0;
+	     j = (j + 1) & (FOLD_WORDS_SLOTS - 1)) {
+		if (tab[j].packed == v) {
+			return tab[j].flags;
+		}
+	}
+	return 0;
 }
-
-#define FOLD_IN(nm, t, table) \
-	fold_tok_in((nm), (t), (table), sizeof(table) / sizeof((table)[0]))
 
 /* Which tokens are keys, that is numbers and proper nouns: two titles
  * that each hold a key the other lacks are different stories. A word is a
@@ -446,12 +519,14 @@ fold_mark_keys(struct fold_norm *nm)
 	title_case = long_words >= 2 && capitalised * 10 >= long_words * 7;
 	for (i = 0; i < nm->ntoks; i++) {
 		struct fold_tok *t = &nm->toks[i];
+		int words = fold_tok_words(nm, t);
 
+		t->stop = (words & FOLD_WORD_STOP) != 0;
 		if (t->key == FOLD_KEY_NAME && (i == 0 || title_case)) {
-			t->key = i > 0 && !FOLD_IN(nm, t, fold_stopwords) ?
+			t->key = i > 0 && !t->stop ?
 			         FOLD_KEY_TITLECASE : FOLD_KEY_NONE;
 		}
-		if (FOLD_IN(nm, t, fold_number_words)) {
+		if (words & FOLD_WORD_NUMBER) {
 			t->key = FOLD_KEY_NUMBER;
 		}
 	}
@@ -510,6 +585,14 @@ fold_hash(const uint32_t *cps, size_t n, uint64_t seed)
 		h ^= h >> 29;
 	}
 	return h | 1;	/* 0 marks an empty slot */
+}
+
+/* A one-in-64 filter of a title's ids: an id whose bit a title lacks is
+ * not among its ids, which settles most key checks without a search. */
+static uint64_t
+fold_id_bit(uint32_t id)
+{
+	return (uint64_t)1 << ((id * 0x9E3779B9u) >> 26);
 }
 
 static int
@@ -744,7 +827,7 @@ fold_shingle_tok(struct fold_ctx *c, const struct fold_norm *nm, size_t i)
 		return 0;
 	}
 	if (fold_push_id(c, fold_hash(cp, fold_stem_len(cp, t->len), SEED_WORD),
-	                 FOLD_IN(nm, t, fold_stopwords) ? FOLD_KIND_STOP :
+	                 t->stop ? FOLD_KIND_STOP :
 	                 FOLD_KIND_WORD) != 0) {
 		return -1;
 	}
@@ -857,18 +940,22 @@ fold_lead_hashes(const char *summary, struct fold_norm *nm,
 	}
 }
 
-/* Bit h of a bitmap of 2^bits bits. */
+/* The two bits (seen once, seen twice) of hash h in a map of 2^bits
+ * pairs, side by side so that one cache line holds both. Sets "once",
+ * and "twice" when "once" was set; returns whether "twice" is set. */
 static int
-fold_bit(const uint64_t *map, unsigned bits, uint64_t h, int set)
+fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
 {
 	uint64_t at = (h >> 7) & (((uint64_t)1 << bits) - 1);
-	uint64_t mask = (uint64_t)1 << (at & 63);
-	int was = (map[at >> 6] & mask) != 0;
+	uint64_t *w = &map[at >> 5];
+	unsigned sh = (unsigned)(at & 31) * 2;
 
-	if (set) {
-		((uint64_t *)map)[at >> 6] |= mask;
+	if (set && (*w >> sh & 1) != 0) {
+		*w |= (uint64_t)2 << sh;
+	} else if (set) {
+		*w |= (uint64_t)1 << sh;
 	}
-	return was;
+	return (*w >> sh & 2) != 0;
 }
 
 /* Shingles every title's summary lead. Most lead shingles are in no
@@ -881,15 +968,14 @@ fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
                struct fold_norm *nm, struct fold_lead *ld)
 {
 	unsigned bits = 16;
-	uint64_t *once, *twice;
+	uint64_t *map;
 	size_t i, j, pass;
 
 	while (bits < 40 && ((size_t)1 << bits) < c->n * 256) {
 		bits++;
 	}
-	once = calloc((size_t)1 << (bits - 6), sizeof(*once));
-	twice = calloc((size_t)1 << (bits - 6), sizeof(*twice));
-	for (pass = 0; once != NULL && twice != NULL && pass < 2; pass++) {
+	map = calloc((size_t)1 << (bits - 5), sizeof(*map));
+	for (pass = 0; map != NULL && pass < 2; pass++) {
 		for (i = 0; i < c->n; i++) {
 			struct fold_ent *fe = &c->ents[i];
 
@@ -900,10 +986,8 @@ fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
 			fold_lead_hashes(entries[i].summary, nm, ld);
 			for (j = 0; j < ld->n; j++) {
 				if (pass == 0) {
-					if (fold_bit(once, bits, ld->h[j], 1)) {
-						fold_bit(twice, bits, ld->h[j], 1);
-					}
-				} else if (!fold_bit(twice, bits, ld->h[j], 0)) {
+					fold_bits_see(map, bits, ld->h[j], 1);
+				} else if (!fold_bits_see(map, bits, ld->h[j], 0)) {
 					fe->nprivate++;
 				} else if (fold_push_lid(c, ld->h[j], ld->kind[j]) != 0) {
 					goto nomem;
@@ -918,15 +1002,13 @@ fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
 			}
 		}
 	}
-	if (once == NULL || twice == NULL) {
+	if (map == NULL) {
 		goto nomem;
 	}
-	free(once);
-	free(twice);
+	free(map);
 	return 0;
 nomem:
-	free(once);
-	free(twice);
+	free(map);
 	return -1;
 }
 
@@ -956,8 +1038,11 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 		fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
 	c->nkeys = fe->key + fe->nkeys;
 	fe->nbase = fe->weight = 0;
+	fe->idbits = 0;
 	for (i = 0; i < fe->nsh; i++) {
 		unsigned char k = c->kind[c->ids[fe->sh + i]];
+
+		fe->idbits |= fold_id_bit(c->ids[fe->sh + i]);
 
 		fe->nbase += k == FOLD_KIND_WORD || k == FOLD_KIND_CJK ||
 		             k == FOLD_KIND_KANA;
@@ -973,7 +1058,20 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 static int
 fold_has_id(const uint32_t *v, size_t n, uint32_t x)
 {
-	return bsearch(&x, v, n, sizeof(*v), fold_cmp_u32) != NULL;
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x) {
+			lo = mid + 1;
+		} else if (v[mid] > x) {
+			hi = mid;
+		} else {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Whether a's folded text begins b's: a headline that b repeats with its
@@ -1033,7 +1131,8 @@ fold_key_missing(const struct fold_ctx *c, const struct fold_ent *a,
 				continue;
 			}
 		}
-		if (!fold_has_id(c->ids + b->sh, b->nsh, k)) {
+		if ((b->idbits & fold_id_bit(k)) == 0 ||
+		    !fold_has_id(c->ids + b->sh, b->nsh, k)) {
 			return 1;
 		}
 	}
@@ -1185,6 +1284,11 @@ fold_verify(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 
 		a = b, b = s;
 	}
+	/* keys first: the cheapest test, and the one that most often tells
+	 * candidates that share words apart */
+	if (fold_key_missing(c, a, b) && fold_key_missing(c, b, a)) {
+		return 0;
+	}
 	/* in weights: 2 per word, so "- 8" is four words */
 	allowed = a->weight > 8 ?
 	          (size_t)floor((1.0 - t) * (double)(a->weight - 8) + 1e-9) : 0;
@@ -1192,9 +1296,6 @@ fold_verify(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	if (fold_too_far(c, a, b, allowed, need > 0 ? (size_t)ceil(need) : 0) ||
 	    (a->nsh == b->nsh &&
 	     fold_too_far(c, b, a, allowed, need > 0 ? (size_t)ceil(need) : 0))) {
-		return 0;
-	}
-	if (fold_key_missing(c, a, b) && fold_key_missing(c, b, a)) {
 		return 0;
 	}
 	return !(fold_cjk_word_missing(c, a, b) && fold_cjk_word_missing(c, b, a));
@@ -1395,6 +1496,27 @@ fold_cmp_u64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* Sorts v[0..n): a title's few dozen shingles by insertion, more by
+ * qsort. */
+static void
+fold_sort_u64(uint64_t *v, size_t n)
+{
+	size_t i, m;
+
+	if (n > 48) {
+		qsort(v, n, sizeof(*v), fold_cmp_u64);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint64_t x = v[i];
+
+		for (m = i; m > 0 && v[m - 1] > x; m--) {
+			v[m] = v[m - 1];
+		}
+		v[m] = x;
+	}
+}
+
 /* Verifies entry a against every entry that carries one of a's rarest
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
@@ -1411,7 +1533,7 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 
 		order[p] = (uint64_t)(ix->off[s + 1] - ix->off[s]) << 32 | s;
 	}
-	qsort(order, e->nsh, sizeof(*order), fold_cmp_u64);
+	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
 	for (p = 0; p < k && p < e->nsh; p++) {
 		uint32_t s = (uint32_t)order[p];
@@ -1741,7 +1863,7 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 			order[m++] = (uint64_t)(ix->off[s + 1] - ix->off[s]) << 32 | s;
 		}
 	}
-	qsort(order, m, sizeof(*order), fold_cmp_u64);
+	fold_sort_u64(order, m);
 	/* the private shingles are the rarest and find nothing */
 	k = e->nlive - (size_t)ceil(FOLD_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
