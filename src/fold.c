@@ -60,9 +60,11 @@ enum { FOLD_KEY_NONE, FOLD_KEY_NAME, FOLD_KEY_NUMBER, FOLD_KEY_TITLECASE };
 #define FOLD_KEY_WEAK 0x80000000u
 
 /* A slot of the table from shingle hashes to ids: key and value side by
- * side, so that a lookup touches one cache line. */
+ * side in 12 bytes, so that a lookup touches one cache line and the table
+ * takes three quarters of the room of a padded struct. Shingle hashes
+ * are odd, so lo is never 0 in a used slot. */
 struct fold_slot {
-	uint64_t h;		/* 0: empty */
+	uint32_t lo, hi;	/* the hash; lo 0: empty */
 	uint32_t id;
 };
 
@@ -628,10 +630,10 @@ fold_rehash(struct fold_ctx *c)
 	for (i = 0; i < c->hcap; i++) {
 		size_t j;
 
-		if (c->slots[i].h == 0) {
+		if (c->slots[i].lo == 0) {
 			continue;
 		}
-		for (j = c->slots[i].h & (ncap - 1); k[j].h != 0;
+		for (j = c->slots[i].lo & (ncap - 1); k[j].lo != 0;
 		     j = (j + 1) & (ncap - 1)) {
 		}
 		k[j] = c->slots[i];
@@ -651,8 +653,10 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 	if ((c->hcount + 1) * 2 > c->hcap && fold_rehash(c) != 0) {
 		return -1;
 	}
-	for (j = h & (c->hcap - 1); c->slots[j].h != 0; j = (j + 1) & (c->hcap - 1)) {
-		if (c->slots[j].h == h) {
+	for (j = h & (c->hcap - 1); c->slots[j].lo != 0;
+	     j = (j + 1) & (c->hcap - 1)) {
+		if (c->slots[j].lo == (uint32_t)h &&
+		    c->slots[j].hi == (uint32_t)(h >> 32)) {
 			return c->slots[j].id;
 		}
 	}
@@ -662,7 +666,8 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 	}
 	c->kind[c->hcount] = (unsigned char)kind;
 	c->lower[c->hcount] = 0;
-	c->slots[j].h = h;
+	c->slots[j].lo = (uint32_t)h;
+	c->slots[j].hi = (uint32_t)(h >> 32);
 	c->slots[j].id = (uint32_t)c->hcount;
 	return (long long)c->hcount++;
 }
@@ -958,6 +963,43 @@ fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
 	return (*w >> sh & 2) != 0;
 }
 
+/* Every lead's shingles, hashed once: the bitmap pass and the interning
+ * pass both read them. */
+struct fold_leadset {
+	uint64_t *h;
+	unsigned char *kind;
+	size_t n, caph, capkind;
+};
+
+/* Hashes every title's summary lead into ls, its count in nlead. */
+static int
+fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
+                struct fold_norm *nm, struct fold_lead *ld,
+                struct fold_leadset *ls)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct fold_ent *fe = &c->ents[i];
+
+		fe->nlead = 0;
+		if (entries[i].summary == NULL || fe->nbase < 3) {
+			continue;
+		}
+		fold_lead_hashes(entries[i].summary, nm, ld);
+		if (fold_grow((void **)&ls->h, &ls->caph, ls->n + ld->n,
+		              sizeof(*ls->h)) != 0 ||
+		    fold_grow((void **)&ls->kind, &ls->capkind, ls->n + ld->n, 1) != 0) {
+			return -1;
+		}
+		memcpy(ls->h + ls->n, ld->h, ld->n * sizeof(*ld->h));
+		memcpy(ls->kind + ls->n, ld->kind, ld->n);
+		ls->n += ld->n;
+		fe->nlead = ld->n;
+	}
+	return 0;
+}
+
 /* Shingles every title's summary lead. Most lead shingles are in no
  * other lead, and giving each an id would fill the id table with them:
  * a first pass marks the hashes seen twice in a bitmap (a collision only
@@ -967,49 +1009,45 @@ static int
 fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
                struct fold_norm *nm, struct fold_lead *ld)
 {
+	struct fold_leadset ls = { NULL, NULL, 0, 0, 0 };
 	unsigned bits = 16;
 	uint64_t *map;
-	size_t i, j, pass;
+	size_t i, j, at = 0;
+	int rc = -1;
 
 	while (bits < 40 && ((size_t)1 << bits) < c->n * 256) {
 		bits++;
 	}
 	map = calloc((size_t)1 << (bits - 5), sizeof(*map));
-	for (pass = 0; map != NULL && pass < 2; pass++) {
-		for (i = 0; i < c->n; i++) {
-			struct fold_ent *fe = &c->ents[i];
+	if (map == NULL || fold_hash_leads(c, entries, nm, ld, &ls) != 0) {
+		goto out;
+	}
+	for (j = 0; j < ls.n; j++) {
+		fold_bits_see(map, bits, ls.h[j], 1);
+	}
+	for (i = 0; i < c->n; i++) {
+		struct fold_ent *fe = &c->ents[i];
+		size_t end = at + fe->nlead;
 
-			fe->lead = c->nlids;
-			if (entries[i].summary == NULL || fe->nbase < 3) {
-				continue;
-			}
-			fold_lead_hashes(entries[i].summary, nm, ld);
-			for (j = 0; j < ld->n; j++) {
-				if (pass == 0) {
-					fold_bits_see(map, bits, ld->h[j], 1);
-				} else if (!fold_bits_see(map, bits, ld->h[j], 0)) {
-					fe->nprivate++;
-				} else if (fold_push_lid(c, ld->h[j], ld->kind[j]) != 0) {
-					goto nomem;
-				}
-			}
-			if (pass == 1) {
-				fe->nlead = c->nlids > fe->lead ?
-					fold_sort_unique(c->lids + fe->lead,
-					                 c->nlids - fe->lead) : 0;
-				c->nlids = fe->lead + fe->nlead;
-				fe->nlive = fe->nlead + fe->nprivate;
+		fe->lead = c->nlids;
+		for (; at < end; at++) {
+			if (!fold_bits_see(map, bits, ls.h[at], 0)) {
+				fe->nprivate++;
+			} else if (fold_push_lid(c, ls.h[at], ls.kind[at]) != 0) {
+				goto out;
 			}
 		}
+		fe->nlead = c->nlids > fe->lead ?
+			fold_sort_unique(c->lids + fe->lead, c->nlids - fe->lead) : 0;
+		c->nlids = fe->lead + fe->nlead;
+		fe->nlive = fe->nlead + fe->nprivate;
 	}
-	if (map == NULL) {
-		goto nomem;
-	}
+	rc = 0;
+out:
 	free(map);
-	return 0;
-nomem:
-	free(map);
-	return -1;
+	free(ls.h);
+	free(ls.kind);
+	return rc;
 }
 
 /* Normalises and shingles entry e into c->ents[c->n]. */
