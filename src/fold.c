@@ -987,6 +987,9 @@ fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
 			continue;
 		}
 		fold_lead_hashes(entries[i].summary, nm, ld);
+		if (ld->n == 0) {
+			continue;	/* ls may still be NULL: no memcpy to it */
+		}
 		if (fold_grow((void **)&ls->h, &ls->caph, ls->n + ld->n,
 		              sizeof(*ls->h)) != 0 ||
 		    fold_grow((void **)&ls->kind, &ls->capkind, ls->n + ld->n, 1) != 0) {
