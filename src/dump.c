@@ -317,14 +317,14 @@ on_item(void *ctx, const struct nf_feed *meta, struct nf_item *item)
 }
 
 static enum nf_status
-print_stories(struct dump *d, const struct nf_feed *meta, struct nf_error *err)
+print_stories(struct dump *d, const char *source, struct nf_error *err)
 {
 	struct fold_result res = { NULL, 0 };
 	enum nf_status st;
 	size_t i, j;
 
 	for (i = 0; i < d->nitems; i++) {
-		d->entries[i].source = meta->title;
+		d->entries[i].source = source;
 	}
 	if ((st = fold_stories(d->entries, d->nitems, FOLD_DEFAULT_THRESHOLD, &res, err)) != NF_OK) {
 		return st;
@@ -567,11 +567,23 @@ dump_source(const char *source, struct dump *d, struct nf_error *err)
 	if (p != NULL && (st == NF_OK || d->started)) {
 		enum nf_status fst;
 
+		const char *title;
+		char *source = NULL;
+
 		if (!d->started) {
 			print_header(d, feed_parser_feed(p));
 		}
-		fst = print_stories(d, feed_parser_feed(p), err);
+		/* The parser goes before folding, so that their memory peaks do
+		 * not add up. */
+		title = feed_parser_feed(p)->title;
+		if (title != NULL && (source = strdup(title)) == NULL) {
+			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+		feed_parser_free(p);
+		p = NULL;
+		fst = print_stories(d, source, err);
 		st = st != NF_OK ? st : fst;
+		free(source);
 	}
 	feed_parser_free(p);
 	if (fd > STDIN_FILENO) {

@@ -8,7 +8,6 @@
 #include "feeds/opml_cli.h"
 #include "src/cli.h"
 #include "src/dump.h"
-#include "src/fetch.h"
 #include "src/headlines.h"
 #include "src/refresh.h"
 #include "ui/reader.h"
@@ -96,8 +95,7 @@ main(int argc, char **argv)
 	};
 	struct nf_args args = { 0 };
 	enum mode mode = MODE_READER;
-	struct nf_error err = { 0 };
-	int c, modes = 0, status;
+	int c, modes = 0;
 
 	setlocale(LC_ALL, "");
 	while ((c = getopt_long(argc, argv, "c:d:hV", options, NULL)) != -1) {
@@ -119,14 +117,5 @@ main(int argc, char **argv)
 	if (modes > 1 || !operands_fit(mode, args.nargs)) {
 		return usage(stderr, 2);
 	}
-	/* libcurl's global state is set up once here, before any thread
-	 * exists; modes that call fetch_global_init() again only bump its
-	 * count. */
-	if (fetch_global_init(&err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
-		return 1;
-	}
-	status = run_mode(mode, &args);
-	fetch_global_cleanup();
-	return status;
+	return run_mode(mode, &args);
 }
