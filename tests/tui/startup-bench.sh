@@ -10,8 +10,9 @@ TMUX_BIN=${TMUX_BIN:-tmux}
 . "$top_srcdir/tests/tui/lib.sh"
 
 n=${1:-100000}
-"$top_builddir/tests/tui/startup-bench" "$TMPDIR_TUI/test.db" "$n" || exit 1
-printf 'refresh-on-start no\n' > "$TMPDIR_TUI/newsfoldrc"
+"$top_builddir/tests/tui/startup-bench" "$TMPDIR_TUI/test.db" "$n" \
+	> "$TMPDIR_TUI/newsfoldrc" || exit 1
+printf 'refresh-on-start no\n' >> "$TMPDIR_TUI/newsfoldrc"
 cat > "$TMPDIR_TUI/run.sh" <<EOS
 export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$TMPDIR_TUI"
 exec "$top_builddir/newsfold" -c "$TMPDIR_TUI/newsfoldrc" -d "$TMPDIR_TUI/test.db"
