@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
@@ -108,18 +110,22 @@ struct fold_ctx {
 };
 
 /* The C.UTF-8 locale for towlower_l(): folding must not depend on the
- * caller's locale, and the library must not change it. */
+ * caller's locale, and the library must not change it. Made once (under
+ * pthread_once, so any thread may fold) and never changed after. */
+static locale_t fold_loc;
+static pthread_once_t fold_loc_once = PTHREAD_ONCE_INIT;
+
+static void
+fold_locale_init(void)
+{
+	fold_loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
 static locale_t
 fold_locale(void)
 {
-	static locale_t loc;
-	static int tried;
-
-	if (!tried) {
-		tried = 1;
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	}
-	return loc;
+	pthread_once(&fold_loc_once, fold_locale_init);
+	return fold_loc;
 }
 
 static uint32_t
@@ -455,22 +461,26 @@ fold_words_add(struct fold_word_slot *tab, const char *const *w, size_t nw,
 	}
 }
 
+/* The word tables hashed once, under pthread_once, read-only after. */
+static struct fold_word_slot fold_word_tab[FOLD_WORDS_SLOTS];
+static pthread_once_t fold_word_once = PTHREAD_ONCE_INIT;
+
+static void
+fold_words_init(void)
+{
+	fold_words_add(fold_word_tab, fold_stopwords,
+	               sizeof(fold_stopwords) / sizeof(fold_stopwords[0]),
+	               FOLD_WORD_STOP);
+	fold_words_add(fold_word_tab, fold_number_words,
+	               sizeof(fold_number_words) / sizeof(fold_number_words[0]),
+	               FOLD_WORD_NUMBER);
+}
+
 static const struct fold_word_slot *
 fold_words(void)
 {
-	static struct fold_word_slot tab[FOLD_WORDS_SLOTS];
-	static int built;
-
-	if (!built) {
-		fold_words_add(tab, fold_stopwords,
-		               sizeof(fold_stopwords) / sizeof(fold_stopwords[0]),
-		               FOLD_WORD_STOP);
-		fold_words_add(tab, fold_number_words,
-		               sizeof(fold_number_words) / sizeof(fold_number_words[0]),
-		               FOLD_WORD_NUMBER);
-		built = 1;
-	}
-	return tab;
+	pthread_once(&fold_word_once, fold_words_init);
+	return fold_word_tab;
 }
 
 /* FOLD_WORD_* flags of token t: which tables hold it. */

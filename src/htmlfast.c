@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
@@ -44,7 +46,7 @@ static const char *const tag_names[] = {
  * htmlAutoCloseTag(), which answers only for two different names; of
  * the same name, a new <a>, <li> or <p> closes the open one. */
 static unsigned closed_by[TAG_NONE];
-static int closed_by_known;
+static pthread_once_t closed_by_once = PTHREAD_ONCE_INIT;	/* read-only after */
 
 static void
 closed_by_init(void)
@@ -64,7 +66,6 @@ closed_by_init(void)
 			}
 		}
 	}
-	closed_by_known = 1;
 }
 
 struct fast {
@@ -648,9 +649,7 @@ htmlfast_read(const char *html, size_t len, unsigned flags,
 	struct fast f;
 	int declined;
 
-	if (!closed_by_known) {
-		closed_by_init();
-	}
+	pthread_once(&closed_by_once, closed_by_init);
 	if (flags & HTMLFAST_CHECKED) {
 		fast_init(&f, html, len, flags, sax, ctx);
 		read_all(&f);

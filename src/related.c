@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,8 +187,8 @@ static struct {
 	size_t len[LABELS];
 	int head[256], chain[LABELS];
 	unsigned char pair[256 * 256 / 8];
-	int ready;
-} label_table;
+} label_table;		/* built once under pthread_once, read-only after */
+static pthread_once_t label_table_once = PTHREAD_ONCE_INIT;
 
 static void
 label_table_init(void)
@@ -211,7 +213,6 @@ label_table_init(void)
 		pair = label_table.label[i][0] << 8 | label_table.label[i][1];
 		label_table.pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
 	}
-	label_table.ready = 1;
 }
 
 int
@@ -222,9 +223,7 @@ related_may_label(const char *str, size_t n)
 	size_t j, k;
 	int i, pair;
 
-	if (!label_table.ready) {
-		label_table_init();
-	}
+	pthread_once(&label_table_once, label_table_init);
 	/* every label is at least two bytes long */
 	for (j = 0; j + 1 < n; j++) {
 		pair = fold[s[j]] << 8 | fold[s[j + 1]];
