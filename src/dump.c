@@ -28,6 +28,19 @@
  * the end the stories folded from the little that was kept per item. So a
  * feed of any size dumps in bounded memory.
  */
+/*
+ * The strings kept per item live in an arena of ARENA_BLOCK blocks, freed
+ * all at once: four mallocs per item cost more in headers and rounding
+ * than the strings themselves.
+ */
+#define ARENA_BLOCK (64 * 1024)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, cap;
+	char data[];
+};
+
 struct dump {
 	FILE *out;
 	int started;
@@ -36,6 +49,7 @@ struct dump {
 	size_t cap;
 	int failed;		/* out of memory or stdout closed */
 	struct jbuf *line;	/* one item's JSON; reused */
+	struct arena_block *arena;	/* newest block first */
 };
 
 /*
@@ -246,29 +260,80 @@ json_item(struct jbuf *b, const struct nf_item *it)
 	jadd(b, "]}", 2);
 }
 
-/* A prefix of s of at most max bytes, not splitting a UTF-8 character. */
+/* A copy of the n bytes at s, NUL added, in d's arena; NULL when out of
+ * memory. A string longer than a block gets a block of its own. */
 static char *
-prefix_dup(const char *s, size_t max)
+arena_strndup(struct dump *d, const char *s, size_t n)
 {
-	size_t n = strlen(s);
+	struct arena_block *b = d->arena;
+	char *copy;
 
+	if (b == NULL || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > ARENA_BLOCK - sizeof(*b) ? n + 1 : ARENA_BLOCK - sizeof(*b);
+
+		if ((b = malloc(sizeof(*b) + cap)) == NULL) {
+			return NULL;
+		}
+		b->used = 0;
+		b->cap = cap;
+		if (d->arena != NULL && cap > ARENA_BLOCK - sizeof(*b)) {
+			/* an outsize block goes behind the current one */
+			b->next = d->arena->next;
+			d->arena->next = b;
+		} else {
+			b->next = d->arena;
+			d->arena = b;
+		}
+	}
+	copy = b->data + b->used;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	b->used += n + 1;
+	return copy;
+}
+
+static void
+arena_free(struct dump *d)
+{
+	struct arena_block *b, *next;
+
+	for (b = d->arena; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	d->arena = NULL;
+}
+
+/* s (NULL stays NULL) cut to at most max bytes without splitting a UTF-8
+ * character, copied into the arena. Returns -1 when out of memory. */
+static int
+keep_string(struct dump *d, const char *s, size_t max, const char **out)
+{
+	size_t n;
+
+	*out = NULL;
+	if (s == NULL) {
+		return 0;
+	}
+	n = strlen(s);
 	if (n > max) {
 		n = max;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
 			n--;
 		}
 	}
-	return strndup(s, n);
+	return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
 }
 
-/* Keeps what folding needs of one item. */
+/* Keeps what folding needs of one item. The entries grow by half, so
+ * that the spare room at the end stays small for a long feed. */
 static int
 keep_entry(struct dump *d, const struct nf_item *it)
 {
 	struct fold_entry *e;
 
 	if (d->nitems == d->cap) {
-		size_t cap = d->cap > 0 ? d->cap * 2 : 256;
+		size_t cap = d->cap > 0 ? d->cap + d->cap / 2 : 256;
 
 		if ((e = realloc(d->entries, cap * sizeof(*e))) == NULL) {
 			return -1;
@@ -278,18 +343,15 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	}
 	e = &d->entries[d->nitems];
 	memset(e, 0, sizeof(*e));
-	e->title = strdup(nf_str(it->title));
-	e->id = it->id != NULL ? strdup(it->id) : NULL;
-	e->link = it->link != NULL ? strdup(it->link) : NULL;
-	e->summary = it->summary != NULL ? prefix_dup(it->summary, SUMMARY_KEPT) : NULL;
 	e->time = it->published;
 	e->text_len = item_text_length(it);
-	d->nitems++;
-	if (e->title == NULL || (it->id != NULL && e->id == NULL) ||
-	    (it->link != NULL && e->link == NULL) ||
-	    (it->summary != NULL && e->summary == NULL)) {
+	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
+	    keep_string(d, it->id, SIZE_MAX, &e->id) != 0 ||
+	    keep_string(d, it->link, SIZE_MAX, &e->link) != 0 ||
+	    keep_string(d, it->summary, SUMMARY_KEPT, &e->summary) != 0) {
 		return -1;
 	}
+	d->nitems++;
 	return 0;
 }
 
@@ -346,14 +408,7 @@ print_stories(struct dump *d, const char *source, struct nf_error *err)
 static void
 dump_clear(struct dump *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->nitems; i++) {
-		free((char *)d->entries[i].title);
-		free((char *)d->entries[i].id);
-		free((char *)d->entries[i].link);
-		free((char *)d->entries[i].summary);
-	}
+	arena_free(d);
 	free(d->entries);
 }
 
@@ -598,7 +653,7 @@ int
 dump_main(const struct nf_args *args)
 {
 	struct jbuf line = { { NULL, 0, 0, 0 }, 0 };
-	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line };
+	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, NULL };
 	struct nf_error err;
 	enum nf_status st;
 	const char *source = args->args[0];
