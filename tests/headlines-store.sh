@@ -154,15 +154,9 @@ grep -qF "$tmp/junk.db" "$tmp/junk.err" || fail "junk: path not named: $(cat "$t
 # encoding declaration, served as charset=iso-8859-1.
 printf '<rss version="2.0"><channel><title>Caf\351 Gazette</title>\n<item><title>Caf\351 owners open a harbour terrace</title><link>https://cafe.example/1</link><description>Seats for 40.</description></item>\n</channel></rss>\n' \
 	>"$tmp/www/latin.xml"
-"$PYTHON3" "$top_srcdir/tests/server.py" --no-stdin --root "$tmp/www" >"$tmp/port" &
-server=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+. "$top_srcdir/tests/server.sh"
+server_start "$tmp/port" --root "$tmp/www"
 port=$(head -n 1 "$tmp/port")
-[ -n "$port" ] || { echo "server did not start"; exit 99; }
 run latin --headlines "http://127.0.0.1:$port/feed/latin.xml?charset=iso-8859-1"
 status latin 0
 grep -q '^Café owners open a harbour terrace$' "$tmp/latin.out" ||

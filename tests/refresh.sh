@@ -18,17 +18,10 @@ trap 'exit 99' INT TERM HUP
 # The loopback server must not be reached through a proxy.
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
 
-"$PYTHON3" "$top_srcdir/tests/server.py" --no-stdin --log "$tmp/log.json" \
-	>"$tmp/port" &
-server=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+. "$top_srcdir/tests/server.sh"
+server_start "$tmp/port" --log "$tmp/log.json"
 port=$(head -n 1 "$tmp/port")
-[ -n "$port" ] || { echo "server did not start"; exit 99; }
-base="http://127.0.0.1:$port"
+base=$server_url
 
 failures=0
 fail() {

@@ -30,17 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
-unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
 
-"$PYTHON3" "$here/../server.py" --no-stdin >"$tmp/port" &
-server=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+top_srcdir="$here/../.."
+. "$top_srcdir/tests/server.sh"
+server_start "$tmp/port"
 port=$(head -n 1 "$tmp/port")
-[ -n "$port" ] || { echo "server did not start" >&2; exit 2; }
 
 i=0
 while [ $i -lt "$feeds" ]; do

@@ -73,6 +73,18 @@ tui_wait() {
 	done
 }
 
+# The reader's process: the child of the pane's shell, found through /proc
+# (a minimal Debian has no ps).
+tui_reader_pid() {
+	pane=$($TM display -p -t nf '#{pane_pid}')
+	for d in /proc/[0-9]*; do
+		if [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$pane" ]; then
+			echo "${d#/proc/}"
+			return
+		fi
+	done
+}
+
 tui_keys() {
 	$TM send-keys -t nf "$@"
 }

@@ -11,15 +11,9 @@ if [ -z "$PYTHON3" ]; then
 fi
 mkdir -p "$TMPDIR_TUI/www"
 cp "$FIXTURES"/http/* "$TMPDIR_TUI/www/"
-"$PYTHON3" "$top_srcdir/tests/server.py" --no-stdin --root "$TMPDIR_TUI/www" \
-	> "$TMPDIR_TUI/port" 2>/dev/null &
-server=$!
 trap 'kill $server 2>/dev/null; tui_cleanup' EXIT INT TERM
-deadline=$(($(date +%s) + 10))
-until [ -s "$TMPDIR_TUI/port" ]; do
-	[ "$(date +%s)" -ge "$deadline" ] && { echo "no server"; exit 99; }
-	sleep 0.05
-done
+. "$top_srcdir/tests/server.sh"
+server_start "$TMPDIR_TUI/port" --root "$TMPDIR_TUI/www"
 port=$(head -n 1 "$TMPDIR_TUI/port")
 base="http://127.0.0.1:$port/feed"
 

@@ -5,18 +5,6 @@
 # and the exit status 128 + the signal's number.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
-# The reader's process: the child of the pane's shell, found through /proc
-# (a minimal Debian has no ps).
-reader_pid() {
-	pane=$($TM display -p -t nf '#{pane_pid}')
-	for d in /proc/[0-9]*; do
-		if [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$pane" ]; then
-			echo "${d#/proc/}"
-			return
-		fi
-	done
-}
-
 colour_sgr() {
 	# SGR parameters 30-37, 38;…, 40-47, 48;…, 90-97, 100-107 are colours
 	$TM capture-pane -p -e -t nf | grep -Eq "$(printf '\033')\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m"
@@ -36,7 +24,7 @@ no_colour() {
 
 # Sends signal $1 and expects exit status $2 with the terminal restored.
 ends_on() {
-	pid=$(reader_pid)
+	pid=$(tui_reader_pid)
 	[ -n "$pid" ] || { echo "# no reader process"; return 1; }
 	kill -"$1" "$pid"
 	tui_wait "EXIT=$2" && tui_wait "MODES=icanon echo" &&

@@ -10,15 +10,9 @@ if [ -z "$PYTHON3" ]; then
 fi
 mkdir -p "$TMPDIR_TUI/www"
 cp "$FIXTURES"/http/* "$TMPDIR_TUI/www/"
-"$PYTHON3" "$top_srcdir/tests/server.py" --no-stdin --root "$TMPDIR_TUI/www" \
-	> "$TMPDIR_TUI/port" 2>/dev/null &
-server=$!
 trap 'kill $server 2>/dev/null; tui_cleanup' EXIT INT TERM
-deadline=$(($(date +%s) + 10))
-until [ -s "$TMPDIR_TUI/port" ]; do
-	[ "$(date +%s)" -ge "$deadline" ] && { echo "no server"; exit 99; }
-	sleep 0.05
-done
+. "$top_srcdir/tests/server.sh"
+server_start "$TMPDIR_TUI/port" --root "$TMPDIR_TUI/www"
 url="http://127.0.0.1:$(head -n 1 "$TMPDIR_TUI/port")"
 
 tui_start
@@ -30,17 +24,6 @@ tui_start
 	printf 'refresh-on-start no\n'
 } > "$TMPDIR_TUI/newsfoldrc"
 $TM respawn-pane -k -t nf "sh '$TMPDIR_TUI/run.sh'"
-
-reader_pid() {
-	pane=$($TM display -p -t nf '#{pane_pid}')
-	# /proc rather than ps: a minimal Debian has no procps.
-	for d in /proc/[0-9]*; do
-		if [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$pane" ]; then
-			echo "${d#/proc/}"
-			return
-		fi
-	done
-}
 
 cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/$1/stat"
@@ -68,7 +51,7 @@ keys_during_refresh() {
 	tui_wait "fetching " gone || return 1
 	tui_wait "4 feeds: 0 new" || return 1
 	sed -n 1p "$TMPDIR_TUI/screen" | grep -q "^newsfold — All feeds" &&
-		tui_fits 100 30 && [ -n "$(reader_pid)" ]
+		tui_fits 100 30 && [ -n "$(tui_reader_pid)" ]
 }
 
 # Many sizes in a row, some of them tiny, while a refresh runs; then a
@@ -91,7 +74,7 @@ resize_during_refresh() {
 # With nothing to do the reader sleeps in one wait: no CPU time at all
 # in five seconds.
 idle_no_cpu() {
-	pid=$(reader_pid)
+	pid=$(tui_reader_pid)
 	[ -n "$pid" ] || { echo "# no reader process"; return 1; }
 	before=$(cpu_ticks "$pid")
 	sleep 5
