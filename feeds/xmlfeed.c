@@ -105,6 +105,9 @@ struct amp_filter {
 	size_t expanded;	/* bytes of entity values written so far */
 	struct buf pending;	/* an unfinished reference or marker */
 	struct buf out;
+	/* 0 while the bytes scanned so far pass unchanged: out stays empty
+	 * and the input goes to libxml2 as it is, without a copy */
+	int dirty;
 };
 
 struct xmlfeed {
@@ -523,8 +526,31 @@ entity_value(struct amp_filter *f, const char *s, size_t n, size_t *len)
 	return NULL;
 }
 
+/* s[i..j), unchanged, to the output: copied only once something before
+ * it has changed. */
+static void
+filter_keep(struct amp_filter *f, const char *s, size_t i, size_t j)
+{
+	if (f->dirty) {
+		buf_add(&f->out, s + i, j - i);
+	}
+}
+
+/* v[0..n) to the output in place of s[at..): everything before at, which
+ * passed unchanged so far, is copied first. */
+static void
+filter_change(struct amp_filter *f, const char *s, size_t at, const char *v, size_t n)
+{
+	if (!f->dirty) {
+		f->dirty = 1;
+		buf_add(&f->out, s, at);
+	}
+	buf_add(&f->out, v, n);
+}
+
 /* Copies s[0..n) to the filter's output with references rewritten;
- * returns how many bytes were taken (the rest waits for more input). */
+ * returns how many bytes were taken (the rest waits for more input).
+ * While nothing changes, the output is s itself (f->dirty stays 0). */
 static size_t
 filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 {
@@ -538,11 +564,11 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 			if (end == NULL) {
 				/* Keep two bytes back: they may start "]]>". */
 				j = final ? n : (n - i > 2 ? n - 2 : i);
-				buf_add(&f->out, s + i, j - i);
+				filter_keep(f, s, i, j);
 				return j;
 			}
 			j = (size_t)(end - s) + 3;
-			buf_add(&f->out, s + i, j - i);
+			filter_keep(f, s, i, j);
 			f->in_cdata = 0;
 			i = j;
 			continue;
@@ -550,7 +576,7 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
 			continue;
 		}
-		buf_add(&f->out, s + i, j - i);
+		filter_keep(f, s, i, j);
 		if (j == n) {
 			return n;
 		}
@@ -561,7 +587,9 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 				return j;
 			}
 			if (len == 0) {
-				buf_add(&f->out, s + j, 1);
+				filter_keep(f, s, j, j + 1);
+			} else {
+				filter_change(f, s, j, "", 0);
 			}
 			i = j + (len > 0 ? (size_t)len : 1);
 			continue;
@@ -575,13 +603,13 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 				return j;
 			}
 			if (memcmp(s + j, cdata_open, m) != 0) {
-				buf_add(&f->out, "<", 1);
+				filter_keep(f, s, j, j + 1);
 				i = j + 1;
 			} else if (m < 9 && !final) {
 				return j;
 			} else {
 				f->in_cdata = m == 9;
-				buf_add(&f->out, s + j, m);
+				filter_keep(f, s, j, j + m);
 				i = j + m;
 			}
 			continue;
@@ -593,7 +621,7 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 			const char *v = len >= 0 ? entity_value(f, s + j, n - j, &vlen) : NULL;
 
 			if (v != NULL) {
-				buf_add(&f->out, v, strlen(v));
+				filter_change(f, s, j, v, strlen(v));
 				i = j + vlen;
 				continue;
 			}
@@ -601,11 +629,11 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 				return j;
 			}
 			if (len == 0) {
-				buf_add(&f->out, "&#38;", 5);
+				filter_change(f, s, j, "&#38;", 5);
 				i = j + 1;
 			} else {
 				snprintf(ref, sizeof(ref), "&#%lu;", c);
-				buf_add(&f->out, ref, strlen(ref));
+				filter_change(f, s, j, ref, strlen(ref));
 				i = j + (size_t)len;
 			}
 		}
@@ -613,7 +641,8 @@ filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 	return n;
 }
 
-/* Filters one chunk and hands the result to libxml2. */
+/* Filters one chunk and hands the result to libxml2: the filter's output
+ * when something changed, else the scanned input itself. */
 static void
 filter_push(struct xmlfeed *x, const char *data, size_t len, int final)
 {
@@ -621,6 +650,7 @@ filter_push(struct xmlfeed *x, const char *data, size_t len, int final)
 	size_t used;
 
 	buf_reset(&f->out);
+	f->dirty = 0;
 	if (f->off) {
 		xmlParseChunk(x->xml, data, (int)len, final);
 		return;
@@ -630,19 +660,27 @@ filter_push(struct xmlfeed *x, const char *data, size_t len, int final)
 
 		buf_add(&f->pending, data, len);
 		used = filter_scan(f, f->pending.data, f->pending.len, final);
+		if (!f->dirty) {
+			xmlParseChunk(x->xml, f->pending.data, (int)used, final);
+		}
 		rest = f->pending.len - used;
 		memmove(f->pending.data, f->pending.data + used, rest);
 		f->pending.len = rest;
 		f->pending.data[rest] = '\0';
 	} else {
 		used = filter_scan(f, data, len, final);
-		if (len > used) {
+		if (!f->dirty) {
 			/* data may be NULL on a final empty push */
+			xmlParseChunk(x->xml, used > 0 ? data : "", (int)used, final);
+		}
+		if (len > used) {
 			buf_add(&f->pending, data + used, len - used);
 		}
 	}
-	xmlParseChunk(x->xml, f->out.data != NULL ? f->out.data : "",
-	              (int)f->out.len, final);
+	if (f->dirty) {
+		xmlParseChunk(x->xml, f->out.data != NULL ? f->out.data : "",
+		              (int)f->out.len, final);
+	}
 }
 
 /* Replaces *field with a copy of s when rank beats the rank it was set
