@@ -1703,6 +1703,21 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->parent);
 }
 
+/* Gives back the spare room of a grown array (*p holds n of size). */
+static void
+fold_trim(void **p, size_t *cap, size_t n, size_t size)
+{
+	void *np;
+
+	if (*p == NULL || n == 0 || n >= *cap) {
+		return;
+	}
+	if ((np = realloc(*p, n * size)) != NULL) {
+		*p = np;
+		*cap = n;
+	}
+}
+
 /* Normalises and shingles every entry into c. */
 static int
 fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
@@ -1724,9 +1739,15 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 		c->parent[i] = (uint32_t)i;
 		rc = fold_add_entry(c, &entries[i], &nm[0], &nm[1]);
 	}
+	/* the title arrays are complete: their spare room goes back before
+	 * the summary leads take the peak of the memory */
+	fold_trim((void **)&c->ids, &c->capids, c->nids, sizeof(*c->ids));
+	fold_trim((void **)&c->keys, &c->capkeys, c->nkeys, sizeof(*c->keys));
+	fold_trim((void **)&c->flat, &c->capflat, c->nflat, 1);
 	if (rc == 0) {
 		rc = fold_ctx_leads(c, entries, &nm[0], ld);
 	}
+	fold_trim((void **)&c->lids, &c->caplids, c->nlids, sizeof(*c->lids));
 	free(nm);
 	free(ld);
 	return rc;
