@@ -774,16 +774,72 @@ take_simple(const char *html, size_t len, const char *base_url, struct html_part
 	return 0;
 }
 
+/* Text with no tag at all keeps its lines: a new copy of html with a
+ * <br> at each newline (so a caption line, or entries closed by
+ * read-more lines, are found in plain text too), in *out; NULL when html
+ * holds a tag or no newline (or out of memory: *nomem set). */
+static char *
+plain_lines(const char *html, size_t len, size_t *out_len, int *nomem)
+{
+	static const char br[] = "<br>";
+	size_t i, lines = 0, n = 0;
+	char *out;
+
+	*nomem = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char next = i + 1 < len ? (unsigned char)html[i + 1] : 0;
+
+		if (html[i] == '<' && (((next | 0x20) >= 'a' && (next | 0x20) <= 'z')
+		                       || next == '/' || next == '!' || next == '?')) {
+			return NULL;
+		}
+		lines += html[i] == '\n';
+	}
+	if (lines == 0 || len > SIZE_MAX / 2 - lines * (sizeof(br) - 1)) {
+		return NULL;
+	}
+	out = malloc(len + lines * (sizeof(br) - 1) + 1);
+	if (out == NULL) {
+		*nomem = 1;
+		return NULL;
+	}
+	for (i = 0; i < len; i++) {
+		if (html[i] == '\n') {
+			memcpy(out + n, br, sizeof(br) - 1);
+			n += sizeof(br) - 1;
+		}
+		out[n++] = html[i];
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
 enum nf_status
 html_extract(const char *html, size_t len, const char *base_url, double threshold,
              struct html_parts *parts, struct nf_error *err)
 {
+	size_t plain_len = 0;
+	int nomem;
+	char *plain = plain_lines(html, len, &plain_len, &nomem);
+	enum nf_status rc;
+
 	memset(parts, 0, sizeof(*parts));
+	if (nomem) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
+	}
+	if (plain != NULL) {
+		html = plain;
+		len = plain_len;
+	}
 	if (len > 0 && take_simple(html, len, base_url, parts) == 0) {
+		free(plain);
 		return parts->text != NULL ? NF_OK
 		       : nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
 	}
-	return html_extract_tree(html, len, base_url, threshold, parts, err);
+	rc = html_extract_tree(html, len, base_url, threshold, parts, err);
+	free(plain);
+	return rc;
 }
 
 enum nf_status
@@ -793,8 +849,19 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 	struct picture pic = { NULL, NULL, NULL, 0 };
 	htmlDocPtr doc;
 	enum nf_status rc = NF_OK;
+	size_t plain_len = 0;
+	int nomem;
+	char *plain;
 
 	memset(parts, 0, sizeof(*parts));
+	plain = plain_lines(html, len, &plain_len, &nomem);
+	if (nomem) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
+	}
+	if (plain != NULL) {
+		html = plain;
+		len = plain_len;
+	}
 	doc = len > 0 ? text_html_parse(html, len) : NULL;
 	if (doc == NULL) {
 		/* Nothing to parse (or no memory): empty text, no picture. */
@@ -818,6 +885,7 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 	parts->text = text_from_tree((xmlNode *)doc, 0);
 out:
 	picture_clear(&pic);
+	free(plain);
 	if (doc != NULL) {
 		xmlFreeDoc(doc);
 	}

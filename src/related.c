@@ -88,19 +88,16 @@ related_is_element(xmlNodePtr n, const char *name)
 	       strcasecmp((const char *)n->name, name) == 0;
 }
 
-/* The node's text with whitespace (no-break spaces too) folded to one
- * space and the ends trimmed; a new string, or NULL when out of memory. */
+/* s with whitespace (no-break spaces too) folded to one space and the
+ * ends trimmed; a new string, or NULL when out of memory. */
 static char *
-related_text(xmlNodePtr n)
+related_fold(const char *s)
 {
-	xmlChar *raw = xmlNodeGetContent(n);
-	const char *s = raw != NULL ? (const char *)raw : "";
 	char *out = malloc(strlen(s) + 1);
 	size_t len = 0;
 	int space = 0;
 
 	if (out == NULL) {
-		xmlFree(raw);
 		return NULL;
 	}
 	for (; *s != '\0'; s++) {
@@ -119,6 +116,17 @@ related_text(xmlNodePtr n)
 		out[len++] = *s;
 	}
 	out[len] = '\0';
+	return out;
+}
+
+/* The node's text, folded as related_fold() does; NULL when out of
+ * memory. */
+static char *
+related_text(xmlNodePtr n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	char *out = related_fold(raw != NULL ? (const char *)raw : "");
+
 	xmlFree(raw);
 	return out;
 }
@@ -708,21 +716,14 @@ related_cut(xmlNodePtr first, xmlNodePtr last)
 	}
 }
 
-/* Whether n's text is a label of the table, alone or followed by a colon
- * and the block's explanatory sentence. */
+/* Whether t is a label of the table, alone or followed by a colon and
+ * the block's explanatory sentence. Sets *bare (when not NULL) to whether
+ * nothing follows the label and its colon. */
 static int
-related_is_label(xmlNodePtr n)
+related_is_label_text(const char *t, int *bare)
 {
-	char *t;
-	size_t i, len;
-	int yes = 0;
+	size_t i, len = strlen(t);
 
-	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a") ||
-	    related_first_link(n) != NULL) {
-		return 0;
-	}
-	t = related_text(n);
-	len = t != NULL ? strlen(t) : 0;
 	for (i = 0; len > 0 && len <= RELATED_NOTE_MAX &&
 	     i < sizeof(related_labels) / sizeof(related_labels[0]); i++) {
 		size_t k = strlen(related_labels[i]);
@@ -731,12 +732,33 @@ related_is_label(xmlNodePtr n)
 		if (len < k || strncasecmp(t, related_labels[i], k) != 0) {
 			continue;
 		}
-		yes = *rest == '\0' || *rest == ':' || strncmp(rest, " :", 2) == 0 ||
-		      strncmp(rest, "\xef\xbc\x9a", 3) == 0;
-		if (yes) {
-			break;
+		if (*rest == ' ') {
+			rest++;
+		}
+		if (*rest == '\0' || *rest == ':' || strncmp(rest, "\xef\xbc\x9a", 3) == 0) {
+			if (bare != NULL) {
+				rest += *rest == ':' ? 1 : *rest != '\0' ? 3 : 0;
+				*bare = strspn(rest, " ") == strlen(rest);
+			}
+			return 1;
 		}
 	}
+	return 0;
+}
+
+/* Whether n's text is a label of the table (an element with no link). */
+static int
+related_is_label(xmlNodePtr n)
+{
+	char *t;
+	int yes;
+
+	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a") ||
+	    related_first_link(n) != NULL) {
+		return 0;
+	}
+	t = related_text(n);
+	yes = t != NULL && related_is_label_text(t, NULL);
 	free(t);
 	return yes;
 }
@@ -745,19 +767,13 @@ related_is_label(xmlNodePtr n)
  * most three words, no sentence punctuation, no link ("Japan latest
  * news, Japan headlines"). Anything else before a block stays. */
 static int
-related_is_nav_line(xmlNodePtr n)
+related_is_nav_text(const char *t)
 {
-	char *t;
 	const char *p;
 	int parts = 1, words = 1, yes = 1;
 
-	if (n == NULL || related_classify(n) != BLOCK_TEXT) {
-		return 0;
-	}
-	t = related_text(n);
-	if (t == NULL || strlen(t) > RELATED_NAV_MAX ||
-	    strpbrk(t, ".!?:;") != NULL || strstr(t, "\xe3\x80\x82") != NULL) {
-		free(t);
+	if (strlen(t) > RELATED_NAV_MAX || strpbrk(t, ".!?:;") != NULL ||
+	    strstr(t, "\xe3\x80\x82") != NULL) {
 		return 0;
 	}
 	for (p = t; *p != '\0'; p++) {
@@ -770,7 +786,20 @@ related_is_nav_line(xmlNodePtr n)
 			words++;
 		}
 	}
-	yes = yes && words <= 3 && parts >= 2;
+	return yes && words <= 3 && parts >= 2;
+}
+
+static int
+related_is_nav_line(xmlNodePtr n)
+{
+	char *t;
+	int yes;
+
+	if (n == NULL || related_classify(n) != BLOCK_TEXT) {
+		return 0;
+	}
+	t = related_text(n);
+	yes = t != NULL && related_is_nav_text(t);
 	free(t);
 	return yes;
 }
@@ -931,6 +960,352 @@ related_walk(struct related_list *l, xmlNodePtr n, int shape)
 	return 0;
 }
 
+/*
+ * Shape (d): entries delimited by read-more lines. The document is read
+ * once as a sequence of lines -- runs of inline siblings between block
+ * boundaries and <br>s -- each with its text and first link. A line that
+ * is nothing but a read-more marker (with or without its link) closes
+ * the entry made of the lines since the previous marker; two or more
+ * such entries in a row are a block, with the label, its explanatory
+ * sentence and a nav line before it when there are.
+ */
+struct rline {
+	xmlNodePtr first, last;	/* inline siblings, first..last */
+	char *text;		/* folded text, never empty */
+	xmlNodePtr link;	/* first <a href> among them, or NULL */
+	int read_more;
+};
+
+struct rlines {
+	struct rline *v;
+	size_t n, cap;
+	int nomem;
+};
+
+/* An entry of the block is at most this many lines before its marker. */
+#define RELATED_ENTRY_LINES 3
+/* The label stands at most this many lines before the first marker. */
+#define RELATED_LABEL_REACH 4
+
+/* Elements that end a line: blocks and <br>. */
+static int
+related_is_block(xmlNodePtr n)
+{
+	static const char *const names[] = {
+		"address", "article", "aside", "blockquote", "body", "br", "caption",
+		"dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+		"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+		"hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+		"summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+	};
+	size_t i;
+
+	if (n->type != XML_ELEMENT_NODE) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcasecmp((const char *)n->name, names[i]) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Elements whose text is never read. */
+static int
+related_is_skipped(xmlNodePtr n)
+{
+	return related_is_element(n, "script") || related_is_element(n, "style") ||
+	       related_is_element(n, "head") || related_is_element(n, "template");
+}
+
+/* The folded text of siblings first..last, as related_text() folds. */
+static char *
+related_range_text(xmlNodePtr first, xmlNodePtr last)
+{
+	char *raw = NULL, *out;
+	size_t len = 0;
+	xmlNodePtr n;
+
+	for (n = first; n != NULL; n = n->next) {
+		xmlChar *t = n->type != XML_COMMENT_NODE ? xmlNodeGetContent(n) : NULL;
+		size_t k = t != NULL ? (size_t)xmlStrlen(t) : 0;
+		char *grown = realloc(raw, len + k + 1);
+
+		if (grown == NULL) {
+			xmlFree(t);
+			free(raw);
+			return NULL;
+		}
+		raw = grown;
+		memcpy(raw + len, t != NULL ? (const char *)t : "", k);
+		len += k;
+		raw[len] = '\0';
+		xmlFree(t);
+		if (n == last) {
+			break;
+		}
+	}
+	out = raw != NULL ? related_fold(raw) : strdup("");
+	free(raw);
+	return out;
+}
+
+/* Whether a line's text is nothing but a read-more marker: a word of the
+ * table, with or without its trailing arrow; a bare "More" only as a
+ * link or with an arrow, so an ordinary short line does not count. */
+static int
+related_line_is_read_more(const char *t, xmlNodePtr link)
+{
+	if (!RELATED_IS(t, related_read_more)) {
+		return 0;
+	}
+	return link != NULL || strncasecmp(t, "more", 4) != 0 || t[4] != '\0';
+}
+
+static void
+related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
+{
+	struct rline *r;
+	xmlNodePtr n, link = NULL;
+	char *t;
+
+	if (first == NULL || ls->nomem) {
+		return;
+	}
+	t = related_range_text(first, last);
+	if (t == NULL || t[0] == '\0') {
+		ls->nomem = t == NULL;
+		free(t);
+		return;
+	}
+	for (n = first; link == NULL; n = n->next) {
+		link = related_first_link(n);
+		if (n == last) {
+			break;
+		}
+	}
+	if (ls->n == ls->cap) {
+		size_t cap = ls->cap != 0 ? ls->cap * 2 : 32;
+		struct rline *v = realloc(ls->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			free(t);
+			ls->nomem = 1;
+			return;
+		}
+		ls->v = v;
+		ls->cap = cap;
+	}
+	r = &ls->v[ls->n++];
+	r->first = first;
+	r->last = last;
+	r->text = t;
+	r->link = link;
+	/* a marker's link, if any, is all the line holds */
+	r->read_more = related_line_is_read_more(t, link) &&
+	               (link == NULL || related_is_read_more(link));
+}
+
+/* Appends the lines inside container (no recursion into inline
+ * elements: their text is part of the line that holds them). */
+static void
+related_lines_in(struct rlines *ls, xmlNodePtr container)
+{
+	xmlNodePtr n, first = NULL, last = NULL;
+
+	for (n = container->children; n != NULL; n = n->next) {
+		if (related_is_skipped(n) || related_is_block(n)) {
+			related_close_line(ls, first, last);
+			first = last = NULL;
+			if (!related_is_skipped(n) && !related_is_element(n, "br")) {
+				related_lines_in(ls, n);
+			}
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE &&
+		    n->type != XML_COMMENT_NODE && n->type != XML_CDATA_SECTION_NODE &&
+		    n->type != XML_ENTITY_REF_NODE) {
+			continue;
+		}
+		if (first == NULL) {
+			first = n;
+		}
+		last = n;
+	}
+	related_close_line(ls, first, last);
+}
+
+static void
+related_lines_free(struct rlines *ls)
+{
+	size_t i;
+
+	for (i = 0; i < ls->n; i++) {
+		free(ls->v[i].text);
+	}
+	free(ls->v);
+}
+
+/* Whether n holds nothing a reader would see. */
+static int
+related_is_empty(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if ((c->type == XML_ELEMENT_NODE && !related_is_element(c, "br")) ||
+		    (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c))) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Takes a line out of the tree: its nodes, the <br> that ends it, and
+ * the elements that it leaves empty. */
+static void
+related_cut_line(struct rline *r)
+{
+	xmlNodePtr parent = r->first->parent, next = r->last->next, up;
+
+	while (next != NULL && next->type == XML_TEXT_NODE && xmlIsBlankNode(next)) {
+		next = next->next;
+	}
+	related_cut(r->first, r->last);
+	if (next != NULL && related_is_element(next, "br")) {
+		related_cut(next, next);
+	}
+	while (parent != NULL && parent->type == XML_ELEMENT_NODE &&
+	       !related_is_element(parent, "body") && !related_is_element(parent, "html") &&
+	       related_is_empty(parent)) {
+		up = parent->parent;
+		related_cut(parent, parent);
+		parent = up;
+	}
+}
+
+/* Where the first entry of a run starts, given its marker m: after a
+ * label (and a bare label's explanatory sentence) within reach, else the
+ * line just before the marker. Sets *start_cut to the first line to take
+ * out: the nav line, else the label, else the entry. */
+static size_t
+related_first_entry(const struct rlines *ls, size_t lo, size_t m, size_t *start_cut,
+                    int *labelled)
+{
+	size_t j;
+	int bare = 0;
+
+	*labelled = 0;
+	for (j = m; j > lo && m - j < RELATED_LABEL_REACH; j--) {
+		const struct rline *r = &ls->v[j - 1];
+
+		if (r->link == NULL && related_is_label_text(r->text, &bare)) {
+			size_t start = j;
+
+			*labelled = 1;
+			*start_cut = j - 1;
+			if (bare && m - j >= 2 && strlen(ls->v[j].text) <= RELATED_NOTE_MAX) {
+				start++;	/* the explanatory sentence */
+			}
+			if (j - 1 > lo && ls->v[j - 2].link == NULL &&
+			    related_is_nav_text(ls->v[j - 2].text)) {
+				*start_cut = j - 2;
+			}
+			return start < m ? start : m - 1;
+		}
+		if (r->read_more) {
+			break;
+		}
+	}
+	*start_cut = m - 1;
+	return m - 1;
+}
+
+/* The entry of lines from..m-1 closed by marker m. */
+static void
+related_add_line_entry(struct related_list *l, const struct rlines *ls,
+                       size_t from, size_t m)
+{
+	xmlNodePtr link = ls->v[m].link;
+	size_t i;
+
+	for (i = from; link == NULL && i < m; i++) {
+		link = ls->v[i].link;
+	}
+	related_add(l, ls->v[from].text, strlen(ls->v[from].text), link, NULL);
+}
+
+/* Finds the runs of marker-closed entries among the lines, adds their
+ * entries and takes them out. Returns whether any was found. */
+static int
+related_take_lines(struct related_list *l, htmlDocPtr doc)
+{
+	struct rlines ls = { NULL, 0, 0, 0 };
+	size_t i, m, lo = 0, *cut = NULL, ncut = 0;
+	int found = 0;
+
+	related_lines_in(&ls, (xmlNodePtr)doc);
+	cut = ls.n > 0 ? calloc(ls.n, sizeof(*cut)) : NULL;
+	if (ls.nomem || (ls.n > 0 && cut == NULL)) {
+		l->nomem = 1;
+		goto out;
+	}
+	for (m = 1; m < ls.n; m++) {
+		size_t start_cut, first, prev, k, entries = 1;
+		int labelled, linked;
+
+		if (!ls.v[m].read_more || ls.v[m - 1].read_more) {
+			continue;
+		}
+		first = related_first_entry(&ls, lo, m, &start_cut, &labelled);
+		linked = ls.v[m].link != NULL;
+		/* the markers that follow, each after 1..3 lines of entry */
+		for (prev = m, k = m + 1; k < ls.n && k - prev - 1 <= RELATED_ENTRY_LINES; k++) {
+			if (ls.v[k].read_more) {
+				if (k == prev + 1) {
+					break;
+				}
+				entries++;
+				prev = k;
+				linked = linked || ls.v[k].link != NULL;
+			}
+		}
+		/* markers that are only words, with no link anywhere, are
+		 * weak: they make a block only under a label (which is also
+		 * what keeps htmlfast's checks, labels and read-more links,
+		 * enough to decline every block found here) */
+		if (entries < 2 || (!linked && !labelled)) {
+			continue;
+		}
+		related_add_line_entry(l, &ls, first, m);
+		for (k = m + 1; k <= prev; k++) {
+			size_t from = k;
+
+			if (!ls.v[k].read_more) {
+				continue;
+			}
+			while (from > 0 && !ls.v[from - 1].read_more) {
+				from--;
+			}
+			related_add_line_entry(l, &ls, from, k);
+		}
+		for (i = start_cut; i <= prev; i++) {
+			cut[ncut++] = i;
+		}
+		found = 1;
+		lo = prev + 1;
+		m = prev;
+	}
+	for (i = 0; i < ncut; i++) {
+		related_cut_line(&ls.v[cut[i]]);
+	}
+out:
+	free(cut);
+	related_lines_free(&ls);
+	return found;
+}
+
 /* Near-duplicate entries become copies of the first of them, in order. */
 static int
 related_merge(struct related_list *l, double threshold)
@@ -972,9 +1347,17 @@ related_extract(htmlDocPtr doc, const char *base_url, double threshold,
 	if (root == NULL || !related_may_hold(root)) {
 		return 0;
 	}
-	for (shape = 0; shape < 3 && !l.nomem; shape++) {
+	/* labelled blocks and lists first, then read-more lines (which
+	 * also find a label or nav line before them), then runs of blocks
+	 * each ending in a read-more link */
+	for (shape = 0; shape < 2 && !l.nomem; shape++) {
 		while (!l.nomem && related_walk(&l, root, shape)) {
 		}
+	}
+	if (!l.nomem) {
+		related_take_lines(&l, doc);
+	}
+	while (!l.nomem && related_walk(&l, root, 2)) {
 	}
 	if (l.nomem || related_merge(&l, threshold) != 0) {
 		for (i = 0; i < l.n; i++) {
