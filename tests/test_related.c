@@ -204,6 +204,101 @@ test_through_html(void **state)
 	}
 }
 
+/* Entries closed by read-more lines, in every shape a feed writes them:
+ * plain text, lines between <br>s, a <p> per line with the marker as
+ * plain text or as a link of its own. Through html_extract(): one entry
+ * holding the other five copies, the caption found, the block gone and
+ * the story kept. */
+struct lines_case {
+	const char *name, *file;
+	const char *title;		/* of the entry */
+	const char *copy_link;		/* of its last copy, or NULL: none */
+	const char *gone[6];
+	const char *kept[2];
+};
+
+#define LINES_EN_TITLE "Larkmoor opens tidal footbridge to marsh trail, council says"
+#define LINES_EN_GONE { "Similar News", "gathered from other outlets", \
+	"Coast latest news", "Read more", "marsh trail, council", "FOOTBRIDGE" }
+#define LINES_EN_KEPT { "opened its new tidal footbridge", "more visitors in winter" }
+#define LINES_JA_TITLE "潮見町の潮入り歩道橋が開通　旧港と湿原の遊歩道を40年ぶりに結ぶ"
+#define LINES_JA_GONE { "関連ニュース", "同じ話題の記事", "地域 最新ニュース", \
+	"続きを読む", "歩道橋が開通", "Similar News" }
+#define LINES_JA_KEPT { "新しい潮入り歩道橋を開通", "冬の観光客" }
+
+static const struct lines_case lines_cases[] = {
+	{ "plain text lines", "lines-text-en.txt", LINES_EN_TITLE, NULL,
+	  LINES_EN_GONE, LINES_EN_KEPT },
+	{ "lines between <br>s", "lines-br-en.html", LINES_EN_TITLE, NULL,
+	  LINES_EN_GONE, LINES_EN_KEPT },
+	{ "a paragraph per line", "lines-p-en.html", LINES_EN_TITLE, NULL,
+	  LINES_EN_GONE, LINES_EN_KEPT },
+	{ "read-more links in paragraphs", "lines-p-link-en.html", LINES_EN_TITLE,
+	  "https://larkmoor.example/r/6", LINES_EN_GONE, LINES_EN_KEPT },
+	{ "plain text lines, japanese", "lines-text-ja.txt", LINES_JA_TITLE, NULL,
+	  LINES_JA_GONE, LINES_JA_KEPT },
+	{ "lines between <br>s, japanese", "lines-br-ja.html", LINES_JA_TITLE, NULL,
+	  LINES_JA_GONE, LINES_JA_KEPT },
+	{ "glued label, japanese", "lines-br-ja-glued.html", LINES_JA_TITLE, NULL,
+	  LINES_JA_GONE, LINES_JA_KEPT },
+	{ "a paragraph per line, japanese", "lines-p-ja.html", LINES_JA_TITLE, NULL,
+	  LINES_JA_GONE, LINES_JA_KEPT },
+	{ "read-more links in paragraphs, japanese", "lines-p-link-ja.html",
+	  LINES_JA_TITLE, "https://shiomi.example/r/6", LINES_JA_GONE, LINES_JA_KEPT },
+};
+
+static void
+check_lines_case(const struct lines_case *c, const struct html_parts *p)
+{
+	const struct nf_related *r = p->related;
+	size_t i;
+
+	if (p->nrelated != 1 || r[0].ncopies != 5) {
+		fail_msg("%s: %zu entries, %zu copies", c->name, p->nrelated,
+		         p->nrelated > 0 ? r[0].ncopies : 0);
+	}
+	if (strcmp(r[0].title, c->title) != 0) {
+		fail_msg("%s: title \"%s\"", c->name, r[0].title);
+	}
+	if (c->copy_link == NULL ? r[0].copies[4].link != NULL :
+	    strcmp(nf_str(r[0].copies[4].link), c->copy_link) != 0) {
+		fail_msg("%s: last copy link <%s>", c->name, nf_str(r[0].copies[4].link));
+	}
+	if (p->image == NULL || p->image->caption == NULL) {
+		fail_msg("%s: no caption", c->name);
+	}
+	for (i = 0; i < 6; i++) {
+		if (strstr(p->text, c->gone[i]) != NULL) {
+			fail_msg("%s: \"%s\" left in the text", c->name, c->gone[i]);
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		if (strstr(p->text, c->kept[i]) == NULL) {
+			fail_msg("%s: \"%s\" taken from the text", c->name, c->kept[i]);
+		}
+	}
+}
+
+static void
+test_read_more_lines(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(lines_cases) / sizeof(lines_cases[0]); i++) {
+		struct html_parts parts;
+		struct nf_error err;
+		size_t len;
+		char *html = slurp(lines_cases[i].file, &len);
+
+		assert_int_equal(html_extract(html, len, BASE, FOLD_DEFAULT_THRESHOLD,
+		                              &parts, &err), NF_OK);
+		check_lines_case(&lines_cases[i], &parts);
+		html_parts_free(&parts);
+		free(html);
+	}
+}
+
 /* Each copy keeps its own headline: a summary glued on after a capitals
  * headline or after an ellipsis is cut off, and a trailing " - Outlet"
  * becomes the copy's source. */
@@ -249,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_fixtures),
 		cmocka_unit_test(test_through_html),
 		cmocka_unit_test(test_copy_titles),
+		cmocka_unit_test(test_read_more_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
