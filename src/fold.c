@@ -1568,6 +1568,43 @@ fold_sort_u64(uint64_t *v, size_t n)
 	}
 }
 
+static int fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib,
+                            double t);
+
+/* Walks the postings of a's k rarest shingles (order holds them rarest
+ * first) and joins a with each entry there that the rule accepts: the
+ * title rule, or with lead set the summary-lead rule. A pair is tried
+ * once, from its side with fewer shingles (ties: the lower index), and a
+ * shingle carried too often ends the walk, as do all after it. */
+static void
+fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+          const uint64_t *order, size_t k, uint32_t *seen, int lead, double t)
+{
+	const struct fold_ent *e = &c->ents[a];
+	size_t n = lead ? e->nlive : e->nsh, p, j;
+
+	for (p = 0; p < k; p++) {
+		uint32_t s = (uint32_t)order[p];
+
+		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
+			break;
+		}
+		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
+			uint32_t b = ix->post[j];
+			size_t nb = lead ? c->ents[b].nlive : c->ents[b].nsh;
+
+			if (b == a || seen[b] == a + 1 || nb < n || (nb == n && b < a)) {
+				continue;
+			}
+			seen[b] = a + 1;
+			if (fold_find(c->parent, a) != fold_find(c->parent, b) &&
+			    (lead ? fold_verify_lead(c, a, b, t) : fold_verify(c, a, b, t))) {
+				fold_union(c->parent, a, b);
+			}
+		}
+	}
+}
+
 /* Verifies entry a against every entry that carries one of a's rarest
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
@@ -1576,7 +1613,7 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
            double t, uint64_t *order, uint32_t *seen)
 {
 	const struct fold_ent *e = &c->ents[a];
-	size_t k, p, j;
+	size_t k, p;
 
 	/* rarest first: postings length in the high half, id below */
 	for (p = 0; p < e->nsh; p++) {
@@ -1586,27 +1623,7 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	for (p = 0; p < k && p < e->nsh; p++) {
-		uint32_t s = (uint32_t)order[p];
-
-		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
-			break;
-		}
-		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
-			uint32_t b = ix->post[j];
-			const struct fold_ent *f = &c->ents[b];
-
-			if (b == a || seen[b] == a + 1 || f->nsh < e->nsh ||
-			    (f->nsh == e->nsh && b < a)) {
-				continue;
-			}
-			seen[b] = a + 1;
-			if (fold_find(c->parent, a) != fold_find(c->parent, b) &&
-			    fold_verify(c, a, b, t)) {
-				fold_union(c->parent, a, b);
-			}
-		}
-	}
+	fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
 }
 
 /* The lead: longest text, then the earliest time (an undated copy counts
@@ -1926,7 +1943,7 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
                 double t, uint64_t *order, uint32_t *seen)
 {
 	const struct fold_ent *e = &c->ents[a];
-	size_t k, p, j, m = 0;
+	size_t k, p, m = 0;
 
 	for (p = 0; p < e->nlead; p++) {
 		uint32_t s = c->lids[e->lead + p];
@@ -1939,27 +1956,7 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	/* the private shingles are the rarest and find nothing */
 	k = e->nlive - (size_t)ceil(FOLD_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
-	for (p = 0; p < k && p < m; p++) {
-		uint32_t s = (uint32_t)order[p];
-
-		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
-			break;
-		}
-		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
-			uint32_t b = ix->post[j];
-			const struct fold_ent *f = &c->ents[b];
-
-			if (b == a || seen[b] == a + 1 || f->nlive < e->nlive ||
-			    (f->nlive == e->nlive && b < a)) {
-				continue;
-			}
-			seen[b] = a + 1;
-			if (fold_find(c->parent, a) != fold_find(c->parent, b) &&
-			    fold_verify_lead(c, a, b, t)) {
-				fold_union(c->parent, a, b);
-			}
-		}
-	}
+	fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
