@@ -47,6 +47,13 @@ static const char *const related_labels[] = {
 	"Читайте также", "관련 기사", "관련 뉴스", "相关新闻", "相關新聞",
 };
 
+const char *
+related_label_at(size_t i)
+{
+	return i < sizeof(related_labels) / sizeof(related_labels[0]) ?
+	       related_labels[i] : NULL;
+}
+
 /* The text of a link that leads to the full story. Matched after trailing
  * arrows, guillemets and ellipses are dropped; ASCII ignores case. */
 static const char *const related_read_more[] = {

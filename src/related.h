@@ -31,4 +31,8 @@ size_t related_extract(htmlDocPtr doc, const char *base_url, double threshold,
 int related_may_label(const char *s, size_t n);
 int related_may_read_more(const char *s, size_t n);
 
+/* The i-th label of the table ("Similar News", 関連ニュース, ...), NULL past
+ * its end: the one list that the pre-checks and their tests read. */
+const char *related_label_at(size_t i);
+
 #endif

@@ -153,33 +153,22 @@ check_extract(const char *html, size_t len)
 static int
 may_label_plain(const char *s, size_t n)
 {
-	static const char *const labels[] = {
-		"Similar News", "Similar stories", "Similar articles",
-		"Related", "Related stories", "Related news", "Related articles",
-		"Related coverage", "More on this story", "More on this topic",
-		"See also", "Read also", "Also read",
-		"関連ニュース", "関連記事", "関連リンク", "類似ニュース",
-		"Ähnliche Nachrichten", "Ähnliche Artikel", "Verwandte Artikel",
-		"Mehr zum Thema", "Articles similaires", "Articles liés", "À lire aussi",
-		"Sur le même sujet", "Noticias similares", "Noticias relacionadas",
-		"Notícias relacionadas", "Notizie correlate", "Похожие новости",
-		"Читайте также", "관련 기사", "관련 뉴스", "相关新闻", "相關新聞",
-	};
+	const char *label;
 	size_t i, j, k, m;
 
 	for (j = 0; j < n; j++) {
-		for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-			for (k = 0, m = j; labels[i][k] != '\0'; k++) {
-				if (labels[i][k] == ' ') {
+		for (i = 0; (label = related_label_at(i)) != NULL; i++) {
+			for (k = 0, m = j; label[k] != '\0'; k++) {
+				if (label[k] == ' ') {
 					continue;
 				}
 				if (m >= n || tolower((unsigned char)s[m])
-				    != tolower((unsigned char)labels[i][k])) {
+				    != tolower((unsigned char)label[k])) {
 					break;
 				}
 				m++;
 			}
-			if (labels[i][k] == '\0') {
+			if (label[k] == '\0') {
 				return 1;
 			}
 		}
