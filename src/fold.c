@@ -42,6 +42,9 @@
 #define FOLD_LEAD_BYTES 200
 #define FOLD_LEAD_SHARE 0.8
 #define FOLD_LEAD_MIN 5
+#define FOLD_LEAD_SAME 0.9		/* a lead copied nearly whole ... */
+#define FOLD_LEAD_SAME_MIN 12		/* ... over this many shingles ... */
+#define FOLD_LEAD_SAME_TITLE 0.4	/* ... lets titles share this times t */
 #define FOLD_BOILER_STORIES 4
 
 enum cp_class { CP_SPACE, CP_WORD, CP_CJK, CP_DROP };
@@ -1887,6 +1890,15 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	if (shared < FOLD_LEAD_MIN ||
 	    (double)shared < FOLD_LEAD_SHARE * (double)live - 1e-9) {
 		return 0;
+	}
+	/* A lead copied nearly whole is the wire's own text, so the titles
+	 * over it may be rewritten in other words ("Strong quake shakes Teral
+	 * Island, no tsunami warning" over "Magnitude 6.1 earthquake strikes
+	 * off coast of Teral Island"): they need share only
+	 * FOLD_LEAD_SAME_TITLE of the usual part of their words. */
+	if (shared >= FOLD_LEAD_SAME_MIN &&
+	    (double)shared >= FOLD_LEAD_SAME * (double)live - 1e-9) {
+		t *= FOLD_LEAD_SAME_TITLE;
 	}
 	if (!fold_shares_words(c, a, b, t) ||
 	    (fold_key_missing(c, a, b) && fold_key_missing(c, b, a))) {

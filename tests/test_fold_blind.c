@@ -10,11 +10,15 @@
  * Targets from the folding issue: precision >= 0.98, recall >= 0.95.
  * Measured on this set at FOLD_DEFAULT_THRESHOLD (0.6) when it was
  * written: precision 1.000 (no wrong fold), recall 0.893 (167 of 187
- * same-story pairs). Precision meets its target; recall does not: every
- * missed pair involves a rewritten headline (few words in common with
- * the wire's) whose copies share only the summary. The floors below are
- * those figures rounded down to 0.01, so the test guards against
- * regressions rather than enforcing the targets.
+ * same-story pairs), every missed pair a rewritten headline (few words in
+ * common with the wire's) whose copies share only the summary. Folding
+ * then learned that a lead copied nearly whole lets titles share fewer
+ * words (fold_verify_lead): precision 1.000, recall 0.947 (177 of 187);
+ * the set is no longer blind to that one rule. Precision meets its
+ * target; recall is just under it: the misses left are rewrites whose
+ * leads were edited too, and Japanese rewrites. The floors below are the
+ * figures rounded down to 0.01, so the test guards against regressions
+ * rather than enforcing the targets.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -337,7 +341,7 @@ struct floor_case {
 };
 
 static const struct floor_case floor_cases[] = {
-	{ "default threshold", FOLD_DEFAULT_THRESHOLD, 1.00, 0.89 },
+	{ "default threshold", FOLD_DEFAULT_THRESHOLD, 1.00, 0.94 },
 };
 
 static void
