@@ -1896,15 +1896,20 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	 * Island, no tsunami warning" over "Magnitude 6.1 earthquake strikes
 	 * off coast of Teral Island"): they need share only
 	 * FOLD_LEAD_SAME_TITLE of the usual part of their words. */
-	if (shared >= FOLD_LEAD_SAME_MIN &&
-	    (double)shared >= FOLD_LEAD_SAME * (double)live - 1e-9) {
+	int same_lead = shared >= FOLD_LEAD_SAME_MIN &&
+	                (double)shared >= FOLD_LEAD_SAME * (double)live - 1e-9;
+
+	if (same_lead) {
 		t *= FOLD_LEAD_SAME_TITLE;
 	}
 	if (!fold_shares_words(c, a, b, t) ||
 	    (fold_key_missing(c, a, b) && fold_key_missing(c, b, a))) {
 		return 0;
 	}
-	return !(fold_cjk_word_missing(c, a, b) && fold_cjk_word_missing(c, b, a));
+	/* Japanese rewrites over one lead choose other words (最終増益,
+	 * 純利益12%増); numbers and names still part them above. */
+	return same_lead ||
+	       !(fold_cjk_word_missing(c, a, b) && fold_cjk_word_missing(c, b, a));
 }
 
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
