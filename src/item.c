@@ -260,6 +260,7 @@ item_dup(const struct nf_item *s)
 	d->rowid = s->rowid;
 	d->feed_id = s->feed_id;
 	d->read = s->read;
+	d->text_len = s->text_len;
 	if (s->image != NULL) {
 		d->image = image_new(s->image->url, s->image->caption, s->image->credit);
 		if (d->image == NULL) {
@@ -283,6 +284,9 @@ item_text_length(const struct nf_item *item)
 {
 	if (item->content != NULL && item->content[0] != '\0') {
 		return strlen(item->content);
+	}
+	if (item->content == NULL && item->text_len > 0) {
+		return item->text_len;	/* a listing without the content */
 	}
 	return item->summary != NULL ? strlen(item->summary) : 0;
 }

@@ -61,6 +61,8 @@ struct nf_item {
 	int64_t feed_id;
 	char *source;		/* the feed's title, for display */
 	int read;
+	size_t text_len;	/* content's length in bytes, also when a
+				 * listing leaves content out (0: none) */
 };
 
 struct nf_feed {

@@ -52,6 +52,10 @@ static const char *const migrations[] = {
 	/* 2: listings in feed order and unread counts from indexes */
 	"CREATE INDEX items_order ON items (feed_id, seen_seq DESC, position);"
 	"CREATE INDEX items_unread ON items (feed_id) WHERE read = 0;",
+	/* 3: the content's length, so that a listing without the content
+	 * still knows which copy of a story has the longest text */
+	"ALTER TABLE items ADD COLUMN content_len INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE items SET content_len = COALESCE(length(CAST(content AS BLOB)), 0);",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -73,7 +77,7 @@ enum stmt_id {
 	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
 	" i.published, i.updated, i.summary, " content ", i.image_url," \
 	" i.image_caption, i.image_credit, i.extras, i.read," \
-	" COALESCE(f.title, f.feed_title, f.url)" \
+	" COALESCE(f.title, f.feed_title, f.url), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
@@ -104,14 +108,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ITEM_ADD] = "INSERT INTO items (feed_id, key, guid, title, link,"
 	                " author, published, updated, summary, content,"
 	                " image_url, image_caption, image_credit, extras,"
-	                " seen_seq, position, first_seen) VALUES (?1, ?2, ?3,"
-	                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	                " ?15, ?16, ?17)",
+	                " seen_seq, position, first_seen, content_len) VALUES"
+	                " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	                " ?13, ?14, ?15, ?16, ?17,"
+	                " COALESCE(length(CAST(?10 AS BLOB)), 0))",
 	[ST_ITEM_SET] = "UPDATE items SET guid = ?3, title = ?4, link = ?5,"
 	                " author = ?6, published = ?7, updated = ?8,"
 	                " summary = ?9, content = ?10, image_url = ?11,"
 	                " image_caption = ?12, image_credit = ?13,"
-	                " extras = ?14, seen_seq = ?15, position = ?16"
+	                " extras = ?14, seen_seq = ?15, position = ?16,"
+	                " content_len = COALESCE(length(CAST(?10 AS BLOB)), 0)"
 	                " WHERE id = ?1",
 	[ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE feed_id = ?1",
 	[ST_ITEM_COUNT_ALL] = "SELECT count(*) FROM items",
@@ -135,7 +141,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 enum item_col {
 	IC_ID, IC_FEED, IC_GUID, IC_TITLE, IC_LINK, IC_AUTHOR, IC_PUBLISHED,
 	IC_UPDATED, IC_SUMMARY, IC_CONTENT, IC_IMAGE_URL, IC_IMAGE_CAPTION,
-	IC_IMAGE_CREDIT, IC_EXTRAS, IC_READ, IC_SOURCE
+	IC_IMAGE_CREDIT, IC_EXTRAS, IC_READ, IC_SOURCE, IC_CONTENT_LEN
 };
 
 struct store {
@@ -1132,6 +1138,7 @@ item_from_row(sqlite3_stmt *st)
 	item->published = column_date(st, IC_PUBLISHED);
 	item->updated = column_date(st, IC_UPDATED);
 	item->read = sqlite3_column_int(st, IC_READ);
+	item->text_len = (size_t)sqlite3_column_int64(st, IC_CONTENT_LEN);
 	if (column_dup(st, IC_GUID, &item->id) ||
 	    column_dup(st, IC_TITLE, &item->title) ||
 	    column_dup(st, IC_LINK, &item->link) ||

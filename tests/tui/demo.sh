@@ -16,7 +16,7 @@ EOS
 $TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
 $TM set-option -t nf status off >/dev/null
 
-LEAD="Lumen Lines orders six electric ferries for the estuary crossing"
+LEAD="Lumen Lines orders six electric ferries for estuary crossing"
 
 demo_front_page() {
 	tui_wait "5 feeds: " && tui_wait "▸ Lumen Lines orders six electric ferries"
