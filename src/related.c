@@ -1314,6 +1314,35 @@ out:
 }
 
 /* Near-duplicate entries become copies of the first of them, in order. */
+/* Whether the UTF-8 character at s (or ending just before s, with back)
+ * is a CJK ideograph or kana. */
+static int
+related_is_cjk_at(const char *s, int back)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (back) {
+		u -= 3;
+	}
+	/* U+3040..U+30FF kana, U+3400..U+9FFF ideographs: E3 81..E9 BF */
+	return u[0] >= 0xE3 && u[0] <= 0xE9 && (u[0] != 0xE3 || u[1] >= 0x81);
+}
+
+/* Japanese has no case to show where a headline ends and a summary glued
+ * onto it begins ("…来春開業へ運賃は片道300円…"): a copy that runs on from
+ * its entry's whole title, ideograph or kana straight after ideograph or
+ * kana, is cut back to that title. */
+static void
+related_cut_cjk_glue(const char *entry, char *copy)
+{
+	size_t n = strlen(entry);
+
+	if (n >= 6 && strlen(copy) >= n + 3 && strncmp(copy, entry, n) == 0 &&
+	    related_is_cjk_at(copy + n, 1) && related_is_cjk_at(copy + n, 0)) {
+		copy[n] = '\0';
+	}
+}
+
 static int
 related_merge(struct related_list *l, double threshold)
 {
@@ -1326,6 +1355,7 @@ related_merge(struct related_list *l, double threshold)
 			}
 		}
 		if (j < kept) {
+			related_cut_cjk_glue(l->v[j].title, l->v[i].title);
 			if (related_add_copy(&l->v[j], &l->v[i]) != 0) {
 				for (; i < l->n; i++) {
 					related_clear(&l->v[i]);

@@ -337,6 +337,29 @@ test_copy_titles(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A Japanese copy with its summary glued straight on ("…結ぶ町によると…")
+ * is cut back to its entry's headline. */
+static void
+test_japanese_glue(void **state)
+{
+	struct html_parts parts;
+	struct nf_error err;
+	size_t len, i;
+	char *html = slurp("lines-br-ja.html", &len);
+
+	(void)state;
+	assert_int_equal(html_extract(html, len, BASE, FOLD_DEFAULT_THRESHOLD,
+	                              &parts, &err), NF_OK);
+	assert_int_equal(parts.nrelated, 1);
+	assert_int_equal(parts.related[0].ncopies, 5);
+	assert_string_equal(parts.related[0].copies[2].title, LINES_JA_TITLE);
+	for (i = 0; i < parts.related[0].ncopies; i++) {
+		assert_null(strstr(parts.related[0].copies[i].title, "町によると"));
+	}
+	html_parts_free(&parts);
+	free(html);
+}
+
 int
 main(void)
 {
@@ -344,6 +367,7 @@ main(void)
 		cmocka_unit_test(test_fixtures),
 		cmocka_unit_test(test_through_html),
 		cmocka_unit_test(test_copy_titles),
+		cmocka_unit_test(test_japanese_glue),
 		cmocka_unit_test(test_read_more_lines),
 	};
 
