@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/xmlerror.h>
+
 #include "feeds/opml_cli.h"
 #include "src/cli.h"
 #include "src/dump.h"
@@ -34,6 +36,23 @@ static const char usage_text[] =
 	"  -c, --config FILE   the dotfile (default $NEWSFOLD_CONFIG,\n"
 	"                      $XDG_CONFIG_HOME/newsfold/config, ~/.newsfoldrc)\n"
 	"  -d, --db DBFILE     the database (default $XDG_DATA_HOME/newsfold/newsfold.db)\n";
+
+/* libxml2 prints some errors (a failed encoding conversion, say) straight
+ * to stderr, which would land on the reader's screen. Every failure
+ * already reaches the user through the parsers' own messages. */
+static void
+xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+xml_quiet_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
 
 static int
 usage(FILE *out, int status)
@@ -98,6 +117,8 @@ main(int argc, char **argv)
 	int c, modes = 0;
 
 	setlocale(LC_ALL, "");
+	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	xmlSetStructuredErrorFunc(NULL, xml_quiet_structured);
 	while ((c = getopt_long(argc, argv, "c:d:hV", options, NULL)) != -1) {
 		switch (c) {
 		case 'c': args.config_path = optarg; break;

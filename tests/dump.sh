@@ -74,5 +74,16 @@ fails "HTML page" "$fx/html-page.html" \
 fails "garbage" "$fx/garbage.bin" "$fx/garbage.bin: not a feed: neither XML nor JSON"
 fails "missing file" "$tmp/nope.xml" "$tmp/nope.xml: cannot open: No such file or directory"
 
+# A conversion error deep in libxml2 must not print its own message: on
+# the reader's screen it would be garbage.
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?><rss><channel><title>\000\377\376</title><item><title>a</title></item></channel></rss>' \
+	>"$tmp/conv.xml"
+"$bin" --dump "$tmp/conv.xml" >/dev/null 2>"$tmp/conv.err"
+if [ -s "$tmp/conv.err" ]; then
+	not_ok "libxml2 kept quiet: $(cat "$tmp/conv.err")"
+else
+	ok "libxml2 kept quiet"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
