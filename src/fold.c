@@ -2064,6 +2064,20 @@ fold_result_free(struct fold_result *res)
 	res->nstories = 0;
 }
 
+struct fold_entry
+fold_entry_of(const struct nf_item *item, const char *source)
+{
+	return (struct fold_entry){
+		.title = item->title,
+		.id = item->id,
+		.link = item->link,
+		.summary = item->summary,
+		.source = source,
+		.time = item->published,
+		.text_len = item_text_length(item),
+	};
+}
+
 int
 fold_titles_similar(const char *a, const char *b, double threshold)
 {

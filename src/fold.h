@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "src/error.h"
+#include "src/item.h"
 
 #define FOLD_DEFAULT_THRESHOLD 0.6
 
@@ -38,6 +39,10 @@ struct fold_result {
 	struct fold_story *stories;	/* in entry order of their leads */
 	size_t nstories;
 };
+
+/* The entry for item, told by source (the feed's title; may be NULL): its
+ * pointers point into item, which must outlive the entry. */
+struct fold_entry fold_entry_of(const struct nf_item *item, const char *source);
 
 /* Clusters n entries; every index lands in exactly one story. threshold
  * is fold-threshold (0..1). Free with fold_result_free(). */

@@ -356,13 +356,7 @@ headlines_print(FILE *out, struct nf_item *const *items, size_t n,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	for (i = 0; i < n; i++) {
-		e[i].title = items[i]->title;
-		e[i].id = items[i]->id;
-		e[i].link = items[i]->link;
-		e[i].summary = items[i]->summary;
-		e[i].source = items[i]->source;
-		e[i].time = items[i]->published;
-		e[i].text_len = item_text_length(items[i]);
+		e[i] = fold_entry_of(items[i], items[i]->source);
 	}
 	st = fold_stories(e, n, threshold, &res, err);
 	if (st == NF_OK && res.nstories > 0) {

@@ -167,15 +167,8 @@ add_feed_entries(struct blind_set *set, size_t fi)
 	assert_non_null(set->labels);
 	for (size_t i = 0; i < feed->nitems; i++) {
 		const struct nf_item *it = feed->items[i];
-		struct fold_entry *e = &set->entries[set->n];
 
-		e->title = it->title;
-		e->id = it->id;
-		e->link = it->link;
-		e->summary = it->summary;
-		e->source = feed->title;
-		e->time = it->published;
-		e->text_len = item_text_length(it);
+		set->entries[set->n] = fold_entry_of(it, feed->title);
 		set->labels[set->n] = truth_label(set, feed_files[fi],
 		                                  nf_str(it->id));
 		if (set->labels[set->n] == NULL) {

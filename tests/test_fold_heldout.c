@@ -151,20 +151,12 @@ add_feed(struct heldout *h, const char *name)
 	for (i = 0; i < feed->nitems; i++) {
 		const struct nf_item *it = feed->items[i];
 		struct truth *t = find_truth(h, name, it);
-		struct fold_entry *e = &h->e[h->n];
-
 		if (t == NULL) {
 			fail_msg("%s: no truth for \"%s\"", name, nf_str(it->title));
 		}
 		assert_int_equal(t->found, 0);
 		t->found = 1;
-		e->title = it->title;
-		e->id = it->id;
-		e->link = it->link;
-		e->summary = it->summary;
-		e->source = feed->title;
-		e->time = it->published;
-		e->text_len = item_text_length(it);
+		h->e[h->n] = fold_entry_of(it, feed->title);
 		h->story[h->n++] = t->story;
 	}
 }

@@ -126,17 +126,7 @@ hl_fold(struct headlines *h, struct ui *ui, struct fold_entry **entries,
 		return -1;
 	}
 	for (i = 0; i < h->nitems; i++) {
-		const struct nf_item *it = h->items[i];
-
-		e[i] = (struct fold_entry){
-			.title = nf_str(it->title),
-			.id = it->id,
-			.link = it->link,
-			.summary = it->summary,
-			.source = it->source,
-			.time = it->published,
-			.text_len = item_text_length(it),
-		};
+		e[i] = fold_entry_of(h->items[i], h->items[i]->source);
 	}
 	return fold_stories(e, h->nitems, ui->cfg->fold_threshold, res, &err) ==
 	       NF_OK ? 0 : -1;
