@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "tests/testdir.h"
 #include "config/config.h"
 #include "src/text.h"
 
@@ -811,25 +812,17 @@ test_key_names(void **state)
 /* ---- running the tables ---- */
 
 static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int
 group_setup(void **state)
 {
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nf-config-XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return testdir_make(tmpdir, sizeof(tmpdir), "nf-config");
 }
 
 static int
 group_teardown(void **state)
 {
 	(void)state;
-	return nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return testdir_remove(tmpdir);
 }
 
 #define NCASES(a) (sizeof(a) / sizeof((a)[0]))

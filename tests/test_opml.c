@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "tests/testdir.h"
 #include <libxml/parser.h>
 
 #include "config/config.h"
@@ -549,18 +551,10 @@ test_cli_creates_default(void **state)
 }
 
 static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static int
 group_setup(void **state)
 {
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/nf-opml-XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return testdir_make(tmpdir, sizeof(tmpdir), "nf-opml");
 }
 
 static int
@@ -568,7 +562,7 @@ group_teardown(void **state)
 {
 	(void)state;
 	xmlCleanupParser();
-	return nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return testdir_remove(tmpdir);
 }
 
 #define NCASES(a) (sizeof(a) / sizeof((a)[0]))

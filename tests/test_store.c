@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "tests/testdir.h"
 #include <sqlite3.h>
 
 #include "src/store.h"
@@ -34,25 +36,12 @@ struct fixture {
 };
 
 static int
-remove_entry(const char *path, const struct stat *sb, int flag,
-             struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	const char *tmp = getenv("TMPDIR");
 
 	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "%s/nf-store-XXXXXX",
-	         tmp != NULL && strlen(tmp) < 40 ? tmp : "/tmp");
-	assert_non_null(mkdtemp(f->dir));
+	assert_int_equal(testdir_make(f->dir, sizeof(f->dir), "nf-store"), 0);
 	snprintf(f->path, sizeof(f->path), "%s/news.db", f->dir);
 	*state = f;
 	return 0;
@@ -64,7 +53,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->s);
-	nftw(f->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	testdir_remove(f->dir);
 	free(f);
 	return 0;
 }
