@@ -3,7 +3,7 @@
  * reader per directive. Settings come from config/options.def, so a new
  * setting is one line there and one field in struct config.
  */
-#include <config.h>
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <limits.h>

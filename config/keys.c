@@ -1,5 +1,5 @@
 /* Key names, actions and colour elements: the tables of config.h. */
-#include <config.h>
+#include "autoconfig.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Finding the dotfile, reading it line by line, and the demo fallback. */
-#include <config.h>
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <stdio.h>

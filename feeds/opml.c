@@ -1,5 +1,5 @@
 /* OPML: reading feed lists, writing OPML 2.0, merging into the dotfile. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <stdio.h>

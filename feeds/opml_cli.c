@@ -1,5 +1,5 @@
 /* newsfold --import-opml FILE and --export-opml. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* OPML 2.0 export, and merging an OPML list into the dotfile. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -7,7 +7,7 @@
  * counted into seconds with a days-from-civil sum (no time_t range
  * limits, no dependence on the process's time zone).
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <ctype.h>
 #include <stdio.h>

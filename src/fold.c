@@ -10,7 +10,7 @@
  * fold_verify(), and union-find joins the pairs; identical titles, GUIDs
  * and links join without verification.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <pthread.h>
 

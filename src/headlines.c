@@ -4,7 +4,7 @@
  * (headline, source, time, photo caption, two lines of summary), then one
  * line per other story, a folded one followed by its copies.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * them), then the picture and its caption, then the rest as plain text.
  * And a fetched web page reduced to its article.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <limits.h>
 #include <stdint.h>

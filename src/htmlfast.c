@@ -8,7 +8,7 @@
  * <li>; <div>, lists and <li> close <p>), and end tags that close the
  * elements above theirs unless one of those outranks them (<div>).
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <pthread.h>
 

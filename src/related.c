@@ -13,7 +13,7 @@
  *
  * Everything is matched on the parsed tree, never on the HTML text.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <pthread.h>
 

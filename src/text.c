@@ -5,7 +5,7 @@
  * library's multibyte functions: feed text must be cleaned the same way
  * whatever locale the reader runs under.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <limits.h>
 #include <stdint.h>

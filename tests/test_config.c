@@ -3,7 +3,7 @@
  * the search order and the demo fallback, on real files in a temporary
  * folder. Each table row is one named cmocka test.
  */
-#include <config.h>
+#include "autoconfig.h"
 
 #include <limits.h>
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 /* Feed dates to UTC: a table of real-world shapes, good and broken. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

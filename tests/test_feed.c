@@ -1,5 +1,5 @@
 /* The feed parsers over the fixtures in tests/fixtures/feeds/. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -3,7 +3,7 @@
  * here and stopped at the end). One table of named single-transfer cases,
  * then the cases that need more than one transfer.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -3,7 +3,7 @@
  * (pairwise precision and recall), the must-not-fold pairs, glued
  * summaries, publisher tails, normalisation and determinism.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

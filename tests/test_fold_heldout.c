@@ -4,7 +4,7 @@
  * real feed parser, folded as the front page folds them, and scored by
  * pairwise precision and recall against truth.tsv.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

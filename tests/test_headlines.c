@@ -2,7 +2,7 @@
  * The front page: which story leads (the one most outlets carry among
  * the last day's, ties to the newest) and the page as printed.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

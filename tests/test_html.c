@@ -1,6 +1,6 @@
 /* Item HTML taken apart (picture, caption, credit, text) and web pages
  * reduced to their article, as tables of named cases. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -9,7 +9,7 @@
  * in <figure>s. related_may_label() is held to a plain search for each
  * label, on the same inputs.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -3,7 +3,7 @@
  * keeps the dotfile's bytes and skips feeds already there, the write is
  * atomic, and an export re-imports to the same list.
  */
-#include <config.h>
+#include "autoconfig.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -3,7 +3,7 @@
  * the entries found, their copies, absolute links, sources, and what is
  * left of the document.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

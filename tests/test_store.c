@@ -3,7 +3,7 @@
  * schema and migrations, item keys, read flags across refreshes, pruning,
  * fetch metadata, listings, and a writer killed with SIGKILL.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <errno.h>
 #include <ftw.h>

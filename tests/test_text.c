@@ -1,5 +1,5 @@
 /* The text gate, HTML to text, width, fit and wrap, as tables of cases. */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <locale.h>
 #include <setjmp.h>

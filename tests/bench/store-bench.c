@@ -7,7 +7,7 @@
  * Without DBFILE the database goes to a temporary directory and is
  * removed afterwards.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdio.h>
 #include <stdlib.h>

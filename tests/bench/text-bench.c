@@ -6,7 +6,7 @@
  *
  *   make check builds it; run tests/bench/text_bench [items]
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdio.h>
 #include <stdlib.h>

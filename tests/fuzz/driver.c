@@ -7,7 +7,7 @@
  *   fuzz_NAME            the corpus and regress folders of NAME
  *   fuzz_NAME FILE...    just those files
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <dirent.h>
 #include <stdint.h>

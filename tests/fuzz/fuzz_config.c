@@ -4,7 +4,7 @@
  * read the way a real dotfile is. The first line of the input is also
  * tried as a browser command. Any error must be "FILE:LINE: message".
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdint.h>
 #include <stdio.h>

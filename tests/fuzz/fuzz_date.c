@@ -5,7 +5,7 @@
  * writes (within its 21 bytes) must read back to that time, unless the
  * year is before 1900, which date_parse() refuses by design.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdint.h>
 #include <stdlib.h>

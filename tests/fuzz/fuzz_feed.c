@@ -5,7 +5,7 @@
  * first byte picks the charset hint and how many chunk sizes follow.
  * Every item is checked against the text gate and freed in the callback.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * html_extract() on an item's HTML, and html_article_text() on the same
  * bytes as a page: every text out of them must pass the text gate.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdint.h>
 #include <stdlib.h>

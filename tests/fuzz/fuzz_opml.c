@@ -2,7 +2,7 @@
  * opml_parse() on any bytes; a parsed list is written back with
  * opml_write() and must parse again to the same number of feeds.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdint.h>
 #include <stdlib.h>

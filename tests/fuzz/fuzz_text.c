@@ -4,7 +4,7 @@
  * and padding; the rest is the text. Every output must pass the gate,
  * a fitted line must fit, and a wrapped line must be no wider than asked.
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <locale.h>
 #include <stdint.h>

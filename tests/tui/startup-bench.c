@@ -5,7 +5,7 @@
  *
  * usage: startup-bench DBFILE [NITEMS]
  */
-#include "config.h"
+#include "autoconfig.h"
 
 #include <stdio.h>
 #include <stdlib.h>
