@@ -1,15 +1,11 @@
 #include "autoconfig.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
-#include "feeds/feed.h"
-#include "src/buf.h"
 #include "src/html.h"
+#include "src/sync.h"
 #include "ui/jobs.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
@@ -127,58 +123,6 @@ ui_fetch_page(struct ui *ui, const char *url)
 	return jobs_add(ui, 0, request, url) == 0 ? request : 0;
 }
 
-/* Parses one feed's bytes and stores them; returns why it failed, or
- * NULL. */
-static const char *
-jobs_store_feed(struct ui *ui, int64_t feed_id, const char *url,
-                const char *body, size_t len, const char *charset,
-                const char *base, struct nf_error *err)
-{
-	const struct feed_options opts = {
-		.source = url,
-		.base_url = base != NULL ? base : url,
-		.charset = charset,
-		.fold_threshold = ui->cfg->fold_threshold,
-		.max_size = (size_t)ui->cfg->max_size,
-	};
-	struct nf_feed *feed = NULL;
-	size_t added = 0;
-	enum nf_status st;
-
-	st = feed_parse(body, len, &opts, &feed, err);
-	if (st == NF_OK) {
-		st = store_feed_update(ui->store, feed_id, feed,
-		                       (int)ui->cfg->max_items, ui->cfg->prune_unread,
-		                       &added, err);
-	}
-	feed_free(feed);
-	ui->batch_new += added;
-	return st == NF_OK ? NULL : err->msg;
-}
-
-/* Records what this fetch learnt: validators, time, error. */
-static void
-jobs_save_meta(struct ui *ui, int64_t feed_id, const char *error,
-               const char *etag, const char *last_modified)
-{
-	struct store_feed_meta meta = { 0 };
-	struct nf_error err;
-
-	if (store_feed_meta_get(ui->store, feed_id, &meta, &err) != NF_OK) {
-		return;
-	}
-	if (error == NULL && (etag != NULL || last_modified != NULL)) {
-		nf_strset(&meta.etag, etag);
-		nf_strset(&meta.last_modified, last_modified);
-	}
-	meta.last_fetch = (int64_t)time(NULL);
-	nf_strset(&meta.last_error, error);
-	if (store_feed_meta_set(ui->store, feed_id, &meta, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-	}
-	store_feed_meta_clear(&meta);
-}
-
 /* Hands an http(s) job to the fetcher, with the feed's validators. */
 static enum nf_status
 jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
@@ -198,11 +142,14 @@ jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
 	return st;
 }
 
+/* Counts one feed's outcome in the batch, and clears it. */
 static void
-jobs_finish_feed(struct ui *ui, const char *error)
+jobs_finish_feed(struct ui *ui, struct sync_outcome *out)
 {
+	ui->batch_new += out->new_count;
 	ui->batch_done++;
-	ui->batch_failed += error != NULL;
+	ui->batch_failed += out->state == SYNC_ERROR;
+	sync_outcome_clear(out);
 	ui->dirty_status = ui->dirty_body = 1;
 	if (ui->batch_done < ui->batch_total) {
 		return;
@@ -236,70 +183,50 @@ jobs_deliver_page(struct ui *ui, unsigned request, const char *body, size_t len,
 	ui->dirty_body = ui->dirty_top = 1;
 }
 
+/* Syncs one feed's finished transfer (src/sync.h). */
+static void
+jobs_sync_fetched(struct ui *ui, struct ui_job *j, const struct fetch_result *r)
+{
+	const struct sync_feed feed = { .id = j->feed_id, .url = j->url };
+	const struct sync_settings set = sync_settings_of(ui->cfg);
+	struct sync_outcome out;
+
+	sync_fetched(ui->store, &feed, &set, r, &out);
+	jobs_remove(ui, j);
+	jobs_finish_feed(ui, &out);
+}
+
 void
 jobs_on_done(void *ctx, struct fetch_result *r)
 {
 	struct ui *ui = ctx;
 	struct ui_job *j = jobs_find(ui, r->user);
-	const char *error = NULL;
-	struct nf_error err;
 
 	if (j == NULL) {
 		return;
 	}
-	if (j->feed_id == 0) {
-		jobs_deliver_page(ui, j->request, r->body, r->len,
-		                  r->outcome == FETCH_FAILED ? r->err.msg : NULL);
-		jobs_remove(ui, j);
+	if (j->feed_id != 0) {
+		jobs_sync_fetched(ui, j, r);
 		return;
 	}
-	if (r->outcome == FETCH_FAILED) {
-		error = r->err.msg;
-	} else if (r->outcome == FETCH_OK) {
-		error = jobs_store_feed(ui, j->feed_id, j->url, r->body, r->len,
-		                        r->charset, r->effective_url, &err);
-	}
-	jobs_save_meta(ui, j->feed_id, error, r->etag, r->last_modified);
+	/* A read-more page is an HTML page, not a feed: it goes to the
+	 * screen that asked for it, never to the store. */
+	jobs_deliver_page(ui, j->request, r->body, r->len,
+	                  r->outcome == FETCH_FAILED ? r->err.msg : NULL);
 	jobs_remove(ui, j);
-	jobs_finish_feed(ui, error);
 }
 
-/* Reads a file:// feed whole, up to max-size. */
+/* Syncs one file:// feed, read whole up to max-size (src/sync.h). */
 static void
-jobs_read_file(struct ui *ui, struct ui_job *j)
+jobs_sync_local(struct ui *ui, struct ui_job *j)
 {
-	char *path = fetch_file_path(j->url), chunk[65536];
-	struct buf b;
-	struct nf_error err = { 0 };
-	const char *error = NULL;
-	FILE *f = path != NULL ? fopen(path, "rb") : NULL;
-	size_t n;
-	int64_t feed_id = j->feed_id;
+	const struct sync_feed feed = { .id = j->feed_id, .url = j->url };
+	const struct sync_settings set = sync_settings_of(ui->cfg);
+	struct sync_outcome out;
 
-	buf_init(&b, (size_t)ui->cfg->max_size + 1);
-	if (f == NULL) {
-		nf_error_set(&err, NF_ERR_IO, "cannot open %s", path != NULL ? path : j->url);
-		error = err.msg;
-	}
-	while (error == NULL && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf_add(&b, chunk, n) != NF_OK) {
-			nf_error_set(&err, NF_ERR_TOO_LARGE, "too large (over %ld bytes)",
-			             ui->cfg->max_size);
-			error = err.msg;
-		}
-	}
-	if (f != NULL) {
-		fclose(f);
-	}
-	if (error == NULL) {
-		error = jobs_store_feed(ui, feed_id, j->url, b.data, b.len, NULL,
-		                        j->url, &err);
-	}
-	buf_free(&b);
-	free(path);
+	sync_local(ui->store, &feed, &set, &out);
 	jobs_remove(ui, j);
-	jobs_save_meta(ui, feed_id, error, NULL, NULL);
-	jobs_finish_feed(ui, error);
+	jobs_finish_feed(ui, &out);
 }
 
 /* A feed the user listed as file:// is read here, never by the fetcher;
@@ -307,7 +234,7 @@ jobs_read_file(struct ui *ui, struct ui_job *j)
 static int
 jobs_is_local(const struct ui_job *j)
 {
-	return j->feed_id != 0 && strncasecmp(j->url, "file://", 7) == 0;
+	return j->feed_id != 0 && sync_is_local(j->url);
 }
 
 int
@@ -325,7 +252,7 @@ jobs_pump(struct ui *ui)
 	}
 	for (i = 0; i < ui->njobs; i++) {
 		if (jobs_is_local(&ui->jobs[i])) {
-			jobs_read_file(ui, &ui->jobs[i]);
+			jobs_sync_local(ui, &ui->jobs[i]);
 			break;
 		}
 	}

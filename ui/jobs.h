@@ -5,8 +5,8 @@
  * Fetching inside the reader: feed reloads and read-more pages. http(s)
  * goes through the fetcher's multi handle, which the main loop waits on;
  * file:// feeds are read one per loop turn, so a long list of local
- * feeds never freezes the screen either. Each finished feed is parsed
- * and stored at once; the screens reload when a batch ends.
+ * feeds never freezes the screen either. Each finished feed goes to the
+ * sync stage (src/sync.h) at once; the screens reload when a batch ends.
  *
  * ui_reload(), ui_fetch_page() and ui_feed_is_fetching() (ui/ui.h) live
  * here too.

@@ -1,0 +1,99 @@
+#ifndef NF_SRC_SYNC_H
+#define NF_SRC_SYNC_H
+
+/*
+ * The sync stage: everything between "one feed's bytes arrived" and "how
+ * that feed went", for --refresh and the reader alike. Given a feed of the
+ * store and either a finished transfer or its file:// URL, it parses the
+ * bytes (feed_parse), stores the items (store_feed_update), records the
+ * fetch metadata (validators, time, last error, the feed's own title) and
+ * fills an outcome. Callers keep their own order, queue and printing.
+ *
+ * One behaviour for every caller:
+ * - A body that is not a feed fails with the parser's reason, always
+ *   worded "not a feed: WHAT" ("not a feed: the document is <html> (a web
+ *   page)"). That is the reason reported and the last error stored.
+ * - A feed is local when its URL starts with "file://" (any case). Only
+ *   those are read from disk, by sync_local(), up to max_size bytes
+ *   exactly; one byte more fails as "too large (over 16 MiB)", the
+ *   fetcher's words for the same ceiling. A bare "file:" is no local path:
+ *   such a URL goes to the fetcher, which takes http(s) only (the dotfile
+ *   refuses it anyway).
+ * - Validators: a stored feed takes those its response carried (a file
+ *   has none, a 200 without them clears them); an unchanged feed keeps
+ *   them; a failed one keeps the stored ones, so the next request is still
+ *   conditional.
+ * - Items first, metadata second: killed in between, the next run has the
+ *   items without the new ETag and fetches once more, which is harmless.
+ *   The other order could record an ETag for content never stored, which
+ *   a 304 would then hide for good. A metadata write that fails makes the
+ *   feed fail.
+ *
+ * The functions touch nothing but their arguments and the store handle:
+ * no globals, no terminal, no configuration object. So a caller may run
+ * them on a worker thread with a store handle of that thread's own, once
+ * it owns the transfer's strings (struct fetch_result says how to take
+ * them).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "src/error.h"
+#include "src/fetch.h"
+#include "src/store.h"
+
+struct config;
+
+/* The dotfile settings that sync uses, copied by value. */
+struct sync_settings {
+	size_t max_size;	/* ceiling on one body, bytes; must be > 0 */
+	int max_items;		/* kept per feed; 0 = no limit */
+	int prune_unread;	/* pruning may drop unread items */
+	double fold_threshold;	/* for near-duplicate related entries */
+};
+
+/* Returns the settings of a loaded dotfile. */
+struct sync_settings sync_settings_of(const struct config *cfg);
+
+/* One feed of the store. The strings are only read during the call. */
+struct sync_feed {
+	int64_t id;		/* from store_feed_ensure() */
+	const char *url;	/* as the dotfile gives it */
+};
+
+enum sync_state {
+	SYNC_OK,		/* parsed and stored */
+	SYNC_UNCHANGED,		/* a 304: nothing new to read */
+	SYNC_ERROR		/* error.msg says why */
+};
+
+/* How one feed went. Clear with sync_outcome_clear(). */
+struct sync_outcome {
+	enum sync_state state;
+	size_t new_count;	/* SYNC_OK: items not in the store before */
+	struct nf_error error;	/* SYNC_ERROR: the reason; else NF_OK */
+	char *feed_title;	/* the title the feed gives itself (this
+				 * body's, else the stored one), or NULL */
+};
+
+/* Is url a local feed, read by sync_local() and never by the fetcher? */
+int sync_is_local(const char *url);
+
+/* Syncs one finished transfer of feed (what the fetcher's done callback
+ * receives): FETCH_OK is parsed and stored, then every outcome is
+ * recorded. Fills *out, which the caller clears. */
+void sync_fetched(struct store *store, const struct sync_feed *feed,
+                  const struct sync_settings *set,
+                  const struct fetch_result *result, struct sync_outcome *out);
+
+/* Syncs a local feed: reads the file its file:// URL names (blocking, up
+ * to set->max_size), then parses, stores and records it as a 200 without
+ * validators. Fills *out, which the caller clears. */
+void sync_local(struct store *store, const struct sync_feed *feed,
+                const struct sync_settings *set, struct sync_outcome *out);
+
+/* Frees what out holds and zeroes it; NULL is a no-op. */
+void sync_outcome_clear(struct sync_outcome *out);
+
+#endif
