@@ -21,6 +21,7 @@
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/keys.h"
+#include "ui/list.h"
 #include "ui/reader.h"
 #include "ui/screen_feeds.h"
 #include "ui/screen_headlines.h"
@@ -469,7 +470,8 @@ reader_key(struct ui *ui, int key)
 	}
 	top->key = key;
 	h = top->ops->handlers[a];
-	if (h == NULL || !h(top, ui)) {
+	if ((h == NULL || !h(top, ui)) &&
+	    (top->list == NULL || !list_act(top->list, a))) {
 		h = reader_handlers[a];
 		if (h != NULL) {
 			h(top, ui);

@@ -644,54 +644,6 @@ hl_current(struct headlines *h)
 	return r < h->nrows ? &h->rows[r] : NULL;
 }
 
-static int
-hl_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&hl_of(s)->list, -1);
-	return 1;
-}
-
-static int
-hl_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&hl_of(s)->list, 1);
-	return 1;
-}
-
-static int
-hl_page_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&hl_of(s)->list, -1);
-	return 1;
-}
-
-static int
-hl_page_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&hl_of(s)->list, 1);
-	return 1;
-}
-
-static int
-hl_top(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_home(&hl_of(s)->list);
-	return 1;
-}
-
-static int
-hl_bottom(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_end(&hl_of(s)->list);
-	return 1;
-}
-
 /* Folds or unfolds the story under the cursor in place; the cursor stays
  * on the story line. */
 static int
@@ -908,12 +860,6 @@ static const struct screen_ops headlines_ops = {
 	.marked = hl_marked,
 	.set_filter = hl_filter,
 	.handlers = {
-		[CONFIG_ACTION_UP] = hl_up,
-		[CONFIG_ACTION_DOWN] = hl_down,
-		[CONFIG_ACTION_PAGE_UP] = hl_page_up,
-		[CONFIG_ACTION_PAGE_DOWN] = hl_page_down,
-		[CONFIG_ACTION_TOP] = hl_top,
-		[CONFIG_ACTION_BOTTOM] = hl_bottom,
 		[CONFIG_ACTION_OPEN] = hl_open,
 		[CONFIG_ACTION_TOGGLE_FOLD] = hl_toggle_fold,
 		[CONFIG_ACTION_EXPAND] = hl_expand,
@@ -939,6 +885,7 @@ headlines_new(struct ui *ui, int64_t feed_id, const char *title)
 		return NULL;
 	}
 	h->base.ops = &headlines_ops;
+	h->base.list = &h->list;
 	h->feed_id = feed_id;
 	list_init(&h->list, &hl_list_ops, h);
 	hl_load(h, ui);

@@ -6,9 +6,10 @@
  *
  * Screens form a stack: the front page (Headlines of all feeds) is always
  * at the bottom; Feeds, a feed's Headlines, an Article and Help are pushed
- * on top and `back` pops them. Each screen answers actions through its
- * own table of handlers (indexed by enum config_action); an action it
- * leaves NULL falls to the reader's global table.
+ * on top and `back` pops them. A key's action goes first to the top
+ * screen's own table of handlers (indexed by enum config_action), then,
+ * when the screen shows a list, to the list widget's movement actions
+ * (list_act()), then to the reader's global table.
  */
 
 #include <stddef.h>
@@ -22,6 +23,7 @@
 
 struct ui;
 struct screen;
+struct list;
 
 /* A handler: nonzero when it did something (the screen is redrawn). */
 typedef int (*ui_handler)(struct screen *s, struct ui *ui);
@@ -59,6 +61,9 @@ struct screen_ops {
 struct screen {
 	const struct screen_ops *ops;
 	int key;		/* the key that raised the current action */
+	struct list *list;	/* the screen's list, which moves on up,
+				 * down, page, top and bottom; NULL when it
+				 * has none (the article is a pager) */
 };
 
 /* One feed being fetched or waiting to be. */
