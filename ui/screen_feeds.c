@@ -6,6 +6,7 @@
 
 #include "src/text.h"
 #include "ui/draw.h"
+#include "ui/jobs.h"
 #include "ui/list.h"
 #include "ui/screen_feeds.h"
 #include "ui/screen_headlines.h"

@@ -9,6 +9,7 @@
 #include "src/headlines.h"
 #include "src/text.h"
 #include "ui/draw.h"
+#include "ui/jobs.h"
 #include "ui/list.h"
 #include "ui/screen_article.h"
 #include "ui/screen_headlines.h"

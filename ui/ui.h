@@ -10,6 +10,9 @@
  * screen's own table of handlers (indexed by enum config_action), then,
  * when the screen shows a list, to the list widget's movement actions
  * (list_act()), then to the reader's global table.
+ *
+ * The functions below are ui/ui.c; fetching (ui_reload() and the rest)
+ * is ui/jobs.h.
  */
 
 #include <stddef.h>
@@ -120,15 +123,8 @@ void ui_status(struct ui *ui, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Every screen reloads from the store. */
 void ui_refresh_all(struct ui *ui);
-/* Queues a reload of one feed (feed_id), or every feed (0). */
-void ui_reload(struct ui *ui, int64_t feed_id);
 /* Whether feed_id is one of the dotfile's feeds. */
 int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
-/* Starts fetching url for read more; returns the request number that the
- * top screen's page() receives, or 0 when it could not start. */
-unsigned ui_fetch_page(struct ui *ui, const char *url);
-/* Whether feed_id has a reload queued or running. */
-int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
 /* Opens url in the browser with the terminal suspended. */
 void ui_open_browser(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
