@@ -198,9 +198,10 @@ listed_feeds_are_the_dotfile_ones(void **state)
 	assert_false(ui_feed_is_listed(&f->ui, 3));
 }
 
-/* One stored feed with two unread items; their rowids in rowids. */
-static void
-store_two_items(struct fixture *f, int64_t rowids[2])
+/* Stores a feed at url with two unread items (opening the store first
+ * when needed); returns its id, and the items' rowids in rowids. */
+static int64_t
+store_feed(struct fixture *f, const char *url, int64_t rowids[2])
 {
 	struct nf_error err;
 	struct nf_feed *feed = feed_new();
@@ -209,17 +210,19 @@ store_two_items(struct fixture *f, int64_t rowids[2])
 	int64_t id;
 	size_t n, i;
 
-	assert_int_equal(testdir_make(f->dir, sizeof(f->dir), "nf-ui"), 0);
-	snprintf(path, sizeof(path), "%s/news.db", f->dir);
-	assert_int_equal(store_open(path, &f->ui.store, &err), NF_OK);
-	assert_int_equal(store_feed_ensure(f->ui.store, "https://example.org/a",
-	                                   "A", &id, &err), NF_OK);
+	if (f->ui.store == NULL) {
+		assert_int_equal(testdir_make(f->dir, sizeof(f->dir), "nf-ui"), 0);
+		snprintf(path, sizeof(path), "%s/news.db", f->dir);
+		assert_int_equal(store_open(path, &f->ui.store, &err), NF_OK);
+	}
+	assert_int_equal(store_feed_ensure(f->ui.store, url, NULL, &id, &err),
+	                 NF_OK);
 	assert_non_null(feed);
 	for (i = 0; i < 2; i++) {
 		struct nf_item *it = item_new();
 
 		assert_non_null(it);
-		assert_int_equal(nf_strset(&it->id, i == 0 ? "a-1" : "a-2"), 0);
+		assert_int_equal(nf_strset(&it->id, i == 0 ? "one" : "two"), 0);
 		assert_int_equal(nf_strset(&it->title, i == 0 ? "One" : "Two"), 0);
 		assert_int_equal(feed_add_item(feed, it), 0);
 	}
@@ -232,6 +235,24 @@ store_two_items(struct fixture *f, int64_t rowids[2])
 	rowids[0] = items[0]->rowid;
 	rowids[1] = items[1]->rowid;
 	store_items_free(items, n);
+	return id;
+}
+
+/* How many items of feed_id are unread. */
+static size_t
+unread_in(struct fixture *f, int64_t feed_id)
+{
+	struct nf_item **items;
+	struct nf_error err;
+	size_t n, i, unread = 0;
+
+	assert_int_equal(store_items_load(f->ui.store, feed_id, STORE_LOAD_LIST,
+	                                  &items, &n, &err), NF_OK);
+	for (i = 0; i < n; i++) {
+		unread += !items[i]->read;
+	}
+	store_items_free(items, n);
+	return unread;
 }
 
 static void
@@ -240,12 +261,9 @@ mark_reaches_the_store_and_every_screen(void **state)
 	struct fixture *f = *state;
 	struct fake *a = fake_new(&fake_ops), *b = fake_new(&bare_ops);
 	struct fake *c = fake_new(&fake_ops);
-	struct nf_item **items;
-	struct nf_error err;
-	int64_t rowids[2];
-	size_t n, i;
+	int64_t rowids[2], id;
 
-	store_two_items(f, rowids);
+	id = store_feed(f, "https://example.org/a", rowids);
 	ui_push(&f->ui, &a->base);
 	ui_push(&f->ui, &b->base);
 	ui_push(&f->ui, &c->base);
@@ -254,15 +272,41 @@ mark_reaches_the_store_and_every_screen(void **state)
 	assert_int_equal(c->marked, 2);
 	assert_int_equal(a->read, 1);
 	assert_int_equal(f->ui.status[0], '\0');
-	assert_int_equal(store_items_load(f->ui.store, 0, STORE_LOAD_LIST, &items,
-	                                  &n, &err), NF_OK);
-	for (i = 0; i < n; i++) {
-		assert_true(items[i]->read);
-	}
-	store_items_free(items, n);
+	assert_int_equal(unread_in(f, id), 0);
 	ui_mark(&f->ui, rowids, 1, 0);
 	assert_int_equal(c->marked, 1);
 	assert_int_equal(c->read, 0);
+	assert_int_equal(unread_in(f, id), 1);
+}
+
+/* Mark all read on the front page marks the dotfile's feeds only: a feed
+ * dropped from the dotfile keeps its read flags for when it comes back. */
+static void
+mark_all_read_leaves_dropped_feeds(void **state)
+{
+	struct fixture *f = *state;
+	struct fake *a = fake_new(&fake_ops);
+	int64_t rowids[2], listed, dropped, other;
+
+	listed = store_feed(f, "https://example.org/listed", rowids);
+	dropped = store_feed(f, "https://example.org/dropped", rowids);
+	other = store_feed(f, "https://example.org/other", rowids);
+	f->ui.feed_ids = calloc(2, sizeof(*f->ui.feed_ids));
+	assert_non_null(f->ui.feed_ids);
+	f->ui.feed_ids[0] = listed;
+	f->ui.feed_ids[1] = other;
+	f->ui.nfeed_ids = 2;
+	ui_push(&f->ui, &a->base);
+	ui_mark_all_read(&f->ui, other);
+	assert_int_equal(unread_in(f, other), 0);
+	assert_int_equal(unread_in(f, listed), 2);
+	assert_int_equal(a->reloads, 1);
+	ui_mark_all_read(&f->ui, 0);
+	assert_int_equal(unread_in(f, listed), 0);
+	assert_int_equal(unread_in(f, dropped), 2);
+	assert_int_equal(a->reloads, 2);
+	free(f->ui.feed_ids);
+	f->ui.feed_ids = NULL;
 }
 
 /* A feed chooses its links; only http(s) reaches the browser. These are
@@ -297,6 +341,7 @@ main(void)
 		CASE(refresh_all_reloads_every_screen),
 		CASE(listed_feeds_are_the_dotfile_ones),
 		CASE(mark_reaches_the_store_and_every_screen),
+		CASE(mark_all_read_leaves_dropped_feeds),
 		CASE(browser_gets_only_http_links),
 #undef CASE
 	};

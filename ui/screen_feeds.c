@@ -206,12 +206,8 @@ static int
 fd_mark_all_read(struct screen *s, struct ui *ui)
 {
 	const struct store_feed_info *fi = fd_current(fd_of(s));
-	struct nf_error err;
 
-	if (store_mark_all_read(ui->store, fi != NULL ? fi->id : 0, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-	}
-	ui_refresh_all(ui);
+	ui_mark_all_read(ui, fi != NULL ? fi->id : 0);
 	return 1;
 }
 

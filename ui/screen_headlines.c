@@ -832,12 +832,7 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 static int
 hl_mark_all_read(struct screen *s, struct ui *ui)
 {
-	struct nf_error err;
-
-	if (store_mark_all_read(ui->store, hl_of(s)->feed_id, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-	}
-	ui_refresh_all(ui);
+	ui_mark_all_read(ui, hl_of(s)->feed_id);
 	return 1;
 }
 

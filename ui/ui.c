@@ -90,6 +90,38 @@ ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read)
 	ui->dirty_top = ui->dirty_body = 1;
 }
 
+void
+ui_mark_all_read(struct ui *ui, int64_t feed_id)
+{
+	const int64_t *ids = feed_id != 0 ? &feed_id : ui->feed_ids;
+	size_t n = feed_id != 0 ? 1 : ui->nfeed_ids, i;
+	struct nf_error err;
+
+	/* Feed by feed rather than the whole store: a feed dropped from the
+	 * dotfile is out of sight, and keeps its read flags for when its
+	 * line comes back. */
+	for (i = 0; i < n; i++) {
+		if (store_mark_all_read(ui->store, ids[i], &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+			break;
+		}
+	}
+	ui_refresh_all(ui);
+}
+
+int
+ui_feed_is_listed(const struct ui *ui, int64_t feed_id)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nfeed_ids; i++) {
+		if (ui->feed_ids[i] == feed_id) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Runs argv with the terminal handed over, and takes it back. */
 static int
 ui_run_program(char **argv)
@@ -149,17 +181,4 @@ ui_open_browser(struct ui *ui, const char *url)
 	}
 	config_argv_free(argv);
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
-}
-
-int
-ui_feed_is_listed(const struct ui *ui, int64_t feed_id)
-{
-	size_t i;
-
-	for (i = 0; i < ui->nfeed_ids; i++) {
-		if (ui->feed_ids[i] == feed_id) {
-			return 1;
-		}
-	}
-	return 0;
 }

@@ -129,5 +129,8 @@ int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
 void ui_open_browser(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
+/* Marks every item of feed_id read, or with 0 every item of the
+ * dotfile's feeds (a dropped feed's flags stay); every screen reloads. */
+void ui_mark_all_read(struct ui *ui, int64_t feed_id);
 
 #endif
