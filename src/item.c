@@ -5,12 +5,6 @@
 
 #include "src/item.h"
 
-static char *
-nf_strdup(const char *s)
-{
-	return s != NULL ? strdup(s) : NULL;
-}
-
 int
 nf_strset(char **field, const char *s)
 {
@@ -180,103 +174,6 @@ int
 related_add_copy(struct nf_related *entry, struct nf_related *copy)
 {
 	return related_append(&entry->copies, &entry->ncopies, copy);
-}
-
-static int
-related_copy(struct nf_related *dst, const struct nf_related *src)
-{
-	size_t i;
-
-	memset(dst, 0, sizeof(*dst));
-	if (nf_strset(&dst->title, src->title) || nf_strset(&dst->link, src->link) ||
-	    nf_strset(&dst->source, src->source)) {
-		goto fail;
-	}
-	for (i = 0; i < src->ncopies; i++) {
-		struct nf_related c;
-
-		if (related_copy(&c, &src->copies[i]) != 0) {
-			goto fail;
-		}
-		if (related_add_copy(dst, &c) != 0) {
-			related_clear(&c);
-			goto fail;
-		}
-	}
-	return 0;
-fail:
-	related_clear(dst);
-	return -1;
-}
-
-static int
-item_copy_lists(struct nf_item *d, const struct nf_item *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->ncategories; i++) {
-		if (item_add_category(d, s->categories[i]) != 0) {
-			return -1;
-		}
-	}
-	for (i = 0; i < s->nenclosures; i++) {
-		const struct nf_enclosure *e = &s->enclosures[i];
-
-		if (item_add_enclosure(d, e->url, e->type, e->length) != 0) {
-			return -1;
-		}
-	}
-	for (i = 0; i < s->nrelated; i++) {
-		struct nf_related r;
-
-		if (related_copy(&r, &s->related[i]) != 0) {
-			return -1;
-		}
-		if (item_add_related(d, &r) != 0) {
-			related_clear(&r);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-struct nf_item *
-item_dup(const struct nf_item *s)
-{
-	struct nf_item *d = item_new();
-
-	if (d == NULL) {
-		return NULL;
-	}
-	d->id = nf_strdup(s->id);
-	d->title = nf_strdup(s->title);
-	d->link = nf_strdup(s->link);
-	d->author = nf_strdup(s->author);
-	d->summary = nf_strdup(s->summary);
-	d->content = nf_strdup(s->content);
-	d->source = nf_strdup(s->source);
-	d->published = s->published;
-	d->updated = s->updated;
-	d->rowid = s->rowid;
-	d->feed_id = s->feed_id;
-	d->read = s->read;
-	d->text_len = s->text_len;
-	if (s->image != NULL) {
-		d->image = image_new(s->image->url, s->image->caption, s->image->credit);
-		if (d->image == NULL) {
-			goto fail;
-		}
-	}
-	if ((s->id && !d->id) || (s->title && !d->title) || (s->link && !d->link) ||
-	    (s->author && !d->author) || (s->summary && !d->summary) ||
-	    (s->content && !d->content) || (s->source && !d->source) ||
-	    item_copy_lists(d, s) != 0) {
-		goto fail;
-	}
-	return d;
-fail:
-	item_free(d);
-	return NULL;
 }
 
 size_t

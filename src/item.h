@@ -86,8 +86,6 @@ nf_str(const char *s)
  * memory; free with item_free(). */
 struct nf_item *item_new(void);
 void item_free(struct nf_item *item);
-/* Returns a deep copy; free with item_free(). NULL when out of memory. */
-struct nf_item *item_dup(const struct nf_item *item);
 
 /* Replaces *field with a copy of s (NULL clears it). 0, or -1 when out of
  * memory (the field is then unchanged). */

@@ -63,7 +63,7 @@ static const char *const migrations[] = {
 /* Every statement is prepared once, on first use, and reset after. */
 enum stmt_id {
 	ST_BEGIN, ST_BEGIN_READ, ST_COMMIT, ST_ROLLBACK,
-	ST_FEED_FIND, ST_FEED_ADD, ST_FEED_TITLE, ST_FEED_SEQ, ST_FEED_DELETE,
+	ST_FEED_FIND, ST_FEED_ADD, ST_FEED_TITLE, ST_FEED_SEQ,
 	ST_META_GET, ST_META_SET, ST_FEED_LIST,
 	ST_ITEM_FIND, ST_ITEM_ADD, ST_ITEM_SET, ST_ITEM_COUNT,
 	ST_ITEM_COUNT_ALL, ST_PRUNE,
@@ -93,7 +93,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FEED_SEQ] = "UPDATE feeds SET update_seq = update_seq + 1,"
 	                " feed_title = COALESCE(?2, feed_title)"
 	                " WHERE id = ?1 RETURNING update_seq",
-	[ST_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
 	[ST_META_GET] = "SELECT etag, last_modified, last_fetch, last_error,"
 	                " feed_title FROM feeds WHERE id = ?1",
 	[ST_META_SET] = "UPDATE feeds SET etag = ?2, last_modified = ?3,"
@@ -506,19 +505,6 @@ store_feed_ensure(struct store *s, const char *url, const char *title,
 	}
 	*feed_id = sqlite3_last_insert_rowid(s->db);
 	return NF_OK;
-}
-
-enum nf_status
-store_feed_remove(struct store *s, int64_t feed_id, struct nf_error *err)
-{
-	sqlite3_stmt *st = stmt_get(s, ST_FEED_DELETE, err);
-
-	if (st == NULL) {
-		return NF_ERR_DB;
-	}
-	/* Its items go with it: items.feed_id cascades (foreign_keys on). */
-	sqlite3_bind_int64(st, 1, feed_id);
-	return stmt_run(s, st, err);
 }
 
 void

@@ -42,14 +42,13 @@ void store_close(struct store *s);
 
 /* Finds the feed with this URL (as the dotfile gives it), adding it when
  * missing; title is the dotfile's title or NULL, and replaces the stored
- * one. Feeds are listed in the order they were first added. */
+ * one. Feeds are listed in the order they were first added.
+ *
+ * Feeds are never deleted: one dropped from the dotfile keeps its items
+ * and read flags here, the callers show only the dotfile's feeds, and the
+ * line coming back finds the same feed id with everything it had. */
 enum nf_status store_feed_ensure(struct store *s, const char *url,
                                  const char *title, int64_t *feed_id,
-                                 struct nf_error *err);
-
-/* Deletes a feed and its items (for a feed gone from the dotfile, whose
- * items would otherwise stay on the front page). No feed is not an error. */
-enum nf_status store_feed_remove(struct store *s, int64_t feed_id,
                                  struct nf_error *err);
 
 /* What fetch remembers about a feed. Strings are NULL when absent;

@@ -163,5 +163,18 @@ grep -q '^Café owners open a harbour terrace$' "$tmp/latin.out" ||
 	fail "latin: $(head -2 "$tmp/latin.out")"
 grep -q '^Café Gazette' "$tmp/latin.out" || fail "latin: feed title not decoded"
 
+# 11. A feed dropped from the dotfile stays in the store, off the page;
+# its line back brings its stories back from the store, file or no file.
+grep -q '朝凪新聞' "$tmp/third.out" || fail "dropped: 朝凪新聞 was never on the page"
+grep -v asanagi "$tmp/rc" >"$tmp/rc-dropped"
+run dropped -c "$tmp/rc-dropped" -d "$tmp/db" --headlines
+status dropped 0
+grep -q '朝凪新聞' "$tmp/dropped.out" && fail "dropped: the dropped feed is still shown"
+rm "$tmp/feeds/asanagi.rss"
+run back -c "$tmp/rc" -d "$tmp/db" --headlines
+status back 0
+cmp -s "$tmp/third.out" "$tmp/back.out" ||
+	fail "back: $(diff "$tmp/third.out" "$tmp/back.out" | head -5)"
+
 [ $failures -eq 0 ] || exit 1
 exit 0

@@ -825,14 +825,17 @@ load_keeps_related_and_image(void **state)
 	loaded_free(&l);
 }
 
+/* A feed dropped from the dotfile is never deleted: while it is out of
+ * the dotfile nobody ensures it, and when its line comes back the same
+ * feed id finds its items and their read flags, even across a reopen. */
 static void
-removed_feed_takes_its_items(void **state)
+dropped_feed_keeps_its_items(void **state)
 {
 	struct fixture *f = *state;
 	struct store_feed_info *feeds;
 	struct nf_feed *feed;
 	struct loaded l;
-	int64_t a, b;
+	int64_t a, b, rowid;
 	size_t n;
 
 	open_store(f);
@@ -840,22 +843,34 @@ removed_feed_takes_its_items(void **state)
 	b = ensure(f, "https://example.org/kept.rss", "Kept");
 	feed = make_feed("Old");
 	add(feed, make_item("o-1", NULL, "Old news", "x", 1));
+	add(feed, make_item("o-2", NULL, "Older news", "x", 0));
 	update(f, a, feed, 0, 0);
 	feed = make_feed("Kept");
 	add(feed, make_item("k-1", NULL, "Kept news", "x", 1));
 	update(f, b, feed, 0, 0);
-	assert_int_equal(store_feed_remove(f->s, a, &f->err), NF_OK);
-	assert_int_equal(store_feed_remove(f->s, a, &f->err), NF_OK);
-	l = load(f, 0, STORE_LOAD_LIST);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.items[0]->title, "Kept news");
+	l = load(f, a, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 2);
+	rowid = find_title(&l, "Old news")->rowid;
 	loaded_free(&l);
+	assert_int_equal(store_mark_read(f->s, &rowid, 1, 1, &f->err), NF_OK);
+
+	/* A run whose dotfile lists only Kept. */
+	open_store(f);
+	assert_true(ensure(f, "https://example.org/kept.rss", "Kept") == b);
 	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
-	assert_int_equal(n, 1);
-	assert_true(feeds[0].id == b);
+	assert_int_equal(n, 2);
 	store_feed_list_free(feeds, n);
+
+	/* The line comes back. */
+	open_store(f);
+	assert_true(ensure(f, "https://example.org/old.rss", "Old") == a);
+	l = load(f, a, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 2);
+	assert_true(find_title(&l, "Old news")->read);
+	assert_false(find_title(&l, "Older news")->read);
+	loaded_free(&l);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items", NULL, 0),
-	                 1);
+	                 3);
 }
 
 static void
@@ -1107,7 +1122,7 @@ main(void)
 		CASE(fetch_metadata_round_trip),
 		CASE(dotfile_title_wins_and_can_change),
 		CASE(load_keeps_related_and_image),
-		CASE(removed_feed_takes_its_items),
+		CASE(dropped_feed_keeps_its_items),
 		CASE(update_of_unknown_feed_fails_whole),
 		CASE(survives_kill_9_mid_write),
 #undef CASE

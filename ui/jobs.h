@@ -7,12 +7,21 @@
  * file:// feeds are read one per loop turn, so a long list of local
  * feeds never freezes the screen either. Each finished feed goes to the
  * sync stage (src/sync.h) at once; the screens reload when a batch ends.
- *
- * ui_reload(), ui_fetch_page() and ui_feed_is_fetching() (ui/ui.h) live
- * here too.
  */
 
 #include "ui/ui.h"
+
+/* What the screens ask of fetching. */
+
+/* Queues a reload of one feed (feed_id), or every feed (0). */
+void ui_reload(struct ui *ui, int64_t feed_id);
+/* Starts fetching url for read more; returns the request number that the
+ * top screen's page() receives, or 0 when it could not start. */
+unsigned ui_fetch_page(struct ui *ui, const char *url);
+/* Whether feed_id has a reload queued or running. */
+int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
+
+/* What the reader's loop drives. */
 
 /* The fetcher's done callback (ctx is the struct ui). */
 void jobs_on_done(void *ctx, struct fetch_result *result);

@@ -120,7 +120,7 @@ list_select_row(struct list *l, size_t row)
 	return 1;
 }
 
-void
+static void
 list_move(struct list *l, long delta)
 {
 	if (l->nmap == 0) {
@@ -135,7 +135,7 @@ list_move(struct list *l, long delta)
 	l->dirty = 1;
 }
 
-void
+static void
 list_page(struct list *l, int direction)
 {
 	long h = l->height > 1 ? l->height - 1 : 1;
@@ -149,20 +149,65 @@ list_page(struct list *l, int direction)
 	list_move(l, direction > 0 ? h : -h);
 }
 
-void
-list_home(struct list *l)
+static void
+list_top(struct list *l)
 {
 	l->sel = l->top = 0;
 	list_clamp(l);
 	l->dirty = 1;
 }
 
-void
-list_end(struct list *l)
+static void
+list_bottom(struct list *l)
 {
 	l->sel = l->nmap > 0 ? l->nmap - 1 : 0;
 	list_clamp(l);
 	l->dirty = 1;
+}
+
+static void
+list_up(struct list *l)
+{
+	list_move(l, -1);
+}
+
+static void
+list_down(struct list *l)
+{
+	list_move(l, 1);
+}
+
+static void
+list_page_up(struct list *l)
+{
+	list_page(l, -1);
+}
+
+static void
+list_page_down(struct list *l)
+{
+	list_page(l, 1);
+}
+
+/* The movement actions, the same on every screen that shows a list. */
+static void (*const list_actions[CONFIG_ACTION_COUNT])(struct list *l) = {
+	[CONFIG_ACTION_UP] = list_up,
+	[CONFIG_ACTION_DOWN] = list_down,
+	[CONFIG_ACTION_PAGE_UP] = list_page_up,
+	[CONFIG_ACTION_PAGE_DOWN] = list_page_down,
+	[CONFIG_ACTION_TOP] = list_top,
+	[CONFIG_ACTION_BOTTOM] = list_bottom,
+};
+
+int
+list_act(struct list *l, enum config_action action)
+{
+	if ((unsigned)action >= CONFIG_ACTION_COUNT ||
+	    list_actions[action] == NULL) {
+		return 0;
+	}
+	list_actions[action](l);
+	return 1;
 }
 
 void

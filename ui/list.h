@@ -7,6 +7,10 @@
  * keeps only positions, so a screen may rebuild its rows at any time and
  * then call list_refilter() and list_select_row().
  *
+ * The widget answers the movement actions itself (list_act()), from one
+ * table, so every screen that shows a list moves the same way and a
+ * screen's own handlers are only for what it alone does.
+ *
  * Rows are the screen's ("model rows"); the widget shows the subset that
  * passes the filter ("visible rows"), in order.
  */
@@ -14,6 +18,8 @@
 #include <stddef.h>
 
 #include <curses.h>
+
+#include "config/config.h"
 
 struct list_ops {
 	/* Number of model rows. */
@@ -51,10 +57,10 @@ void list_set_height(struct list *l, int height);
 size_t list_selected(const struct list *l);
 /* Selects the visible row showing model row `row`; 0 when it is hidden. */
 int list_select_row(struct list *l, size_t row);
-void list_move(struct list *l, long delta);
-void list_page(struct list *l, int direction);
-void list_home(struct list *l);
-void list_end(struct list *l);
+/* Does a movement action (up, down, page-up, page-down, top, bottom) on
+ * l and returns 1; returns 0 for any other action, which is then the
+ * screen's or the reader's to answer. */
+int list_act(struct list *l, enum config_action action);
 
 /* Draws the visible window onto w from line y0, height lines. */
 void list_draw(struct list *l, WINDOW *w, int y0, int width);

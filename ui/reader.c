@@ -4,13 +4,10 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -21,6 +18,7 @@
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/keys.h"
+#include "ui/list.h"
 #include "ui/reader.h"
 #include "ui/screen_feeds.h"
 #include "ui/screen_headlines.h"
@@ -71,144 +69,6 @@ reader_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGWINCH, &sa, NULL);
 	return 0;
-}
-
-/* ---- the screen stack and shared helpers (ui/ui.h) ----------------- */
-
-struct screen *
-ui_top(struct ui *ui)
-{
-	return ui->stack[ui->depth - 1];
-}
-
-void
-ui_push(struct ui *ui, struct screen *s)
-{
-	if (ui->depth >= (int)(sizeof(ui->stack) / sizeof(ui->stack[0]))) {
-		s->ops->free(s);
-		ui_status(ui, 1, "too many screens open: press q");
-		return;
-	}
-	ui->stack[ui->depth++] = s;
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
-}
-
-void
-ui_pop(struct ui *ui)
-{
-	struct screen *s;
-
-	if (ui->depth <= 1) {
-		return;
-	}
-	s = ui->stack[--ui->depth];
-	s->ops->free(s);
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
-}
-
-void
-ui_status(struct ui *ui, int is_error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
-	va_end(ap);
-	ui->status_error = is_error;
-	ui->dirty_status = 1;
-}
-
-void
-ui_refresh_all(struct ui *ui)
-{
-	int i;
-
-	for (i = 0; i < ui->depth; i++) {
-		if (ui->stack[i]->ops->reload != NULL) {
-			ui->stack[i]->ops->reload(ui->stack[i], ui);
-		}
-	}
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
-}
-
-void
-ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read)
-{
-	struct nf_error err;
-
-	int i;
-
-	if (store_mark_read(ui->store, rowids, n, read, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-		return;
-	}
-	for (i = 0; i < ui->depth; i++) {
-		if (ui->stack[i]->ops->marked != NULL) {
-			ui->stack[i]->ops->marked(ui->stack[i], rowids, n, read);
-		}
-	}
-	ui->dirty_top = ui->dirty_body = 1;
-}
-
-/* Runs argv with the terminal handed over, and takes it back. */
-static int
-reader_run_program(char **argv)
-{
-	pid_t pid;
-	int status = 0;
-
-	def_prog_mode();
-	endwin();
-	pid = fork();
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-		continue;
-	}
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	if (pid < 0) {
-		return -1;
-	}
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
-void
-ui_open_browser(struct ui *ui, const char *url)
-{
-	const char *command = ui->cfg->browser;
-	char **argv = NULL;
-	struct nf_error err;
-	int rc;
-
-	/* A feed chooses its links: a javascript:, data: or file: link
-	 * handed to a browser or to xdg-open would run what the feed says. */
-	if (strncasecmp(url, "http://", 7) != 0 &&
-	    strncasecmp(url, "https://", 8) != 0) {
-		ui_status(ui, 1, "not opening a link that is not http(s): %.60s", url);
-		return;
-	}
-	if (command == NULL || command[0] == '\0') {
-		command = getenv("BROWSER");
-	}
-	if (command == NULL || command[0] == '\0') {
-		command = "xdg-open";
-	}
-	if (config_browser_argv(command, url, &argv, &err) != NF_OK) {
-		ui_status(ui, 1, "browser: %s", err.msg);
-		return;
-	}
-	rc = argv[0] != NULL ? reader_run_program(argv) : -1;
-	if (rc != 0) {
-		ui_status(ui, 1, "%s: %s", argv[0] != NULL ? argv[0] : "browser",
-		          rc == 127 ? "cannot run it" : "it failed");
-	} else {
-		ui_status(ui, 0, "opened %s", url);
-	}
-	config_argv_free(argv);
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
 }
 
 /* ---- layout and drawing -------------------------------------------- */
@@ -469,7 +329,8 @@ reader_key(struct ui *ui, int key)
 	}
 	top->key = key;
 	h = top->ops->handlers[a];
-	if (h == NULL || !h(top, ui)) {
+	if ((h == NULL || !h(top, ui)) &&
+	    (top->list == NULL || !list_act(top->list, a))) {
 		h = reader_handlers[a];
 		if (h != NULL) {
 			h(top, ui);
@@ -619,19 +480,6 @@ reader_ensure_feeds(struct ui *ui)
 			ui->feed_ids[ui->nfeed_ids++] = id;
 		}
 	}
-}
-
-int
-ui_feed_is_listed(const struct ui *ui, int64_t feed_id)
-{
-	size_t i;
-
-	for (i = 0; i < ui->nfeed_ids; i++) {
-		if (ui->feed_ids[i] == feed_id) {
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* Feeds of the dotfile that were never fetched (a feed just added) are

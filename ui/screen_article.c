@@ -8,6 +8,7 @@
 
 #include "src/text.h"
 #include "ui/draw.h"
+#include "ui/jobs.h"
 #include "ui/screen_article.h"
 
 /* A Similar News entry: a copy of the story (rowid set) or a related

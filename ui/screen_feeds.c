@@ -6,6 +6,7 @@
 
 #include "src/text.h"
 #include "ui/draw.h"
+#include "ui/jobs.h"
 #include "ui/list.h"
 #include "ui/screen_feeds.h"
 #include "ui/screen_headlines.h"
@@ -171,54 +172,6 @@ fd_filter(struct screen *s, struct ui *ui, const char *needle)
 	list_set_filter(&fd_of(s)->list, needle);
 }
 
-static int
-fd_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&fd_of(s)->list, -1);
-	return 1;
-}
-
-static int
-fd_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&fd_of(s)->list, 1);
-	return 1;
-}
-
-static int
-fd_page_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&fd_of(s)->list, -1);
-	return 1;
-}
-
-static int
-fd_page_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&fd_of(s)->list, 1);
-	return 1;
-}
-
-static int
-fd_top(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_home(&fd_of(s)->list);
-	return 1;
-}
-
-static int
-fd_bottom(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_end(&fd_of(s)->list);
-	return 1;
-}
-
 /* Enter: "All feeds" goes back to the front page; a feed opens its own
  * Headlines on top of this screen. */
 static int
@@ -253,12 +206,8 @@ static int
 fd_mark_all_read(struct screen *s, struct ui *ui)
 {
 	const struct store_feed_info *fi = fd_current(fd_of(s));
-	struct nf_error err;
 
-	if (store_mark_all_read(ui->store, fi != NULL ? fi->id : 0, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-	}
-	ui_refresh_all(ui);
+	ui_mark_all_read(ui, fi != NULL ? fi->id : 0);
 	return 1;
 }
 
@@ -281,12 +230,6 @@ static const struct screen_ops feeds_ops = {
 	.reload_on_show = 1,
 	.set_filter = fd_filter,
 	.handlers = {
-		[CONFIG_ACTION_UP] = fd_up,
-		[CONFIG_ACTION_DOWN] = fd_down,
-		[CONFIG_ACTION_PAGE_UP] = fd_page_up,
-		[CONFIG_ACTION_PAGE_DOWN] = fd_page_down,
-		[CONFIG_ACTION_TOP] = fd_top,
-		[CONFIG_ACTION_BOTTOM] = fd_bottom,
 		[CONFIG_ACTION_OPEN] = fd_open,
 		[CONFIG_ACTION_RELOAD] = fd_reload,
 		[CONFIG_ACTION_MARK_ALL_READ] = fd_mark_all_read,
@@ -304,6 +247,7 @@ feeds_new(struct ui *ui)
 		return NULL;
 	}
 	f->base.ops = &feeds_ops;
+	f->base.list = &f->list;
 	f->ui = ui;
 	list_init(&f->list, &fd_list_ops, f);
 	fd_load(f, ui);

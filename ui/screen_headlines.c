@@ -9,6 +9,7 @@
 #include "src/headlines.h"
 #include "src/text.h"
 #include "ui/draw.h"
+#include "ui/jobs.h"
 #include "ui/list.h"
 #include "ui/screen_article.h"
 #include "ui/screen_headlines.h"
@@ -644,54 +645,6 @@ hl_current(struct headlines *h)
 	return r < h->nrows ? &h->rows[r] : NULL;
 }
 
-static int
-hl_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&hl_of(s)->list, -1);
-	return 1;
-}
-
-static int
-hl_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&hl_of(s)->list, 1);
-	return 1;
-}
-
-static int
-hl_page_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&hl_of(s)->list, -1);
-	return 1;
-}
-
-static int
-hl_page_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&hl_of(s)->list, 1);
-	return 1;
-}
-
-static int
-hl_top(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_home(&hl_of(s)->list);
-	return 1;
-}
-
-static int
-hl_bottom(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_end(&hl_of(s)->list);
-	return 1;
-}
-
 /* Folds or unfolds the story under the cursor in place; the cursor stays
  * on the story line. */
 static int
@@ -879,12 +832,7 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 static int
 hl_mark_all_read(struct screen *s, struct ui *ui)
 {
-	struct nf_error err;
-
-	if (store_mark_all_read(ui->store, hl_of(s)->feed_id, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-	}
-	ui_refresh_all(ui);
+	ui_mark_all_read(ui, hl_of(s)->feed_id);
 	return 1;
 }
 
@@ -908,12 +856,6 @@ static const struct screen_ops headlines_ops = {
 	.marked = hl_marked,
 	.set_filter = hl_filter,
 	.handlers = {
-		[CONFIG_ACTION_UP] = hl_up,
-		[CONFIG_ACTION_DOWN] = hl_down,
-		[CONFIG_ACTION_PAGE_UP] = hl_page_up,
-		[CONFIG_ACTION_PAGE_DOWN] = hl_page_down,
-		[CONFIG_ACTION_TOP] = hl_top,
-		[CONFIG_ACTION_BOTTOM] = hl_bottom,
 		[CONFIG_ACTION_OPEN] = hl_open,
 		[CONFIG_ACTION_TOGGLE_FOLD] = hl_toggle_fold,
 		[CONFIG_ACTION_EXPAND] = hl_expand,
@@ -939,6 +881,7 @@ headlines_new(struct ui *ui, int64_t feed_id, const char *title)
 		return NULL;
 	}
 	h->base.ops = &headlines_ops;
+	h->base.list = &h->list;
 	h->feed_id = feed_id;
 	list_init(&h->list, &hl_list_ops, h);
 	hl_load(h, ui);

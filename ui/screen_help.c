@@ -66,36 +66,13 @@ help_title(struct screen *s, struct ui *ui, char *out, size_t size)
 	snprintf(out, size, "newsfold — Keys (q to go back)");
 }
 
-static int
-help_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&help_of(s)->list, -1);
-	return 1;
-}
-
-static int
-help_down(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_move(&help_of(s)->list, 1);
-	return 1;
-}
-
+/* Help has nothing to fold: toggle-fold (space) pages down, as in a
+ * pager. */
 static int
 help_page_down(struct screen *s, struct ui *ui)
 {
 	(void)ui;
-	list_page(&help_of(s)->list, 1);
-	return 1;
-}
-
-static int
-help_page_up(struct screen *s, struct ui *ui)
-{
-	(void)ui;
-	list_page(&help_of(s)->list, -1);
-	return 1;
+	return list_act(&help_of(s)->list, CONFIG_ACTION_PAGE_DOWN);
 }
 
 static void
@@ -110,10 +87,6 @@ static const struct screen_ops help_ops = {
 	.draw = help_draw,
 	.title = help_title,
 	.handlers = {
-		[CONFIG_ACTION_UP] = help_up,
-		[CONFIG_ACTION_DOWN] = help_down,
-		[CONFIG_ACTION_PAGE_UP] = help_page_up,
-		[CONFIG_ACTION_PAGE_DOWN] = help_page_down,
 		[CONFIG_ACTION_TOGGLE_FOLD] = help_page_down,
 	},
 	.free = help_free,
@@ -129,6 +102,7 @@ help_new(struct ui *ui)
 		return NULL;
 	}
 	h->base.ops = &help_ops;
+	h->base.list = &h->list;
 	h->ui = ui;
 	list_init(&h->list, &help_list_ops, h);
 	list_refilter(&h->list);

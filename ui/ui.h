@@ -6,9 +6,13 @@
  *
  * Screens form a stack: the front page (Headlines of all feeds) is always
  * at the bottom; Feeds, a feed's Headlines, an Article and Help are pushed
- * on top and `back` pops them. Each screen answers actions through its
- * own table of handlers (indexed by enum config_action); an action it
- * leaves NULL falls to the reader's global table.
+ * on top and `back` pops them. A key's action goes first to the top
+ * screen's own table of handlers (indexed by enum config_action), then,
+ * when the screen shows a list, to the list widget's movement actions
+ * (list_act()), then to the reader's global table.
+ *
+ * The functions below are ui/ui.c; fetching (ui_reload() and the rest)
+ * is ui/jobs.h.
  */
 
 #include <stddef.h>
@@ -22,6 +26,7 @@
 
 struct ui;
 struct screen;
+struct list;
 
 /* A handler: nonzero when it did something (the screen is redrawn). */
 typedef int (*ui_handler)(struct screen *s, struct ui *ui);
@@ -59,6 +64,9 @@ struct screen_ops {
 struct screen {
 	const struct screen_ops *ops;
 	int key;		/* the key that raised the current action */
+	struct list *list;	/* the screen's list, which moves on up,
+				 * down, page, top and bottom; NULL when it
+				 * has none (the article is a pager) */
 };
 
 /* One feed being fetched or waiting to be. */
@@ -115,18 +123,14 @@ void ui_status(struct ui *ui, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Every screen reloads from the store. */
 void ui_refresh_all(struct ui *ui);
-/* Queues a reload of one feed (feed_id), or every feed (0). */
-void ui_reload(struct ui *ui, int64_t feed_id);
 /* Whether feed_id is one of the dotfile's feeds. */
 int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
-/* Starts fetching url for read more; returns the request number that the
- * top screen's page() receives, or 0 when it could not start. */
-unsigned ui_fetch_page(struct ui *ui, const char *url);
-/* Whether feed_id has a reload queued or running. */
-int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
 /* Opens url in the browser with the terminal suspended. */
 void ui_open_browser(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
+/* Marks every item of feed_id read, or with 0 every item of the
+ * dotfile's feeds (a dropped feed's flags stay); every screen reloads. */
+void ui_mark_all_read(struct ui *ui, int64_t feed_id);
 
 #endif
