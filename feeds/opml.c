@@ -1,4 +1,4 @@
-/* OPML: reading feed lists, writing OPML 2.0, merging into the dotfile. */
+/* OPML: reading feed lists, and the list itself. */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -88,44 +88,33 @@ url_is_remote(const char *url)
 	       (strncasecmp(url, "https://", 8) == 0 && url[8] != 0);
 }
 
+/* Adds the feed of outline n, found inside the folders of w. Takes url. */
 static enum nf_status
 add_feed(struct walk *w, xmlNode *n, char *url, struct nf_error *err)
 {
-	struct opml_list *l = w->list;
-	struct config_feed *f;
-	xmlChar *title;
+	char *tags[OPML_MAX_DEPTH], *title;
+	xmlChar *attr = get_attr(n, "title", "text");
+	size_t ntags = 0;
 	int i;
+	enum nf_status st;
 
-	f = realloc(l->feeds, (l->nfeeds + 1) * sizeof(*f));
-	if (f == NULL) {
-		free(url);
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-	}
-	l->feeds = f;
-	f = &l->feeds[l->nfeeds++];
-	memset(f, 0, sizeof(*f));
-	f->url = url;
-	f->line = (int)l->nfeeds;
-	title = get_attr(n, "title", "text");
-	f->title = clean_text(title, 0);
-	xmlFree(title);
+	title = clean_text(attr, 0);
+	xmlFree(attr);
 	/* An outline must have text, so a feed without a title is exported
 	 * with its URL as the text: that is no title. */
-	if (f->title != NULL && strcmp(f->title, url) == 0) {
-		free(f->title);
-		f->title = NULL;
-	}
-	if (w->depth > 0 &&
-	    (f->tags = calloc((size_t)w->depth, sizeof(char *))) == NULL) {
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	if (title != NULL && strcmp(title, url) == 0) {
+		free(title);
+		title = NULL;
 	}
 	for (i = 0; i < w->depth; i++) {
-		if (w->tags[i] != NULL &&
-		    (f->tags[f->ntags++] = strdup(w->tags[i])) == NULL) {
-			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		if (w->tags[i] != NULL) {
+			tags[ntags++] = w->tags[i];
 		}
 	}
-	return NF_OK;
+	st = opml_list_add(w->list, url, title, tags, ntags, err);
+	free(title);
+	free(url);
+	return st;
 }
 
 static enum nf_status walk_outlines(struct walk *w, xmlNode *parent,
@@ -240,18 +229,65 @@ opml_read_file(const char *path, struct opml_list *out, struct nf_error *err)
 	return st;
 }
 
+static void
+feed_free(struct opml_feed *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ntags; i++) {
+		free(f->tags[i]);
+	}
+	free(f->tags);
+	free(f->title);
+	free(f->url);
+}
+
+/* Fills f with copies; on failure f holds what was copied, for feed_free(). */
+static enum nf_status
+feed_copy(struct opml_feed *f, const char *url, const char *title,
+          char *const *tags, size_t ntags)
+{
+	memset(f, 0, sizeof(*f));
+	if ((f->url = strdup(url)) == NULL ||
+	    (title != NULL && (f->title = strdup(title)) == NULL) ||
+	    (ntags > 0 && (f->tags = calloc(ntags, sizeof(char *))) == NULL)) {
+		return NF_ERR_NOMEM;
+	}
+	for (; f->ntags < ntags; f->ntags++) {
+		if ((f->tags[f->ntags] = strdup(tags[f->ntags])) == NULL) {
+			return NF_ERR_NOMEM;
+		}
+	}
+	return NF_OK;
+}
+
+enum nf_status
+opml_list_add(struct opml_list *list, const char *url, const char *title,
+              char *const *tags, size_t ntags, struct nf_error *err)
+{
+	struct opml_feed f, *grown;
+
+	if (feed_copy(&f, url, title, tags, ntags) != NF_OK ||
+	    (grown = realloc(list->feeds, (list->nfeeds + 1) * sizeof(f))) == NULL) {
+		feed_free(&f);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	list->feeds = grown;
+	list->feeds[list->nfeeds++] = f;
+	return NF_OK;
+}
+
 void
 opml_list_free(struct opml_list *list)
 {
-	struct config cfg;
+	size_t i;
 
 	if (list == NULL) {
 		return;
 	}
-	/* config_free() frees a feed array of this shape. */
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.feeds = list->feeds;
-	cfg.nfeeds = list->nfeeds;
-	config_free(&cfg);
+	for (i = 0; i < list->nfeeds; i++) {
+		feed_free(&list->feeds[i]);
+	}
+	free(list->feeds);
 	memset(list, 0, sizeof(*list));
 }

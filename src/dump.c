@@ -649,26 +649,20 @@ dump_source(const char *source, struct dump *d, struct nf_error *err)
 	return st;
 }
 
-int
-dump_main(const struct nf_args *args)
+enum nf_status
+dump_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct jbuf line = { { NULL, 0, 0, 0 }, 0 };
 	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, NULL };
-	struct nf_error err;
 	enum nf_status st;
 	const char *source = args->args[0];
 
-	nf_error_clear(&err);
 	buf_init(&line.b, SIZE_MAX / 2);
-	st = dump_source(source, &d, &err);
+	st = dump_source(source, &d, err);
 	dump_clear(&d);
 	buf_free(&line.b);
 	if (fflush(stdout) != 0 && st == NF_OK) {
-		st = nf_error_set(&err, NF_ERR_IO, "cannot write the output: %s", strerror(errno));
+		st = nf_error_set(err, NF_ERR_IO, "cannot write the output: %s", strerror(errno));
 	}
-	if (st != NF_OK) {
-		fprintf(stderr, "%s: %s\n", source, err.msg);
-		return 1;
-	}
-	return 0;
+	return st;
 }

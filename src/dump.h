@@ -3,7 +3,8 @@
 
 #include "src/cli.h"
 
-/* newsfold --dump SOURCE: one feed as JSON on stdout. Returns the exit status. */
-int dump_main(const struct nf_args *args);
+/* newsfold --dump SOURCE: one feed as JSON on stdout. Every failure is
+ * about SOURCE: err holds the reason. */
+enum nf_status dump_run(const struct nf_args *args, struct nf_error *err);
 
 #endif

@@ -16,7 +16,8 @@ enum nf_status {
 	NF_ERR_NET,		/* network: DNS, refused, timeout, HTTP status */
 	NF_ERR_TOO_LARGE,	/* a size ceiling was passed */
 	NF_ERR_DB,		/* the SQLite store */
-	NF_ERR_NOMEM
+	NF_ERR_NOMEM,
+	NF_ERR_SIGNAL		/* ended by a signal; see src/cli.h */
 };
 
 struct nf_error {
@@ -29,6 +30,10 @@ struct nf_error {
 enum nf_status nf_error_set(struct nf_error *err, enum nf_status code,
                             const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Puts "what: " before err's message (cut to fit), so that it names what
+ * failed: "SOURCE: reason". Returns err->code. */
+enum nf_status nf_error_prefix(struct nf_error *err, const char *what);
 
 /* Clears err to NF_OK and an empty message. */
 void nf_error_clear(struct nf_error *err);

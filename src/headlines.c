@@ -781,20 +781,16 @@ load_settings(const struct nf_args *args, struct config *cfg,
 	return st;
 }
 
-int
-headlines_main(const struct nf_args *args)
+enum nf_status
+headlines_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct config cfg;
-	struct nf_error err;
+	enum nf_status st;
 	int status;
 
-	nf_error_clear(&err);
-	if (load_settings(args, &cfg, &err) != NF_OK) {
-		/* a dotfile error reads "FILE:LINE: what is wrong" as it is */
-		fprintf(stderr, err.code == NF_ERR_CONFIG ? "%s\n" : "newsfold: %s\n",
-		        err.msg);
+	if ((st = load_settings(args, &cfg, err)) != NF_OK) {
 		config_free(&cfg);
-		return err.code == NF_ERR_CONFIG ? 2 : 1;
+		return st;
 	}
 	if (args->nargs > 0) {
 		status = headlines_sources(args->args, (size_t)args->nargs, &cfg);
@@ -802,5 +798,6 @@ headlines_main(const struct nf_args *args)
 		status = headlines_store(args, &cfg);
 	}
 	config_free(&cfg);
-	return status;
+	/* every failure has had its own line on stderr */
+	return status == 0 ? NF_OK : cli_reported(err, NF_ERR_IO);
 }

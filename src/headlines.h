@@ -14,8 +14,10 @@
 #include "src/fold.h"
 #include "src/item.h"
 
-/* newsfold --headlines [SOURCE...]: the folded front page as text. Returns the exit status. */
-int headlines_main(const struct nf_args *args);
+/* newsfold --headlines [SOURCE...]: the folded front page as text. A
+ * failure past the dotfile has had its line on stderr: err is empty then
+ * (src/cli.h). */
+enum nf_status headlines_run(const struct nf_args *args, struct nf_error *err);
 
 /* The lead story of a front page (SPEC): among the stories with a copy
  * dated within a day of the newest dated entry (all of them when nothing

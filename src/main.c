@@ -3,33 +3,52 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xmlerror.h>
 
-#include "feeds/opml_cli.h"
 #include "src/cli.h"
 #include "src/dump.h"
 #include "src/headlines.h"
+#include "src/opml_cli.h"
 #include "src/refresh.h"
 #include "ui/reader.h"
 
-enum mode {
-	MODE_READER,
-	MODE_DUMP,
-	MODE_REFRESH,
-	MODE_HEADLINES,
-	MODE_IMPORT_OPML,
-	MODE_EXPORT_OPML
+/* max_operands for a mode that takes any number. */
+#define OPERANDS_ANY (-1)
+
+/* The command-line modes, each named here and nowhere else: the usage
+ * text, the long options, the operand check and the dispatch all come
+ * from this table. The first row, without an option, is the default. */
+static const struct mode {
+	const char *option;	/* --option that selects the mode */
+	cli_run_fn *run;
+	int min_operands, max_operands;
+	const char *usage_args;	/* what follows the option in the usage */
+	const char *summary;
+	int names_source;	/* each failure is its operand's: "SOURCE: reason" */
+} modes[] = {
+	{ NULL, reader_run, 0, 0, "[-c FILE] [-d DBFILE]",
+	  "the interactive reader", 0 },
+	{ "dump", dump_run, 1, 1, "SOURCE",
+	  "parse one feed, print JSON", 1 },
+	{ "refresh", refresh_run, 0, 0, "",
+	  "fetch every configured feed", 0 },
+	{ "headlines", headlines_run, 0, OPERANDS_ANY, "[SOURCE...]",
+	  "print the folded front page", 0 },
+	{ "import-opml", opml_import_run, 1, 1, "FILE",
+	  "add an OPML's feeds to the dotfile", 0 },
+	{ "export-opml", opml_export_run, 0, 0, "",
+	  "print the feed list as OPML", 0 },
 };
 
-static const char usage_text[] =
-	"usage: newsfold [-c FILE] [-d DBFILE]          the interactive reader\n"
-	"       newsfold --dump SOURCE                  parse one feed, print JSON\n"
-	"       newsfold --refresh                      fetch every configured feed\n"
-	"       newsfold --headlines [SOURCE...]        print the folded front page\n"
-	"       newsfold --import-opml FILE             add an OPML's feeds to the dotfile\n"
-	"       newsfold --export-opml                  print the feed list as OPML\n"
+#define NMODES (sizeof(modes) / sizeof(modes[0]))
+/* getopt_long's value for modes[i] is MODE_VAL + i, clear of every
+ * character a short option could be. */
+#define MODE_VAL 0x100
+
+static const char usage_tail[] =
 	"       newsfold --help | --version\n"
 	"\n"
 	"SOURCE is an http(s) URL, a file:// URL, a path, or - for standard input.\n"
@@ -57,77 +76,97 @@ xml_quiet_structured(void *ctx, xmlErrorPtr error)
 static int
 usage(FILE *out, int status)
 {
-	fputs(usage_text, out);
+	const struct mode *m;
+	char synopsis[64];
+
+	for (m = modes; m < modes + NMODES; m++) {
+		snprintf(synopsis, sizeof(synopsis), "%s%s%s%s",
+		         m->option != NULL ? "--" : "",
+		         m->option != NULL ? m->option : "",
+		         m->option != NULL && m->usage_args[0] != '\0' ? " " : "",
+		         m->usage_args);
+		fprintf(out, "%snewsfold %-30s %s\n", m == modes ? "usage: " : "       ",
+		        synopsis, m->summary);
+	}
+	fputs(usage_tail, out);
 	return status;
 }
 
-static int
-run_mode(enum mode mode, const struct nf_args *args)
+/* The long options: -c, -d, --help, --version and one per mode. */
+static void
+make_options(struct option *out)
 {
-	switch (mode) {
-	case MODE_DUMP:
-		return dump_main(args);
-	case MODE_REFRESH:
-		return refresh_main(args);
-	case MODE_HEADLINES:
-		return headlines_main(args);
-	case MODE_IMPORT_OPML:
-		return opml_import_main(args);
-	case MODE_EXPORT_OPML:
-		return opml_export_main(args);
-	case MODE_READER:
-		break;
+	static const struct option fixed[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+	};
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		out[n++] = fixed[i];
 	}
-	return reader_main(args);
+	for (i = 1; i < NMODES; i++) {
+		out[n++] = (struct option){ modes[i].option, no_argument, NULL,
+		                            MODE_VAL + (int)i };
+	}
+	out[n] = (struct option){ NULL, 0, NULL, 0 };
 }
 
-/* Checks the operand count each mode takes: --dump and --import-opml one,
- * --headlines any, the rest none. */
 static int
-operands_fit(enum mode mode, int n)
+operands_fit(const struct mode *m, int n)
 {
-	switch (mode) {
-	case MODE_DUMP:
-	case MODE_IMPORT_OPML:
-		return n == 1;
-	case MODE_HEADLINES:
-		return 1;
-	default:
-		return n == 0;
+	return n >= m->min_operands &&
+	       (m->max_operands == OPERANDS_ANY || n <= m->max_operands);
+}
+
+/* Prints a failed mode's message (src/cli.h says how it reads) and
+ * returns the exit status for st. */
+static int
+report(const struct mode *m, const char *source, enum nf_status st,
+       const struct nf_error *err)
+{
+	if (st == NF_OK) {
+		return 0;
 	}
+	if (st == NF_ERR_SIGNAL) {
+		return 128 + (int)strtol(err->msg, NULL, 10);
+	}
+	if (err->msg[0] == '\0') {
+		/* already reported */
+	} else if (st == NF_ERR_CONFIG) {
+		fprintf(stderr, "%s\n", err->msg);
+	} else {
+		fprintf(stderr, "%s: %s\n", m->names_source ? source : "newsfold",
+		        err->msg);
+	}
+	return st == NF_ERR_USAGE || st == NF_ERR_CONFIG ? 2 : 1;
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "dump", no_argument, NULL, 'D' },
-		{ "refresh", no_argument, NULL, 'r' },
-		{ "headlines", no_argument, NULL, 'H' },
-		{ "import-opml", no_argument, NULL, 'i' },
-		{ "export-opml", no_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct option options[4 + NMODES];	/* see make_options() */
 	struct nf_args args = { 0 };
-	enum mode mode = MODE_READER;
-	int c, modes = 0;
+	struct nf_error err;
+	const struct mode *mode = &modes[0];
+	enum nf_status st;
+	int c, chosen = 0;
 
 	setlocale(LC_ALL, "");
 	xmlSetGenericErrorFunc(NULL, xml_quiet);
 	xmlSetStructuredErrorFunc(NULL, xml_quiet_structured);
+	make_options(options);
 	while ((c = getopt_long(argc, argv, "c:d:hV", options, NULL)) != -1) {
+		if (c >= MODE_VAL && c < MODE_VAL + (int)NMODES) {
+			mode = &modes[c - MODE_VAL];
+			chosen++;
+			continue;
+		}
 		switch (c) {
 		case 'c': args.config_path = optarg; break;
 		case 'd': args.db_path = optarg; break;
-		case 'D': mode = MODE_DUMP; modes++; break;
-		case 'r': mode = MODE_REFRESH; modes++; break;
-		case 'H': mode = MODE_HEADLINES; modes++; break;
-		case 'i': mode = MODE_IMPORT_OPML; modes++; break;
-		case 'e': mode = MODE_EXPORT_OPML; modes++; break;
 		case 'h': return usage(stdout, 0);
 		case 'V': puts(PACKAGE_STRING); return 0;
 		default: return usage(stderr, 2);
@@ -135,8 +174,10 @@ main(int argc, char **argv)
 	}
 	args.nargs = argc - optind;
 	args.args = argv + optind;
-	if (modes > 1 || !operands_fit(mode, args.nargs)) {
+	if (chosen > 1 || !operands_fit(mode, args.nargs)) {
 		return usage(stderr, 2);
 	}
-	return run_mode(mode, &args);
+	nf_error_clear(&err);
+	st = mode->run(&args, &err);
+	return report(mode, args.nargs > 0 ? args.args[0] : "", st, &err);
 }

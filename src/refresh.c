@@ -159,7 +159,7 @@ refresh_prepare(struct refresh *r, struct nf_error *err)
 }
 
 static enum nf_status
-refresh_run(struct refresh *r, struct nf_error *err)
+refresh_transfers(struct refresh *r, struct nf_error *err)
 {
 	struct fetch_multi_options opts = { 0 };
 	struct fetch_request req = { 0 };
@@ -238,7 +238,7 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	r.progress = report != NULL && isatty(STDERR_FILENO);
 	st = refresh_prepare(&r, err);
 	if (st == NF_OK) {
-		st = refresh_run(&r, err);
+		st = refresh_transfers(&r, err);
 	}
 	if (st == NF_OK) {
 		print_ready(&r);
@@ -251,39 +251,32 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	return st;
 }
 
-int
-refresh_main(const struct nf_args *args)
+enum nf_status
+refresh_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct config cfg;
 	struct store *store = NULL;
-	struct nf_error err;
 	size_t nfailed = 0;
-	int status = 1;
+	enum nf_status st;
 
-	nf_error_clear(&err);
-	if (config_load(args->config_path, &cfg, &err) != NF_OK) {
-		/* a dotfile error reads "FILE:LINE: what is wrong" as it is */
-		fprintf(stderr, err.code == NF_ERR_CONFIG ? "%s\n" : "newsfold: %s\n",
-		        err.msg);
+	if ((st = config_load(args->config_path, &cfg, err)) != NF_OK) {
 		config_free(&cfg);
-		return err.code == NF_ERR_CONFIG ? 2 : 1;
+		return st;
 	}
-	if (store_open(args->db_path, &store, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
+	if ((st = store_open(args->db_path, &store, err)) != NF_OK) {
 		goto out;
 	}
-	if (fetch_global_init(&err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
+	if ((st = fetch_global_init(err)) != NF_OK) {
 		goto out;
 	}
-	if (refresh_feeds(&cfg, store, stdout, &nfailed, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
-	} else {
-		status = nfailed > 0;
+	st = refresh_feeds(&cfg, store, stdout, &nfailed, err);
+	if (st == NF_OK && nfailed > 0) {
+		/* each failed feed has its "TITLE: error: REASON" line */
+		st = cli_reported(err, NF_ERR_NET);
 	}
 	fetch_global_cleanup();
 out:
 	store_close(store);
 	config_free(&cfg);
-	return status;
+	return st;
 }

@@ -9,8 +9,9 @@
 #include "src/error.h"
 #include "src/store.h"
 
-/* newsfold --refresh: fetch every configured feed into the store. Returns the exit status. */
-int refresh_main(const struct nf_args *args);
+/* newsfold --refresh: fetch every configured feed into the store. When
+ * feeds fail, each is on its report line and err is empty (src/cli.h). */
+enum nf_status refresh_run(const struct nf_args *args, struct nf_error *err);
 
 /* Fetches every feed of cfg into store (fetch_global_init() done by the
  * caller). With report set, prints one line per feed to it in dotfile

@@ -563,29 +563,25 @@ reader_close(struct ui *ui)
 	}
 }
 
-int
-reader_main(const struct nf_args *args)
+enum nf_status
+reader_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct config cfg;
 	struct ui ui = { .cfg = &cfg };
-	struct nf_error err = { 0 };
 	struct screen *front;
-	int status = 0;
+	enum nf_status st;
 
-	if (config_load(args->config_path, &cfg, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
+	if ((st = config_load(args->config_path, &cfg, err)) != NF_OK) {
 		config_free(&cfg);
-		return 2;
+		return st;
 	}
-	if (reader_open(&ui, args, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
-		status = err.code == NF_ERR_USAGE ? 2 : 1;
+	if ((st = reader_open(&ui, args, err)) != NF_OK) {
 		goto out;
 	}
 	reader_curses_start(&ui);
 	front = headlines_new(&ui, 0, "All feeds");
 	if (front == NULL) {
-		status = 1;
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		goto out;
 	}
 	ui_push(&ui, front);
@@ -596,10 +592,11 @@ reader_main(const struct nf_args *args)
 		reader_reload_new_feeds(&ui);
 	}
 	reader_loop(&ui);
-	/* Killed by a signal: the shell's convention, 128 + its number. */
-	status = signal_quit ? 128 + signal_quit : 0;
+	if (signal_quit) {
+		st = nf_error_set(err, NF_ERR_SIGNAL, "%d", (int)signal_quit);
+	}
 out:
 	reader_close(&ui);
 	config_free(&cfg);
-	return status;
+	return st;
 }

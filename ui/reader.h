@@ -3,7 +3,8 @@
 
 #include "src/cli.h"
 
-/* The interactive reader (curses). Returns the exit status. */
-int reader_main(const struct nf_args *args);
+/* The interactive reader (curses). Ended by SIGINT or SIGTERM, it
+ * restores the terminal and returns NF_ERR_SIGNAL (src/cli.h). */
+enum nf_status reader_run(const struct nf_args *args, struct nf_error *err);
 
 #endif

@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "config/import.h"
 #include "feeds/opml.h"
-#include "feeds/opml_cli.h"
+#include "src/opml_cli.h"
 
 /* The dotfile that config_load() would read, or the one to create. */
 static char *
@@ -25,28 +26,21 @@ import_target(const struct nf_args *args)
 		strdup(getenv("NEWSFOLD_CONFIG")) : config_path_default();
 }
 
-int
-opml_import_main(const struct nf_args *args)
+enum nf_status
+opml_import_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct opml_list list;
-	struct nf_error err;
 	const char *file = args->args[0];
 	char *target = NULL;
 	size_t added = 0;
-	int status = 0;
+	enum nf_status st;
 
-	if (opml_read_file(file, &list, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s: %s\n", file, err.msg);
-		opml_list_free(&list);
-		return 1;
-	}
-	if ((target = import_target(args)) == NULL) {
-		fprintf(stderr, "newsfold: no dotfile to write: set HOME or use -c FILE\n");
-		status = 2;
-	} else if (opml_merge_into(target, &list, file, &added, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
-		status = err.code == NF_ERR_CONFIG ? 2 : 1;
-	} else {
+	if ((st = opml_read_file(file, &list, err)) != NF_OK) {
+		nf_error_prefix(err, file);
+	} else if ((target = import_target(args)) == NULL) {
+		st = nf_error_set(err, NF_ERR_USAGE,
+		                  "no dotfile to write: set HOME or use -c FILE");
+	} else if ((st = config_import_opml(target, &list, file, &added, err)) == NF_OK) {
 		printf("%zu feed%s added to %s (%zu already there",
 		       added, added == 1 ? "" : "s", target, list.nfeeds - added);
 		if (list.nskipped > 0) {
@@ -56,34 +50,32 @@ opml_import_main(const struct nf_args *args)
 	}
 	free(target);
 	opml_list_free(&list);
-	return status;
+	return st;
 }
 
-int
-opml_export_main(const struct nf_args *args)
+enum nf_status
+opml_export_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct config cfg;
-	struct nf_error err;
+	struct opml_list list;
 	struct buf out;
-	int status = 0;
+	enum nf_status st;
 
-	if (config_load(args->config_path, &cfg, &err) != NF_OK) {
-		/* a dotfile error reads "FILE:LINE: what is wrong" as it is */
-		fprintf(stderr, err.code == NF_ERR_CONFIG ? "%s\n" : "newsfold: %s\n",
-		        err.msg);
-		config_free(&cfg);
-		return 2;
-	}
+	memset(&list, 0, sizeof(list));
 	buf_init(&out, 256L * 1024 * 1024);
-	if (opml_write(cfg.feeds, cfg.nfeeds, "newsfold feeds", &out, &err) != NF_OK) {
-		fprintf(stderr, "newsfold: --export-opml: %s\n", err.msg);
-		status = 1;
+	if ((st = config_load(args->config_path, &cfg, err)) != NF_OK ||
+	    (st = config_export_opml(&cfg, &list, err)) != NF_OK) {
+		goto out;
+	}
+	if (opml_write(list.feeds, list.nfeeds, "newsfold feeds", &out, err) != NF_OK) {
+		st = nf_error_prefix(err, "--export-opml");
 	} else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
 	           fflush(stdout) != 0) {
-		fprintf(stderr, "newsfold: --export-opml: cannot write the output\n");
-		status = 1;
+		st = nf_error_set(err, NF_ERR_IO, "--export-opml: cannot write the output");
 	}
+out:
 	buf_free(&out);
+	opml_list_free(&list);
 	config_free(&cfg);
-	return status;
+	return st;
 }

@@ -1,0 +1,291 @@
+/* OPML lists into the dotfile, and the dotfile's feeds out as one. */
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config/import.h"
+#include "src/buf.h"
+
+/* Appends word to b as one dotfile word, in quotes when needed (always
+ * for the title, whose quotes mark it as the title). */
+static enum nf_status
+add_word(struct buf *b, const char *word, int quote)
+{
+	enum nf_status st = buf_add_str(b, " ");
+	const char *p;
+
+	quote = quote || strpbrk(word, "\" \t") != NULL || word[0] == '#';
+	if (!quote) {
+		return st == NF_OK ? buf_add_str(b, word) : st;
+	}
+	st = st == NF_OK ? buf_add_str(b, "\"") : st;
+	for (p = word; *p != 0 && st == NF_OK; p++) {
+		if (*p == '"' || *p == '\\') {
+			st = buf_add_str(b, "\\");
+		}
+		st = st == NF_OK ? buf_add(b, p, 1) : st;
+	}
+	return st == NF_OK ? buf_add_str(b, "\"") : st;
+}
+
+static enum nf_status
+format_feed_line(struct buf *b, const struct opml_feed *f)
+{
+	enum nf_status st = buf_add_str(b, "feed");
+	size_t i;
+
+	st = st == NF_OK ? add_word(b, f->url, 0) : st;
+	if (f->title != NULL && st == NF_OK) {
+		st = add_word(b, f->title, 1);
+	}
+	for (i = 0; i < f->ntags && st == NF_OK; i++) {
+		st = add_word(b, f->tags[i], 0);
+	}
+	return st;
+}
+
+static int
+is_listed(const struct config *cfg, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nfeeds; i++) {
+		if (strcmp(cfg->feeds[i].url, url) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Appends the lines of the feeds cfg lacks to b, each checked by the
+ * dotfile parser (which also adds it to cfg, so the OPML's own repeats
+ * are skipped too). */
+static enum nf_status
+add_new_lines(struct buf *b, struct config *cfg, const char *path, int lineno,
+              const struct opml_list *list, size_t *added,
+              struct nf_error *err)
+{
+	struct buf line;
+	size_t i;
+	enum nf_status st = NF_OK;
+
+	buf_init(&line, CONFIG_LINE_MAX);
+	for (i = 0; i < list->nfeeds && st == NF_OK; i++) {
+		if (is_listed(cfg, list->feeds[i].url)) {
+			continue;
+		}
+		buf_reset(&line);
+		st = format_feed_line(&line, &list->feeds[i]);
+		if (st == NF_OK) {
+			st = config_read_line(path, ++lineno, line.data, NULL, cfg, err);
+		} else {
+			nf_error_set(err, st, "feed %s: line too long", list->feeds[i].url);
+		}
+		if (st == NF_OK && (st = buf_printf(b, "%s\n", line.data)) == NF_OK) {
+			(*added)++;
+		}
+	}
+	buf_free(&line);
+	return st;
+}
+
+/* Creates the folders above path, as mkdir -p would (0700: a dotfile's
+ * folder is private). */
+static enum nf_status
+make_parents(const char *path, struct nf_error *err)
+{
+	char dir[PATH_MAX], *p;
+
+	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir)) {
+		return nf_error_set(err, NF_ERR_IO, "%s: path too long", path);
+	}
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		return NF_OK;
+	}
+	*p = 0;
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == 0) {
+			char c = *p;
+
+			*p = 0;
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				return nf_error_set(err, NF_ERR_IO, "%s: %s", dir,
+				                    strerror(errno));
+			}
+			if ((*p = c) == 0) {
+				return NF_OK;
+			}
+		}
+	}
+}
+
+static enum nf_status
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, data, len);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			return NF_ERR_IO;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return NF_OK;
+}
+
+/* Replaces path with data: a temporary file beside it, fsync, rename,
+ * then fsync of the folder, so that a crash leaves the old file or the
+ * new one, never half of one. */
+static enum nf_status
+write_atomic(const char *path, const char *data, size_t len, mode_t mode,
+             struct nf_error *err)
+{
+	char tmp[PATH_MAX], dir[PATH_MAX];
+	int fd, dfd, saved;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path) >= (int)sizeof(tmp)) {
+		return nf_error_set(err, NF_ERR_IO, "%s: path too long", path);
+	}
+	if ((fd = mkstemp(tmp)) < 0) {
+		return nf_error_set(err, NF_ERR_IO, "%s: %s", tmp, strerror(errno));
+	}
+	if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != NF_OK ||
+	    fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		return nf_error_set(err, NF_ERR_IO, "%s: %s", tmp, strerror(saved));
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		return nf_error_set(err, NF_ERR_IO, "%s: %s", path, strerror(saved));
+	}
+	snprintf(dir, sizeof(dir), "%s", path);
+	if ((dfd = open(dirname(dir), O_RDONLY | O_DIRECTORY)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return NF_OK;
+}
+
+/* Reads the whole dotfile into b and counts its lines. */
+static enum nf_status
+read_dotfile(const char *path, struct buf *b, int *lines, struct nf_error *err)
+{
+	char chunk[8192];
+	size_t n, i;
+	FILE *f = fopen(path, "rb");
+	enum nf_status st = NF_OK;
+
+	if (f == NULL) {
+		return nf_error_set(err, NF_ERR_IO, "%s: %s", path, strerror(errno));
+	}
+	while (st == NF_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		st = buf_add(b, chunk, n);
+		for (i = 0; i < n; i++) {
+			*lines += chunk[i] == '\n';
+		}
+	}
+	fclose(f);
+	if (st != NF_OK) {
+		return nf_error_set(err, st, "%s: too large", path);
+	}
+	if (b->len > 0 && b->data[b->len - 1] != '\n') {
+		(*lines)++;
+		st = buf_add_str(b, "\n");
+	}
+	return st;
+}
+
+static enum nf_status
+merge(const char *path, const struct opml_list *list, const char *origin,
+      size_t *added, struct config *cfg, struct nf_error *err)
+{
+	struct stat sb;
+	struct buf b;
+	int lines = 0, exists = stat(path, &sb) == 0;
+	mode_t mode = exists ? (sb.st_mode & 07777) : 0600;
+	enum nf_status st = NF_OK;
+
+	buf_init(&b, 64L * 1024 * 1024);
+	if (exists) {
+		st = read_dotfile(path, &b, &lines, err);
+		if (st == NF_OK) {
+			st = config_read_file(path, NULL, cfg, err);
+		}
+	} else {
+		st = make_parents(path, err);
+	}
+	if (st == NF_OK) {
+		lines += b.len > 0 ? 2 : 1;
+		st = buf_printf(&b, "%s# Imported from %s\n", b.len > 0 ? "\n" : "",
+		                origin);
+	}
+	if (st == NF_OK) {
+		st = add_new_lines(&b, cfg, path, lines, list, added, err);
+	}
+	if (st == NF_OK && *added > 0) {
+		st = write_atomic(path, b.data, b.len, mode, err);
+	}
+	buf_free(&b);
+	return st;
+}
+
+enum nf_status
+config_import_opml(const char *path, const struct opml_list *list,
+                   const char *origin, size_t *added, struct nf_error *err)
+{
+	struct config cfg;
+	char real[PATH_MAX], name[256], *p;
+	enum nf_status st;
+
+	*added = 0;
+	/* The origin goes into a comment line: no line breaks in it. */
+	if (snprintf(name, sizeof(name), "%s", origin) < 0) {
+		name[0] = 0;
+	}
+	for (p = name; *p != 0; p++) {
+		if ((unsigned char)*p < ' ' || *p == 127) {
+			*p = '?';
+		}
+	}
+	/* Through a symlinked dotfile, replace the file it points to. */
+	if (realpath(path, real) != NULL) {
+		path = real;
+	}
+	if ((st = config_init(&cfg, err)) == NF_OK) {
+		st = merge(path, list, name, added, &cfg, err);
+	}
+	config_free(&cfg);
+	return st;
+}
+
+enum nf_status
+config_export_opml(const struct config *cfg, struct opml_list *out,
+                   struct nf_error *err)
+{
+	const struct config_feed *f;
+	size_t i;
+	enum nf_status st = NF_OK;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < cfg->nfeeds && st == NF_OK; i++) {
+		f = &cfg->feeds[i];
+		st = opml_list_add(out, f->url, f->title, f->tags, f->ntags, err);
+	}
+	return st;
+}
