@@ -115,7 +115,7 @@ struct config {
 	long max_items;
 	int prune_unread;
 	double fold_threshold;
-	char *browser;		/* NULL = unset; split with config_browser_argv() */
+	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
 
 	struct config_binding *bindings;	/* one per bound key */
 	size_t nbindings;
@@ -177,12 +177,5 @@ int config_element_by_name(const char *name);
 int config_key_parse(const char *name);
 void config_key_name(int key, char *out, size_t size);
 
-/* Splits the browser command into an argument vector, in the dotfile's
- * quoting (double quotes, backslash escapes \" and \\), with every %u
- * replaced by url, or url appended when the command has no %u. Returns a
- * NULL-terminated vector; free it with config_argv_free(). */
-enum nf_status config_browser_argv(const char *command, const char *url,
-                                   char ***argv, struct nf_error *err);
-void config_argv_free(char **argv);
 
 #endif

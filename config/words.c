@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config/config.h"
 #include "config/words.h"
 #include "src/text.h"
 

@@ -32,4 +32,12 @@ void config_words_free(struct config_words *w);
  * a "%.60s" or a full message buffer leaves of a character it cut. */
 void config_words_trim_utf8(char *s);
 
+/* Splits the browser command into an argument vector, in the dotfile's
+ * quoting (double quotes, backslash escapes \" and \\), with every %u
+ * replaced by url, or url appended when the command has no %u. Returns a
+ * NULL-terminated vector; free it with config_argv_free(). */
+enum nf_status config_browser_argv(const char *command, const char *url,
+                                   char ***argv, struct nf_error *err);
+void config_argv_free(char **argv);
+
 #endif

@@ -20,6 +20,7 @@
 
 #include "tests/testdir.h"
 #include "config/config.h"
+#include "config/words.h"
 #include "src/fold.h"
 #include "src/text.h"
 

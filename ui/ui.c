@@ -14,6 +14,7 @@
 
 #include <curses.h>
 
+#include "config/words.h"
 #include "ui/ui.h"
 
 struct screen *

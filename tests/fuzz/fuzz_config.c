@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "config/words.h"
 #include "tests/fuzz/fuzz_check.h"
 
 static char path[64];
