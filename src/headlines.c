@@ -6,10 +6,8 @@
  */
 #include "autoconfig.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,11 +18,11 @@
 #include "src/fetch.h"
 #include "src/headlines.h"
 #include "src/refresh.h"
+#include "src/source.h"
 #include "src/store.h"
 #include "src/text.h"
 
 #define HEADLINES_DAY 86400
-#define HEADLINES_CHUNK 65536
 
 /* The member k of story st: its lead first, then its similar copies. */
 static size_t
@@ -382,14 +380,10 @@ out:
 	return st;
 }
 
+/* The items read so far, from every source. */
 struct collect {
 	struct nf_item **items;
 	size_t n, cap;
-	const char *name;	/* the source as given, when the feed has no title */
-	struct feed_parser *parser;
-	struct buf body;	/* an http body, held until its charset is known */
-	struct nf_error *err;
-	enum nf_status status;
 };
 
 /* Appends item to c, taking it. Returns nonzero when out of memory. */
@@ -423,138 +417,71 @@ collect_free(struct collect *c)
 	c->n = c->cap = 0;
 }
 
+/* One source on its way from source_read() into a parser. */
+struct collect_read {
+	struct collect *c;
+	const char *name;	/* the source as given, when the feed has no title */
+	struct feed_options opts;
+	struct feed_parser *parser;
+	enum nf_status st;	/* the parser's */
+	struct nf_error *err;
+};
+
 static int
 collect_item(void *ctx, const struct nf_feed *feed, struct nf_item *item)
 {
-	struct collect *c = ctx;
+	struct collect_read *r = ctx;
 	const char *source = feed->title != NULL && feed->title[0] != '\0' ?
-	                     feed->title : c->name;
+	                     feed->title : r->name;
 
 	if (item->source == NULL && nf_strset(&item->source, source) != 0) {
 		item_free(item);
 		return 1;
 	}
-	return collect_add(c, item);
+	return collect_add(r->c, item);
 }
 
 static int
-push_chunk(void *ctx, const char *data, size_t len)
+collect_start(void *ctx, const struct source_head *head)
 {
-	struct collect *c = ctx;
+	struct collect_read *r = ctx;
 
-	c->status = feed_parser_push(c->parser, data, len, 0, c->err);
-	return c->status != NF_OK;
+	r->opts.base_url = head->base_url;
+	r->opts.charset = head->charset;
+	if ((r->parser = feed_parser_new(&r->opts, collect_item, r)) == NULL) {
+		r->st = nf_error_set(r->err, NF_ERR_NOMEM, "out of memory");
+	}
+	return r->st != NF_OK;
 }
 
 static int
-hold_chunk(void *ctx, const char *data, size_t len)
+collect_chunk(void *ctx, const char *data, size_t len, int final)
 {
-	struct collect *c = ctx;
+	struct collect_read *r = ctx;
 
-	c->status = buf_add(&c->body, data, len);
-	if (c->status != NF_OK) {
-		nf_error_set(c->err, c->status, "out of memory");
-	}
-	return c->status != NF_OK;
+	r->st = feed_parser_push(r->parser, data, len, final, r->err);
+	return r->st != NF_OK;
 }
 
-static enum nf_status
-read_file(struct collect *c, const char *path, struct nf_error *err)
-{
-	static char chunk[HEADLINES_CHUNK];
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t got;
-
-	if (f == NULL) {
-		return nf_error_set(err, NF_ERR_IO, "cannot open: %s", strerror(errno));
-	}
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (push_chunk(c, chunk, got) != 0) {
-			break;
-		}
-	}
-	if (c->status == NF_OK && ferror(f)) {
-		c->status = nf_error_set(err, NF_ERR_IO, "read error");
-	}
-	if (f != stdin) {
-		fclose(f);
-	}
-	return c->status;
-}
-
-/*
- * An http(s) source. fetch_url_stream() names the Content-Type only once
- * the transfer is over, and the parser settles the encoding from its
- * first bytes, so the body is held (within the max-size ceiling the
- * fetch enforces anyway) and parsed afterwards with the HTTP charset.
- * A document that declares its own encoding still wins over it.
- */
-static enum nf_status
-read_http(struct collect *c, struct feed_options *opts,
-          const struct fetch_limits *limits, struct nf_error *err)
-{
-	char *ctype = NULL, *charset = NULL;
-	enum nf_status st;
-
-	buf_init(&c->body, limits->max_size);
-	st = fetch_url_stream(opts->source, limits, hold_chunk, c, &ctype, err);
-	st = c->status != NF_OK ? c->status : st;
-	if (st == NF_OK) {
-		charset = ctype != NULL ? fetch_content_charset(ctype) : NULL;
-		opts->charset = charset;
-		if ((c->parser = feed_parser_new(opts, collect_item, c)) == NULL) {
-			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		} else {
-			st = feed_parser_push(c->parser, c->body.data != NULL ?
-			                      c->body.data : "", c->body.len, 1, err);
-		}
-	}
-	feed_parser_free(c->parser);
-	c->parser = NULL;
-	opts->charset = NULL;
-	buf_free(&c->body);
-	free(charset);
-	free(ctype);
-	return st;
-}
+static const struct source_ops collect_ops = {
+	.start = collect_start,
+	.chunk = collect_chunk,
+};
 
 /* Reads one source (path, "-", file:// or http(s) URL) into c. */
 static enum nf_status
 read_source(struct collect *c, const char *source, const struct config *cfg,
             struct nf_error *err)
 {
-	struct feed_options opts = { source, NULL, NULL, cfg->fold_threshold,
-	                             (size_t)cfg->max_size };
-	struct fetch_limits limits = { 0, cfg->timeout * 1000,
-	                               (size_t)cfg->max_size };
-	char *path = NULL;
+	struct collect_read r = { c, source, { source, NULL, NULL, cfg->fold_threshold,
+	                                       (size_t)cfg->max_size }, NULL, NF_OK, err };
+	struct source_head head = { NULL, NULL };
 	enum nf_status st;
 
-	c->name = source;
-	c->err = err;
-	c->status = NF_OK;
-	if (fetch_is_http(source) || strncasecmp(source, "file://", 7) == 0) {
-		opts.base_url = source;
-	}
-	if (fetch_is_http(source)) {
-		return read_http(c, &opts, &limits, err);
-	}
-	if ((c->parser = feed_parser_new(&opts, collect_item, c)) == NULL) {
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-	}
-	if (strncasecmp(source, "file://", 7) == 0) {
-		path = fetch_file_path(source);
-		st = path != NULL ? read_file(c, path, err) :
-		     nf_error_set(err, NF_ERR_USAGE, "not a local file URL");
-	} else {
-		st = read_file(c, source, err);
-	}
-	if (st == NF_OK) {
-		st = feed_parser_push(c->parser, "", 0, 1, err);
-	}
-	feed_parser_free(c->parser);
-	c->parser = NULL;
-	free(path);
+	st = source_read(source, cfg, &collect_ops, &r, &head, err);
+	st = st != NF_OK ? st : r.st;
+	feed_parser_free(r.parser);
+	source_head_free(&head);
 	return st;
 }
 
@@ -600,19 +527,6 @@ print_page(const struct collect *c, const struct config *cfg)
 	return status;
 }
 
-static int
-has_http(char *const *sources, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (fetch_is_http(sources[i])) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Reads every source, printing "SOURCE: reason" for those that fail, and
  * prints the page of what could be read. Returns the exit status. */
 static int
@@ -622,13 +536,9 @@ headlines_sources(char *const *sources, size_t nsources,
 	struct collect c;
 	struct nf_error err;
 	size_t i;
-	int status = 0, http = has_http(sources, nsources);
+	int status = 0;
 
 	memset(&c, 0, sizeof(c));
-	if (http && fetch_global_init(&err) != NF_OK) {
-		fprintf(stderr, "newsfold: %s\n", err.msg);
-		return 1;
-	}
 	for (i = 0; i < nsources; i++) {
 		nf_error_clear(&err);
 		if (read_source(&c, sources[i], cfg, &err) != NF_OK) {
@@ -638,9 +548,6 @@ headlines_sources(char *const *sources, size_t nsources,
 	}
 	status |= print_page(&c, cfg);
 	collect_free(&c);
-	if (http) {
-		fetch_global_cleanup();
-	}
 	return status;
 }
 
@@ -764,21 +671,15 @@ headlines_store(const struct nf_args *args, const struct config *cfg)
 }
 
 /* The dotfile's settings. With sources, the demo feed list is not
- * needed: when no dotfile exists and that list cannot be read either,
- * the compiled defaults do. A named dotfile that is missing, or a broken
- * one, is still an error. */
+ * needed (source_settings); without, the feeds are the page. */
 static enum nf_status
 load_settings(const struct nf_args *args, struct config *cfg,
               struct nf_error *err)
 {
-	enum nf_status st = config_load(args->config_path, cfg, err);
-
-	if (st != NF_OK && args->nargs > 0 && cfg->is_demo) {
-		config_free(cfg);
-		nf_error_clear(err);
-		st = config_init(cfg, err);
+	if (args->nargs > 0) {
+		return source_settings(args->config_path, cfg, err);
 	}
-	return st;
+	return config_load(args->config_path, cfg, err);
 }
 
 int
