@@ -1,8 +1,9 @@
 /*
  * newsfold --headlines: read every source given, fold across all of
- * them, and print the front page as plain text: the lead story's block
- * (headline, source, time, photo caption, two lines of summary), then one
- * line per other story, a folded one followed by its copies.
+ * them, and print the front page (src/frontpage.h) as plain text: the
+ * lead story's block (headline, source, time, photo caption, two lines
+ * of summary), then one line per other story, a folded one followed by
+ * its copies.
  */
 #include "autoconfig.h"
 
@@ -14,154 +15,13 @@
 
 #include "config/config.h"
 #include "feeds/feed.h"
-#include "src/buf.h"
 #include "src/fetch.h"
+#include "src/frontpage.h"
 #include "src/headlines.h"
 #include "src/refresh.h"
 #include "src/source.h"
 #include "src/store.h"
 #include "src/text.h"
-
-#define HEADLINES_DAY 86400
-
-/* The member k of story st: its lead first, then its similar copies. */
-static size_t
-story_member(const struct fold_story *st, size_t k)
-{
-	return k == 0 ? st->lead : st->similar[k - 1];
-}
-
-static int64_t
-story_newest(const struct fold_entry *e, const struct fold_story *st)
-{
-	int64_t t = NF_NO_DATE;
-	size_t k;
-
-	for (k = 0; k <= st->nsimilar; k++) {
-		int64_t m = e[story_member(st, k)].time;
-
-		t = m != NF_NO_DATE && (t == NF_NO_DATE || m > t) ? m : t;
-	}
-	return t;
-}
-
-/* How many distinct sources carry the story (entries without a source
- * count as one each). */
-static size_t
-story_outlets(const struct fold_entry *e, const struct fold_story *st)
-{
-	size_t k, j, n = 0;
-
-	for (k = 0; k <= st->nsimilar; k++) {
-		const char *s = e[story_member(st, k)].source;
-
-		for (j = 0; s != NULL && j < k; j++) {
-			const char *o = e[story_member(st, j)].source;
-
-			if (o != NULL && strcmp(o, s) == 0) {
-				break;
-			}
-		}
-		n += s == NULL || j == k;
-	}
-	return n;
-}
-
-/* The headline a story shows: the title most of its copies carry (wire
- * copies agree; glued summaries and publisher tails are one-offs), ties
- * to the lead's. */
-static const char *
-story_headline(const struct fold_entry *e, const struct fold_story *st)
-{
-	const char *best = nf_str(e[st->lead].title);
-	size_t k, j, best_count = 0;
-
-	for (k = 0; k <= st->nsimilar && k < 64; k++) {
-		const char *t = nf_str(e[story_member(st, k)].title);
-		size_t count = 0;
-
-		for (j = 0; j <= st->nsimilar && j < 64; j++) {
-			count += strcmp(nf_str(e[story_member(st, j)].title), t) == 0;
-		}
-		if (count > best_count) {
-			best = t, best_count = count;
-		}
-	}
-	return best;
-}
-
-size_t
-headlines_pick_lead(const struct fold_entry *entries,
-                    const struct fold_result *res)
-{
-	int64_t newest = NF_NO_DATE, best_time = NF_NO_DATE;
-	size_t i, best = 0, best_outlets = 0;
-
-	for (i = 0; i < res->nstories; i++) {
-		int64_t t = story_newest(entries, &res->stories[i]);
-
-		newest = t != NF_NO_DATE && (newest == NF_NO_DATE || t > newest) ? t : newest;
-	}
-	for (i = 0; i < res->nstories; i++) {
-		int64_t t = story_newest(entries, &res->stories[i]);
-		size_t outlets;
-
-		/* "the last day" is relative to the newest item, not the clock */
-		if (newest != NF_NO_DATE && (t == NF_NO_DATE || newest - t > HEADLINES_DAY)) {
-			continue;
-		}
-		outlets = story_outlets(entries, &res->stories[i]);
-		if (best_outlets == 0 || outlets > best_outlets ||
-		    (outlets == best_outlets && t != NF_NO_DATE &&
-		     (best_time == NF_NO_DATE || t > best_time))) {
-			best = i, best_outlets = outlets, best_time = t;
-		}
-	}
-	return best;
-}
-
-struct order_key {
-	int64_t t;
-	size_t i;
-};
-
-static int
-order_cmp(const void *x, const void *y)
-{
-	const struct order_key *a = x, *b = y;
-
-	if (a->t != b->t) {
-		if (a->t == NF_NO_DATE || b->t == NF_NO_DATE) {
-			return a->t == NF_NO_DATE ? 1 : -1;
-		}
-		return a->t > b->t ? -1 : 1;
-	}
-	return (a->i > b->i) - (a->i < b->i);
-}
-
-void
-headlines_order(const struct fold_entry *entries, const struct fold_result *res,
-                size_t *order)
-{
-	struct order_key *k = malloc((res->nstories ? res->nstories : 1) * sizeof(*k));
-	size_t i;
-
-	for (i = 0; i < res->nstories; i++) {
-		order[i] = i;
-	}
-	if (k == NULL) {
-		return;	/* story order is a fine page too */
-	}
-	for (i = 0; i < res->nstories; i++) {
-		k[i].t = story_newest(entries, &res->stories[i]);
-		k[i].i = i;
-	}
-	qsort(k, res->nstories, sizeof(*k), order_cmp);
-	for (i = 0; i < res->nstories; i++) {
-		order[i] = k[i].i;
-	}
-	free(k);
-}
 
 /* Prints s cut to width columns ("…" at the cut) after indent spaces. */
 static void
@@ -177,20 +37,16 @@ put_line(FILE *out, int indent, const char *s, int width)
  * make room, so every line of the page fits width. */
 static void
 put_story_line(FILE *out, int indent, const char *mark, const char *headline,
-               const char *source, const char *extra, int width)
+               const char *from, const char *extra, int width)
 {
-	char tail[512], *head, title[1024], from[256];
+	char tail[512], *head;
 	int room;
 
-	/* "Headline - Outlet" from an aggregator reads "Headline — Outlet
-	 * via Feed", as on the screens. */
-	text_headline(headline, source, title, sizeof(title), from, sizeof(from));
-	headline = title;
 	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
 	         from, extra);
 	room = width - indent - text_width(mark) - text_width(tail);
 	if (room < 12) {
-		char line[sizeof(title) + sizeof(tail) + 16];
+		char line[1024 + sizeof(tail) + 16];
 
 		snprintf(line, sizeof(line), "%s%s%s", mark, headline, tail);
 		put_line(out, indent, line, width);
@@ -199,6 +55,17 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 	head = text_fit(headline, room, 0);
 	fprintf(out, "%*s%s%s%s\n", indent, "", mark, head != NULL ? head : "", tail);
 	free(head);
+}
+
+/* A copy of a story: its own headline and source, then its link. */
+static void
+put_copy(FILE *out, const struct nf_item *it, int width)
+{
+	char head[1024], from[256];
+
+	frontpage_copy_line(it, head, sizeof(head), from, sizeof(from));
+	put_story_line(out, 4, "", head, from, "", width);
+	put_line(out, 6, nf_str(it->link), width);
 }
 
 static void
@@ -259,85 +126,67 @@ put_wrapped(FILE *out, int indent, const char *text, int width)
 	free(wrapped);
 }
 
-/* The story's photo caption: the lead's, else the first copy's that has
- * one (the copies tell one story, so its photo is theirs too). */
-static const char *
-story_caption(struct nf_item *const *items, const struct fold_story *st)
+static void
+put_caption(FILE *out, const struct nf_image *photo, int width)
 {
-	size_t k;
+	size_t n = strlen(photo->caption) + 16;
+	char *cap = malloc(n);
 
-	for (k = 0; k <= st->nsimilar; k++) {
-		const struct nf_image *img = items[story_member(st, k)]->image;
-
-		if (img != NULL && img->caption != NULL && img->caption[0] != '\0') {
-			return img->caption;
-		}
+	if (cap != NULL) {
+		snprintf(cap, n, "Photo: %s", photo->caption);
+		fputc('\n', out);
+		put_wrapped(out, 2, cap, width);
+		free(cap);
 	}
-	return NULL;
 }
 
 static void
-put_lead(FILE *out, struct nf_item *const *items, const struct fold_entry *e,
-         const struct fold_story *st, int width)
+put_lead(FILE *out, const struct frontpage *page,
+         const struct frontpage_story *st, int width)
 {
-	const struct nf_item *it = items[st->lead];
+	const struct nf_item *it = page->items[st->members[0]];
 	const char *text = it->summary != NULL ? it->summary : nf_str(it->content);
+	const struct nf_image *photo = frontpage_photo(page, st);
 	char when[64], line[512], head[1024], from[256];
-	const char *caption = story_caption(items, st);
 	size_t k;
 
-	text_headline(story_headline(e, st), e[st->lead].source, head, sizeof(head),
-	              from, sizeof(from));
+	frontpage_story_line(page, st, head, sizeof(head), from, sizeof(from));
 	put_wrapped(out, 0, head, width);
-	format_time(e[st->lead].time, when, sizeof(when));
+	format_time(it->published, when, sizeof(when));
 	snprintf(line, sizeof(line), "%s%s%s", from,
 	         when[0] != '\0' && from[0] != '\0' ? " \xc2\xb7 " : "", when);
 	put_line(out, 0, line, width);
-	if (caption != NULL) {
-		size_t n = strlen(caption) + 16;
-		char *cap = malloc(n);
-
-		if (cap != NULL) {
-			snprintf(cap, n, "Photo: %s", caption);
-			fputc('\n', out);
-			put_wrapped(out, 2, cap, width);
-			free(cap);
-		}
+	if (photo != NULL) {
+		put_caption(out, photo, width);
 	}
 	if (text[0] != '\0') {
 		fputc('\n', out);
 		put_two_lines(out, 0, text, width);
 	}
-	for (k = 0; k < st->nsimilar; k++) {
-		const struct fold_entry *c = &e[st->similar[k]];
-
-		if (k == 0) {
-			fprintf(out, "\n%zu similar:\n", st->nsimilar);
+	for (k = 1; k < st->n; k++) {
+		if (k == 1) {
+			fprintf(out, "\n%zu similar:\n", st->n - 1);
 		}
-		put_story_line(out, 4, "", nf_str(c->title), nf_str(c->source), "", width);
-		put_line(out, 6, nf_str(c->link), width);
+		put_copy(out, page->items[st->members[k]], width);
 	}
 }
 
 static void
-put_story(FILE *out, const struct fold_entry *e, const struct fold_story *st, int width)
+put_story(FILE *out, const struct frontpage *page,
+          const struct frontpage_story *st, int width)
 {
-	char extra[64];
+	char extra[64], head[1024], from[256];
 	size_t k;
 
-	if (st->nsimilar == 0) {
-		put_story_line(out, 2, "", nf_str(e[st->lead].title),
-		               nf_str(e[st->lead].source), "", width);
+	frontpage_story_line(page, st, head, sizeof(head), from, sizeof(from));
+	if (st->n == 1) {
+		put_story_line(out, 2, "", head, from, "", width);
 		return;
 	}
-	snprintf(extra, sizeof(extra), " (+%zu similar)", st->nsimilar);
-	put_story_line(out, 0, "\xe2\x96\xb8 ", story_headline(e, st),
-	               nf_str(e[st->lead].source), extra, width);
-	for (k = 0; k < st->nsimilar; k++) {
-		const struct fold_entry *c = &e[st->similar[k]];
-
-		put_story_line(out, 4, "", nf_str(c->title), nf_str(c->source), "", width);
-		put_line(out, 6, nf_str(c->link), width);
+	snprintf(extra, sizeof(extra), " (+%zu similar)", st->n - 1);
+	put_story_line(out, 0, "\xe2\x96\xb8 ", head, from, extra, width);
+	for (k = 1; k < st->n; k++) {
+		put_copy(out, page->items[st->members[k]], width);
 	}
 }
 
@@ -345,39 +194,24 @@ enum nf_status
 headlines_print(FILE *out, struct nf_item *const *items, size_t n,
                 double threshold, int width, struct nf_error *err)
 {
-	struct fold_entry *e = calloc(n ? n : 1, sizeof(*e));
-	struct fold_result res = { NULL, 0 };
-	size_t *order = NULL, i, lead;
+	struct frontpage page;
 	enum nf_status st;
+	size_t i;
 
-	if (e == NULL) {
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	st = frontpage_build(items, n, threshold, FRONTPAGE_ALL_FEEDS, &page, err);
+	if (st != NF_OK) {
+		return st;
 	}
-	for (i = 0; i < n; i++) {
-		e[i] = fold_entry_of(items[i], items[i]->source);
-	}
-	st = fold_stories(e, n, threshold, &res, err);
-	if (st == NF_OK && res.nstories > 0) {
-		order = malloc(res.nstories * sizeof(*order));
-		if (order == NULL) {
-			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-			goto out;
-		}
-		lead = headlines_pick_lead(e, &res);
-		headlines_order(e, &res, order);
-		put_lead(out, items, e, &res.stories[lead], width);
-		fputc('\n', out);
-		for (i = 0; i < res.nstories; i++) {
-			if (order[i] != lead) {
-				put_story(out, e, &res.stories[order[i]], width);
-			}
+	for (i = 0; i < page.nstories; i++) {
+		if (i == 0) {
+			put_lead(out, &page, &page.stories[0], width);
+			fputc('\n', out);
+		} else {
+			put_story(out, &page, &page.stories[i], width);
 		}
 	}
-out:
-	free(order);
-	fold_result_free(&res);
-	free(e);
-	return st;
+	frontpage_free(&page);
+	return NF_OK;
 }
 
 /* The items read so far, from every source. */
