@@ -218,10 +218,11 @@ is_clean(const struct headline_form *f, const struct headline_form *all,
  * that title, that title with more glued on, or that title cut with
  * "…"); ties go to the earlier copy, the lead copy first. When no title
  * is clean, the lead copy's. The lead copy (the longest text) still
- * supplies the article body. Returns an item index.
+ * supplies the article body.
  */
-static size_t
-story_headline(struct nf_item *const *items, const size_t *members, size_t n)
+size_t
+frontpage_headline(struct nf_item *const *items, const size_t *members,
+                   size_t n)
 {
 	struct headline_form f[FRONTPAGE_HEADLINE_COPIES];
 	size_t k, j, best = 0, best_count = 0;
@@ -252,23 +253,6 @@ story_headline(struct nf_item *const *items, const size_t *members, size_t n)
 	return members[best];
 }
 
-/* The story's photo: the lead copy's, else the first copy's that has a
- * caption (the copies tell one story, so its photo is theirs too). */
-static size_t
-story_photo(struct nf_item *const *items, const size_t *members, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++) {
-		const struct nf_image *img = items[members[k]]->image;
-
-		if (img != NULL && img->caption != NULL && img->caption[0] != '\0') {
-			return members[k];
-		}
-	}
-	return FRONTPAGE_NONE;
-}
-
 /* Fills the page's stories from res in order. Every story's members lie
  * in one array, in display order, so stories[0].members owns it. */
 static enum nf_status
@@ -292,8 +276,6 @@ page_fill(struct frontpage *page, const struct fold_result *res,
 		for (k = 0; k < st->n; k++) {
 			pool[at++] = story_member(fs, k);
 		}
-		st->headline = story_headline(page->items, st->members, st->n);
-		st->photo = story_photo(page->items, st->members, st->n);
 	}
 	page->nstories = res->nstories;
 	if (page->nstories == 0) {
@@ -368,7 +350,8 @@ frontpage_story_line(const struct frontpage *page,
                      size_t hsize, char *source, size_t ssize)
 {
 	const struct nf_item *lead = page->items[st->members[0]];
-	const struct nf_item *top = page->items[st->headline];
+	const struct nf_item *top =
+		page->items[frontpage_headline(page->items, st->members, st->n)];
 
 	text_headline(top->title, top->source, head, hsize, NULL, 0);
 	headline_or_text(top, head, hsize);
@@ -383,8 +366,19 @@ frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
 	headline_or_text(it, head, hsize);
 }
 
+/* The lead copy's photo, else the first copy's that has a caption (the
+ * copies tell one story, so its photo is theirs too). */
 const struct nf_image *
 frontpage_photo(const struct frontpage *page, const struct frontpage_story *st)
 {
-	return st->photo != FRONTPAGE_NONE ? page->items[st->photo]->image : NULL;
+	size_t k;
+
+	for (k = 0; k < st->n; k++) {
+		const struct nf_image *img = page->items[st->members[k]]->image;
+
+		if (img != NULL && img->caption != NULL && img->caption[0] != '\0') {
+			return img;
+		}
+	}
+	return NULL;
 }

@@ -15,16 +15,11 @@
 #include "src/fold.h"
 #include "src/item.h"
 
-#define FRONTPAGE_NONE ((size_t)-1)
-
 struct frontpage_story {
 	size_t *members;	/* item indexes: [0] the lead copy (longest
 				 * text: the article's body), then the
 				 * other copies in item order */
 	size_t n;
-	size_t headline;	/* the item whose title heads the story */
-	size_t photo;		/* the item whose picture and caption the
-				 * story shows, or FRONTPAGE_NONE */
 };
 
 struct frontpage {
@@ -57,10 +52,16 @@ void frontpage_free(struct frontpage *page);
 size_t frontpage_pick_lead(const struct fold_entry *entries,
                            const struct fold_result *res);
 
-/* A story's line: its headline (the item st->headline's title, outlet
- * tail removed) into head, and its source line (the lead copy's: "Outlet
- * via Feed", or the feed) into source. Either may be NULL; both are
- * always terminated. */
+/* The item whose title heads the story of the n items members (the
+ * lead copy first), by the headline rule (frontpage.c, README). */
+size_t frontpage_headline(struct nf_item *const *items, const size_t *members,
+                          size_t n);
+
+/* A story's line: its headline (frontpage_headline()'s title, outlet tail
+ * removed) into head, and its source line (the lead copy's: "Outlet via
+ * Feed", or the feed) into source. Either may be NULL; both are always
+ * terminated. Headline and photo are worked out when asked, so that a
+ * page costs what is shown of it. */
 void frontpage_story_line(const struct frontpage *page,
                           const struct frontpage_story *st, char *head,
                           size_t hsize, char *source, size_t ssize);
@@ -70,7 +71,8 @@ void frontpage_story_line(const struct frontpage *page,
 void frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
                          char *source, size_t ssize);
 
-/* The story's picture with its caption, or NULL. */
+/* The story's picture with its caption, or NULL: the lead copy's, else
+ * the first copy's that has a caption. */
 const struct nf_image *frontpage_photo(const struct frontpage *page,
                                        const struct frontpage_story *st);
 
