@@ -1,25 +1,20 @@
 #include "autoconfig.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
-#include <libxml/uri.h>
 
 #include "feeds/feed.h"
 #include "src/date.h"
 #include "src/buf.h"
 #include "src/dump.h"
-#include "src/fetch.h"
 #include "src/fold.h"
+#include "src/source.h"
 
-#define CHUNK_SIZE (64 * 1024)
 #define SUMMARY_KEPT 256	/* bytes of summary kept per item for folding */
 
 /*
@@ -412,240 +407,101 @@ dump_clear(struct dump *d)
 	free(d->entries);
 }
 
-/* Reads fd in chunks into the parser. */
-static enum nf_status
-push_fd(struct feed_parser *p, int fd, struct nf_error *err)
-{
-	static char chunk[CHUNK_SIZE];
-	enum nf_status st;
-	ssize_t n;
-
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n < 0) {
-			return nf_error_set(err, NF_ERR_IO, "read error: %s", strerror(errno));
-		}
-		st = feed_parser_push(p, chunk, (size_t)n, n == 0, err);
-		if (st != NF_OK || n == 0) {
-			return st;
-		}
-	}
-}
-
-static int
-has_prefix(const char *s, const char *prefix)
-{
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* The path a file:// URL names, %xx decoded; a new string or NULL. */
-static char *
-file_url_path(const char *url)
-{
-	const char *p = url + strlen("file://");
-
-	if (has_prefix(p, "localhost/")) {
-		p += strlen("localhost");
-	}
-	if (*p != '/') {
-		return NULL;
-	}
-	return xmlURIUnescapeString(p, 0, NULL);
-}
-
-/* The file:// URL of a path, the base for a local feed's relative links. */
-static char *
-path_url(const char *path)
-{
-	char abs[PATH_MAX], *url = NULL;
-	xmlChar *esc;
-	size_t n;
-
-	if (realpath(path, abs) == NULL) {
-		return NULL;
-	}
-	esc = xmlURIEscapeStr((const xmlChar *)abs, (const xmlChar *)"/");
-	if (esc != NULL) {
-		n = strlen((const char *)esc) + sizeof("file://");
-		if ((url = malloc(n)) != NULL) {
-			snprintf(url, n, "file://%s", (const char *)esc);
-		}
-		xmlFree(esc);
-	}
-	return url;
-}
-
-/* Opens SOURCE for reading (path, file:// URL, "-"); sets *base to a new
- * base URL for its relative links (or NULL). Returns an fd or -1. */
-static int
-open_source(const char *source, char **base, struct nf_error *err)
-{
-	char *path = NULL;
-	int fd;
-
-	*base = NULL;
-	if (strcmp(source, "-") == 0) {
-		return STDIN_FILENO;
-	}
-	if (has_prefix(source, "file://")) {
-		if ((path = file_url_path(source)) == NULL) {
-			nf_error_set(err, NF_ERR_USAGE, "not a local file URL");
-			return -1;
-		}
-		*base = strdup(source);
-	}
-	fd = open(path != NULL ? path : source, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		nf_error_set(err, NF_ERR_IO, "cannot open: %s", strerror(errno));
-	} else if (*base == NULL) {
-		*base = path_url(source);
-	}
-	free(path);
-	return fd;
-}
-
-/*
- * An http(s) body. fetch_url_stream() tells the Content-Type (and so the
- * charset) only when the transfer is over, so a body whose first bytes
- * settle its encoding streams into the parser at once, and one that does
- * not (no declaration, no BOM) is held back, within the fetch size
- * ceiling, until the HTTP charset is known.
- */
-struct http_body {
-	struct feed_options *opts;
+/* The parser the source's bytes go into, made once the encoding is known. */
+struct dump_read {
 	struct dump *d;
+	struct feed_options opts;
 	struct feed_parser *p;
-	struct buf held;
-	int holding;		/* 1: hold the whole body back */
-	enum nf_status st;
+	enum nf_status st;	/* the parser's */
 	struct nf_error *err;
 };
 
 static int
-http_chunk(void *ctx, const char *data, size_t len)
+dump_start(void *ctx, const struct source_head *head)
 {
-	struct http_body *h = ctx;
+	struct dump_read *r = ctx;
 
-	if (h->p == NULL && !h->holding) {
-		if (buf_add(&h->held, data, len) != NF_OK) {
-			h->st = nf_error_set(h->err, NF_ERR_NOMEM, "out of memory");
-			return 1;
-		}
-		if (h->held.len < 512) {
-			return 0;
-		}
-		if (!feed_names_encoding(h->held.data, h->held.len)) {
-			h->holding = 1;
-			return 0;
-		}
-		if ((h->p = feed_parser_new(h->opts, on_item, h->d)) == NULL) {
-			h->st = nf_error_set(h->err, NF_ERR_NOMEM, "out of memory");
-			return 1;
-		}
-		data = h->held.data;
-		len = h->held.len;
-	} else if (h->holding) {
-		if (buf_add(&h->held, data, len) != NF_OK) {
-			h->st = nf_error_set(h->err, NF_ERR_TOO_LARGE, "too large");
-			return 1;
-		}
-		return 0;
+	r->opts.base_url = head->base_url;
+	r->opts.charset = head->charset;
+	if ((r->p = feed_parser_new(&r->opts, on_item, r->d)) == NULL) {
+		r->st = nf_error_set(r->err, NF_ERR_NOMEM, "out of memory");
 	}
-	h->st = feed_parser_push(h->p, data, len, 0, h->err);
-	buf_free(&h->held);
-	return h->st != NF_OK || h->d->failed;
+	return r->st != NF_OK;
 }
 
-/* Fetches and parses; on NF_OK *parser is the parser that read the body
- * (the caller frees it). */
-static enum nf_status
-dump_http(const char *url, struct feed_options *opts, struct dump *d,
-          struct feed_parser **parser, char **charset_out, struct nf_error *err)
+static int
+dump_chunk(void *ctx, const char *data, size_t len, int final)
 {
-	struct http_body h = { opts, d, NULL, { NULL, 0, 0, 0 }, 0, NF_OK, err };
-	char *type = NULL, *charset = NULL;
-	enum nf_status st;
+	struct dump_read *r = ctx;
 
-	buf_init(&h.held, 64u << 20);
-	if ((st = fetch_global_init(err)) != NF_OK) {
-		return st;
+	r->st = feed_parser_push(r->p, data, len, final, r->err);
+	return r->st != NF_OK || r->d->failed;
+}
+
+/* The end of the JSON once the items are out: the header when no item
+ * printed it, then the stories. The parser goes before folding, so that
+ * their memory peaks do not add up. */
+static enum nf_status
+dump_finish(struct dump *d, struct feed_parser *p, struct nf_error *err)
+{
+	const char *title;
+	char *source = NULL;
+	enum nf_status st = NF_OK;
+
+	if (!d->started) {
+		print_header(d, feed_parser_feed(p));
 	}
-	st = fetch_url_stream(url, NULL, http_chunk, &h, &type, err);
-	if (st == NF_OK && h.st != NF_OK) {
-		st = h.st;
+	title = feed_parser_feed(p)->title;
+	if (title != NULL && (source = strdup(title)) == NULL) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
-	if (st == NF_OK && h.p == NULL) {
-		charset = type != NULL ? fetch_content_charset(type) : NULL;
-		opts->charset = charset;
-		if ((h.p = feed_parser_new(opts, on_item, d)) == NULL) {
-			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		} else {
-			st = feed_parser_push(h.p, h.held.data, h.held.len, 1, err);
-		}
-	} else if (st == NF_OK) {
-		st = feed_parser_push(h.p, NULL, 0, 1, err);
+	feed_parser_free(p);
+	if (st == NF_OK) {
+		st = print_stories(d, source, err);
 	}
-	*parser = h.p;
-	*charset_out = charset;	/* opts->charset points here */
-	buf_free(&h.held);
-	free(type);
-	fetch_global_cleanup();
+	free(source);
 	return st;
 }
 
-static enum nf_status
-dump_source(const char *source, struct dump *d, struct nf_error *err)
-{
-	struct feed_options opts = { source, NULL, NULL, FOLD_DEFAULT_THRESHOLD, 0 };
-	struct feed_parser *p = NULL;
-	char *base = NULL, *charset = NULL;
-	enum nf_status st;
-	int fd = -1;
+static const struct source_ops dump_source_ops = {
+	.start = dump_start,
+	.chunk = dump_chunk,
+};
 
-	if (fetch_is_http(source)) {
-		opts.base_url = source;
-		st = dump_http(source, &opts, d, &p, &charset, err);
-	} else {
-		if ((fd = open_source(source, &base, err)) < 0) {
-			return err->code;
-		}
-		opts.base_url = base;
-		p = feed_parser_new(&opts, on_item, d);
-		st = p != NULL ? push_fd(p, fd, err) : nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+/*
+ * Reads SOURCE with the dotfile's max-size and timeout when there is a
+ * dotfile, the defaults when there is none (--dump needs none); the JSON,
+ * folding included, does not depend on it.
+ */
+static enum nf_status
+dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
+{
+	const char *source = args->args[0];
+	struct dump_read r = { d, { source, NULL, NULL, FOLD_DEFAULT_THRESHOLD, 0 },
+	                       NULL, NF_OK, err };
+	struct source_head head = { NULL, NULL };
+	struct config cfg;
+	enum nf_status st, fst;
+
+	if ((st = source_settings(args->config_path, &cfg, err)) != NF_OK) {
+		config_free(&cfg);
+		return st;
 	}
+	r.opts.max_size = (size_t)cfg.max_size;
+	st = source_read(source, &cfg, &dump_source_ops, &r, &head, err);
+	config_free(&cfg);
+	st = st != NF_OK ? st : r.st;
 	if (st == NF_OK && d->failed) {
 		st = nf_error_set(err, NF_ERR_IO, "cannot write the output");
 	}
-	if (p != NULL && (st == NF_OK || d->started)) {
-		enum nf_status fst;
-
-		const char *title;
-		char *source = NULL;
-
-		if (!d->started) {
-			print_header(d, feed_parser_feed(p));
-		}
-		/* The parser goes before folding, so that their memory peaks do
-		 * not add up. */
-		title = feed_parser_feed(p)->title;
-		if (title != NULL && (source = strdup(title)) == NULL) {
-			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		}
-		feed_parser_free(p);
-		p = NULL;
-		fst = print_stories(d, source, err);
+	/* A feed cut short still ends as valid JSON, with what it gave. */
+	if (r.p != NULL && (st == NF_OK || d->started)) {
+		fst = dump_finish(d, r.p, err);
 		st = st != NF_OK ? st : fst;
-		free(source);
+	} else {
+		feed_parser_free(r.p);
 	}
-	feed_parser_free(p);
-	if (fd > STDIN_FILENO) {
-		close(fd);
-	}
-	free(base);
-	free(charset);
+	source_head_free(&head);
 	return st;
 }
 
@@ -655,10 +511,9 @@ dump_run(const struct nf_args *args, struct nf_error *err)
 	struct jbuf line = { { NULL, 0, 0, 0 }, 0 };
 	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, NULL };
 	enum nf_status st;
-	const char *source = args->args[0];
 
 	buf_init(&line.b, SIZE_MAX / 2);
-	st = dump_source(source, &d, err);
+	st = dump_source(args, &d, err);
 	dump_clear(&d);
 	buf_free(&line.b);
 	if (fflush(stdout) != 0 && st == NF_OK) {

@@ -29,6 +29,7 @@ struct transfer {
 	size_t received;	/* decompressed bytes so far */
 	int too_large;
 	int stopped;		/* on_chunk asked to stop, or an error status */
+	fetch_type_fn on_type;	/* streamed only; NULL once told */
 	fetch_chunk_fn on_chunk;	/* NULL: buffer into body */
 	void *chunk_ctx;
 	struct buf body;
@@ -205,6 +206,17 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 		return 0;
 	}
 	t->received += n;
+	if (t->on_type != NULL) {
+		fetch_type_fn on_type = t->on_type;
+		char *ct = NULL;
+
+		t->on_type = NULL;
+		curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ct);
+		if (on_type(t->chunk_ctx, ct) != 0) {
+			t->stopped = 1;
+			return 0;
+		}
+	}
 	if (t->on_chunk != NULL) {
 		if (t->on_chunk(t->chunk_ctx, data, n) != 0) {
 			t->stopped = 1;
@@ -446,8 +458,8 @@ dup_or_null(const char *s)
 
 enum nf_status
 fetch_url_stream(const char *url, const struct fetch_limits *limits,
-                 fetch_chunk_fn on_chunk, void *ctx, char **content_type,
-                 struct nf_error *err)
+                 fetch_type_fn on_type, fetch_chunk_fn on_chunk, void *ctx,
+                 char **content_type, struct nf_error *err)
 {
 	struct transfer *t;
 	enum nf_status st;
@@ -463,6 +475,7 @@ fetch_url_stream(const char *url, const struct fetch_limits *limits,
 	if (t == NULL) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
+	t->on_type = on_type;
 	t->on_chunk = on_chunk;
 	t->chunk_ctx = ctx;
 	st = transfer_setup(t, url, err);

@@ -8,7 +8,7 @@
  *
  * Two ways in:
  *  - fetch_url_stream(): one URL, blocking, body streamed in chunks
- *    (--dump, --headlines SOURCE).
+ *    (a SOURCE of --dump and --headlines, through src/source.h).
  *  - struct fetch_multi: many URLs over one curl multi handle, at most
  *    max_parallel at once, driven by the caller's own loop, so that the
  *    reader's screen never freezes (--refresh, the reader's r / R).
@@ -52,13 +52,21 @@ struct fetch_limits {
  * transfer (fetch_url_stream then returns NF_OK with what was read). */
 typedef int (*fetch_chunk_fn)(void *ctx, const char *data, size_t len);
 
-/* Fetches one http(s) URL, blocking, streaming the body to on_chunk.
- * limits NULL = defaults. On NF_OK (HTTP 2xx) *content_type is a new
+/* Told the response's Content-Type value (NULL when the server sent
+ * none) once, just before the first body byte, so that a reader knows
+ * the HTTP charset without holding the body back; nonzero stops the
+ * transfer as on_chunk does. Not called for an empty body. */
+typedef int (*fetch_type_fn)(void *ctx, const char *content_type);
+
+/* Fetches one http(s) URL, blocking, streaming the body to on_chunk
+ * (after on_type, which may be NULL). limits NULL = defaults. On NF_OK
+ * (HTTP 2xx) *content_type is a new
  * string ("text/xml; charset=utf-8") or NULL when the server sent none;
  * the caller frees it. On failure *content_type is NULL and err holds
  * one of the reasons above (NF_ERR_NET, NF_ERR_TOO_LARGE, NF_ERR_NOMEM). */
 enum nf_status fetch_url_stream(const char *url,
                                 const struct fetch_limits *limits,
+                                fetch_type_fn on_type,
                                 fetch_chunk_fn on_chunk, void *ctx,
                                 char **content_type, struct nf_error *err);
 

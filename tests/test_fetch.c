@@ -500,14 +500,14 @@ test_stream(void **state)
 	(void)state;
 	buf_init(&sink.body, 1 << 20);
 	assert_int_equal(fetch_url_stream(url_for("/gzip/world.xml?charset=utf-8"),
-	                                  &limits, sink_chunk, &sink, &ctype,
+	                                  &limits, NULL, sink_chunk, &sink, &ctype,
 	                                  &err), NF_OK);
 	assert_non_null(strstr(sink.body.data, "Library extends opening hours"));
 	assert_string_equal(ctype, "application/rss+xml; charset=utf-8");
 	free(ctype);
 	buf_reset(&sink.body);
 
-	assert_int_equal(fetch_url_stream(url_for("/status/404"), NULL,
+	assert_int_equal(fetch_url_stream(url_for("/status/404"), NULL, NULL,
 	                                  sink_chunk, &sink, &ctype, &err),
 	                 NF_ERR_NET);
 	assert_string_equal(err.msg, "HTTP 404");
@@ -515,7 +515,7 @@ test_stream(void **state)
 	assert_int_equal(sink.body.len, 0);
 
 	limits.max_size = 100000;
-	assert_int_equal(fetch_url_stream(url_for("/endless"), &limits,
+	assert_int_equal(fetch_url_stream(url_for("/endless"), &limits, NULL,
 	                                  sink_chunk, &sink, &ctype, &err),
 	                 NF_ERR_TOO_LARGE);
 	assert_string_equal(err.msg, "too large (over 100000 bytes)");
@@ -524,7 +524,7 @@ test_stream(void **state)
 	/* A sink that has enough stops the transfer without an error. */
 	sink.stop_after = 1;
 	sink.chunks = 0;
-	assert_int_equal(fetch_url_stream(url_for("/endless"), NULL, sink_chunk,
+	assert_int_equal(fetch_url_stream(url_for("/endless"), NULL, NULL, sink_chunk,
 	                                  &sink, &ctype, &err), NF_OK);
 	assert_int_equal(sink.chunks, 1);
 	free(ctype);

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "src/fold.h"
+#include "src/frontpage.h"
 #include "src/headlines.h"
 
 #define DAY 86400
@@ -67,7 +68,7 @@ test_pick_lead(void **state)
 		size_t lead;
 
 		assert_int_equal(fold_stories(c->e, c->n, FOLD_DEFAULT_THRESHOLD, &r, &err), NF_OK);
-		lead = headlines_pick_lead(c->e, &r);
+		lead = frontpage_pick_lead(c->e, &r);
 		if (strcmp(c->e[r.stories[lead].lead].title, c->want) != 0) {
 			fail_msg("%s: lead \"%s\"", c->name, c->e[r.stories[lead].lead].title);
 		}

@@ -5,8 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "src/fold.h"
-#include "src/headlines.h"
+#include "src/frontpage.h"
 #include "src/text.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
@@ -14,9 +13,11 @@
 #include "ui/screen_article.h"
 #include "ui/screen_headlines.h"
 
-/* A story: members[0] is its lead, the rest its copies. */
+/* A story of the page as this screen shows it: members[0] is its lead
+ * copy, the rest its copies. */
 struct hl_story {
-	size_t *members;	/* indexes into items */
+	const struct frontpage_story *fs;
+	const size_t *members;	/* fs->members: indexes into items */
 	size_t n;
 	int expanded;
 	int unread;		/* some member is unread */
@@ -34,7 +35,8 @@ struct headlines {
 	char *title;
 	struct nf_item **items;
 	size_t nitems;
-	struct hl_story *stories;	/* lead story first */
+	struct frontpage page;	/* over items */
+	struct hl_story *stories;	/* page.stories, lead story first */
 	size_t nstories;
 	int has_lead;		/* stories[0] is shown in the panel */
 	struct hl_row *rows;
@@ -63,11 +65,7 @@ hl_item(const struct headlines *h, size_t story, size_t member)
 static void
 hl_clear(struct headlines *h)
 {
-	size_t i;
-
-	for (i = 0; i < h->nstories; i++) {
-		free(h->stories[i].members);
-	}
+	frontpage_free(&h->page);
 	free(h->stories);
 	free(h->rows);
 	store_items_free(h->items, h->nitems);
@@ -113,81 +111,23 @@ hl_save_expanded(struct headlines *h)
 	h->nexpanded = n;
 }
 
-/* Folds the items; *entries (free()) stays for the lead and the order. */
+/* The screen's stories over the front page, which decides their order,
+ * lead, headlines and photos. */
 static int
-hl_fold(struct headlines *h, struct ui *ui, struct fold_entry **entries,
-        struct fold_result *res)
-{
-	struct fold_entry *e = calloc(h->nitems + 1, sizeof(*e));
-	struct nf_error err;
-	size_t i;
-
-	*entries = e;
-	if (e == NULL) {
-		return -1;
-	}
-	for (i = 0; i < h->nitems; i++) {
-		e[i] = fold_entry_of(h->items[i], h->items[i]->source);
-	}
-	return fold_stories(e, h->nitems, ui->cfg->fold_threshold, res, &err) ==
-	       NF_OK ? 0 : -1;
-}
-
-/* The order of the stories: the lead first. In one feed the lead is its
- * first story (publishers put their top story first) and the feed's
- * order stays; on the front page, the lead is the story most outlets
- * carry (headlines_pick_lead, as --headlines), then newest first. */
-static size_t *
-hl_order(const struct headlines *h, const struct fold_entry *e,
-         const struct fold_result *res)
-{
-	size_t *order = calloc(res->nstories + 1, sizeof(*order));
-	size_t i, lead, at;
-
-	if (order == NULL) {
-		return NULL;
-	}
-	for (i = 0; i < res->nstories; i++) {
-		order[i] = i;
-	}
-	if (h->feed_id != 0 || res->nstories == 0) {
-		return order;
-	}
-	headlines_order(e, res, order);
-	lead = headlines_pick_lead(e, res);
-	for (at = 0; at < res->nstories && order[at] != lead; at++) {
-		continue;
-	}
-	if (at < res->nstories) {
-		memmove(&order[1], &order[0], at * sizeof(*order));
-		order[0] = lead;
-	}
-	return order;
-}
-
-static int
-hl_make_stories(struct headlines *h, const struct fold_result *res,
-                const size_t *order)
+hl_make_stories(struct headlines *h)
 {
 	size_t i, k;
 
-	h->stories = calloc(res->nstories + 1, sizeof(*h->stories));
+	h->stories = calloc(h->page.nstories + 1, sizeof(*h->stories));
 	if (h->stories == NULL) {
 		return -1;
 	}
-	for (i = 0; i < res->nstories; i++) {
-		const struct fold_story *fs = &res->stories[order[i]];
+	for (i = 0; i < h->page.nstories; i++) {
 		struct hl_story *st = &h->stories[h->nstories++];
 
-		st->members = calloc(fs->nsimilar + 1, sizeof(size_t));
-		if (st->members == NULL) {
-			return -1;
-		}
-		st->members[0] = fs->lead;
-		for (k = 0; k < fs->nsimilar; k++) {
-			st->members[k + 1] = fs->similar[k];
-		}
-		st->n = fs->nsimilar + 1;
+		st->fs = &h->page.stories[i];
+		st->members = st->fs->members;
+		st->n = st->fs->n;
 		for (k = 0; k < st->n; k++) {
 			st->unread |= !h->items[st->members[k]]->read;
 		}
@@ -287,9 +227,6 @@ hl_keep_listed(struct headlines *h, const struct ui *ui)
 static int
 hl_load(struct headlines *h, struct ui *ui)
 {
-	struct fold_result res = { 0 };
-	struct fold_entry *entries = NULL;
-	size_t *order = NULL;
 	struct nf_error err;
 	int is_copy, rc = -1;
 	int64_t keep = hl_selected_rowid(h, &is_copy);
@@ -304,18 +241,15 @@ hl_load(struct headlines *h, struct ui *ui)
 		goto out;
 	}
 	hl_keep_listed(h, ui);
-	if (hl_fold(h, ui, &entries, &res) != 0 ||
-	    (order = hl_order(h, entries, &res)) == NULL ||
-	    hl_make_stories(h, &res, order) != 0) {
+	if (frontpage_build(h->items, h->nitems, ui->cfg->fold_threshold,
+	                    h->feed_id != 0 ? FRONTPAGE_ONE_FEED : FRONTPAGE_ALL_FEEDS,
+	                    &h->page, &err) != NF_OK || hl_make_stories(h) != 0) {
 		ui_status(ui, 1, "out of memory");
 		goto out;
 	}
 	h->has_lead = h->nstories > 0;
 	rc = hl_make_rows(h);
 out:
-	free(order);
-	free(entries);
-	fold_result_free(&res);
 	list_refilter(&h->list);
 	hl_reselect(h, keep);
 	return rc;
@@ -353,22 +287,6 @@ hl_match(void *ctx, size_t row, const char *needle)
 	return 0;
 }
 
-/* The headline and source of an item as its rows show them; an item
- * without a title shows the start of its text rather than nothing. */
-static void
-hl_headline(const struct nf_item *it, char *head, size_t hsize, char *source,
-            size_t ssize)
-{
-	text_headline(it->title, it->source, head, hsize, source, ssize);
-	if (strspn(head, " ") == strlen(head)) {
-		const char *text = nf_str(it->summary)[0] != '\0' ? it->summary :
-		                   nf_str(it->content)[0] != '\0' ? it->content :
-		                   "(no title)";
-
-		snprintf(head, hsize, "%s", text);
-	}
-}
-
 /* The story line: "▸ headline — source (+N similar)". The suffix keeps
  * its place and the headline gives way when the line is too narrow; when
  * even the headline is cut, the rest would only be more "…". */
@@ -376,7 +294,6 @@ static void
 hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
               const struct hl_story *st, attr_t base)
 {
-	const struct nf_item *it = h->items[st->members[0]];
 	char suffix[64] = "", head[1024], source[512];
 	int x = 0, tail, src_w, room;
 	attr_t title_attr = base | (st->unread ? draw_attr(CONFIG_ELEMENT_UNREAD) :
@@ -386,7 +303,8 @@ hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
 	if (st->n > 1) {
 		snprintf(suffix, sizeof(suffix), " (+%zu similar)", st->n - 1);
 	}
-	hl_headline(it, head, sizeof(head), source, sizeof(source));
+	frontpage_story_line(&h->page, st->fs, head, sizeof(head), source,
+	                     sizeof(source));
 	x += draw_text(w, y, x, width - x, marker,
 	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
 	src_w = source[0] != '\0' ? text_width(source) + 3 : 0;
@@ -419,7 +337,7 @@ hl_draw_copy(WINDOW *w, int y, int width, const struct nf_item *it,
 	int x = 0;
 
 	draw_time(it->published, when, sizeof(when));
-	hl_headline(it, head, sizeof(head), source, sizeof(source));
+	frontpage_copy_line(it, head, sizeof(head), source, sizeof(source));
 	x += draw_text(w, y, x, width, "    ", base, 0);
 	x += draw_text(w, y, x, width - x, source[0] != '\0' ? source : "?",
 	               base | draw_attr(CONFIG_ELEMENT_SOURCE), 0);
@@ -516,23 +434,6 @@ hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
 	return n;
 }
 
-/* The story's photo: the lead's, else the first copy's with a caption
- * (the copies tell one story, so its photo is theirs too). */
-static const struct nf_image *
-hl_story_photo(const struct headlines *h, const struct hl_story *st)
-{
-	size_t k;
-
-	for (k = 0; k < st->n; k++) {
-		const struct nf_image *img = h->items[st->members[k]]->image;
-
-		if (img != NULL && img->caption != NULL && img->caption[0] != '\0') {
-			return img;
-		}
-	}
-	return NULL;
-}
-
 /* The lead panel; returns the lines it took. Small windows get the
  * headline, source and caption only, tiny ones nothing. */
 static int
@@ -540,7 +441,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 {
 	const struct hl_story *st = &h->stories[0];
 	const struct nf_item *it = h->items[st->members[0]];
-	const struct nf_image *photo = hl_story_photo(h, st);
+	const struct nf_image *photo = frontpage_photo(&h->page, st->fs);
 	int has_cap = photo != NULL;
 	int summary = height >= 12 ? 2 : 0, y = 0;
 	char line[1024], when[32], head[1024], source[512];
@@ -548,7 +449,8 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	if (!h->has_lead || height < 7) {
 		return 0;
 	}
-	hl_headline(it, head, sizeof(head), source, sizeof(source));
+	frontpage_story_line(&h->page, st->fs, head, sizeof(head), source,
+	                     sizeof(source));
 	draw_text(w, y++, 0, width, head, draw_attr(CONFIG_ELEMENT_LEAD), 1);
 	draw_time(it->published, when, sizeof(when));
 	snprintf(line, sizeof(line), "%s%s%s", source,

@@ -16,7 +16,9 @@ EOS
 $TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
 $TM set-option -t nf status off >/dev/null
 
-LEAD="Lumen Lines orders six electric ferries for estuary crossing"
+# The story's headline is the title its copies share: the three longer
+# copies run on past "Lumen Lines orders six electric ferries".
+LEAD="Lumen Lines orders six electric ferries"
 
 demo_front_page() {
 	tui_wait "5 feeds: " && tui_wait "▸ Lumen Lines orders six electric ferries"
