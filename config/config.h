@@ -145,6 +145,14 @@ enum nf_status config_read_line(const char *name, int lineno, const char *line,
 
 void config_free(struct config *cfg);
 
+/* The settings alone, for modes that read a SOURCE (--dump, --headlines SOURCE...): the dotfile's (config_path, else
+ * found as config_load() finds it), or the defaults when there is none;
+ * a SOURCE needs no feed list, so a missing demo list is no error. A
+ * named dotfile that is missing, or a broken one, is. cfg is always
+ * initialised; free it with config_free(). */
+enum nf_status config_load_settings(const char *config_path, struct config *cfg,
+                                    struct nf_error *err);
+
 /* The dotfile config_load() would read for path (the -c argument or
  * NULL), or NULL when none exists. Returns a new string; free() it. */
 char *config_path_found(const char *path);

@@ -190,3 +190,19 @@ config_load(const char *path, struct config *cfg, struct nf_error *err)
 	}
 	return config_read_file(cfg->path, NULL, cfg, err);
 }
+
+enum nf_status
+config_load_settings(const char *config_path, struct config *cfg,
+                     struct nf_error *err)
+{
+	enum nf_status st = config_load(config_path, cfg, err);
+
+	/* Without a dotfile config_load() reads the demo feed list, which
+	 * only brings feeds: the defaults do as well. */
+	if (st != NF_OK && cfg->is_demo) {
+		config_free(cfg);
+		nf_error_clear(err);
+		st = config_init(cfg, err);
+	}
+	return st;
+}

@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "config/config.h"
 #include "feeds/feed.h"
 #include "src/date.h"
 #include "src/buf.h"
@@ -480,15 +481,18 @@ dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 	struct dump_read r = { d, { source, NULL, NULL, FOLD_DEFAULT_THRESHOLD, 0 },
 	                       NULL, NF_OK, err };
 	struct source_head head = { NULL, NULL };
+	struct fetch_limits lim = { 0, 0, 0 };
 	struct config cfg;
 	enum nf_status st, fst;
 
-	if ((st = source_settings(args->config_path, &cfg, err)) != NF_OK) {
+	if ((st = config_load_settings(args->config_path, &cfg, err)) != NF_OK) {
 		config_free(&cfg);
 		return st;
 	}
 	r.opts.max_size = (size_t)cfg.max_size;
-	st = source_read(source, &cfg, &dump_source_ops, &r, &head, err);
+	lim.timeout_ms = cfg.timeout * 1000L;
+	lim.max_size = (size_t)cfg.max_size;
+	st = source_read(source, &lim, &dump_source_ops, &r, &head, err);
 	config_free(&cfg);
 	st = st != NF_OK ? st : r.st;
 	if (st == NF_OK && d->failed) {

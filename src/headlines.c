@@ -309,10 +309,11 @@ read_source(struct collect *c, const char *source, const struct config *cfg,
 {
 	struct collect_read r = { c, source, { source, NULL, NULL, cfg->fold_threshold,
 	                                       (size_t)cfg->max_size }, NULL, NF_OK, err };
+	struct fetch_limits lim = { 0, cfg->timeout * 1000L, (size_t)cfg->max_size };
 	struct source_head head = { NULL, NULL };
 	enum nf_status st;
 
-	st = source_read(source, cfg, &collect_ops, &r, &head, err);
+	st = source_read(source, &lim, &collect_ops, &r, &head, err);
 	st = st != NF_OK ? st : r.st;
 	feed_parser_free(r.parser);
 	source_head_free(&head);
@@ -511,7 +512,7 @@ load_settings(const struct nf_args *args, struct config *cfg,
               struct nf_error *err)
 {
 	if (args->nargs > 0) {
-		return source_settings(args->config_path, cfg, err);
+		return config_load_settings(args->config_path, cfg, err);
 	}
 	return config_load(args->config_path, cfg, err);
 }

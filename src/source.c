@@ -156,12 +156,11 @@ source_http_chunk(void *ctx, const char *data, size_t len)
 }
 
 static enum nf_status
-source_read_http(const char *source, const struct config *cfg,
+source_read_http(const char *source, const struct fetch_limits *limits,
                  const struct source_ops *ops, void *ctx,
                  struct source_head *head, struct nf_error *err)
 {
 	struct source_http h = { ops, ctx, head, 0, 0 };
-	struct fetch_limits limits = { 0, cfg->timeout * 1000, (size_t)cfg->max_size };
 	char *type = NULL;
 	enum nf_status st;
 
@@ -172,7 +171,7 @@ source_read_http(const char *source, const struct config *cfg,
 	if ((st = fetch_global_init(err)) != NF_OK) {
 		return st;
 	}
-	st = fetch_url_stream(source, &limits, source_http_type, source_http_chunk,
+	st = fetch_url_stream(source, limits, source_http_type, source_http_chunk,
 	                      &h, &type, err);
 	/* An empty body never reached the chunk callbacks. */
 	if (st == NF_OK && !h.started) {
@@ -187,12 +186,12 @@ source_read_http(const char *source, const struct config *cfg,
 }
 
 enum nf_status
-source_read(const char *source, const struct config *cfg,
+source_read(const char *source, const struct fetch_limits *limits,
             const struct source_ops *ops, void *ctx,
             struct source_head *head, struct nf_error *err)
 {
 	if (fetch_is_http(source)) {
-		return source_read_http(source, cfg, ops, ctx, head, err);
+		return source_read_http(source, limits, ops, ctx, head, err);
 	}
 	return source_read_local(source, ops, ctx, head, err);
 }
@@ -204,20 +203,4 @@ source_head_free(struct source_head *head)
 	free(head->charset);
 	head->base_url = NULL;
 	head->charset = NULL;
-}
-
-enum nf_status
-source_settings(const char *config_path, struct config *cfg,
-                struct nf_error *err)
-{
-	enum nf_status st = config_load(config_path, cfg, err);
-
-	/* Without a dotfile config_load() reads the demo feed list, which
-	 * only brings feeds: the defaults do as well. */
-	if (st != NF_OK && cfg->is_demo) {
-		config_free(cfg);
-		nf_error_clear(err);
-		st = config_init(cfg, err);
-	}
-	return st;
 }

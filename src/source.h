@@ -21,7 +21,7 @@
 
 #include <stddef.h>
 
-#include "config/config.h"
+#include "src/fetch.h"
 #include "src/error.h"
 
 /* What the consumer learns before the first byte. Filled by
@@ -42,22 +42,15 @@ struct source_ops {
 	 * then returns NF_OK, and the consumer knows why it stopped. */
 };
 
-/* Reads source through ops, with cfg's max-size and timeout for an
- * http(s) URL. head must be zeroed; it stays valid after the call
+/* Reads source through ops, within limits (max-size and timeout) for
+ * an http(s) URL. head must be zeroed; it stays valid after the call
  * (whatever it returns) until source_head_free(head). Errors: "cannot
  * open: REASON", "read error: REASON" (NF_ERR_IO), "not a local file URL"
  * (NF_ERR_USAGE), and fetch's reasons (NF_ERR_NET, NF_ERR_TOO_LARGE). */
-enum nf_status source_read(const char *source, const struct config *cfg,
+enum nf_status source_read(const char *source, const struct fetch_limits *limits,
                            const struct source_ops *ops, void *ctx,
                            struct source_head *head, struct nf_error *err);
 void source_head_free(struct source_head *head);
 
-/* The settings a SOURCE is read with: the dotfile's (config_path, else
- * found as config_load() finds it), or the defaults when there is none;
- * a SOURCE needs no feed list, so a missing demo list is no error. A
- * named dotfile that is missing, or a broken one, is. cfg is always
- * initialised; free it with config_free(). */
-enum nf_status source_settings(const char *config_path, struct config *cfg,
-                               struct nf_error *err);
 
 #endif

@@ -25,6 +25,7 @@
 
 #include "feeds/feed.h"
 #include "src/buf.h"
+#include "config/config.h"
 #include "src/source.h"
 #include "tests/testdir.h"
 
@@ -368,7 +369,9 @@ read_it(void *arg)
 {
 	struct read_args *a = arg;
 
-	return source_read(a->source, a->cfg, a->ops, a->ctx, a->head, a->err);
+	struct fetch_limits lim = { 0, a->cfg->timeout * 1000L, (size_t)a->cfg->max_size };
+
+	return source_read(a->source, &lim, a->ops, a->ctx, a->head, a->err);
 }
 
 /* source_read(), with "-" fed from a pipe of the file piped (split after
@@ -572,20 +575,20 @@ test_settings(void **state)
 	setenv("HOME", path, 1);
 	unsetenv("NEWSFOLD_CONFIG");
 	unsetenv("XDG_CONFIG_HOME");
-	assert_int_equal(source_settings(NULL, &cfg, &err), NF_OK);
+	assert_int_equal(config_load_settings(NULL, &cfg, &err), NF_OK);
 	assert_int_equal(cfg.max_size, 16L << 20);
 	config_free(&cfg);
 	write_str("rc", "max-size 64K\n");
 	snprintf(path, sizeof(path), "%s/rc", dir);
-	assert_int_equal(source_settings(path, &cfg, &err), NF_OK);
+	assert_int_equal(config_load_settings(path, &cfg, &err), NF_OK);
 	assert_int_equal(cfg.max_size, 64L * 1024);
 	config_free(&cfg);
 	write_str("bad-rc", "max-size lots\n");
 	snprintf(path, sizeof(path), "%s/bad-rc", dir);
-	assert_int_equal(source_settings(path, &cfg, &err), NF_ERR_CONFIG);
+	assert_int_equal(config_load_settings(path, &cfg, &err), NF_ERR_CONFIG);
 	config_free(&cfg);
 	snprintf(path, sizeof(path), "%s/no-rc", dir);
-	assert_int_equal(source_settings(path, &cfg, &err), NF_ERR_CONFIG);
+	assert_int_equal(config_load_settings(path, &cfg, &err), NF_ERR_CONFIG);
 	config_free(&cfg);
 }
 
