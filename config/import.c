@@ -13,6 +13,7 @@
 
 #include "config/import.h"
 #include "src/buf.h"
+#include "src/path.h"
 
 /* Appends word to b as one dotfile word, in quotes when needed (always
  * for the title, whose quotes mark it as the title). */
@@ -95,36 +96,6 @@ add_new_lines(struct buf *b, struct config *cfg, const char *path, int lineno,
 	}
 	buf_free(&line);
 	return st;
-}
-
-/* Creates the folders above path, as mkdir -p would (0700: a dotfile's
- * folder is private). */
-static enum nf_status
-make_parents(const char *path, struct nf_error *err)
-{
-	char dir[PATH_MAX], *p;
-
-	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir)) {
-		return nf_error_set(err, NF_ERR_IO, "%s: path too long", path);
-	}
-	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
-		return NF_OK;
-	}
-	*p = 0;
-	for (p = dir + 1; ; p++) {
-		if (*p == '/' || *p == 0) {
-			char c = *p;
-
-			*p = 0;
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-				return nf_error_set(err, NF_ERR_IO, "%s: %s", dir,
-				                    strerror(errno));
-			}
-			if ((*p = c) == 0) {
-				return NF_OK;
-			}
-		}
-	}
 }
 
 static enum nf_status
@@ -228,7 +199,7 @@ merge(const char *path, const struct opml_list *list, const char *origin,
 			st = config_read_file(path, NULL, cfg, err);
 		}
 	} else {
-		st = make_parents(path, err);
+		st = path_make_parents(path, err);
 	}
 	if (st == NF_OK) {
 		lines += b.len > 0 ? 2 : 1;

@@ -10,6 +10,7 @@
 #include <cJSON.h>
 #include <sqlite3.h>
 
+#include "src/path.h"
 #include "src/store.h"
 
 /*
@@ -272,33 +273,6 @@ column_dup(sqlite3_stmt *st, int col, char **field)
 	return 0;
 }
 
-/* Creates the missing directories above path (mkdir -p of its dirname). */
-static enum nf_status
-make_parents(const char *path, struct nf_error *err)
-{
-	char *dir = strdup(path);
-	char *p;
-	enum nf_status status = NF_OK;
-
-	if (dir == NULL) {
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-	}
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/') {
-			continue;
-		}
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			status = nf_error_set(err, NF_ERR_IO, "%s: cannot create: %s",
-			                      dir, strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return status;
-}
-
 char *
 store_default_path(void)
 {
@@ -433,7 +407,7 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 		}
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
-	if ((status = make_parents(s->path, err)) != NF_OK) {
+	if ((status = path_make_parents(s->path, err)) != NF_OK) {
 		store_close(s);
 		return status;
 	}
