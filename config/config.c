@@ -20,7 +20,7 @@
 
 #include "config/config.h"
 #include "config/words.h"
-#include "src/text.h"
+#include "src/utf8.h"
 
 enum option_type {
 	TYPE_BOOL,
@@ -606,7 +606,7 @@ config_read_line(const char *name, int lineno, const char *line,
 	/* Titles and tags go to the screen and into OPML as UTF-8; the text
 	 * gate's check, since xmlCheckUTF8() lets overlong forms and
 	 * surrogates through. */
-	if (!text_is_utf8(line, strlen(line))) {
+	if (!utf8_is_valid(line, strlen(line))) {
 		return fail(&c, "the line is not valid UTF-8");
 	}
 	st = config_words_split(line, 1, &w, &problem);

@@ -12,7 +12,7 @@
 #include "feeds/entry.h"
 #include "feeds/xmlfeed.h"
 #include "src/buf.h"
-#include "src/text.h"
+#include "src/utf8.h"
 
 enum xml_ns {
 	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_ITUNES, NS_MEDIA, NS_RDF, NS_OTHER
@@ -1321,7 +1321,8 @@ static int
 reads_as_8bit(const char *data, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)data;
-	size_t i = 0, k, need;
+	size_t i = 0, n;
+	uint32_t cp;
 	int bad = 0;
 
 	while (i < len) {
@@ -1329,18 +1330,15 @@ reads_as_8bit(const char *data, size_t len)
 			i++;
 			continue;
 		}
-		need = u[i] >= 0xC2 && u[i] <= 0xDF ? 1 : u[i] >= 0xE0 && u[i] <= 0xEF ? 2 :
-		       u[i] >= 0xF0 && u[i] <= 0xF4 ? 3 : 0;
-		for (k = 1; k <= need && i + k < len && (u[i + k] & 0xC0) == 0x80; k++) {
-			continue;
-		}
-		if (need > 0 && k > need) {
+		n = utf8_decode(data + i, len - i, &cp);
+		if (cp != UTF8_INVALID) {
 			return 0;	/* a real multibyte character: UTF-8 */
 		}
-		if (need == 0 || i + k < len) {
+		/* a lead byte whose sequence runs into the end is no evidence */
+		if (i + n < len || u[i] < 0xC2 || u[i] > 0xF4) {
 			bad = 1;
 		}
-		i += k;
+		i += n;
 	}
 	return bad;
 }

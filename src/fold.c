@@ -22,6 +22,7 @@
 
 #include "src/fold.h"
 #include "src/item.h"
+#include "src/utf8.h"
 
 /* Copies further apart than this (both dated) are different stories. */
 #define FOLD_WINDOW_SECONDS (3 * 86400)
@@ -149,66 +150,17 @@ fold_is_upper(uint32_t c)
 	return fold_lower(c) != c;
 }
 
-/* Decodes one UTF-8 character at s (len bytes left); invalid bytes read
- * as U+FFFD, one at a time. Returns the bytes used. */
+/* Decodes one character at s (len > 0 bytes left); bytes that are no
+ * character read as U+FFFD, which separates words. */
 static size_t
 fold_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	size_t n, i;
-	uint32_t c;
+	size_t n = utf8_decode((const char *)s, len, cp);
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 2, c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 3, c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 4, c = s[0] & 0x07;
-	} else {
+	if (*cp == UTF8_INVALID) {
 		*cp = 0xFFFD;
-		return 1;
 	}
-	if (n > len) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*cp = c;
 	return n;
-}
-
-static size_t
-fold_utf8_encode(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
 }
 
 static int
@@ -883,7 +835,7 @@ fold_flatten(struct fold_ctx *c, const struct fold_norm *nm, struct fold_ent *fe
 			return -1;
 		}
 		for (j = 0; j < t->len; j++) {
-			c->nflat += fold_utf8_encode(nm->cps[t->start + j],
+			c->nflat += utf8_encode(nm->cps[t->start + j],
 			                             c->flat + c->nflat);
 		}
 	}
@@ -2126,7 +2078,7 @@ fold_normalize(const char *title, const char *source)
 			out[len++] = ' ';
 		}
 		for (j = 0; j < t->len; j++) {
-			len += fold_utf8_encode(nm[0].cps[t->start + j], out + len);
+			len += utf8_encode(nm[0].cps[t->start + j], out + len);
 		}
 	}
 	if (out != NULL) {

@@ -18,6 +18,7 @@
 #include "src/htmlfast.h"
 #include "src/related.h"
 #include "src/text.h"
+#include "src/utf8.h"
 
 /* A caption paragraph longer than this is body text that happens to
  * start like a caption. */
@@ -976,7 +977,7 @@ parse_page(const char *html, size_t len)
 	if (len == 0) {
 		return NULL;
 	}
-	if (text_is_utf8(html, len)) {
+	if (utf8_is_valid(html, len)) {
 		return text_html_parse(html, len);
 	}
 	return htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, NULL,

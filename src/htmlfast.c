@@ -21,6 +21,7 @@
 #include "src/buf.h"
 #include "src/htmlfast.h"
 #include "src/related.h"
+#include "src/utf8.h"
 
 /* Deeper nesting goes to libxml2. */
 #define FAST_DEPTH 32
@@ -137,7 +138,7 @@ is_plain_cp(uint32_t cp)
 static int
 is_plain_text(const unsigned char *s, size_t len)
 {
-	size_t i = 0, need, k;
+	size_t i = 0;
 	uint32_t cp;
 
 	while (i < len) {
@@ -147,57 +148,12 @@ is_plain_text(const unsigned char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1, cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2, cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3, cp = c & 0x07;
-		} else {
-			return 0;
+		i += utf8_decode((const char *)s + i, len - i, &cp);
+		if (!is_plain_cp(cp)) {
+			return 0;	/* UTF8_INVALID is no plain code point */
 		}
-		if (len - i <= need) {
-			return 0;
-		}
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80) {
-				return 0;
-			}
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		/* overlong forms decode below their length's range */
-		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000)
-		    || !is_plain_cp(cp)) {
-			return 0;
-		}
-		i += need + 1;
 	}
 	return 1;
-}
-
-static size_t
-utf8_put(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
 }
 
 static void
@@ -593,7 +549,7 @@ read_reference(struct fast *f)
 		f->declined = 1;
 		return;
 	}
-	send_text(f, out, utf8_put(cp, out));
+	send_text(f, out, utf8_encode(cp, out));
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "src/htmlfast.h"
 #include "src/item.h"
 #include "src/text.h"
+#include "src/utf8.h"
 
 /* Output is never longer than 3 bytes per input byte (U+FFFD for one bad
  * byte), so this ceiling only stops arithmetic from wrapping. */
@@ -36,52 +37,6 @@ static const char replacement[] = "\xEF\xBF\xBD";
                            | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER \
                            | XML_PARSE_HUGE)
 
-/* Decodes one UTF-8 sequence from s (n > 0 bytes left) into *cp and
- * returns its length. An invalid sequence yields U+FFFD and the length of
- * its maximal valid prefix (at least 1), as Unicode recommends, so that
- * overlong forms, surrogates and values past U+10FFFF are all rejected. */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t need, i;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		v = c & 0x0F;
-		lo = c == 0xE0 ? 0xA0 : 0x80;	/* overlong */
-		hi = c == 0xED ? 0x9F : 0xBF;	/* surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		v = c & 0x07;
-		lo = c == 0xF0 ? 0x90 : 0x80;	/* overlong */
-		hi = c == 0xF4 ? 0x8F : 0xBF;	/* past U+10FFFF */
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*cp = 0xFFFD;
-			return i;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*cp = v;
-	return need + 1;
-}
-
 static int
 is_bidi_control(uint32_t cp)
 {
@@ -92,7 +47,8 @@ is_bidi_control(uint32_t cp)
 static int
 is_special(uint32_t cp)
 {
-	return (cp >= 0x2028 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD;
+	return (cp >= 0x2028 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD
+	       || cp == UTF8_INVALID;
 }
 
 /* Nonzero when text_sanitize() would return s unchanged: then the HTML
@@ -108,30 +64,8 @@ is_clean(const unsigned char *s, size_t len)
 			i++;
 			continue;
 		}
-		n = utf8_decode(s + i, len - i, &cp);
+		n = utf8_decode((const char *)s + i, len - i, &cp);
 		if (cp < 0xA0 || is_special(cp)) {
-			return 0;
-		}
-		i += n;
-	}
-	return 1;
-}
-
-int
-text_is_utf8(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, n;
-	uint32_t cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xFFFD && !(n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF
-		                      && s[i + 2] == 0xBD)) {
 			return 0;
 		}
 		i += n;
@@ -248,7 +182,7 @@ judge(uint32_t cp, const unsigned char *next, size_t nleft, enum esc_state *st)
 		/* dropped; a BOM inside text is junk from concatenated files */
 	} else if (cp == 0x2028 || cp == 0x2029) {
 		v.subst = "\n";
-	} else if (cp == 0xFFFD) {
+	} else if (cp == 0xFFFD || cp == UTF8_INVALID) {
 		v.subst = replacement;	/* the bytes may have been invalid */
 	} else {
 		v.keep = 1;
@@ -275,7 +209,7 @@ sanitize_into(struct buf *b, const char *str, size_t len, enum esc_state *state)
 			i++;
 			continue;
 		}
-		n = utf8_decode(s + i, len - i, &cp);
+		n = utf8_decode((const char *)s + i, len - i, &cp);
 		if (st == ST_TEXT && cp >= 0xA0 && !is_special(cp)) {
 			i += n;		/* the common case for non-Latin text */
 			continue;
@@ -942,8 +876,8 @@ cp_width(uint32_t cp)
 {
 	int w;
 
-	if (cp < 0x80) {
-		return 1;
+	if (cp < 0x80 || cp == UTF8_INVALID) {
+		return 1;	/* drawn as U+FFFD */
 	}
 	w = wcwidth((wchar_t)cp);
 	if (w >= 0) {
@@ -967,7 +901,7 @@ text_width(const char *str)
 	int w = 0;
 
 	for (i = 0; i < len; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
+		n = utf8_decode((const char *)s + i, len - i, &cp);
 		w += cp_width(cp);
 	}
 	return w;
@@ -980,7 +914,7 @@ add_char(struct buf *b, const unsigned char *s, size_t n, uint32_t cp)
 	if (cp == '\n' || cp == '\t') {
 		return buf_add(b, " ", 1);
 	}
-	if (cp == 0xFFFD) {
+	if (cp == UTF8_INVALID) {
 		return buf_add_str(b, replacement);
 	}
 	return buf_add(b, s, n);
@@ -1011,7 +945,7 @@ text_fit(const char *str, int width, int pad)
 	buf_init(&b, TEXT_MAX);
 	limit = cut ? width - ell : width;
 	for (i = 0; i < len && rc == NF_OK; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
+		n = utf8_decode((const char *)s + i, len - i, &cp);
 		cw = cp_width(cp);
 		if (col + cw > limit) {
 			break;
@@ -1082,7 +1016,7 @@ wrap_token(struct wrap *w, const unsigned char *s, size_t n, int tw, int space)
 		return;
 	}
 	for (i = 0; i < n && w->rc == NF_OK; i += cn) {
-		cn = utf8_decode(s + i, n - i, &cp);
+		cn = utf8_decode((const char *)s + i, n - i, &cp);
 		cw = cp_width(cp);
 		if (w->col > 0 && w->col + cw > w->width) {
 			w->rc = buf_add(&w->b, "\n", 1);
@@ -1112,12 +1046,12 @@ wrap_line(struct wrap *w, const unsigned char *s, size_t len)
 		/* A token: one wide character, or a run of narrow ones, with
 		 * any characters that may not start a line glued on. */
 		start = i;
-		n = utf8_decode(s + i, len - i, &cp);
+		n = utf8_decode((const char *)s + i, len - i, &cp);
 		tw = cp_width(cp);
 		wide = tw >= 2;
 		i += n;
 		while (i < len && s[i] != ' ' && s[i] != '\t') {
-			n = utf8_decode(s + i, len - i, &cp);
+			n = utf8_decode((const char *)s + i, len - i, &cp);
 			cw = cp_width(cp);
 			if ((wide || cw >= 2) && !is_no_line_start(s + i, n)) {
 				break;

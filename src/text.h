@@ -48,9 +48,6 @@ char *text_from_simple_html_dropping(const char *html, size_t len, size_t drop);
  * with xmlFreeDoc(). NULL when the input holds nothing or out of memory. */
 htmlDocPtr text_html_parse(const char *html, size_t len);
 
-/* Nonzero when s is valid UTF-8 (overlong forms and surrogates are not). */
-int text_is_utf8(const char *s, size_t len);
-
 /* Flags for text_from_tree(). */
 enum {
 	TEXT_TREE_PAGE = 1	/* a whole web page: also drop nav, header,

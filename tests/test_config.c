@@ -20,7 +20,7 @@
 
 #include "tests/testdir.h"
 #include "config/config.h"
-#include "src/text.h"
+#include "src/utf8.h"
 
 static char tmpdir[64];
 
@@ -756,7 +756,7 @@ test_argv_cut(void **state)
 	                                     "https://e.org/", &argv, &err),
 	                 NF_ERR_CONFIG);
 	assert_null(argv);
-	assert_true(text_is_utf8(err.msg, strlen(err.msg)));
+	assert_true(utf8_is_valid(err.msg, strlen(err.msg)));
 	assert_non_null(strstr(err.msg, "xxx\""));
 }
 

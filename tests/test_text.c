@@ -396,39 +396,6 @@ test_wrap(void **state)
 	}
 }
 
-struct utf8_case {
-	const char *name;
-	const char *in;
-	int want;
-};
-
-static const struct utf8_case utf8_cases[] = {
-	{ "ascii", "plain", 1 },
-	{ "japanese", "日本語", 1 },
-	{ "replacement char itself", "\xef\xbf\xbd", 1 },
-	{ "latin-1 byte", "caf\xe9", 0 },
-	{ "shift_jis bytes", "\x93\xfa\x96\x7b", 0 },
-	{ "overlong", "\xc0\xaf", 0 },
-	{ "surrogate", "\xed\xa0\x80", 0 },
-	{ "truncated", "\xe6\x97", 0 },
-};
-
-static void
-test_is_utf8(void **state)
-{
-	size_t i;
-	int got;
-
-	(void)state;
-	for (i = 0; i < sizeof(utf8_cases) / sizeof(utf8_cases[0]); i++) {
-		got = text_is_utf8(utf8_cases[i].in, strlen(utf8_cases[i].in));
-		if (got != utf8_cases[i].want) {
-			print_error("case '%s': got %d\n", utf8_cases[i].name, got);
-		}
-		assert_int_equal(got, utf8_cases[i].want);
-	}
-}
-
 int
 main(void)
 {
@@ -441,7 +408,6 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_wrap),
-		cmocka_unit_test(test_is_utf8),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
