@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
 
 #include "feeds/entry.h"
 #include "src/date.h"
@@ -98,27 +97,6 @@ entry_clean_line(const char *s, int is_html)
 	line = text_clean_line(text, strlen(text));
 	free(text);
 	return drop_blank(line);
-}
-
-char *
-entry_resolve(const char *link, const char *base)
-{
-	xmlChar *abs;
-	char *out;
-
-	if (link == NULL) {
-		return NULL;
-	}
-	if (base == NULL || base[0] == '\0') {
-		return strdup(link);
-	}
-	abs = xmlBuildURI((const xmlChar *)link, (const xmlChar *)base);
-	if (abs == NULL) {
-		return strdup(link);
-	}
-	out = strdup((const char *)abs);
-	xmlFree(abs);
-	return out;
 }
 
 int

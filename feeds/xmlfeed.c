@@ -12,6 +12,7 @@
 #include "feeds/entry.h"
 #include "feeds/xmlfeed.h"
 #include "src/buf.h"
+#include "src/url.h"
 #include "src/utf8.h"
 
 enum xml_ns {
@@ -268,7 +269,7 @@ frame_push(struct xmlfeed *x, const xmlChar **attrs, int nattrs)
 	if (xb != NULL) {
 		const char *parent = f.base != NULL ? f.base : x->opts->base_url;
 
-		f.base = entry_resolve(xb, parent);
+		f.base = url_resolve(xb, parent);
 		f.owns_base = 1;
 		free(xb);
 		if (f.base == NULL) {
@@ -718,15 +719,9 @@ link_resolve(const struct xmlfeed *x, const char *s)
 	if (t == NULL) {
 		return NULL;
 	}
-	abs = entry_resolve(t, base_now(x));
+	abs = url_resolve(t, base_now(x));
 	free(t);
 	return abs;
-}
-
-static int
-is_http(const char *s)
-{
-	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
 }
 
 /* Channel metadata goes through the gate as it is stored, so that the
@@ -833,7 +828,7 @@ store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 		if ((v = trimmed(text)) == NULL) {
 			return -1;
 		}
-		rc = is_http(v) ? set_ranked(&raw->link, &x->item_rank[FIELD_LINK], 5, v) : 0;
+		rc = url_is_http(v) ? set_ranked(&raw->link, &x->item_rank[FIELD_LINK], 5, v) : 0;
 		free(v);
 		return rc;
 	}

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
-#include <libxml/uri.h>
 
 #include "feeds/feed.h"
 #include "src/date.h"
@@ -18,6 +17,7 @@
 #include "src/dump.h"
 #include "src/fetch.h"
 #include "src/fold.h"
+#include "src/url.h"
 
 #define CHUNK_SIZE (64 * 1024)
 #define SUMMARY_KEPT 256	/* bytes of summary kept per item for folding */
@@ -435,47 +435,16 @@ push_fd(struct feed_parser *p, int fd, struct nf_error *err)
 	}
 }
 
-static int
-has_prefix(const char *s, const char *prefix)
-{
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* The path a file:// URL names, %xx decoded; a new string or NULL. */
-static char *
-file_url_path(const char *url)
-{
-	const char *p = url + strlen("file://");
-
-	if (has_prefix(p, "localhost/")) {
-		p += strlen("localhost");
-	}
-	if (*p != '/') {
-		return NULL;
-	}
-	return xmlURIUnescapeString(p, 0, NULL);
-}
-
 /* The file:// URL of a path, the base for a local feed's relative links. */
 static char *
 path_url(const char *path)
 {
-	char abs[PATH_MAX], *url = NULL;
-	xmlChar *esc;
-	size_t n;
+	char abs[PATH_MAX];
 
 	if (realpath(path, abs) == NULL) {
 		return NULL;
 	}
-	esc = xmlURIEscapeStr((const xmlChar *)abs, (const xmlChar *)"/");
-	if (esc != NULL) {
-		n = strlen((const char *)esc) + sizeof("file://");
-		if ((url = malloc(n)) != NULL) {
-			snprintf(url, n, "file://%s", (const char *)esc);
-		}
-		xmlFree(esc);
-	}
-	return url;
+	return url_of_path(abs);
 }
 
 /* Opens SOURCE for reading (path, file:// URL, "-"); sets *base to a new
@@ -490,8 +459,8 @@ open_source(const char *source, char **base, struct nf_error *err)
 	if (strcmp(source, "-") == 0) {
 		return STDIN_FILENO;
 	}
-	if (has_prefix(source, "file://")) {
-		if ((path = file_url_path(source)) == NULL) {
+	if (url_is_file(source)) {
+		if ((path = url_file_path(source)) == NULL) {
 			nf_error_set(err, NF_ERR_USAGE, "not a local file URL");
 			return -1;
 		}
@@ -605,7 +574,7 @@ dump_source(const char *source, struct dump *d, struct nf_error *err)
 	enum nf_status st;
 	int fd = -1;
 
-	if (fetch_is_http(source)) {
+	if (url_is_http(source)) {
 		opts.base_url = source;
 		st = dump_http(source, &opts, d, &p, &charset, err);
 	} else {

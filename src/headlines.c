@@ -22,6 +22,7 @@
 #include "src/refresh.h"
 #include "src/store.h"
 #include "src/text.h"
+#include "src/url.h"
 
 #define HEADLINES_DAY 86400
 #define HEADLINES_CHUNK 65536
@@ -533,17 +534,17 @@ read_source(struct collect *c, const char *source, const struct config *cfg,
 	c->name = source;
 	c->err = err;
 	c->status = NF_OK;
-	if (fetch_is_http(source) || strncasecmp(source, "file://", 7) == 0) {
+	if (url_is_http(source) || url_is_file(source)) {
 		opts.base_url = source;
 	}
-	if (fetch_is_http(source)) {
+	if (url_is_http(source)) {
 		return read_http(c, &opts, &limits, err);
 	}
 	if ((c->parser = feed_parser_new(&opts, collect_item, c)) == NULL) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
-	if (strncasecmp(source, "file://", 7) == 0) {
-		path = fetch_file_path(source);
+	if (url_is_file(source)) {
+		path = url_file_path(source);
 		st = path != NULL ? read_file(c, path, err) :
 		     nf_error_set(err, NF_ERR_USAGE, "not a local file URL");
 	} else {
@@ -606,7 +607,7 @@ has_http(char *const *sources, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (fetch_is_http(sources[i])) {
+		if (url_is_http(sources[i])) {
 			return 1;
 		}
 	}

@@ -18,6 +18,7 @@
 #include "src/htmlfast.h"
 #include "src/related.h"
 #include "src/text.h"
+#include "src/url.h"
 #include "src/utf8.h"
 
 /* A caption paragraph longer than this is body text that happens to
@@ -157,7 +158,6 @@ static char *
 image_url(xmlNode *img, const char *base_url)
 {
 	char *src = attr_line(img, "src"), *url;
-	xmlChar *abs;
 
 	if (src == NULL || strncasecmp(src, "data:", 5) == 0) {
 		free(src);
@@ -170,15 +170,7 @@ image_url(xmlNode *img, const char *base_url)
 		free(src);
 		return NULL;
 	}
-	if (base_url == NULL) {
-		return src;
-	}
-	abs = xmlBuildURI((const xmlChar *)src, (const xmlChar *)base_url);
-	if (abs == NULL) {
-		return src;
-	}
-	url = strdup((const char *)abs);
-	xmlFree(abs);
+	url = url_resolve(src, base_url);
 	free(src);
 	return url;
 }

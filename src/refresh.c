@@ -14,6 +14,7 @@
 #include "src/fetch.h"
 #include "src/refresh.h"
 #include "src/store.h"
+#include "src/url.h"
 
 /*
  * --refresh: every feed of the dotfile through one fetch_multi, each
@@ -242,7 +243,7 @@ refresh_local(struct refresh *r, struct refresh_feed *f)
 {
 	struct buf b;
 	struct nf_error err;
-	char *path = fetch_file_path(f->cf->url);
+	char *path = url_file_path(f->cf->url);
 
 	buf_init(&b, (size_t)r->cfg->max_size);
 	if (path == NULL) {
@@ -257,12 +258,6 @@ refresh_local(struct refresh *r, struct refresh_feed *f)
 	r->ndone++;
 	buf_free(&b);
 	free(path);
-}
-
-static int
-is_file_url(const char *url)
-{
-	return strncasecmp(url, "file:", 5) == 0;
 }
 
 /* Registers each feed in the store and reads what it remembers. */
@@ -311,7 +306,7 @@ refresh_run(struct refresh *r, struct nf_error *err)
 		return err->code;
 	}
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
-		if (is_file_url(r->feeds[i].cf->url)) {
+		if (url_is_file(r->feeds[i].cf->url)) {
 			continue;
 		}
 		req.url = r->feeds[i].cf->url;
@@ -326,7 +321,7 @@ refresh_run(struct refresh *r, struct nf_error *err)
 		st = fetch_multi_step(m, err);
 	}
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
-		if (is_file_url(r->feeds[i].cf->url)) {
+		if (url_is_file(r->feeds[i].cf->url)) {
 			refresh_local(r, &r->feeds[i]);
 			print_ready(r);
 			st = fetch_multi_step(m, err);

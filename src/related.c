@@ -24,11 +24,11 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 
 #include "src/fold.h"
 #include "src/related.h"
 #include "src/text.h"
+#include "src/url.h"
 
 /* What labels a block of related stories. ASCII compares ignore case; a
  * label matches at the start of its element's text when followed by the
@@ -498,21 +498,6 @@ related_headline_length(const char *t)
 	return len;
 }
 
-static char *
-related_absolute(const char *href, const char *base)
-{
-	xmlChar *uri;
-	char *out;
-
-	if (href == NULL) {
-		return NULL;
-	}
-	uri = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
-	out = strdup(uri != NULL ? (const char *)uri : href);
-	xmlFree(uri);
-	return out;
-}
-
 /* Appends an entry: title from text (less the read-more link's words and
  * any glued summary), link from link's href, source when known. */
 static void
@@ -547,7 +532,7 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 			e.title[cut] = '\0';
 		}
 	}
-	e.link = related_absolute((const char *)href, l->base);
+	e.link = url_resolve((const char *)href, l->base);
 	if (source != NULL) {
 		e.source = strdup(source);
 		has_source = 1;

@@ -10,6 +10,7 @@
 #include "feeds/feed.h"
 #include "src/buf.h"
 #include "src/html.h"
+#include "src/url.h"
 #include "ui/jobs.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
@@ -268,7 +269,7 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 static void
 jobs_read_file(struct ui *ui, struct ui_job *j)
 {
-	char *path = fetch_file_path(j->url), chunk[65536];
+	char *path = url_file_path(j->url), chunk[65536];
 	struct buf b;
 	struct nf_error err = { 0 };
 	const char *error = NULL;
@@ -307,7 +308,7 @@ jobs_read_file(struct ui *ui, struct ui_job *j)
 static int
 jobs_is_local(const struct ui_job *j)
 {
-	return j->feed_id != 0 && strncasecmp(j->url, "file://", 7) == 0;
+	return j->feed_id != 0 && url_is_file(j->url);
 }
 
 int

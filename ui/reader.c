@@ -18,6 +18,7 @@
 #include <curses.h>
 
 #include "src/text.h"
+#include "src/url.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/keys.h"
@@ -185,8 +186,7 @@ ui_open_browser(struct ui *ui, const char *url)
 
 	/* A feed chooses its links: a javascript:, data: or file: link
 	 * handed to a browser or to xdg-open would run what the feed says. */
-	if (strncasecmp(url, "http://", 7) != 0 &&
-	    strncasecmp(url, "https://", 8) != 0) {
+	if (!url_is_http(url)) {
 		ui_status(ui, 1, "not opening a link that is not http(s): %.60s", url);
 		return;
 	}

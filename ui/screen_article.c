@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
-
 #include "src/text.h"
+#include "src/url.h"
 #include "ui/draw.h"
 #include "ui/screen_article.h"
 
@@ -218,14 +217,14 @@ art_layout(struct article *a, int width)
 static void
 art_host(const char *link, char *out, size_t size)
 {
-	xmlURIPtr uri = link != NULL ? xmlParseURI(link) : NULL;
-	const char *host = uri != NULL && uri->server != NULL ? uri->server : "";
+	char *host = url_host(link);
+	const char *h = host != NULL ? host : "";
 
-	if (strncmp(host, "www.", 4) == 0) {
-		host += 4;
+	if (strncmp(h, "www.", 4) == 0) {
+		h += 4;
 	}
-	snprintf(out, size, "%s", host);
-	xmlFreeURI(uri);
+	snprintf(out, size, "%s", h);
+	free(host);
 }
 
 /* Adds an entry as the fold shows it: an aggregator's " - Publisher"
