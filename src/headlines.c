@@ -23,6 +23,7 @@
 #include "src/store.h"
 #include "src/text.h"
 #include "src/url.h"
+#include "src/width.h"
 
 #define HEADLINES_DAY 86400
 #define HEADLINES_CHUNK 65536
@@ -170,7 +171,7 @@ headlines_order(const struct fold_entry *entries, const struct fold_result *res,
 static void
 put_line(FILE *out, int indent, const char *s, int width)
 {
-	char *fit = text_fit(s, width - indent > 1 ? width - indent : 1, 0);
+	char *fit = width_fit(s, width - indent > 1 ? width - indent : 1, 0);
 
 	fprintf(out, "%*s%s\n", indent, "", fit != NULL ? fit : "");
 	free(fit);
@@ -191,7 +192,7 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 	headline = title;
 	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
 	         from, extra);
-	room = width - indent - text_width(mark) - text_width(tail);
+	room = width - indent - width_columns(mark) - width_columns(tail);
 	if (room < 12) {
 		char line[sizeof(title) + sizeof(tail) + 16];
 
@@ -199,7 +200,7 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 		put_line(out, indent, line, width);
 		return;
 	}
-	head = text_fit(headline, room, 0);
+	head = width_fit(headline, room, 0);
 	fprintf(out, "%*s%s%s%s\n", indent, "", mark, head != NULL ? head : "", tail);
 	free(head);
 }
@@ -221,7 +222,7 @@ format_time(int64_t t, char *out, size_t n)
 static void
 put_two_lines(FILE *out, int indent, const char *text, int width)
 {
-	char *wrapped = text_wrap(text, width - indent), *nl, *rest;
+	char *wrapped = width_wrap(text, width - indent), *nl, *rest;
 	size_t i;
 
 	if (wrapped == NULL) {
@@ -250,7 +251,7 @@ put_two_lines(FILE *out, int indent, const char *text, int width)
 static void
 put_wrapped(FILE *out, int indent, const char *text, int width)
 {
-	char *wrapped = text_wrap(text, width - indent), *line, *save = NULL;
+	char *wrapped = width_wrap(text, width - indent), *line, *save = NULL;
 
 	if (wrapped == NULL) {
 		return;

@@ -16,6 +16,7 @@
 
 #include "src/html.h"
 #include "src/htmlfast.h"
+#include "src/htmltext.h"
 #include "src/related.h"
 #include "src/text.h"
 #include "src/url.h"
@@ -104,7 +105,7 @@ remove_node(xmlNode *n)
 static char *
 node_line(const xmlNode *n)
 {
-	char *text = text_from_tree(n, 0), *line;
+	char *text = htmltext_from_tree(n, 0), *line;
 
 	if (text == NULL) {
 		return NULL;
@@ -475,7 +476,7 @@ is_line_break(const xmlNode *n)
 static char *
 run_line(xmlNode *first, xmlNode *last)
 {
-	char *text = text_from_range(first, last, 0), *line;
+	char *text = htmltext_from_range(first, last, 0), *line;
 
 	if (text == NULL) {
 		return NULL;
@@ -745,7 +746,7 @@ take_simple(const char *html, size_t len, const char *base_url, struct html_part
 		picture_clear(&pic);
 		return -1;
 	}
-	text = text_from_simple_html_dropping(html, len, drop);
+	text = htmltext_from_simple_dropping(html, len, drop);
 	if (text != NULL && has_caption_word(text)) {
 		free(text);
 		picture_clear(&pic);
@@ -855,7 +856,7 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 		html = plain;
 		len = plain_len;
 	}
-	doc = len > 0 ? text_html_parse(html, len) : NULL;
+	doc = len > 0 ? htmltext_parse(html, len) : NULL;
 	if (doc == NULL) {
 		/* Nothing to parse (or no memory): empty text, no picture. */
 		parts->text = strdup("");
@@ -875,7 +876,7 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 			goto out;
 		}
 	}
-	parts->text = text_from_tree((xmlNode *)doc, 0);
+	parts->text = htmltext_from_tree((xmlNode *)doc, 0);
 out:
 	picture_clear(&pic);
 	free(plain);
@@ -970,7 +971,7 @@ parse_page(const char *html, size_t len)
 		return NULL;
 	}
 	if (utf8_is_valid(html, len)) {
-		return text_html_parse(html, len);
+		return htmltext_parse(html, len);
 	}
 	return htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, NULL,
 	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR
@@ -1000,7 +1001,7 @@ html_article_text(const char *html, size_t len)
 		block = xmlDocGetRootElement(doc);
 	}
 	if (block != NULL) {
-		text = text_from_tree(block, TEXT_TREE_PAGE);
+		text = htmltext_from_tree(block, HTMLTEXT_PAGE);
 	}
 	xmlFreeDoc(doc);
 	if (text != NULL && text[0] == '\0') {

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -17,8 +18,8 @@
 
 #include <curses.h>
 
-#include "src/text.h"
 #include "src/url.h"
+#include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/keys.h"
@@ -289,7 +290,7 @@ reader_draw_status(struct ui *ui)
 	draw_text(ui->w_status, 0, 0, ui->cols, line, attr, 1);
 	if (ui->filtering) {
 		/* The cursor sits where the next character goes. */
-		int x = text_width(line);
+		int x = width_columns(line);
 
 		wmove(ui->w_status, 0, x < ui->cols ? x : ui->cols - 1);
 	}

@@ -6,6 +6,7 @@
 
 #include "src/text.h"
 #include "src/url.h"
+#include "src/width.h"
 #include "ui/draw.h"
 #include "ui/screen_article.h"
 
@@ -97,8 +98,8 @@ static void
 art_add_wrapped(struct article *a, const char *text, const char *prefix,
                 enum config_element elem, int width)
 {
-	int pw = text_width(prefix);
-	char *wrapped = text_wrap(text, width - pw > 8 ? width - pw : 8);
+	int pw = width_columns(prefix);
+	char *wrapped = width_wrap(text, width - pw > 8 ? width - pw : 8);
 	const char *p, *nl;
 	char buf[4096];
 
@@ -150,10 +151,10 @@ art_add_entry_line(struct article *a, int i, const char *more, int width)
 	const char *mark = e->ncopies > 0 ? (e->expanded ? "▾ " : "▸ ") : "• ";
 	const char *src = e->source != NULL ? e->source : "read more";
 	char line[2048], *title;
-	int room = width - text_width(indent) - 2 - 3 - text_width(src) -
-	           text_width(more);
+	int room = width - width_columns(indent) - 2 - 3 - width_columns(src) -
+	           width_columns(more);
 
-	title = text_fit(nf_str(e->title), room >= 12 ? room : 4096, 0);
+	title = width_fit(nf_str(e->title), room >= 12 ? room : 4096, 0);
 	snprintf(line, sizeof(line), "%s%s%s — %s%s", indent, mark,
 	         title != NULL ? title : nf_str(e->title), src, more);
 	free(title);
