@@ -17,6 +17,7 @@
 #include "src/dump.h"
 #include "src/fetch.h"
 #include "src/fold.h"
+#include "src/title.h"
 #include "src/url.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -388,7 +389,7 @@ print_stories(struct dump *d, const char *source, struct nf_error *err)
 	for (i = 0; i < d->nitems; i++) {
 		d->entries[i].source = source;
 	}
-	if ((st = fold_stories(d->entries, d->nitems, FOLD_DEFAULT_THRESHOLD, &res, err)) != NF_OK) {
+	if ((st = fold_stories(d->entries, d->nitems, TITLE_DEFAULT_THRESHOLD, &res, err)) != NF_OK) {
 		return st;
 	}
 	fputs("\n],\n\"stories\":[", d->out);
@@ -568,7 +569,7 @@ dump_http(const char *url, struct feed_options *opts, struct dump *d,
 static enum nf_status
 dump_source(const char *source, struct dump *d, struct nf_error *err)
 {
-	struct feed_options opts = { source, NULL, NULL, FOLD_DEFAULT_THRESHOLD, 0 };
+	struct feed_options opts = { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0 };
 	struct feed_parser *p = NULL;
 	char *base = NULL, *charset = NULL;
 	enum nf_status st;

@@ -21,7 +21,7 @@
 #include "src/headlines.h"
 #include "src/refresh.h"
 #include "src/store.h"
-#include "src/text.h"
+#include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
 
@@ -188,7 +188,7 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 
 	/* "Headline - Outlet" from an aggregator reads "Headline — Outlet
 	 * via Feed", as on the screens. */
-	text_headline(headline, source, title, sizeof(title), from, sizeof(from));
+	title_headline(headline, source, title, sizeof(title), from, sizeof(from));
 	headline = title;
 	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
 	         from, extra);
@@ -290,7 +290,7 @@ put_lead(FILE *out, struct nf_item *const *items, const struct fold_entry *e,
 	const char *caption = story_caption(items, st);
 	size_t k;
 
-	text_headline(story_headline(e, st), e[st->lead].source, head, sizeof(head),
+	title_headline(story_headline(e, st), e[st->lead].source, head, sizeof(head),
 	              from, sizeof(from));
 	put_wrapped(out, 0, head, width);
 	format_time(e[st->lead].time, when, sizeof(when));

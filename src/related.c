@@ -25,9 +25,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "src/fold.h"
 #include "src/related.h"
-#include "src/text.h"
+#include "src/title.h"
 #include "src/url.h"
 
 /* What labels a block of related stories. ASCII compares ignore case; a
@@ -524,7 +523,7 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	if (e.title != NULL && source == NULL) {
 		/* "Headline - Outlet": the outlet is the entry's source */
 		const char *outlet;
-		size_t cut = text_outlet_tail(e.title, &outlet);
+		size_t cut = title_outlet_tail(e.title, &outlet);
 
 		if (outlet != NULL) {
 			e.source = strdup(outlet);
@@ -1335,7 +1334,7 @@ related_merge(struct related_list *l, double threshold)
 
 	for (i = 0; i < l->n; i++) {
 		for (j = 0; j < kept; j++) {
-			if (fold_titles_similar(l->v[j].title, l->v[i].title, threshold)) {
+			if (title_similar(l->v[j].title, l->v[i].title, threshold)) {
 				break;
 			}
 		}

@@ -6,13 +6,10 @@
 #include "autoconfig.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "src/buf.h"
-#include "src/item.h"
 #include "src/text.h"
 #include "src/utf8.h"
 
@@ -274,114 +271,4 @@ text_clean_line(const char *s, size_t len)
 		b.data[out] = '\0';
 	}
 	return buf_take(&b);
-}
-
-/* Whether the len bytes at s read as an outlet's name: at most five
- * words, each capitalised (or in a script without case, or a short
- * joining word such as "of"), and no sentence punctuation. "Live
- * updates" or "3 dead" stay part of the headline. */
-static int
-text_is_outlet(const char *s, size_t len)
-{
-	static const char *const small[] = { "of", "the", "and", "on", "de", "&" };
-	size_t i = 0, words = 0;
-
-	if (len == 0 || len > 48) {
-		return 0;
-	}
-	while (i < len) {
-		size_t end = i, k;
-		int ok = 0;
-
-		while (end < len && s[end] != ' ') {
-			end++;
-		}
-		if (end == i) {
-			return 0;	/* two spaces in a row */
-		}
-		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++) {
-			ok |= strlen(small[k]) == end - i &&
-			      memcmp(s + i, small[k], end - i) == 0;
-		}
-		ok |= (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
-		if (!ok || strcspn(s + i, "?!:;,\"") < end - i) {
-			return 0;
-		}
-		words++;
-		i = end < len ? end + 1 : end;
-	}
-	return words <= 5 && s[len - 1] != '.';
-}
-
-size_t
-text_outlet_tail(const char *title, const char **outlet)
-{
-	static const char *const seps[] = {
-		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
-	};
-	size_t len = strlen(title), cut = len, i;
-
-	*outlet = NULL;
-	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-		const char *p = title, *last = NULL;
-		size_t n = strlen(seps[i]);
-
-		while ((p = strstr(p, seps[i])) != NULL) {
-			last = p;
-			p += n;
-		}
-		/* The headline before it must still say something. */
-		if (last != NULL && last - title >= 12 && (size_t)(last - title) < cut &&
-		    text_is_outlet(last + n, len - (size_t)(last - title) - n)) {
-			cut = (size_t)(last - title);
-			*outlet = last + n;
-		}
-	}
-	return cut;
-}
-
-/* Compares outlet names the way people write them: case and a leading
- * "The " do not count ("Harbour Gazette" is "The Harbour Gazette"). */
-static int
-text_same_outlet(const char *a, size_t alen, const char *b)
-{
-	size_t blen = strlen(b);
-
-	if (alen >= 4 && strncasecmp(a, "the ", 4) == 0) {
-		a += 4, alen -= 4;
-	}
-	if (blen >= 4 && strncasecmp(b, "the ", 4) == 0) {
-		b += 4, blen -= 4;
-	}
-	return alen == blen && strncasecmp(a, b, alen) == 0;
-}
-
-void
-text_headline(const char *title, const char *feed, char *head, size_t hsize,
-              char *source, size_t ssize)
-{
-	const char *t = nf_str(title), *tail = NULL;
-	size_t cut = text_outlet_tail(t, &tail);
-
-	if (head != NULL && hsize > 0) {
-		if (cut >= hsize) {
-			/* Too long for the buffer: end on a whole character. */
-			for (cut = hsize - 1; cut > 0 && (t[cut] & 0xC0) == 0x80; cut--) {
-				continue;
-			}
-		}
-		memcpy(head, t, cut);
-		head[cut] = '\0';
-	}
-	if (source == NULL || ssize == 0) {
-		return;
-	}
-	if (tail == NULL || (feed != NULL &&
-	                     text_same_outlet(tail, strlen(tail), feed))) {
-		snprintf(source, ssize, "%s", nf_str(feed));
-	} else if (feed != NULL && feed[0] != '\0') {
-		snprintf(source, ssize, "%s via %s", tail, feed);
-	} else {
-		snprintf(source, ssize, "%s", tail);
-	}
 }

@@ -57,23 +57,4 @@ text_space_len(const char *s, size_t n)
 	return n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
 }
 
-/* Aggregators append the outlet's name to headlines (" - Publisher",
- * " – ", " — ", " | "); that is not part of the headline. Returns the
- * length of title without such a tail and points *outlet at the name, or
- * returns strlen(title) with *outlet NULL. A tail is an outlet's name
- * only when it is at most five capitalised words (joining words such as
- * "of" aside) without sentence punctuation, so "Live updates" or
- * "3 dead" stay in the headline. */
-size_t text_outlet_tail(const char *title, const char **outlet);
-
-/* A headline as the screens show it. News aggregators end a title with
- * " - Publisher"; that is not part of the headline (SPEC), so a trailing
- * outlet name (a short capitalised name after " - ", " – ", " — " or
- * " | ") is cut off into head, and source reads "Publisher via Feed",
- * or just feed when there is no such tail or it names the feed itself.
- * feed may be NULL; head or source may be NULL when not wanted. Both
- * are always terminated (cut on a whole character). */
-void text_headline(const char *title, const char *feed, char *head,
-                   size_t hsize, char *source, size_t ssize);
-
 #endif

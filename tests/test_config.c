@@ -126,7 +126,7 @@ check_defaults(const struct config *cfg)
 	assert_int_equal(cfg->max_size, 16L * 1024 * 1024);
 	assert_int_equal(cfg->max_items, 500);
 	assert_int_equal(cfg->prune_unread, 0);
-	assert_true(cfg->fold_threshold == FOLD_DEFAULT_THRESHOLD);
+	assert_true(cfg->fold_threshold == TITLE_DEFAULT_THRESHOLD);
 	assert_null(cfg->browser);
 	assert_int_equal(config_action_for_key(cfg, 'j'), CONFIG_ACTION_DOWN);
 	assert_int_equal(config_action_for_key(cfg, CONFIG_KEY_DOWN), CONFIG_ACTION_DOWN);

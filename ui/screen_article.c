@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/text.h"
+#include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
 #include "ui/draw.h"
@@ -122,7 +122,7 @@ art_add_header(struct article *a, int width)
 	const struct nf_item *it = a->item;
 	char line[1024], when[32], head[1024], source[512];
 
-	text_headline(it->title, it->source, head, sizeof(head), source,
+	title_headline(it->title, it->source, head, sizeof(head), source,
 	              sizeof(source));
 	art_add_wrapped(a, head, "", CONFIG_ELEMENT_TITLE, width);
 	draw_time(it->published, when, sizeof(when));
@@ -245,7 +245,7 @@ art_add_entry(struct article *a, const char *title, const char *link,
 	a->entries = e;
 	e = &a->entries[a->nentries++];
 	memset(e, 0, sizeof(*e));
-	text_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
+	title_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
 	              head, sizeof(head), src, sizeof(src));
 	if (src[0] == '\0') {
 		art_host(link, src, sizeof(src));

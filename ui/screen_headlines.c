@@ -7,7 +7,7 @@
 
 #include "src/fold.h"
 #include "src/headlines.h"
-#include "src/text.h"
+#include "src/title.h"
 #include "src/width.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -359,7 +359,7 @@ static void
 hl_headline(const struct nf_item *it, char *head, size_t hsize, char *source,
             size_t ssize)
 {
-	text_headline(it->title, it->source, head, hsize, source, ssize);
+	title_headline(it->title, it->source, head, hsize, source, ssize);
 	if (strspn(head, " ") == strlen(head)) {
 		const char *text = nf_str(it->summary)[0] != '\0' ? it->summary :
 		                   nf_str(it->content)[0] != '\0' ? it->content :
