@@ -698,12 +698,12 @@ may_hold_img(const char *html, size_t len)
 	return 0;
 }
 
-/* Gathers the picture of simple HTML into pic, and the start event of the
- * figure it came from (0: none) into *drop. Zero when done; nonzero when
- * html is not simple (or out of memory). */
+/* Gathers the picture of simple HTML (read into doc) into pic, and the
+ * start event of the figure it came from (0: none) into *drop. Zero when
+ * done; nonzero when out of memory. */
 static int
-gather_picture(const char *html, size_t len, const char *base_url, struct picture *pic,
-               size_t *drop)
+gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
+               const char *base_url, struct picture *pic, size_t *drop)
 {
 	static const struct htmlfast_sax sax = { gather_start, gather_end, gather_text };
 	struct gather g;
@@ -711,14 +711,16 @@ gather_picture(const char *html, size_t len, const char *base_url, struct pictur
 
 	*drop = 0;
 	if (!may_hold_img(html, len)) {
-		return htmlfast_read(html, len, HTMLFAST_NO_RELATED, NULL, NULL) != HTMLFAST_OK;
+		return 0;
 	}
 	memset(&g, 0, sizeof(g));
 	g.top = xmlNewNode(NULL, (const xmlChar *)"body");
 	g.img_top = xmlNewNode(NULL, (const xmlChar *)"body");
-	if (g.top != NULL && g.img_top != NULL
-	    && htmlfast_read(html, len, HTMLFAST_NO_RELATED, &sax, &g) == HTMLFAST_OK
-	    && !g.nomem) {
+	if (g.top == NULL || g.img_top == NULL) {
+		goto out;
+	}
+	htmlfast_replay(doc, &sax, &g);
+	if (!g.nomem) {
 		if (g.taken) {
 			take_figure(g.top, base_url, pic);
 			*drop = g.figure_start;
@@ -727,26 +729,37 @@ gather_picture(const char *html, size_t len, const char *base_url, struct pictur
 		}
 		rc = 0;
 	}
+out:
 	xmlFreeNode(g.top);
 	xmlFreeNode(g.img_top);
 	return rc;
 }
 
 /* Simple HTML with no related block and no caption paragraph: its
- * picture and text, without libxml2's parser. Zero when parts is filled
- * (parts->text NULL: out of memory). */
+ * picture and text, without libxml2's parser, from one reading of the
+ * HTML. Zero when parts is filled (parts->text NULL: out of memory). */
 static int
 take_simple(const char *html, size_t len, const char *base_url, struct html_parts *parts)
 {
+	/* what may hold a "Similar News" block goes to libxml2's tree */
+	static const struct htmlfast_decline related = {
+		related_may_label, related_may_read_more
+	};
 	struct picture pic = { NULL, NULL, NULL, 0 };
+	struct htmlfast_doc *doc;
 	size_t drop;
 	char *text;
 
-	if (gather_picture(html, len, base_url, &pic, &drop) != 0) {
+	if (htmlfast_lex(html, len, &related, &doc) != HTMLFAST_OK) {
+		return -1;
+	}
+	if (gather_picture(doc, html, len, base_url, &pic, &drop) != 0) {
+		htmlfast_doc_free(doc);
 		picture_clear(&pic);
 		return -1;
 	}
-	text = htmltext_from_simple_dropping(html, len, drop);
+	text = htmltext_from_events(doc, drop);
+	htmlfast_doc_free(doc);
 	if (text != NULL && has_caption_word(text)) {
 		free(text);
 		picture_clear(&pic);

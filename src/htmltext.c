@@ -484,57 +484,37 @@ sax_parse(struct out *o, const char *html, size_t len)
 	free(copy);
 }
 
-/* The same events from htmlfast.c, for the simple HTML it reads. */
-static enum htmlfast_status
-fast_parse(struct out *o, const char *html, size_t len, unsigned flags)
-{
-	static const struct htmlfast_sax sax = { sax_start, sax_end, sax_text };
-	enum htmlfast_status st = htmlfast_read(html, len, flags, &sax, o);
-
-	if (st == HTMLFAST_NOMEM) {
-		o->rc = NF_ERR_NOMEM;
-	}
-	return st;
-}
+static const struct htmlfast_sax events_sax = { sax_start, sax_end, sax_text };
 
 char *
 htmltext_from_html(const char *html, size_t len)
 {
 	struct out o;
 	int tags = has_byte(html, len, '<');
+	enum htmlfast_status st;
 
 	out_init(&o, !tags);
 	if (!tags && !has_byte(html, len, '&')) {
 		/* Plain text: no parser needed. */
 		out_text(&o, html, len);
-	} else if (len > 0 && fast_parse(&o, html, len, 0) == HTMLFAST_DECLINED) {
-		sax_parse(&o, html, len);
+	} else if (len > 0) {
+		st = htmlfast_read(html, len, NULL, &events_sax, &o);
+		if (st == HTMLFAST_DECLINED) {
+			sax_parse(&o, html, len);
+		} else if (st == HTMLFAST_NOMEM) {
+			o.rc = NF_ERR_NOMEM;
+		}
 	}
 	return out_finish(&o);
 }
 
 char *
-htmltext_from_simple_dropping(const char *html, size_t len, size_t drop)
+htmltext_from_events(const struct htmlfast_doc *doc, size_t drop)
 {
 	struct out o;
 
 	out_init(&o, 0);
 	o.drop = drop;
-	fast_parse(&o, html, len, HTMLFAST_NO_RELATED | HTMLFAST_CHECKED);
-	return out_finish(&o);
-}
-
-char *
-htmltext_from_simple(const char *html, size_t len, int *declined)
-{
-	struct out o;
-
-	out_init(&o, 0);
-	*declined = fast_parse(&o, html, len, HTMLFAST_NO_RELATED) == HTMLFAST_DECLINED;
-	if (*declined) {
-		buf_free(&o.b);
-		buf_free(&o.scratch);
-		return NULL;
-	}
+	htmlfast_replay(doc, &events_sax, &o);
 	return out_finish(&o);
 }

@@ -13,24 +13,19 @@
 
 #include <libxml/HTMLparser.h>
 
+struct htmlfast_doc;
+
 /* HTML (or text that may hold tags and entities) to sanitised plain
  * text, read with htmlfast.c when it is simple, else with libxml2's
  * parser. Text with no tag at all keeps its own line breaks (a blank
  * line is a paragraph). */
 char *htmltext_from_html(const char *html, size_t len);
 
-/* The text htmltext_from_tree() gives for the document html parses into,
- * read without libxml2 when html is simple markup (see htmlfast.h) that
- * may hold no "Similar News" block. Otherwise sets *declined and returns
- * NULL; NULL with *declined zero is out of memory. */
-char *htmltext_from_simple(const char *html, size_t len, int *declined);
-
-/* The same for html that htmlfast_read(html, len, HTMLFAST_NO_RELATED,
- * ...) has accepted (so it is not checked again), with one element and
- * its content left out: the one whose start is the drop-th start event
- * htmlfast sends (counted from 1; 0 leaves nothing out). NULL when out of
- * memory. */
-char *htmltext_from_simple_dropping(const char *html, size_t len, size_t drop);
+/* The text of a simple document that htmlfast_lex() has read (what
+ * htmltext_from_tree() gives for the document libxml2 would parse), with
+ * one element and its content left out: the one whose start is the
+ * drop-th start event (counted from 1; 0 leaves nothing out). */
+char *htmltext_from_events(const struct htmlfast_doc *doc, size_t drop);
 
 /* Parses HTML the way htmltext_from_html() does (UTF-8, recover mode, no
  * network, invalid bytes replaced first). Returns a new document; free it

@@ -202,16 +202,19 @@ static void
 check_one(const char *html, size_t len, struct tally *t)
 {
 	static const struct htmlfast_sax sax = { ev_start, ev_end, ev_text };
+	static const struct htmlfast_decline related = {
+		related_may_label, related_may_read_more
+	};
 	struct events e = { { NULL, 0, 0, SIZE_MAX / 2 }, 0 };
 	char *want, *fast, *tree;
 	htmlDocPtr doc;
 	struct nf_related *rel = NULL;
-	int declined;
+	struct htmlfast_doc *events;
 
 	t->inputs++;
 	check_extract(html, len);
 	check_may_label(html, len);
-	if (htmlfast_read(html, len, 0, &sax, &e) != HTMLFAST_OK) {
+	if (htmlfast_read(html, len, NULL, &sax, &e) != HTMLFAST_OK) {
 		buf_free(&e.b);
 		return;
 	}
@@ -226,10 +229,11 @@ check_one(const char *html, size_t len, struct tally *t)
 	free(want);
 	buf_free(&e.b);
 
-	fast = htmltext_from_simple(html, len, &declined);
-	if (declined) {
+	if (htmlfast_lex(html, len, &related, &events) != HTMLFAST_OK) {
 		return;		/* may hold a related block */
 	}
+	fast = htmltext_from_events(events, 0);
+	htmlfast_doc_free(events);
 	assert_non_null(fast);
 	doc = htmltext_parse(html, len);
 	assert_int_equal(doc != NULL ? related_extract(doc, NULL, 0.6, &rel) : 0, 0);

@@ -113,10 +113,10 @@ main(int argc, char **argv)
 		free(s);
 	}
 	t = now() - t0;
-	printf("text_sanitize   %6.3f s  %7.1f MB/s\n", t, (double)total / 1e6 / t);
+	printf("text_sanitize       %6.3f s  %7.1f MB/s\n", t, (double)total / 1e6 / t);
 
 	t = parser_floor(items, lens, n);
-	printf("libxml2 alone   %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
+	printf("libxml2 alone       %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
 	       (double)total / 1e6 / t, t * 1e6 / (double)n);
 
 	t0 = now();
@@ -138,7 +138,7 @@ main(int argc, char **argv)
 		}
 	}
 	t = now() - t0;
-	printf("html_extract    %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
+	printf("html_extract        %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
 	       (double)total / 1e6 / t, t * 1e6 / (double)n);
 
 	t0 = now();
@@ -147,7 +147,7 @@ main(int argc, char **argv)
 		                        : "2023-10-19T08:00:00.123+09:00");
 	}
 	t = now() - t0;
-	printf("date_parse      %6.3f s  %5.2f us/date\n", t, t * 1e6 / (double)n);
+	printf("date_parse          %6.3f s  %5.2f us/date\n", t, t * 1e6 / (double)n);
 
 	for (i = 0; i < n; i++) {
 		free(items[i]);
