@@ -413,7 +413,7 @@ htmltext_parse(const char *html, size_t len)
 	return doc;
 }
 
-/* SAX callbacks: htmlhtmltext_from_html() needs no tree, and not building one
+/* SAX callbacks: htmltext_from_html() needs no tree, and not building one
  * halves the work per item. */
 static void
 sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
