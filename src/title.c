@@ -46,9 +46,9 @@ struct token {
 
 /* One normalised title while it is being shingled. */
 struct norm {
-	uint32_t cps[TITLE_MAX];
+	uint32_t cps[TITLE_READ_MAX];
 	size_t ncps;
-	struct token toks[TITLE_MAX];
+	struct token toks[TITLE_READ_MAX];
 	size_t ntoks;
 };
 
@@ -344,7 +344,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 	size_t i = 0;
 
 	nm->ncps = nm->ntoks = 0;
-	while (i < len && nm->ncps < TITLE_MAX) {
+	while (i < len && nm->ncps < TITLE_READ_MAX) {
 		uint32_t c;
 		enum cp_class cls;
 
@@ -577,8 +577,8 @@ title_read(struct title_words *w, const char *title, const char *summary,
 	const char *t = title != NULL ? title : "";
 	size_t len = strlen(t), m, k;
 
-	if (len > TITLE_MAX) {
-		len = TITLE_MAX;
+	if (len > TITLE_READ_MAX) {
+		len = TITLE_READ_MAX;
 	}
 	len = unglue(t, len, summary);
 	len = cut_tail(t, len);
@@ -933,10 +933,10 @@ run_covered(const unsigned char *s, size_t len, const char *other,
 	size_t pos = 0;
 
 	while (pos < len) {
-		size_t ends[TITLE_MAX], nends = 0, i = pos, k;
+		size_t ends[TITLE_READ_MAX], nends = 0, i = pos, k;
 		uint32_t cp;
 
-		while (i < len && nends < TITLE_MAX) {
+		while (i < len && nends < TITLE_READ_MAX) {
 			i += decode_cp(s + i, len - i, &cp);
 			ends[nends++] = i;
 		}

@@ -53,8 +53,8 @@ void title_words_free(struct title_words *w);
 
 /* Reads a title: a summary glued onto it (summary may be NULL), its
  * outlet tail and ellipsis, and its own source name at the end (source
- * may be NULL) are cut; at most TITLE_MAX bytes are read. */
-#define TITLE_MAX 1024
+ * may be NULL) are cut; at most TITLE_READ_MAX bytes are read. */
+#define TITLE_READ_MAX 1024
 void title_read(struct title_words *w, const char *title, const char *summary,
                 const char *source);
 /* Reads running text (a summary's lead) as it is. */
@@ -82,7 +82,7 @@ struct title_shingle {
 /* The shingles of the title w read, in reading order: each word (by a
  * light English stem), each pair of words, and the bigrams of each CJK
  * run. out has room for TITLE_SHINGLES_MAX; returns how many. */
-#define TITLE_SHINGLES_MAX (2 * TITLE_MAX)
+#define TITLE_SHINGLES_MAX (2 * TITLE_READ_MAX)
 size_t title_shingles(const struct title_words *w, struct title_shingle *out);
 /* The shingles of running text w read: word pairs and CJK bigrams only
  * (which tell a copied sentence from one that shares its words), as a
@@ -93,7 +93,7 @@ size_t title_text_shingles(const struct title_words *w, struct title_shingle *ou
 /* Writes the folded words of w without spaces to out, which has room for
  * TITLE_FLAT_MAX bytes; returns their length and sets *whole to their
  * hash. */
-#define TITLE_FLAT_MAX (4 * TITLE_MAX)
+#define TITLE_FLAT_MAX (4 * TITLE_READ_MAX)
 size_t title_flatten(const struct title_words *w, char *out, uint64_t *whole);
 
 /* Shingles as ids that the caller gives out (fold.c for a batch of

@@ -19,6 +19,7 @@
 #include <curses.h>
 
 #include "src/url.h"
+#include "src/utf8.h"
 #include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
@@ -428,9 +429,7 @@ reader_filter_key(struct ui *ui, int key)
 			ui->filter[0] = '\0';
 		}
 	} else if (key == CONFIG_KEY_BACKSPACE) {
-		while (len > 0 && (ui->filter[--len] & 0xC0) == 0x80) {
-			continue;	/* back to the start of a UTF-8 character */
-		}
+		len = len > 0 ? utf8_char_start(ui->filter, len - 1) : 0;
 		ui->filter[len] = '\0';
 	} else if (key >= ' ' && key < CONFIG_KEY_BASE) {
 		memset(&ps, 0, sizeof(ps));
