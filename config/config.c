@@ -15,12 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/uri.h>
-#include <libxml/xmlstring.h>
-
 #include "config/config.h"
 #include "config/words.h"
-#include "src/text.h"
+#include "src/url.h"
+#include "src/utf8.h"
 
 enum option_type {
 	TYPE_BOOL,
@@ -458,37 +456,6 @@ url_is_allowed(const char *url)
 	return rest[0] != 0 && rest[0] != '/';
 }
 
-/* A relative reference in the demo feed list, made absolute against the
- * folder it lives in. Returns a new string (xmlFree'd by the caller's
- * free(): libxml2 uses malloc here) or NULL. */
-static char *
-resolve_in_dir(const char *ref, const char *dir)
-{
-	xmlChar *escaped, *uri;
-	char *base, *out;
-	size_t n;
-
-	escaped = xmlURIEscapeStr((const xmlChar *)dir, (const xmlChar *)"/");
-	if (escaped == NULL) {
-		return NULL;
-	}
-	n = strlen((const char *)escaped) + 16;
-	if ((base = malloc(n)) == NULL) {
-		xmlFree(escaped);
-		return NULL;
-	}
-	snprintf(base, n, "file://%s/", (const char *)escaped);
-	xmlFree(escaped);
-	uri = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
-	free(base);
-	if (uri == NULL) {
-		return NULL;
-	}
-	out = strdup((const char *)uri);
-	xmlFree(uri);
-	return out;
-}
-
 static enum nf_status
 add_feed(const struct line_ctx *c, char *url, const struct config_words *w)
 {
@@ -543,7 +510,7 @@ read_feed(const struct line_ctx *c, const struct config_words *w)
 		}
 	}
 	if (c->base_dir != NULL && strstr(w->w[1], "://") == NULL) {
-		url = resolve_in_dir(w->w[1], c->base_dir);
+		url = url_resolve_in_dir(w->w[1], c->base_dir);
 	} else {
 		url = strdup(w->w[1]);
 	}
@@ -606,7 +573,7 @@ config_read_line(const char *name, int lineno, const char *line,
 	/* Titles and tags go to the screen and into OPML as UTF-8; the text
 	 * gate's check, since xmlCheckUTF8() lets overlong forms and
 	 * surrogates through. */
-	if (!text_is_utf8(line, strlen(line))) {
+	if (!utf8_is_valid(line, strlen(line))) {
 		return fail(&c, "the line is not valid UTF-8");
 	}
 	st = config_words_split(line, 1, &w, &problem);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "src/error.h"
+#include "src/title.h"
 
 #define CONFIG_STR_(x) #x
 #define CONFIG_STR(x) CONFIG_STR_(x)

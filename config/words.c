@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "config/words.h"
-#include "src/text.h"
+#include "src/utf8.h"
 
 static int
 is_blank(char ch)
@@ -146,7 +146,7 @@ config_words_trim_utf8(char *s)
 		for (i = 1; i < n && ((unsigned char)p[i] & 0xc0) == 0x80; i++) {
 			continue;
 		}
-		if (n == 0 || i < n || !text_is_utf8(p, n)) {
+		if (n == 0 || i < n || !utf8_is_valid(p, n)) {
 			p++;
 			continue;
 		}

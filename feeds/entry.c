@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
 
 #include "feeds/entry.h"
 #include "src/date.h"
 #include "src/html.h"
+#include "src/htmltext.h"
 #include "src/text.h"
 
 int
@@ -91,34 +91,13 @@ entry_clean_line(const char *s, int is_html)
 	if (!is_html && !entry_looks_like_html(s)) {
 		return drop_blank(text_clean_line(s, strlen(s)));
 	}
-	text = text_from_html(s, strlen(s));
+	text = htmltext_from_html(s, strlen(s));
 	if (text == NULL) {
 		return NULL;
 	}
 	line = text_clean_line(text, strlen(text));
 	free(text);
 	return drop_blank(line);
-}
-
-char *
-entry_resolve(const char *link, const char *base)
-{
-	xmlChar *abs;
-	char *out;
-
-	if (link == NULL) {
-		return NULL;
-	}
-	if (base == NULL || base[0] == '\0') {
-		return strdup(link);
-	}
-	abs = xmlBuildURI((const xmlChar *)link, (const xmlChar *)base);
-	if (abs == NULL) {
-		return strdup(link);
-	}
-	out = strdup((const char *)abs);
-	xmlFree(abs);
-	return out;
 }
 
 int
@@ -160,7 +139,7 @@ build_body(const char *s, int is_html, const char *base,
 	if (st != NF_OK) {
 		/* Not worth losing the item over: fall back to plain text. */
 		memset(parts, 0, sizeof(*parts));
-		*out = drop_blank(text_from_html(s, strlen(s)));
+		*out = drop_blank(htmltext_from_html(s, strlen(s)));
 		return NF_OK;
 	}
 	*out = parts->text != NULL ? drop_blank(strdup(parts->text)) : NULL;
@@ -260,7 +239,7 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 	    (raw->content_html || entry_looks_like_html(raw->content)) &&
 	    (raw->summary_html || entry_looks_like_html(raw->summary))) {
 		memset(&sp, 0, sizeof(sp));
-		raw->item->summary = drop_blank(text_from_html(raw->summary, strlen(raw->summary)));
+		raw->item->summary = drop_blank(htmltext_from_html(raw->summary, strlen(raw->summary)));
 		st = NF_OK;
 	} else {
 		st = build_body(raw->summary, raw->summary_html, raw->base, opts,

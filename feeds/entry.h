@@ -62,8 +62,4 @@ char *entry_clean_line(const char *s, int is_html);
 /* Whether text holds markup or an entity: "<b>", "</p>", "&amp;". */
 int entry_looks_like_html(const char *s);
 
-/* Resolves link against base with xmlBuildURI; returns a new string
- * (free()), a copy of link when it cannot be resolved, NULL for NULL. */
-char *entry_resolve(const char *link, const char *base);
-
 #endif

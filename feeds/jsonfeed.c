@@ -8,6 +8,7 @@
 
 #include "feeds/entry.h"
 #include "feeds/jsonfeed.h"
+#include "src/url.h"
 
 static const char *
 json_string(const cJSON *obj, const char *key)
@@ -37,7 +38,7 @@ set_resolved(char **field, const char *link, const char *base)
 	if (link == NULL || *field != NULL) {
 		return 0;
 	}
-	if ((abs = entry_resolve(link, base)) == NULL) {
+	if ((abs = url_resolve(link, base)) == NULL) {
 		return -1;
 	}
 	*field = abs;

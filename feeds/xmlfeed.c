@@ -12,7 +12,8 @@
 #include "feeds/entry.h"
 #include "feeds/xmlfeed.h"
 #include "src/buf.h"
-#include "src/text.h"
+#include "src/url.h"
+#include "src/utf8.h"
 
 enum xml_ns {
 	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_ITUNES, NS_MEDIA, NS_RDF, NS_OTHER
@@ -268,7 +269,7 @@ frame_push(struct xmlfeed *x, const xmlChar **attrs, int nattrs)
 	if (xb != NULL) {
 		const char *parent = f.base != NULL ? f.base : x->opts->base_url;
 
-		f.base = entry_resolve(xb, parent);
+		f.base = url_resolve(xb, parent);
 		f.owns_base = 1;
 		free(xb);
 		if (f.base == NULL) {
@@ -718,15 +719,9 @@ link_resolve(const struct xmlfeed *x, const char *s)
 	if (t == NULL) {
 		return NULL;
 	}
-	abs = entry_resolve(t, base_now(x));
+	abs = url_resolve(t, base_now(x));
 	free(t);
 	return abs;
-}
-
-static int
-is_http(const char *s)
-{
-	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
 }
 
 /* Channel metadata goes through the gate as it is stored, so that the
@@ -833,7 +828,7 @@ store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 		if ((v = trimmed(text)) == NULL) {
 			return -1;
 		}
-		rc = is_http(v) ? set_ranked(&raw->link, &x->item_rank[FIELD_LINK], 5, v) : 0;
+		rc = url_is_http(v) ? set_ranked(&raw->link, &x->item_rank[FIELD_LINK], 5, v) : 0;
 		free(v);
 		return rc;
 	}
@@ -1321,7 +1316,8 @@ static int
 reads_as_8bit(const char *data, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)data;
-	size_t i = 0, k, need;
+	size_t i = 0, n;
+	uint32_t cp;
 	int bad = 0;
 
 	while (i < len) {
@@ -1329,18 +1325,15 @@ reads_as_8bit(const char *data, size_t len)
 			i++;
 			continue;
 		}
-		need = u[i] >= 0xC2 && u[i] <= 0xDF ? 1 : u[i] >= 0xE0 && u[i] <= 0xEF ? 2 :
-		       u[i] >= 0xF0 && u[i] <= 0xF4 ? 3 : 0;
-		for (k = 1; k <= need && i + k < len && (u[i + k] & 0xC0) == 0x80; k++) {
-			continue;
-		}
-		if (need > 0 && k > need) {
+		n = utf8_decode(data + i, len - i, &cp);
+		if (cp != UTF8_INVALID) {
 			return 0;	/* a real multibyte character: UTF-8 */
 		}
-		if (need == 0 || i + k < len) {
+		/* a lead byte whose sequence runs into the end is no evidence */
+		if (i + n < len || u[i] < 0xC2 || u[i] > 0xF4) {
 			bad = 1;
 		}
-		i += k;
+		i += n;
 	}
 	return bad;
 }

@@ -384,7 +384,7 @@ print_stories(struct dump *d, const char *source, struct nf_error *err)
 	for (i = 0; i < d->nitems; i++) {
 		d->entries[i].source = source;
 	}
-	if ((st = fold_stories(d->entries, d->nitems, FOLD_DEFAULT_THRESHOLD, &res, err)) != NF_OK) {
+	if ((st = fold_stories(d->entries, d->nitems, TITLE_DEFAULT_THRESHOLD, &res, err)) != NF_OK) {
 		return st;
 	}
 	fputs("\n],\n\"stories\":[", d->out);
@@ -478,7 +478,7 @@ static enum nf_status
 dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 {
 	const char *source = args->args[0];
-	struct dump_read r = { d, { source, NULL, NULL, FOLD_DEFAULT_THRESHOLD, 0 },
+	struct dump_read r = { d, { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0 },
 	                       NULL, NF_OK, err };
 	struct source_head head = { NULL, NULL };
 	struct fetch_limits lim = { 0, 0, 0 };

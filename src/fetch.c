@@ -13,6 +13,7 @@
 
 #include "src/buf.h"
 #include "src/fetch.h"
+#include "src/url.h"
 
 #define DEFAULT_CONNECT_MS 10000L
 #define DEFAULT_TIMEOUT_MS 30000L
@@ -94,13 +95,6 @@ limits_resolve(struct fetch_limits *out, const struct fetch_limits *in)
 	}
 }
 
-int
-fetch_is_http(const char *url)
-{
-	return url != NULL && (strncasecmp(url, "http://", 7) == 0 ||
-	                       strncasecmp(url, "https://", 8) == 0);
-}
-
 char *
 fetch_content_charset(const char *content_type)
 {
@@ -139,41 +133,6 @@ fetch_content_charset(const char *content_type)
 		memcpy(out, p, n);
 		out[n] = '\0';
 	}
-	return out;
-}
-
-char *
-fetch_file_path(const char *url)
-{
-	CURLU *u;
-	char *scheme = NULL, *host = NULL, *path = NULL, *out = NULL;
-
-	if (url == NULL || strncasecmp(url, "file:", 5) != 0) {
-		return NULL;
-	}
-	u = curl_url();
-	if (u == NULL) {
-		return NULL;
-	}
-	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) !=
-	    CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    strcasecmp(scheme, "file") != 0 ||
-	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
-	    CURLUE_OK) {
-		goto out;
-	}
-	/* file://localhost/x is local; file://otherhost/x is not ours. */
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    host[0] != '\0' && strcasecmp(host, "localhost") != 0) {
-		goto out;
-	}
-	out = strdup(path);
-out:
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(path);
-	curl_url_cleanup(u);
 	return out;
 }
 
@@ -352,22 +311,12 @@ format_seconds(char *out, size_t n, long ms)
 static void
 failed_host(CURL *easy, char *out, size_t n)
 {
-	char *url = NULL, *host = NULL;
-	CURLU *u;
+	char *url = NULL, *host;
 
-	snprintf(out, n, "?");
 	curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &url);
-	u = curl_url();
-	if (u == NULL || url == NULL) {
-		curl_url_cleanup(u);
-		return;
-	}
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
-		snprintf(out, n, "%s", host);
-	}
-	curl_free(host);
-	curl_url_cleanup(u);
+	host = url_host(url);
+	snprintf(out, n, "%s", host != NULL ? host : "?");
+	free(host);
 }
 
 static enum nf_status
@@ -468,7 +417,7 @@ fetch_url_stream(const char *url, const struct fetch_limits *limits,
 	char *ct = NULL;
 
 	*content_type = NULL;
-	if (!fetch_is_http(url)) {
+	if (!url_is_http(url)) {
 		return nf_error_set(err, NF_ERR_NET, "not an http(s) URL");
 	}
 	t = transfer_new(limits);
@@ -551,7 +500,7 @@ fetch_multi_add(struct fetch_multi *m, const struct fetch_request *req,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	m->npending++;
-	if (!fetch_is_http(t->url)) {
+	if (!url_is_http(t->url)) {
 		nf_error_set(&t->early, NF_ERR_NET, "not an http(s) URL");
 		t->next = m->failed;
 		m->failed = t;

@@ -22,7 +22,7 @@
  * libcurl does by default; no signals (CURLOPT_NOSIGNAL).
  *
  * file:// URLs are never fetched here: a feed the user listed as file://
- * is read from disk by the caller (fetch_file_path() gives the path).
+ * is read from disk by the caller (url_file_path() gives the path).
  *
  * Human reasons, as the status line and --refresh print them:
  * "could not resolve host X", "connection refused", "timeout after 30 s",
@@ -75,17 +75,9 @@ enum nf_status fetch_url_stream(const char *url,
  * (or out of memory). The caller frees it. */
 char *fetch_content_charset(const char *content_type);
 
-/* For a file:// URL, returns a new string with its decoded local path;
- * NULL for any other URL (or a remote host, or out of memory). The
- * caller frees it. */
-char *fetch_file_path(const char *url);
-
 /* Writes a size ceiling as people write it: "16 MiB", "64 KiB",
  * "1000 bytes" (the wording of the "too large" reason). */
 void fetch_size_text(char *out, size_t n, size_t bytes);
-
-/* Is url http:// or https:// (case-insensitive)? */
-int fetch_is_http(const char *url);
 
 /* ---- Many transfers at once ---------------------------------------- */
 

@@ -4,8 +4,9 @@
 /*
  * Story folding: items that tell the same story become one story with a
  * lead and its similar copies. Near-linear: candidates from an inverted
- * index over title shingles, then exact verification, joined with
- * union-find. Deterministic for the same set of entries.
+ * index over title shingles, then exact verification (title.h's rule,
+ * and a second one over summary leads), joined with union-find.
+ * Deterministic for the same set of entries.
  *
  * fold works on light entries (pointers into items the caller owns), so
  * that --dump can fold a large feed without keeping whole items.
@@ -16,8 +17,6 @@
 
 #include "src/error.h"
 #include "src/item.h"
-
-#define FOLD_DEFAULT_THRESHOLD 0.6
 
 struct fold_entry {
 	const char *title;
@@ -45,19 +44,11 @@ struct fold_result {
 struct fold_entry fold_entry_of(const struct nf_item *item, const char *source);
 
 /* Clusters n entries; every index lands in exactly one story. threshold
- * is fold-threshold (0..1). Free with fold_result_free(). */
+ * is fold-threshold (0..1; TITLE_DEFAULT_THRESHOLD outside it). Free
+ * with fold_result_free(). */
 enum nf_status fold_stories(const struct fold_entry *entries, size_t n,
                             double threshold, struct fold_result *out,
                             struct nf_error *err);
 void fold_result_free(struct fold_result *res);
-
-/* Whether two titles are near-duplicates at threshold, by the same rule
- * fold_stories() verifies with (used for related entries). */
-int fold_titles_similar(const char *a, const char *b, double threshold);
-
-/* The title as folding sees it: publisher tail, ellipsis and a trailing
- * source name cut, case, width and punctuation folded, words separated by
- * one space. Returns a new string (free()), NULL when out of memory. */
-char *fold_normalize(const char *title, const char *source);
 
 #endif

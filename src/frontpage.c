@@ -10,6 +10,7 @@
 
 #include "src/frontpage.h"
 #include "src/text.h"
+#include "src/title.h"
 
 #define FRONTPAGE_DAY 86400
 /* The headline rule compares copies pairwise: a story's first this many
@@ -155,7 +156,7 @@ static void
 headline_form_of(const char *title, struct headline_form *f)
 {
 	const char *outlet;
-	size_t len = text_outlet_tail(title, &outlet);
+	size_t len = title_outlet_tail(title, &outlet);
 	char *head;
 
 	while (len > 0 && title[len - 1] == ' ') {
@@ -166,7 +167,7 @@ headline_form_of(const char *title, struct headline_form *f)
 	f->folded = NULL;
 	f->len = 0;
 	if ((head = strndup(title, len)) != NULL) {
-		f->folded = fold_normalize(head, NULL);
+		f->folded = title_normalize(head, NULL);
 		f->len = f->folded != NULL ? strlen(f->folded) : 0;
 	}
 	free(head);
@@ -353,16 +354,16 @@ frontpage_story_line(const struct frontpage *page,
 	const struct nf_item *top =
 		page->items[frontpage_headline(page->items, st->members, st->n)];
 
-	text_headline(top->title, top->source, head, hsize, NULL, 0);
+	title_headline(top->title, top->source, head, hsize, NULL, 0);
 	headline_or_text(top, head, hsize);
-	text_headline(lead->title, lead->source, NULL, 0, source, ssize);
+	title_headline(lead->title, lead->source, NULL, 0, source, ssize);
 }
 
 void
 frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
                     char *source, size_t ssize)
 {
-	text_headline(it->title, it->source, head, hsize, source, ssize);
+	title_headline(it->title, it->source, head, hsize, source, ssize);
 	headline_or_text(it, head, hsize);
 }
 

@@ -21,13 +21,15 @@
 #include "src/refresh.h"
 #include "src/source.h"
 #include "src/store.h"
-#include "src/text.h"
+#include "src/title.h"
+#include "src/url.h"
+#include "src/width.h"
 
 /* Prints s cut to width columns ("…" at the cut) after indent spaces. */
 static void
 put_line(FILE *out, int indent, const char *s, int width)
 {
-	char *fit = text_fit(s, width - indent > 1 ? width - indent : 1, 0);
+	char *fit = width_fit(s, width - indent > 1 ? width - indent : 1, 0);
 
 	fprintf(out, "%*s%s\n", indent, "", fit != NULL ? fit : "");
 	free(fit);
@@ -44,7 +46,7 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 
 	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
 	         from, extra);
-	room = width - indent - text_width(mark) - text_width(tail);
+	room = width - indent - width_columns(mark) - width_columns(tail);
 	if (room < 12) {
 		char line[1024 + sizeof(tail) + 16];
 
@@ -52,7 +54,7 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 		put_line(out, indent, line, width);
 		return;
 	}
-	head = text_fit(headline, room, 0);
+	head = width_fit(headline, room, 0);
 	fprintf(out, "%*s%s%s%s\n", indent, "", mark, head != NULL ? head : "", tail);
 	free(head);
 }
@@ -85,7 +87,7 @@ format_time(int64_t t, char *out, size_t n)
 static void
 put_two_lines(FILE *out, int indent, const char *text, int width)
 {
-	char *wrapped = text_wrap(text, width - indent), *nl, *rest;
+	char *wrapped = width_wrap(text, width - indent), *nl, *rest;
 	size_t i;
 
 	if (wrapped == NULL) {
@@ -114,7 +116,7 @@ put_two_lines(FILE *out, int indent, const char *text, int width)
 static void
 put_wrapped(FILE *out, int indent, const char *text, int width)
 {
-	char *wrapped = text_wrap(text, width - indent), *line, *save = NULL;
+	char *wrapped = width_wrap(text, width - indent), *line, *save = NULL;
 
 	if (wrapped == NULL) {
 		return;

@@ -16,8 +16,11 @@
 
 #include "src/html.h"
 #include "src/htmlfast.h"
+#include "src/htmltext.h"
 #include "src/related.h"
 #include "src/text.h"
+#include "src/url.h"
+#include "src/utf8.h"
 
 /* A caption paragraph longer than this is body text that happens to
  * start like a caption. */
@@ -102,7 +105,7 @@ remove_node(xmlNode *n)
 static char *
 node_line(const xmlNode *n)
 {
-	char *text = text_from_tree(n, 0), *line;
+	char *text = htmltext_from_tree(n, 0), *line;
 
 	if (text == NULL) {
 		return NULL;
@@ -156,7 +159,6 @@ static char *
 image_url(xmlNode *img, const char *base_url)
 {
 	char *src = attr_line(img, "src"), *url;
-	xmlChar *abs;
 
 	if (src == NULL || strncasecmp(src, "data:", 5) == 0) {
 		free(src);
@@ -169,15 +171,7 @@ image_url(xmlNode *img, const char *base_url)
 		free(src);
 		return NULL;
 	}
-	if (base_url == NULL) {
-		return src;
-	}
-	abs = xmlBuildURI((const xmlChar *)src, (const xmlChar *)base_url);
-	if (abs == NULL) {
-		return src;
-	}
-	url = strdup((const char *)abs);
-	xmlFree(abs);
+	url = url_resolve(src, base_url);
 	free(src);
 	return url;
 }
@@ -482,7 +476,7 @@ is_line_break(const xmlNode *n)
 static char *
 run_line(xmlNode *first, xmlNode *last)
 {
-	char *text = text_from_range(first, last, 0), *line;
+	char *text = htmltext_from_range(first, last, 0), *line;
 
 	if (text == NULL) {
 		return NULL;
@@ -704,12 +698,12 @@ may_hold_img(const char *html, size_t len)
 	return 0;
 }
 
-/* Gathers the picture of simple HTML into pic, and the start event of the
- * figure it came from (0: none) into *drop. Zero when done; nonzero when
- * html is not simple (or out of memory). */
+/* Gathers the picture of simple HTML (read into doc) into pic, and the
+ * start event of the figure it came from (0: none) into *drop. Zero when
+ * done; nonzero when out of memory. */
 static int
-gather_picture(const char *html, size_t len, const char *base_url, struct picture *pic,
-               size_t *drop)
+gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
+               const char *base_url, struct picture *pic, size_t *drop)
 {
 	static const struct htmlfast_sax sax = { gather_start, gather_end, gather_text };
 	struct gather g;
@@ -717,14 +711,16 @@ gather_picture(const char *html, size_t len, const char *base_url, struct pictur
 
 	*drop = 0;
 	if (!may_hold_img(html, len)) {
-		return htmlfast_read(html, len, HTMLFAST_NO_RELATED, NULL, NULL) != HTMLFAST_OK;
+		return 0;
 	}
 	memset(&g, 0, sizeof(g));
 	g.top = xmlNewNode(NULL, (const xmlChar *)"body");
 	g.img_top = xmlNewNode(NULL, (const xmlChar *)"body");
-	if (g.top != NULL && g.img_top != NULL
-	    && htmlfast_read(html, len, HTMLFAST_NO_RELATED, &sax, &g) == HTMLFAST_OK
-	    && !g.nomem) {
+	if (g.top == NULL || g.img_top == NULL) {
+		goto out;
+	}
+	htmlfast_replay(doc, &sax, &g);
+	if (!g.nomem) {
 		if (g.taken) {
 			take_figure(g.top, base_url, pic);
 			*drop = g.figure_start;
@@ -733,26 +729,37 @@ gather_picture(const char *html, size_t len, const char *base_url, struct pictur
 		}
 		rc = 0;
 	}
+out:
 	xmlFreeNode(g.top);
 	xmlFreeNode(g.img_top);
 	return rc;
 }
 
 /* Simple HTML with no related block and no caption paragraph: its
- * picture and text, without libxml2's parser. Zero when parts is filled
- * (parts->text NULL: out of memory). */
+ * picture and text, without libxml2's parser, from one reading of the
+ * HTML. Zero when parts is filled (parts->text NULL: out of memory). */
 static int
 take_simple(const char *html, size_t len, const char *base_url, struct html_parts *parts)
 {
+	/* what may hold a "Similar News" block goes to libxml2's tree */
+	static const struct htmlfast_decline related = {
+		related_may_label, related_may_read_more
+	};
 	struct picture pic = { NULL, NULL, NULL, 0 };
+	struct htmlfast_doc *doc;
 	size_t drop;
 	char *text;
 
-	if (gather_picture(html, len, base_url, &pic, &drop) != 0) {
+	if (htmlfast_lex(html, len, &related, &doc) != HTMLFAST_OK) {
+		return -1;
+	}
+	if (gather_picture(doc, html, len, base_url, &pic, &drop) != 0) {
+		htmlfast_doc_free(doc);
 		picture_clear(&pic);
 		return -1;
 	}
-	text = text_from_simple_html_dropping(html, len, drop);
+	text = htmltext_from_events(doc, drop);
+	htmlfast_doc_free(doc);
 	if (text != NULL && has_caption_word(text)) {
 		free(text);
 		picture_clear(&pic);
@@ -862,7 +869,7 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 		html = plain;
 		len = plain_len;
 	}
-	doc = len > 0 ? text_html_parse(html, len) : NULL;
+	doc = len > 0 ? htmltext_parse(html, len) : NULL;
 	if (doc == NULL) {
 		/* Nothing to parse (or no memory): empty text, no picture. */
 		parts->text = strdup("");
@@ -882,7 +889,7 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 			goto out;
 		}
 	}
-	parts->text = text_from_tree((xmlNode *)doc, 0);
+	parts->text = htmltext_from_tree((xmlNode *)doc, 0);
 out:
 	picture_clear(&pic);
 	free(plain);
@@ -976,8 +983,8 @@ parse_page(const char *html, size_t len)
 	if (len == 0) {
 		return NULL;
 	}
-	if (text_is_utf8(html, len)) {
-		return text_html_parse(html, len);
+	if (utf8_is_valid(html, len)) {
+		return htmltext_parse(html, len);
 	}
 	return htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, NULL,
 	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR
@@ -1007,7 +1014,7 @@ html_article_text(const char *html, size_t len)
 		block = xmlDocGetRootElement(doc);
 	}
 	if (block != NULL) {
-		text = text_from_tree(block, TEXT_TREE_PAGE);
+		text = htmltext_from_tree(block, HTMLTEXT_PAGE);
 	}
 	xmlFreeDoc(doc);
 	if (text != NULL && text[0] == '\0') {

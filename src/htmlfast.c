@@ -1,8 +1,9 @@
 /*
  * Simple item HTML read without libxml2's parser and tree. The input is
- * read twice: a checking pass that sends nothing and may decline, then
- * the pass that sends the events. Both follow what libxml2 (2.9) does
- * with these tags: html and body implied before the first tag, a <p>
+ * read once, into a list of events that may still be declined at the
+ * end (by markup this reader does not know, or by the caller's decline
+ * tests), and that readers take afterwards. The reading follows what
+ * libxml2 (2.9) does with these tags: html and body implied before the first tag, a <p>
  * implied before text that comes first, its table of start tags that
  * close the open element (a new <p> closes <p>, <b> and <i>; <li> closes
  * <li>; <div>, lists and <li> close <p>), and end tags that close the
@@ -20,7 +21,7 @@
 
 #include "src/buf.h"
 #include "src/htmlfast.h"
-#include "src/related.h"
+#include "src/utf8.h"
 
 /* Deeper nesting goes to libxml2. */
 #define FAST_DEPTH 32
@@ -68,23 +69,42 @@ closed_by_init(void)
 	}
 }
 
+enum event_kind { EV_START, EV_END, EV_TEXT };
+
+struct event {
+	enum event_kind kind;
+	const char *name;	/* start and end: a static tag name */
+	size_t off, len;	/* text: bytes at off in src, or in arena */
+	int own;		/* text in arena (a reference read) */
+	size_t att, natts;	/* an <img>'s start: its names and values at
+				 * atts[2 * att ...], offsets into arena */
+};
+
+struct htmlfast_doc {
+	const char *src;
+	struct event *ev;
+	size_t nev, cap;
+	struct buf arena;	/* references read; <img> names and values */
+	size_t *atts;
+	size_t natts, capatts;
+};
+
 struct fast {
 	const unsigned char *s;
 	size_t len, pos;
-	unsigned flags;
-	const struct htmlfast_sax *sax;	/* NULL in the checking pass */
-	void *ctx;
+	const struct htmlfast_decline *decline;	/* may be NULL */
+	struct htmlfast_doc *doc;
 	enum tag stack[FAST_DEPTH];
 	size_t a_start[FAST_DEPTH];	/* content offset where an <a> began */
 	int depth;
 	int started;			/* html and body are open */
 	int declined;
-	struct buf content;		/* text less blanks: related checks */
-	/* an <img>'s attributes as libxml2 hands them over: names and
-	 * values, NULL-terminated; values point into values */
-	const xmlChar *atts[2 * FAST_ATTS + 1];
+	int nomem;
+	struct buf content;		/* text less blanks, for the tests */
+	/* the attributes of the <img> being read: names, and their values'
+	 * offsets into the arena */
 	char names[FAST_ATTS][16];
-	struct buf values;
+	size_t natts_read;
 };
 
 static int
@@ -137,7 +157,7 @@ is_plain_cp(uint32_t cp)
 static int
 is_plain_text(const unsigned char *s, size_t len)
 {
-	size_t i = 0, need, k;
+	size_t i = 0;
 	uint32_t cp;
 
 	while (i < len) {
@@ -147,77 +167,58 @@ is_plain_text(const unsigned char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1, cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2, cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3, cp = c & 0x07;
-		} else {
-			return 0;
+		i += utf8_decode((const char *)s + i, len - i, &cp);
+		if (!is_plain_cp(cp)) {
+			return 0;	/* UTF8_INVALID is no plain code point */
 		}
-		if (len - i <= need) {
-			return 0;
-		}
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80) {
-				return 0;
-			}
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		/* overlong forms decode below their length's range */
-		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000)
-		    || !is_plain_cp(cp)) {
-			return 0;
-		}
-		i += need + 1;
 	}
 	return 1;
 }
 
-static size_t
-utf8_put(uint32_t cp, char *out)
+/* Appends an event; a full list stops the reading. */
+static struct event *
+add_event(struct fast *f, enum event_kind kind, const char *name)
 {
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
+	struct htmlfast_doc *d = f->doc;
+	struct event *e;
+
+	if (d->nev == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		struct event *grown = realloc(d->ev, cap * sizeof(*grown));
+
+		if (grown == NULL) {
+			f->nomem = f->declined = 1;
+			return NULL;
+		}
+		d->ev = grown;
+		d->cap = cap;
 	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	e = &d->ev[d->nev++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->name = name;
+	return e;
 }
 
 static void
-send_start(struct fast *f, const char *name, const xmlChar **atts)
+send_start(struct fast *f, const char *name, size_t att, size_t natts)
 {
-	if (f->sax != NULL) {
-		f->sax->start(f->ctx, (const xmlChar *)name, atts);
+	struct event *e = add_event(f, EV_START, name);
+
+	if (e != NULL) {
+		e->att = att;
+		e->natts = natts;
 	}
 }
 
 static void
 send_end(struct fast *f, const char *name)
 {
-	if (f->sax != NULL) {
-		f->sax->end(f->ctx, (const xmlChar *)name);
-	}
+	add_event(f, EV_END, name);
 }
 
-/* Keeps text for the related checks: ASCII blanks and no-break spaces
- * left out, as related.c's loose tests expect. */
+/* Keeps text for the decline tests: ASCII blanks and no-break spaces
+ * left out, as struct htmlfast_decline promises. */
 static void
 keep_content(struct fast *f, const char *s, size_t n)
 {
@@ -225,7 +226,7 @@ keep_content(struct fast *f, const char *s, size_t n)
 	char *d;
 
 	if (buf_add(&f->content, s, n) != NF_OK) {
-		f->declined = 1;
+		f->nomem = f->declined = 1;
 		return;
 	}
 	d = f->content.data;
@@ -239,22 +240,34 @@ keep_content(struct fast *f, const char *s, size_t n)
 	f->content.len = j;
 }
 
-/* Text first in the document sits in an implied <p>. */
+/* Text: n bytes at s, which is in the input when own is zero, else a
+ * reference read (copied to the arena). Text first in the document sits
+ * in an implied <p>. */
 static void
-send_text(struct fast *f, const char *s, size_t n)
+send_text(struct fast *f, const char *s, size_t n, int own)
 {
+	struct htmlfast_doc *d = f->doc;
+	struct event *e;
+
 	if (!f->started) {
-		send_start(f, "html", NULL);
-		send_start(f, "body", NULL);
-		send_start(f, "p", NULL);
+		send_start(f, "html", 0, 0);
+		send_start(f, "body", 0, 0);
+		send_start(f, "p", 0, 0);
 		f->started = 1;
 		f->stack[0] = TAG_P;
 		f->a_start[0] = 0;
 		f->depth = 1;
 	}
-	if (f->sax != NULL) {
-		f->sax->text(f->ctx, (const xmlChar *)s, (int)n);
-	} else if (f->flags & HTMLFAST_NO_RELATED) {
+	if ((e = add_event(f, EV_TEXT, NULL)) == NULL) {
+		return;
+	}
+	e->own = own;
+	e->len = n;
+	e->off = own ? d->arena.len : (size_t)((const unsigned char *)s - f->s);
+	if (own && buf_add(&d->arena, s, n) != NF_OK) {
+		f->nomem = f->declined = 1;
+	}
+	if (f->decline != NULL) {
 		keep_content(f, s, n);
 	}
 }
@@ -263,11 +276,12 @@ static void
 pop(struct fast *f)
 {
 	enum tag t = f->stack[--f->depth];
+	const struct htmlfast_decline *no = f->decline;
 
-	if (t == TAG_A && f->sax == NULL && (f->flags & HTMLFAST_NO_RELATED)
+	if (t == TAG_A && no != NULL && no->link != NULL
 	    && f->content.len > f->a_start[f->depth]
-	    && related_may_read_more(f->content.data + f->a_start[f->depth],
-	                             f->content.len - f->a_start[f->depth])) {
+	    && no->link(f->content.data + f->a_start[f->depth],
+	                f->content.len - f->a_start[f->depth])) {
 		f->declined = 1;
 	}
 	send_end(f, tag_names[t]);
@@ -359,12 +373,13 @@ skip_attribute(struct fast *f)
 }
 
 /* One attribute of an <img>, kept as libxml2 would hand it over: the
- * name in lower case, the value with "&amp;" read; zero (decline) for
- * anything else: no value, another reference, '<', a name seen before,
- * too many. */
+ * name in lower case, the value with "&amp;" read (into the arena, its
+ * offset in offsets); zero (decline) for anything else: no value,
+ * another reference, '<', a name seen before, too many. */
 static int
 read_img_attribute(struct fast *f, size_t *natts, size_t *offsets)
 {
+	struct buf *values = &f->doc->arena;
 	const unsigned char *s = f->s, *v, *end;
 	size_t start = f->pos, n, i;
 	unsigned char q = 0;
@@ -397,32 +412,50 @@ read_img_attribute(struct fast *f, size_t *natts, size_t *offsets)
 		q = *v++;
 		end--;
 	}
-	offsets[*natts] = f->values.len;
+	offsets[*natts] = values->len;
 	for (; v < end; v++) {
 		if (*v == '<' || (*v == '&' && (end - v < 5 || memcmp(v, "&amp;", 5) != 0))) {
 			return 0;
 		}
-		if (buf_add(&f->values, v, 1) != NF_OK) {
+		if (buf_add(values, v, 1) != NF_OK) {
 			return 0;
 		}
 		v += *v == '&' ? 4 : 0;
 	}
 	(void)q;
 	(*natts)++;
-	return buf_add(&f->values, "", 1) == NF_OK;
+	return buf_add(values, "", 1) == NF_OK;
 }
 
-/* Points f->atts at the attributes read. */
+/* Keeps the attributes read for the tag's start event: their names go to
+ * the arena beside their values. */
 static void
 set_atts(struct fast *f, size_t natts, const size_t *offsets)
 {
-	size_t i;
+	struct htmlfast_doc *d = f->doc;
+	size_t i, need = d->natts + 2 * natts;
 
-	for (i = 0; i < natts; i++) {
-		f->atts[2 * i] = (const xmlChar *)f->names[i];
-		f->atts[2 * i + 1] = (const xmlChar *)f->values.data + offsets[i];
+	f->natts_read = 0;
+	if (need > d->capatts) {
+		size_t cap = need * 2;
+		size_t *grown = realloc(d->atts, cap * sizeof(*grown));
+
+		if (grown == NULL) {
+			f->nomem = f->declined = 1;
+			return;
+		}
+		d->atts = grown;
+		d->capatts = cap;
 	}
-	f->atts[2 * natts] = NULL;
+	for (i = 0; i < natts; i++) {
+		d->atts[d->natts + 2 * i] = d->arena.len;
+		d->atts[d->natts + 2 * i + 1] = offsets[i];
+		if (buf_add(&d->arena, f->names[i], strlen(f->names[i]) + 1) != NF_OK) {
+			f->nomem = f->declined = 1;
+			return;
+		}
+	}
+	f->natts_read = natts;
 }
 
 /* A start tag has been read: close what it closes, open it. */
@@ -433,8 +466,8 @@ open_tag(struct fast *f, enum tag t, int empty)
 		pop(f);
 	}
 	if (!f->started) {
-		send_start(f, "html", NULL);
-		send_start(f, "body", NULL);
+		send_start(f, "html", 0, 0);
+		send_start(f, "body", 0, 0);
 		f->started = 1;
 	}
 	if (f->depth == FAST_DEPTH) {
@@ -444,7 +477,12 @@ open_tag(struct fast *f, enum tag t, int empty)
 	f->stack[f->depth] = t;
 	f->a_start[f->depth] = f->content.len;
 	f->depth++;
-	send_start(f, tag_names[t], t == TAG_IMG && f->atts[0] != NULL ? f->atts : NULL);
+	if (t == TAG_IMG && f->natts_read > 0) {
+		send_start(f, tag_names[t], (f->doc->natts / 2), f->natts_read);
+		f->doc->natts += 2 * f->natts_read;
+	} else {
+		send_start(f, tag_names[t], 0, 0);
+	}
 	if (empty || t == TAG_BR || t == TAG_IMG) {
 		pop(f);
 	}
@@ -578,7 +616,7 @@ read_reference(struct fast *f)
 
 	f->pos++;
 	if (f->pos >= f->len || is_blank(f->s[f->pos])) {
-		send_text(f, "&", 1);
+		send_text(f, (const char *)f->s + f->pos - 1, 1, 0);
 		return;
 	}
 	if (f->s[f->pos] == '#') {
@@ -593,7 +631,7 @@ read_reference(struct fast *f)
 		f->declined = 1;
 		return;
 	}
-	send_text(f, out, utf8_put(cp, out));
+	send_text(f, out, utf8_encode(cp, out), 1);
 }
 
 static void
@@ -616,7 +654,7 @@ read_all(struct fast *f)
 		end = lt != NULL ? (size_t)(lt - f->s) : f->len;
 		amp = memchr(f->s + f->pos, '&', end - f->pos);
 		end = amp != NULL ? (size_t)(amp - f->s) : end;
-		send_text(f, (const char *)f->s + f->pos, end - f->pos);
+		send_text(f, (const char *)f->s + f->pos, end - f->pos, 0);
 		f->pos = end;
 	}
 	while (f->depth > 0 && !f->declined) {
@@ -628,53 +666,91 @@ read_all(struct fast *f)
 	}
 }
 
-static void
-fast_init(struct fast *f, const char *html, size_t len, unsigned flags,
-          const struct htmlfast_sax *sax, void *ctx)
+void
+htmlfast_doc_free(struct htmlfast_doc *doc)
 {
-	memset(f, 0, sizeof(*f));
-	f->s = (const unsigned char *)html;
-	f->len = len;
-	f->flags = flags;
-	f->sax = sax;
-	f->ctx = ctx;
-	buf_init(&f->content, len + 1);
-	buf_init(&f->values, len + 1);
+	if (doc == NULL) {
+		return;
+	}
+	free(doc->ev);
+	free(doc->atts);
+	buf_free(&doc->arena);
+	free(doc);
 }
 
 enum htmlfast_status
-htmlfast_read(const char *html, size_t len, unsigned flags,
-              const struct htmlfast_sax *sax, void *ctx)
+htmlfast_lex(const char *html, size_t len, const struct htmlfast_decline *decline,
+             struct htmlfast_doc **doc)
 {
 	struct fast f;
 	int declined;
 
+	*doc = NULL;
 	pthread_once(&closed_by_once, closed_by_init);
-	if (flags & HTMLFAST_CHECKED) {
-		fast_init(&f, html, len, flags, sax, ctx);
-		read_all(&f);
-		buf_free(&f.content);
-		buf_free(&f.values);
-		return HTMLFAST_OK;
-	}
 	if (len == 0 || len > INT_MAX || !is_plain_text((const unsigned char *)html, len)) {
 		return HTMLFAST_DECLINED;
 	}
-	fast_init(&f, html, len, flags, NULL, NULL);
+	memset(&f, 0, sizeof(f));
+	f.s = (const unsigned char *)html;
+	f.len = len;
+	f.decline = decline;
+	if ((f.doc = calloc(1, sizeof(*f.doc))) == NULL) {
+		return HTMLFAST_NOMEM;
+	}
+	f.doc->src = html;
+	buf_init(&f.doc->arena, 2 * len + 64);	/* references read are shorter */
+	buf_init(&f.content, len + 1);
 	read_all(&f);
-	declined = f.declined || ((flags & HTMLFAST_NO_RELATED) && f.content.len > 0
-	                          && related_may_label(f.content.data, f.content.len));
+	declined = f.declined || (decline != NULL && decline->text != NULL
+	                          && f.content.len > 0
+	                          && decline->text(f.content.data, f.content.len));
 	buf_free(&f.content);
-	buf_free(&f.values);
 	if (declined) {
-		return HTMLFAST_DECLINED;
+		htmlfast_doc_free(f.doc);
+		return f.nomem ? HTMLFAST_NOMEM : HTMLFAST_DECLINED;
 	}
-	if (sax == NULL) {
-		return HTMLFAST_OK;
-	}
-	fast_init(&f, html, len, flags, sax, ctx);
-	read_all(&f);
-	buf_free(&f.content);
-	buf_free(&f.values);
+	*doc = f.doc;
 	return HTMLFAST_OK;
+}
+
+void
+htmlfast_replay(const struct htmlfast_doc *d, const struct htmlfast_sax *sax, void *ctx)
+{
+	const xmlChar *atts[2 * FAST_ATTS + 1];
+	const struct event *e;
+	size_t i, k;
+
+	for (i = 0; i < d->nev; i++) {
+		e = &d->ev[i];
+		if (e->kind == EV_TEXT) {
+			sax->text(ctx, (const xmlChar *)(e->own ? d->arena.data : d->src) + e->off,
+			          (int)e->len);
+		} else if (e->kind == EV_END) {
+			sax->end(ctx, (const xmlChar *)e->name);
+		} else if (e->natts == 0) {
+			sax->start(ctx, (const xmlChar *)e->name, NULL);
+		} else {
+			for (k = 0; k < e->natts; k++) {
+				atts[2 * k] = (const xmlChar *)d->arena.data + d->atts[2 * (e->att + k)];
+				atts[2 * k + 1] = (const xmlChar *)d->arena.data
+				                  + d->atts[2 * (e->att + k) + 1];
+			}
+			atts[2 * e->natts] = NULL;
+			sax->start(ctx, (const xmlChar *)e->name, atts);
+		}
+	}
+}
+
+enum htmlfast_status
+htmlfast_read(const char *html, size_t len, const struct htmlfast_decline *decline,
+              const struct htmlfast_sax *sax, void *ctx)
+{
+	struct htmlfast_doc *doc;
+	enum htmlfast_status st = htmlfast_lex(html, len, decline, &doc);
+
+	if (st == HTMLFAST_OK) {
+		htmlfast_replay(doc, sax, ctx);
+		htmlfast_doc_free(doc);
+	}
+	return st;
 }

@@ -4,12 +4,13 @@
 /*
  * A reader for the simple HTML most feed items carry (<p>, <a>, <b>, <i>,
  * <em>, <strong>, <span>, <br>, <ul>/<ol>/<li>, <div>, entities, and
- * pictures: <figure>, <img>, <figcaption>, <cite>, <small>), one
- * pass, no tree: it sends the same element and text events as libxml2's
- * HTML parser would for such input, so text.c renders it by the same
- * rules. Anything else (another tag, a comment, an odd entity, a control
- * byte, invalid UTF-8, deep nesting) is declined before any event is
- * sent, and the caller uses libxml2.
+ * pictures: <figure>, <img>, <figcaption>, <cite>, <small>), in one
+ * pass, no tree: it gives the same element and text events as libxml2's
+ * HTML parser would for such input, so htmltext.c renders them by the
+ * same rules. Anything else (another tag, a comment, an odd entity, a
+ * control byte, invalid UTF-8, deep nesting) is declined, and the caller
+ * uses libxml2. The events are kept, so that several readers (the
+ * picture, the text) take them without the HTML being read again.
  */
 
 #include <stddef.h>
@@ -18,18 +19,17 @@
 
 enum htmlfast_status {
 	HTMLFAST_OK,
-	HTMLFAST_DECLINED,	/* not simple: no event was sent */
-	HTMLFAST_NOMEM		/* events may have been sent */
+	HTMLFAST_DECLINED,	/* not simple, or a decline test said no */
+	HTMLFAST_NOMEM
 };
 
-/* Flags for htmlfast_read(). */
-enum {
-	HTMLFAST_NO_RELATED = 1,	/* also decline what may hold a "Similar
-					 * News" block (related.c's labels and
-					 * read-more links) */
-	HTMLFAST_CHECKED = 2		/* the caller has had html accepted
-					 * before (with these other flags):
-					 * send the events without checking */
+/* What else makes the reader decline: tests on the text it reads, with
+ * ASCII blanks and no-break spaces left out (so that however a document
+ * splits or spaces its text, a test sees the same characters). A test
+ * that answers nonzero declines the document. Either may be NULL. */
+struct htmlfast_decline {
+	int (*text)(const char *s, size_t n);	/* all the document's text */
+	int (*link)(const char *s, size_t n);	/* the text of one <a> */
 };
 
 struct htmlfast_sax {
@@ -38,8 +38,25 @@ struct htmlfast_sax {
 	charactersSAXFunc text;
 };
 
-/* With sax NULL, only checks: HTMLFAST_OK when html would be read. */
-enum htmlfast_status htmlfast_read(const char *html, size_t len, unsigned flags,
+/* The events of one document the reader accepted. */
+struct htmlfast_doc;
+
+/* Reads html once. HTMLFAST_OK sets *doc to its events (free with
+ * htmlfast_doc_free()); they point into html, which must outlive them.
+ * Otherwise *doc is NULL. decline may be NULL. */
+enum htmlfast_status htmlfast_lex(const char *html, size_t len,
+                                  const struct htmlfast_decline *decline,
+                                  struct htmlfast_doc **doc);
+
+/* Sends doc's events to sax, in order. */
+void htmlfast_replay(const struct htmlfast_doc *doc, const struct htmlfast_sax *sax,
+                     void *ctx);
+
+void htmlfast_doc_free(struct htmlfast_doc *doc);
+
+/* htmlfast_lex(), then the events to sax, for a caller with one reader. */
+enum htmlfast_status htmlfast_read(const char *html, size_t len,
+                                   const struct htmlfast_decline *decline,
                                    const struct htmlfast_sax *sax, void *ctx);
 
 #endif

@@ -9,6 +9,7 @@
 #include "src/refresh.h"
 #include "src/store.h"
 #include "src/sync.h"
+#include "src/url.h"
 
 /*
  * --refresh: every feed of the dotfile through one fetch_multi, each
@@ -175,7 +176,7 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 		return err->code;
 	}
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
-		if (sync_is_local(r->feeds[i].cf->url)) {
+		if (url_is_file(r->feeds[i].cf->url)) {
 			continue;
 		}
 		req.url = r->feeds[i].cf->url;
@@ -190,7 +191,7 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 		st = fetch_multi_step(m, err);
 	}
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
-		if (sync_is_local(r->feeds[i].cf->url)) {
+		if (url_is_file(r->feeds[i].cf->url)) {
 			refresh_local(r, &r->feeds[i]);
 			print_ready(r);
 			st = fetch_multi_step(m, err);

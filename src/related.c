@@ -24,11 +24,10 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 
-#include "src/fold.h"
 #include "src/related.h"
-#include "src/text.h"
+#include "src/title.h"
+#include "src/url.h"
 
 /* What labels a block of related stories. ASCII compares ignore case; a
  * label matches at the start of its element's text when followed by the
@@ -498,21 +497,6 @@ related_headline_length(const char *t)
 	return len;
 }
 
-static char *
-related_absolute(const char *href, const char *base)
-{
-	xmlChar *uri;
-	char *out;
-
-	if (href == NULL) {
-		return NULL;
-	}
-	uri = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
-	out = strdup(uri != NULL ? (const char *)uri : href);
-	xmlFree(uri);
-	return out;
-}
-
 /* Appends an entry: title from text (less the read-more link's words and
  * any glued summary), link from link's href, source when known. */
 static void
@@ -539,7 +523,7 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	if (e.title != NULL && source == NULL) {
 		/* "Headline - Outlet": the outlet is the entry's source */
 		const char *outlet;
-		size_t cut = text_outlet_tail(e.title, &outlet);
+		size_t cut = title_outlet_tail(e.title, &outlet);
 
 		if (outlet != NULL) {
 			e.source = strdup(outlet);
@@ -547,7 +531,7 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 			e.title[cut] = '\0';
 		}
 	}
-	e.link = related_absolute((const char *)href, l->base);
+	e.link = url_resolve((const char *)href, l->base);
 	if (source != NULL) {
 		e.source = strdup(source);
 		has_source = 1;
@@ -1350,7 +1334,7 @@ related_merge(struct related_list *l, double threshold)
 
 	for (i = 0; i < l->n; i++) {
 		for (j = 0; j < kept; j++) {
-			if (fold_titles_similar(l->v[j].title, l->v[i].title, threshold)) {
+			if (title_similar(l->v[j].title, l->v[i].title, threshold)) {
 				break;
 			}
 		}

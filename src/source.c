@@ -13,6 +13,7 @@
 
 #include "src/fetch.h"
 #include "src/source.h"
+#include "src/url.h"
 
 #define SOURCE_CHUNK (64 * 1024)
 
@@ -40,12 +41,6 @@ source_path_url(const char *path)
 	return url;
 }
 
-static int
-source_is_file_url(const char *source)
-{
-	return strncasecmp(source, "file://", 7) == 0;
-}
-
 /* Opens a local source: "-", a file:// URL or a path. Fills head's base
  * URL. Returns an fd, or -1 with err set. */
 static int
@@ -57,8 +52,8 @@ source_open(const char *source, struct source_head *head, struct nf_error *err)
 	if (strcmp(source, "-") == 0) {
 		return STDIN_FILENO;
 	}
-	if (source_is_file_url(source)) {
-		if ((path = fetch_file_path(source)) == NULL) {
+	if (url_is_file(source)) {
+		if ((path = url_file_path(source)) == NULL) {
 			nf_error_set(err, NF_ERR_USAGE, "not a local file URL");
 			return -1;
 		}
@@ -190,7 +185,7 @@ source_read(const char *source, const struct fetch_limits *limits,
             const struct source_ops *ops, void *ctx,
             struct source_head *head, struct nf_error *err)
 {
-	if (fetch_is_http(source)) {
+	if (url_is_http(source)) {
 		return source_read_http(source, limits, ops, ctx, head, err);
 	}
 	return source_read_local(source, ops, ctx, head, err);

@@ -11,6 +11,7 @@
 #include "feeds/feed.h"
 #include "src/buf.h"
 #include "src/sync.h"
+#include "src/url.h"
 
 struct sync_settings
 sync_settings_of(const struct config *cfg)
@@ -23,12 +24,6 @@ sync_settings_of(const struct config *cfg)
 	};
 
 	return set;
-}
-
-int
-sync_is_local(const char *url)
-{
-	return url != NULL && strncasecmp(url, "file://", 7) == 0;
 }
 
 void
@@ -188,7 +183,7 @@ static enum nf_status
 sync_read_local(const char *url, struct buf *b, struct nf_error *err)
 {
 	char chunk[65536], limit[32];
-	char *path = sync_is_local(url) ? fetch_file_path(url) : NULL;
+	char *path = url_is_file(url) ? url_file_path(url) : NULL;
 	FILE *fp = path != NULL ? fopen(path, "rb") : NULL;
 	enum nf_status st = NF_OK;
 	size_t n;

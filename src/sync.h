@@ -77,9 +77,6 @@ struct sync_outcome {
 				 * body's, else the stored one), or NULL */
 };
 
-/* Is url a local feed, read by sync_local() and never by the fetcher? */
-int sync_is_local(const char *url);
-
 /* Syncs one finished transfer of feed (what the fetcher's done callback
  * receives): FETCH_OK is parsed and stored, then every outcome is
  * recorded. Fills *out, which the caller clears. */

@@ -21,8 +21,7 @@
 #include "tests/testdir.h"
 #include "config/config.h"
 #include "config/words.h"
-#include "src/fold.h"
-#include "src/text.h"
+#include "src/utf8.h"
 
 static char tmpdir[64];
 
@@ -128,7 +127,7 @@ check_defaults(const struct config *cfg)
 	assert_int_equal(cfg->max_size, 16L * 1024 * 1024);
 	assert_int_equal(cfg->max_items, 500);
 	assert_int_equal(cfg->prune_unread, 0);
-	assert_true(cfg->fold_threshold == FOLD_DEFAULT_THRESHOLD);
+	assert_true(cfg->fold_threshold == TITLE_DEFAULT_THRESHOLD);
 	assert_null(cfg->browser);
 	assert_int_equal(config_action_for_key(cfg, 'j'), CONFIG_ACTION_DOWN);
 	assert_int_equal(config_action_for_key(cfg, CONFIG_KEY_DOWN), CONFIG_ACTION_DOWN);
@@ -758,7 +757,7 @@ test_argv_cut(void **state)
 	                                     "https://e.org/", &argv, &err),
 	                 NF_ERR_CONFIG);
 	assert_null(argv);
-	assert_true(text_is_utf8(err.msg, strlen(err.msg)));
+	assert_true(utf8_is_valid(err.msg, strlen(err.msg)));
 	assert_non_null(strstr(err.msg, "xxx\""));
 }
 

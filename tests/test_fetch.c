@@ -25,6 +25,7 @@
 #include "src/buf.h"
 #include "src/fetch.h"
 #include "src/item.h"
+#include "src/url.h"
 
 static pid_t server_pid = -1;
 static int server_stdin = -1;
@@ -650,16 +651,16 @@ test_helpers(void **state)
 		}
 		free(s);
 	}
-	s = fetch_file_path("file:///home/me/my%20feeds/local.xml");
+	s = url_file_path("file:///home/me/my%20feeds/local.xml");
 	assert_string_equal(s, "/home/me/my feeds/local.xml");
 	free(s);
-	s = fetch_file_path("file://localhost/tmp/a.xml");
+	s = url_file_path("file://localhost/tmp/a.xml");
 	assert_string_equal(s, "/tmp/a.xml");
 	free(s);
-	assert_null(fetch_file_path("file://elsewhere.example/tmp/a.xml"));
-	assert_null(fetch_file_path("http://127.0.0.1/a.xml"));
-	assert_true(fetch_is_http("HTTPS://example.org/"));
-	assert_false(fetch_is_http("ftp://example.org/"));
+	assert_null(url_file_path("file://elsewhere.example/tmp/a.xml"));
+	assert_null(url_file_path("http://127.0.0.1/a.xml"));
+	assert_true(url_is_http("HTTPS://example.org/"));
+	assert_false(url_is_http("ftp://example.org/"));
 }
 
 int

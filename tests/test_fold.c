@@ -1,7 +1,8 @@
 /*
  * Story folding: quality against the labelled set in tests/fixtures/fold
- * (pairwise precision and recall), the must-not-fold pairs, glued
- * summaries, publisher tails, normalisation and determinism.
+ * (pairwise precision and recall), groups of copies, glued summaries and
+ * determinism. The title rule's own cases (normalisation, pairs that must
+ * and must not fold) are in tests/test_title.c.
  */
 #include "autoconfig.h"
 
@@ -17,6 +18,7 @@
 
 #include "src/fold.h"
 #include "src/item.h"
+#include "src/title.h"
 
 #define SET_PATH SRCDIR "/tests/fixtures/fold/items.tsv"
 
@@ -156,7 +158,7 @@ measure(const struct set *s, double threshold, int show_errors)
 
 /* The labelled set: at least 150 items, and the default threshold
  * reaches precision 0.98 and recall 0.95. Prints the sweep that chose
- * FOLD_DEFAULT_THRESHOLD. */
+ * TITLE_DEFAULT_THRESHOLD. */
 static void
 test_quality(void **state)
 {
@@ -174,117 +176,12 @@ test_quality(void **state)
 		printf("# threshold %.2f: precision %.4f recall %.4f (tp %zu fp %zu fn %zu)\n",
 		       t, q.precision, q.recall, q.tp, q.fp, q.fn);
 	}
-	q = measure(&s, FOLD_DEFAULT_THRESHOLD, 1);
+	q = measure(&s, TITLE_DEFAULT_THRESHOLD, 1);
 	printf("# default %.2f over %zu items: precision %.4f recall %.4f\n",
-	       FOLD_DEFAULT_THRESHOLD, s.n, q.precision, q.recall);
+	       TITLE_DEFAULT_THRESHOLD, s.n, q.precision, q.recall);
 	assert_true(q.precision >= 0.98);
 	assert_true(q.recall >= 0.95);
 	free_set(&s);
-}
-
-struct norm_case {
-	const char *name, *title, *source, *want;
-};
-
-static const struct norm_case norm_cases[] = {
-	{ "case and punctuation", "Minister Arrives, Talks BEGIN!", NULL,
-	  "minister arrives talks begin" },
-	{ "non-ASCII case", "ÉLAN Über Straße ЖУРНАЛ", NULL, "élan über straße журнал" },
-	{ "fullwidth forms", "ＡＢＣ　Ｎｅｗｓ　１２３", NULL, "abc news 123" },
-	{ "japanese punctuation", "「大雨」で、警報。・速報", NULL, "大雨 で 警報 速報" },
-	{ "cjk apart from words", "東京で3人けが", NULL, "東京で 3 人けが" },
-	{ "quotes and apostrophes", "\u201cCity\u2019s\u201d 'plan' approved", NULL,
-	  "citys plan approved" },
-	{ "numbers keep together", "Prices up 2.5% to 1,000 units", NULL,
-	  "prices up 25 to 1000 units" },
-	{ "whitespace collapsed", "  Ferry \t line   approved  ", NULL,
-	  "ferry line approved" },
-	{ "publisher tail", "Ferry line approved by council - Harbor Wire", NULL,
-	  "ferry line approved by council" },
-	{ "publisher tail with en dash", "Ferry line approved by council \u2013 The Lantern", NULL,
-	  "ferry line approved by council" },
-	{ "publisher tail with bar", "Ferry line approved by council | Meridian", NULL,
-	  "ferry line approved by council" },
-	{ "long tail is headline", "Council approves ferry - but islanders say the timetable is far too thin", NULL,
-	  "council approves ferry but islanders say the timetable is far too thin" },
-	{ "ellipsis", "Ferry line approved by coun\u2026", NULL, "ferry line approved by coun" },
-	{ "own source name", "Ferry line approved by council Daily Lantern", "Daily Lantern",
-	  "ferry line approved by council" },
-	{ "source in brackets", "Ferry line approved by council (Daily Lantern)", "Daily Lantern",
-	  "ferry line approved by council" },
-};
-
-static void
-test_normalize(void **state)
-{
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof(norm_cases) / sizeof(norm_cases[0]); i++) {
-		const struct norm_case *c = &norm_cases[i];
-		char *got = fold_normalize(c->title, c->source);
-
-		assert_non_null(got);
-		if (strcmp(got, c->want) != 0) {
-			fail_msg("%s: got \"%s\", want \"%s\"", c->name, got, c->want);
-		}
-		free(got);
-	}
-}
-
-struct pair_case {
-	const char *name, *a, *b;
-	int same;
-};
-
-static const struct pair_case pair_cases[] = {
-	{ "different cities", "Minister arrives in Seoul", "Minister arrives in Tokyo", 0 },
-	{ "rise and fall", "Shares rise 2%", "Shares fall 2%", 0 },
-	{ "different numbers", "Three injured as bus overturns on coastal highway near the port",
-	  "Five injured as bus overturns on coastal highway near the port", 0 },
-	{ "different counts", "Storm cuts power to 40,000 homes across the northern region overnight",
-	  "Storm cuts power to 15,000 homes across the northern region overnight", 0 },
-	{ "different place, long", "Heavy rain floods streets in Osaka as the typhoon nears the coast",
-	  "Heavy rain floods streets in Kobe as the typhoon nears the coast", 0 },
-	{ "library and museum", "Library reopens after two years of repairs",
-	  "Museum reopens after two years of repairs", 0 },
-	{ "japanese cities", "東京で大雨　3人けが", "大阪で大雨　3人けが", 0 },
-	{ "japanese numbers", "山火事で住民2000人に避難指示", "山火事で住民500人に避難指示", 0 },
-	{ "short titles", "Weather", "Weather", 0 },
-	{ "same words", "Minister arrives in Seoul", "Minister Arrives In Seoul", 1 },
-	{ "title case", "Harbor city council approves new ferry line to the outer islands",
-	  "Harbor City Council Approves New Ferry Line to the Outer Islands", 1 },
-	{ "publisher tail", "Rail workers call off strike after pay deal is reached - Harbor Wire",
-	  "Rail workers call off strike after pay deal is reached", 1 },
-	{ "glued summary", "Lavender farm opens to visitors for the first timeThe farm had been closed for ten years.",
-	  "Lavender farm opens to visitors for the first time", 1 },
-	{ "glued with space lost mid-word", "Valdoria and Ostria sign fishing accord, officials sayOfficials from both",
-	  "Valdoria and Ostria sign fishing accord, officials say", 1 },
-	{ "truncated copy", "Valdoria and Ostria sign fishing accord after three years of t\u2026",
-	  "Valdoria and Ostria sign fishing accord after three years of talks", 1 },
-	{ "rewrite of a long title", "Wildfire near Pinecrest forces evacuation of 2,000 residents",
-	  "Wildfire near Pinecrest forces 2,000 residents to evacuate", 1 },
-	{ "fullwidth japanese", "電動自転車のバッテリー12万個をリコール　発火の恐れ",
-	  "電動自転車のバッテリー１２万個をリコール、発火の恐れ", 1 },
-	{ "japanese glued", "外相がバルドリア到着　国境検問所巡り協議へ閉鎖中の検問所",
-	  "外相がバルドリア到着　国境検問所巡り協議へ", 1 },
-};
-
-static void
-test_pairs(void **state)
-{
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof(pair_cases) / sizeof(pair_cases[0]); i++) {
-		const struct pair_case *c = &pair_cases[i];
-		int got = fold_titles_similar(c->a, c->b, FOLD_DEFAULT_THRESHOLD);
-		int back = fold_titles_similar(c->b, c->a, FOLD_DEFAULT_THRESHOLD);
-
-		if (got != c->same || back != c->same) {
-			fail_msg("%s: similar %d/%d, want %d", c->name, got, back, c->same);
-		}
-	}
 }
 
 #define DAY 86400
@@ -447,8 +344,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_normalize),
-		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_deterministic),

@@ -8,7 +8,7 @@
  * the truth or not, and folded together or not.
  *
  * Targets from the folding issue: precision >= 0.98, recall >= 0.95.
- * Measured on this set at FOLD_DEFAULT_THRESHOLD (0.6) when it was
+ * Measured on this set at TITLE_DEFAULT_THRESHOLD (0.6) when it was
  * written: precision 1.000 (no wrong fold), recall 0.893 (167 of 187
  * same-story pairs), every missed pair a rewritten headline (few words in
  * common with the wire's) whose copies share only the summary. Folding
@@ -33,6 +33,7 @@
 #include "feeds/feed.h"
 #include "src/fold.h"
 #include "src/item.h"
+#include "src/title.h"
 
 #define BLIND_DIR SRCDIR "/tests/fixtures/fold-blind/"
 #define MAX_LINE 512
@@ -198,7 +199,7 @@ setup(void **state)
 		buf = read_whole(path, &len);
 		assert_non_null(buf);
 		opts.source = path;
-		opts.fold_threshold = FOLD_DEFAULT_THRESHOLD;
+		opts.fold_threshold = TITLE_DEFAULT_THRESHOLD;
 		assert_int_equal(feed_parse(buf, len, &opts, &set->feeds[fi],
 		                            &err), NF_OK);
 		free(buf);
@@ -334,7 +335,7 @@ struct floor_case {
 };
 
 static const struct floor_case floor_cases[] = {
-	{ "default threshold", FOLD_DEFAULT_THRESHOLD, 1.00, 0.97 },
+	{ "default threshold", TITLE_DEFAULT_THRESHOLD, 1.00, 0.97 },
 };
 
 static void

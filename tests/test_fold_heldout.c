@@ -19,6 +19,7 @@
 #include "feeds/feed.h"
 #include "src/fold.h"
 #include "src/item.h"
+#include "src/title.h"
 
 #define SET_DIR SRCDIR "/tests/fixtures/fold-heldout/"
 #define MAX_FEEDS 32
@@ -275,9 +276,9 @@ test_heldout_quality(void **state)
 		       "(tp %zu fp %zu fn %zu)\n",
 		       t, q.precision, q.recall, q.tp, q.fp, q.fn);
 	}
-	q = measure(&h, FOLD_DEFAULT_THRESHOLD, 1);
+	q = measure(&h, TITLE_DEFAULT_THRESHOLD, 1);
 	printf("# held-out default %.2f over %zu items: precision %.4f "
-	       "recall %.4f\n", FOLD_DEFAULT_THRESHOLD, h.n, q.precision,
+	       "recall %.4f\n", TITLE_DEFAULT_THRESHOLD, h.n, q.precision,
 	       q.recall);
 	assert_true(q.precision >= 0.98);
 	assert_true(q.recall >= 0.96);

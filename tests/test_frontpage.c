@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "src/frontpage.h"
+#include "src/title.h"
 
 #define T0 1795852800
 #define MAX_ITEMS 8
@@ -163,7 +164,7 @@ run_case(const struct fp_case *c)
 	while (nwant < MAX_ITEMS && c->want[nwant] != NULL) {
 		nwant++;
 	}
-	if (frontpage_build(items, n, FOLD_DEFAULT_THRESHOLD, c->kind, &page,
+	if (frontpage_build(items, n, TITLE_DEFAULT_THRESHOLD, c->kind, &page,
 	                    &err) != NF_OK) {
 		fail_msg("%s: %s", c->name, err.msg);
 	}
@@ -214,7 +215,7 @@ test_members(void **state)
 	for (i = 0; i < 3; i++) {
 		items[i] = make_item(&f[i]);
 	}
-	assert_int_equal(frontpage_build(items, 3, FOLD_DEFAULT_THRESHOLD,
+	assert_int_equal(frontpage_build(items, 3, TITLE_DEFAULT_THRESHOLD,
 	                                 FRONTPAGE_ALL_FEEDS, &page, &err), NF_OK);
 	assert_int_equal(page.nstories, 2);
 	for (i = 0; i < page.nstories; i++) {
@@ -240,7 +241,7 @@ test_empty(void **state)
 	struct nf_error err;
 
 	(void)state;
-	assert_int_equal(frontpage_build(NULL, 0, FOLD_DEFAULT_THRESHOLD,
+	assert_int_equal(frontpage_build(NULL, 0, TITLE_DEFAULT_THRESHOLD,
 	                                 FRONTPAGE_ALL_FEEDS, &page, &err), NF_OK);
 	assert_int_equal(page.nstories, 0);
 	frontpage_free(&page);

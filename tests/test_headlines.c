@@ -18,6 +18,7 @@
 #include "src/fold.h"
 #include "src/frontpage.h"
 #include "src/headlines.h"
+#include "src/title.h"
 
 #define DAY 86400
 #define T0 1795852800
@@ -67,7 +68,7 @@ test_pick_lead(void **state)
 		struct nf_error err;
 		size_t lead;
 
-		assert_int_equal(fold_stories(c->e, c->n, FOLD_DEFAULT_THRESHOLD, &r, &err), NF_OK);
+		assert_int_equal(fold_stories(c->e, c->n, TITLE_DEFAULT_THRESHOLD, &r, &err), NF_OK);
 		lead = frontpage_pick_lead(c->e, &r);
 		if (strcmp(c->e[r.stories[lead].lead].title, c->want) != 0) {
 			fail_msg("%s: lead \"%s\"", c->name, c->e[r.stories[lead].lead].title);
@@ -108,7 +109,7 @@ test_print(void **state)
 	items[3] = make_item("港湾都市で新フェリー航路が承認　離島へ１日２便", "朝凪新聞", "https://d.example/1", T0);
 	items[4] = make_item("港湾都市で新フェリー航路が承認、離島へ1日2便", "みなと通信", "https://e.example/1", T0 - 60);
 	assert_non_null(out);
-	assert_int_equal(headlines_print(out, items, 5, FOLD_DEFAULT_THRESHOLD, 80, &err), NF_OK);
+	assert_int_equal(headlines_print(out, items, 5, TITLE_DEFAULT_THRESHOLD, 80, &err), NF_OK);
 	fclose(out);
 	assert_true(strncmp(page, "Bridge opens six months early\n", 30) == 0);
 	assert_non_null(strstr(page, "2 similar:"));
@@ -119,7 +120,7 @@ test_print(void **state)
 	/* at 40 columns the headline is cut by display width, tail kept */
 	free(page);
 	out = open_memstream(&page, &len);
-	assert_int_equal(headlines_print(out, items, 5, FOLD_DEFAULT_THRESHOLD, 40, &err), NF_OK);
+	assert_int_equal(headlines_print(out, items, 5, TITLE_DEFAULT_THRESHOLD, 40, &err), NF_OK);
 	fclose(out);
 	assert_non_null(strstr(page, "\xe2\x96\xb8 港湾都市で… — みなと通信 (+1 similar)\n"));
 	free(page);
@@ -150,7 +151,7 @@ test_print_outlet_and_caption(void **state)
 	items[1]->image = image_new("", "Workers on the depot roof on Sunday.", NULL);
 	assert_non_null(items[1]->image);
 	assert_non_null(out);
-	assert_int_equal(headlines_print(out, items, 2, FOLD_DEFAULT_THRESHOLD, 100, &err), NF_OK);
+	assert_int_equal(headlines_print(out, items, 2, TITLE_DEFAULT_THRESHOLD, 100, &err), NF_OK);
 	fclose(out);
 	assert_non_null(strstr(page, "  Photo: Workers on the depot roof on Sunday.\n"));
 	assert_non_null(strstr(page, "    Tram depot at Orlova Quay closes for roof repairs — Quayside Courier via Morning Digest\n"));

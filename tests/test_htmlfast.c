@@ -1,7 +1,7 @@
 /*
  * Differential test of the simple-HTML reader: wherever htmlfast reads an
  * input, its events equal libxml2's SAX events (adjacent text joined),
- * the text equals text_from_tree() on libxml2's document, and
+ * the text equals htmltext_from_tree() on libxml2's document, and
  * html_extract() gives what html_extract_tree() gives on every input
  * (text, picture, caption, credit, related entries). Inputs: every
  * fixture file, the HTML inside it (CDATA sections, escaped
@@ -30,8 +30,8 @@
 #include "src/buf.h"
 #include "src/html.h"
 #include "src/htmlfast.h"
+#include "src/htmltext.h"
 #include "src/related.h"
-#include "src/text.h"
 
 struct tally {
 	size_t inputs, accepted;
@@ -202,16 +202,19 @@ static void
 check_one(const char *html, size_t len, struct tally *t)
 {
 	static const struct htmlfast_sax sax = { ev_start, ev_end, ev_text };
+	static const struct htmlfast_decline related = {
+		related_may_label, related_may_read_more
+	};
 	struct events e = { { NULL, 0, 0, SIZE_MAX / 2 }, 0 };
 	char *want, *fast, *tree;
 	htmlDocPtr doc;
 	struct nf_related *rel = NULL;
-	int declined;
+	struct htmlfast_doc *events;
 
 	t->inputs++;
 	check_extract(html, len);
 	check_may_label(html, len);
-	if (htmlfast_read(html, len, 0, &sax, &e) != HTMLFAST_OK) {
+	if (htmlfast_read(html, len, NULL, &sax, &e) != HTMLFAST_OK) {
 		buf_free(&e.b);
 		return;
 	}
@@ -226,14 +229,15 @@ check_one(const char *html, size_t len, struct tally *t)
 	free(want);
 	buf_free(&e.b);
 
-	fast = text_from_simple_html(html, len, &declined);
-	if (declined) {
+	if (htmlfast_lex(html, len, &related, &events) != HTMLFAST_OK) {
 		return;		/* may hold a related block */
 	}
+	fast = htmltext_from_events(events, 0);
+	htmlfast_doc_free(events);
 	assert_non_null(fast);
-	doc = text_html_parse(html, len);
+	doc = htmltext_parse(html, len);
 	assert_int_equal(doc != NULL ? related_extract(doc, NULL, 0.6, &rel) : 0, 0);
-	tree = doc != NULL ? text_from_tree((xmlNode *)doc, 0) : strdup("");
+	tree = doc != NULL ? htmltext_from_tree((xmlNode *)doc, 0) : strdup("");
 	if (strcmp(tree, fast) != 0) {
 		print_error("input: [%.*s]\ntree: [%s]\nfast: [%s]\n", (int)len, html, tree, fast);
 		fail();

@@ -16,9 +16,9 @@
 #include <cmocka.h>
 #include <libxml/HTMLparser.h>
 
-#include "src/fold.h"
 #include "src/html.h"
 #include "src/related.h"
+#include "src/title.h"
 
 #define FIXTURES SRCDIR "/tests/fixtures/related/"
 #define BASE "https://news.example/world/item.html"
@@ -135,7 +135,7 @@ test_fixtures(void **state)
 		size_t n;
 
 		assert_non_null(doc);
-		n = related_extract(doc, BASE, FOLD_DEFAULT_THRESHOLD, &r);
+		n = related_extract(doc, BASE, TITLE_DEFAULT_THRESHOLD, &r);
 		check_entries(&cases[i], r, n);
 		check_remaining(&cases[i], doc);
 		for (j = 0; j < n; j++) {
@@ -188,7 +188,7 @@ test_through_html(void **state)
 		size_t len;
 		char *html = slurp(files[i], &len);
 
-		assert_int_equal(html_extract(html, len, BASE, FOLD_DEFAULT_THRESHOLD,
+		assert_int_equal(html_extract(html, len, BASE, TITLE_DEFAULT_THRESHOLD,
 		                              &parts, &err), NF_OK);
 		assert_int_equal(parts.nrelated, 1);
 		assert_int_equal(parts.related[0].ncopies, 5);
@@ -291,7 +291,7 @@ test_read_more_lines(void **state)
 		size_t len;
 		char *html = slurp(lines_cases[i].file, &len);
 
-		assert_int_equal(html_extract(html, len, BASE, FOLD_DEFAULT_THRESHOLD,
+		assert_int_equal(html_extract(html, len, BASE, TITLE_DEFAULT_THRESHOLD,
 		                              &parts, &err), NF_OK);
 		check_lines_case(&lines_cases[i], &parts);
 		html_parts_free(&parts);
@@ -319,7 +319,7 @@ test_copy_titles(void **state)
 
 	(void)state;
 	assert_non_null(doc);
-	n = related_extract(doc, BASE, FOLD_DEFAULT_THRESHOLD, &r);
+	n = related_extract(doc, BASE, TITLE_DEFAULT_THRESHOLD, &r);
 	assert_int_equal(n, 1);
 	assert_int_equal(r[0].ncopies, 3);
 	for (i = 0; i < 3; i++) {
@@ -348,7 +348,7 @@ test_japanese_glue(void **state)
 	char *html = slurp("lines-br-ja.html", &len);
 
 	(void)state;
-	assert_int_equal(html_extract(html, len, BASE, FOLD_DEFAULT_THRESHOLD,
+	assert_int_equal(html_extract(html, len, BASE, TITLE_DEFAULT_THRESHOLD,
 	                              &parts, &err), NF_OK);
 	assert_int_equal(parts.nrelated, 1);
 	assert_int_equal(parts.related[0].ncopies, 5);

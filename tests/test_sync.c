@@ -19,6 +19,7 @@
 #include "src/fetch.h"
 #include "src/store.h"
 #include "src/sync.h"
+#include "src/url.h"
 #include "tests/testdir.h"
 #include "tests/testserver.h"
 
@@ -316,7 +317,7 @@ test_is_local(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
-		assert_int_equal(sync_is_local(urls[i].url), urls[i].local);
+		assert_int_equal(url_is_file(urls[i].url), urls[i].local);
 	}
 }
 

@@ -1,4 +1,4 @@
-/* The text gate, HTML to text, width, fit and wrap, as tables of cases. */
+/* The text gate: sanitise and clean a line, as tables of cases. */
 #include "autoconfig.h"
 
 #include <locale.h>
@@ -161,271 +161,42 @@ test_clean_line(void **state)
 		free(got);
 	}
 }
-
-static const struct text_case html_cases[] = {
-	CASE("paragraphs", "<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
-	CASE("nested blocks no pile-up", "<div><p>One.</p></div><div><div><p>Two.</p></div></div>",
-	     "One.\n\nTwo."),
-	CASE("br", "line one<br>line two<br/>line three", "line one\nline two\nline three"),
-	CASE("double br paragraph", "a<br><br>b", "a\n\nb"),
-	CASE("list", "<p>Steps:</p><ul><li>Close</li><li>Open</li></ul><p>End</p>",
-	     "Steps:\n\nClose\nOpen\n\nEnd"),
-	CASE("ordered nested list", "<ol><li>a<ul><li>b</li></ul></li><li>c</li></ol>", "a\nb\nc"),
-	CASE("entities", "Caf&eacute; &amp; bar &mdash; open &lt;24h&gt;",
-	     "Caf\xc3\xa9 & bar \xe2\x80\x94 open <24h>"),
-	CASE("numeric entities", "&#169; &#x263A; &#8230;", "\xc2\xa9 \xe2\x98\xba \xe2\x80\xa6"),
-	CASE("nbsp collapsed", "a&nbsp;&nbsp; b", "a b"),
-	CASE("double-escaped nbsp", "&nbsp;Harbour&nbsp;news&nbsp;", "Harbour news"),
-	CASE("whitespace collapsed", "<p>  many\n   spaces\there </p>", "many spaces here"),
-	CASE("script dropped", "<p>a</p><script>alert('x')</script><p>b</p>", "a\n\nb"),
-	CASE("style dropped", "<style>p{color:red}</style>text", "text"),
-	CASE("noscript dropped", "text<noscript>enable js</noscript>", "text"),
-	CASE("comment dropped", "a<!-- hidden -->b", "ab"),
-	CASE("inline tags", "The <b>bold</b> and <a href='x'>linked</a> word",
-	     "The bold and linked word"),
-	CASE("headings", "<h2>Title</h2>Body", "Title\n\nBody"),
-	CASE("pre kept", "<pre>a  b\n  c</pre>after", "a  b\n  c\n\nafter"),
-	CASE("table cells", "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>",
-	     "1 2\n3"),
-	CASE("entity escape removed", "a&#27;[31mb", "a[31mb"),
-	CASE("entity c1 removed", "a&#133;b", "ab"),
-	CASE("entity 8-bit csi removed", "a&#155;31mb", "ab"),
-	CASE("raw escape in html", "<p>\x1b]0;t\x07ok</p>", "ok"),
-	CASE("plain text passes", "Just text, no tags.", "Just text, no tags."),
-	CASE("plain text lines kept", "Line one\nline two\n\n\nNew para",
-	     "Line one\nline two\n\nNew para"),
-	CASE("plain text entity lines", "Fish &amp; chips\n\nNext", "Fish & chips\n\nNext"),
-	CASE("less than not a tag", "1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
-	CASE("bare ampersand", "AT&T buys", "AT&T buys"),
-	CASE("japanese", "<p>港が再開</p><p>午後から運航</p>", "港が再開\n\n午後から運航"),
-	CASE("invalid utf8 stays utf8", "<p>caf\xe9 ol\xc3\xa9</p>",
-	     "caf\xef\xbf\xbd ol\xc3\xa9"),
-	CASE("empty", "", ""),
-	CASE("only tags", "<p></p><div><br></div>", ""),
-	CASE("img dropped", "<p>a<img src='x.jpg' alt='pic'>b</p>", "ab"),
-};
-
-static void
-test_from_html(void **state)
-{
-	size_t i;
-	char *got;
-
-	(void)state;
-	for (i = 0; i < sizeof(html_cases) / sizeof(html_cases[0]); i++) {
-		const struct text_case *c = &html_cases[i];
-
-		got = text_from_html(c->in, strlen(c->in));
-		assert_non_null(got);
-		if (strcmp(got, c->want) != 0) {
-			print_error("case '%s': got '%s' want '%s'\n", c->name, got, c->want);
-		}
-		assert_string_equal(got, c->want);
-		free(got);
-	}
-}
-
-/* Deep nesting must neither exhaust the stack nor lose shallow text;
- * text down to 2048 elements deep is kept (libxml2's limit with
- * XML_PARSE_HUGE; without it, 256), deeper text may be dropped. */
-static void
-test_from_html_deep(void **state)
-{
-	static const size_t depths[] = { 200, 300, 1500, 100000 };
-	size_t d, i, n;
-	char *html, *p, *got;
-
-	(void)state;
-	for (d = 0; d < sizeof(depths) / sizeof(depths[0]); d++) {
-		n = depths[d];
-		html = malloc(n * 5 + 16);
-		assert_non_null(html);
-		memcpy(html, "top", 3);
-		p = html + 3;
-		for (i = 0; i < n; i++) {
-			memcpy(p, "<div>", 5);
-			p += 5;
-		}
-		memcpy(p, "deep", 5);
-		got = text_from_html(html, strlen(html));
-		assert_non_null(got);
-		assert_true(strncmp(got, "top", 3) == 0);
-		if (n < 2048) {
-			assert_string_equal(got, "top\n\ndeep");
-		}
-		free(got);
-		free(html);
-	}
-}
-
-struct width_case {
+/* Text in pieces, as a parser hands it over: an escape sequence split
+ * between two pieces is removed whole. */
+struct gate_case {
 	const char *name;
-	const char *in;
-	int want;
-};
-
-static const struct width_case width_cases[] = {
-	{ "ascii", "Harbour", 7 },
-	{ "empty", "", 0 },
-	{ "japanese", "日本語", 6 },
-	{ "mixed", "NHK ニュース", 12 },
-	{ "fullwidth latin", "ＡＢ", 4 },
-	{ "hangul", "뉴스", 4 },
-	{ "emoji", "\xf0\x9f\x98\x80", 2 },
-	{ "combining", "e\xcc\x81", 1 },
-	{ "ellipsis", "\xe2\x80\xa6", 1 },
-	{ "invalid byte", "\xff", 1 },
-};
-
-static void
-run_width_cases(const char *locale)
-{
-	size_t i;
-	int got;
-
-	for (i = 0; i < sizeof(width_cases) / sizeof(width_cases[0]); i++) {
-		got = text_width(width_cases[i].in);
-		if (got != width_cases[i].want) {
-			print_error("locale %s case '%s': got %d want %d\n", locale,
-			            width_cases[i].name, got, width_cases[i].want);
-		}
-		assert_int_equal(got, width_cases[i].want);
-	}
-}
-
-static void
-test_width(void **state)
-{
-	(void)state;
-	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) {
-		run_width_cases("C.UTF-8");
-	}
-	setlocale(LC_CTYPE, "C");
-	run_width_cases("C");
-	setlocale(LC_CTYPE, "C.UTF-8");
-}
-
-struct fit_case {
-	const char *name;
-	const char *in;
-	int width;
-	int pad;
+	const char *pieces[3];	/* NULL-terminated */
 	const char *want;
 };
 
-static const struct fit_case fit_cases[] = {
-	{ "fits", "Port", 10, 0, "Port" },
-	{ "fits padded", "Port", 6, 1, "Port  " },
-	{ "exact", "Harbour", 7, 0, "Harbour" },
-	{ "cut ascii", "Harbour reopens", 8, 0, "Harbour…" },
-	{ "japanese 7", "日本語のニュース", 7, 0, "日本語…" },
-	{ "japanese 8 unpadded", "日本語のニュース", 8, 0, "日本語…" },
-	{ "japanese 8 padded", "日本語のニュース", 8, 1, "日本語… " },
-	{ "japanese exact", "日本語", 6, 1, "日本語" },
-	{ "emoji cut", "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80", 4, 0,
-	  "\xf0\x9f\x98\x80…" },
-	{ "width 1", "Harbour", 1, 0, "…" },
-	{ "width 0", "Harbour", 0, 1, "" },
-	{ "wide in width 1", "日本", 1, 1, "…" },
-	{ "newline to space", "a\nb", 5, 0, "a b" },
-	{ "empty padded", "", 3, 1, "   " },
+static const struct gate_case gate_cases[] = {
+	{ "one piece", { "plain", NULL }, "plain" },
+	{ "csi split", { "a\x1b[3", "1mred", NULL }, "ared" },
+	{ "esc at the end of a piece", { "a\x1b", "[0mb", NULL }, "ab" },
+	{ "osc over three pieces", { "a\x1b]0;ti", "tle", "\x07" "b" }, "ab" },
+	{ "clean pieces joined", { "Harbour ", "reopens", NULL }, "Harbour reopens" },
 };
 
 static void
-test_fit(void **state)
+test_gate_pieces(void **state)
 {
-	size_t i;
-	char *got;
+	size_t i, k;
 
 	(void)state;
-	for (i = 0; i < sizeof(fit_cases) / sizeof(fit_cases[0]); i++) {
-		const struct fit_case *c = &fit_cases[i];
+	for (i = 0; i < sizeof(gate_cases) / sizeof(gate_cases[0]); i++) {
+		const struct gate_case *c = &gate_cases[i];
+		struct text_gate g = TEXT_GATE_INIT;
+		struct buf b;
 
-		got = text_fit(c->in, c->width, c->pad);
-		assert_non_null(got);
-		if (strcmp(got, c->want) != 0) {
-			print_error("case '%s': got '%s' want '%s'\n", c->name, got, c->want);
+		buf_init(&b, 1 << 20);
+		for (k = 0; k < 3 && c->pieces[k] != NULL; k++) {
+			assert_int_equal(text_gate_add(&g, &b, c->pieces[k], strlen(c->pieces[k])),
+			                 NF_OK);
 		}
-		assert_string_equal(got, c->want);
-		assert_true(text_width(got) <= (c->width > 0 ? c->width : 0));
-		free(got);
-	}
-}
-
-struct wrap_case {
-	const char *name;
-	const char *in;
-	int width;
-	const char *want;
-};
-
-static const struct wrap_case wrap_cases[] = {
-	{ "short", "Harbour reopens", 20, "Harbour reopens" },
-	{ "two lines", "Harbour reopens after storm", 15, "Harbour reopens\nafter storm" },
-	{ "long word broken", "abcdefghij", 4, "abcd\nefgh\nij" },
-	{ "word kept whole", "from the Kestrel yard", 12, "from the\nKestrel yard" },
-	{ "word moved down", "to replace its", 6, "to\nreplac\ne its" },
-	{ "paragraphs kept", "one two\n\nthree", 5, "one\ntwo\n\nthree" },
-	{ "spaces folded at break", "aa   bb", 3, "aa\nbb" },
-	{ "japanese any char", "日本語のニュース", 6, "日本語\nのニュ\nース" },
-	{ "kinsoku period", "港が再開。船が出る", 8, "港が再\n開。船が\n出る" },
-	{ "mixed", "NHK ニュース速報", 8, "NHK ニュ\nース速報" },
-	{ "emoji", "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80", 4,
-	  "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\n\xf0\x9f\x98\x80" },
-	{ "width below 1", "ab", 0, "a\nb" },
-	{ "empty", "", 10, "" },
-};
-
-static void
-test_wrap(void **state)
-{
-	size_t i;
-	char *got;
-
-	(void)state;
-	for (i = 0; i < sizeof(wrap_cases) / sizeof(wrap_cases[0]); i++) {
-		const struct wrap_case *c = &wrap_cases[i];
-
-		got = text_wrap(c->in, c->width);
-		assert_non_null(got);
-		if (strcmp(got, c->want) != 0) {
-			print_error("case '%s': got '%s' want '%s'\n", c->name, got, c->want);
+		if (strcmp(b.data != NULL ? b.data : "", c->want) != 0) {
+			fail_msg("%s: got \"%s\", want \"%s\"", c->name, b.data, c->want);
 		}
-		assert_string_equal(got, c->want);
-		free(got);
-	}
-}
-
-struct utf8_case {
-	const char *name;
-	const char *in;
-	int want;
-};
-
-static const struct utf8_case utf8_cases[] = {
-	{ "ascii", "plain", 1 },
-	{ "japanese", "日本語", 1 },
-	{ "replacement char itself", "\xef\xbf\xbd", 1 },
-	{ "latin-1 byte", "caf\xe9", 0 },
-	{ "shift_jis bytes", "\x93\xfa\x96\x7b", 0 },
-	{ "overlong", "\xc0\xaf", 0 },
-	{ "surrogate", "\xed\xa0\x80", 0 },
-	{ "truncated", "\xe6\x97", 0 },
-};
-
-static void
-test_is_utf8(void **state)
-{
-	size_t i;
-	int got;
-
-	(void)state;
-	for (i = 0; i < sizeof(utf8_cases) / sizeof(utf8_cases[0]); i++) {
-		got = text_is_utf8(utf8_cases[i].in, strlen(utf8_cases[i].in));
-		if (got != utf8_cases[i].want) {
-			print_error("case '%s': got %d\n", utf8_cases[i].name, got);
-		}
-		assert_int_equal(got, utf8_cases[i].want);
+		buf_free(&b);
 	}
 }
 
@@ -436,12 +207,7 @@ main(void)
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_no_control_bytes),
 		cmocka_unit_test(test_clean_line),
-		cmocka_unit_test(test_from_html),
-		cmocka_unit_test(test_from_html_deep),
-		cmocka_unit_test(test_width),
-		cmocka_unit_test(test_fit),
-		cmocka_unit_test(test_wrap),
-		cmocka_unit_test(test_is_utf8),
+		cmocka_unit_test(test_gate_pieces),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "src/item.h"
-#include "src/text.h"
+#include "src/width.h"
 #include "ui/draw.h"
 
 /* The UI's own state: one attribute per element, set once at start-up. */
@@ -80,11 +80,11 @@ draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
 	if (width <= 0) {
 		return 0;
 	}
-	fit = text_fit(s != NULL ? s : "", width, pad);
+	fit = width_fit(s != NULL ? s : "", width, pad);
 	if (fit == NULL) {
 		return 0;
 	}
-	cols = text_width(fit);
+	cols = width_columns(fit);
 	wattrset(w, attr);
 	mvwaddstr(w, y, x, fit);
 	wattrset(w, A_NORMAL);

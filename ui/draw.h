@@ -3,7 +3,7 @@
 
 /*
  * Drawing helpers: every string reaches the screen through draw_text(),
- * which cuts and pads by display width with text_fit(), and every
+ * which cuts and pads by display width with width_fit(), and every
  * attribute comes from the element table (config/colors.def), so colours
  * from the dotfile and NO_COLOR are decided in one place.
  */

@@ -6,6 +6,7 @@
 
 #include "src/html.h"
 #include "src/sync.h"
+#include "src/url.h"
 #include "ui/jobs.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
@@ -234,7 +235,7 @@ jobs_sync_local(struct ui *ui, struct ui_job *j)
 static int
 jobs_is_local(const struct ui_job *j)
 {
-	return j->feed_id != 0 && sync_is_local(j->url);
+	return j->feed_id != 0 && url_is_file(j->url);
 }
 
 int

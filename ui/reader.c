@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,7 +15,9 @@
 
 #include <curses.h>
 
-#include "src/text.h"
+#include "src/url.h"
+#include "src/utf8.h"
+#include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/keys.h"
@@ -149,7 +152,7 @@ reader_draw_status(struct ui *ui)
 	draw_text(ui->w_status, 0, 0, ui->cols, line, attr, 1);
 	if (ui->filtering) {
 		/* The cursor sits where the next character goes. */
-		int x = text_width(line);
+		int x = width_columns(line);
 
 		wmove(ui->w_status, 0, x < ui->cols ? x : ui->cols - 1);
 	}
@@ -287,9 +290,7 @@ reader_filter_key(struct ui *ui, int key)
 			ui->filter[0] = '\0';
 		}
 	} else if (key == CONFIG_KEY_BACKSPACE) {
-		while (len > 0 && (ui->filter[--len] & 0xC0) == 0x80) {
-			continue;	/* back to the start of a UTF-8 character */
-		}
+		len = len > 0 ? utf8_char_start(ui->filter, len - 1) : 0;
 		ui->filter[len] = '\0';
 	} else if (key >= ' ' && key < CONFIG_KEY_BASE) {
 		memset(&ps, 0, sizeof(ps));

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
-
-#include "src/text.h"
+#include "src/title.h"
+#include "src/url.h"
+#include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/screen_article.h"
@@ -99,8 +99,8 @@ static void
 art_add_wrapped(struct article *a, const char *text, const char *prefix,
                 enum config_element elem, int width)
 {
-	int pw = text_width(prefix);
-	char *wrapped = text_wrap(text, width - pw > 8 ? width - pw : 8);
+	int pw = width_columns(prefix);
+	char *wrapped = width_wrap(text, width - pw > 8 ? width - pw : 8);
 	const char *p, *nl;
 	char buf[4096];
 
@@ -123,7 +123,7 @@ art_add_header(struct article *a, int width)
 	const struct nf_item *it = a->item;
 	char line[1024], when[32], head[1024], source[512];
 
-	text_headline(it->title, it->source, head, sizeof(head), source,
+	title_headline(it->title, it->source, head, sizeof(head), source,
 	              sizeof(source));
 	art_add_wrapped(a, head, "", CONFIG_ELEMENT_TITLE, width);
 	draw_time(it->published, when, sizeof(when));
@@ -152,10 +152,10 @@ art_add_entry_line(struct article *a, int i, const char *more, int width)
 	const char *mark = e->ncopies > 0 ? (e->expanded ? "▾ " : "▸ ") : "• ";
 	const char *src = e->source != NULL ? e->source : "read more";
 	char line[2048], *title;
-	int room = width - text_width(indent) - 2 - 3 - text_width(src) -
-	           text_width(more);
+	int room = width - width_columns(indent) - 2 - 3 - width_columns(src) -
+	           width_columns(more);
 
-	title = text_fit(nf_str(e->title), room >= 12 ? room : 4096, 0);
+	title = width_fit(nf_str(e->title), room >= 12 ? room : 4096, 0);
 	snprintf(line, sizeof(line), "%s%s%s — %s%s", indent, mark,
 	         title != NULL ? title : nf_str(e->title), src, more);
 	free(title);
@@ -219,14 +219,14 @@ art_layout(struct article *a, int width)
 static void
 art_host(const char *link, char *out, size_t size)
 {
-	xmlURIPtr uri = link != NULL ? xmlParseURI(link) : NULL;
-	const char *host = uri != NULL && uri->server != NULL ? uri->server : "";
+	char *host = url_host(link);
+	const char *h = host != NULL ? host : "";
 
-	if (strncmp(host, "www.", 4) == 0) {
-		host += 4;
+	if (strncmp(h, "www.", 4) == 0) {
+		h += 4;
 	}
-	snprintf(out, size, "%s", host);
-	xmlFreeURI(uri);
+	snprintf(out, size, "%s", h);
+	free(host);
 }
 
 /* Adds an entry as the fold shows it: an aggregator's " - Publisher"
@@ -246,7 +246,7 @@ art_add_entry(struct article *a, const char *title, const char *link,
 	a->entries = e;
 	e = &a->entries[a->nentries++];
 	memset(e, 0, sizeof(*e));
-	text_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
+	title_headline(title, source != NULL && source[0] != '\0' ? source : NULL,
 	              head, sizeof(head), src, sizeof(src));
 	if (src[0] == '\0') {
 		art_host(link, src, sizeof(src));

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/text.h"
+#include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/list.h"
@@ -64,7 +64,7 @@ fd_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 		snprintf(right, sizeof(right), " %zu unread          ",
 		         fi != NULL ? fi->nunread : unread);
 	}
-	rw = text_width(right);
+	rw = width_columns(right);
 	x += draw_text(w, y, x, width - rw, fi != NULL ? nf_str(fi->title) : "All feeds",
 	               base | draw_attr((fi != NULL ? fi->nunread : unread) > 0 ?
 	                                CONFIG_ELEMENT_UNREAD : CONFIG_ELEMENT_READ), 1);

@@ -7,6 +7,7 @@
 
 #include "src/frontpage.h"
 #include "src/text.h"
+#include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/list.h"
@@ -307,14 +308,14 @@ hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
 	                     sizeof(source));
 	x += draw_text(w, y, x, width - x, marker,
 	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
-	src_w = source[0] != '\0' ? text_width(source) + 3 : 0;
-	tail = src_w + text_width(suffix);
+	src_w = source[0] != '\0' ? width_columns(source) + 3 : 0;
+	tail = src_w + width_columns(suffix);
 	if (width - x - tail < 12) {
 		tail = 0;	/* too narrow: the headline first */
 	}
 	room = width - x - tail;
 	x += draw_text(w, y, x, room, head, title_attr, 0);
-	if (tail == 0 && text_width(head) > room) {
+	if (tail == 0 && width_columns(head) > room) {
 		draw_fill(w, y, x, width - x, base);
 		return;
 	}
@@ -386,7 +387,7 @@ hl_draw_summary(WINDOW *w, int y, int width, const struct nf_item *it, int max)
 	if (text == NULL || text[0] == '\0' || max <= 0) {
 		return 0;
 	}
-	wrapped = text_wrap(text, width);
+	wrapped = width_wrap(text, width);
 	if (wrapped == NULL) {
 		return 0;
 	}
@@ -409,7 +410,7 @@ hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
 	int n = 0;
 
 	draw_caption(img, cap, sizeof(cap));
-	wrapped = width > 9 ? text_wrap(cap, width - 1) : NULL;
+	wrapped = width > 9 ? width_wrap(cap, width - 1) : NULL;
 	for (p = wrapped; p != NULL && *p != '\0' && n < max; n++) {
 		char *nl = strchr(p, '\n');
 

@@ -15,6 +15,7 @@
 #include <curses.h>
 
 #include "config/words.h"
+#include "src/url.h"
 #include "ui/ui.h"
 
 struct screen *
@@ -158,8 +159,7 @@ ui_open_browser(struct ui *ui, const char *url)
 
 	/* A feed chooses its links: a javascript:, data: or file: link
 	 * handed to a browser or to xdg-open would run what the feed says. */
-	if (strncasecmp(url, "http://", 7) != 0 &&
-	    strncasecmp(url, "https://", 8) != 0) {
+	if (!url_is_http(url)) {
 		ui_status(ui, 1, "not opening a link that is not http(s): %.60s", url);
 		return;
 	}

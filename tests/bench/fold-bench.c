@@ -21,6 +21,7 @@
 
 #include "src/fold.h"
 #include "src/item.h"
+#include "src/title.h"
 
 #define TITLE_MAX 160
 #define SUMMARY_MAX 200
@@ -194,7 +195,7 @@ bench(size_t n)
 	getrusage(RUSAGE_SELF, &ru);
 	input_rss = ru.ru_maxrss / 1024;
 	t0 = seconds_now();
-	if (fold_stories(e, n, FOLD_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
+	if (fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
 		fprintf(stderr, "fold_bench: %s\n", err.msg);
 		free(summaries);
 		free(links);

@@ -1,7 +1,7 @@
 /*
  * Measures the text gate on feed-sized work: 20,000 item descriptions of
  * about 1.7 KB of HTML (35 MB, the size of the large-feed benchmark)
- * through text_from_html(), html_extract(), text_sanitize() and
+ * through htmltext_from_html(), html_extract(), text_sanitize() and
  * date_parse(). Prints seconds and MB/s; it asserts nothing.
  *
  *   make check builds it; run tests/bench/text_bench [items]
@@ -18,6 +18,7 @@
 #include "src/buf.h"
 #include "src/date.h"
 #include "src/html.h"
+#include "src/htmltext.h"
 #include "src/text.h"
 
 static double
@@ -60,7 +61,7 @@ no_text(void *ctx, const xmlChar *ch, int len)
 }
 
 /* libxml2's HTML parser alone, with callbacks that do nothing: the floor
- * under text_from_html(). */
+ * under htmltext_from_html(). */
 static double
 parser_floor(char **items, const size_t *lens, size_t n)
 {
@@ -112,20 +113,20 @@ main(int argc, char **argv)
 		free(s);
 	}
 	t = now() - t0;
-	printf("text_sanitize   %6.3f s  %7.1f MB/s\n", t, (double)total / 1e6 / t);
+	printf("text_sanitize       %6.3f s  %7.1f MB/s\n", t, (double)total / 1e6 / t);
 
 	t = parser_floor(items, lens, n);
-	printf("libxml2 alone   %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
+	printf("libxml2 alone       %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
 	       (double)total / 1e6 / t, t * 1e6 / (double)n);
 
 	t0 = now();
 	for (i = 0; i < n; i++) {
-		s = text_from_html(items[i], lens[i]);
+		s = htmltext_from_html(items[i], lens[i]);
 		out += strlen(s);
 		free(s);
 	}
 	t = now() - t0;
-	printf("text_from_html  %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
+	printf("htmltext_from_html  %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
 	       (double)total / 1e6 / t, t * 1e6 / (double)n);
 
 	t0 = now();
@@ -137,7 +138,7 @@ main(int argc, char **argv)
 		}
 	}
 	t = now() - t0;
-	printf("html_extract    %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
+	printf("html_extract        %6.3f s  %7.1f MB/s  %5.1f us/item\n", t,
 	       (double)total / 1e6 / t, t * 1e6 / (double)n);
 
 	t0 = now();
@@ -146,7 +147,7 @@ main(int argc, char **argv)
 		                        : "2023-10-19T08:00:00.123+09:00");
 	}
 	t = now() - t0;
-	printf("date_parse      %6.3f s  %5.2f us/date\n", t, t * 1e6 / (double)n);
+	printf("date_parse          %6.3f s  %5.2f us/date\n", t, t * 1e6 / (double)n);
 
 	for (i = 0; i < n; i++) {
 		free(items[i]);

@@ -1,6 +1,6 @@
 /*
  * The text gate and the cutters: text_sanitize, text_clean_line,
- * text_from_html, text_fit and text_wrap. The first byte picks the width
+ * htmltext_from_html, width_fit and width_wrap. The first byte picks the width
  * and padding; the rest is the text. Every output must pass the gate,
  * a fitted line must fit, and a wrapped line must be no wider than asked.
  */
@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/htmltext.h"
 #include "src/text.h"
+#include "src/width.h"
 #include "tests/fuzz/fuzz_check.h"
 
 int
@@ -26,7 +28,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 check_wrap(const char *s, int width)
 {
-	char *out = text_wrap(s, width), *line, *end;
+	char *out = width_wrap(s, width), *line, *end;
 
 	fuzz_check_text(out);
 	for (line = out; width >= 2 && line != NULL; line = end ? end + 1 : NULL) {
@@ -34,7 +36,7 @@ check_wrap(const char *s, int width)
 		if (end != NULL) {
 			*end = '\0';
 		}
-		if (text_width(line) > width) {
+		if (width_columns(line) > width) {
 			fuzz_fail("wrapped line wider than asked", line, 0);
 		}
 	}
@@ -60,15 +62,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_check_line(s);
 	free(s);
 
-	s = text_from_html((const char *)data, size);
+	s = htmltext_from_html((const char *)data, size);
 	fuzz_check_text(s);
 	check_wrap(s, width);
 	free(s);
 
 	if (clean != NULL) {
-		s = text_fit(clean, width, pad);
+		s = width_fit(clean, width, pad);
 		fuzz_check_line(s);
-		if (text_width(s) > width || (pad && text_width(s) != width)) {
+		if (width_columns(s) > width || (pad && width_columns(s) != width)) {
 			fuzz_fail("fitted line of the wrong width", s, 0);
 		}
 		free(s);

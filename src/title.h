@@ -1,0 +1,137 @@
+#ifndef NF_TITLE_H
+#define NF_TITLE_H
+
+/*
+ * Titles: the outlet's name that aggregators append to a headline, and
+ * when two titles tell the same story. One rule for each, whoever asks:
+ * the screens and --headlines, related entries, and story folding.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* fold-threshold when the dotfile does not set it (0..1). */
+#define TITLE_DEFAULT_THRESHOLD 0.6
+
+/* Aggregators append the outlet's name to a headline (" - Publisher",
+ * " – ", " — ", " | ", "｜", " － "); that is not part of the headline.
+ * Only the last such separator counts, with at least 12 bytes before
+ * it, and only when what follows reads as a name: at most five words of
+ * at most 48 bytes, each capitalised (or in a script without case, or a
+ * joining word such as "of"), without sentence punctuation, so "Live
+ * updates" or "3 dead" stay in the headline. Returns the headline's
+ * length and points *outlet at the name, or returns strlen(title) with
+ * *outlet NULL. */
+size_t title_outlet_tail(const char *title, const char **outlet);
+
+/* A headline as the screens and --headlines show it: the outlet tail
+ * cut off into head, and source reading "Publisher via Feed", or just
+ * feed when there is no tail or it names the feed itself. feed may be
+ * NULL; head or source may be NULL when not wanted. Both are always
+ * terminated (cut on a whole character). */
+void title_headline(const char *title, const char *feed, char *head,
+                    size_t hsize, char *source, size_t ssize);
+
+/* The title as folding sees it: outlet tail, ellipsis and a trailing
+ * source name cut, case, width and punctuation folded, words separated
+ * by one space. Returns a new string (free()), NULL when out of memory. */
+char *title_normalize(const char *title, const char *source);
+
+/* Whether two titles are near-duplicates at threshold, by the rule that
+ * fold_stories() verifies with: title_same_story() below. NULL-safe. */
+int title_similar(const char *a, const char *b, double threshold);
+
+/* ---- What story folding works with --------------------------------- */
+
+/* A title read for folding: its words folded (case, width, punctuation),
+ * its keys (numbers and names) marked. Scratch for one title at a time;
+ * title_words_new() returns one (NULL when out of memory), free it with
+ * title_words_free(). */
+struct title_words;
+struct title_words *title_words_new(void);
+void title_words_free(struct title_words *w);
+
+/* Reads a title: a summary glued onto it (summary may be NULL), its
+ * outlet tail and ellipsis, and its own source name at the end (source
+ * may be NULL) are cut; at most TITLE_READ_MAX bytes are read. */
+#define TITLE_READ_MAX 1024
+void title_read(struct title_words *w, const char *title, const char *summary,
+                const char *source);
+/* Reads running text (a summary's lead) as it is. */
+void title_read_text(struct title_words *w, const char *text, size_t len);
+
+/* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
+ * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */
+enum title_kind {
+	TITLE_KIND_WORD, TITLE_KIND_PAIR, TITLE_KIND_STOP, TITLE_KIND_CJK,
+	TITLE_KIND_KANA
+};
+
+/* A word's part in "different stories": a number or a name the other
+ * title must hold too; a capitalised word of a Title Case title is a
+ * name only when no title of the batch writes it in lower case. */
+enum title_key { TITLE_KEY_NONE, TITLE_KEY_STRONG, TITLE_KEY_WEAK };
+
+struct title_shingle {
+	uint64_t hash;		/* odd, never 0 */
+	unsigned char kind;	/* enum title_kind */
+	unsigned char key;	/* enum title_key */
+	unsigned char lower;	/* a word this title writes in lower case */
+};
+
+/* The shingles of the title w read, in reading order: each word (by a
+ * light English stem), each pair of words, and the bigrams of each CJK
+ * run. out has room for TITLE_SHINGLES_MAX; returns how many. */
+#define TITLE_SHINGLES_MAX (2 * TITLE_READ_MAX)
+size_t title_shingles(const struct title_words *w, struct title_shingle *out);
+/* The shingles of running text w read: word pairs and CJK bigrams only
+ * (which tell a copied sentence from one that shares its words), as a
+ * title gives them; at most max. */
+size_t title_text_shingles(const struct title_words *w, struct title_shingle *out,
+                           size_t max);
+
+/* Writes the folded words of w without spaces to out, which has room for
+ * TITLE_FLAT_MAX bytes; returns their length and sets *whole to their
+ * hash. */
+#define TITLE_FLAT_MAX (4 * TITLE_READ_MAX)
+size_t title_flatten(const struct title_words *w, char *out, uint64_t *whole);
+
+/* Shingles as ids that the caller gives out (fold.c for a batch of
+ * titles, title_similar() for a pair): what each id is, by id. */
+struct title_vocab {
+	const unsigned char *kind;	/* enum title_kind */
+	const unsigned char *lower;	/* some title writes it in lower case */
+};
+
+/* Marks a weak key in a key list (ids stay below it). */
+#define TITLE_KEY_WEAK_BIT 0x80000000u
+
+/* One title as the rule reads it. */
+struct title_view {
+	const uint32_t *ids;	/* its shingles' ids, sorted, no repeats */
+	size_t nids;
+	const uint32_t *keys;	/* its keys' ids (TITLE_KEY_WEAK_BIT), sorted */
+	size_t nkeys;
+	const char *flat;	/* title_flatten() */
+	size_t flatlen;
+	size_t nbase;		/* words and CJK bigrams among the ids */
+	size_t weight;		/* 2 a word, 1 a CJK bigram, particles too */
+	uint64_t idbits;	/* a one-in-64 filter of the ids */
+};
+
+/* Fills nbase, weight and idbits from the ids. */
+void title_view_measure(const struct title_vocab *v, struct title_view *x);
+
+/* Whether a and b tell the same story by their titles at threshold t
+ * (the rule is spelled out in title.c); symmetric. */
+int title_same_story(const struct title_vocab *v, const struct title_view *a,
+                     const struct title_view *b, double t);
+
+/* The titles' half of folding's second rule, for copies that share a
+ * summary's lead: whether the titles share at least share of the lighter
+ * one's words, and neither holds a key the other lacks while the other
+ * holds one it lacks; nor, unless any_words, a Japanese word. */
+int title_retold(const struct title_vocab *v, const struct title_view *a,
+                 const struct title_view *b, double share, int any_words);
+
+#endif

@@ -1,0 +1,38 @@
+#ifndef NF_URL_H
+#define NF_URL_H
+
+/*
+ * URLs as feeds, pages and the dotfile write them: scheme tests,
+ * references made absolute, file:// URLs to paths and back, the host.
+ * Every returned string is new; free() it. NULL means out of memory
+ * unless a function says otherwise.
+ */
+
+/* Whether url begins "http://" or "https://" (any case). */
+int url_is_http(const char *url);
+
+/* Whether url begins "file://" (any case). */
+int url_is_file(const char *url);
+
+/* ref made absolute against base (RFC 3986), e.g. a link against xml:base
+ * or the feed's address. ref as written when base is NULL or "", or when
+ * either will not parse. NULL when ref is NULL. */
+char *url_resolve(const char *ref, const char *base);
+
+/* ref made absolute against the folder dir (an absolute path): a
+ * relative path becomes a file:// URL, an absolute URL stays. */
+char *url_resolve_in_dir(const char *ref, const char *dir);
+
+/* The local path a file:// URL names ("file:///a%20b" and
+ * "file://localhost/a%20b" are "/a b"), without its query or fragment.
+ * NULL for another scheme, another host, or no absolute path. */
+char *url_file_path(const char *url);
+
+/* The file:// URL of an absolute path, escaped as a URL must be. */
+char *url_of_path(const char *path);
+
+/* The host url names ("news.example" for "https://news.example:8080/a"),
+ * NULL when it names none or will not parse. */
+char *url_host(const char *url);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * Display width: how many terminal columns text takes, and text cut or
+ * wrapped to a number of columns. For the screens and the plain-text
+ * printer; feed text reaches them through the gate, but these functions
+ * take any bytes (a bad one counts as U+FFFD, one column).
+ */
+#include "autoconfig.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "src/buf.h"
+#include "src/utf8.h"
+#include "src/width.h"
+
+/* The output is never more than a few bytes per input byte and column,
+ * so this ceiling only stops arithmetic from wrapping. */
+#define WIDTH_MAX (SIZE_MAX / 4)
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+struct range {
+	uint32_t lo, hi;
+};
+
+/* East Asian Wide and Fullwidth blocks and the emoji blocks, for when
+ * wcwidth() knows nothing (a C or Latin-1 locale): Japanese must still
+ * measure two columns a character. */
+static const struct range wide_ranges[] = {
+	{ 0x1100, 0x115F }, { 0x231A, 0x231B }, { 0x2329, 0x232A },
+	{ 0x23E9, 0x23EC }, { 0x25FD, 0x25FE }, { 0x2614, 0x2615 },
+	{ 0x2648, 0x2653 }, { 0x26AA, 0x26AB }, { 0x26BD, 0x26BE },
+	{ 0x26C4, 0x26C5 }, { 0x2705, 0x2705 }, { 0x270A, 0x270B },
+	{ 0x2728, 0x2728 }, { 0x274C, 0x274C }, { 0x2753, 0x2757 },
+	{ 0x2795, 0x2797 }, { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B55 },
+	{ 0x2E80, 0x303E }, { 0x3041, 0x33FF }, { 0x3400, 0x4DBF },
+	{ 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF }, { 0xA960, 0xA97F },
+	{ 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF }, { 0xFE10, 0xFE19 },
+	{ 0xFE30, 0xFE6F }, { 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 },
+	{ 0x16FE0, 0x18CFF }, { 0x1B000, 0x1B2FF }, { 0x1F004, 0x1F004 },
+	{ 0x1F0CF, 0x1F0CF }, { 0x1F18E, 0x1F18E }, { 0x1F191, 0x1F19A },
+	{ 0x1F200, 0x1F251 }, { 0x1F300, 0x1F64F }, { 0x1F680, 0x1F6FF },
+	{ 0x1F7E0, 0x1F7EB }, { 0x1F900, 0x1F9FF }, { 0x1FA70, 0x1FAFF },
+	{ 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
+};
+
+/* Combining marks and invisible joiners that take no column. */
+static const struct range zero_ranges[] = {
+	{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD },
+	{ 0x0610, 0x061A }, { 0x064B, 0x065F }, { 0x0E31, 0x0E31 },
+	{ 0x0E34, 0x0E3A }, { 0x0E47, 0x0E4E }, { 0x1AB0, 0x1AFF },
+	{ 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x2060, 0x2064 },
+	{ 0x20D0, 0x20FF }, { 0x3099, 0x309A }, { 0xFE00, 0xFE0F },
+	{ 0xFE20, 0xFE2F }, { 0xE0100, 0xE01EF },
+};
+
+static int
+range_cmp(const void *key, const void *elem)
+{
+	uint32_t cp = *(const uint32_t *)key;
+	const struct range *r = elem;
+
+	return cp < r->lo ? -1 : cp > r->hi ? 1 : 0;
+}
+
+static int
+in_ranges(uint32_t cp, const struct range *r, size_t n)
+{
+	return bsearch(&cp, r, n, sizeof(*r), range_cmp) != NULL;
+}
+
+static int
+cp_width(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x80 || cp == UTF8_INVALID) {
+		return 1;	/* drawn as U+FFFD */
+	}
+	w = wcwidth((wchar_t)cp);
+	if (w >= 0) {
+		return w;
+	}
+	if (in_ranges(cp, zero_ranges, sizeof(zero_ranges) / sizeof(zero_ranges[0]))) {
+		return 0;
+	}
+	if (in_ranges(cp, wide_ranges, sizeof(wide_ranges) / sizeof(wide_ranges[0]))) {
+		return 2;
+	}
+	return 1;
+}
+
+int
+width_columns(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len = strlen(str), i, n;
+	uint32_t cp;
+	int w = 0;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode((const char *)s + i, len - i, &cp);
+		w += cp_width(cp);
+	}
+	return w;
+}
+
+/* Appends one character of s for a single screen line. */
+static enum nf_status
+add_char(struct buf *b, const unsigned char *s, size_t n, uint32_t cp)
+{
+	if (cp == '\n' || cp == '\t') {
+		return buf_add(b, " ", 1);
+	}
+	if (cp == UTF8_INVALID) {
+		return buf_add_str(b, replacement);
+	}
+	return buf_add(b, s, n);
+}
+
+static enum nf_status
+add_spaces(struct buf *b, int n)
+{
+	enum nf_status rc = NF_OK;
+
+	for (; n > 0 && rc == NF_OK; n--) {
+		rc = buf_add(b, " ", 1);
+	}
+	return rc;
+}
+
+char *
+width_fit(const char *str, int width, int pad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len = strlen(str), i, n;
+	uint32_t cp;
+	int col = 0, cw, limit, ell = cp_width(0x2026);
+	int cut = width_columns(str) > width;
+	struct buf b;
+	enum nf_status rc = NF_OK;
+
+	buf_init(&b, WIDTH_MAX);
+	limit = cut ? width - ell : width;
+	for (i = 0; i < len && rc == NF_OK; i += n) {
+		n = utf8_decode((const char *)s + i, len - i, &cp);
+		cw = cp_width(cp);
+		if (col + cw > limit) {
+			break;
+		}
+		rc = add_char(&b, s + i, n, cp);
+		col += cw;
+	}
+	if (cut && width >= ell && rc == NF_OK) {
+		rc = buf_add_str(&b, "\xE2\x80\xA6");
+		col += ell;
+	}
+	if (pad && rc == NF_OK) {
+		rc = add_spaces(&b, width - col);
+	}
+	if (rc != NF_OK) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+/* Characters that must not begin a line: they stay with the character
+ * before them. Only punctuation, as in the loose kinsoku rules: small kana
+ * and the long-vowel mark may start a line, which keeps lines full. */
+static const char no_line_start[] =
+	"、。，．・：；？！」』）】〕〉》〙〗"
+	")]}.,:;!?";
+
+static int
+is_no_line_start(const unsigned char *s, size_t n)
+{
+	char c[5];
+
+	memcpy(c, s, n);
+	c[n] = '\0';
+	return strstr(no_line_start, c) != NULL;
+}
+
+struct wrap {
+	struct buf b;
+	int width;
+	int col;
+	enum nf_status rc;
+};
+
+/* Places one unbreakable token, breaking it only when it is wider than a
+ * whole line. */
+static void
+wrap_token(struct wrap *w, const unsigned char *s, size_t n, int tw, int space)
+{
+	size_t i, cn;
+	uint32_t cp;
+	int cw;
+
+	if (w->col > 0 && w->col + space + tw > w->width) {
+		w->rc = buf_add(&w->b, "\n", 1);
+		w->col = 0;
+	} else if (w->col > 0 && space) {
+		w->rc = buf_add(&w->b, " ", 1);
+		w->col++;
+	}
+	if (w->rc != NF_OK) {
+		return;
+	}
+	if (w->col + tw <= w->width) {
+		w->rc = buf_add(&w->b, s, n);
+		w->col += tw;
+		return;
+	}
+	for (i = 0; i < n && w->rc == NF_OK; i += cn) {
+		cn = utf8_decode((const char *)s + i, n - i, &cp);
+		cw = cp_width(cp);
+		if (w->col > 0 && w->col + cw > w->width) {
+			w->rc = buf_add(&w->b, "\n", 1);
+			w->col = 0;
+		}
+		if (w->rc == NF_OK) {
+			w->rc = buf_add(&w->b, s + i, cn);
+			w->col += cw;
+		}
+	}
+}
+
+/* Wraps one line (no newline inside) onto w. */
+static void
+wrap_line(struct wrap *w, const unsigned char *s, size_t len)
+{
+	size_t i = 0, start, n;
+	uint32_t cp;
+	int space = 0, tw, cw, wide;
+
+	while (i < len && w->rc == NF_OK) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			space = 1;
+			i++;
+			continue;
+		}
+		/* A token: one wide character, or a run of narrow ones, with
+		 * any characters that may not start a line glued on. */
+		start = i;
+		n = utf8_decode((const char *)s + i, len - i, &cp);
+		tw = cp_width(cp);
+		wide = tw >= 2;
+		i += n;
+		while (i < len && s[i] != ' ' && s[i] != '\t') {
+			n = utf8_decode((const char *)s + i, len - i, &cp);
+			cw = cp_width(cp);
+			if ((wide || cw >= 2) && !is_no_line_start(s + i, n)) {
+				break;
+			}
+			tw += cw;
+			i += n;
+		}
+		wrap_token(w, s + start, i - start, tw, space);
+		space = 0;
+	}
+}
+
+char *
+width_wrap(const char *str, int width)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char *nl;
+	size_t len = strlen(str), i = 0, n;
+	struct wrap w;
+
+	buf_init(&w.b, WIDTH_MAX);
+	w.width = width < 1 ? 1 : width;
+	w.rc = NF_OK;
+	for (;;) {
+		nl = memchr(s + i, '\n', len - i);
+		n = nl != NULL ? (size_t)(nl - (s + i)) : len - i;
+		w.col = 0;
+		wrap_line(&w, s + i, n);
+		if (nl == NULL || w.rc != NF_OK) {
+			break;
+		}
+		w.rc = buf_add(&w.b, "\n", 1);
+		i += n + 1;
+	}
+	if (w.rc != NF_OK) {
+		buf_free(&w.b);
+		return NULL;
+	}
+	return buf_take(&w.b);
+}

@@ -1,0 +1,132 @@
+/* HTML to text, as tables of cases. */
+#include "autoconfig.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/htmltext.h"
+
+struct text_case {
+	const char *name;
+	const char *in;
+	size_t len;		/* 0: strlen(in) */
+	const char *want;
+};
+
+#define CASE(n, i, w) { n, i, 0, w }
+#define CASE_N(n, i, w) { n, i, sizeof(i) - 1, w }
+
+static const struct text_case html_cases[] = {
+	CASE("paragraphs", "<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
+	CASE("nested blocks no pile-up", "<div><p>One.</p></div><div><div><p>Two.</p></div></div>",
+	     "One.\n\nTwo."),
+	CASE("br", "line one<br>line two<br/>line three", "line one\nline two\nline three"),
+	CASE("double br paragraph", "a<br><br>b", "a\n\nb"),
+	CASE("list", "<p>Steps:</p><ul><li>Close</li><li>Open</li></ul><p>End</p>",
+	     "Steps:\n\nClose\nOpen\n\nEnd"),
+	CASE("ordered nested list", "<ol><li>a<ul><li>b</li></ul></li><li>c</li></ol>", "a\nb\nc"),
+	CASE("entities", "Caf&eacute; &amp; bar &mdash; open &lt;24h&gt;",
+	     "Caf\xc3\xa9 & bar \xe2\x80\x94 open <24h>"),
+	CASE("numeric entities", "&#169; &#x263A; &#8230;", "\xc2\xa9 \xe2\x98\xba \xe2\x80\xa6"),
+	CASE("nbsp collapsed", "a&nbsp;&nbsp; b", "a b"),
+	CASE("double-escaped nbsp", "&nbsp;Harbour&nbsp;news&nbsp;", "Harbour news"),
+	CASE("whitespace collapsed", "<p>  many\n   spaces\there </p>", "many spaces here"),
+	CASE("script dropped", "<p>a</p><script>alert('x')</script><p>b</p>", "a\n\nb"),
+	CASE("style dropped", "<style>p{color:red}</style>text", "text"),
+	CASE("noscript dropped", "text<noscript>enable js</noscript>", "text"),
+	CASE("comment dropped", "a<!-- hidden -->b", "ab"),
+	CASE("inline tags", "The <b>bold</b> and <a href='x'>linked</a> word",
+	     "The bold and linked word"),
+	CASE("headings", "<h2>Title</h2>Body", "Title\n\nBody"),
+	CASE("pre kept", "<pre>a  b\n  c</pre>after", "a  b\n  c\n\nafter"),
+	CASE("table cells", "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>",
+	     "1 2\n3"),
+	CASE("entity escape removed", "a&#27;[31mb", "a[31mb"),
+	CASE("entity c1 removed", "a&#133;b", "ab"),
+	CASE("entity 8-bit csi removed", "a&#155;31mb", "ab"),
+	CASE("raw escape in html", "<p>\x1b]0;t\x07ok</p>", "ok"),
+	CASE("plain text passes", "Just text, no tags.", "Just text, no tags."),
+	CASE("plain text lines kept", "Line one\nline two\n\n\nNew para",
+	     "Line one\nline two\n\nNew para"),
+	CASE("plain text entity lines", "Fish &amp; chips\n\nNext", "Fish & chips\n\nNext"),
+	CASE("less than not a tag", "1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
+	CASE("bare ampersand", "AT&T buys", "AT&T buys"),
+	CASE("japanese", "<p>港が再開</p><p>午後から運航</p>", "港が再開\n\n午後から運航"),
+	CASE("invalid utf8 stays utf8", "<p>caf\xe9 ol\xc3\xa9</p>",
+	     "caf\xef\xbf\xbd ol\xc3\xa9"),
+	CASE("empty", "", ""),
+	CASE("only tags", "<p></p><div><br></div>", ""),
+	CASE("img dropped", "<p>a<img src='x.jpg' alt='pic'>b</p>", "ab"),
+};
+
+static void
+test_from_html(void **state)
+{
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(html_cases) / sizeof(html_cases[0]); i++) {
+		const struct text_case *c = &html_cases[i];
+
+		got = htmltext_from_html(c->in, strlen(c->in));
+		assert_non_null(got);
+		if (strcmp(got, c->want) != 0) {
+			print_error("case '%s': got '%s' want '%s'\n", c->name, got, c->want);
+		}
+		assert_string_equal(got, c->want);
+		free(got);
+	}
+}
+
+/* Deep nesting must neither exhaust the stack nor lose shallow text;
+ * text down to 2048 elements deep is kept (libxml2's limit with
+ * XML_PARSE_HUGE; without it, 256), deeper text may be dropped. */
+static void
+test_from_html_deep(void **state)
+{
+	static const size_t depths[] = { 200, 300, 1500, 100000 };
+	size_t d, i, n;
+	char *html, *p, *got;
+
+	(void)state;
+	for (d = 0; d < sizeof(depths) / sizeof(depths[0]); d++) {
+		n = depths[d];
+		html = malloc(n * 5 + 16);
+		assert_non_null(html);
+		memcpy(html, "top", 3);
+		p = html + 3;
+		for (i = 0; i < n; i++) {
+			memcpy(p, "<div>", 5);
+			p += 5;
+		}
+		memcpy(p, "deep", 5);
+		got = htmltext_from_html(html, strlen(html));
+		assert_non_null(got);
+		assert_true(strncmp(got, "top", 3) == 0);
+		if (n < 2048) {
+			assert_string_equal(got, "top\n\ndeep");
+		}
+		free(got);
+		free(html);
+	}
+}
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_from_html),
+		cmocka_unit_test(test_from_html_deep),
+	};
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,277 @@
+/*
+ * Titles: the outlet tail that aggregators append, the headline and
+ * source the screens show, normalisation, and pairs of titles that must
+ * and must not fold, as tables of named cases.
+ */
+#include "autoconfig.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/title.h"
+
+struct tail_case {
+	const char *name;
+	const char *title;
+	const char *head;	/* the headline title_outlet_tail() leaves */
+	const char *outlet;	/* NULL: no tail */
+};
+
+static const struct tail_case tail_cases[] = {
+	{ "hyphen", "Ferry line approved by council - Harbor Wire",
+	  "Ferry line approved by council", "Harbor Wire" },
+	{ "en dash", "Ferry line approved by council \u2013 The Lantern",
+	  "Ferry line approved by council", "The Lantern" },
+	{ "em dash", "Ferry line approved by council \u2014 Meridian Post",
+	  "Ferry line approved by council", "Meridian Post" },
+	{ "bar", "Ferry line approved by council | Meridian",
+	  "Ferry line approved by council", "Meridian" },
+	{ "fullwidth bar", "東京で震度4の地震、けが人なし｜みなと通信",
+	  "東京で震度4の地震、けが人なし", "みなと通信" },
+	{ "fullwidth hyphen", "北浜港まつり　花火大会を開催 － 湾岸新報",
+	  "北浜港まつり　花火大会を開催", "湾岸新報" },
+	{ "joining words", "Council backs new harbour plan - Bank of the North",
+	  "Council backs new harbour plan", "Bank of the North" },
+	{ "ampersand", "Council backs new harbour plan - Smith & Sons",
+	  "Council backs new harbour plan", "Smith & Sons" },
+	{ "non-latin name", "Council backs new harbour plan - Вечерний Курьер",
+	  "Council backs new harbour plan", "Вечерний Курьер" },
+	{ "the last separator counts", "Rail strike - day two - Harbor Wire",
+	  "Rail strike - day two", "Harbor Wire" },
+	{ "five words", "Council backs new harbour plan - The Port Alder Evening Star",
+	  "Council backs new harbour plan", "The Port Alder Evening Star" },
+	{ "six words are a sentence", "Council backs new harbour plan - The Port Alder Sunday Evening Star",
+	  "Council backs new harbour plan - The Port Alder Sunday Evening Star", NULL },
+	{ "lower case is headline", "Storm reaches the northern coast - live updates",
+	  "Storm reaches the northern coast - live updates", NULL },
+	{ "a number is headline", "Bus overturns on coastal highway - 3 dead",
+	  "Bus overturns on coastal highway - 3 dead", NULL },
+	{ "subtitle in german", "Bahnstreik legt Fernverkehr in Nordstadt lahm \u2013 Pendler stranden",
+	  "Bahnstreik legt Fernverkehr in Nordstadt lahm \u2013 Pendler stranden", NULL },
+	{ "sentence punctuation", "Council backs new harbour plan - Why It Matters?",
+	  "Council backs new harbour plan - Why It Matters?", NULL },
+	{ "colon", "Council backs new harbour plan - Analysis: Costs",
+	  "Council backs new harbour plan - Analysis: Costs", NULL },
+	{ "full stop", "Council backs new harbour plan - Read More.",
+	  "Council backs new harbour plan - Read More.", NULL },
+	{ "double space", "Council backs new harbour plan - Harbor  Wire",
+	  "Council backs new harbour plan - Harbor  Wire", NULL },
+	{ "too long", "Council backs plan - Abcdefghijklmnop Qrstuvwxyzabcdef Ghijklmnopqrstu",
+	  "Council backs plan - Abcdefghijklmnop Qrstuvwxyzabcdef Ghijklmnopqrstu", NULL },
+	{ "headline too short", "Big news - Harbor Wire", "Big news - Harbor Wire", NULL },
+	{ "nothing after", "Council backs new harbour plan - ",
+	  "Council backs new harbour plan - ", NULL },
+	{ "hyphen inside a word", "Council backs new harbour plan for Port-Alder",
+	  "Council backs new harbour plan for Port-Alder", NULL },
+	{ "empty", "", "", NULL },
+};
+
+static void
+test_outlet_tail(void **state)
+{
+	size_t i, cut;
+	const char *outlet;
+
+	(void)state;
+	for (i = 0; i < sizeof(tail_cases) / sizeof(tail_cases[0]); i++) {
+		const struct tail_case *c = &tail_cases[i];
+
+		cut = title_outlet_tail(c->title, &outlet);
+		if (cut != strlen(c->head) || strncmp(c->title, c->head, cut) != 0 ||
+		    (outlet == NULL) != (c->outlet == NULL) ||
+		    (outlet != NULL && strcmp(outlet, c->outlet) != 0)) {
+			fail_msg("%s: headline \"%.*s\", outlet \"%s\"", c->name, (int)cut,
+			         c->title, outlet != NULL ? outlet : "(none)");
+		}
+	}
+}
+
+struct headline_case {
+	const char *name;
+	const char *title, *feed;
+	size_t hsize;
+	const char *head, *source;
+};
+
+static const struct headline_case headline_cases[] = {
+	{ "outlet via feed", "Tram depot closes for roof repairs - Quayside Courier",
+	  "Morning Digest", 256, "Tram depot closes for roof repairs",
+	  "Quayside Courier via Morning Digest" },
+	{ "no tail", "Tram depot closes for roof repairs", "Morning Digest", 256,
+	  "Tram depot closes for roof repairs", "Morning Digest" },
+	{ "tail names the feed", "Tram depot closes for roof repairs - The Quayside Courier",
+	  "Quayside Courier", 256, "Tram depot closes for roof repairs", "Quayside Courier" },
+	{ "tail names the feed in another case", "Tram depot closes for roof repairs - quayside courier",
+	  "Quayside Courier", 256, "Tram depot closes for roof repairs - quayside courier",
+	  "Quayside Courier" },
+	{ "no feed", "Tram depot closes for roof repairs - Quayside Courier", NULL, 256,
+	  "Tram depot closes for roof repairs", "Quayside Courier" },
+	{ "no feed, no tail", "Tram depot closes", NULL, 256, "Tram depot closes", "" },
+	{ "no title", NULL, "Morning Digest", 256, "", "Morning Digest" },
+	{ "cut on a whole character", "港湾都市で新フェリー航路", NULL, 8, "港湾", "" },
+	{ "cut ascii", "Tram depot closes", NULL, 5, "Tram", "" },
+};
+
+static void
+test_headline(void **state)
+{
+	size_t i;
+	char head[256], source[256];
+
+	(void)state;
+	for (i = 0; i < sizeof(headline_cases) / sizeof(headline_cases[0]); i++) {
+		const struct headline_case *c = &headline_cases[i];
+
+		title_headline(c->title, c->feed, head, c->hsize, source, sizeof(source));
+		if (strcmp(head, c->head) != 0 || strcmp(source, c->source) != 0) {
+			fail_msg("%s: got \"%s\" from \"%s\"", c->name, head, source);
+		}
+	}
+	/* either half may be left out */
+	title_headline("Tram depot closes - Quayside Courier", NULL, NULL, 0, source,
+	               sizeof(source));
+	assert_string_equal(source, "Quayside Courier");
+	title_headline("Tram depot closes - Quayside Courier", NULL, head, sizeof(head),
+	               NULL, 0);
+	assert_string_equal(head, "Tram depot closes");
+}
+
+struct norm_case {
+	const char *name, *title, *source, *want;
+};
+
+static const struct norm_case norm_cases[] = {
+	{ "case and punctuation", "Minister Arrives, Talks BEGIN!", NULL,
+	  "minister arrives talks begin" },
+	{ "non-ASCII case", "ÉLAN Über Straße ЖУРНАЛ", NULL, "élan über straße журнал" },
+	{ "fullwidth forms", "ＡＢＣ　Ｎｅｗｓ　１２３", NULL, "abc news 123" },
+	{ "japanese punctuation", "「大雨」で、警報。・速報", NULL, "大雨 で 警報 速報" },
+	{ "cjk apart from words", "東京で3人けが", NULL, "東京で 3 人けが" },
+	{ "quotes and apostrophes", "\u201cCity\u2019s\u201d 'plan' approved", NULL,
+	  "citys plan approved" },
+	{ "numbers keep together", "Prices up 2.5% to 1,000 units", NULL,
+	  "prices up 25 to 1000 units" },
+	{ "whitespace collapsed", "  Ferry \t line   approved  ", NULL,
+	  "ferry line approved" },
+	{ "publisher tail", "Ferry line approved by council - Harbor Wire", NULL,
+	  "ferry line approved by council" },
+	{ "publisher tail with en dash", "Ferry line approved by council \u2013 The Lantern", NULL,
+	  "ferry line approved by council" },
+	{ "publisher tail with bar", "Ferry line approved by council | Meridian", NULL,
+	  "ferry line approved by council" },
+	{ "long tail is headline", "Council approves ferry - but islanders say the timetable is far too thin", NULL,
+	  "council approves ferry but islanders say the timetable is far too thin" },
+	{ "ellipsis", "Ferry line approved by coun\u2026", NULL, "ferry line approved by coun" },
+	{ "own source name", "Ferry line approved by council Daily Lantern", "Daily Lantern",
+	  "ferry line approved by council" },
+	{ "source in brackets", "Ferry line approved by council (Daily Lantern)", "Daily Lantern",
+	  "ferry line approved by council" },
+};
+
+static void
+test_normalize(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(norm_cases) / sizeof(norm_cases[0]); i++) {
+		const struct norm_case *c = &norm_cases[i];
+		char *got = title_normalize(c->title, c->source);
+
+		assert_non_null(got);
+		if (strcmp(got, c->want) != 0) {
+			fail_msg("%s: got \"%s\", want \"%s\"", c->name, got, c->want);
+		}
+		free(got);
+	}
+}
+
+struct pair_case {
+	const char *name, *a, *b;
+	int same;
+};
+
+static const struct pair_case pair_cases[] = {
+	{ "different cities", "Minister arrives in Seoul", "Minister arrives in Tokyo", 0 },
+	{ "rise and fall", "Shares rise 2%", "Shares fall 2%", 0 },
+	{ "different numbers", "Three injured as bus overturns on coastal highway near the port",
+	  "Five injured as bus overturns on coastal highway near the port", 0 },
+	{ "different counts", "Storm cuts power to 40,000 homes across the northern region overnight",
+	  "Storm cuts power to 15,000 homes across the northern region overnight", 0 },
+	{ "different place, long", "Heavy rain floods streets in Osaka as the typhoon nears the coast",
+	  "Heavy rain floods streets in Kobe as the typhoon nears the coast", 0 },
+	{ "library and museum", "Library reopens after two years of repairs",
+	  "Museum reopens after two years of repairs", 0 },
+	{ "japanese cities", "東京で大雨　3人けが", "大阪で大雨　3人けが", 0 },
+	{ "japanese numbers", "山火事で住民2000人に避難指示", "山火事で住民500人に避難指示", 0 },
+	{ "short titles", "Weather", "Weather", 0 },
+	{ "same words", "Minister arrives in Seoul", "Minister Arrives In Seoul", 1 },
+	{ "title case", "Harbor city council approves new ferry line to the outer islands",
+	  "Harbor City Council Approves New Ferry Line to the Outer Islands", 1 },
+	{ "publisher tail", "Rail workers call off strike after pay deal is reached - Harbor Wire",
+	  "Rail workers call off strike after pay deal is reached", 1 },
+	{ "glued summary", "Lavender farm opens to visitors for the first timeThe farm had been closed for ten years.",
+	  "Lavender farm opens to visitors for the first time", 1 },
+	{ "glued with space lost mid-word", "Valdoria and Ostria sign fishing accord, officials sayOfficials from both",
+	  "Valdoria and Ostria sign fishing accord, officials say", 1 },
+	{ "truncated copy", "Valdoria and Ostria sign fishing accord after three years of t\u2026",
+	  "Valdoria and Ostria sign fishing accord after three years of talks", 1 },
+	{ "rewrite of a long title", "Wildfire near Pinecrest forces evacuation of 2,000 residents",
+	  "Wildfire near Pinecrest forces 2,000 residents to evacuate", 1 },
+	{ "fullwidth japanese", "電動自転車のバッテリー12万個をリコール　発火の恐れ",
+	  "電動自転車のバッテリー１２万個をリコール、発火の恐れ", 1 },
+	{ "japanese glued", "外相がバルドリア到着　国境検問所巡り協議へ閉鎖中の検問所",
+	  "外相がバルドリア到着　国境検問所巡り協議へ", 1 },
+};
+
+static void
+test_pairs(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(pair_cases) / sizeof(pair_cases[0]); i++) {
+		const struct pair_case *c = &pair_cases[i];
+		int got = title_similar(c->a, c->b, TITLE_DEFAULT_THRESHOLD);
+		int back = title_similar(c->b, c->a, TITLE_DEFAULT_THRESHOLD);
+
+		if (got != c->same || back != c->same) {
+			fail_msg("%s: similar %d/%d, want %d", c->name, got, back, c->same);
+		}
+	}
+}
+
+/* Titles that fold alone must fold the same way with nothing to fold. */
+static void
+test_similar_edges(void **state)
+{
+	(void)state;
+	assert_false(title_similar(NULL, NULL, TITLE_DEFAULT_THRESHOLD));
+	assert_false(title_similar("", "", TITLE_DEFAULT_THRESHOLD));
+	assert_false(title_similar("Harbour ferry line approved by council", NULL,
+	                           TITLE_DEFAULT_THRESHOLD));
+	/* a threshold outside 0..1 is the default */
+	assert_true(title_similar("Minister arrives in Seoul", "Minister Arrives In Seoul", 7.0));
+	assert_false(title_similar("Minister arrives in Seoul", "Minister arrives in Tokyo", -1.0));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_outlet_tail),
+		cmocka_unit_test(test_headline),
+		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_pairs),
+		cmocka_unit_test(test_similar_edges),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
