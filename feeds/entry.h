@@ -8,7 +8,7 @@
  * XML and the JSON Feed parsers so both follow the same rules.
  */
 
-#include "feeds/feed.h"
+#include "feeds/options.h"
 #include "src/error.h"
 #include "src/item.h"
 

@@ -40,21 +40,9 @@
 
 #include <stddef.h>
 
+#include "feeds/options.h"
 #include "src/error.h"
 #include "src/item.h"
-
-struct feed_options {
-	const char *source;	/* for messages, and the last base for links */
-	const char *base_url;	/* the URL the feed came from, or NULL */
-	const char *charset;	/* e.g. from HTTP Content-Type, or NULL */
-	double fold_threshold;	/* for near-duplicate related entries */
-	size_t max_size;	/* ceiling on buffered bytes; 0 = 16 MiB */
-};
-
-/* Receives each finished item; takes ownership of item. feed holds the
- * channel's metadata read so far. Return nonzero to stop parsing. */
-typedef int (*feed_item_fn)(void *ctx, const struct nf_feed *feed,
-                            struct nf_item *item);
 
 struct feed_parser;
 

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "feeds/feed.h"
+#include "feeds/options.h"
 
 /* Parses buf; the channel metadata goes into *meta (the caller's), each
  * item to on_item in order. NF_ERR_PARSE when buf is not a JSON Feed. */

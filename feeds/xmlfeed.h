@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "feeds/feed.h"
+#include "feeds/options.h"
 
 struct xmlfeed;
 

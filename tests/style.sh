@@ -1,6 +1,7 @@
 #!/bin/sh
-# House-style check: curses only in ui/, and none of the calls the style
-# forbids (shell strings and unbounded string writes) anywhere.
+# House-style check: curses only in ui/, none of the calls the style
+# forbids (shell strings and unbounded string writes) anywhere, and the
+# include arrows between the parts that HACKING.md allows.
 top=${top_srcdir:-.}
 cd "$top" || exit 99
 status=0
@@ -23,5 +24,9 @@ for f in $files; do
 		status=1
 	fi
 done
+# The arrows between the parts (HACKING.md): parsers never reach fetch,
+# store or screens; nothing below Fold includes fold.h; the screens never
+# reach into a command-line mode; no two modules include each other.
+"${PYTHON3:-python3}" tests/arrows.py || status=1
 [ $status -eq 0 ] && echo "style: $(echo "$files" | wc -l) files checked"
 exit $status
