@@ -196,6 +196,7 @@ json_related(struct jbuf *b, const struct nf_related *r, int with_copies)
 	json_member(b, "title", r->title, 1);
 	json_member(b, "link", r->link, 0);
 	json_member(b, "source", r->source, 0);
+	json_member(b, "summary", r->summary, 0);
 	if (with_copies) {
 		json_key(b, "copies", 0);
 		jadd(b, "[", 1);

@@ -41,6 +41,7 @@ related_clear(struct nf_related *entry)
 	free(entry->title);
 	free(entry->link);
 	free(entry->source);
+	free(entry->summary);
 	for (i = 0; i < entry->ncopies; i++) {
 		related_clear(&entry->copies[i]);
 	}

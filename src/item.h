@@ -35,6 +35,7 @@ struct nf_related {
 	char *title;
 	char *link;
 	char *source;
+	char *summary;		/* the text printed under its headline, or NULL */
 	struct nf_related *copies;
 	size_t ncopies;
 };

@@ -566,7 +566,8 @@ related_to_json(const struct nf_related *r)
 	if (obj == NULL ||
 	    (r->title && !cJSON_AddStringToObject(obj, "title", r->title)) ||
 	    (r->link && !cJSON_AddStringToObject(obj, "link", r->link)) ||
-	    (r->source && !cJSON_AddStringToObject(obj, "source", r->source))) {
+	    (r->source && !cJSON_AddStringToObject(obj, "source", r->source)) ||
+	    (r->summary && !cJSON_AddStringToObject(obj, "summary", r->summary))) {
 		goto fail;
 	}
 	if (r->ncopies > 0) {
@@ -680,7 +681,8 @@ related_from_json(const cJSON *obj, struct nf_related *r)
 	memset(r, 0, sizeof(*r));
 	if (nf_strset(&r->title, json_string(obj, "title")) ||
 	    nf_strset(&r->link, json_string(obj, "link")) ||
-	    nf_strset(&r->source, json_string(obj, "source"))) {
+	    nf_strset(&r->source, json_string(obj, "source")) ||
+	    nf_strset(&r->summary, json_string(obj, "summary"))) {
 		goto fail;
 	}
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(obj, "copies")) {
