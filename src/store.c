@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 #include <sqlite3.h>
@@ -87,7 +88,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
 	[ST_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
-	[ST_FEED_ADD] = "INSERT INTO feeds (url, title) VALUES (?1, ?2)",
+	[ST_FEED_ADD] = "INSERT INTO feeds (url, title) VALUES (?1, ?2)"
+	                " ON CONFLICT (url) DO NOTHING",
 	[ST_FEED_TITLE] = "UPDATE feeds SET title = ?2 WHERE id = ?1"
 	                  " AND title IS NOT ?2",
 	[ST_FEED_SEQ] = "UPDATE feeds SET update_seq = update_seq + 1,"
@@ -336,6 +338,80 @@ exec_sql(struct store *s, const char *sql, struct nf_error *err)
 	return NF_OK;
 }
 
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleeps 2 to 24 ms, a different time in each process and each try, so
+ * that processes that collided do not collide again in step. */
+static void
+back_off(unsigned tries)
+{
+	struct timespec nap = { 0, 0 };
+
+	nap.tv_nsec = (long)(2 + ((unsigned)getpid() + tries * 7) % 23) * 1000000L;
+	nanosleep(&nap, NULL);
+}
+
+/* Runs one statement to its end; copies the first column of its first
+ * row into out (when given). Returns SQLite's result code. */
+static int
+exec_once(struct store *s, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	const unsigned char *text;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		return rc;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text = sqlite3_column_text(st, 0);
+		if (out != NULL && text != NULL) {
+			snprintf(out, n, "%s", (const char *)text);
+			out = NULL;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * Runs sql, and again while it fails because another connection holds a
+ * lock, until the busy timeout has passed. SQLite does not call the busy
+ * handler where waiting could deadlock: two connections that both hold a
+ * read lock and want to write, as two processes switching a brand-new
+ * file to WAL do, get SQLITE_BUSY at once. Backing off (a few
+ * milliseconds, different in each process) and starting the statement
+ * again from nothing is what breaks that tie.
+ */
+static enum nf_status
+exec_patient(struct store *s, const char *sql, char *out, size_t n,
+             struct nf_error *err)
+{
+	const int64_t deadline = now_ms() + BUSY_TIMEOUT_MS;
+	unsigned tries = 0;
+	int rc;
+
+	while (((rc = exec_once(s, sql, out, n)) & 0xff) == SQLITE_BUSY ||
+	       (rc & 0xff) == SQLITE_LOCKED) {
+		if (now_ms() >= deadline) {
+			break;
+		}
+		back_off(++tries);
+	}
+	if (rc != SQLITE_OK) {
+		return nf_error_set(err, NF_ERR_DB, "%s: %s", s->path,
+		                    sqlite3_errmsg(s->db));
+	}
+	return NF_OK;
+}
+
 static enum nf_status
 user_version(struct store *s, int *version, struct nf_error *err)
 {
@@ -356,8 +432,9 @@ user_version(struct store *s, int *version, struct nf_error *err)
 }
 
 /* Applies the migrations the file lacks, one transaction each. The version
- * is read again inside each transaction: another process may be migrating
- * the same file at the same time. */
+ * is read again inside each transaction: another process may be creating
+ * or migrating the same file at the same time, and the one that comes
+ * second finds the work done and commits nothing. */
 static enum nf_status
 migrate(struct store *s, struct nf_error *err)
 {
@@ -365,7 +442,7 @@ migrate(struct store *s, struct nf_error *err)
 	int version = 0;
 
 	for (;;) {
-		if (exec_sql(s, "BEGIN IMMEDIATE", err) != NF_OK ||
+		if (exec_patient(s, "BEGIN IMMEDIATE", NULL, 0, err) != NF_OK ||
 		    user_version(s, &version, err) != NF_OK) {
 			goto fail;
 		}
@@ -392,6 +469,33 @@ fail:
 	return NF_ERR_DB;
 }
 
+/* Switches the file to WAL. The switch needs the file to itself for a
+ * moment; while another process reads or creates it, the pragma fails
+ * busy or answers with the mode that stayed, and is tried again. */
+static enum nf_status
+wal_switch(struct store *s, struct nf_error *err)
+{
+	const int64_t deadline = now_ms() + BUSY_TIMEOUT_MS;
+	unsigned tries = 0;
+	char mode[16];
+
+	for (;;) {
+		mode[0] = '\0';
+		if (exec_patient(s, "PRAGMA journal_mode = WAL", mode, sizeof(mode),
+		                 err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		if (strcmp(mode, "wal") == 0) {
+			return NF_OK;
+		}
+		if (now_ms() >= deadline) {
+			return nf_error_set(err, NF_ERR_DB, "%s: cannot switch to WAL"
+			                    " (journal mode stays %s)", s->path, mode);
+		}
+		back_off(++tries);
+	}
+}
+
 /*
  * WAL lets the reader keep reading while a refresh writes. With WAL,
  * synchronous=NORMAL syncs at checkpoints, not at each commit: a crash of
@@ -403,12 +507,11 @@ fail:
 static enum nf_status
 configure(struct store *s, struct nf_error *err)
 {
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (exec_sql(s, "PRAGMA journal_mode = WAL", err) != NF_OK ||
-	    exec_sql(s, "PRAGMA synchronous = NORMAL", err) != NF_OK ||
+	if (exec_sql(s, "PRAGMA synchronous = NORMAL", err) != NF_OK ||
 	    exec_sql(s, "PRAGMA foreign_keys = ON", err) != NF_OK ||
 	    exec_sql(s, "PRAGMA journal_size_limit = " WAL_SIZE_LIMIT,
-	             err) != NF_OK) {
+	             err) != NF_OK ||
+	    wal_switch(s, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
 	return migrate(s, err);
@@ -445,6 +548,9 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 		store_close(s);
 		return status;
 	}
+	/* Before any statement: the very first read of a file another
+	 * process is creating may already have to wait. */
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	if ((status = configure(s, err)) != NF_OK) {
 		store_close(s);
 		return status;
@@ -469,42 +575,59 @@ store_close(struct store *s)
 	free(s);
 }
 
+/* Looks the URL up: *feed_id is 0 when the store does not know it. */
+static enum nf_status
+feed_find(struct store *s, const char *url, int64_t *feed_id,
+          struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FEED_FIND, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	*feed_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot read feeds");
+	}
+	return NF_OK;
+}
+
 enum nf_status
 store_feed_ensure(struct store *s, const char *url, const char *title,
                   int64_t *feed_id, struct nf_error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
-	if ((st = stmt_get(s, ST_FEED_FIND, err)) == NULL) {
+	if (feed_find(s, url, feed_id, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
-	bind_text(st, 1, url);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*feed_id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
+	if (*feed_id == 0) {
+		/* Another process may add the same URL between the look-up
+		 * and the insert (two refreshes started together): the insert
+		 * then does nothing, and the second look-up finds its row. */
+		if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
 			return NF_ERR_DB;
 		}
-		sqlite3_bind_int64(st, 1, *feed_id);
+		bind_text(st, 1, url);
 		bind_text(st, 2, title);
-		return stmt_run(s, st, err);
+		if (stmt_run(s, st, err) != NF_OK ||
+		    feed_find(s, url, feed_id, err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		if (*feed_id == 0) {
+			return db_error(s, err, "cannot add a feed");
+		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		return db_error(s, err, "cannot read feeds");
-	}
-	if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
+	if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
 		return NF_ERR_DB;
 	}
-	bind_text(st, 1, url);
+	sqlite3_bind_int64(st, 1, *feed_id);
 	bind_text(st, 2, title);
-	if (stmt_run(s, st, err) != NF_OK) {
-		return NF_ERR_DB;
-	}
-	*feed_id = sqlite3_last_insert_rowid(s->db);
-	return NF_OK;
+	return stmt_run(s, st, err);
 }
 
 void

@@ -215,6 +215,65 @@ open_creates_directories(void **state)
 	assert_string_equal(mode, "wal");
 }
 
+/* One opener of the race: waits at the gate (a pipe that closes when
+ * every opener is ready), opens, registers a feed, and exits 0 on
+ * success, else prints why and exits 1. */
+static void
+race_child(const char *path, int gate)
+{
+	struct store *s = NULL;
+	struct nf_error err;
+	int64_t id;
+	char c;
+
+	(void)read(gate, &c, 1);
+	if (store_open(path, &s, &err) != NF_OK ||
+	    store_feed_ensure(s, "https://example.org/race.rss", NULL, &id,
+	                      &err) != NF_OK) {
+		fprintf(stderr, "opener %d: %s\n", (int)getpid(), err.msg);
+		_exit(1);
+	}
+	store_close(s);
+	_exit(0);
+}
+
+/* Many processes open one database that does not exist yet, at once
+ * (two cron jobs, or the reader started while a refresh creates it):
+ * every one opens it, none fails with "database is locked". */
+static void
+concurrent_first_opens_all_succeed(void **state)
+{
+	enum { ROUNDS = 12, OPENERS = 24 };
+	struct fixture *f = *state;
+	pid_t pids[OPENERS];
+	int gate[2], round, i, status, failed = 0;
+
+	for (round = 0; round < ROUNDS; round++) {
+		snprintf(f->path, sizeof(f->path), "%s/race-%d/news.db", f->dir,
+		         round);
+		assert_int_equal(pipe(gate), 0);
+		for (i = 0; i < OPENERS; i++) {
+			pids[i] = fork();
+			assert_true(pids[i] >= 0);
+			if (pids[i] == 0) {
+				close(gate[1]);
+				race_child(f->path, gate[0]);
+			}
+		}
+		close(gate[0]);
+		close(gate[1]);		/* all go */
+		for (i = 0; i < OPENERS; i++) {
+			assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+			failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+		}
+		assert_int_equal(sql_value(f->path, "SELECT count(*) FROM feeds",
+		                           NULL, 0), 1);
+	}
+	assert_int_equal(failed, 0);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 3);
+}
+
 static void
 default_path_follows_xdg(void **state)
 {
@@ -1106,6 +1165,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define CASE(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		CASE(open_creates_directories),
+		CASE(concurrent_first_opens_all_succeed),
 		CASE(default_path_follows_xdg),
 		CASE(migrates_an_empty_file),
 		CASE(migrates_from_version_1),
