@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -92,6 +94,23 @@ static const struct sync_case cases[] = {
 	  .then = "removed", .state = SYNC_ERROR,
 	  .reason = "cannot open: No such file or directory",
 	  .title = "Quay Notes", .nitems = 2 },
+	/* A feed never fetched is not "unchanged" because a server says 304. */
+	{ .name = "loopback_304_to_a_first_request", .source = "/notmodified",
+	  .state = SYNC_ERROR,
+	  .reason = "304 Not Modified to a request without validators" },
+	{ .name = "loopback_truncated_gzip_not_stored",
+	  .source = "/truncated/world.xml", .state = SYNC_ERROR,
+	  .reason = "truncated compressed body" },
+	{ .name = "loopback_206_not_stored", .source = "/partial/world.xml",
+	  .state = SYNC_ERROR,
+	  .reason = "HTTP 206 Partial Content to a request without a range" },
+	/* A FIFO with no writer would block a reading open() forever. */
+	{ .name = "local_fifo_refused", .source = "file:fifo.xml",
+	  .state = SYNC_ERROR, .reason = "not a regular file" },
+	{ .name = "local_folder_refused", .source = "file:folder",
+	  .state = SYNC_ERROR, .reason = "not a regular file" },
+	{ .name = "local_device_refused", .source = "file:/dev/zero",
+	  .state = SYNC_ERROR, .reason = "not a regular file" },
 };
 
 /* ---- One case's world ---------------------------------------------------- */
@@ -127,6 +146,7 @@ static void
 run_open(struct run *r, const struct sync_case *c)
 {
 	struct nf_error err;
+	char path[400];
 
 	assert_int_equal(testdir_make(r->dir, sizeof(r->dir), "nf-sync"), 0);
 	write_file(r, "feed.xml", QUAY_FEED, strlen(QUAY_FEED), 0);
@@ -134,8 +154,14 @@ run_open(struct run *r, const struct sync_case *c)
 	write_file(r, "over.xml", QUAY_FEED, strlen(QUAY_FEED), CEILING + 1);
 	write_file(r, "garbage.bin", "\x01\x02\x03 not text", 12, 0);
 	write_file(r, "empty.xml", "", 0, 0);
+	snprintf(path, sizeof(path), "%s/fifo.xml", r->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof(path), "%s/folder", r->dir);
+	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(r->db, sizeof(r->db), "%s/db/newsfold.db", r->dir);
-	if (strncmp(c->source, "file:", 5) == 0) {
+	if (strncmp(c->source, "file:/", 6) == 0) {
+		snprintf(r->url, sizeof(r->url), "file://%s", c->source + 5);
+	} else if (strncmp(c->source, "file:", 5) == 0) {
 		snprintf(r->url, sizeof(r->url), "file://%s/%s", r->dir, c->source + 5);
 	} else {
 		snprintf(r->url, sizeof(r->url), "http://127.0.0.1:%d%s", server.port,
@@ -281,6 +307,9 @@ test_case(void **state)
 	const struct sync_case *c = *state;
 	struct run r = { 0 };
 
+	/* A sync that blocks (a FIFO opened for reading) fails the case
+	 * instead of hanging the suite. */
+	alarm(20);
 	run_open(&r, c);
 	sync_step(&r, c, NULL);
 	if (c->then != NULL) {
@@ -292,6 +321,7 @@ test_case(void **state)
 	check_stored(&r, c);
 	store_close(r.store);
 	assert_int_equal(testdir_remove(r.dir), 0);
+	alarm(0);
 }
 
 /* Which URLs sync reads from disk: file:// only, in any case. */
