@@ -540,6 +540,100 @@ test_search(void **state)
 	config_free(&cfg);
 }
 
+/* ---- dotfiles that are not plain files ---- */
+
+enum odd_kind { ODD_DANGLING, ODD_LOOP, ODD_FIFO, ODD_FOLDER, ODD_GOOD_LINK };
+
+struct odd_case {
+	const char *name;
+	const char *where;	/* relative to the case folder */
+	enum odd_kind kind;
+	int flags;		/* of search_case: other files, environment */
+	const char *reason;	/* after "PATH: "; NULL = reads fine */
+};
+
+static const struct odd_case odd_cases[] = {
+	{ "dangling symlink at XDG: an error, not ~/.newsfoldrc",
+	  "xdg/newsfold/config", ODD_DANGLING, HAS_RC | SET_XDG,
+	  "broken symbolic link: No such file or directory" },
+	{ "dangling ~/.config symlink: an error, not the demo",
+	  "home/.config/newsfold/config", ODD_DANGLING, 0,
+	  "broken symbolic link: No such file or directory" },
+	{ "looping ~/.newsfoldrc: an error, not the demo", "home/.newsfoldrc",
+	  ODD_LOOP, 0, "broken symbolic link: Too many levels of symbolic links" },
+	{ "dangling -c symlink", "cli.rc", ODD_DANGLING, USE_CLI,
+	  "broken symbolic link: No such file or directory" },
+	{ "FIFO as -c: refused, never read", "cli.rc", ODD_FIFO, USE_CLI,
+	  "not a regular file" },
+	{ "FIFO as ~/.newsfoldrc: refused, never read", "home/.newsfoldrc",
+	  ODD_FIFO, 0, "not a regular file" },
+	{ "folder as ~/.newsfoldrc", "home/.newsfoldrc", ODD_FOLDER, 0,
+	  "not a regular file" },
+	{ "symlink to a dotfile is read", "home/.newsfoldrc", ODD_GOOD_LINK, 0,
+	  NULL },
+};
+
+static void
+make_odd(const char *path, enum odd_kind kind, const char *base)
+{
+	char target[PATH_MAX];
+
+	switch (kind) {
+	case ODD_DANGLING:
+		assert_int_equal(symlink("no-such-dotfile", path), 0);
+		break;
+	case ODD_LOOP:
+		assert_int_equal(symlink(path, path), 0);
+		break;
+	case ODD_FIFO:
+		assert_int_equal(mkfifo(path, 0600), 0);
+		break;
+	case ODD_FOLDER:
+		assert_int_equal(mkdir(path, 0700), 0);
+		break;
+	case ODD_GOOD_LINK:
+		snprintf(target, sizeof(target), "%s/real.rc", base);
+		write_file(target, "feed http://e.org/real.rc\n");
+		assert_int_equal(symlink(target, path), 0);
+		break;
+	}
+}
+
+static void
+test_odd(void **state)
+{
+	const struct odd_case *tc = *state;
+	char base[128], path[512], want[768];
+	struct config cfg;
+	struct nf_error err;
+	enum nf_status st;
+
+	/* A dotfile read that blocks fails the case instead of hanging. */
+	alarm(20);
+	snprintf(base, sizeof(base), "%s/odd-%d", tmpdir, (int)(tc - odd_cases));
+	make_dirs(base, "home/.config/newsfold");
+	make_dirs(base, "xdg/newsfold");
+	put_rc(base, tc->flags, HAS_RC, "home/.newsfoldrc");
+	set_search_env(base, tc->flags);
+	snprintf(path, sizeof(path), "%s/%s", base, tc->where);
+	make_odd(path, tc->kind, base);
+
+	st = config_load(tc->flags & USE_CLI ? path : NULL, &cfg, &err);
+	if (tc->reason == NULL) {
+		assert_int_equal(st, NF_OK);
+		assert_false(cfg.is_demo);
+		assert_int_equal(cfg.nfeeds, 1);
+		assert_string_equal(cfg.feeds[0].url, "http://e.org/real.rc");
+	} else {
+		snprintf(want, sizeof(want), "%s: %s", path, tc->reason);
+		assert_int_equal(st, NF_ERR_CONFIG);
+		assert_string_equal(err.msg, want);
+		assert_false(cfg.is_demo);
+	}
+	config_free(&cfg);
+	alarm(0);
+}
+
 static void
 test_path_default(void **state)
 {
@@ -842,7 +936,7 @@ main(void)
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(good_cases) +
 	                        NCASES(bad_cases) + NCASES(search_cases) +
-	                        NCASES(argv_cases)];
+	                        NCASES(odd_cases) + NCASES(argv_cases)];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(good_cases); i++) {
@@ -856,6 +950,10 @@ main(void)
 	for (i = 0; i < NCASES(search_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = search_cases[i].name,
 			.test_func = test_search, .initial_state = (void *)&search_cases[i] };
+	}
+	for (i = 0; i < NCASES(odd_cases); i++) {
+		tests[n++] = (struct CMUnitTest){ .name = odd_cases[i].name,
+			.test_func = test_odd, .initial_state = (void *)&odd_cases[i] };
 	}
 	for (i = 0; i < NCASES(argv_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = argv_cases[i].name,
