@@ -11,6 +11,7 @@
 #include <cJSON.h>
 #include <sqlite3.h>
 
+#include "src/fetch.h"
 #include "src/store.h"
 
 /*
@@ -78,7 +79,7 @@ enum stmt_id {
 	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
 	" i.published, i.updated, i.summary, " content ", i.image_url," \
 	" i.image_caption, i.image_credit, i.extras, i.read," \
-	" COALESCE(f.title, f.feed_title, f.url), i.content_len" \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
@@ -101,7 +102,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                " last_fetch = ?4, last_error = ?5, feed_title = ?6"
 	                " WHERE id = ?1",
 	[ST_FEED_LIST] = "SELECT f.id, f.url, COALESCE(f.title, f.feed_title,"
-	                 " f.url), f.last_fetch, f.last_error,"
+	                 " url_redact(f.url)), f.last_fetch, f.last_error,"
 	                 " (SELECT count(*) FROM items WHERE feed_id = f.id),"
 	                 " (SELECT count(*) FROM items WHERE feed_id = f.id"
 	                 " AND read = 0) FROM feeds f ORDER BY f.id",
@@ -504,6 +505,26 @@ wal_switch(struct store *s, struct nf_error *err)
  * flags are the only thing at stake, and a few seconds of them is an
  * acceptable price for not syncing on every keypress.
  */
+/* url_redact(url) in SQL: a feed without a title is named by its URL,
+ * and a name is shown, so its password is starred out (fetch_url_redact). */
+static void
+sql_url_redact(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *url = (const char *)sqlite3_value_text(argv[0]);
+	char *shown;
+
+	(void)argc;
+	if (url == NULL || strchr(url, '@') == NULL) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	if ((shown = fetch_url_redact(url)) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, shown, -1, free);
+}
+
 static enum nf_status
 configure(struct store *s, struct nf_error *err)
 {
@@ -551,6 +572,13 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 	/* Before any statement: the very first read of a file another
 	 * process is creating may already have to wait. */
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (sqlite3_create_function(s->db, "url_redact", 1, SQLITE_UTF8 |
+	                            SQLITE_DETERMINISTIC, NULL, sql_url_redact,
+	                            NULL, NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot open");
+		store_close(s);
+		return status;
+	}
 	if ((status = configure(s, err)) != NF_OK) {
 		store_close(s);
 		return status;

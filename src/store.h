@@ -89,7 +89,8 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
 struct store_feed_info {
 	int64_t id;
 	char *url;
-	char *title;		/* dotfile title, else the feed's, else the URL */
+	char *title;		/* dotfile title, else the feed's, else the URL
+				 * with its password starred out */
 	size_t nitems;
 	size_t nunread;
 	int64_t last_fetch;	/* NF_NO_DATE when never fetched */
@@ -113,7 +114,7 @@ enum store_load {
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a
  * new array of new items with rowid, feed_id, source (the feed's title as
- * store_feed_list() gives it) and read filled. Order: feeds in the order
+ * store_feed_list() gives it, so never a password) and read filled. Order: feeds in the order
  * added, each feed's items as its latest fetch listed them, then older
  * ones newest first. Free with store_items_free(). */
 enum nf_status store_items_load(struct store *s, int64_t feed_id,

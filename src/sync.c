@@ -164,13 +164,21 @@ sync_fetched(struct store *store, const struct sync_feed *feed,
 {
 	struct store_feed_meta stored;
 	const char *etag = result->etag, *last_modified = result->last_modified;
-	const char *base = result->effective_url != NULL ? result->effective_url :
-	                   result->url != NULL ? result->url : feed->url;
+	/* Links resolve against where the bytes came from, with its password
+	 * starred out: a stored link is shown, and never carries it. */
+	char *base = fetch_url_redact(result->effective_url != NULL ?
+	                              result->effective_url : result->url != NULL ?
+	                              result->url : feed->url);
+	struct nf_error nomem;
 
 	if (!sync_begin(store, feed, &stored, out)) {
+		free(base);
 		return;
 	}
-	if (result->outcome == FETCH_FAILED) {
+	if (base == NULL) {
+		nf_error_set(&nomem, NF_ERR_NOMEM, "out of memory");
+		sync_fail(out, &nomem);
+	} else if (result->outcome == FETCH_FAILED) {
 		sync_fail(out, &result->err);
 	} else if (result->outcome == FETCH_UNCHANGED) {
 		out->state = SYNC_UNCHANGED;
@@ -183,6 +191,7 @@ sync_fetched(struct store *store, const struct sync_feed *feed,
 	}
 	sync_record(store, feed, &stored, etag, last_modified, out);
 	store_feed_meta_clear(&stored);
+	free(base);
 }
 
 /* Opens a local feed for reading, refusing anything but a regular file:

@@ -623,6 +623,36 @@ no_prune_without_limit(void **state)
 	loaded_free(&l);
 }
 
+/* A feed with neither a dotfile title nor one of its own is named by its
+ * URL, on the Feeds screen and as each item's source: never with the
+ * password in it. The URL itself stays whole, for fetching. */
+static void
+feed_named_by_url_hides_its_password(void **state)
+{
+	static const char url[] = "https://alice:s3cret@example.org/private.rss";
+	static const char shown[] = "https://alice:***@example.org/private.rss";
+	struct fixture *f = *state;
+	struct store_feed_info *feeds;
+	struct loaded l;
+	size_t n;
+	int64_t id;
+	struct nf_feed *feed = make_feed(NULL);
+
+	open_store(f);
+	id = ensure(f, url, NULL);
+	add(feed, make_item("p-1", NULL, "Members' bulletin", "x", 1));
+	update(f, id, feed, 0, 0);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(feeds[0].url, url);
+	assert_string_equal(feeds[0].title, shown);
+	store_feed_list_free(feeds, n);
+	l = load(f, id, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->source, shown);
+	loaded_free(&l);
+}
+
 /* --- read flags, metadata, listings ------------------------------------ */
 
 static void
@@ -1178,6 +1208,7 @@ main(void)
 		CASE(prune_keeps_unread_past_the_limit),
 		CASE(prune_unread_too),
 		CASE(no_prune_without_limit),
+		CASE(feed_named_by_url_hides_its_password),
 		CASE(mark_read_in_bulk),
 		CASE(fetch_metadata_round_trip),
 		CASE(dotfile_title_wins_and_can_change),

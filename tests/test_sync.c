@@ -350,6 +350,39 @@ test_is_local(void **state)
 	}
 }
 
+/* A feed fetched with a password in its URL: a relative link resolves
+ * against that URL, and what is stored (and later shown) has the
+ * password starred out. */
+static void
+test_no_password_in_links(void **state)
+{
+	const struct sync_case c = { .source = "/auth/members.xml" };
+	struct nf_item **items = NULL;
+	struct nf_error err;
+	struct run r = { 0 };
+	char want[256];
+	size_t n = 0;
+
+	(void)state;
+	run_open(&r, &c);
+	snprintf(r.url, sizeof(r.url), "http://alice:s3cret@127.0.0.1:%d%s",
+	         server.port, c.source);
+	assert_int_equal(store_feed_ensure(r.store, r.url, NULL, &r.feed.id,
+	                                   &err), NF_OK);
+	sync_over_http(&r);
+	assert_int_equal(r.out.state, SYNC_OK);
+	sync_outcome_clear(&r.out);
+	assert_int_equal(store_items_load(r.store, r.feed.id, STORE_LOAD_FULL,
+	                                  &items, &n, &err), NF_OK);
+	assert_int_equal(n, 1);
+	snprintf(want, sizeof(want), "http://alice:***@127.0.0.1:%d"
+	         "/notices/boathouse-keys", server.port);
+	assert_string_equal(items[0]->link, want);
+	store_items_free(items, n);
+	store_close(r.store);
+	assert_int_equal(testdir_remove(r.dir), 0);
+}
+
 /* A feed the store does not know fails, and nothing is written. */
 static void
 test_unknown_feed(void **state)
@@ -393,7 +426,7 @@ int
 main(void)
 {
 	enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
-	struct CMUnitTest tests[NCASES + 2];
+	struct CMUnitTest tests[NCASES + 3];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES; i++) {
@@ -405,5 +438,6 @@ main(void)
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_is_local);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_unknown_feed);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_no_password_in_links);
 	return _cmocka_run_group_tests("sync", tests, n, setup, teardown);
 }
