@@ -123,8 +123,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                " WHERE id = ?1",
 	[ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE feed_id = ?1",
 	[ST_ITEM_COUNT_ALL] = "SELECT count(*) FROM items",
+	/* An item's age runs from its publication, or from when it was
+	 * first stored when that is earlier: a date in the future does not
+	 * keep an item young. ?5 is the oldest an unread item may be to be
+	 * kept; NULL keeps every unread item. */
 	[ST_PRUNE] = "DELETE FROM items WHERE id IN (SELECT id FROM items"
-	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3)"
+	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3 OR"
+	             " MIN(COALESCE(published, first_seen), first_seen) < ?5)"
 	             " ORDER BY COALESCE(published, first_seen), id LIMIT ?4)",
 	[ST_MARK] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
@@ -1100,15 +1105,18 @@ feed_next_seq(struct store *s, int64_t feed_id, const char *title,
 }
 
 static enum nf_status
-feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
-           int prune_unread, struct nf_error *err)
+feed_prune(struct store *s, int64_t feed_id, int64_t seq,
+           const struct store_keep *keep, int64_t now, struct nf_error *err)
 {
 	sqlite3_stmt *st;
 	int64_t count;
 	int rc;
 
-	if (max_items <= 0 || (st = stmt_get(s, ST_ITEM_COUNT, err)) == NULL) {
-		return max_items <= 0 ? NF_OK : NF_ERR_DB;
+	if (keep == NULL || keep->max_items <= 0) {
+		return NF_OK;
+	}
+	if ((st = stmt_get(s, ST_ITEM_COUNT, err)) == NULL) {
+		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, feed_id);
 	rc = sqlite3_step(st);
@@ -1118,7 +1126,7 @@ feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
 		return db_error(s, err, "cannot count items");
 	}
 	/* A negative LIMIT means none to SQLite: only run with excess. */
-	if (count <= max_items) {
+	if (count <= keep->max_items) {
 		return NF_OK;
 	}
 	if ((st = stmt_get(s, ST_PRUNE, err)) == NULL) {
@@ -1126,14 +1134,17 @@ feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
 	}
 	sqlite3_bind_int64(st, 1, feed_id);
 	sqlite3_bind_int64(st, 2, seq);
-	sqlite3_bind_int(st, 3, prune_unread != 0);
-	sqlite3_bind_int64(st, 4, count - max_items);
+	sqlite3_bind_int(st, 3, keep->prune_unread != 0);
+	sqlite3_bind_int64(st, 4, count - keep->max_items);
+	if (keep->keep_unread > 0) {
+		sqlite3_bind_int64(st, 5, now - keep->keep_unread);
+	}
 	return stmt_run(s, st, err);
 }
 
 enum nf_status
 store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
-                  int max_items, int prune_unread, size_t *new_count,
+                  const struct store_keep *keep, size_t *new_count,
                   struct nf_error *err)
 {
 	int64_t seq, now = (int64_t)time(NULL);
@@ -1156,8 +1167,7 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 			goto fail;
 		}
 	}
-	if ((status = feed_prune(s, feed_id, seq, max_items, prune_unread,
-	                         err)) != NF_OK ||
+	if ((status = feed_prune(s, feed_id, seq, keep, now, err)) != NF_OK ||
 	    (status = tx_commit(s, err)) != NF_OK) {
 		goto fail;
 	}

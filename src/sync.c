@@ -22,6 +22,7 @@ sync_settings_of(const struct config *cfg)
 		.max_size = (size_t)cfg->max_size,
 		.max_items = (int)cfg->max_items,
 		.prune_unread = cfg->prune_unread,
+		.keep_unread = cfg->keep_unread,
 		.fold_threshold = cfg->fold_threshold,
 	};
 
@@ -84,6 +85,11 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 		.fold_threshold = set->fold_threshold,
 		.max_size = set->max_size,
 	};
+	const struct store_keep keep = {
+		.max_items = set->max_items,
+		.prune_unread = set->prune_unread,
+		.keep_unread = set->keep_unread,
+	};
 	struct nf_feed *parsed = NULL;
 	struct nf_error err;
 	enum nf_status st;
@@ -102,8 +108,8 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 		sync_fail(out, &err);
 		goto out;
 	}
-	st = store_feed_update(store, feed->id, parsed, set->max_items,
-	                       set->prune_unread, &out->new_count, &err);
+	st = store_feed_update(store, feed->id, parsed, &keep, &out->new_count,
+	                       &err);
 	if (st != NF_OK) {
 		sync_fail(out, &err);
 		goto out;

@@ -54,6 +54,8 @@ struct sync_settings {
 	size_t max_size;	/* ceiling on one body, bytes; must be > 0 */
 	int max_items;		/* kept per feed; 0 = no limit */
 	int prune_unread;	/* pruning may drop unread items */
+	long keep_unread;	/* else those older than this, seconds; 0 =
+				 * never (struct store_keep) */
 	double fold_threshold;	/* for near-duplicate related entries */
 };
 

@@ -116,6 +116,19 @@ check_settings(const struct config *cfg)
 }
 
 static void
+check_keep_unread(const struct config *cfg)
+{
+	assert_int_equal(cfg->keep_unread, 30L * 86400);
+	assert_int_equal(cfg->prune_unread, 0);
+}
+
+static void
+check_keep_unread_forever(const struct config *cfg)
+{
+	assert_int_equal(cfg->keep_unread, 0);
+}
+
+static void
 check_defaults(const struct config *cfg)
 {
 	assert_int_equal(cfg->nfeeds, 0);
@@ -126,6 +139,7 @@ check_defaults(const struct config *cfg)
 	assert_int_equal(cfg->max_size, 16L * 1024 * 1024);
 	assert_int_equal(cfg->max_items, 500);
 	assert_int_equal(cfg->prune_unread, 0);
+	assert_int_equal(cfg->keep_unread, 90L * 86400);
 	assert_true(cfg->fold_threshold == FOLD_DEFAULT_THRESHOLD);
 	assert_null(cfg->browser);
 	assert_int_equal(config_action_for_key(cfg, 'j'), CONFIG_ACTION_DOWN);
@@ -208,6 +222,9 @@ static const struct good_case good_cases[] = {
 	  "fold-threshold 0.75\nbrowser \"firefox --new-tab %u\"   # tabs\n",
 	  check_settings },
 	{ "defaults", "", check_defaults },
+	{ "keep-unread in days", "keep-unread 30d\n", check_keep_unread },
+	{ "keep-unread 0 is forever", "keep-unread 0\n",
+	  check_keep_unread_forever },
 	{ "duration and size units",
 	  "reload-interval 90s\ntimeout 2m\nmax-size 512K\n", check_units },
 	{ "plain numbers: minutes, seconds, bytes",
@@ -255,6 +272,8 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: max-parallel: \"100\" is out of range (1..64)" },
 	{ "out of range zero", "max-parallel 0\n",
 	  "bad.rc:1: max-parallel: \"0\" is out of range (1..64)" },
+	{ "keep-unread out of range", "keep-unread 3651d\n",
+	  "bad.rc:1: keep-unread: \"3651d\" is out of range (0..315360000 seconds)" },
 	{ "duration out of range", "timeout 2h\n",
 	  "bad.rc:1: timeout: \"2h\" is out of range (1..3600 seconds)" },
 	{ "bad unit", "timeout 30x\n",

@@ -152,9 +152,13 @@ static size_t
 update(struct fixture *f, int64_t feed_id, struct nf_feed *feed, int max,
        int prune_unread)
 {
+	/* keep-unread 0: unread items are never pruned, the rule these
+	 * cases were written for. */
+	const struct store_keep keep = { .max_items = max,
+		.prune_unread = prune_unread };
 	size_t added = 99;
 
-	if (store_feed_update(f->s, feed_id, feed, max, prune_unread, &added,
+	if (store_feed_update(f->s, feed_id, feed, &keep, &added,
 	                      &f->err) != NF_OK) {
 		fail_msg("store_feed_update: %s", f->err.msg);
 	}
@@ -623,6 +627,114 @@ no_prune_without_limit(void **state)
 	loaded_free(&l);
 }
 
+/* ---- max-items bounds the store ----------------------------------------- */
+
+#define DAY 86400
+#define KEEP_UNREAD (90 * DAY)
+
+/* One fetch of a feed that invents new GUIDs every time: n items named
+ * churn-ROUND-I, published age_days ago (negative: in the future). */
+static struct nf_feed *
+churn_feed(int round, int n, int age_days)
+{
+	struct nf_feed *feed = make_feed("Churn Daily");
+	int64_t when = (int64_t)time(NULL) - (int64_t)age_days * DAY;
+	char guid[32];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(guid, sizeof(guid), "churn-%d-%d", round, i);
+		add(feed, make_item(guid, NULL, guid, "x", when - i));
+	}
+	return feed;
+}
+
+static size_t
+update_keep(struct fixture *f, int64_t feed_id, struct nf_feed *feed,
+            int max, int prune_unread, int64_t keep_unread)
+{
+	const struct store_keep keep = { .max_items = max,
+		.prune_unread = prune_unread, .keep_unread = keep_unread };
+	size_t added = 99;
+
+	if (store_feed_update(f->s, feed_id, feed, &keep, &added,
+	                      &f->err) != NF_OK) {
+		fail_msg("store_feed_update: %s", f->err.msg);
+	}
+	feed_free(feed);
+	return added;
+}
+
+static long long
+item_count(struct fixture *f, const char *where)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM items%s%s",
+	         where[0] != '\0' ? " WHERE " : "", where);
+	return sql_value(f->path, sql, NULL, 0);
+}
+
+struct churn_case {
+	const char *name;
+	int prune_unread;
+	int64_t keep_unread;	/* seconds; 0 = forever */
+	int age_days;		/* of the items, at their publication */
+	int read;		/* each fetch's items are read before the next */
+	int first_seen_days;	/* the stored rows first seen this long ago */
+	long long rows;		/* after four fetches of 200, max-items 100 */
+};
+
+static const struct churn_case churn_cases[] = {
+	/* The attack: four fetches of 200 new GUIDs, dated a year ago. */
+	{ "churn_old_unread_pruned_to_the_latest_fetch", 0, KEEP_UNREAD, 365,
+	  0, 0, 200 },
+	{ "churn_read_pruned_past_max_items", 0, KEEP_UNREAD, 1, 1, 0, 200 },
+	{ "churn_prune_unread_yes", 1, KEEP_UNREAD, 1, 0, 0, 200 },
+	/* Unread and younger than keep-unread: kept past the limit. */
+	{ "churn_recent_unread_kept", 0, KEEP_UNREAD, 1, 0, 0, 800 },
+	/* A date in the future does not keep an item young: its age counts
+	 * from when it was first stored when that is earlier. */
+	{ "churn_future_dates_age_from_first_seen", 0, KEEP_UNREAD, -3650, 0,
+	  100, 200 },
+	{ "churn_future_dates_recently_seen_kept", 0, KEEP_UNREAD, -3650, 0, 0,
+	  800 },
+	/* keep-unread 0: unread items are kept forever (as before). */
+	{ "churn_keep_unread_forever", 0, 0, 365, 0, 0, 800 },
+};
+
+static void
+churn_is_bounded(void **state)
+{
+	const struct churn_case *c = *state;
+	struct fixture f = { .s = NULL };
+	char sql[128];
+	int64_t id;
+	int round;
+
+	assert_int_equal(testdir_make(f.dir, sizeof(f.dir), "nf-churn"), 0);
+	snprintf(f.path, sizeof(f.path), "%s/news.db", f.dir);
+	open_store(&f);
+	id = ensure(&f, "https://example.org/churn.rss", NULL);
+	for (round = 0; round < 4; round++) {
+		update_keep(&f, id, churn_feed(round, 200, c->age_days), 100,
+		            c->prune_unread, c->keep_unread);
+		if (c->read) {
+			assert_int_equal(store_mark_all_read(f.s, id, &f.err), NF_OK);
+		}
+		if (c->first_seen_days > 0) {
+			snprintf(sql, sizeof(sql), "UPDATE items SET first_seen ="
+			         " first_seen - %d", c->first_seen_days * DAY);
+			sql_exec(f.path, sql);
+		}
+	}
+	assert_int_equal(item_count(&f, ""), c->rows);
+	/* The latest fetch is never pruned: it would come back as new. */
+	assert_int_equal(item_count(&f, "guid LIKE 'churn-3-%'"), 200);
+	store_close(f.s);
+	testdir_remove(f.dir);
+}
+
 /* A feed with neither a dotfile title nor one of its own is named by its
  * URL, on the Feeds screen and as each item's source: never with the
  * password in it. The URL itself stays whole, for fetching. */
@@ -971,7 +1083,7 @@ update_of_unknown_feed_fails_whole(void **state)
 
 	open_store(f);
 	add(feed, make_item("n-1", NULL, "Lost item", "x", 1));
-	assert_int_equal(store_feed_update(f->s, 77, feed, 0, 0, NULL, &f->err),
+	assert_int_equal(store_feed_update(f->s, 77, feed, NULL, NULL, &f->err),
 	                 NF_ERR_DB);
 	feed_free(feed);
 	l = load(f, 0, STORE_LOAD_LIST);
@@ -1029,7 +1141,7 @@ child_round(struct store *s, int round, int fd)
 		nf_strset(&it->content, body);
 		feed_add_item(feed, it);
 	}
-	if (store_feed_update(s, id, feed, 0, 0, NULL, &err) != NF_OK) {
+	if (store_feed_update(s, id, feed, NULL, NULL, &err) != NF_OK) {
 		return -1;
 	}
 	feed_free(feed);
@@ -1219,5 +1331,17 @@ main(void)
 #undef CASE
 	};
 
-	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+	enum { NCHURN = sizeof(churn_cases) / sizeof(churn_cases[0]) };
+	struct CMUnitTest all[sizeof(tests) / sizeof(tests[0]) + NCHURN];
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		all[n++] = tests[i];
+	}
+	for (i = 0; i < NCHURN; i++) {
+		all[n++] = (struct CMUnitTest){ .name = churn_cases[i].name,
+			.test_func = churn_is_bounded,
+			.initial_state = (void *)&churn_cases[i] };
+	}
+	return _cmocka_run_group_tests("store", all, n, NULL, NULL);
 }
