@@ -68,6 +68,7 @@ struct transfer {
 	/* We inflate gzip and deflate ourselves: libcurl takes a compressed
 	 * body cut short for a whole one. */
 	enum body_coding coding;
+	int gzip;		/* gzip, not deflate: members may follow */
 	z_stream z;
 	const char *body_error;	/* why the body was refused, or NULL */
 	int conditional;	/* the request carried a validator */
@@ -338,6 +339,7 @@ body_coding_start(struct transfer *t, const char *data, size_t n)
 	if (len == 7 && !has_zlib_header(data, n)) {
 		window = -15;
 	}
+	t->gzip = len != 7;
 	if (inflateInit2(&t->z, window) != Z_OK) {
 		t->body_error = "out of memory";
 		return -1;
@@ -347,8 +349,8 @@ body_coding_start(struct transfer *t, const char *data, size_t n)
 }
 
 /* Inflates one piece of a gzip or deflate body. A gzip body may hold
- * several members one after the other; anything after a deflate stream's
- * end is ignored, as browsers do. */
+ * several members one after the other, and a piece may end right between
+ * two; anything after a deflate stream's end is ignored, as browsers do. */
 static int
 body_inflate(struct transfer *t, const char *data, size_t n)
 {
@@ -357,7 +359,14 @@ body_inflate(struct transfer *t, const char *data, size_t n)
 
 	t->z.next_in = (Bytef *)data;
 	t->z.avail_in = (uInt)n;
-	while (t->z.avail_in > 0 && t->coding == CODING_ZLIB) {
+	while (t->z.avail_in > 0) {
+		if (t->coding == CODING_ENDED) {
+			if (!t->gzip || t->z.next_in[0] != 0x1f) {
+				break;
+			}
+			inflateReset(&t->z);	/* the next gzip member */
+			t->coding = CODING_ZLIB;
+		}
 		t->z.next_out = (Bytef *)out;
 		t->z.avail_out = sizeof(out);
 		zr = inflate(&t->z, Z_NO_FLUSH);
@@ -374,11 +383,6 @@ body_inflate(struct transfer *t, const char *data, size_t n)
 		}
 		if (zr == Z_STREAM_END) {
 			t->coding = CODING_ENDED;
-		}
-		if (zr == Z_STREAM_END && t->z.avail_in > 0 &&
-		    (unsigned char)t->z.next_in[0] == 0x1f) {
-			inflateReset(&t->z);	/* the next gzip member */
-			t->coding = CODING_ZLIB;
 		}
 	}
 	return 0;
@@ -401,9 +405,6 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 	}
 	if (t->coding == CODING_IDENTITY) {
 		return body_deliver(t, data, n) == 0 ? n : 0;
-	}
-	if (t->coding == CODING_ENDED) {
-		return n;
 	}
 	return body_inflate(t, data, n) == 0 ? n : 0;
 }

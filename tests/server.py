@@ -44,7 +44,8 @@ Misbehaving servers (what a hostile or broken host sends):
                           alice:s3cret; 401 otherwise
   /deflate/NAME?raw=1     NAME with Content-Encoding: deflate (zlib framing,
                           or a bare deflate stream with raw=1)
-  /gzip2/NAME             NAME gzipped as two members, one after the other
+  /gzip2/NAME             NAME gzipped as two members, one after the other,
+                          with a pause between them
   /bomb?mb=N              N MiB of spaces, gzipped (a few KiB on the wire)
   /brotli                 Content-Encoding: br, which was never asked for
 Any route takes &charset=CS to name that charset in Content-Type.
@@ -210,13 +211,7 @@ class Handler(BaseHTTPRequestHandler):
                            self.validators(body) +
                            [("Content-Encoding", "deflate")])
         elif path.startswith("/gzip2/"):
-            body = self.fixture(path[len("/gzip2/"):])
-            half = len(body) // 2
-            self.send_body(200, "application/rss+xml",
-                           gzip.compress(body[:half]) +
-                           gzip.compress(body[half:]),
-                           self.validators(body) +
-                           [("Content-Encoding", "gzip")])
+            self.serve_two_members(self.fixture(path[len("/gzip2/"):]))
         elif path == "/bomb":
             body = gzip.compress(b" " * (int(query.get("mb", "64")) << 20))
             self.send_body(200, "application/rss+xml", body,
@@ -255,6 +250,23 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
+
+    def serve_two_members(self, body):
+        """Two gzip members, with a pause between them so that the client
+        most likely reads the second in a piece of its own."""
+        half = len(body) // 2
+        first, second = gzip.compress(body[:half]), gzip.compress(body[half:])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        for name, value in self.validators(body):
+            self.send_header(name, value)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(first) + len(second)))
+        self.end_headers()
+        self.wfile.write(first)
+        self.wfile.flush()
+        time.sleep(0.2)
+        self.wfile.write(second)
 
     def serve_auth(self, name):
         want = "Basic " + base64.b64encode(b"alice:s3cret").decode("ascii")
