@@ -709,6 +709,29 @@ test_helpers(void **state)
 	assert_false(fetch_is_http("ftp://example.org/"));
 }
 
+/* A stored validator with a line break in it would add headers of its
+ * own to the request: it is dropped, and the request is unconditional. */
+static void
+test_validator_cannot_smuggle_headers(void **state)
+{
+	struct fetch_request req = { 0 };
+	struct results all = { .n = 0 };
+	char *line;
+
+	(void)state;
+	req.url = url_for("/feed/world.xml");
+	req.etag = "\"abc\"\r\nX-Injected: yes";
+	req.last_modified = "Wed, 18 Oct 2023 06:00:00 GMT\nX-Injected: yes";
+	run_requests(NULL, &req, 1, &all);
+	assert_int_equal(all.r[0].outcome, FETCH_OK);
+	line = last_log_line();
+	assert_null(strstr(line, "X-Injected"));
+	assert_null(strstr(line, "If-None-Match"));
+	assert_null(strstr(line, "If-Modified-Since"));
+	free(line);
+	results_free(&all);
+}
+
 /* Credentials never reach a screen or a report. */
 static void
 test_redact(void **state)
@@ -801,7 +824,7 @@ int
 main(void)
 {
 	enum { NSINGLE = sizeof(single_cases) / sizeof(single_cases[0]) };
-	struct CMUnitTest tests[NSINGLE + 11];
+	struct CMUnitTest tests[NSINGLE + 12];
 	size_t i, n = 0;
 
 	for (i = 0; i < NSINGLE; i++) {
@@ -820,6 +843,7 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_free_while_running);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_wait_wakes);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_helpers);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_validator_cannot_smuggle_headers);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_redact);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_redirect_policy);
 	return _cmocka_run_group_tests("fetch", tests, n, server_start,
