@@ -73,6 +73,7 @@ struct transfer {
 	const char *body_error;	/* why the body was refused, or NULL */
 	int conditional;	/* the request carried a validator */
 	int header_open;	/* in a response's header block */
+	int responses;		/* status lines seen (redirects included) */
 	enum addr_kind origin;	/* of the first address connected to */
 	enum addr_kind refused;	/* an address the policy refused */
 	/* multi only */
@@ -411,7 +412,8 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 
 /* Follows where each response's header block starts and ends: libcurl
  * gives up on a header line past its own ceiling with nothing but "out
- * of memory", which then reads as "response header too large". */
+ * of memory", which then reads as "response header too large". Counts
+ * the responses, for the redirect policy. */
 static size_t
 transfer_header(char *data, size_t size, size_t nmemb, void *userp)
 {
@@ -419,6 +421,7 @@ transfer_header(char *data, size_t size, size_t nmemb, void *userp)
 	size_t n = size * nmemb;
 
 	t->header_open = !(n <= 2 && (data[0] == '\r' || data[0] == '\n'));
+	t->responses += n > 5 && strncmp(data, "HTTP/", 5) == 0;
 	return n;
 }
 
@@ -498,16 +501,18 @@ fetch_redirect_allowed(const char *from_ip, const char *to_ip)
 	return addr_may_follow(from, to);
 }
 
-/* The first address a transfer reaches is where the user pointed it;
- * every later one (a redirect, possibly over a reused connection) must
- * be allowed from there. Zero refuses it. */
+/* Until the first response, every address is the start URL's, where the
+ * user pointed the transfer (a host may have several; the origin is the
+ * one the first request went over). Every later one (a redirect,
+ * possibly over a reused connection) must be allowed from there. Zero
+ * refuses it. */
 static int
 transfer_may_reach(struct transfer *t, enum addr_kind kind)
 {
 	if (kind == ADDR_UNKNOWN) {
 		kind = ADDR_PUBLIC;
 	}
-	if (t->origin == ADDR_UNKNOWN) {
+	if (t->responses == 0) {
 		t->origin = kind;
 		return 1;
 	}

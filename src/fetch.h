@@ -15,8 +15,8 @@
  *
  * Every transfer: http and https only, for the start URL and for every
  * redirect (a remote feed can never redirect to file://); redirects are
- * followed (at most 10), but never from the first address the transfer
- * reached into a more local kind: a redirect may go to a public address
+ * followed (at most 10), but never from the address the first request
+ * went over into a more local kind: a redirect may go to a public address
  * from anywhere, to a private (10/8, 172.16/12, 192.168/16, 100.64/10,
  * fc00::/7), link-local (169.254/16, fe80::/10) or loopback address only
  * from an address of the same kind or from loopback; a refused address
