@@ -115,6 +115,7 @@ struct config {
 	long max_size;		/* bytes */
 	long max_items;
 	int prune_unread;
+	long keep_unread;	/* seconds; 0 = unread items kept forever */
 	double fold_threshold;
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
 

@@ -2,6 +2,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,47 @@
 #include "config/config.h"
 #include "src/buf.h"
 
+/* A name that is there, even as a symbolic link whose target is missing
+ * or loops: that is a broken dotfile to report, not a missing one to
+ * pass over for the next candidate or the demo feeds. */
 static int
 file_exists(const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0;
+	return lstat(path, &st) == 0;
+}
+
+/* Opens a dotfile for reading, refusing anything but a regular file: a
+ * FIFO would block the open and every read for as long as nobody writes
+ * to it. O_NONBLOCK keeps the open from blocking; fstat() says what was
+ * opened. Returns NULL with err set. */
+static FILE *
+open_dotfile(const char *path, struct nf_error *err)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	FILE *f;
+
+	if (fd < 0) {
+		int e = errno;
+
+		nf_error_set(err, NF_ERR_CONFIG, "%s: %s%s", path,
+		             lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ?
+		             "broken symbolic link: " : "", strerror(e));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		nf_error_set(err, NF_ERR_CONFIG, "%s: not a regular file", path);
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if ((f = fdopen(fd, "r")) == NULL) {
+		nf_error_set(err, NF_ERR_CONFIG, "%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
 }
 
 /* Returns a new "a/b" string or NULL. */
@@ -142,9 +178,8 @@ config_read_file(const char *path, const char *base_dir, struct config *cfg,
 	int lineno = 0, r;
 	enum nf_status st = NF_OK;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		return nf_error_set(err, NF_ERR_CONFIG, "%s: %s", path,
-		                    strerror(errno));
+	if ((f = open_dotfile(path, err)) == NULL) {
+		return NF_ERR_CONFIG;
 	}
 	buf_init(&b, CONFIG_LINE_MAX);
 	while (st == NF_OK && (r = next_line(f, &b, path, ++lineno, err)) != 0) {

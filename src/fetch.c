@@ -1,15 +1,20 @@
 #include "autoconfig.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include <curl/curl.h>
+#include <zlib.h>
 
 #include "src/buf.h"
 #include "src/fetch.h"
@@ -20,6 +25,34 @@
 #define DEFAULT_MAX_SIZE ((size_t)16 * 1024 * 1024)
 #define DEFAULT_PARALLEL 8
 #define MAX_REDIRECTS 10L
+#define INFLATE_CHUNK 16384
+
+/* Where an address leads, from the most to the least local. A redirect
+ * may always lead to a public address; to any other kind only from a
+ * start address of the same kind, or from loopback (the user's own
+ * machine, where tests and local feed servers live). */
+enum addr_kind {
+	ADDR_LOOPBACK,
+	ADDR_LINK_LOCAL,
+	ADDR_PRIVATE,
+	ADDR_PUBLIC,
+	ADDR_UNKNOWN = -1
+};
+
+static const char *const addr_kind_names[] = {
+	[ADDR_LOOPBACK] = "loopback",
+	[ADDR_LINK_LOCAL] = "link-local",
+	[ADDR_PRIVATE] = "private",
+	[ADDR_PUBLIC] = "public",
+};
+
+/* How the body is encoded on the wire. */
+enum body_coding {
+	CODING_UNKNOWN,		/* no body byte seen yet */
+	CODING_IDENTITY,
+	CODING_ZLIB,		/* gzip or deflate, inflating */
+	CODING_ENDED		/* the compressed stream ended cleanly */
+};
 
 /* One transfer, streamed (fetch_url_stream) or buffered (fetch_multi). */
 struct transfer {
@@ -34,6 +67,17 @@ struct transfer {
 	fetch_chunk_fn on_chunk;	/* NULL: buffer into body */
 	void *chunk_ctx;
 	struct buf body;
+	/* We inflate gzip and deflate ourselves: libcurl takes a compressed
+	 * body cut short for a whole one. */
+	enum body_coding coding;
+	int gzip;		/* gzip, not deflate: members may follow */
+	z_stream z;
+	const char *body_error;	/* why the body was refused, or NULL */
+	int conditional;	/* the request carried a validator */
+	int header_open;	/* in a response's header block */
+	int responses;		/* status lines seen (redirects included) */
+	enum addr_kind origin;	/* of the first address connected to */
+	enum addr_kind refused;	/* an address the policy refused */
 	/* multi only */
 	char *url;
 	char *etag_in;
@@ -138,18 +182,128 @@ fetch_content_charset(const char *content_type)
 
 /* ---- One transfer --------------------------------------------------- */
 
+/* Is the response one whose body we want? A 206 never is: we ask for no
+ * range, so a part is not the feed. */
 static int
 status_is_success(CURL *easy)
 {
 	long code = 0;
 
 	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
-	return code >= 200 && code < 300;
+	return code >= 200 && code < 300 && code != 206;
 }
 
 /* Counts decompressed bytes, so the ceiling holds however well the body
- * compresses. An error page (404) is not read at all: its status is the
- * whole answer, and the transfer stops at its first byte. */
+ * compresses, and hands them on. Nonzero stops the transfer. */
+static int
+body_deliver(struct transfer *t, const char *data, size_t n)
+{
+	if (n > t->limits.max_size - t->received) {
+		t->too_large = 1;
+		return -1;
+	}
+	t->received += n;
+	if (t->on_chunk != NULL) {
+		if (t->on_chunk(t->chunk_ctx, data, n) != 0) {
+			t->stopped = 1;
+			return -1;
+		}
+		return 0;
+	}
+	return buf_add(&t->body, data, n) == NF_OK ? 0 : -1;
+}
+
+/* Does a deflate body start with a zlib header (RFC 1950)? Some servers
+ * send a bare deflate stream instead (RFC 1951), as browsers accept. */
+static int
+has_zlib_header(const char *data, size_t n)
+{
+	const unsigned char *b = (const unsigned char *)data;
+
+	return n < 2 || ((b[0] & 0x0f) == 8 && (b[0] >> 4) <= 7 &&
+	                 ((unsigned)b[0] << 8 | b[1]) % 31 == 0);
+}
+
+/* Reads the response's Content-Encoding at its first body byte. */
+static int
+body_coding_start(struct transfer *t, const char *data, size_t n)
+{
+	int window = 15 + 32;	/* zlib or gzip, told apart by the header */
+	struct curl_header *h;
+	const char *v = "";
+	size_t len;
+
+	if (curl_easy_header(t->easy, "Content-Encoding", 0, CURLH_HEADER, -1,
+	                     &h) == CURLHE_OK) {
+		v = h->value;
+	}
+	v += strspn(v, " \t");
+	len = strcspn(v, " \t");
+	if (len == 0 || (len == 8 && strncasecmp(v, "identity", 8) == 0)) {
+		t->coding = CODING_IDENTITY;
+		return 0;
+	}
+	if (v[len + strspn(v + len, " \t")] != '\0' ||
+	    !((len == 4 && strncasecmp(v, "gzip", 4) == 0) ||
+	      (len == 6 && strncasecmp(v, "x-gzip", 6) == 0) ||
+	      (len == 7 && strncasecmp(v, "deflate", 7) == 0))) {
+		t->body_error = "unsupported content encoding";
+		return -1;
+	}
+	if (len == 7 && !has_zlib_header(data, n)) {
+		window = -15;
+	}
+	t->gzip = len != 7;
+	if (inflateInit2(&t->z, window) != Z_OK) {
+		t->body_error = "out of memory";
+		return -1;
+	}
+	t->coding = CODING_ZLIB;
+	return 0;
+}
+
+/* Inflates one piece of a gzip or deflate body. A gzip body may hold
+ * several members one after the other, and a piece may end right between
+ * two; anything after a deflate stream's end is ignored, as browsers do. */
+static int
+body_inflate(struct transfer *t, const char *data, size_t n)
+{
+	char out[INFLATE_CHUNK];
+	int zr;
+
+	t->z.next_in = (Bytef *)data;
+	t->z.avail_in = (uInt)n;
+	while (t->z.avail_in > 0) {
+		if (t->coding == CODING_ENDED) {
+			if (!t->gzip || t->z.next_in[0] != 0x1f) {
+				break;
+			}
+			inflateReset(&t->z);	/* the next gzip member */
+			t->coding = CODING_ZLIB;
+		}
+		t->z.next_out = (Bytef *)out;
+		t->z.avail_out = sizeof(out);
+		zr = inflate(&t->z, Z_NO_FLUSH);
+		if (zr == Z_BUF_ERROR) {
+			break;		/* no progress possible: wait for more */
+		}
+		if (zr != Z_OK && zr != Z_STREAM_END) {
+			t->body_error = zr == Z_MEM_ERROR ? "out of memory" :
+			                "corrupt compressed body";
+			return -1;
+		}
+		if (body_deliver(t, out, sizeof(out) - t->z.avail_out) != 0) {
+			return -1;
+		}
+		if (zr == Z_STREAM_END) {
+			t->coding = CODING_ENDED;
+		}
+	}
+	return 0;
+}
+
+/* An error page (404) is not read at all: its status is the whole
+ * answer, and the transfer stops at its first byte. */
 static size_t
 transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 {
@@ -160,15 +314,14 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 		t->stopped = 1;
 		return 0;
 	}
-	if (n > t->limits.max_size - t->received) {
-		t->too_large = 1;
+	if (t->coding == CODING_UNKNOWN && body_coding_start(t, data, n) != 0) {
 		return 0;
 	}
-	t->received += n;
 	if (t->on_type != NULL) {
 		fetch_type_fn on_type = t->on_type;
 		char *ct = NULL;
 
+		/* the charset is known before the first body byte */
 		t->on_type = NULL;
 		curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ct);
 		if (on_type(t->chunk_ctx, ct) != 0) {
@@ -176,18 +329,167 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 			return 0;
 		}
 	}
-	if (t->on_chunk != NULL) {
-		if (t->on_chunk(t->chunk_ctx, data, n) != 0) {
-			t->stopped = 1;
-			return 0;
-		}
-		return n;
+	if (t->coding == CODING_IDENTITY) {
+		return body_deliver(t, data, n) == 0 ? n : 0;
 	}
-	return buf_add(&t->body, data, n) == NF_OK ? n : 0;
+	return body_inflate(t, data, n) == 0 ? n : 0;
+}
+
+/* Follows where each response's header block starts and ends: libcurl
+ * gives up on a header line past its own ceiling with nothing but "out
+ * of memory", which then reads as "response header too large". Counts
+ * the responses, for the redirect policy. */
+static size_t
+transfer_header(char *data, size_t size, size_t nmemb, void *userp)
+{
+	struct transfer *t = userp;
+	size_t n = size * nmemb;
+
+	t->header_open = !(n <= 2 && (data[0] == '\r' || data[0] == '\n'));
+	t->responses += n > 5 && strncmp(data, "HTTP/", 5) == 0;
+	return n;
+}
+
+/* ---- Where a transfer may connect ---------------------------------------- */
+
+static enum addr_kind
+addr_kind_v4(uint32_t a)
+{
+	if ((a >> 24) == 127 || (a >> 24) == 0) {
+		return ADDR_LOOPBACK;	/* 0.0.0.0 reaches this machine too */
+	}
+	if ((a >> 16) == 0xa9fe) {
+		return ADDR_LINK_LOCAL;	/* 169.254/16, cloud metadata among them */
+	}
+	if ((a >> 24) == 10 || (a >> 20) == 0xac1 || (a >> 16) == 0xc0a8 ||
+	    (a >> 22) == (100 << 2 | 1)) {
+		return ADDR_PRIVATE;	/* 10/8, 172.16/12, 192.168/16, 100.64/10 */
+	}
+	return ADDR_PUBLIC;
+}
+
+static enum addr_kind
+addr_kind_v6(const unsigned char *a)
+{
+	static const unsigned char zero[16] = { 0 };
+	static const unsigned char mapped[12] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+	};
+
+	if (memcmp(a, mapped, 12) == 0) {
+		return addr_kind_v4((uint32_t)a[12] << 24 | (uint32_t)a[13] << 16 |
+		                    (uint32_t)a[14] << 8 | a[15]);
+	}
+	if (memcmp(a, zero, 15) == 0 && a[15] <= 1) {
+		return ADDR_LOOPBACK;	/* ::1 and :: */
+	}
+	if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) {
+		return ADDR_LINK_LOCAL;	/* fe80::/10 */
+	}
+	if ((a[0] & 0xfe) == 0xfc || (a[0] == 0xfe && (a[1] & 0xc0) == 0xc0)) {
+		return ADDR_PRIVATE;	/* fc00::/7, and the old fec0::/10 */
+	}
+	return ADDR_PUBLIC;
+}
+
+/* The kind of a numeric address, or ADDR_UNKNOWN. */
+static enum addr_kind
+addr_kind_of_text(const char *ip)
+{
+	unsigned char a[16];
+
+	if (ip != NULL && inet_pton(AF_INET, ip, a) == 1) {
+		return addr_kind_v4((uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 |
+		                    (uint32_t)a[2] << 8 | a[3]);
+	}
+	if (ip != NULL && inet_pton(AF_INET6, ip, a) == 1) {
+		return addr_kind_v6(a);
+	}
+	return ADDR_UNKNOWN;
+}
+
+static int
+addr_may_follow(enum addr_kind origin, enum addr_kind to)
+{
+	return to == ADDR_PUBLIC || origin == ADDR_LOOPBACK || to == origin;
+}
+
+int
+fetch_redirect_allowed(const char *from_ip, const char *to_ip)
+{
+	enum addr_kind from = addr_kind_of_text(from_ip);
+	enum addr_kind to = addr_kind_of_text(to_ip);
+
+	if (from == ADDR_UNKNOWN || to == ADDR_UNKNOWN) {
+		return -1;
+	}
+	return addr_may_follow(from, to);
+}
+
+/* Until the first response, every address is the start URL's, where the
+ * user pointed the transfer (a host may have several; the origin is the
+ * one the first request went over). Every later one (a redirect,
+ * possibly over a reused connection) must be allowed from there. Zero
+ * refuses it. */
+static int
+transfer_may_reach(struct transfer *t, enum addr_kind kind)
+{
+	if (kind == ADDR_UNKNOWN) {
+		kind = ADDR_PUBLIC;
+	}
+	if (t->responses == 0) {
+		t->origin = kind;
+		return 1;
+	}
+	if (!addr_may_follow(t->origin, kind)) {
+		t->refused = kind;
+		return 0;
+	}
+	return 1;
+}
+
+/* Before a socket is opened: refused addresses are never connected to. */
+static curl_socket_t
+transfer_open_socket(void *userp, curlsocktype purpose,
+                     struct curl_sockaddr *sa)
+{
+	struct transfer *t = userp;
+	enum addr_kind kind = ADDR_PUBLIC;
+	int type = sa->socktype;
+
+	if (sa->family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)&sa->addr;
+
+		kind = addr_kind_v4(ntohl(in->sin_addr.s_addr));
+	} else if (sa->family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const void *)&sa->addr;
+
+		kind = addr_kind_v6(in6->sin6_addr.s6_addr);
+	}
+	if (purpose == CURLSOCKTYPE_IPCXN && !transfer_may_reach(t, kind)) {
+		return CURL_SOCKET_BAD;
+	}
+#ifdef SOCK_CLOEXEC
+	type |= SOCK_CLOEXEC;	/* not inherited by the browser we start */
+#endif
+	return socket(sa->family, type, sa->protocol);
+}
+
+/* Before each request, on a new or a reused connection. */
+static int
+transfer_prereq(void *userp, char *primary_ip, char *local_ip,
+                int primary_port, int local_port)
+{
+	(void)local_ip;
+	(void)primary_port;
+	(void)local_port;
+	return transfer_may_reach(userp, addr_kind_of_text(primary_ip)) ?
+	       CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
 }
 
 /* A stored validator goes back verbatim; one with line breaks in it
- * would smuggle headers, so it is dropped. */
+ * would smuggle headers, so it is dropped. Returns 1 when added, 0 when
+ * not, -1 out of memory. */
 static int
 add_header(struct curl_slist **list, const char *name, const char *value)
 {
@@ -212,20 +514,40 @@ add_header(struct curl_slist **list, const char *name, const char *value)
 		return -1;
 	}
 	*list = l;
-	return 0;
+	return 1;
+}
+
+static void
+transfer_setup_callbacks(struct transfer *t)
+{
+	CURL *e = t->easy;
+
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, transfer_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, transfer_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, transfer_open_socket);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t);
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, transfer_prereq);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, t);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
 }
 
 static enum nf_status
 transfer_setup(struct transfer *t, const char *url, struct nf_error *err)
 {
 	CURL *e = t->easy;
+	int etag, since;
 
 	curl_easy_setopt(e, CURLOPT_URL, url);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, MAX_REDIRECTS);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	/* Asked for, and inflated here (body_inflate), not by libcurl. */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, t->limits.connect_timeout_ms);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, t->limits.timeout_ms);
 	/* An announced length past the ceiling fails before any byte. */
@@ -233,15 +555,13 @@ transfer_setup(struct transfer *t, const char *url, struct nf_error *err)
 	                 (curl_off_t)t->limits.max_size);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "newsfold/" PACKAGE_VERSION);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, transfer_write);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
-	if (add_header(&t->headers, "If-None-Match", t->etag_in) != 0 ||
-	    add_header(&t->headers, "If-Modified-Since",
-	               t->last_modified_in) != 0) {
+	transfer_setup_callbacks(t);
+	etag = add_header(&t->headers, "If-None-Match", t->etag_in);
+	since = add_header(&t->headers, "If-Modified-Since", t->last_modified_in);
+	if (etag < 0 || since < 0) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
+	t->conditional = etag > 0 || since > 0;
 	if (t->headers != NULL) {
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
 	}
@@ -259,6 +579,9 @@ transfer_new(const struct fetch_limits *limits)
 	}
 	limits_resolve(&t->limits, limits);
 	buf_init(&t->body, t->limits.max_size);
+	t->header_open = 1;
+	t->origin = ADDR_UNKNOWN;
+	t->refused = ADDR_UNKNOWN;
 	t->easy = curl_easy_init();
 	if (t->easy == NULL) {
 		free(t);
@@ -277,6 +600,9 @@ transfer_free(struct transfer *t)
 		curl_easy_cleanup(t->easy);
 	}
 	curl_slist_free_all(t->headers);
+	if (t->coding == CODING_ZLIB || t->coding == CODING_ENDED) {
+		inflateEnd(&t->z);
+	}
 	buf_free(&t->body);
 	free(t->url);
 	free(t->etag_in);
@@ -349,21 +675,83 @@ reason_timeout(struct transfer *t, struct nf_error *err)
 	return nf_error_set(err, NF_ERR_NET, "timeout after %s", secs);
 }
 
-/* Turns curl's result into NF_OK or a short human reason. */
+/* A whole response: 2xx, or a 304 to a request that carried validators.
+ * We never ask for a range, so a 206 is a part of something, not the
+ * feed; a 304 to a request without validators says nothing about a feed
+ * we have never read. */
 static enum nf_status
-transfer_reason(struct transfer *t, CURLcode rc, struct nf_error *err)
+reason_status(struct transfer *t, struct nf_error *err)
 {
-	char text[256];
 	long code = 0;
+
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (code == 206) {
+		return nf_error_set(err, NF_ERR_NET, "HTTP 206 Partial Content to"
+		                    " a request without a range");
+	}
+	if (code == 304 && !t->conditional) {
+		return nf_error_set(err, NF_ERR_NET, "304 Not Modified to a request"
+		                    " without validators");
+	}
+	if (code == 304 || (code >= 200 && code < 300)) {
+		return NF_OK;
+	}
+	return nf_error_set(err, NF_ERR_NET, "HTTP %ld", code);
+}
+
+/* CURLE_UNSUPPORTED_PROTOCOL: the start URL was checked to be http(s),
+ * so it is either a refused redirect (the last response was a 3xx) or a
+ * reply that is not HTTP/1.x at all (HTTP/0.9, "HTTP/1.1 2000"). */
+static enum nf_status
+reason_protocol(struct transfer *t, struct nf_error *err)
+{
+	long code = 0;
+
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (code >= 300 && code < 400) {
+		return nf_error_set(err, NF_ERR_NET,
+		                    "redirect to a non-http URL refused");
+	}
+	return nf_error_set(err, NF_ERR_NET, "malformed HTTP response");
+}
+
+/* What our own callbacks refused, or NF_OK. */
+static enum nf_status
+reason_ours(struct transfer *t, CURLcode rc, struct nf_error *err)
+{
+	char text[64];
 
 	if (t->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
 		fetch_size_text(text, sizeof(text), t->limits.max_size);
 		return nf_error_set(err, NF_ERR_TOO_LARGE, "too large (over %s)",
 		                    text);
 	}
+	if (t->refused != ADDR_UNKNOWN) {
+		return nf_error_set(err, NF_ERR_NET, "redirect to a %s address"
+		                    " refused", addr_kind_names[t->refused]);
+	}
+	if (t->body_error != NULL) {
+		return nf_error_set(err, strcmp(t->body_error, "out of memory") == 0 ?
+		                    NF_ERR_NOMEM : NF_ERR_NET, "%s", t->body_error);
+	}
+	if (rc == CURLE_OK && t->coding == CODING_ZLIB) {
+		return nf_error_set(err, NF_ERR_NET, "truncated compressed body");
+	}
+	return NF_OK;
+}
+
+/* Turns curl's result into NF_OK or a short human reason. */
+static enum nf_status
+transfer_reason(struct transfer *t, CURLcode rc, struct nf_error *err)
+{
+	char text[256];
+
+	if (reason_ours(t, rc, err) != NF_OK) {
+		return err->code;
+	}
 	switch (rc) {
 	case CURLE_OK:
-		break;
+		return reason_status(t, err);
 	case CURLE_COULDNT_RESOLVE_HOST:
 		failed_host(t->easy, text, sizeof(text));
 		return nf_error_set(err, NF_ERR_NET, "could not resolve host %s",
@@ -375,16 +763,21 @@ transfer_reason(struct transfer *t, CURLcode rc, struct nf_error *err)
 	case CURLE_OPERATION_TIMEDOUT:
 		return reason_timeout(t, err);
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		/* The start URL was checked to be http(s): a redirect did it. */
-		return nf_error_set(err, NF_ERR_NET,
-		                    "redirect to a non-http URL refused");
+		return reason_protocol(t, err);
+	case CURLE_WEIRD_SERVER_REPLY:
+		return nf_error_set(err, NF_ERR_NET, "malformed HTTP response");
 	case CURLE_TOO_MANY_REDIRECTS:
 		return nf_error_set(err, NF_ERR_NET, "too many redirects");
 	case CURLE_OUT_OF_MEMORY:
+		if (t->header_open) {
+			/* libcurl's ceiling on one header line, not ours */
+			return nf_error_set(err, NF_ERR_NET,
+			                    "response header too large");
+		}
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	case CURLE_WRITE_ERROR:
 		if (t->stopped) {
-			break;
+			return reason_status(t, err);
 		}
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	default:
@@ -392,11 +785,6 @@ transfer_reason(struct transfer *t, CURLcode rc, struct nf_error *err)
 		                    t->errbuf[0] != '\0' ? t->errbuf :
 		                    curl_easy_strerror(rc));
 	}
-	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
-	if (code == 304 || (code >= 200 && code < 300)) {
-		return NF_OK;
-	}
-	return nf_error_set(err, NF_ERR_NET, "HTTP %ld", code);
 }
 
 static char *
@@ -413,7 +801,6 @@ fetch_url_stream(const char *url, const struct fetch_limits *limits,
 	struct transfer *t;
 	enum nf_status st;
 	CURLcode rc;
-	long code = 0;
 	char *ct = NULL;
 
 	*content_type = NULL;
@@ -436,12 +823,7 @@ fetch_url_stream(const char *url, const struct fetch_limits *limits,
 	if (st != NF_OK) {
 		goto out;
 	}
-	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
-	if (code == 304) {
-		/* Never asked conditionally, so a 304 here is a broken server. */
-		st = nf_error_set(err, NF_ERR_NET, "HTTP 304");
-		goto out;
-	}
+	/* Never asked conditionally: reason_status() refused any 304. */
 	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ct);
 	if (ct != NULL && (*content_type = strdup(ct)) == NULL) {
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");

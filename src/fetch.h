@@ -15,11 +15,20 @@
  *
  * Every transfer: http and https only, for the start URL and for every
  * redirect (a remote feed can never redirect to file://); redirects are
- * followed (at most 10); Accept-Encoding for every encoding curl knows,
- * the size ceiling counted on the decompressed body; connect and whole
- * transfer timeouts; "User-Agent: newsfold/VERSION"; proxies from the
- * usual environment variables (http_proxy, https_proxy, no_proxy), as
- * libcurl does by default; no signals (CURLOPT_NOSIGNAL).
+ * followed (at most 10), but never from the address the first request
+ * went over into a more local kind: a redirect may go to a public address
+ * from anywhere, to a private (10/8, 172.16/12, 192.168/16, 100.64/10,
+ * fc00::/7), link-local (169.254/16, fe80::/10) or loopback address only
+ * from an address of the same kind or from loopback; a refused address
+ * is never connected to, nor sent a request over a reused connection.
+ * (Through a proxy every address is the proxy's, and the proxy decides.)
+ * "Accept-Encoding: gzip, deflate", inflated here: a compressed body cut
+ * short fails, and the size ceiling is counted on the decompressed body.
+ * Connect and whole transfer timeouts; "User-Agent: newsfold/VERSION";
+ * proxies from the usual environment variables (http_proxy, https_proxy,
+ * no_proxy), as libcurl does by default; no signals (CURLOPT_NOSIGNAL).
+ * A whole 2xx response only: a 206 (we never ask for a range) fails, and
+ * a 304 counts only as the answer to a request that carried validators.
  *
  * file:// URLs are never fetched here: a feed the user listed as file://
  * is read from disk by the caller (url_file_path() gives the path).
@@ -27,7 +36,12 @@
  * Human reasons, as the status line and --refresh print them:
  * "could not resolve host X", "connection refused", "timeout after 30 s",
  * "HTTP 404", "too large (over 16 MiB)",
- * "redirect to a non-http URL refused".
+ * "redirect to a non-http URL refused", "redirect to a loopback address
+ * refused" (or link-local, private), "malformed HTTP response",
+ * "response header too large", "truncated compressed body",
+ * "corrupt compressed body", "unsupported content encoding",
+ * "HTTP 206 Partial Content to a request without a range",
+ * "304 Not Modified to a request without validators".
  */
 
 #include <stddef.h>
@@ -79,11 +93,17 @@ char *fetch_content_charset(const char *content_type);
  * "1000 bytes" (the wording of the "too large" reason). */
 void fetch_size_text(char *out, size_t n, size_t bytes);
 
+/* The redirect policy on two numeric addresses (IPv4 or IPv6): may a
+ * transfer that started at from_ip go on to to_ip? 1 yes, 0 refused, -1
+ * when either is not an address. See "Every transfer" above. */
+int fetch_redirect_allowed(const char *from_ip, const char *to_ip);
+
 /* ---- Many transfers at once ---------------------------------------- */
 
 enum fetch_outcome {
 	FETCH_OK,		/* 2xx: body holds the new content */
-	FETCH_UNCHANGED,	/* 304 to a conditional GET: no body */
+	FETCH_UNCHANGED,	/* 304 to a conditional GET: no body (a 304
+				 * to a request without validators fails) */
 	FETCH_FAILED		/* err says why */
 };
 

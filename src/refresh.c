@@ -1,7 +1,10 @@
 #include "autoconfig.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "config/config.h"
@@ -22,6 +25,7 @@
 
 struct refresh_feed {
 	const struct config_feed *cf;
+	char *shown_url;		/* the URL fit to print (no password) */
 	int64_t id;
 	struct store_feed_meta meta;	/* as stored before this run */
 	int done;
@@ -37,6 +41,7 @@ struct refresh {
 	size_t ndone;
 	size_t nprinted;
 	FILE *report;			/* one line per feed, or NULL */
+	int report_errno;		/* why writing the report stopped */
 	int progress;			/* reporting, and stderr is a terminal */
 };
 
@@ -69,7 +74,19 @@ feed_display_title(const struct refresh_feed *f)
 	if (f->meta.feed_title != NULL && f->meta.feed_title[0] != '\0') {
 		return f->meta.feed_title;
 	}
-	return f->cf->url;
+	return f->shown_url;
+}
+
+/* A report nobody reads any more (`--refresh | head -1`) or cannot be
+ * written (a full disk) stops being written; the feeds are still fetched
+ * and stored. */
+static void
+report_flush(struct refresh *r)
+{
+	if (r->report != NULL && (fflush(r->report) != 0 || ferror(r->report))) {
+		r->report_errno = errno != 0 ? errno : EIO;
+		r->report = NULL;
+	}
 }
 
 /* Prints the finished feeds at the top of the list, in dotfile order. */
@@ -99,9 +116,7 @@ print_ready(struct refresh *r)
 			break;
 		}
 	}
-	if (r->report != NULL) {
-		fflush(r->report);
-	}
+	report_flush(r);
 	progress_show(r);
 }
 
@@ -147,6 +162,9 @@ refresh_prepare(struct refresh *r, struct nf_error *err)
 	for (i = 0; i < r->nfeeds; i++) {
 		f = &r->feeds[i];
 		f->cf = &r->cfg->feeds[i];
+		if ((f->shown_url = url_redact(f->cf->url)) == NULL) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
 		st = store_feed_ensure(r->store, f->cf->url, f->cf->title,
 		                       &f->id, err);
 		if (st == NF_OK) {
@@ -210,6 +228,7 @@ refresh_free(struct refresh *r)
 	size_t i;
 
 	for (i = 0; i < r->nfeeds; i++) {
+		free(r->feeds[i].shown_url);
 		store_feed_meta_clear(&r->feeds[i].meta);
 		sync_outcome_clear(&r->feeds[i].outcome);
 	}
@@ -237,6 +256,12 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 
 	r.sync = sync_settings_of(cfg);
 	r.progress = report != NULL && isatty(STDERR_FILENO);
+	if (report != NULL) {
+		/* A closed pipe is a write error that stops the report, not
+		 * the death of a refresh with feeds still to store. For good:
+		 * the report's buffer is flushed once more at exit. */
+		signal(SIGPIPE, SIG_IGN);
+	}
 	st = refresh_prepare(&r, err);
 	if (st == NF_OK) {
 		st = refresh_transfers(&r, err);
@@ -245,6 +270,10 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 		print_ready(&r);
 	}
 	progress_clear(&r);
+	if (st == NF_OK && r.report_errno != 0 && r.report_errno != EPIPE) {
+		st = nf_error_set(err, NF_ERR_IO, "cannot write the report: %s",
+		                  strerror(r.report_errno));
+	}
 	if (nfailed != NULL) {
 		*nfailed = st == NF_OK ? count_failed(&r) : 0;
 	}

@@ -6,11 +6,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 #include <sqlite3.h>
 
 #include "src/path.h"
+#include "src/url.h"
 #include "src/store.h"
 
 /*
@@ -78,7 +80,7 @@ enum stmt_id {
 	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
 	" i.published, i.updated, i.summary, " content ", i.image_url," \
 	" i.image_caption, i.image_credit, i.extras, i.read," \
-	" COALESCE(f.title, f.feed_title, f.url), i.content_len" \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
@@ -88,7 +90,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
 	[ST_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
-	[ST_FEED_ADD] = "INSERT INTO feeds (url, title) VALUES (?1, ?2)",
+	[ST_FEED_ADD] = "INSERT INTO feeds (url, title) VALUES (?1, ?2)"
+	                " ON CONFLICT (url) DO NOTHING",
 	[ST_FEED_TITLE] = "UPDATE feeds SET title = ?2 WHERE id = ?1"
 	                  " AND title IS NOT ?2",
 	[ST_FEED_SEQ] = "UPDATE feeds SET update_seq = update_seq + 1,"
@@ -100,7 +103,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                " last_fetch = ?4, last_error = ?5, feed_title = ?6"
 	                " WHERE id = ?1",
 	[ST_FEED_LIST] = "SELECT f.id, f.url, COALESCE(f.title, f.feed_title,"
-	                 " f.url), f.last_fetch, f.last_error,"
+	                 " url_redact(f.url)), f.last_fetch, f.last_error,"
 	                 " (SELECT count(*) FROM items WHERE feed_id = f.id),"
 	                 " (SELECT count(*) FROM items WHERE feed_id = f.id"
 	                 " AND read = 0) FROM feeds f ORDER BY f.id",
@@ -121,8 +124,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                " WHERE id = ?1",
 	[ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE feed_id = ?1",
 	[ST_ITEM_COUNT_ALL] = "SELECT count(*) FROM items",
+	/* An item's age runs from its publication, or from when it was
+	 * first stored when that is earlier: a date in the future does not
+	 * keep an item young. ?5 is the oldest an unread item may be to be
+	 * kept; NULL keeps every unread item. */
 	[ST_PRUNE] = "DELETE FROM items WHERE id IN (SELECT id FROM items"
-	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3)"
+	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3 OR"
+	             " MIN(COALESCE(published, first_seen), first_seen) < ?5)"
 	             " ORDER BY COALESCE(published, first_seen), id LIMIT ?4)",
 	[ST_MARK] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
@@ -310,6 +318,80 @@ exec_sql(struct store *s, const char *sql, struct nf_error *err)
 	return NF_OK;
 }
 
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleeps 2 to 24 ms, a different time in each process and each try, so
+ * that processes that collided do not collide again in step. */
+static void
+back_off(unsigned tries)
+{
+	struct timespec nap = { 0, 0 };
+
+	nap.tv_nsec = (long)(2 + ((unsigned)getpid() + tries * 7) % 23) * 1000000L;
+	nanosleep(&nap, NULL);
+}
+
+/* Runs one statement to its end; copies the first column of its first
+ * row into out (when given). Returns SQLite's result code. */
+static int
+exec_once(struct store *s, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	const unsigned char *text;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		return rc;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text = sqlite3_column_text(st, 0);
+		if (out != NULL && text != NULL) {
+			snprintf(out, n, "%s", (const char *)text);
+			out = NULL;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * Runs sql, and again while it fails because another connection holds a
+ * lock, until the busy timeout has passed. SQLite does not call the busy
+ * handler where waiting could deadlock: two connections that both hold a
+ * read lock and want to write, as two processes switching a brand-new
+ * file to WAL do, get SQLITE_BUSY at once. Backing off (a few
+ * milliseconds, different in each process) and starting the statement
+ * again from nothing is what breaks that tie.
+ */
+static enum nf_status
+exec_patient(struct store *s, const char *sql, char *out, size_t n,
+             struct nf_error *err)
+{
+	const int64_t deadline = now_ms() + BUSY_TIMEOUT_MS;
+	unsigned tries = 0;
+	int rc;
+
+	while (((rc = exec_once(s, sql, out, n)) & 0xff) == SQLITE_BUSY ||
+	       (rc & 0xff) == SQLITE_LOCKED) {
+		if (now_ms() >= deadline) {
+			break;
+		}
+		back_off(++tries);
+	}
+	if (rc != SQLITE_OK) {
+		return nf_error_set(err, NF_ERR_DB, "%s: %s", s->path,
+		                    sqlite3_errmsg(s->db));
+	}
+	return NF_OK;
+}
+
 static enum nf_status
 user_version(struct store *s, int *version, struct nf_error *err)
 {
@@ -330,8 +412,9 @@ user_version(struct store *s, int *version, struct nf_error *err)
 }
 
 /* Applies the migrations the file lacks, one transaction each. The version
- * is read again inside each transaction: another process may be migrating
- * the same file at the same time. */
+ * is read again inside each transaction: another process may be creating
+ * or migrating the same file at the same time, and the one that comes
+ * second finds the work done and commits nothing. */
 static enum nf_status
 migrate(struct store *s, struct nf_error *err)
 {
@@ -339,7 +422,7 @@ migrate(struct store *s, struct nf_error *err)
 	int version = 0;
 
 	for (;;) {
-		if (exec_sql(s, "BEGIN IMMEDIATE", err) != NF_OK ||
+		if (exec_patient(s, "BEGIN IMMEDIATE", NULL, 0, err) != NF_OK ||
 		    user_version(s, &version, err) != NF_OK) {
 			goto fail;
 		}
@@ -366,6 +449,33 @@ fail:
 	return NF_ERR_DB;
 }
 
+/* Switches the file to WAL. The switch needs the file to itself for a
+ * moment; while another process reads or creates it, the pragma fails
+ * busy or answers with the mode that stayed, and is tried again. */
+static enum nf_status
+wal_switch(struct store *s, struct nf_error *err)
+{
+	const int64_t deadline = now_ms() + BUSY_TIMEOUT_MS;
+	unsigned tries = 0;
+	char mode[16];
+
+	for (;;) {
+		mode[0] = '\0';
+		if (exec_patient(s, "PRAGMA journal_mode = WAL", mode, sizeof(mode),
+		                 err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		if (strcmp(mode, "wal") == 0) {
+			return NF_OK;
+		}
+		if (now_ms() >= deadline) {
+			return nf_error_set(err, NF_ERR_DB, "%s: cannot switch to WAL"
+			                    " (journal mode stays %s)", s->path, mode);
+		}
+		back_off(++tries);
+	}
+}
+
 /*
  * WAL lets the reader keep reading while a refresh writes. With WAL,
  * synchronous=NORMAL syncs at checkpoints, not at each commit: a crash of
@@ -374,15 +484,34 @@ fail:
  * flags are the only thing at stake, and a few seconds of them is an
  * acceptable price for not syncing on every keypress.
  */
+/* url_redact(url) in SQL: a feed without a title is named by its URL,
+ * and a name is shown, so its password is starred out (url_redact). */
+static void
+sql_url_redact(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *url = (const char *)sqlite3_value_text(argv[0]);
+	char *shown;
+
+	(void)argc;
+	if (url == NULL || strchr(url, '@') == NULL) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	if ((shown = url_redact(url)) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, shown, -1, free);
+}
+
 static enum nf_status
 configure(struct store *s, struct nf_error *err)
 {
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (exec_sql(s, "PRAGMA journal_mode = WAL", err) != NF_OK ||
-	    exec_sql(s, "PRAGMA synchronous = NORMAL", err) != NF_OK ||
+	if (exec_sql(s, "PRAGMA synchronous = NORMAL", err) != NF_OK ||
 	    exec_sql(s, "PRAGMA foreign_keys = ON", err) != NF_OK ||
 	    exec_sql(s, "PRAGMA journal_size_limit = " WAL_SIZE_LIMIT,
-	             err) != NF_OK) {
+	             err) != NF_OK ||
+	    wal_switch(s, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
 	return migrate(s, err);
@@ -419,6 +548,16 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 		store_close(s);
 		return status;
 	}
+	/* Before any statement: the very first read of a file another
+	 * process is creating may already have to wait. */
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (sqlite3_create_function(s->db, "url_redact", 1, SQLITE_UTF8 |
+	                            SQLITE_DETERMINISTIC, NULL, sql_url_redact,
+	                            NULL, NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot open");
+		store_close(s);
+		return status;
+	}
 	if ((status = configure(s, err)) != NF_OK) {
 		store_close(s);
 		return status;
@@ -443,42 +582,59 @@ store_close(struct store *s)
 	free(s);
 }
 
+/* Looks the URL up: *feed_id is 0 when the store does not know it. */
+static enum nf_status
+feed_find(struct store *s, const char *url, int64_t *feed_id,
+          struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FEED_FIND, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	*feed_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot read feeds");
+	}
+	return NF_OK;
+}
+
 enum nf_status
 store_feed_ensure(struct store *s, const char *url, const char *title,
                   int64_t *feed_id, struct nf_error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
-	if ((st = stmt_get(s, ST_FEED_FIND, err)) == NULL) {
+	if (feed_find(s, url, feed_id, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
-	bind_text(st, 1, url);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*feed_id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
+	if (*feed_id == 0) {
+		/* Another process may add the same URL between the look-up
+		 * and the insert (two refreshes started together): the insert
+		 * then does nothing, and the second look-up finds its row. */
+		if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
 			return NF_ERR_DB;
 		}
-		sqlite3_bind_int64(st, 1, *feed_id);
+		bind_text(st, 1, url);
 		bind_text(st, 2, title);
-		return stmt_run(s, st, err);
+		if (stmt_run(s, st, err) != NF_OK ||
+		    feed_find(s, url, feed_id, err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		if (*feed_id == 0) {
+			return db_error(s, err, "cannot add a feed");
+		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		return db_error(s, err, "cannot read feeds");
-	}
-	if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
+	if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
 		return NF_ERR_DB;
 	}
-	bind_text(st, 1, url);
+	sqlite3_bind_int64(st, 1, *feed_id);
 	bind_text(st, 2, title);
-	if (stmt_run(s, st, err) != NF_OK) {
-		return NF_ERR_DB;
-	}
-	*feed_id = sqlite3_last_insert_rowid(s->db);
-	return NF_OK;
+	return stmt_run(s, st, err);
 }
 
 void
@@ -925,15 +1081,18 @@ feed_next_seq(struct store *s, int64_t feed_id, const char *title,
 }
 
 static enum nf_status
-feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
-           int prune_unread, struct nf_error *err)
+feed_prune(struct store *s, int64_t feed_id, int64_t seq,
+           const struct store_keep *keep, int64_t now, struct nf_error *err)
 {
 	sqlite3_stmt *st;
 	int64_t count;
 	int rc;
 
-	if (max_items <= 0 || (st = stmt_get(s, ST_ITEM_COUNT, err)) == NULL) {
-		return max_items <= 0 ? NF_OK : NF_ERR_DB;
+	if (keep == NULL || keep->max_items <= 0) {
+		return NF_OK;
+	}
+	if ((st = stmt_get(s, ST_ITEM_COUNT, err)) == NULL) {
+		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, feed_id);
 	rc = sqlite3_step(st);
@@ -943,7 +1102,7 @@ feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
 		return db_error(s, err, "cannot count items");
 	}
 	/* A negative LIMIT means none to SQLite: only run with excess. */
-	if (count <= max_items) {
+	if (count <= keep->max_items) {
 		return NF_OK;
 	}
 	if ((st = stmt_get(s, ST_PRUNE, err)) == NULL) {
@@ -951,14 +1110,17 @@ feed_prune(struct store *s, int64_t feed_id, int64_t seq, int max_items,
 	}
 	sqlite3_bind_int64(st, 1, feed_id);
 	sqlite3_bind_int64(st, 2, seq);
-	sqlite3_bind_int(st, 3, prune_unread != 0);
-	sqlite3_bind_int64(st, 4, count - max_items);
+	sqlite3_bind_int(st, 3, keep->prune_unread != 0);
+	sqlite3_bind_int64(st, 4, count - keep->max_items);
+	if (keep->keep_unread > 0) {
+		sqlite3_bind_int64(st, 5, now - keep->keep_unread);
+	}
 	return stmt_run(s, st, err);
 }
 
 enum nf_status
 store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
-                  int max_items, int prune_unread, size_t *new_count,
+                  const struct store_keep *keep, size_t *new_count,
                   struct nf_error *err)
 {
 	int64_t seq, now = (int64_t)time(NULL);
@@ -981,8 +1143,7 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 			goto fail;
 		}
 	}
-	if ((status = feed_prune(s, feed_id, seq, max_items, prune_unread,
-	                         err)) != NF_OK ||
+	if ((status = feed_prune(s, feed_id, seq, keep, now, err)) != NF_OK ||
 	    (status = tx_commit(s, err)) != NF_OK) {
 		goto fail;
 	}

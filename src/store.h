@@ -74,22 +74,37 @@ enum nf_status store_feed_meta_set(struct store *s, int64_t feed_id,
                                    const struct store_feed_meta *meta,
                                    struct nf_error *err);
 
+/* What a feed update keeps: the dotfile's max-items, prune-unread and
+ * keep-unread. */
+struct store_keep {
+	int max_items;		/* per feed; 0 = no limit, nothing pruned */
+	int prune_unread;	/* unread items may go like read ones */
+	int64_t keep_unread;	/* seconds; else unread items older than this
+				 * may go; 0 = unread items are never pruned */
+};
+
 /* Stores a freshly parsed feed in one transaction: new items inserted,
  * known ones updated (read flag kept), the feed's own title recorded.
- * Then prunes the feed to max_items (0 = no limit): oldest first by
- * publication date, never an item of this update (it would come back as
- * new next time), never an unread one unless prune_unread. *new_count
- * (may be NULL) gets the number of items not seen before. */
+ * Then, while the feed holds more than keep->max_items, prunes it oldest
+ * first by publication date: read items; unread ones too with
+ * prune_unread, else those older than keep_unread (an item's age counts
+ * from its publication, or from when it was first stored if that is
+ * earlier). Never an item of this update: it would come back as new
+ * next time. So a feed keeps at most max_items items, or its latest
+ * listing when that is longer, plus the unread items younger than
+ * keep_unread. keep NULL prunes nothing. *new_count (may be NULL) gets
+ * the number of items not seen before. */
 enum nf_status store_feed_update(struct store *s, int64_t feed_id,
-                                 const struct nf_feed *feed, int max_items,
-                                 int prune_unread, size_t *new_count,
-                                 struct nf_error *err);
+                                 const struct nf_feed *feed,
+                                 const struct store_keep *keep,
+                                 size_t *new_count, struct nf_error *err);
 
 /* One line of the Feeds screen. */
 struct store_feed_info {
 	int64_t id;
 	char *url;
-	char *title;		/* dotfile title, else the feed's, else the URL */
+	char *title;		/* dotfile title, else the feed's, else the URL
+				 * with its password starred out */
 	size_t nitems;
 	size_t nunread;
 	int64_t last_fetch;	/* NF_NO_DATE when never fetched */
@@ -113,7 +128,7 @@ enum store_load {
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a
  * new array of new items with rowid, feed_id, source (the feed's title as
- * store_feed_list() gives it) and read filled. Order: feeds in the order
+ * store_feed_list() gives it, so never a password) and read filled. Order: feeds in the order
  * added, each feed's items as its latest fetch listed them, then older
  * ones newest first. Free with store_items_free(). */
 enum nf_status store_items_load(struct store *s, int64_t feed_id,

@@ -1,11 +1,14 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config/config.h"
 #include "feeds/feed.h"
@@ -20,6 +23,7 @@ sync_settings_of(const struct config *cfg)
 		.max_size = (size_t)cfg->max_size,
 		.max_items = (int)cfg->max_items,
 		.prune_unread = cfg->prune_unread,
+		.keep_unread = cfg->keep_unread,
 		.fold_threshold = cfg->fold_threshold,
 	};
 
@@ -76,6 +80,11 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 		.fold_threshold = set->fold_threshold,
 		.max_size = set->max_size,
 	};
+	const struct store_keep keep = {
+		.max_items = set->max_items,
+		.prune_unread = set->prune_unread,
+		.keep_unread = set->keep_unread,
+	};
 	struct nf_feed *parsed = NULL;
 	struct nf_error err;
 	enum nf_status st;
@@ -94,8 +103,8 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 		sync_fail(out, &err);
 		goto out;
 	}
-	st = store_feed_update(store, feed->id, parsed, set->max_items,
-	                       set->prune_unread, &out->new_count, &err);
+	st = store_feed_update(store, feed->id, parsed, &keep, &out->new_count,
+	                       &err);
 	if (st != NF_OK) {
 		sync_fail(out, &err);
 		goto out;
@@ -156,13 +165,21 @@ sync_fetched(struct store *store, const struct sync_feed *feed,
 {
 	struct store_feed_meta stored;
 	const char *etag = result->etag, *last_modified = result->last_modified;
-	const char *base = result->effective_url != NULL ? result->effective_url :
-	                   result->url != NULL ? result->url : feed->url;
+	/* Links resolve against where the bytes came from, with its password
+	 * starred out: a stored link is shown, and never carries it. */
+	char *base = url_redact(result->effective_url != NULL ?
+	                              result->effective_url : result->url != NULL ?
+	                              result->url : feed->url);
+	struct nf_error nomem;
 
 	if (!sync_begin(store, feed, &stored, out)) {
+		free(base);
 		return;
 	}
-	if (result->outcome == FETCH_FAILED) {
+	if (base == NULL) {
+		nf_error_set(&nomem, NF_ERR_NOMEM, "out of memory");
+		sync_fail(out, &nomem);
+	} else if (result->outcome == FETCH_FAILED) {
 		sync_fail(out, &result->err);
 	} else if (result->outcome == FETCH_UNCHANGED) {
 		out->state = SYNC_UNCHANGED;
@@ -175,6 +192,38 @@ sync_fetched(struct store *store, const struct sync_feed *feed,
 	}
 	sync_record(store, feed, &stored, etag, last_modified, out);
 	store_feed_meta_clear(&stored);
+	free(base);
+}
+
+/* Opens a local feed for reading, refusing anything but a regular file:
+ * a FIFO would block the open (and then the read) for as long as nobody
+ * writes to it, a device may never end, and the whole refresh would wait.
+ * O_NONBLOCK keeps the open itself from blocking; fstat() then says what
+ * was opened, so a name swapped in between is checked too. Returns the
+ * descriptor, or -1 with err set. */
+static int
+sync_open_regular(const char *path, struct nf_error *err)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		nf_error_set(err, NF_ERR_IO, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		nf_error_set(err, NF_ERR_IO, "cannot open: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		nf_error_set(err, NF_ERR_IO, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	/* A regular file: reads wait for the disk as usual. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
 }
 
 /* Reads the file a file:// URL names into b, whose ceiling is the
@@ -184,32 +233,38 @@ sync_read_local(const char *url, struct buf *b, struct nf_error *err)
 {
 	char chunk[65536], limit[32];
 	char *path = url_is_file(url) ? url_file_path(url) : NULL;
-	FILE *fp = path != NULL ? fopen(path, "rb") : NULL;
 	enum nf_status st = NF_OK;
-	size_t n;
+	ssize_t n;
+	int fd = -1;
 
 	if (path == NULL) {
 		st = nf_error_set(err, NF_ERR_IO, "not a local file URL");
 		goto out;
 	}
-	if (fp == NULL) {
-		st = nf_error_set(err, NF_ERR_IO, "cannot open: %s", strerror(errno));
+	if ((fd = sync_open_regular(path, err)) < 0) {
+		st = err->code;
 		goto out;
 	}
-	while (st == NF_OK && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		st = buf_add(b, chunk, n);
+	while (st == NF_OK && (n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n < 0) {
+			st = nf_error_set(err, NF_ERR_IO, "cannot read: %s",
+			                  strerror(errno));
+			break;
+		}
+		st = buf_add(b, chunk, (size_t)n);
 	}
 	if (st == NF_ERR_TOO_LARGE) {
 		fetch_size_text(limit, sizeof(limit), b->max);
 		nf_error_set(err, st, "too large (over %s)", limit);
-	} else if (st != NF_OK) {
+	} else if (st == NF_ERR_NOMEM) {
 		nf_error_set(err, st, "out of memory");
-	} else if (ferror(fp)) {
-		st = nf_error_set(err, NF_ERR_IO, "cannot read: %s", strerror(errno));
 	}
 out:
-	if (fp != NULL) {
-		fclose(fp);
+	if (fd >= 0) {
+		close(fd);
 	}
 	free(path);
 	return st;

@@ -18,7 +18,11 @@
  *   exactly; one byte more fails as "too large (over 16 MiB)", the
  *   fetcher's words for the same ceiling. A bare "file:" is no local path:
  *   such a URL goes to the fetcher, which takes http(s) only (the dotfile
- *   refuses it anyway).
+ *   refuses it anyway). Only a regular file is read: a FIFO, a device or a
+ *   folder fails at once as "not a regular file", never blocks.
+ * - Unchanged means a 304 to a request that carried validators; the
+ *   fetcher fails any other 304 ("304 Not Modified to a request without
+ *   validators"), so a feed never read is never "unchanged".
  * - Validators: a stored feed takes those its response carried (a file
  *   has none, a 200 without them clears them); an unchanged feed keeps
  *   them; a failed one keeps the stored ones, so the next request is still
@@ -50,6 +54,8 @@ struct sync_settings {
 	size_t max_size;	/* ceiling on one body, bytes; must be > 0 */
 	int max_items;		/* kept per feed; 0 = no limit */
 	int prune_unread;	/* pruning may drop unread items */
+	long keep_unread;	/* else those older than this, seconds; 0 =
+				 * never (struct store_keep) */
 	double fold_threshold;	/* for near-duplicate related entries */
 };
 

@@ -6,6 +6,7 @@
 #include "autoconfig.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -127,4 +128,51 @@ url_host(const char *url)
 	}
 	xmlFreeURI(uri);
 	return host;
+}
+
+/* The end of a URL's scheme when url starts with one followed by "://",
+ * else NULL. */
+static const char *
+url_scheme_end(const char *url)
+{
+	const char *p = url;
+
+	if (!isalpha((unsigned char)*p)) {
+		return NULL;
+	}
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.') {
+		p++;
+	}
+	return strncmp(p, "://", 3) == 0 ? p : NULL;
+}
+
+char *
+url_redact(const char *url)
+{
+	const char *auth, *end, *at = NULL, *colon, *p;
+	size_t keep, rest;
+	char *out;
+
+	if (url == NULL) {
+		return NULL;
+	}
+	if ((auth = url_scheme_end(url)) != NULL) {
+		auth += 3;
+		end = auth + strcspn(auth, "/?#");
+		for (p = auth; p < end; p++) {
+			at = *p == '@' ? p : at;	/* a user name may hold '@' */
+		}
+	}
+	if (at == NULL) {
+		return strdup(url);
+	}
+	colon = memchr(auth, ':', (size_t)(at - auth));
+	keep = (size_t)((colon != NULL ? colon + 1 : auth) - url);
+	rest = strlen(at);
+	if ((out = malloc(keep + 3 + rest + 1)) != NULL) {
+		memcpy(out, url, keep);
+		memcpy(out + keep, "***", 3);
+		memcpy(out + keep + 3, at, rest + 1);
+	}
+	return out;
 }

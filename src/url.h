@@ -35,4 +35,12 @@ char *url_of_path(const char *path);
  * NULL when it names none or will not parse. */
 char *url_host(const char *url);
 
+/* Returns url as a new string fit to print or to name a feed by: the
+ * password of its user information replaced by three stars
+ * (http://alice:s3cret@host/feed becomes http://alice:<stars>@host/feed),
+ * or the whole user information when it has no password (a token).
+ * Other URLs come back unchanged. NULL for NULL or out of memory; the
+ * caller frees it. */
+char *url_redact(const char *url);
+
 #endif

@@ -81,11 +81,12 @@ expect "--import-opml: bad dotfile" 2 "$bad_line" -c "$tmp/bad.rc" \
 expect "reader: -c names no file" 2 "$tmp/no.rc: *" -c "$tmp/no.rc"
 expect "--refresh: -c names no file" 2 "$tmp/no.rc: *" -c "$tmp/no.rc" --refresh
 expect "--export-opml: -c names no file" 2 "$tmp/no.rc: *" -c "$tmp/no.rc" --export-opml
-# A dotfile that cannot be read is no bad line: status 1 in every mode.
-expect "reader: dotfile is a folder" 1 "newsfold: $tmp/feeds: *" -c "$tmp/feeds"
-expect "--refresh: dotfile is a folder" 1 "newsfold: $tmp/feeds: *" -c "$tmp/feeds" --refresh
-expect "--headlines: dotfile is a folder" 1 "newsfold: $tmp/feeds: *" -c "$tmp/feeds" --headlines
-expect "--export-opml: dotfile is a folder" 1 "newsfold: $tmp/feeds: *" -c "$tmp/feeds" --export-opml
+# A dotfile that is not a regular file is a bad dotfile: status 2 in every
+# mode, as for a missing one named with -c.
+expect "reader: dotfile is a folder" 2 "$tmp/feeds: not a regular file" -c "$tmp/feeds"
+expect "--refresh: dotfile is a folder" 2 "$tmp/feeds: not a regular file" -c "$tmp/feeds" --refresh
+expect "--headlines: dotfile is a folder" 2 "$tmp/feeds: not a regular file" -c "$tmp/feeds" --headlines
+expect "--export-opml: dotfile is a folder" 2 "$tmp/feeds: not a regular file" -c "$tmp/feeds" --export-opml
 expect "reader: no terminal" 2 "newsfold: the reader needs a terminal" -c "$tmp/good.rc" -d "$tmp/db"
 
 # An input that cannot be read: status 1, named on stderr.

@@ -2,9 +2,9 @@
 """Loopback HTTP server for newsfold's tests and benchmarks.
 
 Usage:
-    server.py [--root DIR] [--log FILE] [--no-stdin]
+    server.py [--root DIR] [--log FILE] [--bind ADDR] [--no-stdin]
 
-Binds 127.0.0.1 on a free port and prints the port number alone on the
+Binds 127.0.0.1 (or ADDR) on a free port and prints the port number alone on the
 first line of stdout, then serves until stdin reaches end of file (the
 test closes its end of the pipe) or SIGTERM / SIGINT arrives.  With
 --no-stdin it ignores stdin and serves until a signal (for shell scripts,
@@ -29,10 +29,30 @@ Routes (NAME is a file under the root; its extension sets the type:
   /latency?ms=M&items=K&seed=S   /gen after M milliseconds
   /gen?items=K&seed=S     a generated RSS feed of K fictional items,
                           the same bytes for the same K and S
+Misbehaving servers (what a hostile or broken host sends):
+  /notmodified            304 Not Modified to any request, conditional or not
+  /http09                 an HTTP/0.9 reply: the body with no status line
+  /badstatus              a status line "HTTP/1.1 2000 OK"
+  /bigheader?kb=K         a 200 whose one header line is K KiB long
+  /truncated/NAME         NAME gzipped, cut off before its end, with a
+                          Content-Length that matches the cut body
+  /partial/NAME           206 Partial Content with the whole file, although
+                          the request asked for no range
+  /short/NAME             a Content-Length 100 bytes longer than the file,
+                          then the connection closes
+  /auth/NAME              /feed/NAME behind Basic authentication as
+                          alice:s3cret; 401 otherwise
+  /deflate/NAME?raw=1     NAME with Content-Encoding: deflate (zlib framing,
+                          or a bare deflate stream with raw=1)
+  /gzip2/NAME             NAME gzipped as two members, one after the other,
+                          with a pause between them
+  /bomb?mb=N              N MiB of spaces, gzipped (a few KiB on the wire)
+  /brotli                 Content-Encoding: br, which was never asked for
 Any route takes &charset=CS to name that charset in Content-Type.
 """
 
 import argparse
+import base64
 import email.utils
 import gzip
 import hashlib
@@ -40,9 +60,11 @@ import json
 import os
 import random
 import signal
+import socket
 import sys
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -145,8 +167,114 @@ class Handler(BaseHTTPRequestHandler):
                 self.serve_generated(query)
         elif path == "/gen":
             self.serve_generated(query)
-        else:
+        elif not self.route_broken(path, query):
             self.send_body(404, "text/plain", b"no such route\n")
+
+    def route_broken(self, path, query):
+        """The misbehaving routes; False when path is none of them."""
+        if path == "/notmodified":
+            self.send_response(304)
+            self.send_header("ETag", '"never-sent"')
+            self.end_headers()
+        elif path == "/http09":
+            self.send_raw(self.fixture("world.xml"))
+        elif path == "/badstatus":
+            body = self.fixture("world.xml")
+            self.send_raw(b"HTTP/1.1 2000 OK\r\n"
+                          b"Content-Type: application/rss+xml\r\n"
+                          b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        elif path == "/bigheader":
+            filler = "a" * (int(query.get("kb", "200")) * 1024)
+            self.send_body(200, "application/rss+xml",
+                           self.fixture("world.xml"), [("X-Filler", filler)])
+        elif path.startswith("/truncated/"):
+            body = gzip.compress(self.fixture(path[len("/truncated/"):]))
+            self.send_body(200, "application/rss+xml", body[:len(body) // 2],
+                           [("Content-Encoding", "gzip")])
+        elif path.startswith("/partial/"):
+            body = self.fixture(path[len("/partial/"):])
+            self.send_body(206, "application/rss+xml", body,
+                           [("Content-Range", "bytes 0-%d/%d"
+                             % (len(body) - 1, len(body)))])
+        elif path.startswith("/short/"):
+            self.serve_short(self.fixture(path[len("/short/"):]))
+        elif path.startswith("/auth/"):
+            self.serve_auth(path[len("/auth/"):])
+        elif path.startswith("/deflate/"):
+            body = self.fixture(path[len("/deflate/"):])
+            if query.get("raw"):
+                c = zlib.compressobj(9, zlib.DEFLATED, -15)
+                body = c.compress(body) + c.flush()
+            else:
+                body = zlib.compress(body)
+            self.send_body(200, "application/rss+xml", body,
+                           self.validators(body) +
+                           [("Content-Encoding", "deflate")])
+        elif path.startswith("/gzip2/"):
+            self.serve_two_members(self.fixture(path[len("/gzip2/"):]))
+        elif path == "/bomb":
+            body = gzip.compress(b" " * (int(query.get("mb", "64")) << 20))
+            self.send_body(200, "application/rss+xml", body,
+                           [("Content-Encoding", "gzip")])
+        elif path == "/brotli":
+            self.send_body(200, "application/rss+xml", b"\x0b\x02\x80x\x03",
+                           [("Content-Encoding", "br")])
+        else:
+            return False
+        return True
+
+    @staticmethod
+    def validators(body):
+        return [("ETag", '"%s"' % hashlib.sha1(body).hexdigest()[:16]),
+                ("Last-Modified", LAST_MODIFIED)]
+
+    def fixture(self, name):
+        root = self.server.root
+        full = os.path.realpath(os.path.join(root, name))
+        if not full.startswith(root + os.sep) or not os.path.isfile(full):
+            return b"no such fixture\n"
+        with open(full, "rb") as f:
+            return f.read()
+
+    def send_raw(self, data):
+        """Bytes straight onto the socket, no status line of ours."""
+        self.close_connection = True
+        self.wfile.write(data)
+        self.wfile.flush()
+
+    def serve_short(self, body):
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body) + 100))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def serve_two_members(self, body):
+        """Two gzip members, with a pause between them so that the client
+        most likely reads the second in a piece of its own."""
+        half = len(body) // 2
+        first, second = gzip.compress(body[:half]), gzip.compress(body[half:])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        for name, value in self.validators(body):
+            self.send_header(name, value)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(first) + len(second)))
+        self.end_headers()
+        self.wfile.write(first)
+        self.wfile.flush()
+        time.sleep(0.2)
+        self.wfile.write(second)
+
+    def serve_auth(self, name):
+        want = "Basic " + base64.b64encode(b"alice:s3cret").decode("ascii")
+        if self.headers.get("Authorization") != want:
+            self.send_body(401, "text/plain", b"who are you?\n",
+                           [("WWW-Authenticate", 'Basic realm="feeds"')])
+            return
+        self.serve_file(name, False)
 
     def content_type(self, ctype):
         if self.charset:
@@ -258,10 +386,13 @@ def main():
     ap = argparse.ArgumentParser(description="newsfold loopback test server")
     ap.add_argument("--root", default=os.path.join(here, "fixtures", "http"))
     ap.add_argument("--log")
+    ap.add_argument("--bind", default="127.0.0.1")
     ap.add_argument("--no-stdin", action="store_true")
     opts = ap.parse_args()
 
-    httpd = Server(("127.0.0.1", 0), Handler)
+    if ":" in opts.bind:
+        Server.address_family = socket.AF_INET6
+    httpd = Server((opts.bind, 0), Handler)
     httpd.root = os.path.realpath(opts.root)
     httpd.log_path = opts.log
     httpd.log_lock = threading.Lock()

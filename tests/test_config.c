@@ -117,6 +117,19 @@ check_settings(const struct config *cfg)
 }
 
 static void
+check_keep_unread(const struct config *cfg)
+{
+	assert_int_equal(cfg->keep_unread, 30L * 86400);
+	assert_int_equal(cfg->prune_unread, 0);
+}
+
+static void
+check_keep_unread_forever(const struct config *cfg)
+{
+	assert_int_equal(cfg->keep_unread, 0);
+}
+
+static void
 check_defaults(const struct config *cfg)
 {
 	assert_int_equal(cfg->nfeeds, 0);
@@ -127,6 +140,7 @@ check_defaults(const struct config *cfg)
 	assert_int_equal(cfg->max_size, 16L * 1024 * 1024);
 	assert_int_equal(cfg->max_items, 500);
 	assert_int_equal(cfg->prune_unread, 0);
+	assert_int_equal(cfg->keep_unread, 90L * 86400);
 	assert_true(cfg->fold_threshold == TITLE_DEFAULT_THRESHOLD);
 	assert_null(cfg->browser);
 	assert_int_equal(config_action_for_key(cfg, 'j'), CONFIG_ACTION_DOWN);
@@ -209,6 +223,9 @@ static const struct good_case good_cases[] = {
 	  "fold-threshold 0.75\nbrowser \"firefox --new-tab %u\"   # tabs\n",
 	  check_settings },
 	{ "defaults", "", check_defaults },
+	{ "keep-unread in days", "keep-unread 30d\n", check_keep_unread },
+	{ "keep-unread 0 is forever", "keep-unread 0\n",
+	  check_keep_unread_forever },
 	{ "duration and size units",
 	  "reload-interval 90s\ntimeout 2m\nmax-size 512K\n", check_units },
 	{ "plain numbers: minutes, seconds, bytes",
@@ -256,6 +273,8 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: max-parallel: \"100\" is out of range (1..64)" },
 	{ "out of range zero", "max-parallel 0\n",
 	  "bad.rc:1: max-parallel: \"0\" is out of range (1..64)" },
+	{ "keep-unread out of range", "keep-unread 3651d\n",
+	  "bad.rc:1: keep-unread: \"3651d\" is out of range (0..315360000 seconds)" },
 	{ "duration out of range", "timeout 2h\n",
 	  "bad.rc:1: timeout: \"2h\" is out of range (1..3600 seconds)" },
 	{ "bad unit", "timeout 30x\n",
@@ -539,6 +558,100 @@ test_search(void **state)
 	}
 	free(found);
 	config_free(&cfg);
+}
+
+/* ---- dotfiles that are not plain files ---- */
+
+enum odd_kind { ODD_DANGLING, ODD_LOOP, ODD_FIFO, ODD_FOLDER, ODD_GOOD_LINK };
+
+struct odd_case {
+	const char *name;
+	const char *where;	/* relative to the case folder */
+	enum odd_kind kind;
+	int flags;		/* of search_case: other files, environment */
+	const char *reason;	/* after "PATH: "; NULL = reads fine */
+};
+
+static const struct odd_case odd_cases[] = {
+	{ "dangling symlink at XDG: an error, not ~/.newsfoldrc",
+	  "xdg/newsfold/config", ODD_DANGLING, HAS_RC | SET_XDG,
+	  "broken symbolic link: No such file or directory" },
+	{ "dangling ~/.config symlink: an error, not the demo",
+	  "home/.config/newsfold/config", ODD_DANGLING, 0,
+	  "broken symbolic link: No such file or directory" },
+	{ "looping ~/.newsfoldrc: an error, not the demo", "home/.newsfoldrc",
+	  ODD_LOOP, 0, "broken symbolic link: Too many levels of symbolic links" },
+	{ "dangling -c symlink", "cli.rc", ODD_DANGLING, USE_CLI,
+	  "broken symbolic link: No such file or directory" },
+	{ "FIFO as -c: refused, never read", "cli.rc", ODD_FIFO, USE_CLI,
+	  "not a regular file" },
+	{ "FIFO as ~/.newsfoldrc: refused, never read", "home/.newsfoldrc",
+	  ODD_FIFO, 0, "not a regular file" },
+	{ "folder as ~/.newsfoldrc", "home/.newsfoldrc", ODD_FOLDER, 0,
+	  "not a regular file" },
+	{ "symlink to a dotfile is read", "home/.newsfoldrc", ODD_GOOD_LINK, 0,
+	  NULL },
+};
+
+static void
+make_odd(const char *path, enum odd_kind kind, const char *base)
+{
+	char target[PATH_MAX];
+
+	switch (kind) {
+	case ODD_DANGLING:
+		assert_int_equal(symlink("no-such-dotfile", path), 0);
+		break;
+	case ODD_LOOP:
+		assert_int_equal(symlink(path, path), 0);
+		break;
+	case ODD_FIFO:
+		assert_int_equal(mkfifo(path, 0600), 0);
+		break;
+	case ODD_FOLDER:
+		assert_int_equal(mkdir(path, 0700), 0);
+		break;
+	case ODD_GOOD_LINK:
+		snprintf(target, sizeof(target), "%s/real.rc", base);
+		write_file(target, "feed http://e.org/real.rc\n");
+		assert_int_equal(symlink(target, path), 0);
+		break;
+	}
+}
+
+static void
+test_odd(void **state)
+{
+	const struct odd_case *tc = *state;
+	char base[128], path[512], want[768];
+	struct config cfg;
+	struct nf_error err;
+	enum nf_status st;
+
+	/* A dotfile read that blocks fails the case instead of hanging. */
+	alarm(20);
+	snprintf(base, sizeof(base), "%s/odd-%d", tmpdir, (int)(tc - odd_cases));
+	make_dirs(base, "home/.config/newsfold");
+	make_dirs(base, "xdg/newsfold");
+	put_rc(base, tc->flags, HAS_RC, "home/.newsfoldrc");
+	set_search_env(base, tc->flags);
+	snprintf(path, sizeof(path), "%s/%s", base, tc->where);
+	make_odd(path, tc->kind, base);
+
+	st = config_load(tc->flags & USE_CLI ? path : NULL, &cfg, &err);
+	if (tc->reason == NULL) {
+		assert_int_equal(st, NF_OK);
+		assert_false(cfg.is_demo);
+		assert_int_equal(cfg.nfeeds, 1);
+		assert_string_equal(cfg.feeds[0].url, "http://e.org/real.rc");
+	} else {
+		snprintf(want, sizeof(want), "%s: %s", path, tc->reason);
+		assert_int_equal(st, NF_ERR_CONFIG);
+		assert_string_equal(err.msg, want);
+		assert_false(cfg.is_demo);
+	}
+	config_free(&cfg);
+	alarm(0);
 }
 
 static void
@@ -843,7 +956,7 @@ main(void)
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(good_cases) +
 	                        NCASES(bad_cases) + NCASES(search_cases) +
-	                        NCASES(argv_cases)];
+	                        NCASES(odd_cases) + NCASES(argv_cases)];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(good_cases); i++) {
@@ -857,6 +970,10 @@ main(void)
 	for (i = 0; i < NCASES(search_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = search_cases[i].name,
 			.test_func = test_search, .initial_state = (void *)&search_cases[i] };
+	}
+	for (i = 0; i < NCASES(odd_cases); i++) {
+		tests[n++] = (struct CMUnitTest){ .name = odd_cases[i].name,
+			.test_func = test_odd, .initial_state = (void *)&odd_cases[i] };
 	}
 	for (i = 0; i < NCASES(argv_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = argv_cases[i].name,

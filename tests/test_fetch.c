@@ -24,8 +24,8 @@
 
 #include "src/buf.h"
 #include "src/fetch.h"
-#include "src/item.h"
 #include "src/url.h"
+#include "src/item.h"
 
 static pid_t server_pid = -1;
 static int server_stdin = -1;
@@ -253,6 +253,7 @@ struct single_case {
 	const char *name;
 	const char *path;		/* on the server; "%d" takes the port */
 	const char *url;		/* or a whole URL */
+	const char *userinfo;		/* "user:password@" before the host */
 	long timeout_ms;
 	size_t max_size;
 	enum fetch_outcome outcome;
@@ -297,13 +298,59 @@ static const struct single_case single_cases[] = {
 	{ .name = "not_http", .url = "file:///etc/passwd",
 	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
 	  .reason = "not an http(s) URL" },
+	/* Misbehaving servers: each fails with what actually happened. */
+	{ .name = "304_to_unconditional_request", .path = "/notmodified",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "304 Not Modified to a request without validators" },
+	{ .name = "http_0_9_reply", .path = "/http09",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "malformed HTTP response" },
+	{ .name = "status_2000", .path = "/badstatus",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "malformed HTTP response" },
+	{ .name = "header_line_200_kib", .path = "/bigheader?kb=200",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "response header too large" },
+	{ .name = "truncated_gzip", .path = "/truncated/world.xml",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "truncated compressed body" },
+	{ .name = "206_without_range", .path = "/partial/world.xml",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "HTTP 206 Partial Content to a request without a range" },
+	{ .name = "body_shorter_than_its_length", .path = "/short/world.xml",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "transfer closed with 100 bytes remaining to read" },
+	/* Bodies are inflated here, not by libcurl. */
+	{ .name = "deflate_zlib", .path = "/deflate/world.xml",
+	  .outcome = FETCH_OK, .body_has = "Lantern festival" },
+	{ .name = "deflate_bare", .path = "/deflate/world.xml?raw=1",
+	  .outcome = FETCH_OK, .body_has = "Lantern festival" },
+	{ .name = "gzip_two_members", .path = "/gzip2/world.xml",
+	  .outcome = FETCH_OK, .body_has = "</rss>" },
+	{ .name = "gzip_bomb_stops_at_the_ceiling", .path = "/bomb?mb=256",
+	  .max_size = 1024 * 1024, .outcome = FETCH_FAILED,
+	  .code = NF_ERR_TOO_LARGE, .reason = "too large (over 1 MiB)",
+	  .max_seconds = 10.0 },
+	{ .name = "encoding_never_asked_for", .path = "/brotli",
+	  .outcome = FETCH_FAILED, .code = NF_ERR_NET,
+	  .reason = "unsupported content encoding" },
+	{ .name = "credentials_in_the_url_are_sent",
+	  .path = "/auth/world.xml", .userinfo = "alice:s3cret@",
+	  .outcome = FETCH_OK, .body_has = "<title>Harbour Gazette</title>" },
 };
 
 static const char *
 case_url(const struct single_case *c)
 {
+	static char url[600];
+
 	if (c->url != NULL) {
 		return c->url;
+	}
+	if (c->userinfo != NULL) {
+		snprintf(url, sizeof(url), "http://%s127.0.0.1:%d%s", c->userinfo,
+		         port, c->path);
+		return url;
 	}
 	return url_for(c->path, port);
 }
@@ -663,11 +710,122 @@ test_helpers(void **state)
 	assert_false(url_is_http("ftp://example.org/"));
 }
 
+/* A stored validator with a line break in it would add headers of its
+ * own to the request: it is dropped, and the request is unconditional. */
+static void
+test_validator_cannot_smuggle_headers(void **state)
+{
+	struct fetch_request req = { 0 };
+	struct results all = { .n = 0 };
+	char *line;
+
+	(void)state;
+	req.url = url_for("/feed/world.xml");
+	req.etag = "\"abc\"\r\nX-Injected: yes";
+	req.last_modified = "Wed, 18 Oct 2023 06:00:00 GMT\nX-Injected: yes";
+	run_requests(NULL, &req, 1, &all);
+	assert_int_equal(all.r[0].outcome, FETCH_OK);
+	line = last_log_line();
+	assert_null(strstr(line, "X-Injected"));
+	assert_null(strstr(line, "If-None-Match"));
+	assert_null(strstr(line, "If-Modified-Since"));
+	free(line);
+	results_free(&all);
+}
+
+/* Credentials never reach a screen or a report. */
+static void
+test_redact(void **state)
+{
+	static const struct {
+		const char *name, *url, *shown;
+	} cases[] = {
+		{ "password", "http://alice:s3cret@example.org/feed.xml",
+		  "http://alice:***@example.org/feed.xml" },
+		{ "password_and_port", "https://alice:s3cret@example.org:8443/f?a=b",
+		  "https://alice:***@example.org:8443/f?a=b" },
+		{ "token_alone", "https://ghp_abc123@example.org/feed",
+		  "https://***@example.org/feed" },
+		{ "empty_password", "http://alice:@example.org/",
+		  "http://alice:***@example.org/" },
+		{ "at_in_the_password", "http://alice:p@ss@example.org/x",
+		  "http://alice:***@example.org/x" },
+		{ "at_in_the_path_only", "http://example.org/people/@alice",
+		  "http://example.org/people/@alice" },
+		{ "at_in_the_query_only", "http://example.org/f?by=a:b@c",
+		  "http://example.org/f?by=a:b@c" },
+		{ "no_credentials", "http://example.org/feed.xml",
+		  "http://example.org/feed.xml" },
+		{ "file_url", "file:///home/me/feed.xml", "file:///home/me/feed.xml" },
+		{ "not_a_url", "alice:s3cret@example.org", "alice:s3cret@example.org" },
+		{ "empty", "", "" },
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = url_redact(cases[i].url);
+		if (got == NULL || strcmp(got, cases[i].shown) != 0) {
+			fail_msg("%s: got %s, want %s", cases[i].name,
+			         got != NULL ? got : "NULL", cases[i].shown);
+		}
+		free(got);
+	}
+	assert_null(url_redact(NULL));
+}
+
+/* The redirect policy on addresses, including those a loopback server
+ * cannot show (public, IPv6, mapped IPv4). */
+static void
+test_redirect_policy(void **state)
+{
+	static const struct {
+		const char *name, *from, *to;
+		int allowed;
+	} cases[] = {
+		{ "public_to_public", "93.184.216.34", "151.101.1.69", 1 },
+		{ "public_to_loopback", "93.184.216.34", "127.0.0.1", 0 },
+		{ "public_to_other_loopback", "93.184.216.34", "127.8.9.10", 0 },
+		{ "public_to_any_address", "93.184.216.34", "0.0.0.0", 0 },
+		{ "public_to_10", "93.184.216.34", "10.1.2.3", 0 },
+		{ "public_to_172_16", "93.184.216.34", "172.20.0.5", 0 },
+		{ "public_to_172_32_is_public", "93.184.216.34", "172.32.0.5", 1 },
+		{ "public_to_192_168", "93.184.216.34", "192.168.1.1", 0 },
+		{ "public_to_shared_100_64", "93.184.216.34", "100.100.1.1", 0 },
+		{ "public_to_metadata", "93.184.216.34", "169.254.169.254", 0 },
+		{ "public_to_ipv6_loopback", "2606:2800:220:1::1", "::1", 0 },
+		{ "public_to_ipv6_unique_local", "2606:2800:220:1::1", "fd00::2", 0 },
+		{ "public_to_ipv6_link_local", "2606:2800:220:1::1", "fe80::1", 0 },
+		{ "public_to_mapped_loopback", "93.184.216.34", "::ffff:127.0.0.1", 0 },
+		{ "public_to_ipv6_public", "93.184.216.34", "2a00:1450:4001::1", 1 },
+		{ "private_to_private", "192.168.1.10", "10.0.0.1", 1 },
+		{ "private_to_public", "192.168.1.10", "93.184.216.34", 1 },
+		{ "private_to_loopback", "192.168.1.10", "127.0.0.1", 0 },
+		{ "private_to_metadata", "10.0.0.1", "169.254.169.254", 0 },
+		{ "loopback_to_loopback", "127.0.0.1", "127.0.0.1", 1 },
+		{ "loopback_to_private", "127.0.0.1", "192.168.1.1", 1 },
+		{ "loopback_to_public", "::1", "93.184.216.34", 1 },
+		{ "not_an_address", "example.org", "127.0.0.1", -1 },
+	};
+	size_t i;
+	int got;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = fetch_redirect_allowed(cases[i].from, cases[i].to);
+		if (got != cases[i].allowed) {
+			fail_msg("%s: got %d, want %d", cases[i].name, got,
+			         cases[i].allowed);
+		}
+	}
+}
+
 int
 main(void)
 {
 	enum { NSINGLE = sizeof(single_cases) / sizeof(single_cases[0]) };
-	struct CMUnitTest tests[NSINGLE + 9];
+	struct CMUnitTest tests[NSINGLE + 12];
 	size_t i, n = 0;
 
 	for (i = 0; i < NSINGLE; i++) {
@@ -686,6 +844,9 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_free_while_running);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_wait_wakes);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_helpers);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_validator_cannot_smuggle_headers);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_redact);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_redirect_policy);
 	return _cmocka_run_group_tests("fetch", tests, n, server_start,
 	                               server_stop);
 }

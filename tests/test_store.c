@@ -152,9 +152,13 @@ static size_t
 update(struct fixture *f, int64_t feed_id, struct nf_feed *feed, int max,
        int prune_unread)
 {
+	/* keep-unread 0: unread items are never pruned, the rule these
+	 * cases were written for. */
+	const struct store_keep keep = { .max_items = max,
+		.prune_unread = prune_unread };
 	size_t added = 99;
 
-	if (store_feed_update(f->s, feed_id, feed, max, prune_unread, &added,
+	if (store_feed_update(f->s, feed_id, feed, &keep, &added,
 	                      &f->err) != NF_OK) {
 		fail_msg("store_feed_update: %s", f->err.msg);
 	}
@@ -213,6 +217,65 @@ open_creates_directories(void **state)
 	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 3);
 	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
+}
+
+/* One opener of the race: waits at the gate (a pipe that closes when
+ * every opener is ready), opens, registers a feed, and exits 0 on
+ * success, else prints why and exits 1. */
+static void
+race_child(const char *path, int gate)
+{
+	struct store *s = NULL;
+	struct nf_error err;
+	int64_t id;
+	char c;
+
+	(void)read(gate, &c, 1);
+	if (store_open(path, &s, &err) != NF_OK ||
+	    store_feed_ensure(s, "https://example.org/race.rss", NULL, &id,
+	                      &err) != NF_OK) {
+		fprintf(stderr, "opener %d: %s\n", (int)getpid(), err.msg);
+		_exit(1);
+	}
+	store_close(s);
+	_exit(0);
+}
+
+/* Many processes open one database that does not exist yet, at once
+ * (two cron jobs, or the reader started while a refresh creates it):
+ * every one opens it, none fails with "database is locked". */
+static void
+concurrent_first_opens_all_succeed(void **state)
+{
+	enum { ROUNDS = 12, OPENERS = 24 };
+	struct fixture *f = *state;
+	pid_t pids[OPENERS];
+	int gate[2], round, i, status, failed = 0;
+
+	for (round = 0; round < ROUNDS; round++) {
+		snprintf(f->path, sizeof(f->path), "%s/race-%d/news.db", f->dir,
+		         round);
+		assert_int_equal(pipe(gate), 0);
+		for (i = 0; i < OPENERS; i++) {
+			pids[i] = fork();
+			assert_true(pids[i] >= 0);
+			if (pids[i] == 0) {
+				close(gate[1]);
+				race_child(f->path, gate[0]);
+			}
+		}
+		close(gate[0]);
+		close(gate[1]);		/* all go */
+		for (i = 0; i < OPENERS; i++) {
+			assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+			failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+		}
+		assert_int_equal(sql_value(f->path, "SELECT count(*) FROM feeds",
+		                           NULL, 0), 1);
+	}
+	assert_int_equal(failed, 0);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 3);
 }
 
 static void
@@ -564,6 +627,144 @@ no_prune_without_limit(void **state)
 	loaded_free(&l);
 }
 
+/* ---- max-items bounds the store ----------------------------------------- */
+
+#define DAY 86400
+#define KEEP_UNREAD (90 * DAY)
+
+/* One fetch of a feed that invents new GUIDs every time: n items named
+ * churn-ROUND-I, published age_days ago (negative: in the future). */
+static struct nf_feed *
+churn_feed(int round, int n, int age_days)
+{
+	struct nf_feed *feed = make_feed("Churn Daily");
+	int64_t when = (int64_t)time(NULL) - (int64_t)age_days * DAY;
+	char guid[32];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(guid, sizeof(guid), "churn-%d-%d", round, i);
+		add(feed, make_item(guid, NULL, guid, "x", when - i));
+	}
+	return feed;
+}
+
+static size_t
+update_keep(struct fixture *f, int64_t feed_id, struct nf_feed *feed,
+            int max, int prune_unread, int64_t keep_unread)
+{
+	const struct store_keep keep = { .max_items = max,
+		.prune_unread = prune_unread, .keep_unread = keep_unread };
+	size_t added = 99;
+
+	if (store_feed_update(f->s, feed_id, feed, &keep, &added,
+	                      &f->err) != NF_OK) {
+		fail_msg("store_feed_update: %s", f->err.msg);
+	}
+	feed_free(feed);
+	return added;
+}
+
+static long long
+item_count(struct fixture *f, const char *where)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM items%s%s",
+	         where[0] != '\0' ? " WHERE " : "", where);
+	return sql_value(f->path, sql, NULL, 0);
+}
+
+struct churn_case {
+	const char *name;
+	int prune_unread;
+	int64_t keep_unread;	/* seconds; 0 = forever */
+	int age_days;		/* of the items, at their publication */
+	int read;		/* each fetch's items are read before the next */
+	int first_seen_days;	/* the stored rows first seen this long ago */
+	long long rows;		/* after four fetches of 200, max-items 100 */
+};
+
+static const struct churn_case churn_cases[] = {
+	/* The attack: four fetches of 200 new GUIDs, dated a year ago. */
+	{ "churn_old_unread_pruned_to_the_latest_fetch", 0, KEEP_UNREAD, 365,
+	  0, 0, 200 },
+	{ "churn_read_pruned_past_max_items", 0, KEEP_UNREAD, 1, 1, 0, 200 },
+	{ "churn_prune_unread_yes", 1, KEEP_UNREAD, 1, 0, 0, 200 },
+	/* Unread and younger than keep-unread: kept past the limit. */
+	{ "churn_recent_unread_kept", 0, KEEP_UNREAD, 1, 0, 0, 800 },
+	/* A date in the future does not keep an item young: its age counts
+	 * from when it was first stored when that is earlier. */
+	{ "churn_future_dates_age_from_first_seen", 0, KEEP_UNREAD, -3650, 0,
+	  100, 200 },
+	{ "churn_future_dates_recently_seen_kept", 0, KEEP_UNREAD, -3650, 0, 0,
+	  800 },
+	/* keep-unread 0: unread items are kept forever (as before). */
+	{ "churn_keep_unread_forever", 0, 0, 365, 0, 0, 800 },
+};
+
+static void
+churn_is_bounded(void **state)
+{
+	const struct churn_case *c = *state;
+	struct fixture f = { .s = NULL };
+	char sql[128];
+	int64_t id;
+	int round;
+
+	assert_int_equal(testdir_make(f.dir, sizeof(f.dir), "nf-churn"), 0);
+	snprintf(f.path, sizeof(f.path), "%s/news.db", f.dir);
+	open_store(&f);
+	id = ensure(&f, "https://example.org/churn.rss", NULL);
+	for (round = 0; round < 4; round++) {
+		update_keep(&f, id, churn_feed(round, 200, c->age_days), 100,
+		            c->prune_unread, c->keep_unread);
+		if (c->read) {
+			assert_int_equal(store_mark_all_read(f.s, id, &f.err), NF_OK);
+		}
+		if (c->first_seen_days > 0) {
+			snprintf(sql, sizeof(sql), "UPDATE items SET first_seen ="
+			         " first_seen - %d", c->first_seen_days * DAY);
+			sql_exec(f.path, sql);
+		}
+	}
+	assert_int_equal(item_count(&f, ""), c->rows);
+	/* The latest fetch is never pruned: it would come back as new. */
+	assert_int_equal(item_count(&f, "guid LIKE 'churn-3-%'"), 200);
+	store_close(f.s);
+	testdir_remove(f.dir);
+}
+
+/* A feed with neither a dotfile title nor one of its own is named by its
+ * URL, on the Feeds screen and as each item's source: never with the
+ * password in it. The URL itself stays whole, for fetching. */
+static void
+feed_named_by_url_hides_its_password(void **state)
+{
+	static const char url[] = "https://alice:s3cret@example.org/private.rss";
+	static const char shown[] = "https://alice:***@example.org/private.rss";
+	struct fixture *f = *state;
+	struct store_feed_info *feeds;
+	struct loaded l;
+	size_t n;
+	int64_t id;
+	struct nf_feed *feed = make_feed(NULL);
+
+	open_store(f);
+	id = ensure(f, url, NULL);
+	add(feed, make_item("p-1", NULL, "Members' bulletin", "x", 1));
+	update(f, id, feed, 0, 0);
+	assert_int_equal(store_feed_list(f->s, &feeds, &n, &f->err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(feeds[0].url, url);
+	assert_string_equal(feeds[0].title, shown);
+	store_feed_list_free(feeds, n);
+	l = load(f, id, STORE_LOAD_LIST);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->source, shown);
+	loaded_free(&l);
+}
+
 /* --- read flags, metadata, listings ------------------------------------ */
 
 static void
@@ -882,7 +1083,7 @@ update_of_unknown_feed_fails_whole(void **state)
 
 	open_store(f);
 	add(feed, make_item("n-1", NULL, "Lost item", "x", 1));
-	assert_int_equal(store_feed_update(f->s, 77, feed, 0, 0, NULL, &f->err),
+	assert_int_equal(store_feed_update(f->s, 77, feed, NULL, NULL, &f->err),
 	                 NF_ERR_DB);
 	feed_free(feed);
 	l = load(f, 0, STORE_LOAD_LIST);
@@ -940,7 +1141,7 @@ child_round(struct store *s, int round, int fd)
 		nf_strset(&it->content, body);
 		feed_add_item(feed, it);
 	}
-	if (store_feed_update(s, id, feed, 0, 0, NULL, &err) != NF_OK) {
+	if (store_feed_update(s, id, feed, NULL, NULL, &err) != NF_OK) {
 		return -1;
 	}
 	feed_free(feed);
@@ -1106,6 +1307,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define CASE(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		CASE(open_creates_directories),
+		CASE(concurrent_first_opens_all_succeed),
 		CASE(default_path_follows_xdg),
 		CASE(migrates_an_empty_file),
 		CASE(migrates_from_version_1),
@@ -1118,6 +1320,7 @@ main(void)
 		CASE(prune_keeps_unread_past_the_limit),
 		CASE(prune_unread_too),
 		CASE(no_prune_without_limit),
+		CASE(feed_named_by_url_hides_its_password),
 		CASE(mark_read_in_bulk),
 		CASE(fetch_metadata_round_trip),
 		CASE(dotfile_title_wins_and_can_change),
@@ -1128,5 +1331,17 @@ main(void)
 #undef CASE
 	};
 
-	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+	enum { NCHURN = sizeof(churn_cases) / sizeof(churn_cases[0]) };
+	struct CMUnitTest all[sizeof(tests) / sizeof(tests[0]) + NCHURN];
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		all[n++] = tests[i];
+	}
+	for (i = 0; i < NCHURN; i++) {
+		all[n++] = (struct CMUnitTest){ .name = churn_cases[i].name,
+			.test_func = churn_is_bounded,
+			.initial_state = (void *)&churn_cases[i] };
+	}
+	return _cmocka_run_group_tests("store", all, n, NULL, NULL);
 }

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -93,6 +95,23 @@ static const struct sync_case cases[] = {
 	  .then = "removed", .state = SYNC_ERROR,
 	  .reason = "cannot open: No such file or directory",
 	  .title = "Quay Notes", .nitems = 2 },
+	/* A feed never fetched is not "unchanged" because a server says 304. */
+	{ .name = "loopback_304_to_a_first_request", .source = "/notmodified",
+	  .state = SYNC_ERROR,
+	  .reason = "304 Not Modified to a request without validators" },
+	{ .name = "loopback_truncated_gzip_not_stored",
+	  .source = "/truncated/world.xml", .state = SYNC_ERROR,
+	  .reason = "truncated compressed body" },
+	{ .name = "loopback_206_not_stored", .source = "/partial/world.xml",
+	  .state = SYNC_ERROR,
+	  .reason = "HTTP 206 Partial Content to a request without a range" },
+	/* A FIFO with no writer would block a reading open() forever. */
+	{ .name = "local_fifo_refused", .source = "file:fifo.xml",
+	  .state = SYNC_ERROR, .reason = "not a regular file" },
+	{ .name = "local_folder_refused", .source = "file:folder",
+	  .state = SYNC_ERROR, .reason = "not a regular file" },
+	{ .name = "local_device_refused", .source = "file:/dev/zero",
+	  .state = SYNC_ERROR, .reason = "not a regular file" },
 };
 
 /* ---- One case's world ---------------------------------------------------- */
@@ -128,6 +147,7 @@ static void
 run_open(struct run *r, const struct sync_case *c)
 {
 	struct nf_error err;
+	char path[400];
 
 	assert_int_equal(testdir_make(r->dir, sizeof(r->dir), "nf-sync"), 0);
 	write_file(r, "feed.xml", QUAY_FEED, strlen(QUAY_FEED), 0);
@@ -135,8 +155,14 @@ run_open(struct run *r, const struct sync_case *c)
 	write_file(r, "over.xml", QUAY_FEED, strlen(QUAY_FEED), CEILING + 1);
 	write_file(r, "garbage.bin", "\x01\x02\x03 not text", 12, 0);
 	write_file(r, "empty.xml", "", 0, 0);
+	snprintf(path, sizeof(path), "%s/fifo.xml", r->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof(path), "%s/folder", r->dir);
+	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(r->db, sizeof(r->db), "%s/db/newsfold.db", r->dir);
-	if (strncmp(c->source, "file:", 5) == 0) {
+	if (strncmp(c->source, "file:/", 6) == 0) {
+		snprintf(r->url, sizeof(r->url), "file://%s", c->source + 5);
+	} else if (strncmp(c->source, "file:", 5) == 0) {
 		snprintf(r->url, sizeof(r->url), "file://%s/%s", r->dir, c->source + 5);
 	} else {
 		snprintf(r->url, sizeof(r->url), "http://127.0.0.1:%d%s", server.port,
@@ -282,6 +308,9 @@ test_case(void **state)
 	const struct sync_case *c = *state;
 	struct run r = { 0 };
 
+	/* A sync that blocks (a FIFO opened for reading) fails the case
+	 * instead of hanging the suite. */
+	alarm(20);
 	run_open(&r, c);
 	sync_step(&r, c, NULL);
 	if (c->then != NULL) {
@@ -293,6 +322,7 @@ test_case(void **state)
 	check_stored(&r, c);
 	store_close(r.store);
 	assert_int_equal(testdir_remove(r.dir), 0);
+	alarm(0);
 }
 
 /* Which URLs sync reads from disk: file:// only, in any case. */
@@ -319,6 +349,39 @@ test_is_local(void **state)
 	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
 		assert_int_equal(url_is_file(urls[i].url), urls[i].local);
 	}
+}
+
+/* A feed fetched with a password in its URL: a relative link resolves
+ * against that URL, and what is stored (and later shown) has the
+ * password starred out. */
+static void
+test_no_password_in_links(void **state)
+{
+	const struct sync_case c = { .source = "/auth/members.xml" };
+	struct nf_item **items = NULL;
+	struct nf_error err;
+	struct run r = { 0 };
+	char want[256];
+	size_t n = 0;
+
+	(void)state;
+	run_open(&r, &c);
+	snprintf(r.url, sizeof(r.url), "http://alice:s3cret@127.0.0.1:%d%s",
+	         server.port, c.source);
+	assert_int_equal(store_feed_ensure(r.store, r.url, NULL, &r.feed.id,
+	                                   &err), NF_OK);
+	sync_over_http(&r);
+	assert_int_equal(r.out.state, SYNC_OK);
+	sync_outcome_clear(&r.out);
+	assert_int_equal(store_items_load(r.store, r.feed.id, STORE_LOAD_FULL,
+	                                  &items, &n, &err), NF_OK);
+	assert_int_equal(n, 1);
+	snprintf(want, sizeof(want), "http://alice:***@127.0.0.1:%d"
+	         "/notices/boathouse-keys", server.port);
+	assert_string_equal(items[0]->link, want);
+	store_items_free(items, n);
+	store_close(r.store);
+	assert_int_equal(testdir_remove(r.dir), 0);
 }
 
 /* A feed the store does not know fails, and nothing is written. */
@@ -364,7 +427,7 @@ int
 main(void)
 {
 	enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
-	struct CMUnitTest tests[NCASES + 2];
+	struct CMUnitTest tests[NCASES + 3];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES; i++) {
@@ -376,5 +439,6 @@ main(void)
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_is_local);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_unknown_feed);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_no_password_in_links);
 	return _cmocka_run_group_tests("sync", tests, n, setup, teardown);
 }

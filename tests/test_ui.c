@@ -226,7 +226,7 @@ store_feed(struct fixture *f, const char *url, int64_t rowids[2])
 		assert_int_equal(nf_strset(&it->title, i == 0 ? "One" : "Two"), 0);
 		assert_int_equal(feed_add_item(feed, it), 0);
 	}
-	assert_int_equal(store_feed_update(f->ui.store, id, feed, 0, 0, NULL,
+	assert_int_equal(store_feed_update(f->ui.store, id, feed, NULL, NULL,
 	                                   &err), NF_OK);
 	feed_free(feed);
 	assert_int_equal(store_items_load(f->ui.store, id, STORE_LOAD_LIST, &items,

@@ -96,7 +96,7 @@ fill(struct store *s, long feeds, long per_feed)
 		for (i = 0; i < per_feed; i++) {
 			feed_add_item(feed, bench_item(f, i));
 		}
-		if (store_feed_update(s, id, feed, 0, 0, NULL, &err) != NF_OK) {
+		if (store_feed_update(s, id, feed, NULL, NULL, &err) != NF_OK) {
 			die("update", &err);
 		}
 		feed_free(feed);
@@ -135,7 +135,7 @@ time_refresh(struct store *s, long per_feed)
 		feed_add_item(feed, bench_item(0, i));
 	}
 	t = now();
-	if (store_feed_update(s, 1, feed, 0, 0, &added, &err) != NF_OK) {
+	if (store_feed_update(s, 1, feed, NULL, &added, &err) != NF_OK) {
 		die("update", &err);
 	}
 	printf("refresh one feed   %7ld known  %7.1f ms (%zu new)\n", per_feed,

@@ -88,7 +88,7 @@ main(int argc, char **argv)
 		struct store_feed_meta meta = { .last_fetch = (int64_t)now };
 
 		if (feed == NULL || store_feed_ensure(s, url, NULL, &id, &err) != NF_OK ||
-		    store_feed_update(s, id, feed, 0, 0, NULL, &err) != NF_OK ||
+		    store_feed_update(s, id, feed, NULL, NULL, &err) != NF_OK ||
 		    store_feed_meta_set(s, id, &meta, &err) != NF_OK) {
 			fprintf(stderr, "startup-bench: %s\n", err.msg);
 			feed_free(feed);
