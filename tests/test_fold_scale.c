@@ -1,0 +1,99 @@
+/*
+ * Folding at scale, against the targets of the folding issue: on the
+ * labelled scale archive (tests/scale; 20 outlets, English, Japanese and
+ * German, 30 days of recurring templates, a tenth of the stories told by
+ * 2-5 outlets) pairwise precision >= 0.995 and recall >= 0.95, no folded
+ * story larger than the largest true one and none spanning more than 3
+ * days. 20,000 items, the issue's size, fold in well under a second.
+ *
+ * The archive was written from the issue's description, not tuned to
+ * what folding does with it. Folding joins candidates pairwise today
+ * (union-find: chains, short and template titles folded on the title
+ * alone), so this test is expected to fail: it is in XFAIL_TESTS until
+ * folding verifies each join against the whole story. Measured at the
+ * time it was written (seed 1): precision 0.12, recall 0.87, largest
+ * story 115, 40 stories wider than 3 days.
+ */
+#include "autoconfig.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "tests/scale/foldscale.h"
+
+#define SIZE 20000
+#define SEED 1
+
+static struct foldscale_run run;
+
+static int
+group_setup(void **state)
+{
+	struct nf_error err;
+
+	(void)state;
+	if (foldscale_run(SIZE, SEED, NULL, &run, &err) != NF_OK) {
+		fprintf(stderr, "fold scale: %s\n", err.msg);
+		return -1;
+	}
+	foldscale_print(stdout, &run);
+	return 0;
+}
+
+static void
+test_precision(void **state)
+{
+	(void)state;
+	if (run.score.precision < 0.995) {
+		fail_msg("precision %.4f < 0.995 (%llu wrong pairs)", run.score.precision,
+		         (unsigned long long)run.score.wrong_pairs);
+	}
+}
+
+static void
+test_recall(void **state)
+{
+	(void)state;
+	if (run.score.recall < 0.95) {
+		fail_msg("recall %.4f < 0.95 (%llu pairs missed)", run.score.recall,
+		         (unsigned long long)(run.score.true_pairs - run.score.right_pairs));
+	}
+}
+
+static void
+test_no_story_too_large(void **state)
+{
+	(void)state;
+	if (run.score.largest > run.score.largest_true) {
+		fail_msg("a folded story of %zu items, the largest true one has %zu",
+		         run.score.largest, run.score.largest_true);
+	}
+}
+
+static void
+test_no_story_too_wide(void **state)
+{
+	(void)state;
+	if (run.score.wide > 0) {
+		fail_msg("%zu folded stories span more than 3 days (the widest %.1f days)",
+		         run.score.wide, (double)run.score.longest_span / 86400.0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_precision),
+		cmocka_unit_test(test_recall),
+		cmocka_unit_test(test_no_story_too_large),
+		cmocka_unit_test(test_no_story_too_wide),
+	};
+
+	return cmocka_run_group_tests_name("fold scale", tests, group_setup, NULL);
+}
