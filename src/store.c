@@ -11,6 +11,7 @@
 #include <cJSON.h>
 #include <sqlite3.h>
 
+#include "src/buf.h"
 #include "src/path.h"
 #include "src/url.h"
 #include "src/store.h"
@@ -1472,4 +1473,362 @@ store_mark_all_read(struct store *s, int64_t feed_id, struct nf_error *err)
 		sqlite3_bind_int64(st, 1, feed_id);
 	}
 	return stmt_run(s, st, err);
+}
+
+/*
+ * Queries compiled to SQL. The SQL text is built only from fixed pieces
+ * and parameter numbers; every value of the query (a tag's feeds, a
+ * title, a time) is a bound parameter, so nothing a dotfile says can
+ * change the statement's shape.
+ */
+
+#define QUERY_SQL_MAX 65536
+#define QUERY_PARAMS_MAX 999	/* SQLite's smallest host-parameter limit */
+
+struct sql_param {
+	const char *text;	/* borrowed; NULL for a number */
+	int64_t number;
+};
+
+struct sql_build {
+	struct buf sql;
+	const struct store_filter *filter;
+	int64_t now;
+	struct sql_param params[QUERY_PARAMS_MAX];
+	int nparams;
+	enum nf_status status;	/* the first failure */
+};
+
+static void
+sql_add(struct sql_build *b, const char *text)
+{
+	if (b->status == NF_OK) {
+		b->status = buf_add_str(&b->sql, text);
+	}
+}
+
+/* Adds a parameter and returns its number for "?N", or 0 past the limit. */
+static int
+sql_param(struct sql_build *b, const char *text, int64_t number)
+{
+	if (b->nparams == QUERY_PARAMS_MAX) {
+		b->status = NF_ERR_TOO_LARGE;
+		return 0;
+	}
+	b->params[b->nparams].text = text;
+	b->params[b->nparams].number = number;
+	return ++b->nparams;
+}
+
+/* Appends the text with each "?" replaced by "?N", N a new parameter
+ * holding value: one value used in several places of one condition. */
+static void
+sql_with(struct sql_build *b, const char *text, const char *value,
+         int64_t number)
+{
+	int n = sql_param(b, value, number);
+	const char *q;
+
+	for (; (q = strchr(text, '?')) != NULL; text = q + 1) {
+		if (b->status == NF_OK) {
+			b->status = buf_add(&b->sql, text, (size_t)(q - text));
+		}
+		if (b->status == NF_OK) {
+			b->status = buf_printf(&b->sql, "?%d", n);
+		}
+	}
+	sql_add(b, text);
+}
+
+static int
+feed_has_tag(const struct store_feed_tags *f, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < f->ntags; i++) {
+		if (strcmp(f->tags[i], tag) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* tag: is the dotfile's, so it becomes the list of feeds carrying it. */
+static void
+sql_tag(struct sql_build *b, const char *tag)
+{
+	const struct store_filter *f = b->filter;
+	const char *sep = "f.url IN (";
+	size_t i;
+
+	for (i = 0; f != NULL && i < f->nfeeds; i++) {
+		if (feed_has_tag(&f->feeds[i], tag)) {
+			sql_add(b, sep);
+			sql_with(b, "?", f->feeds[i].url, 0);
+			sep = ", ";
+		}
+	}
+	sql_add(b, *sep == ',' ? ")" : "0");
+}
+
+/* An item's age, as pruning counts it: from its publication, or from
+ * when it was first stored when that is earlier. */
+#define SQL_ITEM_TIME "MIN(COALESCE(i.published, i.first_seen), i.first_seen)"
+#define SQL_FEED_NAME "lower(COALESCE(f.title, f.feed_title, ''))"
+
+static void
+sql_query(struct sql_build *b, const struct query *q)
+{
+	static const char *const joins[] = {
+		[QUERY_AND] = " AND ", [QUERY_OR] = " OR ",
+	};
+
+	switch (q->kind) {
+	case QUERY_AND:
+	case QUERY_OR:
+		sql_add(b, "(");
+		sql_query(b, q->left);
+		sql_add(b, joins[q->kind]);
+		sql_query(b, q->right);
+		sql_add(b, ")");
+		break;
+	case QUERY_NOT:
+		sql_add(b, "(NOT ");
+		sql_query(b, q->left);
+		sql_add(b, ")");
+		break;
+	case QUERY_UNREAD:
+		sql_add(b, "i.read = 0");
+		break;
+	case QUERY_READ:
+		sql_add(b, "i.read <> 0");
+		break;
+	case QUERY_TAG:
+		sql_tag(b, q->text);
+		break;
+	case QUERY_SOURCE:
+		/* the feed's name, or the outlet a title ends in (" - X") */
+		sql_with(b, "(" SQL_FEED_NAME " = lower(?) OR"
+		         " lower(substr(COALESCE(i.title, ''), -(length(?) + 3)))"
+		         " = lower(' - ' || ?))", q->text, 0);
+		break;
+	case QUERY_FEED:
+		sql_with(b, "(f.url = ? OR " SQL_FEED_NAME " = lower(?))",
+		         q->text, 0);
+		break;
+	case QUERY_TITLE:
+		sql_with(b, "instr(lower(COALESCE(i.title, '')), lower(?)) > 0",
+		         q->text, 0);
+		break;
+	case QUERY_YOUNGER:
+		sql_with(b, SQL_ITEM_TIME " > ?", NULL, b->now - q->seconds);
+		break;
+	case QUERY_OLDER:
+		sql_with(b, SQL_ITEM_TIME " < ?", NULL, b->now - q->seconds);
+		break;
+	}
+}
+
+/* Appends " AND NOT (k1 OR k2 ...)" for the killfile, or "(k1 OR ...)"
+ * alone with hidden set. */
+static void
+sql_killfile(struct sql_build *b, int hidden)
+{
+	const struct store_filter *f = b->filter;
+	size_t i;
+
+	if (f == NULL || f->nignore == 0) {
+		sql_add(b, hidden ? " AND 0" : "");
+		return;
+	}
+	sql_add(b, hidden ? " AND (" : " AND NOT (");
+	for (i = 0; i < f->nignore; i++) {
+		sql_add(b, i > 0 ? " OR " : "");
+		sql_query(b, f->ignore[i]);
+	}
+	sql_add(b, ")");
+}
+
+static void
+sql_build_init(struct sql_build *b, const struct store_filter *filter)
+{
+	buf_init(&b->sql, QUERY_SQL_MAX);
+	b->filter = filter;
+	b->now = filter != NULL && filter->now != 0 ? filter->now :
+	         (int64_t)time(NULL);
+	b->nparams = 0;
+	b->status = NF_OK;
+}
+
+/* The WHERE clause of a listing: this feed, the match, not the killfile. */
+static void
+sql_where(struct sql_build *b, int64_t feed_id)
+{
+	sql_add(b, " WHERE 1");
+	if (feed_id != 0) {
+		sql_with(b, " AND i.feed_id = ?", NULL, feed_id);
+	}
+	if (b->filter != NULL && b->filter->match != NULL) {
+		sql_add(b, " AND ");
+		sql_query(b, b->filter->match);
+	}
+	sql_killfile(b, 0);
+}
+
+/* Prepares what b built and binds its parameters; NULL on failure. The
+ * caller finalizes the statement and frees b->sql after. */
+static sqlite3_stmt *
+sql_prepare(struct store *s, struct sql_build *b, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int i;
+
+	if (b->status != NF_OK) {
+		nf_error_set(err, b->status, "%s: the query is too large",
+		             s->path);
+		return NULL;
+	}
+	if (sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL) != SQLITE_OK) {
+		db_error(s, err, "cannot prepare a query");
+		return NULL;
+	}
+	for (i = 0; i < b->nparams; i++) {
+		if (b->params[i].text != NULL) {
+			sqlite3_bind_text(st, i + 1, b->params[i].text, -1,
+			                  SQLITE_STATIC);
+		} else {
+			sqlite3_bind_int64(st, i + 1, b->params[i].number);
+		}
+	}
+	return st;
+}
+
+enum nf_status
+store_items_query(struct store *s, int64_t feed_id, enum store_load what,
+                  const struct store_filter *filter, struct nf_item ***items,
+                  size_t *n, struct nf_error *err)
+{
+	struct sql_build *b;
+	struct nf_item **v = NULL;
+	size_t len = 0, cap = 64;
+	sqlite3_stmt *st = NULL;
+	enum nf_status status = NF_ERR_DB;
+
+	*items = NULL;
+	*n = 0;
+	if ((b = malloc(sizeof(*b))) == NULL ||
+	    (v = malloc(cap * sizeof(*v))) == NULL) {
+		free(b);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	sql_build_init(b, filter);
+	sql_add(b, what == STORE_LOAD_LIST ? ITEM_COLUMNS("NULL") :
+	        ITEM_COLUMNS("i.content"));
+	sql_where(b, feed_id);
+	sql_add(b, ITEM_ORDER);
+	if ((st = sql_prepare(s, b, err)) != NULL) {
+		status = items_read(s, st, &v, &len, &cap, err);
+	}
+	sqlite3_finalize(st);
+	buf_free(&b->sql);
+	free(b);
+	if (status != NF_OK) {
+		store_items_free(v, len);
+		return status;
+	}
+	*items = v;
+	*n = len;
+	return NF_OK;
+}
+
+/* Runs a built "SELECT count, unread" statement. */
+static enum nf_status
+sql_count(struct store *s, struct sql_build *b, size_t *total, size_t *unread,
+          struct nf_error *err)
+{
+	sqlite3_stmt *st = sql_prepare(s, b, err);
+	enum nf_status status = NF_OK;
+
+	if (st == NULL) {
+		return err != NULL ? err->code : NF_ERR_DB;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (total != NULL) {
+			*total = (size_t)sqlite3_column_int64(st, 0);
+		}
+		if (unread != NULL) {
+			*unread = (size_t)sqlite3_column_int64(st, 1);
+		}
+	} else {
+		status = db_error(s, err, "cannot count items");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+#define SQL_COUNT "SELECT count(*), COALESCE(sum(i.read = 0), 0)" \
+	" FROM items i JOIN feeds f ON f.id = i.feed_id"
+
+enum nf_status
+store_items_count(struct store *s, int64_t feed_id,
+                  const struct store_filter *filter, size_t *total,
+                  size_t *unread, struct nf_error *err)
+{
+	struct sql_build *b = malloc(sizeof(*b));
+	enum nf_status status;
+
+	if (b == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	sql_build_init(b, filter);
+	sql_add(b, SQL_COUNT);
+	sql_where(b, feed_id);
+	status = sql_count(s, b, total, unread, err);
+	buf_free(&b->sql);
+	free(b);
+	return status;
+}
+
+enum nf_status
+store_items_ignored(struct store *s, int64_t feed_id, int64_t after,
+                    const struct store_filter *filter, size_t *count,
+                    struct nf_error *err)
+{
+	struct sql_build *b;
+	enum nf_status status;
+
+	*count = 0;
+	if (filter == NULL || filter->nignore == 0) {
+		return NF_OK;
+	}
+	if ((b = malloc(sizeof(*b))) == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	sql_build_init(b, filter);
+	sql_add(b, SQL_COUNT);
+	sql_with(b, " WHERE i.feed_id = ?", NULL, feed_id);
+	sql_with(b, " AND i.id > ?", NULL, after);
+	sql_killfile(b, 1);
+	status = sql_count(s, b, count, NULL, err);
+	buf_free(&b->sql);
+	free(b);
+	return status;
+}
+
+enum nf_status
+store_items_last_rowid(struct store *s, int64_t *rowid, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status = NF_OK;
+
+	*rowid = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(max(id), 0) FROM items",
+	                       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		status = db_error(s, err, "cannot read the last item");
+	} else {
+		*rowid = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return status;
 }

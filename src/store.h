@@ -24,6 +24,7 @@
 
 #include "src/error.h"
 #include "src/item.h"
+#include "src/query.h"
 
 struct store;
 
@@ -148,5 +149,54 @@ enum nf_status store_mark_read(struct store *s, const int64_t *rowids,
 /* Marks every item of one feed, or of every feed when feed_id is 0, read. */
 enum nf_status store_mark_all_read(struct store *s, int64_t feed_id,
                                    struct nf_error *err);
+
+/* Queries over the store (src/query.h): the dotfile's `query` feeds,
+ * its `ignore` killfile and a tag narrowing, compiled to SQL with every
+ * value a bound parameter. */
+
+/* One dotfile feed's tags, for tag: conditions. Borrowed strings. */
+struct store_feed_tags {
+	const char *url;	/* as the dotfile gives it */
+	char *const *tags;
+	size_t ntags;
+};
+
+/* What a listing keeps. Everything is borrowed for the call. */
+struct store_filter {
+	const struct query *match;	/* items listed; NULL = every item */
+	const struct query *const *ignore;	/* the killfile: an item that
+						 * matches any is never listed */
+	size_t nignore;
+	const struct store_feed_tags *feeds;	/* what tag: looks up */
+	size_t nfeeds;
+	int64_t now;		/* what age< and age> count from; 0 = now */
+};
+
+/* As store_items_load(), keeping only the items filter lets through
+ * (NULL keeps every item). Free with store_items_free(). */
+enum nf_status store_items_query(struct store *s, int64_t feed_id,
+                                 enum store_load what,
+                                 const struct store_filter *filter,
+                                 struct nf_item ***items, size_t *n,
+                                 struct nf_error *err);
+
+/* Counts the items of one feed (0: every feed) that filter lets through,
+ * and how many of those are unread; either pointer may be NULL. */
+enum nf_status store_items_count(struct store *s, int64_t feed_id,
+                                 const struct store_filter *filter,
+                                 size_t *total, size_t *unread,
+                                 struct nf_error *err);
+
+/* The largest item rowid so far (0 in an empty store): items stored
+ * later have larger ones, so it marks where an update begins. */
+enum nf_status store_items_last_rowid(struct store *s, int64_t *rowid,
+                                      struct nf_error *err);
+
+/* Counts the items of feed_id with a rowid above after that filter's
+ * killfile hides (its match is not used). */
+enum nf_status store_items_ignored(struct store *s, int64_t feed_id,
+                                   int64_t after,
+                                   const struct store_filter *filter,
+                                   size_t *count, struct nf_error *err);
 
 #endif

@@ -15,7 +15,7 @@ import sys
 # (part, path patterns): the first match wins. Keep in step with HACKING.md.
 PARTS = [
     ("model", ["src/error.", "src/item.", "src/buf.", "src/path.", "src/utf8.", "src/url.",
-               "src/title."]),
+               "src/title.", "src/query."]),
     ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/html.",
               "src/related.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),
