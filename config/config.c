@@ -551,6 +551,169 @@ read_words(const struct line_ctx *c, const struct config_words *w)
 	return fail(c, "unknown directive \"%.60s\"", w->w[0]);
 }
 
+/* The expression of a query or ignore line is read from the raw line,
+ * not from its words: it has its own quoting (title~"x"), and the query
+ * parser reports columns of the line. */
+
+static int
+is_blank_char(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/* The first word of line, when it is directive; else NULL. Returns where
+ * the rest of the line begins. */
+static const char *
+raw_directive(const char *line, const char *directive)
+{
+	size_t n = strlen(directive);
+
+	while (is_blank_char(*line)) {
+		line++;
+	}
+	if (strncmp(line, directive, n) != 0 ||
+	    (line[n] != 0 && !is_blank_char(line[n]))) {
+		return NULL;
+	}
+	line += n;
+	while (is_blank_char(*line)) {
+		line++;
+	}
+	return line;
+}
+
+/* Parses the expression at expr (part of c's line) into *out. A lone
+ * quoted expression, as newsboat writes them, is read unquoted. */
+static enum nf_status
+parse_expression(const struct line_ctx *c, const char *line, const char *expr,
+                 const char *directive, struct query **out)
+{
+	struct config_words w;
+	const char *problem = NULL;
+	struct nf_error qerr;
+	enum nf_status st;
+	int column = (int)(expr - line) + 1;
+
+	if (*expr == '"' &&
+	    config_words_split(expr, 1, &w, &problem) == NF_OK) {
+		if (w.n == 1) {
+			st = query_parse(w.w[0], column + 1, out, &qerr);
+			config_words_free(&w);
+			goto done;
+		}
+		config_words_free(&w);
+	}
+	st = query_parse(expr, column, out, &qerr);
+done:
+	if (st == NF_ERR_NOMEM) {
+		return nf_error_set(c->err, st, "out of memory");
+	}
+	if (st != NF_OK) {
+		return fail(c, "%s: %s", directive, qerr.msg);
+	}
+	return NF_OK;
+}
+
+/* ignore EXPR */
+static enum nf_status
+read_ignore(const struct line_ctx *c, const char *line, const char *expr)
+{
+	struct config *cfg = c->cfg;
+	struct query *q, **grown;
+
+	if (parse_expression(c, line, expr, "ignore", &q) != NF_OK) {
+		return c->err->code;
+	}
+	grown = realloc(cfg->ignores, (cfg->nignores + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		query_free(q);
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	cfg->ignores = grown;
+	cfg->ignores[cfg->nignores++] = q;
+	return NF_OK;
+}
+
+/* The quoted title that opens a query line: into *title, and *rest past
+ * it. */
+static enum nf_status
+query_title(const struct line_ctx *c, const char *after, char **title,
+            const char **rest)
+{
+	struct config_words w;
+	const char *problem = NULL, *p = after + 1;
+	enum nf_status st;
+
+	if (*after != '"') {
+		return fail(c, "query: expected a quoted title "
+		            "(query \"TITLE\" EXPRESSION)");
+	}
+	while (*p != 0 && *p != '"') {
+		p += p[0] == '\\' && (p[1] == '"' || p[1] == '\\') ? 2 : 1;
+	}
+	if (*p == 0) {
+		return fail(c, "query: unterminated quote");
+	}
+	/* Split the title alone, with the words' own escapes. */
+	if ((*title = strndup(after, (size_t)(p + 1 - after))) == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	st = config_words_split(*title, 0, &w, &problem);
+	free(*title);
+	*title = NULL;
+	if (st != NF_OK) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	if (w.w[0][0] == 0) {
+		config_words_free(&w);
+		return fail(c, "query: empty title");
+	}
+	*title = strdup(w.w[0]);
+	config_words_free(&w);
+	if (*title == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (*rest = p + 1; is_blank_char(**rest); (*rest)++) {
+	}
+	return NF_OK;
+}
+
+/* query "Title" EXPR */
+static enum nf_status
+read_query(const struct line_ctx *c, const char *line, const char *after)
+{
+	struct config *cfg = c->cfg;
+	struct config_query *grown;
+	struct query *q = NULL;
+	const char *expr = NULL;
+	char *title = NULL;
+	size_t i;
+
+	if (query_title(c, after, &title, &expr) != NF_OK) {
+		return c->err->code;
+	}
+	for (i = 0; i < cfg->nqueries; i++) {
+		if (strcmp(cfg->queries[i].title, title) == 0) {
+			free(title);
+			return fail(c, "query: \"%.60s\" is already a query on line %d",
+			            cfg->queries[i].title, cfg->queries[i].line);
+		}
+	}
+	if (parse_expression(c, line, expr, "query", &q) != NF_OK) {
+		free(title);
+		return c->err->code;
+	}
+	grown = realloc(cfg->queries, (cfg->nqueries + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		free(title);
+		query_free(q);
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	cfg->queries = grown;
+	cfg->queries[cfg->nqueries++] = (struct config_query){ title, q, c->lineno };
+	return NF_OK;
+}
+
 enum nf_status
 config_read_line(const char *name, int lineno, const char *line,
                  const char *base_dir, struct config *cfg,
@@ -575,6 +738,12 @@ config_read_line(const char *name, int lineno, const char *line,
 	 * surrogates through. */
 	if (!utf8_is_valid(line, strlen(line))) {
 		return fail(&c, "the line is not valid UTF-8");
+	}
+	if ((p = (const unsigned char *)raw_directive(line, "query")) != NULL) {
+		return read_query(&c, line, (const char *)p);
+	}
+	if ((p = (const unsigned char *)raw_directive(line, "ignore")) != NULL) {
+		return read_ignore(&c, line, (const char *)p);
 	}
 	st = config_words_split(line, 1, &w, &problem);
 	if (st == NF_ERR_NOMEM) {
@@ -675,6 +844,15 @@ config_free(struct config *cfg)
 		free(cfg->feeds[i].tags);
 	}
 	free(cfg->feeds);
+	for (i = 0; i < cfg->nqueries; i++) {
+		free(cfg->queries[i].title);
+		query_free(cfg->queries[i].expr);
+	}
+	free(cfg->queries);
+	for (i = 0; i < cfg->nignores; i++) {
+		query_free(cfg->ignores[i]);
+	}
+	free(cfg->ignores);
 	free(cfg->browser);
 	free(cfg->bindings);
 	free(cfg->path);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "src/error.h"
+#include "src/query.h"
 #include "src/title.h"
 
 #define CONFIG_STR_(x) #x
@@ -100,6 +101,13 @@ struct config_feed {
 	int line;		/* line of the feed directive in its file */
 };
 
+/* A `query "Title" EXPR` line: a virtual feed over the store. */
+struct config_query {
+	char *title;		/* never empty; unique among the queries */
+	struct query *expr;	/* free with query_free() (config_free does) */
+	int line;
+};
+
 struct config {
 	char *path;		/* the file read: dotfile, or the demo feed list */
 	int is_demo;		/* no dotfile was found; the demo feeds are used */
@@ -118,6 +126,11 @@ struct config {
 	long keep_unread;	/* seconds; 0 = unread items kept forever */
 	double fold_threshold;
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
+
+	struct config_query *queries;	/* in dotfile order */
+	size_t nqueries;
+	struct query **ignores;	/* the killfile: `ignore EXPR` lines */
+	size_t nignores;
 
 	struct config_binding *bindings;	/* one per bound key */
 	size_t nbindings;

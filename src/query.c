@@ -28,6 +28,7 @@ enum token {
 
 struct parser {
 	const char *start;
+	int column;		/* of start in its line */
 	const char *p;		/* next unread byte */
 	enum token tok;		/* the lookahead */
 	const char *tok_at;	/* where it begins */
@@ -53,7 +54,7 @@ static enum nf_status
 fail(struct parser *ps, const char *at, const char *what)
 {
 	return nf_error_set(ps->err, NF_ERR_CONFIG, "column %d: %s",
-	                    (int)(at - ps->start) + 1, what);
+	                    (int)(at - ps->start) + ps->column, what);
 }
 
 /* Reads a quoted string at ps->p (on its opening quote) into ps->text. */
@@ -373,9 +374,11 @@ parse_or(struct parser *ps)
 }
 
 enum nf_status
-query_parse(const char *expr, struct query **out, struct nf_error *err)
+query_parse(const char *expr, int column, struct query **out,
+            struct nf_error *err)
 {
-	struct parser ps = { .start = expr, .p = expr, .err = err };
+	struct parser ps = { .start = expr, .column = column, .p = expr,
+	                     .err = err };
 	struct query *q = NULL;
 
 	*out = NULL;

@@ -52,11 +52,13 @@ struct query {
 	long seconds;		/* YOUNGER, OLDER */
 };
 
-/* Parses expr into a new tree; free it with query_free(). On a malformed
- * expression returns NF_ERR_CONFIG with err->msg saying where and what
- * ("column 9: expected a value after tag:"); the caller puts FILE:LINE
- * in front. NF_ERR_NOMEM when out of memory. */
-enum nf_status query_parse(const char *expr, struct query **out,
+/* Parses expr into a new tree; free it with query_free(). column is
+ * where expr begins in its line (1 when it is the whole line), for the
+ * messages. On a malformed expression returns NF_ERR_CONFIG with
+ * err->msg saying where and what ("column 9: expected a value after
+ * tag:"); the caller puts FILE:LINE in front. NF_ERR_NOMEM when out of
+ * memory. */
+enum nf_status query_parse(const char *expr, int column, struct query **out,
                            struct nf_error *err);
 
 /* NULL is a no-op. */

@@ -292,3 +292,37 @@ sync_local(struct store *store, const struct sync_feed *feed,
 	store_feed_meta_clear(&stored);
 	buf_free(&b);
 }
+
+enum nf_status
+sync_filter_init(struct sync_filter *f, const struct config *cfg,
+                 const struct query *match, struct nf_error *err)
+{
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	if (cfg->nfeeds > 0 &&
+	    (f->feeds = calloc(cfg->nfeeds, sizeof(*f->feeds))) == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < cfg->nfeeds; i++) {
+		f->feeds[i].url = cfg->feeds[i].url;
+		f->feeds[i].tags = cfg->feeds[i].tags;
+		f->feeds[i].ntags = cfg->feeds[i].ntags;
+	}
+	f->filter.match = match;
+	f->filter.ignore = (const struct query *const *)cfg->ignores;
+	f->filter.nignore = cfg->nignores;
+	f->filter.feeds = f->feeds;
+	f->filter.nfeeds = cfg->nfeeds;
+	return NF_OK;
+}
+
+void
+sync_filter_clear(struct sync_filter *f)
+{
+	if (f == NULL) {
+		return;
+	}
+	free(f->feeds);
+	memset(f, 0, sizeof(*f));
+}

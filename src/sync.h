@@ -99,4 +99,19 @@ void sync_local(struct store *store, const struct sync_feed *feed,
 /* Frees what out holds and zeroes it; NULL is a no-op. */
 void sync_outcome_clear(struct sync_outcome *out);
 
+/* The dotfile's killfile (`ignore` lines) and its feeds' tags as a store
+ * filter listing what match lets through (match NULL: every item that no
+ * ignore line hides). match and cfg are borrowed and must outlive the
+ * filter; the feeds array is its own. Clear with sync_filter_clear(). */
+struct sync_filter {
+	struct store_filter filter;	/* what store_items_query() takes */
+	struct store_feed_tags *feeds;
+};
+
+enum nf_status sync_filter_init(struct sync_filter *f, const struct config *cfg,
+                                const struct query *match,
+                                struct nf_error *err);
+/* NULL is a no-op. */
+void sync_filter_clear(struct sync_filter *f);
+
 #endif

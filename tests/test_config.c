@@ -205,6 +205,32 @@ check_empty(const struct config *cfg)
 	assert_int_equal(cfg->max_parallel, 8);
 }
 
+static void
+check_queries(const struct config *cfg)
+{
+	assert_int_equal(cfg->nqueries, 3);
+	assert_string_equal(cfg->queries[0].title, "Fresh world");
+	assert_int_equal(cfg->queries[0].line, 1);
+	assert_int_equal(cfg->queries[0].expr->kind, QUERY_AND);
+	assert_string_equal(cfg->queries[1].title, "Elections \"2024\"");
+	assert_int_equal(cfg->queries[1].expr->kind, QUERY_TITLE);
+	assert_string_equal(cfg->queries[1].expr->text, "election");
+	assert_int_equal(cfg->queries[2].expr->kind, QUERY_SOURCE);
+	assert_string_equal(cfg->queries[2].expr->text, "Harbor Wire");
+	assert_int_equal(cfg->queries[2].line, 4);
+	assert_int_equal(cfg->nignores, 0);
+}
+
+static void
+check_ignores(const struct config *cfg)
+{
+	assert_int_equal(cfg->nignores, 2);
+	assert_int_equal(cfg->ignores[0]->kind, QUERY_TITLE);
+	assert_string_equal(cfg->ignores[0]->text, "horoscope");
+	assert_int_equal(cfg->ignores[1]->kind, QUERY_AND);
+	assert_int_equal(cfg->nqueries, 0);
+}
+
 static const struct good_case good_cases[] = {
 	{ "feed with title and tags",
 	  "feed https://example.org/world.rss \"World\" news world\n", check_feed_full },
@@ -236,6 +262,15 @@ static const struct good_case good_cases[] = {
 	{ "colors",
 	  "color title yellow default bold underline\ncolor fold-marker color208 black\n",
 	  check_color },
+	{ "queries",
+	  "query \"Fresh world\" unread and tag:world and age<2d\n"
+	  "query \"Elections \\\"2024\\\"\" title~\"election\"   # polls\n"
+	  "\n"
+	  "  query \"Harbor\" \"source:\\\"Harbor Wire\\\"\"\n",
+	  check_queries },
+	{ "ignore lines",
+	  "ignore title~horoscope\nignore source:\"Gossip Daily\" and not tag:keep\n",
+	  check_ignores },
 	{ "blank lines, comments, a BOM",
 	  "\xef\xbb\xbf# comment\n\n   \t\n  # indented comment\n", check_empty },
 };
@@ -346,6 +381,34 @@ static const struct bad_case bad_cases[] = {
 	  "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"" },
 	{ "C1 control character", "feed http://e.org/ \"a\xc2\x9b" "31mb\"\n",
 	  "bad.rc:1: a control character in the line" },
+	{ "query without title", "query unread\n",
+	  "bad.rc:1: query: expected a quoted title (query \"TITLE\" EXPRESSION)" },
+	{ "query empty title", "query \"\" unread\n", "bad.rc:1: query: empty title" },
+	{ "query title unterminated", "query \"Fresh unread\n",
+	  "bad.rc:1: query: unterminated quote" },
+	{ "query without expression", "query \"Fresh\"\n",
+	  "bad.rc:1: query: column 14: expected a condition at the end" },
+	{ "query duplicate title", "query \"A\" unread\nquery \"A\" read\n",
+	  "bad.rc:2: query: \"A\" is already a query on line 1" },
+	{ "query unknown condition", "query \"A\" unread and starred\n",
+	  "bad.rc:1: query: column 22: unknown condition (unread, read, tag:, "
+	  "source:, feed:, title~, age<, age>)" },
+	{ "query bad age", "query \"A\" age<2y\n",
+	  "bad.rc:1: query: column 15: bad duration (write a number with s, m, h, d or w)" },
+	{ "query unbalanced", "query \"A\" (unread or tag:x\n",
+	  "bad.rc:1: query: column 11: unbalanced parenthesis" },
+	{ "query missing and", "query \"A\" unread tag:x\n",
+	  "bad.rc:1: query: column 18: expected and, or, or the end" },
+	{ "query quoted expression is checked too", "query \"A\" \"tag:\"\n",
+	  "bad.rc:1: query: column 16: expected a value after tag:" },
+	{ "ignore empty", "ignore\n",
+	  "bad.rc:1: ignore: column 7: expected a condition at the end" },
+	{ "ignore unterminated value", "ignore title~\"ads\n",
+	  "bad.rc:1: ignore: column 14: unterminated quote" },
+	{ "ignore dangling or", "ignore title~ads or\n",
+	  "bad.rc:1: ignore: column 20: expected a condition at the end" },
+	{ "ignore not alone", "  ignore not\n",
+	  "bad.rc:1: ignore: column 13: expected a condition at the end" },
 	{ "color missing args", "color title red\n",
 	  "bad.rc:1: color: missing argument (color ELEMENT FG BG [ATTR...])" },
 };
@@ -759,7 +822,7 @@ has_word(const char *text, const char *word)
 }
 
 static const char *const all_directives[] = {
-	"feed", "bind", "color",
+	"feed", "bind", "color", "query", "ignore",
 #define X(field, name, type, def, min, max, help) name,
 #include "config/options.def"
 #undef X

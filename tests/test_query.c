@@ -97,7 +97,7 @@ test_good(void **state)
 	struct nf_error err;
 	char tree[1024] = "";
 
-	if (query_parse(c->expr, &q, &err) != NF_OK) {
+	if (query_parse(c->expr, 1, &q, &err) != NF_OK) {
 		fail_msg("%s: refused: %s", c->name, err.msg);
 	}
 	show(q, tree, sizeof(tree));
@@ -154,7 +154,7 @@ test_bad(void **state)
 	struct query *q = NULL;
 	struct nf_error err;
 
-	if (query_parse(c->expr, &q, &err) != NF_ERR_CONFIG) {
+	if (query_parse(c->expr, 1, &q, &err) != NF_ERR_CONFIG) {
 		fail_msg("%s: accepted", c->name);
 	}
 	assert_null(q);
@@ -175,20 +175,20 @@ test_limits(void **state)
 	(void)state;
 	memset(deep, '(', QUERY_DEPTH_MAX + 1);
 	memcpy(deep + QUERY_DEPTH_MAX + 1, "unread", 7);
-	assert_int_equal(query_parse(deep, &q, &err), NF_ERR_CONFIG);
+	assert_int_equal(query_parse(deep, 1, &q, &err), NF_ERR_CONFIG);
 	assert_non_null(strstr(err.msg, "nested too deeply"));
 	memcpy(longer, "unread", 6);
 	for (i = 0, len = 6; i < QUERY_NODES_MAX; i++, len += 8) {
 		memcpy(longer + len, " or read", 8);
 	}
 	longer[len] = 0;
-	assert_int_equal(query_parse(longer, &q, &err), NF_ERR_CONFIG);
+	assert_int_equal(query_parse(longer, 1, &q, &err), NF_ERR_CONFIG);
 	assert_non_null(strstr(err.msg, "too long"));
 	for (i = 0; i < QUERY_DEPTH_MAX; i++) {
 		memcpy(deep + 4 * i, "not ", 4);
 	}
 	memcpy(deep + 4 * QUERY_DEPTH_MAX, "unread", 7);
-	assert_int_equal(query_parse(deep, &q, &err), NF_ERR_CONFIG);
+	assert_int_equal(query_parse(deep, 1, &q, &err), NF_ERR_CONFIG);
 	query_free(NULL);
 }
 
