@@ -31,6 +31,8 @@ struct nf_args {
 	const char *db_path;		/* -d DBFILE, or NULL: the XDG default */
 	int nargs;			/* operands after the mode option */
 	char **args;
+	const char *tag;		/* --tag TAG, or NULL (modes that narrow) */
+	const char *query;		/* --query TITLE, or NULL (likewise) */
 };
 
 /* Every mode's handler. The operand count has been checked by main. */

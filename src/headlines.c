@@ -21,6 +21,7 @@
 #include "src/refresh.h"
 #include "src/source.h"
 #include "src/store.h"
+#include "src/sync.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -392,7 +393,8 @@ headlines_sources(char *const *sources, size_t nsources,
  * order. Feeds the store has but the dotfile no longer lists stay off
  * the page. Reads only: the store is not written. */
 static enum nf_status
-load_configured(struct store *s, const struct config *cfg, struct collect *c,
+load_configured(struct store *s, const struct config *cfg,
+                const struct store_filter *filter, struct collect *c,
                 struct nf_error *err)
 {
 	struct store_feed_info *feeds = NULL;
@@ -410,8 +412,8 @@ load_configured(struct store *s, const struct config *cfg, struct collect *c,
 			continue;	/* never fetched */
 		}
 		items = NULL, n = 0;
-		st = store_items_load(s, feeds[j].id, STORE_LOAD_FULL, &items,
-		                      &n, err);
+		st = store_items_query(s, feeds[j].id, STORE_LOAD_FULL, filter,
+		                       &items, &n, err);
 		feeds[j].id = 0;	/* a URL listed twice is read once */
 		for (k = 0; st == NF_OK && k < n; k++) {
 			if (collect_add(c, items[k]) != 0) {
@@ -475,27 +477,72 @@ refresh_quietly(struct store *s, const struct config *cfg)
 	return status;
 }
 
+/* What --tag or --query narrows the page to, or NULL for the whole
+ * page; tag_node is filled for --tag. A query title the dotfile lacks,
+ * or a tag no feed carries, is a usage error. */
+static enum nf_status
+narrowing(const struct nf_args *args, const struct config *cfg,
+          struct query *tag_node, const struct query **match,
+          struct nf_error *err)
+{
+	size_t i, j;
+
+	*match = NULL;
+	for (i = 0; args->query != NULL && i < cfg->nqueries; i++) {
+		if (strcmp(cfg->queries[i].title, args->query) == 0) {
+			*match = cfg->queries[i].expr;
+			return NF_OK;
+		}
+	}
+	if (args->query != NULL) {
+		return nf_error_set(err, NF_ERR_USAGE, "--query: %s has no query"
+		                    " titled \"%.80s\"", cfg->path, args->query);
+	}
+	for (i = 0; args->tag != NULL && i < cfg->nfeeds; i++) {
+		for (j = 0; j < cfg->feeds[i].ntags; j++) {
+			if (strcmp(cfg->feeds[i].tags[j], args->tag) == 0) {
+				tag_node->kind = QUERY_TAG;
+				tag_node->text = (char *)args->tag;
+				*match = tag_node;
+				return NF_OK;
+			}
+		}
+	}
+	if (args->tag != NULL) {
+		return nf_error_set(err, NF_ERR_USAGE, "--tag: no feed of %s"
+		                    " carries the tag \"%.80s\"", cfg->path, args->tag);
+	}
+	return NF_OK;
+}
+
 /* --headlines without sources: the configured feeds as the store holds
- * them, after a refresh when it holds none of their items yet. */
+ * them, less what the dotfile's ignore lines hide, narrowed by --tag or
+ * --query; after a refresh when the whole page is empty (a narrowing
+ * that finds nothing refreshes nothing). */
 static int
-headlines_store(const struct nf_args *args, const struct config *cfg)
+headlines_store(const struct nf_args *args, const struct config *cfg,
+                const struct query *match)
 {
 	struct collect c;
 	struct store *s = NULL;
+	struct sync_filter sf;
 	struct nf_error err;
 	int status = 0;
 
 	memset(&c, 0, sizeof(c));
 	nf_error_clear(&err);
-	if (store_open(args->db_path, &s, &err) != NF_OK) {
+	if (sync_filter_init(&sf, cfg, match, &err) != NF_OK ||
+	    store_open(args->db_path, &s, &err) != NF_OK) {
 		fprintf(stderr, "newsfold: %s\n", err.msg);
+		sync_filter_clear(&sf);
 		return 1;
 	}
-	if (load_configured(s, cfg, &c, &err) == NF_OK && c.n == 0 &&
-	    cfg->nfeeds > 0) {
+	if (load_configured(s, cfg, &sf.filter, &c, &err) == NF_OK && c.n == 0 &&
+	    cfg->nfeeds > 0 && match == NULL) {
 		status = refresh_quietly(s, cfg);
-		load_configured(s, cfg, &c, &err);
+		load_configured(s, cfg, &sf.filter, &c, &err);
 	}
+	sync_filter_clear(&sf);
 	if (err.code != NF_OK) {
 		fprintf(stderr, "newsfold: %s\n", err.msg);
 		status = 1;
@@ -523,6 +570,8 @@ enum nf_status
 headlines_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct config cfg;
+	struct query tag_node = { .kind = QUERY_TAG };
+	const struct query *match = NULL;
 	enum nf_status st;
 	int status;
 
@@ -530,10 +579,19 @@ headlines_run(const struct nf_args *args, struct nf_error *err)
 		config_free(&cfg);
 		return st;
 	}
+	if (args->nargs > 0 && (args->tag != NULL || args->query != NULL)) {
+		config_free(&cfg);
+		return nf_error_set(err, NF_ERR_USAGE, "--tag and --query narrow"
+		                    " the stored page, not a SOURCE");
+	}
+	if ((st = narrowing(args, &cfg, &tag_node, &match, err)) != NF_OK) {
+		config_free(&cfg);
+		return st;
+	}
 	if (args->nargs > 0) {
 		status = headlines_sources(args->args, (size_t)args->nargs, &cfg);
 	} else {
-		status = headlines_store(args, &cfg);
+		status = headlines_store(args, &cfg, match);
 	}
 	config_free(&cfg);
 	/* every failure has had its own line on stderr */

@@ -28,19 +28,20 @@ static const struct mode {
 	const char *usage_args;	/* what follows the option in the usage */
 	const char *summary;
 	int names_source;	/* each failure is its operand's: "SOURCE: reason" */
+	int narrows;		/* takes --tag TAG and --query TITLE */
 } modes[] = {
 	{ NULL, reader_run, 0, 0, "[-c FILE] [-d DBFILE]",
-	  "the interactive reader", 0 },
+	  "the interactive reader", 0, 0 },
 	{ "dump", dump_run, 1, 1, "SOURCE",
-	  "parse one feed, print JSON", 1 },
+	  "parse one feed, print JSON", 1, 0 },
 	{ "refresh", refresh_run, 0, 0, "",
-	  "fetch every configured feed", 0 },
+	  "fetch every configured feed", 0, 0 },
 	{ "headlines", headlines_run, 0, OPERANDS_ANY, "[SOURCE...]",
-	  "print the folded front page", 0 },
+	  "print the folded front page", 0, 1 },
 	{ "import-opml", opml_import_run, 1, 1, "FILE",
-	  "add an OPML's feeds to the dotfile", 0 },
+	  "add an OPML's feeds to the dotfile", 0, 0 },
 	{ "export-opml", opml_export_run, 0, 0, "",
-	  "print the feed list as OPML", 0 },
+	  "print the feed list as OPML", 0, 0 },
 };
 
 #define NMODES (sizeof(modes) / sizeof(modes[0]))
@@ -54,7 +55,9 @@ static const char usage_tail[] =
 	"SOURCE is an http(s) URL, a file:// URL, a path, or - for standard input.\n"
 	"  -c, --config FILE   the dotfile (default $NEWSFOLD_CONFIG,\n"
 	"                      $XDG_CONFIG_HOME/newsfold/config, ~/.newsfoldrc)\n"
-	"  -d, --db DBFILE     the database (default $XDG_DATA_HOME/newsfold/newsfold.db)\n";
+	"  -d, --db DBFILE     the database (default $XDG_DATA_HOME/newsfold/newsfold.db)\n"
+	"  --tag TAG           --headlines: only the feeds carrying TAG\n"
+	"  --query TITLE       --headlines: only what the dotfile's query TITLE lists\n";
 
 /* libxml2 prints some errors (a failed encoding conversion, say) straight
  * to stderr, which would land on the reader's screen. Every failure
@@ -101,6 +104,8 @@ make_options(struct option *out)
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "query", required_argument, NULL, 'q' },
 	};
 	size_t i, n = 0;
 
@@ -147,7 +152,7 @@ report(const struct mode *m, const char *source, enum nf_status st,
 int
 main(int argc, char **argv)
 {
-	struct option options[4 + NMODES];	/* see make_options() */
+	struct option options[6 + NMODES];	/* see make_options() */
 	struct nf_args args = { 0 };
 	struct nf_error err;
 	const struct mode *mode = &modes[0];
@@ -167,6 +172,8 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'c': args.config_path = optarg; break;
 		case 'd': args.db_path = optarg; break;
+		case 't': args.tag = optarg; break;
+		case 'q': args.query = optarg; break;
 		case 'h': return usage(stdout, 0);
 		case 'V': puts(PACKAGE_STRING); return 0;
 		default: return usage(stderr, 2);
@@ -174,7 +181,8 @@ main(int argc, char **argv)
 	}
 	args.nargs = argc - optind;
 	args.args = argv + optind;
-	if (chosen > 1 || !operands_fit(mode, args.nargs)) {
+	if (chosen > 1 || !operands_fit(mode, args.nargs) ||
+	    ((args.tag != NULL || args.query != NULL) && !mode->narrows)) {
 		return usage(stderr, 2);
 	}
 	nf_error_clear(&err);

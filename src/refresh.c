@@ -30,11 +30,13 @@ struct refresh_feed {
 	struct store_feed_meta meta;	/* as stored before this run */
 	int done;
 	struct sync_outcome outcome;	/* once done */
+	size_t ignored;			/* new items the killfile hides */
 };
 
 struct refresh {
 	const struct config *cfg;
 	struct sync_settings sync;
+	struct sync_filter killfile;	/* the dotfile's ignore lines */
 	struct store *store;
 	struct refresh_feed *feeds;
 	size_t nfeeds;
@@ -103,8 +105,10 @@ print_ready(struct refresh *r)
 		}
 		switch (f->outcome.state) {
 		case SYNC_OK:
-			fprintf(r->report, "%s: ok %zu new\n",
-			        feed_display_title(f), f->outcome.new_count);
+			fprintf(r->report, f->ignored > 0 ?
+			        "%s: ok %zu new, %zu ignored\n" : "%s: ok %zu new\n",
+			        feed_display_title(f), f->outcome.new_count,
+			        f->ignored);
 			break;
 		case SYNC_UNCHANGED:
 			fprintf(r->report, "%s: unchanged\n",
@@ -120,14 +124,43 @@ print_ready(struct refresh *r)
 	progress_show(r);
 }
 
+/* How many of the items the last sync of f added the killfile hides;
+ * before is the store's last rowid ahead of that sync. A failed count
+ * only leaves the number out. */
+static void
+count_ignored(struct refresh *r, struct refresh_feed *f, int64_t before)
+{
+	struct nf_error err;
+
+	if (f->outcome.state == SYNC_OK && r->cfg->nignores > 0 &&
+	    store_items_ignored(r->store, f->id, before, &r->killfile.filter,
+	                        &f->ignored, &err) != NF_OK) {
+		f->ignored = 0;
+	}
+}
+
+static int64_t
+last_rowid(struct refresh *r)
+{
+	struct nf_error err;
+	int64_t rowid = 0;
+
+	if (r->cfg->nignores > 0) {
+		store_items_last_rowid(r->store, &rowid, &err);
+	}
+	return rowid;
+}
+
 static void
 on_fetched(void *ctx, struct fetch_result *res)
 {
 	struct refresh *r = ctx;
 	struct refresh_feed *f = res->user;
 	const struct sync_feed feed = { .id = f->id, .url = f->cf->url };
+	const int64_t before = last_rowid(r);
 
 	sync_fetched(r->store, &feed, &r->sync, res, &f->outcome);
+	count_ignored(r, f, before);
 	f->done = 1;
 	r->ndone++;
 	print_ready(r);
@@ -139,8 +172,10 @@ static void
 refresh_local(struct refresh *r, struct refresh_feed *f)
 {
 	const struct sync_feed feed = { .id = f->id, .url = f->cf->url };
+	const int64_t before = last_rowid(r);
 
 	sync_local(r->store, &feed, &r->sync, &f->outcome);
+	count_ignored(r, f, before);
 	f->done = 1;
 	r->ndone++;
 }
@@ -233,6 +268,7 @@ refresh_free(struct refresh *r)
 		sync_outcome_clear(&r->feeds[i].outcome);
 	}
 	free(r->feeds);
+	sync_filter_clear(&r->killfile);
 }
 
 static size_t
@@ -262,7 +298,10 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 		 * the report's buffer is flushed once more at exit. */
 		signal(SIGPIPE, SIG_IGN);
 	}
-	st = refresh_prepare(&r, err);
+	st = sync_filter_init(&r.killfile, cfg, NULL, err);
+	if (st == NF_OK) {
+		st = refresh_prepare(&r, err);
+	}
 	if (st == NF_OK) {
 		st = refresh_transfers(&r, err);
 	}

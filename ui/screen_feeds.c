@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/sync.h"
 #include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
@@ -11,13 +12,25 @@
 #include "ui/screen_feeds.h"
 #include "ui/screen_headlines.h"
 
+/* A row over the store that is no feed: a `query` line, or a tag. */
+struct fd_virtual {
+	const char *title;		/* borrowed from the dotfile */
+	const struct query *match;	/* a query's, or &tag */
+	struct query tag;		/* QUERY_TAG, text borrowed */
+	size_t unread;
+};
+
 struct feeds {
 	struct screen base;
 	struct ui *ui;
 	struct store_feed_info *feeds;
 	size_t nfeeds;
 	size_t nlisted;		/* the dotfile's feeds, first in feeds */
-	struct list list;	/* row 0 is "All feeds", row i+1 feeds[i] */
+	struct fd_virtual *virt;	/* the queries, or with by_tag the tags */
+	size_t nvirt;
+	int by_tag;		/* `t`: tags listed instead of queries and feeds */
+	struct list list;	/* row 0 is "All feeds", rows 1..nvirt virt,
+				 * then feeds (none with by_tag) */
 	char hint[512];
 };
 
@@ -32,15 +45,50 @@ fd_of(struct screen *s)
 static size_t
 fd_count(void *ctx)
 {
-	return ((struct feeds *)ctx)->nlisted + 1;
+	struct feeds *f = ctx;
+
+	return 1 + f->nvirt + (f->by_tag ? 0 : f->nlisted);
+}
+
+/* The feed on row, or NULL for "All feeds" and the virtual rows. */
+static const struct store_feed_info *
+fd_feed_at(const struct feeds *f, size_t row)
+{
+	return row > f->nvirt && !f->by_tag && row - f->nvirt <= f->nlisted ?
+	       &f->feeds[row - f->nvirt - 1] : NULL;
+}
+
+static const struct fd_virtual *
+fd_virtual_at(const struct feeds *f, size_t row)
+{
+	return row >= 1 && row <= f->nvirt ? &f->virt[row - 1] : NULL;
 }
 
 static int
 fd_match(void *ctx, size_t row, const char *needle)
 {
 	struct feeds *f = ctx;
+	const struct store_feed_info *fi = fd_feed_at(f, row);
+	const struct fd_virtual *v = fd_virtual_at(f, row);
 
-	return row == 0 || strcasestr(nf_str(f->feeds[row - 1].title), needle) != NULL;
+	return row == 0 || (v != NULL && strcasestr(v->title, needle) != NULL) ||
+	       (fi != NULL && strcasestr(nf_str(fi->title), needle) != NULL);
+}
+
+/* A query or tag row: its title and unread count, and what it is. */
+static void
+fd_draw_virtual(struct feeds *f, WINDOW *w, int y, int width,
+                const struct fd_virtual *v, attr_t base)
+{
+	char right[64];
+	int x;
+
+	snprintf(right, sizeof(right), " %zu unread  %s", v->unread,
+	         f->by_tag ? "tag     " : "query   ");
+	x = draw_text(w, y, 0, width - width_columns(right), v->title,
+	              base | draw_attr(v->unread > 0 ? CONFIG_ELEMENT_UNREAD :
+	                               CONFIG_ELEMENT_READ), 1);
+	draw_text(w, y, x, width - x, right, base | draw_attr(CONFIG_ELEMENT_READ), 1);
 }
 
 static void
@@ -51,8 +99,12 @@ fd_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 	char right[64];
 	size_t unread = 0, i;
 	int rw, x = 0;
-	const struct store_feed_info *fi = row > 0 ? &f->feeds[row - 1] : NULL;
+	const struct store_feed_info *fi = fd_feed_at(f, row);
 
+	if (fd_virtual_at(f, row) != NULL) {
+		fd_draw_virtual(f, w, y, width, fd_virtual_at(f, row), base);
+		return;
+	}
 	for (i = 0; fi == NULL && i < f->nlisted; i++) {
 		unread += f->feeds[i].nunread;
 	}
@@ -96,10 +148,83 @@ fd_keep_listed(struct feeds *f, const struct ui *ui)
 	f->nlisted = kept;
 }
 
+/* With ignore lines, a feed's counts leave out what they hide. */
+static void
+fd_count_killfile(struct feeds *f, struct ui *ui, struct sync_filter *sf)
+{
+	struct nf_error err;
+	size_t i;
+
+	for (i = 0; ui->cfg->nignores > 0 && i < f->nlisted; i++) {
+		if (store_items_count(ui->store, f->feeds[i].id, &sf->filter,
+		                      &f->feeds[i].nitems, &f->feeds[i].nunread,
+		                      &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+			return;
+		}
+	}
+}
+
+/* Adds tag to f->virt unless it is there; f->virt has room. */
+static void
+fd_add_tag(struct feeds *f, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < f->nvirt; i++) {
+		if (strcmp(f->virt[i].title, tag) == 0) {
+			return;
+		}
+	}
+	f->virt[f->nvirt].title = tag;
+	f->virt[f->nvirt].tag.kind = QUERY_TAG;
+	f->virt[f->nvirt].tag.text = (char *)tag;
+	f->nvirt++;
+}
+
+/* The virtual rows: the dotfile's queries, or its tags in the order they
+ * first appear; each counted through the store (killfile applied). */
+static void
+fd_load_virtual(struct feeds *f, struct ui *ui, struct sync_filter *sf)
+{
+	const struct config *cfg = ui->cfg;
+	struct nf_error err;
+	size_t i, j, cap = cfg->nqueries;
+
+	free(f->virt);
+	f->nvirt = 0;
+	for (i = 0; f->by_tag && i < cfg->nfeeds; i++) {
+		cap += cfg->feeds[i].ntags;
+	}
+	if ((f->virt = calloc(cap + 1, sizeof(*f->virt))) == NULL) {
+		ui_status(ui, 1, "out of memory");
+		return;
+	}
+	for (i = 0; !f->by_tag && i < cfg->nqueries; i++) {
+		f->virt[f->nvirt].title = cfg->queries[i].title;
+		f->virt[f->nvirt++].match = cfg->queries[i].expr;
+	}
+	for (i = 0; f->by_tag && i < cfg->nfeeds; i++) {
+		for (j = 0; j < cfg->feeds[i].ntags; j++) {
+			fd_add_tag(f, cfg->feeds[i].tags[j]);
+		}
+	}
+	for (i = 0; i < f->nvirt; i++) {
+		sf->filter.match = f->by_tag ? &f->virt[i].tag : f->virt[i].match;
+		if (store_items_count(ui->store, 0, &sf->filter, NULL,
+		                      &f->virt[i].unread, &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+			break;
+		}
+	}
+	sf->filter.match = NULL;
+}
+
 static void
 fd_load(struct feeds *f, struct ui *ui)
 {
 	struct nf_error err;
+	struct sync_filter sf;
 
 	store_feed_list_free(f->feeds, f->nfeeds);
 	f->feeds = NULL;
@@ -111,6 +236,13 @@ fd_load(struct feeds *f, struct ui *ui)
 		f->nfeeds = 0;
 	}
 	fd_keep_listed(f, ui);
+	if (sync_filter_init(&sf, ui->cfg, NULL, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	} else {
+		fd_count_killfile(f, ui, &sf);
+		fd_load_virtual(f, ui, &sf);
+		sync_filter_clear(&sf);
+	}
 	/* Rows are positions: a feed list only grows at its end, so the
 	 * selection stays on the same feed. */
 	list_refilter(&f->list);
@@ -131,6 +263,10 @@ static void
 fd_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
 	(void)ui;
+	if (fd_of(s)->by_tag) {
+		snprintf(out, size, "newsfold — Tags — %zu tags", fd_of(s)->nvirt);
+		return;
+	}
 	snprintf(out, size, "newsfold — Feeds — %zu feeds", fd_of(s)->nlisted);
 }
 
@@ -145,7 +281,15 @@ fd_current(struct feeds *f)
 {
 	size_t r = list_selected(&f->list);
 
-	return r != (size_t)-1 && r > 0 && r <= f->nlisted ? &f->feeds[r - 1] : NULL;
+	return r != (size_t)-1 ? fd_feed_at(f, r) : NULL;
+}
+
+static const struct fd_virtual *
+fd_current_virtual(struct feeds *f)
+{
+	size_t r = list_selected(&f->list);
+
+	return r != (size_t)-1 ? fd_virtual_at(f, r) : NULL;
 }
 
 /* The selected feed's error, or its URL. */
@@ -178,8 +322,17 @@ static int
 fd_open(struct screen *s, struct ui *ui)
 {
 	const struct store_feed_info *fi = fd_current(fd_of(s));
+	const struct fd_virtual *v = fd_current_virtual(fd_of(s));
 	struct screen *h;
 
+	if (v != NULL) {
+		h = fd_of(s)->by_tag ? headlines_new_tag(ui, v->title) :
+		    headlines_new_query(ui, v->match, v->title);
+		if (h != NULL) {
+			ui_push(ui, h);
+		}
+		return 1;
+	}
 	if (fi == NULL) {
 		while (ui->depth > 1) {
 			ui_pop(ui);
@@ -211,11 +364,25 @@ fd_mark_all_read(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* t: the tags instead of the queries and feeds, and back. */
+static int
+fd_toggle_tags(struct screen *s, struct ui *ui)
+{
+	struct feeds *f = fd_of(s);
+
+	f->by_tag = !f->by_tag;
+	fd_load(f, ui);
+	list_select_row(&f->list, 0);
+	ui->dirty_top = ui->dirty_body = 1;
+	return 1;
+}
+
 static void
 fd_free(struct screen *s)
 {
 	struct feeds *f = fd_of(s);
 
+	free(f->virt);
 	store_feed_list_free(f->feeds, f->nfeeds);
 	list_free(&f->list);
 	free(f);
@@ -233,6 +400,7 @@ static const struct screen_ops feeds_ops = {
 		[CONFIG_ACTION_OPEN] = fd_open,
 		[CONFIG_ACTION_RELOAD] = fd_reload,
 		[CONFIG_ACTION_MARK_ALL_READ] = fd_mark_all_read,
+		[CONFIG_ACTION_TOGGLE_TAGS] = fd_toggle_tags,
 	},
 	.free = fd_free,
 };

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "src/frontpage.h"
+#include "src/sync.h"
 #include "src/text.h"
 #include "src/width.h"
 #include "ui/draw.h"
@@ -33,6 +34,9 @@ struct hl_row {
 struct headlines {
 	struct screen base;
 	int64_t feed_id;	/* 0 = every feed (the front page) */
+	const struct query *match;	/* a query feed's, or NULL: borrowed
+					 * from the dotfile, or owned_match */
+	struct query *owned_match;	/* a tag narrowing made here */
 	char *title;
 	struct nf_item **items;
 	size_t nitems;
@@ -224,6 +228,23 @@ hl_keep_listed(struct headlines *h, const struct ui *ui)
 	h->nitems = kept;
 }
 
+/* The items of this screen: its feed or query, less what the dotfile's
+ * ignore lines hide, so a killed copy never heads a story. */
+static enum nf_status
+hl_items_load(struct headlines *h, struct ui *ui, struct nf_error *err)
+{
+	struct sync_filter f;
+	enum nf_status st;
+
+	if ((st = sync_filter_init(&f, ui->cfg, h->match, err)) != NF_OK) {
+		return st;
+	}
+	st = store_items_query(ui->store, h->feed_id, STORE_LOAD_LIST, &f.filter,
+	                       &h->items, &h->nitems, err);
+	sync_filter_clear(&f);
+	return st;
+}
+
 /* Loads the items and rebuilds everything, keeping the selection. */
 static int
 hl_load(struct headlines *h, struct ui *ui)
@@ -234,8 +255,7 @@ hl_load(struct headlines *h, struct ui *ui)
 
 	hl_save_expanded(h);
 	hl_clear(h);
-	if (store_items_load(ui->store, h->feed_id, STORE_LOAD_LIST, &h->items,
-	                     &h->nitems, &err) != NF_OK) {
+	if (hl_items_load(h, ui, &err) != NF_OK) {
 		ui_status(ui, 1, "%s", err.msg);
 		h->items = NULL;
 		h->nitems = 0;
@@ -735,7 +755,25 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 static int
 hl_mark_all_read(struct screen *s, struct ui *ui)
 {
-	ui_mark_all_read(ui, hl_of(s)->feed_id);
+	struct headlines *h = hl_of(s);
+	int64_t *rowids;
+	size_t i;
+
+	if (h->match == NULL) {
+		ui_mark_all_read(ui, h->feed_id);
+		return 1;
+	}
+	/* A query marks what it shows, not every feed it draws from. */
+	if ((rowids = calloc(h->nitems + 1, sizeof(*rowids))) == NULL) {
+		ui_status(ui, 1, "out of memory");
+		return 1;
+	}
+	for (i = 0; i < h->nitems; i++) {
+		rowids[i] = h->items[i]->rowid;
+	}
+	ui_mark(ui, rowids, h->nitems, 1);
+	free(rowids);
+	ui_refresh_all(ui);
 	return 1;
 }
 
@@ -748,6 +786,7 @@ hl_free(struct screen *s)
 	list_free(&h->list);
 	free(h->expanded);
 	free(h->title);
+	query_free(h->owned_match);
 	free(h);
 }
 
@@ -841,4 +880,44 @@ headlines_count(struct screen *s)
 	struct headlines *h = hl_checked(s);
 
 	return h != NULL ? h->nitems : 0;
+}
+
+struct screen *
+headlines_new_query(struct ui *ui, const struct query *match, const char *title)
+{
+	struct headlines *h = calloc(1, sizeof(*h));
+
+	if (h == NULL || (h->title = strdup(title)) == NULL) {
+		free(h);
+		ui_status(ui, 1, "out of memory");
+		return NULL;
+	}
+	h->base.ops = &headlines_ops;
+	h->base.list = &h->list;
+	h->match = match;
+	list_init(&h->list, &hl_list_ops, h);
+	hl_load(h, ui);
+	return &h->base;
+}
+
+struct screen *
+headlines_new_tag(struct ui *ui, const char *tag)
+{
+	struct query *q = calloc(1, sizeof(*q));
+	struct screen *s;
+	char title[256];
+
+	if (q == NULL || (q->text = strdup(tag)) == NULL) {
+		free(q);
+		ui_status(ui, 1, "out of memory");
+		return NULL;
+	}
+	q->kind = QUERY_TAG;
+	snprintf(title, sizeof(title), "tag %s", tag);
+	if ((s = headlines_new_query(ui, q, title)) == NULL) {
+		query_free(q);
+		return NULL;
+	}
+	hl_of(s)->owned_match = q;
+	return s;
 }

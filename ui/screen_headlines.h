@@ -16,6 +16,16 @@
  * through its ops. */
 struct screen *headlines_new(struct ui *ui, int64_t feed_id, const char *title);
 
+/* Returns a new screen over the items match lets through (a `query`
+ * line's expression, borrowed: it must outlive the screen), folded
+ * across feeds, under title. NULL with a status message as above. */
+struct screen *headlines_new_query(struct ui *ui, const struct query *match,
+                                   const char *title);
+
+/* Returns a new screen: the front page narrowed to the feeds carrying
+ * tag (copied). */
+struct screen *headlines_new_tag(struct ui *ui, const char *tag);
+
 /* The rowids of every item in the story holding rowid, as folded on this
  * screen (rowid itself when it is not here). A new array in *out; free()
  * it. 0, or -1 when out of memory. */
