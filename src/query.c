@@ -224,6 +224,7 @@ static const struct field {
 	{ "source", T_COLON, QUERY_SOURCE, "source:" },
 	{ "feed", T_COLON, QUERY_FEED, "feed:" },
 	{ "title", T_TILDE, QUERY_TITLE, "title~" },
+	{ "text", T_TILDE, QUERY_TEXT, "text~" },
 	{ "age", T_LESS, QUERY_YOUNGER, "age<" },
 	{ "age", T_MORE, QUERY_OLDER, "age>" },
 };
@@ -250,6 +251,7 @@ parse_field(struct parser *ps)
 	if (f == NULL) {
 		fail(ps, at, strcmp(name, "age") == 0 ? "expected < or > after age" :
 		     strcmp(name, "title") == 0 ? "expected ~ after title" :
+		     strcmp(name, "text") == 0 ? "expected ~ after text" :
 		     "expected : after tag, source or feed");
 		return NULL;
 	}
@@ -267,7 +269,9 @@ static struct query *parse_or(struct parser *ps);
 static struct query *
 parse_atom(struct parser *ps)
 {
-	static const char *const known[] = { "tag", "source", "feed", "title", "age" };
+	static const char *const known[] = {
+		"tag", "source", "feed", "title", "text", "age",
+	};
 	struct query *q;
 	size_t i;
 
@@ -288,7 +292,7 @@ parse_atom(struct parser *ps)
 		fail(ps, ps->tok_at, "expected a condition before and/or");
 	} else if (ps->tok == T_WORD) {
 		fail(ps, ps->tok_at, "unknown condition (unread, read, tag:, "
-		     "source:, feed:, title~, age<, age>)");
+		     "source:, feed:, title~, text~, age<, age>)");
 	} else if (ps->tok == T_END) {
 		fail(ps, ps->tok_at, "expected a condition at the end");
 	} else {

@@ -12,7 +12,7 @@
  *   unary  := "not" unary | "(" expr ")" | atom
  *   atom   := "unread" | "read"
  *           | "tag:" VALUE | "source:" VALUE | "feed:" VALUE
- *           | "title~" VALUE
+ *           | "title~" VALUE | "text~" VALUE
  *           | "age<" DURATION | "age>" DURATION
  *   VALUE  := a bare word, or "a quoted string" with \" and \\ escapes
  *   DURATION := a number with s, m, h, d or w: 90m, 2d, 1w
@@ -40,6 +40,9 @@ enum query_kind {
 	QUERY_SOURCE,		/* the item's outlet is text (case folded) */
 	QUERY_FEED,		/* the item's feed has URL or title text */
 	QUERY_TITLE,		/* the title contains text (case folded) */
+	QUERY_TEXT,		/* title, summary or full text contain each
+				 * blank-separated word of text (the store's
+				 * full-text index) */
 	QUERY_YOUNGER,		/* published less than seconds ago */
 	QUERY_OLDER		/* published more than seconds ago */
 };
@@ -48,7 +51,7 @@ struct query {
 	enum query_kind kind;
 	struct query *left;	/* AND, OR, NOT */
 	struct query *right;	/* AND, OR */
-	char *text;		/* TAG, SOURCE, FEED, TITLE: never empty */
+	char *text;		/* TAG, SOURCE, FEED, TITLE, TEXT: never empty */
 	long seconds;		/* YOUNGER, OLDER */
 };
 

@@ -60,6 +60,28 @@ static const char *const migrations[] = {
 	 * still knows which copy of a story has the longest text */
 	"ALTER TABLE items ADD COLUMN content_len INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE items SET content_len = COALESCE(length(CAST(content AS BLOB)), 0);",
+	/* 4: full-text search over titles, summaries and full text. The
+	 * trigram tokenizer indexes every three characters, so Japanese and
+	 * Chinese, written without spaces, are found like any other text.
+	 * The index holds no copy of the text (content='items'); triggers
+	 * keep it in step, and a refresh that stores the same text again
+	 * leaves it alone. */
+	"CREATE VIRTUAL TABLE items_fts USING fts5(title, summary, content,"
+	" content='items', content_rowid='id', tokenize='trigram');"
+	"CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN"
+	" INSERT INTO items_fts (rowid, title, summary, content)"
+	" VALUES (new.id, new.title, new.summary, new.content); END;"
+	"CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN"
+	" INSERT INTO items_fts (items_fts, rowid, title, summary, content)"
+	" VALUES ('delete', old.id, old.title, old.summary, old.content); END;"
+	"CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content BEGIN"
+	" INSERT INTO items_fts (items_fts, rowid, title, summary, content)"
+	" VALUES ('delete', old.id, old.title, old.summary, old.content);"
+	" INSERT INTO items_fts (rowid, title, summary, content)"
+	" VALUES (new.id, new.title, new.summary, new.content); END;"
+	"INSERT INTO items_fts (items_fts) VALUES ('rebuild');",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -1484,6 +1506,7 @@ store_mark_all_read(struct store *s, int64_t feed_id, struct nf_error *err)
 
 #define QUERY_SQL_MAX 65536
 #define QUERY_PARAMS_MAX 999	/* SQLite's smallest host-parameter limit */
+#define QUERY_TEXTS_MAX 64	/* words of text~ in one statement */
 
 struct sql_param {
 	const char *text;	/* borrowed; NULL for a number */
@@ -1496,6 +1519,8 @@ struct sql_build {
 	int64_t now;
 	struct sql_param params[QUERY_PARAMS_MAX];
 	int nparams;
+	char *texts[QUERY_TEXTS_MAX];	/* made here for text~; owned */
+	size_t ntexts;
 	enum nf_status status;	/* the first failure */
 };
 
@@ -1571,6 +1596,97 @@ sql_tag(struct sql_build *b, const char *tag)
 	sql_add(b, *sep == ',' ? ")" : "0");
 }
 
+/* Counts the UTF-8 characters of the n bytes at s. */
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++) {
+		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+	}
+	return chars;
+}
+
+/* Keeps text (new, or NULL out of memory) for the life of the
+ * statement, which binds it; NULL when it cannot. */
+static const char *
+sql_keep(struct sql_build *b, char *text)
+{
+	if (text == NULL || b->ntexts == QUERY_TEXTS_MAX) {
+		free(text);
+		b->status = b->status != NF_OK ? b->status :
+		            text == NULL ? NF_ERR_NOMEM : NF_ERR_TOO_LARGE;
+		return NULL;
+	}
+	return b->texts[b->ntexts++] = text;
+}
+
+/* The word as an FTS5 phrase: quoted, its own quotes doubled, so that it
+ * is never FTS5 syntax. A new string, or NULL out of memory. */
+static char *
+fts_phrase(const char *word, size_t n)
+{
+	char *out = malloc(2 * n + 3), *d = out;
+	size_t i;
+
+	if (out == NULL) {
+		return NULL;
+	}
+	*d++ = '"';
+	for (i = 0; i < n; i++) {
+		if (word[i] == '"') {
+			*d++ = '"';
+		}
+		*d++ = word[i];
+	}
+	*d++ = '"';
+	*d = 0;
+	return out;
+}
+
+/* One word of text~: through the full-text index; a word shorter than a
+ * trigram (two-character words are common in Japanese) by a scan. */
+static void
+sql_text_word(struct sql_build *b, const char *word, size_t n)
+{
+	const char *kept;
+
+	if (utf8_chars(word, n) >= 3) {
+		if ((kept = sql_keep(b, fts_phrase(word, n))) != NULL) {
+			sql_with(b, "i.id IN (SELECT rowid FROM items_fts WHERE"
+			         " items_fts MATCH ?)", kept, 0);
+		}
+		return;
+	}
+	if ((kept = sql_keep(b, strndup(word, n))) != NULL) {
+		sql_with(b, "instr(lower(COALESCE(i.title, '') || ' ' ||"
+		         " COALESCE(i.summary, '') || ' ' ||"
+		         " COALESCE(i.content, '')), lower(?)) > 0", kept, 0);
+	}
+}
+
+/* text~: every blank-separated word, anywhere in the item's text. */
+static void
+sql_text(struct sql_build *b, const char *text)
+{
+	const char *p = text, *end;
+	const char *sep = "(";
+
+	for (;;) {
+		p += strspn(p, " \t");
+		if (*p == 0) {
+			break;
+		}
+		end = p + strcspn(p, " \t");
+		sql_add(b, sep);
+		sql_text_word(b, p, (size_t)(end - p));
+		sep = " AND ";
+		p = end;
+	}
+	sql_add(b, *sep == '(' ? "0" : ")");
+}
+
 /* An item's age, as pruning counts it: from its publication, or from
  * when it was first stored when that is earlier. */
 #define SQL_ITEM_TIME "MIN(COALESCE(i.published, i.first_seen), i.first_seen)"
@@ -1620,6 +1736,9 @@ sql_query(struct sql_build *b, const struct query *q)
 		sql_with(b, "instr(lower(COALESCE(i.title, '')), lower(?)) > 0",
 		         q->text, 0);
 		break;
+	case QUERY_TEXT:
+		sql_text(b, q->text);
+		break;
 	case QUERY_YOUNGER:
 		sql_with(b, SQL_ITEM_TIME " > ?", NULL, b->now - q->seconds);
 		break;
@@ -1657,7 +1776,21 @@ sql_build_init(struct sql_build *b, const struct store_filter *filter)
 	b->now = filter != NULL && filter->now != 0 ? filter->now :
 	         (int64_t)time(NULL);
 	b->nparams = 0;
+	b->ntexts = 0;
 	b->status = NF_OK;
+}
+
+/* Frees what sql_build_init() and the building made, and b itself. */
+static void
+sql_build_free(struct sql_build *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ntexts; i++) {
+		free(b->texts[i]);
+	}
+	buf_free(&b->sql);
+	free(b);
 }
 
 /* The WHERE clause of a listing: this feed, the match, not the killfile. */
@@ -1730,8 +1863,7 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 		status = items_read(s, st, &v, &len, &cap, err);
 	}
 	sqlite3_finalize(st);
-	buf_free(&b->sql);
-	free(b);
+	sql_build_free(b);
 	if (status != NF_OK) {
 		store_items_free(v, len);
 		return status;
@@ -1784,8 +1916,7 @@ store_items_count(struct store *s, int64_t feed_id,
 	sql_add(b, SQL_COUNT);
 	sql_where(b, feed_id);
 	status = sql_count(s, b, total, unread, err);
-	buf_free(&b->sql);
-	free(b);
+	sql_build_free(b);
 	return status;
 }
 
@@ -1810,8 +1941,7 @@ store_items_ignored(struct store *s, int64_t feed_id, int64_t after,
 	sql_with(b, " AND i.id > ?", NULL, after);
 	sql_killfile(b, 1);
 	status = sql_count(s, b, count, NULL, err);
-	buf_free(&b->sql);
-	free(b);
+	sql_build_free(b);
 	return status;
 }
 

@@ -392,7 +392,7 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:2: query: \"A\" is already a query on line 1" },
 	{ "query unknown condition", "query \"A\" unread and starred\n",
 	  "bad.rc:1: query: column 22: unknown condition (unread, read, tag:, "
-	  "source:, feed:, title~, age<, age>)" },
+	  "source:, feed:, title~, text~, age<, age>)" },
 	{ "query bad age", "query \"A\" age<2y\n",
 	  "bad.rc:1: query: column 15: bad duration (write a number with s, m, h, d or w)" },
 	{ "query unbalanced", "query \"A\" (unread or tag:x\n",

@@ -26,6 +26,7 @@ show(const struct query *q, char *out, size_t size)
 		[QUERY_UNREAD] = "unread", [QUERY_READ] = "read",
 		[QUERY_TAG] = "tag:", [QUERY_SOURCE] = "source:",
 		[QUERY_FEED] = "feed:", [QUERY_TITLE] = "title~",
+		[QUERY_TEXT] = "text~",
 		[QUERY_YOUNGER] = "age<", [QUERY_OLDER] = "age>",
 	};
 	size_t len = strlen(out);
@@ -69,6 +70,8 @@ static const struct good_case good_cases[] = {
 	{ "quoted value", "source:\"Harbor Wire\"", "source:Harbor Wire" },
 	{ "escaped quote", "title~\"say \\\"no\\\"\"", "title~say \"no\"" },
 	{ "title bare", "title~election", "title~election" },
+	{ "text", "text~\"coast road\" and not read",
+	  "(and text~coast road (not read))" },
 	{ "japanese value", "title~\"選挙\"", "title~選挙" },
 	{ "feed url quoted", "feed:\"https://example.org/a.rss\"",
 	  "feed:https://example.org/a.rss" },
@@ -118,7 +121,7 @@ static const struct bad_case bad_cases[] = {
 	{ "only a comment", "# nothing", "column 1: expected a condition at the end" },
 	{ "unknown word", "unred",
 	  "column 1: unknown condition (unread, read, tag:, source:, feed:, "
-	  "title~, age<, age>)" },
+	  "title~, text~, age<, age>)" },
 	{ "missing operand of and", "unread and",
 	  "column 11: expected a condition at the end" },
 	{ "leading and", "and unread", "column 1: expected a condition before and/or" },
@@ -128,6 +131,7 @@ static const struct bad_case bad_cases[] = {
 	{ "tag without value", "tag:", "column 5: expected a value after tag:" },
 	{ "empty quoted value", "source:\"\"", "column 8: expected a value after source:" },
 	{ "title with colon", "title:x", "column 1: expected ~ after title" },
+	{ "text with colon", "text:x", "column 1: expected ~ after text" },
 	{ "title without value", "title~ and unread",
 	  "column 8: expected a value after title~" },
 	{ "age without operator", "age 2d", "column 1: expected < or > after age" },
@@ -144,7 +148,7 @@ static const struct bad_case bad_cases[] = {
 	{ "not alone", "not", "column 4: expected a condition at the end" },
 	{ "upper case keyword", "UNREAD",
 	  "column 1: unknown condition (unread, read, tag:, source:, feed:, "
-	  "title~, age<, age>)" },
+	  "title~, text~, age<, age>)" },
 };
 
 static void

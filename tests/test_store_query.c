@@ -41,15 +41,24 @@ static const struct store_feed_tags feed_tags[] = {
 };
 
 static void
-add(struct nf_feed *feed, const char *title, int64_t published)
+add_text(struct nf_feed *feed, const char *title, const char *summary,
+         const char *content, int64_t published)
 {
 	struct nf_item *it = item_new();
 
 	assert_non_null(it);
 	assert_int_equal(nf_strset(&it->title, title), 0);
 	assert_int_equal(nf_strset(&it->link, title), 0);
+	assert_int_equal(nf_strset(&it->summary, summary), 0);
+	assert_int_equal(nf_strset(&it->content, content), 0);
 	it->published = published;
 	assert_int_equal(feed_add_item(feed, it), 0);
+}
+
+static void
+add(struct nf_feed *feed, const char *title, int64_t published)
+{
+	add_text(feed, title, NULL, NULL, published);
 }
 
 static void
@@ -101,15 +110,18 @@ group_setup(void **state)
 	                 NF_OK);
 	w->now = (int64_t)time(NULL);
 	feed = feed_new();
-	add(feed, "Election results announced", w->now - h);
+	add_text(feed, "Election results announced",
+	         "The count on the coast road finished late.", NULL, w->now - h);
 	add(feed, "Harbor bridge opens - Harbor Wire", w->now - 72 * h);
 	add(feed, "Your horoscope for Tuesday", w->now - 2 * h);
 	add(feed, "Hostile '); DROP TABLE items; --", w->now - 5 * h);
 	store_feed(w->world, feed);
 	feed = feed_new();
 	assert_int_equal(nf_strset(&feed->title, "Sport Page"), 0);
-	add(feed, "Kestrel FC wins the cup", w->now - h / 2);
-	add(feed, "選挙の結果が発表された", w->now - 24 * h);
+	add_text(feed, "Kestrel FC wins the cup", NULL,
+	         "<p>選挙の日に、港のスタジアムで優勝した。</p>", w->now - h / 2);
+	add_text(feed, "選挙の結果が発表された", "開票は深夜まで続いた", NULL,
+	         w->now - 24 * h);
 	add(feed, "Election night live", NF_NO_DATE);
 	store_feed(w->sport, feed);
 	mark("Harbor bridge opens - Harbor Wire");
@@ -169,6 +181,20 @@ static const struct query_case query_cases[] = {
 	  "Hostile '); DROP TABLE items; --" },
 	{ "an undated item is as old as its first sight", "age<1m and tag:sport",
 	  NULL, 0, "Election night live" },
+	{ "text in a summary, words in any order", "text~\"ROAD coast\"", NULL, 0,
+	  "Election results announced" },
+	{ "text in Japanese full text", "text~スタジアム", NULL, 0,
+	  "Kestrel FC wins the cup" },
+	{ "a two-character Japanese word", "text~選挙", NULL, 0,
+	  "Kestrel FC wins the cup | 選挙の結果が発表された" },
+	{ "text that looks like FTS5 syntax", "text~\"\\\"a OR b\\\" NEAR(x\"",
+	  NULL, 0, "" },
+	{ "text that looks like SQL", "text~\"'); DROP TABLE\"", NULL, 0,
+	  "Hostile '); DROP TABLE items; --" },
+	{ "text with read", "text~深夜 and read", NULL, 0,
+	  "選挙の結果が発表された" },
+	{ "text in the killfile", NULL, "text~スタジアム", 2,
+	  "選挙の結果が発表された | Election night live" },
 	{ "not, or, parentheses", "(tag:sport or title~horoscope) and not read",
 	  NULL, 0,
 	  "Your horoscope for Tuesday | Kestrel FC wins the cup | "
@@ -234,6 +260,32 @@ test_query(void **state)
 	query_free(ignore);
 }
 
+/* The index follows an item's new text, and forgets its old. */
+static void
+test_text_follows_updates(void **state)
+{
+	struct nf_feed *feed = feed_new();
+	struct query *old = parse("text~\"coast road\""),
+	             *new = parse("text~timetable");
+	const struct store_filter by_old = { .match = old },
+	                          by_new = { .match = new };
+	struct nf_error err;
+	size_t n_old = 9, n_new = 9;
+
+	(void)state;
+	add_text(feed, "Election results announced",
+	         "A new ferry timetable from Monday.", NULL, w->now - 3600);
+	store_feed(w->world, feed);
+	assert_int_equal(store_items_count(w->s, 0, &by_old, &n_old, NULL, &err),
+	                 NF_OK);
+	assert_int_equal(store_items_count(w->s, 0, &by_new, &n_new, NULL, &err),
+	                 NF_OK);
+	assert_int_equal(n_old, 0);
+	assert_int_equal(n_new, 1);
+	query_free(old);
+	query_free(new);
+}
+
 /* --refresh's count: the killed ones among what one update added. */
 static void
 test_ignored_after(void **state)
@@ -271,14 +323,15 @@ test_ignored_after(void **state)
 int
 main(void)
 {
-	struct CMUnitTest tests[NCASES(query_cases) + 1];
+	struct CMUnitTest tests[NCASES(query_cases) + 2];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(query_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = query_cases[i].name,
 			.test_func = test_query, .initial_state = (void *)&query_cases[i] };
 	}
-	/* last: it adds items */
+	/* last: these change the store */
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_text_follows_updates);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_ignored_after);
 	return _cmocka_run_group_tests("store-query", tests, n, group_setup,
 	                               group_teardown);

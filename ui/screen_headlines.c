@@ -777,6 +777,30 @@ hl_mark_all_read(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+static struct screen *hl_new_owned(struct ui *ui, enum query_kind kind,
+                                   const char *text, const char *title);
+
+/* F: the filter's words looked up in every stored item, titles and full
+ * text, through the store's full-text index; the results fold like any
+ * list. */
+static int
+hl_search(struct screen *s, struct ui *ui)
+{
+	struct screen *found;
+	char title[300];
+
+	(void)s;
+	if (ui->filter[strspn(ui->filter, " \t")] == '\0') {
+		ui_status(ui, 0, "type / and the words first, then F searches every story");
+		return 1;
+	}
+	snprintf(title, sizeof(title), "search: %s", ui->filter);
+	if ((found = hl_new_owned(ui, QUERY_TEXT, ui->filter, title)) != NULL) {
+		ui_push(ui, found);
+	}
+	return 1;
+}
+
 static void
 hl_free(struct screen *s)
 {
@@ -808,6 +832,7 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_PREV_UNREAD] = hl_prev_unread,
 		[CONFIG_ACTION_TOGGLE_READ] = hl_toggle_read,
 		[CONFIG_ACTION_MARK_ALL_READ] = hl_mark_all_read,
+		[CONFIG_ACTION_SEARCH] = hl_search,
 	},
 	.free = hl_free,
 };
@@ -900,24 +925,33 @@ headlines_new_query(struct ui *ui, const struct query *match, const char *title)
 	return &h->base;
 }
 
-struct screen *
-headlines_new_tag(struct ui *ui, const char *tag)
+/* A screen over one condition of kind on text, which it owns. */
+static struct screen *
+hl_new_owned(struct ui *ui, enum query_kind kind, const char *text,
+             const char *title)
 {
 	struct query *q = calloc(1, sizeof(*q));
 	struct screen *s;
-	char title[256];
 
-	if (q == NULL || (q->text = strdup(tag)) == NULL) {
+	if (q == NULL || (q->text = strdup(text)) == NULL) {
 		free(q);
 		ui_status(ui, 1, "out of memory");
 		return NULL;
 	}
-	q->kind = QUERY_TAG;
-	snprintf(title, sizeof(title), "tag %s", tag);
+	q->kind = kind;
 	if ((s = headlines_new_query(ui, q, title)) == NULL) {
 		query_free(q);
 		return NULL;
 	}
 	hl_of(s)->owned_match = q;
 	return s;
+}
+
+struct screen *
+headlines_new_tag(struct ui *ui, const char *tag)
+{
+	char title[256];
+
+	snprintf(title, sizeof(title), "tag %s", tag);
+	return hl_new_owned(ui, QUERY_TAG, tag, title);
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Tags, queries and the killfile on the screens: an ignored item is on no
 # list, a query is a line of the Feeds screen with its count and opens
-# folded, `t` lists the tags and a tag opens the front page narrowed to it.
+# folded, `t` lists the tags and a tag opens the front page narrowed to it;
+# F searches every stored item for the filter's words.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
 tui_dotfile() {
@@ -60,6 +61,23 @@ feeds_again() {
 	tui_wait "newsfold — Feeds — 4 feeds" && tui_wait "Lantern Post"
 }
 
+search_words() {
+	tui_keys q
+	tui_wait "newsfold — All feeds" || return 1
+	tui_keys / && tui_keys -l "lamps march" && tui_keys Enter F
+	tui_wait "newsfold — search: lamps march" &&
+	tui_wait "Town council votes to light the pier" &&
+	tui_wait "Harbour museum reopens" gone
+}
+
+search_japanese() {
+	tui_keys q
+	tui_wait "newsfold — All feeds" || return 1
+	tui_keys Escape / && tui_keys -l "低床車両" && tui_keys Enter F
+	tui_wait "search: 低床車両" && tui_wait "新しい路面電車" &&
+	tui_wait "港の朝市" gone
+}
+
 quits_clean() {
 	tui_keys Q
 	tui_wait "EXIT=0"
@@ -72,6 +90,8 @@ tui_check "a query opens folded across feeds" query_opens_folded
 tui_check "t lists the tags with their counts" tags_listed
 tui_check "a tag opens the front page narrowed to it" tag_narrows
 tui_check "t again lists the feeds" feeds_again
+tui_check "F searches the filter's words in the full text" search_words
+tui_check "F finds Japanese through the trigram index" search_japanese
 tui_check "Q exits 0" quits_clean
 tui_check "nothing on stderr" tui_quiet
 tui_finish
