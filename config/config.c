@@ -529,11 +529,42 @@ read_feed(const struct line_ctx *c, const struct config_words *w)
 	return add_feed(c, url, w);
 }
 
+const char *const config_sort_names[CONFIG_SORT_COUNT] = {
+	"page", "date", "feed", "title", "outlets",
+};
+
+/* sort ORDER [reverse] */
+static enum nf_status
+read_sort(const struct line_ctx *c, const struct config_words *w)
+{
+	int i;
+
+	if (check_count(c, w, 1, 2, "sort page|date|feed|title|outlets [reverse]")
+	    != NF_OK) {
+		return c->err->code;
+	}
+	if (w->n == 3 && strcmp(w->w[2], "reverse") != 0) {
+		return fail(c, "sort: expected reverse, not \"%.40s\"", w->w[2]);
+	}
+	for (i = 0; i < CONFIG_SORT_COUNT; i++) {
+		if (strcmp(w->w[1], config_sort_names[i]) == 0) {
+			c->cfg->sort = (enum config_sort)i;
+			c->cfg->sort_reverse = w->n == 3;
+			return NF_OK;
+		}
+	}
+	return fail(c, "sort: unknown order \"%.40s\" (page, date, feed, title"
+	            " or outlets)", w->w[1]);
+}
+
 static enum nf_status
 read_words(const struct line_ctx *c, const struct config_words *w)
 {
 	size_t i;
 
+	if (strcmp(w->w[0], "sort") == 0) {
+		return read_sort(c, w);
+	}
 	if (strcmp(w->w[0], "feed") == 0) {
 		return read_feed(c, w);
 	}

@@ -108,6 +108,20 @@ struct config_query {
 	int line;
 };
 
+/* The `sort` directive: what a story list is ordered by. The order of
+ * enum frontpage_order (src/frontpage.h), which ui/ maps it to. */
+enum config_sort {
+	CONFIG_SORT_PAGE,	/* the page's own: newest first, a feed's order */
+	CONFIG_SORT_DATE,
+	CONFIG_SORT_FEED,
+	CONFIG_SORT_TITLE,
+	CONFIG_SORT_OUTLETS,
+	CONFIG_SORT_COUNT
+};
+
+/* Names as `sort` reads them, indexed by enum config_sort. */
+extern const char *const config_sort_names[CONFIG_SORT_COUNT];
+
 struct config {
 	char *path;		/* the file read: dotfile, or the demo feed list */
 	int is_demo;		/* no dotfile was found; the demo feeds are used */
@@ -125,6 +139,9 @@ struct config {
 	int prune_unread;
 	long keep_unread;	/* seconds; 0 = unread items kept forever */
 	double fold_threshold;
+	int show_read;		/* list read stories; a key flips it per screen */
+	enum config_sort sort;	/* `sort ORDER [reverse]` */
+	int sort_reverse;
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
 
 	struct config_query *queries;	/* in dotfile order */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "src/frontpage.h"
 #include "src/text.h"
@@ -382,4 +383,100 @@ frontpage_photo(const struct frontpage *page, const struct frontpage_story *st)
 		}
 	}
 	return NULL;
+}
+
+/* One story with what it is sorted by. */
+struct sort_key {
+	struct frontpage_story story;
+	size_t place;		/* in the page's order: ties keep it */
+	int64_t newest;
+	const char *text;	/* feed or headline */
+	size_t outlets;
+	enum frontpage_order order;
+	int reverse;
+};
+
+static int
+sort_cmp(const void *x, const void *y)
+{
+	const struct sort_key *a = x, *b = y;
+	int c = 0;
+
+	switch (a->order) {
+	case FRONTPAGE_ORDER_DATE:
+		c = a->newest == b->newest ? 0 : a->newest == NF_NO_DATE ? 1 :
+		    b->newest == NF_NO_DATE ? -1 : a->newest > b->newest ? -1 : 1;
+		break;
+	case FRONTPAGE_ORDER_FEED:
+	case FRONTPAGE_ORDER_TITLE:
+		c = strcasecmp(a->text, b->text);
+		break;
+	case FRONTPAGE_ORDER_OUTLETS:
+		c = a->outlets == b->outlets ? 0 : a->outlets > b->outlets ? -1 : 1;
+		break;
+	case FRONTPAGE_ORDER_PAGE:
+		break;
+	}
+	if (c == 0) {
+		c = a->place < b->place ? -1 : a->place > b->place;
+	}
+	return a->reverse ? -c : c;
+}
+
+/* Fills k with what story st is sorted by. */
+static void
+sort_key_fill(const struct frontpage *page, const struct frontpage_story *st,
+              struct sort_key *k)
+{
+	const struct nf_item *lead = page->items[st->members[0]];
+	size_t i, j;
+
+	k->story = *st;
+	k->newest = NF_NO_DATE;
+	k->outlets = 0;
+	for (i = 0; i < st->n; i++) {
+		const struct nf_item *it = page->items[st->members[i]];
+
+		if (it->published != NF_NO_DATE &&
+		    (k->newest == NF_NO_DATE || it->published > k->newest)) {
+			k->newest = it->published;
+		}
+		for (j = 0; j < i; j++) {
+			if (strcmp(nf_str(page->items[st->members[j]]->source),
+			           nf_str(it->source)) == 0) {
+				break;
+			}
+		}
+		k->outlets += j == i;
+	}
+	k->text = k->order == FRONTPAGE_ORDER_FEED ? nf_str(lead->source) :
+	          k->order == FRONTPAGE_ORDER_TITLE ?
+	          nf_str(page->items[frontpage_headline(page->items, st->members,
+	                                                st->n)]->title) : "";
+}
+
+int
+frontpage_sort(struct frontpage *page, enum frontpage_order order, int reverse)
+{
+	struct sort_key *keys;
+	size_t i, n = page->nstories > 1 ? page->nstories - 1 : 0;
+
+	if (n < 2 && !(n == 1 && reverse)) {
+		return 0;
+	}
+	if ((keys = calloc(n, sizeof(*keys))) == NULL) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		keys[i].place = i;
+		keys[i].order = order;
+		keys[i].reverse = reverse;
+		sort_key_fill(page, &page->stories[i + 1], &keys[i]);
+	}
+	qsort(keys, n, sizeof(*keys), sort_cmp);
+	for (i = 0; i < n; i++) {
+		page->stories[i + 1] = keys[i].story;
+	}
+	free(keys);
+	return 0;
 }

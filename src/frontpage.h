@@ -44,6 +44,22 @@ enum nf_status frontpage_build(struct nf_item *const *items, size_t n,
                                struct frontpage *page, struct nf_error *err);
 void frontpage_free(struct frontpage *page);
 
+/* Orders a list may be sorted by, besides the page's own. */
+enum frontpage_order {
+	FRONTPAGE_ORDER_PAGE,		/* as frontpage_build() put them */
+	FRONTPAGE_ORDER_DATE,		/* newest copy, newest first; undated last */
+	FRONTPAGE_ORDER_FEED,		/* the lead copy's feed, A to Z */
+	FRONTPAGE_ORDER_TITLE,		/* the headline, A to Z */
+	FRONTPAGE_ORDER_OUTLETS		/* most distinct sources first */
+};
+
+/* Sorts the stories after the lead (stories[0] stays first) by order,
+ * reversed with reverse; ties keep the page's order. Sorting by
+ * FRONTPAGE_ORDER_PAGE with reverse turns the page's order around. 0, or
+ * -1 out of memory (the page is then left as it was). */
+int frontpage_sort(struct frontpage *page, enum frontpage_order order,
+                   int reverse);
+
 /* The lead story (SPEC): among the stories with a copy dated within a
  * day of the newest dated entry (all of them when nothing is dated), the
  * one carried by the most distinct sources; ties to the story whose

@@ -231,6 +231,14 @@ check_ignores(const struct config *cfg)
 	assert_int_equal(cfg->nqueries, 0);
 }
 
+static void
+check_sort(const struct config *cfg)
+{
+	assert_int_equal(cfg->sort, CONFIG_SORT_OUTLETS);
+	assert_int_equal(cfg->sort_reverse, 1);
+	assert_int_equal(cfg->show_read, 0);
+}
+
 static const struct good_case good_cases[] = {
 	{ "feed with title and tags",
 	  "feed https://example.org/world.rss \"World\" news world\n", check_feed_full },
@@ -271,6 +279,8 @@ static const struct good_case good_cases[] = {
 	{ "ignore lines",
 	  "ignore title~horoscope\nignore source:\"Gossip Daily\" and not tag:keep\n",
 	  check_ignores },
+	{ "sort and show-read", "sort title\nsort outlets reverse\nshow-read no\n",
+	  check_sort },
 	{ "blank lines, comments, a BOM",
 	  "\xef\xbb\xbf# comment\n\n   \t\n  # indented comment\n", check_empty },
 };
@@ -409,6 +419,12 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: ignore: column 20: expected a condition at the end" },
 	{ "ignore not alone", "  ignore not\n",
 	  "bad.rc:1: ignore: column 13: expected a condition at the end" },
+	{ "sort unknown order", "sort popularity\n",
+	  "bad.rc:1: sort: unknown order \"popularity\" (page, date, feed, title or outlets)" },
+	{ "sort bad second word", "sort date backwards\n",
+	  "bad.rc:1: sort: expected reverse, not \"backwards\"" },
+	{ "sort missing order", "sort\n",
+	  "bad.rc:1: sort: missing argument (sort page|date|feed|title|outlets [reverse])" },
 	{ "color missing args", "color title red\n",
 	  "bad.rc:1: color: missing argument (color ELEMENT FG BG [ATTR...])" },
 };
@@ -822,7 +838,7 @@ has_word(const char *text, const char *word)
 }
 
 static const char *const all_directives[] = {
-	"feed", "bind", "color", "query", "ignore",
+	"feed", "bind", "color", "query", "ignore", "sort",
 #define X(field, name, type, def, min, max, help) name,
 #include "config/options.def"
 #undef X

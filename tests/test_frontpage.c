@@ -247,11 +247,97 @@ test_empty(void **state)
 	frontpage_free(&page);
 }
 
+/* Sort orders: the lead stays first, the rest move; ties keep the page's
+ * order. */
+struct sort_case {
+	const char *name;
+	enum frontpage_order order;
+	int reverse;
+	const char *want;	/* headlines after the lead, joined by " | " */
+};
+
+static const struct sort_case sort_cases[] = {
+	{ "page", FRONTPAGE_ORDER_PAGE, 0,
+	  "Snow closes the Harrow Pass | Night market returns to the fish quay | "
+	  "Library extends its opening hours | Orchard reports a record harvest" },
+	{ "page reversed", FRONTPAGE_ORDER_PAGE, 1,
+	  "Orchard reports a record harvest | Library extends its opening hours | "
+	  "Night market returns to the fish quay | Snow closes the Harrow Pass" },
+	{ "date, undated last", FRONTPAGE_ORDER_DATE, 0,
+	  "Snow closes the Harrow Pass | Night market returns to the fish quay | "
+	  "Library extends its opening hours | Orchard reports a record harvest" },
+	{ "date reversed", FRONTPAGE_ORDER_DATE, 1,
+	  "Orchard reports a record harvest | Library extends its opening hours | "
+	  "Night market returns to the fish quay | Snow closes the Harrow Pass" },
+	{ "feed, ties in page order", FRONTPAGE_ORDER_FEED, 0,
+	  "Night market returns to the fish quay | Library extends its opening hours | "
+	  "Snow closes the Harrow Pass | Orchard reports a record harvest" },
+	{ "title", FRONTPAGE_ORDER_TITLE, 0,
+	  "Library extends its opening hours | Night market returns to the fish quay | "
+	  "Orchard reports a record harvest | Snow closes the Harrow Pass" },
+	{ "outlets", FRONTPAGE_ORDER_OUTLETS, 0,
+	  "Library extends its opening hours | Snow closes the Harrow Pass | "
+	  "Night market returns to the fish quay | Orchard reports a record harvest" },
+	{ "outlets reversed", FRONTPAGE_ORDER_OUTLETS, 1,
+	  "Orchard reports a record harvest | Night market returns to the fish quay | "
+	  "Snow closes the Harrow Pass | Library extends its opening hours" },
+};
+
+static void
+test_sort(void **state)
+{
+	static const struct fp_item f[] = {
+		{ "Ferry line to the islands approved", "A", SHORT, T0, NULL },
+		{ "Ferry line to the islands approved", "B", SHORT, T0 + 60, NULL },
+		{ "Ferry line to the islands approved", "C", SHORT, T0 + 30, NULL },
+		{ "Snow closes the Harrow Pass", "Beacon", SHORT, T0 + 600, NULL },
+		{ "Night market returns to the fish quay", "Anchor", SHORT, T0 + 300, NULL },
+		{ "Orchard reports a record harvest", "Cove", SHORT, NF_NO_DATE, NULL },
+		{ "Library extends its opening hours", "Anchor", SHORT, T0 + 100, NULL },
+		{ "Library extends its opening hours", "Cove", SHORT, T0 + 120, NULL },
+	};
+	const size_t n = sizeof(f) / sizeof(f[0]);
+	struct nf_item *items[sizeof(f) / sizeof(f[0])];
+	struct frontpage page;
+	struct nf_error err;
+	char head[256], got[1024];
+	size_t i, c, len;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		items[i] = make_item(&f[i]);
+	}
+	for (c = 0; c < sizeof(sort_cases) / sizeof(sort_cases[0]); c++) {
+		assert_int_equal(frontpage_build(items, n, TITLE_DEFAULT_THRESHOLD,
+		                                 FRONTPAGE_ALL_FEEDS, &page, &err), NF_OK);
+		assert_int_equal(frontpage_sort(&page, sort_cases[c].order,
+		                                sort_cases[c].reverse), 0);
+		assert_int_equal(page.nstories, 5);
+		frontpage_story_line(&page, &page.stories[0], head, sizeof(head), NULL, 0);
+		assert_string_equal(head, "Ferry line to the islands approved");
+		for (i = 1, len = 0, got[0] = 0; i < page.nstories; i++) {
+			frontpage_story_line(&page, &page.stories[i], head, sizeof(head),
+			                     NULL, 0);
+			len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s",
+			                        i > 1 ? " | " : "", head);
+		}
+		if (strcmp(got, sort_cases[c].want) != 0) {
+			fail_msg("%s:\n got  %s\n want %s", sort_cases[c].name, got,
+			         sort_cases[c].want);
+		}
+		frontpage_free(&page);
+	}
+	for (i = 0; i < n; i++) {
+		item_free(items[i]);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_members),
 		cmocka_unit_test(test_empty),
 	};

@@ -37,6 +37,9 @@ struct headlines {
 	const struct query *match;	/* a query feed's, or NULL: borrowed
 					 * from the dotfile, or owned_match */
 	struct query *owned_match;	/* a tag narrowing made here */
+	int show_read;		/* read stories listed (show-read, per screen) */
+	enum config_sort sort;	/* sort, per screen */
+	int sort_reverse;
 	char *title;
 	struct nf_item **items;
 	size_t nitems;
@@ -228,6 +231,41 @@ hl_keep_listed(struct headlines *h, const struct ui *ui)
 	h->nitems = kept;
 }
 
+/* The page in this screen's order; config_sort and frontpage_order
+ * name the same orders. */
+static int
+hl_sort(struct headlines *h)
+{
+	static const enum frontpage_order orders[CONFIG_SORT_COUNT] = {
+		[CONFIG_SORT_PAGE] = FRONTPAGE_ORDER_PAGE,
+		[CONFIG_SORT_DATE] = FRONTPAGE_ORDER_DATE,
+		[CONFIG_SORT_FEED] = FRONTPAGE_ORDER_FEED,
+		[CONFIG_SORT_TITLE] = FRONTPAGE_ORDER_TITLE,
+		[CONFIG_SORT_OUTLETS] = FRONTPAGE_ORDER_OUTLETS,
+	};
+
+	if (h->sort == CONFIG_SORT_PAGE && !h->sort_reverse) {
+		return 0;
+	}
+	return frontpage_sort(&h->page, orders[h->sort], h->sort_reverse);
+}
+
+/* With show-read off, a story every copy of which is read is not listed. */
+static void
+hl_drop_read(struct headlines *h)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; !h->show_read && i < h->nstories; i++) {
+		if (h->stories[i].unread) {
+			h->stories[kept++] = h->stories[i];
+		}
+	}
+	if (!h->show_read) {
+		h->nstories = kept;
+	}
+}
+
 /* The items of this screen: its feed or query, less what the dotfile's
  * ignore lines hide, so a killed copy never heads a story. */
 static enum nf_status
@@ -264,10 +302,12 @@ hl_load(struct headlines *h, struct ui *ui)
 	hl_keep_listed(h, ui);
 	if (frontpage_build(h->items, h->nitems, ui->cfg->fold_threshold,
 	                    h->feed_id != 0 ? FRONTPAGE_ONE_FEED : FRONTPAGE_ALL_FEEDS,
-	                    &h->page, &err) != NF_OK || hl_make_stories(h) != 0) {
+	                    &h->page, &err) != NF_OK || hl_sort(h) != 0 ||
+	    hl_make_stories(h) != 0) {
 		ui_status(ui, 1, "out of memory");
 		goto out;
 	}
+	hl_drop_read(h);
 	h->has_lead = h->nstories > 0;
 	rc = hl_make_rows(h);
 out:
@@ -514,8 +554,12 @@ hl_title(struct screen *s, struct ui *ui, char *out, size_t size)
 	for (i = 0; i < h->nstories; i++) {
 		unread += h->stories[i].unread;
 	}
-	snprintf(out, size, "newsfold — %s — %zu stories, %zu unread%s%s",
+	snprintf(out, size, "newsfold — %s — %zu stories, %zu unread%s%s%s%s%s%s",
 	         h->title, h->nstories, unread,
+	         h->show_read ? "" : " — unread only",
+	         h->sort != CONFIG_SORT_PAGE || h->sort_reverse ? " — by " : "",
+	         h->sort != CONFIG_SORT_PAGE || h->sort_reverse ?
+	         config_sort_names[h->sort] : "", h->sort_reverse ? " reversed" : "",
 	         h->list.filter[0] != '\0' ? " — filter: " : "", h->list.filter);
 }
 
@@ -777,6 +821,48 @@ hl_mark_all_read(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* a: read stories shown or hidden, on this screen only. */
+static int
+hl_toggle_show_read(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+
+	h->show_read = !h->show_read;
+	hl_load(h, ui);
+	ui_status(ui, 0, h->show_read ? "showing read stories" :
+	          "hiding read stories");
+	ui->dirty_top = ui->dirty_body = 1;
+	return 1;
+}
+
+/* S: the next sort order, on this screen only. */
+static int
+hl_cycle_sort(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+
+	h->sort = (enum config_sort)((h->sort + 1) % CONFIG_SORT_COUNT);
+	hl_load(h, ui);
+	ui_status(ui, 0, "sorted by %s%s", config_sort_names[h->sort],
+	          h->sort_reverse ? ", reversed" : "");
+	ui->dirty_top = ui->dirty_body = 1;
+	return 1;
+}
+
+/* V: the sort order turned around. */
+static int
+hl_reverse_sort(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+
+	h->sort_reverse = !h->sort_reverse;
+	hl_load(h, ui);
+	ui_status(ui, 0, "sorted by %s%s", config_sort_names[h->sort],
+	          h->sort_reverse ? ", reversed" : "");
+	ui->dirty_top = ui->dirty_body = 1;
+	return 1;
+}
+
 static struct screen *hl_new_owned(struct ui *ui, enum query_kind kind,
                                    const char *text, const char *title);
 
@@ -833,6 +919,9 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_TOGGLE_READ] = hl_toggle_read,
 		[CONFIG_ACTION_MARK_ALL_READ] = hl_mark_all_read,
 		[CONFIG_ACTION_SEARCH] = hl_search,
+		[CONFIG_ACTION_TOGGLE_SHOW_READ] = hl_toggle_show_read,
+		[CONFIG_ACTION_CYCLE_SORT] = hl_cycle_sort,
+		[CONFIG_ACTION_REVERSE_SORT] = hl_reverse_sort,
 	},
 	.free = hl_free,
 };
@@ -850,6 +939,9 @@ headlines_new(struct ui *ui, int64_t feed_id, const char *title)
 	h->base.ops = &headlines_ops;
 	h->base.list = &h->list;
 	h->feed_id = feed_id;
+	h->show_read = ui->cfg->show_read;
+	h->sort = ui->cfg->sort;
+	h->sort_reverse = ui->cfg->sort_reverse;
 	list_init(&h->list, &hl_list_ops, h);
 	hl_load(h, ui);
 	return &h->base;
@@ -920,6 +1012,9 @@ headlines_new_query(struct ui *ui, const struct query *match, const char *title)
 	h->base.ops = &headlines_ops;
 	h->base.list = &h->list;
 	h->match = match;
+	h->show_read = ui->cfg->show_read;
+	h->sort = ui->cfg->sort;
+	h->sort_reverse = ui->cfg->sort_reverse;
 	list_init(&h->list, &hl_list_ops, h);
 	hl_load(h, ui);
 	return &h->base;
