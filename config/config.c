@@ -885,6 +885,7 @@ config_free(struct config *cfg)
 	}
 	free(cfg->ignores);
 	free(cfg->browser);
+	free(cfg->bookmark_cmd);
 	free(cfg->bindings);
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));

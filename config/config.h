@@ -143,6 +143,7 @@ struct config {
 	enum config_sort sort;	/* `sort ORDER [reverse]` */
 	int sort_reverse;
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
+	char *bookmark_cmd;	/* NULL = unset; split with config_command_argv() */
 
 	struct config_query *queries;	/* in dotfile order */
 	size_t nqueries;

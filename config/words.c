@@ -215,3 +215,96 @@ config_argv_free(char **argv)
 	}
 	free(argv);
 }
+
+static const struct config_subst *
+subst_find(const struct config_subst *subst, size_t n, char key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (subst[i].key == key) {
+			return &subst[i];
+		}
+	}
+	return NULL;
+}
+
+/* Returns word with its %KEYs replaced, or NULL out of memory. */
+static char *
+expand_keys(const char *word, const struct config_subst *subst, size_t n,
+            int *used)
+{
+	const struct config_subst *sb;
+	size_t len = strlen(word) + 1, i, j;
+	char *out;
+
+	for (i = 0; word[i] != 0; i++) {
+		if (word[i] == '%' && (sb = subst_find(subst, n, word[i + 1])) != NULL) {
+			len += strlen(sb->value != NULL ? sb->value : "");
+		}
+	}
+	if ((out = malloc(len)) == NULL) {
+		return NULL;
+	}
+	for (i = j = 0; word[i] != 0; i++) {
+		sb = word[i] == '%' ? subst_find(subst, n, word[i + 1]) : NULL;
+		if (sb != NULL) {
+			len = strlen(sb->value != NULL ? sb->value : "");
+			memcpy(out + j, sb->value != NULL ? sb->value : "", len);
+			j += len;
+			*used = 1;
+			i++;
+		} else if (word[i] == '%' && word[i + 1] == '%') {
+			out[j++] = '%';
+			i++;
+		} else {
+			out[j++] = word[i];
+		}
+	}
+	out[j] = 0;
+	return out;
+}
+
+enum nf_status
+config_command_argv(const char *command, const struct config_subst *subst,
+                    size_t nsubst, char ***argv, struct nf_error *err)
+{
+	struct config_words w;
+	const char *problem = NULL;
+	enum nf_status st;
+	char **v;
+	size_t i, k;
+	int used = 0;
+
+	*argv = NULL;
+	if ((st = config_words_split(command, 0, &w, &problem)) != NF_OK) {
+		return nf_error_set(err, st, "%s in \"%.60s\"",
+		                    st == NF_ERR_NOMEM ? "out of memory" : problem,
+		                    command);
+	}
+	if (w.n == 0) {
+		config_words_free(&w);
+		return nf_error_set(err, NF_ERR_CONFIG, "empty command");
+	}
+	if ((v = calloc((size_t)w.n + nsubst + 1, sizeof(*v))) == NULL) {
+		config_words_free(&w);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < (size_t)w.n && st == NF_OK; i++) {
+		if ((v[i] = expand_keys(w.w[i], subst, nsubst, &used)) == NULL) {
+			st = NF_ERR_NOMEM;
+		}
+	}
+	for (k = 0; st == NF_OK && !used && k < nsubst; k++, i++) {
+		if ((v[i] = strdup(subst[k].value != NULL ? subst[k].value : "")) == NULL) {
+			st = NF_ERR_NOMEM;
+		}
+	}
+	config_words_free(&w);
+	if (st != NF_OK) {
+		config_argv_free(v);
+		return nf_error_set(err, st, "out of memory");
+	}
+	*argv = v;
+	return NF_OK;
+}

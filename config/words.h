@@ -40,4 +40,20 @@ enum nf_status config_browser_argv(const char *command, const char *url,
                                    char ***argv, struct nf_error *err);
 void config_argv_free(char **argv);
 
+/* One %KEY of a command line and what it stands for. */
+struct config_subst {
+	char key;		/* 'u' for %u */
+	const char *value;
+};
+
+/* Splits command as config_browser_argv() does, with every %KEY of subst
+ * replaced by its value (a value is one argument however it reads: no
+ * shell ever sees it), %% by %, and any other % kept. When no word uses
+ * a key, the values are added as arguments, in subst's order. Returns a
+ * NULL-terminated vector; free it with config_argv_free(). */
+enum nf_status config_command_argv(const char *command,
+                                   const struct config_subst *subst,
+                                   size_t nsubst, char ***argv,
+                                   struct nf_error *err);
+
 #endif

@@ -971,6 +971,40 @@ test_argv(void **state)
 	config_argv_free(argv);
 }
 
+/* bookmark-cmd's argv: %u and %t, each value one argument whatever it
+ * holds (blanks, quotes, a leading dash, shell syntax). */
+static const struct argv_case command_cases[] = {
+	{ "%u and %t", "bm %u %t",
+	  "bm|https://e.org/a?b=1&c|Ferry \"line\" $(rm -rf ~); approved" },
+	{ "both appended when neither is written", "bm --add",
+	  "bm|--add|https://e.org/a?b=1&c|Ferry \"line\" $(rm -rf ~); approved" },
+	{ "inside words, %% and an unknown %x kept", "bm --url=%u --t=%t %% %x",
+	  "bm|--url=https://e.org/a?b=1&c|--t=Ferry \"line\" $(rm -rf ~); approved|%|%x" },
+	{ "one key alone", "bm %t", "bm|Ferry \"line\" $(rm -rf ~); approved" },
+};
+
+static void
+test_command_argv(void **state)
+{
+	const struct argv_case *tc = *state;
+	const struct config_subst subst[] = {
+		{ 'u', "https://e.org/a?b=1&c" },
+		{ 't', "Ferry \"line\" $(rm -rf ~); approved" },
+	};
+	struct nf_error err;
+	char **argv, joined[512] = "";
+	size_t i;
+
+	assert_int_equal(config_command_argv(tc->command, subst, 2, &argv, &err),
+	                 NF_OK);
+	for (i = 0; argv[i] != NULL; i++) {
+		snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined),
+		         "%s%s", i > 0 ? "|" : "", argv[i]);
+	}
+	assert_string_equal(joined, tc->want);
+	config_argv_free(argv);
+}
+
 static void
 test_key_names(void **state)
 {
@@ -1035,7 +1069,8 @@ main(void)
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(good_cases) +
 	                        NCASES(bad_cases) + NCASES(search_cases) +
-	                        NCASES(odd_cases) + NCASES(argv_cases)];
+	                        NCASES(odd_cases) + NCASES(argv_cases) +
+	                        NCASES(command_cases)];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(good_cases); i++) {
@@ -1057,6 +1092,11 @@ main(void)
 	for (i = 0; i < NCASES(argv_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = argv_cases[i].name,
 			.test_func = test_argv, .initial_state = (void *)&argv_cases[i] };
+	}
+	for (i = 0; i < NCASES(command_cases); i++) {
+		tests[n++] = (struct CMUnitTest){ .name = command_cases[i].name,
+			.test_func = test_command_argv,
+			.initial_state = (void *)&command_cases[i] };
 	}
 	for (i = 0; i < NCASES(fixed); i++) {
 		tests[n++] = fixed[i];

@@ -12,6 +12,7 @@
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/list.h"
+#include "ui/save.h"
 #include "ui/screen_article.h"
 #include "ui/screen_headlines.h"
 
@@ -727,6 +728,50 @@ hl_open_browser(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* s: the story under the cursor (a copy: that copy), whole, as a text
+ * file in the default folder; the status line names the file. */
+static int
+hl_save(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+	struct nf_item *item = NULL;
+	struct nf_error err;
+	char *dir, *path = NULL;
+
+	if (r == NULL) {
+		return 0;
+	}
+	if ((dir = save_default_dir()) == NULL) {
+		ui_status(ui, 1, "no folder to save in: set XDG_DATA_HOME or HOME");
+		return 1;
+	}
+	if (store_item_load(ui->store, hl_item(h, r->story, r->member)->rowid,
+	                    &item, &err) != NF_OK ||
+	    save_item(item, dir, &path, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	} else {
+		ui_status(ui, 0, "saved to %s", path);
+	}
+	item_free(item);
+	free(path);
+	free(dir);
+	return 1;
+}
+
+/* b: the story under the cursor to bookmark-cmd. */
+static int
+hl_bookmark(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+
+	if (r != NULL) {
+		save_bookmark(ui, hl_item(h, r->story, r->member));
+	}
+	return r != NULL;
+}
+
 /* r reloads this feed; on the front page, which shows every feed, the
  * feed of the story or copy under the cursor (R is there for all). */
 static int
@@ -919,6 +964,8 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_TOGGLE_READ] = hl_toggle_read,
 		[CONFIG_ACTION_MARK_ALL_READ] = hl_mark_all_read,
 		[CONFIG_ACTION_SEARCH] = hl_search,
+		[CONFIG_ACTION_SAVE] = hl_save,
+		[CONFIG_ACTION_BOOKMARK] = hl_bookmark,
 		[CONFIG_ACTION_TOGGLE_SHOW_READ] = hl_toggle_show_read,
 		[CONFIG_ACTION_CYCLE_SORT] = hl_cycle_sort,
 		[CONFIG_ACTION_REVERSE_SORT] = hl_reverse_sort,

@@ -125,7 +125,7 @@ ui_feed_is_listed(const struct ui *ui, int64_t feed_id)
 }
 
 /* Runs argv with the terminal handed over, and takes it back. */
-static int
+int
 ui_run_program(char **argv)
 {
 	pid_t pid;

@@ -125,6 +125,9 @@ void ui_status(struct ui *ui, int is_error, const char *fmt, ...)
 void ui_refresh_all(struct ui *ui);
 /* Whether feed_id is one of the dotfile's feeds. */
 int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
+/* Runs argv (execvp, never a shell) with the terminal handed over and
+ * taken back; its exit status, 127 when it cannot run, -1 no fork. */
+int ui_run_program(char **argv);
 /* Opens url in the browser with the terminal suspended. */
 void ui_open_browser(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
