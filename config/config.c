@@ -557,11 +557,87 @@ read_sort(const struct line_ctx *c, const struct config_words *w)
 	            " or outlets)", w->w[1]);
 }
 
+/* Checks a command as exec and filter run it. */
+static enum nf_status
+check_command(const struct line_ctx *c, const char *directive, const char *cmd)
+{
+	struct nf_error err;
+	char **argv = NULL;
+
+	if (config_command_argv(cmd, NULL, 0, &argv, &err) != NF_OK) {
+		return fail(c, "%s: %s", directive, err.msg);
+	}
+	config_argv_free(argv);
+	return NF_OK;
+}
+
+/* exec "CMD ARG..." ["TITLE"] [TAG...]: the program's output is the
+ * feed; its store key is "exec:CMD". */
+static enum nf_status
+read_exec(const struct line_ctx *c, const struct config_words *w)
+{
+	size_t i, n;
+	char *url;
+
+	if (check_count(c, w, 1, -1, "exec \"COMMAND ARG...\" [\"TITLE\"] [TAG...]")
+	    != NF_OK || check_command(c, "exec", w->w[1]) != NF_OK) {
+		return c->err->code;
+	}
+	n = strlen(w->w[1]) + 6;
+	if ((url = malloc(n)) == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	snprintf(url, n, "exec:%s", w->w[1]);
+	for (i = 0; i < c->cfg->nfeeds; i++) {
+		if (strcmp(c->cfg->feeds[i].url, url) == 0) {
+			free(url);
+			return fail(c, "exec: this command is already listed on line %d",
+			            c->cfg->feeds[i].line);
+		}
+	}
+	return add_feed(c, url, w);
+}
+
+/* filter "CMD" URL ["TITLE"] [TAG...]: a feed line whose body goes
+ * through CMD. */
+static enum nf_status
+read_filter(const struct line_ctx *c, const struct config_words *w)
+{
+	struct config_words feed = *w;
+	char *cmd;
+	int i;
+
+	if (check_count(c, w, 2, -1, "filter \"COMMAND\" URL [\"TITLE\"] [TAG...]")
+	    != NF_OK || check_command(c, "filter", w->w[1]) != NF_OK) {
+		return c->err->code;
+	}
+	/* the rest reads as a feed line */
+	for (i = 1; i < w->n - 1; i++) {
+		feed.w[i] = w->w[i + 1];
+		feed.quoted[i] = w->quoted[i + 1];
+	}
+	feed.n = w->n - 1;
+	if (read_feed(c, &feed) != NF_OK) {
+		return c->err->code;
+	}
+	if ((cmd = strdup(w->w[1])) == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	c->cfg->feeds[c->cfg->nfeeds - 1].filter_cmd = cmd;
+	return NF_OK;
+}
+
 static enum nf_status
 read_words(const struct line_ctx *c, const struct config_words *w)
 {
 	size_t i;
 
+	if (strcmp(w->w[0], "exec") == 0) {
+		return read_exec(c, w);
+	}
+	if (strcmp(w->w[0], "filter") == 0) {
+		return read_filter(c, w);
+	}
 	if (strcmp(w->w[0], "sort") == 0) {
 		return read_sort(c, w);
 	}
@@ -873,6 +949,7 @@ config_free(struct config *cfg)
 			free(cfg->feeds[i].tags[j]);
 		}
 		free(cfg->feeds[i].tags);
+		free(cfg->feeds[i].filter_cmd);
 	}
 	free(cfg->feeds);
 	for (i = 0; i < cfg->nqueries; i++) {

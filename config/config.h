@@ -99,6 +99,9 @@ struct config_feed {
 	char **tags;
 	size_t ntags;
 	int line;		/* line of the feed directive in its file */
+	char *filter_cmd;	/* `filter "CMD" URL`: the body goes through
+				 * CMD before parsing; NULL for none. An
+				 * `exec "CMD"` source has url "exec:CMD". */
 };
 
 /* A `query "Title" EXPR` line: a virtual feed over the store. */

@@ -156,7 +156,8 @@ on_fetched(void *ctx, struct fetch_result *res)
 {
 	struct refresh *r = ctx;
 	struct refresh_feed *f = res->user;
-	const struct sync_feed feed = { .id = f->id, .url = f->cf->url };
+	const struct sync_feed feed = { .id = f->id, .url = f->cf->url,
+	                                .filter_cmd = f->cf->filter_cmd };
 	const int64_t before = last_rowid(r);
 
 	sync_fetched(r->store, &feed, &r->sync, res, &f->outcome);
@@ -167,11 +168,13 @@ on_fetched(void *ctx, struct fetch_result *res)
 }
 
 /* A file:// feed is one the user listed, so it is read from disk (by
- * sync), never through curl, whose file handler stays switched off. */
+ * sync), never through curl, whose file handler stays switched off; an
+ * exec: source is run by sync too. */
 static void
 refresh_local(struct refresh *r, struct refresh_feed *f)
 {
-	const struct sync_feed feed = { .id = f->id, .url = f->cf->url };
+	const struct sync_feed feed = { .id = f->id, .url = f->cf->url,
+	                                .filter_cmd = f->cf->filter_cmd };
 	const int64_t before = last_rowid(r);
 
 	sync_local(r->store, &feed, &r->sync, &f->outcome);
@@ -229,7 +232,7 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 		return err->code;
 	}
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
-		if (url_is_file(r->feeds[i].cf->url)) {
+		if (sync_feed_is_local(r->feeds[i].cf->url)) {
 			continue;
 		}
 		req.url = r->feeds[i].cf->url;
@@ -244,7 +247,7 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 		st = fetch_multi_step(m, err);
 	}
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
-		if (url_is_file(r->feeds[i].cf->url)) {
+		if (sync_feed_is_local(r->feeds[i].cf->url)) {
 			refresh_local(r, &r->feeds[i]);
 			print_ready(r);
 			st = fetch_multi_step(m, err);

@@ -12,7 +12,9 @@
 
 #include "config/config.h"
 #include "feeds/feed.h"
+#include "config/words.h"
 #include "src/buf.h"
+#include "src/command.h"
 #include "src/sync.h"
 #include "src/url.h"
 
@@ -25,6 +27,7 @@ sync_settings_of(const struct config *cfg)
 		.prune_unread = cfg->prune_unread,
 		.keep_unread = cfg->keep_unread,
 		.fold_threshold = cfg->fold_threshold,
+		.timeout_ms = cfg->timeout * 1000,
 	};
 
 	return set;
@@ -158,6 +161,53 @@ sync_begin(struct store *store, const struct sync_feed *feed,
 	return 1;
 }
 
+/* Runs the command line cmd (the dotfile's words) with input on its
+ * stdin; its output into *body. */
+static enum nf_status
+sync_run(const char *cmd, const struct sync_settings *set, const char *input,
+         size_t input_len, char **body, size_t *len, struct nf_error *err)
+{
+	char **argv = NULL;
+	enum nf_status st;
+
+	*body = NULL;
+	*len = 0;
+	if ((st = config_command_argv(cmd, NULL, 0, &argv, err)) != NF_OK) {
+		return st;
+	}
+	st = command_run(argv, input, input_len,
+	                 set->timeout_ms > 0 ? set->timeout_ms : 30000,
+	                 set->max_size, body, len, err);
+	config_argv_free(argv);
+	return st;
+}
+
+/* sync_store_body(), through the feed's filter command first when it
+ * has one. A filter's output has no declared charset. */
+static void
+sync_filtered_body(struct store *store, const struct sync_feed *feed,
+                   const struct sync_settings *set, const char *body,
+                   size_t len, const char *charset, const char *base,
+                   struct sync_outcome *out)
+{
+	struct nf_error err;
+	char *filtered = NULL;
+	size_t flen = 0;
+
+	if (feed->filter_cmd == NULL) {
+		sync_store_body(store, feed, set, body, len, charset, base, out);
+		return;
+	}
+	if (sync_run(feed->filter_cmd, set, body != NULL ? body : "", len,
+	             &filtered, &flen, &err) != NF_OK) {
+		nf_error_prefix(&err, "filter");
+		sync_fail(out, &err);
+		return;
+	}
+	sync_store_body(store, feed, set, filtered, flen, NULL, base, out);
+	free(filtered);
+}
+
 void
 sync_fetched(struct store *store, const struct sync_feed *feed,
              const struct sync_settings *set,
@@ -187,8 +237,8 @@ sync_fetched(struct store *store, const struct sync_feed *feed,
 		last_modified = last_modified != NULL ? last_modified :
 		                stored.last_modified;
 	} else {
-		sync_store_body(store, feed, set, result->body, result->len,
-		                result->charset, base, out);
+		sync_filtered_body(store, feed, set, result->body, result->len,
+		                   result->charset, base, out);
 	}
 	sync_record(store, feed, &stored, etag, last_modified, out);
 	store_feed_meta_clear(&stored);
@@ -270,6 +320,23 @@ out:
 	return st;
 }
 
+/* An exec source: the program's output is the body. */
+static void
+sync_exec(struct store *store, const struct sync_feed *feed,
+          const struct sync_settings *set, struct sync_outcome *out)
+{
+	struct nf_error err;
+	char *body = NULL;
+	size_t len = 0;
+
+	if (sync_run(feed->url + 5, set, NULL, 0, &body, &len, &err) != NF_OK) {
+		sync_fail(out, &err);
+		return;
+	}
+	sync_filtered_body(store, feed, set, body, len, NULL, NULL, out);
+	free(body);
+}
+
 void
 sync_local(struct store *store, const struct sync_feed *feed,
            const struct sync_settings *set, struct sync_outcome *out)
@@ -282,11 +349,13 @@ sync_local(struct store *store, const struct sync_feed *feed,
 		return;
 	}
 	buf_init(&b, set->max_size);
-	if (sync_read_local(feed->url, &b, &err) != NF_OK) {
+	if (strncmp(feed->url, "exec:", 5) == 0) {
+		sync_exec(store, feed, set, out);
+	} else if (sync_read_local(feed->url, &b, &err) != NF_OK) {
 		sync_fail(out, &err);
 	} else {
-		sync_store_body(store, feed, set, b.data, b.len, NULL, feed->url,
-		                out);
+		sync_filtered_body(store, feed, set, b.data, b.len, NULL, feed->url,
+		                   out);
 	}
 	sync_record(store, feed, &stored, NULL, NULL, out);
 	store_feed_meta_clear(&stored);
@@ -325,4 +394,23 @@ sync_filter_clear(struct sync_filter *f)
 	}
 	free(f->feeds);
 	memset(f, 0, sizeof(*f));
+}
+
+int
+sync_feed_is_local(const char *url)
+{
+	return url_is_file(url) || strncmp(url, "exec:", 5) == 0;
+}
+
+const char *
+sync_filter_cmd_of(const struct config *cfg, const char *url)
+{
+	size_t i;
+
+	for (i = 0; url != NULL && i < cfg->nfeeds; i++) {
+		if (strcmp(cfg->feeds[i].url, url) == 0) {
+			return cfg->feeds[i].filter_cmd;
+		}
+	}
+	return NULL;
 }

@@ -57,6 +57,7 @@ struct sync_settings {
 	long keep_unread;	/* else those older than this, seconds; 0 =
 				 * never (struct store_keep) */
 	double fold_threshold;	/* for near-duplicate related entries */
+	long timeout_ms;	/* the whole run of an exec or filter program */
 };
 
 /* Returns the settings of a loaded dotfile. */
@@ -66,6 +67,7 @@ struct sync_settings sync_settings_of(const struct config *cfg);
 struct sync_feed {
 	int64_t id;		/* from store_feed_ensure() */
 	const char *url;	/* as the dotfile gives it */
+	const char *filter_cmd;	/* the dotfile's filter command, or NULL */
 };
 
 enum sync_state {
@@ -91,10 +93,24 @@ void sync_fetched(struct store *store, const struct sync_feed *feed,
                   const struct fetch_result *result, struct sync_outcome *out);
 
 /* Syncs a local feed: reads the file its file:// URL names (blocking, up
- * to set->max_size), then parses, stores and records it as a 200 without
- * validators. Fills *out, which the caller clears. */
+ * to set->max_size), or runs the program of an "exec:CMD" source
+ * (src/command.h: argv, no shell, set->timeout_ms, output up to
+ * set->max_size), then parses, stores and records it as a 200 without
+ * validators. Fills *out, which the caller clears.
+ *
+ * A feed with a filter_cmd, local or fetched, has its body run through
+ * that program (stdin to stdout, same limits) before it is parsed; the
+ * program's failure is the feed's ("filter: sh exited with status 1"). */
 void sync_local(struct store *store, const struct sync_feed *feed,
                 const struct sync_settings *set, struct sync_outcome *out);
+
+/* Whether sync_local() reads this feed (file:// or exec:) rather than
+ * the fetcher. */
+int sync_feed_is_local(const char *url);
+
+/* The filter command the dotfile gives the feed with this URL, or NULL;
+ * borrowed from cfg. */
+const char *sync_filter_cmd_of(const struct config *cfg, const char *url);
 
 /* Frees what out holds and zeroes it; NULL is a no-op. */
 void sync_outcome_clear(struct sync_outcome *out);

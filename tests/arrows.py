@@ -20,7 +20,7 @@ PARTS = [
               "src/related.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),
     ("fold", ["src/fold.", "src/frontpage."]),
-    ("fetch", ["src/fetch.", "src/source."]),
+    ("fetch", ["src/fetch.", "src/source.", "src/command."]),
     ("store", ["src/store."]),
     ("config", ["config/"]),
     ("sync", ["src/sync."]),

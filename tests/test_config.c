@@ -239,6 +239,20 @@ check_sort(const struct config *cfg)
 	assert_int_equal(cfg->show_read, 0);
 }
 
+static void
+check_exec_filter(const struct config *cfg)
+{
+	assert_int_equal(cfg->nfeeds, 2);
+	assert_string_equal(cfg->feeds[0].url, "exec:digest --as-rss \"my inbox\"");
+	assert_string_equal(cfg->feeds[0].title, "Mail");
+	assert_int_equal(cfg->feeds[0].ntags, 1);
+	assert_null(cfg->feeds[0].filter_cmd);
+	assert_string_equal(cfg->feeds[1].url, "https://e.org/news.rss");
+	assert_string_equal(cfg->feeds[1].filter_cmd, "strip-ads --strict");
+	assert_string_equal(cfg->feeds[1].title, "News");
+	assert_int_equal(cfg->feeds[1].ntags, 2);
+}
+
 static const struct good_case good_cases[] = {
 	{ "feed with title and tags",
 	  "feed https://example.org/world.rss \"World\" news world\n", check_feed_full },
@@ -279,6 +293,10 @@ static const struct good_case good_cases[] = {
 	{ "ignore lines",
 	  "ignore title~horoscope\nignore source:\"Gossip Daily\" and not tag:keep\n",
 	  check_ignores },
+	{ "exec and filter sources",
+	  "exec \"digest --as-rss \\\"my inbox\\\"\" \"Mail\" personal\n"
+	  "filter \"strip-ads --strict\" https://e.org/news.rss \"News\" news world\n",
+	  check_exec_filter },
 	{ "sort and show-read", "sort title\nsort outlets reverse\nshow-read no\n",
 	  check_sort },
 	{ "blank lines, comments, a BOM",
@@ -419,6 +437,10 @@ static const struct bad_case bad_cases[] = {
 	  "bad.rc:1: ignore: column 20: expected a condition at the end" },
 	{ "ignore not alone", "  ignore not\n",
 	  "bad.rc:1: ignore: column 13: expected a condition at the end" },
+	{ "exec listed twice", "exec \"a b\"\nexec \"a b\" \"Again\"\n",
+	  "bad.rc:2: exec: this command is already listed on line 1" },
+	{ "filter without URL", "filter \"x\"\n",
+	  "bad.rc:1: filter: missing argument (filter \"COMMAND\" URL [\"TITLE\"] [TAG...])" },
 	{ "sort unknown order", "sort popularity\n",
 	  "bad.rc:1: sort: unknown order \"popularity\" (page, date, feed, title or outlets)" },
 	{ "sort bad second word", "sort date backwards\n",
@@ -838,7 +860,7 @@ has_word(const char *text, const char *word)
 }
 
 static const char *const all_directives[] = {
-	"feed", "bind", "color", "query", "ignore", "sort",
+	"feed", "bind", "color", "query", "ignore", "sort", "exec", "filter",
 #define X(field, name, type, def, min, max, help) name,
 #include "config/options.def"
 #undef X

@@ -188,7 +188,8 @@ jobs_deliver_page(struct ui *ui, unsigned request, const char *body, size_t len,
 static void
 jobs_sync_fetched(struct ui *ui, struct ui_job *j, const struct fetch_result *r)
 {
-	const struct sync_feed feed = { .id = j->feed_id, .url = j->url };
+	const struct sync_feed feed = { .id = j->feed_id, .url = j->url,
+		.filter_cmd = sync_filter_cmd_of(ui->cfg, j->url) };
 	const struct sync_settings set = sync_settings_of(ui->cfg);
 	struct sync_outcome out;
 
@@ -221,7 +222,8 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 static void
 jobs_sync_local(struct ui *ui, struct ui_job *j)
 {
-	const struct sync_feed feed = { .id = j->feed_id, .url = j->url };
+	const struct sync_feed feed = { .id = j->feed_id, .url = j->url,
+		.filter_cmd = sync_filter_cmd_of(ui->cfg, j->url) };
 	const struct sync_settings set = sync_settings_of(ui->cfg);
 	struct sync_outcome out;
 
@@ -235,7 +237,7 @@ jobs_sync_local(struct ui *ui, struct ui_job *j)
 static int
 jobs_is_local(const struct ui_job *j)
 {
-	return j->feed_id != 0 && url_is_file(j->url);
+	return j->feed_id != 0 && sync_feed_is_local(j->url);
 }
 
 int

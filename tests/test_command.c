@@ -1,0 +1,156 @@
+/*
+ * Programs as feed sources, hostile ones included: output and input
+ * through pipes, a program that stops reading, one that hangs (killed at
+ * the timeout, with what it started), one that floods (cut at the
+ * ceiling), one that fails or cannot run, and bytes that are not text.
+ * The programs are run by argument vector; the cases use sh -c only to
+ * play a hostile program.
+ */
+#include "autoconfig.h"
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "src/command.h"
+
+#define BIG (1024 * 1024)
+
+struct command_case {
+	const char *name;
+	const char *argv[6];
+	const char *input;	/* NULL: none; "BIG": BIG bytes of 'x' */
+	long timeout_ms;
+	size_t max_size;
+	enum nf_status status;
+	const char *out;	/* the whole output; NULL: not compared */
+	size_t out_len;		/* with out: its length (may hold NUL) */
+	const char *msg;	/* with a failure: the message holds this */
+	long within_ms;		/* the call returns within this */
+};
+
+static const struct command_case cases[] = {
+	{ "output", { "printf", "<rss/>" }, NULL, 5000, 4096, NF_OK,
+	  "<rss/>", 6, NULL, 5000 },
+	{ "input through a filter", { "tr", "a-z", "A-Z" }, "feed", 5000, 4096,
+	  NF_OK, "FEED", 4, NULL, 5000 },
+	{ "a megabyte through cat", { "cat" }, "BIG", 10000, 2 * BIG, NF_OK,
+	  NULL, BIG, NULL, 10000 },
+	{ "a program that stops reading", { "sh", "-c", "echo done" }, "BIG",
+	  5000, 4096, NF_OK, "done\n", 5, NULL, 5000 },
+	{ "hanging: killed at the timeout", { "sleep", "30" }, NULL, 300, 4096,
+	  NF_ERR_IO, NULL, 0, "timed out after 1s", 2500 },
+	{ "hanging after closing its output", { "sh", "-c", "exec >&-; sleep 30" },
+	  NULL, 300, 4096, NF_ERR_IO, NULL, 0, "timed out", 2500 },
+	{ "a child left holding the output is killed too",
+	  { "sh", "-c", "sleep 30 & echo started" }, NULL, 300, 4096, NF_ERR_IO,
+	  NULL, 0, "timed out", 2500 },
+	{ "a flood is cut at the ceiling", { "yes", "flood" }, NULL, 5000, 65536,
+	  NF_ERR_TOO_LARGE, NULL, 0, "output too large (over 64 KiB)", 5000 },
+	{ "a non-zero exit", { "sh", "-c", "echo partial; exit 3" }, NULL, 5000,
+	  4096, NF_ERR_IO, NULL, 0, "sh exited with status 3", 5000 },
+	{ "killed by a signal", { "sh", "-c", "kill -9 $$" }, NULL, 5000, 4096,
+	  NF_ERR_IO, NULL, 0, "sh was killed by signal 9", 5000 },
+	{ "a program that does not exist", { "/nonexistent/newsfold-source" },
+	  NULL, 5000, 4096, NF_ERR_IO, NULL, 0,
+	  "cannot run /nonexistent/newsfold-source", 5000 },
+	{ "escapes and NUL bytes kept, stderr dropped",
+	  { "sh", "-c", "printf 'a\\033[2J\\000b'; echo noise >&2" }, NULL, 5000,
+	  4096, NF_OK, "a\033[2J\0b", 7, NULL, 5000 },
+	{ "arguments are never a shell's", { "printf", "%s", "$(id);`id`|id" },
+	  NULL, 5000, 4096, NF_OK, "$(id);`id`|id", 13, NULL, 5000 },
+};
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+static void
+test_command(void **state)
+{
+	const struct command_case *c = *state;
+	char *input = NULL, *out = NULL;
+	size_t input_len = 0, len = 0;
+	struct nf_error err;
+	struct timespec t0;
+	enum nf_status st;
+	long took;
+
+	if (c->input != NULL && strcmp(c->input, "BIG") == 0) {
+		input = malloc(BIG);
+		assert_non_null(input);
+		memset(input, 'x', BIG);
+		input_len = BIG;
+	} else if (c->input != NULL) {
+		input = strdup(c->input);
+		input_len = strlen(input);
+	}
+	nf_error_clear(&err);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	st = command_run((char *const *)c->argv, input, input_len, c->timeout_ms,
+	                 c->max_size, &out, &len, &err);
+	took = ms_since(&t0);
+	if (st != c->status) {
+		fail_msg("%s: status %d (%s), want %d", c->name, st, err.msg, c->status);
+	}
+	if (c->msg != NULL && strstr(err.msg, c->msg) == NULL) {
+		fail_msg("%s: \"%s\" lacks \"%s\"", c->name, err.msg, c->msg);
+	}
+	if (st == NF_OK && c->out_len > 0) {
+		assert_int_equal(len, c->out_len);
+	}
+	if (c->out != NULL && (len != c->out_len || memcmp(out, c->out, len) != 0)) {
+		fail_msg("%s: output differs (%zu bytes)", c->name, len);
+	}
+	if (took > c->within_ms) {
+		fail_msg("%s: took %ld ms", c->name, took);
+	}
+	free(out);
+	free(input);
+}
+
+/* The caller's SIGPIPE stays as it was, and no write killed us. */
+static void
+test_sigpipe_untouched(void **state)
+{
+	const char *argv[] = { "true", NULL };
+	char big[65536 * 4], *out = NULL;
+	struct sigaction sa;
+	struct nf_error err;
+	size_t len;
+
+	(void)state;
+	memset(big, 'x', sizeof(big));
+	assert_int_equal(command_run((char *const *)argv, big, sizeof(big), 5000,
+	                             4096, &out, &len, &err), NF_OK);
+	free(out);
+	sigaction(SIGPIPE, NULL, &sa);
+	assert_true(sa.sa_handler == SIG_DFL);
+}
+
+int
+main(void)
+{
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 1];
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		tests[n++] = (struct CMUnitTest){ .name = cases[i].name,
+			.test_func = test_command, .initial_state = (void *)&cases[i] };
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_sigpipe_untouched);
+	return _cmocka_run_group_tests("command", tests, n, NULL, NULL);
+}
