@@ -963,6 +963,7 @@ config_free(struct config *cfg)
 	free(cfg->ignores);
 	free(cfg->browser);
 	free(cfg->bookmark_cmd);
+	free(cfg->notify_cmd);
 	free(cfg->bindings);
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));

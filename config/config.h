@@ -147,6 +147,7 @@ struct config {
 	int sort_reverse;
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
 	char *bookmark_cmd;	/* NULL = unset; split with config_command_argv() */
+	char *notify_cmd;	/* NULL = unset; likewise */
 
 	struct config_query *queries;	/* in dotfile order */
 	size_t nqueries;

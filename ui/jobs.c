@@ -8,6 +8,7 @@
 #include "src/sync.h"
 #include "src/url.h"
 #include "ui/jobs.h"
+#include "ui/notify.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
 static void *
@@ -92,6 +93,7 @@ ui_reload(struct ui *ui, int64_t feed_id)
 	if (ui->batch_total > 0 && ui->batch_done >= ui->batch_total) {
 		ui->batch_total = ui->batch_done = ui->batch_failed = 0;
 		ui->batch_new = 0;
+		ui->batch_feeds_new = 0;
 	}
 	for (i = 0; i < ui->cfg->nfeeds; i++) {
 		const char *url = ui->cfg->feeds[i].url;
@@ -148,6 +150,7 @@ static void
 jobs_finish_feed(struct ui *ui, struct sync_outcome *out)
 {
 	ui->batch_new += out->new_count;
+	ui->batch_feeds_new += out->new_count > 0;
 	ui->batch_done++;
 	ui->batch_failed += out->state == SYNC_ERROR;
 	sync_outcome_clear(out);
@@ -159,6 +162,10 @@ jobs_finish_feed(struct ui *ui, struct sync_outcome *out)
 	ui_status(ui, ui->batch_failed > 0, "%zu feed%s: %zu new%s%zu failed",
 	          ui->batch_total, ui->batch_total == 1 ? "" : "s", ui->batch_new,
 	          ui->batch_failed ? ", " : " — ", ui->batch_failed);
+	if (ui->batch_new > 0 &&
+	    notify_new_items(ui->cfg, ui->batch_new, ui->batch_feeds_new) != 0) {
+		ui_status(ui, 1, "notify: cannot start it");
+	}
 }
 
 /* Hands a read-more page to the screen that asked for it. */

@@ -101,6 +101,7 @@ struct ui {
 	struct ui_job *jobs;
 	size_t njobs;
 	size_t batch_total, batch_done, batch_failed, batch_new;
+	size_t batch_feeds_new;	/* feeds of the batch that brought new items */
 	unsigned next_request;
 
 	/* The dotfile's feeds in the store: a feed dropped from the dotfile
