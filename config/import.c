@@ -260,3 +260,34 @@ config_export_opml(const struct config *cfg, struct opml_list *out,
 	}
 	return st;
 }
+
+enum nf_status
+config_import_lines(const char *path, const char *text, const char *origin,
+                    struct nf_error *err)
+{
+	char real[PATH_MAX];
+	struct stat sb;
+	struct buf b;
+	int lines = 0, exists;
+	enum nf_status st;
+
+	if (realpath(path, real) != NULL) {
+		path = real;
+	}
+	exists = stat(path, &sb) == 0;
+	buf_init(&b, 64L * 1024 * 1024);
+	st = exists ? read_dotfile(path, &b, &lines, err) :
+	     path_make_parents(path, err);
+	if (st == NF_OK) {
+		st = buf_printf(&b, "%s# Imported from %.200s\n%s",
+		                b.len > 0 ? "\n" : "", origin, text);
+	}
+	if (st == NF_OK) {
+		st = write_atomic(path, b.data, b.len,
+		                  exists ? (sb.st_mode & 07777) : 0600, err);
+	} else if (err != NULL && err->code == NF_OK) {
+		nf_error_set(err, st, "%s: too large", path);
+	}
+	buf_free(&b);
+	return st;
+}

@@ -24,6 +24,13 @@ enum nf_status config_import_opml(const char *path, const struct opml_list *list
                                   const char *origin, size_t *added,
                                   struct nf_error *err);
 
+/* Appends text (whole dotfile lines, each ending in \n) to the dotfile
+ * at path under a comment naming origin, the same way as
+ * config_import_opml(): every byte already there kept, a temporary file,
+ * fsync and rename; the file and its folders made when missing. */
+enum nf_status config_import_lines(const char *path, const char *text,
+                                   const char *origin, struct nf_error *err);
+
 /* Fills out with the feeds of cfg, in dotfile order, titles and tags as
  * the dotfile gives them. Free out with opml_list_free(), also after
  * failure. */

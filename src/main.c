@@ -11,6 +11,7 @@
 #include "src/cli.h"
 #include "src/dump.h"
 #include "src/headlines.h"
+#include "src/newsboat_cli.h"
 #include "src/opml_cli.h"
 #include "src/refresh.h"
 #include "ui/reader.h"
@@ -42,6 +43,8 @@ static const struct mode {
 	  "add an OPML's feeds to the dotfile", 0, 0 },
 	{ "export-opml", opml_export_run, 0, 0, "",
 	  "print the feed list as OPML", 0, 0 },
+	{ "import-newsboat", newsboat_import_run, 0, 1, "[DIR]",
+	  "bring newsboat's feeds, queries, settings and read state", 0, 0 },
 };
 
 #define NMODES (sizeof(modes) / sizeof(modes[0]))

@@ -25,7 +25,7 @@ PARTS = [
     ("config", ["config/"]),
     ("sync", ["src/sync."]),
     ("modes", ["src/main.", "src/cli.", "src/dump.", "src/refresh.",
-               "src/headlines.", "src/opml_cli."]),
+               "src/headlines.", "src/opml_cli.", "src/newsboat_cli."]),
     ("screens", ["ui/"]),
 ]
 
