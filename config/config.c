@@ -964,6 +964,7 @@ config_free(struct config *cfg)
 	free(cfg->browser);
 	free(cfg->bookmark_cmd);
 	free(cfg->notify_cmd);
+	free(cfg->player);
 	free(cfg->bindings);
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));

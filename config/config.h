@@ -148,6 +148,7 @@ struct config {
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
 	char *bookmark_cmd;	/* NULL = unset; split with config_command_argv() */
 	char *notify_cmd;	/* NULL = unset; likewise */
+	char *player;		/* NULL = unset; likewise */
 
 	struct config_query *queries;	/* in dotfile order */
 	size_t nqueries;

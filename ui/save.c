@@ -185,3 +185,34 @@ save_bookmark(struct ui *ui, const struct nf_item *item)
 	config_argv_free(argv);
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
 }
+
+void
+save_play(struct ui *ui, const struct nf_enclosure *enc)
+{
+	const struct config_subst subst[] = { { 'u', nf_str(enc->url) } };
+	char **argv = NULL;
+	struct nf_error err;
+	int rc;
+
+	if (ui->cfg->player == NULL) {
+		ui_status(ui, 1, "no player in the dotfile");
+		return;
+	}
+	if (!url_is_http(nf_str(enc->url))) {
+		ui_status(ui, 1, "not playing a link that is not http(s)");
+		return;
+	}
+	if (config_command_argv(ui->cfg->player, subst, 1, &argv, &err) != NF_OK) {
+		ui_status(ui, 1, "player: %s", err.msg);
+		return;
+	}
+	rc = ui_run_program(argv);
+	if (rc != 0) {
+		ui_status(ui, 1, "%s: %s", argv[0],
+		          rc == 127 ? "cannot run it" : "it failed");
+	} else {
+		ui_status(ui, 0, "played %s", enc->url);
+	}
+	config_argv_free(argv);
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}

@@ -39,6 +39,8 @@ struct headlines {
 					 * from the dotfile, or owned_match */
 	struct query *owned_match;	/* a tag narrowing made here */
 	int show_read;		/* read stories listed (show-read, per screen) */
+	int64_t play_rowid;	/* the item e played last, and which of its */
+	size_t play_next;	/* enclosures comes next */
 	enum config_sort sort;	/* sort, per screen */
 	int sort_reverse;
 	char *title;
@@ -759,6 +761,31 @@ hl_save(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* e: the enclosures of the story (or copy) under the cursor to player,
+ * the next one on each press. */
+static int
+hl_play(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+	const struct nf_item *it;
+
+	if (r == NULL) {
+		return 0;
+	}
+	it = hl_item(h, r->story, r->member);
+	if (it->nenclosures == 0) {
+		ui_status(ui, 1, "this story has no enclosure");
+		return 1;
+	}
+	if (h->play_rowid != it->rowid) {
+		h->play_rowid = it->rowid;
+		h->play_next = 0;
+	}
+	save_play(ui, &it->enclosures[h->play_next++ % it->nenclosures]);
+	return 1;
+}
+
 /* b: the story under the cursor to bookmark-cmd. */
 static int
 hl_bookmark(struct screen *s, struct ui *ui)
@@ -966,6 +993,7 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_SEARCH] = hl_search,
 		[CONFIG_ACTION_SAVE] = hl_save,
 		[CONFIG_ACTION_BOOKMARK] = hl_bookmark,
+		[CONFIG_ACTION_PLAY_ENCLOSURE] = hl_play,
 		[CONFIG_ACTION_TOGGLE_SHOW_READ] = hl_toggle_show_read,
 		[CONFIG_ACTION_CYCLE_SORT] = hl_cycle_sort,
 		[CONFIG_ACTION_REVERSE_SORT] = hl_reverse_sort,

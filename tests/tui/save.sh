@@ -14,6 +14,21 @@ EOS
 	chmod +x "$TMPDIR_TUI/bookmark"
 	printf 'bookmark-cmd "%s --add %%t %%u"\n' "$TMPDIR_TUI/bookmark" \
 		>> "$TMPDIR_TUI/newsfoldrc"
+	cat > "$TMPDIR_TUI/podcast.rss" <<EOS
+<rss version="2.0"><channel><title>Harbour Podcast</title>
+<item><title>Episode 12: the night ferry</title><link>https://pod.example/12</link>
+<enclosure url="https://pod.example/12.mp3" type="audio/mpeg" length="1000"/>
+<enclosure url="https://pod.example/12.ogg" type="audio/ogg" length="900"/></item>
+</channel></rss>
+EOS
+	cat > "$TMPDIR_TUI/player" <<EOS
+#!/bin/sh
+printf '<%s>' "\$@" >> "$TMPDIR_TUI/played"
+echo >> "$TMPDIR_TUI/played"
+EOS
+	chmod +x "$TMPDIR_TUI/player"
+	printf 'feed file://%s/podcast.rss\nplayer "%s --quiet"\n' "$TMPDIR_TUI" \
+		"$TMPDIR_TUI/player" >> "$TMPDIR_TUI/newsfoldrc"
 }
 
 SAVED="$TMPDIR_TUI/.local/share/newsfold/saved"
@@ -45,6 +60,19 @@ bookmarks() {
 	sed -n 3p "$TMPDIR_TUI/bookmarked" | grep -q "^<https://"
 }
 
+plays() {
+	tui_keys f
+	tui_wait "Harbour Podcast" || return 1
+	tui_keys G Enter
+	tui_wait "Episode 12: the night ferry" || return 1
+	tui_keys e
+	tui_wait "played https://pod.example/12.mp3" || return 1
+	tui_keys e
+	tui_wait "played https://pod.example/12.ogg" &&
+	[ "$(sed -n 1p "$TMPDIR_TUI/played")" = "<--quiet><https://pod.example/12.mp3>" ] &&
+	[ "$(sed -n 2p "$TMPDIR_TUI/played")" = "<--quiet><https://pod.example/12.ogg>" ]
+}
+
 quits_clean() {
 	tui_keys Q
 	tui_wait "EXIT=0"
@@ -54,6 +82,7 @@ tui_start
 tui_check "s saves the story as a text file" saves
 tui_check "a second s never replaces the first file" saves_again
 tui_check "b runs bookmark-cmd with the title and link" bookmarks
+tui_check "e hands each enclosure in turn to player" plays
 tui_check "Q exits 0" quits_clean
 tui_check "nothing on stderr" tui_quiet
 tui_finish
