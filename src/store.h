@@ -173,7 +173,8 @@ struct store_filter {
 };
 
 /* As store_items_load(), keeping only the items filter lets through
- * (NULL keeps every item). Free with store_items_free(). */
+ * (NULL, or one with neither match nor ignore lines, keeps every item
+ * and is store_items_load() itself). Free with store_items_free(). */
 enum nf_status store_items_query(struct store *s, int64_t feed_id,
                                  enum store_load what,
                                  const struct store_filter *filter,

@@ -59,7 +59,7 @@ test_cli(void **state)
 {
 	char rc[256], outpath[256], *text;
 	char *argv[] = { FIXTURES "opml/nested.opml", NULL };
-	struct nf_args args = { rc, NULL, 1, argv };
+	struct nf_args args = { .config_path = rc, .nargs = 1, .args = argv };
 	struct nf_error err;
 	int saved, fd, status;
 
@@ -94,7 +94,7 @@ test_cli_creates_default(void **state)
 {
 	char home[256], xdg[256], want[320], outpath[256];
 	char *argv[] = { FIXTURES "opml/nested.opml", NULL };
-	struct nf_args args = { NULL, NULL, 1, argv };
+	struct nf_args args = { .nargs = 1, .args = argv };
 	struct stat sb;
 	struct nf_error err;
 	int saved, fd, status, round;
