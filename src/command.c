@@ -56,6 +56,8 @@ child_exec(char *const argv[], int in_fd, int out_fd)
 	    dup2(out_fd, 1) < 0 || dup2(null_fd, 2) < 0) {
 		_exit(127);
 	}
+	/* The database, sockets and the terminal stay ours. */
+	close_range(3, ~0U, 0);
 	execvp(argv[0], argv);
 	_exit(127);
 }
@@ -66,8 +68,13 @@ run_start(struct run *r, char *const argv[], struct nf_error *err)
 {
 	int in_pipe[2] = { -1, -1 }, out_pipe[2];
 
-	if (pipe2(out_pipe, O_CLOEXEC) != 0 ||
-	    (r->input != NULL && pipe2(in_pipe, O_CLOEXEC) != 0)) {
+	if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+		return nf_error_set(err, NF_ERR_IO, "cannot make a pipe: %s",
+		                    strerror(errno));
+	}
+	if (r->input != NULL && pipe2(in_pipe, O_CLOEXEC) != 0) {
+		close(out_pipe[0]);
+		close(out_pipe[1]);
 		return nf_error_set(err, NF_ERR_IO, "cannot make a pipe: %s",
 		                    strerror(errno));
 	}

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -122,6 +124,27 @@ test_command(void **state)
 	free(input);
 }
 
+/* A descriptor of ours (the database's, a socket) is not the program's. */
+static void
+test_descriptors_closed(void **state)
+{
+	const char *argv[] = { "sh", "-c",
+		"if [ -e /proc/self/fd/9 ]; then echo open; else echo closed; fi", NULL };
+	struct nf_error err;
+	char *out = NULL;
+	size_t len;
+	int fd = open("/dev/null", O_RDONLY);
+
+	(void)state;
+	assert_true(fd >= 0 && dup2(fd, 9) == 9);
+	assert_int_equal(command_run((char *const *)argv, NULL, 0, 5000, 4096, &out,
+	                             &len, &err), NF_OK);
+	assert_string_equal(out, "closed\n");
+	free(out);
+	close(9);
+	close(fd);
+}
+
 /* The caller's SIGPIPE stays as it was, and no write killed us. */
 static void
 test_sigpipe_untouched(void **state)
@@ -144,7 +167,7 @@ test_sigpipe_untouched(void **state)
 int
 main(void)
 {
-	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 1];
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 2];
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -152,5 +175,6 @@ main(void)
 			.test_func = test_command, .initial_state = (void *)&cases[i] };
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_sigpipe_untouched);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_descriptors_closed);
 	return _cmocka_run_group_tests("command", tests, n, NULL, NULL);
 }

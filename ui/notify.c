@@ -26,6 +26,7 @@ notify_detach(char **argv)
 			_exit(127);
 		}
 		signal(SIGPIPE, SIG_DFL);
+		close_range(3, ~0U, 0);	/* the database and sockets stay ours */
 		execvp(argv[0], argv);
 		_exit(127);
 	}
