@@ -680,3 +680,16 @@ config_free(struct config *cfg)
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));
 }
+
+enum config_action
+config_action_for_key(const struct config *cfg, int key)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nbindings; i++) {
+		if (cfg->bindings[i].key == key) {
+			return cfg->bindings[i].action;
+		}
+	}
+	return CONFIG_ACTION_NONE;
+}
