@@ -12,6 +12,7 @@
 
 #include "feeds/opml.h"
 #include "src/text.h"
+#include "src/url.h"
 
 /* Deeper nesting than this is not a feed list anyone wrote by hand. */
 #define OPML_MAX_DEPTH 32
@@ -81,11 +82,11 @@ is_element(const xmlNode *n, const char *name)
 	       xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
 }
 
+/* An http(s) URL with something after the scheme. */
 static int
-url_is_remote(const char *url)
+opml_is_remote(const char *url)
 {
-	return (strncasecmp(url, "http://", 7) == 0 && url[7] != 0) ||
-	       (strncasecmp(url, "https://", 8) == 0 && url[8] != 0);
+	return url_is_http(url) && url[strcspn(url, ":") + 3] != 0;
 }
 
 /* Adds the feed of outline n, found inside the folders of w. Takes url. */
@@ -130,7 +131,7 @@ walk_outline(struct walk *w, xmlNode *n, struct nf_error *err)
 	enum nf_status st = NF_OK;
 
 	xmlFree(url);
-	if (clean != NULL && url_is_remote(clean)) {
+	if (clean != NULL && opml_is_remote(clean)) {
 		st = add_feed(w, n, clean, err);
 	} else if (clean != NULL) {
 		w->list->nskipped++;
