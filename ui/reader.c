@@ -508,7 +508,7 @@ reader_reload_new_feeds(struct ui *ui)
 }
 
 static enum nf_status
-reader_open(struct ui *ui, const struct nf_args *args, struct nf_error *err)
+reader_open(struct ui *ui, const char *db_path, struct nf_error *err)
 {
 	const struct fetch_multi_options fo = {
 		.max_parallel = (int)ui->cfg->max_parallel,
@@ -521,7 +521,7 @@ reader_open(struct ui *ui, const struct nf_args *args, struct nf_error *err)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		return nf_error_set(err, NF_ERR_USAGE, "the reader needs a terminal");
 	}
-	if (store_open(args->db_path, &ui->store, err) != NF_OK) {
+	if (store_open(db_path, &ui->store, err) != NF_OK) {
 		return err->code;
 	}
 	if (fetch_global_init(err) != NF_OK) {
@@ -565,18 +565,18 @@ reader_close(struct ui *ui)
 }
 
 enum nf_status
-reader_run(const struct nf_args *args, struct nf_error *err)
+reader_run(const char *config_path, const char *db_path, struct nf_error *err)
 {
 	struct config cfg;
 	struct ui ui = { .cfg = &cfg };
 	struct screen *front;
 	enum nf_status st;
 
-	if ((st = config_load(args->config_path, &cfg, err)) != NF_OK) {
+	if ((st = config_load(config_path, &cfg, err)) != NF_OK) {
 		config_free(&cfg);
 		return st;
 	}
-	if ((st = reader_open(&ui, args, err)) != NF_OK) {
+	if ((st = reader_open(&ui, db_path, err)) != NF_OK) {
 		goto out;
 	}
 	reader_curses_start(&ui);
