@@ -15,14 +15,15 @@
 #include "src/text.h"
 
 enum xml_ns {
-	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_ITUNES, NS_MEDIA, NS_RDF, NS_OTHER
+	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_DCTERMS, NS_ITUNES, NS_MEDIA, NS_RDF,
+	NS_XHTML, NS_OTHER
 };
 
 enum field {
 	FIELD_NONE, FIELD_TITLE, FIELD_LINK, FIELD_ID, FIELD_AUTHOR,
 	FIELD_PUBLISHED, FIELD_UPDATED, FIELD_SUMMARY, FIELD_CONTENT,
 	FIELD_CATEGORY, FIELD_MEDIA_DESCRIPTION, FIELD_MEDIA_TITLE,
-	FIELD_MEDIA_CREDIT, FIELD_COUNT
+	FIELD_MEDIA_CREDIT, FIELD_TAGS, FIELD_COUNT
 };
 
 enum element {
@@ -48,7 +49,13 @@ static const struct element_def elements[] = {
 
 #define NELEMENTS (sizeof(elements) / sizeof(elements[0]))
 
-/* Namespaces that mean the same map to one id. */
+/* Added to the rank of an element nested inside one the table does not
+ * know: an entry's own <title> beats the <title> of an unknown <image>
+ * inside it, in whichever order they come (as feedparser reads them). */
+#define FOREIGN_RANK 100
+
+/* Namespaces that mean the same map to one id. Compared without regard
+ * to case: podcast feeds write the iTunes one in both spellings. */
 static const struct {
 	const char *uri;
 	enum xml_ns ns;
@@ -60,20 +67,26 @@ static const struct {
 	{ "http://purl.org/atom/ns#", NS_ATOM },
 	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
 	{ "http://purl.org/dc/elements/1.1/", NS_DC },
+	{ "http://purl.org/dc/terms/", NS_DCTERMS },
 	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
 	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
 	{ "http://search.yahoo.com/mrss", NS_MEDIA },
 	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
+	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
 };
 
-/* How captured text is to be read. */
-enum capture_kind { CAPTURE_TEXT, CAPTURE_HTML, CAPTURE_XHTML, CAPTURE_SKIP };
+/* How captured text is to be read: text that may hold HTML (RSS), text
+ * the feed says is text (Atom type="text"), HTML, XHTML, or not at all. */
+enum capture_kind {
+	CAPTURE_TEXT, CAPTURE_PLAIN, CAPTURE_HTML, CAPTURE_XHTML, CAPTURE_SKIP
+};
 
 struct capture {
 	int depth;		/* of the element being captured; 0 = none */
 	enum field field;
 	int rank;
 	enum capture_kind kind;
+	int base64;		/* Atom mode="base64": decode before reading */
 	int markup;		/* child elements were serialised into text */
 	int permalink;		/* guid isPermaLink is not "false" */
 	struct buf text;
@@ -123,6 +136,13 @@ struct xmlfeed {
 	size_t nframes;
 	int root_ok;		/* the root element is a feed's */
 	char *not_feed;		/* the root element when it is not */
+	/* A feed root in a namespace of its own (or none): that namespace
+	 * is read as the root's (see root_check). */
+	int alias_set;
+	char *alias_uri;	/* NULL: no namespace */
+	enum xml_ns alias_ns;
+	int foreign_depth;	/* inside an element the table does not know */
+	int outer_foreign_depth;	/* foreign_depth outside the item */
 	int skip_depth;		/* inside <image>, <textinput>, <atom:source> */
 	int author_depth;	/* inside <atom:author> */
 	int item_depth;		/* inside <item>/<entry> */
@@ -146,7 +166,7 @@ xmlfeed_table_is_sorted(void)
 	for (i = 1; i < NELEMENTS; i++) {
 		if (elements[i - 1].ns > elements[i].ns ||
 		    (elements[i - 1].ns == elements[i].ns &&
-		     strcmp(elements[i - 1].name, elements[i].name) >= 0)) {
+		     strcasecmp(elements[i - 1].name, elements[i].name) >= 0)) {
 			return 0;
 		}
 	}
@@ -161,19 +181,23 @@ element_cmp(const void *key, const void *member)
 	if (a->ns != b->ns) {
 		return a->ns < b->ns ? -1 : 1;
 	}
-	return strcmp(a->name, b->name);
+	return strcasecmp(a->name, b->name);
 }
 
 static enum xml_ns
-ns_of(const xmlChar *uri)
+ns_of(const struct xmlfeed *x, const xmlChar *uri)
 {
 	size_t i;
 
+	if (x->alias_set && (uri == NULL ? x->alias_uri == NULL :
+	    x->alias_uri != NULL && strcmp((const char *)uri, x->alias_uri) == 0)) {
+		return x->alias_ns;
+	}
 	if (uri == NULL) {
 		return NS_NONE;
 	}
 	for (i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); i++) {
-		if (strcmp((const char *)uri, namespaces[i].uri) == 0) {
+		if (strcasecmp((const char *)uri, namespaces[i].uri) == 0) {
 			return namespaces[i].ns;
 		}
 	}
@@ -181,9 +205,10 @@ ns_of(const xmlChar *uri)
 }
 
 static const struct element_def *
-element_find(const xmlChar *uri, const xmlChar *local)
+element_find(const struct xmlfeed *x, const xmlChar *uri, const xmlChar *local)
 {
-	struct element_def key = { ns_of(uri), (const char *)local, EL_COUNT, FIELD_NONE, 0 };
+	struct element_def key = { ns_of(x, uri), (const char *)local, EL_COUNT,
+	                           FIELD_NONE, 0 };
 
 	if (key.ns == NS_OTHER) {
 		return NULL;
@@ -222,10 +247,10 @@ attr_get(const xmlChar **attrs, int n, const char *uri, const char *local)
 			return NULL;
 		}
 		for (o = out; v < end; v++) {
-			if (*v == '&' && end - v >= 5 && memcmp(v, "&#38;", 5) == 0) {
-				v += 4;
-			}
 			*o++ = *v;
+			if (*v == '&' && end - v >= 5 && memcmp(v, "&#38;", 5) == 0) {
+				v += 4;	/* the "&" is out; skip "#38;" */
+			}
 		}
 		*o = '\0';
 		return out;
@@ -733,7 +758,7 @@ is_http(const char *s)
  * caller can print it as soon as the first item is done. */
 static int
 store_channel(struct xmlfeed *x, enum field field, int rank, const char *text,
-              int is_html)
+              enum entry_markup markup)
 {
 	char **slot = NULL;
 	char *v = NULL;
@@ -741,7 +766,7 @@ store_channel(struct xmlfeed *x, enum field field, int rank, const char *text,
 	switch (field) {
 	case FIELD_TITLE:
 		slot = &x->meta->title;
-		v = entry_clean_line(text, is_html);
+		v = entry_clean_line(text, markup);
 		break;
 	case FIELD_LINK:
 		slot = &x->meta->link;
@@ -749,14 +774,14 @@ store_channel(struct xmlfeed *x, enum field field, int rank, const char *text,
 		break;
 	case FIELD_SUMMARY:
 		slot = &x->meta->description;
-		v = entry_clean_line(text, is_html);
+		v = entry_clean_line(text, markup);
 		break;
 	case FIELD_AUTHOR:
 		if (rank < x->feed_rank[FIELD_AUTHOR] && nf_strset(&x->feed_author, text) != 0) {
 			return -1;
 		}
 		slot = &x->meta->author;
-		v = entry_clean_line(text, 0);
+		v = entry_clean_line(text, ENTRY_GUESS);
 		break;
 	default:
 		return 0;
@@ -790,17 +815,45 @@ item_slot(struct entry_raw *raw, enum field field)
 	}
 }
 
+/* How captured text is to be read by the field rules. */
+static enum entry_markup
+capture_markup(const struct capture *cap)
+{
+	if (cap->markup || cap->kind == CAPTURE_HTML || cap->kind == CAPTURE_XHTML) {
+		return ENTRY_HTML;
+	}
+	return cap->kind == CAPTURE_PLAIN ? ENTRY_PLAIN : ENTRY_GUESS;
+}
+
+/* A comma-separated list of categories (<tags>a, b</tags>). */
+static int
+add_tags(struct entry_raw *raw, const char *text)
+{
+	char *list = strdup(text), *tag, *save = NULL;
+	int rc = list != NULL ? 0 : -1;
+
+	for (tag = list != NULL ? strtok_r(list, ",", &save) : NULL; tag != NULL && rc == 0;
+	     tag = strtok_r(NULL, ",", &save)) {
+		rc = entry_add_category(raw, tag);
+	}
+	free(list);
+	return rc;
+}
+
 static int
 store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 {
 	struct entry_raw *raw = &x->raw;
-	int is_html = cap->kind != CAPTURE_TEXT || cap->markup;
+	enum entry_markup markup = capture_markup(cap);
 	int *rank = &x->item_rank[cap->field];
 	char **slot, *v;
 	int rc;
 
 	if (cap->field == FIELD_CATEGORY) {
 		return entry_add_category(raw, text);
+	}
+	if (cap->field == FIELD_TAGS) {
+		return add_tags(raw, text);
 	}
 	if (cap->field == FIELD_LINK) {
 		if ((v = link_resolve(x, text)) == NULL) {
@@ -818,11 +871,11 @@ store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 		return -1;
 	}
 	if (cap->field == FIELD_TITLE) {
-		raw->title_html = is_html;
+		raw->title_markup = markup;
 	} else if (cap->field == FIELD_SUMMARY) {
-		raw->summary_html = is_html;
+		raw->summary_markup = markup;
 	} else if (cap->field == FIELD_CONTENT) {
-		raw->content_html = is_html;
+		raw->content_markup = markup;
 	}
 	if ((cap->field == FIELD_SUMMARY || cap->field == FIELD_CONTENT) &&
 	    raw->base == NULL && base_now(x) != NULL) {
@@ -840,51 +893,105 @@ store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 	return 0;
 }
 
+/* The value of one base64 digit, or -1. */
+static int
+base64_digit(unsigned char c)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *p = c != '\0' ? strchr(digits, c) : NULL;
+
+	return p != NULL ? (int)(p - digits) : -1;
+}
+
+/* Decodes base64 text in place (whitespace and "=" ignored, as are
+ * stray characters, so a damaged value yields what it can). */
+static void
+base64_decode(struct buf *b)
+{
+	size_t i, o = 0;
+	unsigned long acc = 0;
+	int bits = 0, d;
+
+	for (i = 0; i < b->len; i++) {
+		if ((d = base64_digit((unsigned char)b->data[i])) < 0) {
+			continue;
+		}
+		acc = (acc << 6 | (unsigned long)d) & 0xFFFFFF;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			b->data[o++] = (char)(acc >> bits & 0xFF);
+		}
+	}
+	b->len = o;
+	if (b->data != NULL) {
+		b->data[o] = '\0';
+	}
+}
+
 static void
 capture_finish(struct xmlfeed *x)
 {
 	struct capture *cap = &x->cap;
-	const char *text = cap->text.data != NULL ? cap->text.data : "";
+	const char *text;
 	int rc;
 
 	cap->depth = 0;
 	if (cap->kind == CAPTURE_SKIP) {
 		return;
 	}
+	if (cap->base64) {
+		base64_decode(&cap->text);
+	}
+	text = cap->text.data != NULL ? cap->text.data : "";
 	if (x->item_depth > 0) {
 		rc = store_item(x, cap, text);
 	} else {
-		rc = store_channel(x, cap->field, cap->rank, text,
-		                   cap->kind != CAPTURE_TEXT || cap->markup);
+		rc = store_channel(x, cap->field, cap->rank, text, capture_markup(cap));
 	}
 	if (rc != 0) {
 		fail_nomem(x);
 	}
 }
 
-/* How an element's text is to be read: Atom's type (and Atom 0.3's mode)
- * attributes, else the element's own default. */
+/* How text of an Atom type is read; dflt when the type says nothing. */
 static enum capture_kind
-capture_kind_of(const xmlChar **attrs, int n, enum capture_kind dflt)
+kind_of_type(const char *type, enum capture_kind dflt)
+{
+	if (type == NULL || type[0] == '\0') {
+		return dflt;
+	}
+	if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0) {
+		return CAPTURE_HTML;
+	}
+	if (strcasecmp(type, "xhtml") == 0 || strstr(type, "xml") != NULL) {
+		return CAPTURE_XHTML;
+	}
+	if (strcasecmp(type, "text") == 0 || strncasecmp(type, "text/", 5) == 0 ||
+	    strcasecmp(type, "plain") == 0) {
+		return CAPTURE_PLAIN;
+	}
+	return CAPTURE_SKIP;	/* base64 pictures and the like */
+}
+
+/* How an element's text is to be read: Atom's type (and Atom 0.3's mode)
+ * attributes, else the element's own default. mode="base64" is text of
+ * its type once decoded (Atom 0.3 titles, subtitles and content). */
+static enum capture_kind
+capture_kind_of(const xmlChar **attrs, int n, enum capture_kind dflt, int *base64)
 {
 	char *mode = attr_get(attrs, n, NULL, "mode");
 	char *type = attr_get(attrs, n, NULL, "type");
-	enum capture_kind kind = dflt;
+	enum capture_kind kind = kind_of_type(type, dflt);
 
-	if (mode != NULL) {
-		kind = strcmp(mode, "escaped") == 0 ? CAPTURE_HTML :
-		       strcmp(mode, "xml") == 0 ? CAPTURE_XHTML : CAPTURE_SKIP;
-	} else if (type != NULL) {
-		if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0) {
-			kind = CAPTURE_HTML;
-		} else if (strcasecmp(type, "xhtml") == 0 || strstr(type, "xml") != NULL) {
-			kind = CAPTURE_XHTML;
-		} else if (strcasecmp(type, "text") == 0 || strncasecmp(type, "text/", 5) == 0 ||
-		           strcasecmp(type, "plain") == 0) {
-			kind = CAPTURE_TEXT;
-		} else {
-			kind = CAPTURE_SKIP;	/* base64 pictures and the like */
-		}
+	*base64 = mode != NULL && strcasecmp(mode, "base64") == 0;
+	if (mode != NULL && !*base64) {
+		kind = strcasecmp(mode, "escaped") == 0 ? CAPTURE_HTML :
+		       strcasecmp(mode, "xml") == 0 ? CAPTURE_XHTML : CAPTURE_SKIP;
+	}
+	if (*base64 && kind == CAPTURE_XHTML) {
+		kind = CAPTURE_HTML;	/* decoded markup is text, not elements */
 	}
 	free(mode);
 	free(type);
@@ -901,11 +1008,13 @@ capture_begin(struct xmlfeed *x, const struct element_def *def,
 	if (def->id == EL_DESCRIPTION || def->id == EL_CONTENT_ENCODED ||
 	    def->id == EL_DC_DESCRIPTION) {
 		dflt = CAPTURE_HTML;	/* RSS descriptions are HTML by custom */
+	} else if (def->id == EL_XHTML_BODY) {
+		dflt = CAPTURE_XHTML;
 	}
 	cap->depth = x->depth;
 	cap->field = def->field;
-	cap->rank = def->rank;
-	cap->kind = capture_kind_of(attrs, n, dflt);
+	cap->rank = def->rank + (x->foreign_depth > 0 ? FOREIGN_RANK : 0);
+	cap->kind = capture_kind_of(attrs, n, dflt, &cap->base64);
 	cap->markup = 0;
 	cap->permalink = def->id == EL_GUID && !attr_is(attrs, n, "isPermaLink", "false");
 	buf_reset(&cap->text);
@@ -991,7 +1100,8 @@ attr_element(struct xmlfeed *x, enum element id, const xmlChar **attrs, int n)
 {
 	const char *name = id == EL_ENCLOSURE || id == EL_MEDIA_CONTENT ||
 	                   id == EL_MEDIA_THUMBNAIL ? "url" :
-	                   id == EL_ATOM_CATEGORY ? "term" : "href";
+	                   id == EL_ATOM_CATEGORY ? "term" :
+	                   id == EL_ITUNES_CATEGORY ? "text" : "href";
 	char *v = attr_get(attrs, n, NULL, name), *url = NULL;
 	char *rel = attr_get(attrs, n, NULL, "rel");
 	char *type = attr_get(attrs, n, NULL, "type");
@@ -1002,7 +1112,7 @@ attr_element(struct xmlfeed *x, enum element id, const xmlChar **attrs, int n)
 	if (v == NULL) {
 		goto out;
 	}
-	if (id == EL_ATOM_CATEGORY) {
+	if (id == EL_ATOM_CATEGORY || id == EL_ITUNES_CATEGORY) {
 		rc = in_item ? entry_add_category(&x->raw, v) : 0;
 		goto out;
 	}
@@ -1013,7 +1123,7 @@ attr_element(struct xmlfeed *x, enum element id, const xmlChar **attrs, int n)
 		int rank = x->meta->format != NULL && strcmp(x->meta->format, "atom") == 0 ? 0 : 1;
 
 		rc = in_item ? set_ranked(&x->raw.link, &x->item_rank[FIELD_LINK], rank, url) :
-		     store_channel(x, FIELD_LINK, rank, url, 0);
+		     store_channel(x, FIELD_LINK, rank, url, ENTRY_GUESS);
 	} else if (!in_item) {
 		rc = 0;
 	} else if (id == EL_ENCLOSURE || (id == EL_ATOM_LINK && rel != NULL &&
@@ -1046,6 +1156,9 @@ item_begin(struct xmlfeed *x, const xmlChar **attrs, int n)
 		return;
 	}
 	x->item_depth = x->depth;
+	/* Inside the item, only elements unknown within it lower a rank. */
+	x->outer_foreign_depth = x->foreign_depth;
+	x->foreign_depth = 0;
 	for (i = 0; i < FIELD_COUNT; i++) {
 		x->item_rank[i] = INT_MAX;
 	}
@@ -1063,6 +1176,7 @@ item_end(struct xmlfeed *x)
 	struct nf_error err;
 
 	x->item_depth = 0;
+	x->foreign_depth = x->outer_foreign_depth;
 	if (entry_build(&x->raw, x->opts, x->feed_author, &item, &err) != NF_OK) {
 		fail_nomem(x);
 		return;
@@ -1073,12 +1187,31 @@ item_end(struct xmlfeed *x)
 	}
 }
 
-/* The root element decides the format; anything else is not a feed. */
+/*
+ * The root element decides the format; anything else is not a feed. A
+ * <feed> or <rss> in a namespace we do not know, or in none, is still
+ * that feed: Atom drafts and pre-1.0 RSS went by several namespaces
+ * (purl.org/echo, backend.userland.com/rss2.1), and many Atom feeds
+ * forget theirs. Its namespace is then read as Atom's or RSS's.
+ */
 static void
-root_check(struct xmlfeed *x, const struct element_def *def, const xmlChar *local)
+root_check(struct xmlfeed *x, const struct element_def *def, const xmlChar *uri,
+           const xmlChar *local)
 {
 	enum element id = def != NULL ? def->id : EL_COUNT;
 
+	if (def == NULL && (ns_of(x, uri) == NS_OTHER || ns_of(x, uri) == NS_NONE) &&
+	    (strcasecmp((const char *)local, "feed") == 0 ||
+	     strcasecmp((const char *)local, "rss") == 0)) {
+		x->alias_ns = strcasecmp((const char *)local, "feed") == 0 ? NS_ATOM : NS_NONE;
+		x->alias_set = 1;
+		if (uri != NULL && (x->alias_uri = strdup((const char *)uri)) == NULL) {
+			fail_nomem(x);
+			return;
+		}
+		def = element_find(x, uri, local);
+		id = def != NULL ? def->id : EL_COUNT;
+	}
 	if (id == EL_RSS || id == EL_RDF_RDF || id == EL_ATOM_FEED) {
 		x->meta->format = id == EL_RSS ? "rss" : id == EL_RDF_RDF ? "rdf" : "atom";
 		x->root_ok = 1;
@@ -1087,6 +1220,24 @@ root_check(struct xmlfeed *x, const struct element_def *def, const xmlChar *loca
 	x->not_feed = strdup((const char *)local);
 	xmlStopParser(x->xml);
 	x->stopped = 1;
+}
+
+/* An Atom link with its URL as text instead of an href, as some feeds
+ * write it (alternate links only: an enclosure needs its attributes). */
+static const struct element_def text_link = {
+	NS_ATOM, "link", EL_ATOM_LINK, FIELD_LINK, 1
+};
+
+static int
+is_text_link(const xmlChar **attrs, int n)
+{
+	char *href = attr_get(attrs, n, NULL, "href");
+	char *rel = attr_get(attrs, n, NULL, "rel");
+	int is = href == NULL && (rel == NULL || strcmp(rel, "alternate") == 0);
+
+	free(href);
+	free(rel);
+	return is;
 }
 
 static void
@@ -1110,12 +1261,15 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	if (x->skip_depth > 0) {
 		return;
 	}
-	def = element_find(uri, local);
+	def = element_find(x, uri, local);
 	if (x->depth == 1) {
-		root_check(x, def, local);
+		root_check(x, def, uri, local);
 		return;
 	}
 	if (def == NULL) {
+		if (x->foreign_depth == 0) {
+			x->foreign_depth = x->depth;
+		}
 		return;
 	}
 	switch (def->id) {
@@ -1127,7 +1281,6 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		return;
 	case EL_IMAGE:
 	case EL_TEXTINPUT:
-	case EL_TEXTINPUT_CAMEL:
 	case EL_ATOM_SOURCE:
 		x->skip_depth = x->depth;
 		return;
@@ -1140,7 +1293,13 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		}
 		return;
 	case EL_ATOM_LINK:
+		if (is_text_link(attrs, nattrs)) {
+			capture_begin(x, &text_link, attrs, nattrs);
+			return;
+		}
+		/* fall through */
 	case EL_ATOM_CATEGORY:
+	case EL_ITUNES_CATEGORY:
 	case EL_ENCLOSURE:
 	case EL_MEDIA_CONTENT:
 	case EL_MEDIA_THUMBNAIL:
@@ -1172,6 +1331,9 @@ sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *u
 	}
 	if (x->author_depth == x->depth) {
 		x->author_depth = 0;
+	}
+	if (x->foreign_depth == x->depth) {
+		x->foreign_depth = 0;
 	}
 	if (x->item_depth == x->depth && !x->stopped) {
 		item_end(x);
@@ -1463,6 +1625,7 @@ xmlfeed_free(struct xmlfeed *x)
 	free(x->frames);
 	entry_clear(&x->raw);
 	free(x->not_feed);
+	free(x->alias_uri);
 	free(x->feed_author);
 	buf_free(&x->cap.text);
 	buf_free(&x->filter.pending);
