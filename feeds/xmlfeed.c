@@ -112,6 +112,7 @@ struct declared_entity {
 /* The ampersand filter (see filter_push). */
 struct amp_filter {
 	int off;		/* UTF-16 documents are passed through */
+	int utf8;		/* the document is read as UTF-8 (see filter_run) */
 	int in_cdata;
 	struct declared_entity entities[ENTITY_MAX];
 	int nentities;
@@ -355,6 +356,26 @@ is_xml_char(unsigned long c)
 	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+/*
+ * Windows-1252 punctuation in the code points of the C1 controls: feeds
+ * written on Windows carry "don&#146;t", or the UTF-8 of U+0092, for
+ * "don’t". No feed means a C1 control there, and the text gate would
+ * drop it, so they are read as windows-1252, as HTML5 and feedparser do.
+ * The five code points windows-1252 leaves undefined stay as they are.
+ */
+static unsigned long
+cp1252_c1(unsigned long c)
+{
+	static const unsigned short map[32] = {
+		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+		0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+	};
+
+	return c >= 0x80 && c <= 0x9F ? map[c - 0x80] : c;
+}
+
 static unsigned long
 predefined_entity(const char *name, size_t n)
 {
@@ -404,7 +425,7 @@ ref_value(const char *s, size_t n, int final, unsigned long *c)
 	if (start > 1) {
 		char *end;
 
-		*c = strtoul(name, &end, hex ? 16 : 10);
+		*c = cp1252_c1(strtoul(name, &end, hex ? 16 : 10));
 		if (*end != '\0' || !is_xml_char(*c)) {
 			*c = 0xFFFD;
 		}
@@ -573,35 +594,141 @@ filter_change(struct amp_filter *f, const char *s, size_t at, const char *v, siz
 	buf_add(&f->out, v, n);
 }
 
+/* The length of the UTF-8 character at s (n bytes at hand, s[0] >= 0x80):
+ * 2..4, 0 when the bytes are no UTF-8, -1 when they are cut short. */
+static int
+utf8_length(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	int need, k;
+
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		need = 2;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		need = 3;
+		lo = s[0] == 0xE0 ? 0xA0 : 0x80;	/* overlong */
+		hi = s[0] == 0xED ? 0x9F : 0xBF;	/* surrogates */
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		need = 4;
+		lo = s[0] == 0xF0 ? 0x90 : 0x80;
+		hi = s[0] == 0xF4 ? 0x8F : 0xBF;
+	} else {
+		return 0;
+	}
+	for (k = 1; k < need; k++) {
+		if ((size_t)k == n) {
+			return -1;
+		}
+		if (s[k] < lo || s[k] > hi) {
+			return 0;
+		}
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return need;
+}
+
+/* Writes c (below U+10000) as UTF-8; returns the bytes written. */
+static size_t
+utf8_put_bmp(unsigned long c, char *out)
+{
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | c >> 12);
+	out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+	out[2] = (char)(0x80 | (c & 0x3F));
+	return 3;
+}
+
+/*
+ * Passes s[i..j) on. In a UTF-8 document, a byte that is no UTF-8
+ * becomes U+FFFD, since libxml2 stops reading at the first one inside
+ * CDATA and the rest of the feed would be lost; and a C1 control is read
+ * as windows-1252 (see cp1252_c1). Returns where it stopped: j, or the
+ * start of a character cut by the end of the input when more may come.
+ */
+static size_t
+filter_run(struct amp_filter *f, const char *s, size_t i, size_t j, int more)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = i;
+	int len;
+	char out[3];
+
+	while (f->utf8 && k < j) {
+		if (u[k] < 0x80) {
+			k++;
+			continue;
+		}
+		if ((len = utf8_length(u + k, j - k)) < 0 && more) {
+			filter_keep(f, s, i, k);
+			return k;
+		}
+		if (len > 0 && (u[k] != 0xC2 || cp1252_c1(u[k + 1]) == u[k + 1])) {
+			k += (size_t)len;
+			continue;
+		}
+		filter_keep(f, s, i, k);
+		if (len <= 0) {
+			filter_change(f, s, k, "\xEF\xBF\xBD", 3);
+			k++;
+		} else {
+			filter_change(f, s, k, out, utf8_put_bmp(cp1252_c1(u[k + 1]), out));
+			k += 2;
+		}
+		i = k;
+	}
+	filter_keep(f, s, i, j);
+	return j;
+}
+
+/* Inside a CDATA section: passes bytes on up to its end. Returns how many
+ * of s[i..n) were taken. */
+static size_t
+filter_cdata(struct amp_filter *f, const char *s, size_t i, size_t n, int final)
+{
+	const char *end = memmem(s + i, n - i, "]]>", 3);
+	size_t j;
+
+	if (end == NULL) {
+		/* Keep two bytes back: they may start "]]>". */
+		j = final ? n : (n - i > 2 ? n - 2 : i);
+		return filter_run(f, s, i, j, !final);
+	}
+	j = (size_t)(end - s);
+	filter_run(f, s, i, j, 0);
+	filter_keep(f, s, j, j + 3);
+	f->in_cdata = 0;
+	return j + 3;
+}
+
 /* Copies s[0..n) to the filter's output with references rewritten;
  * returns how many bytes were taken (the rest waits for more input).
  * While nothing changes, the output is s itself (f->dirty stays 0). */
 static size_t
 filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, k;
 	char ref[16];
 
 	while (i < n) {
 		if (f->in_cdata) {
-			const char *end = memmem(s + i, n - i, "]]>", 3);
-
-			if (end == NULL) {
-				/* Keep two bytes back: they may start "]]>". */
-				j = final ? n : (n - i > 2 ? n - 2 : i);
-				filter_keep(f, s, i, j);
+			j = filter_cdata(f, s, i, n, final);
+			if (f->in_cdata) {
 				return j;
 			}
-			j = (size_t)(end - s) + 3;
-			filter_keep(f, s, i, j);
-			f->in_cdata = 0;
 			i = j;
 			continue;
 		}
 		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
 			continue;
 		}
-		filter_keep(f, s, i, j);
+		if ((k = filter_run(f, s, i, j, j == n && !final)) < j) {
+			return k;
+		}
 		if (j == n) {
 			return n;
 		}
@@ -1517,7 +1644,8 @@ is_utf8_name(const char *name, size_t n)
 /* Reads the document in the superset of its declared charset (or of the
  * caller's, when it declares none), or as windows-1252 when its "UTF-8"
  * is not (see reads_as_8bit), telling libxml2 to ignore the declaration,
- * which would switch back. */
+ * which would switch back. A document read as UTF-8 has its bytes
+ * checked by the filter (see filter_run). */
 static void
 use_superset(struct xmlfeed *x, const char *data, size_t len)
 {
@@ -1534,6 +1662,7 @@ use_superset(struct xmlfeed *x, const char *data, size_t len)
 	}
 	if (name == NULL || (superset = charset_superset(name, n)) == NULL ||
 	    (h = xmlFindCharEncodingHandler(superset)) == NULL) {
+		x->filter.utf8 = name == NULL || is_utf8_name(name, n);
 		return;
 	}
 	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
