@@ -28,9 +28,10 @@
  *   and dcterms ones stand in (itunes:summary/subtitle for the summary,
  *   itunes:author/dc:author, itunes:category/media:category, media:title
  *   for the title, dcterms:issued/modified); see feeds/elements.def.
- * - Atom text is read by its type: "text" (or text/plain) is text even
- *   where it holds "<", "html" is HTML; Atom 0.3 mode="base64" is decoded
- *   first. RSS text without a type is HTML when it looks like HTML.
+ * - Atom text is read by its type: "text", text/plain or no type at all
+ *   (Atom's default) is text even where it holds "<"; "html" is HTML;
+ *   Atom 0.3 mode="base64" is decoded first. RSS text, which has no
+ *   type, is HTML when it looks like HTML.
  * - Encoding: a BOM or the XML declaration wins; opts->charset (from HTTP)
  *   is used only when the document declares none, since servers send a
  *   default charset far more often than documents lie about theirs.

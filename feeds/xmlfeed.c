@@ -1137,6 +1137,9 @@ capture_begin(struct xmlfeed *x, const struct element_def *def,
 		dflt = CAPTURE_HTML;	/* RSS descriptions are HTML by custom */
 	} else if (def->id == EL_XHTML_BODY) {
 		dflt = CAPTURE_XHTML;
+	} else if (def->ns == NS_ATOM && (def->field == FIELD_TITLE ||
+	           def->field == FIELD_SUMMARY || def->field == FIELD_CONTENT)) {
+		dflt = CAPTURE_PLAIN;	/* Atom text constructs are text by default */
 	}
 	cap->depth = x->depth;
 	cap->field = def->field;

@@ -270,12 +270,14 @@ static const struct feed_case cases[] = {
 		{ 2, NULL, "Typeless title stays", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 		  NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
 	{ "atom text titles, & in attributes, link as text", "atom10-text.xml", NULL,
-	  "atom", "Markup Notes", "https://markup.example.com/?page=1&lang=en", 2, {
+	  "atom", "Markup Notes", "https://markup.example.com/?page=1&lang=en", 3, {
 		{ 0, NULL, "A guide to the <blink> and <font> tags",
 		  "https://markup.example.com/guide?id=7&ref=feed", NULL, NULL, NULL,
 		  "Two tags nobody misses.", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
 		{ 1, NULL, "Link written as text", "https://markup.example.com/talk", NULL,
-		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, 0, NULL } }, 2 },
+		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, 0, NULL },
+		{ 2, NULL, "Untyped titles keep their <tags> as text", NULL, NULL, NULL, NULL,
+		  "x < y && y > z.", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
 	{ "windows-1252 code points in UTF-8, a stray byte in CDATA", "cp1252-in-utf8.xml",
 	  NULL, "rss", "Windows Editor Weekly", NULL, 4, {
 		{ 0, NULL, NULL, NULL, NULL, NULL, NULL, "Residents don’t agree – yet", NULL,
