@@ -1716,11 +1716,16 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 	if (!x->stopped) {
 		filter_push(x, data, len, final);
 	}
-	if (final && x->item_depth > 0 && !x->stopped && x->status == NF_OK &&
-	    (x->raw.title != NULL || x->raw.link != NULL)) {
+	if (final && x->item_depth > 0 && !x->stopped && x->status == NF_OK) {
 		/* A file cut off inside an item: keep what was read of it, as
-		 * feedparser does, when it has at least a title or a link. */
-		item_end(x);
+		 * feedparser does, with the text of the element it stopped in,
+		 * when that gives it at least a title or a link. */
+		if (x->cap.depth > 0) {
+			capture_finish(x);
+		}
+		if (x->raw.title != NULL || x->raw.link != NULL) {
+			item_end(x);
+		}
 	}
 	if (x->status != NF_OK) {
 		return nf_error_set(err, x->status, "%s", x->cb_err.msg);

@@ -296,6 +296,9 @@ static const struct feed_case cases[] = {
 		  0, "events" },
 		{ 2, NULL, "Show notes in XHTML", NULL, NULL, NULL, NULL, NULL,
 		  "Notes: rake, tools, gloves.", NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "cut off inside a title", "cut-in-title.xml", NULL, "rss", "Half Sent", NULL, 2, {
+		{ 1, NULL, "Story cut inside its ti", "", NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
 	{ "an entry's own title and id beat nested ones", "precedence.xml", NULL, "atom",
 	  "Nesting Gazette", NULL, 2, {
 		{ 0, "urn:nest:1", "Own title first", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
