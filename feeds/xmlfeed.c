@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
 #include "feeds/entry.h"
 #include "feeds/xmlfeed.h"
+#include "feeds/xmlfilter.h"
 #include "src/buf.h"
 #include "src/text.h"
 
@@ -97,32 +97,6 @@ struct frame {
 	int owns_base;
 };
 
-/* Entities a document declares for itself in its DOCTYPE (see
- * entity_declare); only plain text values, so nothing nests. */
-#define ENTITY_MAX 32
-#define ENTITY_VALUE_MAX 256
-#define ENTITY_DECL_MAX 1024
-#define ENTITY_EXPANSION_MAX ((size_t)1 << 20)
-
-struct declared_entity {
-	char name[41];
-	char value[ENTITY_VALUE_MAX + 1];
-};
-
-/* The ampersand filter (see filter_push). */
-struct amp_filter {
-	int off;		/* UTF-16 documents are passed through */
-	int utf8;		/* the document is read as UTF-8 (see filter_run) */
-	int in_cdata;
-	struct declared_entity entities[ENTITY_MAX];
-	int nentities;
-	size_t expanded;	/* bytes of entity values written so far */
-	struct buf pending;	/* an unfinished reference or marker */
-	struct buf out;
-	/* 0 while the bytes scanned so far pass unchanged: out stays empty
-	 * and the input goes to libxml2 as it is, without a copy */
-	int dirty;
-};
 
 struct xmlfeed {
 	const struct feed_options *opts;
@@ -153,7 +127,7 @@ struct xmlfeed {
 	int feed_rank[FIELD_COUNT];
 	char *feed_author;
 	struct capture cap;
-	struct amp_filter filter;
+	struct xmlfilter *filter;	/* ahead of libxml2, from the first bytes */
 	char first_error[160];
 	enum nf_status status;	/* out of memory or a callback error */
 	struct nf_error cb_err;
@@ -328,512 +302,6 @@ frame_pop(struct xmlfeed *x)
 	}
 }
 
-/*
- * The ampersand filter. libxml2's recover mode drops every entity
- * reference after the first well-formedness error, and feeds carry HTML
- * entities XML does not define (&nbsp;) and bare "&" in URLs. So before
- * the parser sees the bytes, outside CDATA sections, each reference is
- * rewritten as a character reference (&eacute; -> &#233;, through
- * libxml2's HTML entity table), which the parser always honours even
- * after an error; an "&" that starts no reference becomes "&#38;", so
- * undefined names stay as text. "&" and "<" are ASCII in every ASCII-compatible
- * encoding (Shift_JIS and EUC-JP trail bytes never take those values),
- * so this works on the undecoded bytes.
- */
-#define REF_MAX 40
-
-static int
-is_name_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
-static int
-is_xml_char(unsigned long c)
-{
-	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-/*
- * Windows-1252 punctuation in the code points of the C1 controls: feeds
- * written on Windows carry "don&#146;t", or the UTF-8 of U+0092, for
- * "don’t". No feed means a C1 control there, and the text gate would
- * drop it, so they are read as windows-1252, as HTML5 and feedparser do.
- * The five code points windows-1252 leaves undefined stay as they are.
- */
-static unsigned long
-cp1252_c1(unsigned long c)
-{
-	static const unsigned short map[32] = {
-		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-		0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-	};
-
-	return c >= 0x80 && c <= 0x9F ? map[c - 0x80] : c;
-}
-
-static unsigned long
-predefined_entity(const char *name, size_t n)
-{
-	static const struct { const char *name; unsigned long c; } pre[] = {
-		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' },
-		{ "quot", '"' }, { "apos", '\'' },
-	};
-	size_t i;
-
-	for (i = 0; i < 5; i++) {
-		if (strlen(pre[i].name) == n && memcmp(pre[i].name, name, n) == 0) {
-			return pre[i].c;
-		}
-	}
-	return 0;
-}
-
-/* Reads the reference at s (s[0] == '&'); returns the bytes it spans, or
- * 0 when it is no reference, or -1 when more input could complete it. */
-static long
-ref_value(const char *s, size_t n, int final, unsigned long *c)
-{
-	size_t i = 1, start;
-	int hex = 0;
-	char name[REF_MAX + 1];
-	const htmlEntityDesc *d;
-
-	if (i < n && s[i] == '#') {
-		i++;
-		if (i < n && (s[i] == 'x' || s[i] == 'X')) {
-			hex = 1;
-			i++;
-		}
-	}
-	start = i;
-	while (i < n && i < REF_MAX && is_name_char((unsigned char)s[i])) {
-		i++;
-	}
-	if (i == n && !final) {
-		return -1;
-	}
-	if (i == start || i >= n || s[i] != ';') {
-		return 0;
-	}
-	memcpy(name, s + start, i - start);
-	name[i - start] = '\0';
-	if (start > 1) {
-		char *end;
-
-		*c = cp1252_c1(strtoul(name, &end, hex ? 16 : 10));
-		if (*end != '\0' || !is_xml_char(*c)) {
-			*c = 0xFFFD;
-		}
-		return (long)i + 1;
-	}
-	if ((*c = predefined_entity(name, i - start)) != 0) {
-		return (long)i + 1;
-	}
-	if ((d = htmlEntityLookup((const xmlChar *)name)) != NULL) {
-		*c = d->value;
-		return (long)i + 1;
-	}
-	return 0;
-}
-
-/*
- * Raw terminal sequences (ESC [ ... m, ESC ] ... BEL) are not legal XML:
- * libxml2 would drop the ESC byte and leave "[31m" or "]0;title" in the
- * text, out of the text gate's reach. So the filter drops the whole
- * sequence. Other ESC uses (ISO-2022-JP shifts) pass untouched. Returns
- * the bytes to drop, 0 to keep the ESC, -1 when more input is needed.
- */
-#define ESCAPE_MAX 512
-
-static long
-escape_length(const char *s, size_t n, int final)
-{
-	size_t k = 2;
-
-	if (n < 2) {
-		return final ? 0 : -1;
-	}
-	if (s[1] == '[') {
-		while (k < n && k < ESCAPE_MAX && s[k] >= 0x20 && s[k] <= 0x3F) {
-			k++;
-		}
-		if (k == n && !final) {
-			return -1;
-		}
-		return k < n && s[k] >= 0x40 && s[k] <= 0x7E ? (long)k + 1 : (long)k;
-	}
-	if (s[1] != ']' && s[1] != 'P' && s[1] != '_' && s[1] != '^') {
-		return 0;
-	}
-	for (; k < n && k < ESCAPE_MAX && s[k] != '<'; k++) {
-		if (s[k] == 0x07) {
-			return (long)k + 1;
-		}
-		if (s[k] == 0x1B && k + 1 < n && s[k + 1] == '\\') {
-			return (long)k + 2;
-		}
-	}
-	return k == n && !final ? -1 : (long)k;
-}
-
-static const char cdata_open[] = "<![CDATA[";
-static const char entity_open[] = "<!ENTITY";
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/*
- * Reads "<!ENTITY name 'value'>" at s and records it. Feeds that declare
- * entities in an internal DOCTYPE (&site;, or &nbsp; under its own name)
- * expect them expanded, and libxml2 expands none for us (no entity
- * substitution, so nothing external is ever read). Only a general entity
- * with a literal value of plain text is kept: no "&name;" or "<" inside,
- * so expansions cannot nest (billion laughs) and stay linear in the input.
- * Returns the bytes the declaration spans, 0 when s holds none, -1 when
- * more input could complete it.
- */
-static long
-entity_declare(struct amp_filter *f, const char *s, size_t n, int final)
-{
-	const char *end, *p, *name, *value;
-	size_t k = sizeof(entity_open) - 1, nlen, vlen;
-	struct declared_entity *e;
-	char quote;
-
-	if (memcmp(s, entity_open, n < k ? n : k) != 0) {
-		return 0;
-	}
-	end = memchr(s, '>', n < ENTITY_DECL_MAX ? n : ENTITY_DECL_MAX);
-	if (n < k || end == NULL) {
-		return n < ENTITY_DECL_MAX && !final ? -1 : 0;
-	}
-	for (p = s + k; p < end && is_space(*p); p++) {
-		continue;
-	}
-	for (name = p; p < end && (is_name_char((unsigned char)*p) ||
-	     *p == '_' || *p == '-' || *p == '.'); p++) {
-		continue;
-	}
-	nlen = (size_t)(p - name);
-	while (p < end && is_space(*p)) {
-		p++;
-	}
-	if (nlen == 0 || nlen >= sizeof(e->name) || p >= end ||
-	    (*p != '"' && *p != '\'') || f->nentities == ENTITY_MAX) {
-		return (long)(end - s) + 1;
-	}
-	quote = *p++;
-	for (value = p; p < end && *p != quote && *p != '<' &&
-	     (*p != '&' || p[1] == '#') && *p != '%'; p++) {
-		continue;
-	}
-	vlen = (size_t)(p - value);
-	if (p < end && *p == quote && vlen <= ENTITY_VALUE_MAX) {
-		e = &f->entities[f->nentities++];
-		memcpy(e->name, name, nlen);
-		e->name[nlen] = '\0';
-		memcpy(e->value, value, vlen);
-		e->value[vlen] = '\0';
-	}
-	return (long)(end - s) + 1;
-}
-
-/* The value of the declared entity referenced at s (s[0] == '&') and the
- * bytes the reference spans, or NULL. */
-static const char *
-entity_value(struct amp_filter *f, const char *s, size_t n, size_t *len)
-{
-	size_t i = 1;
-	int k;
-
-	while (i < n && i < REF_MAX && (is_name_char((unsigned char)s[i]) ||
-	       s[i] == '_' || s[i] == '-' || s[i] == '.')) {
-		i++;
-	}
-	if (i == 1 || i >= n || s[i] != ';' || f->expanded > ENTITY_EXPANSION_MAX) {
-		return NULL;
-	}
-	for (k = 0; k < f->nentities; k++) {
-		if (strlen(f->entities[k].name) == i - 1 &&
-		    memcmp(f->entities[k].name, s + 1, i - 1) == 0) {
-			*len = i + 1;
-			f->expanded += strlen(f->entities[k].value);
-			return f->entities[k].value;
-		}
-	}
-	return NULL;
-}
-
-/* s[i..j), unchanged, to the output: copied only once something before
- * it has changed. */
-static void
-filter_keep(struct amp_filter *f, const char *s, size_t i, size_t j)
-{
-	if (f->dirty) {
-		buf_add(&f->out, s + i, j - i);
-	}
-}
-
-/* v[0..n) to the output in place of s[at..): everything before at, which
- * passed unchanged so far, is copied first. */
-static void
-filter_change(struct amp_filter *f, const char *s, size_t at, const char *v, size_t n)
-{
-	if (!f->dirty) {
-		f->dirty = 1;
-		buf_add(&f->out, s, at);
-	}
-	buf_add(&f->out, v, n);
-}
-
-/* The length of the UTF-8 character at s (n bytes at hand, s[0] >= 0x80):
- * 2..4, 0 when the bytes are no UTF-8, -1 when they are cut short. */
-static int
-utf8_length(const unsigned char *s, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xBF;
-	int need, k;
-
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		need = 2;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		need = 3;
-		lo = s[0] == 0xE0 ? 0xA0 : 0x80;	/* overlong */
-		hi = s[0] == 0xED ? 0x9F : 0xBF;	/* surrogates */
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		need = 4;
-		lo = s[0] == 0xF0 ? 0x90 : 0x80;
-		hi = s[0] == 0xF4 ? 0x8F : 0xBF;
-	} else {
-		return 0;
-	}
-	for (k = 1; k < need; k++) {
-		if ((size_t)k == n) {
-			return -1;
-		}
-		if (s[k] < lo || s[k] > hi) {
-			return 0;
-		}
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	return need;
-}
-
-/* Writes c (below U+10000) as UTF-8; returns the bytes written. */
-static size_t
-utf8_put_bmp(unsigned long c, char *out)
-{
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	out[0] = (char)(0xE0 | c >> 12);
-	out[1] = (char)(0x80 | (c >> 6 & 0x3F));
-	out[2] = (char)(0x80 | (c & 0x3F));
-	return 3;
-}
-
-/*
- * Passes s[i..j) on. In a UTF-8 document, a byte that is no UTF-8
- * becomes U+FFFD, since libxml2 stops reading at the first one inside
- * CDATA and the rest of the feed would be lost; and a C1 control is read
- * as windows-1252 (see cp1252_c1). Returns where it stopped: j, or the
- * start of a character cut by the end of the input when more may come.
- */
-static size_t
-filter_run(struct amp_filter *f, const char *s, size_t i, size_t j, int more)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t k = i;
-	int len;
-	char out[3];
-
-	while (f->utf8 && k < j) {
-		if (u[k] < 0x80) {
-			k++;
-			continue;
-		}
-		if ((len = utf8_length(u + k, j - k)) < 0 && more) {
-			filter_keep(f, s, i, k);
-			return k;
-		}
-		if (len > 0 && (u[k] != 0xC2 || cp1252_c1(u[k + 1]) == u[k + 1])) {
-			k += (size_t)len;
-			continue;
-		}
-		filter_keep(f, s, i, k);
-		if (len <= 0) {
-			filter_change(f, s, k, "\xEF\xBF\xBD", 3);
-			k++;
-		} else {
-			filter_change(f, s, k, out, utf8_put_bmp(cp1252_c1(u[k + 1]), out));
-			k += 2;
-		}
-		i = k;
-	}
-	filter_keep(f, s, i, j);
-	return j;
-}
-
-/* Inside a CDATA section: passes bytes on up to its end. Returns how many
- * of s[i..n) were taken. */
-static size_t
-filter_cdata(struct amp_filter *f, const char *s, size_t i, size_t n, int final)
-{
-	const char *end = memmem(s + i, n - i, "]]>", 3);
-	size_t j;
-
-	if (end == NULL) {
-		/* Keep two bytes back: they may start "]]>". */
-		j = final ? n : (n - i > 2 ? n - 2 : i);
-		return filter_run(f, s, i, j, !final);
-	}
-	j = (size_t)(end - s);
-	filter_run(f, s, i, j, 0);
-	filter_keep(f, s, j, j + 3);
-	f->in_cdata = 0;
-	return j + 3;
-}
-
-/* Copies s[0..n) to the filter's output with references rewritten;
- * returns how many bytes were taken (the rest waits for more input).
- * While nothing changes, the output is s itself (f->dirty stays 0). */
-static size_t
-filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
-{
-	size_t i = 0, j, k;
-	char ref[16];
-
-	while (i < n) {
-		if (f->in_cdata) {
-			j = filter_cdata(f, s, i, n, final);
-			if (f->in_cdata) {
-				return j;
-			}
-			i = j;
-			continue;
-		}
-		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
-			continue;
-		}
-		if ((k = filter_run(f, s, i, j, j == n && !final)) < j) {
-			return k;
-		}
-		if (j == n) {
-			return n;
-		}
-		if (s[j] == 0x1B) {
-			long len = escape_length(s + j, n - j, final);
-
-			if (len < 0) {
-				return j;
-			}
-			if (len == 0) {
-				filter_keep(f, s, j, j + 1);
-			} else {
-				filter_change(f, s, j, "", 0);
-			}
-			i = j + (len > 0 ? (size_t)len : 1);
-			continue;
-		}
-		if (s[j] == '<') {
-			size_t m = n - j < 9 ? n - j : 9;
-
-			long decl = entity_declare(f, s + j, n - j, final);
-
-			if (decl < 0) {
-				return j;
-			}
-			if (memcmp(s + j, cdata_open, m) != 0) {
-				filter_keep(f, s, j, j + 1);
-				i = j + 1;
-			} else if (m < 9 && !final) {
-				return j;
-			} else {
-				f->in_cdata = m == 9;
-				filter_keep(f, s, j, j + m);
-				i = j + m;
-			}
-			continue;
-		}
-		{
-			unsigned long c = 0;
-			long len = ref_value(s + j, n - j, final, &c);
-			size_t vlen = 0;
-			const char *v = len >= 0 ? entity_value(f, s + j, n - j, &vlen) : NULL;
-
-			if (v != NULL) {
-				filter_change(f, s, j, v, strlen(v));
-				i = j + vlen;
-				continue;
-			}
-			if (len < 0) {
-				return j;
-			}
-			if (len == 0) {
-				filter_change(f, s, j, "&#38;", 5);
-				i = j + 1;
-			} else {
-				snprintf(ref, sizeof(ref), "&#%lu;", c);
-				filter_change(f, s, j, ref, strlen(ref));
-				i = j + (size_t)len;
-			}
-		}
-	}
-	return n;
-}
-
-/* Filters one chunk and hands the result to libxml2: the filter's output
- * when something changed, else the scanned input itself. */
-static void
-filter_push(struct xmlfeed *x, const char *data, size_t len, int final)
-{
-	struct amp_filter *f = &x->filter;
-	size_t used;
-
-	buf_reset(&f->out);
-	f->dirty = 0;
-	if (f->off) {
-		xmlParseChunk(x->xml, data, (int)len, final);
-		return;
-	}
-	if (f->pending.len > 0) {
-		size_t rest;
-
-		buf_add(&f->pending, data, len);
-		used = filter_scan(f, f->pending.data, f->pending.len, final);
-		if (!f->dirty) {
-			xmlParseChunk(x->xml, f->pending.data, (int)used, final);
-		}
-		rest = f->pending.len - used;
-		memmove(f->pending.data, f->pending.data + used, rest);
-		f->pending.len = rest;
-		f->pending.data[rest] = '\0';
-	} else {
-		used = filter_scan(f, data, len, final);
-		if (!f->dirty) {
-			/* data may be NULL on a final empty push */
-			xmlParseChunk(x->xml, used > 0 ? data : "", (int)used, final);
-		}
-		if (len > used) {
-			buf_add(&f->pending, data + used, len - used);
-		}
-	}
-	if (f->dirty) {
-		xmlParseChunk(x->xml, f->out.data != NULL ? f->out.data : "",
-		              (int)f->out.len, final);
-	}
-}
 
 /* Replaces *field with a copy of s when rank beats the rank it was set
  * with (ties: the first one read stays). */
@@ -1539,8 +1007,6 @@ xmlfeed_new(const struct feed_options *opts, struct nf_feed *meta,
 		x->feed_rank[i] = INT_MAX;
 	}
 	buf_init(&x->cap.text, opts->max_size > 0 ? opts->max_size : 16u << 20);
-	buf_init(&x->filter.pending, (size_t)1 << 30);
-	buf_init(&x->filter.out, (size_t)1 << 30);
 	return x;
 }
 
@@ -1647,9 +1113,9 @@ is_utf8_name(const char *name, size_t n)
 /* Reads the document in the superset of its declared charset (or of the
  * caller's, when it declares none), or as windows-1252 when its "UTF-8"
  * is not (see reads_as_8bit), telling libxml2 to ignore the declaration,
- * which would switch back. A document read as UTF-8 has its bytes
- * checked by the filter (see filter_run). */
-static void
+ * which would switch back. Returns whether the document is read as
+ * UTF-8. */
+static int
 use_superset(struct xmlfeed *x, const char *data, size_t len)
 {
 	const char *name = x->charset, *superset;
@@ -1665,13 +1131,21 @@ use_superset(struct xmlfeed *x, const char *data, size_t len)
 	}
 	if (name == NULL || (superset = charset_superset(name, n)) == NULL ||
 	    (h = xmlFindCharEncodingHandler(superset)) == NULL) {
-		x->filter.utf8 = name == NULL || is_utf8_name(name, n);
-		return;
+		return name == NULL || is_utf8_name(name, n);
 	}
 	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
 	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
 	xmlSwitchToEncoding(x->xml, h);
 	x->charset = NULL;
+	return 0;
+}
+
+static void
+parse_chunk(void *ctx, const char *data, size_t len, int final)
+{
+	struct xmlfeed *x = ctx;
+
+	xmlParseChunk(x->xml, data, (int)len, final);
 }
 
 /* Creates the libxml2 context on the first bytes, where the encoding is
@@ -1680,19 +1154,23 @@ static int
 xml_start(struct xmlfeed *x, const char *data, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)data;
+	int utf16 = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+	            (u[0] == 0xFF && u[1] == 0xFE) || u[0] == 0 || u[1] == 0);
+	int utf8 = 0;
 	xmlSAXHandler sax;
 
 	sax_init(&sax);
-	x->filter.off = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
-	                (u[0] == 0xFF && u[1] == 0xFE) || u[0] == 0 || u[1] == 0);
 	x->xml = xmlCreatePushParserCtxt(&sax, x, NULL, 0, x->opts->source);
 	if (x->xml == NULL) {
 		return -1;
 	}
 	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
 	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!x->filter.off) {
-		use_superset(x, data, len);
+	if (!utf16) {
+		utf8 = use_superset(x, data, len);
+	}
+	if ((x->filter = xmlfilter_new(utf8, utf16, parse_chunk, x)) == NULL) {
+		return -1;
 	}
 	if (x->charset != NULL) {
 		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(x->charset);
@@ -1714,7 +1192,7 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 		}
 	}
 	if (!x->stopped) {
-		filter_push(x, data, len, final);
+		xmlfilter_push(x->filter, data, len, final);
 	}
 	if (final && x->item_depth > 0 && !x->stopped && x->status == NF_OK) {
 		/* A file cut off inside an item: keep what was read of it, as
@@ -1765,7 +1243,6 @@ xmlfeed_free(struct xmlfeed *x)
 	free(x->alias_uri);
 	free(x->feed_author);
 	buf_free(&x->cap.text);
-	buf_free(&x->filter.pending);
-	buf_free(&x->filter.out);
+	xmlfilter_free(x->filter);
 	free(x);
 }

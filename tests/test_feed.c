@@ -296,6 +296,14 @@ static const struct feed_case cases[] = {
 		  0, "events" },
 		{ 2, NULL, "Show notes in XHTML", NULL, NULL, NULL, NULL, NULL,
 		  "Notes: rake, tools, gloves.", NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "tags left open, closed twice or misspelt; a bare <", "broken-markup.xml", NULL,
+	  "rss", "Loose Tags Ledger", "https://loose.example.com/", 6, {
+		{ 0, NULL, "Unclosed line breaks", "https://loose.example.com/1", NULL, NULL,
+		  NULL, "a paragraph never closed", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 1, NULL, "Stray end tags", "https://loose.example.com/2", NULL, NULL, NULL,
+		  "Before after the end", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 4, NULL, "Scores: 3 < 5 and <3 for the team", "https://loose.example.com/5",
+		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
 	{ "cut off inside a title", "cut-in-title.xml", NULL, "rss", "Half Sent", NULL, 2, {
 		{ 1, NULL, "Story cut inside its ti", "", NULL, NULL, NULL, NULL, NULL, NULL,
 		  NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
@@ -597,7 +605,7 @@ test_chunk_boundaries(void **state)
 	static const char *const files[] = {
 		"entities.xml", "rss20.xml", "sjis.xml", "escapes.xml", "atom10.xml",
 		"truncated.xml", "jsonfeed11.json", "bom-blank.xml", "cp1252-in-utf8.xml",
-		"atom03-base64.xml",
+		"atom03-base64.xml", "broken-markup.xml",
 	};
 	static const size_t sizes[] = { 1, 2, 3, 7, 64, 100000 };
 	size_t f, s, len;
