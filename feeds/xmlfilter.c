@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 
@@ -475,7 +476,9 @@ tag_end(const char *s, size_t k, size_t n)
 	return 0;
 }
 
-/* The innermost open element named name[0..len), or -1. */
+/* The innermost open element named name[0..len), or -1. Names match
+ * without regard to case: libxml2 closes <Title> at </title> too, and
+ * feeds write both. */
 static int
 open_find(const struct xmlfilter *f, const char *name, size_t len)
 {
@@ -484,7 +487,7 @@ open_find(const struct xmlfilter *f, const char *name, size_t len)
 	for (k = f->nopen - 1; k >= 0; k--) {
 		const char *v = f->names + f->name_at[k];
 
-		if (strlen(v) == len && memcmp(v, name, len) == 0) {
+		if (strlen(v) == len && strncasecmp(v, name, len) == 0) {
 			return k;
 		}
 	}
@@ -530,8 +533,8 @@ is_item_name(const char *name, size_t len)
 		len -= (size_t)(colon + 1 - name);
 		name = colon + 1;
 	}
-	return (len == 4 && memcmp(name, "item", 4) == 0) ||
-	       (len == 5 && memcmp(name, "entry", 5) == 0);
+	return (len == 4 && strncasecmp(name, "item", 4) == 0) ||
+	       (len == 5 && strncasecmp(name, "entry", 5) == 0);
 }
 
 /*
