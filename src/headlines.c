@@ -7,6 +7,7 @@
  */
 #include "autoconfig.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -322,7 +323,8 @@ read_source(struct collect *c, const char *source, const struct config *cfg,
 	return st;
 }
 
-/* Columns: $COLUMNS, else the terminal's width, else 80. */
+/* Columns: $COLUMNS, else the terminal's width, else 80. Not on a
+ * terminal, lines are never cut, so grep sees every word (SPEC). */
 static int
 page_width(void)
 {
@@ -330,6 +332,9 @@ page_width(void)
 	struct winsize ws;
 	long w = 0;
 
+	if (!isatty(STDOUT_FILENO)) {
+		return INT_MAX / 4;
+	}
 	if (env != NULL && *env != '\0') {
 		char *end;
 

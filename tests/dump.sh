@@ -62,6 +62,12 @@ check "Shift_JIS" "$fx/sjis.xml" 'd["title"] == "駅前新聞"'
 check "escape sequences" "$fx/escapes.xml" 'len(d["items"]) == 2'
 check "xxe" "$fx/xxe.xml" '"XXE-SECRET" not in json.dumps(d)'
 check "truncated" "$fx/truncated.xml" 'len(d["items"]) == 3 and d["items"][2]["link"] == "https://cut.example.com/3"'
+check "& in an attribute" "$fx/atom10-text.xml" \
+	'd["link"] == "https://markup.example.com/?page=1&lang=en" and d["items"][0]["title"] == "A guide to the <blink> and <font> tags"'
+check "a stray byte in CDATA loses nothing after it" "$fx/cp1252-in-utf8.xml" \
+	'len(d["items"]) == 4 and d["items"][0]["summary"] == "Residents don\u2019t agree \u2013 yet"'
+check "atom 0.3 base64" "$fx/atom03-base64.xml" \
+	'd["title"] == "Lantern Street Diary" and "alert" not in d["items"][0]["content"]'
 
 mkdir "$tmp/a dir" && cp "$fx/rss091.xml" "$tmp/a dir/feed.xml"
 check "file URL with %20" "file://$tmp/a%20dir/feed.xml" 'len(d["items"]) == 2'
