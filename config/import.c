@@ -53,19 +53,6 @@ format_feed_line(struct buf *b, const struct opml_feed *f)
 	return st;
 }
 
-static int
-is_listed(const struct config *cfg, const char *url)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nfeeds; i++) {
-		if (strcmp(cfg->feeds[i].url, url) == 0) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Appends the lines of the feeds cfg lacks to b, each checked by the
  * dotfile parser (which also adds it to cfg, so the OPML's own repeats
  * are skipped too). */
@@ -80,7 +67,7 @@ add_new_lines(struct buf *b, struct config *cfg, const char *path, int lineno,
 
 	buf_init(&line, CONFIG_LINE_MAX);
 	for (i = 0; i < list->nfeeds && st == NF_OK; i++) {
-		if (is_listed(cfg, list->feeds[i].url)) {
+		if (config_has_feed(cfg, list->feeds[i].url)) {
 			continue;
 		}
 		buf_reset(&line);
