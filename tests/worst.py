@@ -182,21 +182,26 @@ def run(args):
 
 
 def write_corpus(out):
-    """Small versions of each worst case, as fuzz seeds by target."""
+    """Small versions of each worst case, as fuzz seeds by target: the
+    import target takes a dotfile, a NUL byte and an OPML document."""
     targets = {'headlines': 'feed', 'dump': 'feed', 'dotfile': 'config',
                'opml': 'opml'}
+
+    def put(target, name, text):
+        d = os.path.join(out, target)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, 'worst-' + name), 'w', encoding='utf-8') as f:
+            f.write(text)
+
     for name, gen, _, small, how, _ in CASES:
-        for target in [targets[how]] + (['import'] if how in ('dotfile', 'opml') else []):
-            d = os.path.join(out, target)
-            os.makedirs(d, exist_ok=True)
-            with open(os.path.join(d, 'worst-' + name), 'w', encoding='utf-8') as f:
-                f.write(gen(small))
-            if how == 'dump' and name in ('deep-html', 'related'):
-                d = os.path.join(out, 'html')
-                os.makedirs(d, exist_ok=True)
-                with open(os.path.join(d, 'worst-' + name), 'w', encoding='utf-8') as f:
-                    text = gen(small)
-                    f.write(text[text.index('<![CDATA[') + 9:text.index(']]>')])
+        text = gen(small)
+        put(targets[how], name, text)
+        if how == 'dotfile':
+            put('import', name, text + '\0')
+        elif how == 'opml':
+            put('import', name, '\0' + text)
+        elif name in ('deep-html', 'related'):
+            put('html', name, text[text.index('<![CDATA[') + 9:text.index(']]>')])
     return 0
 
 
