@@ -419,23 +419,21 @@ index_of(struct config *cfg)
 	return cfg->index;
 }
 
-/* Makes room in *array (of *cap entries of size each) for entry n,
- * doubling, so that n appends cost a constant each. */
-static enum nf_status
+/* array (of *cap entries of size each) with room for entry n: the same
+ * array, or a new one twice the size, so that n appends cost a constant
+ * each. NULL when out of memory (array is still valid then). */
+static void *
 grow(void *array, size_t *cap, size_t n, size_t size)
 {
-	void *p;
 	size_t want = *cap > 0 ? *cap * 2 : 16;
 
 	if (n < *cap) {
-		return NF_OK;
+		return array;
 	}
-	if ((p = realloc(*(void **)array, want * size)) == NULL) {
-		return NF_ERR_NOMEM;
+	if ((array = realloc(array, want * size)) != NULL) {
+		*cap = want;
 	}
-	*(void **)array = p;
-	*cap = want;
-	return NF_OK;
+	return array;
 }
 
 int
@@ -461,6 +459,7 @@ bind_key(struct config *cfg, int key, enum config_action action,
          struct nf_error *err)
 {
 	struct config_index *ix = index_of(cfg);
+	struct config_binding *b;
 	struct slot *s, *moved;
 	size_t i, last;
 
@@ -485,10 +484,11 @@ bind_key(struct config *cfg, int key, enum config_action action,
 		return NF_OK;
 	}
 	if (s->pos == 0) {
-		if (grow(&cfg->bindings, &ix->bindings_cap, cfg->nbindings,
-		         sizeof(*cfg->bindings)) != NF_OK) {
+		if ((b = grow(cfg->bindings, &ix->bindings_cap, cfg->nbindings,
+		              sizeof(*b))) == NULL) {
 			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		}
+		cfg->bindings = b;
 		s->key = (unsigned long)key;
 		s->pos = ++cfg->nbindings;
 		ix->keys.used++;
@@ -630,11 +630,12 @@ add_feed(const struct line_ctx *c, char *url, const struct config_words *w)
 	if (ix != NULL) {
 		s = table_slot(&ix->urls, hash_url(url), url_matches, cfg, url);
 	}
-	if (s == NULL || grow(&cfg->feeds, &ix->feeds_cap, cfg->nfeeds,
-	                      sizeof(*cfg->feeds)) != NF_OK) {
+	if (s == NULL || (f = grow(cfg->feeds, &ix->feeds_cap, cfg->nfeeds,
+	                           sizeof(*f))) == NULL) {
 		free(url);
 		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
 	}
+	cfg->feeds = f;
 	s->key = hash_url(url);
 	s->pos = cfg->nfeeds + 1;
 	ix->urls.used++;

@@ -185,6 +185,25 @@ check_bind(const struct config *cfg)
 	assert_int_equal(config_action_for_key(cfg, '#'), CONFIG_ACTION_FILTER);
 }
 
+/* Unbinding moves the last binding into the gap: every key still finds
+ * its own action, and a key unbound and bound again finds the new one. */
+static void
+check_unbind_rebind(const struct config *cfg)
+{
+	size_t i, n = 0;
+
+	assert_int_equal(config_action_for_key(cfg, 'j'), CONFIG_ACTION_NONE);
+	assert_int_equal(config_action_for_key(cfg, 'k'), CONFIG_ACTION_QUIT);
+	assert_int_equal(config_action_for_key(cfg, 'q'), CONFIG_ACTION_HELP);
+	assert_int_equal(config_action_for_key(cfg, 'x'), CONFIG_ACTION_NONE);
+	assert_int_equal(config_action_for_key(cfg, 'y'), CONFIG_ACTION_FILTER);
+	assert_int_equal(config_action_for_key(cfg, 'Q'), CONFIG_ACTION_QUIT);
+	for (i = 0; i < cfg->nbindings; i++) {
+		n += cfg->bindings[i].key == 'q';
+	}
+	assert_int_equal(n, 1);
+}
+
 static void
 check_color(const struct config *cfg)
 {
@@ -234,6 +253,9 @@ static const struct good_case good_cases[] = {
 	{ "bind keys",
 	  "bind x quit\nbind space page-down\nbind ^N next-unread\nbind F5 reload-all\n"
 	  "bind あ help\nbind q none\nbind \"#\" filter\n", check_bind },
+	{ "unbind moves the last binding, rebinding finds the new action",
+	  "bind x quit\nbind y filter\nbind j none\nbind q none\nbind x none\n"
+	  "bind k quit\nbind q help\nbind q none\nbind q help\n", check_unbind_rebind },
 	{ "colors",
 	  "color title yellow default bold underline\ncolor fold-marker color208 black\n",
 	  check_color },
@@ -492,7 +514,7 @@ read_cpu_seconds(const char *path, size_t want)
 static void
 test_large_dotfile(void **state)
 {
-	char small[PATH_MAX], large[PATH_MAX], want[PATH_MAX + 64];
+	char small[PATH_MAX], large[PATH_MAX], want[PATH_MAX + 128];
 	struct config cfg;
 	struct nf_error err;
 	double t5, t50;
