@@ -60,6 +60,9 @@ struct config_feed {
 	int line;		/* line of the feed directive in its file */
 };
 
+/* config.c's own look-up tables: feeds by URL, bindings by key. */
+struct config_index;
+
 struct config {
 	char *path;		/* the file read: dotfile, or the demo feed list */
 	int is_demo;		/* no dotfile was found; the demo feeds are used */
@@ -82,6 +85,8 @@ struct config {
 	struct config_binding *bindings;	/* one per bound key */
 	size_t nbindings;
 	struct config_color colors[CONFIG_ELEMENT_COUNT];
+
+	struct config_index *index;	/* private to config.c; freed by config_free() */
 };
 
 /* Fills cfg with the defaults and no feeds; free with config_free(). */
@@ -127,6 +132,9 @@ char *config_path_default(void);
 /* The folder holding the demo feeds: SRCDIR/feeds/demo in a build tree,
  * else PKGDATADIR/demo. Static string. */
 const char *config_demo_dir(void);
+
+/* Whether cfg lists a feed with exactly this URL; constant time. */
+int config_has_feed(const struct config *cfg, const char *url);
 
 /* The action bound to key, or CONFIG_ACTION_NONE. */
 enum config_action config_action_for_key(const struct config *cfg, int key);
