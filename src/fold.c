@@ -37,6 +37,24 @@
 #define FOLD_LEAD_SAME_MIN 12		/* ... over this many shingles ... */
 #define FOLD_LEAD_SAME_TITLE 0.4	/* ... lets titles share this times t */
 #define FOLD_BOILER_STORIES 4
+/* ... or, in a batch of n, n / FOLD_BOILER_SHARE of them (at most
+ * FOLD_BOILER_MAX): over a month of news a company's or a union's name
+ * recurs in a few stories, and stays evidence; boilerplate recurs in
+ * many. */
+#define FOLD_BOILER_SHARE 1000
+#define FOLD_BOILER_MAX 24
+/* A short title (title_informative() under TITLE_SHORT) folds only when
+ * the leads are copies too: this share of the shorter lead's shingles,
+ * and at least FOLD_SHORT_LEAD_MIN of them. */
+#define FOLD_SHORT_LEAD_SHARE 0.6
+#define FOLD_SHORT_LEAD_MIN 3
+/* Identical titles: each is a candidate for the next this many. */
+#define FOLD_IDENTICAL_NEXT 4
+/* A summary's first sentence gives at most this many keys. */
+#define FOLD_SUMMARY_KEYS 32
+/* A candidate joins a story when it matches the story's first member and
+ * half of the pairs between this many members of each side. */
+#define FOLD_SAMPLE 5
 
 /* A slot of the table from shingle hashes to ids: key and value side by
  * side in 12 bytes, so that a lookup touches one cache line and the table
@@ -58,14 +76,24 @@ struct fold_ent {
 	size_t nlive;		/* all of them but boilerplate */
 	uint64_t whole;		/* hash of the flat text */
 	uint64_t idbits;	/* title_view_measure() of the ids in sh */
+	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
+	size_t skey, nskeys;	/* the summary's first sentence's keys in
+				 * ctx->skeys (title_text_keys()), sorted */
+	size_t inform;		/* title_informative() */
 	int64_t time;
+};
+
+/* A verified pair, waiting to join stories: stronger pairs join first. */
+struct fold_edge {
+	uint32_t a, b;
+	uint32_t score;		/* higher joins first */
 };
 
 struct fold_ctx {
 	struct fold_ent *ents;
 	size_t n;
-	uint32_t *ids, *keys, *lids;
-	size_t nids, capids, nkeys, capkeys, nlids, caplids;
+	uint32_t *ids, *keys, *lids, *skeys;
+	size_t nids, capids, nkeys, capkeys, nlids, caplids, nskeys, capskeys;
 	char *flat;
 	size_t nflat, capflat;
 	/* shingle hash -> id, open addressing */
@@ -75,7 +103,14 @@ struct fold_ctx {
 	unsigned char *lower;	/* per id: some title writes it in lower case */
 	unsigned char *boiler;	/* per id: boilerplate in summaries */
 	size_t capid, caplower;
-	uint32_t *parent;
+	/* the stories so far: union-find, and each story's members as a
+	 * ring (next), its size and the times of its first and last copy,
+	 * kept at its root */
+	uint32_t *parent, *next, *size;
+	int64_t *first, *last;
+	struct fold_edge *edges;
+	size_t nedges, capedges;
+	const struct fold_entry *entries;
 };
 
 static int
@@ -235,22 +270,47 @@ struct fold_lead {
 	size_t n;
 };
 
-/* The shingles of a summary's lead (its first FOLD_LEAD_BYTES, cut at a
- * space): word pairs, as titles make them, and CJK bigrams. Pairs tell
- * a copied sentence from one that only shares its words. */
+/* The length of a summary's lead: its first sentence (to the first "。",
+ * ". ", "! " or "? "), at most FOLD_LEAD_BYTES cut at a space. *cut says
+ * whether the sentence was cut short, by the bytes or by an ellipsis
+ * that ends the summary, so that its last word may be broken. */
+static size_t
+fold_lead_length(const char *summary, int *cut)
+{
+	size_t len = 0;
+
+	while (summary[len] != '\0' && len < FOLD_LEAD_BYTES) {
+		if (strncmp(summary + len, "\xe3\x80\x82", 3) == 0 ||
+		    ((summary[len] == '.' || summary[len] == '!' ||
+		      summary[len] == '?') && summary[len + 1] == ' ')) {
+			*cut = 0;
+			return len;
+		}
+		len++;
+	}
+	if (summary[len] == '\0') {
+		*cut = len >= 3 && (strcmp(summary + len - 3, "...") == 0 ||
+		                    strcmp(summary + len - 3, "\xe2\x80\xa6") == 0);
+		return len;
+	}
+	while (len > 0 && summary[len] != ' ') {
+		len--;
+	}
+	*cut = 1;
+	return len;
+}
+
+/* The shingles of a summary's lead (fold_lead_length()): word pairs, as
+ * titles make them, and CJK bigrams. Pairs tell a copied sentence from
+ * one that only shares its words; the first sentence is the one that
+ * outlets copy, where each adds its own after it. */
 static void
 fold_lead_hashes(const char *summary, struct title_words *w,
                  struct fold_lead *out)
 {
-	size_t len = strlen(summary);
+	int cut;
 
-	if (len > FOLD_LEAD_BYTES) {
-		len = FOLD_LEAD_BYTES;
-		while (len > 0 && summary[len] != ' ') {
-			len--;
-		}
-	}
-	title_read_text(w, summary, len);
+	title_read_text(w, summary, fold_lead_length(summary, &cut));
 	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
@@ -270,6 +330,32 @@ fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
 		*w |= (uint64_t)1 << sh;
 	}
 	return (*w >> sh & 2) != 0;
+}
+
+/* The keys of a summary's lead (fold_lead_length()) into ctx->skeys for
+ * fe; a lead cut short leaves its last word out. */
+static int
+fold_summary_keys(struct fold_ctx *c, const char *summary,
+                  struct title_words *w, struct fold_ent *fe)
+{
+	uint32_t k[FOLD_SUMMARY_KEYS];
+	size_t len, n, i;
+	int cut;
+
+	len = fold_lead_length(summary, &cut);
+	title_read_text(w, summary, len);
+	n = title_text_keys(w, cut, k, FOLD_SUMMARY_KEYS);
+	fe->skey = c->nskeys;
+	if (fold_grow((void **)&c->skeys, &c->capskeys, c->nskeys + n,
+	              sizeof(*c->skeys)) != 0) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		c->skeys[c->nskeys + i] = k[i];
+	}
+	fe->nskeys = fold_sort_unique(c->skeys + fe->skey, n);
+	c->nskeys += fe->nskeys;
+	return 0;
 }
 
 /* Every lead's shingles, hashed once: the bitmap pass and the interning
@@ -292,8 +378,11 @@ fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
 		struct fold_ent *fe = &c->ents[i];
 
 		fe->nlead = 0;
-		if (entries[i].summary == NULL || fe->nbase < 3) {
+		if (entries[i].summary == NULL) {
 			continue;
+		}
+		if (fold_summary_keys(c, entries[i].summary, w, fe) != 0) {
+			return -1;
 		}
 		fold_lead_hashes(entries[i].summary, w, ld);
 		if (ld->n == 0) {
@@ -409,6 +498,19 @@ fold_view(const struct fold_ctx *c, const struct fold_ent *e)
 	return v;
 }
 
+/* FNV-1a over the bytes of s; never 0 for a string that is not empty
+ * (0 marks "none") */
+static uint64_t
+fold_str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++) {
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	}
+	return h != 0 ? h : 1;
+}
+
 static int
 fold_flatten(struct fold_ctx *c, const struct title_words *w, struct fold_ent *fe)
 {
@@ -431,6 +533,9 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 	struct title_view v;
 
 	title_read(w, e->title, e->summary, e->source);
+	fe->inform = title_informative(w);
+	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
+	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
 	fe->sh = c->nids;
 	fe->key = c->nkeys;
 	fe->time = e->time;
@@ -486,16 +591,26 @@ fold_find(uint32_t *parent, uint32_t x)
 	return x;
 }
 
+/* Joins the stories of a and b: the lower root stays the root, the
+ * rings of members are spliced, size and times move to the root. */
 static void
-fold_union(uint32_t *parent, uint32_t a, uint32_t b)
+fold_merge(struct fold_ctx *c, uint32_t a, uint32_t b)
 {
-	a = fold_find(parent, a);
-	b = fold_find(parent, b);
-	if (a < b) {
-		parent[b] = a;
-	} else if (b < a) {
-		parent[a] = b;
+	uint32_t t;
+
+	a = fold_find(c->parent, a);
+	b = fold_find(c->parent, b);
+	if (a == b) {
+		return;
 	}
+	if (b < a) {
+		t = a, a = b, b = t;
+	}
+	c->parent[b] = a;
+	t = c->next[a], c->next[a] = c->next[b], c->next[b] = t;
+	c->size[a] += c->size[b];
+	c->first[a] = c->first[b] < c->first[a] ? c->first[b] : c->first[a];
+	c->last[a] = c->last[b] > c->last[a] ? c->last[b] : c->last[a];
 }
 
 struct fold_key {
@@ -521,21 +636,11 @@ fold_cmp_str(const void *x, const void *y)
 	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
 }
 
-/* FNV-1a over the bytes of s. */
-static uint64_t
-fold_str_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++) {
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	}
-	return h;
-}
-
-/* Entries that share a GUID (field 0) or a link (field 1) join. */
+/* Entries that share a GUID (field 0) or a link (field 1) join: the
+ * same address is proof, over any time apart. */
 static int
-fold_join_field(const struct fold_entry *e, size_t n, int field, uint32_t *parent)
+fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
+                int field)
 {
 	struct fold_key *k = malloc((n ? n : 1) * sizeof(*k));
 	size_t i, m = 0;
@@ -553,7 +658,7 @@ fold_join_field(const struct fold_entry *e, size_t n, int field, uint32_t *paren
 	qsort(k, m, sizeof(*k), fold_cmp_str);
 	for (i = 1; i < m; i++) {
 		if (k[i - 1].h == k[i].h && strcmp(k[i - 1].s, k[i].s) == 0) {
-			fold_union(parent, k[i - 1].i, k[i].i);
+			fold_merge(c, k[i - 1].i, k[i].i);
 		}
 	}
 	free(k);
@@ -574,39 +679,98 @@ fold_cmp_whole(const void *x, const void *y)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-/* Identical folded titles join without verification (and without the
- * postings, which skip shingles that very many titles carry): each run of
- * copies within FOLD_WINDOW_SECONDS of the run's first copy is one story. */
+static int fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
+                           double t);
+static void fold_cluster(struct fold_ctx *c, double t);
+
+/* How alike two titles are, for the order pairs join in: the share of
+ * their shingles they have in common (Jaccard), in 1/65536. */
+static uint32_t
+fold_likeness(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	const uint32_t *x = c->ids + a->sh, *y = c->ids + b->sh;
+	size_t i = 0, j = 0, shared = 0, all;
+
+	if (a->nsh == 0 || b->nsh == 0) {
+		return 0;
+	}
+	while (i < a->nsh && j < b->nsh) {
+		if (x[i] < y[j]) {
+			i++;
+		} else if (y[j] < x[i]) {
+			j++;
+		} else {
+			shared++, i++, j++;
+		}
+	}
+	all = a->nsh + b->nsh - shared;
+	return (uint32_t)((shared * 65536) / all);
+}
+
+/* Verifies a and b and, when they are the same story, keeps the pair
+ * for fold_cluster(). Returns -1 when out of memory. */
 static int
-fold_join_identical(struct fold_ctx *c)
+fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
+{
+	struct fold_edge *e;
+
+	if (!fold_same_story(c, a, b, t)) {
+		return 0;
+	}
+	if (fold_grow((void **)&c->edges, &c->capedges, c->nedges + 1,
+	              sizeof(*c->edges)) != 0) {
+		return -1;
+	}
+	e = &c->edges[c->nedges++];
+	e->a = a < b ? a : b;
+	e->b = a < b ? b : a;
+	e->score = fold_likeness(c, a, b);
+	return 0;
+}
+
+/* Identical folded titles are candidates without the postings (which
+ * skip shingles that very many titles carry): each copy with the next
+ * FOLD_IDENTICAL_NEXT copies within FOLD_WINDOW_SECONDS. They are
+ * verified like any pair: a short title needs its summary too. */
+static int
+fold_join_identical(struct fold_ctx *c, double t)
 {
 	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, m = 0, start = 0;
+	size_t i, j, m = 0;
+	int rc = -1;
 
 	if (k == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nbase >= 3) {
+		if (c->ents[i].flatlen > 0) {
 			k[m].h = c->ents[i].whole, k[m].time = c->ents[i].time;
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
 	qsort(k, m, sizeof(*k), fold_cmp_whole);
-	for (i = 1; i < m; i++) {
-		const struct fold_ent *s = &c->ents[k[start].i], *x = &c->ents[k[i].i];
+	for (i = 0; i < m; i++) {
+		const struct fold_ent *s = &c->ents[k[i].i];
 
-		if (k[i].h != k[start].h || s->flatlen != x->flatlen ||
-		    memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) != 0 ||
-		    (s->time != NF_NO_DATE &&
-		     x->time - s->time > FOLD_WINDOW_SECONDS)) {
-			start = i;
-			continue;
+		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT; j++) {
+			const struct fold_ent *x = &c->ents[k[j].i];
+
+			if (k[j].h != k[i].h || s->flatlen != x->flatlen ||
+			    memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) != 0 ||
+			    (s->time != NF_NO_DATE &&
+			     x->time - s->time > FOLD_WINDOW_SECONDS)) {
+				break;
+			}
+			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+				goto out;
+			}
 		}
-		fold_union(c->parent, k[start].i, k[i].i);
 	}
+	rc = 0;
+out:
 	free(k);
-	return 0;
+	return rc;
 }
 
 struct fold_index {
@@ -623,7 +787,7 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 
 	const uint32_t *base = lead ? c->lids : c->ids;
 
-	*n = e->nbase < 3 ? 0 : lead ? e->nlead : e->nsh;
+	*n = lead ? e->nlead : e->nbase < 3 ? 0 : e->nsh;
 	if (base == NULL) {
 		return NULL;	/* no shingles at all yet: NULL + 0 is undefined */
 	}
@@ -700,7 +864,7 @@ static int fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib,
  * title rule, or with lead set the summary-lead rule. A pair is tried
  * once, from its side with fewer shingles (ties: the lower index), and a
  * shingle carried too often ends the walk, as do all after it. */
-static void
+static int
 fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
           const uint64_t *order, size_t k, uint32_t *seen, int lead, double t)
 {
@@ -711,7 +875,7 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 		uint32_t s = (uint32_t)order[p];
 
 		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
-			break;
+			return 0;
 		}
 		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
 			uint32_t b = ix->post[j];
@@ -721,18 +885,18 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 				continue;
 			}
 			seen[b] = a + 1;
-			if (fold_find(c->parent, a) != fold_find(c->parent, b) &&
-			    (lead ? fold_verify_lead(c, a, b, t) : fold_verify(c, a, b, t))) {
-				fold_union(c->parent, a, b);
+			if (fold_add_edge(c, a, b, t) != 0) {
+				return -1;
 			}
 		}
 	}
+	return 0;
 }
 
 /* Verifies entry a against every entry that carries one of a's rarest
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
-static void
+static int
 fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
            double t, uint64_t *order, uint32_t *seen)
 {
@@ -747,7 +911,7 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
+	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
 }
 
 /* The lead: longest text, then the earliest time (an undated copy counts
@@ -841,7 +1005,13 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->lower);
 	free(c->boiler);
 	free(c->lids);
+	free(c->skeys);
 	free(c->parent);
+	free(c->next);
+	free(c->size);
+	free(c->first);
+	free(c->last);
+	free(c->edges);
 }
 
 /* Gives back the spare room of a grown array (*p holds n of size). */
@@ -871,13 +1041,24 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 
 	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
 	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
+	c->next = malloc((n ? n : 1) * sizeof(*c->next));
+	c->size = malloc((n ? n : 1) * sizeof(*c->size));
+	c->first = malloc((n ? n : 1) * sizeof(*c->first));
+	c->last = malloc((n ? n : 1) * sizeof(*c->last));
+	c->entries = entries;
 	if (w == NULL || sh == NULL || ld == NULL || c->ents == NULL ||
-	    c->parent == NULL || fold_rehash(c) != 0) {
+	    c->parent == NULL || c->next == NULL || c->size == NULL ||
+	    c->first == NULL || c->last == NULL || fold_rehash(c) != 0) {
 		goto out;
 	}
 	rc = 0;
 	for (i = 0; i < n && rc == 0; i++) {
-		c->parent[i] = (uint32_t)i;
+		int64_t time = entries[i].time;
+
+		c->parent[i] = c->next[i] = (uint32_t)i;
+		c->size[i] = 1;
+		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
+		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
 		rc = fold_add_entry(c, &entries[i], w, sh);
 	}
 	/* the title arrays are complete: their spare room goes back before
@@ -910,14 +1091,17 @@ fold_join_similar(struct fold_ctx *c, double t)
 		longest = c->ents[i].nsh > longest ? c->ents[i].nsh : longest;
 	}
 	order = malloc(longest * sizeof(*order));
-	if (seen == NULL || order == NULL || fold_build_index(c, 0, &ix) != 0) {
+	if (seen == NULL || order == NULL || fold_join_identical(c, t) != 0 ||
+	    fold_build_index(c, 0, &ix) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nbase >= 3) {
-			fold_probe(c, &ix, (uint32_t)i, t, order, seen);
+		if (c->ents[i].nbase >= 3 &&
+		    fold_probe(c, &ix, (uint32_t)i, t, order, seen) != 0) {
+			goto out;
 		}
 	}
+	fold_cluster(c, t);
 	rc = 0;
 out:
 	free(ix.off);
@@ -927,13 +1111,14 @@ out:
 	return rc;
 }
 
-/* How many summary shingles, boilerplate aside, a and b share. */
+/* How many summary shingles a and b share, boilerplate aside; *all
+ * (may be NULL) gets how many they share with it. */
 static size_t
 fold_lead_shared(const struct fold_ctx *c, const struct fold_ent *a,
-                 const struct fold_ent *b)
+                 const struct fold_ent *b, size_t *all)
 {
 	const uint32_t *x = c->lids + a->lead, *y = c->lids + b->lead;
-	size_t i = 0, j = 0, shared = 0;
+	size_t i = 0, j = 0, shared = 0, n = 0;
 
 	while (i < a->nlead && j < b->nlead) {
 		if (x[i] < y[j]) {
@@ -941,9 +1126,12 @@ fold_lead_shared(const struct fold_ctx *c, const struct fold_ent *a,
 		} else if (y[j] < x[i]) {
 			j++;
 		} else {
-			shared += !c->boiler[x[i]];
-			i++, j++;
+			shared += c->boiler == NULL || !c->boiler[x[i]];
+			n++, i++, j++;
 		}
+	}
+	if (all != NULL) {
+		*all = n;
 	}
 	return shared;
 }
@@ -975,7 +1163,8 @@ static int
 fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	size_t live = a->nlive < b->nlive ? a->nlive : b->nlive, shared;
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, shared, all;
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
 
@@ -984,12 +1173,14 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	    FOLD_WINDOW_SECONDS) {
 		return 0;
 	}
-	if (a->nbase < 3 || b->nbase < 3 || live < FOLD_LEAD_MIN) {
-		return 0;
+	if (c->boiler == NULL || a->nbase < 3 || b->nbase < 3) {
+		return 0;	/* no boilerplate known yet: no summary rule */
 	}
-	shared = fold_lead_shared(c, a, b);
-	if (shared < FOLD_LEAD_MIN ||
-	    (double)shared < FOLD_LEAD_SHARE * (double)live - 1e-9) {
+	/* the leads' own words prove the copy; a template's words (which
+	 * the summaries of many stories carry) count towards its share */
+	shared = fold_lead_shared(c, a, b, &all);
+	if (shared < FOLD_SHORT_LEAD_MIN || all < FOLD_LEAD_MIN ||
+	    (double)all < FOLD_LEAD_SHARE * (double)whole - 1e-9) {
 		return 0;
 	}
 	/* A lead copied nearly whole is the wire's own text, so the titles
@@ -997,8 +1188,8 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	 * Island, no tsunami warning" over "Magnitude 6.1 earthquake strikes
 	 * off coast of Teral Island"): they need share only
 	 * FOLD_LEAD_SAME_TITLE of the usual part of their words. */
-	int same_lead = shared >= FOLD_LEAD_SAME_MIN &&
-	                (double)shared >= FOLD_LEAD_SAME * (double)live - 1e-9;
+	int same_lead = all >= FOLD_LEAD_SAME_MIN &&
+	                (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 
 	if (same_lead) {
 		t *= FOLD_LEAD_SAME_TITLE;
@@ -1010,27 +1201,224 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	return title_retold(&vocab, &x, &y, t, same_lead);
 }
 
+/* Whether a and b carry the same GUID or link. */
+static int
+fold_same_address(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	const struct fold_entry *x = &c->entries[ia], *y = &c->entries[ib];
+
+	return (a->guid != 0 && a->guid == b->guid && strcmp(x->id, y->id) == 0) ||
+	       (a->link != 0 && a->link == b->link && strcmp(x->link, y->link) == 0);
+}
+
+/* Whether the first sentences of a's and b's summaries tell different
+ * events of one template ("Our Ostenton office is closed on Monday from
+ * 07:35" and "Our Penstead office ... 22:35"; 南沢は月曜日、くもり and
+ * 星丘は月曜日、雪): each holds a number the other lacks, or two other
+ * keys (names, kanji or katakana words). One word each may differ, as
+ * an outlet's synonym does; a truncated copy lacks keys on one side only. */
+static int
+fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
+                      const struct fold_ent *b, int numbers_only)
+{
+	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
+	size_t i = 0, j = 0, ma = 0, mb = 0, na = 0, nb = 0;
+
+	if (a->nskeys == 0 || b->nskeys == 0) {
+		return 0;
+	}
+	while (i < a->nskeys || j < b->nskeys) {
+		if (j == b->nskeys || (i < a->nskeys && x[i] < y[j])) {
+			ma++, na += x[i++] & 1;
+		} else if (i == a->nskeys || y[j] < x[i]) {
+			mb++, nb += y[j++] & 1;
+		} else {
+			i++, j++;
+		}
+	}
+	return (na > 0 && nb > 0) || (!numbers_only && ma >= 2 && mb >= 2);
+}
+
+/* Whether the leads of a and b are copies, as a short title needs. */
+static int
+fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
+                  const struct fold_ent *b)
+{
+	size_t live = a->nlive < b->nlive ? a->nlive : b->nlive, shared;
+
+	if (live < FOLD_SHORT_LEAD_MIN) {
+		return 0;
+	}
+	shared = fold_lead_shared(c, a, b, NULL);
+	return shared >= FOLD_SHORT_LEAD_MIN &&
+	       (double)shared >= FOLD_SHORT_LEAD_SHARE * (double)live - 1e-9;
+}
+
+/* Whether short titles a and b say the same: the same folded words, or
+ * the title rule's words without its length floor. */
+static int
+fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
+                        double t)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x, y;
+
+	if (a->whole == b->whole && a->flatlen == b->flatlen &&
+	    memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0) {
+		return 1;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	return title_same_story(&vocab, &x, &y, t);
+}
+
+/*
+ * The rule for "same story", for a pair; fold_cluster() then asks it of
+ * every story a copy would join. a and b are the same story when
+ *  - they carry the same GUID or link (at any time apart); otherwise
+ *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
+ *    undated, and
+ *  - when either title is short (title_informative() under TITLE_SHORT:
+ *    fewer than 4 words that are not stopwords, numbers, months or
+ *    weekdays, or fewer than 8 CJK characters outside dates: "Weather
+ *    update", "Morning briefing: Friday 20 November", ニュース速報), the
+ *    titles say the same (identical once folded, or the title rule) and
+ *    the summaries' leads are copies too (FOLD_SHORT_LEAD_SHARE of the
+ *    shorter lead's word pairs and CJK bigrams): identical short titles
+ *    over different summaries are different stories;
+ *  - otherwise the titles are the same by title.c's rule
+ *    (title_same_story(): near-duplicates whose numbers, dates, names,
+ *    teams, places and markers such as "Jong" or "U21" all agree, where
+ *    one title inside a longer one counts only when the longer one adds
+ *    nothing but stopwords), or they share their leads nearly whole and
+ *    their titles still agree (fold_verify_lead()).
+ * No pair joins two stories by itself: see fold_cluster().
+ */
+static int
+fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+
+	if (fold_same_address(c, ia, ib)) {
+		return 1;
+	}
+	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
+	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
+	    FOLD_WINDOW_SECONDS) {
+		return 0;
+	}
+	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
+		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
+		       !fold_summaries_differ(c, a, b, 0) &&
+		       fold_short_titles_agree(c, ia, ib, t);
+	}
+	if (fold_summaries_differ(c, a, b, 1)) {
+		return 0;
+	}
+	return fold_verify(c, ia, ib, t) ||
+	       (fold_verify_lead(c, ia, ib, t) && !fold_summaries_differ(c, a, b, 0));
+}
+
+/* Whether the stories rooted at ra and rb may become one: together they
+ * span at most FOLD_WINDOW_SECONDS, their first members are the same
+ * story, and so are at least half of the pairs between the first
+ * FOLD_SAMPLE members of each (a bounded sample, so that a big story
+ * costs no more than a small one). A copy that matches one member only,
+ * as a truncated "Weather update: heavy rain…" matches the weather of
+ * every town, joins no story it does not match as a whole. */
+static int
+fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
+{
+	int64_t first = c->first[ra] < c->first[rb] ? c->first[ra] : c->first[rb];
+	int64_t last = c->last[ra] > c->last[rb] ? c->last[ra] : c->last[rb];
+	uint32_t x = ra, y;
+	size_t i, j, pairs = 0, same = 0;
+
+	if (first <= last && last - first > FOLD_WINDOW_SECONDS) {
+		return 0;
+	}
+	for (i = 0; i < FOLD_SAMPLE; i++, x = c->next[x]) {
+		if (i > 0 && x == ra) {
+			break;
+		}
+		for (j = 0, y = rb; j < FOLD_SAMPLE; j++, y = c->next[y]) {
+			int ok;
+
+			if (j > 0 && y == rb) {
+				break;
+			}
+			ok = fold_same_story(c, x, y, t);
+			if (i == 0 && j == 0 && !ok) {
+				return 0;
+			}
+			pairs++, same += ok;
+		}
+	}
+	return same * 2 >= pairs;
+}
+
+static int
+fold_cmp_edge(const void *x, const void *y)
+{
+	const struct fold_edge *a = x, *b = y;
+
+	if (a->score != b->score) {
+		return a->score > b->score ? -1 : 1;
+	}
+	if (a->a != b->a) {
+		return a->a < b->a ? -1 : 1;
+	}
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Joins the pairs found so far, the most alike first, each only when
+ * fold_story_accepts() the two stories it would join; then forgets them. */
+static void
+fold_cluster(struct fold_ctx *c, double t)
+{
+	size_t i;
+
+	if (c->nedges == 0) {
+		return;	/* edges may still be NULL */
+	}
+	qsort(c->edges, c->nedges, sizeof(*c->edges), fold_cmp_edge);
+	for (i = 0; i < c->nedges; i++) {
+		uint32_t ra = fold_find(c->parent, c->edges[i].a);
+		uint32_t rb = fold_find(c->parent, c->edges[i].b);
+
+		if (ra != rb && fold_story_accepts(c, ra, rb, t)) {
+			fold_merge(c, ra, rb);
+		}
+	}
+	c->nedges = 0;
+}
+
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
  * stories (so far) carry, and counts each entry's other shingles. */
 static int
 fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 {
-	size_t id, i, j;
+	size_t id, i, j, stories = c->n / FOLD_BOILER_SHARE;
 
+	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
+	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
 	c->boiler = calloc(c->hcount ? c->hcount : 1, 1);
 	if (c->boiler == NULL) {
 		return -1;
 	}
 	for (id = 0; id < c->hcount; id++) {
-		uint32_t roots[FOLD_BOILER_STORIES];
+		uint64_t roots[FOLD_BOILER_MAX];
 		size_t nroots = 0, k;
 
-		if (ix->off[id + 1] - ix->off[id] < FOLD_BOILER_STORIES) {
+		if (ix->off[id + 1] - ix->off[id] < stories) {
 			continue;
 		}
-		for (j = ix->off[id]; j < ix->off[id + 1] &&
-		     nroots < FOLD_BOILER_STORIES; j++) {
-			uint32_t r = fold_find(c->parent, ix->post[j]);
+		for (j = ix->off[id]; j < ix->off[id + 1] && nroots < stories; j++) {
+			/* a story, or copies under one title that it
+			 * has not joined yet */
+			uint64_t r = c->ents[fold_find(c->parent, ix->post[j])].whole;
 
 			for (k = 0; k < nroots && roots[k] != r; k++) {
 			}
@@ -1038,7 +1426,7 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 				roots[nroots++] = r;
 			}
 		}
-		c->boiler[id] = nroots >= FOLD_BOILER_STORIES;
+		c->boiler[id] = nroots >= stories;
 	}
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *e = &c->ents[i];
@@ -1051,9 +1439,10 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 	return 0;
 }
 
-/* fold_probe for the lead rule: a's rarest live summary shingles, enough
- * that a lead sharing FOLD_LEAD_SHARE of them must carry one. */
-static void
+/* fold_probe for the summary rules: a's rarest live summary shingles,
+ * enough that a lead sharing FOLD_SHORT_LEAD_SHARE of them (the lower of
+ * the two rules' shares) must carry one. */
+static int
 fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
                 double t, uint64_t *order, uint32_t *seen)
 {
@@ -1069,9 +1458,9 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, m);
 	/* the private shingles are the rarest and find nothing */
-	k = e->nlive - (size_t)ceil(FOLD_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
+	k = e->nlive - (size_t)ceil(FOLD_SHORT_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
-	fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
+	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
@@ -1097,10 +1486,12 @@ fold_join_leads(struct fold_ctx *c, double t)
 		goto out;
 	}
 	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nlive >= FOLD_LEAD_MIN) {
-			fold_probe_lead(c, &ix, (uint32_t)i, t, order, seen);
+		if (c->ents[i].nlive >= FOLD_SHORT_LEAD_MIN &&
+		    fold_probe_lead(c, &ix, (uint32_t)i, t, order, seen) != 0) {
+			goto out;
 		}
 	}
+	fold_cluster(c, t);
 	rc = 0;
 out:
 	free(ix.off);
@@ -1133,9 +1524,8 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_join_field(entries, n, 0, c.parent) != 0 ||
-	    fold_join_field(entries, n, 1, c.parent) != 0 ||
-	    fold_join_identical(&c) != 0 ||
+	if (fold_join_field(&c, entries, n, 0) != 0 ||
+	    fold_join_field(&c, entries, n, 1) != 0 ||
 	    fold_join_similar(&c, threshold) != 0 ||
 	    fold_join_leads(&c, threshold) != 0) {
 		fold_ctx_free(&c);

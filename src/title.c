@@ -401,12 +401,25 @@ static const char *const number_words[] = {
 	"thirty", "thousand", "thousands", "three", "twelve", "twenty", "two",
 };
 
+/* Month and weekday names (English and German) date a title, as digits
+ * do: "Morning briefing: Friday 20 November" says no more than "Morning
+ * briefing". */
+static const char *const date_words[] = {
+	"apr", "april", "aug", "august", "dec", "december", "dezember",
+	"dienstag", "donnerstag", "feb", "februar", "february", "freitag",
+	"friday", "jan", "januar", "january", "jul", "juli", "july", "jun",
+	"june", "juni", "mai", "mar", "march", "may", "mittwoch", "monday",
+	"montag", "nov", "november", "oct", "october", "oktober", "samstag",
+	"saturday", "sep", "sept", "september", "sonntag", "sunday",
+	"thursday", "today", "tonight", "tuesday", "wednesday",
+};
+
 /* The word tables as a small hash table of words packed 5 bits a letter
  * (a word of up to 12 letters a to z; no table word is longer), built on
  * first use: one probe or two per token instead of a binary search with
  * strcmp. */
-#define WORDS_SLOTS 256
-enum { WORD_STOP = 1, WORD_NUMBER = 2 };
+#define WORDS_SLOTS 512
+enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
@@ -427,7 +440,7 @@ pack_ascii(const char *w)
 static size_t
 word_slot(uint64_t packed)
 {
-	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> 56) &
+	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> 55) &
 	       (WORDS_SLOTS - 1);
 }
 
@@ -461,6 +474,8 @@ words_init(void)
 	words_add(word_tab, number_words,
 	               sizeof(number_words) / sizeof(number_words[0]),
 	               WORD_NUMBER);
+	words_add(word_tab, date_words,
+	          sizeof(date_words) / sizeof(date_words[0]), WORD_DATE);
 }
 
 static const struct word_slot *
@@ -788,6 +803,64 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 	return n;
 }
 
+enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
+
+static int
+script_of(uint32_t c)
+{
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF)) {
+		return SCRIPT_KANJI;
+	}
+	if (c >= 0x30A0 && c <= 0x30FF) {
+		return SCRIPT_KATAKANA;
+	}
+	return is_hiragana(c) ? SCRIPT_HIRAGANA : SCRIPT_OTHER;
+}
+
+size_t
+title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, j, n = 0, ntoks = nm->ntoks - (cut && nm->ntoks > 0);
+
+	for (i = 0; i < ntoks && n < max; i++) {
+		const struct token *t = &nm->toks[i];
+		const uint32_t *cp = nm->cps + t->start;
+		size_t start = 0;
+
+		if (!t->cjk) {
+			/* digits only: "48-hour" and "two-day" may be one
+			 * strike in two outlets' words */
+			int number = t->key == KEY_NUMBER &&
+			             (tok_words(nm, t) & WORD_NUMBER) == 0;
+
+			if (number || (t->upper && i > 0 && !t->stop &&
+			               (tok_words(nm, t) & WORD_STOP) == 0)) {
+				uint64_t h = hash_cps(cp, t->len, SEED_WORD);
+
+				out[n++] = number ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
+			}
+			continue;
+		}
+		/* a CJK token's runs of one script: kanji, katakana (names,
+		 * nouns); hiragana runs are grammar */
+		for (j = 1; j <= t->len && n < max; j++) {
+			int sc = script_of(cp[start]);
+
+			if (j < t->len && script_of(cp[j]) == sc) {
+				continue;
+			}
+			if (sc == SCRIPT_KANJI || sc == SCRIPT_KATAKANA) {
+				out[n++] = (uint32_t)hash_cps(cp + start, j - start,
+				                              SEED_CJK) & ~1u;
+			}
+			start = j;
+		}
+	}
+	return n;
+}
+
 size_t
 title_flatten(const struct title_words *w, char *out, uint64_t *whole)
 {
@@ -907,21 +980,6 @@ key_missing(const struct title_vocab *v, const struct title_view *a,
 	return 0;
 }
 
-enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
-
-static int
-script_of(uint32_t c)
-{
-	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF)) {
-		return SCRIPT_KANJI;
-	}
-	if (c >= 0x30A0 && c <= 0x30FF) {
-		return SCRIPT_KATAKANA;
-	}
-	return is_hiragana(c) ? SCRIPT_HIRAGANA : SCRIPT_OTHER;
-}
-
 /* Whether the run s[0..len) is in other, whole or as pieces of two
  * characters or more (a dropped particle glues 花火大会を開催 into one
  * run 花火大会開催, which is still all there). Greedy, longest piece
@@ -985,6 +1043,72 @@ cjk_word_missing(const struct title_view *a, const struct title_view *b)
 		i += n;
 	}
 	return 0;
+}
+
+/* Whether CJK token t is a date's unit after a number (11月17日, 2026年)
+ * or a weekday (火曜日, 火曜). */
+static int
+cjk_date_at(const struct norm *nm, size_t i, size_t j)
+{
+	const struct token *t = &nm->toks[i];
+	const uint32_t *cp = nm->cps + t->start;
+	uint32_t c = cp[j];
+
+	if (j == 0 && i > 0 && nm->toks[i - 1].key == KEY_NUMBER &&
+	    (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x6642 ||
+	     c == 0x5206 || c == 0x53F7 || c == 0x56DE || c == 0x8A71)) {
+		return 1;	/* 年 月 日 時 分 号 回 話 */
+	}
+	/* X曜日 and X曜: the day's character, 曜 and 日 */
+	return (j + 1 < t->len && cp[j + 1] == 0x66DC) || c == 0x66DC ||
+	       (c == 0x65E5 && j > 0 && cp[j - 1] == 0x66DC);
+}
+
+/* The informative length of a CJK token, in half words: a kanji each
+ * (a word is two or so), a run of katakana or of three hiragana or more
+ * two (one word; one or two hiragana are particles), dates and weekdays
+ * aside. */
+static size_t
+cjk_informative(const struct norm *nm, size_t i)
+{
+	const struct token *t = &nm->toks[i];
+	const uint32_t *cp = nm->cps + t->start;
+	size_t j, n = 0, run = 0;
+	int sc = SCRIPT_OTHER;
+
+	for (j = 0; j <= t->len; j++) {
+		int now = j < t->len ? script_of(cp[j]) : SCRIPT_OTHER;
+
+		if (now != sc || now == SCRIPT_KANJI) {
+			n += sc == SCRIPT_KATAKANA ? 2 :
+			     sc == SCRIPT_HIRAGANA && run >= 3 ? 2 : 0;
+			sc = now, run = 0;
+		}
+		run++;
+		if (now == SCRIPT_KANJI && !cjk_date_at(nm, i, j)) {
+			n++;
+		}
+	}
+	return n;
+}
+
+size_t
+title_informative(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, n = 0;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (t->cjk) {
+			n += cjk_informative(nm, i);
+		} else if (!t->stop && t->key != KEY_NUMBER &&
+		           (tok_words(nm, t) & WORD_DATE) == 0) {
+			n += 2;
+		}
+	}
+	return n;
 }
 
 /*

@@ -60,6 +60,15 @@ void title_read(struct title_words *w, const char *title, const char *summary,
 /* Reads running text (a summary's lead) as it is. */
 void title_read_text(struct title_words *w, const char *text, size_t len);
 
+/* How much the title w read says, in half words: 2 for each word that is
+ * not a stopword, number, month or weekday; in CJK, 1 for each kanji
+ * outside a date and 2 for each run of katakana or of three hiragana or
+ * more. A title under TITLE_SHORT (three words) says too little to fold
+ * on alone: "Weather update", "Morning briefing: Friday 20 November",
+ * ニュース速報, お知らせ. */
+#define TITLE_SHORT 6
+size_t title_informative(const struct title_words *w);
+
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
  * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */
 enum title_kind {
@@ -89,6 +98,15 @@ size_t title_shingles(const struct title_words *w, struct title_shingle *out);
  * title gives them; at most max. */
 size_t title_text_shingles(const struct title_words *w, struct title_shingle *out,
                            size_t max);
+
+/* The keys of running text w read (a summary's first sentence): its
+ * numbers in digits (bit 0 set: "48-hour" and "two-day" may be one
+ * strike), its capitalised words past the first, and its
+ * runs of kanji or of katakana, hashed, in reading order; with cut set
+ * the last word, which a cut may have broken, is left out. At most max
+ * into out; returns how many. */
+size_t title_text_keys(const struct title_words *w, int cut, uint32_t *out,
+                       size_t max);
 
 /* Writes the folded words of w without spaces to out, which has room for
  * TITLE_FLAT_MAX bytes; returns their length and sets *whole to their
