@@ -47,9 +47,14 @@
  * the leads are copies too: this share of the shorter lead's shingles,
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
-#define FOLD_SHORT_LEAD_MIN 3
+#define FOLD_SHORT_LEAD_MIN 2
 /* Identical titles: each is a candidate for the next this many. */
 #define FOLD_IDENTICAL_NEXT 4
+/* A word is common when this many different titles of the batch carry
+ * it: n / FOLD_COMMON_SHARE of n titles, within these bounds. */
+#define FOLD_COMMON_SHARE 1000
+#define FOLD_COMMON_MIN 8
+#define FOLD_COMMON_MAX 64
 /* A summary's first sentence gives at most this many keys. */
 #define FOLD_SUMMARY_KEYS 32
 /* A candidate joins a story when it matches the story's first member and
@@ -79,7 +84,10 @@ struct fold_ent {
 	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
 	size_t skey, nskeys;	/* the summary's first sentence's keys in
 				 * ctx->skeys (title_text_keys()), sorted */
-	size_t inform;		/* title_informative() */
+	size_t inform;		/* title_informative(); 0 once found generic */
+	int dated;		/* title_is_dated() */
+	int boilerlead;		/* the lead is boilerplate as a whole */
+	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
 };
 
@@ -358,6 +366,19 @@ fold_summary_keys(struct fold_ctx *c, const char *summary,
 	return 0;
 }
 
+/* A hash of a lead's shingles in order: equal for equal leads. */
+static uint64_t
+fold_lead_whole(const struct fold_lead *ld)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t k;
+
+	for (k = 0; k < ld->n; k++) {
+		h = (h ^ ld->sh[k].hash) * 0x100000001b3ULL;
+	}
+	return h | 1;
+}
+
 /* Every lead's shingles, hashed once: the bitmap pass and the interning
  * pass both read them. */
 struct fold_leadset {
@@ -399,6 +420,7 @@ fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
 		}
 		ls->n += ld->n;
 		fe->nlead = ld->n;
+		fe->leadhash = fold_lead_whole(ld);
 	}
 	return 0;
 }
@@ -534,6 +556,7 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 
 	title_read(w, e->title, e->summary, e->source);
 	fe->inform = title_informative(w);
+	fe->dated = title_is_dated(w);
 	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
 	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
 	fe->sh = c->nids;
@@ -1077,6 +1100,79 @@ out:
 	return rc;
 }
 
+static int
+fold_cmp_whole_only(const void *x, const void *y)
+{
+	const struct fold_key *a = x, *b = y;
+
+	if (a->h != b->h) {
+		return a->h < b->h ? -1 : 1;
+	}
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Whether every word and CJK bigram of e's title is common (df). */
+static int
+fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
+                const uint32_t *df, uint32_t common)
+{
+	size_t i;
+
+	for (i = 0; i < e->nsh; i++) {
+		uint32_t id = c->ids[e->sh + i];
+
+		if ((c->kind[id] == TITLE_KIND_WORD || c->kind[id] == TITLE_KIND_CJK) &&
+		    df[id] < common) {
+			return 0;
+		}
+	}
+	return e->nsh > 0;
+}
+
+/* Finds the titles of dated series: a title that names a date and holds
+ * nothing but words that many other titles of the batch carry (【天気】
+ * 南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on Monday")
+ * is one of a series that outlets write alike, so it counts as short: it
+ * folds only over copied summaries. "Granton to make buses free from
+ * January" names a date too, but Granton is news. */
+static int
+fold_mark_generic(struct fold_ctx *c)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	uint32_t *df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
+	size_t i, j, common = c->n / FOLD_COMMON_SHARE;
+
+	if (k == NULL || df == NULL) {
+		free(k);
+		free(df);
+		return -1;
+	}
+	common = common < FOLD_COMMON_MIN ? FOLD_COMMON_MIN :
+	         common > FOLD_COMMON_MAX ? FOLD_COMMON_MAX : common;
+	for (i = 0; i < c->n; i++) {
+		k[i].h = c->ents[i].whole, k[i].i = (uint32_t)i;
+	}
+	qsort(k, c->n, sizeof(*k), fold_cmp_whole_only);
+	/* each different title counts once, however many copies carry it */
+	for (i = 0; i < c->n; i++) {
+		const struct fold_ent *e = &c->ents[k[i].i];
+
+		for (j = 0; (i == 0 || k[i].h != k[i - 1].h) && j < e->nsh; j++) {
+			df[c->ids[e->sh + j]]++;
+		}
+	}
+	for (i = 0; i < c->n; i++) {
+		struct fold_ent *e = &c->ents[i];
+
+		if (e->dated && fold_all_common(c, e, df, (uint32_t)common)) {
+			e->inform = 0;
+		}
+	}
+	free(k);
+	free(df);
+	return 0;
+}
+
 /* Candidates from the index, verified and joined. */
 static int
 fold_join_similar(struct fold_ctx *c, double t)
@@ -1240,19 +1336,31 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 	return (na > 0 && nb > 0) || (!numbers_only && ma >= 2 && mb >= 2);
 }
 
-/* Whether the leads of a and b are copies, as a short title needs. */
+/* Whether the leads of a and b are copies, as a short title needs:
+ * FOLD_SHORT_LEAD_SHARE of the shorter lead's shingles, and
+ * FOLD_SHORT_LEAD_MIN of them not boilerplate (a template's words count
+ * towards the share, its own words prove the copy); or, where all its
+ * words recur, FOLD_LEAD_SHARE of them. */
 static int
 fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
                   const struct fold_ent *b)
 {
-	size_t live = a->nlive < b->nlive ? a->nlive : b->nlive, shared;
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, shared, all;
 
-	if (live < FOLD_SHORT_LEAD_MIN) {
+	shared = fold_lead_shared(c, a, b, &all);
+	if (all < FOLD_LEAD_MIN) {
 		return 0;
 	}
-	shared = fold_lead_shared(c, a, b, NULL);
-	return shared >= FOLD_SHORT_LEAD_MIN &&
-	       (double)shared >= FOLD_SHORT_LEAD_SHARE * (double)live - 1e-9;
+	if (shared >= FOLD_SHORT_LEAD_MIN &&
+	    (double)all >= FOLD_SHORT_LEAD_SHARE * (double)whole - 1e-9) {
+		return 1;
+	}
+	/* a template's lead, every pair of words in it recurring, is still
+	 * this story's as a whole (its figures differ from the others', see
+	 * fold_summaries_differ()), unless it is boilerplate as a whole */
+	return !a->boilerlead && !b->boilerlead &&
+	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
 /* Whether short titles a and b say the same: the same folded words, or
@@ -1439,6 +1547,39 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 	return 0;
 }
 
+/* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
+ * word for word ("Follow our live coverage."): such a lead proves no
+ * copy, however alike. */
+static int
+fold_mark_boiler_leads(struct fold_ctx *c)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, m = 0, start, stories;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].leadhash != 0) {
+			/* time holds the story's title, to count stories */
+			k[m].h = c->ents[i].leadhash;
+			k[m].time = (int64_t)c->ents[fold_find(c->parent, (uint32_t)i)].whole;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	for (start = 0; start < m; start = i) {
+		for (i = start + 1, stories = 1; i < m && k[i].h == k[start].h; i++) {
+			stories += k[i].time != k[i - 1].time;
+		}
+		while (stories >= FOLD_BOILER_STORIES && start < i) {
+			c->ents[k[start++].i].boilerlead = 1;
+		}
+	}
+	free(k);
+	return 0;
+}
+
 /* fold_probe for the summary rules: a's rarest live summary shingles,
  * enough that a lead sharing FOLD_SHORT_LEAD_SHARE of them (the lower of
  * the two rules' shares) must carry one. */
@@ -1481,8 +1622,11 @@ fold_join_leads(struct fold_ctx *c, double t)
 	}
 	order = malloc(longest * sizeof(*order));
 	seen = calloc(c->n ? c->n : 1, sizeof(*seen));
+	/* with boilerplate known, identical short titles are candidates
+	 * again, for the summary rules */
 	if (seen == NULL || order == NULL || fold_build_index(c, 1, &ix) != 0 ||
-	    fold_mark_boiler(c, &ix) != 0) {
+	    fold_mark_boiler(c, &ix) != 0 || fold_mark_boiler_leads(c) != 0 ||
+	    fold_join_identical(c, t) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->n; i++) {
@@ -1524,7 +1668,8 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_join_field(&c, entries, n, 0) != 0 ||
+	if (fold_mark_generic(&c) != 0 ||
+	    fold_join_field(&c, entries, n, 0) != 0 ||
 	    fold_join_field(&c, entries, n, 1) != 0 ||
 	    fold_join_similar(&c, threshold) != 0 ||
 	    fold_join_leads(&c, threshold) != 0) {

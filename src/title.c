@@ -1111,6 +1111,27 @@ title_informative(const struct title_words *w)
 	return n;
 }
 
+int
+title_is_dated(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, j;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (!t->cjk && (tok_words(nm, t) & WORD_DATE) != 0) {
+			return 1;
+		}
+		for (j = 0; t->cjk && j < t->len; j++) {
+			if (cjk_date_at(nm, i, j)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /*
  * The one rule for "same story", symmetric in a and b. With s the title
  * with fewer shingles and n its words (stopwords aside) or CJK bigrams:

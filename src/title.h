@@ -68,6 +68,11 @@ void title_read_text(struct title_words *w, const char *text, size_t len);
  * ニュース速報, お知らせ. */
 #define TITLE_SHORT 6
 size_t title_informative(const struct title_words *w);
+/* Whether the title w read names a date: a month or weekday, 11月17日,
+ * 火曜日. Such a title is one of a dated series ("Das Wetter für
+ * Elbhausen am 16. November", 【天気】南沢 11月17日 くもり) that many
+ * outlets write alike. */
+int title_is_dated(const struct title_words *w);
 
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
  * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */
