@@ -118,6 +118,10 @@ struct fold_ctx {
 	int64_t *first, *last;
 	struct fold_edge *edges;
 	size_t nedges, capedges;
+	/* candidates with a short title, found before boilerplate is known:
+	 * verified again with the summary rules */
+	struct fold_edge *later;
+	size_t nlater, caplater;
 	const struct fold_entry *entries;
 };
 
@@ -704,6 +708,8 @@ fold_cmp_whole(const void *x, const void *y)
 
 static int fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
                            double t);
+static int fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia,
+                                   uint32_t ib, double t);
 static void fold_cluster(struct fold_ctx *c, double t);
 
 /* How alike two titles are, for the order pairs join in: the share of
@@ -738,6 +744,18 @@ fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
 {
 	struct fold_edge *e;
 
+	if (c->boiler == NULL && (c->ents[a].inform < TITLE_SHORT ||
+	                          c->ents[b].inform < TITLE_SHORT)) {
+		if (!fold_short_titles_agree(c, a, b, t)) {
+			return 0;
+		}
+		if (fold_grow((void **)&c->later, &c->caplater, c->nlater + 1,
+		              sizeof(*c->later)) != 0) {
+			return -1;
+		}
+		c->later[c->nlater].a = a, c->later[c->nlater++].b = b;
+		return 0;
+	}
 	if (!fold_same_story(c, a, b, t)) {
 		return 0;
 	}
@@ -1035,6 +1053,7 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->first);
 	free(c->last);
 	free(c->edges);
+	free(c->later);
 }
 
 /* Gives back the spare room of a grown array (*p holds n of size). */
@@ -1275,8 +1294,15 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	/* the leads' own words prove the copy; a template's words (which
 	 * the summaries of many stories carry) count towards its share */
 	shared = fold_lead_shared(c, a, b, &all);
-	if (shared < FOLD_SHORT_LEAD_MIN || all < FOLD_LEAD_MIN ||
+	if (all < FOLD_LEAD_MIN ||
 	    (double)all < FOLD_LEAD_SHARE * (double)whole - 1e-9) {
+		return 0;
+	}
+	/* a template's lead, its words all recurring, proves a copy only
+	 * copied nearly whole and when it is no boilerplate as a whole */
+	if (shared < FOLD_SHORT_LEAD_MIN &&
+	    (a->boilerlead || b->boilerlead ||
+	     (double)all < FOLD_LEAD_SAME * (double)whole - 1e-9)) {
 		return 0;
 	}
 	/* A lead copied nearly whole is the wire's own text, so the titles
@@ -1547,6 +1573,44 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 	return 0;
 }
 
+/* Identical leads are candidates without the postings, as identical
+ * titles are (fold_join_identical()): a template's lead may have no
+ * word pair rare enough to find it by. */
+static int
+fold_join_same_leads(struct fold_ctx *c, double t)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, j, m = 0;
+	int rc = -1;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].leadhash != 0 && !c->ents[i].boilerlead) {
+			k[m].h = c->ents[i].leadhash, k[m].time = c->ents[i].time;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	for (i = 0; i < m; i++) {
+		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT &&
+		     k[j].h == k[i].h; j++) {
+			if (k[i].time != NF_NO_DATE &&
+			    k[j].time - k[i].time > FOLD_WINDOW_SECONDS) {
+				break;
+			}
+			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+				goto out;
+			}
+		}
+	}
+	rc = 0;
+out:
+	free(k);
+	return rc;
+}
+
 /* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
  * word for word ("Follow our live coverage."): such a lead proves no
  * copy, however alike. */
@@ -1626,8 +1690,13 @@ fold_join_leads(struct fold_ctx *c, double t)
 	 * again, for the summary rules */
 	if (seen == NULL || order == NULL || fold_build_index(c, 1, &ix) != 0 ||
 	    fold_mark_boiler(c, &ix) != 0 || fold_mark_boiler_leads(c) != 0 ||
-	    fold_join_identical(c, t) != 0) {
+	    fold_join_identical(c, t) != 0 || fold_join_same_leads(c, t) != 0) {
 		goto out;
+	}
+	for (i = 0; i < c->nlater; i++) {
+		if (fold_add_edge(c, c->later[i].a, c->later[i].b, t) != 0) {
+			goto out;
+		}
 	}
 	for (i = 0; i < c->n; i++) {
 		if (c->ents[i].nlive >= FOLD_SHORT_LEAD_MIN &&
