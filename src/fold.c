@@ -1389,8 +1389,9 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
-/* Whether short titles a and b say the same: the same folded words, or
- * the title rule's words without its length floor. */
+/* Whether short titles a and b say the same: the same folded text, or
+ * the same words by the title rule, neither adding a word to the other
+ * (containment is no copy when the title says this little). */
 static int
 fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
                         double t)
@@ -1405,7 +1406,8 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
-	return title_same_story(&vocab, &x, &y, t);
+	return title_same_story(&vocab, &x, &y, t) &&
+	       title_same_words(&vocab, &x, &y);
 }
 
 /*

@@ -1209,6 +1209,15 @@ title_same_story(const struct title_vocab *v, const struct title_view *a,
 	return !(cjk_word_missing(a, b) && cjk_word_missing(b, a));
 }
 
+int
+title_same_words(const struct title_vocab *v, const struct title_view *a,
+                 const struct title_view *b)
+{
+	return !key_missing(v, a, b) && !key_missing(v, b, a) &&
+	       !too_far(v, a, b, 0, 0) && !too_far(v, b, a, 0, 0) &&
+	       !cjk_word_missing(a, b) && !cjk_word_missing(b, a);
+}
+
 /* Whether a and b share at least share of the lighter title's words (by
  * miss_weight: stopwords and pairs weigh nothing). */
 static int

@@ -150,6 +150,13 @@ void title_view_measure(const struct title_vocab *v, struct title_view *x);
 int title_same_story(const struct title_vocab *v, const struct title_view *a,
                      const struct title_view *b, double t);
 
+/* Whether a and b hold the same words: neither holds a word, key or
+ * Japanese word that the other lacks (stopwords and word order aside).
+ * A short title contained in a longer one is not the longer one's story:
+ * "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ". */
+int title_same_words(const struct title_vocab *v, const struct title_view *a,
+                     const struct title_view *b);
+
 /* The titles' half of folding's second rule, for copies that share a
  * summary's lead: whether the titles share at least share of the lighter
  * one's words, and neither holds a key the other lacks while the other
