@@ -709,7 +709,7 @@ fold_cmp_whole(const void *x, const void *y)
 static int fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
                            double t);
 static int fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia,
-                                   uint32_t ib, double t);
+                                   uint32_t ib, double t, int swaps);
 static void fold_cluster(struct fold_ctx *c, double t);
 
 /* How alike two titles are, for the order pairs join in: the share of
@@ -746,7 +746,7 @@ fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
 
 	if (c->boiler == NULL && (c->ents[a].inform < TITLE_SHORT ||
 	                          c->ents[b].inform < TITLE_SHORT)) {
-		if (!fold_short_titles_agree(c, a, b, t)) {
+		if (!fold_short_titles_agree(c, a, b, t, 1)) {
 			return 0;
 		}
 		if (fold_grow((void **)&c->later, &c->caplater, c->nlater + 1,
@@ -1389,12 +1389,28 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
+/* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of
+ * the shorter one's shingles), and no boilerplate as a whole. */
+static int
+fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, all;
+
+	fold_lead_shared(c, a, b, &all);
+	return !a->boilerlead && !b->boilerlead && all >= FOLD_LEAD_MIN &&
+	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
+}
+
 /* Whether short titles a and b say the same: the same folded text, or
  * the same words by the title rule, neither adding a word to the other
- * (containment is no copy when the title says this little). */
+ * (containment is no copy when the title says this little); over leads
+ * copied nearly whole, one word each may be swapped ("drizzle expected"
+ * and "drizzle forecast"). */
 static int
 fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
-                        double t)
+                        double t, int swaps)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
 	struct title_vocab vocab = { c->kind, c->lower };
@@ -1406,8 +1422,9 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
-	return title_same_story(&vocab, &x, &y, t) &&
-	       title_same_words(&vocab, &x, &y);
+	return (title_same_story(&vocab, &x, &y, t) &&
+	        title_same_words(&vocab, &x, &y, 0)) ||
+	       (swaps > 0 && title_same_words(&vocab, &x, &y, swaps));
 }
 
 /*
@@ -1448,7 +1465,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
 		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
 		       !fold_summaries_differ(c, a, b, 0) &&
-		       fold_short_titles_agree(c, ia, ib, t);
+		       fold_short_titles_agree(c, ia, ib, t,
+		                               fold_leads_same(c, a, b));
 	}
 	if (fold_summaries_differ(c, a, b, 1)) {
 		return 0;

@@ -1211,10 +1211,15 @@ title_same_story(const struct title_vocab *v, const struct title_view *a,
 
 int
 title_same_words(const struct title_vocab *v, const struct title_view *a,
-                 const struct title_view *b)
+                 const struct title_view *b, int swaps)
 {
+	size_t allowed = 2 * (size_t)swaps;	/* a word weighs 2 */
+
+	if (is_prefix(a, b) || is_prefix(b, a)) {
+		return 1;	/* truncated, or a summary glued on */
+	}
 	return !key_missing(v, a, b) && !key_missing(v, b, a) &&
-	       !too_far(v, a, b, 0, 0) && !too_far(v, b, a, 0, 0) &&
+	       !too_far(v, a, b, allowed, 0) && !too_far(v, b, a, allowed, 0) &&
 	       !cjk_word_missing(a, b) && !cjk_word_missing(b, a);
 }
 

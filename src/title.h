@@ -150,12 +150,13 @@ void title_view_measure(const struct title_vocab *v, struct title_view *x);
 int title_same_story(const struct title_vocab *v, const struct title_view *a,
                      const struct title_view *b, double t);
 
-/* Whether a and b hold the same words: neither holds a word, key or
- * Japanese word that the other lacks (stopwords and word order aside).
- * A short title contained in a longer one is not the longer one's story:
- * "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ". */
+/* Whether a and b hold the same words: neither holds a key or Japanese
+ * word that the other lacks, nor more than swaps other words (stopwords
+ * and word order aside), unless one is the other cut short or with a
+ * summary glued on. A short title contained in a longer one is not the
+ * longer one's story: "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ". */
 int title_same_words(const struct title_vocab *v, const struct title_view *a,
-                     const struct title_view *b);
+                     const struct title_view *b, int swaps);
 
 /* The titles' half of folding's second rule, for copies that share a
  * summary's lead: whether the titles share at least share of the lighter
