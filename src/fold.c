@@ -6,9 +6,15 @@
  * shingles (prefix filtering: a title that shares at least a fraction t
  * of its shingles with another must share one of its rarest
  * n - ceil(t n) + 1), so the work grows with the number of titles, not
- * their square. Every candidate pair is verified exactly by
- * fold_verify(), and union-find joins the pairs; identical titles, GUIDs
- * and links join without verification.
+ * their square. Identical titles and identical summary leads are
+ * candidates too, and a second index over the leads' shingles finds
+ * rewrites. Every candidate pair is verified exactly by fold_same_story()
+ * (the rule is written there); the verified pairs then join stories, the
+ * most alike first, each only when the copy matches the story as a whole
+ * (fold_cluster(), fold_story_accepts()), so that no chain of pairs
+ * joins items that share nothing. GUIDs and links join without
+ * verification. It runs twice: titles first, then, once the stories so
+ * far tell boilerplate from a story's own words, the summary rules.
  */
 #include "autoconfig.h"
 
