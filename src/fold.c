@@ -298,9 +298,10 @@ fold_lead_length(const char *summary, int *cut)
 	size_t len = 0;
 
 	while (summary[len] != '\0' && len < FOLD_LEAD_BYTES) {
-		if (strncmp(summary + len, "\xe3\x80\x82", 3) == 0 ||
-		    ((summary[len] == '.' || summary[len] == '!' ||
-		      summary[len] == '?') && summary[len + 1] == ' ')) {
+		char ch = summary[len];
+
+		if ((ch == '\xe3' && strncmp(summary + len, "\xe3\x80\x82", 3) == 0) ||
+		    ((ch == '.' || ch == '!' || ch == '?') && summary[len + 1] == ' ')) {
 			*cut = 0;
 			return len;
 		}
@@ -318,17 +319,14 @@ fold_lead_length(const char *summary, int *cut)
 	return len;
 }
 
-/* The shingles of a summary's lead (fold_lead_length()): word pairs, as
- * titles make them, and CJK bigrams. Pairs tell a copied sentence from
- * one that only shares its words; the first sentence is the one that
- * outlets copy, where each adds its own after it. */
+/* The shingles of the summary lead that w holds (fold_summary_keys()
+ * read it): word pairs, as titles make them, and CJK bigrams. Pairs tell
+ * a copied sentence from one that only shares its words; the first
+ * sentence is the one that outlets copy, where each adds its own after
+ * it. */
 static void
-fold_lead_hashes(const char *summary, struct title_words *w,
-                 struct fold_lead *out)
+fold_lead_hashes(const struct title_words *w, struct fold_lead *out)
 {
-	int cut;
-
-	title_read_text(w, summary, fold_lead_length(summary, &cut));
 	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
@@ -350,8 +348,8 @@ fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
 	return (*w >> sh & 2) != 0;
 }
 
-/* The keys of a summary's lead (fold_lead_length()) into ctx->skeys for
- * fe; a lead cut short leaves its last word out. */
+/* Reads a summary's lead (fold_lead_length()) into w and its keys into
+ * ctx->skeys for fe; a lead cut short leaves its last word out. */
 static int
 fold_summary_keys(struct fold_ctx *c, const char *summary,
                   struct title_words *w, struct fold_ent *fe)
@@ -415,7 +413,7 @@ fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
 		if (fold_summary_keys(c, entries[i].summary, w, fe) != 0) {
 			return -1;
 		}
-		fold_lead_hashes(entries[i].summary, w, ld);
+		fold_lead_hashes(w, ld);
 		if (ld->n == 0) {
 			continue;	/* ls may still be NULL: no memcpy to it */
 		}
