@@ -61,8 +61,13 @@
 #define FOLD_COMMON_SHARE 1000
 #define FOLD_COMMON_MIN 8
 #define FOLD_COMMON_MAX 64
-/* A summary's first sentence gives at most this many keys. */
+/* A summary's first sentence gives at most this many keys. Leads that
+ * each hold a figure the other lacks tell different events; so do leads
+ * that each hold FOLD_LEAD_KEYS other keys the other lacks (one may be an
+ * outlet's synonym), or under short titles FOLD_SHORT_KEYS. */
 #define FOLD_SUMMARY_KEYS 32
+#define FOLD_LEAD_KEYS 2
+#define FOLD_SHORT_KEYS 1
 /* A candidate joins a story when it matches the story's first member and
  * half of the pairs between this many members of each side. */
 #define FOLD_SAMPLE 5
@@ -92,6 +97,7 @@ struct fold_ent {
 				 * ctx->skeys (title_text_keys()), sorted */
 	size_t inform;		/* title_informative(); 0 once found generic */
 	int dated;		/* title_is_dated() */
+	int cut;		/* the title ends in an ellipsis */
 	int boilerlead;		/* the lead is boilerplate as a whole */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
@@ -553,6 +559,25 @@ fold_flatten(struct fold_ctx *c, const struct title_words *w, struct fold_ent *f
 	return 0;
 }
 
+/* Whether title, its outlet tail aside, ends in an ellipsis: a copy cut
+ * short, whose words match the start of many titles. */
+static int
+fold_title_cut(const char *title)
+{
+	const char *outlet;
+	size_t len;
+
+	if (title == NULL) {
+		return 0;
+	}
+	len = title_outlet_tail(title, &outlet);
+	while (len > 0 && title[len - 1] == ' ') {
+		len--;
+	}
+	return (len >= 3 && memcmp(title + len - 3, "...", 3) == 0) ||
+	       (len >= 3 && memcmp(title + len - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
 /* Reads and shingles entry e into c->ents[c->n]; sh is scratch. */
 static int
 fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
@@ -565,6 +590,7 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 	title_read(w, e->title, e->summary, e->source);
 	fe->inform = title_informative(w);
 	fe->dated = title_is_dated(w);
+	fe->cut = fold_title_cut(e->title);
 	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
 	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
 	fe->sh = c->nids;
@@ -1341,12 +1367,12 @@ fold_same_address(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 /* Whether the first sentences of a's and b's summaries tell different
  * events of one template ("Our Ostenton office is closed on Monday from
  * 07:35" and "Our Penstead office ... 22:35"; 南沢は月曜日、くもり and
- * 星丘は月曜日、雪): each holds a number the other lacks, or two other
- * keys (names, kanji or katakana words). One word each may differ, as
- * an outlet's synonym does; a truncated copy lacks keys on one side only. */
+ * 星丘は月曜日、雪): each holds a number the other lacks, or, with keys
+ * above 0, keys of its own (names, kanji or katakana words) that the
+ * other lacks. A truncated copy lacks keys on one side only. */
 static int
 fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
-                      const struct fold_ent *b, int numbers_only)
+                      const struct fold_ent *b, int keys)
 {
 	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
 	size_t i = 0, j = 0, ma = 0, mb = 0, na = 0, nb = 0;
@@ -1363,7 +1389,8 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 			i++, j++;
 		}
 	}
-	return (na > 0 && nb > 0) || (!numbers_only && ma >= 2 && mb >= 2);
+	return (na > 0 && nb > 0) || (keys > 0 && ma >= (size_t)keys &&
+	                              mb >= (size_t)keys);
 }
 
 /* Whether the leads of a and b are copies, as a short title needs:
@@ -1468,15 +1495,18 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
 		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
-		       !fold_summaries_differ(c, a, b, 0) &&
+		       !fold_summaries_differ(c, a, b, FOLD_SHORT_KEYS) &&
 		       fold_short_titles_agree(c, ia, ib, t,
 		                               fold_leads_same(c, a, b));
 	}
-	if (fold_summaries_differ(c, a, b, 1)) {
+	/* a title cut short matches the start of many: its summary must
+	 * tell the same event, as the lead rule's summaries must */
+	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_LEAD_KEYS : 0)) {
 		return 0;
 	}
 	return fold_verify(c, ia, ib, t) ||
-	       (fold_verify_lead(c, ia, ib, t) && !fold_summaries_differ(c, a, b, 0));
+	       (fold_verify_lead(c, ia, ib, t) &&
+	        !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS));
 }
 
 /* Whether the stories rooted at ra and rb may become one: together they

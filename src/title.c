@@ -769,10 +769,21 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 size_t
 title_shingles(const struct title_words *w, struct title_shingle *out)
 {
-	size_t i, n = 0;
+	size_t i, j, n = 0, m;
+	int cased = 0;
 
 	for (i = 0; i < w->nm.ntoks; i++) {
-		n += shingle_tok(&w->nm, i, out + n);
+		cased |= w->nm.toks[i].upper;
+	}
+	for (i = 0; i < w->nm.ntoks; i++) {
+		m = shingle_tok(&w->nm, i, out + n);
+		/* a title all in lower case says nothing of which words are
+		 * names: "wetter in bramfelde" is no evidence that Bramfelde
+		 * is a common word */
+		for (j = 0; !cased && j < m; j++) {
+			out[n + j].lower = 0;
+		}
+		n += m;
 	}
 	return n;
 }
@@ -818,6 +829,25 @@ script_of(uint32_t c)
 	return is_hiragana(c) ? SCRIPT_HIRAGANA : SCRIPT_OTHER;
 }
 
+/* Whether hiragana c is a particle that follows a noun. */
+static int
+is_particle(uint32_t c)
+{
+	/* の と は が を に で も へ や */
+	static const uint32_t particles[] = {
+		0x306E, 0x3068, 0x306F, 0x304C, 0x3092, 0x306B, 0x3067, 0x3082,
+		0x3078, 0x3084,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
+		if (c == particles[i]) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 size_t
 title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
 {
@@ -835,7 +865,7 @@ title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
 			int number = t->key == KEY_NUMBER &&
 			             (tok_words(nm, t) & WORD_NUMBER) == 0;
 
-			if (number || (t->upper && i > 0 && !t->stop &&
+			if (number || (t->upper &&
 			               (tok_words(nm, t) & WORD_STOP) == 0)) {
 				uint64_t h = hash_cps(cp, t->len, SEED_WORD);
 
@@ -851,7 +881,13 @@ title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
 			if (j < t->len && script_of(cp[j]) == sc) {
 				continue;
 			}
-			if (sc == SCRIPT_KANJI || sc == SCRIPT_KATAKANA) {
+			/* a kanji run that hiragana other than a particle
+			 * follows is a verb's stem (見合わせ, 中止した), which
+			 * an outlet's synonym may swap; names and nouns end
+			 * the run or take a particle (松島、, 桜丘と) */
+			if ((sc == SCRIPT_KANJI && !(j < t->len &&
+			     is_hiragana(cp[j]) && !is_particle(cp[j]))) ||
+			    sc == SCRIPT_KATAKANA) {
 				out[n++] = (uint32_t)hash_cps(cp + start, j - start,
 				                              SEED_CJK) & ~1u;
 			}

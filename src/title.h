@@ -106,10 +106,10 @@ size_t title_text_shingles(const struct title_words *w, struct title_shingle *ou
 
 /* The keys of running text w read (a summary's first sentence): its
  * numbers in digits (bit 0 set: "48-hour" and "two-day" may be one
- * strike), its capitalised words past the first, and its
- * runs of kanji or of katakana, hashed, in reading order; with cut set
- * the last word, which a cut may have broken, is left out. At most max
- * into out; returns how many. */
+ * strike), its capitalised words but stopwords, and its runs of kanji
+ * (but a verb's stem) or of katakana, hashed, in reading order; with cut
+ * set the last word, which a cut may have broken, is left out. At most
+ * max into out; returns how many. */
 size_t title_text_keys(const struct title_words *w, int cut, uint32_t *out,
                        size_t max);
 
