@@ -929,6 +929,10 @@ fold_sort_u64(uint64_t *v, size_t n)
 
 static int fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib,
                             double t);
+static void fold_summary_misses(const struct fold_ctx *c,
+                                const struct fold_ent *a,
+                                const struct fold_ent *b, size_t *ma,
+                                size_t *mb, size_t *na, size_t *nb);
 
 /* Walks the postings of a's k rarest shingles (order holds them rarest
  * first) and joins a with each entry there that the rule accepts: the
@@ -1347,7 +1351,15 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 		t *= FOLD_LEAD_SAME_TITLE;
 	}
 	/* Japanese rewrites over one lead choose other words (最終増益,
-	 * 純利益12%増); numbers and names still part them. */
+	 * 純利益12%増); numbers and names still part them, and so do the
+	 * Japanese words when each lead holds a key the other lacks (a
+	 * template's lead: 北浦電力 ... 43% and 東浦電力 ... 9%). */
+	if (same_lead) {
+		size_t ma, mb, na, nb;
+
+		fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+		same_lead = ma == 0 || mb == 0;
+	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
 	return title_retold(&vocab, &x, &y, t, same_lead);
@@ -1364,6 +1376,31 @@ fold_same_address(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	       (a->link != 0 && a->link == b->link && strcmp(x->link, y->link) == 0);
 }
 
+/* How many keys of its summary's lead each of a and b holds that the
+ * other's lacks (*ma, *mb), and how many of them are figures (*na, *nb). */
+static void
+fold_summary_misses(const struct fold_ctx *c, const struct fold_ent *a,
+                    const struct fold_ent *b, size_t *ma, size_t *mb,
+                    size_t *na, size_t *nb)
+{
+	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
+	size_t i = 0, j = 0;
+
+	*ma = *mb = *na = *nb = 0;
+	if (a->nskeys == 0 || b->nskeys == 0) {
+		return;
+	}
+	while (i < a->nskeys || j < b->nskeys) {
+		if (j == b->nskeys || (i < a->nskeys && x[i] < y[j])) {
+			(*ma)++, *na += x[i++] & 1;
+		} else if (i == a->nskeys || y[j] < x[i]) {
+			(*mb)++, *nb += y[j++] & 1;
+		} else {
+			i++, j++;
+		}
+	}
+}
+
 /* Whether the first sentences of a's and b's summaries tell different
  * events of one template ("Our Ostenton office is closed on Monday from
  * 07:35" and "Our Penstead office ... 22:35"; 南沢は月曜日、くもり and
@@ -1374,21 +1411,9 @@ static int
 fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
                       const struct fold_ent *b, int keys)
 {
-	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
-	size_t i = 0, j = 0, ma = 0, mb = 0, na = 0, nb = 0;
+	size_t ma, mb, na, nb;
 
-	if (a->nskeys == 0 || b->nskeys == 0) {
-		return 0;
-	}
-	while (i < a->nskeys || j < b->nskeys) {
-		if (j == b->nskeys || (i < a->nskeys && x[i] < y[j])) {
-			ma++, na += x[i++] & 1;
-		} else if (i == a->nskeys || y[j] < x[i]) {
-			mb++, nb += y[j++] & 1;
-		} else {
-			i++, j++;
-		}
-	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
 	return (na > 0 && nb > 0) || (keys > 0 && ma >= (size_t)keys &&
 	                              mb >= (size_t)keys);
 }
