@@ -1490,19 +1490,34 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
  *    undated, and
  *  - when either title is short (title_informative() under TITLE_SHORT:
- *    fewer than 4 words that are not stopwords, numbers, months or
- *    weekdays, or fewer than 8 CJK characters outside dates: "Weather
- *    update", "Morning briefing: Friday 20 November", ニュース速報), the
- *    titles say the same (identical once folded, or the title rule) and
- *    the summaries' leads are copies too (FOLD_SHORT_LEAD_SHARE of the
- *    shorter lead's word pairs and CJK bigrams): identical short titles
- *    over different summaries are different stories;
- *  - otherwise the titles are the same by title.c's rule
- *    (title_same_story(): near-duplicates whose numbers, dates, names,
- *    teams, places and markers such as "Jong" or "U21" all agree, where
- *    one title inside a longer one counts only when the longer one adds
- *    nothing but stopwords), or they share their leads nearly whole and
- *    their titles still agree (fold_verify_lead()).
+ *    fewer than three words that are not stopwords, numbers, months or
+ *    weekdays, or in Japanese fewer than six kanji, katakana words and
+ *    words of three hiragana or more, each word counting two, outside
+ *    dates: "Weather update", "Morning briefing: Friday 20 November",
+ *    ニュース速報, お知らせ), or is one of a dated series made of words
+ *    that many titles carry (fold_mark_generic(): 【天気】南沢 11月17日
+ *    くもり, "Elmbridge weather: sunshine expected on Monday"), it never
+ *    folds on the title alone:
+ *      the summaries' leads (first sentences) are copies
+ *      (fold_leads_copied()), they do not differ in a key
+ *      (fold_summaries_differ(): a figure each, or a name or kanji or
+ *      katakana word each), and the titles hold the same words
+ *      (title_same_words(): neither adds a word, key or Japanese word
+ *      to the other, so "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ";
+ *      a copy cut short or with its summary glued on aside; over leads
+ *      copied nearly whole one word each may be an outlet's synonym).
+ *    Identical short titles over different summaries are different
+ *    stories;
+ *  - otherwise their summaries' leads do not each hold a figure the
+ *    other lacks (nor, for a title cut short with an ellipsis, which
+ *    matches the start of many, two other keys each), and
+ *      the titles are the same by title.c's rule (title_same_story():
+ *      near-duplicates whose numbers, dates, names, teams, places and
+ *      markers such as "Jong" or "U21" agree, and whose Japanese words
+ *      agree), or
+ *      their leads are near copies and their titles still agree
+ *      (fold_verify_lead(), for rewrites over one wire copy; its leads
+ *      must not differ in two keys each either).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int
