@@ -1780,11 +1780,9 @@ fold_join_leads(struct fold_ctx *c, double t)
 	}
 	order = malloc(longest * sizeof(*order));
 	seen = calloc(c->n ? c->n : 1, sizeof(*seen));
-	/* with boilerplate known, identical short titles are candidates
-	 * again, for the summary rules */
 	if (seen == NULL || order == NULL || fold_build_index(c, 1, &ix) != 0 ||
 	    fold_mark_boiler(c, &ix) != 0 || fold_mark_boiler_leads(c) != 0 ||
-	    fold_join_identical(c, t) != 0 || fold_join_same_leads(c, t) != 0) {
+	    fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->nlater; i++) {
