@@ -506,8 +506,7 @@ fold_intern_title(struct fold_ctx *c, const struct title_shingle *sh, size_t n)
 			c->lower[id] = 1;
 		}
 		if (sh[i].key != TITLE_KEY_NONE &&
-		    fold_push_key(c, sh[i].key == TITLE_KEY_WEAK ?
-		                  id | TITLE_KEY_WEAK_BIT : id) != 0) {
+		    fold_push_key(c, id | title_key_bits(sh[i].key)) != 0) {
 			return -1;
 		}
 	}

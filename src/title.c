@@ -414,12 +414,18 @@ static const char *const date_words[] = {
 	"thursday", "today", "tonight", "tuesday", "wednesday",
 };
 
+/* Words that mark another team of one club ("Jong FC Utrecht", "Real
+ * Madrid II", "Reserves"); with "U21" and the like (is_marker()). */
+static const char *const marker_words[] = {
+	"ii", "iii", "jong", "reserves",
+};
+
 /* The word tables as a small hash table of words packed 5 bits a letter
  * (a word of up to 12 letters a to z; no table word is longer), built on
  * first use: one probe or two per token instead of a binary search with
  * strcmp. */
 #define WORDS_SLOTS 512
-enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4 };
+enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
@@ -476,6 +482,8 @@ words_init(void)
 	               WORD_NUMBER);
 	words_add(word_tab, date_words,
 	          sizeof(date_words) / sizeof(date_words[0]), WORD_DATE);
+	words_add(word_tab, marker_words,
+	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
 }
 
 static const struct word_slot *
@@ -733,6 +741,23 @@ pair_hash(const struct norm *nm, size_t i)
 	return hash_cps(cp, stem_len(cp, t->len), h);
 }
 
+/* Whether token t marks another team of a club: Jong, II, Reserves, or
+ * U and two digits (U21, U23). */
+static int
+is_marker(const struct norm *nm, const struct token *t)
+{
+	const uint32_t *cp = nm->cps + t->start;
+
+	if (t->cjk) {
+		return 0;
+	}
+	if (t->len == 3 && cp[0] == 'u' && cp[1] >= '0' && cp[1] <= '9' &&
+	    cp[2] >= '0' && cp[2] <= '9') {
+		return 1;
+	}
+	return (tok_words(nm, t) & WORD_MARKER) != 0;
+}
+
 /* The shingles of token i into out: the word itself (with its key), the
  * pair it forms with the word before it, or the bigrams of a CJK run (a
  * lone CJK character is its own shingle). Returns how many. */
@@ -755,7 +780,8 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 		}
 		return n;
 	}
-	key = t->key == KEY_NONE ? TITLE_KEY_NONE :
+	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
+	      t->key == KEY_NONE ? TITLE_KEY_NONE :
 	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK : TITLE_KEY_STRONG;
 	out[n++] = shingle(hash_cps(cp, stem_len(cp, t->len), SEED_WORD),
 	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
@@ -1003,6 +1029,7 @@ key_missing(const struct title_vocab *v, const struct title_view *a,
 	for (i = 0; i < a->nkeys; i++) {
 		uint32_t k = a->keys[i];
 
+		k &= ~TITLE_KEY_MARKER_BIT;
 		if ((k & TITLE_KEY_WEAK_BIT) != 0) {
 			k &= ~TITLE_KEY_WEAK_BIT;
 			if (v->lower[k]) {
@@ -1010,6 +1037,25 @@ key_missing(const struct title_vocab *v, const struct title_view *a,
 			}
 		}
 		if ((b->idbits & id_bit(k)) == 0 || !has_id(b->ids, b->nids, k)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether a holds a marker of another team (is_marker()) that b lacks:
+ * "MATCHDAY Jong FC Utrecht - Feyenoord" is not "MATCHDAY FC Utrecht -
+ * Feyenoord", though every word of the one is in the other. */
+static int
+marker_missing(const struct title_view *a, const struct title_view *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nkeys; i++) {
+		uint32_t k = a->keys[i];
+
+		if ((k & TITLE_KEY_MARKER_BIT) != 0 &&
+		    !has_id(b->ids, b->nids, k & ~TITLE_KEY_MARKER_BIT)) {
 			return 1;
 		}
 	}
@@ -1223,6 +1269,9 @@ title_same_story(const struct title_vocab *v, const struct title_view *a,
 	if (is_prefix(a, b) || is_prefix(b, a)) {
 		return 1;
 	}
+	if (marker_missing(a, b) || marker_missing(b, a)) {
+		return 0;
+	}
 	if (a->nids > b->nids) {
 		const struct title_view *s = a;
 
@@ -1289,6 +1338,7 @@ title_retold(const struct title_vocab *v, const struct title_view *a,
              const struct title_view *b, double share, int any_words)
 {
 	if (!shares_words(v, a, b, share) ||
+	    marker_missing(a, b) || marker_missing(b, a) ||
 	    (key_missing(v, a, b) && key_missing(v, b, a))) {
 		return 0;
 	}
@@ -1391,7 +1441,7 @@ lone_ids(struct lone *l, const uint64_t *hashes, size_t nh, unsigned char *kind,
 		lower[id] |= s->lower;
 		l->ids[i] = id;
 		if (s->key != TITLE_KEY_NONE) {
-			l->keys[nkeys++] = s->key == TITLE_KEY_WEAK ? id | TITLE_KEY_WEAK_BIT : id;
+			l->keys[nkeys++] = id | title_key_bits(s->key);
 		}
 	}
 	l->view.ids = l->ids;

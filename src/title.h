@@ -84,7 +84,8 @@ enum title_kind {
 /* A word's part in "different stories": a number or a name the other
  * title must hold too; a capitalised word of a Title Case title is a
  * name only when no title of the batch writes it in lower case. */
-enum title_key { TITLE_KEY_NONE, TITLE_KEY_STRONG, TITLE_KEY_WEAK };
+enum title_key { TITLE_KEY_NONE, TITLE_KEY_STRONG, TITLE_KEY_WEAK,
+	TITLE_KEY_MARKER };
 
 struct title_shingle {
 	uint64_t hash;		/* odd, never 0 */
@@ -126,8 +127,18 @@ struct title_vocab {
 	const unsigned char *lower;	/* some title writes it in lower case */
 };
 
-/* Marks a weak key in a key list (ids stay below it). */
+/* Marks a weak key in a key list (ids stay below it), and a marker of
+ * another team of a club (Jong, II, U21): a key that parts two titles
+ * even when only one of them holds it. */
 #define TITLE_KEY_WEAK_BIT 0x80000000u
+#define TITLE_KEY_MARKER_BIT 0x40000000u
+/* The bits a key list holds for a key of kind key (enum title_key). */
+static inline uint32_t
+title_key_bits(int key)
+{
+	return key == TITLE_KEY_WEAK ? TITLE_KEY_WEAK_BIT :
+	       key == TITLE_KEY_MARKER ? TITLE_KEY_MARKER_BIT : 0u;
+}
 
 /* One title as the rule reads it. */
 struct title_view {
