@@ -59,6 +59,19 @@ static const char *const migrations[] = {
 	 * still knows which copy of a story has the longest text */
 	"ALTER TABLE items ADD COLUMN content_len INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE items SET content_len = COALESCE(length(CAST(content AS BLOB)), 0);",
+	/* 4: read state belongs to the story: items the fold put together
+	 * share a story key (the smallest rowid the story ever had), so a
+	 * mark reaches copies in feeds that are not on screen, and a copy
+	 * that arrives later can take the story's state */
+	"ALTER TABLE items ADD COLUMN story INTEGER;"
+	"CREATE INDEX items_story ON items (story) WHERE story IS NOT NULL;",
+	/* 5: read-more pages fetched from the web, by URL, with their
+	 * validators; bounded (PAGE_CACHE_MAX) oldest first */
+	"CREATE TABLE pages ("
+	" url TEXT PRIMARY KEY,"
+	" etag TEXT, last_modified TEXT,"
+	" fetched INTEGER NOT NULL,"
+	" text TEXT NOT NULL);",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -73,6 +86,8 @@ enum stmt_id {
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ONE,
+	ST_STORY_GET, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM,
 	ST_COUNT
 };
 
@@ -143,6 +158,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_LIST] = ITEM_COLUMNS("NULL")
 	                      "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_COLUMNS("i.content") "WHERE i.id = ?1",
+	[ST_STORY_GET] = "SELECT story, read FROM items WHERE id = ?1",
+	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
+	                 " WHERE id = ?1",
+	[ST_STORY_COPIES] = "SELECT id, read FROM items WHERE id = ?1 OR story ="
+	                    " (SELECT story FROM items WHERE id = ?1)",
+	[ST_FEED_UNREAD] = "SELECT id FROM items WHERE feed_id = ?1 AND read = 0",
+	[ST_PAGE_GET] = "SELECT text, etag, last_modified, fetched FROM pages"
+	                " WHERE url = ?1",
+	[ST_PAGE_PUT] = "INSERT OR REPLACE INTO pages (url, etag,"
+	                " last_modified, fetched, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_PAGE_TRIM] = "DELETE FROM pages WHERE url NOT IN (SELECT url FROM"
+	                 " pages ORDER BY fetched DESC, rowid DESC LIMIT ?1)",
 };
 
 /* Columns of ITEM_COLUMNS, in order. */
@@ -1472,4 +1499,316 @@ store_mark_all_read(struct store *s, int64_t feed_id, struct nf_error *err)
 		sqlite3_bind_int64(st, 1, feed_id);
 	}
 	return stmt_run(s, st, err);
+}
+
+/* ---- stories --------------------------------------------------------- */
+
+/* A growing array of rowids, bounded by the items table. */
+struct idvec {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int
+idvec_add(struct idvec *ids, int64_t id)
+{
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap != 0 ? ids->cap * 2 : 16;
+		int64_t *v = realloc(ids->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		ids->v = v;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+static int
+id_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sorts the rowids and drops repeats. */
+static void
+idvec_unique(struct idvec *ids)
+{
+	size_t i, n = 0;
+
+	if (ids->n == 0) {
+		return;
+	}
+	qsort(ids->v, ids->n, sizeof(*ids->v), id_compare);
+	for (i = 1; i < ids->n; i++) {
+		if (ids->v[i] != ids->v[n]) {
+			ids->v[++n] = ids->v[i];
+		}
+	}
+	ids->n = n + 1;
+}
+
+/* The story key and read flag of one item; 0 when it is gone. */
+static int
+story_get(struct store *s, int64_t rowid, int64_t *story, int *read,
+          struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_GET, err);
+	int found = 0;
+
+	if (st == NULL) {
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*story = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
+		         sqlite3_column_int64(st, 0);
+		*read = sqlite3_column_int(st, 1);
+		found = 1;
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
+/* One story: the key it keeps is the smallest any member has (else the
+ * smallest rowid); members without a key are new to it, and take its read
+ * state when every member it had was read. */
+static enum nf_status
+story_join(struct store *s, const struct store_story *story,
+           struct idvec *newly_read, struct nf_error *err)
+{
+	int64_t keys[STORE_STORY_MAX], key = 0, min_id = 0;
+	int reads[STORE_STORY_MAX], had = 0, all_read = 1;
+	size_t i, n = story->n < STORE_STORY_MAX ? story->n : STORE_STORY_MAX;
+
+	for (i = 0; i < n; i++) {
+		int found = story_get(s, story->rowids[i], &keys[i], &reads[i], err);
+
+		if (found < 0) {
+			return NF_ERR_DB;
+		}
+		if (!found) {
+			keys[i] = -1;	/* gone: left alone */
+			continue;
+		}
+		if (min_id == 0 || story->rowids[i] < min_id) {
+			min_id = story->rowids[i];
+		}
+		if (keys[i] != 0) {
+			had = 1;
+			all_read &= reads[i] != 0;
+			key = key == 0 || keys[i] < key ? keys[i] : key;
+		}
+	}
+	key = key != 0 ? key : min_id;
+	for (i = 0; i < n; i++) {
+		int join_read = keys[i] == 0 && had && all_read && !reads[i];
+		sqlite3_stmt *st;
+
+		if (keys[i] < 0 || (keys[i] == key && !join_read)) {
+			continue;
+		}
+		if ((st = stmt_get(s, ST_STORY_SET, err)) == NULL) {
+			return NF_ERR_DB;
+		}
+		sqlite3_bind_int64(st, 1, story->rowids[i]);
+		sqlite3_bind_int64(st, 2, key);
+		sqlite3_bind_int(st, 3, join_read);
+		if (stmt_run(s, st, err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		if (join_read && newly_read != NULL &&
+		    idvec_add(newly_read, story->rowids[i]) != 0) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	return NF_OK;
+}
+
+enum nf_status
+store_stories_join(struct store *s, const struct store_story *stories,
+                   size_t n, int64_t **newly_read, size_t *nread,
+                   struct nf_error *err)
+{
+	struct idvec ids = { 0 };
+	enum nf_status status;
+	size_t i;
+
+	*newly_read = NULL;
+	*nread = 0;
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	for (i = 0; i < n; i++) {
+		if ((status = story_join(s, &stories[i], &ids, err)) != NF_OK) {
+			goto fail;
+		}
+	}
+	if ((status = tx_commit(s, err)) != NF_OK) {
+		goto fail;
+	}
+	*newly_read = ids.v;
+	*nread = ids.n;
+	return NF_OK;
+fail:
+	tx_rollback(s);
+	free(ids.v);
+	return status;
+}
+
+/* Adds rowid and every item of its story to ids (only the unread ones
+ * with unread_only). */
+static enum nf_status
+story_copies(struct store *s, int64_t rowid, int unread_only,
+             struct idvec *ids, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_COPIES, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (unread_only && sqlite3_column_int(st, 1) != 0) {
+			continue;
+		}
+		if (idvec_add(ids, sqlite3_column_int64(st, 0)) != 0) {
+			sqlite3_reset(st);
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? NF_OK : db_error(s, err, "cannot read items");
+}
+
+enum nf_status
+store_story_rowids(struct store *s, const int64_t *rowids, size_t n,
+                   int unread_only, int64_t **out, size_t *nout,
+                   struct nf_error *err)
+{
+	struct idvec ids = { 0 };
+	enum nf_status status = NF_OK;
+	size_t i;
+
+	for (i = 0; i < n && status == NF_OK; i++) {
+		status = story_copies(s, rowids[i], unread_only, &ids, err);
+	}
+	idvec_unique(&ids);
+	if (status != NF_OK) {
+		free(ids.v);
+		ids.v = NULL;
+		ids.n = 0;
+	}
+	*out = ids.v;
+	*nout = ids.n;
+	return status;
+}
+
+enum nf_status
+store_feed_unread(struct store *s, int64_t feed_id, int64_t **out,
+                  size_t *nout, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FEED_UNREAD, err);
+	struct idvec ids = { 0 };
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (idvec_add(&ids, sqlite3_column_int64(st, 0)) != 0) {
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids.v);
+		return rc == SQLITE_ROW ?
+		       nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+		       db_error(s, err, "cannot read items");
+	}
+	*out = ids.v;
+	*nout = ids.n;
+	return NF_OK;
+}
+
+/* ---- read-more pages --------------------------------------------------- */
+
+void
+store_page_clear(struct store_page *page)
+{
+	free(page->text);
+	free(page->etag);
+	free(page->last_modified);
+	memset(page, 0, sizeof(*page));
+}
+
+enum nf_status
+store_page_get(struct store *s, const char *url, struct store_page *page,
+               struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_PAGE_GET, err);
+	enum nf_status status = NF_OK;
+
+	memset(page, 0, sizeof(*page));
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	bind_text(st, 1, url);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (column_dup(st, 0, &page->text) != 0 ||
+		    column_dup(st, 1, &page->etag) != 0 ||
+		    column_dup(st, 2, &page->last_modified) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			store_page_clear(page);
+		}
+		page->fetched = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	return status;
+}
+
+enum nf_status
+store_page_put(struct store *s, const char *url, const struct store_page *page,
+               struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	enum nf_status status;
+
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	if ((st = stmt_get(s, ST_PAGE_PUT, err)) == NULL) {
+		status = NF_ERR_DB;
+		goto fail;
+	}
+	bind_text(st, 1, url);
+	bind_text(st, 2, page->etag);
+	bind_text(st, 3, page->last_modified);
+	sqlite3_bind_int64(st, 4, page->fetched);
+	bind_text(st, 5, nf_str(page->text));
+	if ((status = stmt_run(s, st, err)) != NF_OK) {
+		goto fail;
+	}
+	if ((st = stmt_get(s, ST_PAGE_TRIM, err)) == NULL) {
+		status = NF_ERR_DB;
+		goto fail;
+	}
+	sqlite3_bind_int(st, 1, STORE_PAGE_MAX);
+	if ((status = stmt_run(s, st, err)) != NF_OK ||
+	    (status = tx_commit(s, err)) != NF_OK) {
+		goto fail;
+	}
+	return NF_OK;
+fail:
+	tx_rollback(s);
+	return status;
 }
