@@ -1443,7 +1443,7 @@ story_mark(struct fixture *f, const char *title, int read)
 	int64_t id = story_rowid(f, title), *all;
 	size_t n;
 
-	if (store_story_rowids(f->s, &id, 1, 0, &all, &n, &f->err) != NF_OK ||
+	if (store_story_rowids(f->s, &id, 1, NULL, 0, &all, &n, &f->err) != NF_OK ||
 	    store_mark_read(f->s, all, n, read, &f->err) != NF_OK) {
 		fail_msg("marking %s: %s", title, f->err.msg);
 	}

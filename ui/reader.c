@@ -261,7 +261,16 @@ reader_filter(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+static int
+reader_undo(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	ui_undo_mark_all(ui);
+	return 1;
+}
+
 static const ui_handler reader_handlers[CONFIG_ACTION_COUNT] = {
+	[CONFIG_ACTION_UNDO] = reader_undo,
 	[CONFIG_ACTION_BACK] = reader_back,
 	[CONFIG_ACTION_QUIT] = reader_quit,
 	[CONFIG_ACTION_FEEDS] = reader_feeds,
@@ -557,6 +566,7 @@ reader_close(struct ui *ui)
 	fetch_global_cleanup();
 	store_close(ui->store);
 	free(ui->feed_ids);
+	free(ui->undo);
 	if (wake_pipe[0] >= 0) {
 		close(wake_pipe[0]);
 		close(wake_pipe[1]);

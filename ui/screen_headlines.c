@@ -224,6 +224,68 @@ hl_keep_listed(struct headlines *h, const struct ui *ui)
 	h->nitems = kept;
 }
 
+static int
+hl_rowid_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sets the read flag of the items whose rowids are in ids (sorted). */
+static void
+hl_set_read(struct headlines *h, const int64_t *ids, size_t n, int read)
+{
+	size_t i;
+
+	for (i = 0; i < h->nitems && n > 0; i++) {
+		if (bsearch(&h->items[i]->rowid, ids, n, sizeof(*ids),
+		            hl_rowid_compare) != NULL) {
+			h->items[i]->read = read;
+		}
+	}
+}
+
+/* The front page folds every feed: it tells the store which items are
+ * one story, so that marks reach every copy and a copy that arrived
+ * since a story was read is read too. Other screens fold one feed, and
+ * leave the stories as the front page made them. */
+static void
+hl_join_stories(struct headlines *h, struct ui *ui)
+{
+	struct store_story *stories;
+	int64_t *ids = NULL, *newly = NULL;
+	size_t i, k, n = 0, nnew = 0;
+	struct nf_error err;
+
+	if (h->feed_id != 0 || h->page.nstories == 0) {
+		return;
+	}
+	stories = calloc(h->page.nstories, sizeof(*stories));
+	ids = calloc(h->nitems + 1, sizeof(*ids));
+	for (i = 0; stories != NULL && ids != NULL && i < h->page.nstories; i++) {
+		const struct frontpage_story *fs = &h->page.stories[i];
+
+		stories[i].rowids = ids + n;
+		stories[i].n = fs->n;
+		for (k = 0; k < fs->n; k++) {
+			ids[n++] = h->items[fs->members[k]]->rowid;
+		}
+	}
+	if (stories == NULL || ids == NULL) {
+		ui_status(ui, 1, "out of memory");
+	} else if (store_stories_join(ui->store, stories, h->page.nstories,
+	                              &newly, &nnew, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	} else if (nnew > 0) {
+		qsort(newly, nnew, sizeof(*newly), hl_rowid_compare);
+		hl_set_read(h, newly, nnew, 1);
+	}
+	free(newly);
+	free(ids);
+	free(stories);
+}
+
 /* Loads the items and rebuilds everything, keeping the selection. */
 static int
 hl_load(struct headlines *h, struct ui *ui)
@@ -244,7 +306,12 @@ hl_load(struct headlines *h, struct ui *ui)
 	hl_keep_listed(h, ui);
 	if (frontpage_build(h->items, h->nitems, ui->cfg->fold_threshold,
 	                    h->feed_id != 0 ? FRONTPAGE_ONE_FEED : FRONTPAGE_ALL_FEEDS,
-	                    &h->page, &err) != NF_OK || hl_make_stories(h) != 0) {
+	                    &h->page, &err) != NF_OK) {
+		ui_status(ui, 1, "out of memory");
+		goto out;
+	}
+	hl_join_stories(h, ui);
+	if (hl_make_stories(h) != 0) {
 		ui_status(ui, 1, "out of memory");
 		goto out;
 	}
@@ -511,15 +578,16 @@ static void
 hl_marked(struct screen *s, const int64_t *rowids, size_t n, int read)
 {
 	struct headlines *h = hl_of(s);
+	int64_t *sorted = n > 0 ? malloc(n * sizeof(*sorted)) : NULL;
 	size_t i, k;
 
-	for (i = 0; i < h->nitems; i++) {
-		for (k = 0; k < n; k++) {
-			if (h->items[i]->rowid == rowids[k]) {
-				h->items[i]->read = read;
-			}
-		}
+	if (sorted == NULL) {
+		return;
 	}
+	memcpy(sorted, rowids, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), hl_rowid_compare);
+	hl_set_read(h, sorted, n, read);
+	free(sorted);
 	for (i = 0; i < h->nstories; i++) {
 		struct hl_story *st = &h->stories[i];
 
@@ -597,30 +665,24 @@ hl_collapse(struct screen *s, struct ui *ui)
 	return hl_set_fold(hl_of(s), 0);
 }
 
-/* Every copy of the story in every feed: the front page folds across all
- * feeds, so it is asked; this screen's own story is the fallback. */
+/* Every copy of the story, in every feed: the store knows the copies
+ * the front page folded together, this screen its own. */
 static void
 hl_mark_story(struct headlines *h, struct ui *ui, size_t story, int read)
 {
 	const struct hl_story *st = &h->stories[story];
-	int64_t *ids = NULL, *all = NULL;
-	size_t n = 0, nall = 0, k;
+	int64_t *ids = calloc(st->n, sizeof(*ids));
+	size_t k;
 
-	if (headlines_story_rowids(ui->stack[0], hl_item(h, story, 0)->rowid,
-	                           &ids, &n) != 0) {
+	if (ids == NULL) {
+		ui_status(ui, 1, "out of memory");
 		return;
 	}
-	all = calloc(n + st->n, sizeof(*all));
-	if (all != NULL) {
-		memcpy(all, ids, n * sizeof(*ids));
-		nall = n;
-		for (k = 0; k < st->n; k++) {
-			all[nall++] = h->items[st->members[k]]->rowid;
-		}
-		ui_mark(ui, all, nall, read);
+	for (k = 0; k < st->n; k++) {
+		ids[k] = h->items[st->members[k]]->rowid;
 	}
+	ui_mark_story(ui, ids, st->n, read);
 	free(ids);
-	free(all);
 }
 
 static int
@@ -732,10 +794,33 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* A: the stories shown (the filter's, when one is set), with their
+ * copies in other feeds; u undoes it. */
 static int
 hl_mark_all_read(struct screen *s, struct ui *ui)
 {
-	ui_mark_all_read(ui, hl_of(s)->feed_id);
+	struct headlines *h = hl_of(s);
+	int64_t *ids = calloc(h->nitems + 1, sizeof(*ids));
+	size_t v, k, n = 0, last = (size_t)-1;
+
+	if (ids == NULL) {
+		ui_status(ui, 1, "out of memory");
+		return 1;
+	}
+	for (v = 0; v < h->list.nmap; v++) {
+		const struct hl_row *r = &h->rows[h->list.map[v]];
+		const struct hl_story *st = &h->stories[r->story];
+
+		if (r->story == last) {
+			continue;	/* an unfolded story's copy lines */
+		}
+		last = r->story;
+		for (k = 0; k < st->n; k++) {
+			ids[n++] = h->items[st->members[k]]->rowid;
+		}
+	}
+	ui_mark_all(ui, ids, n);
+	free(ids);
 	return 1;
 }
 
@@ -796,43 +881,6 @@ static struct headlines *
 hl_checked(struct screen *s)
 {
 	return s != NULL && s->ops == &headlines_ops ? hl_of(s) : NULL;
-}
-
-int
-headlines_story_rowids(struct screen *s, int64_t rowid, int64_t **out,
-                       size_t *n)
-{
-	struct headlines *h = hl_checked(s);
-	size_t i, k;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; h != NULL && i < h->nstories; i++) {
-		const struct hl_story *st = &h->stories[i];
-
-		for (k = 0; k < st->n; k++) {
-			if (h->items[st->members[k]]->rowid == rowid) {
-				break;
-			}
-		}
-		if (k == st->n) {
-			continue;
-		}
-		if ((*out = calloc(st->n, sizeof(**out))) == NULL) {
-			return -1;
-		}
-		for (k = 0; k < st->n; k++) {
-			(*out)[k] = h->items[st->members[k]]->rowid;
-		}
-		*n = st->n;
-		return 0;
-	}
-	if ((*out = calloc(1, sizeof(**out))) == NULL) {
-		return -1;
-	}
-	(*out)[0] = rowid;
-	*n = 1;
-	return 0;
 }
 
 size_t

@@ -108,6 +108,10 @@ struct ui {
 	int64_t *feed_ids;
 	size_t nfeed_ids;
 
+	/* What the last mark-all marked read, for undo (u). */
+	int64_t *undo;
+	size_t nundo;
+
 	int quit;
 	int exit_status;
 };
@@ -129,8 +133,16 @@ int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
 void ui_open_browser(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
-/* Marks every item of feed_id read, or with 0 every item of the
- * dotfile's feeds (a dropped feed's flags stay); every screen reloads. */
+/* Marks the stories of these items read or unread: every copy, in every
+ * feed, that the store keeps in the same story. */
+void ui_mark_story(struct ui *ui, const int64_t *rowids, size_t n, int read);
+/* Marks the stories of these items read (what a screen shows, filter
+ * included) and remembers which were unread for ui_undo_mark_all(). */
+void ui_mark_all(struct ui *ui, const int64_t *rowids, size_t n);
+/* Marks every item of feed_id read, or with 0 every item of the dotfile's
+ * feeds, with their stories' copies; undoable like ui_mark_all(). */
 void ui_mark_all_read(struct ui *ui, int64_t feed_id);
+/* Marks unread again what the last mark-all marked read. */
+void ui_undo_mark_all(struct ui *ui);
 
 #endif
