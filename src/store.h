@@ -153,8 +153,6 @@ enum nf_status store_mark_all_read(struct store *s, int64_t feed_id,
  * store which items form one story; the store keys them together, so
  * that a mark reaches every copy, in any feed, across restarts. */
 
-#define STORE_STORY_MAX 256	/* members of one story the store keys */
-
 /* One story as the fold made it: the rowids of its copies. */
 struct store_story {
 	const int64_t *rowids;
@@ -172,11 +170,18 @@ enum nf_status store_stories_join(struct store *s,
                                   int64_t **newly_read, size_t *nread,
                                   struct nf_error *err);
 
-/* The rowids given and those of every item sharing a story with one of
- * them, sorted, each once; with unread_only only the unread ones. A new
- * array in *out (free() it; NULL when empty). */
+/* A set of feeds; a NULL set stands for every feed. */
+struct store_feeds {
+	const int64_t *ids;
+	size_t n;
+};
+
+/* The rowids given and those of every item in feeds sharing a story with
+ * one of them, sorted, each once; with unread_only only the unread ones.
+ * A new array in *out (free() it; NULL when empty). */
 enum nf_status store_story_rowids(struct store *s, const int64_t *rowids,
-                                  size_t n, int unread_only, int64_t **out,
+                                  size_t n, const struct store_feeds *feeds,
+                                  int unread_only, int64_t **out,
                                   size_t *nout, struct nf_error *err);
 
 /* The rowids of one feed's unread items: a new array (free() it). */
