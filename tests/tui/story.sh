@@ -23,6 +23,7 @@ dotfile() {
 # A fresh store, or the same one again (keep), with the front page shown.
 start() {
 	tui_keys Q
+	tui_wait "EXIT=0" || return 1
 	$TM kill-server >/dev/null 2>&1
 	[ "$1" = keep ] || rm -f "$TMPDIR_TUI/test.db"
 	tui_start
