@@ -64,7 +64,10 @@ static const char *const migrations[] = {
 	 * mark reaches copies in feeds that are not on screen, and a copy
 	 * that arrives later can take the story's state */
 	"ALTER TABLE items ADD COLUMN story INTEGER;"
-	"CREATE INDEX items_story ON items (story) WHERE story IS NOT NULL;",
+	"CREATE INDEX items_story ON items (story) WHERE story IS NOT NULL;"
+	/* read more finds a related entry's stored copy by link or title */
+	"CREATE INDEX items_link ON items (link);"
+	"CREATE INDEX items_title ON items (title);",
 	/* 5: read-more pages fetched from the web, by URL, with their
 	 * validators; bounded (PAGE_CACHE_MAX) oldest first */
 	"CREATE TABLE pages ("
@@ -87,7 +90,7 @@ enum stmt_id {
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
-	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM,
+	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_COUNT
 };
 
@@ -166,6 +169,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                    " OR story ="
 	                    " (SELECT story FROM items WHERE id = ?1)",
 	[ST_FEED_UNREAD] = "SELECT id FROM items WHERE feed_id = ?1 AND read = 0",
+	[ST_FIND_LINK] = "SELECT id FROM items WHERE link = ?1"
+	                 " ORDER BY content_len DESC, id LIMIT 1",
+	[ST_FIND_TITLE] = "SELECT id FROM items WHERE title = ?1"
+	                  " ORDER BY content_len DESC, id LIMIT 1",
 	[ST_PAGE_GET] = "SELECT text, etag, last_modified, fetched FROM pages"
 	                " WHERE url = ?1",
 	[ST_PAGE_PUT] = "INSERT OR REPLACE INTO pages (url, etag,"
@@ -1893,4 +1900,32 @@ store_page_put(struct store *s, const char *url, const struct store_page *page,
 fail:
 	tx_rollback(s);
 	return status;
+}
+
+/* The first row's id of a lookup by one text, or 0. */
+static int64_t
+find_by(struct store *s, enum stmt_id id, const char *text,
+        struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t rowid = 0;
+
+	if (text == NULL || text[0] == '\0' ||
+	    (st = stmt_get(s, id, err)) == NULL) {
+		return 0;
+	}
+	bind_text(st, 1, text);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		rowid = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rowid;
+}
+
+int64_t
+store_item_find(struct store *s, const char *link, const char *title)
+{
+	int64_t rowid = find_by(s, ST_FIND_LINK, link, NULL);
+
+	return rowid != 0 ? rowid : find_by(s, ST_FIND_TITLE, title, NULL);
 }

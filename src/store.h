@@ -141,6 +141,10 @@ void store_items_free(struct nf_item **items, size_t n);
 enum nf_status store_item_load(struct store *s, int64_t rowid,
                                struct nf_item **item, struct nf_error *err);
 
+/* The stored item whose link is link, else whose title is title (the
+ * one with the longest text), or 0 when none is (NULL skips a test). */
+int64_t store_item_find(struct store *s, const char *link, const char *title);
+
 /* Sets the read flag (0 or 1) of n items in one transaction; unknown
  * rowids are skipped. */
 enum nf_status store_mark_read(struct store *s, const int64_t *rowids,

@@ -17,7 +17,8 @@ struct art_entry {
 	char *title;
 	char *link;
 	char *source;
-	int64_t rowid;
+	char *summary;		/* a related entry's own text, or NULL */
+	int64_t rowid;		/* its copy in the store, or 0 */
 	int depth;
 	size_t ncopies;		/* depth 0: how many depth-1 entries follow */
 	int expanded;
@@ -234,7 +235,8 @@ art_host(const char *link, char *out, size_t size)
  * shows its link's host. */
 static int
 art_add_entry(struct article *a, const char *title, const char *link,
-              const char *source, int64_t rowid, int depth)
+              const char *source, const char *summary, int64_t rowid,
+              int depth)
 {
 	struct art_entry *e = realloc(a->entries,
 	                              (a->nentries + 1) * sizeof(*e));
@@ -254,16 +256,62 @@ art_add_entry(struct article *a, const char *title, const char *link,
 	e->title = strdup(head);
 	e->link = link != NULL ? strdup(link) : NULL;
 	e->source = src[0] != '\0' ? strdup(src) : NULL;
+	e->summary = summary != NULL && summary[0] != '\0' ? strdup(summary) : NULL;
 	e->rowid = rowid;
 	e->depth = depth;
 	return 0;
 }
 
+/* Whether rowid is the article's item or one of its story's copies. */
+static int
+art_has_copy(const struct article *a, int64_t rowid)
+{
+	size_t i;
+
+	if (rowid == a->item->rowid) {
+		return 1;
+	}
+	for (i = 0; i < a->nstory; i++) {
+		if (a->entries[i].rowid == rowid) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A related entry's copy in the store, found by its link, else by its
+ * headline (an aggregator's " - Publisher" tail taken off). */
+static int64_t
+art_find_stored(struct ui *ui, const struct nf_related *r)
+{
+	char head[1024], src[512];
+
+	title_headline(r->title, r->source != NULL && r->source[0] != '\0' ?
+	               r->source : NULL, head, sizeof(head), src, sizeof(src));
+	return store_item_find(ui->store, r->link, head);
+}
+
+/* Adds one related entry (depth 0) or one of its copies (depth 1); an
+ * entry that is a copy of this very story is already listed, once. */
+static int
+art_add_related(struct article *a, struct ui *ui, const struct nf_related *r,
+                int depth)
+{
+	int64_t rowid = art_find_stored(ui, r);
+
+	if (rowid != 0 && art_has_copy(a, rowid)) {
+		return 1;
+	}
+	return art_add_entry(a, r->title, r->link, r->source, r->summary, rowid,
+	                     depth);
+}
+
 /* The story's copies first (each another outlet's item), then the
  * item's related entries, each followed by its own copies. */
 static void
-art_build_entries(struct article *a, const struct nf_item *const *items,
-                  const size_t *members, size_t n)
+art_build_entries(struct article *a, struct ui *ui,
+                  const struct nf_item *const *items, const size_t *members,
+                  size_t n)
 {
 	size_t i, k;
 
@@ -271,21 +319,22 @@ art_build_entries(struct article *a, const struct nf_item *const *items,
 		const struct nf_item *it = items[members[i]];
 
 		if (it->rowid != a->item->rowid) {
-			art_add_entry(a, it->title, it->link, it->source, it->rowid, 0);
+			art_add_entry(a, it->title, it->link, it->source, NULL,
+			              it->rowid, 0);
 		}
 	}
 	a->nstory = a->nentries;
 	for (i = 0; i < a->item->nrelated; i++) {
 		const struct nf_related *r = &a->item->related[i];
 		size_t parent = a->nentries;
+		int rc = art_add_related(a, ui, r, 0);
 
-		if (art_add_entry(a, r->title, r->link, r->source, 0, 0) != 0) {
+		if (rc < 0) {
 			return;
 		}
 		for (k = 0; k < r->ncopies; k++) {
-			const struct nf_related *c = &r->copies[k];
-
-			if (art_add_entry(a, c->title, c->link, c->source, 0, 1) == 0) {
+			if (art_add_related(a, ui, &r->copies[k], rc == 0 ? 1 : 0) == 0 &&
+			    rc == 0) {
 				a->entries[parent].ncopies++;
 			}
 		}
@@ -320,13 +369,32 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		free(a);
 		return NULL;
 	}
-	art_build_entries(a, items, members, n);
+	art_build_entries(a, ui, items, members, n);
 	return &a->base;
+}
+
+/* Starts fetching the item's link: the page kept in the store answers
+ * at once, else the fetch runs and the text shown so far stays. */
+static void
+art_fetch(struct article *a, struct ui *ui)
+{
+	char *cached = ui_page_cached(ui, a->item->link);
+
+	free(a->note);
+	a->note = NULL;
+	if (cached != NULL) {
+		free(a->item->content);
+		a->item->content = cached;
+		return;
+	}
+	a->request = ui_fetch_page(ui, a->item->link);
+	a->note = strdup(a->request != 0 ? "Fetching the page…" :
+	                 "Could not start fetching the page.");
 }
 
 struct screen *
 article_new_page(struct ui *ui, const char *title, const char *link,
-                 const char *source)
+                 const char *source, const char *summary)
 {
 	struct article *a = art_alloc();
 
@@ -338,13 +406,13 @@ article_new_page(struct ui *ui, const char *title, const char *link,
 	nf_strset(&a->item->title, title);
 	nf_strset(&a->item->link, link);
 	nf_strset(&a->item->source, source);
-	if (link == NULL) {
-		a->note = strdup("This entry has no link to read more from.");
-		return &a->base;
+	nf_strset(&a->item->content, summary);
+	if (link != NULL) {
+		art_fetch(a, ui);
+	} else if (summary == NULL) {
+		a->note = strdup("This entry has no link to read more from, and no"
+		                 " text of its own.");
 	}
-	a->request = ui_fetch_page(ui, link);
-	a->note = strdup(a->request != 0 ? "Fetching the page…" :
-	                 "Could not start fetching the page.");
 	return &a->base;
 }
 
@@ -658,24 +726,26 @@ art_collapse(struct screen *s, struct ui *ui)
 	return art_set_fold(a, 0);
 }
 
-/* Read more on one entry: a copy in the store with enough text opens as
- * an article; anything else fetches its linked page. */
+/* Read more on one entry, answering at once: its copy in the store
+ * when there is one, else the entry's own text; either is replaced by the
+ * linked page when the text is short and the page arrives. */
 static int
 art_read_more(struct ui *ui, const struct art_entry *e)
 {
 	struct screen *next = NULL;
-	struct nf_item *it = NULL;
-	struct nf_error err;
 
-	if (e->rowid != 0 && store_item_load(ui->store, e->rowid, &it, &err) == NF_OK) {
-		if (item_text_length(it) >= ARTICLE_ENOUGH_TEXT || it->link == NULL) {
-			next = article_new(ui, e->rowid, NULL, NULL, 0);
-			ui_mark(ui, &e->rowid, 1, 1);
+	if (e->rowid != 0 &&
+	    (next = article_new(ui, e->rowid, NULL, NULL, 0)) != NULL) {
+		struct article *b = art_of(next);
+
+		ui_mark_story(ui, &e->rowid, 1, 1);
+		if (item_text_length(b->item) < ARTICLE_ENOUGH_TEXT &&
+		    b->item->link != NULL) {
+			art_fetch(b, ui);
 		}
-		item_free(it);
 	}
 	if (next == NULL) {
-		next = article_new_page(ui, e->title, e->link, e->source);
+		next = article_new_page(ui, e->title, e->link, e->source, e->summary);
 	}
 	if (next != NULL) {
 		ui_push(ui, next);
@@ -693,9 +763,7 @@ art_open(struct screen *s, struct ui *ui)
 	}
 	if (item_text_length(a->item) < ARTICLE_ENOUGH_TEXT &&
 	    a->item->link != NULL && a->request == 0) {
-		a->request = ui_fetch_page(ui, a->item->link);
-		free(a->note);
-		a->note = strdup("Fetching the page…");
+		art_fetch(a, ui);
 		art_stale(a);
 	}
 	return 1;
@@ -731,7 +799,11 @@ art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
 		free(a->item->content);
 		a->item->content = text;
 	} else {
-		a->note = strdup(reason != NULL ? reason : "the page has no article text");
+		char why[512];
+
+		snprintf(why, sizeof(why), "Could not fetch the page: %s",
+		         reason != NULL ? reason : "it has no article text");
+		a->note = strdup(why);
 		ui_status(ui, 1, "read more: %s", a->note != NULL ? a->note : "failed");
 	}
 	art_stale(a);
@@ -748,6 +820,7 @@ art_free(struct screen *s)
 		free(a->entries[i].title);
 		free(a->entries[i].link);
 		free(a->entries[i].source);
+		free(a->entries[i].summary);
 	}
 	free(a->entries);
 	art_lines_clear(a);
