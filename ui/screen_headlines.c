@@ -532,6 +532,30 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	return y;
 }
 
+/* An empty page says what to do: a dotfile without feeds needs a feed
+ * line, which R cannot give it. */
+static void
+hl_draw_empty(struct headlines *h, struct ui *ui, WINDOW *w, int width)
+{
+	char line[1024];
+
+	if (ui->nfeed_ids == 0) {
+		snprintf(line, sizeof(line), "No feeds: %s has no feed lines.",
+		         ui->cfg->path != NULL ? ui->cfg->path : "the dotfile");
+		draw_text(w, 0, 0, width, line, A_NORMAL, 1);
+		draw_text(w, 2, 0, width, "Add one line per feed, for example:",
+		          A_NORMAL, 1);
+		draw_text(w, 3, 0, width, "    feed https://example.org/news.rss",
+		          A_NORMAL, 1);
+		draw_text(w, 5, 0, width, "or import a list: newsfold --import-opml"
+		          " FILE.opml; then start newsfold again.", A_NORMAL, 1);
+		return;
+	}
+	draw_text(w, 0, 0, width, ui_feed_is_fetching(ui, h->feed_id) ||
+	          ui->njobs > 0 ? "Fetching the feeds…" :
+	          "No stories yet: press R to reload all feeds.", A_NORMAL, 1);
+}
+
 static void
 hl_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 {
@@ -541,9 +565,7 @@ hl_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 	(void)ui;
 	werase(w);
 	if (h->nstories == 0) {
-		draw_text(w, 0, 0, width, ui_feed_is_fetching(ui, h->feed_id) ||
-		          ui->njobs > 0 ? "Fetching the feeds…" :
-		          "No stories yet: press R to reload all feeds.", A_NORMAL, 1);
+		hl_draw_empty(h, ui, w, width);
 		return;
 	}
 	panel = hl_draw_panel(h, w, height, width);
@@ -889,4 +911,16 @@ headlines_count(struct screen *s)
 	struct headlines *h = hl_checked(s);
 
 	return h != NULL ? h->nitems : 0;
+}
+
+size_t
+headlines_unread_stories(struct screen *s)
+{
+	struct headlines *h = hl_checked(s);
+	size_t i, n = 0;
+
+	for (i = 0; h != NULL && i < h->nstories; i++) {
+		n += h->stories[i].unread != 0;
+	}
+	return n;
 }

@@ -16,6 +16,10 @@
  * through its ops. */
 struct screen *headlines_new(struct ui *ui, int64_t feed_id, const char *title);
 
+/* How many of the screen's stories are unread (0 when s is no Headlines
+ * screen): the front page's is the count of every feed. */
+size_t headlines_unread_stories(struct screen *s);
+
 /* How many items the screen holds (0 when the store is empty). */
 size_t headlines_count(struct screen *s);
 

@@ -243,7 +243,7 @@ ui_open_browser(struct ui *ui, const char *url)
 	const char *command = ui->cfg->browser;
 	char **argv = NULL;
 	struct nf_error err;
-	int rc;
+	int rc, is_default = 0;
 
 	/* A feed chooses its links: a javascript:, data: or file: link
 	 * handed to a browser or to xdg-open would run what the feed says. */
@@ -255,14 +255,19 @@ ui_open_browser(struct ui *ui, const char *url)
 		command = getenv("BROWSER");
 	}
 	if (command == NULL || command[0] == '\0') {
-		command = "xdg-open";
+		command = "xdg-open";	/* the desktop's choice, when there is one */
+		is_default = 1;
 	}
 	if (config_browser_argv(command, url, &argv, &err) != NF_OK) {
 		ui_status(ui, 1, "browser: %s", err.msg);
 		return;
 	}
 	rc = argv[0] != NULL ? ui_run_program(argv) : -1;
-	if (rc != 0) {
+	if (rc == 127 && is_default) {
+		ui_status(ui, 1, "no browser to open links: set browser in %s,"
+		          " or $BROWSER", ui->cfg->path != NULL && !ui->cfg->is_demo ?
+		          ui->cfg->path : "the dotfile");
+	} else if (rc != 0) {
 		ui_status(ui, 1, "%s: %s", argv[0] != NULL ? argv[0] : "browser",
 		          rc == 127 ? "cannot run it" : "it failed");
 	} else {
