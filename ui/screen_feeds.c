@@ -134,9 +134,9 @@ fd_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 static void
 fd_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
-	snprintf(out, size, "newsfold — Feeds — %zu feeds, %zu unread stories"
-	         " (each counted once per feed that carries it)",
-	         fd_of(s)->nlisted, headlines_unread_stories(ui->stack[0]));
+	(void)ui;
+	snprintf(out, size, "newsfold — Feeds — %zu feeds — counts are stories,"
+	         " once per feed that carries one", fd_of(s)->nlisted);
 }
 
 static void

@@ -57,7 +57,7 @@ no_browser() {
 
 stories_counted() {
 	tui_keys f
-	tui_wait "newsfold — Feeds — 1 feeds, 3 unread stories" || return 1
+	tui_wait "newsfold — Feeds — 1 feeds — counts are stories" || return 1
 	grep -qE "^All feeds +3 unread" "$TMPDIR_TUI/screen" || return 1
 	tui_keys q
 	tui_wait "newsfold — All feeds — 3 stories, 3 unread" && quit
