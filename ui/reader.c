@@ -328,6 +328,10 @@ reader_key(struct ui *ui, int key)
 		reader_filter_key(ui, key);
 		return;
 	}
+	if (key == CONFIG_KEY_ESC && strcmp(top->ops->name, "help") == 0) {
+		ui_pop(ui);	/* Esc leaves help, as q does */
+		return;
+	}
 	if (key == CONFIG_KEY_ESC && top->ops->set_filter != NULL) {
 		top->ops->set_filter(top, ui, "");
 		ui->dirty_top = ui->dirty_body = 1;

@@ -9,6 +9,7 @@
 #include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
+#include "ui/list.h"
 #include "ui/screen_article.h"
 
 /* A Similar News entry: a copy of the story (rowid set) or a related
@@ -479,13 +480,20 @@ art_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 	}
 }
 
+/* The title is drawn before the body: lay out for the body window as it
+ * is now (first frame, after a resize), so the share is right at once. */
 static void
 art_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
 	struct article *a = art_of(s);
-	size_t pct = a->nlines > 0 ? (a->top + (size_t)a->height) * 100 / a->nlines : 100;
+	int height = ui->rows > 2 ? ui->rows - 2 : 1;
+	size_t pct;
 
-	(void)ui;
+	if (ui->cols > 0 && (a->width != ui->cols || a->height != height)) {
+		a->height = height;
+		art_relayout(a, ui->cols);
+	}
+	pct = a->nlines > 0 ? (a->top + (size_t)a->height) * 100 / a->nlines : 100;
 	snprintf(out, size, "newsfold — %s — %zu%%", nf_str(a->item->source),
 	         pct > 100 ? 100 : pct);
 }
@@ -810,6 +818,93 @@ art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
 	return 1;
 }
 
+/* The list screen the reader came from (the nearest below that shows a
+ * list), which n, N and A act on; NULL when there is none. */
+static struct screen *
+art_list_below(struct ui *ui)
+{
+	int i;
+
+	for (i = ui->depth - 2; i >= 0; i--) {
+		if (ui->stack[i]->list != NULL) {
+			return ui->stack[i];
+		}
+	}
+	return NULL;
+}
+
+/* n and N: the next unread story of the list below, read at once. When
+ * there is none, the article stays and the list's message says so. */
+static int
+art_go_unread(struct ui *ui, enum config_action action)
+{
+	struct screen *below = art_list_below(ui);
+	ui_handler go = below != NULL ? below->ops->handlers[action] : NULL;
+	ui_handler open = below != NULL ? below->ops->handlers[CONFIG_ACTION_OPEN] : NULL;
+	size_t before;
+
+	if (go == NULL || open == NULL) {
+		ui_status(ui, 0, "no list of stories to go through from here");
+		return 1;
+	}
+	before = list_selected(below->list);
+	go(below, ui);
+	if (list_selected(below->list) == before) {
+		return 1;
+	}
+	while (ui_top(ui) != below) {
+		ui_pop(ui);	/* this article goes too: s is freed */
+	}
+	open(below, ui);
+	return 1;
+}
+
+static int
+art_next_unread(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	return art_go_unread(ui, CONFIG_ACTION_NEXT_UNREAD);
+}
+
+static int
+art_prev_unread(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	return art_go_unread(ui, CONFIG_ACTION_PREV_UNREAD);
+}
+
+/* m: the story shown, read or unread again, with all its copies. */
+static int
+art_toggle_read(struct screen *s, struct ui *ui)
+{
+	struct article *a = art_of(s);
+
+	if (a->item->rowid == 0) {
+		ui_status(ui, 0, "this page is not a stored story");
+		return 1;
+	}
+	a->item->read = !a->item->read;
+	ui_mark_story(ui, &a->item->rowid, 1, a->item->read);
+	ui_status(ui, 0, "story marked %s", a->item->read ? "read" : "unread");
+	return 1;
+}
+
+/* A: what the list below shows, marked read, as A there does. */
+static int
+art_mark_all_read(struct screen *s, struct ui *ui)
+{
+	struct screen *below = art_list_below(ui);
+	ui_handler mark = below != NULL ?
+	                  below->ops->handlers[CONFIG_ACTION_MARK_ALL_READ] : NULL;
+
+	(void)s;
+	if (mark == NULL) {
+		ui_status(ui, 0, "nothing to mark from here");
+		return 1;
+	}
+	return mark(below, ui);
+}
+
 static void
 art_free(struct screen *s)
 {
@@ -846,6 +941,24 @@ static const struct screen_ops article_ops = {
 		[CONFIG_ACTION_EXPAND] = art_expand,
 		[CONFIG_ACTION_COLLAPSE] = art_collapse,
 		[CONFIG_ACTION_OPEN_IN_BROWSER] = art_open_browser,
+		[CONFIG_ACTION_NEXT_UNREAD] = art_next_unread,
+		[CONFIG_ACTION_PREV_UNREAD] = art_prev_unread,
+		[CONFIG_ACTION_TOGGLE_READ] = art_toggle_read,
+		[CONFIG_ACTION_MARK_ALL_READ] = art_mark_all_read,
+	},
+	.help_title = "the Article screen",
+	.help = {
+		[CONFIG_ACTION_UP] = "scroll up a line; in Similar News, the entry above",
+		[CONFIG_ACTION_DOWN] = "scroll down a line; in Similar News, the entry below",
+		[CONFIG_ACTION_OPEN] = "read more on the selected entry; on a short story, fetch its page",
+		[CONFIG_ACTION_TOGGLE_FOLD] = "space pages down; Tab opens Similar News or unfolds the selected entry",
+		[CONFIG_ACTION_EXPAND] = "open Similar News, or unfold the selected entry",
+		[CONFIG_ACTION_COLLAPSE] = "fold the selected entry, or Similar News",
+		[CONFIG_ACTION_OPEN_IN_BROWSER] = "open the story's link, or the selected entry's, in the browser",
+		[CONFIG_ACTION_NEXT_UNREAD] = "read the next unread story of the list, going round past its end",
+		[CONFIG_ACTION_PREV_UNREAD] = "read the previous unread story of the list",
+		[CONFIG_ACTION_TOGGLE_READ] = "mark this story (every copy) read or unread",
+		[CONFIG_ACTION_MARK_ALL_READ] = "mark every story of the list read, with its copies in other feeds",
 	},
 	.free = art_free,
 };

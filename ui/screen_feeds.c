@@ -295,6 +295,12 @@ static const struct screen_ops feeds_ops = {
 		[CONFIG_ACTION_MARK_ALL_READ] = fd_mark_all_read,
 		[CONFIG_ACTION_ADD_FEED] = fd_add_found,
 	},
+	.help_title = "the Feeds screen",
+	.help = {
+		[CONFIG_ACTION_OPEN] = "open the feed's headlines (All feeds: the front page)",
+		[CONFIG_ACTION_RELOAD] = "reload the feed under the cursor",
+		[CONFIG_ACTION_MARK_ALL_READ] = "mark the feed's stories read, with their copies in other feeds",
+	},
 	.free = fd_free,
 };
 

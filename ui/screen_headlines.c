@@ -763,20 +763,30 @@ hl_reload(struct screen *s, struct ui *ui)
 	return 1;
 }
 
-/* Moves to the next (dir 1) or previous (-1) unread story line. */
+static int
+hl_row_is_unread(const struct headlines *h, size_t v)
+{
+	const struct hl_row *r = &h->rows[h->list.map[v]];
+
+	return r->member == 0 ? h->stories[r->story].unread :
+	       !hl_item(h, r->story, r->member)->read;
+}
+
+/* Moves to the next (dir 1) or previous (-1) unread story line, going
+ * round past the end, as a reader working through the news expects. */
 static int
 hl_find_unread(struct headlines *h, struct ui *ui, int dir)
 {
-	size_t v = h->list.sel;
+	size_t n = h->list.nmap, from = h->list.sel, k, v;
 
-	while (dir > 0 ? v + 1 < h->list.nmap : v > 0) {
-		const struct hl_row *r;
-
-		v = dir > 0 ? v + 1 : v - 1;
-		r = &h->rows[h->list.map[v]];
-		if (r->member == 0 ? h->stories[r->story].unread :
-		    !hl_item(h, r->story, r->member)->read) {
+	for (k = 1; k < n; k++) {
+		v = dir > 0 ? (from + k) % n : (from + n - k) % n;
+		if (hl_row_is_unread(h, v)) {
 			list_select_row(&h->list, h->list.map[v]);
+			if (dir > 0 ? v < from : v > from) {
+				ui_status(ui, 0, "went round to the %s",
+				          dir > 0 ? "top" : "bottom");
+			}
 			return 1;
 		}
 	}
@@ -876,6 +886,13 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_PREV_UNREAD] = hl_prev_unread,
 		[CONFIG_ACTION_TOGGLE_READ] = hl_toggle_read,
 		[CONFIG_ACTION_MARK_ALL_READ] = hl_mark_all_read,
+	},
+	.help_title = "the Headlines screen",
+	.help = {
+		[CONFIG_ACTION_OPEN] = "read the story (or the copy) under the cursor",
+		[CONFIG_ACTION_RELOAD] = "reload this feed; on the front page, the feed of the line under the cursor",
+		[CONFIG_ACTION_NEXT_UNREAD] = "go to the next unread story, round past the end",
+		[CONFIG_ACTION_TOGGLE_READ] = "mark the story (every copy) read or unread; on a copy line, that copy",
 	},
 	.free = hl_free,
 };

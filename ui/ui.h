@@ -58,6 +58,11 @@ struct screen_ops {
 	 * screens change). */
 	int reload_on_show;
 	ui_handler handlers[CONFIG_ACTION_COUNT];
+	/* What an action does on this screen when the action table's help
+	 * text would say otherwise (NULL: the table's). */
+	const char *help[CONFIG_ACTION_COUNT];
+	/* The screen's name in the help title ("the Article screen"). */
+	const char *help_title;
 	void (*free)(struct screen *s);
 };
 
