@@ -676,6 +676,7 @@ config_free(struct config *cfg)
 	}
 	free(cfg->feeds);
 	free(cfg->browser);
+	free(cfg->player);
 	free(cfg->bindings);
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));

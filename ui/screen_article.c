@@ -20,6 +20,8 @@ struct art_entry {
 	char *source;
 	char *summary;		/* a related entry's own text, or NULL */
 	int64_t rowid;		/* its copy in the store, or 0 */
+	const struct nf_enclosure *enclosure;	/* an enclosure's line: the
+						 * item's, not a related entry */
 	int depth;
 	size_t ncopies;		/* depth 0: how many depth-1 entries follow */
 	int expanded;
@@ -38,6 +40,8 @@ struct article {
 	struct art_entry *entries;
 	size_t nentries;
 	size_t nstory;		/* how many entries are copies of the story */
+	size_t nsimilar;	/* entries of Similar News; the item's
+				 * enclosures follow them */
 	int fold_open;
 	int focus;		/* selected entry, or -1: the pager scrolls */
 	unsigned request;	/* read-more fetch in flight, or 0 */
@@ -45,6 +49,7 @@ struct article {
 	struct art_line *lines;
 	size_t nlines;
 	int width;		/* the width lines were laid out for; 0 = stale */
+	int text_width;		/* the dotfile's text-width; 0 = the window's */
 	size_t top;
 	int height;
 };
@@ -170,7 +175,7 @@ art_add_similar(struct article *a, int width)
 	size_t i, top = 0;
 	char line[1024];
 
-	for (i = 0; i < a->nentries; i++) {
+	for (i = 0; i < a->nsimilar; i++) {
 		top += a->entries[i].depth == 0;
 	}
 	if (top == 0) {
@@ -180,7 +185,7 @@ art_add_similar(struct article *a, int width)
 	snprintf(line, sizeof(line), "%s Similar News (%zu)",
 	         a->fold_open ? "▾" : "▸", top);
 	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_FOLD_MARKER, -2);
-	for (i = 0; a->fold_open && i < a->nentries; i++) {
+	for (i = 0; a->fold_open && i < a->nsimilar; i++) {
 		const struct art_entry *e = &a->entries[i];
 		char more[48] = "";
 
@@ -194,19 +199,65 @@ art_add_similar(struct article *a, int width)
 	}
 }
 
+/* "1.2 MB" for an enclosure's length; "" when the feed gives none. */
+static void
+art_size(long long bytes, char *out, size_t size)
+{
+	static const char *const units[] = { "bytes", "KB", "MB", "GB" };
+	double v = (double)bytes;
+	size_t u = 0;
+
+	if (bytes <= 0) {
+		out[0] = '\0';
+		return;
+	}
+	while (v >= 1024.0 && u + 1 < sizeof(units) / sizeof(units[0])) {
+		v /= 1024.0;
+		u++;
+	}
+	snprintf(out, size, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+}
+
+/* "Enclosures (N)", then one line each: type, size and URL. */
+static void
+art_add_enclosures(struct article *a)
+{
+	char line[2048], size[32];
+	size_t i;
+
+	if (a->nentries == a->nsimilar) {
+		return;
+	}
+	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+	snprintf(line, sizeof(line), "Enclosures (%zu)", a->nentries - a->nsimilar);
+	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_FOLD_MARKER, -1);
+	for (i = a->nsimilar; i < a->nentries; i++) {
+		const struct nf_enclosure *enc = a->entries[i].enclosure;
+
+		art_size(enc->length, size, sizeof(size));
+		snprintf(line, sizeof(line), "  ▶ %s%s%s — %s",
+		         enc->type != NULL ? enc->type : "file",
+		         size[0] != '\0' ? ", " : "", size, nf_str(enc->url));
+		art_add_line(a, line, strlen(line), CONFIG_ELEMENT_READ_MORE, (int)i);
+	}
+}
+
 static void
 art_layout(struct article *a, int width)
 {
 	const char *body;
+	int text = a->text_width > 0 && a->text_width < width ? a->text_width :
+	           width;
 
 	art_lines_clear(a);
 	a->width = width;
-	art_add_header(a, width);
+	art_add_header(a, text);
 	body = a->item->content != NULL && a->item->content[0] != '\0' ?
 	       a->item->content : a->item->summary;
 	if (body != NULL) {
-		art_add_wrapped(a, body, "", CONFIG_ELEMENT_READ, width);
+		art_add_wrapped(a, body, "", CONFIG_ELEMENT_READ, text);
 	}
+	art_add_enclosures(a);
 	if (a->note != NULL) {
 		art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
 		art_add_wrapped(a, a->note, "", CONFIG_ELEMENT_ERROR, width);
@@ -342,6 +393,30 @@ art_build_entries(struct article *a, struct ui *ui,
 	}
 }
 
+/* The item's enclosures, after the Similar News entries: lines the
+ * selection reaches like theirs, which o and Enter play. */
+static void
+art_build_enclosures(struct article *a)
+{
+	size_t i;
+
+	a->nsimilar = a->nentries;
+	for (i = 0; i < a->item->nenclosures; i++) {
+		const struct nf_enclosure *enc = &a->item->enclosures[i];
+		struct art_entry *e;
+
+		if (enc->url == NULL ||
+		    (e = realloc(a->entries, (a->nentries + 1) * sizeof(*e))) == NULL) {
+			continue;
+		}
+		a->entries = e;
+		e = &a->entries[a->nentries++];
+		memset(e, 0, sizeof(*e));
+		e->enclosure = enc;
+		e->link = strdup(enc->url);
+	}
+}
+
 static struct article *
 art_alloc(void)
 {
@@ -370,7 +445,10 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		free(a);
 		return NULL;
 	}
+	a->item->read = 1;	/* opening a story reads it (the caller marks it) */
 	art_build_entries(a, ui, items, members, n);
+	art_build_enclosures(a);
+	a->text_width = (int)ui->cfg->text_width;
 	return &a->base;
 }
 
@@ -408,6 +486,7 @@ article_new_page(struct ui *ui, const char *title, const char *link,
 	nf_strset(&a->item->link, link);
 	nf_strset(&a->item->source, source);
 	nf_strset(&a->item->content, summary);
+	a->text_width = (int)ui->cfg->text_width;
 	if (link != NULL) {
 		art_fetch(a, ui);
 	} else if (summary == NULL) {
@@ -665,7 +744,12 @@ art_bottom(struct screen *s, struct ui *ui)
 static int
 art_set_fold(struct article *a, int how)
 {
-	if (a->nentries == 0) {
+	if (a->nsimilar == 0) {
+		if (how && a->nentries > 0) {
+			a->focus = 0;	/* no Similar News: the first enclosure */
+			art_show_focus(a);
+			return 1;
+		}
 		return 0;
 	}
 	a->fold_open = how;
@@ -766,6 +850,10 @@ art_open(struct screen *s, struct ui *ui)
 {
 	struct article *a = art_ready(s, ui);
 
+	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
+		ui_open_enclosure(ui, a->entries[a->focus].link);
+		return 1;
+	}
 	if (a->focus >= 0) {
 		return art_read_more(ui, &a->entries[a->focus]);
 	}
@@ -785,6 +873,10 @@ art_open_browser(struct screen *s, struct ui *ui)
 
 	if (link == NULL) {
 		ui_status(ui, 1, "no link to open");
+		return 1;
+	}
+	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
+		ui_open_enclosure(ui, link);
 		return 1;
 	}
 	ui_open_browser(ui, link);

@@ -471,12 +471,17 @@ hl_draw_summary(WINDOW *w, int y, int width, const struct nf_item *it, int max)
  * on at most max lines; the last one ends in "…" when it goes on. */
 static int
 hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
-                int max)
+                const char *from, int max)
 {
 	char cap[768], line[1024], *wrapped, *p;
 	int n = 0;
 
 	draw_caption(img, cap, sizeof(cap));
+	if (from != NULL) {
+		size_t len = strlen(cap);
+
+		snprintf(cap + len, sizeof(cap) - len, " — photo from %s", from);
+	}
 	wrapped = width > 9 ? width_wrap(cap, width - 1) : NULL;
 	for (p = wrapped; p != NULL && *p != '\0' && n < max; n++) {
 		char *nl = strchr(p, '\n');
@@ -510,6 +515,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	const struct hl_story *st = &h->stories[0];
 	const struct nf_item *it = h->items[st->members[0]];
 	const struct nf_image *photo = frontpage_photo(&h->page, st->fs);
+	const char *from = NULL;
 	int has_cap = photo != NULL;
 	int summary = height >= 12 ? 2 : 0, y = 0;
 	char line[1024], when[32], head[1024], source[512];
@@ -524,8 +530,17 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	snprintf(line, sizeof(line), "%s%s%s", source,
 	         when[0] != '\0' ? " · " : "", when);
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
+	/* A photo of another copy is credited to its outlet, not to the
+	 * lead's named just above it. */
+	for (size_t k = 1; has_cap && k < st->n; k++) {
+		const struct nf_item *c = h->items[st->members[k]];
+
+		if (c->image == photo && strcmp(nf_str(c->source), nf_str(it->source)) != 0) {
+			from = nf_str(c->source);
+		}
+	}
 	if (has_cap) {
-		y += hl_draw_caption(w, y, width, photo, height >= 16 ? 2 : 1);
+		y += hl_draw_caption(w, y, width, photo, from, height >= 16 ? 2 : 1);
 	}
 	y += hl_draw_summary(w, y, width, it, summary);
 	draw_rule(w, y++, width);
@@ -638,6 +653,23 @@ hl_current(struct headlines *h)
 	return r < h->nrows ? &h->rows[r] : NULL;
 }
 
+/* Scrolls so that the n lines from the selected one (a story just
+ * unfolded and its copies) are in sight, the story line first when they
+ * do not all fit. */
+static void
+hl_show_copies(struct list *l, size_t n)
+{
+	size_t last = l->sel + n - 1, height = l->height > 0 ? (size_t)l->height : 1;
+
+	if (last >= l->nmap) {
+		last = l->nmap > 0 ? l->nmap - 1 : 0;
+	}
+	if (last >= l->top + height) {
+		l->top = last - height + 1 > l->sel ? l->sel : last - height + 1;
+		l->dirty = 1;
+	}
+}
+
 /* Folds or unfolds the story under the cursor in place; the cursor stays
  * on the story line. */
 static int
@@ -662,6 +694,9 @@ hl_set_fold(struct headlines *h, int how)
 			list_select_row(&h->list, i);
 			break;
 		}
+	}
+	if (st->expanded) {
+		hl_show_copies(&h->list, st->n);
 	}
 	return 1;
 }

@@ -237,10 +237,11 @@ ui_run_program(char **argv)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-void
-ui_open_browser(struct ui *ui, const char *url)
+/* Runs command (a dotfile COMMAND, or NULL for the browser's default)
+ * on url with the terminal handed over, and says how it went. */
+static void
+ui_open_with(struct ui *ui, const char *command, const char *url)
 {
-	const char *command = ui->cfg->browser;
 	char **argv = NULL;
 	struct nf_error err;
 	int rc, is_default = 0;
@@ -275,4 +276,19 @@ ui_open_browser(struct ui *ui, const char *url)
 	}
 	config_argv_free(argv);
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+void
+ui_open_browser(struct ui *ui, const char *url)
+{
+	ui_open_with(ui, ui->cfg->browser, url);
+}
+
+void
+ui_open_enclosure(struct ui *ui, const char *url)
+{
+	const char *player = ui->cfg->player;
+
+	ui_open_with(ui, player != NULL && player[0] != '\0' ? player :
+	             ui->cfg->browser, url);
 }

@@ -136,6 +136,8 @@ void ui_refresh_all(struct ui *ui);
 int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
 /* Opens url in the browser with the terminal suspended. */
 void ui_open_browser(struct ui *ui, const char *url);
+/* Plays an enclosure's url with the dotfile's player, else the browser. */
+void ui_open_enclosure(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
 /* Marks the stories of these items read or unread: every copy, in every
