@@ -1533,6 +1533,67 @@ feed_unread_lists_a_feed(void **state)
 	free(ids);
 }
 
+/* A related entry finds its stored copy by link, else by headline; the
+ * copy with the longest text wins. */
+static void
+item_found_by_link_or_title(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a, b, id;
+	struct nf_feed *feed;
+	struct loaded l;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/a.rss", "A");
+	b = ensure(f, "https://example.org/b.rss", "B");
+	feed = make_feed("A");
+	add(feed, make_item("a1", "https://a.example/1", "Ferry strike ends", "short", 1));
+	update(f, a, feed, 0, 0);
+	feed = make_feed("B");
+	add(feed, make_item("b1", "https://b.example/1", "Ferry strike ends",
+	                    "a much longer text about the ferry strike", 1));
+	update(f, b, feed, 0, 0);
+	id = store_item_find(f->s, "https://a.example/1", NULL);
+	l = load(f, a, STORE_LOAD_LIST);
+	assert_int_equal(id, l.items[0]->rowid);	/* by link: feed A's */
+	loaded_free(&l);
+	assert_int_equal(store_item_find(f->s, "https://nowhere.example/", NULL), 0);
+	assert_int_equal(store_item_find(f->s, NULL, "No such story"), 0);
+	id = store_item_find(f->s, "https://nowhere.example/", "Ferry strike ends");
+	l = load(f, b, STORE_LOAD_LIST);
+	assert_int_equal(id, l.items[0]->rowid);	/* by title: the longer text */
+	loaded_free(&l);
+}
+
+/* Story copies can be limited to some feeds: a feed dropped from the
+ * dotfile keeps its flags. */
+static void
+story_copies_within_feeds(void **state)
+{
+	struct fixture *f = *state;
+	char a[] = "A a1", b[] = "B b1", join[] = "a1 b1", joined[64];
+	int64_t id, *ids, feeds[1];
+	size_t n;
+	struct store_feeds only_a = { feeds, 1 };
+
+	open_store(f);
+	story_add(f, a);
+	story_add(f, b);
+	story_join_step(f, join, joined, sizeof(joined));
+	feeds[0] = story_feed(f, 'A');
+	id = story_rowid(f, "b1");
+	assert_int_equal(store_story_rowids(f->s, &id, 1, &only_a, 0, &ids, &n,
+	                                    &f->err), NF_OK);
+	assert_int_equal(n, 2);	/* b1 itself, asked for, and a1 of feed A */
+	free(ids);
+	id = story_rowid(f, "a1");
+	assert_int_equal(store_story_rowids(f->s, &id, 1, &only_a, 0, &ids, &n,
+	                                    &f->err), NF_OK);
+	assert_int_equal(n, 1);	/* b1 is in feed B, left out */
+	assert_int_equal(ids[0], id);
+	free(ids);
+}
+
 /* --- read-more pages ---------------------------------------------------- */
 
 static void
@@ -1599,6 +1660,8 @@ main(void)
 		CASE(survives_kill_9_mid_write),
 		CASE(feed_unread_lists_a_feed),
 		CASE(pages_are_kept_by_url_and_bounded),
+		CASE(item_found_by_link_or_title),
+		CASE(story_copies_within_feeds),
 #undef CASE
 	};
 
