@@ -1647,14 +1647,41 @@ story_set(struct store *s, int64_t rowid, int64_t key, int read,
 	return stmt_run(s, st, err);
 }
 
+/* A change the join makes to one item. */
+struct story_change {
+	int64_t rowid, key;
+	int read;		/* 1: joins a read story read */
+};
+
+struct story_changes {
+	struct story_change *v;
+	size_t n, cap;
+};
+
+static int
+story_changes_add(struct story_changes *c, int64_t rowid, int64_t key, int read)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap != 0 ? c->cap * 2 : 64;
+		struct story_change *v = realloc(c->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		c->v = v;
+		c->cap = cap;
+	}
+	c->v[c->n++] = (struct story_change){ rowid, key, read };
+	return 0;
+}
+
 /* One story: the key it keeps is the smallest any member has (else the
  * smallest rowid); members without a key are new to it, and take its read
  * state when every member it had was read. Items gone since the fold are
- * left alone. */
-static enum nf_status
-story_join(struct store *s, struct story_map *map,
-           const struct store_story *story, struct idvec *newly_read,
-           struct nf_error *err)
+ * left alone. Adds what must change to changes (the map follows). */
+static int
+story_join(struct story_map *map, const struct store_story *story,
+           struct story_changes *changes)
 {
 	int64_t key = 0, min_id = 0;
 	int had = 0, all_read = 1;
@@ -1685,18 +1712,48 @@ story_join(struct store *s, struct story_map *map,
 		if (r->story == key && !join_read) {
 			continue;
 		}
-		if (story_set(s, r->id, key, join_read, err) != NF_OK) {
-			return NF_ERR_DB;
+		if (story_changes_add(changes, r->id, key, join_read) != 0) {
+			return -1;
 		}
 		r->story = key;
 		r->read |= join_read;
-		if (join_read && idvec_add(newly_read, r->id) != 0) {
-			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		}
 	}
-	return NF_OK;
+	return 0;
 }
 
+/* Writes the changes in one transaction; the rowids joined read go to
+ * newly_read. */
+static enum nf_status
+story_changes_write(struct store *s, const struct story_changes *c,
+                    struct idvec *newly_read, struct nf_error *err)
+{
+	enum nf_status status;
+	size_t i;
+
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	for (i = 0; i < c->n; i++) {
+		if ((status = story_set(s, c->v[i].rowid, c->v[i].key, c->v[i].read,
+		                        err)) != NF_OK) {
+			goto fail;
+		}
+		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			goto fail;
+		}
+	}
+	if ((status = tx_commit(s, err)) == NF_OK) {
+		return NF_OK;
+	}
+fail:
+	tx_rollback(s);
+	return status;
+}
+
+/* Reading first and writing only what changed: a front page loaded again
+ * with the same stories takes no write lock, so a --refresh running in
+ * another process never makes the screen wait. */
 enum nf_status
 store_stories_join(struct store *s, const struct store_story *stories,
                    size_t n, int64_t **newly_read, size_t *nread,
@@ -1704,33 +1761,31 @@ store_stories_join(struct store *s, const struct store_story *stories,
 {
 	struct idvec ids = { 0 };
 	struct story_map map = { 0 };
+	struct story_changes changes = { 0 };
 	enum nf_status status;
 	size_t i;
 
 	*newly_read = NULL;
 	*nread = 0;
-	if ((status = tx_begin(s, err)) != NF_OK) {
+	if ((status = story_map_load(s, &map, err)) != NF_OK) {
 		return status;
 	}
-	if ((status = story_map_load(s, &map, err)) != NF_OK) {
-		goto fail;
-	}
 	for (i = 0; i < n; i++) {
-		if ((status = story_join(s, &map, &stories[i], &ids, err)) != NF_OK) {
-			goto fail;
+		if (story_join(&map, &stories[i], &changes) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			goto out;
 		}
 	}
-	if ((status = tx_commit(s, err)) != NF_OK) {
-		goto fail;
+	if (changes.n > 0 &&
+	    (status = story_changes_write(s, &changes, &ids, err)) != NF_OK) {
+		free(ids.v);
+		goto out;
 	}
-	free(map.rows);
 	*newly_read = ids.v;
 	*nread = ids.n;
-	return NF_OK;
-fail:
-	tx_rollback(s);
+out:
+	free(changes.v);
 	free(map.rows);
-	free(ids.v);
 	return status;
 }
 

@@ -163,7 +163,8 @@ struct store_story {
 	size_t n;
 };
 
-/* Records the stories of a fold over every feed, in one transaction. A
+/* Records the stories of a fold over every feed: reads every item's story
+ * first, then writes what changed (if anything) in one transaction. A
  * story keeps the key its members had (the smallest, when the fold joined
  * two); an item new to a story whose every earlier member was read is
  * marked read, so a late copy never makes a read story unread again.
