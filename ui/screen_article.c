@@ -199,6 +199,45 @@ art_add_similar(struct article *a, int width)
 	}
 }
 
+/* A line laid out as the feed wrote it: the text stage keeps <pre>'s
+ * spaces, and gives prose single spaces and no indent, so an indented
+ * line or a run of spaces is code, a table or verse. */
+static int
+art_is_preformatted(const char *line, size_t len)
+{
+	return len > 0 && (line[0] == ' ' || memmem(line, len, "  ", 2) != NULL);
+}
+
+/* The body: prose wrapped to width, preformatted lines kept whole and
+ * cut at the edge with "…" rather than wrapped. */
+static void
+art_add_body(struct article *a, const char *body, int width)
+{
+	const char *p = body, *nl;
+
+	while (*p != '\0') {
+		char *line, *cut;
+		size_t len;
+
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if ((line = strndup(p, len)) == NULL) {
+			return;
+		}
+		if (len == 0) {
+			art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+		} else if (art_is_preformatted(line, len) &&
+		           (cut = width_fit(line, width, 0)) != NULL) {
+			art_add_line(a, cut, strlen(cut), CONFIG_ELEMENT_READ, -1);
+			free(cut);
+		} else {
+			art_add_wrapped(a, line, "", CONFIG_ELEMENT_READ, width);
+		}
+		free(line);
+		p = nl != NULL ? nl + 1 : p + len;
+	}
+}
+
 /* "1.2 MB" for an enclosure's length; "" when the feed gives none. */
 static void
 art_size(long long bytes, char *out, size_t size)
@@ -255,7 +294,7 @@ art_layout(struct article *a, int width)
 	body = a->item->content != NULL && a->item->content[0] != '\0' ?
 	       a->item->content : a->item->summary;
 	if (body != NULL) {
-		art_add_wrapped(a, body, "", CONFIG_ELEMENT_READ, text);
+		art_add_body(a, body, text);
 	}
 	art_add_enclosures(a);
 	if (a->note != NULL) {

@@ -3,7 +3,8 @@
 # stories (round past the end), m and A work there, an enclosure is
 # listed with its type and size and plays with the dotfile's player,
 # text-width narrows the text, the percentage is right on the first
-# frame, and help is the article's own, left with Esc.
+# frame, <pre> keeps its spaces (cut, not wrapped), and help is the
+# article's own, left with Esc.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
 cat > "$TMPDIR_TUI/player" <<EOS
@@ -51,6 +52,15 @@ text_width_and_enclosure() {
 	tui_keys Tab Enter
 	tui_wait "opened https://quay.example/audio/ep12.mp3" &&
 	grep -qx "https://quay.example/audio/ep12.mp3" "$TMPDIR_TUI/played"
+}
+
+# <pre> keeps its spaces and is cut at the edge with "…", never wrapped.
+pre_kept() {
+	tui_keys g
+	tui_wait "Port      High   Low" &&
+	tui_wait "Fenwick   06:12  12:30" &&
+	tui_wait "    indented line that is rather long a…" &&
+	tui_wait "goes on past the edge" gone
 }
 
 own_help() {
@@ -123,6 +133,7 @@ a_in_article() {
 tui_start
 tui_check "the percentage is right on the first frame and after a resize" first_frame_share
 tui_check "text-width, and an enclosure played by the player" text_width_and_enclosure
+tui_check "preformatted text keeps its spaces, cut not wrapped" pre_kept
 tui_check "help is the article's own; Esc leaves it" own_help
 tui_check "m marks the story shown" m_in_article
 tui_check "n reads through the unread stories" n_through_unread
