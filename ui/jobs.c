@@ -3,12 +3,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "src/html.h"
 #include "src/sync.h"
 #include "src/url.h"
 #include "ui/jobs.h"
+#include "ui/pages.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
 static void *
@@ -131,24 +131,20 @@ jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
 {
 	struct store_feed_meta meta = { 0 };
 	struct fetch_request req = { .url = j->url, .user = jobs_tag(j) };
+	struct store_page kept = { 0 };
 	enum nf_status st;
-
-	struct store_page page = { 0 };
 
 	if (j->feed_id != 0 &&
 	    store_feed_meta_get(ui->store, j->feed_id, &meta, err) == NF_OK) {
 		req.etag = meta.etag;
 		req.last_modified = meta.last_modified;
 	}
-	if (j->feed_id == 0 &&
-	    store_page_get(ui->store, j->url, &page, err) == NF_OK &&
-	    page.text != NULL) {
-		req.etag = page.etag;	/* a kept page is asked for again */
-		req.last_modified = page.last_modified;
+	if (j->feed_id == 0) {
+		pages_ask(ui->store, &req, &kept);	/* a kept page's validators */
 	}
 	st = fetch_multi_add(ui->fetch, &req, err);
 	store_feed_meta_clear(&meta);
-	store_page_clear(&page);
+	store_page_clear(&kept);
 	j->running = st == NF_OK;
 	return st;
 }
@@ -171,51 +167,6 @@ jobs_finish_feed(struct ui *ui, struct sync_outcome *out)
 	          ui->batch_failed ? ", " : " — ", ui->batch_failed);
 }
 
-/* The article text of a finished read-more transfer: the page's, kept
- * in the store with its validators; on 304, or when the network fails,
- * the kept one. NULL (reason set) when there is none. */
-static char *
-jobs_page_text(struct ui *ui, const struct fetch_result *r, const char **reason)
-{
-	struct store_page page = { 0 };
-	struct nf_error err;
-	char *text = NULL;
-
-	if (r->outcome == FETCH_OK) {
-		if ((text = html_article_text(r->body, r->len)) == NULL) {
-			*reason = "the page has no readable text";
-			return NULL;
-		}
-		page = (struct store_page){ .text = text, .etag = r->etag,
-			.last_modified = r->last_modified, .fetched = time(NULL) };
-		store_page_put(ui->store, r->url, &page, &err);
-		return text;
-	}
-	*reason = r->outcome == FETCH_FAILED ? r->err.msg : "no page kept";
-	if (store_page_get(ui->store, r->url, &page, &err) == NF_OK) {
-		text = page.text;
-		page.text = NULL;
-	}
-	store_page_clear(&page);
-	return text;
-}
-
-char *
-ui_page_cached(struct ui *ui, const char *url)
-{
-	struct store_page page = { 0 };
-	struct nf_error err;
-	char *text = NULL;
-
-	if (store_page_get(ui->store, url, &page, &err) == NF_OK &&
-	    page.text != NULL && time(NULL) - page.fetched < UI_PAGE_FRESH) {
-		text = page.text;
-		page.text = NULL;
-	}
-	store_page_clear(&page);
-	return text;
-}
-
 /* Hands a read-more page's text (or NULL and why) to the screen that
  * asked for it. */
 static void
@@ -223,7 +174,6 @@ jobs_deliver_page(struct ui *ui, unsigned request, char *text,
                   const char *reason)
 {
 	int i;
-
 	for (i = ui->depth - 1; i >= 0; i--) {
 		struct screen *s = ui->stack[i];
 
@@ -254,6 +204,8 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 {
 	struct ui *ui = ctx;
 	struct ui_job *j = jobs_find(ui, r->user);
+	const char *reason;
+	char *text;
 
 	if (j == NULL) {
 		return;
@@ -262,14 +214,11 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 		jobs_sync_fetched(ui, j, r);
 		return;
 	}
-	/* A read-more page is an HTML page, not a feed: it goes to the
-	 * screen that asked for it, and its text to the store's pages. */
-	{
-		const char *reason = NULL;
-		char *text = jobs_page_text(ui, r, &reason);
-
-		jobs_deliver_page(ui, j->request, text, reason);
-	}
+	/* A read-more page is an HTML page, not a feed: its text goes to the
+	 * screen that asked for it, and is kept among the store's pages. */
+	reason = NULL;
+	text = pages_text(ui->store, r, &reason);
+	jobs_deliver_page(ui, j->request, text, reason);
 	jobs_remove(ui, j);
 }
 

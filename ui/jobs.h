@@ -18,10 +18,6 @@ void ui_reload(struct ui *ui, int64_t feed_id);
 /* Starts fetching url for read more; returns the request number that the
  * top screen's page() receives, or 0 when it could not start. */
 unsigned ui_fetch_page(struct ui *ui, const char *url);
-/* A read-more page kept in the store and fetched less than UI_PAGE_FRESH
- * seconds ago: a new string (free() it), or NULL. */
-#define UI_PAGE_FRESH (30 * 60)
-char *ui_page_cached(struct ui *ui, const char *url);
 /* Whether feed_id has a reload queued or running. */
 int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
 

@@ -10,6 +10,7 @@
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/list.h"
+#include "ui/pages.h"
 #include "ui/screen_article.h"
 
 /* A Similar News entry: a copy of the story (rowid set) or a related
@@ -496,7 +497,7 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 static void
 art_fetch(struct article *a, struct ui *ui)
 {
-	char *cached = ui_page_cached(ui, a->item->link);
+	char *cached = pages_fresh(ui->store, a->item->link);
 
 	free(a->note);
 	a->note = NULL;
