@@ -20,14 +20,15 @@ dotfile() {
 	echo "refresh-on-start no" >> "$own/newsfoldrc.in"
 }
 
-# A fresh store, or the same one again (keep), with the front page shown.
+# A fresh store, or the same one again (keep), with the front page shown
+# ($2, else the storm story, in sight).
 start() {
 	tui_keys Q
 	tui_wait "EXIT=0" || return 1
 	$TM kill-server >/dev/null 2>&1
 	[ "$1" = keep ] || rm -f "$TMPDIR_TUI/test.db"
 	tui_start
-	tui_wait "$storm"
+	tui_wait "${2:-$storm}"
 }
 
 # unread LANTERN WIRE BAY: the Feeds screen's counts, then back.
@@ -112,6 +113,35 @@ holds_after_restart() {
 	unread 2 1 1
 }
 
+# A story folded low on a short screen: unfolding it with the cursor on
+# the last line brings its copies into view.
+unfold_in_view() {
+	for f in a b; do
+		{
+			echo '<?xml version="1.0"?><rss version="2.0"><channel>'
+			echo "<title>Pier $f</title>"
+			if [ $f = a ]; then
+				for i in 1 2 3 4 5 6 7 8; do
+					echo "<item><title>Harbour note number $i of the week</title><guid>n$i</guid>"
+					echo "<pubDate>Mon, 23 Nov 2026 0$i:00:00 +0000</pubDate></item>"
+				done
+			fi
+			echo "<item><title>Old pier closes for repairs until spring</title><guid>p$f</guid>"
+			echo "<pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate></item>"
+			echo '</channel></rss>'
+		} > "$own/pier-$f.rss"
+	done
+	dotfile pier-a.rss pier-b.rss
+	start new "Old pier closes" || return 1
+	$TM resize-window -t nf -x 100 -y 12
+	tui_wait "Old pier closes" gone || return 1
+	tui_keys G
+	tui_wait "▸ Old pier closes for repairs until spring" || return 1
+	tui_keys Space
+	tui_wait "▾ Old pier closes for repairs until spring" &&
+	tui_wait "    Pier b · Nov 02 08:00  Old pier closes for repairs until spring"
+}
+
 dotfile world.rss wire.rss bay.atom
 tui_start
 tui_check "Enter reads the story in every feed" read_by_enter
@@ -121,5 +151,6 @@ tui_check "u undoes the mark-all" undo_all_read
 tui_check "A with a filter marks the filtered stories only" all_read_with_a_filter
 tui_check "a copy arriving later joins the read story" late_copy_joins_read
 tui_check "read state holds across a restart" holds_after_restart
+tui_check "unfolding at the bottom edge brings the copies into view" unfold_in_view
 tui_check "nothing on stderr" tui_quiet
 tui_finish
