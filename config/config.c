@@ -846,6 +846,7 @@ config_free(struct config *cfg)
 	}
 	free(cfg->feeds);
 	free(cfg->browser);
+	free(cfg->player);
 	free(cfg->bindings);
 	free(cfg->path);
 	if (cfg->index != NULL) {

@@ -81,6 +81,8 @@ struct config {
 	long keep_unread;	/* seconds; 0 = unread items kept forever */
 	double fold_threshold;
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
+	char *player;		/* likewise, for enclosures; NULL = the browser */
+	long text_width;	/* columns of article text; 0 = the window's */
 
 	struct config_binding *bindings;	/* one per bound key */
 	size_t nbindings;

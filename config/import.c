@@ -361,6 +361,21 @@ config_import_opml(const char *path, const struct opml_list *list,
 }
 
 enum nf_status
+config_add_feed(const char *path, const char *url, const char *origin,
+                size_t *added, struct nf_error *err)
+{
+	struct opml_list list = { 0 };
+	enum nf_status st = opml_list_add(&list, url, NULL, NULL, 0, err);
+
+	*added = 0;
+	if (st == NF_OK) {
+		st = config_import_opml(path, &list, origin, added, err);
+	}
+	opml_list_free(&list);
+	return st;
+}
+
+enum nf_status
 config_export_opml(const struct config *cfg, struct opml_list *out,
                    struct nf_error *err)
 {

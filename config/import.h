@@ -29,6 +29,12 @@ enum nf_status config_import_opml(const char *path, const struct opml_list *list
                                   const char *origin, size_t *added,
                                   struct nf_error *err);
 
+/* Appends one "feed URL" line the same way (a feed the dotfile lists
+ * already is not added: *added 0). */
+enum nf_status config_add_feed(const char *path, const char *url,
+                               const char *origin, size_t *added,
+                               struct nf_error *err);
+
 /* Fills out with the feeds of cfg, in dotfile order, titles and tags as
  * the dotfile gives them. Free out with opml_list_free(), also after
  * failure. */

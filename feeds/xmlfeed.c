@@ -130,6 +130,8 @@ struct xmlfeed {
 	struct capture cap;
 	struct xmlfilter *filter;	/* ahead of libxml2, from the first bytes */
 	char first_error[160];
+	int first_error_code;	/* its xmlParserErrors code */
+	size_t nitems;		/* items handed on */
 	enum nf_status status;	/* out of memory or a callback error */
 	struct nf_error cb_err;
 };
@@ -774,6 +776,7 @@ item_end(struct xmlfeed *x)
 		fail_nomem(x);
 		return;
 	}
+	x->nitems++;
 	if (x->on_item(x->ctx, x->meta, item) != 0) {
 		xmlStopParser(x->xml);
 		x->stopped = 1;
@@ -955,6 +958,7 @@ sax_error(void *ctx, xmlErrorPtr e)
 		return;
 	}
 	snprintf(x->first_error, sizeof(x->first_error), "line %d: %s", e->line, e->message);
+	x->first_error_code = e->code;
 	n = strlen(x->first_error);
 	while (n > 0 && x->first_error[n - 1] == '\n') {
 		x->first_error[--n] = '\0';
@@ -1209,6 +1213,13 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 	if (final && !x->root_ok) {
 		return nf_error_set(err, NF_ERR_PARSE, "not a feed: %s",
 		                    x->first_error[0] ? x->first_error : "no XML element found");
+	}
+	if (final && x->nitems == 0 && x->first_error[0] != '\0' &&
+	    x->first_error_code != XML_ERR_DOCUMENT_END) {
+		/* broken before its first item: an error, not an empty feed
+		 * (text after a closed root is only noise) */
+		return nf_error_set(err, NF_ERR_PARSE, "not a feed: %s",
+		                    x->first_error);
 	}
 	return NF_OK;
 }

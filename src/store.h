@@ -141,6 +141,10 @@ void store_items_free(struct nf_item **items, size_t n);
 enum nf_status store_item_load(struct store *s, int64_t rowid,
                                struct nf_item **item, struct nf_error *err);
 
+/* The stored item whose link is link, else whose title is title (the
+ * one with the longest text), or 0 when none is (NULL skips a test). */
+int64_t store_item_find(struct store *s, const char *link, const char *title);
+
 /* Sets the read flag (0 or 1) of n items in one transaction; unknown
  * rowids are skipped. */
 enum nf_status store_mark_read(struct store *s, const int64_t *rowids,
@@ -148,5 +152,68 @@ enum nf_status store_mark_read(struct store *s, const int64_t *rowids,
 /* Marks every item of one feed, or of every feed when feed_id is 0, read. */
 enum nf_status store_mark_all_read(struct store *s, int64_t feed_id,
                                    struct nf_error *err);
+
+/* Read state belongs to the story. The fold (run by the screens) tells the
+ * store which items form one story; the store keys them together, so
+ * that a mark reaches every copy, in any feed, across restarts. */
+
+/* One story as the fold made it: the rowids of its copies. */
+struct store_story {
+	const int64_t *rowids;
+	size_t n;
+};
+
+/* Records the stories of a fold over every feed: reads every item's story
+ * first, then writes what changed (if anything) in one transaction. A
+ * story keeps the key its members had (the smallest, when the fold joined
+ * two); an item new to a story whose every earlier member was read is
+ * marked read, so a late copy never makes a read story unread again.
+ * *newly_read gets those items' rowids (a new array, free() it; NULL
+ * when none). */
+enum nf_status store_stories_join(struct store *s,
+                                  const struct store_story *stories, size_t n,
+                                  int64_t **newly_read, size_t *nread,
+                                  struct nf_error *err);
+
+/* A set of feeds; a NULL set stands for every feed. */
+struct store_feeds {
+	const int64_t *ids;
+	size_t n;
+};
+
+/* The rowids given and those of every item in feeds sharing a story with
+ * one of them, sorted, each once; with unread_only only the unread ones.
+ * A new array in *out (free() it; NULL when empty). */
+enum nf_status store_story_rowids(struct store *s, const int64_t *rowids,
+                                  size_t n, const struct store_feeds *feeds,
+                                  int unread_only, int64_t **out,
+                                  size_t *nout, struct nf_error *err);
+
+/* The rowids of one feed's unread items: a new array (free() it). */
+enum nf_status store_feed_unread(struct store *s, int64_t feed_id,
+                                 int64_t **out, size_t *nout,
+                                 struct nf_error *err);
+
+/* A read-more page fetched from the web, kept by URL with its
+ * validators. The store keeps the STORE_PAGE_MAX latest. */
+#define STORE_PAGE_MAX 200
+
+struct store_page {
+	char *text;		/* the page as text; NULL: not stored */
+	char *etag;
+	char *last_modified;
+	int64_t fetched;	/* when it was fetched (seconds) */
+};
+
+void store_page_clear(struct store_page *page);
+/* Fills page (the caller clears it); page->text stays NULL when the URL
+ * is not stored. */
+enum nf_status store_page_get(struct store *s, const char *url,
+                              struct store_page *page, struct nf_error *err);
+/* Stores (or replaces) the page of url, dropping the oldest past the
+ * bound, in one transaction. */
+enum nf_status store_page_put(struct store *s, const char *url,
+                              const struct store_page *page,
+                              struct nf_error *err);
 
 #endif

@@ -65,6 +65,106 @@ sync_fail_parse(struct sync_outcome *out, const struct nf_error *err)
 	}
 }
 
+/* ---- feed autodiscovery ------------------------------------------------ */
+
+#define DISCOVER_SCAN (256 * 1024)	/* the head of a page is enough */
+#define DISCOVER_MAX 3			/* feeds named in one reason */
+
+/* The value of attribute name in the tag text [p, end), copied into out
+ * ("" when absent); "&amp;" becomes "&", the one entity hrefs carry. */
+static void
+tag_attribute(const char *p, const char *end, const char *name, char *out,
+              size_t size)
+{
+	size_t nlen = strlen(name), o = 0;
+
+	out[0] = '\0';
+	for (; p + nlen < end; p++) {
+		const char *v = p + nlen;
+		char quote;
+
+		if (strncasecmp(p, name, nlen) != 0 || strchr(" \t\r\n", p[-1]) == NULL) {
+			continue;
+		}
+		while (v < end && *v == ' ') {
+			v++;
+		}
+		if (v >= end || *v != '=') {
+			continue;
+		}
+		for (v++; v < end && *v == ' '; v++) {
+		}
+		quote = v < end && (*v == '"' || *v == '\'') ? *v++ : '\0';
+		while (v < end && o + 1 < size && (quote ? *v != quote :
+		       strchr(" \t\r\n>", *v) == NULL)) {
+			if (v + 5 <= end && strncmp(v, "&amp;", 5) == 0) {
+				out[o++] = '&';
+				v += 5;
+				continue;
+			}
+			out[o++] = *v++;
+		}
+		out[o] = '\0';
+		return;
+	}
+}
+
+static int
+is_feed_type(const char *type)
+{
+	static const char *const types[] = {
+		"application/rss+xml", "application/atom+xml",
+		"application/feed+json", "application/rdf+xml",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (strcasecmp(type, types[i]) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Appends to reason the feeds a web page names with <link rel="alternate"
+ * type="application/rss+xml" href="...">, resolved against base:
+ * "; web page: found feed URL" (", URL" for each more). */
+static void
+discover_feeds(const char *body, size_t len, const char *base, char *reason,
+               size_t size)
+{
+	const char *p = body, *end = body + (len < DISCOVER_SCAN ? len : DISCOVER_SCAN);
+	int found = 0;
+
+	while (found < DISCOVER_MAX && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *close = memchr(p, '>', (size_t)(end - p));
+		char rel[64], type[64], href[1024], *url;
+		size_t used;
+
+		if (close == NULL) {
+			break;
+		}
+		if (close - p < 6 || strncasecmp(p, "<link", 5) != 0 ||
+		    strchr(" \t\r\n", p[5]) == NULL) {
+			p++;
+			continue;
+		}
+		tag_attribute(p, close, "rel", rel, sizeof(rel));
+		tag_attribute(p, close, "type", type, sizeof(type));
+		tag_attribute(p, close, "href", href, sizeof(href));
+		p = close;
+		if (strcasestr(rel, "alternate") == NULL || !is_feed_type(type) ||
+		    href[0] == '\0' || (url = url_resolve(href, base)) == NULL) {
+			continue;
+		}
+		used = strlen(reason);
+		snprintf(reason + used, size - used, "%s%s",
+		         found == 0 ? "; web page: found feed " : ", ", url);
+		free(url);
+		found++;
+	}
+}
+
 /* Parses one body and stores its items; out says how it went. charset
  * may be NULL; base is the URL the bytes came from. */
 static void
@@ -92,6 +192,9 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 	nf_error_clear(&err);
 	st = feed_parse(body != NULL ? body : "", len, &opts, &parsed, &err);
 	if (st == NF_ERR_PARSE) {
+		if (strstr(err.msg, "(a web page)") != NULL && body != NULL) {
+			discover_feeds(body, len, base, err.msg, sizeof(err.msg));
+		}
 		sync_fail_parse(out, &err);
 		goto out;
 	} else if (st != NF_OK) {

@@ -13,6 +13,11 @@
  * - A body that is not a feed fails with the parser's reason, always
  *   worded "not a feed: WHAT" ("not a feed: the document is <html> (a web
  *   page)"). That is the reason reported and the last error stored.
+ *   A web page that names its feeds (<link rel="alternate"
+ *   type="application/rss+xml" href=...>, Atom, JSON Feed and RDF too)
+ *   adds them, resolved: "...; web page: found feed URL[, URL...]". A
+ *   feed broken before its first item is an error too, never an empty
+ *   feed.
  * - A feed is local when its URL starts with "file://" (any case). Only
  *   those are read from disk, by sync_local(), up to max_size bytes
  *   exactly; one byte more fails as "too large (over 16 MiB)", the

@@ -8,6 +8,7 @@
 #include "src/sync.h"
 #include "src/url.h"
 #include "ui/jobs.h"
+#include "ui/pages.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
 static void *
@@ -130,6 +131,7 @@ jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
 {
 	struct store_feed_meta meta = { 0 };
 	struct fetch_request req = { .url = j->url, .user = jobs_tag(j) };
+	struct store_page kept = { 0 };
 	enum nf_status st;
 
 	if (j->feed_id != 0 &&
@@ -137,8 +139,12 @@ jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
 		req.etag = meta.etag;
 		req.last_modified = meta.last_modified;
 	}
+	if (j->feed_id == 0) {
+		pages_ask(ui->store, &req, &kept);	/* a kept page's validators */
+	}
 	st = fetch_multi_add(ui->fetch, &req, err);
 	store_feed_meta_clear(&meta);
+	store_page_clear(&kept);
 	j->running = st == NF_OK;
 	return st;
 }
@@ -161,17 +167,13 @@ jobs_finish_feed(struct ui *ui, struct sync_outcome *out)
 	          ui->batch_failed ? ", " : " — ", ui->batch_failed);
 }
 
-/* Hands a read-more page to the screen that asked for it. */
+/* Hands a read-more page's text (or NULL and why) to the screen that
+ * asked for it. */
 static void
-jobs_deliver_page(struct ui *ui, unsigned request, const char *body, size_t len,
+jobs_deliver_page(struct ui *ui, unsigned request, char *text,
                   const char *reason)
 {
-	char *text = body != NULL ? html_article_text(body, len) : NULL;
 	int i;
-
-	if (body != NULL && text == NULL) {
-		reason = "the page has no readable text";
-	}
 	for (i = ui->depth - 1; i >= 0; i--) {
 		struct screen *s = ui->stack[i];
 
@@ -202,6 +204,8 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 {
 	struct ui *ui = ctx;
 	struct ui_job *j = jobs_find(ui, r->user);
+	const char *reason;
+	char *text;
 
 	if (j == NULL) {
 		return;
@@ -210,10 +214,11 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 		jobs_sync_fetched(ui, j, r);
 		return;
 	}
-	/* A read-more page is an HTML page, not a feed: it goes to the
-	 * screen that asked for it, never to the store. */
-	jobs_deliver_page(ui, j->request, r->body, r->len,
-	                  r->outcome == FETCH_FAILED ? r->err.msg : NULL);
+	/* A read-more page is an HTML page, not a feed: its text goes to the
+	 * screen that asked for it, and is kept among the store's pages. */
+	reason = NULL;
+	text = pages_text(ui->store, r, &reason);
+	jobs_deliver_page(ui, j->request, text, reason);
 	jobs_remove(ui, j);
 }
 

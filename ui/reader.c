@@ -261,7 +261,16 @@ reader_filter(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+static int
+reader_undo(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	ui_undo_mark_all(ui);
+	return 1;
+}
+
 static const ui_handler reader_handlers[CONFIG_ACTION_COUNT] = {
+	[CONFIG_ACTION_UNDO] = reader_undo,
 	[CONFIG_ACTION_BACK] = reader_back,
 	[CONFIG_ACTION_QUIT] = reader_quit,
 	[CONFIG_ACTION_FEEDS] = reader_feeds,
@@ -317,6 +326,10 @@ reader_key(struct ui *ui, int key)
 	ui->dirty_status = 1;
 	if (ui->filtering) {
 		reader_filter_key(ui, key);
+		return;
+	}
+	if (key == CONFIG_KEY_ESC && strcmp(top->ops->name, "help") == 0) {
+		ui_pop(ui);	/* Esc leaves help, as q does */
 		return;
 	}
 	if (key == CONFIG_KEY_ESC && top->ops->set_filter != NULL) {
@@ -557,6 +570,7 @@ reader_close(struct ui *ui)
 	fetch_global_cleanup();
 	store_close(ui->store);
 	free(ui->feed_ids);
+	free(ui->undo);
 	if (wake_pipe[0] >= 0) {
 		close(wake_pipe[0]);
 		close(wake_pipe[1]);
