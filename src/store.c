@@ -76,12 +76,18 @@ enum stmt_id {
 	ST_COUNT
 };
 
-#define ITEM_COLUMNS(content) \
+#define ITEM_COLUMNS(content, extras) \
 	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
 	" i.published, i.updated, i.summary, " content ", i.image_url," \
-	" i.image_caption, i.image_credit, i.extras, i.read," \
+	" i.image_caption, i.image_credit, " extras ", i.read," \
 	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
+#define ITEM_FULL ITEM_COLUMNS("i.content", "i.extras")
+/* A listing: no extras (enclosures, categories, Similar News) and no
+ * content, except the start of it for an item without a summary, which
+ * is all a page prints of it (two lines at most). */
+#define ITEM_LIST ITEM_COLUMNS("CASE WHEN i.summary IS NULL OR" \
+	" i.summary = '' THEN substr(i.content, 1, 4000) END", "NULL")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -136,13 +142,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
 	                 " AND read = 0",
 	[ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
-	[ST_LOAD_ALL] = ITEM_COLUMNS("i.content") ITEM_ORDER,
-	[ST_LOAD_ALL_LIST] = ITEM_COLUMNS("NULL") ITEM_ORDER,
-	[ST_LOAD_FEED] = ITEM_COLUMNS("i.content")
-	                 "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_FEED_LIST] = ITEM_COLUMNS("NULL")
-	                      "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_ONE] = ITEM_COLUMNS("i.content") "WHERE i.id = ?1",
+	[ST_LOAD_ALL] = ITEM_FULL ITEM_ORDER,
+	[ST_LOAD_ALL_LIST] = ITEM_LIST ITEM_ORDER,
+	[ST_LOAD_FEED] = ITEM_FULL "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 };
 
 /* Columns of ITEM_COLUMNS, in order. */
