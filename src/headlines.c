@@ -454,8 +454,8 @@ collect_ranked(struct collect *c, struct nf_item **items, size_t n,
 }
 
 /* Appends to c the stored items of every configured feed, in dotfile
- * order, as the screens list them (store_items_load()'s listing: no
- * content to read or decode). Feeds the store has but the dotfile no
+ * order, as a page lists them (STORE_LOAD_PAGE: no content or
+ * extras to read or decode). Feeds the store has but the dotfile no
  * longer lists stay off the page. Reads only: the store is not written. */
 static enum nf_status
 load_configured(struct store *s, const struct config *cfg, struct collect *c,
@@ -467,7 +467,7 @@ load_configured(struct store *s, const struct config *cfg, struct collect *c,
 	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
 
 	if (st == NF_OK) {
-		st = store_items_load(s, 0, STORE_LOAD_LIST, &items, &n, err);
+		st = store_items_load(s, 0, STORE_LOAD_PAGE, &items, &n, err);
 	}
 	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
 	                    collect_ranked(c, items, n, feeds, rank, nfeeds,

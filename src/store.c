@@ -72,6 +72,7 @@ enum stmt_id {
 	ST_ITEM_COUNT_ALL, ST_PRUNE,
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
+	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ONE,
 	ST_COUNT
 };
@@ -83,10 +84,11 @@ enum stmt_id {
 	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
 #define ITEM_FULL ITEM_COLUMNS("i.content", "i.extras")
-/* A listing: no extras (enclosures, categories, Similar News) and no
- * content, except the start of it for an item without a summary, which
- * is all a page prints of it (two lines at most). */
-#define ITEM_LIST ITEM_COLUMNS("CASE WHEN i.summary IS NULL OR" \
+#define ITEM_LIST ITEM_COLUMNS("NULL", "i.extras")
+/* A page's listing: no extras (enclosures, categories, Similar News) and
+ * no content, except the start of it for an item without a summary,
+ * which is all a page prints of it (two lines at most). */
+#define ITEM_PAGE ITEM_COLUMNS("CASE WHEN i.summary IS NULL OR" \
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", "NULL")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
@@ -146,6 +148,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_ALL_LIST] = ITEM_LIST ITEM_ORDER,
 	[ST_LOAD_FEED] = ITEM_FULL "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
+	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 };
 
@@ -1364,9 +1368,9 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][2] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST },
+	static const enum stmt_id ids[2][3] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -1382,7 +1386,7 @@ store_items_load(struct store *s, int64_t feed_id, enum store_load what,
 	if ((status = items_reserve(s, feed_id, &v, &cap, err)) != NF_OK) {
 		goto out;
 	}
-	st = stmt_get(s, ids[feed_id != 0][what == STORE_LOAD_LIST], err);
+	st = stmt_get(s, ids[feed_id != 0][what], err);
 	if (st == NULL) {
 		status = NF_ERR_DB;
 		goto out;

@@ -120,11 +120,15 @@ void store_feed_list_free(struct store_feed_info *feeds, size_t n);
 /* What store_items_load() fills. */
 enum store_load {
 	STORE_LOAD_FULL = 0,	/* every field */
-	STORE_LOAD_LIST = 1	/* what a page shows: content left out (NULL;
-				 * its first 4,000 characters when the item
-				 * has no summary), no enclosures, categories
-				 * or Similar News; text_len still measures
-				 * the whole content */
+	STORE_LOAD_LIST = 1,	/* content left out (NULL), the rest filled:
+				 * about half the time and memory for the
+				 * headline screens; item_text_length() then
+				 * measures the summary */
+	STORE_LOAD_PAGE = 2	/* what a front page prints (frontpage.h):
+				 * as LIST, but no enclosures, categories or
+				 * Similar News, and content NULL except its
+				 * first 4,000 characters for an item without
+				 * a summary; text_len measures the whole */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a
