@@ -574,6 +574,13 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 	return NF_OK;
 }
 
+enum nf_status
+store_open_again(const struct store *s, struct store **out,
+                 struct nf_error *err)
+{
+	return store_open(s->path, out, err);
+}
+
 void
 store_close(struct store *s)
 {

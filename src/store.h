@@ -39,6 +39,10 @@ char *store_default_path(void);
 enum nf_status store_open(const char *path, struct store **out,
                           struct nf_error *err);
 void store_close(struct store *s);
+/* Opens a second handle on s's database, for another thread (a handle
+ * belongs to one thread at a time). Close it with store_close(). */
+enum nf_status store_open_again(const struct store *s, struct store **out,
+                                struct nf_error *err);
 
 /* Finds the feed with this URL (as the dotfile gives it), adding it when
  * missing; title is the dotfile's title or NULL, and replaces the stored
