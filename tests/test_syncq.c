@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -218,10 +219,66 @@ run_case(void **state)
 	assert_int_equal(testdir_remove(w.dir), 0);
 }
 
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* While the worker parses and stores 20,000 items, the caller's thread
+ * is never held: adding more work and asking for outcomes return at once
+ * (the reader answers keys between them). */
+static void
+caller_never_waits_for_a_parse(void **state)
+{
+	struct sync_settings set = { .max_size = 64 << 20 };
+	struct world w;
+	struct syncq *q;
+	struct store *worker = NULL;
+	struct sync_outcome out;
+	struct nf_error err;
+	int64_t t0, slowest = 0, t;
+	void *user;
+	int taken = 0;
+
+	(void)state;
+	assert_int_equal(testdir_make(w.dir, sizeof(w.dir), "nf-syncq"), 0);
+	snprintf(w.path, sizeof(w.path), "%s/small.xml", w.dir);
+	write_file(w.path, SMALL_FEED);
+	snprintf(w.path, sizeof(w.path), "%s/big.xml", w.dir);
+	write_big(w.path);
+	snprintf(w.path, sizeof(w.path), "%s/db", w.dir);
+	assert_int_equal(store_open(w.path, &w.store, &err), NF_OK);
+	assert_int_equal(store_open_again(w.store, &worker, &err), NF_OK);
+	assert_non_null(q = syncq_new(worker, &set, &err));
+	add_feed(&w, q, LOCAL_BIG, 0);
+	while (!taken) {
+		t0 = now_ms();
+		taken = syncq_take(q, 0, &user, &out);
+		t = now_ms() - t0;
+		slowest = t > slowest ? t : slowest;
+		if (!taken) {
+			struct pollfd pfd = { .fd = syncq_fd(q), .events = POLLIN };
+
+			poll(&pfd, 1, 10);	/* a loop turn's wait */
+		}
+	}
+	assert_int_equal(out.state, SYNC_OK);
+	assert_int_equal(out.new_count, BIG_ITEMS);
+	sync_outcome_clear(&out);
+	assert_true(slowest < 100);
+	syncq_free(q);
+	store_close(w.store);
+	assert_int_equal(testdir_remove(w.dir), 0);
+}
+
 int
 main(void)
 {
-	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0])];
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 1];
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -229,5 +286,7 @@ main(void)
 			.test_func = run_case,
 			.initial_state = (void *)&cases[i] };
 	}
+	tests[i++] = (struct CMUnitTest){ .name = "caller_never_waits_for_a_parse",
+		.test_func = caller_never_waits_for_a_parse };
 	return _cmocka_run_group_tests("syncq", tests, i, NULL, NULL);
 }
