@@ -77,19 +77,22 @@ enum stmt_id {
 	ST_COUNT
 };
 
-#define ITEM_COLUMNS(content, extras) \
-	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
-	" i.published, i.updated, i.summary, " content ", i.image_url," \
-	" i.image_caption, i.image_credit, " extras ", i.read," \
+#define ITEM_COLUMNS(author, content, image, extras) \
+	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, " author "," \
+	" i.published, i.updated, i.summary, " content ", " image "," \
+	" " extras ", i.read," \
 	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
-#define ITEM_FULL ITEM_COLUMNS("i.content", "i.extras")
-#define ITEM_LIST ITEM_COLUMNS("NULL", "i.extras")
-/* A page's listing: no extras (enclosures, categories, Similar News) and
- * no content, except the start of it for an item without a summary,
- * which is all a page prints of it (two lines at most). */
-#define ITEM_PAGE ITEM_COLUMNS("CASE WHEN i.summary IS NULL OR" \
-	" i.summary = '' THEN substr(i.content, 1, 4000) END", "NULL")
+#define ITEM_IMAGE "i.image_url, i.image_caption, i.image_credit"
+#define ITEM_FULL ITEM_COLUMNS("i.author", "i.content", ITEM_IMAGE, "i.extras")
+#define ITEM_LIST ITEM_COLUMNS("i.author", "NULL", ITEM_IMAGE, "i.extras")
+/* A page's listing: no author, no extras (enclosures, categories,
+ * Similar News), of the picture only its caption, and no content except
+ * the start of it for an item without a summary, which is all a page
+ * prints of it (two lines at most). */
+#define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
+	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
+	"NULL, i.image_caption, NULL", "NULL")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {

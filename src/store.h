@@ -129,10 +129,12 @@ enum store_load {
 				 * headline screens; item_text_length() then
 				 * measures the summary */
 	STORE_LOAD_PAGE = 2	/* what a front page prints (frontpage.h):
-				 * as LIST, but no enclosures, categories or
-				 * Similar News, and content NULL except its
-				 * first 4,000 characters for an item without
-				 * a summary; text_len measures the whole */
+				 * as LIST, but no author, enclosures,
+				 * categories or Similar News, of the image
+				 * only its caption, and content NULL except
+				 * its first 4,000 characters for an item
+				 * without a summary; text_len measures the
+				 * whole */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a

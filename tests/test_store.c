@@ -977,8 +977,8 @@ assert_rich(const struct nf_item *it, int with_content)
 	assert_null(it->related[1].link);
 }
 
-/* A page's listing: the rich item without its extras or content (it has
- * a summary); an item without a summary carries its content's start, and
+/* A page's listing: the rich item without its author, extras, content
+ * (it has a summary) or picture (its caption stays); an item without a summary carries its content's start, and
  * both know their content's whole length. */
 static void
 page_listing_is_what_a_page_prints(void **state)
@@ -1005,6 +1005,8 @@ page_listing_is_what_a_page_prints(void **state)
 	assert_int_equal(item_text_length(l.items[0]), 27);
 	assert_string_equal(l.items[0]->image->caption,
 	                    "In this photo, waves break over the pier.");
+	assert_null(l.items[0]->image->url);
+	assert_null(l.items[0]->author);
 	assert_int_equal(l.items[0]->nenclosures, 0);
 	assert_int_equal(l.items[0]->ncategories, 0);
 	assert_int_equal(l.items[0]->nrelated, 0);
