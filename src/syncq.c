@@ -83,6 +83,20 @@ job_run(struct syncq *q, struct syncq_job *j)
 	j->result.body = NULL;
 }
 
+static void
+worker_xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+worker_xml_quiet_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
 static void *
 worker_main(void *arg)
 {
@@ -90,6 +104,10 @@ worker_main(void *arg)
 	struct syncq_job *j;
 	const char byte = 1;
 
+	/* libxml2's error handlers are per thread: this one stays as quiet
+	 * as main() made the first (feed text never reaches the terminal). */
+	xmlSetGenericErrorFunc(NULL, worker_xml_quiet);
+	xmlSetStructuredErrorFunc(NULL, worker_xml_quiet_structured);
 	pthread_mutex_lock(&q->lock);
 	for (;;) {
 		while (q->todo == NULL && !q->stop) {

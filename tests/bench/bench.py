@@ -197,7 +197,7 @@ def headlines_corpus(srcdir, build, work):
     with open(rc, "w") as f:
         for path in urls:
             f.write('feed "file://%s"\n' % path)
-        f.write("max-items 1000\nparse-timeout 60s\n")
+        f.write("max-items 1000\n")
     if not os.path.exists(db):
         subprocess.run([os.path.join(build, "newsfold"), "-c", rc, "-d", db,
                         "--refresh"], stdout=subprocess.DEVNULL, check=True)
