@@ -164,6 +164,11 @@ refresh_local(struct refresh *r, struct refresh_feed *f)
 	}
 }
 
+/* Bodies fetched and waiting for the worker past which the transfers
+ * wait for it: on a slow machine the bodies of a thousand feeds would
+ * otherwise pile up in memory. */
+#define REFRESH_QUEUE_CEILING (16u << 20)
+
 /* Takes every outcome the worker has finished, then prints what is
  * ready. */
 static void
@@ -173,7 +178,8 @@ refresh_collect(struct refresh *r)
 	struct refresh_feed *f;
 	void *user;
 
-	while (syncq_take(r->queue, 0, &user, &out)) {
+	while (syncq_take(r->queue, syncq_queued_bytes(r->queue) >
+	                  REFRESH_QUEUE_CEILING, &user, &out)) {
 		f = user;
 		f->outcome = out;
 		f->done = 1;

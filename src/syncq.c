@@ -33,6 +33,7 @@ struct syncq {
 	struct syncq_job *todo, **todo_tail;	/* guarded by lock */
 	struct syncq_job *done, **done_tail;
 	size_t pending;		/* added, not taken */
+	size_t queued_bytes;	/* bodies in todo */
 	int stop;
 	int pipe[2];		/* one byte per finished job not taken */
 };
@@ -120,6 +121,7 @@ worker_main(void *arg)
 		if ((q->todo = j->next) == NULL) {
 			q->todo_tail = &q->todo;
 		}
+		q->queued_bytes -= j->result.len;
 		j->next = NULL;
 		pthread_mutex_unlock(&q->lock);
 		job_run(q, j);
@@ -195,6 +197,7 @@ syncq_add(struct syncq *q, struct syncq_job *j, struct nf_error *err)
 	*q->todo_tail = j;
 	q->todo_tail = &j->next;
 	q->pending++;
+	q->queued_bytes += j->result.len;
 	pthread_cond_broadcast(&q->changed);
 	pthread_mutex_unlock(&q->lock);
 	return NF_OK;
@@ -289,6 +292,17 @@ syncq_pending(const struct syncq *q)
 
 	pthread_mutex_lock((pthread_mutex_t *)&q->lock);
 	n = q->pending;
+	pthread_mutex_unlock((pthread_mutex_t *)&q->lock);
+	return n;
+}
+
+size_t
+syncq_queued_bytes(const struct syncq *q)
+{
+	size_t n;
+
+	pthread_mutex_lock((pthread_mutex_t *)&q->lock);
+	n = q->queued_bytes;
 	pthread_mutex_unlock((pthread_mutex_t *)&q->lock);
 	return n;
 }

@@ -54,6 +54,11 @@ int syncq_take(struct syncq *q, int wait, void **user,
 /* Feeds added and not yet taken. */
 size_t syncq_pending(const struct syncq *q);
 
+/* Bytes of fetched bodies queued and not yet parsed: a caller that
+ * fetches faster than the worker parses waits (syncq_take() with wait)
+ * past its own ceiling, so memory stays bounded. */
+size_t syncq_queued_bytes(const struct syncq *q);
+
 /* Lets the feed being synced finish, drops the ones not started and the
  * outcomes not taken, stops the worker and closes the store. NULL is a
  * no-op. */

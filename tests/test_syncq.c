@@ -212,6 +212,7 @@ run_case(void **state)
 	}
 	if (!c->free_early) {
 		assert_int_equal(syncq_pending(q), 0);
+		assert_int_equal(syncq_queued_bytes(q), 0);
 		assert_int_equal(syncq_take(q, 1, &user, &out), 0);
 	}
 	syncq_free(q);
