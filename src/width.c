@@ -101,6 +101,11 @@ width_columns(const char *str)
 	int w = 0;
 
 	for (i = 0; i < len; i += n) {
+		if (s[i] < 0x80) {
+			n = 1;	/* ASCII: one column, as cp_width() says */
+			w++;
+			continue;
+		}
 		n = utf8_decode((const char *)s + i, len - i, &cp);
 		w += cp_width(cp);
 	}
