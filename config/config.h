@@ -75,6 +75,7 @@ struct config {
 	long reload_interval;	/* seconds; 0 = never */
 	long max_parallel;
 	long timeout;		/* seconds */
+	long parse_timeout;	/* seconds of processor time per feed */
 	long max_size;		/* bytes */
 	long max_items;
 	int prune_unread;

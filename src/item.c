@@ -193,11 +193,12 @@ related_add_copy(struct nf_related *entry, struct nf_related *copy)
 size_t
 item_text_length(const struct nf_item *item)
 {
+	if (item->text_len > 0) {
+		return item->text_len;	/* stored: also when a listing left the
+					 * content out or cut it */
+	}
 	if (item->content != NULL && item->content[0] != '\0') {
 		return strlen(item->content);
-	}
-	if (item->content == NULL && item->text_len > 0) {
-		return item->text_len;	/* a listing without the content */
 	}
 	return item->summary != NULL ? strlen(item->summary) : 0;
 }

@@ -1,6 +1,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,15 @@
 #include "src/refresh.h"
 #include "src/store.h"
 #include "src/sync.h"
+#include "src/syncq.h"
 #include "src/url.h"
 
 /*
  * --refresh: every feed of the dotfile through one fetch_multi, each
  * finished transfer handed to the sync stage (src/sync.h: parse, store,
- * validators, status) as it arrives, and one line per feed printed in
+ * validators, status) on its worker thread (src/syncq.h) as it arrives,
+ * so that parsing a large body never holds up the other transfers; one
+ * line per feed printed in
  * dotfile order as soon as it and every feed above it are done (so a
  * long list shows progress on stdout too, and cron mail reads in the
  * order of the dotfile).
@@ -36,6 +40,7 @@ struct refresh {
 	const struct config *cfg;
 	struct sync_settings sync;
 	struct store *store;
+	struct syncq *queue;		/* the sync stage's worker */
 	struct refresh_feed *feeds;
 	size_t nfeeds;
 	size_t ndone;
@@ -120,29 +125,67 @@ print_ready(struct refresh *r)
 	progress_show(r);
 }
 
+/* A feed whose sync could not even be queued (out of memory). */
+static void
+refresh_fail(struct refresh *r, struct refresh_feed *f,
+             const struct nf_error *err)
+{
+	f->outcome.state = SYNC_ERROR;
+	nf_error_set(&f->outcome.error, err->code, "%s", err->msg);
+	f->done = 1;
+	r->ndone++;
+}
+
+/* The transfer callback hands the body over and returns at once. */
 static void
 on_fetched(void *ctx, struct fetch_result *res)
 {
 	struct refresh *r = ctx;
 	struct refresh_feed *f = res->user;
 	const struct sync_feed feed = { .id = f->id, .url = f->cf->url };
+	struct nf_error err;
 
-	sync_fetched(r->store, &feed, &r->sync, res, &f->outcome);
-	f->done = 1;
-	r->ndone++;
-	print_ready(r);
+	if (syncq_add_fetched(r->queue, &feed, f, res, &err) != NF_OK) {
+		refresh_fail(r, f, &err);
+	}
 }
 
 /* A file:// feed is one the user listed, so it is read from disk (by
- * sync), never through curl, whose file handler stays switched off. */
+ * sync, on the worker), never through curl, whose file handler stays
+ * switched off. */
 static void
 refresh_local(struct refresh *r, struct refresh_feed *f)
 {
 	const struct sync_feed feed = { .id = f->id, .url = f->cf->url };
+	struct nf_error err;
 
-	sync_local(r->store, &feed, &r->sync, &f->outcome);
-	f->done = 1;
-	r->ndone++;
+	if (syncq_add_local(r->queue, &feed, f, &err) != NF_OK) {
+		refresh_fail(r, f, &err);
+	}
+}
+
+/* Bodies fetched and waiting for the worker past which the transfers
+ * wait for it: on a slow machine the bodies of a thousand feeds would
+ * otherwise pile up in memory. */
+#define REFRESH_QUEUE_CEILING (16u << 20)
+
+/* Takes every outcome the worker has finished, then prints what is
+ * ready. */
+static void
+refresh_collect(struct refresh *r)
+{
+	struct sync_outcome out;
+	struct refresh_feed *f;
+	void *user;
+
+	while (syncq_take(r->queue, syncq_queued_bytes(r->queue) >
+	                  REFRESH_QUEUE_CEILING, &user, &out)) {
+		f = user;
+		f->outcome = out;
+		f->done = 1;
+		r->ndone++;
+	}
+	print_ready(r);
 }
 
 /* Registers each feed in the store and reads what it remembers. */
@@ -203,23 +246,43 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 		req.user = &r->feeds[i];
 		st = fetch_multi_add(m, &req, err);
 	}
-	/* Start the transfers, then read the local files while they run. */
-	progress_show(r);
-	if (st == NF_OK) {
-		st = fetch_multi_step(m, err);
-	}
+	/* The local files go to the worker while the transfers run. */
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
 		if (url_is_file(r->feeds[i].cf->url)) {
 			refresh_local(r, &r->feeds[i]);
-			print_ready(r);
-			st = fetch_multi_step(m, err);
 		}
 	}
+	progress_show(r);
 	if (st == NF_OK) {
-		st = fetch_multi_run(m, err);
+		st = fetch_multi_step(m, err);	/* the first transfers start */
+	}
+	while (st == NF_OK && (fetch_multi_pending(m) > 0 ||
+	                       syncq_pending(r->queue) > 0)) {
+		struct fetch_waitfd done = { syncq_fd(r->queue), POLLIN, 0 };
+
+		st = fetch_multi_wait(m, &done, 1, -1, err);
+		if (st == NF_OK) {
+			st = fetch_multi_step(m, err);
+		}
+		refresh_collect(r);
 	}
 	fetch_multi_free(m);
 	return st;
+}
+
+/* The worker gets a store handle of its own; this thread keeps the
+ * caller's, unused until the worker is done. */
+static enum nf_status
+refresh_start_worker(struct refresh *r, struct nf_error *err)
+{
+	struct store *mine = NULL;
+	enum nf_status st = store_open_again(r->store, &mine, err);
+
+	if (st != NF_OK) {
+		return st;
+	}
+	r->queue = syncq_new(mine, &r->sync, err);
+	return r->queue != NULL ? NF_OK : err->code;
 }
 
 static void
@@ -264,8 +327,12 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	}
 	st = refresh_prepare(&r, err);
 	if (st == NF_OK) {
+		st = refresh_start_worker(&r, err);
+	}
+	if (st == NF_OK) {
 		st = refresh_transfers(&r, err);
 	}
+	syncq_free(r.queue);
 	if (st == NF_OK) {
 		print_ready(&r);
 	}

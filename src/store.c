@@ -88,18 +88,29 @@ enum stmt_id {
 	ST_ITEM_COUNT_ALL, ST_PRUNE,
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
+	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_COUNT
 };
 
-#define ITEM_COLUMNS(content) \
-	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
-	" i.published, i.updated, i.summary, " content ", i.image_url," \
-	" i.image_caption, i.image_credit, i.extras, i.read," \
+#define ITEM_COLUMNS(author, content, image, extras) \
+	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, " author "," \
+	" i.published, i.updated, i.summary, " content ", " image "," \
+	" " extras ", i.read," \
 	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
+#define ITEM_IMAGE "i.image_url, i.image_caption, i.image_credit"
+#define ITEM_FULL ITEM_COLUMNS("i.author", "i.content", ITEM_IMAGE, "i.extras")
+#define ITEM_LIST ITEM_COLUMNS("i.author", "NULL", ITEM_IMAGE, "i.extras")
+/* A page's listing: no author, no extras (enclosures, categories,
+ * Similar News), of the picture only its caption, and no content except
+ * the start of it for an item without a summary, which is all a page
+ * prints of it (two lines at most). */
+#define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
+	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
+	"NULL, i.image_caption, NULL", "NULL")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -154,13 +165,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
 	                 " AND read = 0",
 	[ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
-	[ST_LOAD_ALL] = ITEM_COLUMNS("i.content") ITEM_ORDER,
-	[ST_LOAD_ALL_LIST] = ITEM_COLUMNS("NULL") ITEM_ORDER,
-	[ST_LOAD_FEED] = ITEM_COLUMNS("i.content")
-	                 "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_FEED_LIST] = ITEM_COLUMNS("NULL")
-	                      "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_ONE] = ITEM_COLUMNS("i.content") "WHERE i.id = ?1",
+	[ST_LOAD_ALL] = ITEM_FULL ITEM_ORDER,
+	[ST_LOAD_ALL_LIST] = ITEM_LIST ITEM_ORDER,
+	[ST_LOAD_FEED] = ITEM_FULL "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
+	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
 	                 " ORDER BY id",
 	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
@@ -600,6 +611,13 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 	}
 	*out = s;
 	return NF_OK;
+}
+
+enum nf_status
+store_open_again(const struct store *s, struct store **out,
+                 struct nf_error *err)
+{
+	return store_open(s->path, out, err);
 }
 
 void
@@ -1396,9 +1414,9 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][2] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST },
+	static const enum stmt_id ids[2][3] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -1414,7 +1432,7 @@ store_items_load(struct store *s, int64_t feed_id, enum store_load what,
 	if ((status = items_reserve(s, feed_id, &v, &cap, err)) != NF_OK) {
 		goto out;
 	}
-	st = stmt_get(s, ids[feed_id != 0][what == STORE_LOAD_LIST], err);
+	st = stmt_get(s, ids[feed_id != 0][what], err);
 	if (st == NULL) {
 		status = NF_ERR_DB;
 		goto out;

@@ -39,6 +39,10 @@ char *store_default_path(void);
 enum nf_status store_open(const char *path, struct store **out,
                           struct nf_error *err);
 void store_close(struct store *s);
+/* Opens a second handle on s's database, for another thread (a handle
+ * belongs to one thread at a time). Close it with store_close(). */
+enum nf_status store_open_again(const struct store *s, struct store **out,
+                                struct nf_error *err);
 
 /* Finds the feed with this URL (as the dotfile gives it), adding it when
  * missing; title is the dotfile's title or NULL, and replaces the stored
@@ -120,10 +124,17 @@ void store_feed_list_free(struct store_feed_info *feeds, size_t n);
 /* What store_items_load() fills. */
 enum store_load {
 	STORE_LOAD_FULL = 0,	/* every field */
-	STORE_LOAD_LIST = 1	/* content left out (NULL), the rest filled:
+	STORE_LOAD_LIST = 1,	/* content left out (NULL), the rest filled:
 				 * about half the time and memory for the
 				 * headline screens; item_text_length() then
 				 * measures the summary */
+	STORE_LOAD_PAGE = 2	/* what a front page prints (frontpage.h):
+				 * as LIST, but no author, enclosures,
+				 * categories or Similar News, of the image
+				 * only its caption, and content NULL except
+				 * its first 4,000 characters for an item
+				 * without a summary; text_len measures the
+				 * whole */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a

@@ -25,6 +25,7 @@ sync_settings_of(const struct config *cfg)
 		.prune_unread = cfg->prune_unread,
 		.keep_unread = cfg->keep_unread,
 		.fold_threshold = cfg->fold_threshold,
+		.parse_budget_ms = cfg->parse_timeout * 1000,
 	};
 
 	return set;
@@ -165,6 +166,102 @@ discover_feeds(const char *body, size_t len, const char *base, char *reason,
 	}
 }
 
+/* A parse on the clock: the items read so far, and the processor time
+ * of this thread when it started. */
+struct sync_parse {
+	struct nf_feed *feed;
+	int64_t started_us;
+	long budget_ms;		/* 0 = no limit */
+	int over;		/* stopped: the budget ran out */
+};
+
+/* Processor time of the calling thread, microseconds: a parse is charged
+ * for its own work, not for the other builds or transfers that share the
+ * machine. */
+static int64_t
+sync_cpu_us(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
+		return 0;
+	}
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+sync_over_budget(struct sync_parse *sp)
+{
+	if (sp->budget_ms > 0 &&
+	    sync_cpu_us() - sp->started_us > (int64_t)sp->budget_ms * 1000) {
+		sp->over = 1;
+	}
+	return sp->over;
+}
+
+static int
+sync_take_item(void *ctx, const struct nf_feed *meta, struct nf_item *item)
+{
+	struct sync_parse *sp = ctx;
+
+	(void)meta;
+	if (feed_add_item(sp->feed, item) != 0) {
+		item_free(item);
+		return 1;
+	}
+	return sync_over_budget(sp);
+}
+
+/* How much of the body one push hands the parser: the clock is read
+ * between pushes as well as after each item, so a body whose items never
+ * end is stopped too. */
+#define SYNC_PUSH_SIZE (256 * 1024)
+
+/* Parses a whole body into a new feed (free with feed_free()) within
+ * budget_ms of processor time, item by item; past it, "took too long to
+ * parse". */
+static enum nf_status
+sync_parse_budgeted(const char *body, size_t len,
+                    const struct feed_options *opts, long budget_ms,
+                    struct nf_feed **out, struct nf_error *err)
+{
+	struct sync_parse sp = { feed_new(), sync_cpu_us(), budget_ms, 0 };
+	struct feed_parser *p = sp.feed != NULL ?
+	                        feed_parser_new(opts, sync_take_item, &sp) : NULL;
+	enum nf_status st = NF_OK;
+	size_t at = 0, n;
+
+	*out = NULL;
+	if (p == NULL) {
+		feed_free(sp.feed);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	do {
+		n = len - at < SYNC_PUSH_SIZE ? len - at : SYNC_PUSH_SIZE;
+		st = feed_parser_push(p, body + at, n, at + n == len, err);
+		at += n;
+	} while (st == NF_OK && at < len && !sync_over_budget(&sp));
+	if (st == NF_OK && (sp.over || sync_over_budget(&sp))) {
+		st = nf_error_set(err, NF_ERR_PARSE, "took too long to parse");
+	} else if (st == NF_OK && nf_strset(&sp.feed->title,
+	                                    feed_parser_feed(p)->title) != 0) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	feed_parser_free(p);
+	if (st != NF_OK) {
+		feed_free(sp.feed);
+		return st;
+	}
+	*out = sp.feed;
+	return NF_OK;
+}
+
+static int
+sync_timed_out(const struct nf_error *err)
+{
+	return strcmp(err->msg, "took too long to parse") == 0;
+}
+
 /* Parses one body and stores its items; out says how it went. charset
  * may be NULL; base is the URL the bytes came from. */
 static void
@@ -190,8 +287,12 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 	enum nf_status st;
 
 	nf_error_clear(&err);
-	st = feed_parse(body != NULL ? body : "", len, &opts, &parsed, &err);
-	if (st == NF_ERR_PARSE) {
+	st = sync_parse_budgeted(body != NULL ? body : "", len, &opts,
+	                         set->parse_budget_ms, &parsed, &err);
+	if (sync_timed_out(&err)) {
+		sync_fail(out, &err);
+		goto out;
+	} else if (st == NF_ERR_PARSE) {
 		if (strstr(err.msg, "(a web page)") != NULL && body != NULL) {
 			discover_feeds(body, len, base, err.msg, sizeof(err.msg));
 		}

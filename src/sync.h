@@ -62,6 +62,9 @@ struct sync_settings {
 	long keep_unread;	/* else those older than this, seconds; 0 =
 				 * never (struct store_keep) */
 	double fold_threshold;	/* for near-duplicate related entries */
+	long parse_budget_ms;	/* processor time one feed's parse may take;
+				 * past it the feed fails as "took too long
+				 * to parse"; 0 = no limit */
 };
 
 /* Returns the settings of a loaded dotfile. */

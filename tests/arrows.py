@@ -23,7 +23,7 @@ PARTS = [
     ("fetch", ["src/fetch.", "src/source."]),
     ("store", ["src/store."]),
     ("config", ["config/"]),
-    ("sync", ["src/sync."]),
+    ("sync", ["src/sync.", "src/syncq."]),
     ("modes", ["src/main.", "src/cli.", "src/dump.", "src/refresh.",
                "src/headlines.", "src/opml_cli."]),
     ("screens", ["ui/"]),

@@ -978,6 +978,46 @@ assert_rich(const struct nf_item *it, int with_content)
 	assert_null(it->related[1].link);
 }
 
+/* A page's listing: the rich item without its author, extras, content
+ * (it has a summary) or picture (its caption stays); an item without a summary carries its content's start, and
+ * both know their content's whole length. */
+static void
+page_listing_is_what_a_page_prints(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	struct loaded l;
+	char *longtext = malloc(6001);
+	int64_t a;
+
+	assert_non_null(longtext);
+	memset(longtext, 'w', 6000);
+	longtext[6000] = '\0';
+	open_store(f);
+	a = ensure(f, "https://example.org/page.rss", "Page");
+	feed = make_feed("Page");
+	add(feed, rich_item());
+	add(feed, make_item("bare", NULL, "No summary", longtext, 1));
+	update(f, a, feed, 0, 0);
+	l = load(f, a, STORE_LOAD_PAGE);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->summary, "Storm warning issued.");
+	assert_null(l.items[0]->content);
+	assert_int_equal(item_text_length(l.items[0]), 27);
+	assert_string_equal(l.items[0]->image->caption,
+	                    "In this photo, waves break over the pier.");
+	assert_null(l.items[0]->image->url);
+	assert_null(l.items[0]->author);
+	assert_int_equal(l.items[0]->nenclosures, 0);
+	assert_int_equal(l.items[0]->ncategories, 0);
+	assert_int_equal(l.items[0]->nrelated, 0);
+	assert_null(l.items[1]->summary);
+	assert_int_equal(strlen(l.items[1]->content), 4000);
+	assert_int_equal(item_text_length(l.items[1]), 6000);
+	loaded_free(&l);
+	free(longtext);
+}
+
 static void
 load_keeps_related_and_image(void **state)
 {
@@ -1655,6 +1695,7 @@ main(void)
 		CASE(fetch_metadata_round_trip),
 		CASE(dotfile_title_wins_and_can_change),
 		CASE(load_keeps_related_and_image),
+		CASE(page_listing_is_what_a_page_prints),
 		CASE(dropped_feed_keeps_its_items),
 		CASE(update_of_unknown_feed_fails_whole),
 		CASE(survives_kill_9_mid_write),

@@ -430,13 +430,14 @@ reader_loop(struct ui *ui)
 	int busy = 1;	/* the first turn draws, then starts queued work */
 
 	while (!ui->quit && !signal_quit) {
-		struct fetch_waitfd fds[2] = {
+		struct fetch_waitfd fds[3] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = wake_pipe[0], .events = POLLIN },
+			{ .fd = jobs_fd(ui), .events = POLLIN },
 		};
 
 		reader_draw(ui);
-		if (fetch_multi_wait(ui->fetch, fds, 2, busy ? 0 :
+		if (fetch_multi_wait(ui->fetch, fds, fds[2].fd >= 0 ? 3 : 2, busy ? 0 :
 		                     reader_timeout(ui, next_reload), &err) != NF_OK) {
 			ui_status(ui, 1, "%s", err.msg);
 		}

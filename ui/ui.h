@@ -82,6 +82,8 @@ struct ui_job {
 	int running;
 };
 
+struct syncq;
+
 struct ui {
 	const struct config *cfg;
 	struct store *store;
@@ -105,6 +107,8 @@ struct ui {
 	/* Feeds: reloads queued or running, and how far the batch got. */
 	struct ui_job *jobs;
 	size_t njobs;
+	struct syncq *sync;	/* the sync stage's worker, once a feed is
+				 * fetched (ui/jobs.c) */
 	size_t batch_total, batch_done, batch_failed, batch_new;
 	unsigned next_request;
 
