@@ -23,6 +23,7 @@
 #include "src/refresh.h"
 #include "src/source.h"
 #include "src/store.h"
+#include "src/text.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -458,6 +459,42 @@ collect_ranked(struct collect *c, struct nf_item **items, size_t n,
 	return 0;
 }
 
+/* Passes *field through the text gate again unless it is clean already.
+ * The parsers gate everything they store, but a database may have been
+ * written by something else: nothing that reaches stdout may move the
+ * terminal. 0, or -1 when out of memory. */
+static int
+regate(char **field, int one_line)
+{
+	char *safe;
+
+	if (*field == NULL || text_is_clean(*field, strlen(*field))) {
+		return 0;
+	}
+	safe = one_line ? text_clean_line(*field, strlen(*field)) :
+	       text_sanitize(*field, strlen(*field));
+	if (safe == NULL) {
+		return -1;
+	}
+	free(*field);
+	*field = safe;
+	return 0;
+}
+
+/* Every field of it that a page prints, through the gate. */
+static int
+regate_item(struct nf_item *it)
+{
+	int rc = regate(&it->title, 1) | regate(&it->link, 1) |
+	         regate(&it->source, 1) | regate(&it->summary, 0) |
+	         regate(&it->content, 0);
+
+	if (it->image != NULL) {
+		rc |= regate(&it->image->caption, 0) | regate(&it->image->credit, 1);
+	}
+	return rc;
+}
+
 /* Appends to c the stored items of every configured feed, in dotfile
  * order, as a page lists them (STORE_LOAD_PAGE: no content or
  * extras to read or decode). Feeds the store has but the dotfile no
@@ -473,6 +510,11 @@ load_configured(struct store *s, const struct config *cfg, struct collect *c,
 
 	if (st == NF_OK) {
 		st = store_items_load(s, 0, STORE_LOAD_PAGE, &items, &n, err);
+	}
+	for (size_t i = 0; st == NF_OK && i < n; i++) {
+		if (regate_item(items[i]) != 0) {
+			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
 	}
 	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
 	                    collect_ranked(c, items, n, feeds, rank, nfeeds,
