@@ -615,6 +615,17 @@ capture_begin(struct xmlfeed *x, const struct element_def *def,
 	buf_reset(&cap->text);
 }
 
+/* A field past the ceiling is dropped whole, and counted so that the
+ * caller can say so. */
+static void
+capture_drop(struct xmlfeed *x)
+{
+	if (x->cap.kind != CAPTURE_SKIP) {
+		x->cap.kind = CAPTURE_SKIP;
+		x->meta->fields_dropped++;
+	}
+}
+
 static void
 capture_add(struct xmlfeed *x, const char *s, size_t n, int escape)
 {
@@ -623,7 +634,7 @@ capture_add(struct xmlfeed *x, const char *s, size_t n, int escape)
 
 	if (!escape) {
 		if (buf_add(b, s, n) != NF_OK) {
-			x->cap.kind = CAPTURE_SKIP;	/* past the ceiling: drop it */
+			capture_drop(x);
 		}
 		return;
 	}
@@ -638,7 +649,7 @@ capture_add(struct xmlfeed *x, const char *s, size_t n, int escape)
 		}
 	}
 	if (buf_add(b, s + start, n - start) != NF_OK) {
-		x->cap.kind = CAPTURE_SKIP;
+		capture_drop(x);
 	}
 }
 

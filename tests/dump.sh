@@ -91,5 +91,20 @@ else
 	ok "libxml2 kept quiet"
 fi
 
+# A field over max-size is left out, and --dump says so on stderr; the
+# JSON stays whole and the other items keep their text.
+printf 'max-size 64K\n' >"$tmp/small.rc"
+"${PYTHON3:-python3}" -c "import sys; sys.stdout.write('<rss version=\"2.0\"><channel><title>Long Reads</title><item><title>A long essay</title><link>https://long.example/1</link><description>' + 'word ' * 30000 + '</description></item><item><title>A short note</title><link>https://long.example/2</link><description>Brief.</description></item></channel></rss>')" \
+	>"$tmp/long.xml"
+if "$bin" -c "$tmp/small.rc" --dump "$tmp/long.xml" >"$tmp/long.json" 2>"$tmp/long.err" &&
+	grep -qx "$tmp/long.xml: 1 field over max-size left out" "$tmp/long.err" &&
+	"${PYTHON3:-python3}" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+assert [i["summary"] for i in d["items"]] == ["", "Brief."]' "$tmp/long.json"; then
+	ok "a field over max-size is left out, and said"
+else
+	not_ok "a field over max-size: $(cat "$tmp/long.err")"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
