@@ -304,35 +304,197 @@ read_setting(const struct line_ctx *c, const struct option *o,
 	return set_option(c, o, w->w[1]);
 }
 
+/* ---- the look-up tables ----
+ *
+ * A 50,000-line dotfile must not cost 50,000 scans of what came before:
+ * the duplicate check of each feed and the rebinding of each key go
+ * through open-addressing hash tables. A slot holds a hash (or the key
+ * itself) and a position; it counts only while the entry at that
+ * position still matches, so an unbinding, which moves the last binding
+ * into the gap, needs no tombstones, and a caller that shortens
+ * nbindings by hand leaves no wrong answer behind. */
+
+struct slot {
+	unsigned long key;	/* a URL's hash, or the bound key */
+	size_t pos;		/* entry index + 1; 0 = empty */
+};
+
+struct table {
+	struct slot *slots;
+	size_t cap;		/* a power of two, or 0 */
+	size_t used;
+};
+
+struct config_index {
+	struct table urls, keys;
+	size_t feeds_cap, bindings_cap;	/* allocated entries */
+};
+
+typedef int (*slot_matches)(const struct config *cfg, size_t pos,
+                            const void *what);
+
+static unsigned long
+hash_url(const char *s)
+{
+	unsigned long h = 14695981039346656037UL;	/* FNV-1a */
+
+	for (; *s != 0; s++) {
+		h = (h ^ (unsigned char)*s) * 1099511628211UL;
+	}
+	return h;
+}
+
+static int
+url_matches(const struct config *cfg, size_t pos, const void *url)
+{
+	return pos < cfg->nfeeds && strcmp(cfg->feeds[pos].url, url) == 0;
+}
+
+static int
+key_matches(const struct config *cfg, size_t pos, const void *key)
+{
+	return pos < cfg->nbindings && cfg->bindings[pos].key == *(const int *)key;
+}
+
+/* The slot of the entry that matches, or the empty slot where it goes. */
+static struct slot *
+table_probe(const struct table *t, unsigned long key, slot_matches matches,
+            const struct config *cfg, const void *what)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (t->cap - 1);
+
+	while (t->slots[i].pos != 0 &&
+	       !(t->slots[i].key == key && matches(cfg, t->slots[i].pos - 1, what))) {
+		i = (i + 1) & (t->cap - 1);
+	}
+	return &t->slots[i];
+}
+
+/* Keeps the table at most half full, so a probe ends soon. */
+static enum nf_status
+table_reserve(struct table *t)
+{
+	struct table n = { NULL, t->cap > 0 ? t->cap * 2 : 64, 0 };
+	size_t i, j;
+
+	if ((t->used + 1) * 2 <= t->cap) {
+		return NF_OK;
+	}
+	if ((n.slots = calloc(n.cap, sizeof(*n.slots))) == NULL) {
+		return NF_ERR_NOMEM;
+	}
+	for (i = 0; i < t->cap; i++) {
+		if (t->slots[i].pos == 0) {
+			continue;
+		}
+		j = (size_t)(t->slots[i].key ^ (t->slots[i].key >> 29)) & (n.cap - 1);
+		while (n.slots[j].pos != 0) {
+			j = (j + 1) & (n.cap - 1);
+		}
+		n.slots[j] = t->slots[i];
+		n.used++;
+	}
+	free(t->slots);
+	*t = n;
+	return NF_OK;
+}
+
+/* The table, made ready for one more entry, and the slot for what. */
+static struct slot *
+table_slot(struct table *t, unsigned long key, slot_matches matches,
+           const struct config *cfg, const void *what)
+{
+	if (table_reserve(t) != NF_OK) {
+		return NULL;
+	}
+	return table_probe(t, key, matches, cfg, what);
+}
+
+static struct config_index *
+index_of(struct config *cfg)
+{
+	if (cfg->index == NULL) {
+		cfg->index = calloc(1, sizeof(*cfg->index));
+	}
+	return cfg->index;
+}
+
+/* array (of *cap entries of size each) with room for entry n: the same
+ * array, or a new one twice the size, so that n appends cost a constant
+ * each. NULL when out of memory (array is still valid then). */
+static void *
+grow(void *array, size_t *cap, size_t n, size_t size)
+{
+	size_t want = *cap > 0 ? *cap * 2 : 16;
+
+	if (n < *cap) {
+		return array;
+	}
+	if ((array = realloc(array, want * size)) != NULL) {
+		*cap = want;
+	}
+	return array;
+}
+
+int
+config_has_feed(const struct config *cfg, const char *url)
+{
+	size_t i;
+
+	if (cfg->index == NULL || cfg->index->urls.cap == 0) {
+		for (i = 0; i < cfg->nfeeds; i++) {
+			if (strcmp(cfg->feeds[i].url, url) == 0) {
+				return 1;
+			}
+		}
+		return 0;
+	}
+	return table_probe(&cfg->index->urls, hash_url(url), url_matches, cfg,
+	                   url)->pos != 0;
+}
+
 /* Sets key to action, replacing an earlier binding of key; NONE unbinds. */
 static enum nf_status
 bind_key(struct config *cfg, int key, enum config_action action,
          struct nf_error *err)
 {
+	struct config_index *ix = index_of(cfg);
 	struct config_binding *b;
-	size_t i;
+	struct slot *s, *moved;
+	size_t i, last;
 
-	for (i = 0; i < cfg->nbindings; i++) {
-		if (cfg->bindings[i].key == key) {
-			break;
+	if (ix == NULL ||
+	    (s = table_slot(&ix->keys, (unsigned long)key, key_matches, cfg, &key)) == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	if (action == CONFIG_ACTION_NONE && s->pos != 0) {
+		/* The last binding moves into the gap; its slot follows it. */
+		i = s->pos - 1;
+		last = cfg->nbindings - 1;
+		if (i < last) {
+			key = cfg->bindings[last].key;
+			moved = table_probe(&ix->keys, (unsigned long)key, key_matches,
+			                    cfg, &key);
+			cfg->bindings[i] = cfg->bindings[last];
+			moved->pos = i + 1;
 		}
+		cfg->nbindings--;
 	}
 	if (action == CONFIG_ACTION_NONE) {
-		if (i < cfg->nbindings) {
-			cfg->bindings[i] = cfg->bindings[--cfg->nbindings];
-		}
 		return NF_OK;
 	}
-	if (i == cfg->nbindings) {
-		b = realloc(cfg->bindings, (i + 1) * sizeof(*b));
-		if (b == NULL) {
+	if (s->pos == 0) {
+		if ((b = grow(cfg->bindings, &ix->bindings_cap, cfg->nbindings,
+		              sizeof(*b))) == NULL) {
 			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		}
 		cfg->bindings = b;
-		cfg->nbindings++;
+		s->key = (unsigned long)key;
+		s->pos = ++cfg->nbindings;
+		ix->keys.used++;
 	}
-	cfg->bindings[i].key = key;
-	cfg->bindings[i].action = action;
+	cfg->bindings[s->pos - 1].key = key;
+	cfg->bindings[s->pos - 1].action = action;
 	return NF_OK;
 }
 
@@ -460,15 +622,23 @@ static enum nf_status
 add_feed(const struct line_ctx *c, char *url, const struct config_words *w)
 {
 	struct config *cfg = c->cfg;
+	struct config_index *ix = index_of(cfg);
 	struct config_feed *f;
+	struct slot *s = NULL;
 	int i, first_tag = 2;
 
-	f = realloc(cfg->feeds, (cfg->nfeeds + 1) * sizeof(*f));
-	if (f == NULL) {
+	if (ix != NULL) {
+		s = table_slot(&ix->urls, hash_url(url), url_matches, cfg, url);
+	}
+	if (s == NULL || (f = grow(cfg->feeds, &ix->feeds_cap, cfg->nfeeds,
+	                           sizeof(*f))) == NULL) {
 		free(url);
 		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
 	}
 	cfg->feeds = f;
+	s->key = hash_url(url);
+	s->pos = cfg->nfeeds + 1;
+	ix->urls.used++;
 	f = &cfg->feeds[cfg->nfeeds++];
 	memset(f, 0, sizeof(*f));
 	f->url = url;
@@ -519,12 +689,12 @@ read_feed(const struct line_ctx *c, const struct config_words *w)
 		return fail(c, "feed: \"%.80s\" is not an http, https or file URL",
 		            w->w[1]);
 	}
-	for (i = 0; i < c->cfg->nfeeds; i++) {
-		if (strcmp(c->cfg->feeds[i].url, url) == 0) {
-			free(url);
-			return fail(c, "feed: %.80s is already listed on line %d",
-			            w->w[1], c->cfg->feeds[i].line);
+	if (config_has_feed(c->cfg, url)) {
+		for (i = 0; strcmp(c->cfg->feeds[i].url, url) != 0; i++) {
 		}
+		free(url);
+		return fail(c, "feed: %.80s is already listed on line %d",
+		            w->w[1], c->cfg->feeds[i].line);
 	}
 	return add_feed(c, url, w);
 }
@@ -967,5 +1137,23 @@ config_free(struct config *cfg)
 	free(cfg->player);
 	free(cfg->bindings);
 	free(cfg->path);
+	if (cfg->index != NULL) {
+		free(cfg->index->urls.slots);
+		free(cfg->index->keys.slots);
+		free(cfg->index);
+	}
 	memset(cfg, 0, sizeof(*cfg));
+}
+
+enum config_action
+config_action_for_key(const struct config *cfg, int key)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nbindings; i++) {
+		if (cfg->bindings[i].key == key) {
+			return cfg->bindings[i].action;
+		}
+	}
+	return CONFIG_ACTION_NONE;
 }

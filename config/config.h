@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "config/keys.h"
 #include "src/error.h"
 #include "src/query.h"
 #include "src/title.h"
@@ -27,47 +28,6 @@
 
 /* Longest dotfile line, in bytes, newline excluded. */
 #define CONFIG_LINE_MAX 8192
-
-/* Special keys, above every Unicode code point so that a plain character
- * is its own key code. Control keys are their control characters (^A is
- * 1), tab is '\t', space is ' ', esc is 27. The UI maps '\n', '\r' and
- * KEY_ENTER to CONFIG_KEY_ENTER, and 127, KEY_BACKSPACE to
- * CONFIG_KEY_BACKSPACE. Function keys are CONFIG_KEY_F(1)..CONFIG_KEY_F(12). */
-enum config_key {
-	CONFIG_KEY_BASE = 0x110000,
-	CONFIG_KEY_ENTER = CONFIG_KEY_BASE,
-	CONFIG_KEY_BACKSPACE,
-	CONFIG_KEY_UP,
-	CONFIG_KEY_DOWN,
-	CONFIG_KEY_LEFT,
-	CONFIG_KEY_RIGHT,
-	CONFIG_KEY_PGUP,
-	CONFIG_KEY_PGDN,
-	CONFIG_KEY_HOME,
-	CONFIG_KEY_END,
-	CONFIG_KEY_INSERT,
-	CONFIG_KEY_DELETE,
-	CONFIG_KEY_F0
-};
-#define CONFIG_KEY_F(n) (CONFIG_KEY_F0 + (n))
-#define CONFIG_KEY_TAB '\t'
-#define CONFIG_KEY_SPACE ' '
-#define CONFIG_KEY_ESC 27
-
-enum config_action {
-	CONFIG_ACTION_NONE = 0,
-#define X(id, name, help, keys) CONFIG_ACTION_##id,
-#include "config/actions.def"
-#undef X
-	CONFIG_ACTION_COUNT
-};
-
-enum config_element {
-#define X(id, name, fg, bg, attrs, help) CONFIG_ELEMENT_##id,
-#include "config/colors.def"
-#undef X
-	CONFIG_ELEMENT_COUNT
-};
 
 /* Colour numbers: CONFIG_COLOR_DEFAULT is the terminal's own colour;
  * 0..7 are black red green yellow blue magenta cyan white; up to 255. */
@@ -125,6 +85,9 @@ enum config_sort {
 /* Names as `sort` reads them, indexed by enum config_sort. */
 extern const char *const config_sort_names[CONFIG_SORT_COUNT];
 
+/* config.c's own look-up tables: feeds by URL, bindings by key. */
+struct config_index;
+
 struct config {
 	char *path;		/* the file read: dotfile, or the demo feed list */
 	int is_demo;		/* no dotfile was found; the demo feeds are used */
@@ -137,6 +100,7 @@ struct config {
 	long reload_interval;	/* seconds; 0 = never */
 	long max_parallel;
 	long timeout;		/* seconds */
+	long parse_timeout;	/* seconds of processor time per feed */
 	long max_size;		/* bytes */
 	long max_items;
 	int prune_unread;
@@ -148,7 +112,8 @@ struct config {
 	char *browser;		/* NULL = unset; split with config_browser_argv(), config/words.h */
 	char *bookmark_cmd;	/* NULL = unset; split with config_command_argv() */
 	char *notify_cmd;	/* NULL = unset; likewise */
-	char *player;		/* NULL = unset; likewise */
+	char *player;		/* likewise, for enclosures; NULL = the browser */
+	long text_width;	/* columns of article text; 0 = the window's */
 
 	struct config_query *queries;	/* in dotfile order */
 	size_t nqueries;
@@ -158,6 +123,8 @@ struct config {
 	struct config_binding *bindings;	/* one per bound key */
 	size_t nbindings;
 	struct config_color colors[CONFIG_ELEMENT_COUNT];
+
+	struct config_index *index;	/* private to config.c; freed by config_free() */
 };
 
 /* Fills cfg with the defaults and no feeds; free with config_free(). */
@@ -204,24 +171,10 @@ char *config_path_default(void);
  * else PKGDATADIR/demo. Static string. */
 const char *config_demo_dir(void);
 
+/* Whether cfg lists a feed with exactly this URL; constant time. */
+int config_has_feed(const struct config *cfg, const char *url);
+
 /* The action bound to key, or CONFIG_ACTION_NONE. */
 enum config_action config_action_for_key(const struct config *cfg, int key);
-
-/* Table look-ups. Names and help are static strings; NULL / NONE / -1
- * when unknown. */
-const char *config_action_name(enum config_action action);
-const char *config_action_help(enum config_action action);
-const char *config_action_default_keys(enum config_action action);
-enum config_action config_action_by_name(const char *name);
-const char *config_element_name(enum config_element element);
-int config_element_by_name(const char *name);
-
-/* Key names as `bind` reads them: "j", "G", "space", "tab", "enter",
- * "esc", "backspace", "up", "pgdn", "^X", "F1".."F12", or any single
- * UTF-8 character. config_key_parse returns -1 for an unknown name.
- * config_key_name writes the canonical name into out (at least 16 bytes). */
-int config_key_parse(const char *name);
-void config_key_name(int key, char *out, size_t size);
-
 
 #endif

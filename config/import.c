@@ -1,6 +1,7 @@
 /* OPML lists into the dotfile, and the dotfile's feeds out as one. */
 #include "autoconfig.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,19 +55,6 @@ format_feed_line(struct buf *b, const struct opml_feed *f)
 	return st;
 }
 
-static int
-is_listed(const struct config *cfg, const char *url)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nfeeds; i++) {
-		if (strcmp(cfg->feeds[i].url, url) == 0) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Appends the lines of the feeds cfg lacks to b, each checked by the
  * dotfile parser (which also adds it to cfg, so the OPML's own repeats
  * are skipped too). */
@@ -80,7 +69,7 @@ add_new_lines(struct buf *b, struct config *cfg, const char *path, int lineno,
 
 	buf_init(&line, CONFIG_LINE_MAX);
 	for (i = 0; i < list->nfeeds && st == NF_OK; i++) {
-		if (is_listed(cfg, list->feeds[i].url)) {
+		if (config_has_feed(cfg, list->feeds[i].url)) {
 			continue;
 		}
 		buf_reset(&line);
@@ -193,13 +182,13 @@ merge(const char *path, const struct opml_list *list, const char *origin,
 	enum nf_status st = NF_OK;
 
 	buf_init(&b, 64L * 1024 * 1024);
+	/* The parser first: it opens the file without blocking and refuses
+	 * anything but a regular file, where fopen() would wait on a FIFO. */
 	if (exists) {
-		st = read_dotfile(path, &b, &lines, err);
+		st = config_read_file(path, NULL, cfg, err);
 		if (st == NF_OK) {
-			st = config_read_file(path, NULL, cfg, err);
+			st = read_dotfile(path, &b, &lines, err);
 		}
-	} else {
-		st = path_make_parents(path, err);
 	}
 	if (st == NF_OK) {
 		lines += b.len > 0 ? 2 : 1;
@@ -216,13 +205,144 @@ merge(const char *path, const struct opml_list *list, const char *origin,
 	return st;
 }
 
+/* The file an import replaces: path itself, or through symbolic links
+ * the file they lead to, so that a dotfile kept as a link into a
+ * dotfiles repository stays a link and its target is what changes. A
+ * link that leads nowhere (missing target, loop) is an error, as for
+ * the reader; so is anything but a regular file. */
+static enum nf_status
+resolve_target(const char *path, char out[PATH_MAX], struct nf_error *err)
+{
+	struct stat sb;
+	int is_link;
+
+	if (lstat(path, &sb) != 0) {
+		if (errno != ENOENT) {
+			return nf_error_set(err, NF_ERR_CONFIG, "%s: %s", path, strerror(errno));
+		}
+		if (snprintf(out, PATH_MAX, "%s", path) >= PATH_MAX) {
+			return nf_error_set(err, NF_ERR_CONFIG, "%s: path too long", path);
+		}
+		return NF_OK;
+	}
+	is_link = S_ISLNK(sb.st_mode);
+	if (realpath(path, out) == NULL) {
+		return nf_error_set(err, NF_ERR_CONFIG, "%s: %s%s", path,
+		                    is_link ? "broken symbolic link: " : "",
+		                    strerror(errno));
+	}
+	if (stat(out, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		return nf_error_set(err, NF_ERR_CONFIG, "%s: not a regular file", path);
+	}
+	return NF_OK;
+}
+
+/* Takes the advisory lock that every writer of a dotfile takes: flock()
+ * on the folder that holds it, so two imports run one after the other
+ * and each merges into what the other wrote. The folder itself is
+ * locked, not a lock file beside the dotfile, so nothing is left in a
+ * dotfiles repository. Returns the descriptor to close (which releases
+ * the lock), or -1 with err set. */
+static int
+lock_folder(const char *dir, struct nf_error *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0) {
+		nf_error_set(err, NF_ERR_IO, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			nf_error_set(err, NF_ERR_IO, "%s: cannot lock: %s", dir,
+			             strerror(errno));
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
+/* Whether name is base followed by ".tmp-" and mkstemp()'s six
+ * characters: a temporary file write_atomic() made for this dotfile. */
+static int
+is_our_temp(const char *name, const char *base)
+{
+	size_t n = strlen(base), i;
+
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".tmp-", 5) != 0 ||
+	    strlen(name + n + 5) != 6) {
+		return 0;
+	}
+	for (i = n + 5; name[i] != 0; i++) {
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9'))) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Removes the temporary files that writers killed mid-write left beside
+ * the dotfile. Called under the folder's lock, which every writer holds
+ * while its temporary file exists: any there now is stale. Only regular
+ * files of this user go. */
+static void
+remove_stale_temps(int dfd, const char *base)
+{
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0) {
+			close(fd);
+		}
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (is_our_temp(e->d_name, base) &&
+		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode) && sb.st_uid == geteuid()) {
+			unlinkat(dfd, e->d_name, 0);
+		}
+	}
+	closedir(d);
+}
+
+/* The merge into target, under the lock of its folder. */
+static enum nf_status
+merge_locked(const char *target, const struct opml_list *list,
+             const char *origin, size_t *added, struct nf_error *err)
+{
+	struct config cfg;
+	char dir[PATH_MAX], base[PATH_MAX];
+	int dfd;
+	enum nf_status st;
+
+	if ((st = path_make_parents(target, err)) != NF_OK) {
+		return st;
+	}
+	snprintf(dir, sizeof(dir), "%s", target);
+	snprintf(base, sizeof(base), "%s", target);
+	if ((dfd = lock_folder(dirname(dir), err)) < 0) {
+		return err->code;
+	}
+	remove_stale_temps(dfd, basename(base));
+	if ((st = config_init(&cfg, err)) == NF_OK) {
+		st = merge(target, list, origin, added, &cfg, err);
+	}
+	config_free(&cfg);
+	close(dfd);
+	return st;
+}
+
 enum nf_status
 config_import_opml(const char *path, const struct opml_list *list,
                    const char *origin, size_t *added, struct nf_error *err)
 {
-	struct config cfg;
-	char real[PATH_MAX], name[256], *p;
-	enum nf_status st;
+	char target[PATH_MAX], name[256], *p;
 
 	*added = 0;
 	/* The origin goes into a comment line: no line breaks in it. */
@@ -234,14 +354,24 @@ config_import_opml(const char *path, const struct opml_list *list,
 			*p = '?';
 		}
 	}
-	/* Through a symlinked dotfile, replace the file it points to. */
-	if (realpath(path, real) != NULL) {
-		path = real;
+	if (resolve_target(path, target, err) != NF_OK) {
+		return err->code;
 	}
-	if ((st = config_init(&cfg, err)) == NF_OK) {
-		st = merge(path, list, name, added, &cfg, err);
+	return merge_locked(target, list, name, added, err);
+}
+
+enum nf_status
+config_add_feed(const char *path, const char *url, const char *origin,
+                size_t *added, struct nf_error *err)
+{
+	struct opml_list list = { 0 };
+	enum nf_status st = opml_list_add(&list, url, NULL, NULL, 0, err);
+
+	*added = 0;
+	if (st == NF_OK) {
+		st = config_import_opml(path, &list, origin, added, err);
 	}
-	config_free(&cfg);
+	opml_list_free(&list);
 	return st;
 }
 

@@ -1,12 +1,14 @@
 /* Key names, actions and colour elements: the tables of config.h. */
 #include "autoconfig.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "config/config.h"
+#include "config/keys.h"
+#include "src/utf8.h"
 
 static const struct {
 	const char *name;
@@ -54,32 +56,13 @@ static const char *const elements[CONFIG_ELEMENT_COUNT] = {
 static int
 utf8_single(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int n, cp, i;
+	size_t n = strlen(s);
+	uint32_t cp;
 
-	if (p[0] < 0x80) {
-		return p[0] != 0 && p[1] == 0 ? p[0] : -1;
-	}
-	if ((p[0] & 0xe0) == 0xc0) {
-		n = 1, cp = p[0] & 0x1f;
-	} else if ((p[0] & 0xf0) == 0xe0) {
-		n = 2, cp = p[0] & 0x0f;
-	} else if ((p[0] & 0xf8) == 0xf0) {
-		n = 3, cp = p[0] & 0x07;
-	} else {
+	if (n == 0 || utf8_decode(s, n, &cp) != n || cp == UTF8_INVALID) {
 		return -1;
 	}
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			return -1;
-		}
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if (p[n + 1] != 0 || cp < 0x80 || cp > 0x10ffff ||
-	    (cp >= 0xd800 && cp <= 0xdfff)) {
-		return -1;
-	}
-	return cp;
+	return (int)cp;
 }
 
 int
@@ -110,26 +93,6 @@ config_key_parse(const char *name)
 	return utf8_single(name);
 }
 
-static void
-utf8_encode(int cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp, out[1] = 0;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f)), out[2] = 0;
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f)), out[3] = 0;
-	} else {
-		out[0] = (char)(0xf0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[3] = (char)(0x80 | (cp & 0x3f)), out[4] = 0;
-	}
-}
-
 void
 config_key_name(int key, char *out, size_t size)
 {
@@ -150,7 +113,7 @@ config_key_name(int key, char *out, size_t size)
 	} else if (key >= 0 && key < 0x20) {
 		snprintf(tmp, sizeof(tmp), "^%c", key | 0x40);
 	} else if (key > 0x20 && key <= 0x10ffff && key != 127) {
-		utf8_encode(key, tmp);
+		tmp[utf8_encode((uint32_t)key, tmp)] = 0;
 	} else {
 		snprintf(tmp, sizeof(tmp), "?");
 	}
@@ -205,17 +168,4 @@ config_element_by_name(const char *name)
 		}
 	}
 	return -1;
-}
-
-enum config_action
-config_action_for_key(const struct config *cfg, int key)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nbindings; i++) {
-		if (cfg->bindings[i].key == key) {
-			return cfg->bindings[i].action;
-		}
-	}
-	return CONFIG_ACTION_NONE;
 }

@@ -80,15 +80,22 @@ drop_blank(char *s)
 	return s;
 }
 
+/* Whether text of this markup is to be read as HTML. */
+static int
+reads_as_html(const char *s, enum entry_markup markup)
+{
+	return markup == ENTRY_HTML || (markup == ENTRY_GUESS && entry_looks_like_html(s));
+}
+
 char *
-entry_clean_line(const char *s, int is_html)
+entry_clean_line(const char *s, enum entry_markup markup)
 {
 	char *text, *line;
 
 	if (s == NULL) {
 		return NULL;
 	}
-	if (!is_html && !entry_looks_like_html(s)) {
+	if (!reads_as_html(s, markup)) {
 		return drop_blank(text_clean_line(s, strlen(s)));
 	}
 	text = htmltext_from_html(s, strlen(s));
@@ -103,7 +110,7 @@ entry_clean_line(const char *s, int is_html)
 int
 entry_add_category(struct entry_raw *raw, const char *s)
 {
-	char *c = entry_clean_line(s, 0);
+	char *c = entry_clean_line(s, ENTRY_GUESS);
 	int rc = 0;
 
 	if (c != NULL) {
@@ -117,7 +124,7 @@ entry_add_category(struct entry_raw *raw, const char *s)
  * which also yields the picture and related entries; plain text only
  * through the gate. parts is zeroed when there was no HTML. */
 static enum nf_status
-build_body(const char *s, int is_html, const char *base,
+build_body(const char *s, enum entry_markup markup, const char *base,
            const struct feed_options *opts, char **out,
            struct html_parts *parts, struct nf_error *err)
 {
@@ -128,7 +135,7 @@ build_body(const char *s, int is_html, const char *base,
 	if (s == NULL) {
 		return NF_OK;
 	}
-	if (!is_html && !entry_looks_like_html(s)) {
+	if (!reads_as_html(s, markup)) {
 		*out = drop_blank(text_clean_line(s, strlen(s)));
 		return NF_OK;
 	}
@@ -163,8 +170,8 @@ build_image(struct entry_raw *raw, const struct html_parts *cp,
 	                           first_of(raw->enclosure_image, raw->json_image,
 	                                    h != NULL ? h->url : NULL));
 	char *caption = entry_clean_line(first_of(raw->media_description,
-	                                          raw->media_title, NULL), 0);
-	char *credit = entry_clean_line(raw->media_credit, 0);
+	                                          raw->media_title, NULL), ENTRY_GUESS);
+	char *credit = entry_clean_line(raw->media_credit, ENTRY_GUESS);
 	char *clean_url = url != NULL ? drop_blank(text_clean_line(url, strlen(url))) : NULL;
 	int rc = 0;
 
@@ -203,9 +210,13 @@ build_lines(struct entry_raw *raw, const char *feed_author)
 	struct nf_item *item = raw->item;
 	const char *author = raw->author != NULL ? raw->author : feed_author;
 
-	item->id = entry_clean_line(raw->id, 0);
-	item->title = entry_clean_line(raw->title, raw->title_html);
-	item->author = entry_clean_line(author, 0);
+	item->id = entry_clean_line(raw->id, ENTRY_GUESS);
+	item->title = entry_clean_line(raw->title, raw->title_markup);
+	if (item->title == NULL) {
+		/* A video or podcast item may name itself only in media:title. */
+		item->title = entry_clean_line(raw->media_title, ENTRY_GUESS);
+	}
+	item->author = entry_clean_line(author, ENTRY_GUESS);
 	if (raw->link != NULL) {
 		item->link = drop_blank(text_clean_line(raw->link, strlen(raw->link)));
 	}
@@ -236,19 +247,19 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 	 * and the summary (a teaser) only needs its text: html_extract() on
 	 * both would double the cost of every item. */
 	if (raw->content != NULL && raw->summary != NULL &&
-	    (raw->content_html || entry_looks_like_html(raw->content)) &&
-	    (raw->summary_html || entry_looks_like_html(raw->summary))) {
+	    reads_as_html(raw->content, raw->content_markup) &&
+	    reads_as_html(raw->summary, raw->summary_markup)) {
 		memset(&sp, 0, sizeof(sp));
 		raw->item->summary = drop_blank(htmltext_from_html(raw->summary, strlen(raw->summary)));
 		st = NF_OK;
 	} else {
-		st = build_body(raw->summary, raw->summary_html, raw->base, opts,
+		st = build_body(raw->summary, raw->summary_markup, raw->base, opts,
 		                &raw->item->summary, &sp, err);
 	}
 	if (st != NF_OK) {
 		goto out_summary;
 	}
-	st = build_body(raw->content, raw->content_html, raw->base, opts,
+	st = build_body(raw->content, raw->content_markup, raw->base, opts,
 	                &raw->item->content, &cp, err);
 	if (st != NF_OK) {
 		goto out;

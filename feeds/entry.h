@@ -12,6 +12,12 @@
 #include "src/error.h"
 #include "src/item.h"
 
+/* How a text field is to be read. ENTRY_GUESS is what RSS gives: text
+ * that may hold tags or entities, read as HTML when it looks like it.
+ * ENTRY_PLAIN is what the feed says is text (Atom type="text"): a "<"
+ * in it is a character, never a tag. */
+enum entry_markup { ENTRY_GUESS, ENTRY_HTML, ENTRY_PLAIN };
+
 struct entry_raw {
 	char *id;
 	char *title;
@@ -21,9 +27,9 @@ struct entry_raw {
 	char *updated;
 	char *summary;
 	char *content;
-	int title_html;		/* 1: HTML, 0: text that may still hold tags */
-	int summary_html;
-	int content_html;
+	enum entry_markup title_markup;
+	enum entry_markup summary_markup;
+	enum entry_markup content_markup;
 	char *base;		/* base URL for links inside the HTML */
 	char *media_url;	/* media:content of an image type */
 	char *thumb_url;	/* media:thumbnail */
@@ -54,10 +60,10 @@ enum nf_status entry_build(struct entry_raw *raw, const struct feed_options *opt
                            const char *feed_author, struct nf_item **out,
                            struct nf_error *err);
 
-/* A one-line text field through the gate: HTML (or text that looks like
- * HTML) to text, then whitespace folded. Returns a new string (free()),
- * NULL for NULL input, blank text, or out of memory. */
-char *entry_clean_line(const char *s, int is_html);
+/* A one-line text field through the gate: HTML (or, with ENTRY_GUESS,
+ * text that looks like HTML) to text, then whitespace folded. Returns a
+ * new string (free()), NULL for NULL input, blank text, or out of memory. */
+char *entry_clean_line(const char *s, enum entry_markup markup);
 
 /* Whether text holds markup or an entity: "<b>", "</p>", "&amp;". */
 int entry_looks_like_html(const char *s);

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "feeds/feed.h"
 #include "feeds/jsonfeed.h"
@@ -107,6 +108,11 @@ sniff(struct feed_parser *p, size_t *skip, struct nf_error *err)
 	}
 	if (s[i] != '<') {
 		return nf_error_set(err, NF_ERR_PARSE, "not a feed: neither XML nor JSON");
+	}
+	if (n - i >= 14 && strncasecmp((const char *)s + i, "<!doctype html", 14) == 0) {
+		/* HTML5's doctype, which libxml2 would call an invalid tag */
+		return nf_error_set(err, NF_ERR_PARSE,
+		                    "not a feed: the document is <html> (a web page)");
 	}
 	if (declares_encoding((const char *)s + i, n - i)) {
 		charset = NULL;	/* the document's own word wins */

@@ -23,7 +23,15 @@
  *   image enclosure, else JSON image/banner_image, else the picture
  *   html_extract() found. Caption: media:description, else media:title,
  *   else the HTML's caption; credit likewise.
- * - An item without an author takes the feed's, in every format.
+ * - An item without an author takes the feed's, in every format. Where
+ *   the usual element is missing, the iTunes, Media RSS, Dublin Core
+ *   and dcterms ones stand in (itunes:summary/subtitle for the summary,
+ *   itunes:author/dc:author, itunes:category/media:category, media:title
+ *   for the title, dcterms:issued/modified); see feeds/elements.def.
+ * - Atom text is read by its type: "text", text/plain or no type at all
+ *   (Atom's default) is text even where it holds "<"; "html" is HTML;
+ *   Atom 0.3 mode="base64" is decoded first. RSS text, which has no
+ *   type, is HTML when it looks like HTML.
  * - Encoding: a BOM or the XML declaration wins; opts->charset (from HTTP)
  *   is used only when the document declares none, since servers send a
  *   default charset far more often than documents lie about theirs.
@@ -32,6 +40,9 @@
  *   EUC-JP as EUC-JP-MS: the supersets that feeds with those labels use.
  *   A document without a charset, or labelled UTF-8, whose first bytes
  *   hold no UTF-8 character but bytes that are no UTF-8 is windows-1252.
+ *   In a UTF-8 document, a later byte that is no UTF-8 is U+FFFD (the
+ *   rest of the feed is still read), and the C1 controls U+0080-U+009F,
+ *   as bytes or as "&#146;", are the windows-1252 punctuation feeds mean.
  * - An undefined HTML entity (&nbsp;) is read as HTML would; an unknown
  *   name or a bare "&" stays as text. An entity the DOCTYPE declares with
  *   a plain-text value is expanded; one whose value holds a reference to

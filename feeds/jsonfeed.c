@@ -117,7 +117,7 @@ fill_raw(struct entry_raw *raw, const cJSON *item, const char *base)
 	    nf_strset(&raw->base, base) != 0) {
 		return -1;
 	}
-	raw->content_html = html != NULL;
+	raw->content_markup = html != NULL ? ENTRY_HTML : ENTRY_GUESS;
 	return add_lists(raw, item, base);
 }
 
@@ -127,9 +127,9 @@ read_meta(const cJSON *root, const struct feed_options *opts, struct nf_feed *me
 	const char *home = json_string(root, "home_page_url");
 
 	meta->format = "jsonfeed";
-	meta->title = entry_clean_line(json_string(root, "title"), 0);
-	meta->description = entry_clean_line(json_string(root, "description"), 0);
-	meta->author = entry_clean_line(json_author(root), 0);
+	meta->title = entry_clean_line(json_string(root, "title"), ENTRY_GUESS);
+	meta->description = entry_clean_line(json_string(root, "description"), ENTRY_GUESS);
+	meta->author = entry_clean_line(json_author(root), ENTRY_GUESS);
 	if (set_resolved(&meta->link, home, opts->base_url) != 0) {
 		return NF_ERR_NOMEM;
 	}

@@ -12,6 +12,7 @@
 
 #include "feeds/opml.h"
 #include "src/text.h"
+#include "src/url.h"
 
 /* Deeper nesting than this is not a feed list anyone wrote by hand. */
 #define OPML_MAX_DEPTH 32
@@ -81,11 +82,11 @@ is_element(const xmlNode *n, const char *name)
 	       xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
 }
 
+/* An http(s) URL with something after the scheme. */
 static int
-url_is_remote(const char *url)
+opml_is_remote(const char *url)
 {
-	return (strncasecmp(url, "http://", 7) == 0 && url[7] != 0) ||
-	       (strncasecmp(url, "https://", 8) == 0 && url[8] != 0);
+	return url_is_http(url) && url[strcspn(url, ":") + 3] != 0;
 }
 
 /* Adds the feed of outline n, found inside the folders of w. Takes url. */
@@ -130,7 +131,7 @@ walk_outline(struct walk *w, xmlNode *n, struct nf_error *err)
 	enum nf_status st = NF_OK;
 
 	xmlFree(url);
-	if (clean != NULL && url_is_remote(clean)) {
+	if (clean != NULL && opml_is_remote(clean)) {
 		st = add_feed(w, n, clean, err);
 	} else if (clean != NULL) {
 		w->list->nskipped++;
@@ -265,10 +266,15 @@ enum nf_status
 opml_list_add(struct opml_list *list, const char *url, const char *title,
               char *const *tags, size_t ntags, struct nf_error *err)
 {
-	struct opml_feed f, *grown;
+	struct opml_feed f, *grown = list->feeds;
+	size_t n = list->nfeeds;
 
+	/* The array doubles when the count reaches a power of two (only this
+	 * function grows it), so a list of 50,000 feeds is not copied 50,000
+	 * times. */
 	if (feed_copy(&f, url, title, tags, ntags) != NF_OK ||
-	    (grown = realloc(list->feeds, (list->nfeeds + 1) * sizeof(f))) == NULL) {
+	    ((n & (n - 1)) == 0 &&
+	     (grown = realloc(list->feeds, (n > 0 ? 2 * n : 1) * sizeof(f))) == NULL)) {
 		feed_free(&f);
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}

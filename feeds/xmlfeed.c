@@ -5,25 +5,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
 #include "feeds/entry.h"
 #include "feeds/xmlfeed.h"
+#include "feeds/xmlfilter.h"
 #include "src/buf.h"
 #include "src/url.h"
 #include "src/utf8.h"
 
 enum xml_ns {
-	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_ITUNES, NS_MEDIA, NS_RDF, NS_OTHER
+	NS_NONE, NS_ATOM, NS_CONTENT, NS_DC, NS_DCTERMS, NS_ITUNES, NS_MEDIA, NS_RDF,
+	NS_XHTML, NS_OTHER
 };
 
 enum field {
 	FIELD_NONE, FIELD_TITLE, FIELD_LINK, FIELD_ID, FIELD_AUTHOR,
 	FIELD_PUBLISHED, FIELD_UPDATED, FIELD_SUMMARY, FIELD_CONTENT,
 	FIELD_CATEGORY, FIELD_MEDIA_DESCRIPTION, FIELD_MEDIA_TITLE,
-	FIELD_MEDIA_CREDIT, FIELD_COUNT
+	FIELD_MEDIA_CREDIT, FIELD_TAGS, FIELD_COUNT
 };
 
 enum element {
@@ -49,7 +50,13 @@ static const struct element_def elements[] = {
 
 #define NELEMENTS (sizeof(elements) / sizeof(elements[0]))
 
-/* Namespaces that mean the same map to one id. */
+/* Added to the rank of an element nested inside one the table does not
+ * know: an entry's own <title> beats the <title> of an unknown <image>
+ * inside it, in whichever order they come (as feedparser reads them). */
+#define FOREIGN_RANK 100
+
+/* Namespaces that mean the same map to one id. Compared without regard
+ * to case: podcast feeds write the iTunes one in both spellings. */
 static const struct {
 	const char *uri;
 	enum xml_ns ns;
@@ -61,20 +68,26 @@ static const struct {
 	{ "http://purl.org/atom/ns#", NS_ATOM },
 	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
 	{ "http://purl.org/dc/elements/1.1/", NS_DC },
+	{ "http://purl.org/dc/terms/", NS_DCTERMS },
 	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
 	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
 	{ "http://search.yahoo.com/mrss", NS_MEDIA },
 	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
+	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
 };
 
-/* How captured text is to be read. */
-enum capture_kind { CAPTURE_TEXT, CAPTURE_HTML, CAPTURE_XHTML, CAPTURE_SKIP };
+/* How captured text is to be read: text that may hold HTML (RSS), text
+ * the feed says is text (Atom type="text"), HTML, XHTML, or not at all. */
+enum capture_kind {
+	CAPTURE_TEXT, CAPTURE_PLAIN, CAPTURE_HTML, CAPTURE_XHTML, CAPTURE_SKIP
+};
 
 struct capture {
 	int depth;		/* of the element being captured; 0 = none */
 	enum field field;
 	int rank;
 	enum capture_kind kind;
+	int base64;		/* Atom mode="base64": decode before reading */
 	int markup;		/* child elements were serialised into text */
 	int permalink;		/* guid isPermaLink is not "false" */
 	struct buf text;
@@ -85,31 +98,6 @@ struct frame {
 	int owns_base;
 };
 
-/* Entities a document declares for itself in its DOCTYPE (see
- * entity_declare); only plain text values, so nothing nests. */
-#define ENTITY_MAX 32
-#define ENTITY_VALUE_MAX 256
-#define ENTITY_DECL_MAX 1024
-#define ENTITY_EXPANSION_MAX ((size_t)1 << 20)
-
-struct declared_entity {
-	char name[41];
-	char value[ENTITY_VALUE_MAX + 1];
-};
-
-/* The ampersand filter (see filter_push). */
-struct amp_filter {
-	int off;		/* UTF-16 documents are passed through */
-	int in_cdata;
-	struct declared_entity entities[ENTITY_MAX];
-	int nentities;
-	size_t expanded;	/* bytes of entity values written so far */
-	struct buf pending;	/* an unfinished reference or marker */
-	struct buf out;
-	/* 0 while the bytes scanned so far pass unchanged: out stays empty
-	 * and the input goes to libxml2 as it is, without a copy */
-	int dirty;
-};
 
 struct xmlfeed {
 	const struct feed_options *opts;
@@ -124,6 +112,13 @@ struct xmlfeed {
 	size_t nframes;
 	int root_ok;		/* the root element is a feed's */
 	char *not_feed;		/* the root element when it is not */
+	/* A feed root in a namespace of its own (or none): that namespace
+	 * is read as the root's (see root_check). */
+	int alias_set;
+	char *alias_uri;	/* NULL: no namespace */
+	enum xml_ns alias_ns;
+	int foreign_depth;	/* inside an element the table does not know */
+	int outer_foreign_depth;	/* foreign_depth outside the item */
 	int skip_depth;		/* inside <image>, <textinput>, <atom:source> */
 	int author_depth;	/* inside <atom:author> */
 	int item_depth;		/* inside <item>/<entry> */
@@ -133,8 +128,10 @@ struct xmlfeed {
 	int feed_rank[FIELD_COUNT];
 	char *feed_author;
 	struct capture cap;
-	struct amp_filter filter;
+	struct xmlfilter *filter;	/* ahead of libxml2, from the first bytes */
 	char first_error[160];
+	int first_error_code;	/* its xmlParserErrors code */
+	size_t nitems;		/* items handed on */
 	enum nf_status status;	/* out of memory or a callback error */
 	struct nf_error cb_err;
 };
@@ -147,7 +144,7 @@ xmlfeed_table_is_sorted(void)
 	for (i = 1; i < NELEMENTS; i++) {
 		if (elements[i - 1].ns > elements[i].ns ||
 		    (elements[i - 1].ns == elements[i].ns &&
-		     strcmp(elements[i - 1].name, elements[i].name) >= 0)) {
+		     strcasecmp(elements[i - 1].name, elements[i].name) >= 0)) {
 			return 0;
 		}
 	}
@@ -162,19 +159,23 @@ element_cmp(const void *key, const void *member)
 	if (a->ns != b->ns) {
 		return a->ns < b->ns ? -1 : 1;
 	}
-	return strcmp(a->name, b->name);
+	return strcasecmp(a->name, b->name);
 }
 
 static enum xml_ns
-ns_of(const xmlChar *uri)
+ns_of(const struct xmlfeed *x, const xmlChar *uri)
 {
 	size_t i;
 
+	if (x->alias_set && (uri == NULL ? x->alias_uri == NULL :
+	    x->alias_uri != NULL && strcmp((const char *)uri, x->alias_uri) == 0)) {
+		return x->alias_ns;
+	}
 	if (uri == NULL) {
 		return NS_NONE;
 	}
 	for (i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); i++) {
-		if (strcmp((const char *)uri, namespaces[i].uri) == 0) {
+		if (strcasecmp((const char *)uri, namespaces[i].uri) == 0) {
 			return namespaces[i].ns;
 		}
 	}
@@ -182,9 +183,10 @@ ns_of(const xmlChar *uri)
 }
 
 static const struct element_def *
-element_find(const xmlChar *uri, const xmlChar *local)
+element_find(const struct xmlfeed *x, const xmlChar *uri, const xmlChar *local)
 {
-	struct element_def key = { ns_of(uri), (const char *)local, EL_COUNT, FIELD_NONE, 0 };
+	struct element_def key = { ns_of(x, uri), (const char *)local, EL_COUNT,
+	                           FIELD_NONE, 0 };
 
 	if (key.ns == NS_OTHER) {
 		return NULL;
@@ -223,10 +225,10 @@ attr_get(const xmlChar **attrs, int n, const char *uri, const char *local)
 			return NULL;
 		}
 		for (o = out; v < end; v++) {
-			if (*v == '&' && end - v >= 5 && memcmp(v, "&#38;", 5) == 0) {
-				v += 4;
-			}
 			*o++ = *v;
+			if (*v == '&' && end - v >= 5 && memcmp(v, "&#38;", 5) == 0) {
+				v += 4;	/* the "&" is out; skip "#38;" */
+			}
 		}
 		*o = '\0';
 		return out;
@@ -303,386 +305,6 @@ frame_pop(struct xmlfeed *x)
 	}
 }
 
-/*
- * The ampersand filter. libxml2's recover mode drops every entity
- * reference after the first well-formedness error, and feeds carry HTML
- * entities XML does not define (&nbsp;) and bare "&" in URLs. So before
- * the parser sees the bytes, outside CDATA sections, each reference is
- * rewritten as a character reference (&eacute; -> &#233;, through
- * libxml2's HTML entity table), which the parser always honours even
- * after an error; an "&" that starts no reference becomes "&#38;", so
- * undefined names stay as text. "&" and "<" are ASCII in every ASCII-compatible
- * encoding (Shift_JIS and EUC-JP trail bytes never take those values),
- * so this works on the undecoded bytes.
- */
-#define REF_MAX 40
-
-static int
-is_name_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
-static int
-is_xml_char(unsigned long c)
-{
-	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-static unsigned long
-predefined_entity(const char *name, size_t n)
-{
-	static const struct { const char *name; unsigned long c; } pre[] = {
-		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' },
-		{ "quot", '"' }, { "apos", '\'' },
-	};
-	size_t i;
-
-	for (i = 0; i < 5; i++) {
-		if (strlen(pre[i].name) == n && memcmp(pre[i].name, name, n) == 0) {
-			return pre[i].c;
-		}
-	}
-	return 0;
-}
-
-/* Reads the reference at s (s[0] == '&'); returns the bytes it spans, or
- * 0 when it is no reference, or -1 when more input could complete it. */
-static long
-ref_value(const char *s, size_t n, int final, unsigned long *c)
-{
-	size_t i = 1, start;
-	int hex = 0;
-	char name[REF_MAX + 1];
-	const htmlEntityDesc *d;
-
-	if (i < n && s[i] == '#') {
-		i++;
-		if (i < n && (s[i] == 'x' || s[i] == 'X')) {
-			hex = 1;
-			i++;
-		}
-	}
-	start = i;
-	while (i < n && i < REF_MAX && is_name_char((unsigned char)s[i])) {
-		i++;
-	}
-	if (i == n && !final) {
-		return -1;
-	}
-	if (i == start || i >= n || s[i] != ';') {
-		return 0;
-	}
-	memcpy(name, s + start, i - start);
-	name[i - start] = '\0';
-	if (start > 1) {
-		char *end;
-
-		*c = strtoul(name, &end, hex ? 16 : 10);
-		if (*end != '\0' || !is_xml_char(*c)) {
-			*c = 0xFFFD;
-		}
-		return (long)i + 1;
-	}
-	if ((*c = predefined_entity(name, i - start)) != 0) {
-		return (long)i + 1;
-	}
-	if ((d = htmlEntityLookup((const xmlChar *)name)) != NULL) {
-		*c = d->value;
-		return (long)i + 1;
-	}
-	return 0;
-}
-
-/*
- * Raw terminal sequences (ESC [ ... m, ESC ] ... BEL) are not legal XML:
- * libxml2 would drop the ESC byte and leave "[31m" or "]0;title" in the
- * text, out of the text gate's reach. So the filter drops the whole
- * sequence. Other ESC uses (ISO-2022-JP shifts) pass untouched. Returns
- * the bytes to drop, 0 to keep the ESC, -1 when more input is needed.
- */
-#define ESCAPE_MAX 512
-
-static long
-escape_length(const char *s, size_t n, int final)
-{
-	size_t k = 2;
-
-	if (n < 2) {
-		return final ? 0 : -1;
-	}
-	if (s[1] == '[') {
-		while (k < n && k < ESCAPE_MAX && s[k] >= 0x20 && s[k] <= 0x3F) {
-			k++;
-		}
-		if (k == n && !final) {
-			return -1;
-		}
-		return k < n && s[k] >= 0x40 && s[k] <= 0x7E ? (long)k + 1 : (long)k;
-	}
-	if (s[1] != ']' && s[1] != 'P' && s[1] != '_' && s[1] != '^') {
-		return 0;
-	}
-	for (; k < n && k < ESCAPE_MAX && s[k] != '<'; k++) {
-		if (s[k] == 0x07) {
-			return (long)k + 1;
-		}
-		if (s[k] == 0x1B && k + 1 < n && s[k + 1] == '\\') {
-			return (long)k + 2;
-		}
-	}
-	return k == n && !final ? -1 : (long)k;
-}
-
-static const char cdata_open[] = "<![CDATA[";
-static const char entity_open[] = "<!ENTITY";
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/*
- * Reads "<!ENTITY name 'value'>" at s and records it. Feeds that declare
- * entities in an internal DOCTYPE (&site;, or &nbsp; under its own name)
- * expect them expanded, and libxml2 expands none for us (no entity
- * substitution, so nothing external is ever read). Only a general entity
- * with a literal value of plain text is kept: no "&name;" or "<" inside,
- * so expansions cannot nest (billion laughs) and stay linear in the input.
- * Returns the bytes the declaration spans, 0 when s holds none, -1 when
- * more input could complete it.
- */
-static long
-entity_declare(struct amp_filter *f, const char *s, size_t n, int final)
-{
-	const char *end, *p, *name, *value;
-	size_t k = sizeof(entity_open) - 1, nlen, vlen;
-	struct declared_entity *e;
-	char quote;
-
-	if (memcmp(s, entity_open, n < k ? n : k) != 0) {
-		return 0;
-	}
-	end = memchr(s, '>', n < ENTITY_DECL_MAX ? n : ENTITY_DECL_MAX);
-	if (n < k || end == NULL) {
-		return n < ENTITY_DECL_MAX && !final ? -1 : 0;
-	}
-	for (p = s + k; p < end && is_space(*p); p++) {
-		continue;
-	}
-	for (name = p; p < end && (is_name_char((unsigned char)*p) ||
-	     *p == '_' || *p == '-' || *p == '.'); p++) {
-		continue;
-	}
-	nlen = (size_t)(p - name);
-	while (p < end && is_space(*p)) {
-		p++;
-	}
-	if (nlen == 0 || nlen >= sizeof(e->name) || p >= end ||
-	    (*p != '"' && *p != '\'') || f->nentities == ENTITY_MAX) {
-		return (long)(end - s) + 1;
-	}
-	quote = *p++;
-	for (value = p; p < end && *p != quote && *p != '<' &&
-	     (*p != '&' || p[1] == '#') && *p != '%'; p++) {
-		continue;
-	}
-	vlen = (size_t)(p - value);
-	if (p < end && *p == quote && vlen <= ENTITY_VALUE_MAX) {
-		e = &f->entities[f->nentities++];
-		memcpy(e->name, name, nlen);
-		e->name[nlen] = '\0';
-		memcpy(e->value, value, vlen);
-		e->value[vlen] = '\0';
-	}
-	return (long)(end - s) + 1;
-}
-
-/* The value of the declared entity referenced at s (s[0] == '&') and the
- * bytes the reference spans, or NULL. */
-static const char *
-entity_value(struct amp_filter *f, const char *s, size_t n, size_t *len)
-{
-	size_t i = 1;
-	int k;
-
-	while (i < n && i < REF_MAX && (is_name_char((unsigned char)s[i]) ||
-	       s[i] == '_' || s[i] == '-' || s[i] == '.')) {
-		i++;
-	}
-	if (i == 1 || i >= n || s[i] != ';' || f->expanded > ENTITY_EXPANSION_MAX) {
-		return NULL;
-	}
-	for (k = 0; k < f->nentities; k++) {
-		if (strlen(f->entities[k].name) == i - 1 &&
-		    memcmp(f->entities[k].name, s + 1, i - 1) == 0) {
-			*len = i + 1;
-			f->expanded += strlen(f->entities[k].value);
-			return f->entities[k].value;
-		}
-	}
-	return NULL;
-}
-
-/* s[i..j), unchanged, to the output: copied only once something before
- * it has changed. */
-static void
-filter_keep(struct amp_filter *f, const char *s, size_t i, size_t j)
-{
-	if (f->dirty) {
-		buf_add(&f->out, s + i, j - i);
-	}
-}
-
-/* v[0..n) to the output in place of s[at..): everything before at, which
- * passed unchanged so far, is copied first. */
-static void
-filter_change(struct amp_filter *f, const char *s, size_t at, const char *v, size_t n)
-{
-	if (!f->dirty) {
-		f->dirty = 1;
-		buf_add(&f->out, s, at);
-	}
-	buf_add(&f->out, v, n);
-}
-
-/* Copies s[0..n) to the filter's output with references rewritten;
- * returns how many bytes were taken (the rest waits for more input).
- * While nothing changes, the output is s itself (f->dirty stays 0). */
-static size_t
-filter_scan(struct amp_filter *f, const char *s, size_t n, int final)
-{
-	size_t i = 0, j;
-	char ref[16];
-
-	while (i < n) {
-		if (f->in_cdata) {
-			const char *end = memmem(s + i, n - i, "]]>", 3);
-
-			if (end == NULL) {
-				/* Keep two bytes back: they may start "]]>". */
-				j = final ? n : (n - i > 2 ? n - 2 : i);
-				filter_keep(f, s, i, j);
-				return j;
-			}
-			j = (size_t)(end - s) + 3;
-			filter_keep(f, s, i, j);
-			f->in_cdata = 0;
-			i = j;
-			continue;
-		}
-		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
-			continue;
-		}
-		filter_keep(f, s, i, j);
-		if (j == n) {
-			return n;
-		}
-		if (s[j] == 0x1B) {
-			long len = escape_length(s + j, n - j, final);
-
-			if (len < 0) {
-				return j;
-			}
-			if (len == 0) {
-				filter_keep(f, s, j, j + 1);
-			} else {
-				filter_change(f, s, j, "", 0);
-			}
-			i = j + (len > 0 ? (size_t)len : 1);
-			continue;
-		}
-		if (s[j] == '<') {
-			size_t m = n - j < 9 ? n - j : 9;
-
-			long decl = entity_declare(f, s + j, n - j, final);
-
-			if (decl < 0) {
-				return j;
-			}
-			if (memcmp(s + j, cdata_open, m) != 0) {
-				filter_keep(f, s, j, j + 1);
-				i = j + 1;
-			} else if (m < 9 && !final) {
-				return j;
-			} else {
-				f->in_cdata = m == 9;
-				filter_keep(f, s, j, j + m);
-				i = j + m;
-			}
-			continue;
-		}
-		{
-			unsigned long c = 0;
-			long len = ref_value(s + j, n - j, final, &c);
-			size_t vlen = 0;
-			const char *v = len >= 0 ? entity_value(f, s + j, n - j, &vlen) : NULL;
-
-			if (v != NULL) {
-				filter_change(f, s, j, v, strlen(v));
-				i = j + vlen;
-				continue;
-			}
-			if (len < 0) {
-				return j;
-			}
-			if (len == 0) {
-				filter_change(f, s, j, "&#38;", 5);
-				i = j + 1;
-			} else {
-				snprintf(ref, sizeof(ref), "&#%lu;", c);
-				filter_change(f, s, j, ref, strlen(ref));
-				i = j + (size_t)len;
-			}
-		}
-	}
-	return n;
-}
-
-/* Filters one chunk and hands the result to libxml2: the filter's output
- * when something changed, else the scanned input itself. */
-static void
-filter_push(struct xmlfeed *x, const char *data, size_t len, int final)
-{
-	struct amp_filter *f = &x->filter;
-	size_t used;
-
-	buf_reset(&f->out);
-	f->dirty = 0;
-	if (f->off) {
-		xmlParseChunk(x->xml, data, (int)len, final);
-		return;
-	}
-	if (f->pending.len > 0) {
-		size_t rest;
-
-		buf_add(&f->pending, data, len);
-		used = filter_scan(f, f->pending.data, f->pending.len, final);
-		if (!f->dirty) {
-			xmlParseChunk(x->xml, f->pending.data, (int)used, final);
-		}
-		rest = f->pending.len - used;
-		memmove(f->pending.data, f->pending.data + used, rest);
-		f->pending.len = rest;
-		f->pending.data[rest] = '\0';
-	} else {
-		used = filter_scan(f, data, len, final);
-		if (!f->dirty) {
-			/* data may be NULL on a final empty push */
-			xmlParseChunk(x->xml, used > 0 ? data : "", (int)used, final);
-		}
-		if (len > used) {
-			buf_add(&f->pending, data + used, len - used);
-		}
-	}
-	if (f->dirty) {
-		xmlParseChunk(x->xml, f->out.data != NULL ? f->out.data : "",
-		              (int)f->out.len, final);
-	}
-}
 
 /* Replaces *field with a copy of s when rank beats the rank it was set
  * with (ties: the first one read stays). */
@@ -728,7 +350,7 @@ link_resolve(const struct xmlfeed *x, const char *s)
  * caller can print it as soon as the first item is done. */
 static int
 store_channel(struct xmlfeed *x, enum field field, int rank, const char *text,
-              int is_html)
+              enum entry_markup markup)
 {
 	char **slot = NULL;
 	char *v = NULL;
@@ -736,7 +358,7 @@ store_channel(struct xmlfeed *x, enum field field, int rank, const char *text,
 	switch (field) {
 	case FIELD_TITLE:
 		slot = &x->meta->title;
-		v = entry_clean_line(text, is_html);
+		v = entry_clean_line(text, markup);
 		break;
 	case FIELD_LINK:
 		slot = &x->meta->link;
@@ -744,14 +366,14 @@ store_channel(struct xmlfeed *x, enum field field, int rank, const char *text,
 		break;
 	case FIELD_SUMMARY:
 		slot = &x->meta->description;
-		v = entry_clean_line(text, is_html);
+		v = entry_clean_line(text, markup);
 		break;
 	case FIELD_AUTHOR:
 		if (rank < x->feed_rank[FIELD_AUTHOR] && nf_strset(&x->feed_author, text) != 0) {
 			return -1;
 		}
 		slot = &x->meta->author;
-		v = entry_clean_line(text, 0);
+		v = entry_clean_line(text, ENTRY_GUESS);
 		break;
 	default:
 		return 0;
@@ -785,17 +407,45 @@ item_slot(struct entry_raw *raw, enum field field)
 	}
 }
 
+/* How captured text is to be read by the field rules. */
+static enum entry_markup
+capture_markup(const struct capture *cap)
+{
+	if (cap->markup || cap->kind == CAPTURE_HTML || cap->kind == CAPTURE_XHTML) {
+		return ENTRY_HTML;
+	}
+	return cap->kind == CAPTURE_PLAIN ? ENTRY_PLAIN : ENTRY_GUESS;
+}
+
+/* A comma-separated list of categories (<tags>a, b</tags>). */
+static int
+add_tags(struct entry_raw *raw, const char *text)
+{
+	char *list = strdup(text), *tag, *save = NULL;
+	int rc = list != NULL ? 0 : -1;
+
+	for (tag = list != NULL ? strtok_r(list, ",", &save) : NULL; tag != NULL && rc == 0;
+	     tag = strtok_r(NULL, ",", &save)) {
+		rc = entry_add_category(raw, tag);
+	}
+	free(list);
+	return rc;
+}
+
 static int
 store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 {
 	struct entry_raw *raw = &x->raw;
-	int is_html = cap->kind != CAPTURE_TEXT || cap->markup;
+	enum entry_markup markup = capture_markup(cap);
 	int *rank = &x->item_rank[cap->field];
 	char **slot, *v;
 	int rc;
 
 	if (cap->field == FIELD_CATEGORY) {
 		return entry_add_category(raw, text);
+	}
+	if (cap->field == FIELD_TAGS) {
+		return add_tags(raw, text);
 	}
 	if (cap->field == FIELD_LINK) {
 		if ((v = link_resolve(x, text)) == NULL) {
@@ -813,11 +463,11 @@ store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 		return -1;
 	}
 	if (cap->field == FIELD_TITLE) {
-		raw->title_html = is_html;
+		raw->title_markup = markup;
 	} else if (cap->field == FIELD_SUMMARY) {
-		raw->summary_html = is_html;
+		raw->summary_markup = markup;
 	} else if (cap->field == FIELD_CONTENT) {
-		raw->content_html = is_html;
+		raw->content_markup = markup;
 	}
 	if ((cap->field == FIELD_SUMMARY || cap->field == FIELD_CONTENT) &&
 	    raw->base == NULL && base_now(x) != NULL) {
@@ -835,51 +485,105 @@ store_item(struct xmlfeed *x, const struct capture *cap, const char *text)
 	return 0;
 }
 
+/* The value of one base64 digit, or -1. */
+static int
+base64_digit(unsigned char c)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *p = c != '\0' ? strchr(digits, c) : NULL;
+
+	return p != NULL ? (int)(p - digits) : -1;
+}
+
+/* Decodes base64 text in place (whitespace and "=" ignored, as are
+ * stray characters, so a damaged value yields what it can). */
+static void
+base64_decode(struct buf *b)
+{
+	size_t i, o = 0;
+	unsigned long acc = 0;
+	int bits = 0, d;
+
+	for (i = 0; i < b->len; i++) {
+		if ((d = base64_digit((unsigned char)b->data[i])) < 0) {
+			continue;
+		}
+		acc = (acc << 6 | (unsigned long)d) & 0xFFFFFF;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			b->data[o++] = (char)(acc >> bits & 0xFF);
+		}
+	}
+	b->len = o;
+	if (b->data != NULL) {
+		b->data[o] = '\0';
+	}
+}
+
 static void
 capture_finish(struct xmlfeed *x)
 {
 	struct capture *cap = &x->cap;
-	const char *text = cap->text.data != NULL ? cap->text.data : "";
+	const char *text;
 	int rc;
 
 	cap->depth = 0;
 	if (cap->kind == CAPTURE_SKIP) {
 		return;
 	}
+	if (cap->base64) {
+		base64_decode(&cap->text);
+	}
+	text = cap->text.data != NULL ? cap->text.data : "";
 	if (x->item_depth > 0) {
 		rc = store_item(x, cap, text);
 	} else {
-		rc = store_channel(x, cap->field, cap->rank, text,
-		                   cap->kind != CAPTURE_TEXT || cap->markup);
+		rc = store_channel(x, cap->field, cap->rank, text, capture_markup(cap));
 	}
 	if (rc != 0) {
 		fail_nomem(x);
 	}
 }
 
-/* How an element's text is to be read: Atom's type (and Atom 0.3's mode)
- * attributes, else the element's own default. */
+/* How text of an Atom type is read; dflt when the type says nothing. */
 static enum capture_kind
-capture_kind_of(const xmlChar **attrs, int n, enum capture_kind dflt)
+kind_of_type(const char *type, enum capture_kind dflt)
+{
+	if (type == NULL || type[0] == '\0') {
+		return dflt;
+	}
+	if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0) {
+		return CAPTURE_HTML;
+	}
+	if (strcasecmp(type, "xhtml") == 0 || strstr(type, "xml") != NULL) {
+		return CAPTURE_XHTML;
+	}
+	if (strcasecmp(type, "text") == 0 || strncasecmp(type, "text/", 5) == 0 ||
+	    strcasecmp(type, "plain") == 0) {
+		return CAPTURE_PLAIN;
+	}
+	return CAPTURE_SKIP;	/* base64 pictures and the like */
+}
+
+/* How an element's text is to be read: Atom's type (and Atom 0.3's mode)
+ * attributes, else the element's own default. mode="base64" is text of
+ * its type once decoded (Atom 0.3 titles, subtitles and content). */
+static enum capture_kind
+capture_kind_of(const xmlChar **attrs, int n, enum capture_kind dflt, int *base64)
 {
 	char *mode = attr_get(attrs, n, NULL, "mode");
 	char *type = attr_get(attrs, n, NULL, "type");
-	enum capture_kind kind = dflt;
+	enum capture_kind kind = kind_of_type(type, dflt);
 
-	if (mode != NULL) {
-		kind = strcmp(mode, "escaped") == 0 ? CAPTURE_HTML :
-		       strcmp(mode, "xml") == 0 ? CAPTURE_XHTML : CAPTURE_SKIP;
-	} else if (type != NULL) {
-		if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0) {
-			kind = CAPTURE_HTML;
-		} else if (strcasecmp(type, "xhtml") == 0 || strstr(type, "xml") != NULL) {
-			kind = CAPTURE_XHTML;
-		} else if (strcasecmp(type, "text") == 0 || strncasecmp(type, "text/", 5) == 0 ||
-		           strcasecmp(type, "plain") == 0) {
-			kind = CAPTURE_TEXT;
-		} else {
-			kind = CAPTURE_SKIP;	/* base64 pictures and the like */
-		}
+	*base64 = mode != NULL && strcasecmp(mode, "base64") == 0;
+	if (mode != NULL && !*base64) {
+		kind = strcasecmp(mode, "escaped") == 0 ? CAPTURE_HTML :
+		       strcasecmp(mode, "xml") == 0 ? CAPTURE_XHTML : CAPTURE_SKIP;
+	}
+	if (*base64 && kind == CAPTURE_XHTML) {
+		kind = CAPTURE_HTML;	/* decoded markup is text, not elements */
 	}
 	free(mode);
 	free(type);
@@ -896,14 +600,30 @@ capture_begin(struct xmlfeed *x, const struct element_def *def,
 	if (def->id == EL_DESCRIPTION || def->id == EL_CONTENT_ENCODED ||
 	    def->id == EL_DC_DESCRIPTION) {
 		dflt = CAPTURE_HTML;	/* RSS descriptions are HTML by custom */
+	} else if (def->id == EL_XHTML_BODY) {
+		dflt = CAPTURE_XHTML;
+	} else if (def->ns == NS_ATOM && (def->field == FIELD_TITLE ||
+	           def->field == FIELD_SUMMARY || def->field == FIELD_CONTENT)) {
+		dflt = CAPTURE_PLAIN;	/* Atom text constructs are text by default */
 	}
 	cap->depth = x->depth;
 	cap->field = def->field;
-	cap->rank = def->rank;
-	cap->kind = capture_kind_of(attrs, n, dflt);
+	cap->rank = def->rank + (x->foreign_depth > 0 ? FOREIGN_RANK : 0);
+	cap->kind = capture_kind_of(attrs, n, dflt, &cap->base64);
 	cap->markup = 0;
 	cap->permalink = def->id == EL_GUID && !attr_is(attrs, n, "isPermaLink", "false");
 	buf_reset(&cap->text);
+}
+
+/* A field past the ceiling is dropped whole, and counted so that the
+ * caller can say so. */
+static void
+capture_drop(struct xmlfeed *x)
+{
+	if (x->cap.kind != CAPTURE_SKIP) {
+		x->cap.kind = CAPTURE_SKIP;
+		x->meta->fields_dropped++;
+	}
 }
 
 static void
@@ -914,7 +634,7 @@ capture_add(struct xmlfeed *x, const char *s, size_t n, int escape)
 
 	if (!escape) {
 		if (buf_add(b, s, n) != NF_OK) {
-			x->cap.kind = CAPTURE_SKIP;	/* past the ceiling: drop it */
+			capture_drop(x);
 		}
 		return;
 	}
@@ -929,7 +649,7 @@ capture_add(struct xmlfeed *x, const char *s, size_t n, int escape)
 		}
 	}
 	if (buf_add(b, s + start, n - start) != NF_OK) {
-		x->cap.kind = CAPTURE_SKIP;
+		capture_drop(x);
 	}
 }
 
@@ -986,7 +706,8 @@ attr_element(struct xmlfeed *x, enum element id, const xmlChar **attrs, int n)
 {
 	const char *name = id == EL_ENCLOSURE || id == EL_MEDIA_CONTENT ||
 	                   id == EL_MEDIA_THUMBNAIL ? "url" :
-	                   id == EL_ATOM_CATEGORY ? "term" : "href";
+	                   id == EL_ATOM_CATEGORY ? "term" :
+	                   id == EL_ITUNES_CATEGORY ? "text" : "href";
 	char *v = attr_get(attrs, n, NULL, name), *url = NULL;
 	char *rel = attr_get(attrs, n, NULL, "rel");
 	char *type = attr_get(attrs, n, NULL, "type");
@@ -997,7 +718,7 @@ attr_element(struct xmlfeed *x, enum element id, const xmlChar **attrs, int n)
 	if (v == NULL) {
 		goto out;
 	}
-	if (id == EL_ATOM_CATEGORY) {
+	if (id == EL_ATOM_CATEGORY || id == EL_ITUNES_CATEGORY) {
 		rc = in_item ? entry_add_category(&x->raw, v) : 0;
 		goto out;
 	}
@@ -1008,7 +729,7 @@ attr_element(struct xmlfeed *x, enum element id, const xmlChar **attrs, int n)
 		int rank = x->meta->format != NULL && strcmp(x->meta->format, "atom") == 0 ? 0 : 1;
 
 		rc = in_item ? set_ranked(&x->raw.link, &x->item_rank[FIELD_LINK], rank, url) :
-		     store_channel(x, FIELD_LINK, rank, url, 0);
+		     store_channel(x, FIELD_LINK, rank, url, ENTRY_GUESS);
 	} else if (!in_item) {
 		rc = 0;
 	} else if (id == EL_ENCLOSURE || (id == EL_ATOM_LINK && rel != NULL &&
@@ -1041,6 +762,9 @@ item_begin(struct xmlfeed *x, const xmlChar **attrs, int n)
 		return;
 	}
 	x->item_depth = x->depth;
+	/* Inside the item, only elements unknown within it lower a rank. */
+	x->outer_foreign_depth = x->foreign_depth;
+	x->foreign_depth = 0;
 	for (i = 0; i < FIELD_COUNT; i++) {
 		x->item_rank[i] = INT_MAX;
 	}
@@ -1058,22 +782,43 @@ item_end(struct xmlfeed *x)
 	struct nf_error err;
 
 	x->item_depth = 0;
+	x->foreign_depth = x->outer_foreign_depth;
 	if (entry_build(&x->raw, x->opts, x->feed_author, &item, &err) != NF_OK) {
 		fail_nomem(x);
 		return;
 	}
+	x->nitems++;
 	if (x->on_item(x->ctx, x->meta, item) != 0) {
 		xmlStopParser(x->xml);
 		x->stopped = 1;
 	}
 }
 
-/* The root element decides the format; anything else is not a feed. */
+/*
+ * The root element decides the format; anything else is not a feed. A
+ * <feed> or <rss> in a namespace we do not know, or in none, is still
+ * that feed: Atom drafts and pre-1.0 RSS went by several namespaces
+ * (purl.org/echo, backend.userland.com/rss2.1), and many Atom feeds
+ * forget theirs. Its namespace is then read as Atom's or RSS's.
+ */
 static void
-root_check(struct xmlfeed *x, const struct element_def *def, const xmlChar *local)
+root_check(struct xmlfeed *x, const struct element_def *def, const xmlChar *uri,
+           const xmlChar *local)
 {
 	enum element id = def != NULL ? def->id : EL_COUNT;
 
+	if (def == NULL && (ns_of(x, uri) == NS_OTHER || ns_of(x, uri) == NS_NONE) &&
+	    (strcasecmp((const char *)local, "feed") == 0 ||
+	     strcasecmp((const char *)local, "rss") == 0)) {
+		x->alias_ns = strcasecmp((const char *)local, "feed") == 0 ? NS_ATOM : NS_NONE;
+		x->alias_set = 1;
+		if (uri != NULL && (x->alias_uri = strdup((const char *)uri)) == NULL) {
+			fail_nomem(x);
+			return;
+		}
+		def = element_find(x, uri, local);
+		id = def != NULL ? def->id : EL_COUNT;
+	}
 	if (id == EL_RSS || id == EL_RDF_RDF || id == EL_ATOM_FEED) {
 		x->meta->format = id == EL_RSS ? "rss" : id == EL_RDF_RDF ? "rdf" : "atom";
 		x->root_ok = 1;
@@ -1082,6 +827,24 @@ root_check(struct xmlfeed *x, const struct element_def *def, const xmlChar *loca
 	x->not_feed = strdup((const char *)local);
 	xmlStopParser(x->xml);
 	x->stopped = 1;
+}
+
+/* An Atom link with its URL as text instead of an href, as some feeds
+ * write it (alternate links only: an enclosure needs its attributes). */
+static const struct element_def text_link = {
+	NS_ATOM, "link", EL_ATOM_LINK, FIELD_LINK, 1
+};
+
+static int
+is_text_link(const xmlChar **attrs, int n)
+{
+	char *href = attr_get(attrs, n, NULL, "href");
+	char *rel = attr_get(attrs, n, NULL, "rel");
+	int is = href == NULL && (rel == NULL || strcmp(rel, "alternate") == 0);
+
+	free(href);
+	free(rel);
+	return is;
 }
 
 static void
@@ -1105,12 +868,15 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	if (x->skip_depth > 0) {
 		return;
 	}
-	def = element_find(uri, local);
+	def = element_find(x, uri, local);
 	if (x->depth == 1) {
-		root_check(x, def, local);
+		root_check(x, def, uri, local);
 		return;
 	}
 	if (def == NULL) {
+		if (x->foreign_depth == 0) {
+			x->foreign_depth = x->depth;
+		}
 		return;
 	}
 	switch (def->id) {
@@ -1122,7 +888,6 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		return;
 	case EL_IMAGE:
 	case EL_TEXTINPUT:
-	case EL_TEXTINPUT_CAMEL:
 	case EL_ATOM_SOURCE:
 		x->skip_depth = x->depth;
 		return;
@@ -1135,7 +900,13 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		}
 		return;
 	case EL_ATOM_LINK:
+		if (is_text_link(attrs, nattrs)) {
+			capture_begin(x, &text_link, attrs, nattrs);
+			return;
+		}
+		/* fall through */
 	case EL_ATOM_CATEGORY:
+	case EL_ITUNES_CATEGORY:
 	case EL_ENCLOSURE:
 	case EL_MEDIA_CONTENT:
 	case EL_MEDIA_THUMBNAIL:
@@ -1168,6 +939,9 @@ sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *u
 	if (x->author_depth == x->depth) {
 		x->author_depth = 0;
 	}
+	if (x->foreign_depth == x->depth) {
+		x->foreign_depth = 0;
+	}
 	if (x->item_depth == x->depth && !x->stopped) {
 		item_end(x);
 	}
@@ -1195,6 +969,7 @@ sax_error(void *ctx, xmlErrorPtr e)
 		return;
 	}
 	snprintf(x->first_error, sizeof(x->first_error), "line %d: %s", e->line, e->message);
+	x->first_error_code = e->code;
 	n = strlen(x->first_error);
 	while (n > 0 && x->first_error[n - 1] == '\n') {
 		x->first_error[--n] = '\0';
@@ -1242,8 +1017,6 @@ xmlfeed_new(const struct feed_options *opts, struct nf_feed *meta,
 		x->feed_rank[i] = INT_MAX;
 	}
 	buf_init(&x->cap.text, opts->max_size > 0 ? opts->max_size : 16u << 20);
-	buf_init(&x->filter.pending, (size_t)1 << 30);
-	buf_init(&x->filter.out, (size_t)1 << 30);
 	return x;
 }
 
@@ -1348,8 +1121,9 @@ is_utf8_name(const char *name, size_t n)
 /* Reads the document in the superset of its declared charset (or of the
  * caller's, when it declares none), or as windows-1252 when its "UTF-8"
  * is not (see reads_as_8bit), telling libxml2 to ignore the declaration,
- * which would switch back. */
-static void
+ * which would switch back. Returns whether the document is read as
+ * UTF-8. */
+static int
 use_superset(struct xmlfeed *x, const char *data, size_t len)
 {
 	const char *name = x->charset, *superset;
@@ -1365,12 +1139,21 @@ use_superset(struct xmlfeed *x, const char *data, size_t len)
 	}
 	if (name == NULL || (superset = charset_superset(name, n)) == NULL ||
 	    (h = xmlFindCharEncodingHandler(superset)) == NULL) {
-		return;
+		return name == NULL || is_utf8_name(name, n);
 	}
 	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
 	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
 	xmlSwitchToEncoding(x->xml, h);
 	x->charset = NULL;
+	return 0;
+}
+
+static void
+parse_chunk(void *ctx, const char *data, size_t len, int final)
+{
+	struct xmlfeed *x = ctx;
+
+	xmlParseChunk(x->xml, data, (int)len, final);
 }
 
 /* Creates the libxml2 context on the first bytes, where the encoding is
@@ -1379,19 +1162,23 @@ static int
 xml_start(struct xmlfeed *x, const char *data, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)data;
+	int utf16 = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+	            (u[0] == 0xFF && u[1] == 0xFE) || u[0] == 0 || u[1] == 0);
+	int utf8 = 0;
 	xmlSAXHandler sax;
 
 	sax_init(&sax);
-	x->filter.off = len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
-	                (u[0] == 0xFF && u[1] == 0xFE) || u[0] == 0 || u[1] == 0);
 	x->xml = xmlCreatePushParserCtxt(&sax, x, NULL, 0, x->opts->source);
 	if (x->xml == NULL) {
 		return -1;
 	}
 	xmlCtxtUseOptions(x->xml, XML_PARSE_NONET | XML_PARSE_RECOVER |
 	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!x->filter.off) {
-		use_superset(x, data, len);
+	if (!utf16) {
+		utf8 = use_superset(x, data, len);
+	}
+	if ((x->filter = xmlfilter_new(utf8, utf16, parse_chunk, x)) == NULL) {
+		return -1;
 	}
 	if (x->charset != NULL) {
 		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(x->charset);
@@ -1413,13 +1200,18 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 		}
 	}
 	if (!x->stopped) {
-		filter_push(x, data, len, final);
+		xmlfilter_push(x->filter, data, len, final);
 	}
-	if (final && x->item_depth > 0 && !x->stopped && x->status == NF_OK &&
-	    (x->raw.title != NULL || x->raw.link != NULL)) {
+	if (final && x->item_depth > 0 && !x->stopped && x->status == NF_OK) {
 		/* A file cut off inside an item: keep what was read of it, as
-		 * feedparser does, when it has at least a title or a link. */
-		item_end(x);
+		 * feedparser does, with the text of the element it stopped in,
+		 * when that gives it at least a title or a link. */
+		if (x->cap.depth > 0) {
+			capture_finish(x);
+		}
+		if (x->raw.title != NULL || x->raw.link != NULL) {
+			item_end(x);
+		}
 	}
 	if (x->status != NF_OK) {
 		return nf_error_set(err, x->status, "%s", x->cb_err.msg);
@@ -1432,6 +1224,13 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 	if (final && !x->root_ok) {
 		return nf_error_set(err, NF_ERR_PARSE, "not a feed: %s",
 		                    x->first_error[0] ? x->first_error : "no XML element found");
+	}
+	if (final && x->nitems == 0 && x->first_error[0] != '\0' &&
+	    x->first_error_code != XML_ERR_DOCUMENT_END) {
+		/* broken before its first item: an error, not an empty feed
+		 * (text after a closed root is only noise) */
+		return nf_error_set(err, NF_ERR_PARSE, "not a feed: %s",
+		                    x->first_error);
 	}
 	return NF_OK;
 }
@@ -1456,9 +1255,9 @@ xmlfeed_free(struct xmlfeed *x)
 	free(x->frames);
 	entry_clear(&x->raw);
 	free(x->not_feed);
+	free(x->alias_uri);
 	free(x->feed_author);
 	buf_free(&x->cap.text);
-	buf_free(&x->filter.pending);
-	buf_free(&x->filter.out);
+	xmlfilter_free(x->filter);
 	free(x);
 }

@@ -46,6 +46,7 @@ struct dump {
 	int failed;		/* out of memory or stdout closed */
 	struct jbuf *line;	/* one item's JSON; reused */
 	struct arena_block *arena;	/* newest block first */
+	size_t dropped;		/* fields over max-size, left out */
 };
 
 /*
@@ -454,6 +455,7 @@ dump_finish(struct dump *d, struct feed_parser *p, struct nf_error *err)
 		print_header(d, feed_parser_feed(p));
 	}
 	title = feed_parser_feed(p)->title;
+	d->dropped = feed_parser_feed(p)->fields_dropped;
 	if (title != NULL && (source = strdup(title)) == NULL) {
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
@@ -514,11 +516,16 @@ enum nf_status
 dump_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct jbuf line = { { NULL, 0, 0, 0 }, 0 };
-	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, NULL };
+	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, NULL, 0 };
 	enum nf_status st;
 
 	buf_init(&line.b, SIZE_MAX / 2);
 	st = dump_source(args, &d, err);
+	/* A warning, not a failure: the JSON is whole, without those fields. */
+	if (d.dropped > 0) {
+		fprintf(stderr, "%s: %zu field%s over max-size left out\n",
+		        args->args[0], d.dropped, d.dropped == 1 ? "" : "s");
+	}
 	dump_clear(&d);
 	buf_free(&line.b);
 	if (fflush(stdout) != 0 && st == NF_OK) {

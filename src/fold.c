@@ -6,9 +6,15 @@
  * shingles (prefix filtering: a title that shares at least a fraction t
  * of its shingles with another must share one of its rarest
  * n - ceil(t n) + 1), so the work grows with the number of titles, not
- * their square. Every candidate pair is verified exactly by
- * fold_verify(), and union-find joins the pairs; identical titles, GUIDs
- * and links join without verification.
+ * their square. Identical titles and identical summary leads are
+ * candidates too, and a second index over the leads' shingles finds
+ * rewrites. Every candidate pair is verified exactly by fold_same_story()
+ * (the rule is written there); the verified pairs then join stories, the
+ * most alike first, each only when the copy matches the story as a whole
+ * (fold_cluster(), fold_story_accepts()), so that no chain of pairs
+ * joins items that share nothing. GUIDs and links join without
+ * verification. It runs twice: titles first, then, once the stories so
+ * far tell boilerplate from a story's own words, the summary rules.
  */
 #include "autoconfig.h"
 
@@ -37,6 +43,34 @@
 #define FOLD_LEAD_SAME_MIN 12		/* ... over this many shingles ... */
 #define FOLD_LEAD_SAME_TITLE 0.4	/* ... lets titles share this times t */
 #define FOLD_BOILER_STORIES 4
+/* ... or, in a batch of n, n / FOLD_BOILER_SHARE of them (at most
+ * FOLD_BOILER_MAX): over a month of news a company's or a union's name
+ * recurs in a few stories, and stays evidence; boilerplate recurs in
+ * many. */
+#define FOLD_BOILER_SHARE 1000
+#define FOLD_BOILER_MAX 24
+/* A short title (title_informative() under TITLE_SHORT) folds only when
+ * the leads are copies too: this share of the shorter lead's shingles,
+ * and at least FOLD_SHORT_LEAD_MIN of them. */
+#define FOLD_SHORT_LEAD_SHARE 0.6
+#define FOLD_SHORT_LEAD_MIN 2
+/* Identical titles: each is a candidate for the next this many. */
+#define FOLD_IDENTICAL_NEXT 4
+/* A word is common when this many different titles of the batch carry
+ * it: n / FOLD_COMMON_SHARE of n titles, within these bounds. */
+#define FOLD_COMMON_SHARE 1000
+#define FOLD_COMMON_MIN 8
+#define FOLD_COMMON_MAX 64
+/* A summary's first sentence gives at most this many keys. Leads that
+ * each hold a figure the other lacks tell different events; so do leads
+ * that each hold FOLD_LEAD_KEYS other keys the other lacks (one may be an
+ * outlet's synonym), or under short titles FOLD_SHORT_KEYS. */
+#define FOLD_SUMMARY_KEYS 32
+#define FOLD_LEAD_KEYS 2
+#define FOLD_SHORT_KEYS 1
+/* A candidate joins a story when it matches the story's first member and
+ * half of the pairs between this many members of each side. */
+#define FOLD_SAMPLE 5
 
 /* A slot of the table from shingle hashes to ids: key and value side by
  * side in 12 bytes, so that a lookup touches one cache line and the table
@@ -58,14 +92,28 @@ struct fold_ent {
 	size_t nlive;		/* all of them but boilerplate */
 	uint64_t whole;		/* hash of the flat text */
 	uint64_t idbits;	/* title_view_measure() of the ids in sh */
+	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
+	size_t skey, nskeys;	/* the summary's first sentence's keys in
+				 * ctx->skeys (title_text_keys()), sorted */
+	size_t inform;		/* title_informative(); 0 once found generic */
+	int dated;		/* title_is_dated() */
+	int cut;		/* the title ends in an ellipsis */
+	int boilerlead;		/* the lead is boilerplate as a whole */
+	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
+};
+
+/* A verified pair, waiting to join stories: stronger pairs join first. */
+struct fold_edge {
+	uint32_t a, b;
+	uint32_t score;		/* higher joins first */
 };
 
 struct fold_ctx {
 	struct fold_ent *ents;
 	size_t n;
-	uint32_t *ids, *keys, *lids;
-	size_t nids, capids, nkeys, capkeys, nlids, caplids;
+	uint32_t *ids, *keys, *lids, *skeys;
+	size_t nids, capids, nkeys, capkeys, nlids, caplids, nskeys, capskeys;
 	char *flat;
 	size_t nflat, capflat;
 	/* shingle hash -> id, open addressing */
@@ -75,7 +123,18 @@ struct fold_ctx {
 	unsigned char *lower;	/* per id: some title writes it in lower case */
 	unsigned char *boiler;	/* per id: boilerplate in summaries */
 	size_t capid, caplower;
-	uint32_t *parent;
+	/* the stories so far: union-find, and each story's members as a
+	 * ring (next), its size and the times of its first and last copy,
+	 * kept at its root */
+	uint32_t *parent, *next, *size;
+	int64_t *first, *last;
+	struct fold_edge *edges;
+	size_t nedges, capedges;
+	/* candidates with a short title, found before boilerplate is known:
+	 * verified again with the summary rules */
+	struct fold_edge *later;
+	size_t nlater, caplater;
+	const struct fold_entry *entries;
 };
 
 static int
@@ -235,22 +294,45 @@ struct fold_lead {
 	size_t n;
 };
 
-/* The shingles of a summary's lead (its first FOLD_LEAD_BYTES, cut at a
- * space): word pairs, as titles make them, and CJK bigrams. Pairs tell
- * a copied sentence from one that only shares its words. */
-static void
-fold_lead_hashes(const char *summary, struct title_words *w,
-                 struct fold_lead *out)
+/* The length of a summary's lead: its first sentence (to the first "。",
+ * ". ", "! " or "? "), at most FOLD_LEAD_BYTES cut at a space. *cut says
+ * whether the sentence was cut short, by the bytes or by an ellipsis
+ * that ends the summary, so that its last word may be broken. */
+static size_t
+fold_lead_length(const char *summary, int *cut)
 {
-	size_t len = strlen(summary);
+	size_t len = 0;
 
-	if (len > FOLD_LEAD_BYTES) {
-		len = FOLD_LEAD_BYTES;
-		while (len > 0 && summary[len] != ' ') {
-			len--;
+	while (summary[len] != '\0' && len < FOLD_LEAD_BYTES) {
+		char ch = summary[len];
+
+		if ((ch == '\xe3' && strncmp(summary + len, "\xe3\x80\x82", 3) == 0) ||
+		    ((ch == '.' || ch == '!' || ch == '?') && summary[len + 1] == ' ')) {
+			*cut = 0;
+			return len;
 		}
+		len++;
 	}
-	title_read_text(w, summary, len);
+	if (summary[len] == '\0') {
+		*cut = len >= 3 && (strcmp(summary + len - 3, "...") == 0 ||
+		                    strcmp(summary + len - 3, "\xe2\x80\xa6") == 0);
+		return len;
+	}
+	while (len > 0 && summary[len] != ' ') {
+		len--;
+	}
+	*cut = 1;
+	return len;
+}
+
+/* The shingles of the summary lead that w holds (fold_summary_keys()
+ * read it): word pairs, as titles make them, and CJK bigrams. Pairs tell
+ * a copied sentence from one that only shares its words; the first
+ * sentence is the one that outlets copy, where each adds its own after
+ * it. */
+static void
+fold_lead_hashes(const struct title_words *w, struct fold_lead *out)
+{
 	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
@@ -270,6 +352,45 @@ fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
 		*w |= (uint64_t)1 << sh;
 	}
 	return (*w >> sh & 2) != 0;
+}
+
+/* Reads a summary's lead (fold_lead_length()) into w and its keys into
+ * ctx->skeys for fe; a lead cut short leaves its last word out. */
+static int
+fold_summary_keys(struct fold_ctx *c, const char *summary,
+                  struct title_words *w, struct fold_ent *fe)
+{
+	uint32_t k[FOLD_SUMMARY_KEYS];
+	size_t len, n, i;
+	int cut;
+
+	len = fold_lead_length(summary, &cut);
+	title_read_text(w, summary, len);
+	n = title_text_keys(w, cut, k, FOLD_SUMMARY_KEYS);
+	fe->skey = c->nskeys;
+	if (fold_grow((void **)&c->skeys, &c->capskeys, c->nskeys + n,
+	              sizeof(*c->skeys)) != 0) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		c->skeys[c->nskeys + i] = k[i];
+	}
+	fe->nskeys = fold_sort_unique(c->skeys + fe->skey, n);
+	c->nskeys += fe->nskeys;
+	return 0;
+}
+
+/* A hash of a lead's shingles in order: equal for equal leads. */
+static uint64_t
+fold_lead_whole(const struct fold_lead *ld)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t k;
+
+	for (k = 0; k < ld->n; k++) {
+		h = (h ^ ld->sh[k].hash) * 0x100000001b3ULL;
+	}
+	return h | 1;
 }
 
 /* Every lead's shingles, hashed once: the bitmap pass and the interning
@@ -292,10 +413,13 @@ fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
 		struct fold_ent *fe = &c->ents[i];
 
 		fe->nlead = 0;
-		if (entries[i].summary == NULL || fe->nbase < 3) {
+		if (entries[i].summary == NULL) {
 			continue;
 		}
-		fold_lead_hashes(entries[i].summary, w, ld);
+		if (fold_summary_keys(c, entries[i].summary, w, fe) != 0) {
+			return -1;
+		}
+		fold_lead_hashes(w, ld);
 		if (ld->n == 0) {
 			continue;	/* ls may still be NULL: no memcpy to it */
 		}
@@ -310,6 +434,7 @@ fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
 		}
 		ls->n += ld->n;
 		fe->nlead = ld->n;
+		fe->leadhash = fold_lead_whole(ld);
 	}
 	return 0;
 }
@@ -381,8 +506,7 @@ fold_intern_title(struct fold_ctx *c, const struct title_shingle *sh, size_t n)
 			c->lower[id] = 1;
 		}
 		if (sh[i].key != TITLE_KEY_NONE &&
-		    fold_push_key(c, sh[i].key == TITLE_KEY_WEAK ?
-		                  id | TITLE_KEY_WEAK_BIT : id) != 0) {
+		    fold_push_key(c, id | title_key_bits(sh[i].key)) != 0) {
 			return -1;
 		}
 	}
@@ -409,6 +533,19 @@ fold_view(const struct fold_ctx *c, const struct fold_ent *e)
 	return v;
 }
 
+/* FNV-1a over the bytes of s; never 0 for a string that is not empty
+ * (0 marks "none") */
+static uint64_t
+fold_str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++) {
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	}
+	return h != 0 ? h : 1;
+}
+
 static int
 fold_flatten(struct fold_ctx *c, const struct title_words *w, struct fold_ent *fe)
 {
@@ -421,6 +558,25 @@ fold_flatten(struct fold_ctx *c, const struct title_words *w, struct fold_ent *f
 	return 0;
 }
 
+/* Whether title, its outlet tail aside, ends in an ellipsis: a copy cut
+ * short, whose words match the start of many titles. */
+static int
+fold_title_cut(const char *title)
+{
+	const char *outlet;
+	size_t len;
+
+	if (title == NULL) {
+		return 0;
+	}
+	len = title_outlet_tail(title, &outlet);
+	while (len > 0 && title[len - 1] == ' ') {
+		len--;
+	}
+	return (len >= 3 && memcmp(title + len - 3, "...", 3) == 0) ||
+	       (len >= 3 && memcmp(title + len - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
 /* Reads and shingles entry e into c->ents[c->n]; sh is scratch. */
 static int
 fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
@@ -431,6 +587,11 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 	struct title_view v;
 
 	title_read(w, e->title, e->summary, e->source);
+	fe->inform = title_informative(w);
+	fe->dated = title_is_dated(w);
+	fe->cut = fold_title_cut(e->title);
+	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
+	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
 	fe->sh = c->nids;
 	fe->key = c->nkeys;
 	fe->time = e->time;
@@ -486,16 +647,26 @@ fold_find(uint32_t *parent, uint32_t x)
 	return x;
 }
 
+/* Joins the stories of a and b: the lower root stays the root, the
+ * rings of members are spliced, size and times move to the root. */
 static void
-fold_union(uint32_t *parent, uint32_t a, uint32_t b)
+fold_merge(struct fold_ctx *c, uint32_t a, uint32_t b)
 {
-	a = fold_find(parent, a);
-	b = fold_find(parent, b);
-	if (a < b) {
-		parent[b] = a;
-	} else if (b < a) {
-		parent[a] = b;
+	uint32_t t;
+
+	a = fold_find(c->parent, a);
+	b = fold_find(c->parent, b);
+	if (a == b) {
+		return;
 	}
+	if (b < a) {
+		t = a, a = b, b = t;
+	}
+	c->parent[b] = a;
+	t = c->next[a], c->next[a] = c->next[b], c->next[b] = t;
+	c->size[a] += c->size[b];
+	c->first[a] = c->first[b] < c->first[a] ? c->first[b] : c->first[a];
+	c->last[a] = c->last[b] > c->last[a] ? c->last[b] : c->last[a];
 }
 
 struct fold_key {
@@ -521,21 +692,11 @@ fold_cmp_str(const void *x, const void *y)
 	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
 }
 
-/* FNV-1a over the bytes of s. */
-static uint64_t
-fold_str_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++) {
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	}
-	return h;
-}
-
-/* Entries that share a GUID (field 0) or a link (field 1) join. */
+/* Entries that share a GUID (field 0) or a link (field 1) join: the
+ * same address is proof, over any time apart. */
 static int
-fold_join_field(const struct fold_entry *e, size_t n, int field, uint32_t *parent)
+fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
+                int field)
 {
 	struct fold_key *k = malloc((n ? n : 1) * sizeof(*k));
 	size_t i, m = 0;
@@ -553,7 +714,7 @@ fold_join_field(const struct fold_entry *e, size_t n, int field, uint32_t *paren
 	qsort(k, m, sizeof(*k), fold_cmp_str);
 	for (i = 1; i < m; i++) {
 		if (k[i - 1].h == k[i].h && strcmp(k[i - 1].s, k[i].s) == 0) {
-			fold_union(parent, k[i - 1].i, k[i].i);
+			fold_merge(c, k[i - 1].i, k[i].i);
 		}
 	}
 	free(k);
@@ -574,39 +735,112 @@ fold_cmp_whole(const void *x, const void *y)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-/* Identical folded titles join without verification (and without the
- * postings, which skip shingles that very many titles carry): each run of
- * copies within FOLD_WINDOW_SECONDS of the run's first copy is one story. */
+static int fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
+                           double t);
+static int fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia,
+                                   uint32_t ib, double t, int swaps);
+static void fold_cluster(struct fold_ctx *c, double t);
+
+/* How alike two titles are, for the order pairs join in: the share of
+ * their shingles they have in common (Jaccard), in 1/65536. */
+static uint32_t
+fold_likeness(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	const uint32_t *x = c->ids + a->sh, *y = c->ids + b->sh;
+	size_t i = 0, j = 0, shared = 0, all;
+
+	if (a->nsh == 0 || b->nsh == 0) {
+		return 0;
+	}
+	while (i < a->nsh && j < b->nsh) {
+		if (x[i] < y[j]) {
+			i++;
+		} else if (y[j] < x[i]) {
+			j++;
+		} else {
+			shared++, i++, j++;
+		}
+	}
+	all = a->nsh + b->nsh - shared;
+	return (uint32_t)((shared * 65536) / all);
+}
+
+/* Verifies a and b and, when they are the same story, keeps the pair
+ * for fold_cluster(). Returns -1 when out of memory. */
 static int
-fold_join_identical(struct fold_ctx *c)
+fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
+{
+	struct fold_edge *e;
+
+	if (c->boiler == NULL && (c->ents[a].inform < TITLE_SHORT ||
+	                          c->ents[b].inform < TITLE_SHORT)) {
+		if (!fold_short_titles_agree(c, a, b, t, 1)) {
+			return 0;
+		}
+		if (fold_grow((void **)&c->later, &c->caplater, c->nlater + 1,
+		              sizeof(*c->later)) != 0) {
+			return -1;
+		}
+		c->later[c->nlater].a = a, c->later[c->nlater++].b = b;
+		return 0;
+	}
+	if (!fold_same_story(c, a, b, t)) {
+		return 0;
+	}
+	if (fold_grow((void **)&c->edges, &c->capedges, c->nedges + 1,
+	              sizeof(*c->edges)) != 0) {
+		return -1;
+	}
+	e = &c->edges[c->nedges++];
+	e->a = a < b ? a : b;
+	e->b = a < b ? b : a;
+	e->score = fold_likeness(c, a, b);
+	return 0;
+}
+
+/* Identical folded titles are candidates without the postings (which
+ * skip shingles that very many titles carry): each copy with the next
+ * FOLD_IDENTICAL_NEXT copies within FOLD_WINDOW_SECONDS. They are
+ * verified like any pair: a short title needs its summary too. */
+static int
+fold_join_identical(struct fold_ctx *c, double t)
 {
 	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, m = 0, start = 0;
+	size_t i, j, m = 0;
+	int rc = -1;
 
 	if (k == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nbase >= 3) {
+		if (c->ents[i].flatlen > 0) {
 			k[m].h = c->ents[i].whole, k[m].time = c->ents[i].time;
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
 	qsort(k, m, sizeof(*k), fold_cmp_whole);
-	for (i = 1; i < m; i++) {
-		const struct fold_ent *s = &c->ents[k[start].i], *x = &c->ents[k[i].i];
+	for (i = 0; i < m; i++) {
+		const struct fold_ent *s = &c->ents[k[i].i];
 
-		if (k[i].h != k[start].h || s->flatlen != x->flatlen ||
-		    memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) != 0 ||
-		    (s->time != NF_NO_DATE &&
-		     x->time - s->time > FOLD_WINDOW_SECONDS)) {
-			start = i;
-			continue;
+		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT; j++) {
+			const struct fold_ent *x = &c->ents[k[j].i];
+
+			if (k[j].h != k[i].h || s->flatlen != x->flatlen ||
+			    memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) != 0 ||
+			    (s->time != NF_NO_DATE &&
+			     x->time - s->time > FOLD_WINDOW_SECONDS)) {
+				break;
+			}
+			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+				goto out;
+			}
 		}
-		fold_union(c->parent, k[start].i, k[i].i);
 	}
+	rc = 0;
+out:
 	free(k);
-	return 0;
+	return rc;
 }
 
 struct fold_index {
@@ -623,7 +857,7 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 
 	const uint32_t *base = lead ? c->lids : c->ids;
 
-	*n = e->nbase < 3 ? 0 : lead ? e->nlead : e->nsh;
+	*n = lead ? e->nlead : e->nbase < 3 ? 0 : e->nsh;
 	if (base == NULL) {
 		return NULL;	/* no shingles at all yet: NULL + 0 is undefined */
 	}
@@ -694,13 +928,17 @@ fold_sort_u64(uint64_t *v, size_t n)
 
 static int fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib,
                             double t);
+static void fold_summary_misses(const struct fold_ctx *c,
+                                const struct fold_ent *a,
+                                const struct fold_ent *b, size_t *ma,
+                                size_t *mb, size_t *na, size_t *nb);
 
 /* Walks the postings of a's k rarest shingles (order holds them rarest
  * first) and joins a with each entry there that the rule accepts: the
  * title rule, or with lead set the summary-lead rule. A pair is tried
  * once, from its side with fewer shingles (ties: the lower index), and a
  * shingle carried too often ends the walk, as do all after it. */
-static void
+static int
 fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
           const uint64_t *order, size_t k, uint32_t *seen, int lead, double t)
 {
@@ -711,7 +949,7 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 		uint32_t s = (uint32_t)order[p];
 
 		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
-			break;
+			return 0;
 		}
 		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
 			uint32_t b = ix->post[j];
@@ -721,18 +959,18 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 				continue;
 			}
 			seen[b] = a + 1;
-			if (fold_find(c->parent, a) != fold_find(c->parent, b) &&
-			    (lead ? fold_verify_lead(c, a, b, t) : fold_verify(c, a, b, t))) {
-				fold_union(c->parent, a, b);
+			if (fold_add_edge(c, a, b, t) != 0) {
+				return -1;
 			}
 		}
 	}
+	return 0;
 }
 
 /* Verifies entry a against every entry that carries one of a's rarest
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
-static void
+static int
 fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
            double t, uint64_t *order, uint32_t *seen)
 {
@@ -747,7 +985,7 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
+	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
 }
 
 /* The lead: longest text, then the earliest time (an undated copy counts
@@ -841,7 +1079,14 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->lower);
 	free(c->boiler);
 	free(c->lids);
+	free(c->skeys);
 	free(c->parent);
+	free(c->next);
+	free(c->size);
+	free(c->first);
+	free(c->last);
+	free(c->edges);
+	free(c->later);
 }
 
 /* Gives back the spare room of a grown array (*p holds n of size). */
@@ -871,13 +1116,24 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 
 	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
 	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
+	c->next = malloc((n ? n : 1) * sizeof(*c->next));
+	c->size = malloc((n ? n : 1) * sizeof(*c->size));
+	c->first = malloc((n ? n : 1) * sizeof(*c->first));
+	c->last = malloc((n ? n : 1) * sizeof(*c->last));
+	c->entries = entries;
 	if (w == NULL || sh == NULL || ld == NULL || c->ents == NULL ||
-	    c->parent == NULL || fold_rehash(c) != 0) {
+	    c->parent == NULL || c->next == NULL || c->size == NULL ||
+	    c->first == NULL || c->last == NULL || fold_rehash(c) != 0) {
 		goto out;
 	}
 	rc = 0;
 	for (i = 0; i < n && rc == 0; i++) {
-		c->parent[i] = (uint32_t)i;
+		int64_t time = entries[i].time;
+
+		c->parent[i] = c->next[i] = (uint32_t)i;
+		c->size[i] = 1;
+		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
+		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
 		rc = fold_add_entry(c, &entries[i], w, sh);
 	}
 	/* the title arrays are complete: their spare room goes back before
@@ -896,6 +1152,79 @@ out:
 	return rc;
 }
 
+static int
+fold_cmp_whole_only(const void *x, const void *y)
+{
+	const struct fold_key *a = x, *b = y;
+
+	if (a->h != b->h) {
+		return a->h < b->h ? -1 : 1;
+	}
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Whether every word and CJK bigram of e's title is common (df). */
+static int
+fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
+                const uint32_t *df, uint32_t common)
+{
+	size_t i;
+
+	for (i = 0; i < e->nsh; i++) {
+		uint32_t id = c->ids[e->sh + i];
+
+		if ((c->kind[id] == TITLE_KIND_WORD || c->kind[id] == TITLE_KIND_CJK) &&
+		    df[id] < common) {
+			return 0;
+		}
+	}
+	return e->nsh > 0;
+}
+
+/* Finds the titles of dated series: a title that names a date and holds
+ * nothing but words that many other titles of the batch carry (【天気】
+ * 南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on Monday")
+ * is one of a series that outlets write alike, so it counts as short: it
+ * folds only over copied summaries. "Granton to make buses free from
+ * January" names a date too, but Granton is news. */
+static int
+fold_mark_generic(struct fold_ctx *c)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	uint32_t *df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
+	size_t i, j, common = c->n / FOLD_COMMON_SHARE;
+
+	if (k == NULL || df == NULL) {
+		free(k);
+		free(df);
+		return -1;
+	}
+	common = common < FOLD_COMMON_MIN ? FOLD_COMMON_MIN :
+	         common > FOLD_COMMON_MAX ? FOLD_COMMON_MAX : common;
+	for (i = 0; i < c->n; i++) {
+		k[i].h = c->ents[i].whole, k[i].i = (uint32_t)i;
+	}
+	qsort(k, c->n, sizeof(*k), fold_cmp_whole_only);
+	/* each different title counts once, however many copies carry it */
+	for (i = 0; i < c->n; i++) {
+		const struct fold_ent *e = &c->ents[k[i].i];
+
+		for (j = 0; (i == 0 || k[i].h != k[i - 1].h) && j < e->nsh; j++) {
+			df[c->ids[e->sh + j]]++;
+		}
+	}
+	for (i = 0; i < c->n; i++) {
+		struct fold_ent *e = &c->ents[i];
+
+		if (e->dated && fold_all_common(c, e, df, (uint32_t)common)) {
+			e->inform = 0;
+		}
+	}
+	free(k);
+	free(df);
+	return 0;
+}
+
 /* Candidates from the index, verified and joined. */
 static int
 fold_join_similar(struct fold_ctx *c, double t)
@@ -910,14 +1239,17 @@ fold_join_similar(struct fold_ctx *c, double t)
 		longest = c->ents[i].nsh > longest ? c->ents[i].nsh : longest;
 	}
 	order = malloc(longest * sizeof(*order));
-	if (seen == NULL || order == NULL || fold_build_index(c, 0, &ix) != 0) {
+	if (seen == NULL || order == NULL || fold_join_identical(c, t) != 0 ||
+	    fold_build_index(c, 0, &ix) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nbase >= 3) {
-			fold_probe(c, &ix, (uint32_t)i, t, order, seen);
+		if (c->ents[i].nbase >= 3 &&
+		    fold_probe(c, &ix, (uint32_t)i, t, order, seen) != 0) {
+			goto out;
 		}
 	}
+	fold_cluster(c, t);
 	rc = 0;
 out:
 	free(ix.off);
@@ -927,13 +1259,14 @@ out:
 	return rc;
 }
 
-/* How many summary shingles, boilerplate aside, a and b share. */
+/* How many summary shingles a and b share, boilerplate aside; *all
+ * (may be NULL) gets how many they share with it. */
 static size_t
 fold_lead_shared(const struct fold_ctx *c, const struct fold_ent *a,
-                 const struct fold_ent *b)
+                 const struct fold_ent *b, size_t *all)
 {
 	const uint32_t *x = c->lids + a->lead, *y = c->lids + b->lead;
-	size_t i = 0, j = 0, shared = 0;
+	size_t i = 0, j = 0, shared = 0, n = 0;
 
 	while (i < a->nlead && j < b->nlead) {
 		if (x[i] < y[j]) {
@@ -941,9 +1274,12 @@ fold_lead_shared(const struct fold_ctx *c, const struct fold_ent *a,
 		} else if (y[j] < x[i]) {
 			j++;
 		} else {
-			shared += !c->boiler[x[i]];
-			i++, j++;
+			shared += c->boiler == NULL || !c->boiler[x[i]];
+			n++, i++, j++;
 		}
+	}
+	if (all != NULL) {
+		*all = n;
 	}
 	return shared;
 }
@@ -975,7 +1311,8 @@ static int
 fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	size_t live = a->nlive < b->nlive ? a->nlive : b->nlive, shared;
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, shared, all;
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
 
@@ -984,12 +1321,21 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	    FOLD_WINDOW_SECONDS) {
 		return 0;
 	}
-	if (a->nbase < 3 || b->nbase < 3 || live < FOLD_LEAD_MIN) {
+	if (c->boiler == NULL || a->nbase < 3 || b->nbase < 3) {
+		return 0;	/* no boilerplate known yet: no summary rule */
+	}
+	/* the leads' own words prove the copy; a template's words (which
+	 * the summaries of many stories carry) count towards its share */
+	shared = fold_lead_shared(c, a, b, &all);
+	if (all < FOLD_LEAD_MIN ||
+	    (double)all < FOLD_LEAD_SHARE * (double)whole - 1e-9) {
 		return 0;
 	}
-	shared = fold_lead_shared(c, a, b);
-	if (shared < FOLD_LEAD_MIN ||
-	    (double)shared < FOLD_LEAD_SHARE * (double)live - 1e-9) {
+	/* a template's lead, its words all recurring, proves a copy only
+	 * copied nearly whole and when it is no boilerplate as a whole */
+	if (shared < FOLD_SHORT_LEAD_MIN &&
+	    (a->boilerlead || b->boilerlead ||
+	     (double)all < FOLD_LEAD_SAME * (double)whole - 1e-9)) {
 		return 0;
 	}
 	/* A lead copied nearly whole is the wire's own text, so the titles
@@ -997,17 +1343,283 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	 * Island, no tsunami warning" over "Magnitude 6.1 earthquake strikes
 	 * off coast of Teral Island"): they need share only
 	 * FOLD_LEAD_SAME_TITLE of the usual part of their words. */
-	int same_lead = shared >= FOLD_LEAD_SAME_MIN &&
-	                (double)shared >= FOLD_LEAD_SAME * (double)live - 1e-9;
+	int same_lead = all >= FOLD_LEAD_SAME_MIN &&
+	                (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 
 	if (same_lead) {
 		t *= FOLD_LEAD_SAME_TITLE;
 	}
 	/* Japanese rewrites over one lead choose other words (最終増益,
-	 * 純利益12%増); numbers and names still part them. */
+	 * 純利益12%増); numbers and names still part them, and so do the
+	 * Japanese words when each lead holds a key the other lacks (a
+	 * template's lead: 北浦電力 ... 43% and 東浦電力 ... 9%). */
+	if (same_lead) {
+		size_t ma, mb, na, nb;
+
+		fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+		same_lead = ma == 0 || mb == 0;
+	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
 	return title_retold(&vocab, &x, &y, t, same_lead);
+}
+
+/* Whether a and b carry the same GUID or link. */
+static int
+fold_same_address(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	const struct fold_entry *x = &c->entries[ia], *y = &c->entries[ib];
+
+	return (a->guid != 0 && a->guid == b->guid && strcmp(x->id, y->id) == 0) ||
+	       (a->link != 0 && a->link == b->link && strcmp(x->link, y->link) == 0);
+}
+
+/* How many keys of its summary's lead each of a and b holds that the
+ * other's lacks (*ma, *mb), and how many of them are figures (*na, *nb). */
+static void
+fold_summary_misses(const struct fold_ctx *c, const struct fold_ent *a,
+                    const struct fold_ent *b, size_t *ma, size_t *mb,
+                    size_t *na, size_t *nb)
+{
+	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
+	size_t i = 0, j = 0;
+
+	*ma = *mb = *na = *nb = 0;
+	if (a->nskeys == 0 || b->nskeys == 0) {
+		return;
+	}
+	while (i < a->nskeys || j < b->nskeys) {
+		if (j == b->nskeys || (i < a->nskeys && x[i] < y[j])) {
+			(*ma)++, *na += x[i++] & 1;
+		} else if (i == a->nskeys || y[j] < x[i]) {
+			(*mb)++, *nb += y[j++] & 1;
+		} else {
+			i++, j++;
+		}
+	}
+}
+
+/* Whether the first sentences of a's and b's summaries tell different
+ * events of one template ("Our Ostenton office is closed on Monday from
+ * 07:35" and "Our Penstead office ... 22:35"; 南沢は月曜日、くもり and
+ * 星丘は月曜日、雪): each holds a number the other lacks, or, with keys
+ * above 0, keys of its own (names, kanji or katakana words) that the
+ * other lacks. A truncated copy lacks keys on one side only. */
+static int
+fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
+                      const struct fold_ent *b, int keys)
+{
+	size_t ma, mb, na, nb;
+
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	return (na > 0 && nb > 0) || (keys > 0 && ma >= (size_t)keys &&
+	                              mb >= (size_t)keys);
+}
+
+/* Whether the leads of a and b are copies, as a short title needs:
+ * FOLD_SHORT_LEAD_SHARE of the shorter lead's shingles, and
+ * FOLD_SHORT_LEAD_MIN of them not boilerplate (a template's words count
+ * towards the share, its own words prove the copy); or, where all its
+ * words recur, FOLD_LEAD_SHARE of them. */
+static int
+fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
+                  const struct fold_ent *b)
+{
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, shared, all;
+
+	shared = fold_lead_shared(c, a, b, &all);
+	if (all < FOLD_LEAD_MIN) {
+		return 0;
+	}
+	if (shared >= FOLD_SHORT_LEAD_MIN &&
+	    (double)all >= FOLD_SHORT_LEAD_SHARE * (double)whole - 1e-9) {
+		return 1;
+	}
+	/* a template's lead, every pair of words in it recurring, is still
+	 * this story's as a whole (its figures differ from the others', see
+	 * fold_summaries_differ()), unless it is boilerplate as a whole */
+	return !a->boilerlead && !b->boilerlead &&
+	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
+}
+
+/* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of
+ * the shorter one's shingles), and no boilerplate as a whole. */
+static int
+fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, all;
+
+	fold_lead_shared(c, a, b, &all);
+	return !a->boilerlead && !b->boilerlead && all >= FOLD_LEAD_MIN &&
+	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
+}
+
+/* Whether short titles a and b say the same: the same folded text, or
+ * the same words by the title rule, neither adding a word to the other
+ * (containment is no copy when the title says this little); over leads
+ * copied nearly whole, one word each may be swapped ("drizzle expected"
+ * and "drizzle forecast"). */
+static int
+fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
+                        double t, int swaps)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x, y;
+
+	if (a->whole == b->whole && a->flatlen == b->flatlen &&
+	    memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0) {
+		return 1;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	return (title_same_story(&vocab, &x, &y, t) &&
+	        title_same_words(&vocab, &x, &y, 0)) ||
+	       (swaps > 0 && title_same_words(&vocab, &x, &y, swaps));
+}
+
+/*
+ * The rule for "same story", for a pair; fold_cluster() then asks it of
+ * every story a copy would join. a and b are the same story when
+ *  - they carry the same GUID or link (at any time apart); otherwise
+ *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
+ *    undated, and
+ *  - when either title is short (title_informative() under TITLE_SHORT:
+ *    fewer than three words that are not stopwords, numbers, months or
+ *    weekdays, or in Japanese fewer than six kanji, katakana words and
+ *    words of three hiragana or more, each word counting two, outside
+ *    dates: "Weather update", "Morning briefing: Friday 20 November",
+ *    ニュース速報, お知らせ), or is one of a dated series made of words
+ *    that many titles carry (fold_mark_generic(): 【天気】南沢 11月17日
+ *    くもり, "Elmbridge weather: sunshine expected on Monday"), it never
+ *    folds on the title alone:
+ *      the summaries' leads (first sentences) are copies
+ *      (fold_leads_copied()), they do not differ in a key
+ *      (fold_summaries_differ(): a figure each, or a name or kanji or
+ *      katakana word each), and the titles hold the same words
+ *      (title_same_words(): neither adds a word, key or Japanese word
+ *      to the other, so "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ";
+ *      a copy cut short or with its summary glued on aside; over leads
+ *      copied nearly whole one word each may be an outlet's synonym).
+ *    Identical short titles over different summaries are different
+ *    stories;
+ *  - otherwise their summaries' leads do not each hold a figure the
+ *    other lacks (nor, for a title cut short with an ellipsis, which
+ *    matches the start of many, two other keys each), and
+ *      the titles are the same by title.c's rule (title_same_story():
+ *      near-duplicates whose numbers, dates, names, teams, places and
+ *      markers such as "Jong" or "U21" agree, and whose Japanese words
+ *      agree), or
+ *      their leads are near copies and their titles still agree
+ *      (fold_verify_lead(), for rewrites over one wire copy; its leads
+ *      must not differ in two keys each either).
+ * No pair joins two stories by itself: see fold_cluster().
+ */
+static int
+fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+
+	if (fold_same_address(c, ia, ib)) {
+		return 1;
+	}
+	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
+	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
+	    FOLD_WINDOW_SECONDS) {
+		return 0;
+	}
+	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
+		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
+		       !fold_summaries_differ(c, a, b, FOLD_SHORT_KEYS) &&
+		       fold_short_titles_agree(c, ia, ib, t,
+		                               fold_leads_same(c, a, b));
+	}
+	/* a title cut short matches the start of many: its summary must
+	 * tell the same event, as the lead rule's summaries must */
+	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_LEAD_KEYS : 0)) {
+		return 0;
+	}
+	return fold_verify(c, ia, ib, t) ||
+	       (fold_verify_lead(c, ia, ib, t) &&
+	        !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS));
+}
+
+/* Whether the stories rooted at ra and rb may become one: together they
+ * span at most FOLD_WINDOW_SECONDS, their first members are the same
+ * story, and so are at least half of the pairs between the first
+ * FOLD_SAMPLE members of each (a bounded sample, so that a big story
+ * costs no more than a small one). A copy that matches one member only,
+ * as a truncated "Weather update: heavy rain…" matches the weather of
+ * every town, joins no story it does not match as a whole. */
+static int
+fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
+{
+	int64_t first = c->first[ra] < c->first[rb] ? c->first[ra] : c->first[rb];
+	int64_t last = c->last[ra] > c->last[rb] ? c->last[ra] : c->last[rb];
+	uint32_t x = ra, y;
+	size_t i, j, pairs = 0, same = 0;
+
+	if (first <= last && last - first > FOLD_WINDOW_SECONDS) {
+		return 0;
+	}
+	for (i = 0; i < FOLD_SAMPLE; i++, x = c->next[x]) {
+		if (i > 0 && x == ra) {
+			break;
+		}
+		for (j = 0, y = rb; j < FOLD_SAMPLE; j++, y = c->next[y]) {
+			int ok;
+
+			if (j > 0 && y == rb) {
+				break;
+			}
+			ok = fold_same_story(c, x, y, t);
+			if (i == 0 && j == 0 && !ok) {
+				return 0;
+			}
+			pairs++, same += ok;
+		}
+	}
+	return same * 2 >= pairs;
+}
+
+static int
+fold_cmp_edge(const void *x, const void *y)
+{
+	const struct fold_edge *a = x, *b = y;
+
+	if (a->score != b->score) {
+		return a->score > b->score ? -1 : 1;
+	}
+	if (a->a != b->a) {
+		return a->a < b->a ? -1 : 1;
+	}
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Joins the pairs found so far, the most alike first, each only when
+ * fold_story_accepts() the two stories it would join; then forgets them. */
+static void
+fold_cluster(struct fold_ctx *c, double t)
+{
+	size_t i;
+
+	if (c->nedges == 0) {
+		return;	/* edges may still be NULL */
+	}
+	qsort(c->edges, c->nedges, sizeof(*c->edges), fold_cmp_edge);
+	for (i = 0; i < c->nedges; i++) {
+		uint32_t ra = fold_find(c->parent, c->edges[i].a);
+		uint32_t rb = fold_find(c->parent, c->edges[i].b);
+
+		if (ra != rb && fold_story_accepts(c, ra, rb, t)) {
+			fold_merge(c, ra, rb);
+		}
+	}
+	c->nedges = 0;
 }
 
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
@@ -1015,22 +1627,25 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 static int
 fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 {
-	size_t id, i, j;
+	size_t id, i, j, stories = c->n / FOLD_BOILER_SHARE;
 
+	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
+	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
 	c->boiler = calloc(c->hcount ? c->hcount : 1, 1);
 	if (c->boiler == NULL) {
 		return -1;
 	}
 	for (id = 0; id < c->hcount; id++) {
-		uint32_t roots[FOLD_BOILER_STORIES];
+		uint64_t roots[FOLD_BOILER_MAX];
 		size_t nroots = 0, k;
 
-		if (ix->off[id + 1] - ix->off[id] < FOLD_BOILER_STORIES) {
+		if (ix->off[id + 1] - ix->off[id] < stories) {
 			continue;
 		}
-		for (j = ix->off[id]; j < ix->off[id + 1] &&
-		     nroots < FOLD_BOILER_STORIES; j++) {
-			uint32_t r = fold_find(c->parent, ix->post[j]);
+		for (j = ix->off[id]; j < ix->off[id + 1] && nroots < stories; j++) {
+			/* a story, or copies under one title that it
+			 * has not joined yet */
+			uint64_t r = c->ents[fold_find(c->parent, ix->post[j])].whole;
 
 			for (k = 0; k < nroots && roots[k] != r; k++) {
 			}
@@ -1038,7 +1653,7 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 				roots[nroots++] = r;
 			}
 		}
-		c->boiler[id] = nroots >= FOLD_BOILER_STORIES;
+		c->boiler[id] = nroots >= stories;
 	}
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *e = &c->ents[i];
@@ -1051,9 +1666,81 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 	return 0;
 }
 
-/* fold_probe for the lead rule: a's rarest live summary shingles, enough
- * that a lead sharing FOLD_LEAD_SHARE of them must carry one. */
-static void
+/* Identical leads are candidates without the postings, as identical
+ * titles are (fold_join_identical()): a template's lead may have no
+ * word pair rare enough to find it by. */
+static int
+fold_join_same_leads(struct fold_ctx *c, double t)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, j, m = 0;
+	int rc = -1;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].leadhash != 0 && !c->ents[i].boilerlead) {
+			k[m].h = c->ents[i].leadhash, k[m].time = c->ents[i].time;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	for (i = 0; i < m; i++) {
+		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT &&
+		     k[j].h == k[i].h; j++) {
+			if (k[i].time != NF_NO_DATE &&
+			    k[j].time - k[i].time > FOLD_WINDOW_SECONDS) {
+				break;
+			}
+			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+				goto out;
+			}
+		}
+	}
+	rc = 0;
+out:
+	free(k);
+	return rc;
+}
+
+/* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
+ * word for word ("Follow our live coverage."): such a lead proves no
+ * copy, however alike. */
+static int
+fold_mark_boiler_leads(struct fold_ctx *c)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, m = 0, start, stories;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].leadhash != 0) {
+			/* time holds the story's title, to count stories */
+			k[m].h = c->ents[i].leadhash;
+			k[m].time = (int64_t)c->ents[fold_find(c->parent, (uint32_t)i)].whole;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	for (start = 0; start < m; start = i) {
+		for (i = start + 1, stories = 1; i < m && k[i].h == k[start].h; i++) {
+			stories += k[i].time != k[i - 1].time;
+		}
+		while (stories >= FOLD_BOILER_STORIES && start < i) {
+			c->ents[k[start++].i].boilerlead = 1;
+		}
+	}
+	free(k);
+	return 0;
+}
+
+/* fold_probe for the summary rules: a's rarest live summary shingles,
+ * enough that a lead sharing FOLD_SHORT_LEAD_SHARE of them (the lower of
+ * the two rules' shares) must carry one. */
+static int
 fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
                 double t, uint64_t *order, uint32_t *seen)
 {
@@ -1069,9 +1756,9 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, m);
 	/* the private shingles are the rarest and find nothing */
-	k = e->nlive - (size_t)ceil(FOLD_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
+	k = e->nlive - (size_t)ceil(FOLD_SHORT_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
-	fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
+	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
@@ -1093,14 +1780,22 @@ fold_join_leads(struct fold_ctx *c, double t)
 	order = malloc(longest * sizeof(*order));
 	seen = calloc(c->n ? c->n : 1, sizeof(*seen));
 	if (seen == NULL || order == NULL || fold_build_index(c, 1, &ix) != 0 ||
-	    fold_mark_boiler(c, &ix) != 0) {
+	    fold_mark_boiler(c, &ix) != 0 || fold_mark_boiler_leads(c) != 0 ||
+	    fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nlive >= FOLD_LEAD_MIN) {
-			fold_probe_lead(c, &ix, (uint32_t)i, t, order, seen);
+	for (i = 0; i < c->nlater; i++) {
+		if (fold_add_edge(c, c->later[i].a, c->later[i].b, t) != 0) {
+			goto out;
 		}
 	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].nlive >= FOLD_SHORT_LEAD_MIN &&
+		    fold_probe_lead(c, &ix, (uint32_t)i, t, order, seen) != 0) {
+			goto out;
+		}
+	}
+	fold_cluster(c, t);
 	rc = 0;
 out:
 	free(ix.off);
@@ -1133,9 +1828,9 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_join_field(entries, n, 0, c.parent) != 0 ||
-	    fold_join_field(entries, n, 1, c.parent) != 0 ||
-	    fold_join_identical(&c) != 0 ||
+	if (fold_mark_generic(&c) != 0 ||
+	    fold_join_field(&c, entries, n, 0) != 0 ||
+	    fold_join_field(&c, entries, n, 1) != 0 ||
 	    fold_join_similar(&c, threshold) != 0 ||
 	    fold_join_leads(&c, threshold) != 0) {
 		fold_ctx_free(&c);

@@ -5,8 +5,10 @@
  * Story folding: items that tell the same story become one story with a
  * lead and its similar copies. Near-linear: candidates from an inverted
  * index over title shingles, then exact verification (title.h's rule,
- * and a second one over summary leads), joined with union-find.
- * Deterministic for the same set of entries.
+ * and a second one over summary leads); a copy joins a story only when it
+ * matches the story as a whole, and a story spans at most three days
+ * unless its copies share a GUID or link. Deterministic for the same set
+ * of entries.
  *
  * fold works on light entries (pointers into items the caller owns), so
  * that --dump can fold a large feed without keeping whole items.

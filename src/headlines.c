@@ -7,6 +7,8 @@
  */
 #include "autoconfig.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -22,6 +24,7 @@
 #include "src/source.h"
 #include "src/store.h"
 #include "src/sync.h"
+#include "src/text.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -323,7 +326,8 @@ read_source(struct collect *c, const char *source, const struct config *cfg,
 	return st;
 }
 
-/* Columns: $COLUMNS, else the terminal's width, else 80. */
+/* Columns: $COLUMNS, else the terminal's width, else 80. Not on a
+ * terminal, lines are never cut, so grep sees every word (SPEC). */
 static int
 page_width(void)
 {
@@ -331,6 +335,9 @@ page_width(void)
 	struct winsize ws;
 	long w = 0;
 
+	if (!isatty(STDOUT_FILENO)) {
+		return INT_MAX / 4;
+	}
 	if (env != NULL && *env != '\0') {
 		char *end;
 
@@ -389,9 +396,110 @@ headlines_sources(char *const *sources, size_t nsources,
 	return status;
 }
 
-/* Appends to c the stored items of every configured feed, in dotfile
- * order. Feeds the store has but the dotfile no longer lists stay off
- * the page. Reads only: the store is not written. */
+/* The dotfile position of each stored feed: rank[j] for feeds[j], or
+ * SIZE_MAX when the dotfile does not list it (a URL listed twice counts
+ * at its first line). */
+static size_t *
+feed_ranks(const struct store_feed_info *feeds, size_t nfeeds,
+           const struct config *cfg)
+{
+	size_t *rank = malloc((nfeeds + 1) * sizeof(*rank)), i, j;
+
+	for (j = 0; rank != NULL && j < nfeeds; j++) {
+		rank[j] = SIZE_MAX;
+		for (i = 0; i < cfg->nfeeds; i++) {
+			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0) {
+				rank[j] = i;
+				break;
+			}
+		}
+	}
+	return rank;
+}
+
+/* Fills the empty c with the items of listed feeds in dotfile order, each feed's
+ * items in the store's order (a stable counting sort by rank), and frees
+ * the others. items[] comes grouped by feed and is emptied. */
+static int
+collect_ranked(struct collect *c, struct nf_item **items, size_t n,
+               const struct store_feed_info *feeds, const size_t *rank,
+               size_t nfeeds, size_t nranks)
+{
+	size_t *of = malloc((n + 1) * sizeof(*of));
+	size_t *at = calloc(nranks + 1, sizeof(*at)), r = SIZE_MAX, j = 0, k;
+	int64_t last = 0;
+
+	if (of == NULL || at == NULL || (c->items = malloc((n + 1) *
+	                                 sizeof(*c->items))) == NULL) {
+		free(of), free(at);
+		return 1;
+	}
+	c->cap = n + 1;
+	for (k = 0; k < n; k++) {
+		if (k == 0 || items[k]->feed_id != last) {
+			last = items[k]->feed_id;
+			for (j = 0; j < nfeeds && feeds[j].id != last; j++) {
+			}
+			r = j < nfeeds ? rank[j] : SIZE_MAX;
+		}
+		of[k] = r;
+		if (r != SIZE_MAX) {
+			at[r + 1]++;
+		}
+	}
+	for (r = 0; r < nranks; r++) {
+		at[r + 1] += at[r];
+	}
+	for (k = 0; k < n; k++) {
+		if (of[k] != SIZE_MAX) {
+			c->items[at[of[k]]++] = items[k], c->n++;
+			items[k] = NULL;	/* c has it */
+		}
+	}
+	free(of), free(at);
+	return 0;
+}
+
+/* Passes *field through the text gate again unless it is clean already.
+ * The parsers gate everything they store, but a database may have been
+ * written by something else: nothing that reaches stdout may move the
+ * terminal. 0, or -1 when out of memory. */
+static int
+regate(char **field, int one_line)
+{
+	char *safe;
+
+	if (*field == NULL || text_is_clean(*field, strlen(*field))) {
+		return 0;
+	}
+	safe = one_line ? text_clean_line(*field, strlen(*field)) :
+	       text_sanitize(*field, strlen(*field));
+	if (safe == NULL) {
+		return -1;
+	}
+	free(*field);
+	*field = safe;
+	return 0;
+}
+
+/* Every field of it that a page prints, through the gate. */
+static int
+regate_item(struct nf_item *it)
+{
+	int rc = regate(&it->title, 1) | regate(&it->link, 1) |
+	         regate(&it->source, 1) | regate(&it->summary, 0) |
+	         regate(&it->content, 0);
+
+	if (it->image != NULL) {
+		rc |= regate(&it->image->caption, 0) | regate(&it->image->credit, 1);
+	}
+	return rc;
+}
+
+/* Appends to c the stored items of every configured feed that filter
+ * lets through, in dotfile order, as a page lists them (STORE_LOAD_PAGE:
+ * no content or extras to read or decode). Feeds the store has but the dotfile no
+ * longer lists stay off the page. Reads only: the store is not written. */
 static enum nf_status
 load_configured(struct store *s, const struct config *cfg,
                 const struct store_filter *filter, struct collect *c,
@@ -399,30 +507,25 @@ load_configured(struct store *s, const struct config *cfg,
 {
 	struct store_feed_info *feeds = NULL;
 	struct nf_item **items = NULL;
-	size_t nfeeds = 0, n = 0, i, j, k;
+	size_t nfeeds = 0, n = 0, *rank = NULL;
 	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
 
-	for (i = 0; st == NF_OK && i < cfg->nfeeds; i++) {
-		for (j = 0; j < nfeeds; j++) {
-			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0) {
-				break;
-			}
-		}
-		if (j == nfeeds || feeds[j].id == 0) {
-			continue;	/* never fetched */
-		}
-		items = NULL, n = 0;
-		st = store_items_query(s, feeds[j].id, STORE_LOAD_FULL, filter,
-		                       &items, &n, err);
-		feeds[j].id = 0;	/* a URL listed twice is read once */
-		for (k = 0; st == NF_OK && k < n; k++) {
-			if (collect_add(c, items[k]) != 0) {
-				st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-			}
-			items[k] = NULL;	/* c has it, or it is freed */
-		}
-		store_items_free(items, n);
+	if (st == NF_OK) {
+		st = store_items_query(s, 0, STORE_LOAD_PAGE, filter, &items,
+		                       &n, err);
 	}
+	for (size_t i = 0; st == NF_OK && i < n; i++) {
+		if (regate_item(items[i]) != 0) {
+			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
+	                    collect_ranked(c, items, n, feeds, rank, nfeeds,
+	                                   cfg->nfeeds) != 0)) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	free(rank);
+	store_items_free(items, n);
 	store_feed_list_free(feeds, nfeeds);
 	return st;
 }
@@ -540,6 +643,7 @@ headlines_store(const struct nf_args *args, const struct config *cfg,
 	if (load_configured(s, cfg, &sf.filter, &c, &err) == NF_OK && c.n == 0 &&
 	    cfg->nfeeds > 0 && match == NULL) {
 		status = refresh_quietly(s, cfg);
+		collect_free(&c);
 		load_configured(s, cfg, &sf.filter, &c, &err);
 	}
 	sync_filter_clear(&sf);

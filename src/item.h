@@ -75,6 +75,7 @@ struct nf_feed {
 	char *author;		/* feed-level author (Atom entries inherit it) */
 	struct nf_item **items;
 	size_t nitems;
+	size_t fields_dropped;	/* fields left out for passing max-size */
 };
 
 static inline const char *

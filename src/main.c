@@ -16,6 +16,14 @@
 #include "src/refresh.h"
 #include "ui/reader.h"
 
+/* The reader lives with the screens, which know nothing of the command
+ * line: it takes the two paths alone. */
+static enum nf_status
+reader_args_run(const struct nf_args *args, struct nf_error *err)
+{
+	return reader_run(args->config_path, args->db_path, err);
+}
+
 /* max_operands for a mode that takes any number. */
 #define OPERANDS_ANY (-1)
 
@@ -31,7 +39,7 @@ static const struct mode {
 	int names_source;	/* each failure is its operand's: "SOURCE: reason" */
 	int narrows;		/* takes --tag TAG and --query TITLE */
 } modes[] = {
-	{ NULL, reader_run, 0, 0, "[-c FILE] [-d DBFILE]",
+	{ NULL, reader_args_run, 0, 0, "[-c FILE] [-d DBFILE]",
 	  "the interactive reader", 0, 0 },
 	{ "dump", dump_run, 1, 1, "SOURCE",
 	  "parse one feed, print JSON", 1, 0 },

@@ -1,6 +1,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,15 @@
 #include "src/refresh.h"
 #include "src/store.h"
 #include "src/sync.h"
+#include "src/syncq.h"
 #include "src/url.h"
 
 /*
  * --refresh: every feed of the dotfile through one fetch_multi, each
  * finished transfer handed to the sync stage (src/sync.h: parse, store,
- * validators, status) as it arrives, and one line per feed printed in
+ * validators, status) on its worker thread (src/syncq.h) as it arrives,
+ * so that parsing a large body never holds up the other transfers; one
+ * line per feed printed in
  * dotfile order as soon as it and every feed above it are done (so a
  * long list shows progress on stdout too, and cron mail reads in the
  * order of the dotfile).
@@ -30,7 +34,6 @@ struct refresh_feed {
 	struct store_feed_meta meta;	/* as stored before this run */
 	int done;
 	struct sync_outcome outcome;	/* once done */
-	size_t ignored;			/* new items the killfile hides */
 };
 
 struct refresh {
@@ -38,6 +41,7 @@ struct refresh {
 	struct sync_settings sync;
 	struct sync_filter killfile;	/* the dotfile's ignore lines */
 	struct store *store;
+	struct syncq *queue;		/* the sync stage's worker */
 	struct refresh_feed *feeds;
 	size_t nfeeds;
 	size_t ndone;
@@ -105,10 +109,10 @@ print_ready(struct refresh *r)
 		}
 		switch (f->outcome.state) {
 		case SYNC_OK:
-			fprintf(r->report, f->ignored > 0 ?
+			fprintf(r->report, f->outcome.ignored > 0 ?
 			        "%s: ok %zu new, %zu ignored\n" : "%s: ok %zu new\n",
 			        feed_display_title(f), f->outcome.new_count,
-			        f->ignored);
+			        f->outcome.ignored);
 			break;
 		case SYNC_UNCHANGED:
 			fprintf(r->report, "%s: unchanged\n",
@@ -124,33 +128,18 @@ print_ready(struct refresh *r)
 	progress_show(r);
 }
 
-/* How many of the items the last sync of f added the killfile hides;
- * before is the store's last rowid ahead of that sync. A failed count
- * only leaves the number out. */
+/* A feed whose sync could not even be queued (out of memory). */
 static void
-count_ignored(struct refresh *r, struct refresh_feed *f, int64_t before)
+refresh_fail(struct refresh *r, struct refresh_feed *f,
+             const struct nf_error *err)
 {
-	struct nf_error err;
-
-	if (f->outcome.state == SYNC_OK && r->cfg->nignores > 0 &&
-	    store_items_ignored(r->store, f->id, before, &r->killfile.filter,
-	                        &f->ignored, &err) != NF_OK) {
-		f->ignored = 0;
-	}
+	f->outcome.state = SYNC_ERROR;
+	nf_error_set(&f->outcome.error, err->code, "%s", err->msg);
+	f->done = 1;
+	r->ndone++;
 }
 
-static int64_t
-last_rowid(struct refresh *r)
-{
-	struct nf_error err;
-	int64_t rowid = 0;
-
-	if (r->cfg->nignores > 0) {
-		store_items_last_rowid(r->store, &rowid, &err);
-	}
-	return rowid;
-}
-
+/* The transfer callback hands the body over and returns at once. */
 static void
 on_fetched(void *ctx, struct fetch_result *res)
 {
@@ -158,29 +147,50 @@ on_fetched(void *ctx, struct fetch_result *res)
 	struct refresh_feed *f = res->user;
 	const struct sync_feed feed = { .id = f->id, .url = f->cf->url,
 	                                .filter_cmd = f->cf->filter_cmd };
-	const int64_t before = last_rowid(r);
+	struct nf_error err;
 
-	sync_fetched(r->store, &feed, &r->sync, res, &f->outcome);
-	count_ignored(r, f, before);
-	f->done = 1;
-	r->ndone++;
-	print_ready(r);
+	if (syncq_add_fetched(r->queue, &feed, f, res, &err) != NF_OK) {
+		refresh_fail(r, f, &err);
+	}
 }
 
 /* A file:// feed is one the user listed, so it is read from disk (by
- * sync), never through curl, whose file handler stays switched off; an
- * exec: source is run by sync too. */
+ * sync, on the worker), never through curl, whose file handler stays
+ * switched off; an exec: source is run by sync too. */
 static void
 refresh_local(struct refresh *r, struct refresh_feed *f)
 {
 	const struct sync_feed feed = { .id = f->id, .url = f->cf->url,
 	                                .filter_cmd = f->cf->filter_cmd };
-	const int64_t before = last_rowid(r);
+	struct nf_error err;
 
-	sync_local(r->store, &feed, &r->sync, &f->outcome);
-	count_ignored(r, f, before);
-	f->done = 1;
-	r->ndone++;
+	if (syncq_add_local(r->queue, &feed, f, &err) != NF_OK) {
+		refresh_fail(r, f, &err);
+	}
+}
+
+/* Bodies fetched and waiting for the worker past which the transfers
+ * wait for it: on a slow machine the bodies of a thousand feeds would
+ * otherwise pile up in memory. */
+#define REFRESH_QUEUE_CEILING (16u << 20)
+
+/* Takes every outcome the worker has finished, then prints what is
+ * ready. */
+static void
+refresh_collect(struct refresh *r)
+{
+	struct sync_outcome out;
+	struct refresh_feed *f;
+	void *user;
+
+	while (syncq_take(r->queue, syncq_queued_bytes(r->queue) >
+	                  REFRESH_QUEUE_CEILING, &user, &out)) {
+		f = user;
+		f->outcome = out;
+		f->done = 1;
+		r->ndone++;
+	}
+	print_ready(r);
 }
 
 /* Registers each feed in the store and reads what it remembers. */
@@ -241,23 +251,43 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 		req.user = &r->feeds[i];
 		st = fetch_multi_add(m, &req, err);
 	}
-	/* Start the transfers, then read the local files while they run. */
-	progress_show(r);
-	if (st == NF_OK) {
-		st = fetch_multi_step(m, err);
-	}
+	/* The local files go to the worker while the transfers run. */
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
 		if (sync_feed_is_local(r->feeds[i].cf->url)) {
 			refresh_local(r, &r->feeds[i]);
-			print_ready(r);
-			st = fetch_multi_step(m, err);
 		}
 	}
+	progress_show(r);
 	if (st == NF_OK) {
-		st = fetch_multi_run(m, err);
+		st = fetch_multi_step(m, err);	/* the first transfers start */
+	}
+	while (st == NF_OK && (fetch_multi_pending(m) > 0 ||
+	                       syncq_pending(r->queue) > 0)) {
+		struct fetch_waitfd done = { syncq_fd(r->queue), POLLIN, 0 };
+
+		st = fetch_multi_wait(m, &done, 1, -1, err);
+		if (st == NF_OK) {
+			st = fetch_multi_step(m, err);
+		}
+		refresh_collect(r);
 	}
 	fetch_multi_free(m);
 	return st;
+}
+
+/* The worker gets a store handle of its own; this thread keeps the
+ * caller's, unused until the worker is done. */
+static enum nf_status
+refresh_start_worker(struct refresh *r, struct nf_error *err)
+{
+	struct store *mine = NULL;
+	enum nf_status st = store_open_again(r->store, &mine, err);
+
+	if (st != NF_OK) {
+		return st;
+	}
+	r->queue = syncq_new(mine, &r->sync, err);
+	return r->queue != NULL ? NF_OK : err->code;
 }
 
 static void
@@ -302,12 +332,17 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 		signal(SIGPIPE, SIG_IGN);
 	}
 	st = sync_filter_init(&r.killfile, cfg, NULL, err);
+	r.sync.killfile = &r.killfile.filter;
 	if (st == NF_OK) {
 		st = refresh_prepare(&r, err);
 	}
 	if (st == NF_OK) {
+		st = refresh_start_worker(&r, err);
+	}
+	if (st == NF_OK) {
 		st = refresh_transfers(&r, err);
 	}
+	syncq_free(r.queue);
 	if (st == NF_OK) {
 		print_ready(&r);
 	}

@@ -60,7 +60,23 @@ static const char *const migrations[] = {
 	 * still knows which copy of a story has the longest text */
 	"ALTER TABLE items ADD COLUMN content_len INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE items SET content_len = COALESCE(length(CAST(content AS BLOB)), 0);",
-	/* 4: full-text search over titles, summaries and full text. The
+	/* 4: read state belongs to the story: items the fold put together
+	 * share a story key (the smallest rowid the story ever had), so a
+	 * mark reaches copies in feeds that are not on screen, and a copy
+	 * that arrives later can take the story's state */
+	"ALTER TABLE items ADD COLUMN story INTEGER;"
+	"CREATE INDEX items_story ON items (story) WHERE story IS NOT NULL;"
+	/* read more finds a related entry's stored copy by link or title */
+	"CREATE INDEX items_link ON items (link);"
+	"CREATE INDEX items_title ON items (title);",
+	/* 5: read-more pages fetched from the web, by URL, with their
+	 * validators; bounded (PAGE_CACHE_MAX) oldest first */
+	"CREATE TABLE pages ("
+	" url TEXT PRIMARY KEY,"
+	" etag TEXT, last_modified TEXT,"
+	" fetched INTEGER NOT NULL,"
+	" text TEXT NOT NULL);",
+	/* 6: full-text search over titles, summaries and full text. The
 	 * trigram tokenizer indexes every three characters, so Japanese and
 	 * Chinese, written without spaces, are found like any other text.
 	 * The index holds no copy of the text (content='items'); triggers
@@ -95,16 +111,29 @@ enum stmt_id {
 	ST_ITEM_COUNT_ALL, ST_PRUNE,
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
+	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ONE,
+	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_COUNT
 };
 
-#define ITEM_COLUMNS(content) \
-	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, i.author," \
-	" i.published, i.updated, i.summary, " content ", i.image_url," \
-	" i.image_caption, i.image_credit, i.extras, i.read," \
+#define ITEM_COLUMNS(author, content, image, extras) \
+	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, " author "," \
+	" i.published, i.updated, i.summary, " content ", " image "," \
+	" " extras ", i.read," \
 	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
+#define ITEM_IMAGE "i.image_url, i.image_caption, i.image_credit"
+#define ITEM_FULL ITEM_COLUMNS("i.author", "i.content", ITEM_IMAGE, "i.extras")
+#define ITEM_LIST ITEM_COLUMNS("i.author", "NULL", ITEM_IMAGE, "i.extras")
+/* A page's listing: no author, no extras (enclosures, categories,
+ * Similar News), of the picture only its caption, and no content except
+ * the start of it for an item without a summary, which is all a page
+ * prints of it (two lines at most). */
+#define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
+	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
+	"NULL, i.image_caption, NULL", "NULL")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -159,13 +188,31 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
 	                 " AND read = 0",
 	[ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
-	[ST_LOAD_ALL] = ITEM_COLUMNS("i.content") ITEM_ORDER,
-	[ST_LOAD_ALL_LIST] = ITEM_COLUMNS("NULL") ITEM_ORDER,
-	[ST_LOAD_FEED] = ITEM_COLUMNS("i.content")
-	                 "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_FEED_LIST] = ITEM_COLUMNS("NULL")
-	                      "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_ONE] = ITEM_COLUMNS("i.content") "WHERE i.id = ?1",
+	[ST_LOAD_ALL] = ITEM_FULL ITEM_ORDER,
+	[ST_LOAD_ALL_LIST] = ITEM_LIST ITEM_ORDER,
+	[ST_LOAD_FEED] = ITEM_FULL "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
+	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
+	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
+	                 " ORDER BY id",
+	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
+	                 " WHERE id = ?1",
+	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
+	                    " OR story ="
+	                    " (SELECT story FROM items WHERE id = ?1)",
+	[ST_FEED_UNREAD] = "SELECT id FROM items WHERE feed_id = ?1 AND read = 0",
+	[ST_FIND_LINK] = "SELECT id FROM items WHERE link = ?1"
+	                 " ORDER BY content_len DESC, id LIMIT 1",
+	[ST_FIND_TITLE] = "SELECT id FROM items WHERE title = ?1"
+	                  " ORDER BY content_len DESC, id LIMIT 1",
+	[ST_PAGE_GET] = "SELECT text, etag, last_modified, fetched FROM pages"
+	                " WHERE url = ?1",
+	[ST_PAGE_PUT] = "INSERT OR REPLACE INTO pages (url, etag,"
+	                " last_modified, fetched, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_PAGE_TRIM] = "DELETE FROM pages WHERE url NOT IN (SELECT url FROM"
+	                 " pages ORDER BY fetched DESC, rowid DESC LIMIT ?1)",
 };
 
 /* Columns of ITEM_COLUMNS, in order. */
@@ -587,6 +634,13 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 	}
 	*out = s;
 	return NF_OK;
+}
+
+enum nf_status
+store_open_again(const struct store *s, struct store **out,
+                 struct nf_error *err)
+{
+	return store_open(s->path, out, err);
 }
 
 void
@@ -1383,9 +1437,9 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][2] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST },
+	static const enum stmt_id ids[2][3] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -1401,7 +1455,7 @@ store_items_load(struct store *s, int64_t feed_id, enum store_load what,
 	if ((status = items_reserve(s, feed_id, &v, &cap, err)) != NF_OK) {
 		goto out;
 	}
-	st = stmt_get(s, ids[feed_id != 0][what == STORE_LOAD_LIST], err);
+	st = stmt_get(s, ids[feed_id != 0][what], err);
 	if (st == NULL) {
 		status = NF_ERR_DB;
 		goto out;
@@ -1495,6 +1549,481 @@ store_mark_all_read(struct store *s, int64_t feed_id, struct nf_error *err)
 		sqlite3_bind_int64(st, 1, feed_id);
 	}
 	return stmt_run(s, st, err);
+}
+
+/* ---- stories --------------------------------------------------------- */
+
+/* A growing array of rowids, bounded by the items table. */
+struct idvec {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int
+idvec_add(struct idvec *ids, int64_t id)
+{
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap != 0 ? ids->cap * 2 : 16;
+		int64_t *v = realloc(ids->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		ids->v = v;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+static int
+id_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sorts the rowids and drops repeats. */
+static void
+idvec_unique(struct idvec *ids)
+{
+	size_t i, n = 0;
+
+	if (ids->n == 0) {
+		return;
+	}
+	qsort(ids->v, ids->n, sizeof(*ids->v), id_compare);
+	for (i = 1; i < ids->n; i++) {
+		if (ids->v[i] != ids->v[n]) {
+			ids->v[++n] = ids->v[i];
+		}
+	}
+	ids->n = n + 1;
+}
+
+/* Every item's story key and read flag, by rowid: one scan instead of a
+ * lookup per item when a fold over 100,000 items is recorded. */
+struct story_row {
+	int64_t id, story;	/* story 0: not keyed yet */
+	int read;
+};
+
+struct story_map {
+	struct story_row *rows;	/* sorted by id */
+	size_t n;
+};
+
+static enum nf_status
+story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_ALL, err);
+	size_t cap = 0;
+	int rc;
+
+	map->rows = NULL;
+	map->n = 0;
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (map->n == cap) {
+			size_t grown = cap != 0 ? cap * 2 : 256;
+			struct story_row *v = realloc(map->rows, grown * sizeof(*v));
+
+			if (v == NULL) {
+				break;
+			}
+			map->rows = v;
+			cap = grown;
+		}
+		map->rows[map->n++] = (struct story_row){
+			.id = sqlite3_column_int64(st, 0),
+			.story = sqlite3_column_int64(st, 1),
+			.read = sqlite3_column_int(st, 2) };
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(map->rows);
+		map->rows = NULL;
+		return rc == SQLITE_ROW ?
+		       nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+		       db_error(s, err, "cannot read items");
+	}
+	return NF_OK;
+}
+
+static struct story_row *
+story_map_find(const struct story_map *map, int64_t id)
+{
+	size_t lo = 0, hi = map->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (map->rows[mid].id == id) {
+			return &map->rows[mid];
+		}
+		if (map->rows[mid].id < id) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return NULL;
+}
+
+static enum nf_status
+story_set(struct store *s, int64_t rowid, int64_t key, int read,
+          struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_SET, err);
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	sqlite3_bind_int64(st, 2, key);
+	sqlite3_bind_int(st, 3, read);
+	return stmt_run(s, st, err);
+}
+
+/* A change the join makes to one item. */
+struct story_change {
+	int64_t rowid, key;
+	int read;		/* 1: joins a read story read */
+};
+
+struct story_changes {
+	struct story_change *v;
+	size_t n, cap;
+};
+
+static int
+story_changes_add(struct story_changes *c, int64_t rowid, int64_t key, int read)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap != 0 ? c->cap * 2 : 64;
+		struct story_change *v = realloc(c->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		c->v = v;
+		c->cap = cap;
+	}
+	c->v[c->n++] = (struct story_change){ rowid, key, read };
+	return 0;
+}
+
+/* One story: the key it keeps is the smallest any member has (else the
+ * smallest rowid); members without a key are new to it, and take its read
+ * state when every member it had was read. Items gone since the fold are
+ * left alone. Adds what must change to changes (the map follows). */
+static int
+story_join(struct story_map *map, const struct store_story *story,
+           struct story_changes *changes)
+{
+	int64_t key = 0, min_id = 0;
+	int had = 0, all_read = 1;
+	size_t i;
+
+	for (i = 0; i < story->n; i++) {
+		const struct story_row *r = story_map_find(map, story->rowids[i]);
+
+		if (r == NULL) {
+			continue;
+		}
+		min_id = min_id == 0 || r->id < min_id ? r->id : min_id;
+		if (r->story != 0) {
+			had = 1;
+			all_read &= r->read != 0;
+			key = key == 0 || r->story < key ? r->story : key;
+		}
+	}
+	key = key != 0 ? key : min_id;
+	for (i = 0; i < story->n; i++) {
+		struct story_row *r = story_map_find(map, story->rowids[i]);
+		int join_read;
+
+		if (r == NULL) {
+			continue;
+		}
+		join_read = r->story == 0 && had && all_read && !r->read;
+		if (r->story == key && !join_read) {
+			continue;
+		}
+		if (story_changes_add(changes, r->id, key, join_read) != 0) {
+			return -1;
+		}
+		r->story = key;
+		r->read |= join_read;
+	}
+	return 0;
+}
+
+/* Writes the changes in one transaction; the rowids joined read go to
+ * newly_read. */
+static enum nf_status
+story_changes_write(struct store *s, const struct story_changes *c,
+                    struct idvec *newly_read, struct nf_error *err)
+{
+	enum nf_status status;
+	size_t i;
+
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	for (i = 0; i < c->n; i++) {
+		if ((status = story_set(s, c->v[i].rowid, c->v[i].key, c->v[i].read,
+		                        err)) != NF_OK) {
+			goto fail;
+		}
+		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			goto fail;
+		}
+	}
+	if ((status = tx_commit(s, err)) == NF_OK) {
+		return NF_OK;
+	}
+fail:
+	tx_rollback(s);
+	return status;
+}
+
+/* Reading first and writing only what changed: a front page loaded again
+ * with the same stories takes no write lock, so a --refresh running in
+ * another process never makes the screen wait. */
+enum nf_status
+store_stories_join(struct store *s, const struct store_story *stories,
+                   size_t n, int64_t **newly_read, size_t *nread,
+                   struct nf_error *err)
+{
+	struct idvec ids = { 0 };
+	struct story_map map = { 0 };
+	struct story_changes changes = { 0 };
+	enum nf_status status;
+	size_t i;
+
+	*newly_read = NULL;
+	*nread = 0;
+	if ((status = story_map_load(s, &map, err)) != NF_OK) {
+		return status;
+	}
+	for (i = 0; i < n; i++) {
+		if (story_join(&map, &stories[i], &changes) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+	}
+	if (changes.n > 0 &&
+	    (status = story_changes_write(s, &changes, &ids, err)) != NF_OK) {
+		free(ids.v);
+		goto out;
+	}
+	*newly_read = ids.v;
+	*nread = ids.n;
+out:
+	free(changes.v);
+	free(map.rows);
+	return status;
+}
+
+static int
+feed_is_in(const struct store_feeds *feeds, int64_t feed_id)
+{
+	size_t i;
+
+	for (i = 0; feeds != NULL && i < feeds->n; i++) {
+		if (feeds->ids[i] == feed_id) {
+			return 1;
+		}
+	}
+	return feeds == NULL;
+}
+
+/* Adds rowid and every item of its story in feeds to ids (only the
+ * unread ones with unread_only). */
+static enum nf_status
+story_copies(struct store *s, int64_t rowid, const struct store_feeds *feeds,
+             int unread_only, struct idvec *ids, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_COPIES, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((unread_only && sqlite3_column_int(st, 1) != 0) ||
+		    (sqlite3_column_int64(st, 0) != rowid &&
+		     !feed_is_in(feeds, sqlite3_column_int64(st, 2)))) {
+			continue;
+		}
+		if (idvec_add(ids, sqlite3_column_int64(st, 0)) != 0) {
+			sqlite3_reset(st);
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? NF_OK : db_error(s, err, "cannot read items");
+}
+
+enum nf_status
+store_story_rowids(struct store *s, const int64_t *rowids, size_t n,
+                   const struct store_feeds *feeds, int unread_only,
+                   int64_t **out, size_t *nout, struct nf_error *err)
+{
+	struct idvec ids = { 0 };
+	enum nf_status status = NF_OK;
+	size_t i;
+
+	for (i = 0; i < n && status == NF_OK; i++) {
+		status = story_copies(s, rowids[i], feeds, unread_only, &ids, err);
+	}
+	idvec_unique(&ids);
+	if (status != NF_OK) {
+		free(ids.v);
+		ids.v = NULL;
+		ids.n = 0;
+	}
+	*out = ids.v;
+	*nout = ids.n;
+	return status;
+}
+
+enum nf_status
+store_feed_unread(struct store *s, int64_t feed_id, int64_t **out,
+                  size_t *nout, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FEED_UNREAD, err);
+	struct idvec ids = { 0 };
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (idvec_add(&ids, sqlite3_column_int64(st, 0)) != 0) {
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids.v);
+		return rc == SQLITE_ROW ?
+		       nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+		       db_error(s, err, "cannot read items");
+	}
+	*out = ids.v;
+	*nout = ids.n;
+	return NF_OK;
+}
+
+/* ---- read-more pages --------------------------------------------------- */
+
+void
+store_page_clear(struct store_page *page)
+{
+	free(page->text);
+	free(page->etag);
+	free(page->last_modified);
+	memset(page, 0, sizeof(*page));
+}
+
+enum nf_status
+store_page_get(struct store *s, const char *url, struct store_page *page,
+               struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_PAGE_GET, err);
+	enum nf_status status = NF_OK;
+
+	memset(page, 0, sizeof(*page));
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	bind_text(st, 1, url);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (column_dup(st, 0, &page->text) != 0 ||
+		    column_dup(st, 1, &page->etag) != 0 ||
+		    column_dup(st, 2, &page->last_modified) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			store_page_clear(page);
+		}
+		page->fetched = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	return status;
+}
+
+enum nf_status
+store_page_put(struct store *s, const char *url, const struct store_page *page,
+               struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	enum nf_status status;
+
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	if ((st = stmt_get(s, ST_PAGE_PUT, err)) == NULL) {
+		status = NF_ERR_DB;
+		goto fail;
+	}
+	bind_text(st, 1, url);
+	bind_text(st, 2, page->etag);
+	bind_text(st, 3, page->last_modified);
+	sqlite3_bind_int64(st, 4, page->fetched);
+	bind_text(st, 5, nf_str(page->text));
+	if ((status = stmt_run(s, st, err)) != NF_OK) {
+		goto fail;
+	}
+	if ((st = stmt_get(s, ST_PAGE_TRIM, err)) == NULL) {
+		status = NF_ERR_DB;
+		goto fail;
+	}
+	sqlite3_bind_int(st, 1, STORE_PAGE_MAX);
+	if ((status = stmt_run(s, st, err)) != NF_OK ||
+	    (status = tx_commit(s, err)) != NF_OK) {
+		goto fail;
+	}
+	return NF_OK;
+fail:
+	tx_rollback(s);
+	return status;
+}
+
+/* The first row's id of a lookup by one text, or 0. */
+static int64_t
+find_by(struct store *s, enum stmt_id id, const char *text,
+        struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t rowid = 0;
+
+	if (text == NULL || text[0] == '\0' ||
+	    (st = stmt_get(s, id, err)) == NULL) {
+		return 0;
+	}
+	bind_text(st, 1, text);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		rowid = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rowid;
+}
+
+int64_t
+store_item_find(struct store *s, const char *link, const char *title)
+{
+	int64_t rowid = find_by(s, ST_FIND_LINK, link, NULL);
+
+	return rowid != 0 ? rowid : find_by(s, ST_FIND_TITLE, title, NULL);
 }
 
 /*
@@ -1860,8 +2389,8 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	sql_build_init(b, filter);
-	sql_add(b, what == STORE_LOAD_LIST ? ITEM_COLUMNS("NULL") :
-	        ITEM_COLUMNS("i.content"));
+	sql_add(b, what == STORE_LOAD_PAGE ? ITEM_PAGE :
+	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);
 	if ((st = sql_prepare(s, b, err)) != NULL) {

@@ -40,6 +40,10 @@ char *store_default_path(void);
 enum nf_status store_open(const char *path, struct store **out,
                           struct nf_error *err);
 void store_close(struct store *s);
+/* Opens a second handle on s's database, for another thread (a handle
+ * belongs to one thread at a time). Close it with store_close(). */
+enum nf_status store_open_again(const struct store *s, struct store **out,
+                                struct nf_error *err);
 
 /* Finds the feed with this URL (as the dotfile gives it), adding it when
  * missing; title is the dotfile's title or NULL, and replaces the stored
@@ -121,10 +125,17 @@ void store_feed_list_free(struct store_feed_info *feeds, size_t n);
 /* What store_items_load() fills. */
 enum store_load {
 	STORE_LOAD_FULL = 0,	/* every field */
-	STORE_LOAD_LIST = 1	/* content left out (NULL), the rest filled:
+	STORE_LOAD_LIST = 1,	/* content left out (NULL), the rest filled:
 				 * about half the time and memory for the
 				 * headline screens; item_text_length() then
 				 * measures the summary */
+	STORE_LOAD_PAGE = 2	/* what a front page prints (frontpage.h):
+				 * as LIST, but no author, enclosures,
+				 * categories or Similar News, of the image
+				 * only its caption, and content NULL except
+				 * its first 4,000 characters for an item
+				 * without a summary; text_len measures the
+				 * whole */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a
@@ -141,6 +152,10 @@ void store_items_free(struct nf_item **items, size_t n);
  * NF_ERR_DB when there is no such row. */
 enum nf_status store_item_load(struct store *s, int64_t rowid,
                                struct nf_item **item, struct nf_error *err);
+
+/* The stored item whose link is link, else whose title is title (the
+ * one with the longest text), or 0 when none is (NULL skips a test). */
+int64_t store_item_find(struct store *s, const char *link, const char *title);
 
 /* Sets the read flag (0 or 1) of n items in one transaction; unknown
  * rowids are skipped. */
@@ -199,5 +214,67 @@ enum nf_status store_items_ignored(struct store *s, int64_t feed_id,
                                    int64_t after,
                                    const struct store_filter *filter,
                                    size_t *count, struct nf_error *err);
+/* Read state belongs to the story. The fold (run by the screens) tells the
+ * store which items form one story; the store keys them together, so
+ * that a mark reaches every copy, in any feed, across restarts. */
+
+/* One story as the fold made it: the rowids of its copies. */
+struct store_story {
+	const int64_t *rowids;
+	size_t n;
+};
+
+/* Records the stories of a fold over every feed: reads every item's story
+ * first, then writes what changed (if anything) in one transaction. A
+ * story keeps the key its members had (the smallest, when the fold joined
+ * two); an item new to a story whose every earlier member was read is
+ * marked read, so a late copy never makes a read story unread again.
+ * *newly_read gets those items' rowids (a new array, free() it; NULL
+ * when none). */
+enum nf_status store_stories_join(struct store *s,
+                                  const struct store_story *stories, size_t n,
+                                  int64_t **newly_read, size_t *nread,
+                                  struct nf_error *err);
+
+/* A set of feeds; a NULL set stands for every feed. */
+struct store_feeds {
+	const int64_t *ids;
+	size_t n;
+};
+
+/* The rowids given and those of every item in feeds sharing a story with
+ * one of them, sorted, each once; with unread_only only the unread ones.
+ * A new array in *out (free() it; NULL when empty). */
+enum nf_status store_story_rowids(struct store *s, const int64_t *rowids,
+                                  size_t n, const struct store_feeds *feeds,
+                                  int unread_only, int64_t **out,
+                                  size_t *nout, struct nf_error *err);
+
+/* The rowids of one feed's unread items: a new array (free() it). */
+enum nf_status store_feed_unread(struct store *s, int64_t feed_id,
+                                 int64_t **out, size_t *nout,
+                                 struct nf_error *err);
+
+/* A read-more page fetched from the web, kept by URL with its
+ * validators. The store keeps the STORE_PAGE_MAX latest. */
+#define STORE_PAGE_MAX 200
+
+struct store_page {
+	char *text;		/* the page as text; NULL: not stored */
+	char *etag;
+	char *last_modified;
+	int64_t fetched;	/* when it was fetched (seconds) */
+};
+
+void store_page_clear(struct store_page *page);
+/* Fills page (the caller clears it); page->text stays NULL when the URL
+ * is not stored. */
+enum nf_status store_page_get(struct store *s, const char *url,
+                              struct store_page *page, struct nf_error *err);
+/* Stores (or replaces) the page of url, dropping the oldest past the
+ * bound, in one transaction. */
+enum nf_status store_page_put(struct store *s, const char *url,
+                              const struct store_page *page,
+                              struct nf_error *err);
 
 #endif

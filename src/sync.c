@@ -28,6 +28,7 @@ sync_settings_of(const struct config *cfg)
 		.keep_unread = cfg->keep_unread,
 		.fold_threshold = cfg->fold_threshold,
 		.timeout_ms = cfg->timeout * 1000,
+		.parse_budget_ms = cfg->parse_timeout * 1000,
 	};
 
 	return set;
@@ -68,6 +69,232 @@ sync_fail_parse(struct sync_outcome *out, const struct nf_error *err)
 	}
 }
 
+/* ---- feed autodiscovery ------------------------------------------------ */
+
+#define DISCOVER_SCAN (256 * 1024)	/* the head of a page is enough */
+#define DISCOVER_MAX 3			/* feeds named in one reason */
+
+/* The value of attribute name in the tag text [p, end), copied into out
+ * ("" when absent); "&amp;" becomes "&", the one entity hrefs carry. */
+static void
+tag_attribute(const char *p, const char *end, const char *name, char *out,
+              size_t size)
+{
+	size_t nlen = strlen(name), o = 0;
+
+	out[0] = '\0';
+	for (; p + nlen < end; p++) {
+		const char *v = p + nlen;
+		char quote;
+
+		if (strncasecmp(p, name, nlen) != 0 || strchr(" \t\r\n", p[-1]) == NULL) {
+			continue;
+		}
+		while (v < end && *v == ' ') {
+			v++;
+		}
+		if (v >= end || *v != '=') {
+			continue;
+		}
+		for (v++; v < end && *v == ' '; v++) {
+		}
+		quote = v < end && (*v == '"' || *v == '\'') ? *v++ : '\0';
+		while (v < end && o + 1 < size && (quote ? *v != quote :
+		       strchr(" \t\r\n>", *v) == NULL)) {
+			if (v + 5 <= end && strncmp(v, "&amp;", 5) == 0) {
+				out[o++] = '&';
+				v += 5;
+				continue;
+			}
+			out[o++] = *v++;
+		}
+		out[o] = '\0';
+		return;
+	}
+}
+
+static int
+is_feed_type(const char *type)
+{
+	static const char *const types[] = {
+		"application/rss+xml", "application/atom+xml",
+		"application/feed+json", "application/rdf+xml",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (strcasecmp(type, types[i]) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Appends to reason the feeds a web page names with <link rel="alternate"
+ * type="application/rss+xml" href="...">, resolved against base:
+ * "; web page: found feed URL" (", URL" for each more). */
+static void
+discover_feeds(const char *body, size_t len, const char *base, char *reason,
+               size_t size)
+{
+	const char *p = body, *end = body + (len < DISCOVER_SCAN ? len : DISCOVER_SCAN);
+	int found = 0;
+
+	while (found < DISCOVER_MAX && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *close = memchr(p, '>', (size_t)(end - p));
+		char rel[64], type[64], href[1024], *url;
+		size_t used;
+
+		if (close == NULL) {
+			break;
+		}
+		if (close - p < 6 || strncasecmp(p, "<link", 5) != 0 ||
+		    strchr(" \t\r\n", p[5]) == NULL) {
+			p++;
+			continue;
+		}
+		tag_attribute(p, close, "rel", rel, sizeof(rel));
+		tag_attribute(p, close, "type", type, sizeof(type));
+		tag_attribute(p, close, "href", href, sizeof(href));
+		p = close;
+		if (strcasestr(rel, "alternate") == NULL || !is_feed_type(type) ||
+		    href[0] == '\0' || (url = url_resolve(href, base)) == NULL) {
+			continue;
+		}
+		used = strlen(reason);
+		snprintf(reason + used, size - used, "%s%s",
+		         found == 0 ? "; web page: found feed " : ", ", url);
+		free(url);
+		found++;
+	}
+}
+
+/* A parse on the clock: the items read so far, and the processor time
+ * of this thread when it started. */
+struct sync_parse {
+	struct nf_feed *feed;
+	int64_t started_us;
+	long budget_ms;		/* 0 = no limit */
+	int over;		/* stopped: the budget ran out */
+};
+
+/* Processor time of the calling thread, microseconds: a parse is charged
+ * for its own work, not for the other builds or transfers that share the
+ * machine. */
+static int64_t
+sync_cpu_us(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
+		return 0;
+	}
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+sync_over_budget(struct sync_parse *sp)
+{
+	if (sp->budget_ms > 0 &&
+	    sync_cpu_us() - sp->started_us > (int64_t)sp->budget_ms * 1000) {
+		sp->over = 1;
+	}
+	return sp->over;
+}
+
+static int
+sync_take_item(void *ctx, const struct nf_feed *meta, struct nf_item *item)
+{
+	struct sync_parse *sp = ctx;
+
+	(void)meta;
+	if (feed_add_item(sp->feed, item) != 0) {
+		item_free(item);
+		return 1;
+	}
+	return sync_over_budget(sp);
+}
+
+/* How much of the body one push hands the parser: the clock is read
+ * between pushes as well as after each item, so a body whose items never
+ * end is stopped too. */
+#define SYNC_PUSH_SIZE (256 * 1024)
+
+/* Parses a whole body into a new feed (free with feed_free()) within
+ * budget_ms of processor time, item by item; past it, "took too long to
+ * parse". */
+static enum nf_status
+sync_parse_budgeted(const char *body, size_t len,
+                    const struct feed_options *opts, long budget_ms,
+                    struct nf_feed **out, struct nf_error *err)
+{
+	struct sync_parse sp = { feed_new(), sync_cpu_us(), budget_ms, 0 };
+	struct feed_parser *p = sp.feed != NULL ?
+	                        feed_parser_new(opts, sync_take_item, &sp) : NULL;
+	enum nf_status st = NF_OK;
+	size_t at = 0, n;
+
+	*out = NULL;
+	if (p == NULL) {
+		feed_free(sp.feed);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	do {
+		n = len - at < SYNC_PUSH_SIZE ? len - at : SYNC_PUSH_SIZE;
+		st = feed_parser_push(p, body + at, n, at + n == len, err);
+		at += n;
+	} while (st == NF_OK && at < len && !sync_over_budget(&sp));
+	if (st == NF_OK && (sp.over || sync_over_budget(&sp))) {
+		st = nf_error_set(err, NF_ERR_PARSE, "took too long to parse");
+	} else if (st == NF_OK && nf_strset(&sp.feed->title,
+	                                    feed_parser_feed(p)->title) != 0) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	feed_parser_free(p);
+	if (st != NF_OK) {
+		feed_free(sp.feed);
+		return st;
+	}
+	*out = sp.feed;
+	return NF_OK;
+}
+
+static int
+sync_timed_out(const struct nf_error *err)
+{
+	return strcmp(err->msg, "took too long to parse") == 0;
+}
+
+/* Where the items a sync stores begin, when a killfile is to count them:
+ * the store's last rowid in *before. Zero when nothing is to be counted
+ * (no killfile, or the mark failed: only the count is left out). */
+static int
+sync_killfile_mark(struct store *store, const struct sync_settings *set,
+                   int64_t *before)
+{
+	struct nf_error err;
+
+	*before = 0;
+	return set->killfile != NULL && set->killfile->nignore > 0 &&
+	       store_items_last_rowid(store, before, &err) == NF_OK;
+}
+
+/* How many of the items this sync added after before the killfile hides.
+ * A failed count only leaves the number out. */
+static void
+sync_count_ignored(struct store *store, const struct sync_feed *feed,
+                   const struct sync_settings *set, int64_t before,
+                   struct sync_outcome *out)
+{
+	struct nf_error err;
+
+	if (out->new_count > 0 &&
+	    store_items_ignored(store, feed->id, before, set->killfile,
+	                        &out->ignored, &err) != NF_OK) {
+		out->ignored = 0;
+	}
+}
+
 /* Parses one body and stores its items; out says how it went. charset
  * may be NULL; base is the URL the bytes came from. */
 static void
@@ -91,10 +318,19 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 	struct nf_feed *parsed = NULL;
 	struct nf_error err;
 	enum nf_status st;
+	int64_t before = 0;
+	int counting;
 
 	nf_error_clear(&err);
-	st = feed_parse(body != NULL ? body : "", len, &opts, &parsed, &err);
-	if (st == NF_ERR_PARSE) {
+	st = sync_parse_budgeted(body != NULL ? body : "", len, &opts,
+	                         set->parse_budget_ms, &parsed, &err);
+	if (sync_timed_out(&err)) {
+		sync_fail(out, &err);
+		goto out;
+	} else if (st == NF_ERR_PARSE) {
+		if (strstr(err.msg, "(a web page)") != NULL && body != NULL) {
+			discover_feeds(body, len, base, err.msg, sizeof(err.msg));
+		}
 		sync_fail_parse(out, &err);
 		goto out;
 	} else if (st != NF_OK) {
@@ -106,6 +342,7 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 		sync_fail(out, &err);
 		goto out;
 	}
+	counting = sync_killfile_mark(store, set, &before);
 	st = store_feed_update(store, feed->id, parsed, &keep, &out->new_count,
 	                       &err);
 	if (st != NF_OK) {
@@ -113,6 +350,9 @@ sync_store_body(struct store *store, const struct sync_feed *feed,
 		goto out;
 	}
 	out->state = SYNC_OK;
+	if (counting) {
+		sync_count_ignored(store, feed, set, before, out);
+	}
 out:
 	feed_free(parsed);
 }

@@ -13,6 +13,11 @@
  * - A body that is not a feed fails with the parser's reason, always
  *   worded "not a feed: WHAT" ("not a feed: the document is <html> (a web
  *   page)"). That is the reason reported and the last error stored.
+ *   A web page that names its feeds (<link rel="alternate"
+ *   type="application/rss+xml" href=...>, Atom, JSON Feed and RDF too)
+ *   adds them, resolved: "...; web page: found feed URL[, URL...]". A
+ *   feed broken before its first item is an error too, never an empty
+ *   feed.
  * - A feed is local when its URL starts with "file://" (any case). Only
  *   those are read from disk, by sync_local(), up to max_size bytes
  *   exactly; one byte more fails as "too large (over 16 MiB)", the
@@ -58,9 +63,18 @@ struct sync_settings {
 				 * never (struct store_keep) */
 	double fold_threshold;	/* for near-duplicate related entries */
 	long timeout_ms;	/* the whole run of an exec or filter program */
+	long parse_budget_ms;	/* processor time one feed's parse may take;
+				 * past it the feed fails as "took too long
+				 * to parse"; 0 = no limit */
+	const struct store_filter *killfile;	/* the dotfile's ignore lines:
+				 * outcome.ignored counts the new items they
+				 * hide; NULL = none. Borrowed: it must outlive
+				 * every sync given these settings (a worker's
+				 * too), and is only read */
 };
 
-/* Returns the settings of a loaded dotfile. */
+/* Returns the settings of a loaded dotfile (killfile NULL: a caller that
+ * counts what it hides points it at its own sync_filter). */
 struct sync_settings sync_settings_of(const struct config *cfg);
 
 /* One feed of the store. The strings are only read during the call. */
@@ -80,6 +94,8 @@ enum sync_state {
 struct sync_outcome {
 	enum sync_state state;
 	size_t new_count;	/* SYNC_OK: items not in the store before */
+	size_t ignored;		/* SYNC_OK: of those, the ones the killfile
+				 * (sync_settings.killfile) hides */
 	struct nf_error error;	/* SYNC_ERROR: the reason; else NF_OK */
 	char *feed_title;	/* the title the feed gives itself (this
 				 * body's, else the stored one), or NULL */

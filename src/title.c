@@ -401,12 +401,31 @@ static const char *const number_words[] = {
 	"thirty", "thousand", "thousands", "three", "twelve", "twenty", "two",
 };
 
+/* Month and weekday names (English and German) date a title, as digits
+ * do: "Morning briefing: Friday 20 November" says no more than "Morning
+ * briefing". */
+static const char *const date_words[] = {
+	"apr", "april", "aug", "august", "dec", "december", "dezember",
+	"dienstag", "donnerstag", "feb", "februar", "february", "freitag",
+	"friday", "jan", "januar", "january", "jul", "juli", "july", "jun",
+	"june", "juni", "mai", "mar", "march", "may", "mittwoch", "monday",
+	"montag", "nov", "november", "oct", "october", "oktober", "samstag",
+	"saturday", "sep", "sept", "september", "sonntag", "sunday",
+	"thursday", "today", "tonight", "tuesday", "wednesday",
+};
+
+/* Words that mark another team of one club ("Jong FC Utrecht", "Real
+ * Madrid II", "Reserves"); with "U21" and the like (is_marker()). */
+static const char *const marker_words[] = {
+	"ii", "iii", "jong", "reserves",
+};
+
 /* The word tables as a small hash table of words packed 5 bits a letter
  * (a word of up to 12 letters a to z; no table word is longer), built on
  * first use: one probe or two per token instead of a binary search with
  * strcmp. */
-#define WORDS_SLOTS 256
-enum { WORD_STOP = 1, WORD_NUMBER = 2 };
+#define WORDS_SLOTS 512
+enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
@@ -427,7 +446,7 @@ pack_ascii(const char *w)
 static size_t
 word_slot(uint64_t packed)
 {
-	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> 56) &
+	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> 55) &
 	       (WORDS_SLOTS - 1);
 }
 
@@ -461,6 +480,10 @@ words_init(void)
 	words_add(word_tab, number_words,
 	               sizeof(number_words) / sizeof(number_words[0]),
 	               WORD_NUMBER);
+	words_add(word_tab, date_words,
+	          sizeof(date_words) / sizeof(date_words[0]), WORD_DATE);
+	words_add(word_tab, marker_words,
+	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
 }
 
 static const struct word_slot *
@@ -718,6 +741,23 @@ pair_hash(const struct norm *nm, size_t i)
 	return hash_cps(cp, stem_len(cp, t->len), h);
 }
 
+/* Whether token t marks another team of a club: Jong, II, Reserves, or
+ * U and two digits (U21, U23). */
+static int
+is_marker(const struct norm *nm, const struct token *t)
+{
+	const uint32_t *cp = nm->cps + t->start;
+
+	if (t->cjk) {
+		return 0;
+	}
+	if (t->len == 3 && cp[0] == 'u' && cp[1] >= '0' && cp[1] <= '9' &&
+	    cp[2] >= '0' && cp[2] <= '9') {
+		return 1;
+	}
+	return (tok_words(nm, t) & WORD_MARKER) != 0;
+}
+
 /* The shingles of token i into out: the word itself (with its key), the
  * pair it forms with the word before it, or the bigrams of a CJK run (a
  * lone CJK character is its own shingle). Returns how many. */
@@ -740,7 +780,8 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 		}
 		return n;
 	}
-	key = t->key == KEY_NONE ? TITLE_KEY_NONE :
+	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
+	      t->key == KEY_NONE ? TITLE_KEY_NONE :
 	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK : TITLE_KEY_STRONG;
 	out[n++] = shingle(hash_cps(cp, stem_len(cp, t->len), SEED_WORD),
 	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
@@ -754,10 +795,21 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 size_t
 title_shingles(const struct title_words *w, struct title_shingle *out)
 {
-	size_t i, n = 0;
+	size_t i, j, n = 0, m;
+	int cased = 0;
 
 	for (i = 0; i < w->nm.ntoks; i++) {
-		n += shingle_tok(&w->nm, i, out + n);
+		cased |= w->nm.toks[i].upper;
+	}
+	for (i = 0; i < w->nm.ntoks; i++) {
+		m = shingle_tok(&w->nm, i, out + n);
+		/* a title all in lower case says nothing of which words are
+		 * names: "wetter in bramfelde" is no evidence that Bramfelde
+		 * is a common word */
+		for (j = 0; !cased && j < m; j++) {
+			out[n + j].lower = 0;
+		}
+		n += m;
 	}
 	return n;
 }
@@ -783,6 +835,89 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 		}
 		if (!t->cjk && i > 0 && !nm->toks[i - 1].cjk) {
 			out[n++] = shingle(pair_hash(nm, i), TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		}
+	}
+	return n;
+}
+
+enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
+
+static int
+script_of(uint32_t c)
+{
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF)) {
+		return SCRIPT_KANJI;
+	}
+	if (c >= 0x30A0 && c <= 0x30FF) {
+		return SCRIPT_KATAKANA;
+	}
+	return is_hiragana(c) ? SCRIPT_HIRAGANA : SCRIPT_OTHER;
+}
+
+/* Whether hiragana c is a particle that follows a noun. */
+static int
+is_particle(uint32_t c)
+{
+	/* の と は が を に で も へ や */
+	static const uint32_t particles[] = {
+		0x306E, 0x3068, 0x306F, 0x304C, 0x3092, 0x306B, 0x3067, 0x3082,
+		0x3078, 0x3084,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
+		if (c == particles[i]) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t
+title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, j, n = 0, ntoks = nm->ntoks - (cut && nm->ntoks > 0);
+
+	for (i = 0; i < ntoks && n < max; i++) {
+		const struct token *t = &nm->toks[i];
+		const uint32_t *cp = nm->cps + t->start;
+		size_t start = 0;
+
+		if (!t->cjk) {
+			/* digits only: "48-hour" and "two-day" may be one
+			 * strike in two outlets' words */
+			int number = t->key == KEY_NUMBER &&
+			             (tok_words(nm, t) & WORD_NUMBER) == 0;
+
+			if (number || (t->upper &&
+			               (tok_words(nm, t) & WORD_STOP) == 0)) {
+				uint64_t h = hash_cps(cp, t->len, SEED_WORD);
+
+				out[n++] = number ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
+			}
+			continue;
+		}
+		/* a CJK token's runs of one script: kanji, katakana (names,
+		 * nouns); hiragana runs are grammar */
+		for (j = 1; j <= t->len && n < max; j++) {
+			int sc = script_of(cp[start]);
+
+			if (j < t->len && script_of(cp[j]) == sc) {
+				continue;
+			}
+			/* a kanji run that hiragana other than a particle
+			 * follows is a verb's stem (見合わせ, 中止した), which
+			 * an outlet's synonym may swap; names and nouns end
+			 * the run or take a particle (松島、, 桜丘と) */
+			if ((sc == SCRIPT_KANJI && !(j < t->len &&
+			     is_hiragana(cp[j]) && !is_particle(cp[j]))) ||
+			    sc == SCRIPT_KATAKANA) {
+				out[n++] = (uint32_t)hash_cps(cp + start, j - start,
+				                              SEED_CJK) & ~1u;
+			}
+			start = j;
 		}
 	}
 	return n;
@@ -894,6 +1029,7 @@ key_missing(const struct title_vocab *v, const struct title_view *a,
 	for (i = 0; i < a->nkeys; i++) {
 		uint32_t k = a->keys[i];
 
+		k &= ~TITLE_KEY_MARKER_BIT;
 		if ((k & TITLE_KEY_WEAK_BIT) != 0) {
 			k &= ~TITLE_KEY_WEAK_BIT;
 			if (v->lower[k]) {
@@ -907,19 +1043,23 @@ key_missing(const struct title_vocab *v, const struct title_view *a,
 	return 0;
 }
 
-enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
-
+/* Whether a holds a marker of another team (is_marker()) that b lacks:
+ * "MATCHDAY Jong FC Utrecht - Feyenoord" is not "MATCHDAY FC Utrecht -
+ * Feyenoord", though every word of the one is in the other. */
 static int
-script_of(uint32_t c)
+marker_missing(const struct title_view *a, const struct title_view *b)
 {
-	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF)) {
-		return SCRIPT_KANJI;
+	size_t i;
+
+	for (i = 0; i < a->nkeys; i++) {
+		uint32_t k = a->keys[i];
+
+		if ((k & TITLE_KEY_MARKER_BIT) != 0 &&
+		    !has_id(b->ids, b->nids, k & ~TITLE_KEY_MARKER_BIT)) {
+			return 1;
+		}
 	}
-	if (c >= 0x30A0 && c <= 0x30FF) {
-		return SCRIPT_KATAKANA;
-	}
-	return is_hiragana(c) ? SCRIPT_HIRAGANA : SCRIPT_OTHER;
+	return 0;
 }
 
 /* Whether the run s[0..len) is in other, whole or as pieces of two
@@ -987,6 +1127,93 @@ cjk_word_missing(const struct title_view *a, const struct title_view *b)
 	return 0;
 }
 
+/* Whether CJK token t is a date's unit after a number (11月17日, 2026年)
+ * or a weekday (火曜日, 火曜). */
+static int
+cjk_date_at(const struct norm *nm, size_t i, size_t j)
+{
+	const struct token *t = &nm->toks[i];
+	const uint32_t *cp = nm->cps + t->start;
+	uint32_t c = cp[j];
+
+	if (j == 0 && i > 0 && nm->toks[i - 1].key == KEY_NUMBER &&
+	    (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x6642 ||
+	     c == 0x5206 || c == 0x53F7 || c == 0x56DE || c == 0x8A71)) {
+		return 1;	/* 年 月 日 時 分 号 回 話 */
+	}
+	/* X曜日 and X曜: the day's character, 曜 and 日 */
+	return (j + 1 < t->len && cp[j + 1] == 0x66DC) || c == 0x66DC ||
+	       (c == 0x65E5 && j > 0 && cp[j - 1] == 0x66DC);
+}
+
+/* The informative length of a CJK token, in half words: a kanji each
+ * (a word is two or so), a run of katakana or of three hiragana or more
+ * two (one word; one or two hiragana are particles), dates and weekdays
+ * aside. */
+static size_t
+cjk_informative(const struct norm *nm, size_t i)
+{
+	const struct token *t = &nm->toks[i];
+	const uint32_t *cp = nm->cps + t->start;
+	size_t j, n = 0, run = 0;
+	int sc = SCRIPT_OTHER;
+
+	for (j = 0; j <= t->len; j++) {
+		int now = j < t->len ? script_of(cp[j]) : SCRIPT_OTHER;
+
+		if (now != sc || now == SCRIPT_KANJI) {
+			n += sc == SCRIPT_KATAKANA ? 2 :
+			     sc == SCRIPT_HIRAGANA && run >= 3 ? 2 : 0;
+			sc = now, run = 0;
+		}
+		run++;
+		if (now == SCRIPT_KANJI && !cjk_date_at(nm, i, j)) {
+			n++;
+		}
+	}
+	return n;
+}
+
+size_t
+title_informative(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, n = 0;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (t->cjk) {
+			n += cjk_informative(nm, i);
+		} else if (!t->stop && t->key != KEY_NUMBER &&
+		           (tok_words(nm, t) & WORD_DATE) == 0) {
+			n += 2;
+		}
+	}
+	return n;
+}
+
+int
+title_is_dated(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, j;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (!t->cjk && (tok_words(nm, t) & WORD_DATE) != 0) {
+			return 1;
+		}
+		for (j = 0; t->cjk && j < t->len; j++) {
+			if (cjk_date_at(nm, i, j)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /*
  * The one rule for "same story", symmetric in a and b. With s the title
  * with fewer shingles and n its words (stopwords aside) or CJK bigrams:
@@ -1042,6 +1269,9 @@ title_same_story(const struct title_vocab *v, const struct title_view *a,
 	if (is_prefix(a, b) || is_prefix(b, a)) {
 		return 1;
 	}
+	if (marker_missing(a, b) || marker_missing(b, a)) {
+		return 0;
+	}
 	if (a->nids > b->nids) {
 		const struct title_view *s = a;
 
@@ -1062,6 +1292,20 @@ title_same_story(const struct title_vocab *v, const struct title_view *a,
 		return 0;
 	}
 	return !(cjk_word_missing(a, b) && cjk_word_missing(b, a));
+}
+
+int
+title_same_words(const struct title_vocab *v, const struct title_view *a,
+                 const struct title_view *b, int swaps)
+{
+	size_t allowed = 2 * (size_t)swaps;	/* a word weighs 2 */
+
+	if (is_prefix(a, b) || is_prefix(b, a)) {
+		return 1;	/* truncated, or a summary glued on */
+	}
+	return !key_missing(v, a, b) && !key_missing(v, b, a) &&
+	       !too_far(v, a, b, allowed, 0) && !too_far(v, b, a, allowed, 0) &&
+	       !cjk_word_missing(a, b) && !cjk_word_missing(b, a);
 }
 
 /* Whether a and b share at least share of the lighter title's words (by
@@ -1094,6 +1338,7 @@ title_retold(const struct title_vocab *v, const struct title_view *a,
              const struct title_view *b, double share, int any_words)
 {
 	if (!shares_words(v, a, b, share) ||
+	    marker_missing(a, b) || marker_missing(b, a) ||
 	    (key_missing(v, a, b) && key_missing(v, b, a))) {
 		return 0;
 	}
@@ -1196,7 +1441,7 @@ lone_ids(struct lone *l, const uint64_t *hashes, size_t nh, unsigned char *kind,
 		lower[id] |= s->lower;
 		l->ids[i] = id;
 		if (s->key != TITLE_KEY_NONE) {
-			l->keys[nkeys++] = s->key == TITLE_KEY_WEAK ? id | TITLE_KEY_WEAK_BIT : id;
+			l->keys[nkeys++] = id | title_key_bits(s->key);
 		}
 	}
 	l->view.ids = l->ids;

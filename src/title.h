@@ -60,6 +60,20 @@ void title_read(struct title_words *w, const char *title, const char *summary,
 /* Reads running text (a summary's lead) as it is. */
 void title_read_text(struct title_words *w, const char *text, size_t len);
 
+/* How much the title w read says, in half words: 2 for each word that is
+ * not a stopword, number, month or weekday; in CJK, 1 for each kanji
+ * outside a date and 2 for each run of katakana or of three hiragana or
+ * more. A title under TITLE_SHORT (three words) says too little to fold
+ * on alone: "Weather update", "Morning briefing: Friday 20 November",
+ * ニュース速報, お知らせ. */
+#define TITLE_SHORT 6
+size_t title_informative(const struct title_words *w);
+/* Whether the title w read names a date: a month or weekday, 11月17日,
+ * 火曜日. Such a title is one of a dated series ("Das Wetter für
+ * Elbhausen am 16. November", 【天気】南沢 11月17日 くもり) that many
+ * outlets write alike. */
+int title_is_dated(const struct title_words *w);
+
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
  * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */
 enum title_kind {
@@ -70,7 +84,8 @@ enum title_kind {
 /* A word's part in "different stories": a number or a name the other
  * title must hold too; a capitalised word of a Title Case title is a
  * name only when no title of the batch writes it in lower case. */
-enum title_key { TITLE_KEY_NONE, TITLE_KEY_STRONG, TITLE_KEY_WEAK };
+enum title_key { TITLE_KEY_NONE, TITLE_KEY_STRONG, TITLE_KEY_WEAK,
+	TITLE_KEY_MARKER };
 
 struct title_shingle {
 	uint64_t hash;		/* odd, never 0 */
@@ -90,6 +105,15 @@ size_t title_shingles(const struct title_words *w, struct title_shingle *out);
 size_t title_text_shingles(const struct title_words *w, struct title_shingle *out,
                            size_t max);
 
+/* The keys of running text w read (a summary's first sentence): its
+ * numbers in digits (bit 0 set: "48-hour" and "two-day" may be one
+ * strike), its capitalised words but stopwords, and its runs of kanji
+ * (but a verb's stem) or of katakana, hashed, in reading order; with cut
+ * set the last word, which a cut may have broken, is left out. At most
+ * max into out; returns how many. */
+size_t title_text_keys(const struct title_words *w, int cut, uint32_t *out,
+                       size_t max);
+
 /* Writes the folded words of w without spaces to out, which has room for
  * TITLE_FLAT_MAX bytes; returns their length and sets *whole to their
  * hash. */
@@ -103,8 +127,18 @@ struct title_vocab {
 	const unsigned char *lower;	/* some title writes it in lower case */
 };
 
-/* Marks a weak key in a key list (ids stay below it). */
+/* Marks a weak key in a key list (ids stay below it), and a marker of
+ * another team of a club (Jong, II, U21): a key that parts two titles
+ * even when only one of them holds it. */
 #define TITLE_KEY_WEAK_BIT 0x80000000u
+#define TITLE_KEY_MARKER_BIT 0x40000000u
+/* The bits a key list holds for a key of kind key (enum title_key). */
+static inline uint32_t
+title_key_bits(int key)
+{
+	return key == TITLE_KEY_WEAK ? TITLE_KEY_WEAK_BIT :
+	       key == TITLE_KEY_MARKER ? TITLE_KEY_MARKER_BIT : 0u;
+}
 
 /* One title as the rule reads it. */
 struct title_view {
@@ -126,6 +160,14 @@ void title_view_measure(const struct title_vocab *v, struct title_view *x);
  * (the rule is spelled out in title.c); symmetric. */
 int title_same_story(const struct title_vocab *v, const struct title_view *a,
                      const struct title_view *b, double t);
+
+/* Whether a and b hold the same words: neither holds a key or Japanese
+ * word that the other lacks, nor more than swaps other words (stopwords
+ * and word order aside), unless one is the other cut short or with a
+ * summary glued on. A short title contained in a longer one is not the
+ * longer one's story: "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ". */
+int title_same_words(const struct title_vocab *v, const struct title_view *a,
+                     const struct title_view *b, int swaps);
 
 /* The titles' half of folding's second rule, for copies that share a
  * summary's lead: whether the titles share at least share of the lighter

@@ -101,6 +101,11 @@ width_columns(const char *str)
 	int w = 0;
 
 	for (i = 0; i < len; i += n) {
+		if (s[i] < 0x80) {
+			n = 1;	/* ASCII: one column, as cp_width() says */
+			w++;
+			continue;
+		}
 		n = utf8_decode((const char *)s + i, len - i, &cp);
 		w += cp_width(cp);
 	}
@@ -145,6 +150,19 @@ width_fit(const char *str, int width, int pad)
 	buf_init(&b, WIDTH_MAX);
 	limit = cut ? width - ell : width;
 	for (i = 0; i < len && rc == NF_OK; i += n) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			/* A run of printable ASCII, a column a byte, is copied
+			 * in one piece: headlines are mostly that. */
+			for (n = 0; i + n < len && s[i + n] >= 0x20 &&
+			     s[i + n] < 0x7f && col + (int)n < limit; n++) {
+			}
+			if (n == 0) {
+				break;
+			}
+			rc = buf_add(&b, s + i, n);
+			col += (int)n;
+			continue;
+		}
 		n = utf8_decode((const char *)s + i, len - i, &cp);
 		cw = cp_width(cp);
 		if (col + cw > limit) {

@@ -62,6 +62,12 @@ check "Shift_JIS" "$fx/sjis.xml" 'd["title"] == "駅前新聞"'
 check "escape sequences" "$fx/escapes.xml" 'len(d["items"]) == 2'
 check "xxe" "$fx/xxe.xml" '"XXE-SECRET" not in json.dumps(d)'
 check "truncated" "$fx/truncated.xml" 'len(d["items"]) == 3 and d["items"][2]["link"] == "https://cut.example.com/3"'
+check "& in an attribute" "$fx/atom10-text.xml" \
+	'd["link"] == "https://markup.example.com/?page=1&lang=en" and d["items"][0]["title"] == "A guide to the <blink> and <font> tags"'
+check "a stray byte in CDATA loses nothing after it" "$fx/cp1252-in-utf8.xml" \
+	'len(d["items"]) == 4 and d["items"][0]["summary"] == "Residents don\u2019t agree \u2013 yet"'
+check "atom 0.3 base64" "$fx/atom03-base64.xml" \
+	'd["title"] == "Lantern Street Diary" and "alert" not in d["items"][0]["content"]'
 
 mkdir "$tmp/a dir" && cp "$fx/rss091.xml" "$tmp/a dir/feed.xml"
 check "file URL with %20" "file://$tmp/a%20dir/feed.xml" 'len(d["items"]) == 2'
@@ -83,6 +89,21 @@ if [ -s "$tmp/conv.err" ]; then
 	not_ok "libxml2 kept quiet: $(cat "$tmp/conv.err")"
 else
 	ok "libxml2 kept quiet"
+fi
+
+# A field over max-size is left out, and --dump says so on stderr; the
+# JSON stays whole and the other items keep their text.
+printf 'max-size 64K\n' >"$tmp/small.rc"
+"${PYTHON3:-python3}" -c "import sys; sys.stdout.write('<rss version=\"2.0\"><channel><title>Long Reads</title><item><title>A long essay</title><link>https://long.example/1</link><description>' + 'word ' * 30000 + '</description></item><item><title>A short note</title><link>https://long.example/2</link><description>Brief.</description></item></channel></rss>')" \
+	>"$tmp/long.xml"
+if "$bin" -c "$tmp/small.rc" --dump "$tmp/long.xml" >"$tmp/long.json" 2>"$tmp/long.err" &&
+	grep -qx "$tmp/long.xml: 1 field over max-size left out" "$tmp/long.err" &&
+	"${PYTHON3:-python3}" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+assert [i["summary"] for i in d["items"]] == ["", "Brief."]' "$tmp/long.json"; then
+	ok "a field over max-size is left out, and said"
+else
+	not_ok "a field over max-size: $(cat "$tmp/long.err")"
 fi
 
 echo "$pass passed, $fail failed"

@@ -176,5 +176,24 @@ status back 0
 cmp -s "$tmp/third.out" "$tmp/back.out" ||
 	fail "back: $(diff "$tmp/third.out" "$tmp/back.out" | head -5)"
 
+# 12. Text that reached the database by other means (a hand edit, another
+# program) passes the gate on its way out: no escape sequence or control
+# byte reaches stdout.
+"$PYTHON3" - "$tmp/db" <<'PY' || fail "hostile: could not edit the database"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE items SET title = 'Quay crane \x1b]0;owned\x07 back in \x1b[2Jservice'"
+           " WHERE id = (SELECT MIN(id) FROM items)")
+db.execute("UPDATE items SET summary = 'Cranes\x1b[31m work\x9b again.'"
+           " WHERE id = (SELECT MIN(id) FROM items)")
+db.commit()
+PY
+run hostile -c "$tmp/rc" -d "$tmp/db" --headlines
+status hostile 0
+grep -q 'Quay crane' "$tmp/hostile.out" || fail "hostile: the edited title is not on the page"
+if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/hostile.out"; then
+	fail "hostile: an escape or bell byte reached stdout"
+fi
+
 [ $failures -eq 0 ] || exit 1
 exit 0

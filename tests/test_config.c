@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <ftw.h>
@@ -184,6 +185,25 @@ check_bind(const struct config *cfg)
 	assert_int_equal(config_action_for_key(cfg, '#'), CONFIG_ACTION_FILTER);
 }
 
+/* Unbinding moves the last binding into the gap: every key still finds
+ * its own action, and a key unbound and bound again finds the new one. */
+static void
+check_unbind_rebind(const struct config *cfg)
+{
+	size_t i, n = 0;
+
+	assert_int_equal(config_action_for_key(cfg, 'j'), CONFIG_ACTION_NONE);
+	assert_int_equal(config_action_for_key(cfg, 'k'), CONFIG_ACTION_QUIT);
+	assert_int_equal(config_action_for_key(cfg, 'q'), CONFIG_ACTION_HELP);
+	assert_int_equal(config_action_for_key(cfg, 'x'), CONFIG_ACTION_NONE);
+	assert_int_equal(config_action_for_key(cfg, 'y'), CONFIG_ACTION_FILTER);
+	assert_int_equal(config_action_for_key(cfg, 'Q'), CONFIG_ACTION_QUIT);
+	for (i = 0; i < cfg->nbindings; i++) {
+		n += cfg->bindings[i].key == 'q';
+	}
+	assert_int_equal(n, 1);
+}
+
 static void
 check_color(const struct config *cfg)
 {
@@ -281,6 +301,9 @@ static const struct good_case good_cases[] = {
 	{ "bind keys",
 	  "bind x quit\nbind space page-down\nbind ^N next-unread\nbind F5 reload-all\n"
 	  "bind あ help\nbind q none\nbind \"#\" filter\n", check_bind },
+	{ "unbind moves the last binding, rebinding finds the new action",
+	  "bind x quit\nbind y filter\nbind j none\nbind q none\nbind x none\n"
+	  "bind k quit\nbind q help\nbind q none\nbind q help\n", check_unbind_rebind },
 	{ "colors",
 	  "color title yellow default bold underline\ncolor fold-marker color208 black\n",
 	  check_color },
@@ -530,6 +553,91 @@ test_fixture_file(void **state)
 	assert_int_equal(config_action_for_key(&cfg, CONFIG_KEY_F(1)), CONFIG_ACTION_HELP);
 	assert_int_equal(cfg.colors[CONFIG_ELEMENT_SIMILAR_COUNT].fg, 244);
 	assert_int_equal(cfg.colors[CONFIG_ELEMENT_TITLE].bg, 4);
+	config_free(&cfg);
+}
+
+/* ---- a large dotfile ---- */
+
+/* Writes a dotfile of n feed lines, each followed every tenth line by a
+ * bind of a key of its own, and a repeat of the first feed at the end
+ * when dup is set. */
+static void
+write_large(const char *path, int n, int dup)
+{
+	FILE *f = fopen(path, "w");
+	int i;
+
+	assert_non_null(f);
+	for (i = 0; i < n; i++) {
+		fprintf(f, "feed https://site%d.example/feed/%d.xml \"Feed %d\" news\n",
+		        i, i, i);
+		if (i % 10 == 0) {
+			/* A CJK character as the key: one code point each. */
+			fprintf(f, "bind \xe4%c%c down\n", 0x80 + (i / 640) % 64,
+			        0x80 + (i / 10) % 64);
+		}
+	}
+	if (dup) {
+		fprintf(f, "feed https://site0.example/feed/0.xml\n");
+	}
+	fclose(f);
+}
+
+/* Process CPU time of reading path, best of three runs: the machine's
+ * load moves wall time, not the CPU this process spends. */
+static double
+read_cpu_seconds(const char *path, size_t want)
+{
+	struct config cfg;
+	struct nf_error err;
+	struct timespec a, b;
+	double best = 1e9, t;
+	int run;
+
+	for (run = 0; run < 3; run++) {
+		assert_int_equal(config_init(&cfg, &err), NF_OK);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
+		if (config_read_file(path, NULL, &cfg, &err) != NF_OK) {
+			fail_msg("%s", err.msg);
+		}
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
+		assert_int_equal(cfg.nfeeds, want);
+		config_free(&cfg);
+		t = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+		best = t < best ? t : best;
+	}
+	return best;
+}
+
+/* Reading grows with the dotfile, not with its square: ten times the
+ * lines costs well under twenty times the time (a quadratic duplicate
+ * check costs a hundred times). The repeat is still found. */
+static void
+test_large_dotfile(void **state)
+{
+	char small[PATH_MAX], large[PATH_MAX], want[PATH_MAX + 128];
+	struct config cfg;
+	struct nf_error err;
+	double t5, t50;
+
+	(void)state;
+	snprintf(small, sizeof(small), "%s/5k.rc", tmpdir);
+	snprintf(large, sizeof(large), "%s/50k.rc", tmpdir);
+	write_large(small, 5000, 0);
+	write_large(large, 50000, 0);
+	t5 = read_cpu_seconds(small, 5000);
+	t50 = read_cpu_seconds(large, 50000);
+	print_message("5,000 feeds: %.3f s; 50,000 feeds: %.3f s\n", t5, t50);
+	if (t50 > 20 * t5 + 0.05) {
+		fail_msg("50,000 lines took %.3f s, %.0f times 5,000 lines (%.3f s)",
+		         t50, t50 / t5, t5);
+	}
+	write_large(large, 50000, 1);
+	assert_int_equal(config_init(&cfg, &err), NF_OK);
+	assert_int_equal(config_read_file(large, NULL, &cfg, &err), NF_ERR_CONFIG);
+	snprintf(want, sizeof(want), "%s:55001: feed: https://site0.example/feed/0.xml "
+	         "is already listed on line 1", large);
+	assert_string_equal(err.msg, want);
 	config_free(&cfg);
 }
 
@@ -1088,6 +1196,7 @@ main(void)
 		cmocka_unit_test(test_man_page),
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_argv_cut),
+		cmocka_unit_test(test_large_dotfile),
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(good_cases) +
 	                        NCASES(bad_cases) + NCASES(search_cases) +

@@ -245,6 +245,95 @@ static const struct feed_case cases[] = {
 		  "A quick routine for a dull blade.", "",
 		  "https://i1.ytimg.example/vi/abcDEF12345/hqdefault.jpg", NULL, NULL, 0,
 		  ANY, ANY, NULL } }, 1 },
+	/* Feeds written the ways feedparser's users met them. */
+	{ "atom 0.3 in a draft namespace", "atom-echo-ns.xml", NULL, "atom",
+	  "Kettle Lane Notes", "https://kettle.example.net/", 1, {
+		{ 0, "tag:kettle.example.net,2024:allotments", "Allotment waiting list reopens",
+		  "https://kettle.example.net/allotments", NULL, "2024-03-02T09:00:00Z", NULL,
+		  NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "atom without a namespace, id with attributes", "atom-no-ns.xml", NULL, "atom",
+	  "Harbour Radio Shows", "https://radio.example.org/", 1, {
+		{ 0, "urn:uuid:5f1b7c2e-0d3a-4c55-9e1a-7a2b3c4d5e6f", "Night shift, episode 12",
+		  "https://radio.example.org/night/12", NULL, "2024-05-06T22:00:00Z", NULL,
+		  NULL, NULL, NULL, NULL, NULL, 1, ANY, 0, NULL } }, 1 },
+	{ "rss in the userland namespace", "rss-userland-ns.xml", NULL, "rss",
+	  "Ferry Road Bulletin", "", 1, {
+		{ 0, NULL, "Timetable for the winter", "https://ferry.example.com/winter",
+		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "atom 0.3 base64, text/plain brackets, empty type", "atom03-base64.xml", NULL,
+	  "atom", "Lantern Street Diary", "https://lantern.example.org/", 3, {
+		{ 0, NULL, "Night market returns", NULL, NULL, NULL, NULL,
+		  "Stalls open at six.", "Forty stalls, one map.", NULL, NULL, NULL, 1, ANY,
+		  ANY, NULL },
+		{ 1, NULL, "Why the <marquee> sign came down", NULL, NULL, NULL, NULL, NULL,
+		  "The <marquee> sign & its bulbs", NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 2, NULL, "Typeless title stays", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "atom text titles, & in attributes, link as text", "atom10-text.xml", NULL,
+	  "atom", "Markup Notes", "https://markup.example.com/?page=1&lang=en", 3, {
+		{ 0, NULL, "A guide to the <blink> and <font> tags",
+		  "https://markup.example.com/guide?id=7&ref=feed", NULL, NULL, NULL,
+		  "Two tags nobody misses.", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 1, NULL, "Link written as text", "https://markup.example.com/talk", NULL,
+		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, 0, NULL },
+		{ 2, NULL, "Untyped titles keep their <tags> as text", NULL, NULL, NULL, NULL,
+		  "x < y && y > z.", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "windows-1252 code points in UTF-8, a stray byte in CDATA", "cp1252-in-utf8.xml",
+	  NULL, "rss", "Windows Editor Weekly", NULL, 4, {
+		{ 0, NULL, NULL, NULL, NULL, NULL, NULL, "Residents don’t agree – yet", NULL,
+		  NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 1, NULL, "Quotes “as typed”", NULL, NULL, NULL, NULL, "Price: €5 …", NULL,
+		  NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 3, NULL, "Item after the stray byte", "https://editor.example.com/after",
+		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "podcast and media fallbacks", "podcast-fallbacks.xml", NULL, "rss",
+	  "Garden Shed Radio", "https://shed.example.fm/", 3, {
+		{ 0, NULL, "Compost, slowly", NULL, "Ines Marlow", "2024-04-01T06:00:00Z",
+		  "2024-04-02T07:30:00Z", "Why a cold heap still works.", NULL, NULL, NULL,
+		  NULL, 1, 2, 1, "Leisure" },
+		{ 1, NULL, "Seed swap recording", "https://shed.example.fm/swap", "Pavel Oduya",
+		  NULL, NULL, "Recorded at the village hall", NULL, NULL, NULL, NULL, 0, 4,
+		  0, "events" },
+		{ 2, NULL, "Show notes in XHTML", NULL, NULL, NULL, NULL, NULL,
+		  "Notes: rake, tools, gloves.", NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "tags left open, closed twice or misspelt; a bare <", "broken-markup.xml", NULL,
+	  "rss", "Loose Tags Ledger", "https://loose.example.com/", 6, {
+		{ 0, NULL, "Unclosed line breaks", "https://loose.example.com/1", NULL, NULL,
+		  NULL, "a paragraph never closed", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 1, NULL, "Stray end tags", "https://loose.example.com/2", NULL, NULL, NULL,
+		  "Before after the end", NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL },
+		{ 4, NULL, "Scores: 3 < 5 and <3 for the team", "https://loose.example.com/5",
+		  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ANY, ANY, NULL } }, 3 },
+	{ "cut off inside a title", "cut-in-title.xml", NULL, "rss", "Half Sent", NULL, 2, {
+		{ 1, NULL, "Story cut inside its ti", "", NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, 1, ANY, ANY, NULL } }, 1 },
+	{ "an entry's own title and id beat nested ones", "precedence.xml", NULL, "atom",
+	  "Nesting Gazette", NULL, 2, {
+		{ 0, "urn:nest:1", "Own title first", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, 1, ANY, ANY, NULL },
+		{ 1, "urn:nest:2", "Own title second", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, 1, ANY, ANY, NULL } }, 2 },
+};
+
+/* What the table above cannot say: the feed's description and an item's
+ * last category (NULL: not checked). */
+struct more_case {
+	const char *name;
+	const char *file;
+	const char *description;
+	size_t index;
+	const char *last_category;
+};
+
+static const struct more_case more_cases[] = {
+	{ "rss in the userland namespace: description", "rss-userland-ns.xml",
+	  "News from the ferry road", 0, NULL },
+	{ "atom 0.3 base64 tagline", "atom03-base64.xml", "Small news, told plainly", 0,
+	  NULL },
+	{ "itunes:subtitle, nested itunes:category", "podcast-fallbacks.xml",
+	  "Half an hour about soil", 0, "Home & Garden" },
+	{ "media:category and <tags> together", "podcast-fallbacks.xml", NULL, 1,
+	  "village hall" },
 };
 
 static void
@@ -304,6 +393,7 @@ check_item(const struct want_item *w, const struct nf_item *it)
 		assert_true(it->ncategories > 0);
 		check_str("category", w->category, it->categories[0], 0);
 	}
+
 }
 
 static void
@@ -325,6 +415,29 @@ test_feed_case(void **state)
 	for (i = 0; i < c->nwant; i++) {
 		assert_true(c->items[i].index < feed->nitems);
 		check_item(&c->items[i], feed->items[c->items[i].index]);
+	}
+	feed_free(feed);
+}
+
+static void
+test_more_case(void **state)
+{
+	const struct more_case *c = *state;
+	struct nf_feed *feed = NULL;
+	struct nf_error err;
+	const struct nf_item *it;
+
+	nf_error_clear(&err);
+	if (parse_fixture(c->file, NULL, &feed, &err) != NF_OK) {
+		fail_msg("%s: %s", c->file, err.msg);
+	}
+	check_str("feed description", c->description, feed->description, 0);
+	assert_true(c->index < feed->nitems);
+	it = feed->items[c->index];
+	if (c->last_category != NULL) {
+		assert_true(it->ncategories > 0);
+		check_str("last category", c->last_category,
+		          it->categories[it->ncategories - 1], 0);
 	}
 	feed_free(feed);
 }
@@ -491,7 +604,8 @@ test_chunk_boundaries(void **state)
 {
 	static const char *const files[] = {
 		"entities.xml", "rss20.xml", "sjis.xml", "escapes.xml", "atom10.xml",
-		"truncated.xml", "jsonfeed11.json", "bom-blank.xml",
+		"truncated.xml", "jsonfeed11.json", "bom-blank.xml", "cp1252-in-utf8.xml",
+		"atom03-base64.xml", "broken-markup.xml",
 	};
 	static const size_t sizes[] = { 1, 2, 3, 7, 64, 100000 };
 	size_t f, s, len;
@@ -547,11 +661,17 @@ test_streaming_and_stop(void **state)
 int
 main(void)
 {
-	struct CMUnitTest tests[64];
+	struct CMUnitTest tests[96];
 	size_t n = 0, i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct CMUnitTest t = { cases[i].name, test_feed_case, NULL, NULL, (void *)&cases[i] };
+
+		tests[n++] = t;
+	}
+	for (i = 0; i < sizeof(more_cases) / sizeof(more_cases[0]); i++) {
+		struct CMUnitTest t = { more_cases[i].name, test_more_case, NULL, NULL,
+		                        (void *)&more_cases[i] };
 
 		tests[n++] = t;
 	}

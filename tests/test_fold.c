@@ -241,6 +241,39 @@ static const struct group_case group_cases[] = {
 		{ "Council budget vote delayed to March", "e", NULL, BOILERPLATE, NULL, 0, 5 },
 		{ "Museum reopens its east wing after repairs", "f", NULL, BOILERPLATE, NULL, 0, 5 } },
 	  6, 6, 0 },
+	{ "a cut copy joins the story its summary tells, not every town", {
+		{ "Weather update: heavy rain for Glenby on Monday", "a", NULL,
+		  "A day of heavy rain for Glenby on Monday: top temperature 16C, "
+		  "falling to 5C overnight.", NULL, 0, 5 },
+		{ "Weather update: heavy rain for Kestrelport on Monday", "b", NULL,
+		  "A day of heavy rain for Kestrelport on Monday: top temperature 22C, "
+		  "falling to 13C overnight.", NULL, 60, 5 },
+		{ "Weather update: heavy rain\xe2\x80\xa6", "c", NULL,
+		  "A day of heavy rain for Glenby on Monday: top temperature 16C, "
+		  "falling to 5C overnight.", NULL, 120, 5 } },
+	  3, 2, 0 },
+	{ "identical short titles over different summaries", {
+		{ "Weather update", "a", NULL, "Forecasters expect hail showers in "
+		  "Ostenport on Saturday. Temperatures will reach 4C.", NULL, 0, 5 },
+		{ "Weather update", "b", NULL, "Forecasters expect sunny spells in "
+		  "Ashenwell on Saturday. Temperatures will reach 12C.", NULL, 60, 5 },
+		{ "Weather update", "c", NULL, "Forecasters expect hail showers in "
+		  "Ostenport on Saturday. Temperatures will reach 4C.", NULL, 120, 5 } },
+	  3, 2, 0 },
+	{ "a short title alone never folds", {
+		{ "Weather update", "a", NULL, NULL, NULL, 0, 5 },
+		{ "Weather update", "b", NULL, NULL, NULL, 60, 5 } },
+	  2, 2, 0 },
+	{ "a reserve team plays another match", {
+		{ "MATCHDAY FC Utrecht - Feyenoord", "a", NULL, NULL, NULL, 0, 5 },
+		{ "MATCHDAY Jong FC Utrecht - Feyenoord", "b", NULL, NULL, NULL, 60, 5 },
+		{ "Matchday: FC Utrecht - Feyenoord", "c", NULL, NULL, NULL, 120, 5 } },
+	  3, 2, 0 },
+	{ "no chain: a story spans at most three days", {
+		{ "Parliament debates budget bill late into the night", "a", NULL, NULL, NULL, 0, 5 },
+		{ "Parliament debates budget bill late into the night", "b", NULL, NULL, NULL, 2 * DAY, 5 },
+		{ "Parliament debates budget bill late into the night", "c", NULL, NULL, NULL, 4 * DAY, 5 } },
+	  3, 2, 0 },
 	{ "glued summary from the summary field", {
 		{ "Bus route to the islands cancelled", "a", NULL, NULL, NULL, 0, 5 },
 		{ "Ferry line approvedThe council voted for it on Monday", "b", NULL,

@@ -7,12 +7,12 @@
  * days. 20,000 items, the issue's size, fold in well under a second.
  *
  * The archive was written from the issue's description, not tuned to
- * what folding does with it. Folding joins candidates pairwise today
- * (union-find: chains, short and template titles folded on the title
- * alone), so this test is expected to fail: it is in XFAIL_TESTS until
- * folding verifies each join against the whole story. Measured at the
- * time it was written (seed 1): precision 0.12, recall 0.87, largest
- * story 115, 40 stories wider than 3 days.
+ * what folding does with it. When it was written folding joined
+ * candidates pairwise (union-find: chains, short and template titles
+ * folded on the title alone): precision 0.12, recall 0.87, largest story
+ * 115, 40 stories wider than 3 days (seed 1). Since each join is verified
+ * against the story: precision 0.996, recall 0.950, largest story 5, none
+ * wider than 3 days.
  */
 #include "autoconfig.h"
 

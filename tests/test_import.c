@@ -260,6 +260,119 @@ test_atomic_readonly_dir(void **state)
 	opml_list_free(&list);
 }
 
+/* ---- where the import writes ---- */
+
+enum where_kind { WHERE_LINK, WHERE_DANGLING, WHERE_LOOP, WHERE_FIFO, WHERE_STALE };
+
+struct where_case {
+	const char *name;
+	enum where_kind kind;
+	const char *error;	/* after "DIR/config: "; NULL = the import succeeds */
+};
+
+static const struct where_case where_cases[] = {
+	{ "a symlinked dotfile stays a link, its target gets the feeds",
+	  WHERE_LINK, NULL },
+	{ "a dangling symlink is an error, not a new file",
+	  WHERE_DANGLING, "broken symbolic link: No such file or directory" },
+	{ "a looping symlink is an error",
+	  WHERE_LOOP, "broken symbolic link: Too many levels of symbolic links" },
+	{ "a FIFO is refused, never waited on", WHERE_FIFO, "not a regular file" },
+	{ "temporary files of a killed import go, other names stay",
+	  WHERE_STALE, NULL },
+};
+
+/* Makes DIR/config as the case wants it; its target (if any) is
+ * DIR/repo/newsfold. */
+static void
+make_where(const struct where_case *c, const char *dir, const char *path)
+{
+	char target[400], other[400];
+
+	snprintf(target, sizeof(target), "%s/repo/newsfold", dir);
+	switch (c->kind) {
+	case WHERE_LINK:
+		snprintf(other, sizeof(other), "%s/repo", dir);
+		assert_int_equal(mkdir(other, 0700), 0);
+		write_file(target, old_rc);
+		assert_int_equal(symlink("repo/newsfold", path), 0);
+		break;
+	case WHERE_DANGLING:
+		assert_int_equal(symlink("repo/newsfold", path), 0);
+		break;
+	case WHERE_LOOP:
+		assert_int_equal(symlink("config", path), 0);
+		break;
+	case WHERE_FIFO:
+		assert_int_equal(mkfifo(path, 0600), 0);
+		break;
+	case WHERE_STALE:
+		write_file(path, old_rc);
+		snprintf(other, sizeof(other), "%s/config.tmp-Ab3dE9", dir);
+		write_file(other, "feed https://half");
+		snprintf(other, sizeof(other), "%s/config.tmp-keep", dir);
+		write_file(other, "");
+		snprintf(other, sizeof(other), "%s/other.tmp-Ab3dE9", dir);
+		write_file(other, "");
+		break;
+	}
+}
+
+static void
+test_where(void **state)
+{
+	const struct where_case *c = *state;
+	struct opml_list list;
+	struct nf_error err;
+	struct stat sb;
+	char dir[256], path[300], name[32], want[600], *text;
+	size_t added = 0;
+	enum nf_status st;
+
+	snprintf(name, sizeof(name), "where-%d", (int)(c - where_cases));
+	make_dir(dir, sizeof(dir), name);
+	snprintf(path, sizeof(path), "%s/config", dir);
+	make_where(c, dir, path);
+	assert_int_equal(opml_read_file(FIXTURES "opml/nested.opml", &list, &err), NF_OK);
+	st = config_import_opml(path, &list, "nested.opml", &added, &err);
+	opml_list_free(&list);
+	if (c->error != NULL) {
+		assert_int_equal(st, NF_ERR_CONFIG);
+		snprintf(want, sizeof(want), "%s: %s", path, c->error);
+		assert_string_equal(err.msg, want);
+		assert_int_equal(lstat(path, &sb), 0);
+		assert_true(c->kind == WHERE_FIFO ? S_ISFIFO(sb.st_mode) : S_ISLNK(sb.st_mode));
+		snprintf(want, sizeof(want), "%s/repo/newsfold", dir);
+		assert_int_equal(lstat(want, &sb), -1);
+		return;
+	}
+	if (st != NF_OK) {
+		fail_msg("%s", err.msg);
+	}
+	assert_int_equal(added, 4);	/* loose.example is there already */
+	assert_int_equal(lstat(path, &sb), 0);
+	if (c->kind == WHERE_LINK) {
+		assert_true(S_ISLNK(sb.st_mode));
+		snprintf(want, sizeof(want), "%s/repo", dir);
+		assert_only_file(want, "newsfold");
+		snprintf(want, sizeof(want), "%s/repo/newsfold", dir);
+	} else {
+		snprintf(want, sizeof(want), "%s/config.tmp-Ab3dE9", dir);
+		assert_int_equal(lstat(want, &sb), -1);
+		snprintf(want, sizeof(want), "%s/config.tmp-keep", dir);
+		assert_int_equal(lstat(want, &sb), 0);
+		snprintf(want, sizeof(want), "%s/other.tmp-Ab3dE9", dir);
+		assert_int_equal(lstat(want, &sb), 0);
+		snprintf(want, sizeof(want), "%s", path);
+	}
+	text = read_all(want);
+	assert_non_null(text);
+	assert_memory_equal(text, old_rc, sizeof(old_rc) - 1);
+	assert_non_null(strstr(text, "\nfeed https://tokyo-wangan.example/rss "));
+	assert_non_null(strstr(text, "# Imported from nested.opml\n"));
+	free(text);
+}
+
 /* A dotfile with an error is not touched: the error is reported. */
 static void
 test_import_bad_dotfile(void **state)
@@ -459,7 +572,7 @@ main(void)
 		cmocka_unit_test(test_export_round_trip),
 		cmocka_unit_test(test_export_shares_folders),
 	};
-	struct CMUnitTest tests[NCASES(fixed) + NCASES(line_cases)];
+	struct CMUnitTest tests[NCASES(fixed) + NCASES(line_cases) + NCASES(where_cases)];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(fixed); i++) {
@@ -468,6 +581,10 @@ main(void)
 	for (i = 0; i < NCASES(line_cases); i++) {
 		tests[n++] = (struct CMUnitTest){ .name = line_cases[i].name,
 			.test_func = test_line, .initial_state = (void *)&line_cases[i] };
+	}
+	for (i = 0; i < NCASES(where_cases); i++) {
+		tests[n++] = (struct CMUnitTest){ .name = where_cases[i].name,
+			.test_func = test_where, .initial_state = (void *)&where_cases[i] };
 	}
 	return _cmocka_run_group_tests("import", tests, n, group_setup,
 	                               group_teardown);

@@ -33,6 +33,7 @@ struct fixture {
 	char path[128];
 	struct store *s;
 	struct nf_error err;
+	const void *arg;	/* a table case, for the cases that take one */
 };
 
 static int
@@ -214,7 +215,7 @@ open_creates_directories(void **state)
 	snprintf(f->path, sizeof(f->path), "%s/a/b/news.db", f->dir);
 	open_store(f);
 	assert_int_equal(stat(f->path, &sb), 0);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 4);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
 	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
 }
@@ -275,7 +276,7 @@ concurrent_first_opens_all_succeed(void **state)
 	}
 	assert_int_equal(failed, 0);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 4);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
 }
 
 static void
@@ -320,7 +321,7 @@ migrates_an_empty_file(void **state)
 	assert_non_null(fp);
 	fclose(fp);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 4);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE name IN ('feeds', 'items',"
 	                           " 'items_order', 'items_unread')", NULL, 0), 4);
@@ -357,7 +358,7 @@ migrates_from_version_1(void **state)
 
 	sql_exec(f->path, schema_v1);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 4);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE type = 'index' AND name ="
 	                           " 'items_order'", NULL, 0), 1);
@@ -977,6 +978,46 @@ assert_rich(const struct nf_item *it, int with_content)
 	assert_null(it->related[1].link);
 }
 
+/* A page's listing: the rich item without its author, extras, content
+ * (it has a summary) or picture (its caption stays); an item without a summary carries its content's start, and
+ * both know their content's whole length. */
+static void
+page_listing_is_what_a_page_prints(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	struct loaded l;
+	char *longtext = malloc(6001);
+	int64_t a;
+
+	assert_non_null(longtext);
+	memset(longtext, 'w', 6000);
+	longtext[6000] = '\0';
+	open_store(f);
+	a = ensure(f, "https://example.org/page.rss", "Page");
+	feed = make_feed("Page");
+	add(feed, rich_item());
+	add(feed, make_item("bare", NULL, "No summary", longtext, 1));
+	update(f, a, feed, 0, 0);
+	l = load(f, a, STORE_LOAD_PAGE);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->summary, "Storm warning issued.");
+	assert_null(l.items[0]->content);
+	assert_int_equal(item_text_length(l.items[0]), 27);
+	assert_string_equal(l.items[0]->image->caption,
+	                    "In this photo, waves break over the pier.");
+	assert_null(l.items[0]->image->url);
+	assert_null(l.items[0]->author);
+	assert_int_equal(l.items[0]->nenclosures, 0);
+	assert_int_equal(l.items[0]->ncategories, 0);
+	assert_int_equal(l.items[0]->nrelated, 0);
+	assert_null(l.items[1]->summary);
+	assert_int_equal(strlen(l.items[1]->content), 4000);
+	assert_int_equal(item_text_length(l.items[1]), 6000);
+	loaded_free(&l);
+	free(longtext);
+}
+
 static void
 load_keeps_related_and_image(void **state)
 {
@@ -1301,6 +1342,335 @@ survives_kill_9_mid_write(void **state)
 	free(rounds);
 }
 
+
+/* --- stories ------------------------------------------------------------ */
+
+/* A story case is a script, one step a line:
+ *   add F t1 t2   items titled t1, t2 arrive in feed F (A, B or C)
+ *   join t1 t2 | t3   the fold's stories over every feed
+ *   read t1 / unread t1   a mark through one copy, as the screens make it
+ *   restart       the store closed and opened again
+ *   read? t1 t2 / unread? t1   what the store says
+ *   joined t1     what the last join marked read ("-" for nothing) */
+struct story_case {
+	const char *name;
+	const char *script;
+};
+
+static const struct story_case story_cases[] = {
+	{ "reading one copy reads every feed's copy",
+	  "add A a1\nadd B b1\nadd C c1\njoin a1 b1 c1\nread b1\n"
+	  "read? a1 b1 c1\njoined -" },
+	{ "a late copy of a read story is read",
+	  "add A a1\nadd B b1\njoin a1 b1\nread a1\nadd C c1\njoin a1 b1 c1\n"
+	  "joined c1\nread? a1 b1 c1" },
+	{ "a late copy of an unread story is unread",
+	  "add A a1\nadd B b1\njoin a1 b1\nadd C c1\njoin a1 b1 c1\n"
+	  "joined -\nunread? a1 b1 c1" },
+	{ "a story marked unread again takes its late copy unread",
+	  "add A a1\nadd B b1\njoin a1 b1\nread a1\nunread b1\nadd C c1\n"
+	  "join c1 a1 b1\njoined -\nunread? a1 b1 c1" },
+	{ "story state survives a restart",
+	  "add A a1\nadd B b1\njoin a1 b1\nread a1\nrestart\nadd C c1\n"
+	  "join b1 c1 a1\njoined c1\nread? a1 b1 c1\nrestart\nread? c1" },
+	{ "a mark through a story reaches copies not on screen",
+	  "add A a1 a2\nadd B b1 b2\njoin a1 b1 | a2 | b2\nrestart\n"
+	  "read a1\nread? a1 b1\nunread? a2 b2" },
+	{ "two stories folded into one keep their own flags",
+	  "add A a1\nadd B b1\njoin a1 | b1\nread a1\njoin a1 b1\njoined -\n"
+	  "read? a1\nunread? b1\nadd C c1\njoin a1 b1 c1\njoined -\nunread? c1" },
+	{ "a story of new items only is unread",
+	  "add A a1\nadd B b1\njoin a1 b1\njoined -\nunread? a1 b1" },
+};
+
+static int64_t
+story_feed(struct fixture *f, char name)
+{
+	char url[64];
+
+	snprintf(url, sizeof(url), "https://example.org/%c.rss", name);
+	return ensure(f, url, (char[]){ name, '\0' });
+}
+
+/* The rowid of the item titled title. */
+static int64_t
+story_rowid(struct fixture *f, const char *title)
+{
+	struct loaded l = load(f, 0, STORE_LOAD_LIST);
+	const struct nf_item *it = find_title(&l, title);
+	int64_t id = it != NULL ? it->rowid : 0;
+
+	loaded_free(&l);
+	if (id == 0) {
+		fail_msg("no item %s", title);
+	}
+	return id;
+}
+
+static int
+story_is_read(struct fixture *f, const char *title)
+{
+	struct loaded l = load(f, 0, STORE_LOAD_LIST);
+	const struct nf_item *it = find_title(&l, title);
+	int read = it != NULL ? it->read : -1;
+
+	loaded_free(&l);
+	return read;
+}
+
+/* Adds to feed F every title after the first word; the feed keeps the
+ * items it had (no limit). */
+static void
+story_add(struct fixture *f, char *args)
+{
+	char *save = NULL, *t = strtok_r(args, " ", &save);
+	int64_t id = story_feed(f, t[0]);
+	struct nf_feed *feed = make_feed(t);
+
+	while ((t = strtok_r(NULL, " ", &save)) != NULL) {
+		add(feed, make_item(t, NULL, t, "text", 1700000000));
+	}
+	update(f, id, feed, 0, 0);
+}
+
+static void
+story_join_step(struct fixture *f, char *args, char *joined, size_t size)
+{
+	struct store_story stories[8];
+	int64_t ids[8][8], *newly;
+	size_t ns = 1, i, nread;
+	char *save = NULL, *t;
+
+	memset(stories, 0, sizeof(stories));
+	stories[0].rowids = ids[0];
+	for (t = strtok_r(args, " ", &save); t != NULL;
+	     t = strtok_r(NULL, " ", &save)) {
+		if (strcmp(t, "|") == 0) {
+			stories[ns].rowids = ids[ns];
+			ns++;
+			continue;
+		}
+		ids[ns - 1][stories[ns - 1].n++] = story_rowid(f, t);
+	}
+	if (store_stories_join(f->s, stories, ns, &newly, &nread,
+	                       &f->err) != NF_OK) {
+		fail_msg("store_stories_join: %s", f->err.msg);
+	}
+	joined[0] = '\0';
+	for (i = 0; i < nread; i++) {
+		struct loaded l = load(f, 0, STORE_LOAD_LIST);
+		size_t k;
+
+		for (k = 0; k < l.n; k++) {
+			if (l.items[k]->rowid == newly[i]) {
+				size_t len = strlen(joined);
+
+				snprintf(joined + len, size - len, "%s%s",
+				         len > 0 ? " " : "", l.items[k]->title);
+			}
+		}
+		loaded_free(&l);
+	}
+	if (nread == 0) {
+		snprintf(joined, size, "-");
+	}
+	free(newly);
+}
+
+static void
+story_mark(struct fixture *f, const char *title, int read)
+{
+	int64_t id = story_rowid(f, title), *all;
+	size_t n;
+
+	if (store_story_rowids(f->s, &id, 1, NULL, 0, &all, &n, &f->err) != NF_OK ||
+	    store_mark_read(f->s, all, n, read, &f->err) != NF_OK) {
+		fail_msg("marking %s: %s", title, f->err.msg);
+	}
+	free(all);
+}
+
+static void
+story_expect(struct fixture *f, const struct story_case *c, char *args,
+             int read)
+{
+	char *save = NULL, *t;
+
+	for (t = strtok_r(args, " ", &save); t != NULL;
+	     t = strtok_r(NULL, " ", &save)) {
+		if (story_is_read(f, t) != read) {
+			fail_msg("%s: %s should be %s", c->name, t,
+			         read ? "read" : "unread");
+		}
+	}
+}
+
+static void
+story_state_follows_the_story(void **state)
+{
+	struct fixture *f = *state;
+	const struct story_case *c = f->arg;
+	char script[1024], joined[256] = "-", *save = NULL, *line;
+
+	open_store(f);
+	snprintf(script, sizeof(script), "%s", c->script);
+	for (line = strtok_r(script, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *sp = strchr(line, ' '), *args = sp != NULL ? sp + 1 : line + strlen(line);
+
+		if (sp != NULL) {
+			*sp = '\0';
+		}
+		if (strcmp(line, "add") == 0) {
+			story_add(f, args);
+		} else if (strcmp(line, "join") == 0) {
+			story_join_step(f, args, joined, sizeof(joined));
+		} else if (strcmp(line, "read") == 0 || strcmp(line, "unread") == 0) {
+			story_mark(f, args, line[0] == 'r');
+		} else if (strcmp(line, "restart") == 0) {
+			open_store(f);
+		} else if (strcmp(line, "read?") == 0 || strcmp(line, "unread?") == 0) {
+			story_expect(f, c, args, line[0] == 'r');
+		} else if (strcmp(line, "joined") == 0) {
+			if (strcmp(joined, args) != 0) {
+				fail_msg("%s: joined \"%s\", want \"%s\"", c->name,
+				         joined, args);
+			}
+		} else {
+			fail_msg("%s: bad step %s", c->name, line);
+		}
+	}
+}
+
+static int
+story_setup(void **state)
+{
+	const struct story_case *c = *state;
+	struct fixture *f;
+
+	setup(state);
+	f = *state;
+	f->arg = c;
+	return 0;
+}
+
+static void
+feed_unread_lists_a_feed(void **state)
+{
+	struct fixture *f = *state;
+	int64_t *ids, a1;
+	size_t n;
+	char args[] = "A a1 a2 a3";
+
+	open_store(f);
+	story_add(f, args);
+	a1 = story_rowid(f, "a1");
+	assert_int_equal(store_mark_read(f->s, &a1, 1, 1, &f->err), NF_OK);
+	assert_int_equal(store_feed_unread(f->s, story_feed(f, 'A'), &ids, &n,
+	                                   &f->err), NF_OK);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] != a1 && ids[1] != a1);
+	free(ids);
+}
+
+/* A related entry finds its stored copy by link, else by headline; the
+ * copy with the longest text wins. */
+static void
+item_found_by_link_or_title(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a, b, id;
+	struct nf_feed *feed;
+	struct loaded l;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/a.rss", "A");
+	b = ensure(f, "https://example.org/b.rss", "B");
+	feed = make_feed("A");
+	add(feed, make_item("a1", "https://a.example/1", "Ferry strike ends", "short", 1));
+	update(f, a, feed, 0, 0);
+	feed = make_feed("B");
+	add(feed, make_item("b1", "https://b.example/1", "Ferry strike ends",
+	                    "a much longer text about the ferry strike", 1));
+	update(f, b, feed, 0, 0);
+	id = store_item_find(f->s, "https://a.example/1", NULL);
+	l = load(f, a, STORE_LOAD_LIST);
+	assert_int_equal(id, l.items[0]->rowid);	/* by link: feed A's */
+	loaded_free(&l);
+	assert_int_equal(store_item_find(f->s, "https://nowhere.example/", NULL), 0);
+	assert_int_equal(store_item_find(f->s, NULL, "No such story"), 0);
+	id = store_item_find(f->s, "https://nowhere.example/", "Ferry strike ends");
+	l = load(f, b, STORE_LOAD_LIST);
+	assert_int_equal(id, l.items[0]->rowid);	/* by title: the longer text */
+	loaded_free(&l);
+}
+
+/* Story copies can be limited to some feeds: a feed dropped from the
+ * dotfile keeps its flags. */
+static void
+story_copies_within_feeds(void **state)
+{
+	struct fixture *f = *state;
+	char a[] = "A a1", b[] = "B b1", join[] = "a1 b1", joined[64];
+	int64_t id, *ids, feeds[1];
+	size_t n;
+	struct store_feeds only_a = { feeds, 1 };
+
+	open_store(f);
+	story_add(f, a);
+	story_add(f, b);
+	story_join_step(f, join, joined, sizeof(joined));
+	feeds[0] = story_feed(f, 'A');
+	id = story_rowid(f, "b1");
+	assert_int_equal(store_story_rowids(f->s, &id, 1, &only_a, 0, &ids, &n,
+	                                    &f->err), NF_OK);
+	assert_int_equal(n, 2);	/* b1 itself, asked for, and a1 of feed A */
+	free(ids);
+	id = story_rowid(f, "a1");
+	assert_int_equal(store_story_rowids(f->s, &id, 1, &only_a, 0, &ids, &n,
+	                                    &f->err), NF_OK);
+	assert_int_equal(n, 1);	/* b1 is in feed B, left out */
+	assert_int_equal(ids[0], id);
+	free(ids);
+}
+
+/* --- read-more pages ---------------------------------------------------- */
+
+static void
+pages_are_kept_by_url_and_bounded(void **state)
+{
+	struct fixture *f = *state;
+	struct store_page page = { .text = "The whole article.",
+		.etag = "\"p1\"", .fetched = 1000 }, got;
+	char url[64];
+	int i;
+
+	open_store(f);
+	assert_int_equal(store_page_get(f->s, "https://example.org/a", &got,
+	                                &f->err), NF_OK);
+	assert_null(got.text);
+	assert_int_equal(store_page_put(f->s, "https://example.org/a", &page,
+	                                &f->err), NF_OK);
+	open_store(f);
+	assert_int_equal(store_page_get(f->s, "https://example.org/a", &got,
+	                                &f->err), NF_OK);
+	assert_string_equal(got.text, "The whole article.");
+	assert_string_equal(got.etag, "\"p1\"");
+	assert_null(got.last_modified);
+	assert_int_equal(got.fetched, 1000);
+	store_page_clear(&got);
+	for (i = 0; i < STORE_PAGE_MAX; i++) {
+		snprintf(url, sizeof(url), "https://example.org/p%d", i);
+		page.fetched = 2000 + i;
+		assert_int_equal(store_page_put(f->s, url, &page, &f->err), NF_OK);
+	}
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM pages", NULL, 0),
+	                 STORE_PAGE_MAX);
+	assert_int_equal(store_page_get(f->s, "https://example.org/a", &got,
+	                                &f->err), NF_OK);
+	assert_null(got.text);	/* the oldest went */
+}
+
 int
 main(void)
 {
@@ -1325,14 +1695,20 @@ main(void)
 		CASE(fetch_metadata_round_trip),
 		CASE(dotfile_title_wins_and_can_change),
 		CASE(load_keeps_related_and_image),
+		CASE(page_listing_is_what_a_page_prints),
 		CASE(dropped_feed_keeps_its_items),
 		CASE(update_of_unknown_feed_fails_whole),
 		CASE(survives_kill_9_mid_write),
+		CASE(feed_unread_lists_a_feed),
+		CASE(pages_are_kept_by_url_and_bounded),
+		CASE(item_found_by_link_or_title),
+		CASE(story_copies_within_feeds),
 #undef CASE
 	};
 
-	enum { NCHURN = sizeof(churn_cases) / sizeof(churn_cases[0]) };
-	struct CMUnitTest all[sizeof(tests) / sizeof(tests[0]) + NCHURN];
+	enum { NCHURN = sizeof(churn_cases) / sizeof(churn_cases[0]),
+	       NSTORY = sizeof(story_cases) / sizeof(story_cases[0]) };
+	struct CMUnitTest all[sizeof(tests) / sizeof(tests[0]) + NCHURN + NSTORY];
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
@@ -1342,6 +1718,12 @@ main(void)
 		all[n++] = (struct CMUnitTest){ .name = churn_cases[i].name,
 			.test_func = churn_is_bounded,
 			.initial_state = (void *)&churn_cases[i] };
+	}
+	for (i = 0; i < NSTORY; i++) {
+		all[n++] = (struct CMUnitTest){ .name = story_cases[i].name,
+			.test_func = story_state_follows_the_story,
+			.setup_func = story_setup, .teardown_func = teardown,
+			.initial_state = (void *)&story_cases[i] };
 	}
 	return _cmocka_run_group_tests("store", all, n, NULL, NULL);
 }

@@ -37,6 +37,20 @@ static struct testserver server;
 	"<link>http://quay.example/market</link></item>\n" \
 	"</channel></rss>\n"
 #define CEILING 4096	/* the max-size of the cases */
+/* A web page that names its feeds (autodiscovery), one that does not,
+ * and a feed broken before its first item. */
+#define WEB_PAGE \
+	"<!DOCTYPE html>\n<html><head><title>Quay Notes</title>\n" \
+	"<link rel=\"stylesheet\" href=\"/site.css\">\n" \
+	"<link rel=\"alternate\" type=\"application/rss+xml\"" \
+	" href=\"https://quay.example/feed.xml?a=1&amp;b=2\">\n" \
+	"<LINK REL=alternate TYPE='application/atom+xml'" \
+	" HREF='https://quay.example/atom'>\n" \
+	"</head><body><p>Welcome</p></body></html>\n"
+#define PLAIN_PAGE "<!doctype html>\n<html><body><p>Hello</p></body></html>\n"
+#define BROKEN_FEED \
+	"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>X</title>\n" \
+	"<<<garbage"
 
 struct sync_case {
 	const char *name;
@@ -84,6 +98,17 @@ static const struct sync_case cases[] = {
 	  .state = SYNC_OK, .new_count = 2, .title = "Quay Notes", .nitems = 2 },
 	{ .name = "local_file_over_max_size", .source = "file:over.xml",
 	  .state = SYNC_ERROR, .reason = "too large (over 4 KiB)" },
+	{ .name = "local_web_page_names_its_feeds", .source = "file:page.html",
+	  .state = SYNC_ERROR,
+	  .reason = "not a feed: the document is <html> (a web page); web page:"
+	            " found feed https://quay.example/feed.xml?a=1&b=2,"
+	            " https://quay.example/atom" },
+	{ .name = "local_web_page_without_feeds", .source = "file:plain.html",
+	  .state = SYNC_ERROR,
+	  .reason = "not a feed: the document is <html> (a web page)" },
+	{ .name = "local_feed_broken_before_its_items_is_an_error",
+	  .source = "file:broken.xml", .state = SYNC_ERROR,
+	  .reason = "not a feed: line 2: Couldn't find end of Start Tag garbage" },
 	{ .name = "local_file_not_a_feed", .source = "file:garbage.bin",
 	  .state = SYNC_ERROR, .reason = "not a feed: neither XML nor JSON" },
 	{ .name = "local_file_empty", .source = "file:empty.xml",
@@ -155,6 +180,9 @@ run_open(struct run *r, const struct sync_case *c)
 	write_file(r, "over.xml", QUAY_FEED, strlen(QUAY_FEED), CEILING + 1);
 	write_file(r, "garbage.bin", "\x01\x02\x03 not text", 12, 0);
 	write_file(r, "empty.xml", "", 0, 0);
+	write_file(r, "page.html", WEB_PAGE, strlen(WEB_PAGE), 0);
+	write_file(r, "plain.html", PLAIN_PAGE, strlen(PLAIN_PAGE), 0);
+	write_file(r, "broken.xml", BROKEN_FEED, strlen(BROKEN_FEED), 0);
 	snprintf(path, sizeof(path), "%s/fifo.xml", r->dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
 	snprintf(path, sizeof(path), "%s/folder", r->dir);

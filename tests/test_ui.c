@@ -102,6 +102,7 @@ teardown(void **state)
 		s->ops->free(s);
 	}
 	store_close(f->ui.store);
+	free(f->ui.undo);
 	if (f->dir[0] != '\0') {
 		testdir_remove(f->dir);
 	}

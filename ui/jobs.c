@@ -6,9 +6,11 @@
 
 #include "src/html.h"
 #include "src/sync.h"
+#include "src/syncq.h"
 #include "src/url.h"
 #include "ui/jobs.h"
 #include "ui/notify.h"
+#include "ui/pages.h"
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
 static void *
@@ -132,6 +134,7 @@ jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
 {
 	struct store_feed_meta meta = { 0 };
 	struct fetch_request req = { .url = j->url, .user = jobs_tag(j) };
+	struct store_page kept = { 0 };
 	enum nf_status st;
 
 	if (j->feed_id != 0 &&
@@ -139,8 +142,12 @@ jobs_start(struct ui *ui, struct ui_job *j, struct nf_error *err)
 		req.etag = meta.etag;
 		req.last_modified = meta.last_modified;
 	}
+	if (j->feed_id == 0) {
+		pages_ask(ui->store, &req, &kept);	/* a kept page's validators */
+	}
 	st = fetch_multi_add(ui->fetch, &req, err);
 	store_feed_meta_clear(&meta);
+	store_page_clear(&kept);
 	j->running = st == NF_OK;
 	return st;
 }
@@ -168,17 +175,13 @@ jobs_finish_feed(struct ui *ui, struct sync_outcome *out)
 	}
 }
 
-/* Hands a read-more page to the screen that asked for it. */
+/* Hands a read-more page's text (or NULL and why) to the screen that
+ * asked for it. */
 static void
-jobs_deliver_page(struct ui *ui, unsigned request, const char *body, size_t len,
+jobs_deliver_page(struct ui *ui, unsigned request, char *text,
                   const char *reason)
 {
-	char *text = body != NULL ? html_article_text(body, len) : NULL;
 	int i;
-
-	if (body != NULL && text == NULL) {
-		reason = "the page has no readable text";
-	}
 	for (i = ui->depth - 1; i >= 0; i--) {
 		struct screen *s = ui->stack[i];
 
@@ -191,18 +194,50 @@ jobs_deliver_page(struct ui *ui, unsigned request, const char *body, size_t len,
 	ui->dirty_body = ui->dirty_top = 1;
 }
 
-/* Syncs one feed's finished transfer (src/sync.h). */
+/* The worker, started with the first feed to sync: its own store
+ * handle, the dotfile's settings. NULL (said in the status line) when it
+ * cannot start. */
+static struct syncq *
+jobs_queue(struct ui *ui)
+{
+	const struct sync_settings set = sync_settings_of(ui->cfg);
+	struct store *store = NULL;
+	struct nf_error err;
+
+	if (ui->sync == NULL &&
+	    (store_open_again(ui->store, &store, &err) != NF_OK ||
+	     (ui->sync = syncq_new(store, &set, &err)) == NULL)) {
+		ui_status(ui, 1, "%s", err.msg);
+	}
+	return ui->sync;
+}
+
+/* A feed that could not be handed to the worker fails at once. */
 static void
-jobs_sync_fetched(struct ui *ui, struct ui_job *j, const struct fetch_result *r)
+jobs_fail_feed(struct ui *ui, struct ui_job *j, const char *why)
+{
+	struct sync_outcome out = { .state = SYNC_ERROR };
+
+	nf_error_set(&out.error, NF_ERR_NOMEM, "%s", why);
+	jobs_remove(ui, j);
+	jobs_finish_feed(ui, &out);
+}
+
+/* Hands one feed's finished transfer to the worker (src/syncq.h); the
+ * job stays listed, so the feed reads as fetching, until it is stored. */
+static void
+jobs_sync_fetched(struct ui *ui, struct ui_job *j, struct fetch_result *r)
 {
 	const struct sync_feed feed = { .id = j->feed_id, .url = j->url,
 		.filter_cmd = sync_filter_cmd_of(ui->cfg, j->url) };
-	const struct sync_settings set = sync_settings_of(ui->cfg);
-	struct sync_outcome out;
+	struct syncq *q = jobs_queue(ui);
+	struct nf_error err;
 
-	sync_fetched(ui->store, &feed, &set, r, &out);
-	jobs_remove(ui, j);
-	jobs_finish_feed(ui, &out);
+	if (q == NULL) {
+		jobs_fail_feed(ui, j, "cannot start the sync worker");
+	} else if (syncq_add_fetched(q, &feed, jobs_tag(j), r, &err) != NF_OK) {
+		jobs_fail_feed(ui, j, err.msg);
+	}
 }
 
 void
@@ -210,6 +245,8 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 {
 	struct ui *ui = ctx;
 	struct ui_job *j = jobs_find(ui, r->user);
+	const char *reason;
+	char *text;
 
 	if (j == NULL) {
 		return;
@@ -218,25 +255,52 @@ jobs_on_done(void *ctx, struct fetch_result *r)
 		jobs_sync_fetched(ui, j, r);
 		return;
 	}
-	/* A read-more page is an HTML page, not a feed: it goes to the
-	 * screen that asked for it, never to the store. */
-	jobs_deliver_page(ui, j->request, r->body, r->len,
-	                  r->outcome == FETCH_FAILED ? r->err.msg : NULL);
+	/* A read-more page is an HTML page, not a feed: its text goes to the
+	 * screen that asked for it, and is kept among the store's pages. */
+	reason = NULL;
+	text = pages_text(ui->store, r, &reason);
+	jobs_deliver_page(ui, j->request, text, reason);
 	jobs_remove(ui, j);
 }
 
-/* Syncs one file:// feed, read whole up to max-size (src/sync.h). */
+/* Hands one file:// feed to the worker, which reads it whole up to
+ * max-size (src/sync.h). */
 static void
 jobs_sync_local(struct ui *ui, struct ui_job *j)
 {
 	const struct sync_feed feed = { .id = j->feed_id, .url = j->url,
 		.filter_cmd = sync_filter_cmd_of(ui->cfg, j->url) };
-	const struct sync_settings set = sync_settings_of(ui->cfg);
-	struct sync_outcome out;
+	struct syncq *q = jobs_queue(ui);
+	struct nf_error err;
 
-	sync_local(ui->store, &feed, &set, &out);
-	jobs_remove(ui, j);
-	jobs_finish_feed(ui, &out);
+	j->running = 1;
+	if (q == NULL) {
+		jobs_fail_feed(ui, j, "cannot start the sync worker");
+	} else if (syncq_add_local(q, &feed, jobs_tag(j), &err) != NF_OK) {
+		jobs_fail_feed(ui, j, err.msg);
+	}
+}
+
+/* Takes every feed the worker has finished. */
+static void
+jobs_collect(struct ui *ui)
+{
+	struct sync_outcome out;
+	struct ui_job *j;
+	void *tag;
+
+	while (ui->sync != NULL && syncq_take(ui->sync, 0, &tag, &out)) {
+		if ((j = jobs_find(ui, tag)) != NULL) {
+			jobs_remove(ui, j);
+		}
+		jobs_finish_feed(ui, &out);
+	}
+}
+
+int
+jobs_fd(const struct ui *ui)
+{
+	return ui->sync != NULL ? syncq_fd(ui->sync) : -1;
 }
 
 /* A feed the user listed as file:// is read here, never by the fetcher;
@@ -251,8 +315,9 @@ int
 jobs_pump(struct ui *ui)
 {
 	struct nf_error err;
-	size_t i;
+	size_t i, before;
 
+	jobs_collect(ui);
 	for (i = 0; i < ui->njobs; i++) {
 		struct ui_job *j = &ui->jobs[i];
 
@@ -261,14 +326,12 @@ jobs_pump(struct ui *ui)
 		}
 	}
 	for (i = 0; i < ui->njobs; i++) {
-		if (jobs_is_local(&ui->jobs[i])) {
-			jobs_sync_local(ui, &ui->jobs[i]);
-			break;
-		}
-	}
-	for (i = 0; i < ui->njobs; i++) {
-		if (jobs_is_local(&ui->jobs[i])) {
-			return 1;
+		struct ui_job *j = &ui->jobs[i];
+
+		if (jobs_is_local(j) && !j->running) {
+			before = ui->njobs;
+			jobs_sync_local(ui, j);
+			i -= ui->njobs < before;	/* another job moved into i */
 		}
 	}
 	return 0;
@@ -285,4 +348,6 @@ jobs_free(struct ui *ui)
 	free(ui->jobs);
 	ui->jobs = NULL;
 	ui->njobs = 0;
+	syncq_free(ui->sync);
+	ui->sync = NULL;
 }

@@ -4,9 +4,9 @@
 /*
  * Fetching inside the reader: feed reloads and read-more pages. http(s)
  * goes through the fetcher's multi handle, which the main loop waits on;
- * file:// feeds are read one per loop turn, so a long list of local
- * feeds never freezes the screen either. Each finished feed goes to the
- * sync stage (src/sync.h) at once; the screens reload when a batch ends.
+ * file:// feeds and finished transfers go to the sync stage's worker
+ * thread (src/syncq.h), which reads, parses and stores them while the
+ * loop goes on answering keys; the screens reload when a batch ends.
  */
 
 #include "ui/ui.h"
@@ -26,11 +26,16 @@ int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
 /* The fetcher's done callback (ctx is the struct ui). */
 void jobs_on_done(void *ctx, struct fetch_result *result);
 
-/* Starts what may start and reads one queued file:// feed. Returns
- * nonzero when more local work waits, so the loop must not block. */
+/* Takes the feeds the worker has finished and starts what may start.
+ * Returns nonzero when the loop must not block (never, now: the worker's
+ * descriptor wakes it). */
 int jobs_pump(struct ui *ui);
 
-/* Frees the queue. */
+/* A descriptor the loop waits on with the others: readable when the
+ * worker has finished a feed. -1 before the first feed is synced. */
+int jobs_fd(const struct ui *ui);
+
+/* Frees the queue, after the feed the worker is syncing, if any. */
 void jobs_free(struct ui *ui);
 
 #endif

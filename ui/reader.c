@@ -261,7 +261,16 @@ reader_filter(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+static int
+reader_undo(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	ui_undo_mark_all(ui);
+	return 1;
+}
+
 static const ui_handler reader_handlers[CONFIG_ACTION_COUNT] = {
+	[CONFIG_ACTION_UNDO] = reader_undo,
 	[CONFIG_ACTION_BACK] = reader_back,
 	[CONFIG_ACTION_QUIT] = reader_quit,
 	[CONFIG_ACTION_FEEDS] = reader_feeds,
@@ -317,6 +326,10 @@ reader_key(struct ui *ui, int key)
 	ui->dirty_status = 1;
 	if (ui->filtering) {
 		reader_filter_key(ui, key);
+		return;
+	}
+	if (key == CONFIG_KEY_ESC && strcmp(top->ops->name, "help") == 0) {
+		ui_pop(ui);	/* Esc leaves help, as q does */
 		return;
 	}
 	if (key == CONFIG_KEY_ESC && top->ops->set_filter != NULL) {
@@ -417,13 +430,14 @@ reader_loop(struct ui *ui)
 	int busy = 1;	/* the first turn draws, then starts queued work */
 
 	while (!ui->quit && !signal_quit) {
-		struct fetch_waitfd fds[2] = {
+		struct fetch_waitfd fds[3] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = wake_pipe[0], .events = POLLIN },
+			{ .fd = jobs_fd(ui), .events = POLLIN },
 		};
 
 		reader_draw(ui);
-		if (fetch_multi_wait(ui->fetch, fds, 2, busy ? 0 :
+		if (fetch_multi_wait(ui->fetch, fds, fds[2].fd >= 0 ? 3 : 2, busy ? 0 :
 		                     reader_timeout(ui, next_reload), &err) != NF_OK) {
 			ui_status(ui, 1, "%s", err.msg);
 		}
@@ -508,7 +522,7 @@ reader_reload_new_feeds(struct ui *ui)
 }
 
 static enum nf_status
-reader_open(struct ui *ui, const struct nf_args *args, struct nf_error *err)
+reader_open(struct ui *ui, const char *db_path, struct nf_error *err)
 {
 	const struct fetch_multi_options fo = {
 		.max_parallel = (int)ui->cfg->max_parallel,
@@ -521,7 +535,7 @@ reader_open(struct ui *ui, const struct nf_args *args, struct nf_error *err)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		return nf_error_set(err, NF_ERR_USAGE, "the reader needs a terminal");
 	}
-	if (store_open(args->db_path, &ui->store, err) != NF_OK) {
+	if (store_open(db_path, &ui->store, err) != NF_OK) {
 		return err->code;
 	}
 	if (fetch_global_init(err) != NF_OK) {
@@ -557,6 +571,7 @@ reader_close(struct ui *ui)
 	fetch_global_cleanup();
 	store_close(ui->store);
 	free(ui->feed_ids);
+	free(ui->undo);
 	if (wake_pipe[0] >= 0) {
 		close(wake_pipe[0]);
 		close(wake_pipe[1]);
@@ -565,18 +580,18 @@ reader_close(struct ui *ui)
 }
 
 enum nf_status
-reader_run(const struct nf_args *args, struct nf_error *err)
+reader_run(const char *config_path, const char *db_path, struct nf_error *err)
 {
 	struct config cfg;
 	struct ui ui = { .cfg = &cfg };
 	struct screen *front;
 	enum nf_status st;
 
-	if ((st = config_load(args->config_path, &cfg, err)) != NF_OK) {
+	if ((st = config_load(config_path, &cfg, err)) != NF_OK) {
 		config_free(&cfg);
 		return st;
 	}
-	if ((st = reader_open(&ui, args, err)) != NF_OK) {
+	if ((st = reader_open(&ui, db_path, err)) != NF_OK) {
 		goto out;
 	}
 	reader_curses_start(&ui);

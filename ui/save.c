@@ -194,12 +194,12 @@ save_play(struct ui *ui, const struct nf_enclosure *enc)
 	struct nf_error err;
 	int rc;
 
-	if (ui->cfg->player == NULL) {
-		ui_status(ui, 1, "no player in the dotfile");
-		return;
-	}
 	if (!url_is_http(nf_str(enc->url))) {
 		ui_status(ui, 1, "not playing a link that is not http(s)");
+		return;
+	}
+	if (ui->cfg->player == NULL || ui->cfg->player[0] == '\0') {
+		ui_open_enclosure(ui, enc->url);	/* the browser plays it */
 		return;
 	}
 	if (config_command_argv(ui->cfg->player, subst, 1, &argv, &err) != NF_OK) {

@@ -9,6 +9,8 @@
 #include "src/width.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
+#include "ui/list.h"
+#include "ui/pages.h"
 #include "ui/screen_article.h"
 
 /* A Similar News entry: a copy of the story (rowid set) or a related
@@ -17,7 +19,10 @@ struct art_entry {
 	char *title;
 	char *link;
 	char *source;
-	int64_t rowid;
+	char *summary;		/* a related entry's own text, or NULL */
+	int64_t rowid;		/* its copy in the store, or 0 */
+	const struct nf_enclosure *enclosure;	/* an enclosure's line: the
+						 * item's, not a related entry */
 	int depth;
 	size_t ncopies;		/* depth 0: how many depth-1 entries follow */
 	int expanded;
@@ -36,6 +41,8 @@ struct article {
 	struct art_entry *entries;
 	size_t nentries;
 	size_t nstory;		/* how many entries are copies of the story */
+	size_t nsimilar;	/* entries of Similar News; the item's
+				 * enclosures follow them */
 	int fold_open;
 	int focus;		/* selected entry, or -1: the pager scrolls */
 	unsigned request;	/* read-more fetch in flight, or 0 */
@@ -43,6 +50,7 @@ struct article {
 	struct art_line *lines;
 	size_t nlines;
 	int width;		/* the width lines were laid out for; 0 = stale */
+	int text_width;		/* the dotfile's text-width; 0 = the window's */
 	size_t top;
 	int height;
 };
@@ -168,7 +176,7 @@ art_add_similar(struct article *a, int width)
 	size_t i, top = 0;
 	char line[1024];
 
-	for (i = 0; i < a->nentries; i++) {
+	for (i = 0; i < a->nsimilar; i++) {
 		top += a->entries[i].depth == 0;
 	}
 	if (top == 0) {
@@ -178,7 +186,7 @@ art_add_similar(struct article *a, int width)
 	snprintf(line, sizeof(line), "%s Similar News (%zu)",
 	         a->fold_open ? "▾" : "▸", top);
 	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_FOLD_MARKER, -2);
-	for (i = 0; a->fold_open && i < a->nentries; i++) {
+	for (i = 0; a->fold_open && i < a->nsimilar; i++) {
 		const struct art_entry *e = &a->entries[i];
 		char more[48] = "";
 
@@ -192,19 +200,104 @@ art_add_similar(struct article *a, int width)
 	}
 }
 
+/* A line laid out as the feed wrote it: the text stage keeps <pre>'s
+ * spaces, and gives prose single spaces and no indent, so an indented
+ * line or a run of spaces is code, a table or verse. */
+static int
+art_is_preformatted(const char *line, size_t len)
+{
+	return len > 0 && (line[0] == ' ' || memmem(line, len, "  ", 2) != NULL);
+}
+
+/* The body: prose wrapped to width, preformatted lines kept whole and
+ * cut at the edge with "…" rather than wrapped. */
+static void
+art_add_body(struct article *a, const char *body, int width)
+{
+	const char *p = body, *nl;
+
+	while (*p != '\0') {
+		char *line, *cut;
+		size_t len;
+
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if ((line = strndup(p, len)) == NULL) {
+			return;
+		}
+		if (len == 0) {
+			art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+		} else if (art_is_preformatted(line, len) &&
+		           (cut = width_fit(line, width, 0)) != NULL) {
+			art_add_line(a, cut, strlen(cut), CONFIG_ELEMENT_READ, -1);
+			free(cut);
+		} else {
+			art_add_wrapped(a, line, "", CONFIG_ELEMENT_READ, width);
+		}
+		free(line);
+		p = nl != NULL ? nl + 1 : p + len;
+	}
+}
+
+/* "1.2 MB" for an enclosure's length; "" when the feed gives none. */
+static void
+art_size(long long bytes, char *out, size_t size)
+{
+	static const char *const units[] = { "bytes", "KB", "MB", "GB" };
+	double v = (double)bytes;
+	size_t u = 0;
+
+	if (bytes <= 0) {
+		out[0] = '\0';
+		return;
+	}
+	while (v >= 1024.0 && u + 1 < sizeof(units) / sizeof(units[0])) {
+		v /= 1024.0;
+		u++;
+	}
+	snprintf(out, size, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+}
+
+/* "Enclosures (N)", then one line each: type, size and URL. */
+static void
+art_add_enclosures(struct article *a)
+{
+	char line[2048], size[32];
+	size_t i;
+
+	if (a->nentries == a->nsimilar) {
+		return;
+	}
+	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+	snprintf(line, sizeof(line), "Enclosures (%zu)", a->nentries - a->nsimilar);
+	art_add_line(a, line, strlen(line), CONFIG_ELEMENT_FOLD_MARKER, -1);
+	for (i = a->nsimilar; i < a->nentries; i++) {
+		const struct nf_enclosure *enc = a->entries[i].enclosure;
+
+		art_size(enc->length, size, sizeof(size));
+		snprintf(line, sizeof(line), "  ▶ %s%s%s — %s",
+		         enc->type != NULL ? enc->type : "file",
+		         size[0] != '\0' ? ", " : "", size, nf_str(enc->url));
+		art_add_line(a, line, strlen(line), CONFIG_ELEMENT_READ_MORE, (int)i);
+	}
+}
+
 static void
 art_layout(struct article *a, int width)
 {
 	const char *body;
+	int text = a->text_width > 0 && a->text_width < width ? a->text_width :
+	           width;
 
 	art_lines_clear(a);
 	a->width = width;
-	art_add_header(a, width);
+	art_add_header(a, text);
 	body = a->item->content != NULL && a->item->content[0] != '\0' ?
 	       a->item->content : a->item->summary;
 	if (body != NULL) {
-		art_add_wrapped(a, body, "", CONFIG_ELEMENT_READ, width);
+		art_add_body(a, body, text);
 	}
+	art_add_enclosures(a);
 	if (a->note != NULL) {
 		art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
 		art_add_wrapped(a, a->note, "", CONFIG_ELEMENT_ERROR, width);
@@ -234,7 +327,8 @@ art_host(const char *link, char *out, size_t size)
  * shows its link's host. */
 static int
 art_add_entry(struct article *a, const char *title, const char *link,
-              const char *source, int64_t rowid, int depth)
+              const char *source, const char *summary, int64_t rowid,
+              int depth)
 {
 	struct art_entry *e = realloc(a->entries,
 	                              (a->nentries + 1) * sizeof(*e));
@@ -254,16 +348,62 @@ art_add_entry(struct article *a, const char *title, const char *link,
 	e->title = strdup(head);
 	e->link = link != NULL ? strdup(link) : NULL;
 	e->source = src[0] != '\0' ? strdup(src) : NULL;
+	e->summary = summary != NULL && summary[0] != '\0' ? strdup(summary) : NULL;
 	e->rowid = rowid;
 	e->depth = depth;
 	return 0;
 }
 
+/* Whether rowid is the article's item or one of its story's copies. */
+static int
+art_has_copy(const struct article *a, int64_t rowid)
+{
+	size_t i;
+
+	if (rowid == a->item->rowid) {
+		return 1;
+	}
+	for (i = 0; i < a->nstory; i++) {
+		if (a->entries[i].rowid == rowid) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A related entry's copy in the store, found by its link, else by its
+ * headline (an aggregator's " - Publisher" tail taken off). */
+static int64_t
+art_find_stored(struct ui *ui, const struct nf_related *r)
+{
+	char head[1024], src[512];
+
+	title_headline(r->title, r->source != NULL && r->source[0] != '\0' ?
+	               r->source : NULL, head, sizeof(head), src, sizeof(src));
+	return store_item_find(ui->store, r->link, head);
+}
+
+/* Adds one related entry (depth 0) or one of its copies (depth 1); an
+ * entry that is a copy of this very story is already listed, once. */
+static int
+art_add_related(struct article *a, struct ui *ui, const struct nf_related *r,
+                int depth)
+{
+	int64_t rowid = art_find_stored(ui, r);
+
+	if (rowid != 0 && art_has_copy(a, rowid)) {
+		return 1;
+	}
+	return art_add_entry(a, r->title, r->link, r->source, r->summary, rowid,
+	                     depth);
+}
+
 /* The story's copies first (each another outlet's item), then the
  * item's related entries, each followed by its own copies. */
 static void
-art_build_entries(struct article *a, const struct nf_item *const *items,
-                  const size_t *members, size_t n)
+art_build_entries(struct article *a, struct ui *ui,
+                  const struct nf_item *const *items, const size_t *members,
+                  size_t n)
 {
 	size_t i, k;
 
@@ -271,24 +411,49 @@ art_build_entries(struct article *a, const struct nf_item *const *items,
 		const struct nf_item *it = items[members[i]];
 
 		if (it->rowid != a->item->rowid) {
-			art_add_entry(a, it->title, it->link, it->source, it->rowid, 0);
+			art_add_entry(a, it->title, it->link, it->source, NULL,
+			              it->rowid, 0);
 		}
 	}
 	a->nstory = a->nentries;
 	for (i = 0; i < a->item->nrelated; i++) {
 		const struct nf_related *r = &a->item->related[i];
 		size_t parent = a->nentries;
+		int rc = art_add_related(a, ui, r, 0);
 
-		if (art_add_entry(a, r->title, r->link, r->source, 0, 0) != 0) {
+		if (rc < 0) {
 			return;
 		}
 		for (k = 0; k < r->ncopies; k++) {
-			const struct nf_related *c = &r->copies[k];
-
-			if (art_add_entry(a, c->title, c->link, c->source, 0, 1) == 0) {
+			if (art_add_related(a, ui, &r->copies[k], rc == 0 ? 1 : 0) == 0 &&
+			    rc == 0) {
 				a->entries[parent].ncopies++;
 			}
 		}
+	}
+}
+
+/* The item's enclosures, after the Similar News entries: lines the
+ * selection reaches like theirs, which o and Enter play. */
+static void
+art_build_enclosures(struct article *a)
+{
+	size_t i;
+
+	a->nsimilar = a->nentries;
+	for (i = 0; i < a->item->nenclosures; i++) {
+		const struct nf_enclosure *enc = &a->item->enclosures[i];
+		struct art_entry *e;
+
+		if (enc->url == NULL ||
+		    (e = realloc(a->entries, (a->nentries + 1) * sizeof(*e))) == NULL) {
+			continue;
+		}
+		a->entries = e;
+		e = &a->entries[a->nentries++];
+		memset(e, 0, sizeof(*e));
+		e->enclosure = enc;
+		e->link = strdup(enc->url);
 	}
 }
 
@@ -320,13 +485,35 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		free(a);
 		return NULL;
 	}
-	art_build_entries(a, items, members, n);
+	a->item->read = 1;	/* opening a story reads it (the caller marks it) */
+	art_build_entries(a, ui, items, members, n);
+	art_build_enclosures(a);
+	a->text_width = (int)ui->cfg->text_width;
 	return &a->base;
+}
+
+/* Starts fetching the item's link: the page kept in the store answers
+ * at once, else the fetch runs and the text shown so far stays. */
+static void
+art_fetch(struct article *a, struct ui *ui)
+{
+	char *cached = pages_fresh(ui->store, a->item->link);
+
+	free(a->note);
+	a->note = NULL;
+	if (cached != NULL) {
+		free(a->item->content);
+		a->item->content = cached;
+		return;
+	}
+	a->request = ui_fetch_page(ui, a->item->link);
+	a->note = strdup(a->request != 0 ? "Fetching the page…" :
+	                 "Could not start fetching the page.");
 }
 
 struct screen *
 article_new_page(struct ui *ui, const char *title, const char *link,
-                 const char *source)
+                 const char *source, const char *summary)
 {
 	struct article *a = art_alloc();
 
@@ -338,13 +525,14 @@ article_new_page(struct ui *ui, const char *title, const char *link,
 	nf_strset(&a->item->title, title);
 	nf_strset(&a->item->link, link);
 	nf_strset(&a->item->source, source);
-	if (link == NULL) {
-		a->note = strdup("This entry has no link to read more from.");
-		return &a->base;
+	nf_strset(&a->item->content, summary);
+	a->text_width = (int)ui->cfg->text_width;
+	if (link != NULL) {
+		art_fetch(a, ui);
+	} else if (summary == NULL) {
+		a->note = strdup("This entry has no link to read more from, and no"
+		                 " text of its own.");
 	}
-	a->request = ui_fetch_page(ui, link);
-	a->note = strdup(a->request != 0 ? "Fetching the page…" :
-	                 "Could not start fetching the page.");
 	return &a->base;
 }
 
@@ -411,13 +599,20 @@ art_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 	}
 }
 
+/* The title is drawn before the body: lay out for the body window as it
+ * is now (first frame, after a resize), so the share is right at once. */
 static void
 art_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
 	struct article *a = art_of(s);
-	size_t pct = a->nlines > 0 ? (a->top + (size_t)a->height) * 100 / a->nlines : 100;
+	int height = ui->rows > 2 ? ui->rows - 2 : 1;
+	size_t pct;
 
-	(void)ui;
+	if (ui->cols > 0 && (a->width != ui->cols || a->height != height)) {
+		a->height = height;
+		art_relayout(a, ui->cols);
+	}
+	pct = a->nlines > 0 ? (a->top + (size_t)a->height) * 100 / a->nlines : 100;
 	snprintf(out, size, "newsfold — %s — %zu%%", nf_str(a->item->source),
 	         pct > 100 ? 100 : pct);
 }
@@ -589,7 +784,12 @@ art_bottom(struct screen *s, struct ui *ui)
 static int
 art_set_fold(struct article *a, int how)
 {
-	if (a->nentries == 0) {
+	if (a->nsimilar == 0) {
+		if (how && a->nentries > 0) {
+			a->focus = 0;	/* no Similar News: the first enclosure */
+			art_show_focus(a);
+			return 1;
+		}
 		return 0;
 	}
 	a->fold_open = how;
@@ -658,24 +858,26 @@ art_collapse(struct screen *s, struct ui *ui)
 	return art_set_fold(a, 0);
 }
 
-/* Read more on one entry: a copy in the store with enough text opens as
- * an article; anything else fetches its linked page. */
+/* Read more on one entry, answering at once: its copy in the store
+ * when there is one, else the entry's own text; either is replaced by the
+ * linked page when the text is short and the page arrives. */
 static int
 art_read_more(struct ui *ui, const struct art_entry *e)
 {
 	struct screen *next = NULL;
-	struct nf_item *it = NULL;
-	struct nf_error err;
 
-	if (e->rowid != 0 && store_item_load(ui->store, e->rowid, &it, &err) == NF_OK) {
-		if (item_text_length(it) >= ARTICLE_ENOUGH_TEXT || it->link == NULL) {
-			next = article_new(ui, e->rowid, NULL, NULL, 0);
-			ui_mark(ui, &e->rowid, 1, 1);
+	if (e->rowid != 0 &&
+	    (next = article_new(ui, e->rowid, NULL, NULL, 0)) != NULL) {
+		struct article *b = art_of(next);
+
+		ui_mark_story(ui, &e->rowid, 1, 1);
+		if (item_text_length(b->item) < ARTICLE_ENOUGH_TEXT &&
+		    b->item->link != NULL) {
+			art_fetch(b, ui);
 		}
-		item_free(it);
 	}
 	if (next == NULL) {
-		next = article_new_page(ui, e->title, e->link, e->source);
+		next = article_new_page(ui, e->title, e->link, e->source, e->summary);
 	}
 	if (next != NULL) {
 		ui_push(ui, next);
@@ -688,14 +890,16 @@ art_open(struct screen *s, struct ui *ui)
 {
 	struct article *a = art_ready(s, ui);
 
+	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
+		ui_open_enclosure(ui, a->entries[a->focus].link);
+		return 1;
+	}
 	if (a->focus >= 0) {
 		return art_read_more(ui, &a->entries[a->focus]);
 	}
 	if (item_text_length(a->item) < ARTICLE_ENOUGH_TEXT &&
 	    a->item->link != NULL && a->request == 0) {
-		a->request = ui_fetch_page(ui, a->item->link);
-		free(a->note);
-		a->note = strdup("Fetching the page…");
+		art_fetch(a, ui);
 		art_stale(a);
 	}
 	return 1;
@@ -709,6 +913,10 @@ art_open_browser(struct screen *s, struct ui *ui)
 
 	if (link == NULL) {
 		ui_status(ui, 1, "no link to open");
+		return 1;
+	}
+	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
+		ui_open_enclosure(ui, link);
 		return 1;
 	}
 	ui_open_browser(ui, link);
@@ -731,11 +939,102 @@ art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
 		free(a->item->content);
 		a->item->content = text;
 	} else {
-		a->note = strdup(reason != NULL ? reason : "the page has no article text");
+		char why[512];
+
+		snprintf(why, sizeof(why), "Could not fetch the page: %s",
+		         reason != NULL ? reason : "it has no article text");
+		a->note = strdup(why);
 		ui_status(ui, 1, "read more: %s", a->note != NULL ? a->note : "failed");
 	}
 	art_stale(a);
 	return 1;
+}
+
+/* The list screen the reader came from (the nearest below that shows a
+ * list), which n, N and A act on; NULL when there is none. */
+static struct screen *
+art_list_below(struct ui *ui)
+{
+	int i;
+
+	for (i = ui->depth - 2; i >= 0; i--) {
+		if (ui->stack[i]->list != NULL) {
+			return ui->stack[i];
+		}
+	}
+	return NULL;
+}
+
+/* n and N: the next unread story of the list below, read at once. When
+ * there is none, the article stays and the list's message says so. */
+static int
+art_go_unread(struct ui *ui, enum config_action action)
+{
+	struct screen *below = art_list_below(ui);
+	ui_handler go = below != NULL ? below->ops->handlers[action] : NULL;
+	ui_handler open = below != NULL ? below->ops->handlers[CONFIG_ACTION_OPEN] : NULL;
+	size_t before;
+
+	if (go == NULL || open == NULL) {
+		ui_status(ui, 0, "no list of stories to go through from here");
+		return 1;
+	}
+	before = list_selected(below->list);
+	go(below, ui);
+	if (list_selected(below->list) == before) {
+		return 1;
+	}
+	while (ui_top(ui) != below) {
+		ui_pop(ui);	/* this article goes too: s is freed */
+	}
+	open(below, ui);
+	return 1;
+}
+
+static int
+art_next_unread(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	return art_go_unread(ui, CONFIG_ACTION_NEXT_UNREAD);
+}
+
+static int
+art_prev_unread(struct screen *s, struct ui *ui)
+{
+	(void)s;
+	return art_go_unread(ui, CONFIG_ACTION_PREV_UNREAD);
+}
+
+/* m: the story shown, read or unread again, with all its copies. */
+static int
+art_toggle_read(struct screen *s, struct ui *ui)
+{
+	struct article *a = art_of(s);
+
+	if (a->item->rowid == 0) {
+		ui_status(ui, 0, "this page is not a stored story");
+		return 1;
+	}
+	a->item->read = !a->item->read;
+	ui_mark_story(ui, &a->item->rowid, 1, a->item->read);
+	ui_status(ui, 0, "story marked %s", a->item->read ? "read" : "unread");
+	return 1;
+}
+
+/* A: what the list below shows, marked read, as A there does. */
+static int
+art_mark_all_read(struct screen *s, struct ui *ui)
+{
+	struct screen *below = art_list_below(ui);
+	ui_handler mark = below != NULL ?
+	                  below->ops->handlers[CONFIG_ACTION_MARK_ALL_READ] : NULL;
+
+	(void)s;
+	if (mark == NULL) {
+		ui_status(ui, 0, "nothing to mark from here");
+		return 1;
+	}
+	return mark(below, ui);
 }
 
 static void
@@ -748,6 +1047,7 @@ art_free(struct screen *s)
 		free(a->entries[i].title);
 		free(a->entries[i].link);
 		free(a->entries[i].source);
+		free(a->entries[i].summary);
 	}
 	free(a->entries);
 	art_lines_clear(a);
@@ -773,6 +1073,24 @@ static const struct screen_ops article_ops = {
 		[CONFIG_ACTION_EXPAND] = art_expand,
 		[CONFIG_ACTION_COLLAPSE] = art_collapse,
 		[CONFIG_ACTION_OPEN_IN_BROWSER] = art_open_browser,
+		[CONFIG_ACTION_NEXT_UNREAD] = art_next_unread,
+		[CONFIG_ACTION_PREV_UNREAD] = art_prev_unread,
+		[CONFIG_ACTION_TOGGLE_READ] = art_toggle_read,
+		[CONFIG_ACTION_MARK_ALL_READ] = art_mark_all_read,
+	},
+	.help_title = "the Article screen",
+	.help = {
+		[CONFIG_ACTION_UP] = "scroll up a line; in Similar News, the entry above",
+		[CONFIG_ACTION_DOWN] = "scroll down a line; in Similar News, the entry below",
+		[CONFIG_ACTION_OPEN] = "read more on the selected entry; on a short story, fetch its page",
+		[CONFIG_ACTION_TOGGLE_FOLD] = "space pages down; Tab opens Similar News or unfolds the selected entry",
+		[CONFIG_ACTION_EXPAND] = "open Similar News, or unfold the selected entry",
+		[CONFIG_ACTION_COLLAPSE] = "fold the selected entry, or Similar News",
+		[CONFIG_ACTION_OPEN_IN_BROWSER] = "open the story's link, or the selected entry's, in the browser",
+		[CONFIG_ACTION_NEXT_UNREAD] = "read the next unread story of the list, going round past its end",
+		[CONFIG_ACTION_PREV_UNREAD] = "read the previous unread story of the list",
+		[CONFIG_ACTION_TOGGLE_READ] = "mark this story (every copy) read or unread",
+		[CONFIG_ACTION_MARK_ALL_READ] = "mark every story of the list read, with its copies in other feeds",
 	},
 	.free = art_free,
 };

@@ -21,10 +21,13 @@ struct screen *article_new(struct ui *ui, int64_t rowid,
                            const struct nf_item *const *items,
                            const size_t *members, size_t n);
 
-/* Returns a new screen that fetches link and shows its article text
- * (read more on an entry that is not in the store). */
+/* Returns a new screen for read more on an entry that is not in the
+ * store: its own text (summary, may be NULL) at once, replaced by link's
+ * article text when the page arrives (a failure shows as one line under
+ * the text). */
 struct screen *article_new_page(struct ui *ui, const char *title,
-                                const char *link, const char *source);
+                                const char *link, const char *source,
+                                const char *summary);
 
 /* How much text an item needs for read more to show it rather than fetch
  * the linked page. */

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/import.h"
 #include "src/sync.h"
 #include "src/width.h"
+#include "ui/keys.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/list.h"
@@ -97,7 +99,7 @@ fd_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 	struct feeds *f = ctx;
 	attr_t base = selected ? draw_attr(CONFIG_ELEMENT_SELECTED) : A_NORMAL;
 	char right[64];
-	size_t unread = 0, i;
+	size_t unread = 0;
 	int rw, x = 0;
 	const struct store_feed_info *fi = fd_feed_at(f, row);
 
@@ -105,8 +107,10 @@ fd_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 		fd_draw_virtual(f, w, y, width, fd_virtual_at(f, row), base);
 		return;
 	}
-	for (i = 0; fi == NULL && i < f->nlisted; i++) {
-		unread += f->feeds[i].nunread;
+	/* One rule: unread stories. All feeds counts each story once, as
+	 * the front page does; a feed, each story it carries. */
+	if (fi == NULL) {
+		unread = headlines_unread_stories(f->ui->stack[0]);
 	}
 	if (fi != NULL && ui_feed_is_fetching(f->ui, fi->id)) {
 		snprintf(right, sizeof(right), " %zu unread  fetching", fi->nunread);
@@ -267,7 +271,8 @@ fd_title(struct screen *s, struct ui *ui, char *out, size_t size)
 		snprintf(out, size, "newsfold — Tags — %zu tags", fd_of(s)->nvirt);
 		return;
 	}
-	snprintf(out, size, "newsfold — Feeds — %zu feeds", fd_of(s)->nlisted);
+	snprintf(out, size, "newsfold — Feeds — %zu feeds — counts are stories,"
+	         " once per feed that carries one", fd_of(s)->nlisted);
 }
 
 static void
@@ -292,16 +297,42 @@ fd_current_virtual(struct feeds *f)
 	return r != (size_t)-1 ? fd_virtual_at(f, r) : NULL;
 }
 
+/* The first feed a web page given as a feed links (sync words its error
+ * "...; web page: found feed URL[, URL...]"); 0 when there is none. */
+static int
+fd_found_feed(const struct store_feed_info *fi, char *url, size_t size)
+{
+	static const char mark[] = "; web page: found feed ";
+	const char *p = fi->last_error != NULL ? strstr(fi->last_error, mark) : NULL;
+	size_t n;
+
+	if (p == NULL) {
+		return 0;
+	}
+	p += sizeof(mark) - 1;
+	n = strcspn(p, ", ");
+	snprintf(url, size, "%.*s", (int)n, p);
+	return n > 0 && n < size;
+}
+
 /* The selected feed's error, or its URL. */
 static const char *
 fd_hint(struct screen *s, struct ui *ui)
 {
 	struct feeds *f = fd_of(s);
 	const struct store_feed_info *fi = fd_current(f);
+	char url[1024], keys[64];
 
 	(void)ui;
 	if (fi == NULL) {
 		return NULL;
+	}
+	if (fd_found_feed(fi, url, sizeof(url))) {
+		keys_bound_to(ui->cfg, CONFIG_ACTION_ADD_FEED, keys, sizeof(keys));
+		keys[strcspn(keys, " ")] = '\0';
+		snprintf(f->hint, sizeof(f->hint), "a web page, not a feed; it links"
+		         " the feed %.400s: press %.8s to add it", url, keys);
+		return f->hint;
 	}
 	snprintf(f->hint, sizeof(f->hint), "%s%s", fi->last_error != NULL ?
 	         "error: " : "", fi->last_error != NULL ? fi->last_error :
@@ -377,6 +408,35 @@ fd_toggle_tags(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* a: the feed a web page links goes into the dotfile (the dotfile is
+ * read at start, so it is read from the next start on). */
+static int
+fd_add_found(struct screen *s, struct ui *ui)
+{
+	const struct store_feed_info *fi = fd_current(fd_of(s));
+	struct nf_error err;
+	char url[1024];
+	size_t added = 0;
+
+	if (fi == NULL || !fd_found_feed(fi, url, sizeof(url))) {
+		ui_status(ui, 0, "no feed to add: this feed's page links none");
+		return 1;
+	}
+	if (ui->cfg->is_demo || ui->cfg->path == NULL) {
+		ui_status(ui, 1, "no dotfile to add %s to: write one with a feed line",
+		          url);
+		return 1;
+	}
+	if (config_add_feed(ui->cfg->path, url, nf_str(fi->url), &added,
+	                    &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		return 1;
+	}
+	ui_status(ui, 0, "%s %s in %s: start newsfold again to read it",
+	          added > 0 ? "added" : "already listed:", url, ui->cfg->path);
+	return 1;
+}
+
 static void
 fd_free(struct screen *s)
 {
@@ -401,6 +461,13 @@ static const struct screen_ops feeds_ops = {
 		[CONFIG_ACTION_RELOAD] = fd_reload,
 		[CONFIG_ACTION_MARK_ALL_READ] = fd_mark_all_read,
 		[CONFIG_ACTION_TOGGLE_TAGS] = fd_toggle_tags,
+		[CONFIG_ACTION_ADD_FEED] = fd_add_found,
+	},
+	.help_title = "the Feeds screen",
+	.help = {
+		[CONFIG_ACTION_OPEN] = "open the feed's headlines (All feeds: the front page)",
+		[CONFIG_ACTION_RELOAD] = "reload the feed under the cursor",
+		[CONFIG_ACTION_MARK_ALL_READ] = "mark the feed's stories read, with their copies in other feeds",
 	},
 	.free = fd_free,
 };

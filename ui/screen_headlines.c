@@ -286,6 +286,69 @@ hl_items_load(struct headlines *h, struct ui *ui, struct nf_error *err)
 	return st;
 }
 
+static int
+hl_rowid_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sets the read flag of the items whose rowids are in ids (sorted). */
+static void
+hl_set_read(struct headlines *h, const int64_t *ids, size_t n, int read)
+{
+	size_t i;
+
+	for (i = 0; i < h->nitems && n > 0; i++) {
+		if (bsearch(&h->items[i]->rowid, ids, n, sizeof(*ids),
+		            hl_rowid_compare) != NULL) {
+			h->items[i]->read = read;
+		}
+	}
+}
+
+/* The front page folds every feed: it tells the store which items are
+ * one story, so that marks reach every copy and a copy that arrived
+ * since a story was read is read too. Other screens fold one feed (or a
+ * query's, a tag's or a search's part of the store), and leave the
+ * stories as the front page made them. */
+static void
+hl_join_stories(struct headlines *h, struct ui *ui)
+{
+	struct store_story *stories;
+	int64_t *ids = NULL, *newly = NULL;
+	size_t i, k, n = 0, nnew = 0;
+	struct nf_error err;
+
+	if (h->feed_id != 0 || h->match != NULL || h->page.nstories == 0) {
+		return;
+	}
+	stories = calloc(h->page.nstories, sizeof(*stories));
+	ids = calloc(h->nitems + 1, sizeof(*ids));
+	for (i = 0; stories != NULL && ids != NULL && i < h->page.nstories; i++) {
+		const struct frontpage_story *fs = &h->page.stories[i];
+
+		stories[i].rowids = ids + n;
+		stories[i].n = fs->n;
+		for (k = 0; k < fs->n; k++) {
+			ids[n++] = h->items[fs->members[k]]->rowid;
+		}
+	}
+	if (stories == NULL || ids == NULL) {
+		ui_status(ui, 1, "out of memory");
+	} else if (store_stories_join(ui->store, stories, h->page.nstories,
+	                              &newly, &nnew, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+	} else if (nnew > 0) {
+		qsort(newly, nnew, sizeof(*newly), hl_rowid_compare);
+		hl_set_read(h, newly, nnew, 1);
+	}
+	free(newly);
+	free(ids);
+	free(stories);
+}
+
 /* Loads the items and rebuilds everything, keeping the selection. */
 static int
 hl_load(struct headlines *h, struct ui *ui)
@@ -305,8 +368,12 @@ hl_load(struct headlines *h, struct ui *ui)
 	hl_keep_listed(h, ui);
 	if (frontpage_build(h->items, h->nitems, ui->cfg->fold_threshold,
 	                    h->feed_id != 0 ? FRONTPAGE_ONE_FEED : FRONTPAGE_ALL_FEEDS,
-	                    &h->page, &err) != NF_OK || hl_sort(h) != 0 ||
-	    hl_make_stories(h) != 0) {
+	                    &h->page, &err) != NF_OK) {
+		ui_status(ui, 1, "out of memory");
+		goto out;
+	}
+	hl_join_stories(h, ui);
+	if (hl_sort(h) != 0 || hl_make_stories(h) != 0) {
 		ui_status(ui, 1, "out of memory");
 		goto out;
 	}
@@ -467,12 +534,17 @@ hl_draw_summary(WINDOW *w, int y, int width, const struct nf_item *it, int max)
  * on at most max lines; the last one ends in "…" when it goes on. */
 static int
 hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
-                int max)
+                const char *from, int max)
 {
 	char cap[768], line[1024], *wrapped, *p;
 	int n = 0;
 
 	draw_caption(img, cap, sizeof(cap));
+	if (from != NULL) {
+		size_t len = strlen(cap);
+
+		snprintf(cap + len, sizeof(cap) - len, " — photo from %s", from);
+	}
 	wrapped = width > 9 ? width_wrap(cap, width - 1) : NULL;
 	for (p = wrapped; p != NULL && *p != '\0' && n < max; n++) {
 		char *nl = strchr(p, '\n');
@@ -506,6 +578,7 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	const struct hl_story *st = &h->stories[0];
 	const struct nf_item *it = h->items[st->members[0]];
 	const struct nf_image *photo = frontpage_photo(&h->page, st->fs);
+	const char *from = NULL;
 	int has_cap = photo != NULL;
 	int summary = height >= 12 ? 2 : 0, y = 0;
 	char line[1024], when[32], head[1024], source[512];
@@ -520,12 +593,45 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	snprintf(line, sizeof(line), "%s%s%s", source,
 	         when[0] != '\0' ? " · " : "", when);
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
+	/* A photo of another copy is credited to its outlet, not to the
+	 * lead's named just above it. */
+	for (size_t k = 1; has_cap && k < st->n; k++) {
+		const struct nf_item *c = h->items[st->members[k]];
+
+		if (c->image == photo && strcmp(nf_str(c->source), nf_str(it->source)) != 0) {
+			from = nf_str(c->source);
+		}
+	}
 	if (has_cap) {
-		y += hl_draw_caption(w, y, width, photo, height >= 16 ? 2 : 1);
+		y += hl_draw_caption(w, y, width, photo, from, height >= 16 ? 2 : 1);
 	}
 	y += hl_draw_summary(w, y, width, it, summary);
 	draw_rule(w, y++, width);
 	return y;
+}
+
+/* An empty page says what to do: a dotfile without feeds needs a feed
+ * line, which R cannot give it. */
+static void
+hl_draw_empty(struct headlines *h, struct ui *ui, WINDOW *w, int width)
+{
+	char line[1024];
+
+	if (ui->nfeed_ids == 0) {
+		snprintf(line, sizeof(line), "No feeds: %s has no feed lines.",
+		         ui->cfg->path != NULL ? ui->cfg->path : "the dotfile");
+		draw_text(w, 0, 0, width, line, A_NORMAL, 1);
+		draw_text(w, 2, 0, width, "Add one line per feed, for example:",
+		          A_NORMAL, 1);
+		draw_text(w, 3, 0, width, "    feed https://example.org/news.rss",
+		          A_NORMAL, 1);
+		draw_text(w, 5, 0, width, "or import a list: newsfold --import-opml"
+		          " FILE.opml; then start newsfold again.", A_NORMAL, 1);
+		return;
+	}
+	draw_text(w, 0, 0, width, ui_feed_is_fetching(ui, h->feed_id) ||
+	          ui->njobs > 0 ? "Fetching the feeds…" :
+	          "No stories yet: press R to reload all feeds.", A_NORMAL, 1);
 }
 
 static void
@@ -537,9 +643,7 @@ hl_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 	(void)ui;
 	werase(w);
 	if (h->nstories == 0) {
-		draw_text(w, 0, 0, width, ui_feed_is_fetching(ui, h->feed_id) ||
-		          ui->njobs > 0 ? "Fetching the feeds…" :
-		          "No stories yet: press R to reload all feeds.", A_NORMAL, 1);
+		hl_draw_empty(h, ui, w, width);
 		return;
 	}
 	panel = hl_draw_panel(h, w, height, width);
@@ -578,15 +682,16 @@ static void
 hl_marked(struct screen *s, const int64_t *rowids, size_t n, int read)
 {
 	struct headlines *h = hl_of(s);
+	int64_t *sorted = n > 0 ? malloc(n * sizeof(*sorted)) : NULL;
 	size_t i, k;
 
-	for (i = 0; i < h->nitems; i++) {
-		for (k = 0; k < n; k++) {
-			if (h->items[i]->rowid == rowids[k]) {
-				h->items[i]->read = read;
-			}
-		}
+	if (sorted == NULL) {
+		return;
 	}
+	memcpy(sorted, rowids, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), hl_rowid_compare);
+	hl_set_read(h, sorted, n, read);
+	free(sorted);
 	for (i = 0; i < h->nstories; i++) {
 		struct hl_story *st = &h->stories[i];
 
@@ -615,6 +720,23 @@ hl_current(struct headlines *h)
 	return r < h->nrows ? &h->rows[r] : NULL;
 }
 
+/* Scrolls so that the n lines from the selected one (a story just
+ * unfolded and its copies) are in sight, the story line first when they
+ * do not all fit. */
+static void
+hl_show_copies(struct list *l, size_t n)
+{
+	size_t last = l->sel + n - 1, height = l->height > 0 ? (size_t)l->height : 1;
+
+	if (last >= l->nmap) {
+		last = l->nmap > 0 ? l->nmap - 1 : 0;
+	}
+	if (last >= l->top + height) {
+		l->top = last - height + 1 > l->sel ? l->sel : last - height + 1;
+		l->dirty = 1;
+	}
+}
+
 /* Folds or unfolds the story under the cursor in place; the cursor stays
  * on the story line. */
 static int
@@ -640,6 +762,9 @@ hl_set_fold(struct headlines *h, int how)
 			break;
 		}
 	}
+	if (st->expanded) {
+		hl_show_copies(&h->list, st->n);
+	}
 	return 1;
 }
 
@@ -664,30 +789,24 @@ hl_collapse(struct screen *s, struct ui *ui)
 	return hl_set_fold(hl_of(s), 0);
 }
 
-/* Every copy of the story in every feed: the front page folds across all
- * feeds, so it is asked; this screen's own story is the fallback. */
+/* Every copy of the story, in every feed: the store knows the copies
+ * the front page folded together, this screen its own. */
 static void
 hl_mark_story(struct headlines *h, struct ui *ui, size_t story, int read)
 {
 	const struct hl_story *st = &h->stories[story];
-	int64_t *ids = NULL, *all = NULL;
-	size_t n = 0, nall = 0, k;
+	int64_t *ids = calloc(st->n, sizeof(*ids));
+	size_t k;
 
-	if (headlines_story_rowids(ui->stack[0], hl_item(h, story, 0)->rowid,
-	                           &ids, &n) != 0) {
+	if (ids == NULL) {
+		ui_status(ui, 1, "out of memory");
 		return;
 	}
-	all = calloc(n + st->n, sizeof(*all));
-	if (all != NULL) {
-		memcpy(all, ids, n * sizeof(*ids));
-		nall = n;
-		for (k = 0; k < st->n; k++) {
-			all[nall++] = h->items[st->members[k]]->rowid;
-		}
-		ui_mark(ui, all, nall, read);
+	for (k = 0; k < st->n; k++) {
+		ids[k] = h->items[st->members[k]]->rowid;
 	}
+	ui_mark_story(ui, ids, st->n, read);
 	free(ids);
-	free(all);
 }
 
 static int
@@ -815,20 +934,30 @@ hl_reload(struct screen *s, struct ui *ui)
 	return 1;
 }
 
-/* Moves to the next (dir 1) or previous (-1) unread story line. */
+static int
+hl_row_is_unread(const struct headlines *h, size_t v)
+{
+	const struct hl_row *r = &h->rows[h->list.map[v]];
+
+	return r->member == 0 ? h->stories[r->story].unread :
+	       !hl_item(h, r->story, r->member)->read;
+}
+
+/* Moves to the next (dir 1) or previous (-1) unread story line, going
+ * round past the end, as a reader working through the news expects. */
 static int
 hl_find_unread(struct headlines *h, struct ui *ui, int dir)
 {
-	size_t v = h->list.sel;
+	size_t n = h->list.nmap, from = h->list.sel, k, v;
 
-	while (dir > 0 ? v + 1 < h->list.nmap : v > 0) {
-		const struct hl_row *r;
-
-		v = dir > 0 ? v + 1 : v - 1;
-		r = &h->rows[h->list.map[v]];
-		if (r->member == 0 ? h->stories[r->story].unread :
-		    !hl_item(h, r->story, r->member)->read) {
+	for (k = 1; k < n; k++) {
+		v = dir > 0 ? (from + k) % n : (from + n - k) % n;
+		if (hl_row_is_unread(h, v)) {
 			list_select_row(&h->list, h->list.map[v]);
+			if (dir > 0 ? v < from : v > from) {
+				ui_status(ui, 0, "went round to the %s",
+				          dir > 0 ? "top" : "bottom");
+			}
 			return 1;
 		}
 	}
@@ -868,32 +997,37 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* A: the stories shown (the filter's, when one is set), with their
+ * copies in other feeds; u undoes it. */
 static int
 hl_mark_all_read(struct screen *s, struct ui *ui)
 {
 	struct headlines *h = hl_of(s);
-	int64_t *rowids;
-	size_t i;
+	int64_t *ids = calloc(h->nitems + 1, sizeof(*ids));
+	size_t v, k, n = 0, last = (size_t)-1;
 
-	if (h->match == NULL) {
-		ui_mark_all_read(ui, h->feed_id);
-		return 1;
-	}
-	/* A query marks what it shows, not every feed it draws from. */
-	if ((rowids = calloc(h->nitems + 1, sizeof(*rowids))) == NULL) {
+	if (ids == NULL) {
 		ui_status(ui, 1, "out of memory");
 		return 1;
 	}
-	for (i = 0; i < h->nitems; i++) {
-		rowids[i] = h->items[i]->rowid;
+	for (v = 0; v < h->list.nmap; v++) {
+		const struct hl_row *r = &h->rows[h->list.map[v]];
+		const struct hl_story *st = &h->stories[r->story];
+
+		if (r->story == last) {
+			continue;	/* an unfolded story's copy lines */
+		}
+		last = r->story;
+		for (k = 0; k < st->n; k++) {
+			ids[n++] = h->items[st->members[k]]->rowid;
+		}
 	}
-	ui_mark(ui, rowids, h->nitems, 1);
-	free(rowids);
-	ui_refresh_all(ui);
+	ui_mark_all(ui, ids, n);
+	free(ids);
 	return 1;
 }
 
-/* a: read stories shown or hidden, on this screen only. */
+/* H: read stories shown or hidden, on this screen only. */
 static int
 hl_toggle_show_read(struct screen *s, struct ui *ui)
 {
@@ -998,6 +1132,13 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_CYCLE_SORT] = hl_cycle_sort,
 		[CONFIG_ACTION_REVERSE_SORT] = hl_reverse_sort,
 	},
+	.help_title = "the Headlines screen",
+	.help = {
+		[CONFIG_ACTION_OPEN] = "read the story (or the copy) under the cursor",
+		[CONFIG_ACTION_RELOAD] = "reload this feed; on the front page, the feed of the line under the cursor",
+		[CONFIG_ACTION_NEXT_UNREAD] = "go to the next unread story, round past the end",
+		[CONFIG_ACTION_TOGGLE_READ] = "mark the story (every copy) read or unread; on a copy line, that copy",
+	},
 	.free = hl_free,
 };
 
@@ -1027,43 +1168,6 @@ static struct headlines *
 hl_checked(struct screen *s)
 {
 	return s != NULL && s->ops == &headlines_ops ? hl_of(s) : NULL;
-}
-
-int
-headlines_story_rowids(struct screen *s, int64_t rowid, int64_t **out,
-                       size_t *n)
-{
-	struct headlines *h = hl_checked(s);
-	size_t i, k;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; h != NULL && i < h->nstories; i++) {
-		const struct hl_story *st = &h->stories[i];
-
-		for (k = 0; k < st->n; k++) {
-			if (h->items[st->members[k]]->rowid == rowid) {
-				break;
-			}
-		}
-		if (k == st->n) {
-			continue;
-		}
-		if ((*out = calloc(st->n, sizeof(**out))) == NULL) {
-			return -1;
-		}
-		for (k = 0; k < st->n; k++) {
-			(*out)[k] = h->items[st->members[k]]->rowid;
-		}
-		*n = st->n;
-		return 0;
-	}
-	if ((*out = calloc(1, sizeof(**out))) == NULL) {
-		return -1;
-	}
-	(*out)[0] = rowid;
-	*n = 1;
-	return 0;
 }
 
 size_t
@@ -1124,4 +1228,16 @@ headlines_new_tag(struct ui *ui, const char *tag)
 
 	snprintf(title, sizeof(title), "tag %s", tag);
 	return hl_new_owned(ui, QUERY_TAG, tag, title);
+}
+
+size_t
+headlines_unread_stories(struct screen *s)
+{
+	struct headlines *h = hl_checked(s);
+	size_t i, n = 0;
+
+	for (i = 0; h != NULL && i < h->nstories; i++) {
+		n += h->stories[i].unread != 0;
+	}
+	return n;
 }

@@ -26,11 +26,10 @@ struct screen *headlines_new_query(struct ui *ui, const struct query *match,
  * tag (copied). */
 struct screen *headlines_new_tag(struct ui *ui, const char *tag);
 
-/* The rowids of every item in the story holding rowid, as folded on this
- * screen (rowid itself when it is not here). A new array in *out; free()
- * it. 0, or -1 when out of memory. */
-int headlines_story_rowids(struct screen *s, int64_t rowid, int64_t **out,
-                           size_t *n);
+
+/* How many of the screen's stories are unread (0 when s is no Headlines
+ * screen): the front page's is the count of every feed. */
+size_t headlines_unread_stories(struct screen *s);
 
 /* How many items the screen holds (0 when the store is empty). */
 size_t headlines_count(struct screen *s);

@@ -2,8 +2,10 @@
 #define NF_UI_SCREEN_HELP_H
 
 /*
- * The Help screen: every action of config/actions.def with the keys
- * bound to it now (defaults and the dotfile's `bind` lines).
+ * The Help screen of the screen on top: the actions of
+ * config/actions.def that it answers, with the keys bound to them now
+ * (defaults and the dotfile's `bind` lines) and what they do there (the
+ * table's help, or the screen's own word in screen_ops.help).
  */
 
 #include "ui/ui.h"

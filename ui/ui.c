@@ -93,22 +93,110 @@ ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read)
 }
 
 void
+ui_mark_story(struct ui *ui, const int64_t *rowids, size_t n, int read)
+{
+	struct nf_error err;
+	int64_t *all;
+	size_t nall;
+	struct store_feeds listed = { ui->feed_ids, ui->nfeed_ids };
+
+	if (store_story_rowids(ui->store, rowids, n, &listed, 0, &all, &nall,
+	                       &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		return;
+	}
+	ui_mark(ui, all, nall, read);
+	free(all);
+}
+
+void
+ui_mark_all(struct ui *ui, const int64_t *rowids, size_t n)
+{
+	struct nf_error err;
+	int64_t *unread;
+	size_t nunread;
+	struct store_feeds listed = { ui->feed_ids, ui->nfeed_ids };
+
+	if (store_story_rowids(ui->store, rowids, n, &listed, 1, &unread,
+	                       &nunread, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		return;
+	}
+	if (nunread == 0) {
+		free(unread);
+		ui_status(ui, 0, "nothing unread here");
+		return;
+	}
+	if (store_mark_read(ui->store, unread, nunread, 1, &err) != NF_OK) {
+		free(unread);
+		ui_status(ui, 1, "%s", err.msg);
+		return;
+	}
+	ui_refresh_all(ui);	/* counts on every screen change */
+	free(ui->undo);
+	ui->undo = unread;
+	ui->nundo = nunread;
+	ui_status(ui, 0, "marked %zu %s read (with their copies in other feeds)"
+	          " — u undoes", nunread, nunread == 1 ? "item" : "items");
+}
+
+void
+ui_undo_mark_all(struct ui *ui)
+{
+	size_t n = ui->nundo;
+	struct nf_error err;
+
+	if (ui->undo == NULL) {
+		ui_status(ui, 0, "nothing to undo");
+		return;
+	}
+	if (store_mark_read(ui->store, ui->undo, ui->nundo, 0, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		return;
+	}
+	ui_refresh_all(ui);
+	free(ui->undo);
+	ui->undo = NULL;
+	ui->nundo = 0;
+	ui_status(ui, 0, "%zu %s unread again", n, n == 1 ? "item" : "items");
+}
+
+void
 ui_mark_all_read(struct ui *ui, int64_t feed_id)
 {
-	const int64_t *ids = feed_id != 0 ? &feed_id : ui->feed_ids;
-	size_t n = feed_id != 0 ? 1 : ui->nfeed_ids, i;
+	const int64_t *feeds = feed_id != 0 ? &feed_id : ui->feed_ids;
+	size_t nfeeds = feed_id != 0 ? 1 : ui->nfeed_ids, i, n = 0;
+	int64_t *all = NULL;
 	struct nf_error err;
 
 	/* Feed by feed rather than the whole store: a feed dropped from the
-	 * dotfile is out of sight, and keeps its read flags for when its
-	 * line comes back. */
-	for (i = 0; i < n; i++) {
-		if (store_mark_all_read(ui->store, ids[i], &err) != NF_OK) {
+	 * dotfile is out of sight (its copies of a story still follow). */
+	for (i = 0; i < nfeeds; i++) {
+		int64_t *ids, *grown;
+		size_t nids;
+
+		if (store_feed_unread(ui->store, feeds[i], &ids, &nids,
+		                      &err) != NF_OK) {
 			ui_status(ui, 1, "%s", err.msg);
-			break;
+			free(all);
+			return;
 		}
+		grown = nids > 0 ? realloc(all, (n + nids) * sizeof(*all)) : all;
+		if (nids > 0 && grown == NULL) {
+			free(ids);
+			free(all);
+			ui_status(ui, 1, "out of memory");
+			return;
+		}
+		all = grown;
+		if (nids > 0) {
+			memcpy(all + n, ids, nids * sizeof(*ids));
+		}
+		n += nids;
+		free(ids);
 	}
-	ui_refresh_all(ui);
+	ui_mark_all(ui, all, n);
+	free(all);
 }
 
 int
@@ -149,13 +237,14 @@ ui_run_program(char **argv)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-void
-ui_open_browser(struct ui *ui, const char *url)
+/* Runs command (a dotfile COMMAND, or NULL for the browser's default)
+ * on url with the terminal handed over, and says how it went. */
+static void
+ui_open_with(struct ui *ui, const char *command, const char *url)
 {
-	const char *command = ui->cfg->browser;
 	char **argv = NULL;
 	struct nf_error err;
-	int rc;
+	int rc, is_default = 0;
 
 	/* A feed chooses its links: a javascript:, data: or file: link
 	 * handed to a browser or to xdg-open would run what the feed says. */
@@ -167,14 +256,19 @@ ui_open_browser(struct ui *ui, const char *url)
 		command = getenv("BROWSER");
 	}
 	if (command == NULL || command[0] == '\0') {
-		command = "xdg-open";
+		command = "xdg-open";	/* the desktop's choice, when there is one */
+		is_default = 1;
 	}
 	if (config_browser_argv(command, url, &argv, &err) != NF_OK) {
 		ui_status(ui, 1, "browser: %s", err.msg);
 		return;
 	}
 	rc = argv[0] != NULL ? ui_run_program(argv) : -1;
-	if (rc != 0) {
+	if (rc == 127 && is_default) {
+		ui_status(ui, 1, "no browser to open links: set browser in %s,"
+		          " or $BROWSER", ui->cfg->path != NULL && !ui->cfg->is_demo ?
+		          ui->cfg->path : "the dotfile");
+	} else if (rc != 0) {
 		ui_status(ui, 1, "%s: %s", argv[0] != NULL ? argv[0] : "browser",
 		          rc == 127 ? "cannot run it" : "it failed");
 	} else {
@@ -182,4 +276,19 @@ ui_open_browser(struct ui *ui, const char *url)
 	}
 	config_argv_free(argv);
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+}
+
+void
+ui_open_browser(struct ui *ui, const char *url)
+{
+	ui_open_with(ui, ui->cfg->browser, url);
+}
+
+void
+ui_open_enclosure(struct ui *ui, const char *url)
+{
+	const char *player = ui->cfg->player;
+
+	ui_open_with(ui, player != NULL && player[0] != '\0' ? player :
+	             ui->cfg->browser, url);
 }

@@ -58,6 +58,11 @@ struct screen_ops {
 	 * screens change). */
 	int reload_on_show;
 	ui_handler handlers[CONFIG_ACTION_COUNT];
+	/* What an action does on this screen when the action table's help
+	 * text would say otherwise (NULL: the table's). */
+	const char *help[CONFIG_ACTION_COUNT];
+	/* The screen's name in the help title ("the Article screen"). */
+	const char *help_title;
 	void (*free)(struct screen *s);
 };
 
@@ -76,6 +81,8 @@ struct ui_job {
 	char *url;
 	int running;
 };
+
+struct syncq;
 
 struct ui {
 	const struct config *cfg;
@@ -100,6 +107,8 @@ struct ui {
 	/* Feeds: reloads queued or running, and how far the batch got. */
 	struct ui_job *jobs;
 	size_t njobs;
+	struct syncq *sync;	/* the sync stage's worker, once a feed is
+				 * fetched (ui/jobs.c) */
 	size_t batch_total, batch_done, batch_failed, batch_new;
 	size_t batch_feeds_new;	/* feeds of the batch that brought new items */
 	unsigned next_request;
@@ -108,6 +117,10 @@ struct ui {
 	 * keeps its items in the store but is not shown. */
 	int64_t *feed_ids;
 	size_t nfeed_ids;
+
+	/* What the last mark-all marked read, for undo (u). */
+	int64_t *undo;
+	size_t nundo;
 
 	int quit;
 	int exit_status;
@@ -131,10 +144,20 @@ int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
 int ui_run_program(char **argv);
 /* Opens url in the browser with the terminal suspended. */
 void ui_open_browser(struct ui *ui, const char *url);
+/* Plays an enclosure's url with the dotfile's player, else the browser. */
+void ui_open_enclosure(struct ui *ui, const char *url);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
-/* Marks every item of feed_id read, or with 0 every item of the
- * dotfile's feeds (a dropped feed's flags stay); every screen reloads. */
+/* Marks the stories of these items read or unread: every copy, in every
+ * feed, that the store keeps in the same story. */
+void ui_mark_story(struct ui *ui, const int64_t *rowids, size_t n, int read);
+/* Marks the stories of these items read (what a screen shows, filter
+ * included) and remembers which were unread for ui_undo_mark_all(). */
+void ui_mark_all(struct ui *ui, const int64_t *rowids, size_t n);
+/* Marks every item of feed_id read, or with 0 every item of the dotfile's
+ * feeds, with their stories' copies; undoable like ui_mark_all(). */
 void ui_mark_all_read(struct ui *ui, int64_t feed_id);
+/* Marks unread again what the last mark-all marked read. */
+void ui_undo_mark_all(struct ui *ui);
 
 #endif

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a large RSS 2.0 feed for the --dump benchmark (not a test).
 
-Usage: genfeed.py [OUT] [ITEMS] -- default /tmp/newsfold-bench.xml, 20000
-items, about 35 MB: escaped HTML descriptions, content:encoded in CDATA,
+Usage: genfeed.py [OUT] [ITEMS] [SEED] -- default /tmp/newsfold-bench.xml,
+20000 items, seed 42, about 35 MB: escaped HTML descriptions, content:encoded in CDATA,
 media:content with captions, categories, a few entities, English and
 Japanese text. Deterministic, so runs compare.
 """
@@ -11,7 +11,8 @@ import sys
 
 out = sys.argv[1] if len(sys.argv) > 1 else "/tmp/newsfold-bench.xml"
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
-rnd = random.Random(42)
+seed = int(sys.argv[3]) if len(sys.argv) > 3 else 42
+rnd = random.Random(seed)
 words = ("harbour council ferry bridge market river school library bakery "
          "storm tide orchard valley festival museum station railway park "
          "budget mayor report weather season record opening village").split()

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Compare `newsfold --dump` with Python's feedparser, feed by feed.
 
-    python3 tests/compare/feedparser.py BUILD_DIR/newsfold DIR [-v]
+    python3 tests/compare/feedparser.py BUILD_DIR/newsfold DIR|FILE... [-v]
 
-For every feed file in DIR, both parsers read the same bytes and each item
-is compared field by field: title, link, published (UTC), author, id,
-summary and content (as plain text with whitespace collapsed), enclosure
-URLs and categories. Prints one line per disagreement, a table of
-agreeing fields per feed and per format, and the total. A measurement,
-not a test: the exit status is 0 whenever both parsers ran.
+For every feed file given (or in a DIR given), both parsers read the same
+bytes and each item is compared field by field: title, link, published
+(UTC), author, id, summary and content (as plain text with whitespace
+collapsed), enclosure URLs and categories. Prints one line per
+disagreement, a table of agreeing fields per feed and per format, and the
+total; then the share of feeds on which the two agree on what a reader
+needs first: the item count and every item's title, link and date.
+
+A feed with a NAME.expect sidecar (tests/compare/shapes.py writes them)
+also says what it holds, so for those the table says which parser read
+it right. A measurement, not a test: the exit status is 0 whenever both
+parsers ran. Debian's python3-feedparser is enough.
 """
 
 import calendar
@@ -20,6 +26,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.parse
 
 # This file is named like the module it measures against: keep its own
 # folder off the import path, and look in Debian's folder too, for a
@@ -149,6 +156,48 @@ def _reads_json():
         return False
 
 
+def resolve(link, feed_link, path):
+    """feedparser leaves links relative where it knows no base; SPEC makes
+    them absolute, against the feed link or the file's URL."""
+    if not link or urllib.parse.urlsplit(link).scheme:
+        return link
+    base = feed_link or "file://" + os.path.abspath(path)
+    return urllib.parse.urljoin(base, link)
+
+
+def core(items, feed_link, path):
+    """What a reader needs first: per item, its title, link and date."""
+    return [(x["title"], resolve(x["link"], feed_link, path), x["published"])
+            for x in items]
+
+
+def read_expect(path):
+    """The NAME.expect sidecar of a feed, as core() tuples, or None."""
+    stem = os.path.splitext(path)[0]
+    if not os.path.isfile(stem + ".expect"):
+        return None
+    fields = {}
+    for line in open(stem + ".expect", encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("item "):
+            _, i, key, *rest = line.split(" ", 3)
+            value = rest[0] if rest else ""
+            fields.setdefault(int(i), {})[key] = None if value == "null" else value
+    return [(norm(f.get("title")), f.get("link", ""), f.get("published"))
+            for _, f in sorted(fields.items())]
+
+
+def core_diff(a, b):
+    """The first way two core() lists differ, or None."""
+    if len(a) != len(b):
+        return "%d items against %d" % (len(a), len(b))
+    for i, (x, y) in enumerate(zip(a, b)):
+        for k, what in enumerate(("title", "link", "date")):
+            if x[k] != y[k]:
+                return "#%d %s %s against %s" % (i, what, short(x[k], 40), short(y[k], 40))
+    return None
+
+
 def compare_feed(newsfold, path, verbose):
     raw = open(path, "rb").read()
     if raw.lstrip().startswith(b"{") and not _reads_json():
@@ -161,6 +210,15 @@ def compare_feed(newsfold, path, verbose):
     theirs = feedparser.parse(raw)
     a = [nf_item(x) for x in ours["items"]]
     b = [fp_item(x) for x in theirs.entries]
+    expect = read_expect(path)
+    mine = core(a, ours["link"], path)
+    other = core(b, theirs.feed.get("link", ""), path)
+    verdict = {
+        "agree": core_diff(mine, other),
+        "newsfold": core_diff(mine, expect) if expect is not None else None,
+        "feedparser": core_diff(other, expect) if expect is not None else None,
+        "expect": expect is not None,
+    }
     counts = {f: [0, 0] for f in FIELDS}
     diffs = []
     for i in range(max(len(a), len(b))):
@@ -174,27 +232,60 @@ def compare_feed(newsfold, path, verbose):
                 counts[f][0] += 1
             else:
                 diffs.append((i, f, a[i][f], b[i][f]))
-    return (ours["format"], counts), None, diffs
+    return (ours["format"], counts, verdict), None, diffs
+
+
+def feed_paths(args):
+    for arg in args:
+        if os.path.isdir(arg):
+            for name in sorted(os.listdir(arg)):
+                path = os.path.join(arg, name)
+                if os.path.isfile(path) and not name.endswith((".expect", ".md")):
+                    yield path
+        else:
+            yield arg
+
+
+def print_core(verdicts):
+    """The agreement on item counts, titles, links and dates."""
+    n = len(verdicts)
+    same = [name for name, v in verdicts if v["agree"] is None]
+    print()
+    print("feeds where both agree on the item count and every title, link "
+          "and date: %d/%d (%.1f%%)" % (len(same), n, 100.0 * len(same) / n if n else 0))
+    for name, v in verdicts:
+        if v["agree"] is not None:
+            print("  %-30s %s" % (name, v["agree"]))
+    sided = [(name, v) for name, v in verdicts if v["expect"]]
+    if sided:
+        ok_nf = sum(1 for _, v in sided if v["newsfold"] is None)
+        ok_fp = sum(1 for _, v in sided if v["feedparser"] is None)
+        print("feeds with a sidecar read as it says: newsfold %d/%d, feedparser %d/%d"
+              % (ok_nf, len(sided), ok_fp, len(sided)))
+        for name, v in sided:
+            for who in ("newsfold", "feedparser"):
+                if v[who] is not None:
+                    print("  %-30s %-10s %s" % (name, who, v[who]))
 
 
 def main(argv):
     if len(argv) < 3:
-        sys.stderr.write("usage: feedparser.py NEWSFOLD DIR [-v]\n")
+        sys.stderr.write("usage: feedparser.py NEWSFOLD DIR|FILE... [-v]\n")
         return 2
-    newsfold, folder = argv[1], argv[2]
-    verbose = "-v" in argv[3:]
+    newsfold = argv[1]
+    verbose = "-v" in argv[2:]
     total = [0, 0]
     per_format = {}
     rows = []
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if not os.path.isfile(path):
-            continue
+    verdicts = []
+    for path in feed_paths(a for a in argv[2:] if a != "-v"):
+        name = os.path.basename(path)
         res, err, diffs = compare_feed(newsfold, path, verbose)
         if err:
             rows.append((name, "-", 0, 0, err))
             continue
-        fmt, counts = res
+        fmt, counts, verdict = res
+        verdicts.append((name, verdict))
         agree = sum(c[0] for c in counts.values())
         n = sum(c[1] for c in counts.values())
         rows.append((name, fmt, agree, n, ""))
@@ -215,6 +306,7 @@ def main(argv):
         print("%-26s %d/%d" % ("format " + fmt, *per_format[fmt]))
     pct = 100.0 * total[0] / total[1] if total[1] else 0.0
     print("%-26s %d/%d (%.1f%%)" % ("total", total[0], total[1], pct))
+    print_core(verdicts)
     return 0
 
 

@@ -10,7 +10,7 @@
 set -eu
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"feed html text date config opml"}
+targets=${*:-"feed html text date config opml import"}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 out=${FUZZ_BUILD:-/tmp/b-fuzz}
@@ -19,8 +19,21 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
 pkgs="libxml-2.0 libcjson libcurl sqlite3 ncursesw"
 
 mkdir -p "$out/lib" "$out/artifacts"
+# configure refuses to build out of a source tree configured in place (as
+# CI's build is): then the library is built from a copy of the sources
+# without the in-place build's products, refreshed on every run.
+src=$top
+if [ -f "$top/config.status" ]; then
+	src=$out/src
+	mkdir -p "$src"
+	(cd "$top" && tar cf - --exclude=./.git --exclude='*.o' --exclude='*.a' \
+		--exclude=.deps --exclude=.dirstamp --exclude='*.log' --exclude='*.trs' \
+		--exclude=./config.status --exclude=./Makefile --exclude=./autoconfig.h \
+		--exclude=./stamp-h1 --exclude=./newsfold .) |
+		(cd "$src" && tar xf -)
+fi
 if [ ! -f "$out/lib/Makefile" ]; then
-	(cd "$out/lib" && "$top/configure" -q CC="$CC" \
+	(cd "$out/lib" && "$src/configure" -q CC="$CC" \
 		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san")
 fi
 make -s -C "$out/lib" -j2 libnewsfold.a

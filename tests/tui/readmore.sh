@@ -13,7 +13,7 @@ mkdir -p "$TMPDIR_TUI/www"
 cp "$FIXTURES"/http/* "$TMPDIR_TUI/www/"
 trap 'kill $server 2>/dev/null; tui_cleanup' EXIT INT TERM
 . "$top_srcdir/tests/server.sh"
-server_start "$TMPDIR_TUI/port" --root "$TMPDIR_TUI/www"
+server_start "$TMPDIR_TUI/port" --root "$TMPDIR_TUI/www" --log "$TMPDIR_TUI/requests"
 port=$(head -n 1 "$TMPDIR_TUI/port")
 base="http://127.0.0.1:$port/feed"
 
@@ -54,6 +54,20 @@ back_twice() {
 	tui_wait "Similar News (1)" && tui_keys q && tui_wait "newsfold — All feeds"
 }
 
+# Read more on the same copy again: the page kept in the store answers,
+# and the server sees no second request for it.
+page_kept() {
+	tui_keys Enter
+	tui_wait "Similar News (1)" || return 1
+	tui_keys Tab Enter
+	tui_wait "voted on Saturday night to accept a new duty rota" || return 1
+	tui_keys q
+	tui_wait "Similar News (1)" && tui_keys q && tui_wait "newsfold — All feeds" ||
+		return 1
+	n=$(grep -c '"path": "/feed/isles-ferry' "$TMPDIR_TUI/requests")
+	[ "$n" -eq 1 ] || { echo "# the page was fetched $n times"; return 1; }
+}
+
 # Selects the puffin story, adds two stories above it in the feed, reloads
 # and checks that the highlighted line is still the puffin story.
 cursor_kept() {
@@ -74,6 +88,7 @@ tui_check "HTTP feeds fetched and folded across outlets" fetched
 tui_check "Feeds screen shows a failed feed and its reason" feed_error
 tui_check "read more on a short copy shows its fetched article" read_more
 tui_check "q goes back step by step" back_twice
+tui_check "read more again: the page kept in the store, not fetched" page_kept
 tui_check "cursor stays on its story through a reload" cursor_kept
 tui_keys Q
 tui_check "Q exits 0" tui_wait "EXIT=0"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Sort orders and show-read on the screens: S cycles the order, V turns
-# it around, a hides the stories already read; each screen keeps its own,
+# it around, H hides the stories already read; each screen keeps its own,
 # and the dotfile's show-read and sort are where every screen starts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
@@ -31,13 +31,13 @@ reversed() {
 }
 
 hides_read() {
-	tui_keys g m a
+	tui_keys g m H
 	tui_wait "— unread only" &&
 	tui_wait "▸ Storm Orla closes the coast road" gone
 }
 
 shows_read_again() {
-	tui_keys a
+	tui_keys H
 	tui_wait "▸ Storm Orla closes the coast road" &&
 	tui_wait "— unread only" gone
 }
@@ -58,8 +58,8 @@ quits_clean() {
 tui_start
 tui_check "S sorts by title after page, date and feed" by_title
 tui_check "V reverses the order" reversed
-tui_check "a hides the stories already read" hides_read
-tui_check "a again shows them" shows_read_again
+tui_check "H hides the stories already read" hides_read
+tui_check "H again shows them" shows_read_again
 tui_check "another screen keeps its own order" per_screen
 tui_check "Q exits 0" quits_clean
 tui_check "nothing on stderr" tui_quiet

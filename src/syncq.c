@@ -1,0 +1,342 @@
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "src/syncq.h"
+
+/* One feed on its way through the worker. */
+struct syncq_job {
+	struct syncq_job *next;
+	int64_t feed_id;
+	char *url;		/* the feed's, as the dotfile gives it */
+	char *filter_cmd;	/* the feed's filter command, or NULL */
+	int nomem;		/* a copy above failed */
+	char *requested;	/* the transfer's URL, for result.url */
+	void *user;
+	int local;
+	struct fetch_result result;	/* strings owned by the job */
+	struct sync_outcome out;
+};
+
+struct syncq {
+	struct store *store;	/* the worker's */
+	struct sync_settings set;
+	pthread_t worker;
+	int started;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;	/* a job added, finished, or stop */
+	struct syncq_job *todo, **todo_tail;	/* guarded by lock */
+	struct syncq_job *done, **done_tail;
+	size_t pending;		/* added, not taken */
+	size_t queued_bytes;	/* bodies in todo */
+	int stop;
+	int pipe[2];		/* one byte per finished job not taken */
+};
+
+static void
+job_free(struct syncq_job *j)
+{
+	if (j == NULL) {
+		return;
+	}
+	free(j->url);
+	free(j->filter_cmd);
+	free(j->requested);
+	free(j->result.body);
+	free(j->result.content_type);
+	free(j->result.charset);
+	free(j->result.effective_url);
+	free(j->result.etag);
+	free(j->result.last_modified);
+	sync_outcome_clear(&j->out);
+	free(j);
+}
+
+static void
+jobs_free_list(struct syncq_job *j)
+{
+	struct syncq_job *next;
+
+	for (; j != NULL; j = next) {
+		next = j->next;
+		job_free(j);
+	}
+}
+
+/* Runs one job on the worker, outside the lock. */
+static void
+job_run(struct syncq *q, struct syncq_job *j)
+{
+	const struct sync_feed feed = { .id = j->feed_id, .url = j->url,
+	                                .filter_cmd = j->filter_cmd };
+
+	if (j->local) {
+		sync_local(q->store, &feed, &q->set, &j->out);
+	} else {
+		j->result.url = j->requested;
+		sync_fetched(q->store, &feed, &q->set, &j->result, &j->out);
+	}
+	/* The body is spent: only the outcome waits to be taken. */
+	free(j->result.body);
+	j->result.body = NULL;
+}
+
+static void
+worker_xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+worker_xml_quiet_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct syncq *q = arg;
+	struct syncq_job *j;
+	const char byte = 1;
+
+	/* libxml2's error handlers are per thread: this one stays as quiet
+	 * as main() made the first (feed text never reaches the terminal). */
+	xmlSetGenericErrorFunc(NULL, worker_xml_quiet);
+	xmlSetStructuredErrorFunc(NULL, worker_xml_quiet_structured);
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (q->todo == NULL && !q->stop) {
+			pthread_cond_wait(&q->changed, &q->lock);
+		}
+		if (q->stop) {
+			break;
+		}
+		j = q->todo;
+		if ((q->todo = j->next) == NULL) {
+			q->todo_tail = &q->todo;
+		}
+		q->queued_bytes -= j->result.len;
+		j->next = NULL;
+		pthread_mutex_unlock(&q->lock);
+		job_run(q, j);
+		pthread_mutex_lock(&q->lock);
+		*q->done_tail = j;
+		q->done_tail = &j->next;
+		/* The pipe holds far more bytes than feeds are ever pending;
+		 * a full pipe still leaves it readable, which is all it says. */
+		(void)!write(q->pipe[1], &byte, 1);
+		pthread_cond_broadcast(&q->changed);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+static int
+pipe_nonblocking(int fds[2])
+{
+	if (pipe(fds) != 0) {
+		fds[0] = fds[1] = -1;
+		return -1;
+	}
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+	fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK);
+	return 0;
+}
+
+struct syncq *
+syncq_new(struct store *store, const struct sync_settings *set,
+          struct nf_error *err)
+{
+	struct syncq *q = calloc(1, sizeof(*q));
+
+	if (q == NULL) {
+		store_close(store);
+		nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	q->store = store;
+	q->set = *set;
+	q->todo_tail = &q->todo;
+	q->done_tail = &q->done;
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->changed, NULL);
+	/* libxml2 sets up its globals once, before a second thread parses. */
+	xmlInitParser();
+	if (pipe_nonblocking(q->pipe) != 0) {
+		nf_error_set(err, NF_ERR_IO, "cannot create a pipe: %s",
+		             strerror(errno));
+		syncq_free(q);
+		return NULL;
+	}
+	if (pthread_create(&q->worker, NULL, worker_main, q) != 0) {
+		nf_error_set(err, NF_ERR_NOMEM, "cannot start a thread");
+		syncq_free(q);
+		return NULL;
+	}
+	q->started = 1;
+	return q;
+}
+
+/* Queues j, or frees it and fails. */
+static enum nf_status
+syncq_add(struct syncq *q, struct syncq_job *j, struct nf_error *err)
+{
+	if (j->url == NULL || j->nomem ||
+	    (!j->local && j->requested == NULL)) {
+		job_free(j);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	pthread_mutex_lock(&q->lock);
+	*q->todo_tail = j;
+	q->todo_tail = &j->next;
+	q->pending++;
+	q->queued_bytes += j->result.len;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+	return NF_OK;
+}
+
+static struct syncq_job *
+job_new(const struct sync_feed *feed, void *user)
+{
+	struct syncq_job *j = calloc(1, sizeof(*j));
+
+	if (j != NULL) {
+		j->feed_id = feed->id;
+		j->url = strdup(feed->url);
+		if (feed->filter_cmd != NULL) {
+			j->filter_cmd = strdup(feed->filter_cmd);
+			j->nomem = j->filter_cmd == NULL;
+		}
+		j->user = user;
+	}
+	return j;
+}
+
+enum nf_status
+syncq_add_fetched(struct syncq *q, const struct sync_feed *feed, void *user,
+                  struct fetch_result *result, struct nf_error *err)
+{
+	struct syncq_job *j = job_new(feed, user);
+	char **owned[] = { &result->body, &result->content_type,
+	                   &result->charset, &result->effective_url,
+	                   &result->etag, &result->last_modified };
+	size_t i;
+
+	if (j == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	j->result = *result;
+	j->result.user = user;
+	for (i = 0; i < sizeof(owned) / sizeof(owned[0]); i++) {
+		*owned[i] = NULL;	/* the job's now */
+	}
+	j->requested = strdup(result->url != NULL ? result->url : feed->url);
+	return syncq_add(q, j, err);
+}
+
+enum nf_status
+syncq_add_local(struct syncq *q, const struct sync_feed *feed, void *user,
+                struct nf_error *err)
+{
+	struct syncq_job *j = job_new(feed, user);
+
+	if (j == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	j->local = 1;
+	return syncq_add(q, j, err);
+}
+
+int
+syncq_fd(const struct syncq *q)
+{
+	return q->pipe[0];
+}
+
+int
+syncq_take(struct syncq *q, int wait, void **user, struct sync_outcome *out)
+{
+	struct syncq_job *j;
+	char byte;
+
+	pthread_mutex_lock(&q->lock);
+	while (wait && q->done == NULL && q->pending > 0) {
+		pthread_cond_wait(&q->changed, &q->lock);
+	}
+	if ((j = q->done) != NULL) {
+		if ((q->done = j->next) == NULL) {
+			q->done_tail = &q->done;
+		}
+		q->pending--;
+		(void)!read(q->pipe[0], &byte, 1);
+	}
+	pthread_mutex_unlock(&q->lock);
+	if (j == NULL) {
+		return 0;
+	}
+	*user = j->user;
+	*out = j->out;
+	memset(&j->out, 0, sizeof(j->out));	/* the caller's now */
+	job_free(j);
+	return 1;
+}
+
+size_t
+syncq_pending(const struct syncq *q)
+{
+	size_t n;
+
+	pthread_mutex_lock((pthread_mutex_t *)&q->lock);
+	n = q->pending;
+	pthread_mutex_unlock((pthread_mutex_t *)&q->lock);
+	return n;
+}
+
+size_t
+syncq_queued_bytes(const struct syncq *q)
+{
+	size_t n;
+
+	pthread_mutex_lock((pthread_mutex_t *)&q->lock);
+	n = q->queued_bytes;
+	pthread_mutex_unlock((pthread_mutex_t *)&q->lock);
+	return n;
+}
+
+void
+syncq_free(struct syncq *q)
+{
+	if (q == NULL) {
+		return;
+	}
+	if (q->started) {
+		pthread_mutex_lock(&q->lock);
+		q->stop = 1;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
+		pthread_join(q->worker, NULL);
+	}
+	jobs_free_list(q->todo);
+	jobs_free_list(q->done);
+	store_close(q->store);
+	if (q->pipe[0] >= 0) {
+		close(q->pipe[0]);
+		close(q->pipe[1]);
+	}
+	pthread_cond_destroy(&q->changed);
+	pthread_mutex_destroy(&q->lock);
+	free(q);
+}

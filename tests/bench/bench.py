@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""newsfold's benchmarks in one run, printed as one table (not a test).
+
+Usage: bench.py [--build DIR] [--srcdir DIR] [--runs N] [--quick]
+
+`make bench` runs it; `make bench COMPARE=1` installs the anchors first
+(xmllint, sfeed, newsboat, hyperfine) with apt-get. Every row runs
+newsfold and its anchors side by side in this run, N times each (default
+5): the median wall time with its range, the median processor time (user
++ system) and the peak resident memory. Wall times come from hyperfine
+when it is installed, else from this script's own repeat loop; processor
+time and memory always come from wait4(2).
+
+Rows:
+  dump 35 MB      --dump of a 20,000-item RSS feed (tests/bench/genfeed.py)
+                  against xmllint --stream --noout and sfeed
+  dump 350 MB     the same feed ten times as long: memory must not grow
+  headlines 100k  --headlines over 100 stored feeds of 1,000 items each,
+                  against newsboat -x print-unread on the same feeds
+  refresh         FEEDS x ITEMS from the loopback server (tests/server.py)
+                  with LATENCY_MS per request at max-parallel PARALLEL,
+                  new database each run, then again (all 304), against
+                  the network floor and newsboat (reload-threads PARALLEL)
+Then the component benchmarks' own lines: fold_bench, store-bench,
+text_bench. Corpora are cached in $BENCH_DIR (default
+/tmp/newsfold-bench). FEEDS, ITEMS, LATENCY_MS and PARALLEL in the
+environment change the refresh row (default 1000, 100, 50, 16).
+"""
+import argparse
+import json
+import math
+import mmap
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def have(tool):
+    return shutil.which(tool) is not None
+
+
+def run_once(argv, stdin=None, env=None):
+    """Runs argv with stdout and stderr discarded; returns (wall s, cpu s,
+    peak RSS KiB, exit status). A child of this Python process starts
+    with Python's resident size as its peak (Linux keeps the high-water
+    mark across exec), so GNU time, a small process, starts the command
+    and reports its figures when it is installed."""
+    fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
+    gnu_time = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+    with tempfile.NamedTemporaryFile(mode="r") as report:
+        cmd = ([gnu_time, "-f", "%U %S %M", "-o", report.name] + argv
+               if gnu_time else argv)
+        start = time.monotonic()
+        p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env=env)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.monotonic() - start
+        cpu, kib = ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+        fields = report.read().split("\n")[-2].split() if gnu_time else []
+        if len(fields) == 3:
+            cpu, kib = float(fields[0]) + float(fields[1]), int(fields[2])
+    if stdin:
+        fin.close()
+    return wall, cpu, kib, status
+
+
+def shell_quote(s):
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def hyperfine_walls(argv, stdin, runs, prepare):
+    """Wall times of runs runs by hyperfine, or None."""
+    if not have("hyperfine"):
+        return None
+    cmd = " ".join(shell_quote(a) for a in argv)
+    if stdin:
+        cmd += " < " + shell_quote(stdin)
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        hf = ["hyperfine", "--style", "none", "--runs", str(runs),
+              "--ignore-failure", "--export-json", out.name]
+        if prepare:
+            hf += ["--prepare", prepare]
+        hf.append(cmd + " > /dev/null 2>&1")
+        if subprocess.run(hf, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode != 0:
+            return None
+        return json.load(open(out.name))["results"][0]["times"]
+
+
+def measure(argv, runs, stdin=None, prepare=None, env=None):
+    """Median wall, its range, median CPU, peak RSS over runs runs."""
+    walls, cpus, rss, failed = [], [], 0, 0
+    for _ in range(runs):
+        if prepare:
+            subprocess.run(["sh", "-c", prepare])
+        wall, cpu, kib, status = run_once(argv, stdin, env)
+        walls.append(wall)
+        cpus.append(cpu)
+        rss = max(rss, kib)
+        failed += status != 0
+    hf = hyperfine_walls(argv, stdin, runs, prepare)
+    if hf:
+        walls = hf
+    return {"median": statistics.median(walls), "min": min(walls),
+            "max": max(walls), "cpu": statistics.median(cpus),
+            "rss": rss / 1024.0, "failed": failed,
+            "timer": "hyperfine" if hf else "loop"}
+
+
+BASE = None	# --base: another build's newsfold, measured beside this one
+
+
+def with_base(argv, nf, runs, **kw):
+    """The same command through the --base build, as an anchor row."""
+    if BASE is None:
+        return []
+    other = [BASE if a == nf else a for a in argv]
+    return [("before (--base)", measure(other, runs, **kw))]
+
+
+def fmt(m):
+    if m is None:
+        return "—"
+    s = "%.3f s (%.3f–%.3f), CPU %.2f s, %.1f MiB" % (
+        m["median"], m["min"], m["max"], m["cpu"], m["rss"])
+    if m["failed"]:
+        s += ", %d failed" % m["failed"]
+    return s
+
+
+def machine(build):
+    lines = []
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = [l for l in open("/proc/meminfo") if l.startswith("MemTotal")]
+        mem = int(mem[0].split()[1]) // 1024 if mem else 0
+    except OSError:
+        mem = 0
+    lines.append("machine: %s, %s, %d cores, %d MiB, %s" % (
+        platform.node(), cpu, os.cpu_count() or 0, mem,
+        " ".join(platform.uname()[0:3:2])))
+    out = subprocess.run([os.path.join(build, "newsfold"), "--version"],
+                         capture_output=True, text=True).stdout.strip()
+    lines.append("newsfold: %s" % (out.splitlines()[0] if out else "?"))
+    load = os.getloadavg()
+    lines.append("load average at start: %.2f %.2f %.2f" % load)
+    lines.append("anchors: " + ", ".join(
+        "%s %s" % (t, "yes" if have(t) else "not installed")
+        for t in ("xmllint", "sfeed", "newsboat", "hyperfine")))
+    return lines
+
+
+def genfeed(srcdir, path, items, seed=42):
+    if not os.path.exists(path):
+        subprocess.run([sys.executable,
+                        os.path.join(srcdir, "tests/bench/genfeed.py"),
+                        path, str(items), str(seed)], check=True)
+    return path
+
+
+def repeat_feed(src, dst, times):
+    """dst: the items of src repeated times times, one channel."""
+    if os.path.exists(dst):
+        return dst
+    # Copied in pieces: this process stays small (see run_once()).
+    with open(src, "rb") as f:
+        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        first, last = data.find(b"<item>"), data.rfind(b"</channel>")
+        with open(dst + ".tmp", "wb") as out:
+            out.write(data[:first])
+            for _ in range(times):
+                for at in range(first, last, 1 << 20):
+                    out.write(data[at:min(at + (1 << 20), last)])
+            out.write(data[last:])
+        data.close()
+    os.rename(dst + ".tmp", dst)
+    return dst
+
+
+def headlines_corpus(srcdir, build, work):
+    """100 feeds of 1,000 items in a store; returns (rc, db, urls)."""
+    folder = os.path.join(work, "h100k")
+    os.makedirs(folder, exist_ok=True)
+    rc, db = os.path.join(folder, "rc"), os.path.join(folder, "db")
+    urls = [os.path.join(folder, "f%d.xml" % i) for i in range(100)]
+    for i, path in enumerate(urls):
+        genfeed(srcdir, path, 1000, i)
+    with open(rc, "w") as f:
+        for path in urls:
+            f.write('feed "file://%s"\n' % path)
+        f.write("max-items 1000\n")
+    if not os.path.exists(db):
+        subprocess.run([os.path.join(build, "newsfold"), "-c", rc, "-d", db,
+                        "--refresh"], stdout=subprocess.DEVNULL, check=True)
+    return rc, db, urls
+
+
+def row_dump(nf, srcdir, work, runs):
+    feed = genfeed(srcdir, os.path.join(work, "feed-35mb.xml"), 20000)
+    big = repeat_feed(feed, os.path.join(work, "feed-350mb.xml"), 10)
+    rows = []
+    anchors = []
+    if have("xmllint"):
+        anchors.append(("xmllint --stream", measure(
+            ["xmllint", "--stream", "--noout", feed], runs)))
+    if have("sfeed"):
+        anchors.append(("sfeed", measure(["sfeed"], runs, stdin=feed)))
+    mine = measure([nf, "--dump", feed], runs)
+    anchors = with_base([nf, "--dump", feed], nf, runs) + anchors
+    rows.append(("--dump, 35 MB / 20,000 items", mine, anchors))
+    anchors = []
+    if have("xmllint"):
+        anchors.append(("xmllint --stream", measure(
+            ["xmllint", "--stream", "--noout", big], 1)))
+    anchors = with_base([nf, "--dump", big], nf, 1) + anchors
+    rows.append(("--dump, 350 MB / 200,000 items (1 run)",
+                 measure([nf, "--dump", big], 1), anchors))
+    return rows
+
+
+def row_headlines(nf, srcdir, build, work, runs):
+    rc, db, urls = headlines_corpus(srcdir, build, work)
+    anchors = []
+    if have("newsboat"):
+        folder = os.path.dirname(rc)
+        nb_urls = os.path.join(folder, "nb-urls")
+        with open(nb_urls, "w") as f:
+            for path in urls:
+                f.write("file://%s\n" % path)
+        nb_cache = os.path.join(folder, "nb.db")
+        nb_conf = os.path.join(folder, "nb.conf")
+        open(nb_conf, "w").close()
+        nb = ["newsboat", "-u", nb_urls, "-c", nb_cache, "-C", nb_conf]
+        if not os.path.exists(nb_cache):
+            subprocess.run(nb + ["-x", "reload"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        anchors.append(("newsboat -x print-unread",
+                        measure(nb + ["-x", "print-unread"], runs)))
+    env = dict(os.environ, COLUMNS="100")
+    argv = [nf, "-c", rc, "-d", db, "--headlines"]
+    mine = measure(argv, runs, env=env)
+    anchors = with_base(argv, nf, runs, env=env) + anchors
+    return [("--headlines, 100,000 stored items", mine, anchors)]
+
+
+def row_refresh(nf, srcdir, work, runs):
+    feeds = int(os.environ.get("FEEDS", "1000"))
+    items = int(os.environ.get("ITEMS", "100"))
+    latency = int(os.environ.get("LATENCY_MS", "50"))
+    parallel = int(os.environ.get("PARALLEL", "16"))
+    folder = tempfile.mkdtemp(prefix="refresh-", dir=work)
+    server = subprocess.Popen(
+        [sys.executable, os.path.join(srcdir, "tests/server.py"),
+         "--no-stdin"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True)
+    try:
+        port = int(server.stdout.readline())
+        base = "http://127.0.0.1:%d" % port
+        urls = ["%s/latency?ms=%d&items=%d&seed=%d" % (base, latency, items, i)
+                for i in range(feeds)]
+        rc, db = os.path.join(folder, "rc"), os.path.join(folder, "db")
+        with open(rc, "w") as f:
+            for u in urls:
+                f.write('feed "%s"\n' % u)
+            f.write("max-parallel %d\n" % parallel)
+        wipe = "rm -f %s %s-wal %s-shm" % (db, db, db)
+        argv = [nf, "-c", rc, "-d", db, "--refresh"]
+        run_once(argv)	# the server generates each feed once, here
+        cold = measure(argv, runs, prepare=wipe)
+        base_cold = with_base(argv, nf, runs, prepare=wipe)
+        warm = measure(argv, runs)
+        base_warm = with_base(argv, nf, runs)
+        floor = math.ceil(feeds / parallel) * latency / 1000.0
+        anchors = [("network floor", {"median": floor, "min": floor,
+                                      "max": floor, "cpu": 0, "rss": 0,
+                                      "failed": 0})] + base_cold
+        nb_cold = nb_warm = None
+        if have("newsboat"):
+            nb_urls = os.path.join(folder, "nb-urls")
+            open(nb_urls, "w").write("\n".join(urls) + "\n")
+            nb_conf = os.path.join(folder, "nb.conf")
+            open(nb_conf, "w").write("reload-threads %d\n" % parallel)
+            nb_cache = os.path.join(folder, "nb.db")
+            nb = ["newsboat", "-x", "reload", "-u", nb_urls, "-c", nb_cache,
+                  "-C", nb_conf]
+            nb_cold = measure(nb, runs, prepare="rm -f %s" % nb_cache)
+            nb_warm = measure(nb, runs)
+        label = "--refresh %d x %d, %d ms, max-parallel %d" % (
+            feeds, items, latency, parallel)
+        rows = [(label + ", new database", cold,
+                 anchors + ([("newsboat", nb_cold)] if nb_cold else [])),
+                (label + ", again (304)", warm,
+                 base_warm + ([("newsboat", nb_warm)] if nb_warm else []))]
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+def components(build, quick):
+    out = []
+    progs = [("fold_bench", ["tests/bench/fold_bench"] +
+              (["100000"] if quick else ["100000", "1000000"])),
+             ("store-bench", ["tests/bench/store-bench"]),
+             ("text_bench", ["tests/bench/text_bench"])]
+    for name, argv in progs:
+        path = os.path.join(build, argv[0])
+        if not os.path.exists(path):
+            out.append("%s: not built (make check builds it)" % name)
+            continue
+        r = subprocess.run([path] + argv[1:], capture_output=True, text=True)
+        out.append("%s:" % name)
+        out += ["  " + l for l in r.stdout.splitlines() if l.strip()]
+    startup = os.path.join(build, "tests/tui/startup-bench")
+    if have("tmux") and os.path.exists(startup) and not quick:
+        env = dict(os.environ, top_builddir=build,
+                   top_srcdir=os.path.join(os.path.dirname(
+                       os.path.abspath(__file__)), "..", ".."))
+        r = subprocess.run(["sh", os.path.join(env["top_srcdir"],
+                                               "tests/tui/startup-bench.sh"),
+                            "100000"], capture_output=True, text=True, env=env)
+        out.append("startup-bench (the screens' first frame):")
+        out += ["  " + l for l in r.stdout.splitlines()[:1]]
+    return out
+
+
+def print_table(rows):
+    print("| work | newsfold: median (range), CPU, peak RSS | anchors in the same run |")
+    print("| --- | --- | --- |")
+    for label, mine, anchors in rows:
+        cells = []
+        for name, m in anchors:
+            if name == "network floor":
+                cells.append("network floor %.3f s (ratio %.2f)" % (
+                    m["median"], mine["median"] / m["median"]))
+            else:
+                cells.append("%s: %s (ratio %.2f)" % (
+                    name, fmt(m), mine["median"] / max(m["median"], 1e-9)))
+        print("| %s | %s | %s |" % (label, fmt(mine),
+                                    "; ".join(cells) if cells else "—"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=".")
+    ap.add_argument("--srcdir", default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--quick", action="store_true",
+                    help="1,000 x 100 becomes 200 x 100; no 1M fold")
+    ap.add_argument("--only", default="dump,headlines,refresh,components")
+    ap.add_argument("--base", help="a second build folder: its newsfold "
+                    "runs beside this one in every row")
+    a = ap.parse_args()
+    global BASE
+    BASE = os.path.join(os.path.abspath(a.base), "newsfold") if a.base else None
+    build = os.path.abspath(a.build)
+    srcdir = os.path.abspath(a.srcdir)
+    nf = os.path.join(build, "newsfold")
+    work = os.environ.get("BENCH_DIR", "/tmp/newsfold-bench")
+    os.makedirs(work, exist_ok=True)
+    if a.quick:
+        os.environ.setdefault("FEEDS", "200")
+    for proxy in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        os.environ.pop(proxy, None)
+    only = a.only.split(",")
+    print("\n".join(machine(build)))
+    print("runs per row: %d; corpora in %s" % (a.runs, work))
+    print()
+    rows = []
+    if "dump" in only:
+        rows += row_dump(nf, srcdir, work, a.runs)
+    if "headlines" in only:
+        rows += row_headlines(nf, srcdir, build, work, a.runs)
+    if "refresh" in only:
+        rows += row_refresh(nf, srcdir, work, a.runs)
+    print_table(rows)
+    if "components" in only:
+        print()
+        print("\n".join(components(build, a.quick)))
+
+
+if __name__ == "__main__":
+    main()
