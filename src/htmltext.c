@@ -17,6 +17,7 @@
 #include "src/htmlfast.h"
 #include "src/htmltext.h"
 #include "src/text.h"
+#include "src/utf8.h"
 
 /* The text is never longer than a few bytes per input byte, so this
  * ceiling only stops arithmetic from wrapping. */
@@ -47,7 +48,9 @@ struct tag_rule {
 	enum tag_kind kind;
 };
 
-/* Sorted by name for bsearch(). */
+/* Sorted by name for bsearch(). <head> is dropped only from whole pages:
+ * in an item's HTML, libxml2 files the text after a leading <script>
+ * under the <head> it implies. */
 static const struct tag_rule tag_rules[] = {
 	{ "address", TAG_PARA }, { "article", TAG_PARA },
 	{ "aside", TAG_PAGE_SKIP }, { "audio", TAG_SKIP },
@@ -59,13 +62,13 @@ static const struct tag_rule tag_rules[] = {
 	{ "footer", TAG_PAGE_SKIP }, { "form", TAG_PAGE_SKIP },
 	{ "h1", TAG_PARA }, { "h2", TAG_PARA }, { "h3", TAG_PARA },
 	{ "h4", TAG_PARA }, { "h5", TAG_PARA }, { "h6", TAG_PARA },
-	{ "head", TAG_SKIP }, { "header", TAG_PAGE_SKIP }, { "hr", TAG_PARA },
-	{ "iframe", TAG_SKIP }, { "li", TAG_LINE }, { "main", TAG_PARA },
+	{ "head", TAG_PAGE_SKIP }, { "header", TAG_PAGE_SKIP }, { "hr", TAG_PARA },
+	{ "li", TAG_LINE }, { "main", TAG_PARA },
 	{ "nav", TAG_PAGE_SKIP }, { "noscript", TAG_SKIP },
-	{ "object", TAG_SKIP }, { "ol", TAG_LINE }, { "p", TAG_PARA },
+	{ "ol", TAG_LINE }, { "p", TAG_PARA },
 	{ "pre", TAG_PRE }, { "script", TAG_SKIP }, { "section", TAG_PARA },
 	{ "select", TAG_SKIP }, { "style", TAG_SKIP }, { "summary", TAG_LINE },
-	{ "svg", TAG_SKIP }, { "table", TAG_PARA }, { "td", TAG_CELL },
+	{ "table", TAG_PARA }, { "td", TAG_CELL },
 	{ "template", TAG_SKIP }, { "textarea", TAG_SKIP }, { "th", TAG_CELL },
 	{ "title", TAG_SKIP }, { "tr", TAG_LINE }, { "ul", TAG_LINE },
 	{ "video", TAG_SKIP },
@@ -105,6 +108,7 @@ struct out {
 	struct buf scratch;	/* one text node, sanitised; reused */
 	enum brk pending;
 	int pre;		/* depth of <pre> */
+	int svg;		/* depth of <svg> */
 	int lines;		/* plain text: newlines are line breaks */
 	int skip;		/* depth inside a dropped element (SAX) */
 	size_t starts;		/* start events so far (SAX) */
@@ -252,11 +256,24 @@ kind_break(enum tag_kind k)
 	}
 }
 
+/* A picture drawn in SVG says what it shows in its <title> and <desc>,
+ * the text a screen reader speaks for it; a reader that cannot draw it
+ * shows that text, as it would the words of a <text>. */
+static int
+is_svg_words(const struct out *o, const char *name)
+{
+	return o->svg > 0 && (strcmp(name, "title") == 0 || strcmp(name, "desc") == 0);
+}
+
 /* An element opens: its break goes pending. Returns zero when the
  * element is dropped with its content. */
 static int
 elem_open(struct out *o, const char *name, enum tag_kind k)
 {
+	if (is_svg_words(o, name)) {
+		k = TAG_CELL;
+	}
+	o->svg += strcmp(name, "svg") == 0;
 	if (k == TAG_SKIP) {
 		return 0;
 	}
@@ -275,6 +292,12 @@ elem_open(struct out *o, const char *name, enum tag_kind k)
 static void
 elem_close(struct out *o, const char *name, enum tag_kind k)
 {
+	if (strcmp(name, "svg") == 0 && o->svg > 0) {
+		o->svg--;
+	}
+	if (is_svg_words(o, name)) {
+		k = TAG_CELL;
+	}
 	if (k == TAG_SKIP || strcmp(name, "br") == 0) {
 		return;
 	}
@@ -344,6 +367,7 @@ out_init(struct out *o, int lines)
 	buf_init(&o->scratch, HTMLTEXT_MAX);
 	o->pending = BRK_NONE;
 	o->pre = 0;
+	o->svg = 0;
 	o->lines = lines;
 	o->skip = 0;
 	o->starts = 0;
@@ -391,25 +415,399 @@ has_byte(const char *s, size_t n, int c)
 	return memchr(s, c, n) != NULL;
 }
 
+/*
+ * Markup that libxml2 (2.9) reads in a way that loses the text around
+ * it is rewritten before it reads the HTML, so that an element may go
+ * with its content but never takes the text after it:
+ *
+ * - <embed> is void in HTML5, not in libxml2, which puts everything after
+ *   it inside, where it was dropped. Its start tag is taken out.
+ * - A dropped element (<script>, <style>, <noscript>, <select>, ...)
+ *   whose end tag never comes would hold the rest of the document: such
+ *   a start tag is taken out and what follows it stays as text.
+ * - A comment with no "-->" ends at its first '>' ("sa<!-- -- x >fe" is
+ *   "safe"); with no '>' either it runs to the end, as in HTML5.
+ * - "<!" that opens no comment, CDATA section or declaration, or a
+ *   declaration that never closes, is text ("<!'" and a bare "<!DOCTYPE"
+ *   show).
+ * - A CDATA section is its text.
+ * - "&#146;" and the other references to 128-159 are windows-1252, as
+ *   HTML5 reads them; libxml2 gives the C1 control, which the gate drops.
+ *
+ * <iframe>, <object> and <applet> are not dropped: their content is the
+ * fallback a browser shows when it shows no frame or plug-in, which is
+ * what a text reader is; the elements themselves show nothing.
+ */
+
+/* The elements dropped with their content (TAG_SKIP below) that could
+ * swallow what follows them. Script and style hold raw text: no tag
+ * inside them counts. */
+struct swallower {
+	const char *name;
+	size_t n;
+	int raw;
+	int is_void;
+};
+
+static const struct swallower swallowers[] = {
+	{ "audio", 5, 0, 0 }, { "button", 6, 0, 0 }, { "canvas", 6, 0, 0 },
+	{ "embed", 5, 0, 1 }, { "noscript", 8, 0, 0 }, { "script", 6, 1, 0 },
+	{ "select", 6, 0, 0 }, { "style", 5, 1, 0 }, { "template", 8, 0, 0 },
+	{ "textarea", 8, 0, 0 }, { "title", 5, 0, 0 }, { "video", 5, 0, 0 },
+};
+
+#define NSWALLOWERS (sizeof(swallowers) / sizeof(swallowers[0]))
+
+static int
+starts_ci(const char *s, size_t n, const char *word, size_t wn)
+{
+	size_t i;
+
+	if (n < wn) {
+		return 0;
+	}
+	for (i = 0; i < wn; i++) {
+		if ((s[i] | ((s[i] >= 'A' && s[i] <= 'Z') ? 0x20 : 0)) != word[i]) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The swallower whose start (or, with *end set, end) tag is at s[i]
+ * ('<'), or -1. */
+static int
+swallower_at(const char *s, size_t n, size_t i, int *end)
+{
+	size_t k, j;
+
+	*end = i + 1 < n && s[i + 1] == '/';
+	j = i + 1 + (size_t)*end;
+	for (k = 0; k < NSWALLOWERS; k++) {
+		const struct swallower *w = &swallowers[k];
+
+		if (starts_ci(s + j, n - j, w->name, w->n)
+		    && (j + w->n == n || strchr(" \t\r\n\f/>", s[j + w->n]) != NULL)) {
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+/* Where the first needle at or after from begins (ASCII case folded), or
+ * n. */
+static size_t
+find_ci(const char *s, size_t n, size_t from, const char *needle)
+{
+	size_t wn = strlen(needle);
+	const char *lt;
+
+	while (from < n && (lt = memchr(s + from, needle[0], n - from)) != NULL) {
+		from = (size_t)(lt - s);
+		if (starts_ci(s + from, n - from, needle, wn)) {
+			return from;
+		}
+		from++;
+	}
+	return n;
+}
+
+/* Where raw text opened by swallower k's start tag at i ends (at its end
+ * tag), or n when it never does. */
+static size_t
+raw_end(const char *s, size_t n, size_t i, int k)
+{
+	char needle[16] = "</";
+
+	memcpy(needle + 2, swallowers[k].name, swallowers[k].n + 1);
+	return find_ci(s, n, i + 1, needle);
+}
+
+/* Where the comment at i ("<!--") ends, past its "-->", or 0 when it
+ * never closes. */
+static size_t
+comment_end(const char *s, size_t n, size_t i)
+{
+	size_t e = find_ci(s, n, i + 4, "-->");
+
+	return e < n ? e + 3 : 0;
+}
+
+struct marks {
+	size_t *at;
+	size_t n, cap;
+};
+
+static int
+marks_add(struct marks *m, size_t at)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 16;
+		size_t *grown = realloc(m->at, cap * sizeof(*grown));
+
+		if (grown == NULL) {
+			return -1;
+		}
+		m->at = grown;
+		m->cap = cap;
+	}
+	m->at[m->n++] = at;
+	return 0;
+}
+
+static int
+marks_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The open elements that may yet close: where each start tag is, and
+ * NSWALLOWERS * that + its kind, in one number. */
+static void
+open_close(struct marks *open, size_t k)
+{
+	size_t j = open->n;
+
+	/* An end tag closes the nearest open element of its name and those
+	 * opened inside it, as libxml2 closes them. */
+	while (j > 0 && open->at[j - 1] % NSWALLOWERS != k) {
+		j--;
+	}
+	if (j > 0) {
+		open->n = j - 1;
+	}
+}
+
+/* Marks the start tags to take out: every <embed>, and the others whose
+ * end tag never comes. Fills drop in input order; -1 out of memory. */
+static int
+find_unclosed(const char *s, size_t n, struct marks *drop)
+{
+	struct marks open = { NULL, 0, 0 };
+	size_t i = 0, e;
+	int k, end, rc = 0;
+	const char *lt;
+
+	while (rc == 0 && i < n && (lt = memchr(s + i, '<', n - i)) != NULL) {
+		i = (size_t)(lt - s);
+		if (starts_ci(s + i, n - i, "<!--", 4) && (e = comment_end(s, n, i)) > 0) {
+			i = e;
+			continue;
+		}
+		k = swallower_at(s, n, i, &end);
+		if (k >= 0 && end) {
+			open_close(&open, (size_t)k);
+		} else if (k >= 0 && swallowers[k].is_void) {
+			rc = marks_add(drop, i);
+		} else if (k >= 0 && swallowers[k].raw) {
+			if ((e = raw_end(s, n, i, k)) == n) {
+				rc = marks_add(drop, i);
+			} else {
+				i = e;
+				continue;
+			}
+		} else if (k >= 0) {
+			rc = marks_add(&open, i * NSWALLOWERS + (size_t)k);
+		}
+		i++;
+	}
+	for (e = 0; rc == 0 && e < open.n; e++) {
+		rc = marks_add(drop, open.at[e] / NSWALLOWERS);
+	}
+	free(open.at);
+	if (rc == 0) {
+		qsort(drop->at, drop->n, sizeof(drop->at[0]), marks_cmp);
+	}
+	return rc;
+}
+
+static int
+is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* At '&': a numeric reference to 128-159 becomes its windows-1252
+ * character; anything else is copied as it is. */
+static enum nf_status
+rewrite_ref(const char *s, size_t n, size_t *i, struct buf *out)
+{
+	size_t j = *i + 1;
+	uint32_t v = 0;
+	int hex, digits = 0, d;
+	char u[4];
+
+	if (j < n && s[j] == '#') {
+		j++;
+		hex = j < n && (s[j] == 'x' || s[j] == 'X');
+		j += (size_t)hex;
+		for (; j < n && digits < 8; j++, digits++) {
+			char c = (char)(s[j] | 0x20);
+
+			d = (c >= '0' && c <= '9') ? c - '0'
+			    : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+			if (d < 0) {
+				break;
+			}
+			v = v * (hex ? 16 : 10) + (uint32_t)d;
+		}
+		if (digits > 0 && utf8_c1_as_cp1252(v) != v) {
+			*i = j + (j < n && s[j] == ';');
+			return buf_add(out, u, utf8_encode(utf8_c1_as_cp1252(v), u));
+		}
+	}
+	(*i)++;
+	return buf_add(out, "&", 1);
+}
+
+/* The text of a CDATA section, as text the parser reads back. */
+static enum nf_status
+escape_into(struct buf *out, const char *s, size_t n)
+{
+	enum nf_status rc = NF_OK;
+	size_t i;
+
+	for (i = 0; i < n && rc == NF_OK; i++) {
+		rc = s[i] == '<' ? buf_add(out, "&lt;", 4)
+		     : s[i] == '&' ? buf_add(out, "&amp;", 5) : buf_add(out, s + i, 1);
+	}
+	return rc;
+}
+
+/* At '<' (not a dropped start tag): what to write and where to go on. */
+static enum nf_status
+rewrite_markup(const char *s, size_t n, size_t *i, struct buf *out)
+{
+	size_t at = *i, e;
+	const char *gt;
+	int k, end;
+
+	k = swallower_at(s, n, at, &end);
+	if (k >= 0 && !end && swallowers[k].raw) {
+		e = raw_end(s, n, at, k);	/* closed: dropped ones never come here */
+		*i = e;
+		return buf_add(out, s + at, e - at);
+	}
+	if (starts_ci(s + at, n - at, "<!--", 4)) {
+		if ((e = comment_end(s, n, at)) > 0) {
+			*i = e;
+			return buf_add(out, s + at, e - at);
+		}
+		gt = memchr(s + at + 4, '>', n - at - 4);
+		*i = gt != NULL ? (size_t)(gt - s) + 1 : n;
+		return NF_OK;
+	} else if (starts_ci(s + at, n - at, "<![cdata[", 9)) {
+		e = find_ci(s, n, at + 9, "]]>");
+		if (e < n) {
+			*i = e + 3;
+			return escape_into(out, s + at + 9, e - at - 9);
+		}
+	} else if (at + 1 < n && s[at + 1] == '!') {
+		if (at + 2 < n && is_ascii_letter(s[at + 2]) && memchr(s + at, '>', n - at) != NULL) {
+			*i = at + 1;
+			return buf_add(out, "<", 1);
+		}
+	} else {
+		*i = at + 1;
+		return buf_add(out, "<", 1);
+	}
+	*i = at + 1;
+	return buf_add(out, "&lt;", 4);
+}
+
+/* The bytes before the first '<' or '&'. */
+static size_t
+strcspn_n(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] != '<' && s[i] != '&') {
+		i++;
+	}
+	return i;
+}
+
+/* s[0..n) rewritten by the rules above into a new string (free() it;
+ * its length in *outlen); NULL when out of memory. */
+static char *
+prepare(const char *s, size_t n, size_t *outlen)
+{
+	struct marks drop = { NULL, 0, 0 };
+	struct buf out;
+	enum nf_status rc = NF_OK;
+	size_t i = 0, d = 0, run;
+	const char *gt;
+
+	buf_init(&out, HTMLTEXT_MAX);
+	if (find_unclosed(s, n, &drop) != 0) {
+		rc = NF_ERR_NOMEM;
+	}
+	while (rc == NF_OK && i < n) {
+		run = strcspn_n(s + i, n - i);
+		if (run > 0) {
+			rc = buf_add(&out, s + i, run);
+			i += run;
+			continue;
+		}
+		if (s[i] == '&') {
+			rc = rewrite_ref(s, n, &i, &out);
+			continue;
+		}
+		while (d < drop.n && drop.at[d] < i) {
+			d++;
+		}
+		if (d < drop.n && drop.at[d] == i
+		    && (gt = memchr(s + i, '>', n - i)) != NULL) {
+			i = (size_t)(gt - s) + 1;	/* the start tag goes */
+			continue;
+		}
+		rc = rewrite_markup(s, n, &i, &out);
+	}
+	free(drop.at);
+	*outlen = out.len;
+	if (rc != NF_OK) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_take(&out);
+}
+
+/* html made ready for libxml2: valid UTF-8 (invalid bytes would make it
+ * read the whole rest of the input as Latin-1), then rewritten by the
+ * rules above. Returns a new string (free() it), its length in *len;
+ * NULL when out of memory. */
+static char *
+parser_input(const char *html, size_t *len)
+{
+	char *copy = NULL, *ready;
+
+	if (!text_is_clean(html, *len)) {
+		html = copy = text_sanitize(html, *len);
+		if (copy == NULL) {
+			return NULL;
+		}
+		*len = strlen(copy);
+	}
+	ready = prepare(html, *len, len);
+	free(copy);
+	return ready;
+}
+
 htmlDocPtr
 htmltext_parse(const char *html, size_t len)
 {
 	htmlDocPtr doc;
-	char *copy = NULL;
+	char *ready = parser_input(html, &len);
 
-	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
-	 * input to Latin-1, so such input is made valid first. */
-	if (!text_is_clean(html, len)) {
-		html = copy = text_sanitize(html, len);
-		if (copy == NULL) {
-			return NULL;
-		}
-		len = strlen(copy);
+	if (ready == NULL) {
+		return NULL;
 	}
 	/* COMPACT keeps short text inside its node: fewer allocations. */
-	doc = htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, "UTF-8",
+	doc = htmlReadMemory(ready, len > INT_MAX ? INT_MAX : (int)len, NULL, "UTF-8",
 	                     HTMLTEXT_OPTIONS | HTML_PARSE_COMPACT);
-	free(copy);
+	free(ready);
 	return doc;
 }
 
@@ -455,18 +853,11 @@ sax_parse(struct out *o, const char *html, size_t len)
 {
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr doc;
-	char *copy = NULL;
-	const char *clean = html;
+	char *ready = parser_input(html, &len);
 
-	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
-	 * input to Latin-1, so such input is made valid first. */
-	if (!text_is_clean(html, len)) {
-		clean = copy = text_sanitize(html, len);
-		len = copy != NULL ? strlen(copy) : 0;
-	}
-	ctxt = clean != NULL ? htmlNewParserCtxt() : NULL;
+	ctxt = ready != NULL ? htmlNewParserCtxt() : NULL;
 	if (ctxt == NULL) {
-		free(copy);
+		free(ready);
 		o->rc = NF_ERR_NOMEM;
 		return;
 	}
@@ -477,11 +868,11 @@ sax_parse(struct out *o, const char *html, size_t len)
 	ctxt->sax->ignorableWhitespace = sax_text;
 	ctxt->sax->cdataBlock = sax_text;
 	ctxt->userData = o;
-	doc = htmlCtxtReadMemory(ctxt, clean, len > INT_MAX ? INT_MAX : (int)len, NULL,
+	doc = htmlCtxtReadMemory(ctxt, ready, len > INT_MAX ? INT_MAX : (int)len, NULL,
 	                         "UTF-8", HTMLTEXT_OPTIONS);
 	xmlFreeDoc(doc);	/* none is built; NULL is a no-op */
 	htmlFreeParserCtxt(ctxt);
-	free(copy);
+	free(ready);
 }
 
 static const struct htmlfast_sax events_sax = { sax_start, sax_end, sax_text };
