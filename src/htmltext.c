@@ -617,7 +617,7 @@ find_unclosed(const char *s, size_t n, struct marks *drop)
 		rc = marks_add(drop, open.at[e] / NSWALLOWERS);
 	}
 	free(open.at);
-	if (rc == 0) {
+	if (rc == 0 && drop->n > 1) {
 		qsort(drop->at, drop->n, sizeof(drop->at[0]), marks_cmp);
 	}
 	return rc;
