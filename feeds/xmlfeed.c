@@ -24,7 +24,7 @@ enum field {
 	FIELD_NONE, FIELD_TITLE, FIELD_LINK, FIELD_ID, FIELD_AUTHOR,
 	FIELD_PUBLISHED, FIELD_UPDATED, FIELD_SUMMARY, FIELD_CONTENT,
 	FIELD_CATEGORY, FIELD_MEDIA_DESCRIPTION, FIELD_MEDIA_TITLE,
-	FIELD_MEDIA_CREDIT, FIELD_TAGS, FIELD_COUNT
+	FIELD_MEDIA_CREDIT, FIELD_TAGS, FIELD_OUTLET, FIELD_COUNT
 };
 
 enum element {
@@ -403,6 +403,7 @@ item_slot(struct entry_raw *raw, enum field field)
 	case FIELD_MEDIA_DESCRIPTION: return &raw->media_description;
 	case FIELD_MEDIA_TITLE: return &raw->media_title;
 	case FIELD_MEDIA_CREDIT: return &raw->media_credit;
+	case FIELD_OUTLET: return &raw->outlet;
 	default: return NULL;
 	}
 }

@@ -92,6 +92,7 @@ item_free(struct nf_item *item)
 	free(item->summary);
 	free(item->content);
 	free(item->source);
+	free(item->outlet);
 	image_free(item->image);
 	for (i = 0; i < item->nenclosures; i++) {
 		free(item->enclosures[i].url);

@@ -22,7 +22,8 @@
  * by appending an entry; never edit a released one.
  *
  * Items keep the image in three columns (read on every listing) and the
- * rarer lists (enclosures, categories, related entries) in one JSON column,
+ * rarer lists (enclosures, categories, related entries) and the outlet
+ * the feed names for the item in one JSON column,
  * extras, NULL when the item has none: a listing then reads one row per
  * item with no joins, and most rows skip the JSON parse.
  */
@@ -938,11 +939,12 @@ extras_encode(const struct nf_item *item, char **out)
 
 	*out = NULL;
 	if (item->nenclosures == 0 && item->ncategories == 0 &&
-	    item->nrelated == 0) {
+	    item->nrelated == 0 && item->outlet == NULL) {
 		return 0;
 	}
 	if ((obj = cJSON_CreateObject()) == NULL ||
-	    extras_add_lists(obj, item) != 0) {
+	    extras_add_lists(obj, item) != 0 ||
+	    (item->outlet != NULL && !cJSON_AddStringToObject(obj, "outlet", item->outlet))) {
 		goto out;
 	}
 	if (item->nrelated > 0) {
@@ -1005,6 +1007,10 @@ static int
 extras_decode_lists(const cJSON *obj, struct nf_item *item)
 {
 	const cJSON *e;
+
+	if (nf_strset(&item->outlet, json_string(obj, "outlet")) != 0) {
+		return -1;
+	}
 
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj,
 	                                                       "enclosures")) {

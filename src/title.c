@@ -165,12 +165,35 @@ same_outlet(const char *a, size_t alen, const char *b)
 	return alen == blen && strncasecmp(a, b, alen) == 0;
 }
 
+/* title_outlet_cut() on the len bytes at t. */
+static size_t
+outlet_cut_named(const char *t, size_t len, const char *named, const char *feed,
+                 const char **tail)
+{
+	const char *x;
+	size_t cut = outlet_cut(t, len, &x);
+
+	*tail = NULL;
+	if (x == NULL || !((named != NULL && same_outlet(x, len - (size_t)(x - t), named)) ||
+	                   (feed != NULL && same_outlet(x, len - (size_t)(x - t), feed)))) {
+		return len;
+	}
+	*tail = x;
+	return cut;
+}
+
+size_t
+title_outlet_cut(const char *title, const char *named, const char *feed, const char **tail)
+{
+	return outlet_cut_named(title, strlen(title), named, feed, tail);
+}
+
 void
-title_headline(const char *title, const char *feed, char *head, size_t hsize,
-               char *source, size_t ssize)
+title_headline_named(const char *title, const char *named, const char *feed,
+                     char *head, size_t hsize, char *source, size_t ssize)
 {
 	const char *t = title != NULL ? title : "", *tail = NULL;
-	size_t cut = title_outlet_tail(t, &tail);
+	size_t cut = title_outlet_cut(t, named, feed, &tail);
 
 	if (head != NULL && hsize > 0) {
 		if (cut >= hsize) {
@@ -182,13 +205,21 @@ title_headline(const char *title, const char *feed, char *head, size_t hsize,
 	if (source == NULL || ssize == 0) {
 		return;
 	}
-	if (tail == NULL || (feed != NULL && same_outlet(tail, strlen(tail), feed))) {
+	if (named == NULL || named[0] == '\0' ||
+	    (feed != NULL && same_outlet(named, strlen(named), feed))) {
 		snprintf(source, ssize, "%s", feed != NULL ? feed : "");
 	} else if (feed != NULL && feed[0] != '\0') {
-		snprintf(source, ssize, "%s via %s", tail, feed);
+		snprintf(source, ssize, "%s via %s", named, feed);
 	} else {
-		snprintf(source, ssize, "%s", tail);
+		snprintf(source, ssize, "%s", named);
 	}
+}
+
+void
+title_headline(const char *title, const char *feed, char *head, size_t hsize,
+               char *source, size_t ssize)
+{
+	title_headline_named(title, NULL, feed, head, hsize, source, ssize);
 }
 
 /* ---- Words ---------------------------------------------------------- */
@@ -563,14 +594,14 @@ tok_equal(const struct norm *a, size_t i, const struct norm *b,
 	              a->toks[i].len * sizeof(uint32_t)) == 0;
 }
 
-/* The headline of the len bytes at t without a trailing outlet tail,
- * then spaces and an ellipsis. */
+/* The headline of the len bytes at t without a trailing outlet tail
+ * that names source (title_outlet_cut()), then spaces and an ellipsis. */
 static size_t
-cut_tail(const char *t, size_t len)
+cut_tail(const char *t, size_t len, const char *source)
 {
 	const char *outlet;
 
-	len = outlet_cut(t, len, &outlet);
+	len = outlet_cut_named(t, len, source, NULL, &outlet);
 	while (len > 0 && t[len - 1] == ' ') {
 		len--;
 	}
@@ -604,7 +635,7 @@ title_read(struct title_words *w, const char *title, const char *summary,
 		len = TITLE_READ_MAX;
 	}
 	len = unglue(t, len, summary);
-	len = cut_tail(t, len);
+	len = cut_tail(t, len, source);
 	tokenize(t, len, nm);
 	mark_keys(nm);
 	if (source == NULL || source[0] == '\0') {

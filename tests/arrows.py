@@ -16,7 +16,7 @@ import sys
 PARTS = [
     ("model", ["src/error.", "src/item.", "src/buf.", "src/path.", "src/utf8.", "src/url.",
                "src/title."]),
-    ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/html.",
+    ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/htmlprep.", "src/html.",
               "src/related.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),
     ("fold", ["src/fold.", "src/frontpage."]),
