@@ -40,6 +40,7 @@ struct token {
 	size_t start, len;	/* in the code point buffer */
 	int cjk;
 	int upper;		/* begins with a capital */
+	int caps;		/* every letter a capital */
 	int key;		/* KEY_*: a number or a proper noun */
 	int stop;		/* in stopwords (set by mark_keys) */
 };
@@ -401,11 +402,16 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->start = nm->ncps, cur->len = 0;
 			cur->cjk = cls == CP_CJK;
 			cur->upper = !cur->cjk && is_upper_cp(c);
+			cur->caps = cur->upper;
 			cur->key = cur->upper ? KEY_NAME : KEY_NONE;
 			cur->stop = 0;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
+		}
+		if ((c >= 'a' && c <= 'z') ||
+		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c))) {
+			cur->caps = 0;
 		}
 		nm->cps[nm->ncps++] = lower_cp(c);
 		cur->len++;
@@ -561,7 +567,7 @@ static void
 mark_keys(struct norm *nm)
 {
 	size_t i, long_words = 0, capitalised = 0;
-	int title_case;
+	int title_case, all_caps;
 
 	for (i = 1; i < nm->ntoks; i++) {
 		if (!nm->toks[i].cjk && nm->toks[i].len >= 4) {
@@ -570,11 +576,20 @@ mark_keys(struct norm *nm)
 		}
 	}
 	title_case = long_words >= 2 && capitalised * 10 >= long_words * 7;
+	for (i = 0; i < nm->ntoks && !nm->toks[i].cjk && nm->toks[i].caps; i++) {
+	}
+	all_caps = i == nm->ntoks;
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
 		int words = tok_words(nm, t);
 
 		t->stop = (words & WORD_STOP) != 0;
+		/* A label in capitals that opens a title in lower case
+		 * (MATCHDAY, LIVESTREAM) names what kind of item it is:
+		 * a key, not a sentence's first word. */
+		if (i == 0 && t->caps && t->len >= 4 && !all_caps && !t->stop) {
+			continue;
+		}
 		if (t->key == KEY_NAME && (i == 0 || title_case)) {
 			t->key = i > 0 && !t->stop ?
 			         KEY_TITLECASE : KEY_NONE;
@@ -597,11 +612,11 @@ tok_equal(const struct norm *a, size_t i, const struct norm *b,
 /* The headline of the len bytes at t without a trailing outlet tail
  * that names source (title_outlet_cut()), then spaces and an ellipsis. */
 static size_t
-cut_tail(const char *t, size_t len, const char *source)
+cut_tail(const char *t, size_t len, const char *source, const char *named)
 {
 	const char *outlet;
 
-	len = outlet_cut_named(t, len, source, NULL, &outlet);
+	len = outlet_cut_named(t, len, named, source, &outlet);
 	while (len > 0 && t[len - 1] == ' ') {
 		len--;
 	}
@@ -627,6 +642,13 @@ void
 title_read(struct title_words *w, const char *title, const char *summary,
            const char *source)
 {
+	title_read_named(w, title, summary, source, NULL);
+}
+
+void
+title_read_named(struct title_words *w, const char *title,
+                 const char *summary, const char *source, const char *outlet)
+{
 	struct norm *nm = &w->nm, *src = &w->src;
 	const char *t = title != NULL ? title : "";
 	size_t len = strlen(t), m, k;
@@ -635,7 +657,7 @@ title_read(struct title_words *w, const char *title, const char *summary,
 		len = TITLE_READ_MAX;
 	}
 	len = unglue(t, len, summary);
-	len = cut_tail(t, len, source);
+	len = cut_tail(t, len, source, outlet);
 	tokenize(t, len, nm);
 	mark_keys(nm);
 	if (source == NULL || source[0] == '\0') {

@@ -75,6 +75,11 @@ void title_words_free(struct title_words *w);
 #define TITLE_READ_MAX 1024
 void title_read(struct title_words *w, const char *title, const char *summary,
                 const char *source);
+/* title_read() that also cuts a trailing " - X" when X is outlet (the
+ * outlet the feed names for the item, or one the caller knows). */
+void title_read_named(struct title_words *w, const char *title,
+                      const char *summary, const char *source,
+                      const char *outlet);
 /* Reads running text (a summary's lead) as it is. */
 void title_read_text(struct title_words *w, const char *text, size_t len);
 
