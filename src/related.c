@@ -500,13 +500,14 @@ related_headline_length(const char *t)
 /* Appends an entry: title from text (less the read-more link's words and
  * any glued summary), link from link's href, source when known. */
 static void
-related_add(struct related_list *l, const char *text, size_t textlen,
-            xmlNodePtr link, const char *source)
+related_add_entry(struct related_list *l, const char *text, size_t textlen,
+                  xmlNodePtr link, const char *source, const char *summary,
+                  int cut_glue)
 {
 	struct nf_related e;
 	struct nf_related *grown;
 	xmlChar *href = link != NULL ? xmlGetProp(link, (const xmlChar *)"href") : NULL;
-	int has_href = href != NULL, has_source = 0;
+	int has_href = href != NULL, has_source = 0, has_summary = 0;
 
 	memset(&e, 0, sizeof(e));
 	while (textlen > 0 && text[textlen - 1] == ' ') {
@@ -517,8 +518,19 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 		return;
 	}
 	e.title = strndup(text, textlen);
-	if (e.title != NULL) {
-		e.title[related_headline_length(e.title)] = '\0';
+	if (e.title != NULL && cut_glue) {
+		size_t cut = related_headline_length(e.title);
+
+		/* what was glued on is the summary the page printed */
+		if (cut < strlen(e.title) && summary == NULL) {
+			e.summary = strdup(e.title + cut);
+			has_summary = 1;
+		}
+		e.title[cut] = '\0';
+	}
+	if (summary != NULL && summary[0] != '\0') {
+		e.summary = strdup(summary);
+		has_summary = 1;
 	}
 	if (e.title != NULL && source == NULL) {
 		/* "Headline - Outlet": the outlet is the entry's source */
@@ -539,7 +551,8 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	xmlFree(href);
 	grown = realloc(l->v, (l->n + 1) * sizeof(*l->v));
 	if (e.title == NULL || (has_href && e.link == NULL) ||
-	    (has_source && e.source == NULL) || grown == NULL) {
+	    (has_source && e.source == NULL) || (has_summary && e.summary == NULL) ||
+	    grown == NULL) {
 		l->v = grown != NULL ? grown : l->v;
 		related_clear(&e);
 		l->nomem = 1;
@@ -547,6 +560,13 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	}
 	l->v = grown;
 	l->v[l->n++] = e;
+}
+
+static void
+related_add(struct related_list *l, const char *text, size_t textlen,
+            xmlNodePtr link, const char *source)
+{
+	related_add_entry(l, text, textlen, link, source, NULL, 1);
 }
 
 /* A block that opens with its headline as a link ("<a>Headline</a>
@@ -960,11 +980,18 @@ related_walk(struct related_list *l, xmlNodePtr n, int shape)
  * such entries in a row are a block, with the label, its explanatory
  * sentence and a nav line before it when there are.
  */
+enum rmark {
+	MARK_NONE,
+	MARK_LINE,		/* the line is nothing but a read-more marker */
+	MARK_END		/* the line is an entry's text ending in a read-more link */
+};
+
 struct rline {
 	xmlNodePtr first, last;	/* inline siblings, first..last */
 	char *text;		/* folded text, never empty */
 	xmlNodePtr link;	/* first <a href> among them, or NULL */
-	int read_more;
+	xmlNodePtr more;	/* the read-more link that ends it, or NULL */
+	enum rmark mark;
 };
 
 struct rlines {
@@ -1054,6 +1081,25 @@ related_line_is_read_more(const char *t, xmlNodePtr link)
 	return link != NULL || strncasecmp(t, "more", 4) != 0 || t[4] != '\0';
 }
 
+/* The read-more link at the end of the inline run first..last, looking
+ * through the inline elements that close it; NULL when none. */
+static xmlNodePtr
+related_line_end_link(xmlNodePtr first, xmlNodePtr last)
+{
+	xmlNodePtr n;
+
+	for (n = last; n != NULL; n = n == first ? NULL : n->prev) {
+		if (n->type == XML_TEXT_NODE && xmlIsBlankNode(n)) {
+			continue;
+		}
+		if (n->type == XML_COMMENT_NODE || related_is_element(n, "br")) {
+			continue;
+		}
+		return n->type == XML_ELEMENT_NODE ? related_ending_read_more(n) : NULL;
+	}
+	return NULL;
+}
+
 static void
 related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
 {
@@ -1093,9 +1139,17 @@ related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
 	r->last = last;
 	r->text = t;
 	r->link = link;
+	r->more = related_line_end_link(first, last);
 	/* a marker's link, if any, is all the line holds */
-	r->read_more = related_line_is_read_more(t, link) &&
-	               (link == NULL || related_is_read_more(link));
+	if (related_line_is_read_more(t, link) &&
+	    (link == NULL || related_is_read_more(link))) {
+		r->mark = MARK_LINE;
+	} else {
+		r->mark = r->more != NULL ? MARK_END : MARK_NONE;
+	}
+	if (r->mark == MARK_NONE) {
+		r->more = NULL;
+	}
 }
 
 /* Appends the lines inside container (no recursion into inline
@@ -1176,55 +1230,214 @@ related_cut_line(struct rline *r)
 	}
 }
 
-/* Where the first entry of a run starts, given its marker m: after a
- * label (and a bare label's explanatory sentence) within reach, else the
- * line just before the marker. Sets *start_cut to the first line to take
- * out: the nav line, else the label, else the entry. */
+/* The last line of the entry that marker line m closes: the marker
+ * itself when it ends in its read-more link, else the line before. */
 static size_t
-related_first_entry(const struct rlines *ls, size_t lo, size_t m, size_t *start_cut,
-                    int *labelled)
+related_entry_end(const struct rlines *ls, size_t m)
 {
-	size_t j;
+	return ls->v[m].mark == MARK_END ? m : m - 1;
+}
+
+static int
+related_line_is_label(const struct rline *r, int *bare)
+{
+	return r->link == NULL && r->mark == MARK_NONE && related_is_label_text(r->text, bare);
+}
+
+/* Where the first entry of a run starts, given its marker m and the
+ * length in lines of the entry after it (0: none): as far back as that
+ * entry reaches, never past lo, a marker or a label. A label just
+ * before it (or before a bare label's short explanatory sentence) heads
+ * the block. Sets *start_cut to the first line to take out: the nav
+ * line, else the label, else the entry. */
+static size_t
+related_first_entry(const struct rlines *ls, size_t lo, size_t m, size_t want,
+                    size_t *start_cut, int *labelled)
+{
+	size_t end = related_entry_end(ls, m), from = end, j;
 	int bare = 0;
 
 	*labelled = 0;
-	for (j = m; j > lo && m - j < RELATED_LABEL_REACH; j--) {
-		const struct rline *r = &ls->v[j - 1];
-
-		if (r->link == NULL && related_is_label_text(r->text, &bare)) {
-			size_t start = j;
-
-			*labelled = 1;
-			*start_cut = j - 1;
-			if (bare && m - j >= 2 && strlen(ls->v[j].text) <= RELATED_NOTE_MAX) {
-				start++;	/* the explanatory sentence */
+	while (from > lo && end + 1 - from < (want > 0 ? want : 1) &&
+	       ls->v[from - 1].mark == MARK_NONE && !related_line_is_label(&ls->v[from - 1], NULL)) {
+		from--;
+	}
+	*start_cut = from;
+	for (j = from; j > lo && from - j < 2; j--) {
+		if (!related_line_is_label(&ls->v[j - 1], &bare)) {
+			if (ls->v[j - 1].mark != MARK_NONE || ls->v[j - 1].link != NULL) {
+				break;
 			}
-			if (j - 1 > lo && ls->v[j - 2].link == NULL &&
-			    related_is_nav_text(ls->v[j - 2].text)) {
-				*start_cut = j - 2;
-			}
-			return start < m ? start : m - 1;
+			continue;
 		}
-		if (r->read_more) {
+		if (j < from && (!bare || strlen(ls->v[j].text) > RELATED_NOTE_MAX)) {
 			break;
 		}
+		*labelled = 1;
+		*start_cut = j - 1;
+		if (j - 1 > lo && ls->v[j - 2].link == NULL && ls->v[j - 2].mark == MARK_NONE &&
+		    related_is_nav_text(ls->v[j - 2].text)) {
+			*start_cut = j - 2;
+		}
+		break;
 	}
-	*start_cut = m - 1;
-	return m - 1;
+	return from;
 }
 
-/* The entry of lines from..m-1 closed by marker m. */
+/* Whether n is an inline element that may hold a headline. */
+static int
+related_is_head_element(xmlNodePtr n)
+{
+	static const char *const names[] = {
+		"a", "b", "strong", "span", "em", "font", "big",
+	};
+	size_t i;
+
+	for (i = 0; n != NULL && i < sizeof(names) / sizeof(names[0]); i++) {
+		if (related_is_element(n, names[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The line's first element when it opens the line and reads as a
+ * headline (long enough, and not all of the line); NULL otherwise. */
+static xmlNodePtr
+related_line_head(const struct rline *r)
+{
+	xmlNodePtr n;
+
+	for (n = r->first; n != NULL; n = n == r->last ? NULL : n->next) {
+		if ((n->type == XML_TEXT_NODE && xmlIsBlankNode(n)) ||
+		    n->type == XML_COMMENT_NODE) {
+			continue;
+		}
+		break;
+	}
+	if (!related_is_head_element(n) || n == r->more) {
+		return NULL;
+	}
+	/* a wrapper around the whole line: look inside it */
+	while (n->children != NULL && n->children == n->last &&
+	       related_is_head_element(n->children)) {
+		n = n->children;
+	}
+	return n;
+}
+
+/* Appends text (n bytes) to the growing summary *sum, a space between. */
+static int
+related_sum_append(char **sum, const char *text, size_t n)
+{
+	size_t have = *sum != NULL ? strlen(*sum) : 0;
+	char *grown;
+
+	while (n > 0 && text[0] == ' ') {
+		text++, n--;
+	}
+	while (n > 0 && text[n - 1] == ' ') {
+		n--;
+	}
+	if (n == 0) {
+		return 0;
+	}
+	grown = realloc(*sum, have + n + 2);
+	if (grown == NULL) {
+		return -1;
+	}
+	if (have > 0) {
+		grown[have++] = ' ';
+	}
+	memcpy(grown + have, text, n);
+	grown[have + n] = '\0';
+	*sum = grown;
+	return 0;
+}
+
+/* The length of line r's text less its closing read-more link's. */
+static size_t
+related_line_body(const struct rline *r)
+{
+	size_t len = strlen(r->text);
+	char *tail;
+
+	if (r->mark != MARK_END || r->more == NULL) {
+		return len;
+	}
+	tail = related_text(r->more);
+	if (tail != NULL && len >= strlen(tail) &&
+	    strcmp(r->text + len - strlen(tail), tail) == 0) {
+		len -= strlen(tail);
+	}
+	free(tail);
+	return len;
+}
+
+/* The entry of lines from..end closed by marker m: the headline is the
+ * first line's opening element when that reads as a headline, else the
+ * first line (less a summary glued on); the rest is its summary. */
 static void
 related_add_line_entry(struct related_list *l, const struct rlines *ls,
                        size_t from, size_t m)
 {
-	xmlNodePtr link = ls->v[m].link;
-	size_t i;
+	const struct rline *first = &ls->v[from];
+	size_t end = related_entry_end(ls, m), i, len = related_line_body(first), tl = len;
+	xmlNodePtr link = ls->v[m].more != NULL ? ls->v[m].more : ls->v[m].link;
+	xmlNodePtr head = related_line_head(first);
+	char *ht = head != NULL ? related_text(head) : NULL, *sum = NULL;
+	int from_head = 0, nomem = head != NULL && ht == NULL;
 
-	for (i = from; link == NULL && i < m; i++) {
+	for (i = from; link == NULL && i <= end; i++) {
 		link = ls->v[i].link;
 	}
-	related_add(l, ls->v[from].text, strlen(ls->v[from].text), link, NULL);
+	if (ht != NULL && strlen(ht) >= 8 && strlen(ht) < len &&
+	    strncmp(first->text, ht, strlen(ht)) == 0) {
+		tl = strlen(ht);
+		from_head = 1;
+	}
+	nomem = nomem || related_sum_append(&sum, first->text + tl, len - tl) != 0;
+	for (i = from + 1; !nomem && i <= end; i++) {
+		nomem = related_sum_append(&sum, ls->v[i].text, related_line_body(&ls->v[i])) != 0;
+	}
+	if (nomem) {
+		l->nomem = 1;
+	} else {
+		related_add_entry(l, first->text, tl, link, NULL, sum, !from_head);
+	}
+	free(ht);
+	free(sum);
+}
+
+/* Reads the run of marker-closed entries that starts at marker m: the
+ * number of entries, the last marker (*last) and the length of the
+ * second entry (*want, 0 when there is none); whether any marker has a
+ * link (*linked). */
+static size_t
+related_lines_run(const struct rlines *ls, size_t m, size_t *last, size_t *want,
+                  int *linked)
+{
+	size_t prev = m, k, len, entries = 1;
+
+	*want = 0;
+	*linked = ls->v[m].link != NULL;
+	for (k = m + 1; k < ls->n && k - prev - 1 <= RELATED_ENTRY_LINES; k++) {
+		if (ls->v[k].mark == MARK_NONE) {
+			continue;
+		}
+		len = related_entry_end(ls, k) + 1 - (prev + 1);
+		if (len == 0 || len > RELATED_ENTRY_LINES) {
+			break;
+		}
+		if (*want == 0) {
+			*want = len;
+		}
+		entries++;
+		prev = k;
+		*linked = *linked || ls->v[k].link != NULL;
+	}
+	*last = prev;
+	return entries;
 }
 
 /* Finds the runs of marker-closed entries among the lines, adds their
@@ -1242,44 +1455,33 @@ related_take_lines(struct related_list *l, htmlDocPtr doc)
 		l->nomem = 1;
 		goto out;
 	}
-	for (m = 1; m < ls.n; m++) {
-		size_t start_cut, first, prev, k, entries = 1;
+	for (m = 0; m < ls.n; m++) {
+		size_t start_cut, first, prev, k, want, entries;
 		int labelled, linked;
 
-		if (!ls.v[m].read_more || ls.v[m - 1].read_more) {
+		if (ls.v[m].mark == MARK_NONE ||
+		    (ls.v[m].mark == MARK_LINE && (m <= lo || ls.v[m - 1].mark != MARK_NONE))) {
 			continue;
 		}
-		first = related_first_entry(&ls, lo, m, &start_cut, &labelled);
-		linked = ls.v[m].link != NULL;
-		/* the markers that follow, each after 1..3 lines of entry */
-		for (prev = m, k = m + 1; k < ls.n && k - prev - 1 <= RELATED_ENTRY_LINES; k++) {
-			if (ls.v[k].read_more) {
-				if (k == prev + 1) {
-					break;
-				}
-				entries++;
-				prev = k;
-				linked = linked || ls.v[k].link != NULL;
-			}
-		}
+		entries = related_lines_run(&ls, m, &prev, &want, &linked);
+		first = related_first_entry(&ls, lo, m, want, &start_cut, &labelled);
 		/* markers that are only words, with no link anywhere, are
 		 * weak: they make a block only under a label (which is also
 		 * what keeps htmlfast's checks, labels and read-more links,
 		 * enough to decline every block found here) */
-		if (entries < 2 || (!linked && !labelled)) {
+		if ((entries < 2 && !labelled) || (!linked && !labelled)) {
 			continue;
 		}
 		related_add_line_entry(l, &ls, first, m);
 		for (k = m + 1; k <= prev; k++) {
-			size_t from = k;
+			if (ls.v[k].mark != MARK_NONE) {
+				size_t from = k;
 
-			if (!ls.v[k].read_more) {
-				continue;
+				while (from > 0 && ls.v[from - 1].mark == MARK_NONE) {
+					from--;
+				}
+				related_add_line_entry(l, &ls, from, k);
 			}
-			while (from > 0 && !ls.v[from - 1].read_more) {
-				from--;
-			}
-			related_add_line_entry(l, &ls, from, k);
 		}
 		for (i = start_cut; i <= prev; i++) {
 			cut[ncut++] = i;
@@ -1371,12 +1573,12 @@ related_extract(htmlDocPtr doc, const char *base_url, double threshold,
 	/* labelled blocks and lists first, then read-more lines (which
 	 * also find a label or nav line before them), then runs of blocks
 	 * each ending in a read-more link */
+	if (!l.nomem) {
+		related_take_lines(&l, doc);
+	}
 	for (shape = 0; shape < 2 && !l.nomem; shape++) {
 		while (!l.nomem && related_walk(&l, root, shape)) {
 		}
-	}
-	if (!l.nomem) {
-		related_take_lines(&l, doc);
 	}
 	while (!l.nomem && related_walk(&l, root, 2)) {
 	}
