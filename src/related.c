@@ -991,6 +991,7 @@ struct rline {
 	char *text;		/* folded text, never empty */
 	xmlNodePtr link;	/* first <a href> among them, or NULL */
 	xmlNodePtr more;	/* the read-more link that ends it, or NULL */
+	size_t tail;		/* MARK_END: bytes of text the marker takes */
 	enum rmark mark;
 };
 
@@ -1081,6 +1082,34 @@ related_line_is_read_more(const char *t, xmlNodePtr link)
 	return link != NULL || strncasecmp(t, "more", 4) != 0 || t[4] != '\0';
 }
 
+/* The bytes of t that a read-more word with its arrows takes at its
+ * end ("... hearing. Read more »"), after a blank; 0 when none. A bare
+ * "More" does not count: many a sentence ends in it. */
+static size_t
+related_tail_read_more(const char *t)
+{
+	size_t len = strlen(t), i, k, cut;
+
+	for (i = 0; i < sizeof(related_read_more) / sizeof(related_read_more[0]); i++) {
+		k = strlen(related_read_more[i]);
+		if (k < 5) {
+			continue;
+		}
+		for (cut = len; cut > k; cut--) {
+			const char *at = t + cut - k;
+
+			if (at[-1] == ' ' && strncasecmp(at, related_read_more[i], k) == 0 &&
+			    RELATED_IS(at, related_read_more)) {
+				return len - (size_t)(at - t);
+			}
+			if (len - cut > 8) {
+				break;	/* past any run of arrows */
+			}
+		}
+	}
+	return 0;
+}
+
 /* The read-more link at the end of the inline run first..last, looking
  * through the inline elements that close it; NULL when none. */
 static xmlNodePtr
@@ -1141,14 +1170,21 @@ related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
 	r->link = link;
 	r->more = related_line_end_link(first, last);
 	/* a marker's link, if any, is all the line holds */
+	r->tail = 0;
 	if (related_line_is_read_more(t, link) &&
 	    (link == NULL || related_is_read_more(link))) {
 		r->mark = MARK_LINE;
+	} else if (r->more != NULL) {
+		char *own = related_text(r->more);
+		size_t k = own != NULL ? strlen(own) : 0, len = strlen(t);
+
+		r->mark = MARK_END;
+		r->tail = k <= len && own != NULL && strcmp(t + len - k, own) == 0 ? k : 0;
+		ls->nomem = own == NULL;
+		free(own);
 	} else {
-		r->mark = r->more != NULL ? MARK_END : MARK_NONE;
-	}
-	if (r->mark == MARK_NONE) {
-		r->more = NULL;
+		r->tail = related_tail_read_more(t);
+		r->mark = r->tail > 0 ? MARK_END : MARK_NONE;
 	}
 }
 
@@ -1359,19 +1395,7 @@ related_sum_append(char **sum, const char *text, size_t n)
 static size_t
 related_line_body(const struct rline *r)
 {
-	size_t len = strlen(r->text);
-	char *tail;
-
-	if (r->mark != MARK_END || r->more == NULL) {
-		return len;
-	}
-	tail = related_text(r->more);
-	if (tail != NULL && len >= strlen(tail) &&
-	    strcmp(r->text + len - strlen(tail), tail) == 0) {
-		len -= strlen(tail);
-	}
-	free(tail);
-	return len;
+	return strlen(r->text) - (r->mark == MARK_END ? r->tail : 0);
 }
 
 /* The entry of lines from..end closed by marker m: the headline is the
@@ -1411,8 +1435,8 @@ related_add_line_entry(struct related_list *l, const struct rlines *ls,
 
 /* Reads the run of marker-closed entries that starts at marker m: the
  * number of entries, the last marker (*last) and the length of the
- * second entry (*want, 0 when there is none); whether any marker has a
- * link (*linked). */
+ * longest entry after the first (*want, 0 when there is none); whether
+ * any marker has a link (*linked). */
 static size_t
 related_lines_run(const struct rlines *ls, size_t m, size_t *last, size_t *want,
                   int *linked)
@@ -1429,7 +1453,7 @@ related_lines_run(const struct rlines *ls, size_t m, size_t *last, size_t *want,
 		if (len == 0 || len > RELATED_ENTRY_LINES) {
 			break;
 		}
-		if (*want == 0) {
+		if (len > *want) {
 			*want = len;
 		}
 		entries++;
