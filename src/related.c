@@ -1402,12 +1402,11 @@ related_line_body(const struct rline *r)
  * first line's opening element when that reads as a headline, else the
  * first line (less a summary glued on); the rest is its summary. */
 static void
-related_add_line_entry(struct related_list *l, const struct rlines *ls,
-                       size_t from, size_t m)
+related_add_span(struct related_list *l, const struct rlines *ls, size_t from,
+                 size_t end, xmlNodePtr link)
 {
 	const struct rline *first = &ls->v[from];
-	size_t end = related_entry_end(ls, m), i, len = related_line_body(first), tl = len;
-	xmlNodePtr link = ls->v[m].more != NULL ? ls->v[m].more : ls->v[m].link;
+	size_t i, len = related_line_body(first), tl = len;
 	xmlNodePtr head = related_line_head(first);
 	char *ht = head != NULL ? related_text(head) : NULL, *sum = NULL;
 	int from_head = 0, nomem = head != NULL && ht == NULL;
@@ -1431,6 +1430,80 @@ related_add_line_entry(struct related_list *l, const struct rlines *ls,
 	}
 	free(ht);
 	free(sum);
+}
+
+static void
+related_add_line_entry(struct related_list *l, const struct rlines *ls,
+                       size_t from, size_t m)
+{
+	related_add_span(l, ls, from, related_entry_end(ls, m),
+	                 ls->v[m].more != NULL ? ls->v[m].more : ls->v[m].link);
+}
+
+/* Whether line r opens with its headline as a link ("<a>Headline</a>",
+ * "<b><a>Headline</a></b> summary", "<h3><a>Headline</a></h3>"). */
+static int
+related_line_is_linked_head(const struct rline *r)
+{
+	xmlNodePtr head = related_line_head(r);
+	xmlChar *raw;
+	int yes;
+
+	if (r->mark != MARK_NONE) {
+		return 0;
+	}
+	if (head == NULL && r->first == r->last && related_is_element(r->first, "a")) {
+		head = r->first;
+	}
+	if (head == NULL || related_first_link(head) == NULL ||
+	    related_first_link(head) != related_first_link(r->first)) {
+		return 0;
+	}
+	raw = xmlNodeGetContent(head);
+	yes = raw != NULL && xmlStrlen(raw) >= 8;
+	xmlFree(raw);
+	return yes;
+}
+
+/* Entries with no read-more marker under a label: each opens with a
+ * linked headline, and all have as many lines as the first (the
+ * headline and its summary lines). Returns the last line taken, or
+ * label when there was no such run. */
+static size_t
+related_take_headed(struct related_list *l, const struct rlines *ls, size_t label)
+{
+	size_t start = label + 1, k, per, entries = 0, end;
+	int bare = 0;
+
+	related_is_label_text(ls->v[label].text, &bare);
+	if (bare && start + 1 < ls->n && !related_line_is_linked_head(&ls->v[start]) &&
+	    ls->v[start].link == NULL && strlen(ls->v[start].text) <= RELATED_NOTE_MAX) {
+		start++;	/* the explanatory sentence */
+	}
+	if (start >= ls->n || !related_line_is_linked_head(&ls->v[start])) {
+		return label;
+	}
+	for (per = 1; start + per < ls->n && per < RELATED_ENTRY_LINES &&
+	     !related_line_is_linked_head(&ls->v[start + per]); per++) {
+	}
+	for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
+		for (end = k; end + 1 < ls->n && end + 1 < k + per &&
+		     ls->v[end + 1].mark == MARK_NONE && ls->v[end + 1].link == NULL &&
+		     !related_line_is_label(&ls->v[end + 1], NULL); end++) {
+		}
+		entries++;
+	}
+	if (entries < 2) {
+		return label;
+	}
+	for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
+		for (end = k; end + 1 < ls->n && end + 1 < k + per &&
+		     ls->v[end + 1].mark == MARK_NONE && ls->v[end + 1].link == NULL &&
+		     !related_line_is_label(&ls->v[end + 1], NULL); end++) {
+		}
+		related_add_span(l, ls, k, end, NULL);
+	}
+	return k - 1;
 }
 
 /* Reads the run of marker-closed entries that starts at marker m: the
@@ -1483,6 +1556,19 @@ related_take_lines(struct related_list *l, htmlDocPtr doc)
 		size_t start_cut, first, prev, k, want, entries;
 		int labelled, linked;
 
+		if (m >= lo && related_line_is_label(&ls.v[m], NULL) &&
+		    (prev = related_take_headed(l, &ls, m)) > m) {
+			start_cut = m > lo && ls.v[m - 1].link == NULL &&
+			            ls.v[m - 1].mark == MARK_NONE &&
+			            related_is_nav_text(ls.v[m - 1].text) ? m - 1 : m;
+			for (i = start_cut; i <= prev; i++) {
+				cut[ncut++] = i;
+			}
+			found = 1;
+			lo = prev + 1;
+			m = prev;
+			continue;
+		}
 		if (ls.v[m].mark == MARK_NONE ||
 		    (ls.v[m].mark == MARK_LINE && (m <= lo || ls.v[m - 1].mark != MARK_NONE))) {
 			continue;
