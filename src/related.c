@@ -1456,13 +1456,48 @@ related_line_is_linked_head(const struct rline *r)
 		head = r->first;
 	}
 	if (head == NULL || related_first_link(head) == NULL ||
-	    related_first_link(head) != related_first_link(r->first)) {
+	    related_first_link(head) != r->link) {
 		return 0;
 	}
 	raw = xmlNodeGetContent(head);
 	yes = raw != NULL && xmlStrlen(raw) >= 8;
 	xmlFree(raw);
 	return yes;
+}
+
+/* The box that holds line r: its nearest ancestor other than a
+ * paragraph, a heading or an inline element. */
+static xmlNodePtr
+related_line_box(const struct rline *r)
+{
+	static const char *const names[] = { "p", "h1", "h2", "h3", "h4", "h5", "h6" };
+	xmlNodePtr n = r->first->parent;
+	size_t i;
+
+	while (n != NULL && n->type == XML_ELEMENT_NODE) {
+		int inner = !related_is_block(n);
+
+		for (i = 0; !inner && i < sizeof(names) / sizeof(names[0]); i++) {
+			inner = related_is_element(n, names[i]);
+		}
+		if (!inner) {
+			break;
+		}
+		n = n->parent;
+	}
+	return n;
+}
+
+/* Whether line k + 1 goes on the entry whose headline is line k: a line
+ * of text in the same box. */
+static int
+related_line_goes_on(const struct rlines *ls, size_t head, size_t k)
+{
+	const struct rline *r = &ls->v[k];
+
+	return k < ls->n && r->mark == MARK_NONE && r->link == NULL &&
+	       !related_line_is_label(r, NULL) &&
+	       related_line_box(r) == related_line_box(&ls->v[head]);
 }
 
 /* Entries with no read-more marker under a label: each opens with a
@@ -1487,9 +1522,7 @@ related_take_headed(struct related_list *l, const struct rlines *ls, size_t labe
 	     !related_line_is_linked_head(&ls->v[start + per]); per++) {
 	}
 	for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
-		for (end = k; end + 1 < ls->n && end + 1 < k + per &&
-		     ls->v[end + 1].mark == MARK_NONE && ls->v[end + 1].link == NULL &&
-		     !related_line_is_label(&ls->v[end + 1], NULL); end++) {
+		for (end = k; end + 1 < k + per && related_line_goes_on(ls, k, end + 1); end++) {
 		}
 		entries++;
 	}
@@ -1497,9 +1530,7 @@ related_take_headed(struct related_list *l, const struct rlines *ls, size_t labe
 		return label;
 	}
 	for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
-		for (end = k; end + 1 < ls->n && end + 1 < k + per &&
-		     ls->v[end + 1].mark == MARK_NONE && ls->v[end + 1].link == NULL &&
-		     !related_line_is_label(&ls->v[end + 1], NULL); end++) {
+		for (end = k; end + 1 < k + per && related_line_goes_on(ls, k, end + 1); end++) {
 		}
 		related_add_span(l, ls, k, end, NULL);
 	}

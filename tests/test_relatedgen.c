@@ -538,6 +538,12 @@ test_generated_blocks(void **state)
 		if (!lab && !read_more_linked(&b)) {
 			continue;	/* words alone make a block only under a label */
 		}
+		if (b.c == C_NONE && b.r == R_NONE && b.v == V_GLUED) {
+			/* with no marker and no box, where the last entry
+			 * ends is not written anywhere: the paragraph after
+			 * could be its summary */
+			continue;
+		}
 		build(&b);
 		assert_int_equal(html_extract(b.html, b.len, BASE, TITLE_DEFAULT_THRESHOLD,
 		                              &parts, &err), NF_OK);
