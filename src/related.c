@@ -1274,6 +1274,23 @@ related_entry_end(const struct rlines *ls, size_t m)
 	return ls->v[m].mark == MARK_END ? m : m - 1;
 }
 
+static xmlNodePtr related_line_head(const struct rline *r);
+static xmlNodePtr related_line_box(const struct rline *r);
+
+/* Whether line r opens with an inline element holding its headline
+ * ("<b>Headline</b> summary ..."). */
+static int
+related_line_has_head(const struct rline *r)
+{
+	xmlNodePtr head = related_line_head(r);
+	xmlChar *raw = head != NULL ? xmlNodeGetContent(head) : NULL;
+	int yes = raw != NULL && xmlStrlen(raw) >= 8 &&
+	          (size_t)xmlStrlen(raw) < strlen(r->text) - r->tail;
+
+	xmlFree(raw);
+	return yes;
+}
+
 static int
 related_line_is_label(const struct rline *r, int *bare)
 {
@@ -1294,8 +1311,12 @@ related_first_entry(const struct rlines *ls, size_t lo, size_t m, size_t want,
 	int bare = 0;
 
 	*labelled = 0;
+	/* a line that opens with its headline starts its entry; an entry
+	 * never reaches out of the box that holds its end */
 	while (from > lo && end + 1 - from < (want > 0 ? want : 1) &&
-	       ls->v[from - 1].mark == MARK_NONE && !related_line_is_label(&ls->v[from - 1], NULL)) {
+	       !related_line_has_head(&ls->v[from]) &&
+	       ls->v[from - 1].mark == MARK_NONE && !related_line_is_label(&ls->v[from - 1], NULL) &&
+	       related_line_box(&ls->v[from - 1]) == related_line_box(&ls->v[end])) {
 		from--;
 	}
 	*start_cut = from;

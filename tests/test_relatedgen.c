@@ -132,7 +132,7 @@ static const struct lang langs[] = {
 
 enum container { C_NONE, C_DIV, C_UL, C_OL, C_TABLE, C_SECTION, C_NESTED, C_COUNT };
 enum markup { M_TEXT_BR, M_P_LINES, M_DIV_B, M_DIV_SPAN, M_DIV_STRONG, M_LI, M_H3_P,
-              M_LINK_TITLE, M_COUNT };
+              M_LINK_TITLE, M_MIXED, M_COUNT };
 enum read_more { R_LINK, R_TEXT, R_LINK_IN_P, R_ARROW, R_GUILLEMET, R_NONE, R_COUNT };
 enum variant { V_GLUED, V_CASE, V_WIDTH, V_CUT, V_PUNCT, V_COUNT };
 
@@ -140,7 +140,7 @@ static const char *const container_names[] = {
 	"none", "div", "ul", "ol", "table", "section", "nested" };
 static const char *const markup_names[] = {
 	"text+br", "p per line", "div+b", "div+span", "div+strong", "li", "h3+p",
-	"link title" };
+	"link title", "mixed" };
 static const char *const read_more_names[] = {
 	"link", "text", "link in p", "arrow", "guillemet", "none" };
 static const char *const variant_names[] = {
@@ -295,11 +295,17 @@ put_entry(struct block *b, int k, int story, int copy)
 	int glued = copy && b->v == V_GLUED;
 	static const char *const inline_tags[] = { "b", "span", "strong" };
 
+	/* a mixed block: each entry in another markup, as when a page
+	 * joins lists written by different templates */
+	static const enum markup mixed[5] = {
+		M_DIV_B, M_P_LINES, M_TEXT_BR, M_H3_P, M_DIV_SPAN };
+	enum markup m = b->m == M_MIXED ? mixed[k] : b->m;
+
 	variant_title(b, story, title, sizeof(title));
 	if (!copy) {
 		snprintf(title, sizeof(title), "%s", b->lang->title[story]);
 	}
-	switch (b->m) {
+	switch (m) {
 	case M_TEXT_BR:
 	case M_LINK_TITLE:
 		put_title(b, NULL, title, k);
@@ -316,7 +322,7 @@ put_entry(struct block *b, int k, int story, int copy)
 	case M_DIV_SPAN:
 	case M_DIV_STRONG:
 		put(b, "<div class=\"entry\">");
-		put_title(b, inline_tags[b->m - M_DIV_B], title, k);
+		put_title(b, inline_tags[m - M_DIV_B], title, k);
 		put(b, glued ? "%s " : " %s ", summary);
 		put_read_more(b, k, "");
 		put(b, "</div>\n");
