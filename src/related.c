@@ -1521,41 +1521,58 @@ related_line_goes_on(const struct rlines *ls, size_t head, size_t k)
 	       related_line_box(r) == related_line_box(&ls->v[head]);
 }
 
+/* The last line of the entry whose headline is line k: its summary
+ * lines in the same box, up to the next headline; the last entry of a
+ * run (no headline after it) at most as long as the longest before it
+ * (*longest, updated). */
+static size_t
+related_headed_end(const struct rlines *ls, size_t k, size_t *longest)
+{
+	size_t end = k;
+
+	while (end + 1 < k + RELATED_ENTRY_LINES && related_line_goes_on(ls, k, end + 1)) {
+		end++;
+	}
+	if (end + 1 >= ls->n || !related_line_is_linked_head(&ls->v[end + 1])) {
+		if (end + 1 - k > *longest) {
+			end = k + *longest - 1;
+		}
+	} else if (end + 1 - k > *longest) {
+		*longest = end + 1 - k;
+	}
+	return end;
+}
+
 /* Entries with no read-more marker under a label: each opens with a
- * linked headline, and all have as many lines as the first (the
- * headline and its summary lines). Returns the last line taken, or
- * label when there was no such run. */
+ * linked headline ("<a>Headline</a>", "<li><b><a>Headline</a></b>
+ * summary", "<h3><a>Headline</a></h3><p>summary"). Returns the last line
+ * taken, or label when there was no such run. */
 static size_t
 related_take_headed(struct related_list *l, const struct rlines *ls, size_t label)
 {
-	size_t start = label + 1, k, per, entries = 0, end;
-	int bare = 0;
+	size_t start = label + 1, k, end = label, entries = 0, longest = 1;
+	int bare = 0, pass;
 
 	related_is_label_text(ls->v[label].text, &bare);
 	if (bare && start + 1 < ls->n && !related_line_is_linked_head(&ls->v[start]) &&
 	    ls->v[start].link == NULL && strlen(ls->v[start].text) <= RELATED_NOTE_MAX) {
 		start++;	/* the explanatory sentence */
 	}
-	if (start >= ls->n || !related_line_is_linked_head(&ls->v[start])) {
-		return label;
-	}
-	for (per = 1; start + per < ls->n && per < RELATED_ENTRY_LINES &&
-	     !related_line_is_linked_head(&ls->v[start + per]); per++) {
-	}
-	for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
-		for (end = k; end + 1 < k + per && related_line_goes_on(ls, k, end + 1); end++) {
+	for (pass = 0; pass < 2; pass++) {
+		longest = 1;
+		for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
+			end = related_headed_end(ls, k, &longest);
+			if (pass == 0) {
+				entries++;
+			} else {
+				related_add_span(l, ls, k, end, NULL);
+			}
 		}
-		entries++;
-	}
-	if (entries < 2) {
-		return label;
-	}
-	for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
-		for (end = k; end + 1 < k + per && related_line_goes_on(ls, k, end + 1); end++) {
+		if (entries < 2) {
+			return label;
 		}
-		related_add_span(l, ls, k, end, NULL);
 	}
-	return k - 1;
+	return end;
 }
 
 /* Reads the run of marker-closed entries that starts at marker m: the
