@@ -10,7 +10,8 @@
  *  - nothing of the block (label, read-more words, summaries) is left in
  *    the text, and the paragraphs around it are;
  *  - the copies fold: two entries, the first with two copies, the
- *    second with one, each headed by its story's own headline.
+ *    second with one, each headed by its story's own headline;
+ *  - each entry's summary is the text printed under its headline.
  *
  * The count of blocks and of failures per check is printed; any failure
  * fails the test, with the first few blocks that failed written out.
@@ -399,9 +400,10 @@ build(struct block *b)
 	put(b, "<p>Tickets for the next concert go on sale at the harbour office.</p>\n");
 }
 
-enum check { K_LINKS, K_TITLES, K_TEXT, K_FOLD, K_COUNT };
+enum check { K_LINKS, K_TITLES, K_TEXT, K_FOLD, K_SUMMARY, K_COUNT };
 static const char *const check_names[] = {
-	"links once each", "clean titles", "block out of the text", "copies folded" };
+	"links once each", "clean titles", "block out of the text", "copies folded",
+	"summaries" };
 
 static int
 count_link(const struct html_parts *p, const char *link)
@@ -486,6 +488,9 @@ check_block(const struct block *b, const struct html_parts *p)
 	    strcmp(p->related[0].title, b->lang->title[0]) != 0 ||
 	    strcmp(p->related[1].title, b->lang->title[1]) != 0) {
 		failed |= 1u << K_FOLD;
+	} else if (strcmp(nf_str(p->related[0].summary), b->lang->summary[0]) != 0 ||
+	           strcmp(nf_str(p->related[1].summary), b->lang->summary[1]) != 0) {
+		failed |= 1u << K_SUMMARY;
 	}
 	return failed;
 }
@@ -506,8 +511,8 @@ report(const struct block *b, const struct html_parts *p, unsigned failed)
 	}
 	print_message("\n%s\n", b->html);
 	for (i = 0; i < p->nrelated; i++) {
-		print_message("  entry \"%s\" <%s>\n", p->related[i].title,
-		              nf_str(p->related[i].link));
+		print_message("  entry \"%s\" <%s> summary \"%s\"\n", p->related[i].title,
+		              nf_str(p->related[i].link), nf_str(p->related[i].summary));
 		for (j = 0; j < p->related[i].ncopies; j++) {
 			print_message("    copy \"%s\" <%s>\n", p->related[i].copies[j].title,
 			              nf_str(p->related[i].copies[j].link));
