@@ -29,21 +29,13 @@
 #include "src/title.h"
 #include "src/url.h"
 
-/* What labels a block of related stories. ASCII compares ignore case; a
- * label matches at the start of its element's text when followed by the
- * end, a colon, or (in the same element) the block's explanatory
- * sentence after the colon. */
+/* The words of the blocks: src/related.def. */
 static const char *const related_labels[] = {
-	"Similar News", "Similar stories", "Similar articles",
-	"Related", "Related stories", "Related news", "Related articles",
-	"Related coverage", "More on this story", "More on this topic",
-	"See also", "Read also", "Also read",
-	"関連ニュース", "関連記事", "関連リンク", "類似ニュース",
-	"Ähnliche Nachrichten", "Ähnliche Artikel", "Verwandte Artikel",
-	"Mehr zum Thema", "Articles similaires", "Articles liés", "À lire aussi",
-	"Sur le même sujet", "Noticias similares", "Noticias relacionadas",
-	"Notícias relacionadas", "Notizie correlate", "Похожие новости",
-	"Читайте также", "관련 기사", "관련 뉴스", "相关新闻", "相關新聞",
+#define RELATED_LABEL(word, lang) word,
+#define RELATED_READ_MORE(word, lang)
+#include "src/related.def"
+#undef RELATED_LABEL
+#undef RELATED_READ_MORE
 };
 
 const char *
@@ -53,16 +45,12 @@ related_label_at(size_t i)
 	       related_labels[i] : NULL;
 }
 
-/* The text of a link that leads to the full story. Matched after trailing
- * arrows, guillemets and ellipses are dropped; ASCII ignores case. */
 static const char *const related_read_more[] = {
-	"Read more", "Read more here", "Continue reading", "Read the full story",
-	"Full story", "Read full article", "More", "続きを読む", "続きを見る",
-	"もっと見る", "全文を読む", "Weiterlesen", "Mehr lesen", "Lire la suite",
-	"Lire plus", "Leer más", "Seguir leyendo", "Ler mais", "Leia mais",
-	"Leggi di più", "Leggi tutto", "Lees meer", "Czytaj więcej",
-	"Подробнее", "Читать далее", "Читать полностью", "더 보기", "더보기",
-	"기사 더보기", "阅读更多", "閱讀更多", "阅读全文", "查看更多", "Devamını oku",
+#define RELATED_LABEL(word, lang)
+#define RELATED_READ_MORE(word, lang) word,
+#include "src/related.def"
+#undef RELATED_LABEL
+#undef RELATED_READ_MORE
 };
 
 /* A block's explanatory sentence is at most this long. */
