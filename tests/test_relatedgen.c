@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -577,11 +578,77 @@ test_generated_blocks(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Long lists: 50,000 entries in one item, in the shapes that cost the
+ * most (every headline a copy of one; every headline sharing most words
+ * with the others yet a story of its own, told apart by a number; links
+ * as headlines under a label). Each must take well under a second of CPU
+ * per MB of HTML. */
+enum long_shape { L_ONE_STORY, L_NUMBERED, L_HEADED, L_COUNT };
+static const char *const long_names[] = {
+	"one story, 50,000 copies", "50,000 stories told apart by a number",
+	"50,000 linked headlines under a label" };
+
+#define LONG_ENTRIES 50000
+
+static char *
+long_list(enum long_shape shape, size_t *len)
+{
+	size_t cap = (size_t)LONG_ENTRIES * 200 + 256, n = 0, i;
+	char *html = malloc(cap);
+
+	assert_non_null(html);
+	n += (size_t)snprintf(html, cap, "<p>Similar News</p>\n");
+	for (i = 0; i < LONG_ENTRIES; i++) {
+		if (shape == L_HEADED) {
+			n += (size_t)snprintf(html + n, cap - n, "<p><a href=\"/r/%zu\">Harbour board "
+			                      "approves %zu new berths</a></p>\n", i, i);
+		} else {
+			n += (size_t)snprintf(html + n, cap - n, "<p>Harbour board approves %zu new "
+			                      "berths for the marina</p>\n<p><a href=\"/r/%zu\">Read "
+			                      "more</a></p>\n", shape == L_ONE_STORY ? (size_t)40 : i, i);
+		}
+	}
+	*len = n;
+	return html;
+}
+
+static void
+test_long_lists(void **state)
+{
+	int s;
+
+	(void)state;
+	for (s = 0; s < L_COUNT; s++) {
+		struct html_parts parts;
+		struct nf_error err;
+		size_t len, links = 0, i;
+		char *html = long_list((enum long_shape)s, &len);
+		clock_t t0 = clock();
+		double secs, per_mb;
+
+		assert_int_equal(html_extract(html, len, BASE, TITLE_DEFAULT_THRESHOLD,
+		                              &parts, &err), NF_OK);
+		secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		per_mb = secs / ((double)len / (1024.0 * 1024.0));
+		for (i = 0; i < parts.nrelated; i++) {
+			links += 1 + parts.related[i].ncopies;
+		}
+		print_message("%s: %.1f MB, %.2f s CPU, %.2f s per MB, %zu entries, %zu links\n",
+		              long_names[s], (double)len / (1024.0 * 1024.0), secs, per_mb,
+		              parts.nrelated, links);
+		assert_int_equal(links, LONG_ENTRIES);
+		assert_true(per_mb < 1.0);
+		html_parts_free(&parts);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generated_blocks),
+		cmocka_unit_test(test_long_lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
