@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/frontpage.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -319,6 +320,12 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		ui_status(ui, 1, "%s", err.msg);
 		free(a);
 		return NULL;
+	}
+	if (n > 1 && items[members[0]]->rowid == rowid) {
+		/* a story is headed by its headline; the lead copy's text follows */
+		size_t h = frontpage_headline((struct nf_item *const *)items, members, n);
+
+		nf_strset(&a->item->title, items[h]->title);
 	}
 	art_build_entries(a, items, members, n);
 	return &a->base;
