@@ -34,9 +34,11 @@
 static const char *const related_labels[] = {
 #define RELATED_LABEL(word, lang) word,
 #define RELATED_READ_MORE(word, lang)
+#define RELATED_COVERAGE(word, lang)
 #include "src/related.def"
 #undef RELATED_LABEL
 #undef RELATED_READ_MORE
+#undef RELATED_COVERAGE
 };
 
 const char *
@@ -49,9 +51,21 @@ related_label_at(size_t i)
 static const char *const related_read_more[] = {
 #define RELATED_LABEL(word, lang)
 #define RELATED_READ_MORE(word, lang) word,
+#define RELATED_COVERAGE(word, lang)
 #include "src/related.def"
 #undef RELATED_LABEL
 #undef RELATED_READ_MORE
+#undef RELATED_COVERAGE
+};
+
+static const char *const related_coverage[] = {
+#define RELATED_LABEL(word, lang)
+#define RELATED_READ_MORE(word, lang)
+#define RELATED_COVERAGE(word, lang) word,
+#include "src/related.def"
+#undef RELATED_LABEL
+#undef RELATED_READ_MORE
+#undef RELATED_COVERAGE
 };
 
 /* A block's explanatory sentence is at most this long. */
@@ -311,7 +325,7 @@ related_may_hold_tree(xmlNodePtr root)
 	int yes = 0;
 
 	while (n != NULL && !yes) {
-		if (related_is_element(n, "font")) {
+		if (related_is_element(n, "font") || related_is_element(n, "source")) {
 			return 1;
 		}
 		if (related_is_element(n, "a")) {
@@ -890,12 +904,100 @@ related_cut_source(const char *title, const char *source)
 	return tl;
 }
 
-/* Shape (c): <li><a href>Title - Outlet</a>&nbsp;<font>Outlet</font></li>,
- * every item of the list. */
+static int related_is_block(xmlNodePtr n);
+
+/* Whether text node n holds nothing but blanks and no-break spaces. */
+static int
+related_is_blank_text(xmlNodePtr n)
+{
+	char *t;
+	int yes;
+
+	if (n->type != XML_TEXT_NODE) {
+		return 0;
+	}
+	t = related_text(n);
+	yes = t != NULL && t[0] == '\0';
+	free(t);
+	return yes;
+}
+
+/* The outlet's name after an aggregator's link a: a <font> or <source>
+ * sibling after blanks and no-break spaces; NULL when none. */
+static xmlNodePtr
+related_outlet_after(xmlNodePtr a)
+{
+	xmlNodePtr n;
+
+	if (!related_is_element(a, "a") || !xmlHasProp(a, (const xmlChar *)"href")) {
+		return NULL;
+	}
+	for (n = a->next; n != NULL && related_is_blank_text(n); n = n->next) {
+	}
+	if (related_is_element(n, "source") && n->children == NULL) {
+		/* HTML's <source> is empty: the name is the text after it */
+		n = n->next != NULL && n->next->type == XML_TEXT_NODE ? n->next : NULL;
+		return n != NULL && !related_is_blank_text(n) ? n : NULL;
+	}
+	return related_is_element(n, "font") || related_is_element(n, "source") ? n : NULL;
+}
+
+/* The link of an aggregator's list item: the <a> that an outlet's name
+ * follows, at the top of li or inside its inline elements. */
+static xmlNodePtr
+related_outlet_link(xmlNodePtr li, xmlNodePtr *outlet)
+{
+	xmlNodePtr n, found;
+
+	for (n = li->children; n != NULL; n = n->next) {
+		if ((*outlet = related_outlet_after(n)) != NULL) {
+			return n;
+		}
+		if (n->type == XML_ELEMENT_NODE && !related_is_block(n) &&
+		    (found = related_outlet_link(n, outlet)) != NULL) {
+			return found;
+		}
+	}
+	return NULL;
+}
+
+/* Whether li is an aggregator's "View Full Coverage" line: one link,
+ * whose text is in the table, and no outlet. */
+static int
+related_is_coverage(xmlNodePtr li)
+{
+	xmlNodePtr a = related_first_link(li);
+	char *t = a != NULL ? related_text(a) : NULL;
+	int yes = t != NULL && RELATED_IS(t, related_coverage);
+
+	free(t);
+	return yes;
+}
+
+/* One aggregator entry: the link's text less " - Outlet", the outlet as
+ * its source. */
+static void
+related_add_outlet_entry(struct related_list *l, xmlNodePtr a, xmlNodePtr outlet)
+{
+	char *title = related_text(a), *source = related_text(outlet);
+
+	if (title == NULL || source == NULL) {
+		l->nomem = 1;
+	} else {
+		related_add(l, title, related_cut_source(title, source), a,
+		            source[0] != '\0' ? source : NULL);
+	}
+	free(title);
+	free(source);
+}
+
+/* Shape (c): an aggregator's list, <li><a href>Title - Outlet</a>&nbsp;
+ * <font>Outlet</font></li> (or <source>), every item of the list but a
+ * last "View Full Coverage" line, which goes with it. */
 static int
 related_take_aggregator_list(struct related_list *l, xmlNodePtr list)
 {
-	xmlNodePtr li, font, a;
+	xmlNodePtr li, a, outlet;
 	size_t items = 0;
 
 	if (!related_is_element(list, "ol") && !related_is_element(list, "ul")) {
@@ -903,39 +1005,38 @@ related_take_aggregator_list(struct related_list *l, xmlNodePtr list)
 	}
 	for (li = list->children; li != NULL; li = li->next) {
 		if (related_is_element(li, "li")) {
-			for (font = li->children; font != NULL &&
-			     !related_is_element(font, "font"); font = font->next) {
-			}
-			if (font == NULL || related_first_link(li) == NULL) {
+			if (related_outlet_link(li, &outlet) != NULL) {
+				items++;
+			} else if (!related_is_coverage(li)) {
 				return 0;
 			}
-			items++;
 		}
 	}
 	if (items == 0) {
 		return 0;
 	}
 	for (li = list->children; li != NULL; li = li->next) {
-		char *title, *source;
-
-		if (!related_is_element(li, "li")) {
-			continue;
+		if (related_is_element(li, "li") &&
+		    (a = related_outlet_link(li, &outlet)) != NULL) {
+			related_add_outlet_entry(l, a, outlet);
 		}
-		for (font = li->children; !related_is_element(font, "font"); font = font->next) {
-		}
-		a = related_first_link(li);
-		title = related_text(a);
-		source = related_text(font);
-		if (title == NULL || source == NULL) {
-			l->nomem = 1;
-		} else {
-			related_add(l, title, related_cut_source(title, source), a,
-			            source[0] != '\0' ? source : NULL);
-		}
-		free(title);
-		free(source);
 	}
 	related_cut(list, list);
+	return 1;
+}
+
+/* An aggregator's single entry outside a list: <a href>Title</a>&nbsp;
+ * <font>Outlet</font>. */
+static int
+related_take_outlet_pair(struct related_list *l, xmlNodePtr a)
+{
+	xmlNodePtr outlet = related_outlet_after(a);
+
+	if (outlet == NULL || related_is_element(a->parent, "li")) {
+		return 0;
+	}
+	related_add_outlet_entry(l, a, outlet);
+	related_cut(a, outlet);
 	return 1;
 }
 
@@ -949,7 +1050,8 @@ related_walk(struct related_list *l, xmlNodePtr n, int shape)
 			continue;
 		}
 		if ((shape == 0 && related_is_label(n) && related_take_labelled(l, n)) ||
-		    (shape == 1 && related_take_aggregator_list(l, n)) ||
+		    (shape == 1 && (related_take_aggregator_list(l, n) ||
+		                    related_take_outlet_pair(l, n))) ||
 		    (shape == 2 && related_take_read_more_run(l, n))) {
 			return 1;
 		}

@@ -370,6 +370,7 @@ struct shape_case {
 	const char *title0, *title1;	/* of the first two entries */
 	const char *summary0;		/* of the first, or NULL: not checked */
 	const char *gone;		/* not in the remaining text */
+	const char *source0;		/* of the first, or NULL: not checked */
 };
 
 static const struct shape_case shape_cases[] = {
@@ -392,7 +393,7 @@ static const struct shape_case shape_cases[] = {
 	  "<p><a href=\"/l3\">Read more \xc2\xbb</a></p>"
 	  "<p>Tickets are on sale now.</p>",
 	  6, 0, "Quarry reopens after flood repairs", NULL,
-	  "The quarry at Tallow Edge reopened on Friday.", "Read more" },
+	  "The quarry at Tallow Edge reopened on Friday.", "Read more", NULL },
 	{ "japanese entries in one wrapper, more-links between",
 	  "<p>\xe6\xb8\xaf\xe3\x81\xae\xe8\xa9\xb1\xe9\xa1\x8c\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82</p>"
 	  "<div class=\"rel\">\xe9\x96\xa2\xe9\x80\xa3\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9<br>"
@@ -412,7 +413,7 @@ static const struct shape_case shape_cases[] = {
 	  "<a href=\"/j7\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a></div>",
 	  7, 7, "\xe6\xb0\xb4\xe7\x94\xa3\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\x8c\xe6\x96\xb0\xe6\xa3\x9f\xe3\x81\xab\xe7\xa7\xbb\xe8\xbb\xa2",
 	  "\xe6\xb8\xaf\xe7\x94\xba\xe3\x81\xae\xe6\x9c\x9d\xe5\xb8\x82\xe3\x81\x8c\xe5\x86\x8d\xe9\x96\x8b",
-	  NULL, "\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b" },
+	  NULL, "\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b", NULL },
 	{ "title and summary in spans",
 	  "<div class=\"item\"><span class=\"t\">Hafenfest zieht Rekordzahl an Besuchern an</span>"
 	  "<span class=\"s\">Mehr als 90.000 Menschen kamen am Wochenende.</span> "
@@ -422,7 +423,7 @@ static const struct shape_case shape_cases[] = {
 	  "<a href=\"/h2\">Weiterlesen \xc2\xbb</a></div>",
 	  2, 2, "Hafenfest zieht Rekordzahl an Besuchern an",
 	  "Neue Buslinie f\xc3\xa4hrt ab Montag zum Deich",
-	  "Mehr als 90.000 Menschen kamen am Wochenende.", "Weiterlesen" },
+	  "Mehr als 90.000 Menschen kamen am Wochenende.", "Weiterlesen", NULL },
 	{ "bold title, summary and read-more in one line",
 	  "<p><b>Hafenfest zieht Rekordzahl an Besuchern an</b> Mehr als 90.000 Menschen "
 	  "kamen. <a href=\"/b1\">Weiterlesen \xc2\xbb</a></p>"
@@ -430,7 +431,28 @@ static const struct shape_case shape_cases[] = {
 	  "st\xc3\xbcndlich. <a href=\"/b2\">Weiterlesen \xc2\xbb</a></p>",
 	  2, 2, "Hafenfest zieht Rekordzahl an Besuchern an",
 	  "Neue Buslinie f\xc3\xa4hrt ab Montag zum Deich",
-	  "Mehr als 90.000 Menschen kamen.", "Weiterlesen" },
+	  "Mehr als 90.000 Menschen kamen.", "Weiterlesen", NULL },
+	{ "aggregator list with a coverage line",
+	  "<ol><li><a href=\"https://wire.example/9\">Rail union agrees to end strike after pay "
+	  "deal - Coastal Wire</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Coastal Wire</font></li>"
+	  "<li><a href=\"https://post.example/3\">Rail strike ends as union backs pay offer - "
+	  "Meridian Post</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Meridian Post</font></li>"
+	  "<li><strong><a href=\"https://agg.example/stories/1\">View Full Coverage on Google "
+	  "News</a></strong></li></ol>",
+	  2, 2, "Rail union agrees to end strike after pay deal",
+	  "Rail strike ends as union backs pay offer", NULL, "Full Coverage", "Coastal Wire" },
+	{ "aggregator single link and outlet",
+	  "<a href=\"https://wire.example/9\">Rail union agrees to end strike after pay deal - "
+	  "Coastal Wire</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Coastal Wire</font>",
+	  1, 1, "Rail union agrees to end strike after pay deal", NULL, NULL, "Coastal",
+	  "Coastal Wire" },
+	{ "aggregator list with outlets in <source>",
+	  "<ul><li><a href=\"https://wire.example/9\">Ferry fares frozen for another year</a> "
+	  "<source url=\"https://wire.example\">Coastal Wire</source></li>"
+	  "<li><a href=\"https://post.example/3\">Island ferry fares stay the same in 2027</a> "
+	  "<source url=\"https://post.example\">Meridian Post</source></li></ul>",
+	  2, 2, "Ferry fares frozen for another year", "Island ferry fares stay the same in 2027",
+	  NULL, "Meridian", "Coastal Wire" },
 };
 
 static size_t
@@ -458,7 +480,9 @@ test_shapes(void **state)
 		assert_int_equal(html_extract(c->html, strlen(c->html), BASE,
 		                              TITLE_DEFAULT_THRESHOLD, &p, &err), NF_OK);
 		if (count_links(p.related, p.nrelated) != c->nlinks ||
-		    (c->nrelated != 0 && p.nrelated != c->nrelated) || p.nrelated < 2 ||
+		    (c->nrelated != 0 && p.nrelated != c->nrelated) ||
+		    p.nrelated < (c->title1 != NULL ? 2 : 1) ||
+		    (c->source0 != NULL && strcmp(nf_str(p.related[0].source), c->source0) != 0) ||
 		    strcmp(p.related[0].title, c->title0) != 0 ||
 		    (c->title1 != NULL && strcmp(p.related[1].title, c->title1) != 0) ||
 		    (c->summary0 != NULL &&
