@@ -2070,6 +2070,30 @@ out:
 	return rc;
 }
 
+void
+related_drop_own(struct nf_item *item, double threshold)
+{
+	size_t i, kept = 0;
+
+	if (item->title == NULL || item->title[0] == '\0') {
+		return;
+	}
+	for (i = 0; i < item->nrelated; i++) {
+		struct nf_related *r = &item->related[i];
+
+		if (title_similar(item->title, r->title, threshold)) {
+			related_clear(r);
+			continue;
+		}
+		item->related[kept++] = *r;
+	}
+	item->nrelated = kept;
+	if (kept == 0) {
+		free(item->related);
+		item->related = NULL;
+	}
+}
+
 size_t
 related_extract(htmlDocPtr doc, const char *base_url, double threshold,
                 struct nf_related **out)

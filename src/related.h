@@ -23,6 +23,11 @@
 size_t related_extract(htmlDocPtr doc, const char *base_url, double threshold,
                        struct nf_related **out);
 
+/* Takes out of item->related the entries that are copies of the item
+ * itself (an aggregator lists the item's own outlet among the others):
+ * those whose title matches the item's at threshold. */
+void related_drop_own(struct nf_item *item, double threshold);
+
 /* Loose tests for cheap skipping, on text with ASCII blanks and no-break
  * spaces left out (so that however a document splits or spaces it, they
  * never say no where related_extract() would find a block): whether s

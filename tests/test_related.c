@@ -497,6 +497,38 @@ test_shapes(void **state)
 	}
 }
 
+/* An aggregator's item lists its own outlet among the others: entries
+ * whose headline is the item's are copies of the item, not related. */
+static void
+test_drop_own(void **state)
+{
+	static const struct {
+		const char *title;
+		int own;
+	} entries[] = {
+		{ "Rail union agrees to end strike after pay deal", 1 },
+		{ "Ferry fares frozen for another year", 0 },
+		{ "RAIL UNION AGREES TO END STRIKE AFTER PAY DEAL", 1 },
+		{ "Rail union rejects pay deal, strike goes on", 0 },
+	};
+	struct nf_item *it = item_new();
+	size_t i;
+
+	(void)state;
+	assert_non_null(it);
+	it->title = strdup("Rail union agrees to end strike after pay deal - Coastal Wire");
+	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
+		struct nf_related r = { strdup(entries[i].title), NULL, NULL, NULL, NULL, 0 };
+
+		assert_int_equal(item_add_related(it, &r), 0);
+	}
+	related_drop_own(it, TITLE_DEFAULT_THRESHOLD);
+	assert_int_equal(it->nrelated, 2);
+	assert_string_equal(it->related[0].title, "Ferry fares frozen for another year");
+	assert_string_equal(it->related[1].title, "Rail union rejects pay deal, strike goes on");
+	item_free(it);
+}
+
 int
 main(void)
 {
@@ -507,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_japanese_glue),
 		cmocka_unit_test(test_read_more_lines),
 		cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_drop_own),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
