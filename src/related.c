@@ -1,15 +1,28 @@
 /*
- * "Similar News" blocks: found in three shapes, turned into related
- * entries, and cut out of the document.
+ * "Similar News" blocks: one model of a block, turned into related
+ * entries and cut out of the document.
  *
- *  (a) a label ("Similar News", 関連ニュース, ...) followed by entries:
- *      a list, blocks with links, or text blocks each followed by a
- *      read-more link. A short text block between label and entries is
- *      the block's explanatory sentence, and goes with it;
- *  (b) with no label, a run of at least two sibling blocks that each end
- *      in a read-more link (or are followed by one);
- *  (c) an aggregator's list of coverage: <ol>/<ul> whose every <li> holds
- *      a link and the outlet's name in <font>.
+ * The document is read once as a sequence of lines (runs of inline
+ * siblings between block boundaries and <br>s, at any depth of
+ * wrappers: div, section, ul, ol, table). A block is a run of entries;
+ * an entry is whatever lies between one entry boundary and the next:
+ *
+ *  - a read-more marker: a line that is nothing but one (a link, or
+ *    words under a label), or a line ending in one ("<b>Title</b>
+ *    summary <a>Read more</a>");
+ *  - with no markers, under a label: a line that opens with a linked
+ *    headline, its summary lines after it in the same box.
+ *
+ * A run is a block when it has two or more entries, or stands under a
+ * label; the label, its explanatory sentence and a site's nav line
+ * before it go with it. An entry's title is its first line's opening
+ * inline element when that reads as a headline, else that line less a
+ * summary glued on; the rest of the entry, less its marker, is its
+ * summary. Near-duplicate entries become copies of the first.
+ *
+ * Aggregators' outlet lists (a link and the outlet's name in <font> or
+ * <source>, in a list or alone) are read apart: their entries carry the
+ * outlet as source.
  *
  * Everything is matched on the parsed tree, never on the HTML text.
  */
@@ -72,16 +85,6 @@ static const char *const related_coverage[] = {
 #define RELATED_NOTE_MAX 300
 /* A site's nav line ("Japan latest news, Japan headlines") is short. */
 #define RELATED_NAV_MAX 100
-
-enum block_kind {
-	BLOCK_SPACE,		/* whitespace, comments, <br>: part of any run */
-	BLOCK_TEXT,		/* text and no link: an entry if a read-more follows */
-	BLOCK_READ_MORE,	/* nothing but a read-more link */
-	BLOCK_ENDS_READ_MORE,	/* text ending in a read-more link */
-	BLOCK_LINK,		/* text with another link */
-	BLOCK_LIST,		/* <ul>/<ol> */
-	BLOCK_OTHER
-};
 
 struct related_list {
 	struct nf_related *v;
@@ -312,9 +315,9 @@ related_unspaced(xmlNodePtr n, size_t *len)
 	return s;
 }
 
-/* Whether the tree may hold a block of any shape: a <font> (shape c), a
- * link that may read as a read-more (b, and entries of a), or text that
- * may start with a label (a). One pass; never a false "no", so that the
+/* Whether the tree may hold a block: a <font> or <source> (an outlet), a
+ * link that may read as a read-more, or text that may start with a
+ * label. One pass; never a false "no", so that the
  * full search is skipped only where it would find nothing. */
 static int
 related_may_hold_tree(xmlNodePtr root)
@@ -423,39 +426,6 @@ related_ending_read_more(xmlNodePtr n)
 		n = related_last_thing(n);
 	}
 	return NULL;
-}
-
-static enum block_kind
-related_classify(xmlNodePtr n)
-{
-	xmlNodePtr link;
-
-	if (n->type == XML_TEXT_NODE) {
-		return xmlIsBlankNode(n) ? BLOCK_SPACE : BLOCK_TEXT;
-	}
-	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "br")) {
-		return n->type == XML_COMMENT_NODE || n->type == XML_ELEMENT_NODE ?
-		       BLOCK_SPACE : BLOCK_OTHER;
-	}
-	if (related_is_element(n, "ul") || related_is_element(n, "ol")) {
-		return BLOCK_LIST;
-	}
-	if (related_is_element(n, "h1") || related_is_element(n, "h2") ||
-	    related_is_element(n, "h3") || related_is_element(n, "h4") ||
-	    related_is_element(n, "table") || related_is_element(n, "figure") ||
-	    related_is_element(n, "img")) {
-		return BLOCK_OTHER;
-	}
-	link = related_ending_read_more(n);
-	if (link != NULL) {
-		char *all = related_text(n), *own = related_text(link);
-		int alone = all != NULL && own != NULL && strcmp(all, own) == 0;
-
-		free(all);
-		free(own);
-		return alone ? BLOCK_READ_MORE : BLOCK_ENDS_READ_MORE;
-	}
-	return related_first_link(n) != NULL ? BLOCK_LINK : BLOCK_TEXT;
 }
 
 static size_t
@@ -572,145 +542,6 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	related_add_entry(l, text, textlen, link, source, NULL, 1);
 }
 
-/* A block that opens with its headline as a link ("<a>Headline</a>
- * Summary ... <a>Read more</a>"): the link text is the title, the
- * read-more link's address the link. Returns whether it was added. */
-static int
-related_lead_link(struct related_list *l, xmlNodePtr n, const char *all,
-                  size_t len)
-{
-	xmlNodePtr first = related_first_link(n);
-	char *lt = related_text(first);
-	size_t tl = lt != NULL ? strlen(lt) : 0;
-	int taken = tl >= 10 && tl < len && strncmp(all, lt, tl) == 0;
-
-	if (taken) {
-		related_add(l, lt, tl, first, NULL);
-	}
-	free(lt);
-	return taken;
-}
-
-/* An entry from block n (its text less the read-more link's). */
-static void
-related_add_block(struct related_list *l, xmlNodePtr n, xmlNodePtr read_more)
-{
-	char *all = related_text(n), *tail = read_more != NULL ?
-	            related_text(read_more) : NULL;
-	xmlNodePtr link = read_more != NULL ? read_more : related_first_link(n);
-	size_t len;
-
-	if (all == NULL || (read_more != NULL && tail == NULL)) {
-		l->nomem = 1;
-		free(all);
-		return;
-	}
-	len = strlen(all);
-	if (tail != NULL && len >= strlen(tail) &&
-	    strcmp(all + len - strlen(tail), tail) == 0) {
-		len -= strlen(tail);
-	}
-	if (read_more != NULL && related_first_link(n) != read_more &&
-	    related_lead_link(l, n, all, len)) {
-		free(all);
-		free(tail);
-		return;
-	}
-	if (read_more == NULL && link != NULL) {
-		char *lt = related_text(link);
-
-		/* a block that is mostly its link: the link text is the title */
-		if (lt != NULL && strlen(lt) * 2 >= len) {
-			related_add(l, lt, strlen(lt), link, NULL);
-			free(lt);
-			free(all);
-			return;
-		}
-		free(lt);
-	}
-	related_add(l, all, len, link, NULL);
-	free(all);
-	free(tail);
-}
-
-static void
-related_add_list(struct related_list *l, xmlNodePtr list)
-{
-	xmlNodePtr li;
-
-	for (li = list->children; li != NULL; li = li->next) {
-		if (related_is_element(li, "li")) {
-			related_add_block(l, li, related_ending_read_more(li));
-		}
-	}
-}
-
-static xmlNodePtr
-related_next_solid(xmlNodePtr n)
-{
-	for (n = n != NULL ? n->next : NULL; n != NULL; n = n->next) {
-		if (related_classify(n) != BLOCK_SPACE) {
-			break;
-		}
-	}
-	return n;
-}
-
-/* Reads entries from the run of siblings that starts at first; with
- * need_read_more, only blocks that end in (or are followed by) a
- * read-more link count. Returns the number of entries and sets *last to
- * the run's last node (entries go to l only when commit is set). */
-static size_t
-related_run(struct related_list *l, xmlNodePtr first, int need_read_more,
-            int commit, xmlNodePtr *last)
-{
-	xmlNodePtr n, next;
-	size_t count = 0;
-
-	*last = NULL;
-	for (n = first; n != NULL; n = n->next) {
-		enum block_kind k = related_classify(n);
-
-		if (k == BLOCK_SPACE) {
-			continue;
-		}
-		if (k == BLOCK_TEXT) {
-			next = related_next_solid(n);
-			if (next == NULL || related_classify(next) != BLOCK_READ_MORE) {
-				break;
-			}
-			if (commit) {
-				char *t = related_text(n);
-
-				if (t == NULL) {
-					l->nomem = 1;
-				} else {
-					related_add(l, t, strlen(t), related_ending_read_more(next), NULL);
-				}
-				free(t);
-			}
-			n = next;
-		} else if (k == BLOCK_ENDS_READ_MORE ||
-		           (!need_read_more && k == BLOCK_LINK)) {
-			if (commit) {
-				related_add_block(l, n, related_ending_read_more(n));
-			}
-		} else if (!need_read_more && k == BLOCK_LIST) {
-			if (commit) {
-				related_add_list(l, n);
-			}
-			count += xmlChildElementCount(n);
-			*last = n;
-			continue;
-		} else {
-			break;
-		}
-		count++;
-		*last = n;
-	}
-	return count;
-}
-
 /* Unlinks and frees the siblings from first to last, inclusive. */
 static void
 related_cut(xmlNodePtr first, xmlNodePtr last)
@@ -760,23 +591,6 @@ related_is_label_text(const char *t, int *bare)
 	return 0;
 }
 
-/* Whether n's text is a label of the table (an element with no link). */
-static int
-related_is_label(xmlNodePtr n)
-{
-	char *t;
-	int yes;
-
-	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a") ||
-	    related_first_link(n) != NULL) {
-		return 0;
-	}
-	t = related_text(n);
-	yes = t != NULL && related_is_label_text(t, NULL);
-	free(t);
-	return yes;
-}
-
 /* A site's nav line: short, two or more comma-separated labels of at
  * most three words, no sentence punctuation, no link ("Japan latest
  * news, Japan headlines"). Anything else before a block stays. */
@@ -801,93 +615,6 @@ related_is_nav_text(const char *t)
 		}
 	}
 	return yes && words <= 3 && parts >= 2;
-}
-
-static int
-related_is_nav_line(xmlNodePtr n)
-{
-	char *t;
-	int yes;
-
-	if (n == NULL || related_classify(n) != BLOCK_TEXT) {
-		return 0;
-	}
-	t = related_text(n);
-	yes = t != NULL && related_is_nav_text(t);
-	free(t);
-	return yes;
-}
-
-static xmlNodePtr
-related_prev_solid(xmlNodePtr n)
-{
-	for (n = n->prev; n != NULL; n = n->prev) {
-		if (related_classify(n) != BLOCK_SPACE) {
-			break;
-		}
-	}
-	return n;
-}
-
-/* Shape (a): label at n. Returns whether a block was taken out. */
-static int
-related_take_labelled(struct related_list *l, xmlNodePtr label)
-{
-	xmlNodePtr start = related_next_solid(label), last, nav;
-
-	/* a label alone in its paragraph: the entries follow the paragraph */
-	while (start == NULL && label->parent != NULL &&
-	       label->parent->type == XML_ELEMENT_NODE &&
-	       !related_is_element(label->parent, "body")) {
-		label = label->parent;
-		start = related_next_solid(label);
-	}
-	if (start == NULL) {
-		return 0;
-	}
-	if (related_run(l, start, 0, 0, &last) == 0) {
-		/* the explanatory sentence between label and entries */
-		char *note = related_text(start);
-		int short_note = note != NULL && strlen(note) <= RELATED_NOTE_MAX &&
-		                 related_classify(start) == BLOCK_TEXT;
-
-		free(note);
-		if (!short_note || related_run(l, related_next_solid(start), 0, 0,
-		                               &last) == 0) {
-			return 0;
-		}
-		start = related_next_solid(start);
-	}
-	related_run(l, start, 0, 1, &last);
-	nav = related_prev_solid(label);
-	if (nav == NULL && label->parent != NULL &&
-	    label->parent->type == XML_ELEMENT_NODE &&
-	    !related_is_element(label->parent, "body")) {
-		/* the label opens its own box: the nav line stands before it */
-		xmlNodePtr outer = related_prev_solid(label->parent);
-
-		if (related_is_nav_line(outer)) {
-			related_cut(outer, outer);
-		}
-	}
-	related_cut(related_is_nav_line(nav) ? nav : label, last);
-	return 1;
-}
-
-/* Shape (b): a run of read-more blocks starting at n. */
-static int
-related_take_read_more_run(struct related_list *l, xmlNodePtr n)
-{
-	xmlNodePtr last;
-	enum block_kind k = related_classify(n);
-
-	if ((k != BLOCK_TEXT && k != BLOCK_ENDS_READ_MORE) ||
-	    related_run(l, n, 1, 0, &last) < 2) {
-		return 0;
-	}
-	related_run(l, n, 1, 1, &last);
-	related_cut(n, last);
-	return 1;
 }
 
 /* The length of title less a trailing " - Source" (aggregators append the
@@ -991,7 +718,7 @@ related_add_outlet_entry(struct related_list *l, xmlNodePtr a, xmlNodePtr outlet
 	free(source);
 }
 
-/* Shape (c): an aggregator's list, <li><a href>Title - Outlet</a>&nbsp;
+/* An aggregator's list, <li><a href>Title - Outlet</a>&nbsp;
  * <font>Outlet</font></li> (or <source>), every item of the list but a
  * last "View Full Coverage" line, which goes with it. */
 static int
@@ -1025,51 +752,32 @@ related_take_aggregator_list(struct related_list *l, xmlNodePtr list)
 	return 1;
 }
 
-/* An aggregator's single entry outside a list: <a href>Title</a>&nbsp;
- * <font>Outlet</font>. */
-static int
-related_take_outlet_pair(struct related_list *l, xmlNodePtr a)
+/* Takes out every aggregator list and link-and-outlet pair under n, in
+ * one pass. */
+static void
+related_walk(struct related_list *l, xmlNodePtr n)
 {
-	xmlNodePtr outlet = related_outlet_after(a);
+	xmlNodePtr next, outlet;
 
-	if (outlet == NULL || related_is_element(a->parent, "li")) {
-		return 0;
-	}
-	related_add_outlet_entry(l, a, outlet);
-	related_cut(a, outlet);
-	return 1;
-}
-
-/* Finds one block of the given shape under n and takes it out. Returns
- * whether it did: the tree has changed, so the caller walks again. */
-static int
-related_walk(struct related_list *l, xmlNodePtr n, int shape)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE) {
+	for (; n != NULL && !l->nomem; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE) {
 			continue;
 		}
-		if ((shape == 0 && related_is_label(n) && related_take_labelled(l, n)) ||
-		    (shape == 1 && (related_take_aggregator_list(l, n) ||
-		                    related_take_outlet_pair(l, n))) ||
-		    (shape == 2 && related_take_read_more_run(l, n))) {
-			return 1;
-		}
-		if (n->type == XML_ELEMENT_NODE && related_walk(l, n->children, shape)) {
-			return 1;
+		if ((outlet = related_outlet_after(n)) != NULL &&
+		    !related_is_element(n->parent, "li")) {
+			next = outlet->next;
+			related_add_outlet_entry(l, n, outlet);
+			related_cut(n, outlet);
+		} else if (!related_take_aggregator_list(l, n)) {
+			related_walk(l, n->children);
 		}
 	}
-	return 0;
 }
 
 /*
- * Shape (d): entries delimited by read-more lines. The document is read
- * once as a sequence of lines -- runs of inline siblings between block
- * boundaries and <br>s -- each with its text and first link. A line that
- * is nothing but a read-more marker (with or without its link) closes
- * the entry made of the lines since the previous marker; two or more
- * such entries in a row are a block, with the label, its explanatory
- * sentence and a nav line before it when there are.
+ * The lines of the document, each with its text, its first link and its
+ * read-more marker, if any.
  */
 enum rmark {
 	MARK_NONE,
@@ -2101,23 +1809,15 @@ related_extract(htmlDocPtr doc, const char *base_url, double threshold,
 	struct related_list l = { NULL, 0, base_url, 0 };
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	size_t i;
-	int shape;
 
 	*out = NULL;
 	if (root == NULL || !related_may_hold(root)) {
 		return 0;
 	}
-	/* labelled blocks and lists first, then read-more lines (which
-	 * also find a label or nav line before them), then runs of blocks
-	 * each ending in a read-more link */
+	/* blocks of entries first, then what is left of aggregators' lists */
+	related_take_lines(&l, doc);
 	if (!l.nomem) {
-		related_take_lines(&l, doc);
-	}
-	for (shape = 0; shape < 2 && !l.nomem; shape++) {
-		while (!l.nomem && related_walk(&l, root, shape)) {
-		}
-	}
-	while (!l.nomem && related_walk(&l, root, 2)) {
+		related_walk(&l, root);
 	}
 	if (l.nomem || related_merge(&l, threshold) != 0) {
 		for (i = 0; i < l.n; i++) {

@@ -2,11 +2,12 @@
 #define NF_RELATED_H
 
 /*
- * "Similar News" blocks inside an item's HTML: a heading of that kind
- * (Similar News, Related, 関連ニュース, ...) or a run of sibling blocks that
- * each end in a read-more link (Read more, 続きを読む, Weiterlesen, ...), and
- * an aggregator's <ol> of outlets. They become related entries and are
- * taken out of the document, boilerplate lines with them.
+ * "Similar News" blocks inside an item's HTML: runs of entries, each
+ * closed by a read-more marker (Read more, 続きを読む, Weiterlesen, ...)
+ * or, under a label (Similar News, Related, 関連ニュース, ...), opened by
+ * a linked headline; and an aggregator's links with their outlets. They
+ * become related entries and are taken out of the document, boilerplate
+ * lines with them. The words are in src/related.def.
  */
 
 #include <stddef.h>
