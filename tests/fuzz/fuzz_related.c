@@ -13,6 +13,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "src/htmltext.h"
 #include "src/item.h"
 #include "src/related.h"
 #include "tests/fuzz/fuzz_check.h"
@@ -51,9 +52,8 @@ check_entry(const struct nf_related *r)
 static size_t
 extract(const uint8_t *data, size_t size, double threshold, struct nf_item *item)
 {
-	htmlDocPtr doc = htmlReadMemory((const char *)data, (int)size, NULL, "UTF-8",
-	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+	/* parsed as html_extract() parses an item's HTML */
+	htmlDocPtr doc = size > 0 ? htmltext_parse((const char *)data, size) : NULL;
 	struct nf_related *r = NULL;
 	size_t n, i, total;
 
