@@ -987,6 +987,39 @@ related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
 	}
 }
 
+/* The node after c in document order within top, NULL past its end. */
+static xmlNodePtr
+related_next_in(xmlNodePtr c, xmlNodePtr top)
+{
+	if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+		return c->children;
+	}
+	while (c != top && c->next == NULL) {
+		c = c->parent;
+	}
+	return c != top ? c->next : NULL;
+}
+
+/* Whether inline element n holds a read-more link before its end
+ * ("<span><a>Title</a> <a>More</a> <a>Title</a> <a>More</a></span>"):
+ * then its entries are read inside it, as a block's are. */
+static int
+related_holds_entries(xmlNodePtr n)
+{
+	xmlNodePtr c, end;
+
+	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a")) {
+		return 0;
+	}
+	end = related_ending_read_more(n);
+	for (c = n->children; c != NULL; c = related_next_in(c, n)) {
+		if (c != end && related_is_read_more(c)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Appends the lines inside container (no recursion into inline
  * elements: their text is part of the line that holds them). */
 static void
@@ -995,7 +1028,7 @@ related_lines_in(struct rlines *ls, xmlNodePtr container)
 	xmlNodePtr n, first = NULL, last = NULL;
 
 	for (n = container->children; n != NULL; n = n->next) {
-		if (related_is_skipped(n) || related_is_block(n)) {
+		if (related_is_skipped(n) || related_is_block(n) || related_holds_entries(n)) {
 			related_close_line(ls, first, last);
 			first = last = NULL;
 			if (!related_is_skipped(n) && !related_is_element(n, "br")) {
@@ -1012,6 +1045,11 @@ related_lines_in(struct rlines *ls, xmlNodePtr container)
 			first = n;
 		}
 		last = n;
+		if (n->type == XML_ELEMENT_NODE && related_ending_read_more(n) != NULL) {
+			/* a read-more link ends its entry, and so its line */
+			related_close_line(ls, first, last);
+			first = last = NULL;
+		}
 	}
 	related_close_line(ls, first, last);
 }
