@@ -88,7 +88,7 @@ static const char *const related_coverage[] = {
 
 struct related_list {
 	struct nf_related *v;
-	size_t n;
+	size_t n, cap;
 	const char *base;
 	int nomem;
 };
@@ -522,7 +522,11 @@ related_add_entry(struct related_list *l, const char *text, size_t textlen,
 		has_source = 1;
 	}
 	xmlFree(href);
-	grown = realloc(l->v, (l->n + 1) * sizeof(*l->v));
+	grown = l->v;
+	if (l->n == l->cap) {
+		grown = realloc(l->v, (l->cap > 0 ? l->cap * 2 : 16) * sizeof(*l->v));
+		l->cap = grown != NULL ? (l->cap > 0 ? l->cap * 2 : 16) : l->cap;
+	}
 	if (e.title == NULL || (has_href && e.link == NULL) ||
 	    (has_source && e.source == NULL) || (has_summary && e.summary == NULL) ||
 	    grown == NULL) {
@@ -1844,7 +1848,7 @@ size_t
 related_extract(htmlDocPtr doc, const char *base_url, double threshold,
                 struct nf_related **out)
 {
-	struct related_list l = { NULL, 0, base_url, 0 };
+	struct related_list l = { NULL, 0, 0, base_url, 0 };
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	size_t i;
 
