@@ -40,6 +40,7 @@ check_entry(const struct nf_related *r)
 	}
 	fuzz_check_line(r->title);
 	fuzz_check_line(r->source);
+	fuzz_check_text(r->summary);
 	for (i = 0; i < r->ncopies; i++) {
 		if (r->copies[i].ncopies != 0) {
 			fuzz_fail("a copy with copies", r->copies[i].title, 0);
