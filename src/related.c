@@ -31,7 +31,6 @@
 #include <pthread.h>
 
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -805,10 +804,9 @@ struct rlines {
 	int nomem;
 };
 
-/* An entry of the block is at most this many lines before its marker. */
+/* An entry of the block is at most this many lines (before its marker,
+ * or from its headline on). */
 #define RELATED_ENTRY_LINES 3
-/* The label stands at most this many lines before the first marker. */
-#define RELATED_LABEL_REACH 4
 
 /* Elements that end a line: blocks and <br>. */
 static int
