@@ -1415,6 +1415,14 @@ related_take_headed(struct related_list *l, const struct rlines *ls, size_t labe
 	return end;
 }
 
+/* The link of marker line r: the read-more link itself (words with no
+ * link have none, whatever else the line links). */
+static xmlNodePtr
+related_marker_link(const struct rline *r)
+{
+	return r->mark == MARK_LINE ? r->link : r->more;
+}
+
 /* Reads the run of marker-closed entries that starts at marker m: the
  * number of entries, the last marker (*last) and the length of the
  * longest entry after the first (*want, 0 when there is none); whether
@@ -1426,7 +1434,7 @@ related_lines_run(const struct rlines *ls, size_t m, size_t *last, size_t *want,
 	size_t prev = m, k, len, entries = 1;
 
 	*want = 0;
-	*linked = ls->v[m].link != NULL;
+	*linked = related_marker_link(&ls->v[m]) != NULL;
 	for (k = m + 1; k < ls->n && k - prev - 1 <= RELATED_ENTRY_LINES; k++) {
 		if (ls->v[k].mark == MARK_NONE) {
 			continue;
@@ -1440,7 +1448,7 @@ related_lines_run(const struct rlines *ls, size_t m, size_t *last, size_t *want,
 		}
 		entries++;
 		prev = k;
-		*linked = *linked || ls->v[k].link != NULL;
+		*linked = *linked || related_marker_link(&ls->v[k]) != NULL;
 	}
 	*last = prev;
 	return entries;

@@ -11,7 +11,8 @@
  *    the text, and the paragraphs around it are;
  *  - the copies fold: two entries, the first with two copies, the
  *    second with one, each headed by its story's own headline;
- *  - each entry's summary is the text printed under its headline.
+ *  - each entry's summary is the text printed under its headline;
+ *  - libxml2's tree alone gives what html_extract() gives.
  *
  * The count of blocks and of failures per check is printed; any failure
  * fails the test, with the first few blocks that failed written out.
@@ -401,10 +402,10 @@ build(struct block *b)
 	put(b, "<p>Tickets for the next concert go on sale at the harbour office.</p>\n");
 }
 
-enum check { K_LINKS, K_TITLES, K_TEXT, K_FOLD, K_SUMMARY, K_COUNT };
+enum check { K_LINKS, K_TITLES, K_TEXT, K_FOLD, K_SUMMARY, K_PATHS, K_COUNT };
 static const char *const check_names[] = {
 	"links once each", "clean titles", "block out of the text", "copies folded",
-	"summaries" };
+	"summaries", "same through the tree" };
 
 static int
 count_link(const struct html_parts *p, const char *link)
@@ -496,6 +497,27 @@ check_block(const struct block *b, const struct html_parts *p)
 	return failed;
 }
 
+/* Whether libxml2's tree alone (no fast reader of simple HTML) gives
+ * the same text and entries. */
+static int
+same_through_tree(const struct block *b, const struct html_parts *p)
+{
+	struct html_parts t;
+	struct nf_error err;
+	size_t i;
+	int same;
+
+	assert_int_equal(html_extract_tree(b->html, b->len, BASE, TITLE_DEFAULT_THRESHOLD,
+	                                   &t, &err), NF_OK);
+	same = strcmp(t.text, p->text) == 0 && t.nrelated == p->nrelated;
+	for (i = 0; same && i < t.nrelated; i++) {
+		same = strcmp(t.related[i].title, p->related[i].title) == 0 &&
+		       t.related[i].ncopies == p->related[i].ncopies;
+	}
+	html_parts_free(&t);
+	return same;
+}
+
 static void
 report(const struct block *b, const struct html_parts *p, unsigned failed)
 {
@@ -560,6 +582,9 @@ test_generated_blocks(void **state)
 		assert_int_equal(html_extract(b.html, b.len, BASE, TITLE_DEFAULT_THRESHOLD,
 		                              &parts, &err), NF_OK);
 		failed = check_block(&b, &parts);
+		if (!same_through_tree(&b, &parts)) {
+			failed |= 1u << K_PATHS;
+		}
 		count++;
 		for (i = 0; i < K_COUNT; i++) {
 			fails[i] += (failed >> i) & 1u;
