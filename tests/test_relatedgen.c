@@ -53,6 +53,14 @@ static const struct lang langs[] = {
 	    "Crews expect to clear the fallen rocks by the weekend." },
 	  { "Harbour board approves \xef\xbc\x94\xef\xbc\x90 new berths for Pelling marina",
 	    "Storm closes Dunmere coast road for \xef\xbc\x93 days" } },
+	/* an English page with a Japanese site's read-more links */
+	{ "en+ja", "Similar News", "\xe7\xb6\x9a\xe3\x81\x8d\xe3\x82\x92\xe8\xaa\xad\xe3\x82\x80",
+	  { "Ferry operator adds 12 sailings to the winter timetable",
+	    "Lighthouse museum reopens after 2 years of repairs" },
+	  { "The extra crossings start on the first weekend of December.",
+	    "Visitors can climb the tower again from Saturday." },
+	  { "Ferry operator adds \xef\xbc\x91\xef\xbc\x92 sailings to the winter timetable",
+	    "Lighthouse museum reopens after \xef\xbc\x92 years of repairs" } },
 	{ "ja", "\xe9\x96\xa2\xe9\x80\xa3\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9",
 	  "\xe7\xb6\x9a\xe3\x81\x8d\xe3\x82\x92\xe8\xaa\xad\xe3\x82\x80",
 	  { "\xe6\xb3\x8a\xe6\xb8\xaf\xe3\x81\xab\xe3\x82\xaf\xe3\x83\xab\xe3\x83\xbc\xe3\x82\xba"
