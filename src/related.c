@@ -315,6 +315,45 @@ related_unspaced(xmlNodePtr n, size_t *len)
 	return s;
 }
 
+/* Text gathered with ASCII blanks and no-break spaces left out, in a
+ * buffer that doubles as it grows. */
+struct unspaced {
+	char *s;
+	size_t len, cap;
+	int nomem;
+};
+
+static void
+unspaced_add(struct unspaced *u, const char *t)
+{
+	size_t i, n = t != NULL ? strlen(t) : 0;
+
+	if (u->nomem || n == 0) {
+		return;
+	}
+	if (u->len + n > u->cap) {
+		size_t cap = u->cap > 0 ? u->cap : 256;
+		char *grown;
+
+		while (cap < u->len + n) {
+			cap *= 2;
+		}
+		if ((grown = realloc(u->s, cap)) == NULL) {
+			u->nomem = 1;
+			return;
+		}
+		u->s = grown;
+		u->cap = cap;
+	}
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0) {
+			i++;
+		} else if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+			u->s[u->len++] = t[i];
+		}
+	}
+}
+
 /* Whether the tree may hold a block: a <font> or <source> (an outlet), a
  * link that may read as a read-more, or text that may start with a
  * label. One pass; never a false "no", so that the
@@ -322,6 +361,7 @@ related_unspaced(xmlNodePtr n, size_t *len)
 static int
 related_may_hold_tree(xmlNodePtr root)
 {
+	struct unspaced all = { NULL, 0, 0, 0 };
 	xmlNodePtr n = root;
 	char *t;
 	size_t len;
@@ -329,12 +369,16 @@ related_may_hold_tree(xmlNodePtr root)
 
 	while (n != NULL && !yes) {
 		if (related_is_element(n, "font") || related_is_element(n, "source")) {
+			free(all.s);
 			return 1;
 		}
 		if (related_is_element(n, "a")) {
 			t = related_unspaced(n, &len);
 			yes = t == NULL || related_may_read_more(t, len);
 			xmlFree(t);
+		}
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			unspaced_add(&all, (const char *)n->content);
 		}
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
 			n = n->children;
@@ -345,12 +389,10 @@ related_may_hold_tree(xmlNodePtr root)
 		}
 		n = n != root ? n->next : NULL;
 	}
-	if (yes || root == NULL) {
-		return yes;
-	}
-	t = related_unspaced(root, &len);
-	yes = t == NULL || related_may_label(t, len);
-	xmlFree(t);
+	/* the labels are looked for in all of the text at once: a label may
+	 * be split across elements ("Similar <b>News</b>") */
+	yes = yes || all.nomem || (all.s != NULL && related_may_label(all.s, all.len));
+	free(all.s);
 	return yes;
 }
 
