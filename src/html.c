@@ -418,14 +418,47 @@ credit_start(char *s, size_t *skip, size_t *tail)
 	return NULL;
 }
 
+/* Splits a bracketed credit that opens *caption ("(Reuters/Name) The
+ * harbour ...") off into *credit: 1 when it did, 0 when *caption opens
+ * with none (or is nothing else), -1 when out of memory. */
+static int
+split_opening_credit(char **caption, char **credit)
+{
+	const char *s = *caption, *close = strchr(s, ')');
+	size_t lead;
+	char *c, *rest;
+
+	if (close == NULL || close[1] == '\0' || !is_credit_body(s + 1, (size_t)(close - s - 1))) {
+		return 0;
+	}
+	lead = credit_lead_in(s + 1, (size_t)(close - s - 1));
+	c = text_clean_line(s + 1 + lead, (size_t)(close - s - 1) - lead);
+	rest = text_clean_line(close + 1, strlen(close + 1));
+	if (c == NULL || rest == NULL) {
+		free(c);
+		free(rest);
+		return -1;
+	}
+	free(*caption);
+	*caption = rest;
+	*credit = c;
+	return 1;
+}
+
 /* Splits a trailing credit off *caption into *credit (when that is still
- * empty). A caption that was only a credit becomes NULL. */
+ * empty), or one in brackets that opens it. A caption that was only a
+ * credit becomes NULL. */
 static int
 split_credit(char **caption, char **credit)
 {
 	size_t skip, tail, n;
 	char *start, *c, *rest;
+	int opened;
 
+	if (*caption != NULL && *credit == NULL && (*caption)[0] == '(' &&
+	    (opened = split_opening_credit(caption, credit)) != 0) {
+		return opened > 0 ? 0 : -1;
+	}
 	if (*caption == NULL || *credit != NULL
 	    || (start = credit_start(*caption, &skip, &tail)) == NULL) {
 		return 0;

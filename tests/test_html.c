@@ -139,7 +139,7 @@ static const struct extract_case extract_cases[] = {
 	  "Body.", "", "Cranes at dawn.", "Jan Novak/Coastal Wire" },
 	{ "credit opening the paragraph",
 	  "<p>(Reuters/Jan Novak) Lanterns float on the harbour.</p><p>Body.</p>",
-	  "Body.", "", "(Reuters/Jan Novak) Lanterns float on the harbour.", NULL },
+	  "Body.", "", "Lanterns float on the harbour.", "Reuters/Jan Novak" },
 	{ "japanese satsuei credit in brackets",
 	  "<p>再開した連絡船（撮影：港町新報）</p><p>本文。</p>",
 	  "本文。", "", "再開した連絡船", "港町新報" },
