@@ -9,6 +9,7 @@
 #include "src/date.h"
 #include "src/html.h"
 #include "src/htmltext.h"
+#include "src/related.h"
 #include "src/text.h"
 #include "src/title.h"
 
@@ -316,6 +317,7 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		goto out;
 	}
+	related_drop_own(raw->item, opts->fold_threshold);
 	*out = raw->item;
 	raw->item = NULL;
 out:

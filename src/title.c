@@ -313,13 +313,81 @@ classify(uint32_t c)
 	return CP_WORD;
 }
 
+/* Half-width katakana U+FF61..U+FF9F as NFKC maps them: punctuation,
+ * then the kana; U+FF9E and U+FF9F become the combining voiced marks,
+ * which compose() joins to the kana before them. */
+static const uint16_t halfwidth_kana[] = {
+	0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3,
+	0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC,
+	0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF,
+	0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF,
+	0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD,
+	0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF,
+	0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA,
+	0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x3099, 0x309A,
+};
+
+/* Full-width signs U+FFE0..U+FFE6: ¢ £ ¬ ¯ ¦ ¥ ₩. */
+static const uint16_t fullwidth_signs[] = {
+	0x00A2, 0x00A3, 0x00AC, 0x00AF, 0x00A6, 0x00A5, 0x20A9,
+};
+
+/* The character as NFKC writes it, for the ranges titles meet: full-width
+ * ASCII and signs, the ideographic space, half-width katakana, and the
+ * compatibility digits (superscript, subscript, circled 1 to 9). */
 static uint32_t
 fullwidth(uint32_t c)
 {
 	if (c >= 0xFF01 && c <= 0xFF5E) {
 		return c - 0xFF01 + 0x21;
 	}
+	if (c >= 0xFF61 && c <= 0xFF9F) {
+		return halfwidth_kana[c - 0xFF61];
+	}
+	if (c >= 0xFFE0 && c <= 0xFFE6) {
+		return fullwidth_signs[c - 0xFFE0];
+	}
+	if (c == 0xB9 || c == 0xB2 || c == 0xB3) {
+		return c == 0xB9 ? '1' : c - 0xB2 + '2';
+	}
+	if ((c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073) ||
+	    (c >= 0x2080 && c <= 0x2089)) {
+		return '0' + (c & 0x0F);
+	}
+	if (c >= 0x2460 && c <= 0x2468) {
+		return '1' + (c - 0x2460);
+	}
 	return c == 0x3000 ? ' ' : c;
+}
+
+/* A kana and a voiced sound mark (dakuten U+3099/U+309B, handakuten
+ * U+309A/U+309C) as one character, as NFKC composes them; 0 when they
+ * do not compose. */
+static uint32_t
+compose(uint32_t kana, uint32_t mark)
+{
+	int semi = mark == 0x309A || mark == 0x309C;
+	uint32_t k = kana >= 0x3041 && kana <= 0x3096 ? kana + 0x60 : kana;
+	int ka_to = (k >= 0x30AB && k <= 0x30C1 && (k - 0x30AB) % 2 == 0) ||
+	            k == 0x30C4 || k == 0x30C6 || k == 0x30C8;
+	int ha_ho = k >= 0x30CF && k <= 0x30DB && (k - 0x30CF) % 3 == 0;
+
+	if (ha_ho) {
+		return kana + (semi ? 2 : 1);
+	}
+	if (semi) {
+		return 0;
+	}
+	if (ka_to) {
+		return kana + 1;
+	}
+	return k == 0x30A6 ? (kana == k ? 0x30F4 : 0x3094) : 0;
+}
+
+static int
+is_voice_mark(uint32_t c)
+{
+	return c >= 0x3099 && c <= 0x309C;
 }
 
 /* Where a glued-on summary starts in title ("Headline hereSummary
@@ -366,7 +434,8 @@ ends_with(const char *s, size_t len, const char *tail)
 }
 
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
- * ASCII, punctuation to separators, digits kept together across "1,000"
+ * ASCII and half-width kana to full width (NFKC for the ranges titles
+ * meet), punctuation to separators, digits kept together across "1,000"
  * and "2.5", CJK runs apart from words. */
 static void
 tokenize(const char *s, size_t len, struct norm *nm)
@@ -382,6 +451,15 @@ tokenize(const char *s, size_t len, struct norm *nm)
 
 		i += decode_cp(u + i, len - i, &c);
 		c = fullwidth(c);
+		if (is_voice_mark(c)) {
+			/* joined to its kana, or dropped: a mark alone adds nothing */
+			uint32_t both = cur != NULL && cur->cjk ? compose(nm->cps[nm->ncps - 1], c) : 0;
+
+			if (both != 0) {
+				nm->cps[nm->ncps - 1] = both;
+			}
+			continue;
+		}
 		cls = classify(c);
 		if ((c == '.' || c == ',') && cur != NULL && !cur->cjk &&
 		    nm->cps[nm->ncps - 1] <= '9' && nm->cps[nm->ncps - 1] >= '0' &&

@@ -17,7 +17,7 @@ PARTS = [
     ("model", ["src/error.", "src/item.", "src/buf.", "src/path.", "src/utf8.", "src/url.",
                "src/title."]),
     ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/htmlprep.", "src/html.",
-              "src/related.", "src/date.", "src/width."]),
+              "src/related.", "src/relmerge.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),
     ("fold", ["src/fold.", "src/frontpage."]),
     ("fetch", ["src/fetch.", "src/source."]),

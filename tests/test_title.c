@@ -193,6 +193,13 @@ static const struct norm_case norm_cases[] = {
 	  "ferry line approved by council" },
 	{ "source in brackets", "Ferry line approved by council (Daily Lantern)", "Daily Lantern",
 	  "ferry line approved by council" },
+	{ "half-width katakana", "ｸﾙｰｽﾞ船ｶﾞｲﾄﾞとﾊﾟﾝ", NULL, "クルーズ船ガイドとパン" },
+	{ "combining voiced mark", "カ\u3099イト\u3099", NULL, "ガイド" },
+	{ "half-width punctuation", "｢ﾎﾃﾙ｣､開業", NULL, "ホテル 開業" },
+	{ "korean full-width digits", "서울 시장　１２０억원 예산", NULL, "서울 시장 120 억원 예산" },
+	{ "chinese full-width digits", "佩林港　新增４０个泊位", NULL, "佩林港 新增 40 个泊位" },
+	{ "compatibility digits", "①号線 x\u00b2 H\u2082O", NULL, "1 号線 x2 h2o" },
+	{ "full-width capitals", "ＨＡＲＢＯＵＲ Ｂｏａｒｄ", NULL, "harbour board" },
 };
 
 static void
@@ -249,6 +256,15 @@ static const struct pair_case pair_cases[] = {
 	  "電動自転車のバッテリー１２万個をリコール、発火の恐れ", 1 },
 	{ "japanese glued", "外相がバルドリア到着　国境検問所巡り協議へ閉鎖中の検問所",
 	  "外相がバルドリア到着　国境検問所巡り協議へ", 1 },
+	{ "half-width katakana", "泊港にｸﾙｰｽﾞ船が40隻入港　観光客が過去最多に",
+	  "泊港にクルーズ船が４０隻入港　観光客が過去最多に", 1 },
+	{ "half-width katakana, other number", "泊港にｸﾙｰｽﾞ船が40隻入港　観光客が過去最多に",
+	  "泊港にクルーズ船が３０隻入港　観光客が過去最多に", 0 },
+	{ "korean width", "펠링 항구에 선석 40개 신설 승인", "펠링 항구에 선석 ４０개 신설 승인", 1 },
+	{ "korean, other number", "펠링 항구에 선석 40개 신설 승인", "펠링 항구에 선석 ３０개 신설 승인", 0 },
+	{ "chinese width", "佩林港新增40个泊位获批准游艇码头扩建", "佩林港新增４０个泊位获批准游艇码头扩建", 1 },
+	{ "full-width capitals", "ＨＡＲＢＯＵＲ ＢＯＡＲＤ ＡＰＰＲＯＶＥＳ 40 NEW BERTHS FOR PELLING MARINA",
+	  "Harbour board approves 40 new berths for Pelling marina", 1 },
 };
 
 static void
