@@ -105,6 +105,11 @@ else
 	ok "libxml2 kept quiet"
 fi
 
+# A root end tag cut short after the channel closed is noise, not a
+# broken feed: the channel is read (no item, yet no error).
+printf '<rss>\n<channel>\n<title>Tidewater &#8216;Notes&#8217;</title>\n</channel>\n</rss' >"$tmp/cut-root.xml"
+check "root end tag cut short" "$tmp/cut-root.xml" 'd["title"] == "Tidewater \u2018Notes\u2019" and d["items"] == []'
+
 # A field over max-size is left out, and --dump says so on stderr; the
 # JSON stays whole and the other items keep their text.
 printf 'max-size 64K\n' >"$tmp/small.rc"
