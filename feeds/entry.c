@@ -2,13 +2,16 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 
 #include "feeds/entry.h"
 #include "src/date.h"
 #include "src/html.h"
 #include "src/htmltext.h"
+#include "src/related.h"
 #include "src/text.h"
+#include "src/title.h"
 
 int
 entry_init(struct entry_raw *raw)
@@ -27,6 +30,7 @@ entry_clear(struct entry_raw *raw)
 		&raw->base, &raw->media_url, &raw->thumb_url,
 		&raw->enclosure_image, &raw->json_image,
 		&raw->media_description, &raw->media_title, &raw->media_credit,
+		&raw->outlet,
 	};
 	size_t i;
 
@@ -204,6 +208,49 @@ take_related(struct nf_item *item, struct html_parts *parts)
 	return 0;
 }
 
+/* Whether some <font> in html holds exactly name: an aggregator (Google
+ * News) sets the outlet's name in one beside the headline. */
+static int
+font_holds(const char *html, const char *name)
+{
+	const char *p = html, *open, *close;
+	char *text;
+	int found = 0;
+
+	while (!found && (p = strstr(p, "<font")) != NULL) {
+		open = strchr(p, '>');
+		close = open != NULL ? strstr(open, "</font>") : NULL;
+		if (close == NULL) {
+			break;
+		}
+		text = htmltext_from_html(open + 1, (size_t)(close - open - 1));
+
+		found = text != NULL && strcasecmp(text, name) == 0;
+		free(text);
+		p = close;
+	}
+	return found;
+}
+
+/* The outlet the feed names for the item: its RSS <source>, else the
+ * title's trailing name when the item's HTML sets that name in <font>
+ * (see title.h for what a named outlet does). NULL when none. */
+static char *
+named_outlet(const struct entry_raw *raw, const char *title)
+{
+	const char *tail;
+	const char *html = raw->summary != NULL ? raw->summary : raw->content;
+
+	if (raw->outlet != NULL) {
+		return entry_clean_line(raw->outlet, ENTRY_GUESS);
+	}
+	if (title == NULL || html == NULL || strstr(html, "<font") == NULL) {
+		return NULL;
+	}
+	title_outlet_tail(title, &tail);
+	return tail != NULL && font_holds(html, tail) ? strdup(tail) : NULL;
+}
+
 static int
 build_lines(struct entry_raw *raw, const char *feed_author)
 {
@@ -217,6 +264,7 @@ build_lines(struct entry_raw *raw, const char *feed_author)
 		item->title = entry_clean_line(raw->media_title, ENTRY_GUESS);
 	}
 	item->author = entry_clean_line(author, ENTRY_GUESS);
+	item->outlet = named_outlet(raw, item->title);
 	if (raw->link != NULL) {
 		item->link = drop_blank(text_clean_line(raw->link, strlen(raw->link)));
 	}
@@ -269,6 +317,7 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		goto out;
 	}
+	related_drop_own(raw->item, opts->fold_threshold);
 	*out = raw->item;
 	raw->item = NULL;
 out:

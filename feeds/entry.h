@@ -38,6 +38,7 @@ struct entry_raw {
 	char *media_description;
 	char *media_title;
 	char *media_credit;
+	char *outlet;		/* RSS <source>: the outlet the item is from */
 	struct nf_item *item;	/* enclosures and categories go straight here */
 };
 

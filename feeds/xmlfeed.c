@@ -24,7 +24,7 @@ enum field {
 	FIELD_NONE, FIELD_TITLE, FIELD_LINK, FIELD_ID, FIELD_AUTHOR,
 	FIELD_PUBLISHED, FIELD_UPDATED, FIELD_SUMMARY, FIELD_CONTENT,
 	FIELD_CATEGORY, FIELD_MEDIA_DESCRIPTION, FIELD_MEDIA_TITLE,
-	FIELD_MEDIA_CREDIT, FIELD_TAGS, FIELD_COUNT
+	FIELD_MEDIA_CREDIT, FIELD_TAGS, FIELD_OUTLET, FIELD_COUNT
 };
 
 enum element {
@@ -131,6 +131,7 @@ struct xmlfeed {
 	struct xmlfilter *filter;	/* ahead of libxml2, from the first bytes */
 	char first_error[160];
 	int first_error_code;	/* its xmlParserErrors code */
+	int first_error_depth;	/* element depth when it came */
 	size_t nitems;		/* items handed on */
 	enum nf_status status;	/* out of memory or a callback error */
 	struct nf_error cb_err;
@@ -403,6 +404,7 @@ item_slot(struct entry_raw *raw, enum field field)
 	case FIELD_MEDIA_DESCRIPTION: return &raw->media_description;
 	case FIELD_MEDIA_TITLE: return &raw->media_title;
 	case FIELD_MEDIA_CREDIT: return &raw->media_credit;
+	case FIELD_OUTLET: return &raw->outlet;
 	default: return NULL;
 	}
 }
@@ -970,6 +972,7 @@ sax_error(void *ctx, xmlErrorPtr e)
 	}
 	snprintf(x->first_error, sizeof(x->first_error), "line %d: %s", e->line, e->message);
 	x->first_error_code = e->code;
+	x->first_error_depth = x->depth;
 	n = strlen(x->first_error);
 	while (n > 0 && x->first_error[n - 1] == '\n') {
 		x->first_error[--n] = '\0';
@@ -1226,9 +1229,11 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 		                    x->first_error[0] ? x->first_error : "no XML element found");
 	}
 	if (final && x->nitems == 0 && x->first_error[0] != '\0' &&
-	    x->first_error_code != XML_ERR_DOCUMENT_END) {
+	    x->first_error_code != XML_ERR_DOCUMENT_END &&
+	    x->first_error_depth > 1) {
 		/* broken before its first item: an error, not an empty feed
-		 * (text after a closed root is only noise) */
+		 * (text after a closed root, or a root end tag cut short
+		 * after its channel closed, is only noise) */
 		return nf_error_set(err, NF_ERR_PARSE, "not a feed: %s",
 		                    x->first_error);
 	}

@@ -9,6 +9,7 @@
 
 #include "feeds/xmlfilter.h"
 #include "src/buf.h"
+#include "src/utf8.h"
 
 /*
  * What feeds write and libxml2 loses. Its recover mode drops every entity
@@ -98,14 +99,7 @@ is_xml_char(unsigned long c)
 static unsigned long
 cp1252_c1(unsigned long c)
 {
-	static const unsigned short map[32] = {
-		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-		0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-	};
-
-	return c >= 0x80 && c <= 0x9F ? map[c - 0x80] : c;
+	return c <= 0x10FFFF ? utf8_c1_as_cp1252((uint32_t)c) : c;
 }
 
 static unsigned long

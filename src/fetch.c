@@ -319,12 +319,21 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 	}
 	if (t->on_type != NULL) {
 		fetch_type_fn on_type = t->on_type;
-		char *ct = NULL;
+		struct fetch_head head = { NULL, NULL, NULL };
+		struct curl_header *h;
+		char *ct = NULL, *eff = NULL;
 
 		/* the charset is known before the first body byte */
 		t->on_type = NULL;
 		curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ct);
-		if (on_type(t->chunk_ctx, ct) != 0) {
+		curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &eff);
+		head.content_type = ct;
+		head.effective_url = eff;
+		if (curl_easy_header(t->easy, "Content-Location", 0, CURLH_HEADER, -1, &h)
+		    == CURLHE_OK && h->value[0] != '\0') {
+			head.content_location = h->value;
+		}
+		if (on_type(t->chunk_ctx, &head) != 0) {
 			t->stopped = 1;
 			return 0;
 		}
@@ -975,6 +984,7 @@ result_fill(struct transfer *t, struct fetch_result *r)
 	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &s);
 	r->content_type = dup_or_null(s);
 	r->charset = fetch_content_charset(r->content_type);
+	r->content_location = header_value(t->easy, "Content-Location");
 	r->etag = header_value(t->easy, "ETag");
 	r->last_modified = header_value(t->easy, "Last-Modified");
 	/* A 304 may omit the validators: the stored ones still hold. */
@@ -1004,6 +1014,7 @@ result_clear(struct fetch_result *r)
 	free(r->content_type);
 	free(r->charset);
 	free(r->effective_url);
+	free(r->content_location);
 	free(r->etag);
 	free(r->last_modified);
 }

@@ -66,11 +66,20 @@ struct fetch_limits {
  * transfer (fetch_url_stream then returns NF_OK with what was read). */
 typedef int (*fetch_chunk_fn)(void *ctx, const char *data, size_t len);
 
-/* Told the response's Content-Type value (NULL when the server sent
- * none) once, just before the first body byte, so that a reader knows
- * the HTTP charset without holding the body back; nonzero stops the
- * transfer as on_chunk does. Not called for an empty body. */
-typedef int (*fetch_type_fn)(void *ctx, const char *content_type);
+/* What a streamed response's headers said, for the body that follows.
+ * The strings belong to the fetcher and last only for the call. */
+struct fetch_head {
+	const char *content_type;	/* Content-Type value, or NULL */
+	const char *content_location;	/* Content-Location value as sent
+					 * (maybe relative), or NULL */
+	const char *effective_url;	/* after redirects, or NULL */
+};
+
+/* Told the response's headers once, just before the first body byte, so
+ * that a reader knows the HTTP charset and where the body is without
+ * holding it back; nonzero stops the transfer as on_chunk does. Not
+ * called for an empty body. */
+typedef int (*fetch_type_fn)(void *ctx, const struct fetch_head *head);
 
 /* Fetches one http(s) URL, blocking, streaming the body to on_chunk
  * (after on_type, which may be NULL). limits NULL = defaults. On NF_OK
@@ -130,6 +139,8 @@ struct fetch_result {
 	char *content_type;	/* Content-Type value, or NULL */
 	char *charset;		/* its charset parameter, or NULL */
 	char *effective_url;	/* after redirects, or NULL */
+	char *content_location;	/* Content-Location value as sent (maybe
+				 * relative to effective_url), or NULL */
 	char *etag;		/* new ETag (or the stored one on 304), or NULL */
 	char *last_modified;	/* likewise Last-Modified, or NULL */
 };

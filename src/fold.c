@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "src/fold.h"
 #include "src/item.h"
@@ -110,6 +111,8 @@ struct fold_edge {
 };
 
 struct fold_ctx {
+	uint64_t *outlets;	/* hashes of the batch's sources, open addressing */
+	size_t noutlets_cap;	/* a power of two, or 0 */
 	struct fold_ent *ents;
 	size_t n;
 	uint32_t *ids, *keys, *lids, *skeys;
@@ -577,6 +580,89 @@ fold_title_cut(const char *title)
 	       (len >= 3 && memcmp(title + len - 3, "\xe2\x80\xa6", 3) == 0);
 }
 
+/* A source's name as an outlet tail may spell it: case and a leading
+ * "The" aside. Never 0. */
+static uint64_t
+fold_outlet_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i = 0;
+
+	if (len > 4 && strncasecmp(s, "the ", 4) == 0) {
+		i = 4;
+	}
+	for (; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 0x100000001b3ULL;
+	}
+	return h | 1;
+}
+
+/* Whether the batch knows h as a source: probes the table. With add set,
+ * puts it there. */
+static int
+fold_outlet_known(struct fold_ctx *c, uint64_t h, int add)
+{
+	size_t mask = c->noutlets_cap - 1, i = (size_t)(h >> 7) & mask;
+
+	if (c->noutlets_cap == 0) {
+		return 0;
+	}
+	while (c->outlets[i] != 0 && c->outlets[i] != h) {
+		i = (i + 1) & mask;
+	}
+	if (c->outlets[i] == 0 && add) {
+		c->outlets[i] = h;
+	}
+	return c->outlets[i] == h;
+}
+
+/* The sources of the batch: the feeds (and the outlets feeds name) whose
+ * names may end another copy's title. A table of twice as many slots as
+ * there are entries, at most 64 Ki, keeps probes short; a batch with more
+ * distinct sources than that only cuts fewer tails. */
+static int
+fold_outlets_fill(struct fold_ctx *c, const struct fold_entry *e, size_t n)
+{
+	size_t cap = 16, i, used = 0;
+
+	while (cap < 2 * n && cap < 65536) {
+		cap *= 2;
+	}
+	if ((c->outlets = calloc(cap, sizeof(*c->outlets))) == NULL) {
+		return -1;
+	}
+	c->noutlets_cap = cap;
+	for (i = 0; i < n && used < cap / 2; i++) {
+		if (e[i].source != NULL && e[i].source[0] != '\0') {
+			uint64_t h = fold_outlet_hash(e[i].source, strlen(e[i].source));
+
+			if (!fold_outlet_known(c, h, 0)) {
+				fold_outlet_known(c, h, 1);
+				used++;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The outlet an entry's title ends in (" - Name"), when Name is a source
+ * of the batch; NULL otherwise. A team, a place or a rival named after a
+ * dash is no source of ours, so it stays part of the headline. */
+static const char *
+fold_known_tail(struct fold_ctx *c, const char *title)
+{
+	const char *tail = NULL;
+
+	if (title == NULL) {
+		return NULL;
+	}
+	title_outlet_tail(title, &tail);
+	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
+	                                         strlen(tail)), 0) ? tail : NULL;
+}
+
 /* Reads and shingles entry e into c->ents[c->n]; sh is scratch. */
 static int
 fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
@@ -586,7 +672,8 @@ fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
 	struct title_vocab vocab;
 	struct title_view v;
 
-	title_read(w, e->title, e->summary, e->source);
+	title_read_named(w, e->title, e->summary, e->source,
+	                 fold_known_tail(c, e->title));
 	fe->inform = title_informative(w);
 	fe->dated = title_is_dated(w);
 	fe->cut = fold_title_cut(e->title);
@@ -1070,6 +1157,7 @@ nomem:
 static void
 fold_ctx_free(struct fold_ctx *c)
 {
+	free(c->outlets);
 	free(c->ents);
 	free(c->ids);
 	free(c->keys);
@@ -1123,7 +1211,8 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	c->entries = entries;
 	if (w == NULL || sh == NULL || ld == NULL || c->ents == NULL ||
 	    c->parent == NULL || c->next == NULL || c->size == NULL ||
-	    c->first == NULL || c->last == NULL || fold_rehash(c) != 0) {
+	    c->first == NULL || c->last == NULL || fold_rehash(c) != 0 ||
+	    fold_outlets_fill(c, entries, n) != 0) {
 		goto out;
 	}
 	rc = 0;

@@ -154,10 +154,10 @@ struct headline_form {
 };
 
 static void
-headline_form_of(const char *title, struct headline_form *f)
+headline_form_of(const struct nf_item *it, struct headline_form *f)
 {
-	const char *outlet;
-	size_t len = title_outlet_tail(title, &outlet);
+	const char *outlet, *title = nf_str(it->title);
+	size_t len = title_outlet_cut(title, it->outlet, it->source, &outlet);
 	char *head;
 
 	while (len > 0 && title[len - 1] == ' ') {
@@ -234,7 +234,7 @@ frontpage_headline(struct nf_item *const *items, const size_t *members,
 		return members[0];
 	}
 	for (k = 0; k < n; k++) {
-		headline_form_of(nf_str(items[members[k]]->title), &f[k]);
+		headline_form_of(items[members[k]], &f[k]);
 	}
 	for (k = 0; k < n; k++) {
 		size_t count = 0;
@@ -302,7 +302,10 @@ frontpage_build(struct nf_item *const *items, size_t n, double threshold,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	for (i = 0; i < n; i++) {
-		e[i] = fold_entry_of(items[i], items[i]->source);
+		/* an aggregator's item: its outlet is its source, and the
+		 * title's tail that names it is no part of the headline */
+		e[i] = fold_entry_of(items[i], items[i]->outlet != NULL ? items[i]->outlet
+		                                                        : items[i]->source);
 	}
 	if ((st = fold_stories(e, n, threshold, &res, err)) != NF_OK) {
 		goto out;
@@ -355,16 +358,16 @@ frontpage_story_line(const struct frontpage *page,
 	const struct nf_item *top =
 		page->items[frontpage_headline(page->items, st->members, st->n)];
 
-	title_headline(top->title, top->source, head, hsize, NULL, 0);
+	title_headline_named(top->title, top->outlet, top->source, head, hsize, NULL, 0);
 	headline_or_text(top, head, hsize);
-	title_headline(lead->title, lead->source, NULL, 0, source, ssize);
+	title_headline_named(lead->title, lead->outlet, lead->source, NULL, 0, source, ssize);
 }
 
 void
 frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
                     char *source, size_t ssize)
 {
-	title_headline(it->title, it->source, head, hsize, source, ssize);
+	title_headline_named(it->title, it->outlet, it->source, head, hsize, source, ssize);
 	headline_or_text(it, head, hsize);
 }
 

@@ -223,6 +223,137 @@ starts_with_ci(const char *s, const char *prefix)
 	return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Whether s[0..n) is a name as credits write it: one to five words,
+ * each starting with a capital (or a letter outside ASCII), with no
+ * digits and no sentence punctuation ("Jan Novak", "Coastal Wire"). */
+static int
+is_credit_name(const char *s, size_t n)
+{
+	size_t i, words = 0;
+	int start = 1;
+
+	while (n > 0 && s[n - 1] == ' ') {
+		n--;
+	}
+	while (n > 0 && s[0] == ' ') {
+		s++, n--;
+	}
+	if (n == 0) {
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ') {
+			start = 1;
+			continue;
+		}
+		if ((c >= '0' && c <= '9') || strchr(",;:!?()\"", c) != NULL) {
+			return 0;
+		}
+		if (start) {
+			if (c < 0x80 && !(c >= 'A' && c <= 'Z')) {
+				return 0;
+			}
+			start = 0;
+			words++;
+		}
+	}
+	return words <= 5;
+}
+
+/* Lead-ins that open a credit: "Photo: Name", 撮影：Name, ... */
+static const char *const credit_words[] = {
+	"Photo: ", "Photo by ", "Photograph: ", "Photograph by ", "Picture: ",
+	"写真：", "写真:", "撮影：", "撮影:",
+};
+
+/* The bytes of s[0..n) past a credit's lead-in, 0 when it has none. */
+static size_t
+credit_lead_in(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof(credit_words) / sizeof(credit_words[0]); i++) {
+		k = strlen(credit_words[i]);
+		if (n > k && strncasecmp(s, credit_words[i], k) == 0) {
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* Whether s[0..n), the inside of a bracket, is a picture credit:
+ * "Agency Photo/Name", "Agency/Name", "Photo: Name", "撮影：Name". */
+static int
+is_credit_body(const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+
+	if (n < 3 || n > 100) {
+		return 0;
+	}
+	if (credit_lead_in(s, n) > 0) {
+		return 1;
+	}
+	return slash != NULL && is_credit_name(s, (size_t)(slash - s)) &&
+	       is_credit_name(slash + 1, n - (size_t)(slash - s) - 1);
+}
+
+/* Where a bracketed credit that ends s begins ("... (Reuters/Jan
+ * Novak)", "...（撮影：港町新報）"); NULL when s does not end in one.
+ * Sets *open to the opening bracket's length. */
+static const char *
+credit_bracket_at_end(const char *s, size_t *open)
+{
+	size_t n = strlen(s);
+	const char *o;
+
+	if (n > 0 && s[n - 1] == ')' && (o = strrchr(s, '(')) != NULL &&
+	    is_credit_body(o + 1, (size_t)(s + n - 1 - (o + 1)))) {
+		*open = 1;
+		return o;
+	}
+	if (n >= 3 && strcmp(s + n - 3, "\xef\xbc\x89") == 0) {
+		for (o = s + n - 3; o > s; o--) {
+			if (strncmp(o, "\xef\xbc\x88", 3) == 0) {
+				break;
+			}
+		}
+		if (o > s || strncmp(s, "\xef\xbc\x88", 3) == 0) {
+			*open = 3;
+			return is_credit_body(o + 3, (size_t)(s + n - 3 - (o + 3))) ? o : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Whether s opens or closes with a picture credit: a bracketed one at
+ * either end, or "Photo: Name/Agency" closing it. A paragraph that only
+ * mentions a photo has none of these. */
+static int
+has_credit(const char *s)
+{
+	const char *p, *close;
+	size_t open;
+
+	if (credit_bracket_at_end(s, &open) != NULL) {
+		return 1;
+	}
+	if (s[0] == '(' && (close = strchr(s, ')')) != NULL &&
+	    is_credit_body(s + 1, (size_t)(close - s - 1))) {
+		return 1;
+	}
+	for (p = strstr(s, " Photo: "); p != NULL; p = strstr(p + 1, " Photo: ")) {
+		const char *name = p + strlen(" Photo: ");
+
+		if (strchr(name, '/') != NULL && is_credit_body(name, strlen(name))) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Nonzero when a paragraph's text reads as a photo caption. */
 static int
 is_caption_text(const char *s)
@@ -242,7 +373,7 @@ is_caption_text(const char *s)
 			return 1;
 		}
 	}
-	return 0;
+	return has_credit(s);
 }
 
 /* Where the credit starts in a caption: a closing "(AP Photo/Name)" or
@@ -256,6 +387,12 @@ credit_start(char *s, size_t *skip, size_t *tail)
 	char *open, *p;
 
 	*tail = 0;
+	if ((open = (char *)credit_bracket_at_end(s, skip)) != NULL) {
+		/* "(Reuters/Name)", "（撮影：Name）": the credit less its lead-in */
+		*tail = *skip;
+		*skip += credit_lead_in(open + *skip, n - (size_t)(open - s) - *skip);
+		return open;
+	}
 	if (n > 0 && s[n - 1] == ')' && (open = strrchr(s, '(')) != NULL
 	    && (strstr(open, "Photo") != NULL || strstr(open, "photo") != NULL)) {
 		*skip = 1;
@@ -281,14 +418,47 @@ credit_start(char *s, size_t *skip, size_t *tail)
 	return NULL;
 }
 
+/* Splits a bracketed credit that opens *caption ("(Reuters/Name) The
+ * harbour ...") off into *credit: 1 when it did, 0 when *caption opens
+ * with none (or is nothing else), -1 when out of memory. */
+static int
+split_opening_credit(char **caption, char **credit)
+{
+	const char *s = *caption, *close = strchr(s, ')');
+	size_t lead;
+	char *c, *rest;
+
+	if (close == NULL || close[1] == '\0' || !is_credit_body(s + 1, (size_t)(close - s - 1))) {
+		return 0;
+	}
+	lead = credit_lead_in(s + 1, (size_t)(close - s - 1));
+	c = text_clean_line(s + 1 + lead, (size_t)(close - s - 1) - lead);
+	rest = text_clean_line(close + 1, strlen(close + 1));
+	if (c == NULL || rest == NULL) {
+		free(c);
+		free(rest);
+		return -1;
+	}
+	free(*caption);
+	*caption = rest;
+	*credit = c;
+	return 1;
+}
+
 /* Splits a trailing credit off *caption into *credit (when that is still
- * empty). A caption that was only a credit becomes NULL. */
+ * empty), or one in brackets that opens it. A caption that was only a
+ * credit becomes NULL. */
 static int
 split_credit(char **caption, char **credit)
 {
 	size_t skip, tail, n;
 	char *start, *c, *rest;
+	int opened;
 
+	if (*caption != NULL && *credit == NULL && (*caption)[0] == '(' &&
+	    (opened = split_opening_credit(caption, credit)) != 0) {
+		return opened > 0 ? 0 : -1;
+	}
 	if (*caption == NULL || *credit != NULL
 	    || (start = credit_start(*caption, &skip, &tail)) == NULL) {
 		return 0;
@@ -402,7 +572,7 @@ take_image(xmlNode *top, const char *base_url, struct picture *pic)
 /* Words without which no caption rule can match: a cheap look at the
  * raw text spares rendering every paragraph twice. */
 static const char *const caption_words[] = {
-	"photo", "image", "pictured", "写真", "撮影",
+	"photo", "image", "pictured", "picture", "写真", "撮影", "/",
 };
 
 /* Nonzero when t holds one of caption_words: one pass, looking closer
@@ -416,7 +586,8 @@ has_caption_word(const char *t)
 	for (; *t != '\0'; t++) {
 		unsigned char c = (unsigned char)*t;
 
-		if (c != 'p' && c != 'P' && c != 'i' && c != 'I' && c != 0xe5 && c != 0xe6) {
+		if (c != 'p' && c != 'P' && c != 'i' && c != 'I' && c != 0xe5 && c != 0xe6 &&
+		    c != '/') {
 			continue;
 		}
 		for (i = 0; i < sizeof(caption_words) / sizeof(caption_words[0]); i++) {

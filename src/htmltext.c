@@ -15,6 +15,7 @@
 
 #include "src/buf.h"
 #include "src/htmlfast.h"
+#include "src/htmlprep.h"
 #include "src/htmltext.h"
 #include "src/text.h"
 
@@ -47,7 +48,9 @@ struct tag_rule {
 	enum tag_kind kind;
 };
 
-/* Sorted by name for bsearch(). */
+/* Sorted by name for bsearch(). <head> is dropped only from whole pages:
+ * in an item's HTML, libxml2 files the text after a leading <script>
+ * under the <head> it implies. */
 static const struct tag_rule tag_rules[] = {
 	{ "address", TAG_PARA }, { "article", TAG_PARA },
 	{ "aside", TAG_PAGE_SKIP }, { "audio", TAG_SKIP },
@@ -59,13 +62,13 @@ static const struct tag_rule tag_rules[] = {
 	{ "footer", TAG_PAGE_SKIP }, { "form", TAG_PAGE_SKIP },
 	{ "h1", TAG_PARA }, { "h2", TAG_PARA }, { "h3", TAG_PARA },
 	{ "h4", TAG_PARA }, { "h5", TAG_PARA }, { "h6", TAG_PARA },
-	{ "head", TAG_SKIP }, { "header", TAG_PAGE_SKIP }, { "hr", TAG_PARA },
-	{ "iframe", TAG_SKIP }, { "li", TAG_LINE }, { "main", TAG_PARA },
+	{ "head", TAG_PAGE_SKIP }, { "header", TAG_PAGE_SKIP }, { "hr", TAG_PARA },
+	{ "li", TAG_LINE }, { "main", TAG_PARA },
 	{ "nav", TAG_PAGE_SKIP }, { "noscript", TAG_SKIP },
-	{ "object", TAG_SKIP }, { "ol", TAG_LINE }, { "p", TAG_PARA },
+	{ "ol", TAG_LINE }, { "p", TAG_PARA },
 	{ "pre", TAG_PRE }, { "script", TAG_SKIP }, { "section", TAG_PARA },
 	{ "select", TAG_SKIP }, { "style", TAG_SKIP }, { "summary", TAG_LINE },
-	{ "svg", TAG_SKIP }, { "table", TAG_PARA }, { "td", TAG_CELL },
+	{ "table", TAG_PARA }, { "td", TAG_CELL },
 	{ "template", TAG_SKIP }, { "textarea", TAG_SKIP }, { "th", TAG_CELL },
 	{ "title", TAG_SKIP }, { "tr", TAG_LINE }, { "ul", TAG_LINE },
 	{ "video", TAG_SKIP },
@@ -105,6 +108,7 @@ struct out {
 	struct buf scratch;	/* one text node, sanitised; reused */
 	enum brk pending;
 	int pre;		/* depth of <pre> */
+	int svg;		/* depth of <svg> */
 	int lines;		/* plain text: newlines are line breaks */
 	int skip;		/* depth inside a dropped element (SAX) */
 	size_t starts;		/* start events so far (SAX) */
@@ -252,11 +256,24 @@ kind_break(enum tag_kind k)
 	}
 }
 
+/* A picture drawn in SVG says what it shows in its <title> and <desc>,
+ * the text a screen reader speaks for it; a reader that cannot draw it
+ * shows that text, as it would the words of a <text>. */
+static int
+is_svg_words(const struct out *o, const char *name)
+{
+	return o->svg > 0 && (strcmp(name, "title") == 0 || strcmp(name, "desc") == 0);
+}
+
 /* An element opens: its break goes pending. Returns zero when the
  * element is dropped with its content. */
 static int
 elem_open(struct out *o, const char *name, enum tag_kind k)
 {
+	if (is_svg_words(o, name)) {
+		k = TAG_CELL;
+	}
+	o->svg += strcmp(name, "svg") == 0;
 	if (k == TAG_SKIP) {
 		return 0;
 	}
@@ -275,6 +292,12 @@ elem_open(struct out *o, const char *name, enum tag_kind k)
 static void
 elem_close(struct out *o, const char *name, enum tag_kind k)
 {
+	if (strcmp(name, "svg") == 0 && o->svg > 0) {
+		o->svg--;
+	}
+	if (is_svg_words(o, name)) {
+		k = TAG_CELL;
+	}
 	if (k == TAG_SKIP || strcmp(name, "br") == 0) {
 		return;
 	}
@@ -344,6 +367,7 @@ out_init(struct out *o, int lines)
 	buf_init(&o->scratch, HTMLTEXT_MAX);
 	o->pending = BRK_NONE;
 	o->pre = 0;
+	o->svg = 0;
 	o->lines = lines;
 	o->skip = 0;
 	o->starts = 0;
@@ -391,25 +415,40 @@ has_byte(const char *s, size_t n, int c)
 	return memchr(s, c, n) != NULL;
 }
 
+/* html made ready for libxml2: valid UTF-8 (invalid bytes would make it
+ * read the whole rest of the input as Latin-1), then rewritten so that
+ * it loses no text there (htmlprep.h). Returns a new string (free() it), its length in *len;
+ * NULL when out of memory. */
+static char *
+parser_input(const char *html, size_t *len)
+{
+	char *copy = NULL, *ready;
+
+	if (!text_is_clean(html, *len)) {
+		html = copy = text_sanitize(html, *len);
+		if (copy == NULL) {
+			return NULL;
+		}
+		*len = strlen(copy);
+	}
+	ready = htmlprep_rewrite(html, *len, len);
+	free(copy);
+	return ready;
+}
+
 htmlDocPtr
 htmltext_parse(const char *html, size_t len)
 {
 	htmlDocPtr doc;
-	char *copy = NULL;
+	char *ready = parser_input(html, &len);
 
-	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
-	 * input to Latin-1, so such input is made valid first. */
-	if (!text_is_clean(html, len)) {
-		html = copy = text_sanitize(html, len);
-		if (copy == NULL) {
-			return NULL;
-		}
-		len = strlen(copy);
+	if (ready == NULL) {
+		return NULL;
 	}
 	/* COMPACT keeps short text inside its node: fewer allocations. */
-	doc = htmlReadMemory(html, len > INT_MAX ? INT_MAX : (int)len, NULL, "UTF-8",
+	doc = htmlReadMemory(ready, len > INT_MAX ? INT_MAX : (int)len, NULL, "UTF-8",
 	                     HTMLTEXT_OPTIONS | HTML_PARSE_COMPACT);
-	free(copy);
+	free(ready);
 	return doc;
 }
 
@@ -455,18 +494,11 @@ sax_parse(struct out *o, const char *html, size_t len)
 {
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr doc;
-	char *copy = NULL;
-	const char *clean = html;
+	char *ready = parser_input(html, &len);
 
-	/* Invalid UTF-8 would make libxml2 switch the whole rest of the
-	 * input to Latin-1, so such input is made valid first. */
-	if (!text_is_clean(html, len)) {
-		clean = copy = text_sanitize(html, len);
-		len = copy != NULL ? strlen(copy) : 0;
-	}
-	ctxt = clean != NULL ? htmlNewParserCtxt() : NULL;
+	ctxt = ready != NULL ? htmlNewParserCtxt() : NULL;
 	if (ctxt == NULL) {
-		free(copy);
+		free(ready);
 		o->rc = NF_ERR_NOMEM;
 		return;
 	}
@@ -477,11 +509,11 @@ sax_parse(struct out *o, const char *html, size_t len)
 	ctxt->sax->ignorableWhitespace = sax_text;
 	ctxt->sax->cdataBlock = sax_text;
 	ctxt->userData = o;
-	doc = htmlCtxtReadMemory(ctxt, clean, len > INT_MAX ? INT_MAX : (int)len, NULL,
+	doc = htmlCtxtReadMemory(ctxt, ready, len > INT_MAX ? INT_MAX : (int)len, NULL,
 	                         "UTF-8", HTMLTEXT_OPTIONS);
 	xmlFreeDoc(doc);	/* none is built; NULL is a no-op */
 	htmlFreeParserCtxt(ctxt);
-	free(copy);
+	free(ready);
 }
 
 static const struct htmlfast_sax events_sax = { sax_start, sax_end, sax_text };

@@ -92,6 +92,7 @@ item_free(struct nf_item *item)
 	free(item->summary);
 	free(item->content);
 	free(item->source);
+	free(item->outlet);
 	image_free(item->image);
 	for (i = 0; i < item->nenclosures; i++) {
 		free(item->enclosures[i].url);
@@ -164,13 +165,19 @@ fail:
 	return -1;
 }
 
+/* The array grows to the next power of two when n reaches one, so that
+ * a list of tens of thousands of entries costs linear time whatever the
+ * allocator does with realloc(). */
 static int
 related_append(struct nf_related **v, size_t *n, struct nf_related *entry)
 {
-	struct nf_related *grown = realloc(*v, (*n + 1) * sizeof(**v));
+	struct nf_related *grown = *v;
 
-	if (grown == NULL) {
-		return -1;
+	if ((*n & (*n - 1)) == 0) {
+		grown = realloc(*v, (*n > 0 ? *n * 2 : 1) * sizeof(**v));
+		if (grown == NULL) {
+			return -1;
+		}
 	}
 	*v = grown;
 	grown[(*n)++] = *entry;

@@ -56,6 +56,10 @@ struct nf_item {
 	size_t ncategories;
 	struct nf_related *related;
 	size_t nrelated;
+	char *outlet;		/* the outlet the feed names for the item (RSS
+				 * <source>, or the name an aggregator sets in
+				 * <font> beside the headline), or NULL: what
+				 * a trailing " - X" may be (title.h) */
 
 	/* Filled by the store and the screens, never by parsers. */
 	int64_t rowid;		/* 0 when not stored */

@@ -1,15 +1,28 @@
 /*
- * "Similar News" blocks: found in three shapes, turned into related
- * entries, and cut out of the document.
+ * "Similar News" blocks: one model of a block, turned into related
+ * entries and cut out of the document.
  *
- *  (a) a label ("Similar News", 関連ニュース, ...) followed by entries:
- *      a list, blocks with links, or text blocks each followed by a
- *      read-more link. A short text block between label and entries is
- *      the block's explanatory sentence, and goes with it;
- *  (b) with no label, a run of at least two sibling blocks that each end
- *      in a read-more link (or are followed by one);
- *  (c) an aggregator's list of coverage: <ol>/<ul> whose every <li> holds
- *      a link and the outlet's name in <font>.
+ * The document is read once as a sequence of lines (runs of inline
+ * siblings between block boundaries and <br>s, at any depth of
+ * wrappers: div, section, ul, ol, table). A block is a run of entries;
+ * an entry is whatever lies between one entry boundary and the next:
+ *
+ *  - a read-more marker: a line that is nothing but one (a link, or
+ *    words under a label), or a line ending in one ("<b>Title</b>
+ *    summary <a>Read more</a>");
+ *  - with no markers, under a label: a line that opens with a linked
+ *    headline, its summary lines after it in the same box.
+ *
+ * A run is a block when it has two or more entries, or stands under a
+ * label; the label, its explanatory sentence and a site's nav line
+ * before it go with it. An entry's title is its first line's opening
+ * inline element when that reads as a headline, else that line less a
+ * summary glued on; the rest of the entry, less its marker, is its
+ * summary. Near-duplicate entries become copies of the first.
+ *
+ * Aggregators' outlet lists (a link and the outlet's name in <font> or
+ * <source>, in a list or alone) are read apart: their entries carry the
+ * outlet as source.
  *
  * Everything is matched on the parsed tree, never on the HTML text.
  */
@@ -26,24 +39,19 @@
 #include <libxml/tree.h>
 
 #include "src/related.h"
+#include "src/relmerge.h"
 #include "src/title.h"
 #include "src/url.h"
 
-/* What labels a block of related stories. ASCII compares ignore case; a
- * label matches at the start of its element's text when followed by the
- * end, a colon, or (in the same element) the block's explanatory
- * sentence after the colon. */
+/* The words of the blocks: src/related.def. */
 static const char *const related_labels[] = {
-	"Similar News", "Similar stories", "Similar articles",
-	"Related", "Related stories", "Related news", "Related articles",
-	"Related coverage", "More on this story", "More on this topic",
-	"See also", "Read also", "Also read",
-	"関連ニュース", "関連記事", "関連リンク", "類似ニュース",
-	"Ähnliche Nachrichten", "Ähnliche Artikel", "Verwandte Artikel",
-	"Mehr zum Thema", "Articles similaires", "Articles liés", "À lire aussi",
-	"Sur le même sujet", "Noticias similares", "Noticias relacionadas",
-	"Notícias relacionadas", "Notizie correlate", "Похожие новости",
-	"Читайте также", "관련 기사", "관련 뉴스", "相关新闻", "相關新聞",
+#define RELATED_LABEL(word, lang) word,
+#define RELATED_READ_MORE(word, lang)
+#define RELATED_COVERAGE(word, lang)
+#include "src/related.def"
+#undef RELATED_LABEL
+#undef RELATED_READ_MORE
+#undef RELATED_COVERAGE
 };
 
 const char *
@@ -53,16 +61,24 @@ related_label_at(size_t i)
 	       related_labels[i] : NULL;
 }
 
-/* The text of a link that leads to the full story. Matched after trailing
- * arrows, guillemets and ellipses are dropped; ASCII ignores case. */
 static const char *const related_read_more[] = {
-	"Read more", "Read more here", "Continue reading", "Read the full story",
-	"Full story", "Read full article", "More", "続きを読む", "続きを見る",
-	"もっと見る", "全文を読む", "Weiterlesen", "Mehr lesen", "Lire la suite",
-	"Lire plus", "Leer más", "Seguir leyendo", "Ler mais", "Leia mais",
-	"Leggi di più", "Leggi tutto", "Lees meer", "Czytaj więcej",
-	"Подробнее", "Читать далее", "Читать полностью", "더 보기", "더보기",
-	"기사 더보기", "阅读更多", "閱讀更多", "阅读全文", "查看更多", "Devamını oku",
+#define RELATED_LABEL(word, lang)
+#define RELATED_READ_MORE(word, lang) word,
+#define RELATED_COVERAGE(word, lang)
+#include "src/related.def"
+#undef RELATED_LABEL
+#undef RELATED_READ_MORE
+#undef RELATED_COVERAGE
+};
+
+static const char *const related_coverage[] = {
+#define RELATED_LABEL(word, lang)
+#define RELATED_READ_MORE(word, lang)
+#define RELATED_COVERAGE(word, lang) word,
+#include "src/related.def"
+#undef RELATED_LABEL
+#undef RELATED_READ_MORE
+#undef RELATED_COVERAGE
 };
 
 /* A block's explanatory sentence is at most this long. */
@@ -70,19 +86,9 @@ static const char *const related_read_more[] = {
 /* A site's nav line ("Japan latest news, Japan headlines") is short. */
 #define RELATED_NAV_MAX 100
 
-enum block_kind {
-	BLOCK_SPACE,		/* whitespace, comments, <br>: part of any run */
-	BLOCK_TEXT,		/* text and no link: an entry if a read-more follows */
-	BLOCK_READ_MORE,	/* nothing but a read-more link */
-	BLOCK_ENDS_READ_MORE,	/* text ending in a read-more link */
-	BLOCK_LINK,		/* text with another link */
-	BLOCK_LIST,		/* <ul>/<ol> */
-	BLOCK_OTHER
-};
-
 struct related_list {
 	struct nf_related *v;
-	size_t n;
+	size_t n, cap;
 	const char *base;
 	int nomem;
 };
@@ -309,26 +315,70 @@ related_unspaced(xmlNodePtr n, size_t *len)
 	return s;
 }
 
-/* Whether the tree may hold a block of any shape: a <font> (shape c), a
- * link that may read as a read-more (b, and entries of a), or text that
- * may start with a label (a). One pass; never a false "no", so that the
+/* Text gathered with ASCII blanks and no-break spaces left out, in a
+ * buffer that doubles as it grows. */
+struct unspaced {
+	char *s;
+	size_t len, cap;
+	int nomem;
+};
+
+static void
+unspaced_add(struct unspaced *u, const char *t)
+{
+	size_t i, n = t != NULL ? strlen(t) : 0;
+
+	if (u->nomem || n == 0) {
+		return;
+	}
+	if (u->len + n > u->cap) {
+		size_t cap = u->cap > 0 ? u->cap : 256;
+		char *grown;
+
+		while (cap < u->len + n) {
+			cap *= 2;
+		}
+		if ((grown = realloc(u->s, cap)) == NULL) {
+			u->nomem = 1;
+			return;
+		}
+		u->s = grown;
+		u->cap = cap;
+	}
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0) {
+			i++;
+		} else if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+			u->s[u->len++] = t[i];
+		}
+	}
+}
+
+/* Whether the tree may hold a block: a <font> or <source> (an outlet), a
+ * link that may read as a read-more, or text that may start with a
+ * label. One pass; never a false "no", so that the
  * full search is skipped only where it would find nothing. */
 static int
 related_may_hold_tree(xmlNodePtr root)
 {
+	struct unspaced all = { NULL, 0, 0, 0 };
 	xmlNodePtr n = root;
 	char *t;
 	size_t len;
 	int yes = 0;
 
 	while (n != NULL && !yes) {
-		if (related_is_element(n, "font")) {
+		if (related_is_element(n, "font") || related_is_element(n, "source")) {
+			free(all.s);
 			return 1;
 		}
 		if (related_is_element(n, "a")) {
 			t = related_unspaced(n, &len);
 			yes = t == NULL || related_may_read_more(t, len);
 			xmlFree(t);
+		}
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			unspaced_add(&all, (const char *)n->content);
 		}
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
 			n = n->children;
@@ -339,12 +389,10 @@ related_may_hold_tree(xmlNodePtr root)
 		}
 		n = n != root ? n->next : NULL;
 	}
-	if (yes || root == NULL) {
-		return yes;
-	}
-	t = related_unspaced(root, &len);
-	yes = t == NULL || related_may_label(t, len);
-	xmlFree(t);
+	/* the labels are looked for in all of the text at once: a label may
+	 * be split across elements ("Similar <b>News</b>") */
+	yes = yes || all.nomem || (all.s != NULL && related_may_label(all.s, all.len));
+	free(all.s);
 	return yes;
 }
 
@@ -422,39 +470,6 @@ related_ending_read_more(xmlNodePtr n)
 	return NULL;
 }
 
-static enum block_kind
-related_classify(xmlNodePtr n)
-{
-	xmlNodePtr link;
-
-	if (n->type == XML_TEXT_NODE) {
-		return xmlIsBlankNode(n) ? BLOCK_SPACE : BLOCK_TEXT;
-	}
-	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "br")) {
-		return n->type == XML_COMMENT_NODE || n->type == XML_ELEMENT_NODE ?
-		       BLOCK_SPACE : BLOCK_OTHER;
-	}
-	if (related_is_element(n, "ul") || related_is_element(n, "ol")) {
-		return BLOCK_LIST;
-	}
-	if (related_is_element(n, "h1") || related_is_element(n, "h2") ||
-	    related_is_element(n, "h3") || related_is_element(n, "h4") ||
-	    related_is_element(n, "table") || related_is_element(n, "figure") ||
-	    related_is_element(n, "img")) {
-		return BLOCK_OTHER;
-	}
-	link = related_ending_read_more(n);
-	if (link != NULL) {
-		char *all = related_text(n), *own = related_text(link);
-		int alone = all != NULL && own != NULL && strcmp(all, own) == 0;
-
-		free(all);
-		free(own);
-		return alone ? BLOCK_READ_MORE : BLOCK_ENDS_READ_MORE;
-	}
-	return related_first_link(n) != NULL ? BLOCK_LINK : BLOCK_TEXT;
-}
-
 static size_t
 related_lower_run(const char *t, size_t i)
 {
@@ -500,13 +515,14 @@ related_headline_length(const char *t)
 /* Appends an entry: title from text (less the read-more link's words and
  * any glued summary), link from link's href, source when known. */
 static void
-related_add(struct related_list *l, const char *text, size_t textlen,
-            xmlNodePtr link, const char *source)
+related_add_entry(struct related_list *l, const char *text, size_t textlen,
+                  xmlNodePtr link, const char *source, const char *summary,
+                  int cut_glue)
 {
 	struct nf_related e;
 	struct nf_related *grown;
 	xmlChar *href = link != NULL ? xmlGetProp(link, (const xmlChar *)"href") : NULL;
-	int has_href = href != NULL, has_source = 0;
+	int has_href = href != NULL, has_source = 0, has_summary = 0;
 
 	memset(&e, 0, sizeof(e));
 	while (textlen > 0 && text[textlen - 1] == ' ') {
@@ -517,8 +533,19 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 		return;
 	}
 	e.title = strndup(text, textlen);
-	if (e.title != NULL) {
-		e.title[related_headline_length(e.title)] = '\0';
+	if (e.title != NULL && cut_glue) {
+		size_t cut = related_headline_length(e.title);
+
+		/* what was glued on is the summary the page printed */
+		if (cut < strlen(e.title) && summary == NULL) {
+			e.summary = strdup(e.title + cut);
+			has_summary = 1;
+		}
+		e.title[cut] = '\0';
+	}
+	if (summary != NULL && summary[0] != '\0') {
+		e.summary = strdup(summary);
+		has_summary = 1;
 	}
 	if (e.title != NULL && source == NULL) {
 		/* "Headline - Outlet": the outlet is the entry's source */
@@ -537,9 +564,14 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 		has_source = 1;
 	}
 	xmlFree(href);
-	grown = realloc(l->v, (l->n + 1) * sizeof(*l->v));
+	grown = l->v;
+	if (l->n == l->cap) {
+		grown = realloc(l->v, (l->cap > 0 ? l->cap * 2 : 16) * sizeof(*l->v));
+		l->cap = grown != NULL ? (l->cap > 0 ? l->cap * 2 : 16) : l->cap;
+	}
 	if (e.title == NULL || (has_href && e.link == NULL) ||
-	    (has_source && e.source == NULL) || grown == NULL) {
+	    (has_source && e.source == NULL) || (has_summary && e.summary == NULL) ||
+	    grown == NULL) {
 		l->v = grown != NULL ? grown : l->v;
 		related_clear(&e);
 		l->nomem = 1;
@@ -549,143 +581,11 @@ related_add(struct related_list *l, const char *text, size_t textlen,
 	l->v[l->n++] = e;
 }
 
-/* A block that opens with its headline as a link ("<a>Headline</a>
- * Summary ... <a>Read more</a>"): the link text is the title, the
- * read-more link's address the link. Returns whether it was added. */
-static int
-related_lead_link(struct related_list *l, xmlNodePtr n, const char *all,
-                  size_t len)
-{
-	xmlNodePtr first = related_first_link(n);
-	char *lt = related_text(first);
-	size_t tl = lt != NULL ? strlen(lt) : 0;
-	int taken = tl >= 10 && tl < len && strncmp(all, lt, tl) == 0;
-
-	if (taken) {
-		related_add(l, lt, tl, first, NULL);
-	}
-	free(lt);
-	return taken;
-}
-
-/* An entry from block n (its text less the read-more link's). */
 static void
-related_add_block(struct related_list *l, xmlNodePtr n, xmlNodePtr read_more)
+related_add(struct related_list *l, const char *text, size_t textlen,
+            xmlNodePtr link, const char *source)
 {
-	char *all = related_text(n), *tail = read_more != NULL ?
-	            related_text(read_more) : NULL;
-	xmlNodePtr link = read_more != NULL ? read_more : related_first_link(n);
-	size_t len;
-
-	if (all == NULL || (read_more != NULL && tail == NULL)) {
-		l->nomem = 1;
-		free(all);
-		return;
-	}
-	len = strlen(all);
-	if (tail != NULL && len >= strlen(tail) &&
-	    strcmp(all + len - strlen(tail), tail) == 0) {
-		len -= strlen(tail);
-	}
-	if (read_more != NULL && related_first_link(n) != read_more &&
-	    related_lead_link(l, n, all, len)) {
-		free(all);
-		free(tail);
-		return;
-	}
-	if (read_more == NULL && link != NULL) {
-		char *lt = related_text(link);
-
-		/* a block that is mostly its link: the link text is the title */
-		if (lt != NULL && strlen(lt) * 2 >= len) {
-			related_add(l, lt, strlen(lt), link, NULL);
-			free(lt);
-			free(all);
-			return;
-		}
-		free(lt);
-	}
-	related_add(l, all, len, link, NULL);
-	free(all);
-	free(tail);
-}
-
-static void
-related_add_list(struct related_list *l, xmlNodePtr list)
-{
-	xmlNodePtr li;
-
-	for (li = list->children; li != NULL; li = li->next) {
-		if (related_is_element(li, "li")) {
-			related_add_block(l, li, related_ending_read_more(li));
-		}
-	}
-}
-
-static xmlNodePtr
-related_next_solid(xmlNodePtr n)
-{
-	for (n = n != NULL ? n->next : NULL; n != NULL; n = n->next) {
-		if (related_classify(n) != BLOCK_SPACE) {
-			break;
-		}
-	}
-	return n;
-}
-
-/* Reads entries from the run of siblings that starts at first; with
- * need_read_more, only blocks that end in (or are followed by) a
- * read-more link count. Returns the number of entries and sets *last to
- * the run's last node (entries go to l only when commit is set). */
-static size_t
-related_run(struct related_list *l, xmlNodePtr first, int need_read_more,
-            int commit, xmlNodePtr *last)
-{
-	xmlNodePtr n, next;
-	size_t count = 0;
-
-	*last = NULL;
-	for (n = first; n != NULL; n = n->next) {
-		enum block_kind k = related_classify(n);
-
-		if (k == BLOCK_SPACE) {
-			continue;
-		}
-		if (k == BLOCK_TEXT) {
-			next = related_next_solid(n);
-			if (next == NULL || related_classify(next) != BLOCK_READ_MORE) {
-				break;
-			}
-			if (commit) {
-				char *t = related_text(n);
-
-				if (t == NULL) {
-					l->nomem = 1;
-				} else {
-					related_add(l, t, strlen(t), related_ending_read_more(next), NULL);
-				}
-				free(t);
-			}
-			n = next;
-		} else if (k == BLOCK_ENDS_READ_MORE ||
-		           (!need_read_more && k == BLOCK_LINK)) {
-			if (commit) {
-				related_add_block(l, n, related_ending_read_more(n));
-			}
-		} else if (!need_read_more && k == BLOCK_LIST) {
-			if (commit) {
-				related_add_list(l, n);
-			}
-			count += xmlChildElementCount(n);
-			*last = n;
-			continue;
-		} else {
-			break;
-		}
-		count++;
-		*last = n;
-	}
-	return count;
+	related_add_entry(l, text, textlen, link, source, NULL, 1);
 }
 
 /* Unlinks and frees the siblings from first to last, inclusive. */
@@ -737,23 +637,6 @@ related_is_label_text(const char *t, int *bare)
 	return 0;
 }
 
-/* Whether n's text is a label of the table (an element with no link). */
-static int
-related_is_label(xmlNodePtr n)
-{
-	char *t;
-	int yes;
-
-	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a") ||
-	    related_first_link(n) != NULL) {
-		return 0;
-	}
-	t = related_text(n);
-	yes = t != NULL && related_is_label_text(t, NULL);
-	free(t);
-	return yes;
-}
-
 /* A site's nav line: short, two or more comma-separated labels of at
  * most three words, no sentence punctuation, no link ("Japan latest
  * news, Japan headlines"). Anything else before a block stays. */
@@ -780,93 +663,6 @@ related_is_nav_text(const char *t)
 	return yes && words <= 3 && parts >= 2;
 }
 
-static int
-related_is_nav_line(xmlNodePtr n)
-{
-	char *t;
-	int yes;
-
-	if (n == NULL || related_classify(n) != BLOCK_TEXT) {
-		return 0;
-	}
-	t = related_text(n);
-	yes = t != NULL && related_is_nav_text(t);
-	free(t);
-	return yes;
-}
-
-static xmlNodePtr
-related_prev_solid(xmlNodePtr n)
-{
-	for (n = n->prev; n != NULL; n = n->prev) {
-		if (related_classify(n) != BLOCK_SPACE) {
-			break;
-		}
-	}
-	return n;
-}
-
-/* Shape (a): label at n. Returns whether a block was taken out. */
-static int
-related_take_labelled(struct related_list *l, xmlNodePtr label)
-{
-	xmlNodePtr start = related_next_solid(label), last, nav;
-
-	/* a label alone in its paragraph: the entries follow the paragraph */
-	while (start == NULL && label->parent != NULL &&
-	       label->parent->type == XML_ELEMENT_NODE &&
-	       !related_is_element(label->parent, "body")) {
-		label = label->parent;
-		start = related_next_solid(label);
-	}
-	if (start == NULL) {
-		return 0;
-	}
-	if (related_run(l, start, 0, 0, &last) == 0) {
-		/* the explanatory sentence between label and entries */
-		char *note = related_text(start);
-		int short_note = note != NULL && strlen(note) <= RELATED_NOTE_MAX &&
-		                 related_classify(start) == BLOCK_TEXT;
-
-		free(note);
-		if (!short_note || related_run(l, related_next_solid(start), 0, 0,
-		                               &last) == 0) {
-			return 0;
-		}
-		start = related_next_solid(start);
-	}
-	related_run(l, start, 0, 1, &last);
-	nav = related_prev_solid(label);
-	if (nav == NULL && label->parent != NULL &&
-	    label->parent->type == XML_ELEMENT_NODE &&
-	    !related_is_element(label->parent, "body")) {
-		/* the label opens its own box: the nav line stands before it */
-		xmlNodePtr outer = related_prev_solid(label->parent);
-
-		if (related_is_nav_line(outer)) {
-			related_cut(outer, outer);
-		}
-	}
-	related_cut(related_is_nav_line(nav) ? nav : label, last);
-	return 1;
-}
-
-/* Shape (b): a run of read-more blocks starting at n. */
-static int
-related_take_read_more_run(struct related_list *l, xmlNodePtr n)
-{
-	xmlNodePtr last;
-	enum block_kind k = related_classify(n);
-
-	if ((k != BLOCK_TEXT && k != BLOCK_ENDS_READ_MORE) ||
-	    related_run(l, n, 1, 0, &last) < 2) {
-		return 0;
-	}
-	related_run(l, n, 1, 1, &last);
-	related_cut(n, last);
-	return 1;
-}
-
 /* The length of title less a trailing " - Source" (aggregators append the
  * outlet's name to each headline). */
 static size_t
@@ -881,12 +677,100 @@ related_cut_source(const char *title, const char *source)
 	return tl;
 }
 
-/* Shape (c): <li><a href>Title - Outlet</a>&nbsp;<font>Outlet</font></li>,
- * every item of the list. */
+static int related_is_block(xmlNodePtr n);
+
+/* Whether text node n holds nothing but blanks and no-break spaces. */
+static int
+related_is_blank_text(xmlNodePtr n)
+{
+	char *t;
+	int yes;
+
+	if (n->type != XML_TEXT_NODE) {
+		return 0;
+	}
+	t = related_text(n);
+	yes = t != NULL && t[0] == '\0';
+	free(t);
+	return yes;
+}
+
+/* The outlet's name after an aggregator's link a: a <font> or <source>
+ * sibling after blanks and no-break spaces; NULL when none. */
+static xmlNodePtr
+related_outlet_after(xmlNodePtr a)
+{
+	xmlNodePtr n;
+
+	if (!related_is_element(a, "a") || !xmlHasProp(a, (const xmlChar *)"href")) {
+		return NULL;
+	}
+	for (n = a->next; n != NULL && related_is_blank_text(n); n = n->next) {
+	}
+	if (related_is_element(n, "source") && n->children == NULL) {
+		/* HTML's <source> is empty: the name is the text after it */
+		n = n->next != NULL && n->next->type == XML_TEXT_NODE ? n->next : NULL;
+		return n != NULL && !related_is_blank_text(n) ? n : NULL;
+	}
+	return related_is_element(n, "font") || related_is_element(n, "source") ? n : NULL;
+}
+
+/* The link of an aggregator's list item: the <a> that an outlet's name
+ * follows, at the top of li or inside its inline elements. */
+static xmlNodePtr
+related_outlet_link(xmlNodePtr li, xmlNodePtr *outlet)
+{
+	xmlNodePtr n, found;
+
+	for (n = li->children; n != NULL; n = n->next) {
+		if ((*outlet = related_outlet_after(n)) != NULL) {
+			return n;
+		}
+		if (n->type == XML_ELEMENT_NODE && !related_is_block(n) &&
+		    (found = related_outlet_link(n, outlet)) != NULL) {
+			return found;
+		}
+	}
+	return NULL;
+}
+
+/* Whether li is an aggregator's "View Full Coverage" line: one link,
+ * whose text is in the table, and no outlet. */
+static int
+related_is_coverage(xmlNodePtr li)
+{
+	xmlNodePtr a = related_first_link(li);
+	char *t = a != NULL ? related_text(a) : NULL;
+	int yes = t != NULL && RELATED_IS(t, related_coverage);
+
+	free(t);
+	return yes;
+}
+
+/* One aggregator entry: the link's text less " - Outlet", the outlet as
+ * its source. */
+static void
+related_add_outlet_entry(struct related_list *l, xmlNodePtr a, xmlNodePtr outlet)
+{
+	char *title = related_text(a), *source = related_text(outlet);
+
+	if (title == NULL || source == NULL) {
+		l->nomem = 1;
+	} else {
+		related_add(l, title, related_cut_source(title, source), a,
+		            source[0] != '\0' ? source : NULL);
+	}
+	free(title);
+	free(source);
+}
+
+/* An aggregator's list, <li><a href>Title - Outlet</a>&nbsp;
+ * <font>Outlet</font></li> (or <source>), every item of the list but a
+ * last "View Full Coverage" line, which goes with it. */
 static int
 related_take_aggregator_list(struct related_list *l, xmlNodePtr list)
 {
-	xmlNodePtr li, font, a;
+	xmlNodePtr li, a, outlet;
 	size_t items = 0;
 
 	if (!related_is_element(list, "ol") && !related_is_element(list, "ul")) {
@@ -894,77 +778,70 @@ related_take_aggregator_list(struct related_list *l, xmlNodePtr list)
 	}
 	for (li = list->children; li != NULL; li = li->next) {
 		if (related_is_element(li, "li")) {
-			for (font = li->children; font != NULL &&
-			     !related_is_element(font, "font"); font = font->next) {
-			}
-			if (font == NULL || related_first_link(li) == NULL) {
+			if (related_outlet_link(li, &outlet) != NULL) {
+				items++;
+			} else if (!related_is_coverage(li)) {
 				return 0;
 			}
-			items++;
 		}
 	}
 	if (items == 0) {
 		return 0;
 	}
 	for (li = list->children; li != NULL; li = li->next) {
-		char *title, *source;
-
-		if (!related_is_element(li, "li")) {
-			continue;
+		if (related_is_element(li, "li") &&
+		    (a = related_outlet_link(li, &outlet)) != NULL) {
+			related_add_outlet_entry(l, a, outlet);
 		}
-		for (font = li->children; !related_is_element(font, "font"); font = font->next) {
-		}
-		a = related_first_link(li);
-		title = related_text(a);
-		source = related_text(font);
-		if (title == NULL || source == NULL) {
-			l->nomem = 1;
-		} else {
-			related_add(l, title, related_cut_source(title, source), a,
-			            source[0] != '\0' ? source : NULL);
-		}
-		free(title);
-		free(source);
 	}
 	related_cut(list, list);
 	return 1;
 }
 
-/* Finds one block of the given shape under n and takes it out. Returns
- * whether it did: the tree has changed, so the caller walks again. */
-static int
-related_walk(struct related_list *l, xmlNodePtr n, int shape)
+/* Takes out every aggregator list and link-and-outlet pair under n, in
+ * one pass. */
+static void
+related_walk(struct related_list *l, xmlNodePtr n)
 {
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE) {
+	xmlNodePtr next, outlet;
+
+	for (; n != NULL && !l->nomem; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE) {
 			continue;
 		}
-		if ((shape == 0 && related_is_label(n) && related_take_labelled(l, n)) ||
-		    (shape == 1 && related_take_aggregator_list(l, n)) ||
-		    (shape == 2 && related_take_read_more_run(l, n))) {
-			return 1;
-		}
-		if (n->type == XML_ELEMENT_NODE && related_walk(l, n->children, shape)) {
-			return 1;
+		/* Outside a list only <font> names an outlet: an HTML
+		 * <source> there is a picture's or a video's, and the text
+		 * after it the article's own. */
+		if ((outlet = related_outlet_after(n)) != NULL &&
+		    related_is_element(outlet, "font") &&
+		    !related_is_element(n->parent, "li")) {
+			next = outlet->next;
+			related_add_outlet_entry(l, n, outlet);
+			related_cut(n, outlet);
+		} else if (!related_take_aggregator_list(l, n)) {
+			related_walk(l, n->children);
 		}
 	}
-	return 0;
 }
 
 /*
- * Shape (d): entries delimited by read-more lines. The document is read
- * once as a sequence of lines -- runs of inline siblings between block
- * boundaries and <br>s -- each with its text and first link. A line that
- * is nothing but a read-more marker (with or without its link) closes
- * the entry made of the lines since the previous marker; two or more
- * such entries in a row are a block, with the label, its explanatory
- * sentence and a nav line before it when there are.
+ * The lines of the document, each with its text, its first link and its
+ * read-more marker, if any.
  */
+enum rmark {
+	MARK_NONE,
+	MARK_LINE,		/* the line is nothing but a read-more marker */
+	MARK_END		/* the line is an entry's text ending in a read-more link */
+};
+
 struct rline {
 	xmlNodePtr first, last;	/* inline siblings, first..last */
 	char *text;		/* folded text, never empty */
 	xmlNodePtr link;	/* first <a href> among them, or NULL */
-	int read_more;
+	xmlNodePtr more;	/* the read-more link that ends it, or NULL */
+	size_t tail;		/* MARK_END: bytes of text the marker takes */
+	enum rmark mark;
 };
 
 struct rlines {
@@ -973,10 +850,9 @@ struct rlines {
 	int nomem;
 };
 
-/* An entry of the block is at most this many lines before its marker. */
+/* An entry of the block is at most this many lines (before its marker,
+ * or from its headline on). */
 #define RELATED_ENTRY_LINES 3
-/* The label stands at most this many lines before the first marker. */
-#define RELATED_LABEL_REACH 4
 
 /* Elements that end a line: blocks and <br>. */
 static int
@@ -1054,6 +930,53 @@ related_line_is_read_more(const char *t, xmlNodePtr link)
 	return link != NULL || strncasecmp(t, "more", 4) != 0 || t[4] != '\0';
 }
 
+/* The bytes of t that a read-more word with its arrows takes at its
+ * end ("... hearing. Read more »"), after a blank; 0 when none. A bare
+ * "More" does not count: many a sentence ends in it. */
+static size_t
+related_tail_read_more(const char *t)
+{
+	size_t len = strlen(t), i, k, cut;
+
+	for (i = 0; i < sizeof(related_read_more) / sizeof(related_read_more[0]); i++) {
+		k = strlen(related_read_more[i]);
+		if (k < 5) {
+			continue;
+		}
+		for (cut = len; cut > k; cut--) {
+			const char *at = t + cut - k;
+
+			if (at[-1] == ' ' && strncasecmp(at, related_read_more[i], k) == 0 &&
+			    RELATED_IS(at, related_read_more)) {
+				return len - (size_t)(at - t);
+			}
+			if (len - cut > 8) {
+				break;	/* past any run of arrows */
+			}
+		}
+	}
+	return 0;
+}
+
+/* The read-more link at the end of the inline run first..last, looking
+ * through the inline elements that close it; NULL when none. */
+static xmlNodePtr
+related_line_end_link(xmlNodePtr first, xmlNodePtr last)
+{
+	xmlNodePtr n;
+
+	for (n = last; n != NULL; n = n == first ? NULL : n->prev) {
+		if (n->type == XML_TEXT_NODE && xmlIsBlankNode(n)) {
+			continue;
+		}
+		if (n->type == XML_COMMENT_NODE || related_is_element(n, "br")) {
+			continue;
+		}
+		return n->type == XML_ELEMENT_NODE ? related_ending_read_more(n) : NULL;
+	}
+	return NULL;
+}
+
 static void
 related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
 {
@@ -1093,9 +1016,57 @@ related_close_line(struct rlines *ls, xmlNodePtr first, xmlNodePtr last)
 	r->last = last;
 	r->text = t;
 	r->link = link;
+	r->more = related_line_end_link(first, last);
 	/* a marker's link, if any, is all the line holds */
-	r->read_more = related_line_is_read_more(t, link) &&
-	               (link == NULL || related_is_read_more(link));
+	r->tail = 0;
+	if (related_line_is_read_more(t, link) &&
+	    (link == NULL || related_is_read_more(link))) {
+		r->mark = MARK_LINE;
+	} else if (r->more != NULL) {
+		char *own = related_text(r->more);
+		size_t k = own != NULL ? strlen(own) : 0, len = strlen(t);
+
+		r->mark = MARK_END;
+		r->tail = k <= len && own != NULL && strcmp(t + len - k, own) == 0 ? k : 0;
+		ls->nomem = own == NULL;
+		free(own);
+	} else {
+		r->tail = related_tail_read_more(t);
+		r->mark = r->tail > 0 ? MARK_END : MARK_NONE;
+	}
+}
+
+/* The node after c in document order within top, NULL past its end. */
+static xmlNodePtr
+related_next_in(xmlNodePtr c, xmlNodePtr top)
+{
+	if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+		return c->children;
+	}
+	while (c != top && c->next == NULL) {
+		c = c->parent;
+	}
+	return c != top ? c->next : NULL;
+}
+
+/* Whether inline element n holds a read-more link before its end
+ * ("<span><a>Title</a> <a>More</a> <a>Title</a> <a>More</a></span>"):
+ * then its entries are read inside it, as a block's are. */
+static int
+related_holds_entries(xmlNodePtr n)
+{
+	xmlNodePtr c, end;
+
+	if (n->type != XML_ELEMENT_NODE || related_is_element(n, "a")) {
+		return 0;
+	}
+	end = related_ending_read_more(n);
+	for (c = n->children; c != NULL; c = related_next_in(c, n)) {
+		if (c != end && related_is_read_more(c)) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Appends the lines inside container (no recursion into inline
@@ -1106,7 +1077,7 @@ related_lines_in(struct rlines *ls, xmlNodePtr container)
 	xmlNodePtr n, first = NULL, last = NULL;
 
 	for (n = container->children; n != NULL; n = n->next) {
-		if (related_is_skipped(n) || related_is_block(n)) {
+		if (related_is_skipped(n) || related_is_block(n) || related_holds_entries(n)) {
 			related_close_line(ls, first, last);
 			first = last = NULL;
 			if (!related_is_skipped(n) && !related_is_element(n, "br")) {
@@ -1123,6 +1094,11 @@ related_lines_in(struct rlines *ls, xmlNodePtr container)
 			first = n;
 		}
 		last = n;
+		if (n->type == XML_ELEMENT_NODE && related_ending_read_more(n) != NULL) {
+			/* a read-more link ends its entry, and so its line */
+			related_close_line(ls, first, last);
+			first = last = NULL;
+		}
 	}
 	related_close_line(ls, first, last);
 }
@@ -1176,55 +1152,352 @@ related_cut_line(struct rline *r)
 	}
 }
 
-/* Where the first entry of a run starts, given its marker m: after a
- * label (and a bare label's explanatory sentence) within reach, else the
- * line just before the marker. Sets *start_cut to the first line to take
- * out: the nav line, else the label, else the entry. */
+/* The last line of the entry that marker line m closes: the marker
+ * itself when it ends in its read-more link, else the line before. */
 static size_t
-related_first_entry(const struct rlines *ls, size_t lo, size_t m, size_t *start_cut,
-                    int *labelled)
+related_entry_end(const struct rlines *ls, size_t m)
 {
-	size_t j;
+	return ls->v[m].mark == MARK_END ? m : m - 1;
+}
+
+static xmlNodePtr related_line_head(const struct rline *r);
+static xmlNodePtr related_line_box(const struct rline *r);
+
+/* Whether line r opens with an inline element holding its headline
+ * ("<b>Headline</b> summary ..."). */
+static int
+related_line_has_head(const struct rline *r)
+{
+	xmlNodePtr head = related_line_head(r);
+	xmlChar *raw = head != NULL ? xmlNodeGetContent(head) : NULL;
+	int yes = raw != NULL && xmlStrlen(raw) >= 8 &&
+	          (size_t)xmlStrlen(raw) < strlen(r->text) - r->tail;
+
+	xmlFree(raw);
+	return yes;
+}
+
+static int
+related_line_is_label(const struct rline *r, int *bare)
+{
+	return r->link == NULL && r->mark == MARK_NONE && related_is_label_text(r->text, bare);
+}
+
+/* Where the first entry of a run starts, given its marker m and the
+ * length in lines of the entry after it (0: none): as far back as that
+ * entry reaches, never past lo, a marker or a label. A label just
+ * before it (or before a bare label's short explanatory sentence) heads
+ * the block. Sets *start_cut to the first line to take out: the nav
+ * line, else the label, else the entry. */
+static size_t
+related_first_entry(const struct rlines *ls, size_t lo, size_t m, size_t want,
+                    size_t *start_cut, int *labelled)
+{
+	size_t end = related_entry_end(ls, m), from = end, j;
 	int bare = 0;
 
 	*labelled = 0;
-	for (j = m; j > lo && m - j < RELATED_LABEL_REACH; j--) {
-		const struct rline *r = &ls->v[j - 1];
-
-		if (r->link == NULL && related_is_label_text(r->text, &bare)) {
-			size_t start = j;
-
-			*labelled = 1;
-			*start_cut = j - 1;
-			if (bare && m - j >= 2 && strlen(ls->v[j].text) <= RELATED_NOTE_MAX) {
-				start++;	/* the explanatory sentence */
+	/* a line that opens with its headline starts its entry; an entry
+	 * never reaches out of the box that holds its end */
+	while (from > lo && end + 1 - from < (want > 0 ? want : 1) &&
+	       !related_line_has_head(&ls->v[from]) &&
+	       ls->v[from - 1].mark == MARK_NONE && !related_line_is_label(&ls->v[from - 1], NULL) &&
+	       related_line_box(&ls->v[from - 1]) == related_line_box(&ls->v[end])) {
+		from--;
+	}
+	*start_cut = from;
+	for (j = from; j > lo && from - j < 2; j--) {
+		if (!related_line_is_label(&ls->v[j - 1], &bare)) {
+			if (ls->v[j - 1].mark != MARK_NONE || ls->v[j - 1].link != NULL) {
+				break;
 			}
-			if (j - 1 > lo && ls->v[j - 2].link == NULL &&
-			    related_is_nav_text(ls->v[j - 2].text)) {
-				*start_cut = j - 2;
-			}
-			return start < m ? start : m - 1;
+			continue;
 		}
-		if (r->read_more) {
+		if (j < from && (!bare || strlen(ls->v[j].text) > RELATED_NOTE_MAX)) {
 			break;
 		}
+		*labelled = 1;
+		*start_cut = j - 1;
+		if (j - 1 > lo && ls->v[j - 2].link == NULL && ls->v[j - 2].mark == MARK_NONE &&
+		    related_is_nav_text(ls->v[j - 2].text)) {
+			*start_cut = j - 2;
+		}
+		break;
 	}
-	*start_cut = m - 1;
-	return m - 1;
+	return from;
 }
 
-/* The entry of lines from..m-1 closed by marker m. */
+/* Whether n is an inline element that may hold a headline. */
+static int
+related_is_head_element(xmlNodePtr n)
+{
+	static const char *const names[] = {
+		"a", "b", "strong", "span", "em", "font", "big",
+	};
+	size_t i;
+
+	for (i = 0; n != NULL && i < sizeof(names) / sizeof(names[0]); i++) {
+		if (related_is_element(n, names[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The line's first element when it opens the line and reads as a
+ * headline (long enough, and not all of the line); NULL otherwise. */
+static xmlNodePtr
+related_line_head(const struct rline *r)
+{
+	xmlNodePtr n;
+
+	for (n = r->first; n != NULL; n = n == r->last ? NULL : n->next) {
+		if ((n->type == XML_TEXT_NODE && xmlIsBlankNode(n)) ||
+		    n->type == XML_COMMENT_NODE) {
+			continue;
+		}
+		break;
+	}
+	if (!related_is_head_element(n) || n == r->more) {
+		return NULL;
+	}
+	/* a wrapper around the whole line: look inside it */
+	while (n->children != NULL && n->children == n->last &&
+	       related_is_head_element(n->children)) {
+		n = n->children;
+	}
+	return n;
+}
+
+/* Appends text (n bytes) to the growing summary *sum, a space between. */
+static int
+related_sum_append(char **sum, const char *text, size_t n)
+{
+	size_t have = *sum != NULL ? strlen(*sum) : 0;
+	char *grown;
+
+	while (n > 0 && text[0] == ' ') {
+		text++, n--;
+	}
+	while (n > 0 && text[n - 1] == ' ') {
+		n--;
+	}
+	if (n == 0) {
+		return 0;
+	}
+	grown = realloc(*sum, have + n + 2);
+	if (grown == NULL) {
+		return -1;
+	}
+	if (have > 0) {
+		grown[have++] = ' ';
+	}
+	memcpy(grown + have, text, n);
+	grown[have + n] = '\0';
+	*sum = grown;
+	return 0;
+}
+
+/* The length of line r's text less its closing read-more link's. */
+static size_t
+related_line_body(const struct rline *r)
+{
+	return strlen(r->text) - (r->mark == MARK_END ? r->tail : 0);
+}
+
+/* The entry of lines from..end closed by marker m: the headline is the
+ * first line's opening element when that reads as a headline, else the
+ * first line (less a summary glued on); the rest is its summary. */
+static void
+related_add_span(struct related_list *l, const struct rlines *ls, size_t from,
+                 size_t end, xmlNodePtr link)
+{
+	const struct rline *first = &ls->v[from];
+	size_t i, len = related_line_body(first), tl = len;
+	xmlNodePtr head = related_line_head(first);
+	char *ht = head != NULL ? related_text(head) : NULL, *sum = NULL;
+	int from_head = 0, nomem = head != NULL && ht == NULL;
+
+	for (i = from; link == NULL && i <= end; i++) {
+		link = ls->v[i].link;
+	}
+	if (ht != NULL && strlen(ht) >= 8 && strlen(ht) < len &&
+	    strncmp(first->text, ht, strlen(ht)) == 0) {
+		tl = strlen(ht);
+		from_head = 1;
+	}
+	nomem = nomem || related_sum_append(&sum, first->text + tl, len - tl) != 0;
+	for (i = from + 1; !nomem && i <= end; i++) {
+		nomem = related_sum_append(&sum, ls->v[i].text, related_line_body(&ls->v[i])) != 0;
+	}
+	if (nomem) {
+		l->nomem = 1;
+	} else {
+		related_add_entry(l, first->text, tl, link, NULL, sum, !from_head);
+	}
+	free(ht);
+	free(sum);
+}
+
 static void
 related_add_line_entry(struct related_list *l, const struct rlines *ls,
                        size_t from, size_t m)
 {
-	xmlNodePtr link = ls->v[m].link;
+	related_add_span(l, ls, from, related_entry_end(ls, m),
+	                 ls->v[m].more != NULL ? ls->v[m].more : ls->v[m].link);
+}
+
+/* Whether line r opens with its headline as a link ("<a>Headline</a>",
+ * "<b><a>Headline</a></b> summary", "<h3><a>Headline</a></h3>"). */
+static int
+related_line_is_linked_head(const struct rline *r)
+{
+	xmlNodePtr head = related_line_head(r);
+	xmlChar *raw;
+	int yes;
+
+	if (r->mark != MARK_NONE) {
+		return 0;
+	}
+	if (head == NULL && r->first == r->last && related_is_element(r->first, "a")) {
+		head = r->first;
+	}
+	if (head == NULL || related_first_link(head) == NULL ||
+	    related_first_link(head) != r->link) {
+		return 0;
+	}
+	raw = xmlNodeGetContent(head);
+	yes = raw != NULL && xmlStrlen(raw) >= 8;
+	xmlFree(raw);
+	return yes;
+}
+
+/* The box that holds line r: its nearest ancestor other than a
+ * paragraph, a heading or an inline element. */
+static xmlNodePtr
+related_line_box(const struct rline *r)
+{
+	static const char *const names[] = { "p", "h1", "h2", "h3", "h4", "h5", "h6" };
+	xmlNodePtr n = r->first->parent;
 	size_t i;
 
-	for (i = from; link == NULL && i < m; i++) {
-		link = ls->v[i].link;
+	while (n != NULL && n->type == XML_ELEMENT_NODE) {
+		int inner = !related_is_block(n);
+
+		for (i = 0; !inner && i < sizeof(names) / sizeof(names[0]); i++) {
+			inner = related_is_element(n, names[i]);
+		}
+		if (!inner) {
+			break;
+		}
+		n = n->parent;
 	}
-	related_add(l, ls->v[from].text, strlen(ls->v[from].text), link, NULL);
+	return n;
+}
+
+/* Whether line k + 1 goes on the entry whose headline is line k: a line
+ * of text in the same box. */
+static int
+related_line_goes_on(const struct rlines *ls, size_t head, size_t k)
+{
+	const struct rline *r = &ls->v[k];
+
+	return k < ls->n && r->mark == MARK_NONE && r->link == NULL &&
+	       !related_line_is_label(r, NULL) &&
+	       related_line_box(r) == related_line_box(&ls->v[head]);
+}
+
+/* The last line of the entry whose headline is line k: its summary
+ * lines in the same box, up to the next headline; the last entry of a
+ * run (no headline after it) at most as long as the longest before it
+ * (*longest, updated). */
+static size_t
+related_headed_end(const struct rlines *ls, size_t k, size_t *longest)
+{
+	size_t end = k;
+
+	while (end + 1 < k + RELATED_ENTRY_LINES && related_line_goes_on(ls, k, end + 1)) {
+		end++;
+	}
+	if (end + 1 >= ls->n || !related_line_is_linked_head(&ls->v[end + 1])) {
+		if (end + 1 - k > *longest) {
+			end = k + *longest - 1;
+		}
+	} else if (end + 1 - k > *longest) {
+		*longest = end + 1 - k;
+	}
+	return end;
+}
+
+/* Entries with no read-more marker under a label: each opens with a
+ * linked headline ("<a>Headline</a>", "<li><b><a>Headline</a></b>
+ * summary", "<h3><a>Headline</a></h3><p>summary"). Returns the last line
+ * taken, or label when there was no such run. */
+static size_t
+related_take_headed(struct related_list *l, const struct rlines *ls, size_t label)
+{
+	size_t start = label + 1, k, end = label, entries = 0, longest = 1;
+	int bare = 0, pass;
+
+	related_is_label_text(ls->v[label].text, &bare);
+	if (bare && start + 1 < ls->n && !related_line_is_linked_head(&ls->v[start]) &&
+	    ls->v[start].link == NULL && strlen(ls->v[start].text) <= RELATED_NOTE_MAX) {
+		start++;	/* the explanatory sentence */
+	}
+	for (pass = 0; pass < 2; pass++) {
+		longest = 1;
+		for (k = start; k < ls->n && related_line_is_linked_head(&ls->v[k]); k = end + 1) {
+			end = related_headed_end(ls, k, &longest);
+			if (pass == 0) {
+				entries++;
+			} else {
+				related_add_span(l, ls, k, end, NULL);
+			}
+		}
+		if (entries < 2) {
+			return label;
+		}
+	}
+	return end;
+}
+
+/* The link of marker line r: the read-more link itself (words with no
+ * link have none, whatever else the line links). */
+static xmlNodePtr
+related_marker_link(const struct rline *r)
+{
+	return r->mark == MARK_LINE ? r->link : r->more;
+}
+
+/* Reads the run of marker-closed entries that starts at marker m: the
+ * number of entries, the last marker (*last) and the length of the
+ * longest entry after the first (*want, 0 when there is none); whether
+ * any marker has a link (*linked). */
+static size_t
+related_lines_run(const struct rlines *ls, size_t m, size_t *last, size_t *want,
+                  int *linked)
+{
+	size_t prev = m, k, len, entries = 1;
+
+	*want = 0;
+	*linked = related_marker_link(&ls->v[m]) != NULL;
+	for (k = m + 1; k < ls->n && k - prev - 1 <= RELATED_ENTRY_LINES; k++) {
+		if (ls->v[k].mark == MARK_NONE) {
+			continue;
+		}
+		len = related_entry_end(ls, k) + 1 - (prev + 1);
+		if (len == 0 || len > RELATED_ENTRY_LINES) {
+			break;
+		}
+		if (len > *want) {
+			*want = len;
+		}
+		entries++;
+		prev = k;
+		*linked = *linked || related_marker_link(&ls->v[k]) != NULL;
+	}
+	*last = prev;
+	return entries;
 }
 
 /* Finds the runs of marker-closed entries among the lines, adds their
@@ -1242,44 +1515,47 @@ related_take_lines(struct related_list *l, htmlDocPtr doc)
 		l->nomem = 1;
 		goto out;
 	}
-	for (m = 1; m < ls.n; m++) {
-		size_t start_cut, first, prev, k, entries = 1;
+	for (m = 0; m < ls.n; m++) {
+		size_t start_cut, first, prev, k, want, entries;
 		int labelled, linked;
 
-		if (!ls.v[m].read_more || ls.v[m - 1].read_more) {
+		if (m >= lo && related_line_is_label(&ls.v[m], NULL) &&
+		    (prev = related_take_headed(l, &ls, m)) > m) {
+			start_cut = m > lo && ls.v[m - 1].link == NULL &&
+			            ls.v[m - 1].mark == MARK_NONE &&
+			            related_is_nav_text(ls.v[m - 1].text) ? m - 1 : m;
+			for (i = start_cut; i <= prev; i++) {
+				cut[ncut++] = i;
+			}
+			found = 1;
+			lo = prev + 1;
+			m = prev;
 			continue;
 		}
-		first = related_first_entry(&ls, lo, m, &start_cut, &labelled);
-		linked = ls.v[m].link != NULL;
-		/* the markers that follow, each after 1..3 lines of entry */
-		for (prev = m, k = m + 1; k < ls.n && k - prev - 1 <= RELATED_ENTRY_LINES; k++) {
-			if (ls.v[k].read_more) {
-				if (k == prev + 1) {
-					break;
-				}
-				entries++;
-				prev = k;
-				linked = linked || ls.v[k].link != NULL;
-			}
+		if (ls.v[m].mark == MARK_NONE ||
+		    (ls.v[m].mark == MARK_LINE && (m <= lo || ls.v[m - 1].mark != MARK_NONE))) {
+			continue;
 		}
+		entries = related_lines_run(&ls, m, &prev, &want, &linked);
+		first = related_first_entry(&ls, lo, m, want, &start_cut, &labelled);
 		/* markers that are only words, with no link anywhere, are
 		 * weak: they make a block only under a label (which is also
 		 * what keeps htmlfast's checks, labels and read-more links,
 		 * enough to decline every block found here) */
-		if (entries < 2 || (!linked && !labelled)) {
+		if ((entries < 2 && !labelled) || (!linked && !labelled)) {
+			m = prev;	/* a later start in this run fares no better */
 			continue;
 		}
 		related_add_line_entry(l, &ls, first, m);
 		for (k = m + 1; k <= prev; k++) {
-			size_t from = k;
+			if (ls.v[k].mark != MARK_NONE) {
+				size_t from = k;
 
-			if (!ls.v[k].read_more) {
-				continue;
+				while (from > 0 && ls.v[from - 1].mark == MARK_NONE) {
+					from--;
+				}
+				related_add_line_entry(l, &ls, from, k);
 			}
-			while (from > 0 && !ls.v[from - 1].read_more) {
-				from--;
-			}
-			related_add_line_entry(l, &ls, from, k);
 		}
 		for (i = start_cut; i <= prev; i++) {
 			cut[ncut++] = i;
@@ -1297,90 +1573,48 @@ out:
 	return found;
 }
 
-/* Near-duplicate entries become copies of the first of them, in order. */
-/* Whether the UTF-8 character at s (or ending just before s, with back)
- * is a CJK ideograph or kana. */
-static int
-related_is_cjk_at(const char *s, int back)
+void
+related_drop_own(struct nf_item *item, double threshold)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	size_t i, kept = 0;
 
-	if (back) {
-		u -= 3;
+	if (item->title == NULL || item->title[0] == '\0') {
+		return;
 	}
-	/* U+3040..U+30FF kana, U+3400..U+9FFF ideographs: E3 81..E9 BF */
-	return u[0] >= 0xE3 && u[0] <= 0xE9 && (u[0] != 0xE3 || u[1] >= 0x81);
-}
+	for (i = 0; i < item->nrelated; i++) {
+		struct nf_related *r = &item->related[i];
 
-/* Japanese has no case to show where a headline ends and a summary glued
- * onto it begins ("…来春開業へ運賃は片道300円…"): a copy that runs on from
- * its entry's whole title, ideograph or kana straight after ideograph or
- * kana, is cut back to that title. */
-static void
-related_cut_cjk_glue(const char *entry, char *copy)
-{
-	size_t n = strlen(entry);
-
-	if (n >= 6 && strlen(copy) >= n + 3 && strncmp(copy, entry, n) == 0 &&
-	    related_is_cjk_at(copy + n, 1) && related_is_cjk_at(copy + n, 0)) {
-		copy[n] = '\0';
-	}
-}
-
-static int
-related_merge(struct related_list *l, double threshold)
-{
-	size_t i, j, kept = 0;
-
-	for (i = 0; i < l->n; i++) {
-		for (j = 0; j < kept; j++) {
-			if (title_similar(l->v[j].title, l->v[i].title, threshold)) {
-				break;
-			}
-		}
-		if (j < kept) {
-			related_cut_cjk_glue(l->v[j].title, l->v[i].title);
-			if (related_add_copy(&l->v[j], &l->v[i]) != 0) {
-				for (; i < l->n; i++) {
-					related_clear(&l->v[i]);
-				}
-				l->n = kept;
-				return -1;
-			}
+		if (title_similar(item->title, r->title, threshold)) {
+			related_clear(r);
 			continue;
 		}
-		l->v[kept++] = l->v[i];
+		item->related[kept++] = *r;
 	}
-	l->n = kept;
-	return 0;
+	item->nrelated = kept;
+	if (kept == 0) {
+		free(item->related);
+		item->related = NULL;
+	}
 }
 
 size_t
 related_extract(htmlDocPtr doc, const char *base_url, double threshold,
                 struct nf_related **out)
 {
-	struct related_list l = { NULL, 0, base_url, 0 };
+	struct related_list l = { NULL, 0, 0, base_url, 0 };
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	size_t i;
-	int shape;
 
 	*out = NULL;
 	if (root == NULL || !related_may_hold(root)) {
 		return 0;
 	}
-	/* labelled blocks and lists first, then read-more lines (which
-	 * also find a label or nav line before them), then runs of blocks
-	 * each ending in a read-more link */
-	for (shape = 0; shape < 2 && !l.nomem; shape++) {
-		while (!l.nomem && related_walk(&l, root, shape)) {
-		}
-	}
+	/* blocks of entries first, then what is left of aggregators' lists */
+	related_take_lines(&l, doc);
 	if (!l.nomem) {
-		related_take_lines(&l, doc);
+		related_walk(&l, root);
 	}
-	while (!l.nomem && related_walk(&l, root, 2)) {
-	}
-	if (l.nomem || related_merge(&l, threshold) != 0) {
+	if (l.nomem || relmerge_copies(l.v, &l.n, threshold) != 0) {
 		for (i = 0; i < l.n; i++) {
 			related_clear(&l.v[i]);
 		}

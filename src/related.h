@@ -2,11 +2,12 @@
 #define NF_RELATED_H
 
 /*
- * "Similar News" blocks inside an item's HTML: a heading of that kind
- * (Similar News, Related, 関連ニュース, ...) or a run of sibling blocks that
- * each end in a read-more link (Read more, 続きを読む, Weiterlesen, ...), and
- * an aggregator's <ol> of outlets. They become related entries and are
- * taken out of the document, boilerplate lines with them.
+ * "Similar News" blocks inside an item's HTML: runs of entries, each
+ * closed by a read-more marker (Read more, 続きを読む, Weiterlesen, ...)
+ * or, under a label (Similar News, Related, 関連ニュース, ...), opened by
+ * a linked headline; and an aggregator's links with their outlets. They
+ * become related entries and are taken out of the document, boilerplate
+ * lines with them. The words are in src/related.def.
  */
 
 #include <stddef.h>
@@ -22,6 +23,11 @@
  * when out of memory). */
 size_t related_extract(htmlDocPtr doc, const char *base_url, double threshold,
                        struct nf_related **out);
+
+/* Takes out of item->related the entries that are copies of the item
+ * itself (an aggregator lists the item's own outlet among the others):
+ * those whose title matches the item's at threshold. */
+void related_drop_own(struct nf_item *item, double threshold);
 
 /* Loose tests for cheap skipping, on text with ASCII blanks and no-break
  * spaces left out (so that however a document splits or spaces it, they

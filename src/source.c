@@ -126,19 +126,33 @@ struct source_http {
 	int stopped;		/* the consumer said stop */
 };
 
+/* The body's own URL (url_body_base()) is what relative links resolve
+ * against; the URL given stays when there is none. */
+static void
+source_http_base(struct source_head *sh, const struct fetch_head *head)
+{
+	char *base = url_body_base(head->content_location, head->effective_url);
+
+	if (base != NULL) {
+		free(sh->base_url);
+		sh->base_url = base;
+	}
+}
+
 static int
-source_http_start(struct source_http *h, const char *content_type)
+source_http_start(struct source_http *h, const struct fetch_head *head)
 {
 	h->started = 1;
-	h->head->charset = fetch_content_charset(content_type);
+	h->head->charset = fetch_content_charset(head->content_type);
+	source_http_base(h->head, head);
 	h->stopped = h->ops->start(h->ctx, h->head) != 0;
 	return h->stopped;
 }
 
 static int
-source_http_type(void *ctx, const char *content_type)
+source_http_type(void *ctx, const struct fetch_head *head)
 {
-	return source_http_start(ctx, content_type);
+	return source_http_start(ctx, head);
 }
 
 static int
@@ -170,7 +184,9 @@ source_read_http(const char *source, const struct fetch_limits *limits,
 	                      &h, &type, err);
 	/* An empty body never reached the chunk callbacks. */
 	if (st == NF_OK && !h.started) {
-		source_http_start(&h, type);
+		const struct fetch_head empty = { type, NULL, NULL };
+
+		source_http_start(&h, &empty);
 	}
 	if (st == NF_OK && !h.stopped) {
 		ops->chunk(ctx, "", 0, 1);

@@ -27,8 +27,10 @@
 /* What the consumer learns before the first byte. Filled by
  * source_read(); its strings are freed by source_head_free(). */
 struct source_head {
-	char *base_url;	/* what relative links resolve against: the URL as
-			 * given, a path's file:// URL; NULL for "-" */
+	char *base_url;	/* what relative links resolve against: a path's
+			 * file:// URL; NULL for "-"; for http(s) the
+			 * Content-Location read against the URL after
+			 * redirects, else that URL */
 	char *charset;	/* the HTTP charset, or NULL */
 };
 

@@ -23,7 +23,8 @@
  * by appending an entry; never edit a released one.
  *
  * Items keep the image in three columns (read on every listing) and the
- * rarer lists (enclosures, categories, related entries) in one JSON column,
+ * rarer lists (enclosures, categories, related entries) and the outlet
+ * the feed names for the item in one JSON column,
  * extras, NULL when the item has none: a listing then reads one row per
  * item with no joins, and most rows skip the JSON parse.
  */
@@ -226,6 +227,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[ST_COUNT];
+	int readonly;		/* opened for reading only: see store_open() */
 };
 
 #define BUSY_TIMEOUT_MS 5000
@@ -587,6 +589,88 @@ configure(struct store *s, struct nf_error *err)
 	return migrate(s, err);
 }
 
+/* The SQL functions the statements use. */
+static enum nf_status
+store_add_functions(struct store *s, struct nf_error *err)
+{
+	if (sqlite3_create_function(s->db, "url_redact", 1, SQLITE_UTF8 |
+	                            SQLITE_DETERMINISTIC, NULL, sql_url_redact,
+	                            NULL, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot open");
+	}
+	return NF_OK;
+}
+
+/* Whether the file exists but this process may not write it, or may not
+ * write the folder that WAL's side files need. */
+static int
+store_must_read_only(const char *path)
+{
+	char *dir = strdup(path), *slash;
+	int ro;
+
+	if (access(path, F_OK) != 0 || dir == NULL) {
+		free(dir);
+		return 0;
+	}
+	slash = strrchr(dir, '/');
+	if (slash == dir) {
+		slash[1] = '\0';
+	} else if (slash != NULL) {
+		*slash = '\0';
+	}
+	ro = access(path, W_OK) != 0 ||
+	     access(slash != NULL ? dir : ".", W_OK) != 0;
+	free(dir);
+	return ro;
+}
+
+/* Opens a database that may not be written, as immutable: nothing is
+ * locked or written, and the schema must be the one this newsfold
+ * writes, since it cannot migrate it. */
+static enum nf_status
+store_open_read_only(struct store *s, struct nf_error *err)
+{
+	char *uri = (char *)sqlite3_mprintf("file:%s?mode=ro&immutable=1",
+	                                    s->path);
+	int version = -1;
+	enum nf_status st;
+
+	if (uri == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	if (strpbrk(s->path, "?#%") != NULL) {
+		sqlite3_free(uri);
+		return nf_error_set(err, NF_ERR_DB, "%s: cannot write it, and cannot"
+		                    " open it read-only (a ?, # or %% in its path)",
+		                    s->path);
+	}
+	if (sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_free(uri);
+		return s->db != NULL ? db_error(s, err, "cannot open read-only") :
+		       nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	sqlite3_free(uri);
+	s->readonly = 1;
+	if ((st = user_version(s, &version, err)) != NF_OK) {
+		return st;
+	}
+	if ((size_t)version != NMIGRATIONS) {
+		return nf_error_set(err, NF_ERR_DB, "%s: read-only, and its schema"
+		                    " (%d) is not this newsfold's (%zu): open it once"
+		                    " where it can be written", s->path, version,
+		                    NMIGRATIONS);
+	}
+	return NF_OK;
+}
+
+int
+store_is_read_only(const struct store *s)
+{
+	return s->readonly;
+}
+
 enum nf_status
 store_open(const char *path, struct store **out, struct nf_error *err)
 {
@@ -606,6 +690,15 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 		}
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
+	if (store_must_read_only(s->path)) {
+		if ((status = store_open_read_only(s, err)) != NF_OK ||
+		    (status = store_add_functions(s, err)) != NF_OK) {
+			store_close(s);
+			return status;
+		}
+		*out = s;
+		return NF_OK;
+	}
 	if ((status = path_make_parents(s->path, err)) != NF_OK) {
 		store_close(s);
 		return status;
@@ -621,10 +714,7 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 	/* Before any statement: the very first read of a file another
 	 * process is creating may already have to wait. */
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (sqlite3_create_function(s->db, "url_redact", 1, SQLITE_UTF8 |
-	                            SQLITE_DETERMINISTIC, NULL, sql_url_redact,
-	                            NULL, NULL) != SQLITE_OK) {
-		status = db_error(s, err, "cannot open");
+	if ((status = store_add_functions(s, err)) != NF_OK) {
 		store_close(s);
 		return status;
 	}
@@ -872,11 +962,12 @@ extras_encode(const struct nf_item *item, char **out)
 
 	*out = NULL;
 	if (item->nenclosures == 0 && item->ncategories == 0 &&
-	    item->nrelated == 0) {
+	    item->nrelated == 0 && item->outlet == NULL) {
 		return 0;
 	}
 	if ((obj = cJSON_CreateObject()) == NULL ||
-	    extras_add_lists(obj, item) != 0) {
+	    extras_add_lists(obj, item) != 0 ||
+	    (item->outlet != NULL && !cJSON_AddStringToObject(obj, "outlet", item->outlet))) {
 		goto out;
 	}
 	if (item->nrelated > 0) {
@@ -939,6 +1030,10 @@ static int
 extras_decode_lists(const cJSON *obj, struct nf_item *item)
 {
 	const cJSON *e;
+
+	if (nf_strset(&item->outlet, json_string(obj, "outlet")) != 0) {
+		return -1;
+	}
 
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj,
 	                                                       "enclosures")) {
@@ -1514,6 +1609,10 @@ store_mark_read(struct store *s, const int64_t *rowids, size_t n, int read,
 	if (n == 0) {
 		return NF_OK;
 	}
+	if (s->readonly) {
+		return nf_error_set(err, NF_ERR_DB, "read-only database: marks"
+		                    " are not kept");
+	}
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
@@ -1808,6 +1907,9 @@ store_stories_join(struct store *s, const struct store_story *stories,
 
 	*newly_read = NULL;
 	*nread = 0;
+	if (s->readonly) {
+		return NF_OK;	/* nothing can be recorded; the page still folds */
+	}
 	if ((status = story_map_load(s, &map, err)) != NF_OK) {
 		return status;
 	}

@@ -33,6 +33,12 @@ struct store;
  * neither variable is set or out of memory. */
 char *store_default_path(void);
 
+/* Whether store_open() found the file writable by nobody here (its mode,
+ * or a folder that cannot take WAL's side files) and opened it read-only:
+ * every read works, every write fails with "attempt to write a readonly
+ * database". */
+int store_is_read_only(const struct store *s);
+
 /* Opens (creating file and missing directories) the database at path, or
  * at store_default_path() when path is NULL, and migrates its schema
  * forward. NF_ERR_DB when the file is not a database or its schema is

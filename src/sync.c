@@ -457,10 +457,14 @@ sync_fetched(struct store *store, const struct sync_feed *feed,
 	const char *etag = result->etag, *last_modified = result->last_modified;
 	/* Links resolve against where the bytes came from, with its password
 	 * starred out: a stored link is shown, and never carries it. */
-	char *base = url_redact(result->effective_url != NULL ?
-	                              result->effective_url : result->url != NULL ?
-	                              result->url : feed->url);
+	const char *at = result->effective_url != NULL ? result->effective_url :
+	                 result->url != NULL ? result->url : feed->url;
+	/* The body's own URL, when the server names one, is the base. */
+	char *named = url_body_base(result->content_location, at);
+	char *base = url_redact(named != NULL ? named : at);
 	struct nf_error nomem;
+
+	free(named);
 
 	if (!sync_begin(store, feed, &stored, out)) {
 		free(base);

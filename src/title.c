@@ -40,6 +40,7 @@ struct token {
 	size_t start, len;	/* in the code point buffer */
 	int cjk;
 	int upper;		/* begins with a capital */
+	int caps;		/* every letter a capital */
 	int key;		/* KEY_*: a number or a proper noun */
 	int stop;		/* in stopwords (set by mark_keys) */
 };
@@ -165,12 +166,35 @@ same_outlet(const char *a, size_t alen, const char *b)
 	return alen == blen && strncasecmp(a, b, alen) == 0;
 }
 
+/* title_outlet_cut() on the len bytes at t. */
+static size_t
+outlet_cut_named(const char *t, size_t len, const char *named, const char *feed,
+                 const char **tail)
+{
+	const char *x;
+	size_t cut = outlet_cut(t, len, &x);
+
+	*tail = NULL;
+	if (x == NULL || !((named != NULL && same_outlet(x, len - (size_t)(x - t), named)) ||
+	                   (feed != NULL && same_outlet(x, len - (size_t)(x - t), feed)))) {
+		return len;
+	}
+	*tail = x;
+	return cut;
+}
+
+size_t
+title_outlet_cut(const char *title, const char *named, const char *feed, const char **tail)
+{
+	return outlet_cut_named(title, strlen(title), named, feed, tail);
+}
+
 void
-title_headline(const char *title, const char *feed, char *head, size_t hsize,
-               char *source, size_t ssize)
+title_headline_named(const char *title, const char *named, const char *feed,
+                     char *head, size_t hsize, char *source, size_t ssize)
 {
 	const char *t = title != NULL ? title : "", *tail = NULL;
-	size_t cut = title_outlet_tail(t, &tail);
+	size_t cut = title_outlet_cut(t, named, feed, &tail);
 
 	if (head != NULL && hsize > 0) {
 		if (cut >= hsize) {
@@ -182,13 +206,21 @@ title_headline(const char *title, const char *feed, char *head, size_t hsize,
 	if (source == NULL || ssize == 0) {
 		return;
 	}
-	if (tail == NULL || (feed != NULL && same_outlet(tail, strlen(tail), feed))) {
+	if (named == NULL || named[0] == '\0' ||
+	    (feed != NULL && same_outlet(named, strlen(named), feed))) {
 		snprintf(source, ssize, "%s", feed != NULL ? feed : "");
 	} else if (feed != NULL && feed[0] != '\0') {
-		snprintf(source, ssize, "%s via %s", tail, feed);
+		snprintf(source, ssize, "%s via %s", named, feed);
 	} else {
-		snprintf(source, ssize, "%s", tail);
+		snprintf(source, ssize, "%s", named);
 	}
+}
+
+void
+title_headline(const char *title, const char *feed, char *head, size_t hsize,
+               char *source, size_t ssize)
+{
+	title_headline_named(title, NULL, feed, head, hsize, source, ssize);
 }
 
 /* ---- Words ---------------------------------------------------------- */
@@ -281,13 +313,81 @@ classify(uint32_t c)
 	return CP_WORD;
 }
 
+/* Half-width katakana U+FF61..U+FF9F as NFKC maps them: punctuation,
+ * then the kana; U+FF9E and U+FF9F become the combining voiced marks,
+ * which compose() joins to the kana before them. */
+static const uint16_t halfwidth_kana[] = {
+	0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3,
+	0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC,
+	0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF,
+	0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF,
+	0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD,
+	0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF,
+	0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA,
+	0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x3099, 0x309A,
+};
+
+/* Full-width signs U+FFE0..U+FFE6: ¢ £ ¬ ¯ ¦ ¥ ₩. */
+static const uint16_t fullwidth_signs[] = {
+	0x00A2, 0x00A3, 0x00AC, 0x00AF, 0x00A6, 0x00A5, 0x20A9,
+};
+
+/* The character as NFKC writes it, for the ranges titles meet: full-width
+ * ASCII and signs, the ideographic space, half-width katakana, and the
+ * compatibility digits (superscript, subscript, circled 1 to 9). */
 static uint32_t
 fullwidth(uint32_t c)
 {
 	if (c >= 0xFF01 && c <= 0xFF5E) {
 		return c - 0xFF01 + 0x21;
 	}
+	if (c >= 0xFF61 && c <= 0xFF9F) {
+		return halfwidth_kana[c - 0xFF61];
+	}
+	if (c >= 0xFFE0 && c <= 0xFFE6) {
+		return fullwidth_signs[c - 0xFFE0];
+	}
+	if (c == 0xB9 || c == 0xB2 || c == 0xB3) {
+		return c == 0xB9 ? '1' : c - 0xB2 + '2';
+	}
+	if ((c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073) ||
+	    (c >= 0x2080 && c <= 0x2089)) {
+		return '0' + (c & 0x0F);
+	}
+	if (c >= 0x2460 && c <= 0x2468) {
+		return '1' + (c - 0x2460);
+	}
 	return c == 0x3000 ? ' ' : c;
+}
+
+/* A kana and a voiced sound mark (dakuten U+3099/U+309B, handakuten
+ * U+309A/U+309C) as one character, as NFKC composes them; 0 when they
+ * do not compose. */
+static uint32_t
+compose(uint32_t kana, uint32_t mark)
+{
+	int semi = mark == 0x309A || mark == 0x309C;
+	uint32_t k = kana >= 0x3041 && kana <= 0x3096 ? kana + 0x60 : kana;
+	int ka_to = (k >= 0x30AB && k <= 0x30C1 && (k - 0x30AB) % 2 == 0) ||
+	            k == 0x30C4 || k == 0x30C6 || k == 0x30C8;
+	int ha_ho = k >= 0x30CF && k <= 0x30DB && (k - 0x30CF) % 3 == 0;
+
+	if (ha_ho) {
+		return kana + (semi ? 2 : 1);
+	}
+	if (semi) {
+		return 0;
+	}
+	if (ka_to) {
+		return kana + 1;
+	}
+	return k == 0x30A6 ? (kana == k ? 0x30F4 : 0x3094) : 0;
+}
+
+static int
+is_voice_mark(uint32_t c)
+{
+	return c >= 0x3099 && c <= 0x309C;
 }
 
 /* Where a glued-on summary starts in title ("Headline hereSummary
@@ -334,7 +434,8 @@ ends_with(const char *s, size_t len, const char *tail)
 }
 
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
- * ASCII, punctuation to separators, digits kept together across "1,000"
+ * ASCII and half-width kana to full width (NFKC for the ranges titles
+ * meet), punctuation to separators, digits kept together across "1,000"
  * and "2.5", CJK runs apart from words. */
 static void
 tokenize(const char *s, size_t len, struct norm *nm)
@@ -350,6 +451,15 @@ tokenize(const char *s, size_t len, struct norm *nm)
 
 		i += decode_cp(u + i, len - i, &c);
 		c = fullwidth(c);
+		if (is_voice_mark(c)) {
+			/* joined to its kana, or dropped: a mark alone adds nothing */
+			uint32_t both = cur != NULL && cur->cjk ? compose(nm->cps[nm->ncps - 1], c) : 0;
+
+			if (both != 0) {
+				nm->cps[nm->ncps - 1] = both;
+			}
+			continue;
+		}
 		cls = classify(c);
 		if ((c == '.' || c == ',') && cur != NULL && !cur->cjk &&
 		    nm->cps[nm->ncps - 1] <= '9' && nm->cps[nm->ncps - 1] >= '0' &&
@@ -370,11 +480,16 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->start = nm->ncps, cur->len = 0;
 			cur->cjk = cls == CP_CJK;
 			cur->upper = !cur->cjk && is_upper_cp(c);
+			cur->caps = cur->upper;
 			cur->key = cur->upper ? KEY_NAME : KEY_NONE;
 			cur->stop = 0;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
+		}
+		if ((c >= 'a' && c <= 'z') ||
+		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c))) {
+			cur->caps = 0;
 		}
 		nm->cps[nm->ncps++] = lower_cp(c);
 		cur->len++;
@@ -530,7 +645,7 @@ static void
 mark_keys(struct norm *nm)
 {
 	size_t i, long_words = 0, capitalised = 0;
-	int title_case;
+	int title_case, all_caps;
 
 	for (i = 1; i < nm->ntoks; i++) {
 		if (!nm->toks[i].cjk && nm->toks[i].len >= 4) {
@@ -539,11 +654,20 @@ mark_keys(struct norm *nm)
 		}
 	}
 	title_case = long_words >= 2 && capitalised * 10 >= long_words * 7;
+	for (i = 0; i < nm->ntoks && !nm->toks[i].cjk && nm->toks[i].caps; i++) {
+	}
+	all_caps = i == nm->ntoks;
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
 		int words = tok_words(nm, t);
 
 		t->stop = (words & WORD_STOP) != 0;
+		/* A label in capitals that opens a title in lower case
+		 * (MATCHDAY, LIVESTREAM) names what kind of item it is:
+		 * a key, not a sentence's first word. */
+		if (i == 0 && t->caps && t->len >= 4 && !all_caps && !t->stop) {
+			continue;
+		}
 		if (t->key == KEY_NAME && (i == 0 || title_case)) {
 			t->key = i > 0 && !t->stop ?
 			         KEY_TITLECASE : KEY_NONE;
@@ -563,14 +687,14 @@ tok_equal(const struct norm *a, size_t i, const struct norm *b,
 	              a->toks[i].len * sizeof(uint32_t)) == 0;
 }
 
-/* The headline of the len bytes at t without a trailing outlet tail,
- * then spaces and an ellipsis. */
+/* The headline of the len bytes at t without a trailing outlet tail
+ * that names source (title_outlet_cut()), then spaces and an ellipsis. */
 static size_t
-cut_tail(const char *t, size_t len)
+cut_tail(const char *t, size_t len, const char *source, const char *named)
 {
 	const char *outlet;
 
-	len = outlet_cut(t, len, &outlet);
+	len = outlet_cut_named(t, len, named, source, &outlet);
 	while (len > 0 && t[len - 1] == ' ') {
 		len--;
 	}
@@ -596,6 +720,13 @@ void
 title_read(struct title_words *w, const char *title, const char *summary,
            const char *source)
 {
+	title_read_named(w, title, summary, source, NULL);
+}
+
+void
+title_read_named(struct title_words *w, const char *title,
+                 const char *summary, const char *source, const char *outlet)
+{
 	struct norm *nm = &w->nm, *src = &w->src;
 	const char *t = title != NULL ? title : "";
 	size_t len = strlen(t), m, k;
@@ -604,7 +735,7 @@ title_read(struct title_words *w, const char *title, const char *summary,
 		len = TITLE_READ_MAX;
 	}
 	len = unglue(t, len, summary);
-	len = cut_tail(t, len);
+	len = cut_tail(t, len, source, outlet);
 	tokenize(t, len, nm);
 	mark_keys(nm);
 	if (source == NULL || source[0] == '\0') {

@@ -13,27 +13,45 @@
 /* fold-threshold when the dotfile does not set it (0..1). */
 #define TITLE_DEFAULT_THRESHOLD 0.6
 
-/* Aggregators append the outlet's name to a headline (" - Publisher",
- * " – ", " — ", " | ", "｜", " － "); that is not part of the headline.
- * Only the last such separator counts, with at least 12 bytes before
- * it, and only when what follows reads as a name: at most five words of
- * at most 48 bytes, each capitalised (or in a script without case, or a
- * joining word such as "of"), without sentence punctuation, so "Live
- * updates" or "3 dead" stay in the headline. Returns the headline's
- * length and points *outlet at the name, or returns strlen(title) with
- * *outlet NULL. */
+/* Where a trailing name is, by its shape alone: aggregators append the
+ * outlet's name to a headline (" - Publisher", " – ", " — ", " | ", "｜",
+ * " － "). Only the last such separator counts, with at least 12 bytes
+ * before it, and only when what follows reads as a name: at most five
+ * words of at most 48 bytes, each capitalised (or in a script without
+ * case, or a joining word such as "of"), without sentence punctuation,
+ * so "Live updates" or "3 dead" never read as one. Returns the length
+ * before the separator and points *outlet at the name, or returns
+ * strlen(title) with *outlet NULL. A shape is no outlet by itself: see
+ * title_outlet_cut(); only an aggregator's list of "Headline - Outlet"
+ * entries (related.c) reads outlets by their shape. */
 size_t title_outlet_tail(const char *title, const char **outlet);
 
-/* A headline as the screens and --headlines show it: the outlet tail
- * cut off into head, and source reading "Publisher via Feed", or just
- * feed when there is no tail or it names the feed itself. feed may be
- * NULL; head or source may be NULL when not wanted. Both are always
- * terminated (cut on a whole character). */
+/* The outlet-tail rule, decided here and nowhere else: a trailing " - X"
+ * (shaped as title_outlet_tail() reads it) is an outlet's name, not part
+ * of the headline, only where the feed says so: X is the outlet the feed
+ * names for the item (named: its RSS <source>, or the name an aggregator
+ * sets in <font>), or X is the feed's own title (feed). Case and a
+ * leading "The" do not count. Otherwise the title stays whole:
+ * "MATCHDAY Kestrel FC - Saltmere Rovers" keeps both teams. named and
+ * feed may be NULL. Returns the headline's length and points *tail at X,
+ * or returns strlen(title) with *tail NULL. */
+size_t title_outlet_cut(const char *title, const char *named, const char *feed,
+                        const char **tail);
+
+/* A headline as the screens and --headlines show it: an outlet tail (by
+ * title_outlet_cut()) cut off into head, and source reading "Outlet via
+ * Feed" for an item whose feed names its outlet, else feed. named and
+ * feed may be NULL; head or source may be NULL when not wanted. Both are
+ * always terminated (cut on a whole character). */
+void title_headline_named(const char *title, const char *named, const char *feed,
+                          char *head, size_t hsize, char *source, size_t ssize);
+/* The same for an item whose feed names no outlet. */
 void title_headline(const char *title, const char *feed, char *head,
                     size_t hsize, char *source, size_t ssize);
 
-/* The title as folding sees it: outlet tail, ellipsis and a trailing
- * source name cut, case, width and punctuation folded, words separated
+/* The title as folding sees it: outlet tail (source is what
+ * title_outlet_cut() may cut: the item's named outlet, else its feed's
+ * title), ellipsis and a trailing source name cut, case, width and punctuation folded, words separated
  * by one space. Returns a new string (free()), NULL when out of memory. */
 char *title_normalize(const char *title, const char *source);
 
@@ -52,11 +70,16 @@ struct title_words *title_words_new(void);
 void title_words_free(struct title_words *w);
 
 /* Reads a title: a summary glued onto it (summary may be NULL), its
- * outlet tail and ellipsis, and its own source name at the end (source
- * may be NULL) are cut; at most TITLE_READ_MAX bytes are read. */
+ * outlet tail where it names source (title_outlet_cut()), its ellipsis,
+ * and its own source name at the end (source may be NULL) are cut; at most TITLE_READ_MAX bytes are read. */
 #define TITLE_READ_MAX 1024
 void title_read(struct title_words *w, const char *title, const char *summary,
                 const char *source);
+/* title_read() that also cuts a trailing " - X" when X is outlet (the
+ * outlet the feed names for the item, or one the caller knows). */
+void title_read_named(struct title_words *w, const char *title,
+                      const char *summary, const char *source,
+                      const char *outlet);
 /* Reads running text (a summary's lead) as it is. */
 void title_read_text(struct title_words *w, const char *text, size_t len);
 

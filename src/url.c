@@ -176,3 +176,19 @@ url_redact(const char *url)
 	}
 	return out;
 }
+
+char *
+url_body_base(const char *content_location, const char *at)
+{
+	char *named;
+
+	if (at == NULL) {
+		return NULL;
+	}
+	named = url_resolve(content_location, at);
+	if (named != NULL && url_is_http(named)) {
+		return named;
+	}
+	free(named);
+	return strdup(at);
+}

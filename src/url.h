@@ -19,6 +19,13 @@ int url_is_file(const char *url);
  * either will not parse. NULL when ref is NULL. */
 char *url_resolve(const char *ref, const char *base);
 
+/* The URL a fetched body is at, which its relative links resolve
+ * against: the Content-Location value (NULL when none) read against the
+ * URL after redirects, when that gives an http(s) URL (a javascript: or
+ * file: location is ignored); else the URL after redirects. New string,
+ * the caller frees it; NULL when at is NULL or out of memory. */
+char *url_body_base(const char *content_location, const char *at);
+
 /* ref made absolute against the folder dir (an absolute path): a
  * relative path becomes a file:// URL, an absolute URL stays. */
 char *url_resolve_in_dir(const char *ref, const char *dir);

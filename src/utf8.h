@@ -28,6 +28,11 @@ int utf8_is_valid(const char *s, size_t n);
  * returns the bytes written. */
 size_t utf8_encode(uint32_t cp, char *out);
 
+/* cp read as windows-1252 where it is a C1 control (0x80-0x9F) that
+ * windows-1252 defines: "&#146;" and U+0092 in feeds mean U+2019, as
+ * HTML5 reads them. Every other cp (and the five undefined) unchanged. */
+uint32_t utf8_c1_as_cp1252(uint32_t cp);
+
 /* Where the character that holds byte i of s begins: for cutting a
  * string without splitting a character. */
 size_t utf8_char_start(const char *s, size_t i);

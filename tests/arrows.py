@@ -16,8 +16,8 @@ import sys
 PARTS = [
     ("model", ["src/error.", "src/item.", "src/buf.", "src/path.", "src/utf8.", "src/url.",
                "src/title.", "src/query."]),
-    ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/html.",
-              "src/related.", "src/date.", "src/width."]),
+    ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/htmlprep.", "src/html.",
+              "src/related.", "src/relmerge.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),
     ("fold", ["src/fold.", "src/frontpage."]),
     ("fetch", ["src/fetch.", "src/source.", "src/command."]),

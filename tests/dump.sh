@@ -80,6 +80,20 @@ fails "HTML page" "$fx/html-page.html" \
 fails "garbage" "$fx/garbage.bin" "$fx/garbage.bin: not a feed: neither XML nor JSON"
 fails "missing file" "$tmp/nope.xml" "$tmp/nope.xml: cannot open: No such file or directory"
 
+# Embedded media, scripts, odd comments and "<!" never take the text
+# around them; references to 128-159 are windows-1252; an SVG's title and
+# description are its text.
+em="$fx/embedded-media.xml"
+check "embed in feed title" "$em" 'd["title"] == "Harbour Weekly" and d["description"] == "Tides and ferries"'
+check "comment with markup in a title" "$em" 'd["items"][0]["title"] == "Quayside market"'
+check "embed in a description" "$em" 'd["items"][0]["summary"] == "Stalls open at dawn"'
+check "iframe, object, applet in content" "$em" \
+	'd["items"][0]["content"] == "The fish market opens at six.\n\nBring a bag and cash."'
+check "numeric references as windows-1252" "$em" \
+	'd["items"][1]["summary"] == "The ferry don\u2019t run at night \u2013 check the board."'
+check "not a doctype" "$em" 'd["items"][2]["summary"] == "<!\x27 a notice that looks like markup" and d["items"][2]["content"] == "<!DOCTYPE"'
+check "svg title and desc" "$em" 'd["items"][3]["summary"] == "Today\x27s tides: Tide chart High water at noon as usual."'
+
 # A conversion error deep in libxml2 must not print its own message: on
 # the reader's screen it would be garbage.
 printf '<?xml version="1.0" encoding="ISO-2022-JP"?><rss><channel><title>\000\377\376</title><item><title>a</title></item></channel></rss>' \
@@ -90,6 +104,11 @@ if [ -s "$tmp/conv.err" ]; then
 else
 	ok "libxml2 kept quiet"
 fi
+
+# A root end tag cut short after the channel closed is noise, not a
+# broken feed: the channel is read (no item, yet no error).
+printf '<rss>\n<channel>\n<title>Tidewater &#8216;Notes&#8217;</title>\n</channel>\n</rss' >"$tmp/cut-root.xml"
+check "root end tag cut short" "$tmp/cut-root.xml" 'd["title"] == "Tidewater \u2018Notes\u2019" and d["items"] == []'
 
 # A field over max-size is left out, and --dump says so on stderr; the
 # JSON stays whole and the other items keep their text.

@@ -25,6 +25,7 @@ Routes (NAME is a file under the root; its extension sets the type:
   /slow?seconds=N         headers and a first byte, then a stall of N s
   /endless                200 with a body that never ends
   /html                   an HTML page that is not a feed
+  /located?at=LOC&feed=NAME  the file NAME with "Content-Location: LOC"
   /latency?ms=M&feed=NAME /feed/NAME after M milliseconds
   /latency?ms=M&items=K&seed=S   /gen after M milliseconds
   /gen?items=K&seed=S     a generated RSS feed of K fictional items,
@@ -164,6 +165,9 @@ class Handler(BaseHTTPRequestHandler):
             self.serve_endless()
         elif path == "/html":
             self.send_body(200, "text/html", HTML_PAGE)
+        elif path == "/located":
+            self.send_body(200, "application/xml", self.fixture(query.get("feed", "")),
+                           [("Content-Location", query.get("at", ""))])
         elif path == "/latency":
             time.sleep(int(query.get("ms", "50")) / 1000.0)
             if "feed" in query:

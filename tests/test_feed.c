@@ -658,6 +658,35 @@ test_streaming_and_stop(void **state)
 	free(data);
 }
 
+/* The outlet an item's feed names: RSS <source>, else the title's tail
+ * when the item's HTML sets it in <font>; never the tail alone. */
+static void
+test_named_outlets(void **state)
+{
+	static const char rss[] =
+		"<rss version=\"2.0\"><channel><title>Roundup</title>"
+		"<item><title>Ferry line approved - Harbor Wire</title>"
+		"<source url=\"https://hw.example/\">Harbor Wire</source></item>"
+		"<item><title>Night market returns - Coastline Post</title><description>"
+		"&lt;a href=\"x\"&gt;Night market returns&lt;/a&gt;&amp;nbsp;"
+		"&lt;font color=\"#6f6f6f\"&gt;Coastline Post&lt;/font&gt;</description></item>"
+		"<item><title>MATCHDAY Kestrel FC - Saltmere Rovers</title>"
+		"<description>&lt;font&gt;Kick-off at three&lt;/font&gt;</description></item>"
+		"</channel></rss>";
+	struct feed_options opts = { "inline", NULL, NULL, 0.6, 0 };
+	struct nf_feed *feed = NULL;
+	struct nf_error err;
+
+	(void)state;
+	assert_int_equal(feed_parse(rss, sizeof(rss) - 1, &opts, &feed, &err), NF_OK);
+	assert_int_equal(feed->nitems, 3);
+	assert_string_equal(nf_str(feed->items[0]->outlet), "Harbor Wire");
+	assert_string_equal(nf_str(feed->items[1]->outlet), "Coastline Post");
+	assert_null(feed->items[2]->outlet);
+	assert_string_equal(feed->items[2]->title, "MATCHDAY Kestrel FC - Saltmere Rovers");
+	feed_free(feed);
+}
+
 int
 main(void)
 {
@@ -689,6 +718,7 @@ main(void)
 			cmocka_unit_test(test_table_sorted),
 			cmocka_unit_test(test_chunk_boundaries),
 			cmocka_unit_test(test_streaming_and_stop),
+			cmocka_unit_test(test_named_outlets),
 		};
 
 		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {

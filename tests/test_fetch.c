@@ -210,6 +210,7 @@ collect(void *ctx, struct fetch_result *res)
 	/* Take every string, as the header allows. */
 	res->body = res->content_type = res->charset = NULL;
 	res->effective_url = res->etag = res->last_modified = NULL;
+	res->content_location = NULL;
 }
 
 static void
@@ -222,6 +223,7 @@ results_free(struct results *all)
 		free(all->r[i].content_type);
 		free(all->r[i].charset);
 		free(all->r[i].effective_url);
+		free(all->r[i].content_location);
 		free(all->r[i].etag);
 		free(all->r[i].last_modified);
 	}

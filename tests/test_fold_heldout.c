@@ -157,7 +157,7 @@ add_feed(struct heldout *h, const char *name)
 		}
 		assert_int_equal(t->found, 0);
 		t->found = 1;
-		h->e[h->n] = fold_entry_of(it, feed->title);
+		h->e[h->n] = fold_entry_of(it, it->outlet != NULL ? it->outlet : feed->title);
 		h->story[h->n++] = t->story;
 	}
 }

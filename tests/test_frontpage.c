@@ -29,6 +29,7 @@ struct fp_item {
 	const char *summary;	/* its length picks the lead copy */
 	int64_t t;
 	const char *caption;	/* NULL: no picture */
+	const char *outlet;	/* the outlet the feed names (RSS <source>), or NULL */
 };
 
 struct fp_case {
@@ -43,73 +44,91 @@ struct fp_case {
 
 static const struct fp_case cases[] = {
 	{ "the story most outlets carry leads, then newest first", FRONTPAGE_ALL_FEEDS, {
-		{ "Ferry line to the islands approved", "A", SHORT, T0, NULL },
-		{ "Snow closes the Harrow Pass", "B", SHORT, T0 + 600, NULL },
-		{ "Night market returns to the fish quay", "C", SHORT, T0 + 300, NULL },
-		{ "Ferry line to the islands approved", "B", SHORT, T0 + 60, NULL } }, {
+		{ "Ferry line to the islands approved", "A", SHORT, T0, NULL, NULL },
+		{ "Snow closes the Harrow Pass", "B", SHORT, T0 + 600, NULL, NULL },
+		{ "Night market returns to the fish quay", "C", SHORT, T0 + 300, NULL, NULL },
+		{ "Ferry line to the islands approved", "B", SHORT, T0 + 60, NULL, NULL } }, {
 		"Ferry line to the islands approved — A (+1)",
 		"Snow closes the Harrow Pass — B",
 		"Night market returns to the fish quay — C" } },
 	{ "undated stories go last, in item order", FRONTPAGE_ALL_FEEDS, {
-		{ "Orchard co-operative reports a record harvest", "A", SHORT, NF_NO_DATE, NULL },
-		{ "Council approves cycle lane on Rope Walk", "A", SHORT, T0, NULL },
-		{ "Library extends its opening hours", "B", SHORT, NF_NO_DATE, NULL },
-		{ "Tide barrier holds through the highest surge", "B", SHORT, T0 + 60, NULL } }, {
+		{ "Orchard co-operative reports a record harvest", "A", SHORT, NF_NO_DATE, NULL, NULL },
+		{ "Council approves cycle lane on Rope Walk", "A", SHORT, T0, NULL, NULL },
+		{ "Library extends its opening hours", "B", SHORT, NF_NO_DATE, NULL, NULL },
+		{ "Tide barrier holds through the highest surge", "B", SHORT, T0 + 60, NULL, NULL } }, {
 		"Tide barrier holds through the highest surge — B",
 		"Council approves cycle lane on Rope Walk — A",
 		"Orchard co-operative reports a record harvest — A",
 		"Library extends its opening hours — B" } },
 	{ "one feed: its first story leads and its order stays", FRONTPAGE_ONE_FEED, {
-		{ "Council approves cycle lane on Rope Walk", "A", SHORT, T0, NULL },
-		{ "Tide barrier holds through the highest surge", "A", SHORT, T0 + 600, NULL },
-		{ "Library extends its opening hours", "A", SHORT, T0 + 60, NULL } }, {
+		{ "Council approves cycle lane on Rope Walk", "A", SHORT, T0, NULL, NULL },
+		{ "Tide barrier holds through the highest surge", "A", SHORT, T0 + 600, NULL, NULL },
+		{ "Library extends its opening hours", "A", SHORT, T0 + 60, NULL, NULL } }, {
 		"Council approves cycle lane on Rope Walk — A",
 		"Tide barrier holds through the highest surge — A",
 		"Library extends its opening hours — A" } },
 	{ "the lead copy (longest text) names the source", FRONTPAGE_ALL_FEEDS, {
-		{ "Bridge opens six months early", "A", SHORT, T0, NULL },
-		{ "Bridge opens six months early", "B", LONGER, T0, NULL } }, {
+		{ "Bridge opens six months early", "A", SHORT, T0, NULL, NULL },
+		{ "Bridge opens six months early", "B", LONGER, T0, NULL, NULL } }, {
 		"Bridge opens six months early — B (+1)" } },
 	{ "the title most copies share, not the lead copy's", FRONTPAGE_ALL_FEEDS, {
-		{ "Rail union agrees to end the strike after a pay deal", "A", LONGER, T0, NULL },
-		{ "Rail union agrees to end strike after pay deal", "B", SHORT, T0, NULL },
-		{ "Rail union agrees to end strike after pay deal", "C", SHORT, T0, NULL } }, {
+		{ "Rail union agrees to end the strike after a pay deal", "A", LONGER, T0, NULL, NULL },
+		{ "Rail union agrees to end strike after pay deal", "B", SHORT, T0, NULL, NULL },
+		{ "Rail union agrees to end strike after pay deal", "C", SHORT, T0, NULL, NULL } }, {
 		"Rail union agrees to end strike after pay deal — A (+2)" } },
 	{ "never a copy with a summary glued on", FRONTPAGE_ALL_FEEDS, {
 		{ "Rail union agrees to end strike after pay dealThe deal raises wages by six percent",
-		  "A", LONGER, T0, NULL },
-		{ "Rail union agrees to end strike after pay deal", "B", SHORT, T0, NULL } }, {
+		  "A", LONGER, T0, NULL, NULL },
+		{ "Rail union agrees to end strike after pay deal", "B", SHORT, T0, NULL, NULL } }, {
 		"Rail union agrees to end strike after pay deal — A (+1)" } },
 	{ "never a copy cut with an ellipsis, even when most are", FRONTPAGE_ALL_FEEDS, {
-		{ "Harbour bridge opens to traffic six months…", "A", LONGER, T0, NULL },
-		{ "Harbour bridge opens to traffic six months...", "B", SHORT, T0, NULL },
-		{ "Harbour bridge opens to traffic six months early", "C", SHORT, T0, NULL } }, {
+		{ "Harbour bridge opens to traffic six months…", "A", LONGER, T0, NULL, NULL },
+		{ "Harbour bridge opens to traffic six months...", "B", SHORT, T0, NULL, NULL },
+		{ "Harbour bridge opens to traffic six months early", "C", SHORT, T0, NULL, NULL } }, {
 		"Harbour bridge opens to traffic six months early — A (+2)" } },
 	{ "every copy cut: the lead copy's title", FRONTPAGE_ALL_FEEDS, {
-		{ "Harbour bridge opens to traffic six months…", "A", SHORT, T0, NULL },
-		{ "Harbour bridge opens to traffic six months early for…", "B", LONGER, T0, NULL } }, {
+		{ "Harbour bridge opens to traffic six months…", "A", SHORT, T0, NULL, NULL },
+		{ "Harbour bridge opens to traffic six months early for…", "B", LONGER, T0, NULL, NULL } }, {
 		"Harbour bridge opens to traffic six months early for… — B (+1)" } },
 	{ "the outlet tail is not headline; it names the source", FRONTPAGE_ALL_FEEDS, {
 		{ "Tram depot at Orlova Quay closes for roof repairs - Quayside Courier",
-		  "Morning Digest", SHORT, T0, NULL } }, {
+		  "Morning Digest", SHORT, T0, NULL, "Quayside Courier" } }, {
 		"Tram depot at Orlova Quay closes for roof repairs — Quayside Courier via Morning Digest" } },
+	{ "a tail the feed does not name stays in the headline", FRONTPAGE_ALL_FEEDS, {
+		{ "MATCHDAY Kestrel FC - Saltmere Rovers", "Scoreline", SHORT, T0, NULL, NULL } }, {
+		"MATCHDAY Kestrel FC - Saltmere Rovers — Scoreline" } },
+	{ "a tail naming the feed itself goes", FRONTPAGE_ALL_FEEDS, {
+		{ "Night ferry timetable changes - Harbour Gazette", "The Harbour Gazette", SHORT,
+		  T0, NULL, NULL } }, {
+		"Night ferry timetable changes — The Harbour Gazette" } },
+	{ "two matches are two stories", FRONTPAGE_ALL_FEEDS, {
+		{ "MATCHDAY Kestrel FC - Saltmere Rovers", "Scoreline", SHORT, T0, NULL, NULL },
+		{ "MATCHDAY Kestrel FC - Dunmore Athletic", "Scoreline", SHORT, T0 + 60, NULL, NULL } }, {
+		"MATCHDAY Kestrel FC - Dunmore Athletic — Scoreline",
+		"MATCHDAY Kestrel FC - Saltmere Rovers — Scoreline" } },
+	{ "an aggregator's copies fold under their named outlets", FRONTPAGE_ALL_FEEDS, {
+		{ "Ferry line to the islands approved - Harbor Wire", "News Roundup", SHORT, T0, NULL,
+		  "Harbor Wire" },
+		{ "Ferry line to the islands approved - Coastline Post", "News Roundup", SHORT,
+		  T0 + 60, NULL, "Coastline Post" } }, {
+		"Ferry line to the islands approved — Harbor Wire via News Roundup (+1)" } },
 	{ "copies that differ in width share one title: the lead's form", FRONTPAGE_ALL_FEEDS, {
-		{ "港湾都市で新フェリー航路が承認　離島へ１日２便", "朝凪新聞", SHORT, T0, NULL },
-		{ "港湾都市で新フェリー航路が承認、離島へ1日2便", "みなと通信", LONGER, T0, NULL } }, {
+		{ "港湾都市で新フェリー航路が承認　離島へ１日２便", "朝凪新聞", SHORT, T0, NULL, NULL },
+		{ "港湾都市で新フェリー航路が承認、離島へ1日2便", "みなと通信", LONGER, T0, NULL, NULL } }, {
 		"港湾都市で新フェリー航路が承認、離島へ1日2便 — みなと通信 (+1)" } },
 	{ "the caption comes from the lead copy", FRONTPAGE_ALL_FEEDS, {
 		{ "Lighthouse keeper retires after forty years", "A", SHORT, T0,
-		  "The keeper on the gallery." },
+		  "The keeper on the gallery.", NULL },
 		{ "Lighthouse keeper retires after forty years", "B", LONGER, T0,
-		  "The lighthouse at dusk on Sunday." } }, {
+		  "The lighthouse at dusk on Sunday.", NULL } }, {
 		"Lighthouse keeper retires after forty years — B [The lighthouse at dusk on Sunday.] (+1)" } },
 	{ "a copy's caption when the lead copy has none", FRONTPAGE_ALL_FEEDS, {
 		{ "Lighthouse keeper retires after forty years", "A", SHORT, T0,
-		  "The keeper on the gallery." },
-		{ "Lighthouse keeper retires after forty years", "B", LONGER, T0, NULL } }, {
+		  "The keeper on the gallery.", NULL },
+		{ "Lighthouse keeper retires after forty years", "B", LONGER, T0, NULL, NULL } }, {
 		"Lighthouse keeper retires after forty years — B [The keeper on the gallery.] (+1)" } },
 	{ "a story without a title shows its text", FRONTPAGE_ALL_FEEDS, {
-		{ "", "A", "Water is off on Mill Lane until noon.", T0, NULL } }, {
+		{ "", "A", "Water is off on Mill Lane until noon.", T0, NULL, NULL } }, {
 		"Water is off on Mill Lane until noon. — A" } },
 };
 
@@ -122,6 +141,7 @@ make_item(const struct fp_item *f)
 	assert_int_equal(nf_strset(&it->title, f->title), 0);
 	assert_int_equal(nf_strset(&it->source, f->source), 0);
 	assert_int_equal(nf_strset(&it->summary, f->summary), 0);
+	assert_int_equal(nf_strset(&it->outlet, f->outlet), 0);
 	it->published = f->t;
 	if (f->caption != NULL) {
 		it->image = image_new("", f->caption, NULL);
@@ -201,9 +221,10 @@ static void
 test_members(void **state)
 {
 	static const struct fp_item f[] = {
-		{ "Bridge opens six months early", "A", SHORT, T0, NULL },
-		{ "Ferry line to the islands approved", "B", SHORT, T0, NULL },
-		{ "Bridge opens six months early - Coastline Post", "C", LONGER, T0, NULL },
+		{ "Bridge opens six months early", "A", SHORT, T0, NULL, NULL },
+		{ "Ferry line to the islands approved", "B", SHORT, T0, NULL, NULL },
+		{ "Bridge opens six months early - Coastline Post", "C", LONGER, T0, NULL,
+		  "Coastline Post" },
 	};
 	struct nf_item *items[3];
 	struct frontpage page;

@@ -148,6 +148,8 @@ test_print_outlet_and_caption(void **state)
 	                           "The depot closes for six weeks from Monday, and night trams start elsewhere."), 0);
 	items[1] = make_item("Tram depot at Orlova Quay closes for roof repairs - Quayside Courier",
 	                     "Morning Digest", "https://b.example/1", T0);
+	/* the feed names the outlet (RSS <source>): its tail is no headline */
+	assert_int_equal(nf_strset(&items[1]->outlet, "Quayside Courier"), 0);
 	items[1]->image = image_new("", "Workers on the depot roof on Sunday.", NULL);
 	assert_non_null(items[1]->image);
 	assert_non_null(out);

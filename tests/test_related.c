@@ -360,6 +360,204 @@ test_japanese_glue(void **state)
 	free(html);
 }
 
+/* Shapes written by other sites' templates, each a named case: how
+ * many links went in, the titles that must come out, and what may not
+ * be left in the text. */
+struct shape_case {
+	const char *name, *html;
+	size_t nlinks;			/* links that end an entry, all kept */
+	size_t nrelated;
+	const char *title0, *title1;	/* of the first two entries */
+	const char *summary0;		/* of the first, or NULL: not checked */
+	const char *gone;		/* not in the remaining text */
+	const char *source0;		/* of the first, or NULL: not checked */
+};
+
+static const struct shape_case shape_cases[] = {
+	{ "div entries, then paragraph entries",
+	  "<p>The ferry timetable changes on Monday.</p>"
+	  "<div><b>Quarry reopens after flood repairs</b> The quarry at Tallow Edge "
+	  "reopened on Friday.<br><a href=\"/q1\">Read more \xc2\xbb</a></div>"
+	  "<div><b>Tallow Edge quarry reopens after flood repairs</b> Work resumed "
+	  "on Friday.<br><a href=\"/q2\">Read more \xc2\xbb</a></div>"
+	  "<div><b>Quarry at Tallow Edge reopens after repairs</b> The site was "
+	  "shut for a month.<br><a href=\"/q3\">Read more \xc2\xbb</a></div>"
+	  "<p><b>Lantern festival moves to the old harbour</b></p>"
+	  "<p>Organisers chose the quay for its space.</p>"
+	  "<p><a href=\"/l1\">Read more \xc2\xbb</a></p>"
+	  "<p><b>Old harbour to host the lantern festival</b></p>"
+	  "<p>The festival needed more room.</p>"
+	  "<p><a href=\"/l2\">Read more \xc2\xbb</a></p>"
+	  "<p><b>Lantern festival heads for the old harbour</b></p>"
+	  "<p>The move was approved on Tuesday.</p>"
+	  "<p><a href=\"/l3\">Read more \xc2\xbb</a></p>"
+	  "<p>Tickets are on sale now.</p>",
+	  6, 0, "Quarry reopens after flood repairs", NULL,
+	  "The quarry at Tallow Edge reopened on Friday.", "Read more", NULL },
+	{ "japanese entries in one wrapper, more-links between",
+	  "<p>\xe6\xb8\xaf\xe3\x81\xae\xe8\xa9\xb1\xe9\xa1\x8c\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82</p>"
+	  "<div class=\"rel\">\xe9\x96\xa2\xe9\x80\xa3\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9<br>"
+	  "\xe6\xb0\xb4\xe7\x94\xa3\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\x8c\xe6\x96\xb0\xe6\xa3\x9f\xe3\x81\xab\xe7\xa7\xbb\xe8\xbb\xa2<br>"
+	  "<a href=\"/j1\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a><br>"
+	  "\xe6\xb8\xaf\xe7\x94\xba\xe3\x81\xae\xe6\x9c\x9d\xe5\xb8\x82\xe3\x81\x8c\xe5\x86\x8d\xe9\x96\x8b<br>"
+	  "<a href=\"/j2\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a><br>"
+	  "\xe7\x81\xaf\xe5\x8f\xb0\xe3\x81\xae\xe4\xb8\x80\xe8\x88\xac\xe5\x85\xac\xe9\x96\x8b\xe3\x81\x8c\xe5\xa7\x8b\xe3\x81\xbe\xe3\x82\x8b<br>"
+	  "<a href=\"/j3\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a><br>"
+	  "\xe9\x81\x8a\xe8\xa6\xa7\xe8\x88\xb9\xe3\x81\xae\xe6\x96\xb0\xe8\x88\xaa\xe8\xb7\xaf\xe3\x81\x8c\xe6\xb1\xba\xe5\xae\x9a<br>"
+	  "<a href=\"/j4\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a><br>"
+	  "\xe6\xb8\xaf\xe3\x81\xae\xe6\xa1\x9c\xe4\xb8\xa6\xe6\x9c\xa8\xe3\x81\x8c\xe6\xba\x80\xe9\x96\x8b<br>"
+	  "<a href=\"/j5\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a><br>"
+	  "\xe5\xb8\x82\xe6\xb0\x91\xe3\x83\x9e\xe3\x83\xa9\xe3\x82\xbd\xe3\x83\xb3\xe3\x81\xae\xe5\x8f\x82\xe5\x8a\xa0\xe8\x80\x85\xe5\x8b\x9f\xe9\x9b\x86<br>"
+	  "<a href=\"/j6\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a><br>"
+	  "\xe6\x96\xb0\xe3\x81\x97\xe3\x81\x84\xe5\x9b\xb3\xe6\x9b\xb8\xe9\xa4\xa8\xe3\x81\x8c\xe9\x96\x8b\xe9\xa4\xa8<br>"
+	  "<a href=\"/j7\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a></div>",
+	  7, 7, "\xe6\xb0\xb4\xe7\x94\xa3\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\x8c\xe6\x96\xb0\xe6\xa3\x9f\xe3\x81\xab\xe7\xa7\xbb\xe8\xbb\xa2",
+	  "\xe6\xb8\xaf\xe7\x94\xba\xe3\x81\xae\xe6\x9c\x9d\xe5\xb8\x82\xe3\x81\x8c\xe5\x86\x8d\xe9\x96\x8b",
+	  NULL, "\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b", NULL },
+	{ "title and summary in spans",
+	  "<div class=\"item\"><span class=\"t\">Hafenfest zieht Rekordzahl an Besuchern an</span>"
+	  "<span class=\"s\">Mehr als 90.000 Menschen kamen am Wochenende.</span> "
+	  "<a href=\"/h1\">Weiterlesen \xc2\xbb</a></div>"
+	  "<div class=\"item\"><span class=\"t\">Neue Buslinie f\xc3\xa4hrt ab Montag zum Deich</span>"
+	  "<span class=\"s\">Die Linie 14 f\xc3\xa4hrt st\xc3\xbcndlich.</span> "
+	  "<a href=\"/h2\">Weiterlesen \xc2\xbb</a></div>",
+	  2, 2, "Hafenfest zieht Rekordzahl an Besuchern an",
+	  "Neue Buslinie f\xc3\xa4hrt ab Montag zum Deich",
+	  "Mehr als 90.000 Menschen kamen am Wochenende.", "Weiterlesen", NULL },
+	{ "bold title, summary and read-more in one line",
+	  "<p><b>Hafenfest zieht Rekordzahl an Besuchern an</b> Mehr als 90.000 Menschen "
+	  "kamen. <a href=\"/b1\">Weiterlesen \xc2\xbb</a></p>"
+	  "<p><b>Neue Buslinie f\xc3\xa4hrt ab Montag zum Deich</b> Die Linie 14 f\xc3\xa4hrt "
+	  "st\xc3\xbcndlich. <a href=\"/b2\">Weiterlesen \xc2\xbb</a></p>",
+	  2, 2, "Hafenfest zieht Rekordzahl an Besuchern an",
+	  "Neue Buslinie f\xc3\xa4hrt ab Montag zum Deich",
+	  "Mehr als 90.000 Menschen kamen.", "Weiterlesen", NULL },
+	{ "japanese entries on one line, more-links between",
+	  "<div>\xe9\x96\xa2\xe9\x80\xa3\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9<br>"
+	  "<a href=\"/k1\">\xe6\xb0\xb4\xe7\x94\xa3\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\x8c"
+	  "\xe6\x96\xb0\xe6\xa3\x9f\xe3\x81\xab\xe7\xa7\xbb\xe8\xbb\xa2</a> "
+	  "\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\xaf\xe6\x9d\xa5\xe6\x9c\x88\xe3\x81\x8b"
+	  "\xe3\x82\x89\xe5\x96\xb6\xe6\xa5\xad\xe3\x81\x99\xe3\x82\x8b\xe3\x80\x82 "
+	  "<a href=\"/k1\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a> "
+	  "<a href=\"/k2\">\xe6\xb8\xaf\xe7\x94\xba\xe3\x81\xae\xe6\x9c\x9d\xe5\xb8\x82"
+	  "\xe3\x81\x8c\xe5\x86\x8d\xe9\x96\x8b</a> \xe6\x9c\x9d\xe5\xb8\x82\xe3\x81\xaf"
+	  "3\xe5\xb9\xb4\xe3\x81\xb6\xe3\x82\x8a\xe3\x80\x82 "
+	  "<a href=\"/k2\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a> "
+	  "<a href=\"/k3\">\xe6\x96\xb0\xe3\x81\x97\xe3\x81\x84\xe5\x9b\xb3\xe6\x9b\xb8"
+	  "\xe9\xa4\xa8\xe3\x81\x8c\xe9\x96\x8b\xe9\xa4\xa8</a> \xe8\x94\xb5\xe6\x9b\xb8"
+	  "\xe3\x81\xaf" "5\xe4\xb8\x87\xe5\x86\x8a\xe3\x80\x82 "
+	  "<a href=\"/k3\">\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b</a></div>",
+	  3, 3, "\xe6\xb0\xb4\xe7\x94\xa3\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\x8c\xe6\x96\xb0"
+	  "\xe6\xa3\x9f\xe3\x81\xab\xe7\xa7\xbb\xe8\xbb\xa2",
+	  "\xe6\xb8\xaf\xe7\x94\xba\xe3\x81\xae\xe6\x9c\x9d\xe5\xb8\x82\xe3\x81\x8c\xe5\x86"
+	  "\x8d\xe9\x96\x8b",
+	  "\xe5\xb8\x82\xe5\xa0\xb4\xe3\x81\xaf\xe6\x9d\xa5\xe6\x9c\x88\xe3\x81\x8b\xe3\x82"
+	  "\x89\xe5\x96\xb6\xe6\xa5\xad\xe3\x81\x99\xe3\x82\x8b\xe3\x80\x82",
+	  "\xe3\x82\x82\xe3\x81\xa3\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x8b", NULL },
+	{ "entries inside one inline wrapper",
+	  "<p>Similar News</p><span class=\"list\"><a href=\"/s1\">Quarry reopens after flood "
+	  "repairs</a> The site was shut for a month. <a href=\"/s1\">Read more</a> "
+	  "<a href=\"/s2\">Lantern festival moves to the old harbour</a> Organisers chose the "
+	  "quay. <a href=\"/s2\">Read more</a></span><p>Tickets are on sale now.</p>",
+	  2, 2, "Quarry reopens after flood repairs", "Lantern festival moves to the old harbour",
+	  "The site was shut for a month.", "Read more", NULL },
+	{ "aggregator list with a coverage line",
+	  "<ol><li><a href=\"https://wire.example/9\">Rail union agrees to end strike after pay "
+	  "deal - Coastal Wire</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Coastal Wire</font></li>"
+	  "<li><a href=\"https://post.example/3\">Rail strike ends as union backs pay offer - "
+	  "Meridian Post</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Meridian Post</font></li>"
+	  "<li><strong><a href=\"https://agg.example/stories/1\">View Full Coverage on Google "
+	  "News</a></strong></li></ol>",
+	  2, 2, "Rail union agrees to end strike after pay deal",
+	  "Rail strike ends as union backs pay offer", NULL, "Full Coverage", "Coastal Wire" },
+	{ "aggregator single link and outlet",
+	  "<a href=\"https://wire.example/9\">Rail union agrees to end strike after pay deal - "
+	  "Coastal Wire</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Coastal Wire</font>",
+	  1, 1, "Rail union agrees to end strike after pay deal", NULL, NULL, "Coastal",
+	  "Coastal Wire" },
+	{ "aggregator list with outlets in <source>",
+	  "<ul><li><a href=\"https://wire.example/9\">Ferry fares frozen for another year</a> "
+	  "<source url=\"https://wire.example\">Coastal Wire</source></li>"
+	  "<li><a href=\"https://post.example/3\">Island ferry fares stay the same in 2027</a> "
+	  "<source url=\"https://post.example\">Meridian Post</source></li></ul>",
+	  2, 2, "Ferry fares frozen for another year", "Island ferry fares stay the same in 2027",
+	  NULL, "Meridian", "Coastal Wire" },
+};
+
+static size_t
+count_links(const struct nf_related *r, size_t n)
+{
+	size_t i, all = 0;
+
+	for (i = 0; i < n; i++) {
+		all += (r[i].link != NULL) + r[i].ncopies;
+	}
+	return all;
+}
+
+static void
+test_shapes(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(shape_cases) / sizeof(shape_cases[0]); i++) {
+		const struct shape_case *c = &shape_cases[i];
+		struct html_parts p;
+		struct nf_error err;
+
+		assert_int_equal(html_extract(c->html, strlen(c->html), BASE,
+		                              TITLE_DEFAULT_THRESHOLD, &p, &err), NF_OK);
+		if (count_links(p.related, p.nrelated) != c->nlinks ||
+		    (c->nrelated != 0 && p.nrelated != c->nrelated) ||
+		    p.nrelated < (c->title1 != NULL ? 2 : 1) ||
+		    (c->source0 != NULL && strcmp(nf_str(p.related[0].source), c->source0) != 0) ||
+		    strcmp(p.related[0].title, c->title0) != 0 ||
+		    (c->title1 != NULL && strcmp(p.related[1].title, c->title1) != 0) ||
+		    (c->summary0 != NULL &&
+		     strcmp(nf_str(p.related[0].summary), c->summary0) != 0) ||
+		    strstr(p.text, c->gone) != NULL) {
+			fail_msg("%s: %zu entries, %zu links, first \"%s\" (\"%s\"); text \"%s\"",
+			         c->name, p.nrelated, count_links(p.related, p.nrelated),
+			         p.nrelated > 0 ? p.related[0].title : "",
+			         p.nrelated > 0 ? nf_str(p.related[0].summary) : "", p.text);
+		}
+		html_parts_free(&p);
+	}
+}
+
+/* An aggregator's item lists its own outlet among the others: entries
+ * whose headline is the item's are copies of the item, not related. */
+static void
+test_drop_own(void **state)
+{
+	static const struct {
+		const char *title;
+		int own;
+	} entries[] = {
+		{ "Rail union agrees to end strike after pay deal", 1 },
+		{ "Ferry fares frozen for another year", 0 },
+		{ "RAIL UNION AGREES TO END STRIKE AFTER PAY DEAL", 1 },
+		{ "Rail union rejects pay deal, strike goes on", 0 },
+	};
+	struct nf_item *it = item_new();
+	size_t i;
+
+	(void)state;
+	assert_non_null(it);
+	it->title = strdup("Rail union agrees to end strike after pay deal - Coastal Wire");
+	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
+		struct nf_related r = { strdup(entries[i].title), NULL, NULL, NULL, NULL, 0 };
+
+		assert_int_equal(item_add_related(it, &r), 0);
+	}
+	related_drop_own(it, TITLE_DEFAULT_THRESHOLD);
+	assert_int_equal(it->nrelated, 2);
+	assert_string_equal(it->related[0].title, "Ferry fares frozen for another year");
+	assert_string_equal(it->related[1].title, "Rail union rejects pay deal, strike goes on");
+	item_free(it);
+}
+
 int
 main(void)
 {
@@ -369,6 +567,8 @@ main(void)
 		cmocka_unit_test(test_copy_titles),
 		cmocka_unit_test(test_japanese_glue),
 		cmocka_unit_test(test_read_more_lines),
+		cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_drop_own),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

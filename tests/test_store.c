@@ -924,6 +924,7 @@ rich_item(void)
 	it->updated = 1700003600;
 	assert_int_equal(nf_strset(&it->author, "Staff reporter"), 0);
 	assert_int_equal(nf_strset(&it->summary, "Storm warning issued."), 0);
+	assert_int_equal(nf_strset(&it->outlet, "Coast Wire"), 0);
 	it->image = image_new("", "In this photo, waves break over the pier.", NULL);
 	assert_int_equal(item_add_enclosure(it, "https://example.org/a.mp3",
 	                                    "audio/mpeg", 4096000), 0);
@@ -950,6 +951,7 @@ assert_rich(const struct nf_item *it, int with_content)
 	assert_string_equal(it->title, "Coastal towns brace for storm");
 	assert_string_equal(it->author, "Staff reporter");
 	assert_string_equal(it->summary, "Storm warning issued.");
+	assert_string_equal(nf_str(it->outlet), "Coast Wire");	/* the outlet the feed names */
 	assert_true(it->published == 1700000000 && it->updated == 1700003600);
 	if (with_content) {
 		assert_string_equal(it->content, "Residents stacked sandbags.");

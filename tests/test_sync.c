@@ -412,6 +412,43 @@ test_no_password_in_links(void **state)
 	assert_int_equal(testdir_remove(r.dir), 0);
 }
 
+/* Links resolve against the Content-Location the server names, read
+ * against the URL fetched; a javascript: one is ignored. */
+static void
+test_content_location(void **state)
+{
+	static const struct { const char *at, *want; } cases[] = {
+		{ "https://mirror.example/club/all.xml", "https://mirror.example/notices/boathouse-keys" },
+		{ "javascript:alert(1)", "http://127.0.0.1:%d/notices/boathouse-keys" },
+	};
+	struct nf_item **items = NULL;
+	struct nf_error err;
+	char want[256];
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct sync_case c = { .source = "/feed/members.xml" };
+		struct run r = { 0 };
+
+		run_open(&r, &c);
+		snprintf(r.url, sizeof(r.url), "http://127.0.0.1:%d/located?at=%s&feed=members.xml",
+		         server.port, cases[i].at);
+		assert_int_equal(store_feed_ensure(r.store, r.url, NULL, &r.feed.id, &err), NF_OK);
+		sync_over_http(&r);
+		assert_int_equal(r.out.state, SYNC_OK);
+		sync_outcome_clear(&r.out);
+		assert_int_equal(store_items_load(r.store, r.feed.id, STORE_LOAD_FULL,
+		                                  &items, &n, &err), NF_OK);
+		assert_int_equal(n, 1);
+		snprintf(want, sizeof(want), cases[i].want, server.port);
+		assert_string_equal(items[0]->link, want);
+		store_items_free(items, n);
+		store_close(r.store);
+		assert_int_equal(testdir_remove(r.dir), 0);
+	}
+}
+
 /* A feed the store does not know fails, and nothing is written. */
 static void
 test_unknown_feed(void **state)
@@ -455,7 +492,7 @@ int
 main(void)
 {
 	enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
-	struct CMUnitTest tests[NCASES + 3];
+	struct CMUnitTest tests[NCASES + 4];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES; i++) {
@@ -468,5 +505,6 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_is_local);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_unknown_feed);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_no_password_in_links);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_content_location);
 	return _cmocka_run_group_tests("sync", tests, n, setup, teardown);
 }

@@ -95,28 +95,43 @@ test_outlet_tail(void **state)
 
 struct headline_case {
 	const char *name;
-	const char *title, *feed;
+	const char *title, *named, *feed;	/* named: the outlet the feed names */
 	size_t hsize;
 	const char *head, *source;
 };
 
 static const struct headline_case headline_cases[] = {
 	{ "outlet via feed", "Tram depot closes for roof repairs - Quayside Courier",
-	  "Morning Digest", 256, "Tram depot closes for roof repairs",
+	  "Quayside Courier", "Morning Digest", 256, "Tram depot closes for roof repairs",
 	  "Quayside Courier via Morning Digest" },
-	{ "no tail", "Tram depot closes for roof repairs", "Morning Digest", 256,
+	{ "no tail", "Tram depot closes for roof repairs", NULL, "Morning Digest", 256,
 	  "Tram depot closes for roof repairs", "Morning Digest" },
 	{ "tail names the feed", "Tram depot closes for roof repairs - The Quayside Courier",
-	  "Quayside Courier", 256, "Tram depot closes for roof repairs", "Quayside Courier" },
+	  NULL, "Quayside Courier", 256, "Tram depot closes for roof repairs", "Quayside Courier" },
 	{ "tail names the feed in another case", "Tram depot closes for roof repairs - quayside courier",
-	  "Quayside Courier", 256, "Tram depot closes for roof repairs - quayside courier",
+	  NULL, "Quayside Courier", 256, "Tram depot closes for roof repairs - quayside courier",
 	  "Quayside Courier" },
-	{ "no feed", "Tram depot closes for roof repairs - Quayside Courier", NULL, 256,
-	  "Tram depot closes for roof repairs", "Quayside Courier" },
-	{ "no feed, no tail", "Tram depot closes", NULL, 256, "Tram depot closes", "" },
-	{ "no title", NULL, "Morning Digest", 256, "", "Morning Digest" },
-	{ "cut on a whole character", "港湾都市で新フェリー航路", NULL, 8, "港湾", "" },
-	{ "cut ascii", "Tram depot closes", NULL, 5, "Tram", "" },
+	{ "no feed", "Tram depot closes for roof repairs - Quayside Courier", "Quayside Courier",
+	  NULL, 256, "Tram depot closes for roof repairs", "Quayside Courier" },
+	{ "no feed, no tail", "Tram depot closes", NULL, NULL, 256, "Tram depot closes", "" },
+	{ "no title", NULL, NULL, "Morning Digest", 256, "", "Morning Digest" },
+	{ "cut on a whole character", "港湾都市で新フェリー航路", NULL, NULL, 8, "港湾", "" },
+	{ "cut ascii", "Tram depot closes", NULL, NULL, 5, "Tram", "" },
+	/* the outlet-tail rule: a name-shaped tail the feed does not name stays */
+	{ "match title keeps both teams", "MATCHDAY Kestrel FC - Saltmere Rovers", NULL,
+	  "Scoreline", 256, "MATCHDAY Kestrel FC - Saltmere Rovers", "Scoreline" },
+	{ "event title keeps its tail", "Lantern Festival opens on the quay - Night Two", NULL,
+	  "Harbour Events", 256, "Lantern Festival opens on the quay - Night Two",
+	  "Harbour Events" },
+	{ "a named outlet other than the tail", "Cup final: Kestrel FC - Saltmere Rovers",
+	  "Harbor Wire", "News Roundup", 256, "Cup final: Kestrel FC - Saltmere Rovers",
+	  "Harbor Wire via News Roundup" },
+	{ "aggregator tail named by source", "Ferry line approved by council - Harbor Wire",
+	  "Harbor Wire", "News Roundup", 256, "Ferry line approved by council",
+	  "Harbor Wire via News Roundup" },
+	{ "unnamed tail of an aggregator", "Ferry line approved by council - Harbor Wire",
+	  NULL, "News Roundup", 256, "Ferry line approved by council - Harbor Wire",
+	  "News Roundup" },
 };
 
 static void
@@ -129,17 +144,18 @@ test_headline(void **state)
 	for (i = 0; i < sizeof(headline_cases) / sizeof(headline_cases[0]); i++) {
 		const struct headline_case *c = &headline_cases[i];
 
-		title_headline(c->title, c->feed, head, c->hsize, source, sizeof(source));
+		title_headline_named(c->title, c->named, c->feed, head, c->hsize, source,
+		                     sizeof(source));
 		if (strcmp(head, c->head) != 0 || strcmp(source, c->source) != 0) {
 			fail_msg("%s: got \"%s\" from \"%s\"", c->name, head, source);
 		}
 	}
 	/* either half may be left out */
-	title_headline("Tram depot closes - Quayside Courier", NULL, NULL, 0, source,
-	               sizeof(source));
+	title_headline_named("Tram depot closes - Quayside Courier", "Quayside Courier", NULL,
+	                     NULL, 0, source, sizeof(source));
 	assert_string_equal(source, "Quayside Courier");
-	title_headline("Tram depot closes - Quayside Courier", NULL, head, sizeof(head),
-	               NULL, 0);
+	title_headline_named("Tram depot closes - Quayside Courier", "Quayside Courier", NULL,
+	                     head, sizeof(head), NULL, 0);
 	assert_string_equal(head, "Tram depot closes");
 }
 
@@ -160,12 +176,16 @@ static const struct norm_case norm_cases[] = {
 	  "prices up 25 to 1000 units" },
 	{ "whitespace collapsed", "  Ferry \t line   approved  ", NULL,
 	  "ferry line approved" },
-	{ "publisher tail", "Ferry line approved by council - Harbor Wire", NULL,
+	{ "publisher tail", "Ferry line approved by council - Harbor Wire", "Harbor Wire",
 	  "ferry line approved by council" },
-	{ "publisher tail with en dash", "Ferry line approved by council \u2013 The Lantern", NULL,
+	{ "publisher tail with en dash", "Ferry line approved by council \u2013 The Lantern",
+	  "The Lantern", "ferry line approved by council" },
+	{ "publisher tail with bar", "Ferry line approved by council | Meridian", "Meridian",
 	  "ferry line approved by council" },
-	{ "publisher tail with bar", "Ferry line approved by council | Meridian", NULL,
-	  "ferry line approved by council" },
+	{ "unnamed tail stays", "Ferry line approved by council - Harbor Wire", NULL,
+	  "ferry line approved by council harbor wire" },
+	{ "match title stays whole", "MATCHDAY Kestrel FC - Saltmere Rovers", "Scoreline",
+	  "matchday kestrel fc saltmere rovers" },
 	{ "long tail is headline", "Council approves ferry - but islanders say the timetable is far too thin", NULL,
 	  "council approves ferry but islanders say the timetable is far too thin" },
 	{ "ellipsis", "Ferry line approved by coun\u2026", NULL, "ferry line approved by coun" },
@@ -173,6 +193,13 @@ static const struct norm_case norm_cases[] = {
 	  "ferry line approved by council" },
 	{ "source in brackets", "Ferry line approved by council (Daily Lantern)", "Daily Lantern",
 	  "ferry line approved by council" },
+	{ "half-width katakana", "ｸﾙｰｽﾞ船ｶﾞｲﾄﾞとﾊﾟﾝ", NULL, "クルーズ船ガイドとパン" },
+	{ "combining voiced mark", "カ\u3099イト\u3099", NULL, "ガイド" },
+	{ "half-width punctuation", "｢ﾎﾃﾙ｣､開業", NULL, "ホテル 開業" },
+	{ "korean full-width digits", "서울 시장　１２０억원 예산", NULL, "서울 시장 120 억원 예산" },
+	{ "chinese full-width digits", "佩林港　新增４０个泊位", NULL, "佩林港 新增 40 个泊位" },
+	{ "compatibility digits", "①号線 x\u00b2 H\u2082O", NULL, "1 号線 x2 h2o" },
+	{ "full-width capitals", "ＨＡＲＢＯＵＲ Ｂｏａｒｄ", NULL, "harbour board" },
 };
 
 static void
@@ -229,6 +256,15 @@ static const struct pair_case pair_cases[] = {
 	  "電動自転車のバッテリー１２万個をリコール、発火の恐れ", 1 },
 	{ "japanese glued", "外相がバルドリア到着　国境検問所巡り協議へ閉鎖中の検問所",
 	  "外相がバルドリア到着　国境検問所巡り協議へ", 1 },
+	{ "half-width katakana", "泊港にｸﾙｰｽﾞ船が40隻入港　観光客が過去最多に",
+	  "泊港にクルーズ船が４０隻入港　観光客が過去最多に", 1 },
+	{ "half-width katakana, other number", "泊港にｸﾙｰｽﾞ船が40隻入港　観光客が過去最多に",
+	  "泊港にクルーズ船が３０隻入港　観光客が過去最多に", 0 },
+	{ "korean width", "펠링 항구에 선석 40개 신설 승인", "펠링 항구에 선석 ４０개 신설 승인", 1 },
+	{ "korean, other number", "펠링 항구에 선석 40개 신설 승인", "펠링 항구에 선석 ３０개 신설 승인", 0 },
+	{ "chinese width", "佩林港新增40个泊位获批准游艇码头扩建", "佩林港新增４０个泊位获批准游艇码头扩建", 1 },
+	{ "full-width capitals", "ＨＡＲＢＯＵＲ ＢＯＡＲＤ ＡＰＰＲＯＶＥＳ 40 NEW BERTHS FOR PELLING MARINA",
+	  "Harbour board approves 40 new berths for Pelling marina", 1 },
 };
 
 static void

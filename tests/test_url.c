@@ -69,6 +69,32 @@ test_resolve(void **state)
 	}
 }
 
+static const struct str_case body_base_cases[] = {
+	{ "no content-location", NULL, "https://news.example/feed", "https://news.example/feed" },
+	{ "relative content-location", "/mirror/all.xml", "https://news.example/feed",
+	  "https://news.example/mirror/all.xml" },
+	{ "absolute content-location", "http://other.example/x.xml", "https://news.example/feed",
+	  "http://other.example/x.xml" },
+	{ "javascript content-location ignored", "javascript:alert(1)", "https://news.example/feed",
+	  "https://news.example/feed" },
+	{ "file content-location ignored", "file:///etc/passwd", "https://news.example/feed",
+	  "https://news.example/feed" },
+	{ "no effective url", "/a", NULL, NULL },
+};
+
+static void
+test_body_base(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(body_base_cases) / sizeof(body_base_cases[0]); i++) {
+		const struct str_case *c = &body_base_cases[i];
+
+		check_str(c->name, url_body_base(c->a, c->b), c->want);
+	}
+}
+
 static const struct str_case in_dir_cases[] = {
 	{ "relative path", "local.xml", "/home/me/feeds", "file:///home/me/feeds/local.xml" },
 	{ "subfolder", "demo/front.rss", "/usr/share/newsfold",
@@ -212,6 +238,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_body_base),
 		cmocka_unit_test(test_resolve_in_dir),
 		cmocka_unit_test(test_file_path),
 		cmocka_unit_test(test_of_path),

@@ -92,6 +92,11 @@ ui_reload(struct ui *ui, int64_t feed_id)
 {
 	size_t i, before = ui->njobs;
 
+	if (store_is_read_only(ui->store)) {
+		ui_status(ui, 1, "read-only database: nothing is fetched");
+		return;
+	}
+
 	if (ui->batch_total > 0 && ui->batch_done >= ui->batch_total) {
 		ui->batch_total = ui->batch_done = ui->batch_failed = 0;
 		ui->batch_new = 0;

@@ -602,7 +602,10 @@ reader_run(const char *config_path, const char *db_path, struct nf_error *err)
 	}
 	ui_push(&ui, front);
 	/* The store's stories show at once; fetching follows. */
-	if (cfg.refresh_on_start || headlines_count(front) == 0) {
+	if (store_is_read_only(ui.store)) {
+		ui_status(&ui, 1, "read-only database: reading only, marks"
+		          " and reloads are not kept");
+	} else if (cfg.refresh_on_start || headlines_count(front) == 0) {
 		ui_reload(&ui, 0);
 	} else {
 		reader_reload_new_feeds(&ui);

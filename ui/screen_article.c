@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/frontpage.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -486,6 +487,12 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		return NULL;
 	}
 	a->item->read = 1;	/* opening a story reads it (the caller marks it) */
+	if (n > 1 && items[members[0]]->rowid == rowid) {
+		/* a story is headed by its headline; the lead copy's text follows */
+		size_t h = frontpage_headline((struct nf_item *const *)items, members, n);
+
+		nf_strset(&a->item->title, items[h]->title);
+	}
 	art_build_entries(a, ui, items, members, n);
 	art_build_enclosures(a);
 	a->text_width = (int)ui->cfg->text_width;

@@ -8,6 +8,7 @@
 #include "src/sync.h"
 #include "src/width.h"
 #include "ui/keys.h"
+#include "src/url.h"
 #include "ui/draw.h"
 #include "ui/jobs.h"
 #include "ui/list.h"
@@ -334,9 +335,15 @@ fd_hint(struct screen *s, struct ui *ui)
 		         " the feed %.400s: press %.8s to add it", url, keys);
 		return f->hint;
 	}
-	snprintf(f->hint, sizeof(f->hint), "%s%s", fi->last_error != NULL ?
-	         "error: " : "", fi->last_error != NULL ? fi->last_error :
-	         nf_str(fi->url));
+	if (fi->last_error != NULL) {
+		snprintf(f->hint, sizeof(f->hint), "error: %s", fi->last_error);
+	} else {
+		/* a password in the URL stays off the screen */
+		char *shown = url_redact(nf_str(fi->url));
+
+		snprintf(f->hint, sizeof(f->hint), "%s", shown != NULL ? shown : "");
+		free(shown);
+	}
 	return f->hint;
 }
 

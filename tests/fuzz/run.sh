@@ -10,7 +10,7 @@
 set -eu
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"feed html text date config opml import"}
+targets=${*:-"feed html text date config opml import related"}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 out=${FUZZ_BUILD:-/tmp/b-fuzz}
