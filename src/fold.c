@@ -84,26 +84,29 @@ struct fold_slot {
 	uint32_t id;
 };
 
+/* One entry as folding reads it. Offsets and counts are 32 bits
+ * (fold_grow() keeps every array below 2^32 elements): 120 bytes
+ * where size_t took 184, 64 MB less at a million entries. */
 struct fold_ent {
-	size_t sh, nsh;		/* ids in ctx->ids, sorted */
-	size_t nbase;		/* of them words or CJK bigrams */
-	size_t weight;		/* 2 per word, 1 per CJK bigram */
-	size_t key, nkeys;	/* ids in ctx->keys, sorted */
-	size_t flat, flatlen;	/* folded text without spaces in ctx->flat */
-	size_t lead, nlead;	/* summary shingles: ids in ctx->lids, sorted */
-	size_t nprivate;	/* more summary shingles, in no other summary */
-	size_t nlive;		/* all of them but boilerplate */
 	uint64_t whole;		/* hash of the flat text */
 	uint64_t idbits;	/* title_view_measure() of the ids in sh */
 	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
-	size_t skey, nskeys;	/* the summary's first sentence's keys in
-				 * ctx->skeys (title_text_keys()), sorted */
-	size_t inform;		/* title_informative(); 0 once found generic */
-	int dated;		/* title_is_dated() */
-	int cut;		/* the title ends in an ellipsis */
-	int boilerlead;		/* the lead is boilerplate as a whole */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
+	uint32_t sh, nsh;	/* ids in ctx->ids, sorted */
+	uint32_t nbase;		/* of them words or CJK bigrams */
+	uint32_t weight;	/* 2 per word, 1 per CJK bigram */
+	uint32_t key, nkeys;	/* ids in ctx->keys, sorted */
+	uint32_t flat, flatlen;	/* folded text without spaces in ctx->flat */
+	uint32_t lead, nlead;	/* summary shingles: ids in ctx->lids, sorted */
+	uint32_t nprivate;	/* more summary shingles, in no other summary */
+	uint32_t nlive;		/* all of them but boilerplate */
+	uint32_t skey, nskeys;	/* the summary's first sentence's keys in
+				 * ctx->skeys (title_text_keys()), sorted */
+	uint32_t inform;	/* title_informative(); 0 once found generic */
+	unsigned char dated;	/* title_is_dated() */
+	unsigned char cut;	/* the title ends in an ellipsis */
+	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
 };
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
@@ -148,6 +151,9 @@ fold_grow(void **p, size_t *cap, size_t need, size_t size)
 
 	if (need <= *cap) {
 		return 0;
+	}
+	if (need > UINT32_MAX) {
+		return -1;	/* offsets into it are 32 bits (struct fold_ent) */
 	}
 	while (ncap < need) {
 		ncap *= 2;
