@@ -5,7 +5,10 @@
  * Every item has a summary of some 25 words and a link: most copies carry
  * their story's lead (some with a sentence added), the rest their own,
  * and one copy in ten is an aggregator's with the first copy's link.
- * Prints time, the RSS the inputs take and the peak RSS per size. With
+ * Prints time, the RSS the inputs take, the peak RSS, what folding added
+ * to it (peak after the call less the RSS before it) and a checksum of
+ * the stories (lead and members of each, in order), so that two builds
+ * can be told to fold alike at a glance. With
  * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
  * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
@@ -17,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "src/fold.h"
@@ -139,6 +143,41 @@ write_stories(const struct fold_result *res)
 	fclose(f);
 }
 
+/* FNV-1a over every story's lead and members, in order: equal for equal
+ * results. */
+static uint64_t
+stories_checksum(const struct fold_result *res)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i, j;
+
+	for (i = 0; i < res->nstories; i++) {
+		h = (h ^ (uint64_t)res->stories[i].lead) * 0x100000001b3ULL;
+		for (j = 0; j < res->stories[i].nsimilar; j++) {
+			h = (h ^ (uint64_t)res->stories[i].similar[j]) * 0x100000001b3ULL;
+		}
+		h = (h ^ 0xffffffffu) * 0x100000001b3ULL;	/* end of story */
+	}
+	return h;
+}
+
+/* The resident set now, in kB (0 when /proc is not there). */
+static long
+rss_now_kb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	unsigned long size = 0, resident = 0;
+
+	if (f == NULL) {
+		return 0;
+	}
+	if (fscanf(f, "%lu %lu", &size, &resident) != 2) {
+		resident = 0;
+	}
+	fclose(f);
+	return (long)(resident * (unsigned long)sysconf(_SC_PAGESIZE) / 1024);
+}
+
 static double
 seconds_now(void)
 {
@@ -161,7 +200,7 @@ bench(size_t n)
 	struct rusage ru;
 	size_t i, folded = 0;
 	double t0, t1;
-	long input_rss;
+	long input_rss, before_kb;
 
 	if (titles == NULL || summaries == NULL || links == NULL ||
 	    story_of == NULL || e == NULL) {
@@ -194,6 +233,7 @@ bench(size_t n)
 	}
 	getrusage(RUSAGE_SELF, &ru);
 	input_rss = ru.ru_maxrss / 1024;
+	before_kb = rss_now_kb();
 	t0 = seconds_now();
 	if (fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
 		fprintf(stderr, "fold_bench: %s\n", err.msg);
@@ -211,8 +251,10 @@ bench(size_t n)
 	}
 	write_stories(&res);
 	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), "
-	       "inputs %ld MB, peak RSS %ld MB\n", n, t1 - t0, res.nstories,
-	       folded, input_rss, ru.ru_maxrss / 1024);
+	       "inputs %ld MB, peak RSS %ld MB, fold adds %ld MB, "
+	       "checksum %016llx\n", n, t1 - t0, res.nstories, folded,
+	       input_rss, ru.ru_maxrss / 1024, (ru.ru_maxrss - before_kb) / 1024,
+	       (unsigned long long)stories_checksum(&res));
 	fold_result_free(&res);
 	free(summaries);
 	free(links);
