@@ -308,14 +308,14 @@ static void
 test_sort(void **state)
 {
 	static const struct fp_item f[] = {
-		{ "Ferry line to the islands approved", "A", SHORT, T0, NULL },
-		{ "Ferry line to the islands approved", "B", SHORT, T0 + 60, NULL },
-		{ "Ferry line to the islands approved", "C", SHORT, T0 + 30, NULL },
-		{ "Snow closes the Harrow Pass", "Beacon", SHORT, T0 + 600, NULL },
-		{ "Night market returns to the fish quay", "Anchor", SHORT, T0 + 300, NULL },
-		{ "Orchard reports a record harvest", "Cove", SHORT, NF_NO_DATE, NULL },
-		{ "Library extends its opening hours", "Anchor", SHORT, T0 + 100, NULL },
-		{ "Library extends its opening hours", "Cove", SHORT, T0 + 120, NULL },
+		{ "Ferry line to the islands approved", "A", SHORT, T0, NULL, NULL },
+		{ "Ferry line to the islands approved", "B", SHORT, T0 + 60, NULL, NULL },
+		{ "Ferry line to the islands approved", "C", SHORT, T0 + 30, NULL, NULL },
+		{ "Snow closes the Harrow Pass", "Beacon", SHORT, T0 + 600, NULL, NULL },
+		{ "Night market returns to the fish quay", "Anchor", SHORT, T0 + 300, NULL, NULL },
+		{ "Orchard reports a record harvest", "Cove", SHORT, NF_NO_DATE, NULL, NULL },
+		{ "Library extends its opening hours", "Anchor", SHORT, T0 + 100, NULL, NULL },
+		{ "Library extends its opening hours", "Cove", SHORT, T0 + 120, NULL, NULL },
 	};
 	const size_t n = sizeof(f) / sizeof(f[0]);
 	struct nf_item *items[sizeof(f) / sizeof(f[0])];

@@ -128,7 +128,7 @@ add_feed(struct world *w, struct syncq *q, enum feed_kind kind, size_t i)
 	struct fetch_result r = { 0 };
 	struct nf_error err;
 	char url[600];
-	struct sync_feed feed = { 0, url };
+	struct sync_feed feed = { .id = 0, .url = url };
 
 	if (names[kind] != NULL) {
 		file_url(w, names[kind], url, sizeof(url));
