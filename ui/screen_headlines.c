@@ -1142,8 +1142,11 @@ static const struct screen_ops headlines_ops = {
 	.free = hl_free,
 };
 
-struct screen *
-headlines_new(struct ui *ui, int64_t feed_id, const char *title)
+/* A Headlines screen over one feed (feed_id, 0 for all) or the items
+ * that match (NULL: no condition). */
+static struct screen *
+hl_new(struct ui *ui, int64_t feed_id, const struct query *match,
+       const char *title)
 {
 	struct headlines *h = calloc(1, sizeof(*h));
 
@@ -1155,12 +1158,19 @@ headlines_new(struct ui *ui, int64_t feed_id, const char *title)
 	h->base.ops = &headlines_ops;
 	h->base.list = &h->list;
 	h->feed_id = feed_id;
+	h->match = match;
 	h->show_read = ui->cfg->show_read;
 	h->sort = ui->cfg->sort;
 	h->sort_reverse = ui->cfg->sort_reverse;
 	list_init(&h->list, &hl_list_ops, h);
 	hl_load(h, ui);
 	return &h->base;
+}
+
+struct screen *
+headlines_new(struct ui *ui, int64_t feed_id, const char *title)
+{
+	return hl_new(ui, feed_id, NULL, title);
 }
 
 /* Whether s is a Headlines screen, for the exported helpers. */
@@ -1181,22 +1191,7 @@ headlines_count(struct screen *s)
 struct screen *
 headlines_new_query(struct ui *ui, const struct query *match, const char *title)
 {
-	struct headlines *h = calloc(1, sizeof(*h));
-
-	if (h == NULL || (h->title = strdup(title)) == NULL) {
-		free(h);
-		ui_status(ui, 1, "out of memory");
-		return NULL;
-	}
-	h->base.ops = &headlines_ops;
-	h->base.list = &h->list;
-	h->match = match;
-	h->show_read = ui->cfg->show_read;
-	h->sort = ui->cfg->sort;
-	h->sort_reverse = ui->cfg->sort_reverse;
-	list_init(&h->list, &hl_list_ops, h);
-	hl_load(h, ui);
-	return &h->base;
+	return hl_new(ui, 0, match, title);
 }
 
 /* A screen over one condition of kind on text, which it owns. */
