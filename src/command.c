@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "src/buf.h"
+#include "src/clock.h"
 #include "src/command.h"
 #include "src/fetch.h"
 
@@ -35,14 +36,6 @@ struct run {
 	int64_t deadline;	/* monotonic ms */
 };
 
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* In the child: stdin, stdout and stderr in place, then the program. */
 static void
@@ -153,7 +146,7 @@ run_pump(struct run *r, long timeout_ms, struct nf_error *err)
 	nfds_t n;
 
 	while (st == NF_OK && r->out_fd >= 0) {
-		if ((left = r->deadline - now_ms()) <= 0) {
+		if ((left = r->deadline - clock_now_ms()) <= 0) {
 			return nf_error_set(err, NF_ERR_IO, "timed out after %lds",
 			                    (timeout_ms + 999) / 1000);
 		}
@@ -185,7 +178,7 @@ run_wait(struct run *r, int *status)
 		if (got == r->pid || (got < 0 && errno != EINTR)) {
 			return got == r->pid ? 0 : -1;
 		}
-		if (now_ms() >= r->deadline) {
+		if (clock_now_ms() >= r->deadline) {
 			return -1;
 		}
 		poll(NULL, 0, 10);
@@ -238,7 +231,7 @@ command_run(char *const argv[], const char *input, size_t input_len,
 	*out = NULL;
 	*len = 0;
 	buf_init(&r.out, max_size);
-	r.deadline = now_ms() + timeout_ms;
+	r.deadline = clock_now_ms() + timeout_ms;
 	sigemptyset(&pipe_set);
 	sigaddset(&pipe_set, SIGPIPE);
 	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);

@@ -14,6 +14,7 @@
 #include "src/buf.h"
 #include "src/path.h"
 #include "src/url.h"
+#include "src/clock.h"
 #include "src/store.h"
 
 /*
@@ -390,14 +391,6 @@ exec_sql(struct store *s, const char *sql, struct nf_error *err)
 	return NF_OK;
 }
 
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Sleeps 2 to 24 ms, a different time in each process and each try, so
  * that processes that collided do not collide again in step. */
@@ -446,13 +439,13 @@ static enum nf_status
 exec_patient(struct store *s, const char *sql, char *out, size_t n,
              struct nf_error *err)
 {
-	const int64_t deadline = now_ms() + BUSY_TIMEOUT_MS;
+	const int64_t deadline = clock_now_ms() + BUSY_TIMEOUT_MS;
 	unsigned tries = 0;
 	int rc;
 
 	while (((rc = exec_once(s, sql, out, n)) & 0xff) == SQLITE_BUSY ||
 	       (rc & 0xff) == SQLITE_LOCKED) {
-		if (now_ms() >= deadline) {
+		if (clock_now_ms() >= deadline) {
 			break;
 		}
 		back_off(++tries);
@@ -527,7 +520,7 @@ fail:
 static enum nf_status
 wal_switch(struct store *s, struct nf_error *err)
 {
-	const int64_t deadline = now_ms() + BUSY_TIMEOUT_MS;
+	const int64_t deadline = clock_now_ms() + BUSY_TIMEOUT_MS;
 	unsigned tries = 0;
 	char mode[16];
 
@@ -540,7 +533,7 @@ wal_switch(struct store *s, struct nf_error *err)
 		if (strcmp(mode, "wal") == 0) {
 			return NF_OK;
 		}
-		if (now_ms() >= deadline) {
+		if (clock_now_ms() >= deadline) {
 			return nf_error_set(err, NF_ERR_DB, "%s: cannot switch to WAL"
 			                    " (journal mode stays %s)", s->path, mode);
 		}

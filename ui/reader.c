@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -22,6 +21,7 @@
 #include "ui/jobs.h"
 #include "ui/keys.h"
 #include "ui/list.h"
+#include "src/clock.h"
 #include "ui/reader.h"
 #include "ui/screen_feeds.h"
 #include "ui/screen_headlines.h"
@@ -387,14 +387,6 @@ reader_read_keys(struct ui *ui)
 
 /* ---- the loop ------------------------------------------------------ */
 
-static int64_t
-reader_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* How long the one wait may block: until the next background reload,
  * or for ever (the fetcher's own timers cap it while transfers run). */
@@ -407,7 +399,7 @@ reader_timeout(struct ui *ui, int64_t next_reload)
 	if (next_reload == 0) {
 		return -1;
 	}
-	left = next_reload - reader_now_ms();
+	left = next_reload - clock_now_ms();
 	return left <= 0 ? 0 : left > 600000 ? 600000 : (int)left;
 }
 
@@ -425,7 +417,7 @@ static void
 reader_loop(struct ui *ui)
 {
 	int64_t every = (int64_t)ui->cfg->reload_interval * 1000;
-	int64_t next_reload = every > 0 ? reader_now_ms() + every : 0;
+	int64_t next_reload = every > 0 ? clock_now_ms() + every : 0;
 	struct nf_error err;
 	int busy = 1;	/* the first turn draws, then starts queued work */
 
@@ -452,8 +444,8 @@ reader_loop(struct ui *ui)
 			ui_status(ui, 1, "%s", err.msg);
 		}
 		reader_read_keys(ui);
-		if (next_reload != 0 && reader_now_ms() >= next_reload) {
-			next_reload = reader_now_ms() + every;
+		if (next_reload != 0 && clock_now_ms() >= next_reload) {
+			next_reload = clock_now_ms() + every;
 			ui_reload(ui, 0);
 		}
 		busy = jobs_pump(ui);
