@@ -101,38 +101,6 @@ config_words_free(struct config_words *w)
 	w->n = 0;
 }
 
-/* Returns word with every %u replaced by url and %% by %. */
-static char *
-expand_word(const char *word, const char *url, int *used_url)
-{
-	size_t n = strlen(word) + 1, i, j;
-	char *out;
-
-	for (i = 0; word[i] != 0; i++) {
-		if (word[i] == '%' && word[i + 1] == 'u') {
-			n += strlen(url);
-		}
-	}
-	if ((out = malloc(n)) == NULL) {
-		return NULL;
-	}
-	for (i = j = 0; word[i] != 0; i++) {
-		if (word[i] == '%' && word[i + 1] == 'u') {
-			memcpy(out + j, url, strlen(url));
-			j += strlen(url);
-			*used_url = 1;
-			i++;
-		} else if (word[i] == '%' && word[i + 1] == '%') {
-			out[j++] = '%';
-			i++;
-		} else {
-			out[j++] = word[i];
-		}
-	}
-	out[j] = 0;
-	return out;
-}
-
 void
 config_words_trim_utf8(char *s)
 {
@@ -161,45 +129,9 @@ enum nf_status
 config_browser_argv(const char *command, const char *url, char ***argv,
                     struct nf_error *err)
 {
-	struct config_words w;
-	const char *problem = NULL;
-	enum nf_status st;
-	char **v;
-	int i, used_url = 0;
+	const struct config_subst subst[] = { { 'u', url } };
 
-	*argv = NULL;
-	st = config_words_split(command, 0, &w, &problem);
-	if (st != NF_OK) {
-		nf_error_set(err, st, "%s in \"%.60s\"",
-		             st == NF_ERR_NOMEM ? "out of memory" : problem, command);
-		if (err != NULL) {
-			config_words_trim_utf8(err->msg);
-		}
-		return st;
-	}
-	if (w.n == 0) {
-		config_words_free(&w);
-		return nf_error_set(err, NF_ERR_CONFIG, "empty command");
-	}
-	if ((v = calloc((size_t)w.n + 2, sizeof(*v))) == NULL) {
-		config_words_free(&w);
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-	}
-	for (i = 0; i < w.n && st == NF_OK; i++) {
-		if ((v[i] = expand_word(w.w[i], url, &used_url)) == NULL) {
-			st = NF_ERR_NOMEM;
-		}
-	}
-	if (st == NF_OK && !used_url && (v[i] = strdup(url)) == NULL) {
-		st = NF_ERR_NOMEM;
-	}
-	config_words_free(&w);
-	if (st != NF_OK) {
-		config_argv_free(v);
-		return nf_error_set(err, st, "out of memory");
-	}
-	*argv = v;
-	return NF_OK;
+	return config_command_argv(command, subst, 1, argv, err);
 }
 
 void
@@ -278,9 +210,12 @@ config_command_argv(const char *command, const struct config_subst *subst,
 
 	*argv = NULL;
 	if ((st = config_words_split(command, 0, &w, &problem)) != NF_OK) {
-		return nf_error_set(err, st, "%s in \"%.60s\"",
-		                    st == NF_ERR_NOMEM ? "out of memory" : problem,
-		                    command);
+		nf_error_set(err, st, "%s in \"%.60s\"",
+		             st == NF_ERR_NOMEM ? "out of memory" : problem, command);
+		if (err != NULL) {
+			config_words_trim_utf8(err->msg);
+		}
+		return st;
 	}
 	if (w.n == 0) {
 		config_words_free(&w);
