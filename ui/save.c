@@ -158,9 +158,8 @@ save_bookmark(struct ui *ui, const struct nf_item *item)
 	const struct config_subst subst[] = {
 		{ 'u', nf_str(item->link) }, { 't', nf_str(item->title) },
 	};
-	char **argv = NULL;
+	char **argv = NULL, done[600];
 	struct nf_error err;
-	int rc;
 
 	if (ui->cfg->bookmark_cmd == NULL) {
 		ui_status(ui, 1, "no bookmark-cmd in the dotfile");
@@ -175,44 +174,17 @@ save_bookmark(struct ui *ui, const struct nf_item *item)
 		ui_status(ui, 1, "bookmark-cmd: %s", err.msg);
 		return;
 	}
-	rc = ui_run_program(argv);
-	if (rc != 0) {
-		ui_status(ui, 1, "%s: %s", argv[0],
-		          rc == 127 ? "cannot run it" : "it failed");
-	} else {
-		ui_status(ui, 0, "bookmarked %s", item->link);
-	}
+	snprintf(done, sizeof(done), "bookmarked %s", item->link);
+	ui_run_told(ui, argv, done);
 	config_argv_free(argv);
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
 }
 
 void
 save_play(struct ui *ui, const struct nf_enclosure *enc)
 {
-	const struct config_subst subst[] = { { 'u', nf_str(enc->url) } };
-	char **argv = NULL;
-	struct nf_error err;
-	int rc;
-
 	if (!url_is_http(nf_str(enc->url))) {
 		ui_status(ui, 1, "not playing a link that is not http(s)");
 		return;
 	}
-	if (ui->cfg->player == NULL || ui->cfg->player[0] == '\0') {
-		ui_open_enclosure(ui, enc->url);	/* the browser plays it */
-		return;
-	}
-	if (config_command_argv(ui->cfg->player, subst, 1, &argv, &err) != NF_OK) {
-		ui_status(ui, 1, "player: %s", err.msg);
-		return;
-	}
-	rc = ui_run_program(argv);
-	if (rc != 0) {
-		ui_status(ui, 1, "%s: %s", argv[0],
-		          rc == 127 ? "cannot run it" : "it failed");
-	} else {
-		ui_status(ui, 0, "played %s", enc->url);
-	}
-	config_argv_free(argv);
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+	ui_open_enclosure(ui, enc->url, "played");
 }

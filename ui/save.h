@@ -26,8 +26,8 @@ enum nf_status save_item(const struct nf_item *item, const char *dir,
  * the status line. */
 void save_bookmark(struct ui *ui, const struct nf_item *item);
 
-/* Runs player with %u the enclosure's URL, as save_bookmark() runs
- * bookmark-cmd. */
+/* Plays the enclosure's http(s) URL as ui_open_enclosure() does: the
+ * dotfile's player, else the browser. */
 void save_play(struct ui *ui, const struct nf_enclosure *enc);
 
 #endif

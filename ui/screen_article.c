@@ -898,7 +898,7 @@ art_open(struct screen *s, struct ui *ui)
 	struct article *a = art_ready(s, ui);
 
 	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
-		ui_open_enclosure(ui, a->entries[a->focus].link);
+		ui_open_enclosure(ui, a->entries[a->focus].link, "opened");
 		return 1;
 	}
 	if (a->focus >= 0) {
@@ -923,7 +923,7 @@ art_open_browser(struct screen *s, struct ui *ui)
 		return 1;
 	}
 	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
-		ui_open_enclosure(ui, link);
+		ui_open_enclosure(ui, link, "opened");
 		return 1;
 	}
 	ui_open_browser(ui, link);

@@ -237,12 +237,29 @@ ui_run_program(char **argv)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-/* Runs command (a dotfile COMMAND, or NULL for the browser's default)
- * on url with the terminal handed over, and says how it went. */
-static void
-ui_open_with(struct ui *ui, const char *command, const char *url)
+int
+ui_run_told(struct ui *ui, char **argv, const char *done)
 {
-	char **argv = NULL;
+	int rc = argv[0] != NULL ? ui_run_program(argv) : -1;
+
+	if (rc != 0) {
+		ui_status(ui, 1, "%s: %s", argv[0] != NULL ? argv[0] : "command",
+		          rc == 127 ? "cannot run it" : "it failed");
+	} else {
+		ui_status(ui, 0, "%s", done);
+	}
+	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
+	return rc;
+}
+
+/* Runs command (a dotfile COMMAND of the setting what, or NULL for the
+ * browser's default) on url with the terminal handed over, and says how
+ * it went. */
+static void
+ui_open_with(struct ui *ui, const char *what, const char *command,
+             const char *url, const char *verb)
+{
+	char **argv = NULL, done[600];
 	struct nf_error err;
 	int rc, is_default = 0;
 
@@ -260,35 +277,33 @@ ui_open_with(struct ui *ui, const char *command, const char *url)
 		is_default = 1;
 	}
 	if (config_browser_argv(command, url, &argv, &err) != NF_OK) {
-		ui_status(ui, 1, "browser: %s", err.msg);
+		ui_status(ui, 1, "%s: %s", what, err.msg);
 		return;
 	}
-	rc = argv[0] != NULL ? ui_run_program(argv) : -1;
+	snprintf(done, sizeof(done), "%s %s", verb, url);
+	rc = ui_run_told(ui, argv, done);
 	if (rc == 127 && is_default) {
 		ui_status(ui, 1, "no browser to open links: set browser in %s,"
 		          " or $BROWSER", ui->cfg->path != NULL && !ui->cfg->is_demo ?
 		          ui->cfg->path : "the dotfile");
-	} else if (rc != 0) {
-		ui_status(ui, 1, "%s: %s", argv[0] != NULL ? argv[0] : "browser",
-		          rc == 127 ? "cannot run it" : "it failed");
-	} else {
-		ui_status(ui, 0, "opened %s", url);
 	}
 	config_argv_free(argv);
-	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
 }
 
 void
 ui_open_browser(struct ui *ui, const char *url)
 {
-	ui_open_with(ui, ui->cfg->browser, url);
+	ui_open_with(ui, "browser", ui->cfg->browser, url, "opened");
 }
 
 void
-ui_open_enclosure(struct ui *ui, const char *url)
+ui_open_enclosure(struct ui *ui, const char *url, const char *verb)
 {
 	const char *player = ui->cfg->player;
 
-	ui_open_with(ui, player != NULL && player[0] != '\0' ? player :
-	             ui->cfg->browser, url);
+	if (player != NULL && player[0] != '\0') {
+		ui_open_with(ui, "player", player, url, verb);
+	} else {
+		ui_open_with(ui, "browser", ui->cfg->browser, url, verb);
+	}
 }

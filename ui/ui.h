@@ -142,10 +142,14 @@ int ui_feed_is_listed(const struct ui *ui, int64_t feed_id);
 /* Runs argv (execvp, never a shell) with the terminal handed over and
  * taken back; its exit status, 127 when it cannot run, -1 no fork. */
 int ui_run_program(char **argv);
+/* ui_run_program(), then the status line says how it went: done, or the
+ * program's name and why it failed. Returns its status. */
+int ui_run_told(struct ui *ui, char **argv, const char *done);
 /* Opens url in the browser with the terminal suspended. */
 void ui_open_browser(struct ui *ui, const char *url);
-/* Plays an enclosure's url with the dotfile's player, else the browser. */
-void ui_open_enclosure(struct ui *ui, const char *url);
+/* Plays an enclosure's url with the dotfile's player, else the browser;
+ * the status line then says "VERB URL". */
+void ui_open_enclosure(struct ui *ui, const char *url, const char *verb);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
 /* Marks the stories of these items read or unread: every copy, in every
