@@ -15,6 +15,7 @@
 #include "config/words.h"
 #include "src/buf.h"
 #include "src/command.h"
+#include "src/htmltext.h"
 #include "src/sync.h"
 #include "src/url.h"
 
@@ -74,45 +75,6 @@ sync_fail_parse(struct sync_outcome *out, const struct nf_error *err)
 #define DISCOVER_SCAN (256 * 1024)	/* the head of a page is enough */
 #define DISCOVER_MAX 3			/* feeds named in one reason */
 
-/* The value of attribute name in the tag text [p, end), copied into out
- * ("" when absent); "&amp;" becomes "&", the one entity hrefs carry. */
-static void
-tag_attribute(const char *p, const char *end, const char *name, char *out,
-              size_t size)
-{
-	size_t nlen = strlen(name), o = 0;
-
-	out[0] = '\0';
-	for (; p + nlen < end; p++) {
-		const char *v = p + nlen;
-		char quote;
-
-		if (strncasecmp(p, name, nlen) != 0 || strchr(" \t\r\n", p[-1]) == NULL) {
-			continue;
-		}
-		while (v < end && *v == ' ') {
-			v++;
-		}
-		if (v >= end || *v != '=') {
-			continue;
-		}
-		for (v++; v < end && *v == ' '; v++) {
-		}
-		quote = v < end && (*v == '"' || *v == '\'') ? *v++ : '\0';
-		while (v < end && o + 1 < size && (quote ? *v != quote :
-		       strchr(" \t\r\n>", *v) == NULL)) {
-			if (v + 5 <= end && strncmp(v, "&amp;", 5) == 0) {
-				out[o++] = '&';
-				v += 5;
-				continue;
-			}
-			out[o++] = *v++;
-		}
-		out[o] = '\0';
-		return;
-	}
-}
-
 static int
 is_feed_type(const char *type)
 {
@@ -122,7 +84,7 @@ is_feed_type(const char *type)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+	for (i = 0; type != NULL && i < sizeof(types) / sizeof(types[0]); i++) {
 		if (strcasecmp(type, types[i]) == 0) {
 			return 1;
 		}
@@ -130,43 +92,66 @@ is_feed_type(const char *type)
 	return 0;
 }
 
+/* The feed a <link rel="alternate" type="application/rss+xml" href>
+ * names, resolved against base; NULL for any other element. */
+static char *
+discover_link(xmlNode *n, const char *base)
+{
+	char *rel, *type, *href, *url = NULL;
+
+	if (n->type != XML_ELEMENT_NODE ||
+	    xmlStrcasecmp(n->name, (const xmlChar *)"link") != 0) {
+		return NULL;
+	}
+	rel = (char *)xmlGetProp(n, (const xmlChar *)"rel");
+	type = (char *)xmlGetProp(n, (const xmlChar *)"type");
+	href = (char *)xmlGetProp(n, (const xmlChar *)"href");
+	if (rel != NULL && strcasestr(rel, "alternate") != NULL &&
+	    is_feed_type(type) && href != NULL && href[0] != '\0') {
+		url = url_resolve(href, base);
+	}
+	xmlFree(rel);
+	xmlFree(type);
+	xmlFree(href);
+	return url;
+}
+
 /* Appends to reason the feeds a web page names with <link rel="alternate"
  * type="application/rss+xml" href="...">, resolved against base:
- * "; web page: found feed URL" (", URL" for each more). */
+ * "; web page: found feed URL" (", URL" for each more). libxml2 reads
+ * the head of the page; the walk goes in document order without
+ * recursion, however deep the page nests. */
 static void
 discover_feeds(const char *body, size_t len, const char *base, char *reason,
                size_t size)
 {
-	const char *p = body, *end = body + (len < DISCOVER_SCAN ? len : DISCOVER_SCAN);
+	htmlDocPtr doc = htmltext_parse(body, len < DISCOVER_SCAN ? len : DISCOVER_SCAN);
+	xmlNode *n = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	int found = 0;
 
-	while (found < DISCOVER_MAX && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		const char *close = memchr(p, '>', (size_t)(end - p));
-		char rel[64], type[64], href[1024], *url;
-		size_t used;
+	while (n != NULL && found < DISCOVER_MAX) {
+		char *url = discover_link(n, base);
 
-		if (close == NULL) {
-			break;
+		if (url != NULL) {
+			size_t used = strlen(reason);
+
+			snprintf(reason + used, size - used, "%s%s",
+			         found++ == 0 ? "; web page: found feed " : ", ", url);
+			free(url);
 		}
-		if (close - p < 6 || strncasecmp(p, "<link", 5) != 0 ||
-		    strchr(" \t\r\n", p[5]) == NULL) {
-			p++;
+		if (n->children != NULL) {
+			n = n->children;
 			continue;
 		}
-		tag_attribute(p, close, "rel", rel, sizeof(rel));
-		tag_attribute(p, close, "type", type, sizeof(type));
-		tag_attribute(p, close, "href", href, sizeof(href));
-		p = close;
-		if (strcasestr(rel, "alternate") == NULL || !is_feed_type(type) ||
-		    href[0] == '\0' || (url = url_resolve(href, base)) == NULL) {
-			continue;
+		while (n != NULL && n->next == NULL) {
+			n = n->parent;
+			if (n == (xmlNode *)doc) {
+				n = NULL;	/* back up past the root: done */
+			}
 		}
-		used = strlen(reason);
-		snprintf(reason + used, size - used, "%s%s",
-		         found == 0 ? "; web page: found feed " : ", ", url);
-		free(url);
-		found++;
+		n = n != NULL ? n->next : NULL;
 	}
+	xmlFreeDoc(doc);
 }
 
 /* A parse on the clock: the items read so far, and the processor time
