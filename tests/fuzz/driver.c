@@ -4,7 +4,8 @@
  * check replays every input that once broke something. Built with
  * FUZZ_TARGET set to the target's name.
  *
- *   fuzz_NAME            the corpus and regress folders of NAME
+ *   fuzz_NAME            the corpus and regress folders of NAME, and
+ *                        tests/fixtures/NAME when the unit tests keep one
  *   fuzz_NAME FILE...    just those files
  */
 #include "autoconfig.h"
@@ -94,9 +95,10 @@ main(int argc, char **argv)
 		status |= run_file(argv[i]) != 0;
 		count++;
 	}
-	for (i = 0; argc == 1 && i < 2; i++) {
-		if (snprintf(dir, sizeof(dir), "%s/tests/fuzz/%s/%s", SRCDIR,
-		             dirs[i], FUZZ_TARGET) >= (int)sizeof(dir)) {
+	for (i = 0; argc == 1 && i < 3; i++) {
+		if (snprintf(dir, sizeof(dir), i < 2 ? "%s/tests/fuzz/%s/%s" :
+		             "%s/tests/%s/%s", SRCDIR, i < 2 ? dirs[i] : "fixtures",
+		             FUZZ_TARGET) >= (int)sizeof(dir)) {
 			return 1;
 		}
 		status |= run_dir(dir, &count);

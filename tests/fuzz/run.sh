@@ -49,6 +49,10 @@ for t in $targets; do
 	rm -rf "$out/corpus/$t"
 	mkdir -p "$out/corpus/$t"
 	cp "$here/corpus/$t"/* "$out/corpus/$t/"
+	# A target whose unit tests keep fixtures seeds from them as well.
+	if [ -d "$top/tests/fixtures/$t" ]; then
+		cp "$top/tests/fixtures/$t"/* "$out/corpus/$t/" 2>/dev/null || true
+	fi
 	if [ -d "$here/regress/$t" ]; then
 		cp "$here/regress/$t"/* "$out/corpus/$t/" 2>/dev/null || true
 	fi
