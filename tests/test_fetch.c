@@ -26,89 +26,19 @@
 #include "src/fetch.h"
 #include "src/url.h"
 #include "src/item.h"
+#include "tests/testserver.h"
 
-static pid_t server_pid = -1;
-static int server_stdin = -1;
-static int port;
-static char log_path[64];
+static struct testserver srv;
 
 /* ---- The server --------------------------------------------------------- */
 
 static int
-read_port(int fd)
-{
-	char line[32];
-	size_t n = 0;
-	ssize_t r;
-
-	while (n + 1 < sizeof(line)) {
-		r = read(fd, line + n, 1);
-		if (r <= 0 || line[n] == '\n') {
-			break;
-		}
-		n++;
-	}
-	line[n] = '\0';
-	return (int)strtol(line, NULL, 10);
-}
-
-static void
-server_child(int in[2], int out[2])
-{
-	const char *python = getenv("PYTHON3");
-	char *argv[6];
-
-	if (python == NULL || python[0] == '\0') {
-		python = "python3";
-	}
-	dup2(in[0], 0);
-	dup2(out[1], 1);
-	close(in[0]);
-	close(in[1]);
-	close(out[0]);
-	close(out[1]);
-	argv[0] = (char *)python;
-	argv[1] = (char *)SRCDIR "/tests/server.py";
-	argv[2] = (char *)"--log";
-	argv[3] = log_path;
-	argv[4] = NULL;
-	execvp(python, argv);
-	_exit(127);
-}
-
-static int
 server_start(void **state)
 {
-	int in[2], out[2], fd;
-
 	(void)state;
-	/* The loopback server and the bad host must not go through a proxy
-	 * the environment may name. */
-	unsetenv("http_proxy");
-	unsetenv("HTTP_PROXY");
-	unsetenv("https_proxy");
-	unsetenv("HTTPS_PROXY");
-	unsetenv("all_proxy");
-	unsetenv("ALL_PROXY");
-	snprintf(log_path, sizeof(log_path), "/tmp/nf-fetch-log-XXXXXX");
-	fd = mkstemp(log_path);
-	if (fd < 0 || pipe(in) != 0 || pipe(out) != 0) {
-		return -1;
-	}
-	close(fd);
-	server_pid = fork();
-	if (server_pid < 0) {
-		return -1;
-	}
-	if (server_pid == 0) {
-		server_child(in, out);
-	}
-	close(in[0]);
-	close(out[1]);
-	server_stdin = in[1];
-	port = read_port(out[0]);
-	close(out[0]);
-	if (port <= 0 || fetch_global_init(NULL) != NF_OK) {
+	/* testserver_start() unsets the proxies: the loopback server and the
+	 * bad host must not go through one the environment names. */
+	if (testserver_start(&srv) != 0 || fetch_global_init(NULL) != NF_OK) {
 		return -1;
 	}
 	return 0;
@@ -117,18 +47,9 @@ server_start(void **state)
 static int
 server_stop(void **state)
 {
-	int status;
-
 	(void)state;
 	fetch_global_cleanup();
-	if (server_stdin >= 0) {
-		close(server_stdin);	/* the server exits at end of stdin */
-	}
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, &status, 0);
-	}
-	unlink(log_path);
+	testserver_stop(&srv);
 	return 0;
 }
 
@@ -144,7 +65,7 @@ url_for(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(path, sizeof(path), fmt, ap);
 	va_end(ap);
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", port, path);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", srv.port, path);
 	return url;
 }
 
@@ -161,7 +82,7 @@ now(void)
 static char *
 last_log_line(void)
 {
-	FILE *f = fopen(log_path, "r");
+	FILE *f = fopen(srv.log_path, "r");
 	char line[8192];
 	char *last = NULL;
 
@@ -351,10 +272,10 @@ case_url(const struct single_case *c)
 	}
 	if (c->userinfo != NULL) {
 		snprintf(url, sizeof(url), "http://%s127.0.0.1:%d%s", c->userinfo,
-		         port, c->path);
+		         srv.port, c->path);
 		return url;
 	}
-	return url_for(c->path, port);
+	return url_for(c->path, srv.port);
 }
 
 static void

@@ -28,11 +28,10 @@
 #include "config/config.h"
 #include "src/source.h"
 #include "tests/testdir.h"
+#include "tests/testserver.h"
 
 static char dir[PATH_MAX];	/* the served folder, as its real path */
-static pid_t server_pid = -1;
-static int server_stdin = -1;
-static int port;
+static struct testserver srv = { .root = dir };
 
 /* ---- The folder and the server ----------------------------------------- */
 
@@ -110,79 +109,24 @@ write_fixtures(void)
 }
 
 static int
-read_port(int fd)
-{
-	char line[32];
-	size_t n = 0;
-
-	while (n + 1 < sizeof(line) && read(fd, line + n, 1) == 1 && line[n] != '\n') {
-		n++;
-	}
-	line[n] = '\0';
-	return (int)strtol(line, NULL, 10);
-}
-
-static void
-server_child(int in[2], int out[2])
-{
-	const char *python = getenv("PYTHON3");
-	char *argv[] = { NULL, (char *)SRCDIR "/tests/server.py", (char *)"--root", dir, NULL };
-
-	python = python != NULL && python[0] != '\0' ? python : "python3";
-	argv[0] = (char *)python;
-	dup2(in[0], 0);
-	dup2(out[1], 1);
-	close(in[0]);
-	close(in[1]);
-	close(out[0]);
-	close(out[1]);
-	execvp(python, argv);
-	_exit(127);
-}
-
-static int
 setup(void **state)
 {
 	char made[PATH_MAX];
-	int in[2], out[2];
 
 	(void)state;
-	unsetenv("http_proxy");
-	unsetenv("HTTP_PROXY");
-	unsetenv("all_proxy");
-	unsetenv("ALL_PROXY");
 	if (testdir_make(made, sizeof(made), "nf-source") != 0 ||
 	    realpath(made, dir) == NULL) {
 		return -1;
 	}
 	write_fixtures();
-	if (pipe(in) != 0 || pipe(out) != 0 || (server_pid = fork()) < 0) {
-		return -1;
-	}
-	if (server_pid == 0) {
-		server_child(in, out);
-	}
-	close(in[0]);
-	close(out[1]);
-	server_stdin = in[1];
-	port = read_port(out[0]);
-	close(out[0]);
-	return port > 0 ? 0 : -1;
+	return testserver_start(&srv);	/* it unsets the proxies */
 }
 
 static int
 teardown(void **state)
 {
-	int status;
-
 	(void)state;
-	if (server_stdin >= 0) {
-		close(server_stdin);	/* the server exits at end of stdin */
-	}
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, &status, 0);
-	}
+	testserver_stop(&srv);
 	testdir_remove(dir);
 	return 0;
 }
@@ -200,7 +144,7 @@ expand(const char *s)
 		if (s[0] == '%' && (s[1] == 'D' || s[1] == 'P')) {
 			n += (size_t)(s[1] == 'D' ?
 			              snprintf(o + n, sizeof(out[0]) - n, "%s", dir) :
-			              snprintf(o + n, sizeof(out[0]) - n, "%d", port));
+			              snprintf(o + n, sizeof(out[0]) - n, "%d", srv.port));
 			s++;
 		} else {
 			o[n++] = *s;

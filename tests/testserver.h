@@ -3,8 +3,8 @@
 
 /*
  * The loopback HTTP server (tests/server.py) for the unit tests:
- * testserver_start() runs it on 127.0.0.1 with its request log at
- * ts->log_path and returns 0 once ts->port is known, -1 on failure;
+ * testserver_start() runs it on 127.0.0.1, serving ts->root (NULL: its
+ * own fixtures), with its request log at ts->log_path and returns 0 once ts->port is known, -1 on failure;
  * testserver_stop() ends it (it also exits when its stdin closes) and
  * removes the log. Proxies the environment names are unset, so the
  * loopback is reached directly.
@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 struct testserver {
+	const char *root;	/* set by the caller: the folder to serve, or NULL */
 	pid_t pid;
 	int stdin_fd;		/* closing it ends the server */
 	int port;
@@ -39,10 +40,10 @@ testserver_read_port(int fd)
 }
 
 static inline void
-testserver_child(const char *log_path, int in[2], int out[2])
+testserver_child(const struct testserver *ts, int in[2], int out[2])
 {
 	const char *python = getenv("PYTHON3");
-	char *argv[5];
+	char *argv[7];
 
 	if (python == NULL || python[0] == '\0') {
 		python = "python3";
@@ -56,8 +57,10 @@ testserver_child(const char *log_path, int in[2], int out[2])
 	argv[0] = (char *)python;
 	argv[1] = (char *)SRCDIR "/tests/server.py";
 	argv[2] = (char *)"--log";
-	argv[3] = (char *)log_path;
-	argv[4] = NULL;
+	argv[3] = (char *)ts->log_path;
+	argv[4] = ts->root != NULL ? (char *)"--root" : NULL;
+	argv[5] = (char *)ts->root;
+	argv[6] = NULL;
 	execvp(python, argv);
 	_exit(127);
 }
@@ -86,7 +89,7 @@ testserver_start(struct testserver *ts)
 		return -1;
 	}
 	if (ts->pid == 0) {
-		testserver_child(ts->log_path, in, out);
+		testserver_child(ts, in, out);
 	}
 	close(in[0]);
 	close(out[1]);
