@@ -4,35 +4,8 @@
 # program's output, a program that hangs (killed at the timeout, with
 # what it started), one that floods (cut at max-size), a failing filter,
 # shell syntax that must stay text, and malformed lines (FILE:LINE).
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-NF="$top_builddir/newsfold"
-DEMO="$top_srcdir/feeds/demo"
-case "$DEMO" in /*) ;; *) DEMO="$(pwd)/$DEMO" ;; esac
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nf-exec.XXXXXX") || exit 99
-trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT
-trap 'exit 99' INT TERM HUP
-unset NEWSFOLD_CONFIG
-mkdir -p "$tmp/home"
-HOME="$tmp/home"
-XDG_CONFIG_HOME="$tmp/home/.config"
-XDG_DATA_HOME="$tmp/home/.local/share"
-export HOME XDG_CONFIG_HOME XDG_DATA_HOME
-
-failures=0
-n=0
-check() {
-	name=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name"
-		failures=$((failures + 1))
-	fi
-}
+. "${top_srcdir:-.}/tests/shtest.sh"
+shtest_start exec
 
 # A program whose feed carries terminal escapes and a bell in its title.
 cat > "$tmp/hostile" <<'EOS'

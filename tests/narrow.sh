@@ -2,35 +2,8 @@
 # Tags, queries and the killfile from the command line: --refresh counts
 # the new items ignore lines hide, --headlines leaves them out, --tag and
 # --query narrow the page, and what they name must exist.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-NF="$top_builddir/newsfold"
-DEMO="$top_srcdir/feeds/demo"
-case "$DEMO" in /*) ;; *) DEMO="$(pwd)/$DEMO" ;; esac
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nf-narrow.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 99' INT TERM HUP
-unset NEWSFOLD_CONFIG
-mkdir -p "$tmp/home"
-HOME="$tmp/home"
-XDG_CONFIG_HOME="$tmp/home/.config"
-XDG_DATA_HOME="$tmp/home/.local/share"
-export HOME XDG_CONFIG_HOME XDG_DATA_HOME
-
-failures=0
-n=0
-check() {
-	name=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name"
-		failures=$((failures + 1))
-	fi
-}
+. "${top_srcdir:-.}/tests/shtest.sh"
+shtest_start narrow
 
 cat > "$tmp/rc" <<EOF2
 feed file://$DEMO/front-page.rss "Harbour Gazette" local harbour

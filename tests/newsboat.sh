@@ -4,37 +4,10 @@
 # items with read flags) becomes dotfile lines and stored items, read as
 # they were, story by story; newsboat's files are not touched; a second
 # run adds nothing twice.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-PYTHON3=${PYTHON3:-python3}
-NF="$top_builddir/newsfold"
-DEMO="$top_srcdir/feeds/demo"
-case "$DEMO" in /*) ;; *) DEMO="$(pwd)/$DEMO" ;; esac
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nf-newsboat.XXXXXX") || exit 99
-trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT
-trap 'exit 99' INT TERM HUP
-unset NEWSFOLD_CONFIG
+. "${top_srcdir:-.}/tests/shtest.sh"
+shtest_start newsboat
 mkdir -p "$tmp/home/.newsboat"
-HOME="$tmp/home"
-XDG_CONFIG_HOME="$tmp/home/.config"
-XDG_DATA_HOME="$tmp/home/.local/share"
-export HOME XDG_CONFIG_HOME XDG_DATA_HOME
 NB="$tmp/home/.newsboat"
-
-failures=0
-n=0
-check() {
-	name=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name"
-		failures=$((failures + 1))
-	fi
-}
 
 cat > "$NB/urls" <<EOF2
 # newsboat's feed list
