@@ -74,6 +74,8 @@ struct transfer {
 	z_stream z;
 	const char *body_error;	/* why the body was refused, or NULL */
 	int conditional;	/* the request carried a validator */
+	int ranged;		/* the request asked for a range: 206 is whole */
+	fetch_cancel_fn is_cancelled;	/* fetch_url_resume(); NULL otherwise */
 	int header_open;	/* in a response's header block */
 	int responses;		/* status lines seen (redirects included) */
 	enum addr_kind origin;	/* of the first address connected to */
@@ -185,12 +187,12 @@ fetch_content_charset(const char *content_type)
 /* Is the response one whose body we want? A 206 never is: we ask for no
  * range, so a part is not the feed. */
 static int
-status_is_success(CURL *easy)
+status_is_success(const struct transfer *t)
 {
 	long code = 0;
 
-	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
-	return code >= 200 && code < 300 && code != 206;
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+	return code >= 200 && code < 300 && (code != 206 || t->ranged);
 }
 
 /* Counts decompressed bytes, so the ceiling holds however well the body
@@ -302,6 +304,37 @@ body_inflate(struct transfer *t, const char *data, size_t n)
 	return 0;
 }
 
+/* Where this response's body sits in the whole resource, and how large
+ * the whole is: "Content-Range: bytes A-B/T" on a 206, else the body is
+ * the whole from 0 (its Content-Length, when sent, its size). */
+static void
+head_range(struct transfer *t, struct fetch_head *head)
+{
+	struct curl_header *h;
+	curl_off_t length = -1;
+	long long a = -1, b = -1, total = -1;
+
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &head->status);
+	head->range_start = 0;
+	head->total = -1;
+	if (head->status != 206) {
+		curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
+		                  &length);
+		head->total = length >= 0 ? (long long)length : -1;
+		return;
+	}
+	head->range_start = -1;
+	if (curl_easy_header(t->easy, "Content-Range", 0, CURLH_HEADER, -1, &h)
+	    != CURLHE_OK) {
+		return;
+	}
+	if (sscanf(h->value, "bytes %lld-%lld/%lld", &a, &b, &total) >= 2 &&
+	    a >= 0 && b >= a) {
+		head->range_start = a;
+		head->total = total > b ? total : -1;
+	}
+}
+
 /* An error page (404) is not read at all: its status is the whole
  * answer, and the transfer stops at its first byte. */
 static size_t
@@ -310,7 +343,7 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 	struct transfer *t = userp;
 	size_t n = size * nmemb;
 
-	if (!status_is_success(t->easy)) {
+	if (!status_is_success(t)) {
 		t->stopped = 1;
 		return 0;
 	}
@@ -319,7 +352,7 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 	}
 	if (t->on_type != NULL) {
 		fetch_type_fn on_type = t->on_type;
-		struct fetch_head head = { NULL, NULL, NULL };
+		struct fetch_head head = { .content_type = NULL };
 		struct curl_header *h;
 		char *ct = NULL, *eff = NULL;
 
@@ -329,6 +362,7 @@ transfer_write(char *data, size_t size, size_t nmemb, void *userp)
 		curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &eff);
 		head.content_type = ct;
 		head.effective_url = eff;
+		head_range(t, &head);
 		if (curl_easy_header(t->easy, "Content-Location", 0, CURLH_HEADER, -1, &h)
 		    == CURLHE_OK && h->value[0] != '\0') {
 			head.content_location = h->value;
@@ -694,7 +728,7 @@ reason_status(struct transfer *t, struct nf_error *err)
 	long code = 0;
 
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
-	if (code == 206) {
+	if (code == 206 && !t->ranged) {
 		return nf_error_set(err, NF_ERR_NET, "HTTP 206 Partial Content to"
 		                    " a request without a range");
 	}
@@ -838,6 +872,83 @@ fetch_url_stream(const char *url, const struct fetch_limits *limits,
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 out:
+	transfer_free(t);
+	return st;
+}
+
+/* Polled by libcurl about once a second and at each piece of data: a
+ * stalled transfer still notices that it was cancelled. */
+static int
+resume_progress(void *userp, curl_off_t dltotal, curl_off_t dlnow,
+                curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct transfer *t = userp;
+
+	(void)dltotal;
+	(void)dlnow;
+	(void)ultotal;
+	(void)ulnow;
+	return t->is_cancelled(t->chunk_ctx) ? 1 : 0;
+}
+
+/* A download is a file, not a text: nothing compressed is asked for (a
+ * range of a gzip body would not be a range of the file), no whole-
+ * transfer timeout (a podcast takes what it takes) but one on stalling,
+ * and the range from `from` on. */
+static enum nf_status
+resume_setup(struct transfer *t, const struct fetch_resume *r,
+             struct nf_error *err)
+{
+	CURL *e = t->easy;
+	char range[32];
+
+	if (transfer_setup(t, r->url, err) != NF_OK) {
+		return err->code;
+	}
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, NULL);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, 0L);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
+	                 t->limits.timeout_ms / 1000 > 0 ?
+	                 t->limits.timeout_ms / 1000 : 1L);
+	if (r->from > 0) {
+		snprintf(range, sizeof(range), "%lld-", r->from);
+		curl_easy_setopt(e, CURLOPT_RANGE, range);
+		t->ranged = 1;
+	}
+	if (r->is_cancelled != NULL) {
+		t->is_cancelled = r->is_cancelled;
+		curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, resume_progress);
+		curl_easy_setopt(e, CURLOPT_XFERINFODATA, t);
+		curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+	}
+	return NF_OK;
+}
+
+enum nf_status
+fetch_url_resume(const struct fetch_resume *r, struct nf_error *err)
+{
+	struct transfer *t;
+	enum nf_status st;
+	CURLcode rc;
+
+	if (!url_is_http(r->url)) {
+		return nf_error_set(err, NF_ERR_NET, "not an http(s) URL");
+	}
+	if ((t = transfer_new(&r->limits)) == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	t->on_type = r->on_head;
+	t->on_chunk = r->on_chunk;
+	t->chunk_ctx = r->ctx;
+	if ((st = resume_setup(t, r, err)) == NF_OK) {
+		rc = curl_easy_perform(t->easy);
+		if (rc == CURLE_ABORTED_BY_CALLBACK) {
+			st = nf_error_set(err, NF_ERR_NET, "cancelled");
+		} else {
+			st = transfer_reason(t, rc, err);
+		}
+	}
 	transfer_free(t);
 	return st;
 }

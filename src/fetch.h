@@ -27,7 +27,8 @@
  * Connect and whole transfer timeouts; "User-Agent: newsfold/VERSION";
  * proxies from the usual environment variables (http_proxy, https_proxy,
  * no_proxy), as libcurl does by default; no signals (CURLOPT_NOSIGNAL).
- * A whole 2xx response only: a 206 (we never ask for a range) fails, and
+ * A whole 2xx response only: a 206 (asked for a range only by
+ * fetch_url_resume()) fails, and
  * a 304 counts only as the answer to a request that carried validators.
  *
  * file:// URLs are never fetched here: a feed the user listed as file://
@@ -73,6 +74,12 @@ struct fetch_head {
 	const char *content_location;	/* Content-Location value as sent
 					 * (maybe relative), or NULL */
 	const char *effective_url;	/* after redirects, or NULL */
+	long status;		/* the HTTP status */
+	long long range_start;	/* where the body starts in the whole
+				 * resource: 0 but on a 206, where it is
+				 * Content-Range's first byte (-1 when it
+				 * sent none that reads) */
+	long long total;	/* the whole resource's size, -1 unknown */
 };
 
 /* Told the response's headers once, just before the first body byte, so
@@ -92,6 +99,34 @@ enum nf_status fetch_url_stream(const char *url,
                                 fetch_type_fn on_type,
                                 fetch_chunk_fn on_chunk, void *ctx,
                                 char **content_type, struct nf_error *err);
+
+/* Nonzero when a transfer should stop now (a cancelled download). */
+typedef int (*fetch_cancel_fn)(void *ctx);
+
+/* One URL fetched into a file, by src/download.h. */
+struct fetch_resume {
+	const char *url;
+	long long from;		/* > 0: ask for the bytes from here on */
+	struct fetch_limits limits;	/* timeout_ms: the longest stall */
+	fetch_type_fn on_head;	/* told status and range (may be NULL) */
+	fetch_chunk_fn on_chunk;	/* the body's bytes, as they come */
+	fetch_cancel_fn is_cancelled;	/* polled; may be NULL */
+	void *ctx;		/* for the three callbacks */
+};
+
+/*
+ * Fetches one http(s) URL for a download, blocking: as fetch_url_stream()
+ * (the same address and redirect rules, the same reasons), except that
+ * with from > 0 it sends "Range: bytes=FROM-" and takes a 206 as the
+ * answer (on_head says where the part starts, or a status 200 when the
+ * server sent the whole again), nothing compressed is asked for, and
+ * instead of a timeout on the whole transfer it fails after
+ * limits.timeout_ms without a byte ("timeout after 30 s"). A cancelled
+ * transfer fails as "cancelled". on_chunk or on_head returning nonzero
+ * stops it with NF_OK: the caller knows why.
+ */
+enum nf_status fetch_url_resume(const struct fetch_resume *r,
+                                struct nf_error *err);
 
 /* Returns a new string with the charset named in a Content-Type value
  * ("text/xml; charset=\"UTF-8\"" -> "UTF-8"), or NULL when there is none

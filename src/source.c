@@ -184,7 +184,7 @@ source_read_http(const char *source, const struct fetch_limits *limits,
 	                      &h, &type, err);
 	/* An empty body never reached the chunk callbacks. */
 	if (st == NF_OK && !h.started) {
-		const struct fetch_head empty = { type, NULL, NULL };
+		const struct fetch_head empty = { .content_type = type };
 
 		source_http_start(&h, &empty);
 	}

@@ -20,7 +20,7 @@ PARTS = [
               "src/related.", "src/relmerge.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),
     ("fold", ["src/fold.", "src/frontpage."]),
-    ("fetch", ["src/fetch.", "src/source.", "src/command."]),
+    ("fetch", ["src/fetch.", "src/source.", "src/command.", "src/download."]),
     ("store", ["src/store."]),
     ("config", ["config/"]),
     ("sync", ["src/sync.", "src/syncq."]),

@@ -30,6 +30,13 @@ Routes (NAME is a file under the root; its extension sets the type:
   /latency?ms=M&items=K&seed=S   /gen after M milliseconds
   /gen?items=K&seed=S     a generated RSS feed of K fictional items,
                           the same bytes for the same K and S
+  /blob/ANY?size=N        N bytes of a fixed pattern (a download; ANY is
+                          any name, percent-escapes and all), answering
+                          "Range: bytes=S-" with 206 and Content-Range (416
+                          past the end); &cut=1: a request without a range
+                          gets the headers of the whole and half the body,
+                          then the connection closes; &norange=1: every
+                          request gets the whole with 200
 Misbehaving servers (what a hostile or broken host sends):
   /notmodified            304 Not Modified to any request, conditional or not
   /http09                 an HTTP/0.9 reply: the body with no status line
@@ -176,6 +183,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.serve_generated(query)
         elif path == "/gen":
             self.serve_generated(query)
+        elif path.startswith("/blob/"):
+            self.serve_blob(query)
         elif not self.route_broken(path, query):
             self.send_body(404, "text/plain", b"no such route\n")
 
@@ -363,6 +372,33 @@ class Handler(BaseHTTPRequestHandler):
         time.sleep(seconds)
         self.wfile.write(b'rss version="2.0"><channel><title>Late</title>'
                          b"</channel></rss>\n")
+
+    def serve_blob(self, query):
+        size = int(query.get("size", "1000"))
+        body = bytes(i % 251 for i in range(size))
+        ctype = "application/octet-stream"
+        asked = self.headers.get("Range")
+        if asked and not query.get("norange") and asked.startswith("bytes="):
+            start = int(asked[len("bytes="):].split("-")[0])
+            if start >= size:
+                self.send_body(416, "text/plain", b"",
+                               [("Content-Range", "bytes */%d" % size)])
+                return
+            self.send_body(206, ctype, body[start:],
+                           [("Content-Range", "bytes %d-%d/%d"
+                             % (start, size - 1, size))])
+            return
+        if query.get("cut"):
+            self.close_connection = True
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(size))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body[:size // 2])
+            self.wfile.flush()
+            return
+        self.send_body(200, ctype, body)
 
     def serve_endless(self):
         self.close_connection = True
