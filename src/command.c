@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +35,11 @@ struct run {
 	size_t input_len, written;
 	struct buf out;
 	int64_t deadline;	/* monotonic ms */
+	const atomic_int *stop;	/* nonzero: end now; NULL = never */
 };
+
+/* How often a run looks at its stop flag, in milliseconds. */
+#define STOP_EVERY_MS 100
 
 
 /* In the child: stdin, stdout and stderr in place, then the program. */
@@ -150,6 +155,12 @@ run_pump(struct run *r, long timeout_ms, struct nf_error *err)
 			return nf_error_set(err, NF_ERR_IO, "timed out after %lds",
 			                    (timeout_ms + 999) / 1000);
 		}
+		if (r->stop != NULL && atomic_load(r->stop)) {
+			return nf_error_set(err, NF_ERR_IO, "cancelled");
+		}
+		if (r->stop != NULL && left > STOP_EVERY_MS) {
+			left = STOP_EVERY_MS;
+		}
 		p[0] = (struct pollfd){ .fd = r->out_fd, .events = POLLIN };
 		p[1] = (struct pollfd){ .fd = r->in_fd, .events = POLLOUT };
 		n = r->in_fd >= 0 ? 2 : 1;
@@ -222,8 +233,17 @@ command_run(char *const argv[], const char *input, size_t input_len,
             long timeout_ms, size_t max_size, char **out, size_t *len,
             struct nf_error *err)
 {
+	return command_run_until(argv, input, input_len, timeout_ms, max_size,
+	                         NULL, out, len, err);
+}
+
+enum nf_status
+command_run_until(char *const argv[], const char *input, size_t input_len,
+                  long timeout_ms, size_t max_size, const atomic_int *stop,
+                  char **out, size_t *len, struct nf_error *err)
+{
 	struct run r = { .pid = -1, .in_fd = -1, .out_fd = -1, .input = input,
-	                 .input_len = input_len };
+	                 .input_len = input_len, .stop = stop };
 	sigset_t pipe_set, old;
 	enum nf_status st;
 	int status = 0;

@@ -10,6 +10,7 @@
  * never reaches the screen.
  */
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "src/error.h"
@@ -26,5 +27,15 @@
 enum nf_status command_run(char *const argv[], const char *input,
                            size_t input_len, long timeout_ms, size_t max_size,
                            char **out, size_t *len, struct nf_error *err);
+
+/* command_run(), also ended as soon as *stop is nonzero (looked at every
+ * tenth of a second): the group is killed and the call fails as
+ * "cancelled". So a reader that quits never waits out a hanging
+ * program's timeout. stop NULL = never. */
+enum nf_status command_run_until(char *const argv[], const char *input,
+                                 size_t input_len, long timeout_ms,
+                                 size_t max_size, const atomic_int *stop,
+                                 char **out, size_t *len,
+                                 struct nf_error *err);
 
 #endif

@@ -400,9 +400,9 @@ sync_run(const char *cmd, const struct sync_settings *set, const char *input,
 	if ((st = config_command_argv(cmd, NULL, 0, &argv, err)) != NF_OK) {
 		return st;
 	}
-	st = command_run(argv, input, input_len,
-	                 set->timeout_ms > 0 ? set->timeout_ms : 30000,
-	                 set->max_size, body, len, err);
+	st = command_run_until(argv, input, input_len,
+	                       set->timeout_ms > 0 ? set->timeout_ms : 30000,
+	                       set->max_size, set->cancel, body, len, err);
 	config_argv_free(argv);
 	return st;
 }

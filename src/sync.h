@@ -45,6 +45,7 @@
  * them).
  */
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,6 +64,10 @@ struct sync_settings {
 				 * never (struct store_keep) */
 	double fold_threshold;	/* for near-duplicate related entries */
 	long timeout_ms;	/* the whole run of an exec or filter program */
+	const atomic_int *cancel;	/* nonzero ends a running exec or
+				 * filter program at once (the feed fails
+				 * as "cancelled"); NULL = never (syncq
+				 * sets its own) */
 	long parse_budget_ms;	/* processor time one feed's parse may take;
 				 * past it the feed fails as "took too long
 				 * to parse"; 0 = no limit */

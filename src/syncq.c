@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -37,6 +38,8 @@ struct syncq {
 	size_t pending;		/* added, not taken */
 	size_t queued_bytes;	/* bodies in todo */
 	int stop;
+	atomic_int cancel;	/* set.cancel: syncq_free() ends a running
+				 * exec or filter program at once */
 	int pipe[2];		/* one byte per finished job not taken */
 };
 
@@ -168,6 +171,8 @@ syncq_new(struct store *store, const struct sync_settings *set,
 	}
 	q->store = store;
 	q->set = *set;
+	atomic_init(&q->cancel, 0);
+	q->set.cancel = &q->cancel;
 	q->todo_tail = &q->todo;
 	q->done_tail = &q->done;
 	pthread_mutex_init(&q->lock, NULL);
@@ -325,6 +330,7 @@ syncq_free(struct syncq *q)
 	if (q->started) {
 		pthread_mutex_lock(&q->lock);
 		q->stop = 1;
+		atomic_store(&q->cancel, 1);
 		pthread_cond_broadcast(&q->changed);
 		pthread_mutex_unlock(&q->lock);
 		pthread_join(q->worker, NULL);

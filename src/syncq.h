@@ -60,9 +60,10 @@ size_t syncq_pending(const struct syncq *q);
  * past its own ceiling, so memory stays bounded. */
 size_t syncq_queued_bytes(const struct syncq *q);
 
-/* Lets the feed being synced finish, drops the ones not started and the
- * outcomes not taken, stops the worker and closes the store. NULL is a
- * no-op. */
+/* Lets the feed being synced finish (an exec or filter program it runs
+ * is killed at once: the reader quits without waiting out a hanging
+ * program's timeout), drops the ones not started and the outcomes not
+ * taken, stops the worker and closes the store. NULL is a no-op. */
 void syncq_free(struct syncq *q);
 
 #endif

@@ -8,8 +8,10 @@
  */
 #include "autoconfig.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -164,10 +166,49 @@ test_sigpipe_untouched(void **state)
 	assert_true(sa.sa_handler == SIG_DFL);
 }
 
+static atomic_int stop_flag;
+
+static void *
+stop_soon(void *arg)
+{
+	(void)arg;
+	usleep(200000);
+	atomic_store(&stop_flag, 1);
+	return NULL;
+}
+
+/* A stop flag set from another thread ends a hanging program long
+ * before its timeout, and the call says so. */
+static void
+test_stopped_before_timeout(void **state)
+{
+	const char *argv[] = { "sleep", "30", NULL };
+	struct timespec t0, t1;
+	struct nf_error err;
+	pthread_t t;
+	char *out = NULL;
+	size_t len;
+	double took;
+
+	(void)state;
+	atomic_init(&stop_flag, 0);
+	assert_int_equal(pthread_create(&t, NULL, stop_soon, NULL), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(command_run_until((char *const *)argv, NULL, 0, 20000,
+	                                   4096, &stop_flag, &out, &len, &err),
+	                 NF_ERR_IO);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	pthread_join(t, NULL);
+	took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_string_equal(err.msg, "cancelled");
+	assert_null(out);
+	assert_true(took < 5.0);
+}
+
 int
 main(void)
 {
-	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 2];
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 3];
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -176,5 +217,6 @@ main(void)
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_sigpipe_untouched);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_descriptors_closed);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_stopped_before_timeout);
 	return _cmocka_run_group_tests("command", tests, n, NULL, NULL);
 }
