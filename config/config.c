@@ -27,7 +27,8 @@ enum option_type {
 	TYPE_MINUTES,
 	TYPE_SIZE,
 	TYPE_RATIO,
-	TYPE_COMMAND
+	TYPE_COMMAND,
+	TYPE_PATH
 };
 
 static const struct option {
@@ -267,6 +268,21 @@ set_command(const struct line_ctx *c, const struct option *o, const char *s)
 	return NF_OK;
 }
 
+/* A folder as written; "" unsets it. A leading ~/ is expanded where it
+ * is used, so that the dotfile reads the same under another $HOME. */
+static enum nf_status
+set_path(const struct line_ctx *c, const struct option *o, const char *s)
+{
+	char *copy = NULL, **field = (char **)(void *)((char *)c->cfg + o->offset);
+
+	if (*s != 0 && (copy = strdup(s)) == NULL) {
+		return nf_error_set(c->err, NF_ERR_NOMEM, "out of memory");
+	}
+	free(*field);
+	*field = copy;
+	return NF_OK;
+}
+
 static enum nf_status
 set_option(const struct line_ctx *c, const struct option *o, const char *s)
 {
@@ -284,6 +300,8 @@ set_option(const struct line_ctx *c, const struct option *o, const char *s)
 		return set_ratio(c, o, s);
 	case TYPE_COMMAND:
 		return set_command(c, o, s);
+	case TYPE_PATH:
+		return set_path(c, o, s);
 	default:
 		return set_number(c, o, s);
 	}
@@ -1135,6 +1153,7 @@ config_free(struct config *cfg)
 	free(cfg->bookmark_cmd);
 	free(cfg->notify_cmd);
 	free(cfg->player);
+	free(cfg->download_dir);
 	free(cfg->bindings);
 	free(cfg->path);
 	if (cfg->index != NULL) {

@@ -113,6 +113,8 @@ struct config {
 	char *bookmark_cmd;	/* NULL = unset; split with config_command_argv() */
 	char *notify_cmd;	/* NULL = unset; likewise */
 	char *player;		/* likewise, for enclosures; NULL = the browser */
+	char *download_dir;	/* NULL = unset: ui/save.h's default */
+	long download_max_size;	/* bytes */
 	long text_width;	/* columns of article text; 0 = the window's */
 
 	struct config_query *queries;	/* in dotfile order */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/download.h"
 #include "src/html.h"
 #include "src/sync.h"
 #include "src/syncq.h"
@@ -11,6 +12,13 @@
 #include "ui/jobs.h"
 #include "ui/notify.h"
 #include "ui/pages.h"
+
+/* One enclosure downloading, and what the status line last said of it. */
+struct ui_download {
+	struct download *d;
+	char *url;
+	long long shown;	/* bytes when last told; -1 never */
+};
 
 /* fetch_request.user: a feed's id, or minus a read-more request. */
 static void *
@@ -316,6 +324,140 @@ jobs_is_local(const struct ui_job *j)
 	return j->feed_id != 0 && sync_feed_is_local(j->url);
 }
 
+/* ---- enclosure downloads ------------------------------------------ */
+
+/* The download's thread wakes the loop's one wait, which then comes
+ * round to jobs_pump(). */
+static void
+jobs_wake(void *ctx)
+{
+	struct ui *ui = ctx;
+
+	fetch_multi_wakeup(ui->fetch);
+}
+
+/* "12.3 MB" */
+static void
+jobs_size(char *out, size_t n, long long bytes)
+{
+	if (bytes < 1000) {
+		snprintf(out, n, "%lld bytes", bytes);
+	} else if (bytes < 1000 * 1000) {
+		snprintf(out, n, "%.1f kB", (double)bytes / 1e3);
+	} else if (bytes < 1000LL * 1000 * 1000) {
+		snprintf(out, n, "%.1f MB", (double)bytes / 1e6);
+	} else {
+		snprintf(out, n, "%.2f GB", (double)bytes / 1e9);
+	}
+}
+
+/* "downloading NAME: 45% (4.5 MB of 10.0 MB)" */
+static void
+jobs_tell_progress(struct ui *ui, const struct download_progress *p)
+{
+	char have[32], total[32];
+
+	jobs_size(have, sizeof(have), p->have);
+	if (p->total > 0) {
+		jobs_size(total, sizeof(total), p->total);
+		ui_status(ui, 0, "downloading %s: %lld%% (%s of %s)", p->name,
+		          p->have * 100 / p->total, have, total);
+	} else {
+		ui_status(ui, 0, "downloading %s: %s", p->name, have);
+	}
+}
+
+/* Says how each download stands: progress when it moved, then where
+ * the file is or why it failed, and frees the finished. */
+static void
+jobs_downloads(struct ui *ui)
+{
+	struct download_progress p;
+	size_t i = 0;
+
+	while (i < ui->ndownloads) {
+		struct ui_download *u = &ui->downloads[i];
+
+		download_get(u->d, &p);
+		if (!p.done) {
+			if (p.have != u->shown) {
+				u->shown = p.have;
+				jobs_tell_progress(ui, &p);
+			}
+			i++;
+			continue;
+		}
+		if (p.status == NF_OK) {
+			ui_status(ui, 0, "downloaded %s", p.msg);
+		} else {
+			ui_status(ui, 1, "download of %s failed: %s", p.name, p.msg);
+		}
+		download_free(u->d);
+		free(u->url);
+		*u = ui->downloads[--ui->ndownloads];
+	}
+}
+
+/* download-dir with a leading ~/ expanded, else
+ * $XDG_DATA_HOME/newsfold/downloads; a new string or NULL. */
+static char *
+jobs_download_dir(const struct config *cfg)
+{
+	if (cfg->download_dir != NULL && cfg->download_dir[0] != '\0') {
+		return ui_expand_home(cfg->download_dir);
+	}
+	return ui_data_dir("downloads");
+}
+
+void
+ui_download(struct ui *ui, const char *url)
+{
+	struct download_options o = {
+		.url = url,
+		.max_size = (size_t)ui->cfg->download_max_size,
+		.timeout_ms = ui->cfg->timeout * 1000,
+		.wake = jobs_wake,
+		.wake_ctx = ui,
+	};
+	struct ui_download *more;
+	struct nf_error err;
+	char *dir;
+	size_t i;
+
+	if (!url_is_http(url)) {
+		ui_status(ui, 1, "not downloading a link that is not http(s)");
+		return;
+	}
+	for (i = 0; i < ui->ndownloads; i++) {
+		if (strcmp(ui->downloads[i].url, url) == 0) {
+			ui_status(ui, 0, "already downloading %s", url);
+			return;
+		}
+	}
+	if ((o.dir = dir = jobs_download_dir(ui->cfg)) == NULL) {
+		ui_status(ui, 1, "no folder to download into: set download-dir,"
+		          " XDG_DATA_HOME or HOME");
+		return;
+	}
+	more = realloc(ui->downloads, (ui->ndownloads + 1) * sizeof(*more));
+	if (more != NULL) {
+		ui->downloads = more;
+		more += ui->ndownloads;
+		more->shown = -1;
+		more->url = strdup(url);
+	}
+	if (more == NULL || more->url == NULL) {
+		ui_status(ui, 1, "out of memory");
+	} else if ((more->d = download_start(&o, &err)) == NULL) {
+		free(more->url);
+		ui_status(ui, 1, "download: %s", err.msg);
+	} else {
+		ui->ndownloads++;
+		ui_status(ui, 0, "downloading %s into %s", url, dir);
+	}
+	free(dir);
+}
+
 int
 jobs_pump(struct ui *ui)
 {
@@ -323,6 +465,7 @@ jobs_pump(struct ui *ui)
 	size_t i, before;
 
 	jobs_collect(ui);
+	jobs_downloads(ui);
 	for (i = 0; i < ui->njobs; i++) {
 		struct ui_job *j = &ui->jobs[i];
 
@@ -353,6 +496,14 @@ jobs_free(struct ui *ui)
 	free(ui->jobs);
 	ui->jobs = NULL;
 	ui->njobs = 0;
+	/* a download cut here goes on from its .part next time */
+	for (i = 0; i < ui->ndownloads; i++) {
+		download_free(ui->downloads[i].d);
+		free(ui->downloads[i].url);
+	}
+	free(ui->downloads);
+	ui->downloads = NULL;
+	ui->ndownloads = 0;
 	syncq_free(ui->sync);
 	ui->sync = NULL;
 }

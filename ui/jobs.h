@@ -18,6 +18,12 @@ void ui_reload(struct ui *ui, int64_t feed_id);
 /* Starts fetching url for read more; returns the request number that the
  * top screen's page() receives, or 0 when it could not start. */
 unsigned ui_fetch_page(struct ui *ui, const char *url);
+/* Downloads url (an enclosure, http or https) into download-dir (else
+ * $XDG_DATA_HOME/newsfold/downloads)
+ * on a thread of its own (src/download.h): the status line shows its
+ * progress, then the finished file's path or why it failed. The same
+ * URL is not downloaded twice at once. */
+void ui_download(struct ui *ui, const char *url);
 /* Whether feed_id has a reload queued or running. */
 int ui_feed_is_fetching(const struct ui *ui, int64_t feed_id);
 
@@ -35,7 +41,8 @@ int jobs_pump(struct ui *ui);
  * worker has finished a feed. -1 before the first feed is synced. */
 int jobs_fd(const struct ui *ui);
 
-/* Frees the queue, after the feed the worker is syncing, if any. */
+/* Frees the queue, after the feed the worker is syncing, if any, and
+ * stops the downloads (their parts stay, to be continued). */
 void jobs_free(struct ui *ui);
 
 #endif

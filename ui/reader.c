@@ -136,6 +136,9 @@ reader_draw_status(struct ui *ui)
 	char line[768];
 	attr_t attr = draw_attr(CONFIG_ELEMENT_STATUS);
 
+	if (ui_prompt_draw(ui)) {
+		return;
+	}
 	if (ui->filtering) {
 		snprintf(line, sizeof(line), "/%s", ui->filter);
 	} else if (ui->batch_total > 0 && ui->batch_done < ui->batch_total) {
@@ -178,11 +181,11 @@ reader_draw(struct ui *ui)
 		top->ops->draw(top, ui, ui->w_body, ui->rows - 2, ui->cols);
 		wnoutrefresh(ui->w_body);
 	}
-	if (ui->dirty_status || ui->filtering) {
+	if (ui->dirty_status || ui->filtering || ui->prompt.active) {
 		reader_draw_status(ui);
 		wnoutrefresh(ui->w_status);
 	}
-	curs_set(ui->filtering ? 1 : 0);
+	curs_set(ui->filtering || ui->prompt.active ? 1 : 0);
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 0;
 	doupdate();
 }
@@ -324,6 +327,9 @@ reader_key(struct ui *ui, int key)
 
 	ui->status[0] = '\0';
 	ui->dirty_status = 1;
+	if (ui_prompt_key(ui, key)) {
+		return;
+	}
 	if (ui->filtering) {
 		reader_filter_key(ui, key);
 		return;

@@ -12,6 +12,7 @@
 #include "ui/jobs.h"
 #include "ui/list.h"
 #include "ui/pages.h"
+#include "ui/save.h"
 #include "ui/screen_article.h"
 
 /* A Similar News entry: a copy of the story (rowid set) or a related
@@ -930,6 +931,53 @@ art_open_browser(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* ---- the story leaves the reader (ui/save.h) ------------------------ */
+
+/* s: the story as it reads now, at the path the status line asks for. */
+static int
+art_save(struct screen *s, struct ui *ui)
+{
+	save_ask(ui, art_of(s)->item);
+	return 1;
+}
+
+/* b: the story's link and title to bookmark-cmd. */
+static int
+art_bookmark(struct screen *s, struct ui *ui)
+{
+	save_bookmark(ui, art_of(s)->item);
+	return 1;
+}
+
+/* e and D: the selected enclosure, else the story's in turn. */
+static int
+art_enclosure(struct ui *ui, struct article *a, int download)
+{
+	const struct nf_enclosure *enc =
+		a->focus >= 0 ? a->entries[a->focus].enclosure : NULL;
+
+	if (enc == NULL) {
+		save_enclosure(ui, a->item, download);
+	} else if (download) {
+		ui_download(ui, nf_str(enc->url));
+	} else {
+		save_play(ui, enc);
+	}
+	return 1;
+}
+
+static int
+art_play(struct screen *s, struct ui *ui)
+{
+	return art_enclosure(ui, art_of(s), 0);
+}
+
+static int
+art_download(struct screen *s, struct ui *ui)
+{
+	return art_enclosure(ui, art_of(s), 1);
+}
+
 static int
 art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
          const char *reason)
@@ -1084,6 +1132,10 @@ static const struct screen_ops article_ops = {
 		[CONFIG_ACTION_PREV_UNREAD] = art_prev_unread,
 		[CONFIG_ACTION_TOGGLE_READ] = art_toggle_read,
 		[CONFIG_ACTION_MARK_ALL_READ] = art_mark_all_read,
+		[CONFIG_ACTION_SAVE] = art_save,
+		[CONFIG_ACTION_BOOKMARK] = art_bookmark,
+		[CONFIG_ACTION_PLAY_ENCLOSURE] = art_play,
+		[CONFIG_ACTION_DOWNLOAD_ENCLOSURE] = art_download,
 	},
 	.help_title = "the Article screen",
 	.help = {
@@ -1098,6 +1150,10 @@ static const struct screen_ops article_ops = {
 		[CONFIG_ACTION_PREV_UNREAD] = "read the previous unread story of the list",
 		[CONFIG_ACTION_TOGGLE_READ] = "mark this story (every copy) read or unread",
 		[CONFIG_ACTION_MARK_ALL_READ] = "mark every story of the list read, with its copies in other feeds",
+		[CONFIG_ACTION_SAVE] = "save this story as it reads now, at the path the status line asks for",
+		[CONFIG_ACTION_BOOKMARK] = "hand this story's link and title to bookmark-cmd",
+		[CONFIG_ACTION_PLAY_ENCLOSURE] = "play the selected enclosure, else the story's in turn (no player: download)",
+		[CONFIG_ACTION_DOWNLOAD_ENCLOSURE] = "download the selected enclosure, else the story's in turn",
 	},
 	.free = art_free,
 };

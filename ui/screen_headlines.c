@@ -850,7 +850,7 @@ hl_open_browser(struct screen *s, struct ui *ui)
 }
 
 /* s: the story under the cursor (a copy: that copy), whole, as a text
- * file in the default folder; the status line names the file. */
+ * file at the path the status line asks for (ui/save.h). */
 static int
 hl_save(struct screen *s, struct ui *ui)
 {
@@ -858,26 +858,32 @@ hl_save(struct screen *s, struct ui *ui)
 	struct hl_row *r = hl_current(h);
 	struct nf_item *item = NULL;
 	struct nf_error err;
-	char *dir, *path = NULL;
 
 	if (r == NULL) {
 		return 0;
 	}
-	if ((dir = save_default_dir()) == NULL) {
-		ui_status(ui, 1, "no folder to save in: set XDG_DATA_HOME or HOME");
-		return 1;
-	}
 	if (store_item_load(ui->store, hl_item(h, r->story, r->member)->rowid,
-	                    &item, &err) != NF_OK ||
-	    save_item(item, dir, &path, &err) != NF_OK) {
+	                    &item, &err) != NF_OK) {
 		ui_status(ui, 1, "%s", err.msg);
 	} else {
-		ui_status(ui, 0, "saved to %s", path);
+		save_ask(ui, item);
 	}
 	item_free(item);
-	free(path);
-	free(dir);
 	return 1;
+}
+
+/* D: the enclosures of the story (or copy) under the cursor downloaded,
+ * the next one on each press. */
+static int
+hl_download(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+	struct hl_row *r = hl_current(h);
+
+	if (r != NULL) {
+		save_enclosure(ui, hl_item(h, r->story, r->member), 1);
+	}
+	return r != NULL;
 }
 
 /* e: the enclosures of the story (or copy) under the cursor to player,
@@ -1128,6 +1134,7 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_SAVE] = hl_save,
 		[CONFIG_ACTION_BOOKMARK] = hl_bookmark,
 		[CONFIG_ACTION_PLAY_ENCLOSURE] = hl_play,
+		[CONFIG_ACTION_DOWNLOAD_ENCLOSURE] = hl_download,
 		[CONFIG_ACTION_TOGGLE_SHOW_READ] = hl_toggle_show_read,
 		[CONFIG_ACTION_CYCLE_SORT] = hl_cycle_sort,
 		[CONFIG_ACTION_REVERSE_SORT] = hl_reverse_sort,

@@ -4,6 +4,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +12,16 @@
 #include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include <curses.h>
 
 #include "config/words.h"
+#include "config/keys.h"
 #include "src/url.h"
+#include "src/utf8.h"
+#include "src/width.h"
+#include "ui/draw.h"
 #include "ui/ui.h"
 
 struct screen *
@@ -306,4 +312,152 @@ ui_open_enclosure(struct ui *ui, const char *url, const char *verb)
 	} else {
 		ui_open_with(ui, "browser", ui->cfg->browser, url, verb);
 	}
+}
+
+/* ---- a question on the status line ---------------------------------- */
+
+static void
+ui_prompt_end(struct ui *ui, const char *answer)
+{
+	ui_prompt_fn done = ui->prompt.done;
+	void *ctx = ui->prompt.ctx;
+
+	ui->prompt.active = 0;
+	ui->prompt.done = NULL;
+	ui->prompt.ctx = NULL;
+	ui->dirty_status = 1;
+	if (done != NULL) {
+		done(ui, answer, ctx);
+	}
+}
+
+void
+ui_prompt(struct ui *ui, const char *label, const char *initial,
+          ui_prompt_fn done, void *ctx)
+{
+	size_t n;
+
+	if (ui->prompt.active) {
+		ui_prompt_end(ui, NULL);
+	}
+	snprintf(ui->prompt.label, sizeof(ui->prompt.label), "%s", label);
+	n = strlen(initial);
+	if (n >= sizeof(ui->prompt.text)) {
+		n = utf8_char_start(initial, sizeof(ui->prompt.text) - 1);
+	}
+	memcpy(ui->prompt.text, initial, n);
+	ui->prompt.text[n] = '\0';
+	ui->prompt.done = done;
+	ui->prompt.ctx = ctx;
+	ui->prompt.active = 1;
+	ui->dirty_status = 1;
+}
+
+/* Adds the character key at the end of the answer, if it fits. */
+static void
+ui_prompt_add(struct ui *ui, int key)
+{
+	size_t len = strlen(ui->prompt.text), n;
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+
+	memset(&ps, 0, sizeof(ps));
+	n = wcrtomb(mb, (wchar_t)key, &ps);
+	if (n != (size_t)-1 && len + n < sizeof(ui->prompt.text)) {
+		memcpy(ui->prompt.text + len, mb, n);
+		ui->prompt.text[len + n] = '\0';
+	}
+}
+
+int
+ui_prompt_key(struct ui *ui, int key)
+{
+	size_t len = strlen(ui->prompt.text);
+
+	if (!ui->prompt.active) {
+		return 0;
+	}
+	ui->dirty_status = 1;
+	if (key == CONFIG_KEY_ENTER) {
+		char answer[sizeof(ui->prompt.text)];
+
+		memcpy(answer, ui->prompt.text, sizeof(answer));
+		ui_prompt_end(ui, answer);
+	} else if (key == CONFIG_KEY_ESC) {
+		ui_prompt_end(ui, NULL);
+	} else if (key == CONFIG_KEY_BACKSPACE) {
+		ui->prompt.text[len > 0 ? utf8_char_start(ui->prompt.text, len - 1) : 0] = '\0';
+	} else if (key == 'U' - '@') {
+		ui->prompt.text[0] = '\0';
+	} else if (key >= ' ' && key < CONFIG_KEY_BASE && key != 127) {
+		ui_prompt_add(ui, key);
+	}
+	return 1;
+}
+
+int
+ui_prompt_draw(struct ui *ui)
+{
+	const char *tail = ui->prompt.text;
+	char line[sizeof(ui->prompt.text) + 80];
+	int x;
+
+	if (!ui->prompt.active) {
+		return 0;
+	}
+	/* A long answer shows its end, where the typing is. */
+	for (;;) {
+		snprintf(line, sizeof(line), "%s%s%s", ui->prompt.label,
+		         tail != ui->prompt.text ? "…" : "", tail);
+		if (*tail == '\0' || width_columns(line) < ui->cols) {
+			break;
+		}
+		tail += utf8_decode(tail, strlen(tail), &(uint32_t){ 0 });
+	}
+	draw_text(ui->w_status, 0, 0, ui->cols, line,
+	          draw_attr(CONFIG_ELEMENT_STATUS), 1);
+	x = width_columns(line);
+	wmove(ui->w_status, 0, x < ui->cols ? x : ui->cols - 1);
+	return 1;
+}
+
+/* ---- folders ----------------------------------------------------------- */
+
+char *
+ui_data_dir(const char *sub)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *mid = "/newsfold/";
+	char *out;
+	size_t n;
+
+	if (xdg == NULL || xdg[0] != '/') {
+		if (home == NULL || home[0] == '\0') {
+			return NULL;
+		}
+		mid = "/.local/share/newsfold/";
+		xdg = home;
+	}
+	n = strlen(xdg) + strlen(mid) + strlen(sub) + 1;
+	if ((out = malloc(n)) != NULL) {
+		snprintf(out, n, "%s%s%s", xdg, mid, sub);
+	}
+	return out;
+}
+
+char *
+ui_expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *out;
+	size_t n;
+
+	if (strncmp(path, "~/", 2) != 0 || home == NULL || home[0] == '\0') {
+		return strdup(path);
+	}
+	n = strlen(home) + strlen(path);
+	if ((out = malloc(n)) != NULL) {
+		snprintf(out, n, "%s%s", home, path + 1);
+	}
+	return out;
 }

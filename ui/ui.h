@@ -83,6 +83,18 @@ struct ui_job {
 };
 
 struct syncq;
+struct ui_download;
+
+/* A question on the status line (ui_prompt()). */
+typedef void (*ui_prompt_fn)(struct ui *ui, const char *answer, void *ctx);
+
+struct ui_prompt {
+	int active;
+	char label[64];
+	char text[1024];	/* the answer as edited, UTF-8 */
+	ui_prompt_fn done;
+	void *ctx;
+};
 
 struct ui {
 	const struct config *cfg;
@@ -99,6 +111,18 @@ struct ui {
 
 	char status[512];	/* a message that replaces the hint */
 	int status_error;
+
+	/* A question the status line asks (the save key's path); while
+	 * active, it takes every key. */
+	struct ui_prompt prompt;
+
+	/* Enclosures downloading, each on its own thread (ui/jobs.c). */
+	struct ui_download *downloads;
+	size_t ndownloads;
+	/* Which enclosure of which item the play and download keys hand
+	 * over next (ui/save.c). */
+	int64_t enclosure_rowid;
+	size_t enclosure_next;
 
 	/* Filter input: `/` starts it, Enter keeps the filter, Esc clears. */
 	int filtering;
@@ -150,6 +174,24 @@ void ui_open_browser(struct ui *ui, const char *url);
 /* Plays an enclosure's url with the dotfile's player, else the browser;
  * the status line then says "VERB URL". */
 void ui_open_enclosure(struct ui *ui, const char *url, const char *verb);
+/* Asks label (a few words) on the status line, with initial as the
+ * answer to edit: characters are added at the end, Backspace removes the
+ * last whole character, ^U clears. Enter calls done(ui, answer, ctx),
+ * Esc calls done(ui, NULL, ctx); done frees what ctx holds. A prompt
+ * already open is cancelled first. */
+void ui_prompt(struct ui *ui, const char *label, const char *initial,
+               ui_prompt_fn done, void *ctx);
+/* Hands a key to the open prompt; 0 when none is open. */
+int ui_prompt_key(struct ui *ui, int key);
+/* Draws the open prompt on the status line, the cursor at its end;
+ * 0 when none is open. */
+int ui_prompt_draw(struct ui *ui);
+/* $XDG_DATA_HOME/newsfold/SUB, else ~/.local/share/newsfold/SUB: a new
+ * string, or NULL when neither variable is set; free() it. */
+char *ui_data_dir(const char *sub);
+/* path with a leading ~/ read as $HOME/: a new string (NULL out of
+ * memory); free() it. */
+char *ui_expand_home(const char *path);
 /* Marks n items read or unread in the store (and reports a failure). */
 void ui_mark(struct ui *ui, const int64_t *rowids, size_t n, int read);
 /* Marks the stories of these items read or unread: every copy, in every

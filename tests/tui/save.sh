@@ -36,6 +36,8 @@ SAVED="$TMPDIR_TUI/.local/share/newsfold/saved"
 saves() {
 	tui_wait "Harbour museum reopens" || return 1
 	tui_keys g s
+	tui_wait "Save to: …" && tui_wait "Fenwick and Dunmere.txt" || return 1
+	tui_keys Enter
 	tui_wait "saved to $SAVED/Storm Orla closes the coast road" &&
 	f=$(ls "$SAVED"/*.txt) &&
 	head -1 "$f" | grep -qx "Storm Orla closes the coast road between Fenwick and Dunmere" &&
@@ -44,6 +46,8 @@ saves() {
 
 saves_again() {
 	tui_keys s
+	tui_wait "Fenwick and Dunmere-2.txt" || return 1
+	tui_keys Enter
 	deadline=$(($(date +%s) + 10))
 	until [ -f "$SAVED/Storm Orla closes the coast road between Fenwick and Dunmere-2.txt" ]; do
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
