@@ -36,7 +36,8 @@ Routes (NAME is a file under the root; its extension sets the type:
                           past the end); &cut=1: a request without a range
                           gets the headers of the whole and half the body,
                           then the connection closes; &norange=1: every
-                          request gets the whole with 200
+                          request gets the whole with 200; &slow=MS: a
+                          pause of MS milliseconds after each 64 KiB
 Misbehaving servers (what a hostile or broken host sends):
   /notmodified            304 Not Modified to any request, conditional or not
   /http09                 an HTTP/0.9 reply: the body with no status line
@@ -384,7 +385,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_body(416, "text/plain", b"",
                                [("Content-Range", "bytes */%d" % size)])
                 return
-            self.send_body(206, ctype, body[start:],
+            self.send_blob(206, body[start:], query,
                            [("Content-Range", "bytes %d-%d/%d"
                              % (start, size - 1, size))])
             return
@@ -398,7 +399,23 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body[:size // 2])
             self.wfile.flush()
             return
-        self.send_body(200, ctype, body)
+        self.send_blob(200, body, query, [])
+
+    def send_blob(self, code, body, query, extra):
+        pause = int(query.get("slow", "0")) / 1000.0
+        if not pause:
+            self.send_body(code, "application/octet-stream", body, extra)
+            return
+        self.send_response(code)
+        self.send_header("Content-Type", "application/octet-stream")
+        for name, value in extra:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for i in range(0, len(body), 65536):
+            self.wfile.write(body[i:i + 65536])
+            self.wfile.flush()
+            time.sleep(pause)
 
     def serve_endless(self):
         self.close_connection = True
