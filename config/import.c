@@ -385,8 +385,23 @@ config_export_opml(const struct config *cfg, struct opml_list *out,
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < cfg->nfeeds && st == NF_OK; i++) {
+		char *url = NULL;
+		size_t n;
+
 		f = &cfg->feeds[i];
-		st = opml_list_add(out, f->url, f->title, f->tags, f->ntags, err);
+		/* As newsboat writes them: exec feeds are already "exec:CMD";
+		 * a filter goes along as "filter:CMD:URL". Importing either
+		 * skips it: no one else's list may start a program here. */
+		if (f->filter_cmd != NULL) {
+			n = strlen(f->filter_cmd) + strlen(f->url) + 9;
+			if ((url = malloc(n)) == NULL) {
+				return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			}
+			snprintf(url, n, "filter:%s:%s", f->filter_cmd, f->url);
+		}
+		st = opml_list_add(out, url != NULL ? url : f->url, f->title,
+		                   f->tags, f->ntags, err);
+		free(url);
 	}
 	return st;
 }

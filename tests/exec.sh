@@ -89,6 +89,21 @@ bad_lines() {
 	bad_line 'filter "x" ftp://e.org/a' 'feed: "ftp://e.org/a" is not an http, https or file URL'
 }
 
+# --export-opml writes them as newsboat does (exec:CMD, filter:CMD:URL),
+# escaped; --import-opml of that list skips both: an OPML from anywhere
+# never makes the reader run a program.
+opml_round_trip() {
+	"$NF" -c "$tmp/rc" -d "$tmp/db" --export-opml > "$tmp/out.opml" &&
+	grep -qF "xmlUrl=\"exec:cat $DEMO/front-page.rss\"" "$tmp/out.opml" &&
+	grep -qF "xmlUrl=\"filter:sed s/Lumen/LUMEN/g:file://$DEMO/valley-courier.atom\"" "$tmp/out.opml" &&
+	grep -qF 'xmlUrl="exec:printf %s $(touch' "$tmp/out.opml" &&
+	: > "$tmp/imported.rc" &&
+	"$NF" -c "$tmp/imported.rc" -d "$tmp/imported.db" --import-opml "$tmp/out.opml" \
+		> "$tmp/import.out" 2>&1 &&
+	grep -q "7 skipped: not http or https" "$tmp/import.out" &&
+	! grep -q "exec\|filter" "$tmp/imported.rc"
+}
+
 check "an exec source is a feed" exec_feed
 check "a filter rewrites the body before parsing" filter_feed
 check "a program's escapes never reach the page, nor its stderr" escapes_gone
@@ -97,5 +112,6 @@ check "a flood is cut at max-size" flood_cut
 check "a failing filter fails its feed" filter_fails
 check "the command is an argument list, never a shell" no_shell
 check "malformed exec and filter lines are FILE:LINE errors" bad_lines
+check "--export-opml writes exec: and filter: as newsboat does; importing skips them" opml_round_trip
 echo "# $n checks, $failures failed"
 [ "$failures" -eq 0 ]
