@@ -6,6 +6,7 @@
  */
 #include "autoconfig.h"
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 
 #include "tests/testdir.h"
+#include "config/keys.h"
 #include "ui/ui.h"
 
 static int freed;	/* screens freed so far */
@@ -330,6 +332,81 @@ browser_gets_only_http_links(void **state)
 	}
 }
 
+/* ---- the status line's prompt ---- */
+
+static char answered[1100];
+static int answers;	/* done calls */
+static int answered_null;
+
+static void
+prompt_done(struct ui *ui, const char *answer, void *ctx)
+{
+	(void)ui;
+	(void)ctx;
+	answers++;
+	answered_null = answer == NULL;
+	snprintf(answered, sizeof(answered), "%s", answer != NULL ? answer : "");
+}
+
+struct prompt_case {
+	const char *name;
+	const char *initial;
+	int keys[8];		/* ends with 0 */
+	const char *want;	/* NULL: Esc, no answer */
+};
+
+static const struct prompt_case prompt_cases[] = {
+	{ "Enter keeps the default", "/d/a.txt", { CONFIG_KEY_ENTER }, "/d/a.txt" },
+	{ "Esc answers nothing", "/d/a.txt", { 'x', CONFIG_KEY_ESC }, NULL },
+	{ "Backspace removes a whole character", "/d/\u00e9",
+	  { CONFIG_KEY_BACKSPACE, 'x', CONFIG_KEY_ENTER }, "/d/x" },
+	{ "wide characters are typed whole", "",
+	  { 0x65e5, 0x672c, CONFIG_KEY_BACKSPACE, CONFIG_KEY_ENTER }, "\u65e5" },
+	{ "^U clears", "abc", { 'U' - '@', 'z', CONFIG_KEY_ENTER }, "z" },
+	{ "Backspace on nothing", "", { CONFIG_KEY_BACKSPACE, CONFIG_KEY_ENTER }, "" },
+	{ "controls and movement keys are not text", "a",
+	  { '\t', 1, CONFIG_KEY_UP, CONFIG_KEY_ENTER }, "a" },
+};
+
+static void
+prompt_answers_as_edited(void **state)
+{
+	struct fixture *f = *state;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(prompt_cases) / sizeof(prompt_cases[0]); i++) {
+		const struct prompt_case *c = &prompt_cases[i];
+
+		answers = 0;
+		ui_prompt(&f->ui, "Save to: ", c->initial, prompt_done, NULL);
+		for (k = 0; c->keys[k] != 0; k++) {
+			assert_true(ui_prompt_key(&f->ui, c->keys[k]));
+		}
+		if (answers != 1 || f->ui.prompt.active ||
+		    answered_null != (c->want == NULL) ||
+		    (c->want != NULL && strcmp(answered, c->want) != 0)) {
+			fail_msg("%s: %d answers, \"%s\"", c->name, answers, answered);
+		}
+	}
+	assert_false(ui_prompt_key(&f->ui, 'q'));	/* none open: not taken */
+}
+
+/* A second prompt cancels the first: its done runs once, with NULL. */
+static void
+prompt_replaced_cancels(void **state)
+{
+	struct fixture *f = *state;
+
+	answers = 0;
+	ui_prompt(&f->ui, "A: ", "one", prompt_done, NULL);
+	ui_prompt(&f->ui, "B: ", "two", prompt_done, NULL);
+	assert_int_equal(answers, 1);
+	assert_true(answered_null);
+	ui_prompt_key(&f->ui, CONFIG_KEY_ENTER);
+	assert_int_equal(answers, 2);
+	assert_string_equal(answered, "two");
+}
+
 int
 main(void)
 {
@@ -344,8 +421,11 @@ main(void)
 		CASE(mark_reaches_the_store_and_every_screen),
 		CASE(mark_all_read_leaves_dropped_feeds),
 		CASE(browser_gets_only_http_links),
+		CASE(prompt_answers_as_edited),
+		CASE(prompt_replaced_cancels),
 #undef CASE
 	};
 
+	setlocale(LC_ALL, "C.UTF-8");	/* the prompt types wide characters */
 	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
 }
