@@ -406,6 +406,23 @@ config_ignore(struct newsboat_import *imp, const char *name, int lineno,
 	return st;
 }
 
+/* podboat's folder: where our downloads go too. */
+static enum nf_status
+config_download_path(struct newsboat_import *imp, const char *name,
+                     int lineno, const struct nb_words *w)
+{
+	enum nf_status st;
+
+	if (w->n != 2 || w->w[1][0] == '\0') {
+		return skip(imp, name, lineno, "expected one folder", w->w[0]);
+	}
+	st = buf_add_str(&imp->lines, "download-dir ");
+	st = st == NF_OK ? add_quoted(&imp->lines, w->w[1]) : st;
+	st = st == NF_OK ? buf_add_str(&imp->lines, "\n") : st;
+	imp->nsettings += st == NF_OK;
+	return st;
+}
+
 static enum nf_status
 config_line(struct newsboat_import *imp, const char *name, int lineno,
             const struct nb_words *w, struct nf_error *err)
@@ -418,6 +435,9 @@ config_line(struct newsboat_import *imp, const char *name, int lineno,
 	}
 	if (strcmp(w->w[0], "ignore-article") == 0) {
 		return config_ignore(imp, name, lineno, w);
+	}
+	if (strcmp(w->w[0], "download-path") == 0) {
+		return config_download_path(imp, name, lineno, w);
 	}
 	for (i = 0; i < sizeof(plain_settings) / sizeof(plain_settings[0]); i++) {
 		if (strcmp(w->w[0], plain_settings[i].newsboat) != 0) {

@@ -92,6 +92,9 @@ static const struct file_case file_cases[] = {
 	  "reload-interval 30m\ntimeout 20s\n",
 	  "u:2: skipped: no equivalent (auto-reload)\n"
 	  "u:3: skipped: a value newsfold cannot take (max-items)\n" },
+	{ "download-path", 1, "download-path \"~/Podcasts/\"\ndownload-path\n",
+	  "download-dir \"~/Podcasts/\"\n",
+	  "u:2: skipped: expected one folder (download-path)\n" },
 	{ "bookmark-cmd and ignore-article", 1,
 	  "bookmark-cmd \"~/bin/bm\"\n"
 	  "ignore-article \"https://e.org/a.rss\" \"title =~ \\\"ads\\\"\"\n",
