@@ -117,6 +117,45 @@ test_default_dir(void **state)
 	free(d);
 }
 
+/* The path the prompt offers, and a save to a chosen path: folders made,
+ * an existing file never replaced, errors naming the path and why. */
+static void
+test_default_path_and_save_to(void **state)
+{
+	struct nf_item *it = story("Ferry line approved");
+	struct nf_error err;
+	char saved[128], want[512], path[256], blocked[256], *p;
+	FILE *f;
+
+	(void)state;
+	snprintf(saved, sizeof(saved), "%s/chosen", dir);
+	p = save_default_path(saved, it);
+	snprintf(want, sizeof(want), "%s/Ferry line approved.txt", saved);
+	assert_string_equal(p, want);
+	assert_int_equal(save_item_to(it, p, &err), NF_OK);
+	free(p);
+	p = save_default_path(saved, it);
+	snprintf(want, sizeof(want), "%s/Ferry line approved-2.txt", saved);
+	assert_string_equal(p, want);
+	free(p);
+
+	snprintf(path, sizeof(path), "%s/deeper/notes é.txt", saved);
+	assert_int_equal(save_item_to(it, path, &err), NF_OK);
+	assert_int_equal(save_item_to(it, path, &err), NF_ERR_IO);
+	snprintf(want, sizeof(want), "%s: cannot create: File exists", path);
+	assert_string_equal(err.msg, want);
+
+	/* a file where a folder should be: the error names it */
+	snprintf(blocked, sizeof(blocked), "%s/plain", dir);
+	assert_non_null(f = fopen(blocked, "w"));
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/plain/x.txt", dir);
+	assert_int_not_equal(save_item_to(it, path, &err), NF_OK);
+	assert_non_null(strstr(err.msg, blocked));
+	assert_non_null(strstr(err.msg, "Not a directory"));
+	item_free(it);
+}
+
 static int
 setup(void **state)
 {
@@ -137,7 +176,7 @@ teardown(void **state)
 int
 main(void)
 {
-	struct CMUnitTest tests[NCASES(name_cases) + 2];
+	struct CMUnitTest tests[NCASES(name_cases) + 3];
 	size_t i, n = 0;
 
 	for (i = 0; i < NCASES(name_cases); i++) {
@@ -146,5 +185,6 @@ main(void)
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_contents_and_no_overwrite);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_default_dir);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_default_path_and_save_to);
 	return _cmocka_run_group_tests("save", tests, n, setup, teardown);
 }
