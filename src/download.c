@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -184,17 +185,17 @@ target_path(const char *dir, const char *name, int copy, char *out,
 	}
 }
 
-/* The first of dir/NAME, dir/NAME (1).EXT, ... that is not a finished
- * file, into out; its part (out.part) may exist, to be continued. */
+/* The first of dir/NAME, dir/NAME (1).EXT, ... from copy *copy on that
+ * is not a finished file, into out, and *copy its number; its part
+ * (out.part) may exist, to be continued. */
 static enum nf_status
-target_pick(const char *dir, const char *name, int first, char *out,
+target_pick(const char *dir, const char *name, int *copy, char *out,
             size_t size, struct nf_error *err)
 {
 	struct stat st;
-	int copy;
 
-	for (copy = first; copy < MAX_COPIES; copy++) {
-		target_path(dir, name, copy, out, size);
+	for (; *copy < MAX_COPIES; (*copy)++) {
+		target_path(dir, name, *copy, out, size);
 		if (lstat(out, &st) != 0 && errno == ENOENT) {
 			return NF_OK;
 		}
@@ -203,8 +204,10 @@ target_pick(const char *dir, const char *name, int first, char *out,
 	                    MAX_COPIES);
 }
 
-/* Opens (or creates) the part, which must be a plain file, at its end. */
-static enum nf_status
+/* Opens (or creates) the part, which must be a plain file, at its end,
+ * and locks it: 1 when another download holds it (two links with one
+ * file name at once), 0 when it is ours, -1 with err set. */
+static int
 part_open(struct download *d, const char *part, struct nf_error *err)
 {
 	struct stat st;
@@ -212,13 +215,42 @@ part_open(struct download *d, const char *part, struct nf_error *err)
 	d->fd = open(part, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW,
 	             0644);
 	if (d->fd < 0 || fstat(d->fd, &st) != 0) {
-		return nf_error_set(err, NF_ERR_IO, "%s: cannot open: %s", part,
-		                    strerror(errno));
+		nf_error_set(err, NF_ERR_IO, "%s: cannot open: %s", part,
+		             strerror(errno));
+		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		return nf_error_set(err, NF_ERR_IO, "%s: not a plain file", part);
+		nf_error_set(err, NF_ERR_IO, "%s: not a plain file", part);
+		return -1;
+	}
+	if (flock(d->fd, LOCK_EX | LOCK_NB) != 0) {
+		close(d->fd);
+		d->fd = -1;
+		return 1;
 	}
 	d->have = (long long)st.st_size;
+	return 0;
+}
+
+/* The target and its part, locked: the first name whose part no other
+ * download is writing. */
+static enum nf_status
+part_claim(struct download *d, char *target, size_t size, char *part,
+           size_t part_size, struct nf_error *err)
+{
+	int copy = 0, busy = 1;
+
+	while (busy > 0) {
+		if (target_pick(d->o.dir, d->p.name, &copy, target, size, err) !=
+		    NF_OK) {
+			return err->code;
+		}
+		snprintf(part, part_size, "%s.part", target);
+		if ((busy = part_open(d, part, err)) < 0) {
+			return err->code;
+		}
+		copy++;
+	}
 	return NF_OK;
 }
 
@@ -239,7 +271,8 @@ part_finish(struct download *d, const char *part, char *target, size_t size,
 			}
 			return NF_OK;
 		}
-		if (target_pick(d->o.dir, d->p.name, ++copy, target, size, err) !=
+		copy++;
+		if (target_pick(d->o.dir, d->p.name, &copy, target, size, err) !=
 		    NF_OK) {
 			return err->code;
 		}
@@ -386,11 +419,7 @@ run(struct download *d, char *target, size_t size, struct nf_error *err)
 
 	snprintf(part, sizeof(part), "%s/x", d->o.dir);
 	if ((st = path_make_parents(part, err)) != NF_OK ||
-	    (st = target_pick(d->o.dir, d->p.name, 0, target, size, err)) != NF_OK) {
-		return st;
-	}
-	snprintf(part, sizeof(part), "%s.part", target);
-	if ((st = part_open(d, part, err)) != NF_OK) {
+	    (st = part_claim(d, target, size, part, sizeof(part), err)) != NF_OK) {
 		return st;
 	}
 	if (d->have > (long long)d->o.max_size) {
@@ -408,11 +437,11 @@ run(struct download *d, char *target, size_t size, struct nf_error *err)
 	} else if (st == NF_ERR_TOO_LARGE || d->have == 0) {
 		unlink(part);	/* nothing worth continuing */
 	}
-	if (st == NF_OK && close(d->fd) != 0) {
+	/* Written out before it is renamed, and kept locked until then. */
+	if (st == NF_OK && fsync(d->fd) != 0) {
 		st = nf_error_set(err, NF_ERR_IO, "%s: cannot write: %s", part,
 		                  strerror(errno));
 	}
-	d->fd = st == NF_OK ? -1 : d->fd;
 	return st == NF_OK ? part_finish(d, part, target, size, err) : st;
 }
 

@@ -11,7 +11,9 @@
  * whole file (200) instead has the part started again from its first
  * byte. A file that is or grows past max_size stops the download, with
  * "too large (over 100 MiB)", and its part is removed. A finished file
- * is never replaced: the next name is "NAME (1).EXT", "NAME (2).EXT"...
+ * is never replaced: the next name is "NAME (1).EXT", "NAME (2).EXT"...,
+ * and so is a part another download is writing (it holds a lock on it).
+ * The part is synced to disk before it is renamed.
  *
  * The name comes from the URL's last path segment, percent-decoded and
  * made safe (download_file_name()). Only src/fetch.h touches the network.

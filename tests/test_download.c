@@ -394,6 +394,52 @@ test_thread_reports(void **state)
 	remove_dir(dir);
 }
 
+static void
+wait_done(struct download *d, struct download_progress *p)
+{
+	int i;
+
+	for (i = 0, p->done = 0; i < 2000 && !p->done; i++) {
+		usleep(10000);
+		download_get(d, p);
+	}
+	assert_true(p->done);
+}
+
+/* Two links with one file name at once: each its own part and file. */
+static void
+test_same_name_at_once(void **state)
+{
+	struct download_options o = { .max_size = 1 << 20, .timeout_ms = 10000 };
+	struct download_progress p1, p2;
+	struct nf_error err;
+	struct download *d1, *d2;
+	char dir[64], u1[512], u2[512], a[128], b[128];
+
+	(void)state;
+	fresh_dir(dir, sizeof(dir));
+	o.dir = dir;
+	snprintf(u1, sizeof(u1), "%s", url_for("/blob/same.mp3?size=400000&slow=20"));
+	snprintf(u2, sizeof(u2), "%s", url_for("/blob/same.mp3?size=300000&slow=20"));
+	o.url = u1;
+	assert_non_null(d1 = download_start(&o, &err));
+	o.url = u2;
+	assert_non_null(d2 = download_start(&o, &err));
+	wait_done(d1, &p1);
+	wait_done(d2, &p2);
+	assert_int_equal(p1.status, NF_OK);
+	assert_int_equal(p2.status, NF_OK);
+	snprintf(a, sizeof(a), "%s/same.mp3", dir);
+	snprintf(b, sizeof(b), "%s/same (1).mp3", dir);
+	assert_true(strcmp(p1.msg, p2.msg) != 0);
+	assert_true((holds_pattern(a, 400000) && holds_pattern(b, 300000)) ||
+	            (holds_pattern(a, 300000) && holds_pattern(b, 400000)));
+	assert_int_equal(count_entries(dir), 2);
+	download_free(d1);
+	download_free(d2);
+	remove_dir(dir);
+}
+
 /* ---- file names --------------------------------------------------------- */
 
 static const struct {
@@ -467,6 +513,7 @@ main(void)
 		cmocka_unit_test(test_hostile_names_stay_inside),
 		cmocka_unit_test(test_error_status_leaves_nothing),
 		cmocka_unit_test(test_thread_reports),
+		cmocka_unit_test(test_same_name_at_once),
 	};
 	const struct CMUnitTest name_tests[] = {
 		cmocka_unit_test(test_file_names),
