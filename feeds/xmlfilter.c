@@ -1,5 +1,6 @@
 #include "autoconfig.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,6 +379,25 @@ utf8_put_bmp(unsigned long c, char *out)
 	return 3;
 }
 
+/* The end of the ASCII bytes at u[k..j): eight at a look, since most
+ * of a feed is ASCII. */
+static size_t
+ascii_end(const unsigned char *u, size_t k, size_t j)
+{
+	uint64_t w;
+
+	for (; j - k >= 8; k += 8) {
+		memcpy(&w, u + k, 8);
+		if (w & 0x8080808080808080ULL) {
+			break;
+		}
+	}
+	while (k < j && u[k] < 0x80) {
+		k++;
+	}
+	return k;
+}
+
 /*
  * Passes s[i..j) on. In a UTF-8 document, a byte that is no UTF-8
  * becomes U+FFFD, since libxml2 stops reading at the first one inside
@@ -395,7 +415,7 @@ filter_run(struct xmlfilter *f, const char *s, size_t i, size_t j, int more)
 
 	while (f->utf8 && k < j) {
 		if (u[k] < 0x80) {
-			k++;
+			k = ascii_end(u, k, j);
 			continue;
 		}
 		if ((len = utf8_length(u + k, j - k)) < 0 && more) {
@@ -703,11 +723,32 @@ filter_escape(struct xmlfilter *f, const char *s, size_t j, size_t n, int final)
 /* Copies s[0..n) to the filter's output, rewritten as the file's head
  * says; returns how many bytes were taken (the rest waits for more
  * input). While nothing changes, the output is s itself (f->dirty 0). */
+/* Where the next '&', '<' or ESC is in s[i..n), n when none: each found
+ * with memchr() and kept in next_at (SIZE_MAX: not looked for yet) until
+ * the scan passes it, so the chunk is searched once. */
+static size_t
+next_special(const char *s, size_t i, size_t n, size_t next_at[3])
+{
+	static const char special[3] = { '&', '<', 0x1B };
+	size_t j = n, k;
+	const char *p;
+
+	for (k = 0; k < 3; k++) {
+		if (next_at[k] == SIZE_MAX || next_at[k] < i) {
+			p = memchr(s + i, special[k], n - i);
+			next_at[k] = p != NULL ? (size_t)(p - s) : n;
+		}
+		j = next_at[k] < j ? next_at[k] : j;
+	}
+	return j;
+}
+
 static size_t
 filter_scan(struct xmlfilter *f, const char *s, size_t n, int final)
 {
 	struct scan sc = { s, n, final, 0, 0 };
 	size_t i = 0, j, k;
+	size_t next_at[3] = { SIZE_MAX, SIZE_MAX, SIZE_MAX };
 	long next;
 
 	while (i < n) {
@@ -719,9 +760,7 @@ filter_scan(struct xmlfilter *f, const char *s, size_t n, int final)
 			i = j;
 			continue;
 		}
-		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
-			continue;
-		}
+		j = next_special(s, i, n, next_at);
 		if ((k = filter_run(f, s, i, j, j == n && !final)) < j) {
 			return k;
 		}
