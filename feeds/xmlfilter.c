@@ -641,6 +641,14 @@ filter_bang(struct xmlfilter *f, struct scan *sc, size_t j)
 	return (long)j + 1;
 }
 
+/* Whether c ends a tag's name (NUL included, as strchr() has it). */
+static int
+ends_tag_name(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' ||
+	       c == '\0';
+}
+
 /* "<" at s[j]. Returns where scanning goes on, or -1 for more input. */
 static long
 filter_lt(struct xmlfilter *f, struct scan *sc, size_t j)
@@ -660,7 +668,7 @@ filter_lt(struct xmlfilter *f, struct scan *sc, size_t j)
 		return filter_bang(f, sc, j);
 	}
 	name = j + 1 + (s[j + 1] == '/');
-	for (k = name; k < n && strchr(" \t\r\n/>", s[k]) == NULL; k++) {
+	for (k = name; k < n && !ends_tag_name(s[k]); k++) {
 		continue;
 	}
 	e = tag_end(s, k, n);
@@ -674,6 +682,27 @@ filter_lt(struct xmlfilter *f, struct scan *sc, size_t j)
 	}
 	sc->tag_until = e;
 	return (long)filter_tag(f, s, j, e, s + name, k - name);
+}
+
+/* "&#c;" into ref (16 bytes); returns its length. Written by hand: a
+ * feed of escaped HTML has several on every line. */
+static size_t
+char_ref(unsigned long c, char *ref)
+{
+	char digits[20];
+	size_t n = 0, len = 0;
+
+	do {
+		digits[n++] = (char)('0' + c % 10);
+		c /= 10;
+	} while (c > 0 && n < 12);
+	ref[len++] = '&';
+	ref[len++] = '#';
+	while (n > 0) {
+		ref[len++] = digits[--n];
+	}
+	ref[len++] = ';';
+	return len;
 }
 
 /* "&" at s[j]: a reference rewritten as a character reference, a declared
@@ -698,8 +727,7 @@ filter_amp(struct xmlfilter *f, const char *s, size_t j, size_t n, int final)
 		filter_change(f, s, j, "&#38;", 5);
 		return (long)j + 1;
 	}
-	snprintf(ref, sizeof(ref), "&#%lu;", c);
-	filter_change(f, s, j, ref, strlen(ref));
+	filter_change(f, s, j, ref, char_ref(c, ref));
 	return (long)j + len;
 }
 

@@ -74,21 +74,50 @@ jadd_str(struct jbuf *j, const char *s)
 	jadd(j, s, strlen(s));
 }
 
+/* Whether one of the eight bytes of w is below 0x20, '"' or '\\' (the
+ * bit tricks of "Bit Twiddling Hacks": a byte below n, a zero byte). */
+static int
+word_needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+	        ((backslash - ones) & ~backslash)) & highs) != 0;
+}
+
+/* The first byte at p (before end, where the NUL is) that a JSON string
+ * must escape, or the NUL: eight bytes at a look. */
+static const unsigned char *
+plain_end(const unsigned char *p, const unsigned char *end)
+{
+	uint64_t w;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (word_needs_escape(w)) {
+			break;
+		}
+	}
+	while (*p >= 0x20 && *p != '"' && *p != '\\') {
+		p++;
+	}
+	return p;
+}
+
 static void
 json_string(struct jbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)nf_str(s), *run = p;
+	const unsigned char *end = p + strlen((const char *)p);
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
 	jadd(b, "\"", 1);
-	for (; *p != '\0'; p++) {
+	for (; *(p = plain_end(p, end)) != '\0'; p++) {
 		const char *e = NULL;
 		size_t n = 2;
 
-		if (*p >= 0x20 && *p != '"' && *p != '\\') {
-			continue;
-		}
 		switch (*p) {
 		case '"': e = "\\\""; break;
 		case '\\': e = "\\\\"; break;

@@ -589,7 +589,7 @@ starts_with_word(const char *t, const char *word)
 static int
 has_caption_word(const char *t)
 {
-	for (; *t != '\0'; t++) {
+	for (; (t = strpbrk(t, "pPiI\xe5\xe6/")) != NULL; t++) {
 		switch ((unsigned char)*t) {
 		case 'p':
 		case 'P':
