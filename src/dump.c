@@ -374,8 +374,13 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	e->text_len = item_text_length(it);
 	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
 	    keep_string(d, it->id, SIZE_MAX, &e->id) != 0 ||
-	    keep_string(d, it->link, SIZE_MAX, &e->link) != 0 ||
 	    keep_string(d, it->summary, SUMMARY_KEPT, &e->summary) != 0) {
+		return -1;
+	}
+	/* a permalink GUID is often the link: kept once */
+	if (e->id != NULL && it->link != NULL && strcmp(e->id, it->link) == 0) {
+		e->link = e->id;
+	} else if (keep_string(d, it->link, SIZE_MAX, &e->link) != 0) {
 		return -1;
 	}
 	d->nitems++;
