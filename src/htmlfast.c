@@ -301,7 +301,7 @@ tag_lookup(const unsigned char *name, size_t n)
 	}
 	low[n] = '\0';
 	for (i = 0; i < TAG_NONE; i++) {
-		if (strcmp(low, tag_names[i]) == 0) {
+		if (tag_names[i][0] == low[0] && strcmp(low, tag_names[i]) == 0) {
 			return (enum tag)i;
 		}
 	}
