@@ -16,13 +16,18 @@
 #include "src/fold.h"
 #include "src/source.h"
 
-#define SUMMARY_KEPT 256	/* bytes of summary kept per item for folding */
+/* Bytes of summary kept per item for folding: its lead rule reads the
+ * first 200 (and whether more follow), the glued-summary rule as many as
+ * the title has. */
+#define SUMMARY_KEPT 256
 
 /*
  * --dump prints the JSON as the items arrive: the header with the channel
  * metadata when the first item is done, each item on its own line, and at
- * the end the stories folded from the little that was kept per item. So a
- * feed of any size dumps in bounded memory.
+ * the end the stories folded from the little that was kept per item. So
+ * no item's text outlives its line; what grows with the feed is what
+ * folding needs of each item (title, GUID, link, summary lead), since a
+ * story may join items any distance apart, and folding's own work.
  */
 /*
  * The strings kept per item live in an arena of ARENA_BLOCK blocks, freed
