@@ -1,6 +1,7 @@
 #include "autoconfig.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,16 @@ struct frame {
 };
 
 
+/* element_find()'s answers by the addresses of the names asked: libxml2
+ * hands every element name and namespace out of its parser's dictionary,
+ * one address per string for the parser's life, and a feed repeats a
+ * few elements many times. */
+#define ELEMENT_MEMO 32
+struct element_memo {
+	const xmlChar *uri, *local;	/* local NULL: unused */
+	const struct element_def *def;
+};
+
 struct xmlfeed {
 	const struct feed_options *opts;
 	struct nf_feed *meta;
@@ -123,6 +134,7 @@ struct xmlfeed {
 	int author_depth;	/* inside <atom:author> */
 	int item_depth;		/* inside <item>/<entry> */
 	int stopped;
+	struct element_memo memo[ELEMENT_MEMO];
 	struct entry_raw raw;
 	int item_rank[FIELD_COUNT];
 	int feed_rank[FIELD_COUNT];
@@ -193,6 +205,22 @@ element_find(const struct xmlfeed *x, const xmlChar *uri, const xmlChar *local)
 		return NULL;
 	}
 	return bsearch(&key, elements, NELEMENTS, sizeof(elements[0]), element_cmp);
+}
+
+/* element_find() through x's memo; only below the root, whose namespace
+ * (see root_check) the answers depend on. */
+static const struct element_def *
+element_find_memo(struct xmlfeed *x, const xmlChar *uri, const xmlChar *local)
+{
+	uintptr_t h = ((uintptr_t)local >> 3) ^ ((uintptr_t)uri >> 5);
+	struct element_memo *m = &x->memo[(h ^ h >> 7) % ELEMENT_MEMO];
+
+	if (m->local != local || m->uri != uri) {
+		m->def = element_find(x, uri, local);
+		m->local = local;
+		m->uri = uri;
+	}
+	return m->def;
 }
 
 static void
@@ -334,13 +362,46 @@ trimmed(const char *s)
 }
 
 /* A link as written, made absolute against the base in effect. */
+static int
+is_ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether url is an absolute http(s) URL of a host and a path of
+ * letters, digits, "-", ".", "_", "~" and "/" only, no segment starting
+ * with a dot: libxml2 gives such a URL back as it is, whatever the base,
+ * so it needs no resolving. */
+static int
+is_plain_absolute(const char *url)
+{
+	const char *p = strncmp(url, "https://", 8) == 0 ? url + 8 :
+	                strncmp(url, "http://", 7) == 0 ? url + 7 : NULL;
+
+	if (p == NULL || *p == '\0' || *p == '/' || *p == '.') {
+		return 0;
+	}
+	for (; *p != '\0' && *p != '/'; p++) {
+		if (!is_ascii_alnum(*p) && *p != '-' && *p != '.') {
+			return 0;
+		}
+	}
+	for (; *p != '\0'; p++) {
+		if ((!is_ascii_alnum(*p) && strchr("-._~/", *p) == NULL) ||
+		    (*p == '.' && p[-1] == '/')) {
+			return 0;	/* or a dot segment, to be safe */
+		}
+	}
+	return 1;
+}
+
 static char *
 link_resolve(const struct xmlfeed *x, const char *s)
 {
 	char *t = trimmed(s), *abs;
 
-	if (t == NULL) {
-		return NULL;
+	if (t == NULL || is_plain_absolute(t)) {
+		return t;
 	}
 	abs = url_resolve(t, base_now(x));
 	free(t);
@@ -870,11 +931,12 @@ sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	if (x->skip_depth > 0) {
 		return;
 	}
-	def = element_find(x, uri, local);
 	if (x->depth == 1) {
-		root_check(x, def, uri, local);
+		memset(x->memo, 0, sizeof(x->memo));
+		root_check(x, element_find(x, uri, local), uri, local);
 		return;
 	}
+	def = element_find_memo(x, uri, local);
 	if (def == NULL) {
 		if (x->foreign_depth == 0) {
 			x->foreign_depth = x->depth;

@@ -1,5 +1,6 @@
 #include "autoconfig.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,6 +379,25 @@ utf8_put_bmp(unsigned long c, char *out)
 	return 3;
 }
 
+/* The end of the ASCII bytes at u[k..j): eight at a look, since most
+ * of a feed is ASCII. */
+static size_t
+ascii_end(const unsigned char *u, size_t k, size_t j)
+{
+	uint64_t w;
+
+	for (; j - k >= 8; k += 8) {
+		memcpy(&w, u + k, 8);
+		if (w & 0x8080808080808080ULL) {
+			break;
+		}
+	}
+	while (k < j && u[k] < 0x80) {
+		k++;
+	}
+	return k;
+}
+
 /*
  * Passes s[i..j) on. In a UTF-8 document, a byte that is no UTF-8
  * becomes U+FFFD, since libxml2 stops reading at the first one inside
@@ -395,7 +415,7 @@ filter_run(struct xmlfilter *f, const char *s, size_t i, size_t j, int more)
 
 	while (f->utf8 && k < j) {
 		if (u[k] < 0x80) {
-			k++;
+			k = ascii_end(u, k, j);
 			continue;
 		}
 		if ((len = utf8_length(u + k, j - k)) < 0 && more) {
@@ -420,12 +440,29 @@ filter_run(struct xmlfilter *f, const char *s, size_t i, size_t j, int more)
 	return j;
 }
 
+/* The first three-byte marker m ("]]>", "-->") in s[0..n), or NULL:
+ * memchr() for its first byte, which is rare in text, is faster here
+ * than memmem(). */
+static const char *
+find_marker(const char *s, size_t n, const char *m)
+{
+	const char *p = s, *end = s + n;
+
+	while (end - p >= 3 && (p = memchr(p, m[0], (size_t)(end - p - 2))) != NULL) {
+		if (p[1] == m[1] && p[2] == m[2]) {
+			return p;
+		}
+		p++;
+	}
+	return NULL;
+}
+
 /* Inside a CDATA section or a comment: passes bytes on up to its end.
  * Returns how many of s[i..n) were taken. */
 static size_t
 filter_section(struct xmlfilter *f, const char *s, size_t i, size_t n, int final)
 {
-	const char *end = memmem(s + i, n - i, f->section_end, 3);
+	const char *end = find_marker(s + i, n - i, f->section_end);
 	size_t j;
 
 	if (end == NULL) {
@@ -621,6 +658,14 @@ filter_bang(struct xmlfilter *f, struct scan *sc, size_t j)
 	return (long)j + 1;
 }
 
+/* Whether c ends a tag's name (NUL included, as strchr() has it). */
+static int
+ends_tag_name(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' ||
+	       c == '\0';
+}
+
 /* "<" at s[j]. Returns where scanning goes on, or -1 for more input. */
 static long
 filter_lt(struct xmlfilter *f, struct scan *sc, size_t j)
@@ -640,7 +685,7 @@ filter_lt(struct xmlfilter *f, struct scan *sc, size_t j)
 		return filter_bang(f, sc, j);
 	}
 	name = j + 1 + (s[j + 1] == '/');
-	for (k = name; k < n && strchr(" \t\r\n/>", s[k]) == NULL; k++) {
+	for (k = name; k < n && !ends_tag_name(s[k]); k++) {
 		continue;
 	}
 	e = tag_end(s, k, n);
@@ -654,6 +699,27 @@ filter_lt(struct xmlfilter *f, struct scan *sc, size_t j)
 	}
 	sc->tag_until = e;
 	return (long)filter_tag(f, s, j, e, s + name, k - name);
+}
+
+/* "&#c;" into ref (16 bytes); returns its length. Written by hand: a
+ * feed of escaped HTML has several on every line. */
+static size_t
+char_ref(unsigned long c, char *ref)
+{
+	char digits[20];
+	size_t n = 0, len = 0;
+
+	do {
+		digits[n++] = (char)('0' + c % 10);
+		c /= 10;
+	} while (c > 0 && n < 12);
+	ref[len++] = '&';
+	ref[len++] = '#';
+	while (n > 0) {
+		ref[len++] = digits[--n];
+	}
+	ref[len++] = ';';
+	return len;
 }
 
 /* "&" at s[j]: a reference rewritten as a character reference, a declared
@@ -678,8 +744,7 @@ filter_amp(struct xmlfilter *f, const char *s, size_t j, size_t n, int final)
 		filter_change(f, s, j, "&#38;", 5);
 		return (long)j + 1;
 	}
-	snprintf(ref, sizeof(ref), "&#%lu;", c);
-	filter_change(f, s, j, ref, strlen(ref));
+	filter_change(f, s, j, ref, char_ref(c, ref));
 	return (long)j + len;
 }
 
@@ -703,11 +768,32 @@ filter_escape(struct xmlfilter *f, const char *s, size_t j, size_t n, int final)
 /* Copies s[0..n) to the filter's output, rewritten as the file's head
  * says; returns how many bytes were taken (the rest waits for more
  * input). While nothing changes, the output is s itself (f->dirty 0). */
+/* Where the next '&', '<' or ESC is in s[i..n), n when none: each found
+ * with memchr() and kept in next_at (SIZE_MAX: not looked for yet) until
+ * the scan passes it, so the chunk is searched once. */
+static size_t
+next_special(const char *s, size_t i, size_t n, size_t next_at[3])
+{
+	static const char special[3] = { '&', '<', 0x1B };
+	size_t j = n, k;
+	const char *p;
+
+	for (k = 0; k < 3; k++) {
+		if (next_at[k] == SIZE_MAX || next_at[k] < i) {
+			p = memchr(s + i, special[k], n - i);
+			next_at[k] = p != NULL ? (size_t)(p - s) : n;
+		}
+		j = next_at[k] < j ? next_at[k] : j;
+	}
+	return j;
+}
+
 static size_t
 filter_scan(struct xmlfilter *f, const char *s, size_t n, int final)
 {
 	struct scan sc = { s, n, final, 0, 0 };
 	size_t i = 0, j, k;
+	size_t next_at[3] = { SIZE_MAX, SIZE_MAX, SIZE_MAX };
 	long next;
 
 	while (i < n) {
@@ -719,9 +805,7 @@ filter_scan(struct xmlfilter *f, const char *s, size_t n, int final)
 			i = j;
 			continue;
 		}
-		for (j = i; j < n && s[j] != '&' && s[j] != '<' && s[j] != 0x1B; j++) {
-			continue;
-		}
+		j = next_special(s, i, n, next_at);
 		if ((k = filter_run(f, s, i, j, j == n && !final)) < j) {
 			return k;
 		}

@@ -52,8 +52,8 @@ buf_add(struct buf *b, const void *data, size_t n)
 	if (n > b->max - b->len) {
 		return NF_ERR_TOO_LARGE;
 	}
-	st = buf_grow(b, b->len + n);
-	if (st != NF_OK) {
+	/* the room is there most times: no call then */
+	if (b->len + n + 1 > b->cap && (st = buf_grow(b, b->len + n)) != NF_OK) {
 		return st;
 	}
 	if (n > 0) {

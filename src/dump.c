@@ -16,13 +16,18 @@
 #include "src/fold.h"
 #include "src/source.h"
 
-#define SUMMARY_KEPT 256	/* bytes of summary kept per item for folding */
+/* Bytes of summary kept per item for folding: its lead rule reads the
+ * first 200 (and whether more follow), the glued-summary rule as many as
+ * the title has. */
+#define SUMMARY_KEPT 256
 
 /*
  * --dump prints the JSON as the items arrive: the header with the channel
  * metadata when the first item is done, each item on its own line, and at
- * the end the stories folded from the little that was kept per item. So a
- * feed of any size dumps in bounded memory.
+ * the end the stories folded from the little that was kept per item. So
+ * no item's text outlives its line; what grows with the feed is what
+ * folding needs of each item (title, GUID, link, summary lead), since a
+ * story may join items any distance apart, and folding's own work.
  */
 /*
  * The strings kept per item live in an arena of ARENA_BLOCK blocks, freed
@@ -74,21 +79,50 @@ jadd_str(struct jbuf *j, const char *s)
 	jadd(j, s, strlen(s));
 }
 
+/* Whether one of the eight bytes of w is below 0x20, '"' or '\\' (the
+ * bit tricks of "Bit Twiddling Hacks": a byte below n, a zero byte). */
+static int
+word_needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+	        ((backslash - ones) & ~backslash)) & highs) != 0;
+}
+
+/* The first byte at p (before end, where the NUL is) that a JSON string
+ * must escape, or the NUL: eight bytes at a look. */
+static const unsigned char *
+plain_end(const unsigned char *p, const unsigned char *end)
+{
+	uint64_t w;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (word_needs_escape(w)) {
+			break;
+		}
+	}
+	while (*p >= 0x20 && *p != '"' && *p != '\\') {
+		p++;
+	}
+	return p;
+}
+
 static void
 json_string(struct jbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)nf_str(s), *run = p;
+	const unsigned char *end = p + strlen((const char *)p);
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
 	jadd(b, "\"", 1);
-	for (; *p != '\0'; p++) {
+	for (; *(p = plain_end(p, end)) != '\0'; p++) {
 		const char *e = NULL;
 		size_t n = 2;
 
-		if (*p >= 0x20 && *p != '"' && *p != '\\') {
-			continue;
-		}
 		switch (*p) {
 		case '"': e = "\\\""; break;
 		case '\\': e = "\\\\"; break;
@@ -345,8 +379,13 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	e->text_len = item_text_length(it);
 	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
 	    keep_string(d, it->id, SIZE_MAX, &e->id) != 0 ||
-	    keep_string(d, it->link, SIZE_MAX, &e->link) != 0 ||
 	    keep_string(d, it->summary, SUMMARY_KEPT, &e->summary) != 0) {
+		return -1;
+	}
+	/* a permalink GUID is often the link: kept once */
+	if (e->id != NULL && it->link != NULL && strcmp(e->id, it->link) == 0) {
+		e->link = e->id;
+	} else if (keep_string(d, it->link, SIZE_MAX, &e->link) != 0) {
 		return -1;
 	}
 	d->nitems++;

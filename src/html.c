@@ -569,34 +569,50 @@ take_image(xmlNode *top, const char *base_url, struct picture *pic)
 	}
 }
 
-/* Words without which no caption rule can match: a cheap look at the
- * raw text spares rendering every paragraph twice. */
-static const char *const caption_words[] = {
-	"photo", "image", "pictured", "picture", "写真", "撮影", "/",
-};
+/* Whether t begins with word: ASCII letters in any case, other bytes
+ * as they are. */
+static int
+starts_with_word(const char *t, const char *word)
+{
+	for (; *word != '\0'; t++, word++) {
+		if (*t != *word && !(*word >= 'a' && *word <= 'z' && (*t | 0x20) == *word)) {
+			return 0;
+		}
+	}
+	return 1;
+}
 
-/* Nonzero when t holds one of caption_words: one pass, looking closer
- * only at the bytes those words begin with. */
+/* Nonzero when t holds a word without which no caption rule can match
+ * ("photo", "image", "picture", "pictured", 写真, 撮影, "/"): a cheap
+ * look at the raw text spares rendering every paragraph twice. One
+ * pass, looking closer only at the bytes those words begin with. */
 static int
 has_caption_word(const char *t)
 {
-	size_t i, k;
-	const char *w;
-
-	for (; *t != '\0'; t++) {
-		unsigned char c = (unsigned char)*t;
-
-		if (c != 'p' && c != 'P' && c != 'i' && c != 'I' && c != 0xe5 && c != 0xe6 &&
-		    c != '/') {
-			continue;
-		}
-		for (i = 0; i < sizeof(caption_words) / sizeof(caption_words[0]); i++) {
-			w = caption_words[i];
-			k = strlen(w);
-			if ((unsigned char)w[0] < 0x80 ? strncasecmp(t, w, k) == 0
-			    : strncmp(t, w, k) == 0) {
+	for (; (t = strpbrk(t, "pPiI\xe5\xe6/")) != NULL; t++) {
+		switch ((unsigned char)*t) {
+		case 'p':
+		case 'P':
+			if (starts_with_word(t, "photo") || starts_with_word(t, "picture")) {
 				return 1;
 			}
+			break;
+		case 'i':
+		case 'I':
+			if (starts_with_word(t, "image")) {
+				return 1;
+			}
+			break;
+		case 0xe5:
+		case 0xe6:
+			if (starts_with_word(t, "写真") || starts_with_word(t, "撮影")) {
+				return 1;
+			}
+			break;
+		case '/':
+			return 1;
+		default:
+			break;
 		}
 	}
 	return 0;

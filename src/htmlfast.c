@@ -301,7 +301,7 @@ tag_lookup(const unsigned char *name, size_t n)
 	}
 	low[n] = '\0';
 	for (i = 0; i < TAG_NONE; i++) {
-		if (strcmp(low, tag_names[i]) == 0) {
+		if (tag_names[i][0] == low[0] && strcmp(low, tag_names[i]) == 0) {
 			return (enum tag)i;
 		}
 	}
@@ -607,12 +607,32 @@ read_entity(struct fast *f)
 	return e != NULL ? e->value : 0;
 }
 
-/* At '&': a reference, or a lone '&' before a blank or the end. */
+/* The length of a name at s (n bytes) that libxml2 reads as a reference
+ * without its ';' ("AT&T", "?a=1&b=2"), which it keeps as the text "&"
+ * and the name; 0 when s holds no such name, or one it would read
+ * further than this reader does. */
+static size_t
+bare_name_length(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 32 && (is_letter(s[i]) || is_digit(s[i]))) {
+		i++;
+	}
+	if (i == 0 || i == 32 || (i < n && (s[i] == ';' || s[i] >= 0x80 || is_name_byte(s[i])))) {
+		return 0;
+	}
+	return i;
+}
+
+/* At '&': a reference, a name without its ';' or a lone '&' before a
+ * blank or the end, as libxml2 reads them. */
 static void
 read_reference(struct fast *f)
 {
 	char out[4];
 	uint32_t cp;
+	size_t bare;
 
 	f->pos++;
 	if (f->pos >= f->len || is_blank(f->s[f->pos])) {
@@ -622,6 +642,11 @@ read_reference(struct fast *f)
 	if (f->s[f->pos] == '#') {
 		f->pos++;
 		cp = read_char_ref(f);
+	} else if (is_letter(f->s[f->pos]) &&
+	           (bare = bare_name_length(f->s + f->pos, f->len - f->pos)) > 0) {
+		send_text(f, (const char *)f->s + f->pos - 1, bare + 1, 0);
+		f->pos += bare;
+		return;
 	} else if (is_letter(f->s[f->pos])) {
 		cp = read_entity(f);
 	} else {

@@ -31,6 +31,7 @@
 #include <pthread.h>
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -201,13 +202,25 @@ related_equal_unspaced(const char *s, size_t n, const char *word)
  * Built at first use: tolower() follows the locale set at start. */
 enum { LABELS = sizeof(related_labels) / sizeof(related_labels[0]), LABEL_MAX = 48 };
 
+enum { QUAD_BITS = 16 };
+
 static struct {
 	unsigned char fold[256];
 	unsigned char label[LABELS][LABEL_MAX];
 	size_t len[LABELS];
 	int head[256], chain[LABELS];
 	unsigned char pair[256 * 256 / 8];
+	/* the hashes of the labels' first four bytes; used when no label is
+	 * shorter (short set), as it sees fewer false starts than pair */
+	unsigned char quad[(1 << QUAD_BITS) / 8];
+	int short_label;
 } label_table;		/* built once under pthread_once, read-only after */
+
+static unsigned
+quad_hash(uint32_t q)
+{
+	return (q * 2654435761u) >> (32 - QUAD_BITS);
+}
 static pthread_once_t label_table_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -232,7 +245,62 @@ label_table_init(void)
 		label_table.head[label_table.label[i][0]] = i;
 		pair = label_table.label[i][0] << 8 | label_table.label[i][1];
 		label_table.pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		if (k < 4) {
+			label_table.short_label = 1;
+		} else {
+			unsigned h = quad_hash((uint32_t)label_table.label[i][0] << 24 |
+			                       (uint32_t)label_table.label[i][1] << 16 |
+			                       (uint32_t)label_table.label[i][2] << 8 |
+			                       label_table.label[i][3]);
+
+			label_table.quad[h >> 3] |= (unsigned char)(1u << (h & 7));
+		}
 	}
+}
+
+/* Whether a label begins at s[j] (n bytes in all). */
+static int
+label_at(const unsigned char *s, size_t j, size_t n)
+{
+	const unsigned char *fold = label_table.fold;
+	size_t k;
+	int i;
+
+	for (i = label_table.head[fold[s[j]]]; i >= 0; i = label_table.chain[i]) {
+		const unsigned char *label = label_table.label[i];
+
+		for (k = 0; k < label_table.len[i] && j + k < n && fold[s[j + k]] == label[k]; k++) {
+		}
+		if (k == label_table.len[i]) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* related_may_label() with every label four bytes or longer: a window of
+ * four folded bytes rolls along s, and only where its hash is a label's
+ * are the labels compared. */
+static int
+may_label_quad(const unsigned char *s, size_t n)
+{
+	const unsigned char *fold = label_table.fold;
+	uint32_t q;
+	unsigned h;
+	size_t j;
+
+	if (n < 4) {
+		return 0;
+	}
+	q = (uint32_t)fold[s[0]] << 16 | (uint32_t)fold[s[1]] << 8 | fold[s[2]];
+	for (j = 0; j + 4 <= n; j++) {
+		q = q << 8 | fold[s[j + 3]];
+		h = quad_hash(q);
+		if ((label_table.quad[h >> 3] & (1u << (h & 7))) && label_at(s, j, n)) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -240,25 +308,18 @@ related_may_label(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	const unsigned char *fold = label_table.fold;
-	size_t j, k;
-	int i, pair;
+	size_t j;
+	int pair;
 
 	pthread_once(&label_table_once, label_table_init);
+	if (!label_table.short_label) {
+		return may_label_quad(s, n);
+	}
 	/* every label is at least two bytes long */
 	for (j = 0; j + 1 < n; j++) {
 		pair = fold[s[j]] << 8 | fold[s[j + 1]];
-		if (!(label_table.pair[pair >> 3] & (1u << (pair & 7)))) {
-			continue;
-		}
-		for (i = label_table.head[fold[s[j]]]; i >= 0; i = label_table.chain[i]) {
-			const unsigned char *label = label_table.label[i];
-
-			for (k = 0; k < label_table.len[i] && j + k < n && fold[s[j + k]] == label[k];
-			     k++) {
-			}
-			if (k == label_table.len[i]) {
-				return 1;
-			}
+		if ((label_table.pair[pair >> 3] & (1u << (pair & 7))) && label_at(s, j, n)) {
+			return 1;
 		}
 	}
 	return 0;

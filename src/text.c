@@ -172,6 +172,27 @@ judge(uint32_t cp, const unsigned char *next, size_t nleft, enum esc_state *st)
 	return v;
 }
 
+/* The end of the printable ASCII at s[i..len): eight bytes at a look
+ * (a byte below 0x20, at or above 0x80, or 0x7F sets its high bit in
+ * the sum; only one after such a byte may do so wrongly). */
+static size_t
+printable_end(const unsigned char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t w;
+
+	for (; len - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (((w - ones * 0x20) | w | (w + ones)) & (ones * 0x80)) {
+			break;
+		}
+	}
+	while (i < len && s[i] >= 0x20 && s[i] < 0x7F) {
+		i++;
+	}
+	return i;
+}
+
 /* Appends the sanitised form of s to b. Clean runs are copied whole. */
 enum nf_status
 text_gate_add(struct text_gate *g, struct buf *b, const char *str, size_t len)
@@ -186,7 +207,7 @@ text_gate_add(struct text_gate *g, struct buf *b, const char *str, size_t len)
 
 	while (i < len && rc == NF_OK) {
 		if (s[i] >= 0x20 && s[i] < 0x7F && st == ST_TEXT) {
-			i++;
+			i = printable_end(s, i + 1, len);
 			continue;
 		}
 		n = utf8_decode((const char *)s + i, len - i, &cp);

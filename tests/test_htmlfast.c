@@ -388,6 +388,7 @@ static const char *const texts[] = {
 #define ODD 37
 	"<font>", "<img src=x>", "<!-- c -->", "<", "</br>", "&bogus;", "&#1;",
 	"&", "<a href=x/>", "</p >", "</div>", "</li>",
+	"AT&T", "&r", "?a=1&b=2", "&amp", "&r.", "&r-x", "&T\xc3\xa9", "&x;",
 };
 
 /* One random document: tags mostly closed in order, some left open or
