@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "src/frontpage.h"
+#include "src/htmltext.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -54,6 +55,7 @@ struct article {
 	int text_width;		/* the dotfile's text-width; 0 = the window's */
 	size_t top;
 	int height;
+	size_t link_typed;	/* the link number typed so far, or 0 */
 };
 
 static const struct screen_ops article_ops;
@@ -122,6 +124,30 @@ art_add_wrapped(struct article *a, const char *text, const char *prefix,
 		snprintf(buf, sizeof(buf), "%s%.*s", nl > p ? prefix : "",
 		         (int)(nl - p), p);
 		art_add_line(a, buf, strlen(buf), elem, -1);
+	}
+	free(wrapped);
+}
+
+/* Adds text wrapped to width, its first line after first (a list
+ * marker) and the others after hang (the indent under it). */
+static void
+art_add_hanging(struct article *a, const char *text, const char *first,
+                const char *hang, int width)
+{
+	int pw = width_columns(first);
+	char *wrapped = width_wrap(text, width - pw > 8 ? width - pw : 8);
+	const char *p, *nl, *prefix = first;
+	char buf[4096];
+
+	if (wrapped == NULL) {
+		return;
+	}
+	for (p = wrapped; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		nl = nl != NULL ? nl : p + strlen(p);
+		snprintf(buf, sizeof(buf), "%s%.*s", prefix, (int)(nl - p), p);
+		art_add_line(a, buf, strlen(buf), CONFIG_ELEMENT_READ, -1);
+		prefix = hang;
 	}
 	free(wrapped);
 }
@@ -240,6 +266,111 @@ art_add_body(struct article *a, const char *body, int width)
 	}
 }
 
+/* ---- the article text (htmltext.h) ------------------------------- */
+
+/* The indent that carries a line's prefix under its wrapped rows: the
+ * quote bars stay, markers and indents become spaces. New string. */
+static char *
+art_hanging(const char *prefix, size_t len)
+{
+	static const char bar[] = "│ ";
+	char *out = malloc(len + 1), *o = out;
+	size_t i;
+
+	if (out == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < len; ) {
+		if (len - i >= sizeof(bar) - 1 && memcmp(prefix + i, bar, sizeof(bar) - 1) == 0) {
+			memcpy(o, bar, sizeof(bar) - 1);
+			o += sizeof(bar) - 1;
+			i += sizeof(bar) - 1;
+			continue;
+		}
+		*o++ = ' ';
+		i++;
+		while (i < len && ((unsigned char)prefix[i] & 0xC0) == 0x80) {
+			i++;	/* "•" is one column, one space */
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* One line of the article text: its prefix, then the rest wrapped under
+ * a hanging indent, or (preformatted) kept whole and cut at the edge. */
+static void
+art_add_article_line(struct article *a, const char *line, size_t len, int width)
+{
+	size_t cut = strcspn(line, "\x1e\x1f");
+	char *prefix, *rest, *hang, *whole, *fit;
+
+	if (cut >= len) {
+		rest = strndup(line, len);
+		if (rest != NULL && len == 0) {
+			art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+		} else if (rest != NULL) {
+			art_add_wrapped(a, rest, "", CONFIG_ELEMENT_READ, width);
+		}
+		free(rest);
+		return;
+	}
+	prefix = strndup(line, cut);
+	rest = strndup(line + cut + 1, len - cut - 1);
+	hang = art_hanging(line, cut);
+	if (prefix != NULL && rest != NULL && hang != NULL) {
+		if (line[cut] == HTMLTEXT_PRE) {
+			whole = malloc(cut + strlen(rest) + 1);
+			if (whole != NULL) {
+				memcpy(whole, prefix, cut);
+				memcpy(whole + cut, rest, strlen(rest) + 1);
+				if ((fit = width_fit(whole, width, 0)) != NULL) {
+					art_add_line(a, fit, strlen(fit), CONFIG_ELEMENT_READ, -1);
+					free(fit);
+				}
+				free(whole);
+			}
+		} else {
+			art_add_hanging(a, rest, prefix, hang, width);
+		}
+	}
+	free(prefix);
+	free(rest);
+	free(hang);
+}
+
+/* The body from the item's article text, then "[N]: URL" for each of
+ * its links. */
+static void
+art_add_article(struct article *a, const char *article, int width)
+{
+	const char *end = strchr(article, HTMLTEXT_LINKS), *p, *nl;
+	char line[2048], *fit;
+	size_t n = 0;
+
+	end = end != NULL ? end : article + strlen(article);
+	for (p = article; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		nl = nl != NULL ? nl : end;
+		art_add_article_line(a, p, (size_t)(nl - p), width);
+		if (nl == end) {
+			break;
+		}
+	}
+	if (*end == '\0') {
+		return;
+	}
+	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+	for (p = end + 1; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		snprintf(line, sizeof(line), "[%zu]: %.*s", ++n, (int)(nl - p), p);
+		if ((fit = width_fit(line, width, 0)) != NULL) {
+			art_add_line(a, fit, strlen(fit), CONFIG_ELEMENT_LINK, -1);
+			free(fit);
+		}
+	}
+}
+
 /* "1.2 MB" for an enclosure's length; "" when the feed gives none. */
 static void
 art_size(long long bytes, char *out, size_t size)
@@ -295,7 +426,9 @@ art_layout(struct article *a, int width)
 	art_add_header(a, text);
 	body = a->item->content != NULL && a->item->content[0] != '\0' ?
 	       a->item->content : a->item->summary;
-	if (body != NULL) {
+	if (a->item->article != NULL) {
+		art_add_article(a, a->item->article, text);
+	} else if (body != NULL) {
 		art_add_body(a, body, text);
 	}
 	art_add_enclosures(a);
@@ -499,6 +632,17 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 	return &a->base;
 }
 
+/* The text shown becomes text (taken), a fetched page: the item's
+ * article text described the text it replaces. */
+static void
+art_set_text(struct article *a, char *text)
+{
+	free(a->item->content);
+	a->item->content = text;
+	free(a->item->article);
+	a->item->article = NULL;
+}
+
 /* Starts fetching the item's link: the page kept in the store answers
  * at once, else the fetch runs and the text shown so far stays. */
 static void
@@ -509,8 +653,7 @@ art_fetch(struct article *a, struct ui *ui)
 	free(a->note);
 	a->note = NULL;
 	if (cached != NULL) {
-		free(a->item->content);
-		a->item->content = cached;
+		art_set_text(a, cached);
 		return;
 	}
 	a->request = ui_fetch_page(ui, a->item->link);
@@ -711,6 +854,7 @@ art_ready(struct screen *s, struct ui *ui)
 {
 	struct article *a = art_of(s);
 
+	a->link_typed = 0;	/* another key than a digit or Enter */
 	if (a->width == 0 && ui->cols > 0) {
 		a->height = ui->rows > 2 ? ui->rows - 2 : 1;
 		art_layout(a, ui->cols);
@@ -892,10 +1036,87 @@ art_read_more(struct ui *ui, const struct art_entry *e)
 	return 1;
 }
 
+/* ---- links --------------------------------------------------------- */
+
+/* How many links the article text lists. */
+static size_t
+art_link_count(const struct article *a)
+{
+	const char *p = a->item->article != NULL ?
+	                strchr(a->item->article, HTMLTEXT_LINKS) : NULL;
+	size_t n = 0;
+
+	for (; p != NULL; p = strchr(p + 1, '\n')) {
+		n++;
+	}
+	return n;
+}
+
+/* Link n (from 1) of the article text as a new string, or NULL. */
+static char *
+art_link(const struct article *a, size_t n)
+{
+	const char *p = a->item->article != NULL ?
+	                strchr(a->item->article, HTMLTEXT_LINKS) : NULL;
+
+	for (; p != NULL && --n > 0; p = strchr(p + 1, '\n')) {
+	}
+	return p != NULL ? strndup(p + 1, strcspn(p + 1, "\n")) : NULL;
+}
+
+static void
+art_open_link_number(struct article *a, struct ui *ui, size_t n)
+{
+	char *link = art_link(a, n);
+
+	a->link_typed = 0;
+	if (n == 0 || n > art_link_count(a) || link == NULL) {
+		ui_status(ui, 1, "no link [%zu] in this article", n);
+	} else {
+		ui_open_browser(ui, link);
+	}
+	free(link);
+}
+
+/* A digit of a link's number: with fewer than ten links (or when no
+ * longer number could follow) it opens the link at once, else Enter
+ * opens what was typed. */
+static int
+art_open_link(struct screen *s, struct ui *ui)
+{
+	struct article *a = art_of(s);
+	size_t count = art_link_count(a), n;
+
+	if (s->key < '0' || s->key > '9') {
+		return 0;
+	}
+	if (count == 0) {
+		ui_status(ui, 0, "this article has no links");
+		return 1;
+	}
+	n = a->link_typed * 10 + (size_t)(s->key - '0');
+	if (n == 0 || n > count) {
+		a->link_typed = 0;
+		ui_status(ui, 1, "no link [%zu] in this article (it has %zu)", n, count);
+	} else if (n * 10 > count) {
+		art_open_link_number(a, ui, n);
+	} else {
+		a->link_typed = n;
+		ui_status(ui, 0, "link [%zu…] (Enter opens it)", n);
+	}
+	return 1;
+}
+
 static int
 art_open(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_ready(s, ui);
+	struct article *a = art_of(s);
+
+	if (a->link_typed > 0) {
+		art_open_link_number(a, ui, a->link_typed);
+		return 1;
+	}
+	a = art_ready(s, ui);
 
 	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
 		ui_open_enclosure(ui, a->entries[a->focus].link, "opened");
@@ -943,8 +1164,7 @@ art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
 	free(a->note);
 	a->note = NULL;
 	if (text != NULL) {
-		free(a->item->content);
-		a->item->content = text;
+		art_set_text(a, text);
 	} else {
 		char why[512];
 
@@ -1080,6 +1300,7 @@ static const struct screen_ops article_ops = {
 		[CONFIG_ACTION_EXPAND] = art_expand,
 		[CONFIG_ACTION_COLLAPSE] = art_collapse,
 		[CONFIG_ACTION_OPEN_IN_BROWSER] = art_open_browser,
+		[CONFIG_ACTION_OPEN_LINK] = art_open_link,
 		[CONFIG_ACTION_NEXT_UNREAD] = art_next_unread,
 		[CONFIG_ACTION_PREV_UNREAD] = art_prev_unread,
 		[CONFIG_ACTION_TOGGLE_READ] = art_toggle_read,
@@ -1089,11 +1310,12 @@ static const struct screen_ops article_ops = {
 	.help = {
 		[CONFIG_ACTION_UP] = "scroll up a line; in Similar News, the entry above",
 		[CONFIG_ACTION_DOWN] = "scroll down a line; in Similar News, the entry below",
-		[CONFIG_ACTION_OPEN] = "read more on the selected entry; on a short story, fetch its page",
+		[CONFIG_ACTION_OPEN] = "read more on the selected entry; on a short story, fetch its page; after a link's number, open that link",
 		[CONFIG_ACTION_TOGGLE_FOLD] = "space pages down; Tab opens Similar News or unfolds the selected entry",
 		[CONFIG_ACTION_EXPAND] = "open Similar News, or unfold the selected entry",
 		[CONFIG_ACTION_COLLAPSE] = "fold the selected entry, or Similar News",
 		[CONFIG_ACTION_OPEN_IN_BROWSER] = "open the story's link, or the selected entry's, in the browser",
+		[CONFIG_ACTION_OPEN_LINK] = "open link [N] of the text in the browser: type N; with ten links or more, N then Enter",
 		[CONFIG_ACTION_NEXT_UNREAD] = "read the next unread story of the list, going round past its end",
 		[CONFIG_ACTION_PREV_UNREAD] = "read the previous unread story of the list",
 		[CONFIG_ACTION_TOGGLE_READ] = "mark this story (every copy) read or unread",
