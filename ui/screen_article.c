@@ -746,6 +746,7 @@ art_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 			attr = draw_attr(CONFIG_ELEMENT_SELECTED);
 		}
 		draw_text(w, y, 0, width, l->text, attr, l->entry >= 0);
+		wclrtoeol(w);	/* nothing of an earlier frame stays */
 	}
 }
 
