@@ -56,6 +56,9 @@ struct article {
 	size_t top;
 	int height;
 	size_t link_typed;	/* the link number typed so far, or 0 */
+	struct nf_image *photo;	/* a story's photo from another copy, when
+				 * the copy shown has none (owned), or NULL */
+	char *photo_from;	/* that copy's outlet, or NULL */
 };
 
 static const struct screen_ops article_ops;
@@ -152,6 +155,20 @@ art_add_hanging(struct article *a, const char *text, const char *first,
 	free(wrapped);
 }
 
+/* Another copy's photo, as the lead panel shows it: credited to that
+ * copy's outlet when it is not the outlet of the copy shown. */
+static void
+art_add_photo(struct article *a, int width)
+{
+	char cap[1024], line[1200];
+
+	draw_caption(a->photo, cap, sizeof(cap));
+	snprintf(line, sizeof(line), "%s%s%s", cap, a->photo_from != NULL ?
+	         " — photo from " : "", nf_str(a->photo_from));
+	art_add_wrapped(a, line, "▌", CONFIG_ELEMENT_CAPTION, width);
+	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+}
+
 static void
 art_add_header(struct article *a, int width)
 {
@@ -174,6 +191,8 @@ art_add_header(struct article *a, int width)
 		draw_caption(it->image, line, sizeof(line));
 		art_add_wrapped(a, line, "▌", CONFIG_ELEMENT_CAPTION, width);
 		art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+	} else if (a->photo != NULL) {
+		art_add_photo(a, width);
 	}
 }
 
@@ -591,6 +610,35 @@ art_build_enclosures(struct article *a)
 	}
 }
 
+/* The story's photo when the copy shown has none: the first copy's
+ * with a caption, as the lead panel picks it (frontpage_photo()), kept
+ * as a copy since the list below may reload its items. */
+static void
+art_story_photo(struct article *a, const struct nf_item *const *items,
+                const size_t *members, size_t n)
+{
+	const struct nf_image *own = a->item->image;
+	size_t k;
+
+	if (own != NULL && own->caption != NULL && own->caption[0] != '\0') {
+		return;
+	}
+	for (k = 0; k < n; k++) {
+		const struct nf_item *c = items[members[k]];
+		const struct nf_image *img = c->image;
+
+		if (c->rowid == a->item->rowid || img == NULL || img->caption == NULL ||
+		    img->caption[0] == '\0') {
+			continue;
+		}
+		a->photo = image_new(img->url, img->caption, img->credit);
+		if (a->photo != NULL && strcmp(nf_str(c->source), nf_str(a->item->source)) != 0) {
+			a->photo_from = strdup(nf_str(c->source));
+		}
+		return;
+	}
+}
+
 static struct article *
 art_alloc(void)
 {
@@ -627,6 +675,7 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		nf_strset(&a->item->title, items[h]->title);
 	}
 	art_build_entries(a, ui, items, members, n);
+	art_story_photo(a, items, members, n);
 	art_build_enclosures(a);
 	a->text_width = (int)ui->cfg->text_width;
 	return &a->base;
@@ -1280,6 +1329,8 @@ art_free(struct screen *s)
 	free(a->entries);
 	art_lines_clear(a);
 	item_free(a->item);
+	image_free(a->photo);
+	free(a->photo_from);
 	free(a->note);
 	free(a);
 }

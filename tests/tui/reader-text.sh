@@ -5,7 +5,9 @@
 # (relative links made absolute, a link given twice under one number),
 # and a link's number opens it in the browser as one argument. Emoji
 # clusters (👩‍💻, 👨‍👩‍👧, 🇯🇵) take the two columns the terminal draws:
-# a cut line fills the row, and nothing stale stays after them.
+# a cut line fills the row, and nothing stale stays after them. The
+# lead story's photo from another copy is credited to that copy's outlet,
+# in the lead panel and in the article the story opens.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
 cat > "$TMPDIR_TUI/fake-browser" <<EOF
@@ -16,6 +18,7 @@ chmod +x "$TMPDIR_TUI/fake-browser"
 tui_dotfile() {
 	{
 		echo "feed file://$FIXTURES/structure.rss"
+		echo "feed file://$FIXTURES/cape.rss"
 		echo "refresh-on-start no"
 		echo "browser \"$TMPDIR_TUI/fake-browser %u\""
 	} > "$TMPDIR_TUI/newsfoldrc"
@@ -48,6 +51,17 @@ for line in sys.stdin.read().split("\n"):
 has_line() {
 	grep -qxF -- "$1" "$TMPDIR_TUI/screen" ||
 		{ echo "# no line '$1'; the pane shows:"; sed 's/^/# | /' "$TMPDIR_TUI/screen"; return 1; }
+}
+
+lead_caption() {
+	cap="▌Photo: Ada Lund on the gallery of the Cape Mara light (Cape Gazette) — photo from Cape Gazette"
+	tui_wait "newsfold — All feeds" && tui_wait "$cap" || return 1
+	tui_keys g Enter
+	tui_wait "newsfold — Quay Coders" && tui_wait "https://cape.example/news/keeper" ||
+		return 1
+	has_line "Quay Coders · Nov 23 07:00" && has_line "$cap" || return 1
+	tui_keys q
+	tui_wait "newsfold — All feeds"
 }
 
 structure() {
@@ -109,6 +123,7 @@ cluster_rows() {
 }
 
 tui_start
+tui_check "the lead's photo from another copy is credited, panel and article" lead_caption
 tui_check "lists, quotes, <pre> and numbered links keep their shape" structure
 tui_check "narrowed, <pre> is cut and prose wraps" narrow
 tui_check "a link's number opens it in the browser" link_key
