@@ -316,39 +316,46 @@ art_hanging(const char *prefix, size_t len)
 	return out;
 }
 
-/* One line of the article text: its prefix, then the rest wrapped under
- * a hanging indent, or (preformatted) kept whole and cut at the edge. */
+/* A preformatted line (len bytes, the mark at cut): its prefix and text
+ * kept whole, cut at the edge with "…". */
+static void
+art_add_cut(struct article *a, const char *line, size_t cut, size_t len, int width)
+{
+	char *whole = malloc(len), *fit;
+
+	if (whole == NULL) {
+		return;
+	}
+	memcpy(whole, line, cut);
+	memcpy(whole + cut, line + cut + 1, len - cut - 1);
+	whole[len - 1] = '\0';
+	if ((fit = width_fit(whole, width, 0)) != NULL) {
+		art_add_line(a, fit, strlen(fit), CONFIG_ELEMENT_READ, -1);
+		free(fit);
+	}
+	free(whole);
+}
+
+/* One line of the article text (len bytes): its prefix, then the rest
+ * wrapped under a hanging indent, or preformatted and cut. */
 static void
 art_add_article_line(struct article *a, const char *line, size_t len, int width)
 {
-	size_t cut = strcspn(line, "\x1e\x1f");
-	char *prefix, *rest, *hang, *whole, *fit;
+	size_t cut;
+	char *prefix, *rest, *hang;
 
-	if (cut >= len) {
-		rest = strndup(line, len);
-		if (rest != NULL && len == 0) {
-			art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
-		} else if (rest != NULL) {
-			art_add_wrapped(a, rest, "", CONFIG_ELEMENT_READ, width);
-		}
-		free(rest);
+	for (cut = 0; cut < len && line[cut] != HTMLTEXT_PRE && line[cut] != HTMLTEXT_WRAP; cut++) {
+	}
+	if (cut < len && line[cut] == HTMLTEXT_PRE) {
+		art_add_cut(a, line, cut, len, width);
 		return;
 	}
-	prefix = strndup(line, cut);
-	rest = strndup(line + cut + 1, len - cut - 1);
-	hang = art_hanging(line, cut);
+	prefix = strndup(line, cut < len ? cut : 0);
+	rest = cut < len ? strndup(line + cut + 1, len - cut - 1) : strndup(line, len);
+	hang = art_hanging(line, cut < len ? cut : 0);
 	if (prefix != NULL && rest != NULL && hang != NULL) {
-		if (line[cut] == HTMLTEXT_PRE) {
-			whole = malloc(cut + strlen(rest) + 1);
-			if (whole != NULL) {
-				memcpy(whole, prefix, cut);
-				memcpy(whole + cut, rest, strlen(rest) + 1);
-				if ((fit = width_fit(whole, width, 0)) != NULL) {
-					art_add_line(a, fit, strlen(fit), CONFIG_ELEMENT_READ, -1);
-					free(fit);
-				}
-				free(whole);
-			}
+		if (rest[0] == '\0') {
+			art_add_line(a, prefix, strlen(prefix), CONFIG_ELEMENT_READ, -1);
 		} else {
 			art_add_hanging(a, rest, prefix, hang, width);
 		}
