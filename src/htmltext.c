@@ -385,9 +385,9 @@ rich_link_number(struct out *o, const char *link)
 {
 	struct rich *r = o->rich;
 	size_t n = 1, len = strlen(link);
-	const char *p = r->links.data, *end = p + r->links.len, *nl;
+	const char *p = r->links.data, *end = p != NULL ? p + r->links.len : p, *nl;
 
-	for (; p < end; p = nl + 1, n++) {
+	for (; p != NULL && p < end; p = nl + 1, n++) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if ((size_t)(nl - p) == len && memcmp(p, link, len) == 0) {
 			return n;
@@ -926,7 +926,8 @@ rich_finish(struct out *o, struct rich *r, char **text, char **article)
 		buf_free(&r->t);
 		return -1;
 	}
-	if (r->t.len == strlen(*text) && memcmp(r->t.data, *text, r->t.len) == 0) {
+	if (r->t.len == strlen(*text) &&
+	    (r->t.len == 0 || memcmp(r->t.data, *text, r->t.len) == 0)) {
 		buf_free(&r->t);
 		return 0;
 	}
