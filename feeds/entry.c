@@ -150,7 +150,10 @@ build_body(const char *s, enum entry_markup markup, const char *base,
 	if (st != NF_OK) {
 		/* Not worth losing the item over: fall back to plain text. */
 		memset(parts, 0, sizeof(*parts));
-		*out = drop_blank(htmltext_from_html(s, strlen(s)));
+		if (htmltext_article_from_html(s, strlen(s), out, &parts->article) != 0) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+		*out = drop_blank(*out);
 		return NF_OK;
 	}
 	*out = parts->text != NULL ? drop_blank(strdup(parts->text)) : NULL;
@@ -251,6 +254,20 @@ named_outlet(const struct entry_raw *raw, const char *title)
 	return tail != NULL && font_holds(html, tail) ? strdup(tail) : NULL;
 }
 
+/* The article text of the body shown (content, else summary), its
+ * links made absolute against the item's link (else the base in
+ * effect). 0, or -1 out of memory. */
+static int
+take_article(struct entry_raw *raw, struct html_parts *body)
+{
+	struct nf_item *item = raw->item;
+
+	item->article = body->article;
+	body->article = NULL;
+	return htmltext_article_resolve(&item->article,
+	                                item->link != NULL ? item->link : raw->base);
+}
+
 static int
 build_lines(struct entry_raw *raw, const char *feed_author)
 {
@@ -314,6 +331,10 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 	}
 	if (build_image(raw, &cp, &sp) != 0 ||
 	    take_related(raw->item, cp.nrelated > 0 ? &cp : &sp) != 0) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if (take_article(raw, raw->item->content != NULL ? &cp : &sp) != 0) {
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		goto out;
 	}

@@ -945,10 +945,14 @@ take_simple(const char *html, size_t len, const char *base_url, struct html_part
 		picture_clear(&pic);
 		return -1;
 	}
-	text = htmltext_from_events(doc, drop);
+	if (htmltext_article_from_events(doc, drop, &text, &parts->article) != 0) {
+		text = NULL;
+	}
 	htmlfast_doc_free(doc);
 	if (text != NULL && has_caption_word(text)) {
 		free(text);
+		free(parts->article);
+		parts->article = NULL;
 		picture_clear(&pic);
 		return -1;
 	}
@@ -1076,7 +1080,9 @@ html_extract_tree(const char *html, size_t len, const char *base_url, double thr
 			goto out;
 		}
 	}
-	parts->text = htmltext_from_tree((xmlNode *)doc, 0);
+	if (htmltext_article_from_tree((xmlNode *)doc, &parts->text, &parts->article) != 0) {
+		rc = NF_ERR_NOMEM;
+	}
 out:
 	picture_clear(&pic);
 	free(plain);
@@ -1102,6 +1108,7 @@ html_parts_free(struct html_parts *parts)
 		return;
 	}
 	free(parts->text);
+	free(parts->article);
 	image_free(parts->image);
 	for (i = 0; i < parts->nrelated; i++) {
 		related_clear(&parts->related[i]);

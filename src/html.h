@@ -14,6 +14,9 @@
 
 struct html_parts {
 	char *text;			/* sanitised plain text; never NULL on success */
+	char *article;			/* the text with its structure and links
+					 * (htmltext.h), links as written; NULL
+					 * when it equals text */
 	struct nf_image *image;		/* figure/img/caption paragraph, or NULL */
 	struct nf_related *related;	/* array of nrelated entries */
 	size_t nrelated;

@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 
@@ -477,7 +478,7 @@ open_tag(struct fast *f, enum tag t, int empty)
 	f->stack[f->depth] = t;
 	f->a_start[f->depth] = f->content.len;
 	f->depth++;
-	if (t == TAG_IMG && f->natts_read > 0) {
+	if (f->natts_read > 0) {
 		send_start(f, tag_names[t], (f->doc->natts / 2), f->natts_read);
 		f->doc->natts += 2 * f->natts_read;
 	} else {
@@ -516,6 +517,23 @@ close_tag(struct fast *f, enum tag t)
 	}
 }
 
+/* Whether the attribute at pos goes into the start event: all of an
+ * <img>'s (the picture), an <a>'s href and an <ol>'s start (the
+ * article text's links and numbers). */
+static int
+keeps_attribute(const struct fast *f, enum tag t)
+{
+	const char *want = t == TAG_A ? "href" : t == TAG_OL ? "start" : NULL;
+	size_t n = want != NULL ? strlen(want) : 0;
+
+	if (t == TAG_IMG) {
+		return 1;
+	}
+	return want != NULL && f->pos + n < f->len
+	       && strncasecmp((const char *)f->s + f->pos, want, n) == 0
+	       && (f->s[f->pos + n] == '=' || is_blank(f->s[f->pos + n]));
+}
+
 /* At '<'. */
 static void
 read_tag(struct fast *f)
@@ -545,8 +563,8 @@ read_tag(struct fast *f)
 			end ? close_tag(f, t) : open_tag(f, t, empty);
 			return;
 		}
-		if (end || !(t == TAG_IMG ? read_img_attribute(f, &natts, offsets)
-		                          : skip_attribute(f))) {
+		if (end || !(keeps_attribute(f, t) ? read_img_attribute(f, &natts, offsets)
+		                                   : skip_attribute(f))) {
 			f->declined = 1;
 			return;
 		}

@@ -33,7 +33,8 @@ struct htmlfast_decline {
 };
 
 struct htmlfast_sax {
-	startElementSAXFunc start;	/* atts: an <img>'s, else NULL */
+	startElementSAXFunc start;	/* atts: an <img>'s, an <a>'s href, an
+					 * <ol>'s start; else NULL */
 	endElementSAXFunc end;
 	charactersSAXFunc text;
 };

@@ -8,8 +8,10 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 
@@ -18,6 +20,7 @@
 #include "src/htmlprep.h"
 #include "src/htmltext.h"
 #include "src/text.h"
+#include "src/url.h"
 
 /* The text is never longer than a few bytes per input byte, so this
  * ceiling only stops arithmetic from wrapping. */
@@ -103,6 +106,33 @@ tag_kind_of(const xmlChar *name, unsigned flags)
  * blocks never pile up blank lines and the text never ends in one. */
 enum brk { BRK_NONE, BRK_SPACE, BRK_LINE, BRK_PARA };
 
+/* Lists and quotes deeper than this are drawn at this depth. */
+#define RICH_DEPTH 16
+/* Links past this many keep their text but get no number. */
+#define RICH_LINKS 9999
+
+/* One open list or quote, which gives each line inside it a prefix. */
+struct rich_level {
+	char kind;		/* 'q' <blockquote>, 'u' <ul>, 'o' <ol> */
+	int in_item;		/* a list's <li> is open */
+	int marked;		/* and its marker has been drawn */
+	long n;			/* <ol>: the number of the open item */
+};
+
+/* The article text (htmltext.h), built beside the plain text from the
+ * same events. */
+struct rich {
+	struct buf t;
+	struct buf links;	/* each link as written, ended by "\n" */
+	size_t nlinks;
+	struct rich_level lv[RICH_DEPTH];
+	int depth;		/* open levels; past RICH_DEPTH, counted only */
+	char *href;		/* the open <a>'s link, or NULL */
+	int a_depth;		/* <a> inside <a> is one link */
+	size_t a_start;		/* t's length when it opened */
+	int col;		/* columns on the current <pre> line */
+};
+
 struct out {
 	struct buf b;
 	struct buf scratch;	/* one text node, sanitised; reused */
@@ -114,6 +144,7 @@ struct out {
 	size_t starts;		/* start events so far (SAX) */
 	size_t drop;		/* the start event whose element is dropped */
 	struct text_gate esc;	/* an escape sequence split across text runs */
+	struct rich *rich;	/* the article text too, or NULL */
 	enum nf_status rc;
 };
 
@@ -125,21 +156,34 @@ out_break(struct out *o, enum brk k)
 	}
 }
 
-static void
-out_flush(struct out *o)
-{
-	static const char *const text[] = { "", " ", "\n", "\n\n" };
-	enum brk k = o->pending;
+static const char *const brk_text[] = { "", " ", "\n", "\n\n" };
 
-	o->pending = BRK_NONE;
-	if (o->b.len == 0 || k == BRK_NONE) {
+/* Writes break k into b by the rules of out_flush(). */
+static void
+brk_write(struct out *o, struct buf *b, enum brk k)
+{
+	if (b->len == 0 || k == BRK_NONE) {
 		return;
 	}
-	if (k == BRK_SPACE && o->b.data[o->b.len - 1] == '\n') {
+	if (k == BRK_SPACE && b->data[b->len - 1] == '\n') {
 		return;
 	}
 	if (o->rc == NF_OK) {
-		o->rc = buf_add_str(&o->b, text[k]);
+		o->rc = buf_add_str(b, brk_text[k]);
+	}
+}
+
+static void rich_add(struct out *o, const char *s, size_t n);
+
+static void
+out_flush(struct out *o)
+{
+	enum brk k = o->pending;
+
+	o->pending = BRK_NONE;
+	brk_write(o, &o->b, k);
+	if (o->rich != NULL) {
+		brk_write(o, &o->rich->t, k);
 	}
 }
 
@@ -150,6 +194,265 @@ out_add(struct out *o, const char *s, size_t n)
 	if (o->rc == NF_OK) {
 		o->rc = buf_add(&o->b, s, n);
 	}
+	if (o->rich != NULL) {
+		rich_add(o, s, n);
+	}
+}
+
+/* ---- the article text --------------------------------------------- */
+
+static int
+rich_at_line_start(const struct rich *r)
+{
+	return r->t.len == 0 || r->t.data[r->t.len - 1] == '\n';
+}
+
+static void
+rich_put(struct out *o, const char *s, size_t n)
+{
+	if (o->rc == NF_OK) {
+		o->rc = buf_add(&o->rich->t, s, n);
+	}
+}
+
+/* A list level's part of a line's prefix: its item's marker on the
+ * item's first line, else as many spaces. */
+static void
+rich_list_prefix(struct out *o, struct rich_level *lv)
+{
+	char mark[32];
+	size_t n;
+
+	if (lv->kind == 'o') {
+		snprintf(mark, sizeof(mark), "%ld. ", lv->n);
+	} else {
+		snprintf(mark, sizeof(mark), "%s", lv->in_item ? "• " : "  ");
+	}
+	if (lv->in_item && !lv->marked) {
+		lv->marked = 1;
+		rich_put(o, mark, strlen(mark));
+		return;
+	}
+	n = lv->kind == 'o' ? strlen(mark) : 2;
+	rich_put(o, "                                ", n < 32 ? n : 32);
+}
+
+/* The prefix of a new line: a bar for each quote, an indent or marker
+ * for each list, then the mark that says how the rest is laid out. A
+ * plain line outside lists, quotes and <pre> has none. */
+static void
+rich_prefix(struct out *o, int pre)
+{
+	struct rich *r = o->rich;
+	int i, n = r->depth < RICH_DEPTH ? r->depth : RICH_DEPTH;
+
+	for (i = 0; i < n; i++) {
+		if (r->lv[i].kind == 'q') {
+			rich_put(o, "│ ", strlen("│ "));
+		} else {
+			rich_list_prefix(o, &r->lv[i]);
+		}
+	}
+	if (pre) {
+		rich_put(o, (const char[]){ HTMLTEXT_PRE }, 1);
+	} else if (n > 0) {
+		rich_put(o, (const char[]){ HTMLTEXT_WRAP }, 1);
+	}
+	r->col = 0;
+}
+
+/* Preformatted text, line by line: each line after its prefix, tabs
+ * expanded to stops of 8, since the screen cuts rather than wraps. */
+static void
+rich_add_pre(struct out *o, const char *s, size_t n)
+{
+	struct rich *r = o->rich;
+	size_t i, start = 0;
+
+	for (i = 0; i <= n && o->rc == NF_OK; i++) {
+		if (i < n && s[i] != '\n' && s[i] != '\t') {
+			continue;
+		}
+		if (i > start || (i < n && s[i] == '\t')) {
+			if (rich_at_line_start(r)) {
+				rich_prefix(o, 1);
+			}
+		}
+		rich_put(o, s + start, i - start);
+		for (; start < i; start++) {
+			r->col += ((unsigned char)s[start] & 0xC0) != 0x80;
+		}
+		if (i < n && s[i] == '\t') {
+			do {
+				rich_put(o, " ", 1);
+			} while (++r->col % 8 != 0);
+		} else if (i < n) {
+			rich_put(o, "\n", 1);
+		}
+		start = i + 1;
+	}
+}
+
+static void
+rich_add(struct out *o, const char *s, size_t n)
+{
+	if (o->pre > 0) {
+		rich_add_pre(o, s, n);
+		return;
+	}
+	if (rich_at_line_start(o->rich)) {
+		rich_prefix(o, 0);
+	}
+	rich_put(o, s, n);
+}
+
+static void
+rich_push(struct rich *r, char kind, long start)
+{
+	if (r->depth < RICH_DEPTH) {
+		r->lv[r->depth] = (struct rich_level){ kind, 0, 0, start - 1 };
+	}
+	r->depth++;
+}
+
+static void
+rich_pop(struct rich *r, char kind)
+{
+	if (r->depth > RICH_DEPTH) {
+		r->depth--;
+	} else if (r->depth > 0 && r->lv[r->depth - 1].kind == kind) {
+		r->depth--;
+	}
+}
+
+/* The innermost open level when it is a list, else NULL. */
+static struct rich_level *
+rich_list(struct rich *r)
+{
+	struct rich_level *lv;
+
+	if (r->depth == 0 || r->depth > RICH_DEPTH) {
+		return NULL;
+	}
+	lv = &r->lv[r->depth - 1];
+	return lv->kind == 'q' ? NULL : lv;
+}
+
+/* Whether an <a>'s href is worth a number: a web or mail address, or a
+ * reference resolved later against the item's link; not a fragment of
+ * this page, nor script. */
+static int
+rich_is_link(const char *href)
+{
+	static const char *const schemes[] = { "http:", "https:", "ftp:", "mailto:" };
+	size_t i, n = strcspn(href, ":/?#");
+
+	if (href[0] == '\0' || href[0] == '#') {
+		return 0;
+	}
+	if (href[n] != ':') {
+		return 1;	/* relative */
+	}
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+		if (strncasecmp(href, schemes[i], strlen(schemes[i])) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+rich_open_link(struct rich *r, const char *href)
+{
+	char *clean;
+
+	if (r->a_depth++ > 0 || href == NULL) {
+		return;
+	}
+	clean = text_clean_line(href, strlen(href));
+	if (clean != NULL && rich_is_link(clean)) {
+		r->href = clean;
+		r->a_start = r->t.len;
+	} else {
+		free(clean);
+	}
+}
+
+/* The number of link, 1 for the first; an address already listed keeps
+ * its number. 0 when out of memory or past RICH_LINKS. */
+static size_t
+rich_link_number(struct out *o, const char *link)
+{
+	struct rich *r = o->rich;
+	size_t n = 1, len = strlen(link);
+	const char *p = r->links.data, *end = p != NULL ? p + r->links.len : p, *nl;
+
+	for (; p != NULL && p < end; p = nl + 1, n++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if ((size_t)(nl - p) == len && memcmp(p, link, len) == 0) {
+			return n;
+		}
+	}
+	if (r->nlinks >= RICH_LINKS || o->rc != NF_OK ||
+	    (o->rc = buf_add(&r->links, link, len)) != NF_OK ||
+	    (o->rc = buf_add(&r->links, "\n", 1)) != NF_OK) {
+		return 0;
+	}
+	return ++r->nlinks;
+}
+
+/* The link closes: "[N]" follows its text, when it had any. */
+static void
+rich_close_link(struct out *o)
+{
+	struct rich *r = o->rich;
+	char mark[32];
+	size_t n;
+
+	if (r->a_depth == 0 || --r->a_depth > 0 || r->href == NULL) {
+		return;
+	}
+	if (r->t.len > r->a_start && (n = rich_link_number(o, r->href)) > 0) {
+		snprintf(mark, sizeof(mark), "[%zu]", n);
+		rich_put(o, mark, strlen(mark));
+	}
+	free(r->href);
+	r->href = NULL;
+}
+
+/* An element opens or closes (open nonzero) in the article text; attr
+ * is its href (<a>) or start (<ol>), or NULL. */
+static void
+rich_element(struct out *o, const char *name, int open, const char *attr)
+{
+	struct rich *r = o->rich;
+	struct rich_level *lv;
+	char *end;
+	long start;
+
+	if (strcmp(name, "a") == 0) {
+		open ? rich_open_link(r, attr) : rich_close_link(o);
+	} else if (strcmp(name, "blockquote") == 0) {
+		open ? rich_push(r, 'q', 0) : rich_pop(r, 'q');
+	} else if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) {
+		start = attr != NULL ? strtol(attr, &end, 10) : 1;
+		if (attr != NULL && (end == attr || start < -999999 || start > 999999)) {
+			start = 1;
+		}
+		open ? rich_push(r, name[0], start) : rich_pop(r, name[0]);
+	} else if (strcmp(name, "li") == 0 && (lv = rich_list(r)) != NULL) {
+		lv->n += open && lv->kind == 'o';
+		lv->in_item = open;
+		lv->marked = 0;
+	}
+}
+
+/* The attribute rich_element() wants of name among atts (SAX order:
+ * name, value, ..., NULL), or NULL. */
+static const char *
+rich_attr_name(const char *name)
+{
+	return strcmp(name, "a") == 0 ? "href" : strcmp(name, "ol") == 0 ? "start" : NULL;
 }
 
 /* Folds whitespace runs in s[0..n) to single spaces in place; returns the
@@ -268,7 +571,7 @@ is_svg_words(const struct out *o, const char *name)
 /* An element opens: its break goes pending. Returns zero when the
  * element is dropped with its content. */
 static int
-elem_open(struct out *o, const char *name, enum tag_kind k)
+elem_open(struct out *o, const char *name, enum tag_kind k, const char *attr)
 {
 	if (is_svg_words(o, name)) {
 		k = TAG_CELL;
@@ -276,6 +579,9 @@ elem_open(struct out *o, const char *name, enum tag_kind k)
 	o->svg += strcmp(name, "svg") == 0;
 	if (k == TAG_SKIP) {
 		return 0;
+	}
+	if (o->rich != NULL) {
+		rich_element(o, name, 1, attr);
 	}
 	/* <br> is a line break of its own: two in a row make a paragraph. */
 	if (strcmp(name, "br") == 0) {
@@ -301,10 +607,26 @@ elem_close(struct out *o, const char *name, enum tag_kind k)
 	if (k == TAG_SKIP || strcmp(name, "br") == 0) {
 		return;
 	}
+	if (o->rich != NULL) {
+		rich_element(o, name, 0, NULL);
+	}
 	if (k == TAG_PRE && o->pre > 0) {
 		o->pre--;
 	}
 	out_break(o, kind_break(k));
+}
+
+/* elem_open() for an element of a tree, with the attribute the article
+ * text wants of it. */
+static int
+walk_open(struct out *o, const xmlNode *n, enum tag_kind k)
+{
+	const char *want = o->rich != NULL ? rich_attr_name((const char *)n->name) : NULL;
+	xmlChar *attr = want != NULL ? xmlGetProp(n, (const xmlChar *)want) : NULL;
+	int rc = elem_open(o, (const char *)n->name, k, (const char *)attr);
+
+	xmlFree(attr);
+	return rc;
 }
 
 /* Opens node; returns nonzero when its children are to be walked. */
@@ -323,7 +645,7 @@ walk_enter(struct out *o, const xmlNode *n, unsigned flags)
 	if (n->type != XML_ELEMENT_NODE) {
 		return 0;
 	}
-	return elem_open(o, (const char *)n->name, tag_kind_of(n->name, flags));
+	return walk_open(o, n, tag_kind_of(n->name, flags));
 }
 
 static void
@@ -373,6 +695,7 @@ out_init(struct out *o, int lines)
 	o->starts = 0;
 	o->drop = 0;
 	o->esc = (struct text_gate)TEXT_GATE_INIT;
+	o->rich = NULL;
 	o->rc = NF_OK;
 }
 
@@ -454,15 +777,29 @@ htmltext_parse(const char *html, size_t len)
 
 /* SAX callbacks: htmltext_from_html() needs no tree, and not building one
  * halves the work per item. */
+
+/* The attribute the article text wants of an element, from its SAX
+ * attributes; NULL when there is none or no article is being built. */
+static const char *
+sax_attr(const struct out *o, const xmlChar *name, const xmlChar **atts)
+{
+	const char *want = o->rich != NULL ? rich_attr_name((const char *)name) : NULL;
+
+	for (; want != NULL && atts != NULL && atts[0] != NULL; atts += 2) {
+		if (strcasecmp((const char *)atts[0], want) == 0) {
+			return (const char *)atts[1];
+		}
+	}
+	return NULL;
+}
 static void
 sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	struct out *o = ctx;
 
-	(void)atts;
 	o->starts++;
 	if (o->skip > 0 || o->starts == o->drop
-	    || !elem_open(o, (const char *)name, tag_kind_of(name, 0))) {
+	    || !elem_open(o, (const char *)name, tag_kind_of(name, 0), sax_attr(o, name, atts))) {
 		o->skip++;
 	}
 }
@@ -518,25 +855,33 @@ sax_parse(struct out *o, const char *html, size_t len)
 
 static const struct htmlfast_sax events_sax = { sax_start, sax_end, sax_text };
 
+/* Reads html into o: plain text as is, simple HTML with htmlfast.c,
+ * the rest with libxml2. */
+static void
+read_html(struct out *o, const char *html, size_t len)
+{
+	enum htmlfast_status st;
+
+	if (o->lines && !has_byte(html, len, '&')) {
+		/* Plain text: no parser needed. */
+		out_text(o, html, len);
+	} else if (len > 0) {
+		st = htmlfast_read(html, len, NULL, &events_sax, o);
+		if (st == HTMLFAST_DECLINED) {
+			sax_parse(o, html, len);
+		} else if (st == HTMLFAST_NOMEM) {
+			o->rc = NF_ERR_NOMEM;
+		}
+	}
+}
+
 char *
 htmltext_from_html(const char *html, size_t len)
 {
 	struct out o;
-	int tags = has_byte(html, len, '<');
-	enum htmlfast_status st;
 
-	out_init(&o, !tags);
-	if (!tags && !has_byte(html, len, '&')) {
-		/* Plain text: no parser needed. */
-		out_text(&o, html, len);
-	} else if (len > 0) {
-		st = htmlfast_read(html, len, NULL, &events_sax, &o);
-		if (st == HTMLFAST_DECLINED) {
-			sax_parse(&o, html, len);
-		} else if (st == HTMLFAST_NOMEM) {
-			o.rc = NF_ERR_NOMEM;
-		}
-	}
+	out_init(&o, !has_byte(html, len, '<'));
+	read_html(&o, html, len);
 	return out_finish(&o);
 }
 
@@ -549,4 +894,121 @@ htmltext_from_events(const struct htmlfast_doc *doc, size_t drop)
 	o.drop = drop;
 	htmlfast_replay(doc, &events_sax, &o);
 	return out_finish(&o);
+}
+
+/* ---- the article text: entry points ------------------------------- */
+
+static void
+rich_start(struct out *o, struct rich *r)
+{
+	memset(r, 0, sizeof(*r));
+	buf_init(&r->t, HTMLTEXT_MAX);
+	buf_init(&r->links, HTMLTEXT_MAX);
+	o->rich = r;
+}
+
+/* The article text from r, NULL in *article when it says no more than
+ * the plain text; the plain text in *text. -1 when out of memory. */
+static int
+rich_finish(struct out *o, struct rich *r, char **text, char **article)
+{
+	*article = NULL;
+	free(r->href);
+	if (o->rc == NF_OK && r->nlinks > 0) {
+		r->links.len--;		/* the last link's newline */
+		if ((o->rc = buf_add(&r->t, (const char[]){ HTMLTEXT_LINKS }, 1)) == NF_OK) {
+			o->rc = buf_add(&r->t, r->links.data, r->links.len);
+		}
+	}
+	buf_free(&r->links);
+	*text = out_finish(o);
+	if (*text == NULL) {
+		buf_free(&r->t);
+		return -1;
+	}
+	if (r->t.len == strlen(*text) &&
+	    (r->t.len == 0 || memcmp(r->t.data, *text, r->t.len) == 0)) {
+		buf_free(&r->t);
+		return 0;
+	}
+	if ((*article = buf_take(&r->t)) == NULL) {
+		free(*text);
+		*text = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+htmltext_article_from_html(const char *html, size_t len, char **text, char **article)
+{
+	struct out o;
+	struct rich r;
+
+	out_init(&o, !has_byte(html, len, '<'));
+	rich_start(&o, &r);
+	read_html(&o, html, len);
+	return rich_finish(&o, &r, text, article);
+}
+
+int
+htmltext_article_from_events(const struct htmlfast_doc *doc, size_t drop, char **text,
+                             char **article)
+{
+	struct out o;
+	struct rich r;
+
+	out_init(&o, 0);
+	rich_start(&o, &r);
+	o.drop = drop;
+	htmlfast_replay(doc, &events_sax, &o);
+	return rich_finish(&o, &r, text, article);
+}
+
+int
+htmltext_article_from_tree(const xmlNode *node, char **text, char **article)
+{
+	struct out o;
+	struct rich r;
+
+	out_init(&o, 0);
+	rich_start(&o, &r);
+	walk(&o, node, 0);
+	return rich_finish(&o, &r, text, article);
+}
+
+int
+htmltext_article_resolve(char **article, const char *base)
+{
+	char *links = *article != NULL ? strchr(*article, HTMLTEXT_LINKS) : NULL;
+	const char *p, *nl;
+	char *one, *abs;
+	struct buf b;
+
+	if (links == NULL || base == NULL || base[0] == '\0') {
+		return 0;
+	}
+	buf_init(&b, HTMLTEXT_MAX);
+	if (buf_add(&b, *article, (size_t)(links - *article) + 1) != NF_OK) {
+		goto fail;
+	}
+	for (p = links + 1; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		one = strndup(p, (size_t)(nl - p));
+		abs = one != NULL ? url_resolve(one, base) : NULL;
+		if (abs == NULL || buf_printf(&b, "%s%s", p == links + 1 ? "" : "\n",
+		                              abs) != NF_OK) {
+			free(one);
+			free(abs);
+			goto fail;
+		}
+		free(one);
+		free(abs);
+	}
+	free(*article);
+	*article = buf_take(&b);
+	return *article != NULL ? 0 : -1;
+fail:
+	buf_free(&b);
+	return -1;
 }

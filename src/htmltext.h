@@ -32,6 +32,39 @@ char *htmltext_from_events(const struct htmlfast_doc *doc, size_t drop);
  * with xmlFreeDoc(). NULL when the input holds nothing or out of memory. */
 htmlDocPtr htmltext_parse(const char *html, size_t len);
 
+/*
+ * The article text: the plain text with its structure kept, for the
+ * article screen. Lines and paragraphs are as in the plain text. A line
+ * inside a list or quote opens with its prefix (a bar "│ " for each
+ * quote; for each list its item's marker "• " or "3. " on the item's
+ * first line, else as many spaces) ended by HTMLTEXT_WRAP: the rest is
+ * wrapped, under a hanging indent. A line of <pre> has its prefix ended
+ * by HTMLTEXT_PRE: the rest is kept as it is (tabs expanded), cut at the
+ * edge, never wrapped. A link's text is followed by "[N]"; after the text
+ * come HTMLTEXT_LINKS and the links, one a line, the N-th on the N-th,
+ * an address given twice under one number. The marks are control
+ * characters, which the gate (text.h) never lets into text.
+ *
+ * Each function gives the plain text (as htmltext_from_html() and the
+ * others do) in *text and the article text in *article, NULL when it
+ * would equal the plain text (most items: the cost of a second copy is
+ * not paid). Both new; free() them. 0, or -1 out of memory (both NULL).
+ */
+#define HTMLTEXT_WRAP '\x1f'
+#define HTMLTEXT_PRE '\x1e'
+#define HTMLTEXT_LINKS '\x1d'
+
+int htmltext_article_from_html(const char *html, size_t len, char **text,
+                               char **article);
+int htmltext_article_from_events(const struct htmlfast_doc *doc, size_t drop,
+                                 char **text, char **article);
+int htmltext_article_from_tree(const xmlNode *node, char **text, char **article);
+
+/* The links of *article (NULL: none) made absolute against base (the
+ * item's link), in place. The links are kept as written until then. 0,
+ * or -1 out of memory (*article unchanged). */
+int htmltext_article_resolve(char **article, const char *base);
+
 /* Flags for htmltext_from_tree(). */
 enum {
 	HTMLTEXT_PAGE = 1	/* a whole web page: also drop nav, header,

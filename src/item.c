@@ -91,6 +91,7 @@ item_free(struct nf_item *item)
 	free(item->author);
 	free(item->summary);
 	free(item->content);
+	free(item->article);
 	free(item->source);
 	free(item->outlet);
 	image_free(item->image);

@@ -49,6 +49,10 @@ struct nf_item {
 	int64_t updated;
 	char *summary;		/* plain text */
 	char *content;		/* plain text, caption and related taken out */
+	char *article;		/* the text shown (content, else summary)
+				 * with its lists, quotes, <pre> and links
+				 * kept (htmltext.h), or NULL when that is
+				 * the plain text itself */
 	struct nf_image *image;	/* NULL when there is neither picture nor caption */
 	struct nf_enclosure *enclosures;
 	size_t nenclosures;

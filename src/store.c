@@ -100,6 +100,10 @@ static const char *const migrations[] = {
 	" INSERT INTO items_fts (rowid, title, summary, content)"
 	" VALUES (new.id, new.title, new.summary, new.content); END;"
 	"INSERT INTO items_fts (items_fts) VALUES ('rebuild');",
+	/* 7: the article text (lists, quotes, <pre>, numbered links) beside
+	 * the plain content, NULL when it is the plain text itself; items
+	 * stored before show their plain content */
+	"ALTER TABLE items ADD COLUMN article TEXT;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -117,6 +121,7 @@ enum stmt_id {
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
+	ST_ARTICLE,
 	ST_COUNT
 };
 
@@ -165,17 +170,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ITEM_ADD] = "INSERT INTO items (feed_id, key, guid, title, link,"
 	                " author, published, updated, summary, content,"
 	                " image_url, image_caption, image_credit, extras,"
-	                " seen_seq, position, first_seen, content_len) VALUES"
-	                " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-	                " ?13, ?14, ?15, ?16, ?17,"
-	                " COALESCE(length(CAST(?10 AS BLOB)), 0))",
+	                " seen_seq, position, first_seen, content_len, article)"
+	                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	                " ?12, ?13, ?14, ?15, ?16, ?17,"
+	                " COALESCE(length(CAST(?10 AS BLOB)), 0), ?18)",
 	[ST_ITEM_SET] = "UPDATE items SET guid = ?3, title = ?4, link = ?5,"
 	                " author = ?6, published = ?7, updated = ?8,"
 	                " summary = ?9, content = ?10, image_url = ?11,"
 	                " image_caption = ?12, image_credit = ?13,"
 	                " extras = ?14, seen_seq = ?15, position = ?16,"
-	                " content_len = COALESCE(length(CAST(?10 AS BLOB)), 0)"
-	                " WHERE id = ?1",
+	                " content_len = COALESCE(length(CAST(?10 AS BLOB)), 0),"
+	                " article = ?18 WHERE id = ?1",
 	[ST_ITEM_COUNT] = "SELECT count(*) FROM items WHERE feed_id = ?1",
 	[ST_ITEM_COUNT_ALL] = "SELECT count(*) FROM items",
 	/* An item's age runs from its publication, or from when it was
@@ -197,6 +202,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
 	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
+	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
 	                 " ORDER BY id",
 	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
@@ -1200,6 +1206,7 @@ item_put(struct store *s, int64_t feed_id, int64_t seq, size_t position,
 		goto out;
 	}
 	bind_item(st, item, extras, seq, position);
+	bind_text(st, 18, item->article);
 	if (rowid != 0) {
 		sqlite3_bind_int64(st, 1, rowid);
 	} else {
@@ -1563,6 +1570,29 @@ out:
 	return NF_OK;
 }
 
+/* The article text of a loaded item (only the article screen reads
+ * it, so listings leave it out). */
+static enum nf_status
+item_load_article(struct store *s, struct nf_item *item, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_ARTICLE, err);
+	enum nf_status status = NF_OK;
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, item->rowid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && column_dup(st, 0, &item->article) != 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	} else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot read an item");
+	}
+	sqlite3_reset(st);
+	return status;
+}
+
 enum nf_status
 store_item_load(struct store *s, int64_t rowid, struct nf_item **item,
                 struct nf_error *err)
@@ -1588,6 +1618,10 @@ store_item_load(struct store *s, int64_t rowid, struct nf_item **item,
 		status = db_error(s, err, "cannot read an item");
 	}
 	sqlite3_reset(st);
+	if (status == NF_OK && (status = item_load_article(s, *item, err)) != NF_OK) {
+		item_free(*item);
+		*item = NULL;
+	}
 	return status;
 }
 

@@ -92,13 +92,113 @@ cp_width(uint32_t cp)
 	return 1;
 }
 
+/* Pictographs that take part in emoji sequences (Extended_Pictographic,
+ * as far as a terminal draws them): only these join across U+200D, so a
+ * joiner between Indic letters keeps its letters apart. */
+static const struct range pictographs[] = {
+	{ 0x00A9, 0x00A9 }, { 0x00AE, 0x00AE }, { 0x203C, 0x203C },
+	{ 0x2049, 0x2049 }, { 0x2122, 0x2122 }, { 0x2139, 0x2139 },
+	{ 0x2194, 0x21AA }, { 0x2300, 0x23FF }, { 0x25AA, 0x25FE },
+	{ 0x2600, 0x27BF }, { 0x2934, 0x2935 }, { 0x2B05, 0x2B55 },
+	{ 0x3030, 0x3030 }, { 0x303D, 0x303D }, { 0x3297, 0x3297 },
+	{ 0x3299, 0x3299 }, { 0x1F000, 0x1FAFF },
+};
+
+static int
+is_pictograph(uint32_t cp)
+{
+	return in_ranges(cp, pictographs, sizeof(pictographs) / sizeof(pictographs[0]));
+}
+
+static int
+is_regional(uint32_t cp)
+{
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* Marks that never stand alone in an emoji sequence: presentation
+ * selectors, the keycap, and the tags of a subdivision flag. */
+static int
+is_emoji_mark(uint32_t cp)
+{
+	return cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3 ||
+	       (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+/* The code point at s[i..len), its length in *n; 0 past the end. */
+static uint32_t
+peek(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	uint32_t cp = 0;
+
+	*n = 0;
+	if (i < len) {
+		*n = utf8_decode((const char *)s + i, len - i, &cp);
+	}
+	return cp;
+}
+
+/* One cluster at s (len > 0): a character with what joins it into one
+ * picture: a flag's two regional indicators, an emoji with its skin tone,
+ * emoji joined by U+200D (👩‍💻, 👨‍👩‍👧), and their selectors and tags.
+ * Terminals draw such a cluster in two columns, not the sum of its
+ * characters' wcwidth(). Returns its length in bytes; *cols its columns,
+ * *first its first code point. */
+static size_t
+cluster(const unsigned char *s, size_t len, uint32_t *first, int *cols)
+{
+	size_t i, n, n2;
+	uint32_t cp, next;
+	int joined = 0;
+
+	i = utf8_decode((const char *)s, len, &cp);
+	*first = cp;
+	*cols = cp_width(cp);
+	if (cp < 0x80 || cp == UTF8_INVALID) {
+		return i;
+	}
+	if (is_regional(cp) && is_regional(peek(s, len, i, &n))) {
+		i += n;
+		joined = 1;
+	}
+	for (;;) {
+		next = peek(s, len, i, &n);
+		if (next >= 0x1F3FB && next <= 0x1F3FF && is_pictograph(cp)) {
+			joined = 1;
+		} else if (next == 0x200D && is_pictograph(cp) &&
+		           is_pictograph(peek(s, len, i + n, &n2))) {
+			n += n2;
+			joined = 1;
+		} else if (n == 0 || !is_emoji_mark(next)) {
+			break;
+		}
+		i += n;
+	}
+	if (joined) {
+		*cols = 2;
+	}
+	return i;
+}
+
+size_t
+width_cluster(const char *s, size_t len, int *cols)
+{
+	uint32_t first;
+
+	if (len == 0) {
+		*cols = 0;
+		return 0;
+	}
+	return cluster((const unsigned char *)s, len, &first, cols);
+}
+
 int
 width_columns(const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t len = strlen(str), i, n;
 	uint32_t cp;
-	int w = 0;
+	int w = 0, cw;
 
 	for (i = 0; i < len; i += n) {
 		if (s[i] < 0x80) {
@@ -106,8 +206,8 @@ width_columns(const char *str)
 			w++;
 			continue;
 		}
-		n = utf8_decode((const char *)s + i, len - i, &cp);
-		w += cp_width(cp);
+		n = cluster(s + i, len - i, &cp, &cw);
+		w += cw;
 	}
 	return w;
 }
@@ -163,8 +263,7 @@ width_fit(const char *str, int width, int pad)
 			col += (int)n;
 			continue;
 		}
-		n = utf8_decode((const char *)s + i, len - i, &cp);
-		cw = cp_width(cp);
+		n = cluster(s + i, len - i, &cp, &cw);
 		if (col + cw > limit) {
 			break;
 		}
@@ -197,6 +296,9 @@ is_no_line_start(const unsigned char *s, size_t n)
 {
 	char c[5];
 
+	if (n >= sizeof(c)) {
+		return 0;	/* an emoji cluster */
+	}
 	memcpy(c, s, n);
 	c[n] = '\0';
 	return strstr(no_line_start, c) != NULL;
@@ -234,8 +336,7 @@ wrap_token(struct wrap *w, const unsigned char *s, size_t n, int tw, int space)
 		return;
 	}
 	for (i = 0; i < n && w->rc == NF_OK; i += cn) {
-		cn = utf8_decode((const char *)s + i, n - i, &cp);
-		cw = cp_width(cp);
+		cn = cluster(s + i, n - i, &cp, &cw);
 		if (w->col > 0 && w->col + cw > w->width) {
 			w->rc = buf_add(&w->b, "\n", 1);
 			w->col = 0;
@@ -264,13 +365,11 @@ wrap_line(struct wrap *w, const unsigned char *s, size_t len)
 		/* A token: one wide character, or a run of narrow ones, with
 		 * any characters that may not start a line glued on. */
 		start = i;
-		n = utf8_decode((const char *)s + i, len - i, &cp);
-		tw = cp_width(cp);
+		n = cluster(s + i, len - i, &cp, &tw);
 		wide = tw >= 2;
 		i += n;
 		while (i < len && s[i] != ' ' && s[i] != '\t') {
-			n = utf8_decode((const char *)s + i, len - i, &cp);
-			cw = cp_width(cp);
+			n = cluster(s + i, len - i, &cp, &cw);
 			if ((wide || cw >= 2) && !is_no_line_start(s + i, n)) {
 				break;
 			}

@@ -1,6 +1,8 @@
 #ifndef NF_WIDTH_H
 #define NF_WIDTH_H
 
+#include <stddef.h>
+
 /*
  * Display width, for the screens and the plain-text printer: columns a
  * UTF-8 string takes, and the one width-aware cutter and wrapper. Every
@@ -9,8 +11,15 @@
 
 /* Display columns of a UTF-8 string, measured with wcwidth() under the
  * caller's locale; East Asian wide characters count 2 even under a
- * non-UTF-8 locale; an unprintable character counts as 1. */
+ * non-UTF-8 locale; an unprintable character counts as 1. An emoji
+ * cluster counts 2, as terminals draw it: a flag (two regional
+ * indicators), an emoji with its skin tone, emoji joined by U+200D. */
 int width_columns(const char *s);
+
+/* The length in bytes of the character cluster that starts s (len > 0
+ * bytes: a character with its marks, or one emoji cluster as above), its
+ * columns in *cols; for a screen that must hand a cluster over whole. */
+size_t width_cluster(const char *s, size_t len, int *cols);
 
 /* The string cut to at most width columns, with "…" at the cut; padded
  * with spaces to exactly width columns when pad is nonzero. Never splits

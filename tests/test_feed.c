@@ -687,6 +687,61 @@ test_named_outlets(void **state)
 	feed_free(feed);
 }
 
+/* The article text an item carries (htmltext.h): from the body shown
+ * (content, else summary), its links absolute against the item's link;
+ * none when the plain text says it all. */
+struct article_case {
+	const char *name;
+	const char *item;	/* inside <item> */
+	const char *want;	/* NULL: no article text */
+};
+
+static const struct article_case article_cases[] = {
+	{ "content with a list and a relative link",
+	  "<link>https://n.example/a/story</link>"
+	  "<description>A teaser</description>"
+	  "<content:encoded><![CDATA[<ul><li><a href=\"more\">More</a></li></ul>]]></content:encoded>",
+	  "\xe2\x80\xa2 \x1f" "More[1]\x1dhttps://n.example/a/more" },
+	{ "summary only",
+	  "<link>https://n.example/a/story</link>"
+	  "<description>&lt;ol start=\"2\"&gt;&lt;li&gt;two&lt;/li&gt;&lt;/ol&gt;</description>",
+	  "2. \x1f" "two" },
+	{ "plain paragraphs",
+	  "<description>&lt;p&gt;One.&lt;/p&gt;&lt;p&gt;Two.&lt;/p&gt;</description>", NULL },
+	{ "plain text", "<description>Just text</description>", NULL },
+};
+
+static void
+test_article_text(void **state)
+{
+	struct feed_options opts = { "article", "https://fixture.example/feeds/", NULL, 0.6, 0 };
+	char doc[2048];
+	struct nf_feed *feed;
+	struct nf_error err;
+	size_t i;
+	const char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(article_cases) / sizeof(article_cases[0]); i++) {
+		const struct article_case *c = &article_cases[i];
+
+		snprintf(doc, sizeof(doc), "<rss version=\"2.0\" xmlns:content="
+		         "\"http://purl.org/rss/1.0/modules/content/\"><channel><title>t</title>"
+		         "<item><title>x</title>%s</item></channel></rss>", c->item);
+		feed = NULL;
+		if (feed_parse(doc, strlen(doc), &opts, &feed, &err) != NF_OK) {
+			fail_msg("%s: %s", c->name, err.msg);
+		}
+		assert_int_equal(feed->nitems, 1);
+		got = feed->items[0]->article;
+		if ((c->want == NULL) != (got == NULL) ||
+		    (got != NULL && strcmp(got, c->want) != 0)) {
+			fail_msg("%s: got \"%s\"", c->name, got != NULL ? got : "(null)");
+		}
+		feed_free(feed);
+	}
+}
+
 int
 main(void)
 {
@@ -719,6 +774,7 @@ main(void)
 			cmocka_unit_test(test_chunk_boundaries),
 			cmocka_unit_test(test_streaming_and_stop),
 			cmocka_unit_test(test_named_outlets),
+			cmocka_unit_test(test_article_text),
 		};
 
 		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {

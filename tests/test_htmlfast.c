@@ -131,6 +131,7 @@ check_extract(const char *html, size_t len)
 	assert_int_equal(html_extract(html, len, base, 0.6, &fast, &err), NF_OK);
 	assert_int_equal(html_extract_tree(html, len, base, 0.6, &tree, &err), NF_OK);
 	assert_same_string("text", html, len, tree.text, fast.text);
+	assert_same_string("article", html, len, tree.article, fast.article);
 	assert_int_equal(tree.image != NULL, fast.image != NULL);
 	if (tree.image != NULL) {
 		assert_same_string("url", html, len, tree.image->url, fast.image->url);

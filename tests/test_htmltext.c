@@ -142,12 +142,150 @@ test_from_html_deep(void **state)
 		free(html);
 	}
 }
+/* The article text (htmltext.h): W ends a wrapped line's prefix, P a
+ * preformatted line's, L starts the links. NULL: the plain text says it
+ * all. Each case is read as given (simple HTML: the fast reader) and
+ * inside a <section> (libxml2), and both must agree. */
+#define W "\x1f"
+#define P "\x1e"
+#define L "\x1d"
+
+struct article_case {
+	const char *name;
+	const char *in;
+	const char *want;
+};
+
+static const struct article_case article_cases[] = {
+	{ "paragraphs only", "<p>One.</p><p>Two.</p>", NULL },
+	{ "bullets", "<p>Steps:</p><ul><li>Close</li><li>Open</li></ul><p>End</p>",
+	  "Steps:\n\n• " W "Close\n• " W "Open\n\nEnd" },
+	{ "numbered", "<ol><li>a</li><li>b</li></ol>", "1. " W "a\n2. " W "b" },
+	{ "numbered from start", "<ol start=\"9\"><li>a</li><li>b</li></ol>",
+	  "9. " W "a\n10. " W "b" },
+	{ "nested list indent", "<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>",
+	  "• " W "a\n  • " W "b\n  • " W "c\n• " W "d" },
+	{ "numbered inside bullets", "<ul><li>a<ol><li>b</li></ol></li></ul>",
+	  "• " W "a\n  1. " W "b" },
+	{ "second line of an item", "<ol><li>a<br>more</li></ol>", "1. " W "a\n   " W "more" },
+	{ "blockquote", "<p>He said:</p><blockquote><p>One.</p><p>Two.</p></blockquote><p>End</p>",
+	  "He said:\n\n│ " W "One.\n\n│ " W "Two.\n\nEnd" },
+	{ "list in a quote", "<blockquote><ul><li>a</li></ul></blockquote>", "│ • " W "a" },
+	{ "pre keeps spaces", "<p>Code:</p><pre>int  main()\n{\n\treturn 0;\n}</pre>",
+	  "Code:\n\n" P "int  main()\n" P "{\n" P "        return 0;\n" P "}" },
+	{ "pre long line", "<pre>" "0123456789012345678901234567890123456789012345678901234567890123456789"
+	  "0123456789</pre>", P "0123456789012345678901234567890123456789012345678901234567890123456789"
+	  "0123456789" },
+	{ "pre escapes stripped", "<pre>ok\x1b[31mred\x1b]0;pwned\x07 end</pre>", P "okred end" },
+	{ "pre entity escape stripped", "<pre>a&#27;[2Jb</pre>", P "a[2Jb" },
+	{ "links numbered", "<p><a href=\"https://a.example/\">A</a> and <a href=\"https://b.example/\">B</a></p>",
+	  "A[1] and B[2]" L "https://a.example/\nhttps://b.example/" },
+	{ "duplicate link one number",
+	  "<p><a href=\"https://a.example/\">A</a>, <a href=\"https://b.example/\">B</a>,"
+	  " <a href=\"https://a.example/\">A again</a></p>",
+	  "A[1], B[2], A again[1]" L "https://a.example/\nhttps://b.example/" },
+	{ "relative link kept for later", "<p>See <a href=\"/more\">more</a>.</p>",
+	  "See more[1]." L "/more" },
+	{ "link text ending in space", "<p><a href=\"https://a.example/\">A </a>b</p>",
+	  "A[1] b" L "https://a.example/" },
+	{ "script link no number", "<p><a href=\"javascript:alert(1)\">x</a></p>", NULL },
+	{ "fragment link no number", "<p><a href=\"#top\">top</a></p>", NULL },
+	{ "link without text no number", "<p>a<a href=\"https://a.example/\"></a>b</p>", NULL },
+	{ "link in a list", "<ul><li><a href=\"https://a.example/\">A</a></li></ul>",
+	  "• " W "A[1]" L "https://a.example/" },
+};
+
+static void
+check_article(const char *name, const char *html, const char *want)
+{
+	char *text = NULL, *article = NULL, *plain;
+
+	assert_int_equal(htmltext_article_from_html(html, strlen(html), &text, &article), 0);
+	plain = htmltext_from_html(html, strlen(html));
+	assert_non_null(plain);
+	if (strcmp(text, plain) != 0) {
+		print_error("case '%s': plain text '%s' want '%s'\n", name, text, plain);
+	}
+	assert_string_equal(text, plain);
+	if ((want == NULL) != (article == NULL) ||
+	    (want != NULL && strcmp(article, want) != 0)) {
+		print_error("case '%s': got '%s' want '%s'\n", name,
+		            article != NULL ? article : "(null)", want != NULL ? want : "(null)");
+	}
+	if (want == NULL) {
+		assert_null(article);
+	} else {
+		assert_non_null(article);
+		assert_string_equal(article, want);
+	}
+	free(text);
+	free(article);
+	free(plain);
+}
+
+static void
+test_article(void **state)
+{
+	char wrapped[4096];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(article_cases) / sizeof(article_cases[0]); i++) {
+		const struct article_case *c = &article_cases[i];
+
+		check_article(c->name, c->in, c->want);
+		snprintf(wrapped, sizeof(wrapped), "<section>%s</section>", c->in);
+		check_article(c->name, wrapped, c->want);
+	}
+}
+
+struct resolve_case {
+	const char *name;
+	const char *in;
+	const char *base;
+	const char *want;
+};
+
+static const struct resolve_case resolve_cases[] = {
+	{ "no links", "text", "https://n.example/a/b", "text" },
+	{ "relative to the item", "x[1] y[2]" L "/c\nd.html", "https://n.example/a/b",
+	  "x[1] y[2]" L "https://n.example/c\nhttps://n.example/a/d.html" },
+	{ "absolute kept", "x[1]" L "https://o.example/", "https://n.example/",
+	  "x[1]" L "https://o.example/" },
+	{ "no base", "x[1]" L "/c", NULL, "x[1]" L "/c" },
+};
+
+static void
+test_article_resolve(void **state)
+{
+	size_t i;
+	char *a;
+
+	(void)state;
+	for (i = 0; i < sizeof(resolve_cases) / sizeof(resolve_cases[0]); i++) {
+		const struct resolve_case *c = &resolve_cases[i];
+
+		a = strdup(c->in);
+		assert_int_equal(htmltext_article_resolve(&a, c->base), 0);
+		if (strcmp(a, c->want) != 0) {
+			print_error("case '%s': got '%s'\n", c->name, a);
+		}
+		assert_string_equal(a, c->want);
+		free(a);
+	}
+	a = NULL;
+	assert_int_equal(htmltext_article_resolve(&a, "https://n.example/"), 0);
+	assert_null(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_from_html),
 		cmocka_unit_test(test_from_html_deep),
+		cmocka_unit_test(test_article),
+		cmocka_unit_test(test_article_resolve),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

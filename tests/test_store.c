@@ -215,7 +215,7 @@ open_creates_directories(void **state)
 	snprintf(f->path, sizeof(f->path), "%s/a/b/news.db", f->dir);
 	open_store(f);
 	assert_int_equal(stat(f->path, &sb), 0);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 7);
 	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
 }
@@ -276,7 +276,7 @@ concurrent_first_opens_all_succeed(void **state)
 	}
 	assert_int_equal(failed, 0);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 7);
 }
 
 static void
@@ -321,7 +321,7 @@ migrates_an_empty_file(void **state)
 	assert_non_null(fp);
 	fclose(fp);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 7);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE name IN ('feeds', 'items',"
 	                           " 'items_order', 'items_unread')", NULL, 0), 4);
@@ -358,7 +358,7 @@ migrates_from_version_1(void **state)
 
 	sql_exec(f->path, schema_v1);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 6);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 7);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE type = 'index' AND name ="
 	                           " 'items_order'", NULL, 0), 1);
@@ -371,6 +371,54 @@ migrates_from_version_1(void **state)
 	assert_int_equal(store_feed_meta_get(f->s, 1, &meta, &f->err), NF_OK);
 	assert_string_equal(meta.etag, "\"v7\"");
 	store_feed_meta_clear(&meta);
+}
+
+/* The article text of an item stored before the article column: none
+ * (the screen shows the plain content); once stored it reads back, and a
+ * refresh that brings none clears it. */
+static void
+article_round_trip_across_migration(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	struct nf_item *one, *it;
+	struct loaded l;
+	int64_t rowid;
+
+	sql_exec(f->path, schema_v1);
+	open_store(f);
+	l = load(f, 0, STORE_LOAD_FULL);
+	assert_int_equal(l.n, 1);
+	rowid = l.items[0]->rowid;
+	loaded_free(&l);
+	assert_int_equal(store_item_load(f->s, rowid, &one, &f->err), NF_OK);
+	assert_null(one->article);
+	assert_string_equal(one->title, "Ferry timetable changes for winter");
+	item_free(one);
+
+	feed = make_feed("Harbour Gazette");
+	it = make_item("h-1", NULL, "Ferry timetable changes for winter",
+	               "Steps:\n\nClose\nOpen", NF_NO_DATE);
+	assert_int_equal(nf_strset(&it->article, "Steps:\n\n\u2022 \x1f" "Close[1]\n"
+	                           "\u2022 \x1f" "Open\x1dhttps://example.org/close"), 0);
+	add(feed, it);
+	update(f, 1, feed, 0, 0);
+	open_store(f);
+	assert_int_equal(store_item_load(f->s, rowid, &one, &f->err), NF_OK);
+	assert_string_equal(one->content, "Steps:\n\nClose\nOpen");
+	assert_string_equal(one->article, "Steps:\n\n\u2022 \x1f" "Close[1]\n"
+	                    "\u2022 \x1f" "Open\x1dhttps://example.org/close");
+	assert_int_equal(one->read, 1);
+	item_free(one);
+
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-1", NULL, "Ferry timetable changes for winter",
+	                    "Plain now", NF_NO_DATE));
+	update(f, 1, feed, 0, 0);
+	assert_int_equal(store_item_load(f->s, rowid, &one, &f->err), NF_OK);
+	assert_null(one->article);
+	assert_string_equal(one->content, "Plain now");
+	item_free(one);
 }
 
 static void
@@ -1683,6 +1731,7 @@ main(void)
 		CASE(default_path_follows_xdg),
 		CASE(migrates_an_empty_file),
 		CASE(migrates_from_version_1),
+		CASE(article_round_trip_across_migration),
 		CASE(refuses_newer_schema),
 		CASE(refuses_a_non_database),
 		CASE(refresh_keeps_read_flags_and_takes_new_text),

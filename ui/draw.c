@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "src/item.h"
 #include "src/width.h"
@@ -70,6 +71,69 @@ draw_attr(enum config_element e)
 	return e < CONFIG_ELEMENT_COUNT ? element_attr[e] : A_NORMAL;
 }
 
+/* The wide characters of one cluster, into wch (at most max); their
+ * count, 0 when the bytes do not decode. */
+static size_t
+draw_decode(const char *s, size_t n, wchar_t *wch, size_t max)
+{
+	mbstate_t ps;
+	size_t k = 0, used;
+
+	memset(&ps, 0, sizeof(ps));
+	while (n > 0 && k < max) {
+		used = mbrtowc(&wch[k], s, n, &ps);
+		if (used == (size_t)-1 || used == (size_t)-2 || used == 0) {
+			return 0;
+		}
+		s += used;
+		n -= used;
+		k++;
+	}
+	return k;
+}
+
+/* Writes s at y, x. An emoji cluster of several pictures (👩‍💻, a skin
+ * tone) goes into one cell, its first character with the others
+ * as its marks, so that curses counts the two columns the terminal
+ * draws, not two or three cells that would leave stale ones behind. A
+ * cluster longer than a cell holds keeps what fits. */
+static void
+draw_clusters(WINDOW *w, int y, int x, const char *s, attr_t attr)
+{
+	size_t len = strlen(s), i, start = 0, n, k, j;
+	wchar_t wch[CCHARW_MAX + 1];
+	int cols, counted;
+	cchar_t cell;
+
+	wmove(w, y, x);
+	for (i = 0; i < len; i += n) {
+		n = (unsigned char)s[i] < 0x80 ? 1 : width_cluster(s + i, len - i, &cols);
+		k = n > 4 ? draw_decode(s + i, n, wch, CCHARW_MAX) : 0;
+		for (j = 0, counted = 0; j < k; j++) {
+			counted += wcwidth(wch[j]) > 0 ? wcwidth(wch[j]) : 0;
+		}
+		/* curses counts each character; a flag's two halves already
+		 * make its two columns */
+		if (k < 2 || counted == cols || wcwidth(wch[0]) != cols) {
+			continue;
+		}
+		waddnstr(w, s + start, (int)(i - start));
+		while (k > 1 && wch[k - 1] == 0x200D) {
+			k--;	/* cut after a joiner: drop it */
+		}
+		wch[k] = L'\0';
+		if (setcchar(&cell, (wchar_t[]){ wch[0], L'\0' }, attr & ~A_COLOR,
+		             (short)PAIR_NUMBER(attr), NULL) == OK) {
+			for (j = 1; j < k; j++) {
+				cell.chars[j] = wch[j];
+			}
+			wadd_wch(w, &cell);
+		}
+		start = i + n;
+	}
+	waddnstr(w, s + start, (int)(len - start));
+}
+
 int
 draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
           int pad)
@@ -86,7 +150,7 @@ draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr,
 	}
 	cols = width_columns(fit);
 	wattrset(w, attr);
-	mvwaddstr(w, y, x, fit);
+	draw_clusters(w, y, x, fit, attr);
 	wattrset(w, A_NORMAL);
 	free(fit);
 	return cols;

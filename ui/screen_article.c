@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "src/frontpage.h"
+#include "src/htmltext.h"
 #include "src/title.h"
 #include "src/url.h"
 #include "src/width.h"
@@ -55,6 +56,10 @@ struct article {
 	int text_width;		/* the dotfile's text-width; 0 = the window's */
 	size_t top;
 	int height;
+	size_t link_typed;	/* the link number typed so far, or 0 */
+	struct nf_image *photo;	/* a story's photo from another copy, when
+				 * the copy shown has none (owned), or NULL */
+	char *photo_from;	/* that copy's outlet, or NULL */
 };
 
 static const struct screen_ops article_ops;
@@ -127,6 +132,44 @@ art_add_wrapped(struct article *a, const char *text, const char *prefix,
 	free(wrapped);
 }
 
+/* Adds text wrapped to width, its first line after first (a list
+ * marker) and the others after hang (the indent under it). */
+static void
+art_add_hanging(struct article *a, const char *text, const char *first,
+                const char *hang, int width)
+{
+	int pw = width_columns(first);
+	char *wrapped = width_wrap(text, width - pw > 8 ? width - pw : 8);
+	const char *p, *nl, *prefix = first;
+	char buf[4096];
+
+	if (wrapped == NULL) {
+		return;
+	}
+	for (p = wrapped; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		nl = nl != NULL ? nl : p + strlen(p);
+		snprintf(buf, sizeof(buf), "%s%.*s", prefix, (int)(nl - p), p);
+		art_add_line(a, buf, strlen(buf), CONFIG_ELEMENT_READ, -1);
+		prefix = hang;
+	}
+	free(wrapped);
+}
+
+/* Another copy's photo, as the lead panel shows it: credited to that
+ * copy's outlet when it is not the outlet of the copy shown. */
+static void
+art_add_photo(struct article *a, int width)
+{
+	char cap[1024], line[1200];
+
+	draw_caption(a->photo, cap, sizeof(cap));
+	snprintf(line, sizeof(line), "%s%s%s", cap, a->photo_from != NULL ?
+	         " — photo from " : "", nf_str(a->photo_from));
+	art_add_wrapped(a, line, "▌", CONFIG_ELEMENT_CAPTION, width);
+	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+}
+
 static void
 art_add_header(struct article *a, int width)
 {
@@ -149,6 +192,8 @@ art_add_header(struct article *a, int width)
 		draw_caption(it->image, line, sizeof(line));
 		art_add_wrapped(a, line, "▌", CONFIG_ELEMENT_CAPTION, width);
 		art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+	} else if (a->photo != NULL) {
+		art_add_photo(a, width);
 	}
 }
 
@@ -241,6 +286,118 @@ art_add_body(struct article *a, const char *body, int width)
 	}
 }
 
+/* ---- the article text (htmltext.h) ------------------------------- */
+
+/* The indent that carries a line's prefix under its wrapped rows: the
+ * quote bars stay, markers and indents become spaces. New string. */
+static char *
+art_hanging(const char *prefix, size_t len)
+{
+	static const char bar[] = "│ ";
+	char *out = malloc(len + 1), *o = out;
+	size_t i;
+
+	if (out == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < len; ) {
+		if (len - i >= sizeof(bar) - 1 && memcmp(prefix + i, bar, sizeof(bar) - 1) == 0) {
+			memcpy(o, bar, sizeof(bar) - 1);
+			o += sizeof(bar) - 1;
+			i += sizeof(bar) - 1;
+			continue;
+		}
+		*o++ = ' ';
+		i++;
+		while (i < len && ((unsigned char)prefix[i] & 0xC0) == 0x80) {
+			i++;	/* "•" is one column, one space */
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* A preformatted line (len bytes, the mark at cut): its prefix and text
+ * kept whole, cut at the edge with "…". */
+static void
+art_add_cut(struct article *a, const char *line, size_t cut, size_t len, int width)
+{
+	char *whole = malloc(len), *fit;
+
+	if (whole == NULL) {
+		return;
+	}
+	memcpy(whole, line, cut);
+	memcpy(whole + cut, line + cut + 1, len - cut - 1);
+	whole[len - 1] = '\0';
+	if ((fit = width_fit(whole, width, 0)) != NULL) {
+		art_add_line(a, fit, strlen(fit), CONFIG_ELEMENT_READ, -1);
+		free(fit);
+	}
+	free(whole);
+}
+
+/* One line of the article text (len bytes): its prefix, then the rest
+ * wrapped under a hanging indent, or preformatted and cut. */
+static void
+art_add_article_line(struct article *a, const char *line, size_t len, int width)
+{
+	size_t cut;
+	char *prefix, *rest, *hang;
+
+	for (cut = 0; cut < len && line[cut] != HTMLTEXT_PRE && line[cut] != HTMLTEXT_WRAP; cut++) {
+	}
+	if (cut < len && line[cut] == HTMLTEXT_PRE) {
+		art_add_cut(a, line, cut, len, width);
+		return;
+	}
+	prefix = strndup(line, cut < len ? cut : 0);
+	rest = cut < len ? strndup(line + cut + 1, len - cut - 1) : strndup(line, len);
+	hang = art_hanging(line, cut < len ? cut : 0);
+	if (prefix != NULL && rest != NULL && hang != NULL) {
+		if (rest[0] == '\0') {
+			art_add_line(a, prefix, strlen(prefix), CONFIG_ELEMENT_READ, -1);
+		} else {
+			art_add_hanging(a, rest, prefix, hang, width);
+		}
+	}
+	free(prefix);
+	free(rest);
+	free(hang);
+}
+
+/* The body from the item's article text, then "[N]: URL" for each of
+ * its links. */
+static void
+art_add_article(struct article *a, const char *article, int width)
+{
+	const char *end = strchr(article, HTMLTEXT_LINKS), *p, *nl;
+	char line[2048], *fit;
+	size_t n = 0;
+
+	end = end != NULL ? end : article + strlen(article);
+	for (p = article; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		nl = nl != NULL ? nl : end;
+		art_add_article_line(a, p, (size_t)(nl - p), width);
+		if (nl == end) {
+			break;
+		}
+	}
+	if (*end == '\0') {
+		return;
+	}
+	art_add_line(a, "", 0, CONFIG_ELEMENT_READ, -1);
+	for (p = end + 1; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		snprintf(line, sizeof(line), "[%zu]: %.*s", ++n, (int)(nl - p), p);
+		if ((fit = width_fit(line, width, 0)) != NULL) {
+			art_add_line(a, fit, strlen(fit), CONFIG_ELEMENT_LINK, -1);
+			free(fit);
+		}
+	}
+}
+
 /* "1.2 MB" for an enclosure's length; "" when the feed gives none. */
 static void
 art_size(long long bytes, char *out, size_t size)
@@ -296,7 +453,9 @@ art_layout(struct article *a, int width)
 	art_add_header(a, text);
 	body = a->item->content != NULL && a->item->content[0] != '\0' ?
 	       a->item->content : a->item->summary;
-	if (body != NULL) {
+	if (a->item->article != NULL) {
+		art_add_article(a, a->item->article, text);
+	} else if (body != NULL) {
 		art_add_body(a, body, text);
 	}
 	art_add_enclosures(a);
@@ -459,6 +618,35 @@ art_build_enclosures(struct article *a)
 	}
 }
 
+/* The story's photo when the copy shown has none: the first copy's
+ * with a caption, as the lead panel picks it (frontpage_photo()), kept
+ * as a copy since the list below may reload its items. */
+static void
+art_story_photo(struct article *a, const struct nf_item *const *items,
+                const size_t *members, size_t n)
+{
+	const struct nf_image *own = a->item->image;
+	size_t k;
+
+	if (own != NULL && own->caption != NULL && own->caption[0] != '\0') {
+		return;
+	}
+	for (k = 0; k < n; k++) {
+		const struct nf_item *c = items[members[k]];
+		const struct nf_image *img = c->image;
+
+		if (c->rowid == a->item->rowid || img == NULL || img->caption == NULL ||
+		    img->caption[0] == '\0') {
+			continue;
+		}
+		a->photo = image_new(img->url, img->caption, img->credit);
+		if (a->photo != NULL && strcmp(nf_str(c->source), nf_str(a->item->source)) != 0) {
+			a->photo_from = strdup(nf_str(c->source));
+		}
+		return;
+	}
+}
+
 static struct article *
 art_alloc(void)
 {
@@ -495,9 +683,21 @@ article_new(struct ui *ui, int64_t rowid, const struct nf_item *const *items,
 		nf_strset(&a->item->title, items[h]->title);
 	}
 	art_build_entries(a, ui, items, members, n);
+	art_story_photo(a, items, members, n);
 	art_build_enclosures(a);
 	a->text_width = (int)ui->cfg->text_width;
 	return &a->base;
+}
+
+/* The text shown becomes text (taken), a fetched page: the item's
+ * article text described the text it replaces. */
+static void
+art_set_text(struct article *a, char *text)
+{
+	free(a->item->content);
+	a->item->content = text;
+	free(a->item->article);
+	a->item->article = NULL;
 }
 
 /* Starts fetching the item's link: the page kept in the store answers
@@ -510,8 +710,7 @@ art_fetch(struct article *a, struct ui *ui)
 	free(a->note);
 	a->note = NULL;
 	if (cached != NULL) {
-		free(a->item->content);
-		a->item->content = cached;
+		art_set_text(a, cached);
 		return;
 	}
 	a->request = ui_fetch_page(ui, a->item->link);
@@ -604,6 +803,7 @@ art_draw(struct screen *s, struct ui *ui, WINDOW *w, int height, int width)
 			attr = draw_attr(CONFIG_ELEMENT_SELECTED);
 		}
 		draw_text(w, y, 0, width, l->text, attr, l->entry >= 0);
+		wclrtoeol(w);	/* nothing of an earlier frame stays */
 	}
 }
 
@@ -712,6 +912,7 @@ art_ready(struct screen *s, struct ui *ui)
 {
 	struct article *a = art_of(s);
 
+	a->link_typed = 0;	/* another key than a digit or Enter */
 	if (a->width == 0 && ui->cols > 0) {
 		a->height = ui->rows > 2 ? ui->rows - 2 : 1;
 		art_layout(a, ui->cols);
@@ -893,10 +1094,87 @@ art_read_more(struct ui *ui, const struct art_entry *e)
 	return 1;
 }
 
+/* ---- links --------------------------------------------------------- */
+
+/* How many links the article text lists. */
+static size_t
+art_link_count(const struct article *a)
+{
+	const char *p = a->item->article != NULL ?
+	                strchr(a->item->article, HTMLTEXT_LINKS) : NULL;
+	size_t n = 0;
+
+	for (; p != NULL; p = strchr(p + 1, '\n')) {
+		n++;
+	}
+	return n;
+}
+
+/* Link n (from 1) of the article text as a new string, or NULL. */
+static char *
+art_link(const struct article *a, size_t n)
+{
+	const char *p = a->item->article != NULL ?
+	                strchr(a->item->article, HTMLTEXT_LINKS) : NULL;
+
+	for (; p != NULL && --n > 0; p = strchr(p + 1, '\n')) {
+	}
+	return p != NULL ? strndup(p + 1, strcspn(p + 1, "\n")) : NULL;
+}
+
+static void
+art_open_link_number(struct article *a, struct ui *ui, size_t n)
+{
+	char *link = art_link(a, n);
+
+	a->link_typed = 0;
+	if (n == 0 || n > art_link_count(a) || link == NULL) {
+		ui_status(ui, 1, "no link [%zu] in this article", n);
+	} else {
+		ui_open_browser(ui, link);
+	}
+	free(link);
+}
+
+/* A digit of a link's number: with fewer than ten links (or when no
+ * longer number could follow) it opens the link at once, else Enter
+ * opens what was typed. */
+static int
+art_open_link(struct screen *s, struct ui *ui)
+{
+	struct article *a = art_of(s);
+	size_t count = art_link_count(a), n;
+
+	if (s->key < '0' || s->key > '9') {
+		return 0;
+	}
+	if (count == 0) {
+		ui_status(ui, 0, "this article has no links");
+		return 1;
+	}
+	n = a->link_typed * 10 + (size_t)(s->key - '0');
+	if (n == 0 || n > count) {
+		a->link_typed = 0;
+		ui_status(ui, 1, "no link [%zu] in this article (it has %zu)", n, count);
+	} else if (n * 10 > count) {
+		art_open_link_number(a, ui, n);
+	} else {
+		a->link_typed = n;
+		ui_status(ui, 0, "link [%zu…] (Enter opens it)", n);
+	}
+	return 1;
+}
+
 static int
 art_open(struct screen *s, struct ui *ui)
 {
-	struct article *a = art_ready(s, ui);
+	struct article *a = art_of(s);
+
+	if (a->link_typed > 0) {
+		art_open_link_number(a, ui, a->link_typed);
+		return 1;
+	}
+	a = art_ready(s, ui);
 
 	if (a->focus >= 0 && a->entries[a->focus].enclosure != NULL) {
 		ui_open_enclosure(ui, a->entries[a->focus].link, "opened");
@@ -991,8 +1269,7 @@ art_page(struct screen *s, struct ui *ui, unsigned request, char *text,
 	free(a->note);
 	a->note = NULL;
 	if (text != NULL) {
-		free(a->item->content);
-		a->item->content = text;
+		art_set_text(a, text);
 	} else {
 		char why[512];
 
@@ -1107,6 +1384,8 @@ art_free(struct screen *s)
 	free(a->entries);
 	art_lines_clear(a);
 	item_free(a->item);
+	image_free(a->photo);
+	free(a->photo_from);
 	free(a->note);
 	free(a);
 }
@@ -1128,6 +1407,7 @@ static const struct screen_ops article_ops = {
 		[CONFIG_ACTION_EXPAND] = art_expand,
 		[CONFIG_ACTION_COLLAPSE] = art_collapse,
 		[CONFIG_ACTION_OPEN_IN_BROWSER] = art_open_browser,
+		[CONFIG_ACTION_OPEN_LINK] = art_open_link,
 		[CONFIG_ACTION_NEXT_UNREAD] = art_next_unread,
 		[CONFIG_ACTION_PREV_UNREAD] = art_prev_unread,
 		[CONFIG_ACTION_TOGGLE_READ] = art_toggle_read,
@@ -1141,11 +1421,12 @@ static const struct screen_ops article_ops = {
 	.help = {
 		[CONFIG_ACTION_UP] = "scroll up a line; in Similar News, the entry above",
 		[CONFIG_ACTION_DOWN] = "scroll down a line; in Similar News, the entry below",
-		[CONFIG_ACTION_OPEN] = "read more on the selected entry; on a short story, fetch its page",
+		[CONFIG_ACTION_OPEN] = "read more on the selected entry; on a short story, fetch its page; after digits, open that link",
 		[CONFIG_ACTION_TOGGLE_FOLD] = "space pages down; Tab opens Similar News or unfolds the selected entry",
 		[CONFIG_ACTION_EXPAND] = "open Similar News, or unfold the selected entry",
 		[CONFIG_ACTION_COLLAPSE] = "fold the selected entry, or Similar News",
 		[CONFIG_ACTION_OPEN_IN_BROWSER] = "open the story's link, or the selected entry's, in the browser",
+		[CONFIG_ACTION_OPEN_LINK] = "open link [N] of the text in the browser: type N; with ten links or more, N then Enter",
 		[CONFIG_ACTION_NEXT_UNREAD] = "read the next unread story of the list, going round past its end",
 		[CONFIG_ACTION_PREV_UNREAD] = "read the previous unread story of the list",
 		[CONFIG_ACTION_TOGGLE_READ] = "mark this story (every copy) read or unread",
