@@ -105,6 +105,17 @@ link_key() {
 	tui_wait "no link [4] in this article (it has 3)"
 }
 
+# Help in the article names the link keys as one range, not a row of
+# digits cut at the column's edge.
+link_help() {
+	tui_keys ?
+	tui_wait "open-link" || return 1
+	grep -qE '^ *0-9 +open-link ' "$TMPDIR_TUI/screen" ||
+		{ echo "# no 0-9 row; the pane shows:"; sed 's/^/# | /' "$TMPDIR_TUI/screen"; return 1; }
+	tui_keys Escape
+	tui_wait "[3]: https://photos.example/quay"
+}
+
 # The regatta row is cut with "…" and fills the 80 columns, as a row of
 # plain text would; then a row that shares its start takes its place
 # and no cell of the longer one stays behind.
@@ -127,6 +138,7 @@ tui_check "the lead's photo from another copy is credited, panel and article" le
 tui_check "lists, quotes, <pre> and numbered links keep their shape" structure
 tui_check "narrowed, <pre> is cut and prose wraps" narrow
 tui_check "a link's number opens it in the browser" link_key
+tui_check "help lists the link keys as 0-9" link_help
 tui_check "emoji clusters take two columns; no stale cells" cluster_rows
 tui_keys Q
 tui_check "Q exits 0" tui_wait "EXIT=0"
