@@ -15,6 +15,11 @@
 #include "src/stories.h"
 #include "src/text.h"
 
+/* Part of every kept fold's signature: move it on with any change to
+ * what fold_stories() or frontpage.c make of the same items, so that a
+ * store kept by an older build is folded again rather than trusted. */
+#define STORIES_RULES 1
+
 /* The dotfile position of each stored feed: rank[j] for feeds[j], or
  * SIZE_MAX when the dotfile does not list it (a URL listed twice counts
  * at its first line). */
@@ -166,8 +171,8 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
 		return NF_OK;
 	}
 	buf_init(&b, (size_t)1 << 20);
-	st = buf_printf(&b, "newsfold %s fold-threshold %.17g feeds",
-	                PACKAGE_VERSION, cfg->fold_threshold);
+	st = buf_printf(&b, "newsfold %s rules %d fold-threshold %.17g feeds",
+	                PACKAGE_VERSION, STORIES_RULES, cfg->fold_threshold);
 	for (i = 0; st == NF_OK && i < cfg->nfeeds; i++) {
 		int64_t id = 0;
 
