@@ -110,7 +110,10 @@ static const char *const migrations[] = {
 	 * current while both still match. stories has one row per story
 	 * in page order; story_members each copy's line, the lead copy
 	 * first, with what a page prints of it, so that listing the page
-	 * reads neither items nor their text. */
+	 * reads neither items nor their text. A feed listing again what it
+	 * listed last time, in the same places (seen_seq one on, position
+	 * the same), leaves the fold's order and so the generation alone;
+	 * any other move in a feed's order writes an item that moves it. */
 	"CREATE TABLE fold_state ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" gen INTEGER NOT NULL,"
@@ -144,7 +147,9 @@ static const char *const migrations[] = {
 	" old.image_caption IS NOT new.image_caption OR"
 	" old.extras IS NOT new.extras OR"
 	" old.content_len IS NOT new.content_len OR"
-	" old.seen_seq IS NOT new.seen_seq OR old.position IS NOT new.position"
+	" ((old.seen_seq IS NOT new.seen_seq OR"
+	" old.position IS NOT new.position) AND NOT"
+	" (old.seen_seq = new.seen_seq - 1 AND old.position = new.position))"
 	" BEGIN UPDATE fold_state SET gen = gen + 1; END;"
 	"CREATE TRIGGER fold_feeds_update AFTER UPDATE OF url, title, feed_title"
 	" ON feeds WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR"

@@ -317,6 +317,68 @@ test_late_copies(void **state)
 	assert_kept_equals_memory(f, "feed 0 listed again");
 }
 
+/* Stores the same n generated items of feed fi again, from seed, in
+ * their order or reversed. */
+static void
+relist_feed(struct fixture *f, size_t fi, size_t n, unsigned long seed,
+            int reversed)
+{
+	struct nf_feed *feed = feed_new();
+	struct nf_item **items = calloc(n, sizeof(*items));
+	struct nf_error err;
+	size_t k;
+
+	assert_non_null(feed);
+	assert_non_null(items);
+	for (k = 0; k < n; k++) {
+		items[k] = gen_item(&seed, fi, k, T0);
+	}
+	for (k = 0; k < n; k++) {
+		assert_int_equal(feed_add_item(feed, items[reversed ? n - 1 - k : k]), 0);
+	}
+	assert_int_equal(store_feed_update(f->s, f->feed_ids[fi], feed, NULL, NULL,
+	                                   &err), NF_OK);
+	feed_free(feed);
+	free(items);
+}
+
+/* The kept page is current still, and what memory prints. */
+static void
+assert_still_current(struct fixture *f, const char *name)
+{
+	char *kept = page_kept(f, 80), *mem = page_in_memory(f, 80);
+
+	if (kept == NULL) {
+		fail_msg("%s: the kept page went stale", name);
+	}
+	if (strcmp(kept, mem) != 0) {
+		fail_msg("%s: the kept page stayed current but differs", name);
+	}
+	free(kept);
+	free(mem);
+}
+
+/* A feed that lists again what it listed last time, or the start of it
+ * (the rest keeps its place behind), leaves the kept page current and
+ * right; the same items in another order make it stale. */
+static void
+test_relisted(void **state)
+{
+	struct fixture *f = *state;
+
+	relist_feed(f, 0, 30, 21, 0);
+	relist_feed(f, 1, 30, 22, 0);
+	assert_kept_equals_memory(f, "first listing");
+	relist_feed(f, 0, 30, 21, 0);
+	assert_still_current(f, "the same listing again");
+	relist_feed(f, 0, 30, 21, 1);
+	assert_kept_equals_memory(f, "the same items reversed");
+	relist_feed(f, 1, 20, 22, 0);
+	assert_still_current(f, "the last ten left out of the listing");
+	relist_feed(f, 1, 30, 22, 0);
+	assert_kept_equals_memory(f, "the ten listed again");
+}
+
 /* One headline told on both sides of the three-day bound. */
 static void
 test_three_day_edge(void **state)
@@ -397,6 +459,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test_setup_teardown(test_late_copies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relisted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_three_day_edge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_marks_keep_it_current, setup,
