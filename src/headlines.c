@@ -416,11 +416,18 @@ struct kept_print {
 	FILE *out;
 	int width;
 	size_t lines;		/* rows printed */
-	int failed;		/* out of memory */
 };
 
-/* s, or a gated copy in *tmp when a database written by something else
- * holds what must not reach a terminal. */
+/* A kept line's strings through the text gate again: the store keeps
+ * them gated, but a database may have been written by something else,
+ * and nothing that reaches stdout may move the terminal. */
+struct kept_text {
+	const char *head, *source, *caption, *copy_head, *copy_source, *link,
+	           *text;
+	char *owned[7];		/* gated copies, or NULL */
+};
+
+/* s, or a gated copy in *tmp when it is not clean ("" out of memory). */
 static const char *
 gated(const char *s, int one_line, char **tmp)
 {
@@ -433,67 +440,83 @@ gated(const char *s, int one_line, char **tmp)
 }
 
 static void
-put_kept_copy(struct kept_print *p, const struct store_fold_row *r)
+kept_text_of(const struct store_fold_row *r, struct kept_text *t)
 {
-	char *link;
+	t->head = gated(r->head, 1, &t->owned[0]);
+	t->source = gated(r->source, 1, &t->owned[1]);
+	t->caption = gated(r->caption, 0, &t->owned[2]);
+	t->copy_head = gated(r->copy_head, 1, &t->owned[3]);
+	t->copy_source = gated(r->copy_source, 1, &t->owned[4]);
+	t->link = gated(r->link, 1, &t->owned[5]);
+	t->text = gated(r->text, 0, &t->owned[6]);
+}
 
-	put_story_line(p->out, 4, "", nf_str(r->copy_head), nf_str(r->copy_source),
-	               "", p->width);
-	put_line(p->out, 6, gated(r->link, 1, &link), p->width);
-	free(link);
+static void
+kept_text_free(struct kept_text *t)
+{
+	for (size_t i = 0; i < sizeof(t->owned) / sizeof(t->owned[0]); i++) {
+		free(t->owned[i]);
+	}
+}
+
+static void
+put_kept_copy(struct kept_print *p, const struct kept_text *t)
+{
+	put_story_line(p->out, 4, "", t->copy_head, t->copy_source, "", p->width);
+	put_line(p->out, 6, t->link, p->width);
 }
 
 /* The lead story's block, as put_lead() prints it. */
 static void
-put_kept_lead(struct kept_print *p, const struct store_fold_row *r)
+put_kept_lead(struct kept_print *p, const struct store_fold_row *r,
+              const struct kept_text *t)
 {
-	char when[64], line[512], *text;
-	struct nf_image photo = { NULL, (char *)r->caption, NULL };
-	const char *body = gated(r->text, 0, &text);
+	char when[64], line[512];
+	struct nf_image photo = { NULL, (char *)t->caption, NULL };
 
-	put_wrapped(p->out, 0, nf_str(r->head), p->width);
+	put_wrapped(p->out, 0, t->head, p->width);
 	format_time(r->published, when, sizeof(when));
-	snprintf(line, sizeof(line), "%s%s%s", nf_str(r->source),
-	         when[0] != '\0' && nf_str(r->source)[0] != '\0' ? " \xc2\xb7 " : "",
-	         when);
+	snprintf(line, sizeof(line), "%s%s%s", t->source,
+	         when[0] != '\0' && t->source[0] != '\0' ? " \xc2\xb7 " : "", when);
 	put_line(p->out, 0, line, p->width);
-	if (r->caption != NULL && r->caption[0] != '\0') {
+	if (t->caption[0] != '\0') {
 		put_caption(p->out, &photo, p->width);
 	}
-	if (body[0] != '\0') {
+	if (t->text[0] != '\0') {
 		fputc('\n', p->out);
-		put_two_lines(p->out, 0, body, p->width);
+		put_two_lines(p->out, 0, t->text, p->width);
 	}
-	free(text);
 }
 
 static int
 put_kept_row(void *ctx, const struct store_fold_row *r)
 {
 	struct kept_print *p = ctx;
+	struct kept_text t;
 	char extra[64];
 
 	p->lines++;
+	kept_text_of(r, &t);
 	if (r->place == 0 && r->member == 0) {
-		put_kept_lead(p, r);
+		put_kept_lead(p, r, &t);
 	} else if (r->place == 0) {
 		if (r->member == 1) {
 			fprintf(p->out, "\n%zu similar:\n", r->members - 1);
 		}
-		put_kept_copy(p, r);
+		put_kept_copy(p, &t);
 	} else if (r->member > 0) {
-		put_kept_copy(p, r);
+		put_kept_copy(p, &t);
 	} else if (r->members == 1) {
-		put_story_line(p->out, 2, "", nf_str(r->head), nf_str(r->source), "",
-		               p->width);
+		put_story_line(p->out, 2, "", t.head, t.source, "", p->width);
 	} else {
 		snprintf(extra, sizeof(extra), " (+%zu similar)", r->members - 1);
-		put_story_line(p->out, 0, "\xe2\x96\xb8 ", nf_str(r->head),
-		               nf_str(r->source), extra, p->width);
+		put_story_line(p->out, 0, "\xe2\x96\xb8 ", t.head, t.source, extra,
+		               p->width);
 	}
 	if (r->place == 0 && r->member + 1 == r->members) {
 		fputc('\n', p->out);
 	}
+	kept_text_free(&t);
 	return 0;
 }
 
@@ -501,7 +524,7 @@ enum nf_status
 headlines_print_kept(FILE *out, struct store *s, const struct config *cfg,
                      int width, int *printed, struct nf_error *err)
 {
-	struct kept_print p = { out, width, 0, 0 };
+	struct kept_print p = { out, width, 0 };
 	char *signature = NULL;
 	size_t nstories = 0;
 	int current = 0;
