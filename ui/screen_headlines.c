@@ -224,9 +224,16 @@ static void
 hl_keep_listed(struct headlines *h, const struct ui *ui)
 {
 	size_t i, kept = 0;
+	int64_t last = 0;
+	int listed = 0;
 
+	/* items come grouped by feed: one look-up per feed, not per item */
 	for (i = 0; i < h->nitems; i++) {
-		if (ui_feed_is_listed(ui, h->items[i]->feed_id)) {
+		if (i == 0 || h->items[i]->feed_id != last) {
+			last = h->items[i]->feed_id;
+			listed = ui_feed_is_listed(ui, last);
+		}
+		if (listed) {
 			h->items[kept++] = h->items[i];
 		} else {
 			item_free(h->items[i]);
