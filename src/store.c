@@ -2922,3 +2922,75 @@ store_feed_find(struct store *s, const char *url, int64_t *feed_id,
 {
 	return feed_find(s, url, feed_id, err);
 }
+
+/* Appends one member to the arrays of store_fold_members(). */
+static int
+fold_members_add(int64_t story, int64_t rowid, int64_t **rowids, size_t *n,
+                 size_t *cap, size_t **counts, size_t *nstories, size_t *scap)
+{
+	if (*n == *cap) {
+		size_t grow = *cap ? *cap * 2 : 1024;
+		int64_t *v = realloc(*rowids, grow * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		*rowids = v, *cap = grow;
+	}
+	if ((size_t)story >= *nstories) {
+		if (*nstories == *scap) {
+			size_t grow = *scap ? *scap * 2 : 1024;
+			size_t *v = realloc(*counts, grow * sizeof(*v));
+
+			if (v == NULL) {
+				return -1;
+			}
+			*counts = v, *scap = grow;
+		}
+		(*counts)[(*nstories)++] = 0;
+	}
+	(*rowids)[(*n)++] = rowid;
+	(*counts)[*nstories - 1]++;
+	return 0;
+}
+
+/* Only the member table, in its own order: no join, no text. */
+enum nf_status
+store_fold_members(struct store *s, const char *signature, int64_t **rowids,
+                   size_t *n, size_t **counts, size_t *nstories, int *current,
+                   struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status;
+	size_t cap = 0, scap = 0;
+	int64_t gen;
+	int rc = SQLITE_DONE;
+
+	*rowids = NULL, *counts = NULL, *n = *nstories = 0, *current = 0;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = fold_state_read(s, signature, &gen, current, err);
+	if (status == NF_OK && *current &&
+	    sqlite3_prepare_v2(s->db, "SELECT story, item FROM story_members"
+	                       " ORDER BY story, place", -1, &st, NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot read the stored fold");
+	}
+	while (status == NF_OK && st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fold_members_add(sqlite3_column_int64(st, 0),
+		                     sqlite3_column_int64(st, 1), rowids, n, &cap,
+		                     counts, nstories, &scap) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	if (status == NF_OK && rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_finalize(st);
+	tx_rollback(s);
+	if (status != NF_OK) {
+		free(*rowids), free(*counts);
+		*rowids = NULL, *counts = NULL, *n = *nstories = 0, *current = 0;
+	}
+	return status;
+}

@@ -365,6 +365,15 @@ enum nf_status store_fold_walk(struct store *s, const char *signature,
                                store_fold_each each, void *ctx, int *current,
                                struct nf_error *err);
 
+/* The stored fold as rowids only: every copy, story after story in page
+ * order (the lead copy first), in *rowids (*n of them), and each story's
+ * count of copies in *counts (*nstories), when it is current for
+ * signature (*current); new arrays, free() both. */
+enum nf_status store_fold_members(struct store *s, const char *signature,
+                                  int64_t **rowids, size_t *n, size_t **counts,
+                                  size_t *nstories, int *current,
+                                  struct nf_error *err);
+
 /* How many stories the stored fold holds. */
 enum nf_status store_fold_count(struct store *s, size_t *nstories,
                                 struct nf_error *err);

@@ -235,6 +235,56 @@ page_kept(struct fixture *f, int width)
 	return page;
 }
 
+/* The walk's copies, one after the other, for the members check. */
+struct walked {
+	int64_t rowids[512];
+	size_t n, stories;
+};
+
+static int
+walk_collect(void *ctx, const struct store_fold_row *r)
+{
+	struct walked *w = ctx;
+
+	assert_true(w->n < sizeof(w->rowids) / sizeof(w->rowids[0]));
+	w->rowids[w->n++] = r->rowid;
+	w->stories += r->member == 0;
+	return 0;
+}
+
+/* store_fold_members() gives the walk's copies, in its order. */
+static void
+assert_members_match_walk(struct fixture *f, const char *name)
+{
+	struct walked w = { .n = 0 };
+	struct nf_error err;
+	char *signature = NULL;
+	int64_t *rowids = NULL;
+	size_t *counts = NULL, n = 0, nstories = 0, i, total = 0;
+	int current = 0;
+
+	assert_int_equal(stories_signature(f->s, &f->cfg, &signature, &err), NF_OK);
+	assert_non_null(signature);
+	assert_int_equal(store_fold_walk(f->s, signature, 0, SIZE_MAX,
+	                                 STORE_FOLD_COPIES, walk_collect, &w,
+	                                 &current, &err), NF_OK);
+	assert_true(current);
+	assert_int_equal(store_fold_members(f->s, signature, &rowids, &n, &counts,
+	                                    &nstories, &current, &err), NF_OK);
+	assert_true(current);
+	if (n != w.n || nstories != w.stories ||
+	    (n > 0 && memcmp(rowids, w.rowids, n * sizeof(*rowids)) != 0)) {
+		fail_msg("%s: store_fold_members() differs from the walk", name);
+	}
+	for (i = 0; i < nstories; i++) {
+		total += counts[i];
+	}
+	assert_int_equal(total, n);
+	free(rowids);
+	free(counts);
+	free(signature);
+}
+
 /* The kept fold is stale now; made again, it prints what memory does. */
 static void
 assert_kept_equals_memory(struct fixture *f, const char *name)
@@ -247,6 +297,7 @@ assert_kept_equals_memory(struct fixture *f, const char *name)
 		fail_msg("%s: the kept page was current before stories_update()", name);
 	}
 	assert_int_equal(stories_update(f->s, &f->cfg, &err), NF_OK);
+	assert_members_match_walk(f, name);
 	for (i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
 		char *mem = page_in_memory(f, widths[i]);
 		char *kept = page_kept(f, widths[i]);

@@ -357,45 +357,13 @@ hl_join_stories(struct headlines *h, struct ui *ui)
 	free(stories);
 }
 
-/* The kept page's stories as rowids, collected by store_fold_walk(). */
+/* The kept page's stories as rowids (store_fold_members()). */
 struct hl_kept {
 	int64_t *rowids;	/* every copy, story after story */
-	size_t n, cap;
+	size_t n;
 	size_t *counts;		/* copies per story */
-	size_t nstories, scap;
-	int failed;		/* out of memory */
+	size_t nstories;
 };
-
-static int
-hl_kept_add(void *ctx, const struct store_fold_row *r)
-{
-	struct hl_kept *k = ctx;
-
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 1024;
-		int64_t *grown = realloc(k->rowids, cap * sizeof(*grown));
-
-		if (grown == NULL) {
-			return k->failed = 1;
-		}
-		k->rowids = grown, k->cap = cap;
-	}
-	if (r->member == 0 && k->nstories == k->scap) {
-		size_t cap = k->scap ? k->scap * 2 : 1024;
-		size_t *grown = realloc(k->counts, cap * sizeof(*grown));
-
-		if (grown == NULL) {
-			return k->failed = 1;
-		}
-		k->counts = grown, k->scap = cap;
-	}
-	if (r->member == 0) {
-		k->counts[k->nstories++] = 0;
-	}
-	k->rowids[k->n++] = r->rowid;
-	k->counts[k->nstories - 1]++;
-	return 0;
-}
 
 /* An item's rowid with its index in h->items, sorted by rowid. */
 struct hl_rowid_index {
@@ -460,9 +428,8 @@ hl_page_kept(struct headlines *h, struct ui *ui)
 	if (stories_update(ui->store, ui->cfg, &err) != NF_OK ||
 	    stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
 	    signature == NULL ||
-	    store_fold_walk(ui->store, signature, 0, SIZE_MAX, STORE_FOLD_COPIES,
-	                    hl_kept_add, &k, &current, &err) != NF_OK ||
-	    !current || k.failed) {
+	    store_fold_members(ui->store, signature, &k.rowids, &k.n, &k.counts,
+	                       &k.nstories, &current, &err) != NF_OK || !current) {
 		goto out;
 	}
 	members = malloc((k.n + 1) * sizeof(*members));
