@@ -326,6 +326,38 @@ out:
 	return st;
 }
 
+enum nf_status
+frontpage_from_stories(struct nf_item *const *items, const size_t *members,
+                       const size_t *counts, size_t nstories,
+                       struct frontpage *page, struct nf_error *err)
+{
+	size_t i, total = 0, *pool;
+
+	memset(page, 0, sizeof(*page));
+	page->items = items;
+	for (i = 0; i < nstories; i++) {
+		total += counts[i];
+	}
+	page->stories = calloc(nstories + 1, sizeof(*page->stories));
+	pool = malloc((total + 1) * sizeof(*pool));
+	if (page->stories == NULL || pool == NULL) {
+		free(pool);
+		frontpage_free(page);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	memcpy(pool, members, total * sizeof(*pool));
+	for (i = 0, total = 0; i < nstories; i++) {
+		page->stories[i].members = pool + total;
+		page->stories[i].n = counts[i];
+		total += counts[i];
+	}
+	page->nstories = nstories;
+	if (nstories == 0) {
+		free(pool);
+	}
+	return NF_OK;
+}
+
 void
 frontpage_free(struct frontpage *page)
 {

@@ -44,6 +44,16 @@ enum nf_status frontpage_build(struct nf_item *const *items, size_t n,
                                struct frontpage *page, struct nf_error *err);
 void frontpage_free(struct frontpage *page);
 
+/* The page of items whose stories are known already (the store keeps
+ * them folded, src/stories.h): nstories stories in display order, story
+ * i made of the next counts[i] entries of members (item indexes, the
+ * lead copy first). Free with frontpage_free(). */
+enum nf_status frontpage_from_stories(struct nf_item *const *items,
+                                      const size_t *members,
+                                      const size_t *counts, size_t nstories,
+                                      struct frontpage *page,
+                                      struct nf_error *err);
+
 /* Orders a list may be sorted by, besides the page's own. */
 enum frontpage_order {
 	FRONTPAGE_ORDER_PAGE,		/* as frontpage_build() put them */

@@ -22,6 +22,7 @@
 #include "src/headlines.h"
 #include "src/refresh.h"
 #include "src/source.h"
+#include "src/stories.h"
 #include "src/store.h"
 #include "src/sync.h"
 #include "src/text.h"
@@ -396,137 +397,148 @@ headlines_sources(char *const *sources, size_t nsources,
 	return status;
 }
 
-/* The dotfile position of each stored feed: rank[j] for feeds[j], or
- * SIZE_MAX when the dotfile does not list it (a URL listed twice counts
- * at its first line). */
-static size_t *
-feed_ranks(const struct store_feed_info *feeds, size_t nfeeds,
-           const struct config *cfg)
-{
-	size_t *rank = malloc((nfeeds + 1) * sizeof(*rank)), i, j;
-
-	for (j = 0; rank != NULL && j < nfeeds; j++) {
-		rank[j] = SIZE_MAX;
-		for (i = 0; i < cfg->nfeeds; i++) {
-			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0) {
-				rank[j] = i;
-				break;
-			}
-		}
-	}
-	return rank;
-}
-
-/* Fills the empty c with the items of listed feeds in dotfile order, each feed's
- * items in the store's order (a stable counting sort by rank), and frees
- * the others. items[] comes grouped by feed and is emptied. */
-static int
-collect_ranked(struct collect *c, struct nf_item **items, size_t n,
-               const struct store_feed_info *feeds, const size_t *rank,
-               size_t nfeeds, size_t nranks)
-{
-	size_t *of = malloc((n + 1) * sizeof(*of));
-	size_t *at = calloc(nranks + 1, sizeof(*at)), r = SIZE_MAX, j = 0, k;
-	int64_t last = 0;
-
-	if (of == NULL || at == NULL || (c->items = malloc((n + 1) *
-	                                 sizeof(*c->items))) == NULL) {
-		free(of), free(at);
-		return 1;
-	}
-	c->cap = n + 1;
-	for (k = 0; k < n; k++) {
-		if (k == 0 || items[k]->feed_id != last) {
-			last = items[k]->feed_id;
-			for (j = 0; j < nfeeds && feeds[j].id != last; j++) {
-			}
-			r = j < nfeeds ? rank[j] : SIZE_MAX;
-		}
-		of[k] = r;
-		if (r != SIZE_MAX) {
-			at[r + 1]++;
-		}
-	}
-	for (r = 0; r < nranks; r++) {
-		at[r + 1] += at[r];
-	}
-	for (k = 0; k < n; k++) {
-		if (of[k] != SIZE_MAX) {
-			c->items[at[of[k]]++] = items[k], c->n++;
-			items[k] = NULL;	/* c has it */
-		}
-	}
-	free(of), free(at);
-	return 0;
-}
-
-/* Passes *field through the text gate again unless it is clean already.
- * The parsers gate everything they store, but a database may have been
- * written by something else: nothing that reaches stdout may move the
- * terminal. 0, or -1 when out of memory. */
-static int
-regate(char **field, int one_line)
-{
-	char *safe;
-
-	if (*field == NULL || text_is_clean(*field, strlen(*field))) {
-		return 0;
-	}
-	safe = one_line ? text_clean_line(*field, strlen(*field)) :
-	       text_sanitize(*field, strlen(*field));
-	if (safe == NULL) {
-		return -1;
-	}
-	free(*field);
-	*field = safe;
-	return 0;
-}
-
-/* Every field of it that a page prints, through the gate. */
-static int
-regate_item(struct nf_item *it)
-{
-	int rc = regate(&it->title, 1) | regate(&it->link, 1) |
-	         regate(&it->source, 1) | regate(&it->summary, 0) |
-	         regate(&it->content, 0);
-
-	if (it->image != NULL) {
-		rc |= regate(&it->image->caption, 0) | regate(&it->image->credit, 1);
-	}
-	return rc;
-}
-
 /* Appends to c the stored items of every configured feed that filter
- * lets through, in dotfile order, as a page lists them (STORE_LOAD_PAGE:
- * no content or extras to read or decode). Feeds the store has but the dotfile no
- * longer lists stay off the page. Reads only: the store is not written. */
+ * lets through, in dotfile order, as a page lists them (stories_load()).
+ * Reads only: the store is not written. */
 static enum nf_status
 load_configured(struct store *s, const struct config *cfg,
                 const struct store_filter *filter, struct collect *c,
                 struct nf_error *err)
 {
-	struct store_feed_info *feeds = NULL;
-	struct nf_item **items = NULL;
-	size_t nfeeds = 0, n = 0, *rank = NULL;
-	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
+	enum nf_status st = stories_load(s, cfg, filter, &c->items, &c->n, err);
 
-	if (st == NF_OK) {
-		st = store_items_query(s, 0, STORE_LOAD_PAGE, filter, &items,
-		                       &n, err);
+	c->cap = c->n;
+	return st;
+}
+
+/* The kept page printed line by line as store_fold_walk() reads it. */
+struct kept_print {
+	FILE *out;
+	int width;
+	size_t lines;		/* rows printed */
+};
+
+/* A kept line's strings through the text gate again: the store keeps
+ * them gated, but a database may have been written by something else,
+ * and nothing that reaches stdout may move the terminal. */
+struct kept_text {
+	const char *head, *source, *caption, *copy_head, *copy_source, *link,
+	           *text;
+	char *owned[7];		/* gated copies, or NULL */
+};
+
+/* s, or a gated copy in *tmp when it is not clean ("" out of memory). */
+static const char *
+gated(const char *s, int one_line, char **tmp)
+{
+	*tmp = NULL;
+	if (s == NULL || text_is_clean(s, strlen(s))) {
+		return nf_str(s);
 	}
-	for (size_t i = 0; st == NF_OK && i < n; i++) {
-		if (regate_item(items[i]) != 0) {
-			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	*tmp = one_line ? text_clean_line(s, strlen(s)) : text_sanitize(s, strlen(s));
+	return nf_str(*tmp);
+}
+
+static void
+kept_text_of(const struct store_fold_row *r, struct kept_text *t)
+{
+	t->head = gated(r->head, 1, &t->owned[0]);
+	t->source = gated(r->source, 1, &t->owned[1]);
+	t->caption = gated(r->caption, 0, &t->owned[2]);
+	t->copy_head = gated(r->copy_head, 1, &t->owned[3]);
+	t->copy_source = gated(r->copy_source, 1, &t->owned[4]);
+	t->link = gated(r->link, 1, &t->owned[5]);
+	t->text = gated(r->text, 0, &t->owned[6]);
+}
+
+static void
+kept_text_free(struct kept_text *t)
+{
+	for (size_t i = 0; i < sizeof(t->owned) / sizeof(t->owned[0]); i++) {
+		free(t->owned[i]);
+	}
+}
+
+static void
+put_kept_copy(struct kept_print *p, const struct kept_text *t)
+{
+	put_story_line(p->out, 4, "", t->copy_head, t->copy_source, "", p->width);
+	put_line(p->out, 6, t->link, p->width);
+}
+
+/* The lead story's block, as put_lead() prints it. */
+static void
+put_kept_lead(struct kept_print *p, const struct store_fold_row *r,
+              const struct kept_text *t)
+{
+	char when[64], line[512];
+	struct nf_image photo = { NULL, (char *)t->caption, NULL };
+
+	put_wrapped(p->out, 0, t->head, p->width);
+	format_time(r->published, when, sizeof(when));
+	snprintf(line, sizeof(line), "%s%s%s", t->source,
+	         when[0] != '\0' && t->source[0] != '\0' ? " \xc2\xb7 " : "", when);
+	put_line(p->out, 0, line, p->width);
+	if (t->caption[0] != '\0') {
+		put_caption(p->out, &photo, p->width);
+	}
+	if (t->text[0] != '\0') {
+		fputc('\n', p->out);
+		put_two_lines(p->out, 0, t->text, p->width);
+	}
+}
+
+static int
+put_kept_row(void *ctx, const struct store_fold_row *r)
+{
+	struct kept_print *p = ctx;
+	struct kept_text t;
+	char extra[64];
+
+	p->lines++;
+	kept_text_of(r, &t);
+	if (r->place == 0 && r->member == 0) {
+		put_kept_lead(p, r, &t);
+	} else if (r->place == 0) {
+		if (r->member == 1) {
+			fprintf(p->out, "\n%zu similar:\n", r->members - 1);
 		}
+		put_kept_copy(p, &t);
+	} else if (r->member > 0) {
+		put_kept_copy(p, &t);
+	} else if (r->members == 1) {
+		put_story_line(p->out, 2, "", t.head, t.source, "", p->width);
+	} else {
+		snprintf(extra, sizeof(extra), " (+%zu similar)", r->members - 1);
+		put_story_line(p->out, 0, "\xe2\x96\xb8 ", t.head, t.source, extra,
+		               p->width);
 	}
-	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
-	                    collect_ranked(c, items, n, feeds, rank, nfeeds,
-	                                   cfg->nfeeds) != 0)) {
-		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	if (r->place == 0 && r->member + 1 == r->members) {
+		fputc('\n', p->out);
 	}
-	free(rank);
-	store_items_free(items, n);
-	store_feed_list_free(feeds, nfeeds);
+	kept_text_free(&t);
+	return 0;
+}
+
+enum nf_status
+headlines_print_kept(FILE *out, struct store *s, const struct config *cfg,
+                     int width, int *printed, struct nf_error *err)
+{
+	struct kept_print p = { out, width, 0 };
+	char *signature = NULL;
+	size_t nstories = 0;
+	int current = 0;
+	enum nf_status st = stories_signature(s, cfg, &signature, err);
+
+	*printed = 0;
+	/* an empty page is the one case that refreshes: left to the caller */
+	if (st == NF_OK && signature != NULL &&
+	    (st = store_fold_count(s, &nstories, err)) == NF_OK && nstories > 0) {
+		st = store_fold_walk(s, signature, 0, SIZE_MAX, STORE_FOLD_COPIES,
+		                     put_kept_row, &p, &current, err);
+		*printed = st == NF_OK && current && p.lines > 0;
+	}
+	free(signature);
 	return st;
 }
 
@@ -630,7 +642,7 @@ headlines_store(const struct nf_args *args, const struct config *cfg,
 	struct store *s = NULL;
 	struct sync_filter sf;
 	struct nf_error err;
-	int status = 0;
+	int status = 0, printed = 0;
 
 	memset(&c, 0, sizeof(c));
 	nf_error_clear(&err);
@@ -640,6 +652,14 @@ headlines_store(const struct nf_args *args, const struct config *cfg,
 		sync_filter_clear(&sf);
 		return 1;
 	}
+	if (match == NULL && headlines_print_kept(stdout, s, cfg, page_width(),
+	                                          &printed, &err) == NF_OK &&
+	    printed) {
+		sync_filter_clear(&sf);
+		store_close(s);
+		return fflush(stdout) != 0;
+	}
+	nf_error_clear(&err);
 	if (load_configured(s, cfg, &sf.filter, &c, &err) == NF_OK && c.n == 0 &&
 	    cfg->nfeeds > 0 && match == NULL) {
 		status = refresh_quietly(s, cfg);

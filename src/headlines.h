@@ -23,4 +23,15 @@ enum nf_status headlines_print(FILE *out, struct nf_item *const *items,
                                size_t n, double threshold, int width,
                                struct nf_error *err);
 
+struct store;
+struct config;
+
+/* Prints the front page of cfg's feeds as the store keeps it folded
+ * (src/stories.h), width columns wide, to out, when the kept page is
+ * current and not empty; *printed says whether it was (else nothing was
+ * printed). Reads only. */
+enum nf_status headlines_print_kept(FILE *out, struct store *s,
+                                    const struct config *cfg, int width,
+                                    int *printed, struct nf_error *err);
+
 #endif

@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "src/fetch.h"
 #include "src/refresh.h"
+#include "src/stories.h"
 #include "src/store.h"
 #include "src/sync.h"
 #include "src/syncq.h"
@@ -316,6 +317,18 @@ count_failed(const struct refresh *r)
 	return n;
 }
 
+/* Folds the front page again when what was stored changed it, so that
+ * --headlines and the screens list it without folding. A failure here
+ * costs only speed: they fold in memory while the kept page is stale. */
+static void
+keep_stories(struct store *store, const struct config *cfg)
+{
+	struct nf_error err;
+
+	nf_error_clear(&err);
+	stories_update(store, cfg, &err);
+}
+
 enum nf_status
 refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
               size_t *nfailed, struct nf_error *err)
@@ -353,6 +366,9 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	}
 	if (nfailed != NULL) {
 		*nfailed = st == NF_OK ? count_failed(&r) : 0;
+	}
+	if (st == NF_OK) {
+		keep_stories(store, cfg);
 	}
 	refresh_free(&r);
 	return st;

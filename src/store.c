@@ -104,6 +104,59 @@ static const char *const migrations[] = {
 	 * the plain content, NULL when it is the plain text itself; items
 	 * stored before show their plain content */
 	"ALTER TABLE items ADD COLUMN article TEXT;",
+	/* 8: the front page's fold kept between runs, so that --headlines
+	 * and the screens list stories without folding at start. fold_state
+	 * holds a generation that every change the fold can see moves on
+	 * (triggers below), and the generation and signature (threshold,
+	 * feeds, program version) the stored fold was made at: the fold is
+	 * current while both still match. stories has one row per story
+	 * in page order; story_members each copy's line, the lead copy
+	 * first, with what a page prints of it, so that listing the page
+	 * reads neither items nor their text. A feed listing again what it
+	 * listed last time, in the same places (seen_seq one on, position
+	 * the same), leaves the fold's order and so the generation alone;
+	 * any other move in a feed's order writes an item that moves it. */
+	"CREATE TABLE fold_state ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" gen INTEGER NOT NULL,"
+	" folded_gen INTEGER,"
+	" signature TEXT);"
+	"INSERT INTO fold_state (id, gen) VALUES (1, 1);"
+	"CREATE TABLE stories ("
+	" place INTEGER PRIMARY KEY,"
+	" lead INTEGER NOT NULL,"	/* the lead copy's item rowid */
+	" members INTEGER NOT NULL,"
+	" outlets INTEGER NOT NULL,"
+	" newest INTEGER,"
+	" head TEXT NOT NULL, source TEXT NOT NULL, caption TEXT);"
+	"CREATE TABLE story_members ("
+	" story INTEGER NOT NULL, place INTEGER NOT NULL,"
+	" item INTEGER NOT NULL, published INTEGER, link TEXT,"
+	" head TEXT NOT NULL, source TEXT NOT NULL,"
+	" PRIMARY KEY (story, place)) WITHOUT ROWID;"
+	"CREATE INDEX story_members_item ON story_members (item);"
+	"CREATE TRIGGER fold_items_insert AFTER INSERT ON items BEGIN"
+	" UPDATE fold_state SET gen = gen + 1; END;"
+	"CREATE TRIGGER fold_items_delete AFTER DELETE ON items BEGIN"
+	" UPDATE fold_state SET gen = gen + 1; END;"
+	"CREATE TRIGGER fold_items_update AFTER UPDATE OF feed_id, guid, title,"
+	" link, published, summary, content, image_caption, extras,"
+	" content_len, seen_seq, position ON items WHEN"
+	" old.feed_id IS NOT new.feed_id OR old.guid IS NOT new.guid OR"
+	" old.title IS NOT new.title OR old.link IS NOT new.link OR"
+	" old.published IS NOT new.published OR"
+	" old.summary IS NOT new.summary OR old.content IS NOT new.content OR"
+	" old.image_caption IS NOT new.image_caption OR"
+	" old.extras IS NOT new.extras OR"
+	" old.content_len IS NOT new.content_len OR"
+	" ((old.seen_seq IS NOT new.seen_seq OR"
+	" old.position IS NOT new.position) AND NOT"
+	" (old.seen_seq = new.seen_seq - 1 AND old.position = new.position))"
+	" BEGIN UPDATE fold_state SET gen = gen + 1; END;"
+	"CREATE TRIGGER fold_feeds_update AFTER UPDATE OF url, title, feed_title"
+	" ON feeds WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR"
+	" old.feed_title IS NOT new.feed_title"
+	" BEGIN UPDATE fold_state SET gen = gen + 1; END;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -2623,5 +2676,353 @@ store_items_last_rowid(struct store *s, int64_t *rowid, struct nf_error *err)
 		*rowid = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
+	return status;
+}
+
+/* ---- the front page's fold, kept (migration 8) --------------------- */
+
+/* The store's fold generation, and whether the stored fold was made at
+ * it and at signature (NULL never matches). */
+static enum nf_status
+fold_state_read(struct store *s, const char *signature, int64_t *gen,
+                int *current, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status = NF_OK;
+
+	*gen = 0;
+	*current = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT gen, folded_gen = gen AND"
+	                       " signature = ?1 FROM fold_state WHERE id = 1",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the stored fold");
+	}
+	bind_text(st, 1, signature);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		*gen = sqlite3_column_int64(st, 0);
+		*current = sqlite3_column_int(st, 1) == 1;
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		status = db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+enum nf_status
+store_fold_generation(struct store *s, int64_t *gen, struct nf_error *err)
+{
+	int current;
+
+	return fold_state_read(s, NULL, gen, &current, err);
+}
+
+enum nf_status
+store_fold_is_current(struct store *s, const char *signature, int *current,
+                      struct nf_error *err)
+{
+	int64_t gen;
+
+	return fold_state_read(s, signature, &gen, current, err);
+}
+
+/* The statements that write one stored fold, prepared for one save. */
+struct fold_writer {
+	sqlite3_stmt *story, *member;
+};
+
+static enum nf_status
+fold_write_story(struct store *s, struct fold_writer *w, size_t place,
+                 const struct store_fold_story *fs, struct nf_error *err)
+{
+	size_t k;
+
+	sqlite3_reset(w->story);
+	sqlite3_bind_int64(w->story, 1, (int64_t)place);
+	sqlite3_bind_int64(w->story, 2, fs->copies[0]->rowid);
+	sqlite3_bind_int64(w->story, 3, (int64_t)fs->n);
+	sqlite3_bind_int64(w->story, 4, (int64_t)fs->outlets);
+	bind_date(w->story, 5, fs->newest);
+	bind_text(w->story, 6, nf_str(fs->head));
+	bind_text(w->story, 7, nf_str(fs->source));
+	bind_text(w->story, 8, fs->caption);
+	if (stmt_run(s, w->story, err) != NF_OK) {
+		return NF_ERR_DB;
+	}
+	for (k = 0; k < fs->n; k++) {
+		sqlite3_reset(w->member);
+		sqlite3_bind_int64(w->member, 1, (int64_t)place);
+		sqlite3_bind_int64(w->member, 2, (int64_t)k);
+		sqlite3_bind_int64(w->member, 3, fs->copies[k]->rowid);
+		bind_date(w->member, 4, fs->copies[k]->published);
+		bind_text(w->member, 5, fs->copies[k]->link);
+		bind_text(w->member, 6, nf_str(fs->heads[k]));
+		bind_text(w->member, 7, nf_str(fs->sources[k]));
+		if (stmt_run(s, w->member, err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+	}
+	return NF_OK;
+}
+
+/* One transaction: the old fold goes, the new one and its generation
+ * and signature come in together, so a reader sees one or the other. */
+enum nf_status
+store_fold_save(struct store *s, const char *signature, int64_t gen,
+                store_fold_next next, void *ctx, struct nf_error *err)
+{
+	struct fold_writer w = { NULL, NULL };
+	struct store_fold_story fs;
+	sqlite3_stmt *state = NULL;
+	enum nf_status status;
+	size_t place = 0;
+	int rc;
+
+	if ((status = tx_begin(s, err)) != NF_OK) {
+		return status;
+	}
+	if ((status = exec_sql(s, "DELETE FROM story_members;"
+	                       " DELETE FROM stories;", err)) != NF_OK) {
+		goto out;
+	}
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO stories (place, lead, members,"
+	                       " outlets, newest, head, source, caption) VALUES"
+	                       " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &w.story,
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "INSERT INTO story_members (story, place,"
+	                       " item, published, link, head, source) VALUES"
+	                       " (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                       -1, &w.member, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "UPDATE fold_state SET folded_gen = ?1,"
+	                       " signature = ?2 WHERE id = 1", -1, &state,
+	                       NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot store the fold");
+		goto out;
+	}
+	while ((rc = next(ctx, &fs)) > 0) {
+		if ((status = fold_write_story(s, &w, place++, &fs, err)) != NF_OK) {
+			goto out;
+		}
+	}
+	if (rc < 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	sqlite3_bind_int64(state, 1, gen);
+	bind_text(state, 2, signature);
+	if ((status = stmt_run(s, state, err)) == NF_OK) {
+		status = tx_commit(s, err);
+	}
+out:
+	if (status != NF_OK) {
+		tx_rollback(s);
+	}
+	sqlite3_finalize(w.story);
+	sqlite3_finalize(w.member);
+	sqlite3_finalize(state);
+	return status;
+}
+
+/* Columns of the walk below, in order. */
+enum fold_col {
+	FC_STORY, FC_MEMBER, FC_MEMBERS, FC_OUTLETS, FC_NEWEST, FC_HEAD,
+	FC_SOURCE, FC_CAPTION, FC_ROWID, FC_PUBLISHED, FC_COPY_HEAD,
+	FC_COPY_SOURCE, FC_LINK, FC_TEXT, FC_READ, FC_UNREAD
+};
+
+static const char *
+column_text(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+static void
+fold_row_fill(sqlite3_stmt *st, struct store_fold_row *r)
+{
+	r->place = (size_t)sqlite3_column_int64(st, FC_STORY);
+	r->member = (size_t)sqlite3_column_int64(st, FC_MEMBER);
+	r->members = (size_t)sqlite3_column_int64(st, FC_MEMBERS);
+	r->outlets = (size_t)sqlite3_column_int64(st, FC_OUTLETS);
+	r->newest = column_date(st, FC_NEWEST);
+	r->head = column_text(st, FC_HEAD);
+	r->source = column_text(st, FC_SOURCE);
+	r->caption = column_text(st, FC_CAPTION);
+	r->rowid = sqlite3_column_int64(st, FC_ROWID);
+	r->published = column_date(st, FC_PUBLISHED);
+	r->copy_head = column_text(st, FC_COPY_HEAD);
+	r->copy_source = column_text(st, FC_COPY_SOURCE);
+	r->link = column_text(st, FC_LINK);
+	r->text = column_text(st, FC_TEXT);
+	r->read = sqlite3_column_int(st, FC_READ);
+	r->story_unread = sqlite3_column_int(st, FC_UNREAD);
+}
+
+/* The lead story's lead copy carries its text as a page prints it (the
+ * summary, else the start of the content: two lines at most are shown).
+ * Read state (?4) is the items'; a story line knows whether any copy is
+ * unread. Nothing else reads an item. */
+#define FOLD_WALK_SQL \
+	"SELECT s.place, m.place, s.members, s.outlets, s.newest, s.head," \
+	" s.source, s.caption, m.item, m.published, m.head, m.source, m.link," \
+	" CASE WHEN s.place = 0 AND m.place = 0 THEN (SELECT" \
+	" COALESCE(i.summary, substr(i.content, 1, 4000)) FROM items i" \
+	" WHERE i.id = m.item) END," \
+	" CASE WHEN ?4 THEN (SELECT i.read FROM items i WHERE i.id = m.item)" \
+	" END," \
+	" CASE WHEN ?4 AND m.place = 0 THEN EXISTS (SELECT 1 FROM" \
+	" story_members u JOIN items r ON r.id = u.item WHERE" \
+	" u.story = s.place AND r.read = 0) END" \
+	" FROM stories s JOIN story_members m ON m.story = s.place" \
+	" WHERE s.place >= ?1 AND s.place < ?2 AND (?3 OR m.place = 0)" \
+	" ORDER BY s.place, m.place"
+
+static enum nf_status
+fold_walk_rows(struct store *s, size_t from, size_t count, int what,
+               store_fold_each each, void *ctx, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct store_fold_row row;
+	enum nf_status status = NF_OK;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, FOLD_WALK_SQL, -1, &st, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_bind_int64(st, 1, (int64_t)from);
+	sqlite3_bind_int64(st, 2, count > (size_t)INT64_MAX - from ? INT64_MAX :
+	                   (int64_t)(from + count));
+	sqlite3_bind_int(st, 3, (what & STORE_FOLD_COPIES) != 0);
+	sqlite3_bind_int(st, 4, (what & STORE_FOLD_READ) != 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fold_row_fill(st, &row);
+		if (each(ctx, &row) != 0) {
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* One read transaction: the check and the rows see one snapshot, so a
+ * refresh committing in between cannot mix two folds. */
+enum nf_status
+store_fold_walk(struct store *s, const char *signature, size_t from,
+                size_t count, int what, store_fold_each each, void *ctx,
+                int *current, struct nf_error *err)
+{
+	enum nf_status status;
+	int64_t gen;
+
+	*current = 0;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = fold_state_read(s, signature, &gen, current, err);
+	if (status == NF_OK && *current) {
+		status = fold_walk_rows(s, from, count, what, each, ctx, err);
+	}
+	tx_rollback(s);
+	return status;
+}
+
+enum nf_status
+store_fold_count(struct store *s, size_t *nstories, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status = NF_OK;
+
+	*nstories = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories", -1, &st,
+	                       NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		status = db_error(s, err, "cannot read the stored fold");
+	} else {
+		*nstories = (size_t)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+enum nf_status
+store_feed_find(struct store *s, const char *url, int64_t *feed_id,
+                struct nf_error *err)
+{
+	return feed_find(s, url, feed_id, err);
+}
+
+/* Appends one member to the arrays of store_fold_members(). */
+static int
+fold_members_add(int64_t story, int64_t rowid, int64_t **rowids, size_t *n,
+                 size_t *cap, size_t **counts, size_t *nstories, size_t *scap)
+{
+	if (*n == *cap) {
+		size_t grow = *cap ? *cap * 2 : 1024;
+		int64_t *v = realloc(*rowids, grow * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		*rowids = v, *cap = grow;
+	}
+	if ((size_t)story >= *nstories) {
+		if (*nstories == *scap) {
+			size_t grow = *scap ? *scap * 2 : 1024;
+			size_t *v = realloc(*counts, grow * sizeof(*v));
+
+			if (v == NULL) {
+				return -1;
+			}
+			*counts = v, *scap = grow;
+		}
+		(*counts)[(*nstories)++] = 0;
+	}
+	(*rowids)[(*n)++] = rowid;
+	(*counts)[*nstories - 1]++;
+	return 0;
+}
+
+/* Only the member table, in its own order: no join, no text. */
+enum nf_status
+store_fold_members(struct store *s, const char *signature, int64_t **rowids,
+                   size_t *n, size_t **counts, size_t *nstories, int *current,
+                   struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status;
+	size_t cap = 0, scap = 0;
+	int64_t gen;
+	int rc = SQLITE_DONE;
+
+	*rowids = NULL, *counts = NULL, *n = *nstories = 0, *current = 0;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = fold_state_read(s, signature, &gen, current, err);
+	if (status == NF_OK && *current &&
+	    sqlite3_prepare_v2(s->db, "SELECT story, item FROM story_members"
+	                       " ORDER BY story, place", -1, &st, NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot read the stored fold");
+	}
+	while (status == NF_OK && st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fold_members_add(sqlite3_column_int64(st, 0),
+		                     sqlite3_column_int64(st, 1), rowids, n, &cap,
+		                     counts, nstories, &scap) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	if (status == NF_OK && rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_finalize(st);
+	tx_rollback(s);
+	if (status != NF_OK) {
+		free(*rowids), free(*counts);
+		*rowids = NULL, *counts = NULL, *n = *nstories = 0, *current = 0;
+	}
 	return status;
 }

@@ -62,6 +62,11 @@ enum nf_status store_feed_ensure(struct store *s, const char *url,
                                  const char *title, int64_t *feed_id,
                                  struct nf_error *err);
 
+/* The id of the feed with this URL, or 0 when the store has none; never
+ * writes. */
+enum nf_status store_feed_find(struct store *s, const char *url,
+                               int64_t *feed_id, struct nf_error *err);
+
 /* What fetch remembers about a feed. Strings are NULL when absent;
  * store_feed_meta_clear() frees them. */
 struct store_feed_meta {
@@ -282,5 +287,95 @@ enum nf_status store_page_get(struct store *s, const char *url,
 enum nf_status store_page_put(struct store *s, const char *url,
                               const struct store_page *page,
                               struct nf_error *err);
+
+/* The front page's fold kept between runs, so that --headlines and the
+ * screens list stories without folding. Every change to what the fold
+ * reads (an item's text, dates, order or feed, a feed's title) moves
+ * the store's fold generation on; a stored fold is current while its
+ * generation and its signature (whatever else it was made from: the
+ * caller's threshold and feeds) still match. */
+
+/* The generation now. Read it before loading the items to fold: a
+ * change in between then leaves the saved fold stale, never wrong. */
+enum nf_status store_fold_generation(struct store *s, int64_t *gen,
+                                     struct nf_error *err);
+/* Whether the stored fold is current for signature. */
+enum nf_status store_fold_is_current(struct store *s, const char *signature,
+                                     int *current, struct nf_error *err);
+
+/* One story of a fold to keep, in page order. Everything is borrowed. */
+struct store_fold_story {
+	const struct nf_item *const *copies;	/* n, the lead copy first:
+						 * rowid, published and link */
+	const char *const *heads;	/* each copy's own line: headline */
+	const char *const *sources;	/* and source */
+	size_t n;
+	size_t outlets;		/* distinct sources */
+	int64_t newest;		/* the newest copy's date, or NF_NO_DATE */
+	const char *head;	/* the story's line: headline and source */
+	const char *source;
+	const char *caption;	/* its photo's caption, or NULL */
+};
+
+/* Fills *story with the next story and returns 1; 0 at the end, -1 out
+ * of memory. What it points to stays valid until the next call. */
+typedef int (*store_fold_next)(void *ctx, struct store_fold_story *story);
+
+/* Replaces the stored fold with the stories next gives, made at gen
+ * (store_fold_generation() before the items were loaded) and signature,
+ * in one transaction. */
+enum nf_status store_fold_save(struct store *s, const char *signature,
+                               int64_t gen, store_fold_next next, void *ctx,
+                               struct nf_error *err);
+
+/* One line of the stored page: a story's own line (member 0, its lead
+ * copy) or one of its copies. Strings are borrowed for the callback;
+ * caption and text may be NULL. */
+struct store_fold_row {
+	size_t place;		/* the story's place on the page, from 0 */
+	size_t member;		/* 0: the lead copy */
+	size_t members;		/* the story's */
+	size_t outlets;
+	int64_t newest;
+	const char *head, *source, *caption;	/* the story's */
+	int64_t rowid;		/* this copy's */
+	int64_t published;
+	const char *copy_head, *copy_source, *link;
+	const char *text;	/* place 0, member 0 only: its summary, else
+				 * the start of its content */
+	int read;		/* with STORE_FOLD_READ */
+	int story_unread;	/* likewise, member 0 only: some copy is unread */
+};
+
+/* Returns nonzero to stop the walk. */
+typedef int (*store_fold_each)(void *ctx, const struct store_fold_row *row);
+
+/* What store_fold_walk() gives besides each story's own line. */
+enum {
+	STORE_FOLD_COPIES = 1,	/* every copy's line too */
+	STORE_FOLD_READ = 2	/* read state (else 0) */
+};
+
+/* Calls each for the lines of the stories at places from .. from+count-1
+ * in page order (what: STORE_FOLD_ flags), in one read transaction; when
+ * the stored fold is not current for signature, sets *current to 0 and
+ * calls nothing. Writes nothing. */
+enum nf_status store_fold_walk(struct store *s, const char *signature,
+                               size_t from, size_t count, int what,
+                               store_fold_each each, void *ctx, int *current,
+                               struct nf_error *err);
+
+/* The stored fold as rowids only: every copy, story after story in page
+ * order (the lead copy first), in *rowids (*n of them), and each story's
+ * count of copies in *counts (*nstories), when it is current for
+ * signature (*current); new arrays, free() both. */
+enum nf_status store_fold_members(struct store *s, const char *signature,
+                                  int64_t **rowids, size_t *n, size_t **counts,
+                                  size_t *nstories, int *current,
+                                  struct nf_error *err);
+
+/* How many stories the stored fold holds. */
+enum nf_status store_fold_count(struct store *s, size_t *nstories,
+                                struct nf_error *err);
 
 #endif

@@ -24,6 +24,7 @@ PARTS = [
     ("store", ["src/store."]),
     ("config", ["config/"]),
     ("sync", ["src/sync.", "src/syncq."]),
+    ("stories", ["src/stories."]),
     ("modes", ["src/main.", "src/cli.", "src/dump.", "src/refresh.",
                "src/headlines.", "src/opml_cli.", "src/newsboat_cli."]),
     ("screens", ["ui/"]),
@@ -39,9 +40,11 @@ ALLOWED = {
     "store": {"model"},
     "config": {"model", "text", "formats"},
     "sync": {"model", "text", "formats", "fetch", "store", "config"},
+    "stories": {"model", "text", "fold", "store", "config", "sync"},
     "modes": {"model", "text", "formats", "fold", "fetch", "store", "config",
-              "sync"},
-    "screens": {"model", "text", "fold", "fetch", "store", "config", "sync"},
+              "sync", "stories"},
+    "screens": {"model", "text", "fold", "fetch", "store", "config", "sync",
+                "stories"},
 }
 
 # The one arrow into the screens from outside them: main() starts the reader.

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "src/frontpage.h"
+#include "src/stories.h"
 #include "src/sync.h"
 #include "src/text.h"
 #include "src/width.h"
@@ -223,9 +224,16 @@ static void
 hl_keep_listed(struct headlines *h, const struct ui *ui)
 {
 	size_t i, kept = 0;
+	int64_t last = 0;
+	int listed = 0;
 
+	/* items come grouped by feed: one look-up per feed, not per item */
 	for (i = 0; i < h->nitems; i++) {
-		if (ui_feed_is_listed(ui, h->items[i]->feed_id)) {
+		if (i == 0 || h->items[i]->feed_id != last) {
+			last = h->items[i]->feed_id;
+			listed = ui_feed_is_listed(ui, last);
+		}
+		if (listed) {
 			h->items[kept++] = h->items[i];
 		} else {
 			item_free(h->items[i]);
@@ -349,6 +357,108 @@ hl_join_stories(struct headlines *h, struct ui *ui)
 	free(stories);
 }
 
+/* The kept page's stories as rowids (store_fold_members()). */
+struct hl_kept {
+	int64_t *rowids;	/* every copy, story after story */
+	size_t n;
+	size_t *counts;		/* copies per story */
+	size_t nstories;
+};
+
+/* An item's rowid with its index in h->items, sorted by rowid. */
+struct hl_rowid_index {
+	int64_t rowid;
+	size_t at;
+};
+
+static int
+hl_rowid_index_compare(const void *a, const void *b)
+{
+	int64_t x = ((const struct hl_rowid_index *)a)->rowid;
+	int64_t y = ((const struct hl_rowid_index *)b)->rowid;
+
+	return (x > y) - (x < y);
+}
+
+/* Turns the kept rowids into item indexes in place of counts' members;
+ * -1 when a kept copy is not among the items (a refresh in between). */
+static int
+hl_kept_members(const struct headlines *h, const struct hl_kept *k,
+                size_t *members)
+{
+	struct hl_rowid_index *by = malloc((h->nitems + 1) * sizeof(*by)), key;
+	size_t i;
+	int rc = 0;
+
+	if (by == NULL || k->n != h->nitems) {
+		free(by);
+		return -1;
+	}
+	for (i = 0; i < h->nitems; i++) {
+		by[i] = (struct hl_rowid_index){ h->items[i]->rowid, i };
+	}
+	qsort(by, h->nitems, sizeof(*by), hl_rowid_index_compare);
+	for (i = 0; rc == 0 && i < k->n; i++) {
+		const struct hl_rowid_index *found;
+
+		key.rowid = k->rowids[i];
+		found = bsearch(&key, by, h->nitems, sizeof(*by),
+		                hl_rowid_index_compare);
+		rc = found != NULL ? (members[i] = found->at, 0) : -1;
+	}
+	free(by);
+	return rc;
+}
+
+/* The front page as the store keeps it folded (src/stories.h), kept
+ * first when it is stale: the fold runs where items change, not each
+ * time the page is shown. -1 when there is no kept page to use (ignore
+ * lines, a read-only store with a stale one, a kept page of other
+ * items): the caller folds in memory. */
+static int
+hl_page_kept(struct headlines *h, struct ui *ui)
+{
+	struct hl_kept k;
+	struct nf_error err;
+	char *signature = NULL;
+	size_t *members = NULL;
+	int current = 0, rc = -1;
+
+	memset(&k, 0, sizeof(k));
+	if (stories_update(ui->store, ui->cfg, &err) != NF_OK ||
+	    stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
+	    signature == NULL ||
+	    store_fold_members(ui->store, signature, &k.rowids, &k.n, &k.counts,
+	                       &k.nstories, &current, &err) != NF_OK || !current) {
+		goto out;
+	}
+	members = malloc((k.n + 1) * sizeof(*members));
+	if (members != NULL && hl_kept_members(h, &k, members) == 0 &&
+	    frontpage_from_stories(h->items, members, k.counts, k.nstories,
+	                           &h->page, &err) == NF_OK) {
+		rc = 0;
+	}
+out:
+	free(members);
+	free(k.rowids);
+	free(k.counts);
+	free(signature);
+	return rc;
+}
+
+/* The page of h->items: the front page from the store's kept fold when
+ * it can be, else folded here. */
+static enum nf_status
+hl_build_page(struct headlines *h, struct ui *ui, struct nf_error *err)
+{
+	if (h->feed_id == 0 && h->match == NULL && hl_page_kept(h, ui) == 0) {
+		return NF_OK;
+	}
+	return frontpage_build(h->items, h->nitems, ui->cfg->fold_threshold,
+	                       h->feed_id != 0 ? FRONTPAGE_ONE_FEED :
+	                       FRONTPAGE_ALL_FEEDS, &h->page, err);
+}
+
 /* Loads the items and rebuilds everything, keeping the selection. */
 static int
 hl_load(struct headlines *h, struct ui *ui)
@@ -366,9 +476,7 @@ hl_load(struct headlines *h, struct ui *ui)
 		goto out;
 	}
 	hl_keep_listed(h, ui);
-	if (frontpage_build(h->items, h->nitems, ui->cfg->fold_threshold,
-	                    h->feed_id != 0 ? FRONTPAGE_ONE_FEED : FRONTPAGE_ALL_FEEDS,
-	                    &h->page, &err) != NF_OK) {
+	if (hl_build_page(h, ui, &err) != NF_OK) {
 		ui_status(ui, 1, "out of memory");
 		goto out;
 	}

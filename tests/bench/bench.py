@@ -18,6 +18,12 @@ Rows:
                   folder: memory must not grow
   headlines 100k  --headlines over 100 stored feeds of 1,000 items each,
                   against newsboat -x print-unread on the same feeds
+  stories         the front page kept folded in the store: --headlines
+                  over 100,000 and 1,000,000 stored items, and the
+                  screens' first frame (a private tmux server; peak RSS
+                  from GNU time inside the pane), each beside --base
+                  over its own copy of the store; STORIES_SIZES=N,...
+                  replaces the 1,000,000
   refresh         FEEDS x ITEMS from the loopback server (tests/server.py)
                   with LATENCY_MS per request at max-parallel PARALLEL,
                   new database each run, then again (all 304), against
@@ -126,8 +132,9 @@ def with_base(argv, nf, runs, **kw):
 def fmt(m):
     if m is None:
         return "—"
-    s = "%.3f s (%.3f–%.3f), CPU %.2f s, %.1f MiB" % (
-        m["median"], m["min"], m["max"], m["cpu"], m["rss"])
+    s = "%.3f s (%.3f–%.3f), %s%.1f MiB" % (
+        m["median"], m["min"], m["max"],
+        "" if math.isnan(m["cpu"]) else "CPU %.2f s, " % m["cpu"], m["rss"])
     if m["failed"]:
         s += ", %d failed" % m["failed"]
     return s
@@ -180,9 +187,23 @@ def headlines_corpus(srcdir, build, work):
             f.write('feed "file://%s"\n' % path)
         f.write("max-items 1000\n")
     if not os.path.exists(db):
-        subprocess.run([os.path.join(build, "newsfold"), "-c", rc, "-d", db,
-                        "--refresh"], stdout=subprocess.DEVNULL, check=True)
+        # by the older build when there is one: a newer one may migrate
+        # its schema past what the older reads
+        subprocess.run([BASE or os.path.join(build, "newsfold"), "-c", rc,
+                        "-d", db + ".tmp", "--refresh"],
+                       stdout=subprocess.DEVNULL, check=True)
+        os.rename(db + ".tmp", db)
     return rc, db, urls
+
+
+def copy_for(db, tag):
+    """db's own copy for one build (tag), made once: opening a store
+    migrates it, so two builds never share one."""
+    dst = "%s.%s" % (db, tag)
+    if not os.path.exists(dst):
+        shutil.copyfile(db, dst + ".tmp")
+        os.rename(dst + ".tmp", dst)
+    return dst
 
 
 def dump_pair(nf, feed, runs):
@@ -237,10 +258,173 @@ def row_headlines(nf, srcdir, build, work, runs):
         anchors.append(("newsboat -x print-unread",
                         measure(nb + ["-x", "print-unread"], runs)))
     env = dict(os.environ, COLUMNS="100")
-    argv = [nf, "-c", rc, "-d", db, "--headlines"]
+    argv = [nf, "-c", rc, "-d", copy_for(db, "new"), "--headlines"]
     mine = measure(argv, runs, env=env)
-    anchors = with_base(argv, nf, runs, env=env) + anchors
+    if BASE:
+        anchors = [("before (--base)", measure(
+            [BASE, "-c", rc, "-d", copy_for(db, "base"), "--headlines"],
+            runs, env=env))] + anchors
     return [("--headlines, 100,000 stored items", mine, anchors)]
+
+
+def base_build():
+    """The --base build's folder, or None."""
+    return os.path.dirname(BASE) if BASE else None
+
+
+def store_corpus(build, work, n, keep):
+    """A store of n generated items (tests/tui/startup-bench of build),
+    its front page kept folded when keep (tests/bench/stories-keep);
+    returns (rc, db), or None when build lacks the generator."""
+    gen = os.path.join(build, "tests/tui/startup-bench")
+    if not os.path.exists(gen):
+        return None
+    folder = os.path.join(work, "store-%d-%s" % (
+        n, "kept" if keep else "base"))
+    os.makedirs(folder, exist_ok=True)
+    rc, db = os.path.join(folder, "rc"), os.path.join(folder, "db")
+    if not os.path.exists(db):
+        with open(rc + ".tmp", "w") as f:
+            subprocess.run([gen, db + ".tmp", str(n)], stdout=f, check=True)
+            f.write("refresh-on-start no\n")
+        os.rename(rc + ".tmp", rc)
+        os.rename(db + ".tmp", db)
+    if keep:
+        keep_page(build, rc, db)
+    return rc, db
+
+
+def keep_page(build, rc, db):
+    """Keeps db's front page folded as a refresh leaves it (nothing to do
+    when the kept one is current, as on every run after the first)."""
+    subprocess.run([os.path.join(build, "tests/bench/stories-keep"), db, rc],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def kept_copy(build, rc, db, dst):
+    """A copy of the store db with its front page kept."""
+    if not os.path.exists(dst):
+        shutil.copyfile(db, dst + ".tmp")
+        os.rename(dst + ".tmp", dst)
+    keep_page(build, rc, dst)
+    return dst
+
+
+def first_frame_once(nf, rc, db):
+    """Seconds from starting the reader in a private tmux server to its
+    first full frame, and the reader's peak RSS in KiB (GNU time inside
+    the pane), or None when tmux is missing."""
+    if not have("tmux") or not os.path.exists("/usr/bin/time"):
+        return None
+    folder = tempfile.mkdtemp(prefix="frame-")
+    sock = "nf-bench-%d" % os.getpid()
+    tm = ["tmux", "-L", sock, "-f", "/dev/null"]
+    report = os.path.join(folder, "time")
+    script = os.path.join(folder, "run.sh")
+    with open(script, "w") as f:
+        f.write("export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8"
+                " HOME=%s\nexec /usr/bin/time -f %%M -o %s %s -c %s -d %s\n" % (
+                    shell_quote(folder), shell_quote(report), shell_quote(nf),
+                    shell_quote(rc), shell_quote(db)))
+    try:
+        start = time.monotonic()
+        subprocess.run(tm + ["new-session", "-d", "-s", "nf", "-x", "100",
+                             "-y", "30", "sh " + shell_quote(script)],
+                       check=True)
+        frame = None
+        while time.monotonic() - start < 120:
+            pane = subprocess.run(tm + ["capture-pane", "-p", "-t", "nf"],
+                                  capture_output=True, text=True).stdout
+            if "\u2500\u2500\u2500\u2500" in pane:
+                frame = time.monotonic() - start
+                break
+            time.sleep(0.01)
+        subprocess.run(tm + ["send-keys", "-t", "nf", "q"])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (
+                os.path.exists(report) and os.path.getsize(report) > 0):
+            time.sleep(0.05)
+        kib = 0
+        if os.path.exists(report):
+            fields = open(report).read().split()
+            kib = int(fields[-1]) if fields and fields[-1].isdigit() else 0
+        return frame, kib
+    finally:
+        subprocess.run(tm + ["kill-server"], stderr=subprocess.DEVNULL)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def first_frame(nf, rc, db, runs):
+    """first_frame_once() runs times as a measure() result, or None. A
+    first run, not counted, lets the reader record the stories' read
+    state once, as any start after the first finds it."""
+    walls, rss, failed = [], 0, 0
+    if first_frame_once(nf, rc, db) is None:
+        return None
+    for _ in range(runs):
+        got = first_frame_once(nf, rc, db)
+        if got is None:
+            return None
+        frame, kib = got
+        if frame is None:
+            failed += 1
+            continue
+        walls.append(frame)
+        rss = max(rss, kib)
+    if not walls:
+        return None
+    return {"median": statistics.median(walls), "min": min(walls),
+            "max": max(walls), "cpu": float("nan"), "rss": rss / 1024.0,
+            "failed": failed, "timer": "tmux"}
+
+
+def row_stories(nf, srcdir, build, work, runs):
+    """The kept front page: --headlines and the screens' first frame over
+    100,000 and 1,000,000 stored items, each store's page kept folded as
+    a refresh leaves it; --base runs over its own copy of each store
+    (a store this build has opened has a schema the base may not read)."""
+    rows = []
+    rc, db, _ = headlines_corpus(srcdir, build, work)
+    kept = kept_copy(build, rc, db, db + ".kept")
+    env = dict(os.environ, COLUMNS="100")
+    argv = [nf, "-c", rc, "-d", kept, "--headlines"]
+    anchors = []
+    if BASE:
+        anchors = [("before (--base)", measure(
+            [BASE, "-c", rc, "-d", copy_for(db, "base"), "--headlines"],
+            runs, env=env))]
+    rows.append(("--headlines, 100,000 stored items, page kept",
+                 measure(argv, runs, env=env), anchors))
+    sizes = [1000000] if not os.environ.get("STORIES_SIZES") else [
+        int(x) for x in os.environ["STORIES_SIZES"].split(",")]
+    for n in sizes:
+        mine = store_corpus(build, work, n, True)
+        if mine is None:
+            continue
+        base = store_corpus(base_build(), work, n, False) if BASE else None
+        argv = [nf, "-c", mine[0], "-d", mine[1], "--headlines"]
+        anchors = []
+        if base:
+            anchors = [("before (--base)", measure(
+                [BASE, "-c", base[0], "-d", base[1], "--headlines"],
+                max(1, runs // 3 + 1), env=env))]
+        rows.append(("--headlines, %s stored items, page kept" % format(
+            n, ","), measure(argv, runs, env=env), anchors))
+    for n in [100000] + sizes:
+        mine = store_corpus(build, work, n, True)
+        if mine is None:
+            continue
+        base = store_corpus(base_build(), work, n, False) if BASE else None
+        frame = first_frame(nf, mine[0], mine[1], runs)
+        if frame is None:
+            continue
+        anchors = []
+        if base:
+            bf = first_frame(BASE, base[0], base[1], max(1, runs // 3 + 1))
+            anchors = [("before (--base)", bf)] if bf else []
+        rows.append(("the screens' first frame, %s stored items" % format(
+            n, ","), frame, anchors))
+    return rows
 
 
 def row_refresh(nf, srcdir, work, runs):
@@ -349,7 +533,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true",
                     help="1,000 x 100 becomes 200 x 100; no 1M fold")
-    ap.add_argument("--only", default="dump,headlines,refresh,components")
+    ap.add_argument("--only",
+                    default="dump,headlines,stories,refresh,components")
     ap.add_argument("--base", help="a second build folder: its newsfold "
                     "runs beside this one in every row")
     a = ap.parse_args()
@@ -373,6 +558,8 @@ def main():
         rows += row_dump(nf, srcdir, work, a.runs)
     if "headlines" in only:
         rows += row_headlines(nf, srcdir, build, work, a.runs)
+    if "stories" in only:
+        rows += row_stories(nf, srcdir, build, work, a.runs)
     if "refresh" in only:
         rows += row_refresh(nf, srcdir, work, a.runs)
     print_table(rows)

@@ -1,0 +1,522 @@
+/*
+ * The front page kept in the store (src/stories.h) against the page
+ * folded in memory: over generated feeds, after a second sync that
+ * brings late copies, across the three-day edge of a story, and after
+ * the threshold or the dotfile's feeds change, the kept page prints
+ * byte for byte what the fold in memory prints, and a stale one prints
+ * nothing.
+ */
+#include "autoconfig.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "config/config.h"
+#include "src/headlines.h"
+#include "src/stories.h"
+#include "src/store.h"
+#include "tests/testdir.h"
+
+#define DAY 86400
+#define T0 1795852800
+#define NFEEDS 3
+
+/* Headlines the generator tells again and again, so that stories fold;
+ * a number in one makes it another story. */
+static const char *const bases[] = {
+	"Harbour council approves new ferry line to the islands",
+	"Bridge opens six months early after mild winter",
+	"Storm closes the coastal railway for two days",
+	"港湾都市で新フェリー航路が承認、離島へ1日2便",
+	"駅前の噴水が十年ぶりに復活、市民が祝う",
+	"Library extends opening hours during exam season",
+	"Orchard festival draws record crowds to the valley",
+	"Weather update",
+};
+#define NBASES (sizeof(bases) / sizeof(bases[0]))
+
+static const char *const outlets[] = { "Coast Herald", "Valley Post", "朝凪新聞" };
+
+static unsigned long
+next_random(unsigned long *seed)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	return *seed >> 33;
+}
+
+/* One generated item of feed f: a told-again headline in one of its
+ * forms (as is, with an outlet tail, with a summary glued on, cut with
+ * "…", with another number, no title at all), a date within a week,
+ * sometimes a photo caption, a shared link or no summary. */
+static struct nf_item *
+gen_item(unsigned long *seed, size_t f, size_t k, int64_t base_time)
+{
+	struct nf_item *it = item_new();
+	unsigned long r = next_random(seed);
+	const char *b = bases[r % NBASES];
+	char buf[512];
+
+	assert_non_null(it);
+	switch ((r >> 4) % 7) {
+	case 0:
+		snprintf(buf, sizeof(buf), "%s - %s", b, outlets[(r >> 8) % 3]);
+		break;
+	case 1:
+		snprintf(buf, sizeof(buf), "%s %s", b, "Officials said on Monday the plan goes ahead.");
+		break;
+	case 2:
+		snprintf(buf, sizeof(buf), "%.20s\xe2\x80\xa6", b);
+		break;
+	case 3:
+		snprintf(buf, sizeof(buf), "%s in %lu", b, 1990 + (r >> 8) % 30);
+		break;
+	default:
+		snprintf(buf, sizeof(buf), "%s", b);
+	}
+	if ((r >> 12) % 17 != 0) {
+		assert_int_equal(nf_strset(&it->title, buf), 0);
+	}
+	snprintf(buf, sizeof(buf), "https://f%zu.example/%lu/%zu",
+	         (r >> 16) % 9 == 0 ? (size_t)9 : f, (r >> 16) % 9 == 0 ? r % 5 : r, k);
+	assert_int_equal(nf_strset(&it->link, buf), 0);
+	snprintf(buf, sizeof(buf), "f%zu-%zu-%lu", f, k, r);
+	assert_int_equal(nf_strset(&it->id, buf), 0);
+	if ((r >> 20) % 4 != 0) {
+		snprintf(buf, sizeof(buf), "What the %zu-th copy says about it, at length %lu.",
+		         k, (r >> 22) % 50);
+		assert_int_equal(nf_strset(&it->summary, buf), 0);
+	}
+	if ((r >> 24) % 5 == 0) {
+		assert_int_equal(nf_strset(&it->content, "A longer body of the story. "
+		                           "It goes on for a while."), 0);
+	}
+	if ((r >> 26) % 6 == 0) {
+		it->image = image_new("https://img.example/1.jpg",
+		                      "In this photo, the harbour at dawn.", "Staff");
+	}
+	it->published = (r >> 28) % 11 == 0 ? NF_NO_DATE :
+	                base_time + (int64_t)((r >> 8) % (7 * DAY));
+	return it;
+}
+
+/* A store and the dotfile that lists its feeds, in a folder of its own. */
+struct fixture {
+	char dir[256], db[300], rc[300];
+	struct store *s;
+	int64_t feed_ids[NFEEDS];
+	struct config cfg;
+	int have_cfg;
+};
+
+/* Writes the dotfile: the feeds in order (feeds: a string of indexes,
+ * "012"), at threshold. */
+static void
+write_dotfile(struct fixture *f, const char *feeds, const char *threshold)
+{
+	FILE *rc = fopen(f->rc, "w");
+	struct nf_error err;
+	size_t i;
+
+	assert_non_null(rc);
+	for (i = 0; feeds[i] != '\0'; i++) {
+		fprintf(rc, "feed file:///nonexistent/feed%c.xml \"Feed %c\"\n",
+		        feeds[i], feeds[i]);
+	}
+	fprintf(rc, "fold-threshold %s\n", threshold);
+	fclose(rc);
+	if (f->have_cfg) {
+		config_free(&f->cfg);
+	}
+	assert_int_equal(config_load(f->rc, &f->cfg, &err), NF_OK);
+	f->have_cfg = 1;
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct nf_error err;
+	char url[128];
+	size_t i;
+
+	assert_non_null(f);
+	assert_int_equal(testdir_make(f->dir, sizeof(f->dir), "stories"), 0);
+	snprintf(f->db, sizeof(f->db), "%s/db", f->dir);
+	snprintf(f->rc, sizeof(f->rc), "%s/rc", f->dir);
+	assert_int_equal(store_open(f->db, &f->s, &err), NF_OK);
+	for (i = 0; i < NFEEDS; i++) {
+		snprintf(url, sizeof(url), "file:///nonexistent/feed%zu.xml", i);
+		assert_int_equal(store_feed_ensure(f->s, url, NULL, &f->feed_ids[i],
+		                                   &err), NF_OK);
+	}
+	write_dotfile(f, "012", "0.6");
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->s);
+	if (f->have_cfg) {
+		config_free(&f->cfg);
+	}
+	testdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Stores n generated items in feed fi, as one fetch of it. */
+static void
+sync_feed(struct fixture *f, size_t fi, size_t n, unsigned long *seed,
+          int64_t base_time)
+{
+	struct nf_feed *feed = feed_new();
+	struct nf_error err;
+	size_t k;
+
+	assert_non_null(feed);
+	for (k = 0; k < n; k++) {
+		assert_int_equal(feed_add_item(feed, gen_item(seed, fi, k, base_time)), 0);
+	}
+	assert_int_equal(store_feed_update(f->s, f->feed_ids[fi], feed, NULL, NULL,
+	                                   &err), NF_OK);
+	feed_free(feed);
+}
+
+/* The page as the fold in memory prints it, width columns wide. */
+static char *
+page_in_memory(struct fixture *f, int width)
+{
+	struct nf_item **items = NULL;
+	struct nf_error err;
+	char *page = NULL;
+	size_t len = 0, n = 0;
+	FILE *out = open_memstream(&page, &len);
+
+	assert_non_null(out);
+	assert_int_equal(stories_load(f->s, &f->cfg, NULL, &items, &n, &err), NF_OK);
+	assert_int_equal(headlines_print(out, items, n, f->cfg.fold_threshold, width,
+	                                 &err), NF_OK);
+	fclose(out);
+	store_items_free(items, n);
+	return page;
+}
+
+/* The page as the store keeps it, or NULL when the kept one is stale. */
+static char *
+page_kept(struct fixture *f, int width)
+{
+	struct nf_error err;
+	char *page = NULL;
+	size_t len = 0;
+	int printed = 0;
+	FILE *out = open_memstream(&page, &len);
+
+	assert_non_null(out);
+	assert_int_equal(headlines_print_kept(out, f->s, &f->cfg, width, &printed,
+	                                      &err), NF_OK);
+	fclose(out);
+	if (!printed) {
+		assert_int_equal(len, 0);
+		free(page);
+		return NULL;
+	}
+	return page;
+}
+
+/* The walk's copies, one after the other, for the members check. */
+struct walked {
+	int64_t rowids[512];
+	size_t n, stories;
+};
+
+static int
+walk_collect(void *ctx, const struct store_fold_row *r)
+{
+	struct walked *w = ctx;
+
+	assert_true(w->n < sizeof(w->rowids) / sizeof(w->rowids[0]));
+	w->rowids[w->n++] = r->rowid;
+	w->stories += r->member == 0;
+	return 0;
+}
+
+/* store_fold_members() gives the walk's copies, in its order. */
+static void
+assert_members_match_walk(struct fixture *f, const char *name)
+{
+	struct walked w = { .n = 0 };
+	struct nf_error err;
+	char *signature = NULL;
+	int64_t *rowids = NULL;
+	size_t *counts = NULL, n = 0, nstories = 0, i, total = 0;
+	int current = 0;
+
+	assert_int_equal(stories_signature(f->s, &f->cfg, &signature, &err), NF_OK);
+	assert_non_null(signature);
+	assert_int_equal(store_fold_walk(f->s, signature, 0, SIZE_MAX,
+	                                 STORE_FOLD_COPIES, walk_collect, &w,
+	                                 &current, &err), NF_OK);
+	assert_true(current);
+	assert_int_equal(store_fold_members(f->s, signature, &rowids, &n, &counts,
+	                                    &nstories, &current, &err), NF_OK);
+	assert_true(current);
+	if (n != w.n || nstories != w.stories ||
+	    (n > 0 && memcmp(rowids, w.rowids, n * sizeof(*rowids)) != 0)) {
+		fail_msg("%s: store_fold_members() differs from the walk", name);
+	}
+	for (i = 0; i < nstories; i++) {
+		total += counts[i];
+	}
+	assert_int_equal(total, n);
+	free(rowids);
+	free(counts);
+	free(signature);
+}
+
+/* The kept fold is stale now; made again, it prints what memory does. */
+static void
+assert_kept_equals_memory(struct fixture *f, const char *name)
+{
+	static const int widths[] = { 60, 100, 1 << 20 };
+	struct nf_error err;
+	size_t i;
+
+	if (page_kept(f, 80) != NULL) {
+		fail_msg("%s: the kept page was current before stories_update()", name);
+	}
+	assert_int_equal(stories_update(f->s, &f->cfg, &err), NF_OK);
+	assert_members_match_walk(f, name);
+	for (i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
+		char *mem = page_in_memory(f, widths[i]);
+		char *kept = page_kept(f, widths[i]);
+
+		if (kept == NULL) {
+			fail_msg("%s: no kept page after stories_update()", name);
+		}
+		if (strcmp(mem, kept) != 0) {
+			fail_msg("%s (%d columns): the kept page differs\n--- memory\n%s"
+			         "--- kept\n%s", name, widths[i], mem, kept);
+		}
+		free(mem);
+		free(kept);
+	}
+}
+
+/* Generated feeds of several seeds, each synced once. */
+static void
+test_generated(void **state)
+{
+	static const struct { const char *name; unsigned long seed; size_t n; }
+	cases[] = {
+		{ "seed 1, 40 items a feed", 1, 40 },
+		{ "seed 7, 25 items a feed", 7, 25 },
+		{ "seed 42, 60 items a feed", 42, 60 },
+		{ "seed 1234, 5 items a feed", 1234, 5 },
+	};
+	size_t c, fi;
+
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct fixture *f;
+		unsigned long seed = cases[c].seed;
+
+		setup((void **)&f);
+		for (fi = 0; fi < NFEEDS; fi++) {
+			sync_feed(f, fi, cases[c].n, &seed, T0);
+		}
+		assert_kept_equals_memory(f, cases[c].name);
+		if (cases[c].n > 20) {
+			/* the generator makes stories with copies */
+			char *page = page_in_memory(f, 80);
+
+			assert_non_null(strstr(page, " similar"));
+			free(page);
+		}
+		teardown((void **)&f);
+	}
+}
+
+/* Copies that come in a later sync join the kept stories: the second
+ * sync makes the kept fold stale, and the new one matches memory. */
+static void
+test_late_copies(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long seed = 99, again = 99;
+
+	sync_feed(f, 0, 30, &seed, T0);
+	sync_feed(f, 1, 30, &seed, T0);
+	assert_kept_equals_memory(f, "first sync");
+	/* feed 2 tells the same headlines as feed 0, later */
+	sync_feed(f, 2, 30, &again, T0 + DAY / 2);
+	assert_kept_equals_memory(f, "late copies in a second sync");
+	/* a feed listing its items again, in another order, restales too */
+	again = 5;
+	sync_feed(f, 0, 10, &again, T0 + DAY);
+	assert_kept_equals_memory(f, "feed 0 listed again");
+}
+
+/* Stores the same n generated items of feed fi again, from seed, in
+ * their order or reversed. */
+static void
+relist_feed(struct fixture *f, size_t fi, size_t n, unsigned long seed,
+            int reversed)
+{
+	struct nf_feed *feed = feed_new();
+	struct nf_item **items = calloc(n, sizeof(*items));
+	struct nf_error err;
+	size_t k;
+
+	assert_non_null(feed);
+	assert_non_null(items);
+	for (k = 0; k < n; k++) {
+		items[k] = gen_item(&seed, fi, k, T0);
+	}
+	for (k = 0; k < n; k++) {
+		assert_int_equal(feed_add_item(feed, items[reversed ? n - 1 - k : k]), 0);
+	}
+	assert_int_equal(store_feed_update(f->s, f->feed_ids[fi], feed, NULL, NULL,
+	                                   &err), NF_OK);
+	feed_free(feed);
+	free(items);
+}
+
+/* The kept page is current still, and what memory prints. */
+static void
+assert_still_current(struct fixture *f, const char *name)
+{
+	char *kept = page_kept(f, 80), *mem = page_in_memory(f, 80);
+
+	if (kept == NULL) {
+		fail_msg("%s: the kept page went stale", name);
+	}
+	if (strcmp(kept, mem) != 0) {
+		fail_msg("%s: the kept page stayed current but differs", name);
+	}
+	free(kept);
+	free(mem);
+}
+
+/* A feed that lists again what it listed last time, or the start of it
+ * (the rest keeps its place behind), leaves the kept page current and
+ * right; the same items in another order make it stale. */
+static void
+test_relisted(void **state)
+{
+	struct fixture *f = *state;
+
+	relist_feed(f, 0, 30, 21, 0);
+	relist_feed(f, 1, 30, 22, 0);
+	assert_kept_equals_memory(f, "first listing");
+	relist_feed(f, 0, 30, 21, 0);
+	assert_still_current(f, "the same listing again");
+	relist_feed(f, 0, 30, 21, 1);
+	assert_kept_equals_memory(f, "the same items reversed");
+	relist_feed(f, 1, 20, 22, 0);
+	assert_still_current(f, "the last ten left out of the listing");
+	relist_feed(f, 1, 30, 22, 0);
+	assert_kept_equals_memory(f, "the ten listed again");
+}
+
+/* One headline told on both sides of the three-day bound. */
+static void
+test_three_day_edge(void **state)
+{
+	static const int64_t at[] = {
+		T0, T0 + 3 * DAY - 60, T0 + 3 * DAY + 60, T0 + 6 * DAY,
+		T0 + 6 * DAY + 1, T0 - 3 * DAY,
+	};
+	struct fixture *f = *state;
+	struct nf_error err;
+	size_t k;
+
+	for (k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
+		struct nf_feed *feed = feed_new();
+		struct nf_item *it = item_new();
+		char link[64];
+
+		assert_non_null(feed);
+		assert_non_null(it);
+		nf_strset(&it->title, "Harbour council approves new ferry line to the islands");
+		snprintf(link, sizeof(link), "https://edge.example/%zu", k);
+		nf_strset(&it->link, link);
+		nf_strset(&it->summary, "The council voted on Tuesday.");
+		it->published = at[k];
+		assert_int_equal(feed_add_item(feed, it), 0);
+		assert_int_equal(store_feed_update(f->s, f->feed_ids[k % NFEEDS], feed,
+		                                   NULL, NULL, &err), NF_OK);
+		feed_free(feed);
+		assert_kept_equals_memory(f, "three-day edge");
+	}
+}
+
+/* Another fold-threshold, or other feeds in the dotfile, make the kept
+ * page stale without any item changing. */
+static void
+test_settings_change(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long seed = 3;
+	size_t fi;
+
+	for (fi = 0; fi < NFEEDS; fi++) {
+		sync_feed(f, fi, 30, &seed, T0);
+	}
+	assert_kept_equals_memory(f, "threshold 0.6");
+	write_dotfile(f, "012", "0.9");
+	assert_kept_equals_memory(f, "threshold changed to 0.9");
+	write_dotfile(f, "01", "0.9");
+	assert_kept_equals_memory(f, "a feed dropped from the dotfile");
+	write_dotfile(f, "201", "0.9");
+	assert_kept_equals_memory(f, "the dotfile's feeds reordered");
+}
+
+/* Read flags are no part of the fold: marking leaves the kept page
+ * current, and the same. */
+static void
+test_marks_keep_it_current(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_error err;
+	unsigned long seed = 11;
+	int64_t rowid = 0;
+	char *kept;
+
+	sync_feed(f, 0, 20, &seed, T0);
+	assert_kept_equals_memory(f, "before marking");
+	assert_int_equal(store_items_last_rowid(f->s, &rowid, &err), NF_OK);
+	assert_int_equal(store_mark_read(f->s, &rowid, 1, 1, &err), NF_OK);
+	assert_int_equal(store_mark_all_read(f->s, 0, &err), NF_OK);
+	kept = page_kept(f, 80);
+	assert_non_null(kept);
+	free(kept);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_generated),
+		cmocka_unit_test_setup_teardown(test_late_copies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relisted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_three_day_edge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settings_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_marks_keep_it_current, setup,
+		                                teardown),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
