@@ -19,9 +19,11 @@
 #include "autoconfig.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "src/fold.h"
 #include "src/item.h"
@@ -55,6 +57,9 @@
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
 #define FOLD_SHORT_LEAD_MIN 2
+/* Loops over many hashes that each miss the cache (the id table, the
+ * bitmap of lead shingles) ask for the one this many ahead. */
+#define FOLD_AHEAD 16
 /* Identical titles: each is a candidate for the next this many. */
 #define FOLD_IDENTICAL_NEXT 4
 /* A word is common when this many different titles of the batch carry
@@ -170,6 +175,46 @@ fold_grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* Gives back the spare room of a grown array (*p holds n of size). */
+static void
+fold_trim(void **p, size_t *cap, size_t n, size_t size)
+{
+	void *np;
+
+	if (*p == NULL || n == 0 || n >= *cap) {
+		return;
+	}
+	if ((np = realloc(*p, n * size)) != NULL) {
+		*p = np;
+		*cap = n;
+	}
+}
+
+/* Tables read at random, as the id table and the bitmap of lead
+ * shingles are, come in huge pages where the system gives them for the
+ * asking: at a million titles nearly every lookup misses the cache, and
+ * in small pages the TLB too. */
+#define FOLD_HUGE ((size_t)2 << 20)
+
+/* A zeroed table of n bytes; free with free(). */
+static void *
+fold_table_new(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	if (n >= FOLD_HUGE) {
+		size_t size = (n + FOLD_HUGE - 1) & ~(FOLD_HUGE - 1);
+		void *p = aligned_alloc(FOLD_HUGE, size);
+
+		if (p != NULL) {
+			madvise(p, size, MADV_HUGEPAGE);
+			memset(p, 0, size);
+		}
+		return p;
+	}
+#endif
+	return calloc(1, n ? n : 1);
+}
+
 /* The first slot to try for hash h in a table of cap (a power of 2). */
 static size_t
 fold_slot_of(uint64_t h, size_t cap)
@@ -192,7 +237,7 @@ static int
 fold_rehash(struct fold_ctx *c)
 {
 	size_t ncap = c->hcap ? c->hcap * 2 : 1024, i;
-	struct fold_slot *k = calloc(ncap, sizeof(*k));
+	struct fold_slot *k = fold_table_new(ncap * sizeof(*k));
 
 	if (k == NULL) {
 		return -1;
@@ -386,32 +431,6 @@ fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
 	return (*w >> sh & 2) != 0;
 }
 
-/* Reads a summary's lead (fold_lead_length()) into w and its keys into
- * ctx->skeys for fe; a lead cut short leaves its last word out. */
-static int
-fold_summary_keys(struct fold_ctx *c, const char *summary,
-                  struct title_words *w, struct fold_ent *fe)
-{
-	uint32_t k[FOLD_SUMMARY_KEYS];
-	size_t len, n, i;
-	int cut;
-
-	len = fold_lead_length(summary, &cut);
-	title_read_text(w, summary, len);
-	n = title_text_keys(w, cut, k, FOLD_SUMMARY_KEYS);
-	fe->skey = c->nskeys;
-	if (fold_grow((void **)&c->skeys, &c->capskeys, c->nskeys + n,
-	              sizeof(*c->skeys)) != 0) {
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		c->skeys[c->nskeys + i] = k[i];
-	}
-	fe->nskeys = fold_sort_unique(c->skeys + fe->skey, n);
-	c->nskeys += fe->nskeys;
-	return 0;
-}
-
 /* A hash of a lead's shingles in order: equal for equal leads. */
 static uint64_t
 fold_lead_whole(const struct fold_lead *ld)
@@ -425,96 +444,76 @@ fold_lead_whole(const struct fold_lead *ld)
 	return h | 1;
 }
 
-/* Every lead's shingles, hashed once: the bitmap pass and the interning
- * pass both read them. */
+/* Every lead's shingles, hashed once as the entries are read: the
+ * bitmap of hashes seen twice is set as they come in, and the interning
+ * pass reads them once the bitmap is complete. */
 struct fold_leadset {
 	uint64_t *h;
 	unsigned char *kind;
 	size_t n, caph, capkind;
+	uint64_t *map;		/* fold_bits_see() */
+	unsigned bits;
 };
 
-/* Hashes every title's summary lead into ls, its count in nlead. */
-static int
-fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
-                struct title_words *w, struct fold_lead *ld,
-                struct fold_leadset *ls)
+/* Asks the cache for the bits of hash h in ls's bitmap. */
+static void
+fold_bits_prefetch(const struct fold_leadset *ls, uint64_t h)
 {
-	size_t i, k;
+	__builtin_prefetch(&ls->map[((h >> 7) & (((uint64_t)1 << ls->bits) - 1)) >> 5]);
+}
+
+/* Keeps of ls only the hashes the bitmap saw twice, in order, counting
+ * each entry's others as private; then the bitmap goes, and the room of
+ * the hashes dropped goes back before the id table grows. */
+static void
+fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	size_t i, at = 0, kept = 0;
 
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *fe = &c->ents[i];
+		size_t end = at + fe->nlead, start = kept;
 
-		fe->nlead = 0;
-		if (entries[i].summary == NULL) {
-			continue;
+		for (; at < end; at++) {
+			if (at + FOLD_AHEAD < ls->n) {
+				fold_bits_prefetch(ls, ls->h[at + FOLD_AHEAD]);
+			}
+			if (!fold_bits_see(ls->map, ls->bits, ls->h[at], 0)) {
+				fe->nprivate++;
+			} else {
+				ls->h[kept] = ls->h[at], ls->kind[kept++] = ls->kind[at];
+			}
 		}
-		if (fold_summary_keys(c, entries[i].summary, w, fe) != 0) {
-			return -1;
-		}
-		fold_lead_hashes(w, ld);
-		if (ld->n == 0) {
-			continue;	/* ls may still be NULL: no memcpy to it */
-		}
-		if (fold_grow((void **)&ls->h, &ls->caph, ls->n + ld->n,
-		              sizeof(*ls->h)) != 0 ||
-		    fold_grow((void **)&ls->kind, &ls->capkind, ls->n + ld->n, 1) != 0) {
-			return -1;
-		}
-		for (k = 0; k < ld->n; k++) {
-			ls->h[ls->n + k] = ld->sh[k].hash;
-			ls->kind[ls->n + k] = ld->sh[k].kind;
-		}
-		ls->n += ld->n;
-		fe->nlead = ld->n;
-		fe->leadhash = fold_lead_whole(ld);
+		fe->nlead = (uint32_t)(kept - start);
 	}
-	return 0;
+	ls->n = kept;
+	free(ls->map);
+	ls->map = NULL;
+	fold_trim((void **)&ls->h, &ls->caph, ls->n, sizeof(*ls->h));
+	fold_trim((void **)&ls->kind, &ls->capkind, ls->n, 1);
 }
 
-/* Shingles every title's summary lead. Most lead shingles are in no
- * other lead, and giving each an id would fill the id table with them:
- * a first pass marks the hashes seen twice in a bitmap (a collision only
- * gives a private shingle an id), the second interns those and only
- * counts the others. */
+/* Gives ids to the summary leads' shingles. Most lead shingles are in
+ * no other lead, and giving each an id would fill the id table with
+ * them: the bitmap marked the hashes seen twice (a collision only gives
+ * a private shingle an id); those get ids, the others are only counted. */
 static int
-fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
-               struct title_words *w, struct fold_lead *ld)
+fold_ctx_leads(struct fold_ctx *c, struct fold_leadset *ls)
 {
-	struct fold_leadset ls = { NULL, NULL, 0, 0, 0 };
-	unsigned bits = 16;
-	uint64_t *map;
-	size_t i, j, at = 0;
-	int rc = -1;
+	size_t i, at = 0;
 
-	while (bits < 40 && ((size_t)1 << bits) < c->n * 256) {
-		bits++;
-	}
-	map = calloc((size_t)1 << (bits - 5), sizeof(*map));
-	if (map == NULL || fold_hash_leads(c, entries, w, ld, &ls) != 0) {
-		goto out;
-	}
-	for (j = 0; j < ls.n; j++) {
-		if (j + 8 < ls.n) {
-			__builtin_prefetch(&map[((ls.h[j + 8] >> 7) &
-			                         (((uint64_t)1 << bits) - 1)) >> 5]);
-		}
-		fold_bits_see(map, bits, ls.h[j], 1);
-	}
+	fold_leads_shared_only(c, ls);
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *fe = &c->ents[i];
 		size_t end = at + fe->nlead;
 
 		fe->lead = c->nlids;
 		for (; at < end; at++) {
-			if (at + 8 < ls.n) {
-				__builtin_prefetch(&map[((ls.h[at + 8] >> 7) &
-				                         (((uint64_t)1 << bits) - 1)) >> 5]);
-				fold_slot_prefetch(c, ls.h[at + 4]);
+			if (at + FOLD_AHEAD < ls->n) {
+				fold_slot_prefetch(c, ls->h[at + FOLD_AHEAD]);
 			}
-			if (!fold_bits_see(map, bits, ls.h[at], 0)) {
-				fe->nprivate++;
-			} else if (fold_push_lid(c, ls.h[at], ls.kind[at]) != 0) {
-				goto out;
+			if (fold_push_lid(c, ls->h[at], ls->kind[at]) != 0) {
+				return -1;
 			}
 		}
 		fe->nlead = c->nlids > fe->lead ?
@@ -522,28 +521,23 @@ fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
 		c->nlids = fe->lead + fe->nlead;
 		fe->nlive = fe->nlead + fe->nprivate;
 	}
-	rc = 0;
-out:
-	free(map);
-	free(ls.h);
-	free(ls.kind);
-	return rc;
+	return 0;
 }
 
-/* Gives a title's shingles ids, in reading order: into c->ids, its keys
- * into c->keys. */
+/* Gives a title's shingles sh[0..n) ids, in reading order: into c->ids,
+ * its keys into c->keys. The ahead shingles after them are the next
+ * titles': their slots are asked of the cache FOLD_AHEAD lookups early,
+ * across titles, so that the misses overlap. */
 static int
-fold_intern_title(struct fold_ctx *c, const struct title_shingle *sh, size_t n)
+fold_intern_title(struct fold_ctx *c, const struct title_shingle *sh, size_t n,
+                  size_t ahead)
 {
 	size_t i;
 	uint32_t id;
 
-	for (i = 0; i < n && i < 4; i++) {
-		fold_slot_prefetch(c, sh[i].hash);
-	}
 	for (i = 0; i < n; i++) {
-		if (i + 4 < n) {
-			fold_slot_prefetch(c, sh[i + 4].hash);
+		if (i + FOLD_AHEAD < n + ahead) {
+			fold_slot_prefetch(c, sh[i + FOLD_AHEAD].hash);
 		}
 		if (fold_push_id(c, sh[i].hash, sh[i].kind) != 0) {
 			return -1;
@@ -593,30 +587,12 @@ fold_str_hash(const char *s)
 	return h != 0 ? h : 1;
 }
 
+/* Whether title, its outlet tail aside (len: title_outlet_tail()), ends
+ * in an ellipsis: a copy cut short, whose words match the start of many
+ * titles. */
 static int
-fold_flatten(struct fold_ctx *c, const struct title_words *w, struct fold_ent *fe)
+fold_title_cut(const char *title, size_t len)
 {
-	if (fold_grow((void **)&c->flat, &c->capflat, c->nflat + TITLE_FLAT_MAX, 1) != 0) {
-		return -1;
-	}
-	fe->flat = c->nflat;
-	fe->flatlen = title_flatten(w, c->flat + c->nflat, &fe->whole);
-	c->nflat += fe->flatlen;
-	return 0;
-}
-
-/* Whether title, its outlet tail aside, ends in an ellipsis: a copy cut
- * short, whose words match the start of many titles. */
-static int
-fold_title_cut(const char *title)
-{
-	const char *outlet;
-	size_t len;
-
-	if (title == NULL) {
-		return 0;
-	}
-	len = title_outlet_tail(title, &outlet);
 	while (len > 0 && title[len - 1] == ' ') {
 		len--;
 	}
@@ -693,62 +669,308 @@ fold_outlets_fill(struct fold_ctx *c, const struct fold_entry *e, size_t n)
 
 /* The outlet an entry's title ends in (" - Name"), when Name is a source
  * of the batch; NULL otherwise. A team, a place or a rival named after a
- * dash is no source of ours, so it stays part of the headline. */
+ * dash is no source of ours, so it stays part of the headline. *cut gets
+ * fold_title_cut(). */
 static const char *
-fold_known_tail(struct fold_ctx *c, const char *title)
+fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
 {
 	const char *tail = NULL;
 
+	*cut = 0;
 	if (title == NULL) {
 		return NULL;
 	}
-	title_outlet_tail(title, &tail);
+	*cut = (unsigned char)fold_title_cut(title, title_outlet_tail(title, &tail));
 	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
 	                                         strlen(tail)), 0) ? tail : NULL;
 }
 
-/* Reads and shingles entry e into c->ents[c->n]; sh is scratch. */
-static int
-fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
-               struct title_words *w, struct title_shingle *sh)
-{
-	struct fold_ent *fe = &c->ents[c->n];
-	struct title_vocab vocab;
-	struct title_view v;
+/* ---- Reading the entries, on two threads ----------------------------
+ * Reading (folding case and width, shingling, hashing) is most of the
+ * work and each entry's is its own, so two threads read blocks of
+ * entries; giving the shingles ids (fold_take_part()) then runs on the
+ * calling thread in entry order, so that the ids, and so the stories,
+ * are the same whatever the threads did. */
 
-	title_read_named(w, e->title, e->summary, e->source,
-	                 fold_known_tail(c, e->title));
-	fe->inform = title_informative(w);
-	fe->dated = title_is_dated(w);
-	fe->cut = fold_title_cut(e->title);
+/* A block of entries at a time, so that what is read and waits for ids
+ * stays small; the calling thread reads the first FOLD_MAIN_SHARE
+ * percent of each block's entries, as it gives ids to the last block's
+ * too. */
+#define FOLD_BLOCK 8192
+#define FOLD_MAIN_SHARE 40
+
+/* Where one entry's reading is in its part; what needs no ids (hashes,
+ * time, counts) goes straight to the entry's struct fold_ent. */
+struct fold_read {
+	uint32_t sh, nsh;	/* title shingles in part->sh */
+	uint32_t flat;		/* folded text in part->flat */
+	uint32_t skey;		/* summary keys in part->skeys, sorted */
+	uint32_t lead;		/* lead shingles in part->lh and part->lkind */
+};
+
+/* The entries [from, to) as one thread reads them. */
+struct fold_part {
+	struct fold_ctx *c;
+	size_t from, to;
+	struct fold_read *r;
+	struct title_shingle *sh;
+	char *flat;
+	uint32_t *skeys;
+	uint64_t *lh;
+	unsigned char *lkind;
+	size_t capr, nsh, capsh, nflat, capflat, nskeys, capskeys;
+	size_t nl, caplh, caplkind;
+	struct title_words *w;	/* scratch */
+	struct fold_lead *ld;	/* scratch */
+	int rc;
+};
+
+/* Reads e's title into fe and r. */
+static int
+fold_read_title(struct fold_part *p, const struct fold_entry *e,
+                struct fold_ent *fe, struct fold_read *r)
+{
+	const char *tail;
+	size_t n;
+
+	if (fold_grow((void **)&p->sh, &p->capsh, p->nsh + TITLE_SHINGLES_MAX,
+	              sizeof(*p->sh)) != 0 ||
+	    fold_grow((void **)&p->flat, &p->capflat, p->nflat + TITLE_FLAT_MAX, 1) != 0) {
+		return -1;
+	}
+	tail = fold_known_tail(p->c, e->title, &fe->cut);
+	title_read_named(p->w, e->title, e->summary, e->source, tail);
+	fe->inform = (uint32_t)title_informative(p->w);
+	fe->dated = (unsigned char)title_is_dated(p->w);
 	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
 	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
-	fe->sh = c->nids;
-	fe->key = c->nkeys;
 	fe->time = e->time;
-	if (fold_intern_title(c, sh, title_shingles(w, sh)) != 0) {
+	n = title_shingles(p->w, p->sh + p->nsh);
+	r->sh = (uint32_t)p->nsh, r->nsh = (uint32_t)n;
+	p->nsh += n;
+	r->flat = (uint32_t)p->nflat;
+	fe->flatlen = (uint32_t)title_flatten(p->w, p->flat + p->nflat, &fe->whole);
+	p->nflat += fe->flatlen;
+	return 0;
+}
+
+/* Reads a summary's lead (fold_lead_length()): its keys (a lead cut
+ * short leaves its last word out) and its shingles. */
+static int
+fold_read_summary(struct fold_part *p, const char *summary,
+                  struct fold_ent *fe, struct fold_read *r)
+{
+	uint32_t k[FOLD_SUMMARY_KEYS];
+	size_t len, n;
+	int cut;
+
+	r->skey = (uint32_t)p->nskeys, r->lead = (uint32_t)p->nl;
+	if (summary == NULL) {
+		return 0;
+	}
+	len = fold_lead_length(summary, &cut);
+	title_read_text(p->w, summary, len);
+	n = title_text_keys(p->w, cut, k, FOLD_SUMMARY_KEYS);
+	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
+	              sizeof(*p->skeys)) != 0) {
+		return -1;
+	}
+	memcpy(p->skeys + p->nskeys, k, n * sizeof(*k));
+	fe->nskeys = (uint32_t)fold_sort_unique(p->skeys + p->nskeys, n);
+	p->nskeys += fe->nskeys;
+	fold_lead_hashes(p->w, p->ld);
+	if (p->ld->n == 0) {
+		return 0;
+	}
+	if (fold_grow((void **)&p->lh, &p->caplh, p->nl + p->ld->n, sizeof(*p->lh)) != 0 ||
+	    fold_grow((void **)&p->lkind, &p->caplkind, p->nl + p->ld->n, 1) != 0) {
+		return -1;
+	}
+	for (n = 0; n < p->ld->n; n++) {
+		p->lh[p->nl + n] = p->ld->sh[n].hash;
+		p->lkind[p->nl + n] = p->ld->sh[n].kind;
+	}
+	p->nl += p->ld->n;
+	fe->nlead = (uint32_t)p->ld->n;
+	fe->leadhash = fold_lead_whole(p->ld);
+	return 0;
+}
+
+/* Reads the part's entries; sets p->rc. */
+static void *
+fold_read_part(void *arg)
+{
+	struct fold_part *p = arg;
+	const struct fold_entry *entries = p->c->entries;
+	size_t i;
+
+	/* each array gets room before the first entry: no NULL + 0 */
+	p->nsh = p->nflat = p->nskeys = p->nl = 0;
+	p->rc = fold_grow((void **)&p->r, &p->capr, p->to - p->from + 1,
+	                  sizeof(*p->r)) != 0 ||
+	        fold_grow((void **)&p->skeys, &p->capskeys, 1, sizeof(*p->skeys)) != 0 ||
+	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ||
+	        fold_grow((void **)&p->lkind, &p->caplkind, 1, 1) != 0 ? -1 : 0;
+	for (i = p->from; i < p->to && p->rc == 0; i++) {
+		struct fold_ent *fe = &p->c->ents[i];
+		struct fold_read *r = &p->r[i - p->from];
+
+		p->rc = fold_read_title(p, &entries[i], fe, r) != 0 ||
+		        fold_read_summary(p, entries[i].summary, fe, r) != 0 ? -1 : 0;
+	}
+	return NULL;
+}
+
+static void
+fold_part_free(struct fold_part *p)
+{
+	free(p->r);
+	free(p->sh);
+	free(p->flat);
+	free(p->skeys);
+	free(p->lh);
+	free(p->lkind);
+	title_words_free(p->w);
+	free(p->ld);
+}
+
+/* Appends n bytes at src to the growing array *p (*len of them used). */
+static int
+fold_append(void **p, size_t *len, size_t *cap, const void *src, size_t n,
+            size_t size)
+{
+	if (n == 0) {
+		return 0;	/* src may be NULL */
+	}
+	if (fold_grow(p, cap, *len + n, size) != 0) {
+		return -1;
+	}
+	memcpy((char *)*p + *len * size, src, n * size);
+	*len += n;
+	return 0;
+}
+
+/* Entry i, read into p, gets ids for its title's shingles; its folded
+ * text and keys move into c, its lead's hashes into ls. */
+static int
+fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
+                struct fold_leadset *ls)
+{
+	struct fold_ent *fe = &c->ents[i];
+	const struct fold_read *r = &p->r[i - p->from];
+	struct title_vocab vocab;
+	struct title_view v;
+	size_t k;
+
+	fe->sh = (uint32_t)c->nids;
+	fe->key = (uint32_t)c->nkeys;
+	if (fold_intern_title(c, p->sh + r->sh, r->nsh,
+	                      p->nsh - r->sh - r->nsh) != 0) {
 		return -1;
 	}
 	fe->nsh = c->nids > fe->sh ?
-		fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
+		(uint32_t)fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
 	c->nids = fe->sh + fe->nsh;
 	fe->nkeys = c->nkeys > fe->key ?
-		fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
+		(uint32_t)fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
 	c->nkeys = fe->key + fe->nkeys;
 	vocab.kind = c->kind;
 	vocab.lower = c->lower;
 	v = fold_view(c, fe);
 	title_view_measure(&vocab, &v);
-	fe->nbase = v.nbase;
-	fe->weight = v.weight;
+	fe->nbase = (uint32_t)v.nbase;
+	fe->weight = (uint32_t)v.weight;
 	fe->idbits = v.idbits;
-	if (fold_flatten(c, w, fe) != 0) {
+	fe->flat = (uint32_t)c->nflat;
+	fe->skey = (uint32_t)c->nskeys;
+	for (k = r->lead; k < r->lead + fe->nlead; k++) {
+		if (k + FOLD_AHEAD < p->nl) {
+			fold_bits_prefetch(ls, p->lh[k + FOLD_AHEAD]);
+		}
+		fold_bits_see(ls->map, ls->bits, p->lh[k], 1);
+	}
+	k = ls->n;
+	if (fold_append((void **)&c->flat, &c->nflat, &c->capflat,
+	                p->flat + r->flat, fe->flatlen, 1) != 0 ||
+	    fold_append((void **)&c->skeys, &c->nskeys, &c->capskeys,
+	                p->skeys + r->skey, fe->nskeys, sizeof(*c->skeys)) != 0 ||
+	    fold_append((void **)&ls->kind, &k, &ls->capkind,
+	                p->lkind + r->lead, fe->nlead, 1) != 0 ||
+	    fold_append((void **)&ls->h, &ls->n, &ls->caph, p->lh + r->lead,
+	                fe->nlead, sizeof(*ls->h)) != 0) {
 		return -1;
 	}
-	c->n++;
 	return 0;
 }
 
+/* Reads the block [from, to) into part[0] and part[1], the second on a
+ * thread of its own (or this one, when none starts); before its own
+ * share, this thread gives ids to the block read before (take, may be
+ * NULL). */
+static int
+fold_read_block(struct fold_part *part, size_t from, size_t to,
+                struct fold_part *take, struct fold_leadset *ls)
+{
+	size_t mid = from + (to - from) * FOLD_MAIN_SHARE / 100, i;
+	pthread_t th;
+	int threaded, rc = 0;
+
+	part[0].from = from, part[0].to = mid;
+	part[1].from = mid, part[1].to = to;
+	threaded = to - from >= FOLD_BLOCK / 2 &&
+	           pthread_create(&th, NULL, fold_read_part, &part[1]) == 0;
+	for (i = 0; take != NULL && i < 2 && rc == 0; i++) {
+		size_t e;
+
+		for (e = take[i].from; e < take[i].to && rc == 0; e++) {
+			rc = fold_take_entry(take[i].c, &take[i], e, ls);
+		}
+	}
+	fold_read_part(&part[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_read_part(&part[1]);
+	}
+	return rc != 0 || part[0].rc != 0 || part[1].rc != 0 ? -1 : 0;
+}
+
+/* Reads every entry into c, a block at a time on two threads, and gives
+ * the titles' shingles ids; the leads' hashes wait in ls. */
+static int
+fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	struct fold_part part[2][2];
+	size_t from = 0, k = 0, i;
+	int rc = 0;
+
+	memset(part, 0, sizeof(part));
+	for (i = 0; i < 4; i++) {
+		struct fold_part *p = &part[i / 2][i % 2];
+
+		p->c = c;
+		p->w = title_words_new();
+		p->ld = malloc(sizeof(*p->ld));
+		rc |= p->w == NULL || p->ld == NULL;
+	}
+	for (; rc == 0 && from < c->n; from += FOLD_BLOCK, k++) {
+		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
+
+		rc = fold_read_block(part[k & 1], from, to,
+		                     k > 0 ? part[(k - 1) & 1] : NULL, ls);
+	}
+	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
+		struct fold_part *p = &part[(k - 1) & 1][i];
+
+		for (from = p->from; from < p->to && rc == 0; from++) {
+			rc = fold_take_entry(c, p, from, ls);
+		}
+	}
+	for (i = 0; i < 4; i++) {
+		fold_part_free(&part[i / 2][i % 2]);
+	}
+	return rc;
+}
 /* The title rule (title_same_story()) for entries ia and ib; dated
  * copies more than FOLD_WINDOW_SECONDS apart never match. */
 static int
@@ -1221,68 +1443,69 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->later);
 }
 
-/* Gives back the spare room of a grown array (*p holds n of size). */
-static void
-fold_trim(void **p, size_t *cap, size_t n, size_t size)
-{
-	void *np;
-
-	if (*p == NULL || n == 0 || n >= *cap) {
-		return;
-	}
-	if ((np = realloc(*p, n * size)) != NULL) {
-		*p = np;
-		*cap = n;
-	}
-}
-
 /* Normalises and shingles every entry into c. */
 static int
 fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 {
-	struct title_words *w = title_words_new();
-	struct title_shingle *sh = malloc(TITLE_SHINGLES_MAX * sizeof(*sh));
-	struct fold_lead *ld = malloc(sizeof(*ld));
-	size_t i;
+	struct fold_leadset ls;
 	int rc = -1;
 
-	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
-	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
-	c->next = malloc((n ? n : 1) * sizeof(*c->next));
-	c->size = malloc((n ? n : 1) * sizeof(*c->size));
-	c->first = malloc((n ? n : 1) * sizeof(*c->first));
-	c->last = malloc((n ? n : 1) * sizeof(*c->last));
-	c->entries = entries;
-	if (w == NULL || sh == NULL || ld == NULL || c->ents == NULL ||
-	    c->parent == NULL || c->next == NULL || c->size == NULL ||
-	    c->first == NULL || c->last == NULL || fold_rehash(c) != 0 ||
-	    fold_outlets_fill(c, entries, n) != 0) {
-		goto out;
+	memset(&ls, 0, sizeof(ls));
+	ls.bits = 16;
+	while (ls.bits < 40 && ((size_t)1 << ls.bits) < n * 256) {
+		ls.bits++;
 	}
-	rc = 0;
-	for (i = 0; i < n && rc == 0; i++) {
-		int64_t time = entries[i].time;
-
-		c->parent[i] = c->next[i] = (uint32_t)i;
-		c->size[i] = 1;
-		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
-		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
-		rc = fold_add_entry(c, &entries[i], w, sh);
+	ls.map = fold_table_new(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map));
+	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
+	c->entries = entries;
+	c->n = n;
+	if (ls.map == NULL || c->ents == NULL || fold_rehash(c) != 0 ||
+	    fold_outlets_fill(c, entries, n) != 0 || fold_read_all(c, &ls) != 0) {
+		goto out;
 	}
 	/* the title arrays are complete: their spare room goes back before
 	 * the summary leads take the peak of the memory */
 	fold_trim((void **)&c->ids, &c->capids, c->nids, sizeof(*c->ids));
 	fold_trim((void **)&c->keys, &c->capkeys, c->nkeys, sizeof(*c->keys));
 	fold_trim((void **)&c->flat, &c->capflat, c->nflat, 1);
-	if (rc == 0) {
-		rc = fold_ctx_leads(c, entries, w, ld);
+	fold_trim((void **)&c->skeys, &c->capskeys, c->nskeys, sizeof(*c->skeys));
+	if (fold_ctx_leads(c, &ls) != 0) {
+		goto out;
 	}
 	fold_trim((void **)&c->lids, &c->caplids, c->nlids, sizeof(*c->lids));
+	rc = 0;
 out:
-	title_words_free(w);
-	free(sh);
-	free(ld);
+	free(ls.map);
+	free(ls.h);
+	free(ls.kind);
 	return rc;
+}
+
+/* The stories so far, each entry its own: the union-find, made once the
+ * reading's memory has gone. */
+static int
+fold_ctx_stories(struct fold_ctx *c)
+{
+	size_t n = c->n, i;
+
+	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
+	c->next = malloc((n ? n : 1) * sizeof(*c->next));
+	c->size = malloc((n ? n : 1) * sizeof(*c->size));
+	c->first = malloc((n ? n : 1) * sizeof(*c->first));
+	c->last = malloc((n ? n : 1) * sizeof(*c->last));
+	if (c->parent == NULL || c->next == NULL || c->size == NULL ||
+	    c->first == NULL || c->last == NULL) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		int64_t time = c->entries[i].time;
+
+		c->parent[i] = c->next[i] = (uint32_t)i;
+		c->size[i] = 1;
+		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
+		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
+	}
+	return 0;
 }
 
 static int
@@ -1961,7 +2184,7 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_mark_generic(&c) != 0 ||
+	if (fold_ctx_stories(&c) != 0 || fold_mark_generic(&c) != 0 ||
 	    fold_join_field(&c, entries, n, 0) != 0 ||
 	    fold_join_field(&c, entries, n, 1) != 0 ||
 	    fold_join_similar(&c, threshold) != 0 ||

@@ -43,6 +43,7 @@ struct token {
 	int caps;		/* every letter a capital */
 	int key;		/* KEY_*: a number or a proper noun */
 	int stop;		/* in stopwords (set by mark_keys) */
+	size_t stem;		/* stem_len() of a word; len for CJK */
 };
 
 /* One normalised title while it is being shingled. */
@@ -433,6 +434,8 @@ ends_with(const char *s, size_t len, const char *tail)
 	return len >= n && memcmp(s + len - n, tail, n) == 0;
 }
 
+static size_t stem_len(const uint32_t *w, size_t len);
+
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
  * ASCII and half-width kana to full width (NFKC for the ranges titles
  * meet), punctuation to separators, digits kept together across "1,000"
@@ -449,18 +452,25 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		uint32_t c;
 		enum cp_class cls;
 
-		i += decode_cp(u + i, len - i, &c);
-		c = fullwidth(c);
-		if (is_voice_mark(c)) {
-			/* joined to its kana, or dropped: a mark alone adds nothing */
-			uint32_t both = cur != NULL && cur->cjk ? compose(nm->cps[nm->ncps - 1], c) : 0;
+		if (u[i] < 0x80) {
+			/* ASCII, most of most titles: no decoding, no NFKC */
+			c = u[i++];
+			cls = classify(c);
+		} else {
+			i += decode_cp(u + i, len - i, &c);
+			c = fullwidth(c);
+			if (is_voice_mark(c)) {
+				/* joined to its kana, or dropped: a mark alone adds nothing */
+				uint32_t both = cur != NULL && cur->cjk ?
+				                compose(nm->cps[nm->ncps - 1], c) : 0;
 
-			if (both != 0) {
-				nm->cps[nm->ncps - 1] = both;
+				if (both != 0) {
+					nm->cps[nm->ncps - 1] = both;
+				}
+				continue;
 			}
-			continue;
+			cls = classify(c);
 		}
-		cls = classify(c);
 		if ((c == '.' || c == ',') && cur != NULL && !cur->cjk &&
 		    nm->cps[nm->ncps - 1] <= '9' && nm->cps[nm->ncps - 1] >= '0' &&
 		    i < len && u[i] >= '0' && u[i] <= '9') {
@@ -493,6 +503,11 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		}
 		nm->cps[nm->ncps++] = lower_cp(c);
 		cur->len++;
+	}
+	for (i = 0; i < nm->ntoks; i++) {
+		struct token *t = &nm->toks[i];
+
+		t->stem = t->cjk ? t->len : stem_len(nm->cps + t->start, t->len);
 	}
 }
 
@@ -867,9 +882,9 @@ pair_hash(const struct norm *nm, size_t i)
 {
 	const struct token *p = &nm->toks[i - 1], *t = &nm->toks[i];
 	const uint32_t *pcp = nm->cps + p->start, *cp = nm->cps + t->start;
-	uint64_t h = hash_cps(pcp, stem_len(pcp, p->len), SEED_PAIR);
+	uint64_t h = hash_cps(pcp, p->stem, SEED_PAIR);
 
-	return hash_cps(cp, stem_len(cp, t->len), h);
+	return hash_cps(cp, t->stem, h);
 }
 
 /* Whether token t marks another team of a club: Jong, II, Reserves, or
@@ -914,7 +929,7 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
 	      t->key == KEY_NONE ? TITLE_KEY_NONE :
 	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK : TITLE_KEY_STRONG;
-	out[n++] = shingle(hash_cps(cp, stem_len(cp, t->len), SEED_WORD),
+	out[n++] = shingle(hash_cps(cp, t->stem, SEED_WORD),
 	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
 	                   !t->upper && t->key != KEY_NUMBER);
 	if (i > 0 && !nm->toks[i - 1].cjk) {
