@@ -121,6 +121,17 @@ struct fold_edge {
 	uint32_t score;		/* higher joins first */
 };
 
+/* Verified pairs waiting to join stories: the calling thread's, or a
+ * probing thread's until it is done (fold_probe_all()). */
+struct fold_pairs {
+	struct fold_edge *edges;
+	size_t nedges, capedges;
+	/* candidates with a short title, found before boilerplate is known:
+	 * verified again with the summary rules */
+	struct fold_edge *later;
+	size_t nlater, caplater;
+};
+
 struct fold_ctx {
 	uint64_t *outlets;	/* hashes of the batch's sources, open addressing */
 	size_t noutlets_cap;	/* a power of two, or 0 */
@@ -142,12 +153,7 @@ struct fold_ctx {
 	 * kept at its root */
 	uint32_t *parent, *next, *size;
 	int64_t *first, *last;
-	struct fold_edge *edges;
-	size_t nedges, capedges;
-	/* candidates with a short title, found before boilerplate is known:
-	 * verified again with the summary rules */
-	struct fold_edge *later;
-	size_t nlater, caplater;
+	struct fold_pairs pairs;
 	const struct fold_entry *entries;
 };
 
@@ -697,7 +703,7 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
  * percent of each block's entries, as it gives ids to the last block's
  * too. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 40
+#define FOLD_MAIN_SHARE 20
 
 /* Where one entry's reading is in its part; what needs no ids (hashes,
  * time, counts) goes straight to the entry's struct fold_ent. */
@@ -1045,6 +1051,80 @@ fold_cmp_str(const void *x, const void *y)
 	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
 }
 
+/* Sorts the n keys at k by cmp, by insertion: the runs of equal hashes
+ * that fold_sort_keys() leaves are a few keys long. */
+static void
+fold_insert_keys(struct fold_key *k, size_t n,
+                 int (*cmp)(const void *, const void *))
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		struct fold_key x = k[i];
+
+		for (j = i; j > 0 && cmp(&k[j - 1], &x) > 0; j--) {
+			k[j] = k[j - 1];
+		}
+		k[j] = x;
+	}
+}
+
+/* Sorts k[0..m) as qsort() with cmp would, where cmp orders by h first:
+ * a radix sort by h (stable, a byte a pass), then each run of equal
+ * hashes by cmp, so that a million keys cost no million callbacks.
+ * Returns -1 when out of memory. */
+static int
+fold_sort_keys(struct fold_key *k, size_t m,
+               int (*cmp)(const void *, const void *))
+{
+	struct fold_key *tmp, *src = k, *dst, *t;
+	size_t count[256], i, start;
+	unsigned shift;
+
+	if (m < 64) {
+		fold_insert_keys(k, m, cmp);
+		return 0;
+	}
+	if ((tmp = malloc(m * sizeof(*tmp))) == NULL) {
+		return -1;
+	}
+	dst = tmp;
+	for (shift = 0; shift < 64; shift += 8) {
+		size_t sum = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < m; i++) {
+			count[(src[i].h >> shift) & 255]++;
+		}
+		if (count[(src[0].h >> shift) & 255] == m) {
+			continue;	/* one value of this byte: nothing moves */
+		}
+		for (i = 0; i < 256; i++) {
+			size_t n = count[i];
+
+			count[i] = sum, sum += n;
+		}
+		for (i = 0; i < m; i++) {
+			dst[count[(src[i].h >> shift) & 255]++] = src[i];
+		}
+		t = src, src = dst, dst = t;
+	}
+	if (src != k) {
+		memcpy(k, src, m * sizeof(*k));
+	}
+	free(tmp);
+	for (start = 0; start < m; start = i) {
+		for (i = start + 1; i < m && k[i].h == k[start].h; i++) {
+		}
+		if (i - start > 16) {
+			qsort(k + start, i - start, sizeof(*k), cmp);
+		} else {
+			fold_insert_keys(k + start, i - start, cmp);
+		}
+	}
+	return 0;
+}
+
 /* Entries that share a GUID (field 0) or a link (field 1) join: the
  * same address is proof, over any time apart. */
 static int
@@ -1064,7 +1144,10 @@ fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
 			k[m].s = s, k[m].h = fold_str_hash(s), k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_str);
+	if (fold_sort_keys(k, m, fold_cmp_str) != 0) {
+		free(k);
+		return -1;
+	}
 	for (i = 1; i < m; i++) {
 		if (k[i - 1].h == k[i].h && strcmp(k[i - 1].s, k[i].s) == 0) {
 			fold_merge(c, k[i - 1].i, k[i].i);
@@ -1122,7 +1205,8 @@ fold_likeness(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 /* Verifies a and b and, when they are the same story, keeps the pair
  * for fold_cluster(). Returns -1 when out of memory. */
 static int
-fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
+fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
+              uint32_t b, double t)
 {
 	struct fold_edge *e;
 
@@ -1131,21 +1215,21 @@ fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
 		if (!fold_short_titles_agree(c, a, b, t, 1)) {
 			return 0;
 		}
-		if (fold_grow((void **)&c->later, &c->caplater, c->nlater + 1,
-		              sizeof(*c->later)) != 0) {
+		if (fold_grow((void **)&out->later, &out->caplater, out->nlater + 1,
+		              sizeof(*out->later)) != 0) {
 			return -1;
 		}
-		c->later[c->nlater].a = a, c->later[c->nlater++].b = b;
+		out->later[out->nlater].a = a, out->later[out->nlater++].b = b;
 		return 0;
 	}
 	if (!fold_same_story(c, a, b, t)) {
 		return 0;
 	}
-	if (fold_grow((void **)&c->edges, &c->capedges, c->nedges + 1,
-	              sizeof(*c->edges)) != 0) {
+	if (fold_grow((void **)&out->edges, &out->capedges, out->nedges + 1,
+	              sizeof(*out->edges)) != 0) {
 		return -1;
 	}
-	e = &c->edges[c->nedges++];
+	e = &out->edges[out->nedges++];
 	e->a = a < b ? a : b;
 	e->b = a < b ? b : a;
 	e->score = fold_likeness(c, a, b);
@@ -1172,7 +1256,9 @@ fold_join_identical(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	if (fold_sort_keys(k, m, fold_cmp_whole) != 0) {
+		goto out;
+	}
 	for (i = 0; i < m; i++) {
 		const struct fold_ent *s = &c->ents[k[i].i];
 
@@ -1185,7 +1271,7 @@ fold_join_identical(struct fold_ctx *c, double t)
 			     x->time - s->time > FOLD_WINDOW_SECONDS)) {
 				break;
 			}
-			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
 				goto out;
 			}
 		}
@@ -1292,8 +1378,9 @@ static void fold_summary_misses(const struct fold_ctx *c,
  * once, from its side with fewer shingles (ties: the lower index), and a
  * shingle carried too often ends the walk, as do all after it. */
 static int
-fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-          const uint64_t *order, size_t k, uint32_t *seen, int lead, double t)
+fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+          const uint64_t *order, size_t k, uint32_t *seen, int lead, double t,
+          struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t n = lead ? e->nlive : e->nsh, p, j;
@@ -1312,7 +1399,7 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 				continue;
 			}
 			seen[b] = a + 1;
-			if (fold_add_edge(c, a, b, t) != 0) {
+			if (fold_add_edge(c, out, a, b, t) != 0) {
 				return -1;
 			}
 		}
@@ -1324,8 +1411,8 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
 static int
-fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-           double t, uint64_t *order, uint32_t *seen)
+fold_probe(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+           double t, uint64_t *order, uint32_t *seen, struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p;
@@ -1338,7 +1425,100 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
+	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t, out);
+}
+
+static int fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
+                           uint32_t a, double t, uint64_t *order,
+                           uint32_t *seen, struct fold_pairs *out);
+
+/* The entries [from, to) probed by one thread, into pairs of its own:
+ * probing only reads c, and the pairs are sorted before they join
+ * (fold_cluster()), so the stories do not depend on the threads. */
+struct fold_probe_job {
+	const struct fold_ctx *c;
+	const struct fold_index *ix;
+	size_t from, to;
+	int lead;		/* the summary rules' probe, not the title's */
+	double t;
+	struct fold_pairs out;
+	int rc;
+};
+
+static void *
+fold_probe_run(void *arg)
+{
+	struct fold_probe_job *j = arg;
+	const struct fold_ctx *c = j->c;
+	uint32_t *seen = calloc(c->n ? c->n : 1, sizeof(*seen));
+	uint64_t *order;
+	size_t i, longest = 1;
+
+	for (i = 0; i < c->n; i++) {
+		size_t m = j->lead ? c->ents[i].nlead : c->ents[i].nsh;
+
+		longest = m > longest ? m : longest;
+	}
+	order = malloc(longest * sizeof(*order));
+	j->rc = seen == NULL || order == NULL ? -1 : 0;
+	for (i = j->from; i < j->to && j->rc == 0; i++) {
+		const struct fold_ent *e = &c->ents[i];
+
+		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
+			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i, j->t, order,
+			                        seen, &j->out);
+		} else if (!j->lead && e->nbase >= 3) {
+			j->rc = fold_probe(c, j->ix, (uint32_t)i, j->t, order, seen,
+			                   &j->out);
+		}
+	}
+	free(order);
+	free(seen);
+	return NULL;
+}
+
+/* Moves the pairs of from to the end of to's. */
+static int
+fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from)
+{
+	int rc = fold_append((void **)&to->edges, &to->nedges, &to->capedges,
+	                     from->edges, from->nedges, sizeof(*to->edges)) != 0 ||
+	         fold_append((void **)&to->later, &to->nlater, &to->caplater,
+	                     from->later, from->nlater, sizeof(*to->later)) != 0;
+
+	free(from->edges);
+	free(from->later);
+	return rc ? -1 : 0;
+}
+
+/* Probes every entry (fold_probe(), or with lead set fold_probe_lead()),
+ * each half of them on a thread of its own, into c->pairs. */
+static int
+fold_probe_all(struct fold_ctx *c, const struct fold_index *ix, int lead,
+               double t)
+{
+	struct fold_probe_job job[2];
+	pthread_t th;
+	int threaded, rc, i;
+
+	memset(job, 0, sizeof(job));
+	for (i = 0; i < 2; i++) {
+		job[i].c = c, job[i].ix = ix, job[i].lead = lead, job[i].t = t;
+	}
+	job[0].to = job[1].from = c->n / 2;
+	job[1].to = c->n;
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_probe_run, &job[1]) == 0;
+	fold_probe_run(&job[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_probe_run(&job[1]);
+	}
+	rc = job[0].rc | job[1].rc;
+	rc |= fold_pairs_move(&c->pairs, &job[0].out);
+	rc |= fold_pairs_move(&c->pairs, &job[1].out);
+	return rc != 0 ? -1 : 0;
 }
 
 /* The lead: longest text, then the earliest time (an undated copy counts
@@ -1439,8 +1619,8 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->size);
 	free(c->first);
 	free(c->last);
-	free(c->edges);
-	free(c->later);
+	free(c->pairs.edges);
+	free(c->pairs.later);
 }
 
 /* Normalises and shingles every entry into c. */
@@ -1560,7 +1740,11 @@ fold_mark_generic(struct fold_ctx *c)
 	for (i = 0; i < c->n; i++) {
 		k[i].h = c->ents[i].whole, k[i].i = (uint32_t)i;
 	}
-	qsort(k, c->n, sizeof(*k), fold_cmp_whole_only);
+	if (fold_sort_keys(k, c->n, fold_cmp_whole_only) != 0) {
+		free(k);
+		free(df);
+		return -1;
+	}
 	/* each different title counts once, however many copies carry it */
 	for (i = 0; i < c->n; i++) {
 		const struct fold_ent *e = &c->ents[k[i].i];
@@ -1586,32 +1770,17 @@ static int
 fold_join_similar(struct fold_ctx *c, double t)
 {
 	struct fold_index ix = { NULL, NULL };
-	uint64_t *order = NULL;
-	uint32_t *seen = calloc(c->n ? c->n : 1, sizeof(*seen));
-	size_t i, longest = 1;
 	int rc = -1;
 
-	for (i = 0; i < c->n; i++) {
-		longest = c->ents[i].nsh > longest ? c->ents[i].nsh : longest;
-	}
-	order = malloc(longest * sizeof(*order));
-	if (seen == NULL || order == NULL || fold_join_identical(c, t) != 0 ||
-	    fold_build_index(c, 0, &ix) != 0) {
+	if (fold_join_identical(c, t) != 0 || fold_build_index(c, 0, &ix) != 0 ||
+	    fold_probe_all(c, &ix, 0, t) != 0) {
 		goto out;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nbase >= 3 &&
-		    fold_probe(c, &ix, (uint32_t)i, t, order, seen) != 0) {
-			goto out;
-		}
 	}
 	fold_cluster(c, t);
 	rc = 0;
 out:
 	free(ix.off);
 	free(ix.post);
-	free(order);
-	free(seen);
 	return rc;
 }
 
@@ -1963,19 +2132,19 @@ fold_cluster(struct fold_ctx *c, double t)
 {
 	size_t i;
 
-	if (c->nedges == 0) {
+	if (c->pairs.nedges == 0) {
 		return;	/* edges may still be NULL */
 	}
-	qsort(c->edges, c->nedges, sizeof(*c->edges), fold_cmp_edge);
-	for (i = 0; i < c->nedges; i++) {
-		uint32_t ra = fold_find(c->parent, c->edges[i].a);
-		uint32_t rb = fold_find(c->parent, c->edges[i].b);
+	qsort(c->pairs.edges, c->pairs.nedges, sizeof(*c->pairs.edges), fold_cmp_edge);
+	for (i = 0; i < c->pairs.nedges; i++) {
+		uint32_t ra = fold_find(c->parent, c->pairs.edges[i].a);
+		uint32_t rb = fold_find(c->parent, c->pairs.edges[i].b);
 
 		if (ra != rb && fold_story_accepts(c, ra, rb, t)) {
 			fold_merge(c, ra, rb);
 		}
 	}
-	c->nedges = 0;
+	c->pairs.nedges = 0;
 }
 
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
@@ -2041,7 +2210,9 @@ fold_join_same_leads(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	if (fold_sort_keys(k, m, fold_cmp_whole) != 0) {
+		goto out;
+	}
 	for (i = 0; i < m; i++) {
 		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT &&
 		     k[j].h == k[i].h; j++) {
@@ -2049,7 +2220,7 @@ fold_join_same_leads(struct fold_ctx *c, double t)
 			    k[j].time - k[i].time > FOLD_WINDOW_SECONDS) {
 				break;
 			}
-			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
 				goto out;
 			}
 		}
@@ -2080,7 +2251,10 @@ fold_mark_boiler_leads(struct fold_ctx *c)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	if (fold_sort_keys(k, m, fold_cmp_whole) != 0) {
+		free(k);
+		return -1;
+	}
 	for (start = 0; start < m; start = i) {
 		for (i = start + 1, stories = 1; i < m && k[i].h == k[start].h; i++) {
 			stories += k[i].time != k[i - 1].time;
@@ -2097,8 +2271,8 @@ fold_mark_boiler_leads(struct fold_ctx *c)
  * enough that a lead sharing FOLD_SHORT_LEAD_SHARE of them (the lower of
  * the two rules' shares) must carry one. */
 static int
-fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-                double t, uint64_t *order, uint32_t *seen)
+fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+                double t, uint64_t *order, uint32_t *seen, struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p, m = 0;
@@ -2114,7 +2288,7 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	/* the private shingles are the rarest and find nothing */
 	k = e->nlive - (size_t)ceil(FOLD_SHORT_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
-	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
+	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t, out);
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
@@ -2122,42 +2296,30 @@ static int
 fold_join_leads(struct fold_ctx *c, double t)
 {
 	struct fold_index ix = { NULL, NULL };
-	uint64_t *order = NULL;
-	uint32_t *seen = NULL;
-	size_t i, longest = 1;
+	size_t i;
 	int rc = -1;
 
 	if (c->nlids == 0) {
 		return 0;
 	}
-	for (i = 0; i < c->n; i++) {
-		longest = c->ents[i].nlead > longest ? c->ents[i].nlead : longest;
-	}
-	order = malloc(longest * sizeof(*order));
-	seen = calloc(c->n ? c->n : 1, sizeof(*seen));
-	if (seen == NULL || order == NULL || fold_build_index(c, 1, &ix) != 0 ||
-	    fold_mark_boiler(c, &ix) != 0 || fold_mark_boiler_leads(c) != 0 ||
-	    fold_join_same_leads(c, t) != 0) {
+	if (fold_build_index(c, 1, &ix) != 0 || fold_mark_boiler(c, &ix) != 0 ||
+	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
-	for (i = 0; i < c->nlater; i++) {
-		if (fold_add_edge(c, c->later[i].a, c->later[i].b, t) != 0) {
+	for (i = 0; i < c->pairs.nlater; i++) {
+		if (fold_add_edge(c, &c->pairs, c->pairs.later[i].a,
+		                  c->pairs.later[i].b, t) != 0) {
 			goto out;
 		}
 	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nlive >= FOLD_SHORT_LEAD_MIN &&
-		    fold_probe_lead(c, &ix, (uint32_t)i, t, order, seen) != 0) {
-			goto out;
-		}
+	if (fold_probe_all(c, &ix, 1, t) != 0) {
+		goto out;
 	}
 	fold_cluster(c, t);
 	rc = 0;
 out:
 	free(ix.off);
 	free(ix.post);
-	free(order);
-	free(seen);
 	return rc;
 }
 
