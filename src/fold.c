@@ -202,23 +202,22 @@ fold_trim(void **p, size_t *cap, size_t n, size_t size)
  * in small pages the TLB too. */
 #define FOLD_HUGE ((size_t)2 << 20)
 
-/* A zeroed table of n bytes; free with free(). */
+/* A zeroed table of n bytes; free with free(). calloc() gives fresh
+ * pages untouched, so the advice is taken as they are first written. */
 static void *
 fold_table_new(size_t n)
 {
-#ifdef MADV_HUGEPAGE
-	if (n >= FOLD_HUGE) {
-		size_t size = (n + FOLD_HUGE - 1) & ~(FOLD_HUGE - 1);
-		void *p = aligned_alloc(FOLD_HUGE, size);
+	void *p = calloc(1, n ? n : 1);
 
-		if (p != NULL) {
-			madvise(p, size, MADV_HUGEPAGE);
-			memset(p, 0, size);
-		}
-		return p;
+#ifdef MADV_HUGEPAGE
+	if (p != NULL && n >= 2 * FOLD_HUGE) {
+		uintptr_t from = ((uintptr_t)p + FOLD_HUGE - 1) & ~(uintptr_t)(FOLD_HUGE - 1);
+		uintptr_t to = ((uintptr_t)p + n) & ~(uintptr_t)(FOLD_HUGE - 1);
+
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
 	}
 #endif
-	return calloc(1, n ? n : 1);
+	return p;
 }
 
 /* The first slot to try for hash h in a table of cap (a power of 2). */
@@ -251,6 +250,10 @@ fold_rehash(struct fold_ctx *c)
 	for (i = 0; i < c->hcap; i++) {
 		size_t j;
 
+		if (i + FOLD_AHEAD < c->hcap && c->slots[i + FOLD_AHEAD].lo != 0) {
+			__builtin_prefetch(&k[fold_slot_of((uint64_t)c->slots[i + FOLD_AHEAD].hi << 32 |
+			                                   c->slots[i + FOLD_AHEAD].lo, ncap)], 1);
+		}
 		if (c->slots[i].lo == 0) {
 			continue;
 		}
