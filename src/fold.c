@@ -20,6 +20,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -422,22 +423,40 @@ fold_lead_hashes(const struct title_words *w, struct fold_lead *out)
 	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
-/* The two bits (seen once, seen twice) of hash h in a map of 2^bits
- * pairs, side by side so that one cache line holds both. Sets "once",
- * and "twice" when "once" was set; returns whether "twice" is set. */
-static int
-fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
+/* Where the two bits (seen once, seen twice) of hash h are in a map of
+ * 2^bits pairs, side by side so that one cache line holds both: the
+ * word, and the shift of "once" in it. */
+static _Atomic uint64_t *
+fold_bits_at(_Atomic uint64_t *map, unsigned bits, uint64_t h, unsigned *shift)
 {
 	uint64_t at = (h >> 7) & (((uint64_t)1 << bits) - 1);
-	uint64_t *w = &map[at >> 5];
-	unsigned sh = (unsigned)(at & 31) * 2;
 
-	if (set && (*w >> sh & 1) != 0) {
-		*w |= (uint64_t)2 << sh;
-	} else if (set) {
-		*w |= (uint64_t)1 << sh;
+	*shift = (unsigned)(at & 31) * 2;
+	return &map[at >> 5];
+}
+
+/* Sets "once" for h, and "twice" when "once" was set. Reading threads
+ * set bits side by side: the map ends the same whichever sets first. */
+static void
+fold_bits_set(_Atomic uint64_t *map, unsigned bits, uint64_t h)
+{
+	unsigned sh;
+	_Atomic uint64_t *w = fold_bits_at(map, bits, h, &sh);
+
+	if ((atomic_fetch_or_explicit(w, (uint64_t)1 << sh,
+	                              memory_order_relaxed) >> sh & 1) != 0) {
+		atomic_fetch_or_explicit(w, (uint64_t)2 << sh, memory_order_relaxed);
 	}
-	return (*w >> sh & 2) != 0;
+}
+
+/* Whether "twice" is set for h. */
+static int
+fold_bits_twice(_Atomic uint64_t *map, unsigned bits, uint64_t h)
+{
+	unsigned sh;
+	_Atomic uint64_t *w = fold_bits_at(map, bits, h, &sh);
+
+	return (atomic_load_explicit(w, memory_order_relaxed) >> sh & 2) != 0;
 }
 
 /* A hash of a lead's shingles in order: equal for equal leads. */
@@ -460,7 +479,7 @@ struct fold_leadset {
 	uint64_t *h;
 	unsigned char *kind;
 	size_t n, caph, capkind;
-	uint64_t *map;		/* fold_bits_see() */
+	_Atomic uint64_t *map;	/* fold_bits_set() */
 	unsigned bits;
 };
 
@@ -468,7 +487,9 @@ struct fold_leadset {
 static void
 fold_bits_prefetch(const struct fold_leadset *ls, uint64_t h)
 {
-	__builtin_prefetch(&ls->map[((h >> 7) & (((uint64_t)1 << ls->bits) - 1)) >> 5]);
+	unsigned sh;
+
+	__builtin_prefetch((const void *)fold_bits_at(ls->map, ls->bits, h, &sh));
 }
 
 /* Keeps of ls only the hashes the bitmap saw twice, in order, counting
@@ -487,7 +508,7 @@ fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
 			if (at + FOLD_AHEAD < ls->n) {
 				fold_bits_prefetch(ls, ls->h[at + FOLD_AHEAD]);
 			}
-			if (!fold_bits_see(ls->map, ls->bits, ls->h[at], 0)) {
+			if (!fold_bits_twice(ls->map, ls->bits, ls->h[at])) {
 				fe->nprivate++;
 			} else {
 				ls->h[kept] = ls->h[at], ls->kind[kept++] = ls->kind[at];
@@ -496,7 +517,7 @@ fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
 		fe->nlead = (uint32_t)(kept - start);
 	}
 	ls->n = kept;
-	free(ls->map);
+	free((void *)ls->map);
 	ls->map = NULL;
 	fold_trim((void **)&ls->h, &ls->caph, ls->n, sizeof(*ls->h));
 	fold_trim((void **)&ls->kind, &ls->capkind, ls->n, 1);
@@ -720,6 +741,7 @@ struct fold_read {
 /* The entries [from, to) as one thread reads them. */
 struct fold_part {
 	struct fold_ctx *c;
+	const struct fold_leadset *ls;	/* its bitmap, set as leads are read */
 	size_t from, to;
 	struct fold_read *r;
 	struct title_shingle *sh;
@@ -798,11 +820,21 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	for (n = 0; n < p->ld->n; n++) {
 		p->lh[p->nl + n] = p->ld->sh[n].hash;
 		p->lkind[p->nl + n] = p->ld->sh[n].kind;
+		fold_bits_prefetch(p->ls, p->ld->sh[n].hash);
 	}
 	p->nl += p->ld->n;
 	fe->nlead = (uint32_t)p->ld->n;
 	fe->leadhash = fold_lead_whole(p->ld);
 	return 0;
+}
+
+/* Sets the bitmap's bits for the lead shingles p->lh[from..to). */
+static void
+fold_part_see(const struct fold_part *p, size_t from, size_t to)
+{
+	for (; from < to; from++) {
+		fold_bits_set(p->ls->map, p->ls->bits, p->lh[from]);
+	}
 }
 
 /* Reads the part's entries; sets p->rc. */
@@ -811,7 +843,7 @@ fold_read_part(void *arg)
 {
 	struct fold_part *p = arg;
 	const struct fold_entry *entries = p->c->entries;
-	size_t i;
+	size_t i, set = 0;
 
 	/* each array gets room before the first entry: no NULL + 0 */
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
@@ -823,10 +855,16 @@ fold_read_part(void *arg)
 	for (i = p->from; i < p->to && p->rc == 0; i++) {
 		struct fold_ent *fe = &p->c->ents[i];
 		struct fold_read *r = &p->r[i - p->from];
+		size_t seen = p->nl;
 
 		p->rc = fold_read_title(p, &entries[i], fe, r) != 0 ||
 		        fold_read_summary(p, entries[i].summary, fe, r) != 0 ? -1 : 0;
+		/* the bits of the entry before, whose lines were asked for
+		 * an entry ago */
+		fold_part_see(p, set, seen);
+		set = seen;
 	}
+	fold_part_see(p, set, p->nl);
 	return NULL;
 }
 
@@ -892,12 +930,6 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
 	fe->idbits = v.idbits;
 	fe->flat = (uint32_t)c->nflat;
 	fe->skey = (uint32_t)c->nskeys;
-	for (k = r->lead; k < r->lead + fe->nlead; k++) {
-		if (k + FOLD_AHEAD < p->nl) {
-			fold_bits_prefetch(ls, p->lh[k + FOLD_AHEAD]);
-		}
-		fold_bits_see(ls->map, ls->bits, p->lh[k], 1);
-	}
 	k = ls->n;
 	if (fold_append((void **)&c->flat, &c->nflat, &c->capflat,
 	                p->flat + r->flat, fe->flatlen, 1) != 0 ||
@@ -958,6 +990,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		struct fold_part *p = &part[i / 2][i % 2];
 
 		p->c = c;
+		p->ls = ls;
 		p->w = title_words_new();
 		p->ld = malloc(sizeof(*p->ld));
 		rc |= p->w == NULL || p->ld == NULL;
@@ -1658,7 +1691,7 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	fold_trim((void **)&c->lids, &c->caplids, c->nlids, sizeof(*c->lids));
 	rc = 0;
 out:
-	free(ls.map);
+	free((void *)ls.map);
 	free(ls.h);
 	free(ls.kind);
 	return rc;

@@ -44,6 +44,7 @@ struct token {
 	int key;		/* KEY_*: a number or a proper noun */
 	int stop;		/* in stopwords (set by mark_keys) */
 	size_t stem;		/* stem_len() of a word; len for CJK */
+	int words;		/* WORD_* flags once mark_keys() looked; -1 */
 };
 
 /* One normalised title while it is being shingled. */
@@ -397,7 +398,7 @@ is_voice_mark(uint32_t c)
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
-	size_t p, slen;
+	size_t p;
 
 	if (summary == NULL || summary[0] == '\0') {
 		return len;
@@ -405,7 +406,6 @@ unglue(const char *title, size_t len, const char *summary)
 	while (*summary == ' ') {
 		summary++;
 	}
-	slen = strlen(summary);
 	/* only where the summary's first byte is can it begin */
 	for (p = 10; p + 12 <= len; p++) {
 		const char *at = memchr(title + p, summary[0], len - 12 + 1 - p);
@@ -419,7 +419,9 @@ unglue(const char *title, size_t len, const char *summary)
 		if (((unsigned char)title[p] & 0xC0) == 0x80) {
 			continue;
 		}
-		if (rest <= slen && memcmp(title + p, summary, rest) == 0) {
+		/* the title holds no NUL before len: equal for rest bytes
+		 * means the summary has them too */
+		if (strncmp(title + p, summary, rest) == 0) {
 			return p;
 		}
 	}
@@ -493,6 +495,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->caps = cur->upper;
 			cur->key = cur->upper ? KEY_NAME : KEY_NONE;
 			cur->stop = 0;
+			cur->words = -1;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -631,6 +634,9 @@ tok_words(const struct norm *nm, const struct token *t)
 	uint64_t v = 0;
 	size_t i, j;
 
+	if (t->words >= 0) {
+		return t->words;
+	}
 	if (t->cjk || t->len > 12) {
 		return 0;
 	}
@@ -674,7 +680,7 @@ mark_keys(struct norm *nm)
 	all_caps = i == nm->ntoks;
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
-		int words = tok_words(nm, t);
+		int words = t->words = tok_words(nm, t);
 
 		t->stop = (words & WORD_STOP) != 0;
 		/* A label in capitals that opens a title in lower case
