@@ -58,6 +58,11 @@
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
 #define FOLD_SHORT_LEAD_MIN 2
+/* The id table starts with room for this many ids an entry (a title's
+ * words and word pairs, its lead's pairs that other leads share): each
+ * time it grows, the new table is written afresh and the old one still
+ * held. */
+#define FOLD_IDS_PER_ENTRY 12
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 16
@@ -239,13 +244,18 @@ fold_slot_prefetch(const struct fold_ctx *c, uint64_t h)
 	}
 }
 
+/* Moves the table to one of twice the slots, or of room for want ids
+ * at most three quarters full, whichever is more. */
 static int
-fold_rehash(struct fold_ctx *c)
+fold_rehash(struct fold_ctx *c, size_t want)
 {
 	size_t ncap = c->hcap ? c->hcap * 2 : 1024, i;
-	struct fold_slot *k = fold_table_new(ncap * sizeof(*k));
+	struct fold_slot *k;
 
-	if (k == NULL) {
+	while (ncap / 4 * 3 < want) {
+		ncap *= 2;
+	}
+	if ((k = fold_table_new(ncap * sizeof(*k))) == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->hcap; i++) {
@@ -277,7 +287,7 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 {
 	size_t j;
 
-	if ((c->hcount + 1) * 4 > c->hcap * 3 && fold_rehash(c) != 0) {
+	if ((c->hcount + 1) * 4 > c->hcap * 3 && fold_rehash(c, 0) != 0) {
 		return -1;
 	}
 	for (j = fold_slot_of(h, c->hcap); c->slots[j].lo != 0;
@@ -727,7 +737,7 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
  * percent of each block's entries, as it gives ids to the last block's
  * too. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 20
+#define FOLD_MAIN_SHARE 30
 
 /* Where one entry's reading is in its part; what needs no ids (hashes,
  * time, counts) goes straight to the entry's struct fold_ent. */
@@ -1675,7 +1685,8 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
 	c->entries = entries;
 	c->n = n;
-	if (ls.map == NULL || c->ents == NULL || fold_rehash(c) != 0 ||
+	if (ls.map == NULL || c->ents == NULL ||
+	    fold_rehash(c, n * FOLD_IDS_PER_ENTRY) != 0 ||
 	    fold_outlets_fill(c, entries, n) != 0 || fold_read_all(c, &ls) != 0) {
 		goto out;
 	}
