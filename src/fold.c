@@ -1764,6 +1764,24 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 	return e->nsh > 0;
 }
 
+/* The ids that some dated title holds, by id (1: held): only their
+ * counts decide fold_all_common(). Free with free(). */
+static unsigned char *
+fold_generic_words(const struct fold_ctx *c)
+{
+	unsigned char *want = calloc(c->hcount ? c->hcount : 1, 1);
+	size_t i, j;
+
+	for (i = 0; want != NULL && i < c->n; i++) {
+		const struct fold_ent *e = &c->ents[i];
+
+		for (j = 0; e->dated && j < e->nsh; j++) {
+			want[c->ids[e->sh + j]] = 1;
+		}
+	}
+	return want;
+}
+
 /* Finds the titles of dated series: a title that names a date and holds
  * nothing but words that many other titles of the batch carry (【天気】
  * 南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on Monday")
@@ -1773,31 +1791,41 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 static int
 fold_mark_generic(struct fold_ctx *c)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	uint32_t *df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
-	size_t i, j, common = c->n / FOLD_COMMON_SHARE;
+	struct fold_key *k = NULL;
+	uint32_t *df = NULL;
+	unsigned char *want = NULL;
+	size_t i, j, common = c->n / FOLD_COMMON_SHARE, dated = 0;
+	int rc = -1;
 
-	if (k == NULL || df == NULL) {
-		free(k);
-		free(df);
-		return -1;
+	for (i = 0; i < c->n; i++) {
+		dated += c->ents[i].dated;
+	}
+	if (dated == 0) {
+		return 0;	/* no title names a date: none is of a series */
 	}
 	common = common < FOLD_COMMON_MIN ? FOLD_COMMON_MIN :
 	         common > FOLD_COMMON_MAX ? FOLD_COMMON_MAX : common;
+	k = malloc(c->n * sizeof(*k));
+	df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
+	want = fold_generic_words(c);
+	if (k == NULL || df == NULL || want == NULL) {
+		goto out;
+	}
 	for (i = 0; i < c->n; i++) {
 		k[i].h = c->ents[i].whole, k[i].i = (uint32_t)i;
 	}
 	if (fold_sort_keys(k, c->n, fold_cmp_whole_only) != 0) {
-		free(k);
-		free(df);
-		return -1;
+		goto out;
 	}
-	/* each different title counts once, however many copies carry it */
+	/* each different title counts once, however many copies carry it;
+	 * only the words of dated titles are asked about */
 	for (i = 0; i < c->n; i++) {
 		const struct fold_ent *e = &c->ents[k[i].i];
 
 		for (j = 0; (i == 0 || k[i].h != k[i - 1].h) && j < e->nsh; j++) {
-			df[c->ids[e->sh + j]]++;
+			uint32_t id = c->ids[e->sh + j];
+
+			df[id] += want[id];
 		}
 	}
 	for (i = 0; i < c->n; i++) {
@@ -1807,9 +1835,12 @@ fold_mark_generic(struct fold_ctx *c)
 			e->inform = 0;
 		}
 	}
+	rc = 0;
+out:
 	free(k);
 	free(df);
-	return 0;
+	free(want);
+	return rc;
 }
 
 /* Candidates from the index, verified and joined. */
