@@ -1097,8 +1097,8 @@ fold_cmp_str(const void *x, const void *y)
 	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
 }
 
-/* Sorts the n keys at k by cmp, by insertion: the runs of equal hashes
- * that fold_sort_keys() leaves are a few keys long. */
+/* Sorts the n keys at k by cmp, by insertion: the runs that
+ * fold_group_keys() leaves are a few keys long. */
 static void
 fold_insert_keys(struct fold_key *k, size_t n,
                  int (*cmp)(const void *, const void *))
@@ -1115,12 +1115,14 @@ fold_insert_keys(struct fold_key *k, size_t n,
 	}
 }
 
-/* Sorts k[0..m) as qsort() with cmp would, where cmp orders by h first:
- * a radix sort by h (stable, a byte a pass), then each run of equal
- * hashes by cmp, so that a million keys cost no million callbacks.
- * Returns -1 when out of memory. */
+/* Puts the keys k[0..m) with equal hashes side by side, each run ordered
+ * by cmp (which orders by h first): a radix sort by the low half of h
+ * (stable, a byte a pass), then each run of equal low halves by cmp. The
+ * runs come in no useful order, and need none: every caller reads runs
+ * of one hash. A million keys cost no million callbacks. Returns -1 when
+ * out of memory. */
 static int
-fold_sort_keys(struct fold_key *k, size_t m,
+fold_group_keys(struct fold_key *k, size_t m,
                int (*cmp)(const void *, const void *))
 {
 	struct fold_key *tmp, *src = k, *dst, *t;
@@ -1135,7 +1137,7 @@ fold_sort_keys(struct fold_key *k, size_t m,
 		return -1;
 	}
 	dst = tmp;
-	for (shift = 0; shift < 64; shift += 8) {
+	for (shift = 0; shift < 32; shift += 8) {
 		size_t sum = 0;
 
 		memset(count, 0, sizeof(count));
@@ -1160,7 +1162,8 @@ fold_sort_keys(struct fold_key *k, size_t m,
 	}
 	free(tmp);
 	for (start = 0; start < m; start = i) {
-		for (i = start + 1; i < m && k[i].h == k[start].h; i++) {
+		for (i = start + 1; i < m && (uint32_t)k[i].h == (uint32_t)k[start].h;
+		     i++) {
 		}
 		if (i - start > 16) {
 			qsort(k + start, i - start, sizeof(*k), cmp);
@@ -1190,7 +1193,7 @@ fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
 			k[m].s = s, k[m].h = fold_str_hash(s), k[m].i = (uint32_t)i, m++;
 		}
 	}
-	if (fold_sort_keys(k, m, fold_cmp_str) != 0) {
+	if (fold_group_keys(k, m, fold_cmp_str) != 0) {
 		free(k);
 		return -1;
 	}
@@ -1302,7 +1305,7 @@ fold_join_identical(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	if (fold_sort_keys(k, m, fold_cmp_whole) != 0) {
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
 		goto out;
 	}
 	for (i = 0; i < m; i++) {
@@ -1814,7 +1817,7 @@ fold_mark_generic(struct fold_ctx *c)
 	for (i = 0; i < c->n; i++) {
 		k[i].h = c->ents[i].whole, k[i].i = (uint32_t)i;
 	}
-	if (fold_sort_keys(k, c->n, fold_cmp_whole_only) != 0) {
+	if (fold_group_keys(k, c->n, fold_cmp_whole_only) != 0) {
 		goto out;
 	}
 	/* each different title counts once, however many copies carry it;
@@ -2288,7 +2291,7 @@ fold_join_same_leads(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	if (fold_sort_keys(k, m, fold_cmp_whole) != 0) {
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
 		goto out;
 	}
 	for (i = 0; i < m; i++) {
@@ -2329,7 +2332,7 @@ fold_mark_boiler_leads(struct fold_ctx *c)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	if (fold_sort_keys(k, m, fold_cmp_whole) != 0) {
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
 		free(k);
 		return -1;
 	}
