@@ -127,6 +127,19 @@ struct fold_edge {
 	uint32_t score;		/* higher joins first */
 };
 
+struct fold_index {
+	uint32_t *off;		/* postings of id k: post[off[k] .. off[k + 1]) */
+	uint32_t *post;
+};
+
+static void
+fold_index_free(struct fold_index *ix)
+{
+	free(ix->off);
+	free(ix->post);
+	ix->off = ix->post = NULL;
+}
+
 /* Verified pairs waiting to join stories: the calling thread's, or a
  * probing thread's until it is done (fold_probe_all()). */
 struct fold_pairs {
@@ -160,6 +173,7 @@ struct fold_ctx {
 	uint32_t *parent, *next, *size;
 	int64_t *first, *last;
 	struct fold_pairs pairs;
+	struct fold_index tix;	/* title shingles -> entries (fold_side_run()) */
 	const struct fold_entry *entries;
 };
 
@@ -542,7 +556,6 @@ fold_ctx_leads(struct fold_ctx *c, struct fold_leadset *ls)
 {
 	size_t i, at = 0;
 
-	fold_leads_shared_only(c, ls);
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *fe = &c->ents[i];
 		size_t end = at + fe->nlead;
@@ -737,7 +750,7 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
  * percent of each block's entries, as it gives ids to the last block's
  * too. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 30
+#define FOLD_MAIN_SHARE 35
 
 /* Where one entry's reading is in its part; what needs no ids (hashes,
  * time, counts) goes straight to the entry's struct fold_ent. */
@@ -1331,11 +1344,6 @@ out:
 	return rc;
 }
 
-struct fold_index {
-	uint32_t *off;		/* postings of id k: post[off[k] .. off[k + 1]) */
-	uint32_t *post;
-};
-
 /* Where entry i's title shingles (lead 0) or summary shingles (lead 1)
  * are; a title too short to match by title has none. */
 static const uint32_t *
@@ -1343,21 +1351,24 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 {
 	const struct fold_ent *e = &c->ents[i];
 
-	const uint32_t *base = lead ? c->lids : c->ids;
-
-	*n = lead ? e->nlead : e->nbase < 3 ? 0 : e->nsh;
-	if (base == NULL) {
-		return NULL;	/* no shingles at all yet: NULL + 0 is undefined */
+	/* the title's side reads nothing of the leads': it is indexed
+	 * while they get ids (fold_side_run()) */
+	if (lead) {
+		*n = e->nlead;
+		return c->lids != NULL ? c->lids + e->lead : NULL;
 	}
-	return base + (lead ? e->lead : e->sh);
+	*n = e->nbase < 3 ? 0 : e->nsh;
+	/* no shingles at all yet: NULL + 0 is undefined */
+	return c->ids != NULL ? c->ids + e->sh : NULL;
 }
 
-/* The inverted index: for each shingle id, the entries that carry it, in
- * entry order. */
+/* The inverted index: for each shingle id below nid, the entries that
+ * carry it, in entry order. */
 static int
-fold_build_index(const struct fold_ctx *c, int lead, struct fold_index *ix)
+fold_build_index(const struct fold_ctx *c, int lead, size_t nid,
+                 struct fold_index *ix)
 {
-	size_t i, j, n, nid = c->hcount, total = lead ? c->nlids : c->nids;
+	size_t i, j, n, total = lead ? c->nlids : c->nids;
 	const uint32_t *v;
 
 	ix->off = calloc(nid + 2, sizeof(*ix->off));
@@ -1670,6 +1681,76 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->last);
 	free(c->pairs.edges);
 	free(c->pairs.later);
+	fold_index_free(&c->tix);
+}
+
+/* The stories so far, each entry its own: the union-find, made once the
+ * reading's memory has gone. */
+static int
+fold_ctx_stories(struct fold_ctx *c)
+{
+	size_t n = c->n, i;
+
+	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
+	c->next = malloc((n ? n : 1) * sizeof(*c->next));
+	c->size = malloc((n ? n : 1) * sizeof(*c->size));
+	c->first = malloc((n ? n : 1) * sizeof(*c->first));
+	c->last = malloc((n ? n : 1) * sizeof(*c->last));
+	if (c->parent == NULL || c->next == NULL || c->size == NULL ||
+	    c->first == NULL || c->last == NULL) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		int64_t time = c->entries[i].time;
+
+		c->parent[i] = c->next[i] = (uint32_t)i;
+		c->size[i] = 1;
+		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
+		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
+	}
+	return 0;
+}
+
+/* The stories so far, each entry its own, joined by GUID and link, and
+ * the index of title shingles: built on a thread of its own while the
+ * leads get ids, as none of it reads what that changes (the ids' kinds,
+ * the leads' shingles). */
+struct fold_side {
+	struct fold_ctx *c;
+	size_t nid;		/* the titles' ids are below it */
+	int rc;
+};
+
+static void *
+fold_side_run(void *arg)
+{
+	struct fold_side *s = arg;
+	struct fold_ctx *c = s->c;
+
+	s->rc = fold_ctx_stories(c) != 0 ||
+	        fold_join_field(c, c->entries, c->n, 0) != 0 ||
+	        fold_join_field(c, c->entries, c->n, 1) != 0 ||
+	        fold_build_index(c, 0, s->nid, &c->tix) != 0 ? -1 : 0;
+	return NULL;
+}
+
+/* Gives the leads' shingles ids (fold_ctx_leads()) with fold_side_run()
+ * beside it. */
+static int
+fold_ctx_ids_and_side(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	struct fold_side side = { c, c->hcount, 0 };
+	pthread_t th;
+	int threaded = c->n >= FOLD_BLOCK &&
+	               pthread_create(&th, NULL, fold_side_run, &side) == 0;
+	int rc = fold_ctx_leads(c, ls);
+
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_side_run(&side);
+	}
+	return rc != 0 || side.rc != 0 ? -1 : 0;
 }
 
 /* Normalises and shingles every entry into c. */
@@ -1699,7 +1780,8 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	fold_trim((void **)&c->keys, &c->capkeys, c->nkeys, sizeof(*c->keys));
 	fold_trim((void **)&c->flat, &c->capflat, c->nflat, 1);
 	fold_trim((void **)&c->skeys, &c->capskeys, c->nskeys, sizeof(*c->skeys));
-	if (fold_ctx_leads(c, &ls) != 0) {
+	fold_leads_shared_only(c, &ls);
+	if (fold_ctx_ids_and_side(c, &ls) != 0) {
 		goto out;
 	}
 	fold_trim((void **)&c->lids, &c->caplids, c->nlids, sizeof(*c->lids));
@@ -1711,32 +1793,6 @@ out:
 	return rc;
 }
 
-/* The stories so far, each entry its own: the union-find, made once the
- * reading's memory has gone. */
-static int
-fold_ctx_stories(struct fold_ctx *c)
-{
-	size_t n = c->n, i;
-
-	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
-	c->next = malloc((n ? n : 1) * sizeof(*c->next));
-	c->size = malloc((n ? n : 1) * sizeof(*c->size));
-	c->first = malloc((n ? n : 1) * sizeof(*c->first));
-	c->last = malloc((n ? n : 1) * sizeof(*c->last));
-	if (c->parent == NULL || c->next == NULL || c->size == NULL ||
-	    c->first == NULL || c->last == NULL) {
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		int64_t time = c->entries[i].time;
-
-		c->parent[i] = c->next[i] = (uint32_t)i;
-		c->size[i] = 1;
-		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
-		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
-	}
-	return 0;
-}
 
 static int
 fold_cmp_whole_only(const void *x, const void *y)
@@ -1850,18 +1906,15 @@ out:
 static int
 fold_join_similar(struct fold_ctx *c, double t)
 {
-	struct fold_index ix = { NULL, NULL };
 	int rc = -1;
 
-	if (fold_join_identical(c, t) != 0 || fold_build_index(c, 0, &ix) != 0 ||
-	    fold_probe_all(c, &ix, 0, t) != 0) {
+	if (fold_join_identical(c, t) != 0 || fold_probe_all(c, &c->tix, 0, t) != 0) {
 		goto out;
 	}
 	fold_cluster(c, t);
 	rc = 0;
 out:
-	free(ix.off);
-	free(ix.post);
+	fold_index_free(&c->tix);
 	return rc;
 }
 
@@ -2383,7 +2436,7 @@ fold_join_leads(struct fold_ctx *c, double t)
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_build_index(c, 1, &ix) != 0 || fold_mark_boiler(c, &ix) != 0 ||
+	if (fold_build_index(c, 1, c->hcount, &ix) != 0 || fold_mark_boiler(c, &ix) != 0 ||
 	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
@@ -2427,9 +2480,7 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_ctx_stories(&c) != 0 || fold_mark_generic(&c) != 0 ||
-	    fold_join_field(&c, entries, n, 0) != 0 ||
-	    fold_join_field(&c, entries, n, 1) != 0 ||
+	if (fold_mark_generic(&c) != 0 ||
 	    fold_join_similar(&c, threshold) != 0 ||
 	    fold_join_leads(&c, threshold) != 0) {
 		fold_ctx_free(&c);

@@ -438,6 +438,30 @@ ends_with(const char *s, size_t len, const char *tail)
 
 static size_t stem_len(const uint32_t *w, size_t len);
 
+/* The ASCII letters and digits that continue word cur from u[i], as
+ * tokenize() reads them, in one go; returns where they end. */
+static size_t
+tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
+               struct token *cur)
+{
+	for (; i < len && nm->ncps < TITLE_READ_MAX; i++) {
+		unsigned char ch = u[i];
+
+		if (ch >= 'a' && ch <= 'z') {
+			cur->caps = 0;
+		} else if (ch >= 'A' && ch <= 'Z') {
+			ch = (unsigned char)(ch + 32);
+		} else if (ch >= '0' && ch <= '9') {
+			cur->key = KEY_NUMBER;
+		} else {
+			break;
+		}
+		nm->cps[nm->ncps++] = ch;
+		cur->len++;
+	}
+	return i;
+}
+
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
  * ASCII and half-width kana to full width (NFKC for the ranges titles
  * meet), punctuation to separators, digits kept together across "1,000"
@@ -506,6 +530,9 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		}
 		nm->cps[nm->ncps++] = lower_cp(c);
 		cur->len++;
+		if (!cur->cjk) {
+			i = tokenize_ascii(u, i, len, nm, cur);
+		}
 	}
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
