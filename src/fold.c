@@ -102,6 +102,7 @@ struct fold_slot {
 struct fold_ent {
 	uint64_t whole;		/* hash of the flat text */
 	uint64_t idbits;	/* title_view_measure() of the ids in sh */
+	uint64_t head;		/* ... and of the folded text */
 	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
@@ -624,6 +625,7 @@ fold_view(const struct fold_ctx *c, const struct fold_ent *e)
 	v.nbase = e->nbase;
 	v.weight = e->weight;
 	v.idbits = e->idbits;
+	v.head = e->head;
 	return v;
 }
 
@@ -947,7 +949,9 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
 	vocab.kind = c->kind;
 	vocab.lower = c->lower;
 	v = fold_view(c, fe);
+	v.flat = p->flat + r->flat;	/* not in c->flat yet */
 	title_view_measure(&vocab, &v);
+	fe->head = v.head;
 	fe->nbase = (uint32_t)v.nbase;
 	fe->weight = (uint32_t)v.weight;
 	fe->idbits = v.idbits;

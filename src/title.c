@@ -122,7 +122,9 @@ last_separator(const char *t, size_t len, size_t *seplen)
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
 			n = strlen(seps[i]);
-			if (p + n < len && memcmp(t + p, seps[i], n) == 0) {
+			/* the second byte first: a title has many spaces */
+			if (p + n < len && t[p + 1] == seps[i][1] &&
+			    memcmp(t + p, seps[i], n) == 0) {
 				*seplen = n;
 				return p;
 			}
@@ -1128,7 +1130,10 @@ title_view_measure(const struct title_vocab *v, struct title_view *x)
 	size_t i;
 
 	x->nbase = x->weight = 0;
-	x->idbits = 0;
+	x->idbits = x->head = 0;
+	if (x->flat != NULL) {
+		memcpy(&x->head, x->flat, x->flatlen < 8 ? x->flatlen : 8);
+	}
 	for (i = 0; i < x->nids; i++) {
 		unsigned char k = v->kind[x->ids[i]];
 
@@ -1163,8 +1168,11 @@ has_id(const uint32_t *v, size_t n, uint32_t x)
 static int
 is_prefix(const struct title_view *a, const struct title_view *b)
 {
+	/* the heads first: they tell most pairs apart without reading
+	 * the texts, which at scale are far apart in memory */
 	return a->flatlen >= PREFIX_BYTES && a->nbase >= PREFIX_UNITS &&
-	       a->flatlen <= b->flatlen && memcmp(a->flat, b->flat, a->flatlen) == 0;
+	       a->flatlen <= b->flatlen && a->head == b->head &&
+	       memcmp(a->flat, b->flat, a->flatlen) == 0;
 }
 
 /* Whether the pair fails on a's shingles: the weight of what b lacks of
@@ -1686,6 +1694,7 @@ title_similar(const char *a, const char *b, double threshold)
 	    pair_vocab(l, &v) == 0) {
 		/* identical folded titles are one story without the rule */
 		same = (x->nbase >= 3 && x->flatlen == y->flatlen &&
+		        x->head == y->head &&
 		        memcmp(x->flat, y->flat, x->flatlen) == 0) ||
 		       title_same_story(&v, x, y, threshold);
 	}
