@@ -277,8 +277,10 @@ fold_rehash(struct fold_ctx *c, size_t want)
 		size_t j;
 
 		if (i + FOLD_AHEAD < c->hcap && c->slots[i + FOLD_AHEAD].lo != 0) {
-			__builtin_prefetch(&k[fold_slot_of((uint64_t)c->slots[i + FOLD_AHEAD].hi << 32 |
-			                                   c->slots[i + FOLD_AHEAD].lo, ncap)], 1);
+			const struct fold_slot *s = &c->slots[i + FOLD_AHEAD];
+
+			__builtin_prefetch(&k[fold_slot_of((uint64_t)s->hi << 32 | s->lo,
+			                                   ncap)], 1);
 		}
 		if (c->slots[i].lo == 0) {
 			continue;
@@ -791,7 +793,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 
 	if (fold_grow((void **)&p->sh, &p->capsh, p->nsh + TITLE_SHINGLES_MAX,
 	              sizeof(*p->sh)) != 0 ||
-	    fold_grow((void **)&p->flat, &p->capflat, p->nflat + TITLE_FLAT_MAX, 1) != 0) {
+	    fold_grow((void **)&p->flat, &p->capflat, p->nflat + TITLE_FLAT_MAX,
+	              1) != 0) {
 		return -1;
 	}
 	tail = fold_known_tail(p->c, e->title, &fe->cut);
@@ -838,7 +841,8 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	if (p->ld->n == 0) {
 		return 0;
 	}
-	if (fold_grow((void **)&p->lh, &p->caplh, p->nl + p->ld->n, sizeof(*p->lh)) != 0 ||
+	if (fold_grow((void **)&p->lh, &p->caplh, p->nl + p->ld->n,
+	              sizeof(*p->lh)) != 0 ||
 	    fold_grow((void **)&p->lkind, &p->caplkind, p->nl + p->ld->n, 1) != 0) {
 		return -1;
 	}
@@ -874,7 +878,8 @@ fold_read_part(void *arg)
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
 	p->rc = fold_grow((void **)&p->r, &p->capr, p->to - p->from + 1,
 	                  sizeof(*p->r)) != 0 ||
-	        fold_grow((void **)&p->skeys, &p->capskeys, 1, sizeof(*p->skeys)) != 0 ||
+	        fold_grow((void **)&p->skeys, &p->capskeys, 1,
+	                  sizeof(*p->skeys)) != 0 ||
 	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ||
 	        fold_grow((void **)&p->lkind, &p->caplkind, 1, 1) != 0 ? -1 : 0;
 	for (i = p->from; i < p->to && p->rc == 0; i++) {
@@ -1492,9 +1497,10 @@ fold_probe(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t, out);
 }
 
-static int fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
-                           uint32_t a, double t, uint64_t *order,
-                           uint32_t *seen, struct fold_pairs *out);
+static int fold_probe_lead(const struct fold_ctx *c,
+                           const struct fold_index *ix, uint32_t a, double t,
+                           uint64_t *order, uint32_t *seen,
+                           struct fold_pairs *out);
 
 /* The entries [from, to) probed by one thread, into pairs of its own:
  * probing only reads c, and the pairs are sorted before they join
@@ -2409,8 +2415,9 @@ fold_mark_boiler_leads(struct fold_ctx *c)
  * enough that a lead sharing FOLD_SHORT_LEAD_SHARE of them (the lower of
  * the two rules' shares) must carry one. */
 static int
-fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-                double t, uint64_t *order, uint32_t *seen, struct fold_pairs *out)
+fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
+                uint32_t a, double t, uint64_t *order, uint32_t *seen,
+                struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p, m = 0;
@@ -2440,7 +2447,8 @@ fold_join_leads(struct fold_ctx *c, double t)
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_build_index(c, 1, c->hcount, &ix) != 0 || fold_mark_boiler(c, &ix) != 0 ||
+	if (fold_build_index(c, 1, c->hcount, &ix) != 0 ||
+	    fold_mark_boiler(c, &ix) != 0 ||
 	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
