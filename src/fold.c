@@ -63,6 +63,12 @@
  * time it grows, the new table is written afresh and the old one still
  * held. */
 #define FOLD_IDS_PER_ENTRY 12
+/* Entries are read a block at a time, so that what is read and waits
+ * for ids stays small; the calling thread reads the first
+ * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
+ * the last block's too. Batches smaller than a block use one thread. */
+#define FOLD_BLOCK 8192
+#define FOLD_MAIN_SHARE 35
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 16
@@ -519,16 +525,24 @@ fold_bits_prefetch(const struct fold_leadset *ls, uint64_t h)
 	__builtin_prefetch((const void *)fold_bits_at(ls->map, ls->bits, h, &sh));
 }
 
-/* Keeps of ls only the hashes the bitmap saw twice, in order, counting
- * each entry's others as private; then the bitmap goes, and the room of
- * the hashes dropped goes back before the id table grows. */
-static void
-fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
-{
-	size_t i, at = 0, kept = 0;
+/* The entries [from, to) whose lead hashes start at ls->h[at]: each
+ * keeps those the bitmap saw twice, moved down to start at at, and
+ * counts the others as private; kept gets how many stayed. */
+struct fold_sift {
+	struct fold_ctx *c;
+	struct fold_leadset *ls;
+	size_t from, to, at, kept;
+};
 
-	for (i = 0; i < c->n; i++) {
-		struct fold_ent *fe = &c->ents[i];
+static void *
+fold_sift_run(void *arg)
+{
+	struct fold_sift *f = arg;
+	struct fold_leadset *ls = f->ls;
+	size_t i, at = f->at, kept = f->at;
+
+	for (i = f->from; i < f->to; i++) {
+		struct fold_ent *fe = &f->c->ents[i];
 		size_t end = at + fe->nlead, start = kept;
 
 		for (; at < end; at++) {
@@ -543,7 +557,39 @@ fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
 		}
 		fe->nlead = (uint32_t)(kept - start);
 	}
-	ls->n = kept;
+	f->kept = kept - f->at;
+	return NULL;
+}
+
+/* Keeps of ls only the hashes the bitmap saw twice, in order, counting
+ * each entry's others as private (each half of the entries on a thread
+ * of its own); then the bitmap goes, and the room of the hashes dropped
+ * goes back before the id table grows. */
+static void
+fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	struct fold_sift f[2] = { { c, ls, 0, c->n / 2, 0, 0 },
+	                          { c, ls, c->n / 2, c->n, 0, 0 } };
+	pthread_t th;
+	size_t i;
+	int threaded;
+
+	for (i = 0; i < f[1].from; i++) {
+		f[1].at += c->ents[i].nlead;
+	}
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_sift_run, &f[1]) == 0;
+	fold_sift_run(&f[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_sift_run(&f[1]);
+	}
+	if (f[1].kept > 0) {
+		memmove(ls->h + f[0].kept, ls->h + f[1].at, f[1].kept * sizeof(*ls->h));
+		memmove(ls->kind + f[0].kept, ls->kind + f[1].at, f[1].kept);
+	}
+	ls->n = f[0].kept + f[1].kept;
 	free((void *)ls->map);
 	ls->map = NULL;
 	fold_trim((void **)&ls->h, &ls->caph, ls->n, sizeof(*ls->h));
@@ -749,12 +795,6 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
  * calling thread in entry order, so that the ids, and so the stories,
  * are the same whatever the threads did. */
 
-/* A block of entries at a time, so that what is read and waits for ids
- * stays small; the calling thread reads the first FOLD_MAIN_SHARE
- * percent of each block's entries, as it gives ids to the last block's
- * too. */
-#define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 35
 
 /* Where one entry's reading is in its part; what needs no ids (hashes,
  * time, counts) goes straight to the entry's struct fold_ent. */
