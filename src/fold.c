@@ -15,6 +15,13 @@
  * joins items that share nothing. GUIDs and links join without
  * verification. It runs twice: titles first, then, once the stories so
  * far tell boilerplate from a story's own words, the summary rules.
+ *
+ * A batch of a block or more runs on two threads where the work is each
+ * entry's own: reading (fold_read_all()), sifting the lead hashes,
+ * indexing the titles beside the leads' ids (fold_side_run()) and
+ * probing (fold_probe_all()). Whatever the threads do, ids are given in
+ * entry order on the calling thread and pairs are sorted before they
+ * join, so the stories are the same with one thread or two.
  */
 #include "autoconfig.h"
 
