@@ -109,31 +109,36 @@ struct fold_slot {
 	uint32_t id;
 };
 
-/* One entry as folding reads it. Offsets and counts are 32 bits
- * (fold_grow() keeps every array below 2^32 elements): 120 bytes
- * where size_t took 184, 64 MB less at a million entries. */
+/* One entry as folding reads it. Offsets are 32 bits (fold_grow() keeps
+ * every array below 2^32 elements) and counts 16 (a title reads at most
+ * TITLE_READ_MAX bytes, a lead FOLD_LEAD_BYTES): 96 bytes where size_t
+ * took 184, 88 MB less at a million entries. */
 struct fold_ent {
 	uint64_t whole;		/* hash of the flat text */
 	uint64_t idbits;	/* title_view_measure() of the ids in sh */
 	uint64_t head;		/* ... and of the folded text */
-	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
-	uint32_t sh, nsh;	/* ids in ctx->ids, sorted */
-	uint32_t nbase;		/* of them words or CJK bigrams */
-	uint32_t weight;	/* 2 per word, 1 per CJK bigram */
-	uint32_t key, nkeys;	/* ids in ctx->keys, sorted */
-	uint32_t flat, flatlen;	/* folded text without spaces in ctx->flat */
-	uint32_t lead, nlead;	/* summary shingles: ids in ctx->lids, sorted */
-	uint32_t nprivate;	/* more summary shingles, in no other summary */
-	uint32_t nlive;		/* all of them but boilerplate */
-	uint32_t skey, nskeys;	/* the summary's first sentence's keys in
+	uint32_t guid, link;	/* fold_short_hash() of the GUID and link; 0: none */
+	uint32_t sh;		/* ids in ctx->ids, sorted */
+	uint32_t key;		/* ids in ctx->keys, sorted */
+	uint32_t flat;		/* folded text without spaces in ctx->flat */
+	uint32_t lead;		/* summary shingles: ids in ctx->lids, sorted */
+	uint32_t skey;		/* the summary's first sentence's keys in
 				 * ctx->skeys (title_text_keys()), sorted */
-	uint32_t inform;	/* title_informative(); 0 once found generic */
+	uint16_t nsh, nkeys, flatlen, nlead, nskeys;	/* how many at each */
+	uint16_t nbase;		/* of the ids words or CJK bigrams */
+	uint16_t weight;	/* 2 per word, 1 per CJK bigram */
+	uint16_t nprivate;	/* more summary shingles, in no other summary */
+	uint16_t nlive;		/* all of them but boilerplate */
+	uint16_t inform;	/* title_informative(); 0 once found generic */
 	unsigned char dated;	/* title_is_dated() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
 };
+_Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
+               TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UINT16_MAX,
+               "a count in struct fold_ent fits in 16 bits");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
 struct fold_edge {
@@ -562,7 +567,7 @@ fold_sift_run(void *arg)
 				ls->h[kept] = ls->h[at], ls->kind[kept++] = ls->kind[at];
 			}
 		}
-		fe->nlead = (uint32_t)(kept - start);
+		fe->nlead = (uint16_t)(kept - start);
 	}
 	f->kept = kept - f->at;
 	return NULL;
@@ -626,7 +631,7 @@ fold_ctx_leads(struct fold_ctx *c, struct fold_leadset *ls)
 			}
 		}
 		fe->nlead = c->nlids > fe->lead ?
-			fold_sort_unique(c->lids + fe->lead, c->nlids - fe->lead) : 0;
+			(uint16_t)fold_sort_unique(c->lids + fe->lead, c->nlids - fe->lead) : 0;
 		c->nlids = fe->lead + fe->nlead;
 		fe->nlive = fe->nlead + fe->nprivate;
 	}
@@ -695,6 +700,14 @@ fold_str_hash(const char *s)
 		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	}
 	return h != 0 ? h : 1;
+}
+
+/* fold_str_hash() in 32 bits, never 0: equal strings hash alike, and
+ * fold_same_address() compares the strings. */
+static uint32_t
+fold_short_hash(const char *s)
+{
+	return (uint32_t)fold_str_hash(s) | 1;
 }
 
 /* Whether title, its outlet tail aside (len: title_outlet_tail()), ends
@@ -846,16 +859,16 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	}
 	tail = fold_known_tail(p->c, e->title, &fe->cut);
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
-	fe->inform = (uint32_t)title_informative(p->w);
+	fe->inform = (uint16_t)title_informative(p->w);
 	fe->dated = (unsigned char)title_is_dated(p->w);
-	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
-	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
+	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_short_hash(e->id) : 0;
+	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_short_hash(e->link) : 0;
 	fe->time = e->time;
 	n = title_shingles(p->w, p->sh + p->nsh);
 	r->sh = (uint32_t)p->nsh, r->nsh = (uint32_t)n;
 	p->nsh += n;
 	r->flat = (uint32_t)p->nflat;
-	fe->flatlen = (uint32_t)title_flatten(p->w, p->flat + p->nflat, &fe->whole);
+	fe->flatlen = (uint16_t)title_flatten(p->w, p->flat + p->nflat, &fe->whole);
 	p->nflat += fe->flatlen;
 	return 0;
 }
@@ -882,7 +895,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		return -1;
 	}
 	memcpy(p->skeys + p->nskeys, k, n * sizeof(*k));
-	fe->nskeys = (uint32_t)fold_sort_unique(p->skeys + p->nskeys, n);
+	fe->nskeys = (uint16_t)fold_sort_unique(p->skeys + p->nskeys, n);
 	p->nskeys += fe->nskeys;
 	fold_lead_hashes(p->w, p->ld);
 	if (p->ld->n == 0) {
@@ -899,7 +912,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		fold_bits_prefetch(p->ls, p->ld->sh[n].hash);
 	}
 	p->nl += p->ld->n;
-	fe->nlead = (uint32_t)p->ld->n;
+	fe->nlead = (uint16_t)p->ld->n;
 	fe->leadhash = fold_lead_whole(p->ld);
 	return 0;
 }
@@ -993,10 +1006,10 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
 		return -1;
 	}
 	fe->nsh = c->nids > fe->sh ?
-		(uint32_t)fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
+		(uint16_t)fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
 	c->nids = fe->sh + fe->nsh;
 	fe->nkeys = c->nkeys > fe->key ?
-		(uint32_t)fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
+		(uint16_t)fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
 	c->nkeys = fe->key + fe->nkeys;
 	vocab.kind = c->kind;
 	vocab.lower = c->lower;
@@ -1004,8 +1017,8 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
 	v.flat = p->flat + r->flat;	/* not in c->flat yet */
 	title_view_measure(&vocab, &v);
 	fe->head = v.head;
-	fe->nbase = (uint32_t)v.nbase;
-	fe->weight = (uint32_t)v.weight;
+	fe->nbase = (uint16_t)v.nbase;
+	fe->weight = (uint16_t)v.weight;
 	fe->idbits = v.idbits;
 	fe->flat = (uint32_t)c->nflat;
 	fe->skey = (uint32_t)c->nskeys;
