@@ -537,13 +537,13 @@ fold_bits_prefetch(const struct fold_leadset *ls, uint64_t h)
 	__builtin_prefetch((const void *)fold_bits_at(ls->map, ls->bits, h, &sh));
 }
 
-/* The entries [from, to) whose lead hashes start at ls->h[at]: each
+/* The entries [from, to) whose lead hashes are ls->h[at..end): each
  * keeps those the bitmap saw twice, moved down to start at at, and
  * counts the others as private; kept gets how many stayed. */
 struct fold_sift {
 	struct fold_ctx *c;
 	struct fold_leadset *ls;
-	size_t from, to, at, kept;
+	size_t from, to, at, end, kept;
 };
 
 static void *
@@ -558,7 +558,8 @@ fold_sift_run(void *arg)
 		size_t end = at + fe->nlead, start = kept;
 
 		for (; at < end; at++) {
-			if (at + FOLD_AHEAD < ls->n) {
+			/* not past its own end: the other half moves there */
+			if (at + FOLD_AHEAD < f->end) {
 				fold_bits_prefetch(ls, ls->h[at + FOLD_AHEAD]);
 			}
 			if (!fold_bits_twice(ls->map, ls->bits, ls->h[at])) {
@@ -580,8 +581,8 @@ fold_sift_run(void *arg)
 static void
 fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
 {
-	struct fold_sift f[2] = { { c, ls, 0, c->n / 2, 0, 0 },
-	                          { c, ls, c->n / 2, c->n, 0, 0 } };
+	struct fold_sift f[2] = { { c, ls, 0, c->n / 2, 0, 0, 0 },
+	                          { c, ls, c->n / 2, c->n, 0, ls->n, 0 } };
 	pthread_t th;
 	size_t i;
 	int threaded;
@@ -589,6 +590,7 @@ fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
 	for (i = 0; i < f[1].from; i++) {
 		f[1].at += c->ents[i].nlead;
 	}
+	f[0].end = f[1].at;
 	threaded = c->n >= FOLD_BLOCK &&
 	           pthread_create(&th, NULL, fold_sift_run, &f[1]) == 0;
 	fold_sift_run(&f[0]);
