@@ -193,6 +193,7 @@ struct fold_ctx {
 	int64_t *first, *last;
 	struct fold_pairs pairs;
 	struct fold_index tix;	/* title shingles -> entries (fold_side_run()) */
+	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
 	const struct fold_entry *entries;
 };
 
@@ -1754,6 +1755,7 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->pairs.edges);
 	free(c->pairs.later);
 	fold_index_free(&c->tix);
+	fold_index_free(&c->lix);
 }
 
 /* The stories so far, each entry its own: the union-find, made once the
@@ -2502,15 +2504,13 @@ fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
 static int
 fold_join_leads(struct fold_ctx *c, double t)
 {
-	struct fold_index ix = { NULL, NULL };
 	size_t i;
 	int rc = -1;
 
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_build_index(c, 1, c->hcount, &ix) != 0 ||
-	    fold_mark_boiler(c, &ix) != 0 ||
+	if (fold_mark_boiler(c, &c->lix) != 0 ||
 	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
@@ -2520,15 +2520,54 @@ fold_join_leads(struct fold_ctx *c, double t)
 			goto out;
 		}
 	}
-	if (fold_probe_all(c, &ix, 1, t) != 0) {
+	if (fold_probe_all(c, &c->lix, 1, t) != 0) {
 		goto out;
 	}
 	fold_cluster(c, t);
 	rc = 0;
 out:
-	free(ix.off);
-	free(ix.post);
+	fold_index_free(&c->lix);
 	return rc;
+}
+
+/* The index of lead shingles, built on a thread of its own while the
+ * titles join (fold_join_all()): it reads only the leads' ids, final
+ * once the entries are read. */
+struct fold_lead_index {
+	struct fold_ctx *c;
+	int rc;
+};
+
+static void *
+fold_lead_index_run(void *arg)
+{
+	struct fold_lead_index *li = arg;
+	struct fold_ctx *c = li->c;
+
+	li->rc = c->nlids == 0 ? 0 : fold_build_index(c, 1, c->hcount, &c->lix);
+	return NULL;
+}
+
+/* Joins the entries' stories: by title (with the lead index built
+ * beside it), then by the summary rules. */
+static int
+fold_join_all(struct fold_ctx *c, double t)
+{
+	struct fold_lead_index li = { c, 0 };
+	pthread_t th;
+	int threaded = c->n >= FOLD_BLOCK &&
+	               pthread_create(&th, NULL, fold_lead_index_run, &li) == 0;
+	int rc;
+
+	if (!threaded) {
+		fold_lead_index_run(&li);
+	}
+	rc = fold_mark_generic(c) != 0 ||
+	     fold_join_similar(c, t) != 0;
+	if (threaded) {
+		pthread_join(th, NULL);
+	}
+	return rc != 0 || li.rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
 
 enum nf_status
@@ -2554,9 +2593,7 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_mark_generic(&c) != 0 ||
-	    fold_join_similar(&c, threshold) != 0 ||
-	    fold_join_leads(&c, threshold) != 0) {
+	if (fold_join_all(&c, threshold) != 0) {
 		fold_ctx_free(&c);
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
 	}
