@@ -15,13 +15,23 @@
  * joins items that share nothing. GUIDs and links join without
  * verification. It runs twice: titles first, then, once the stories so
  * far tell boilerplate from a story's own words, the summary rules.
+ *
+ * A batch of a block or more runs on two threads where the work is each
+ * entry's own: reading (fold_read_all()), sifting the lead hashes,
+ * indexing the titles beside the leads' ids (fold_side_run()) and
+ * probing (fold_probe_all()). Whatever the threads do, ids are given in
+ * entry order on the calling thread and pairs are sorted before they
+ * join, so the stories are the same with one thread or two.
  */
 #include "autoconfig.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "src/fold.h"
 #include "src/item.h"
@@ -55,6 +65,20 @@
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
 #define FOLD_SHORT_LEAD_MIN 2
+/* The id table starts with room for this many ids an entry (a title's
+ * words and word pairs, its lead's pairs that other leads share): each
+ * time it grows, the new table is written afresh and the old one still
+ * held. */
+#define FOLD_IDS_PER_ENTRY 12
+/* Entries are read a block at a time, so that what is read and waits
+ * for ids stays small; the calling thread reads the first
+ * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
+ * the last block's too. Batches smaller than a block use one thread. */
+#define FOLD_BLOCK 8192
+#define FOLD_MAIN_SHARE 35
+/* Loops over many hashes that each miss the cache (the id table, the
+ * bitmap of lead shingles) ask for the one this many ahead. */
+#define FOLD_AHEAD 16
 /* Identical titles: each is a candidate for the next this many. */
 #define FOLD_IDENTICAL_NEXT 4
 /* A word is common when this many different titles of the batch carry
@@ -85,35 +109,65 @@ struct fold_slot {
 	uint32_t id;
 };
 
-/* One entry as folding reads it. Offsets and counts are 32 bits
- * (fold_grow() keeps every array below 2^32 elements): 120 bytes
- * where size_t took 184, 64 MB less at a million entries. */
+/* One entry as folding reads it. Offsets are 32 bits (fold_grow() keeps
+ * every array below 2^32 elements) and counts 16 (a title reads at most
+ * TITLE_READ_MAX bytes, a lead FOLD_LEAD_BYTES): 96 bytes where size_t
+ * took 184, 88 MB less at a million entries. */
 struct fold_ent {
 	uint64_t whole;		/* hash of the flat text */
 	uint64_t idbits;	/* title_view_measure() of the ids in sh */
-	uint64_t guid, link;	/* hashes of the GUID and link; 0: none */
+	uint64_t head;		/* ... and of the folded text */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
-	uint32_t sh, nsh;	/* ids in ctx->ids, sorted */
-	uint32_t nbase;		/* of them words or CJK bigrams */
-	uint32_t weight;	/* 2 per word, 1 per CJK bigram */
-	uint32_t key, nkeys;	/* ids in ctx->keys, sorted */
-	uint32_t flat, flatlen;	/* folded text without spaces in ctx->flat */
-	uint32_t lead, nlead;	/* summary shingles: ids in ctx->lids, sorted */
-	uint32_t nprivate;	/* more summary shingles, in no other summary */
-	uint32_t nlive;		/* all of them but boilerplate */
-	uint32_t skey, nskeys;	/* the summary's first sentence's keys in
+	uint32_t guid, link;	/* fold_short_hash() of the GUID and link; 0: none */
+	uint32_t sh;		/* ids in ctx->ids, sorted */
+	uint32_t key;		/* ids in ctx->keys, sorted */
+	uint32_t flat;		/* folded text without spaces in ctx->flat */
+	uint32_t lead;		/* summary shingles: ids in ctx->lids, sorted */
+	uint32_t skey;		/* the summary's first sentence's keys in
 				 * ctx->skeys (title_text_keys()), sorted */
-	uint32_t inform;	/* title_informative(); 0 once found generic */
+	uint16_t nsh, nkeys, flatlen, nlead, nskeys;	/* how many at each */
+	uint16_t nbase;		/* of the ids words or CJK bigrams */
+	uint16_t weight;	/* 2 per word, 1 per CJK bigram */
+	uint16_t nprivate;	/* more summary shingles, in no other summary */
+	uint16_t nlive;		/* all of them but boilerplate */
+	uint16_t inform;	/* title_informative(); 0 once found generic */
 	unsigned char dated;	/* title_is_dated() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
 };
+_Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
+               TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UINT16_MAX,
+               "a count in struct fold_ent fits in 16 bits");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
 struct fold_edge {
 	uint32_t a, b;
 	uint32_t score;		/* higher joins first */
+};
+
+struct fold_index {
+	uint32_t *off;		/* postings of id k: post[off[k] .. off[k + 1]) */
+	uint32_t *post;
+};
+
+static void
+fold_index_free(struct fold_index *ix)
+{
+	free(ix->off);
+	free(ix->post);
+	ix->off = ix->post = NULL;
+}
+
+/* Verified pairs waiting to join stories: the calling thread's, or a
+ * probing thread's until it is done (fold_probe_all()). */
+struct fold_pairs {
+	struct fold_edge *edges;
+	size_t nedges, capedges;
+	/* candidates with a short title, found before boilerplate is known:
+	 * verified again with the summary rules */
+	struct fold_edge *later;
+	size_t nlater, caplater;
 };
 
 struct fold_ctx {
@@ -137,12 +191,9 @@ struct fold_ctx {
 	 * kept at its root */
 	uint32_t *parent, *next, *size;
 	int64_t *first, *last;
-	struct fold_edge *edges;
-	size_t nedges, capedges;
-	/* candidates with a short title, found before boilerplate is known:
-	 * verified again with the summary rules */
-	struct fold_edge *later;
-	size_t nlater, caplater;
+	struct fold_pairs pairs;
+	struct fold_index tix;	/* title shingles -> entries (fold_side_run()) */
+	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
 	const struct fold_entry *entries;
 };
 
@@ -170,6 +221,45 @@ fold_grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* Gives back the spare room of a grown array (*p holds n of size). */
+static void
+fold_trim(void **p, size_t *cap, size_t n, size_t size)
+{
+	void *np;
+
+	if (*p == NULL || n == 0 || n >= *cap) {
+		return;
+	}
+	if ((np = realloc(*p, n * size)) != NULL) {
+		*p = np;
+		*cap = n;
+	}
+}
+
+/* Tables read at random, as the id table and the bitmap of lead
+ * shingles are, come in huge pages where the system gives them for the
+ * asking: at a million titles nearly every lookup misses the cache, and
+ * in small pages the TLB too. */
+#define FOLD_HUGE ((size_t)2 << 20)
+
+/* A zeroed table of n bytes; free with free(). calloc() gives fresh
+ * pages untouched, so the advice is taken as they are first written. */
+static void *
+fold_table_new(size_t n)
+{
+	void *p = calloc(1, n ? n : 1);
+
+#ifdef MADV_HUGEPAGE
+	if (p != NULL && n >= 2 * FOLD_HUGE) {
+		uintptr_t from = ((uintptr_t)p + FOLD_HUGE - 1) & ~(uintptr_t)(FOLD_HUGE - 1);
+		uintptr_t to = ((uintptr_t)p + n) & ~(uintptr_t)(FOLD_HUGE - 1);
+
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+	}
+#endif
+	return p;
+}
+
 /* The first slot to try for hash h in a table of cap (a power of 2). */
 static size_t
 fold_slot_of(uint64_t h, size_t cap)
@@ -188,18 +278,29 @@ fold_slot_prefetch(const struct fold_ctx *c, uint64_t h)
 	}
 }
 
+/* Moves the table to one of twice the slots, or of room for want ids
+ * at most three quarters full, whichever is more. */
 static int
-fold_rehash(struct fold_ctx *c)
+fold_rehash(struct fold_ctx *c, size_t want)
 {
 	size_t ncap = c->hcap ? c->hcap * 2 : 1024, i;
-	struct fold_slot *k = calloc(ncap, sizeof(*k));
+	struct fold_slot *k;
 
-	if (k == NULL) {
+	while (ncap / 4 * 3 < want) {
+		ncap *= 2;
+	}
+	if ((k = fold_table_new(ncap * sizeof(*k))) == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->hcap; i++) {
 		size_t j;
 
+		if (i + FOLD_AHEAD < c->hcap && c->slots[i + FOLD_AHEAD].lo != 0) {
+			const struct fold_slot *s = &c->slots[i + FOLD_AHEAD];
+
+			__builtin_prefetch(&k[fold_slot_of((uint64_t)s->hi << 32 | s->lo,
+			                                   ncap)], 1);
+		}
 		if (c->slots[i].lo == 0) {
 			continue;
 		}
@@ -222,7 +323,7 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 {
 	size_t j;
 
-	if ((c->hcount + 1) * 4 > c->hcap * 3 && fold_rehash(c) != 0) {
+	if ((c->hcount + 1) * 4 > c->hcap * 3 && fold_rehash(c, 0) != 0) {
 		return -1;
 	}
 	for (j = fold_slot_of(h, c->hcap); c->slots[j].lo != 0;
@@ -368,48 +469,40 @@ fold_lead_hashes(const struct title_words *w, struct fold_lead *out)
 	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
-/* The two bits (seen once, seen twice) of hash h in a map of 2^bits
- * pairs, side by side so that one cache line holds both. Sets "once",
- * and "twice" when "once" was set; returns whether "twice" is set. */
-static int
-fold_bits_see(uint64_t *map, unsigned bits, uint64_t h, int set)
+/* Where the two bits (seen once, seen twice) of hash h are in a map of
+ * 2^bits pairs, side by side so that one cache line holds both: the
+ * word, and the shift of "once" in it. */
+static _Atomic uint64_t *
+fold_bits_at(_Atomic uint64_t *map, unsigned bits, uint64_t h, unsigned *shift)
 {
 	uint64_t at = (h >> 7) & (((uint64_t)1 << bits) - 1);
-	uint64_t *w = &map[at >> 5];
-	unsigned sh = (unsigned)(at & 31) * 2;
 
-	if (set && (*w >> sh & 1) != 0) {
-		*w |= (uint64_t)2 << sh;
-	} else if (set) {
-		*w |= (uint64_t)1 << sh;
-	}
-	return (*w >> sh & 2) != 0;
+	*shift = (unsigned)(at & 31) * 2;
+	return &map[at >> 5];
 }
 
-/* Reads a summary's lead (fold_lead_length()) into w and its keys into
- * ctx->skeys for fe; a lead cut short leaves its last word out. */
-static int
-fold_summary_keys(struct fold_ctx *c, const char *summary,
-                  struct title_words *w, struct fold_ent *fe)
+/* Sets "once" for h, and "twice" when "once" was set. Reading threads
+ * set bits side by side: the map ends the same whichever sets first. */
+static void
+fold_bits_set(_Atomic uint64_t *map, unsigned bits, uint64_t h)
 {
-	uint32_t k[FOLD_SUMMARY_KEYS];
-	size_t len, n, i;
-	int cut;
+	unsigned sh;
+	_Atomic uint64_t *w = fold_bits_at(map, bits, h, &sh);
 
-	len = fold_lead_length(summary, &cut);
-	title_read_text(w, summary, len);
-	n = title_text_keys(w, cut, k, FOLD_SUMMARY_KEYS);
-	fe->skey = c->nskeys;
-	if (fold_grow((void **)&c->skeys, &c->capskeys, c->nskeys + n,
-	              sizeof(*c->skeys)) != 0) {
-		return -1;
+	if ((atomic_fetch_or_explicit(w, (uint64_t)1 << sh,
+	                              memory_order_relaxed) >> sh & 1) != 0) {
+		atomic_fetch_or_explicit(w, (uint64_t)2 << sh, memory_order_relaxed);
 	}
-	for (i = 0; i < n; i++) {
-		c->skeys[c->nskeys + i] = k[i];
-	}
-	fe->nskeys = fold_sort_unique(c->skeys + fe->skey, n);
-	c->nskeys += fe->nskeys;
-	return 0;
+}
+
+/* Whether "twice" is set for h. */
+static int
+fold_bits_twice(_Atomic uint64_t *map, unsigned bits, uint64_t h)
+{
+	unsigned sh;
+	_Atomic uint64_t *w = fold_bits_at(map, bits, h, &sh);
+
+	return (atomic_load_explicit(w, memory_order_relaxed) >> sh & 2) != 0;
 }
 
 /* A hash of a lead's shingles in order: equal for equal leads. */
@@ -425,125 +518,143 @@ fold_lead_whole(const struct fold_lead *ld)
 	return h | 1;
 }
 
-/* Every lead's shingles, hashed once: the bitmap pass and the interning
- * pass both read them. */
+/* Every lead's shingles, hashed once as the entries are read: the
+ * bitmap of hashes seen twice is set as they come in, and the interning
+ * pass reads them once the bitmap is complete. */
 struct fold_leadset {
 	uint64_t *h;
 	unsigned char *kind;
 	size_t n, caph, capkind;
+	_Atomic uint64_t *map;	/* fold_bits_set() */
+	unsigned bits;
 };
 
-/* Hashes every title's summary lead into ls, its count in nlead. */
-static int
-fold_hash_leads(struct fold_ctx *c, const struct fold_entry *entries,
-                struct title_words *w, struct fold_lead *ld,
-                struct fold_leadset *ls)
+/* Asks the cache for the bits of hash h in ls's bitmap. */
+static void
+fold_bits_prefetch(const struct fold_leadset *ls, uint64_t h)
 {
-	size_t i, k;
+	unsigned sh;
 
-	for (i = 0; i < c->n; i++) {
-		struct fold_ent *fe = &c->ents[i];
-
-		fe->nlead = 0;
-		if (entries[i].summary == NULL) {
-			continue;
-		}
-		if (fold_summary_keys(c, entries[i].summary, w, fe) != 0) {
-			return -1;
-		}
-		fold_lead_hashes(w, ld);
-		if (ld->n == 0) {
-			continue;	/* ls may still be NULL: no memcpy to it */
-		}
-		if (fold_grow((void **)&ls->h, &ls->caph, ls->n + ld->n,
-		              sizeof(*ls->h)) != 0 ||
-		    fold_grow((void **)&ls->kind, &ls->capkind, ls->n + ld->n, 1) != 0) {
-			return -1;
-		}
-		for (k = 0; k < ld->n; k++) {
-			ls->h[ls->n + k] = ld->sh[k].hash;
-			ls->kind[ls->n + k] = ld->sh[k].kind;
-		}
-		ls->n += ld->n;
-		fe->nlead = ld->n;
-		fe->leadhash = fold_lead_whole(ld);
-	}
-	return 0;
+	__builtin_prefetch((const void *)fold_bits_at(ls->map, ls->bits, h, &sh));
 }
 
-/* Shingles every title's summary lead. Most lead shingles are in no
- * other lead, and giving each an id would fill the id table with them:
- * a first pass marks the hashes seen twice in a bitmap (a collision only
- * gives a private shingle an id), the second interns those and only
- * counts the others. */
-static int
-fold_ctx_leads(struct fold_ctx *c, const struct fold_entry *entries,
-               struct title_words *w, struct fold_lead *ld)
-{
-	struct fold_leadset ls = { NULL, NULL, 0, 0, 0 };
-	unsigned bits = 16;
-	uint64_t *map;
-	size_t i, j, at = 0;
-	int rc = -1;
+/* The entries [from, to) whose lead hashes are ls->h[at..end): each
+ * keeps those the bitmap saw twice, moved down to start at at, and
+ * counts the others as private; kept gets how many stayed. */
+struct fold_sift {
+	struct fold_ctx *c;
+	struct fold_leadset *ls;
+	size_t from, to, at, end, kept;
+};
 
-	while (bits < 40 && ((size_t)1 << bits) < c->n * 256) {
-		bits++;
-	}
-	map = calloc((size_t)1 << (bits - 5), sizeof(*map));
-	if (map == NULL || fold_hash_leads(c, entries, w, ld, &ls) != 0) {
-		goto out;
-	}
-	for (j = 0; j < ls.n; j++) {
-		if (j + 8 < ls.n) {
-			__builtin_prefetch(&map[((ls.h[j + 8] >> 7) &
-			                         (((uint64_t)1 << bits) - 1)) >> 5]);
+static void *
+fold_sift_run(void *arg)
+{
+	struct fold_sift *f = arg;
+	struct fold_leadset *ls = f->ls;
+	size_t i, at = f->at, kept = f->at;
+
+	for (i = f->from; i < f->to; i++) {
+		struct fold_ent *fe = &f->c->ents[i];
+		size_t end = at + fe->nlead, start = kept;
+
+		for (; at < end; at++) {
+			/* not past its own end: the other half moves there */
+			if (at + FOLD_AHEAD < f->end) {
+				fold_bits_prefetch(ls, ls->h[at + FOLD_AHEAD]);
+			}
+			if (!fold_bits_twice(ls->map, ls->bits, ls->h[at])) {
+				fe->nprivate++;
+			} else {
+				ls->h[kept] = ls->h[at], ls->kind[kept++] = ls->kind[at];
+			}
 		}
-		fold_bits_see(map, bits, ls.h[j], 1);
+		fe->nlead = (uint16_t)(kept - start);
 	}
+	f->kept = kept - f->at;
+	return NULL;
+}
+
+/* Keeps of ls only the hashes the bitmap saw twice, in order, counting
+ * each entry's others as private (each half of the entries on a thread
+ * of its own); then the bitmap goes, and the room of the hashes dropped
+ * goes back before the id table grows. */
+static void
+fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	struct fold_sift f[2] = { { c, ls, 0, c->n / 2, 0, 0, 0 },
+	                          { c, ls, c->n / 2, c->n, 0, ls->n, 0 } };
+	pthread_t th;
+	size_t i;
+	int threaded;
+
+	for (i = 0; i < f[1].from; i++) {
+		f[1].at += c->ents[i].nlead;
+	}
+	f[0].end = f[1].at;
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_sift_run, &f[1]) == 0;
+	fold_sift_run(&f[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_sift_run(&f[1]);
+	}
+	if (f[1].kept > 0) {
+		memmove(ls->h + f[0].kept, ls->h + f[1].at, f[1].kept * sizeof(*ls->h));
+		memmove(ls->kind + f[0].kept, ls->kind + f[1].at, f[1].kept);
+	}
+	ls->n = f[0].kept + f[1].kept;
+	free((void *)ls->map);
+	ls->map = NULL;
+	fold_trim((void **)&ls->h, &ls->caph, ls->n, sizeof(*ls->h));
+	fold_trim((void **)&ls->kind, &ls->capkind, ls->n, 1);
+}
+
+/* Gives ids to the summary leads' shingles. Most lead shingles are in
+ * no other lead, and giving each an id would fill the id table with
+ * them: the bitmap marked the hashes seen twice (a collision only gives
+ * a private shingle an id); those get ids, the others are only counted. */
+static int
+fold_ctx_leads(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	size_t i, at = 0;
+
 	for (i = 0; i < c->n; i++) {
 		struct fold_ent *fe = &c->ents[i];
 		size_t end = at + fe->nlead;
 
 		fe->lead = c->nlids;
 		for (; at < end; at++) {
-			if (at + 8 < ls.n) {
-				__builtin_prefetch(&map[((ls.h[at + 8] >> 7) &
-				                         (((uint64_t)1 << bits) - 1)) >> 5]);
-				fold_slot_prefetch(c, ls.h[at + 4]);
+			if (at + FOLD_AHEAD < ls->n) {
+				fold_slot_prefetch(c, ls->h[at + FOLD_AHEAD]);
 			}
-			if (!fold_bits_see(map, bits, ls.h[at], 0)) {
-				fe->nprivate++;
-			} else if (fold_push_lid(c, ls.h[at], ls.kind[at]) != 0) {
-				goto out;
+			if (fold_push_lid(c, ls->h[at], ls->kind[at]) != 0) {
+				return -1;
 			}
 		}
 		fe->nlead = c->nlids > fe->lead ?
-			fold_sort_unique(c->lids + fe->lead, c->nlids - fe->lead) : 0;
+			(uint16_t)fold_sort_unique(c->lids + fe->lead, c->nlids - fe->lead) : 0;
 		c->nlids = fe->lead + fe->nlead;
 		fe->nlive = fe->nlead + fe->nprivate;
 	}
-	rc = 0;
-out:
-	free(map);
-	free(ls.h);
-	free(ls.kind);
-	return rc;
+	return 0;
 }
 
-/* Gives a title's shingles ids, in reading order: into c->ids, its keys
- * into c->keys. */
+/* Gives a title's shingles sh[0..n) ids, in reading order: into c->ids,
+ * its keys into c->keys. The ahead shingles after them are the next
+ * titles': their slots are asked of the cache FOLD_AHEAD lookups early,
+ * across titles, so that the misses overlap. */
 static int
-fold_intern_title(struct fold_ctx *c, const struct title_shingle *sh, size_t n)
+fold_intern_title(struct fold_ctx *c, const struct title_shingle *sh, size_t n,
+                  size_t ahead)
 {
 	size_t i;
 	uint32_t id;
 
-	for (i = 0; i < n && i < 4; i++) {
-		fold_slot_prefetch(c, sh[i].hash);
-	}
 	for (i = 0; i < n; i++) {
-		if (i + 4 < n) {
-			fold_slot_prefetch(c, sh[i + 4].hash);
+		if (i + FOLD_AHEAD < n + ahead) {
+			fold_slot_prefetch(c, sh[i + FOLD_AHEAD].hash);
 		}
 		if (fold_push_id(c, sh[i].hash, sh[i].kind) != 0) {
 			return -1;
@@ -577,6 +688,7 @@ fold_view(const struct fold_ctx *c, const struct fold_ent *e)
 	v.nbase = e->nbase;
 	v.weight = e->weight;
 	v.idbits = e->idbits;
+	v.head = e->head;
 	return v;
 }
 
@@ -593,30 +705,20 @@ fold_str_hash(const char *s)
 	return h != 0 ? h : 1;
 }
 
-static int
-fold_flatten(struct fold_ctx *c, const struct title_words *w, struct fold_ent *fe)
+/* fold_str_hash() in 32 bits, never 0: equal strings hash alike, and
+ * fold_same_address() compares the strings. */
+static uint32_t
+fold_short_hash(const char *s)
 {
-	if (fold_grow((void **)&c->flat, &c->capflat, c->nflat + TITLE_FLAT_MAX, 1) != 0) {
-		return -1;
-	}
-	fe->flat = c->nflat;
-	fe->flatlen = title_flatten(w, c->flat + c->nflat, &fe->whole);
-	c->nflat += fe->flatlen;
-	return 0;
+	return (uint32_t)fold_str_hash(s) | 1;
 }
 
-/* Whether title, its outlet tail aside, ends in an ellipsis: a copy cut
- * short, whose words match the start of many titles. */
+/* Whether title, its outlet tail aside (len: title_outlet_tail()), ends
+ * in an ellipsis: a copy cut short, whose words match the start of many
+ * titles. */
 static int
-fold_title_cut(const char *title)
+fold_title_cut(const char *title, size_t len)
 {
-	const char *outlet;
-	size_t len;
-
-	if (title == NULL) {
-		return 0;
-	}
-	len = title_outlet_tail(title, &outlet);
 	while (len > 0 && title[len - 1] == ' ') {
 		len--;
 	}
@@ -693,62 +795,319 @@ fold_outlets_fill(struct fold_ctx *c, const struct fold_entry *e, size_t n)
 
 /* The outlet an entry's title ends in (" - Name"), when Name is a source
  * of the batch; NULL otherwise. A team, a place or a rival named after a
- * dash is no source of ours, so it stays part of the headline. */
+ * dash is no source of ours, so it stays part of the headline. *cut gets
+ * fold_title_cut(). */
 static const char *
-fold_known_tail(struct fold_ctx *c, const char *title)
+fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
 {
 	const char *tail = NULL;
 
+	*cut = 0;
 	if (title == NULL) {
 		return NULL;
 	}
-	title_outlet_tail(title, &tail);
+	*cut = (unsigned char)fold_title_cut(title, title_outlet_tail(title, &tail));
 	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
 	                                         strlen(tail)), 0) ? tail : NULL;
 }
 
-/* Reads and shingles entry e into c->ents[c->n]; sh is scratch. */
+/* ---- Reading the entries, on two threads ----------------------------
+ * Reading (folding case and width, shingling, hashing) is most of the
+ * work and each entry's is its own, so two threads read blocks of
+ * entries; giving the shingles ids (fold_take_part()) then runs on the
+ * calling thread in entry order, so that the ids, and so the stories,
+ * are the same whatever the threads did. */
+
+
+/* Where one entry's reading is in its part; what needs no ids (hashes,
+ * time, counts) goes straight to the entry's struct fold_ent. */
+struct fold_read {
+	uint32_t sh, nsh;	/* title shingles in part->sh */
+	uint32_t flat;		/* folded text in part->flat */
+	uint32_t skey;		/* summary keys in part->skeys, sorted */
+	uint32_t lead;		/* lead shingles in part->lh and part->lkind */
+};
+
+/* The entries [from, to) as one thread reads them. */
+struct fold_part {
+	struct fold_ctx *c;
+	const struct fold_leadset *ls;	/* its bitmap, set as leads are read */
+	size_t from, to;
+	struct fold_read *r;
+	struct title_shingle *sh;
+	char *flat;
+	uint32_t *skeys;
+	uint64_t *lh;
+	unsigned char *lkind;
+	size_t capr, nsh, capsh, nflat, capflat, nskeys, capskeys;
+	size_t nl, caplh, caplkind;
+	struct title_words *w;	/* scratch */
+	struct fold_lead *ld;	/* scratch */
+	int rc;
+};
+
+/* Reads e's title into fe and r. */
 static int
-fold_add_entry(struct fold_ctx *c, const struct fold_entry *e,
-               struct title_words *w, struct title_shingle *sh)
+fold_read_title(struct fold_part *p, const struct fold_entry *e,
+                struct fold_ent *fe, struct fold_read *r)
 {
-	struct fold_ent *fe = &c->ents[c->n];
+	const char *tail;
+	size_t n;
+
+	if (fold_grow((void **)&p->sh, &p->capsh, p->nsh + TITLE_SHINGLES_MAX,
+	              sizeof(*p->sh)) != 0 ||
+	    fold_grow((void **)&p->flat, &p->capflat, p->nflat + TITLE_FLAT_MAX,
+	              1) != 0) {
+		return -1;
+	}
+	tail = fold_known_tail(p->c, e->title, &fe->cut);
+	title_read_named(p->w, e->title, e->summary, e->source, tail);
+	fe->inform = (uint16_t)title_informative(p->w);
+	fe->dated = (unsigned char)title_is_dated(p->w);
+	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_short_hash(e->id) : 0;
+	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_short_hash(e->link) : 0;
+	fe->time = e->time;
+	n = title_shingles(p->w, p->sh + p->nsh);
+	r->sh = (uint32_t)p->nsh, r->nsh = (uint32_t)n;
+	p->nsh += n;
+	r->flat = (uint32_t)p->nflat;
+	fe->flatlen = (uint16_t)title_flatten(p->w, p->flat + p->nflat, &fe->whole);
+	p->nflat += fe->flatlen;
+	return 0;
+}
+
+/* Reads a summary's lead (fold_lead_length()): its keys (a lead cut
+ * short leaves its last word out) and its shingles. */
+static int
+fold_read_summary(struct fold_part *p, const char *summary,
+                  struct fold_ent *fe, struct fold_read *r)
+{
+	uint32_t k[FOLD_SUMMARY_KEYS];
+	size_t len, n;
+	int cut;
+
+	r->skey = (uint32_t)p->nskeys, r->lead = (uint32_t)p->nl;
+	if (summary == NULL) {
+		return 0;
+	}
+	len = fold_lead_length(summary, &cut);
+	title_read_text(p->w, summary, len);
+	n = title_text_keys(p->w, cut, k, FOLD_SUMMARY_KEYS);
+	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
+	              sizeof(*p->skeys)) != 0) {
+		return -1;
+	}
+	memcpy(p->skeys + p->nskeys, k, n * sizeof(*k));
+	fe->nskeys = (uint16_t)fold_sort_unique(p->skeys + p->nskeys, n);
+	p->nskeys += fe->nskeys;
+	fold_lead_hashes(p->w, p->ld);
+	if (p->ld->n == 0) {
+		return 0;
+	}
+	if (fold_grow((void **)&p->lh, &p->caplh, p->nl + p->ld->n,
+	              sizeof(*p->lh)) != 0 ||
+	    fold_grow((void **)&p->lkind, &p->caplkind, p->nl + p->ld->n, 1) != 0) {
+		return -1;
+	}
+	for (n = 0; n < p->ld->n; n++) {
+		p->lh[p->nl + n] = p->ld->sh[n].hash;
+		p->lkind[p->nl + n] = p->ld->sh[n].kind;
+		fold_bits_prefetch(p->ls, p->ld->sh[n].hash);
+	}
+	p->nl += p->ld->n;
+	fe->nlead = (uint16_t)p->ld->n;
+	fe->leadhash = fold_lead_whole(p->ld);
+	return 0;
+}
+
+/* Sets the bitmap's bits for the lead shingles p->lh[from..to). */
+static void
+fold_part_see(const struct fold_part *p, size_t from, size_t to)
+{
+	for (; from < to; from++) {
+		fold_bits_set(p->ls->map, p->ls->bits, p->lh[from]);
+	}
+}
+
+/* Reads the part's entries; sets p->rc. */
+static void *
+fold_read_part(void *arg)
+{
+	struct fold_part *p = arg;
+	const struct fold_entry *entries = p->c->entries;
+	size_t i, set = 0;
+
+	/* each array gets room before the first entry: no NULL + 0 */
+	p->nsh = p->nflat = p->nskeys = p->nl = 0;
+	p->rc = fold_grow((void **)&p->r, &p->capr, p->to - p->from + 1,
+	                  sizeof(*p->r)) != 0 ||
+	        fold_grow((void **)&p->skeys, &p->capskeys, 1,
+	                  sizeof(*p->skeys)) != 0 ||
+	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ||
+	        fold_grow((void **)&p->lkind, &p->caplkind, 1, 1) != 0 ? -1 : 0;
+	for (i = p->from; i < p->to && p->rc == 0; i++) {
+		struct fold_ent *fe = &p->c->ents[i];
+		struct fold_read *r = &p->r[i - p->from];
+		size_t seen = p->nl;
+
+		p->rc = fold_read_title(p, &entries[i], fe, r) != 0 ||
+		        fold_read_summary(p, entries[i].summary, fe, r) != 0 ? -1 : 0;
+		/* the bits of the entry before, whose lines were asked for
+		 * an entry ago */
+		fold_part_see(p, set, seen);
+		set = seen;
+	}
+	fold_part_see(p, set, p->nl);
+	return NULL;
+}
+
+static void
+fold_part_free(struct fold_part *p)
+{
+	free(p->r);
+	free(p->sh);
+	free(p->flat);
+	free(p->skeys);
+	free(p->lh);
+	free(p->lkind);
+	title_words_free(p->w);
+	free(p->ld);
+}
+
+/* Appends n bytes at src to the growing array *p (*len of them used). */
+static int
+fold_append(void **p, size_t *len, size_t *cap, const void *src, size_t n,
+            size_t size)
+{
+	if (n == 0) {
+		return 0;	/* src may be NULL */
+	}
+	if (fold_grow(p, cap, *len + n, size) != 0) {
+		return -1;
+	}
+	memcpy((char *)*p + *len * size, src, n * size);
+	*len += n;
+	return 0;
+}
+
+/* Entry i, read into p, gets ids for its title's shingles; its folded
+ * text and keys move into c, its lead's hashes into ls. */
+static int
+fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
+                struct fold_leadset *ls)
+{
+	struct fold_ent *fe = &c->ents[i];
+	const struct fold_read *r = &p->r[i - p->from];
 	struct title_vocab vocab;
 	struct title_view v;
+	size_t k;
 
-	title_read_named(w, e->title, e->summary, e->source,
-	                 fold_known_tail(c, e->title));
-	fe->inform = title_informative(w);
-	fe->dated = title_is_dated(w);
-	fe->cut = fold_title_cut(e->title);
-	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_str_hash(e->id) : 0;
-	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_str_hash(e->link) : 0;
-	fe->sh = c->nids;
-	fe->key = c->nkeys;
-	fe->time = e->time;
-	if (fold_intern_title(c, sh, title_shingles(w, sh)) != 0) {
+	fe->sh = (uint32_t)c->nids;
+	fe->key = (uint32_t)c->nkeys;
+	if (fold_intern_title(c, p->sh + r->sh, r->nsh,
+	                      p->nsh - r->sh - r->nsh) != 0) {
 		return -1;
 	}
 	fe->nsh = c->nids > fe->sh ?
-		fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
+		(uint16_t)fold_sort_unique(c->ids + fe->sh, c->nids - fe->sh) : 0;
 	c->nids = fe->sh + fe->nsh;
 	fe->nkeys = c->nkeys > fe->key ?
-		fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
+		(uint16_t)fold_sort_unique(c->keys + fe->key, c->nkeys - fe->key) : 0;
 	c->nkeys = fe->key + fe->nkeys;
 	vocab.kind = c->kind;
 	vocab.lower = c->lower;
 	v = fold_view(c, fe);
+	v.flat = p->flat + r->flat;	/* not in c->flat yet */
 	title_view_measure(&vocab, &v);
-	fe->nbase = v.nbase;
-	fe->weight = v.weight;
+	fe->head = v.head;
+	fe->nbase = (uint16_t)v.nbase;
+	fe->weight = (uint16_t)v.weight;
 	fe->idbits = v.idbits;
-	if (fold_flatten(c, w, fe) != 0) {
+	fe->flat = (uint32_t)c->nflat;
+	fe->skey = (uint32_t)c->nskeys;
+	k = ls->n;
+	if (fold_append((void **)&c->flat, &c->nflat, &c->capflat,
+	                p->flat + r->flat, fe->flatlen, 1) != 0 ||
+	    fold_append((void **)&c->skeys, &c->nskeys, &c->capskeys,
+	                p->skeys + r->skey, fe->nskeys, sizeof(*c->skeys)) != 0 ||
+	    fold_append((void **)&ls->kind, &k, &ls->capkind,
+	                p->lkind + r->lead, fe->nlead, 1) != 0 ||
+	    fold_append((void **)&ls->h, &ls->n, &ls->caph, p->lh + r->lead,
+	                fe->nlead, sizeof(*ls->h)) != 0) {
 		return -1;
 	}
-	c->n++;
 	return 0;
 }
 
+/* Reads the block [from, to) into part[0] and part[1], the second on a
+ * thread of its own (or this one, when none starts); before its own
+ * share, this thread gives ids to the block read before (take, may be
+ * NULL). */
+static int
+fold_read_block(struct fold_part *part, size_t from, size_t to,
+                struct fold_part *take, struct fold_leadset *ls)
+{
+	size_t mid = from + (to - from) * FOLD_MAIN_SHARE / 100, i;
+	pthread_t th;
+	int threaded, rc = 0;
+
+	part[0].from = from, part[0].to = mid;
+	part[1].from = mid, part[1].to = to;
+	threaded = to - from >= FOLD_BLOCK / 2 &&
+	           pthread_create(&th, NULL, fold_read_part, &part[1]) == 0;
+	for (i = 0; take != NULL && i < 2 && rc == 0; i++) {
+		size_t e;
+
+		for (e = take[i].from; e < take[i].to && rc == 0; e++) {
+			rc = fold_take_entry(take[i].c, &take[i], e, ls);
+		}
+	}
+	fold_read_part(&part[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_read_part(&part[1]);
+	}
+	return rc != 0 || part[0].rc != 0 || part[1].rc != 0 ? -1 : 0;
+}
+
+/* Reads every entry into c, a block at a time on two threads, and gives
+ * the titles' shingles ids; the leads' hashes wait in ls. */
+static int
+fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	struct fold_part part[2][2];
+	size_t from = 0, k = 0, i;
+	int rc = 0;
+
+	memset(part, 0, sizeof(part));
+	for (i = 0; i < 4; i++) {
+		struct fold_part *p = &part[i / 2][i % 2];
+
+		p->c = c;
+		p->ls = ls;
+		p->w = title_words_new();
+		p->ld = malloc(sizeof(*p->ld));
+		rc |= p->w == NULL || p->ld == NULL;
+	}
+	for (; rc == 0 && from < c->n; from += FOLD_BLOCK, k++) {
+		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
+
+		rc = fold_read_block(part[k & 1], from, to,
+		                     k > 0 ? part[(k - 1) & 1] : NULL, ls);
+	}
+	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
+		struct fold_part *p = &part[(k - 1) & 1][i];
+
+		for (from = p->from; from < p->to && rc == 0; from++) {
+			rc = fold_take_entry(c, p, from, ls);
+		}
+	}
+	for (i = 0; i < 4; i++) {
+		fold_part_free(&part[i / 2][i % 2]);
+	}
+	return rc;
+}
 /* The title rule (title_same_story()) for entries ia and ib; dated
  * copies more than FOLD_WINDOW_SECONDS apart never match. */
 static int
@@ -823,6 +1182,83 @@ fold_cmp_str(const void *x, const void *y)
 	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
 }
 
+/* Sorts the n keys at k by cmp, by insertion: the runs that
+ * fold_group_keys() leaves are a few keys long. */
+static void
+fold_insert_keys(struct fold_key *k, size_t n,
+                 int (*cmp)(const void *, const void *))
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		struct fold_key x = k[i];
+
+		for (j = i; j > 0 && cmp(&k[j - 1], &x) > 0; j--) {
+			k[j] = k[j - 1];
+		}
+		k[j] = x;
+	}
+}
+
+/* Puts the keys k[0..m) with equal hashes side by side, each run ordered
+ * by cmp (which orders by h first): a radix sort by the low half of h
+ * (stable, a byte a pass), then each run of equal low halves by cmp. The
+ * runs come in no useful order, and need none: every caller reads runs
+ * of one hash. A million keys cost no million callbacks. Returns -1 when
+ * out of memory. */
+static int
+fold_group_keys(struct fold_key *k, size_t m,
+               int (*cmp)(const void *, const void *))
+{
+	struct fold_key *tmp, *src = k, *dst, *t;
+	size_t count[256], i, start;
+	unsigned shift;
+
+	if (m < 64) {
+		fold_insert_keys(k, m, cmp);
+		return 0;
+	}
+	if ((tmp = malloc(m * sizeof(*tmp))) == NULL) {
+		return -1;
+	}
+	dst = tmp;
+	for (shift = 0; shift < 32; shift += 8) {
+		size_t sum = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < m; i++) {
+			count[(src[i].h >> shift) & 255]++;
+		}
+		if (count[(src[0].h >> shift) & 255] == m) {
+			continue;	/* one value of this byte: nothing moves */
+		}
+		for (i = 0; i < 256; i++) {
+			size_t n = count[i];
+
+			count[i] = sum, sum += n;
+		}
+		for (i = 0; i < m; i++) {
+			dst[count[(src[i].h >> shift) & 255]++] = src[i];
+		}
+		t = src, src = dst, dst = t;
+	}
+	if (src != k) {
+		memcpy(k, src, m * sizeof(*k));
+	}
+	free(tmp);
+	for (start = 0; start < m; start = i) {
+		for (i = start + 1; i < m && (uint32_t)k[i].h == (uint32_t)k[start].h;
+		     i++) {
+		}
+		if (i - start > 16) {
+			qsort(k + start, i - start, sizeof(*k), cmp);
+		} else {
+			fold_insert_keys(k + start, i - start, cmp);
+		}
+	}
+	return 0;
+}
+
 /* Entries that share a GUID (field 0) or a link (field 1) join: the
  * same address is proof, over any time apart. */
 static int
@@ -842,7 +1278,10 @@ fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
 			k[m].s = s, k[m].h = fold_str_hash(s), k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_str);
+	if (fold_group_keys(k, m, fold_cmp_str) != 0) {
+		free(k);
+		return -1;
+	}
 	for (i = 1; i < m; i++) {
 		if (k[i - 1].h == k[i].h && strcmp(k[i - 1].s, k[i].s) == 0) {
 			fold_merge(c, k[i - 1].i, k[i].i);
@@ -900,7 +1339,8 @@ fold_likeness(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 /* Verifies a and b and, when they are the same story, keeps the pair
  * for fold_cluster(). Returns -1 when out of memory. */
 static int
-fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
+fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
+              uint32_t b, double t)
 {
 	struct fold_edge *e;
 
@@ -909,21 +1349,21 @@ fold_add_edge(struct fold_ctx *c, uint32_t a, uint32_t b, double t)
 		if (!fold_short_titles_agree(c, a, b, t, 1)) {
 			return 0;
 		}
-		if (fold_grow((void **)&c->later, &c->caplater, c->nlater + 1,
-		              sizeof(*c->later)) != 0) {
+		if (fold_grow((void **)&out->later, &out->caplater, out->nlater + 1,
+		              sizeof(*out->later)) != 0) {
 			return -1;
 		}
-		c->later[c->nlater].a = a, c->later[c->nlater++].b = b;
+		out->later[out->nlater].a = a, out->later[out->nlater++].b = b;
 		return 0;
 	}
 	if (!fold_same_story(c, a, b, t)) {
 		return 0;
 	}
-	if (fold_grow((void **)&c->edges, &c->capedges, c->nedges + 1,
-	              sizeof(*c->edges)) != 0) {
+	if (fold_grow((void **)&out->edges, &out->capedges, out->nedges + 1,
+	              sizeof(*out->edges)) != 0) {
 		return -1;
 	}
-	e = &c->edges[c->nedges++];
+	e = &out->edges[out->nedges++];
 	e->a = a < b ? a : b;
 	e->b = a < b ? b : a;
 	e->score = fold_likeness(c, a, b);
@@ -950,7 +1390,9 @@ fold_join_identical(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
+		goto out;
+	}
 	for (i = 0; i < m; i++) {
 		const struct fold_ent *s = &c->ents[k[i].i];
 
@@ -963,7 +1405,7 @@ fold_join_identical(struct fold_ctx *c, double t)
 			     x->time - s->time > FOLD_WINDOW_SECONDS)) {
 				break;
 			}
-			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
 				goto out;
 			}
 		}
@@ -974,11 +1416,6 @@ out:
 	return rc;
 }
 
-struct fold_index {
-	uint32_t *off;		/* postings of id k: post[off[k] .. off[k + 1]) */
-	uint32_t *post;
-};
-
 /* Where entry i's title shingles (lead 0) or summary shingles (lead 1)
  * are; a title too short to match by title has none. */
 static const uint32_t *
@@ -986,21 +1423,24 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 {
 	const struct fold_ent *e = &c->ents[i];
 
-	const uint32_t *base = lead ? c->lids : c->ids;
-
-	*n = lead ? e->nlead : e->nbase < 3 ? 0 : e->nsh;
-	if (base == NULL) {
-		return NULL;	/* no shingles at all yet: NULL + 0 is undefined */
+	/* the title's side reads nothing of the leads': it is indexed
+	 * while they get ids (fold_side_run()) */
+	if (lead) {
+		*n = e->nlead;
+		return c->lids != NULL ? c->lids + e->lead : NULL;
 	}
-	return base + (lead ? e->lead : e->sh);
+	*n = e->nbase < 3 ? 0 : e->nsh;
+	/* no shingles at all yet: NULL + 0 is undefined */
+	return c->ids != NULL ? c->ids + e->sh : NULL;
 }
 
-/* The inverted index: for each shingle id, the entries that carry it, in
- * entry order. */
+/* The inverted index: for each shingle id below nid, the entries that
+ * carry it, in entry order. */
 static int
-fold_build_index(const struct fold_ctx *c, int lead, struct fold_index *ix)
+fold_build_index(const struct fold_ctx *c, int lead, size_t nid,
+                 struct fold_index *ix)
 {
-	size_t i, j, n, nid = c->hcount, total = lead ? c->nlids : c->nids;
+	size_t i, j, n, total = lead ? c->nlids : c->nids;
 	const uint32_t *v;
 
 	ix->off = calloc(nid + 2, sizeof(*ix->off));
@@ -1070,8 +1510,9 @@ static void fold_summary_misses(const struct fold_ctx *c,
  * once, from its side with fewer shingles (ties: the lower index), and a
  * shingle carried too often ends the walk, as do all after it. */
 static int
-fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-          const uint64_t *order, size_t k, uint32_t *seen, int lead, double t)
+fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+          const uint64_t *order, size_t k, uint32_t *seen, int lead, double t,
+          struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t n = lead ? e->nlive : e->nsh, p, j;
@@ -1090,7 +1531,7 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 				continue;
 			}
 			seen[b] = a + 1;
-			if (fold_add_edge(c, a, b, t) != 0) {
+			if (fold_add_edge(c, out, a, b, t) != 0) {
 				return -1;
 			}
 		}
@@ -1102,8 +1543,8 @@ fold_walk(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
 static int
-fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-           double t, uint64_t *order, uint32_t *seen)
+fold_probe(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
+           double t, uint64_t *order, uint32_t *seen, struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p;
@@ -1116,7 +1557,101 @@ fold_probe(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t);
+	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t, out);
+}
+
+static int fold_probe_lead(const struct fold_ctx *c,
+                           const struct fold_index *ix, uint32_t a, double t,
+                           uint64_t *order, uint32_t *seen,
+                           struct fold_pairs *out);
+
+/* The entries [from, to) probed by one thread, into pairs of its own:
+ * probing only reads c, and the pairs are sorted before they join
+ * (fold_cluster()), so the stories do not depend on the threads. */
+struct fold_probe_job {
+	const struct fold_ctx *c;
+	const struct fold_index *ix;
+	size_t from, to;
+	int lead;		/* the summary rules' probe, not the title's */
+	double t;
+	struct fold_pairs out;
+	int rc;
+};
+
+static void *
+fold_probe_run(void *arg)
+{
+	struct fold_probe_job *j = arg;
+	const struct fold_ctx *c = j->c;
+	uint32_t *seen = calloc(c->n ? c->n : 1, sizeof(*seen));
+	uint64_t *order;
+	size_t i, longest = 1;
+
+	for (i = 0; i < c->n; i++) {
+		size_t m = j->lead ? c->ents[i].nlead : c->ents[i].nsh;
+
+		longest = m > longest ? m : longest;
+	}
+	order = malloc(longest * sizeof(*order));
+	j->rc = seen == NULL || order == NULL ? -1 : 0;
+	for (i = j->from; i < j->to && j->rc == 0; i++) {
+		const struct fold_ent *e = &c->ents[i];
+
+		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
+			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i, j->t, order,
+			                        seen, &j->out);
+		} else if (!j->lead && e->nbase >= 3) {
+			j->rc = fold_probe(c, j->ix, (uint32_t)i, j->t, order, seen,
+			                   &j->out);
+		}
+	}
+	free(order);
+	free(seen);
+	return NULL;
+}
+
+/* Moves the pairs of from to the end of to's. */
+static int
+fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from)
+{
+	int rc = fold_append((void **)&to->edges, &to->nedges, &to->capedges,
+	                     from->edges, from->nedges, sizeof(*to->edges)) != 0 ||
+	         fold_append((void **)&to->later, &to->nlater, &to->caplater,
+	                     from->later, from->nlater, sizeof(*to->later)) != 0;
+
+	free(from->edges);
+	free(from->later);
+	return rc ? -1 : 0;
+}
+
+/* Probes every entry (fold_probe(), or with lead set fold_probe_lead()),
+ * each half of them on a thread of its own, into c->pairs. */
+static int
+fold_probe_all(struct fold_ctx *c, const struct fold_index *ix, int lead,
+               double t)
+{
+	struct fold_probe_job job[2];
+	pthread_t th;
+	int threaded, rc, i;
+
+	memset(job, 0, sizeof(job));
+	for (i = 0; i < 2; i++) {
+		job[i].c = c, job[i].ix = ix, job[i].lead = lead, job[i].t = t;
+	}
+	job[0].to = job[1].from = c->n / 2;
+	job[1].to = c->n;
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_probe_run, &job[1]) == 0;
+	fold_probe_run(&job[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_probe_run(&job[1]);
+	}
+	rc = job[0].rc | job[1].rc;
+	rc |= fold_pairs_move(&c->pairs, &job[0].out);
+	rc |= fold_pairs_move(&c->pairs, &job[1].out);
+	return rc != 0 ? -1 : 0;
 }
 
 /* The lead: longest text, then the earliest time (an undated copy counts
@@ -1217,73 +1752,121 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->size);
 	free(c->first);
 	free(c->last);
-	free(c->edges);
-	free(c->later);
+	free(c->pairs.edges);
+	free(c->pairs.later);
+	fold_index_free(&c->tix);
+	fold_index_free(&c->lix);
 }
 
-/* Gives back the spare room of a grown array (*p holds n of size). */
-static void
-fold_trim(void **p, size_t *cap, size_t n, size_t size)
+/* The stories so far, each entry its own: the union-find, made once the
+ * reading's memory has gone. */
+static int
+fold_ctx_stories(struct fold_ctx *c)
 {
-	void *np;
+	size_t n = c->n, i;
 
-	if (*p == NULL || n == 0 || n >= *cap) {
-		return;
+	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
+	c->next = malloc((n ? n : 1) * sizeof(*c->next));
+	c->size = malloc((n ? n : 1) * sizeof(*c->size));
+	c->first = malloc((n ? n : 1) * sizeof(*c->first));
+	c->last = malloc((n ? n : 1) * sizeof(*c->last));
+	if (c->parent == NULL || c->next == NULL || c->size == NULL ||
+	    c->first == NULL || c->last == NULL) {
+		return -1;
 	}
-	if ((np = realloc(*p, n * size)) != NULL) {
-		*p = np;
-		*cap = n;
+	for (i = 0; i < n; i++) {
+		int64_t time = c->entries[i].time;
+
+		c->parent[i] = c->next[i] = (uint32_t)i;
+		c->size[i] = 1;
+		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
+		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
 	}
+	return 0;
+}
+
+/* The stories so far, each entry its own, joined by GUID and link, and
+ * the index of title shingles: built on a thread of its own while the
+ * leads get ids, as none of it reads what that changes (the ids' kinds,
+ * the leads' shingles). */
+struct fold_side {
+	struct fold_ctx *c;
+	size_t nid;		/* the titles' ids are below it */
+	int rc;
+};
+
+static void *
+fold_side_run(void *arg)
+{
+	struct fold_side *s = arg;
+	struct fold_ctx *c = s->c;
+
+	s->rc = fold_ctx_stories(c) != 0 ||
+	        fold_join_field(c, c->entries, c->n, 0) != 0 ||
+	        fold_join_field(c, c->entries, c->n, 1) != 0 ||
+	        fold_build_index(c, 0, s->nid, &c->tix) != 0 ? -1 : 0;
+	return NULL;
+}
+
+/* Gives the leads' shingles ids (fold_ctx_leads()) with fold_side_run()
+ * beside it. */
+static int
+fold_ctx_ids_and_side(struct fold_ctx *c, struct fold_leadset *ls)
+{
+	struct fold_side side = { c, c->hcount, 0 };
+	pthread_t th;
+	int threaded = c->n >= FOLD_BLOCK &&
+	               pthread_create(&th, NULL, fold_side_run, &side) == 0;
+	int rc = fold_ctx_leads(c, ls);
+
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_side_run(&side);
+	}
+	return rc != 0 || side.rc != 0 ? -1 : 0;
 }
 
 /* Normalises and shingles every entry into c. */
 static int
 fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 {
-	struct title_words *w = title_words_new();
-	struct title_shingle *sh = malloc(TITLE_SHINGLES_MAX * sizeof(*sh));
-	struct fold_lead *ld = malloc(sizeof(*ld));
-	size_t i;
+	struct fold_leadset ls;
 	int rc = -1;
 
-	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
-	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
-	c->next = malloc((n ? n : 1) * sizeof(*c->next));
-	c->size = malloc((n ? n : 1) * sizeof(*c->size));
-	c->first = malloc((n ? n : 1) * sizeof(*c->first));
-	c->last = malloc((n ? n : 1) * sizeof(*c->last));
-	c->entries = entries;
-	if (w == NULL || sh == NULL || ld == NULL || c->ents == NULL ||
-	    c->parent == NULL || c->next == NULL || c->size == NULL ||
-	    c->first == NULL || c->last == NULL || fold_rehash(c) != 0 ||
-	    fold_outlets_fill(c, entries, n) != 0) {
-		goto out;
+	memset(&ls, 0, sizeof(ls));
+	ls.bits = 16;
+	while (ls.bits < 40 && ((size_t)1 << ls.bits) < n * 256) {
+		ls.bits++;
 	}
-	rc = 0;
-	for (i = 0; i < n && rc == 0; i++) {
-		int64_t time = entries[i].time;
-
-		c->parent[i] = c->next[i] = (uint32_t)i;
-		c->size[i] = 1;
-		c->first[i] = time != NF_NO_DATE ? time : INT64_MAX;
-		c->last[i] = time != NF_NO_DATE ? time : INT64_MIN;
-		rc = fold_add_entry(c, &entries[i], w, sh);
+	ls.map = fold_table_new(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map));
+	c->ents = calloc(n ? n : 1, sizeof(*c->ents));
+	c->entries = entries;
+	c->n = n;
+	if (ls.map == NULL || c->ents == NULL ||
+	    fold_rehash(c, n * FOLD_IDS_PER_ENTRY) != 0 ||
+	    fold_outlets_fill(c, entries, n) != 0 || fold_read_all(c, &ls) != 0) {
+		goto out;
 	}
 	/* the title arrays are complete: their spare room goes back before
 	 * the summary leads take the peak of the memory */
 	fold_trim((void **)&c->ids, &c->capids, c->nids, sizeof(*c->ids));
 	fold_trim((void **)&c->keys, &c->capkeys, c->nkeys, sizeof(*c->keys));
 	fold_trim((void **)&c->flat, &c->capflat, c->nflat, 1);
-	if (rc == 0) {
-		rc = fold_ctx_leads(c, entries, w, ld);
+	fold_trim((void **)&c->skeys, &c->capskeys, c->nskeys, sizeof(*c->skeys));
+	fold_leads_shared_only(c, &ls);
+	if (fold_ctx_ids_and_side(c, &ls) != 0) {
+		goto out;
 	}
 	fold_trim((void **)&c->lids, &c->caplids, c->nlids, sizeof(*c->lids));
+	rc = 0;
 out:
-	title_words_free(w);
-	free(sh);
-	free(ld);
+	free((void *)ls.map);
+	free(ls.h);
+	free(ls.kind);
 	return rc;
 }
+
 
 static int
 fold_cmp_whole_only(const void *x, const void *y)
@@ -1314,6 +1897,24 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 	return e->nsh > 0;
 }
 
+/* The ids that some dated title holds, by id (1: held): only their
+ * counts decide fold_all_common(). Free with free(). */
+static unsigned char *
+fold_generic_words(const struct fold_ctx *c)
+{
+	unsigned char *want = calloc(c->hcount ? c->hcount : 1, 1);
+	size_t i, j;
+
+	for (i = 0; want != NULL && i < c->n; i++) {
+		const struct fold_ent *e = &c->ents[i];
+
+		for (j = 0; e->dated && j < e->nsh; j++) {
+			want[c->ids[e->sh + j]] = 1;
+		}
+	}
+	return want;
+}
+
 /* Finds the titles of dated series: a title that names a date and holds
  * nothing but words that many other titles of the batch carry (【天気】
  * 南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on Monday")
@@ -1323,27 +1924,41 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 static int
 fold_mark_generic(struct fold_ctx *c)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	uint32_t *df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
-	size_t i, j, common = c->n / FOLD_COMMON_SHARE;
+	struct fold_key *k = NULL;
+	uint32_t *df = NULL;
+	unsigned char *want = NULL;
+	size_t i, j, common = c->n / FOLD_COMMON_SHARE, dated = 0;
+	int rc = -1;
 
-	if (k == NULL || df == NULL) {
-		free(k);
-		free(df);
-		return -1;
+	for (i = 0; i < c->n; i++) {
+		dated += c->ents[i].dated;
+	}
+	if (dated == 0) {
+		return 0;	/* no title names a date: none is of a series */
 	}
 	common = common < FOLD_COMMON_MIN ? FOLD_COMMON_MIN :
 	         common > FOLD_COMMON_MAX ? FOLD_COMMON_MAX : common;
+	k = malloc(c->n * sizeof(*k));
+	df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
+	want = fold_generic_words(c);
+	if (k == NULL || df == NULL || want == NULL) {
+		goto out;
+	}
 	for (i = 0; i < c->n; i++) {
 		k[i].h = c->ents[i].whole, k[i].i = (uint32_t)i;
 	}
-	qsort(k, c->n, sizeof(*k), fold_cmp_whole_only);
-	/* each different title counts once, however many copies carry it */
+	if (fold_group_keys(k, c->n, fold_cmp_whole_only) != 0) {
+		goto out;
+	}
+	/* each different title counts once, however many copies carry it;
+	 * only the words of dated titles are asked about */
 	for (i = 0; i < c->n; i++) {
 		const struct fold_ent *e = &c->ents[k[i].i];
 
 		for (j = 0; (i == 0 || k[i].h != k[i - 1].h) && j < e->nsh; j++) {
-			df[c->ids[e->sh + j]]++;
+			uint32_t id = c->ids[e->sh + j];
+
+			df[id] += want[id];
 		}
 	}
 	for (i = 0; i < c->n; i++) {
@@ -1353,42 +1968,27 @@ fold_mark_generic(struct fold_ctx *c)
 			e->inform = 0;
 		}
 	}
+	rc = 0;
+out:
 	free(k);
 	free(df);
-	return 0;
+	free(want);
+	return rc;
 }
 
 /* Candidates from the index, verified and joined. */
 static int
 fold_join_similar(struct fold_ctx *c, double t)
 {
-	struct fold_index ix = { NULL, NULL };
-	uint64_t *order = NULL;
-	uint32_t *seen = calloc(c->n ? c->n : 1, sizeof(*seen));
-	size_t i, longest = 1;
 	int rc = -1;
 
-	for (i = 0; i < c->n; i++) {
-		longest = c->ents[i].nsh > longest ? c->ents[i].nsh : longest;
-	}
-	order = malloc(longest * sizeof(*order));
-	if (seen == NULL || order == NULL || fold_join_identical(c, t) != 0 ||
-	    fold_build_index(c, 0, &ix) != 0) {
+	if (fold_join_identical(c, t) != 0 || fold_probe_all(c, &c->tix, 0, t) != 0) {
 		goto out;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nbase >= 3 &&
-		    fold_probe(c, &ix, (uint32_t)i, t, order, seen) != 0) {
-			goto out;
-		}
 	}
 	fold_cluster(c, t);
 	rc = 0;
 out:
-	free(ix.off);
-	free(ix.post);
-	free(order);
-	free(seen);
+	fold_index_free(&c->tix);
 	return rc;
 }
 
@@ -1740,19 +2340,19 @@ fold_cluster(struct fold_ctx *c, double t)
 {
 	size_t i;
 
-	if (c->nedges == 0) {
+	if (c->pairs.nedges == 0) {
 		return;	/* edges may still be NULL */
 	}
-	qsort(c->edges, c->nedges, sizeof(*c->edges), fold_cmp_edge);
-	for (i = 0; i < c->nedges; i++) {
-		uint32_t ra = fold_find(c->parent, c->edges[i].a);
-		uint32_t rb = fold_find(c->parent, c->edges[i].b);
+	qsort(c->pairs.edges, c->pairs.nedges, sizeof(*c->pairs.edges), fold_cmp_edge);
+	for (i = 0; i < c->pairs.nedges; i++) {
+		uint32_t ra = fold_find(c->parent, c->pairs.edges[i].a);
+		uint32_t rb = fold_find(c->parent, c->pairs.edges[i].b);
 
 		if (ra != rb && fold_story_accepts(c, ra, rb, t)) {
 			fold_merge(c, ra, rb);
 		}
 	}
-	c->nedges = 0;
+	c->pairs.nedges = 0;
 }
 
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
@@ -1818,7 +2418,9 @@ fold_join_same_leads(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
+		goto out;
+	}
 	for (i = 0; i < m; i++) {
 		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT &&
 		     k[j].h == k[i].h; j++) {
@@ -1826,7 +2428,7 @@ fold_join_same_leads(struct fold_ctx *c, double t)
 			    k[j].time - k[i].time > FOLD_WINDOW_SECONDS) {
 				break;
 			}
-			if (fold_add_edge(c, k[i].i, k[j].i, t) != 0) {
+			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
 				goto out;
 			}
 		}
@@ -1857,7 +2459,10 @@ fold_mark_boiler_leads(struct fold_ctx *c)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	qsort(k, m, sizeof(*k), fold_cmp_whole);
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
+		free(k);
+		return -1;
+	}
 	for (start = 0; start < m; start = i) {
 		for (i = start + 1, stories = 1; i < m && k[i].h == k[start].h; i++) {
 			stories += k[i].time != k[i - 1].time;
@@ -1874,8 +2479,9 @@ fold_mark_boiler_leads(struct fold_ctx *c)
  * enough that a lead sharing FOLD_SHORT_LEAD_SHARE of them (the lower of
  * the two rules' shares) must carry one. */
 static int
-fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-                double t, uint64_t *order, uint32_t *seen)
+fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
+                uint32_t a, double t, uint64_t *order, uint32_t *seen,
+                struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p, m = 0;
@@ -1891,51 +2497,77 @@ fold_probe_lead(struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	/* the private shingles are the rarest and find nothing */
 	k = e->nlive - (size_t)ceil(FOLD_SHORT_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
-	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t);
+	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t, out);
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
 static int
 fold_join_leads(struct fold_ctx *c, double t)
 {
-	struct fold_index ix = { NULL, NULL };
-	uint64_t *order = NULL;
-	uint32_t *seen = NULL;
-	size_t i, longest = 1;
+	size_t i;
 	int rc = -1;
 
 	if (c->nlids == 0) {
 		return 0;
 	}
-	for (i = 0; i < c->n; i++) {
-		longest = c->ents[i].nlead > longest ? c->ents[i].nlead : longest;
-	}
-	order = malloc(longest * sizeof(*order));
-	seen = calloc(c->n ? c->n : 1, sizeof(*seen));
-	if (seen == NULL || order == NULL || fold_build_index(c, 1, &ix) != 0 ||
-	    fold_mark_boiler(c, &ix) != 0 || fold_mark_boiler_leads(c) != 0 ||
-	    fold_join_same_leads(c, t) != 0) {
+	if (fold_mark_boiler(c, &c->lix) != 0 ||
+	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
 		goto out;
 	}
-	for (i = 0; i < c->nlater; i++) {
-		if (fold_add_edge(c, c->later[i].a, c->later[i].b, t) != 0) {
+	for (i = 0; i < c->pairs.nlater; i++) {
+		if (fold_add_edge(c, &c->pairs, c->pairs.later[i].a,
+		                  c->pairs.later[i].b, t) != 0) {
 			goto out;
 		}
 	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].nlive >= FOLD_SHORT_LEAD_MIN &&
-		    fold_probe_lead(c, &ix, (uint32_t)i, t, order, seen) != 0) {
-			goto out;
-		}
+	if (fold_probe_all(c, &c->lix, 1, t) != 0) {
+		goto out;
 	}
 	fold_cluster(c, t);
 	rc = 0;
 out:
-	free(ix.off);
-	free(ix.post);
-	free(order);
-	free(seen);
+	fold_index_free(&c->lix);
 	return rc;
+}
+
+/* The index of lead shingles, built on a thread of its own while the
+ * titles join (fold_join_all()): it reads only the leads' ids, final
+ * once the entries are read. */
+struct fold_lead_index {
+	struct fold_ctx *c;
+	int rc;
+};
+
+static void *
+fold_lead_index_run(void *arg)
+{
+	struct fold_lead_index *li = arg;
+	struct fold_ctx *c = li->c;
+
+	li->rc = c->nlids == 0 ? 0 : fold_build_index(c, 1, c->hcount, &c->lix);
+	return NULL;
+}
+
+/* Joins the entries' stories: by title (with the lead index built
+ * beside it), then by the summary rules. */
+static int
+fold_join_all(struct fold_ctx *c, double t)
+{
+	struct fold_lead_index li = { c, 0 };
+	pthread_t th;
+	int threaded = c->n >= FOLD_BLOCK &&
+	               pthread_create(&th, NULL, fold_lead_index_run, &li) == 0;
+	int rc;
+
+	if (!threaded) {
+		fold_lead_index_run(&li);
+	}
+	rc = fold_mark_generic(c) != 0 ||
+	     fold_join_similar(c, t) != 0;
+	if (threaded) {
+		pthread_join(th, NULL);
+	}
+	return rc != 0 || li.rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
 
 enum nf_status
@@ -1961,11 +2593,7 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	/* ids are final: the table from hashes to ids is no longer needed */
 	free(c.slots);
 	c.slots = NULL;
-	if (fold_mark_generic(&c) != 0 ||
-	    fold_join_field(&c, entries, n, 0) != 0 ||
-	    fold_join_field(&c, entries, n, 1) != 0 ||
-	    fold_join_similar(&c, threshold) != 0 ||
-	    fold_join_leads(&c, threshold) != 0) {
+	if (fold_join_all(&c, threshold) != 0) {
 		fold_ctx_free(&c);
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
 	}

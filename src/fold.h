@@ -8,7 +8,8 @@
  * and a second one over summary leads); a copy joins a story only when it
  * matches the story as a whole, and a story spans at most three days
  * unless its copies share a GUID or link. Deterministic for the same set
- * of entries.
+ * of entries; a large batch is folded on two threads, with the same
+ * stories as on one.
  *
  * fold works on light entries (pointers into items the caller owns), so
  * that --dump can fold a large feed without keeping whole items.

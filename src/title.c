@@ -43,6 +43,8 @@ struct token {
 	int caps;		/* every letter a capital */
 	int key;		/* KEY_*: a number or a proper noun */
 	int stop;		/* in stopwords (set by mark_keys) */
+	size_t stem;		/* stem_len() of a word; len for CJK */
+	int words;		/* WORD_* flags once mark_keys() looked; -1 */
 };
 
 /* One normalised title while it is being shingled. */
@@ -120,7 +122,9 @@ last_separator(const char *t, size_t len, size_t *seplen)
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
 			n = strlen(seps[i]);
-			if (p + n < len && memcmp(t + p, seps[i], n) == 0) {
+			/* the second byte first: a title has many spaces */
+			if (p + n < len && t[p + 1] == seps[i][1] &&
+			    memcmp(t + p, seps[i], n) == 0) {
 				*seplen = n;
 				return p;
 			}
@@ -396,7 +400,7 @@ is_voice_mark(uint32_t c)
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
-	size_t p, slen;
+	size_t p;
 
 	if (summary == NULL || summary[0] == '\0') {
 		return len;
@@ -404,7 +408,6 @@ unglue(const char *title, size_t len, const char *summary)
 	while (*summary == ' ') {
 		summary++;
 	}
-	slen = strlen(summary);
 	/* only where the summary's first byte is can it begin */
 	for (p = 10; p + 12 <= len; p++) {
 		const char *at = memchr(title + p, summary[0], len - 12 + 1 - p);
@@ -418,7 +421,9 @@ unglue(const char *title, size_t len, const char *summary)
 		if (((unsigned char)title[p] & 0xC0) == 0x80) {
 			continue;
 		}
-		if (rest <= slen && memcmp(title + p, summary, rest) == 0) {
+		/* the title holds no NUL before len: equal for rest bytes
+		 * means the summary has them too */
+		if (strncmp(title + p, summary, rest) == 0) {
 			return p;
 		}
 	}
@@ -431,6 +436,32 @@ ends_with(const char *s, size_t len, const char *tail)
 	size_t n = strlen(tail);
 
 	return len >= n && memcmp(s + len - n, tail, n) == 0;
+}
+
+static size_t stem_len(const uint32_t *w, size_t len);
+
+/* The ASCII letters and digits that continue word cur from u[i], as
+ * tokenize() reads them, in one go; returns where they end. */
+static size_t
+tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
+               struct token *cur)
+{
+	for (; i < len && nm->ncps < TITLE_READ_MAX; i++) {
+		unsigned char ch = u[i];
+
+		if (ch >= 'a' && ch <= 'z') {
+			cur->caps = 0;
+		} else if (ch >= 'A' && ch <= 'Z') {
+			ch = (unsigned char)(ch + 32);
+		} else if (ch >= '0' && ch <= '9') {
+			cur->key = KEY_NUMBER;
+		} else {
+			break;
+		}
+		nm->cps[nm->ncps++] = ch;
+		cur->len++;
+	}
+	return i;
 }
 
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
@@ -449,18 +480,25 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		uint32_t c;
 		enum cp_class cls;
 
-		i += decode_cp(u + i, len - i, &c);
-		c = fullwidth(c);
-		if (is_voice_mark(c)) {
-			/* joined to its kana, or dropped: a mark alone adds nothing */
-			uint32_t both = cur != NULL && cur->cjk ? compose(nm->cps[nm->ncps - 1], c) : 0;
+		if (u[i] < 0x80) {
+			/* ASCII, most of most titles: no decoding, no NFKC */
+			c = u[i++];
+			cls = classify(c);
+		} else {
+			i += decode_cp(u + i, len - i, &c);
+			c = fullwidth(c);
+			if (is_voice_mark(c)) {
+				/* joined to its kana, or dropped: a mark alone adds nothing */
+				uint32_t both = cur != NULL && cur->cjk ?
+				                compose(nm->cps[nm->ncps - 1], c) : 0;
 
-			if (both != 0) {
-				nm->cps[nm->ncps - 1] = both;
+				if (both != 0) {
+					nm->cps[nm->ncps - 1] = both;
+				}
+				continue;
 			}
-			continue;
+			cls = classify(c);
 		}
-		cls = classify(c);
 		if ((c == '.' || c == ',') && cur != NULL && !cur->cjk &&
 		    nm->cps[nm->ncps - 1] <= '9' && nm->cps[nm->ncps - 1] >= '0' &&
 		    i < len && u[i] >= '0' && u[i] <= '9') {
@@ -483,6 +521,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->caps = cur->upper;
 			cur->key = cur->upper ? KEY_NAME : KEY_NONE;
 			cur->stop = 0;
+			cur->words = -1;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -493,6 +532,14 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		}
 		nm->cps[nm->ncps++] = lower_cp(c);
 		cur->len++;
+		if (!cur->cjk) {
+			i = tokenize_ascii(u, i, len, nm, cur);
+		}
+	}
+	for (i = 0; i < nm->ntoks; i++) {
+		struct token *t = &nm->toks[i];
+
+		t->stem = t->cjk ? t->len : stem_len(nm->cps + t->start, t->len);
 	}
 }
 
@@ -616,6 +663,9 @@ tok_words(const struct norm *nm, const struct token *t)
 	uint64_t v = 0;
 	size_t i, j;
 
+	if (t->words >= 0) {
+		return t->words;
+	}
 	if (t->cjk || t->len > 12) {
 		return 0;
 	}
@@ -659,7 +709,7 @@ mark_keys(struct norm *nm)
 	all_caps = i == nm->ntoks;
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
-		int words = tok_words(nm, t);
+		int words = t->words = tok_words(nm, t);
 
 		t->stop = (words & WORD_STOP) != 0;
 		/* A label in capitals that opens a title in lower case
@@ -867,9 +917,9 @@ pair_hash(const struct norm *nm, size_t i)
 {
 	const struct token *p = &nm->toks[i - 1], *t = &nm->toks[i];
 	const uint32_t *pcp = nm->cps + p->start, *cp = nm->cps + t->start;
-	uint64_t h = hash_cps(pcp, stem_len(pcp, p->len), SEED_PAIR);
+	uint64_t h = hash_cps(pcp, p->stem, SEED_PAIR);
 
-	return hash_cps(cp, stem_len(cp, t->len), h);
+	return hash_cps(cp, t->stem, h);
 }
 
 /* Whether token t marks another team of a club: Jong, II, Reserves, or
@@ -914,7 +964,7 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
 	      t->key == KEY_NONE ? TITLE_KEY_NONE :
 	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK : TITLE_KEY_STRONG;
-	out[n++] = shingle(hash_cps(cp, stem_len(cp, t->len), SEED_WORD),
+	out[n++] = shingle(hash_cps(cp, t->stem, SEED_WORD),
 	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
 	                   !t->upper && t->key != KEY_NUMBER);
 	if (i > 0 && !nm->toks[i - 1].cjk) {
@@ -1080,7 +1130,10 @@ title_view_measure(const struct title_vocab *v, struct title_view *x)
 	size_t i;
 
 	x->nbase = x->weight = 0;
-	x->idbits = 0;
+	x->idbits = x->head = 0;
+	if (x->flat != NULL) {
+		memcpy(&x->head, x->flat, x->flatlen < 8 ? x->flatlen : 8);
+	}
 	for (i = 0; i < x->nids; i++) {
 		unsigned char k = v->kind[x->ids[i]];
 
@@ -1115,8 +1168,11 @@ has_id(const uint32_t *v, size_t n, uint32_t x)
 static int
 is_prefix(const struct title_view *a, const struct title_view *b)
 {
+	/* the heads first: they tell most pairs apart without reading
+	 * the texts, which at scale are far apart in memory */
 	return a->flatlen >= PREFIX_BYTES && a->nbase >= PREFIX_UNITS &&
-	       a->flatlen <= b->flatlen && memcmp(a->flat, b->flat, a->flatlen) == 0;
+	       a->flatlen <= b->flatlen && a->head == b->head &&
+	       memcmp(a->flat, b->flat, a->flatlen) == 0;
 }
 
 /* Whether the pair fails on a's shingles: the weight of what b lacks of
@@ -1638,6 +1694,7 @@ title_similar(const char *a, const char *b, double threshold)
 	    pair_vocab(l, &v) == 0) {
 		/* identical folded titles are one story without the rule */
 		same = (x->nbase >= 3 && x->flatlen == y->flatlen &&
+		        x->head == y->head &&
 		        memcmp(x->flat, y->flat, x->flatlen) == 0) ||
 		       title_same_story(&v, x, y, threshold);
 	}

@@ -174,9 +174,11 @@ struct title_view {
 	size_t nbase;		/* words and CJK bigrams among the ids */
 	size_t weight;		/* 2 a word, 1 a CJK bigram, particles too */
 	uint64_t idbits;	/* a one-in-64 filter of the ids */
+	uint64_t head;		/* flat's first 8 bytes, zeros past its end */
 };
 
-/* Fills nbase, weight and idbits from the ids. */
+/* Fills nbase, weight and idbits from the ids, head from flat (which may
+ * be NULL: then 0). */
 void title_view_measure(const struct title_vocab *v, struct title_view *x);
 
 /* Whether a and b tell the same story by their titles at threshold t

@@ -28,6 +28,11 @@ Rows:
                   with LATENCY_MS per request at max-parallel PARALLEL,
                   new database each run, then again (all 304), against
                   the network floor and newsboat (reload-threads PARALLEL)
+  fold 100k, 1M   fold_stories() over synthetic items (tests/bench/fold_bench,
+                  one size a process): fold time, what folding adds to
+                  the resident memory, the 1M time over the 100k time
+                  (linear is 10) and the stories' checksum, which must
+                  not change with a faster build
 Then the component benchmarks' own lines: fold_bench, store-bench,
 text_bench. Corpora are cached in $BENCH_DIR (default
 /tmp/newsfold-bench). FEEDS, ITEMS, LATENCY_MS and PARALLEL in the
@@ -38,6 +43,7 @@ import json
 import math
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -482,6 +488,45 @@ def row_refresh(nf, srcdir, work, runs):
     return rows
 
 
+def fold_once(path, size):
+    """One fold_bench run of size items: (fold s, MB added, peak RSS MiB,
+    checksum, fold CPU s), or None when it failed."""
+    r = subprocess.run([path, str(size)], capture_output=True, text=True)
+    m = re.search(r"items: +([0-9.]+) s,.*peak RSS (\d+) MB, fold adds (-?\d+) MB, "
+                  r"checksum ([0-9a-f]+), CPU ([0-9.]+) s", r.stdout)
+    if r.returncode != 0 or not m:
+        return None
+    return (float(m.group(1)), int(m.group(3)), int(m.group(2)), m.group(4),
+            float(m.group(5)))
+
+
+def row_fold(build, runs, quick):
+    """fold 100k and 1M: median fold time of runs (at most 3 at 1M), MB
+    added, peak RSS, checksums, and the growth from 100k to 1M."""
+    path = os.path.join(build, "tests/bench/fold_bench")
+    if not os.path.exists(path):
+        return []
+    rows, medians = [], {}
+    for size in [100000] + ([] if quick else [1000000]):
+        got = [fold_once(path, size) for _ in range(min(runs, 3) if size > 100000 else runs)]
+        ok = [g for g in got if g]
+        if not ok:
+            continue
+        times = [g[0] for g in ok]
+        medians[size] = statistics.median(times)
+        sums = sorted(set(g[3] for g in ok))
+        label = "fold %dk items (fold adds %d MB; checksum %s%s)" % (
+            size // 1000, max(g[1] for g in ok), ",".join(sums),
+            "; %.1fx the 100k time" % (medians[size] / medians[100000])
+            if size > 100000 and 100000 in medians else "")
+        rows.append((label, {"median": medians[size], "min": min(times),
+                             "max": max(times),
+                             "cpu": statistics.median(g[4] for g in ok),
+                             "rss": max(g[2] for g in ok),
+                             "failed": len(got) - len(ok)}, []))
+    return rows
+
+
 def components(build, quick):
     out = []
     progs = [("fold_bench", ["tests/bench/fold_bench"] +
@@ -534,7 +579,7 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="1,000 x 100 becomes 200 x 100; no 1M fold")
     ap.add_argument("--only",
-                    default="dump,headlines,stories,refresh,components")
+                    default="dump,headlines,stories,refresh,fold,components")
     ap.add_argument("--base", help="a second build folder: its newsfold "
                     "runs beside this one in every row")
     a = ap.parse_args()
@@ -562,6 +607,8 @@ def main():
         rows += row_stories(nf, srcdir, build, work, a.runs)
     if "refresh" in only:
         rows += row_refresh(nf, srcdir, work, a.runs)
+    if "fold" in only:
+        rows += row_fold(build, a.runs, a.quick)
     print_table(rows)
     if "components" in only:
         print()

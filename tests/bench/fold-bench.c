@@ -8,7 +8,8 @@
  * Prints time, the RSS the inputs take, the peak RSS, what folding added
  * to it (peak after the call less the RSS before it) and a checksum of
  * the stories (lead and members of each, in order), so that two builds
- * can be told to fold alike at a glance. With
+ * can be told to fold alike at a glance, and the processor time folding
+ * took on all its threads. With
  * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
  * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
@@ -187,6 +188,14 @@ seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The processor time of every thread so far, user and system. */
+static double
+cpu_seconds(const struct rusage *ru)
+{
+	return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
+	       (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
+}
+
 static int
 bench(size_t n)
 {
@@ -199,7 +208,7 @@ bench(size_t n)
 	struct nf_error err;
 	struct rusage ru;
 	size_t i, folded = 0;
-	double t0, t1;
+	double t0, t1, cpu0;
 	long input_rss, before_kb;
 
 	if (titles == NULL || summaries == NULL || links == NULL ||
@@ -233,6 +242,7 @@ bench(size_t n)
 	}
 	getrusage(RUSAGE_SELF, &ru);
 	input_rss = ru.ru_maxrss / 1024;
+	cpu0 = cpu_seconds(&ru);
 	before_kb = rss_now_kb();
 	t0 = seconds_now();
 	if (fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
@@ -252,9 +262,9 @@ bench(size_t n)
 	write_stories(&res);
 	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), "
 	       "inputs %ld MB, peak RSS %ld MB, fold adds %ld MB, "
-	       "checksum %016llx\n", n, t1 - t0, res.nstories, folded,
+	       "checksum %016llx, CPU %.3f s\n", n, t1 - t0, res.nstories, folded,
 	       input_rss, ru.ru_maxrss / 1024, (ru.ru_maxrss - before_kb) / 1024,
-	       (unsigned long long)stories_checksum(&res));
+	       (unsigned long long)stories_checksum(&res), cpu_seconds(&ru) - cpu0);
 	fold_result_free(&res);
 	free(summaries);
 	free(links);
