@@ -23,6 +23,7 @@
 
 #include "src/download.h"
 #include "src/fetch.h"
+#include "tests/testdir.h"
 #include "tests/testserver.h"
 
 static struct testserver srv;
@@ -46,45 +47,11 @@ server_stop(void **state)
 	return 0;
 }
 
-static char *
-url_for(const char *fmt, ...)
-{
-	static char url[512];
-	char path[400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(path, sizeof(path), fmt, ap);
-	va_end(ap);
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", srv.port, path);
-	return url;
-}
-
 /* A fresh folder for one case. */
 static void
 fresh_dir(char *dir, size_t size)
 {
-	snprintf(dir, size, "/tmp/nf-download-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-}
-
-static void
-remove_dir(const char *dir)
-{
-	char path[1024];
-	struct dirent *e;
-	DIR *d = opendir(dir);
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			unlink(path);
-		}
-	}
-	if (d != NULL) {
-		closedir(d);
-	}
-	rmdir(dir);
+	assert_int_equal(testdir_make(dir, size, "nf-download"), 0);
 }
 
 static size_t
@@ -181,14 +148,14 @@ test_whole(void **state)
 
 	(void)state;
 	fresh_dir(dir, sizeof(dir));
-	get(url_for("/blob/ep12.mp3?size=100000"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/ep12.mp3?size=100000"), dir, 1 << 20, &p);
 	snprintf(want, sizeof(want), "%s/ep12.mp3", dir);
 	assert_int_equal(p.status, NF_OK);
 	assert_string_equal(p.msg, want);
 	assert_string_equal(p.name, "ep12.mp3");
 	assert_true(holds_pattern(want, 100000));
 	assert_int_equal(count_entries(dir), 1);
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -202,17 +169,17 @@ test_resume_after_cut(void **state)
 	fresh_dir(dir, sizeof(dir));
 	snprintf(file, sizeof(file), "%s/cut.ogg", dir);
 	snprintf(part, sizeof(part), "%s/cut.ogg.part", dir);
-	get(url_for("/blob/cut.ogg?size=100000&cut=1"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/cut.ogg?size=100000&cut=1"), dir, 1 << 20, &p);
 	assert_int_not_equal(p.status, NF_OK);
 	assert_false(exists(file));
 	assert_int_equal(stat(part, &st), 0);
 	assert_int_equal(st.st_size, 50000);
-	get(url_for("/blob/cut.ogg?size=100000&cut=1"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/cut.ogg?size=100000&cut=1"), dir, 1 << 20, &p);
 	assert_int_equal(p.status, NF_OK);
 	assert_true(server_was_sent("Range", "bytes=50000-"));
 	assert_true(holds_pattern(file, 100000));
 	assert_false(exists(part));
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -226,12 +193,12 @@ test_range_ignored_restarts(void **state)
 	snprintf(file, sizeof(file), "%s/whole.mp3", dir);
 	snprintf(part, sizeof(part), "%s/whole.mp3.part", dir);
 	write_bytes(part, 'x', 30000);
-	get(url_for("/blob/whole.mp3?size=70000&norange=1"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/whole.mp3?size=70000&norange=1"), dir, 1 << 20, &p);
 	assert_int_equal(p.status, NF_OK);
 	assert_true(server_was_sent("Range", "bytes=30000-"));
 	assert_true(holds_pattern(file, 70000));
 	assert_false(exists(part));
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -245,10 +212,10 @@ test_part_too_long_restarts(void **state)
 	snprintf(file, sizeof(file), "%s/short.mp3", dir);
 	snprintf(part, sizeof(part), "%s/short.mp3.part", dir);
 	write_bytes(part, 'x', 2000);
-	get(url_for("/blob/short.mp3?size=1000"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/short.mp3?size=1000"), dir, 1 << 20, &p);
 	assert_int_equal(p.status, NF_OK);
 	assert_true(holds_pattern(file, 1000));
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -259,7 +226,7 @@ test_over_the_limit(void **state)
 
 	(void)state;
 	fresh_dir(dir, sizeof(dir));
-	get(url_for("/blob/big.mp4?size=100000"), dir, 65536, &p);
+	get(testserver_url(&srv, "/blob/big.mp4?size=100000"), dir, 65536, &p);
 	assert_int_equal(p.status, NF_ERR_TOO_LARGE);
 	assert_string_equal(p.msg, "too large (over 64 KiB)");
 	assert_int_equal(count_entries(dir), 0);
@@ -267,17 +234,17 @@ test_over_the_limit(void **state)
 	/* a part already past the ceiling goes too */
 	snprintf(part, sizeof(part), "%s/big.mp4.part", dir);
 	write_bytes(part, 'x', 70000);
-	get(url_for("/blob/big.mp4?size=100000"), dir, 65536, &p);
+	get(testserver_url(&srv, "/blob/big.mp4?size=100000"), dir, 65536, &p);
 	assert_int_equal(p.status, NF_ERR_TOO_LARGE);
 	assert_int_equal(count_entries(dir), 0);
 
 	/* a cut part continued past the ceiling: the 206's length tells */
-	get(url_for("/blob/big.mp4?size=100000&cut=1"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/big.mp4?size=100000&cut=1"), dir, 1 << 20, &p);
 	assert_int_equal(count_entries(dir), 1);
-	get(url_for("/blob/big.mp4?size=100000&cut=1"), dir, 80000, &p);
+	get(testserver_url(&srv, "/blob/big.mp4?size=100000&cut=1"), dir, 80000, &p);
 	assert_int_equal(p.status, NF_ERR_TOO_LARGE);
 	assert_int_equal(count_entries(dir), 0);
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -290,12 +257,12 @@ test_never_replaces(void **state)
 	fresh_dir(dir, sizeof(dir));
 	snprintf(first, sizeof(first), "%s/ep.mp3", dir);
 	write_bytes(first, 'k', 10);
-	get(url_for("/blob/ep.mp3?size=5000"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/ep.mp3?size=5000"), dir, 1 << 20, &p);
 	snprintf(want, sizeof(want), "%s/ep (1).mp3", dir);
 	assert_int_equal(p.status, NF_OK);
 	assert_string_equal(p.msg, want);
 	assert_true(holds_pattern(want, 5000));
-	get(url_for("/blob/ep.mp3?size=5000"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/ep.mp3?size=5000"), dir, 1 << 20, &p);
 	snprintf(want, sizeof(want), "%s/ep (2).mp3", dir);
 	assert_string_equal(p.msg, want);
 	{
@@ -304,7 +271,7 @@ test_never_replaces(void **state)
 		assert_int_equal(stat(first, &st), 0);
 		assert_int_equal(st.st_size, 10);
 	}
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -315,18 +282,18 @@ test_hostile_names_stay_inside(void **state)
 
 	(void)state;
 	fresh_dir(dir, sizeof(dir));
-	get(url_for("/blob/..%%2F..%%2Fescape?size=10"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/..%%2F..%%2Fescape?size=10"), dir, 1 << 20, &p);
 	snprintf(want, sizeof(want), "%s/_._.._escape", dir);
 	assert_int_equal(p.status, NF_OK);
 	assert_string_equal(p.msg, want);
-	get(url_for("/blob/.profile?size=10"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/.profile?size=10"), dir, 1 << 20, &p);
 	snprintf(want, sizeof(want), "%s/_profile", dir);
 	assert_string_equal(p.msg, want);
-	get(url_for("/blob/%%1b%%5d0%%3bowned%%07.mp3?size=10"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/blob/%%1b%%5d0%%3bowned%%07.mp3?size=10"), dir, 1 << 20, &p);
 	snprintf(want, sizeof(want), "%s/_]0;owned_.mp3", dir);
 	assert_string_equal(p.msg, want);
 	assert_int_equal(count_entries(dir), 3);
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -337,13 +304,13 @@ test_error_status_leaves_nothing(void **state)
 
 	(void)state;
 	fresh_dir(dir, sizeof(dir));
-	get(url_for("/status/404"), dir, 1 << 20, &p);
+	get(testserver_url(&srv, "/status/404"), dir, 1 << 20, &p);
 	assert_int_equal(p.status, NF_ERR_NET);
 	assert_string_equal(p.msg, "HTTP 404");
 	get("file:///etc/passwd", dir, 1 << 20, &p);
 	assert_string_equal(p.msg, "not an http(s) link");
 	assert_int_equal(count_entries(dir), 0);
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static int wakes;
@@ -358,7 +325,7 @@ count_wake(void *ctx)
 static void
 test_thread_reports(void **state)
 {
-	const char *url = url_for("/blob/t.mp3?size=300000");
+	const char *url = testserver_url(&srv, "/blob/t.mp3?size=300000");
 	struct download_options o = {
 		.url = url, .max_size = 1 << 20, .timeout_ms = 10000,
 		.wake = count_wake,
@@ -386,12 +353,12 @@ test_thread_reports(void **state)
 	download_free(d);
 
 	/* freed while it runs: stops, the part stays to be continued */
-	o.url = url_for("/slow?seconds=5");
+	o.url = testserver_url(&srv, "/slow?seconds=5");
 	d = download_start(&o, &err);
 	assert_non_null(d);
 	usleep(200000);
 	download_free(d);
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 static void
@@ -419,8 +386,8 @@ test_same_name_at_once(void **state)
 	(void)state;
 	fresh_dir(dir, sizeof(dir));
 	o.dir = dir;
-	snprintf(u1, sizeof(u1), "%s", url_for("/blob/same.mp3?size=400000&slow=20"));
-	snprintf(u2, sizeof(u2), "%s", url_for("/blob/same.mp3?size=300000&slow=20"));
+	snprintf(u1, sizeof(u1), "%s", testserver_url(&srv, "/blob/same.mp3?size=400000&slow=20"));
+	snprintf(u2, sizeof(u2), "%s", testserver_url(&srv, "/blob/same.mp3?size=300000&slow=20"));
 	o.url = u1;
 	assert_non_null(d1 = download_start(&o, &err));
 	o.url = u2;
@@ -437,7 +404,7 @@ test_same_name_at_once(void **state)
 	assert_int_equal(count_entries(dir), 2);
 	download_free(d1);
 	download_free(d2);
-	remove_dir(dir);
+	testdir_remove(dir);
 }
 
 /* ---- file names --------------------------------------------------------- */

@@ -55,20 +55,6 @@ server_stop(void **state)
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-static char *
-url_for(const char *fmt, ...)
-{
-	static char url[512];
-	char path[400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(path, sizeof(path), fmt, ap);
-	va_end(ap);
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", srv.port, path);
-	return url;
-}
-
 static double
 now(void)
 {
@@ -275,7 +261,7 @@ case_url(const struct single_case *c)
 		         srv.port, c->path);
 		return url;
 	}
-	return url_for(c->path, srv.port);
+	return testserver_url(&srv, c->path, srv.port);
 }
 
 static void
@@ -354,7 +340,7 @@ test_conditional(void **state)
 	char *line;
 
 	(void)state;
-	snprintf(url, sizeof(url), "%s", url_for("/feed/tokyo.atom"));
+	snprintf(url, sizeof(url), "%s", testserver_url(&srv, "/feed/tokyo.atom"));
 	req.url = url;
 	run_requests(NULL, &req, 1, &first);
 	assert_int_equal(first.r[0].outcome, FETCH_OK);
@@ -392,7 +378,7 @@ test_if_modified_since(void **state)
 	char *line;
 
 	(void)state;
-	req.url = url_for("/feed/world.xml");
+	req.url = testserver_url(&srv, "/feed/world.xml");
 	req.last_modified = "Wed, 18 Oct 2023 06:00:00 GMT";
 	run_requests(NULL, &req, 1, &all);
 	assert_int_equal(all.r[0].outcome, FETCH_UNCHANGED);
@@ -420,7 +406,7 @@ test_parallel(void **state)
 	memset(reqs, 0, sizeof(reqs));
 	for (i = 0; i < N; i++) {
 		snprintf(urls[i], sizeof(urls[i]), "%s",
-		         url_for("/latency?ms=300&items=5&seed=%zu", i));
+		         testserver_url(&srv, "/latency?ms=300&items=5&seed=%zu", i));
 		reqs[i].url = urls[i];
 		reqs[i].user = &seen[i];
 	}
@@ -470,7 +456,7 @@ test_stream(void **state)
 
 	(void)state;
 	buf_init(&sink.body, 1 << 20);
-	assert_int_equal(fetch_url_stream(url_for("/gzip/world.xml?charset=utf-8"),
+	assert_int_equal(fetch_url_stream(testserver_url(&srv, "/gzip/world.xml?charset=utf-8"),
 	                                  &limits, NULL, sink_chunk, &sink, &ctype,
 	                                  &err), NF_OK);
 	assert_non_null(strstr(sink.body.data, "Library extends opening hours"));
@@ -478,7 +464,7 @@ test_stream(void **state)
 	free(ctype);
 	buf_reset(&sink.body);
 
-	assert_int_equal(fetch_url_stream(url_for("/status/404"), NULL, NULL,
+	assert_int_equal(fetch_url_stream(testserver_url(&srv, "/status/404"), NULL, NULL,
 	                                  sink_chunk, &sink, &ctype, &err),
 	                 NF_ERR_NET);
 	assert_string_equal(err.msg, "HTTP 404");
@@ -486,7 +472,7 @@ test_stream(void **state)
 	assert_int_equal(sink.body.len, 0);
 
 	limits.max_size = 100000;
-	assert_int_equal(fetch_url_stream(url_for("/endless"), &limits, NULL,
+	assert_int_equal(fetch_url_stream(testserver_url(&srv, "/endless"), &limits, NULL,
 	                                  sink_chunk, &sink, &ctype, &err),
 	                 NF_ERR_TOO_LARGE);
 	assert_string_equal(err.msg, "too large (over 100000 bytes)");
@@ -495,7 +481,7 @@ test_stream(void **state)
 	/* A sink that has enough stops the transfer without an error. */
 	sink.stop_after = 1;
 	sink.chunks = 0;
-	assert_int_equal(fetch_url_stream(url_for("/endless"), NULL, NULL, sink_chunk,
+	assert_int_equal(fetch_url_stream(testserver_url(&srv, "/endless"), NULL, NULL, sink_chunk,
 	                                  &sink, &ctype, &err), NF_OK);
 	assert_int_equal(sink.chunks, 1);
 	free(ctype);
@@ -517,7 +503,7 @@ chain_next(void *ctx, struct fetch_result *res)
 
 	assert_int_equal(res->outcome, FETCH_OK);
 	if (++c->done < 3) {
-		req.url = url_for("/feed/weather.json");
+		req.url = testserver_url(&srv, "/feed/weather.json");
 		assert_int_equal(fetch_multi_add(c->m, &req, &err), NF_OK);
 	}
 }
@@ -532,7 +518,7 @@ test_add_from_callback(void **state)
 	(void)state;
 	c.m = fetch_multi_new(NULL, chain_next, &c, &err);
 	assert_non_null(c.m);
-	req.url = url_for("/feed/world.xml");
+	req.url = testserver_url(&srv, "/feed/world.xml");
 	assert_int_equal(fetch_multi_add(c.m, &req, &err), NF_OK);
 	assert_int_equal(fetch_multi_run(c.m, &err), NF_OK);
 	assert_int_equal(c.done, 3);
@@ -552,7 +538,7 @@ test_free_while_running(void **state)
 
 	(void)state;
 	assert_non_null(m);
-	req.url = url_for("/slow?seconds=20");
+	req.url = testserver_url(&srv, "/slow?seconds=20");
 	assert_int_equal(fetch_multi_add(m, &req, &err), NF_OK);
 	assert_int_equal(fetch_multi_add(m, &req, &err), NF_OK);
 	assert_int_equal(fetch_multi_step(m, &err), NF_OK);
@@ -643,7 +629,7 @@ test_validator_cannot_smuggle_headers(void **state)
 	char *line;
 
 	(void)state;
-	req.url = url_for("/feed/world.xml");
+	req.url = testserver_url(&srv, "/feed/world.xml");
 	req.etag = "\"abc\"\r\nX-Injected: yes";
 	req.last_modified = "Wed, 18 Oct 2023 06:00:00 GMT\nX-Injected: yes";
 	run_requests(NULL, &req, 1, &all);

@@ -11,6 +11,7 @@
  */
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/types.h>
@@ -114,6 +115,22 @@ testserver_stop(struct testserver *ts)
 	unlink(ts->log_path);
 	ts->pid = -1;
 	ts->stdin_fd = -1;
+}
+
+/* The loopback URL of the path printf makes of fmt: a static buffer,
+ * good until the next call. */
+static inline char *
+testserver_url(const struct testserver *ts, const char *fmt, ...)
+{
+	static char url[512];
+	char path[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", ts->port, path);
+	return url;
 }
 
 #endif

@@ -108,35 +108,12 @@ art_add_line(struct article *a, const char *text, size_t len,
 	return 0;
 }
 
-/* Adds text wrapped to width, each line after prefix (e.g. the caption
- * bar); paragraph breaks become empty lines. */
-static void
-art_add_wrapped(struct article *a, const char *text, const char *prefix,
-                enum config_element elem, int width)
-{
-	int pw = width_columns(prefix);
-	char *wrapped = width_wrap(text, width - pw > 8 ? width - pw : 8);
-	const char *p, *nl;
-	char buf[4096];
-
-	if (wrapped == NULL) {
-		return;
-	}
-	for (p = wrapped; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
-		nl = strchr(p, '\n');
-		nl = nl != NULL ? nl : p + strlen(p);
-		snprintf(buf, sizeof(buf), "%s%.*s", nl > p ? prefix : "",
-		         (int)(nl - p), p);
-		art_add_line(a, buf, strlen(buf), elem, -1);
-	}
-	free(wrapped);
-}
-
-/* Adds text wrapped to width, its first line after first (a list
- * marker) and the others after hang (the indent under it). */
+/* Adds text wrapped to width, its first line after first (a list marker,
+ * a caption bar) and the others after hang (the indent under it, the
+ * same bar); paragraph breaks become empty lines, without the prefix. */
 static void
 art_add_hanging(struct article *a, const char *text, const char *first,
-                const char *hang, int width)
+                const char *hang, enum config_element elem, int width)
 {
 	int pw = width_columns(first);
 	char *wrapped = width_wrap(text, width - pw > 8 ? width - pw : 8);
@@ -149,11 +126,20 @@ art_add_hanging(struct article *a, const char *text, const char *first,
 	for (p = wrapped; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
 		nl = strchr(p, '\n');
 		nl = nl != NULL ? nl : p + strlen(p);
-		snprintf(buf, sizeof(buf), "%s%.*s", prefix, (int)(nl - p), p);
-		art_add_line(a, buf, strlen(buf), CONFIG_ELEMENT_READ, -1);
+		snprintf(buf, sizeof(buf), "%s%.*s", nl > p ? prefix : "",
+		         (int)(nl - p), p);
+		art_add_line(a, buf, strlen(buf), elem, -1);
 		prefix = hang;
 	}
 	free(wrapped);
+}
+
+/* Adds text wrapped to width, each line after prefix. */
+static void
+art_add_wrapped(struct article *a, const char *text, const char *prefix,
+                enum config_element elem, int width)
+{
+	art_add_hanging(a, text, prefix, prefix, elem, width);
 }
 
 /* Another copy's photo, as the lead panel shows it: credited to that
@@ -358,7 +344,7 @@ art_add_article_line(struct article *a, const char *line, size_t len, int width)
 		if (rest[0] == '\0') {
 			art_add_line(a, prefix, strlen(prefix), CONFIG_ELEMENT_READ, -1);
 		} else {
-			art_add_hanging(a, rest, prefix, hang, width);
+			art_add_hanging(a, rest, prefix, hang, CONFIG_ELEMENT_READ, width);
 		}
 	}
 	free(prefix);
