@@ -76,9 +76,12 @@
  * the last block's too. Batches smaller than a block use one thread. */
 #define FOLD_BLOCK 8192
 #define FOLD_MAIN_SHARE 35
-/* Reading the leads again (fold_lead_ids()), the calling thread gives
- * ids to its share this many entries at a time. */
+/* Reading the leads again (fold_lead_ids()), the calling thread reads
+ * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
+ * them this many entries at a time, then to the others' (reading a lead
+ * takes some four times as long as giving its shingles ids). */
 #define FOLD_SLICE 256
+#define FOLD_REREAD_SHARE 45
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 16
@@ -143,10 +146,11 @@ struct fold_ent {
 	unsigned char dated;	/* title_is_dated() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
+	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
-               TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UINT16_MAX,
-               "a count in struct fold_ent fits in 16 bits");
+               TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
+               "a count in struct fold_ent fits in 16 bits, a lead's length in 8");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
 struct fold_edge {
@@ -612,12 +616,11 @@ fold_reread_one(struct fold_reread *r, size_t i)
 	const char *summary = r->c->entries[i].summary;
 	struct fold_ent *fe = &r->c->ents[i];
 	size_t k, kept = 0;
-	int cut;
 
 	if (summary == NULL || fe->nlead == 0) {
 		return 0;
 	}
-	title_read_text(r->w, summary, fold_lead_length(summary, &cut));
+	title_read_text(r->w, summary, fe->leadlen);
 	fold_lead_hashes(r->w, r->ld);
 	for (k = 0; k < r->ld->n; k++) {
 		fold_bits_prefetch(r->ls, r->ld->sh[k].hash);
@@ -699,7 +702,7 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 	c->slots = NULL;
 	c->hcap = 0;
 	memset(r, 0, sizeof(r));
-	mid = c->n * FOLD_MAIN_SHARE / 100;
+	mid = c->n * FOLD_REREAD_SHARE / 100;
 	for (i = 0; i < 2; i++) {
 		r[i].c = c, r[i].ls = ls;
 		r[i].from = i ? mid : 0, r[i].to = i ? c->n : mid;
@@ -989,6 +992,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		return 0;
 	}
 	len = fold_lead_length(summary, &cut);
+	fe->leadlen = (unsigned char)len;
 	title_read_text(p->w, summary, len);
 	n = title_text_keys(p->w, cut, k, FOLD_SUMMARY_KEYS);
 	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
