@@ -17,9 +17,9 @@
  * far tell boilerplate from a story's own words, the summary rules.
  *
  * A batch of a block or more runs on two threads where the work is each
- * entry's own: reading (fold_read_all()), sifting the lead hashes,
- * indexing the titles beside the leads' ids (fold_side_run()) and
- * probing (fold_probe_all()). Whatever the threads do, ids are given in
+ * entry's own: reading (fold_read_all()), reading the leads again for
+ * their ids (fold_lead_ids()), indexing the titles beside the leads
+ * (fold_join_before_index()) and probing (fold_probe_all()). Whatever the threads do, ids are given in
  * entry order on the calling thread and pairs are sorted before they
  * join, so the stories are the same with one thread or two.
  */
@@ -205,7 +205,7 @@ struct fold_ctx {
 	uint32_t *parent, *next, *size;
 	int64_t *first, *last;
 	struct fold_pairs pairs;
-	struct fold_index tix;	/* title shingles -> entries (fold_side_run()) */
+	struct fold_index tix;	/* title shingles -> entries (fold_join_before_index()) */
 	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
 	const struct fold_entry *entries;
 };
@@ -916,7 +916,7 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
 /* ---- Reading the entries, on two threads ----------------------------
  * Reading (folding case and width, shingling, hashing) is most of the
  * work and each entry's is its own, so two threads read blocks of
- * entries; giving the shingles ids (fold_take_part()) then runs on the
+ * entries; giving the shingles ids (fold_take_entry()) then runs on the
  * calling thread in entry order, so that the ids, and so the stories,
  * are the same whatever the threads did. */
 
@@ -1515,7 +1515,7 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 	const struct fold_ent *e = &c->ents[i];
 
 	/* the title's side reads nothing of the leads': it is indexed
-	 * while they get ids (fold_side_run()) */
+	 * while theirs is (fold_join_all()) */
 	if (lead) {
 		*n = e->nlead;
 		return c->lids != NULL ? c->lids + e->lead : NULL;
