@@ -606,35 +606,49 @@ struct fold_reread {
 	uint64_t *h;
 	size_t nh, caph;
 	struct title_words *w;	/* scratch */
-	struct fold_lead *ld;	/* scratch */
+	struct fold_lead *ld;	/* scratch: two, this entry's and the last's */
 	int rc;
 };
 
-static int
-fold_reread_one(struct fold_reread *r, size_t i)
+/* Reads entry i's lead into ld (none: ld->n is 0) and asks the cache
+ * for its bits, which fold_reread_keep() reads an entry later. */
+static void
+fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 {
 	const char *summary = r->c->entries[i].summary;
+	size_t k;
+
+	ld->n = 0;
+	if (summary == NULL || r->c->ents[i].nlead == 0) {
+		return;
+	}
+	title_read_text(r->w, summary, r->c->ents[i].leadlen);
+	fold_lead_hashes(r->w, ld);
+	for (k = 0; k < ld->n; k++) {
+		fold_bits_prefetch(r->ls, ld->sh[k].hash);
+	}
+}
+
+/* Keeps the hashes of entry i's lead ld that the bitmap saw twice. */
+static int
+fold_reread_keep(struct fold_reread *r, size_t i, const struct fold_lead *ld)
+{
 	struct fold_ent *fe = &r->c->ents[i];
 	size_t k, kept = 0;
 
-	if (summary == NULL || fe->nlead == 0) {
+	if (ld->n == 0) {
 		return 0;
 	}
-	title_read_text(r->w, summary, fe->leadlen);
-	fold_lead_hashes(r->w, r->ld);
-	for (k = 0; k < r->ld->n; k++) {
-		fold_bits_prefetch(r->ls, r->ld->sh[k].hash);
-	}
-	if (fold_grow((void **)&r->h, &r->caph, r->nh + r->ld->n,
+	if (fold_grow((void **)&r->h, &r->caph, r->nh + ld->n,
 	              sizeof(*r->h)) != 0) {
 		return -1;
 	}
-	for (k = 0; k < r->ld->n; k++) {
-		if (fold_bits_twice(r->ls->map, r->ls->bits, r->ld->sh[k].hash)) {
-			r->h[r->nh + kept++] = r->ld->sh[k].hash;
+	for (k = 0; k < ld->n; k++) {
+		if (fold_bits_twice(r->ls->map, r->ls->bits, ld->sh[k].hash)) {
+			r->h[r->nh + kept++] = ld->sh[k].hash;
 		}
 	}
-	fe->nprivate = (uint16_t)(r->ld->n - kept);
+	fe->nprivate = (uint16_t)(ld->n - kept);
 	fe->nlead = (uint16_t)kept;
 	r->nh += kept;
 	return 0;
@@ -647,7 +661,13 @@ fold_reread_run(void *arg)
 	size_t i;
 
 	for (i = r->from; i < r->to && r->rc == 0; i++) {
-		r->rc = fold_reread_one(r, i);
+		fold_reread_hash(r, i, &r->ld[i & 1]);
+		if (i > r->from) {
+			r->rc = fold_reread_keep(r, i - 1, &r->ld[(i - 1) & 1]);
+		}
+	}
+	if (r->rc == 0 && r->to > r->from) {
+		r->rc = fold_reread_keep(r, r->to - 1, &r->ld[(r->to - 1) & 1]);
 	}
 	return NULL;
 }
@@ -707,7 +727,7 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 		r[i].c = c, r[i].ls = ls;
 		r[i].from = i ? mid : 0, r[i].to = i ? c->n : mid;
 		r[i].w = title_words_new();
-		r[i].ld = malloc(sizeof(*r[i].ld));
+		r[i].ld = malloc(2 * sizeof(*r[i].ld));
 		if (r[i].w == NULL || r[i].ld == NULL) {
 			goto out;
 		}
