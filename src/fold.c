@@ -17,14 +17,15 @@
  * far tell boilerplate from a story's own words, the summary rules.
  *
  * A batch of a block or more runs on two threads where the work is each
- * entry's own: reading (fold_read_all()), sifting the lead hashes,
- * indexing the titles beside the leads' ids (fold_side_run()) and
- * probing (fold_probe_all()). Whatever the threads do, ids are given in
+ * entry's own: reading (fold_read_all()), reading the leads again for
+ * their ids (fold_lead_ids()), indexing the titles beside the leads
+ * (fold_join_before_index()) and probing (fold_probe_all()). Whatever the threads do, ids are given in
  * entry order on the calling thread and pairs are sorted before they
  * join, so the stories are the same with one thread or two.
  */
 #include "autoconfig.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -65,20 +66,29 @@
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
 #define FOLD_SHORT_LEAD_MIN 2
-/* The id table starts with room for this many ids an entry (a title's
- * words and word pairs, its lead's pairs that other leads share): each
- * time it grows, the new table is written afresh and the old one still
- * held. */
-#define FOLD_IDS_PER_ENTRY 12
+/* The titles' id table starts with room for this many ids an entry (a
+ * title's words and word pairs that no title before had): each time it
+ * grows, the new table is written afresh and the old one still held. */
+#define FOLD_IDS_PER_ENTRY 8
 /* Entries are read a block at a time, so that what is read and waits
  * for ids stays small; the calling thread reads the first
  * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
  * the last block's too. Batches smaller than a block use one thread. */
 #define FOLD_BLOCK 8192
 #define FOLD_MAIN_SHARE 35
+/* Reading the leads again (fold_lead_ids()), the calling thread reads
+ * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
+ * them this many entries at a time, then to the others' (reading a lead
+ * takes some four times as long as giving its shingles ids). */
+#define FOLD_SLICE 256
+#define FOLD_REREAD_SHARE 45
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 16
+/* The bitmap of lead shingles seen twice takes this many bits an entry
+ * (two a hash): a private shingle whose bits another sets gets an id it
+ * shares with none. */
+#define FOLD_LEAD_BITS 512
 /* Identical titles: each is a candidate for the next this many. */
 #define FOLD_IDENTICAL_NEXT 4
 /* A word is common when this many different titles of the batch carry
@@ -100,10 +110,11 @@
 /* A slot of the table from shingle hashes to ids: key and value side by
  * side in 12 bytes, so that a lookup touches one cache line and the table
  * takes three quarters of the room of a padded struct. Shingle hashes
- * are odd, so lo is never 0 in a used slot; for the same reason a slot
- * is picked by the bits above the lowest (fold_slot_of()), or only odd
- * slots would be first choices. The table is kept at most three
- * quarters full: at a million titles it holds ten million shingles. */
+ * are odd, so lo is never 0 in a used slot. A slot is picked by the
+ * hash's high half scaled to the table (fold_slot_of()), so the table
+ * takes the slots it needs, not the next power of two: at a million
+ * titles, 128 MB for their 6.7 million shingles where a power of two
+ * took 201 MB. The table is kept at most three quarters full. */
 struct fold_slot {
 	uint32_t lo, hi;	/* the hash; lo 0: empty */
 	uint32_t id;
@@ -135,10 +146,11 @@ struct fold_ent {
 	unsigned char dated;	/* title_is_dated() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
+	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
-               TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UINT16_MAX,
-               "a count in struct fold_ent fits in 16 bits");
+               TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
+               "a count in struct fold_ent fits in 16 bits, a lead's length in 8");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
 struct fold_edge {
@@ -181,7 +193,8 @@ struct fold_ctx {
 	size_t nflat, capflat;
 	/* shingle hash -> id, open addressing */
 	struct fold_slot *slots;
-	size_t hcap, hcount;
+	size_t hcap, hcount;	/* hcount: the titles' ids */
+	size_t nleadids;	/* the leads' ids, a space of their own */
 	unsigned char *kind;	/* per id: enum title_kind */
 	unsigned char *lower;	/* per id: some title writes it in lower case */
 	unsigned char *boiler;	/* per id: boilerplate in summaries */
@@ -192,7 +205,7 @@ struct fold_ctx {
 	uint32_t *parent, *next, *size;
 	int64_t *first, *last;
 	struct fold_pairs pairs;
-	struct fold_index tix;	/* title shingles -> entries (fold_side_run()) */
+	struct fold_index tix;	/* title shingles -> entries (fold_join_before_index()) */
 	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
 	const struct fold_entry *entries;
 };
@@ -260,15 +273,23 @@ fold_table_new(size_t n)
 	return p;
 }
 
-/* The first slot to try for hash h in a table of cap (a power of 2). */
+/* The first slot to try for hash h in a table of cap slots (below
+ * 2^32): the high half of h times cap, over 2^32. */
 static size_t
 fold_slot_of(uint64_t h, size_t cap)
 {
-	return (size_t)(h >> 1) & (cap - 1);
+	return (size_t)(((h >> 32) * (uint64_t)cap) >> 32);
+}
+
+/* The slot after j, in a table of cap slots. */
+static size_t
+fold_slot_next(size_t j, size_t cap)
+{
+	return j + 1 < cap ? j + 1 : 0;
 }
 
 /* Asks the cache for the slot hash h will look at first: at a million
- * titles the table is 200 MB and nearly every lookup misses, so the
+ * titles the table is 128 MB and nearly every lookup misses, so the
  * loops that intern many hashes ask a few ahead. */
 static void
 fold_slot_prefetch(const struct fold_ctx *c, uint64_t h)
@@ -286,8 +307,11 @@ fold_rehash(struct fold_ctx *c, size_t want)
 	size_t ncap = c->hcap ? c->hcap * 2 : 1024, i;
 	struct fold_slot *k;
 
-	while (ncap / 4 * 3 < want) {
-		ncap *= 2;
+	if (ncap / 4 * 3 < want) {
+		ncap = want / 3 * 4 + 4;
+	}
+	if (ncap > UINT32_MAX) {
+		return -1;	/* fold_slot_of() scales by 32 bits */
 	}
 	if ((k = fold_table_new(ncap * sizeof(*k))) == NULL) {
 		return -1;
@@ -307,7 +331,7 @@ fold_rehash(struct fold_ctx *c, size_t want)
 		uint64_t h = (uint64_t)c->slots[i].hi << 32 | c->slots[i].lo;
 
 		for (j = fold_slot_of(h, ncap); k[j].lo != 0;
-		     j = (j + 1) & (ncap - 1)) {
+		     j = fold_slot_next(j, ncap)) {
 		}
 		k[j] = c->slots[i];
 	}
@@ -318,6 +342,22 @@ fold_rehash(struct fold_ctx *c, size_t want)
 
 /* Returns the id of shingle h (new ids get a zero count), or -1 when out
  * of memory. */
+/* The slot of hash h: its own, or the empty one where it goes. */
+static size_t
+fold_slot_find(const struct fold_ctx *c, uint64_t h)
+{
+	size_t j;
+
+	for (j = fold_slot_of(h, c->hcap); c->slots[j].lo != 0;
+	     j = fold_slot_next(j, c->hcap)) {
+		if (c->slots[j].lo == (uint32_t)h &&
+		    c->slots[j].hi == (uint32_t)(h >> 32)) {
+			break;
+		}
+	}
+	return j;
+}
+
 static long long
 fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 {
@@ -326,12 +366,8 @@ fold_intern(struct fold_ctx *c, uint64_t h, int kind)
 	if ((c->hcount + 1) * 4 > c->hcap * 3 && fold_rehash(c, 0) != 0) {
 		return -1;
 	}
-	for (j = fold_slot_of(h, c->hcap); c->slots[j].lo != 0;
-	     j = (j + 1) & (c->hcap - 1)) {
-		if (c->slots[j].lo == (uint32_t)h &&
-		    c->slots[j].hi == (uint32_t)(h >> 32)) {
-			return c->slots[j].id;
-		}
+	if (c->slots[j = fold_slot_find(c, h)].lo != 0) {
+		return c->slots[j].id;
 	}
 	if (fold_grow((void **)&c->kind, &c->capid, c->hcount + 1, 1) != 0 ||
 	    fold_grow((void **)&c->lower, &c->caplower, c->hcount + 1, 1) != 0) {
@@ -408,16 +444,24 @@ fold_push_key(struct fold_ctx *c, uint32_t key)
 	return 0;
 }
 
+/* Gives lead shingle h its id, in the table that holds the leads' own
+ * ids once the titles' have gone, and appends it to c->lids. */
 static int
-fold_push_lid(struct fold_ctx *c, uint64_t h, int kind)
+fold_push_lid(struct fold_ctx *c, uint64_t h)
 {
-	long long id = fold_intern(c, h, kind);
+	size_t j;
 
-	if (id < 0 || fold_grow((void **)&c->lids, &c->caplids, c->nlids + 1,
-	                        sizeof(*c->lids)) != 0) {
+	if (((c->nleadids + 1) * 4 > c->hcap * 3 && fold_rehash(c, 0) != 0) ||
+	    fold_grow((void **)&c->lids, &c->caplids, c->nlids + 1,
+	              sizeof(*c->lids)) != 0) {
 		return -1;
 	}
-	c->lids[c->nlids++] = (uint32_t)id;
+	if (c->slots[j = fold_slot_find(c, h)].lo == 0) {
+		c->slots[j].lo = (uint32_t)h;
+		c->slots[j].hi = (uint32_t)(h >> 32);
+		c->slots[j].id = (uint32_t)c->nleadids++;
+	}
+	c->lids[c->nlids++] = c->slots[j].id;
 	return 0;
 }
 
@@ -518,14 +562,13 @@ fold_lead_whole(const struct fold_lead *ld)
 	return h | 1;
 }
 
-/* Every lead's shingles, hashed once as the entries are read: the
- * bitmap of hashes seen twice is set as they come in, and the interning
- * pass reads them once the bitmap is complete. */
+/* The bitmap of lead shingles seen twice (fold_bits_set()), set as the
+ * entries are read. The shingles themselves are not kept: at a million
+ * entries they are 24 million hashes, more room than any other array,
+ * and reading the leads again once the bitmap is complete
+ * (fold_lead_ids()) costs less than holding them. */
 struct fold_leadset {
-	uint64_t *h;
-	unsigned char *kind;
-	size_t n, caph, capkind;
-	_Atomic uint64_t *map;	/* fold_bits_set() */
+	_Atomic uint64_t *map;
 	unsigned bits;
 };
 
@@ -538,98 +581,116 @@ fold_bits_prefetch(const struct fold_leadset *ls, uint64_t h)
 	__builtin_prefetch((const void *)fold_bits_at(ls->map, ls->bits, h, &sh));
 }
 
-/* The entries [from, to) whose lead hashes are ls->h[at..end): each
- * keeps those the bitmap saw twice, moved down to start at at, and
- * counts the others as private; kept gets how many stayed. */
-struct fold_sift {
+/* How many hashes the bitmap saw twice, at least (two may share bits):
+ * the leads' id table is sized from it. */
+static size_t
+fold_bits_count_twice(const struct fold_leadset *ls)
+{
+	size_t i, n = 0, words = (size_t)1 << (ls->bits - 5);
+
+	for (i = 0; i < words; i++) {
+		uint64_t w = atomic_load_explicit(&ls->map[i], memory_order_relaxed);
+
+		n += (size_t)__builtin_popcountll(w & 0xaaaaaaaaaaaaaaaaULL);
+	}
+	return n;
+}
+
+/* The entries [from, to) read a second time: the shingles of each lead
+ * that the bitmap saw twice are appended to h; each entry's nlead
+ * becomes how many, its nprivate how many others. */
+struct fold_reread {
 	struct fold_ctx *c;
-	struct fold_leadset *ls;
-	size_t from, to, at, end, kept;
+	const struct fold_leadset *ls;
+	size_t from, to;
+	uint64_t *h;
+	size_t nh, caph;
+	struct title_words *w;	/* scratch */
+	struct fold_lead *ld;	/* scratch: two, this entry's and the last's */
+	int rc;
 };
 
-static void *
-fold_sift_run(void *arg)
+/* Reads entry i's lead into ld (none: ld->n is 0) and asks the cache
+ * for its bits, which fold_reread_keep() reads an entry later. */
+static void
+fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 {
-	struct fold_sift *f = arg;
-	struct fold_leadset *ls = f->ls;
-	size_t i, at = f->at, kept = f->at;
+	const char *summary = r->c->entries[i].summary;
+	size_t k;
 
-	for (i = f->from; i < f->to; i++) {
-		struct fold_ent *fe = &f->c->ents[i];
-		size_t end = at + fe->nlead, start = kept;
-
-		for (; at < end; at++) {
-			/* not past its own end: the other half moves there */
-			if (at + FOLD_AHEAD < f->end) {
-				fold_bits_prefetch(ls, ls->h[at + FOLD_AHEAD]);
-			}
-			if (!fold_bits_twice(ls->map, ls->bits, ls->h[at])) {
-				fe->nprivate++;
-			} else {
-				ls->h[kept] = ls->h[at], ls->kind[kept++] = ls->kind[at];
-			}
-		}
-		fe->nlead = (uint16_t)(kept - start);
+	ld->n = 0;
+	if (summary == NULL || r->c->ents[i].nlead == 0) {
+		return;
 	}
-	f->kept = kept - f->at;
+	title_read_text(r->w, summary, r->c->ents[i].leadlen);
+	fold_lead_hashes(r->w, ld);
+	for (k = 0; k < ld->n; k++) {
+		fold_bits_prefetch(r->ls, ld->sh[k].hash);
+	}
+}
+
+/* Keeps the hashes of entry i's lead ld that the bitmap saw twice. */
+static int
+fold_reread_keep(struct fold_reread *r, size_t i, const struct fold_lead *ld)
+{
+	struct fold_ent *fe = &r->c->ents[i];
+	size_t k, kept = 0;
+
+	if (ld->n == 0) {
+		return 0;
+	}
+	if (fold_grow((void **)&r->h, &r->caph, r->nh + ld->n,
+	              sizeof(*r->h)) != 0) {
+		return -1;
+	}
+	for (k = 0; k < ld->n; k++) {
+		if (fold_bits_twice(r->ls->map, r->ls->bits, ld->sh[k].hash)) {
+			r->h[r->nh + kept++] = ld->sh[k].hash;
+		}
+	}
+	fe->nprivate = (uint16_t)(ld->n - kept);
+	fe->nlead = (uint16_t)kept;
+	r->nh += kept;
+	return 0;
+}
+
+static void *
+fold_reread_run(void *arg)
+{
+	struct fold_reread *r = arg;
+	size_t i;
+
+	for (i = r->from; i < r->to && r->rc == 0; i++) {
+		fold_reread_hash(r, i, &r->ld[i & 1]);
+		if (i > r->from) {
+			r->rc = fold_reread_keep(r, i - 1, &r->ld[(i - 1) & 1]);
+		}
+	}
+	if (r->rc == 0 && r->to > r->from) {
+		r->rc = fold_reread_keep(r, r->to - 1, &r->ld[(r->to - 1) & 1]);
+	}
 	return NULL;
 }
 
-/* Keeps of ls only the hashes the bitmap saw twice, in order, counting
- * each entry's others as private (each half of the entries on a thread
- * of its own); then the bitmap goes, and the room of the hashes dropped
- * goes back before the id table grows. */
-static void
-fold_leads_shared_only(struct fold_ctx *c, struct fold_leadset *ls)
-{
-	struct fold_sift f[2] = { { c, ls, 0, c->n / 2, 0, 0, 0 },
-	                          { c, ls, c->n / 2, c->n, 0, ls->n, 0 } };
-	pthread_t th;
-	size_t i;
-	int threaded;
-
-	for (i = 0; i < f[1].from; i++) {
-		f[1].at += c->ents[i].nlead;
-	}
-	f[0].end = f[1].at;
-	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_sift_run, &f[1]) == 0;
-	fold_sift_run(&f[0]);
-	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_sift_run(&f[1]);
-	}
-	if (f[1].kept > 0) {
-		memmove(ls->h + f[0].kept, ls->h + f[1].at, f[1].kept * sizeof(*ls->h));
-		memmove(ls->kind + f[0].kept, ls->kind + f[1].at, f[1].kept);
-	}
-	ls->n = f[0].kept + f[1].kept;
-	free((void *)ls->map);
-	ls->map = NULL;
-	fold_trim((void **)&ls->h, &ls->caph, ls->n, sizeof(*ls->h));
-	fold_trim((void **)&ls->kind, &ls->capkind, ls->n, 1);
-}
-
-/* Gives ids to the summary leads' shingles. Most lead shingles are in
- * no other lead, and giving each an id would fill the id table with
- * them: the bitmap marked the hashes seen twice (a collision only gives
- * a private shingle an id); those get ids, the others are only counted. */
+/* Gives the entries [from, to), reread into h (each entry's nlead of
+ * them in turn), their leads' ids, asking the cache for each slot
+ * FOLD_AHEAD hashes early across entries. */
 static int
-fold_ctx_leads(struct fold_ctx *c, struct fold_leadset *ls)
+fold_take_leads(struct fold_ctx *c, size_t from, size_t to, const uint64_t *h,
+                size_t nh)
 {
 	size_t i, at = 0;
 
-	for (i = 0; i < c->n; i++) {
+	for (i = from; i < to; i++) {
 		struct fold_ent *fe = &c->ents[i];
 		size_t end = at + fe->nlead;
 
-		fe->lead = c->nlids;
+		fe->lead = (uint32_t)c->nlids;
 		for (; at < end; at++) {
-			if (at + FOLD_AHEAD < ls->n) {
-				fold_slot_prefetch(c, ls->h[at + FOLD_AHEAD]);
+			if (at + FOLD_AHEAD < nh) {
+				fold_slot_prefetch(c, h[at + FOLD_AHEAD]);
 			}
-			if (fold_push_lid(c, ls->h[at], ls->kind[at]) != 0) {
+			if (fold_push_lid(c, h[at]) != 0) {
 				return -1;
 			}
 		}
@@ -639,6 +700,67 @@ fold_ctx_leads(struct fold_ctx *c, struct fold_leadset *ls)
 		fe->nlive = fe->nlead + fe->nprivate;
 	}
 	return 0;
+}
+
+/* Gives the summary leads' shingles ids, once the titles' table has
+ * gone. Most lead shingles are in no other lead, and giving each an id
+ * would fill the table with them: the bitmap marked the hashes seen
+ * twice (a collision only gives a private shingle an id); those get ids
+ * of their own (no title's id is ever compared with a lead's), the
+ * others are only counted. The leads are read again, the last share of
+ * the entries on a second thread, while this one reads and takes the
+ * first share a slice at a time; ids are given in entry order. */
+static int
+fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
+{
+	struct fold_reread r[2];
+	size_t want = fold_bits_count_twice(ls), mid, from, i;
+	pthread_t th;
+	int threaded, rc = -1;
+
+	free(c->slots);
+	c->slots = NULL;
+	c->hcap = 0;
+	memset(r, 0, sizeof(r));
+	mid = c->n * FOLD_REREAD_SHARE / 100;
+	for (i = 0; i < 2; i++) {
+		r[i].c = c, r[i].ls = ls;
+		r[i].from = i ? mid : 0, r[i].to = i ? c->n : mid;
+		r[i].w = title_words_new();
+		r[i].ld = malloc(2 * sizeof(*r[i].ld));
+		if (r[i].w == NULL || r[i].ld == NULL) {
+			goto out;
+		}
+	}
+	if (fold_rehash(c, want + want / 4) != 0) {
+		goto out;
+	}
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_reread_run, &r[1]) == 0;
+	for (from = 0; from < mid && r[0].rc == 0; from += FOLD_SLICE) {
+		r[0].from = from;
+		r[0].to = mid - from > FOLD_SLICE ? from + FOLD_SLICE : mid;
+		r[0].nh = 0;
+		fold_reread_run(&r[0]);
+		if (r[0].rc == 0) {
+			r[0].rc = fold_take_leads(c, r[0].from, r[0].to, r[0].h, r[0].nh);
+		}
+	}
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_reread_run(&r[1]);
+	}
+	if (r[0].rc == 0 && r[1].rc == 0) {
+		rc = fold_take_leads(c, mid, c->n, r[1].h, r[1].nh);
+	}
+out:
+	for (i = 0; i < 2; i++) {
+		free(r[i].h);
+		title_words_free(r[i].w);
+		free(r[i].ld);
+	}
+	return rc;
 }
 
 /* Gives a title's shingles sh[0..n) ids, in reading order: into c->ids,
@@ -814,7 +936,7 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
 /* ---- Reading the entries, on two threads ----------------------------
  * Reading (folding case and width, shingling, hashing) is most of the
  * work and each entry's is its own, so two threads read blocks of
- * entries; giving the shingles ids (fold_take_part()) then runs on the
+ * entries; giving the shingles ids (fold_take_entry()) then runs on the
  * calling thread in entry order, so that the ids, and so the stories,
  * are the same whatever the threads did. */
 
@@ -825,7 +947,7 @@ struct fold_read {
 	uint32_t sh, nsh;	/* title shingles in part->sh */
 	uint32_t flat;		/* folded text in part->flat */
 	uint32_t skey;		/* summary keys in part->skeys, sorted */
-	uint32_t lead;		/* lead shingles in part->lh and part->lkind */
+	uint32_t lead;		/* lead shingles in part->lh */
 };
 
 /* The entries [from, to) as one thread reads them. */
@@ -837,10 +959,9 @@ struct fold_part {
 	struct title_shingle *sh;
 	char *flat;
 	uint32_t *skeys;
-	uint64_t *lh;
-	unsigned char *lkind;
+	uint64_t *lh;		/* until their bits are set */
 	size_t capr, nsh, capsh, nflat, capflat, nskeys, capskeys;
-	size_t nl, caplh, caplkind;
+	size_t nl, caplh;
 	struct title_words *w;	/* scratch */
 	struct fold_lead *ld;	/* scratch */
 	int rc;
@@ -891,6 +1012,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		return 0;
 	}
 	len = fold_lead_length(summary, &cut);
+	fe->leadlen = (unsigned char)len;
 	title_read_text(p->w, summary, len);
 	n = title_text_keys(p->w, cut, k, FOLD_SUMMARY_KEYS);
 	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
@@ -905,13 +1027,11 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		return 0;
 	}
 	if (fold_grow((void **)&p->lh, &p->caplh, p->nl + p->ld->n,
-	              sizeof(*p->lh)) != 0 ||
-	    fold_grow((void **)&p->lkind, &p->caplkind, p->nl + p->ld->n, 1) != 0) {
+	              sizeof(*p->lh)) != 0) {
 		return -1;
 	}
 	for (n = 0; n < p->ld->n; n++) {
 		p->lh[p->nl + n] = p->ld->sh[n].hash;
-		p->lkind[p->nl + n] = p->ld->sh[n].kind;
 		fold_bits_prefetch(p->ls, p->ld->sh[n].hash);
 	}
 	p->nl += p->ld->n;
@@ -943,8 +1063,7 @@ fold_read_part(void *arg)
 	                  sizeof(*p->r)) != 0 ||
 	        fold_grow((void **)&p->skeys, &p->capskeys, 1,
 	                  sizeof(*p->skeys)) != 0 ||
-	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ||
-	        fold_grow((void **)&p->lkind, &p->caplkind, 1, 1) != 0 ? -1 : 0;
+	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ? -1 : 0;
 	for (i = p->from; i < p->to && p->rc == 0; i++) {
 		struct fold_ent *fe = &p->c->ents[i];
 		struct fold_read *r = &p->r[i - p->from];
@@ -969,7 +1088,6 @@ fold_part_free(struct fold_part *p)
 	free(p->flat);
 	free(p->skeys);
 	free(p->lh);
-	free(p->lkind);
 	title_words_free(p->w);
 	free(p->ld);
 }
@@ -991,16 +1109,14 @@ fold_append(void **p, size_t *len, size_t *cap, const void *src, size_t n,
 }
 
 /* Entry i, read into p, gets ids for its title's shingles; its folded
- * text and keys move into c, its lead's hashes into ls. */
+ * text and keys move into c. */
 static int
-fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
-                struct fold_leadset *ls)
+fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 {
 	struct fold_ent *fe = &c->ents[i];
 	const struct fold_read *r = &p->r[i - p->from];
 	struct title_vocab vocab;
 	struct title_view v;
-	size_t k;
 
 	fe->sh = (uint32_t)c->nids;
 	fe->key = (uint32_t)c->nkeys;
@@ -1025,15 +1141,10 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
 	fe->idbits = v.idbits;
 	fe->flat = (uint32_t)c->nflat;
 	fe->skey = (uint32_t)c->nskeys;
-	k = ls->n;
 	if (fold_append((void **)&c->flat, &c->nflat, &c->capflat,
 	                p->flat + r->flat, fe->flatlen, 1) != 0 ||
 	    fold_append((void **)&c->skeys, &c->nskeys, &c->capskeys,
-	                p->skeys + r->skey, fe->nskeys, sizeof(*c->skeys)) != 0 ||
-	    fold_append((void **)&ls->kind, &k, &ls->capkind,
-	                p->lkind + r->lead, fe->nlead, 1) != 0 ||
-	    fold_append((void **)&ls->h, &ls->n, &ls->caph, p->lh + r->lead,
-	                fe->nlead, sizeof(*ls->h)) != 0) {
+	                p->skeys + r->skey, fe->nskeys, sizeof(*c->skeys)) != 0) {
 		return -1;
 	}
 	return 0;
@@ -1045,7 +1156,7 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i,
  * NULL). */
 static int
 fold_read_block(struct fold_part *part, size_t from, size_t to,
-                struct fold_part *take, struct fold_leadset *ls)
+                struct fold_part *take)
 {
 	size_t mid = from + (to - from) * FOLD_MAIN_SHARE / 100, i;
 	pthread_t th;
@@ -1059,7 +1170,7 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 		size_t e;
 
 		for (e = take[i].from; e < take[i].to && rc == 0; e++) {
-			rc = fold_take_entry(take[i].c, &take[i], e, ls);
+			rc = fold_take_entry(take[i].c, &take[i], e);
 		}
 	}
 	fold_read_part(&part[0]);
@@ -1072,7 +1183,7 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 }
 
 /* Reads every entry into c, a block at a time on two threads, and gives
- * the titles' shingles ids; the leads' hashes wait in ls. */
+ * the titles' shingles ids; the leads' shingles set ls's bitmap. */
 static int
 fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 {
@@ -1094,13 +1205,13 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
 
 		rc = fold_read_block(part[k & 1], from, to,
-		                     k > 0 ? part[(k - 1) & 1] : NULL, ls);
+		                     k > 0 ? part[(k - 1) & 1] : NULL);
 	}
 	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
 		struct fold_part *p = &part[(k - 1) & 1][i];
 
 		for (from = p->from; from < p->to && rc == 0; from++) {
-			rc = fold_take_entry(c, p, from, ls);
+			rc = fold_take_entry(c, p, from);
 		}
 	}
 	for (i = 0; i < 4; i++) {
@@ -1424,7 +1535,7 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 	const struct fold_ent *e = &c->ents[i];
 
 	/* the title's side reads nothing of the leads': it is indexed
-	 * while they get ids (fold_side_run()) */
+	 * while theirs is (fold_join_all()) */
 	if (lead) {
 		*n = e->nlead;
 		return c->lids != NULL ? c->lids + e->lead : NULL;
@@ -1435,17 +1546,23 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 }
 
 /* The inverted index: for each shingle id below nid, the entries that
- * carry it, in entry order. */
+ * carry it, in entry order. Probing titles stops at the first shingle
+ * of more than FOLD_MAX_POSTINGS (fold_walk()): of such a shingle the
+ * title index keeps the first FOLD_MAX_POSTINGS + 1, which tell it
+ * common all the same; at a million titles the words every hundredth
+ * title carries took a third of its room. */
 static int
 fold_build_index(const struct fold_ctx *c, int lead, size_t nid,
                  struct fold_index *ix)
 {
-	size_t i, j, n, total = lead ? c->nlids : c->nids;
+	size_t i, j, n, total = 0;
 	const uint32_t *v;
+	unsigned char *left = NULL;	/* titles: room left at each id */
 
+	_Static_assert(FOLD_MAX_POSTINGS + 1 <= UCHAR_MAX, "room left fits a byte");
 	ix->off = calloc(nid + 2, sizeof(*ix->off));
-	ix->post = malloc((total ? total : 1) * sizeof(*ix->post));
-	if (ix->off == NULL || ix->post == NULL) {
+	if (ix->off == NULL || (!lead && (left = malloc(nid ? nid : 1)) == NULL)) {
+		free(left);
 		return -1;
 	}
 	/* counts land two ahead, so that after the prefix sum off[k + 1]
@@ -1457,14 +1574,29 @@ fold_build_index(const struct fold_ctx *c, int lead, size_t nid,
 		}
 	}
 	for (i = 2; i < nid + 2; i++) {
+		if (left != NULL) {
+			if (ix->off[i] > FOLD_MAX_POSTINGS + 1) {
+				ix->off[i] = FOLD_MAX_POSTINGS + 1;
+			}
+			left[i - 2] = (unsigned char)ix->off[i];
+		}
+		total += ix->off[i];
 		ix->off[i] += ix->off[i - 1];
+	}
+	ix->post = malloc((total ? total : 1) * sizeof(*ix->post));
+	if (ix->post == NULL) {
+		free(left);
+		return -1;
 	}
 	for (i = 0; i < c->n; i++) {
 		v = fold_shingles(c, i, lead, &n);
 		for (j = 0; j < n; j++) {
-			ix->post[ix->off[v[j] + 1]++] = (uint32_t)i;
+			if (left == NULL || (left[v[j]] > 0 && left[v[j]]-- > 0)) {
+				ix->post[ix->off[v[j] + 1]++] = (uint32_t)i;
+			}
 		}
 	}
+	free(left);
 	return 0;
 }
 
@@ -1785,49 +1917,8 @@ fold_ctx_stories(struct fold_ctx *c)
 	return 0;
 }
 
-/* The stories so far, each entry its own, joined by GUID and link, and
- * the index of title shingles: built on a thread of its own while the
- * leads get ids, as none of it reads what that changes (the ids' kinds,
- * the leads' shingles). */
-struct fold_side {
-	struct fold_ctx *c;
-	size_t nid;		/* the titles' ids are below it */
-	int rc;
-};
-
-static void *
-fold_side_run(void *arg)
-{
-	struct fold_side *s = arg;
-	struct fold_ctx *c = s->c;
-
-	s->rc = fold_ctx_stories(c) != 0 ||
-	        fold_join_field(c, c->entries, c->n, 0) != 0 ||
-	        fold_join_field(c, c->entries, c->n, 1) != 0 ||
-	        fold_build_index(c, 0, s->nid, &c->tix) != 0 ? -1 : 0;
-	return NULL;
-}
-
-/* Gives the leads' shingles ids (fold_ctx_leads()) with fold_side_run()
- * beside it. */
-static int
-fold_ctx_ids_and_side(struct fold_ctx *c, struct fold_leadset *ls)
-{
-	struct fold_side side = { c, c->hcount, 0 };
-	pthread_t th;
-	int threaded = c->n >= FOLD_BLOCK &&
-	               pthread_create(&th, NULL, fold_side_run, &side) == 0;
-	int rc = fold_ctx_leads(c, ls);
-
-	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_side_run(&side);
-	}
-	return rc != 0 || side.rc != 0 ? -1 : 0;
-}
-
-/* Normalises and shingles every entry into c. */
+/* Normalises and shingles every entry into c. The bitmap of lead
+ * shingles takes FOLD_LEAD_BITS bits an entry. */
 static int
 fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 {
@@ -1836,7 +1927,7 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 
 	memset(&ls, 0, sizeof(ls));
 	ls.bits = 16;
-	while (ls.bits < 40 && ((size_t)1 << ls.bits) < n * 256) {
+	while (ls.bits < 40 && ((size_t)1 << ls.bits) < n * FOLD_LEAD_BITS / 2) {
 		ls.bits++;
 	}
 	ls.map = fold_table_new(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map));
@@ -1849,21 +1940,24 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 		goto out;
 	}
 	/* the title arrays are complete: their spare room goes back before
-	 * the summary leads take the peak of the memory */
+	 * the leads get ids */
 	fold_trim((void **)&c->ids, &c->capids, c->nids, sizeof(*c->ids));
 	fold_trim((void **)&c->keys, &c->capkeys, c->nkeys, sizeof(*c->keys));
 	fold_trim((void **)&c->flat, &c->capflat, c->nflat, 1);
 	fold_trim((void **)&c->skeys, &c->capskeys, c->nskeys, sizeof(*c->skeys));
-	fold_leads_shared_only(c, &ls);
-	if (fold_ctx_ids_and_side(c, &ls) != 0) {
+	fold_trim((void **)&c->kind, &c->capid, c->hcount, 1);
+	fold_trim((void **)&c->lower, &c->caplower, c->hcount, 1);
+	if (fold_lead_ids(c, &ls) != 0) {
 		goto out;
 	}
 	fold_trim((void **)&c->lids, &c->caplids, c->nlids, sizeof(*c->lids));
 	rc = 0;
 out:
+	/* the ids are final: the table from hashes to ids is no longer
+	 * needed */
+	free(c->slots);
+	c->slots = NULL;
 	free((void *)ls.map);
-	free(ls.h);
-	free(ls.kind);
 	return rc;
 }
 
@@ -1976,13 +2070,30 @@ out:
 	return rc;
 }
 
-/* Candidates from the index, verified and joined. */
+/* The generic titles marked, the stories so far (each entry its own,
+ * joined by GUID and link), the pairs of identical titles, then the
+ * index of title shingles: in this order so that the keys each sorts
+ * come and go before the index takes its room, and all of it while the
+ * index of the leads' shingles is built beside it (fold_join_all()), as
+ * neither reads what the other writes. */
+static int
+fold_join_before_index(struct fold_ctx *c, double t)
+{
+	return fold_mark_generic(c) != 0 || fold_ctx_stories(c) != 0 ||
+	       fold_join_field(c, c->entries, c->n, 0) != 0 ||
+	       fold_join_field(c, c->entries, c->n, 1) != 0 ||
+	       fold_join_identical(c, t) != 0 ||
+	       fold_build_index(c, 0, c->hcount, &c->tix) != 0 ? -1 : 0;
+}
+
+/* Candidates from the index, verified and joined with the identical
+ * titles' pairs. */
 static int
 fold_join_similar(struct fold_ctx *c, double t)
 {
 	int rc = -1;
 
-	if (fold_join_identical(c, t) != 0 || fold_probe_all(c, &c->tix, 0, t) != 0) {
+	if (fold_probe_all(c, &c->tix, 0, t) != 0) {
 		goto out;
 	}
 	fold_cluster(c, t);
@@ -2364,11 +2475,11 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 
 	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
 	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
-	c->boiler = calloc(c->hcount ? c->hcount : 1, 1);
+	c->boiler = calloc(c->nleadids ? c->nleadids : 1, 1);
 	if (c->boiler == NULL) {
 		return -1;
 	}
-	for (id = 0; id < c->hcount; id++) {
+	for (id = 0; id < c->nleadids; id++) {
 		uint64_t roots[FOLD_BOILER_MAX];
 		size_t nroots = 0, k;
 
@@ -2544,7 +2655,7 @@ fold_lead_index_run(void *arg)
 	struct fold_lead_index *li = arg;
 	struct fold_ctx *c = li->c;
 
-	li->rc = c->nlids == 0 ? 0 : fold_build_index(c, 1, c->hcount, &c->lix);
+	li->rc = c->nlids == 0 ? 0 : fold_build_index(c, 1, c->nleadids, &c->lix);
 	return NULL;
 }
 
@@ -2562,8 +2673,8 @@ fold_join_all(struct fold_ctx *c, double t)
 	if (!threaded) {
 		fold_lead_index_run(&li);
 	}
-	rc = fold_mark_generic(c) != 0 ||
-	     fold_join_similar(c, t) != 0;
+	rc = fold_join_before_index(c, t) != 0;
+	rc = rc || fold_join_similar(c, t) != 0;
 	if (threaded) {
 		pthread_join(th, NULL);
 	}
@@ -2590,9 +2701,6 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 		fold_ctx_free(&c);
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
 	}
-	/* ids are final: the table from hashes to ids is no longer needed */
-	free(c.slots);
-	c.slots = NULL;
 	if (fold_join_all(&c, threshold) != 0) {
 		fold_ctx_free(&c);
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
