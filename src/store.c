@@ -157,6 +157,38 @@ static const char *const migrations[] = {
 	" ON feeds WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR"
 	" old.feed_title IS NOT new.feed_title"
 	" BEGIN UPDATE fold_state SET gen = gen + 1; END;",
+	/* 9: the full-text index catches up when a search is about to run
+	 * (store_search_catch_up()), not inside every write: indexing
+	 * every three characters of 100,000 items' text took most of a
+	 * refresh. fts_pending lists the items whose current text the
+	 * index lacks (added or changed); fts_stale keeps, for an item the
+	 * index holds, the text it was indexed with until the index
+	 * forgets it (FTS5 forgets a row of an external-content index
+	 * only given the very values it indexed, and by then the item
+	 * row has changed or gone). The index is in step here, so both
+	 * start empty. */
+	"DROP TRIGGER items_fts_insert;"
+	"DROP TRIGGER items_fts_delete;"
+	"DROP TRIGGER items_fts_update;"
+	"CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);"
+	"CREATE TABLE fts_stale (id INTEGER PRIMARY KEY,"
+	" title TEXT, summary TEXT, content TEXT);"
+	"CREATE TRIGGER fts_items_insert AFTER INSERT ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;"
+	/* what the index holds of a row: the stale copy when there is one
+	 * (OR IGNORE keeps it), else the row itself unless it is pending */
+	"CREATE TRIGGER fts_items_delete AFTER DELETE ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" DELETE FROM fts_pending WHERE id = old.id; END;"
+	"CREATE TRIGGER fts_items_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -2215,9 +2247,151 @@ store_item_find(struct store *s, const char *link, const char *title)
  * change the statement's shape.
  */
 
+/* ---- the full-text index, caught up before a search (migration 9) ---- */
+
+/* Changes indexed in one transaction: a search after a large refresh
+ * commits now and then rather than hold the write lock throughout. */
+#define FTS_CHUNK 4096
+
+enum fts_step {
+	FTS_STALE_UPTO, FTS_STALE_FORGET, FTS_STALE_DROP,
+	FTS_PENDING_UPTO, FTS_PENDING_ADD, FTS_PENDING_DROP, FTS_NSTEPS
+};
+
+/* A chunk: the rows up to the FTS_CHUNKth, first what the index must
+ * forget (fts_stale), then, once that is done, what it lacks. */
+static const char *const fts_sql[FTS_NSTEPS] = {
+	[FTS_STALE_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_stale"
+	                   " ORDER BY id LIMIT ?1)",
+	[FTS_STALE_FORGET] = "INSERT INTO items_fts (items_fts, rowid, title,"
+	                     " summary, content) SELECT 'delete', id, title,"
+	                     " summary, content FROM fts_stale WHERE id <= ?1",
+	[FTS_STALE_DROP] = "DELETE FROM fts_stale WHERE id <= ?1",
+	[FTS_PENDING_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_pending"
+	                     " ORDER BY id LIMIT ?1)",
+	[FTS_PENDING_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
+	                    " content) SELECT i.id, i.title, i.summary,"
+	                    " i.content FROM fts_pending p JOIN items i"
+	                    " ON i.id = p.id WHERE p.id <= ?1",
+	[FTS_PENDING_DROP] = "DELETE FROM fts_pending WHERE id <= ?1",
+};
+
+/* Runs one step with ?1 bound to arg; *out (when not NULL) gets the
+ * first column of its row, 0 for none or NULL. */
+static enum nf_status
+fts_run(struct store *s, enum fts_step step, int64_t arg, int64_t *out,
+        struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, fts_sql[step], -1, &st, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot prepare the search index's update");
+	}
+	sqlite3_bind_int64(st, 1, arg);
+	rc = sqlite3_step(st);
+	if (out != NULL) {
+		*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot update the search index");
+	}
+	return NF_OK;
+}
+
+/* Brings one chunk into the index in its own transaction; *more is 0
+ * when there was nothing left to do. */
+static enum nf_status
+fts_chunk(struct store *s, int *more, struct nf_error *err)
+{
+	int64_t upto = 0;
+	enum nf_status st = tx_begin(s, err);
+	enum fts_step first = FTS_STALE_UPTO;
+
+	if (st == NF_OK) {
+		st = fts_run(s, FTS_STALE_UPTO, FTS_CHUNK, &upto, err);
+	}
+	if (st == NF_OK && upto == 0) {
+		first = FTS_PENDING_UPTO;
+		st = fts_run(s, FTS_PENDING_UPTO, FTS_CHUNK, &upto, err);
+	}
+	if (st == NF_OK && upto != 0) {
+		st = fts_run(s, (enum fts_step)(first + 1), upto, NULL, err);
+	}
+	if (st == NF_OK && upto != 0) {
+		st = fts_run(s, (enum fts_step)(first + 2), upto, NULL, err);
+	}
+	if (st == NF_OK) {
+		st = tx_commit(s, err);
+	}
+	if (st != NF_OK) {
+		tx_rollback(s);
+	}
+	*more = upto != 0;
+	return st;
+}
+
+/* Whether the index lacks a change: one indexed lookup each, so that
+ * a search as you type takes no write lock when it is in step. */
+static int
+fts_behind(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int behind = 1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM fts_stale)"
+	                       " OR EXISTS (SELECT 1 FROM fts_pending)", -1,
+	                       &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		behind = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return behind;
+}
+
+enum nf_status
+store_search_catch_up(struct store *s, size_t chunks, int *done,
+                      struct nf_error *err)
+{
+	int more = 1;
+	size_t k;
+	enum nf_status st = NF_OK;
+
+	if (store_is_read_only(s) || !sqlite3_get_autocommit(s->db)) {
+		more = fts_behind(s);	/* a search scans what it lacks */
+	} else if (!fts_behind(s)) {
+		more = 0;
+	}
+	for (k = 0; more && !store_is_read_only(s) &&
+	     sqlite3_get_autocommit(s->db) && (chunks == 0 || k < chunks); k++) {
+		if ((st = fts_chunk(s, &more, err)) != NF_OK) {
+			break;
+		}
+	}
+	if (done != NULL) {
+		*done = !more;
+	}
+	return st;
+}
+
+/* Before a search: the whole index caught up where the store can write.
+ * Where it cannot (another process holds the write lock past the busy
+ * timeout), the search goes on and scans the items the index lacks, so
+ * a failure here costs time, not a wrong answer. */
+static enum nf_status
+search_catch_up(struct store *s, struct nf_error *err)
+{
+	struct nf_error ignored;
+
+	(void)err;
+	store_search_catch_up(s, 0, NULL, &ignored);
+	return NF_OK;
+}
+
 #define QUERY_SQL_MAX 65536
 #define QUERY_PARAMS_MAX 999	/* SQLite's smallest host-parameter limit */
-#define QUERY_TEXTS_MAX 64	/* words of text~ in one statement */
+#define QUERY_TEXTS_MAX 128	/* texts of text~ in one statement: two a word */
 
 struct sql_param {
 	const char *text;	/* borrowed; NULL for a number */
@@ -2232,6 +2406,7 @@ struct sql_build {
 	int nparams;
 	char *texts[QUERY_TEXTS_MAX];	/* made here for text~; owned */
 	size_t ntexts;
+	int fts;		/* reads the full-text index */
 	enum nf_status status;	/* the first failure */
 };
 
@@ -2356,24 +2531,34 @@ fts_phrase(const char *word, size_t n)
 	return out;
 }
 
+#define SQL_TEXT_SCAN "instr(lower(COALESCE(i.title, '') || ' ' ||" \
+	" COALESCE(i.summary, '') || ' ' ||" \
+	" COALESCE(i.content, '')), lower(?)) > 0"
+
 /* One word of text~: through the full-text index; a word shorter than a
- * trigram (two-character words are common in Japanese) by a scan. */
+ * trigram (two-character words are common in Japanese) by a scan. Items
+ * the index has not caught up with yet (fts_pending: a read-only store,
+ * or a search inside a transaction) are scanned too, so that a result
+ * is never stale. */
 static void
 sql_text_word(struct sql_build *b, const char *word, size_t n)
 {
-	const char *kept;
+	const char *kept, *plain;
 
-	if (utf8_chars(word, n) >= 3) {
-		if ((kept = sql_keep(b, fts_phrase(word, n))) != NULL) {
-			sql_with(b, "i.id IN (SELECT rowid FROM items_fts WHERE"
-			         " items_fts MATCH ?)", kept, 0);
-		}
+	if ((plain = sql_keep(b, strndup(word, n))) == NULL) {
 		return;
 	}
-	if ((kept = sql_keep(b, strndup(word, n))) != NULL) {
-		sql_with(b, "instr(lower(COALESCE(i.title, '') || ' ' ||"
-		         " COALESCE(i.summary, '') || ' ' ||"
-		         " COALESCE(i.content, '')), lower(?)) > 0", kept, 0);
+	if (utf8_chars(word, n) < 3) {
+		sql_with(b, SQL_TEXT_SCAN, plain, 0);
+		return;
+	}
+	if ((kept = sql_keep(b, fts_phrase(word, n))) != NULL) {
+		b->fts = 1;
+		sql_with(b, "(i.id IN (SELECT rowid FROM items_fts WHERE"
+		         " items_fts MATCH ?) AND i.id NOT IN"
+		         " (SELECT id FROM fts_pending) OR", kept, 0);
+		sql_with(b, " i.id IN (SELECT id FROM fts_pending) AND "
+		         SQL_TEXT_SCAN ")", plain, 0);
 	}
 }
 
@@ -2488,6 +2673,7 @@ sql_build_init(struct sql_build *b, const struct store_filter *filter)
 	         (int64_t)time(NULL);
 	b->nparams = 0;
 	b->ntexts = 0;
+	b->fts = 0;
 	b->status = NF_OK;
 }
 
@@ -2575,7 +2761,8 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);
-	if ((st = sql_prepare(s, b, err)) != NULL) {
+	if ((!b->fts || search_catch_up(s, err) == NF_OK) &&
+	    (st = sql_prepare(s, b, err)) != NULL) {
 		status = items_read(s, st, &v, &len, &cap, err);
 	}
 	sqlite3_finalize(st);
@@ -2631,7 +2818,10 @@ store_items_count(struct store *s, int64_t feed_id,
 	sql_build_init(b, filter);
 	sql_add(b, SQL_COUNT);
 	sql_where(b, feed_id);
-	status = sql_count(s, b, total, unread, err);
+	status = b->fts ? search_catch_up(s, err) : NF_OK;
+	if (status == NF_OK) {
+		status = sql_count(s, b, total, unread, err);
+	}
 	sql_build_free(b);
 	return status;
 }

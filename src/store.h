@@ -219,6 +219,16 @@ enum nf_status store_items_count(struct store *s, int64_t feed_id,
 enum nf_status store_items_last_rowid(struct store *s, int64_t *rowid,
                                       struct nf_error *err);
 
+/* Brings the full-text index (text~) up to date with the items written
+ * since it last caught up, at most chunks transactions of a few thousand
+ * changes each (0: until done); *done (may be NULL) says whether it is
+ * in step now. A refresh writes items without indexing them; searches
+ * call this first, and the reader may call it when idle. A read-only
+ * store, or one inside a transaction, is left as it is (a search then
+ * scans the items the index lacks). */
+enum nf_status store_search_catch_up(struct store *s, size_t chunks,
+                                     int *done, struct nf_error *err);
+
 /* Counts the items of feed_id with a rowid above after that filter's
  * killfile hides (its match is not used). */
 enum nf_status store_items_ignored(struct store *s, int64_t feed_id,
