@@ -203,6 +203,7 @@ enum stmt_id {
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
+	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
@@ -210,12 +211,15 @@ enum stmt_id {
 	ST_COUNT
 };
 
-#define ITEM_COLUMNS(author, content, image, extras) \
+#define ITEM_COLUMNS_OF(author, summary, content, image, extras, len) \
 	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, " author "," \
-	" i.published, i.updated, i.summary, " content ", " image "," \
+	" i.published, i.updated, " summary ", " content ", " image "," \
 	" " extras ", i.read," \
-	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url)), " len \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
+#define ITEM_COLUMNS(author, content, image, extras) \
+	ITEM_COLUMNS_OF(author, "i.summary", content, image, extras, \
+	                "i.content_len")
 #define ITEM_IMAGE "i.image_url, i.image_caption, i.image_credit"
 #define ITEM_FULL ITEM_COLUMNS("i.author", "i.content", ITEM_IMAGE, "i.extras")
 #define ITEM_LIST ITEM_COLUMNS("i.author", "NULL", ITEM_IMAGE, "i.extras")
@@ -226,6 +230,19 @@ enum stmt_id {
 #define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
 	"NULL, i.image_caption, NULL", "NULL")
+/* What folding the front page reads (STORE_LOAD_FOLD): a page's
+ * listing with the summary and the content cut to the most of them that
+ * folding or a kept line reads (a summary's lead, a title's glued-on
+ * summary, a line of text for an item without a headline), and the
+ * text's length measured in the store, as the uncut text has it. */
+#define ITEM_FOLD_CUT "1024"
+#define ITEM_FOLD ITEM_COLUMNS_OF("NULL", \
+	"substr(i.summary, 1, max(" ITEM_FOLD_CUT ", COALESCE(length(i.title), 0)))", \
+	"CASE WHEN i.summary IS NULL OR i.summary = '' THEN" \
+	" substr(i.content, 1, " ITEM_FOLD_CUT ") END", \
+	"NULL, i.image_caption, NULL", "NULL", \
+	"CASE WHEN i.content_len > 0 THEN i.content_len" \
+	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -286,6 +303,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
 	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ALL_FOLD] = ITEM_FOLD ITEM_ORDER,
+	[ST_LOAD_FEED_FOLD] = ITEM_FOLD "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
@@ -1617,9 +1636,11 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][3] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
+	static const enum stmt_id ids[2][4] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE,
+		  ST_LOAD_ALL_FOLD },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE,
+		  ST_LOAD_FEED_FOLD },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -2757,7 +2778,8 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	sql_build_init(b, filter);
-	sql_add(b, what == STORE_LOAD_PAGE ? ITEM_PAGE :
+	sql_add(b, what == STORE_LOAD_FOLD ? ITEM_FOLD :
+	        what == STORE_LOAD_PAGE ? ITEM_PAGE :
 	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);
