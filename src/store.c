@@ -2297,11 +2297,11 @@ static const char *const fts_sql[FTS_NSTEPS] = {
 	[FTS_PENDING_DROP] = "DELETE FROM fts_pending WHERE id <= ?1",
 };
 
-/* Runs one step with ?1 bound to arg; *out (when not NULL) gets the
- * first column of its row, 0 for none or NULL. */
+/* Runs one step with ?1 bound to arg; *found (when not NULL) says
+ * whether it gave a value other than NULL, and *out holds it. */
 static enum nf_status
 fts_run(struct store *s, enum fts_step step, int64_t arg, int64_t *out,
-        struct nf_error *err)
+        int *found, struct nf_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -2311,8 +2311,10 @@ fts_run(struct store *s, enum fts_step step, int64_t arg, int64_t *out,
 	}
 	sqlite3_bind_int64(st, 1, arg);
 	rc = sqlite3_step(st);
-	if (out != NULL) {
-		*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (found != NULL) {
+		*found = rc == SQLITE_ROW &&
+		         sqlite3_column_type(st, 0) != SQLITE_NULL;
+		*out = *found ? sqlite3_column_int64(st, 0) : 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -2321,35 +2323,38 @@ fts_run(struct store *s, enum fts_step step, int64_t arg, int64_t *out,
 	return NF_OK;
 }
 
-/* Brings one chunk into the index in its own transaction; *more is 0
- * when there was nothing left to do. */
+/* Brings one chunk into the index in its own transaction; *did says
+ * whether there was one. */
 static enum nf_status
-fts_chunk(struct store *s, int *more, struct nf_error *err)
+fts_chunk(struct store *s, int *did, struct nf_error *err)
 {
 	int64_t upto = 0;
+	int found = 0;
 	enum nf_status st = tx_begin(s, err);
 	enum fts_step first = FTS_STALE_UPTO;
 
 	if (st == NF_OK) {
-		st = fts_run(s, FTS_STALE_UPTO, FTS_CHUNK, &upto, err);
+		st = fts_run(s, FTS_STALE_UPTO, FTS_CHUNK, &upto, &found, err);
 	}
-	if (st == NF_OK && upto == 0) {
+	if (st == NF_OK && !found) {
 		first = FTS_PENDING_UPTO;
-		st = fts_run(s, FTS_PENDING_UPTO, FTS_CHUNK, &upto, err);
+		st = fts_run(s, FTS_PENDING_UPTO, FTS_CHUNK, &upto, &found, err);
 	}
-	if (st == NF_OK && upto != 0) {
-		st = fts_run(s, (enum fts_step)(first + 1), upto, NULL, err);
+	if (st == NF_OK && found) {
+		st = fts_run(s, (enum fts_step)(first + 1), upto, NULL, NULL,
+		             err);
 	}
-	if (st == NF_OK && upto != 0) {
-		st = fts_run(s, (enum fts_step)(first + 2), upto, NULL, err);
+	if (st == NF_OK && found) {
+		st = fts_run(s, (enum fts_step)(first + 2), upto, NULL, NULL,
+		             err);
 	}
+	*did = found;
 	if (st == NF_OK) {
 		st = tx_commit(s, err);
 	}
 	if (st != NF_OK) {
 		tx_rollback(s);
 	}
-	*more = upto != 0;
 	return st;
 }
 
@@ -2375,20 +2380,17 @@ enum nf_status
 store_search_catch_up(struct store *s, size_t chunks, int *done,
                       struct nf_error *err)
 {
-	int more = 1;
+	/* read-only, or inside a transaction: a search scans what it lacks */
+	int writable = !store_is_read_only(s) && sqlite3_get_autocommit(s->db);
+	int more = fts_behind(s);
 	size_t k;
 	enum nf_status st = NF_OK;
 
-	if (store_is_read_only(s) || !sqlite3_get_autocommit(s->db)) {
-		more = fts_behind(s);	/* a search scans what it lacks */
-	} else if (!fts_behind(s)) {
-		more = 0;
-	}
-	for (k = 0; more && !store_is_read_only(s) &&
-	     sqlite3_get_autocommit(s->db) && (chunks == 0 || k < chunks); k++) {
+	for (k = 0; more && writable && (chunks == 0 || k < chunks); k++) {
 		if ((st = fts_chunk(s, &more, err)) != NF_OK) {
 			break;
 		}
+		more = more && fts_behind(s);
 	}
 	if (done != NULL) {
 		*done = !more;
