@@ -2398,20 +2398,6 @@ store_search_catch_up(struct store *s, size_t chunks, int *done,
 	return st;
 }
 
-/* Before a search: the whole index caught up where the store can write.
- * Where it cannot (another process holds the write lock past the busy
- * timeout), the search goes on and scans the items the index lacks, so
- * a failure here costs time, not a wrong answer. */
-static enum nf_status
-search_catch_up(struct store *s, struct nf_error *err)
-{
-	struct nf_error ignored;
-
-	(void)err;
-	store_search_catch_up(s, 0, NULL, &ignored);
-	return NF_OK;
-}
-
 #define QUERY_SQL_MAX 65536
 #define QUERY_PARAMS_MAX 999	/* SQLite's smallest host-parameter limit */
 #define QUERY_TEXTS_MAX 128	/* texts of text~ in one statement: two a word */
@@ -2429,7 +2415,6 @@ struct sql_build {
 	int nparams;
 	char *texts[QUERY_TEXTS_MAX];	/* made here for text~; owned */
 	size_t ntexts;
-	int fts;		/* reads the full-text index */
 	enum nf_status status;	/* the first failure */
 };
 
@@ -2560,9 +2545,9 @@ fts_phrase(const char *word, size_t n)
 
 /* One word of text~: through the full-text index; a word shorter than a
  * trigram (two-character words are common in Japanese) by a scan. Items
- * the index has not caught up with yet (fts_pending: a read-only store,
- * or a search inside a transaction) are scanned too, so that a result
- * is never stale. */
+ * the index has not caught up with yet (fts_pending: the screens catch
+ * it up before they search, --headlines never writes) are scanned too,
+ * so that a result is never stale. */
 static void
 sql_text_word(struct sql_build *b, const char *word, size_t n)
 {
@@ -2576,7 +2561,6 @@ sql_text_word(struct sql_build *b, const char *word, size_t n)
 		return;
 	}
 	if ((kept = sql_keep(b, fts_phrase(word, n))) != NULL) {
-		b->fts = 1;
 		sql_with(b, "(i.id IN (SELECT rowid FROM items_fts WHERE"
 		         " items_fts MATCH ?) AND i.id NOT IN"
 		         " (SELECT id FROM fts_pending) OR", kept, 0);
@@ -2696,7 +2680,6 @@ sql_build_init(struct sql_build *b, const struct store_filter *filter)
 	         (int64_t)time(NULL);
 	b->nparams = 0;
 	b->ntexts = 0;
-	b->fts = 0;
 	b->status = NF_OK;
 }
 
@@ -2785,8 +2768,7 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);
-	if ((!b->fts || search_catch_up(s, err) == NF_OK) &&
-	    (st = sql_prepare(s, b, err)) != NULL) {
+	if ((st = sql_prepare(s, b, err)) != NULL) {
 		status = items_read(s, st, &v, &len, &cap, err);
 	}
 	sqlite3_finalize(st);
@@ -2842,10 +2824,7 @@ store_items_count(struct store *s, int64_t feed_id,
 	sql_build_init(b, filter);
 	sql_add(b, SQL_COUNT);
 	sql_where(b, feed_id);
-	status = b->fts ? search_catch_up(s, err) : NF_OK;
-	if (status == NF_OK) {
-		status = sql_count(s, b, total, unread, err);
-	}
+	status = sql_count(s, b, total, unread, err);
 	sql_build_free(b);
 	return status;
 }

@@ -228,10 +228,11 @@ enum nf_status store_items_last_rowid(struct store *s, int64_t *rowid,
 /* Brings the full-text index (text~) up to date with the items written
  * since it last caught up, at most chunks transactions of a few thousand
  * changes each (0: until done); *done (may be NULL) says whether it is
- * in step now. A refresh writes items without indexing them; searches
- * call this first, and the reader may call it when idle. A read-only
- * store, or one inside a transaction, is left as it is (a search then
- * scans the items the index lacks). */
+ * in step now. A refresh writes items without indexing them; the
+ * screens call this before they search and while the reader idles. A
+ * query never writes: over an index behind the items (--headlines, a
+ * read-only store, inside a transaction) it scans what the index lacks,
+ * so its answer is the same, only slower. */
 enum nf_status store_search_catch_up(struct store *s, size_t chunks,
                                      int *done, struct nf_error *err);
 
