@@ -157,8 +157,8 @@ static const char *const migrations[] = {
 	" ON feeds WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR"
 	" old.feed_title IS NOT new.feed_title"
 	" BEGIN UPDATE fold_state SET gen = gen + 1; END;",
-	/* 9: the full-text index catches up when a search is about to run
-	 * (store_search_catch_up()), not inside every write: indexing
+	/* 9: the full-text index catches up when asked (before the screens
+	 * search: store_search_catch_up()), not inside every write: indexing
 	 * every three characters of 100,000 items' text took most of a
 	 * refresh. fts_pending lists the items whose current text the
 	 * index lacks (added or changed); fts_stale keeps, for an item the
@@ -237,7 +237,8 @@ enum stmt_id {
  * text's length measured in the store, as the uncut text has it. */
 #define ITEM_FOLD_CUT "1024"
 #define ITEM_FOLD ITEM_COLUMNS_OF("NULL", \
-	"substr(i.summary, 1, max(" ITEM_FOLD_CUT ", COALESCE(length(i.title), 0)))", \
+	"substr(i.summary, 1, max(" ITEM_FOLD_CUT "," \
+	" COALESCE(length(i.title), 0)))", \
 	"CASE WHEN i.summary IS NULL OR i.summary = '' THEN" \
 	" substr(i.content, 1, " ITEM_FOLD_CUT ") END", \
 	"NULL, i.image_caption, NULL", "NULL", \
@@ -2268,7 +2269,7 @@ store_item_find(struct store *s, const char *link, const char *title)
  * change the statement's shape.
  */
 
-/* ---- the full-text index, caught up before a search (migration 9) ---- */
+/* ---- the full-text index, caught up when asked (migration 9) ------- */
 
 /* Changes indexed in one transaction: a search after a large refresh
  * commits now and then rather than hold the write lock throughout. */
