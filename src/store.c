@@ -157,6 +157,38 @@ static const char *const migrations[] = {
 	" ON feeds WHEN old.url IS NOT new.url OR old.title IS NOT new.title OR"
 	" old.feed_title IS NOT new.feed_title"
 	" BEGIN UPDATE fold_state SET gen = gen + 1; END;",
+	/* 9: the full-text index catches up when asked (before the screens
+	 * search: store_search_catch_up()), not inside every write: indexing
+	 * every three characters of 100,000 items' text took most of a
+	 * refresh. fts_pending lists the items whose current text the
+	 * index lacks (added or changed); fts_stale keeps, for an item the
+	 * index holds, the text it was indexed with until the index
+	 * forgets it (FTS5 forgets a row of an external-content index
+	 * only given the very values it indexed, and by then the item
+	 * row has changed or gone). The index is in step here, so both
+	 * start empty. */
+	"DROP TRIGGER items_fts_insert;"
+	"DROP TRIGGER items_fts_delete;"
+	"DROP TRIGGER items_fts_update;"
+	"CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);"
+	"CREATE TABLE fts_stale (id INTEGER PRIMARY KEY,"
+	" title TEXT, summary TEXT, content TEXT);"
+	"CREATE TRIGGER fts_items_insert AFTER INSERT ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;"
+	/* what the index holds of a row: the stale copy when there is one
+	 * (OR IGNORE keeps it), else the row itself unless it is pending */
+	"CREATE TRIGGER fts_items_delete AFTER DELETE ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" DELETE FROM fts_pending WHERE id = old.id; END;"
+	"CREATE TRIGGER fts_items_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -171,6 +203,7 @@ enum stmt_id {
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
+	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
@@ -178,12 +211,15 @@ enum stmt_id {
 	ST_COUNT
 };
 
-#define ITEM_COLUMNS(author, content, image, extras) \
+#define ITEM_COLUMNS_OF(author, summary, content, image, extras, len) \
 	"SELECT i.id, i.feed_id, i.guid, i.title, i.link, " author "," \
-	" i.published, i.updated, i.summary, " content ", " image "," \
+	" i.published, i.updated, " summary ", " content ", " image "," \
 	" " extras ", i.read," \
-	" COALESCE(f.title, f.feed_title, url_redact(f.url)), i.content_len" \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url)), " len \
 	" FROM items i JOIN feeds f ON f.id = i.feed_id "
+#define ITEM_COLUMNS(author, content, image, extras) \
+	ITEM_COLUMNS_OF(author, "i.summary", content, image, extras, \
+	                "i.content_len")
 #define ITEM_IMAGE "i.image_url, i.image_caption, i.image_credit"
 #define ITEM_FULL ITEM_COLUMNS("i.author", "i.content", ITEM_IMAGE, "i.extras")
 #define ITEM_LIST ITEM_COLUMNS("i.author", "NULL", ITEM_IMAGE, "i.extras")
@@ -194,6 +230,20 @@ enum stmt_id {
 #define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
 	"NULL, i.image_caption, NULL", "NULL")
+/* What folding the front page reads (STORE_LOAD_FOLD): a page's
+ * listing with the summary and the content cut to the most of them that
+ * folding or a kept line reads (a summary's lead, a title's glued-on
+ * summary, a line of text for an item without a headline), and the
+ * text's length measured in the store, as the uncut text has it. */
+#define ITEM_FOLD_CUT "1024"
+#define ITEM_FOLD ITEM_COLUMNS_OF("NULL", \
+	"substr(i.summary, 1, max(" ITEM_FOLD_CUT "," \
+	" COALESCE(length(i.title), 0)))", \
+	"CASE WHEN i.summary IS NULL OR i.summary = '' THEN" \
+	" substr(i.content, 1, " ITEM_FOLD_CUT ") END", \
+	"NULL, i.image_caption, NULL", "NULL", \
+	"CASE WHEN i.content_len > 0 THEN i.content_len" \
+	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -254,6 +304,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
 	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
+	[ST_LOAD_ALL_FOLD] = ITEM_FOLD ITEM_ORDER,
+	[ST_LOAD_FEED_FOLD] = ITEM_FOLD "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
@@ -1585,9 +1637,11 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][3] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
+	static const enum stmt_id ids[2][4] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE,
+		  ST_LOAD_ALL_FOLD },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE,
+		  ST_LOAD_FEED_FOLD },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -2215,9 +2269,139 @@ store_item_find(struct store *s, const char *link, const char *title)
  * change the statement's shape.
  */
 
+/* ---- the full-text index, caught up when asked (migration 9) ------- */
+
+/* Changes indexed in one transaction: a search after a large refresh
+ * commits now and then rather than hold the write lock throughout. */
+#define FTS_CHUNK 4096
+
+enum fts_step {
+	FTS_STALE_UPTO, FTS_STALE_FORGET, FTS_STALE_DROP,
+	FTS_PENDING_UPTO, FTS_PENDING_ADD, FTS_PENDING_DROP, FTS_NSTEPS
+};
+
+/* A chunk: the rows up to the FTS_CHUNKth, first what the index must
+ * forget (fts_stale), then, once that is done, what it lacks. */
+static const char *const fts_sql[FTS_NSTEPS] = {
+	[FTS_STALE_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_stale"
+	                   " ORDER BY id LIMIT ?1)",
+	[FTS_STALE_FORGET] = "INSERT INTO items_fts (items_fts, rowid, title,"
+	                     " summary, content) SELECT 'delete', id, title,"
+	                     " summary, content FROM fts_stale WHERE id <= ?1",
+	[FTS_STALE_DROP] = "DELETE FROM fts_stale WHERE id <= ?1",
+	[FTS_PENDING_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_pending"
+	                     " ORDER BY id LIMIT ?1)",
+	[FTS_PENDING_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
+	                    " content) SELECT i.id, i.title, i.summary,"
+	                    " i.content FROM fts_pending p JOIN items i"
+	                    " ON i.id = p.id WHERE p.id <= ?1",
+	[FTS_PENDING_DROP] = "DELETE FROM fts_pending WHERE id <= ?1",
+};
+
+/* Runs one step with ?1 bound to arg; *found (when not NULL) says
+ * whether it gave a value other than NULL, and *out holds it. */
+static enum nf_status
+fts_run(struct store *s, enum fts_step step, int64_t arg, int64_t *out,
+        int *found, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, fts_sql[step], -1, &st, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot prepare the search index's update");
+	}
+	sqlite3_bind_int64(st, 1, arg);
+	rc = sqlite3_step(st);
+	if (found != NULL) {
+		*found = rc == SQLITE_ROW &&
+		         sqlite3_column_type(st, 0) != SQLITE_NULL;
+		*out = *found ? sqlite3_column_int64(st, 0) : 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return db_error(s, err, "cannot update the search index");
+	}
+	return NF_OK;
+}
+
+/* Brings one chunk into the index in its own transaction; *did says
+ * whether there was one. */
+static enum nf_status
+fts_chunk(struct store *s, int *did, struct nf_error *err)
+{
+	int64_t upto = 0;
+	int found = 0;
+	enum nf_status st = tx_begin(s, err);
+	enum fts_step first = FTS_STALE_UPTO;
+
+	if (st == NF_OK) {
+		st = fts_run(s, FTS_STALE_UPTO, FTS_CHUNK, &upto, &found, err);
+	}
+	if (st == NF_OK && !found) {
+		first = FTS_PENDING_UPTO;
+		st = fts_run(s, FTS_PENDING_UPTO, FTS_CHUNK, &upto, &found, err);
+	}
+	if (st == NF_OK && found) {
+		st = fts_run(s, (enum fts_step)(first + 1), upto, NULL, NULL,
+		             err);
+	}
+	if (st == NF_OK && found) {
+		st = fts_run(s, (enum fts_step)(first + 2), upto, NULL, NULL,
+		             err);
+	}
+	*did = found;
+	if (st == NF_OK) {
+		st = tx_commit(s, err);
+	}
+	if (st != NF_OK) {
+		tx_rollback(s);
+	}
+	return st;
+}
+
+/* Whether the index lacks a change: one indexed lookup each, so that
+ * a search as you type takes no write lock when it is in step. */
+static int
+fts_behind(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int behind = 1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM fts_stale)"
+	                       " OR EXISTS (SELECT 1 FROM fts_pending)", -1,
+	                       &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		behind = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return behind;
+}
+
+enum nf_status
+store_search_catch_up(struct store *s, size_t chunks, int *done,
+                      struct nf_error *err)
+{
+	/* read-only, or inside a transaction: a search scans what it lacks */
+	int writable = !store_is_read_only(s) && sqlite3_get_autocommit(s->db);
+	int more = fts_behind(s);
+	size_t k;
+	enum nf_status st = NF_OK;
+
+	for (k = 0; more && writable && (chunks == 0 || k < chunks); k++) {
+		if ((st = fts_chunk(s, &more, err)) != NF_OK) {
+			break;
+		}
+		more = more && fts_behind(s);
+	}
+	if (done != NULL) {
+		*done = !more;
+	}
+	return st;
+}
+
 #define QUERY_SQL_MAX 65536
 #define QUERY_PARAMS_MAX 999	/* SQLite's smallest host-parameter limit */
-#define QUERY_TEXTS_MAX 64	/* words of text~ in one statement */
+#define QUERY_TEXTS_MAX 128	/* texts of text~ in one statement: two a word */
 
 struct sql_param {
 	const char *text;	/* borrowed; NULL for a number */
@@ -2356,24 +2540,33 @@ fts_phrase(const char *word, size_t n)
 	return out;
 }
 
+#define SQL_TEXT_SCAN "instr(lower(COALESCE(i.title, '') || ' ' ||" \
+	" COALESCE(i.summary, '') || ' ' ||" \
+	" COALESCE(i.content, '')), lower(?)) > 0"
+
 /* One word of text~: through the full-text index; a word shorter than a
- * trigram (two-character words are common in Japanese) by a scan. */
+ * trigram (two-character words are common in Japanese) by a scan. Items
+ * the index has not caught up with yet (fts_pending: the screens catch
+ * it up before they search, --headlines never writes) are scanned too,
+ * so that a result is never stale. */
 static void
 sql_text_word(struct sql_build *b, const char *word, size_t n)
 {
-	const char *kept;
+	const char *kept, *plain;
 
-	if (utf8_chars(word, n) >= 3) {
-		if ((kept = sql_keep(b, fts_phrase(word, n))) != NULL) {
-			sql_with(b, "i.id IN (SELECT rowid FROM items_fts WHERE"
-			         " items_fts MATCH ?)", kept, 0);
-		}
+	if ((plain = sql_keep(b, strndup(word, n))) == NULL) {
 		return;
 	}
-	if ((kept = sql_keep(b, strndup(word, n))) != NULL) {
-		sql_with(b, "instr(lower(COALESCE(i.title, '') || ' ' ||"
-		         " COALESCE(i.summary, '') || ' ' ||"
-		         " COALESCE(i.content, '')), lower(?)) > 0", kept, 0);
+	if (utf8_chars(word, n) < 3) {
+		sql_with(b, SQL_TEXT_SCAN, plain, 0);
+		return;
+	}
+	if ((kept = sql_keep(b, fts_phrase(word, n))) != NULL) {
+		sql_with(b, "(i.id IN (SELECT rowid FROM items_fts WHERE"
+		         " items_fts MATCH ?) AND i.id NOT IN"
+		         " (SELECT id FROM fts_pending) OR", kept, 0);
+		sql_with(b, " i.id IN (SELECT id FROM fts_pending) AND "
+		         SQL_TEXT_SCAN ")", plain, 0);
 	}
 }
 
@@ -2571,7 +2764,8 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	sql_build_init(b, filter);
-	sql_add(b, what == STORE_LOAD_PAGE ? ITEM_PAGE :
+	sql_add(b, what == STORE_LOAD_FOLD ? ITEM_FOLD :
+	        what == STORE_LOAD_PAGE ? ITEM_PAGE :
 	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);

@@ -140,13 +140,19 @@ enum store_load {
 				 * about half the time and memory for the
 				 * headline screens; item_text_length() then
 				 * measures the summary */
-	STORE_LOAD_PAGE = 2	/* what a front page prints (frontpage.h):
+	STORE_LOAD_PAGE = 2,	/* what a front page prints (frontpage.h):
 				 * as LIST, but no author, enclosures,
 				 * categories or Similar News, of the image
 				 * only its caption, and content NULL except
 				 * its first 4,000 characters for an item
 				 * without a summary; text_len measures the
 				 * whole */
+	STORE_LOAD_FOLD = 3	/* what folding the page reads (stories.c):
+				 * as PAGE, with summary and content cut to
+				 * their first 1,024 characters (the
+				 * summary to its title's length when that
+				 * is longer); text_len measures the
+				 * uncut text, content or else summary */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a
@@ -218,6 +224,17 @@ enum nf_status store_items_count(struct store *s, int64_t feed_id,
  * later have larger ones, so it marks where an update begins. */
 enum nf_status store_items_last_rowid(struct store *s, int64_t *rowid,
                                       struct nf_error *err);
+
+/* Brings the full-text index (text~) up to date with the items written
+ * since it last caught up, at most chunks transactions of a few thousand
+ * changes each (0: until done); *done (may be NULL) says whether it is
+ * in step now. A refresh writes items without indexing them; the
+ * screens call this before they search and while the reader idles. A
+ * query never writes: over an index behind the items (--headlines, a
+ * read-only store, inside a transaction) it scans what the index lacks,
+ * so its answer is the same, only slower. */
+enum nf_status store_search_catch_up(struct store *s, size_t chunks,
+                                     int *done, struct nf_error *err);
 
 /* Counts the items of feed_id with a rowid above after that filter's
  * killfile hides (its match is not used). */

@@ -119,10 +119,11 @@ regate_item(struct nf_item *it)
 	return rc;
 }
 
-enum nf_status
-stories_load(struct store *s, const struct config *cfg,
-             const struct store_filter *filter, struct nf_item ***items,
-             size_t *n, struct nf_error *err)
+/* stories_load(), with what of each item the store fills. */
+static enum nf_status
+stories_load_as(struct store *s, const struct config *cfg,
+                const struct store_filter *filter, enum store_load what,
+                struct nf_item ***items, size_t *n, struct nf_error *err)
 {
 	struct store_feed_info *feeds = NULL;
 	struct nf_item **all = NULL, **out = NULL;
@@ -132,8 +133,7 @@ stories_load(struct store *s, const struct config *cfg,
 	*items = NULL;
 	*n = 0;
 	if (st == NF_OK) {
-		st = store_items_query(s, 0, STORE_LOAD_PAGE, filter, &all, &nall,
-		                       err);
+		st = store_items_query(s, 0, what, filter, &all, &nall, err);
 	}
 	for (size_t i = 0; st == NF_OK && i < nall; i++) {
 		if (regate_item(all[i]) != 0) {
@@ -156,6 +156,14 @@ stories_load(struct store *s, const struct config *cfg,
 	*items = out;
 	*n = nout;
 	return NF_OK;
+}
+
+enum nf_status
+stories_load(struct store *s, const struct config *cfg,
+             const struct store_filter *filter, struct nf_item ***items,
+             size_t *n, struct nf_error *err)
+{
+	return stories_load_as(s, cfg, filter, STORE_LOAD_PAGE, items, n, err);
 }
 
 enum nf_status
@@ -301,7 +309,10 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	return 1;
 }
 
-/* Folds the items at gen and keeps the page under signature. */
+/* Folds the items at gen and keeps the page under signature. The items
+ * are loaded as folding reads them (STORE_LOAD_FOLD: no full text, no
+ * summary past what a lead or a line reads), which is most of the
+ * memory a refresh's refold takes besides the fold's own. */
 static enum nf_status
 stories_fold_and_save(struct store *s, const struct config *cfg,
                       const char *signature, int64_t gen,
@@ -314,7 +325,8 @@ stories_fold_and_save(struct store *s, const struct config *cfg,
 	enum nf_status st;
 
 	memset(&w, 0, sizeof(w));
-	if ((st = stories_load(s, cfg, NULL, &items, &n, err)) != NF_OK) {
+	if ((st = stories_load_as(s, cfg, NULL, STORE_LOAD_FOLD, &items, &n,
+	                          err)) != NF_OK) {
 		return st;
 	}
 	st = frontpage_build(items, n, cfg->fold_threshold, FRONTPAGE_ALL_FEEDS,

@@ -215,7 +215,7 @@ open_creates_directories(void **state)
 	snprintf(f->path, sizeof(f->path), "%s/a/b/news.db", f->dir);
 	open_store(f);
 	assert_int_equal(stat(f->path, &sb), 0);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 8);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
 	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
 }
@@ -276,7 +276,7 @@ concurrent_first_opens_all_succeed(void **state)
 	}
 	assert_int_equal(failed, 0);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 8);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
 }
 
 static void
@@ -321,7 +321,7 @@ migrates_an_empty_file(void **state)
 	assert_non_null(fp);
 	fclose(fp);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 8);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE name IN ('feeds', 'items',"
 	                           " 'items_order', 'items_unread')", NULL, 0), 4);
@@ -358,7 +358,7 @@ migrates_from_version_1(void **state)
 
 	sql_exec(f->path, schema_v1);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 8);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE type = 'index' AND name ="
 	                           " 'items_order'", NULL, 0), 1);

@@ -504,6 +504,67 @@ test_marks_keep_it_current(void **state)
 	free(kept);
 }
 
+/* A text of len bytes: words, then a sentence's end, again and again. */
+static void
+long_text(char *buf, size_t len, const char *word)
+{
+	size_t at = 0;
+
+	while (at + strlen(word) + 3 < len) {
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", word,
+		                       at % 7 == 0 ? ". " : " ");
+	}
+	buf[at] = '\0';
+}
+
+/* The refold reads summaries and text cut short (STORE_LOAD_FOLD): items
+ * without a title, headed by a long summary or a long text, and copies
+ * whose lead is picked by the length of a long summary or text, print
+ * what the fold of the whole texts prints. */
+static void
+test_long_texts(void **state)
+{
+	static const struct { size_t summary, content; int titled; } forms[] = {
+		{ 3000, 0, 0 }, { 0, 5000, 0 }, { 2500, 0, 1 }, { 1030, 0, 1 },
+		{ 0, 1200, 1 }, { 900, 0, 1 }, { 1500, 1100, 1 }, { 1020, 0, 0 },
+	};
+	static char summary[8192], content[8192];
+	struct fixture *f = *state;
+	struct nf_error err;
+	size_t k, fi;
+
+	for (fi = 0; fi < NFEEDS; fi++) {
+		struct nf_feed *feed = feed_new();
+
+		assert_non_null(feed);
+		for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+			struct nf_item *it = item_new();
+			char link[64];
+
+			assert_non_null(it);
+			if (forms[k].titled) {
+				nf_strset(&it->title, bases[k % NBASES]);
+			}
+			snprintf(link, sizeof(link), "https://long.example/%zu/%zu", fi, k);
+			nf_strset(&it->link, link);
+			if (forms[k].summary > 0) {
+				long_text(summary, forms[k].summary + fi * 7, "harbour");
+				nf_strset(&it->summary, summary);
+			}
+			if (forms[k].content > 0) {
+				long_text(content, forms[k].content - fi * 5, "ferry");
+				nf_strset(&it->content, content);
+			}
+			it->published = T0 + (int64_t)(k * 600 + fi * 60);
+			assert_int_equal(feed_add_item(feed, it), 0);
+		}
+		assert_int_equal(store_feed_update(f->s, f->feed_ids[fi], feed, NULL,
+		                                   NULL, &err), NF_OK);
+		feed_free(feed);
+	}
+	assert_kept_equals_memory(f, "long summaries and texts");
+}
+
 int
 main(void)
 {
@@ -515,6 +576,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_settings_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_marks_keep_it_current, setup,
 		                                teardown),
+		cmocka_unit_test_setup_teardown(test_long_texts, setup, teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

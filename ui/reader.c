@@ -409,6 +409,38 @@ reader_timeout(struct ui *ui, int64_t next_reload)
 	return left <= 0 ? 0 : left > 600000 ? 600000 : (int)left;
 }
 
+/* The search index catches up while the reader has nothing to do: after
+ * this long without a key or an event, one chunk a turn, so that the
+ * first search after a large refresh finds most of it done. In step,
+ * it looks again this much later (a reload may have added items). */
+#define INDEX_IDLE_MS 1000
+#define INDEX_RECHECK_MS 30000
+
+/* The wait's timeout with the index's next turn due at next_index. */
+static int
+reader_wait(struct ui *ui, int64_t next_reload, int64_t next_index)
+{
+	int wait = reader_timeout(ui, next_reload);
+	int64_t left = next_index - clock_now_ms();
+
+	left = left < 0 ? 0 : left;
+	return wait >= 0 && wait < left ? wait : (int)left;
+}
+
+/* One chunk of the index; returns when the next turn is due. */
+static int64_t
+reader_index_turn(struct ui *ui)
+{
+	struct nf_error err;
+	int done = 1;
+
+	if (store_search_catch_up(ui->store, 1, &done, &err) != NF_OK ||
+	    done || store_is_read_only(ui->store)) {
+		return clock_now_ms() + INDEX_RECHECK_MS;
+	}
+	return clock_now_ms();
+}
+
 static void
 reader_drain_pipe(void)
 {
@@ -424,8 +456,10 @@ reader_loop(struct ui *ui)
 {
 	int64_t every = (int64_t)ui->cfg->reload_interval * 1000;
 	int64_t next_reload = every > 0 ? clock_now_ms() + every : 0;
+	int64_t next_index = clock_now_ms() + INDEX_IDLE_MS;
 	struct nf_error err;
 	int busy = 1;	/* the first turn draws, then starts queued work */
+	int active;
 
 	while (!ui->quit && !signal_quit) {
 		struct fetch_waitfd fds[3] = {
@@ -436,8 +470,14 @@ reader_loop(struct ui *ui)
 
 		reader_draw(ui);
 		if (fetch_multi_wait(ui->fetch, fds, fds[2].fd >= 0 ? 3 : 2, busy ? 0 :
-		                     reader_timeout(ui, next_reload), &err) != NF_OK) {
+		                     reader_wait(ui, next_reload, next_index),
+		                     &err) != NF_OK) {
 			ui_status(ui, 1, "%s", err.msg);
+		}
+		active = fds[0].revents != 0 || fds[1].revents != 0 ||
+		         fds[2].revents != 0;
+		if (active && next_index < clock_now_ms() + INDEX_IDLE_MS) {
+			next_index = clock_now_ms() + INDEX_IDLE_MS;
 		}
 		if (fds[1].revents != 0) {
 			reader_drain_pipe();
@@ -455,6 +495,9 @@ reader_loop(struct ui *ui)
 			ui_reload(ui, 0);
 		}
 		busy = jobs_pump(ui);
+		if (!busy && !active && !ui->quit && clock_now_ms() >= next_index) {
+			next_index = reader_index_turn(ui);
+		}
 	}
 }
 

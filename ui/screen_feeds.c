@@ -244,6 +244,10 @@ fd_load(struct feeds *f, struct ui *ui)
 	if (sync_filter_init(&sf, ui->cfg, NULL, &err) != NF_OK) {
 		ui_status(ui, 1, "%s", err.msg);
 	} else {
+		/* the counts may read the search index: in step first */
+		if (ui->cfg->nignores > 0 || ui->cfg->nqueries > 0) {
+			store_search_catch_up(ui->store, 0, NULL, &err);
+		}
 		fd_count_killfile(f, ui, &sf);
 		fd_load_virtual(f, ui, &sf);
 		sync_filter_clear(&sf);

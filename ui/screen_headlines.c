@@ -288,6 +288,13 @@ hl_items_load(struct headlines *h, struct ui *ui, struct nf_error *err)
 	if ((st = sync_filter_init(&f, ui->cfg, h->match, err)) != NF_OK) {
 		return st;
 	}
+	/* text~ reads the search index: in step first (a failure only
+	 * makes the query scan what the index lacks) */
+	if (h->match != NULL || ui->cfg->nignores > 0) {
+		struct nf_error ignored;
+
+		store_search_catch_up(ui->store, 0, NULL, &ignored);
+	}
 	st = store_items_query(ui->store, h->feed_id, STORE_LOAD_LIST, &f.filter,
 	                       &h->items, &h->nitems, err);
 	sync_filter_clear(&f);
