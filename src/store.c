@@ -2359,22 +2359,32 @@ fts_chunk(struct store *s, int *did, struct nf_error *err)
 	return st;
 }
 
+/* The one integer the one-row query sql answers, into *out; SQLITE_OK or
+ * the step's error, *out untouched then. */
+static int
+sql_int64(struct store *s, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Whether the index lacks a change: one indexed lookup each, so that
  * a search as you type takes no write lock when it is in step. */
 static int
 fts_behind(struct store *s)
 {
-	sqlite3_stmt *st = NULL;
-	int behind = 1;
+	int64_t behind = 1;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM fts_stale)"
-	                       " OR EXISTS (SELECT 1 FROM fts_pending)", -1,
-	                       &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW) {
-		behind = sqlite3_column_int(st, 0);
-	}
-	sqlite3_finalize(st);
-	return behind;
+	sql_int64(s, "SELECT EXISTS (SELECT 1 FROM fts_stale)"
+	          " OR EXISTS (SELECT 1 FROM fts_pending)", &behind);
+	return behind != 0;
 }
 
 enum nf_status
@@ -2858,19 +2868,12 @@ store_items_ignored(struct store *s, int64_t feed_id, int64_t after,
 enum nf_status
 store_items_last_rowid(struct store *s, int64_t *rowid, struct nf_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	enum nf_status status = NF_OK;
-
 	*rowid = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(max(id), 0) FROM items",
-	                       -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		status = db_error(s, err, "cannot read the last item");
-	} else {
-		*rowid = sqlite3_column_int64(st, 0);
+	if (sql_int64(s, "SELECT COALESCE(max(id), 0) FROM items", rowid) !=
+	    SQLITE_OK) {
+		return db_error(s, err, "cannot read the last item");
 	}
-	sqlite3_finalize(st);
-	return status;
+	return NF_OK;
 }
 
 /* ---- the front page's fold, kept (migration 8) --------------------- */
@@ -3128,18 +3131,14 @@ store_fold_walk(struct store *s, const char *signature, size_t from,
 enum nf_status
 store_fold_count(struct store *s, size_t *nstories, struct nf_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	enum nf_status status = NF_OK;
+	int64_t n = 0;
 
 	*nstories = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories", -1, &st,
-	                       NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
-		status = db_error(s, err, "cannot read the stored fold");
-	} else {
-		*nstories = (size_t)sqlite3_column_int64(st, 0);
+	if (sql_int64(s, "SELECT count(*) FROM stories", &n) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the stored fold");
 	}
-	sqlite3_finalize(st);
-	return status;
+	*nstories = (size_t)n;
+	return NF_OK;
 }
 
 enum nf_status
