@@ -3089,8 +3089,9 @@ fold_unread_places(struct store *s, unsigned char **out, size_t nstories,
 	return NF_OK;
 }
 
-/* The story lines in order: ties keep the page's order, the lead
- * story stays first, reverse turns the rest around whole. */
+/* The story lines after the lead in order: ties keep the page's order,
+ * reverse turns them around whole. The page's own order is the table's:
+ * no sort. */
 static const char *const fold_story_orders[2][3] = {
 	{ "place", "newest IS NULL, newest DESC, place",
 	  "outlets DESC, place" },
@@ -3098,10 +3099,13 @@ static const char *const fold_story_orders[2][3] = {
 	  "outlets, place DESC" },
 };
 
+/* The lines of one statement: the lead story's (rest 0) or the others';
+ * *stopped when each stopped the walk. */
 static enum nf_status
-fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
-                const unsigned char *unread, size_t nstories,
-                store_fold_each each, void *ctx, struct nf_error *err)
+fold_story_lines(struct store *s, enum store_fold_order order, int reverse,
+                 int rest, const unsigned char *unread, size_t nstories,
+                 store_fold_each each, void *ctx, int *stopped,
+                 struct nf_error *err)
 {
 	char sql[256];
 	sqlite3_stmt *st = NULL;
@@ -3109,7 +3113,8 @@ fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
 	int rc;
 
 	snprintf(sql, sizeof(sql), "SELECT place, members, outlets, newest, head,"
-	         " source, caption, lead FROM stories ORDER BY place <> 0, %s",
+	         " source, caption, lead FROM stories WHERE %s ORDER BY %s",
+	         rest ? "place > 0" : "place = 0",
 	         fold_story_orders[reverse != 0][order]);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		return db_error(s, err, "cannot read the stored fold");
@@ -3130,8 +3135,27 @@ fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
 		}
 	}
 	sqlite3_finalize(st);
+	*stopped = rc == SQLITE_ROW;
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NF_OK :
 	       db_error(s, err, "cannot read the stored fold");
+}
+
+/* The lead story first, then the rest in order. */
+static enum nf_status
+fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
+                const unsigned char *unread, size_t nstories,
+                store_fold_each each, void *ctx, struct nf_error *err)
+{
+	int stopped = 0;
+	enum nf_status status = fold_story_lines(s, order, reverse, 0, unread,
+	                                         nstories, each, ctx, &stopped,
+	                                         err);
+
+	if (status == NF_OK && !stopped) {
+		status = fold_story_lines(s, order, reverse, 1, unread, nstories,
+		                          each, ctx, &stopped, err);
+	}
+	return status;
 }
 
 enum nf_status

@@ -249,6 +249,7 @@ hl_load_story(struct headlines *h, uint32_t place)
 	struct nf_error err;
 
 	memset(&ld, 0, sizeof(ld));
+	memset(&err, 0, sizeof(err));
 	ld.place = place;
 	if (store_fold_story_rowids(h->ui->store, place, &rowids, &n, &err) != NF_OK ||
 	    n == 0 || (ld.items = calloc(n, sizeof(*ld.items))) == NULL ||
@@ -273,6 +274,8 @@ hl_load_story(struct headlines *h, uint32_t place)
 	h->loaded[h->nloaded] = ld;
 	return &h->loaded[h->nloaded++];
 fail:
+	ui_status(h->ui, 1, "%s", err.msg[0] != '\0' ? err.msg :
+	          "cannot load the story's copies");
 	free(rowids);
 	hl_loaded_free(&ld);
 	return NULL;
