@@ -3219,3 +3219,315 @@ store_fold_members(struct store *s, const char *signature, int64_t **rowids,
 	}
 	return status;
 }
+
+/* ---- the kept page for the screens, read a story at a time -------- */
+
+/* Which stored stories have an unread copy, one byte per place: the
+ * unread items come from their partial index (rowids only) into a bit
+ * set, then the member table is read in its own order. No item row is
+ * read. A new array in *out (free() it). */
+static enum nf_status
+fold_unread_places(struct store *s, unsigned char **out, size_t nstories,
+                   struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	unsigned char *bits = NULL, *flags = calloc(nstories + 1, 1);
+	int64_t max = 0;
+	int rc = SQLITE_ERROR;
+
+	*out = NULL;
+	if (flags == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM items", -1, &st,
+	                       NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		max = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == SQLITE_DONE && (bits = calloc((size_t)max / 8 + 1, 1)) != NULL &&
+	    sqlite3_prepare_v2(s->db, "SELECT id FROM items WHERE read = 0", -1,
+	                       &st, NULL) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+
+			bits[id / 8] |= (unsigned char)(1u << (id % 8));
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (rc == SQLITE_DONE && bits != NULL &&
+	    sqlite3_prepare_v2(s->db, "SELECT story, item FROM story_members",
+	                       -1, &st, NULL) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t p = sqlite3_column_int64(st, 0);
+			int64_t id = sqlite3_column_int64(st, 1);
+
+			if (p >= 0 && (size_t)p < nstories && id > 0 && id <= max &&
+			    (bits[id / 8] & (1u << (id % 8))) != 0) {
+				flags[p] = 1;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	free(bits);
+	if (rc != SQLITE_DONE) {
+		free(flags);
+		return bits == NULL && rc == SQLITE_DONE ?
+		       nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+		       db_error(s, err, "cannot read the stored fold");
+	}
+	*out = flags;
+	return NF_OK;
+}
+
+/* The story lines after the lead in order: ties keep the page's order,
+ * reverse turns them around whole. The page's own order is the table's:
+ * no sort. */
+static const char *const fold_story_orders[2][3] = {
+	{ "place", "newest IS NULL, newest DESC, place",
+	  "outlets DESC, place" },
+	{ "place DESC", "newest IS NULL DESC, newest, place DESC",
+	  "outlets, place DESC" },
+};
+
+/* The lines of one statement: the lead story's (rest 0) or the others';
+ * *stopped when each stopped the walk. */
+static enum nf_status
+fold_story_lines(struct store *s, enum store_fold_order order, int reverse,
+                 int rest, const unsigned char *unread, size_t nstories,
+                 store_fold_each each, void *ctx, int *stopped,
+                 struct nf_error *err)
+{
+	char sql[256];
+	sqlite3_stmt *st = NULL;
+	struct store_fold_row row;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT place, members, outlets, newest, head,"
+	         " source, caption, lead FROM stories WHERE %s ORDER BY %s",
+	         rest ? "place > 0" : "place = 0",
+	         fold_story_orders[reverse != 0][order]);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the stored fold");
+	}
+	memset(&row, 0, sizeof(row));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.place = (size_t)sqlite3_column_int64(st, 0);
+		row.members = (size_t)sqlite3_column_int64(st, 1);
+		row.outlets = (size_t)sqlite3_column_int64(st, 2);
+		row.newest = column_date(st, 3);
+		row.head = column_text(st, 4);
+		row.source = column_text(st, 5);
+		row.caption = column_text(st, 6);
+		row.rowid = sqlite3_column_int64(st, 7);
+		row.story_unread = row.place < nstories && unread[row.place];
+		if (each(ctx, &row) != 0) {
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	*stopped = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NF_OK :
+	       db_error(s, err, "cannot read the stored fold");
+}
+
+/* The lead story first, then the rest in order. */
+static enum nf_status
+fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
+                const unsigned char *unread, size_t nstories,
+                store_fold_each each, void *ctx, struct nf_error *err)
+{
+	int stopped = 0;
+	enum nf_status status = fold_story_lines(s, order, reverse, 0, unread,
+	                                         nstories, each, ctx, &stopped,
+	                                         err);
+
+	if (status == NF_OK && !stopped) {
+		status = fold_story_lines(s, order, reverse, 1, unread, nstories,
+		                          each, ctx, &stopped, err);
+	}
+	return status;
+}
+
+enum nf_status
+store_fold_stories(struct store *s, const char *signature,
+                   enum store_fold_order order, int reverse,
+                   store_fold_each each, void *ctx, int *current,
+                   struct nf_error *err)
+{
+	unsigned char *unread = NULL;
+	enum nf_status status;
+	size_t nstories = 0;
+	int64_t gen;
+
+	*current = 0;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = fold_state_read(s, signature, &gen, current, err);
+	if (status == NF_OK && *current) {
+		status = store_fold_count(s, &nstories, err);
+	}
+	if (status == NF_OK && *current) {
+		status = fold_unread_places(s, &unread, nstories, err);
+	}
+	if (status == NF_OK && *current) {
+		status = fold_story_rows(s, order, reverse, unread, nstories, each,
+		                         ctx, err);
+	}
+	free(unread);
+	tx_rollback(s);
+	return status;
+}
+
+enum nf_status
+store_fold_story_rowids(struct store *s, size_t place, int64_t **rowids,
+                        size_t *n, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct idvec ids = { 0 };
+	int rc;
+
+	*rowids = NULL, *n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT item FROM story_members WHERE"
+	                       " story = ?1 ORDER BY place", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_bind_int64(st, 1, (int64_t)place);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (idvec_add(&ids, sqlite3_column_int64(st, 0)) != 0) {
+			sqlite3_finalize(st);
+			free(ids.v);
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(ids.v);
+		return db_error(s, err, "cannot read the stored fold");
+	}
+	*rowids = ids.v, *n = ids.n;
+	return NF_OK;
+}
+
+enum nf_status
+store_fold_place_of(struct store *s, int64_t rowid, size_t *place, int *found,
+                    struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*found = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT story FROM story_members WHERE"
+	                       " item = ?1 LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+		return db_error(s, err, "cannot read the stored fold");
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*place = (size_t)sqlite3_column_int64(st, 0);
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NF_OK :
+	       db_error(s, err, "cannot read the stored fold");
+}
+
+/* needle as a LIKE pattern that matches it anywhere, literally. */
+static char *
+like_pattern(const char *needle)
+{
+	size_t len = strlen(needle);
+	char *p = malloc(2 * len + 3), *q = p;
+
+	if (p == NULL) {
+		return NULL;
+	}
+	*q++ = '%';
+	for (; *needle != '\0'; needle++) {
+		if (*needle == '%' || *needle == '_' || *needle == '\\') {
+			*q++ = '\\';
+		}
+		*q++ = *needle;
+	}
+	*q++ = '%';
+	*q = '\0';
+	return p;
+}
+
+/* LIKE is as blind to case as strcasestr() (ASCII letters only). */
+enum nf_status
+store_fold_matching(struct store *s, const char *needle, int64_t **places,
+                    size_t *n, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct idvec ids = { 0 };
+	char *pattern = like_pattern(needle);
+	int rc = SQLITE_ERROR;
+
+	*places = NULL, *n = 0;
+	if (pattern == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT m.story FROM story_members m"
+	                       " JOIN items i ON i.id = m.item WHERE"
+	                       " i.title LIKE ?1 ESCAPE '\\' OR"
+	                       " m.source LIKE ?1 ESCAPE '\\' OR"
+	                       " i.summary LIKE ?1 ESCAPE '\\'", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		bind_text(st, 1, pattern);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+		       idvec_add(&ids, sqlite3_column_int64(st, 0)) == 0) {
+		}
+	}
+	sqlite3_finalize(st);
+	free(pattern);
+	if (rc != SQLITE_DONE) {
+		free(ids.v);
+		return rc == SQLITE_ROW ? nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+		       db_error(s, err, "cannot read the stored fold");
+	}
+	idvec_unique(&ids);
+	*places = ids.v, *n = ids.n;
+	return NF_OK;
+}
+
+enum nf_status
+store_fold_unread_of(struct store *s, size_t place, int *unread,
+                     struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_ERROR;
+
+	*unread = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM story_members m"
+	                       " JOIN items i ON i.id = m.item WHERE m.story = ?1"
+	                       " AND i.read = 0)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, (int64_t)place);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*unread = sqlite3_column_int(st, 0);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? NF_OK : db_error(s, err, "cannot read the stored fold");
+}
+
+enum nf_status
+store_fold_unread(struct store *s, unsigned char **unread, size_t *nstories,
+                  struct nf_error *err)
+{
+	enum nf_status status;
+
+	*unread = NULL;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = store_fold_count(s, nstories, err);
+	if (status == NF_OK) {
+		status = fold_unread_places(s, unread, *nstories, err);
+	}
+	tx_rollback(s);
+	return status;
+}

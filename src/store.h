@@ -395,4 +395,51 @@ enum nf_status store_fold_members(struct store *s, const char *signature,
 enum nf_status store_fold_count(struct store *s, size_t *nstories,
                                 struct nf_error *err);
 
+/* The screens read the kept page a story at a time, never every item. */
+
+/* Orders store_fold_stories() lists the story lines in. */
+enum store_fold_order {
+	STORE_FOLD_PAGE,	/* the page's */
+	STORE_FOLD_NEWEST,	/* newest copy first, undated last */
+	STORE_FOLD_OUTLETS	/* most distinct sources first */
+};
+
+/* Calls each with every story's own line (place, members, outlets,
+ * newest, head, source, caption, rowid: the lead copy's, story_unread)
+ * in order, the lead story first, ties in the page's order, reverse
+ * turning the rest around; in one read transaction, nothing written.
+ * When the stored fold is not current for signature, sets *current to 0
+ * and calls nothing. */
+enum nf_status store_fold_stories(struct store *s, const char *signature,
+                                  enum store_fold_order order, int reverse,
+                                  store_fold_each each, void *ctx,
+                                  int *current, struct nf_error *err);
+
+/* The rowids of the copies of the story at place, the lead copy first:
+ * a new array (free() it). */
+enum nf_status store_fold_story_rowids(struct store *s, size_t place,
+                                       int64_t **rowids, size_t *n,
+                                       struct nf_error *err);
+
+/* The place of the story holding the copy rowid (*found 0: none). */
+enum nf_status store_fold_place_of(struct store *s, int64_t rowid,
+                                   size_t *place, int *found,
+                                   struct nf_error *err);
+
+/* The places of the stories a copy of which has needle (any case of
+ * ASCII letters) in its title, source line or summary: sorted, each once,
+ * a new array (free() it; NULL when none). */
+enum nf_status store_fold_matching(struct store *s, const char *needle,
+                                   int64_t **places, size_t *n,
+                                   struct nf_error *err);
+
+/* Whether the story at place has an unread copy. */
+enum nf_status store_fold_unread_of(struct store *s, size_t place, int *unread,
+                                    struct nf_error *err);
+
+/* Whether each stored story has an unread copy: one byte per place, a
+ * new array in *unread (free() it) of *nstories bytes. */
+enum nf_status store_fold_unread(struct store *s, unsigned char **unread,
+                                 size_t *nstories, struct nf_error *err);
+
 #endif

@@ -309,6 +309,36 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	return 1;
 }
 
+/* Records the kept page's stories in the store (store_stories_join())
+ * where the fold is made, so that marks reach every copy and a copy that
+ * joins a read story is read, without a screen reading every item. */
+static enum nf_status
+stories_join_page(struct store *s, const struct frontpage *page,
+                  size_t nitems, struct nf_error *err)
+{
+	struct store_story *stories = calloc(page->nstories + 1, sizeof(*stories));
+	int64_t *ids = calloc(nitems + 1, sizeof(*ids)), *newly = NULL;
+	size_t i, k, n = 0, nnew = 0;
+	enum nf_status st;
+
+	if (stories == NULL || ids == NULL) {
+		free(stories), free(ids);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < page->nstories; i++) {
+		const struct frontpage_story *fs = &page->stories[i];
+
+		stories[i].rowids = ids + n;
+		stories[i].n = fs->n;
+		for (k = 0; k < fs->n && n < nitems; k++) {
+			ids[n++] = page->items[fs->members[k]]->rowid;
+		}
+	}
+	st = store_stories_join(s, stories, page->nstories, &newly, &nnew, err);
+	free(newly), free(ids), free(stories);
+	return st;
+}
+
 /* Folds the items at gen and keeps the page under signature. The items
  * are loaded as folding reads them (STORE_LOAD_FOLD: no full text, no
  * summary past what a lead or a line reads), which is most of the
@@ -334,6 +364,9 @@ stories_fold_and_save(struct store *s, const struct config *cfg,
 	if (st == NF_OK) {
 		w.page = &page;
 		st = store_fold_save(s, signature, gen, page_walk_next, &w, err);
+		if (st == NF_OK) {
+			st = stories_join_page(s, &page, n, err);
+		}
 		frontpage_free(&page);
 	}
 	page_walk_clear(&w);

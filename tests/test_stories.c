@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "config/config.h"
+#include "src/frontpage.h"
 #include "src/headlines.h"
 #include "src/stories.h"
 #include "src/store.h"
@@ -285,6 +286,147 @@ assert_members_match_walk(struct fixture *f, const char *name)
 	free(signature);
 }
 
+/* The story lines store_fold_stories() gives, for the screens. */
+struct lines {
+	int64_t leads[256];
+	size_t places[256];
+	int unread[256];
+	size_t n;
+};
+
+static int
+lines_collect(void *ctx, const struct store_fold_row *r)
+{
+	struct lines *l = ctx;
+
+	assert_true(l->n < sizeof(l->leads) / sizeof(l->leads[0]));
+	assert_int_equal(r->member, 0);
+	l->places[l->n] = r->place;
+	l->unread[l->n] = r->story_unread;
+	l->leads[l->n++] = r->rowid;
+	return 0;
+}
+
+/* store_fold_matching() finds the stories a copy of which has the
+ * needle in its title or summary, in any case (the generated source
+ * lines never have it). */
+static void
+assert_matching_matches_memory(struct fixture *f, struct nf_item **items,
+                               const struct frontpage *page, const char *name)
+{
+	static const char *const needles[] = { "HARBOUR", "at length 1", "100%",
+	                                       "港湾", "nothing like this" };
+	struct nf_error err;
+	size_t i, k, j;
+
+	for (j = 0; j < sizeof(needles) / sizeof(needles[0]); j++) {
+		int64_t *places = NULL;
+		size_t n = 0, want = 0;
+
+		assert_int_equal(store_fold_matching(f->s, needles[j], &places, &n,
+		                                     &err), NF_OK);
+		for (i = 0; i < page->nstories; i++) {
+			const struct frontpage_story *st = &page->stories[i];
+			int match = 0;
+
+			for (k = 0; k < st->n; k++) {
+				const struct nf_item *it = items[st->members[k]];
+
+				match |= (it->title != NULL &&
+				          strcasestr(it->title, needles[j]) != NULL) ||
+				         (it->summary != NULL &&
+				          strcasestr(it->summary, needles[j]) != NULL);
+			}
+			if (match && (want >= n || places[want] != (int64_t)i)) {
+				fail_msg("%s: \"%s\" misses story %zu", name, needles[j], i);
+			}
+			want += match;
+		}
+		if (want != n) {
+			fail_msg("%s: \"%s\" finds %zu stories, not %zu", name,
+			         needles[j], n, want);
+		}
+		free(places);
+	}
+}
+
+/* In each order the store sorts by, the kept story lines come as
+ * frontpage_sort() puts the page folded in memory, each knowing whether
+ * a copy is unread, its copies and the place of its lead. */
+static void
+assert_lines_match_memory(struct fixture *f, const char *name)
+{
+	static const struct {
+		enum store_fold_order store;
+		enum frontpage_order memory;
+	} orders[] = {
+		{ STORE_FOLD_PAGE, FRONTPAGE_ORDER_PAGE },
+		{ STORE_FOLD_NEWEST, FRONTPAGE_ORDER_DATE },
+		{ STORE_FOLD_OUTLETS, FRONTPAGE_ORDER_OUTLETS },
+	};
+	struct nf_item **items = NULL;
+	struct frontpage page;
+	struct nf_error err;
+	char *signature = NULL;
+	size_t n = 0, o, i, k;
+	int current = 0, reverse;
+
+	assert_int_equal(stories_signature(f->s, &f->cfg, &signature, &err), NF_OK);
+	assert_int_equal(stories_load(f->s, &f->cfg, NULL, &items, &n, &err), NF_OK);
+	for (o = 0; o < sizeof(orders) / sizeof(orders[0]); o++) {
+		for (reverse = 0; reverse < 2; reverse++) {
+			struct lines l = { .n = 0 };
+
+			assert_int_equal(frontpage_build(items, n, f->cfg.fold_threshold,
+			                                 FRONTPAGE_ALL_FEEDS, &page,
+			                                 &err), NF_OK);
+			assert_int_equal(frontpage_sort(&page, orders[o].memory,
+			                                reverse), 0);
+			assert_int_equal(store_fold_stories(f->s, signature,
+			                                    orders[o].store, reverse,
+			                                    lines_collect, &l, &current,
+			                                    &err), NF_OK);
+			assert_true(current);
+			if (l.n != page.nstories) {
+				fail_msg("%s: %zu story lines, %zu stories", name, l.n,
+				         page.nstories);
+			}
+			for (i = 0; i < l.n; i++) {
+				const struct frontpage_story *st = &page.stories[i];
+				int64_t *rowids = NULL;
+				size_t nr = 0, place = 0;
+				int unread = 0, found = 0;
+
+				for (k = 0; k < st->n; k++) {
+					unread |= !items[st->members[k]]->read;
+				}
+				if (l.leads[i] != items[st->members[0]]->rowid ||
+				    l.unread[i] != unread) {
+					fail_msg("%s: order %zu%s, story %zu differs", name, o,
+					         reverse ? " reversed" : "", i);
+				}
+				assert_int_equal(store_fold_story_rowids(f->s, l.places[i],
+				                                         &rowids, &nr,
+				                                         &err), NF_OK);
+				assert_int_equal(nr, st->n);
+				assert_int_equal(rowids[0], l.leads[i]);
+				assert_int_equal(store_fold_place_of(f->s, rowids[nr - 1],
+				                                     &place, &found, &err),
+				                 NF_OK);
+				assert_true(found);
+				assert_int_equal(place, l.places[i]);
+				free(rowids);
+			}
+			if (o == 0 && reverse == 0) {
+				assert_matching_matches_memory(f, items, &page, name);
+			}
+			frontpage_free(&page);
+		}
+	}
+	store_items_free(items, n);
+	free(signature);
+}
+
 /* The kept fold is stale now; made again, it prints what memory does. */
 static void
 assert_kept_equals_memory(struct fixture *f, const char *name)
@@ -298,6 +440,7 @@ assert_kept_equals_memory(struct fixture *f, const char *name)
 	}
 	assert_int_equal(stories_update(f->s, &f->cfg, &err), NF_OK);
 	assert_members_match_walk(f, name);
+	assert_lines_match_memory(f, name);
 	for (i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
 		char *mem = page_in_memory(f, widths[i]);
 		char *kept = page_kept(f, widths[i]);

@@ -1,5 +1,6 @@
 #include "autoconfig.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,20 +18,48 @@
 #include "ui/screen_article.h"
 #include "ui/screen_headlines.h"
 
-/* A story of the page as this screen shows it: members[0] is its lead
- * copy, the rest its copies. */
+/* A story of the page as this screen shows it. On a page folded here,
+ * fs->members[0] is its lead copy (an index into items), the rest its
+ * copies. On the kept page (the store's fold, src/stories.h) the screen
+ * holds only its line and counts; its copies are loaded when it is
+ * unfolded, opened or marked (struct hl_loaded). */
 struct hl_story {
-	const struct frontpage_story *fs;
-	const size_t *members;	/* fs->members: indexes into items */
-	size_t n;
-	int expanded;
-	int unread;		/* some member is unread */
+	const struct frontpage_story *fs;	/* folded here; NULL when kept */
+	const char *head;	/* kept: its headline, in the arena */
+	uint32_t place;		/* kept: its place on the kept page */
+	uint32_t source;	/* kept: its source line, in sources */
+	uint32_t n;		/* copies */
+	unsigned expanded : 1;
+	unsigned unread : 1;	/* some copy is unread */
 };
 
 /* A line of the list: the story line (member 0) or one of its copies. */
 struct hl_row {
-	size_t story;
-	size_t member;
+	uint32_t story;
+	uint32_t member;
+};
+
+/* The copies of a kept story, loaded: a page of one story over them. */
+struct hl_loaded {
+	uint32_t place;
+	struct nf_item **items;
+	size_t *members;	/* 0 .. n-1 */
+	size_t n;
+	struct frontpage page;
+};
+
+/* Strings that live as long as the kept page, in large blocks. */
+struct hl_arena {
+	char **blocks;
+	size_t nblocks, used, size;
+};
+
+/* The kept page's source lines, each once (few: one per outlet). */
+struct hl_sources {
+	char **v;
+	size_t n, cap;
+	uint32_t *slots;	/* index + 1, open addressing; 0 is free */
+	size_t nslots;
 };
 
 struct headlines {
@@ -45,16 +74,26 @@ struct headlines {
 	enum config_sort sort;	/* sort, per screen */
 	int sort_reverse;
 	char *title;
-	struct nf_item **items;
+	struct nf_item **items;	/* folded here: every item; kept: NULL */
 	size_t nitems;
 	struct frontpage page;	/* over items */
+	int kept;		/* the stories are the store's kept page */
+	size_t nkept_items;	/* kept: copies on the page */
+	struct hl_arena arena;
+	struct hl_sources sources;
+	struct hl_loaded *loaded;	/* kept: stories whose copies are loaded */
+	size_t nloaded;
+	int64_t *matching;	/* kept: places of the stories the filter
+				 * matches, sorted */
+	size_t nmatching;
 	struct hl_story *stories;	/* page.stories, lead story first */
-	size_t nstories;
+	size_t nstories, cap_stories;
 	int has_lead;		/* stories[0] is shown in the panel */
 	struct hl_row *rows;
 	size_t nrows;
 	int64_t *expanded;	/* lead rowids of unfolded stories */
 	size_t nexpanded;
+	struct ui *ui;
 	struct list list;
 };
 
@@ -66,10 +105,210 @@ hl_of(struct screen *s)
 	return (struct headlines *)s;
 }
 
-static const struct nf_item *
-hl_item(const struct headlines *h, size_t story, size_t member)
+/* ---- the kept page's strings ---------------------------------------- */
+
+#define HL_ARENA_BLOCK (256 * 1024)
+
+static const char *
+hl_arena_add(struct hl_arena *a, const char *text)
 {
-	return h->items[h->stories[story].members[member]];
+	size_t len = strlen(text) + 1;
+	char *at;
+
+	if (a->nblocks == 0 || a->used + len > a->size) {
+		size_t size = len > HL_ARENA_BLOCK ? len : HL_ARENA_BLOCK;
+		char **v = realloc(a->blocks, (a->nblocks + 1) * sizeof(*v));
+
+		if (v == NULL) {
+			return NULL;
+		}
+		a->blocks = v;
+		if ((v[a->nblocks] = malloc(size)) == NULL) {
+			return NULL;
+		}
+		a->nblocks++;
+		a->used = 0;
+		a->size = size;
+	}
+	at = a->blocks[a->nblocks - 1] + a->used;
+	memcpy(at, text, len);
+	a->used += len;
+	return at;
+}
+
+static void
+hl_arena_free(struct hl_arena *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nblocks; i++) {
+		free(a->blocks[i]);
+	}
+	free(a->blocks);
+	memset(a, 0, sizeof(*a));
+}
+
+static size_t
+hl_hash(const char *p)
+{
+	size_t h = 5381;
+
+	while (*p != '\0') {
+		h = h * 33 + (unsigned char)*p++;
+	}
+	return h;
+}
+
+/* Doubles the table and puts every source back. */
+static int
+hl_sources_grow(struct hl_sources *t)
+{
+	size_t nslots = t->nslots ? t->nslots * 2 : 256, i;
+	uint32_t *slots = calloc(nslots, sizeof(*slots));
+
+	if (slots == NULL) {
+		return -1;
+	}
+	for (i = 0; i < t->n; i++) {
+		size_t at = hl_hash(t->v[i]) & (nslots - 1);
+
+		while (slots[at] != 0) {
+			at = (at + 1) & (nslots - 1);
+		}
+		slots[at] = (uint32_t)i + 1;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->nslots = nslots;
+	return 0;
+}
+
+/* The index of source in t, added when new; -1 out of memory. */
+static long
+hl_source_index(struct hl_sources *t, const char *source)
+{
+	size_t at;
+
+	if ((t->n + 1) * 2 > t->nslots && hl_sources_grow(t) != 0) {
+		return -1;
+	}
+	for (at = hl_hash(source) & (t->nslots - 1); t->slots[at] != 0;
+	     at = (at + 1) & (t->nslots - 1)) {
+		if (strcmp(t->v[t->slots[at] - 1], source) == 0) {
+			return (long)t->slots[at] - 1;
+		}
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		char **v = realloc(t->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		t->v = v;
+		t->cap = cap;
+	}
+	if ((t->v[t->n] = strdup(source)) == NULL) {
+		return -1;
+	}
+	t->slots[at] = (uint32_t)t->n + 1;
+	return (long)t->n++;
+}
+
+static void
+hl_sources_free(struct hl_sources *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i]);
+	}
+	free(t->v);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
+/* ---- a kept story's copies ------------------------------------------ */
+
+static void
+hl_loaded_free(struct hl_loaded *ld)
+{
+	frontpage_free(&ld->page);
+	store_items_free(ld->items, ld->n);
+	free(ld->members);
+}
+
+/* Loads the copies of the kept story at place (a copy gone since the
+ * fold is left out); NULL when none can be. */
+static struct hl_loaded *
+hl_load_story(struct headlines *h, uint32_t place)
+{
+	struct hl_loaded ld, *v;
+	int64_t *rowids = NULL;
+	size_t n = 0, i, counts[1];
+	struct nf_error err;
+
+	memset(&ld, 0, sizeof(ld));
+	memset(&err, 0, sizeof(err));
+	ld.place = place;
+	if (store_fold_story_rowids(h->ui->store, place, &rowids, &n, &err) != NF_OK ||
+	    n == 0 || (ld.items = calloc(n, sizeof(*ld.items))) == NULL ||
+	    (ld.members = calloc(n, sizeof(*ld.members))) == NULL) {
+		goto fail;
+	}
+	for (i = 0; i < n; i++) {
+		if (store_item_load(h->ui->store, rowids[i], &ld.items[ld.n],
+		                    &err) == NF_OK) {
+			ld.members[ld.n] = ld.n;
+			ld.n++;
+		}
+	}
+	counts[0] = ld.n;
+	if (ld.n == 0 || frontpage_from_stories(ld.items, ld.members, counts, 1,
+	                                        &ld.page, &err) != NF_OK ||
+	    (v = realloc(h->loaded, (h->nloaded + 1) * sizeof(*v))) == NULL) {
+		goto fail;
+	}
+	free(rowids);
+	h->loaded = v;
+	h->loaded[h->nloaded] = ld;
+	return &h->loaded[h->nloaded++];
+fail:
+	ui_status(h->ui, 1, "%s", err.msg[0] != '\0' ? err.msg :
+	          "cannot load the story's copies");
+	free(rowids);
+	hl_loaded_free(&ld);
+	return NULL;
+}
+
+/* The loaded copies of kept story i, loaded now if need be. */
+static struct hl_loaded *
+hl_loaded_of(struct headlines *h, size_t story)
+{
+	uint32_t place = h->stories[story].place;
+	size_t i;
+
+	for (i = 0; i < h->nloaded; i++) {
+		if (h->loaded[i].place == place) {
+			return &h->loaded[i];
+		}
+	}
+	return hl_load_story(h, place);
+}
+
+/* Copy member of story: NULL when it cannot be had (a kept story's copy
+ * gone since the fold). */
+static struct nf_item *
+hl_item(struct headlines *h, size_t story, size_t member)
+{
+	const struct hl_story *st = &h->stories[story];
+	struct hl_loaded *ld;
+
+	if (st->fs != NULL) {
+		return member < st->fs->n ? h->items[st->fs->members[member]] : NULL;
+	}
+	ld = hl_loaded_of(h, story);
+	return ld != NULL && member < ld->n ? ld->items[member] : NULL;
 }
 
 /* ---- model --------------------------------------------------------- */
@@ -77,14 +316,27 @@ hl_item(const struct headlines *h, size_t story, size_t member)
 static void
 hl_clear(struct headlines *h)
 {
+	size_t i;
+
 	frontpage_free(&h->page);
 	free(h->stories);
 	free(h->rows);
 	store_items_free(h->items, h->nitems);
+	for (i = 0; i < h->nloaded; i++) {
+		hl_loaded_free(&h->loaded[i]);
+	}
+	free(h->loaded);
+	free(h->matching);
+	hl_arena_free(&h->arena);
+	hl_sources_free(&h->sources);
+	h->loaded = NULL;
+	h->matching = NULL;
 	h->stories = NULL;
 	h->rows = NULL;
 	h->items = NULL;
-	h->nstories = h->nrows = h->nitems = 0;
+	h->nstories = h->cap_stories = h->nrows = h->nitems = 0;
+	h->nloaded = h->nmatching = h->nkept_items = 0;
+	h->kept = 0;
 }
 
 static int
@@ -94,7 +346,7 @@ hl_is_expanded(const struct headlines *h, const struct hl_story *st)
 
 	for (i = 0; i < h->nexpanded; i++) {
 		for (k = 0; k < st->n; k++) {
-			if (h->items[st->members[k]]->rowid == h->expanded[i]) {
+			if (h->items[st->fs->members[k]]->rowid == h->expanded[i]) {
 				return 1;
 			}
 		}
@@ -114,8 +366,10 @@ hl_save_expanded(struct headlines *h)
 		return;
 	}
 	for (i = 0; i < h->nstories; i++) {
-		if (h->stories[i].expanded) {
-			ids[n++] = hl_item(h, i, 0)->rowid;
+		const struct nf_item *lead;
+
+		if (h->stories[i].expanded && (lead = hl_item(h, i, 0)) != NULL) {
+			ids[n++] = lead->rowid;
 		}
 	}
 	free(h->expanded);
@@ -138,10 +392,9 @@ hl_make_stories(struct headlines *h)
 		struct hl_story *st = &h->stories[h->nstories++];
 
 		st->fs = &h->page.stories[i];
-		st->members = st->fs->members;
-		st->n = st->fs->n;
+		st->n = (uint32_t)st->fs->n;
 		for (k = 0; k < st->n; k++) {
-			st->unread |= !h->items[st->members[k]]->read;
+			st->unread |= !h->items[st->fs->members[k]]->read;
 		}
 		st->expanded = hl_is_expanded(h, st);
 	}
@@ -169,7 +422,8 @@ hl_make_rows(struct headlines *h)
 		size_t m = h->stories[i].expanded ? h->stories[i].n : 1;
 
 		for (k = 0; k < m; k++) {
-			h->rows[h->nrows++] = (struct hl_row){ .story = i, .member = k };
+			h->rows[h->nrows++] = (struct hl_row){ .story = (uint32_t)i,
+			                                       .member = (uint32_t)k };
 		}
 	}
 	return 0;
@@ -177,16 +431,72 @@ hl_make_rows(struct headlines *h)
 
 /* The rowid under the cursor, to find the same story after a rebuild. */
 static int64_t
-hl_selected_rowid(const struct headlines *h, int *is_copy)
+hl_selected_rowid(struct headlines *h, int *is_copy)
 {
 	size_t r = list_selected(&h->list);
+	const struct nf_item *it;
 
 	*is_copy = 0;
 	if (r == (size_t)-1 || r >= h->nrows) {
 		return 0;
 	}
 	*is_copy = h->rows[r].member != 0;
-	return hl_item(h, h->rows[r].story, h->rows[r].member)->rowid;
+	it = hl_item(h, h->rows[r].story, h->rows[r].member);
+	return it != NULL ? it->rowid : 0;
+}
+
+/* The row of story's member (its story line for member 0). */
+static int
+hl_select_member(struct headlines *h, size_t story, size_t member)
+{
+	size_t r;
+
+	for (r = 0; r < h->nrows; r++) {
+		if (h->rows[r].story == story && h->rows[r].member == member) {
+			return list_select_row(&h->list, r);
+		}
+	}
+	return 0;
+}
+
+/* The kept page's story holding rowid, or (size_t)-1. */
+static size_t
+hl_kept_story_of(struct headlines *h, int64_t rowid)
+{
+	struct nf_error err;
+	size_t place, i;
+	int found;
+
+	if (store_fold_place_of(h->ui->store, rowid, &place, &found, &err) != NF_OK ||
+	    !found) {
+		return (size_t)-1;
+	}
+	for (i = 0; i < h->nstories; i++) {
+		if (h->stories[i].place == place) {
+			return i;
+		}
+	}
+	return (size_t)-1;
+}
+
+/* On the kept page: the copy line of rowid when its story is unfolded,
+ * else its story line. */
+static void
+hl_reselect_kept(struct headlines *h, int64_t rowid)
+{
+	size_t i = hl_kept_story_of(h, rowid), k;
+
+	if (i == (size_t)-1) {
+		return;
+	}
+	for (k = 0; h->stories[i].expanded && k < h->stories[i].n; k++) {
+		const struct nf_item *it = hl_item(h, i, k);
+
+		if (it != NULL && it->rowid == rowid && hl_select_member(h, i, k)) {
+			return;
+		}
+	}
+	hl_select_member(h, i, 0);
 }
 
 /* Puts the cursor back on the line of rowid: its copy line when visible,
@@ -197,6 +507,10 @@ hl_reselect(struct headlines *h, int64_t rowid)
 	size_t r;
 
 	if (rowid == 0) {
+		return;
+	}
+	if (h->kept) {
+		hl_reselect_kept(h, rowid);
 		return;
 	}
 	for (r = 0; r < h->nrows; r++) {
@@ -210,7 +524,7 @@ hl_reselect(struct headlines *h, int64_t rowid)
 		size_t k;
 
 		for (k = 0; k < st->n && h->rows[r].member == 0; k++) {
-			if (h->items[st->members[k]]->rowid == rowid &&
+			if (h->items[st->fs->members[k]]->rowid == rowid &&
 			    list_select_row(&h->list, r)) {
 				return;
 			}
@@ -319,6 +633,16 @@ hl_set_read(struct headlines *h, const int64_t *ids, size_t n, int read)
 		if (bsearch(&h->items[i]->rowid, ids, n, sizeof(*ids),
 		            hl_rowid_compare) != NULL) {
 			h->items[i]->read = read;
+		}
+	}
+	for (i = 0; i < h->nloaded && n > 0; i++) {
+		for (size_t k = 0; k < h->loaded[i].n; k++) {
+			struct nf_item *it = h->loaded[i].items[k];
+
+			if (bsearch(&it->rowid, ids, n, sizeof(*ids),
+			            hl_rowid_compare) != NULL) {
+				it->read = read;
+			}
 		}
 	}
 }
@@ -466,30 +790,148 @@ hl_build_page(struct headlines *h, struct ui *ui, struct nf_error *err)
 	                       FRONTPAGE_ALL_FEEDS, &h->page, err);
 }
 
-/* Loads the items and rebuilds everything, keeping the selection. */
+/* ---- the kept page, a line per story -------------------------------- */
+
+/* One story line of the kept page into h->stories. */
+static int
+hl_kept_row(void *ctx, const struct store_fold_row *row)
+{
+	struct headlines *h = ctx;
+	struct hl_story *st;
+	long source;
+
+	if (h->nstories == h->cap_stories) {
+		size_t cap = h->cap_stories ? h->cap_stories * 2 : 1024;
+		struct hl_story *v = realloc(h->stories, cap * sizeof(*v));
+
+		if (v == NULL) {
+			return -1;
+		}
+		h->stories = v;
+		h->cap_stories = cap;
+	}
+	st = &h->stories[h->nstories];
+	memset(st, 0, sizeof(*st));
+	st->place = (uint32_t)row->place;
+	st->n = (uint32_t)row->members;
+	st->unread = row->story_unread != 0;
+	if ((st->head = hl_arena_add(&h->arena, nf_str(row->head))) == NULL ||
+	    (source = hl_source_index(&h->sources, nf_str(row->source))) < 0) {
+		h->nstories = (size_t)-1;	/* out of memory: stop */
+		return -1;
+	}
+	st->source = (uint32_t)source;
+	h->nkept_items += st->n;
+	h->nstories++;
+	return 0;
+}
+
+/* Unfolds again the stories unfolded before the reload, found by a
+ * copy's rowid (the kept page may have regrouped them). */
+static void
+hl_kept_expand(struct headlines *h)
+{
+	size_t i, at;
+
+	for (i = 0; i < h->nexpanded; i++) {
+		if ((at = hl_kept_story_of(h, h->expanded[i])) != (size_t)-1) {
+			h->stories[at].expanded = 1;
+		}
+	}
+}
+
+/* The places the filter matches on the kept page (hl_match). */
+static void
+hl_kept_filter(struct headlines *h, const char *needle)
+{
+	struct nf_error err;
+
+	free(h->matching);
+	h->matching = NULL;
+	h->nmatching = 0;
+	if (h->kept && needle != NULL && needle[0] != '\0' &&
+	    store_fold_matching(h->ui->store, needle, &h->matching, &h->nmatching,
+	                        &err) != NF_OK) {
+		ui_status(h->ui, 1, "%s", err.msg);
+	}
+}
+
+/* The front page from the store's kept fold, a line per story, when it
+ * is current (kept first when stale, as hl_page_kept()) and this screen's
+ * order is one the store sorts by. -1: the caller folds in memory. */
+static int
+hl_load_kept(struct headlines *h, struct ui *ui)
+{
+	static const int orders[CONFIG_SORT_COUNT] = {
+		[CONFIG_SORT_PAGE] = STORE_FOLD_PAGE,
+		[CONFIG_SORT_DATE] = STORE_FOLD_NEWEST,
+		[CONFIG_SORT_FEED] = -1,
+		[CONFIG_SORT_TITLE] = -1,
+		[CONFIG_SORT_OUTLETS] = STORE_FOLD_OUTLETS,
+	};
+	struct nf_error err;
+	char *signature = NULL;
+	int current = 0;
+	enum nf_status st;
+
+	if (h->feed_id != 0 || h->match != NULL || orders[h->sort] < 0 ||
+	    stories_update(ui->store, ui->cfg, &err) != NF_OK ||
+	    stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
+	    signature == NULL) {
+		free(signature);
+		return -1;
+	}
+	st = store_fold_stories(ui->store, signature,
+	                        (enum store_fold_order)orders[h->sort],
+	                        h->sort_reverse, hl_kept_row, h, &current, &err);
+	free(signature);
+	if (st != NF_OK || !current || h->nstories == (size_t)-1) {
+		h->nstories = 0;
+		hl_clear(h);
+		return -1;
+	}
+	h->kept = 1;
+	hl_kept_expand(h);
+	hl_kept_filter(h, h->list.filter);
+	return 0;
+}
+
+/* The page folded here (or rebuilt from the kept fold's rowids), over
+ * every item of the screen. */
+static int
+hl_load_items(struct headlines *h, struct ui *ui)
+{
+	struct nf_error err;
+
+	if (hl_items_load(h, ui, &err) != NF_OK) {
+		ui_status(ui, 1, "%s", err.msg);
+		h->items = NULL;
+		h->nitems = 0;
+		return -1;
+	}
+	hl_keep_listed(h, ui);
+	if (hl_build_page(h, ui, &err) != NF_OK) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	hl_join_stories(h, ui);
+	if (hl_sort(h) != 0 || hl_make_stories(h) != 0) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* Loads the stories and rebuilds everything, keeping the selection. */
 static int
 hl_load(struct headlines *h, struct ui *ui)
 {
-	struct nf_error err;
 	int is_copy, rc = -1;
 	int64_t keep = hl_selected_rowid(h, &is_copy);
 
 	hl_save_expanded(h);
 	hl_clear(h);
-	if (hl_items_load(h, ui, &err) != NF_OK) {
-		ui_status(ui, 1, "%s", err.msg);
-		h->items = NULL;
-		h->nitems = 0;
-		goto out;
-	}
-	hl_keep_listed(h, ui);
-	if (hl_build_page(h, ui, &err) != NF_OK) {
-		ui_status(ui, 1, "out of memory");
-		goto out;
-	}
-	hl_join_stories(h, ui);
-	if (hl_sort(h) != 0 || hl_make_stories(h) != 0) {
-		ui_status(ui, 1, "out of memory");
+	if (hl_load_kept(h, ui) != 0 && hl_load_items(h, ui) != 0) {
 		goto out;
 	}
 	hl_drop_read(h);
@@ -522,8 +964,15 @@ hl_match(void *ctx, size_t row, const char *needle)
 	const struct hl_story *st = &h->stories[h->rows[row].story];
 	size_t k;
 
+	if (h->kept) {
+		int64_t place = st->place;
+
+		return h->matching != NULL &&
+		       bsearch(&place, h->matching, h->nmatching, sizeof(place),
+		               hl_rowid_compare) != NULL;
+	}
 	for (k = 0; k < st->n; k++) {
-		const struct nf_item *it = h->items[st->members[k]];
+		const struct nf_item *it = h->items[st->fs->members[k]];
 
 		if (hl_contains(it->title, needle) || hl_contains(it->source, needle) ||
 		    hl_contains(it->summary, needle)) {
@@ -547,10 +996,15 @@ hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
 	const char *marker = st->n > 1 ? (st->expanded ? "▾ " : "▸ ") : "  ";
 
 	if (st->n > 1) {
-		snprintf(suffix, sizeof(suffix), " (+%zu similar)", st->n - 1);
+		snprintf(suffix, sizeof(suffix), " (+%zu similar)", (size_t)st->n - 1);
 	}
-	frontpage_story_line(&h->page, st->fs, head, sizeof(head), source,
-	                     sizeof(source));
+	if (st->fs != NULL) {
+		frontpage_story_line(&h->page, st->fs, head, sizeof(head), source,
+		                     sizeof(source));
+	} else {
+		snprintf(head, sizeof(head), "%s", st->head);
+		snprintf(source, sizeof(source), "%s", h->sources.v[st->source]);
+	}
 	x += draw_text(w, y, x, width - x, marker,
 	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
 	src_w = source[0] != '\0' ? width_columns(source) + 3 : 0;
@@ -605,11 +1059,14 @@ hl_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 	struct headlines *h = ctx;
 	const struct hl_row *r = &h->rows[row];
 	attr_t base = selected ? draw_attr(CONFIG_ELEMENT_SELECTED) : A_NORMAL;
+	const struct nf_item *it;
 
 	if (r->member == 0) {
 		hl_draw_story(h, w, y, width, &h->stories[r->story], base);
+	} else if ((it = hl_item(h, r->story, r->member)) != NULL) {
+		hl_draw_copy(w, y, width, it, base);
 	} else {
-		hl_draw_copy(w, y, width, hl_item(h, r->story, r->member), base);
+		draw_fill(w, y, 0, width, base);	/* gone since the fold */
 	}
 }
 
@@ -690,19 +1147,34 @@ hl_draw_caption(WINDOW *w, int y, int width, const struct nf_image *img,
 static int
 hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 {
-	const struct hl_story *st = &h->stories[0];
-	const struct nf_item *it = h->items[st->members[0]];
-	const struct nf_image *photo = frontpage_photo(&h->page, st->fs);
+	const struct frontpage *page = &h->page;
+	const struct frontpage_story *fs;
+	const struct nf_item *it;
+	const struct nf_image *photo;
 	const char *from = NULL;
-	int has_cap = photo != NULL;
+	int has_cap;
 	int summary = height >= 12 ? 2 : 0, y = 0;
 	char line[1024], when[32], head[1024], source[512];
 
 	if (!h->has_lead || height < 7) {
 		return 0;
 	}
-	frontpage_story_line(&h->page, st->fs, head, sizeof(head), source,
-	                     sizeof(source));
+	if (h->stories[0].fs != NULL) {
+		fs = h->stories[0].fs;
+	} else {
+		/* the lead story's copies are loaded: it is shown whole */
+		struct hl_loaded *ld = hl_loaded_of(h, 0);
+
+		if (ld == NULL) {
+			return 0;
+		}
+		page = &ld->page;
+		fs = &ld->page.stories[0];
+	}
+	it = page->items[fs->members[0]];
+	photo = frontpage_photo(page, fs);
+	has_cap = photo != NULL;
+	frontpage_story_line(page, fs, head, sizeof(head), source, sizeof(source));
 	draw_text(w, y++, 0, width, head, draw_attr(CONFIG_ELEMENT_LEAD), 1);
 	draw_time(it->published, when, sizeof(when));
 	snprintf(line, sizeof(line), "%s%s%s", source,
@@ -710,8 +1182,8 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	draw_text(w, y++, 0, width, line, draw_attr(CONFIG_ELEMENT_SOURCE), 1);
 	/* A photo of another copy is credited to its outlet, not to the
 	 * lead's named just above it. */
-	for (size_t k = 1; has_cap && k < st->n; k++) {
-		const struct nf_item *c = h->items[st->members[k]];
+	for (size_t k = 1; has_cap && k < fs->n; k++) {
+		const struct nf_item *c = page->items[fs->members[k]];
 
 		if (c->image == photo && strcmp(nf_str(c->source), nf_str(it->source)) != 0) {
 			from = nf_str(c->source);
@@ -791,6 +1263,36 @@ hl_refresh(struct screen *s, struct ui *ui)
 	hl_load(hl_of(s), ui);
 }
 
+/* The kept page's stories with a copy among rowids (sorted) learn
+ * whether they are still unread: a few from their own copies, many (A)
+ * from one pass over the store. */
+static void
+hl_kept_marked(struct headlines *h, const int64_t *rowids, size_t n)
+{
+	unsigned char *unread = NULL;
+	struct nf_error err;
+	size_t i, at, nplaces = 0;
+	int u;
+
+	for (i = 0; n <= 64 && i < n; i++) {
+		if ((at = hl_kept_story_of(h, rowids[i])) != (size_t)-1 &&
+		    store_fold_unread_of(h->ui->store, h->stories[at].place, &u,
+		                         &err) == NF_OK) {
+			h->stories[at].unread = u != 0;
+		}
+	}
+	if (n <= 64 || store_fold_unread(h->ui->store, &unread, &nplaces,
+	                                 &err) != NF_OK) {
+		return;
+	}
+	for (i = 0; i < h->nstories; i++) {
+		if (h->stories[i].place < nplaces) {
+			h->stories[i].unread = unread[h->stories[i].place] != 0;
+		}
+	}
+	free(unread);
+}
+
 /* Reading a story must not reload a large store: the flags change in
  * place. */
 static void
@@ -806,13 +1308,16 @@ hl_marked(struct screen *s, const int64_t *rowids, size_t n, int read)
 	memcpy(sorted, rowids, n * sizeof(*sorted));
 	qsort(sorted, n, sizeof(*sorted), hl_rowid_compare);
 	hl_set_read(h, sorted, n, read);
+	if (h->kept) {
+		hl_kept_marked(h, sorted, n);
+	}
 	free(sorted);
-	for (i = 0; i < h->nstories; i++) {
+	for (i = 0; !h->kept && i < h->nstories; i++) {
 		struct hl_story *st = &h->stories[i];
 
 		st->unread = 0;
 		for (k = 0; k < st->n; k++) {
-			st->unread |= !h->items[st->members[k]]->read;
+			st->unread |= !h->items[st->fs->members[k]]->read;
 		}
 	}
 	h->list.dirty = 1;
@@ -822,17 +1327,22 @@ static void
 hl_filter(struct screen *s, struct ui *ui, const char *needle)
 {
 	(void)ui;
+	hl_kept_filter(hl_of(s), needle);
 	list_set_filter(&hl_of(s)->list, needle);
 }
 
 /* ---- actions ------------------------------------------------------- */
 
+/* The line under the cursor, NULL when none (or its copy is gone since
+ * the kept fold was made). A kept story's copies load here. */
 static struct hl_row *
 hl_current(struct headlines *h)
 {
 	size_t r = list_selected(&h->list);
 
-	return r < h->nrows ? &h->rows[r] : NULL;
+	return r < h->nrows && hl_item(h, h->rows[r].story,
+	                               h->rows[r].member) != NULL ?
+	       &h->rows[r] : NULL;
 }
 
 /* Scrolls so that the n lines from the selected one (a story just
@@ -910,17 +1420,27 @@ static void
 hl_mark_story(struct headlines *h, struct ui *ui, size_t story, int read)
 {
 	const struct hl_story *st = &h->stories[story];
-	int64_t *ids = calloc(st->n, sizeof(*ids));
-	size_t k;
+	int64_t *ids = NULL;
+	size_t k, n = st->n;
+	struct nf_error err;
 
-	if (ids == NULL) {
+	if (st->fs == NULL) {
+		/* the kept story's copies as the store keeps them */
+		if (store_fold_story_rowids(ui->store, st->place, &ids, &n,
+		                            &err) != NF_OK) {
+			ui_status(ui, 1, "%s", err.msg);
+			return;
+		}
+	} else if ((ids = calloc(st->n, sizeof(*ids))) != NULL) {
+		for (k = 0; k < st->n; k++) {
+			ids[k] = h->items[st->fs->members[k]]->rowid;
+		}
+	}
+	if (ids == NULL && n > 0) {
 		ui_status(ui, 1, "out of memory");
 		return;
 	}
-	for (k = 0; k < st->n; k++) {
-		ids[k] = h->items[st->members[k]]->rowid;
-	}
-	ui_mark_story(ui, ids, st->n, read);
+	ui_mark_story(ui, ids, n, read);
 	free(ids);
 }
 
@@ -929,14 +1449,23 @@ hl_open(struct screen *s, struct ui *ui)
 {
 	struct headlines *h = hl_of(s);
 	struct hl_row *r = hl_current(h);
+	const struct nf_item *it;
 	struct screen *a;
 
-	if (r == NULL) {
+	if (r == NULL || (it = hl_item(h, r->story, r->member)) == NULL) {
 		return 0;
 	}
-	a = article_new(ui, hl_item(h, r->story, r->member)->rowid,
-	                (const struct nf_item *const *)h->items,
-	                h->stories[r->story].members, h->stories[r->story].n);
+	if (h->stories[r->story].fs != NULL) {
+		a = article_new(ui, it->rowid, (const struct nf_item *const *)h->items,
+		                h->stories[r->story].fs->members,
+		                h->stories[r->story].n);
+	} else {
+		struct hl_loaded *ld = hl_loaded_of(h, r->story);
+
+		a = article_new(ui, it->rowid,
+		                (const struct nf_item *const *)ld->items,
+		                ld->members, ld->n);
+	}
 	if (a == NULL) {
 		return 1;
 	}
@@ -1056,12 +1585,16 @@ hl_reload(struct screen *s, struct ui *ui)
 }
 
 static int
-hl_row_is_unread(const struct headlines *h, size_t v)
+hl_row_is_unread(struct headlines *h, size_t v)
 {
 	const struct hl_row *r = &h->rows[h->list.map[v]];
+	const struct nf_item *it;
 
-	return r->member == 0 ? h->stories[r->story].unread :
-	       !hl_item(h, r->story, r->member)->read;
+	if (r->member == 0) {
+		return h->stories[r->story].unread;
+	}
+	it = hl_item(h, r->story, r->member);
+	return it != NULL && !it->read;
 }
 
 /* Moves to the next (dir 1) or previous (-1) unread story line, going
@@ -1118,16 +1651,65 @@ hl_toggle_read(struct screen *s, struct ui *ui)
 	return 1;
 }
 
+/* A on the kept page: the copies of the stories shown, as the store
+ * keeps them (one pass over its members). */
+static void
+hl_kept_mark_all_read(struct headlines *h, struct ui *ui)
+{
+	int64_t *rowids = NULL, *ids = NULL;
+	size_t *counts = NULL, *start = NULL, n = 0, nst = 0, v, i, k, m = 0;
+	size_t last = (size_t)-1;
+	char *signature = NULL;
+	struct nf_error err;
+	int current = 0;
+
+	if (stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
+	    signature == NULL ||
+	    store_fold_members(ui->store, signature, &rowids, &n, &counts, &nst,
+	                       &current, &err) != NF_OK || !current) {
+		ui_status(ui, 1, "the page has changed: reload it first");
+		goto out;
+	}
+	start = calloc(nst + 1, sizeof(*start));
+	ids = calloc(n + 1, sizeof(*ids));
+	if (start == NULL || ids == NULL) {
+		ui_status(ui, 1, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < nst; i++) {
+		start[i + 1] = start[i] + counts[i];
+	}
+	for (v = 0; v < h->list.nmap; v++) {
+		const struct hl_row *r = &h->rows[h->list.map[v]];
+		size_t place = h->stories[r->story].place;
+
+		if (r->story == last || place >= nst) {
+			continue;	/* an unfolded story's copy lines */
+		}
+		last = r->story;
+		for (k = start[place]; k < start[place + 1]; k++) {
+			ids[m++] = rowids[k];
+		}
+	}
+	ui_mark_all(ui, ids, m);
+out:
+	free(ids), free(start), free(rowids), free(counts), free(signature);
+}
+
 /* A: the stories shown (the filter's, when one is set), with their
  * copies in other feeds; u undoes it. */
 static int
 hl_mark_all_read(struct screen *s, struct ui *ui)
 {
 	struct headlines *h = hl_of(s);
-	int64_t *ids = calloc(h->nitems + 1, sizeof(*ids));
+	int64_t *ids;
 	size_t v, k, n = 0, last = (size_t)-1;
 
-	if (ids == NULL) {
+	if (h->kept) {
+		hl_kept_mark_all_read(h, ui);
+		return 1;
+	}
+	if ((ids = calloc(h->nitems + 1, sizeof(*ids))) == NULL) {
 		ui_status(ui, 1, "out of memory");
 		return 1;
 	}
@@ -1140,7 +1722,7 @@ hl_mark_all_read(struct screen *s, struct ui *ui)
 		}
 		last = r->story;
 		for (k = 0; k < st->n; k++) {
-			ids[n++] = h->items[st->members[k]]->rowid;
+			ids[n++] = h->items[st->fs->members[k]]->rowid;
 		}
 	}
 	ui_mark_all(ui, ids, n);
@@ -1280,6 +1862,7 @@ hl_new(struct ui *ui, int64_t feed_id, const struct query *match,
 	h->base.ops = &headlines_ops;
 	h->base.list = &h->list;
 	h->feed_id = feed_id;
+	h->ui = ui;
 	h->match = match;
 	h->show_read = ui->cfg->show_read;
 	h->sort = ui->cfg->sort;
@@ -1307,7 +1890,7 @@ headlines_count(struct screen *s)
 {
 	struct headlines *h = hl_checked(s);
 
-	return h != NULL ? h->nitems : 0;
+	return h == NULL ? 0 : h->kept ? h->nkept_items : h->nitems;
 }
 
 struct screen *
