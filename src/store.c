@@ -223,13 +223,18 @@ enum stmt_id {
 #define ITEM_IMAGE "i.image_url, i.image_caption, i.image_credit"
 #define ITEM_FULL ITEM_COLUMNS("i.author", "i.content", ITEM_IMAGE, "i.extras")
 #define ITEM_LIST ITEM_COLUMNS("i.author", "NULL", ITEM_IMAGE, "i.extras")
-/* A page's listing: no author, no extras (enclosures, categories,
- * Similar News), of the picture only its caption, and no content except
- * the start of it for an item without a summary, which is all a page
- * prints of it (two lines at most). */
+/* Of the extras, the outlet alone: a headline's " - Outlet" tail is cut
+ * by it (title.h), so a page's lines need it; the lists need not. */
+#define ITEM_OUTLET "CASE WHEN json_valid(i.extras) AND" \
+	" json_extract(i.extras, '$.outlet') IS NOT NULL THEN" \
+	" json_object('outlet', json_extract(i.extras, '$.outlet')) END"
+/* A page's listing: no author, of the extras only the outlet (no
+ * enclosures, categories, Similar News), of the picture only its
+ * caption, and no content except the start of it for an item without a
+ * summary, which is all a page prints of it (two lines at most). */
 #define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
-	"NULL, i.image_caption, NULL", "NULL")
+	"NULL, i.image_caption, NULL", ITEM_OUTLET)
 /* What folding the front page reads (STORE_LOAD_FOLD): a page's
  * listing with the summary and the content cut to the most of them that
  * folding or a kept line reads (a summary's lead, a title's glued-on
@@ -241,7 +246,7 @@ enum stmt_id {
 	" COALESCE(length(i.title), 0)))", \
 	"CASE WHEN i.summary IS NULL OR i.summary = '' THEN" \
 	" substr(i.content, 1, " ITEM_FOLD_CUT ") END", \
-	"NULL, i.image_caption, NULL", "NULL", \
+	"NULL, i.image_caption, NULL", ITEM_OUTLET, \
 	"CASE WHEN i.content_len > 0 THEN i.content_len" \
 	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"

@@ -1175,6 +1175,13 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	photo = frontpage_photo(page, fs);
 	has_cap = photo != NULL;
 	frontpage_story_line(page, fs, head, sizeof(head), source, sizeof(source));
+	if (h->stories[0].fs == NULL) {
+		/* the kept page's own line, as the story's row shows it: the
+		 * copies loaded alone may pick another of their titles */
+		snprintf(head, sizeof(head), "%s", h->stories[0].head);
+		snprintf(source, sizeof(source), "%s",
+		         h->sources.v[h->stories[0].source]);
+	}
 	draw_text(w, y++, 0, width, head, draw_attr(CONFIG_ELEMENT_LEAD), 1);
 	draw_time(it->published, when, sizeof(when));
 	snprintf(line, sizeof(line), "%s%s%s", source,
