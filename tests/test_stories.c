@@ -200,23 +200,34 @@ sync_feed(struct fixture *f, size_t fi, size_t n, unsigned long *seed,
 	feed_free(feed);
 }
 
+/* The page folded in memory over items (taken and freed), width columns
+ * wide. */
+static char *
+page_of(struct fixture *f, struct nf_item **items, size_t n, int width)
+{
+	struct nf_error err;
+	char *page = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&page, &len);
+
+	assert_non_null(out);
+	assert_int_equal(headlines_print(out, items, n, f->cfg.fold_threshold, width,
+	                                 &err), NF_OK);
+	fclose(out);
+	store_items_free(items, n);
+	return page;
+}
+
 /* The page as the fold in memory prints it, width columns wide. */
 static char *
 page_in_memory(struct fixture *f, int width)
 {
 	struct nf_item **items = NULL;
 	struct nf_error err;
-	char *page = NULL;
-	size_t len = 0, n = 0;
-	FILE *out = open_memstream(&page, &len);
+	size_t n = 0;
 
-	assert_non_null(out);
 	assert_int_equal(stories_load(f->s, &f->cfg, NULL, &items, &n, &err), NF_OK);
-	assert_int_equal(headlines_print(out, items, n, f->cfg.fold_threshold, width,
-	                                 &err), NF_OK);
-	fclose(out);
-	store_items_free(items, n);
-	return page;
+	return page_of(f, items, n, width);
 }
 
 /* The page folded in memory over items loaded whole (every field), in
@@ -228,18 +239,11 @@ page_of_whole_items(struct fixture *f, int width)
 {
 	struct nf_item **items = NULL;
 	struct nf_error err;
-	char *page = NULL;
-	size_t len = 0, n = 0;
-	FILE *out = open_memstream(&page, &len);
+	size_t n = 0;
 
-	assert_non_null(out);
 	assert_int_equal(store_items_query(f->s, 0, STORE_LOAD_FULL, NULL,
 	                                   &items, &n, &err), NF_OK);
-	assert_int_equal(headlines_print(out, items, n, f->cfg.fold_threshold, width,
-	                                 &err), NF_OK);
-	fclose(out);
-	store_items_free(items, n);
-	return page;
+	return page_of(f, items, n, width);
 }
 
 /* The page as the store keeps it, or NULL when the kept one is stale. */
