@@ -1481,39 +1481,36 @@ fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
 	return 0;
 }
 
-/* Identical folded titles are candidates without the postings (which
- * skip shingles that very many titles carry): each copy with the next
- * FOLD_IDENTICAL_NEXT copies within FOLD_WINDOW_SECONDS. They are
- * verified like any pair: a short title needs its summary too. */
+/* Whether entries a and b have the same folded title, not only its hash. */
 static int
-fold_join_identical(struct fold_ctx *c, double t)
+fold_same_flat(const struct fold_ctx *c, uint32_t a, uint32_t b)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, j, m = 0;
+	const struct fold_ent *s = &c->ents[a], *x = &c->ents[b];
+
+	return s->flatlen == x->flatlen &&
+	       memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) == 0;
+}
+
+/* Joins the m keys k (taken and freed) that are equal (the same hash and,
+ * when same is not NULL, same()): each with the next FOLD_IDENTICAL_NEXT
+ * within FOLD_WINDOW_SECONDS, verified like any pair. */
+static int
+fold_join_equal_keys(struct fold_ctx *c, double t, struct fold_key *k,
+                     size_t m, int (*same)(const struct fold_ctx *, uint32_t,
+                                           uint32_t))
+{
+	size_t i, j;
 	int rc = -1;
 
-	if (k == NULL) {
-		return -1;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].flatlen > 0) {
-			k[m].h = c->ents[i].whole, k[m].time = c->ents[i].time;
-			k[m].i = (uint32_t)i, m++;
-		}
-	}
 	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
 		goto out;
 	}
 	for (i = 0; i < m; i++) {
-		const struct fold_ent *s = &c->ents[k[i].i];
-
 		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT; j++) {
-			const struct fold_ent *x = &c->ents[k[j].i];
-
-			if (k[j].h != k[i].h || s->flatlen != x->flatlen ||
-			    memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) != 0 ||
-			    (s->time != NF_NO_DATE &&
-			     x->time - s->time > FOLD_WINDOW_SECONDS)) {
+			if (k[j].h != k[i].h ||
+			    (same != NULL && !same(c, k[i].i, k[j].i)) ||
+			    (k[i].time != NF_NO_DATE &&
+			     k[j].time - k[i].time > FOLD_WINDOW_SECONDS)) {
 				break;
 			}
 			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
@@ -1525,6 +1522,28 @@ fold_join_identical(struct fold_ctx *c, double t)
 out:
 	free(k);
 	return rc;
+}
+
+/* Identical folded titles are candidates without the postings (which
+ * skip shingles that very many titles carry): each copy with the next
+ * FOLD_IDENTICAL_NEXT copies within FOLD_WINDOW_SECONDS. They are
+ * verified like any pair: a short title needs its summary too. */
+static int
+fold_join_identical(struct fold_ctx *c, double t)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, m = 0;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].flatlen > 0) {
+			k[m].h = c->ents[i].whole, k[m].time = c->ents[i].time;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	return fold_join_equal_keys(c, t, k, m, fold_same_flat);
 }
 
 /* Where entry i's title shingles (lead 0) or summary shingles (lead 1)
@@ -2517,8 +2536,7 @@ static int
 fold_join_same_leads(struct fold_ctx *c, double t)
 {
 	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, j, m = 0;
-	int rc = -1;
+	size_t i, m = 0;
 
 	if (k == NULL) {
 		return -1;
@@ -2529,25 +2547,7 @@ fold_join_same_leads(struct fold_ctx *c, double t)
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
-		goto out;
-	}
-	for (i = 0; i < m; i++) {
-		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT &&
-		     k[j].h == k[i].h; j++) {
-			if (k[i].time != NF_NO_DATE &&
-			    k[j].time - k[i].time > FOLD_WINDOW_SECONDS) {
-				break;
-			}
-			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
-				goto out;
-			}
-		}
-	}
-	rc = 0;
-out:
-	free(k);
-	return rc;
+	return fold_join_equal_keys(c, t, k, m, NULL);
 }
 
 /* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
