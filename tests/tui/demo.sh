@@ -5,16 +5,7 @@
 # the keys that act on one feed or on every story.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
-mkdir -p "$TMPDIR_TUI/home"
-cat > "$TMPDIR_TUI/run.sh" <<EOS
-export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$TMPDIR_TUI/home"
-unset NO_COLOR BROWSER NEWSFOLD_CONFIG XDG_CONFIG_HOME
-"$NEWSFOLD" -d "$TMPDIR_TUI/test.db" 2>"$TMPDIR_TUI/stderr"
-echo "EXIT=\$?"
-exec sleep 600
-EOS
-$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
-$TM set-option -t nf status off >/dev/null
+tui_start_demo
 
 # The story's headline is the title its copies share: the three longer
 # copies run on past "Lumen Lines orders six electric ferries".

@@ -49,6 +49,21 @@ EOS
 	$TM select-pane -t nf -T nf-test-title
 }
 
+# Starts newsfold with no dotfile (a home of its own), so on the bundled
+# demo feeds, in a 100x30 pane that prints its exit status when it ends.
+tui_start_demo() {
+	mkdir -p "$TMPDIR_TUI/home"
+	cat > "$TMPDIR_TUI/run.sh" <<EOS
+export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$TMPDIR_TUI/home"
+unset NO_COLOR BROWSER NEWSFOLD_CONFIG XDG_CONFIG_HOME
+"$NEWSFOLD" -d "$TMPDIR_TUI/test.db" 2>"$TMPDIR_TUI/stderr"
+echo "EXIT=\$?"
+exec sleep 600
+EOS
+	$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
+	$TM set-option -t nf status off >/dev/null
+}
+
 tui_screen() {
 	$TM capture-pane -p -t nf
 }
