@@ -76,4 +76,8 @@ keys_bound_to(const struct config *cfg, int action, char *out, size_t size)
 		}
 		used += (size_t)n;
 	}
+	/* ten digit keys (open-link) read as one range */
+	if (strcmp(out, "1 2 3 4 5 6 7 8 9 0") == 0) {
+		snprintf(out, size, "0-9");
+	}
 }

@@ -15,7 +15,7 @@
 int keys_from_curses(int rc, wint_t ch);
 
 /* Writes the names of every key bound to action, separated by spaces,
- * into out ("" when none). */
+ * into out ("" when none); the ten digits in order read "0-9". */
 struct config;
 void keys_bound_to(const struct config *cfg, int action, char *out,
                    size_t size);

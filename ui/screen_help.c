@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "ui/draw.h"
 #include "ui/keys.h"
@@ -57,18 +56,6 @@ help_count(void *ctx)
 	return ((struct help *)ctx)->nactions;
 }
 
-/* Ten digit keys bound to one action read "0-9" instead of a row of
- * digits cut at the column's edge. */
-static void
-help_digits_as_range(char *keys, size_t size)
-{
-	static const char all[] = "1 2 3 4 5 6 7 8 9 0";
-
-	if (strcmp(keys, all) == 0 && size > 3) {
-		memcpy(keys, "0-9", 4);
-	}
-}
-
 static void
 help_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 {
@@ -81,7 +68,6 @@ help_draw_row(void *ctx, WINDOW *w, int y, int width, size_t row, int selected)
 	attr_t base = selected ? draw_attr(CONFIG_ELEMENT_SELECTED) : A_NORMAL;
 
 	keys_bound_to(h->ui->cfg, action, keys, sizeof(keys));
-	help_digits_as_range(keys, sizeof(keys));
 	x += draw_text(w, y, x, width < 16 ? width : 16, keys,
 	               base | draw_attr(CONFIG_ELEMENT_TITLE), 1);
 	x += draw_text(w, y, x, width - x < 16 ? width - x : 16,
