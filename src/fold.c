@@ -49,6 +49,7 @@
  * of FOLD_BOILER_STORIES different stories carry ("Follow our live
  * coverage", "Sign up for our newsletter"). */
 #define FOLD_LEAD_BYTES 200
+#define FOLD_LEAD_LABEL 24	/* a first sentence this short is a label */
 #define FOLD_LEAD_SHARE 0.8
 #define FOLD_LEAD_MIN 5
 #define FOLD_LEAD_SAME 0.9		/* a lead copied nearly whole ... */
@@ -91,6 +92,9 @@
 #define FOLD_LEAD_BITS 512
 /* Identical titles: each is a candidate for the next this many. */
 #define FOLD_IDENTICAL_NEXT 4
+/* A title carried this many times over more than FOLD_WINDOW_SECONDS is
+ * a template's (fold_mark_recurring()). */
+#define FOLD_RECUR_MIN 6
 /* A word is common when this many different titles of the batch carry
  * it: n / FOLD_COMMON_SHARE of n titles, within these bounds. */
 #define FOLD_COMMON_SHARE 1000
@@ -502,6 +506,33 @@ fold_lead_length(const char *summary, int *cut)
 	return len;
 }
 
+/* Where a summary's lead starts: past a first sentence in capitals,
+ * shorter than FOLD_LEAD_LABEL bytes, that more text follows, which is a
+ * label, not the story ("FOR IMMEDIATE RELEASE. Acme Corp today
+ * announced ..."): under one boilerplate title, the lead that tells one
+ * release from another is the sentence after it. */
+static size_t
+fold_lead_start(const char *summary)
+{
+	int cut;
+	size_t len = fold_lead_length(summary, &cut), skip = len, i;
+
+	if (cut || len >= FOLD_LEAD_LABEL || summary[len] == '\0') {
+		return 0;
+	}
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)summary[i] >= 0x80 ||
+		    (summary[i] >= 'a' && summary[i] <= 'z')) {
+			return 0;
+		}
+	}
+	skip += summary[len] == '.' || summary[len] == '!' || summary[len] == '?' ? 1 : 3;
+	while (summary[skip] == ' ') {
+		skip++;
+	}
+	return summary[skip] != '\0' ? skip : 0;
+}
+
 /* The shingles of the summary lead that w holds (fold_summary_keys()
  * read it): word pairs, as titles make them, and CJK bigrams. Pairs tell
  * a copied sentence from one that only shares its words; the first
@@ -622,6 +653,7 @@ fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 	if (summary == NULL || r->c->ents[i].nlead == 0) {
 		return;
 	}
+	summary += fold_lead_start(summary);
 	title_read_text(r->w, summary, r->c->ents[i].leadlen);
 	fold_lead_hashes(r->w, ld);
 	for (k = 0; k < ld->n; k++) {
@@ -1011,6 +1043,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	if (summary == NULL) {
 		return 0;
 	}
+	summary += fold_lead_start(summary);
 	len = fold_lead_length(summary, &cut);
 	fe->leadlen = (unsigned char)len;
 	title_read_text(p->w, summary, len);
@@ -2089,6 +2122,49 @@ out:
 	return rc;
 }
 
+/* Finds template titles by their recurrence: a title that the batch
+ * carries word for word FOLD_RECUR_MIN times or more, further apart than
+ * one story may span (FOLD_WINDOW_SECONDS), is what many stories are
+ * called, not one story told again on another day ("Board changes
+ * announced", "Trading update", お知らせ over one company's release after
+ * another's), so it counts as short: it folds only over copied summaries,
+ * and identical titles over different summaries stay apart. */
+static int
+fold_mark_recurring(struct fold_ctx *c)
+{
+	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	size_t i, j, m = 0;
+
+	if (k == NULL) {
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		if (c->ents[i].flatlen > 0 && c->ents[i].time != NF_NO_DATE) {
+			k[m].h = c->ents[i].whole, k[m].time = c->ents[i].time;
+			k[m].i = (uint32_t)i, m++;
+		}
+	}
+	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
+		free(k);
+		return -1;
+	}
+	for (i = 0; i < m; i = j) {
+		for (j = i + 1; j < m && k[j].h == k[i].h; j++) {
+		}
+		if (j - i < FOLD_RECUR_MIN ||
+		    k[j - 1].time - k[i].time <= FOLD_WINDOW_SECONDS) {
+			continue;
+		}
+		for (size_t x = i; x < j; x++) {
+			if (fold_same_flat(c, k[i].i, k[x].i)) {
+				c->ents[k[x].i].inform = 0;
+			}
+		}
+	}
+	free(k);
+	return 0;
+}
+
 /* The generic titles marked, the stories so far (each entry its own,
  * joined by GUID and link), the pairs of identical titles, then the
  * index of title shingles: in this order so that the keys each sorts
@@ -2098,7 +2174,8 @@ out:
 static int
 fold_join_before_index(struct fold_ctx *c, double t)
 {
-	return fold_mark_generic(c) != 0 || fold_ctx_stories(c) != 0 ||
+	return fold_mark_generic(c) != 0 || fold_mark_recurring(c) != 0 ||
+	       fold_ctx_stories(c) != 0 ||
 	       fold_join_field(c, c->entries, c->n, 0) != 0 ||
 	       fold_join_field(c, c->entries, c->n, 1) != 0 ||
 	       fold_join_identical(c, t) != 0 ||

@@ -394,9 +394,27 @@ is_voice_mark(uint32_t c)
 	return c >= 0x3099 && c <= 0x309C;
 }
 
+/* Whether the n bytes at s are enough of a summary to be one glued on:
+ * three words or more, or in a script without spaces 24 bytes (eight
+ * kana or kanji). A title that ends in a name its summary opens with
+ * ("..., says Irene Fenwick" over "Irene Fenwick, who chairs ...") keeps
+ * the name: cut off, it would leave a headline that the same quote by
+ * anyone else begins. */
+static int
+glued_enough(const char *s, size_t n)
+{
+	size_t i, words = 0;
+
+	for (i = 0; i < n; i++) {
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	}
+	return words >= 3 || (words == 1 && n >= 24);
+}
+
 /* Where a glued-on summary starts in title ("Headline hereSummary
  * starts..."): the first point at which the rest of the title is the
- * beginning of the item's summary. Returns the headline's length. */
+ * beginning of the item's summary, at least glued_enough(). Returns the
+ * headline's length. */
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
@@ -423,7 +441,8 @@ unglue(const char *title, size_t len, const char *summary)
 		}
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
-		if (strncmp(title + p, summary, rest) == 0) {
+		if (strncmp(title + p, summary, rest) == 0 &&
+		    glued_enough(title + p, rest)) {
 			return p;
 		}
 	}
@@ -718,9 +737,12 @@ mark_keys(struct norm *nm)
 		if (i == 0 && t->caps && t->len >= 4 && !all_caps && !t->stop) {
 			continue;
 		}
+		/* a sentence's first word is capitalised whatever it is:
+		 * a name only as a Title Case word is, when no title of
+		 * the batch writes it in lower case ("Ashford reopens ..."
+		 * is not "Westbury reopens ...") */
 		if (t->key == KEY_NAME && (i == 0 || title_case)) {
-			t->key = i > 0 && !t->stop ?
-			         KEY_TITLECASE : KEY_NONE;
+			t->key = i > 0 && !t->stop ? KEY_TITLECASE : KEY_NONE;
 		}
 		if (words & WORD_NUMBER) {
 			t->key = KEY_NUMBER;
