@@ -95,6 +95,9 @@
 /* A title carried this many times over more than FOLD_WINDOW_SECONDS is
  * a template's (fold_mark_recurring()). */
 #define FOLD_RECUR_MIN 6
+/* A title cut short with an ellipsis, this many folded bytes or more,
+ * says the same as one that goes on from it, over copied leads. */
+#define FOLD_CUT_MIN 8
 /* A word is common when this many different titles of the batch carry
  * it: n / FOLD_COMMON_SHARE of n titles, within these bounds. */
 #define FOLD_COMMON_SHARE 1000
@@ -2398,7 +2401,19 @@ fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 }
 
-/* Whether short titles a and b say the same: the same folded text, or
+/* Whether a is cut short with an ellipsis where b goes on: b's folded
+ * text begins with all of a's ("M4.8 - 79 km ESE of..." and "M4.8 -
+ * 79 km ESE of Millbrook"), at least FOLD_CUT_MIN bytes of it. */
+static int
+fold_cut_begins(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	return a->cut && a->flatlen >= FOLD_CUT_MIN && a->flatlen < b->flatlen &&
+	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
+}
+
+/* Whether short titles a and b say the same: the same folded text, the
+ * one cut short where the other goes on (fold_cut_begins()), or
  * the same words by the title rule, neither adding a word to the other
  * (containment is no copy when the title says this little); over leads
  * copied nearly whole, one word each may be swapped ("drizzle expected"
@@ -2413,6 +2428,9 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 
 	if (a->whole == b->whole && a->flatlen == b->flatlen &&
 	    memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0) {
+		return 1;
+	}
+	if (fold_cut_begins(c, a, b) || fold_cut_begins(c, b, a)) {
 		return 1;
 	}
 	x = fold_view(c, a);

@@ -34,7 +34,7 @@ enum cp_class { CP_SPACE, CP_WORD, CP_CJK, CP_DROP };
 
 /* Keys of a token: a number, a proper noun (capitalised outside Title
  * Case), or a capitalised word of a Title Case title (a weak key). */
-enum { KEY_NONE, KEY_NAME, KEY_NUMBER, KEY_TITLECASE };
+enum { KEY_NONE, KEY_NAME, KEY_NUMBER, KEY_TITLECASE, KEY_FIRST };
 
 struct token {
 	size_t start, len;	/* in the code point buffer */
@@ -304,6 +304,12 @@ classify(uint32_t c)
 	}
 	if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
 		return CP_DROP;
+	}
+	/* Hangul is written in words with spaces between: a Korean
+	 * word is a word, as a place's name or a verb, not bigrams */
+	if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+	    (c >= 0x3130 && c <= 0x318F)) {
+		return CP_WORD;
 	}
 	if (is_cjk(c)) {
 		return CP_CJK;
@@ -740,9 +746,11 @@ mark_keys(struct norm *nm)
 		/* a sentence's first word is capitalised whatever it is:
 		 * a name only as a Title Case word is, when no title of
 		 * the batch writes it in lower case ("Ashford reopens ..."
-		 * is not "Westbury reopens ...") */
+		 * is not "Westbury reopens ..."), and one that a rewrite
+		 * over a copied lead may change (KEY_FIRST) */
 		if (t->key == KEY_NAME && (i == 0 || title_case)) {
-			t->key = i > 0 && !t->stop ? KEY_TITLECASE : KEY_NONE;
+			t->key = t->stop ? KEY_NONE :
+			         i == 0 ? KEY_FIRST : KEY_TITLECASE;
 		}
 		if (words & WORD_NUMBER) {
 			t->key = KEY_NUMBER;
@@ -985,7 +993,8 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 	}
 	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
 	      t->key == KEY_NONE ? TITLE_KEY_NONE :
-	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK : TITLE_KEY_STRONG;
+	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK :
+	      t->key == KEY_FIRST ? TITLE_KEY_FIRST : TITLE_KEY_STRONG;
 	out[n++] = shingle(hash_cps(cp, t->stem, SEED_WORD),
 	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
 	                   !t->upper && t->key != KEY_NUMBER);
@@ -1228,17 +1237,20 @@ too_far(const struct title_vocab *v, const struct title_view *a,
 	return inter < need;
 }
 
-/* Whether a holds a key that b lacks. */
+/* Whether a holds a key that b lacks; a first word's only with first. */
 static int
 key_missing(const struct title_vocab *v, const struct title_view *a,
-            const struct title_view *b)
+            const struct title_view *b, int first)
 {
 	size_t i;
 
 	for (i = 0; i < a->nkeys; i++) {
 		uint32_t k = a->keys[i];
 
-		k &= ~TITLE_KEY_MARKER_BIT;
+		if ((k & TITLE_KEY_FIRST_BIT) != 0 && !first) {
+			continue;
+		}
+		k &= ~(TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT);
 		if ((k & TITLE_KEY_WEAK_BIT) != 0) {
 			k &= ~TITLE_KEY_WEAK_BIT;
 			if (v->lower[k]) {
@@ -1488,7 +1500,7 @@ title_same_story(const struct title_vocab *v, const struct title_view *a,
 	}
 	/* keys first: the cheapest test, and the one that most often tells
 	 * candidates that share words apart */
-	if (key_missing(v, a, b) && key_missing(v, b, a)) {
+	if (key_missing(v, a, b, 1) && key_missing(v, b, a, 1)) {
 		return 0;
 	}
 	/* in weights: 2 per word, so "- 8" is four words */
@@ -1512,7 +1524,7 @@ title_same_words(const struct title_vocab *v, const struct title_view *a,
 	if (is_prefix(a, b) || is_prefix(b, a)) {
 		return 1;	/* truncated, or a summary glued on */
 	}
-	return !key_missing(v, a, b) && !key_missing(v, b, a) &&
+	return !key_missing(v, a, b, 1) && !key_missing(v, b, a, 1) &&
 	       !too_far(v, a, b, allowed, 0) && !too_far(v, b, a, allowed, 0) &&
 	       !cjk_word_missing(a, b) && !cjk_word_missing(b, a);
 }
@@ -1548,7 +1560,7 @@ title_retold(const struct title_vocab *v, const struct title_view *a,
 {
 	if (!shares_words(v, a, b, share) ||
 	    marker_missing(a, b) || marker_missing(b, a) ||
-	    (key_missing(v, a, b) && key_missing(v, b, a))) {
+	    (key_missing(v, a, b, !any_words) && key_missing(v, b, a, !any_words))) {
 		return 0;
 	}
 	return any_words || !(cjk_word_missing(a, b) && cjk_word_missing(b, a));

@@ -108,7 +108,7 @@ enum title_kind {
  * title must hold too; a capitalised word of a Title Case title is a
  * name only when no title of the batch writes it in lower case. */
 enum title_key { TITLE_KEY_NONE, TITLE_KEY_STRONG, TITLE_KEY_WEAK,
-	TITLE_KEY_MARKER };
+	TITLE_KEY_MARKER, TITLE_KEY_FIRST };
 
 struct title_shingle {
 	uint64_t hash;		/* odd, never 0 */
@@ -155,11 +155,15 @@ struct title_vocab {
  * even when only one of them holds it. */
 #define TITLE_KEY_WEAK_BIT 0x80000000u
 #define TITLE_KEY_MARKER_BIT 0x40000000u
+/* ... and a title's first word, a weak key that rewrites over one copied
+ * lead may change ("Strong quake shakes ..." for "Magnitude 6.1 ..."). */
+#define TITLE_KEY_FIRST_BIT 0x20000000u
 /* The bits a key list holds for a key of kind key (enum title_key). */
 static inline uint32_t
 title_key_bits(int key)
 {
 	return key == TITLE_KEY_WEAK ? TITLE_KEY_WEAK_BIT :
+	       key == TITLE_KEY_FIRST ? TITLE_KEY_WEAK_BIT | TITLE_KEY_FIRST_BIT :
 	       key == TITLE_KEY_MARKER ? TITLE_KEY_MARKER_BIT : 0u;
 }
 
