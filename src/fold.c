@@ -2467,7 +2467,7 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
  *    stories;
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
- *    matches the start of many, two other keys each), and
+ *    matches the start of many, another key each), and
  *      the titles are the same by title.c's rule (title_same_story():
  *      near-duplicates whose numbers, dates, names, teams, places and
  *      markers such as "Jong" or "U21" agree, and whose Japanese words
@@ -2498,7 +2498,7 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	}
 	/* a title cut short matches the start of many: its summary must
 	 * tell the same event, as the lead rule's summaries must */
-	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_LEAD_KEYS : 0)) {
+	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_SHORT_KEYS : 0)) {
 		return 0;
 	}
 	return fold_verify(c, ia, ib, t) ||

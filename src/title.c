@@ -290,6 +290,13 @@ is_cjk(uint32_t c)
 	       (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+static int
+is_hangul(uint32_t c)
+{
+	return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+	       (c >= 0x3130 && c <= 0x318F);
+}
+
 /* Apostrophes vanish (Japan's = Japans); every other punctuation mark,
  * symbol and space separates words, the Japanese ones (「」、。・) too. */
 static enum cp_class
@@ -307,8 +314,7 @@ classify(uint32_t c)
 	}
 	/* Hangul is written in words with spaces between: a Korean
 	 * word is a word, as a place's name or a verb, not bigrams */
-	if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
-	    (c >= 0x3130 && c <= 0x318F)) {
+	if (is_hangul(c)) {
 		return CP_WORD;
 	}
 	if (is_cjk(c)) {
@@ -752,6 +758,12 @@ mark_keys(struct norm *nm)
 			t->key = t->stop ? KEY_NONE :
 			         i == 0 ? KEY_FIRST : KEY_TITLECASE;
 		}
+		/* Korean has no capitals: its first word is the one place
+		 * a name is seen (대구시 ..., 청주시 ...) */
+		if (i == 0 && t->key == KEY_NONE && !t->cjk &&
+		    is_hangul(nm->cps[t->start])) {
+			t->key = KEY_FIRST;
+		}
 		if (words & WORD_NUMBER) {
 			t->key = KEY_NUMBER;
 		}
@@ -1010,14 +1022,17 @@ title_shingles(const struct title_words *w, struct title_shingle *out)
 	size_t i, j, n = 0, m;
 	int cased = 0;
 
-	for (i = 0; i < w->nm.ntoks; i++) {
+	/* a capital past the first word shows the title writes names
+	 * with capitals ("Update: museum in trier" does not) */
+	for (i = 1; i < w->nm.ntoks; i++) {
 		cased |= w->nm.toks[i].upper;
 	}
 	for (i = 0; i < w->nm.ntoks; i++) {
 		m = shingle_tok(&w->nm, i, out + n);
 		/* a title all in lower case says nothing of which words are
 		 * names: "wetter in bramfelde" is no evidence that Bramfelde
-		 * is a common word */
+		 * is a common word; nor does one with a capital only at its
+		 * start */
 		for (j = 0; !cased && j < m; j++) {
 			out[n + j].lower = 0;
 		}
