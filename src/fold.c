@@ -596,6 +596,21 @@ fold_lead_whole(const struct fold_lead *ld)
 	return h | 1;
 }
 
+/* The lead's hash h with its keys (n at k) mixed in: in CJK text the
+ * figures make no shingle, and "松山市は1月6日（水）の午前11時から停電"
+ * is not the lead of 1月13日's notice, word for word as its shingles
+ * are. */
+static uint64_t
+fold_lead_keyed(uint64_t h, const uint32_t *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h = (h ^ k[i]) * 0x100000001b3ULL;
+	}
+	return h | 1;
+}
+
 /* The bitmap of lead shingles seen twice (fold_bits_set()), set as the
  * entries are read. The shingles themselves are not kept: at a million
  * entries they are 24 million hashes, more room than any other array,
@@ -1072,7 +1087,8 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	}
 	p->nl += p->ld->n;
 	fe->nlead = (uint16_t)p->ld->n;
-	fe->leadhash = fold_lead_whole(p->ld);
+	fe->leadhash = fold_lead_keyed(fold_lead_whole(p->ld),
+	                               p->skeys + p->nskeys - fe->nskeys, fe->nskeys);
 	return 0;
 }
 
@@ -2387,6 +2403,25 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
+/* Whether a's and b's leads are written alike: FOLD_LEAD_SHARE of the
+ * shorter one's shingles, boilerplate or not, and FOLD_LEAD_MIN of them
+ * in the other's. Over titles that agree, alike leads that each name
+ * what the other does not are one template told of two events ("Redfern
+ * Telecom (NYSE: RET) today announced ..." and "Verity Telecom (NYSE:
+ * VET) ..." under "Company announces quarterly dividend"); leads written
+ * apart may name what they like. */
+static int
+fold_leads_alike(const struct fold_ctx *c, const struct fold_ent *a,
+                 const struct fold_ent *b)
+{
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
+	size_t whole = na < nb ? na : nb, all;
+
+	fold_lead_shared(c, a, b, &all);
+	return all >= FOLD_LEAD_MIN &&
+	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
+}
+
 /* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of
  * the shorter one's shingles), and no boilerplate as a whole. */
 static int
@@ -2467,7 +2502,9 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
  *    stories;
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
- *    matches the start of many, another key each), and
+ *    matches the start of many, another key each; nor, where the leads
+ *    are written alike, fold_leads_alike(), two other keys each: one
+ *    template's lead told of two events), and
  *      the titles are the same by title.c's rule (title_same_story():
  *      near-duplicates whose numbers, dates, names, teams, places and
  *      markers such as "Jong" or "U21" agree, and whose Japanese words
@@ -2498,7 +2535,9 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	}
 	/* a title cut short matches the start of many: its summary must
 	 * tell the same event, as the lead rule's summaries must */
-	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_SHORT_KEYS : 0)) {
+	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_SHORT_KEYS : 0) ||
+	    (fold_leads_alike(c, a, b) &&
+	     fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) {
 		return 0;
 	}
 	return fold_verify(c, ia, ib, t) ||
