@@ -97,7 +97,7 @@
 #define FOLD_RECUR_MIN 6
 /* A title cut short with an ellipsis, this many folded bytes or more,
  * says the same as one that goes on from it, over copied leads. */
-#define FOLD_CUT_MIN 8
+#define FOLD_CUT_MIN 6
 /* A word is common when this many different titles of the batch carry
  * it: n / FOLD_COMMON_SHARE of n titles, within these bounds. */
 #define FOLD_COMMON_SHARE 1000

@@ -538,6 +538,12 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		if (cls == CP_DROP) {
 			continue;
 		}
+		/* Korean words stand apart from the digits and letters
+		 * glued to them: "120억원" is 120 and 억원 */
+		if (cur != NULL && !cur->cjk && cls == CP_WORD &&
+		    is_hangul(c) != is_hangul(nm->cps[nm->ncps - 1])) {
+			cur = NULL;
+		}
 		if (cls == CP_SPACE || (cur != NULL && cur->cjk != (cls == CP_CJK))) {
 			cur = NULL;
 			if (cls == CP_SPACE) {
@@ -563,7 +569,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		}
 		nm->cps[nm->ncps++] = lower_cp(c);
 		cur->len++;
-		if (!cur->cjk) {
+		if (!cur->cjk && !is_hangul(c)) {
 			i = tokenize_ascii(u, i, len, nm, cur);
 		}
 	}
@@ -582,6 +588,9 @@ static const char *const stopwords[] = {
 	"have", "in", "into", "is", "it", "its", "of", "on", "or", "over",
 	"said", "say", "says", "than", "that", "the", "their", "this", "to",
 	"under", "until", "was", "were", "while", "will", "with",
+	/* the labels outlets put before a headline they run again */
+	"breaking", "developing", "eilmeldung", "exclusive", "live",
+	"liveticker", "update", "updated", "urgente",
 };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
@@ -1252,17 +1261,18 @@ too_far(const struct title_vocab *v, const struct title_view *a,
 	return inter < need;
 }
 
-/* Whether a holds a key that b lacks; a first word's only with first. */
+/* Whether a holds a key that b lacks; a weak key (a capitalised word
+ * of Title Case, a first word) only with weak. */
 static int
 key_missing(const struct title_vocab *v, const struct title_view *a,
-            const struct title_view *b, int first)
+            const struct title_view *b, int weak)
 {
 	size_t i;
 
 	for (i = 0; i < a->nkeys; i++) {
 		uint32_t k = a->keys[i];
 
-		if ((k & TITLE_KEY_FIRST_BIT) != 0 && !first) {
+		if ((k & TITLE_KEY_WEAK_BIT) != 0 && !weak) {
 			continue;
 		}
 		k &= ~(TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT);

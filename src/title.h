@@ -155,8 +155,8 @@ struct title_vocab {
  * even when only one of them holds it. */
 #define TITLE_KEY_WEAK_BIT 0x80000000u
 #define TITLE_KEY_MARKER_BIT 0x40000000u
-/* ... and a title's first word, a weak key that rewrites over one copied
- * lead may change ("Strong quake shakes ..." for "Magnitude 6.1 ..."). */
+/* ... and a title's first word, a weak key (as rewrites over one copied
+ * lead change it: "Strong quake shakes ..." for "Magnitude 6.1 ..."). */
 #define TITLE_KEY_FIRST_BIT 0x20000000u
 /* The bits a key list holds for a key of kind key (enum title_key). */
 static inline uint32_t
@@ -201,7 +201,9 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
 /* The titles' half of folding's second rule, for copies that share a
  * summary's lead: whether the titles share at least share of the lighter
  * one's words, and neither holds a key the other lacks while the other
- * holds one it lacks; nor, unless any_words, a Japanese word. */
+ * holds one it lacks; nor, unless any_words, a Japanese word or a weak
+ * key (a capitalised word of Title Case, a first word: over a lead
+ * copied whole "Rückstau" may stand for "Stau"). */
 int title_retold(const struct title_vocab *v, const struct title_view *a,
                  const struct title_view *b, double share, int any_words);
 
