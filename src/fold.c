@@ -517,23 +517,23 @@ fold_lead_length(const char *summary, int *cut)
 static size_t
 fold_lead_start(const char *summary)
 {
-	int cut;
-	size_t len = fold_lead_length(summary, &cut), skip = len, i;
+	size_t i, skip;
 
-	if (cut || len >= FOLD_LEAD_LABEL || summary[len] == '\0') {
-		return 0;
-	}
-	for (i = 0; i < len; i++) {
-		if ((unsigned char)summary[i] >= 0x80 ||
-		    (summary[i] >= 'a' && summary[i] <= 'z')) {
+	/* most summaries show a lower-case letter within a few bytes:
+	 * the check ends there */
+	for (i = 0; i < FOLD_LEAD_LABEL && summary[i] != '\0'; i++) {
+		char ch = summary[i];
+
+		if ((unsigned char)ch >= 0x80 || (ch >= 'a' && ch <= 'z')) {
 			return 0;
 		}
+		if ((ch == '.' || ch == '!' || ch == '?') && summary[i + 1] == ' ') {
+			for (skip = i + 1; summary[skip] == ' '; skip++) {
+			}
+			return summary[skip] != '\0' ? skip : 0;
+		}
 	}
-	skip += summary[len] == '.' || summary[len] == '!' || summary[len] == '?' ? 1 : 3;
-	while (summary[skip] == ' ') {
-		skip++;
-	}
-	return summary[skip] != '\0' ? skip : 0;
+	return 0;
 }
 
 /* The shingles of the summary lead that w holds (fold_summary_keys()
@@ -2488,16 +2488,21 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
  *    dates: "Weather update", "Morning briefing: Friday 20 November",
  *    ニュース速報, お知らせ), or is one of a dated series made of words
  *    that many titles carry (fold_mark_generic(): 【天気】南沢 11月17日
- *    くもり, "Elmbridge weather: sunshine expected on Monday"), it never
- *    folds on the title alone:
+ *    くもり, "Elmbridge weather: sunshine expected on Monday"), or is
+ *    carried word for word FOLD_RECUR_MIN times over more than
+ *    FOLD_WINDOW_SECONDS (fold_mark_recurring(): a press release's "Board
+ *    changes announced"), it never folds on the title alone:
  *      the summaries' leads (first sentences) are copies
  *      (fold_leads_copied()), they do not differ in a key
  *      (fold_summaries_differ(): a figure each, or a name or kanji or
  *      katakana word each), and the titles hold the same words
  *      (title_same_words(): neither adds a word, key or Japanese word
  *      to the other, so "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ";
- *      a copy cut short or with its summary glued on aside; over leads
- *      copied nearly whole one word each may be an outlet's synonym).
+ *      a copy cut short or with its summary glued on aside, a copy cut
+ *      with an ellipsis where the other goes on too, fold_cut_begins();
+ *      over leads copied nearly whole one word each may be an outlet's
+ *      synonym). A lead is the first sentence past a short label in
+ *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE.").
  *    Identical short titles over different summaries are different
  *    stories;
  *  - otherwise their summaries' leads do not each hold a figure the

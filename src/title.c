@@ -1492,7 +1492,12 @@ title_is_dated(const struct title_words *w)
  *    title of the batch writes in lower case: "3 dead" is not "5 dead",
  *    Osaka is not Kobe, "Visits Flood-Hit Towns In Lindenau" is not
  *    "... in Brückental" (the lower-case evidence keeps a Title Case
- *    copy of a sentence-case headline matching);
+ *    copy of a sentence-case headline matching; only a title with a
+ *    capital past its first word gives it). A title's first word is
+ *    such a weak key too ("Ashford reopens ..." is not "Westbury
+ *    reopens ..."), and in Korean, which has no capitals and whose words
+ *    are words, not bigrams, the first word always is. Wire labels
+ *    ("Breaking:", "UPDATE:", "LIVE:") are stopwords;
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run
  *    of three or more): 東京で and 大阪で, JR湊線 and JR北浜線, 続伸 and
@@ -1500,7 +1505,9 @@ title_is_dated(const struct title_words *w)
  *    which the rules before these two misjudged: 0.959 precision there.
  * Rewrites that swap the verb fail this rule; folding's second rule
  * (fold_verify_lead in fold.c, with title_retold() below) takes them when
- * the two copies share their lead.
+ * the two copies share their lead (where, over a lead copied whole, weak
+ * keys may be rewritten: "Strong quake shakes ..." for "Magnitude 6.1
+ * ...", "Rückstau" for "Stau").
  */
 int
 title_same_story(const struct title_vocab *v, const struct title_view *a,
