@@ -2403,8 +2403,8 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
-/* Whether a's and b's leads are written alike: FOLD_LEAD_SHARE of the
- * shorter one's shingles, boilerplate or not, and FOLD_LEAD_MIN of them
+/* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of
+ * the shorter one's shingles, boilerplate or not, and FOLD_LEAD_MIN of them
  * in the other's. Over titles that agree, alike leads that each name
  * what the other does not are one template told of two events ("Redfern
  * Telecom (NYSE: RET) today announced ..." and "Verity Telecom (NYSE:
@@ -2419,7 +2419,7 @@ fold_leads_alike(const struct fold_ctx *c, const struct fold_ent *a,
 
 	fold_lead_shared(c, a, b, &all);
 	return all >= FOLD_LEAD_MIN &&
-	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
+	       (double)all >= FOLD_SHORT_LEAD_SHARE * (double)whole - 1e-9;
 }
 
 /* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of

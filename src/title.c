@@ -588,6 +588,12 @@ static const char *const stopwords[] = {
 	"have", "in", "into", "is", "it", "its", "of", "on", "or", "over",
 	"said", "say", "says", "than", "that", "the", "their", "this", "to",
 	"under", "until", "was", "were", "while", "will", "with",
+	/* the same in German, Spanish and French */
+	"al", "am", "aus", "au", "aux", "bei", "con", "dans", "das", "de",
+	"dem", "den", "der", "des", "del", "du", "ein", "eine", "el", "en",
+	"et", "im", "la", "las", "le", "les", "los", "mit", "nach", "para",
+	"por", "se", "sin", "su", "sur", "sus", "tras", "un", "una", "und",
+	"une", "von", "vor", "y", "zu", "zum", "zur",
 	/* the labels outlets put before a headline they run again */
 	"breaking", "developing", "eilmeldung", "exclusive", "live",
 	"liveticker", "update", "updated", "urgente",
@@ -882,7 +888,7 @@ id_bit(uint32_t id)
 	return (uint64_t)1 << ((id * 0x9E3779B9u) >> 26);
 }
 
-enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3 };
+enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_AGAIN = 16 };
 
 /* By enum title_kind: what a missing shingle weighs (one changed CJK
  * character costs two bigrams); pairs and stopwords weigh nothing. */
@@ -1025,6 +1031,30 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 	return n;
 }
 
+/* A number that token i repeats from earlier in the title, as a key of
+ * its own that weighs nothing (into out; returns 0 or 1): figures are
+ * counted, not only seen, so "2-2" is not "2-0" and "I-10 ... Exit 10"
+ * is not "I-10 ... Exit 41". */
+static size_t
+number_again(const struct norm *nm, size_t i, struct title_shingle *out)
+{
+	const struct token *t = &nm->toks[i];
+	size_t j, seen = 0;
+
+	if (t->cjk || t->key != KEY_NUMBER) {
+		return 0;
+	}
+	for (j = 0; j < i; j++) {
+		seen += !nm->toks[j].cjk && tok_equal(nm, j, nm, i);
+	}
+	if (seen == 0) {
+		return 0;
+	}
+	*out = shingle(hash_cps(nm->cps + t->start, t->len, SEED_AGAIN + seen),
+	               TITLE_KIND_STOP, TITLE_KEY_STRONG, 0);
+	return 1;
+}
+
 size_t
 title_shingles(const struct title_words *w, struct title_shingle *out)
 {
@@ -1032,10 +1062,14 @@ title_shingles(const struct title_words *w, struct title_shingle *out)
 	int cased = 0;
 
 	/* a capital past the first word shows the title writes names
-	 * with capitals ("Update: museum in trier" does not) */
+	 * with capitals ("Update: museum in trier" does not), and so
+	 * does a capital or a figure at its start ("a8: 6 kilometer stau
+	 * ... Nach einem Unfall", a summary glued on, does not) */
 	for (i = 1; i < w->nm.ntoks; i++) {
 		cased |= w->nm.toks[i].upper;
 	}
+	cased &= w->nm.ntoks > 0 && (w->nm.toks[0].upper ||
+	                            w->nm.toks[0].key == KEY_NUMBER);
 	for (i = 0; i < w->nm.ntoks; i++) {
 		m = shingle_tok(&w->nm, i, out + n);
 		/* a title all in lower case says nothing of which words are
@@ -1046,6 +1080,7 @@ title_shingles(const struct title_words *w, struct title_shingle *out)
 			out[n + j].lower = 0;
 		}
 		n += m;
+		n += number_again(&w->nm, i, out + n);
 	}
 	return n;
 }

@@ -9,7 +9,8 @@
  * spanning more than 3 days (no two of the archive's items share a link
  * or GUID). The table printed gives each template's misses and false
  * merges; with SECOND_SHOW=N in the environment the first N wrongly
- * joined and missed pairs are printed with their titles.
+ * joined and missed pairs are printed with their titles, and with
+ * SECOND_SEED=S the archive is built from seed S instead.
  */
 #include "autoconfig.h"
 
@@ -77,11 +78,12 @@ group_setup(void **state)
 	struct fold_result res = { NULL, 0 };
 	struct nf_error err;
 	const char *names[SG_NFAMILIES];
-	const char *show = getenv("SECOND_SHOW");
+	const char *show = getenv("SECOND_SHOW"), *other = getenv("SECOND_SEED");
+	unsigned long long seed = other != NULL ? strtoull(other, NULL, 10) : SEED;
 	enum nf_status st;
 
 	(void)state;
-	if (secondgen_build(SIZE, SEED, &a, &err) != NF_OK) {
+	if (secondgen_build(SIZE, seed, &a, &err) != NF_OK) {
 		fprintf(stderr, "second archive: %s\n", err.msg);
 		return -1;
 	}
@@ -102,8 +104,8 @@ group_setup(void **state)
 		for (int f = 0; f < SG_NFAMILIES; f++) {
 			names[f] = secondgen_family_name(f);
 		}
-		printf("== second archive: %zu items, seed %d: %zu stories, %zu told by "
-		       "2-5 outlets (%zu items)\n", a.n, SEED, a.nstories, a.ncopied, a.ncopies);
+		printf("== second archive: %zu items, seed %llu: %zu stories, %zu told by "
+		       "2-5 outlets (%zu items)\n", a.n, seed, a.nstories, a.ncopied, a.ncopies);
 		foldscore_print(stdout, &score, names);
 		if (show != NULL) {
 			show_pairs(&a, &res, strtol(show, NULL, 10));

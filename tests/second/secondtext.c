@@ -356,7 +356,7 @@ traffic(int lang, int day, uint64_t *r, struct secondtext_story *s)
 		if (a == b) {
 			return 0;
 		}
-		PUT(identity, "tr de %s %s %s %d", road, a, b, day);
+		PUT(identity, "tr de %s %s %s %d", road, a < b ? a : b, a < b ? b : a, day / 7);
 		PUT(title, "%s: %u Kilometer Stau zwischen %s und %s", road, km, a, b);
 		PUT(summary, "Nach einem Unfall staut sich der Verkehr auf der %s zwischen %s und %s auf %u Kilometern. Die Polizei rät, die Strecke zu meiden.",
 		    road, a, b, km);
@@ -464,7 +464,7 @@ news_ja(uint64_t *r, struct secondtext_story *s, int day)
 {
 	const char *p = PICK(r, ja_places), *t = PICK(r, ja_things), *a = PICK(r, ja_acts);
 
-	PUT(identity, "news ja %s %s %d", p, a, day / 7);
+	PUT(identity, "news ja %s %s %s", p, t, a);
 	PUT(title, "%s市 %sの%s", p, t, a);
 	PUT(summary, "%s市は%u日、市立%sの%sしたと明らかにした。費用はおよそ%u億円を見込む。", p, mday(day), t, a, 2 + (unsigned)foldrng_below(r, 40));
 	return 1;
@@ -483,7 +483,7 @@ news_de(uint64_t *r, struct secondtext_story *s, int day)
 		PUT(summary, "Der Oberbürgermeister von %s, %s %s, hat am Montag seinen Rücktritt erklärt.", town, PICK(r, de_first), last);
 		return 1;
 	}
-	PUT(identity, "news de %s %s %d", town, a, day / 7);
+	PUT(identity, "news de %s %s %s", town, t, a);
 	PUT(title, "%s in %s %s", t, town, a);
 	PUT(summary, "Das %s in %s %s, teilte die Stadtverwaltung mit. Die Kosten liegen bei %u Millionen Euro.", t, town, a, 1 + (unsigned)foldrng_below(r, 30));
 	return 1;
@@ -494,7 +494,7 @@ news_es(uint64_t *r, struct secondtext_story *s, int day)
 {
 	const char *town = PICK(r, es_towns), *t = PICK(r, es_things), *a = PICK(r, es_acts);
 
-	PUT(identity, "news es %s %s %d", town, a, day / 7);
+	PUT(identity, "news es %s %s %s", town, t, a);
 	PUT(title, "%s de %s %s", t, town, a);
 	s->title[0] = (char)(s->title[0] - 32);	/* "la"/"el" capitalised */
 	PUT(summary, "El ayuntamiento de %s anunció que %s %s tras una inversión de %u millones de euros.", town, t, a, 1 + (unsigned)foldrng_below(r, 30));
