@@ -1522,7 +1522,8 @@ title_is_dated(const struct title_words *w)
  *    particle and costs nothing when missing;
  *  - when each title holds a key the other lacks, they are different
  *    stories however many other words they share. Keys are numbers
- *    (digits or spelled), proper nouns (capitalised past the first word
+ *    (digits or spelled; counted, number_again(): "2-2" is not "2-0"),
+ *    proper nouns (capitalised past the first word
  *    outside Title Case) and, in Title Case, capitalised words that no
  *    title of the batch writes in lower case: "3 dead" is not "5 dead",
  *    Osaka is not Kobe, "Visits Flood-Hit Towns In Lindenau" is not

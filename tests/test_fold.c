@@ -280,6 +280,33 @@ static const struct group_case group_cases[] = {
 		  "The council voted for it on Monday and again on Tuesday.", NULL, 0, 5 },
 		{ "Ferry line approved", "c", NULL, NULL, NULL, 0, 5 } },
 	  3, 2, 0 },
+	{ "a title ending in the name its summary opens with keeps it", {
+		{ "Hospital waiting lists are falling, says Irene Fenwick", "a", NULL,
+		  "Irene Fenwick, who chairs the Carrow committee, made the remarks "
+		  "at a conference in Upton on Wednesday.", NULL, 0, 5 },
+		{ "Hospital waiting lists are falling, says Rosa Abbott", "b", NULL,
+		  "Rosa Abbott, who chairs the Glenrock committee, made the remarks "
+		  "at a conference in Upton on Wednesday.", NULL, 600, 5 } },
+	  2, 2, 0 },
+	{ "one boilerplate title over many releases", {
+		{ "Board changes announced", "a", NULL, "FOR IMMEDIATE RELEASE. Vantor "
+		  "Foods (NYSE: VAF) today announced that its finance chief will retire.",
+		  NULL, 0, 5 },
+		{ "Board changes announced", "b", NULL, "FOR IMMEDIATE RELEASE. Vantor "
+		  "Foods (NYSE: VAF) today announced that its finance chief will retire.",
+		  NULL, 600, 5 },
+		{ "Board changes announced", "c", NULL, "FOR IMMEDIATE RELEASE. Helix "
+		  "Motors (NYSE: HEM) today announced that its chairman will step down.",
+		  NULL, DAY, 5 },
+		{ "Board changes announced", "d", NULL, "FOR IMMEDIATE RELEASE. Orbis "
+		  "Bank (NYSE: ORB) today announced two new directors.", NULL, 2 * DAY, 5 },
+		{ "Board changes announced", "e", NULL, "FOR IMMEDIATE RELEASE. Nimbus "
+		  "Air (NYSE: NIA) today announced that its founder will retire.",
+		  NULL, 3 * DAY, 5 },
+		{ "Board changes announced", "f", NULL, "FOR IMMEDIATE RELEASE. Kestrel "
+		  "Mining (NYSE: KEM) today announced a new chief executive.",
+		  NULL, 4 * DAY, 5 } },
+	  6, 5, 0 },
 };
 
 static void

@@ -8,7 +8,17 @@
  * >= 0.95, no folded story larger than the largest true one, and none
  * spanning more than 3 days (no two of the archive's items share a link
  * or GUID). The table printed gives each template's misses and false
- * merges; with SECOND_SHOW=N in the environment the first N wrongly
+ * merges.
+ *
+ * When it was written (seed 11) folding joined one boilerplate press
+ * title over every company's release, a town's or company's name as a
+ * title's first word parted nothing, Korean titles were too short to
+ * fold and leads differing only in CJK figures were one lead: precision
+ * 0.410, recall 0.790, largest story 23. With the rules it led to:
+ * precision 0.999, recall 0.973, largest story 5, widest 2.2 days (seeds
+ * 1-9: precision 0.997-0.9997, recall 0.969-0.984).
+ *
+ * With SECOND_SHOW=N in the environment the first N wrongly
  * joined and missed pairs are printed with their titles, and with
  * SECOND_SEED=S the archive is built from seed S instead.
  */

@@ -265,6 +265,15 @@ static const struct pair_case pair_cases[] = {
 	{ "chinese width", "佩林港新增40个泊位获批准游艇码头扩建", "佩林港新增４０个泊位获批准游艇码头扩建", 1 },
 	{ "full-width capitals", "ＨＡＲＢＯＵＲ ＢＯＡＲＤ ＡＰＰＲＯＶＥＳ 40 NEW BERTHS FOR PELLING MARINA",
 	  "Harbour board approves 40 new berths for Pelling marina", 1 },
+	{ "first word names the town", "Ashford reopens the harbour wall after two years of repairs",
+	  "Westbury reopens the harbour wall after two years of repairs", 0 },
+	{ "first word, one title", "Ashford reopens the harbour wall after two years of repairs",
+	  "ASHFORD REOPENS THE HARBOUR WALL AFTER TWO YEARS OF REPAIRS", 1 },
+	{ "figures are counted", "Crash closes two lanes of I-10 eastbound near Exit 10 at rush hour",
+	  "Crash closes two lanes of I-10 eastbound near Exit 41 at rush hour", 0 },
+	{ "korean first word", "대구시 시립 도서관 리모델링 착공 발표", "청주시 시립 도서관 리모델링 착공 발표", 0 },
+	{ "korean digits apart", "서울시 예산 120억원 추가 편성", "서울시 예산 120 억원 추가 편성", 1 },
+	{ "spanish function words", "El teatro de Murcia cierra por obras", "El puerto de Murcia cierra por obras", 0 },
 };
 
 static void
