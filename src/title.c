@@ -841,8 +841,10 @@ title_read_named(struct title_words *w, const char *title,
 	if (len > TITLE_READ_MAX) {
 		len = TITLE_READ_MAX;
 	}
-	len = unglue(t, len, summary);
+	/* the outlet's tail first: an aggregator appends it after a
+	 * summary the feed glued on */
 	len = cut_tail(t, len, source, outlet);
+	len = unglue(t, len, summary);
 	tokenize(t, len, nm);
 	mark_keys(nm);
 	if (source == NULL || source[0] == '\0') {

@@ -238,7 +238,7 @@ glue(const char *s, const char *summary, char *out)
 {
 	const char *end = summary;
 
-	while (*end != '\0' && *end != '.' && strncmp(end, "。", 3) != 0) {
+	while (*end != '\0' && strncmp(end, ". ", 2) != 0 && strncmp(end, "。", 3) != 0) {
 		end++;
 	}
 	snprintf(out, ST_TITLE_MAX, "%s %.*s", s, (int)(end - summary), summary);
