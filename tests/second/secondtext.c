@@ -471,7 +471,7 @@ news_ja(uint64_t *r, struct secondtext_story *s, int day)
 }
 
 static int
-news_de(uint64_t *r, struct secondtext_story *s, int day)
+news_de(uint64_t *r, struct secondtext_story *s)
 {
 	const char *town = PICK(r, de_towns), *t = PICK(r, de_things), *a = PICK(r, de_acts);
 
@@ -490,7 +490,7 @@ news_de(uint64_t *r, struct secondtext_story *s, int day)
 }
 
 static int
-news_es(uint64_t *r, struct secondtext_story *s, int day)
+news_es(uint64_t *r, struct secondtext_story *s)
 {
 	const char *town = PICK(r, es_towns), *t = PICK(r, es_things), *a = PICK(r, es_acts);
 
@@ -518,8 +518,8 @@ news(int lang, int day, uint64_t *r, struct secondtext_story *s)
 	switch (lang) {
 	case ST_EN: return news_en(r, s, (unsigned)foldrng_below(r, 8), day);
 	case ST_JA: return news_ja(r, s, day);
-	case ST_DE: return news_de(r, s, day);
-	case ST_ES: return news_es(r, s, day);
+	case ST_DE: return news_de(r, s);
+	case ST_ES: return news_es(r, s);
 	case ST_KO: return news_ko(r, s, day);
 	}
 	return 0;
