@@ -614,7 +614,8 @@ static enum nf_status
 dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 {
 	const char *source = args->args[0];
-	struct dump_read r = { d, { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0 },
+	/* no article text: the JSON has none */
+	struct dump_read r = { d, { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0, 1 },
 	                       NULL, NF_OK, err };
 	struct source_head head = { NULL, NULL };
 	struct fetch_limits lim = { 0, 0, 0 };
