@@ -456,29 +456,44 @@ rich_attr_name(const char *name)
 }
 
 /* Folds whitespace runs in s[0..n) to single spaces in place; returns the
- * new length and tells whether s began or ended with whitespace. The
- * spaces text_space_len() knows; without a branch on each of them, which
- * come every few bytes: every byte is written and a space not kept is
- * then written over (the writes never pass the byte being read). */
+ * new length and tells whether s began or ended with whitespace. */
 static size_t
 fold_spaces(char *s, size_t n, int *lead, int *trail)
 {
-	size_t i, j = 0, sp, keep;
+	size_t i, j = 0, sp;
 	int gap = 0;
 
 	*lead = 0;
-	for (i = 0; i < n; i += sp + !sp) {
-		unsigned char c = (unsigned char)s[i];
-
-		sp = c != 0xC2 ? (size_t)((c == ' ') | ((unsigned)c - '\t' <= '\r' - '\t'))
-		     : text_space_len(s + i, n - i);
-		keep = !sp;
-		*lead |= sp && j == 0;
-		s[j] = ' ';
-		j += gap & keep;
-		s[j] = (char)c;
-		j += keep;
-		gap = sp && j > 0;
+	for (i = 0; i < n; ) {
+		/* a run of bytes that start no space moves at once */
+		for (sp = i; sp < n && (unsigned char)s[sp] > ' ' && (unsigned char)s[sp] != 0xC2; sp++) {
+			;
+		}
+		if (sp > i) {
+			if (gap) {
+				s[j++] = ' ';
+				gap = 0;
+			}
+			memmove(s + j, s + i, sp - i);
+			j += sp - i;
+			i = sp;
+			continue;
+		}
+		sp = text_space_len(s + i, n - i);
+		if (sp > 0) {
+			if (j == 0) {
+				*lead = 1;
+			} else {
+				gap = 1;
+			}
+			i += sp;
+			continue;
+		}
+		if (gap) {
+			s[j++] = ' ';
+			gap = 0;
+		}
+		s[j++] = s[i++];
 	}
 	*trail = gap;
 	return j;
