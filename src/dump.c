@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -43,6 +44,9 @@
  * than the strings themselves.
  */
 #define ARENA_BLOCK (64 * 1024)
+
+/* stdout's buffer when it is no terminal */
+#define DUMP_OUT_BUFFER (256 * 1024)
 
 struct arena_block {
 	struct arena_block *next;
@@ -646,6 +650,20 @@ dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 	return st;
 }
 
+/* Into a file or a pipe, the JSON goes out in large writes: stdio's
+ * own buffer is a page or two, so most items were a write each. A
+ * terminal keeps its line buffering. The buffer is static: stdout is
+ * flushed at exit, after dump_run() returns. */
+static void
+buffer_stdout(void)
+{
+	static char out_buffer[DUMP_OUT_BUFFER];
+
+	if (!isatty(STDOUT_FILENO)) {
+		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
+	}
+}
+
 enum nf_status
 dump_run(const struct nf_args *args, struct nf_error *err)
 {
@@ -654,6 +672,7 @@ dump_run(const struct nf_args *args, struct nf_error *err)
 	enum nf_status st;
 
 	buf_init(&line.b, SIZE_MAX / 2);
+	buffer_stdout();
 	st = dump_source(args, &d, err);
 	/* A warning, not a failure: the JSON is whole, without those fields. */
 	if (d.dropped > 0) {
