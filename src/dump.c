@@ -20,7 +20,10 @@
 /* Bytes of summary kept per item for folding: its lead rule reads the
  * first SUMMARY_LEAD_READ (the 200 of the lead and whether more follow),
  * the glued-summary rule as many as the title has after the summary's
- * leading spaces; never more than SUMMARY_KEPT. */
+ * leading spaces; never more than SUMMARY_KEPT. These follow what
+ * src/fold.c (FOLD_LEAD_BYTES) and src/title.c (unglue()) read: a fold
+ * that reads more of a summary, or more than equality of a GUID or link
+ * (below), must change them, or --dump folds otherwise than the screens. */
 #define SUMMARY_KEPT 256
 #define SUMMARY_LEAD_READ 201
 
@@ -36,7 +39,9 @@
  * the end the stories folded from the little that was kept per item. So
  * no item's text outlives its line; what grows with the feed is what
  * folding needs of each item (title, GUID, link, summary lead), since a
- * story may join items any distance apart, and folding's own work.
+ * story may join items any distance apart, and folding's own work. The
+ * parser is told not to make the article text (feed_options.no_article),
+ * which the JSON does not hold.
  */
 /*
  * The strings kept per item live in an arena of ARENA_BLOCK blocks, freed
