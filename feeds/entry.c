@@ -143,14 +143,20 @@ build_body(const char *s, enum entry_markup markup, const char *base,
 		*out = drop_blank(text_clean_line(s, strlen(s)));
 		return NF_OK;
 	}
-	st = html_extract(s, strlen(s), base, opts->fold_threshold, parts, err);
+	st = (opts->no_article ? html_extract_text : html_extract)(s, strlen(s), base,
+	                                                          opts->fold_threshold,
+	                                                          parts, err);
 	if (st == NF_ERR_NOMEM) {
 		return st;
 	}
 	if (st != NF_OK) {
 		/* Not worth losing the item over: fall back to plain text. */
 		memset(parts, 0, sizeof(*parts));
-		if (htmltext_article_from_html(s, strlen(s), out, &parts->article) != 0) {
+		if (opts->no_article) {
+			*out = htmltext_from_html(s, strlen(s));
+		}
+		if (opts->no_article ? *out == NULL
+		    : htmltext_article_from_html(s, strlen(s), out, &parts->article) != 0) {
 			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		}
 		*out = drop_blank(*out);

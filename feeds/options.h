@@ -18,6 +18,8 @@ struct feed_options {
 	const char *charset;	/* e.g. from HTTP Content-Type, or NULL */
 	double fold_threshold;	/* for near-duplicate related entries */
 	size_t max_size;	/* ceiling on buffered bytes; 0 = 16 MiB */
+	int no_article;		/* items without article text (item.h), for
+				 * a reader that never shows it */
 };
 
 /* Receives each finished item; takes ownership of item. feed holds the

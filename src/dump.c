@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -17,9 +18,20 @@
 #include "src/source.h"
 
 /* Bytes of summary kept per item for folding: its lead rule reads the
- * first 200 (and whether more follow), the glued-summary rule as many as
- * the title has. */
+ * first SUMMARY_LEAD_READ (the 200 of the lead and whether more follow),
+ * the glued-summary rule as many as the title has after the summary's
+ * leading spaces; never more than SUMMARY_KEPT. These follow what
+ * src/fold.c (FOLD_LEAD_BYTES) and src/title.c (unglue()) read: a fold
+ * that reads more of a summary, or more than equality of a GUID or link
+ * (below), must change them, or --dump folds otherwise than the screens. */
 #define SUMMARY_KEPT 256
+#define SUMMARY_LEAD_READ 201
+
+/* A GUID or link longer than this is kept as its digest (KEY_DIGEST_LEN
+ * bytes after KEY_DIGEST_MARK): folding only asks whether two are equal. */
+#define KEY_RAW_MAX 22
+#define KEY_DIGEST_MARK '\x01'
+#define KEY_DIGEST_LEN 21
 
 /*
  * --dump prints the JSON as the items arrive: the header with the channel
@@ -27,7 +39,9 @@
  * the end the stories folded from the little that was kept per item. So
  * no item's text outlives its line; what grows with the feed is what
  * folding needs of each item (title, GUID, link, summary lead), since a
- * story may join items any distance apart, and folding's own work.
+ * story may join items any distance apart, and folding's own work. The
+ * parser is told not to make the article text (feed_options.no_article),
+ * which the JSON does not hold.
  */
 /*
  * The strings kept per item live in an arena of ARENA_BLOCK blocks, freed
@@ -35,6 +49,9 @@
  * than the strings themselves.
  */
 #define ARENA_BLOCK (64 * 1024)
+
+/* stdout's buffer when it is no terminal */
+#define DUMP_OUT_BUFFER (256 * 1024)
 
 struct arena_block {
 	struct arena_block *next;
@@ -357,6 +374,82 @@ keep_string(struct dump *d, const char *s, size_t max, const char **out)
 	return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
 }
 
+/* One 64-bit lane of a key's digest: murmur3's finaliser over each
+ * eight bytes, seeded apart for the second lane. */
+static uint64_t
+key_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static uint64_t
+key_lane(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
+	size_t i;
+
+	for (i = 0; i < n; i += 8) {
+		w = 0;
+		memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+		h = key_mix(h ^ w) + 0x9e3779b97f4a7c15ULL;
+	}
+	return key_mix(h);
+}
+
+/*
+ * s (NULL stays NULL) as folding compares it, in the arena: a short key
+ * as it is, a long one (or one that starts like a digest) as
+ * KEY_DIGEST_MARK and 126 bits of its digest in base64url. Two kept keys
+ * are equal exactly when the keys are, but for a digest collision (about
+ * 2^-126 a pair), so a URL of any length costs 23 bytes. Returns -1 when
+ * out of memory.
+ */
+static int
+keep_key(struct dump *d, const char *s, const char **out)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	char digest[1 + KEY_DIGEST_LEN];
+	uint64_t h[2];
+	size_t n, i;
+
+	*out = NULL;
+	if (s == NULL) {
+		return 0;
+	}
+	n = strlen(s);
+	if (n <= KEY_RAW_MAX && s[0] != KEY_DIGEST_MARK) {
+		return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
+	}
+	h[0] = key_lane(s, n, 0x6e657773666f6c64ULL);
+	h[1] = key_lane(s, n, 0x64756d706b657973ULL);
+	digest[0] = KEY_DIGEST_MARK;
+	/* six bits a character: 60 of each lane, then 4 + 2 of their tops */
+	for (i = 0; i < 20; i++) {
+		digest[1 + i] = b64[(h[i / 10] >> (6 * (i % 10))) & 63];
+	}
+	digest[KEY_DIGEST_LEN] = b64[((h[0] >> 60) | (h[1] >> 60 << 4)) & 63];
+	return (*out = arena_strndup(d, digest, sizeof(digest))) != NULL ? 0 : -1;
+}
+
+/* How much of a summary folding reads, told the item's title. */
+static size_t
+summary_read_length(const char *summary, const char *title)
+{
+	size_t spaces = strspn(nf_str(summary), " "), want = spaces + strlen(title);
+
+	if (want < SUMMARY_LEAD_READ) {
+		want = SUMMARY_LEAD_READ;
+	}
+	/* keep_string() may step back to a character's first byte: up to 3 */
+	return want > SUMMARY_KEPT - 3 ? SUMMARY_KEPT : want + 3;
+}
+
 /* Keeps what folding needs of one item. The entries grow by half, so
  * that the spare room at the end stays small for a long feed. */
 static int
@@ -378,14 +471,15 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	e->time = it->published;
 	e->text_len = item_text_length(it);
 	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
-	    keep_string(d, it->id, SIZE_MAX, &e->id) != 0 ||
-	    keep_string(d, it->summary, SUMMARY_KEPT, &e->summary) != 0) {
+	    keep_key(d, it->id, &e->id) != 0 ||
+	    keep_string(d, it->summary, summary_read_length(it->summary, e->title),
+	                &e->summary) != 0) {
 		return -1;
 	}
 	/* a permalink GUID is often the link: kept once */
-	if (e->id != NULL && it->link != NULL && strcmp(e->id, it->link) == 0) {
+	if (it->id != NULL && it->link != NULL && strcmp(it->id, it->link) == 0) {
 		e->link = e->id;
-	} else if (keep_string(d, it->link, SIZE_MAX, &e->link) != 0) {
+	} else if (keep_key(d, it->link, &e->link) != 0) {
 		return -1;
 	}
 	d->nitems++;
@@ -422,6 +516,15 @@ print_stories(struct dump *d, const char *source, struct nf_error *err)
 	enum nf_status st;
 	size_t i, j;
 
+	/* folding's own memory comes on top: the spare room goes first */
+	if (d->cap > d->nitems && d->nitems > 0) {
+		struct fold_entry *e = realloc(d->entries, d->nitems * sizeof(*e));
+
+		if (e != NULL) {
+			d->entries = e;
+			d->cap = d->nitems;
+		}
+	}
 	for (i = 0; i < d->nitems; i++) {
 		d->entries[i].source = source;
 	}
@@ -520,7 +623,8 @@ static enum nf_status
 dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 {
 	const char *source = args->args[0];
-	struct dump_read r = { d, { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0 },
+	/* no article text: the JSON has none */
+	struct dump_read r = { d, { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0, 1 },
 	                       NULL, NF_OK, err };
 	struct source_head head = { NULL, NULL };
 	struct fetch_limits lim = { 0, 0, 0 };
@@ -551,6 +655,20 @@ dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 	return st;
 }
 
+/* Into a file or a pipe, the JSON goes out in large writes: stdio's
+ * own buffer is a page or two, so most items were a write each. A
+ * terminal keeps its line buffering. The buffer is static: stdout is
+ * flushed at exit, after dump_run() returns. */
+static void
+buffer_stdout(void)
+{
+	static char out_buffer[DUMP_OUT_BUFFER];
+
+	if (!isatty(STDOUT_FILENO)) {
+		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
+	}
+}
+
 enum nf_status
 dump_run(const struct nf_args *args, struct nf_error *err)
 {
@@ -559,6 +677,7 @@ dump_run(const struct nf_args *args, struct nf_error *err)
 	enum nf_status st;
 
 	buf_init(&line.b, SIZE_MAX / 2);
+	buffer_stdout();
 	st = dump_source(args, &d, err);
 	/* A warning, not a failure: the JSON is whole, without those fields. */
 	if (d.dropped > 0) {

@@ -923,10 +923,12 @@ out:
 }
 
 /* Simple HTML with no related block and no caption paragraph: its
- * picture and text, without libxml2's parser, from one reading of the
- * HTML. Zero when parts is filled (parts->text NULL: out of memory). */
+ * picture and text (and with article set, the article text), without
+ * libxml2's parser, from one reading of the HTML. Zero when parts is
+ * filled (parts->text NULL: out of memory). */
 static int
-take_simple(const char *html, size_t len, const char *base_url, struct html_parts *parts)
+take_simple(const char *html, size_t len, const char *base_url, int article,
+            struct html_parts *parts)
 {
 	/* what may hold a "Similar News" block goes to libxml2's tree */
 	static const struct htmlfast_decline related = {
@@ -945,7 +947,9 @@ take_simple(const char *html, size_t len, const char *base_url, struct html_part
 		picture_clear(&pic);
 		return -1;
 	}
-	if (htmltext_article_from_events(doc, drop, &text, &parts->article) != 0) {
+	if (!article) {
+		text = htmltext_from_events(doc, drop);
+	} else if (htmltext_article_from_events(doc, drop, &text, &parts->article) != 0) {
 		text = NULL;
 	}
 	htmlfast_doc_free(doc);
@@ -1013,9 +1017,9 @@ plain_lines(const char *html, size_t len, size_t *out_len, int *nomem)
 	return out;
 }
 
-enum nf_status
-html_extract(const char *html, size_t len, const char *base_url, double threshold,
-             struct html_parts *parts, struct nf_error *err)
+static enum nf_status
+extract(const char *html, size_t len, const char *base_url, double threshold,
+        int article, struct html_parts *parts, struct nf_error *err)
 {
 	size_t plain_len = 0;
 	int nomem;
@@ -1030,14 +1034,32 @@ html_extract(const char *html, size_t len, const char *base_url, double threshol
 		html = plain;
 		len = plain_len;
 	}
-	if (len > 0 && take_simple(html, len, base_url, parts) == 0) {
+	if (len > 0 && take_simple(html, len, base_url, article, parts) == 0) {
 		free(plain);
 		return parts->text != NULL ? NF_OK
 		       : nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
 	}
 	rc = html_extract_tree(html, len, base_url, threshold, parts, err);
 	free(plain);
+	if (!article) {
+		free(parts->article);
+		parts->article = NULL;
+	}
 	return rc;
+}
+
+enum nf_status
+html_extract(const char *html, size_t len, const char *base_url, double threshold,
+             struct html_parts *parts, struct nf_error *err)
+{
+	return extract(html, len, base_url, threshold, 1, parts, err);
+}
+
+enum nf_status
+html_extract_text(const char *html, size_t len, const char *base_url, double threshold,
+                  struct html_parts *parts, struct nf_error *err)
+{
+	return extract(html, len, base_url, threshold, 0, parts, err);
 }
 
 enum nf_status

@@ -30,6 +30,13 @@ enum nf_status html_extract(const char *html, size_t len, const char *base_url,
                             struct nf_error *err);
 void html_parts_free(struct html_parts *parts);
 
+/* html_extract() for a reader that never shows the article text
+ * (--dump): the same parts, but parts->article is always NULL and the
+ * simple HTML's is never made. */
+enum nf_status html_extract_text(const char *html, size_t len, const char *base_url,
+                                 double threshold, struct html_parts *parts,
+                                 struct nf_error *err);
+
 /* html_extract() always through libxml2's tree, never the fast reader
  * of simple HTML: the reference that reader is held to. */
 enum nf_status html_extract_tree(const char *html, size_t len, const char *base_url,

@@ -232,11 +232,16 @@ keep_content(struct fast *f, const char *s, size_t n)
 	}
 	d = f->content.data;
 	for (i = 0; i < n; i++) {
-		if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
 			i++;
-		} else if (!is_blank((unsigned char)s[i])) {
-			d[j++] = s[i];
+			continue;
 		}
+		/* every byte is written, a blank then overwritten: no branch
+		 * on the blanks, which come every few bytes */
+		d[j] = (char)c;
+		j += !is_blank(c);
 	}
 	f->content.len = j;
 }

@@ -465,6 +465,20 @@ fold_spaces(char *s, size_t n, int *lead, int *trail)
 
 	*lead = 0;
 	for (i = 0; i < n; ) {
+		/* a run of bytes that start no space moves at once */
+		for (sp = i; sp < n && (unsigned char)s[sp] > ' ' && (unsigned char)s[sp] != 0xC2; sp++) {
+			;
+		}
+		if (sp > i) {
+			if (gap) {
+				s[j++] = ' ';
+				gap = 0;
+			}
+			memmove(s + j, s + i, sp - i);
+			j += sp - i;
+			i = sp;
+			continue;
+		}
 		sp = text_space_len(s + i, n - i);
 		if (sp > 0) {
 			if (j == 0) {

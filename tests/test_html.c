@@ -224,6 +224,62 @@ test_extract(void **state)
 	}
 }
 
+static void
+check_same_image(const char *name, const struct nf_image *a, const struct nf_image *b)
+{
+	if ((a == NULL) != (b == NULL)) {
+		print_error("case '%s': image in one only\n", name);
+	}
+	assert_true((a == NULL) == (b == NULL));
+	if (a != NULL) {
+		check_str(name, "url", b->url, nf_str(a->url));
+		check_str(name, "caption", b->caption, nf_str(a->caption));
+		check_str(name, "credit", b->credit, nf_str(a->credit));
+	}
+}
+
+/* html_extract_text() gives html_extract()'s parts but the article text,
+ * on the fast reader's input and on libxml2's (a list, a link, a
+ * related block, a caption paragraph). */
+static void
+test_extract_text(void **state)
+{
+	static const struct {
+		const char *name, *html;
+	} more[] = {
+		{ "links and a list", "<p>See <a href=\"/a\">this</a>.</p><ul><li>one</li><li>two</li></ul>" },
+		{ "quote", "<blockquote><p>Said so.</p></blockquote><p>After.</p>" },
+		{ "related block", "<p>Body.</p><p><b>Related:</b></p><ul><li><a href=\"/x\">Harbour "
+		  "ferry opens</a></li><li><a href=\"/y\">Bridge closes early</a></li></ul>" },
+		{ "caption paragraph", "<img src=\"/p.jpg\"><p>Photo: A harbour at dawn.</p><p>Text.</p>" },
+		{ "comment", "<p>One<!-- x --> two <a href=\"/z\">three</a></p>" },
+	};
+	size_t n = sizeof(extract_cases) / sizeof(extract_cases[0]), i, k;
+
+	(void)state;
+	for (i = 0; i < n + sizeof(more) / sizeof(more[0]); i++) {
+		const char *name = i < n ? extract_cases[i].name : more[i - n].name;
+		const char *html = i < n ? extract_cases[i].html : more[i - n].html;
+		struct html_parts full, text;
+		struct nf_error err;
+
+		assert_int_equal(html_extract(html, strlen(html), BASE, 0.6, &full, &err), NF_OK);
+		assert_int_equal(html_extract_text(html, strlen(html), BASE, 0.6, &text, &err), NF_OK);
+		check_str(name, "text", text.text, full.text);
+		if (text.article != NULL) {
+			print_error("case '%s': article text made\n", name);
+		}
+		assert_null(text.article);
+		check_same_image(name, full.image, text.image);
+		assert_int_equal(text.nrelated, full.nrelated);
+		for (k = 0; k < full.nrelated; k++) {
+			check_str(name, "related", text.related[k].link, nf_str(full.related[k].link));
+		}
+		html_parts_free(&full);
+		html_parts_free(&text);
+	}
+}
+
 /* Without a base, a relative address stays as it is. */
 static void
 test_extract_no_base(void **state)
@@ -327,6 +383,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract),
 		cmocka_unit_test(test_extract_no_base),
+		cmocka_unit_test(test_extract_text),
 		cmocka_unit_test(test_article_text),
 		cmocka_unit_test(test_article_text_empty),
 	};

@@ -16,6 +16,8 @@ Rows:
                   against xmllint --stream --noout and sfeed
   dump 350 MB     200,000 items of the same kind, generated into a temporary
                   folder: memory must not grow
+                  (with --base, a line after the table says whether both
+                  builds print the same JSON on four generated feeds)
   headlines 100k  --headlines over 100 stored feeds of 1,000 items each,
                   against newsboat -x print-unread on the same feeds
   stories         the front page kept folded in the store: --headlines
@@ -251,6 +253,29 @@ def row_dump(nf, srcdir, work, runs):
                  % (mine_big["rss"] / max(mine["rss"], 1e-9)),
                  mine_big, anchors_big))
     return rows
+
+
+def dump_same_as_base(nf, srcdir, work):
+    """Whether --dump prints byte for byte what the --base build prints,
+    on the 35 MB feed and three generated feeds of other seeds and sizes
+    (a faster --dump must not change its JSON). One line, or none
+    without --base."""
+    if BASE is None:
+        return []
+    feeds = [genfeed(srcdir, os.path.join(work, "feed-35mb.xml"), 20000)]
+    feeds += [genfeed(srcdir, os.path.join(work, "dump-seed%d.xml" % seed),
+                      items, seed)
+              for seed, items in ((1, 500), (2, 3000), (3, 7000))]
+    differ = []
+    for feed in feeds:
+        outs = [subprocess.run([b, "--dump", feed], capture_output=True)
+                for b in (nf, BASE)]
+        if (outs[0].stdout, outs[0].stderr, outs[0].returncode) != \
+                (outs[1].stdout, outs[1].stderr, outs[1].returncode):
+            differ.append(os.path.basename(feed))
+    return ["--dump beside --base: %s" % (
+        "the same output on %d feeds" % len(feeds) if not differ
+        else "DIFFERENT output on " + ", ".join(differ))]
 
 
 def row_headlines(nf, srcdir, build, work, runs):
@@ -620,6 +645,8 @@ def main():
     if "fold" in only:
         rows += row_fold(build, a.runs, a.quick)
     print_table(rows)
+    if "dump" in only:
+        print("\n".join(dump_same_as_base(nf, srcdir, work)))
     if "components" in only:
         print()
         print("\n".join(components(build, a.quick)))
