@@ -17,15 +17,14 @@
 #include "src/fold.h"
 #include "src/source.h"
 
-/* Bytes of summary kept per item for folding: its lead rule reads the
- * first SUMMARY_LEAD_READ (the 200 of the lead and whether more follow),
- * the glued-summary rule as many as the title has after the summary's
- * leading spaces; never more than SUMMARY_KEPT. These follow what
- * src/fold.c (FOLD_LEAD_BYTES) and src/title.c (unglue()) read: a fold
- * that reads more of a summary, or more than equality of a GUID or link
- * (below), must change them, or --dump folds otherwise than the screens. */
+/* Bytes of summary kept per item for folding: its lead rule reads a
+ * short label sentence it skips and then 200 bytes (and whether more
+ * follow), the glued-summary rule as many as the title has. These follow
+ * what src/fold.c (FOLD_LEAD_LABEL, FOLD_LEAD_BYTES) and src/title.c
+ * (unglue()) read: a fold that reads more of a summary, or more than
+ * equality of a GUID or link (below), must change them, or --dump folds
+ * otherwise than the screens. */
 #define SUMMARY_KEPT 256
-#define SUMMARY_LEAD_READ 201
 
 /* A GUID or link longer than this is kept as its digest (KEY_DIGEST_LEN
  * bytes after KEY_DIGEST_MARK): folding only asks whether two are equal. */
@@ -437,19 +436,6 @@ keep_key(struct dump *d, const char *s, const char **out)
 	return (*out = arena_strndup(d, digest, sizeof(digest))) != NULL ? 0 : -1;
 }
 
-/* How much of a summary folding reads, told the item's title. */
-static size_t
-summary_read_length(const char *summary, const char *title)
-{
-	size_t spaces = strspn(nf_str(summary), " "), want = spaces + strlen(title);
-
-	if (want < SUMMARY_LEAD_READ) {
-		want = SUMMARY_LEAD_READ;
-	}
-	/* keep_string() may step back to a character's first byte: up to 3 */
-	return want > SUMMARY_KEPT - 3 ? SUMMARY_KEPT : want + 3;
-}
-
 /* Keeps what folding needs of one item. The entries grow by half, so
  * that the spare room at the end stays small for a long feed. */
 static int
@@ -472,8 +458,7 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	e->text_len = item_text_length(it);
 	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
 	    keep_key(d, it->id, &e->id) != 0 ||
-	    keep_string(d, it->summary, summary_read_length(it->summary, e->title),
-	                &e->summary) != 0) {
+	    keep_string(d, it->summary, SUMMARY_KEPT, &e->summary) != 0) {
 		return -1;
 	}
 	/* a permalink GUID is often the link: kept once */
