@@ -52,6 +52,7 @@
 #define FOLD_LEAD_LABEL 24	/* a first sentence this short is a label */
 #define FOLD_LEAD_SHARE 0.8
 #define FOLD_LEAD_MIN 5
+#define FOLD_APART_MIN 3	/* lead shingles each lacks: told apart */
 #define FOLD_LEAD_SAME 0.9		/* a lead copied nearly whole ... */
 #define FOLD_LEAD_SAME_MIN 12		/* ... over this many shingles ... */
 #define FOLD_LEAD_SAME_TITLE 0.4	/* ... lets titles share this times t */
@@ -2436,6 +2437,22 @@ fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 }
 
+/* Whether a's and b's leads each hold FOLD_APART_MIN shingles that the
+ * other's lacks: written apart, or one template told of two events (a
+ * lead cut shorter than the other's lacks on one side only). */
+static int
+fold_leads_apart(const struct fold_ctx *c, const struct fold_ent *a,
+                 const struct fold_ent *b)
+{
+	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate, all;
+
+	if (na < FOLD_LEAD_MIN || nb < FOLD_LEAD_MIN) {
+		return 0;
+	}
+	fold_lead_shared(c, a, b, &all);
+	return na >= all + FOLD_APART_MIN && nb >= all + FOLD_APART_MIN;
+}
+
 /* Whether a is cut short with an ellipsis where b goes on: b's folded
  * text begins with all of a's ("M4.8 - 79 km ESE of..." and "M4.8 -
  * 79 km ESE of Millbrook"), at least FOLD_CUT_MIN bytes of it. */
@@ -2510,6 +2527,13 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
  *    matches the start of many, another key each; nor, where the leads
  *    are written alike, fold_leads_alike(), two other keys each: one
  *    template's lead told of two events), and
+ *    the titles do not each hold a word the other lacks (title_swapped())
+ *    over leads that each hold FOLD_APART_MIN shingles
+ *    the other's lacks (fold_leads_apart(): "... new funding for the
+ *    library in Harwick" and "... for the bus depot ...", each lead
+ *    telling its own; a rewrite that swaps a word keeps the wire's lead,
+ *    and one that rewrites the lead too swaps a word in it, two shingles),
+ *    and
  *      the titles are the same by title.c's rule (title_same_story():
  *      near-duplicates whose numbers, dates, names, teams, places and
  *      markers such as "Jong" or "U21" agree, and whose Japanese words
@@ -2544,6 +2568,16 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	    (fold_leads_alike(c, a, b) &&
 	     fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) {
 		return 0;
+	}
+	/* a word swapped in the title over a lead with words swapped too
+	 * is one template told of two events, not a rewrite */
+	if (fold_leads_apart(c, a, b)) {
+		struct title_vocab vocab = { c->kind, c->lower };
+		struct title_view x = fold_view(c, a), y = fold_view(c, b);
+
+		if (title_swapped(&vocab, &x, &y)) {
+			return 0;
+		}
 	}
 	return fold_verify(c, ia, ib, t) ||
 	       (fold_verify_lead(c, ia, ib, t) &&

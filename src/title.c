@@ -1599,6 +1599,14 @@ title_same_words(const struct title_vocab *v, const struct title_view *a,
 	       !cjk_word_missing(a, b) && !cjk_word_missing(b, a);
 }
 
+int
+title_swapped(const struct title_vocab *v, const struct title_view *a,
+              const struct title_view *b)
+{
+	return !is_prefix(a, b) && !is_prefix(b, a) &&
+	       too_far(v, a, b, 0, 0) && too_far(v, b, a, 0, 0);
+}
+
 /* Whether a and b share at least share of the lighter title's words (by
  * miss_weight: stopwords and pairs weigh nothing). */
 static int

@@ -198,6 +198,13 @@ int title_same_story(const struct title_vocab *v, const struct title_view *a,
 int title_same_words(const struct title_vocab *v, const struct title_view *a,
                      const struct title_view *b, int swaps);
 
+/* Whether each of a and b holds a word (no stopword) that the other
+ * lacks, neither being the other cut short or with a summary glued on:
+ * one word swapped for another, as a rewrite swaps a verb and another
+ * event of one template its object. */
+int title_swapped(const struct title_vocab *v, const struct title_view *a,
+                  const struct title_view *b);
+
 /* The titles' half of folding's second rule, for copies that share a
  * summary's lead: whether the titles share at least share of the lighter
  * one's words, and neither holds a key the other lacks while the other

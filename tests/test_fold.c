@@ -307,6 +307,22 @@ static const struct group_case group_cases[] = {
 		  "Mining (NYSE: KEM) today announced a new chief executive.",
 		  NULL, 4 * DAY, 5 } },
 	  6, 5, 0 },
+	{ "one word swapped in title and lead: one template, two events", {
+		{ "Head teacher pledges new funding for the library in Harwick", "a", NULL,
+		  "\"The money is there,\" the head teacher of Harwick said on Monday as "
+		  "the row over the library went on for a second week.", NULL, 0, 5 },
+		{ "Head teacher pledges new funding for the bus depot in Harwick", "b", NULL,
+		  "\"Nobody saw this coming,\" the head teacher of Harwick said on Monday "
+		  "as the row over the bus depot went on for a second week.", NULL, 600, 5 } },
+	  2, 2, 0 },
+	{ "one word swapped in the title over the wire's lead: one story", {
+		{ "Head teacher pledges new funding for the library in Harwick", "a", NULL,
+		  "\"The money is there,\" the head teacher of Harwick said on Monday as "
+		  "the row over the library went on for a second week.", NULL, 0, 5 },
+		{ "Head teacher promises new funding for the library in Harwick", "b", NULL,
+		  "\"The money is there,\" the head teacher of Harwick said on Monday as "
+		  "the row over the library went on for a second week.", NULL, 600, 5 } },
+	  2, 1, 0 },
 };
 
 static void

@@ -1,0 +1,185 @@
+/*
+ * Folding against a third labelled archive (tests/third: French, Italian
+ * and simplified Chinese titles beside English; fixtures "A 2-1 B"
+ * across leagues, weather warnings by region and level, prices, court
+ * rulings, product recalls by brand and model, school closures by town,
+ * rail and flight disruptions by route, "Day 12 of" series, "Top 10"
+ * lists, numbered editions; copies with a changed verb, a quote-led
+ * title, a dateline "PARIS —", Title Case, "(updated)"/"[video]"/"- live",
+ * a glued summary or an outlet's tail), written apart from tests/scale
+ * and tests/second so that the rules are held to templates their authors
+ * did not write them against. The targets are the issue's: at 20,000
+ * items pairwise precision >= 0.995 and recall >= 0.95, no folded story
+ * larger than the largest true one, and none spanning more than 3 days
+ * (no two of the archive's items share a link or GUID).
+ *
+ * When it was written (seed 11) folding took a word swapped in a title
+ * ("... new funding for the library in Harwick", "... for the bus depot
+ * ...") over leads telling each its own event for a rewrite: precision
+ * 0.967, recall 0.969, largest story 7. Parting such pairs led to
+ * precision 0.9994, recall 0.971, largest story 5, widest 1.3 days
+ * (seeds 1-20: precision 0.997-0.9996, recall 0.952-0.980; at seeds 5
+ * and 7 one story of 6 where the largest true one has 5).
+ *
+ * With THIRD_SHOW=N in the environment the first N wrongly joined and
+ * missed pairs are printed with their titles, and with THIRD_SEED=S the
+ * archive is built from seed S instead.
+ */
+#include "autoconfig.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "src/fold.h"
+#include "src/title.h"
+#include "tests/scale/foldscore.h"
+#include "tests/third/thirdgen.h"
+
+#define SIZE 20000
+#define SEED 11
+
+static struct foldscore score;
+
+/* Prints up to show pairs that folding joined across stories or left
+ * apart within one: what to read when a figure falls. */
+static void
+show_pairs(const struct thirdgen_archive *a, const struct fold_result *res,
+           long show)
+{
+	uint32_t *of = malloc(a->n * sizeof(*of));
+	long wrong = 0, missed = 0;
+	size_t s, i, j;
+
+	for (s = 0; of != NULL && s < res->nstories; s++) {
+		of[res->stories[s].lead] = (uint32_t)s;
+		for (i = 0; i < res->stories[s].nsimilar; i++) {
+			of[res->stories[s].similar[i]] = (uint32_t)s;
+		}
+	}
+	for (i = 0; of != NULL && i < a->n; i++) {
+		const struct thirdgen_item *x = &a->items[i];
+
+		for (j = i + 1; j < a->n && a->items[j].time - x->time < 4 * 86400; j++) {
+			const struct thirdgen_item *y = &a->items[j];
+			int same = x->story == y->story, folded = of[i] == of[j];
+
+			if (same == folded) {
+				continue;
+			}
+			if ((folded ? wrong : missed) < show) {
+				printf("%s [%s]\n  %s | %.60s\n  %s | %.60s\n", folded ? "WRONG" : "MISSED",
+				       thirdgen_family_name(x->family), x->title, x->summary, y->title, y->summary);
+			}
+			wrong += folded, missed += !folded;
+		}
+	}
+	free(of);
+}
+
+static int
+group_setup(void **state)
+{
+	struct thirdgen_archive a;
+	struct foldscore_item *truth = NULL;
+	struct fold_entry *e = NULL;
+	struct fold_result res = { NULL, 0 };
+	struct nf_error err;
+	const char *names[TG_NFAMILIES];
+	const char *show = getenv("THIRD_SHOW"), *other = getenv("THIRD_SEED");
+	unsigned long long seed = other != NULL ? strtoull(other, NULL, 10) : SEED;
+	enum nf_status st;
+
+	(void)state;
+	if (thirdgen_build(SIZE, seed, &a, &err) != NF_OK) {
+		fprintf(stderr, "third archive: %s\n", err.msg);
+		return -1;
+	}
+	e = thirdgen_entries(&a);
+	truth = malloc(a.n * sizeof(*truth));
+	st = e == NULL || truth == NULL ? NF_ERR_NOMEM :
+	     fold_stories(e, a.n, TITLE_DEFAULT_THRESHOLD, &res, &err);
+	for (size_t i = 0; st == NF_OK && i < a.n; i++) {
+		truth[i].story = a.items[i].story;
+		truth[i].dontcare = 0;
+		truth[i].family = a.items[i].family;
+		truth[i].time = a.items[i].time;
+	}
+	if (st == NF_OK) {
+		st = foldscore_run(truth, a.n, TG_NFAMILIES, &res, &score, &err);
+	}
+	if (st == NF_OK) {
+		for (int f = 0; f < TG_NFAMILIES; f++) {
+			names[f] = thirdgen_family_name(f);
+		}
+		printf("== third archive: %zu items, seed %llu: %zu stories, %zu told by "
+		       "2-5 outlets\n", a.n, seed, a.nstories, a.ncopied);
+		foldscore_print(stdout, &score, names);
+		if (show != NULL) {
+			show_pairs(&a, &res, strtol(show, NULL, 10));
+		}
+	}
+	fold_result_free(&res);
+	free(truth);
+	free(e);
+	thirdgen_free(&a);
+	return st == NF_OK ? 0 : -1;
+}
+
+static void
+test_precision(void **state)
+{
+	(void)state;
+	if (score.precision < 0.995) {
+		fail_msg("precision %.4f < 0.995 (%llu wrong pairs)", score.precision,
+		         (unsigned long long)score.wrong_pairs);
+	}
+}
+
+static void
+test_recall(void **state)
+{
+	(void)state;
+	if (score.recall < 0.95) {
+		fail_msg("recall %.4f < 0.95 (%llu pairs missed)", score.recall,
+		         (unsigned long long)(score.true_pairs - score.right_pairs));
+	}
+}
+
+static void
+test_no_story_too_large(void **state)
+{
+	(void)state;
+	if (score.largest > score.largest_true) {
+		fail_msg("a folded story of %zu items, the largest true one has %zu",
+		         score.largest, score.largest_true);
+	}
+}
+
+static void
+test_no_story_too_wide(void **state)
+{
+	(void)state;
+	if (score.wide > 0) {
+		fail_msg("%zu folded stories span more than 3 days (the widest %.1f days)",
+		         score.wide, (double)score.longest_span / 86400.0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_precision),
+		cmocka_unit_test(test_recall),
+		cmocka_unit_test(test_no_story_too_large),
+		cmocka_unit_test(test_no_story_too_wide),
+	};
+
+	return cmocka_run_group_tests_name("fold third archive", tests, group_setup, NULL);
+}
