@@ -1147,6 +1147,28 @@ is_particle(uint32_t c)
 	return 0;
 }
 
+/* Whether the hiragana at cp[0..n) open with a particle after a noun:
+ * one of is_particle(), or of two (から, まで, より: "from", "to",
+ * "than"), which follow a place as の does (朝崎から赤野方面). */
+static int
+particle_at(const uint32_t *cp, size_t n)
+{
+	static const uint32_t two[][2] = {
+		{ 0x304B, 0x3089 }, { 0x307E, 0x3067 }, { 0x3088, 0x308A },
+	};
+	size_t i;
+
+	if (is_particle(cp[0])) {
+		return 1;
+	}
+	for (i = 0; n >= 2 && i < sizeof(two) / sizeof(two[0]); i++) {
+		if (cp[0] == two[i][0] && cp[1] == two[i][1]) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 size_t
 title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
 {
@@ -1185,7 +1207,7 @@ title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
 			 * an outlet's synonym may swap; names and nouns end
 			 * the run or take a particle (松島、, 桜丘と) */
 			if ((sc == SCRIPT_KANJI && !(j < t->len &&
-			     is_hiragana(cp[j]) && !is_particle(cp[j]))) ||
+			     is_hiragana(cp[j]) && !particle_at(cp + j, t->len - j))) ||
 			    sc == SCRIPT_KATAKANA) {
 				out[n++] = (uint32_t)hash_cps(cp + start, j - start,
 				                              SEED_CJK) & ~1u;

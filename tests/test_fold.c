@@ -323,6 +323,12 @@ static const struct group_case group_cases[] = {
 		  "\"The money is there,\" the head teacher of Harwick said on Monday as "
 		  "the row over the library went on for a second week.", NULL, 600, 5 } },
 	  2, 1, 0 },
+	{ "a place before から parts the leads under one generic title", {
+		{ "交通情報", "a", NULL, "朝崎から赤野方面の道路は桟橋の損傷のため通行止め。"
+		  "迂回で約44分かかります。", NULL, 0, 5 },
+		{ "交通情報", "b", NULL, "星野から赤野方面の道路は桟橋の損傷のため通行止め。"
+		  "迂回で約44分かかります。", NULL, 600, 5 } },
+	  2, 2, 0 },
 };
 
 static void
