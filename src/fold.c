@@ -2522,6 +2522,10 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
  *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE.").
  *    Identical short titles over different summaries are different
  *    stories;
+ *  - titles alike but for their figures, a figure of one not the other's
+ *    in its place (title_figures_moved(): "地铁8号线5日起" and "地铁5号线
+ *    8日起", the same figures counted), are different stories, short or
+ *    not;
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
  *    matches the start of many, another key each; nor, where the leads
@@ -2547,6 +2551,7 @@ static int
 fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	struct title_view x, y;
 
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
@@ -2554,6 +2559,12 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
 	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
 	    FOLD_WINDOW_SECONDS) {
+		return 0;
+	}
+	/* titles alike but for figures that moved tell other facts */
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	if (title_figures_moved(&x, &y)) {
 		return 0;
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {

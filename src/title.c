@@ -1629,6 +1629,68 @@ title_swapped(const struct title_vocab *v, const struct title_view *a,
 	       too_far(v, a, b, 0, 0) && too_far(v, b, a, 0, 0);
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether a's and b's flat texts hold the same digits as many times:
+ * figures that moved, not figures that changed (counted apart) or that
+ * a cut copy lacks. */
+static int
+same_digits(const struct title_view *a, const struct title_view *b)
+{
+	int count[10] = { 0 };
+	size_t i;
+
+	for (i = 0; i < a->flatlen; i++) {
+		if (is_digit(a->flat[i])) {
+			count[a->flat[i] - '0']++;
+		}
+	}
+	for (i = 0; i < b->flatlen; i++) {
+		if (is_digit(b->flat[i])) {
+			count[b->flat[i] - '0']--;
+		}
+	}
+	for (i = 0; i < 10; i++) {
+		if (count[i] != 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+title_figures_moved(const struct title_view *a, const struct title_view *b)
+{
+	size_t i = 0, j = 0;
+	int moved = 0;
+
+	while (i < a->flatlen && j < b->flatlen) {
+		size_t si = i, sj = j;
+
+		while (i < a->flatlen && is_digit(a->flat[i])) {
+			i++;
+		}
+		while (j < b->flatlen && is_digit(b->flat[j])) {
+			j++;
+		}
+		if ((i > si) != (j > sj)) {
+			return 0;	/* a figure where the other has words */
+		}
+		moved |= i - si != j - sj || memcmp(a->flat + si, b->flat + sj, i - si) != 0;
+		if (i < a->flatlen && j < b->flatlen) {
+			if (a->flat[i] != b->flat[j]) {
+				return 0;	/* other words: not one title's figures */
+			}
+			i++, j++;
+		}
+	}
+	return moved && i == a->flatlen && j == b->flatlen && same_digits(a, b);
+}
+
 /* Whether a and b share at least share of the lighter title's words (by
  * miss_weight: stopwords and pairs weigh nothing). */
 static int

@@ -205,6 +205,11 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
 int title_swapped(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b);
 
+/* Whether a and b read alike but for their figures, and a figure of one
+ * is not the other's in its place: "南京地铁8号线5日起..." is not
+ * "南京地铁5号线8日起...", though each holds the same figures. */
+int title_figures_moved(const struct title_view *a, const struct title_view *b);
+
 /* The titles' half of folding's second rule, for copies that share a
  * summary's lead: whether the titles share at least share of the lighter
  * one's words, and neither holds a key the other lacks while the other

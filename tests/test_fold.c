@@ -329,6 +329,12 @@ static const struct group_case group_cases[] = {
 		{ "交通情報", "b", NULL, "星野から赤野方面の道路は桟橋の損傷のため通行止め。"
 		  "迂回で約44分かかります。", NULL, 600, 5 } },
 	  2, 2, 0 },
+	{ "titles alike but for figures that moved: two notices", {
+		{ "南京地铁8号线5日起调整运营时间", "a", NULL, "南京地铁8号线自5日起调整首末班车时间，"
+		  "末班车延后11分钟。乘客请留意车站公告。", NULL, 0, 5 },
+		{ "南京地铁5号线8日起调整运营时间", "b", NULL, "南京地铁5号线自8日起调整首末班车时间，"
+		  "末班车延后11分钟。乘客请留意车站公告。", NULL, 600, 5 } },
+	  2, 2, 0 },
 };
 
 static void
