@@ -2492,6 +2492,22 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	       (swaps > 0 && title_same_words(&vocab, &x, &y, swaps));
 }
 
+/* Whether a and b, which the rule would join, are told apart after all:
+ * titles alike but for figures that moved, or a word swapped in the
+ * title over leads with words swapped too (one template told of two
+ * events, not a rewrite). Asked last, of the few pairs that join, as it
+ * reads the folded texts and the leads. */
+static int
+fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x = fold_view(c, a), y = fold_view(c, b);
+
+	return title_figures_moved(&x, &y) ||
+	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y));
+}
+
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
@@ -2551,7 +2567,6 @@ static int
 fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	struct title_view x, y;
 
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
@@ -2561,17 +2576,12 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	    FOLD_WINDOW_SECONDS) {
 		return 0;
 	}
-	/* titles alike but for figures that moved tell other facts */
-	x = fold_view(c, a);
-	y = fold_view(c, b);
-	if (title_figures_moved(&x, &y)) {
-		return 0;
-	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
 		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
 		       !fold_summaries_differ(c, a, b, FOLD_SHORT_KEYS) &&
 		       fold_short_titles_agree(c, ia, ib, t,
-		                               fold_leads_same(c, a, b));
+		                               fold_leads_same(c, a, b)) &&
+		       !fold_told_apart(c, a, b);
 	}
 	/* a title cut short matches the start of many: its summary must
 	 * tell the same event, as the lead rule's summaries must */
@@ -2580,19 +2590,10 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	     fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) {
 		return 0;
 	}
-	/* a word swapped in the title over a lead with words swapped too
-	 * is one template told of two events, not a rewrite */
-	if (fold_leads_apart(c, a, b)) {
-		struct title_vocab vocab = { c->kind, c->lower };
-		struct title_view x = fold_view(c, a), y = fold_view(c, b);
-
-		if (title_swapped(&vocab, &x, &y)) {
-			return 0;
-		}
-	}
-	return fold_verify(c, ia, ib, t) ||
-	       (fold_verify_lead(c, ia, ib, t) &&
-	        !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS));
+	return (fold_verify(c, ia, ib, t) ||
+	        (fold_verify_lead(c, ia, ib, t) &&
+	         !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) &&
+	       !fold_told_apart(c, a, b);
 }
 
 /* Whether the stories rooted at ra and rb may become one: together they
