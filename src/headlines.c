@@ -30,14 +30,66 @@
 #include "src/url.h"
 #include "src/width.h"
 
+/* Whether s is printable ASCII only, as most stored lines are: then it
+ * passes the text gate as it is, takes a column a byte, and width_fit()
+ * gives it back unchanged when it fits. *len is its length. */
+static int
+is_plain(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; p[i] >= 0x20 && p[i] < 0x7F; i++) {
+	}
+	*len = i;
+	return p[i] == '\0';
+}
+
+static void
+put_indent(FILE *out, int indent)
+{
+	static const char spaces[] = "                ";
+
+	for (; indent > 0; indent -= (int)sizeof(spaces) - 1) {
+		fwrite(spaces, 1, indent < (int)sizeof(spaces) - 1 ? (size_t)indent :
+		       sizeof(spaces) - 1, out);
+	}
+}
+
+/* s after indent spaces; the line's end is the caller's. */
+static void
+put_text(FILE *out, int indent, const char *s, size_t len)
+{
+	put_indent(out, indent);
+	fwrite(s, 1, len, out);
+}
+
 /* Prints s cut to width columns ("…" at the cut) after indent spaces. */
 static void
 put_line(FILE *out, int indent, const char *s, int width)
 {
-	char *fit = width_fit(s, width - indent > 1 ? width - indent : 1, 0);
+	int room = width - indent > 1 ? width - indent : 1;
+	size_t len;
+	char *fit;
 
-	fprintf(out, "%*s%s\n", indent, "", fit != NULL ? fit : "");
+	if (is_plain(s, &len) && len <= (size_t)room) {
+		put_text(out, indent, s, len);
+		fputc('\n', out);
+		return;
+	}
+	fit = width_fit(s, room, 0);
+	put_text(out, indent, fit != NULL ? fit : "", fit != NULL ? strlen(fit) : 0);
+	fputc('\n', out);
 	free(fit);
+}
+
+/* The columns of s: its length when it is plain ASCII. */
+static int
+columns_of(const char *s)
+{
+	size_t len;
+
+	return is_plain(s, &len) && len < INT_MAX / 2 ? (int)len : width_columns(s);
 }
 
 /* "headline — source" with the tail kept whole and the headline cut to
@@ -49,9 +101,11 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 	char tail[512], *head;
 	int room;
 
+	size_t len;
+
 	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
 	         from, extra);
-	room = width - indent - width_columns(mark) - width_columns(tail);
+	room = width - indent - columns_of(mark) - columns_of(tail);
 	if (room < 12) {
 		char line[1024 + sizeof(tail) + 16];
 
@@ -59,8 +113,16 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 		put_line(out, indent, line, width);
 		return;
 	}
-	head = width_fit(headline, room, 0);
-	fprintf(out, "%*s%s%s%s\n", indent, "", mark, head != NULL ? head : "", tail);
+	if (is_plain(headline, &len) && len <= (size_t)room) {
+		head = NULL;
+	} else {
+		head = width_fit(headline, room, 0);
+		len = head != NULL ? strlen(head) : 0;
+	}
+	put_text(out, indent, mark, strlen(mark));
+	fwrite(head != NULL ? head : headline, 1, len, out);
+	fputs(tail, out);
+	fputc('\n', out);
 	free(head);
 }
 
@@ -431,8 +493,10 @@ struct kept_text {
 static const char *
 gated(const char *s, int one_line, char **tmp)
 {
+	size_t len;
+
 	*tmp = NULL;
-	if (s == NULL || text_is_clean(s, strlen(s))) {
+	if (s == NULL || is_plain(s, &len) || text_is_clean(s, len + strlen(s + len))) {
 		return nf_str(s);
 	}
 	*tmp = one_line ? text_clean_line(s, strlen(s)) : text_sanitize(s, strlen(s));

@@ -3028,12 +3028,41 @@ out:
 	return status;
 }
 
-/* Columns of the walk below, in order. */
-enum fold_col {
-	FC_STORY, FC_MEMBER, FC_MEMBERS, FC_OUTLETS, FC_NEWEST, FC_HEAD,
-	FC_SOURCE, FC_CAPTION, FC_ROWID, FC_PUBLISHED, FC_COPY_HEAD,
-	FC_COPY_SOURCE, FC_LINK, FC_TEXT, FC_READ, FC_UNREAD
+/* The walk reads the two tables side by side, each in its own key's
+ * order (no sort, no lookup of a story's members by key): the story
+ * lines, and the member lines, which follow them story by story. */
+
+/* Columns of the story lines below, in order. */
+enum fold_story_col {
+	FS_PLACE, FS_MEMBERS, FS_OUTLETS, FS_NEWEST, FS_HEAD, FS_SOURCE,
+	FS_CAPTION, FS_UNREAD
 };
+
+/* A story line knows whether any copy is unread (?4). */
+#define FOLD_WALK_STORIES_SQL \
+	"SELECT place, members, outlets, newest, head, source, caption," \
+	" CASE WHEN ?4 THEN EXISTS (SELECT 1 FROM story_members u JOIN" \
+	" items r ON r.id = u.item WHERE u.story = s.place AND r.read = 0) END" \
+	" FROM stories s WHERE place >= ?1 AND place < ?2 ORDER BY place"
+
+/* Columns of the member lines below, in order. */
+enum fold_member_col {
+	FM_STORY, FM_PLACE, FM_ITEM, FM_PUBLISHED, FM_HEAD, FM_SOURCE, FM_LINK,
+	FM_TEXT, FM_READ
+};
+
+/* The lead story's lead copy carries its text as a page prints it (the
+ * summary, else the start of the content: two lines at most are shown).
+ * Read state (?4) is the items'. Nothing else reads an item. */
+#define FOLD_WALK_MEMBERS_SQL \
+	"SELECT story, place, item, published, head, source, link," \
+	" CASE WHEN story = 0 AND place = 0 THEN (SELECT" \
+	" COALESCE(i.summary, substr(i.content, 1, 4000)) FROM items i" \
+	" WHERE i.id = m.item) END," \
+	" CASE WHEN ?4 THEN (SELECT i.read FROM items i WHERE i.id = m.item)" \
+	" END" \
+	" FROM story_members m WHERE story >= ?1 AND story < ?2 AND" \
+	" (?3 OR place = 0) ORDER BY story, place"
 
 static const char *
 column_text(sqlite3_stmt *st, int col)
@@ -3042,72 +3071,99 @@ column_text(sqlite3_stmt *st, int col)
 }
 
 static void
-fold_row_fill(sqlite3_stmt *st, struct store_fold_row *r)
+fold_row_story(sqlite3_stmt *st, struct store_fold_row *r)
 {
-	r->place = (size_t)sqlite3_column_int64(st, FC_STORY);
-	r->member = (size_t)sqlite3_column_int64(st, FC_MEMBER);
-	r->members = (size_t)sqlite3_column_int64(st, FC_MEMBERS);
-	r->outlets = (size_t)sqlite3_column_int64(st, FC_OUTLETS);
-	r->newest = column_date(st, FC_NEWEST);
-	r->head = column_text(st, FC_HEAD);
-	r->source = column_text(st, FC_SOURCE);
-	r->caption = column_text(st, FC_CAPTION);
-	r->rowid = sqlite3_column_int64(st, FC_ROWID);
-	r->published = column_date(st, FC_PUBLISHED);
-	r->copy_head = column_text(st, FC_COPY_HEAD);
-	r->copy_source = column_text(st, FC_COPY_SOURCE);
-	r->link = column_text(st, FC_LINK);
-	r->text = column_text(st, FC_TEXT);
-	r->read = sqlite3_column_int(st, FC_READ);
-	r->story_unread = sqlite3_column_int(st, FC_UNREAD);
+	r->place = (size_t)sqlite3_column_int64(st, FS_PLACE);
+	r->members = (size_t)sqlite3_column_int64(st, FS_MEMBERS);
+	r->outlets = (size_t)sqlite3_column_int64(st, FS_OUTLETS);
+	r->newest = column_date(st, FS_NEWEST);
+	r->head = column_text(st, FS_HEAD);
+	r->source = column_text(st, FS_SOURCE);
+	r->caption = column_text(st, FS_CAPTION);
+	r->story_unread = sqlite3_column_int(st, FS_UNREAD);
 }
 
-/* The lead story's lead copy carries its text as a page prints it (the
- * summary, else the start of the content: two lines at most are shown).
- * Read state (?4) is the items'; a story line knows whether any copy is
- * unread. Nothing else reads an item. */
-#define FOLD_WALK_SQL \
-	"SELECT s.place, m.place, s.members, s.outlets, s.newest, s.head," \
-	" s.source, s.caption, m.item, m.published, m.head, m.source, m.link," \
-	" CASE WHEN s.place = 0 AND m.place = 0 THEN (SELECT" \
-	" COALESCE(i.summary, substr(i.content, 1, 4000)) FROM items i" \
-	" WHERE i.id = m.item) END," \
-	" CASE WHEN ?4 THEN (SELECT i.read FROM items i WHERE i.id = m.item)" \
-	" END," \
-	" CASE WHEN ?4 AND m.place = 0 THEN EXISTS (SELECT 1 FROM" \
-	" story_members u JOIN items r ON r.id = u.item WHERE" \
-	" u.story = s.place AND r.read = 0) END" \
-	" FROM stories s JOIN story_members m ON m.story = s.place" \
-	" WHERE s.place >= ?1 AND s.place < ?2 AND (?3 OR m.place = 0)" \
-	" ORDER BY s.place, m.place"
-
-static enum nf_status
-fold_walk_rows(struct store *s, size_t from, size_t count, int what,
-               store_fold_each each, void *ctx, struct nf_error *err)
+static void
+fold_row_member(sqlite3_stmt *st, struct store_fold_row *r)
 {
-	sqlite3_stmt *st = NULL;
-	struct store_fold_row row;
-	enum nf_status status = NF_OK;
-	int rc;
+	r->member = (size_t)sqlite3_column_int64(st, FM_PLACE);
+	r->rowid = sqlite3_column_int64(st, FM_ITEM);
+	r->published = column_date(st, FM_PUBLISHED);
+	r->copy_head = column_text(st, FM_HEAD);
+	r->copy_source = column_text(st, FM_SOURCE);
+	r->link = column_text(st, FM_LINK);
+	r->text = column_text(st, FM_TEXT);
+	r->read = sqlite3_column_int(st, FM_READ);
+	r->story_unread = r->member == 0 ? r->story_unread : 0;
+}
 
-	if (sqlite3_prepare_v2(s->db, FOLD_WALK_SQL, -1, &st, NULL) != SQLITE_OK) {
-		return db_error(s, err, "cannot read the stored fold");
-	}
+/* Binds the walk's range and flags to both statements. */
+static void
+fold_walk_bind(sqlite3_stmt *st, size_t from, size_t count, int what)
+{
 	sqlite3_bind_int64(st, 1, (int64_t)from);
 	sqlite3_bind_int64(st, 2, count > (size_t)INT64_MAX - from ? INT64_MAX :
 	                   (int64_t)(from + count));
 	sqlite3_bind_int(st, 3, (what & STORE_FOLD_COPIES) != 0);
 	sqlite3_bind_int(st, 4, (what & STORE_FOLD_READ) != 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fold_row_fill(st, &row);
-		if (each(ctx, &row) != 0) {
-			break;
+}
+
+/* Calls each for the member lines of the story line in *row (stories
+ * without members give none, as members without a story). *rc is the
+ * member statement's last step, its row not yet used when SQLITE_ROW.
+ * Returns nonzero when each stopped the walk. */
+static int
+fold_walk_story(sqlite3_stmt *members, int *rc, struct store_fold_row *row,
+                store_fold_each each, void *ctx)
+{
+	int64_t place = (int64_t)row->place, story;
+
+	while (*rc == SQLITE_ROW &&
+	       (story = sqlite3_column_int64(members, FM_STORY)) <= place) {
+		if (story == place) {
+			fold_row_member(members, row);
+			if (each(ctx, row) != 0) {
+				return 1;
+			}
+		}
+		*rc = sqlite3_step(members);
+	}
+	return 0;
+}
+
+static enum nf_status
+fold_walk_rows(struct store *s, size_t from, size_t count, int what,
+               store_fold_each each, void *ctx, struct nf_error *err)
+{
+	sqlite3_stmt *stories = NULL, *members = NULL;
+	struct store_fold_row row;
+	enum nf_status status = NF_OK;
+	int rc = SQLITE_DONE, mrc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(s->db, FOLD_WALK_STORIES_SQL, -1, &stories,
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, FOLD_WALK_MEMBERS_SQL, -1, &members,
+	                       NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot read the stored fold");
+		goto out;
+	}
+	fold_walk_bind(stories, from, count, what);
+	fold_walk_bind(members, from, count, what);
+	memset(&row, 0, sizeof(row));
+	mrc = sqlite3_step(members);
+	while (mrc == SQLITE_ROW && (rc = sqlite3_step(stories)) == SQLITE_ROW) {
+		fold_row_story(stories, &row);
+		if (fold_walk_story(members, &mrc, &row, each, ctx) != 0) {
+			goto out;
 		}
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) ||
+	    (mrc != SQLITE_ROW && mrc != SQLITE_DONE)) {
 		status = db_error(s, err, "cannot read the stored fold");
 	}
-	sqlite3_finalize(st);
+out:
+	sqlite3_finalize(stories);
+	sqlite3_finalize(members);
 	return status;
 }
 
