@@ -36,13 +36,39 @@
 static int
 is_plain(const char *s, size_t *len)
 {
+	/* eight bytes at a time: any below 0x20, any above 0x7E */
+	const uint64_t ones = UINT64_MAX / 255, highs = ones * 0x80;
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	size_t n = strlen(s), i = 0;
+	uint64_t w;
 
-	for (i = 0; p[i] >= 0x20 && p[i] < 0x7F; i++) {
+	*len = n;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((((w - ones * 0x20) & ~w) | ((w + ones * (127 - 0x7E)) | w)) &
+		    highs) {
+			return 0;
+		}
 	}
-	*len = i;
-	return p[i] == '\0';
+	for (; i < n; i++) {
+		if (p[i] < 0x20 || p[i] > 0x7E) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Appends s to the line in buf (size bytes, *at used), cut as snprintf()
+ * would cut it. */
+static void
+append(char *buf, size_t size, size_t *at, const char *s)
+{
+	size_t n = strlen(s);
+
+	n = n < size - 1 - *at ? n : size - 1 - *at;
+	memcpy(buf + *at, s, n);
+	*at += n;
+	buf[*at] = '\0';
 }
 
 static void
@@ -99,12 +125,13 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
                const char *from, const char *extra, int width)
 {
 	char tail[512], *head;
+	size_t len, at = 0;
 	int room;
 
-	size_t len;
-
-	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
-	         from, extra);
+	tail[0] = '\0';
+	append(tail, sizeof(tail), &at, from[0] != '\0' ? " \xe2\x80\x94 " : "");
+	append(tail, sizeof(tail), &at, from);
+	append(tail, sizeof(tail), &at, extra);
 	room = width - indent - columns_of(mark) - columns_of(tail);
 	if (room < 12) {
 		char line[1024 + sizeof(tail) + 16];
@@ -496,7 +523,7 @@ gated(const char *s, int one_line, char **tmp)
 	size_t len;
 
 	*tmp = NULL;
-	if (s == NULL || is_plain(s, &len) || text_is_clean(s, len + strlen(s + len))) {
+	if (s == NULL || is_plain(s, &len) || text_is_clean(s, len)) {
 		return nf_str(s);
 	}
 	*tmp = one_line ? text_clean_line(s, strlen(s)) : text_sanitize(s, strlen(s));
@@ -590,14 +617,12 @@ headlines_print_kept(FILE *out, struct store *s, const struct config *cfg,
 {
 	struct kept_print p = { out, width, 0 };
 	char *signature = NULL;
-	size_t nstories = 0;
 	int current = 0;
 	enum nf_status st = stories_signature(s, cfg, &signature, err);
 
 	*printed = 0;
 	/* an empty page is the one case that refreshes: left to the caller */
-	if (st == NF_OK && signature != NULL &&
-	    (st = store_fold_count(s, &nstories, err)) == NF_OK && nstories > 0) {
+	if (st == NF_OK && signature != NULL) {
 		st = store_fold_walk(s, signature, 0, SIZE_MAX, STORE_FOLD_COPIES,
 		                     put_kept_row, &p, &current, err);
 		*printed = st == NF_OK && current && p.lines > 0;
