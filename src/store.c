@@ -1469,21 +1469,18 @@ feed_info_fill(sqlite3_stmt *st, struct store_feed_info *f)
 	return 0;
 }
 
-enum nf_status
-store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
-                struct nf_error *err)
+/* The feeds st lists (ST_FEED_LIST's columns), into a new array. */
+static enum nf_status
+feed_list_of(struct store *s, sqlite3_stmt *st, struct store_feed_info **out,
+             size_t *n, struct nf_error *err)
 {
 	struct store_feed_info *v = NULL, *grown;
 	size_t len = 0, cap = 0;
-	sqlite3_stmt *st;
 	enum nf_status status = NF_OK;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((st = stmt_get(s, ST_FEED_LIST, err)) == NULL) {
-		return NF_ERR_DB;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap != 0 ? cap * 2 : 16;
@@ -1509,6 +1506,42 @@ store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
 	*out = v;
 	*n = len;
 	return NF_OK;
+}
+
+enum nf_status
+store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
+                struct nf_error *err)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = stmt_get(s, ST_FEED_LIST, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	return feed_list_of(s, st, out, n, err);
+}
+
+enum nf_status
+store_feed_list_unfetched(struct store *s, struct store_feed_info **out,
+                          size_t *n, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT f.id, f.url, COALESCE(f.title,"
+	                       " f.feed_title, url_redact(f.url)), f.last_fetch,"
+	                       " f.last_error, 0, 0 FROM feeds f WHERE"
+	                       " f.last_fetch IS NULL ORDER BY f.id", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_error(s, err, "cannot list feeds");
+	}
+	status = feed_list_of(s, st, out, n, err);
+	sqlite3_finalize(st);
+	return status;
 }
 
 static int

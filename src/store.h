@@ -131,6 +131,12 @@ struct store_feed_info {
  * store_feed_list_free(). */
 enum nf_status store_feed_list(struct store *s, struct store_feed_info **out,
                                size_t *n, struct nf_error *err);
+/* The feeds never fetched, as store_feed_list() gives them but without
+ * counts (nitems and nunread 0): what the reader needs at start, without
+ * counting a large store's items. Free with store_feed_list_free(). */
+enum nf_status store_feed_list_unfetched(struct store *s,
+                                         struct store_feed_info **out,
+                                         size_t *n, struct nf_error *err);
 void store_feed_list_free(struct store_feed_info *feeds, size_t n);
 
 /* What store_items_load() fills. */

@@ -78,6 +78,9 @@ struct headlines {
 	size_t nitems;
 	struct frontpage page;	/* over items */
 	int kept;		/* the stories are the store's kept page */
+	int partial;		/* kept: only its first stories are read yet
+				 * (hl_load_first(), hl_finish()) */
+	size_t kept_total;	/* kept: its stories, while partial */
 	size_t nkept_items;	/* kept: copies on the page */
 	struct hl_arena arena;
 	struct hl_sources sources;
@@ -336,7 +339,8 @@ hl_clear(struct headlines *h)
 	h->items = NULL;
 	h->nstories = h->cap_stories = h->nrows = h->nitems = 0;
 	h->nloaded = h->nmatching = h->nkept_items = 0;
-	h->kept = 0;
+	h->kept = h->partial = 0;
+	h->kept_total = 0;
 }
 
 static int
@@ -943,6 +947,75 @@ out:
 	return rc;
 }
 
+/* A large kept page's first frame needs only its first stories: they
+ * are read alone, a window of the page (store_fold_walk()), and the
+ * rest once the reader has drawn them (hl_finish()). Memory and time
+ * at start then follow the screen, not the store. */
+#define HL_FIRST_STORIES 512
+
+/* The first HL_FIRST_STORIES stories of the kept page in its own order,
+ * when the page has more and this screen shows it as it is. -1: the
+ * caller loads the whole page. */
+static int
+hl_load_window(struct headlines *h, struct ui *ui)
+{
+	struct nf_error err;
+	char *signature = NULL;
+	size_t total = 0;
+	int current = 0;
+
+	if (h->feed_id != 0 || h->match != NULL || h->sort != CONFIG_SORT_PAGE ||
+	    h->sort_reverse || stories_update(ui->store, ui->cfg, &err) != NF_OK ||
+	    stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
+	    signature == NULL ||
+	    store_fold_count(ui->store, &total, &err) != NF_OK ||
+	    total <= HL_FIRST_STORIES ||
+	    store_fold_walk(ui->store, signature, 0, HL_FIRST_STORIES,
+	                    STORE_FOLD_READ, hl_kept_row, h, &current,
+	                    &err) != NF_OK || !current ||
+	    h->nstories == (size_t)-1) {
+		free(signature);
+		h->nstories = 0;
+		hl_clear(h);
+		return -1;
+	}
+	free(signature);
+	h->kept = h->partial = 1;
+	h->kept_total = total;
+	hl_drop_read(h);
+	h->has_lead = h->nstories > 0;
+	if (h->nstories == 0 || hl_make_rows(h) != 0) {
+		hl_clear(h);	/* none unread among them: the whole page */
+		return -1;
+	}
+	list_refilter(&h->list);
+	return 0;
+}
+
+/* A new screen's stories: the first window of a large kept page, else
+ * every story. */
+static void
+hl_load_first(struct headlines *h, struct ui *ui)
+{
+	if (hl_load_window(h, ui) != 0) {
+		hl_load(h, ui);
+	}
+}
+
+/* The rest of a page shown from its first stories, read whole as a
+ * reload reads it (the selection and unfolded stories kept). */
+static int
+hl_finish(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+
+	if (!h->partial) {
+		return 0;
+	}
+	hl_load(h, ui);
+	return 1;
+}
+
 /* ---- list callbacks ------------------------------------------------ */
 
 static size_t
@@ -1250,13 +1323,21 @@ hl_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
 	struct headlines *h = hl_of(s);
 	size_t unread = 0, i;
+	char counts[64];
 
 	(void)ui;
 	for (i = 0; i < h->nstories; i++) {
 		unread += h->stories[i].unread;
 	}
-	snprintf(out, size, "newsfold — %s — %zu stories, %zu unread%s%s%s%s%s%s",
-	         h->title, h->nstories, unread,
+	if (h->partial) {
+		snprintf(counts, sizeof(counts), "%zu stories, counting unread…",
+		         h->kept_total);
+	} else {
+		snprintf(counts, sizeof(counts), "%zu stories, %zu unread",
+		         h->nstories, unread);
+	}
+	snprintf(out, size, "newsfold — %s — %s%s%s%s%s%s%s",
+	         h->title, counts,
 	         h->show_read ? "" : " — unread only",
 	         h->sort != CONFIG_SORT_PAGE || h->sort_reverse ? " — by " : "",
 	         h->sort != CONFIG_SORT_PAGE || h->sort_reverse ?
@@ -1850,6 +1931,7 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_NEXT_UNREAD] = "go to the next unread story, round past the end",
 		[CONFIG_ACTION_TOGGLE_READ] = "mark the story (every copy) read or unread; on a copy line, that copy",
 	},
+	.finish = hl_finish,
 	.free = hl_free,
 };
 
@@ -1875,7 +1957,7 @@ hl_new(struct ui *ui, int64_t feed_id, const struct query *match,
 	h->sort = ui->cfg->sort;
 	h->sort_reverse = ui->cfg->sort_reverse;
 	list_init(&h->list, &hl_list_ops, h);
-	hl_load(h, ui);
+	hl_load_first(h, ui);
 	return &h->base;
 }
 
@@ -1943,6 +2025,9 @@ headlines_unread_stories(struct screen *s)
 	struct headlines *h = hl_checked(s);
 	size_t i, n = 0;
 
+	if (h != NULL) {
+		hl_finish(s, h->ui);	/* every story's flag */
+	}
 	for (i = 0; h != NULL && i < h->nstories; i++) {
 		n += h->stories[i].unread != 0;
 	}
