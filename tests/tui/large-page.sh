@@ -15,6 +15,7 @@ printf 'refresh-on-start no\n' >> "$TMPDIR_TUI/rc"
 cat > "$TMPDIR_TUI/run.sh" <<EOS
 export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$TMPDIR_TUI"
 unset NO_COLOR BROWSER NEWSFOLD_CONFIG
+printf '\033[H\033[2J'
 "$NEWSFOLD" -c "$TMPDIR_TUI/rc" -d "$db" 2>"$TMPDIR_TUI/stderr"
 echo "EXIT=\$?"
 exec sleep 600
@@ -31,9 +32,12 @@ PY
 }
 
 start() {
-	$TM kill-server >/dev/null 2>&1
 	$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
 	$TM set-option -t nf status off >/dev/null
+}
+
+again() {
+	$TM respawn-pane -k -t nf "sh '$TMPDIR_TUI/run.sh'" || exit 99
 }
 
 # The title counts every story of the kept page once it is read whole.
@@ -60,7 +64,7 @@ start
 tui_check "the first frame, then the whole page" whole_page
 tui_check "G reaches the last story" last_story
 tui_check "Q exits 0" quits_clean
-start
+again
 tui_check "G sent at once reaches the last story" last_story
 tui_check "the title counts the whole page" whole_page
 tui_check "Q exits 0 again" quits_clean
