@@ -3390,37 +3390,64 @@ static const char *const fold_story_orders[2][3] = {
 	  "outlets, place DESC" },
 };
 
-/* The lines of one statement: the lead story's (rest 0) or the others';
- * *stopped when each stopped the walk. */
+/* Which stories of the page have an unread copy: the flags of
+ * fold_unread_places() (one pass over the store, for every line), or
+ * NULL to ask each story's own copies (for a few lines). */
+struct fold_unread {
+	const unsigned char *flags;
+	size_t nstories;
+};
+
+/* A story line's columns, the last only when flags is NULL. */
+#define FOLD_LINE_SQL \
+	"SELECT place, members, outlets, newest, head, source, caption, lead%s" \
+	" FROM stories s WHERE %s ORDER BY %s LIMIT ?1"
+#define FOLD_LINE_UNREAD_SQL \
+	", EXISTS (SELECT 1 FROM story_members u JOIN items r ON" \
+	" r.id = u.item WHERE u.story = s.place AND r.read = 0)"
+
+static void
+fold_line_fill(sqlite3_stmt *st, const struct fold_unread *u,
+               struct store_fold_row *row)
+{
+	row->place = (size_t)sqlite3_column_int64(st, 0);
+	row->members = (size_t)sqlite3_column_int64(st, 1);
+	row->outlets = (size_t)sqlite3_column_int64(st, 2);
+	row->newest = column_date(st, 3);
+	row->head = column_text(st, 4);
+	row->source = column_text(st, 5);
+	row->caption = column_text(st, 6);
+	row->rowid = sqlite3_column_int64(st, 7);
+	row->story_unread = u->flags == NULL ? sqlite3_column_int(st, 8) :
+	                    row->place < u->nstories && u->flags[row->place];
+}
+
+/* The lines of one statement, at most *left of them (counted down): the
+ * lead story's (rest 0) or the others'; *stopped when each stopped the
+ * walk. */
 static enum nf_status
 fold_story_lines(struct store *s, enum store_fold_order order, int reverse,
-                 int rest, const unsigned char *unread, size_t nstories,
+                 int rest, const struct fold_unread *u, size_t *left,
                  store_fold_each each, void *ctx, int *stopped,
                  struct nf_error *err)
 {
-	char sql[256];
+	char sql[512];
 	sqlite3_stmt *st = NULL;
 	struct store_fold_row row;
 	int rc;
 
-	snprintf(sql, sizeof(sql), "SELECT place, members, outlets, newest, head,"
-	         " source, caption, lead FROM stories WHERE %s ORDER BY %s",
+	snprintf(sql, sizeof(sql), FOLD_LINE_SQL,
+	         u->flags == NULL ? FOLD_LINE_UNREAD_SQL : "",
 	         rest ? "place > 0" : "place = 0",
 	         fold_story_orders[reverse != 0][order]);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		return db_error(s, err, "cannot read the stored fold");
 	}
+	sqlite3_bind_int64(st, 1, *left > (size_t)INT64_MAX ? -1 : (int64_t)*left);
 	memset(&row, 0, sizeof(row));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.place = (size_t)sqlite3_column_int64(st, 0);
-		row.members = (size_t)sqlite3_column_int64(st, 1);
-		row.outlets = (size_t)sqlite3_column_int64(st, 2);
-		row.newest = column_date(st, 3);
-		row.head = column_text(st, 4);
-		row.source = column_text(st, 5);
-		row.caption = column_text(st, 6);
-		row.rowid = sqlite3_column_int64(st, 7);
-		row.story_unread = row.place < nstories && unread[row.place];
+		fold_line_fill(st, u, &row);
+		(*left)--;
 		if (each(ctx, &row) != 0) {
 			break;
 		}
@@ -3431,20 +3458,19 @@ fold_story_lines(struct store *s, enum store_fold_order order, int reverse,
 	       db_error(s, err, "cannot read the stored fold");
 }
 
-/* The lead story first, then the rest in order. */
+/* The lead story first, then the rest in order, count lines at most. */
 static enum nf_status
 fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
-                const unsigned char *unread, size_t nstories,
+                const struct fold_unread *u, size_t count,
                 store_fold_each each, void *ctx, struct nf_error *err)
 {
 	int stopped = 0;
-	enum nf_status status = fold_story_lines(s, order, reverse, 0, unread,
-	                                         nstories, each, ctx, &stopped,
-	                                         err);
+	enum nf_status status = fold_story_lines(s, order, reverse, 0, u, &count,
+	                                         each, ctx, &stopped, err);
 
-	if (status == NF_OK && !stopped) {
-		status = fold_story_lines(s, order, reverse, 1, unread, nstories,
-		                          each, ctx, &stopped, err);
+	if (status == NF_OK && !stopped && count > 0) {
+		status = fold_story_lines(s, order, reverse, 1, u, &count, each,
+		                          ctx, &stopped, err);
 	}
 	return status;
 }
@@ -3456,8 +3482,8 @@ store_fold_stories(struct store *s, const char *signature,
                    struct nf_error *err)
 {
 	unsigned char *unread = NULL;
+	struct fold_unread u = { NULL, 0 };
 	enum nf_status status;
-	size_t nstories = 0;
 	int64_t gen;
 
 	*current = 0;
@@ -3466,16 +3492,42 @@ store_fold_stories(struct store *s, const char *signature,
 	}
 	status = fold_state_read(s, signature, &gen, current, err);
 	if (status == NF_OK && *current) {
-		status = store_fold_count(s, &nstories, err);
+		status = store_fold_count(s, &u.nstories, err);
 	}
 	if (status == NF_OK && *current) {
-		status = fold_unread_places(s, &unread, nstories, err);
+		status = fold_unread_places(s, &unread, u.nstories, err);
+		u.flags = unread;
 	}
 	if (status == NF_OK && *current) {
-		status = fold_story_rows(s, order, reverse, unread, nstories, each,
-		                         ctx, err);
+		status = fold_story_rows(s, order, reverse, &u, SIZE_MAX, each, ctx,
+		                         err);
 	}
 	free(unread);
+	tx_rollback(s);
+	return status;
+}
+
+/* A few lines: each story's unread state from its own copies, and the
+ * order's first lines from a sort that keeps only them (the page's own
+ * order from its key, no sort). */
+enum nf_status
+store_fold_first(struct store *s, const char *signature,
+                 enum store_fold_order order, int reverse, size_t count,
+                 store_fold_each each, void *ctx, int *current,
+                 struct nf_error *err)
+{
+	struct fold_unread u = { NULL, 0 };
+	enum nf_status status;
+	int64_t gen;
+
+	*current = 0;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = fold_state_read(s, signature, &gen, current, err);
+	if (status == NF_OK && *current && count > 0) {
+		status = fold_story_rows(s, order, reverse, &u, count, each, ctx, err);
+	}
 	tx_rollback(s);
 	return status;
 }

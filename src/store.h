@@ -421,6 +421,14 @@ enum nf_status store_fold_stories(struct store *s, const char *signature,
                                   store_fold_each each, void *ctx,
                                   int *current, struct nf_error *err);
 
+/* The first count lines store_fold_stories() gives, in the same order,
+ * each story's unread state read from its own copies: for a first
+ * screen, without a pass over the whole page. */
+enum nf_status store_fold_first(struct store *s, const char *signature,
+                                enum store_fold_order order, int reverse,
+                                size_t count, store_fold_each each, void *ctx,
+                                int *current, struct nf_error *err);
+
 /* The rowids of the copies of the story at place, the lead copy first:
  * a new array (free() it). */
 enum nf_status store_fold_story_rowids(struct store *s, size_t place,

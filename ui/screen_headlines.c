@@ -825,19 +825,22 @@ hl_kept_filter(struct headlines *h, const char *needle)
 	}
 }
 
+/* The orders the store sorts the kept page by; -1: folded in memory. */
+static const int hl_store_orders[CONFIG_SORT_COUNT] = {
+	[CONFIG_SORT_PAGE] = STORE_FOLD_PAGE,
+	[CONFIG_SORT_DATE] = STORE_FOLD_NEWEST,
+	[CONFIG_SORT_FEED] = -1,
+	[CONFIG_SORT_TITLE] = -1,
+	[CONFIG_SORT_OUTLETS] = STORE_FOLD_OUTLETS,
+};
+
 /* The front page from the store's kept fold, a line per story, when it
  * is current (kept first when stale, as hl_page_kept()) and this screen's
  * order is one the store sorts by. -1: the caller folds in memory. */
 static int
 hl_load_kept(struct headlines *h, struct ui *ui)
 {
-	static const int orders[CONFIG_SORT_COUNT] = {
-		[CONFIG_SORT_PAGE] = STORE_FOLD_PAGE,
-		[CONFIG_SORT_DATE] = STORE_FOLD_NEWEST,
-		[CONFIG_SORT_FEED] = -1,
-		[CONFIG_SORT_TITLE] = -1,
-		[CONFIG_SORT_OUTLETS] = STORE_FOLD_OUTLETS,
-	};
+	const int *orders = hl_store_orders;
 	struct nf_error err;
 	char *signature = NULL;
 	int current = 0;
@@ -914,14 +917,14 @@ out:
 }
 
 /* A large kept page's first frame needs only its first stories: they
- * are read alone, a window of the page (store_fold_walk()), and the
- * rest once the reader has drawn them (hl_finish()). Memory and time
- * at start then follow the screen, not the store. */
+ * are read alone (store_fold_first()), and the rest once the reader has
+ * drawn them (hl_finish()). Memory and time at start then follow the
+ * screen, not the store. */
 #define HL_FIRST_STORIES 512
 
-/* The first HL_FIRST_STORIES stories of the kept page in its own order,
- * when the page has more and this screen shows it as it is. -1: the
- * caller loads the whole page. */
+/* The first HL_FIRST_STORIES stories of the kept page in this screen's
+ * order, when the page has more and the store sorts by that order. -1:
+ * the caller loads the whole page. */
 static int
 hl_load_window(struct headlines *h, struct ui *ui)
 {
@@ -930,15 +933,16 @@ hl_load_window(struct headlines *h, struct ui *ui)
 	size_t total = 0;
 	int current = 0;
 
-	if (h->feed_id != 0 || h->match != NULL || h->sort != CONFIG_SORT_PAGE ||
-	    h->sort_reverse || stories_update(ui->store, ui->cfg, &err) != NF_OK ||
+	if (h->feed_id != 0 || h->match != NULL || hl_store_orders[h->sort] < 0 ||
+	    stories_update(ui->store, ui->cfg, &err) != NF_OK ||
 	    stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
 	    signature == NULL ||
 	    store_fold_count(ui->store, &total, &err) != NF_OK ||
 	    total <= HL_FIRST_STORIES ||
-	    store_fold_walk(ui->store, signature, 0, HL_FIRST_STORIES,
-	                    STORE_FOLD_READ, hl_kept_row, h, &current,
-	                    &err) != NF_OK || !current ||
+	    store_fold_first(ui->store, signature,
+	                     (enum store_fold_order)hl_store_orders[h->sort],
+	                     h->sort_reverse, HL_FIRST_STORIES, hl_kept_row, h,
+	                     &current, &err) != NF_OK || !current ||
 	    h->nstories == (size_t)-1) {
 		free(signature);
 		h->nstories = 0;
