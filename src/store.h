@@ -131,6 +131,12 @@ struct store_feed_info {
  * store_feed_list_free(). */
 enum nf_status store_feed_list(struct store *s, struct store_feed_info **out,
                                size_t *n, struct nf_error *err);
+/* The feeds never fetched, as store_feed_list() gives them but without
+ * counts (nitems and nunread 0): what the reader needs at start, without
+ * counting a large store's items. Free with store_feed_list_free(). */
+enum nf_status store_feed_list_unfetched(struct store *s,
+                                         struct store_feed_info **out,
+                                         size_t *n, struct nf_error *err);
 void store_feed_list_free(struct store_feed_info *feeds, size_t n);
 
 /* What store_items_load() fills. */
@@ -414,6 +420,14 @@ enum nf_status store_fold_stories(struct store *s, const char *signature,
                                   enum store_fold_order order, int reverse,
                                   store_fold_each each, void *ctx,
                                   int *current, struct nf_error *err);
+
+/* The first count lines store_fold_stories() gives, in the same order,
+ * each story's unread state read from its own copies: for a first
+ * screen, without a pass over the whole page. */
+enum nf_status store_fold_first(struct store *s, const char *signature,
+                                enum store_fold_order order, int reverse,
+                                size_t count, store_fold_each each, void *ctx,
+                                int *current, struct nf_error *err);
 
 /* The rowids of the copies of the story at place, the lead copy first:
  * a new array (free() it). */
