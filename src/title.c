@@ -45,6 +45,7 @@ struct token {
 	int stop;		/* in stopwords (set by mark_keys) */
 	size_t stem;		/* stem_len() of a word; len for CJK */
 	int words;		/* WORD_* flags once mark_keys() looked; -1 */
+	int alpha;		/* every character a to z: a word stem_len() may cut */
 };
 
 /* One normalised title while it is being shingled. */
@@ -121,10 +122,12 @@ last_separator(const char *t, size_t len, size_t *seplen)
 			continue;
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-			n = strlen(seps[i]);
 			/* the second byte first: a title has many spaces */
-			if (p + n < len && t[p + 1] == seps[i][1] &&
-			    memcmp(t + p, seps[i], n) == 0) {
+			if (t[p + 1] != seps[i][1]) {
+				continue;
+			}
+			n = strlen(seps[i]);
+			if (p + n < len && memcmp(t + p, seps[i], n) == 0) {
 				*seplen = n;
 				return p;
 			}
@@ -446,21 +449,34 @@ static size_t
 tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
                struct token *cur)
 {
-	for (; i < len && nm->ncps < TITLE_READ_MAX; i++) {
+	/* counts in locals: a store to cps may alias them for all the
+	 * compiler knows, and would keep them in memory */
+	size_t ncps = nm->ncps, start = ncps;
+	int lower = 0, digit = 0;
+
+	for (; i < len && ncps < TITLE_READ_MAX; i++) {
 		unsigned char ch = u[i];
 
 		if (ch >= 'a' && ch <= 'z') {
-			cur->caps = 0;
+			lower = 1;
 		} else if (ch >= 'A' && ch <= 'Z') {
 			ch = (unsigned char)(ch + 32);
 		} else if (ch >= '0' && ch <= '9') {
-			cur->key = KEY_NUMBER;
+			digit = 1;
 		} else {
 			break;
 		}
-		nm->cps[nm->ncps++] = ch;
-		cur->len++;
+		nm->cps[ncps++] = ch;
 	}
+	if (lower) {
+		cur->caps = 0;
+	}
+	if (digit) {
+		cur->key = KEY_NUMBER;
+		cur->alpha = 0;
+	}
+	cur->len += ncps - start;
+	nm->ncps = ncps;
 	return i;
 }
 
@@ -522,6 +538,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->key = cur->upper ? KEY_NAME : KEY_NONE;
 			cur->stop = 0;
 			cur->words = -1;
+			cur->alpha = 1;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -530,7 +547,11 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c))) {
 			cur->caps = 0;
 		}
-		nm->cps[nm->ncps++] = lower_cp(c);
+		c = lower_cp(c);
+		if (c < 'a' || c > 'z') {
+			cur->alpha = 0;
+		}
+		nm->cps[nm->ncps++] = c;
 		cur->len++;
 		if (!cur->cjk) {
 			i = tokenize_ascii(u, i, len, nm, cur);
@@ -539,7 +560,8 @@ tokenize(const char *s, size_t len, struct norm *nm)
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
 
-		t->stem = t->cjk ? t->len : stem_len(nm->cps + t->start, t->len);
+		t->stem = t->cjk || !t->alpha ? t->len :
+		          stem_len(nm->cps + t->start, t->len);
 	}
 }
 
@@ -823,6 +845,29 @@ hash_cps(const uint32_t *cps, size_t n, uint64_t seed)
 	return h | 1;	/* 0 marks an empty slot */
 }
 
+/* hash_cps() of the n code points at cps under three seeds at once. The
+ * three chains do not wait on each other, so the processor runs them side
+ * by side in the time of one: a title's word is hashed as a word, as the
+ * first word of the next pair and as the second of its own pair. */
+static void
+hash_cps3(const uint32_t *cps, size_t n, const uint64_t seed[3], uint64_t out[3])
+{
+	uint64_t a = 1469598103934665603ULL ^ seed[0];
+	uint64_t b = 1469598103934665603ULL ^ seed[1];
+	uint64_t c = 1469598103934665603ULL ^ seed[2];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		a = (a ^ cps[i]) * 1099511628211ULL;
+		b = (b ^ cps[i]) * 1099511628211ULL;
+		c = (c ^ cps[i]) * 1099511628211ULL;
+		a ^= a >> 29;
+		b ^= b >> 29;
+		c ^= c >> 29;
+	}
+	out[0] = a | 1, out[1] = b | 1, out[2] = c | 1;
+}
+
 /* A one-in-64 filter of a title's ids: an id whose bit a title lacks is
  * not among its ids, which settles most key checks without a search. */
 static uint64_t
@@ -846,10 +891,11 @@ is_hiragana(uint32_t c)
 	return c >= 0x3040 && c <= 0x309F;
 }
 
+/* Whether the len code points at w end in the n ASCII letters of tail. */
 static int
-ends_cps(const uint32_t *w, size_t len, const char *tail)
+ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
 {
-	size_t n = strlen(tail), i;
+	size_t i;
 
 	if (len < n) {
 		return 0;
@@ -865,28 +911,24 @@ ends_cps(const uint32_t *w, size_t len, const char *tail)
 /* How much of an English word its stem keeps: a plural "s", then "ing",
  * "ed" or "ion", then a final "e" go, so a rewrite's "evacuate" meets
  * "evacuation", "dollars" meets "dollar" and "resigned" meets "resigns".
- * Only whole lower-case ASCII words, and a stem keeps 4 letters (3 for a
- * plural), so short words and numbers stay as they are. The stem is a
- * prefix of the word. */
+ * Only whole lower-case ASCII words (tokenize() asks only for those, a
+ * token's alpha), and a stem keeps 4 letters (3 for a plural), so short
+ * words and numbers stay as they are. The stem is a prefix of the word. */
 static size_t
 stem_len(const uint32_t *w, size_t len)
 {
 	static const char *const suffixes[] = { "ing", "ed", "ion" };
+	static const size_t suffix_len[] = { 3, 2, 3 };
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		if (w[i] < 'a' || w[i] > 'z') {
-			return len;
-		}
-	}
-	if (len >= 4 && w[len - 1] == 's' && !ends_cps(w, len, "ss") &&
-	    !ends_cps(w, len, "us") && !ends_cps(w, len, "is")) {
+	if (len >= 4 && w[len - 1] == 's' && !ends_cps(w, len, "ss", 2) &&
+	    !ends_cps(w, len, "us", 2) && !ends_cps(w, len, "is", 2)) {
 		len--;
 	}
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		size_t n = strlen(suffixes[i]);
+		size_t n = suffix_len[i];
 
-		if (len >= n + 4 && ends_cps(w, len, suffixes[i])) {
+		if (len >= n + 4 && ends_cps(w, len, suffixes[i], n)) {
 			len -= n;
 			break;
 		}
@@ -911,17 +953,6 @@ shingle(uint64_t hash, int kind, int key, int lower)
 	return s;
 }
 
-/* The hash of the pair that word token i forms with word token i - 1. */
-static uint64_t
-pair_hash(const struct norm *nm, size_t i)
-{
-	const struct token *p = &nm->toks[i - 1], *t = &nm->toks[i];
-	const uint32_t *pcp = nm->cps + p->start, *cp = nm->cps + t->start;
-	uint64_t h = hash_cps(pcp, p->stem, SEED_PAIR);
-
-	return hash_cps(cp, t->stem, h);
-}
-
 /* Whether token t marks another team of a club: Jong, II, Reserves, or
  * U and two digits (U21, U23). */
 static int
@@ -939,15 +970,35 @@ is_marker(const struct norm *nm, const struct token *t)
 	return (tok_words(nm, t) & WORD_MARKER) != 0;
 }
 
+/* The hashes of word token i in one pass over its stem: *word its own,
+ * *pair the pair it forms with the word before it (the hash of the
+ * pair's second stem seeded with prefix, the first word's hash as a
+ * pair's first word), and *prefix becomes its own as the first word of
+ * the next pair. */
+static void
+word_hashes(const struct norm *nm, size_t i, uint64_t *prefix, uint64_t *word,
+            uint64_t *pair)
+{
+	const struct token *t = &nm->toks[i];
+	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, *prefix }, h[3];
+
+	hash_cps3(nm->cps + t->start, t->stem, seed, h);
+	*word = h[0], *prefix = h[1], *pair = h[2];
+}
+
 /* The shingles of token i into out: the word itself (with its key), the
  * pair it forms with the word before it, or the bigrams of a CJK run (a
- * lone CJK character is its own shingle). Returns how many. */
+ * lone CJK character is its own shingle). prefix carries the word
+ * before's hash as a pair's first word (word_hashes()). Returns how
+ * many. */
 static size_t
-shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
+shingle_tok(const struct norm *nm, size_t i, uint64_t *prefix,
+            struct title_shingle *out)
 {
 	const struct token *t = &nm->toks[i];
 	const uint32_t *cp = nm->cps + t->start;
 	size_t j, n = 0;
+	uint64_t word, pair;
 	int key;
 
 	if (t->cjk) {
@@ -964,11 +1015,11 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
 	      t->key == KEY_NONE ? TITLE_KEY_NONE :
 	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK : TITLE_KEY_STRONG;
-	out[n++] = shingle(hash_cps(cp, t->stem, SEED_WORD),
-	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
+	word_hashes(nm, i, prefix, &word, &pair);
+	out[n++] = shingle(word, t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
 	                   !t->upper && t->key != KEY_NUMBER);
 	if (i > 0 && !nm->toks[i - 1].cjk) {
-		out[n++] = shingle(pair_hash(nm, i), TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		out[n++] = shingle(pair, TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 	}
 	return n;
 }
@@ -977,13 +1028,14 @@ size_t
 title_shingles(const struct title_words *w, struct title_shingle *out)
 {
 	size_t i, j, n = 0, m;
+	uint64_t prefix = 0;
 	int cased = 0;
 
 	for (i = 0; i < w->nm.ntoks; i++) {
 		cased |= w->nm.toks[i].upper;
 	}
 	for (i = 0; i < w->nm.ntoks; i++) {
-		m = shingle_tok(&w->nm, i, out + n);
+		m = shingle_tok(&w->nm, i, &prefix, out + n);
 		/* a title all in lower case says nothing of which words are
 		 * names: "wetter in bramfelde" is no evidence that Bramfelde
 		 * is a common word */
@@ -1001,6 +1053,7 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 {
 	const struct norm *nm = &w->nm;
 	size_t i, j, n = 0;
+	uint64_t prefix = 0, word, pair;
 
 	for (i = 0; i < nm->ntoks && n < max; i++) {
 		const struct token *t = &nm->toks[i];
@@ -1014,8 +1067,12 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 			                   kana ? TITLE_KIND_KANA : TITLE_KIND_CJK,
 			                   TITLE_KEY_NONE, 0);
 		}
-		if (!t->cjk && i > 0 && !nm->toks[i - 1].cjk) {
-			out[n++] = shingle(pair_hash(nm, i), TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		if (t->cjk) {
+			continue;
+		}
+		word_hashes(nm, i, &prefix, &word, &pair);
+		if (i > 0 && !nm->toks[i - 1].cjk) {
+			out[n++] = shingle(pair, TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 		}
 	}
 	return n;
@@ -1115,7 +1172,13 @@ title_flatten(const struct title_words *w, char *out, uint64_t *whole)
 		const struct token *t = &nm->toks[i];
 
 		for (j = 0; j < t->len; j++) {
-			n += utf8_encode(nm->cps[t->start + j], out + n);
+			uint32_t c = nm->cps[t->start + j];
+
+			if (c < 0x80) {
+				out[n++] = (char)c;	/* most titles: no call */
+			} else {
+				n += utf8_encode(c, out + n);
+			}
 		}
 		*whole = hash_cps(nm->cps + t->start, t->len, *whole);
 	}
