@@ -484,13 +484,24 @@ struct fold_lead {
 static size_t
 fold_lead_length(const char *summary, int *cut)
 {
+	/* the bytes that may end the lead: one test a byte for the others */
+	static const unsigned char may_end[256] = {
+		[0] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe3] = 1,
+	};
 	size_t len = 0;
 
-	while (summary[len] != '\0' && len < FOLD_LEAD_BYTES) {
+	while (len < FOLD_LEAD_BYTES) {
 		char ch = summary[len];
 
+		if (!may_end[(unsigned char)ch]) {
+			len++;
+			continue;
+		}
+		if (ch == '\0') {
+			break;
+		}
 		if ((ch == '\xe3' && strncmp(summary + len, "\xe3\x80\x82", 3) == 0) ||
-		    ((ch == '.' || ch == '!' || ch == '?') && summary[len + 1] == ' ')) {
+		    (ch != '\xe3' && summary[len + 1] == ' ')) {
 			*cut = 0;
 			return len;
 		}
@@ -628,8 +639,9 @@ fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 	if (summary == NULL || r->c->ents[i].nlead == 0) {
 		return;
 	}
-	title_read_text(r->w, summary, r->c->ents[i].leadlen);
-	fold_lead_hashes(r->w, ld);
+	/* only the shingles now: the words need not be kept */
+	ld->n = title_text_shingles_of(r->w, summary, r->c->ents[i].leadlen,
+	                               ld->sh, FOLD_LEAD_BYTES);
 	for (k = 0; k < ld->n; k++) {
 		fold_bits_prefetch(r->ls, ld->sh[k].hash);
 	}

@@ -1078,6 +1078,77 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 	return n;
 }
 
+/* Ends the word of len code points at cp in ascii_text_shingles(): its
+ * pair with the word before it (have_prev) into out. */
+static size_t
+ascii_word_end(const uint32_t *cp, size_t len, int alpha, int *have_prev,
+               uint64_t *prefix, struct title_shingle *out)
+{
+	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, *prefix }, h[3];
+	int pair = *have_prev;
+
+	hash_cps3(cp, alpha ? stem_len(cp, len) : len, seed, h);
+	*prefix = h[1], *have_prev = 1;
+	if (pair) {
+		*out = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+	}
+	return (size_t)pair;
+}
+
+/* title_text_shingles() of ASCII text as tokenize() reads it (letters
+ * and digits make words, apostrophes vanish, "1,000" and "2.5" stay
+ * whole, anything else separates, at most TITLE_READ_MAX characters),
+ * without keeping the words: only the word at hand, in cp. */
+static size_t
+ascii_text_shingles(const unsigned char *u, size_t len, uint32_t *cp,
+                    struct title_shingle *out, size_t max)
+{
+	size_t i = 0, n = 0, ncps = 0, wlen = 0;
+	uint64_t prefix = 0;
+	int alpha = 1, have_prev = 0;
+
+	while (i < len && ncps < TITLE_READ_MAX && n < max) {
+		unsigned char ch = u[i++];
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9')) {
+			if (wlen == 0) {
+				alpha = 1;
+			}
+			if (ch <= '9') {
+				alpha = 0;
+			}
+			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
+			ncps++;
+		} else if (ch != '\'' && !((ch == '.' || ch == ',') && wlen > 0 &&
+		           cp[wlen - 1] <= '9' && cp[wlen - 1] >= '0' && i < len &&
+		           u[i] >= '0' && u[i] <= '9') && wlen > 0) {
+			n += ascii_word_end(cp, wlen, alpha, &have_prev, &prefix, out + n);
+			wlen = 0;
+		}
+	}
+	if (wlen > 0 && n < max) {
+		n += ascii_word_end(cp, wlen, alpha, &have_prev, &prefix, out + n);
+	}
+	return n;
+}
+
+size_t
+title_text_shingles_of(struct title_words *w, const char *text, size_t len,
+                       struct title_shingle *out, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < len && (unsigned char)text[i] < 0x80; i++) {
+	}
+	if (i < len) {
+		title_read_text(w, text, len);
+		return title_text_shingles(w, out, max);
+	}
+	return ascii_text_shingles((const unsigned char *)text, len, w->nm.cps,
+	                           out, max);
+}
+
 enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
 
 static int

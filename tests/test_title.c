@@ -298,6 +298,57 @@ test_similar_edges(void **state)
 	assert_false(title_similar("Minister arrives in Seoul", "Minister arrives in Tokyo", -1.0));
 }
 
+/* Running text whose shingles title_text_shingles_of() must give exactly
+ * as title_read_text() and title_text_shingles() do, with max shingles. */
+struct text_case {
+	const char *name;
+	const char *text;
+	size_t max;
+};
+
+static const struct text_case text_cases[] = {
+	{ "plain", "Harbour board approves forty new berths for the marina", 200 },
+	{ "stems", "Councils evacuated residents, evacuating the flooded streets", 200 },
+	{ "apostrophes", "Japan's 'leaders' agree ministers' pay", 200 },
+	{ "figures", "Shares rose 2.5% to 1,000.25 points, then 3, 4 and 5.", 200 },
+	{ "digits in words", "U21 side beat Jong2 in 48-hour test", 200 },
+	{ "punctuation only", " -- ... !? ", 200 },
+	{ "empty", "", 200 },
+	{ "one word", "Breaking", 200 },
+	{ "few shingles", "one two three four five six seven", 3 },
+	{ "not ASCII", "Caf\u00e9 owners and \u6771\u4eac\u90fd\u306e talks", 200 },
+	{ "full width", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 board acts", 200 },
+};
+
+static void
+test_text_shingles(void **state)
+{
+	static struct title_shingle want[TITLE_SHINGLES_MAX], got[TITLE_SHINGLES_MAX];
+	struct title_words *w = title_words_new();
+	size_t i, k, nwant, ngot;
+
+	(void)state;
+	assert_non_null(w);
+	for (i = 0; i < sizeof(text_cases) / sizeof(text_cases[0]); i++) {
+		const struct text_case *c = &text_cases[i];
+		size_t len = strlen(c->text);
+
+		title_read_text(w, c->text, len);
+		nwant = title_text_shingles(w, want, c->max);
+		ngot = title_text_shingles_of(w, c->text, len, got, c->max);
+		if (nwant != ngot) {
+			fail_msg("%s: %zu shingles, want %zu", c->name, ngot, nwant);
+		}
+		for (k = 0; k < nwant; k++) {
+			if (want[k].hash != got[k].hash || want[k].kind != got[k].kind ||
+			    want[k].key != got[k].key || want[k].lower != got[k].lower) {
+				fail_msg("%s: shingle %zu differs", c->name, k);
+			}
+		}
+	}
+	title_words_free(w);
+}
+
 int
 main(void)
 {
@@ -307,6 +358,7 @@ main(void)
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_similar_edges),
+		cmocka_unit_test(test_text_shingles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
