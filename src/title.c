@@ -868,6 +868,26 @@ hash_cps3(const uint32_t *cps, size_t n, const uint64_t seed[3], uint64_t out[3]
 	out[0] = a | 1, out[1] = b | 1, out[2] = c | 1;
 }
 
+/* hash_cps3() without the word's own hash, for running text, which
+ * gives pairs only: out[1] the first word's hash of the next pair,
+ * out[2] the pair's with seed[2]. */
+static void
+hash_cps_pair(const uint32_t *cps, size_t n, const uint64_t seed[3],
+              uint64_t out[3])
+{
+	uint64_t b = 1469598103934665603ULL ^ seed[1];
+	uint64_t c = 1469598103934665603ULL ^ seed[2];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		b = (b ^ cps[i]) * 1099511628211ULL;
+		c = (c ^ cps[i]) * 1099511628211ULL;
+		b ^= b >> 29;
+		c ^= c >> 29;
+	}
+	out[0] = 0, out[1] = b | 1, out[2] = c | 1;
+}
+
 /* A one-in-64 filter of a title's ids: an id whose bit a title lacks is
  * not among its ids, which settles most key checks without a search. */
 static uint64_t
@@ -917,21 +937,17 @@ ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
 static size_t
 stem_len(const uint32_t *w, size_t len)
 {
-	static const char *const suffixes[] = { "ing", "ed", "ion" };
-	static const size_t suffix_len[] = { 3, 2, 3 };
-	size_t i;
-
-	if (len >= 4 && w[len - 1] == 's' && !ends_cps(w, len, "ss", 2) &&
-	    !ends_cps(w, len, "us", 2) && !ends_cps(w, len, "is", 2)) {
+	/* one suffix at most: no word ends in two of them */
+	if (len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
+	    w[len - 2] != 'u' && w[len - 2] != 'i') {
 		len--;
 	}
-	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		size_t n = suffix_len[i];
-
-		if (len >= n + 4 && ends_cps(w, len, suffixes[i], n)) {
-			len -= n;
-			break;
-		}
+	if (len >= 7 && ends_cps(w, len, "ing", 3)) {
+		len -= 3;
+	} else if (len >= 6 && ends_cps(w, len, "ed", 2)) {
+		len -= 2;
+	} else if (len >= 7 && ends_cps(w, len, "ion", 3)) {
+		len -= 3;
 	}
 	if (len >= 5 && w[len - 1] == 'e') {
 		len--;
@@ -970,7 +986,8 @@ is_marker(const struct norm *nm, const struct token *t)
 	return (tok_words(nm, t) & WORD_MARKER) != 0;
 }
 
-/* The hashes of word token i in one pass over its stem: *word its own,
+/* The hashes of word token i in one pass over its stem: *word its own
+ * (word NULL: not wanted, as running text has no word shingles),
  * *pair the pair it forms with the word before it (the hash of the
  * pair's second stem seeded with prefix, the first word's hash as a
  * pair's first word), and *prefix becomes its own as the first word of
@@ -982,8 +999,13 @@ word_hashes(const struct norm *nm, size_t i, uint64_t *prefix, uint64_t *word,
 	const struct token *t = &nm->toks[i];
 	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, *prefix }, h[3];
 
-	hash_cps3(nm->cps + t->start, t->stem, seed, h);
-	*word = h[0], *prefix = h[1], *pair = h[2];
+	if (word == NULL) {
+		hash_cps_pair(nm->cps + t->start, t->stem, seed, h);
+	} else {
+		hash_cps3(nm->cps + t->start, t->stem, seed, h);
+		*word = h[0];
+	}
+	*prefix = h[1], *pair = h[2];
 }
 
 /* The shingles of token i into out: the word itself (with its key), the
@@ -1053,7 +1075,7 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 {
 	const struct norm *nm = &w->nm;
 	size_t i, j, n = 0;
-	uint64_t prefix = 0, word, pair;
+	uint64_t prefix = 0, pair;
 
 	for (i = 0; i < nm->ntoks && n < max; i++) {
 		const struct token *t = &nm->toks[i];
@@ -1070,7 +1092,7 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 		if (t->cjk) {
 			continue;
 		}
-		word_hashes(nm, i, &prefix, &word, &pair);
+		word_hashes(nm, i, &prefix, NULL, &pair);
 		if (i > 0 && !nm->toks[i - 1].cjk) {
 			out[n++] = shingle(pair, TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 		}
@@ -1087,7 +1109,7 @@ ascii_word_end(const uint32_t *cp, size_t len, int alpha, int *have_prev,
 	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, *prefix }, h[3];
 	int pair = *have_prev;
 
-	hash_cps3(cp, alpha ? stem_len(cp, len) : len, seed, h);
+	hash_cps_pair(cp, alpha ? stem_len(cp, len) : len, seed, h);
 	*prefix = h[1], *have_prev = 1;
 	if (pair) {
 		*out = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
