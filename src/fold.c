@@ -471,7 +471,10 @@ fold_push_lid(struct fold_ctx *c, uint64_t h)
 	return 0;
 }
 
-/* A summary lead's shingles before they get ids. */
+/* A summary lead's shingles before they get ids (title_text_scan()):
+ * word pairs, as titles make them, and CJK bigrams. Pairs tell a copied
+ * sentence from one that only shares its words; the first sentence is
+ * the one that outlets copy, where each adds its own after it. */
 struct fold_lead {
 	struct title_shingle sh[FOLD_LEAD_BYTES];
 	size_t n;
@@ -517,17 +520,6 @@ fold_lead_length(const char *summary, int *cut)
 	}
 	*cut = 1;
 	return len;
-}
-
-/* The shingles of the summary lead that w holds (fold_summary_keys()
- * read it): word pairs, as titles make them, and CJK bigrams. Pairs tell
- * a copied sentence from one that only shares its words; the first
- * sentence is the one that outlets copy, where each adds its own after
- * it. */
-static void
-fold_lead_hashes(const struct title_words *w, struct fold_lead *out)
-{
-	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
 /* Where the two bits (seen once, seen twice) of hash h are in a map of
@@ -640,8 +632,8 @@ fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 		return;
 	}
 	/* only the shingles now: the words need not be kept */
-	ld->n = title_text_shingles_of(r->w, summary, r->c->ents[i].leadlen,
-	                               ld->sh, FOLD_LEAD_BYTES);
+	ld->n = title_text_scan(r->w, summary, r->c->ents[i].leadlen, 0, NULL, 0,
+	                        NULL, ld->sh, FOLD_LEAD_BYTES);
 	for (k = 0; k < ld->n; k++) {
 		fold_bits_prefetch(r->ls, ld->sh[k].hash);
 	}
@@ -1031,8 +1023,8 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	}
 	len = fold_lead_length(summary, &cut);
 	fe->leadlen = (unsigned char)len;
-	title_read_text(p->w, summary, len);
-	n = title_text_keys(p->w, cut, k, FOLD_SUMMARY_KEYS);
+	p->ld->n = title_text_scan(p->w, summary, len, cut, k, FOLD_SUMMARY_KEYS,
+	                           &n, p->ld->sh, FOLD_LEAD_BYTES);
 	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
 	              sizeof(*p->skeys)) != 0) {
 		return -1;
@@ -1040,7 +1032,6 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	memcpy(p->skeys + p->nskeys, k, n * sizeof(*k));
 	fe->nskeys = (uint16_t)fold_sort_unique(p->skeys + p->nskeys, n);
 	p->nskeys += fe->nskeys;
-	fold_lead_hashes(p->w, p->ld);
 	if (p->ld->n == 0) {
 		return 0;
 	}

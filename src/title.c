@@ -677,22 +677,20 @@ words(void)
 	return word_tab;
 }
 
-/* WORD_* flags of token t: which tables hold it. */
+/* WORD_* flags of the len lower-case code points at cp: which tables
+ * hold the word. */
 static int
-tok_words(const struct norm *nm, const struct token *t)
+words_of(const uint32_t *cp, size_t len)
 {
 	const struct word_slot *tab;
 	uint64_t v = 0;
 	size_t i, j;
 
-	if (t->words >= 0) {
-		return t->words;
-	}
-	if (t->cjk || t->len > 12) {
+	if (len > 12) {
 		return 0;
 	}
-	for (i = 0; i < t->len; i++) {
-		uint32_t c = nm->cps[t->start + i];
+	for (i = 0; i < len; i++) {
+		uint32_t c = cp[i];
 
 		if (c < 'a' || c > 'z') {
 			return 0;
@@ -707,6 +705,16 @@ tok_words(const struct norm *nm, const struct token *t)
 		}
 	}
 	return 0;
+}
+
+/* WORD_* flags of token t: which tables hold it. */
+static int
+tok_words(const struct norm *nm, const struct token *t)
+{
+	if (t->words >= 0) {
+		return t->words;
+	}
+	return t->cjk ? 0 : words_of(nm->cps + t->start, t->len);
 }
 
 /* Which tokens are keys, that is numbers and proper nouns: two titles
@@ -1100,75 +1108,133 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 	return n;
 }
 
-/* Ends the word of len code points at cp in ascii_text_shingles(): its
- * pair with the word before it (have_prev) into out. */
-static size_t
-ascii_word_end(const uint32_t *cp, size_t len, int alpha, int *have_prev,
-               uint64_t *prefix, struct title_shingle *out)
-{
-	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, *prefix }, h[3];
-	int pair = *have_prev;
+/* Running text read in one pass (title_text_scan()): the word at hand
+ * and what its end gives. */
+struct ascii_scan {
+	uint32_t *cp;		/* the word at hand, lower case */
+	size_t wlen;
+	int alpha, upper, digit;	/* as tokenize() marks a token */
+	int have_prev;		/* a word came before: the next makes a pair */
+	uint64_t prefix;	/* its hash as a pair's first word */
+	struct title_shingle *out;
+	size_t n, max;
+	uint32_t *keys;		/* NULL: none wanted */
+	size_t nkeys, maxkeys;
+	int pending;		/* the last word's key, kept back until another
+				 * word shows it was not the last */
+	uint32_t pending_key;
+};
 
-	hash_cps_pair(cp, alpha ? stem_len(cp, len) : len, seed, h);
-	*prefix = h[1], *have_prev = 1;
-	if (pair) {
-		*out = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+/* The key title_text_keys() gives the word at hand, if any. */
+static int
+ascii_key(const struct ascii_scan *r, uint32_t *key)
+{
+	uint64_t h;
+
+	if (!r->digit && (!r->upper || (words_of(r->cp, r->wlen) & WORD_STOP))) {
+		return 0;
 	}
-	return (size_t)pair;
+	h = hash_cps(r->cp, r->wlen, SEED_WORD);
+	*key = r->digit ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
+	return 1;
 }
 
-/* title_text_shingles() of ASCII text as tokenize() reads it (letters
- * and digits make words, apostrophes vanish, "1,000" and "2.5" stay
- * whole, anything else separates, at most TITLE_READ_MAX characters),
- * without keeping the words: only the word at hand, in cp. */
-static size_t
-ascii_text_shingles(const unsigned char *u, size_t len, uint32_t *cp,
-                    struct title_shingle *out, size_t max)
+/* Ends the word at hand: its pair with the word before it, and its key
+ * kept back (the key before it goes out). */
+static void
+ascii_word_end(struct ascii_scan *r)
 {
-	size_t i = 0, n = 0, ncps = 0, wlen = 0;
-	uint64_t prefix = 0;
-	int alpha = 1, have_prev = 0;
+	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, r->prefix }, h[3];
 
-	while (i < len && ncps < TITLE_READ_MAX && n < max) {
+	if (r->n < r->max) {
+		hash_cps_pair(r->cp, r->alpha ? stem_len(r->cp, r->wlen) : r->wlen,
+		              seed, h);
+		if (r->have_prev) {
+			r->out[r->n++] = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		}
+		r->prefix = h[1], r->have_prev = 1;
+	}
+	if (r->keys != NULL) {
+		if (r->pending && r->nkeys < r->maxkeys) {
+			r->keys[r->nkeys++] = r->pending_key;
+		}
+		r->pending = ascii_key(r, &r->pending_key);
+	}
+	r->wlen = 0;
+}
+
+/* Whether the scan still wants words. */
+static int
+ascii_wants(const struct ascii_scan *r)
+{
+	return r->n < r->max || (r->keys != NULL && r->nkeys < r->maxkeys);
+}
+
+/* ASCII text as tokenize() reads it (letters and digits make words,
+ * apostrophes vanish, "1,000" and "2.5" stay whole, anything else
+ * separates, at most TITLE_READ_MAX characters), each word hashed as it
+ * ends: title_text_shingles() and title_text_keys() without keeping the
+ * words. */
+static void
+ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
+{
+	size_t i = 0, ncps = 0;
+
+	while (i < len && ncps < TITLE_READ_MAX && ascii_wants(r)) {
 		unsigned char ch = u[i++];
 
 		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 		    (ch >= '0' && ch <= '9')) {
-			if (wlen == 0) {
-				alpha = 1;
+			if (r->wlen == 0) {
+				r->alpha = 1, r->digit = 0;
+				r->upper = ch >= 'A' && ch <= 'Z';
 			}
 			if (ch <= '9') {
-				alpha = 0;
+				r->alpha = 0, r->digit = 1;
 			}
-			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
+			r->cp[r->wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
 			ncps++;
-		} else if (ch != '\'' && !((ch == '.' || ch == ',') && wlen > 0 &&
-		           cp[wlen - 1] <= '9' && cp[wlen - 1] >= '0' && i < len &&
-		           u[i] >= '0' && u[i] <= '9') && wlen > 0) {
-			n += ascii_word_end(cp, wlen, alpha, &have_prev, &prefix, out + n);
-			wlen = 0;
+		} else if (ch != '\'' && r->wlen > 0 &&
+		           !((ch == '.' || ch == ',') && r->cp[r->wlen - 1] <= '9' &&
+		             r->cp[r->wlen - 1] >= '0' && i < len &&
+		             u[i] >= '0' && u[i] <= '9')) {
+			ascii_word_end(r);
 		}
 	}
-	if (wlen > 0 && n < max) {
-		n += ascii_word_end(cp, wlen, alpha, &have_prev, &prefix, out + n);
+	if (r->wlen > 0 && ascii_wants(r)) {
+		ascii_word_end(r);
 	}
-	return n;
 }
 
 size_t
-title_text_shingles_of(struct title_words *w, const char *text, size_t len,
-                       struct title_shingle *out, size_t max)
+title_text_scan(struct title_words *w, const char *text, size_t len, int cut,
+                uint32_t *keys, size_t maxkeys, size_t *nkeys,
+                struct title_shingle *out, size_t max)
 {
+	struct ascii_scan r;
 	size_t i;
 
 	for (i = 0; i < len && (unsigned char)text[i] < 0x80; i++) {
 	}
 	if (i < len) {
 		title_read_text(w, text, len);
+		if (keys != NULL) {
+			*nkeys = title_text_keys(w, cut, keys, maxkeys);
+		}
 		return title_text_shingles(w, out, max);
 	}
-	return ascii_text_shingles((const unsigned char *)text, len, w->nm.cps,
-	                           out, max);
+	memset(&r, 0, sizeof(r));
+	r.cp = w->nm.cps;
+	r.out = out, r.max = max;
+	r.keys = keys, r.maxkeys = maxkeys;
+	ascii_scan_text(&r, (const unsigned char *)text, len);
+	if (keys != NULL) {
+		if (r.pending && !cut && r.nkeys < maxkeys) {
+			keys[r.nkeys++] = r.pending_key;
+		}
+		*nkeys = r.nkeys;
+	}
+	return r.n;
 }
 
 enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
