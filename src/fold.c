@@ -75,16 +75,16 @@
  * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
  * the last block's too. Batches smaller than a block use one thread. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 35
+#define FOLD_MAIN_SHARE 30
 /* Reading the leads again (fold_lead_ids()), the calling thread reads
  * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
  * them this many entries at a time, then to the others' (reading a lead
- * takes some four times as long as giving its shingles ids). */
+ * takes some three times as long as giving its shingles ids). */
 #define FOLD_SLICE 256
-#define FOLD_REREAD_SHARE 45
+#define FOLD_REREAD_SHARE 38
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
-#define FOLD_AHEAD 16
+#define FOLD_AHEAD 32
 /* The bitmap of lead shingles seen twice takes this many bits an entry
  * (two a hash): a private shingle whose bits another sets gets an id it
  * shares with none. */
