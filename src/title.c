@@ -1178,30 +1178,37 @@ ascii_wants(const struct ascii_scan *r)
 static void
 ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 {
-	size_t i = 0, ncps = 0;
+	/* the word at hand in locals: a store to cp may alias the struct's
+	 * ints for all the compiler knows, and would keep them in memory */
+	uint32_t *cp = r->cp;
+	size_t i = 0, ncps = 0, wlen = 0;
+	int alpha = 1, digit = 0, upper = 0, wants = ascii_wants(r);
 
-	while (i < len && ncps < TITLE_READ_MAX && ascii_wants(r)) {
+	while (i < len && ncps < TITLE_READ_MAX && wants) {
 		unsigned char ch = u[i++];
 
 		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 		    (ch >= '0' && ch <= '9')) {
-			if (r->wlen == 0) {
-				r->alpha = 1, r->digit = 0;
-				r->upper = ch >= 'A' && ch <= 'Z';
+			if (wlen == 0) {
+				alpha = 1, digit = 0, upper = ch >= 'A' && ch <= 'Z';
 			}
 			if (ch <= '9') {
-				r->alpha = 0, r->digit = 1;
+				alpha = 0, digit = 1;
 			}
-			r->cp[r->wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
+			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
 			ncps++;
-		} else if (ch != '\'' && r->wlen > 0 &&
-		           !((ch == '.' || ch == ',') && r->cp[r->wlen - 1] <= '9' &&
-		             r->cp[r->wlen - 1] >= '0' && i < len &&
+		} else if (ch != '\'' && wlen > 0 &&
+		           !((ch == '.' || ch == ',') && cp[wlen - 1] <= '9' &&
+		             cp[wlen - 1] >= '0' && i < len &&
 		             u[i] >= '0' && u[i] <= '9')) {
+			r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
 			ascii_word_end(r);
+			wlen = 0;
+			wants = ascii_wants(r);	/* changes only as a word ends */
 		}
 	}
-	if (r->wlen > 0 && ascii_wants(r)) {
+	if (wlen > 0 && wants) {
+		r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
 		ascii_word_end(r);
 	}
 }
