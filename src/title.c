@@ -1174,8 +1174,9 @@ ascii_wants(const struct ascii_scan *r)
  * apostrophes vanish, "1,000" and "2.5" stay whole, anything else
  * separates, at most TITLE_READ_MAX characters), each word hashed as it
  * ends: title_text_shingles() and title_text_keys() without keeping the
- * words. */
-static void
+ * words. Returns -1, having read only part, at a byte that is not ASCII:
+ * tokenize() must read that text. */
+static int
 ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 {
 	/* the word at hand in locals: a store to cp may alias the struct's
@@ -1197,6 +1198,8 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 			}
 			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
 			ncps++;
+		} else if (ch >= 0x80) {
+			return -1;
 		} else if (ch != '\'' && wlen > 0 &&
 		           !((ch == '.' || ch == ',') && cp[wlen - 1] <= '9' &&
 		             cp[wlen - 1] >= '0' && i < len &&
@@ -1211,6 +1214,7 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 		r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
 		ascii_word_end(r);
 	}
+	return 0;
 }
 
 size_t
@@ -1219,22 +1223,20 @@ title_text_scan(struct title_words *w, const char *text, size_t len, int cut,
                 struct title_shingle *out, size_t max)
 {
 	struct ascii_scan r;
-	size_t i;
 
-	for (i = 0; i < len && (unsigned char)text[i] < 0x80; i++) {
-	}
-	if (i < len) {
+	memset(&r, 0, sizeof(r));
+	r.cp = w->nm.cps;
+	r.out = out, r.max = max;
+	r.keys = keys, r.maxkeys = maxkeys;
+	/* where the scan stops before a byte that is not ASCII, what it read
+	 * is what tokenize() would read too: both stop at the same point */
+	if (ascii_scan_text(&r, (const unsigned char *)text, len) != 0) {
 		title_read_text(w, text, len);
 		if (keys != NULL) {
 			*nkeys = title_text_keys(w, cut, keys, maxkeys);
 		}
 		return title_text_shingles(w, out, max);
 	}
-	memset(&r, 0, sizeof(r));
-	r.cp = w->nm.cps;
-	r.out = out, r.max = max;
-	r.keys = keys, r.maxkeys = maxkeys;
-	ascii_scan_text(&r, (const unsigned char *)text, len);
 	if (keys != NULL) {
 		if (r.pending && !cut && r.nkeys < maxkeys) {
 			keys[r.nkeys++] = r.pending_key;

@@ -319,6 +319,8 @@ static const struct text_case text_cases[] = {
 	{ "empty", "", 200 },
 	{ "one word", "Breaking", 200 },
 	{ "few of each", "One Two Three Four Five Six Seven 8 9 10", 3 },
+	{ "not ASCII past the last wanted", "One Two Three Four Five Six caf\u00e9", 3 },
+	{ "not ASCII at the end", "Harbour board approves new berths \u2014", 200 },
 	{ "not ASCII", "Caf\u00e9 owners and \u6771\u4eac\u90fd\u306e talks", 200 },
 	{ "full width", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 board acts", 200 },
 };
