@@ -179,9 +179,13 @@ outlet_cut_named(const char *t, size_t len, const char *named, const char *feed,
                  const char **tail)
 {
 	const char *x;
-	size_t cut = outlet_cut(t, len, &x);
+	size_t cut;
 
 	*tail = NULL;
+	if (named == NULL && feed == NULL) {
+		return len;	/* no name to cut: the shape alone cuts nothing */
+	}
+	cut = outlet_cut(t, len, &x);
 	if (x == NULL || !((named != NULL && same_outlet(x, len - (size_t)(x - t), named)) ||
 	                   (feed != NULL && same_outlet(x, len - (size_t)(x - t), feed)))) {
 		return len;
