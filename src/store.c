@@ -345,9 +345,17 @@ struct store {
 	char *path;
 	sqlite3_stmt *stmt[ST_COUNT];
 	int readonly;		/* opened for reading only: see store_open() */
+	int batch;		/* inside store_batch_begin(): the writes
+				 * share its transaction */
+	int batch_lost;		/* a write failed and took the batch back:
+				 * writes fail until store_batch_commit() */
+	int batch_cache;	/* the batch's cache size is set */
 };
 
 #define BUSY_TIMEOUT_MS 5000
+/* The page cache of a handle that writes batches, KiB: the index pages a
+ * thousand feeds' items touch, each written once per batch. */
+#define STORE_BATCH_CACHE_KIB "16384"
 /* Marking 100,000 items read writes a WAL the size of the table; past a
  * checkpoint, cut the file back to this rather than keep it forever. */
 #define WAL_SIZE_LIMIT "16777216"
@@ -402,22 +410,34 @@ simple_run(struct store *s, enum stmt_id id, struct nf_error *err)
 	return st != NULL ? stmt_run(s, st, err) : NF_ERR_DB;
 }
 
+/* A write's transaction. Inside a batch (store_batch_begin()) the write
+ * joins the batch's: no savepoint, whose journal would copy every page
+ * a feed touches; a write that fails takes the whole batch back
+ * instead, and the batch is over. */
 static enum nf_status
 tx_begin(struct store *s, struct nf_error *err)
 {
-	return simple_run(s, ST_BEGIN, err);
+	if (s->batch_lost) {
+		return nf_error_set(err, NF_ERR_DB, "%s: the write was rolled"
+		                    " back", s->path);
+	}
+	return s->batch ? NF_OK : simple_run(s, ST_BEGIN, err);
 }
 
 static enum nf_status
 tx_commit(struct store *s, struct nf_error *err)
 {
-	return simple_run(s, ST_COMMIT, err);
+	return s->batch ? NF_OK : simple_run(s, ST_COMMIT, err);
 }
 
 /* Rolls back after a failure; err already says why, so keep it. */
 static void
 tx_rollback(struct store *s)
 {
+	if (s->batch) {
+		s->batch = 0;
+		s->batch_lost = 1;
+	}
 	if (!sqlite3_get_autocommit(s->db)) {
 		simple_run(s, ST_ROLLBACK, NULL);
 	}
@@ -840,6 +860,61 @@ store_open_again(const struct store *s, struct store **out,
                  struct nf_error *err)
 {
 	return store_open(s->path, out, err);
+}
+
+enum nf_status
+store_batch_begin(struct store *s, struct nf_error *err)
+{
+	enum nf_status st;
+
+	if (s->batch || s->batch_lost) {
+		return NF_OK;
+	}
+	if (!s->batch_cache) {
+		/* A batch's pages stay in memory until it commits: written
+		 * once each rather than spilled and written again. So does
+		 * a statement's journal, which would otherwise go to a
+		 * temporary file. */
+		if (exec_sql(s, "PRAGMA cache_size = -" STORE_BATCH_CACHE_KIB,
+		             err) != NF_OK ||
+		    exec_sql(s, "PRAGMA temp_store = MEMORY", err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		s->batch_cache = 1;
+	}
+	if ((st = simple_run(s, ST_BEGIN, err)) == NF_OK) {
+		s->batch = 1;
+	}
+	return st;
+}
+
+enum nf_status
+store_batch_commit(struct store *s, struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+
+	if (s->batch_lost) {
+		st = nf_error_set(err, NF_ERR_DB, "%s: the write was rolled back",
+		                  s->path);
+	} else if (s->batch) {
+		s->batch = 0;
+		if (sqlite3_get_autocommit(s->db)) {
+			/* SQLite ended it itself (a full disk, an I/O error) */
+			st = nf_error_set(err, NF_ERR_DB, "%s: the write was"
+			                  " rolled back", s->path);
+		} else if ((st = simple_run(s, ST_COMMIT, err)) != NF_OK) {
+			tx_rollback(s);
+		}
+	}
+	s->batch = 0;
+	s->batch_lost = 0;
+	return st;
+}
+
+int
+store_in_batch(const struct store *s)
+{
+	return s->batch;
 }
 
 void
