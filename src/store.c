@@ -205,7 +205,7 @@ enum stmt_id {
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE,
 	ST_COUNT
@@ -317,6 +317,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                 " ORDER BY id",
 	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
 	                 " WHERE id = ?1",
+	/* the key alone: the unread index is left alone */
+	[ST_STORY_KEY] = "UPDATE items SET story = ?2 WHERE id = ?1",
 	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
 	                    " OR story ="
 	                    " (SELECT story FROM items WHERE id = ?1)",
@@ -1990,14 +1992,16 @@ static enum nf_status
 story_set(struct store *s, int64_t rowid, int64_t key, int read,
           struct nf_error *err)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_STORY_SET, err);
+	sqlite3_stmt *st = stmt_get(s, read ? ST_STORY_SET : ST_STORY_KEY, err);
 
 	if (st == NULL) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_int64(st, 2, key);
-	sqlite3_bind_int(st, 3, read);
+	if (read) {
+		sqlite3_bind_int(st, 3, read);
+	}
 	return stmt_run(s, st, err);
 }
 
@@ -2075,25 +2079,38 @@ story_join(struct story_map *map, const struct store_story *story,
 	return 0;
 }
 
+static int
+story_change_compare(const void *a, const void *b)
+{
+	int64_t x = ((const struct story_change *)a)->rowid;
+	int64_t y = ((const struct story_change *)b)->rowid;
+
+	return (x > y) - (x < y);
+}
+
 /* Writes the changes in one transaction; the rowids joined read go to
- * newly_read. */
+ * newly_read, in the order of the stories. The rows are written in rowid
+ * order: a fold's worth of changes in page order would touch the items'
+ * pages at random, each read and written again many times. */
 static enum nf_status
-story_changes_write(struct store *s, const struct story_changes *c,
+story_changes_write(struct store *s, struct story_changes *c,
                     struct idvec *newly_read, struct nf_error *err)
 {
 	enum nf_status status;
 	size_t i;
 
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	qsort(c->v, c->n, sizeof(*c->v), story_change_compare);
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
 	for (i = 0; i < c->n; i++) {
 		if ((status = story_set(s, c->v[i].rowid, c->v[i].key, c->v[i].read,
 		                        err)) != NF_OK) {
-			goto fail;
-		}
-		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
-			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 			goto fail;
 		}
 	}
@@ -3061,7 +3078,11 @@ store_fold_save(struct store *s, const char *signature, int64_t gen,
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
-	if ((status = exec_sql(s, "DELETE FROM story_members;"
+	/* The members come in page order, their items at random: the
+	 * index by item (migration 8's, the same) is made again after
+	 * them in one sorted pass rather than kept up row by row. */
+	if ((status = exec_sql(s, "DROP INDEX story_members_item;"
+	                       " DELETE FROM story_members;"
 	                       " DELETE FROM stories;", err)) != NF_OK) {
 		goto out;
 	}
@@ -3090,7 +3111,9 @@ store_fold_save(struct store *s, const char *signature, int64_t gen,
 	}
 	sqlite3_bind_int64(state, 1, gen);
 	bind_text(state, 2, signature);
-	if ((status = stmt_run(s, state, err)) == NF_OK) {
+	if ((status = stmt_run(s, state, err)) == NF_OK &&
+	    (status = exec_sql(s, "CREATE INDEX story_members_item ON"
+	                       " story_members (item)", err)) == NF_OK) {
 		status = tx_commit(s, err);
 	}
 out:
