@@ -2,6 +2,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -448,6 +451,13 @@ syncq_free(struct syncq *q)
 	jobs_free_list(q->done);
 	jobs_free_list(q->staged);
 	store_close(q->store);
+#ifdef __GLIBC__
+	/* What the worker freed stays in its thread's own heap, which no
+	 * other thread reuses: the page cache and the bodies it held go
+	 * back to the system rather than add to what the caller does
+	 * next (a refresh folds its front page). */
+	malloc_trim(0);
+#endif
 	if (q->pipe[0] >= 0) {
 		close(q->pipe[0]);
 		close(q->pipe[1]);
