@@ -43,6 +43,7 @@ struct syncq {
 				 * in the open batch (worker_flush()) */
 	size_t nstaged;
 	struct timespec batch_deadline;	/* when the open batch commits */
+	int flush_soon;		/* syncq_flush(): commit once todo is done */
 	size_t pending;		/* added, not taken */
 	size_t queued_bytes;	/* bodies in todo */
 	int stop;
@@ -228,11 +229,13 @@ worker_main(void *arg)
 	pthread_mutex_lock(&q->lock);
 	for (;;) {
 		while (q->todo == NULL && !q->stop && q->staged != NULL) {
-			if (pthread_cond_timedwait(&q->changed, &q->lock,
+			if (q->flush_soon ||
+			    pthread_cond_timedwait(&q->changed, &q->lock,
 			                           &q->batch_deadline) == ETIMEDOUT) {
 				worker_flush(q);
 			}
 		}
+		q->flush_soon = q->flush_soon && q->todo != NULL;
 		while (q->todo == NULL && !q->stop) {
 			pthread_cond_wait(&q->changed, &q->lock);
 		}
@@ -409,6 +412,15 @@ syncq_take(struct syncq *q, int wait, void **user, struct sync_outcome *out)
 	memset(&j->out, 0, sizeof(j->out));	/* the caller's now */
 	job_free(j);
 	return 1;
+}
+
+void
+syncq_flush(struct syncq *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->flush_soon = 1;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
 }
 
 size_t
