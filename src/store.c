@@ -348,7 +348,8 @@ struct store {
 	sqlite3_stmt *stmt[ST_COUNT];
 	int readonly;		/* opened for reading only: see store_open() */
 	int batch;		/* inside store_batch_begin(): the writes
-				 * share its transaction */
+				 * share one transaction */
+	int batch_open;		/* and it has begun (batch_join()) */
 	int batch_lost;		/* a write failed and took the batch back:
 				 * writes fail until store_batch_commit() */
 	int batch_cache;	/* the batch's cache size is set */
@@ -412,10 +413,25 @@ simple_run(struct store *s, enum stmt_id id, struct nf_error *err)
 	return st != NULL ? stmt_run(s, st, err) : NF_ERR_DB;
 }
 
-/* A write's transaction. Inside a batch (store_batch_begin()) the write
- * joins the batch's: no savepoint, whose journal would copy every page
- * a feed touches; a write that fails takes the whole batch back
- * instead, and the batch is over. */
+/* Opens the transaction of a batch begun by store_batch_begin() at its
+ * first write, so that a batch holds the write lock only from then on
+ * (not while a feed is fetched or parsed). */
+static enum nf_status
+batch_join(struct store *s, struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+
+	if (s->batch && !s->batch_open &&
+	    (st = simple_run(s, ST_BEGIN, err)) == NF_OK) {
+		s->batch_open = 1;
+	}
+	return st;
+}
+
+/* A write's transaction. Inside a batch the write joins the batch's: no
+ * savepoint, whose journal would copy every page a feed touches; a
+ * write that fails takes the whole batch back instead, and the batch is
+ * over. */
 static enum nf_status
 tx_begin(struct store *s, struct nf_error *err)
 {
@@ -423,7 +439,7 @@ tx_begin(struct store *s, struct nf_error *err)
 		return nf_error_set(err, NF_ERR_DB, "%s: the write was rolled"
 		                    " back", s->path);
 	}
-	return s->batch ? NF_OK : simple_run(s, ST_BEGIN, err);
+	return s->batch ? batch_join(s, err) : simple_run(s, ST_BEGIN, err);
 }
 
 static enum nf_status
@@ -437,7 +453,7 @@ static void
 tx_rollback(struct store *s)
 {
 	if (s->batch) {
-		s->batch = 0;
+		s->batch = s->batch_open = 0;
 		s->batch_lost = 1;
 	}
 	if (!sqlite3_get_autocommit(s->db)) {
@@ -867,8 +883,6 @@ store_open_again(const struct store *s, struct store **out,
 enum nf_status
 store_batch_begin(struct store *s, struct nf_error *err)
 {
-	enum nf_status st;
-
 	if (s->batch || s->batch_lost) {
 		return NF_OK;
 	}
@@ -884,10 +898,8 @@ store_batch_begin(struct store *s, struct nf_error *err)
 		}
 		s->batch_cache = 1;
 	}
-	if ((st = simple_run(s, ST_BEGIN, err)) == NF_OK) {
-		s->batch = 1;
-	}
-	return st;
+	s->batch = 1;
+	return NF_OK;
 }
 
 enum nf_status
@@ -898,8 +910,8 @@ store_batch_commit(struct store *s, struct nf_error *err)
 	if (s->batch_lost) {
 		st = nf_error_set(err, NF_ERR_DB, "%s: the write was rolled back",
 		                  s->path);
-	} else if (s->batch) {
-		s->batch = 0;
+	} else if (s->batch_open) {
+		s->batch = s->batch_open = 0;
 		if (sqlite3_get_autocommit(s->db)) {
 			/* SQLite ended it itself (a full disk, an I/O error) */
 			st = nf_error_set(err, NF_ERR_DB, "%s: the write was"
@@ -908,8 +920,7 @@ store_batch_commit(struct store *s, struct nf_error *err)
 			tx_rollback(s);
 		}
 	}
-	s->batch = 0;
-	s->batch_lost = 0;
+	s->batch = s->batch_open = s->batch_lost = 0;
 	return st;
 }
 
@@ -1046,7 +1057,7 @@ store_feed_meta_set(struct store *s, int64_t feed_id,
 {
 	sqlite3_stmt *st = stmt_get(s, ST_META_SET, err);
 
-	if (st == NULL) {
+	if (st == NULL || batch_join(s, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, feed_id);

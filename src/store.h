@@ -122,9 +122,10 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
  * store_batch_commit(). A write that fails inside it takes the whole
  * batch back (what was stored before it stays); the writes after fail
  * too until store_batch_commit(), which then fails, saying why. The
- * batch holds the store's write lock, so keep it short. Only those
+ * batch takes the store's write lock at its first write and holds it
+ * until the commit, so keep it short. Only those
  * writes may run inside one; begin while one is open is a no-op, commit
- * without one is NF_OK. store_in_batch() says whether one is open. */
+ * without one is NF_OK. store_in_batch() says whether one is begun. */
 enum nf_status store_batch_begin(struct store *s, struct nf_error *err);
 enum nf_status store_batch_commit(struct store *s, struct nf_error *err);
 int store_in_batch(const struct store *s);
