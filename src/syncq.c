@@ -130,6 +130,9 @@ deadline_passed(const struct timespec *when)
  * parse. */
 #define SYNCQ_BATCH_MS 100
 #define SYNCQ_BATCH_FEEDS 256
+/* A body larger than this is parsed and stored in a transaction of its
+ * own: its parse would hold the batch's write lock for long. */
+#define SYNCQ_BATCH_BODY (1u << 20)
 
 /* The time after ms milliseconds from now, for pthread_cond_timedwait. */
 static struct timespec
@@ -189,13 +192,15 @@ worker_flush(struct syncq *q)
 }
 
 /* Runs j (lock held on entry and on return): a fetched feed joins the
- * open batch, starting one if need be; a local file, a program or a
- * filter runs outside any, since it may take as long as its timeout and
- * the batch holds the store's write lock. */
+ * open batch, starting one if need be; a local file, a program, a
+ * filter or a large body runs outside any, since it may take as long as
+ * its timeout or its parse budget and the batch holds the store's write
+ * lock from its first write on. */
 static void
 worker_run(struct syncq *q, struct syncq_job *j)
 {
-	const int batched = !j->local && j->filter_cmd == NULL;
+	const int batched = !j->local && j->filter_cmd == NULL &&
+	                    j->result.len <= SYNCQ_BATCH_BODY;
 	struct nf_error err;
 
 	if (!batched) {
