@@ -205,7 +205,7 @@ enum stmt_id {
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE,
 	ST_COUNT
@@ -317,6 +317,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                 " ORDER BY id",
 	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
 	                 " WHERE id = ?1",
+	/* the key alone: the unread index is left alone */
+	[ST_STORY_KEY] = "UPDATE items SET story = ?2 WHERE id = ?1",
 	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
 	                    " OR story ="
 	                    " (SELECT story FROM items WHERE id = ?1)",
@@ -345,9 +347,18 @@ struct store {
 	char *path;
 	sqlite3_stmt *stmt[ST_COUNT];
 	int readonly;		/* opened for reading only: see store_open() */
+	int batch;		/* inside store_batch_begin(): the writes
+				 * share one transaction */
+	int batch_open;		/* and it has begun (batch_join()) */
+	int batch_lost;		/* a write failed and took the batch back:
+				 * writes fail until store_batch_commit() */
+	int batch_cache;	/* the batch's cache size is set */
 };
 
 #define BUSY_TIMEOUT_MS 5000
+/* The page cache of a handle that writes batches, KiB: the index pages a
+ * thousand feeds' items touch, each written once per batch. */
+#define STORE_BATCH_CACHE_KIB "16384"
 /* Marking 100,000 items read writes a WAL the size of the table; past a
  * checkpoint, cut the file back to this rather than keep it forever. */
 #define WAL_SIZE_LIMIT "16777216"
@@ -402,22 +413,49 @@ simple_run(struct store *s, enum stmt_id id, struct nf_error *err)
 	return st != NULL ? stmt_run(s, st, err) : NF_ERR_DB;
 }
 
+/* Opens the transaction of a batch begun by store_batch_begin() at its
+ * first write, so that a batch holds the write lock only from then on
+ * (not while a feed is fetched or parsed). */
+static enum nf_status
+batch_join(struct store *s, struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+
+	if (s->batch && !s->batch_open &&
+	    (st = simple_run(s, ST_BEGIN, err)) == NF_OK) {
+		s->batch_open = 1;
+	}
+	return st;
+}
+
+/* A write's transaction. Inside a batch the write joins the batch's: no
+ * savepoint, whose journal would copy every page a feed touches; a
+ * write that fails takes the whole batch back instead, and the batch is
+ * over. */
 static enum nf_status
 tx_begin(struct store *s, struct nf_error *err)
 {
-	return simple_run(s, ST_BEGIN, err);
+	if (s->batch_lost) {
+		return nf_error_set(err, NF_ERR_DB, "%s: the write was rolled"
+		                    " back", s->path);
+	}
+	return s->batch ? batch_join(s, err) : simple_run(s, ST_BEGIN, err);
 }
 
 static enum nf_status
 tx_commit(struct store *s, struct nf_error *err)
 {
-	return simple_run(s, ST_COMMIT, err);
+	return s->batch ? NF_OK : simple_run(s, ST_COMMIT, err);
 }
 
 /* Rolls back after a failure; err already says why, so keep it. */
 static void
 tx_rollback(struct store *s)
 {
+	if (s->batch) {
+		s->batch = s->batch_open = 0;
+		s->batch_lost = 1;
+	}
 	if (!sqlite3_get_autocommit(s->db)) {
 		simple_run(s, ST_ROLLBACK, NULL);
 	}
@@ -842,6 +880,56 @@ store_open_again(const struct store *s, struct store **out,
 	return store_open(s->path, out, err);
 }
 
+enum nf_status
+store_batch_begin(struct store *s, struct nf_error *err)
+{
+	if (s->batch || s->batch_lost) {
+		return NF_OK;
+	}
+	if (!s->batch_cache) {
+		/* A batch's pages stay in memory until it commits: written
+		 * once each rather than spilled and written again. So does
+		 * a statement's journal, which would otherwise go to a
+		 * temporary file. */
+		if (exec_sql(s, "PRAGMA cache_size = -" STORE_BATCH_CACHE_KIB,
+		             err) != NF_OK ||
+		    exec_sql(s, "PRAGMA temp_store = MEMORY", err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		s->batch_cache = 1;
+	}
+	s->batch = 1;
+	return NF_OK;
+}
+
+enum nf_status
+store_batch_commit(struct store *s, struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+
+	if (s->batch_lost) {
+		st = nf_error_set(err, NF_ERR_DB, "%s: the write was rolled back",
+		                  s->path);
+	} else if (s->batch_open) {
+		s->batch = s->batch_open = 0;
+		if (sqlite3_get_autocommit(s->db)) {
+			/* SQLite ended it itself (a full disk, an I/O error) */
+			st = nf_error_set(err, NF_ERR_DB, "%s: the write was"
+			                  " rolled back", s->path);
+		} else if ((st = simple_run(s, ST_COMMIT, err)) != NF_OK) {
+			tx_rollback(s);
+		}
+	}
+	s->batch = s->batch_open = s->batch_lost = 0;
+	return st;
+}
+
+int
+store_in_batch(const struct store *s)
+{
+	return s->batch;
+}
+
 void
 store_close(struct store *s)
 {
@@ -969,7 +1057,7 @@ store_feed_meta_set(struct store *s, int64_t feed_id,
 {
 	sqlite3_stmt *st = stmt_get(s, ST_META_SET, err);
 
-	if (st == NULL) {
+	if (st == NULL || batch_join(s, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, feed_id);
@@ -1948,14 +2036,16 @@ static enum nf_status
 story_set(struct store *s, int64_t rowid, int64_t key, int read,
           struct nf_error *err)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_STORY_SET, err);
+	sqlite3_stmt *st = stmt_get(s, read ? ST_STORY_SET : ST_STORY_KEY, err);
 
 	if (st == NULL) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_int64(st, 2, key);
-	sqlite3_bind_int(st, 3, read);
+	if (read) {
+		sqlite3_bind_int(st, 3, read);
+	}
 	return stmt_run(s, st, err);
 }
 
@@ -2033,25 +2123,38 @@ story_join(struct story_map *map, const struct store_story *story,
 	return 0;
 }
 
+static int
+story_change_compare(const void *a, const void *b)
+{
+	int64_t x = ((const struct story_change *)a)->rowid;
+	int64_t y = ((const struct story_change *)b)->rowid;
+
+	return (x > y) - (x < y);
+}
+
 /* Writes the changes in one transaction; the rowids joined read go to
- * newly_read. */
+ * newly_read, in the order of the stories. The rows are written in rowid
+ * order: a fold's worth of changes in page order would touch the items'
+ * pages at random, each read and written again many times. */
 static enum nf_status
-story_changes_write(struct store *s, const struct story_changes *c,
+story_changes_write(struct store *s, struct story_changes *c,
                     struct idvec *newly_read, struct nf_error *err)
 {
 	enum nf_status status;
 	size_t i;
 
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	qsort(c->v, c->n, sizeof(*c->v), story_change_compare);
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
 	for (i = 0; i < c->n; i++) {
 		if ((status = story_set(s, c->v[i].rowid, c->v[i].key, c->v[i].read,
 		                        err)) != NF_OK) {
-			goto fail;
-		}
-		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
-			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 			goto fail;
 		}
 	}
@@ -3019,7 +3122,11 @@ store_fold_save(struct store *s, const char *signature, int64_t gen,
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
-	if ((status = exec_sql(s, "DELETE FROM story_members;"
+	/* The members come in page order, their items at random: the
+	 * index by item (migration 8's, the same) is made again after
+	 * them in one sorted pass rather than kept up row by row. */
+	if ((status = exec_sql(s, "DROP INDEX story_members_item;"
+	                       " DELETE FROM story_members;"
 	                       " DELETE FROM stories;", err)) != NF_OK) {
 		goto out;
 	}
@@ -3048,7 +3155,9 @@ store_fold_save(struct store *s, const char *signature, int64_t gen,
 	}
 	sqlite3_bind_int64(state, 1, gen);
 	bind_text(state, 2, signature);
-	if ((status = stmt_run(s, state, err)) == NF_OK) {
+	if ((status = stmt_run(s, state, err)) == NF_OK &&
+	    (status = exec_sql(s, "CREATE INDEX story_members_item ON"
+	                       " story_members (item)", err)) == NF_OK) {
 		status = tx_commit(s, err);
 	}
 out:

@@ -115,6 +115,21 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
                                  const struct store_keep *keep,
                                  size_t *new_count, struct nf_error *err);
 
+/* A batch: the writes of several feed updates (store_feed_update(),
+ * store_feed_meta_set(), store_items_ignored()) in one transaction, so
+ * that a refresh writes each page of the items' indexes once per batch
+ * rather than once per feed. Nothing of a batch is stored until
+ * store_batch_commit(). A write that fails inside it takes the whole
+ * batch back (what was stored before it stays); the writes after fail
+ * too until store_batch_commit(), which then fails, saying why. The
+ * batch takes the store's write lock at its first write and holds it
+ * until the commit, so keep it short. Only those
+ * writes may run inside one; begin while one is open is a no-op, commit
+ * without one is NF_OK. store_in_batch() says whether one is begun. */
+enum nf_status store_batch_begin(struct store *s, struct nf_error *err);
+enum nf_status store_batch_commit(struct store *s, struct nf_error *err);
+int store_in_batch(const struct store *s);
+
 /* One line of the Feeds screen. */
 struct store_feed_info {
 	int64_t id;
