@@ -77,16 +77,16 @@
  * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
  * the last block's too. Batches smaller than a block use one thread. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 35
+#define FOLD_MAIN_SHARE 30
 /* Reading the leads again (fold_lead_ids()), the calling thread reads
  * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
  * them this many entries at a time, then to the others' (reading a lead
- * takes some four times as long as giving its shingles ids). */
+ * takes some three times as long as giving its shingles ids). */
 #define FOLD_SLICE 256
-#define FOLD_REREAD_SHARE 45
+#define FOLD_REREAD_SHARE 38
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
-#define FOLD_AHEAD 16
+#define FOLD_AHEAD 32
 /* The bitmap of lead shingles seen twice takes this many bits an entry
  * (two a hash): a private shingle whose bits another sets gets an id it
  * shares with none. */
@@ -169,6 +169,10 @@ struct fold_edge {
 struct fold_index {
 	uint32_t *off;		/* postings of id k: post[off[k] .. off[k + 1]) */
 	uint32_t *post;
+	/* while probing, each entry's count of probed shingles by entry: the
+	 * walk's length test reads 2 bytes where a struct fold_ent missed
+	 * the cache for it (at a million entries they are 96 MB) */
+	uint16_t *len;
 };
 
 static void
@@ -176,7 +180,9 @@ fold_index_free(struct fold_index *ix)
 {
 	free(ix->off);
 	free(ix->post);
+	free(ix->len);
 	ix->off = ix->post = NULL;
+	ix->len = NULL;
 }
 
 /* Verified pairs waiting to join stories: the calling thread's, or a
@@ -473,7 +479,10 @@ fold_push_lid(struct fold_ctx *c, uint64_t h)
 	return 0;
 }
 
-/* A summary lead's shingles before they get ids. */
+/* A summary lead's shingles before they get ids (title_text_scan()):
+ * word pairs, as titles make them, and CJK bigrams. Pairs tell a copied
+ * sentence from one that only shares its words; the first sentence is
+ * the one that outlets copy, where each adds its own after it. */
 struct fold_lead {
 	struct title_shingle sh[FOLD_LEAD_BYTES];
 	size_t n;
@@ -486,13 +495,24 @@ struct fold_lead {
 static size_t
 fold_lead_length(const char *summary, int *cut)
 {
+	/* the bytes that may end the lead: one test a byte for the others */
+	static const unsigned char may_end[256] = {
+		[0] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe3] = 1,
+	};
 	size_t len = 0;
 
-	while (summary[len] != '\0' && len < FOLD_LEAD_BYTES) {
+	while (len < FOLD_LEAD_BYTES) {
 		char ch = summary[len];
 
+		if (!may_end[(unsigned char)ch]) {
+			len++;
+			continue;
+		}
+		if (ch == '\0') {
+			break;
+		}
 		if ((ch == '\xe3' && strncmp(summary + len, "\xe3\x80\x82", 3) == 0) ||
-		    ((ch == '.' || ch == '!' || ch == '?') && summary[len + 1] == ' ')) {
+		    (ch != '\xe3' && summary[len + 1] == ' ')) {
 			*cut = 0;
 			return len;
 		}
@@ -535,17 +555,6 @@ fold_lead_start(const char *summary)
 		}
 	}
 	return 0;
-}
-
-/* The shingles of the summary lead that w holds (fold_summary_keys()
- * read it): word pairs, as titles make them, and CJK bigrams. Pairs tell
- * a copied sentence from one that only shares its words; the first
- * sentence is the one that outlets copy, where each adds its own after
- * it. */
-static void
-fold_lead_hashes(const struct title_words *w, struct fold_lead *out)
-{
-	out->n = title_text_shingles(w, out->sh, FOLD_LEAD_BYTES);
 }
 
 /* Where the two bits (seen once, seen twice) of hash h are in a map of
@@ -673,8 +682,9 @@ fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 		return;
 	}
 	summary += fold_lead_start(summary);
-	title_read_text(r->w, summary, r->c->ents[i].leadlen);
-	fold_lead_hashes(r->w, ld);
+	/* only the shingles now: the words need not be kept */
+	ld->n = title_text_scan(r->w, summary, r->c->ents[i].leadlen, 0, NULL, 0,
+	                        NULL, ld->sh, FOLD_LEAD_BYTES);
 	for (k = 0; k < ld->n; k++) {
 		fold_bits_prefetch(r->ls, ld->sh[k].hash);
 	}
@@ -1065,8 +1075,8 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	summary += fold_lead_start(summary);
 	len = fold_lead_length(summary, &cut);
 	fe->leadlen = (unsigned char)len;
-	title_read_text(p->w, summary, len);
-	n = title_text_keys(p->w, cut, k, FOLD_SUMMARY_KEYS);
+	p->ld->n = title_text_scan(p->w, summary, len, cut, k, FOLD_SUMMARY_KEYS,
+	                           &n, p->ld->sh, FOLD_LEAD_BYTES);
 	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
 	              sizeof(*p->skeys)) != 0) {
 		return -1;
@@ -1074,7 +1084,6 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	memcpy(p->skeys + p->nskeys, k, n * sizeof(*k));
 	fe->nskeys = (uint16_t)fold_sort_unique(p->skeys + p->nskeys, n);
 	p->nskeys += fe->nskeys;
-	fold_lead_hashes(p->w, p->ld);
 	if (p->ld->n == 0) {
 		return 0;
 	}
@@ -1729,7 +1738,7 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 		}
 		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
 			uint32_t b = ix->post[j];
-			size_t nb = lead ? c->ents[b].nlive : c->ents[b].nsh;
+			size_t nb = ix->len[b];
 
 			if (b == a || seen[b] == a + 1 || nb < n || (nb == n && b < a)) {
 				continue;
@@ -1831,13 +1840,20 @@ fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from)
 /* Probes every entry (fold_probe(), or with lead set fold_probe_lead()),
  * each half of them on a thread of its own, into c->pairs. */
 static int
-fold_probe_all(struct fold_ctx *c, const struct fold_index *ix, int lead,
+fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
                double t)
 {
 	struct fold_probe_job job[2];
 	pthread_t th;
 	int threaded, rc, i;
+	size_t e;
 
+	if ((ix->len = malloc((c->n ? c->n : 1) * sizeof(*ix->len))) == NULL) {
+		return -1;
+	}
+	for (e = 0; e < c->n; e++) {
+		ix->len[e] = lead ? c->ents[e].nlive : c->ents[e].nsh;
+	}
 	memset(job, 0, sizeof(job));
 	for (i = 0; i < 2; i++) {
 		job[i].c = c, job[i].ix = ix, job[i].lead = lead, job[i].t = t;

@@ -30,14 +30,92 @@
 #include "src/url.h"
 #include "src/width.h"
 
+/* Whether s is printable ASCII only, as most stored lines are: then it
+ * passes the text gate as it is, takes a column a byte, and width_fit()
+ * gives it back unchanged when it fits. *len is its length. */
+static int
+is_plain(const char *s, size_t *len)
+{
+	/* eight bytes at a time: any below 0x20, any above 0x7E */
+	const uint64_t ones = UINT64_MAX / 255, highs = ones * 0x80;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	uint64_t w;
+
+	*len = n;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((((w - ones * 0x20) & ~w) | ((w + ones * (127 - 0x7E)) | w)) &
+		    highs) {
+			return 0;
+		}
+	}
+	for (; i < n; i++) {
+		if (p[i] < 0x20 || p[i] > 0x7E) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Appends s to the line in buf (size bytes, *at used), cut as snprintf()
+ * would cut it. */
+static void
+append(char *buf, size_t size, size_t *at, const char *s)
+{
+	size_t n = strlen(s);
+
+	n = n < size - 1 - *at ? n : size - 1 - *at;
+	memcpy(buf + *at, s, n);
+	*at += n;
+	buf[*at] = '\0';
+}
+
+static void
+put_indent(FILE *out, int indent)
+{
+	static const char spaces[] = "                ";
+
+	for (; indent > 0; indent -= (int)sizeof(spaces) - 1) {
+		fwrite(spaces, 1, indent < (int)sizeof(spaces) - 1 ? (size_t)indent :
+		       sizeof(spaces) - 1, out);
+	}
+}
+
+/* s after indent spaces; the line's end is the caller's. */
+static void
+put_text(FILE *out, int indent, const char *s, size_t len)
+{
+	put_indent(out, indent);
+	fwrite(s, 1, len, out);
+}
+
 /* Prints s cut to width columns ("…" at the cut) after indent spaces. */
 static void
 put_line(FILE *out, int indent, const char *s, int width)
 {
-	char *fit = width_fit(s, width - indent > 1 ? width - indent : 1, 0);
+	int room = width - indent > 1 ? width - indent : 1;
+	size_t len;
+	char *fit;
 
-	fprintf(out, "%*s%s\n", indent, "", fit != NULL ? fit : "");
+	if (is_plain(s, &len) && len <= (size_t)room) {
+		put_text(out, indent, s, len);
+		fputc('\n', out);
+		return;
+	}
+	fit = width_fit(s, room, 0);
+	put_text(out, indent, fit != NULL ? fit : "", fit != NULL ? strlen(fit) : 0);
+	fputc('\n', out);
 	free(fit);
+}
+
+/* The columns of s: its length when it is plain ASCII. */
+static int
+columns_of(const char *s)
+{
+	size_t len;
+
+	return is_plain(s, &len) && len < INT_MAX / 2 ? (int)len : width_columns(s);
 }
 
 /* "headline — source" with the tail kept whole and the headline cut to
@@ -47,11 +125,14 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
                const char *from, const char *extra, int width)
 {
 	char tail[512], *head;
+	size_t len, at = 0;
 	int room;
 
-	snprintf(tail, sizeof(tail), "%s%s%s", from[0] != '\0' ? " \xe2\x80\x94 " : "",
-	         from, extra);
-	room = width - indent - width_columns(mark) - width_columns(tail);
+	tail[0] = '\0';
+	append(tail, sizeof(tail), &at, from[0] != '\0' ? " \xe2\x80\x94 " : "");
+	append(tail, sizeof(tail), &at, from);
+	append(tail, sizeof(tail), &at, extra);
+	room = width - indent - columns_of(mark) - columns_of(tail);
 	if (room < 12) {
 		char line[1024 + sizeof(tail) + 16];
 
@@ -59,8 +140,16 @@ put_story_line(FILE *out, int indent, const char *mark, const char *headline,
 		put_line(out, indent, line, width);
 		return;
 	}
-	head = width_fit(headline, room, 0);
-	fprintf(out, "%*s%s%s%s\n", indent, "", mark, head != NULL ? head : "", tail);
+	if (is_plain(headline, &len) && len <= (size_t)room) {
+		head = NULL;
+	} else {
+		head = width_fit(headline, room, 0);
+		len = head != NULL ? strlen(head) : 0;
+	}
+	put_text(out, indent, mark, strlen(mark));
+	fwrite(head != NULL ? head : headline, 1, len, out);
+	fputs(tail, out);
+	fputc('\n', out);
 	free(head);
 }
 
@@ -431,8 +520,10 @@ struct kept_text {
 static const char *
 gated(const char *s, int one_line, char **tmp)
 {
+	size_t len;
+
 	*tmp = NULL;
-	if (s == NULL || text_is_clean(s, strlen(s))) {
+	if (s == NULL || is_plain(s, &len) || text_is_clean(s, len)) {
 		return nf_str(s);
 	}
 	*tmp = one_line ? text_clean_line(s, strlen(s)) : text_sanitize(s, strlen(s));
@@ -526,14 +617,12 @@ headlines_print_kept(FILE *out, struct store *s, const struct config *cfg,
 {
 	struct kept_print p = { out, width, 0 };
 	char *signature = NULL;
-	size_t nstories = 0;
 	int current = 0;
 	enum nf_status st = stories_signature(s, cfg, &signature, err);
 
 	*printed = 0;
 	/* an empty page is the one case that refreshes: left to the caller */
-	if (st == NF_OK && signature != NULL &&
-	    (st = store_fold_count(s, &nstories, err)) == NF_OK && nstories > 0) {
+	if (st == NF_OK && signature != NULL) {
 		st = store_fold_walk(s, signature, 0, SIZE_MAX, STORE_FOLD_COPIES,
 		                     put_kept_row, &p, &current, err);
 		*printed = st == NF_OK && current && p.lines > 0;

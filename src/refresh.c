@@ -266,6 +266,9 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 	                       syncq_pending(r->queue) > 0)) {
 		struct fetch_waitfd done = { syncq_fd(r->queue), POLLIN, 0 };
 
+		if (fetch_multi_pending(m) == 0) {
+			syncq_flush(r->queue);	/* the last bodies are in */
+		}
 		st = fetch_multi_wait(m, &done, 1, -1, err);
 		if (st == NF_OK) {
 			st = fetch_multi_step(m, err);

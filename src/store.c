@@ -205,7 +205,7 @@ enum stmt_id {
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_SET, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE,
 	ST_COUNT
@@ -317,6 +317,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                 " ORDER BY id",
 	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
 	                 " WHERE id = ?1",
+	/* the key alone: the unread index is left alone */
+	[ST_STORY_KEY] = "UPDATE items SET story = ?2 WHERE id = ?1",
 	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
 	                    " OR story ="
 	                    " (SELECT story FROM items WHERE id = ?1)",
@@ -345,9 +347,18 @@ struct store {
 	char *path;
 	sqlite3_stmt *stmt[ST_COUNT];
 	int readonly;		/* opened for reading only: see store_open() */
+	int batch;		/* inside store_batch_begin(): the writes
+				 * share one transaction */
+	int batch_open;		/* and it has begun (batch_join()) */
+	int batch_lost;		/* a write failed and took the batch back:
+				 * writes fail until store_batch_commit() */
+	int batch_cache;	/* the batch's cache size is set */
 };
 
 #define BUSY_TIMEOUT_MS 5000
+/* The page cache of a handle that writes batches, KiB: the index pages a
+ * thousand feeds' items touch, each written once per batch. */
+#define STORE_BATCH_CACHE_KIB "16384"
 /* Marking 100,000 items read writes a WAL the size of the table; past a
  * checkpoint, cut the file back to this rather than keep it forever. */
 #define WAL_SIZE_LIMIT "16777216"
@@ -402,22 +413,49 @@ simple_run(struct store *s, enum stmt_id id, struct nf_error *err)
 	return st != NULL ? stmt_run(s, st, err) : NF_ERR_DB;
 }
 
+/* Opens the transaction of a batch begun by store_batch_begin() at its
+ * first write, so that a batch holds the write lock only from then on
+ * (not while a feed is fetched or parsed). */
+static enum nf_status
+batch_join(struct store *s, struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+
+	if (s->batch && !s->batch_open &&
+	    (st = simple_run(s, ST_BEGIN, err)) == NF_OK) {
+		s->batch_open = 1;
+	}
+	return st;
+}
+
+/* A write's transaction. Inside a batch the write joins the batch's: no
+ * savepoint, whose journal would copy every page a feed touches; a
+ * write that fails takes the whole batch back instead, and the batch is
+ * over. */
 static enum nf_status
 tx_begin(struct store *s, struct nf_error *err)
 {
-	return simple_run(s, ST_BEGIN, err);
+	if (s->batch_lost) {
+		return nf_error_set(err, NF_ERR_DB, "%s: the write was rolled"
+		                    " back", s->path);
+	}
+	return s->batch ? batch_join(s, err) : simple_run(s, ST_BEGIN, err);
 }
 
 static enum nf_status
 tx_commit(struct store *s, struct nf_error *err)
 {
-	return simple_run(s, ST_COMMIT, err);
+	return s->batch ? NF_OK : simple_run(s, ST_COMMIT, err);
 }
 
 /* Rolls back after a failure; err already says why, so keep it. */
 static void
 tx_rollback(struct store *s)
 {
+	if (s->batch) {
+		s->batch = s->batch_open = 0;
+		s->batch_lost = 1;
+	}
 	if (!sqlite3_get_autocommit(s->db)) {
 		simple_run(s, ST_ROLLBACK, NULL);
 	}
@@ -842,6 +880,56 @@ store_open_again(const struct store *s, struct store **out,
 	return store_open(s->path, out, err);
 }
 
+enum nf_status
+store_batch_begin(struct store *s, struct nf_error *err)
+{
+	if (s->batch || s->batch_lost) {
+		return NF_OK;
+	}
+	if (!s->batch_cache) {
+		/* A batch's pages stay in memory until it commits: written
+		 * once each rather than spilled and written again. So does
+		 * a statement's journal, which would otherwise go to a
+		 * temporary file. */
+		if (exec_sql(s, "PRAGMA cache_size = -" STORE_BATCH_CACHE_KIB,
+		             err) != NF_OK ||
+		    exec_sql(s, "PRAGMA temp_store = MEMORY", err) != NF_OK) {
+			return NF_ERR_DB;
+		}
+		s->batch_cache = 1;
+	}
+	s->batch = 1;
+	return NF_OK;
+}
+
+enum nf_status
+store_batch_commit(struct store *s, struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+
+	if (s->batch_lost) {
+		st = nf_error_set(err, NF_ERR_DB, "%s: the write was rolled back",
+		                  s->path);
+	} else if (s->batch_open) {
+		s->batch = s->batch_open = 0;
+		if (sqlite3_get_autocommit(s->db)) {
+			/* SQLite ended it itself (a full disk, an I/O error) */
+			st = nf_error_set(err, NF_ERR_DB, "%s: the write was"
+			                  " rolled back", s->path);
+		} else if ((st = simple_run(s, ST_COMMIT, err)) != NF_OK) {
+			tx_rollback(s);
+		}
+	}
+	s->batch = s->batch_open = s->batch_lost = 0;
+	return st;
+}
+
+int
+store_in_batch(const struct store *s)
+{
+	return s->batch;
+}
+
 void
 store_close(struct store *s)
 {
@@ -969,7 +1057,7 @@ store_feed_meta_set(struct store *s, int64_t feed_id,
 {
 	sqlite3_stmt *st = stmt_get(s, ST_META_SET, err);
 
-	if (st == NULL) {
+	if (st == NULL || batch_join(s, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, feed_id);
@@ -1469,21 +1557,18 @@ feed_info_fill(sqlite3_stmt *st, struct store_feed_info *f)
 	return 0;
 }
 
-enum nf_status
-store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
-                struct nf_error *err)
+/* The feeds st lists (ST_FEED_LIST's columns), into a new array. */
+static enum nf_status
+feed_list_of(struct store *s, sqlite3_stmt *st, struct store_feed_info **out,
+             size_t *n, struct nf_error *err)
 {
 	struct store_feed_info *v = NULL, *grown;
 	size_t len = 0, cap = 0;
-	sqlite3_stmt *st;
 	enum nf_status status = NF_OK;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((st = stmt_get(s, ST_FEED_LIST, err)) == NULL) {
-		return NF_ERR_DB;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap != 0 ? cap * 2 : 16;
@@ -1509,6 +1594,42 @@ store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
 	*out = v;
 	*n = len;
 	return NF_OK;
+}
+
+enum nf_status
+store_feed_list(struct store *s, struct store_feed_info **out, size_t *n,
+                struct nf_error *err)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = stmt_get(s, ST_FEED_LIST, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	return feed_list_of(s, st, out, n, err);
+}
+
+enum nf_status
+store_feed_list_unfetched(struct store *s, struct store_feed_info **out,
+                          size_t *n, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT f.id, f.url, COALESCE(f.title,"
+	                       " f.feed_title, url_redact(f.url)), f.last_fetch,"
+	                       " f.last_error, 0, 0 FROM feeds f WHERE"
+	                       " f.last_fetch IS NULL ORDER BY f.id", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_error(s, err, "cannot list feeds");
+	}
+	status = feed_list_of(s, st, out, n, err);
+	sqlite3_finalize(st);
+	return status;
 }
 
 static int
@@ -1915,14 +2036,16 @@ static enum nf_status
 story_set(struct store *s, int64_t rowid, int64_t key, int read,
           struct nf_error *err)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_STORY_SET, err);
+	sqlite3_stmt *st = stmt_get(s, read ? ST_STORY_SET : ST_STORY_KEY, err);
 
 	if (st == NULL) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_int64(st, 2, key);
-	sqlite3_bind_int(st, 3, read);
+	if (read) {
+		sqlite3_bind_int(st, 3, read);
+	}
 	return stmt_run(s, st, err);
 }
 
@@ -2000,25 +2123,38 @@ story_join(struct story_map *map, const struct store_story *story,
 	return 0;
 }
 
+static int
+story_change_compare(const void *a, const void *b)
+{
+	int64_t x = ((const struct story_change *)a)->rowid;
+	int64_t y = ((const struct story_change *)b)->rowid;
+
+	return (x > y) - (x < y);
+}
+
 /* Writes the changes in one transaction; the rowids joined read go to
- * newly_read. */
+ * newly_read, in the order of the stories. The rows are written in rowid
+ * order: a fold's worth of changes in page order would touch the items'
+ * pages at random, each read and written again many times. */
 static enum nf_status
-story_changes_write(struct store *s, const struct story_changes *c,
+story_changes_write(struct store *s, struct story_changes *c,
                     struct idvec *newly_read, struct nf_error *err)
 {
 	enum nf_status status;
 	size_t i;
 
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		}
+	}
+	qsort(c->v, c->n, sizeof(*c->v), story_change_compare);
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
 	for (i = 0; i < c->n; i++) {
 		if ((status = story_set(s, c->v[i].rowid, c->v[i].key, c->v[i].read,
 		                        err)) != NF_OK) {
-			goto fail;
-		}
-		if (c->v[i].read && idvec_add(newly_read, c->v[i].rowid) != 0) {
-			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 			goto fail;
 		}
 	}
@@ -2986,7 +3122,11 @@ store_fold_save(struct store *s, const char *signature, int64_t gen,
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}
-	if ((status = exec_sql(s, "DELETE FROM story_members;"
+	/* The members come in page order, their items at random: the
+	 * index by item (migration 8's, the same) is made again after
+	 * them in one sorted pass rather than kept up row by row. */
+	if ((status = exec_sql(s, "DROP INDEX story_members_item;"
+	                       " DELETE FROM story_members;"
 	                       " DELETE FROM stories;", err)) != NF_OK) {
 		goto out;
 	}
@@ -3015,7 +3155,9 @@ store_fold_save(struct store *s, const char *signature, int64_t gen,
 	}
 	sqlite3_bind_int64(state, 1, gen);
 	bind_text(state, 2, signature);
-	if ((status = stmt_run(s, state, err)) == NF_OK) {
+	if ((status = stmt_run(s, state, err)) == NF_OK &&
+	    (status = exec_sql(s, "CREATE INDEX story_members_item ON"
+	                       " story_members (item)", err)) == NF_OK) {
 		status = tx_commit(s, err);
 	}
 out:
@@ -3028,12 +3170,41 @@ out:
 	return status;
 }
 
-/* Columns of the walk below, in order. */
-enum fold_col {
-	FC_STORY, FC_MEMBER, FC_MEMBERS, FC_OUTLETS, FC_NEWEST, FC_HEAD,
-	FC_SOURCE, FC_CAPTION, FC_ROWID, FC_PUBLISHED, FC_COPY_HEAD,
-	FC_COPY_SOURCE, FC_LINK, FC_TEXT, FC_READ, FC_UNREAD
+/* The walk reads the two tables side by side, each in its own key's
+ * order (no sort, no lookup of a story's members by key): the story
+ * lines, and the member lines, which follow them story by story. */
+
+/* Columns of the story lines below, in order. */
+enum fold_story_col {
+	FS_PLACE, FS_MEMBERS, FS_OUTLETS, FS_NEWEST, FS_HEAD, FS_SOURCE,
+	FS_CAPTION, FS_UNREAD
 };
+
+/* A story line knows whether any copy is unread (?4). */
+#define FOLD_WALK_STORIES_SQL \
+	"SELECT place, members, outlets, newest, head, source, caption," \
+	" CASE WHEN ?4 THEN EXISTS (SELECT 1 FROM story_members u JOIN" \
+	" items r ON r.id = u.item WHERE u.story = s.place AND r.read = 0) END" \
+	" FROM stories s WHERE place >= ?1 AND place < ?2 ORDER BY place"
+
+/* Columns of the member lines below, in order. */
+enum fold_member_col {
+	FM_STORY, FM_PLACE, FM_ITEM, FM_PUBLISHED, FM_HEAD, FM_SOURCE, FM_LINK,
+	FM_TEXT, FM_READ
+};
+
+/* The lead story's lead copy carries its text as a page prints it (the
+ * summary, else the start of the content: two lines at most are shown).
+ * Read state (?4) is the items'. Nothing else reads an item. */
+#define FOLD_WALK_MEMBERS_SQL \
+	"SELECT story, place, item, published, head, source, link," \
+	" CASE WHEN story = 0 AND place = 0 THEN (SELECT" \
+	" COALESCE(i.summary, substr(i.content, 1, 4000)) FROM items i" \
+	" WHERE i.id = m.item) END," \
+	" CASE WHEN ?4 THEN (SELECT i.read FROM items i WHERE i.id = m.item)" \
+	" END" \
+	" FROM story_members m WHERE story >= ?1 AND story < ?2 AND" \
+	" (?3 OR place = 0) ORDER BY story, place"
 
 static const char *
 column_text(sqlite3_stmt *st, int col)
@@ -3042,72 +3213,99 @@ column_text(sqlite3_stmt *st, int col)
 }
 
 static void
-fold_row_fill(sqlite3_stmt *st, struct store_fold_row *r)
+fold_row_story(sqlite3_stmt *st, struct store_fold_row *r)
 {
-	r->place = (size_t)sqlite3_column_int64(st, FC_STORY);
-	r->member = (size_t)sqlite3_column_int64(st, FC_MEMBER);
-	r->members = (size_t)sqlite3_column_int64(st, FC_MEMBERS);
-	r->outlets = (size_t)sqlite3_column_int64(st, FC_OUTLETS);
-	r->newest = column_date(st, FC_NEWEST);
-	r->head = column_text(st, FC_HEAD);
-	r->source = column_text(st, FC_SOURCE);
-	r->caption = column_text(st, FC_CAPTION);
-	r->rowid = sqlite3_column_int64(st, FC_ROWID);
-	r->published = column_date(st, FC_PUBLISHED);
-	r->copy_head = column_text(st, FC_COPY_HEAD);
-	r->copy_source = column_text(st, FC_COPY_SOURCE);
-	r->link = column_text(st, FC_LINK);
-	r->text = column_text(st, FC_TEXT);
-	r->read = sqlite3_column_int(st, FC_READ);
-	r->story_unread = sqlite3_column_int(st, FC_UNREAD);
+	r->place = (size_t)sqlite3_column_int64(st, FS_PLACE);
+	r->members = (size_t)sqlite3_column_int64(st, FS_MEMBERS);
+	r->outlets = (size_t)sqlite3_column_int64(st, FS_OUTLETS);
+	r->newest = column_date(st, FS_NEWEST);
+	r->head = column_text(st, FS_HEAD);
+	r->source = column_text(st, FS_SOURCE);
+	r->caption = column_text(st, FS_CAPTION);
+	r->story_unread = sqlite3_column_int(st, FS_UNREAD);
 }
 
-/* The lead story's lead copy carries its text as a page prints it (the
- * summary, else the start of the content: two lines at most are shown).
- * Read state (?4) is the items'; a story line knows whether any copy is
- * unread. Nothing else reads an item. */
-#define FOLD_WALK_SQL \
-	"SELECT s.place, m.place, s.members, s.outlets, s.newest, s.head," \
-	" s.source, s.caption, m.item, m.published, m.head, m.source, m.link," \
-	" CASE WHEN s.place = 0 AND m.place = 0 THEN (SELECT" \
-	" COALESCE(i.summary, substr(i.content, 1, 4000)) FROM items i" \
-	" WHERE i.id = m.item) END," \
-	" CASE WHEN ?4 THEN (SELECT i.read FROM items i WHERE i.id = m.item)" \
-	" END," \
-	" CASE WHEN ?4 AND m.place = 0 THEN EXISTS (SELECT 1 FROM" \
-	" story_members u JOIN items r ON r.id = u.item WHERE" \
-	" u.story = s.place AND r.read = 0) END" \
-	" FROM stories s JOIN story_members m ON m.story = s.place" \
-	" WHERE s.place >= ?1 AND s.place < ?2 AND (?3 OR m.place = 0)" \
-	" ORDER BY s.place, m.place"
-
-static enum nf_status
-fold_walk_rows(struct store *s, size_t from, size_t count, int what,
-               store_fold_each each, void *ctx, struct nf_error *err)
+static void
+fold_row_member(sqlite3_stmt *st, struct store_fold_row *r)
 {
-	sqlite3_stmt *st = NULL;
-	struct store_fold_row row;
-	enum nf_status status = NF_OK;
-	int rc;
+	r->member = (size_t)sqlite3_column_int64(st, FM_PLACE);
+	r->rowid = sqlite3_column_int64(st, FM_ITEM);
+	r->published = column_date(st, FM_PUBLISHED);
+	r->copy_head = column_text(st, FM_HEAD);
+	r->copy_source = column_text(st, FM_SOURCE);
+	r->link = column_text(st, FM_LINK);
+	r->text = column_text(st, FM_TEXT);
+	r->read = sqlite3_column_int(st, FM_READ);
+	r->story_unread = r->member == 0 ? r->story_unread : 0;
+}
 
-	if (sqlite3_prepare_v2(s->db, FOLD_WALK_SQL, -1, &st, NULL) != SQLITE_OK) {
-		return db_error(s, err, "cannot read the stored fold");
-	}
+/* Binds the walk's range and flags to both statements. */
+static void
+fold_walk_bind(sqlite3_stmt *st, size_t from, size_t count, int what)
+{
 	sqlite3_bind_int64(st, 1, (int64_t)from);
 	sqlite3_bind_int64(st, 2, count > (size_t)INT64_MAX - from ? INT64_MAX :
 	                   (int64_t)(from + count));
 	sqlite3_bind_int(st, 3, (what & STORE_FOLD_COPIES) != 0);
 	sqlite3_bind_int(st, 4, (what & STORE_FOLD_READ) != 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fold_row_fill(st, &row);
-		if (each(ctx, &row) != 0) {
-			break;
+}
+
+/* Calls each for the member lines of the story line in *row (stories
+ * without members give none, as members without a story). *rc is the
+ * member statement's last step, its row not yet used when SQLITE_ROW.
+ * Returns nonzero when each stopped the walk. */
+static int
+fold_walk_story(sqlite3_stmt *members, int *rc, struct store_fold_row *row,
+                store_fold_each each, void *ctx)
+{
+	int64_t place = (int64_t)row->place, story;
+
+	while (*rc == SQLITE_ROW &&
+	       (story = sqlite3_column_int64(members, FM_STORY)) <= place) {
+		if (story == place) {
+			fold_row_member(members, row);
+			if (each(ctx, row) != 0) {
+				return 1;
+			}
+		}
+		*rc = sqlite3_step(members);
+	}
+	return 0;
+}
+
+static enum nf_status
+fold_walk_rows(struct store *s, size_t from, size_t count, int what,
+               store_fold_each each, void *ctx, struct nf_error *err)
+{
+	sqlite3_stmt *stories = NULL, *members = NULL;
+	struct store_fold_row row;
+	enum nf_status status = NF_OK;
+	int rc = SQLITE_DONE, mrc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(s->db, FOLD_WALK_STORIES_SQL, -1, &stories,
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, FOLD_WALK_MEMBERS_SQL, -1, &members,
+	                       NULL) != SQLITE_OK) {
+		status = db_error(s, err, "cannot read the stored fold");
+		goto out;
+	}
+	fold_walk_bind(stories, from, count, what);
+	fold_walk_bind(members, from, count, what);
+	memset(&row, 0, sizeof(row));
+	mrc = sqlite3_step(members);
+	while (mrc == SQLITE_ROW && (rc = sqlite3_step(stories)) == SQLITE_ROW) {
+		fold_row_story(stories, &row);
+		if (fold_walk_story(members, &mrc, &row, each, ctx) != 0) {
+			goto out;
 		}
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) ||
+	    (mrc != SQLITE_ROW && mrc != SQLITE_DONE)) {
 		status = db_error(s, err, "cannot read the stored fold");
 	}
-	sqlite3_finalize(st);
+out:
+	sqlite3_finalize(stories);
+	sqlite3_finalize(members);
 	return status;
 }
 
@@ -3133,13 +3331,17 @@ store_fold_walk(struct store *s, const char *signature, size_t from,
 	return status;
 }
 
+/* store_fold_save() numbers the places from 0 without a gap, so the
+ * last place tells the count from one step down the key, where count(*)
+ * would read every page of the table. */
 enum nf_status
 store_fold_count(struct store *s, size_t *nstories, struct nf_error *err)
 {
 	int64_t n = 0;
 
 	*nstories = 0;
-	if (sql_int64(s, "SELECT count(*) FROM stories", &n) != SQLITE_OK) {
+	if (sql_int64(s, "SELECT COALESCE(max(place) + 1, 0) FROM stories",
+	              &n) != SQLITE_OK) {
 		return db_error(s, err, "cannot read the stored fold");
 	}
 	*nstories = (size_t)n;
@@ -3297,37 +3499,64 @@ static const char *const fold_story_orders[2][3] = {
 	  "outlets, place DESC" },
 };
 
-/* The lines of one statement: the lead story's (rest 0) or the others';
- * *stopped when each stopped the walk. */
+/* Which stories of the page have an unread copy: the flags of
+ * fold_unread_places() (one pass over the store, for every line), or
+ * NULL to ask each story's own copies (for a few lines). */
+struct fold_unread {
+	const unsigned char *flags;
+	size_t nstories;
+};
+
+/* A story line's columns, the last only when flags is NULL. */
+#define FOLD_LINE_SQL \
+	"SELECT place, members, outlets, newest, head, source, caption, lead%s" \
+	" FROM stories s WHERE %s ORDER BY %s LIMIT ?1"
+#define FOLD_LINE_UNREAD_SQL \
+	", EXISTS (SELECT 1 FROM story_members u JOIN items r ON" \
+	" r.id = u.item WHERE u.story = s.place AND r.read = 0)"
+
+static void
+fold_line_fill(sqlite3_stmt *st, const struct fold_unread *u,
+               struct store_fold_row *row)
+{
+	row->place = (size_t)sqlite3_column_int64(st, 0);
+	row->members = (size_t)sqlite3_column_int64(st, 1);
+	row->outlets = (size_t)sqlite3_column_int64(st, 2);
+	row->newest = column_date(st, 3);
+	row->head = column_text(st, 4);
+	row->source = column_text(st, 5);
+	row->caption = column_text(st, 6);
+	row->rowid = sqlite3_column_int64(st, 7);
+	row->story_unread = u->flags == NULL ? sqlite3_column_int(st, 8) :
+	                    row->place < u->nstories && u->flags[row->place];
+}
+
+/* The lines of one statement, at most *left of them (counted down): the
+ * lead story's (rest 0) or the others'; *stopped when each stopped the
+ * walk. */
 static enum nf_status
 fold_story_lines(struct store *s, enum store_fold_order order, int reverse,
-                 int rest, const unsigned char *unread, size_t nstories,
+                 int rest, const struct fold_unread *u, size_t *left,
                  store_fold_each each, void *ctx, int *stopped,
                  struct nf_error *err)
 {
-	char sql[256];
+	char sql[512];
 	sqlite3_stmt *st = NULL;
 	struct store_fold_row row;
 	int rc;
 
-	snprintf(sql, sizeof(sql), "SELECT place, members, outlets, newest, head,"
-	         " source, caption, lead FROM stories WHERE %s ORDER BY %s",
+	snprintf(sql, sizeof(sql), FOLD_LINE_SQL,
+	         u->flags == NULL ? FOLD_LINE_UNREAD_SQL : "",
 	         rest ? "place > 0" : "place = 0",
 	         fold_story_orders[reverse != 0][order]);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		return db_error(s, err, "cannot read the stored fold");
 	}
+	sqlite3_bind_int64(st, 1, *left > (size_t)INT64_MAX ? -1 : (int64_t)*left);
 	memset(&row, 0, sizeof(row));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.place = (size_t)sqlite3_column_int64(st, 0);
-		row.members = (size_t)sqlite3_column_int64(st, 1);
-		row.outlets = (size_t)sqlite3_column_int64(st, 2);
-		row.newest = column_date(st, 3);
-		row.head = column_text(st, 4);
-		row.source = column_text(st, 5);
-		row.caption = column_text(st, 6);
-		row.rowid = sqlite3_column_int64(st, 7);
-		row.story_unread = row.place < nstories && unread[row.place];
+		fold_line_fill(st, u, &row);
+		(*left)--;
 		if (each(ctx, &row) != 0) {
 			break;
 		}
@@ -3338,20 +3567,19 @@ fold_story_lines(struct store *s, enum store_fold_order order, int reverse,
 	       db_error(s, err, "cannot read the stored fold");
 }
 
-/* The lead story first, then the rest in order. */
+/* The lead story first, then the rest in order, count lines at most. */
 static enum nf_status
 fold_story_rows(struct store *s, enum store_fold_order order, int reverse,
-                const unsigned char *unread, size_t nstories,
+                const struct fold_unread *u, size_t count,
                 store_fold_each each, void *ctx, struct nf_error *err)
 {
 	int stopped = 0;
-	enum nf_status status = fold_story_lines(s, order, reverse, 0, unread,
-	                                         nstories, each, ctx, &stopped,
-	                                         err);
+	enum nf_status status = fold_story_lines(s, order, reverse, 0, u, &count,
+	                                         each, ctx, &stopped, err);
 
-	if (status == NF_OK && !stopped) {
-		status = fold_story_lines(s, order, reverse, 1, unread, nstories,
-		                          each, ctx, &stopped, err);
+	if (status == NF_OK && !stopped && count > 0) {
+		status = fold_story_lines(s, order, reverse, 1, u, &count, each,
+		                          ctx, &stopped, err);
 	}
 	return status;
 }
@@ -3363,8 +3591,8 @@ store_fold_stories(struct store *s, const char *signature,
                    struct nf_error *err)
 {
 	unsigned char *unread = NULL;
+	struct fold_unread u = { NULL, 0 };
 	enum nf_status status;
-	size_t nstories = 0;
 	int64_t gen;
 
 	*current = 0;
@@ -3373,16 +3601,42 @@ store_fold_stories(struct store *s, const char *signature,
 	}
 	status = fold_state_read(s, signature, &gen, current, err);
 	if (status == NF_OK && *current) {
-		status = store_fold_count(s, &nstories, err);
+		status = store_fold_count(s, &u.nstories, err);
 	}
 	if (status == NF_OK && *current) {
-		status = fold_unread_places(s, &unread, nstories, err);
+		status = fold_unread_places(s, &unread, u.nstories, err);
+		u.flags = unread;
 	}
 	if (status == NF_OK && *current) {
-		status = fold_story_rows(s, order, reverse, unread, nstories, each,
-		                         ctx, err);
+		status = fold_story_rows(s, order, reverse, &u, SIZE_MAX, each, ctx,
+		                         err);
 	}
 	free(unread);
+	tx_rollback(s);
+	return status;
+}
+
+/* A few lines: each story's unread state from its own copies, and the
+ * order's first lines from a sort that keeps only them (the page's own
+ * order from its key, no sort). */
+enum nf_status
+store_fold_first(struct store *s, const char *signature,
+                 enum store_fold_order order, int reverse, size_t count,
+                 store_fold_each each, void *ctx, int *current,
+                 struct nf_error *err)
+{
+	struct fold_unread u = { NULL, 0 };
+	enum nf_status status;
+	int64_t gen;
+
+	*current = 0;
+	if ((status = simple_run(s, ST_BEGIN_READ, err)) != NF_OK) {
+		return status;
+	}
+	status = fold_state_read(s, signature, &gen, current, err);
+	if (status == NF_OK && *current && count > 0) {
+		status = fold_story_rows(s, order, reverse, &u, count, each, ctx, err);
+	}
 	tx_rollback(s);
 	return status;
 }

@@ -115,6 +115,21 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
                                  const struct store_keep *keep,
                                  size_t *new_count, struct nf_error *err);
 
+/* A batch: the writes of several feed updates (store_feed_update(),
+ * store_feed_meta_set(), store_items_ignored()) in one transaction, so
+ * that a refresh writes each page of the items' indexes once per batch
+ * rather than once per feed. Nothing of a batch is stored until
+ * store_batch_commit(). A write that fails inside it takes the whole
+ * batch back (what was stored before it stays); the writes after fail
+ * too until store_batch_commit(), which then fails, saying why. The
+ * batch takes the store's write lock at its first write and holds it
+ * until the commit, so keep it short. Only those
+ * writes may run inside one; begin while one is open is a no-op, commit
+ * without one is NF_OK. store_in_batch() says whether one is begun. */
+enum nf_status store_batch_begin(struct store *s, struct nf_error *err);
+enum nf_status store_batch_commit(struct store *s, struct nf_error *err);
+int store_in_batch(const struct store *s);
+
 /* One line of the Feeds screen. */
 struct store_feed_info {
 	int64_t id;
@@ -131,6 +146,12 @@ struct store_feed_info {
  * store_feed_list_free(). */
 enum nf_status store_feed_list(struct store *s, struct store_feed_info **out,
                                size_t *n, struct nf_error *err);
+/* The feeds never fetched, as store_feed_list() gives them but without
+ * counts (nitems and nunread 0): what the reader needs at start, without
+ * counting a large store's items. Free with store_feed_list_free(). */
+enum nf_status store_feed_list_unfetched(struct store *s,
+                                         struct store_feed_info **out,
+                                         size_t *n, struct nf_error *err);
 void store_feed_list_free(struct store_feed_info *feeds, size_t n);
 
 /* What store_items_load() fills. */
@@ -414,6 +435,14 @@ enum nf_status store_fold_stories(struct store *s, const char *signature,
                                   enum store_fold_order order, int reverse,
                                   store_fold_each each, void *ctx,
                                   int *current, struct nf_error *err);
+
+/* The first count lines store_fold_stories() gives, in the same order,
+ * each story's unread state read from its own copies: for a first
+ * screen, without a pass over the whole page. */
+enum nf_status store_fold_first(struct store *s, const char *signature,
+                                enum store_fold_order order, int reverse,
+                                size_t count, store_fold_each each, void *ctx,
+                                int *current, struct nf_error *err);
 
 /* The rowids of the copies of the story at place, the lead copy first:
  * a new array (free() it). */

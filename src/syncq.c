@@ -2,10 +2,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -35,6 +39,11 @@ struct syncq {
 	pthread_cond_t changed;	/* a job added, finished, or stop */
 	struct syncq_job *todo, **todo_tail;	/* guarded by lock */
 	struct syncq_job *done, **done_tail;
+	struct syncq_job *staged, **staged_tail;	/* run, their writes
+				 * in the open batch (worker_flush()) */
+	size_t nstaged;
+	struct timespec batch_deadline;	/* when the open batch commits */
+	int flush_soon;		/* syncq_flush(): commit once todo is done */
 	size_t pending;		/* added, not taken */
 	size_t queued_bytes;	/* bodies in todo */
 	int stop;
@@ -105,12 +114,118 @@ worker_xml_quiet_structured(void *ctx, xmlErrorPtr error)
 	(void)error;
 }
 
+static int
+deadline_passed(const struct timespec *when)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	return now.tv_sec > when->tv_sec ||
+	       (now.tv_sec == when->tv_sec && now.tv_nsec >= when->tv_nsec);
+}
+
+/* How long finished feeds may wait in the open batch (store.h), and how
+ * many: a thousand feeds committed one by one wrote each index page a
+ * thousand times. The wait is what a feed's outcome may lag behind its
+ * parse. */
+#define SYNCQ_BATCH_MS 100
+#define SYNCQ_BATCH_FEEDS 256
+/* A body larger than this is parsed and stored in a transaction of its
+ * own: its parse would hold the batch's write lock for long. */
+#define SYNCQ_BATCH_BODY (1u << 20)
+
+/* The time after ms milliseconds from now, for pthread_cond_timedwait. */
+static struct timespec
+deadline_after(long ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += (ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	return ts;
+}
+
+/* Commits the batch and hands its feeds out (lock held on entry and on
+ * return). A failed commit lost their writes: each says so. */
+static void
+worker_flush(struct syncq *q)
+{
+	struct syncq_job *j = q->staged, *next;
+	const char byte = 1;
+	struct nf_error err;
+
+	if (j == NULL && !store_in_batch(q->store)) {
+		return;
+	}
+	q->staged = NULL;
+	q->staged_tail = &q->staged;
+	q->nstaged = 0;
+	pthread_mutex_unlock(&q->lock);
+	nf_error_clear(&err);
+	if (store_batch_commit(q->store, &err) != NF_OK) {
+		for (next = j; next != NULL; next = next->next) {
+			if (next->out.state != SYNC_ERROR) {
+				next->out.state = SYNC_ERROR;
+				next->out.new_count = next->out.ignored = 0;
+				nf_error_set(&next->out.error, err.code, "%s",
+				             err.msg);
+			}
+		}
+	}
+	pthread_mutex_lock(&q->lock);
+	for (; j != NULL; j = next) {
+		next = j->next;
+		j->next = NULL;
+		*q->done_tail = j;
+		q->done_tail = &j->next;
+		/* The pipe holds far more bytes than feeds are ever pending;
+		 * a full pipe still leaves it readable, which is all it
+		 * says. */
+		(void)!write(q->pipe[1], &byte, 1);
+	}
+	pthread_cond_broadcast(&q->changed);
+}
+
+/* Runs j (lock held on entry and on return): a fetched feed joins the
+ * open batch, starting one if need be; a local file, a program, a
+ * filter or a large body runs outside any, since it may take as long as
+ * its timeout or its parse budget and the batch holds the store's write
+ * lock from its first write on. */
+static void
+worker_run(struct syncq *q, struct syncq_job *j)
+{
+	const int batched = !j->local && j->filter_cmd == NULL &&
+	                    j->result.len <= SYNCQ_BATCH_BODY;
+	struct nf_error err;
+
+	if (!batched) {
+		worker_flush(q);
+	}
+	pthread_mutex_unlock(&q->lock);
+	if (batched && !store_in_batch(q->store) &&
+	    store_batch_begin(q->store, &err) == NF_OK) {
+		q->batch_deadline = deadline_after(SYNCQ_BATCH_MS);
+	}
+	job_run(q, j);
+	pthread_mutex_lock(&q->lock);
+	*q->staged_tail = j;
+	q->staged_tail = &j->next;
+	q->nstaged++;
+	if (!store_in_batch(q->store) || q->nstaged >= SYNCQ_BATCH_FEEDS) {
+		worker_flush(q);
+	}
+}
+
 static void *
 worker_main(void *arg)
 {
 	struct syncq *q = arg;
 	struct syncq_job *j;
-	const char byte = 1;
 
 	/* libxml2's error handlers are per thread: this one stays as quiet
 	 * as main() made the first (feed text never reaches the terminal). */
@@ -118,6 +233,14 @@ worker_main(void *arg)
 	xmlSetStructuredErrorFunc(NULL, worker_xml_quiet_structured);
 	pthread_mutex_lock(&q->lock);
 	for (;;) {
+		while (q->todo == NULL && !q->stop && q->staged != NULL) {
+			if (q->flush_soon ||
+			    pthread_cond_timedwait(&q->changed, &q->lock,
+			                           &q->batch_deadline) == ETIMEDOUT) {
+				worker_flush(q);
+			}
+		}
+		q->flush_soon = q->flush_soon && q->todo != NULL;
 		while (q->todo == NULL && !q->stop) {
 			pthread_cond_wait(&q->changed, &q->lock);
 		}
@@ -130,16 +253,12 @@ worker_main(void *arg)
 		}
 		q->queued_bytes -= j->result.len;
 		j->next = NULL;
-		pthread_mutex_unlock(&q->lock);
-		job_run(q, j);
-		pthread_mutex_lock(&q->lock);
-		*q->done_tail = j;
-		q->done_tail = &j->next;
-		/* The pipe holds far more bytes than feeds are ever pending;
-		 * a full pipe still leaves it readable, which is all it says. */
-		(void)!write(q->pipe[1], &byte, 1);
-		pthread_cond_broadcast(&q->changed);
+		worker_run(q, j);
+		if (q->staged != NULL && deadline_passed(&q->batch_deadline)) {
+			worker_flush(q);
+		}
 	}
+	worker_flush(q);	/* what the batch stored is kept */
 	pthread_mutex_unlock(&q->lock);
 	return NULL;
 }
@@ -175,6 +294,7 @@ syncq_new(struct store *store, const struct sync_settings *set,
 	q->set.cancel = &q->cancel;
 	q->todo_tail = &q->todo;
 	q->done_tail = &q->done;
+	q->staged_tail = &q->staged;
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->changed, NULL);
 	/* libxml2 sets up its globals once, before a second thread parses. */
@@ -299,6 +419,15 @@ syncq_take(struct syncq *q, int wait, void **user, struct sync_outcome *out)
 	return 1;
 }
 
+void
+syncq_flush(struct syncq *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->flush_soon = 1;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+}
+
 size_t
 syncq_pending(const struct syncq *q)
 {
@@ -337,7 +466,15 @@ syncq_free(struct syncq *q)
 	}
 	jobs_free_list(q->todo);
 	jobs_free_list(q->done);
+	jobs_free_list(q->staged);
 	store_close(q->store);
+#ifdef __GLIBC__
+	/* What the worker freed stays in its thread's own heap, which no
+	 * other thread reuses: the page cache and the bodies it held go
+	 * back to the system rather than add to what the caller does
+	 * next (a refresh folds its front page). */
+	malloc_trim(0);
+#endif
 	if (q->pipe[0] >= 0) {
 		close(q->pipe[0]);
 		close(q->pipe[1]);

@@ -45,6 +45,7 @@ struct token {
 	int stop;		/* in stopwords (set by mark_keys) */
 	size_t stem;		/* stem_len() of a word; len for CJK */
 	int words;		/* WORD_* flags once mark_keys() looked; -1 */
+	int alpha;		/* every character a to z: a word stem_len() may cut */
 };
 
 /* One normalised title while it is being shingled. */
@@ -121,10 +122,12 @@ last_separator(const char *t, size_t len, size_t *seplen)
 			continue;
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-			n = strlen(seps[i]);
 			/* the second byte first: a title has many spaces */
-			if (p + n < len && t[p + 1] == seps[i][1] &&
-			    memcmp(t + p, seps[i], n) == 0) {
+			if (t[p + 1] != seps[i][1]) {
+				continue;
+			}
+			n = strlen(seps[i]);
+			if (p + n < len && memcmp(t + p, seps[i], n) == 0) {
 				*seplen = n;
 				return p;
 			}
@@ -176,9 +179,13 @@ outlet_cut_named(const char *t, size_t len, const char *named, const char *feed,
                  const char **tail)
 {
 	const char *x;
-	size_t cut = outlet_cut(t, len, &x);
+	size_t cut;
 
 	*tail = NULL;
+	if (named == NULL && feed == NULL) {
+		return len;	/* no name to cut: the shape alone cuts nothing */
+	}
+	cut = outlet_cut(t, len, &x);
 	if (x == NULL || !((named != NULL && same_outlet(x, len - (size_t)(x - t), named)) ||
 	                   (feed != NULL && same_outlet(x, len - (size_t)(x - t), feed)))) {
 		return len;
@@ -477,21 +484,34 @@ static size_t
 tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
                struct token *cur)
 {
-	for (; i < len && nm->ncps < TITLE_READ_MAX; i++) {
+	/* counts in locals: a store to cps may alias them for all the
+	 * compiler knows, and would keep them in memory */
+	size_t ncps = nm->ncps, start = ncps;
+	int lower = 0, digit = 0;
+
+	for (; i < len && ncps < TITLE_READ_MAX; i++) {
 		unsigned char ch = u[i];
 
 		if (ch >= 'a' && ch <= 'z') {
-			cur->caps = 0;
+			lower = 1;
 		} else if (ch >= 'A' && ch <= 'Z') {
 			ch = (unsigned char)(ch + 32);
 		} else if (ch >= '0' && ch <= '9') {
-			cur->key = KEY_NUMBER;
+			digit = 1;
 		} else {
 			break;
 		}
-		nm->cps[nm->ncps++] = ch;
-		cur->len++;
+		nm->cps[ncps++] = ch;
 	}
+	if (lower) {
+		cur->caps = 0;
+	}
+	if (digit) {
+		cur->key = KEY_NUMBER;
+		cur->alpha = 0;
+	}
+	cur->len += ncps - start;
+	nm->ncps = ncps;
 	return i;
 }
 
@@ -559,6 +579,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->key = cur->upper ? KEY_NAME : KEY_NONE;
 			cur->stop = 0;
 			cur->words = -1;
+			cur->alpha = 1;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -567,7 +588,11 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c))) {
 			cur->caps = 0;
 		}
-		nm->cps[nm->ncps++] = lower_cp(c);
+		c = lower_cp(c);
+		if (c < 'a' || c > 'z') {
+			cur->alpha = 0;
+		}
+		nm->cps[nm->ncps++] = c;
 		cur->len++;
 		if (!cur->cjk && !is_hangul(c)) {
 			i = tokenize_ascii(u, i, len, nm, cur);
@@ -576,7 +601,8 @@ tokenize(const char *s, size_t len, struct norm *nm)
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
 
-		t->stem = t->cjk ? t->len : stem_len(nm->cps + t->start, t->len);
+		t->stem = t->cjk || !t->alpha ? t->len :
+		          stem_len(nm->cps + t->start, t->len);
 	}
 }
 
@@ -701,22 +727,20 @@ words(void)
 	return word_tab;
 }
 
-/* WORD_* flags of token t: which tables hold it. */
+/* WORD_* flags of the len lower-case code points at cp: which tables
+ * hold the word. */
 static int
-tok_words(const struct norm *nm, const struct token *t)
+words_of(const uint32_t *cp, size_t len)
 {
 	const struct word_slot *tab;
 	uint64_t v = 0;
 	size_t i, j;
 
-	if (t->words >= 0) {
-		return t->words;
-	}
-	if (t->cjk || t->len > 12) {
+	if (len > 12) {
 		return 0;
 	}
-	for (i = 0; i < t->len; i++) {
-		uint32_t c = nm->cps[t->start + i];
+	for (i = 0; i < len; i++) {
+		uint32_t c = cp[i];
 
 		if (c < 'a' || c > 'z') {
 			return 0;
@@ -731,6 +755,16 @@ tok_words(const struct norm *nm, const struct token *t)
 		}
 	}
 	return 0;
+}
+
+/* WORD_* flags of token t: which tables hold it. */
+static int
+tok_words(const struct norm *nm, const struct token *t)
+{
+	if (t->words >= 0) {
+		return t->words;
+	}
+	return t->cjk ? 0 : words_of(nm->cps + t->start, t->len);
 }
 
 /* Which tokens are keys, that is numbers and proper nouns: two titles
@@ -882,6 +916,49 @@ hash_cps(const uint32_t *cps, size_t n, uint64_t seed)
 	return h | 1;	/* 0 marks an empty slot */
 }
 
+/* hash_cps() of the n code points at cps under three seeds at once. The
+ * three chains do not wait on each other, so the processor runs them side
+ * by side in the time of one: a title's word is hashed as a word, as the
+ * first word of the next pair and as the second of its own pair. */
+static void
+hash_cps3(const uint32_t *cps, size_t n, const uint64_t seed[3], uint64_t out[3])
+{
+	uint64_t a = 1469598103934665603ULL ^ seed[0];
+	uint64_t b = 1469598103934665603ULL ^ seed[1];
+	uint64_t c = 1469598103934665603ULL ^ seed[2];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		a = (a ^ cps[i]) * 1099511628211ULL;
+		b = (b ^ cps[i]) * 1099511628211ULL;
+		c = (c ^ cps[i]) * 1099511628211ULL;
+		a ^= a >> 29;
+		b ^= b >> 29;
+		c ^= c >> 29;
+	}
+	out[0] = a | 1, out[1] = b | 1, out[2] = c | 1;
+}
+
+/* hash_cps3() without the word's own hash, for running text, which
+ * gives pairs only: out[1] the first word's hash of the next pair,
+ * out[2] the pair's with seed[2]. */
+static void
+hash_cps_pair(const uint32_t *cps, size_t n, const uint64_t seed[3],
+              uint64_t out[3])
+{
+	uint64_t b = 1469598103934665603ULL ^ seed[1];
+	uint64_t c = 1469598103934665603ULL ^ seed[2];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		b = (b ^ cps[i]) * 1099511628211ULL;
+		c = (c ^ cps[i]) * 1099511628211ULL;
+		b ^= b >> 29;
+		c ^= c >> 29;
+	}
+	out[0] = 0, out[1] = b | 1, out[2] = c | 1;
+}
+
 /* A one-in-64 filter of a title's ids: an id whose bit a title lacks is
  * not among its ids, which settles most key checks without a search. */
 static uint64_t
@@ -905,10 +982,11 @@ is_hiragana(uint32_t c)
 	return c >= 0x3040 && c <= 0x309F;
 }
 
+/* Whether the len code points at w end in the n ASCII letters of tail. */
 static int
-ends_cps(const uint32_t *w, size_t len, const char *tail)
+ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
 {
-	size_t n = strlen(tail), i;
+	size_t i;
 
 	if (len < n) {
 		return 0;
@@ -924,31 +1002,23 @@ ends_cps(const uint32_t *w, size_t len, const char *tail)
 /* How much of an English word its stem keeps: a plural "s", then "ing",
  * "ed" or "ion", then a final "e" go, so a rewrite's "evacuate" meets
  * "evacuation", "dollars" meets "dollar" and "resigned" meets "resigns".
- * Only whole lower-case ASCII words, and a stem keeps 4 letters (3 for a
- * plural), so short words and numbers stay as they are. The stem is a
- * prefix of the word. */
+ * Only whole lower-case ASCII words (tokenize() asks only for those, a
+ * token's alpha), and a stem keeps 4 letters (3 for a plural), so short
+ * words and numbers stay as they are. The stem is a prefix of the word. */
 static size_t
 stem_len(const uint32_t *w, size_t len)
 {
-	static const char *const suffixes[] = { "ing", "ed", "ion" };
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (w[i] < 'a' || w[i] > 'z') {
-			return len;
-		}
-	}
-	if (len >= 4 && w[len - 1] == 's' && !ends_cps(w, len, "ss") &&
-	    !ends_cps(w, len, "us") && !ends_cps(w, len, "is")) {
+	/* one suffix at most: no word ends in two of them */
+	if (len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
+	    w[len - 2] != 'u' && w[len - 2] != 'i') {
 		len--;
 	}
-	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		size_t n = strlen(suffixes[i]);
-
-		if (len >= n + 4 && ends_cps(w, len, suffixes[i])) {
-			len -= n;
-			break;
-		}
+	if (len >= 7 && ends_cps(w, len, "ing", 3)) {
+		len -= 3;
+	} else if (len >= 6 && ends_cps(w, len, "ed", 2)) {
+		len -= 2;
+	} else if (len >= 7 && ends_cps(w, len, "ion", 3)) {
+		len -= 3;
 	}
 	if (len >= 5 && w[len - 1] == 'e') {
 		len--;
@@ -970,17 +1040,6 @@ shingle(uint64_t hash, int kind, int key, int lower)
 	return s;
 }
 
-/* The hash of the pair that word token i forms with word token i - 1. */
-static uint64_t
-pair_hash(const struct norm *nm, size_t i)
-{
-	const struct token *p = &nm->toks[i - 1], *t = &nm->toks[i];
-	const uint32_t *pcp = nm->cps + p->start, *cp = nm->cps + t->start;
-	uint64_t h = hash_cps(pcp, p->stem, SEED_PAIR);
-
-	return hash_cps(cp, t->stem, h);
-}
-
 /* Whether token t marks another team of a club: Jong, II, Reserves, or
  * U and two digits (U21, U23). */
 static int
@@ -998,15 +1057,41 @@ is_marker(const struct norm *nm, const struct token *t)
 	return (tok_words(nm, t) & WORD_MARKER) != 0;
 }
 
+/* The hashes of word token i in one pass over its stem: *word its own
+ * (word NULL: not wanted, as running text has no word shingles),
+ * *pair the pair it forms with the word before it (the hash of the
+ * pair's second stem seeded with prefix, the first word's hash as a
+ * pair's first word), and *prefix becomes its own as the first word of
+ * the next pair. */
+static void
+word_hashes(const struct norm *nm, size_t i, uint64_t *prefix, uint64_t *word,
+            uint64_t *pair)
+{
+	const struct token *t = &nm->toks[i];
+	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, *prefix }, h[3];
+
+	if (word == NULL) {
+		hash_cps_pair(nm->cps + t->start, t->stem, seed, h);
+	} else {
+		hash_cps3(nm->cps + t->start, t->stem, seed, h);
+		*word = h[0];
+	}
+	*prefix = h[1], *pair = h[2];
+}
+
 /* The shingles of token i into out: the word itself (with its key), the
  * pair it forms with the word before it, or the bigrams of a CJK run (a
- * lone CJK character is its own shingle). Returns how many. */
+ * lone CJK character is its own shingle). prefix carries the word
+ * before's hash as a pair's first word (word_hashes()). Returns how
+ * many. */
 static size_t
-shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
+shingle_tok(const struct norm *nm, size_t i, uint64_t *prefix,
+            struct title_shingle *out)
 {
 	const struct token *t = &nm->toks[i];
 	const uint32_t *cp = nm->cps + t->start;
 	size_t j, n = 0;
+	uint64_t word, pair;
 	int key;
 
 	if (t->cjk) {
@@ -1024,11 +1109,11 @@ shingle_tok(const struct norm *nm, size_t i, struct title_shingle *out)
 	      t->key == KEY_NONE ? TITLE_KEY_NONE :
 	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK :
 	      t->key == KEY_FIRST ? TITLE_KEY_FIRST : TITLE_KEY_STRONG;
-	out[n++] = shingle(hash_cps(cp, t->stem, SEED_WORD),
-	                   t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
+	word_hashes(nm, i, prefix, &word, &pair);
+	out[n++] = shingle(word, t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
 	                   !t->upper && t->key != KEY_NUMBER);
 	if (i > 0 && !nm->toks[i - 1].cjk) {
-		out[n++] = shingle(pair_hash(nm, i), TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		out[n++] = shingle(pair, TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 	}
 	return n;
 }
@@ -1061,6 +1146,7 @@ size_t
 title_shingles(const struct title_words *w, struct title_shingle *out)
 {
 	size_t i, j, n = 0, m;
+	uint64_t prefix = 0;
 	int cased = 0;
 
 	/* a capital past the first word shows the title writes names
@@ -1073,7 +1159,7 @@ title_shingles(const struct title_words *w, struct title_shingle *out)
 	cased &= w->nm.ntoks > 0 && (w->nm.toks[0].upper ||
 	                            w->nm.toks[0].key == KEY_NUMBER);
 	for (i = 0; i < w->nm.ntoks; i++) {
-		m = shingle_tok(&w->nm, i, out + n);
+		m = shingle_tok(&w->nm, i, &prefix, out + n);
 		/* a title all in lower case says nothing of which words are
 		 * names: "wetter in bramfelde" is no evidence that Bramfelde
 		 * is a common word; nor does one with a capital only at its
@@ -1093,6 +1179,7 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 {
 	const struct norm *nm = &w->nm;
 	size_t i, j, n = 0;
+	uint64_t prefix = 0, pair;
 
 	for (i = 0; i < nm->ntoks && n < max; i++) {
 		const struct token *t = &nm->toks[i];
@@ -1106,11 +1193,153 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 			                   kana ? TITLE_KIND_KANA : TITLE_KIND_CJK,
 			                   TITLE_KEY_NONE, 0);
 		}
-		if (!t->cjk && i > 0 && !nm->toks[i - 1].cjk) {
-			out[n++] = shingle(pair_hash(nm, i), TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		if (t->cjk) {
+			continue;
+		}
+		word_hashes(nm, i, &prefix, NULL, &pair);
+		if (i > 0 && !nm->toks[i - 1].cjk) {
+			out[n++] = shingle(pair, TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 		}
 	}
 	return n;
+}
+
+/* Running text read in one pass (title_text_scan()): the word at hand
+ * and what its end gives. */
+struct ascii_scan {
+	uint32_t *cp;		/* the word at hand, lower case */
+	size_t wlen;
+	int alpha, upper, digit;	/* as tokenize() marks a token */
+	int have_prev;		/* a word came before: the next makes a pair */
+	uint64_t prefix;	/* its hash as a pair's first word */
+	struct title_shingle *out;
+	size_t n, max;
+	uint32_t *keys;		/* NULL: none wanted */
+	size_t nkeys, maxkeys;
+	int pending;		/* the last word's key, kept back until another
+				 * word shows it was not the last */
+	uint32_t pending_key;
+};
+
+/* The key title_text_keys() gives the word at hand, if any. */
+static int
+ascii_key(const struct ascii_scan *r, uint32_t *key)
+{
+	uint64_t h;
+
+	if (!r->digit && (!r->upper || (words_of(r->cp, r->wlen) & WORD_STOP))) {
+		return 0;
+	}
+	h = hash_cps(r->cp, r->wlen, SEED_WORD);
+	*key = r->digit ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
+	return 1;
+}
+
+/* Ends the word at hand: its pair with the word before it, and its key
+ * kept back (the key before it goes out). */
+static void
+ascii_word_end(struct ascii_scan *r)
+{
+	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, r->prefix }, h[3];
+
+	if (r->n < r->max) {
+		hash_cps_pair(r->cp, r->alpha ? stem_len(r->cp, r->wlen) : r->wlen,
+		              seed, h);
+		if (r->have_prev) {
+			r->out[r->n++] = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
+		}
+		r->prefix = h[1], r->have_prev = 1;
+	}
+	if (r->keys != NULL) {
+		if (r->pending && r->nkeys < r->maxkeys) {
+			r->keys[r->nkeys++] = r->pending_key;
+		}
+		r->pending = ascii_key(r, &r->pending_key);
+	}
+	r->wlen = 0;
+}
+
+/* Whether the scan still wants words. */
+static int
+ascii_wants(const struct ascii_scan *r)
+{
+	return r->n < r->max || (r->keys != NULL && r->nkeys < r->maxkeys);
+}
+
+/* ASCII text as tokenize() reads it (letters and digits make words,
+ * apostrophes vanish, "1,000" and "2.5" stay whole, anything else
+ * separates, at most TITLE_READ_MAX characters), each word hashed as it
+ * ends: title_text_shingles() and title_text_keys() without keeping the
+ * words. Returns -1, having read only part, at a byte that is not ASCII:
+ * tokenize() must read that text. */
+static int
+ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
+{
+	/* the word at hand in locals: a store to cp may alias the struct's
+	 * ints for all the compiler knows, and would keep them in memory */
+	uint32_t *cp = r->cp;
+	size_t i = 0, ncps = 0, wlen = 0;
+	int alpha = 1, digit = 0, upper = 0, wants = ascii_wants(r);
+
+	while (i < len && ncps < TITLE_READ_MAX && wants) {
+		unsigned char ch = u[i++];
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9')) {
+			if (wlen == 0) {
+				alpha = 1, digit = 0, upper = ch >= 'A' && ch <= 'Z';
+			}
+			if (ch <= '9') {
+				alpha = 0, digit = 1;
+			}
+			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
+			ncps++;
+		} else if (ch >= 0x80) {
+			return -1;
+		} else if (ch != '\'' && wlen > 0 &&
+		           !((ch == '.' || ch == ',') && cp[wlen - 1] <= '9' &&
+		             cp[wlen - 1] >= '0' && i < len &&
+		             u[i] >= '0' && u[i] <= '9')) {
+			r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
+			ascii_word_end(r);
+			wlen = 0;
+			wants = ascii_wants(r);	/* changes only as a word ends */
+		}
+	}
+	if (wlen > 0 && wants) {
+		r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
+		ascii_word_end(r);
+	}
+	return 0;
+}
+
+size_t
+title_text_scan(struct title_words *w, const char *text, size_t len, int cut,
+                uint32_t *keys, size_t maxkeys, size_t *nkeys,
+                struct title_shingle *out, size_t max)
+{
+	struct ascii_scan r;
+
+	memset(&r, 0, sizeof(r));
+	r.cp = w->nm.cps;
+	r.out = out, r.max = max;
+	r.keys = keys, r.maxkeys = maxkeys;
+	/* where the scan stops before a byte that is not ASCII, what it read
+	 * is what tokenize() would read too: both stop at the same point */
+	if (ascii_scan_text(&r, (const unsigned char *)text, len) != 0) {
+		title_read_text(w, text, len);
+		if (keys != NULL) {
+			*nkeys = title_text_keys(w, cut, keys, maxkeys);
+		}
+		return title_text_shingles(w, out, max);
+	}
+	if (keys != NULL) {
+		if (r.pending && !cut && r.nkeys < maxkeys) {
+			keys[r.nkeys++] = r.pending_key;
+		}
+		*nkeys = r.nkeys;
+	}
+	return r.n;
 }
 
 enum { SCRIPT_OTHER, SCRIPT_KANJI, SCRIPT_KATAKANA, SCRIPT_HIRAGANA };
@@ -1229,7 +1458,13 @@ title_flatten(const struct title_words *w, char *out, uint64_t *whole)
 		const struct token *t = &nm->toks[i];
 
 		for (j = 0; j < t->len; j++) {
-			n += utf8_encode(nm->cps[t->start + j], out + n);
+			uint32_t c = nm->cps[t->start + j];
+
+			if (c < 0x80) {
+				out[n++] = (char)c;	/* most titles: no call */
+			} else {
+				n += utf8_encode(c, out + n);
+			}
 		}
 		*whole = hash_cps(nm->cps + t->start, t->len, *whole);
 	}

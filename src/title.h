@@ -127,6 +127,14 @@ size_t title_shingles(const struct title_words *w, struct title_shingle *out);
  * title gives them; at most max. */
 size_t title_text_shingles(const struct title_words *w, struct title_shingle *out,
                            size_t max);
+/* title_read_text(), then title_text_keys() into keys (at most maxkeys,
+ * their count in *nkeys; keys NULL: none wanted) and title_text_shingles()
+ * into out (at most max; returns how many): the same in less time where
+ * the text is ASCII, whose words are hashed as they end and not kept (w
+ * holds no reading after it). */
+size_t title_text_scan(struct title_words *w, const char *text, size_t len,
+                       int cut, uint32_t *keys, size_t maxkeys, size_t *nkeys,
+                       struct title_shingle *out, size_t max);
 
 /* The keys of running text w read (a summary's first sentence): its
  * numbers in digits (bit 0 set: "48-hour" and "two-day" may be one

@@ -91,5 +91,23 @@ cmp -s "$tmp/kept" "$tmp/strict" && fail "fold-threshold 0.99 gave the same page
 headlines strict-kept
 cmp -s "$tmp/strict" "$tmp/strict-kept" || fail "the kept page at 0.99 differs"
 
+# 4. Kept lines that reached the database by other means (the fold's
+# generation does not move for its own tables) pass the text gate on
+# their way out; a printable line is printed as it is.
+sql "UPDATE stories SET head = 'Quay crane ' || char(27) || ']0;owned' ||
+     char(7) || ' back', source = 'Wire ' || char(27) || '[2J desk'
+     WHERE place = 1" >/dev/null
+sql "UPDATE story_members SET head = 'Copy ' || char(27) || '[31m red',
+     link = 'https://example.org/' || char(155) || 'x' WHERE story = 0 AND place = 1" >/dev/null
+sql "UPDATE stories SET head = 'Plain  line	with a tab' WHERE place = 2" >/dev/null
+headlines hostile
+grep -q 'Quay crane' "$tmp/hostile" || fail "hostile: the edited line is not on the page"
+grep -q 'Wire ' "$tmp/hostile" || fail "hostile: the edited source is not on the page"
+if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/hostile"; then
+	fail "hostile: an escape or bell byte reached stdout"
+fi
+grep -q 'Plain  line with a tab' "$tmp/hostile" ||
+	fail "hostile: a tab is not printed as a space"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "ok"

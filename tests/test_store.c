@@ -1182,6 +1182,81 @@ update_of_unknown_feed_fails_whole(void **state)
 	loaded_free(&l);
 }
 
+/* --- batches ------------------------------------------------------------ */
+
+/* Three feed updates in one batch; the second one named by fail_at (1-3,
+ * 0 = none) goes to a feed that does not exist, so its write fails. */
+struct batch_case {
+	const char *name;
+	int fail_at;
+	size_t stored;		/* items in the store after the commit */
+	enum nf_status commit;
+};
+
+static const struct batch_case batch_cases[] = {
+	{ "batch_commits_every_update", 0, 4, NF_OK },
+	{ "batch_failed_write_takes_the_batch_back", 2, 1, NF_ERR_DB },
+	{ "batch_failed_last_write_takes_the_batch_back", 3, 1, NF_ERR_DB },
+};
+
+static int
+batch_setup(void **state)
+{
+	const struct batch_case *c = *state;
+	struct fixture *f;
+
+	setup(state);
+	f = *state;
+	f->arg = c;
+	return 0;
+}
+
+static void
+batch_keeps_or_loses_whole(void **state)
+{
+	struct fixture *f = *state;
+	const struct batch_case *c = f->arg;
+	struct nf_feed *feed;
+	struct loaded l;
+	char guid[16];
+	int64_t id;
+	int i;
+
+	open_store(f);
+	id = ensure(f, "https://example.org/feed", NULL);
+	feed = make_feed("Before");
+	add(feed, make_item("b-0", NULL, "Stored before the batch", "x", 1));
+	update(f, id, feed, 0, 0);
+	assert_int_equal(store_batch_begin(f->s, &f->err), NF_OK);
+	assert_int_equal(store_in_batch(f->s), 1);
+	/* no write lock before the batch's first write */
+	sql_exec(f->path, "UPDATE feeds SET title = title");
+	for (i = 1; i <= 3; i++) {
+		enum nf_status st;
+
+		snprintf(guid, sizeof(guid), "b-%d", i);
+		feed = make_feed("Batch");
+		add(feed, make_item(guid, NULL, guid, "x", 1));
+		st = store_feed_update(f->s, i == c->fail_at ? 77 : id, feed,
+		                       NULL, NULL, &f->err);
+		feed_free(feed);
+		assert_int_equal(st, i < c->fail_at || c->fail_at == 0 ?
+		                 NF_OK : NF_ERR_DB);
+	}
+	/* nothing of the batch is seen from outside before the commit */
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items",
+	                           NULL, 0), 1);
+	assert_int_equal(store_batch_commit(f->s, &f->err), c->commit);
+	assert_int_equal(store_in_batch(f->s), 0);
+	l = load(f, 0, STORE_LOAD_LIST);
+	assert_int_equal(l.n, c->stored);
+	loaded_free(&l);
+	/* the store writes on its own again */
+	feed = make_feed("After");
+	add(feed, make_item("b-9", NULL, "After the batch", "x", 1));
+	assert_int_equal(update(f, id, feed, 0, 0), 1);
+}
+
 /* --- kill -9 mid-write ------------------------------------------------- */
 
 #define KILL_RUNS 5
@@ -1758,8 +1833,10 @@ main(void)
 	};
 
 	enum { NCHURN = sizeof(churn_cases) / sizeof(churn_cases[0]),
-	       NSTORY = sizeof(story_cases) / sizeof(story_cases[0]) };
-	struct CMUnitTest all[sizeof(tests) / sizeof(tests[0]) + NCHURN + NSTORY];
+	       NSTORY = sizeof(story_cases) / sizeof(story_cases[0]),
+	       NBATCH = sizeof(batch_cases) / sizeof(batch_cases[0]) };
+	struct CMUnitTest all[sizeof(tests) / sizeof(tests[0]) + NCHURN + NSTORY +
+	                     NBATCH];
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
@@ -1775,6 +1852,12 @@ main(void)
 			.test_func = story_state_follows_the_story,
 			.setup_func = story_setup, .teardown_func = teardown,
 			.initial_state = (void *)&story_cases[i] };
+	}
+	for (i = 0; i < NBATCH; i++) {
+		all[n++] = (struct CMUnitTest){ .name = batch_cases[i].name,
+			.test_func = batch_keeps_or_loses_whole,
+			.setup_func = batch_setup, .teardown_func = teardown,
+			.initial_state = (void *)&batch_cases[i] };
 	}
 	return _cmocka_run_group_tests("store", all, n, NULL, NULL);
 }

@@ -382,6 +382,98 @@ assert_matching_matches_memory(struct fixture *f, struct nf_item **items,
 	}
 }
 
+/* store_fold_first() gives the first lines of store_fold_stories() (in
+ * l), with the same unread state, whatever the count. */
+static void
+assert_first_lines_match(struct fixture *f, const char *signature,
+                         enum store_fold_order order, int reverse,
+                         const struct lines *l, const char *name)
+{
+	const size_t counts[] = { 0, 1, 2, l->n / 2, l->n, l->n + 5 };
+	struct nf_error err;
+	size_t c, i;
+	int current = 0;
+
+	for (c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+		struct lines first = { .n = 0 };
+		size_t want = counts[c] < l->n ? counts[c] : l->n;
+
+		assert_int_equal(store_fold_first(f->s, signature, order, reverse,
+		                                  counts[c], lines_collect, &first,
+		                                  &current, &err), NF_OK);
+		assert_true(current);
+		if (first.n != want) {
+			fail_msg("%s: order %d, %zu first lines: %zu", name, (int)order,
+			         counts[c], first.n);
+		}
+		for (i = 0; i < first.n; i++) {
+			if (first.places[i] != l->places[i] ||
+			    first.leads[i] != l->leads[i] ||
+			    first.unread[i] != l->unread[i]) {
+				fail_msg("%s: order %d%s, first line %zu differs", name,
+				         (int)order, reverse ? " reversed" : "", i);
+			}
+		}
+	}
+}
+
+/* Marks every copy of the story at place read or unread. */
+static void
+mark_story(struct fixture *f, size_t place, int read)
+{
+	struct nf_error err;
+	int64_t *rowids = NULL;
+	size_t n = 0;
+
+	assert_int_equal(store_fold_story_rowids(f->s, place, &rowids, &n, &err),
+	                 NF_OK);
+	assert_int_equal(store_mark_read(f->s, rowids, n, read, &err), NF_OK);
+	free(rowids);
+}
+
+/* The kept page's story lines in order (store_fold_stories()). */
+static void
+lines_of(struct fixture *f, const char *signature, enum store_fold_order order,
+         int reverse, struct lines *l)
+{
+	struct nf_error err;
+	int current = 0;
+
+	l->n = 0;
+	assert_int_equal(store_fold_stories(f->s, signature, order, reverse,
+	                                    lines_collect, l, &current, &err),
+	                 NF_OK);
+	assert_true(current);
+}
+
+/* With every other story read, store_fold_first() still tells the read
+ * ones from the others as store_fold_stories() does; then unread again. */
+static void
+assert_first_lines_when_some_read(struct fixture *f, const char *signature,
+                                  const char *name)
+{
+	struct lines l, newest;
+	size_t i;
+
+	lines_of(f, signature, STORE_FOLD_PAGE, 0, &l);
+	for (i = 1; i < l.n; i += 2) {
+		mark_story(f, l.places[i], 1);
+	}
+	lines_of(f, signature, STORE_FOLD_PAGE, 0, &l);
+	for (i = 0; i < l.n; i++) {
+		if (l.unread[i] != (i % 2 == 0)) {
+			fail_msg("%s: story %zu is %s", name, i,
+			         l.unread[i] ? "unread" : "read");
+		}
+	}
+	assert_first_lines_match(f, signature, STORE_FOLD_PAGE, 0, &l, name);
+	lines_of(f, signature, STORE_FOLD_NEWEST, 1, &newest);
+	assert_first_lines_match(f, signature, STORE_FOLD_NEWEST, 1, &newest, name);
+	for (i = 1; i < l.n; i += 2) {
+		mark_story(f, l.places[i], 0);
+	}
+}
+
 /* In each order the store sorts by, the kept story lines come as
  * frontpage_sort() puts the page folded in memory, each knowing whether
  * a copy is unread, its copies and the place of its lead. */
@@ -419,6 +511,8 @@ assert_lines_match_memory(struct fixture *f, const char *name)
 			                                    lines_collect, &l, &current,
 			                                    &err), NF_OK);
 			assert_true(current);
+			assert_first_lines_match(f, signature, orders[o].store, reverse,
+			                         &l, name);
 			if (l.n != page.nstories) {
 				fail_msg("%s: %zu story lines, %zu stories", name, l.n,
 				         page.nstories);
@@ -455,6 +549,7 @@ assert_lines_match_memory(struct fixture *f, const char *name)
 			frontpage_free(&page);
 		}
 	}
+	assert_first_lines_when_some_read(f, signature, name);
 	store_items_free(items, n);
 	free(signature);
 }

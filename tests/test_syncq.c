@@ -39,6 +39,9 @@ struct syncq_case {
 	size_t nfeeds;
 	long budget_ms;		/* the settings' parse_budget_ms */
 	int free_early;		/* free the queue without taking anything */
+	int flush;		/* syncq_flush() once every feed is added */
+	int stored_when_taken;	/* an outcome taken finds its items in the
+				 * store through the caller's own handle */
 	/* per feed, in the order added */
 	enum sync_state want[MAX_FEEDS];
 	size_t new_count[MAX_FEEDS];
@@ -65,6 +68,13 @@ static const struct syncq_case cases[] = {
 	  .feeds = { LOCAL_BIG, LOCAL_SMALL }, .nfeeds = 2, .budget_ms = 5,
 	  .want = { SYNC_ERROR, SYNC_OK }, .new_count = { 0, 2 },
 	  .reason = { "took too long to parse", NULL } },
+	/* Fetched feeds share a batch, which commits before a local feed
+	 * runs and before their outcomes are handed out. */
+	{ .name = "batched_feeds_stored_before_their_outcomes",
+	  .feeds = { FETCHED_SMALL, FETCHED_SMALL, LOCAL_SMALL, FETCHED_FAILED },
+	  .nfeeds = 4, .flush = 1, .stored_when_taken = 1,
+	  .want = { SYNC_OK, SYNC_OK, SYNC_OK, SYNC_ERROR },
+	  .new_count = { 2, 2, 2, 0 }, .reason = { NULL, NULL, NULL, "HTTP 500" } },
 	{ .name = "freed_with_work_pending",
 	  .feeds = { LOCAL_BIG, LOCAL_SMALL, LOCAL_SMALL }, .nfeeds = 3,
 	  .free_early = 1 },
@@ -161,6 +171,22 @@ add_feed(struct world *w, struct syncq *q, enum feed_kind kind, size_t i)
 	assert_null(r.etag);
 }
 
+/* Items in the store, as the caller's own handle sees them. */
+static size_t
+stored_items(struct store *s)
+{
+	struct store_feed_info *feeds;
+	struct nf_error err;
+	size_t n, i, items = 0;
+
+	assert_int_equal(store_feed_list(s, &feeds, &n, &err), NF_OK);
+	for (i = 0; i < n; i++) {
+		items += feeds[i].nitems;
+	}
+	store_feed_list_free(feeds, n);
+	return items;
+}
+
 /* Waits on the descriptor as a caller's poll() would, then takes. */
 static int
 take_polled(struct syncq *q, void **user, struct sync_outcome *out)
@@ -183,7 +209,7 @@ run_case(void **state)
 	struct nf_error err;
 	int seen[MAX_FEEDS] = { 0 };
 	void *user;
-	size_t i, k;
+	size_t i, k, taken_new = 0;
 
 	assert_int_equal(testdir_make(w.dir, sizeof(w.dir), "nf-syncq"), 0);
 	snprintf(w.path, sizeof(w.path), "%s/small.xml", w.dir);
@@ -198,6 +224,9 @@ run_case(void **state)
 	for (i = 0; i < c->nfeeds; i++) {
 		add_feed(&w, q, c->feeds[i], i);
 	}
+	if (c->flush) {
+		syncq_flush(q);
+	}
 	for (i = 0; !c->free_early && i < c->nfeeds; i++) {
 		assert_int_equal(take_polled(q, &user, &out), 1);
 		k = (size_t)(uintptr_t)user;
@@ -207,6 +236,10 @@ run_case(void **state)
 		assert_int_equal(out.new_count, c->new_count[k]);
 		if (c->reason[k] != NULL) {
 			assert_string_equal(out.error.msg, c->reason[k]);
+		}
+		taken_new += out.new_count;
+		if (c->stored_when_taken) {
+			assert_true(stored_items(w.store) >= taken_new);
 		}
 		sync_outcome_clear(&out);
 	}

@@ -307,6 +307,83 @@ test_similar_edges(void **state)
 	assert_false(title_similar("Minister arrives in Seoul", "Minister arrives in Tokyo", -1.0));
 }
 
+/* Running text whose keys and shingles title_text_scan() must give
+ * exactly as title_read_text(), title_text_keys() and
+ * title_text_shingles() do, with at most max of each. */
+struct text_case {
+	const char *name;
+	const char *text;
+	size_t max;
+};
+
+static const struct text_case text_cases[] = {
+	{ "plain", "Harbour board approves forty new berths for the marina", 200 },
+	{ "stems", "Councils evacuated residents, evacuating the flooded streets", 200 },
+	{ "apostrophes", "Japan's 'leaders' agree ministers' pay", 200 },
+	{ "figures", "Shares rose 2.5% to 1,000.25 points, then 3, 4 and 5.", 200 },
+	{ "digits in words", "U21 side beat Jong2 in 48-hour test", 200 },
+	{ "names and stopwords", "The Mayor of Elbhausen And Three Others Said So", 200 },
+	{ "last word a key", "Talks resume in Seoul", 200 },
+	{ "punctuation only", " -- ... !? ", 200 },
+	{ "empty", "", 200 },
+	{ "one word", "Breaking", 200 },
+	{ "few of each", "One Two Three Four Five Six Seven 8 9 10", 3 },
+	{ "not ASCII past the last wanted", "One Two Three Four Five Six caf\u00e9", 3 },
+	{ "not ASCII at the end", "Harbour board approves new berths \u2014", 200 },
+	{ "not ASCII", "Caf\u00e9 owners and \u6771\u4eac\u90fd\u306e talks", 200 },
+	{ "full width", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 board acts", 200 },
+};
+
+/* Fails unless n shingles a and b are the same. */
+static void
+assert_same_shingles(const char *name, const struct title_shingle *a,
+                     const struct title_shingle *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (a[k].hash != b[k].hash || a[k].kind != b[k].kind ||
+		    a[k].key != b[k].key || a[k].lower != b[k].lower) {
+			fail_msg("%s: shingle %zu differs", name, k);
+		}
+	}
+}
+
+static void
+test_text_scan(void **state)
+{
+	static struct title_shingle want[TITLE_SHINGLES_MAX], got[TITLE_SHINGLES_MAX];
+	uint32_t wkeys[64], gkeys[64];
+	struct title_words *w = title_words_new();
+	size_t i, nwant, ngot, nwk, ngk;
+	int cut;
+
+	(void)state;
+	assert_non_null(w);
+	for (i = 0; i < 2 * sizeof(text_cases) / sizeof(text_cases[0]); i++) {
+		const struct text_case *c = &text_cases[i / 2];
+		size_t len = strlen(c->text);
+
+		cut = (int)(i % 2);
+		title_read_text(w, c->text, len);
+		nwk = title_text_keys(w, cut, wkeys, c->max < 64 ? c->max : 64);
+		nwant = title_text_shingles(w, want, c->max);
+		ngot = title_text_scan(w, c->text, len, cut, gkeys,
+		                       c->max < 64 ? c->max : 64, &ngk, got, c->max);
+		if (nwant != ngot || nwk != ngk) {
+			fail_msg("%s (cut %d): %zu shingles and %zu keys, want %zu and %zu",
+			         c->name, cut, ngot, ngk, nwant, nwk);
+		}
+		assert_same_shingles(c->name, want, got, nwant);
+		assert_memory_equal(wkeys, gkeys, nwk * sizeof(*wkeys));
+		/* without keys, the same shingles */
+		ngot = title_text_scan(w, c->text, len, cut, NULL, 0, NULL, got, c->max);
+		assert_int_equal(ngot, nwant);
+		assert_same_shingles(c->name, want, got, nwant);
+	}
+	title_words_free(w);
+}
+
 int
 main(void)
 {
@@ -316,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_similar_edges),
+		cmocka_unit_test(test_text_scan),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -318,13 +318,35 @@ reader_filter_key(struct ui *ui, int key)
 	ui->dirty_top = ui->dirty_body = ui->dirty_status = 1;
 }
 
+/* Each screen reads what it put off (screen_ops.finish); nonzero when
+ * one had something, which is then drawn. */
+static int
+reader_finish(struct ui *ui)
+{
+	int i, any = 0;
+
+	for (i = 0; i < ui->depth; i++) {
+		struct screen *s = ui->stack[i];
+
+		if (s->ops->finish != NULL && s->ops->finish(s, ui)) {
+			any = 1;
+		}
+	}
+	if (any) {
+		ui->dirty_top = ui->dirty_body = 1;
+	}
+	return any;
+}
+
 static void
 reader_key(struct ui *ui, int key)
 {
-	struct screen *top = ui_top(ui);
+	struct screen *top;
 	enum config_action a;
 	ui_handler h;
 
+	reader_finish(ui);
+	top = ui_top(ui);
 	ui->status[0] = '\0';
 	ui->dirty_status = 1;
 	if (ui_prompt_key(ui, key)) {
@@ -495,6 +517,7 @@ reader_loop(struct ui *ui)
 			ui_reload(ui, 0);
 		}
 		busy = jobs_pump(ui);
+		busy |= reader_finish(ui);
 		if (!busy && !active && !ui->quit && clock_now_ms() >= next_index) {
 			next_index = reader_index_turn(ui);
 		}
@@ -548,7 +571,7 @@ reader_reload_new_feeds(struct ui *ui)
 	struct nf_error err;
 	size_t n = 0, i, k;
 
-	if (store_feed_list(ui->store, &feeds, &n, &err) != NF_OK) {
+	if (store_feed_list_unfetched(ui->store, &feeds, &n, &err) != NF_OK) {
 		return;
 	}
 	for (i = 0; i < n; i++) {

@@ -21,13 +21,12 @@
 /* A story of the page as this screen shows it. On a page folded here,
  * fs->members[0] is its lead copy (an index into items), the rest its
  * copies. On the kept page (the store's fold, src/stories.h) the screen
- * holds only its line and counts; its copies are loaded when it is
- * unfolded, opened or marked (struct hl_loaded). */
+ * holds only its place and counts; its line is read when it is drawn
+ * (struct hl_lines), its copies when it is unfolded, opened or marked
+ * (struct hl_loaded). */
 struct hl_story {
 	const struct frontpage_story *fs;	/* folded here; NULL when kept */
-	const char *head;	/* kept: its headline, in the arena */
 	uint32_t place;		/* kept: its place on the kept page */
-	uint32_t source;	/* kept: its source line, in sources */
 	uint32_t n;		/* copies */
 	unsigned expanded : 1;
 	unsigned unread : 1;	/* some copy is unread */
@@ -48,18 +47,24 @@ struct hl_loaded {
 	struct frontpage page;
 };
 
-/* Strings that live as long as the kept page, in large blocks. */
-struct hl_arena {
-	char **blocks;
-	size_t nblocks, used, size;
+/* The kept page's story lines (headline and source) are read when drawn,
+ * a block of places at a time, and a few blocks are kept: the screen
+ * holds the lines it shows, not the page's. Enough blocks for a screen
+ * of stories from as many places (a page sorted by date). */
+#define HL_LINE_BLOCK 32
+#define HL_LINE_BLOCKS 64
+
+struct hl_line_block {
+	size_t from;		/* its first place */
+	size_t n;		/* 0: empty */
+	char *head[HL_LINE_BLOCK], *source[HL_LINE_BLOCK];	/* NULL: none */
+	unsigned long used;	/* lines.clock when last read */
 };
 
-/* The kept page's source lines, each once (few: one per outlet). */
-struct hl_sources {
-	char **v;
-	size_t n, cap;
-	uint32_t *slots;	/* index + 1, open addressing; 0 is free */
-	size_t nslots;
+struct hl_lines {
+	struct hl_line_block *blocks;	/* HL_LINE_BLOCKS, or NULL */
+	unsigned long clock;
+	char *signature;	/* the kept page's (stories_signature()) */
 };
 
 struct headlines {
@@ -78,9 +83,11 @@ struct headlines {
 	size_t nitems;
 	struct frontpage page;	/* over items */
 	int kept;		/* the stories are the store's kept page */
+	int partial;		/* kept: only its first stories are read yet
+				 * (hl_load_first(), hl_finish()) */
+	size_t kept_total;	/* kept: its stories, while partial */
 	size_t nkept_items;	/* kept: copies on the page */
-	struct hl_arena arena;
-	struct hl_sources sources;
+	struct hl_lines lines;	/* kept */
 	struct hl_loaded *loaded;	/* kept: stories whose copies are loaded */
 	size_t nloaded;
 	int64_t *matching;	/* kept: places of the stories the filter
@@ -105,127 +112,95 @@ hl_of(struct screen *s)
 	return (struct headlines *)s;
 }
 
-/* ---- the kept page's strings ---------------------------------------- */
-
-#define HL_ARENA_BLOCK (256 * 1024)
-
-static const char *
-hl_arena_add(struct hl_arena *a, const char *text)
-{
-	size_t len = strlen(text) + 1;
-	char *at;
-
-	if (a->nblocks == 0 || a->used + len > a->size) {
-		size_t size = len > HL_ARENA_BLOCK ? len : HL_ARENA_BLOCK;
-		char **v = realloc(a->blocks, (a->nblocks + 1) * sizeof(*v));
-
-		if (v == NULL) {
-			return NULL;
-		}
-		a->blocks = v;
-		if ((v[a->nblocks] = malloc(size)) == NULL) {
-			return NULL;
-		}
-		a->nblocks++;
-		a->used = 0;
-		a->size = size;
-	}
-	at = a->blocks[a->nblocks - 1] + a->used;
-	memcpy(at, text, len);
-	a->used += len;
-	return at;
-}
+/* ---- the kept page's story lines --------------------------------- */
 
 static void
-hl_arena_free(struct hl_arena *a)
+hl_line_block_clear(struct hl_line_block *b)
 {
 	size_t i;
 
-	for (i = 0; i < a->nblocks; i++) {
-		free(a->blocks[i]);
+	for (i = 0; i < b->n; i++) {
+		free(b->head[i]);
+		free(b->source[i]);
 	}
-	free(a->blocks);
-	memset(a, 0, sizeof(*a));
+	memset(b, 0, sizeof(*b));
 }
 
-static size_t
-hl_hash(const char *p)
+static void
+hl_lines_free(struct hl_lines *l)
 {
-	size_t h = 5381;
+	size_t i;
 
-	while (*p != '\0') {
-		h = h * 33 + (unsigned char)*p++;
+	for (i = 0; l->blocks != NULL && i < HL_LINE_BLOCKS; i++) {
+		hl_line_block_clear(&l->blocks[i]);
 	}
-	return h;
+	free(l->blocks);
+	free(l->signature);
+	memset(l, 0, sizeof(*l));
 }
 
-/* Doubles the table and puts every source back. */
+/* One story line of a block being read (store_fold_walk()). */
 static int
-hl_sources_grow(struct hl_sources *t)
+hl_line_read(void *ctx, const struct store_fold_row *row)
 {
-	size_t nslots = t->nslots ? t->nslots * 2 : 256, i;
-	uint32_t *slots = calloc(nslots, sizeof(*slots));
+	struct hl_line_block *b = ctx;
+	size_t at = row->place - b->from;
 
-	if (slots == NULL) {
-		return -1;
+	if (row->place < b->from || at >= HL_LINE_BLOCK || b->head[at] != NULL) {
+		return 0;
 	}
-	for (i = 0; i < t->n; i++) {
-		size_t at = hl_hash(t->v[i]) & (nslots - 1);
-
-		while (slots[at] != 0) {
-			at = (at + 1) & (nslots - 1);
-		}
-		slots[at] = (uint32_t)i + 1;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->nslots = nslots;
+	b->head[at] = strdup(nf_str(row->head));
+	b->source[at] = strdup(nf_str(row->source));
 	return 0;
 }
 
-/* The index of source in t, added when new; -1 out of memory. */
-static long
-hl_source_index(struct hl_sources *t, const char *source)
+/* The block of place, read into the least recently used one if need be;
+ * NULL out of memory. A page the store no longer keeps (refolded, the
+ * screen not yet reloaded) reads as empty lines. */
+static struct hl_line_block *
+hl_line_block_of(struct headlines *h, size_t place)
 {
-	size_t at;
+	struct hl_lines *l = &h->lines;
+	struct hl_line_block *b, *lru;
+	size_t from = place - place % HL_LINE_BLOCK, i;
+	struct nf_error err;
+	int current;
 
-	if ((t->n + 1) * 2 > t->nslots && hl_sources_grow(t) != 0) {
-		return -1;
+	if (l->blocks == NULL &&
+	    (l->blocks = calloc(HL_LINE_BLOCKS, sizeof(*l->blocks))) == NULL) {
+		return NULL;
 	}
-	for (at = hl_hash(source) & (t->nslots - 1); t->slots[at] != 0;
-	     at = (at + 1) & (t->nslots - 1)) {
-		if (strcmp(t->v[t->slots[at] - 1], source) == 0) {
-			return (long)t->slots[at] - 1;
+	l->clock++;
+	for (i = 0, lru = l->blocks; i < HL_LINE_BLOCKS; i++) {
+		b = &l->blocks[i];
+		if (b->n > 0 && b->from == from) {
+			b->used = l->clock;
+			return b;
 		}
+		lru = b->used < lru->used ? b : lru;
 	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char **v = realloc(t->v, cap * sizeof(*v));
-
-		if (v == NULL) {
-			return -1;
-		}
-		t->v = v;
-		t->cap = cap;
+	hl_line_block_clear(lru);
+	lru->from = from;
+	lru->n = HL_LINE_BLOCK;
+	lru->used = l->clock;
+	if (l->signature != NULL) {
+		store_fold_walk(h->ui->store, l->signature, from, HL_LINE_BLOCK, 0,
+		                hl_line_read, lru, &current, &err);
 	}
-	if ((t->v[t->n] = strdup(source)) == NULL) {
-		return -1;
-	}
-	t->slots[at] = (uint32_t)t->n + 1;
-	return (long)t->n++;
+	return lru;
 }
 
+/* The headline and source line of the kept story at place ("" when they
+ * cannot be read), copied into head and source. */
 static void
-hl_sources_free(struct hl_sources *t)
+hl_kept_line(struct headlines *h, size_t place, char *head, size_t hsize,
+             char *source, size_t ssize)
 {
-	size_t i;
+	struct hl_line_block *b = hl_line_block_of(h, place);
+	size_t at = place % HL_LINE_BLOCK;
 
-	for (i = 0; i < t->n; i++) {
-		free(t->v[i]);
-	}
-	free(t->v);
-	free(t->slots);
-	memset(t, 0, sizeof(*t));
+	snprintf(head, hsize, "%s", b != NULL ? nf_str(b->head[at]) : "");
+	snprintf(source, ssize, "%s", b != NULL ? nf_str(b->source[at]) : "");
 }
 
 /* ---- a kept story's copies ------------------------------------------ */
@@ -327,8 +302,7 @@ hl_clear(struct headlines *h)
 	}
 	free(h->loaded);
 	free(h->matching);
-	hl_arena_free(&h->arena);
-	hl_sources_free(&h->sources);
+	hl_lines_free(&h->lines);
 	h->loaded = NULL;
 	h->matching = NULL;
 	h->stories = NULL;
@@ -336,7 +310,8 @@ hl_clear(struct headlines *h)
 	h->items = NULL;
 	h->nstories = h->cap_stories = h->nrows = h->nitems = 0;
 	h->nloaded = h->nmatching = h->nkept_items = 0;
-	h->kept = 0;
+	h->kept = h->partial = 0;
+	h->kept_total = 0;
 }
 
 static int
@@ -798,13 +773,13 @@ hl_kept_row(void *ctx, const struct store_fold_row *row)
 {
 	struct headlines *h = ctx;
 	struct hl_story *st;
-	long source;
 
 	if (h->nstories == h->cap_stories) {
 		size_t cap = h->cap_stories ? h->cap_stories * 2 : 1024;
 		struct hl_story *v = realloc(h->stories, cap * sizeof(*v));
 
 		if (v == NULL) {
+			h->nstories = (size_t)-1;	/* out of memory: stop */
 			return -1;
 		}
 		h->stories = v;
@@ -815,12 +790,6 @@ hl_kept_row(void *ctx, const struct store_fold_row *row)
 	st->place = (uint32_t)row->place;
 	st->n = (uint32_t)row->members;
 	st->unread = row->story_unread != 0;
-	if ((st->head = hl_arena_add(&h->arena, nf_str(row->head))) == NULL ||
-	    (source = hl_source_index(&h->sources, nf_str(row->source))) < 0) {
-		h->nstories = (size_t)-1;	/* out of memory: stop */
-		return -1;
-	}
-	st->source = (uint32_t)source;
 	h->nkept_items += st->n;
 	h->nstories++;
 	return 0;
@@ -856,19 +825,22 @@ hl_kept_filter(struct headlines *h, const char *needle)
 	}
 }
 
+/* The orders the store sorts the kept page by; -1: folded in memory. */
+static const int hl_store_orders[CONFIG_SORT_COUNT] = {
+	[CONFIG_SORT_PAGE] = STORE_FOLD_PAGE,
+	[CONFIG_SORT_DATE] = STORE_FOLD_NEWEST,
+	[CONFIG_SORT_FEED] = -1,
+	[CONFIG_SORT_TITLE] = -1,
+	[CONFIG_SORT_OUTLETS] = STORE_FOLD_OUTLETS,
+};
+
 /* The front page from the store's kept fold, a line per story, when it
  * is current (kept first when stale, as hl_page_kept()) and this screen's
  * order is one the store sorts by. -1: the caller folds in memory. */
 static int
 hl_load_kept(struct headlines *h, struct ui *ui)
 {
-	static const int orders[CONFIG_SORT_COUNT] = {
-		[CONFIG_SORT_PAGE] = STORE_FOLD_PAGE,
-		[CONFIG_SORT_DATE] = STORE_FOLD_NEWEST,
-		[CONFIG_SORT_FEED] = -1,
-		[CONFIG_SORT_TITLE] = -1,
-		[CONFIG_SORT_OUTLETS] = STORE_FOLD_OUTLETS,
-	};
+	const int *orders = hl_store_orders;
 	struct nf_error err;
 	char *signature = NULL;
 	int current = 0;
@@ -884,12 +856,13 @@ hl_load_kept(struct headlines *h, struct ui *ui)
 	st = store_fold_stories(ui->store, signature,
 	                        (enum store_fold_order)orders[h->sort],
 	                        h->sort_reverse, hl_kept_row, h, &current, &err);
-	free(signature);
 	if (st != NF_OK || !current || h->nstories == (size_t)-1) {
+		free(signature);
 		h->nstories = 0;
 		hl_clear(h);
 		return -1;
 	}
+	h->lines.signature = signature;
 	h->kept = 1;
 	hl_kept_expand(h);
 	hl_kept_filter(h, h->list.filter);
@@ -941,6 +914,76 @@ out:
 	list_refilter(&h->list);
 	hl_reselect(h, keep);
 	return rc;
+}
+
+/* A large kept page's first frame needs only its first stories: they
+ * are read alone (store_fold_first()), and the rest once the reader has
+ * drawn them (hl_finish()). Memory and time at start then follow the
+ * screen, not the store. */
+#define HL_FIRST_STORIES 512
+
+/* The first HL_FIRST_STORIES stories of the kept page in this screen's
+ * order, when the page has more and the store sorts by that order. -1:
+ * the caller loads the whole page. */
+static int
+hl_load_window(struct headlines *h, struct ui *ui)
+{
+	struct nf_error err;
+	char *signature = NULL;
+	size_t total = 0;
+	int current = 0;
+
+	if (h->feed_id != 0 || h->match != NULL || hl_store_orders[h->sort] < 0 ||
+	    stories_update(ui->store, ui->cfg, &err) != NF_OK ||
+	    stories_signature(ui->store, ui->cfg, &signature, &err) != NF_OK ||
+	    signature == NULL ||
+	    store_fold_count(ui->store, &total, &err) != NF_OK ||
+	    total <= HL_FIRST_STORIES ||
+	    store_fold_first(ui->store, signature,
+	                     (enum store_fold_order)hl_store_orders[h->sort],
+	                     h->sort_reverse, HL_FIRST_STORIES, hl_kept_row, h,
+	                     &current, &err) != NF_OK || !current ||
+	    h->nstories == (size_t)-1) {
+		free(signature);
+		h->nstories = 0;
+		hl_clear(h);
+		return -1;
+	}
+	h->lines.signature = signature;
+	h->kept = h->partial = 1;
+	h->kept_total = total;
+	hl_drop_read(h);
+	h->has_lead = h->nstories > 0;
+	if (h->nstories == 0 || hl_make_rows(h) != 0) {
+		hl_clear(h);	/* none unread among them: the whole page */
+		return -1;
+	}
+	list_refilter(&h->list);
+	return 0;
+}
+
+/* A new screen's stories: the first window of a large kept page, else
+ * every story. */
+static void
+hl_load_first(struct headlines *h, struct ui *ui)
+{
+	if (hl_load_window(h, ui) != 0) {
+		hl_load(h, ui);
+	}
+}
+
+/* The rest of a page shown from its first stories, read whole as a
+ * reload reads it (the selection and unfolded stories kept). */
+static int
+hl_finish(struct screen *s, struct ui *ui)
+{
+	struct headlines *h = hl_of(s);
+
+	if (!h->partial) {
+		return 0;
+	}
+	hl_load(h, ui);
+	return 1;
 }
 
 /* ---- list callbacks ------------------------------------------------ */
@@ -1002,8 +1045,8 @@ hl_draw_story(struct headlines *h, WINDOW *w, int y, int width,
 		frontpage_story_line(&h->page, st->fs, head, sizeof(head), source,
 		                     sizeof(source));
 	} else {
-		snprintf(head, sizeof(head), "%s", st->head);
-		snprintf(source, sizeof(source), "%s", h->sources.v[st->source]);
+		hl_kept_line(h, st->place, head, sizeof(head), source,
+		             sizeof(source));
 	}
 	x += draw_text(w, y, x, width - x, marker,
 	               base | draw_attr(CONFIG_ELEMENT_FOLD_MARKER), 0);
@@ -1178,9 +1221,8 @@ hl_draw_panel(struct headlines *h, WINDOW *w, int height, int width)
 	if (h->stories[0].fs == NULL) {
 		/* the kept page's own line, as the story's row shows it: the
 		 * copies loaded alone may pick another of their titles */
-		snprintf(head, sizeof(head), "%s", h->stories[0].head);
-		snprintf(source, sizeof(source), "%s",
-		         h->sources.v[h->stories[0].source]);
+		hl_kept_line(h, h->stories[0].place, head, sizeof(head), source,
+		             sizeof(source));
 	}
 	draw_text(w, y++, 0, width, head, draw_attr(CONFIG_ELEMENT_LEAD), 1);
 	draw_time(it->published, when, sizeof(when));
@@ -1250,13 +1292,21 @@ hl_title(struct screen *s, struct ui *ui, char *out, size_t size)
 {
 	struct headlines *h = hl_of(s);
 	size_t unread = 0, i;
+	char counts[64];
 
 	(void)ui;
 	for (i = 0; i < h->nstories; i++) {
 		unread += h->stories[i].unread;
 	}
-	snprintf(out, size, "newsfold — %s — %zu stories, %zu unread%s%s%s%s%s%s",
-	         h->title, h->nstories, unread,
+	if (h->partial) {
+		snprintf(counts, sizeof(counts), "%zu stories, counting unread…",
+		         h->kept_total);
+	} else {
+		snprintf(counts, sizeof(counts), "%zu stories, %zu unread",
+		         h->nstories, unread);
+	}
+	snprintf(out, size, "newsfold — %s — %s%s%s%s%s%s%s",
+	         h->title, counts,
 	         h->show_read ? "" : " — unread only",
 	         h->sort != CONFIG_SORT_PAGE || h->sort_reverse ? " — by " : "",
 	         h->sort != CONFIG_SORT_PAGE || h->sort_reverse ?
@@ -1850,6 +1900,7 @@ static const struct screen_ops headlines_ops = {
 		[CONFIG_ACTION_NEXT_UNREAD] = "go to the next unread story, round past the end",
 		[CONFIG_ACTION_TOGGLE_READ] = "mark the story (every copy) read or unread; on a copy line, that copy",
 	},
+	.finish = hl_finish,
 	.free = hl_free,
 };
 
@@ -1875,7 +1926,7 @@ hl_new(struct ui *ui, int64_t feed_id, const struct query *match,
 	h->sort = ui->cfg->sort;
 	h->sort_reverse = ui->cfg->sort_reverse;
 	list_init(&h->list, &hl_list_ops, h);
-	hl_load(h, ui);
+	hl_load_first(h, ui);
 	return &h->base;
 }
 
@@ -1943,6 +1994,9 @@ headlines_unread_stories(struct screen *s)
 	struct headlines *h = hl_checked(s);
 	size_t i, n = 0;
 
+	if (h != NULL) {
+		hl_finish(s, h->ui);	/* every story's flag */
+	}
 	for (i = 0; h != NULL && i < h->nstories; i++) {
 		n += h->stories[i].unread != 0;
 	}

@@ -54,6 +54,11 @@ struct screen_ops {
 	 * nonzero when the screen asked for it; it then owns text. */
 	int (*page)(struct screen *s, struct ui *ui, unsigned request,
 	            char *text, const char *reason);
+	/* Reads what the screen put off to show its first frame sooner (the
+	 * rest of a long page); returns nonzero when there was something.
+	 * The reader calls it once it has drawn and before any key, so that
+	 * every action sees the whole screen. May be NULL. */
+	int (*finish)(struct screen *s, struct ui *ui);
 	/* Reload when it comes back on top (cheap screens whose counts other
 	 * screens change). */
 	int reload_on_show;

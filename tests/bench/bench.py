@@ -30,6 +30,10 @@ Rows:
                   with LATENCY_MS per request at max-parallel PARALLEL,
                   new database each run, then again (all 304), against
                   the network floor and newsboat (reload-threads PARALLEL)
+  store insert    store_feed_update() of 1,000 feeds x 100 items
+                  (tests/bench/store-bench) 100 feeds a batch, as the
+                  refresh's worker stores them, beside one transaction
+                  a feed: the insert's wall and processor time
   fold 100k, 1M   fold_stories() over synthetic items (tests/bench/fold_bench,
                   one size a process): fold time, what folding adds to
                   the resident memory, the 1M time over the 100k time
@@ -523,6 +527,49 @@ def row_refresh(nf, srcdir, work, runs):
     return rows
 
 
+def store_insert_once(path, batch):
+    """One store-bench fill of 1,000 feeds x 100 items, batch feeds a
+    transaction: (insert s, insert CPU s, the process's peak RSS MiB), or
+    None when it failed."""
+    env = dict(os.environ, BATCH_FEEDS=str(batch))
+    r = subprocess.run([path, "1000", "100"], capture_output=True, text=True,
+                       env=env)
+    m = re.search(r"insert .* items +([0-9.]+) ms, CPU ([0-9.]+) ms", r.stdout)
+    peak = re.search(r"peak resident +([0-9.]+) MB", r.stdout)
+    if r.returncode != 0 or not m:
+        return None
+    return (float(m.group(1)) / 1000.0, float(m.group(2)) / 1000.0,
+            float(peak.group(1)) * 1e6 / 2**20 if peak else 0.0)
+
+
+def row_store_insert(build, runs):
+    """store_feed_update() of 1,000 feeds x 100 items into a new store as
+    the refresh's worker stores them (100 feeds a batch), beside one
+    transaction a feed: the insert's own wall and processor time."""
+    path = os.path.join(build, "tests/bench/store-bench")
+    if not os.path.exists(path):
+        return []
+    got = {1: [], 100: []}
+    for _ in range(runs):
+        for batch in (100, 1):	# alternated, side by side
+            one = store_insert_once(path, batch)
+            if one:
+                got[batch].append(one)
+
+    def stats(v):
+        if not v:
+            return {"median": float("nan"), "min": float("nan"),
+                    "max": float("nan"), "cpu": 0, "rss": 0,
+                    "failed": runs}
+        walls = [w for w, _, _ in v]
+        return {"median": statistics.median(walls), "min": min(walls),
+                "max": max(walls),
+                "cpu": statistics.median([c for _, c, _ in v]),
+                "rss": max(r for _, _, r in v), "failed": runs - len(v)}
+    return [("store insert 1000 x 100 items (store-bench), 100 feeds a batch",
+             stats(got[100]), [("a transaction a feed", stats(got[1]))])]
+
+
 def fold_once(path, size):
     """One fold_bench run of size items: (fold s, MB added, peak RSS MiB,
     checksum, fold CPU s), or None when it failed."""
@@ -614,7 +661,8 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="1,000 x 100 becomes 200 x 100; no 1M fold")
     ap.add_argument("--only",
-                    default="dump,headlines,stories,refresh,fold,components")
+                    default="dump,headlines,stories,refresh,fold,store,"
+                    "components")
     ap.add_argument("--base", help="a second build folder: its newsfold "
                     "runs beside this one in every row")
     a = ap.parse_args()
@@ -644,6 +692,8 @@ def main():
         rows += row_refresh(nf, srcdir, work, a.runs)
     if "fold" in only:
         rows += row_fold(build, a.runs, a.quick)
+    if "store" in only:
+        rows += row_store_insert(build, a.runs)
     print_table(rows)
     if "dump" in only:
         print("\n".join(dump_same_as_base(nf, srcdir, work)))
