@@ -1903,6 +1903,12 @@ title_figures_moved(const struct title_view *a, const struct title_view *b)
 	size_t i = 0, j = 0;
 	int moved = 0;
 
+	/* the same words and as many digits: as long, and not the same */
+	if (a->flatlen != b->flatlen || a->flatlen == 0 ||
+	    memcmp(a->flat, b->flat, a->flatlen) == 0) {
+		return 0;
+	}
+
 	while (i < a->flatlen && j < b->flatlen) {
 		size_t si = i, sj = j;
 
