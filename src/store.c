@@ -189,6 +189,45 @@ static const char *const migrations[] = {
 	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
 	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
 	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;",
+	/* 10: no trigger on inserting an item. Any AFTER INSERT trigger
+	 * on items cost a refresh a third of its insert time, so a new row
+	 * tells by its rowid instead: fts_mark.upto is the highest rowid
+	 * the full-text index has taken in, and every item above it is
+	 * pending. fts_changed keeps the rows at or below the mark whose
+	 * text changed. SQLite gives a deleted highest rowid to the next
+	 * row, so a delete takes the mark down to the highest rowid left:
+	 * a row that comes back above it is new to the index.
+	 * fts_pending, a view now, still lists what the index lacks. The fold's generation moves on once per
+	 * store_feed_update() that adds items rather than once an item;
+	 * an item inserted by other means than the store leaves it. */
+	"DROP TRIGGER fold_items_insert;"
+	"DROP TRIGGER fts_items_insert;"
+	"DROP TRIGGER fts_items_delete;"
+	"DROP TRIGGER fts_items_update;"
+	"ALTER TABLE fts_pending RENAME TO fts_changed;"
+	"CREATE TABLE fts_mark ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" upto INTEGER NOT NULL);"
+	"INSERT INTO fts_mark (id, upto) SELECT 1, COALESCE(max(id), 0)"
+	" FROM items;"
+	"CREATE VIEW fts_pending AS SELECT id FROM fts_changed UNION ALL"
+	" SELECT id FROM items WHERE id > (SELECT upto FROM fts_mark);"
+	"CREATE TRIGGER fts_items_delete AFTER DELETE ON items"
+	" WHEN old.id <= (SELECT upto FROM fts_mark) BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_changed WHERE id = old.id);"
+	" DELETE FROM fts_changed WHERE id = old.id;"
+	" UPDATE fts_mark SET upto = (SELECT COALESCE(max(id), 0) FROM items)"
+	" WHERE upto > (SELECT COALESCE(max(id), 0) FROM items); END;"
+	"CREATE TRIGGER fts_items_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN (old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content) AND"
+	" old.id <= (SELECT upto FROM fts_mark) BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_changed WHERE id = old.id);"
+	" INSERT OR IGNORE INTO fts_changed (id) VALUES (new.id); END;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -199,7 +238,7 @@ enum stmt_id {
 	ST_FEED_FIND, ST_FEED_ADD, ST_FEED_TITLE, ST_FEED_SEQ,
 	ST_META_GET, ST_META_SET, ST_FEED_LIST,
 	ST_ITEM_FIND, ST_ITEM_ADD, ST_ITEM_SET, ST_ITEM_COUNT,
-	ST_ITEM_COUNT_ALL, ST_PRUNE,
+	ST_ITEM_COUNT_ALL, ST_PRUNE, ST_FOLD_BUMP,
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
@@ -299,6 +338,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3 OR"
 	             " MIN(COALESCE(published, first_seen), first_seen) < ?5)"
 	             " ORDER BY COALESCE(published, first_seen), id LIMIT ?4)",
+	/* an update that added items: the fold's generation moves on once
+	 * (migration 10) */
+	[ST_FOLD_BUMP] = "UPDATE fold_state SET gen = gen + 1",
 	[ST_MARK] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
 	                 " AND read = 0",
@@ -1513,7 +1555,8 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 			goto fail;
 		}
 	}
-	if ((status = feed_prune(s, feed_id, seq, keep, now, err)) != NF_OK ||
+	if ((added > 0 && (status = simple_run(s, ST_FOLD_BUMP, err)) != NF_OK) ||
+	    (status = feed_prune(s, feed_id, seq, keep, now, err)) != NF_OK ||
 	    (status = tx_commit(s, err)) != NF_OK) {
 		goto fail;
 	}
@@ -2418,11 +2461,13 @@ store_item_find(struct store *s, const char *link, const char *title)
 
 enum fts_step {
 	FTS_STALE_UPTO, FTS_STALE_FORGET, FTS_STALE_DROP,
-	FTS_PENDING_UPTO, FTS_PENDING_ADD, FTS_PENDING_DROP, FTS_NSTEPS
+	FTS_CHANGED_UPTO, FTS_CHANGED_ADD, FTS_CHANGED_DROP,
+	FTS_NEW_UPTO, FTS_NEW_ADD, FTS_NEW_MARK, FTS_NSTEPS
 };
 
 /* A chunk: the rows up to the FTS_CHUNKth, first what the index must
- * forget (fts_stale), then, once that is done, what it lacks. */
+ * forget (fts_stale), then, once that is done, what changed at or below
+ * the mark (fts_changed), then the rows above it (migration 10). */
 static const char *const fts_sql[FTS_NSTEPS] = {
 	[FTS_STALE_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_stale"
 	                   " ORDER BY id LIMIT ?1)",
@@ -2430,13 +2475,21 @@ static const char *const fts_sql[FTS_NSTEPS] = {
 	                     " summary, content) SELECT 'delete', id, title,"
 	                     " summary, content FROM fts_stale WHERE id <= ?1",
 	[FTS_STALE_DROP] = "DELETE FROM fts_stale WHERE id <= ?1",
-	[FTS_PENDING_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_pending"
+	[FTS_CHANGED_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_changed"
 	                     " ORDER BY id LIMIT ?1)",
-	[FTS_PENDING_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
+	[FTS_CHANGED_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
 	                    " content) SELECT i.id, i.title, i.summary,"
-	                    " i.content FROM fts_pending p JOIN items i"
+	                    " i.content FROM fts_changed p JOIN items i"
 	                    " ON i.id = p.id WHERE p.id <= ?1",
-	[FTS_PENDING_DROP] = "DELETE FROM fts_pending WHERE id <= ?1",
+	[FTS_CHANGED_DROP] = "DELETE FROM fts_changed WHERE id <= ?1",
+	[FTS_NEW_UPTO] = "SELECT max(id) FROM (SELECT id FROM items WHERE"
+	                 " id > (SELECT upto FROM fts_mark) ORDER BY id"
+	                 " LIMIT ?1)",
+	[FTS_NEW_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
+	                " content) SELECT id, title, summary, content"
+	                " FROM items WHERE id > (SELECT upto FROM fts_mark)"
+	                " AND id <= ?1",
+	[FTS_NEW_MARK] = "UPDATE fts_mark SET upto = ?1",
 };
 
 /* Runs one step with ?1 bound to arg; *found (when not NULL) says
@@ -2475,12 +2528,11 @@ fts_chunk(struct store *s, int *did, struct nf_error *err)
 	enum nf_status st = tx_begin(s, err);
 	enum fts_step first = FTS_STALE_UPTO;
 
-	if (st == NF_OK) {
-		st = fts_run(s, FTS_STALE_UPTO, FTS_CHUNK, &upto, &found, err);
-	}
-	if (st == NF_OK && !found) {
-		first = FTS_PENDING_UPTO;
-		st = fts_run(s, FTS_PENDING_UPTO, FTS_CHUNK, &upto, &found, err);
+	for (; st == NF_OK; first = (enum fts_step)(first + 3)) {
+		st = fts_run(s, first, FTS_CHUNK, &upto, &found, err);
+		if (found || first == FTS_NEW_UPTO) {
+			break;
+		}
 	}
 	if (st == NF_OK && found) {
 		st = fts_run(s, (enum fts_step)(first + 1), upto, NULL, NULL,

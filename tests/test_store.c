@@ -215,7 +215,7 @@ open_creates_directories(void **state)
 	snprintf(f->path, sizeof(f->path), "%s/a/b/news.db", f->dir);
 	open_store(f);
 	assert_int_equal(stat(f->path, &sb), 0);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
 }
@@ -276,7 +276,7 @@ concurrent_first_opens_all_succeed(void **state)
 	}
 	assert_int_equal(failed, 0);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 }
 
 static void
@@ -321,7 +321,7 @@ migrates_an_empty_file(void **state)
 	assert_non_null(fp);
 	fclose(fp);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE name IN ('feeds', 'items',"
 	                           " 'items_order', 'items_unread')", NULL, 0), 4);
@@ -358,7 +358,7 @@ migrates_from_version_1(void **state)
 
 	sql_exec(f->path, schema_v1);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE type = 'index' AND name ="
 	                           " 'items_order'", NULL, 0), 1);
@@ -419,6 +419,75 @@ article_round_trip_across_migration(void **state)
 	assert_null(one->article);
 	assert_string_equal(one->content, "Plain now");
 	item_free(one);
+}
+
+/* The fold's generation of this store, and its count of rows the
+ * full-text index lacks. */
+static int64_t
+generation(struct fixture *f)
+{
+	int64_t gen = 0;
+
+	assert_int_equal(store_fold_generation(f->s, &gen, &f->err), NF_OK);
+	return gen;
+}
+
+#define FTS_PENDING "SELECT count(*) FROM fts_pending"
+#define FTS_FERRY "SELECT count(*) FROM items_fts WHERE items_fts MATCH" \
+	" '\"timetable\"'"
+#define FTS_WALL "SELECT count(*) FROM items_fts WHERE items_fts MATCH" \
+	" '\"harbour wall\"'"
+
+/* A store from before inserts stopped firing triggers: its indexed item
+ * stays indexed; an item added later waits for the catch-up, and adding
+ * it moves the fold's generation on; listing it again, unchanged and in
+ * place, does not; a changed title does, and waits for the index. */
+static void
+search_and_generation_across_migration(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	int64_t gen;
+	int done = 0;
+
+	sql_exec(f->path, schema_v1);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, FTS_FERRY, NULL, 0), 1);
+	gen = generation(f);
+
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-2", NULL, "Harbour wall vote draws a crowd",
+	                    "The council met.", NF_NO_DATE));
+	assert_int_equal(update(f, 1, feed, 0, 0), 1);
+	assert_true(generation(f) > gen);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 1);
+	assert_int_equal(sql_value(f->path, FTS_WALL, NULL, 0), 0);
+	assert_int_equal(store_search_catch_up(f->s, 0, &done, &f->err), NF_OK);
+	assert_true(done);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, FTS_WALL, NULL, 0), 1);
+
+	gen = generation(f);
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-2", NULL, "Harbour wall vote draws a crowd",
+	                    "The council met.", NF_NO_DATE));
+	assert_int_equal(update(f, 1, feed, 0, 0), 0);
+	assert_int_equal(generation(f), gen);
+
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-2", NULL, "Harbour wall vote delayed",
+	                    "The council met.", NF_NO_DATE));
+	assert_int_equal(update(f, 1, feed, 0, 0), 0);
+	assert_true(generation(f) > gen);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 1);
+	assert_int_equal(store_search_catch_up(f->s, 0, &done, &f->err), NF_OK);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items_fts"
+	                           " WHERE items_fts MATCH '\"crowd\"'",
+	                           NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items_fts"
+	                           " WHERE items_fts MATCH '\"delayed\"'",
+	                           NULL, 0), 1);
 }
 
 static void
@@ -1807,6 +1876,7 @@ main(void)
 		CASE(migrates_an_empty_file),
 		CASE(migrates_from_version_1),
 		CASE(article_round_trip_across_migration),
+		CASE(search_and_generation_across_migration),
 		CASE(refuses_newer_schema),
 		CASE(refuses_a_non_database),
 		CASE(refresh_keeps_read_flags_and_takes_new_text),
