@@ -320,7 +320,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                " seen_seq, position, first_seen, content_len, article)"
 	                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
 	                " ?12, ?13, ?14, ?15, ?16, ?17,"
-	                " COALESCE(length(CAST(?10 AS BLOB)), 0), ?18)",
+	                " COALESCE(length(CAST(?10 AS BLOB)), 0), ?18)"
+	                " ON CONFLICT (feed_id, key) DO NOTHING",
 	[ST_ITEM_SET] = "UPDATE items SET guid = ?3, title = ?4, link = ?5,"
 	                " author = ?6, published = ?7, updated = ?8,"
 	                " summary = ?9, content = ?10, image_url = ?11,"
@@ -1399,6 +1400,15 @@ bind_item(sqlite3_stmt *st, const struct nf_item *item, const char *extras,
 	sqlite3_bind_int64(st, 16, (sqlite3_int64)position);
 }
 
+/* One item of a feed update and where it goes. */
+struct item_put {
+	const struct nf_item *item;
+	char *extras;		/* encoded by item_put(), freed there */
+	int64_t seq;		/* the feed's update counter */
+	size_t position;	/* in the feed's listing */
+	int64_t now;
+};
+
 /* Looks the key up: *rowid is 0 when the item is new. */
 static enum nf_status
 item_find(struct store *s, int64_t feed_id, const char *key, int64_t *rowid,
@@ -1421,44 +1431,63 @@ item_find(struct store *s, int64_t feed_id, const char *key, int64_t *rowid,
 	return NF_OK;
 }
 
-/* Inserts or updates one item of a feed update; the read flag and the
- * first-seen time of a known item are left alone. */
+/* Writes the item as a new row (ST_ITEM_ADD) or over the row rowid
+ * (ST_ITEM_SET). */
 static enum nf_status
-item_put(struct store *s, int64_t feed_id, int64_t seq, size_t position,
-         const struct nf_item *item, int64_t now, size_t *new_count,
-         struct nf_error *err)
+item_write(struct store *s, int64_t feed_id, const char *key, int64_t rowid,
+           const struct item_put *put, struct nf_error *err)
 {
-	char *key = item_key(item), *extras = NULL;
-	sqlite3_stmt *st;
-	int64_t rowid = 0;
-	enum nf_status status;
+	sqlite3_stmt *st = stmt_get(s, rowid != 0 ? ST_ITEM_SET : ST_ITEM_ADD,
+	                            err);
 
-	if (key == NULL || extras_encode(item, &extras) != 0) {
-		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		goto out;
-	}
-	if ((status = item_find(s, feed_id, key, &rowid, err)) != NF_OK) {
-		goto out;
-	}
-	st = stmt_get(s, rowid != 0 ? ST_ITEM_SET : ST_ITEM_ADD, err);
 	if (st == NULL) {
-		status = NF_ERR_DB;
-		goto out;
+		return NF_ERR_DB;
 	}
-	bind_item(st, item, extras, seq, position);
-	bind_text(st, 18, item->article);
+	bind_item(st, put->item, put->extras, put->seq, put->position);
+	bind_text(st, 18, put->item->article);
 	if (rowid != 0) {
 		sqlite3_bind_int64(st, 1, rowid);
 	} else {
 		sqlite3_bind_int64(st, 1, feed_id);
 		bind_text(st, 2, key);
-		sqlite3_bind_int64(st, 17, now);
-		(*new_count)++;
+		sqlite3_bind_int64(st, 17, put->now);
 	}
-	status = stmt_run(s, st, err);
+	return stmt_run(s, st, err);
+}
+
+/* Inserts or updates one item of a feed update; the read flag and the
+ * first-seen time of a known item are left alone. A feed's first update
+ * tries the insert first, which a fresh store's items all take: one
+ * statement an item instead of a lookup and a write. */
+static enum nf_status
+item_put(struct store *s, int64_t feed_id, struct item_put *put,
+         size_t *new_count, struct nf_error *err)
+{
+	char *key = item_key(put->item);
+	int64_t rowid = 0;
+	int inserted = 0;
+	enum nf_status status;
+
+	put->extras = NULL;
+	if (key == NULL || extras_encode(put->item, &put->extras) != 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if (put->seq == 1) {
+		status = item_write(s, feed_id, key, 0, put, err);
+		inserted = status == NF_OK && sqlite3_changes(s->db) > 0;
+		if (status != NF_OK || inserted) {
+			goto out;
+		}
+	}
+	if ((status = item_find(s, feed_id, key, &rowid, err)) == NF_OK) {
+		status = item_write(s, feed_id, key, rowid, put, err);
+		inserted = status == NF_OK && rowid == 0;
+	}
 out:
+	*new_count += (size_t)inserted;
 	free(key);
-	free(extras);
+	free(put->extras);
 	return status;
 }
 
@@ -1549,9 +1578,10 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 		goto fail;
 	}
 	for (i = 0; i < feed->nitems; i++) {
-		status = item_put(s, feed_id, seq, i, feed->items[i], now, &added,
-		                  err);
-		if (status != NF_OK) {
+		struct item_put put = { .item = feed->items[i], .seq = seq,
+		                        .position = i, .now = now };
+
+		if ((status = item_put(s, feed_id, &put, &added, err)) != NF_OK) {
 			goto fail;
 		}
 	}
