@@ -227,7 +227,20 @@ static const char *const migrations[] = {
 	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
 	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
 	" (SELECT 1 FROM fts_changed WHERE id = old.id);"
-	" INSERT OR IGNORE INTO fts_changed (id) VALUES (new.id); END;",
+	" INSERT OR IGNORE INTO fts_changed (id) VALUES (new.id); END;"
+	/* Nor a story key written for a story of one copy: an item at or
+	 * below story_mark.upto without a key is a story of its own,
+	 * keyed by its rowid; above it, it has not been joined yet. A key
+	 * of 0 keeps an item the join passed over unjoined. A delete
+	 * takes the mark down as it does the index's. */
+	"CREATE TABLE story_mark ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" upto INTEGER NOT NULL);"
+	"INSERT INTO story_mark (id, upto) VALUES (1, 0);"
+	"CREATE TRIGGER story_items_delete AFTER DELETE ON items"
+	" WHEN old.id <= (SELECT upto FROM story_mark) BEGIN"
+	" UPDATE story_mark SET upto = (SELECT COALESCE(max(id), 0) FROM items)"
+	" WHERE upto > (SELECT COALESCE(max(id), 0) FROM items); END;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -244,7 +257,8 @@ enum stmt_id {
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
+	ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE,
 	ST_COUNT
@@ -356,15 +370,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_FOLD] = ITEM_FOLD "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
-	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
-	                 " ORDER BY id",
+	/* the key as the join reads it (migration 10), and whether the
+	 * row holds one */
+	[ST_STORY_ALL] = "SELECT id, COALESCE(story, CASE WHEN id <="
+	                 " (SELECT upto FROM story_mark) THEN id ELSE 0 END),"
+	                 " read, story IS NOT NULL FROM items ORDER BY id",
+	[ST_STORY_UPTO] = "SELECT upto FROM story_mark",
+	[ST_STORY_MARK] = "UPDATE story_mark SET upto = ?1",
 	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
 	                 " WHERE id = ?1",
 	/* the key alone: the unread index is left alone */
 	[ST_STORY_KEY] = "UPDATE items SET story = ?2 WHERE id = ?1",
 	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
-	                    " OR story ="
-	                    " (SELECT story FROM items WHERE id = ?1)",
+	                    " OR story = (SELECT story FROM items"
+	                    " WHERE id = ?1 AND story <> 0)",
 	[ST_FEED_UNREAD] = "SELECT id FROM items WHERE feed_id = ?1 AND read = 0",
 	[ST_FIND_LINK] = "SELECT id FROM items WHERE link = ?1"
 	                 " ORDER BY content_len DESC, id LIMIT 1",
@@ -2039,12 +2058,30 @@ idvec_unique(struct idvec *ids)
 struct story_row {
 	int64_t id, story;	/* story 0: not keyed yet */
 	int read;
+	int stored;		/* the row holds its key (not the mark) */
 };
 
 struct story_map {
 	struct story_row *rows;	/* sorted by id */
 	size_t n;
+	int64_t upto;		/* story_mark.upto */
 };
+
+/* story_mark.upto, into map->upto. */
+static enum nf_status
+story_mark_load(struct store *s, struct story_map *map, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_UPTO, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	rc = sqlite3_step(st);
+	map->upto = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? NF_OK : db_error(s, err, "cannot read items");
+}
 
 static enum nf_status
 story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
@@ -2072,7 +2109,8 @@ story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
 		map->rows[map->n++] = (struct story_row){
 			.id = sqlite3_column_int64(st, 0),
 			.story = sqlite3_column_int64(st, 1),
-			.read = sqlite3_column_int(st, 2) };
+			.read = sqlite3_column_int(st, 2),
+			.stored = sqlite3_column_int(st, 3) };
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -2153,14 +2191,16 @@ story_changes_add(struct story_changes *c, int64_t rowid, int64_t key, int read)
 /* One story: the key it keeps is the smallest any member has (else the
  * smallest rowid); members without a key are new to it, and take its read
  * state when every member it had was read. Items gone since the fold are
- * left alone. Adds what must change to changes (the map follows). */
+ * left alone. A story of one copy writes nothing: under the mark, the
+ * store reads its rowid as its key (migration 10). Adds what must change
+ * to changes (the map follows). */
 static int
 story_join(struct story_map *map, const struct store_story *story,
            struct story_changes *changes)
 {
 	int64_t key = 0, min_id = 0;
 	int had = 0, all_read = 1;
-	size_t i;
+	size_t i, found = 0;
 
 	for (i = 0; i < story->n; i++) {
 		const struct story_row *r = story_map_find(map, story->rowids[i]);
@@ -2168,6 +2208,7 @@ story_join(struct story_map *map, const struct store_story *story,
 		if (r == NULL) {
 			continue;
 		}
+		found++;
 		min_id = min_id == 0 || r->id < min_id ? r->id : min_id;
 		if (r->story != 0) {
 			had = 1;
@@ -2184,14 +2225,34 @@ story_join(struct story_map *map, const struct store_story *story,
 			continue;
 		}
 		join_read = r->story == 0 && had && all_read && !r->read;
-		if (r->story == key && !join_read) {
+		if (found == 1 || (r->story == key && r->stored && !join_read)) {
+			r->story = key;
 			continue;
 		}
 		if (story_changes_add(changes, r->id, key, join_read) != 0) {
 			return -1;
 		}
 		r->story = key;
+		r->stored = 1;
 		r->read |= join_read;
+	}
+	return 0;
+}
+
+/* The items above the mark no story took stay unjoined once the mark
+ * passes them: they are written with the key 0. */
+static int
+story_join_rest(const struct story_map *map, struct story_changes *changes)
+{
+	size_t i;
+
+	for (i = 0; i < map->n; i++) {
+		const struct story_row *r = &map->rows[i];
+
+		if (r->id > map->upto && r->story == 0 && !r->stored &&
+		    story_changes_add(changes, r->id, 0, 0) != 0) {
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -2205,14 +2266,16 @@ story_change_compare(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Writes the changes in one transaction; the rowids joined read go to
- * newly_read, in the order of the stories. The rows are written in rowid
+/* Writes the changes and the story mark upto in one transaction; the
+ * rowids joined read go to newly_read, in the order of the stories. The
+ * rows are written in rowid
  * order: a fold's worth of changes in page order would touch the items'
  * pages at random, each read and written again many times. */
 static enum nf_status
-story_changes_write(struct store *s, struct story_changes *c,
+story_changes_write(struct store *s, struct story_changes *c, int64_t upto,
                     struct idvec *newly_read, struct nf_error *err)
 {
+	sqlite3_stmt *st;
 	enum nf_status status;
 	size_t i;
 
@@ -2231,7 +2294,13 @@ story_changes_write(struct store *s, struct story_changes *c,
 			goto fail;
 		}
 	}
-	if ((status = tx_commit(s, err)) == NF_OK) {
+	if ((st = stmt_get(s, ST_STORY_MARK, err)) == NULL) {
+		status = NF_ERR_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, upto);
+	if ((status = stmt_run(s, st, err)) == NF_OK &&
+	    (status = tx_commit(s, err)) == NF_OK) {
 		return NF_OK;
 	}
 fail:
@@ -2251,6 +2320,7 @@ store_stories_join(struct store *s, const struct store_story *stories,
 	struct story_map map = { 0 };
 	struct story_changes changes = { 0 };
 	enum nf_status status;
+	int64_t upto;
 	size_t i;
 
 	*newly_read = NULL;
@@ -2258,17 +2328,24 @@ store_stories_join(struct store *s, const struct store_story *stories,
 	if (s->readonly) {
 		return NF_OK;	/* nothing can be recorded; the page still folds */
 	}
-	if ((status = story_map_load(s, &map, err)) != NF_OK) {
+	if ((status = story_mark_load(s, &map, err)) != NF_OK ||
+	    (status = story_map_load(s, &map, err)) != NF_OK) {
 		return status;
 	}
+	upto = map.n > 0 ? map.rows[map.n - 1].id : 0;
 	for (i = 0; i < n; i++) {
 		if (story_join(&map, &stories[i], &changes) != 0) {
 			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 			goto out;
 		}
 	}
-	if (changes.n > 0 &&
-	    (status = story_changes_write(s, &changes, &ids, err)) != NF_OK) {
+	if (story_join_rest(&map, &changes) != 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if ((changes.n > 0 || upto > map.upto) &&
+	    (status = story_changes_write(s, &changes, upto > map.upto ? upto :
+	                                  map.upto, &ids, err)) != NF_OK) {
 		free(ids.v);
 		goto out;
 	}

@@ -1575,6 +1575,12 @@ static const struct story_case story_cases[] = {
 	  "read? a1\nunread? b1\nadd C c1\njoin a1 b1 c1\njoined -\nunread? c1" },
 	{ "a story of new items only is unread",
 	  "add A a1\nadd B b1\njoin a1 b1\njoined -\nunread? a1 b1" },
+	{ "a late copy of a read story of one copy is read",
+	  "add A a1\njoin a1\nread a1\nrestart\nadd B b1\njoin a1 b1\n"
+	  "joined b1\nread? a1 b1\nunread b1\nunread? a1 b1" },
+	{ "an item no join took is new to the story it joins later",
+	  "add A a1\nadd B b1\njoin a1\nread a1\nrestart\njoin a1 b1\n"
+	  "joined b1\nread? a1 b1" },
 };
 
 static int64_t
