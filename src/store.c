@@ -228,17 +228,28 @@ static const char *const migrations[] = {
 	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
 	" (SELECT 1 FROM fts_changed WHERE id = old.id);"
 	" INSERT OR IGNORE INTO fts_changed (id) VALUES (new.id); END;"
-	/* Nor a story key written for a story of one copy: an item at or
-	 * below story_mark.upto without a key is a story of its own,
-	 * keyed by its rowid; above it, it has not been joined yet. A key
-	 * of 0 keeps an item the join passed over unjoined. A delete
-	 * takes the mark down as it does the index's. */
+	/* Story keys move to a narrow table of their own, item_story:
+	 * writing a key into an item rewrote the item's whole row, and the
+	 * keys a refresh writes touch rows all over the table. items.story
+	 * is neither read nor written from here on. Nor is a key written
+	 * for a story of one copy: an item at or below story_mark.upto
+	 * without a key is a story of its own, keyed by its rowid; above
+	 * it, it has not been joined yet. A key of 0 keeps an item the
+	 * join passed over unjoined. A delete takes the item's key with
+	 * it, and the mark down as it does the index's. */
+	"CREATE TABLE item_story ("
+	" id INTEGER PRIMARY KEY,"
+	" story INTEGER NOT NULL);"
+	"INSERT INTO item_story (id, story)"
+	" SELECT id, story FROM items WHERE story IS NOT NULL;"
+	"CREATE INDEX item_story_story ON item_story (story);"
+	"DROP INDEX items_story;"
 	"CREATE TABLE story_mark ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" upto INTEGER NOT NULL);"
 	"INSERT INTO story_mark (id, upto) VALUES (1, 0);"
-	"CREATE TRIGGER story_items_delete AFTER DELETE ON items"
-	" WHEN old.id <= (SELECT upto FROM story_mark) BEGIN"
+	"CREATE TRIGGER story_items_delete AFTER DELETE ON items BEGIN"
+	" DELETE FROM item_story WHERE id = old.id;"
 	" UPDATE story_mark SET upto = (SELECT COALESCE(max(id), 0) FROM items)"
 	" WHERE upto > (SELECT COALESCE(max(id), 0) FROM items); END;",
 };
@@ -257,7 +268,7 @@ enum stmt_id {
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
+	ST_STORY_ALL, ST_STORY_READ, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
 	ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE,
@@ -371,19 +382,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	/* the key as the join reads it (migration 10), and whether the
-	 * row holds one */
-	[ST_STORY_ALL] = "SELECT id, COALESCE(story, CASE WHEN id <="
-	                 " (SELECT upto FROM story_mark) THEN id ELSE 0 END),"
-	                 " read, story IS NOT NULL FROM items ORDER BY id",
+	 * item holds one */
+	[ST_STORY_ALL] = "SELECT i.id, COALESCE(k.story, CASE WHEN i.id <="
+	                 " (SELECT upto FROM story_mark) THEN i.id ELSE 0 END),"
+	                 " i.read, k.story IS NOT NULL FROM items i"
+	                 " LEFT JOIN item_story k ON k.id = i.id ORDER BY i.id",
 	[ST_STORY_UPTO] = "SELECT upto FROM story_mark",
 	[ST_STORY_MARK] = "UPDATE story_mark SET upto = ?1",
-	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
-	                 " WHERE id = ?1",
-	/* the key alone: the unread index is left alone */
-	[ST_STORY_KEY] = "UPDATE items SET story = ?2 WHERE id = ?1",
+	[ST_STORY_READ] = "UPDATE items SET read = 1 WHERE id = ?1",
+	[ST_STORY_KEY] = "INSERT OR REPLACE INTO item_story (id, story)"
+	                 " VALUES (?1, ?2)",
 	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
-	                    " OR story = (SELECT story FROM items"
-	                    " WHERE id = ?1 AND story <> 0)",
+	                    " OR id IN (SELECT id FROM item_story WHERE story ="
+	                    " (SELECT story FROM item_story"
+	                    " WHERE id = ?1 AND story <> 0))",
 	[ST_FEED_UNREAD] = "SELECT id FROM items WHERE feed_id = ?1 AND read = 0",
 	[ST_FIND_LINK] = "SELECT id FROM items WHERE link = ?1"
 	                 " ORDER BY content_len DESC, id LIMIT 1",
@@ -2147,16 +2159,21 @@ static enum nf_status
 story_set(struct store *s, int64_t rowid, int64_t key, int read,
           struct nf_error *err)
 {
-	sqlite3_stmt *st = stmt_get(s, read ? ST_STORY_SET : ST_STORY_KEY, err);
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_KEY, err);
+	enum nf_status status;
 
 	if (st == NULL) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_int64(st, 2, key);
-	if (read) {
-		sqlite3_bind_int(st, 3, read);
+	if ((status = stmt_run(s, st, err)) != NF_OK || !read) {
+		return status;
 	}
+	if ((st = stmt_get(s, ST_STORY_READ, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
 	return stmt_run(s, st, err);
 }
 
