@@ -1807,6 +1807,84 @@ item_found_by_link_or_title(void **state)
 
 /* Story copies can be limited to some feeds: a feed dropped from the
  * dotfile keeps its flags. */
+/* Takes a store of this version back to version 9 as it was released:
+ * story keys in the items, triggers on every insert, fts_pending a
+ * table. */
+static const char schema_back_to_v9[] =
+	"DROP TRIGGER story_items_delete;"
+	"DROP TRIGGER fts_items_delete;"
+	"DROP TRIGGER fts_items_update;"
+	"DROP VIEW fts_pending;"
+	"DROP TABLE fts_mark;"
+	"DROP TABLE story_mark;"
+	"DROP TABLE item_story;"
+	"ALTER TABLE fts_changed RENAME TO fts_pending;"
+	"CREATE INDEX items_story ON items (story) WHERE story IS NOT NULL;"
+	"CREATE TRIGGER fold_items_insert AFTER INSERT ON items BEGIN"
+	" UPDATE fold_state SET gen = gen + 1; END;"
+	"CREATE TRIGGER fts_items_insert AFTER INSERT ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;"
+	"CREATE TRIGGER fts_items_delete AFTER DELETE ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" DELETE FROM fts_pending WHERE id = old.id; END;"
+	"CREATE TRIGGER fts_items_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;"
+	"PRAGMA user_version = 9;"
+	/* two feeds; a story of two copies (1, 2) and a read one of one
+	 * copy (3), keyed as version 9 keyed them, none indexed yet */
+	"INSERT INTO feeds (id, url) VALUES (1, 'https://example.org/a.rss'),"
+	" (2, 'https://example.org/b.rss');"
+	"INSERT INTO items (id, feed_id, key, title, read, first_seen, seen_seq,"
+	" position, story) VALUES"
+	" (1, 1, 'g:a1', 'Harbour wall vote', 0, 1700000000, 1, 0, 1),"
+	" (2, 2, 'g:b1', 'Harbour wall vote', 0, 1700000000, 1, 0, 1),"
+	" (3, 1, 'g:a2', 'Pier lights approved', 1, 1700000000, 1, 1, 3);";
+
+/* A version 9 store: its story keys still reach every copy, a copy that
+ * joins its read story of one copy is read, and the items the index
+ * lacked are still found by the catch-up. */
+static void
+stories_and_search_from_version_9(void **state)
+{
+	struct fixture *f = *state;
+	char join[] = "a2 b2", joined[64], b[] = "B b2";
+	int64_t id = 1, *ids;
+	size_t n;
+	int done = 0;
+
+	open_store(f);
+	store_close(f->s);
+	f->s = NULL;
+	sql_exec(f->path, schema_back_to_v9);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 3);
+	assert_int_equal(store_story_rowids(f->s, &id, 1, NULL, 0, &ids, &n,
+	                                    &f->err), NF_OK);
+	assert_int_equal(n, 2);
+	free(ids);
+
+	sql_exec(f->path, "UPDATE items SET title = 'a2' WHERE id = 3");
+	story_add(f, b);
+	story_join_step(f, join, joined, sizeof(joined));
+	assert_string_equal(joined, "b2");
+	assert_int_equal(story_is_read(f, "b2"), 1);
+
+	assert_int_equal(store_search_catch_up(f->s, 0, &done, &f->err), NF_OK);
+	assert_true(done);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items_fts"
+	                           " WHERE items_fts MATCH '\"harbour\"'",
+	                           NULL, 0), 2);
+}
+
 static void
 story_copies_within_feeds(void **state)
 {
@@ -1883,6 +1961,7 @@ main(void)
 		CASE(migrates_from_version_1),
 		CASE(article_round_trip_across_migration),
 		CASE(search_and_generation_across_migration),
+		CASE(stories_and_search_from_version_9),
 		CASE(refuses_newer_schema),
 		CASE(refuses_a_non_database),
 		CASE(refresh_keeps_read_flags_and_takes_new_text),
