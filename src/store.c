@@ -197,9 +197,10 @@ static const char *const migrations[] = {
 	 * text changed. SQLite gives a deleted highest rowid to the next
 	 * row, so a delete takes the mark down to the highest rowid left:
 	 * a row that comes back above it is new to the index.
-	 * fts_pending, a view now, still lists what the index lacks. The fold's generation moves on once per
-	 * store_feed_update() that adds items rather than once an item;
-	 * an item inserted by other means than the store leaves it. */
+	 * fts_pending, a view now, still lists what the index lacks.
+	 * The fold's generation moves on once per store_feed_update()
+	 * that adds items rather than once an item; an item inserted by
+	 * other means than the store leaves it. */
 	"DROP TRIGGER fold_items_insert;"
 	"DROP TRIGGER fts_items_insert;"
 	"DROP TRIGGER fts_items_delete;"
