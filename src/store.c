@@ -389,7 +389,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                 " i.read, k.story IS NOT NULL FROM items i"
 	                 " LEFT JOIN item_story k ON k.id = i.id ORDER BY i.id",
 	[ST_STORY_UPTO] = "SELECT upto FROM story_mark",
-	[ST_STORY_MARK] = "UPDATE story_mark SET upto = ?1",
+	/* from ?1 to ?2, unless a delete took it down since it was read */
+	[ST_STORY_MARK] = "UPDATE story_mark SET upto = ?2"
+	                  " WHERE upto = ?1 AND ?2 > ?1",
 	[ST_STORY_READ] = "UPDATE items SET read = 1 WHERE id = ?1",
 	[ST_STORY_KEY] = "INSERT OR REPLACE INTO item_story (id, story)"
 	                 " VALUES (?1, ?2)",
@@ -2284,13 +2286,14 @@ story_change_compare(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Writes the changes and the story mark upto in one transaction; the
- * rowids joined read go to newly_read, in the order of the stories. The
- * rows are written in rowid
- * order: a fold's worth of changes in page order would touch the items'
- * pages at random, each read and written again many times. */
+/* Writes the changes and moves the story mark from map->upto to upto in
+ * one transaction; the rowids joined read go to newly_read, in the order
+ * of the stories. The rows are written in rowid order: a fold's worth of
+ * changes in page order would touch the keys' pages at random, each read
+ * and written again many times. */
 static enum nf_status
-story_changes_write(struct store *s, struct story_changes *c, int64_t upto,
+story_changes_write(struct store *s, struct story_changes *c,
+                    const struct story_map *map, int64_t upto,
                     struct idvec *newly_read, struct nf_error *err)
 {
 	sqlite3_stmt *st;
@@ -2316,7 +2319,8 @@ story_changes_write(struct store *s, struct story_changes *c, int64_t upto,
 		status = NF_ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(st, 1, upto);
+	sqlite3_bind_int64(st, 1, map->upto);
+	sqlite3_bind_int64(st, 2, upto);
 	if ((status = stmt_run(s, st, err)) == NF_OK &&
 	    (status = tx_commit(s, err)) == NF_OK) {
 		return NF_OK;
@@ -2362,8 +2366,8 @@ store_stories_join(struct store *s, const struct store_story *stories,
 		goto out;
 	}
 	if ((changes.n > 0 || upto > map.upto) &&
-	    (status = story_changes_write(s, &changes, upto > map.upto ? upto :
-	                                  map.upto, &ids, err)) != NF_OK) {
+	    (status = story_changes_write(s, &changes, &map, upto, &ids,
+	                                  err)) != NF_OK) {
 		free(ids.v);
 		goto out;
 	}
