@@ -189,6 +189,70 @@ static const char *const migrations[] = {
 	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
 	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
 	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;",
+	/* 10: no trigger on inserting an item. Any AFTER INSERT trigger
+	 * on items cost a refresh a third of its insert time, so a new row
+	 * tells by its rowid instead: fts_mark.upto is the highest rowid
+	 * the full-text index has taken in, and every item above it is
+	 * pending. fts_changed keeps the rows at or below the mark whose
+	 * text changed. SQLite gives a deleted highest rowid to the next
+	 * row, so a delete takes the mark down to the highest rowid left:
+	 * a row that comes back above it is new to the index.
+	 * fts_pending, a view now, still lists what the index lacks.
+	 * The fold's generation moves on once per store_feed_update()
+	 * that adds items rather than once an item; an item inserted by
+	 * other means than the store leaves it. */
+	"DROP TRIGGER fold_items_insert;"
+	"DROP TRIGGER fts_items_insert;"
+	"DROP TRIGGER fts_items_delete;"
+	"DROP TRIGGER fts_items_update;"
+	"ALTER TABLE fts_pending RENAME TO fts_changed;"
+	"CREATE TABLE fts_mark ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" upto INTEGER NOT NULL);"
+	"INSERT INTO fts_mark (id, upto) SELECT 1, COALESCE(max(id), 0)"
+	" FROM items;"
+	"CREATE VIEW fts_pending AS SELECT id FROM fts_changed UNION ALL"
+	" SELECT id FROM items WHERE id > (SELECT upto FROM fts_mark);"
+	"CREATE TRIGGER fts_items_delete AFTER DELETE ON items"
+	" WHEN old.id <= (SELECT upto FROM fts_mark) BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_changed WHERE id = old.id);"
+	" DELETE FROM fts_changed WHERE id = old.id;"
+	" UPDATE fts_mark SET upto = (SELECT COALESCE(max(id), 0) FROM items)"
+	" WHERE upto > (SELECT COALESCE(max(id), 0) FROM items); END;"
+	"CREATE TRIGGER fts_items_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN (old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content) AND"
+	" old.id <= (SELECT upto FROM fts_mark) BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_changed WHERE id = old.id);"
+	" INSERT OR IGNORE INTO fts_changed (id) VALUES (new.id); END;"
+	/* Story keys move to a narrow table of their own, item_story:
+	 * writing a key into an item rewrote the item's whole row, and the
+	 * keys a refresh writes touch rows all over the table. items.story
+	 * is neither read nor written from here on. Nor is a key written
+	 * for a story of one copy: an item at or below story_mark.upto
+	 * without a key is a story of its own, keyed by its rowid; above
+	 * it, it has not been joined yet. A key of 0 keeps an item the
+	 * join passed over unjoined. A delete takes the item's key with
+	 * it, and the mark down as it does the index's. */
+	"CREATE TABLE item_story ("
+	" id INTEGER PRIMARY KEY,"
+	" story INTEGER NOT NULL);"
+	"INSERT INTO item_story (id, story)"
+	" SELECT id, story FROM items WHERE story IS NOT NULL;"
+	"CREATE INDEX item_story_story ON item_story (story);"
+	"DROP INDEX items_story;"
+	"CREATE TABLE story_mark ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" upto INTEGER NOT NULL);"
+	"INSERT INTO story_mark (id, upto) VALUES (1, 0);"
+	"CREATE TRIGGER story_items_delete AFTER DELETE ON items BEGIN"
+	" DELETE FROM item_story WHERE id = old.id;"
+	" UPDATE story_mark SET upto = (SELECT COALESCE(max(id), 0) FROM items)"
+	" WHERE upto > (SELECT COALESCE(max(id), 0) FROM items); END;",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -199,13 +263,14 @@ enum stmt_id {
 	ST_FEED_FIND, ST_FEED_ADD, ST_FEED_TITLE, ST_FEED_SEQ,
 	ST_META_GET, ST_META_SET, ST_FEED_LIST,
 	ST_ITEM_FIND, ST_ITEM_ADD, ST_ITEM_SET, ST_ITEM_COUNT,
-	ST_ITEM_COUNT_ALL, ST_PRUNE,
+	ST_ITEM_COUNT_ALL, ST_PRUNE, ST_FOLD_BUMP,
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_COPIES, ST_FEED_UNREAD,
+	ST_STORY_ALL, ST_STORY_READ, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
+	ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE,
 	ST_COUNT
@@ -281,7 +346,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	                " seen_seq, position, first_seen, content_len, article)"
 	                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
 	                " ?12, ?13, ?14, ?15, ?16, ?17,"
-	                " COALESCE(length(CAST(?10 AS BLOB)), 0), ?18)",
+	                " COALESCE(length(CAST(?10 AS BLOB)), 0), ?18)"
+	                " ON CONFLICT (feed_id, key) DO NOTHING",
 	[ST_ITEM_SET] = "UPDATE items SET guid = ?3, title = ?4, link = ?5,"
 	                " author = ?6, published = ?7, updated = ?8,"
 	                " summary = ?9, content = ?10, image_url = ?11,"
@@ -299,6 +365,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	             " WHERE feed_id = ?1 AND seen_seq < ?2 AND (read OR ?3 OR"
 	             " MIN(COALESCE(published, first_seen), first_seen) < ?5)"
 	             " ORDER BY COALESCE(published, first_seen), id LIMIT ?4)",
+	/* an update that added items: the fold's generation moves on once
+	 * (migration 10) */
+	[ST_FOLD_BUMP] = "UPDATE fold_state SET gen = gen + 1",
 	[ST_MARK] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_MARK_FEED] = "UPDATE items SET read = 1 WHERE feed_id = ?1"
 	                 " AND read = 0",
@@ -313,15 +382,23 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_FOLD] = ITEM_FOLD "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
-	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
-	                 " ORDER BY id",
-	[ST_STORY_SET] = "UPDATE items SET story = ?2, read = read OR ?3"
-	                 " WHERE id = ?1",
-	/* the key alone: the unread index is left alone */
-	[ST_STORY_KEY] = "UPDATE items SET story = ?2 WHERE id = ?1",
+	/* the key as the join reads it (migration 10), and whether the
+	 * item holds one */
+	[ST_STORY_ALL] = "SELECT i.id, COALESCE(k.story, CASE WHEN i.id <="
+	                 " (SELECT upto FROM story_mark) THEN i.id ELSE 0 END),"
+	                 " i.read, k.story IS NOT NULL FROM items i"
+	                 " LEFT JOIN item_story k ON k.id = i.id ORDER BY i.id",
+	[ST_STORY_UPTO] = "SELECT upto FROM story_mark",
+	/* from ?1 to ?2, unless a delete took it down since it was read */
+	[ST_STORY_MARK] = "UPDATE story_mark SET upto = ?2"
+	                  " WHERE upto = ?1 AND ?2 > ?1",
+	[ST_STORY_READ] = "UPDATE items SET read = 1 WHERE id = ?1",
+	[ST_STORY_KEY] = "INSERT OR REPLACE INTO item_story (id, story)"
+	                 " VALUES (?1, ?2)",
 	[ST_STORY_COPIES] = "SELECT id, read, feed_id FROM items WHERE id = ?1"
-	                    " OR story ="
-	                    " (SELECT story FROM items WHERE id = ?1)",
+	                    " OR id IN (SELECT id FROM item_story WHERE story ="
+	                    " (SELECT story FROM item_story"
+	                    " WHERE id = ?1 AND story <> 0))",
 	[ST_FEED_UNREAD] = "SELECT id FROM items WHERE feed_id = ?1 AND read = 0",
 	[ST_FIND_LINK] = "SELECT id FROM items WHERE link = ?1"
 	                 " ORDER BY content_len DESC, id LIMIT 1",
@@ -1357,6 +1434,15 @@ bind_item(sqlite3_stmt *st, const struct nf_item *item, const char *extras,
 	sqlite3_bind_int64(st, 16, (sqlite3_int64)position);
 }
 
+/* One item of a feed update and where it goes. */
+struct item_put {
+	const struct nf_item *item;
+	char *extras;		/* encoded by item_put(), freed there */
+	int64_t seq;		/* the feed's update counter */
+	size_t position;	/* in the feed's listing */
+	int64_t now;
+};
+
 /* Looks the key up: *rowid is 0 when the item is new. */
 static enum nf_status
 item_find(struct store *s, int64_t feed_id, const char *key, int64_t *rowid,
@@ -1379,44 +1465,63 @@ item_find(struct store *s, int64_t feed_id, const char *key, int64_t *rowid,
 	return NF_OK;
 }
 
-/* Inserts or updates one item of a feed update; the read flag and the
- * first-seen time of a known item are left alone. */
+/* Writes the item as a new row (ST_ITEM_ADD) or over the row rowid
+ * (ST_ITEM_SET). */
 static enum nf_status
-item_put(struct store *s, int64_t feed_id, int64_t seq, size_t position,
-         const struct nf_item *item, int64_t now, size_t *new_count,
-         struct nf_error *err)
+item_write(struct store *s, int64_t feed_id, const char *key, int64_t rowid,
+           const struct item_put *put, struct nf_error *err)
 {
-	char *key = item_key(item), *extras = NULL;
-	sqlite3_stmt *st;
-	int64_t rowid = 0;
-	enum nf_status status;
+	sqlite3_stmt *st = stmt_get(s, rowid != 0 ? ST_ITEM_SET : ST_ITEM_ADD,
+	                            err);
 
-	if (key == NULL || extras_encode(item, &extras) != 0) {
-		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-		goto out;
-	}
-	if ((status = item_find(s, feed_id, key, &rowid, err)) != NF_OK) {
-		goto out;
-	}
-	st = stmt_get(s, rowid != 0 ? ST_ITEM_SET : ST_ITEM_ADD, err);
 	if (st == NULL) {
-		status = NF_ERR_DB;
-		goto out;
+		return NF_ERR_DB;
 	}
-	bind_item(st, item, extras, seq, position);
-	bind_text(st, 18, item->article);
+	bind_item(st, put->item, put->extras, put->seq, put->position);
+	bind_text(st, 18, put->item->article);
 	if (rowid != 0) {
 		sqlite3_bind_int64(st, 1, rowid);
 	} else {
 		sqlite3_bind_int64(st, 1, feed_id);
 		bind_text(st, 2, key);
-		sqlite3_bind_int64(st, 17, now);
-		(*new_count)++;
+		sqlite3_bind_int64(st, 17, put->now);
 	}
-	status = stmt_run(s, st, err);
+	return stmt_run(s, st, err);
+}
+
+/* Inserts or updates one item of a feed update; the read flag and the
+ * first-seen time of a known item are left alone. A feed's first update
+ * tries the insert first, which a fresh store's items all take: one
+ * statement an item instead of a lookup and a write. */
+static enum nf_status
+item_put(struct store *s, int64_t feed_id, struct item_put *put,
+         size_t *new_count, struct nf_error *err)
+{
+	char *key = item_key(put->item);
+	int64_t rowid = 0;
+	int inserted = 0;
+	enum nf_status status;
+
+	put->extras = NULL;
+	if (key == NULL || extras_encode(put->item, &put->extras) != 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if (put->seq == 1) {
+		status = item_write(s, feed_id, key, 0, put, err);
+		inserted = status == NF_OK && sqlite3_changes(s->db) > 0;
+		if (status != NF_OK || inserted) {
+			goto out;
+		}
+	}
+	if ((status = item_find(s, feed_id, key, &rowid, err)) == NF_OK) {
+		status = item_write(s, feed_id, key, rowid, put, err);
+		inserted = status == NF_OK && rowid == 0;
+	}
 out:
+	*new_count += (size_t)inserted;
 	free(key);
-	free(extras);
+	free(put->extras);
 	return status;
 }
 
@@ -1507,13 +1612,15 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 		goto fail;
 	}
 	for (i = 0; i < feed->nitems; i++) {
-		status = item_put(s, feed_id, seq, i, feed->items[i], now, &added,
-		                  err);
-		if (status != NF_OK) {
+		struct item_put put = { .item = feed->items[i], .seq = seq,
+		                        .position = i, .now = now };
+
+		if ((status = item_put(s, feed_id, &put, &added, err)) != NF_OK) {
 			goto fail;
 		}
 	}
-	if ((status = feed_prune(s, feed_id, seq, keep, now, err)) != NF_OK ||
+	if ((added > 0 && (status = simple_run(s, ST_FOLD_BUMP, err)) != NF_OK) ||
+	    (status = feed_prune(s, feed_id, seq, keep, now, err)) != NF_OK ||
 	    (status = tx_commit(s, err)) != NF_OK) {
 		goto fail;
 	}
@@ -1966,12 +2073,30 @@ idvec_unique(struct idvec *ids)
 struct story_row {
 	int64_t id, story;	/* story 0: not keyed yet */
 	int read;
+	int stored;		/* the row holds its key (not the mark) */
 };
 
 struct story_map {
 	struct story_row *rows;	/* sorted by id */
 	size_t n;
+	int64_t upto;		/* story_mark.upto */
 };
+
+/* story_mark.upto, into map->upto. */
+static enum nf_status
+story_mark_load(struct store *s, struct story_map *map, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_UPTO, err);
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	rc = sqlite3_step(st);
+	map->upto = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? NF_OK : db_error(s, err, "cannot read items");
+}
 
 static enum nf_status
 story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
@@ -1999,7 +2124,8 @@ story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
 		map->rows[map->n++] = (struct story_row){
 			.id = sqlite3_column_int64(st, 0),
 			.story = sqlite3_column_int64(st, 1),
-			.read = sqlite3_column_int(st, 2) };
+			.read = sqlite3_column_int(st, 2),
+			.stored = sqlite3_column_int(st, 3) };
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -2036,16 +2162,21 @@ static enum nf_status
 story_set(struct store *s, int64_t rowid, int64_t key, int read,
           struct nf_error *err)
 {
-	sqlite3_stmt *st = stmt_get(s, read ? ST_STORY_SET : ST_STORY_KEY, err);
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_KEY, err);
+	enum nf_status status;
 
 	if (st == NULL) {
 		return NF_ERR_DB;
 	}
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_int64(st, 2, key);
-	if (read) {
-		sqlite3_bind_int(st, 3, read);
+	if ((status = stmt_run(s, st, err)) != NF_OK || !read) {
+		return status;
 	}
+	if ((st = stmt_get(s, ST_STORY_READ, err)) == NULL) {
+		return NF_ERR_DB;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
 	return stmt_run(s, st, err);
 }
 
@@ -2080,14 +2211,16 @@ story_changes_add(struct story_changes *c, int64_t rowid, int64_t key, int read)
 /* One story: the key it keeps is the smallest any member has (else the
  * smallest rowid); members without a key are new to it, and take its read
  * state when every member it had was read. Items gone since the fold are
- * left alone. Adds what must change to changes (the map follows). */
+ * left alone. A story of one copy writes nothing: under the mark, the
+ * store reads its rowid as its key (migration 10). Adds what must change
+ * to changes (the map follows). */
 static int
 story_join(struct story_map *map, const struct store_story *story,
            struct story_changes *changes)
 {
 	int64_t key = 0, min_id = 0;
 	int had = 0, all_read = 1;
-	size_t i;
+	size_t i, found = 0;
 
 	for (i = 0; i < story->n; i++) {
 		const struct story_row *r = story_map_find(map, story->rowids[i]);
@@ -2095,6 +2228,7 @@ story_join(struct story_map *map, const struct store_story *story,
 		if (r == NULL) {
 			continue;
 		}
+		found++;
 		min_id = min_id == 0 || r->id < min_id ? r->id : min_id;
 		if (r->story != 0) {
 			had = 1;
@@ -2111,14 +2245,34 @@ story_join(struct story_map *map, const struct store_story *story,
 			continue;
 		}
 		join_read = r->story == 0 && had && all_read && !r->read;
-		if (r->story == key && !join_read) {
+		if (found == 1 || (r->story == key && r->stored && !join_read)) {
+			r->story = key;
 			continue;
 		}
 		if (story_changes_add(changes, r->id, key, join_read) != 0) {
 			return -1;
 		}
 		r->story = key;
+		r->stored = 1;
 		r->read |= join_read;
+	}
+	return 0;
+}
+
+/* The items above the mark no story took stay unjoined once the mark
+ * passes them: they are written with the key 0. */
+static int
+story_join_rest(const struct story_map *map, struct story_changes *changes)
+{
+	size_t i;
+
+	for (i = 0; i < map->n; i++) {
+		const struct story_row *r = &map->rows[i];
+
+		if (r->id > map->upto && r->story == 0 && !r->stored &&
+		    story_changes_add(changes, r->id, 0, 0) != 0) {
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -2132,14 +2286,17 @@ story_change_compare(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Writes the changes in one transaction; the rowids joined read go to
- * newly_read, in the order of the stories. The rows are written in rowid
- * order: a fold's worth of changes in page order would touch the items'
- * pages at random, each read and written again many times. */
+/* Writes the changes and moves the story mark from map->upto to upto in
+ * one transaction; the rowids joined read go to newly_read, in the order
+ * of the stories. The rows are written in rowid order: a fold's worth of
+ * changes in page order would touch the keys' pages at random, each read
+ * and written again many times. */
 static enum nf_status
 story_changes_write(struct store *s, struct story_changes *c,
+                    const struct story_map *map, int64_t upto,
                     struct idvec *newly_read, struct nf_error *err)
 {
+	sqlite3_stmt *st;
 	enum nf_status status;
 	size_t i;
 
@@ -2158,7 +2315,14 @@ story_changes_write(struct store *s, struct story_changes *c,
 			goto fail;
 		}
 	}
-	if ((status = tx_commit(s, err)) == NF_OK) {
+	if ((st = stmt_get(s, ST_STORY_MARK, err)) == NULL) {
+		status = NF_ERR_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, map->upto);
+	sqlite3_bind_int64(st, 2, upto);
+	if ((status = stmt_run(s, st, err)) == NF_OK &&
+	    (status = tx_commit(s, err)) == NF_OK) {
 		return NF_OK;
 	}
 fail:
@@ -2178,6 +2342,7 @@ store_stories_join(struct store *s, const struct store_story *stories,
 	struct story_map map = { 0 };
 	struct story_changes changes = { 0 };
 	enum nf_status status;
+	int64_t upto;
 	size_t i;
 
 	*newly_read = NULL;
@@ -2185,17 +2350,24 @@ store_stories_join(struct store *s, const struct store_story *stories,
 	if (s->readonly) {
 		return NF_OK;	/* nothing can be recorded; the page still folds */
 	}
-	if ((status = story_map_load(s, &map, err)) != NF_OK) {
+	if ((status = story_mark_load(s, &map, err)) != NF_OK ||
+	    (status = story_map_load(s, &map, err)) != NF_OK) {
 		return status;
 	}
+	upto = map.n > 0 ? map.rows[map.n - 1].id : 0;
 	for (i = 0; i < n; i++) {
 		if (story_join(&map, &stories[i], &changes) != 0) {
 			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 			goto out;
 		}
 	}
-	if (changes.n > 0 &&
-	    (status = story_changes_write(s, &changes, &ids, err)) != NF_OK) {
+	if (story_join_rest(&map, &changes) != 0) {
+		status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	if ((changes.n > 0 || upto > map.upto) &&
+	    (status = story_changes_write(s, &changes, &map, upto, &ids,
+	                                  err)) != NF_OK) {
 		free(ids.v);
 		goto out;
 	}
@@ -2418,11 +2590,13 @@ store_item_find(struct store *s, const char *link, const char *title)
 
 enum fts_step {
 	FTS_STALE_UPTO, FTS_STALE_FORGET, FTS_STALE_DROP,
-	FTS_PENDING_UPTO, FTS_PENDING_ADD, FTS_PENDING_DROP, FTS_NSTEPS
+	FTS_CHANGED_UPTO, FTS_CHANGED_ADD, FTS_CHANGED_DROP,
+	FTS_NEW_UPTO, FTS_NEW_ADD, FTS_NEW_MARK, FTS_NSTEPS
 };
 
 /* A chunk: the rows up to the FTS_CHUNKth, first what the index must
- * forget (fts_stale), then, once that is done, what it lacks. */
+ * forget (fts_stale), then, once that is done, what changed at or below
+ * the mark (fts_changed), then the rows above it (migration 10). */
 static const char *const fts_sql[FTS_NSTEPS] = {
 	[FTS_STALE_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_stale"
 	                   " ORDER BY id LIMIT ?1)",
@@ -2430,13 +2604,21 @@ static const char *const fts_sql[FTS_NSTEPS] = {
 	                     " summary, content) SELECT 'delete', id, title,"
 	                     " summary, content FROM fts_stale WHERE id <= ?1",
 	[FTS_STALE_DROP] = "DELETE FROM fts_stale WHERE id <= ?1",
-	[FTS_PENDING_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_pending"
+	[FTS_CHANGED_UPTO] = "SELECT max(id) FROM (SELECT id FROM fts_changed"
 	                     " ORDER BY id LIMIT ?1)",
-	[FTS_PENDING_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
+	[FTS_CHANGED_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
 	                    " content) SELECT i.id, i.title, i.summary,"
-	                    " i.content FROM fts_pending p JOIN items i"
+	                    " i.content FROM fts_changed p JOIN items i"
 	                    " ON i.id = p.id WHERE p.id <= ?1",
-	[FTS_PENDING_DROP] = "DELETE FROM fts_pending WHERE id <= ?1",
+	[FTS_CHANGED_DROP] = "DELETE FROM fts_changed WHERE id <= ?1",
+	[FTS_NEW_UPTO] = "SELECT max(id) FROM (SELECT id FROM items WHERE"
+	                 " id > (SELECT upto FROM fts_mark) ORDER BY id"
+	                 " LIMIT ?1)",
+	[FTS_NEW_ADD] = "INSERT INTO items_fts (rowid, title, summary,"
+	                " content) SELECT id, title, summary, content"
+	                " FROM items WHERE id > (SELECT upto FROM fts_mark)"
+	                " AND id <= ?1",
+	[FTS_NEW_MARK] = "UPDATE fts_mark SET upto = ?1",
 };
 
 /* Runs one step with ?1 bound to arg; *found (when not NULL) says
@@ -2475,12 +2657,11 @@ fts_chunk(struct store *s, int *did, struct nf_error *err)
 	enum nf_status st = tx_begin(s, err);
 	enum fts_step first = FTS_STALE_UPTO;
 
-	if (st == NF_OK) {
-		st = fts_run(s, FTS_STALE_UPTO, FTS_CHUNK, &upto, &found, err);
-	}
-	if (st == NF_OK && !found) {
-		first = FTS_PENDING_UPTO;
-		st = fts_run(s, FTS_PENDING_UPTO, FTS_CHUNK, &upto, &found, err);
+	for (; st == NF_OK; first = (enum fts_step)(first + 3)) {
+		st = fts_run(s, first, FTS_CHUNK, &upto, &found, err);
+		if (found || first == FTS_NEW_UPTO) {
+			break;
+		}
 	}
 	if (st == NF_OK && found) {
 		st = fts_run(s, (enum fts_step)(first + 1), upto, NULL, NULL,

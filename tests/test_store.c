@@ -215,7 +215,7 @@ open_creates_directories(void **state)
 	snprintf(f->path, sizeof(f->path), "%s/a/b/news.db", f->dir);
 	open_store(f);
 	assert_int_equal(stat(f->path, &sb), 0);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 	sql_value(f->path, "PRAGMA journal_mode", mode, sizeof(mode));
 	assert_string_equal(mode, "wal");
 }
@@ -276,7 +276,7 @@ concurrent_first_opens_all_succeed(void **state)
 	}
 	assert_int_equal(failed, 0);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 }
 
 static void
@@ -321,7 +321,7 @@ migrates_an_empty_file(void **state)
 	assert_non_null(fp);
 	fclose(fp);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE name IN ('feeds', 'items',"
 	                           " 'items_order', 'items_unread')", NULL, 0), 4);
@@ -358,7 +358,7 @@ migrates_from_version_1(void **state)
 
 	sql_exec(f->path, schema_v1);
 	open_store(f);
-	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 9);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
 	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM sqlite_master"
 	                           " WHERE type = 'index' AND name ="
 	                           " 'items_order'", NULL, 0), 1);
@@ -419,6 +419,75 @@ article_round_trip_across_migration(void **state)
 	assert_null(one->article);
 	assert_string_equal(one->content, "Plain now");
 	item_free(one);
+}
+
+/* The fold's generation of this store, and its count of rows the
+ * full-text index lacks. */
+static int64_t
+generation(struct fixture *f)
+{
+	int64_t gen = 0;
+
+	assert_int_equal(store_fold_generation(f->s, &gen, &f->err), NF_OK);
+	return gen;
+}
+
+#define FTS_PENDING "SELECT count(*) FROM fts_pending"
+#define FTS_FERRY "SELECT count(*) FROM items_fts WHERE items_fts MATCH" \
+	" '\"timetable\"'"
+#define FTS_WALL "SELECT count(*) FROM items_fts WHERE items_fts MATCH" \
+	" '\"harbour wall\"'"
+
+/* A store from before inserts stopped firing triggers: its indexed item
+ * stays indexed; an item added later waits for the catch-up, and adding
+ * it moves the fold's generation on; listing it again, unchanged and in
+ * place, does not; a changed title does, and waits for the index. */
+static void
+search_and_generation_across_migration(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	int64_t gen;
+	int done = 0;
+
+	sql_exec(f->path, schema_v1);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, FTS_FERRY, NULL, 0), 1);
+	gen = generation(f);
+
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-2", NULL, "Harbour wall vote draws a crowd",
+	                    "The council met.", NF_NO_DATE));
+	assert_int_equal(update(f, 1, feed, 0, 0), 1);
+	assert_true(generation(f) > gen);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 1);
+	assert_int_equal(sql_value(f->path, FTS_WALL, NULL, 0), 0);
+	assert_int_equal(store_search_catch_up(f->s, 0, &done, &f->err), NF_OK);
+	assert_true(done);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, FTS_WALL, NULL, 0), 1);
+
+	gen = generation(f);
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-2", NULL, "Harbour wall vote draws a crowd",
+	                    "The council met.", NF_NO_DATE));
+	assert_int_equal(update(f, 1, feed, 0, 0), 0);
+	assert_int_equal(generation(f), gen);
+
+	feed = make_feed("Harbour Gazette");
+	add(feed, make_item("h-2", NULL, "Harbour wall vote delayed",
+	                    "The council met.", NF_NO_DATE));
+	assert_int_equal(update(f, 1, feed, 0, 0), 0);
+	assert_true(generation(f) > gen);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 1);
+	assert_int_equal(store_search_catch_up(f->s, 0, &done, &f->err), NF_OK);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items_fts"
+	                           " WHERE items_fts MATCH '\"crowd\"'",
+	                           NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items_fts"
+	                           " WHERE items_fts MATCH '\"delayed\"'",
+	                           NULL, 0), 1);
 }
 
 static void
@@ -1506,6 +1575,12 @@ static const struct story_case story_cases[] = {
 	  "read? a1\nunread? b1\nadd C c1\njoin a1 b1 c1\njoined -\nunread? c1" },
 	{ "a story of new items only is unread",
 	  "add A a1\nadd B b1\njoin a1 b1\njoined -\nunread? a1 b1" },
+	{ "a late copy of a read story of one copy is read",
+	  "add A a1\njoin a1\nread a1\nrestart\nadd B b1\njoin a1 b1\n"
+	  "joined b1\nread? a1 b1\nunread b1\nunread? a1 b1" },
+	{ "an item no join took is new to the story it joins later",
+	  "add A a1\nadd B b1\njoin a1\nread a1\nrestart\njoin a1 b1\n"
+	  "joined b1\nread? a1 b1" },
 };
 
 static int64_t
@@ -1732,6 +1807,84 @@ item_found_by_link_or_title(void **state)
 
 /* Story copies can be limited to some feeds: a feed dropped from the
  * dotfile keeps its flags. */
+/* Takes a store of this version back to version 9 as it was released:
+ * story keys in the items, triggers on every insert, fts_pending a
+ * table. */
+static const char schema_back_to_v9[] =
+	"DROP TRIGGER story_items_delete;"
+	"DROP TRIGGER fts_items_delete;"
+	"DROP TRIGGER fts_items_update;"
+	"DROP VIEW fts_pending;"
+	"DROP TABLE fts_mark;"
+	"DROP TABLE story_mark;"
+	"DROP TABLE item_story;"
+	"ALTER TABLE fts_changed RENAME TO fts_pending;"
+	"CREATE INDEX items_story ON items (story) WHERE story IS NOT NULL;"
+	"CREATE TRIGGER fold_items_insert AFTER INSERT ON items BEGIN"
+	" UPDATE fold_state SET gen = gen + 1; END;"
+	"CREATE TRIGGER fts_items_insert AFTER INSERT ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;"
+	"CREATE TRIGGER fts_items_delete AFTER DELETE ON items BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" DELETE FROM fts_pending WHERE id = old.id; END;"
+	"CREATE TRIGGER fts_items_update AFTER UPDATE OF title, summary, content"
+	" ON items WHEN old.title IS NOT new.title OR old.summary IS NOT"
+	" new.summary OR old.content IS NOT new.content BEGIN"
+	" INSERT OR IGNORE INTO fts_stale (id, title, summary, content)"
+	" SELECT old.id, old.title, old.summary, old.content WHERE NOT EXISTS"
+	" (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	" INSERT OR IGNORE INTO fts_pending (id) VALUES (new.id); END;"
+	"PRAGMA user_version = 9;"
+	/* two feeds; a story of two copies (1, 2) and a read one of one
+	 * copy (3), keyed as version 9 keyed them, none indexed yet */
+	"INSERT INTO feeds (id, url) VALUES (1, 'https://example.org/a.rss'),"
+	" (2, 'https://example.org/b.rss');"
+	"INSERT INTO items (id, feed_id, key, title, read, first_seen, seen_seq,"
+	" position, story) VALUES"
+	" (1, 1, 'g:a1', 'Harbour wall vote', 0, 1700000000, 1, 0, 1),"
+	" (2, 2, 'g:b1', 'Harbour wall vote', 0, 1700000000, 1, 0, 1),"
+	" (3, 1, 'g:a2', 'Pier lights approved', 1, 1700000000, 1, 1, 3);";
+
+/* A version 9 store: its story keys still reach every copy, a copy that
+ * joins its read story of one copy is read, and the items the index
+ * lacked are still found by the catch-up. */
+static void
+stories_and_search_from_version_9(void **state)
+{
+	struct fixture *f = *state;
+	char join[] = "a2 b2", joined[64], b[] = "B b2";
+	int64_t id = 1, *ids;
+	size_t n;
+	int done = 0;
+
+	open_store(f);
+	store_close(f->s);
+	f->s = NULL;
+	sql_exec(f->path, schema_back_to_v9);
+	open_store(f);
+	assert_int_equal(sql_value(f->path, "PRAGMA user_version", NULL, 0), 10);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 3);
+	assert_int_equal(store_story_rowids(f->s, &id, 1, NULL, 0, &ids, &n,
+	                                    &f->err), NF_OK);
+	assert_int_equal(n, 2);
+	free(ids);
+
+	sql_exec(f->path, "UPDATE items SET title = 'a2' WHERE id = 3");
+	story_add(f, b);
+	story_join_step(f, join, joined, sizeof(joined));
+	assert_string_equal(joined, "b2");
+	assert_int_equal(story_is_read(f, "b2"), 1);
+
+	assert_int_equal(store_search_catch_up(f->s, 0, &done, &f->err), NF_OK);
+	assert_true(done);
+	assert_int_equal(sql_value(f->path, FTS_PENDING, NULL, 0), 0);
+	assert_int_equal(sql_value(f->path, "SELECT count(*) FROM items_fts"
+	                           " WHERE items_fts MATCH '\"harbour\"'",
+	                           NULL, 0), 2);
+}
+
 static void
 story_copies_within_feeds(void **state)
 {
@@ -1807,6 +1960,8 @@ main(void)
 		CASE(migrates_an_empty_file),
 		CASE(migrates_from_version_1),
 		CASE(article_round_trip_across_migration),
+		CASE(search_and_generation_across_migration),
+		CASE(stories_and_search_from_version_9),
 		CASE(refuses_newer_schema),
 		CASE(refuses_a_non_database),
 		CASE(refresh_keeps_read_flags_and_takes_new_text),
