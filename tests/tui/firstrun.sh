@@ -31,7 +31,7 @@ env PATH=/nonexistent "$NEWSFOLD" -c "$rc" -d "$TMPDIR_TUI/test.db" 2>"$TMPDIR_T
 echo "EXIT=\$?"
 exec sleep 600
 EOS
-	$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
+	tui_new_session
 	$TM set-option -t nf status off >/dev/null
 }
 

@@ -32,7 +32,7 @@ PY
 }
 
 start() {
-	$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
+	tui_new_session
 	$TM set-option -t nf status off >/dev/null
 }
 

@@ -26,6 +26,19 @@ tui_cleanup() {
 }
 trap tui_cleanup EXIT INT TERM
 
+# Starts the pane's session running run.sh. A server that a test has
+# just killed may still be exiting, and a client that reaches it then
+# fails ("server exited unexpectedly"): so a refused start is tried
+# again, a fifth of a second later, up to ten times.
+tui_new_session() {
+	tries=0
+	until $TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" 2>/dev/null; do
+		tries=$((tries + 1))
+		[ "$tries" -lt 10 ] || exit 99
+		sleep 0.2
+	done
+}
+
 # Writes the fixture dotfile with absolute file:// URLs.
 tui_dotfile() {
 	sed -e "s|@FIXTURES@|$FIXTURES|g" -e "s|@BROWSER@|$TMPDIR_TUI/fake-browser|g" \
@@ -44,7 +57,7 @@ echo "EXIT=\$?"
 echo "MODES=\$(stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e echo | tr '\n' ' ')"
 exec sleep 600
 EOS
-	$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
+	tui_new_session
 	$TM set-option -t nf status off >/dev/null
 	$TM select-pane -t nf -T nf-test-title
 }
@@ -60,7 +73,7 @@ unset NO_COLOR BROWSER NEWSFOLD_CONFIG XDG_CONFIG_HOME
 echo "EXIT=\$?"
 exec sleep 600
 EOS
-	$TM new-session -d -s nf -x 100 -y 30 "sh '$TMPDIR_TUI/run.sh'" || exit 99
+	tui_new_session
 	$TM set-option -t nf status off >/dev/null
 }
 
