@@ -44,6 +44,13 @@ enum nf_status frontpage_build(struct nf_item *const *items, size_t n,
                                struct frontpage *page, struct nf_error *err);
 void frontpage_free(struct frontpage *page);
 
+/* The same over fold entries made by the caller (fold_entry_of()'s,
+ * with ->source the outlet, else the feed's title): page->items is then
+ * NULL, and a story's members index the entries. */
+enum nf_status frontpage_fold(const struct fold_entry *entries, size_t n,
+                              double threshold, enum frontpage_kind kind,
+                              struct frontpage *page, struct nf_error *err);
+
 /* The page of items whose stories are known already (the store keeps
  * them folded, src/stories.h): nstories stories in display order, story
  * i made of the next counts[i] entries of members (item indexes, the

@@ -2891,6 +2891,66 @@ sql_prepare(struct store *s, struct sql_build *b, struct nf_error *err)
 	return st;
 }
 
+/* What the refold reads of each item (store_fold_items()): the summary
+ * cut to the most folding reads of it (a lead past a label sentence,
+ * or as much as the title for a glued-on summary), no content, the
+ * text's length measured here as the uncut text has it, and of the
+ * extras the outlet alone. Column order: struct fold_item_col. */
+#define FOLD_ITEM_CUT "256"
+#define FOLD_ITEM_SQL "SELECT i.id, i.feed_id, i.published, i.guid," \
+	" i.title, i.link, substr(i.summary, 1, max(" FOLD_ITEM_CUT "," \
+	" COALESCE(length(i.title), 0))), CASE WHEN json_valid(i.extras) AND" \
+	" json_type(i.extras, '$.outlet') = 'text' THEN" \
+	" json_extract(i.extras, '$.outlet') END, i.image_caption," \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url))," \
+	" CASE WHEN i.content_len > 0 THEN i.content_len" \
+	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END" \
+	" FROM items i JOIN feeds f ON f.id = i.feed_id" ITEM_ORDER
+
+enum fold_item_col {
+	FI_ID, FI_FEED, FI_PUBLISHED, FI_GUID, FI_TITLE, FI_LINK, FI_SUMMARY,
+	FI_OUTLET, FI_CAPTION, FI_SOURCE, FI_TEXT_LEN
+};
+
+enum nf_status
+store_fold_items(struct store *s, store_fold_item_fn fn, void *ctx,
+                 struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct store_fold_item it;
+	enum nf_status status = NF_OK;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, FOLD_ITEM_SQL, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_error(s, err, "cannot list items");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		it = (struct store_fold_item){
+			.rowid = sqlite3_column_int64(st, FI_ID),
+			.feed_id = sqlite3_column_int64(st, FI_FEED),
+			.published = column_date(st, FI_PUBLISHED),
+			.text_len = (size_t)sqlite3_column_int64(st, FI_TEXT_LEN),
+			.id = (const char *)sqlite3_column_text(st, FI_GUID),
+			.title = (const char *)sqlite3_column_text(st, FI_TITLE),
+			.link = (const char *)sqlite3_column_text(st, FI_LINK),
+			.summary = (const char *)sqlite3_column_text(st, FI_SUMMARY),
+			.outlet = (const char *)sqlite3_column_text(st, FI_OUTLET),
+			.caption = (const char *)sqlite3_column_text(st, FI_CAPTION),
+			.source = (const char *)sqlite3_column_text(st, FI_SOURCE),
+		};
+		if (fn(ctx, &it) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == NF_OK && rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot list items");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
 enum nf_status
 store_items_query(struct store *s, int64_t feed_id, enum store_load what,
                   const struct store_filter *filter, struct nf_item ***items,

@@ -186,6 +186,26 @@ enum nf_status store_items_load(struct store *s, int64_t feed_id,
                                 size_t *n, struct nf_error *err);
 void store_items_free(struct nf_item **items, size_t n);
 
+/* One item as the refold after a refresh reads it (src/stories.c):
+ * what folding and the kept page's lines read, borrowed for the
+ * callback. summary is cut to its first max(256, title's length)
+ * characters; the content is not read, text_len measures it (else the
+ * summary) uncut; outlet is the extras' outlet, source the feed's title
+ * as store_feed_list() gives it. Strings may be NULL. */
+struct store_fold_item {
+	int64_t rowid, feed_id, published;
+	size_t text_len;
+	const char *id, *title, *link, *summary, *outlet, *caption, *source;
+};
+
+/* Returns 0, or -1 to stop (out of memory). */
+typedef int (*store_fold_item_fn)(void *ctx, const struct store_fold_item *it);
+
+/* Calls fn for every stored item, in store_items_load()'s order, in
+ * one statement (no item is built). */
+enum nf_status store_fold_items(struct store *s, store_fold_item_fn fn,
+                                void *ctx, struct nf_error *err);
+
 /* Loads one whole item (for the article screen); free with item_free().
  * NF_ERR_DB when there is no such row. */
 enum nf_status store_item_load(struct store *s, int64_t rowid,
