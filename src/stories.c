@@ -640,8 +640,9 @@ row_item(const struct rows *r, size_t i, struct nf_item *it,
 }
 
 /* A copy whose title gives no headline is headed by the start of its
- * text (frontpage_copy_line()), more of it than a row keeps: its whole
- * item is read for it, through the gate as stories_load() reads it. */
+ * text (frontpage_copy_line()), more of it than a row may keep (and its
+ * content, which a row leaves out): its whole item is read for it,
+ * through the gate as stories_load() reads it. Such copies are few. */
 static int
 row_text_whole(struct page_walk *w, size_t k)
 {
@@ -652,8 +653,8 @@ row_text_whole(struct page_walk *w, size_t k)
 	title_headline_named(it->title, it->outlet, it->source, head,
 	                     sizeof(head), NULL, 0);
 	if (strspn(head, " ") != strlen(head) ||
-	    it->text_len <= strlen(nf_str(it->summary))) {
-		return 0;
+	    (nf_str(it->summary)[0] == '\0' && it->text_len == 0)) {
+		return 0;	/* a headline, or no text: "(no title)" */
 	}
 	if (store_item_load(w->s, it->rowid, &whole, &err) != NF_OK) {
 		return err.code == NF_ERR_NOMEM ? -1 : 0;
