@@ -203,7 +203,6 @@ enum stmt_id {
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
-	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_SET, ST_STORY_KEY, ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
@@ -235,20 +234,6 @@ enum stmt_id {
 #define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
 	"NULL, i.image_caption, NULL", ITEM_OUTLET)
-/* What folding the front page reads (STORE_LOAD_FOLD): a page's
- * listing with the summary and the content cut to the most of them that
- * folding or a kept line reads (a summary's lead, a title's glued-on
- * summary, a line of text for an item without a headline), and the
- * text's length measured in the store, as the uncut text has it. */
-#define ITEM_FOLD_CUT "1024"
-#define ITEM_FOLD ITEM_COLUMNS_OF("NULL", \
-	"substr(i.summary, 1, max(" ITEM_FOLD_CUT "," \
-	" COALESCE(length(i.title), 0)))", \
-	"CASE WHEN i.summary IS NULL OR i.summary = '' THEN" \
-	" substr(i.content, 1, " ITEM_FOLD_CUT ") END", \
-	"NULL, i.image_caption, NULL", ITEM_OUTLET, \
-	"CASE WHEN i.content_len > 0 THEN i.content_len" \
-	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -309,8 +294,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
 	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_ALL_FOLD] = ITEM_FOLD ITEM_ORDER,
-	[ST_LOAD_FEED_FOLD] = ITEM_FOLD "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	[ST_STORY_ALL] = "SELECT id, COALESCE(story, 0), read FROM items"
@@ -1763,11 +1746,9 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][4] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE,
-		  ST_LOAD_ALL_FOLD },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE,
-		  ST_LOAD_FEED_FOLD },
+	static const enum stmt_id ids[2][3] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -2975,8 +2956,7 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	sql_build_init(b, filter);
-	sql_add(b, what == STORE_LOAD_FOLD ? ITEM_FOLD :
-	        what == STORE_LOAD_PAGE ? ITEM_PAGE :
+	sql_add(b, what == STORE_LOAD_PAGE ? ITEM_PAGE :
 	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);

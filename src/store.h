@@ -168,12 +168,6 @@ enum store_load {
 				 * its first 4,000 characters for an item
 				 * without a summary; text_len measures the
 				 * whole */
-	STORE_LOAD_FOLD = 3	/* what folding the page reads (stories.c):
-				 * as PAGE, with summary and content cut to
-				 * their first 1,024 characters (the
-				 * summary to its title's length when that
-				 * is longer); text_len measures the
-				 * uncut text, content or else summary */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a

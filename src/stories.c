@@ -150,11 +150,10 @@ regate_item(struct nf_item *it)
 	return rc;
 }
 
-/* stories_load(), with what of each item the store fills. */
-static enum nf_status
-stories_load_as(struct store *s, const struct config *cfg,
-                const struct store_filter *filter, enum store_load what,
-                struct nf_item ***items, size_t *n, struct nf_error *err)
+enum nf_status
+stories_load(struct store *s, const struct config *cfg,
+             const struct store_filter *filter, struct nf_item ***items,
+             size_t *n, struct nf_error *err)
 {
 	struct store_feed_info *feeds = NULL;
 	struct nf_item **all = NULL, **out = NULL;
@@ -164,7 +163,8 @@ stories_load_as(struct store *s, const struct config *cfg,
 	*items = NULL;
 	*n = 0;
 	if (st == NF_OK) {
-		st = store_items_query(s, 0, what, filter, &all, &nall, err);
+		st = store_items_query(s, 0, STORE_LOAD_PAGE, filter, &all, &nall,
+		                       err);
 	}
 	for (size_t i = 0; st == NF_OK && i < nall; i++) {
 		if (regate_item(all[i]) != 0) {
@@ -187,14 +187,6 @@ stories_load_as(struct store *s, const struct config *cfg,
 	*items = out;
 	*n = nout;
 	return NF_OK;
-}
-
-enum nf_status
-stories_load(struct store *s, const struct config *cfg,
-             const struct store_filter *filter, struct nf_item ***items,
-             size_t *n, struct nf_error *err)
-{
-	return stories_load_as(s, cfg, filter, STORE_LOAD_PAGE, items, n, err);
 }
 
 enum nf_status

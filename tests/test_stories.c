@@ -799,7 +799,7 @@ long_text(char *buf, size_t len, const char *word)
 	buf[at] = '\0';
 }
 
-/* The refold reads summaries and text cut short (STORE_LOAD_FOLD): items
+/* The refold reads summaries and text cut short (compact rows): items
  * without a title, headed by a long summary or a long text, and copies
  * whose lead is picked by the length of a long summary or text, print
  * what the fold of the whole texts prints. */
