@@ -383,15 +383,16 @@ frontpage_free(struct frontpage *page)
 }
 
 /* An item without a title is headed by the start of its text rather
- * than by nothing. */
-static void
+ * than by nothing. 1 when it is, else 0. */
+static int
 headline_or_text(const struct nf_item *it, char *head, size_t hsize)
 {
 	if (head == NULL || hsize == 0 || strspn(head, " ") != strlen(head)) {
-		return;
+		return 0;
 	}
 	snprintf(head, hsize, "%s", nf_str(it->summary)[0] != '\0' ? it->summary :
 	         nf_str(it->content)[0] != '\0' ? it->content : "(no title)");
+	return 1;
 }
 
 void
@@ -408,12 +409,12 @@ frontpage_story_line(const struct frontpage *page,
 	title_headline_named(lead->title, lead->outlet, lead->source, NULL, 0, source, ssize);
 }
 
-void
+int
 frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
                     char *source, size_t ssize)
 {
 	title_headline_named(it->title, it->outlet, it->source, head, hsize, source, ssize);
-	headline_or_text(it, head, hsize);
+	return headline_or_text(it, head, hsize);
 }
 
 /* The lead copy's photo, else the first copy's that has a caption (the

@@ -100,9 +100,9 @@ void frontpage_story_line(const struct frontpage *page,
                           size_t hsize, char *source, size_t ssize);
 
 /* The same for one copy: its own title and source; a copy without a
- * title shows the start of its text. */
-void frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
-                         char *source, size_t ssize);
+ * title shows the start of its text (then 1 is returned, else 0). */
+int frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
+                        char *source, size_t ssize);
 
 /* The story's picture with its caption, or NULL: the lead copy's, else
  * the first copy's that has a caption. */

@@ -14,7 +14,6 @@
 #include "src/frontpage.h"
 #include "src/stories.h"
 #include "src/text.h"
-#include "src/title.h"
 
 /* Part of every kept fold's signature: move it on with any change to
  * what fold_stories() or frontpage.c make of the same items, so that a
@@ -632,21 +631,19 @@ row_item(const struct rows *r, size_t i, struct nf_item *it,
 }
 
 /* A copy whose title gives no headline is headed by the start of its
- * text (frontpage_copy_line()), more of it than a row may keep (and its
- * content, which a row leaves out): its whole item is read for it,
- * through the gate as stories_load() reads it. Such copies are few. */
+ * text (frontpage_copy_line() says so), more of it than a row may keep
+ * (and its content, which a row leaves out): its whole item is read for
+ * it, through the gate as stories_load() reads it. Such copies are few.
+ * 1 when it was read, 0 when the row has all there is, -1 out of
+ * memory. */
 static int
 row_text_whole(struct page_walk *w, size_t k)
 {
 	struct nf_item *it = &w->tmp[k], *whole = NULL;
 	struct nf_error err;
-	char head[8];
 
-	title_headline_named(it->title, it->outlet, it->source, head,
-	                     sizeof(head), NULL, 0);
-	if (strspn(head, " ") != strlen(head) ||
-	    (nf_str(it->summary)[0] == '\0' && it->text_len == 0)) {
-		return 0;	/* a headline, or no text: "(no title)" */
+	if (nf_str(it->summary)[0] == '\0' && it->text_len == 0) {
+		return 0;	/* no text: "(no title)" */
 	}
 	if (store_item_load(w->s, it->rowid, &whole, &err) != NF_OK) {
 		return err.code == NF_ERR_NOMEM ? -1 : 0;
@@ -657,7 +654,21 @@ row_text_whole(struct page_walk *w, size_t k)
 	}
 	it->summary = whole->summary;
 	it->content = whole->content;
-	return 0;
+	return 1;
+}
+
+/* Copy k's own line into head and source. */
+static int
+copy_line(struct page_walk *w, size_t k, char *head, size_t hsize,
+          char *source, size_t ssize)
+{
+	int rc = 0;
+
+	if (frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize) &&
+	    (rc = row_text_whole(w, k)) > 0) {
+		frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize);
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 static int
@@ -681,14 +692,10 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	}
 	for (k = 0; k < st->n; k++) {
 		row_item(w->rows, st->members[k], &w->tmp[k], &w->img[k]);
-		if (row_text_whole(w, k) != 0) {
-			return -1;
-		}
 		w->copies[k] = &w->tmp[k];
 		w->idx[k] = k;
-		frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
-		                    sizeof(source));
-		if ((w->heads[k] = strdup(head)) == NULL ||
+		if (copy_line(w, k, head, sizeof(head), source, sizeof(source)) != 0 ||
+		    (w->heads[k] = strdup(head)) == NULL ||
 		    (w->sources[k] = strdup(source)) == NULL) {
 			return -1;
 		}
