@@ -287,26 +287,15 @@ page_fill(struct frontpage *page, const struct fold_result *res,
 }
 
 enum nf_status
-frontpage_build(struct nf_item *const *items, size_t n, double threshold,
-                enum frontpage_kind kind, struct frontpage *page,
-                struct nf_error *err)
+frontpage_fold(const struct fold_entry *e, size_t n, double threshold,
+               enum frontpage_kind kind, struct frontpage *page,
+               struct nf_error *err)
 {
-	struct fold_entry *e = calloc(n + 1, sizeof(*e));
 	struct fold_result res = { NULL, 0 };
-	size_t *order = NULL, i;
+	size_t *order = NULL;
 	enum nf_status st;
 
 	memset(page, 0, sizeof(*page));
-	page->items = items;
-	if (e == NULL) {
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-	}
-	for (i = 0; i < n; i++) {
-		/* an aggregator's item: its outlet is its source, and the
-		 * title's tail that names it is no part of the headline */
-		e[i] = fold_entry_of(items[i], items[i]->outlet != NULL ? items[i]->outlet
-		                                                        : items[i]->source);
-	}
 	if ((st = fold_stories(e, n, threshold, &res, err)) != NF_OK) {
 		goto out;
 	}
@@ -322,6 +311,30 @@ out:
 	}
 	free(order);
 	fold_result_free(&res);
+	return st;
+}
+
+enum nf_status
+frontpage_build(struct nf_item *const *items, size_t n, double threshold,
+                enum frontpage_kind kind, struct frontpage *page,
+                struct nf_error *err)
+{
+	struct fold_entry *e = calloc(n + 1, sizeof(*e));
+	enum nf_status st;
+	size_t i;
+
+	memset(page, 0, sizeof(*page));
+	if (e == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		/* an aggregator's item: its outlet is its source, and the
+		 * title's tail that names it is no part of the headline */
+		e[i] = fold_entry_of(items[i], items[i]->outlet != NULL ? items[i]->outlet
+		                                                        : items[i]->source);
+	}
+	st = frontpage_fold(e, n, threshold, kind, page, err);
+	page->items = items;
 	free(e);
 	return st;
 }
@@ -370,15 +383,16 @@ frontpage_free(struct frontpage *page)
 }
 
 /* An item without a title is headed by the start of its text rather
- * than by nothing. */
-static void
+ * than by nothing. 1 when it is, else 0. */
+static int
 headline_or_text(const struct nf_item *it, char *head, size_t hsize)
 {
 	if (head == NULL || hsize == 0 || strspn(head, " ") != strlen(head)) {
-		return;
+		return 0;
 	}
 	snprintf(head, hsize, "%s", nf_str(it->summary)[0] != '\0' ? it->summary :
 	         nf_str(it->content)[0] != '\0' ? it->content : "(no title)");
+	return 1;
 }
 
 void
@@ -395,12 +409,12 @@ frontpage_story_line(const struct frontpage *page,
 	title_headline_named(lead->title, lead->outlet, lead->source, NULL, 0, source, ssize);
 }
 
-void
+int
 frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
                     char *source, size_t ssize)
 {
 	title_headline_named(it->title, it->outlet, it->source, head, hsize, source, ssize);
-	headline_or_text(it, head, hsize);
+	return headline_or_text(it, head, hsize);
 }
 
 /* The lead copy's photo, else the first copy's that has a caption (the

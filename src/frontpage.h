@@ -44,6 +44,13 @@ enum nf_status frontpage_build(struct nf_item *const *items, size_t n,
                                struct frontpage *page, struct nf_error *err);
 void frontpage_free(struct frontpage *page);
 
+/* The same over fold entries made by the caller (fold_entry_of()'s,
+ * with ->source the outlet, else the feed's title): page->items is then
+ * NULL, and a story's members index the entries. */
+enum nf_status frontpage_fold(const struct fold_entry *entries, size_t n,
+                              double threshold, enum frontpage_kind kind,
+                              struct frontpage *page, struct nf_error *err);
+
 /* The page of items whose stories are known already (the store keeps
  * them folded, src/stories.h): nstories stories in display order, story
  * i made of the next counts[i] entries of members (item indexes, the
@@ -93,9 +100,9 @@ void frontpage_story_line(const struct frontpage *page,
                           size_t hsize, char *source, size_t ssize);
 
 /* The same for one copy: its own title and source; a copy without a
- * title shows the start of its text. */
-void frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
-                         char *source, size_t ssize);
+ * title shows the start of its text (then 1 is returned, else 0). */
+int frontpage_copy_line(const struct nf_item *it, char *head, size_t hsize,
+                        char *source, size_t ssize);
 
 /* The story's picture with its caption, or NULL: the lead copy's, else
  * the first copy's that has a caption. */

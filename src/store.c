@@ -267,7 +267,6 @@ enum stmt_id {
 	ST_MARK, ST_MARK_FEED, ST_MARK_ALL,
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
-	ST_LOAD_ALL_FOLD, ST_LOAD_FEED_FOLD,
 	ST_LOAD_ONE,
 	ST_STORY_ALL, ST_STORY_READ, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
 	ST_STORY_COPIES, ST_FEED_UNREAD,
@@ -300,20 +299,6 @@ enum stmt_id {
 #define ITEM_PAGE ITEM_COLUMNS("NULL", "CASE WHEN i.summary IS NULL OR" \
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
 	"NULL, i.image_caption, NULL", ITEM_OUTLET)
-/* What folding the front page reads (STORE_LOAD_FOLD): a page's
- * listing with the summary and the content cut to the most of them that
- * folding or a kept line reads (a summary's lead, a title's glued-on
- * summary, a line of text for an item without a headline), and the
- * text's length measured in the store, as the uncut text has it. */
-#define ITEM_FOLD_CUT "1024"
-#define ITEM_FOLD ITEM_COLUMNS_OF("NULL", \
-	"substr(i.summary, 1, max(" ITEM_FOLD_CUT "," \
-	" COALESCE(length(i.title), 0)))", \
-	"CASE WHEN i.summary IS NULL OR i.summary = '' THEN" \
-	" substr(i.content, 1, " ITEM_FOLD_CUT ") END", \
-	"NULL, i.image_caption, NULL", ITEM_OUTLET, \
-	"CASE WHEN i.content_len > 0 THEN i.content_len" \
-	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END")
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -378,8 +363,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_LIST] = ITEM_LIST "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ALL_PAGE] = ITEM_PAGE ITEM_ORDER,
 	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
-	[ST_LOAD_ALL_FOLD] = ITEM_FOLD ITEM_ORDER,
-	[ST_LOAD_FEED_FOLD] = ITEM_FOLD "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	/* the key as the join reads it (migration 10), and whether the
@@ -1870,11 +1853,9 @@ enum nf_status
 store_items_load(struct store *s, int64_t feed_id, enum store_load what,
                  struct nf_item ***items, size_t *n, struct nf_error *err)
 {
-	static const enum stmt_id ids[2][4] = {
-		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE,
-		  ST_LOAD_ALL_FOLD },
-		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE,
-		  ST_LOAD_FEED_FOLD },
+	static const enum stmt_id ids[2][3] = {
+		{ ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_ALL_PAGE },
+		{ ST_LOAD_FEED, ST_LOAD_FEED_LIST, ST_LOAD_FEED_PAGE },
 	};
 	struct nf_item **v = NULL;
 	size_t len = 0, cap = 0;
@@ -3072,6 +3053,66 @@ sql_prepare(struct store *s, struct sql_build *b, struct nf_error *err)
 	return st;
 }
 
+/* What the refold reads of each item (store_fold_items()): the summary
+ * cut to the most folding reads of it (a lead past a label sentence,
+ * or as much as the title for a glued-on summary), no content, the
+ * text's length measured here as the uncut text has it, and of the
+ * extras the outlet alone. Column order: struct fold_item_col. */
+#define FOLD_ITEM_CUT "256"
+#define FOLD_ITEM_SQL "SELECT i.id, i.feed_id, i.published, i.guid," \
+	" i.title, i.link, substr(i.summary, 1, max(" FOLD_ITEM_CUT "," \
+	" COALESCE(length(i.title), 0))), CASE WHEN json_valid(i.extras) AND" \
+	" json_type(i.extras, '$.outlet') = 'text' THEN" \
+	" json_extract(i.extras, '$.outlet') END, i.image_caption," \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url))," \
+	" CASE WHEN i.content_len > 0 THEN i.content_len" \
+	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END" \
+	" FROM items i JOIN feeds f ON f.id = i.feed_id" ITEM_ORDER
+
+enum fold_item_col {
+	FI_ID, FI_FEED, FI_PUBLISHED, FI_GUID, FI_TITLE, FI_LINK, FI_SUMMARY,
+	FI_OUTLET, FI_CAPTION, FI_SOURCE, FI_TEXT_LEN
+};
+
+enum nf_status
+store_fold_items(struct store *s, store_fold_item_fn fn, void *ctx,
+                 struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct store_fold_item it;
+	enum nf_status status = NF_OK;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, FOLD_ITEM_SQL, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_error(s, err, "cannot list items");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		it = (struct store_fold_item){
+			.rowid = sqlite3_column_int64(st, FI_ID),
+			.feed_id = sqlite3_column_int64(st, FI_FEED),
+			.published = column_date(st, FI_PUBLISHED),
+			.text_len = (size_t)sqlite3_column_int64(st, FI_TEXT_LEN),
+			.id = (const char *)sqlite3_column_text(st, FI_GUID),
+			.title = (const char *)sqlite3_column_text(st, FI_TITLE),
+			.link = (const char *)sqlite3_column_text(st, FI_LINK),
+			.summary = (const char *)sqlite3_column_text(st, FI_SUMMARY),
+			.outlet = (const char *)sqlite3_column_text(st, FI_OUTLET),
+			.caption = (const char *)sqlite3_column_text(st, FI_CAPTION),
+			.source = (const char *)sqlite3_column_text(st, FI_SOURCE),
+		};
+		if (fn(ctx, &it) != 0) {
+			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == NF_OK && rc != SQLITE_DONE) {
+		status = db_error(s, err, "cannot list items");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
 enum nf_status
 store_items_query(struct store *s, int64_t feed_id, enum store_load what,
                   const struct store_filter *filter, struct nf_item ***items,
@@ -3096,8 +3137,7 @@ store_items_query(struct store *s, int64_t feed_id, enum store_load what,
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	sql_build_init(b, filter);
-	sql_add(b, what == STORE_LOAD_FOLD ? ITEM_FOLD :
-	        what == STORE_LOAD_PAGE ? ITEM_PAGE :
+	sql_add(b, what == STORE_LOAD_PAGE ? ITEM_PAGE :
 	        what == STORE_LOAD_LIST ? ITEM_LIST : ITEM_FULL);
 	sql_where(b, feed_id);
 	sql_add(b, ITEM_ORDER);

@@ -168,12 +168,6 @@ enum store_load {
 				 * its first 4,000 characters for an item
 				 * without a summary; text_len measures the
 				 * whole */
-	STORE_LOAD_FOLD = 3	/* what folding the page reads (stories.c):
-				 * as PAGE, with summary and content cut to
-				 * their first 1,024 characters (the
-				 * summary to its title's length when that
-				 * is longer); text_len measures the
-				 * uncut text, content or else summary */
 };
 
 /* Loads the items of one feed, or of every feed when feed_id is 0, as a
@@ -185,6 +179,26 @@ enum nf_status store_items_load(struct store *s, int64_t feed_id,
                                 enum store_load what, struct nf_item ***items,
                                 size_t *n, struct nf_error *err);
 void store_items_free(struct nf_item **items, size_t n);
+
+/* One item as the refold after a refresh reads it (src/stories.c):
+ * what folding and the kept page's lines read, borrowed for the
+ * callback. summary is cut to its first max(256, title's length)
+ * characters; the content is not read, text_len measures it (else the
+ * summary) uncut; outlet is the extras' outlet, source the feed's title
+ * as store_feed_list() gives it. Strings may be NULL. */
+struct store_fold_item {
+	int64_t rowid, feed_id, published;
+	size_t text_len;
+	const char *id, *title, *link, *summary, *outlet, *caption, *source;
+};
+
+/* Returns 0, or -1 to stop (out of memory). */
+typedef int (*store_fold_item_fn)(void *ctx, const struct store_fold_item *it);
+
+/* Calls fn for every stored item, in store_items_load()'s order, in
+ * one statement (no item is built). */
+enum nf_status store_fold_items(struct store *s, store_fold_item_fn fn,
+                                void *ctx, struct nf_error *err);
 
 /* Loads one whole item (for the article screen); free with item_free().
  * NF_ERR_DB when there is no such row. */

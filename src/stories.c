@@ -41,11 +41,20 @@ feed_ranks(const struct store_feed_info *feeds, size_t nfeeds,
 	return rank;
 }
 
-/* Fills out with the items of listed feeds in dotfile order, each
- * feed's items in the store's order (a stable counting sort by rank).
- * items[] comes grouped by feed; what out takes is set to NULL there. */
+/* The feed of row k of a listing: an item's, or a compact row's. */
+typedef int64_t (*feed_of_fn)(const void *rows, size_t k);
+
+static int64_t
+item_feed(const void *rows, size_t k)
+{
+	return ((struct nf_item *const *)rows)[k]->feed_id;
+}
+
+/* Fills perm with the indexes of the n rows of listed feeds in dotfile
+ * order, each feed's rows in the store's order (a stable counting sort
+ * by rank), and *nout with their count. The rows come grouped by feed. */
 static int
-items_ranked(struct nf_item **out, size_t *nout, struct nf_item **items,
+ranked_order(size_t *perm, size_t *nout, const void *rows, feed_of_fn feed_of,
              size_t n, const struct store_feed_info *feeds, const size_t *rank,
              size_t nfeeds, size_t nranks)
 {
@@ -58,8 +67,8 @@ items_ranked(struct nf_item **out, size_t *nout, struct nf_item **items,
 		return 1;
 	}
 	for (k = 0; k < n; k++) {
-		if (k == 0 || items[k]->feed_id != last) {
-			last = items[k]->feed_id;
+		if (k == 0 || feed_of(rows, k) != last) {
+			last = feed_of(rows, k);
 			for (j = 0; j < nfeeds && feeds[j].id != last; j++) {
 			}
 			r = j < nfeeds ? rank[j] : SIZE_MAX;
@@ -75,11 +84,32 @@ items_ranked(struct nf_item **out, size_t *nout, struct nf_item **items,
 	*nout = 0;
 	for (k = 0; k < n; k++) {
 		if (of[k] != SIZE_MAX) {
-			out[at[of[k]]++] = items[k], (*nout)++;
-			items[k] = NULL;	/* out has it */
+			perm[at[of[k]]++] = k, (*nout)++;
 		}
 	}
 	free(of), free(at);
+	return 0;
+}
+
+/* Fills out with the items of listed feeds in dotfile order (above).
+ * What out takes is set to NULL in items. */
+static int
+items_ranked(struct nf_item **out, size_t *nout, struct nf_item **items,
+             size_t n, const struct store_feed_info *feeds, const size_t *rank,
+             size_t nfeeds, size_t nranks)
+{
+	size_t *perm = malloc((n + 1) * sizeof(*perm)), k;
+
+	if (perm == NULL || ranked_order(perm, nout, items, item_feed, n, feeds,
+	                                 rank, nfeeds, nranks) != 0) {
+		free(perm);
+		return 1;
+	}
+	for (k = 0; k < *nout; k++) {
+		out[k] = items[perm[k]];
+		items[perm[k]] = NULL;	/* out has it */
+	}
+	free(perm);
 	return 0;
 }
 
@@ -119,11 +149,10 @@ regate_item(struct nf_item *it)
 	return rc;
 }
 
-/* stories_load(), with what of each item the store fills. */
-static enum nf_status
-stories_load_as(struct store *s, const struct config *cfg,
-                const struct store_filter *filter, enum store_load what,
-                struct nf_item ***items, size_t *n, struct nf_error *err)
+enum nf_status
+stories_load(struct store *s, const struct config *cfg,
+             const struct store_filter *filter, struct nf_item ***items,
+             size_t *n, struct nf_error *err)
 {
 	struct store_feed_info *feeds = NULL;
 	struct nf_item **all = NULL, **out = NULL;
@@ -133,7 +162,8 @@ stories_load_as(struct store *s, const struct config *cfg,
 	*items = NULL;
 	*n = 0;
 	if (st == NF_OK) {
-		st = store_items_query(s, 0, what, filter, &all, &nall, err);
+		st = store_items_query(s, 0, STORE_LOAD_PAGE, filter, &all, &nall,
+		                       err);
 	}
 	for (size_t i = 0; st == NF_OK && i < nall; i++) {
 		if (regate_item(all[i]) != 0) {
@@ -156,14 +186,6 @@ stories_load_as(struct store *s, const struct config *cfg,
 	*items = out;
 	*n = nout;
 	return NF_OK;
-}
-
-enum nf_status
-stories_load(struct store *s, const struct config *cfg,
-             const struct store_filter *filter, struct nf_item ***items,
-             size_t *n, struct nf_error *err)
-{
-	return stories_load_as(s, cfg, filter, STORE_LOAD_PAGE, items, n, err);
 }
 
 enum nf_status
@@ -203,14 +225,311 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
 	return st;
 }
 
-/* Walks a built page for store_fold_save(), one story at a time. */
+/*
+ * The refold after a refresh reads compact rows (store_fold_items()):
+ * of each item what folding and the kept page's lines read, its strings
+ * in one arena, no item built. A summary is kept as far as folding
+ * reads it (below), a long GUID as its digest. The kept page is the one
+ * frontpage_build() makes of the whole items (tests/test_stories.c).
+ */
+
+/* Bytes of a summary kept: the lead rule reads a short label sentence
+ * it skips and then 200 bytes (and whether more follow), the
+ * glued-summary rule as many as the title has (the same as src/dump.c's
+ * SUMMARY_KEPT, which follows src/fold.c and src/title.c). */
+#define ROW_SUMMARY_KEPT 256
+
+/* A GUID longer than this is kept as its digest (ROW_DIGEST_LEN bytes
+ * after ROW_DIGEST_MARK): folding only asks whether two are equal. */
+#define ROW_KEY_RAW_MAX 22
+#define ROW_DIGEST_MARK '\x01'
+#define ROW_DIGEST_LEN 21
+
+#define ROW_ARENA_BLOCK ((size_t)1 << 20)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* What a kept line reads of an item besides its fold entry. */
+struct row_extra {
+	int64_t rowid, feed_id;
+	const char *outlet, *caption, *feed;	/* feed: the feed's title */
+};
+
+struct rows {
+	struct arena_block *arena;
+	struct fold_entry *e;	/* entries[i] and x[i] are row i */
+	struct row_extra *x;
+	size_t n, cap;
+	int64_t last_feed;	/* the feed whose title last was kept */
+	const char *last_source;
+};
+
+/* A copy of the n bytes at s in the arena, or NULL out of memory. */
+static const char *
+rows_keep(struct rows *r, const char *s, size_t n)
+{
+	struct arena_block *b = r->arena;
+	char *copy;
+
+	if (b == NULL || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > ROW_ARENA_BLOCK ? n + 1 : ROW_ARENA_BLOCK;
+
+		if ((b = malloc(sizeof(*b) + cap)) == NULL) {
+			return NULL;
+		}
+		b->used = 0;
+		b->cap = cap;
+		b->next = r->arena;
+		r->arena = b;
+	}
+	copy = b->data + b->used;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	b->used += n + 1;
+	return copy;
+}
+
+/* s (NULL stays NULL) kept through the text gate as regate() passes a
+ * loaded item's field, cut to max bytes at a character's start. 0, or
+ * -1 out of memory. */
+static int
+rows_keep_text(struct rows *r, const char *s, size_t max, int one_line,
+               const char **out)
+{
+	char *safe = NULL;
+	size_t n;
+
+	*out = NULL;
+	if (s == NULL) {
+		return 0;
+	}
+	n = strlen(s);
+	if (!text_is_clean(s, n)) {
+		safe = one_line ? text_clean_line(s, n) : text_sanitize(s, n);
+		if (safe == NULL) {
+			return -1;
+		}
+		s = safe, n = strlen(safe);
+	}
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+			n--;
+		}
+	}
+	*out = rows_keep(r, s, n);
+	free(safe);
+	return *out != NULL ? 0 : -1;
+}
+
+/* src/dump.c's key digest: murmur3's finaliser over each eight bytes,
+ * two lanes seeded apart. */
+static uint64_t
+key_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static uint64_t
+key_lane(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
+	size_t i;
+
+	for (i = 0; i < n; i += 8) {
+		w = 0;
+		memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+		h = key_mix(h ^ w) + 0x9e3779b97f4a7c15ULL;
+	}
+	return key_mix(h);
+}
+
+/* A GUID as folding compares it: a short one as it is, a long one (or
+ * one that starts like a digest) as its 126-bit digest, equal exactly
+ * when the GUIDs are but for a collision (about 2^-126 a pair). */
+static int
+rows_keep_key(struct rows *r, const char *s, const char **out)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	char digest[1 + ROW_DIGEST_LEN];
+	uint64_t h[2];
+	size_t n, i;
+
+	*out = NULL;
+	if (s == NULL) {
+		return 0;
+	}
+	n = strlen(s);
+	if (n <= ROW_KEY_RAW_MAX && s[0] != ROW_DIGEST_MARK) {
+		return (*out = rows_keep(r, s, n)) != NULL ? 0 : -1;
+	}
+	h[0] = key_lane(s, n, 0x6e657773666f6c64ULL);
+	h[1] = key_lane(s, n, 0x64756d706b657973ULL);
+	digest[0] = ROW_DIGEST_MARK;
+	for (i = 0; i < 20; i++) {
+		digest[1 + i] = b64[(h[i / 10] >> (6 * (i % 10))) & 63];
+	}
+	digest[ROW_DIGEST_LEN] = b64[((h[0] >> 60) | (h[1] >> 60 << 4)) & 63];
+	return (*out = rows_keep(r, digest, sizeof(digest))) != NULL ? 0 : -1;
+}
+
+static int
+rows_grow(struct rows *r)
+{
+	size_t cap = r->cap > 0 ? r->cap + r->cap / 2 : 1024;
+	struct fold_entry *e = realloc(r->e, cap * sizeof(*e));
+	struct row_extra *x;
+
+	if (e == NULL) {
+		return -1;
+	}
+	r->e = e;
+	if ((x = realloc(r->x, cap * sizeof(*x))) == NULL) {
+		return -1;
+	}
+	r->x = x;
+	r->cap = cap;
+	return 0;
+}
+
+/* store_fold_items()'s callback: keeps one row. */
+static int
+rows_add(void *ctx, const struct store_fold_item *it)
+{
+	struct rows *r = ctx;
+	struct fold_entry *e;
+	struct row_extra *x;
+	size_t title_len;
+
+	if (r->n == r->cap && rows_grow(r) != 0) {
+		return -1;
+	}
+	e = &r->e[r->n];
+	x = &r->x[r->n];
+	memset(e, 0, sizeof(*e));
+	*x = (struct row_extra){ .rowid = it->rowid, .feed_id = it->feed_id };
+	e->time = it->published;
+	e->text_len = it->text_len;
+	if (r->last_source == NULL || it->feed_id != r->last_feed) {
+		if (rows_keep_text(r, nf_str(it->source), SIZE_MAX, 1,
+		                   &r->last_source) != 0) {
+			return -1;
+		}
+		r->last_feed = it->feed_id;
+	}
+	x->feed = it->source != NULL ? r->last_source : NULL;
+	if (rows_keep_text(r, it->title, SIZE_MAX, 1, &e->title) != 0) {
+		return -1;
+	}
+	title_len = e->title != NULL ? strlen(e->title) : 0;
+	if (rows_keep_text(r, it->link, SIZE_MAX, 1, &e->link) != 0 ||
+	    rows_keep_text(r, it->summary, title_len > ROW_SUMMARY_KEPT ?
+	                   title_len : ROW_SUMMARY_KEPT, 0, &e->summary) != 0 ||
+	    rows_keep_text(r, it->caption, SIZE_MAX, 0, &x->caption) != 0 ||
+	    (it->outlet != NULL &&
+	     (x->outlet = rows_keep(r, it->outlet, strlen(it->outlet))) == NULL)) {
+		return -1;
+	}
+	/* a permalink GUID is often the link: kept once */
+	if (it->id != NULL && it->link != NULL && strcmp(it->id, it->link) == 0 &&
+	    e->link != NULL && strcmp(e->link, it->link) == 0) {
+		e->id = e->link;
+	} else if (rows_keep_key(r, it->id, &e->id) != 0) {
+		return -1;
+	}
+	e->source = x->outlet != NULL ? x->outlet : x->feed;
+	r->n++;
+	return 0;
+}
+
+static void
+rows_free(struct rows *r)
+{
+	while (r->arena != NULL) {
+		struct arena_block *next = r->arena->next;
+
+		free(r->arena);
+		r->arena = next;
+	}
+	free(r->e), free(r->x);
+	memset(r, 0, sizeof(*r));
+}
+
+static int64_t
+row_feed(const void *rows, size_t k)
+{
+	return ((const struct row_extra *)rows)[k].feed_id;
+}
+
+/* Reads the rows of the configured feeds in the order stories_load()
+ * gives their items. */
+static enum nf_status
+rows_load(struct store *s, const struct config *cfg, struct rows *r,
+          struct nf_error *err)
+{
+	struct store_feed_info *feeds = NULL;
+	struct fold_entry *e = NULL;
+	struct row_extra *x = NULL;
+	size_t nfeeds = 0, nout = 0, *rank = NULL, *perm = NULL, k;
+	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
+
+	memset(r, 0, sizeof(*r));
+	if (st == NF_OK) {
+		st = store_fold_items(s, rows_add, r, err);
+	}
+	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
+	                    (perm = malloc((r->n + 1) * sizeof(*perm))) == NULL ||
+	                    ranked_order(perm, &nout, r->x, row_feed, r->n, feeds,
+	                                 rank, nfeeds, cfg->nfeeds) != 0 ||
+	                    (e = malloc((nout + 1) * sizeof(*e))) == NULL ||
+	                    (x = malloc((nout + 1) * sizeof(*x))) == NULL)) {
+		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	for (k = 0; st == NF_OK && k < nout; k++) {
+		e[k] = r->e[perm[k]];
+		x[k] = r->x[perm[k]];
+	}
+	if (st == NF_OK) {
+		free(r->e), free(r->x);
+		r->e = e, r->x = x;
+		r->n = r->cap = nout;
+		e = NULL, x = NULL;
+	}
+	free(e), free(x), free(perm), free(rank);
+	store_feed_list_free(feeds, nfeeds);
+	if (st != NF_OK) {
+		rows_free(r);
+	}
+	return st;
+}
+
+/* Walks a page folded over rows for store_fold_save(), one story at a
+ * time. Each story's copies are made items that point into the rows
+ * (tmp, nothing of theirs owned), so that its lines come from the same
+ * frontpage.c calls as a page over whole items. */
 struct page_walk {
-	const struct frontpage *page;
+	struct store *s;
+	const struct frontpage *page;	/* members index rows */
+	const struct rows *rows;
 	size_t next;		/* the next story to give */
-	const struct nf_item **copies;	/* the current story's, as large
-					 * as its copies */
+	struct nf_item *tmp;	/* the current story's copies, */
+	struct nf_image *img;	/* their captions, */
+	struct nf_item **loaded;	/* and a copy's whole item where its
+					 * line needs its text (owned) */
+	const struct nf_item **copies;	/* pointers to tmp */
+	size_t *idx;		/* 0, 1, ...: the story over tmp */
 	char **heads, **sources;
-	size_t cap;		/* entries of the three arrays */
+	size_t cap;		/* entries of the arrays */
 	char head[1024], source[256];	/* as --headlines prints them */
 };
 
@@ -220,25 +539,45 @@ page_walk_clear(struct page_walk *w)
 	for (size_t k = 0; k < w->cap; k++) {
 		free(w->heads[k]);
 		free(w->sources[k]);
+		item_free(w->loaded[k]);
 		w->heads[k] = w->sources[k] = NULL;
+		w->loaded[k] = NULL;
 	}
+}
+
+static void
+page_walk_free(struct page_walk *w)
+{
+	page_walk_clear(w);
+	free(w->tmp), free(w->img), free(w->loaded), free(w->copies);
+	free(w->idx), free(w->heads), free(w->sources);
+	w->tmp = NULL, w->img = NULL, w->loaded = NULL, w->copies = NULL;
+	w->idx = NULL, w->heads = w->sources = NULL;
+	w->cap = 0;
 }
 
 static int
 page_walk_reserve(struct page_walk *w, size_t n)
 {
-	size_t cap = w->cap;
-
-	if (n <= cap) {
+	if (n <= w->cap) {
 		return 0;
 	}
-	page_walk_clear(w);
-	free(w->copies), free(w->heads), free(w->sources);
-	w->copies = malloc(n * sizeof(*w->copies));
+	page_walk_free(w);
+	w->tmp = calloc(n, sizeof(*w->tmp));
+	w->img = calloc(n, sizeof(*w->img));
+	w->loaded = calloc(n, sizeof(*w->loaded));
+	w->copies = calloc(n, sizeof(*w->copies));
+	w->idx = calloc(n, sizeof(*w->idx));
 	w->heads = calloc(n, sizeof(*w->heads));
 	w->sources = calloc(n, sizeof(*w->sources));
-	w->cap = w->copies != NULL && w->heads != NULL && w->sources != NULL ? n : 0;
-	return w->cap == n ? 0 : -1;
+	if (w->tmp == NULL || w->img == NULL || w->loaded == NULL ||
+	    w->copies == NULL || w->idx == NULL || w->heads == NULL ||
+	    w->sources == NULL) {
+		page_walk_free(w);
+		return -1;
+	}
+	w->cap = n;
+	return 0;
 }
 
 /* The newest copy's date and the count of distinct sources, as the
@@ -268,12 +607,78 @@ story_counts(const struct frontpage *page, const struct frontpage_story *st,
 	}
 }
 
+/* Row i as an item of the strings the rows hold (the item owns none). */
+static void
+row_item(const struct rows *r, size_t i, struct nf_item *it,
+         struct nf_image *img)
+{
+	const struct fold_entry *e = &r->e[i];
+	const struct row_extra *x = &r->x[i];
+
+	memset(it, 0, sizeof(*it));
+	*img = (struct nf_image){ .caption = (char *)x->caption };
+	it->title = (char *)e->title;
+	it->link = (char *)e->link;
+	it->summary = (char *)e->summary;
+	it->outlet = (char *)x->outlet;
+	it->source = (char *)x->feed;
+	it->published = e->time;
+	it->updated = NF_NO_DATE;
+	it->rowid = x->rowid;
+	it->feed_id = x->feed_id;
+	it->text_len = e->text_len;
+	it->image = x->caption != NULL ? img : NULL;
+}
+
+/* A copy whose title gives no headline is headed by the start of its
+ * text (frontpage_copy_line() says so), more of it than a row may keep
+ * (and its content, which a row leaves out): its whole item is read for
+ * it, through the gate as stories_load() reads it. Such copies are few.
+ * 1 when it was read, 0 when the row has all there is, -1 out of
+ * memory. */
+static int
+row_text_whole(struct page_walk *w, size_t k)
+{
+	struct nf_item *it = &w->tmp[k], *whole = NULL;
+	struct nf_error err;
+
+	if (nf_str(it->summary)[0] == '\0' && it->text_len == 0) {
+		return 0;	/* no text: "(no title)" */
+	}
+	if (store_item_load(w->s, it->rowid, &whole, &err) != NF_OK) {
+		return err.code == NF_ERR_NOMEM ? -1 : 0;
+	}
+	w->loaded[k] = whole;
+	if (regate(&whole->summary, 0) != 0 || regate(&whole->content, 0) != 0) {
+		return -1;
+	}
+	it->summary = whole->summary;
+	it->content = whole->content;
+	return 1;
+}
+
+/* Copy k's own line into head and source. */
+static int
+copy_line(struct page_walk *w, size_t k, char *head, size_t hsize,
+          char *source, size_t ssize)
+{
+	int rc = 0;
+
+	if (frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize) &&
+	    (rc = row_text_whole(w, k)) > 0) {
+		frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 page_walk_next(void *ctx, struct store_fold_story *out)
 {
 	struct page_walk *w = ctx;
 	const struct frontpage_story *st;
 	const struct nf_image *photo;
+	struct frontpage_story one;
+	struct frontpage page;
 	char head[1024], source[256];
 	size_t k;
 
@@ -286,18 +691,22 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 		return -1;
 	}
 	for (k = 0; k < st->n; k++) {
-		const struct nf_item *it = w->page->items[st->members[k]];
-
-		w->copies[k] = it;
-		frontpage_copy_line(it, head, sizeof(head), source, sizeof(source));
-		if ((w->heads[k] = strdup(head)) == NULL ||
+		row_item(w->rows, st->members[k], &w->tmp[k], &w->img[k]);
+		w->copies[k] = &w->tmp[k];
+		w->idx[k] = k;
+		if (copy_line(w, k, head, sizeof(head), source, sizeof(source)) != 0 ||
+		    (w->heads[k] = strdup(head)) == NULL ||
 		    (w->sources[k] = strdup(source)) == NULL) {
 			return -1;
 		}
 	}
-	frontpage_story_line(w->page, st, w->head, sizeof(w->head), w->source,
+	/* the story over its copies alone, as the page over items has it */
+	one = (struct frontpage_story){ .members = w->idx, .n = st->n };
+	page = (struct frontpage){ .items = (struct nf_item *const *)w->copies,
+	                           .stories = &one, .nstories = 1 };
+	frontpage_story_line(&page, &one, w->head, sizeof(w->head), w->source,
 	                     sizeof(w->source));
-	photo = frontpage_photo(w->page, st);
+	photo = frontpage_photo(&page, &one);
 	*out = (struct store_fold_story){
 		.copies = w->copies, .n = st->n,
 		.heads = (const char *const *)w->heads,
@@ -305,7 +714,7 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 		.head = w->head, .source = w->source,
 		.caption = photo != NULL ? photo->caption : NULL,
 	};
-	story_counts(w->page, st, &out->newest, &out->outlets);
+	story_counts(&page, &one, &out->newest, &out->outlets);
 	return 1;
 }
 
@@ -314,10 +723,10 @@ page_walk_next(void *ctx, struct store_fold_story *out)
  * joins a read story is read, without a screen reading every item. */
 static enum nf_status
 stories_join_page(struct store *s, const struct frontpage *page,
-                  size_t nitems, struct nf_error *err)
+                  const struct rows *r, struct nf_error *err)
 {
 	struct store_story *stories = calloc(page->nstories + 1, sizeof(*stories));
-	int64_t *ids = calloc(nitems + 1, sizeof(*ids)), *newly = NULL;
+	int64_t *ids = calloc(r->n + 1, sizeof(*ids)), *newly = NULL;
 	size_t i, k, n = 0, nnew = 0;
 	enum nf_status st;
 
@@ -330,8 +739,8 @@ stories_join_page(struct store *s, const struct frontpage *page,
 
 		stories[i].rowids = ids + n;
 		stories[i].n = fs->n;
-		for (k = 0; k < fs->n && n < nitems; k++) {
-			ids[n++] = page->items[fs->members[k]]->rowid;
+		for (k = 0; k < fs->n && n < r->n; k++) {
+			ids[n++] = r->x[fs->members[k]].rowid;
 		}
 	}
 	st = store_stories_join(s, stories, page->nstories, &newly, &nnew, err);
@@ -340,38 +749,37 @@ stories_join_page(struct store *s, const struct frontpage *page,
 }
 
 /* Folds the items at gen and keeps the page under signature. The items
- * are loaded as folding reads them (STORE_LOAD_FOLD: no full text, no
- * summary past what a lead or a line reads), which is most of the
- * memory a refresh's refold takes besides the fold's own. */
+ * are read as compact rows (above): no item built, a summary kept as far
+ * as folding reads it, which is most of the memory a refresh's refold
+ * takes besides the fold's own. */
 static enum nf_status
 stories_fold_and_save(struct store *s, const struct config *cfg,
                       const char *signature, int64_t gen,
                       struct nf_error *err)
 {
-	struct nf_item **items = NULL;
+	struct rows rows;
 	struct frontpage page;
 	struct page_walk w;
-	size_t n = 0;
 	enum nf_status st;
 
 	memset(&w, 0, sizeof(w));
-	if ((st = stories_load_as(s, cfg, NULL, STORE_LOAD_FOLD, &items, &n,
-	                          err)) != NF_OK) {
+	if ((st = rows_load(s, cfg, &rows, err)) != NF_OK) {
 		return st;
 	}
-	st = frontpage_build(items, n, cfg->fold_threshold, FRONTPAGE_ALL_FEEDS,
-	                     &page, err);
+	st = frontpage_fold(rows.e, rows.n, cfg->fold_threshold,
+	                    FRONTPAGE_ALL_FEEDS, &page, err);
 	if (st == NF_OK) {
+		w.s = s;
 		w.page = &page;
+		w.rows = &rows;
 		st = store_fold_save(s, signature, gen, page_walk_next, &w, err);
 		if (st == NF_OK) {
-			st = stories_join_page(s, &page, n, err);
+			st = stories_join_page(s, &page, &rows, err);
 		}
 		frontpage_free(&page);
 	}
-	page_walk_clear(&w);
-	free(w.copies), free(w.heads), free(w.sources);
-	store_items_free(items, n);
+	page_walk_free(&w);
+	rows_free(&rows);
 	return st;
 }
 

@@ -799,7 +799,7 @@ long_text(char *buf, size_t len, const char *word)
 	buf[at] = '\0';
 }
 
-/* The refold reads summaries and text cut short (STORE_LOAD_FOLD): items
+/* The refold reads summaries and text cut short (compact rows): items
  * without a title, headed by a long summary or a long text, and copies
  * whose lead is picked by the length of a long summary or text, print
  * what the fold of the whole texts prints. */
@@ -847,6 +847,131 @@ test_long_texts(void **state)
 	assert_kept_equals_memory(f, "long summaries and texts");
 }
 
+/* Summary leads the compact rows' tests tell again: one starts with a
+ * label sentence the lead rule skips, one is Japanese (a cut must fall
+ * between characters). */
+static const char *const leads[] = {
+	"FOR IMMEDIATE RELEASE. The harbour council approved a new ferry line"
+	" to the islands on Monday, with two crossings a day from spring.",
+	"港湾都市の議会は月曜日、離島へのフェリー航路を承認した。来春から一日二便が"
+	"運航される予定で、住民からは歓迎の声が上がっている。",
+	"The coastal railway stays closed for two days while crews clear the"
+	" line after the storm, the operator said.",
+	"UPDATE: Library opening hours are extended during the exam season, the"
+	" city said in a statement on Tuesday morning.",
+};
+#define NLEADS (sizeof(leads) / sizeof(leads[0]))
+
+/* How the compact rows' items differ from the generator's. */
+struct compact_form {
+	const char *name;
+	size_t summary;		/* bytes of summary, past the lead; 0: as
+				 * the generator made it */
+	const char *tail;	/* what the summary goes on with */
+	int long_keys;		/* GUIDs and links of hundreds of bytes,
+				 * some GUIDs shared across feeds */
+	int cjk_titles;		/* titles in Japanese */
+};
+
+/* Makes item it of feed fi as form says. */
+static void
+compact_item(struct nf_item *it, const struct compact_form *form,
+             unsigned long *seed, size_t fi, size_t k)
+{
+	static char buf[8192];
+	unsigned long r = next_random(seed);
+	size_t at, i;
+
+	if (form->summary > 0 && r % 5 != 0) {
+		at = (size_t)snprintf(buf, sizeof(buf), "%s ", leads[r % NLEADS]);
+		while (at + strlen(form->tail) + 1 < form->summary &&
+		       at + strlen(form->tail) + 1 < sizeof(buf)) {
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%s", form->tail);
+		}
+		/* copies differ only past what a row keeps */
+		snprintf(buf + at, sizeof(buf) - at, " %zu-%zu", fi, k);
+		assert_int_equal(nf_strset(&it->summary, buf), 0);
+	}
+	if (form->long_keys) {
+		at = (size_t)snprintf(buf, sizeof(buf), "https://news.example/%zu/", fi);
+		for (i = 0; i < 40; i++) {
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, "segment-%zu/", i);
+		}
+		snprintf(buf + at, sizeof(buf) - at, "%zu-%lu", k, r % 1000);
+		assert_int_equal(nf_strset(&it->link, buf), 0);
+		at = (size_t)snprintf(buf, sizeof(buf), "tag:wire.example,2026:");
+		for (i = 0; i < 30; i++) {
+			at += (size_t)snprintf(buf + at, sizeof(buf) - at, "%02zu", i);
+		}
+		/* a wire's GUID that several feeds carry, else the link */
+		if ((r >> 8) % 3 == 0) {
+			snprintf(buf + at, sizeof(buf) - at, ":story-%lu", (r >> 10) % 6);
+			assert_int_equal(nf_strset(&it->id, buf), 0);
+		} else {
+			assert_int_equal(nf_strset(&it->id, it->link), 0);
+		}
+	}
+	if (form->cjk_titles && it->title != NULL && (r >> 12) % 2 == 0) {
+		snprintf(buf, sizeof(buf), "%s", bases[3 + (r >> 14) % 2]);
+		assert_int_equal(nf_strset(&it->title, buf), 0);
+	}
+}
+
+/* The refold reads compact rows (a summary's first 256 bytes, a long
+ * GUID as its digest, no item built): over stores of long summaries,
+ * label-first and Japanese leads, long GUIDs and links and Japanese
+ * titles, the kept page prints what the fold of whole items prints. */
+static void
+test_compact_rows(void **state)
+{
+	static const struct compact_form forms[] = {
+		{ "summaries past 1,024 bytes", 3000, " The plan goes ahead.", 0, 0 },
+		{ "Japanese summaries past 1,024 bytes", 2000,
+		  "計画は予定どおり進む。", 0, 1 },
+		{ "label-first leads, long GUIDs and links", 300, " More.", 1, 0 },
+		{ "long keys, Japanese titles, generated summaries", 0, "", 1, 1 },
+		{ "summaries just past what a row keeps", 262, "x", 0, 0 },
+	};
+	size_t c, fi, k;
+
+	(void)state;
+	for (c = 0; c < sizeof(forms) / sizeof(forms[0]); c++) {
+		struct fixture *f;
+		unsigned long seed = 17 + c, again = 5 + c;
+		struct nf_error err;
+
+		setup((void **)&f);
+		for (fi = 0; fi < NFEEDS; fi++) {
+			struct nf_feed *feed = feed_new();
+
+			assert_non_null(feed);
+			for (k = 0; k < 30; k++) {
+				struct nf_item *it = gen_item(&seed, fi, k, T0);
+
+				compact_item(it, &forms[c], &again, fi, k);
+				assert_int_equal(feed_add_item(feed, it), 0);
+			}
+			assert_int_equal(store_feed_update(f->s, f->feed_ids[fi], feed,
+			                                   NULL, NULL, &err), NF_OK);
+			feed_free(feed);
+		}
+		assert_kept_equals_memory(f, forms[c].name);
+		{
+			char *kept = page_kept(f, 1 << 20);
+			char *whole = page_of_whole_items(f, 1 << 20);
+
+			if (strcmp(kept, whole) != 0) {
+				fail_msg("%s: the kept page differs from the whole items'"
+				         "\n--- whole\n%s--- kept\n%s", forms[c].name,
+				         whole, kept);
+			}
+			free(kept);
+			free(whole);
+		}
+		teardown((void **)&f);
+	}
+}
+
 int
 main(void)
 {
@@ -859,6 +984,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_marks_keep_it_current, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_long_texts, setup, teardown),
+		cmocka_unit_test(test_compact_rows),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

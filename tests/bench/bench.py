@@ -30,6 +30,9 @@ Rows:
                   with LATENCY_MS per request at max-parallel PARALLEL,
                   new database each run, then again (all 304), against
                   the network floor and newsboat (reload-threads PARALLEL)
+  refold          the refold after a refresh alone (stories_update() over
+                  FEEDS x ITEMS stored items, the fold made stale each
+                  run), beside --base; run with refresh too
   store insert    store_feed_update() of 1,000 feeds x 100 items
                   (tests/bench/store-bench) 100 feeds a batch, as the
                   refresh's worker stores them, beside one transaction
@@ -527,6 +530,48 @@ def row_refresh(nf, srcdir, work, runs):
     return rows
 
 
+def row_refold(nf, srcdir, work, runs):
+    """The refold after a refresh alone: the front page of FEEDS x ITEMS
+    stored items folded again and kept (stories_update()). The store is
+    refreshed once from the loopback server, which then goes: every
+    fetch is refused at once, and fold-threshold, moved by one unit in
+    the last place between runs, makes the kept page stale each time."""
+    feeds = int(os.environ.get("FEEDS", "1000"))
+    items = int(os.environ.get("ITEMS", "100"))
+    folder = tempfile.mkdtemp(prefix="refold-", dir=work)
+    server = subprocess.Popen(
+        [sys.executable, os.path.join(srcdir, "tests/server.py"),
+         "--no-stdin"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True)
+    try:
+        port = int(server.stdout.readline())
+        urls = ["http://127.0.0.1:%d/gen?items=%d&seed=%d" % (port, items, i)
+                for i in range(feeds)]
+        rc, db = os.path.join(folder, "rc"), os.path.join(folder, "db")
+        for name, threshold in (("rc.a", "0.6"), ("rc.b", "0.6000000000000001")):
+            with open(os.path.join(folder, name), "w") as f:
+                f.writelines('feed "%s"\n' % u for u in urls)
+                f.write("max-parallel 16\nfold-threshold %s\n" % threshold)
+        shutil.copy(os.path.join(folder, "rc.a"), rc)
+        run_once([nf, "-c", rc, "-d", db, "--refresh"])
+    finally:
+        server.terminate()
+        server.wait()
+    try:
+        toggle = "cd %s && if cmp -s rc rc.a; then cp rc.b rc; else cp rc.a rc; fi" % (
+            shell_quote(folder))
+        argv = [nf, "-c", rc, "-d", db, "--refresh"]
+        new = measure(argv, runs, prepare=toggle)
+        before = with_base(argv, nf, runs, prepare=toggle)
+        for m in [new] + [b for _, b in before]:
+            m["failed"] = 0	# every fetch fails, as it is meant to
+        label = "refold after --refresh, %d x %d stored (fetches refused)" % (
+            feeds, items)
+        return [(label, new, before)]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def store_insert_once(path, batch):
     """One store-bench fill of 1,000 feeds x 100 items, batch feeds a
     transaction: (insert s, insert CPU s, the process's peak RSS MiB), or
@@ -690,6 +735,8 @@ def main():
         rows += row_stories(nf, srcdir, build, work, a.runs)
     if "refresh" in only:
         rows += row_refresh(nf, srcdir, work, a.runs)
+    if "refresh" in only or "refold" in only:
+        rows += row_refold(nf, srcdir, work, a.runs)
     if "fold" in only:
         rows += row_fold(build, a.runs, a.quick)
     if "store" in only:
