@@ -13,6 +13,7 @@
 #include "feeds/feed.h"
 #include "src/date.h"
 #include "src/buf.h"
+#include "src/digest.h"
 #include "src/dump.h"
 #include "src/fold.h"
 #include "src/source.h"
@@ -26,11 +27,6 @@
  * otherwise than the screens. */
 #define SUMMARY_KEPT 256
 
-/* A GUID or link longer than this is kept as its digest (KEY_DIGEST_LEN
- * bytes after KEY_DIGEST_MARK): folding only asks whether two are equal. */
-#define KEY_RAW_MAX 22
-#define KEY_DIGEST_MARK '\x01'
-#define KEY_DIGEST_LEN 21
 
 /*
  * --dump prints the JSON as the items arrive: the header with the channel
@@ -373,66 +369,23 @@ keep_string(struct dump *d, const char *s, size_t max, const char **out)
 	return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
 }
 
-/* One 64-bit lane of a key's digest: murmur3's finaliser over each
- * eight bytes, seeded apart for the second lane. */
-static uint64_t
-key_mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static uint64_t
-key_lane(const char *s, size_t n, uint64_t seed)
-{
-	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
-	size_t i;
-
-	for (i = 0; i < n; i += 8) {
-		w = 0;
-		memcpy(&w, s + i, n - i < 8 ? n - i : 8);
-		h = key_mix(h ^ w) + 0x9e3779b97f4a7c15ULL;
-	}
-	return key_mix(h);
-}
-
-/*
- * s (NULL stays NULL) as folding compares it, in the arena: a short key
- * as it is, a long one (or one that starts like a digest) as
- * KEY_DIGEST_MARK and 126 bits of its digest in base64url. Two kept keys
- * are equal exactly when the keys are, but for a digest collision (about
- * 2^-126 a pair), so a URL of any length costs 23 bytes. Returns -1 when
- * out of memory.
- */
+/* s (NULL stays NULL) as folding compares it, in the arena (digest.h).
+ * Returns -1 when out of memory. */
 static int
 keep_key(struct dump *d, const char *s, const char **out)
 {
-	static const char b64[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-	char digest[1 + KEY_DIGEST_LEN];
-	uint64_t h[2];
-	size_t n, i;
+	char digest[DIGEST_LEN];
+	size_t n;
 
 	*out = NULL;
 	if (s == NULL) {
 		return 0;
 	}
 	n = strlen(s);
-	if (n <= KEY_RAW_MAX && s[0] != KEY_DIGEST_MARK) {
+	if (digest_keeps_raw(s, n)) {
 		return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
 	}
-	h[0] = key_lane(s, n, 0x6e657773666f6c64ULL);
-	h[1] = key_lane(s, n, 0x64756d706b657973ULL);
-	digest[0] = KEY_DIGEST_MARK;
-	/* six bits a character: 60 of each lane, then 4 + 2 of their tops */
-	for (i = 0; i < 20; i++) {
-		digest[1 + i] = b64[(h[i / 10] >> (6 * (i % 10))) & 63];
-	}
-	digest[KEY_DIGEST_LEN] = b64[((h[0] >> 60) | (h[1] >> 60 << 4)) & 63];
+	digest_key(s, n, digest);
 	return (*out = arena_strndup(d, digest, sizeof(digest))) != NULL ? 0 : -1;
 }
 

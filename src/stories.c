@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "src/buf.h"
+#include "src/digest.h"
 #include "src/frontpage.h"
 #include "src/stories.h"
 #include "src/text.h"
@@ -239,11 +240,6 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
  * SUMMARY_KEPT, which follows src/fold.c and src/title.c). */
 #define ROW_SUMMARY_KEPT 256
 
-/* A GUID longer than this is kept as its digest (ROW_DIGEST_LEN bytes
- * after ROW_DIGEST_MARK): folding only asks whether two are equal. */
-#define ROW_KEY_RAW_MAX 22
-#define ROW_DIGEST_MARK '\x01'
-#define ROW_DIGEST_LEN 21
 
 #define ROW_ARENA_BLOCK ((size_t)1 << 20)
 
@@ -326,60 +322,24 @@ rows_keep_text(struct rows *r, const char *s, size_t max, int one_line,
 	return *out != NULL ? 0 : -1;
 }
 
-/* src/dump.c's key digest: murmur3's finaliser over each eight bytes,
- * two lanes seeded apart. */
-static uint64_t
-key_mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static uint64_t
-key_lane(const char *s, size_t n, uint64_t seed)
-{
-	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
-	size_t i;
-
-	for (i = 0; i < n; i += 8) {
-		w = 0;
-		memcpy(&w, s + i, n - i < 8 ? n - i : 8);
-		h = key_mix(h ^ w) + 0x9e3779b97f4a7c15ULL;
-	}
-	return key_mix(h);
-}
-
 /* A GUID as folding compares it: a short one as it is, a long one (or
  * one that starts like a digest) as its 126-bit digest, equal exactly
  * when the GUIDs are but for a collision (about 2^-126 a pair). */
 static int
 rows_keep_key(struct rows *r, const char *s, const char **out)
 {
-	static const char b64[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-	char digest[1 + ROW_DIGEST_LEN];
-	uint64_t h[2];
-	size_t n, i;
+	char digest[DIGEST_LEN];
+	size_t n;
 
 	*out = NULL;
 	if (s == NULL) {
 		return 0;
 	}
 	n = strlen(s);
-	if (n <= ROW_KEY_RAW_MAX && s[0] != ROW_DIGEST_MARK) {
+	if (digest_keeps_raw(s, n)) {
 		return (*out = rows_keep(r, s, n)) != NULL ? 0 : -1;
 	}
-	h[0] = key_lane(s, n, 0x6e657773666f6c64ULL);
-	h[1] = key_lane(s, n, 0x64756d706b657973ULL);
-	digest[0] = ROW_DIGEST_MARK;
-	for (i = 0; i < 20; i++) {
-		digest[1 + i] = b64[(h[i / 10] >> (6 * (i % 10))) & 63];
-	}
-	digest[ROW_DIGEST_LEN] = b64[((h[0] >> 60) | (h[1] >> 60 << 4)) & 63];
+	digest_key(s, n, digest);
 	return (*out = rows_keep(r, digest, sizeof(digest))) != NULL ? 0 : -1;
 }
 

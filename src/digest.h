@@ -1,0 +1,25 @@
+#ifndef NF_DIGEST_H
+#define NF_DIGEST_H
+
+/*
+ * Keys that folding only compares for equality (GUIDs, links), kept
+ * short: a key of up to DIGEST_RAW_MAX bytes stays as it is, a longer one
+ * (or one that starts like a digest) becomes DIGEST_LEN bytes, a mark
+ * and 126 bits of two murmur3-mixed lanes in base64url. Two kept keys are
+ * equal exactly when the keys are, but for a collision (about 2^-126 a
+ * pair). --dump and the refold keep a feed's keys this way.
+ */
+
+#include <stddef.h>
+
+#define DIGEST_RAW_MAX 22
+#define DIGEST_LEN 22
+
+/* Whether the key s of n bytes is kept as it is. */
+int digest_keeps_raw(const char *s, size_t n);
+
+/* Writes the digest of the key s (n bytes) to out: DIGEST_LEN bytes, no
+ * terminating NUL. */
+void digest_key(const char *s, size_t n, char out[DIGEST_LEN]);
+
+#endif
