@@ -18,14 +18,9 @@
 #include "src/fold.h"
 #include "src/source.h"
 
-/* Bytes of summary kept per item for folding: its lead rule reads a
- * short label sentence it skips and then 200 bytes (and whether more
- * follow), the glued-summary rule as many as the title has. These follow
- * what src/fold.c (FOLD_LEAD_LABEL, FOLD_LEAD_BYTES) and src/title.c
- * (unglue()) read: a fold that reads more of a summary, or more than
- * equality of a GUID or link (below), must change them, or --dump folds
- * otherwise than the screens. */
-#define SUMMARY_KEPT 256
+/* Folding compares a GUID or link only for equality (digest.h) and reads
+ * only the start of a summary (fold_summary_needed()): a fold that reads
+ * more must say so there, or --dump folds otherwise than the screens. */
 
 
 /*
@@ -411,7 +406,8 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	e->text_len = item_text_length(it);
 	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
 	    keep_key(d, it->id, &e->id) != 0 ||
-	    keep_string(d, it->summary, SUMMARY_KEPT, &e->summary) != 0) {
+	    keep_string(d, it->summary, fold_summary_needed(strlen(e->title)),
+	                &e->summary) != 0) {
 		return -1;
 	}
 	/* a permalink GUID is often the link: kept once */

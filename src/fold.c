@@ -50,6 +50,9 @@
  * coverage", "Sign up for our newsletter"). */
 #define FOLD_LEAD_BYTES 200
 #define FOLD_LEAD_LABEL 24	/* a first sentence this short is a label */
+/* What fold_summary_needed() promises: the label, the lead and a byte
+ * to see whether more follow, with room to spare */
+#define FOLD_SUMMARY_READ 256
 #define FOLD_LEAD_SHARE 0.8
 #define FOLD_LEAD_MIN 5
 #define FOLD_APART_MIN 3	/* lead shingles each lacks: told apart */
@@ -528,6 +531,16 @@ fold_lead_length(const char *summary, int *cut)
 	}
 	*cut = 1;
 	return len;
+}
+
+size_t
+fold_summary_needed(size_t title_len)
+{
+	_Static_assert(FOLD_LEAD_LABEL + FOLD_LEAD_BYTES + 8 <= FOLD_SUMMARY_READ,
+	               "a kept summary holds the label and the lead");
+	/* the glued-summary rule (title.c's unglue()) reads as many bytes
+	 * as the title has, after the summary's leading blank */
+	return title_len + 8 > FOLD_SUMMARY_READ ? title_len + 8 : FOLD_SUMMARY_READ;
 }
 
 /* Where a summary's lead starts: past a first sentence in capitals,

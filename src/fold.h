@@ -46,6 +46,13 @@ struct fold_result {
  * pointers point into item, which must outlive the entry. */
 struct fold_entry fold_entry_of(const struct nf_item *item, const char *source);
 
+/* The bytes of a summary that folding reads of an entry whose title is
+ * title_len bytes: a short label sentence it skips, then the lead's 200
+ * bytes and whether more follow, or, for a summary glued onto the title,
+ * as many as the title has. A caller that keeps only part of a summary
+ * for folding (--dump, the refold) keeps at least this much. */
+size_t fold_summary_needed(size_t title_len);
+
 /* Clusters n entries; every index lands in exactly one story. threshold
  * is fold-threshold (0..1; TITLE_DEFAULT_THRESHOLD outside it). Free
  * with fold_result_free(). */

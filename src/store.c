@@ -3054,14 +3054,14 @@ sql_prepare(struct store *s, struct sql_build *b, struct nf_error *err)
 }
 
 /* What the refold reads of each item (store_fold_items()): the summary
- * cut to the most folding reads of it (a lead past a label sentence,
- * or as much as the title for a glued-on summary), no content, the
+ * cut to the most folding reads of it (fold_summary_needed(), in
+ * characters, so never fewer bytes), no content, the
  * text's length measured here as the uncut text has it, and of the
  * extras the outlet alone. Column order: struct fold_item_col. */
 #define FOLD_ITEM_CUT "256"
 #define FOLD_ITEM_SQL "SELECT i.id, i.feed_id, i.published, i.guid," \
 	" i.title, i.link, substr(i.summary, 1, max(" FOLD_ITEM_CUT "," \
-	" COALESCE(length(i.title), 0))), CASE WHEN json_valid(i.extras) AND" \
+	" COALESCE(length(i.title), 0) + 8)), CASE WHEN json_valid(i.extras) AND" \
 	" json_type(i.extras, '$.outlet') = 'text' THEN" \
 	" json_extract(i.extras, '$.outlet') END, i.image_caption," \
 	" COALESCE(f.title, f.feed_title, url_redact(f.url))," \

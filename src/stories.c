@@ -234,11 +234,6 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
  * frontpage_build() makes of the whole items (tests/test_stories.c).
  */
 
-/* Bytes of a summary kept: the lead rule reads a short label sentence
- * it skips and then 200 bytes (and whether more follow), the
- * glued-summary rule as many as the title has (the same as src/dump.c's
- * SUMMARY_KEPT, which follows src/fold.c and src/title.c). */
-#define ROW_SUMMARY_KEPT 256
 
 
 #define ROW_ARENA_BLOCK ((size_t)1 << 20)
@@ -393,8 +388,8 @@ rows_add(void *ctx, const struct store_fold_item *it)
 	}
 	title_len = e->title != NULL ? strlen(e->title) : 0;
 	if (rows_keep_text(r, it->link, SIZE_MAX, 1, &e->link) != 0 ||
-	    rows_keep_text(r, it->summary, title_len > ROW_SUMMARY_KEPT ?
-	                   title_len : ROW_SUMMARY_KEPT, 0, &e->summary) != 0 ||
+	    rows_keep_text(r, it->summary, fold_summary_needed(title_len), 0,
+	                   &e->summary) != 0 ||
 	    rows_keep_text(r, it->caption, SIZE_MAX, 0, &x->caption) != 0 ||
 	    (it->outlet != NULL &&
 	     (x->outlet = rows_keep(r, it->outlet, strlen(it->outlet))) == NULL)) {

@@ -428,6 +428,112 @@ test_empty(void **state)
 	fold_result_free(&r);
 }
 
+/* ---- what callers may cut: fold_summary_needed() ----------------------- */
+
+static const char *const cut_words[] = {
+	"harbour", "council", "votes", "bridge", "ferry", "strike", "rail",
+	"budget", "school", "storm", "closes", "reopens", "mayor", "port",
+	"Fenwick", "Dunmere", "Ashby", "Calder", "museum", "river", "flood",
+	"river", "talks", "\xe6\x9d\xb1\xe4\xba\xac", "\xe5\xa4\xa7\xe9\x9b\xa8",
+	"2026", "14", "3.5%", "vote", "after", "the", "in", "for",
+};
+
+static uint32_t
+cut_rand(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 8;
+}
+
+/* n words from the little vocabulary, appended to b (cap bytes) */
+static void
+cut_words_into(char *b, size_t cap, size_t n, uint32_t *seed)
+{
+	size_t i, nw = sizeof(cut_words) / sizeof(cut_words[0]);
+
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(b);
+
+		snprintf(b + len, cap - len, "%s%s", len > 0 ? " " : "",
+		         cut_words[cut_rand(seed) % nw]);
+	}
+}
+
+/* A summary cut as --dump and the refold cut it: at most max bytes,
+ * stepped back to a character's first byte. */
+static char *
+cut_summary(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+			n--;
+		}
+	}
+	return strndup(s, n);
+}
+
+/* Stories of generated entries whose summaries run far past what
+ * folding reads (label sentences, leads told alike, titles longer than
+ * 256 bytes with a summary glued on) are the same with every summary cut
+ * to fold_summary_needed() of its title. */
+static void
+test_summary_needed(void **state)
+{
+	enum { N = 1500 };
+	static char titles[N][600], summaries[N][1400];
+	struct fold_entry full[N], cut[N];
+	struct fold_result rf, rc;
+	struct nf_error err;
+	size_t i, k, *of_f, *of_c;
+	uint32_t seed = 20261203;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		uint32_t family = cut_rand(&seed) % 300, fs = family * 7919u + 1;
+
+		titles[i][0] = summaries[i][0] = '\0';
+		if (cut_rand(&seed) % 5 == 0) {
+			strcpy(summaries[i], "FOR IMMEDIATE RELEASE. ");
+		}
+		/* a family shares its title and the start of its summary */
+		cut_words_into(titles[i], sizeof(titles[i]), 4 + family % 5, &fs);
+		cut_words_into(summaries[i], sizeof(summaries[i]), 20 + family % 30, &fs);
+		cut_words_into(summaries[i], sizeof(summaries[i]), 20 + cut_rand(&seed) % 120, &seed);
+		if (cut_rand(&seed) % 10 == 0) {
+			/* a long title with its summary glued on */
+			cut_words_into(titles[i], sizeof(titles[i]), 50, &fs);
+			k = strlen(titles[i]);
+			snprintf(titles[i] + k, sizeof(titles[i]) - k, " %.*s", 300, summaries[i]);
+		}
+		full[i] = (struct fold_entry){
+			titles[i], NULL, NULL, summaries[i], "Wire",
+			1700000000 + (int64_t)(cut_rand(&seed) % 200000), 0
+		};
+		full[i].text_len = strlen(summaries[i]);
+		cut[i] = full[i];
+		cut[i].summary = cut_summary(summaries[i], fold_summary_needed(strlen(titles[i])));
+	}
+	assert_int_equal(fold_stories(full, N, 0.6, &rf, &err), NF_OK);
+	assert_int_equal(fold_stories(cut, N, 0.6, &rc, &err), NF_OK);
+	assert_true(rf.nstories < N);	/* the families fold */
+	assert_int_equal(rc.nstories, rf.nstories);
+	of_f = story_of(&rf, N);
+	of_c = story_of(&rc, N);
+	for (i = 0; i < N; i++) {
+		assert_int_equal(rc.stories[of_c[i]].lead, rf.stories[of_f[i]].lead);
+	}
+	for (i = 0; i < N; i++) {
+		free((char *)cut[i].summary);
+	}
+	free(of_f);
+	free(of_c);
+	fold_result_free(&rf);
+	fold_result_free(&rc);
+}
+
 int
 main(void)
 {
@@ -436,6 +542,7 @@ main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_quality),
+		cmocka_unit_test(test_summary_needed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
