@@ -2286,7 +2286,9 @@ story_changes_write(struct store *s, struct story_changes *c,
 			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		}
 	}
-	qsort(c->v, c->n, sizeof(*c->v), story_change_compare);
+	if (c->n > 1) {
+		qsort(c->v, c->n, sizeof(*c->v), story_change_compare);
+	}
 	if ((status = tx_begin(s, err)) != NF_OK) {
 		return status;
 	}

@@ -496,7 +496,7 @@ test_summary_needed(void **state)
 
 		titles[i][0] = summaries[i][0] = '\0';
 		if (cut_rand(&seed) % 5 == 0) {
-			strcpy(summaries[i], "FOR IMMEDIATE RELEASE. ");
+			snprintf(summaries[i], sizeof(summaries[i]), "FOR IMMEDIATE RELEASE. ");
 		}
 		/* a family shares its title and the start of its summary */
 		cut_words_into(titles[i], sizeof(titles[i]), 4 + family % 5, &fs);
