@@ -33,6 +33,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
+#include <time.h>
 
 #include "src/fold.h"
 #include "src/item.h"
@@ -72,11 +73,16 @@
  * grows, the new table is written afresh and the old one still held. */
 #define FOLD_IDS_PER_ENTRY 8
 /* Entries are read a block at a time, so that what is read and waits
- * for ids stays small; the calling thread reads the first
- * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
- * the last block's too. Batches smaller than a block use one thread. */
+ * for ids stays small; the calling thread reads the first share of each
+ * block's entries, as it gives ids to the last block's too: first
+ * FOLD_MAIN_SHARE per mille, then what the last block's times say lets
+ * both threads end together (fold_next_share()), within
+ * FOLD_SHARE_MIN .. FOLD_SHARE_MAX. Batches smaller than a block use one
+ * thread. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 30
+#define FOLD_MAIN_SHARE 300
+#define FOLD_SHARE_MIN 50
+#define FOLD_SHARE_MAX 500
 /* Reading the leads again (fold_lead_ids()), the calling thread reads
  * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
  * them this many entries at a time, then to the others' (reading a lead
@@ -1024,8 +1030,20 @@ struct fold_part {
 	size_t nl, caplh;
 	struct title_words *w;	/* scratch */
 	struct fold_lead *ld;	/* scratch */
+	double secs;		/* how long reading [from, to) took */
 	int rc;
 };
+
+/* Seconds of the monotonic clock, to share work between threads by
+ * (never to decide what folds). */
+static double
+fold_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* Reads e's title into fe and r. */
 static int
@@ -1117,6 +1135,7 @@ fold_read_part(void *arg)
 	struct fold_part *p = arg;
 	const struct fold_entry *entries = p->c->entries;
 	size_t i, set = 0;
+	double start = fold_seconds();
 
 	/* each array gets room before the first entry: no NULL + 0 */
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
@@ -1138,6 +1157,7 @@ fold_read_part(void *arg)
 		set = seen;
 	}
 	fold_part_see(p, set, p->nl);
+	p->secs = fold_seconds() - start;
 	return NULL;
 }
 
@@ -1211,17 +1231,41 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 	return 0;
 }
 
+/* The calling thread's share of the next block (per mille), from how
+ * long the last one took: reading an entry took (part[0].secs +
+ * part[1].secs) over the block's entries, giving the block before it
+ * ids took take seconds, and the next block's ids will take about as
+ * long, so this thread reads what leaves the other as long a share.
+ * Halfway to that from share: one slow block moves it little. Where
+ * the entries of a block are read changes nothing but the time. */
+static unsigned
+fold_next_share(const struct fold_part *part, double take, unsigned share)
+{
+	size_t n = part[1].to - part[0].from;
+	double per = (part[0].secs + part[1].secs) / (double)n, want;
+
+	if (take <= 0.0 || per <= 0.0) {
+		return share;	/* nothing to go by */
+	}
+	want = 500.0 - 500.0 * take / (per * (double)n);
+	want = (want + share) / 2;
+	return want < FOLD_SHARE_MIN ? FOLD_SHARE_MIN :
+	       want > FOLD_SHARE_MAX ? FOLD_SHARE_MAX : (unsigned)want;
+}
+
 /* Reads the block [from, to) into part[0] and part[1], the second on a
  * thread of its own (or this one, when none starts); before its own
- * share, this thread gives ids to the block read before (take, may be
- * NULL). */
+ * share (*share per mille of the entries), this thread gives ids to the
+ * block read before (take, may be NULL). *share becomes the next
+ * block's. */
 static int
 fold_read_block(struct fold_part *part, size_t from, size_t to,
-                struct fold_part *take)
+                struct fold_part *take, unsigned *share)
 {
-	size_t mid = from + (to - from) * FOLD_MAIN_SHARE / 100, i;
+	size_t mid = from + (to - from) * *share / 1000, i;
 	pthread_t th;
 	int threaded, rc = 0;
+	double took = fold_seconds();
 
 	part[0].from = from, part[0].to = mid;
 	part[1].from = mid, part[1].to = to;
@@ -1234,9 +1278,11 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 			rc = fold_take_entry(take[i].c, &take[i], e);
 		}
 	}
+	took = take != NULL ? fold_seconds() - took : 0.0;
 	fold_read_part(&part[0]);
 	if (threaded) {
 		pthread_join(th, NULL);
+		*share = fold_next_share(part, took, *share);
 	} else {
 		fold_read_part(&part[1]);
 	}
@@ -1250,6 +1296,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 {
 	struct fold_part part[2][2];
 	size_t from = 0, k = 0, i;
+	unsigned share = FOLD_MAIN_SHARE;
 	int rc = 0;
 
 	memset(part, 0, sizeof(part));
@@ -1266,7 +1313,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
 
 		rc = fold_read_block(part[k & 1], from, to,
-		                     k > 0 ? part[(k - 1) & 1] : NULL);
+		                     k > 0 ? part[(k - 1) & 1] : NULL, &share);
 	}
 	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
 		struct fold_part *p = &part[(k - 1) & 1][i];
@@ -1372,48 +1419,75 @@ fold_insert_keys(struct fold_key *k, size_t n,
 	}
 }
 
+/* fold_group_keys() sorts by the low half of h in three passes of 11
+ * bits (the last of 10): a fourth of the passes over the keys that a
+ * byte a pass took, with the counts of all three taken in one read. */
+#define FOLD_RADIX_BITS 11
+#define FOLD_RADIX_PASSES 3
+
+/* Moves the keys src[0..m) to dst ordered by digit d of the low half of
+ * their hashes (stable), count[] holding how many keys have each digit;
+ * returns 0, or 1 when every key has one digit and nothing moved. */
+static int
+fold_radix_pass(const struct fold_key *src, struct fold_key *dst, size_t m,
+                size_t *count, unsigned d)
+{
+	unsigned shift = d * FOLD_RADIX_BITS;
+	size_t i, sum = 0, mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+
+	if (count[((uint32_t)src[0].h >> shift) & mask] == m) {
+		return 1;
+	}
+	for (i = 0; i <= mask; i++) {
+		size_t n = count[i];
+
+		count[i] = sum, sum += n;
+	}
+	for (i = 0; i < m; i++) {
+		dst[count[((uint32_t)src[i].h >> shift) & mask]++] = src[i];
+	}
+	return 0;
+}
+
 /* Puts the keys k[0..m) with equal hashes side by side, each run ordered
  * by cmp (which orders by h first): a radix sort by the low half of h
- * (stable, a byte a pass), then each run of equal low halves by cmp. The
- * runs come in no useful order, and need none: every caller reads runs
- * of one hash. A million keys cost no million callbacks. Returns -1 when
- * out of memory. */
+ * (stable, FOLD_RADIX_BITS a pass), then each run of equal low halves by
+ * cmp. The runs come in no useful order, and need none: every caller
+ * reads runs of one hash. A million keys cost no million callbacks.
+ * Returns -1 when out of memory. */
 static int
 fold_group_keys(struct fold_key *k, size_t m,
                int (*cmp)(const void *, const void *))
 {
 	struct fold_key *tmp, *src = k, *dst, *t;
-	size_t count[256], i, start;
-	unsigned shift;
+	size_t *count, i, start, mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+	unsigned d;
 
 	if (m < 64) {
 		fold_insert_keys(k, m, cmp);
 		return 0;
 	}
-	if ((tmp = malloc(m * sizeof(*tmp))) == NULL) {
+	tmp = malloc(m * sizeof(*tmp));
+	count = calloc(FOLD_RADIX_PASSES << FOLD_RADIX_BITS, sizeof(*count));
+	if (tmp == NULL || count == NULL) {
+		free(tmp);
+		free(count);
 		return -1;
 	}
-	dst = tmp;
-	for (shift = 0; shift < 32; shift += 8) {
-		size_t sum = 0;
+	for (i = 0; i < m; i++) {
+		uint32_t lo = (uint32_t)k[i].h;
 
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < m; i++) {
-			count[(src[i].h >> shift) & 255]++;
+		for (d = 0; d < FOLD_RADIX_PASSES; d++) {
+			count[(d << FOLD_RADIX_BITS) + ((lo >> (d * FOLD_RADIX_BITS)) & mask)]++;
 		}
-		if (count[(src[0].h >> shift) & 255] == m) {
-			continue;	/* one value of this byte: nothing moves */
-		}
-		for (i = 0; i < 256; i++) {
-			size_t n = count[i];
-
-			count[i] = sum, sum += n;
-		}
-		for (i = 0; i < m; i++) {
-			dst[count[(src[i].h >> shift) & 255]++] = src[i];
-		}
-		t = src, src = dst, dst = t;
 	}
+	dst = tmp;
+	for (d = 0; d < FOLD_RADIX_PASSES; d++) {
+		if (fold_radix_pass(src, dst, m, count + (d << FOLD_RADIX_BITS), d) == 0) {
+			t = src, src = dst, dst = t;
+		}
+	}
+	free(count);
 	if (src != k) {
 		memcpy(k, src, m * sizeof(*k));
 	}
