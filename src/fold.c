@@ -2275,11 +2275,9 @@ fold_mark_recurring(struct fold_ctx *c)
 }
 
 /* The generic titles marked, the stories so far (each entry its own,
- * joined by GUID and link), the pairs of identical titles, then the
- * index of title shingles: in this order so that the keys each sorts
- * come and go before the index takes its room, and all of it while the
- * index of the leads' shingles is built beside it (fold_join_all()), as
- * neither reads what the other writes. */
+ * joined by GUID and link), the pairs of identical titles: all of it
+ * while the indexes of title and lead shingles are built beside it
+ * (fold_join_all()), as none reads what another writes. */
 static int
 fold_join_before_index(struct fold_ctx *c, double t)
 {
@@ -2287,8 +2285,7 @@ fold_join_before_index(struct fold_ctx *c, double t)
 	       fold_ctx_stories(c) != 0 ||
 	       fold_join_field(c, c->entries, c->n, 0) != 0 ||
 	       fold_join_field(c, c->entries, c->n, 1) != 0 ||
-	       fold_join_identical(c, t) != 0 ||
-	       fold_build_index(c, 0, c->hcount, &c->tix) != 0 ? -1 : 0;
+	       fold_join_identical(c, t) != 0 ? -1 : 0;
 }
 
 /* Candidates from the index, verified and joined with the identical
@@ -2870,44 +2867,70 @@ out:
 	return rc;
 }
 
-/* The index of lead shingles, built on a thread of its own while the
- * titles join (fold_join_all()): it reads only the leads' ids, final
- * once the entries are read. */
-struct fold_lead_index {
+/* The index of title (lead 0) or lead (1) shingles, each built on a
+ * thread of its own while the titles join (fold_join_all()): they read
+ * only the entries' ids, final once the entries are read. */
+struct fold_index_job {
 	struct fold_ctx *c;
-	int rc;
+	int lead, rc;
+	int threaded;		/* on a thread of its own: join it */
+	pthread_t th;
 };
 
 static void *
-fold_lead_index_run(void *arg)
+fold_index_run(void *arg)
 {
-	struct fold_lead_index *li = arg;
-	struct fold_ctx *c = li->c;
+	struct fold_index_job *job = arg;
+	struct fold_ctx *c = job->c;
 
-	li->rc = c->nlids == 0 ? 0 : fold_build_index(c, 1, c->nleadids, &c->lix);
+	if (job->lead) {
+		job->rc = c->nlids == 0 ? 0 :
+		          fold_build_index(c, 1, c->nleadids, &c->lix);
+	} else {
+		job->rc = fold_build_index(c, 0, c->hcount, &c->tix);
+	}
 	return NULL;
 }
 
-/* Joins the entries' stories: by title (with the lead index built
- * beside it), then by the summary rules. */
+/* Starts job on a thread of its own for a batch of a block or more, or
+ * runs it on this one. */
+static void
+fold_index_start(struct fold_index_job *job)
+{
+	job->threaded = job->c->n >= FOLD_BLOCK &&
+	                pthread_create(&job->th, NULL, fold_index_run, job) == 0;
+	if (!job->threaded) {
+		fold_index_run(job);
+	}
+}
+
+/* Waits for job; returns its rc. */
+static int
+fold_index_wait(struct fold_index_job *job)
+{
+	if (job->threaded) {
+		pthread_join(job->th, NULL);
+		job->threaded = 0;
+	}
+	return job->rc;
+}
+
+/* Joins the entries' stories: by title (with both indexes built beside
+ * it), then by the summary rules. Each thread is waited for whatever
+ * fails. */
 static int
 fold_join_all(struct fold_ctx *c, double t)
 {
-	struct fold_lead_index li = { c, 0 };
-	pthread_t th;
-	int threaded = c->n >= FOLD_BLOCK &&
-	               pthread_create(&th, NULL, fold_lead_index_run, &li) == 0;
+	struct fold_index_job tj = { .c = c, .lead = 0 }, lj = { .c = c, .lead = 1 };
 	int rc;
 
-	if (!threaded) {
-		fold_lead_index_run(&li);
-	}
+	fold_index_start(&tj);
+	fold_index_start(&lj);
 	rc = fold_join_before_index(c, t) != 0;
+	rc = fold_index_wait(&tj) != 0 || rc;
 	rc = rc || fold_join_similar(c, t) != 0;
-	if (threaded) {
-		pthread_join(th, NULL);
-	}
-	return rc != 0 || li.rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
+	rc = fold_index_wait(&lj) != 0 || rc;
+	return rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
 
 enum nf_status
