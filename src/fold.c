@@ -85,10 +85,12 @@
 #define FOLD_SHARE_MAX 500
 /* Reading the leads again (fold_lead_ids()), the calling thread reads
  * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
- * them this many entries at a time, then to the others' (reading a lead
- * takes some three times as long as giving its shingles ids). */
+ * them this many entries at a time, then to the others', which the
+ * other thread hands over a block at a time as it reads them: reading a
+ * lead takes some three times as long as giving its shingles ids, so
+ * both end together near a third. */
 #define FOLD_SLICE 256
-#define FOLD_REREAD_SHARE 38
+#define FOLD_REREAD_SHARE 33
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 32
@@ -768,59 +770,142 @@ fold_take_leads(struct fold_ctx *c, size_t from, size_t to, const uint64_t *h,
 	return 0;
 }
 
+/* The other thread's share of the second reading, [mid, n), handed to
+ * the calling one a block of FOLD_BLOCK entries at a time: chunk j, the
+ * kept hashes of the j-th block (fold_reread_keep()), is ready once
+ * done passes j; a failed reading sets failed. */
+struct fold_handoff {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct fold_reread *r;	/* the reader's scratch */
+	size_t mid, n, done;
+	int failed;
+	struct fold_chunk {
+		uint64_t *h;	/* free with free() */
+		size_t nh;
+	} *chunk;
+};
+
+/* Reads [mid, n) a block at a time, handing each block's hashes over. */
+static void *
+fold_reread_blocks(void *arg)
+{
+	struct fold_handoff *ho = arg;
+	struct fold_reread *r = ho->r;
+	size_t j, from;
+
+	for (j = 0, from = ho->mid; from < ho->n; j++, from += FOLD_BLOCK) {
+		r->from = from;
+		r->to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
+		r->h = NULL, r->nh = r->caph = 0;
+		fold_reread_run(r);
+		pthread_mutex_lock(&ho->mu);
+		ho->chunk[j].h = r->h, ho->chunk[j].nh = r->nh;
+		ho->failed = r->rc != 0;
+		ho->done = j + 1;
+		pthread_cond_signal(&ho->cv);
+		pthread_mutex_unlock(&ho->mu);
+		r->h = NULL;
+		if (r->rc != 0) {
+			break;
+		}
+	}
+	return NULL;
+}
+
+/* Gives the leads of [mid, n) their ids, each block as soon as it is
+ * handed over, and frees its hashes. */
+static int
+fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho)
+{
+	size_t j, from;
+	int rc = 0;
+
+	for (j = 0, from = ho->mid; rc == 0 && from < ho->n; j++, from += FOLD_BLOCK) {
+		size_t to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
+
+		pthread_mutex_lock(&ho->mu);
+		while (ho->done <= j && !ho->failed) {
+			pthread_cond_wait(&ho->cv, &ho->mu);
+		}
+		rc = ho->failed ? -1 : 0;
+		pthread_mutex_unlock(&ho->mu);
+		if (rc == 0) {
+			rc = fold_take_leads(c, from, to, ho->chunk[j].h, ho->chunk[j].nh);
+			free(ho->chunk[j].h);
+			ho->chunk[j].h = NULL;
+		}
+	}
+	return rc;
+}
+
 /* Gives the summary leads' shingles ids, once the titles' table has
  * gone. Most lead shingles are in no other lead, and giving each an id
  * would fill the table with them: the bitmap marked the hashes seen
  * twice (a collision only gives a private shingle an id); those get ids
  * of their own (no title's id is ever compared with a lead's), the
  * others are only counted. The leads are read again, the last share of
- * the entries on a second thread, while this one reads and takes the
- * first share a slice at a time; ids are given in entry order. */
+ * the entries on a second thread (fold_reread_blocks()), while this one
+ * reads and takes the first share a slice at a time, then takes the
+ * other's blocks as they come; ids are given in entry order. */
 static int
 fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 {
 	struct fold_reread r[2];
-	size_t want = fold_bits_count_twice(ls), mid, from, i;
+	struct fold_handoff ho;
+	size_t want = fold_bits_count_twice(ls), from, i;
 	pthread_t th;
-	int threaded, rc = -1;
+	int threaded = 0, rc = -1;
 
 	free(c->slots);
 	c->slots = NULL;
 	c->hcap = 0;
 	memset(r, 0, sizeof(r));
-	mid = c->n * FOLD_REREAD_SHARE / 100;
+	memset(&ho, 0, sizeof(ho));
+	ho.r = &r[1], ho.n = c->n;
+	ho.mid = c->n * FOLD_REREAD_SHARE / 100;
+	ho.chunk = calloc((c->n - ho.mid) / FOLD_BLOCK + 1, sizeof(*ho.chunk));
 	for (i = 0; i < 2; i++) {
 		r[i].c = c, r[i].ls = ls;
-		r[i].from = i ? mid : 0, r[i].to = i ? c->n : mid;
 		r[i].w = title_words_new();
 		r[i].ld = malloc(2 * sizeof(*r[i].ld));
 		if (r[i].w == NULL || r[i].ld == NULL) {
 			goto out;
 		}
 	}
-	if (fold_rehash(c, want + want / 4) != 0) {
+	if (ho.chunk == NULL || fold_rehash(c, want + want / 4) != 0 ||
+	    pthread_mutex_init(&ho.mu, NULL) != 0) {
+		goto out;
+	}
+	if (pthread_cond_init(&ho.cv, NULL) != 0) {
+		pthread_mutex_destroy(&ho.mu);
 		goto out;
 	}
 	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_reread_run, &r[1]) == 0;
-	for (from = 0; from < mid && r[0].rc == 0; from += FOLD_SLICE) {
+	           pthread_create(&th, NULL, fold_reread_blocks, &ho) == 0;
+	if (!threaded) {
+		fold_reread_blocks(&ho);
+	}
+	for (from = 0; from < ho.mid && r[0].rc == 0; from += FOLD_SLICE) {
 		r[0].from = from;
-		r[0].to = mid - from > FOLD_SLICE ? from + FOLD_SLICE : mid;
+		r[0].to = ho.mid - from > FOLD_SLICE ? from + FOLD_SLICE : ho.mid;
 		r[0].nh = 0;
 		fold_reread_run(&r[0]);
 		if (r[0].rc == 0) {
 			r[0].rc = fold_take_leads(c, r[0].from, r[0].to, r[0].h, r[0].nh);
 		}
 	}
+	rc = r[0].rc == 0 ? fold_take_blocks(c, &ho) : -1;
 	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_reread_run(&r[1]);
+		pthread_join(th, NULL);	/* it ends whether or not this took all */
 	}
-	if (r[0].rc == 0 && r[1].rc == 0) {
-		rc = fold_take_leads(c, mid, c->n, r[1].h, r[1].nh);
-	}
+	pthread_cond_destroy(&ho.cv);
+	pthread_mutex_destroy(&ho.mu);
 out:
+	for (i = 0; ho.chunk != NULL && i <= (c->n - ho.mid) / FOLD_BLOCK; i++) {
+		free(ho.chunk[i].h);
+	}
+	free(ho.chunk);
 	for (i = 0; i < 2; i++) {
 		free(r[i].h);
 		title_words_free(r[i].w);
