@@ -1936,18 +1936,26 @@ static int fold_probe_lead(const struct fold_ctx *c,
                            uint64_t *order, uint32_t *seen,
                            struct fold_pairs *out);
 
-/* The entries [from, to) probed by one thread, into pairs of its own:
- * probing only reads c, and the pairs are sorted before they join
- * (fold_cluster()), so the stories do not depend on the threads. */
+/* Entries probed by one thread, into pairs of its own: probing only
+ * reads c, and the pairs are sorted before they join (fold_cluster()),
+ * so the stories do not depend on the threads nor on which probed what.
+ * Each thread takes the next FOLD_PROBE_CHUNK entries below n from the
+ * shared counter next until none are left, so that one slowed by the
+ * machine or by its entries leaves the rest to the other. */
+#define FOLD_PROBE_CHUNK 1024
+
 struct fold_probe_job {
 	const struct fold_ctx *c;
 	const struct fold_index *ix;
-	size_t from, to;
+	_Atomic size_t *next;
 	int lead;		/* the summary rules' probe, not the title's */
 	double t;
 	struct fold_pairs out;
 	int rc;
 };
+
+static int fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
+                            uint64_t *order, uint32_t *seen);
 
 static void *
 fold_probe_run(void *arg)
@@ -1965,7 +1973,24 @@ fold_probe_run(void *arg)
 	}
 	order = malloc(longest * sizeof(*order));
 	j->rc = seen == NULL || order == NULL ? -1 : 0;
-	for (i = j->from; i < j->to && j->rc == 0; i++) {
+	while (j->rc == 0 && (i = atomic_fetch_add(j->next, FOLD_PROBE_CHUNK)) < c->n) {
+		j->rc = fold_probe_chunk(j, i, c->n - i > FOLD_PROBE_CHUNK ?
+		                         i + FOLD_PROBE_CHUNK : c->n, order, seen);
+	}
+	free(order);
+	free(seen);
+	return NULL;
+}
+
+/* Probes the entries [from, to) for job j. */
+static int
+fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
+                 uint64_t *order, uint32_t *seen)
+{
+	const struct fold_ctx *c = j->c;
+	size_t i;
+
+	for (i = from; i < to && j->rc == 0; i++) {
 		const struct fold_ent *e = &c->ents[i];
 
 		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
@@ -1976,9 +2001,7 @@ fold_probe_run(void *arg)
 			                   &j->out);
 		}
 	}
-	free(order);
-	free(seen);
-	return NULL;
+	return j->rc;
 }
 
 /* Moves the pairs of from to the end of to's. */
@@ -1995,13 +2018,14 @@ fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from)
 	return rc ? -1 : 0;
 }
 
-/* Probes every entry (fold_probe(), or with lead set fold_probe_lead()),
- * each half of them on a thread of its own, into c->pairs. */
+/* Probes every entry (fold_probe(), or with lead set fold_probe_lead())
+ * on two threads, each taking chunks as it goes, into c->pairs. */
 static int
 fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
                double t)
 {
 	struct fold_probe_job job[2];
+	_Atomic size_t next = 0;
 	pthread_t th;
 	int threaded, rc, i;
 	size_t e;
@@ -2015,16 +2039,13 @@ fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
 	memset(job, 0, sizeof(job));
 	for (i = 0; i < 2; i++) {
 		job[i].c = c, job[i].ix = ix, job[i].lead = lead, job[i].t = t;
+		job[i].next = &next;
 	}
-	job[0].to = job[1].from = c->n / 2;
-	job[1].to = c->n;
 	threaded = c->n >= FOLD_BLOCK &&
 	           pthread_create(&th, NULL, fold_probe_run, &job[1]) == 0;
 	fold_probe_run(&job[0]);
 	if (threaded) {
 		pthread_join(th, NULL);
-	} else {
-		fold_probe_run(&job[1]);
 	}
 	rc = job[0].rc | job[1].rc;
 	rc |= fold_pairs_move(&c->pairs, &job[0].out);
