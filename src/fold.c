@@ -33,6 +33,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
+#include <time.h>
 
 #include "src/fold.h"
 #include "src/item.h"
@@ -76,17 +77,24 @@
  * grows, the new table is written afresh and the old one still held. */
 #define FOLD_IDS_PER_ENTRY 8
 /* Entries are read a block at a time, so that what is read and waits
- * for ids stays small; the calling thread reads the first
- * FOLD_MAIN_SHARE percent of each block's entries, as it gives ids to
- * the last block's too. Batches smaller than a block use one thread. */
+ * for ids stays small; the calling thread reads the first share of each
+ * block's entries, as it gives ids to the last block's too: first
+ * FOLD_MAIN_SHARE per mille, then what the last block's times say lets
+ * both threads end together (fold_next_share()), within
+ * FOLD_SHARE_MIN .. FOLD_SHARE_MAX. Batches smaller than a block use one
+ * thread. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 30
+#define FOLD_MAIN_SHARE 300
+#define FOLD_SHARE_MIN 50
+#define FOLD_SHARE_MAX 500
 /* Reading the leads again (fold_lead_ids()), the calling thread reads
  * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
- * them this many entries at a time, then to the others' (reading a lead
- * takes some three times as long as giving its shingles ids). */
+ * them this many entries at a time, then to the others', which the
+ * other thread hands over a block at a time as it reads them: reading a
+ * lead takes some three times as long as giving its shingles ids, so
+ * both end together near a third. */
 #define FOLD_SLICE 256
-#define FOLD_REREAD_SHARE 38
+#define FOLD_REREAD_SHARE 33
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 32
@@ -776,59 +784,142 @@ fold_take_leads(struct fold_ctx *c, size_t from, size_t to, const uint64_t *h,
 	return 0;
 }
 
+/* The other thread's share of the second reading, [mid, n), handed to
+ * the calling one a block of FOLD_BLOCK entries at a time: chunk j, the
+ * kept hashes of the j-th block (fold_reread_keep()), is ready once
+ * done passes j; a failed reading sets failed. */
+struct fold_handoff {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct fold_reread *r;	/* the reader's scratch */
+	size_t mid, n, done;
+	int failed;
+	struct fold_chunk {
+		uint64_t *h;	/* free with free() */
+		size_t nh;
+	} *chunk;
+};
+
+/* Reads [mid, n) a block at a time, handing each block's hashes over. */
+static void *
+fold_reread_blocks(void *arg)
+{
+	struct fold_handoff *ho = arg;
+	struct fold_reread *r = ho->r;
+	size_t j, from;
+
+	for (j = 0, from = ho->mid; from < ho->n; j++, from += FOLD_BLOCK) {
+		r->from = from;
+		r->to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
+		r->h = NULL, r->nh = r->caph = 0;
+		fold_reread_run(r);
+		pthread_mutex_lock(&ho->mu);
+		ho->chunk[j].h = r->h, ho->chunk[j].nh = r->nh;
+		ho->failed = r->rc != 0;
+		ho->done = j + 1;
+		pthread_cond_signal(&ho->cv);
+		pthread_mutex_unlock(&ho->mu);
+		r->h = NULL;
+		if (r->rc != 0) {
+			break;
+		}
+	}
+	return NULL;
+}
+
+/* Gives the leads of [mid, n) their ids, each block as soon as it is
+ * handed over, and frees its hashes. */
+static int
+fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho)
+{
+	size_t j, from;
+	int rc = 0;
+
+	for (j = 0, from = ho->mid; rc == 0 && from < ho->n; j++, from += FOLD_BLOCK) {
+		size_t to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
+
+		pthread_mutex_lock(&ho->mu);
+		while (ho->done <= j && !ho->failed) {
+			pthread_cond_wait(&ho->cv, &ho->mu);
+		}
+		rc = ho->failed ? -1 : 0;
+		pthread_mutex_unlock(&ho->mu);
+		if (rc == 0) {
+			rc = fold_take_leads(c, from, to, ho->chunk[j].h, ho->chunk[j].nh);
+			free(ho->chunk[j].h);
+			ho->chunk[j].h = NULL;
+		}
+	}
+	return rc;
+}
+
 /* Gives the summary leads' shingles ids, once the titles' table has
  * gone. Most lead shingles are in no other lead, and giving each an id
  * would fill the table with them: the bitmap marked the hashes seen
  * twice (a collision only gives a private shingle an id); those get ids
  * of their own (no title's id is ever compared with a lead's), the
  * others are only counted. The leads are read again, the last share of
- * the entries on a second thread, while this one reads and takes the
- * first share a slice at a time; ids are given in entry order. */
+ * the entries on a second thread (fold_reread_blocks()), while this one
+ * reads and takes the first share a slice at a time, then takes the
+ * other's blocks as they come; ids are given in entry order. */
 static int
 fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 {
 	struct fold_reread r[2];
-	size_t want = fold_bits_count_twice(ls), mid, from, i;
+	struct fold_handoff ho;
+	size_t want = fold_bits_count_twice(ls), from, i;
 	pthread_t th;
-	int threaded, rc = -1;
+	int threaded = 0, rc = -1;
 
 	free(c->slots);
 	c->slots = NULL;
 	c->hcap = 0;
 	memset(r, 0, sizeof(r));
-	mid = c->n * FOLD_REREAD_SHARE / 100;
+	memset(&ho, 0, sizeof(ho));
+	ho.r = &r[1], ho.n = c->n;
+	ho.mid = c->n * FOLD_REREAD_SHARE / 100;
+	ho.chunk = calloc((c->n - ho.mid) / FOLD_BLOCK + 1, sizeof(*ho.chunk));
 	for (i = 0; i < 2; i++) {
 		r[i].c = c, r[i].ls = ls;
-		r[i].from = i ? mid : 0, r[i].to = i ? c->n : mid;
 		r[i].w = title_words_new();
 		r[i].ld = malloc(2 * sizeof(*r[i].ld));
 		if (r[i].w == NULL || r[i].ld == NULL) {
 			goto out;
 		}
 	}
-	if (fold_rehash(c, want + want / 4) != 0) {
+	if (ho.chunk == NULL || fold_rehash(c, want + want / 4) != 0 ||
+	    pthread_mutex_init(&ho.mu, NULL) != 0) {
+		goto out;
+	}
+	if (pthread_cond_init(&ho.cv, NULL) != 0) {
+		pthread_mutex_destroy(&ho.mu);
 		goto out;
 	}
 	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_reread_run, &r[1]) == 0;
-	for (from = 0; from < mid && r[0].rc == 0; from += FOLD_SLICE) {
+	           pthread_create(&th, NULL, fold_reread_blocks, &ho) == 0;
+	if (!threaded) {
+		fold_reread_blocks(&ho);
+	}
+	for (from = 0; from < ho.mid && r[0].rc == 0; from += FOLD_SLICE) {
 		r[0].from = from;
-		r[0].to = mid - from > FOLD_SLICE ? from + FOLD_SLICE : mid;
+		r[0].to = ho.mid - from > FOLD_SLICE ? from + FOLD_SLICE : ho.mid;
 		r[0].nh = 0;
 		fold_reread_run(&r[0]);
 		if (r[0].rc == 0) {
 			r[0].rc = fold_take_leads(c, r[0].from, r[0].to, r[0].h, r[0].nh);
 		}
 	}
+	rc = r[0].rc == 0 ? fold_take_blocks(c, &ho) : -1;
 	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_reread_run(&r[1]);
+		pthread_join(th, NULL);	/* it ends whether or not this took all */
 	}
-	if (r[0].rc == 0 && r[1].rc == 0) {
-		rc = fold_take_leads(c, mid, c->n, r[1].h, r[1].nh);
-	}
+	pthread_cond_destroy(&ho.cv);
+	pthread_mutex_destroy(&ho.mu);
 out:
+	for (i = 0; ho.chunk != NULL && i <= (c->n - ho.mid) / FOLD_BLOCK; i++) {
+		free(ho.chunk[i].h);
+	}
+	free(ho.chunk);
 	for (i = 0; i < 2; i++) {
 		free(r[i].h);
 		title_words_free(r[i].w);
@@ -1038,8 +1129,20 @@ struct fold_part {
 	size_t nl, caplh;
 	struct title_words *w;	/* scratch */
 	struct fold_lead *ld;	/* scratch */
+	double secs;		/* how long reading [from, to) took */
 	int rc;
 };
+
+/* Seconds of the monotonic clock, to share work between threads by
+ * (never to decide what folds). */
+static double
+fold_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* Reads e's title into fe and r. */
 static int
@@ -1131,6 +1234,7 @@ fold_read_part(void *arg)
 	struct fold_part *p = arg;
 	const struct fold_entry *entries = p->c->entries;
 	size_t i, set = 0;
+	double start = fold_seconds();
 
 	/* each array gets room before the first entry: no NULL + 0 */
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
@@ -1152,6 +1256,7 @@ fold_read_part(void *arg)
 		set = seen;
 	}
 	fold_part_see(p, set, p->nl);
+	p->secs = fold_seconds() - start;
 	return NULL;
 }
 
@@ -1225,17 +1330,41 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 	return 0;
 }
 
+/* The calling thread's share of the next block (per mille), from how
+ * long the last one took: reading an entry took (part[0].secs +
+ * part[1].secs) over the block's entries, giving the block before it
+ * ids took take seconds, and the next block's ids will take about as
+ * long, so this thread reads what leaves the other as long a share.
+ * Halfway to that from share: one slow block moves it little. Where
+ * the entries of a block are read changes nothing but the time. */
+static unsigned
+fold_next_share(const struct fold_part *part, double take, unsigned share)
+{
+	size_t n = part[1].to - part[0].from;
+	double per = (part[0].secs + part[1].secs) / (double)n, want;
+
+	if (take <= 0.0 || per <= 0.0) {
+		return share;	/* nothing to go by */
+	}
+	want = 500.0 - 500.0 * take / (per * (double)n);
+	want = (want + share) / 2;
+	return want < FOLD_SHARE_MIN ? FOLD_SHARE_MIN :
+	       want > FOLD_SHARE_MAX ? FOLD_SHARE_MAX : (unsigned)want;
+}
+
 /* Reads the block [from, to) into part[0] and part[1], the second on a
  * thread of its own (or this one, when none starts); before its own
- * share, this thread gives ids to the block read before (take, may be
- * NULL). */
+ * share (*share per mille of the entries), this thread gives ids to the
+ * block read before (take, may be NULL). *share becomes the next
+ * block's. */
 static int
 fold_read_block(struct fold_part *part, size_t from, size_t to,
-                struct fold_part *take)
+                struct fold_part *take, unsigned *share)
 {
-	size_t mid = from + (to - from) * FOLD_MAIN_SHARE / 100, i;
+	size_t mid = from + (to - from) * *share / 1000, i;
 	pthread_t th;
 	int threaded, rc = 0;
+	double took = fold_seconds();
 
 	part[0].from = from, part[0].to = mid;
 	part[1].from = mid, part[1].to = to;
@@ -1248,9 +1377,11 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 			rc = fold_take_entry(take[i].c, &take[i], e);
 		}
 	}
+	took = take != NULL ? fold_seconds() - took : 0.0;
 	fold_read_part(&part[0]);
 	if (threaded) {
 		pthread_join(th, NULL);
+		*share = fold_next_share(part, took, *share);
 	} else {
 		fold_read_part(&part[1]);
 	}
@@ -1264,6 +1395,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 {
 	struct fold_part part[2][2];
 	size_t from = 0, k = 0, i;
+	unsigned share = FOLD_MAIN_SHARE;
 	int rc = 0;
 
 	memset(part, 0, sizeof(part));
@@ -1280,7 +1412,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
 
 		rc = fold_read_block(part[k & 1], from, to,
-		                     k > 0 ? part[(k - 1) & 1] : NULL);
+		                     k > 0 ? part[(k - 1) & 1] : NULL, &share);
 	}
 	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
 		struct fold_part *p = &part[(k - 1) & 1][i];
@@ -1386,48 +1518,75 @@ fold_insert_keys(struct fold_key *k, size_t n,
 	}
 }
 
+/* fold_group_keys() sorts by the low half of h in three passes of 11
+ * bits (the last of 10): a fourth of the passes over the keys that a
+ * byte a pass took, with the counts of all three taken in one read. */
+#define FOLD_RADIX_BITS 11
+#define FOLD_RADIX_PASSES 3
+
+/* Moves the keys src[0..m) to dst ordered by digit d of the low half of
+ * their hashes (stable), count[] holding how many keys have each digit;
+ * returns 0, or 1 when every key has one digit and nothing moved. */
+static int
+fold_radix_pass(const struct fold_key *src, struct fold_key *dst, size_t m,
+                size_t *count, unsigned d)
+{
+	unsigned shift = d * FOLD_RADIX_BITS;
+	size_t i, sum = 0, mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+
+	if (count[((uint32_t)src[0].h >> shift) & mask] == m) {
+		return 1;
+	}
+	for (i = 0; i <= mask; i++) {
+		size_t n = count[i];
+
+		count[i] = sum, sum += n;
+	}
+	for (i = 0; i < m; i++) {
+		dst[count[((uint32_t)src[i].h >> shift) & mask]++] = src[i];
+	}
+	return 0;
+}
+
 /* Puts the keys k[0..m) with equal hashes side by side, each run ordered
  * by cmp (which orders by h first): a radix sort by the low half of h
- * (stable, a byte a pass), then each run of equal low halves by cmp. The
- * runs come in no useful order, and need none: every caller reads runs
- * of one hash. A million keys cost no million callbacks. Returns -1 when
- * out of memory. */
+ * (stable, FOLD_RADIX_BITS a pass), then each run of equal low halves by
+ * cmp. The runs come in no useful order, and need none: every caller
+ * reads runs of one hash. A million keys cost no million callbacks.
+ * Returns -1 when out of memory. */
 static int
 fold_group_keys(struct fold_key *k, size_t m,
                int (*cmp)(const void *, const void *))
 {
 	struct fold_key *tmp, *src = k, *dst, *t;
-	size_t count[256], i, start;
-	unsigned shift;
+	size_t *count, i, start, mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+	unsigned d;
 
 	if (m < 64) {
 		fold_insert_keys(k, m, cmp);
 		return 0;
 	}
-	if ((tmp = malloc(m * sizeof(*tmp))) == NULL) {
+	tmp = malloc(m * sizeof(*tmp));
+	count = calloc(FOLD_RADIX_PASSES << FOLD_RADIX_BITS, sizeof(*count));
+	if (tmp == NULL || count == NULL) {
+		free(tmp);
+		free(count);
 		return -1;
 	}
-	dst = tmp;
-	for (shift = 0; shift < 32; shift += 8) {
-		size_t sum = 0;
+	for (i = 0; i < m; i++) {
+		uint32_t lo = (uint32_t)k[i].h;
 
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < m; i++) {
-			count[(src[i].h >> shift) & 255]++;
+		for (d = 0; d < FOLD_RADIX_PASSES; d++) {
+			count[(d << FOLD_RADIX_BITS) + ((lo >> (d * FOLD_RADIX_BITS)) & mask)]++;
 		}
-		if (count[(src[0].h >> shift) & 255] == m) {
-			continue;	/* one value of this byte: nothing moves */
-		}
-		for (i = 0; i < 256; i++) {
-			size_t n = count[i];
-
-			count[i] = sum, sum += n;
-		}
-		for (i = 0; i < m; i++) {
-			dst[count[(src[i].h >> shift) & 255]++] = src[i];
-		}
-		t = src, src = dst, dst = t;
 	}
+	dst = tmp;
+	for (d = 0; d < FOLD_RADIX_PASSES; d++) {
+		if (fold_radix_pass(src, dst, m, count + (d << FOLD_RADIX_BITS), d) == 0) {
+			t = src, src = dst, dst = t;
+		}
+	}
+	free(count);
 	if (src != k) {
 		memcpy(k, src, m * sizeof(*k));
 	}
@@ -1791,18 +1950,26 @@ static int fold_probe_lead(const struct fold_ctx *c,
                            uint64_t *order, uint32_t *seen,
                            struct fold_pairs *out);
 
-/* The entries [from, to) probed by one thread, into pairs of its own:
- * probing only reads c, and the pairs are sorted before they join
- * (fold_cluster()), so the stories do not depend on the threads. */
+/* Entries probed by one thread, into pairs of its own: probing only
+ * reads c, and the pairs are sorted before they join (fold_cluster()),
+ * so the stories do not depend on the threads nor on which probed what.
+ * Each thread takes the next FOLD_PROBE_CHUNK entries below n from the
+ * shared counter next until none are left, so that one slowed by the
+ * machine or by its entries leaves the rest to the other. */
+#define FOLD_PROBE_CHUNK 1024
+
 struct fold_probe_job {
 	const struct fold_ctx *c;
 	const struct fold_index *ix;
-	size_t from, to;
+	_Atomic size_t *next;
 	int lead;		/* the summary rules' probe, not the title's */
 	double t;
 	struct fold_pairs out;
 	int rc;
 };
+
+static int fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
+                            uint64_t *order, uint32_t *seen);
 
 static void *
 fold_probe_run(void *arg)
@@ -1820,7 +1987,24 @@ fold_probe_run(void *arg)
 	}
 	order = malloc(longest * sizeof(*order));
 	j->rc = seen == NULL || order == NULL ? -1 : 0;
-	for (i = j->from; i < j->to && j->rc == 0; i++) {
+	while (j->rc == 0 && (i = atomic_fetch_add(j->next, FOLD_PROBE_CHUNK)) < c->n) {
+		j->rc = fold_probe_chunk(j, i, c->n - i > FOLD_PROBE_CHUNK ?
+		                         i + FOLD_PROBE_CHUNK : c->n, order, seen);
+	}
+	free(order);
+	free(seen);
+	return NULL;
+}
+
+/* Probes the entries [from, to) for job j. */
+static int
+fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
+                 uint64_t *order, uint32_t *seen)
+{
+	const struct fold_ctx *c = j->c;
+	size_t i;
+
+	for (i = from; i < to && j->rc == 0; i++) {
 		const struct fold_ent *e = &c->ents[i];
 
 		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
@@ -1831,9 +2015,7 @@ fold_probe_run(void *arg)
 			                   &j->out);
 		}
 	}
-	free(order);
-	free(seen);
-	return NULL;
+	return j->rc;
 }
 
 /* Moves the pairs of from to the end of to's. */
@@ -1850,13 +2032,14 @@ fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from)
 	return rc ? -1 : 0;
 }
 
-/* Probes every entry (fold_probe(), or with lead set fold_probe_lead()),
- * each half of them on a thread of its own, into c->pairs. */
+/* Probes every entry (fold_probe(), or with lead set fold_probe_lead())
+ * on two threads, each taking chunks as it goes, into c->pairs. */
 static int
 fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
                double t)
 {
 	struct fold_probe_job job[2];
+	_Atomic size_t next = 0;
 	pthread_t th;
 	int threaded, rc, i;
 	size_t e;
@@ -1870,16 +2053,13 @@ fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
 	memset(job, 0, sizeof(job));
 	for (i = 0; i < 2; i++) {
 		job[i].c = c, job[i].ix = ix, job[i].lead = lead, job[i].t = t;
+		job[i].next = &next;
 	}
-	job[0].to = job[1].from = c->n / 2;
-	job[1].to = c->n;
 	threaded = c->n >= FOLD_BLOCK &&
 	           pthread_create(&th, NULL, fold_probe_run, &job[1]) == 0;
 	fold_probe_run(&job[0]);
 	if (threaded) {
 		pthread_join(th, NULL);
-	} else {
-		fold_probe_run(&job[1]);
 	}
 	rc = job[0].rc | job[1].rc;
 	rc |= fold_pairs_move(&c->pairs, &job[0].out);
@@ -2215,11 +2395,9 @@ fold_mark_recurring(struct fold_ctx *c)
 }
 
 /* The generic titles marked, the stories so far (each entry its own,
- * joined by GUID and link), the pairs of identical titles, then the
- * index of title shingles: in this order so that the keys each sorts
- * come and go before the index takes its room, and all of it while the
- * index of the leads' shingles is built beside it (fold_join_all()), as
- * neither reads what the other writes. */
+ * joined by GUID and link), the pairs of identical titles: all of it
+ * while the indexes of title and lead shingles are built beside it
+ * (fold_join_all()), as none reads what another writes. */
 static int
 fold_join_before_index(struct fold_ctx *c, double t)
 {
@@ -2227,8 +2405,7 @@ fold_join_before_index(struct fold_ctx *c, double t)
 	       fold_ctx_stories(c) != 0 ||
 	       fold_join_field(c, c->entries, c->n, 0) != 0 ||
 	       fold_join_field(c, c->entries, c->n, 1) != 0 ||
-	       fold_join_identical(c, t) != 0 ||
-	       fold_build_index(c, 0, c->hcount, &c->tix) != 0 ? -1 : 0;
+	       fold_join_identical(c, t) != 0 ? -1 : 0;
 }
 
 /* Candidates from the index, verified and joined with the identical
@@ -2855,44 +3032,70 @@ out:
 	return rc;
 }
 
-/* The index of lead shingles, built on a thread of its own while the
- * titles join (fold_join_all()): it reads only the leads' ids, final
- * once the entries are read. */
-struct fold_lead_index {
+/* The index of title (lead 0) or lead (1) shingles, each built on a
+ * thread of its own while the titles join (fold_join_all()): they read
+ * only the entries' ids, final once the entries are read. */
+struct fold_index_job {
 	struct fold_ctx *c;
-	int rc;
+	int lead, rc;
+	int threaded;		/* on a thread of its own: join it */
+	pthread_t th;
 };
 
 static void *
-fold_lead_index_run(void *arg)
+fold_index_run(void *arg)
 {
-	struct fold_lead_index *li = arg;
-	struct fold_ctx *c = li->c;
+	struct fold_index_job *job = arg;
+	struct fold_ctx *c = job->c;
 
-	li->rc = c->nlids == 0 ? 0 : fold_build_index(c, 1, c->nleadids, &c->lix);
+	if (job->lead) {
+		job->rc = c->nlids == 0 ? 0 :
+		          fold_build_index(c, 1, c->nleadids, &c->lix);
+	} else {
+		job->rc = fold_build_index(c, 0, c->hcount, &c->tix);
+	}
 	return NULL;
 }
 
-/* Joins the entries' stories: by title (with the lead index built
- * beside it), then by the summary rules. */
+/* Starts job on a thread of its own for a batch of a block or more, or
+ * runs it on this one. */
+static void
+fold_index_start(struct fold_index_job *job)
+{
+	job->threaded = job->c->n >= FOLD_BLOCK &&
+	                pthread_create(&job->th, NULL, fold_index_run, job) == 0;
+	if (!job->threaded) {
+		fold_index_run(job);
+	}
+}
+
+/* Waits for job; returns its rc. */
+static int
+fold_index_wait(struct fold_index_job *job)
+{
+	if (job->threaded) {
+		pthread_join(job->th, NULL);
+		job->threaded = 0;
+	}
+	return job->rc;
+}
+
+/* Joins the entries' stories: by title (with both indexes built beside
+ * it), then by the summary rules. Each thread is waited for whatever
+ * fails. */
 static int
 fold_join_all(struct fold_ctx *c, double t)
 {
-	struct fold_lead_index li = { c, 0 };
-	pthread_t th;
-	int threaded = c->n >= FOLD_BLOCK &&
-	               pthread_create(&th, NULL, fold_lead_index_run, &li) == 0;
+	struct fold_index_job tj = { .c = c, .lead = 0 }, lj = { .c = c, .lead = 1 };
 	int rc;
 
-	if (!threaded) {
-		fold_lead_index_run(&li);
-	}
+	fold_index_start(&tj);
+	fold_index_start(&lj);
 	rc = fold_join_before_index(c, t) != 0;
+	rc = fold_index_wait(&tj) != 0 || rc;
 	rc = rc || fold_join_similar(c, t) != 0;
-	if (threaded) {
-		pthread_join(th, NULL);
-	}
-	return rc != 0 || li.rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
+	rc = fold_index_wait(&lj) != 0 || rc;
+	return rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
 
 enum nf_status

@@ -9,7 +9,8 @@
  * to it (peak after the call less the RSS before it) and a checksum of
  * the stories (lead and members of each, in order), so that two builds
  * can be told to fold alike at a glance, and the processor time folding
- * took on all its threads. With
+ * took on all its threads and on the calling one (the wall's floor on a
+ * quiet machine, the one figure a busy machine moves little). With
  * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
  * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
@@ -206,9 +207,9 @@ bench(size_t n)
 	struct fold_entry *e = calloc(n, sizeof(*e));
 	struct fold_result res;
 	struct nf_error err;
-	struct rusage ru;
+	struct rusage ru, own;
 	size_t i, folded = 0;
-	double t0, t1, cpu0;
+	double t0, t1, cpu0, own0;
 	long input_rss, before_kb;
 
 	if (titles == NULL || summaries == NULL || links == NULL ||
@@ -243,6 +244,8 @@ bench(size_t n)
 	getrusage(RUSAGE_SELF, &ru);
 	input_rss = ru.ru_maxrss / 1024;
 	cpu0 = cpu_seconds(&ru);
+	getrusage(RUSAGE_THREAD, &own);
+	own0 = cpu_seconds(&own);
 	before_kb = rss_now_kb();
 	t0 = seconds_now();
 	if (fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
@@ -256,15 +259,17 @@ bench(size_t n)
 	}
 	t1 = seconds_now();
 	getrusage(RUSAGE_SELF, &ru);
+	getrusage(RUSAGE_THREAD, &own);
 	for (i = 0; i < res.nstories; i++) {
 		folded += res.stories[i].nsimilar;
 	}
 	write_stories(&res);
 	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), "
 	       "inputs %ld MB, peak RSS %ld MB, fold adds %ld MB, "
-	       "checksum %016llx, CPU %.3f s\n", n, t1 - t0, res.nstories, folded,
+	       "checksum %016llx, CPU %.3f s (calling thread %.3f s)\n", n, t1 - t0, res.nstories, folded,
 	       input_rss, ru.ru_maxrss / 1024, (ru.ru_maxrss - before_kb) / 1024,
-	       (unsigned long long)stories_checksum(&res), cpu_seconds(&ru) - cpu0);
+	       (unsigned long long)stories_checksum(&res), cpu_seconds(&ru) - cpu0,
+	       cpu_seconds(&own) - own0);
 	fold_result_free(&res);
 	free(summaries);
 	free(links);
