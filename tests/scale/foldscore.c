@@ -358,3 +358,29 @@ foldscore_print(FILE *out, const struct foldscore *s, const char *const *names)
 	}
 	print_worst_pairs(out, s, names);
 }
+
+int
+foldscore_meets(const struct foldscore *s, enum foldscore_target target,
+                char *msg, size_t size)
+{
+	switch (target) {
+	case FOLDSCORE_PRECISION:
+		snprintf(msg, size, "precision %.4f < 0.995 (%llu wrong pairs)",
+		         s->precision, (unsigned long long)s->wrong_pairs);
+		return s->precision >= 0.995;
+	case FOLDSCORE_RECALL:
+		snprintf(msg, size, "recall %.4f < 0.95 (%llu pairs missed)", s->recall,
+		         (unsigned long long)(s->true_pairs - s->right_pairs));
+		return s->recall >= 0.95;
+	case FOLDSCORE_SIZE:
+		snprintf(msg, size, "a folded story of %zu items, the largest true one has %zu",
+		         s->largest, s->largest_true);
+		return s->largest <= s->largest_true;
+	case FOLDSCORE_SPAN:
+		snprintf(msg, size, "%zu folded stories span more than 3 days (the widest %.1f days)",
+		         s->wide, (double)s->longest_span / 86400.0);
+		return s->wide == 0;
+	}
+	snprintf(msg, size, "no such target");
+	return 0;
+}

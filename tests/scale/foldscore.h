@@ -52,6 +52,18 @@ enum nf_status foldscore_run(const struct foldscore_item *truth, size_t n,
                              size_t nfamilies, const struct fold_result *res,
                              struct foldscore *out, struct nf_error *err);
 
+/* The targets every labelled archive holds folding to: pairwise
+ * precision >= 0.995 and recall >= 0.95, no story larger than the
+ * largest true one, none spanning more than FOLDSCORE_WIDE. */
+enum foldscore_target {
+	FOLDSCORE_PRECISION, FOLDSCORE_RECALL, FOLDSCORE_SIZE, FOLDSCORE_SPAN
+};
+
+/* Whether s meets target; when it does not, msg (size bytes) says by
+ * how much. */
+int foldscore_meets(const struct foldscore *s, enum foldscore_target target,
+                    char *msg, size_t size);
+
 /* Prints the score as a compact table; names[f] names family f. */
 void foldscore_print(FILE *out, const struct foldscore *s,
                      const char *const *names);
