@@ -43,42 +43,6 @@
 
 static struct foldscore score;
 
-/* Prints up to show pairs that folding joined across stories or left
- * apart within one: what to read when a figure falls. */
-static void
-show_pairs(const struct secondgen_archive *a, const struct fold_result *res,
-           long show)
-{
-	uint32_t *of = malloc(a->n * sizeof(*of));
-	long wrong = 0, missed = 0;
-	size_t s, i, j;
-
-	for (s = 0; of != NULL && s < res->nstories; s++) {
-		of[res->stories[s].lead] = (uint32_t)s;
-		for (i = 0; i < res->stories[s].nsimilar; i++) {
-			of[res->stories[s].similar[i]] = (uint32_t)s;
-		}
-	}
-	for (i = 0; of != NULL && i < a->n; i++) {
-		const struct secondgen_item *x = &a->items[i];
-
-		for (j = i + 1; j < a->n && a->items[j].time - x->time < 4 * 86400; j++) {
-			const struct secondgen_item *y = &a->items[j];
-			int same = x->story == y->story, folded = of[i] == of[j];
-
-			if (same == folded || (x->dontcare != 0 && x->dontcare == y->dontcare)) {
-				continue;
-			}
-			if ((folded ? wrong : missed) < show) {
-				printf("%s [%s]\n  %s | %.60s\n  %s | %.60s\n", folded ? "WRONG" : "MISSED",
-				       secondgen_family_name(x->family), x->title, x->summary, y->title, y->summary);
-			}
-			wrong += folded, missed += !folded;
-		}
-	}
-	free(of);
-}
-
 static int
 group_setup(void **state)
 {
@@ -97,16 +61,10 @@ group_setup(void **state)
 		fprintf(stderr, "second archive: %s\n", err.msg);
 		return -1;
 	}
-	e = secondgen_entries(&a);
-	truth = malloc(a.n * sizeof(*truth));
+	e = foldarchive_entries(a.items, a.n);
+	truth = foldarchive_truth(a.items, a.n);
 	st = e == NULL || truth == NULL ? NF_ERR_NOMEM :
 	     fold_stories(e, a.n, TITLE_DEFAULT_THRESHOLD, &res, &err);
-	for (size_t i = 0; st == NF_OK && i < a.n; i++) {
-		truth[i].story = a.items[i].story;
-		truth[i].dontcare = a.items[i].dontcare;
-		truth[i].family = a.items[i].family;
-		truth[i].time = a.items[i].time;
-	}
 	if (st == NF_OK) {
 		st = foldscore_run(truth, a.n, SG_NFAMILIES, &res, &score, &err);
 	}
@@ -118,7 +76,8 @@ group_setup(void **state)
 		       "2-5 outlets (%zu items)\n", a.n, seed, a.nstories, a.ncopied, a.ncopies);
 		foldscore_print(stdout, &score, names);
 		if (show != NULL) {
-			show_pairs(&a, &res, strtol(show, NULL, 10));
+			foldarchive_show_pairs(a.items, a.n, &res, strtol(show, NULL, 10),
+			                       secondgen_family_name);
 		}
 	}
 	fold_result_free(&res);

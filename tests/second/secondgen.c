@@ -389,7 +389,7 @@ static int
 push(struct build *b, const char *title, const char *summary, size_t outlet,
      int64_t time, uint32_t story, uint32_t dontcare, int family, int copy)
 {
-	struct secondgen_item *it;
+	struct foldarchive_item *it;
 	char buf[256];
 	const struct outlet *o = &outlets[outlet];
 
@@ -580,7 +580,7 @@ one_story(struct build *b)
 static int
 by_time(const void *x, const void *y)
 {
-	const struct secondgen_item *a = x, *b = y;
+	const struct foldarchive_item *a = x, *b = y;
 
 	if (a->time != b->time) {
 		return a->time < b->time ? -1 : 1;
@@ -616,31 +616,7 @@ secondgen_build(size_t n, uint64_t seed, struct secondgen_archive *out,
 void
 secondgen_free(struct secondgen_archive *a)
 {
-	for (size_t i = 0; a->items != NULL && i < a->n; i++) {
-		struct secondgen_item *it = &a->items[i];
-
-		free(it->title), free(it->summary), free(it->link);
-		free(it->guid), free(it->source);
-	}
+	foldarchive_free_items(a->items, a->n);
 	free(a->items);
 	memset(a, 0, sizeof(*a));
-}
-
-struct fold_entry *
-secondgen_entries(const struct secondgen_archive *a)
-{
-	struct fold_entry *e = calloc(a->n ? a->n : 1, sizeof(*e));
-
-	for (size_t i = 0; e != NULL && i < a->n; i++) {
-		const struct secondgen_item *it = &a->items[i];
-
-		e[i].title = it->title;
-		e[i].id = it->guid;
-		e[i].link = it->link;
-		e[i].summary = it->summary;
-		e[i].source = it->source;
-		e[i].time = it->time;
-		e[i].text_len = strlen(it->summary);
-	}
-	return e;
 }

@@ -22,6 +22,7 @@
 
 #include "src/error.h"
 #include "src/fold.h"
+#include "tests/scale/foldarchive.h"
 
 enum secondgen_family {
 	SG_LOTTERY, SG_TRAFFIC, SG_FLASH, SG_EARNINGS, SG_OBITUARY,
@@ -29,17 +30,9 @@ enum secondgen_family {
 	SG_NOTICE, SG_LOUD, SG_NEWS, SG_NFAMILIES
 };
 
-struct secondgen_item {
-	char *title, *summary, *link, *guid, *source;	/* owned by the archive */
-	int64_t time;
-	uint32_t story;		/* the truth */
-	uint32_t dontcare;	/* 0, or the match its preview and report share */
-	unsigned char family;	/* enum secondgen_family */
-	unsigned char copy;	/* 0 for the first telling */
-};
 
 struct secondgen_archive {
-	struct secondgen_item *items;	/* in time order */
+	struct foldarchive_item *items;	/* in time order */
 	size_t n, nstories, ncopied, ncopies;	/* ncopies: items of copied stories */
 };
 
@@ -52,8 +45,5 @@ void secondgen_free(struct secondgen_archive *a);
 /* The family's name for the score table; static. */
 const char *secondgen_family_name(int family);
 
-/* Entry i for item i, pointing into a; a new array (free()), NULL when
- * out of memory. */
-struct fold_entry *secondgen_entries(const struct secondgen_archive *a);
 
 #endif

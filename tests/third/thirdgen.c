@@ -252,7 +252,7 @@ dup(const char *s)
 
 /* Item i: copy c of story s by outlet o. */
 static int
-put_item(struct thirdgen_item *it, const struct thirdtext *st, const char *title,
+put_item(struct foldarchive_item *it, const struct thirdtext *st, const char *title,
          const struct outlet *o, uint32_t s, size_t c)
 {
 	char addr[160];
@@ -277,7 +277,7 @@ tell(struct thirdgen_archive *a, const struct thirdtext *st, int f, int64_t t,
 	uint32_t s = (uint32_t)a->nstories;
 
 	for (c = 0; c < k; c++) {
-		struct thirdgen_item *it = &a->items[a->n];
+		struct foldarchive_item *it = &a->items[a->n];
 		const struct outlet *o = &outlets[(o0 + c * 5) % NOUTLETS];
 		char title[TT_TITLE_MAX];
 		int v = c == 0 ? V_TAIL : pick_vary(r);
@@ -303,7 +303,7 @@ tell(struct thirdgen_archive *a, const struct thirdtext *st, int f, int64_t t,
 static int
 cmp_time(const void *x, const void *y)
 {
-	const struct thirdgen_item *a = x, *b = y;
+	const struct foldarchive_item *a = x, *b = y;
 
 	if (a->time != b->time) {
 		return a->time < b->time ? -1 : 1;
@@ -352,31 +352,7 @@ thirdgen_build(size_t n, uint64_t seed, struct thirdgen_archive *out,
 void
 thirdgen_free(struct thirdgen_archive *a)
 {
-	for (size_t i = 0; a->items != NULL && i < a->n; i++) {
-		struct thirdgen_item *it = &a->items[i];
-
-		free(it->title), free(it->summary), free(it->link);
-		free(it->guid), free(it->source);
-	}
+	foldarchive_free_items(a->items, a->n);
 	free(a->items);
 	memset(a, 0, sizeof(*a));
-}
-
-struct fold_entry *
-thirdgen_entries(const struct thirdgen_archive *a)
-{
-	struct fold_entry *e = calloc(a->n ? a->n : 1, sizeof(*e));
-
-	for (size_t i = 0; e != NULL && i < a->n; i++) {
-		const struct thirdgen_item *it = &a->items[i];
-
-		e[i].title = it->title;
-		e[i].id = it->guid;
-		e[i].link = it->link;
-		e[i].summary = it->summary;
-		e[i].source = it->source;
-		e[i].time = it->time;
-		e[i].text_len = strlen(it->summary);
-	}
-	return e;
 }

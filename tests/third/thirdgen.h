@@ -23,6 +23,7 @@
 
 #include "src/error.h"
 #include "src/fold.h"
+#include "tests/scale/foldarchive.h"
 
 enum thirdgen_family {
 	TG_FIXTURE, TG_WARNING, TG_PRICE, TG_COURT, TG_RECALL, TG_SCHOOL,
@@ -30,15 +31,9 @@ enum thirdgen_family {
 	TG_NEWS, TG_NFAMILIES
 };
 
-struct thirdgen_item {
-	char *title, *summary, *link, *guid, *source;	/* owned by the archive */
-	int64_t time;
-	uint32_t story;		/* the truth */
-	unsigned char family;	/* enum thirdgen_family */
-};
 
 struct thirdgen_archive {
-	struct thirdgen_item *items;	/* in time order */
+	struct foldarchive_item *items;	/* in time order */
 	size_t n, nstories, ncopied;	/* ncopied: stories told more than once */
 };
 
@@ -51,8 +46,5 @@ void thirdgen_free(struct thirdgen_archive *a);
 /* The family's name for the score table; static. */
 const char *thirdgen_family_name(int family);
 
-/* Entry i for item i, pointing into a; a new array (free()), NULL when
- * out of memory. */
-struct fold_entry *thirdgen_entries(const struct thirdgen_archive *a);
 
 #endif

@@ -1,0 +1,43 @@
+#ifndef NF_TESTS_FOLDARCHIVE_H
+#define NF_TESTS_FOLDARCHIVE_H
+
+/*
+ * What the second and third labelled archives (tests/second,
+ * tests/third) share: an item with its truth, its entries for folding,
+ * its truth for the scorer, and the pairs to read when a figure falls.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "src/fold.h"
+#include "tests/scale/foldscore.h"
+
+struct foldarchive_item {
+	char *title, *summary, *link, *guid, *source;	/* owned by the archive */
+	int64_t time;
+	uint32_t story;		/* the truth */
+	uint32_t dontcare;	/* 0, or the group its stories share (a match's
+				 * preview and report) */
+	unsigned char family;	/* the archive's own families */
+	unsigned char copy;	/* 0 for the first telling */
+};
+
+/* Frees the strings of n items (not the array). */
+void foldarchive_free_items(struct foldarchive_item *items, size_t n);
+
+/* Entry i for item i, pointing into items; a new array (free()), NULL
+ * when out of memory. */
+struct fold_entry *foldarchive_entries(const struct foldarchive_item *items, size_t n);
+
+/* The scorer's truth of n items; a new array (free()), NULL when out of
+ * memory. */
+struct foldscore_item *foldarchive_truth(const struct foldarchive_item *items, size_t n);
+
+/* Prints up to show pairs that res joined across stories or left apart
+ * within one (items in time order); family_name names a family. */
+void foldarchive_show_pairs(const struct foldarchive_item *items, size_t n,
+                            const struct fold_result *res, long show,
+                            const char *(*family_name)(int family));
+
+#endif
