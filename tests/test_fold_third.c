@@ -41,6 +41,7 @@
 #include "src/fold.h"
 #include "src/title.h"
 #include "tests/scale/foldscore.h"
+#include "tests/scale/foldtargets.h"
 #include "tests/third/thirdgen.h"
 
 #define SIZE 20000
@@ -92,31 +93,8 @@ group_setup(void **state)
 	return st == NF_OK ? 0 : -1;
 }
 
-/* Each target of foldscore_meets() is a test of its own. */
-static void
-test_target(void **state)
-{
-	char msg[160];
-
-	if (!foldscore_meets(&score, *(const enum foldscore_target *)*state, msg,
-	                     sizeof(msg))) {
-		fail_msg("%s", msg);
-	}
-}
-
-static const enum foldscore_target targets[] = {
-	FOLDSCORE_PRECISION, FOLDSCORE_RECALL, FOLDSCORE_SIZE, FOLDSCORE_SPAN
-};
-
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = {
-		{ "test_precision", test_target, NULL, NULL, (void *)&targets[0] },
-		{ "test_recall", test_target, NULL, NULL, (void *)&targets[1] },
-		{ "test_no_story_too_large", test_target, NULL, NULL, (void *)&targets[2] },
-		{ "test_no_story_too_wide", test_target, NULL, NULL, (void *)&targets[3] },
-	};
-
-	return cmocka_run_group_tests_name("fold third archive", tests, group_setup, NULL);
+	return foldtargets_run("fold third archive", &score, group_setup);
 }
