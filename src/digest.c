@@ -56,3 +56,15 @@ digest_key(const char *s, size_t n, char out[DIGEST_LEN])
 	}
 	out[DIGEST_LEN - 1] = b64[((h[0] >> 60) | (h[1] >> 60 << 4)) & 63];
 }
+
+const char *
+digest_form(const char *s, size_t n, char scratch[DIGEST_LEN], size_t *len)
+{
+	if (digest_keeps_raw(s, n)) {
+		*len = n;
+		return s;
+	}
+	digest_key(s, n, scratch);
+	*len = DIGEST_LEN;
+	return scratch;
+}

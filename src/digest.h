@@ -18,6 +18,11 @@
 /* Whether the key s of n bytes is kept as it is. */
 int digest_keeps_raw(const char *s, size_t n);
 
+/* The form of the key s (n bytes) to keep: s itself, or its digest
+ * written to scratch; *len is set to the form's length. */
+const char *digest_form(const char *s, size_t n, char scratch[DIGEST_LEN],
+                        size_t *len);
+
 /* Writes the digest of the key s (n bytes) to out: DIGEST_LEN bytes, no
  * terminating NUL. */
 void digest_key(const char *s, size_t n, char out[DIGEST_LEN]);

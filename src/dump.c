@@ -370,18 +370,15 @@ static int
 keep_key(struct dump *d, const char *s, const char **out)
 {
 	char digest[DIGEST_LEN];
+	const char *form;
 	size_t n;
 
 	*out = NULL;
 	if (s == NULL) {
 		return 0;
 	}
-	n = strlen(s);
-	if (digest_keeps_raw(s, n)) {
-		return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
-	}
-	digest_key(s, n, digest);
-	return (*out = arena_strndup(d, digest, sizeof(digest))) != NULL ? 0 : -1;
+	form = digest_form(s, strlen(s), digest, &n);
+	return (*out = arena_strndup(d, form, n)) != NULL ? 0 : -1;
 }
 
 /* Keeps what folding needs of one item. The entries grow by half, so

@@ -324,18 +324,15 @@ static int
 rows_keep_key(struct rows *r, const char *s, const char **out)
 {
 	char digest[DIGEST_LEN];
+	const char *form;
 	size_t n;
 
 	*out = NULL;
 	if (s == NULL) {
 		return 0;
 	}
-	n = strlen(s);
-	if (digest_keeps_raw(s, n)) {
-		return (*out = rows_keep(r, s, n)) != NULL ? 0 : -1;
-	}
-	digest_key(s, n, digest);
-	return (*out = rows_keep(r, digest, sizeof(digest))) != NULL ? 0 : -1;
+	form = digest_form(s, strlen(s), digest, &n);
+	return (*out = rows_keep(r, form, n)) != NULL ? 0 : -1;
 }
 
 static int

@@ -113,6 +113,26 @@ test_zero_padding(void **state)
 	assert_memory_not_equal(da, db, DIGEST_LEN);
 }
 
+/* digest_form() gives a raw key itself and a long one its digest. */
+static void
+test_form(void **state)
+{
+	const char *shortkey = "item-42", *longkey = "https://news.example/a/long/address";
+	char scratch[DIGEST_LEN], d[DIGEST_LEN];
+	const char *form;
+	size_t n;
+
+	(void)state;
+	form = digest_form(shortkey, strlen(shortkey), scratch, &n);
+	assert_ptr_equal(form, shortkey);
+	assert_int_equal(n, strlen(shortkey));
+	form = digest_form(longkey, strlen(longkey), scratch, &n);
+	assert_ptr_equal(form, scratch);
+	assert_int_equal(n, DIGEST_LEN);
+	digest_key(longkey, strlen(longkey), d);
+	assert_memory_equal(form, d, DIGEST_LEN);
+}
+
 int
 main(void)
 {
@@ -121,6 +141,7 @@ main(void)
 		cmocka_unit_test(test_same_key_same_digest),
 		cmocka_unit_test(test_neighbours_differ),
 		cmocka_unit_test(test_zero_padding),
+		cmocka_unit_test(test_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
