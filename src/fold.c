@@ -2791,14 +2791,20 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	}
 	/* a title cut short matches the start of many: its summary must
 	 * tell the same event, as the lead rule's summaries must */
-	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_SHORT_KEYS : 0) ||
-	    (fold_leads_alike(c, a, b) &&
-	     fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) {
+	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_SHORT_KEYS : 0)) {
 		return 0;
 	}
-	return (fold_verify(c, ia, ib, t) ||
-	        (fold_verify_lead(c, ia, ib, t) &&
-	         !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) &&
+	/* the rules first, the leads' likeness after: most candidates fail
+	 * the title rule, and on feeds whose summaries share their words
+	 * nearly every candidate's leads would be merged for nothing (each
+	 * test reads a and b only, so the order decides no pair) */
+	if (!fold_verify(c, ia, ib, t) &&
+	    !(fold_verify_lead(c, ia, ib, t) &&
+	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) {
+		return 0;
+	}
+	return !(fold_leads_alike(c, a, b) &&
+	         fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
 	       !fold_told_apart(c, a, b);
 }
 
