@@ -1,6 +1,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -878,12 +879,25 @@ store_is_read_only(const struct store *s)
 	return s->readonly;
 }
 
+/* SQLite counts every allocation under one process-wide mutex unless
+ * told not to; nothing here reads those counts, and the sync workers
+ * and the fold's writer allocate at once. The setting only takes
+ * before SQLite's first use, so it is made once, first thing. */
+static pthread_once_t sqlite_setup_once = PTHREAD_ONCE_INIT;
+
+static void
+sqlite_setup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum nf_status
 store_open(const char *path, struct store **out, struct nf_error *err)
 {
 	struct store *s = calloc(1, sizeof(*s));
 	enum nf_status status;
 
+	(void)pthread_once(&sqlite_setup_once, sqlite_setup);
 	*out = NULL;
 	if (s == NULL) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
