@@ -48,11 +48,7 @@ static int
 group_setup(void **state)
 {
 	struct secondgen_archive a;
-	struct foldscore_item *truth = NULL;
-	struct fold_entry *e = NULL;
-	struct fold_result res = { NULL, 0 };
 	struct nf_error err;
-	const char *names[SG_NFAMILIES];
 	const char *show = getenv("SECOND_SHOW"), *other = getenv("SECOND_SEED");
 	unsigned long long seed = other != NULL ? strtoull(other, NULL, 10) : SEED;
 	enum nf_status st;
@@ -62,28 +58,13 @@ group_setup(void **state)
 		fprintf(stderr, "second archive: %s\n", err.msg);
 		return -1;
 	}
-	e = foldarchive_entries(a.items, a.n);
-	truth = foldarchive_truth(a.items, a.n);
-	st = e == NULL || truth == NULL ? NF_ERR_NOMEM :
-	     fold_stories(e, a.n, TITLE_DEFAULT_THRESHOLD, &res, &err);
-	if (st == NF_OK) {
-		st = foldscore_run(truth, a.n, SG_NFAMILIES, &res, &score, &err);
+	printf("== second archive: %zu items, seed %llu: %zu stories, %zu told by "
+	       "2-5 outlets (%zu items)\n", a.n, seed, a.nstories, a.ncopied, a.ncopies);
+	st = foldarchive_score(a.items, a.n, SG_NFAMILIES, secondgen_family_name,
+	                       show != NULL ? strtol(show, NULL, 10) : 0, &score, &err);
+	if (st != NF_OK) {
+		fprintf(stderr, "second archive: %s\n", err.msg);
 	}
-	if (st == NF_OK) {
-		for (int f = 0; f < SG_NFAMILIES; f++) {
-			names[f] = secondgen_family_name(f);
-		}
-		printf("== second archive: %zu items, seed %llu: %zu stories, %zu told by "
-		       "2-5 outlets (%zu items)\n", a.n, seed, a.nstories, a.ncopied, a.ncopies);
-		foldscore_print(stdout, &score, names);
-		if (show != NULL) {
-			foldarchive_show_pairs(a.items, a.n, &res, strtol(show, NULL, 10),
-			                       secondgen_family_name);
-		}
-	}
-	fold_result_free(&res);
-	free(truth);
-	free(e);
 	secondgen_free(&a);
 	return st == NF_OK ? 0 : -1;
 }

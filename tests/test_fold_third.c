@@ -53,11 +53,7 @@ static int
 group_setup(void **state)
 {
 	struct thirdgen_archive a;
-	struct foldscore_item *truth = NULL;
-	struct fold_entry *e = NULL;
-	struct fold_result res = { NULL, 0 };
 	struct nf_error err;
-	const char *names[TG_NFAMILIES];
 	const char *show = getenv("THIRD_SHOW"), *other = getenv("THIRD_SEED");
 	unsigned long long seed = other != NULL ? strtoull(other, NULL, 10) : SEED;
 	enum nf_status st;
@@ -67,28 +63,13 @@ group_setup(void **state)
 		fprintf(stderr, "third archive: %s\n", err.msg);
 		return -1;
 	}
-	e = foldarchive_entries(a.items, a.n);
-	truth = foldarchive_truth(a.items, a.n);
-	st = e == NULL || truth == NULL ? NF_ERR_NOMEM :
-	     fold_stories(e, a.n, TITLE_DEFAULT_THRESHOLD, &res, &err);
-	if (st == NF_OK) {
-		st = foldscore_run(truth, a.n, TG_NFAMILIES, &res, &score, &err);
+	printf("== third archive: %zu items, seed %llu: %zu stories, %zu told by "
+	       "2-5 outlets\n", a.n, seed, a.nstories, a.ncopied);
+	st = foldarchive_score(a.items, a.n, TG_NFAMILIES, thirdgen_family_name,
+	                       show != NULL ? strtol(show, NULL, 10) : 0, &score, &err);
+	if (st != NF_OK) {
+		fprintf(stderr, "third archive: %s\n", err.msg);
 	}
-	if (st == NF_OK) {
-		for (int f = 0; f < TG_NFAMILIES; f++) {
-			names[f] = thirdgen_family_name(f);
-		}
-		printf("== third archive: %zu items, seed %llu: %zu stories, %zu told by "
-		       "2-5 outlets\n", a.n, seed, a.nstories, a.ncopied);
-		foldscore_print(stdout, &score, names);
-		if (show != NULL) {
-			foldarchive_show_pairs(a.items, a.n, &res, strtol(show, NULL, 10),
-			                       thirdgen_family_name);
-		}
-	}
-	fold_result_free(&res);
-	free(truth);
-	free(e);
 	thirdgen_free(&a);
 	return st == NF_OK ? 0 : -1;
 }

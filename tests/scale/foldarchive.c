@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/title.h"
 #include "tests/scale/foldarchive.h"
 
 void
@@ -83,4 +84,35 @@ foldarchive_show_pairs(const struct foldarchive_item *items, size_t n,
 		}
 	}
 	free(of);
+}
+
+enum nf_status
+foldarchive_score(const struct foldarchive_item *items, size_t n,
+                  size_t nfamilies, const char *(*family_name)(int family),
+                  long show, struct foldscore *score, struct nf_error *err)
+{
+	struct fold_entry *e = foldarchive_entries(items, n);
+	struct foldscore_item *truth = foldarchive_truth(items, n);
+	struct fold_result res = { NULL, 0 };
+	const char *names[FOLDSCORE_MAX_FAMILIES];
+	enum nf_status st;
+
+	st = e == NULL || truth == NULL ? nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+	     fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &res, err);
+	if (st == NF_OK) {
+		st = foldscore_run(truth, n, nfamilies, &res, score, err);
+	}
+	if (st == NF_OK) {
+		for (size_t f = 0; f < nfamilies && f < FOLDSCORE_MAX_FAMILIES; f++) {
+			names[f] = family_name((int)f);
+		}
+		foldscore_print(stdout, score, names);
+		if (show > 0) {
+			foldarchive_show_pairs(items, n, &res, show, family_name);
+		}
+	}
+	fold_result_free(&res);
+	free(truth);
+	free(e);
+	return st;
 }

@@ -40,4 +40,13 @@ void foldarchive_show_pairs(const struct foldarchive_item *items, size_t n,
                             const struct fold_result *res, long show,
                             const char *(*family_name)(int family));
 
+/* Folds the n items at the default threshold, scores the folding against
+ * their truth into *score and prints the score table, then up to show
+ * pairs it got wrong (show 0: none). NF_ERR_NOMEM when out of memory. */
+enum nf_status foldarchive_score(const struct foldarchive_item *items, size_t n,
+                                 size_t nfamilies,
+                                 const char *(*family_name)(int family),
+                                 long show, struct foldscore *score,
+                                 struct nf_error *err);
+
 #endif
