@@ -48,6 +48,20 @@ setup(void **state)
 	return 0;
 }
 
+/* A fixture whose arg is the case cmocka was given as the test's state
+ * (a table's row). */
+static int
+case_setup(void **state)
+{
+	const void *c = *state;
+	struct fixture *f;
+
+	setup(state);
+	f = *state;
+	f->arg = c;
+	return 0;
+}
+
 static int
 teardown(void **state)
 {
@@ -1268,18 +1282,6 @@ static const struct batch_case batch_cases[] = {
 	{ "batch_failed_last_write_takes_the_batch_back", 3, 1, NF_ERR_DB },
 };
 
-static int
-batch_setup(void **state)
-{
-	const struct batch_case *c = *state;
-	struct fixture *f;
-
-	setup(state);
-	f = *state;
-	f->arg = c;
-	return 0;
-}
-
 static void
 batch_keeps_or_loses_whole(void **state)
 {
@@ -1742,17 +1744,6 @@ story_state_follows_the_story(void **state)
 	}
 }
 
-static int
-story_setup(void **state)
-{
-	const struct story_case *c = *state;
-	struct fixture *f;
-
-	setup(state);
-	f = *state;
-	f->arg = c;
-	return 0;
-}
 
 static void
 feed_unread_lists_a_feed(void **state)
@@ -2005,13 +1996,13 @@ main(void)
 	for (i = 0; i < NSTORY; i++) {
 		all[n++] = (struct CMUnitTest){ .name = story_cases[i].name,
 			.test_func = story_state_follows_the_story,
-			.setup_func = story_setup, .teardown_func = teardown,
+			.setup_func = case_setup, .teardown_func = teardown,
 			.initial_state = (void *)&story_cases[i] };
 	}
 	for (i = 0; i < NBATCH; i++) {
 		all[n++] = (struct CMUnitTest){ .name = batch_cases[i].name,
 			.test_func = batch_keeps_or_loses_whole,
-			.setup_func = batch_setup, .teardown_func = teardown,
+			.setup_func = case_setup, .teardown_func = teardown,
 			.initial_state = (void *)&batch_cases[i] };
 	}
 	return _cmocka_run_group_tests("store", all, n, NULL, NULL);
