@@ -233,7 +233,16 @@ struct fold_ctx {
 	struct fold_index tix;	/* title shingles -> entries (fold_join_before_index()) */
 	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
 	const struct fold_entry *entries;
+	const uint32_t *order;	/* entry i is entries[order[i]]; NULL: entries[i] */
 };
+
+/* The entry folding knows as i (fold_stories() may fold in another order
+ * than the caller's). */
+static const struct fold_entry *
+fold_at(const struct fold_ctx *c, size_t i)
+{
+	return &c->entries[c->order != NULL ? c->order[i] : i];
+}
 
 static int
 fold_grow(void **p, size_t *cap, size_t need, size_t size)
@@ -695,7 +704,7 @@ struct fold_reread {
 static void
 fold_reread_hash(struct fold_reread *r, size_t i, struct fold_lead *ld)
 {
-	const char *summary = r->c->entries[i].summary;
+	const char *summary = fold_at(r->c, i)->summary;
 	size_t k;
 
 	ld->n = 0;
@@ -1056,7 +1065,7 @@ fold_outlet_known(struct fold_ctx *c, uint64_t h, int add)
  * there are entries, at most 64 Ki, keeps probes short; a batch with more
  * distinct sources than that only cuts fewer tails. */
 static int
-fold_outlets_fill(struct fold_ctx *c, const struct fold_entry *e, size_t n)
+fold_outlets_fill(struct fold_ctx *c, size_t n)
 {
 	size_t cap = 16, i, used = 0;
 
@@ -1068,8 +1077,10 @@ fold_outlets_fill(struct fold_ctx *c, const struct fold_entry *e, size_t n)
 	}
 	c->noutlets_cap = cap;
 	for (i = 0; i < n && used < cap / 2; i++) {
-		if (e[i].source != NULL && e[i].source[0] != '\0') {
-			uint64_t h = fold_outlet_hash(e[i].source, strlen(e[i].source));
+		const struct fold_entry *x = fold_at(c, i);
+
+		if (x->source != NULL && x->source[0] != '\0') {
+			uint64_t h = fold_outlet_hash(x->source, strlen(x->source));
 
 			if (!fold_outlet_known(c, h, 0)) {
 				fold_outlet_known(c, h, 1);
@@ -1232,7 +1243,6 @@ static void *
 fold_read_part(void *arg)
 {
 	struct fold_part *p = arg;
-	const struct fold_entry *entries = p->c->entries;
 	size_t i, set = 0;
 	double start = fold_seconds();
 
@@ -1248,8 +1258,8 @@ fold_read_part(void *arg)
 		struct fold_read *r = &p->r[i - p->from];
 		size_t seen = p->nl;
 
-		p->rc = fold_read_title(p, &entries[i], fe, r) != 0 ||
-		        fold_read_summary(p, entries[i].summary, fe, r) != 0 ? -1 : 0;
+		p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
+		        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ? -1 : 0;
 		/* the bits of the entry before, whose lines were asked for
 		 * an entry ago */
 		fold_part_see(p, set, seen);
@@ -1607,8 +1617,7 @@ fold_group_keys(struct fold_key *k, size_t m,
 /* Entries that share a GUID (field 0) or a link (field 1) join: the
  * same address is proof, over any time apart. */
 static int
-fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
-                int field)
+fold_join_field(struct fold_ctx *c, size_t n, int field)
 {
 	struct fold_key *k = malloc((n ? n : 1) * sizeof(*k));
 	size_t i, m = 0;
@@ -1617,7 +1626,7 @@ fold_join_field(struct fold_ctx *c, const struct fold_entry *e, size_t n,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		const char *s = field == 0 ? e[i].id : e[i].link;
+		const char *s = field == 0 ? fold_at(c, i)->id : fold_at(c, i)->link;
 
 		if (s != NULL && s[0] != '\0') {
 			k[m].s = s, k[m].h = fold_str_hash(s), k[m].i = (uint32_t)i, m++;
@@ -2188,7 +2197,7 @@ fold_ctx_stories(struct fold_ctx *c)
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		int64_t time = c->entries[i].time;
+		int64_t time = fold_at(c, i)->time;
 
 		c->parent[i] = c->next[i] = (uint32_t)i;
 		c->size[i] = 1;
@@ -2217,7 +2226,7 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	c->n = n;
 	if (ls.map == NULL || c->ents == NULL ||
 	    fold_rehash(c, n * FOLD_IDS_PER_ENTRY) != 0 ||
-	    fold_outlets_fill(c, entries, n) != 0 || fold_read_all(c, &ls) != 0) {
+	    fold_outlets_fill(c, n) != 0 || fold_read_all(c, &ls) != 0) {
 		goto out;
 	}
 	/* the title arrays are complete: their spare room goes back before
@@ -2403,8 +2412,8 @@ fold_join_before_index(struct fold_ctx *c, double t)
 {
 	return fold_mark_generic(c) != 0 || fold_mark_recurring(c) != 0 ||
 	       fold_ctx_stories(c) != 0 ||
-	       fold_join_field(c, c->entries, c->n, 0) != 0 ||
-	       fold_join_field(c, c->entries, c->n, 1) != 0 ||
+	       fold_join_field(c, c->n, 0) != 0 ||
+	       fold_join_field(c, c->n, 1) != 0 ||
 	       fold_join_identical(c, t) != 0 ? -1 : 0;
 }
 
@@ -2535,7 +2544,7 @@ static int
 fold_same_address(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	const struct fold_entry *x = &c->entries[ia], *y = &c->entries[ib];
+	const struct fold_entry *x = fold_at(c, ia), *y = fold_at(c, ib);
 
 	return (a->guid != 0 && a->guid == b->guid && strcmp(x->id, y->id) == 0) ||
 	       (a->link != 0 && a->link == b->link && strcmp(x->link, y->link) == 0);
@@ -3104,14 +3113,110 @@ fold_join_all(struct fold_ctx *c, double t)
 	return rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
 
+/* Whether the entries are in date order, the order folding joins in. */
+static int
+fold_in_date_order(const struct fold_entry *e, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (e[i].time < e[i - 1].time) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+struct fold_dated {
+	int64_t time;
+	uint32_t at;
+};
+
+static int
+fold_dated_compare(const void *x, const void *y)
+{
+	const struct fold_dated *a = x, *b = y;
+
+	if (a->time != b->time) {
+		return a->time < b->time ? -1 : 1;
+	}
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The union-find forest of the n entries (a new array of n parents;
+ * NULL when out of memory), joined in the order they come, or in
+ * order's when it is not NULL (parents then in that order's places). */
+static uint32_t *
+fold_forest(const struct fold_entry *e, const uint32_t *order, size_t n,
+            double threshold)
+{
+	struct fold_ctx c;
+	uint32_t *parent = NULL;
+
+	memset(&c, 0, sizeof(c));
+	c.order = order;
+	if (fold_ctx_fill(&c, e, n) == 0 && fold_join_all(&c, threshold) == 0) {
+		parent = c.parent;
+		c.parent = NULL;
+	}
+	fold_ctx_free(&c);
+	return parent;
+}
+
+/* order[k]: the entry that comes k-th by date, ties in the caller's
+ * order; a new array, NULL when out of memory. */
+static uint32_t *
+fold_date_order(const struct fold_entry *e, size_t n)
+{
+	struct fold_dated *d = malloc((n ? n : 1) * sizeof(*d));
+	uint32_t *order = malloc((n ? n : 1) * sizeof(*order));
+	size_t i;
+
+	if (d != NULL && order != NULL) {
+		for (i = 0; i < n; i++) {
+			d[i] = (struct fold_dated){ e[i].time, (uint32_t)i };
+		}
+		qsort(d, n, sizeof(*d), fold_dated_compare);
+		for (i = 0; i < n; i++) {
+			order[i] = d[i].at;
+		}
+	} else {
+		free(order);
+		order = NULL;
+	}
+	free(d);
+	return order;
+}
+
+/*
+ * The forest of entries that are not in date order: joined in date
+ * order, then told in the caller's indices. Joins are greedy (a copy
+ * joins a story it matches as a whole), so the order they are tried in
+ * matters; in date order a feed's newest-first listing, the store's
+ * listing by feed and a chronological archive give the same stories.
+ */
+static uint32_t *
+fold_forest_dated(const struct fold_entry *e, size_t n, double threshold)
+{
+	uint32_t *order = fold_date_order(e, n), *parent = NULL, *inner = NULL;
+	size_t i;
+
+	if (order != NULL && (inner = fold_forest(e, order, n, threshold)) != NULL) {
+		parent = malloc((n ? n : 1) * sizeof(*parent));
+	}
+	for (i = 0; parent != NULL && i < n; i++) {
+		parent[order[i]] = order[fold_find(inner, (uint32_t)i)];
+	}
+	free(inner);
+	free(order);
+	return parent;
+}
+
 enum nf_status
 fold_stories(const struct fold_entry *entries, size_t n, double threshold,
              struct fold_result *out, struct nf_error *err)
 {
-	struct fold_ctx c;
+	uint32_t *parent;
 	enum nf_status st;
 
-	memset(&c, 0, sizeof(c));
 	out->stories = NULL;
 	out->nstories = 0;
 	if (n >= UINT32_MAX) {
@@ -3120,16 +3225,13 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	if (threshold <= 0.0 || threshold > 1.0 || threshold != threshold) {
 		threshold = TITLE_DEFAULT_THRESHOLD;
 	}
-	if (fold_ctx_fill(&c, entries, n) != 0) {
-		fold_ctx_free(&c);
+	parent = fold_in_date_order(entries, n) ? fold_forest(entries, NULL, n, threshold) :
+	         fold_forest_dated(entries, n, threshold);
+	if (parent == NULL) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
 	}
-	if (fold_join_all(&c, threshold) != 0) {
-		fold_ctx_free(&c);
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
-	}
-	st = fold_collect(entries, n, c.parent, out, err);
-	fold_ctx_free(&c);
+	st = fold_collect(entries, n, parent, out, err);
+	free(parent);
 	return st;
 }
 

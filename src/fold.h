@@ -7,12 +7,11 @@
  * index over title shingles, then exact verification (title.h's rule,
  * and a second one over summary leads); a copy joins a story only when it
  * matches the story as a whole, and a story spans at most three days
- * unless its copies share a GUID or link. Deterministic for the same
- * entries in the same order; a large batch is folded on two threads, with
- * the same stories as on one. Joins are greedy, so the same entries in
- * another order can fold a few items otherwise (of 20,000 archive items
- * listed in reverse, 15 more stories); callers that must agree (the kept
- * page and the page folded in memory) list them in one order.
+ * unless its copies share a GUID or link. Joins are greedy, so they are
+ * tried in date order whatever order the entries come in (a feed lists
+ * newest first, the store by feed): the same entries give the same
+ * stories in any order (ties of date keep the caller's). A large batch
+ * is folded on two threads, with the same stories as on one.
  *
  * fold works on light entries (pointers into items the caller owns), so
  * that --dump can fold a large feed without keeping whole items.
