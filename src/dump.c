@@ -13,7 +13,7 @@
 #include "feeds/feed.h"
 #include "src/date.h"
 #include "src/buf.h"
-#include "src/digest.h"
+#include "src/arena.h"
 #include "src/dump.h"
 #include "src/fold.h"
 #include "src/source.h"
@@ -33,21 +33,10 @@
  * parser is told not to make the article text (feed_options.no_article),
  * which the JSON does not hold.
  */
-/*
- * The strings kept per item live in an arena of ARENA_BLOCK blocks, freed
- * all at once: four mallocs per item cost more in headers and rounding
- * than the strings themselves.
- */
-#define ARENA_BLOCK (64 * 1024)
+/* The strings kept per item live in an arena (src/arena.h). */
 
 /* stdout's buffer when it is no terminal */
 #define DUMP_OUT_BUFFER (256 * 1024)
-
-struct arena_block {
-	struct arena_block *next;
-	size_t used, cap;
-	char data[];
-};
 
 struct dump {
 	FILE *out;
@@ -57,7 +46,7 @@ struct dump {
 	size_t cap;
 	int failed;		/* out of memory or stdout closed */
 	struct jbuf *line;	/* one item's JSON; reused */
-	struct arena_block *arena;	/* newest block first */
+	struct arena arena;
 	size_t dropped;		/* fields over max-size, left out */
 };
 
@@ -299,88 +288,6 @@ json_item(struct jbuf *b, const struct nf_item *it)
 	jadd(b, "]}", 2);
 }
 
-/* A copy of the n bytes at s, NUL added, in d's arena; NULL when out of
- * memory. A string longer than a block gets a block of its own. */
-static char *
-arena_strndup(struct dump *d, const char *s, size_t n)
-{
-	struct arena_block *b = d->arena;
-	char *copy;
-
-	if (b == NULL || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > ARENA_BLOCK - sizeof(*b) ? n + 1 : ARENA_BLOCK - sizeof(*b);
-
-		if ((b = malloc(sizeof(*b) + cap)) == NULL) {
-			return NULL;
-		}
-		b->used = 0;
-		b->cap = cap;
-		if (d->arena != NULL && cap > ARENA_BLOCK - sizeof(*b)) {
-			/* an outsize block goes behind the current one */
-			b->next = d->arena->next;
-			d->arena->next = b;
-		} else {
-			b->next = d->arena;
-			d->arena = b;
-		}
-	}
-	copy = b->data + b->used;
-	memcpy(copy, s, n);
-	copy[n] = '\0';
-	b->used += n + 1;
-	return copy;
-}
-
-static void
-arena_free(struct dump *d)
-{
-	struct arena_block *b, *next;
-
-	for (b = d->arena; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	d->arena = NULL;
-}
-
-/* s (NULL stays NULL) cut to at most max bytes without splitting a UTF-8
- * character, copied into the arena. Returns -1 when out of memory. */
-static int
-keep_string(struct dump *d, const char *s, size_t max, const char **out)
-{
-	size_t n;
-
-	*out = NULL;
-	if (s == NULL) {
-		return 0;
-	}
-	n = strlen(s);
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
-			n--;
-		}
-	}
-	return (*out = arena_strndup(d, s, n)) != NULL ? 0 : -1;
-}
-
-/* s (NULL stays NULL) as folding compares it, in the arena (digest.h).
- * Returns -1 when out of memory. */
-static int
-keep_key(struct dump *d, const char *s, const char **out)
-{
-	char digest[DIGEST_LEN];
-	const char *form;
-	size_t n;
-
-	*out = NULL;
-	if (s == NULL) {
-		return 0;
-	}
-	form = digest_form(s, strlen(s), digest, &n);
-	return (*out = arena_strndup(d, form, n)) != NULL ? 0 : -1;
-}
-
 /* Keeps what folding needs of one item. The entries grow by half, so
  * that the spare room at the end stays small for a long feed. */
 static int
@@ -401,16 +308,16 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	memset(e, 0, sizeof(*e));
 	e->time = it->published;
 	e->text_len = item_text_length(it);
-	if (keep_string(d, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
-	    keep_key(d, it->id, &e->id) != 0 ||
-	    keep_string(d, it->summary, fold_summary_needed(strlen(e->title)),
-	                &e->summary) != 0) {
+	if (arena_keep_cut(&d->arena, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
+	    arena_keep_key(&d->arena, it->id, &e->id) != 0 ||
+	    arena_keep_cut(&d->arena, it->summary,
+	                   fold_summary_needed(strlen(e->title)), &e->summary) != 0) {
 		return -1;
 	}
 	/* a permalink GUID is often the link: kept once */
 	if (it->id != NULL && it->link != NULL && strcmp(it->id, it->link) == 0) {
 		e->link = e->id;
-	} else if (keep_key(d, it->link, &e->link) != 0) {
+	} else if (arena_keep_key(&d->arena, it->link, &e->link) != 0) {
 		return -1;
 	}
 	d->nitems++;
@@ -479,7 +386,7 @@ print_stories(struct dump *d, const char *source, struct nf_error *err)
 static void
 dump_clear(struct dump *d)
 {
-	arena_free(d);
+	arena_free(&d->arena);
 	free(d->entries);
 }
 
@@ -604,7 +511,7 @@ enum nf_status
 dump_run(const struct nf_args *args, struct nf_error *err)
 {
 	struct jbuf line = { { NULL, 0, 0, 0 }, 0 };
-	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, NULL, 0 };
+	struct dump d = { stdout, 0, 0, NULL, 0, 0, &line, { NULL, 0 }, 0 };
 	enum nf_status st;
 
 	buf_init(&line.b, SIZE_MAX / 2);

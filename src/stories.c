@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "src/buf.h"
-#include "src/digest.h"
+#include "src/arena.h"
 #include "src/frontpage.h"
 #include "src/stories.h"
 #include "src/text.h"
+#include "src/utf8.h"
 
 /* Part of every kept fold's signature: move it on with any change to
  * what fold_stories() or frontpage.c make of the same items, so that a
@@ -238,12 +239,6 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
 
 #define ROW_ARENA_BLOCK ((size_t)1 << 20)
 
-struct arena_block {
-	struct arena_block *next;
-	size_t used, cap;
-	char data[];
-};
-
 /* What a kept line reads of an item besides its fold entry. */
 struct row_extra {
 	int64_t rowid, feed_id;
@@ -251,38 +246,13 @@ struct row_extra {
 };
 
 struct rows {
-	struct arena_block *arena;
+	struct arena arena;	/* blocks of ROW_ARENA_BLOCK */
 	struct fold_entry *e;	/* entries[i] and x[i] are row i */
 	struct row_extra *x;
 	size_t n, cap;
 	int64_t last_feed;	/* the feed whose title last was kept */
 	const char *last_source;
 };
-
-/* A copy of the n bytes at s in the arena, or NULL out of memory. */
-static const char *
-rows_keep(struct rows *r, const char *s, size_t n)
-{
-	struct arena_block *b = r->arena;
-	char *copy;
-
-	if (b == NULL || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > ROW_ARENA_BLOCK ? n + 1 : ROW_ARENA_BLOCK;
-
-		if ((b = malloc(sizeof(*b) + cap)) == NULL) {
-			return NULL;
-		}
-		b->used = 0;
-		b->cap = cap;
-		b->next = r->arena;
-		r->arena = b;
-	}
-	copy = b->data + b->used;
-	memcpy(copy, s, n);
-	copy[n] = '\0';
-	b->used += n + 1;
-	return copy;
-}
 
 /* s (NULL stays NULL) kept through the text gate as regate() passes a
  * loaded item's field, cut to max bytes at a character's start. 0, or
@@ -307,32 +277,11 @@ rows_keep_text(struct rows *r, const char *s, size_t max, int one_line,
 		s = safe, n = strlen(safe);
 	}
 	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
-			n--;
-		}
+		n = utf8_char_start(s, max);
 	}
-	*out = rows_keep(r, s, n);
+	*out = arena_keep(&r->arena, s, n);
 	free(safe);
 	return *out != NULL ? 0 : -1;
-}
-
-/* A GUID as folding compares it: a short one as it is, a long one (or
- * one that starts like a digest) as its 126-bit digest, equal exactly
- * when the GUIDs are but for a collision (about 2^-126 a pair). */
-static int
-rows_keep_key(struct rows *r, const char *s, const char **out)
-{
-	char digest[DIGEST_LEN];
-	const char *form;
-	size_t n;
-
-	*out = NULL;
-	if (s == NULL) {
-		return 0;
-	}
-	form = digest_form(s, strlen(s), digest, &n);
-	return (*out = rows_keep(r, form, n)) != NULL ? 0 : -1;
 }
 
 static int
@@ -389,14 +338,14 @@ rows_add(void *ctx, const struct store_fold_item *it)
 	                   &e->summary) != 0 ||
 	    rows_keep_text(r, it->caption, SIZE_MAX, 0, &x->caption) != 0 ||
 	    (it->outlet != NULL &&
-	     (x->outlet = rows_keep(r, it->outlet, strlen(it->outlet))) == NULL)) {
+	     (x->outlet = arena_keep(&r->arena, it->outlet, strlen(it->outlet))) == NULL)) {
 		return -1;
 	}
 	/* a permalink GUID is often the link: kept once */
 	if (it->id != NULL && it->link != NULL && strcmp(it->id, it->link) == 0 &&
 	    e->link != NULL && strcmp(e->link, it->link) == 0) {
 		e->id = e->link;
-	} else if (rows_keep_key(r, it->id, &e->id) != 0) {
+	} else if (arena_keep_key(&r->arena, it->id, &e->id) != 0) {
 		return -1;
 	}
 	e->source = x->outlet != NULL ? x->outlet : x->feed;
@@ -407,12 +356,7 @@ rows_add(void *ctx, const struct store_fold_item *it)
 static void
 rows_free(struct rows *r)
 {
-	while (r->arena != NULL) {
-		struct arena_block *next = r->arena->next;
-
-		free(r->arena);
-		r->arena = next;
-	}
+	arena_free(&r->arena);
 	free(r->e), free(r->x);
 	memset(r, 0, sizeof(*r));
 }
@@ -436,6 +380,7 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
 	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
 
 	memset(r, 0, sizeof(*r));
+	r->arena.block = ROW_ARENA_BLOCK;
 	if (st == NF_OK) {
 		st = store_fold_items(s, rows_add, r, err);
 	}
