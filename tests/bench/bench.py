@@ -475,18 +475,23 @@ def row_stories(nf, srcdir, build, work, runs):
     return rows
 
 
+def loopback_server(srcdir):
+    """tests/server.py on 127.0.0.1: (the process, its port)."""
+    server = subprocess.Popen(
+        [sys.executable, os.path.join(srcdir, "tests/server.py"),
+         "--no-stdin"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True)
+    return server, int(server.stdout.readline())
+
+
 def row_refresh(nf, srcdir, work, runs):
     feeds = int(os.environ.get("FEEDS", "1000"))
     items = int(os.environ.get("ITEMS", "100"))
     latency = int(os.environ.get("LATENCY_MS", "50"))
     parallel = int(os.environ.get("PARALLEL", "16"))
     folder = tempfile.mkdtemp(prefix="refresh-", dir=work)
-    server = subprocess.Popen(
-        [sys.executable, os.path.join(srcdir, "tests/server.py"),
-         "--no-stdin"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True)
+    server, port = loopback_server(srcdir)
     try:
-        port = int(server.stdout.readline())
         base = "http://127.0.0.1:%d" % port
         urls = ["%s/latency?ms=%d&items=%d&seed=%d" % (base, latency, items, i)
                 for i in range(feeds)]
@@ -542,12 +547,8 @@ def row_refold(nf, srcdir, work, runs):
     feeds = int(os.environ.get("FEEDS", "1000"))
     items = int(os.environ.get("ITEMS", "100"))
     folder = tempfile.mkdtemp(prefix="refold-", dir=work)
-    server = subprocess.Popen(
-        [sys.executable, os.path.join(srcdir, "tests/server.py"),
-         "--no-stdin"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True)
+    server, port = loopback_server(srcdir)
     try:
-        port = int(server.stdout.readline())
         urls = ["http://127.0.0.1:%d/gen?items=%d&seed=%d" % (port, items, i)
                 for i in range(feeds)]
         rc, db = os.path.join(folder, "rc"), os.path.join(folder, "db")
