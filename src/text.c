@@ -25,12 +25,21 @@ is_bidi_control(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Unicode's noncharacters: U+FFFE and U+FFFF are not XML characters, so
+ * a title carrying one would make a written OPML list unreadable. */
+static int
+is_noncharacter(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+	       ((cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF);
+}
+
 /* Code points from U+00A0 up that the gate changes or drops. */
 static int
 is_special(uint32_t cp)
 {
 	return (cp >= 0x2028 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD
-	       || cp == UTF8_INVALID;
+	       || cp == UTF8_INVALID || is_noncharacter(cp);
 }
 
 int
@@ -164,7 +173,7 @@ judge(uint32_t cp, const unsigned char *next, size_t nleft, enum esc_state *st)
 		/* dropped; a BOM inside text is junk from concatenated files */
 	} else if (cp == 0x2028 || cp == 0x2029) {
 		v.subst = "\n";
-	} else if (cp == 0xFFFD || cp == UTF8_INVALID) {
+	} else if (cp == 0xFFFD || cp == UTF8_INVALID || is_noncharacter(cp)) {
 		v.subst = replacement;	/* the bytes may have been invalid */
 	} else {
 		v.keep = 1;

@@ -73,6 +73,11 @@ static const struct text_case sanitize_cases[] = {
 	CASE("bom dropped", "\xef\xbb\xbfTitle", "Title"),
 	CASE("line separator", "a\xe2\x80\xa8" "b", "a\nb"),
 	CASE("existing fffd kept", "a\xef\xbf\xbd" "b", "a\xef\xbf\xbd" "b"),
+	CASE("ffff is no character", "a\xef\xbf\xbf" "b", "a\xef\xbf\xbd" "b"),
+	CASE("fffe is no character", "\xef\xbf\xbe", "\xef\xbf\xbd"),
+	CASE("fdd0 is no character", "\xef\xb7\x90", "\xef\xbf\xbd"),
+	CASE("plane end", "\xf4\x8f\xbf\xbf", "\xef\xbf\xbd"),
+	CASE("fdf0 kept", "\xef\xb7\xb0", "\xef\xb7\xb0"),
 };
 
 static void

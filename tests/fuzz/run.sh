@@ -7,6 +7,8 @@
 # of its seed corpus, so what the fuzzer adds stays out of the source tree;
 # a crash, leak or timeout leaves its input in $FUZZ_BUILD/artifacts. Save
 # one worth keeping in tests/fuzz/regress/TARGET/ for make check.
+# FUZZ_SEED fixes libFuzzer's random seed (CI sets it, so that a run
+# judges the change and not the draw); unset, every run draws anew.
 set -eu
 secs=${1:-60}
 [ $# -gt 0 ] && shift
@@ -58,6 +60,6 @@ for t in $targets; do
 	fi
 	echo "fuzz: $t for ${secs}s"
 	"$out/fuzz_$t" -max_total_time="$secs" -timeout=2 -rss_limit_mb=1024 \
-		-max_len=65536 -print_final_stats=1 \
+		-max_len=65536 -print_final_stats=1 ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
 		-artifact_prefix="$out/artifacts/$t-" "$out/corpus/$t"
 done
