@@ -408,6 +408,9 @@ dump_start(void *ctx, const struct source_head *head)
 	r->opts.charset = head->charset;
 	if ((r->p = feed_parser_new(&r->opts, on_item, r->d)) == NULL) {
 		r->st = nf_error_set(r->err, NF_ERR_NOMEM, "out of memory");
+	} else {
+		/* HTML to text, JSON and the kept entries beside the parsing */
+		feed_parser_build_aside(r->p);
 	}
 	return r->st != NF_OK;
 }
