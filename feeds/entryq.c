@@ -11,6 +11,9 @@
 /* Entries in flight: enough that neither thread waits for the other on
  * an item that takes long, few enough that their text stays small. */
 #define ENTRYQ_SLOTS 64
+/* An idle thread is woken for this many entries, or a drain: waking it
+ * for each one cost more than building it. */
+#define ENTRYQ_BATCH 16
 
 /*
  * One entry handed over, with the feed's author and metadata as they
@@ -35,6 +38,9 @@ struct entryq {
 	/* Under lock: entries put and entries out, counted from the start;
 	 * the slot of entry n is slots[n % ENTRYQ_SLOTS]. */
 	size_t put, out;
+	int worker_idle;	/* the worker waits for more */
+	int producer_waits;	/* the producer waits for room or a drain */
+	int draining;
 	int stopped;
 	int closing;
 	enum nf_status status;
@@ -89,7 +95,9 @@ worker(void *arg)
 	pthread_mutex_lock(&q->lock);
 	for (;;) {
 		while (q->out == q->put && !q->closing) {
+			q->worker_idle = 1;
 			pthread_cond_wait(&q->more, &q->lock);
+			q->worker_idle = 0;
 		}
 		if (q->out == q->put) {
 			break;
@@ -104,7 +112,10 @@ worker(void *arg)
 		pthread_mutex_lock(&q->lock);
 		q->stopped |= stop;
 		q->out++;
-		pthread_cond_signal(&q->room);
+		if (q->producer_waits && (q->out == q->put || q->stopped ||
+		    (!q->draining && q->put - q->out <= ENTRYQ_SLOTS / 2))) {
+			pthread_cond_signal(&q->room);
+		}
 	}
 	pthread_mutex_unlock(&q->lock);
 	return NULL;
@@ -171,7 +182,9 @@ entryq_put(struct entryq *q, struct entry_raw *raw, const char *feed_author,
 
 	pthread_mutex_lock(&q->lock);
 	while (q->put - q->out == ENTRYQ_SLOTS && !q->stopped) {
+		q->producer_waits = 1;
 		pthread_cond_wait(&q->room, &q->lock);
+		q->producer_waits = 0;
 	}
 	stopped = q->stopped;
 	pthread_mutex_unlock(&q->lock);
@@ -190,7 +203,9 @@ entryq_put(struct entryq *q, struct entry_raw *raw, const char *feed_author,
 	}
 	pthread_mutex_lock(&q->lock);
 	q->put++;
-	pthread_cond_signal(&q->more);
+	if (q->worker_idle && q->put - q->out >= ENTRYQ_BATCH) {
+		pthread_cond_signal(&q->more);
+	}
 	pthread_mutex_unlock(&q->lock);
 	return 0;
 }
@@ -201,9 +216,16 @@ entryq_drain(struct entryq *q, int *stopped, struct nf_error *err)
 	enum nf_status st;
 
 	pthread_mutex_lock(&q->lock);
-	while (q->out != q->put) {
-		pthread_cond_wait(&q->room, &q->lock);
+	if (q->worker_idle && q->out != q->put) {
+		pthread_cond_signal(&q->more);
 	}
+	q->draining = 1;
+	while (q->out != q->put) {
+		q->producer_waits = 1;
+		pthread_cond_wait(&q->room, &q->lock);
+		q->producer_waits = 0;
+	}
+	q->draining = 0;
 	*stopped = q->stopped;
 	st = q->status;
 	if (st != NF_OK) {
