@@ -12,7 +12,8 @@
  * an item that takes long, few enough that their text stays small. */
 #define ENTRYQ_SLOTS 64
 /* An idle thread is woken for this many entries, or a drain: waking it
- * for each one cost more than building it. */
+ * for each one cost more than building it. The first entry after a
+ * drain wakes it at once, since it has nothing else to do. */
 #define ENTRYQ_BATCH 16
 
 /*
@@ -41,6 +42,7 @@ struct entryq {
 	int worker_idle;	/* the worker waits for more */
 	int producer_waits;	/* the producer waits for room or a drain */
 	int draining;
+	int fresh;		/* no entry put since the last drain */
 	int stopped;
 	int closing;
 	enum nf_status status;
@@ -132,6 +134,7 @@ entryq_new(const struct feed_options *opts, feed_item_fn on_item, void *ctx)
 	q->opts = opts;
 	q->on_item = on_item;
 	q->ctx = ctx;
+	q->fresh = 1;
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->more, NULL);
 	pthread_cond_init(&q->room, NULL);
@@ -203,9 +206,10 @@ entryq_put(struct entryq *q, struct entry_raw *raw, const char *feed_author,
 	}
 	pthread_mutex_lock(&q->lock);
 	q->put++;
-	if (q->worker_idle && q->put - q->out >= ENTRYQ_BATCH) {
+	if (q->worker_idle && (q->fresh || q->put - q->out >= ENTRYQ_BATCH)) {
 		pthread_cond_signal(&q->more);
 	}
+	q->fresh = 0;
 	pthread_mutex_unlock(&q->lock);
 	return 0;
 }
@@ -226,6 +230,7 @@ entryq_drain(struct entryq *q, int *stopped, struct nf_error *err)
 		q->producer_waits = 0;
 	}
 	q->draining = 0;
+	q->fresh = 1;
 	*stopped = q->stopped;
 	st = q->status;
 	if (st != NF_OK) {
