@@ -229,15 +229,45 @@ def copy_for(db, tag):
     return dst
 
 
-def dump_pair(nf, feed, runs):
-    """newsfold --dump and xmllint --stream --noout on feed, side by side
-    in this run (and the --base build's newsfold when given)."""
-    mine = measure([nf, "--dump", feed], runs)
-    anchors = with_base([nf, "--dump", feed], nf, runs)
+def measure_alternated(cmds, runs):
+    """measure() for several commands, (label, argv, stdin) each, run in
+    turn in each of runs rounds, so that the load of a shared machine
+    falls on all of them alike: the dump rows' ratios. Wall times come
+    from this loop (not hyperfine). Returns {label: figures}."""
+    got = {label: ([], [], [0], [0]) for label, _, _ in cmds}
+    for _ in range(runs):
+        for label, argv, stdin in cmds:
+            wall, cpu, kib, status = run_once(argv, stdin)
+            walls, cpus, rss, failed = got[label]
+            walls.append(wall)
+            cpus.append(cpu)
+            rss[0] = max(rss[0], kib)
+            failed[0] += status != 0
+    return {label: {"median": statistics.median(w), "min": min(w),
+                    "max": max(w), "cpu": statistics.median(c),
+                    "rss": r[0] / 1024.0, "failed": f[0], "timer": "loop"}
+            for label, (w, c, r, f) in got.items()}
+
+
+def dump_pair(nf, feed, runs, sfeed=False):
+    """newsfold --dump beside xmllint --stream --noout on feed (and the
+    --base build's newsfold when given, sfeed when asked and installed),
+    alternated."""
+    cmds = [("mine", [nf, "--dump", feed], None)]
+    if BASE is not None:
+        cmds.append(("before (--base)", [BASE, "--dump", feed], None))
     if have("xmllint"):
-        anchors.append(("xmllint --stream", measure(
-            ["xmllint", "--stream", "--noout", feed], runs)))
-    return mine, anchors
+        cmds.append(("xmllint --stream", ["xmllint", "--stream", "--noout", feed], None))
+    if sfeed and have("sfeed"):
+        cmds.append(("sfeed", ["sfeed"], feed))
+    got = measure_alternated(cmds, runs)
+    return got["mine"], [(label, got[label]) for label, _, _ in cmds[1:]]
+
+
+def libraries_rss(nf):
+    """The peak memory of newsfold --version: what the libraries newsfold
+    links take before any work, part of every peak in the dump rows."""
+    return measure([nf, "--version"], 1)["rss"]
 
 
 def row_dump(nf, srcdir, work, runs):
@@ -246,10 +276,9 @@ def row_dump(nf, srcdir, work, runs):
     generated into a temporary folder and removed after: its peak memory
     must be the 35 MB feed's."""
     feed = genfeed(srcdir, os.path.join(work, "feed-35mb.xml"), 20000)
-    mine, anchors = dump_pair(nf, feed, runs)
-    if have("sfeed"):
-        anchors.append(("sfeed", measure(["sfeed"], runs, stdin=feed)))
-    rows = [("--dump, 35 MB / 20,000 items", mine, anchors)]
+    mine, anchors = dump_pair(nf, feed, runs, sfeed=True)
+    rows = [("--dump, 35 MB / 20,000 items (--version alone: %.1f MiB)"
+             % libraries_rss(nf), mine, anchors)]
     tmp = tempfile.mkdtemp(prefix="dump-", dir=work)
     try:
         big = genfeed(srcdir, os.path.join(tmp, "feed-350mb.xml"), 200000)
