@@ -73,8 +73,8 @@ void feed_parser_free(struct feed_parser *p);
 
 /* Asks, before the first push, for an XML feed's items to be built on a
  * second thread while the parser reads on (feeds/entryq.h): on_item is
- * then called on that thread, and each push still returns only once its
- * items are out. A JSON Feed is built in line. */
+ * still called on the pushing thread, in order, and each push returns
+ * only once its items are out. A JSON Feed is built in line. */
 void feed_parser_build_aside(struct feed_parser *p);
 
 /* Whether a document's first bytes (512 are enough) settle its encoding:

@@ -409,7 +409,7 @@ dump_start(void *ctx, const struct source_head *head)
 	if ((r->p = feed_parser_new(&r->opts, on_item, r->d)) == NULL) {
 		r->st = nf_error_set(r->err, NF_ERR_NOMEM, "out of memory");
 	} else {
-		/* HTML to text, JSON and the kept entries beside the parsing */
+		/* the items' HTML to text beside the parsing */
 		feed_parser_build_aside(r->p);
 	}
 	return r->st != NF_OK;

@@ -1,7 +1,9 @@
 /* Items built aside (feeds/entryq.h) are the items built in line: the
  * same items in the same order, with the channel's metadata as it was
  * at each item's end tag, the same stop after a callback's "stop", the
- * same status, in any chunking; and on_item runs on the queue's thread. */
+ * same status, in any chunking; on_item runs on the pushing thread, with
+ * another thread running beside it (an XML feed) or none more than in
+ * line (a JSON Feed). */
 #include "autoconfig.h"
 
 #include <pthread.h>
@@ -26,7 +28,26 @@ struct collected {
 	size_t stop_after;	/* 0: never */
 	pthread_t parser;	/* the thread that pushes */
 	int elsewhere;		/* items handed out on another thread */
+	int threads;		/* the most threads seen running */
 };
+
+/* The threads of this process, from /proc. */
+static int
+threads_running(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "r");
+	int n = 0;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "Threads:", 8) == 0) {
+			n = (int)strtol(line + 8, NULL, 10);
+		}
+	}
+	fclose(f);
+	return n;
+}
 
 static int
 collect(void *ctx, const struct nf_feed *meta, struct nf_item *item)
@@ -40,6 +61,9 @@ collect(void *ctx, const struct nf_feed *meta, struct nf_item *item)
 
 	buf_add(&c->text, line, n > 0 && (size_t)n < sizeof(line) ? (size_t)n : 0);
 	c->elsewhere |= !pthread_equal(pthread_self(), c->parser);
+	if (threads_running() > c->threads) {
+		c->threads = threads_running();
+	}
 	item_free(item);
 	c->nitems++;
 	return c->stop_after > 0 && c->nitems >= c->stop_after;
@@ -175,9 +199,11 @@ check_case(const struct aside_case *c)
 			         "%zu (status %d)", c->name, sizes[s], aside.nitems, st_aside,
 			         in_line.nitems, st_line);
 		}
-		if (in_line.nitems == 0 || in_line.elsewhere || aside.elsewhere != xml) {
-			fail_msg("%s: %zu items, in line elsewhere %d, aside elsewhere %d",
-			         c->name, in_line.nitems, in_line.elsewhere, aside.elsewhere);
+		if (in_line.nitems == 0 || in_line.elsewhere || aside.elsewhere ||
+		    (aside.threads > in_line.threads) != xml) {
+			fail_msg("%s: %zu items; elsewhere %d, %d; threads %d, %d",
+			         c->name, in_line.nitems, in_line.elsewhere, aside.elsewhere,
+			         in_line.threads, aside.threads);
 		}
 		if (c->stop_after > 0 && aside.nitems != c->stop_after) {
 			fail_msg("%s: %zu items after a stop", c->name, aside.nitems);
