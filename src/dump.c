@@ -31,7 +31,10 @@
  * folding needs of each item (title, GUID, link, summary lead), since a
  * story may join items any distance apart, and folding's own work. The
  * parser is told not to make the article text (feed_options.no_article),
- * which the JSON does not hold.
+ * which the JSON does not hold, and to apply the field rules (the items'
+ * HTML to text) on a second thread while libxml2 reads on
+ * (feed_parser_build_aside()); the items still come to on_item here, in
+ * order.
  */
 /* The strings kept per item live in an arena (src/arena.h). */
 
