@@ -474,7 +474,10 @@ fold_spaces(char *s, size_t n, int *lead, int *trail)
 				s[j++] = ' ';
 				gap = 0;
 			}
-			memmove(s + j, s + i, sp - i);
+			/* in place until a run of spaces has shrunk */
+			if (j != i) {
+				memmove(s + j, s + i, sp - i);
+			}
 			j += sp - i;
 			i = sp;
 			continue;
