@@ -12,8 +12,8 @@
 
 #include "src/curlload.h"
 
-/* libcurl's SONAME since 7.16 (2006); configure checks for the headers */
-#define CURLLOAD_SONAME "libcurl.so.4"
+/* CURL_SONAME: the file name configure read from a program linked
+ * against libcurl ("libcurl.so.4") */
 
 /* The functions src/fetch.c calls, in one table: their addresses are
  * looked up together, once. */
@@ -48,18 +48,18 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static void
 load(void)
 {
-	void *lib = dlopen(CURLLOAD_SONAME, RTLD_NOW | RTLD_LOCAL);
+	void *lib = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
 	size_t i;
 
 	if (lib == NULL) {
 		snprintf(load_error, sizeof(load_error), "cannot load %s: %s",
-		         CURLLOAD_SONAME, dlerror());
+		         CURL_SONAME, dlerror());
 		return;
 	}
 	for (i = 0; i < FN_COUNT; i++) {
 		if ((fns[i] = dlsym(lib, fn_names[i])) == NULL) {
 			snprintf(load_error, sizeof(load_error), "%s lacks %s",
-			         CURLLOAD_SONAME, fn_names[i]);
+			         CURL_SONAME, fn_names[i]);
 			return;
 		}
 	}

@@ -30,7 +30,7 @@ test_not_loaded_at_start(void **state)
 {
 	(void)state;
 	assert_false(curlload_is_loaded());
-	assert_null(dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD));
+	assert_null(dlopen(CURL_SONAME, RTLD_NOW | RTLD_NOLOAD));
 }
 
 static void
