@@ -367,10 +367,11 @@ row_feed(const void *rows, size_t k)
 	return ((const struct row_extra *)rows)[k].feed_id;
 }
 
-/* Reads the rows of the configured feeds in the order stories_load()
- * gives their items. */
+/* Puts the rows read (grouped by feed, each feed's in the store's
+ * order) in the order stories_load() gives their items: the configured
+ * feeds' in dotfile order; the others' go. */
 static enum nf_status
-rows_load(struct store *s, const struct config *cfg, struct rows *r,
+rows_rank(struct store *s, const struct config *cfg, struct rows *r,
           struct nf_error *err)
 {
 	struct store_feed_info *feeds = NULL;
@@ -379,11 +380,6 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
 	size_t nfeeds = 0, nout = 0, *rank = NULL, *perm = NULL, k;
 	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
 
-	memset(r, 0, sizeof(*r));
-	r->arena.block = ROW_ARENA_BLOCK;
-	if (st == NF_OK) {
-		st = store_fold_items(s, rows_add, r, err);
-	}
 	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
 	                    (perm = malloc((r->n + 1) * sizeof(*perm))) == NULL ||
 	                    ranked_order(perm, &nout, r->x, row_feed, r->n, feeds,
@@ -404,6 +400,189 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
 	}
 	free(e), free(x), free(perm), free(rank);
 	store_feed_list_free(feeds, nfeeds);
+	return st;
+}
+
+static void
+rows_init(struct rows *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->arena.block = ROW_ARENA_BLOCK;
+}
+
+/* Reads the rows of the configured feeds in the order stories_load()
+ * gives their items. */
+static enum nf_status
+rows_load(struct store *s, const struct config *cfg, struct rows *r,
+          struct nf_error *err)
+{
+	enum nf_status st;
+
+	rows_init(r);
+	st = store_fold_items(s, 0, rows_add, r, err);
+	if (st == NF_OK) {
+		st = rows_rank(s, cfg, r, err);
+	}
+	if (st != NF_OK) {
+		rows_free(r);
+	}
+	return st;
+}
+
+/*
+ * The rows read while a refresh stores its feeds (stories.h): each
+ * batch's feeds are read on the worker's handle inside the batch, just
+ * before it commits, so that after the last transfer only the feeds not
+ * synced are left to read. Rows read then stay the feed's rows unless
+ * another handle writes the feed later: every batch reads the fold's
+ * generation and the handle's data version in one snapshot, and a
+ * generation that moved while the data version did too (another
+ * handle's write that folding sees) spends them; so does a batch that
+ * did not commit, or a generation at the refold other than the last
+ * batch's. Spent rows are read again whole, as without them.
+ */
+struct stories_rows {
+	struct rows rows;
+	int64_t *feeds;		/* the feeds whose rows are read, */
+	size_t nfeeds, cap;	/* in the order read */
+	int64_t gen, version;	/* at the last batch */
+	int marked;		/* gen and version are read */
+	int spent;
+};
+
+struct stories_rows *
+stories_rows_new(void)
+{
+	struct stories_rows *c = calloc(1, sizeof(*c));
+
+	if (c != NULL) {
+		rows_init(&c->rows);
+	}
+	return c;
+}
+
+void
+stories_rows_free(struct stories_rows *c)
+{
+	if (c != NULL) {
+		rows_free(&c->rows);
+		free(c->feeds);
+		free(c);
+	}
+}
+
+static void
+rows_spend(struct stories_rows *c)
+{
+	c->spent = 1;
+	rows_free(&c->rows);
+	free(c->feeds);
+	c->feeds = NULL;
+	c->nfeeds = c->cap = 0;
+}
+
+static int
+rows_have_feed(const struct stories_rows *c, int64_t id)
+{
+	for (size_t i = c->nfeeds; i > 0; i--) {
+		if (c->feeds[i - 1] == id) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Reads feed id's rows; 0, or -1 when they cannot be kept. */
+static int
+rows_read_feed(struct stories_rows *c, struct store *s, int64_t id)
+{
+	struct nf_error err;
+
+	if (c->nfeeds == c->cap) {
+		size_t cap = c->cap > 0 ? 2 * c->cap : 256;
+		int64_t *f = realloc(c->feeds, cap * sizeof(*f));
+
+		if (f == NULL) {
+			return -1;
+		}
+		c->feeds = f, c->cap = cap;
+	}
+	c->feeds[c->nfeeds++] = id;
+	return store_fold_items(s, id, rows_add, &c->rows, &err) == NF_OK ? 0 : -1;
+}
+
+void
+stories_rows_synced(struct stories_rows *c, struct store *s,
+                    const int64_t *feed_ids, size_t n)
+{
+	struct nf_error err;
+	int64_t gen, version;
+	size_t i;
+
+	if (c->spent) {
+		return;
+	}
+	if (store_fold_mark(s, &gen, &version, &err) != NF_OK ||
+	    (c->marked && gen != c->gen && c->nfeeds > 0 &&
+	     version != c->version)) {
+		rows_spend(c);
+		return;
+	}
+	/* an unmoved generation: nothing the fold sees was written */
+	for (i = 0; (!c->marked || gen != c->gen) && i < n; i++) {
+		/* the rows of a feed met twice would be there twice */
+		if (rows_have_feed(c, feed_ids[i]) ||
+		    rows_read_feed(c, s, feed_ids[i]) != 0) {
+			rows_spend(c);
+			return;
+		}
+	}
+	c->gen = gen, c->version = version, c->marked = 1;
+}
+
+void
+stories_rows_committed(struct stories_rows *c, int ok)
+{
+	if (!ok && !c->spent) {
+		rows_spend(c);
+	}
+}
+
+/* The rows at gen: those read during the refresh (c, emptied) when they
+ * are still the feeds' rows, the configured feeds' others read now;
+ * else all of them read now. */
+static enum nf_status
+rows_finish(struct store *s, const struct config *cfg,
+            struct stories_rows *c, int64_t gen, struct rows *r,
+            struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+	int64_t id;
+	size_t i, j;
+
+	if (c == NULL || c->spent || !c->marked || c->gen != gen) {
+		if (c != NULL) {
+			rows_spend(c);	/* before reading them all again */
+		}
+		return rows_load(s, cfg, r, err);
+	}
+	*r = c->rows;
+	rows_init(&c->rows);
+	for (i = 0; st == NF_OK && i < cfg->nfeeds; i++) {
+		for (j = 0; j < i; j++) {
+			if (strcmp(cfg->feeds[j].url, cfg->feeds[i].url) == 0) {
+				break;
+			}
+		}
+		if (j == i && (st = store_feed_find(s, cfg->feeds[i].url, &id,
+		                                    err)) == NF_OK && id != 0 &&
+		    !rows_have_feed(c, id)) {
+			st = store_fold_items(s, id, rows_add, r, err);
+		}
+	}
+	if (st == NF_OK) {
+		st = rows_rank(s, cfg, r, err);
+	}
 	if (st != NF_OK) {
 		rows_free(r);
 	}
@@ -652,7 +831,7 @@ stories_join_page(struct store *s, const struct frontpage *page,
 static enum nf_status
 stories_fold_and_save(struct store *s, const struct config *cfg,
                       const char *signature, int64_t gen,
-                      struct nf_error *err)
+                      struct stories_rows *read, struct nf_error *err)
 {
 	struct rows rows;
 	struct frontpage page;
@@ -660,7 +839,7 @@ stories_fold_and_save(struct store *s, const struct config *cfg,
 	enum nf_status st;
 
 	memset(&w, 0, sizeof(w));
-	if ((st = rows_load(s, cfg, &rows, err)) != NF_OK) {
+	if ((st = rows_finish(s, cfg, read, gen, &rows, err)) != NF_OK) {
 		return st;
 	}
 	st = frontpage_fold(rows.e, rows.n, cfg->fold_threshold,
@@ -681,8 +860,8 @@ stories_fold_and_save(struct store *s, const struct config *cfg,
 }
 
 enum nf_status
-stories_update(struct store *s, const struct config *cfg,
-               struct nf_error *err)
+stories_update_read(struct store *s, const struct config *cfg,
+                    struct stories_rows *read, struct nf_error *err)
 {
 	char *signature = NULL;
 	int64_t gen = 0;
@@ -701,8 +880,15 @@ stories_update(struct store *s, const struct config *cfg,
 		st = store_fold_is_current(s, signature, &current, err);
 	}
 	if (st == NF_OK && signature != NULL && !current) {
-		st = stories_fold_and_save(s, cfg, signature, gen, err);
+		st = stories_fold_and_save(s, cfg, signature, gen, read, err);
 	}
 	free(signature);
 	return st;
+}
+
+enum nf_status
+stories_update(struct store *s, const struct config *cfg,
+               struct nf_error *err)
+{
+	return stories_update_read(s, cfg, NULL, err);
 }

@@ -29,6 +29,23 @@ struct syncq;
 struct syncq *syncq_new(struct store *store, const struct sync_settings *set,
                         struct nf_error *err);
 
+/* What a caller learns of each batch on the worker (src/stories.h reads
+ * the front page's rows of its feeds while the transfers go on):
+ * synced() gets the feeds the batch synced, their writes visible on
+ * store (the worker's handle, inside the batch's transaction), just
+ * before it commits; committed() then says whether it did (0: the
+ * batch's writes are lost, or synced() could not be told them). Both
+ * run on the worker. */
+struct syncq_batch_hook {
+	void (*synced)(void *ctx, struct store *store, const int64_t *feed_ids,
+	               size_t n);
+	void (*committed)(void *ctx, int ok);
+	void *ctx;
+};
+
+/* Sets the hook (copied) before the first feed is added. */
+void syncq_set_batch_hook(struct syncq *q, const struct syncq_batch_hook *hook);
+
 /* Queues a finished transfer of feed (feed->url and filter_cmd are
  * copied); user comes
  * back with its outcome. Takes result's body and strings: they are NULL
