@@ -238,11 +238,19 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
 
 
 #define ROW_ARENA_BLOCK ((size_t)1 << 20)
+/* A kept line's room, as --headlines prints it. */
+#define STORIES_HEAD_SIZE 1024
+#define STORIES_SOURCE_SIZE 256
 
-/* What a kept line reads of an item besides its fold entry. */
+/* What a kept line reads of an item besides its fold entry, and the
+ * copy's own line (head, line_source), made as the row is read:
+ * frontpage_copy_line()'s, the title or feed itself where it is that,
+ * or NULL when the copy has no headline and its line needs its whole
+ * text (row_text_whole()). */
 struct row_extra {
 	int64_t rowid, feed_id;
 	const char *outlet, *caption, *feed;	/* feed: the feed's title */
+	const char *head, *line_source;
 };
 
 struct rows {
@@ -303,6 +311,58 @@ rows_grow(struct rows *r)
 	return 0;
 }
 
+/* Row i as an item of the strings the rows hold (the item owns none). */
+static void
+row_item(const struct rows *r, size_t i, struct nf_item *it,
+         struct nf_image *img)
+{
+	const struct fold_entry *e = &r->e[i];
+	const struct row_extra *x = &r->x[i];
+
+	memset(it, 0, sizeof(*it));
+	*img = (struct nf_image){ .caption = (char *)x->caption };
+	it->title = (char *)e->title;
+	it->link = (char *)e->link;
+	it->summary = (char *)e->summary;
+	it->outlet = (char *)x->outlet;
+	it->source = (char *)x->feed;
+	it->published = e->time;
+	it->updated = NF_NO_DATE;
+	it->rowid = x->rowid;
+	it->feed_id = x->feed_id;
+	it->text_len = e->text_len;
+	it->image = x->caption != NULL ? img : NULL;
+}
+
+/* s kept, or same when it is same's text (NULL when out of memory). */
+static const char *
+rows_keep_same(struct rows *r, const char *s, const char *same)
+{
+	if (same != NULL && strcmp(s, same) == 0) {
+		return same;
+	}
+	return arena_keep(&r->arena, s, strlen(s));
+}
+
+/* Makes row i's own line (struct row_extra). 0, or -1 out of memory. */
+static int
+rows_copy_line(struct rows *r, size_t i)
+{
+	struct row_extra *x = &r->x[i];
+	struct nf_item it;
+	struct nf_image img;
+	char head[STORIES_HEAD_SIZE], source[STORIES_SOURCE_SIZE];
+
+	row_item(r, i, &it, &img);
+	if (frontpage_copy_line(&it, head, sizeof(head), source,
+	                        sizeof(source))) {
+		return 0;	/* made from its whole text, when it is kept */
+	}
+	x->head = rows_keep_same(r, head, r->e[i].title);
+	x->line_source = rows_keep_same(r, source, x->feed);
+	return x->head != NULL && x->line_source != NULL ? 0 : -1;
+}
+
 /* store_fold_items()'s callback: keeps one row. */
 static int
 rows_add(void *ctx, const struct store_fold_item *it)
@@ -349,6 +409,9 @@ rows_add(void *ctx, const struct store_fold_item *it)
 		return -1;
 	}
 	e->source = x->outlet != NULL ? x->outlet : x->feed;
+	if (rows_copy_line(r, r->n) != 0) {
+		return -1;
+	}
 	r->n++;
 	return 0;
 }
@@ -604,21 +667,25 @@ struct page_walk {
 					 * line needs its text (owned) */
 	const struct nf_item **copies;	/* pointers to tmp */
 	size_t *idx;		/* 0, 1, ...: the story over tmp */
-	char **heads, **sources;
+	const char **heads, **sources;	/* the copies' lines: into the
+					 * rows, or owned, */
+	char **owned;		/* 2k and 2k + 1: copy k's, when owned */
 	size_t cap;		/* entries of the arrays */
-	char head[1024], source[256];	/* as --headlines prints them */
+	size_t used;		/* copies of the current story */
+	char head[STORIES_HEAD_SIZE], source[STORIES_SOURCE_SIZE];
 };
 
 static void
 page_walk_clear(struct page_walk *w)
 {
-	for (size_t k = 0; k < w->cap; k++) {
-		free(w->heads[k]);
-		free(w->sources[k]);
+	for (size_t k = 0; k < w->used; k++) {
+		free(w->owned[2 * k]);
+		free(w->owned[2 * k + 1]);
 		item_free(w->loaded[k]);
-		w->heads[k] = w->sources[k] = NULL;
+		w->owned[2 * k] = w->owned[2 * k + 1] = NULL;
 		w->loaded[k] = NULL;
 	}
+	w->used = 0;
 }
 
 static void
@@ -626,9 +693,9 @@ page_walk_free(struct page_walk *w)
 {
 	page_walk_clear(w);
 	free(w->tmp), free(w->img), free(w->loaded), free(w->copies);
-	free(w->idx), free(w->heads), free(w->sources);
+	free(w->idx), free(w->heads), free(w->sources), free(w->owned);
 	w->tmp = NULL, w->img = NULL, w->loaded = NULL, w->copies = NULL;
-	w->idx = NULL, w->heads = w->sources = NULL;
+	w->idx = NULL, w->heads = w->sources = NULL, w->owned = NULL;
 	w->cap = 0;
 }
 
@@ -646,9 +713,10 @@ page_walk_reserve(struct page_walk *w, size_t n)
 	w->idx = calloc(n, sizeof(*w->idx));
 	w->heads = calloc(n, sizeof(*w->heads));
 	w->sources = calloc(n, sizeof(*w->sources));
+	w->owned = calloc(2 * n, sizeof(*w->owned));
 	if (w->tmp == NULL || w->img == NULL || w->loaded == NULL ||
 	    w->copies == NULL || w->idx == NULL || w->heads == NULL ||
-	    w->sources == NULL) {
+	    w->sources == NULL || w->owned == NULL) {
 		page_walk_free(w);
 		return -1;
 	}
@@ -683,29 +751,6 @@ story_counts(const struct frontpage *page, const struct frontpage_story *st,
 	}
 }
 
-/* Row i as an item of the strings the rows hold (the item owns none). */
-static void
-row_item(const struct rows *r, size_t i, struct nf_item *it,
-         struct nf_image *img)
-{
-	const struct fold_entry *e = &r->e[i];
-	const struct row_extra *x = &r->x[i];
-
-	memset(it, 0, sizeof(*it));
-	*img = (struct nf_image){ .caption = (char *)x->caption };
-	it->title = (char *)e->title;
-	it->link = (char *)e->link;
-	it->summary = (char *)e->summary;
-	it->outlet = (char *)x->outlet;
-	it->source = (char *)x->feed;
-	it->published = e->time;
-	it->updated = NF_NO_DATE;
-	it->rowid = x->rowid;
-	it->feed_id = x->feed_id;
-	it->text_len = e->text_len;
-	it->image = x->caption != NULL ? img : NULL;
-}
-
 /* A copy whose title gives no headline is headed by the start of its
  * text (frontpage_copy_line() says so), more of it than a row may keep
  * (and its content, which a row leaves out): its whole item is read for
@@ -733,18 +778,28 @@ row_text_whole(struct page_walk *w, size_t k)
 	return 1;
 }
 
-/* Copy k's own line into head and source. */
+/* Copy k's own line into heads[k] and sources[k]: as its row was
+ * read, or, for a copy without a headline, from its whole text. */
 static int
-copy_line(struct page_walk *w, size_t k, char *head, size_t hsize,
-          char *source, size_t ssize)
+copy_line(struct page_walk *w, size_t k, size_t row)
 {
-	int rc = 0;
+	const struct row_extra *x = &w->rows->x[row];
+	char head[STORIES_HEAD_SIZE], source[STORIES_SOURCE_SIZE];
 
-	if (frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize) &&
-	    (rc = row_text_whole(w, k)) > 0) {
-		frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize);
+	if (x->head != NULL) {
+		w->heads[k] = x->head;
+		w->sources[k] = x->line_source;
+		return 0;
 	}
-	return rc < 0 ? -1 : 0;
+	if (frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
+	                        sizeof(source)) && row_text_whole(w, k) < 0) {
+		return -1;
+	}
+	frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
+	                    sizeof(source));
+	w->heads[k] = w->owned[2 * k] = strdup(head);
+	w->sources[k] = w->owned[2 * k + 1] = strdup(source);
+	return w->heads[k] != NULL && w->sources[k] != NULL ? 0 : -1;
 }
 
 static int
@@ -755,7 +810,6 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	const struct nf_image *photo;
 	struct frontpage_story one;
 	struct frontpage page;
-	char head[1024], source[256];
 	size_t k;
 
 	if (w->next >= w->page->nstories) {
@@ -770,9 +824,8 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 		row_item(w->rows, st->members[k], &w->tmp[k], &w->img[k]);
 		w->copies[k] = &w->tmp[k];
 		w->idx[k] = k;
-		if (copy_line(w, k, head, sizeof(head), source, sizeof(source)) != 0 ||
-		    (w->heads[k] = strdup(head)) == NULL ||
-		    (w->sources[k] = strdup(source)) == NULL) {
+		w->used = k + 1;
+		if (copy_line(w, k, st->members[k]) != 0) {
 			return -1;
 		}
 	}
@@ -785,8 +838,7 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	photo = frontpage_photo(&page, &one);
 	*out = (struct store_fold_story){
 		.copies = w->copies, .n = st->n,
-		.heads = (const char *const *)w->heads,
-		.sources = (const char *const *)w->sources,
+		.heads = w->heads, .sources = w->sources,
 		.head = w->head, .source = w->source,
 		.caption = photo != NULL ? photo->caption : NULL,
 	};
