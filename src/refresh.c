@@ -311,8 +311,8 @@ refresh_start_worker(struct refresh *r, struct nf_error *err)
 	if ((r->queue = syncq_new(mine, &r->sync, err)) == NULL) {
 		return err->code;
 	}
-	/* without it the refold reads every row itself, as it can */
-	if ((hook.ctx = r->rows = stories_rows_new()) != NULL) {
+	/* without it the refold reads every row itself, if it folds */
+	if ((hook.ctx = r->rows = stories_rows_new(r->cfg)) != NULL) {
 		syncq_set_batch_hook(r->queue, &hook);
 	}
 	return NF_OK;

@@ -514,13 +514,15 @@ struct stories_rows {
 };
 
 struct stories_rows *
-stories_rows_new(void)
+stories_rows_new(const struct config *cfg)
 {
-	struct stories_rows *c = calloc(1, sizeof(*c));
+	struct stories_rows *c;
 
-	if (c != NULL) {
-		rows_init(&c->rows);
+	/* a page of ignore lines is never kept (stories_signature()) */
+	if (cfg->nignores > 0 || (c = calloc(1, sizeof(*c))) == NULL) {
+		return NULL;
 	}
+	rows_init(&c->rows);
 	return c;
 }
 

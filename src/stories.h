@@ -43,9 +43,11 @@ enum nf_status stories_update(struct store *s, const struct config *cfg,
  * the refold after the last transfer has little left to read. */
 struct stories_rows;
 
-/* Returns a new, empty reading, or NULL when out of memory; free with
- * stories_rows_free() (NULL is a no-op). */
-struct stories_rows *stories_rows_new(void);
+/* Returns a new, empty reading for cfg's page; free with
+ * stories_rows_free() (NULL is a no-op). NULL when the page is never
+ * kept (nothing to read for) or out of memory: a refold then reads its
+ * rows itself. */
+struct stories_rows *stories_rows_new(const struct config *cfg);
 void stories_rows_free(struct stories_rows *rows);
 
 /* syncq's batch hook (src/syncq.h): reads the rows of the n feeds a

@@ -1030,14 +1030,14 @@ test_rows_read_while_stored(void **state)
 
 	(void)state;
 	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		struct stories_rows *rows = stories_rows_new();
+		struct stories_rows *rows;
 		struct store *w = NULL;
 		struct fixture *f;
 		unsigned long seed = 31 + c, other = 77 + c;
 		struct nf_error err;
 
-		assert_non_null(rows);
 		setup((void **)&f);
+		assert_non_null(rows = stories_rows_new(&f->cfg));
 		assert_int_equal(store_open_again(f->s, &w, &err), NF_OK);
 		for (i = 0; cases[c].before[i] != '\0'; i++) {
 			sync_feed(f, (size_t)(cases[c].before[i] - '0'), 30, &seed, T0);
