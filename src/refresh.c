@@ -308,11 +308,12 @@ refresh_start_worker(struct refresh *r, struct nf_error *err)
 	if (st != NF_OK) {
 		return st;
 	}
+	/* without it the refold reads every row itself, if it folds */
+	r->rows = stories_rows_new(r->cfg, r->store);
 	if ((r->queue = syncq_new(mine, &r->sync, err)) == NULL) {
 		return err->code;
 	}
-	/* without it the refold reads every row itself, if it folds */
-	if ((hook.ctx = r->rows = stories_rows_new(r->cfg)) != NULL) {
+	if ((hook.ctx = r->rows) != NULL) {
 		syncq_set_batch_hook(r->queue, &hook);
 	}
 	return NF_OK;

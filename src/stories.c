@@ -508,21 +508,26 @@ struct stories_rows {
 	struct rows rows;
 	int64_t *feeds;		/* the feeds whose rows are read, */
 	size_t nfeeds, cap;	/* in the order read */
-	int64_t gen, version;	/* at the last batch */
-	int marked;		/* gen and version are read */
+	int64_t gen, version;	/* at the last batch (gen: or at the
+				 * start; version: once rows are read) */
+	int marked;		/* gen is read */
 	int spent;
 };
 
 struct stories_rows *
-stories_rows_new(const struct config *cfg)
+stories_rows_new(const struct config *cfg, struct store *s)
 {
 	struct stories_rows *c;
+	struct nf_error err;
 
 	/* a page of ignore lines is never kept (stories_signature()) */
 	if (cfg->nignores > 0 || (c = calloc(1, sizeof(*c))) == NULL) {
 		return NULL;
 	}
 	rows_init(&c->rows);
+	/* the generation to start from: a batch that leaves it alone
+	 * (every feed unchanged) reads nothing */
+	c->marked = store_fold_generation(s, &c->gen, &err) == NF_OK;
 	return c;
 }
 

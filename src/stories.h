@@ -43,11 +43,13 @@ enum nf_status stories_update(struct store *s, const struct config *cfg,
  * the refold after the last transfer has little left to read. */
 struct stories_rows;
 
-/* Returns a new, empty reading for cfg's page; free with
+/* Returns a new, empty reading for cfg's page of s, whose fold
+ * generation it starts from (read before the batches); free with
  * stories_rows_free() (NULL is a no-op). NULL when the page is never
  * kept (nothing to read for) or out of memory: a refold then reads its
  * rows itself. */
-struct stories_rows *stories_rows_new(const struct config *cfg);
+struct stories_rows *stories_rows_new(const struct config *cfg,
+                                      struct store *s);
 void stories_rows_free(struct stories_rows *rows);
 
 /* syncq's batch hook (src/syncq.h): reads the rows of the n feeds a

@@ -1037,7 +1037,7 @@ test_rows_read_while_stored(void **state)
 		struct nf_error err;
 
 		setup((void **)&f);
-		assert_non_null(rows = stories_rows_new(&f->cfg));
+		assert_non_null(rows = stories_rows_new(&f->cfg, f->s));
 		assert_int_equal(store_open_again(f->s, &w, &err), NF_OK);
 		for (i = 0; cases[c].before[i] != '\0'; i++) {
 			sync_feed(f, (size_t)(cases[c].before[i] - '0'), 30, &seed, T0);
