@@ -817,6 +817,7 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	const struct nf_image *photo;
 	struct frontpage_story one;
 	struct frontpage page;
+	const char *head, *source;
 	size_t k;
 
 	if (w->next >= w->page->nstories) {
@@ -840,13 +841,20 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	one = (struct frontpage_story){ .members = w->idx, .n = st->n };
 	page = (struct frontpage){ .items = (struct nf_item *const *)w->copies,
 	                           .stories = &one, .nstories = 1 };
-	frontpage_story_line(&page, &one, w->head, sizeof(w->head), w->source,
-	                     sizeof(w->source));
+	if (st->n == 1) {
+		/* a story of one copy is headed by that copy's title
+		 * (frontpage_headline()), so its line is the copy's */
+		head = w->heads[0], source = w->sources[0];
+	} else {
+		frontpage_story_line(&page, &one, w->head, sizeof(w->head),
+		                     w->source, sizeof(w->source));
+		head = w->head, source = w->source;
+	}
 	photo = frontpage_photo(&page, &one);
 	*out = (struct store_fold_story){
 		.copies = w->copies, .n = st->n,
 		.heads = w->heads, .sources = w->sources,
-		.head = w->head, .source = w->source,
+		.head = head, .source = source,
 		.caption = photo != NULL ? photo->caption : NULL,
 	};
 	story_counts(&page, &one, &out->newest, &out->outlets);
