@@ -70,10 +70,10 @@ int syncq_take(struct syncq *q, int wait, void **user,
                struct sync_outcome *out);
 
 /* The worker commits the feeds it has synced in batches (store.h) and
- * hands their outcomes out when a batch commits: after 100 ms, or 256
+ * hands their outcomes out when a batch commits: after 250 ms, or 256
  * feeds, or before a local feed. A caller with nothing more to add for
  * now says so here, and the batch commits as soon as the queued feeds
- * are synced, without waiting out the 100 ms. */
+ * are synced, without waiting out the 250 ms. */
 void syncq_flush(struct syncq *q);
 
 /* Feeds added and not yet taken. */
