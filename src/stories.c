@@ -504,10 +504,15 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
  * did not commit, or a generation at the refold other than the last
  * batch's. Spent rows are read again whole, as without them.
  */
+/* Feed ids past this are not kept in the map below: the rows are then
+ * read again whole. A feed's id is its rowid, one past the highest. */
+#define ROWS_FEED_ID_MAX ((int64_t)1 << 24)
+
 struct stories_rows {
 	struct rows rows;
-	int64_t *feeds;		/* the feeds whose rows are read, */
-	size_t nfeeds, cap;	/* in the order read */
+	unsigned char *have;	/* have[id]: feed id's rows are read */
+	size_t nhave;		/* entries of have */
+	size_t nfeeds;		/* feeds read */
 	int64_t gen, version;	/* at the last batch (gen: or at the
 				 * start; version: once rows are read) */
 	int marked;		/* gen is read */
@@ -536,7 +541,7 @@ stories_rows_free(struct stories_rows *c)
 {
 	if (c != NULL) {
 		rows_free(&c->rows);
-		free(c->feeds);
+		free(c->have);
 		free(c);
 	}
 }
@@ -546,39 +551,50 @@ rows_spend(struct stories_rows *c)
 {
 	c->spent = 1;
 	rows_free(&c->rows);
-	free(c->feeds);
-	c->feeds = NULL;
-	c->nfeeds = c->cap = 0;
+	free(c->have);
+	c->have = NULL;
+	c->nhave = c->nfeeds = 0;
 }
 
 static int
 rows_have_feed(const struct stories_rows *c, int64_t id)
 {
-	for (size_t i = c->nfeeds; i > 0; i--) {
-		if (c->feeds[i - 1] == id) {
-			return 1;
-		}
+	return id > 0 && (size_t)id < c->nhave && c->have[id];
+}
+
+/* Notes that feed id's rows are read: 0, or -1 when it cannot. */
+static int
+rows_mark_feed(struct stories_rows *c, int64_t id)
+{
+	if (id <= 0 || id > ROWS_FEED_ID_MAX) {
+		return -1;
 	}
+	if ((size_t)id >= c->nhave) {
+		size_t n = (size_t)id + 1 > 2 * c->nhave ? (size_t)id + 1 :
+		           2 * c->nhave;
+		unsigned char *have = realloc(c->have, n);
+
+		if (have == NULL) {
+			return -1;
+		}
+		memset(have + c->nhave, 0, n - c->nhave);
+		c->have = have, c->nhave = n;
+	}
+	c->have[id] = 1;
+	c->nfeeds++;
 	return 0;
 }
 
-/* Reads feed id's rows; 0, or -1 when they cannot be kept. */
+/* Reads feed id's rows into r; 0, or -1 when they cannot be kept. */
 static int
-rows_read_feed(struct stories_rows *c, struct store *s, int64_t id)
+rows_read_feed(struct stories_rows *c, struct store *s, int64_t id,
+               struct rows *r, struct nf_error *err)
 {
-	struct nf_error err;
-
-	if (c->nfeeds == c->cap) {
-		size_t cap = c->cap > 0 ? 2 * c->cap : 256;
-		int64_t *f = realloc(c->feeds, cap * sizeof(*f));
-
-		if (f == NULL) {
-			return -1;
-		}
-		c->feeds = f, c->cap = cap;
+	if (rows_mark_feed(c, id) != 0) {
+		nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		return -1;
 	}
-	c->feeds[c->nfeeds++] = id;
-	return store_fold_items(s, id, rows_add, &c->rows, &err) == NF_OK ? 0 : -1;
+	return store_fold_items(s, id, rows_add, r, err) == NF_OK ? 0 : -1;
 }
 
 void
@@ -602,7 +618,7 @@ stories_rows_synced(struct stories_rows *c, struct store *s,
 	for (i = 0; (!c->marked || gen != c->gen) && i < n; i++) {
 		/* the rows of a feed met twice would be there twice */
 		if (rows_have_feed(c, feed_ids[i]) ||
-		    rows_read_feed(c, s, feed_ids[i]) != 0) {
+		    rows_read_feed(c, s, feed_ids[i], &c->rows, &err) != 0) {
 			rows_spend(c);
 			return;
 		}
@@ -628,7 +644,7 @@ rows_finish(struct store *s, const struct config *cfg,
 {
 	enum nf_status st = NF_OK;
 	int64_t id;
-	size_t i, j;
+	size_t i;
 
 	if (c == NULL || c->spent || !c->marked || c->gen != gen) {
 		if (c != NULL) {
@@ -638,16 +654,12 @@ rows_finish(struct store *s, const struct config *cfg,
 	}
 	*r = c->rows;
 	rows_init(&c->rows);
+	/* a URL listed twice is one feed, read once */
 	for (i = 0; st == NF_OK && i < cfg->nfeeds; i++) {
-		for (j = 0; j < i; j++) {
-			if (strcmp(cfg->feeds[j].url, cfg->feeds[i].url) == 0) {
-				break;
-			}
-		}
-		if (j == i && (st = store_feed_find(s, cfg->feeds[i].url, &id,
-		                                    err)) == NF_OK && id != 0 &&
-		    !rows_have_feed(c, id)) {
-			st = store_fold_items(s, id, rows_add, r, err);
+		if ((st = store_feed_find(s, cfg->feeds[i].url, &id, err)) == NF_OK &&
+		    id != 0 && !rows_have_feed(c, id) &&
+		    rows_read_feed(c, s, id, r, err) != 0) {
+			st = err->code;
 		}
 	}
 	if (st == NF_OK) {
