@@ -43,6 +43,7 @@ struct refresh {
 	struct sync_filter killfile;	/* the dotfile's ignore lines */
 	struct store *store;
 	struct syncq *queue;		/* the sync stage's worker */
+	struct stories_rows *rows;	/* the front page's, read by it */
 	struct refresh_feed *feeds;
 	size_t nfeeds;
 	size_t ndone;
@@ -279,19 +280,43 @@ refresh_transfers(struct refresh *r, struct nf_error *err)
 	return st;
 }
 
+static void
+on_batch_synced(void *ctx, struct store *store, const int64_t *feed_ids,
+                size_t n)
+{
+	stories_rows_synced(ctx, store, feed_ids, n);
+}
+
+static void
+on_batch_committed(void *ctx, int ok)
+{
+	stories_rows_committed(ctx, ok);
+}
+
 /* The worker gets a store handle of its own; this thread keeps the
- * caller's, unused until the worker is done. */
+ * caller's, unused until the worker is done. The worker also reads the
+ * front page's rows of each batch it stores, so that the refold after
+ * the last transfer has only the feeds left that stored nothing. */
 static enum nf_status
 refresh_start_worker(struct refresh *r, struct nf_error *err)
 {
 	struct store *mine = NULL;
 	enum nf_status st = store_open_again(r->store, &mine, err);
+	struct syncq_batch_hook hook = { on_batch_synced, on_batch_committed,
+	                                 NULL };
 
 	if (st != NF_OK) {
 		return st;
 	}
-	r->queue = syncq_new(mine, &r->sync, err);
-	return r->queue != NULL ? NF_OK : err->code;
+	/* without it the refold reads every row itself, if it folds */
+	r->rows = stories_rows_new(r->cfg, r->store);
+	if ((r->queue = syncq_new(mine, &r->sync, err)) == NULL) {
+		return err->code;
+	}
+	if ((hook.ctx = r->rows) != NULL) {
+		syncq_set_batch_hook(r->queue, &hook);
+	}
+	return NF_OK;
 }
 
 static void
@@ -306,6 +331,7 @@ refresh_free(struct refresh *r)
 	}
 	free(r->feeds);
 	sync_filter_clear(&r->killfile);
+	stories_rows_free(r->rows);
 }
 
 static size_t
@@ -324,12 +350,12 @@ count_failed(const struct refresh *r)
  * --headlines and the screens list it without folding. A failure here
  * costs only speed: they fold in memory while the kept page is stale. */
 static void
-keep_stories(struct store *store, const struct config *cfg)
+keep_stories(struct refresh *r)
 {
 	struct nf_error err;
 
 	nf_error_clear(&err);
-	stories_update(store, cfg, &err);
+	stories_update_read(r->store, r->cfg, r->rows, &err);
 }
 
 enum nf_status
@@ -371,7 +397,7 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 		*nfailed = st == NF_OK ? count_failed(&r) : 0;
 	}
 	if (st == NF_OK) {
-		keep_stories(store, cfg);
+		keep_stories(&r);
 	}
 	refresh_free(&r);
 	return st;

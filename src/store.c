@@ -272,7 +272,7 @@ enum stmt_id {
 	ST_STORY_ALL, ST_STORY_READ, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
 	ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
-	ST_ARTICLE,
+	ST_ARTICLE, ST_FOLD_FEED,
 	ST_COUNT
 };
 
@@ -301,6 +301,22 @@ enum stmt_id {
 	" i.summary = '' THEN substr(i.content, 1, 4000) END", \
 	"NULL, i.image_caption, NULL", ITEM_OUTLET)
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
+
+/* What the refold reads of each item (store_fold_items()): the summary
+ * cut to the most folding reads of it (fold_summary_needed(), in
+ * characters, so never fewer bytes), no content, the
+ * text's length measured here as the uncut text has it, and of the
+ * extras the outlet alone. Column order: struct fold_item_col. */
+#define FOLD_ITEM_CUT "256"
+#define FOLD_ITEM_SQL "SELECT i.id, i.feed_id, i.published, i.guid," \
+	" i.title, i.link, substr(i.summary, 1, max(" FOLD_ITEM_CUT "," \
+	" COALESCE(length(i.title), 0) + 8)), CASE WHEN json_valid(i.extras) AND" \
+	" json_type(i.extras, '$.outlet') = 'text' THEN" \
+	" json_extract(i.extras, '$.outlet') END, i.image_caption," \
+	" COALESCE(f.title, f.feed_title, url_redact(f.url))," \
+	" CASE WHEN i.content_len > 0 THEN i.content_len" \
+	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END" \
+	" FROM items i JOIN feeds f ON f.id = i.feed_id"
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -366,6 +382,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_FEED_PAGE] = ITEM_PAGE "WHERE i.feed_id = ?1" ITEM_ORDER,
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
+	[ST_FOLD_FEED] = FOLD_ITEM_SQL " WHERE i.feed_id = ?1" ITEM_ORDER,
 	/* the key as the join reads it (migration 10), and whether the
 	 * item holds one */
 	[ST_STORY_ALL] = "SELECT i.id, COALESCE(k.story, CASE WHEN i.id <="
@@ -3069,40 +3086,20 @@ sql_prepare(struct store *s, struct sql_build *b, struct nf_error *err)
 	return st;
 }
 
-/* What the refold reads of each item (store_fold_items()): the summary
- * cut to the most folding reads of it (fold_summary_needed(), in
- * characters, so never fewer bytes), no content, the
- * text's length measured here as the uncut text has it, and of the
- * extras the outlet alone. Column order: struct fold_item_col. */
-#define FOLD_ITEM_CUT "256"
-#define FOLD_ITEM_SQL "SELECT i.id, i.feed_id, i.published, i.guid," \
-	" i.title, i.link, substr(i.summary, 1, max(" FOLD_ITEM_CUT "," \
-	" COALESCE(length(i.title), 0) + 8)), CASE WHEN json_valid(i.extras) AND" \
-	" json_type(i.extras, '$.outlet') = 'text' THEN" \
-	" json_extract(i.extras, '$.outlet') END, i.image_caption," \
-	" COALESCE(f.title, f.feed_title, url_redact(f.url))," \
-	" CASE WHEN i.content_len > 0 THEN i.content_len" \
-	" ELSE COALESCE(length(CAST(i.summary AS BLOB)), 0) END" \
-	" FROM items i JOIN feeds f ON f.id = i.feed_id" ITEM_ORDER
-
 enum fold_item_col {
 	FI_ID, FI_FEED, FI_PUBLISHED, FI_GUID, FI_TITLE, FI_LINK, FI_SUMMARY,
 	FI_OUTLET, FI_CAPTION, FI_SOURCE, FI_TEXT_LEN
 };
 
-enum nf_status
-store_fold_items(struct store *s, store_fold_item_fn fn, void *ctx,
-                 struct nf_error *err)
+/* Steps st, a statement of FOLD_ITEM_SQL's columns, calling fn on each
+ * row. */
+static enum nf_status
+fold_items_run(struct store *s, sqlite3_stmt *st, store_fold_item_fn fn,
+               void *ctx, struct nf_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	struct store_fold_item it;
-	enum nf_status status = NF_OK;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, FOLD_ITEM_SQL, -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return db_error(s, err, "cannot list items");
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		it = (struct store_fold_item){
 			.rowid = sqlite3_column_int64(st, FI_ID),
@@ -3118,12 +3115,56 @@ store_fold_items(struct store *s, store_fold_item_fn fn, void *ctx,
 			.source = (const char *)sqlite3_column_text(st, FI_SOURCE),
 		};
 		if (fn(ctx, &it) != 0) {
-			status = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-			break;
+			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		}
 	}
-	if (status == NF_OK && rc != SQLITE_DONE) {
-		status = db_error(s, err, "cannot list items");
+	return rc == SQLITE_DONE ? NF_OK : db_error(s, err, "cannot list items");
+}
+
+enum nf_status
+store_fold_items(struct store *s, int64_t feed_id, store_fold_item_fn fn,
+                 void *ctx, struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status;
+
+	if (feed_id != 0) {
+		/* one feed at a time, as often as a refresh stores one:
+		 * prepared once */
+		if ((st = stmt_get(s, ST_FOLD_FEED, err)) == NULL) {
+			return NF_ERR_DB;
+		}
+		sqlite3_bind_int64(st, 1, feed_id);
+		status = fold_items_run(s, st, fn, ctx, err);
+		sqlite3_reset(st);
+		return status;
+	}
+	if (sqlite3_prepare_v2(s->db, FOLD_ITEM_SQL ITEM_ORDER, -1, &st,
+	                       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_error(s, err, "cannot list items");
+	}
+	status = fold_items_run(s, st, fn, ctx, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+enum nf_status
+store_fold_mark(struct store *s, int64_t *gen, int64_t *version,
+                struct nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum nf_status status = NF_OK;
+
+	/* one statement: both from one snapshot */
+	if (sqlite3_prepare_v2(s->db, "SELECT gen, (SELECT data_version FROM"
+	                       " pragma_data_version) FROM fold_state WHERE"
+	                       " id = 1", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		status = db_error(s, err, "cannot read the stored fold");
+	} else {
+		*gen = sqlite3_column_int64(st, 0);
+		*version = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	return status;

@@ -195,10 +195,19 @@ struct store_fold_item {
 /* Returns 0, or -1 to stop (out of memory). */
 typedef int (*store_fold_item_fn)(void *ctx, const struct store_fold_item *it);
 
-/* Calls fn for every stored item, in store_items_load()'s order, in
- * one statement (no item is built). */
-enum nf_status store_fold_items(struct store *s, store_fold_item_fn fn,
-                                void *ctx, struct nf_error *err);
+/* Calls fn for every stored item of feed_id, or of every feed when it
+ * is 0, in store_items_load()'s order, in one statement (no item is
+ * built). */
+enum nf_status store_fold_items(struct store *s, int64_t feed_id,
+                                store_fold_item_fn fn, void *ctx,
+                                struct nf_error *err);
+
+/* The fold's generation (store_fold_generation()) and SQLite's data
+ * version of this handle, which moves on only when another handle
+ * commits: read together inside a write, they tell whether a change of
+ * generation since the last such reading was this handle's own. */
+enum nf_status store_fold_mark(struct store *s, int64_t *gen,
+                               int64_t *version, struct nf_error *err);
 
 /* Loads one whole item (for the article screen); free with item_free().
  * NF_ERR_DB when there is no such row. */

@@ -238,11 +238,19 @@ stories_signature(struct store *s, const struct config *cfg, char **out,
 
 
 #define ROW_ARENA_BLOCK ((size_t)1 << 20)
+/* A kept line's room, as --headlines prints it. */
+#define STORIES_HEAD_SIZE 1024
+#define STORIES_SOURCE_SIZE 256
 
-/* What a kept line reads of an item besides its fold entry. */
+/* What a kept line reads of an item besides its fold entry, and the
+ * copy's own line (head, line_source), made as the row is read:
+ * frontpage_copy_line()'s, the title or feed itself where it is that,
+ * or NULL when the copy has no headline and its line needs its whole
+ * text (row_text_whole()). */
 struct row_extra {
 	int64_t rowid, feed_id;
 	const char *outlet, *caption, *feed;	/* feed: the feed's title */
+	const char *head, *line_source;
 };
 
 struct rows {
@@ -303,6 +311,58 @@ rows_grow(struct rows *r)
 	return 0;
 }
 
+/* Row i as an item of the strings the rows hold (the item owns none). */
+static void
+row_item(const struct rows *r, size_t i, struct nf_item *it,
+         struct nf_image *img)
+{
+	const struct fold_entry *e = &r->e[i];
+	const struct row_extra *x = &r->x[i];
+
+	memset(it, 0, sizeof(*it));
+	*img = (struct nf_image){ .caption = (char *)x->caption };
+	it->title = (char *)e->title;
+	it->link = (char *)e->link;
+	it->summary = (char *)e->summary;
+	it->outlet = (char *)x->outlet;
+	it->source = (char *)x->feed;
+	it->published = e->time;
+	it->updated = NF_NO_DATE;
+	it->rowid = x->rowid;
+	it->feed_id = x->feed_id;
+	it->text_len = e->text_len;
+	it->image = x->caption != NULL ? img : NULL;
+}
+
+/* s kept, or same when it is same's text (NULL when out of memory). */
+static const char *
+rows_keep_same(struct rows *r, const char *s, const char *same)
+{
+	if (same != NULL && strcmp(s, same) == 0) {
+		return same;
+	}
+	return arena_keep(&r->arena, s, strlen(s));
+}
+
+/* Makes row i's own line (struct row_extra). 0, or -1 out of memory. */
+static int
+rows_copy_line(struct rows *r, size_t i)
+{
+	struct row_extra *x = &r->x[i];
+	struct nf_item it;
+	struct nf_image img;
+	char head[STORIES_HEAD_SIZE], source[STORIES_SOURCE_SIZE];
+
+	row_item(r, i, &it, &img);
+	if (frontpage_copy_line(&it, head, sizeof(head), source,
+	                        sizeof(source))) {
+		return 0;	/* made from its whole text, when it is kept */
+	}
+	x->head = rows_keep_same(r, head, r->e[i].title);
+	x->line_source = rows_keep_same(r, source, x->feed);
+	return x->head != NULL && x->line_source != NULL ? 0 : -1;
+}
+
 /* store_fold_items()'s callback: keeps one row. */
 static int
 rows_add(void *ctx, const struct store_fold_item *it)
@@ -349,6 +409,9 @@ rows_add(void *ctx, const struct store_fold_item *it)
 		return -1;
 	}
 	e->source = x->outlet != NULL ? x->outlet : x->feed;
+	if (rows_copy_line(r, r->n) != 0) {
+		return -1;
+	}
 	r->n++;
 	return 0;
 }
@@ -367,10 +430,11 @@ row_feed(const void *rows, size_t k)
 	return ((const struct row_extra *)rows)[k].feed_id;
 }
 
-/* Reads the rows of the configured feeds in the order stories_load()
- * gives their items. */
+/* Puts the rows read (grouped by feed, each feed's in the store's
+ * order) in the order stories_load() gives their items: the configured
+ * feeds' in dotfile order; the others' go. */
 static enum nf_status
-rows_load(struct store *s, const struct config *cfg, struct rows *r,
+rows_rank(struct store *s, const struct config *cfg, struct rows *r,
           struct nf_error *err)
 {
 	struct store_feed_info *feeds = NULL;
@@ -379,11 +443,6 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
 	size_t nfeeds = 0, nout = 0, *rank = NULL, *perm = NULL, k;
 	enum nf_status st = store_feed_list(s, &feeds, &nfeeds, err);
 
-	memset(r, 0, sizeof(*r));
-	r->arena.block = ROW_ARENA_BLOCK;
-	if (st == NF_OK) {
-		st = store_fold_items(s, rows_add, r, err);
-	}
 	if (st == NF_OK && ((rank = feed_ranks(feeds, nfeeds, cfg)) == NULL ||
 	                    (perm = malloc((r->n + 1) * sizeof(*perm))) == NULL ||
 	                    ranked_order(perm, &nout, r->x, row_feed, r->n, feeds,
@@ -404,6 +463,208 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
 	}
 	free(e), free(x), free(perm), free(rank);
 	store_feed_list_free(feeds, nfeeds);
+	return st;
+}
+
+static void
+rows_init(struct rows *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->arena.block = ROW_ARENA_BLOCK;
+}
+
+/* Reads the rows of the configured feeds in the order stories_load()
+ * gives their items. */
+static enum nf_status
+rows_load(struct store *s, const struct config *cfg, struct rows *r,
+          struct nf_error *err)
+{
+	enum nf_status st;
+
+	rows_init(r);
+	st = store_fold_items(s, 0, rows_add, r, err);
+	if (st == NF_OK) {
+		st = rows_rank(s, cfg, r, err);
+	}
+	if (st != NF_OK) {
+		rows_free(r);
+	}
+	return st;
+}
+
+/*
+ * The rows read while a refresh stores its feeds (stories.h): each
+ * batch's feeds are read on the worker's handle inside the batch, just
+ * before it commits, so that after the last transfer only the feeds not
+ * synced are left to read. Rows read then stay the feed's rows unless
+ * another handle writes the feed later: every batch reads the fold's
+ * generation and the handle's data version in one snapshot, and a
+ * generation that moved while the data version did too (another
+ * handle's write that folding sees) spends them; so does a batch that
+ * did not commit, or a generation at the refold other than the last
+ * batch's. Spent rows are read again whole, as without them.
+ */
+/* Feed ids past this are not kept in the map below: the rows are then
+ * read again whole. A feed's id is its rowid, one past the highest. */
+#define ROWS_FEED_ID_MAX ((int64_t)1 << 24)
+
+struct stories_rows {
+	struct rows rows;
+	unsigned char *have;	/* have[id]: feed id's rows are read */
+	size_t nhave;		/* entries of have */
+	size_t nfeeds;		/* feeds read */
+	int64_t gen, version;	/* at the last batch (gen: or at the
+				 * start; version: once rows are read) */
+	int marked;		/* gen is read */
+	int spent;
+};
+
+struct stories_rows *
+stories_rows_new(const struct config *cfg, struct store *s)
+{
+	struct stories_rows *c;
+	struct nf_error err;
+
+	/* a page of ignore lines is never kept (stories_signature()) */
+	if (cfg->nignores > 0 || (c = calloc(1, sizeof(*c))) == NULL) {
+		return NULL;
+	}
+	rows_init(&c->rows);
+	/* the generation to start from: a batch that leaves it alone
+	 * (every feed unchanged) reads nothing */
+	c->marked = store_fold_generation(s, &c->gen, &err) == NF_OK;
+	return c;
+}
+
+void
+stories_rows_free(struct stories_rows *c)
+{
+	if (c != NULL) {
+		rows_free(&c->rows);
+		free(c->have);
+		free(c);
+	}
+}
+
+static void
+rows_spend(struct stories_rows *c)
+{
+	c->spent = 1;
+	rows_free(&c->rows);
+	free(c->have);
+	c->have = NULL;
+	c->nhave = c->nfeeds = 0;
+}
+
+static int
+rows_have_feed(const struct stories_rows *c, int64_t id)
+{
+	return id > 0 && (size_t)id < c->nhave && c->have[id];
+}
+
+/* Notes that feed id's rows are read: 0, or -1 when it cannot. */
+static int
+rows_mark_feed(struct stories_rows *c, int64_t id)
+{
+	if (id <= 0 || id > ROWS_FEED_ID_MAX) {
+		return -1;
+	}
+	if ((size_t)id >= c->nhave) {
+		size_t n = (size_t)id + 1 > 2 * c->nhave ? (size_t)id + 1 :
+		           2 * c->nhave;
+		unsigned char *have = realloc(c->have, n);
+
+		if (have == NULL) {
+			return -1;
+		}
+		memset(have + c->nhave, 0, n - c->nhave);
+		c->have = have, c->nhave = n;
+	}
+	c->have[id] = 1;
+	c->nfeeds++;
+	return 0;
+}
+
+/* Reads feed id's rows into r; 0, or -1 when they cannot be kept. */
+static int
+rows_read_feed(struct stories_rows *c, struct store *s, int64_t id,
+               struct rows *r, struct nf_error *err)
+{
+	if (rows_mark_feed(c, id) != 0) {
+		nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	return store_fold_items(s, id, rows_add, r, err) == NF_OK ? 0 : -1;
+}
+
+void
+stories_rows_synced(struct stories_rows *c, struct store *s,
+                    const int64_t *feed_ids, size_t n)
+{
+	struct nf_error err;
+	int64_t gen, version;
+	size_t i;
+
+	if (c->spent) {
+		return;
+	}
+	if (store_fold_mark(s, &gen, &version, &err) != NF_OK ||
+	    (c->marked && gen != c->gen && c->nfeeds > 0 &&
+	     version != c->version)) {
+		rows_spend(c);
+		return;
+	}
+	/* an unmoved generation: nothing the fold sees was written */
+	for (i = 0; (!c->marked || gen != c->gen) && i < n; i++) {
+		/* the rows of a feed met twice would be there twice */
+		if (rows_have_feed(c, feed_ids[i]) ||
+		    rows_read_feed(c, s, feed_ids[i], &c->rows, &err) != 0) {
+			rows_spend(c);
+			return;
+		}
+	}
+	c->gen = gen, c->version = version, c->marked = 1;
+}
+
+void
+stories_rows_committed(struct stories_rows *c, int ok)
+{
+	if (!ok && !c->spent) {
+		rows_spend(c);
+	}
+}
+
+/* The rows at gen: those read during the refresh (c, emptied) when they
+ * are still the feeds' rows, the configured feeds' others read now;
+ * else all of them read now. */
+static enum nf_status
+rows_finish(struct store *s, const struct config *cfg,
+            struct stories_rows *c, int64_t gen, struct rows *r,
+            struct nf_error *err)
+{
+	enum nf_status st = NF_OK;
+	int64_t id;
+	size_t i;
+
+	if (c == NULL || c->spent || !c->marked || c->gen != gen) {
+		if (c != NULL) {
+			rows_spend(c);	/* before reading them all again */
+		}
+		return rows_load(s, cfg, r, err);
+	}
+	*r = c->rows;
+	rows_init(&c->rows);
+	/* a URL listed twice is one feed, read once */
+	for (i = 0; st == NF_OK && i < cfg->nfeeds; i++) {
+		if ((st = store_feed_find(s, cfg->feeds[i].url, &id, err)) == NF_OK &&
+		    id != 0 && !rows_have_feed(c, id) &&
+		    rows_read_feed(c, s, id, r, err) != 0) {
+			st = err->code;
+		}
+	}
+	if (st == NF_OK) {
+		st = rows_rank(s, cfg, r, err);
+	}
 	if (st != NF_OK) {
 		rows_free(r);
 	}
@@ -425,21 +686,25 @@ struct page_walk {
 					 * line needs its text (owned) */
 	const struct nf_item **copies;	/* pointers to tmp */
 	size_t *idx;		/* 0, 1, ...: the story over tmp */
-	char **heads, **sources;
+	const char **heads, **sources;	/* the copies' lines: into the
+					 * rows, or owned, */
+	char **owned;		/* 2k and 2k + 1: copy k's, when owned */
 	size_t cap;		/* entries of the arrays */
-	char head[1024], source[256];	/* as --headlines prints them */
+	size_t used;		/* copies of the current story */
+	char head[STORIES_HEAD_SIZE], source[STORIES_SOURCE_SIZE];
 };
 
 static void
 page_walk_clear(struct page_walk *w)
 {
-	for (size_t k = 0; k < w->cap; k++) {
-		free(w->heads[k]);
-		free(w->sources[k]);
+	for (size_t k = 0; k < w->used; k++) {
+		free(w->owned[2 * k]);
+		free(w->owned[2 * k + 1]);
 		item_free(w->loaded[k]);
-		w->heads[k] = w->sources[k] = NULL;
+		w->owned[2 * k] = w->owned[2 * k + 1] = NULL;
 		w->loaded[k] = NULL;
 	}
+	w->used = 0;
 }
 
 static void
@@ -447,9 +712,9 @@ page_walk_free(struct page_walk *w)
 {
 	page_walk_clear(w);
 	free(w->tmp), free(w->img), free(w->loaded), free(w->copies);
-	free(w->idx), free(w->heads), free(w->sources);
+	free(w->idx), free(w->heads), free(w->sources), free(w->owned);
 	w->tmp = NULL, w->img = NULL, w->loaded = NULL, w->copies = NULL;
-	w->idx = NULL, w->heads = w->sources = NULL;
+	w->idx = NULL, w->heads = w->sources = NULL, w->owned = NULL;
 	w->cap = 0;
 }
 
@@ -467,9 +732,10 @@ page_walk_reserve(struct page_walk *w, size_t n)
 	w->idx = calloc(n, sizeof(*w->idx));
 	w->heads = calloc(n, sizeof(*w->heads));
 	w->sources = calloc(n, sizeof(*w->sources));
+	w->owned = calloc(2 * n, sizeof(*w->owned));
 	if (w->tmp == NULL || w->img == NULL || w->loaded == NULL ||
 	    w->copies == NULL || w->idx == NULL || w->heads == NULL ||
-	    w->sources == NULL) {
+	    w->sources == NULL || w->owned == NULL) {
 		page_walk_free(w);
 		return -1;
 	}
@@ -504,29 +770,6 @@ story_counts(const struct frontpage *page, const struct frontpage_story *st,
 	}
 }
 
-/* Row i as an item of the strings the rows hold (the item owns none). */
-static void
-row_item(const struct rows *r, size_t i, struct nf_item *it,
-         struct nf_image *img)
-{
-	const struct fold_entry *e = &r->e[i];
-	const struct row_extra *x = &r->x[i];
-
-	memset(it, 0, sizeof(*it));
-	*img = (struct nf_image){ .caption = (char *)x->caption };
-	it->title = (char *)e->title;
-	it->link = (char *)e->link;
-	it->summary = (char *)e->summary;
-	it->outlet = (char *)x->outlet;
-	it->source = (char *)x->feed;
-	it->published = e->time;
-	it->updated = NF_NO_DATE;
-	it->rowid = x->rowid;
-	it->feed_id = x->feed_id;
-	it->text_len = e->text_len;
-	it->image = x->caption != NULL ? img : NULL;
-}
-
 /* A copy whose title gives no headline is headed by the start of its
  * text (frontpage_copy_line() says so), more of it than a row may keep
  * (and its content, which a row leaves out): its whole item is read for
@@ -554,18 +797,28 @@ row_text_whole(struct page_walk *w, size_t k)
 	return 1;
 }
 
-/* Copy k's own line into head and source. */
+/* Copy k's own line into heads[k] and sources[k]: as its row was
+ * read, or, for a copy without a headline, from its whole text. */
 static int
-copy_line(struct page_walk *w, size_t k, char *head, size_t hsize,
-          char *source, size_t ssize)
+copy_line(struct page_walk *w, size_t k, size_t row)
 {
-	int rc = 0;
+	const struct row_extra *x = &w->rows->x[row];
+	char head[STORIES_HEAD_SIZE], source[STORIES_SOURCE_SIZE];
 
-	if (frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize) &&
-	    (rc = row_text_whole(w, k)) > 0) {
-		frontpage_copy_line(&w->tmp[k], head, hsize, source, ssize);
+	if (x->head != NULL) {
+		w->heads[k] = x->head;
+		w->sources[k] = x->line_source;
+		return 0;
 	}
-	return rc < 0 ? -1 : 0;
+	if (frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
+	                        sizeof(source)) && row_text_whole(w, k) < 0) {
+		return -1;
+	}
+	frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
+	                    sizeof(source));
+	w->heads[k] = w->owned[2 * k] = strdup(head);
+	w->sources[k] = w->owned[2 * k + 1] = strdup(source);
+	return w->heads[k] != NULL && w->sources[k] != NULL ? 0 : -1;
 }
 
 static int
@@ -576,7 +829,7 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	const struct nf_image *photo;
 	struct frontpage_story one;
 	struct frontpage page;
-	char head[1024], source[256];
+	const char *head, *source;
 	size_t k;
 
 	if (w->next >= w->page->nstories) {
@@ -591,9 +844,8 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 		row_item(w->rows, st->members[k], &w->tmp[k], &w->img[k]);
 		w->copies[k] = &w->tmp[k];
 		w->idx[k] = k;
-		if (copy_line(w, k, head, sizeof(head), source, sizeof(source)) != 0 ||
-		    (w->heads[k] = strdup(head)) == NULL ||
-		    (w->sources[k] = strdup(source)) == NULL) {
+		w->used = k + 1;
+		if (copy_line(w, k, st->members[k]) != 0) {
 			return -1;
 		}
 	}
@@ -601,14 +853,20 @@ page_walk_next(void *ctx, struct store_fold_story *out)
 	one = (struct frontpage_story){ .members = w->idx, .n = st->n };
 	page = (struct frontpage){ .items = (struct nf_item *const *)w->copies,
 	                           .stories = &one, .nstories = 1 };
-	frontpage_story_line(&page, &one, w->head, sizeof(w->head), w->source,
-	                     sizeof(w->source));
+	if (st->n == 1) {
+		/* a story of one copy is headed by that copy's title
+		 * (frontpage_headline()), so its line is the copy's */
+		head = w->heads[0], source = w->sources[0];
+	} else {
+		frontpage_story_line(&page, &one, w->head, sizeof(w->head),
+		                     w->source, sizeof(w->source));
+		head = w->head, source = w->source;
+	}
 	photo = frontpage_photo(&page, &one);
 	*out = (struct store_fold_story){
 		.copies = w->copies, .n = st->n,
-		.heads = (const char *const *)w->heads,
-		.sources = (const char *const *)w->sources,
-		.head = w->head, .source = w->source,
+		.heads = w->heads, .sources = w->sources,
+		.head = head, .source = source,
 		.caption = photo != NULL ? photo->caption : NULL,
 	};
 	story_counts(&page, &one, &out->newest, &out->outlets);
@@ -652,7 +910,7 @@ stories_join_page(struct store *s, const struct frontpage *page,
 static enum nf_status
 stories_fold_and_save(struct store *s, const struct config *cfg,
                       const char *signature, int64_t gen,
-                      struct nf_error *err)
+                      struct stories_rows *read, struct nf_error *err)
 {
 	struct rows rows;
 	struct frontpage page;
@@ -660,7 +918,7 @@ stories_fold_and_save(struct store *s, const struct config *cfg,
 	enum nf_status st;
 
 	memset(&w, 0, sizeof(w));
-	if ((st = rows_load(s, cfg, &rows, err)) != NF_OK) {
+	if ((st = rows_finish(s, cfg, read, gen, &rows, err)) != NF_OK) {
 		return st;
 	}
 	st = frontpage_fold(rows.e, rows.n, cfg->fold_threshold,
@@ -681,8 +939,8 @@ stories_fold_and_save(struct store *s, const struct config *cfg,
 }
 
 enum nf_status
-stories_update(struct store *s, const struct config *cfg,
-               struct nf_error *err)
+stories_update_read(struct store *s, const struct config *cfg,
+                    struct stories_rows *read, struct nf_error *err)
 {
 	char *signature = NULL;
 	int64_t gen = 0;
@@ -701,8 +959,15 @@ stories_update(struct store *s, const struct config *cfg,
 		st = store_fold_is_current(s, signature, &current, err);
 	}
 	if (st == NF_OK && signature != NULL && !current) {
-		st = stories_fold_and_save(s, cfg, signature, gen, err);
+		st = stories_fold_and_save(s, cfg, signature, gen, read, err);
 	}
 	free(signature);
 	return st;
+}
+
+enum nf_status
+stories_update(struct store *s, const struct config *cfg,
+               struct nf_error *err)
+{
+	return stories_update_read(s, cfg, NULL, err);
 }

@@ -39,4 +39,31 @@ enum nf_status stories_signature(struct store *s, const struct config *cfg,
 enum nf_status stories_update(struct store *s, const struct config *cfg,
                               struct nf_error *err);
 
+/* The front page's rows read while a refresh stores its feeds, so that
+ * the refold after the last transfer has little left to read. */
+struct stories_rows;
+
+/* Returns a new, empty reading for cfg's page of s, whose fold
+ * generation it starts from (read before the batches); free with
+ * stories_rows_free() (NULL is a no-op). NULL when the page is never
+ * kept (nothing to read for) or out of memory: a refold then reads its
+ * rows itself. */
+struct stories_rows *stories_rows_new(const struct config *cfg,
+                                      struct store *s);
+void stories_rows_free(struct stories_rows *rows);
+
+/* syncq's batch hook (src/syncq.h): reads the rows of the n feeds a
+ * batch synced on s, the worker's handle, before the batch commits. A
+ * reading that cannot be trusted to be the feeds' rows at the refold is
+ * dropped, and the refold reads every row itself. */
+void stories_rows_synced(struct stories_rows *rows, struct store *s,
+                         const int64_t *feed_ids, size_t n);
+void stories_rows_committed(struct stories_rows *rows, int ok);
+
+/* stories_update() taking the rows read (NULL: none) where they are
+ * still the store's; it empties them. */
+enum nf_status stories_update_read(struct store *s, const struct config *cfg,
+                                   struct stories_rows *read,
+                                   struct nf_error *err);
+
 #endif

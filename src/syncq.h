@@ -29,6 +29,23 @@ struct syncq;
 struct syncq *syncq_new(struct store *store, const struct sync_settings *set,
                         struct nf_error *err);
 
+/* What a caller learns of each batch on the worker (src/stories.h reads
+ * the front page's rows of its feeds while the transfers go on):
+ * synced() gets the feeds the batch synced, their writes visible on
+ * store (the worker's handle, inside the batch's transaction), just
+ * before it commits; committed() then says whether it did (0: the
+ * batch's writes are lost, or synced() could not be told them). Both
+ * run on the worker. */
+struct syncq_batch_hook {
+	void (*synced)(void *ctx, struct store *store, const int64_t *feed_ids,
+	               size_t n);
+	void (*committed)(void *ctx, int ok);
+	void *ctx;
+};
+
+/* Sets the hook (copied) before the first feed is added. */
+void syncq_set_batch_hook(struct syncq *q, const struct syncq_batch_hook *hook);
+
 /* Queues a finished transfer of feed (feed->url and filter_cmd are
  * copied); user comes
  * back with its outcome. Takes result's body and strings: they are NULL
@@ -53,10 +70,10 @@ int syncq_take(struct syncq *q, int wait, void **user,
                struct sync_outcome *out);
 
 /* The worker commits the feeds it has synced in batches (store.h) and
- * hands their outcomes out when a batch commits: after 100 ms, or 256
+ * hands their outcomes out when a batch commits: after 250 ms, or 256
  * feeds, or before a local feed. A caller with nothing more to add for
  * now says so here, and the batch commits as soon as the queued feeds
- * are synced, without waiting out the 100 ms. */
+ * are synced, without waiting out the 250 ms. */
 void syncq_flush(struct syncq *q);
 
 /* Feeds added and not yet taken. */

@@ -972,6 +972,113 @@ test_compact_rows(void **state)
 	}
 }
 
+/* Stores n generated items in each feed of fis ("01": feeds 0 and 1)
+ * through handle w in one batch, as a refresh's worker does, telling
+ * rows of the batch before it commits (the hook's order). */
+static void
+batch_sync(struct fixture *f, struct store *w, struct stories_rows *rows,
+           const char *fis, size_t n, unsigned long *seed, int64_t base_time)
+{
+	int64_t ids[NFEEDS];
+	struct nf_error err;
+	size_t i, k;
+
+	assert_int_equal(store_batch_begin(w, &err), NF_OK);
+	for (i = 0; fis[i] != '\0'; i++) {
+		struct nf_feed *feed = feed_new();
+		size_t fi = (size_t)(fis[i] - '0');
+
+		assert_non_null(feed);
+		for (k = 0; k < n; k++) {
+			assert_int_equal(feed_add_item(feed, gen_item(seed, fi, k,
+			                                              base_time)), 0);
+		}
+		assert_int_equal(store_feed_update(w, f->feed_ids[fi], feed, NULL,
+		                                   NULL, &err), NF_OK);
+		feed_free(feed);
+		ids[i] = f->feed_ids[fi];
+	}
+	stories_rows_synced(rows, w, ids, i);
+	stories_rows_committed(rows, store_batch_commit(w, &err) == NF_OK);
+}
+
+/* The refold after a refresh takes the rows its worker read as each
+ * batch stored its feeds (stories_update_read()), and reads the rest;
+ * rows that another handle's write may have made stale are read again.
+ * Each way, the kept page is the one folded in memory. */
+static void
+test_rows_read_while_stored(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *before;	/* feeds synced before, no reading */
+		const char *batch1, *between, *batch2;	/* between: by the
+				 * reader's handle, after the first batch */
+		int lost;	/* the second batch is told it did not commit */
+		const char *after;	/* by the reader's handle, after all */
+	} cases[] = {
+		{ "every feed read in its batch", "", "01", "", "2", 0, "" },
+		{ "one feed read, the rest at the refold", "12", "0", "", "", 0, "" },
+		{ "a read feed written again by another handle between batches",
+		  "", "0", "0", "12", 0, "" },
+		{ "a read feed written again by another handle at the end",
+		  "", "01", "", "2", 0, "1" },
+		{ "a batch that did not commit", "", "01", "", "2", 1, "" },
+		{ "nothing read", "012", "", "", "", 0, "" },
+	};
+	size_t c, i;
+
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct stories_rows *rows;
+		struct store *w = NULL;
+		struct fixture *f;
+		unsigned long seed = 31 + c, other = 77 + c;
+		struct nf_error err;
+
+		setup((void **)&f);
+		assert_non_null(rows = stories_rows_new(&f->cfg, f->s));
+		assert_int_equal(store_open_again(f->s, &w, &err), NF_OK);
+		for (i = 0; cases[c].before[i] != '\0'; i++) {
+			sync_feed(f, (size_t)(cases[c].before[i] - '0'), 30, &seed, T0);
+		}
+		if (cases[c].batch1[0] != '\0') {
+			batch_sync(f, w, rows, cases[c].batch1, 30, &seed, T0);
+		}
+		for (i = 0; cases[c].between[i] != '\0'; i++) {
+			sync_feed(f, (size_t)(cases[c].between[i] - '0'), 20, &other,
+			          T0 + DAY);
+		}
+		if (cases[c].batch2[0] != '\0') {
+			batch_sync(f, w, rows, cases[c].batch2, 30, &seed, T0);
+		}
+		if (cases[c].lost) {
+			stories_rows_committed(rows, 0);
+		}
+		for (i = 0; cases[c].after[i] != '\0'; i++) {
+			sync_feed(f, (size_t)(cases[c].after[i] - '0'), 20, &other,
+			          T0 + DAY);
+		}
+		store_close(w);
+		assert_int_equal(stories_update_read(f->s, &f->cfg, rows, &err), NF_OK);
+		stories_rows_free(rows);
+		{
+			char *mem = page_in_memory(f, 1 << 20);
+			char *kept = page_kept(f, 1 << 20);
+
+			if (kept == NULL || strcmp(mem, kept) != 0) {
+				fail_msg("%s: the kept page differs\n--- memory\n%s"
+				         "--- kept\n%s", cases[c].name, mem,
+				         kept != NULL ? kept : "(stale)\n");
+			}
+			free(mem);
+			free(kept);
+		}
+		assert_members_match_walk(f, cases[c].name);
+		teardown((void **)&f);
+	}
+}
+
 int
 main(void)
 {
@@ -985,6 +1092,7 @@ main(void)
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_long_texts, setup, teardown),
 		cmocka_unit_test(test_compact_rows),
+		cmocka_unit_test(test_rows_read_while_stored),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

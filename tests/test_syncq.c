@@ -42,6 +42,8 @@ struct syncq_case {
 	int flush;		/* syncq_flush() once every feed is added */
 	int stored_when_taken;	/* an outcome taken finds its items in the
 				 * store through the caller's own handle */
+	int hooked;		/* a batch hook is told every feed once,
+				 * with its items readable, then commits */
 	/* per feed, in the order added */
 	enum sync_state want[MAX_FEEDS];
 	size_t new_count[MAX_FEEDS];
@@ -73,6 +75,11 @@ static const struct syncq_case cases[] = {
 	{ .name = "batched_feeds_stored_before_their_outcomes",
 	  .feeds = { FETCHED_SMALL, FETCHED_SMALL, LOCAL_SMALL, FETCHED_FAILED },
 	  .nfeeds = 4, .flush = 1, .stored_when_taken = 1,
+	  .want = { SYNC_OK, SYNC_OK, SYNC_OK, SYNC_ERROR },
+	  .new_count = { 2, 2, 2, 0 }, .reason = { NULL, NULL, NULL, "HTTP 500" } },
+	{ .name = "batch_hook_told_every_feed_with_its_items",
+	  .feeds = { FETCHED_SMALL, FETCHED_SMALL, LOCAL_SMALL, FETCHED_FAILED },
+	  .nfeeds = 4, .flush = 1, .hooked = 1,
 	  .want = { SYNC_OK, SYNC_OK, SYNC_OK, SYNC_ERROR },
 	  .new_count = { 2, 2, 2, 0 }, .reason = { NULL, NULL, NULL, "HTTP 500" } },
 	{ .name = "freed_with_work_pending",
@@ -187,6 +194,44 @@ stored_items(struct store *s)
 	return items;
 }
 
+/* What a batch hook was told, on the worker. */
+struct hook_log {
+	size_t synced, committed, lost, feeds, items;
+};
+
+static int
+count_item(void *ctx, const struct store_fold_item *it)
+{
+	(void)it;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+/* The batch's items are readable on the worker's handle before it
+ * commits. */
+static void
+hook_synced(void *ctx, struct store *store, const int64_t *feed_ids, size_t n)
+{
+	struct hook_log *log = ctx;
+	struct nf_error err;
+
+	log->synced++;
+	log->feeds += n;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(store_fold_items(store, feed_ids[i], count_item,
+		                                  &log->items, &err), NF_OK);
+	}
+}
+
+static void
+hook_committed(void *ctx, int ok)
+{
+	struct hook_log *log = ctx;
+
+	log->committed++;
+	log->lost += !ok;
+}
+
 /* Waits on the descriptor as a caller's poll() would, then takes. */
 static int
 take_polled(struct syncq *q, void **user, struct sync_outcome *out)
@@ -208,6 +253,9 @@ run_case(void **state)
 	struct sync_outcome out;
 	struct nf_error err;
 	int seen[MAX_FEEDS] = { 0 };
+	struct hook_log log = { 0 };
+	const struct syncq_batch_hook hook = { hook_synced, hook_committed,
+	                                       &log };
 	void *user;
 	size_t i, k, taken_new = 0;
 
@@ -221,6 +269,9 @@ run_case(void **state)
 	assert_int_equal(store_open_again(w.store, &worker, &err), NF_OK);
 	set.parse_budget_ms = c->budget_ms;
 	assert_non_null(q = syncq_new(worker, &set, &err));
+	if (c->hooked) {
+		syncq_set_batch_hook(q, &hook);
+	}
 	for (i = 0; i < c->nfeeds; i++) {
 		add_feed(&w, q, c->feeds[i], i);
 	}
@@ -249,6 +300,12 @@ run_case(void **state)
 		assert_int_equal(syncq_take(q, 1, &user, &out), 0);
 	}
 	syncq_free(q);
+	if (c->hooked) {
+		assert_int_equal(log.feeds, c->nfeeds);
+		assert_int_equal(log.items, taken_new);
+		assert_int_equal(log.committed, log.synced);
+		assert_int_equal(log.lost, 0);
+	}
 	store_close(w.store);
 	assert_int_equal(testdir_remove(w.dir), 0);
 }

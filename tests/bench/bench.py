@@ -513,6 +513,16 @@ def loopback_server(srcdir):
     return server, int(server.stdout.readline())
 
 
+NOTES = []	# lines printed after the table
+
+
+def headlines_of(nf, rc, db):
+    """What nf --headlines prints over db: the kept page, as a refresh
+    left it."""
+    return subprocess.run([nf, "-c", rc, "-d", db, "--headlines"],
+                          capture_output=True).stdout
+
+
 def row_refresh(nf, srcdir, work, runs):
     feeds = int(os.environ.get("FEEDS", "1000"))
     items = int(os.environ.get("ITEMS", "100"))
@@ -537,8 +547,14 @@ def row_refresh(nf, srcdir, work, runs):
         # them a migration and a refold
         cold = measure(argv, runs, prepare=wipe)
         warm = measure(argv, runs)
+        mine_page = headlines_of(nf, rc, db)
         base_cold = with_base(argv, nf, runs, prepare=wipe)
         base_warm = with_base(argv, nf, runs)
+        if BASE:
+            NOTES.append("refresh: --headlines over the store it left, the"
+                         " same as --base's: %s" % (
+                             "yes" if mine_page == headlines_of(BASE, rc, db)
+                             else "NO"))
         floor = math.ceil(feeds / parallel) * latency / 1000.0
         anchors = [("network floor", {"median": floor, "min": floor,
                                       "max": floor, "cpu": 0, "rss": 0,
@@ -597,6 +613,9 @@ def row_refold(nf, srcdir, work, runs):
             shell_quote(folder))
         argv = [nf, "-c", rc, "-d", db, "--refresh"]
         new = measure(argv, runs, prepare=toggle)
+        # --base's store was folded at rc.a too: its first run must not
+        # find it current
+        shutil.copy(os.path.join(folder, "rc.a"), rc)
         before = with_base([a if a != db else db + ".base" for a in argv],
                            nf, runs, prepare=toggle)
         for m in [new] + [b for _, b in before]:
@@ -778,6 +797,8 @@ def main():
     if "store" in only:
         rows += row_store_insert(build, a.runs)
     print_table(rows)
+    if NOTES:
+        print("\n".join(NOTES))
     if "dump" in only:
         print("\n".join(dump_same_as_base(nf, srcdir, work)))
     if "components" in only:
