@@ -1535,20 +1535,28 @@ fold_merge(struct fold_ctx *c, uint32_t a, uint32_t b)
 	c->last[a] = c->last[b] > c->last[a] ? c->last[b] : c->last[a];
 }
 
+/* What fold_group_keys() sorts: 24 bytes, as the keys of a million
+ * entries and their copy while sorting are some of folding's peak. */
 struct fold_key {
-	const char *s;
 	uint64_t h;
 	int64_t time;
 	uint32_t i;
 };
 
-/* By hash, then string (equal strings end up next to each other), then
- * index: most comparisons never read the strings, which share long
- * prefixes (the site's address). */
+/* A GUID or link that the short hashes found shared (fold_join_field()). */
+struct fold_addr {
+	const char *s;
+	uint64_t h;	/* fold_str_hash(s) */
+	uint32_t i;
+};
+
+/* By the low half of the hash, the hash, then string (equal strings end
+ * up next to each other), then index: most comparisons never read the
+ * strings, which share long prefixes (the site's address). */
 static int
 fold_cmp_str(const void *x, const void *y)
 {
-	const struct fold_key *a = x, *b = y;
+	const struct fold_addr *a = x, *b = y;
 	int r;
 
 	if ((uint32_t)a->h != (uint32_t)b->h) {
@@ -1688,7 +1696,9 @@ static int
 fold_join_field(struct fold_ctx *c, size_t n, int field)
 {
 	struct fold_key *k = malloc((n ? n : 1) * sizeof(*k));
-	size_t i, j, m = 0;
+	struct fold_addr *run = NULL;
+	size_t i, j, x, m = 0, caprun = 0;
+	int rc = -1;
 
 	if (k == NULL) {
 		return -1;
@@ -1701,8 +1711,7 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 		}
 	}
 	if (fold_group_keys(k, m, fold_cmp_whole_only) != 0) {
-		free(k);
-		return -1;
+		goto out;
 	}
 	for (i = 0; i < m; i = j) {
 		for (j = i + 1; j < m && k[j].h == k[i].h; j++) {
@@ -1710,23 +1719,28 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 		if (j - i < 2) {
 			continue;
 		}
-		for (size_t x = i; x < j; x++) {
-			k[x].s = field == 0 ? fold_at(c, k[x].i)->id : fold_at(c, k[x].i)->link;
-			k[x].h = fold_str_hash(k[x].s);
+		if (fold_grow((void **)&run, &caprun, j - i, sizeof(*run)) != 0) {
+			goto out;
 		}
-		if (j - i > 16) {
-			qsort(k + i, j - i, sizeof(*k), fold_cmp_str);
-		} else {
-			fold_insert_keys(k + i, j - i, fold_cmp_str);
+		for (x = i; x < j; x++) {
+			const struct fold_entry *e = fold_at(c, k[x].i);
+
+			run[x - i].s = field == 0 ? e->id : e->link;
+			run[x - i].h = fold_str_hash(run[x - i].s);
+			run[x - i].i = k[x].i;
 		}
-		for (size_t x = i + 1; x < j; x++) {
-			if (k[x - 1].h == k[x].h && strcmp(k[x - 1].s, k[x].s) == 0) {
-				fold_merge(c, k[x - 1].i, k[x].i);
+		qsort(run, j - i, sizeof(*run), fold_cmp_str);
+		for (x = 1; x < j - i; x++) {
+			if (run[x - 1].h == run[x].h && strcmp(run[x - 1].s, run[x].s) == 0) {
+				fold_merge(c, run[x - 1].i, run[x].i);
 			}
 		}
 	}
+	rc = 0;
+out:
+	free(run);
 	free(k);
-	return 0;
+	return rc;
 }
 
 static int
@@ -1818,37 +1832,83 @@ fold_same_flat(const struct fold_ctx *c, uint32_t a, uint32_t b)
 	       memcmp(c->flat + s->flat, c->flat + x->flat, s->flatlen) == 0;
 }
 
+static int fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from);
+
+/* The keys [from, to) of m grouped keys, each paired as
+ * fold_join_equal_keys() says, verified into pairs of the job's own:
+ * fold_add_edge() only reads the context, and the pairs are sorted
+ * before they join, so two threads find the same stories as one. */
+struct fold_equal_job {
+	const struct fold_ctx *c;
+	const struct fold_key *k;
+	size_t from, to, m;
+	double t;
+	int (*same)(const struct fold_ctx *, uint32_t, uint32_t);
+	struct fold_pairs out;
+	int rc;
+};
+
+static void *
+fold_equal_run(void *arg)
+{
+	struct fold_equal_job *job = arg;
+	const struct fold_key *k = job->k;
+	size_t i, j;
+
+	for (i = job->from; i < job->to && job->rc == 0; i++) {
+		for (j = i + 1; j < job->m && j <= i + FOLD_IDENTICAL_NEXT; j++) {
+			if (k[j].h != k[i].h ||
+			    (job->same != NULL && !job->same(job->c, k[i].i, k[j].i)) ||
+			    (k[i].time != NF_NO_DATE &&
+			     k[j].time - k[i].time > FOLD_WINDOW_SECONDS)) {
+				break;
+			}
+			if (fold_add_edge(job->c, &job->out, k[i].i, k[j].i, job->t) != 0) {
+				job->rc = -1;
+				break;
+			}
+		}
+	}
+	return NULL;
+}
+
 /* Joins the m keys k (taken and freed) that are equal (the same hash and,
  * when same is not NULL, same()): each with the next FOLD_IDENTICAL_NEXT
- * within FOLD_WINDOW_SECONDS, verified like any pair. */
+ * within FOLD_WINDOW_SECONDS, verified like any pair, a batch of a block
+ * or more on two threads, each half of the keys. */
 static int
 fold_join_equal_keys(struct fold_ctx *c, double t, struct fold_key *k,
                      size_t m, int (*same)(const struct fold_ctx *, uint32_t,
                                            uint32_t))
 {
-	size_t i, j;
-	int rc = -1;
+	struct fold_equal_job job[2];
+	pthread_t th;
+	int threaded = 0, rc = -1, i;
 
+	memset(job, 0, sizeof(job));
 	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
 		goto out;
 	}
-	for (i = 0; i < m; i++) {
-		for (j = i + 1; j < m && j <= i + FOLD_IDENTICAL_NEXT; j++) {
-			if (k[j].h != k[i].h ||
-			    (same != NULL && !same(c, k[i].i, k[j].i)) ||
-			    (k[i].time != NF_NO_DATE &&
-			     k[j].time - k[i].time > FOLD_WINDOW_SECONDS)) {
-				break;
-			}
-			if (fold_add_edge(c, &c->pairs, k[i].i, k[j].i, t) != 0) {
-				goto out;
-			}
-		}
+	for (i = 0; i < 2; i++) {
+		job[i] = (struct fold_equal_job){ .c = c, .k = k, .m = m, .t = t,
+		                                  .same = same };
 	}
-	rc = 0;
+	job[0].to = job[1].from = m >= FOLD_BLOCK ? m / 2 : m;
+	job[1].to = m;
+	threaded = job[1].from < m &&
+	           pthread_create(&th, NULL, fold_equal_run, &job[1]) == 0;
+	fold_equal_run(&job[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_equal_run(&job[1]);
+	}
+	rc = job[0].rc | job[1].rc;
+	rc |= fold_pairs_move(&c->pairs, &job[0].out);
+	rc |= fold_pairs_move(&c->pairs, &job[1].out);
 out:
 	free(k);
-	return rc;
+	return rc != 0 ? -1 : 0;
 }
 
 /* Identical folded titles are candidates without the postings (which
@@ -3198,22 +3258,6 @@ fold_in_date_order(const struct fold_entry *e, size_t n)
 	return 1;
 }
 
-struct fold_dated {
-	int64_t time;
-	uint32_t at;
-};
-
-static int
-fold_dated_compare(const void *x, const void *y)
-{
-	const struct fold_dated *a = x, *b = y;
-
-	if (a->time != b->time) {
-		return a->time < b->time ? -1 : 1;
-	}
-	return a->at < b->at ? -1 : a->at > b->at;
-}
-
 /* The union-find forest of the n entries (a new array of n parents;
  * NULL when out of memory), joined in the order they come, or in
  * order's when it is not NULL (parents then in that order's places). */
@@ -3234,28 +3278,87 @@ fold_forest(const struct fold_entry *e, const uint32_t *order, size_t n,
 	return parent;
 }
 
+/* An entry's place in the date order while it is sorted: its time less
+ * the earliest one's, and its index. */
+struct fold_dated {
+	uint64_t since;
+	uint32_t at;
+};
+
+/* Sorts the n dated entries d by since, stably (ties keep their order),
+ * FOLD_RADIX_BITS at a time over the bits the latest one needs: two
+ * passes for a month of news, linear where qsort's callbacks were not.
+ * tmp has room for n. Returns the sorted array, d or tmp. */
+static struct fold_dated *
+fold_dated_sort(struct fold_dated *d, struct fold_dated *tmp, size_t n)
+{
+	size_t count[(size_t)1 << FOLD_RADIX_BITS], mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+	uint64_t top = 0;
+	unsigned shift;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		top = d[i].since > top ? d[i].since : top;
+	}
+	for (shift = 0; shift < 64 && (top >> shift) != 0; shift += FOLD_RADIX_BITS) {
+		struct fold_dated *t;
+		size_t sum = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++) {
+			count[(d[i].since >> shift) & mask]++;
+		}
+		for (i = 0; i <= mask; i++) {
+			size_t c = count[i];
+
+			count[i] = sum, sum += c;
+		}
+		for (i = 0; i < n; i++) {
+			tmp[count[(d[i].since >> shift) & mask]++] = d[i];
+		}
+		t = d, d = tmp, tmp = t;
+	}
+	return d;
+}
+
 /* order[k]: the entry that comes k-th by date, ties in the caller's
- * order; a new array, NULL when out of memory. */
+ * order (undated entries first, as NF_NO_DATE is the least time); a new
+ * array, NULL when out of memory. */
 static uint32_t *
 fold_date_order(const struct fold_entry *e, size_t n)
 {
 	struct fold_dated *d = malloc((n ? n : 1) * sizeof(*d));
+	struct fold_dated *tmp = malloc((n ? n : 1) * sizeof(*tmp));
 	uint32_t *order = malloc((n ? n : 1) * sizeof(*order));
-	size_t i;
+	const struct fold_dated *sorted;
+	int64_t first = INT64_MAX;
+	size_t i, m = 0, undated = 0;
 
-	if (d != NULL && order != NULL) {
-		for (i = 0; i < n; i++) {
-			d[i] = (struct fold_dated){ e[i].time, (uint32_t)i };
-		}
-		qsort(d, n, sizeof(*d), fold_dated_compare);
-		for (i = 0; i < n; i++) {
-			order[i] = d[i].at;
-		}
-	} else {
+	if (d == NULL || tmp == NULL || order == NULL) {
 		free(order);
 		order = NULL;
+		goto out;
 	}
+	for (i = 0; i < n; i++) {
+		if (e[i].time == NF_NO_DATE) {
+			order[undated++] = (uint32_t)i;
+		} else if (e[i].time < first) {
+			first = e[i].time;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (e[i].time != NF_NO_DATE) {
+			d[m].since = (uint64_t)e[i].time - (uint64_t)first;
+			d[m++].at = (uint32_t)i;
+		}
+	}
+	sorted = fold_dated_sort(d, tmp, m);
+	for (i = 0; i < m; i++) {
+		order[undated + i] = sorted[i].at;
+	}
+out:
 	free(d);
+	free(tmp);
 	return order;
 }
 
