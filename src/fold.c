@@ -2149,6 +2149,31 @@ fold_probe_run(void *arg)
 	return NULL;
 }
 
+/* A probe first reads the postings' lengths of all its entry's shingles,
+ * ids anywhere in the index: the loop asks for those of the entry
+ * FOLD_PROBE_AHEAD later (and for its boilerplate marks). */
+#define FOLD_PROBE_AHEAD 2
+
+static inline __attribute__((always_inline)) void
+fold_probe_prefetch(const struct fold_ctx *c, const struct fold_index *ix,
+                    size_t i, int lead)
+{
+	const struct fold_ent *e = &c->ents[i];
+	const uint32_t *v = lead ? c->lids : c->ids;
+	size_t p, n = lead ? e->nlead : e->nsh;
+
+	if (v == NULL) {
+		return;	/* no shingles at all: NULL + 0 is undefined */
+	}
+	v += lead ? e->lead : e->sh;
+	for (p = 0; p < n; p++) {
+		__builtin_prefetch(&ix->off[v[p]]);
+		if (lead) {
+			__builtin_prefetch(&c->boiler[v[p]]);
+		}
+	}
+}
+
 /* Probes the entries [from, to) for job j. */
 static int
 fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
@@ -2160,6 +2185,9 @@ fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
 	for (i = from; i < to && j->rc == 0; i++) {
 		const struct fold_ent *e = &c->ents[i];
 
+		if (i + FOLD_PROBE_AHEAD < to) {
+			fold_probe_prefetch(c, j->ix, i + FOLD_PROBE_AHEAD, j->lead);
+		}
 		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
 			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i, j->t, order,
 			                        seen, &j->out);
