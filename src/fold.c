@@ -2423,7 +2423,7 @@ fold_ctx_stories(struct fold_ctx *c)
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		int64_t time = fold_at(c, i)->time;
+		int64_t time = c->ents[i].time;	/* read with the title */
 
 		c->parent[i] = c->next[i] = (uint32_t)i;
 		c->size[i] = 1;
