@@ -1684,6 +1684,35 @@ fold_cmp_whole_only(const void *x, const void *y)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
+/* Sorts the m values v by their high halves, stably, FOLD_RADIX_BITS a
+ * pass (tmp has room for m): values of equal high halves keep their
+ * order. Returns the sorted array, v or tmp. */
+static const uint64_t *
+fold_sort_high(uint64_t *v, uint64_t *tmp, size_t m)
+{
+	size_t count[(size_t)1 << FOLD_RADIX_BITS], mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+	size_t i, sum;
+	unsigned shift;
+	uint64_t *t;
+
+	for (shift = 32; shift < 64; shift += FOLD_RADIX_BITS) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < m; i++) {
+			count[(v[i] >> shift) & mask]++;
+		}
+		for (i = 0, sum = 0; i <= mask; i++) {
+			size_t n = count[i];
+
+			count[i] = sum, sum += n;
+		}
+		for (i = 0; i < m; i++) {
+			tmp[count[(v[i] >> shift) & mask]++] = v[i];
+		}
+		t = v, v = tmp, tmp = t;
+	}
+	return v;
+}
+
 /* Entries that share a GUID (field 0) or a link (field 1) join: the
  * same address is proof, over any time apart. The entries' short hashes
  * (read with the titles) put them in runs; only the entries of a run of
@@ -1695,26 +1724,28 @@ fold_cmp_whole_only(const void *x, const void *y)
 static int
 fold_join_field(struct fold_ctx *c, size_t n, int field)
 {
-	struct fold_key *k = malloc((n ? n : 1) * sizeof(*k));
+	uint64_t *v = malloc((n ? n : 1) * sizeof(*v));
+	uint64_t *tmp = malloc((n ? n : 1) * sizeof(*tmp));
+	const uint64_t *k;
 	struct fold_addr *run = NULL;
 	size_t i, j, x, m = 0, caprun = 0;
 	int rc = -1;
 
-	if (k == NULL) {
-		return -1;
+	if (v == NULL || tmp == NULL) {
+		goto out;
 	}
+	/* the short hash above the index: sorted, runs of one hash in
+	 * index order */
 	for (i = 0; i < n; i++) {
 		uint32_t h = field == 0 ? c->ents[i].guid : c->ents[i].link;
 
 		if (h != 0) {
-			k[m].h = h, k[m].i = (uint32_t)i, m++;
+			v[m++] = (uint64_t)h << 32 | i;
 		}
 	}
-	if (fold_group_keys(k, m, fold_cmp_whole_only) != 0) {
-		goto out;
-	}
+	k = fold_sort_high(v, tmp, m);
 	for (i = 0; i < m; i = j) {
-		for (j = i + 1; j < m && k[j].h == k[i].h; j++) {
+		for (j = i + 1; j < m && k[j] >> 32 == k[i] >> 32; j++) {
 		}
 		if (j - i < 2) {
 			continue;
@@ -1723,11 +1754,11 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 			goto out;
 		}
 		for (x = i; x < j; x++) {
-			const struct fold_entry *e = fold_at(c, k[x].i);
+			const struct fold_entry *e = fold_at(c, (uint32_t)k[x]);
 
 			run[x - i].s = field == 0 ? e->id : e->link;
 			run[x - i].h = fold_str_hash(run[x - i].s);
-			run[x - i].i = k[x].i;
+			run[x - i].i = (uint32_t)k[x];
 		}
 		qsort(run, j - i, sizeof(*run), fold_cmp_str);
 		for (x = 1; x < j - i; x++) {
@@ -1739,7 +1770,8 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 	rc = 0;
 out:
 	free(run);
-	free(k);
+	free(v);
+	free(tmp);
 	return rc;
 }
 
