@@ -1058,38 +1058,60 @@ feed_find(struct store *s, const char *url, int64_t *feed_id,
 	return NF_OK;
 }
 
-enum nf_status
-store_feed_ensure(struct store *s, const char *url, const char *title,
-                  int64_t *feed_id, struct nf_error *err)
+/* Adds the URL's row unless it has one, and finds its id. */
+static enum nf_status
+feed_add(struct store *s, const char *url, const char *title,
+         int64_t *feed_id, struct nf_error *err)
 {
 	sqlite3_stmt *st;
 
 	if (feed_find(s, url, feed_id, err) != NF_OK) {
 		return NF_ERR_DB;
 	}
-	if (*feed_id == 0) {
-		/* Another process may add the same URL between the look-up
-		 * and the insert (two refreshes started together): the insert
-		 * then does nothing, and the second look-up finds its row. */
-		if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
-			return NF_ERR_DB;
-		}
-		bind_text(st, 1, url);
-		bind_text(st, 2, title);
-		if (stmt_run(s, st, err) != NF_OK ||
-		    feed_find(s, url, feed_id, err) != NF_OK) {
-			return NF_ERR_DB;
-		}
-		if (*feed_id == 0) {
-			return db_error(s, err, "cannot add a feed");
-		}
+	if (*feed_id != 0) {
+		return NF_OK;
 	}
-	if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
+	/* Another process may add the same URL between the look-up and the
+	 * insert (two refreshes started together): the insert then does
+	 * nothing, and the second look-up finds its row. */
+	if ((st = stmt_get(s, ST_FEED_ADD, err)) == NULL) {
 		return NF_ERR_DB;
 	}
-	sqlite3_bind_int64(st, 1, *feed_id);
+	bind_text(st, 1, url);
 	bind_text(st, 2, title);
-	return stmt_run(s, st, err);
+	if (stmt_run(s, st, err) != NF_OK ||
+	    feed_find(s, url, feed_id, err) != NF_OK) {
+		return NF_ERR_DB;
+	}
+	return *feed_id != 0 ? NF_OK : db_error(s, err, "cannot add a feed");
+}
+
+/* Inside a batch the writes join its transaction (a thousand feeds
+ * registered one commit each took a thousand commits before the first
+ * transfer); outside one each statement is its own, as before. */
+enum nf_status
+store_feed_ensure(struct store *s, const char *url, const char *title,
+                  int64_t *feed_id, struct nf_error *err)
+{
+	sqlite3_stmt *st;
+	enum nf_status status;
+
+	if ((status = s->batch ? tx_begin(s, err) : NF_OK) != NF_OK) {
+		return status;
+	}
+	if ((status = feed_add(s, url, title, feed_id, err)) == NF_OK) {
+		if ((st = stmt_get(s, ST_FEED_TITLE, err)) == NULL) {
+			status = NF_ERR_DB;
+		} else {
+			sqlite3_bind_int64(st, 1, *feed_id);
+			bind_text(st, 2, title);
+			status = stmt_run(s, st, err);
+		}
+	}
+	if (status != NF_OK && s->batch) {
+		tx_rollback(s);
+	}
+	return status;
 }
 
 void

@@ -116,7 +116,8 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
                                  size_t *new_count, struct nf_error *err);
 
 /* A batch: the writes of several feed updates (store_feed_update(),
- * store_feed_meta_set(), store_items_ignored()) in one transaction, so
+ * store_feed_meta_set(), store_items_ignored(); store_feed_ensure() for
+ * a list of feeds registered at once) in one transaction, so
  * that a refresh writes each page of the items' indexes once per batch
  * rather than once per feed. Nothing of a batch is stored until
  * store_batch_commit(). A write that fails inside it takes the whole
