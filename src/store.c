@@ -269,7 +269,7 @@ enum stmt_id {
 	ST_LOAD_ALL, ST_LOAD_ALL_LIST, ST_LOAD_FEED, ST_LOAD_FEED_LIST,
 	ST_LOAD_ALL_PAGE, ST_LOAD_FEED_PAGE,
 	ST_LOAD_ONE,
-	ST_STORY_ALL, ST_STORY_READ, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
+	ST_STORY_IDS, ST_STORY_UNREAD, ST_STORY_KEYS, ST_STORY_READ, ST_STORY_KEY, ST_STORY_UPTO, ST_STORY_MARK,
 	ST_STORY_COPIES, ST_FEED_UNREAD,
 	ST_PAGE_GET, ST_PAGE_PUT, ST_PAGE_TRIM, ST_FIND_LINK, ST_FIND_TITLE,
 	ST_ARTICLE, ST_FOLD_FEED,
@@ -383,12 +383,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOAD_ONE] = ITEM_FULL "WHERE i.id = ?1",
 	[ST_ARTICLE] = "SELECT article FROM items WHERE id = ?1",
 	[ST_FOLD_FEED] = FOLD_ITEM_SQL " WHERE i.feed_id = ?1" ITEM_ORDER,
-	/* the key as the join reads it (migration 10), and whether the
-	 * item holds one */
-	[ST_STORY_ALL] = "SELECT i.id, COALESCE(k.story, CASE WHEN i.id <="
-	                 " (SELECT upto FROM story_mark) THEN i.id ELSE 0 END),"
-	                 " i.read, k.story IS NOT NULL FROM items i"
-	                 " LEFT JOIN item_story k ON k.id = i.id ORDER BY i.id",
+	/* What the join reads of every item, from narrow indexes rather
+	 * than the items' rows (a scan of the whole table for its read
+	 * flags): every rowid, the unread ones, and the stored keys
+	 * (migration 10) */
+	[ST_STORY_IDS] = "SELECT id FROM items INDEXED BY items_order",
+	[ST_STORY_UNREAD] = "SELECT id FROM items INDEXED BY items_unread"
+	                    " WHERE read = 0",
+	[ST_STORY_KEYS] = "SELECT id, story FROM item_story",
 	[ST_STORY_UPTO] = "SELECT upto FROM story_mark",
 	/* from ?1 to ?2, unless a delete took it down since it was read */
 	[ST_STORY_MARK] = "UPDATE story_mark SET upto = ?2"
@@ -2132,46 +2134,6 @@ story_mark_load(struct store *s, struct story_map *map, struct nf_error *err)
 	return rc == SQLITE_ROW ? NF_OK : db_error(s, err, "cannot read items");
 }
 
-static enum nf_status
-story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
-{
-	sqlite3_stmt *st = stmt_get(s, ST_STORY_ALL, err);
-	size_t cap = 0;
-	int rc;
-
-	map->rows = NULL;
-	map->n = 0;
-	if (st == NULL) {
-		return NF_ERR_DB;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (map->n == cap) {
-			size_t grown = cap != 0 ? cap * 2 : 256;
-			struct story_row *v = realloc(map->rows, grown * sizeof(*v));
-
-			if (v == NULL) {
-				break;
-			}
-			map->rows = v;
-			cap = grown;
-		}
-		map->rows[map->n++] = (struct story_row){
-			.id = sqlite3_column_int64(st, 0),
-			.story = sqlite3_column_int64(st, 1),
-			.read = sqlite3_column_int(st, 2),
-			.stored = sqlite3_column_int(st, 3) };
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(map->rows);
-		map->rows = NULL;
-		return rc == SQLITE_ROW ?
-		       nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
-		       db_error(s, err, "cannot read items");
-	}
-	return NF_OK;
-}
-
 static struct story_row *
 story_map_find(const struct story_map *map, int64_t id)
 {
@@ -2190,6 +2152,107 @@ story_map_find(const struct story_map *map, int64_t id)
 		}
 	}
 	return NULL;
+}
+
+static int
+story_row_compare(const void *a, const void *b)
+{
+	int64_t x = ((const struct story_row *)a)->id;
+	int64_t y = ((const struct story_row *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* Every item's rowid into map, read until shown otherwise, sorted. */
+static enum nf_status
+story_map_ids(struct store *s, struct story_map *map, struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_STORY_IDS, err);
+	size_t cap = 0;
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (map->n == cap) {
+			size_t grown = cap != 0 ? cap * 2 : 256;
+			struct story_row *v = realloc(map->rows, grown * sizeof(*v));
+
+			if (v == NULL) {
+				break;
+			}
+			map->rows = v;
+			cap = grown;
+		}
+		map->rows[map->n++] = (struct story_row){
+			.id = sqlite3_column_int64(st, 0), .read = 1 };
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		return rc == SQLITE_ROW ?
+		       nf_error_set(err, NF_ERR_NOMEM, "out of memory") :
+		       db_error(s, err, "cannot read items");
+	}
+	if (map->n > 1) {
+		qsort(map->rows, map->n, sizeof(*map->rows), story_row_compare);
+	}
+	return NF_OK;
+}
+
+/* The unread items (ST_STORY_UNREAD) or the stored keys (ST_STORY_KEYS)
+ * onto the rows of map. */
+static enum nf_status
+story_map_apply(struct store *s, struct story_map *map, enum stmt_id id,
+                struct nf_error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, id, err);
+	struct story_row *r;
+	int rc;
+
+	if (st == NULL) {
+		return NF_ERR_DB;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = story_map_find(map, sqlite3_column_int64(st, 0))) == NULL) {
+			continue;
+		}
+		if (id == ST_STORY_UNREAD) {
+			r->read = 0;
+		} else {
+			r->story = sqlite3_column_int64(st, 1);
+			r->stored = 1;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? NF_OK : db_error(s, err, "cannot read items");
+}
+
+/* Every item's story key and read flag (map->upto read first): a key
+ * not stored is the item's rowid at or below the mark, else 0. */
+static enum nf_status
+story_map_load(struct store *s, struct story_map *map, struct nf_error *err)
+{
+	enum nf_status status;
+	size_t i;
+
+	map->rows = NULL;
+	map->n = 0;
+	if ((status = story_map_ids(s, map, err)) != NF_OK ||
+	    (status = story_map_apply(s, map, ST_STORY_UNREAD, err)) != NF_OK ||
+	    (status = story_map_apply(s, map, ST_STORY_KEYS, err)) != NF_OK) {
+		free(map->rows);
+		map->rows = NULL;
+		return status;
+	}
+	for (i = 0; i < map->n; i++) {
+		struct story_row *r = &map->rows[i];
+
+		if (!r->stored) {
+			r->story = r->id <= map->upto ? r->id : 0;
+		}
+	}
+	return NF_OK;
 }
 
 static enum nf_status
