@@ -51,6 +51,7 @@ struct refresh {
 	FILE *report;			/* one line per feed, or NULL */
 	int report_errno;		/* why writing the report stopped */
 	int progress;			/* reporting, and stderr is a terminal */
+	int lookup_deferred;		/* store_lookup_defer() dropped them */
 };
 
 static void
@@ -215,6 +216,7 @@ refresh_prepare(struct refresh *r, struct store *store, struct nf_error *err)
 	if ((st = store_batch_begin(store, err)) != NF_OK) {
 		return st;
 	}
+	st = store_lookup_defer(store, &r->lookup_deferred, err);
 	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
 		f = &r->feeds[i];
 		f->cf = &r->cfg->feeds[i];
@@ -410,6 +412,10 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	}
 	if (st == NF_OK) {
 		keep_stories(&r);
+	}
+	if (r.lookup_deferred) {
+		/* failing costs look-ups speed; the next open tries again */
+		store_lookup_build(store, NULL);
 	}
 	refresh_free(&r);
 	return st;

@@ -962,6 +962,10 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 		store_close(s);
 		return status;
 	}
+	/* A first refresh that never finished left them out. Failing to
+	 * make them (a full disk) costs look-ups speed: the next open
+	 * tries again. */
+	(void)store_lookup_build(s, NULL);
 	*out = s;
 	return NF_OK;
 }
@@ -2794,6 +2798,57 @@ sql_int64(struct store *s, const char *sql, int64_t *out)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* ---- the look-up indexes by link and by title (migration 4's) -------- */
+
+/* Read more finds an item through them. New items reach them at random,
+ * so kept up row by row through a store's first refresh they cost a
+ * tenth of its processor time (1,000 feeds x 100 items); made in one
+ * sorted pass once the items are in, far less. */
+#define LOOKUP_INDEXES_SQL \
+	"CREATE INDEX IF NOT EXISTS items_link ON items (link);" \
+	"CREATE INDEX IF NOT EXISTS items_title ON items (title);"
+
+enum nf_status
+store_lookup_defer(struct store *s, int *deferred, struct nf_error *err)
+{
+	enum nf_status status;
+	int64_t any = 1;
+
+	*deferred = 0;
+	if (s->readonly || (status = tx_begin(s, err)) != NF_OK) {
+		return s->readonly ? NF_OK : status;
+	}
+	if (sql_int64(s, "SELECT EXISTS (SELECT 1 FROM items)", &any) !=
+	    SQLITE_OK) {
+		status = db_error(s, err, "cannot read items");
+	} else if (any == 0 &&
+	           (status = exec_sql(s, "DROP INDEX IF EXISTS items_link;"
+	                              " DROP INDEX IF EXISTS items_title;",
+	                              err)) == NF_OK) {
+		*deferred = 1;
+	}
+	if (status == NF_OK && (status = tx_commit(s, err)) == NF_OK) {
+		return NF_OK;
+	}
+	*deferred = 0;
+	tx_rollback(s);
+	return status;
+}
+
+enum nf_status
+store_lookup_build(struct store *s, struct nf_error *err)
+{
+	int64_t have = 2;
+
+	if (s->readonly ||
+	    (sql_int64(s, "SELECT count(*) FROM sqlite_schema WHERE type ="
+	               " 'index' AND name IN ('items_link', 'items_title')",
+	               &have) == SQLITE_OK && have == 2)) {
+		return NF_OK;
+	}
+	return exec_sql(s, LOOKUP_INDEXES_SQL, err);
 }
 
 /* Whether the index lacks a change: one indexed lookup each, so that
