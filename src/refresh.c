@@ -51,6 +51,7 @@ struct refresh {
 	FILE *report;			/* one line per feed, or NULL */
 	int report_errno;		/* why writing the report stopped */
 	int progress;			/* reporting, and stderr is a terminal */
+	int lookup_deferred;		/* store_lookup_defer() dropped them */
 };
 
 static void
@@ -195,9 +196,12 @@ refresh_collect(struct refresh *r)
 	print_ready(r);
 }
 
-/* Registers each feed in the store and reads what it remembers. */
+/* Registers each feed in the store and reads what it remembers, through
+ * the worker's handle (store), before the worker starts: one batch, so
+ * one commit for every feed rather than one each, and the batch's larger
+ * page cache stays off the handle that folds the front page after. */
 static enum nf_status
-refresh_prepare(struct refresh *r, struct nf_error *err)
+refresh_prepare(struct refresh *r, struct store *store, struct nf_error *err)
 {
 	struct refresh_feed *f;
 	enum nf_status st;
@@ -209,22 +213,30 @@ refresh_prepare(struct refresh *r, struct nf_error *err)
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	r->nfeeds = r->cfg->nfeeds;
-	for (i = 0; i < r->nfeeds; i++) {
+	if ((st = store_batch_begin(store, err)) != NF_OK) {
+		return st;
+	}
+	st = store_lookup_defer(store, &r->lookup_deferred, err);
+	for (i = 0; i < r->nfeeds && st == NF_OK; i++) {
 		f = &r->feeds[i];
 		f->cf = &r->cfg->feeds[i];
 		if ((f->shown_url = url_redact(f->cf->url)) == NULL) {
-			return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+			break;
 		}
-		st = store_feed_ensure(r->store, f->cf->url, f->cf->title,
+		st = store_feed_ensure(store, f->cf->url, f->cf->title,
 		                       &f->id, err);
 		if (st == NF_OK) {
-			st = store_feed_meta_get(r->store, f->id, &f->meta, err);
-		}
-		if (st != NF_OK) {
-			return st;
+			st = store_feed_meta_get(store, f->id, &f->meta, err);
 		}
 	}
-	return NF_OK;
+	if (st == NF_OK) {
+		return store_batch_commit(store, err);
+	}
+	/* err says why; what was registered stays, as it did when each
+	 * feed was its own commit (a failed write took the batch back) */
+	store_batch_commit(store, NULL);
+	return st;
 }
 
 static enum nf_status
@@ -293,10 +305,11 @@ on_batch_committed(void *ctx, int ok)
 	stories_rows_committed(ctx, ok);
 }
 
-/* The worker gets a store handle of its own; this thread keeps the
- * caller's, unused until the worker is done. The worker also reads the
- * front page's rows of each batch it stores, so that the refold after
- * the last transfer has only the feeds left that stored nothing. */
+/* The worker gets a store handle of its own, which registers the feeds
+ * first; this thread keeps the caller's, unused until the worker is
+ * done. The worker also reads the front page's rows of each batch it
+ * stores, so that the refold after the last transfer has only the feeds
+ * left that stored nothing. */
 static enum nf_status
 refresh_start_worker(struct refresh *r, struct nf_error *err)
 {
@@ -305,7 +318,11 @@ refresh_start_worker(struct refresh *r, struct nf_error *err)
 	struct syncq_batch_hook hook = { on_batch_synced, on_batch_committed,
 	                                 NULL };
 
+	if (st == NF_OK) {
+		st = refresh_prepare(r, mine, err);
+	}
 	if (st != NF_OK) {
+		store_close(mine);
 		return st;
 	}
 	/* without it the refold reads every row itself, if it folds */
@@ -376,9 +393,6 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	st = sync_filter_init(&r.killfile, cfg, NULL, err);
 	r.sync.killfile = &r.killfile.filter;
 	if (st == NF_OK) {
-		st = refresh_prepare(&r, err);
-	}
-	if (st == NF_OK) {
 		st = refresh_start_worker(&r, err);
 	}
 	if (st == NF_OK) {
@@ -398,6 +412,10 @@ refresh_feeds(const struct config *cfg, struct store *store, FILE *report,
 	}
 	if (st == NF_OK) {
 		keep_stories(&r);
+	}
+	if (r.lookup_deferred) {
+		/* failing costs look-ups speed; the next open tries again */
+		store_lookup_build(store, NULL);
 	}
 	refresh_free(&r);
 	return st;

@@ -115,8 +115,20 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
                                  const struct store_keep *keep,
                                  size_t *new_count, struct nf_error *err);
 
+/* A store's first refresh: with no items stored yet, the indexes by
+ * which read more finds an item (store_item_find(): link, title) are
+ * dropped, *deferred 1, and made in one pass by store_lookup_build()
+ * once the items are in; a store with items keeps them (*deferred 0).
+ * Joins a batch. store_open() makes them too when they are missing (a
+ * refresh that never finished), so a look-up only ever lacks them for
+ * speed, never for its answer. */
+enum nf_status store_lookup_defer(struct store *s, int *deferred,
+                                  struct nf_error *err);
+enum nf_status store_lookup_build(struct store *s, struct nf_error *err);
+
 /* A batch: the writes of several feed updates (store_feed_update(),
- * store_feed_meta_set(), store_items_ignored()) in one transaction, so
+ * store_feed_meta_set(), store_items_ignored(); store_feed_ensure() for
+ * a list of feeds registered at once) in one transaction, so
  * that a refresh writes each page of the items' indexes once per batch
  * rather than once per feed. Nothing of a batch is stored until
  * store_batch_commit(). A write that fails inside it takes the whole

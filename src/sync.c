@@ -161,7 +161,14 @@ struct sync_parse {
 	int64_t started_us;
 	long budget_ms;		/* 0 = no limit */
 	int over;		/* stopped: the budget ran out */
+	unsigned items;		/* taken since the clock was last read */
 };
+
+/* Items taken between two readings of the clock. This thread's processor
+ * time is a system call, not a read of the vDSO's page: read after every
+ * item, it was 100,000 calls in a refresh of 1,000 feeds x 100 items.
+ * Thirty-two items take far less than any budget's millisecond. */
+#define SYNC_CLOCK_ITEMS 32u
 
 /* Processor time of the calling thread, microseconds: a parse is charged
  * for its own work, not for the other builds or transfers that share the
@@ -197,12 +204,16 @@ sync_take_item(void *ctx, const struct nf_feed *meta, struct nf_item *item)
 		item_free(item);
 		return 1;
 	}
+	if (++sp->items < SYNC_CLOCK_ITEMS) {
+		return 0;
+	}
+	sp->items = 0;
 	return sync_over_budget(sp);
 }
 
 /* How much of the body one push hands the parser: the clock is read
- * between pushes as well as after each item, so a body whose items never
- * end is stopped too. */
+ * between pushes as well as every SYNC_CLOCK_ITEMS items, so a body
+ * whose items never end is stopped too. */
 #define SYNC_PUSH_SIZE (256 * 1024)
 
 /* Parses a whole body into a new feed (free with feed_free()) within
@@ -213,7 +224,7 @@ sync_parse_budgeted(const char *body, size_t len,
                     const struct feed_options *opts, long budget_ms,
                     struct nf_feed **out, struct nf_error *err)
 {
-	struct sync_parse sp = { feed_new(), sync_cpu_us(), budget_ms, 0 };
+	struct sync_parse sp = { feed_new(), sync_cpu_us(), budget_ms, 0, 0 };
 	struct feed_parser *p = sp.feed != NULL ?
 	                        feed_parser_new(opts, sync_take_item, &sp) : NULL;
 	enum nf_status st = NF_OK;

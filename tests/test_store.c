@@ -1796,6 +1796,46 @@ item_found_by_link_or_title(void **state)
 	loaded_free(&l);
 }
 
+#define LOOKUP_INDEXES_SQL "SELECT count(*) FROM sqlite_schema WHERE" \
+	" type = 'index' AND name IN ('items_link', 'items_title')"
+
+/* A first refresh drops the look-up indexes inside its batch and makes
+ * them after; a store with items keeps them; an open makes them when a
+ * refresh left them out. Look-ups find the same items throughout. */
+static void
+lookup_indexes_made_after_a_first_refresh(void **state)
+{
+	struct fixture *f = *state;
+	struct nf_feed *feed;
+	int deferred = -1;
+	int64_t a;
+
+	open_store(f);
+	a = ensure(f, "https://example.org/a.rss", "A");
+	assert_int_equal(store_batch_begin(f->s, &f->err), NF_OK);
+	assert_int_equal(store_lookup_defer(f->s, &deferred, &f->err), NF_OK);
+	assert_int_equal(deferred, 1);
+	feed = make_feed("A");
+	add(feed, make_item("a1", "https://a.example/1", "Ferry strike ends", "x", 1));
+	update(f, a, feed, 0, 0);
+	assert_int_equal(store_batch_commit(f->s, &f->err), NF_OK);
+	assert_int_equal(sql_value(f->path, LOOKUP_INDEXES_SQL, NULL, 0), 0);
+	assert_true(store_item_find(f->s, NULL, "Ferry strike ends") != 0);
+	assert_int_equal(store_lookup_build(f->s, &f->err), NF_OK);
+	assert_int_equal(sql_value(f->path, LOOKUP_INDEXES_SQL, NULL, 0), 2);
+	assert_true(store_item_find(f->s, "https://a.example/1", NULL) != 0);
+	/* items stored: kept */
+	assert_int_equal(store_lookup_defer(f->s, &deferred, &f->err), NF_OK);
+	assert_int_equal(deferred, 0);
+	assert_int_equal(sql_value(f->path, LOOKUP_INDEXES_SQL, NULL, 0), 2);
+	/* a refresh killed before it made them: the next open does */
+	store_close(f->s);
+	f->s = NULL;
+	sql_exec(f->path, "DROP INDEX items_link; DROP INDEX items_title;");
+	open_store(f);
+	assert_int_equal(sql_value(f->path, LOOKUP_INDEXES_SQL, NULL, 0), 2);
+}
+
 /* Story copies can be limited to some feeds: a feed dropped from the
  * dotfile keeps its flags. */
 /* Takes a store of this version back to version 9 as it was released:
@@ -1974,6 +2014,7 @@ main(void)
 		CASE(feed_unread_lists_a_feed),
 		CASE(pages_are_kept_by_url_and_bounded),
 		CASE(item_found_by_link_or_title),
+		CASE(lookup_indexes_made_after_a_first_refresh),
 		CASE(story_copies_within_feeds),
 #undef CASE
 	};
