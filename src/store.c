@@ -962,10 +962,6 @@ store_open(const char *path, struct store **out, struct nf_error *err)
 		store_close(s);
 		return status;
 	}
-	/* A first refresh that never finished left them out. Failing to
-	 * make them (a full disk) costs look-ups speed: the next open
-	 * tries again. */
-	(void)store_lookup_build(s, NULL);
 	*out = s;
 	return NF_OK;
 }
@@ -2823,8 +2819,10 @@ store_lookup_defer(struct store *s, int *deferred, struct nf_error *err)
 	if (sql_int64(s, "SELECT EXISTS (SELECT 1 FROM items)", &any) !=
 	    SQLITE_OK) {
 		status = db_error(s, err, "cannot read items");
-	} else if (any == 0 &&
-	           (status = exec_sql(s, "DROP INDEX IF EXISTS items_link;"
+	} else if (any != 0) {
+		/* made again if a first refresh never finished */
+		status = store_lookup_build(s, err);
+	} else if ((status = exec_sql(s, "DROP INDEX IF EXISTS items_link;"
 	                              " DROP INDEX IF EXISTS items_title;",
 	                              err)) == NF_OK) {
 		*deferred = 1;

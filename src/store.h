@@ -118,10 +118,11 @@ enum nf_status store_feed_update(struct store *s, int64_t feed_id,
 /* A store's first refresh: with no items stored yet, the indexes by
  * which read more finds an item (store_item_find(): link, title) are
  * dropped, *deferred 1, and made in one pass by store_lookup_build()
- * once the items are in; a store with items keeps them (*deferred 0).
- * Joins a batch. store_open() makes them too when they are missing (a
- * refresh that never finished), so a look-up only ever lacks them for
- * speed, never for its answer. */
+ * once the items are in; a store with items keeps them, or has them
+ * made when a first refresh never finished (*deferred 0). Joins a batch.
+ * A look-up only ever lacks them for speed, never for its answer;
+ * store_open() writes nothing for them, so --headlines stays a reader.
+ * The reader makes them at its start with store_lookup_build(). */
 enum nf_status store_lookup_defer(struct store *s, int *deferred,
                                   struct nf_error *err);
 enum nf_status store_lookup_build(struct store *s, struct nf_error *err);

@@ -602,6 +602,9 @@ reader_open(struct ui *ui, const char *db_path, struct nf_error *err)
 	if (store_open(db_path, &ui->store, err) != NF_OK) {
 		return err->code;
 	}
+	/* read more looks items up by them; a first refresh killed before
+	 * it made them left them out; failing costs speed only */
+	(void)store_lookup_build(ui->store, NULL);
 	if (fetch_global_init(err) != NF_OK) {
 		return err->code;
 	}
