@@ -464,7 +464,9 @@ run_all(struct download *d)
 	pthread_mutex_lock(&d->lock);
 	d->p.have = d->have;
 	d->p.status = st;
-	snprintf(d->p.msg, sizeof(d->p.msg), "%s", st == NF_OK ? target : err.msg);
+	/* a status line: a longer path is cut */
+	snprintf(d->p.msg, sizeof(d->p.msg), "%.*s", (int)sizeof(d->p.msg) - 1,
+	         st == NF_OK ? target : err.msg);
 	d->p.done = 1;
 	pthread_mutex_unlock(&d->lock);
 	if (d->o.wake != NULL) {

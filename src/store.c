@@ -2809,7 +2809,7 @@ sql_int64(struct store *s, const char *sql, int64_t *out)
 enum nf_status
 store_lookup_defer(struct store *s, int *deferred, struct nf_error *err)
 {
-	enum nf_status status;
+	enum nf_status status = NF_OK;
 	int64_t any = 1;
 
 	*deferred = 0;

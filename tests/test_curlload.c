@@ -71,8 +71,8 @@ struct transfer_case {
 
 static const struct transfer_case transfer_cases[] = {
 	{ "whole file", 0, 0, BODY },
-	{ "resumed at 4 (a long)", 4, 0, BODY + 4 },
-	{ "resumed at 7 (a curl_off_t)", 0, 7, BODY + 7 },
+	{ "resumed at 4 (a long)", 4, 0, &BODY[4] },
+	{ "resumed at 7 (a curl_off_t)", 0, 7, &BODY[7] },
 };
 
 static void

@@ -30,7 +30,7 @@ static void
 clear_dir(void)
 {
 	struct dirent *e;
-	char path[200];
+	char path[4352];	/* the folder, a slash and any d_name */
 	DIR *d = opendir(dir);
 
 	while (d != NULL && (e = readdir(d)) != NULL) {

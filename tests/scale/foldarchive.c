@@ -1,11 +1,22 @@
 #include "autoconfig.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "src/title.h"
 #include "tests/scale/foldarchive.h"
+
+void
+foldarchive_put(char *out, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, cap, fmt, ap);
+	va_end(ap);
+}
 
 void
 foldarchive_free_items(struct foldarchive_item *items, size_t n)

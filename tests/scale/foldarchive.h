@@ -26,6 +26,11 @@ struct foldarchive_item {
 /* Frees the strings of n items (not the array). */
 void foldarchive_free_items(struct foldarchive_item *items, size_t n);
 
+/* printf into out[cap], cut to fit: a generator's titles and summaries
+ * have fixed room, and a cut one is one more shape of text. */
+void foldarchive_put(char *out, size_t cap, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Entry i for item i, pointing into items; a new array (free()), NULL
  * when out of memory. */
 struct fold_entry *foldarchive_entries(const struct foldarchive_item *items, size_t n);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "src/item.h"
+#include "tests/scale/foldarchive.h"
 #include "tests/scale/foldrng.h"
 #include "tests/second/secondgen.h"
 #include "tests/second/secondtext.h"
@@ -213,10 +214,10 @@ punct(const char *s, char *out, uint64_t *r)
 		}
 		/* fall through */
 	case 1:
-		snprintf(out, ST_TITLE_MAX, "%s.", s);
+		foldarchive_put(out, ST_TITLE_MAX, "%s.", s);
 		return;
 	default:
-		snprintf(out, ST_TITLE_MAX, "\"%s\"", s);
+		foldarchive_put(out, ST_TITLE_MAX, "\"%s\"", s);
 	}
 }
 
@@ -241,7 +242,7 @@ glue(const char *s, const char *summary, char *out)
 	while (*end != '\0' && strncmp(end, ". ", 2) != 0 && strncmp(end, "。", 3) != 0) {
 		end++;
 	}
-	snprintf(out, ST_TITLE_MAX, "%s %.*s", s, (int)(end - summary), summary);
+	foldarchive_put(out, ST_TITLE_MAX, "%s %.*s", s, (int)(end - summary), summary);
 }
 
 /* Cut at a space (or a character, in CJK) past half, with "...". */
@@ -349,7 +350,7 @@ copy_summary(const char *summary, uint64_t *r, char *out, size_t cap)
 	} else if (k < 70) {
 		snprintf(out, cap, "%s", summary);
 	} else if (k < 85) {
-		snprintf(out, cap, "%s Further details were not immediately available.", summary);
+		foldarchive_put(out, cap, "%s Further details were not immediately available.", summary);
 	} else {
 		const char *end = summary, *at;
 

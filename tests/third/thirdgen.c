@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/scale/foldarchive.h"
 #include "tests/scale/foldrng.h"
 #include "tests/third/thirdgen.h"
 #include "tests/third/thirdtext.h"
@@ -176,7 +177,7 @@ glue(const char *s, const char *summary, char *out)
 	while (*end != '\0' && strncmp(end, ". ", 2) != 0 && strncmp(end, "。", 3) != 0) {
 		end++;
 	}
-	snprintf(out, TT_TITLE_MAX, "%s %.*s", s, (int)(end - summary), summary);
+	foldarchive_put(out, TT_TITLE_MAX, "%s %.*s", s, (int)(end - summary), summary);
 }
 
 /* Applies v to title (in place); 0 when it does not apply. */
