@@ -1515,6 +1515,17 @@ fold_find(uint32_t *parent, uint32_t x)
 	return x;
 }
 
+/* The root of x's story, only read: fold_find() halves the path as it
+ * goes, which threads that find pairs side by side must not. */
+static uint32_t
+fold_root(const uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		x = parent[x];
+	}
+	return x;
+}
+
 /* Joins the stories of a and b: the lower root stays the root, the
  * rings of members are spliced, size and times move to the root. */
 static void
@@ -1830,6 +1841,13 @@ fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
 {
 	struct fold_edge *e;
 
+	/* a pair within one story joins nothing: stories are only joined
+	 * (fold_cluster()), never parted, and fold_cluster() skips it. Most
+	 * of the summary rules' pairs are copies the titles joined, and
+	 * verifying them was most of that join's work */
+	if (fold_root(c->parent, a) == fold_root(c->parent, b)) {
+		return 0;
+	}
 	if (c->boiler == NULL && (c->ents[a].inform < TITLE_SHORT ||
 	                          c->ents[b].inform < TITLE_SHORT)) {
 		if (!fold_short_titles_agree(c, a, b, t, 1)) {
