@@ -175,6 +175,8 @@ _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
 struct fold_edge {
 	uint32_t a, b;
 	uint32_t score;		/* higher joins first */
+	uint32_t ab;		/* 1: verified as fold_same_story(a, b), in this
+				 * order, which fold_cluster() need not ask again */
 };
 
 struct fold_index {
@@ -1513,6 +1515,17 @@ fold_find(uint32_t *parent, uint32_t x)
 	return x;
 }
 
+/* The root of x's story, only read: fold_find() halves the path as it
+ * goes, which threads that find pairs side by side must not. */
+static uint32_t
+fold_root(const uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		x = parent[x];
+	}
+	return x;
+}
+
 /* Joins the stories of a and b: the lower root stays the root, the
  * rings of members are spliced, size and times move to the root. */
 static void
@@ -1828,6 +1841,13 @@ fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
 {
 	struct fold_edge *e;
 
+	/* a pair within one story joins nothing: stories are only joined
+	 * (fold_cluster()), never parted, and fold_cluster() skips it. Most
+	 * of the summary rules' pairs are copies the titles joined, and
+	 * verifying them was most of that join's work */
+	if (fold_root(c->parent, a) == fold_root(c->parent, b)) {
+		return 0;
+	}
 	if (c->boiler == NULL && (c->ents[a].inform < TITLE_SHORT ||
 	                          c->ents[b].inform < TITLE_SHORT)) {
 		if (!fold_short_titles_agree(c, a, b, t, 1)) {
@@ -1851,6 +1871,7 @@ fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
 	e->a = a < b ? a : b;
 	e->b = a < b ? b : a;
 	e->score = fold_likeness(c, a, b);
+	e->ab = a < b;
 	return 0;
 }
 
@@ -3059,9 +3080,13 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
  * FOLD_SAMPLE members of each (a bounded sample, so that a big story
  * costs no more than a small one). A copy that matches one member only,
  * as a truncated "Weather update: heavy rain…" matches the weather of
- * every town, joins no story it does not match as a whole. */
+ * every town, joins no story it does not match as a whole. When both
+ * are one entry each and known holds fold_same_story(ra, rb) (its
+ * rule reads only the two entries, which nothing changes once pairs are
+ * found), that one pair is the whole sample. */
 static int
-fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
+fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
+                   int known)
 {
 	int64_t first = c->first[ra] < c->first[rb] ? c->first[ra] : c->first[rb];
 	int64_t last = c->last[ra] > c->last[rb] ? c->last[ra] : c->last[rb];
@@ -3070,6 +3095,9 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
 
 	if (first <= last && last - first > FOLD_WINDOW_SECONDS) {
 		return 0;
+	}
+	if (known && c->next[ra] == ra && c->next[rb] == rb) {
+		return 1;
 	}
 	for (i = 0; i < FOLD_SAMPLE; i++, x = c->next[x]) {
 		if (i > 0 && x == ra) {
@@ -3192,10 +3220,12 @@ fold_cluster(struct fold_ctx *c, double t)
 		      fold_cmp_edge);
 	}
 	for (i = 0; i < c->pairs.nedges; i++) {
-		uint32_t ra = fold_find(c->parent, c->pairs.edges[i].a);
-		uint32_t rb = fold_find(c->parent, c->pairs.edges[i].b);
+		const struct fold_edge *e = &c->pairs.edges[i];
+		uint32_t ra = fold_find(c->parent, e->a);
+		uint32_t rb = fold_find(c->parent, e->b);
 
-		if (ra != rb && fold_story_accepts(c, ra, rb, t)) {
+		if (ra != rb && fold_story_accepts(c, ra, rb, t,
+		                                   e->ab && ra == e->a && rb == e->b)) {
 			fold_merge(c, ra, rb);
 		}
 	}
