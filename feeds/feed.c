@@ -22,7 +22,6 @@ struct feed_parser {
 	enum feed_mode mode;
 	struct buf head;	/* the first bytes, or the whole JSON document */
 	struct xmlfeed *xml;
-	int aside;		/* feed_parser_build_aside() */
 };
 
 struct feed_parser *
@@ -75,26 +74,6 @@ feed_names_encoding(const char *head, size_t len)
 	return (i < len && s[i] == '{') || declares_encoding(head + i, len - i);
 }
 
-void
-feed_parser_build_aside(struct feed_parser *p)
-{
-	p->aside = 1;
-}
-
-/* The XML parser just made, told to build aside when asked (in line
- * when no thread starts: the same items either way). */
-static enum nf_status
-xml_made(struct feed_parser *p, struct nf_error *err)
-{
-	if (p->xml == NULL) {
-		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-	}
-	if (p->aside) {
-		xmlfeed_build_aside(p->xml);
-	}
-	return NF_OK;
-}
-
 /* Decides the format from the first bytes. A UTF-8 BOM and blank lines
  * before "<" are dropped: libxml2 rejects an XML declaration that does not
  * open the document, and feeds in the wild have both. */
@@ -109,7 +88,7 @@ sniff(struct feed_parser *p, size_t *skip, struct nf_error *err)
 		*skip = 0;	/* UTF-16: libxml2 reads the BOM itself */
 		p->mode = MODE_XML;
 		p->xml = xmlfeed_new(p->opts, p->meta, NULL, p->on_item, p->ctx);
-		return xml_made(p, err);
+		return p->xml != NULL ? NF_OK : nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 	}
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		i = 3;
@@ -140,7 +119,7 @@ sniff(struct feed_parser *p, size_t *skip, struct nf_error *err)
 	}
 	p->mode = MODE_XML;
 	p->xml = xmlfeed_new(p->opts, p->meta, charset, p->on_item, p->ctx);
-	return xml_made(p, err);
+	return p->xml != NULL ? NF_OK : nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 }
 
 static enum nf_status

@@ -71,12 +71,6 @@ enum nf_status feed_parser_push(struct feed_parser *p, const char *chunk,
 const struct nf_feed *feed_parser_feed(const struct feed_parser *p);
 void feed_parser_free(struct feed_parser *p);
 
-/* Asks, before the first push, for an XML feed's items to be built on a
- * second thread while the parser reads on (feeds/entryq.h): on_item is
- * still called on the pushing thread, in order, and each push returns
- * only once its items are out. A JSON Feed is built in line. */
-void feed_parser_build_aside(struct feed_parser *p);
-
 /* Whether a document's first bytes (512 are enough) settle its encoding:
  * a BOM, an XML declaration naming one, or JSON. When they do not,
  * opts->charset decides, so a caller that learns the charset late (after

@@ -10,7 +10,6 @@
 #include <libxml/parserInternals.h>
 
 #include "feeds/entry.h"
-#include "feeds/entryq.h"
 #include "feeds/xmlfeed.h"
 #include "feeds/xmlfilter.h"
 #include "src/buf.h"
@@ -146,7 +145,6 @@ struct xmlfeed {
 	int first_error_code;	/* its xmlParserErrors code */
 	int first_error_depth;	/* element depth when it came */
 	size_t nitems;		/* items handed on */
-	struct entryq *aside;	/* builds the items, or NULL: built in line */
 	enum nf_status status;	/* out of memory or a callback error */
 	struct nf_error cb_err;
 };
@@ -848,14 +846,6 @@ item_end(struct xmlfeed *x)
 
 	x->item_depth = 0;
 	x->foreign_depth = x->outer_foreign_depth;
-	if (x->aside != NULL) {
-		x->nitems++;
-		if (entryq_put(x->aside, &x->raw, x->feed_author, x->meta) != 0) {
-			xmlStopParser(x->xml);
-			x->stopped = 1;
-		}
-		return;
-	}
 	if (entry_build(&x->raw, x->opts, x->feed_author, &item, &err) != NF_OK) {
 		fail_nomem(x);
 		return;
@@ -1095,33 +1085,6 @@ xmlfeed_new(const struct feed_options *opts, struct nf_feed *meta,
 	return x;
 }
 
-int
-xmlfeed_build_aside(struct xmlfeed *x)
-{
-	if (x->aside == NULL) {
-		x->aside = entryq_new(x->opts, x->on_item, x->ctx);
-	}
-	return x->aside != NULL ? 0 : -1;
-}
-
-/* Waits for the items handed aside: the push returns with them out, as
- * when they are built in line, and their outcome is the parser's. */
-static void
-aside_drain(struct xmlfeed *x)
-{
-	struct nf_error err;
-	int stopped = 0;
-
-	if (entryq_drain(x->aside, &stopped, &err) != NF_OK && x->status == NF_OK) {
-		x->status = err.code;
-		x->cb_err = err;
-	}
-	if (stopped && !x->stopped) {
-		xmlStopParser(x->xml);
-		x->stopped = 1;
-	}
-}
-
 /*
  * Feeds name the standard charset and write its vendor superset: curly
  * quotes and the euro sign (0x80-0x9F in windows-1252) in "ISO-8859-1"
@@ -1315,9 +1278,6 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 			item_end(x);
 		}
 	}
-	if (x->aside != NULL) {
-		aside_drain(x);
-	}
 	if (x->status != NF_OK) {
 		return nf_error_set(err, x->status, "%s", x->cb_err.msg);
 	}
@@ -1348,7 +1308,6 @@ xmlfeed_free(struct xmlfeed *x)
 	if (x == NULL) {
 		return;
 	}
-	entryq_free(x->aside);
 	if (x->xml != NULL) {
 		/* Entity declarations land in a stand-in document even in SAX
 		 * mode (never used here: getEntity answers only the XML five). */

@@ -26,12 +26,6 @@ enum nf_status xmlfeed_push(struct xmlfeed *x, const char *data, size_t len,
                             int final, struct nf_error *err);
 void xmlfeed_free(struct xmlfeed *x);
 
-/* Builds the items on a second thread from here on (feeds/entryq.h);
- * on_item is still called on the pushing thread, and each push returns
- * once its items are out. 0, or -1 when no thread could start (they are
- * built in line). */
-int xmlfeed_build_aside(struct xmlfeed *x);
-
 /* Whether the element table is in bsearch order (for the tests). */
 int xmlfeed_table_is_sorted(void);
 

@@ -31,10 +31,7 @@
  * folding needs of each item (title, GUID, link, summary lead), since a
  * story may join items any distance apart, and folding's own work. The
  * parser is told not to make the article text (feed_options.no_article),
- * which the JSON does not hold, and to apply the field rules (the items'
- * HTML to text) on a second thread while libxml2 reads on
- * (feed_parser_build_aside()); the items still come to on_item here, in
- * order.
+ * which the JSON does not hold.
  */
 /* The strings kept per item live in an arena (src/arena.h). */
 
@@ -411,9 +408,6 @@ dump_start(void *ctx, const struct source_head *head)
 	r->opts.charset = head->charset;
 	if ((r->p = feed_parser_new(&r->opts, on_item, r->d)) == NULL) {
 		r->st = nf_error_set(r->err, NF_ERR_NOMEM, "out of memory");
-	} else {
-		/* the items' HTML to text beside the parsing */
-		feed_parser_build_aside(r->p);
 	}
 	return r->st != NF_OK;
 }
