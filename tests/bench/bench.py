@@ -349,15 +349,24 @@ def base_build():
     return os.path.dirname(BASE) if BASE else None
 
 
-def store_corpus(build, work, n, keep):
+def base_store(work, n):
+    """The --base build's own store of n items, its page kept by the base
+    when it has the tool (else the base folds it at every start, and a
+    page kept under older folding rules would be refolded every run)."""
+    keep = os.path.exists(os.path.join(base_build(), "tests/bench/stories-keep"))
+    return store_corpus(base_build(), work, n, keep, "base-")
+
+
+def store_corpus(build, work, n, keep, tag=""):
     """A store of n generated items (tests/tui/startup-bench of build),
     its front page kept folded when keep (tests/bench/stories-keep);
-    returns (rc, db), or None when build lacks the generator."""
+    tag names another build's own copy. Returns (rc, db), or None when
+    build lacks the generator."""
     gen = os.path.join(build, "tests/tui/startup-bench")
     if not os.path.exists(gen):
         return None
-    folder = os.path.join(work, "store-%d-%s" % (
-        n, "kept" if keep else "base"))
+    folder = os.path.join(work, "store-%d-%s%s" % (
+        n, tag, "kept" if keep else "base"))
     os.makedirs(folder, exist_ok=True)
     rc, db = os.path.join(folder, "rc"), os.path.join(folder, "db")
     if not os.path.exists(db):
@@ -478,7 +487,7 @@ def row_stories(nf, srcdir, build, work, runs):
         mine = store_corpus(build, work, n, True)
         if mine is None:
             continue
-        base = store_corpus(base_build(), work, n, False) if BASE else None
+        base = base_store(work, n) if BASE else None
         argv = [nf, "-c", mine[0], "-d", mine[1], "--headlines"]
         anchors = []
         if base:
@@ -491,7 +500,7 @@ def row_stories(nf, srcdir, build, work, runs):
         mine = store_corpus(build, work, n, True)
         if mine is None:
             continue
-        base = store_corpus(base_build(), work, n, False) if BASE else None
+        base = base_store(work, n) if BASE else None
         frame = first_frame(nf, mine[0], mine[1], runs)
         if frame is None:
             continue
