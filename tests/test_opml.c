@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@
 #include <libxml/parser.h>
 
 #include "feeds/opml.h"
+
+#define NCASES(a) (sizeof(a) / sizeof((a)[0]))
+#define NPIECES NCASES(hostile_pieces)
 
 #define FIXTURES SRCDIR "/tests/fixtures/"
 
@@ -227,6 +231,78 @@ test_write(void **state)
 	buf_free(&out);
 }
 
+/* Hostile pieces of an attribute's text, as a file may carry them: no
+ * XML characters (raw or as references), bytes that are no UTF-8,
+ * terminal sequences, bidi overrides, markup, plain words. */
+static const char *const hostile_pieces[] = {
+	"\xef\xbf\xbf", "\xef\xbf\xbe", "\xef\xb7\x90", "\xf4\x8f\xbf\xbf",
+	"\xed\xa0\x80", "\x80", "\xff", "\x1b[31m", "\x1b]0;x\x07",
+	"\xe2\x80\xae", "&amp;", "&lt;b&gt;", "&#xFFFE;", "&#1;", "&#x10FFFF;",
+	"&quot;", "\xe6\xb8\xaf", "\xc3\xa9", " ", "\t", "#", "Harbour",
+};
+
+static void
+hostile_text(uint64_t *state, char *out, size_t cap)
+{
+	size_t len = 0, k, n;
+	const char *piece;
+
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	for (k = (size_t)(*state >> 60); k > 0; k--) {
+		*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+		piece = hostile_pieces[(*state >> 33) % NPIECES];
+		n = strlen(piece);
+		if (len + n + 1 > cap) {
+			break;
+		}
+		memcpy(out + len, piece, n);
+		len += n;
+	}
+	out[len] = '\0';
+}
+
+/* Whatever titles and folder names a list carries, the list newsfold
+ * writes of it reads back to the same feeds, titles and tags. */
+static void
+test_write_reads_back(void **state)
+{
+	uint64_t seed = 11;
+	char doc[4096], title[200], tag[200], a[512], b[512];
+	struct opml_list list, back;
+	struct nf_error err;
+	struct buf out;
+	size_t round, i;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		hostile_text(&seed, tag, sizeof(tag));
+		hostile_text(&seed, title, sizeof(title));
+		snprintf(doc, sizeof(doc), "<opml><body><outline text=\"%s\">"
+		         "<outline text=\"%s\" xmlUrl=\"https://a.example/%zu\"/>"
+		         "<outline xmlUrl=\"https://b.example/\"/></outline>"
+		         "</body></opml>", tag, title, round);
+		if (opml_parse(doc, strlen(doc), &list, &err) != NF_OK) {
+			opml_list_free(&list);
+			continue;
+		}
+		buf_init(&out, 1 << 20);
+		assert_int_equal(opml_write(list.feeds, list.nfeeds, "t", &out, &err), NF_OK);
+		assert_int_equal(opml_parse(out.data, out.len, &back, &err), NF_OK);
+		if (back.nfeeds != list.nfeeds) {
+			fail_msg("round %zu: %zu feeds written, %zu read back", round,
+			         list.nfeeds, back.nfeeds);
+		}
+		for (i = 0; i < back.nfeeds; i++) {
+			describe(&list.feeds[i], a, sizeof(a));
+			describe(&back.feeds[i], b, sizeof(b));
+			assert_string_equal(b, a);
+		}
+		opml_list_free(&back);
+		opml_list_free(&list);
+		buf_free(&out);
+	}
+}
+
 static int
 group_teardown(void **state)
 {
@@ -235,7 +311,6 @@ group_teardown(void **state)
 	return 0;
 }
 
-#define NCASES(a) (sizeof(a) / sizeof((a)[0]))
 
 int
 main(void)
@@ -243,6 +318,7 @@ main(void)
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_nested_tags),
 		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_write_reads_back),
 	};
 	struct CMUnitTest tests[NCASES(fixed) + NCASES(bad_cases) +
 	                       NCASES(title_cases) + NCASES(write_cases)];

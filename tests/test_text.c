@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "src/text.h"
+#include "src/utf8.h"
 
 struct text_case {
 	const char *name;
@@ -205,6 +206,100 @@ test_gate_pieces(void **state)
 	}
 }
 
+/* A character XML 1.0 allows, and no terminal control: what the gate's
+ * output may hold, so that any title can be written to OPML or JSON and
+ * read back, and printed. */
+static int
+is_xml_text_char(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n') {
+		return 1;
+	}
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+	    (cp & 0xFFFE) == 0xFFFE) {
+		return 0;
+	}
+	return (cp < 0x202A || cp > 0x202E) && (cp < 0x2066 || cp > 0x2069);
+}
+
+/* One piece of hostile text: a control, an escape sequence's start, a
+ * code point from a range the gate treats apart, a surrogate or another
+ * byte that is no character, or plain text. */
+static size_t
+random_piece(uint64_t *state, char *out)
+{
+	static const uint32_t ranges[][2] = {
+		{ 0x00, 0x1F }, { 0x7F, 0x9F }, { 0xA0, 0x2FF }, { 0x2028, 0x2069 },
+		{ 0xFDC0, 0xFDFF }, { 0xFEFF, 0xFEFF }, { 0xFFF0, 0xFFFF },
+		{ 0x1FFFE, 0x1FFFF }, { 0x10FFFE, 0x10FFFF }, { 0x3040, 0x30FF },
+		{ 0x1F600, 0x1F64F }, { 0x20, 0x7E },
+	};
+	uint64_t r;
+	size_t k;
+
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	r = *state >> 33;
+	k = r % 16;
+	if (k < 12) {
+		uint32_t lo = ranges[k][0], hi = ranges[k][1];
+
+		return utf8_encode(lo + (uint32_t)((r >> 4) % (hi - lo + 1)), out);
+	}
+	if (k == 12) {			/* a surrogate, encoded anyway */
+		out[0] = (char)0xED;
+		out[1] = (char)(0xA0 | ((r >> 4) & 0x1F));
+		out[2] = (char)(0x80 | ((r >> 9) & 0x3F));
+		return 3;
+	}
+	if (k == 13) {			/* a lone byte of 0x80-0xFF */
+		out[0] = (char)(0x80 | ((r >> 4) & 0x7F));
+		return 1;
+	}
+	memcpy(out, k == 14 ? "\x1b[" : "\x1b]0;", k == 14 ? 2 : 4);
+	return k == 14 ? 2 : 4;
+}
+
+/* Whatever comes in, the gate's output is valid UTF-8 of allowed
+ * characters only, and the gate leaves it as it is. */
+static void
+test_gate_output_is_xml_text(void **state)
+{
+	uint64_t seed = 7;
+	char in[400];
+	size_t round, len, i, n;
+	uint32_t cp;
+
+	(void)state;
+	for (round = 0; round < 5000; round++) {
+		char *got[2], *again;
+		int w;
+
+		for (len = 0; len + 8 < sizeof(in) && len < (round % 60) * 6;) {
+			len += random_piece(&seed, in + len);
+		}
+		got[0] = text_sanitize(in, len);
+		got[1] = text_clean_line(in, len);
+		for (w = 0; w < 2; w++) {
+			assert_non_null(got[w]);
+			n = strlen(got[w]);
+			assert_true(utf8_is_valid(got[w], n));
+			for (i = 0; i < n; i += utf8_decode(got[w] + i, n - i, &cp)) {
+				utf8_decode(got[w] + i, n - i, &cp);
+				if (!is_xml_text_char(cp)) {
+					fail_msg("round %zu: U+%04X left in output %d", round,
+					         (unsigned)cp, w);
+				}
+			}
+			again = w == 0 ? text_sanitize(got[w], n) : text_clean_line(got[w], n);
+			assert_non_null(again);
+			assert_string_equal(again, got[w]);
+			free(again);
+			free(got[w]);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -213,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_no_control_bytes),
 		cmocka_unit_test(test_clean_line),
 		cmocka_unit_test(test_gate_pieces),
+		cmocka_unit_test(test_gate_output_is_xml_text),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
