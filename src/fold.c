@@ -2691,6 +2691,23 @@ out:
 	return rc;
 }
 
+/* How many shingles e's lead has, those no other lead shares included:
+ * what a share of a lead is counted against. */
+static size_t
+fold_lead_len(const struct fold_ent *e)
+{
+	return e->nlead + e->nprivate;
+}
+
+/* The shorter of a's and b's leads, by fold_lead_len(). */
+static size_t
+fold_lead_shorter(const struct fold_ent *a, const struct fold_ent *b)
+{
+	size_t na = fold_lead_len(a), nb = fold_lead_len(b);
+
+	return na < nb ? na : nb;
+}
+
 /* How many summary shingles a and b share, boilerplate aside; *all
  * (may be NULL) gets how many they share with it. */
 static size_t
@@ -2743,8 +2760,7 @@ static int
 fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
-	size_t whole = na < nb ? na : nb, shared, all;
+	size_t whole = fold_lead_shorter(a, b), shared, all;
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
 
@@ -2858,8 +2874,7 @@ static int
 fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
                   const struct fold_ent *b)
 {
-	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
-	size_t whole = na < nb ? na : nb, shared, all;
+	size_t whole = fold_lead_shorter(a, b), shared, all;
 
 	shared = fold_lead_shared(c, a, b, &all);
 	if (all < FOLD_LEAD_MIN) {
@@ -2887,8 +2902,7 @@ static int
 fold_leads_alike(const struct fold_ctx *c, const struct fold_ent *a,
                  const struct fold_ent *b)
 {
-	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
-	size_t whole = na < nb ? na : nb, all;
+	size_t whole = fold_lead_shorter(a, b), all;
 
 	fold_lead_shared(c, a, b, &all);
 	return all >= FOLD_LEAD_MIN &&
@@ -2901,8 +2915,7 @@ static int
 fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
 {
-	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate;
-	size_t whole = na < nb ? na : nb, all;
+	size_t whole = fold_lead_shorter(a, b), all;
 
 	fold_lead_shared(c, a, b, &all);
 	return !a->boilerlead && !b->boilerlead && all >= FOLD_LEAD_MIN &&
@@ -2916,7 +2929,7 @@ static int
 fold_leads_apart(const struct fold_ctx *c, const struct fold_ent *a,
                  const struct fold_ent *b)
 {
-	size_t na = a->nlead + a->nprivate, nb = b->nlead + b->nprivate, all;
+	size_t na = fold_lead_len(a), nb = fold_lead_len(b), all;
 
 	if (na < FOLD_LEAD_MIN || nb < FOLD_LEAD_MIN) {
 		return 0;
