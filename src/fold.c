@@ -1606,6 +1606,19 @@ fold_insert_keys(struct fold_key *k, size_t n,
 #define FOLD_RADIX_BITS 11
 #define FOLD_RADIX_PASSES 3
 
+/* Turns count[], how many values have each FOLD_RADIX_BITS digit, into
+ * where the first of each goes: the middle step of every radix pass. */
+static void
+fold_radix_starts(size_t *count)
+{
+	size_t i, sum = 0, n;
+
+	for (i = 0; i < ((size_t)1 << FOLD_RADIX_BITS); i++) {
+		n = count[i];
+		count[i] = sum, sum += n;
+	}
+}
+
 /* Moves the keys src[0..m) to dst ordered by digit d of the low half of
  * their hashes (stable), count[] holding how many keys have each digit;
  * returns 0, or 1 when every key has one digit and nothing moved. */
@@ -1614,16 +1627,12 @@ fold_radix_pass(const struct fold_key *src, struct fold_key *dst, size_t m,
                 size_t *count, unsigned d)
 {
 	unsigned shift = d * FOLD_RADIX_BITS;
-	size_t i, sum = 0, mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
+	size_t i, mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
 
 	if (count[((uint32_t)src[0].h >> shift) & mask] == m) {
 		return 1;
 	}
-	for (i = 0; i <= mask; i++) {
-		size_t n = count[i];
-
-		count[i] = sum, sum += n;
-	}
+	fold_radix_starts(count);
 	for (i = 0; i < m; i++) {
 		dst[count[((uint32_t)src[i].h >> shift) & mask]++] = src[i];
 	}
@@ -1704,7 +1713,7 @@ static const uint64_t *
 fold_sort_high(uint64_t *v, uint64_t *tmp, size_t m)
 {
 	size_t count[(size_t)1 << FOLD_RADIX_BITS], mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
-	size_t i, sum;
+	size_t i;
 	unsigned shift;
 	uint64_t *t;
 
@@ -1713,11 +1722,7 @@ fold_sort_high(uint64_t *v, uint64_t *tmp, size_t m)
 		for (i = 0; i < m; i++) {
 			count[(v[i] >> shift) & mask]++;
 		}
-		for (i = 0, sum = 0; i <= mask; i++) {
-			size_t n = count[i];
-
-			count[i] = sum, sum += n;
-		}
+		fold_radix_starts(count);
 		for (i = 0; i < m; i++) {
 			tmp[count[(v[i] >> shift) & mask]++] = v[i];
 		}
@@ -3162,17 +3167,13 @@ fold_edge_pass(const struct fold_edge *src, struct fold_edge *dst, size_t n,
                int key, unsigned shift)
 {
 	size_t count[(size_t)1 << FOLD_RADIX_BITS], mask = ((size_t)1 << FOLD_RADIX_BITS) - 1;
-	size_t i, sum = 0;
+	size_t i;
 
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++) {
 		count[(fold_edge_key(&src[i], key) >> shift) & mask]++;
 	}
-	for (i = 0; i <= mask; i++) {
-		size_t c = count[i];
-
-		count[i] = sum, sum += c;
-	}
+	fold_radix_starts(count);
 	for (i = 0; i < n; i++) {
 		dst[count[(fold_edge_key(&src[i], key) >> shift) & mask]++] = src[i];
 	}
@@ -3523,17 +3524,12 @@ fold_dated_sort(struct fold_dated *d, struct fold_dated *tmp, size_t n)
 	}
 	for (shift = 0; shift < 64 && (top >> shift) != 0; shift += FOLD_RADIX_BITS) {
 		struct fold_dated *t;
-		size_t sum = 0;
 
 		memset(count, 0, sizeof(count));
 		for (i = 0; i < n; i++) {
 			count[(d[i].since >> shift) & mask]++;
 		}
-		for (i = 0; i <= mask; i++) {
-			size_t c = count[i];
-
-			count[i] = sum, sum += c;
-		}
+		fold_radix_starts(count);
 		for (i = 0; i < n; i++) {
 			tmp[count[(d[i].since >> shift) & mask]++] = d[i];
 		}
