@@ -811,11 +811,14 @@ copy_line(struct page_walk *w, size_t k, size_t row)
 		return 0;
 	}
 	if (frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
-	                        sizeof(source)) && row_text_whole(w, k) < 0) {
-		return -1;
+	                        sizeof(source))) {
+		/* the line needs the copy's whole text */
+		if (row_text_whole(w, k) < 0) {
+			return -1;
+		}
+		frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
+		                    sizeof(source));
 	}
-	frontpage_copy_line(&w->tmp[k], head, sizeof(head), source,
-	                    sizeof(source));
 	w->heads[k] = w->owned[2 * k] = strdup(head);
 	w->sources[k] = w->owned[2 * k + 1] = strdup(source);
 	return w->heads[k] != NULL && w->sources[k] != NULL ? 0 : -1;
