@@ -455,53 +455,6 @@ rich_attr_name(const char *name)
 	return strcmp(name, "a") == 0 ? "href" : strcmp(name, "ol") == 0 ? "start" : NULL;
 }
 
-/* Folds whitespace runs in s[0..n) to single spaces in place; returns the
- * new length and tells whether s began or ended with whitespace. */
-static size_t
-fold_spaces(char *s, size_t n, int *lead, int *trail)
-{
-	size_t i, j = 0, sp;
-	int gap = 0;
-
-	*lead = 0;
-	for (i = 0; i < n; ) {
-		/* a run of bytes that start no space moves at once */
-		for (sp = i; sp < n && (unsigned char)s[sp] > ' ' && (unsigned char)s[sp] != 0xC2; sp++) {
-			;
-		}
-		if (sp > i) {
-			if (gap) {
-				s[j++] = ' ';
-				gap = 0;
-			}
-			/* in place until a run of spaces has shrunk */
-			if (j != i) {
-				memmove(s + j, s + i, sp - i);
-			}
-			j += sp - i;
-			i = sp;
-			continue;
-		}
-		sp = text_space_len(s + i, n - i);
-		if (sp > 0) {
-			if (j == 0) {
-				*lead = 1;
-			} else {
-				gap = 1;
-			}
-			i += sp;
-			continue;
-		}
-		if (gap) {
-			s[j++] = ' ';
-			gap = 0;
-		}
-		s[j++] = s[i++];
-	}
-	*trail = gap;
-	return j;
-}
-
 /* Plain text: a newline is a line break, a blank line a paragraph. */
 static void
 out_lines(struct out *o, const char *s, size_t n)
@@ -547,7 +500,7 @@ out_text(struct out *o, const char *raw, size_t rawlen)
 	} else if (o->lines) {
 		out_lines(o, o->scratch.data, o->scratch.len);
 	} else {
-		n = fold_spaces(o->scratch.data, o->scratch.len, &lead, &trail);
+		n = text_fold_spaces(o->scratch.data, o->scratch.len, &lead, &trail);
 		if (lead) {
 			out_break(o, BRK_SPACE);
 		}

@@ -268,13 +268,101 @@ text_sanitize(const char *s, size_t len)
 	return buf_take(&b);
 }
 
+/* Bytes of w flagged (high bit) exactly where the byte is below 0x21,
+ * or equal to c: no borrow runs from one byte into the next, so a flag
+ * never appears where the byte does not match. */
+static uint64_t
+word_below_space(uint64_t w)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
+
+	return ~(((w & low7) + ones * 0x5F) | w) & ~low7;
+}
+
+static uint64_t
+word_equal(uint64_t w, unsigned char c)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
+
+	w ^= ones * c;
+	return ~(((w & low7) + low7) | w) & ~low7;
+}
+
+/* Whether byte c may start whitespace (text_space_len()). */
+static int
+may_start_space(unsigned char c)
+{
+	return c <= ' ' || c == 0xC2;
+}
+
+/* Where the run of bytes from i that folding leaves as they are ends:
+ * past bytes that start no whitespace, and past a lone ' ' that such a
+ * byte follows. Eight bytes at a look, the next eight beside them to see
+ * what follows each space; most text stops only where it ends. */
+static size_t
+plain_run_end(const char *str, size_t i, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint64_t w, next, may, space;
+
+	for (; n - i > 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		memcpy(&next, s + i + 1, 8);
+		may = word_below_space(w) | word_equal(w, 0xC2);
+		space = word_equal(w, ' ');
+		if (((may & ~space) | (space & (word_below_space(next) | word_equal(next, 0xC2)))) != 0) {
+			break;
+		}
+	}
+	while (i < n) {
+		if (!may_start_space(s[i])) {
+			i++;
+		} else if (s[i] == ' ' && i + 1 < n && !may_start_space(s[i + 1])) {
+			i += 2;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+size_t
+text_fold_spaces(char *s, size_t n, int *lead, int *trail)
+{
+	size_t i = 0, j = 0, end, sp;
+	int gap = 0;
+
+	*lead = 0;
+	while (i < n) {
+		sp = text_space_len(s + i, n - i);
+		if (sp > 0) {
+			*lead |= j == 0;
+			gap = j > 0;
+			i += sp;
+			continue;
+		}
+		end = plain_run_end(s, i + 1, n);
+		if (gap) {
+			s[j++] = ' ';
+			gap = 0;
+		}
+		/* in place until a run of spaces has shrunk */
+		if (j != i) {
+			memmove(s + j, s + i, end - i);
+		}
+		j += end - i;
+		i = end;
+	}
+	*trail = gap;
+	return j;
+}
+
 char *
 text_clean_line(const char *s, size_t len)
 {
 	struct buf b;
-	size_t i, w, out = 0, sp;
-	int pending = 0;
 	struct text_gate g = TEXT_GATE_INIT;
+	int lead, trail;
 
 	buf_init(&b, TEXT_MAX);
 	if (text_gate_add(&g, &b, s, len) != NF_OK) {
@@ -282,23 +370,9 @@ text_clean_line(const char *s, size_t len)
 		return NULL;
 	}
 	/* Folds in place: the result is never longer than the input. */
-	for (i = 0; i < b.len; i += w) {
-		sp = text_space_len(b.data + i, b.len - i);
-		if (sp > 0) {
-			pending = out > 0;
-			w = sp;
-			continue;
-		}
-		if (pending) {
-			b.data[out++] = ' ';
-			pending = 0;
-		}
-		b.data[out++] = b.data[i];
-		w = 1;
-	}
-	b.len = out;
+	b.len = text_fold_spaces(b.data, b.len, &lead, &trail);
 	if (b.data != NULL) {
-		b.data[out] = '\0';
+		b.data[b.len] = '\0';
 	}
 	return buf_take(&b);
 }

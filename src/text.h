@@ -25,6 +25,12 @@ char *text_sanitize(const char *s, size_t len);
  * one space and the ends trimmed: for titles, names and one-line fields. */
 char *text_clean_line(const char *s, size_t len);
 
+/* Folds each run of whitespace (text_space_len()) in s[0..n) to one
+ * space, in place, and drops the runs at either end: returns the new
+ * length, and tells in *lead and *trail whether s began or ended with
+ * whitespace. */
+size_t text_fold_spaces(char *s, size_t n, int *lead, int *trail);
+
 /* Whether text_sanitize() would return the len bytes at s unchanged (so
  * that a parser may read them in place). */
 int text_is_clean(const char *s, size_t len);

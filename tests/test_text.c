@@ -167,6 +167,97 @@ test_clean_line(void **state)
 		free(got);
 	}
 }
+/* text_fold_spaces() reads eight bytes at a look: the cases put runs of
+ * spaces at every place in and across those eight. */
+struct fold_case {
+	const char *name;
+	const char *in;
+	const char *want;
+	int lead, trail;
+};
+
+static const struct fold_case fold_cases[] = {
+	{ "empty", "", "", 0, 0 },
+	{ "words, one space each", "Storm closes the harbour bridge today", "Storm closes the harbour bridge today", 0, 0 },
+	{ "lead and trail", "  Storm closes  ", "Storm closes", 1, 1 },
+	{ "double space at byte 7", "abcdefg  hijklmnopq", "abcdefg hijklmnopq", 0, 0 },
+	{ "space at byte 7, newline at 8", "abcdefg \nhijklmnop", "abcdefg hijklmnop", 0, 0 },
+	{ "space at byte 8 then tab", "abcdefgh \thijklmnop", "abcdefgh hijklmnop", 0, 0 },
+	{ "nbsp inside a word run", "abcdefghij\xc2\xa0klmnopqrs", "abcdefghij klmnopqrs", 0, 0 },
+	{ "0xC2 not a space", "abcdefghij\xc2\xa9klmnopqrs", "abcdefghij\xc2\xa9klmnopqrs", 0, 0 },
+	{ "space then nbsp", "abcdefghij \xc2\xa0klmnopqrs", "abcdefghij klmnopqrs", 0, 0 },
+	{ "only spaces", " \n\t \xc2\xa0 ", "", 1, 0 },
+	{ "trailing single space", "abcdefghijklmnop ", "abcdefghijklmnop", 0, 1 },
+	{ "exclamation after space", "a !b  !c d!  e", "a !b !c d! e", 0, 0 },
+};
+
+/* The rule text_fold_spaces() keeps, a byte at a time. */
+static size_t
+fold_reference(const char *s, size_t n, char *out, int *lead, int *trail)
+{
+	size_t i = 0, j = 0, sp;
+	int gap = 0;
+
+	*lead = 0;
+	while (i < n) {
+		if ((sp = text_space_len(s + i, n - i)) > 0) {
+			*lead |= j == 0;
+			gap = j > 0;
+			i += sp;
+			continue;
+		}
+		if (gap) {
+			out[j++] = ' ';
+			gap = 0;
+		}
+		out[j++] = s[i++];
+	}
+	*trail = gap;
+	return j;
+}
+
+static void
+test_fold_spaces(void **state)
+{
+	static const char pieces[] = " \t\n\xc2\xa0\xc2" "ab!\x7f";
+	char in[64], got[64], want[64];
+	size_t i, k, n, gn, wn;
+	int gl, gt, wl, wt;
+	unsigned seed = 7;
+
+	(void)state;
+	for (i = 0; i < sizeof(fold_cases) / sizeof(fold_cases[0]); i++) {
+		const struct fold_case *c = &fold_cases[i];
+
+		n = strlen(c->in);
+		memcpy(got, c->in, n);
+		gn = text_fold_spaces(got, n, &gl, &gt);
+		got[gn] = '\0';
+		if (strcmp(got, c->want) != 0 || gl != c->lead || gt != c->trail) {
+			print_error("case '%s': got '%s' %d %d\n", c->name, got, gl, gt);
+		}
+		assert_string_equal(got, c->want);
+		assert_int_equal(gl, c->lead);
+		assert_int_equal(gt, c->trail);
+	}
+	/* 20,000 strings of spaces, no-break spaces and letters, each
+	 * folded as the byte-at-a-time rule folds it */
+	for (i = 0; i < 20000; i++) {
+		n = (seed = seed * 1103515245u + 12345u) >> 16 & 31;
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			in[k] = pieces[(seed >> 16) % (sizeof(pieces) - 1)];
+		}
+		memcpy(got, in, n);
+		gn = text_fold_spaces(got, n, &gl, &gt);
+		wn = fold_reference(in, n, want, &wl, &wt);
+		assert_int_equal(gn, wn);
+		assert_memory_equal(got, want, wn);
+		assert_int_equal(gl, wl);
+		assert_int_equal(gt, wt);
+	}
+}
+
 /* Text in pieces, as a parser hands it over: an escape sequence split
  * between two pieces is removed whole. */
 struct gate_case {
@@ -307,6 +398,7 @@ main(void)
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_no_control_bytes),
 		cmocka_unit_test(test_clean_line),
+		cmocka_unit_test(test_fold_spaces),
 		cmocka_unit_test(test_gate_pieces),
 		cmocka_unit_test(test_gate_output_is_xml_text),
 	};
