@@ -162,7 +162,9 @@ build_body(const char *s, enum entry_markup markup, const char *base,
 		*out = drop_blank(*out);
 		return NF_OK;
 	}
-	*out = parts->text != NULL ? drop_blank(strdup(parts->text)) : NULL;
+	/* the text is the caller's now: no copy */
+	*out = drop_blank(parts->text);
+	parts->text = NULL;
 	return NF_OK;
 }
 

@@ -582,37 +582,78 @@ starts_with_word(const char *t, const char *word)
 	return 1;
 }
 
-/* Nonzero when t holds a word without which no caption rule can match
- * ("photo", "image", "picture", "pictured", 写真, 撮影, "/"): a cheap
- * look at the raw text spares rendering every paragraph twice. One
- * pass, looking closer only at the bytes those words begin with. */
-static int
-has_caption_word(const char *t)
+/* Bytes of w flagged (high bit) exactly where the byte is c. */
+static uint64_t
+word_equal(uint64_t w, unsigned char c)
 {
-	for (; (t = strpbrk(t, "pPiI\xe5\xe6/")) != NULL; t++) {
-		switch ((unsigned char)*t) {
-		case 'p':
-		case 'P':
-			if (starts_with_word(t, "photo") || starts_with_word(t, "picture")) {
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
+
+	w ^= ones * c;
+	return ~(((w & low7) + low7) | w) & ~low7;
+}
+
+/* Whether one of the eight bytes of w, with the byte after each in next,
+ * starts a caption word: "ph", "pi" or "im" in any case, 写 or 撮 (their
+ * first two bytes), or '/'. Every word has_caption_word() looks for
+ * starts with one of these pairs, which English text holds far less
+ * often than the letters p and i alone. */
+static int
+word_may_start_caption(uint64_t w, uint64_t next)
+{
+	const uint64_t lower = 0x2020202020202020ULL;
+	uint64_t wl = w | lower, nl = next | lower;
+
+	return ((word_equal(wl, 'p') & (word_equal(nl, 'h') | word_equal(nl, 'i'))) |
+	        (word_equal(wl, 'i') & word_equal(nl, 'm')) |
+	        (word_equal(w, 0xe5) & word_equal(next, 0x86)) |
+	        (word_equal(w, 0xe6) & word_equal(next, 0x92)) |
+	        word_equal(w, '/')) != 0;
+}
+
+/* Whether the byte at t starts a word without which no caption rule can
+ * match ("photo", "image", "picture", "pictured", 写真, 撮影, "/"). */
+static int
+starts_caption_word(const char *t)
+{
+	switch ((unsigned char)*t) {
+	case 'p':
+	case 'P':
+		return starts_with_word(t, "photo") || starts_with_word(t, "picture");
+	case 'i':
+	case 'I':
+		return starts_with_word(t, "image");
+	case 0xe5:
+	case 0xe6:
+		return starts_with_word(t, "写真") || starts_with_word(t, "撮影");
+	case '/':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Nonzero when t (n bytes, NUL after them) holds a caption word: a
+ * cheap look at the raw text spares rendering every paragraph twice.
+ * Eight bytes at a look; only a word that may hold one is read a byte
+ * at a time. */
+static int
+has_caption_word(const char *t, size_t n)
+{
+	size_t i = 0, k;
+	uint64_t w, next;
+
+	while (i < n) {
+		for (; n - i > 8; i += 8) {
+			memcpy(&w, t + i, 8);
+			memcpy(&next, t + i + 1, 8);
+			if (word_may_start_caption(w, next)) {
+				break;
+			}
+		}
+		for (k = i + 8 < n ? i + 8 : n; i < k; i++) {
+			if (starts_caption_word(t + i)) {
 				return 1;
 			}
-			break;
-		case 'i':
-		case 'I':
-			if (starts_with_word(t, "image")) {
-				return 1;
-			}
-			break;
-		case 0xe5:
-		case 0xe6:
-			if (starts_with_word(t, "写真") || starts_with_word(t, "撮影")) {
-				return 1;
-			}
-			break;
-		case '/':
-			return 1;
-		default:
-			break;
 		}
 	}
 	return 0;
@@ -624,13 +665,15 @@ static int
 scan_caption_words(xmlNode *n, size_t *len)
 {
 	xmlNode *c;
+	size_t k;
 
 	for (c = n; c != NULL; c = node_next(c, n, 1)) {
 		if (c->type != XML_TEXT_NODE || c->content == NULL) {
 			continue;
 		}
-		*len += strlen((const char *)c->content);
-		if (*len < 4 * CAPTION_MAX && has_caption_word((const char *)c->content)) {
+		k = strlen((const char *)c->content);
+		*len += k;
+		if (*len < 4 * CAPTION_MAX && has_caption_word((const char *)c->content, k)) {
 			return 1;
 		}
 	}
@@ -953,7 +996,7 @@ take_simple(const char *html, size_t len, const char *base_url, int article,
 		text = NULL;
 	}
 	htmlfast_doc_free(doc);
-	if (text != NULL && has_caption_word(text)) {
+	if (text != NULL && has_caption_word(text, strlen(text))) {
 		free(text);
 		free(parts->article);
 		parts->article = NULL;
