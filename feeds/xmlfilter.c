@@ -62,6 +62,7 @@ struct xmlfilter {
 	const char *section_end;	/* "]]>" in CDATA, "-->" in a comment */
 	char names[NAMES_MAX];	/* the open elements' names, each NUL-ended */
 	size_t name_at[OPEN_MAX];
+	size_t name_len[OPEN_MAX];	/* each name's length: compared first */
 	int nopen;
 	int balance_off;	/* nested too deep: tags pass unchanged */
 	struct declared_entity entities[ENTITY_MAX];
@@ -244,7 +245,8 @@ entity_declare(struct xmlfilter *f, const char *s, size_t n, int final)
 	struct declared_entity *e;
 	char quote;
 
-	if (memcmp(s, entity_open, n < k ? n : k) != 0) {
+	/* most tags are no declaration: told by their second byte */
+	if ((n >= 2 && s[1] != '!') || memcmp(s, entity_open, n < k ? n : k) != 0) {
 		return 0;
 	}
 	end = memchr(s, '>', n < ENTITY_DECL_MAX ? n : ENTITY_DECL_MAX);
@@ -516,9 +518,7 @@ open_find(const struct xmlfilter *f, const char *name, size_t len)
 	int k;
 
 	for (k = f->nopen - 1; k >= 0; k--) {
-		const char *v = f->names + f->name_at[k];
-
-		if (strlen(v) == len && strncasecmp(v, name, len) == 0) {
+		if (f->name_len[k] == len && strncasecmp(f->names + f->name_at[k], name, len) == 0) {
 			return k;
 		}
 	}
@@ -534,7 +534,7 @@ open_close_to(struct xmlfilter *f, const char *s, size_t at, int k)
 		const char *v = f->names + f->name_at[--f->nopen];
 
 		filter_change(f, s, at, "</", 2);
-		filter_change(f, s, at, v, strlen(v));
+		filter_change(f, s, at, v, f->name_len[f->nopen]);
 		filter_change(f, s, at, ">", 1);
 	}
 }
@@ -542,8 +542,7 @@ open_close_to(struct xmlfilter *f, const char *s, size_t at, int k)
 static void
 open_push(struct xmlfilter *f, const char *name, size_t len)
 {
-	size_t at = f->nopen > 0 ? f->name_at[f->nopen - 1] +
-	            strlen(f->names + f->name_at[f->nopen - 1]) + 1 : 0;
+	size_t at = f->nopen > 0 ? f->name_at[f->nopen - 1] + f->name_len[f->nopen - 1] + 1 : 0;
 
 	if (f->nopen == OPEN_MAX || at + len + 1 > NAMES_MAX) {
 		f->balance_off = 1;	/* deeper than any feed: stop balancing */
@@ -551,6 +550,7 @@ open_push(struct xmlfilter *f, const char *name, size_t len)
 	}
 	memcpy(f->names + at, name, len);
 	f->names[at + len] = '\0';
+	f->name_len[f->nopen] = len;
 	f->name_at[f->nopen++] = at;
 }
 
