@@ -61,13 +61,24 @@ struct jbuf {
 	int bad;		/* an allocation failed */
 };
 
-static void
+/* Most pieces fit in the room the line already has: copied here,
+ * without a call (the buffer stays NUL-ended, as buf.h promises). */
+static inline void
 jadd(struct jbuf *j, const void *s, size_t n)
 {
-	if (buf_add(&j->b, s, n) != NF_OK) {
+	struct buf *b = &j->b;
+
+	if (b->cap - b->len > n) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else if (buf_add(b, s, n) != NF_OK) {
 		j->bad = 1;
 	}
 }
+
+/* A string literal, its length known when compiled. */
+#define JADD_LIT(j, lit) jadd((j), (lit), sizeof(lit) - 1)
 
 static void
 jadd_str(struct jbuf *j, const char *s)
@@ -106,15 +117,15 @@ plain_end(const unsigned char *p, const unsigned char *end)
 	return p;
 }
 
+/* The inside of a JSON string: s escaped, no quotes. */
 static void
-json_string(struct jbuf *b, const char *s)
+json_string_body(struct jbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)nf_str(s), *run = p;
 	const unsigned char *end = p + strlen((const char *)p);
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
-	jadd(b, "\"", 1);
 	for (; *(p = plain_end(p, end)) != '\0'; p++) {
 		const char *e = NULL;
 		size_t n = 2;
@@ -138,6 +149,13 @@ json_string(struct jbuf *b, const char *s)
 		run = p + 1;
 	}
 	jadd(b, run, (size_t)(p - run));
+}
+
+static void
+json_string(struct jbuf *b, const char *s)
+{
+	jadd(b, "\"", 1);
+	json_string_body(b, s);
 	jadd(b, "\"", 1);
 }
 
@@ -156,6 +174,14 @@ json_member(struct jbuf *b, const char *key, const char *value, int first)
 	json_key(b, key, first);
 	json_string(b, value);
 }
+
+/* ,"key":"value" for a key known when compiled: its opening written as
+ * one piece. lead is "{" for the first member, else ",". */
+#define JSON_MEMBER(b, lead, key, value) do { \
+		JADD_LIT((b), lead "\"" key "\":\""); \
+		json_string_body((b), (value)); \
+		jadd((b), "\"", 1); \
+	} while (0)
 
 /* A number as cJSON prints it. */
 static void
@@ -245,34 +271,32 @@ json_item(struct jbuf *b, const struct nf_item *it)
 {
 	size_t i, n = 0;
 
-	json_member(b, "id", it->id, 1);
-	json_member(b, "title", it->title, 0);
-	json_member(b, "link", it->link, 0);
-	json_member(b, "author", it->author, 0);
+	JSON_MEMBER(b, "{", "id", it->id);
+	JSON_MEMBER(b, ",", "title", it->title);
+	JSON_MEMBER(b, ",", "link", it->link);
+	JSON_MEMBER(b, ",", "author", it->author);
 	json_date(b, "published", it->published);
 	json_date(b, "updated", it->updated);
-	json_member(b, "summary", it->summary, 0);
-	json_member(b, "content", it->content, 0);
-	json_key(b, "image", 0);
+	JSON_MEMBER(b, ",", "summary", it->summary);
+	JSON_MEMBER(b, ",", "content", it->content);
 	if (it->image == NULL) {
-		jadd(b, "null", 4);
+		JADD_LIT(b, ",\"image\":null");
 	} else {
-		json_member(b, "url", it->image->url, 1);
-		json_member(b, "caption", it->image->caption, 0);
-		json_member(b, "credit", it->image->credit, 0);
+		JSON_MEMBER(b, ",\"image\":{", "url", it->image->url);
+		JSON_MEMBER(b, ",", "caption", it->image->caption);
+		JSON_MEMBER(b, ",", "credit", it->image->credit);
 		jadd(b, "}", 1);
 	}
-	json_key(b, "enclosures", 0);
-	jadd(b, "[", 1);
+	JADD_LIT(b, ",\"enclosures\":[");
 	for (i = 0; i < it->nenclosures; i++) {
 		jadd_str(b, i > 0 ? "," : "");
-		json_member(b, "url", it->enclosures[i].url, 1);
-		json_member(b, "type", it->enclosures[i].type, 0);
-		json_key(b, "length", 0);
+		JSON_MEMBER(b, "{", "url", it->enclosures[i].url);
+		JSON_MEMBER(b, ",", "type", it->enclosures[i].type);
+		JADD_LIT(b, ",\"length\":");
 		json_number(b, (double)it->enclosures[i].length);
 		jadd(b, "}", 1);
 	}
-	jadd_str(b, "],\"categories\":[");
+	JADD_LIT(b, "],\"categories\":[");
 	for (i = 0; i < it->ncategories; i++) {
 		/* cJSON leaves out a category it cannot create */
 		if (it->categories[i] != NULL) {
@@ -280,7 +304,7 @@ json_item(struct jbuf *b, const struct nf_item *it)
 			json_string(b, it->categories[i]);
 		}
 	}
-	jadd_str(b, "],\"related\":[");
+	JADD_LIT(b, "],\"related\":[");
 	for (i = 0; i < it->nrelated; i++) {
 		jadd_str(b, i > 0 ? "," : "");
 		json_related(b, &it->related[i], 1);
