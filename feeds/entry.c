@@ -126,10 +126,12 @@ entry_add_category(struct entry_raw *raw, const char *s)
 
 /* One text body (summary or content): HTML goes through html_extract(),
  * which also yields the picture and related entries; plain text only
- * through the gate. parts is zeroed when there was no HTML. */
+ * through the gate. parts is zeroed when there was no HTML. Without
+ * picture, a reader without article text need not read the HTML's
+ * picture (html_extract_text()). */
 static enum nf_status
 build_body(const char *s, enum entry_markup markup, const char *base,
-           const struct feed_options *opts, char **out,
+           const struct feed_options *opts, int picture, char **out,
            struct html_parts *parts, struct nf_error *err)
 {
 	enum nf_status st;
@@ -143,9 +145,9 @@ build_body(const char *s, enum entry_markup markup, const char *base,
 		*out = drop_blank(text_clean_line(s, strlen(s)));
 		return NF_OK;
 	}
-	st = (opts->no_article ? html_extract_text : html_extract)(s, strlen(s), base,
-	                                                          opts->fold_threshold,
-	                                                          parts, err);
+	st = opts->no_article
+	     ? html_extract_text(s, strlen(s), base, opts->fold_threshold, picture, parts, err)
+	     : html_extract(s, strlen(s), base, opts->fold_threshold, parts, err);
 	if (st == NF_ERR_NOMEM) {
 		return st;
 	}
@@ -174,19 +176,25 @@ first_of(const char *a, const char *b, const char *c)
 	return a != NULL ? a : b != NULL ? b : c;
 }
 
+/* The picture's address as the feed's own fields give it (media,
+ * enclosure, JSON Feed), or NULL. */
+static const char *
+feed_image_url(const struct entry_raw *raw)
+{
+	return first_of(raw->media_url, raw->thumb_url,
+	                first_of(raw->enclosure_image, raw->json_image, NULL));
+}
+
 /* The picture: the feed's own media fields first, then image enclosures,
- * JSON Feed images, and last what html_extract found in the HTML. */
+ * JSON Feed images, and last what html_extract found in the HTML.
+ * caption and credit are the feed's own (entry_clean_line(), NULL when
+ * none); freed here. */
 static int
 build_image(struct entry_raw *raw, const struct html_parts *cp,
-            const struct html_parts *sp)
+            const struct html_parts *sp, char *caption, char *credit)
 {
 	const struct nf_image *h = cp->image != NULL ? cp->image : sp->image;
-	const char *url = first_of(raw->media_url, raw->thumb_url,
-	                           first_of(raw->enclosure_image, raw->json_image,
-	                                    h != NULL ? h->url : NULL));
-	char *caption = entry_clean_line(first_of(raw->media_description,
-	                                          raw->media_title, NULL), ENTRY_GUESS);
-	char *credit = entry_clean_line(raw->media_credit, ENTRY_GUESS);
+	const char *url = first_of(feed_image_url(raw), h != NULL ? h->url : NULL, NULL);
 	char *clean_url = url != NULL ? drop_blank(text_clean_line(url, strlen(url))) : NULL;
 	int rc = 0;
 
@@ -307,9 +315,16 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 {
 	struct html_parts sp, cp;
 	enum nf_status st;
+	char *caption, *credit;
+	int picture, rc_image;
 
 	*out = NULL;
 	build_lines(raw, feed_author);
+	caption = entry_clean_line(first_of(raw->media_description, raw->media_title, NULL),
+	                           ENTRY_GUESS);
+	credit = entry_clean_line(raw->media_credit, ENTRY_GUESS);
+	/* the HTML's picture fills only what the feed's own fields leave */
+	picture = feed_image_url(raw) == NULL || caption == NULL || credit == NULL;
 	if (raw->summary == NULL && raw->content == NULL) {
 		/* A video feed's only text is the media:description, which is
 		 * the item's summary then as well as the picture's caption. */
@@ -326,18 +341,20 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 		raw->item->summary = drop_blank(htmltext_from_html(raw->summary, strlen(raw->summary)));
 		st = NF_OK;
 	} else {
-		st = build_body(raw->summary, raw->summary_markup, raw->base, opts,
+		st = build_body(raw->summary, raw->summary_markup, raw->base, opts, picture,
 		                &raw->item->summary, &sp, err);
 	}
 	if (st != NF_OK) {
 		goto out_summary;
 	}
-	st = build_body(raw->content, raw->content_markup, raw->base, opts,
+	st = build_body(raw->content, raw->content_markup, raw->base, opts, picture,
 	                &raw->item->content, &cp, err);
 	if (st != NF_OK) {
 		goto out;
 	}
-	if (build_image(raw, &cp, &sp) != 0 ||
+	rc_image = build_image(raw, &cp, &sp, caption, credit);
+	caption = credit = NULL;
+	if (rc_image != 0 ||
 	    take_related(raw->item, cp.nrelated > 0 ? &cp : &sp) != 0) {
 		st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
 		goto out;
@@ -353,6 +370,8 @@ out:
 	html_parts_free(&cp);
 out_summary:
 	html_parts_free(&sp);
+	free(caption);
+	free(credit);
 	entry_clear(raw);
 	return st;
 }

@@ -830,6 +830,7 @@ struct gather {
 	size_t starts;		/* start events so far */
 	size_t figure_start;	/* of the figure being built or taken */
 	int taken;		/* top holds a figure with a picture */
+	int picture;		/* the picture is wanted, not only its place */
 	int nomem;
 };
 
@@ -866,7 +867,8 @@ gather_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	} else if (!g->taken && strcmp((const char *)name, "figure") == 0) {
 		g->figure_start = g->starts;
 		g->cur = gather_element(g, g->top, name, atts);
-	} else if (g->img_top->children == NULL && strcmp((const char *)name, "img") == 0) {
+	} else if (g->picture && g->img_top->children == NULL &&
+	           strcmp((const char *)name, "img") == 0) {
 		img = gather_element(g, g->img_top, name, atts);
 		if (img != NULL && is_decoration(img)) {
 			remove_node(img);
@@ -929,11 +931,12 @@ may_hold_img(const char *html, size_t len)
 }
 
 /* Gathers the picture of simple HTML (read into doc) into pic, and the
- * start event of the figure it came from (0: none) into *drop. Zero when
+ * start event of the figure it came from (0: none) into *drop; without
+ * picture, only *drop (the figure still leaves the text). Zero when
  * done; nonzero when out of memory. */
 static int
 gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
-               const char *base_url, struct picture *pic, size_t *drop)
+               const char *base_url, int picture, struct picture *pic, size_t *drop)
 {
 	static const struct htmlfast_sax sax = { gather_start, gather_end, gather_text };
 	struct gather g;
@@ -944,6 +947,7 @@ gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
 		return 0;
 	}
 	memset(&g, 0, sizeof(g));
+	g.picture = picture;
 	g.top = xmlNewNode(NULL, (const xmlChar *)"body");
 	g.img_top = xmlNewNode(NULL, (const xmlChar *)"body");
 	if (g.top == NULL || g.img_top == NULL) {
@@ -952,9 +956,11 @@ gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
 	htmlfast_replay(doc, &sax, &g);
 	if (!g.nomem) {
 		if (g.taken) {
-			take_figure(g.top, base_url, pic);
+			if (picture) {
+				take_figure(g.top, base_url, pic);
+			}
 			*drop = g.figure_start;
-		} else {
+		} else if (picture) {
 			take_image(g.img_top, base_url, pic);
 		}
 		rc = 0;
@@ -971,7 +977,7 @@ out:
  * filled (parts->text NULL: out of memory). */
 static int
 take_simple(const char *html, size_t len, const char *base_url, int article,
-            struct html_parts *parts)
+            int picture, struct html_parts *parts)
 {
 	/* what may hold a "Similar News" block goes to libxml2's tree */
 	static const struct htmlfast_decline related = {
@@ -985,7 +991,7 @@ take_simple(const char *html, size_t len, const char *base_url, int article,
 	if (htmlfast_lex(html, len, &related, &doc) != HTMLFAST_OK) {
 		return -1;
 	}
-	if (gather_picture(doc, html, len, base_url, &pic, &drop) != 0) {
+	if (gather_picture(doc, html, len, base_url, picture, &pic, &drop) != 0) {
 		htmlfast_doc_free(doc);
 		picture_clear(&pic);
 		return -1;
@@ -1062,7 +1068,7 @@ plain_lines(const char *html, size_t len, size_t *out_len, int *nomem)
 
 static enum nf_status
 extract(const char *html, size_t len, const char *base_url, double threshold,
-        int article, struct html_parts *parts, struct nf_error *err)
+        int article, int picture, struct html_parts *parts, struct nf_error *err)
 {
 	size_t plain_len = 0;
 	int nomem;
@@ -1077,7 +1083,7 @@ extract(const char *html, size_t len, const char *base_url, double threshold,
 		html = plain;
 		len = plain_len;
 	}
-	if (len > 0 && take_simple(html, len, base_url, article, parts) == 0) {
+	if (len > 0 && take_simple(html, len, base_url, article, picture, parts) == 0) {
 		free(plain);
 		return parts->text != NULL ? NF_OK
 		       : nf_error_set(err, NF_ERR_NOMEM, "out of memory reading item HTML");
@@ -1095,14 +1101,14 @@ enum nf_status
 html_extract(const char *html, size_t len, const char *base_url, double threshold,
              struct html_parts *parts, struct nf_error *err)
 {
-	return extract(html, len, base_url, threshold, 1, parts, err);
+	return extract(html, len, base_url, threshold, 1, 1, parts, err);
 }
 
 enum nf_status
 html_extract_text(const char *html, size_t len, const char *base_url, double threshold,
-                  struct html_parts *parts, struct nf_error *err)
+                  int picture, struct html_parts *parts, struct nf_error *err)
 {
-	return extract(html, len, base_url, threshold, 0, parts, err);
+	return extract(html, len, base_url, threshold, 0, picture, parts, err);
 }
 
 enum nf_status

@@ -32,10 +32,12 @@ void html_parts_free(struct html_parts *parts);
 
 /* html_extract() for a reader that never shows the article text
  * (--dump): the same parts, but parts->article is always NULL and the
- * simple HTML's is never made. */
+ * simple HTML's is never made. Without picture (an item whose feed
+ * names its picture, caption and credit itself), the picture still
+ * leaves the text but need not be read: parts->image may be NULL. */
 enum nf_status html_extract_text(const char *html, size_t len, const char *base_url,
-                                 double threshold, struct html_parts *parts,
-                                 struct nf_error *err);
+                                 double threshold, int picture,
+                                 struct html_parts *parts, struct nf_error *err);
 
 /* html_extract() always through libxml2's tree, never the fast reader
  * of simple HTML: the reference that reader is held to. */

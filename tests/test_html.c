@@ -260,12 +260,18 @@ test_extract_text(void **state)
 	for (i = 0; i < n + sizeof(more) / sizeof(more[0]); i++) {
 		const char *name = i < n ? extract_cases[i].name : more[i - n].name;
 		const char *html = i < n ? extract_cases[i].html : more[i - n].html;
-		struct html_parts full, text;
+		struct html_parts full, text, bare;
 		struct nf_error err;
 
 		assert_int_equal(html_extract(html, strlen(html), BASE, 0.6, &full, &err), NF_OK);
-		assert_int_equal(html_extract_text(html, strlen(html), BASE, 0.6, &text, &err), NF_OK);
+		assert_int_equal(html_extract_text(html, strlen(html), BASE, 0.6, 0, &bare, &err),
+		                 NF_OK);
+		assert_int_equal(html_extract_text(html, strlen(html), BASE, 0.6, 1, &text, &err),
+		                 NF_OK);
 		check_str(name, "text", text.text, full.text);
+		/* without the picture, the same text: a figure leaves it still */
+		check_str(name, "text without the picture", bare.text, full.text);
+		html_parts_free(&bare);
 		if (text.article != NULL) {
 			print_error("case '%s': article text made\n", name);
 		}
