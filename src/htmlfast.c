@@ -631,18 +631,20 @@ read_entity(struct fast *f)
 }
 
 /* The length of a name at s (n bytes) that libxml2 reads as a reference
- * without its ';' ("AT&T", "?a=1&b=2"), which it keeps as the text "&"
- * and the name; 0 when s holds no such name, or one it would read
- * further than this reader does. */
+ * without its ';' ("AT&T", "?a=1&b=2", "&r." at a sentence's end),
+ * which it keeps as the text "&" and the name: its name bytes are
+ * libxml2's (htmlParseName(): letters, digits, '.', '-', '_', ':'). 0
+ * when s holds no such name, or one it would read further than this
+ * reader does (a byte outside ASCII may continue it). */
 static size_t
 bare_name_length(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && i < 32 && (is_letter(s[i]) || is_digit(s[i]))) {
+	while (i < n && i < 32 && is_name_byte(s[i])) {
 		i++;
 	}
-	if (i == 0 || i == 32 || (i < n && (s[i] == ';' || s[i] >= 0x80 || is_name_byte(s[i])))) {
+	if (i == 0 || i == 32 || (i < n && (s[i] == ';' || s[i] >= 0x80))) {
 		return 0;
 	}
 	return i;
