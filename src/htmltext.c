@@ -51,7 +51,7 @@ struct tag_rule {
 	enum tag_kind kind;
 };
 
-/* Sorted by name for bsearch(). <head> is dropped only from whole pages:
+/* Sorted by name for tag_rule_find(). <head> is dropped only from whole pages:
  * in an item's HTML, libxml2 files the text after a leading <script>
  * under the <head> it implies. */
 static const struct tag_rule tag_rules[] = {
@@ -77,10 +77,31 @@ static const struct tag_rule tag_rules[] = {
 	{ "video", TAG_SKIP },
 };
 
-static int
-tag_rule_cmp(const void *key, const void *elem)
+/* The rule for name, or NULL: a binary search that compares first
+ * bytes itself and calls strcmp() only where they agree, since every
+ * element of every item's HTML is looked up here, twice. */
+static const struct tag_rule *
+tag_rule_find(const char *name)
 {
-	return strcmp(key, ((const struct tag_rule *)elem)->name);
+	size_t lo = 0, hi = sizeof(tag_rules) / sizeof(tag_rules[0]), mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = (unsigned char)name[0] - (unsigned char)tag_rules[mid].name[0];
+		if (c == 0) {
+			c = strcmp(name, tag_rules[mid].name);
+		}
+		if (c == 0) {
+			return &tag_rules[mid];
+		}
+		if (c < 0) {
+			hi = mid;
+		} else {
+			lo = mid + 1;
+		}
+	}
+	return NULL;
 }
 
 static enum tag_kind
@@ -91,8 +112,7 @@ tag_kind_of(const xmlChar *name, unsigned flags)
 	if (name == NULL) {
 		return TAG_INLINE;
 	}
-	r = bsearch(name, tag_rules, sizeof(tag_rules) / sizeof(tag_rules[0]),
-	            sizeof(tag_rules[0]), tag_rule_cmp);
+	r = tag_rule_find((const char *)name);
 	if (r == NULL) {
 		return TAG_INLINE;
 	}
