@@ -154,16 +154,33 @@ is_plain_cp(uint32_t cp)
 	       && (cp < 0xFFFD || cp > 0xFFFF);
 }
 
-/* Valid UTF-8 of plain code points, newline and tab. */
+/* Whether the eight bytes of w are all printable ASCII (0x20-0x7E): a
+ * byte below 0x20, at or above 0x7F sets a high bit in one of the three
+ * words (a false alarm only ever follows a byte that is not printable). */
+static int
+word_is_printable(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return (((w - ones * 0x20) | w | (w + ones)) & (ones * 0x80)) == 0;
+}
+
+/* Valid UTF-8 of plain code points, newline and tab. Printable ASCII
+ * passes eight bytes at a look. */
 static int
 is_plain_text(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	uint32_t cp;
+	uint64_t w;
 
 	while (i < len) {
 		unsigned char c = s[i];
 
+		if (len - i >= 8 && (memcpy(&w, s + i, 8), word_is_printable(w))) {
+			i += 8;
+			continue;
+		}
 		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
 			i++;
 			continue;
