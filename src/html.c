@@ -830,7 +830,6 @@ struct gather {
 	size_t starts;		/* start events so far */
 	size_t figure_start;	/* of the figure being built or taken */
 	int taken;		/* top holds a figure with a picture */
-	int picture;		/* the picture is wanted, not only its place */
 	int nomem;
 };
 
@@ -867,8 +866,7 @@ gather_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	} else if (!g->taken && strcmp((const char *)name, "figure") == 0) {
 		g->figure_start = g->starts;
 		g->cur = gather_element(g, g->top, name, atts);
-	} else if (g->picture && g->img_top->children == NULL &&
-	           strcmp((const char *)name, "img") == 0) {
+	} else if (g->img_top->children == NULL && strcmp((const char *)name, "img") == 0) {
 		img = gather_element(g, g->img_top, name, atts);
 		if (img != NULL && is_decoration(img)) {
 			remove_node(img);
@@ -915,6 +913,96 @@ gather_text(void *ctx, const xmlChar *s, int len)
 	}
 }
 
+/*
+ * For a reader that does not want the picture (html_extract_text()
+ * without picture), only where the figure it would come from starts:
+ * found as gather_start() and gather_end() find it, without building it.
+ */
+struct figure_scan {
+	size_t starts;		/* start events so far */
+	size_t figure_start;	/* of the figure open or taken */
+	int depth;		/* elements open inside it, itself included */
+	int has_img;		/* it holds a picture that is no decoration */
+	int taken;
+};
+
+/* is_decoration() of an <img> from its attributes (SAX order; the fast
+ * reader gives each name once, in lower case). */
+static int
+atts_are_decoration(const xmlChar **atts)
+{
+	const char *name, *v;
+	int tiny = 0;
+
+	for (; atts != NULL && atts[0] != NULL; atts += 2) {
+		name = (const char *)atts[0];
+		v = atts[1] != NULL ? (const char *)atts[1] : NULL;
+		if (v == NULL) {
+			continue;
+		}
+		if ((strcmp(name, "width") == 0 || strcmp(name, "height") == 0) &&
+		    (strcmp(v, "1") == 0 || strcmp(v, "0") == 0)) {
+			tiny = 1;
+		}
+		if (strcmp(name, "class") == 0 &&
+		    (strstr(v, "emoji") != NULL || strstr(v, "smiley") != NULL)) {
+			tiny = 1;
+		}
+	}
+	return tiny;
+}
+
+static void
+figure_find_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct figure_scan *f = ctx;
+
+	f->starts++;
+	if (f->depth > 0) {
+		f->depth++;
+		if (!f->has_img && strcmp((const char *)name, "img") == 0) {
+			f->has_img = !atts_are_decoration(atts);
+		}
+	} else if (!f->taken && strcmp((const char *)name, "figure") == 0) {
+		f->figure_start = f->starts;
+		f->depth = 1;
+		f->has_img = 0;
+	}
+}
+
+static void
+figure_find_end(void *ctx, const xmlChar *name)
+{
+	struct figure_scan *f = ctx;
+
+	(void)name;
+	if (f->depth > 0 && --f->depth == 0) {
+		f->taken = f->has_img;
+	}
+}
+
+static void
+figure_find_text(void *ctx, const xmlChar *s, int len)
+{
+	(void)ctx;
+	(void)s;
+	(void)len;
+}
+
+/* The start event of the first figure in doc that holds a picture, 0
+ * when none does. */
+static size_t
+figure_find(const struct htmlfast_doc *doc)
+{
+	static const struct htmlfast_sax sax = {
+		figure_find_start, figure_find_end, figure_find_text
+	};
+	struct figure_scan f = { 0, 0, 0, 0, 0 };
+
+	htmlfast_replay(doc, &sax, &f);
+	return f.taken ? f.figure_start : 0;
+}
+
 /* Whether html may hold an <img> (any case): only then is it gathered. */
 static int
 may_hold_img(const char *html, size_t len)
@@ -946,8 +1034,11 @@ gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
 	if (!may_hold_img(html, len)) {
 		return 0;
 	}
+	if (!picture) {
+		*drop = figure_find(doc);
+		return 0;
+	}
 	memset(&g, 0, sizeof(g));
-	g.picture = picture;
 	g.top = xmlNewNode(NULL, (const xmlChar *)"body");
 	g.img_top = xmlNewNode(NULL, (const xmlChar *)"body");
 	if (g.top == NULL || g.img_top == NULL) {
@@ -956,11 +1047,9 @@ gather_picture(const struct htmlfast_doc *doc, const char *html, size_t len,
 	htmlfast_replay(doc, &sax, &g);
 	if (!g.nomem) {
 		if (g.taken) {
-			if (picture) {
-				take_figure(g.top, base_url, pic);
-			}
+			take_figure(g.top, base_url, pic);
 			*drop = g.figure_start;
-		} else if (picture) {
+		} else {
 			take_image(g.img_top, base_url, pic);
 		}
 		rc = 0;

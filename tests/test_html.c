@@ -253,6 +253,17 @@ test_extract_text(void **state)
 		  "ferry opens</a></li><li><a href=\"/y\">Bridge closes early</a></li></ul>" },
 		{ "caption paragraph", "<img src=\"/p.jpg\"><p>Photo: A harbour at dawn.</p><p>Text.</p>" },
 		{ "comment", "<p>One<!-- x --> two <a href=\"/z\">three</a></p>" },
+		{ "figure of a tracking pixel, then one of a picture",
+		  "<figure><img src=\"t.gif\" width=\"1\"><figcaption>Pixel</figcaption></figure>"
+		  "<p>Text.</p><figure><img src=\"p.jpg\"><figcaption>Pier</figcaption></figure>"
+		  "<p>More.</p>" },
+		{ "emoji figure", "<figure><img class=\"wp-smiley\" src=\"s.png\">Smile</figure>"
+		  "<p>Text.</p>" },
+		{ "figure in a figure", "<figure><figure><img src=\"p.jpg\"></figure>"
+		  "<figcaption>Both</figcaption></figure><p>Text.</p>" },
+		{ "figure without a picture", "<figure>Quote</figure><p>Text.</p>" },
+		{ "two figures", "<figure><img src=\"a.jpg\">A</figure><figure><img src=\"b.jpg\">B"
+		  "</figure><p>Text.</p>" },
 	};
 	size_t n = sizeof(extract_cases) / sizeof(extract_cases[0]), i, k;
 
