@@ -77,9 +77,20 @@ static const struct tag_rule tag_rules[] = {
 	{ "video", TAG_SKIP },
 };
 
-/* The rule for name, or NULL: a binary search that compares first
- * bytes itself and calls strcmp() only where they agree, since every
- * element of every item's HTML is looked up here, twice. */
+/* strcmp() of two short names, without a call. */
+static int
+name_cmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* The rule for name, or NULL: a binary search with its comparison
+ * inline, since every element of every item's HTML is looked up here,
+ * twice. */
 static const struct tag_rule *
 tag_rule_find(const char *name)
 {
@@ -88,10 +99,7 @@ tag_rule_find(const char *name)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = (unsigned char)name[0] - (unsigned char)tag_rules[mid].name[0];
-		if (c == 0) {
-			c = strcmp(name, tag_rules[mid].name);
-		}
+		c = name_cmp(name, tag_rules[mid].name);
 		if (c == 0) {
 			return &tag_rules[mid];
 		}
