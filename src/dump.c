@@ -359,11 +359,14 @@ on_item(void *ctx, const struct nf_feed *meta, struct nf_item *item)
 	}
 	buf_reset(&b->b);
 	b->bad = 0;
+	/* the separator goes in the line: one locked stdio call an item */
+	if (d->nitems > 0) {
+		JADD_LIT(b, ",\n");
+	}
 	json_item(b, item);
 	if (b->bad || b->b.data == NULL || keep_entry(d, item) != 0) {
 		d->failed = 1;
 	} else {
-		fputs(d->nitems > 1 ? ",\n" : "", d->out);
 		fwrite(b->b.data, 1, b->b.len, d->out);
 		d->failed = ferror(d->out) != 0;
 	}
