@@ -368,6 +368,8 @@ count_failed(const struct refresh *r)
  * made again on a handle of their own while this thread folds the front
  * page: the fold needs no store, and the page's write waits its turn
  * for the write lock. */
+#define REFRESH_LOOKUP_CACHE_KIB 256u
+
 struct lookup_job {
 	struct store *store;	/* the job's own handle */
 	pthread_t thread;
@@ -392,6 +394,8 @@ lookup_start(struct store *store, struct lookup_job *job)
 	if (store_open_again(store, &job->store, &err) != NF_OK) {
 		return 0;
 	}
+	/* its sort's memory would add to the fold's peak */
+	(void)store_cache_limit(job->store, REFRESH_LOOKUP_CACHE_KIB, &err);
 	if (pthread_create(&job->thread, NULL, lookup_main, job) != 0) {
 		store_close(job->store);
 		return 0;
