@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,16 +364,70 @@ count_failed(const struct refresh *r)
 	return n;
 }
 
-/* Folds the front page again when what was stored changed it, so that
- * --headlines and the screens list it without folding. A failure here
- * costs only speed: they fold in memory while the kept page is stale. */
-static void
-keep_stories(struct refresh *r)
+/* The look-up indexes a first refresh dropped (store_lookup_defer()),
+ * made again on a handle of their own while this thread folds the front
+ * page: the fold needs no store, and the page's write waits its turn
+ * for the write lock. */
+#define REFRESH_LOOKUP_CACHE_KIB 256u
+
+struct lookup_job {
+	struct store *store;	/* the job's own handle */
+	pthread_t thread;
+};
+
+static void *
+lookup_main(void *arg)
+{
+	struct lookup_job *job = arg;
+
+	/* failing costs look-ups speed; the next open tries again */
+	store_lookup_build(job->store, NULL);
+	return NULL;
+}
+
+/* 1 when the build runs on its own thread, 0 when it was not started. */
+static int
+lookup_start(struct store *store, struct lookup_job *job)
 {
 	struct nf_error err;
 
+	if (store_open_again(store, &job->store, &err) != NF_OK) {
+		return 0;
+	}
+	/* its sort's memory would add to the fold's peak */
+	(void)store_cache_limit(job->store, REFRESH_LOOKUP_CACHE_KIB, &err);
+	if (pthread_create(&job->thread, NULL, lookup_main, job) != 0) {
+		store_close(job->store);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+lookup_finish(struct lookup_job *job)
+{
+	pthread_join(job->thread, NULL);
+	store_close(job->store);
+}
+
+/* Folds the front page again when what was stored changed it, so that
+ * --headlines and the screens list it without folding. A failure here
+ * costs only speed: they fold in memory while the kept page is stale.
+ * The look-up indexes, when this refresh dropped them, are made again
+ * meanwhile. */
+static void
+keep_stories(struct refresh *r)
+{
+	struct lookup_job job;
+	struct nf_error err;
+	int building = r->lookup_deferred && lookup_start(r->store, &job);
+
 	nf_error_clear(&err);
 	stories_update_read(r->store, r->cfg, r->rows, &err);
+	if (building) {
+		lookup_finish(&job);
+		r->lookup_deferred = 0;
+	}
 }
 
 enum nf_status

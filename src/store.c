@@ -2849,6 +2849,16 @@ store_lookup_build(struct store *s, struct nf_error *err)
 	return exec_sql(s, LOOKUP_INDEXES_SQL, err);
 }
 
+enum nf_status
+store_cache_limit(struct store *s, unsigned kib, struct nf_error *err)
+{
+	char sql[64];
+
+	/* a negative size counts KiB; SQLite's sorter takes the same */
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%u", kib);
+	return exec_sql(s, sql, err);
+}
+
 /* Whether the index lacks a change: one indexed lookup each, so that
  * a search as you type takes no write lock when it is in step. */
 static int

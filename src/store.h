@@ -127,6 +127,13 @@ enum nf_status store_lookup_defer(struct store *s, int *deferred,
                                   struct nf_error *err);
 enum nf_status store_lookup_build(struct store *s, struct nf_error *err);
 
+/* Keeps s's page cache, and the memory a sort for an index may take
+ * before it spills to a temporary file, at about kib KiB: for a handle
+ * that makes an index in the background while another folds, so that
+ * the two do not add up. */
+enum nf_status store_cache_limit(struct store *s, unsigned kib,
+                                 struct nf_error *err);
+
 /* A batch: the writes of several feed updates (store_feed_update(),
  * store_feed_meta_set(), store_items_ignored(); store_feed_ensure() for
  * a list of feeds registered at once) in one transaction, so

@@ -496,7 +496,12 @@ rows_load(struct store *s, const struct config *cfg, struct rows *r,
  * The rows read while a refresh stores its feeds (stories.h): each
  * batch's feeds are read on the worker's handle inside the batch, just
  * before it commits, so that after the last transfer only the feeds not
- * synced are left to read. Rows read then stay the feed's rows unless
+ * synced are left to read. That is, once the page is known to be folded
+ * again (the kept fold was stale at the start, or a batch wrote what
+ * folding reads): until then a batch's feeds, unchanged, wait, and are
+ * read with the first batch after it, so that a refresh of feeds that
+ * all answer "not modified" reads nothing, and one where a few changed
+ * has little left to read at the end. Rows read then stay the feed's rows unless
  * another handle writes the feed later: every batch reads the fold's
  * generation and the handle's data version in one snapshot, and a
  * generation that moved while the data version did too (another
@@ -516,8 +521,29 @@ struct stories_rows {
 	int64_t gen, version;	/* at the last batch (gen: or at the
 				 * start; version: once rows are read) */
 	int marked;		/* gen is read */
+	int refold;		/* the page will be folded again */
 	int spent;
+	int64_t *waiting;	/* feeds synced unchanged before refold */
+	size_t nwaiting, capwaiting;
 };
+
+/* Whether the kept fold of cfg's page is current on s (0 when it
+ * cannot be told). */
+static int
+stories_fold_is_current(struct store *s, const struct config *cfg)
+{
+	struct nf_error err;
+	char *signature = NULL;
+	int current = 0;
+
+	if (stories_signature(s, cfg, &signature, &err) == NF_OK &&
+	    signature != NULL &&
+	    store_fold_is_current(s, signature, &current, &err) != NF_OK) {
+		current = 0;
+	}
+	free(signature);
+	return current;
+}
 
 struct stories_rows *
 stories_rows_new(const struct config *cfg, struct store *s)
@@ -531,8 +557,10 @@ stories_rows_new(const struct config *cfg, struct store *s)
 	}
 	rows_init(&c->rows);
 	/* the generation to start from: a batch that leaves it alone
-	 * (every feed unchanged) reads nothing */
+	 * (every feed unchanged) reads nothing, unless the kept fold is
+	 * stale already */
 	c->marked = store_fold_generation(s, &c->gen, &err) == NF_OK;
+	c->refold = !c->marked || !stories_fold_is_current(s, cfg);
 	return c;
 }
 
@@ -542,6 +570,7 @@ stories_rows_free(struct stories_rows *c)
 	if (c != NULL) {
 		rows_free(&c->rows);
 		free(c->have);
+		free(c->waiting);
 		free(c);
 	}
 }
@@ -552,8 +581,10 @@ rows_spend(struct stories_rows *c)
 	c->spent = 1;
 	rows_free(&c->rows);
 	free(c->have);
+	free(c->waiting);
 	c->have = NULL;
-	c->nhave = c->nfeeds = 0;
+	c->waiting = NULL;
+	c->nhave = c->nfeeds = c->nwaiting = c->capwaiting = 0;
 }
 
 static int
@@ -597,13 +628,47 @@ rows_read_feed(struct stories_rows *c, struct store *s, int64_t id,
 	return store_fold_items(s, id, rows_add, r, err) == NF_OK ? 0 : -1;
 }
 
+/* Notes n feeds synced unchanged, to read once the page is folded
+ * again: 0, or -1 when out of memory. */
+static int
+rows_wait(struct stories_rows *c, const int64_t *feed_ids, size_t n)
+{
+	if (c->nwaiting + n > c->capwaiting) {
+		size_t cap = 2 * c->capwaiting > c->nwaiting + n ?
+		             2 * c->capwaiting : c->nwaiting + n;
+		int64_t *w = realloc(c->waiting, cap * sizeof(*w));
+
+		if (w == NULL) {
+			return -1;
+		}
+		c->waiting = w, c->capwaiting = cap;
+	}
+	memcpy(c->waiting + c->nwaiting, feed_ids, n * sizeof(*feed_ids));
+	c->nwaiting += n;
+	return 0;
+}
+
+/* Reads the rows of n feeds on s: 0, or -1 when they cannot be kept. */
+static int
+rows_read_feeds(struct stories_rows *c, struct store *s,
+                const int64_t *feed_ids, size_t n, struct nf_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* the rows of a feed met twice would be there twice */
+		if (rows_have_feed(c, feed_ids[i]) ||
+		    rows_read_feed(c, s, feed_ids[i], &c->rows, err) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 void
 stories_rows_synced(struct stories_rows *c, struct store *s,
                     const int64_t *feed_ids, size_t n)
 {
 	struct nf_error err;
 	int64_t gen, version;
-	size_t i;
 
 	if (c->spent) {
 		return;
@@ -615,13 +680,18 @@ stories_rows_synced(struct stories_rows *c, struct store *s,
 		return;
 	}
 	/* an unmoved generation: nothing the fold sees was written */
-	for (i = 0; (!c->marked || gen != c->gen) && i < n; i++) {
-		/* the rows of a feed met twice would be there twice */
-		if (rows_have_feed(c, feed_ids[i]) ||
-		    rows_read_feed(c, s, feed_ids[i], &c->rows, &err) != 0) {
+	c->refold = c->refold || !c->marked || gen != c->gen;
+	if (!c->refold) {
+		if (rows_wait(c, feed_ids, n) != 0) {
 			rows_spend(c);
 			return;
 		}
+	} else if (rows_read_feeds(c, s, c->waiting, c->nwaiting, &err) != 0 ||
+	           rows_read_feeds(c, s, feed_ids, n, &err) != 0) {
+		rows_spend(c);
+		return;
+	} else {
+		c->nwaiting = 0;
 	}
 	c->gen = gen, c->version = version, c->marked = 1;
 }

@@ -53,9 +53,11 @@ struct stories_rows *stories_rows_new(const struct config *cfg,
 void stories_rows_free(struct stories_rows *rows);
 
 /* syncq's batch hook (src/syncq.h): reads the rows of the n feeds a
- * batch synced on s, the worker's handle, before the batch commits. A
- * reading that cannot be trusted to be the feeds' rows at the refold is
- * dropped, and the refold reads every row itself. */
+ * batch synced on s, the worker's handle, before the batch commits,
+ * once the page is known to be folded again (until then unchanged
+ * feeds wait for the batch that tells). A reading that cannot be
+ * trusted to be the feeds' rows at the refold is dropped, and the
+ * refold reads every row itself. */
 void stories_rows_synced(struct stories_rows *rows, struct store *s,
                          const int64_t *feed_ids, size_t n);
 void stories_rows_committed(struct stories_rows *rows, int ok);

@@ -29,7 +29,9 @@ Rows:
   refresh         FEEDS x ITEMS from the loopback server (tests/server.py)
                   with LATENCY_MS per request at max-parallel PARALLEL,
                   new database each run, then again (all 304), against
-                  the network floor and newsboat (reload-threads PARALLEL)
+                  the network floor and newsboat (reload-threads PARALLEL),
+                  then again with the kept page stale (fold-threshold
+                  moved each run: all 304, then the refold)
   refold          the refold after a refresh alone (stories_update() over
                   FEEDS x ITEMS stored items, the fold made stale each
                   run), beside --base; run with refresh too
@@ -565,6 +567,17 @@ def row_refresh(nf, srcdir, work, runs):
             for u in urls:
                 f.write('feed "%s"\n' % u)
             f.write("max-parallel %d\n" % parallel)
+        # "again, page stale": fold-threshold moved by one unit in the
+        # last place before each run, so every run folds the front page
+        # again after its 304s, as a new version's rules would make it
+        shutil.copy(rc, rc + ".plain")
+        for name, last in (("a", "1"), ("b", "2")):
+            shutil.copy(rc, rc + "." + name)
+            with open(rc + "." + name, "a") as f:
+                f.write("fold-threshold 0.600000000000000%s\n" % last)
+        toggle = ("cd %s && if cmp -s rc rc.a; then cp rc.b rc; else cp rc.a rc; fi"
+                  % shell_quote(folder))
+        plain = "cp %s %s" % (shell_quote(rc + ".plain"), shell_quote(rc))
         wipe = "rm -f %s %s-wal %s-shm" % (db, db, db)
         argv = [nf, "-c", rc, "-d", db, "--refresh"]
         run_once(argv)	# the server generates each feed once, here
@@ -574,6 +587,8 @@ def row_refresh(nf, srcdir, work, runs):
         cold = measure(argv, runs, prepare=wipe)
         warm = measure(argv, runs)
         mine_page = headlines_of(nf, rc, db)
+        stale = measure(argv, runs, prepare=toggle)
+        subprocess.run(["sh", "-c", plain])
         base_cold = with_base(argv, nf, runs, prepare=wipe)
         base_warm = with_base(argv, nf, runs)
         if BASE:
@@ -581,6 +596,8 @@ def row_refresh(nf, srcdir, work, runs):
                          " same as --base's: %s" % (
                              "yes" if mine_page == headlines_of(BASE, rc, db)
                              else "NO"))
+        base_stale = with_base(argv, nf, runs, prepare=toggle)
+        subprocess.run(["sh", "-c", plain])
         floor = math.ceil(feeds / parallel) * latency / 1000.0
         anchors = [("network floor", {"median": floor, "min": floor,
                                       "max": floor, "cpu": 0, "rss": 0,
@@ -601,7 +618,8 @@ def row_refresh(nf, srcdir, work, runs):
         rows = [(label + ", new database", cold,
                  anchors + ([("newsboat", nb_cold)] if nb_cold else [])),
                 (label + ", again (304)", warm,
-                 base_warm + ([("newsboat", nb_warm)] if nb_warm else []))]
+                 base_warm + ([("newsboat", nb_warm)] if nb_warm else [])),
+                (label + ", again (304), kept page stale", stale, base_stale)]
     finally:
         server.terminate()
         server.wait()
