@@ -114,11 +114,17 @@ last_separator(const char *t, size_t len, size_t *seplen)
 		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
 		"\xef\xbd\x9c", " \xef\xbc\x8d ",
 	};
+	/* the bytes that follow a separator's first: most spaces in a
+	 * title are followed by a letter, and tested once */
+	static const unsigned char second[256] = {
+		['-'] = 1, ['|'] = 1, [0xe2] = 1, [0xbd] = 1, [0xef] = 1,
+	};
 	size_t p, i, n;
 
 	/* the last separator wins, so scan back from the end */
 	for (p = len > 3 ? len - 3 : 0; p >= OUTLET_HEADLINE; p--) {
-		if (t[p] != ' ' && t[p] != '\xef') {
+		if ((t[p] != ' ' && t[p] != '\xef') ||
+		    !second[(unsigned char)t[p + 1]]) {
 			continue;
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
@@ -455,7 +461,11 @@ unglue(const char *title, size_t len, const char *summary)
 		}
 		p = (size_t)(at - title);
 		rest = len - p;
-		if (((unsigned char)title[p] & 0xC0) == 0x80) {
+		/* the second byte first: the first is common in the title
+		 * (the summary ends in a NUL at worst, which no title byte
+		 * before len is) */
+		if (title[p + 1] != summary[1] ||
+		    ((unsigned char)title[p] & 0xC0) == 0x80) {
 			continue;
 		}
 		/* the title holds no NUL before len: equal for rest bytes
@@ -684,11 +694,17 @@ word_slot(uint64_t packed)
 	       (WORDS_SLOTS - 1);
 }
 
+/* The word tables hashed once (word_tab), under pthread_once, read-only
+ * after; and by first and by last letter, the lengths of their words
+ * (bit len): most words of a title are in no table, and one or the
+ * other shows it without a probe. */
+static uint16_t word_first[26], word_last[26];
+
 static void
 words_add(struct word_slot *tab, const char *const *w, size_t nw,
                int flag)
 {
-	size_t i, j;
+	size_t i, j, n;
 
 	for (i = 0; i < nw; i++) {
 		uint64_t v = pack_ascii(w[i]);
@@ -698,10 +714,12 @@ words_add(struct word_slot *tab, const char *const *w, size_t nw,
 		}
 		tab[j].packed = v;
 		tab[j].flags |= flag;
+		n = strlen(w[i]);
+		word_first[w[i][0] - 'a'] |= (uint16_t)(1u << n);
+		word_last[w[i][n - 1] - 'a'] |= (uint16_t)(1u << n);
 	}
 }
 
-/* The word tables hashed once, under pthread_once, read-only after. */
 static struct word_slot word_tab[WORDS_SLOTS];
 static pthread_once_t word_once = PTHREAD_ONCE_INIT;
 
@@ -732,11 +750,17 @@ words(void)
 static int
 words_of(const uint32_t *cp, size_t len)
 {
-	const struct word_slot *tab;
+	const struct word_slot *tab = words();
 	uint64_t v = 0;
 	size_t i, j;
+	uint32_t first, last;
 
-	if (len > 12) {
+	if (len == 0 || len > 12) {
+		return 0;
+	}
+	first = cp[0] - 'a', last = cp[len - 1] - 'a';
+	if (first >= 26 || last >= 26 ||
+	    !(word_first[first] & word_last[last] & (1u << len))) {
 		return 0;
 	}
 	for (i = 0; i < len; i++) {
@@ -747,7 +771,6 @@ words_of(const uint32_t *cp, size_t len)
 		}
 		v = v << 5 | (c - 'a' + 1);
 	}
-	tab = words();
 	for (j = word_slot(v); tab[j].packed != 0;
 	     j = (j + 1) & (WORDS_SLOTS - 1)) {
 		if (tab[j].packed == v) {
