@@ -1317,6 +1317,13 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 			}
 			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
 			ncps++;
+			/* the rest of a word in lower case, most of most words,
+			 * in a loop of one test a byte */
+			while (i < len && ncps < TITLE_READ_MAX &&
+			       (unsigned char)(u[i] - 'a') < 26) {
+				cp[wlen++] = u[i++];
+				ncps++;
+			}
 		} else if (ch >= 0x80) {
 			return -1;
 		} else if (ch != '\'' && wlen > 0 &&
