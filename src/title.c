@@ -1005,23 +1005,6 @@ is_hiragana(uint32_t c)
 	return c >= 0x3040 && c <= 0x309F;
 }
 
-/* Whether the len code points at w end in the n ASCII letters of tail. */
-static int
-ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
-{
-	size_t i;
-
-	if (len < n) {
-		return 0;
-	}
-	for (i = 0; i < n; i++) {
-		if (w[len - n + i] != (unsigned char)tail[i]) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
 /* How much of an English word its stem keeps: a plural "s", then "ing",
  * "ed" or "ion", then a final "e" go, so a rewrite's "evacuate" meets
  * "evacuation", "dollars" meets "dollar" and "resigned" meets "resigns".
@@ -1031,17 +1014,27 @@ ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
 static size_t
 stem_len(const uint32_t *w, size_t len)
 {
-	/* one suffix at most: no word ends in two of them */
-	if (len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
-	    w[len - 2] != 'u' && w[len - 2] != 'i') {
+	if (len < 4) {
+		return len;
+	}
+	if (w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' &&
+	    w[len - 2] != 'i') {
 		len--;
 	}
-	if (len >= 7 && ends_cps(w, len, "ing", 3)) {
-		len -= 3;
-	} else if (len >= 6 && ends_cps(w, len, "ed", 2)) {
-		len -= 2;
-	} else if (len >= 7 && ends_cps(w, len, "ion", 3)) {
-		len -= 3;
+	/* one suffix at most: no word ends in two of them, and the last
+	 * letter tells which one to look for */
+	switch (w[len - 1]) {
+	case 'g':
+		len -= len >= 7 && w[len - 2] == 'n' && w[len - 3] == 'i' ? 3 : 0;
+		break;
+	case 'd':
+		len -= len >= 6 && w[len - 2] == 'e' ? 2 : 0;
+		break;
+	case 'n':
+		len -= len >= 7 && w[len - 2] == 'o' && w[len - 3] == 'i' ? 3 : 0;
+		break;
+	default:
+		break;
 	}
 	if (len >= 5 && w[len - 1] == 'e') {
 		len--;
