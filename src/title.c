@@ -114,8 +114,10 @@ last_separator(const char *t, size_t len, size_t *seplen)
 		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
 		"\xef\xbd\x9c", " \xef\xbc\x8d ",
 	};
-	/* the bytes that follow a separator's first: most spaces in a
-	 * title are followed by a letter, and tested once */
+	/* the bytes that begin a separator, and those that follow its
+	 * first: one test of both a byte, where a test of each would guess
+	 * wrong at most spaces of a title */
+	static const unsigned char first[256] = { [' '] = 1, [0xef] = 1 };
 	static const unsigned char second[256] = {
 		['-'] = 1, ['|'] = 1, [0xe2] = 1, [0xbd] = 1, [0xef] = 1,
 	};
@@ -123,8 +125,7 @@ last_separator(const char *t, size_t len, size_t *seplen)
 
 	/* the last separator wins, so scan back from the end */
 	for (p = len > 3 ? len - 3 : 0; p >= OUTLET_HEADLINE; p--) {
-		if ((t[p] != ' ' && t[p] != '\xef') ||
-		    !second[(unsigned char)t[p + 1]]) {
+		if (!(first[(unsigned char)t[p]] & second[(unsigned char)t[p + 1]])) {
 			continue;
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
