@@ -1477,21 +1477,29 @@ title_flatten(const struct title_words *w, char *out, uint64_t *whole)
 	const struct norm *nm = &w->nm;
 	size_t i, j, n = 0;
 
-	*whole = hash_cps(nm->cps, 0, 0);
+	uint64_t h = hash_cps(nm->cps, 0, 0);
+
 	for (i = 0; i < nm->ntoks; i++) {
 		const struct token *t = &nm->toks[i];
+		const uint32_t *cp = nm->cps + t->start;
 
+		/* hash_cps() of the word from the hash so far, in the loop
+		 * that writes it: one loop's end to guess a word, not two */
+		h = 1469598103934665603ULL ^ h;
 		for (j = 0; j < t->len; j++) {
-			uint32_t c = nm->cps[t->start + j];
+			uint32_t c = cp[j];
 
 			if (c < 0x80) {
 				out[n++] = (char)c;	/* most titles: no call */
 			} else {
 				n += utf8_encode(c, out + n);
 			}
+			h = (h ^ c) * 1099511628211ULL;
+			h ^= h >> 29;
 		}
-		*whole = hash_cps(nm->cps + t->start, t->len, *whole);
+		h |= 1;
 	}
+	*whole = h;
 	return n;
 }
 
