@@ -872,7 +872,8 @@ cut_tail(const char *t, size_t len, const char *source, const char *named)
 struct title_words *
 title_words_new(void)
 {
-	return malloc(sizeof(struct title_words));
+	/* zeroed: hash_pair8() reads 8 code points of a shorter word */
+	return calloc(1, sizeof(struct title_words));
 }
 
 void
@@ -992,6 +993,30 @@ id_bit(uint32_t id)
 }
 
 enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_AGAIN = 16 };
+
+/* hash_cps_pair() of a stem of at most 8 code points at cps, which has
+ * room for 8: eight steps whatever its length, and the states after
+ * stem of them kept. A loop as long as the stem would end where a guess
+ * goes wrong at most words; eight steps end where every guess is right,
+ * and the next word's start need not wait on them. */
+static void
+hash_pair8(const uint32_t *cps, size_t stem, uint64_t prefix, uint64_t out[3])
+{
+	uint64_t b = 1469598103934665603ULL ^ SEED_PAIR;
+	uint64_t c = 1469598103934665603ULL ^ prefix;
+	uint64_t sb[9], sc[9];
+	size_t k;
+
+	sb[0] = b, sc[0] = c;
+	for (k = 0; k < 8; k++) {
+		b = (b ^ cps[k]) * 1099511628211ULL;
+		c = (c ^ cps[k]) * 1099511628211ULL;
+		b ^= b >> 29;
+		c ^= c >> 29;
+		sb[k + 1] = b, sc[k + 1] = c;
+	}
+	out[0] = 0, out[1] = sb[stem] | 1, out[2] = sc[stem] | 1;
+}
 
 /* By enum title_kind: what a missing shingle weighs (one changed CJK
  * character costs two bigrams); pairs and stopwords weigh nothing. */
@@ -1260,8 +1285,13 @@ ascii_word_end(struct ascii_scan *r)
 	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, r->prefix }, h[3];
 
 	if (r->n < r->max) {
-		hash_cps_pair(r->cp, r->alpha ? stem_len(r->cp, r->wlen) : r->wlen,
-		              seed, h);
+		size_t stem = r->alpha ? stem_len(r->cp, r->wlen) : r->wlen;
+
+		if (stem <= 8) {
+			hash_pair8(r->cp, stem, r->prefix, h);
+		} else {
+			hash_cps_pair(r->cp, stem, seed, h);
+		}
 		if (r->have_prev) {
 			r->out[r->n++] = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 		}
@@ -1274,6 +1304,34 @@ ascii_word_end(struct ascii_scan *r)
 		r->pending = ascii_key(r, &r->pending_key);
 	}
 	r->wlen = 0;
+}
+
+/* How many of the 8 bytes at u are lower-case ASCII letters before the
+ * first that is not, told by arithmetic on all eight at once: no test a
+ * byte, whose last guess goes wrong at the end of most words. The eight
+ * are written to cp as code points, those past the letters too (cp has
+ * room for them; they are written over or never read). */
+static size_t
+lower_run(const unsigned char *u, uint32_t *cp)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, top = 0x8080808080808080ULL;
+	uint64_t x, letters, ends;
+	size_t k;
+
+	memcpy(&x, u, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	for (k = 0; k < 8; k++) {
+		cp[k] = (uint32_t)(x >> (8 * k)) & 0xff;
+	}
+	/* a byte's top bit: at least 'a' (+ 0x1f), and not above 'z'
+	 * (+ 0x05 reaches 0x80 from '{'), and ASCII; no carry crosses a
+	 * byte, as the low seven bits plus either stay below 0x100 */
+	letters = ((x & low7) + 0x1f1f1f1f1f1f1f1fULL) &
+	          ~((x & low7) + 0x0505050505050505ULL) & ~x & top;
+	ends = ~letters & top;
+	return ends == 0 ? 8 : (size_t)__builtin_ctzll(ends) / 8;
 }
 
 /* Whether the scan still wants words. */
@@ -1311,8 +1369,17 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 			}
 			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
 			ncps++;
-			/* the rest of a word in lower case, most of most words,
-			 * in a loop of one test a byte */
+			/* the rest of a word in lower case, most of most words:
+			 * eight bytes at a time where they are there, else in a
+			 * loop of one test a byte */
+			while (i + 8 <= len && ncps + 8 <= TITLE_READ_MAX) {
+				size_t run = lower_run(u + i, cp + wlen);
+
+				i += run, wlen += run, ncps += run;
+				if (run < 8) {
+					break;
+				}
+			}
 			while (i < len && ncps < TITLE_READ_MAX &&
 			       (unsigned char)(u[i] - 'a') < 26) {
 				cp[wlen++] = u[i++];
