@@ -489,6 +489,34 @@ ends_with(const char *s, size_t len, const char *tail)
 
 static size_t stem_len(const uint32_t *w, size_t len);
 
+/* How many of the 8 bytes at u are lower-case ASCII letters before the
+ * first that is not, told by arithmetic on all eight at once: no test a
+ * byte, whose last guess goes wrong at the end of most words. The eight
+ * are written to cp as code points, those past the letters too (cp has
+ * room for them; they are written over or never read). */
+static inline size_t
+lower_run(const unsigned char *u, uint32_t *cp)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, top = 0x8080808080808080ULL;
+	uint64_t x, letters, ends;
+	size_t k;
+
+	memcpy(&x, u, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	for (k = 0; k < 8; k++) {
+		cp[k] = (uint32_t)(x >> (8 * k)) & 0xff;
+	}
+	/* a byte's top bit: at least 'a' (+ 0x1f), and not above 'z'
+	 * (+ 0x05 reaches 0x80 from '{'), and ASCII; no carry crosses a
+	 * byte, as the low seven bits plus either stay below 0x100 */
+	letters = ((x & low7) + 0x1f1f1f1f1f1f1f1fULL) &
+	          ~((x & low7) + 0x0505050505050505ULL) & ~x & top;
+	ends = ~letters & top;
+	return ends == 0 ? 8 : (size_t)__builtin_ctzll(ends) / 8;
+}
+
 /* The ASCII letters and digits that continue word cur from u[i], as
  * tokenize() reads them, in one go; returns where they end. */
 static size_t
@@ -501,8 +529,22 @@ tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
 	int lower = 0, digit = 0;
 
 	for (; i < len && ncps < TITLE_READ_MAX; i++) {
-		unsigned char ch = u[i];
+		unsigned char ch;
 
+		/* lower-case letters eight at a time (lower_run()) */
+		while (i + 8 <= len && ncps + 8 <= TITLE_READ_MAX) {
+			size_t run = lower_run(u + i, nm->cps + ncps);
+
+			i += run, ncps += run;
+			lower |= run != 0;
+			if (run < 8) {
+				break;
+			}
+		}
+		if (i >= len || ncps >= TITLE_READ_MAX) {
+			break;
+		}
+		ch = u[i];
 		if (ch >= 'a' && ch <= 'z') {
 			lower = 1;
 		} else if (ch >= 'A' && ch <= 'Z') {
@@ -1304,34 +1346,6 @@ ascii_word_end(struct ascii_scan *r)
 		r->pending = ascii_key(r, &r->pending_key);
 	}
 	r->wlen = 0;
-}
-
-/* How many of the 8 bytes at u are lower-case ASCII letters before the
- * first that is not, told by arithmetic on all eight at once: no test a
- * byte, whose last guess goes wrong at the end of most words. The eight
- * are written to cp as code points, those past the letters too (cp has
- * room for them; they are written over or never read). */
-static size_t
-lower_run(const unsigned char *u, uint32_t *cp)
-{
-	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, top = 0x8080808080808080ULL;
-	uint64_t x, letters, ends;
-	size_t k;
-
-	memcpy(&x, u, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	for (k = 0; k < 8; k++) {
-		cp[k] = (uint32_t)(x >> (8 * k)) & 0xff;
-	}
-	/* a byte's top bit: at least 'a' (+ 0x1f), and not above 'z'
-	 * (+ 0x05 reaches 0x80 from '{'), and ASCII; no carry crosses a
-	 * byte, as the low seven bits plus either stay below 0x100 */
-	letters = ((x & low7) + 0x1f1f1f1f1f1f1f1fULL) &
-	          ~((x & low7) + 0x0505050505050505ULL) & ~x & top;
-	ends = ~letters & top;
-	return ends == 0 ? 8 : (size_t)__builtin_ctzll(ends) / 8;
 }
 
 /* Whether the scan still wants words. */
