@@ -499,15 +499,14 @@ lower_run(const unsigned char *u, uint32_t *cp)
 {
 	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, top = 0x8080808080808080ULL;
 	uint64_t x, letters, ends;
-	size_t k;
 
 	memcpy(&x, u, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	x = __builtin_bswap64(x);
 #endif
-	for (k = 0; k < 8; k++) {
-		cp[k] = (uint32_t)(x >> (8 * k)) & 0xff;
-	}
+	/* spelled out: a loop of eight stays a loop at -O2 */
+	cp[0] = u[0], cp[1] = u[1], cp[2] = u[2], cp[3] = u[3];
+	cp[4] = u[4], cp[5] = u[5], cp[6] = u[6], cp[7] = u[7];
 	/* a byte's top bit: at least 'a' (+ 0x1f), and not above 'z'
 	 * (+ 0x05 reaches 0x80 from '{'), and ASCII; no carry crosses a
 	 * byte, as the low seven bits plus either stay below 0x100 */
