@@ -969,6 +969,14 @@ title_read_text(struct title_words *w, const char *text, size_t len)
 	tokenize(text, len, &w->nm);
 }
 
+/* One step of hash_cps(): h after code point c. */
+static inline uint64_t
+hash_step(uint64_t h, uint32_t c)
+{
+	h = (h ^ c) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
 static uint64_t
 hash_cps(const uint32_t *cps, size_t n, uint64_t seed)
 {
@@ -1043,19 +1051,19 @@ enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_AGAIN = 16 };
 static void
 hash_pair8(const uint32_t *cps, size_t stem, uint64_t prefix, uint64_t out[3])
 {
-	uint64_t b = 1469598103934665603ULL ^ SEED_PAIR;
-	uint64_t c = 1469598103934665603ULL ^ prefix;
 	uint64_t sb[9], sc[9];
-	size_t k;
 
-	sb[0] = b, sc[0] = c;
-	for (k = 0; k < 8; k++) {
-		b = (b ^ cps[k]) * 1099511628211ULL;
-		c = (c ^ cps[k]) * 1099511628211ULL;
-		b ^= b >> 29;
-		c ^= c >> 29;
-		sb[k + 1] = b, sc[k + 1] = c;
-	}
+	sb[0] = 1469598103934665603ULL ^ SEED_PAIR;
+	sc[0] = 1469598103934665603ULL ^ prefix;
+	/* spelled out: a loop of eight stays a loop at -O2 */
+	sb[1] = hash_step(sb[0], cps[0]), sc[1] = hash_step(sc[0], cps[0]);
+	sb[2] = hash_step(sb[1], cps[1]), sc[2] = hash_step(sc[1], cps[1]);
+	sb[3] = hash_step(sb[2], cps[2]), sc[3] = hash_step(sc[2], cps[2]);
+	sb[4] = hash_step(sb[3], cps[3]), sc[4] = hash_step(sc[3], cps[3]);
+	sb[5] = hash_step(sb[4], cps[4]), sc[5] = hash_step(sc[4], cps[4]);
+	sb[6] = hash_step(sb[5], cps[5]), sc[6] = hash_step(sc[5], cps[5]);
+	sb[7] = hash_step(sb[6], cps[6]), sc[7] = hash_step(sc[6], cps[6]);
+	sb[8] = hash_step(sb[7], cps[7]), sc[8] = hash_step(sc[7], cps[7]);
 	out[0] = 0, out[1] = sb[stem] | 1, out[2] = sc[stem] | 1;
 }
 
