@@ -125,7 +125,8 @@ last_separator(const char *t, size_t len, size_t *seplen)
 
 	/* the last separator wins, so scan back from the end */
 	for (p = len > 3 ? len - 3 : 0; p >= OUTLET_HEADLINE; p--) {
-		if (!(first[(unsigned char)t[p]] & second[(unsigned char)t[p + 1]])) {
+		if (!(first[(unsigned char)t[p]] &
+		      second[(unsigned char)t[p + 1]])) {
 			continue;
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
