@@ -114,11 +114,19 @@ last_separator(const char *t, size_t len, size_t *seplen)
 		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
 		"\xef\xbd\x9c", " \xef\xbc\x8d ",
 	};
+	/* the bytes that begin a separator, and those that follow its
+	 * first: one test of both a byte, where a test of each would guess
+	 * wrong at most spaces of a title */
+	static const unsigned char first[256] = { [' '] = 1, [0xef] = 1 };
+	static const unsigned char second[256] = {
+		['-'] = 1, ['|'] = 1, [0xe2] = 1, [0xbd] = 1, [0xef] = 1,
+	};
 	size_t p, i, n;
 
 	/* the last separator wins, so scan back from the end */
 	for (p = len > 3 ? len - 3 : 0; p >= OUTLET_HEADLINE; p--) {
-		if (t[p] != ' ' && t[p] != '\xef') {
+		if (!(first[(unsigned char)t[p]] &
+		      second[(unsigned char)t[p + 1]])) {
 			continue;
 		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
@@ -455,7 +463,11 @@ unglue(const char *title, size_t len, const char *summary)
 		}
 		p = (size_t)(at - title);
 		rest = len - p;
-		if (((unsigned char)title[p] & 0xC0) == 0x80) {
+		/* the second byte first: the first is common in the title
+		 * (the summary ends in a NUL at worst, which no title byte
+		 * before len is) */
+		if (title[p + 1] != summary[1] ||
+		    ((unsigned char)title[p] & 0xC0) == 0x80) {
 			continue;
 		}
 		/* the title holds no NUL before len: equal for rest bytes
@@ -478,6 +490,33 @@ ends_with(const char *s, size_t len, const char *tail)
 
 static size_t stem_len(const uint32_t *w, size_t len);
 
+/* How many of the 8 bytes at u are lower-case ASCII letters before the
+ * first that is not, told by arithmetic on all eight at once: no test a
+ * byte, whose last guess goes wrong at the end of most words. The eight
+ * are written to cp as code points, those past the letters too (cp has
+ * room for them; they are written over or never read). */
+static inline size_t
+lower_run(const unsigned char *u, uint32_t *cp)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, top = 0x8080808080808080ULL;
+	uint64_t x, letters, ends;
+
+	memcpy(&x, u, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	/* spelled out: a loop of eight stays a loop at -O2 */
+	cp[0] = u[0], cp[1] = u[1], cp[2] = u[2], cp[3] = u[3];
+	cp[4] = u[4], cp[5] = u[5], cp[6] = u[6], cp[7] = u[7];
+	/* a byte's top bit: at least 'a' (+ 0x1f), and not above 'z'
+	 * (+ 0x05 reaches 0x80 from '{'), and ASCII; no carry crosses a
+	 * byte, as the low seven bits plus either stay below 0x100 */
+	letters = ((x & low7) + 0x1f1f1f1f1f1f1f1fULL) &
+	          ~((x & low7) + 0x0505050505050505ULL) & ~x & top;
+	ends = ~letters & top;
+	return ends == 0 ? 8 : (size_t)__builtin_ctzll(ends) / 8;
+}
+
 /* The ASCII letters and digits that continue word cur from u[i], as
  * tokenize() reads them, in one go; returns where they end. */
 static size_t
@@ -490,8 +529,22 @@ tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
 	int lower = 0, digit = 0;
 
 	for (; i < len && ncps < TITLE_READ_MAX; i++) {
-		unsigned char ch = u[i];
+		unsigned char ch;
 
+		/* lower-case letters eight at a time (lower_run()) */
+		while (i + 8 <= len && ncps + 8 <= TITLE_READ_MAX) {
+			size_t run = lower_run(u + i, nm->cps + ncps);
+
+			i += run, ncps += run;
+			lower |= run != 0;
+			if (run < 8) {
+				break;
+			}
+		}
+		if (i >= len || ncps >= TITLE_READ_MAX) {
+			break;
+		}
+		ch = u[i];
 		if (ch >= 'a' && ch <= 'z') {
 			lower = 1;
 		} else if (ch >= 'A' && ch <= 'Z') {
@@ -684,11 +737,17 @@ word_slot(uint64_t packed)
 	       (WORDS_SLOTS - 1);
 }
 
+/* The word tables hashed once (word_tab), under pthread_once, read-only
+ * after; and by first and by last letter, the lengths of their words
+ * (bit len): most words of a title are in no table, and one or the
+ * other shows it without a probe. */
+static uint16_t word_first[26], word_last[26];
+
 static void
 words_add(struct word_slot *tab, const char *const *w, size_t nw,
                int flag)
 {
-	size_t i, j;
+	size_t i, j, n;
 
 	for (i = 0; i < nw; i++) {
 		uint64_t v = pack_ascii(w[i]);
@@ -698,10 +757,12 @@ words_add(struct word_slot *tab, const char *const *w, size_t nw,
 		}
 		tab[j].packed = v;
 		tab[j].flags |= flag;
+		n = strlen(w[i]);
+		word_first[w[i][0] - 'a'] |= (uint16_t)(1u << n);
+		word_last[w[i][n - 1] - 'a'] |= (uint16_t)(1u << n);
 	}
 }
 
-/* The word tables hashed once, under pthread_once, read-only after. */
 static struct word_slot word_tab[WORDS_SLOTS];
 static pthread_once_t word_once = PTHREAD_ONCE_INIT;
 
@@ -732,11 +793,17 @@ words(void)
 static int
 words_of(const uint32_t *cp, size_t len)
 {
-	const struct word_slot *tab;
+	const struct word_slot *tab = words();
 	uint64_t v = 0;
 	size_t i, j;
+	uint32_t first, last;
 
-	if (len > 12) {
+	if (len == 0 || len > 12) {
+		return 0;
+	}
+	first = cp[0] - 'a', last = cp[len - 1] - 'a';
+	if (first >= 26 || last >= 26 ||
+	    !(word_first[first] & word_last[last] & (1u << len))) {
 		return 0;
 	}
 	for (i = 0; i < len; i++) {
@@ -747,7 +814,6 @@ words_of(const uint32_t *cp, size_t len)
 		}
 		v = v << 5 | (c - 'a' + 1);
 	}
-	tab = words();
 	for (j = word_slot(v); tab[j].packed != 0;
 	     j = (j + 1) & (WORDS_SLOTS - 1)) {
 		if (tab[j].packed == v) {
@@ -848,7 +914,8 @@ cut_tail(const char *t, size_t len, const char *source, const char *named)
 struct title_words *
 title_words_new(void)
 {
-	return malloc(sizeof(struct title_words));
+	/* zeroed: hash_pair8() reads 8 code points of a shorter word */
+	return calloc(1, sizeof(struct title_words));
 }
 
 void
@@ -901,6 +968,14 @@ void
 title_read_text(struct title_words *w, const char *text, size_t len)
 {
 	tokenize(text, len, &w->nm);
+}
+
+/* One step of hash_cps(): h after code point c. */
+static inline uint64_t
+hash_step(uint64_t h, uint32_t c)
+{
+	h = (h ^ c) * 1099511628211ULL;
+	return h ^ (h >> 29);
 }
 
 static uint64_t
@@ -969,6 +1044,30 @@ id_bit(uint32_t id)
 
 enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_AGAIN = 16 };
 
+/* hash_cps_pair() of a stem of at most 8 code points at cps, which has
+ * room for 8: eight steps whatever its length, and the states after
+ * stem of them kept. A loop as long as the stem would end where a guess
+ * goes wrong at most words; eight steps end where every guess is right,
+ * and the next word's start need not wait on them. */
+static void
+hash_pair8(const uint32_t *cps, size_t stem, uint64_t prefix, uint64_t out[3])
+{
+	uint64_t sb[9], sc[9];
+
+	sb[0] = 1469598103934665603ULL ^ SEED_PAIR;
+	sc[0] = 1469598103934665603ULL ^ prefix;
+	/* spelled out: a loop of eight stays a loop at -O2 */
+	sb[1] = hash_step(sb[0], cps[0]), sc[1] = hash_step(sc[0], cps[0]);
+	sb[2] = hash_step(sb[1], cps[1]), sc[2] = hash_step(sc[1], cps[1]);
+	sb[3] = hash_step(sb[2], cps[2]), sc[3] = hash_step(sc[2], cps[2]);
+	sb[4] = hash_step(sb[3], cps[3]), sc[4] = hash_step(sc[3], cps[3]);
+	sb[5] = hash_step(sb[4], cps[4]), sc[5] = hash_step(sc[4], cps[4]);
+	sb[6] = hash_step(sb[5], cps[5]), sc[6] = hash_step(sc[5], cps[5]);
+	sb[7] = hash_step(sb[6], cps[6]), sc[7] = hash_step(sc[6], cps[6]);
+	sb[8] = hash_step(sb[7], cps[7]), sc[8] = hash_step(sc[7], cps[7]);
+	out[0] = 0, out[1] = sb[stem] | 1, out[2] = sc[stem] | 1;
+}
+
 /* By enum title_kind: what a missing shingle weighs (one changed CJK
  * character costs two bigrams); pairs and stopwords weigh nothing. */
 static const unsigned char miss_weight[] = { 2, 0, 0, 1, 0 };
@@ -982,23 +1081,6 @@ is_hiragana(uint32_t c)
 	return c >= 0x3040 && c <= 0x309F;
 }
 
-/* Whether the len code points at w end in the n ASCII letters of tail. */
-static int
-ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
-{
-	size_t i;
-
-	if (len < n) {
-		return 0;
-	}
-	for (i = 0; i < n; i++) {
-		if (w[len - n + i] != (unsigned char)tail[i]) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
 /* How much of an English word its stem keeps: a plural "s", then "ing",
  * "ed" or "ion", then a final "e" go, so a rewrite's "evacuate" meets
  * "evacuation", "dollars" meets "dollar" and "resigned" meets "resigns".
@@ -1008,17 +1090,27 @@ ends_cps(const uint32_t *w, size_t len, const char *tail, size_t n)
 static size_t
 stem_len(const uint32_t *w, size_t len)
 {
-	/* one suffix at most: no word ends in two of them */
-	if (len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
-	    w[len - 2] != 'u' && w[len - 2] != 'i') {
+	if (len < 4) {
+		return len;
+	}
+	if (w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' &&
+	    w[len - 2] != 'i') {
 		len--;
 	}
-	if (len >= 7 && ends_cps(w, len, "ing", 3)) {
-		len -= 3;
-	} else if (len >= 6 && ends_cps(w, len, "ed", 2)) {
-		len -= 2;
-	} else if (len >= 7 && ends_cps(w, len, "ion", 3)) {
-		len -= 3;
+	/* one suffix at most: no word ends in two of them, and the last
+	 * letter tells which one to look for */
+	switch (w[len - 1]) {
+	case 'g':
+		len -= len >= 7 && w[len - 2] == 'n' && w[len - 3] == 'i' ? 3 : 0;
+		break;
+	case 'd':
+		len -= len >= 6 && w[len - 2] == 'e' ? 2 : 0;
+		break;
+	case 'n':
+		len -= len >= 7 && w[len - 2] == 'o' && w[len - 3] == 'i' ? 3 : 0;
+		break;
+	default:
+		break;
 	}
 	if (len >= 5 && w[len - 1] == 'e') {
 		len--;
@@ -1243,8 +1335,13 @@ ascii_word_end(struct ascii_scan *r)
 	uint64_t seed[3] = { SEED_WORD, SEED_PAIR, r->prefix }, h[3];
 
 	if (r->n < r->max) {
-		hash_cps_pair(r->cp, r->alpha ? stem_len(r->cp, r->wlen) : r->wlen,
-		              seed, h);
+		size_t stem = r->alpha ? stem_len(r->cp, r->wlen) : r->wlen;
+
+		if (stem <= 8) {
+			hash_pair8(r->cp, stem, r->prefix, h);
+		} else {
+			hash_cps_pair(r->cp, stem, seed, h);
+		}
 		if (r->have_prev) {
 			r->out[r->n++] = shingle(h[2], TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 		}
@@ -1294,6 +1391,22 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 			}
 			cp[wlen++] = ch <= 'Z' && ch >= 'A' ? ch + 32u : ch;
 			ncps++;
+			/* the rest of a word in lower case, most of most words:
+			 * eight bytes at a time where they are there, else in a
+			 * loop of one test a byte */
+			while (i + 8 <= len && ncps + 8 <= TITLE_READ_MAX) {
+				size_t run = lower_run(u + i, cp + wlen);
+
+				i += run, wlen += run, ncps += run;
+				if (run < 8) {
+					break;
+				}
+			}
+			while (i < len && ncps < TITLE_READ_MAX &&
+			       (unsigned char)(u[i] - 'a') < 26) {
+				cp[wlen++] = u[i++];
+				ncps++;
+			}
 		} else if (ch >= 0x80) {
 			return -1;
 		} else if (ch != '\'' && wlen > 0 &&
@@ -1453,21 +1566,29 @@ title_flatten(const struct title_words *w, char *out, uint64_t *whole)
 	const struct norm *nm = &w->nm;
 	size_t i, j, n = 0;
 
-	*whole = hash_cps(nm->cps, 0, 0);
+	uint64_t h = hash_cps(nm->cps, 0, 0);
+
 	for (i = 0; i < nm->ntoks; i++) {
 		const struct token *t = &nm->toks[i];
+		const uint32_t *cp = nm->cps + t->start;
 
+		/* hash_cps() of the word from the hash so far, in the loop
+		 * that writes it: one loop's end to guess a word, not two */
+		h = 1469598103934665603ULL ^ h;
 		for (j = 0; j < t->len; j++) {
-			uint32_t c = nm->cps[t->start + j];
+			uint32_t c = cp[j];
 
 			if (c < 0x80) {
 				out[n++] = (char)c;	/* most titles: no call */
 			} else {
 				n += utf8_encode(c, out + n);
 			}
+			h = (h ^ c) * 1099511628211ULL;
+			h ^= h >> 29;
 		}
-		*whole = hash_cps(nm->cps + t->start, t->len, *whole);
+		h |= 1;
 	}
+	*whole = h;
 	return n;
 }
 

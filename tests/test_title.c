@@ -384,6 +384,177 @@ test_text_scan(void **state)
 	title_words_free(w);
 }
 
+/* What a reading gives, pinned: title_read_named(), title_informative(),
+ * title_is_dated(), title_shingles(), title_flatten() and
+ * title_text_scan() of the summary's first 200 bytes (keys and
+ * shingles), folded into one FNV-1a digest. The shingles' hashes become
+ * ids and orders in folding, so a faster reading must give the same
+ * digests (each was taken from the reading as first written). */
+struct pinned_case {
+	const char *name;
+	const char *title, *summary, *source, *outlet;
+	uint64_t digest;
+};
+
+static const struct pinned_case pinned_cases[] = {
+	{ "plain", "Harbour board approves forty new berths for the marina",
+	  "The harbour board approved forty new berths on Tuesday. More follows.",
+	  NULL, NULL, 0xa5a9117bc1488741ULL },
+	{ "stems", "Councils evacuated residents, evacuating flooded streets",
+	  "evacuation orders", NULL, NULL, 0x26361ef7ff8d4907ULL },
+	{ "outlet tail", "Ferry line approved by council - Harbor Wire",
+	  NULL, "Harbor Wire", "Harbor Wire", 0x53ee56d4db860dc3ULL },
+	{ "source name at the end", "Ferry line approved by council Harbor Wire",
+	  NULL, "Harbor Wire", NULL, 0x53ee56d4db860dc3ULL },
+	{ "glued summary", "Ferry line approvedCouncil voted seven to two for the line",
+	  "Council voted seven to two for the line on Monday", NULL, NULL, 0x135556ca7be9703eULL },
+	{ "ellipsis", "Ferry line approved by council after long...", NULL, NULL,
+	  NULL, 0xb3a061914fa91d13ULL },
+	{ "figures and markers", "MATCHDAY Jong FC Utrecht - Telstar 2-2, U21 at 1,000.5",
+	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x157222ebcb963c1aULL },
+	{ "dated", "Morning briefing: Friday 20 November", NULL, NULL, NULL, 0x5732aa091fb47eb0ULL },
+	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0xa9b5fbae2286d2aaULL },
+	{ "japanese", "\u3010\u5929\u6c17\u3011\u5357\u6ca2 11\u670817\u65e5 \u304f\u3082\u308a",
+	  "\u5357\u6ca2\u306e\u5929\u6c17\u306f\u304f\u3082\u308a\u3002", NULL, NULL, 0x60aab5b86753c7cfULL },
+	{ "half-width kana", "\uff76\uff9e\uff72\uff9f\uff9d \uff83\uff9e\uff9d\uff7c\uff6c \u904b\u4f11",
+	  NULL, NULL, NULL, 0x673c6e2f0d394cfaULL },
+	{ "korean", "\ub300\uad6c\uc2dc 120\uc5b5\uc6d0 \uc608\uc0b0 \ud3b8\uc131",
+	  NULL, NULL, NULL, 0x2cb4ac1827c3bd19ULL },
+	{ "full width and accents", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 caf\u00e9 \u00c4rger \u00dftra\u00dfe",
+	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0xa2f5c86848573f0bULL },
+	{ "stray bytes", "Ferry \xff line \xc3 approved \x80 by council", "\xe3\x80 lead \xff",
+	  NULL, NULL, 0x24beb4fce852c683ULL },
+	{ "empty", "", "", NULL, NULL, 0xe08be088538b9e89ULL },
+};
+
+static void
+digest_bytes(uint64_t *d, const void *p, size_t n)
+{
+	const unsigned char *u = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*d = (*d ^ u[i]) * 1099511628211ULL;
+	}
+}
+
+static void
+digest_shingles(uint64_t *d, const struct title_shingle *sh, size_t n)
+{
+	size_t i;
+
+	digest_bytes(d, &n, sizeof(n));
+	for (i = 0; i < n; i++) {
+		digest_bytes(d, &sh[i].hash, sizeof(sh[i].hash));
+		digest_bytes(d, &sh[i].kind, 1);
+		digest_bytes(d, &sh[i].key, 1);
+		digest_bytes(d, &sh[i].lower, 1);
+	}
+}
+
+/* The digest of one reading of title (summary, source and outlet may be
+ * NULL), into *d. */
+static void
+digest_reading(uint64_t *d, struct title_words *w, const char *title,
+               const char *summary, const char *source, const char *outlet)
+{
+	static struct title_shingle sh[TITLE_SHINGLES_MAX];
+	static char flat[TITLE_FLAT_MAX];
+	uint32_t keys[32];
+	uint64_t whole, v;
+	size_t n, nkeys, len;
+
+	title_read_named(w, title, summary, source, outlet);
+	v = title_informative(w) * 2 + (uint64_t)title_is_dated(w);
+	digest_bytes(d, &v, sizeof(v));
+	digest_shingles(d, sh, title_shingles(w, sh));
+	n = title_flatten(w, flat, &whole);
+	digest_bytes(d, flat, n);
+	digest_bytes(d, &whole, sizeof(whole));
+	if (summary == NULL) {
+		return;
+	}
+	len = strlen(summary) < 200 ? strlen(summary) : 200;
+	n = title_text_scan(w, summary, len, 0, keys, 32, &nkeys, sh, 200);
+	digest_shingles(d, sh, n);
+	digest_bytes(d, keys, nkeys * sizeof(*keys));
+	n = title_text_scan(w, summary, len, 1, NULL, 0, NULL, sh, 7);
+	digest_shingles(d, sh, n);
+}
+
+/* Text made of pieces that each path of the reading meets: cases,
+ * digits with separators, stem endings, outlet separators, ellipses,
+ * full and half width, kana and voiced marks, kanji, hangul, stray
+ * bytes; from a fixed seed. */
+static void
+pinned_text(uint64_t *seed, char *out, size_t cap)
+{
+	static const char *const pieces[] = {
+		"A", "b", "Z", "9", "0", " ", ".", ",", "'", " - ", " | ",
+		"\u2019", "\u2026", "...", "\uff21", "\uff11", "\uff76", "\uff9e",
+		"\uff9f", "\u304b", "\u3099", "\u30ab", "\u30fc", "\u5929", "\u6c17",
+		"\u306e", "\u6708", "\u65e5", "\uc5b5", "\u00c4", "\u00e4", "\u00df",
+		"\u03a3", "\xff", "\xc3", "\x80", "\u2075", "\u2460", "\u00b2",
+		"\u3000", "the ", "Friday ", "Jong ", "U21 ", "ing", "ed", "ion",
+		"s", "es", "three ", "II ", "MATCHDAY ", "Harbor Wire", "harbour ",
+		"Council ", "evacuates ", "1,000", "2.5",
+	};
+	size_t n = 0, k;
+
+	out[0] = '\0';
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	for (k = (*seed >> 33) % 24; k > 0; k--) {
+		const char *p;
+		size_t len;
+
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		p = pieces[(*seed >> 33) % (sizeof(pieces) / sizeof(pieces[0]))];
+		len = strlen(p);
+		if (n + len + 1 > cap) {
+			break;
+		}
+		memcpy(out + n, p, len + 1);
+		n += len;
+	}
+}
+
+/* The digest of 3,000 readings of generated titles and summaries. */
+#define PINNED_GENERATED 0x30520e33efbe8135ULL
+
+static void
+test_reading_pinned(void **state)
+{
+	struct title_words *w = title_words_new();
+	char title[256], summary[256];
+	uint64_t d, seed = 17;
+	size_t i;
+
+	(void)state;
+	assert_non_null(w);
+	for (i = 0; i < sizeof(pinned_cases) / sizeof(pinned_cases[0]); i++) {
+		const struct pinned_case *c = &pinned_cases[i];
+
+		d = 1469598103934665603ULL;
+		digest_reading(&d, w, c->title, c->summary, c->source, c->outlet);
+		if (d != c->digest) {
+			fail_msg("%s: digest %016llx, want %016llx", c->name,
+			         (unsigned long long)d, (unsigned long long)c->digest);
+		}
+	}
+	d = 1469598103934665603ULL;
+	for (i = 0; i < 3000; i++) {
+		pinned_text(&seed, title, sizeof(title));
+		pinned_text(&seed, summary, sizeof(summary));
+		digest_reading(&d, w, title, summary, i % 3 ? "Harbor Wire" : NULL,
+		               i % 5 ? NULL : "Harbor Wire");
+	}
+	if (d != PINNED_GENERATED) {
+		fail_msg("generated: digest %016llx, want %016llx",
+		         (unsigned long long)d, (unsigned long long)PINNED_GENERATED);
+	}
+	title_words_free(w);
+}
+
 int
 main(void)
 {
@@ -394,6 +565,7 @@ main(void)
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_similar_edges),
 		cmocka_unit_test(test_text_scan),
+		cmocka_unit_test(test_reading_pinned),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
