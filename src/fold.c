@@ -87,14 +87,13 @@
 #define FOLD_MAIN_SHARE 300
 #define FOLD_SHARE_MIN 50
 #define FOLD_SHARE_MAX 500
-/* Reading the leads again (fold_lead_ids()), the calling thread reads
- * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
- * them this many entries at a time, then to the others', which the
- * other thread hands over a block at a time as it reads them: reading a
- * lead takes some three times as long as giving its shingles ids, so
- * both end together near a third. */
-#define FOLD_SLICE 256
-#define FOLD_REREAD_SHARE 33
+/* Reading the leads again (fold_lead_ids()), both threads read blocks
+ * of FOLD_BLOCK entries, the next one not taken, and the calling thread
+ * gives each block its ids in entry order as it is read, reading one
+ * itself only when the next to take is not ready: reading a lead takes
+ * some three times as long as giving its shingles ids, and a fixed
+ * share left one thread waiting for the other as the machine slowed
+ * either. */
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 32
@@ -841,71 +840,117 @@ fold_take_leads(struct fold_ctx *c, size_t from, size_t to, const uint64_t *h,
 	return 0;
 }
 
-/* The other thread's share of the second reading, [mid, n), handed to
- * the calling one a block of FOLD_BLOCK entries at a time: chunk j, the
- * kept hashes of the j-th block (fold_reread_keep()), is ready once
- * done passes j; a failed reading sets failed. */
+/* The blocks of the second reading, FOLD_BLOCK entries each: block j's
+ * kept hashes (fold_reread_keep()) are chunk[j] once ready; next is the
+ * first block no thread has taken to read; a failed reading sets
+ * failed. */
 struct fold_handoff {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	struct fold_reread *r;	/* the reader's scratch */
-	size_t mid, n, done;
+	size_t n, nblocks, next;
 	int failed;
 	struct fold_chunk {
 		uint64_t *h;	/* free with free() */
 		size_t nh;
+		int ready;
 	} *chunk;
 };
 
-/* Reads [mid, n) a block at a time, handing each block's hashes over. */
+/* Takes the next block to read; returns 0 when none is left. */
+static int
+fold_claim_block(struct fold_handoff *ho, size_t *j)
+{
+	int got;
+
+	pthread_mutex_lock(&ho->mu);
+	got = ho->next < ho->nblocks && !ho->failed;
+	if (got) {
+		*j = ho->next++;
+	}
+	pthread_mutex_unlock(&ho->mu);
+	return got;
+}
+
+/* Reads block j with r's scratch and hands its hashes over. */
+static void
+fold_reread_block(struct fold_handoff *ho, struct fold_reread *r, size_t j)
+{
+	r->from = j * FOLD_BLOCK;
+	r->to = ho->n - r->from > FOLD_BLOCK ? r->from + FOLD_BLOCK : ho->n;
+	r->h = NULL, r->nh = r->caph = 0;
+	fold_reread_run(r);
+	pthread_mutex_lock(&ho->mu);
+	ho->chunk[j].h = r->h, ho->chunk[j].nh = r->nh;
+	ho->chunk[j].ready = 1;
+	ho->failed |= r->rc != 0;
+	pthread_cond_signal(&ho->cv);
+	pthread_mutex_unlock(&ho->mu);
+	r->h = NULL;
+}
+
+struct fold_rereader {
+	struct fold_handoff *ho;
+	struct fold_reread *r;
+};
+
+/* The other thread: reads blocks while any is left. */
 static void *
 fold_reread_blocks(void *arg)
 {
-	struct fold_handoff *ho = arg;
-	struct fold_reread *r = ho->r;
-	size_t j, from;
+	struct fold_rereader *rr = arg;
+	size_t j;
 
-	for (j = 0, from = ho->mid; from < ho->n; j++, from += FOLD_BLOCK) {
-		r->from = from;
-		r->to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
-		r->h = NULL, r->nh = r->caph = 0;
-		fold_reread_run(r);
-		pthread_mutex_lock(&ho->mu);
-		ho->chunk[j].h = r->h, ho->chunk[j].nh = r->nh;
-		ho->failed = r->rc != 0;
-		ho->done = j + 1;
-		pthread_cond_signal(&ho->cv);
-		pthread_mutex_unlock(&ho->mu);
-		r->h = NULL;
-		if (r->rc != 0) {
-			break;
-		}
+	while (fold_claim_block(rr->ho, &j)) {
+		fold_reread_block(rr->ho, rr->r, j);
 	}
 	return NULL;
 }
 
-/* Gives the leads of [mid, n) their ids, each block as soon as it is
- * handed over, and frees its hashes. */
+/* Waits until block j is ready, reading blocks with r's scratch while
+ * it is not and some are left; returns -1 when a reading failed. */
 static int
-fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho)
+fold_await_block(struct fold_handoff *ho, struct fold_reread *r, size_t j)
+{
+	size_t k;
+	int ready;
+
+	for (;;) {
+		pthread_mutex_lock(&ho->mu);
+		ready = ho->chunk[j].ready || ho->failed;
+		pthread_mutex_unlock(&ho->mu);
+		if (ready || !fold_claim_block(ho, &k)) {
+			break;
+		}
+		fold_reread_block(ho, r, k);
+	}
+	pthread_mutex_lock(&ho->mu);
+	while (!ho->chunk[j].ready && !ho->failed) {
+		pthread_cond_wait(&ho->cv, &ho->mu);
+	}
+	ready = !ho->failed;
+	pthread_mutex_unlock(&ho->mu);
+	return ready ? 0 : -1;
+}
+
+/* Gives the leads of every block their ids, in entry order, each as
+ * soon as it is read, and frees its hashes. */
+static int
+fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho,
+                 struct fold_reread *r)
 {
 	size_t j, from;
 	int rc = 0;
 
-	for (j = 0, from = ho->mid; rc == 0 && from < ho->n; j++, from += FOLD_BLOCK) {
-		size_t to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
-
-		pthread_mutex_lock(&ho->mu);
-		while (ho->done <= j && !ho->failed) {
-			pthread_cond_wait(&ho->cv, &ho->mu);
-		}
-		rc = ho->failed ? -1 : 0;
-		pthread_mutex_unlock(&ho->mu);
+	for (j = 0; rc == 0 && j < ho->nblocks; j++) {
+		from = j * FOLD_BLOCK;
+		rc = fold_await_block(ho, r, j);
 		if (rc == 0) {
-			rc = fold_take_leads(c, from, to, ho->chunk[j].h, ho->chunk[j].nh);
-			free(ho->chunk[j].h);
-			ho->chunk[j].h = NULL;
+			rc = fold_take_leads(c, from, c->n - from > FOLD_BLOCK ?
+			                     from + FOLD_BLOCK : c->n,
+			                     ho->chunk[j].h, ho->chunk[j].nh);
 		}
+		free(ho->chunk[j].h);
+		ho->chunk[j].h = NULL;
 	}
 	return rc;
 }
@@ -915,16 +960,15 @@ fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho)
  * would fill the table with them: the bitmap marked the hashes seen
  * twice (a collision only gives a private shingle an id); those get ids
  * of their own (no title's id is ever compared with a lead's), the
- * others are only counted. The leads are read again, the last share of
- * the entries on a second thread (fold_reread_blocks()), while this one
- * reads and takes the first share a slice at a time, then takes the
- * other's blocks as they come; ids are given in entry order. */
+ * others are only counted. The leads are read again, a block at a time
+ * on two threads (fold_take_blocks()); ids are given in entry order. */
 static int
 fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 {
 	struct fold_reread r[2];
 	struct fold_handoff ho;
-	size_t want = fold_bits_count_twice(ls), from, i;
+	struct fold_rereader other;
+	size_t want = fold_bits_count_twice(ls), i;
 	pthread_t th;
 	int threaded = 0, rc = -1;
 
@@ -933,9 +977,9 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 	c->hcap = 0;
 	memset(r, 0, sizeof(r));
 	memset(&ho, 0, sizeof(ho));
-	ho.r = &r[1], ho.n = c->n;
-	ho.mid = c->n * FOLD_REREAD_SHARE / 100;
-	ho.chunk = calloc((c->n - ho.mid) / FOLD_BLOCK + 1, sizeof(*ho.chunk));
+	ho.n = c->n;
+	ho.nblocks = (c->n + FOLD_BLOCK - 1) / FOLD_BLOCK;
+	ho.chunk = calloc(ho.nblocks + 1, sizeof(*ho.chunk));
 	for (i = 0; i < 2; i++) {
 		r[i].c = c, r[i].ls = ls;
 		r[i].w = title_words_new();
@@ -952,28 +996,23 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 		pthread_mutex_destroy(&ho.mu);
 		goto out;
 	}
+	other.ho = &ho, other.r = &r[1];
 	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_reread_blocks, &ho) == 0;
-	if (!threaded) {
-		fold_reread_blocks(&ho);
+	           pthread_create(&th, NULL, fold_reread_blocks, &other) == 0;
+	rc = fold_take_blocks(c, &ho, &r[0]);
+	if (rc != 0) {
+		/* the other thread takes no more blocks */
+		pthread_mutex_lock(&ho.mu);
+		ho.failed = 1;
+		pthread_mutex_unlock(&ho.mu);
 	}
-	for (from = 0; from < ho.mid && r[0].rc == 0; from += FOLD_SLICE) {
-		r[0].from = from;
-		r[0].to = ho.mid - from > FOLD_SLICE ? from + FOLD_SLICE : ho.mid;
-		r[0].nh = 0;
-		fold_reread_run(&r[0]);
-		if (r[0].rc == 0) {
-			r[0].rc = fold_take_leads(c, r[0].from, r[0].to, r[0].h, r[0].nh);
-		}
-	}
-	rc = r[0].rc == 0 ? fold_take_blocks(c, &ho) : -1;
 	if (threaded) {
-		pthread_join(th, NULL);	/* it ends whether or not this took all */
+		pthread_join(th, NULL);
 	}
 	pthread_cond_destroy(&ho.cv);
 	pthread_mutex_destroy(&ho.mu);
 out:
-	for (i = 0; ho.chunk != NULL && i <= (c->n - ho.mid) / FOLD_BLOCK; i++) {
+	for (i = 0; ho.chunk != NULL && i < ho.nblocks; i++) {
 		free(ho.chunk[i].h);
 	}
 	free(ho.chunk);
