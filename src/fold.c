@@ -1932,7 +1932,7 @@ fold_same_flat(const struct fold_ctx *c, uint32_t a, uint32_t b)
 static int fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from);
 
 /* The keys [from, to) of m grouped keys, each paired as
- * fold_join_equal_keys() says, verified into pairs of the job's own:
+ * fold_join_grouped_keys() says, verified into pairs of the job's own:
  * fold_add_edge() only reads the context, and the pairs are sorted
  * before they join, so two threads find the same stories as one. */
 struct fold_equal_job {
@@ -2003,20 +2003,6 @@ fold_join_grouped_keys(struct fold_ctx *c, double t, struct fold_key *k,
 	rc |= fold_pairs_move(&c->pairs, &job[1].out);
 	free(k);
 	return rc != 0 ? -1 : 0;
-}
-
-/* fold_join_grouped_keys() of the m keys k (taken and freed), grouped
- * here. */
-static int
-fold_join_equal_keys(struct fold_ctx *c, double t, struct fold_key *k,
-                     size_t m, int (*same)(const struct fold_ctx *, uint32_t,
-                                           uint32_t))
-{
-	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
-		free(k);
-		return -1;
-	}
-	return fold_join_grouped_keys(c, t, k, m, same);
 }
 
 static void fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k,
@@ -3286,7 +3272,9 @@ fold_cluster(struct fold_ctx *c, double t)
 }
 
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
- * stories (so far) carry, and counts each entry's other shingles. */
+ * stories (so far) carry, and counts each entry's other shingles. It
+ * runs beside fold_mark_boiler_leads() (fold_join_leads()): both only
+ * read the stories (fold_root()), and write fields of their own. */
 static int
 fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 {
@@ -3308,7 +3296,7 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 		for (j = ix->off[id]; j < ix->off[id + 1] && nroots < stories; j++) {
 			/* a story, or copies under one title that it
 			 * has not joined yet */
-			uint64_t r = c->ents[fold_find(c->parent, ix->post[j])].whole;
+			uint64_t r = c->ents[fold_root(c->parent, ix->post[j])].whole;
 
 			for (k = 0; k < nroots && roots[k] != r; k++) {
 			}
@@ -3331,23 +3319,27 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 
 /* Identical leads are candidates without the postings, as identical
  * titles are (fold_join_identical()): a template's lead may have no
- * word pair rare enough to find it by. */
-static int
-fold_join_same_leads(struct fold_ctx *c, double t)
+ * word pair rare enough to find it by. The keys of the leads that are
+ * not boilerplate, grouped for fold_join_grouped_keys() (*m of them; a
+ * new array, NULL when out of memory). */
+static struct fold_key *
+fold_same_lead_keys(const struct fold_ctx *c, size_t *m)
 {
 	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, m = 0;
+	size_t i;
 
-	if (k == NULL) {
-		return -1;
-	}
-	for (i = 0; i < c->n; i++) {
+	*m = 0;
+	for (i = 0; k != NULL && i < c->n; i++) {
 		if (c->ents[i].leadhash != 0 && !c->ents[i].boilerlead) {
-			k[m].h = c->ents[i].leadhash, k[m].time = c->ents[i].time;
-			k[m].i = (uint32_t)i, m++;
+			k[*m].h = c->ents[i].leadhash, k[*m].time = c->ents[i].time;
+			k[*m].i = (uint32_t)i, (*m)++;
 		}
 	}
-	return fold_join_equal_keys(c, t, k, m, NULL);
+	if (k != NULL && fold_group_keys(k, *m, fold_cmp_whole) != 0) {
+		free(k);
+		k = NULL;
+	}
+	return k;
 }
 
 /* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
@@ -3366,7 +3358,7 @@ fold_mark_boiler_leads(struct fold_ctx *c)
 		if (c->ents[i].leadhash != 0) {
 			/* time holds the story's title, to count stories */
 			k[m].h = c->ents[i].leadhash;
-			k[m].time = (int64_t)c->ents[fold_find(c->parent, (uint32_t)i)].whole;
+			k[m].time = (int64_t)c->ents[fold_root(c->parent, (uint32_t)i)].whole;
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
@@ -3411,18 +3403,63 @@ fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
 	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t, out);
 }
 
+/* fold_mark_boiler() on a thread of its own. */
+struct fold_boiler_job {
+	struct fold_ctx *c;
+	int rc;
+};
+
+static void *
+fold_boiler_run(void *arg)
+{
+	struct fold_boiler_job *job = arg;
+
+	job->rc = fold_mark_boiler(job->c, &job->c->lix);
+	return NULL;
+}
+
+/* Marks boilerplate shingles (fold_mark_boiler(), on a second thread for
+ * a batch of a block or more) and, beside it, boilerplate leads, then
+ * groups the other leads (fold_same_lead_keys(): *k, *m; NULL when it
+ * fails): the three ran one after the other while the second core had
+ * nothing to do. Returns -1 when out of memory (*k freed). */
+static int
+fold_mark_all_boiler(struct fold_ctx *c, struct fold_key **k, size_t *m)
+{
+	struct fold_boiler_job job = { .c = c, .rc = -1 };
+	pthread_t th;
+	int threaded;
+
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_boiler_run, &job) == 0;
+	if (!threaded) {
+		fold_boiler_run(&job);
+	}
+	*k = fold_mark_boiler_leads(c) == 0 ? fold_same_lead_keys(c, m) : NULL;
+	if (threaded) {
+		pthread_join(th, NULL);
+	}
+	if (job.rc != 0 || *k == NULL) {
+		free(*k);
+		*k = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* The lead rule over the candidates from an index of summary shingles. */
 static int
 fold_join_leads(struct fold_ctx *c, double t)
 {
-	size_t i;
+	struct fold_key *k;
+	size_t i, m;
 	int rc = -1;
 
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_mark_boiler(c, &c->lix) != 0 ||
-	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
+	if (fold_mark_all_boiler(c, &k, &m) != 0 ||
+	    fold_join_grouped_keys(c, t, k, m, NULL) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->pairs.nlater; i++) {
