@@ -18,8 +18,9 @@
  *
  * A batch of a block or more runs on two threads where the work is each
  * entry's own: reading (fold_read_all()), reading the leads again for
- * their ids (fold_lead_ids()), indexing the titles beside the leads
- * (fold_join_before_index()) and probing (fold_probe_all()). Whatever the threads do, ids are given in
+ * their ids (fold_lead_ids()), indexing the titles beside the first
+ * joins (fold_join_before_index()) and the leads beside the title
+ * pairs' join (fold_join_all()), and probing (fold_probe_all()). Whatever the threads do, ids are given in
  * entry order on the calling thread and pairs are sorted before they
  * join, so the stories are the same with one thread or two.
  */
@@ -2044,8 +2045,8 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 {
 	const struct fold_ent *e = &c->ents[i];
 
-	/* the title's side reads nothing of the leads': it is indexed
-	 * while theirs is (fold_join_all()) */
+	/* the lead's side reads nothing that the titles' join writes: it
+	 * is indexed while they join (fold_join_all()) */
 	if (lead) {
 		*n = e->nlead;
 		return c->lids != NULL ? c->lids + e->lead : NULL;
@@ -2693,8 +2694,8 @@ fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k, size_t m)
 /* The generic titles marked, the stories so far (each entry its own,
  * joined by GUID and link), the templates' titles marked and the pairs
  * of identical titles (one grouping of the titles for both): all of it
- * while the indexes of title and lead shingles are built beside it
- * (fold_join_all()), as none reads what another writes. */
+ * while the index of title shingles is built beside it
+ * (fold_join_all()), as neither reads what the other writes. */
 static int
 fold_join_before_index(struct fold_ctx *c, double t)
 {
@@ -2702,23 +2703,6 @@ fold_join_before_index(struct fold_ctx *c, double t)
 	       fold_join_field(c, c->n, 0) != 0 ||
 	       fold_join_field(c, c->n, 1) != 0 ||
 	       fold_join_identical(c, t) != 0 ? -1 : 0;
-}
-
-/* Candidates from the index, verified and joined with the identical
- * titles' pairs. */
-static int
-fold_join_similar(struct fold_ctx *c, double t)
-{
-	int rc = -1;
-
-	if (fold_probe_all(c, &c->tix, 0, t) != 0) {
-		goto out;
-	}
-	fold_cluster(c, t);
-	rc = 0;
-out:
-	fold_index_free(&c->tix);
-	return rc;
 }
 
 /* How many shingles e's lead has, those no other lead shares included:
@@ -3526,9 +3510,13 @@ fold_index_wait(struct fold_index_job *job)
 	return job->rc;
 }
 
-/* Joins the entries' stories: by title (with both indexes built beside
- * it), then by the summary rules. Each thread is waited for whatever
- * fails. */
+/* Joins the entries' stories: by title, then by the summary rules. The
+ * title index is built beside the first joins (fold_join_before_index()),
+ * the lead index beside the title pairs' join (fold_cluster(), one
+ * thread's work, that left the second core idle), once the title index
+ * has gone: built together beside the first joins, the two left the
+ * title index late and both in memory at once. Each thread is waited
+ * for whatever fails. */
 static int
 fold_join_all(struct fold_ctx *c, double t)
 {
@@ -3536,10 +3524,16 @@ fold_join_all(struct fold_ctx *c, double t)
 	int rc;
 
 	fold_index_start(&tj);
-	fold_index_start(&lj);
 	rc = fold_join_before_index(c, t) != 0;
 	rc = fold_index_wait(&tj) != 0 || rc;
-	rc = rc || fold_join_similar(c, t) != 0;
+	/* candidates from the title index, verified and joined with the
+	 * identical titles' pairs */
+	rc = rc || fold_probe_all(c, &c->tix, 0, t) != 0;
+	fold_index_free(&c->tix);
+	if (rc == 0) {
+		fold_index_start(&lj);
+		fold_cluster(c, t);
+	}
 	rc = fold_index_wait(&lj) != 0 || rc;
 	return rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
