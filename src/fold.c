@@ -78,16 +78,15 @@
  * grows, the new table is written afresh and the old one still held. */
 #define FOLD_IDS_PER_ENTRY 8
 /* Entries are read a block at a time, so that what is read and waits
- * for ids stays small; the calling thread reads the first share of each
- * block's entries, as it gives ids to the last block's too: first
- * FOLD_MAIN_SHARE per mille, then what the last block's times say lets
- * both threads end together (fold_next_share()), within
- * FOLD_SHARE_MIN .. FOLD_SHARE_MAX. Batches smaller than a block use one
- * thread. */
+ * for ids stays small. The calling thread gives ids to the last block's
+ * entries, then reads this block's from the front, FOLD_CHUNK at a time,
+ * as the other thread reads them from the back from the start, until
+ * they meet: both end together whatever either's entries or the machine
+ * cost, where a share of the block set from the last one's times left
+ * one thread waiting some 1.5 ms a block. Batches smaller than a block
+ * use one thread. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 300
-#define FOLD_SHARE_MIN 50
-#define FOLD_SHARE_MAX 500
+#define FOLD_CHUNK 128
 /* Reading the leads again (fold_lead_ids()), both threads read blocks
  * of FOLD_BLOCK entries, the next one not taken, and the calling thread
  * gives each block its ids in entry order as it is read, reading one
@@ -1214,12 +1213,15 @@ struct fold_read {
 	uint32_t lead;		/* lead shingles in part->lh */
 };
 
-/* The entries [from, to) as one thread reads them. */
+/* The entries [from, to) of the block from base as one thread reads
+ * them, chunks taken from the front of left (back 0) or from its back. */
 struct fold_part {
 	struct fold_ctx *c;
 	const struct fold_leadset *ls;	/* its bitmap, set as leads are read */
-	size_t from, to;
-	struct fold_read *r;
+	_Atomic uint64_t *left;		/* fold_chunk_take() */
+	int back;
+	size_t base, end, from, to;	/* the block is [base, end) */
+	struct fold_read *r;		/* entry i's at r[i - base] */
 	struct title_shingle *sh;
 	char *flat;
 	uint32_t *skeys;
@@ -1228,19 +1230,29 @@ struct fold_part {
 	size_t nl, caplh;
 	struct title_words *w;	/* scratch */
 	struct fold_lead *ld;	/* scratch */
-	double secs;		/* how long reading [from, to) took */
 	int rc;
 };
 
-/* Seconds of the monotonic clock, to share work between threads by
- * (never to decide what folds). */
-static double
-fold_seconds(void)
+/* Takes the next FOLD_CHUNK entries (or fewer) of those a block has
+ * left, *left packing them as hi << 32 | lo, from its front or (back)
+ * its back: [*from, *to). Returns 0 when none are left. */
+static int
+fold_chunk_take(_Atomic uint64_t *left, int back, size_t *from, size_t *to)
 {
-	struct timespec ts;
+	uint64_t v = atomic_load(left), nv;
+	size_t lo, hi, k;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	do {
+		lo = (uint32_t)v, hi = (size_t)(v >> 32);
+		if (lo >= hi) {
+			return 0;
+		}
+		k = hi - lo < FOLD_CHUNK ? hi - lo : FOLD_CHUNK;
+		*from = back ? hi - k : lo;
+		*to = *from + k;
+		nv = back ? (uint64_t)(hi - k) << 32 | lo : (uint64_t)hi << 32 | (lo + k);
+	} while (!atomic_compare_exchange_weak(left, &v, nv));
+	return 1;
 }
 
 /* Reads e's title into fe and r. */
@@ -1326,37 +1338,46 @@ fold_part_see(const struct fold_part *p, size_t from, size_t to)
 	}
 }
 
-/* Reads the part's entries; sets p->rc. */
+/* Reads the part's entries, chunks of its block as it takes them; sets
+ * p->from and p->to to what it read, and p->rc. */
 static void *
 fold_read_part(void *arg)
 {
 	struct fold_part *p = arg;
-	size_t i, set = 0;
-	double start = fold_seconds();
+	size_t i, set = 0, from, to;
 
 	/* each array gets room before the first entry: no NULL + 0 */
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
-	p->rc = fold_grow((void **)&p->r, &p->capr, p->to - p->from + 1,
+	p->from = p->to = p->back ? p->to : p->base;
+	p->rc = fold_grow((void **)&p->r, &p->capr, FOLD_BLOCK + 1,
 	                  sizeof(*p->r)) != 0 ||
 	        fold_grow((void **)&p->skeys, &p->capskeys, 1,
 	                  sizeof(*p->skeys)) != 0 ||
 	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ? -1 : 0;
-	for (i = p->from; i < p->to && p->rc == 0; i++) {
-		struct fold_ent *fe = &p->c->ents[i];
-		struct fold_read *r = &p->r[i - p->from];
-		size_t seen = p->nl;
+	while (p->rc == 0 && fold_chunk_take(p->left, p->back, &from, &to)) {
+		if (p->back) {
+			p->from = from;
+		} else {
+			p->to = to;
+		}
+		for (i = from; i < to && p->rc == 0; i++) {
+			struct fold_ent *fe = &p->c->ents[i];
+			struct fold_read *r = &p->r[i - p->base];
+			size_t seen = p->nl;
 
-		fold_entry_prefetch(p->c, i, p->to, 1, FOLD_LEAD_LABEL + FOLD_LEAD_BYTES);
-
-		p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
-		        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ? -1 : 0;
-		/* the bits of the entry before, whose lines were asked for
-		 * an entry ago */
-		fold_part_see(p, set, seen);
-		set = seen;
+			/* the front's next chunk most likely follows */
+			fold_entry_prefetch(p->c, i, p->back ? to : p->end, 1,
+			                    FOLD_LEAD_LABEL + FOLD_LEAD_BYTES);
+			p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
+			        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ?
+			        -1 : 0;
+			/* the bits of the entry before, whose lines were
+			 * asked for an entry ago */
+			fold_part_see(p, set, seen);
+			set = seen;
+		}
 	}
 	fold_part_see(p, set, p->nl);
-	p->secs = fold_seconds() - start;
 	return NULL;
 }
 
@@ -1394,7 +1415,7 @@ static int
 fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 {
 	struct fold_ent *fe = &c->ents[i];
-	const struct fold_read *r = &p->r[i - p->from];
+	const struct fold_read *r = &p->r[i - p->base];
 	struct title_vocab vocab;
 	struct title_view v;
 
@@ -1430,44 +1451,23 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 	return 0;
 }
 
-/* The calling thread's share of the next block (per mille), from how
- * long the last one took: reading an entry took (part[0].secs +
- * part[1].secs) over the block's entries, giving the block before it
- * ids took take seconds, and the next block's ids will take about as
- * long, so this thread reads what leaves the other as long a share.
- * Halfway to that from share: one slow block moves it little. Where
- * the entries of a block are read changes nothing but the time. */
-static unsigned
-fold_next_share(const struct fold_part *part, double take, unsigned share)
-{
-	size_t n = part[1].to - part[0].from;
-	double per = (part[0].secs + part[1].secs) / (double)n, want;
-
-	if (take <= 0.0 || per <= 0.0) {
-		return share;	/* nothing to go by */
-	}
-	want = 500.0 - 500.0 * take / (per * (double)n);
-	want = (want + share) / 2;
-	return want < FOLD_SHARE_MIN ? FOLD_SHARE_MIN :
-	       want > FOLD_SHARE_MAX ? FOLD_SHARE_MAX : (unsigned)want;
-}
-
-/* Reads the block [from, to) into part[0] and part[1], the second on a
- * thread of its own (or this one, when none starts); before its own
- * share (*share per mille of the entries), this thread gives ids to the
- * block read before (take, may be NULL). *share becomes the next
- * block's. */
+/* Reads the block [from, to) into part[0] and part[1], the first from
+ * its front, the second from its back on a thread of its own (or none,
+ * when no thread starts); before it reads, this thread gives ids to the
+ * block read before (take, may be NULL). */
 static int
 fold_read_block(struct fold_part *part, size_t from, size_t to,
-                struct fold_part *take, unsigned *share)
+                struct fold_part *take)
 {
-	size_t mid = from + (to - from) * *share / 1000, i;
+	_Atomic uint64_t left = (uint64_t)to << 32 | from;
+	size_t i;
 	pthread_t th;
 	int threaded, rc = 0;
-	double took = fold_seconds();
 
-	part[0].from = from, part[0].to = mid;
-	part[1].from = mid, part[1].to = to;
+	for (i = 0; i < 2; i++) {
+		part[i].left = &left, part[i].back = (int)i;
+		part[i].base = from, part[i].end = part[i].to = to;
+	}
 	threaded = to - from >= FOLD_BLOCK / 2 &&
 	           pthread_create(&th, NULL, fold_read_part, &part[1]) == 0;
 	for (i = 0; take != NULL && i < 2 && rc == 0; i++) {
@@ -1477,13 +1477,11 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 			rc = fold_take_entry(take[i].c, &take[i], e);
 		}
 	}
-	took = take != NULL ? fold_seconds() - took : 0.0;
 	fold_read_part(&part[0]);
 	if (threaded) {
 		pthread_join(th, NULL);
-		*share = fold_next_share(part, took, *share);
 	} else {
-		fold_read_part(&part[1]);
+		fold_read_part(&part[1]);	/* reads nothing: part[0] took all */
 	}
 	return rc != 0 || part[0].rc != 0 || part[1].rc != 0 ? -1 : 0;
 }
@@ -1495,7 +1493,6 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 {
 	struct fold_part part[2][2];
 	size_t from = 0, k = 0, i;
-	unsigned share = FOLD_MAIN_SHARE;
 	int rc = 0;
 
 	memset(part, 0, sizeof(part));
@@ -1512,7 +1509,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
 
 		rc = fold_read_block(part[k & 1], from, to,
-		                     k > 0 ? part[(k - 1) & 1] : NULL, &share);
+		                     k > 0 ? part[(k - 1) & 1] : NULL);
 	}
 	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
 		struct fold_part *p = &part[(k - 1) & 1][i];
