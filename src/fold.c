@@ -233,6 +233,8 @@ struct fold_ctx {
 	struct fold_pairs pairs;
 	struct fold_index tix;	/* title shingles -> entries (fold_join_before_index()) */
 	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
+	struct fold_key *leadkeys;	/* fold_group_leads() */
+	size_t nleadkeys;
 	const struct fold_entry *entries;
 	const uint32_t *order;	/* entry i is entries[order[i]]; NULL: entries[i] */
 };
@@ -2484,6 +2486,7 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->last);
 	free(c->pairs.edges);
 	free(c->pairs.later);
+	free(c->leadkeys);
 	fold_index_free(&c->tix);
 	fold_index_free(&c->lix);
 }
@@ -3301,63 +3304,61 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 
 /* Identical leads are candidates without the postings, as identical
  * titles are (fold_join_identical()): a template's lead may have no
- * word pair rare enough to find it by. The keys of the leads that are
- * not boilerplate, grouped for fold_join_grouped_keys() (*m of them; a
- * new array, NULL when out of memory). */
-static struct fold_key *
-fold_same_lead_keys(const struct fold_ctx *c, size_t *m)
+ * word pair rare enough to find it by. The keys of the entries that
+ * have a lead, grouped by it for fold_join_grouped_keys() and
+ * fold_mark_boiler_leads() (into c->leadkeys), made while the calling
+ * thread waits for the title index (fold_join_all()): they read only
+ * what the reading wrote. Returns -1 when out of memory. */
+static int
+fold_group_leads(struct fold_ctx *c)
 {
 	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i;
+	size_t i, m = 0;
 
-	*m = 0;
 	for (i = 0; k != NULL && i < c->n; i++) {
-		if (c->ents[i].leadhash != 0 && !c->ents[i].boilerlead) {
-			k[*m].h = c->ents[i].leadhash, k[*m].time = c->ents[i].time;
-			k[*m].i = (uint32_t)i, (*m)++;
+		if (c->ents[i].leadhash != 0) {
+			k[m].h = c->ents[i].leadhash, k[m].time = c->ents[i].time;
+			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	if (k != NULL && fold_group_keys(k, *m, fold_cmp_whole) != 0) {
+	if (k == NULL || fold_group_keys(k, m, fold_cmp_whole) != 0) {
 		free(k);
-		k = NULL;
+		return -1;
 	}
-	return k;
+	c->leadkeys = k, c->nleadkeys = m;
+	return 0;
 }
 
 /* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
  * word for word ("Follow our live coverage."): such a lead proves no
- * copy, however alike. */
-static int
-fold_mark_boiler_leads(struct fold_ctx *c)
+ * copy, however alike. k holds the m entries that have a lead, grouped
+ * by it (c->leadkeys); the stories of a run of one lead are told by
+ * their titles. */
+static void
+fold_mark_boiler_leads(struct fold_ctx *c, const struct fold_key *k, size_t m)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, m = 0, start, stories;
+	size_t i, j, start, stories;
 
-	if (k == NULL) {
-		return -1;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].leadhash != 0) {
-			/* time holds the story's title, to count stories */
-			k[m].h = c->ents[i].leadhash;
-			k[m].time = (int64_t)c->ents[fold_root(c->parent, (uint32_t)i)].whole;
-			k[m].i = (uint32_t)i, m++;
-		}
-	}
-	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
-		free(k);
-		return -1;
-	}
 	for (start = 0; start < m; start = i) {
-		for (i = start + 1, stories = 1; i < m && k[i].h == k[start].h; i++) {
-			stories += k[i].time != k[i - 1].time;
+		uint64_t seen[FOLD_BOILER_STORIES];
+
+		for (i = start, stories = 0; i < m && k[i].h == k[start].h; i++) {
+			uint64_t w;
+
+			if (stories == FOLD_BOILER_STORIES) {
+				continue;
+			}
+			w = c->ents[fold_root(c->parent, k[i].i)].whole;
+			for (j = 0; j < stories && seen[j] != w; j++) {
+			}
+			if (j == stories) {
+				seen[stories++] = w;
+			}
 		}
 		while (stories >= FOLD_BOILER_STORIES && start < i) {
 			c->ents[k[start++].i].boilerlead = 1;
 		}
 	}
-	free(k);
-	return 0;
 }
 
 /* fold_probe for the summary rules: a's rarest live summary shingles,
@@ -3402,14 +3403,15 @@ fold_boiler_run(void *arg)
 
 /* Marks boilerplate shingles (fold_mark_boiler(), on a second thread for
  * a batch of a block or more) and, beside it, boilerplate leads, then
- * groups the other leads (fold_same_lead_keys(): *k, *m; NULL when it
- * fails): the three ran one after the other while the second core had
- * nothing to do. Returns -1 when out of memory (*k freed). */
+ * keeps of c->leadkeys the leads that are not (in their order): these
+ * ran one after the other while the second core had nothing to do.
+ * Returns -1 when out of memory. */
 static int
-fold_mark_all_boiler(struct fold_ctx *c, struct fold_key **k, size_t *m)
+fold_mark_all_boiler(struct fold_ctx *c)
 {
 	struct fold_boiler_job job = { .c = c, .rc = -1 };
 	pthread_t th;
+	size_t i, m = 0;
 	int threaded;
 
 	threaded = c->n >= FOLD_BLOCK &&
@@ -3417,16 +3419,17 @@ fold_mark_all_boiler(struct fold_ctx *c, struct fold_key **k, size_t *m)
 	if (!threaded) {
 		fold_boiler_run(&job);
 	}
-	*k = fold_mark_boiler_leads(c) == 0 ? fold_same_lead_keys(c, m) : NULL;
+	fold_mark_boiler_leads(c, c->leadkeys, c->nleadkeys);
+	for (i = 0; i < c->nleadkeys; i++) {
+		if (!c->ents[c->leadkeys[i].i].boilerlead) {
+			c->leadkeys[m++] = c->leadkeys[i];
+		}
+	}
+	c->nleadkeys = m;
 	if (threaded) {
 		pthread_join(th, NULL);
 	}
-	if (job.rc != 0 || *k == NULL) {
-		free(*k);
-		*k = NULL;
-		return -1;
-	}
-	return 0;
+	return job.rc;
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
@@ -3434,14 +3437,18 @@ static int
 fold_join_leads(struct fold_ctx *c, double t)
 {
 	struct fold_key *k;
-	size_t i, m;
+	size_t i;
 	int rc = -1;
 
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_mark_all_boiler(c, &k, &m) != 0 ||
-	    fold_join_grouped_keys(c, t, k, m, NULL) != 0) {
+	if (fold_mark_all_boiler(c) != 0) {
+		goto out;
+	}
+	k = c->leadkeys;	/* fold_join_grouped_keys() frees it */
+	c->leadkeys = NULL;
+	if (fold_join_grouped_keys(c, t, k, c->nleadkeys, NULL) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->pairs.nlater; i++) {
@@ -3509,12 +3516,13 @@ fold_index_wait(struct fold_index_job *job)
 }
 
 /* Joins the entries' stories: by title, then by the summary rules. The
- * title index is built beside the first joins (fold_join_before_index()),
- * the lead index beside the title pairs' join (fold_cluster(), one
- * thread's work, that left the second core idle), once the title index
- * has gone: built together beside the first joins, the two left the
- * title index late and both in memory at once. Each thread is waited
- * for whatever fails. */
+ * title index is built beside the first joins (fold_join_before_index())
+ * and the grouping of the leads (fold_group_leads()), the lead index
+ * beside the title pairs' join (fold_cluster(), one thread's work, that
+ * left the second core idle), once the title index has gone: built
+ * together beside the first joins, the two left the title index late
+ * and both in memory at once. Each thread is waited for whatever
+ * fails. */
 static int
 fold_join_all(struct fold_ctx *c, double t)
 {
@@ -3523,6 +3531,7 @@ fold_join_all(struct fold_ctx *c, double t)
 
 	fold_index_start(&tj);
 	rc = fold_join_before_index(c, t) != 0;
+	rc = rc || fold_group_leads(c) != 0;
 	rc = fold_index_wait(&tj) != 0 || rc;
 	/* candidates from the title index, verified and joined with the
 	 * identical titles' pairs */
