@@ -3256,29 +3256,33 @@ fold_cluster(struct fold_ctx *c, double t)
 	c->pairs.nedges = 0;
 }
 
-/* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
- * stories (so far) carry, and counts each entry's other shingles. It
- * runs beside fold_mark_boiler_leads() (fold_join_leads()): both only
- * read the stories (fold_root()), and write fields of their own. */
-static int
-fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
+/* Marking boilerplate shingles (fold_mark_boiler()) on two threads: the
+ * ids [from, to) (pass 0: the stories of its first postings) or the
+ * entries [from, to) (pass 1: each entry's shingles that are not). The
+ * stories are only read (fold_root()); each writes its own ids' and
+ * entries' fields. */
+struct fold_boiler_job {
+	struct fold_ctx *c;
+	size_t from, to, stories;
+	int pass;
+};
+
+static void *
+fold_boiler_run(void *arg)
 {
-	size_t id, i, j, stories = c->n / FOLD_BOILER_SHARE;
+	const struct fold_boiler_job *job = arg;
+	struct fold_ctx *c = job->c;
+	const struct fold_index *ix = &c->lix;
+	size_t x, j, k;
 
-	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
-	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
-	c->boiler = calloc(c->nleadids ? c->nleadids : 1, 1);
-	if (c->boiler == NULL) {
-		return -1;
-	}
-	for (id = 0; id < c->nleadids; id++) {
+	for (x = job->from; job->pass == 0 && x < job->to; x++) {
 		uint64_t roots[FOLD_BOILER_MAX];
-		size_t nroots = 0, k;
+		size_t nroots = 0;
 
-		if (ix->off[id + 1] - ix->off[id] < stories) {
+		if (ix->off[x + 1] - ix->off[x] < job->stories) {
 			continue;
 		}
-		for (j = ix->off[id]; j < ix->off[id + 1] && nroots < stories; j++) {
+		for (j = ix->off[x]; j < ix->off[x + 1] && nroots < job->stories; j++) {
 			/* a story, or copies under one title that it
 			 * has not joined yet */
 			uint64_t r = c->ents[fold_root(c->parent, ix->post[j])].whole;
@@ -3289,16 +3293,55 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 				roots[nroots++] = r;
 			}
 		}
-		c->boiler[id] = nroots >= stories;
+		c->boiler[x] = nroots >= job->stories;
 	}
-	for (i = 0; i < c->n; i++) {
-		struct fold_ent *e = &c->ents[i];
+	for (x = job->from; job->pass == 1 && x < job->to; x++) {
+		struct fold_ent *e = &c->ents[x];
 
 		e->nlive = e->nprivate;
 		for (j = 0; j < e->nlead; j++) {
 			e->nlive += !c->boiler[c->lids[e->lead + j]];
 		}
 	}
+	return NULL;
+}
+
+/* Runs pass of fold_boiler_run() over [0, n), half on a second thread
+ * for a batch of a block or more. */
+static void
+fold_boiler_pass(struct fold_ctx *c, int pass, size_t n, size_t stories)
+{
+	struct fold_boiler_job job[2];
+	pthread_t th;
+	int threaded;
+
+	job[0] = (struct fold_boiler_job){ c, 0, n / 2, stories, pass };
+	job[1] = (struct fold_boiler_job){ c, n / 2, n, stories, pass };
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_boiler_run, &job[1]) == 0;
+	fold_boiler_run(&job[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_boiler_run(&job[1]);
+	}
+}
+
+/* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
+ * stories (so far) carry, and counts each entry's other shingles. */
+static int
+fold_mark_boiler(struct fold_ctx *c)
+{
+	size_t stories = c->n / FOLD_BOILER_SHARE;
+
+	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
+	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
+	c->boiler = calloc(c->nleadids ? c->nleadids : 1, 1);
+	if (c->boiler == NULL) {
+		return -1;
+	}
+	fold_boiler_pass(c, 0, c->nleadids, stories);
+	fold_boiler_pass(c, 1, c->n, stories);
 	return 0;
 }
 
@@ -3386,39 +3429,15 @@ fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
 	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t, out);
 }
 
-/* fold_mark_boiler() on a thread of its own. */
-struct fold_boiler_job {
-	struct fold_ctx *c;
-	int rc;
-};
-
-static void *
-fold_boiler_run(void *arg)
+/* Marks boilerplate leads (fold_mark_boiler_leads()) and keeps of
+ * c->leadkeys the leads that are not, in their order: once the titles
+ * have joined, while the lead index is still being built
+ * (fold_join_all()). */
+static void
+fold_keep_leads(struct fold_ctx *c)
 {
-	struct fold_boiler_job *job = arg;
-
-	job->rc = fold_mark_boiler(job->c, &job->c->lix);
-	return NULL;
-}
-
-/* Marks boilerplate shingles (fold_mark_boiler(), on a second thread for
- * a batch of a block or more) and, beside it, boilerplate leads, then
- * keeps of c->leadkeys the leads that are not (in their order): these
- * ran one after the other while the second core had nothing to do.
- * Returns -1 when out of memory. */
-static int
-fold_mark_all_boiler(struct fold_ctx *c)
-{
-	struct fold_boiler_job job = { .c = c, .rc = -1 };
-	pthread_t th;
 	size_t i, m = 0;
-	int threaded;
 
-	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_boiler_run, &job) == 0;
-	if (!threaded) {
-		fold_boiler_run(&job);
-	}
 	fold_mark_boiler_leads(c, c->leadkeys, c->nleadkeys);
 	for (i = 0; i < c->nleadkeys; i++) {
 		if (!c->ents[c->leadkeys[i].i].boilerlead) {
@@ -3426,10 +3445,6 @@ fold_mark_all_boiler(struct fold_ctx *c)
 		}
 	}
 	c->nleadkeys = m;
-	if (threaded) {
-		pthread_join(th, NULL);
-	}
-	return job.rc;
 }
 
 /* The lead rule over the candidates from an index of summary shingles. */
@@ -3443,7 +3458,7 @@ fold_join_leads(struct fold_ctx *c, double t)
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_mark_all_boiler(c) != 0) {
+	if (fold_mark_boiler(c) != 0) {
 		goto out;
 	}
 	k = c->leadkeys;	/* fold_join_grouped_keys() frees it */
@@ -3519,10 +3534,10 @@ fold_index_wait(struct fold_index_job *job)
  * title index is built beside the first joins (fold_join_before_index())
  * and the grouping of the leads (fold_group_leads()), the lead index
  * beside the title pairs' join (fold_cluster(), one thread's work, that
- * left the second core idle), once the title index has gone: built
- * together beside the first joins, the two left the title index late
- * and both in memory at once. Each thread is waited for whatever
- * fails. */
+ * left the second core idle) and the marking of boilerplate leads
+ * (fold_keep_leads()), once the title index has gone: built together
+ * beside the first joins, the two left the title index late and both
+ * in memory at once. Each thread is waited for whatever fails. */
 static int
 fold_join_all(struct fold_ctx *c, double t)
 {
@@ -3540,6 +3555,7 @@ fold_join_all(struct fold_ctx *c, double t)
 	if (rc == 0) {
 		fold_index_start(&lj);
 		fold_cluster(c, t);
+		fold_keep_leads(c);
 	}
 	rc = fold_index_wait(&lj) != 0 || rc;
 	return rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
