@@ -18,8 +18,9 @@
  *
  * A batch of a block or more runs on two threads where the work is each
  * entry's own: reading (fold_read_all()), reading the leads again for
- * their ids (fold_lead_ids()), indexing the titles beside the leads
- * (fold_join_before_index()) and probing (fold_probe_all()). Whatever the threads do, ids are given in
+ * their ids (fold_lead_ids()), indexing the titles beside the first
+ * joins (fold_join_before_index()) and the leads beside the title
+ * pairs' join (fold_join_all()), and probing (fold_probe_all()). Whatever the threads do, ids are given in
  * entry order on the calling thread and pairs are sorted before they
  * join, so the stories are the same with one thread or two.
  */
@@ -77,24 +78,22 @@
  * grows, the new table is written afresh and the old one still held. */
 #define FOLD_IDS_PER_ENTRY 8
 /* Entries are read a block at a time, so that what is read and waits
- * for ids stays small; the calling thread reads the first share of each
- * block's entries, as it gives ids to the last block's too: first
- * FOLD_MAIN_SHARE per mille, then what the last block's times say lets
- * both threads end together (fold_next_share()), within
- * FOLD_SHARE_MIN .. FOLD_SHARE_MAX. Batches smaller than a block use one
- * thread. */
+ * for ids stays small. The calling thread gives ids to the last block's
+ * entries, then reads this block's from the front, FOLD_CHUNK at a time,
+ * as the other thread reads them from the back from the start, until
+ * they meet: both end together whatever either's entries or the machine
+ * cost, where a share of the block set from the last one's times left
+ * one thread waiting some 1.5 ms a block. Batches smaller than a block
+ * use one thread. */
 #define FOLD_BLOCK 8192
-#define FOLD_MAIN_SHARE 300
-#define FOLD_SHARE_MIN 50
-#define FOLD_SHARE_MAX 500
-/* Reading the leads again (fold_lead_ids()), the calling thread reads
- * the first FOLD_REREAD_SHARE percent of the entries and gives ids to
- * them this many entries at a time, then to the others', which the
- * other thread hands over a block at a time as it reads them: reading a
- * lead takes some three times as long as giving its shingles ids, so
- * both end together near a third. */
-#define FOLD_SLICE 256
-#define FOLD_REREAD_SHARE 33
+#define FOLD_CHUNK 128
+/* Reading the leads again (fold_lead_ids()), both threads read blocks
+ * of FOLD_BLOCK entries, the next one not taken, and the calling thread
+ * gives each block its ids in entry order as it is read, reading one
+ * itself only when the next to take is not ready: reading a lead takes
+ * some three times as long as giving its shingles ids, and a fixed
+ * share left one thread waiting for the other as the machine slowed
+ * either. */
 /* Loops over many hashes that each miss the cache (the id table, the
  * bitmap of lead shingles) ask for the one this many ahead. */
 #define FOLD_AHEAD 32
@@ -234,6 +233,8 @@ struct fold_ctx {
 	struct fold_pairs pairs;
 	struct fold_index tix;	/* title shingles -> entries (fold_join_before_index()) */
 	struct fold_index lix;	/* lead shingles -> entries (fold_join_all()) */
+	struct fold_key *leadkeys;	/* fold_group_leads() */
+	size_t nleadkeys;
 	const struct fold_entry *entries;
 	const uint32_t *order;	/* entry i is entries[order[i]]; NULL: entries[i] */
 };
@@ -841,71 +842,117 @@ fold_take_leads(struct fold_ctx *c, size_t from, size_t to, const uint64_t *h,
 	return 0;
 }
 
-/* The other thread's share of the second reading, [mid, n), handed to
- * the calling one a block of FOLD_BLOCK entries at a time: chunk j, the
- * kept hashes of the j-th block (fold_reread_keep()), is ready once
- * done passes j; a failed reading sets failed. */
+/* The blocks of the second reading, FOLD_BLOCK entries each: block j's
+ * kept hashes (fold_reread_keep()) are chunk[j] once ready; next is the
+ * first block no thread has taken to read; a failed reading sets
+ * failed. */
 struct fold_handoff {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	struct fold_reread *r;	/* the reader's scratch */
-	size_t mid, n, done;
+	size_t n, nblocks, next;
 	int failed;
 	struct fold_chunk {
 		uint64_t *h;	/* free with free() */
 		size_t nh;
+		int ready;
 	} *chunk;
 };
 
-/* Reads [mid, n) a block at a time, handing each block's hashes over. */
+/* Takes the next block to read; returns 0 when none is left. */
+static int
+fold_claim_block(struct fold_handoff *ho, size_t *j)
+{
+	int got;
+
+	pthread_mutex_lock(&ho->mu);
+	got = ho->next < ho->nblocks && !ho->failed;
+	if (got) {
+		*j = ho->next++;
+	}
+	pthread_mutex_unlock(&ho->mu);
+	return got;
+}
+
+/* Reads block j with r's scratch and hands its hashes over. */
+static void
+fold_reread_block(struct fold_handoff *ho, struct fold_reread *r, size_t j)
+{
+	r->from = j * FOLD_BLOCK;
+	r->to = ho->n - r->from > FOLD_BLOCK ? r->from + FOLD_BLOCK : ho->n;
+	r->h = NULL, r->nh = r->caph = 0;
+	fold_reread_run(r);
+	pthread_mutex_lock(&ho->mu);
+	ho->chunk[j].h = r->h, ho->chunk[j].nh = r->nh;
+	ho->chunk[j].ready = 1;
+	ho->failed |= r->rc != 0;
+	pthread_cond_signal(&ho->cv);
+	pthread_mutex_unlock(&ho->mu);
+	r->h = NULL;
+}
+
+struct fold_rereader {
+	struct fold_handoff *ho;
+	struct fold_reread *r;
+};
+
+/* The other thread: reads blocks while any is left. */
 static void *
 fold_reread_blocks(void *arg)
 {
-	struct fold_handoff *ho = arg;
-	struct fold_reread *r = ho->r;
-	size_t j, from;
+	struct fold_rereader *rr = arg;
+	size_t j;
 
-	for (j = 0, from = ho->mid; from < ho->n; j++, from += FOLD_BLOCK) {
-		r->from = from;
-		r->to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
-		r->h = NULL, r->nh = r->caph = 0;
-		fold_reread_run(r);
-		pthread_mutex_lock(&ho->mu);
-		ho->chunk[j].h = r->h, ho->chunk[j].nh = r->nh;
-		ho->failed = r->rc != 0;
-		ho->done = j + 1;
-		pthread_cond_signal(&ho->cv);
-		pthread_mutex_unlock(&ho->mu);
-		r->h = NULL;
-		if (r->rc != 0) {
-			break;
-		}
+	while (fold_claim_block(rr->ho, &j)) {
+		fold_reread_block(rr->ho, rr->r, j);
 	}
 	return NULL;
 }
 
-/* Gives the leads of [mid, n) their ids, each block as soon as it is
- * handed over, and frees its hashes. */
+/* Waits until block j is ready, reading blocks with r's scratch while
+ * it is not and some are left; returns -1 when a reading failed. */
 static int
-fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho)
+fold_await_block(struct fold_handoff *ho, struct fold_reread *r, size_t j)
+{
+	size_t k;
+	int ready;
+
+	for (;;) {
+		pthread_mutex_lock(&ho->mu);
+		ready = ho->chunk[j].ready || ho->failed;
+		pthread_mutex_unlock(&ho->mu);
+		if (ready || !fold_claim_block(ho, &k)) {
+			break;
+		}
+		fold_reread_block(ho, r, k);
+	}
+	pthread_mutex_lock(&ho->mu);
+	while (!ho->chunk[j].ready && !ho->failed) {
+		pthread_cond_wait(&ho->cv, &ho->mu);
+	}
+	ready = !ho->failed;
+	pthread_mutex_unlock(&ho->mu);
+	return ready ? 0 : -1;
+}
+
+/* Gives the leads of every block their ids, in entry order, each as
+ * soon as it is read, and frees its hashes. */
+static int
+fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho,
+                 struct fold_reread *r)
 {
 	size_t j, from;
 	int rc = 0;
 
-	for (j = 0, from = ho->mid; rc == 0 && from < ho->n; j++, from += FOLD_BLOCK) {
-		size_t to = ho->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : ho->n;
-
-		pthread_mutex_lock(&ho->mu);
-		while (ho->done <= j && !ho->failed) {
-			pthread_cond_wait(&ho->cv, &ho->mu);
-		}
-		rc = ho->failed ? -1 : 0;
-		pthread_mutex_unlock(&ho->mu);
+	for (j = 0; rc == 0 && j < ho->nblocks; j++) {
+		from = j * FOLD_BLOCK;
+		rc = fold_await_block(ho, r, j);
 		if (rc == 0) {
-			rc = fold_take_leads(c, from, to, ho->chunk[j].h, ho->chunk[j].nh);
-			free(ho->chunk[j].h);
-			ho->chunk[j].h = NULL;
+			rc = fold_take_leads(c, from, c->n - from > FOLD_BLOCK ?
+			                     from + FOLD_BLOCK : c->n,
+			                     ho->chunk[j].h, ho->chunk[j].nh);
 		}
+		free(ho->chunk[j].h);
+		ho->chunk[j].h = NULL;
 	}
 	return rc;
 }
@@ -915,16 +962,15 @@ fold_take_blocks(struct fold_ctx *c, struct fold_handoff *ho)
  * would fill the table with them: the bitmap marked the hashes seen
  * twice (a collision only gives a private shingle an id); those get ids
  * of their own (no title's id is ever compared with a lead's), the
- * others are only counted. The leads are read again, the last share of
- * the entries on a second thread (fold_reread_blocks()), while this one
- * reads and takes the first share a slice at a time, then takes the
- * other's blocks as they come; ids are given in entry order. */
+ * others are only counted. The leads are read again, a block at a time
+ * on two threads (fold_take_blocks()); ids are given in entry order. */
 static int
 fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 {
 	struct fold_reread r[2];
 	struct fold_handoff ho;
-	size_t want = fold_bits_count_twice(ls), from, i;
+	struct fold_rereader other;
+	size_t want = fold_bits_count_twice(ls), i;
 	pthread_t th;
 	int threaded = 0, rc = -1;
 
@@ -933,9 +979,9 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 	c->hcap = 0;
 	memset(r, 0, sizeof(r));
 	memset(&ho, 0, sizeof(ho));
-	ho.r = &r[1], ho.n = c->n;
-	ho.mid = c->n * FOLD_REREAD_SHARE / 100;
-	ho.chunk = calloc((c->n - ho.mid) / FOLD_BLOCK + 1, sizeof(*ho.chunk));
+	ho.n = c->n;
+	ho.nblocks = (c->n + FOLD_BLOCK - 1) / FOLD_BLOCK;
+	ho.chunk = calloc(ho.nblocks + 1, sizeof(*ho.chunk));
 	for (i = 0; i < 2; i++) {
 		r[i].c = c, r[i].ls = ls;
 		r[i].w = title_words_new();
@@ -952,28 +998,23 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 		pthread_mutex_destroy(&ho.mu);
 		goto out;
 	}
+	other.ho = &ho, other.r = &r[1];
 	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_reread_blocks, &ho) == 0;
-	if (!threaded) {
-		fold_reread_blocks(&ho);
+	           pthread_create(&th, NULL, fold_reread_blocks, &other) == 0;
+	rc = fold_take_blocks(c, &ho, &r[0]);
+	if (rc != 0) {
+		/* the other thread takes no more blocks */
+		pthread_mutex_lock(&ho.mu);
+		ho.failed = 1;
+		pthread_mutex_unlock(&ho.mu);
 	}
-	for (from = 0; from < ho.mid && r[0].rc == 0; from += FOLD_SLICE) {
-		r[0].from = from;
-		r[0].to = ho.mid - from > FOLD_SLICE ? from + FOLD_SLICE : ho.mid;
-		r[0].nh = 0;
-		fold_reread_run(&r[0]);
-		if (r[0].rc == 0) {
-			r[0].rc = fold_take_leads(c, r[0].from, r[0].to, r[0].h, r[0].nh);
-		}
-	}
-	rc = r[0].rc == 0 ? fold_take_blocks(c, &ho) : -1;
 	if (threaded) {
-		pthread_join(th, NULL);	/* it ends whether or not this took all */
+		pthread_join(th, NULL);
 	}
 	pthread_cond_destroy(&ho.cv);
 	pthread_mutex_destroy(&ho.mu);
 out:
-	for (i = 0; ho.chunk != NULL && i <= (c->n - ho.mid) / FOLD_BLOCK; i++) {
+	for (i = 0; ho.chunk != NULL && i < ho.nblocks; i++) {
 		free(ho.chunk[i].h);
 	}
 	free(ho.chunk);
@@ -1174,12 +1215,15 @@ struct fold_read {
 	uint32_t lead;		/* lead shingles in part->lh */
 };
 
-/* The entries [from, to) as one thread reads them. */
+/* The entries [from, to) of the block from base as one thread reads
+ * them, chunks taken from the front of left (back 0) or from its back. */
 struct fold_part {
 	struct fold_ctx *c;
 	const struct fold_leadset *ls;	/* its bitmap, set as leads are read */
-	size_t from, to;
-	struct fold_read *r;
+	_Atomic uint64_t *left;		/* fold_chunk_take() */
+	int back;
+	size_t base, end, from, to;	/* the block is [base, end) */
+	struct fold_read *r;		/* entry i's at r[i - base] */
 	struct title_shingle *sh;
 	char *flat;
 	uint32_t *skeys;
@@ -1188,19 +1232,29 @@ struct fold_part {
 	size_t nl, caplh;
 	struct title_words *w;	/* scratch */
 	struct fold_lead *ld;	/* scratch */
-	double secs;		/* how long reading [from, to) took */
 	int rc;
 };
 
-/* Seconds of the monotonic clock, to share work between threads by
- * (never to decide what folds). */
-static double
-fold_seconds(void)
+/* Takes the next FOLD_CHUNK entries (or fewer) of those a block has
+ * left, *left packing them as hi << 32 | lo, from its front or (back)
+ * its back: [*from, *to). Returns 0 when none are left. */
+static int
+fold_chunk_take(_Atomic uint64_t *left, int back, size_t *from, size_t *to)
 {
-	struct timespec ts;
+	uint64_t v = atomic_load(left), nv;
+	size_t lo, hi, k;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	do {
+		lo = (uint32_t)v, hi = (size_t)(v >> 32);
+		if (lo >= hi) {
+			return 0;
+		}
+		k = hi - lo < FOLD_CHUNK ? hi - lo : FOLD_CHUNK;
+		*from = back ? hi - k : lo;
+		*to = *from + k;
+		nv = back ? (uint64_t)(hi - k) << 32 | lo : (uint64_t)hi << 32 | (lo + k);
+	} while (!atomic_compare_exchange_weak(left, &v, nv));
+	return 1;
 }
 
 /* Reads e's title into fe and r. */
@@ -1286,37 +1340,46 @@ fold_part_see(const struct fold_part *p, size_t from, size_t to)
 	}
 }
 
-/* Reads the part's entries; sets p->rc. */
+/* Reads the part's entries, chunks of its block as it takes them; sets
+ * p->from and p->to to what it read, and p->rc. */
 static void *
 fold_read_part(void *arg)
 {
 	struct fold_part *p = arg;
-	size_t i, set = 0;
-	double start = fold_seconds();
+	size_t i, set = 0, from, to;
 
 	/* each array gets room before the first entry: no NULL + 0 */
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
-	p->rc = fold_grow((void **)&p->r, &p->capr, p->to - p->from + 1,
+	p->from = p->to = p->back ? p->to : p->base;
+	p->rc = fold_grow((void **)&p->r, &p->capr, FOLD_BLOCK + 1,
 	                  sizeof(*p->r)) != 0 ||
 	        fold_grow((void **)&p->skeys, &p->capskeys, 1,
 	                  sizeof(*p->skeys)) != 0 ||
 	        fold_grow((void **)&p->lh, &p->caplh, 1, sizeof(*p->lh)) != 0 ? -1 : 0;
-	for (i = p->from; i < p->to && p->rc == 0; i++) {
-		struct fold_ent *fe = &p->c->ents[i];
-		struct fold_read *r = &p->r[i - p->from];
-		size_t seen = p->nl;
+	while (p->rc == 0 && fold_chunk_take(p->left, p->back, &from, &to)) {
+		if (p->back) {
+			p->from = from;
+		} else {
+			p->to = to;
+		}
+		for (i = from; i < to && p->rc == 0; i++) {
+			struct fold_ent *fe = &p->c->ents[i];
+			struct fold_read *r = &p->r[i - p->base];
+			size_t seen = p->nl;
 
-		fold_entry_prefetch(p->c, i, p->to, 1, FOLD_LEAD_LABEL + FOLD_LEAD_BYTES);
-
-		p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
-		        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ? -1 : 0;
-		/* the bits of the entry before, whose lines were asked for
-		 * an entry ago */
-		fold_part_see(p, set, seen);
-		set = seen;
+			/* the front's next chunk most likely follows */
+			fold_entry_prefetch(p->c, i, p->back ? to : p->end, 1,
+			                    FOLD_LEAD_LABEL + FOLD_LEAD_BYTES);
+			p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
+			        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ?
+			        -1 : 0;
+			/* the bits of the entry before, whose lines were
+			 * asked for an entry ago */
+			fold_part_see(p, set, seen);
+			set = seen;
+		}
 	}
 	fold_part_see(p, set, p->nl);
-	p->secs = fold_seconds() - start;
 	return NULL;
 }
 
@@ -1354,7 +1417,7 @@ static int
 fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 {
 	struct fold_ent *fe = &c->ents[i];
-	const struct fold_read *r = &p->r[i - p->from];
+	const struct fold_read *r = &p->r[i - p->base];
 	struct title_vocab vocab;
 	struct title_view v;
 
@@ -1390,44 +1453,23 @@ fold_take_entry(struct fold_ctx *c, const struct fold_part *p, size_t i)
 	return 0;
 }
 
-/* The calling thread's share of the next block (per mille), from how
- * long the last one took: reading an entry took (part[0].secs +
- * part[1].secs) over the block's entries, giving the block before it
- * ids took take seconds, and the next block's ids will take about as
- * long, so this thread reads what leaves the other as long a share.
- * Halfway to that from share: one slow block moves it little. Where
- * the entries of a block are read changes nothing but the time. */
-static unsigned
-fold_next_share(const struct fold_part *part, double take, unsigned share)
-{
-	size_t n = part[1].to - part[0].from;
-	double per = (part[0].secs + part[1].secs) / (double)n, want;
-
-	if (take <= 0.0 || per <= 0.0) {
-		return share;	/* nothing to go by */
-	}
-	want = 500.0 - 500.0 * take / (per * (double)n);
-	want = (want + share) / 2;
-	return want < FOLD_SHARE_MIN ? FOLD_SHARE_MIN :
-	       want > FOLD_SHARE_MAX ? FOLD_SHARE_MAX : (unsigned)want;
-}
-
-/* Reads the block [from, to) into part[0] and part[1], the second on a
- * thread of its own (or this one, when none starts); before its own
- * share (*share per mille of the entries), this thread gives ids to the
- * block read before (take, may be NULL). *share becomes the next
- * block's. */
+/* Reads the block [from, to) into part[0] and part[1], the first from
+ * its front, the second from its back on a thread of its own (or none,
+ * when no thread starts); before it reads, this thread gives ids to the
+ * block read before (take, may be NULL). */
 static int
 fold_read_block(struct fold_part *part, size_t from, size_t to,
-                struct fold_part *take, unsigned *share)
+                struct fold_part *take)
 {
-	size_t mid = from + (to - from) * *share / 1000, i;
+	_Atomic uint64_t left = (uint64_t)to << 32 | from;
+	size_t i;
 	pthread_t th;
 	int threaded, rc = 0;
-	double took = fold_seconds();
 
-	part[0].from = from, part[0].to = mid;
-	part[1].from = mid, part[1].to = to;
+	for (i = 0; i < 2; i++) {
+		part[i].left = &left, part[i].back = (int)i;
+		part[i].base = from, part[i].end = part[i].to = to;
+	}
 	threaded = to - from >= FOLD_BLOCK / 2 &&
 	           pthread_create(&th, NULL, fold_read_part, &part[1]) == 0;
 	for (i = 0; take != NULL && i < 2 && rc == 0; i++) {
@@ -1437,13 +1479,11 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 			rc = fold_take_entry(take[i].c, &take[i], e);
 		}
 	}
-	took = take != NULL ? fold_seconds() - took : 0.0;
 	fold_read_part(&part[0]);
 	if (threaded) {
 		pthread_join(th, NULL);
-		*share = fold_next_share(part, took, *share);
 	} else {
-		fold_read_part(&part[1]);
+		fold_read_part(&part[1]);	/* reads nothing: part[0] took all */
 	}
 	return rc != 0 || part[0].rc != 0 || part[1].rc != 0 ? -1 : 0;
 }
@@ -1455,7 +1495,6 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 {
 	struct fold_part part[2][2];
 	size_t from = 0, k = 0, i;
-	unsigned share = FOLD_MAIN_SHARE;
 	int rc = 0;
 
 	memset(part, 0, sizeof(part));
@@ -1472,7 +1511,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
 
 		rc = fold_read_block(part[k & 1], from, to,
-		                     k > 0 ? part[(k - 1) & 1] : NULL, &share);
+		                     k > 0 ? part[(k - 1) & 1] : NULL);
 	}
 	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
 		struct fold_part *p = &part[(k - 1) & 1][i];
@@ -1893,7 +1932,7 @@ fold_same_flat(const struct fold_ctx *c, uint32_t a, uint32_t b)
 static int fold_pairs_move(struct fold_pairs *to, struct fold_pairs *from);
 
 /* The keys [from, to) of m grouped keys, each paired as
- * fold_join_equal_keys() says, verified into pairs of the job's own:
+ * fold_join_grouped_keys() says, verified into pairs of the job's own:
  * fold_add_edge() only reads the context, and the pairs are sorted
  * before they join, so two threads find the same stories as one. */
 struct fold_equal_job {
@@ -1966,20 +2005,6 @@ fold_join_grouped_keys(struct fold_ctx *c, double t, struct fold_key *k,
 	return rc != 0 ? -1 : 0;
 }
 
-/* fold_join_grouped_keys() of the m keys k (taken and freed), grouped
- * here. */
-static int
-fold_join_equal_keys(struct fold_ctx *c, double t, struct fold_key *k,
-                     size_t m, int (*same)(const struct fold_ctx *, uint32_t,
-                                           uint32_t))
-{
-	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
-		free(k);
-		return -1;
-	}
-	return fold_join_grouped_keys(c, t, k, m, same);
-}
-
 static void fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k,
                                 size_t m);
 
@@ -2019,8 +2044,8 @@ fold_shingles(const struct fold_ctx *c, size_t i, int lead, size_t *n)
 {
 	const struct fold_ent *e = &c->ents[i];
 
-	/* the title's side reads nothing of the leads': it is indexed
-	 * while theirs is (fold_join_all()) */
+	/* the lead's side reads nothing that the titles' join writes: it
+	 * is indexed while they join (fold_join_all()) */
 	if (lead) {
 		*n = e->nlead;
 		return c->lids != NULL ? c->lids + e->lead : NULL;
@@ -2379,9 +2404,10 @@ fold_leads(const struct fold_entry *e, uint32_t x, uint32_t y)
 	return x < y;
 }
 
-/* Turns the union-find forest into stories, in entry order of leads. */
+/* Turns each entry's story (root[i]: an entry of it, the same for all
+ * its members; fold_roots()) into stories, in entry order of leads. */
 static enum nf_status
-fold_collect(const struct fold_entry *e, size_t n, uint32_t *parent,
+fold_collect(const struct fold_entry *e, size_t n, const uint32_t *root,
              struct fold_result *out, struct nf_error *err)
 {
 	uint32_t *lead = malloc((n ? n : 1) * sizeof(*lead));
@@ -2392,7 +2418,7 @@ fold_collect(const struct fold_entry *e, size_t n, uint32_t *parent,
 		goto nomem;
 	}
 	for (i = 0; i < n; i++) {
-		uint32_t r = fold_find(parent, (uint32_t)i);
+		uint32_t r = root[i];
 
 		if (count[r]++ == 0 || fold_leads(e, (uint32_t)i, lead[r])) {
 			lead[r] = (uint32_t)i;
@@ -2403,7 +2429,7 @@ fold_collect(const struct fold_entry *e, size_t n, uint32_t *parent,
 		goto nomem;
 	}
 	for (i = 0; i < n; i++) {
-		uint32_t r = fold_find(parent, (uint32_t)i);
+		uint32_t r = root[i];
 		struct fold_story *st;
 
 		if (lead[r] != i) {
@@ -2422,7 +2448,7 @@ fold_collect(const struct fold_entry *e, size_t n, uint32_t *parent,
 	}
 	out->nstories = ns;
 	for (i = 0; i < n; i++) {
-		uint32_t r = fold_find(parent, (uint32_t)i);
+		uint32_t r = root[i];
 		struct fold_story *st = &out->stories[count[r]];
 
 		if (st->lead != i) {
@@ -2460,6 +2486,7 @@ fold_ctx_free(struct fold_ctx *c)
 	free(c->last);
 	free(c->pairs.edges);
 	free(c->pairs.later);
+	free(c->leadkeys);
 	fold_index_free(&c->tix);
 	fold_index_free(&c->lix);
 }
@@ -2668,8 +2695,8 @@ fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k, size_t m)
 /* The generic titles marked, the stories so far (each entry its own,
  * joined by GUID and link), the templates' titles marked and the pairs
  * of identical titles (one grouping of the titles for both): all of it
- * while the indexes of title and lead shingles are built beside it
- * (fold_join_all()), as none reads what another writes. */
+ * while the index of title shingles is built beside it
+ * (fold_join_all()), as neither reads what the other writes. */
 static int
 fold_join_before_index(struct fold_ctx *c, double t)
 {
@@ -2677,23 +2704,6 @@ fold_join_before_index(struct fold_ctx *c, double t)
 	       fold_join_field(c, c->n, 0) != 0 ||
 	       fold_join_field(c, c->n, 1) != 0 ||
 	       fold_join_identical(c, t) != 0 ? -1 : 0;
-}
-
-/* Candidates from the index, verified and joined with the identical
- * titles' pairs. */
-static int
-fold_join_similar(struct fold_ctx *c, double t)
-{
-	int rc = -1;
-
-	if (fold_probe_all(c, &c->tix, 0, t) != 0) {
-		goto out;
-	}
-	fold_cluster(c, t);
-	rc = 0;
-out:
-	fold_index_free(&c->tix);
-	return rc;
 }
 
 /* How many shingles e's lead has, those no other lead shares included:
@@ -3246,30 +3256,36 @@ fold_cluster(struct fold_ctx *c, double t)
 	c->pairs.nedges = 0;
 }
 
-/* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
- * stories (so far) carry, and counts each entry's other shingles. */
-static int
-fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
+/* Marking boilerplate shingles (fold_mark_boiler()) on two threads: the
+ * ids [from, to) (pass 0: the stories of its first postings) or the
+ * entries [from, to) (pass 1: each entry's shingles that are not). The
+ * stories are only read (fold_root()); each writes its own ids' and
+ * entries' fields. */
+struct fold_boiler_job {
+	struct fold_ctx *c;
+	size_t from, to, stories;
+	int pass;
+};
+
+static void *
+fold_boiler_run(void *arg)
 {
-	size_t id, i, j, stories = c->n / FOLD_BOILER_SHARE;
+	const struct fold_boiler_job *job = arg;
+	struct fold_ctx *c = job->c;
+	const struct fold_index *ix = &c->lix;
+	size_t x, j, k;
 
-	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
-	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
-	c->boiler = calloc(c->nleadids ? c->nleadids : 1, 1);
-	if (c->boiler == NULL) {
-		return -1;
-	}
-	for (id = 0; id < c->nleadids; id++) {
+	for (x = job->from; job->pass == 0 && x < job->to; x++) {
 		uint64_t roots[FOLD_BOILER_MAX];
-		size_t nroots = 0, k;
+		size_t nroots = 0;
 
-		if (ix->off[id + 1] - ix->off[id] < stories) {
+		if (ix->off[x + 1] - ix->off[x] < job->stories) {
 			continue;
 		}
-		for (j = ix->off[id]; j < ix->off[id + 1] && nroots < stories; j++) {
+		for (j = ix->off[x]; j < ix->off[x + 1] && nroots < job->stories; j++) {
 			/* a story, or copies under one title that it
 			 * has not joined yet */
-			uint64_t r = c->ents[fold_find(c->parent, ix->post[j])].whole;
+			uint64_t r = c->ents[fold_root(c->parent, ix->post[j])].whole;
 
 			for (k = 0; k < nroots && roots[k] != r; k++) {
 			}
@@ -3277,74 +3293,115 @@ fold_mark_boiler(struct fold_ctx *c, const struct fold_index *ix)
 				roots[nroots++] = r;
 			}
 		}
-		c->boiler[id] = nroots >= stories;
+		c->boiler[x] = nroots >= job->stories;
 	}
-	for (i = 0; i < c->n; i++) {
-		struct fold_ent *e = &c->ents[i];
+	for (x = job->from; job->pass == 1 && x < job->to; x++) {
+		struct fold_ent *e = &c->ents[x];
 
 		e->nlive = e->nprivate;
 		for (j = 0; j < e->nlead; j++) {
 			e->nlive += !c->boiler[c->lids[e->lead + j]];
 		}
 	}
+	return NULL;
+}
+
+/* Runs pass of fold_boiler_run() over [0, n), half on a second thread
+ * for a batch of a block or more. */
+static void
+fold_boiler_pass(struct fold_ctx *c, int pass, size_t n, size_t stories)
+{
+	struct fold_boiler_job job[2];
+	pthread_t th;
+	int threaded;
+
+	job[0] = (struct fold_boiler_job){ c, 0, n / 2, stories, pass };
+	job[1] = (struct fold_boiler_job){ c, n / 2, n, stories, pass };
+	threaded = c->n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_boiler_run, &job[1]) == 0;
+	fold_boiler_run(&job[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_boiler_run(&job[1]);
+	}
+}
+
+/* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
+ * stories (so far) carry, and counts each entry's other shingles. */
+static int
+fold_mark_boiler(struct fold_ctx *c)
+{
+	size_t stories = c->n / FOLD_BOILER_SHARE;
+
+	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
+	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
+	c->boiler = calloc(c->nleadids ? c->nleadids : 1, 1);
+	if (c->boiler == NULL) {
+		return -1;
+	}
+	fold_boiler_pass(c, 0, c->nleadids, stories);
+	fold_boiler_pass(c, 1, c->n, stories);
 	return 0;
 }
 
 /* Identical leads are candidates without the postings, as identical
  * titles are (fold_join_identical()): a template's lead may have no
- * word pair rare enough to find it by. */
+ * word pair rare enough to find it by. The keys of the entries that
+ * have a lead, grouped by it for fold_join_grouped_keys() and
+ * fold_mark_boiler_leads() (into c->leadkeys), made while the calling
+ * thread waits for the title index (fold_join_all()): they read only
+ * what the reading wrote. Returns -1 when out of memory. */
 static int
-fold_join_same_leads(struct fold_ctx *c, double t)
+fold_group_leads(struct fold_ctx *c)
 {
 	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
 	size_t i, m = 0;
 
-	if (k == NULL) {
-		return -1;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].leadhash != 0 && !c->ents[i].boilerlead) {
+	for (i = 0; k != NULL && i < c->n; i++) {
+		if (c->ents[i].leadhash != 0) {
 			k[m].h = c->ents[i].leadhash, k[m].time = c->ents[i].time;
 			k[m].i = (uint32_t)i, m++;
 		}
 	}
-	return fold_join_equal_keys(c, t, k, m, NULL);
+	if (k == NULL || fold_group_keys(k, m, fold_cmp_whole) != 0) {
+		free(k);
+		return -1;
+	}
+	c->leadkeys = k, c->nleadkeys = m;
+	return 0;
 }
 
 /* Marks leads that the summaries of FOLD_BOILER_STORIES stories carry
  * word for word ("Follow our live coverage."): such a lead proves no
- * copy, however alike. */
-static int
-fold_mark_boiler_leads(struct fold_ctx *c)
+ * copy, however alike. k holds the m entries that have a lead, grouped
+ * by it (c->leadkeys); the stories of a run of one lead are told by
+ * their titles. */
+static void
+fold_mark_boiler_leads(struct fold_ctx *c, const struct fold_key *k, size_t m)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
-	size_t i, m = 0, start, stories;
+	size_t i, j, start, stories;
 
-	if (k == NULL) {
-		return -1;
-	}
-	for (i = 0; i < c->n; i++) {
-		if (c->ents[i].leadhash != 0) {
-			/* time holds the story's title, to count stories */
-			k[m].h = c->ents[i].leadhash;
-			k[m].time = (int64_t)c->ents[fold_find(c->parent, (uint32_t)i)].whole;
-			k[m].i = (uint32_t)i, m++;
-		}
-	}
-	if (fold_group_keys(k, m, fold_cmp_whole) != 0) {
-		free(k);
-		return -1;
-	}
 	for (start = 0; start < m; start = i) {
-		for (i = start + 1, stories = 1; i < m && k[i].h == k[start].h; i++) {
-			stories += k[i].time != k[i - 1].time;
+		uint64_t seen[FOLD_BOILER_STORIES];
+
+		for (i = start, stories = 0; i < m && k[i].h == k[start].h; i++) {
+			uint64_t w;
+
+			if (stories == FOLD_BOILER_STORIES) {
+				continue;
+			}
+			w = c->ents[fold_root(c->parent, k[i].i)].whole;
+			for (j = 0; j < stories && seen[j] != w; j++) {
+			}
+			if (j == stories) {
+				seen[stories++] = w;
+			}
 		}
 		while (stories >= FOLD_BOILER_STORIES && start < i) {
 			c->ents[k[start++].i].boilerlead = 1;
 		}
 	}
-	free(k);
-	return 0;
 }
 
 /* fold_probe for the summary rules: a's rarest live summary shingles,
@@ -3372,18 +3429,41 @@ fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
 	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t, out);
 }
 
+/* Marks boilerplate leads (fold_mark_boiler_leads()) and keeps of
+ * c->leadkeys the leads that are not, in their order: once the titles
+ * have joined, while the lead index is still being built
+ * (fold_join_all()). */
+static void
+fold_keep_leads(struct fold_ctx *c)
+{
+	size_t i, m = 0;
+
+	fold_mark_boiler_leads(c, c->leadkeys, c->nleadkeys);
+	for (i = 0; i < c->nleadkeys; i++) {
+		if (!c->ents[c->leadkeys[i].i].boilerlead) {
+			c->leadkeys[m++] = c->leadkeys[i];
+		}
+	}
+	c->nleadkeys = m;
+}
+
 /* The lead rule over the candidates from an index of summary shingles. */
 static int
 fold_join_leads(struct fold_ctx *c, double t)
 {
+	struct fold_key *k;
 	size_t i;
 	int rc = -1;
 
 	if (c->nlids == 0) {
 		return 0;
 	}
-	if (fold_mark_boiler(c, &c->lix) != 0 ||
-	    fold_mark_boiler_leads(c) != 0 || fold_join_same_leads(c, t) != 0) {
+	if (fold_mark_boiler(c) != 0) {
+		goto out;
+	}
+	k = c->leadkeys;	/* fold_join_grouped_keys() frees it */
+	c->leadkeys = NULL;
+	if (fold_join_grouped_keys(c, t, k, c->nleadkeys, NULL) != 0) {
 		goto out;
 	}
 	for (i = 0; i < c->pairs.nlater; i++) {
@@ -3450,9 +3530,14 @@ fold_index_wait(struct fold_index_job *job)
 	return job->rc;
 }
 
-/* Joins the entries' stories: by title (with both indexes built beside
- * it), then by the summary rules. Each thread is waited for whatever
- * fails. */
+/* Joins the entries' stories: by title, then by the summary rules. The
+ * title index is built beside the first joins (fold_join_before_index())
+ * and the grouping of the leads (fold_group_leads()), the lead index
+ * beside the title pairs' join (fold_cluster(), one thread's work, that
+ * left the second core idle) and the marking of boilerplate leads
+ * (fold_keep_leads()), once the title index has gone: built together
+ * beside the first joins, the two left the title index late and both
+ * in memory at once. Each thread is waited for whatever fails. */
 static int
 fold_join_all(struct fold_ctx *c, double t)
 {
@@ -3460,10 +3545,18 @@ fold_join_all(struct fold_ctx *c, double t)
 	int rc;
 
 	fold_index_start(&tj);
-	fold_index_start(&lj);
 	rc = fold_join_before_index(c, t) != 0;
+	rc = rc || fold_group_leads(c) != 0;
 	rc = fold_index_wait(&tj) != 0 || rc;
-	rc = rc || fold_join_similar(c, t) != 0;
+	/* candidates from the title index, verified and joined with the
+	 * identical titles' pairs */
+	rc = rc || fold_probe_all(c, &c->tix, 0, t) != 0;
+	fold_index_free(&c->tix);
+	if (rc == 0) {
+		fold_index_start(&lj);
+		fold_cluster(c, t);
+		fold_keep_leads(c);
+	}
 	rc = fold_index_wait(&lj) != 0 || rc;
 	return rc != 0 || fold_join_leads(c, t) != 0 ? -1 : 0;
 }
@@ -3498,6 +3591,63 @@ fold_forest(const struct fold_entry *e, const uint32_t *order, size_t n,
 	}
 	fold_ctx_free(&c);
 	return parent;
+}
+
+/* The roots of the entries [from, to) of forest inner, folded in
+ * order's (NULL: the caller's), told in the caller's indices:
+ * root[order[i]] = order[inner's root of i]. */
+struct fold_roots_job {
+	const uint32_t *inner, *order;
+	uint32_t *root;
+	size_t from, to;
+};
+
+static void *
+fold_roots_run(void *arg)
+{
+	const struct fold_roots_job *j = arg;
+	size_t i;
+
+	for (i = j->from; i < j->to; i++) {
+		uint32_t r = fold_root(j->inner, (uint32_t)i);
+
+		if (j->order != NULL) {
+			j->root[j->order[i]] = j->order[r];
+		} else {
+			j->root[i] = r;
+		}
+	}
+	return NULL;
+}
+
+/* Each of the n entries' story, as the entry its forest inner (folded
+ * in order's order; NULL: the caller's) has at its root, in the
+ * caller's indices: a new array of n, NULL when out of memory. inner is
+ * only read, so that a batch of a block or more is told on two threads,
+ * half each: at a million entries each root is a miss in the cache, and
+ * the second core had nothing to do. */
+static uint32_t *
+fold_roots(const uint32_t *inner, const uint32_t *order, size_t n)
+{
+	struct fold_roots_job job[2];
+	uint32_t *root = malloc((n ? n : 1) * sizeof(*root));
+	pthread_t th;
+	int threaded;
+
+	if (root == NULL) {
+		return NULL;
+	}
+	job[0] = (struct fold_roots_job){ inner, order, root, 0, n / 2 };
+	job[1] = (struct fold_roots_job){ inner, order, root, n / 2, n };
+	threaded = n >= FOLD_BLOCK &&
+	           pthread_create(&th, NULL, fold_roots_run, &job[1]) == 0;
+	fold_roots_run(&job[0]);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fold_roots_run(&job[1]);
+	}
+	return root;
 }
 
 /* An entry's place in the date order while it is sorted: its time less
@@ -3580,8 +3730,8 @@ out:
 }
 
 /*
- * The forest of entries that are not in date order: joined in date
- * order, then told in the caller's indices. Joins are greedy (a copy
+ * The stories of entries that are not in date order (fold_roots()):
+ * joined in date order, then told in the caller's indices. Joins are greedy (a copy
  * joins a story it matches as a whole), so the order they are tried in
  * matters; in date order a feed's newest-first listing, the store's
  * listing by feed and a chronological archive give the same stories.
@@ -3589,25 +3739,21 @@ out:
 static uint32_t *
 fold_forest_dated(const struct fold_entry *e, size_t n, double threshold)
 {
-	uint32_t *order = fold_date_order(e, n), *parent = NULL, *inner = NULL;
-	size_t i;
+	uint32_t *order = fold_date_order(e, n), *root = NULL, *inner = NULL;
 
 	if (order != NULL && (inner = fold_forest(e, order, n, threshold)) != NULL) {
-		parent = malloc((n ? n : 1) * sizeof(*parent));
-	}
-	for (i = 0; parent != NULL && i < n; i++) {
-		parent[order[i]] = order[fold_find(inner, (uint32_t)i)];
+		root = fold_roots(inner, order, n);
 	}
 	free(inner);
 	free(order);
-	return parent;
+	return root;
 }
 
 enum nf_status
 fold_stories(const struct fold_entry *entries, size_t n, double threshold,
              struct fold_result *out, struct nf_error *err)
 {
-	uint32_t *parent;
+	uint32_t *root;
 	enum nf_status st;
 
 	out->stories = NULL;
@@ -3618,13 +3764,19 @@ fold_stories(const struct fold_entry *entries, size_t n, double threshold,
 	if (threshold <= 0.0 || threshold > 1.0 || threshold != threshold) {
 		threshold = TITLE_DEFAULT_THRESHOLD;
 	}
-	parent = fold_in_date_order(entries, n) ? fold_forest(entries, NULL, n, threshold) :
-	         fold_forest_dated(entries, n, threshold);
-	if (parent == NULL) {
+	if (fold_in_date_order(entries, n)) {
+		uint32_t *forest = fold_forest(entries, NULL, n, threshold);
+
+		root = forest != NULL ? fold_roots(forest, NULL, n) : NULL;
+		free(forest);
+	} else {
+		root = fold_forest_dated(entries, n, threshold);
+	}
+	if (root == NULL) {
 		return nf_error_set(err, NF_ERR_NOMEM, "out of memory folding stories");
 	}
-	st = fold_collect(entries, n, parent, out, err);
-	free(parent);
+	st = fold_collect(entries, n, root, out, err);
+	free(root);
 	return st;
 }
 

@@ -10,7 +10,11 @@
  * the stories (lead and members of each, in order), so that two builds
  * can be told to fold alike at a glance, and the processor time folding
  * took on all its threads and on the calling one (the wall's floor on a
- * quiet machine, the one figure a busy machine moves little). With
+ * quiet machine, the one figure a busy machine moves little), and how
+ * long the calling thread waited: for the other threads (the wall less
+ * its processor time and its time ready to run, which work shared badly
+ * between threads makes long) and for a processor (the machine's load,
+ * from /proc/thread-self/schedstat; 0 where there is none). With
  * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
  * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
@@ -189,6 +193,24 @@ seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The seconds this thread has been ready to run but waited for a
+ * processor (0 where the system does not say). */
+static double
+ready_seconds(void)
+{
+	FILE *f = fopen("/proc/thread-self/schedstat", "r");
+	unsigned long long run = 0, wait = 0;
+
+	if (f == NULL) {
+		return 0.0;
+	}
+	if (fscanf(f, "%llu %llu", &run, &wait) != 2) {
+		wait = 0;
+	}
+	fclose(f);
+	return (double)wait / 1e9;
+}
+
 /* The processor time of every thread so far, user and system. */
 static double
 cpu_seconds(const struct rusage *ru)
@@ -209,7 +231,7 @@ bench(size_t n)
 	struct nf_error err;
 	struct rusage ru, own;
 	size_t i, folded = 0;
-	double t0, t1, cpu0, own0;
+	double t0, t1, cpu0, own0, ready0, ready;
 	long input_rss, before_kb;
 
 	if (titles == NULL || summaries == NULL || links == NULL ||
@@ -247,6 +269,7 @@ bench(size_t n)
 	getrusage(RUSAGE_THREAD, &own);
 	own0 = cpu_seconds(&own);
 	before_kb = rss_now_kb();
+	ready0 = ready_seconds();
 	t0 = seconds_now();
 	if (fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &res, &err) != NF_OK) {
 		fprintf(stderr, "fold_bench: %s\n", err.msg);
@@ -258,6 +281,7 @@ bench(size_t n)
 		return 1;
 	}
 	t1 = seconds_now();
+	ready = ready_seconds() - ready0;
 	getrusage(RUSAGE_SELF, &ru);
 	getrusage(RUSAGE_THREAD, &own);
 	for (i = 0; i < res.nstories; i++) {
@@ -266,10 +290,13 @@ bench(size_t n)
 	write_stories(&res);
 	printf("%8zu items: %7.3f s, %zu stories (%zu copies folded), "
 	       "inputs %ld MB, peak RSS %ld MB, fold adds %ld MB, "
-	       "checksum %016llx, CPU %.3f s (calling thread %.3f s)\n", n, t1 - t0, res.nstories, folded,
+	       "checksum %016llx, CPU %.3f s (calling thread %.3f s, "
+	       "waited %.3f s for the others and %.3f s for a processor)\n",
+	       n, t1 - t0, res.nstories, folded,
 	       input_rss, ru.ru_maxrss / 1024, (ru.ru_maxrss - before_kb) / 1024,
 	       (unsigned long long)stories_checksum(&res), cpu_seconds(&ru) - cpu0,
-	       cpu_seconds(&own) - own0);
+	       cpu_seconds(&own) - own0, t1 - t0 - (cpu_seconds(&own) - own0) - ready,
+	       ready);
 	fold_result_free(&res);
 	free(summaries);
 	free(links);
