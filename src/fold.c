@@ -2410,7 +2410,7 @@ static enum nf_status
 fold_collect(const struct fold_entry *e, size_t n, const uint32_t *root,
              struct fold_result *out, struct nf_error *err)
 {
-	uint32_t *lead = malloc((n ? n : 1) * sizeof(*lead));
+	uint32_t *lead = calloc(n ? n : 1, sizeof(*lead));
 	uint32_t *count = calloc(n ? n : 1, sizeof(*count));
 	size_t i, ns = 0;
 

@@ -668,7 +668,7 @@ stories_rows_synced(struct stories_rows *c, struct store *s,
                     const int64_t *feed_ids, size_t n)
 {
 	struct nf_error err;
-	int64_t gen, version;
+	int64_t gen = 0, version = 0;
 
 	if (c->spent) {
 		return;

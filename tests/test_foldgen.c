@@ -335,7 +335,7 @@ test_written_feeds(void **state)
 static void
 test_run_end_to_end(void **state)
 {
-	struct foldscale_run run;
+	struct foldscale_run run = { 0 };
 	struct nf_error err;
 
 	(void)state;

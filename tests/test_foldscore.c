@@ -85,7 +85,7 @@ static void
 test_score_case(void **state)
 {
 	const struct score_case *c = *state;
-	struct foldscore_item truth[MAX_ITEMS];
+	struct foldscore_item truth[MAX_ITEMS] = { 0 };
 	struct fold_story stories[MAX_ITEMS];
 	size_t members[MAX_ITEMS];
 	struct fold_result res;

@@ -256,7 +256,7 @@ run_case(void **state)
 	struct hook_log log = { 0 };
 	const struct syncq_batch_hook hook = { hook_synced, hook_committed,
 	                                       &log };
-	void *user;
+	void *user = NULL;
 	size_t i, k, taken_new = 0;
 
 	assert_int_equal(testdir_make(w.dir, sizeof(w.dir), "nf-syncq"), 0);
@@ -332,7 +332,7 @@ caller_never_waits_for_a_parse(void **state)
 	struct sync_outcome out;
 	struct nf_error err;
 	int64_t t0, slowest = 0, t;
-	void *user;
+	void *user = NULL;
 	int taken = 0;
 
 	(void)state;

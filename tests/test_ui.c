@@ -210,7 +210,7 @@ store_feed(struct fixture *f, const char *url, int64_t rowids[2])
 	struct nf_feed *feed = feed_new();
 	struct nf_item **items;
 	char path[128];
-	int64_t id;
+	int64_t id = 0;
 	size_t n, i;
 
 	if (f->ui.store == NULL) {
