@@ -292,6 +292,22 @@ fold_entry_prefetch(const struct fold_ctx *c, size_t i, size_t to, int title,
 	fold_prefetch_bytes(e->summary, summary);
 }
 
+/* Runs fn on a and on b, b on a second thread when split asks for one
+ * and it starts, else after a on this one. */
+static void
+fold_run_halves(void *(*fn)(void *), void *a, void *b, int split)
+{
+	pthread_t th;
+	int threaded = split && pthread_create(&th, NULL, fn, b) == 0;
+
+	fn(a);
+	if (threaded) {
+		pthread_join(th, NULL);
+	} else {
+		fn(b);
+	}
+}
+
 static int
 fold_grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -1980,8 +1996,7 @@ fold_join_grouped_keys(struct fold_ctx *c, double t, struct fold_key *k,
                                              uint32_t, uint32_t))
 {
 	struct fold_equal_job job[2];
-	pthread_t th;
-	int threaded = 0, rc, i;
+	int rc, i;
 
 	memset(job, 0, sizeof(job));
 	for (i = 0; i < 2; i++) {
@@ -1990,14 +2005,7 @@ fold_join_grouped_keys(struct fold_ctx *c, double t, struct fold_key *k,
 	}
 	job[0].to = job[1].from = m >= FOLD_BLOCK ? m / 2 : m;
 	job[1].to = m;
-	threaded = job[1].from < m &&
-	           pthread_create(&th, NULL, fold_equal_run, &job[1]) == 0;
-	fold_equal_run(&job[0]);
-	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_equal_run(&job[1]);
-	}
+	fold_run_halves(fold_equal_run, &job[0], &job[1], job[1].from < m);
 	rc = job[0].rc | job[1].rc;
 	rc |= fold_pairs_move(&c->pairs, &job[0].out);
 	rc |= fold_pairs_move(&c->pairs, &job[1].out);
@@ -3312,19 +3320,10 @@ static void
 fold_boiler_pass(struct fold_ctx *c, int pass, size_t n, size_t stories)
 {
 	struct fold_boiler_job job[2];
-	pthread_t th;
-	int threaded;
 
 	job[0] = (struct fold_boiler_job){ c, 0, n / 2, stories, pass };
 	job[1] = (struct fold_boiler_job){ c, n / 2, n, stories, pass };
-	threaded = c->n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_boiler_run, &job[1]) == 0;
-	fold_boiler_run(&job[0]);
-	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_boiler_run(&job[1]);
-	}
+	fold_run_halves(fold_boiler_run, &job[0], &job[1], c->n >= FOLD_BLOCK);
 }
 
 /* Marks summary shingles that the summaries of FOLD_BOILER_STORIES
@@ -3631,22 +3630,13 @@ fold_roots(const uint32_t *inner, const uint32_t *order, size_t n)
 {
 	struct fold_roots_job job[2];
 	uint32_t *root = malloc((n ? n : 1) * sizeof(*root));
-	pthread_t th;
-	int threaded;
 
 	if (root == NULL) {
 		return NULL;
 	}
 	job[0] = (struct fold_roots_job){ inner, order, root, 0, n / 2 };
 	job[1] = (struct fold_roots_job){ inner, order, root, n / 2, n };
-	threaded = n >= FOLD_BLOCK &&
-	           pthread_create(&th, NULL, fold_roots_run, &job[1]) == 0;
-	fold_roots_run(&job[0]);
-	if (threaded) {
-		pthread_join(th, NULL);
-	} else {
-		fold_roots_run(&job[1]);
-	}
+	fold_run_halves(fold_roots_run, &job[0], &job[1], n >= FOLD_BLOCK);
 	return root;
 }
 

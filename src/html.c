@@ -582,16 +582,6 @@ starts_with_word(const char *t, const char *word)
 	return 1;
 }
 
-/* Bytes of w flagged (high bit) exactly where the byte is c. */
-static uint64_t
-word_equal(uint64_t w, unsigned char c)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
-
-	w ^= ones * c;
-	return ~(((w & low7) + low7) | w) & ~low7;
-}
-
 /* Whether one of the eight bytes of w, with the byte after each in next,
  * starts a caption word: "ph", "pi" or "im" in any case, 写 or 撮 (their
  * first two bytes), or '/'. Every word has_caption_word() looks for
@@ -603,11 +593,11 @@ word_may_start_caption(uint64_t w, uint64_t next)
 	const uint64_t lower = 0x2020202020202020ULL;
 	uint64_t wl = w | lower, nl = next | lower;
 
-	return ((word_equal(wl, 'p') & (word_equal(nl, 'h') | word_equal(nl, 'i'))) |
-	        (word_equal(wl, 'i') & word_equal(nl, 'm')) |
-	        (word_equal(w, 0xe5) & word_equal(next, 0x86)) |
-	        (word_equal(w, 0xe6) & word_equal(next, 0x92)) |
-	        word_equal(w, '/')) != 0;
+	return ((text_word_equal(wl, 'p') & (text_word_equal(nl, 'h') | text_word_equal(nl, 'i'))) |
+	        (text_word_equal(wl, 'i') & text_word_equal(nl, 'm')) |
+	        (text_word_equal(w, 0xe5) & text_word_equal(next, 0x86)) |
+	        (text_word_equal(w, 0xe6) & text_word_equal(next, 0x92)) |
+	        text_word_equal(w, '/')) != 0;
 }
 
 /* Whether the byte at t starts a word without which no caption rule can

@@ -268,24 +268,15 @@ text_sanitize(const char *s, size_t len)
 	return buf_take(&b);
 }
 
-/* Bytes of w flagged (high bit) exactly where the byte is below 0x21,
- * or equal to c: no borrow runs from one byte into the next, so a flag
- * never appears where the byte does not match. */
+/* Bytes of w flagged (high bit) exactly where the byte is below 0x21:
+ * no borrow runs from one byte into the next, so a flag never appears
+ * where the byte does not match. */
 static uint64_t
 word_below_space(uint64_t w)
 {
 	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
 
 	return ~(((w & low7) + ones * 0x5F) | w) & ~low7;
-}
-
-static uint64_t
-word_equal(uint64_t w, unsigned char c)
-{
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
-
-	w ^= ones * c;
-	return ~(((w & low7) + low7) | w) & ~low7;
 }
 
 /* Whether byte c may start whitespace (text_space_len()). */
@@ -308,9 +299,9 @@ plain_run_end(const char *str, size_t i, size_t n)
 	for (; n - i > 8; i += 8) {
 		memcpy(&w, s + i, 8);
 		memcpy(&next, s + i + 1, 8);
-		may = word_below_space(w) | word_equal(w, 0xC2);
-		space = word_equal(w, ' ');
-		if (((may & ~space) | (space & (word_below_space(next) | word_equal(next, 0xC2)))) != 0) {
+		may = word_below_space(w) | text_word_equal(w, 0xC2);
+		space = text_word_equal(w, ' ');
+		if (((may & ~space) | (space & (word_below_space(next) | text_word_equal(next, 0xC2)))) != 0) {
 			break;
 		}
 	}

@@ -10,6 +10,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "src/buf.h"
 
@@ -30,6 +31,17 @@ char *text_clean_line(const char *s, size_t len);
  * length, and tells in *lead and *trail whether s began or ended with
  * whitespace. */
 size_t text_fold_spaces(char *s, size_t n, int *lead, int *trail);
+
+/* The bytes of w flagged (high bit) exactly where the byte is c: eight
+ * bytes compared at a look, with no borrow from one into the next. */
+static inline uint64_t
+text_word_equal(uint64_t w, unsigned char c)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, ones = 0x0101010101010101ULL;
+
+	w ^= ones * c;
+	return ~(((w & low7) + low7) | w) & ~low7;
+}
 
 /* Whether text_sanitize() would return the len bytes at s unchanged (so
  * that a parser may read them in place). */
