@@ -9,10 +9,22 @@ line_of() {
 	grep -nF -- "$1" "$TMPDIR_TUI/screen" | head -1 | cut -d: -f1
 }
 
+# Whether $1 shows above $2. The pane is read again until it does or 10 s
+# pass: a screen's header can be in a capture before its list is.
 above() {
-	a=$(line_of "$1")
-	b=$(line_of "$2")
-	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+	deadline=$(($(date +%s) + 10))
+	while :; do
+		tui_screen > "$TMPDIR_TUI/screen"
+		a=$(line_of "$1")
+		b=$(line_of "$2")
+		[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ] && return 0
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "# '$1' is not above '$2'; the pane shows:"
+			sed 's/^/# | /' "$TMPDIR_TUI/screen"
+			return 1
+		fi
+		sleep 0.1
+	done
 }
 
 by_title() {
