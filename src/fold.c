@@ -125,6 +125,17 @@
  * half of the pairs between this many members of each side. */
 #define FOLD_SAMPLE 5
 
+/* Whether times x and y are both dated and more than FOLD_WINDOW_SECONDS
+ * apart. A feed's dates may be any 64-bit times, so the difference is
+ * taken unsigned: a signed one may not fit. */
+static inline int
+fold_apart(int64_t x, int64_t y)
+{
+	uint64_t d = x > y ? (uint64_t)x - (uint64_t)y : (uint64_t)y - (uint64_t)x;
+
+	return x != NF_NO_DATE && y != NF_NO_DATE && d > FOLD_WINDOW_SECONDS;
+}
+
 /* A slot of the table from shingle hashes to ids: key and value side by
  * side in 12 bytes, so that a lookup touches one cache line and the table
  * takes three quarters of the room of a padded struct. Shingle hashes
@@ -1550,9 +1561,7 @@ fold_verify(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
 
-	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
-	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
-	    FOLD_WINDOW_SECONDS) {
+	if (fold_apart(a->time, b->time)) {
 		return 0;
 	}
 	x = fold_view(c, a);
@@ -1972,8 +1981,7 @@ fold_equal_run(void *arg)
 		for (j = i + 1; j < job->m && j <= i + FOLD_IDENTICAL_NEXT; j++) {
 			if (k[j].h != k[i].h ||
 			    (job->same != NULL && !job->same(job->c, k[i].i, k[j].i)) ||
-			    (k[i].time != NF_NO_DATE &&
-			     k[j].time - k[i].time > FOLD_WINDOW_SECONDS)) {
+			    fold_apart(k[i].time, k[j].time)) {
 				break;
 			}
 			if (fold_add_edge(job->c, &job->out, k[i].i, k[j].i, job->t) != 0) {
@@ -2187,18 +2195,45 @@ static void fold_summary_misses(const struct fold_ctx *c,
                                 const struct fold_ent *b, size_t *ma,
                                 size_t *mb, size_t *na, size_t *nb);
 
+/* The entries a probe may pair its entry with: the undated [0, undated)
+ * and those dated within FOLD_WINDOW_SECONDS of it, [lo, hi), as the
+ * entries are in date order, undated first. Any other pair is two
+ * stories (fold_same_story()) or, sharing a GUID or link, one story
+ * already (fold_join_field() joins them before any probe). An undated
+ * entry's span is every entry. */
+struct fold_span {
+	uint32_t undated, lo, hi;
+};
+
+/* The first of postings [from, to) at index lo or above. */
+static size_t
+fold_postings_from(const uint32_t *post, size_t from, size_t to, uint32_t lo)
+{
+	while (from < to) {
+		size_t mid = from + (to - from) / 2;
+
+		if (post[mid] < lo) {
+			from = mid + 1;
+		} else {
+			to = mid;
+		}
+	}
+	return from;
+}
+
 /* Walks the postings of a's k rarest shingles (order holds them rarest
  * first) and joins a with each entry there that the rule accepts: the
  * title rule, or with lead set the summary-lead rule. A pair is tried
  * once, from its side with fewer shingles (ties: the lower index), and a
- * shingle carried too often ends the walk, as do all after it. */
+ * shingle carried too often ends the walk, as do all after it. Only
+ * the postings in a's span are read: the rest are different stories. */
 static int
 fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-          const uint64_t *order, size_t k, uint32_t *seen, int lead, double t,
-          struct fold_pairs *out)
+          const struct fold_span *w, const uint64_t *order, size_t k,
+          uint32_t *seen, int lead, double t, struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
-	size_t n = lead ? e->nlive : e->nsh, p, j;
+	size_t n = lead ? e->nlive : e->nsh, p, j, end;
 
 	for (p = 0; p < k; p++) {
 		uint32_t s = (uint32_t)order[p];
@@ -2206,10 +2241,18 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 		if (ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
 			return 0;
 		}
-		for (j = ix->off[s]; j < ix->off[s + 1]; j++) {
+		for (j = ix->off[s], end = ix->off[s + 1]; j < end; j++) {
 			uint32_t b = ix->post[j];
-			size_t nb = ix->len[b];
+			size_t nb;
 
+			if (b >= w->undated && b < w->lo) {
+				j = fold_postings_from(ix->post, j, end, w->lo) - 1;
+				continue;
+			}
+			if (b >= w->hi) {
+				break;
+			}
+			nb = ix->len[b];
 			if (b == a || seen[b] == a + 1 || nb < n || (nb == n && b < a)) {
 				continue;
 			}
@@ -2227,7 +2270,8 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
  * finds it through the shorter side's prefix). */
 static int
 fold_probe(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
-           double t, uint64_t *order, uint32_t *seen, struct fold_pairs *out)
+           const struct fold_span *w, double t, uint64_t *order,
+           uint32_t *seen, struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p;
@@ -2240,11 +2284,13 @@ fold_probe(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	return fold_walk(c, ix, a, order, k < e->nsh ? k : e->nsh, seen, 0, t, out);
+	return fold_walk(c, ix, a, w, order, k < e->nsh ? k : e->nsh, seen, 0, t,
+	                 out);
 }
 
 static int fold_probe_lead(const struct fold_ctx *c,
-                           const struct fold_index *ix, uint32_t a, double t,
+                           const struct fold_index *ix, uint32_t a,
+                           const struct fold_span *w, double t,
                            uint64_t *order, uint32_t *seen,
                            struct fold_pairs *out);
 
@@ -2261,6 +2307,7 @@ struct fold_probe_job {
 	const struct fold_index *ix;
 	_Atomic size_t *next;
 	int lead;		/* the summary rules' probe, not the title's */
+	size_t undated;		/* entries [0, undated) have no date */
 	double t;
 	struct fold_pairs out;
 	int rc;
@@ -2319,12 +2366,54 @@ fold_probe_prefetch(const struct fold_ctx *c, const struct fold_index *ix,
 	}
 }
 
+/* The first of the dated entries [from, to) not before time - the
+ * window (lo) or, with after set, after time + the window (hi). */
+static size_t
+fold_span_edge(const struct fold_ctx *c, size_t from, size_t to,
+               int64_t time, int after)
+{
+	while (from < to) {
+		size_t mid = from + (to - from) / 2;
+		int64_t x = c->ents[mid].time;
+
+		if (after ? x <= time || !fold_apart(x, time)
+		          : x < time && fold_apart(x, time)) {
+			from = mid + 1;
+		} else {
+			to = mid;
+		}
+	}
+	return from;
+}
+
+/* Moves span w to dated entry i's, the entries being in date order:
+ * from the last entry's span, an edge at a time; from none (hi at i or
+ * below), by a search. */
+static void
+fold_span_move(const struct fold_ctx *c, struct fold_span *w, size_t i)
+{
+	int64_t time = c->ents[i].time;
+
+	if (w->hi <= i) {
+		w->lo = (uint32_t)fold_span_edge(c, w->undated, i, time, 0);
+		w->hi = (uint32_t)fold_span_edge(c, i, c->n, time, 1);
+		return;
+	}
+	while (w->lo < i && fold_apart(c->ents[w->lo].time, time)) {
+		w->lo++;
+	}
+	while (w->hi < c->n && !fold_apart(c->ents[w->hi].time, time)) {
+		w->hi++;
+	}
+}
+
 /* Probes the entries [from, to) for job j. */
 static int
 fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
                  uint64_t *order, uint32_t *seen)
 {
 	const struct fold_ctx *c = j->c;
+	struct fold_span w = { j->undated, 0, 0 }, all = { 0, 0, (uint32_t)c->n };
 	size_t i;
 
 	for (i = from; i < to && j->rc == 0; i++) {
@@ -2333,12 +2422,17 @@ fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
 		if (i + FOLD_PROBE_AHEAD < to) {
 			fold_probe_prefetch(c, j->ix, i + FOLD_PROBE_AHEAD, j->lead);
 		}
+		if (e->time != NF_NO_DATE) {
+			fold_span_move(c, &w, i);
+		}
 		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
-			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i, j->t, order,
-			                        seen, &j->out);
+			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i,
+			                        e->time != NF_NO_DATE ? &w : &all, j->t,
+			                        order, seen, &j->out);
 		} else if (!j->lead && e->nbase >= 3) {
-			j->rc = fold_probe(c, j->ix, (uint32_t)i, j->t, order, seen,
-			                   &j->out);
+			j->rc = fold_probe(c, j->ix, (uint32_t)i,
+			                   e->time != NF_NO_DATE ? &w : &all, j->t,
+			                   order, seen, &j->out);
 		}
 	}
 	return j->rc;
@@ -2376,10 +2470,12 @@ fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
 	for (e = 0; e < c->n; e++) {
 		ix->len[e] = lead ? c->ents[e].nlive : c->ents[e].nsh;
 	}
+	for (e = 0; e < c->n && c->ents[e].time == NF_NO_DATE; e++) {
+	}
 	memset(job, 0, sizeof(job));
 	for (i = 0; i < 2; i++) {
 		job[i].c = c, job[i].ix = ix, job[i].lead = lead, job[i].t = t;
-		job[i].next = &next;
+		job[i].next = &next, job[i].undated = e;
 	}
 	threaded = c->n >= FOLD_BLOCK &&
 	           pthread_create(&th, NULL, fold_probe_run, &job[1]) == 0;
@@ -2688,8 +2784,7 @@ fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k, size_t m)
 		}
 		for (j = d; j < m && k[j].h == k[i].h; j++) {
 		}
-		if (j - d < FOLD_RECUR_MIN ||
-		    k[j - 1].time - k[d].time <= FOLD_WINDOW_SECONDS) {
+		if (j - d < FOLD_RECUR_MIN || !fold_apart(k[d].time, k[j - 1].time)) {
 			continue;
 		}
 		for (size_t x = d; x < j; x++) {
@@ -2787,9 +2882,7 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
 
-	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
-	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
-	    FOLD_WINDOW_SECONDS) {
+	if (fold_apart(a->time, b->time)) {
 		return 0;
 	}
 	if (c->boiler == NULL || a->nbase < 3 || b->nbase < 3) {
@@ -3079,9 +3172,7 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
 	}
-	if (a->time != NF_NO_DATE && b->time != NF_NO_DATE &&
-	    (a->time > b->time ? a->time - b->time : b->time - a->time) >
-	    FOLD_WINDOW_SECONDS) {
+	if (fold_apart(a->time, b->time)) {
 		return 0;
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
@@ -3129,7 +3220,7 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	uint32_t x = ra, y;
 	size_t i, j, pairs = 0, same = 0;
 
-	if (first <= last && last - first > FOLD_WINDOW_SECONDS) {
+	if (first <= last && fold_apart(first, last)) {
 		return 0;
 	}
 	if (known && c->next[ra] == ra && c->next[rb] == rb) {
@@ -3408,8 +3499,8 @@ fold_mark_boiler_leads(struct fold_ctx *c, const struct fold_key *k, size_t m)
  * the two rules' shares) must carry one. */
 static int
 fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
-                uint32_t a, double t, uint64_t *order, uint32_t *seen,
-                struct fold_pairs *out)
+                uint32_t a, const struct fold_span *w, double t,
+                uint64_t *order, uint32_t *seen, struct fold_pairs *out)
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t k, p, m = 0;
@@ -3425,7 +3516,7 @@ fold_probe_lead(const struct fold_ctx *c, const struct fold_index *ix,
 	/* the private shingles are the rarest and find nothing */
 	k = e->nlive - (size_t)ceil(FOLD_SHORT_LEAD_SHARE * (double)e->nlive - 1e-9) + 1;
 	k = k > e->nprivate ? k - e->nprivate : 0;
-	return fold_walk(c, ix, a, order, k < m ? k : m, seen, 1, t, out);
+	return fold_walk(c, ix, a, w, order, k < m ? k : m, seen, 1, t, out);
 }
 
 /* Marks boilerplate leads (fold_mark_boiler_leads()) and keeps of

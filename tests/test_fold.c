@@ -215,6 +215,14 @@ static const struct group_case group_cases[] = {
 		{ "Parliament debates budget bill late into the night", "b", NULL, NULL, NULL, 4 * DAY, 5 },
 		{ "Parliament debates budget bill late into the night", "c", NULL, NULL, NULL, 4 * DAY + 60, 5 } },
 	  3, 2, 0 },
+	{ "dates at the ends of time: apart", {
+		{ "Parliament debates budget bill late into the night", "a", NULL, NULL, NULL, INT64_MAX, 5 },
+		{ "Parliament debates budget bill late into the night", "b", NULL, NULL, NULL, INT64_MIN + 1, 5 } },
+	  2, 2, 0 },
+	{ "dates at the ends of time: an hour apart", {
+		{ "Parliament debates budget bill late into the night", "a", NULL, NULL, NULL, INT64_MAX - 3600, 5 },
+		{ "Parliament debates budget bill late into the night", "b", NULL, NULL, NULL, INT64_MAX, 5 } },
+	  2, 1, 0 },
 	{ "lead is the longest text", {
 		{ "Ferry line to the islands approved", "a", NULL, NULL, NULL, 100, 5 },
 		{ "Ferry line to the islands approved", "b", NULL, NULL, NULL, 50, 9 },
@@ -534,6 +542,229 @@ test_summary_needed(void **state)
 	fold_result_free(&rc);
 }
 
+/*
+ * The window, as a property over a generated archive large enough to
+ * fold on two threads (WIN_TITLES titles, each a name of its own and
+ * five words from a small vocabulary, so that titles share words and
+ * find each other as candidates). Each title is told in WIN_BURSTS
+ * bursts a week apart (fewer than FOLD_RECUR_MIN times in all, or it
+ * would be a template's), of copies no two alike (win_archive()),
+ * placed so that a copy finds another behind it, or exactly the window
+ * ahead, or undated. Some bursts have a copy under another title weeks
+ * later that shares the first copy's link. Then: no story holds two
+ * titles, each burst's dated copies are one story, an undated copy
+ * folds with some copy, a linked copy is in its burst's story, and
+ * without linked copies no story spans more than the window.
+ */
+#define WIN_TITLES 1800
+#define WIN_BURSTS 2
+#define WIN_WINDOW (3 * DAY)
+
+struct win_item {
+	char title[160], link[48], summary[160];
+	size_t title_no, burst;	/* burst: title_no * WIN_BURSTS + its number */
+	int linked;		/* under another title, sharing a link */
+};
+
+static uint32_t
+win_rand(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 8;
+}
+
+/* Title no as written (variant 0), with stopwords added (1, more
+ * shingles: found from the copies as written), with its summary's lead
+ * glued on (2), with its first two words swapped (3, as many shingles
+ * as written) or with stopwords and a word added (4, more shingles than
+ * any other); the summary of
+ * variant 2 in sum, of the others "". */
+static void
+win_title(char *out, size_t size, char *sum, size_t sumsize, size_t no,
+          int variant)
+{
+	static const char *const words[] = {
+		"harbour", "council", "ferry", "budget", "storm", "rail", "museum",
+		"bridge", "festival", "airport", "market", "library", "tunnel",
+		"reservoir", "orchestra", "stadium", "vineyard", "lighthouse",
+		"observatory", "quarry", "tramline", "granary", "foundry", "canal",
+		"glacier", "monastery", "aqueduct", "carnival", "pavilion", "citadel",
+		"meadow", "brewery", "shipyard", "windmill", "archive", "greenhouse",
+		"boardwalk", "causeway", "sawmill", "ropeworks"
+	};
+	static const char *const syl[] = { "ka", "ven", "dor", "mi", "tal", "ros",
+	                                   "be", "lun", "sa", "gri" };
+	size_t nw = sizeof(words) / sizeof(words[0]), k, len = 0, used[5];
+	uint32_t seed = (uint32_t)no * 2654435761u + 7u;
+	char name[32];
+	size_t nlen = 0;
+
+	/* a name of the title's own: its number in syllables */
+	for (k = no + 100; k > 0; k /= 10) {
+		nlen += (size_t)snprintf(name + nlen, sizeof(name) - nlen, "%s", syl[k % 10]);
+	}
+	if (variant != 3) {
+		len += (size_t)snprintf(out + len, size - len, "%s", name);
+	}
+	for (k = 0; k < 5; k++) {
+		size_t w, j;
+
+		do {
+			w = win_rand(&seed) % nw;
+			for (j = 0; j < k && used[j] != w; j++) {
+			}
+		} while (j < k);
+		used[k] = w;
+		len += (size_t)snprintf(out + len, size - len, "%s%s%s",
+		                        len > 0 ? " " : "",
+		                        (variant == 1 || variant == 4) && k % 2 == 0 ?
+		                        "the " : "", words[w]);
+		if (variant == 3 && k == 0) {
+			len += (size_t)snprintf(out + len, size - len, " %s", name);
+		}
+	}
+	snprintf(sum, sumsize, variant == 2 ?
+	         "Crews from %s worked through the night on the %s to finish "
+	         "before the holiday weekend." : "", name, words[used[0]]);
+	if (variant == 2) {
+		snprintf(out + len, size - len, " Crews from %s worked through the night",
+		         name);
+	} else if (variant == 4) {
+		snprintf(out + len, size - len, " opens");
+	}
+}
+
+/* One copy of title t into v[*n] and e[*n]: variant (win_title()),
+ * link number k, time at. */
+static void
+win_copy(struct win_item *v, struct fold_entry *e, size_t *n, size_t t,
+         size_t burst, int variant, size_t k, int64_t at)
+{
+	struct win_item *it = &v[*n];
+
+	win_title(it->title, sizeof(it->title), it->summary, sizeof(it->summary),
+	          t, variant);
+	snprintf(it->link, sizeof(it->link), "https://n%zu.example/%zu", k, burst);
+	it->title_no = t, it->burst = burst, it->linked = 0;
+	e[(*n)++] = (struct fold_entry){ it->title, NULL, it->link,
+	                                 it->summary[0] != '\0' ? it->summary : NULL,
+	                                 NULL,
+	                                 at, 10 };
+}
+
+/* Per burst, in this order: the copy with stopwords, the one as written,
+ * then in even bursts sometimes an undated one, in odd bursts a glued
+ * one. In even bursts the copy with stopwords comes up to the window
+ * before the one as written, which finds it behind it, and the undated
+ * copy must find the others (swapped: the same count of shingles, and
+ * undated entries come first) or be found by them (a word added); in
+ * odd bursts the copy with stopwords comes exactly the window after the
+ * others. */
+static size_t
+win_archive(struct win_item *v, struct fold_entry *e)
+{
+	uint32_t seed = 99;
+	size_t n = 0, t, b;
+
+	for (t = 0; t < WIN_TITLES; t++) {
+		int64_t first = (int64_t)(win_rand(&seed) % (60 * DAY));
+
+		for (b = 0; b < WIN_BURSTS; b++) {
+			int64_t at = first + (int64_t)b * 7 * DAY;
+			int64_t later = b % 2 == 0 ? 1 + (int64_t)(win_rand(&seed) % WIN_WINDOW) : 0;
+			size_t burst = t * WIN_BURSTS + b;
+
+			win_copy(v, e, &n, t, burst, 1, 0, b % 2 == 0 ? at : at + WIN_WINDOW);
+			win_copy(v, e, &n, t, burst, 0, 1, at + later);
+			if (b % 2 == 1) {
+				win_copy(v, e, &n, t, burst, 2, 2, at);
+			}
+			if (b % 2 == 0 && win_rand(&seed) % 4 == 0) {
+				win_copy(v, e, &n, t, burst, 3 + (int)(win_rand(&seed) % 2), 3,
+				         NF_NO_DATE);
+			}
+			if (win_rand(&seed) % 8 == 0) {
+				struct win_item *it = &v[n];
+
+				snprintf(it->title, sizeof(it->title), "Correction notice %zu",
+				         burst);
+				snprintf(it->link, sizeof(it->link), "https://n0.example/%zu",
+				         burst);
+				it->title_no = t, it->burst = burst, it->linked = 1;
+				e[n++] = (struct fold_entry){ it->title, NULL, it->link, NULL,
+				                              NULL, at + 20 * DAY, 10 };
+			}
+		}
+	}
+	return n;
+}
+
+static void
+test_window(void **state)
+{
+	size_t cap = WIN_TITLES * WIN_BURSTS * 5, n, s, k;
+	struct win_item *v = calloc(cap, sizeof(*v));
+	struct fold_entry *e = calloc(cap, sizeof(*e));
+	size_t *story = calloc(cap, sizeof(*story));
+	size_t *burst_story = calloc(WIN_TITLES * WIN_BURSTS, sizeof(*burst_story));
+	struct fold_result r;
+	struct nf_error err;
+	int linked = 0;
+
+	(void)state;
+	assert_true(v != NULL && e != NULL && story != NULL && burst_story != NULL);
+	n = win_archive(v, e);
+	assert_true(n > 8192);
+	assert_int_equal(fold_stories(e, n, TITLE_DEFAULT_THRESHOLD, &r, &err), NF_OK);
+	for (s = 0; s < r.nstories; s++) {
+		const struct fold_story *st = &r.stories[s];
+		int64_t lo = INT64_MAX, hi = INT64_MIN;
+		int linked = 0;
+
+		for (k = 0; k <= st->nsimilar; k++) {
+			size_t i = k == 0 ? st->lead : st->similar[k - 1];
+
+			story[i] = s;
+			linked |= v[i].linked;
+			if (v[i].title_no != v[st->lead].title_no) {
+				fail_msg("\"%s\" and \"%s\" are one story", v[i].title,
+				         v[st->lead].title);
+			}
+			if (e[i].time != NF_NO_DATE) {
+				lo = e[i].time < lo ? e[i].time : lo;
+				hi = e[i].time > hi ? e[i].time : hi;
+			}
+		}
+		if (!linked && lo <= hi && hi - lo > WIN_WINDOW) {
+			fail_msg("\"%s\" spans %lld s", v[st->lead].title, (long long)(hi - lo));
+		}
+	}
+	for (k = 0; k < n; k++) {
+		/* a burst's first copy is dated; a linked copy comes last.
+		 * With one, the burst's other copies are a story of their own:
+		 * together they would span weeks */
+		size_t want = burst_story[v[k].burst];
+
+		if (k == 0 || v[k].burst != v[k - 1].burst) {
+			burst_story[v[k].burst] = story[k];
+			for (linked = 0, s = k; s < n && v[s].burst == v[k].burst; s++) {
+				linked |= v[s].linked;
+			}
+		} else if (e[k].time == NF_NO_DATE) {
+			if (r.stories[story[k]].nsimilar == 0) {
+				fail_msg("undated \"%s\" folds with nothing", v[k].title);
+			}
+		} else if ((v[k].linked || !linked) && story[k] != want) {
+			fail_msg("\"%s\" (%s) left its burst", v[k].title, v[k].link);
+		}
+	}
+	fold_result_free(&r);
+	free(burst_story);
+	free(story);
+	free(e);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -543,6 +774,7 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_quality),
 		cmocka_unit_test(test_summary_needed),
+		cmocka_unit_test(test_window),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
