@@ -9,6 +9,8 @@ Japanese text. Deterministic, so runs compare.
 import random
 import sys
 
+if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
+    sys.exit(__doc__.strip())
 out = sys.argv[1] if len(sys.argv) > 1 else "/tmp/newsfold-bench.xml"
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
 seed = int(sys.argv[3]) if len(sys.argv) > 3 else 42
