@@ -623,10 +623,10 @@ win_title(char *out, size_t size, char *sum, size_t sumsize, size_t no,
 			len += (size_t)snprintf(out + len, size - len, " %s", name);
 		}
 	}
-	snprintf(sum, sumsize, variant == 2 ?
-	         "Crews from %s worked through the night on the %s to finish "
-	         "before the holiday weekend." : "", name, words[used[0]]);
+	sum[0] = '\0';
 	if (variant == 2) {
+		snprintf(sum, sumsize, "Crews from %s worked through the night on the "
+		         "%s to finish before the holiday weekend.", name, words[used[0]]);
 		snprintf(out + len, size - len, " Crews from %s worked through the night",
 		         name);
 	} else if (variant == 4) {
