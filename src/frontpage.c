@@ -146,7 +146,8 @@ page_order(const struct fold_entry *e, const struct fold_result *res,
 }
 
 /* A title as the headline rule reads it: outlet tail removed, whether it
- * was cut with "…", and its folded form (case, width, punctuation). */
+ * was cut with "…", and its folded form (case, width, punctuation), read
+ * with the scratch w (NULL, out of memory: no folded form). */
 struct headline_form {
 	char *folded;		/* NULL when out of memory */
 	size_t len;
@@ -154,11 +155,12 @@ struct headline_form {
 };
 
 static void
-headline_form_of(const struct nf_item *it, struct headline_form *f)
+headline_form_of(const struct nf_item *it, struct title_words *w,
+                 struct headline_form *f)
 {
 	const char *outlet, *title = nf_str(it->title);
 	size_t len = title_outlet_cut(title, it->outlet, it->source, &outlet);
-	char *head;
+	char *head = NULL;
 
 	while (len > 0 && title[len - 1] == ' ') {
 		len--;
@@ -167,8 +169,8 @@ headline_form_of(const struct nf_item *it, struct headline_form *f)
 	         (len >= 3 && memcmp(title + len - 3, "...", 3) == 0);
 	f->folded = NULL;
 	f->len = 0;
-	if ((head = strndup(title, len)) != NULL) {
-		f->folded = title_normalize(head, NULL);
+	if (w != NULL && (head = strndup(title, len)) != NULL) {
+		f->folded = title_normalize_with(w, head, NULL);
 		f->len = f->folded != NULL ? strlen(f->folded) : 0;
 	}
 	free(head);
@@ -227,15 +229,18 @@ frontpage_headline(struct nf_item *const *items, const size_t *members,
                    size_t n)
 {
 	struct headline_form f[FRONTPAGE_HEADLINE_COPIES];
+	struct title_words *w;
 	size_t k, j, best = 0, best_count = 0;
 
 	n = n < FRONTPAGE_HEADLINE_COPIES ? n : FRONTPAGE_HEADLINE_COPIES;
 	if (n < 2) {
 		return members[0];
 	}
+	w = title_words_new();
 	for (k = 0; k < n; k++) {
-		headline_form_of(items[members[k]], &f[k]);
+		headline_form_of(items[members[k]], w, &f[k]);
 	}
+	title_words_free(w);
 	for (k = 0; k < n; k++) {
 		size_t count = 0;
 

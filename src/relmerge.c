@@ -274,11 +274,12 @@ relmerge_copies(struct nf_related *v, size_t *n, double threshold)
 	struct merge_index x = { NULL, 63, 0, NULL, 0, 0 };
 	size_t i, j, kept = 0, *seen = calloc(2 * (*n + 1), sizeof(*seen));
 	uint64_t sh[SHINGLES];
+	struct title_words *w = title_words_new();
 	int rc = -1;
 
 	x.slot = calloc(x.mask + 1, sizeof(*x.slot));
-	for (i = 0; seen != NULL && x.slot != NULL && i < *n; i++) {
-		char *key = title_normalize(v[i].title, NULL);
+	for (i = 0; seen != NULL && x.slot != NULL && w != NULL && i < *n; i++) {
+		char *key = title_normalize_with(w, v[i].title, NULL);
 		size_t nsh = key != NULL ? merge_shingles(key, sh, SHINGLES) : 0;
 
 		free(key);
@@ -299,7 +300,7 @@ relmerge_copies(struct nf_related *v, size_t *n, double threshold)
 		}
 		v[kept++] = v[i];
 	}
-	rc = seen != NULL && x.slot != NULL ? 0 : -1;
+	rc = seen != NULL && x.slot != NULL && w != NULL ? 0 : -1;
 out:
 	if (rc != 0) {
 		for (; i < *n; i++) {
@@ -307,6 +308,7 @@ out:
 		}
 	}
 	*n = kept;
+	title_words_free(w);
 	free(seen);
 	free(x.slot);
 	free(x.post);

@@ -2268,13 +2268,20 @@ char *
 title_normalize(const char *title, const char *source)
 {
 	struct title_words *w = title_words_new();
+	char *out = w != NULL ? title_normalize_with(w, title, source) : NULL;
+
+	title_words_free(w);
+	return out;
+}
+
+char *
+title_normalize_with(struct title_words *w, const char *title,
+                     const char *source)
+{
 	const struct norm *nm;
 	char *out = NULL;
 	size_t i, j, len = 0;
 
-	if (w == NULL) {
-		return NULL;
-	}
 	title_read(w, title, NULL, source);
 	nm = &w->nm;
 	out = malloc(nm->ncps * 4 + nm->ntoks + 1);
@@ -2291,6 +2298,5 @@ title_normalize(const char *title, const char *source)
 	if (out != NULL) {
 		out[len] = '\0';
 	}
-	title_words_free(w);
 	return out;
 }

@@ -69,6 +69,11 @@ struct title_words;
 struct title_words *title_words_new(void);
 void title_words_free(struct title_words *w);
 
+/* title_normalize() with w as its scratch: for a caller that normalizes
+ * many titles, as a scratch is some 120 KB to make and clear. */
+char *title_normalize_with(struct title_words *w, const char *title,
+                           const char *source);
+
 /* Reads a title: a summary glued onto it (summary may be NULL), its
  * outlet tail where it names source (title_outlet_cut()), its ellipsis,
  * and its own source name at the end (source may be NULL) are cut; at most TITLE_READ_MAX bytes are read. */
