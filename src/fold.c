@@ -6,7 +6,9 @@
  * shingles (prefix filtering: a title that shares at least a fraction t
  * of its shingles with another must share one of its rarest
  * n - ceil(t n) + 1), so the work grows with the number of titles, not
- * their square. Identical titles and identical summary leads are
+ * their square; and, the entries being in date order, only at those
+ * postings dated within the window a story may span (fold_walk()), so
+ * a year of news costs a probe no more than its week. Identical titles and identical summary leads are
  * candidates too, and a second index over the leads' shingles finds
  * rewrites. Every candidate pair is verified exactly by fold_same_story()
  * (the rule is written there); the verified pairs then join stories, the
