@@ -126,6 +126,9 @@
 /* A candidate joins a story when it matches the story's first member and
  * half of the pairs between this many members of each side. */
 #define FOLD_SAMPLE 5
+/* A GUID or link that this many different titles carry is a site's
+ * address given to every item, not an item's (fold_join_address()). */
+#define FOLD_ADDRESS_TITLES 3
 
 /* Whether times x and y are both dated and more than FOLD_WINDOW_SECONDS
  * apart. A feed's dates may be any 64-bit times, so the difference is
@@ -1797,8 +1800,41 @@ fold_sort_high(uint64_t *v, uint64_t *tmp, size_t m)
 	return v;
 }
 
+/* The n entries of run carry one GUID (field 0) or link (1): they join,
+ * in run's order, unless FOLD_ADDRESS_TITLES different titles carry it.
+ * Then it is a site's address that a feed gives every item (its front
+ * page, "#", a GUID of "1"), which proves nothing: those entries are left
+ * without it, so that fold_same_address() does not read it either. A
+ * headline edited once, or twice with a copy of one version, still
+ * joins. */
+static void
+fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
+                  int field)
+{
+	uint64_t title[FOLD_ADDRESS_TITLES];
+	size_t x, k, titles = 0;
+
+	for (x = 0; x < n && titles < FOLD_ADDRESS_TITLES; x++) {
+		uint64_t w = c->ents[run[x].i].whole;
+
+		for (k = 0; k < titles && title[k] != w; k++) {
+		}
+		if (k == titles) {
+			title[titles++] = w;
+		}
+	}
+	for (x = 0; x < n; x++) {
+		if (titles == FOLD_ADDRESS_TITLES) {
+			*(field == 0 ? &c->ents[run[x].i].guid : &c->ents[run[x].i].link) = 0;
+		} else if (x > 0) {
+			fold_merge(c, run[x - 1].i, run[x].i);
+		}
+	}
+}
+
 /* Entries that share a GUID (field 0) or a link (field 1) join: the
- * same address is proof, over any time apart. The entries' short hashes
+ * same address is proof, over any time apart (but see
+ * fold_join_address()). The entries' short hashes
  * (read with the titles) put them in runs; only the entries of a run of
  * two or more, a few in a batch, have their strings read and hashed in
  * full, and each such run is put in fold_cmp_str()'s order. The joins so
@@ -1812,7 +1848,7 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 	uint64_t *tmp = malloc((n ? n : 1) * sizeof(*tmp));
 	const uint64_t *k;
 	struct fold_addr *run = NULL;
-	size_t i, j, x, m = 0, caprun = 0;
+	size_t i, j, x, y, m = 0, caprun = 0;
 	int rc = -1;
 
 	if (v == NULL || tmp == NULL) {
@@ -1845,10 +1881,11 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 			run[x - i].i = (uint32_t)k[x];
 		}
 		qsort(run, j - i, sizeof(*run), fold_cmp_str);
-		for (x = 1; x < j - i; x++) {
-			if (run[x - 1].h == run[x].h && strcmp(run[x - 1].s, run[x].s) == 0) {
-				fold_merge(c, run[x - 1].i, run[x].i);
+		for (x = 0; x < j - i; x = y) {
+			for (y = x + 1; y < j - i && run[y].h == run[x].h &&
+			     strcmp(run[y].s, run[x].s) == 0; y++) {
 			}
+			fold_join_address(c, run + x, y - x, field);
 		}
 	}
 	rc = 0;
@@ -3114,7 +3151,10 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
- *  - they carry the same GUID or link (at any time apart); otherwise
+ *  - they carry the same GUID or link (at any time apart) that fewer
+ *    than three different titles carry: a feed that gives every item its
+ *    front page's address, or one GUID, proves nothing by it
+ *    (fold_join_address()); otherwise
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
  *    undated, and
  *  - when either title is short (title_informative() under TITLE_SHORT:

@@ -205,6 +205,22 @@ static const struct group_case group_cases[] = {
 		{ "Ferry approved", NULL, "https://a.example/1", NULL, NULL, 0, 10 },
 		{ "Council backs ferry plan", NULL, "https://a.example/1", NULL, NULL, 0, 10 } },
 	  2, 1, 0 },
+	{ "a site's address on every item", {
+		{ "Ferry line to the islands approved", NULL, "https://a.example/", NULL, NULL, 0, 10 },
+		{ "Storm warning issued for the northern coast", NULL, "https://a.example/", NULL, NULL, 60, 10 },
+		{ "Museum reopens after two years of repairs", NULL, "https://a.example/", NULL, NULL, 120, 10 } },
+	  3, 3, 0 },
+	{ "one GUID on every item", {
+		{ "Ferry line to the islands approved", "1", NULL, NULL, NULL, 0, 10 },
+		{ "Storm warning issued for the northern coast", "1", NULL, NULL, NULL, 60, 10 },
+		{ "Museum reopens after two years of repairs", "1", NULL, NULL, NULL, 120, 10 },
+		{ "Rail strike talks resume in Lindau", "1", NULL, NULL, NULL, 180, 10 } },
+	  4, 4, 0 },
+	{ "a headline edited once, one copy of each: one link", {
+		{ "Ferry approved", NULL, "https://a.example/1", NULL, NULL, 0, 10 },
+		{ "Council backs ferry plan", NULL, "https://a.example/1", NULL, NULL, 60, 10 },
+		{ "Ferry approved", NULL, "https://a.example/1", NULL, NULL, 9 * DAY, 10 } },
+	  3, 1, 0 },
 	{ "no link, no guid: title only", {
 		{ "Ferry line to the islands approved", NULL, NULL, NULL, NULL, NF_NO_DATE, 5 },
 		{ "Ferry line to the islands approved", NULL, NULL, NULL, NULL, NF_NO_DATE, 5 },
@@ -765,6 +781,58 @@ test_window(void **state)
 	free(v);
 }
 
+/*
+ * A site's address, as a property: n titles (win_title()) of one feed
+ * within an hour, every third with a copy, and every item linking to the
+ * site's front page; at 3, 40 and 9,000 titles (two threads). Each title
+ * is one story, whatever the link says.
+ */
+static void
+test_site_address(void **state)
+{
+	static const size_t sizes[] = { 3, 40, 9000 };
+	size_t z;
+
+	(void)state;
+	for (z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+		size_t n = sizes[z], m = 0, t, s, k;
+		struct win_item *v = calloc(2 * n, sizeof(*v));
+		struct fold_entry *e = calloc(2 * n, sizeof(*e));
+		struct fold_result r;
+		struct nf_error err;
+
+		assert_true(v != NULL && e != NULL);
+		for (t = 0; t < n; t++) {
+			for (k = 0; k < (t % 3 == 0 ? 2u : 1u); k++, m++) {
+				win_title(v[m].title, sizeof(v[m].title), v[m].summary,
+				          sizeof(v[m].summary), t, (int)k);
+				v[m].title_no = t;
+				e[m] = (struct fold_entry){ v[m].title, NULL,
+				                            "https://site.example/", NULL, NULL,
+				                            (int64_t)(t % 3600 + 60 * k), 10 };
+			}
+		}
+		assert_int_equal(fold_stories(e, m, TITLE_DEFAULT_THRESHOLD, &r, &err),
+		                 NF_OK);
+		for (s = 0; s < r.nstories; s++) {
+			const struct fold_story *st = &r.stories[s];
+
+			for (k = 0; k < st->nsimilar; k++) {
+				if (v[st->similar[k]].title_no != v[st->lead].title_no) {
+					fail_msg("%zu titles: \"%s\" and \"%s\" are one story", n,
+					         v[st->similar[k]].title, v[st->lead].title);
+				}
+			}
+		}
+		if (r.nstories != n) {
+			fail_msg("%zu titles on one link: %zu stories", n, r.nstories);
+		}
+		fold_result_free(&r);
+		free(e);
+		free(v);
+	}
+}
+
 int
 main(void)
 {
@@ -775,6 +843,7 @@ main(void)
 		cmocka_unit_test(test_quality),
 		cmocka_unit_test(test_summary_needed),
 		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_site_address),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
