@@ -1415,20 +1415,24 @@ fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
+/* What item_key() may not key an item by: its GUID, its link. */
+enum { KEY_NO_GUID = 1, KEY_NO_LINK = 2 };
+
 /* Returns the item's key as a new string, or NULL out of memory: "g:" and
  * the GUID, else "l:" and the link, else "h:" and a hash of the title and
- * text. The prefixes keep a GUID from meeting an equal link. */
+ * text; skip (KEY_NO_GUID, KEY_NO_LINK) passes over the first two. The
+ * prefixes keep a GUID from meeting an equal link. */
 static char *
-item_key(const struct nf_item *item)
+item_key(const struct nf_item *item, unsigned skip)
 {
-	const char *prefix = "g:", *value = item->id;
+	const char *prefix = "g:", *value = skip & KEY_NO_GUID ? NULL : item->id;
 	char hex[17];
 	size_t len;
 	char *key;
 
 	if (value == NULL || value[0] == '\0') {
 		prefix = "l:";
-		value = item->link;
+		value = skip & KEY_NO_LINK ? NULL : item->link;
 	}
 	if (value == NULL || value[0] == '\0') {
 		uint64_t h = UINT64_C(0xcbf29ce484222325);
@@ -1447,6 +1451,61 @@ item_key(const struct nf_item *item)
 		snprintf(key, len, "%s%s", prefix, value);
 	}
 	return key;
+}
+
+/* An item's GUID or link, as shared_addresses() sorts them. */
+struct address {
+	const char *s, *title;
+	size_t i;
+};
+
+static int
+address_cmp(const void *x, const void *y)
+{
+	const struct address *a = x, *b = y;
+	int r = strcmp(a->s, b->s);
+
+	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Sets bit in skip[i] for each item i of feed whose GUID (bit
+ * KEY_NO_GUID) or link (KEY_NO_LINK), the one item_key() would key it by,
+ * another item of the document carries under another title: a site's
+ * address that a feed gives every item (its front page, "#", a GUID of
+ * "1"), which would key them all as one item and keep only the last.
+ * Items that share it under one title are one item told twice. Returns
+ * -1 when out of memory. */
+static int
+shared_addresses(const struct nf_feed *feed, unsigned char *skip, unsigned bit)
+{
+	struct address *v = malloc((feed->nitems ? feed->nitems : 1) * sizeof(*v));
+	size_t i, j, k, n = 0;
+
+	if (v == NULL) {
+		return -1;
+	}
+	for (i = 0; i < feed->nitems; i++) {
+		const struct nf_item *it = feed->items[i];
+		const char *s = bit == KEY_NO_GUID ? it->id : it->link;
+
+		if ((bit == KEY_NO_GUID || skip[i] & KEY_NO_GUID ||
+		     it->id == NULL || it->id[0] == '\0') && s != NULL && s[0] != '\0') {
+			v[n++] = (struct address){ s, nf_str(it->title), i };
+		}
+	}
+	qsort(v, n, sizeof(*v), address_cmp);
+	for (i = 0; i < n; i = j) {
+		int titles = 1;
+
+		for (j = i + 1; j < n && strcmp(v[j].s, v[i].s) == 0; j++) {
+			titles += titles == 1 && strcmp(v[j].title, v[i].title) != 0;
+		}
+		for (k = i; titles > 1 && k < j; k++) {
+			skip[v[k].i] |= (unsigned char)bit;
+		}
+	}
+	free(v);
+	return 0;
 }
 
 /* Binds ?3..?16, the columns an insert and an update share. */
@@ -1475,6 +1534,7 @@ bind_item(sqlite3_stmt *st, const struct nf_item *item, const char *extras,
 /* One item of a feed update and where it goes. */
 struct item_put {
 	const struct nf_item *item;
+	unsigned skip;		/* item_key()'s */
 	char *extras;		/* encoded by item_put(), freed there */
 	int64_t seq;		/* the feed's update counter */
 	size_t position;	/* in the feed's listing */
@@ -1535,7 +1595,7 @@ static enum nf_status
 item_put(struct store *s, int64_t feed_id, struct item_put *put,
          size_t *new_count, struct nf_error *err)
 {
-	char *key = item_key(put->item);
+	char *key = item_key(put->item, put->skip);
 	int64_t rowid = 0;
 	int inserted = 0;
 	enum nf_status status;
@@ -1639,19 +1699,26 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 	int64_t seq, now = (int64_t)time(NULL);
 	size_t i, added = 0;
 	enum nf_status status;
+	unsigned char *skip = calloc(feed->nitems ? feed->nitems : 1, 1);
 
 	if (new_count != NULL) {
 		*new_count = 0;
 	}
+	if (skip == NULL || shared_addresses(feed, skip, KEY_NO_GUID) != 0 ||
+	    shared_addresses(feed, skip, KEY_NO_LINK) != 0) {
+		free(skip);
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
 	if ((status = tx_begin(s, err)) != NF_OK) {
+		free(skip);
 		return status;
 	}
 	if ((status = feed_next_seq(s, feed_id, feed->title, &seq, err)) != NF_OK) {
 		goto fail;
 	}
 	for (i = 0; i < feed->nitems; i++) {
-		struct item_put put = { .item = feed->items[i], .seq = seq,
-		                        .position = i, .now = now };
+		struct item_put put = { .item = feed->items[i], .skip = skip[i],
+		                        .seq = seq, .position = i, .now = now };
 
 		if ((status = item_put(s, feed_id, &put, &added, err)) != NF_OK) {
 			goto fail;
@@ -1665,9 +1732,11 @@ store_feed_update(struct store *s, int64_t feed_id, const struct nf_feed *feed,
 	if (new_count != NULL) {
 		*new_count = added;
 	}
+	free(skip);
 	return NF_OK;
 fail:
 	tx_rollback(s);
+	free(skip);
 	return status;
 }
 

@@ -12,7 +12,9 @@
  * feeds are fetched again anyway, so we do not pay an fsync per commit.
  *
  * Items are keyed by feed + GUID, else link, else a hash of title and
- * content. An item seen again keeps its read flag and takes the new text.
+ * content; a GUID or link that items of other titles carry in the same
+ * update keys none of them. An item seen again keeps its read flag and
+ * takes the new text.
  *
  * One struct store belongs to one thread at a time. Other processes
  * (a cron --refresh while the reader runs) may open the same file; writers

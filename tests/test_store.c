@@ -644,6 +644,68 @@ items_keyed_by_guid_link_or_hash(void **state)
 	}
 }
 
+/*
+ * A site's address on every item, as a property: generated documents of
+ * 1 to 40 items whose GUIDs and links come from small pools (none, "",
+ * "1", the front page, "#", an item's own) and whose titles repeat now
+ * and then. Every title of a document is stored (nothing is lost to an
+ * address the items share), and storing the document again adds nothing.
+ */
+static void
+shared_addresses_lose_no_item(void **state)
+{
+	static const char *const guids[] = { NULL, "", "1", NULL };
+	static const char *const links[] = { NULL, "", "https://example.org/",
+	                                     "#", NULL, NULL };
+	struct fixture *f = *state;
+	uint32_t seed = 7;
+	int round;
+
+	open_store(f);
+	for (round = 0; round < 60; round++) {
+		struct nf_feed *feed = make_feed("Site"), *again = make_feed("Site");
+		size_t n, i;
+		int present[40] = { 0 };
+		char url[64], own[64], title[64];
+		struct loaded l;
+		int64_t id;
+
+		snprintf(url, sizeof(url), "https://example.org/site/%d", round);
+		id = ensure(f, url, NULL);
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (seed >> 8) % 40;
+		for (i = 0; i < n; i++) {
+			const char *g, *k;
+			size_t t;
+
+			seed = seed * 1103515245u + 12345u;
+			g = guids[(seed >> 8) % 4];
+			k = links[(seed >> 12) % 6];
+			/* one title in four repeats one before it, as an
+			 * item told twice */
+			t = i > 0 && (seed >> 16) % 4 == 0 ? (seed >> 18) % i : i;
+			present[t] = 1;
+			snprintf(own, sizeof(own), "https://example.org/item/%zu", t);
+			snprintf(title, sizeof(title), "Harbour notice number %zu", t);
+			add(feed, make_item(g, k != NULL ? k : own, title, "x", 1));
+			add(again, make_item(g, k != NULL ? k : own, title, "x", 1));
+		}
+		update(f, id, feed, 0, 0);
+		l = load(f, id, STORE_LOAD_LIST);
+		for (i = 0; i < n; i++) {
+			snprintf(title, sizeof(title), "Harbour notice number %zu", i);
+			if (present[i] && find_title(&l, title) == NULL) {
+				fail_msg("round %d: \"%s\" of %zu items was not stored", round,
+				         title, n);
+			}
+		}
+		loaded_free(&l);
+		if (update(f, id, again, 0, 0) != 0) {
+			fail_msg("round %d: the same %zu items again add some", round, n);
+		}
+	}
+}
+
 static void
 same_guid_in_two_feeds_is_two_items(void **state)
 {
@@ -2001,6 +2063,7 @@ main(void)
 		CASE(refuses_a_non_database),
 		CASE(refresh_keeps_read_flags_and_takes_new_text),
 		CASE(items_keyed_by_guid_link_or_hash),
+		CASE(shared_addresses_lose_no_item),
 		CASE(same_guid_in_two_feeds_is_two_items),
 		CASE(prune_keeps_unread),
 		CASE(prune_keeps_unread_past_the_limit),
