@@ -129,6 +129,8 @@
 /* A GUID or link that this many different titles carry is a site's
  * address given to every item, not an item's (fold_join_address()). */
 #define FOLD_ADDRESS_TITLES 3
+/* ... or two titles from one feed, looked for among its first entries. */
+#define FOLD_ADDRESS_LOOK 64
 
 /* Whether times x and y are both dated and more than FOLD_WINDOW_SECONDS
  * apart. A feed's dates may be any 64-bit times, so the difference is
@@ -1800,12 +1802,41 @@ fold_sort_high(uint64_t *v, uint64_t *tmp, size_t m)
 	return v;
 }
 
+/* Whether one feed (a source that is not NULL) gives the n entries of
+ * run two titles, title[0] and title[1]: the store keeps those as two
+ * items (store.h), so they are two stories. Only the first
+ * FOLD_ADDRESS_LOOK entries are compared, as few runs are longer. */
+static int
+fold_address_one_feed(const struct fold_ctx *c, const struct fold_addr *run,
+                      size_t n, const uint64_t *title)
+{
+	size_t x, y;
+
+	n = n < FOLD_ADDRESS_LOOK ? n : FOLD_ADDRESS_LOOK;
+	for (x = 0; x < n; x++) {
+		const char *sx = fold_at(c, run[x].i)->source;
+
+		for (y = 0; sx != NULL && y < n; y++) {
+			const char *sy = fold_at(c, run[y].i)->source;
+
+			if (c->ents[run[x].i].whole == title[0] &&
+			    c->ents[run[y].i].whole == title[1] && sy != NULL &&
+			    strcmp(sx, sy) == 0) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The n entries of run carry one GUID (field 0) or link (1): they join,
- * in run's order, unless FOLD_ADDRESS_TITLES different titles carry it.
- * Then it is a site's address that a feed gives every item (its front
- * page, "#", a GUID of "1"), which proves nothing: those entries are left
- * without it, so that fold_same_address() does not read it either. A
- * headline edited once, or twice with a copy of one version, still
+ * in run's order, unless FOLD_ADDRESS_TITLES different titles carry it,
+ * or one feed gives it two titles. Then it is a site's address that a
+ * feed gives every item (its front page, "#", a GUID of "1"), which
+ * proves nothing: those entries are left without it, so that
+ * fold_same_address() does not read it either. A headline edited once
+ * (two titles from two feeds, or from one feed on two fetches, which the
+ * store keeps as one item), or twice with a copy of one version, still
  * joins. */
 static void
 fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
@@ -1813,6 +1844,7 @@ fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
 {
 	uint64_t title[FOLD_ADDRESS_TITLES];
 	size_t x, k, titles = 0;
+	int site;
 
 	for (x = 0; x < n && titles < FOLD_ADDRESS_TITLES; x++) {
 		uint64_t w = c->ents[run[x].i].whole;
@@ -1823,8 +1855,10 @@ fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
 			title[titles++] = w;
 		}
 	}
+	site = titles == FOLD_ADDRESS_TITLES ||
+	       (titles == 2 && fold_address_one_feed(c, run, n, title));
 	for (x = 0; x < n; x++) {
-		if (titles == FOLD_ADDRESS_TITLES) {
+		if (site) {
 			*(field == 0 ? &c->ents[run[x].i].guid : &c->ents[run[x].i].link) = 0;
 		} else if (x > 0) {
 			fold_merge(c, run[x - 1].i, run[x].i);
@@ -3152,9 +3186,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
  *  - they carry the same GUID or link (at any time apart) that fewer
- *    than three different titles carry: a feed that gives every item its
- *    front page's address, or one GUID, proves nothing by it
- *    (fold_join_address()); otherwise
+ *    than three different titles carry, nor two from one feed: a feed
+ *    that gives every item its front page's address, or one GUID, proves
+ *    nothing by it (fold_join_address()); otherwise
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
  *    undated, and
  *  - when either title is short (title_informative() under TITLE_SHORT:

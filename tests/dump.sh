@@ -127,18 +127,30 @@ fi
 
 # Items that share a GUID or a link are one story, however long the
 # address (--dump keeps long ones as digests) and however far apart the
-# dates; an address one character off joins nothing.
+# dates (18 days: the title alone would not join them); an address one
+# character off joins nothing.
 g="https://harbour.example/stories/2023/10/ferry-service-resumes-after-storm"
 l="https://harbour.example/stories/2023/10/council-budget-quarterly-report"
 printf '<rss version="2.0"><channel><title>Harbour Desk</title>
 <item><title>Ferry service resumes</title><guid>%s</guid><link>https://harbour.example/a</link><pubDate>Mon, 02 Oct 2023 08:00:00 GMT</pubDate></item>
 <item><title>Quarterly budget passes</title><guid>budget-1</guid><link>%s</link><pubDate>Tue, 03 Oct 2023 08:00:00 GMT</pubDate></item>
-<item><title>Library opening hours change</title><guid>%s</guid><link>https://harbour.example/c</link><pubDate>Fri, 20 Oct 2023 08:00:00 GMT</pubDate></item>
-<item><title>Orchard festival draws crowds</title><guid>orchard-1</guid><link>%s</link><pubDate>Sat, 21 Oct 2023 08:00:00 GMT</pubDate></item>
+<item><title>Ferry service resumes</title><guid>%s</guid><link>https://harbour.example/c</link><pubDate>Fri, 20 Oct 2023 08:00:00 GMT</pubDate></item>
+<item><title>Quarterly budget passes</title><guid>orchard-1</guid><link>%s</link><pubDate>Sat, 21 Oct 2023 08:00:00 GMT</pubDate></item>
 <item><title>Station timetable revised</title><guid>%sx</guid><link>%sx</link><pubDate>Mon, 02 Oct 2023 09:00:00 GMT</pubDate></item>
 </channel></rss>' "$g" "$l" "$g" "$l" "$g" "$l" >"$tmp/addr.xml"
 check "long shared GUIDs and links join stories" "$tmp/addr.xml" \
 	'sorted(sorted([s["lead"]] + s["similar"]) for s in d["stories"]) == [[0, 2], [1, 3], [4]]'
+
+# A site's address that a feed gives items of other titles (its front
+# page, a GUID of "1") proves nothing: each item is its own story.
+printf '<rss version="2.0"><channel><title>Quay Notices</title>
+<item><title>Ferry timetable changes on Monday</title><link>https://quay.example/</link><pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>
+<item><title>Storm closes the harbour wall walk</title><link>https://quay.example/</link><pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate></item>
+<item><title>Museum opens its new boat hall</title><guid>1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>
+<item><title>Lifeboat crew welcomes two volunteers</title><guid>1</guid><pubDate>Mon, 02 Nov 2026 11:00:00 GMT</pubDate></item>
+</channel></rss>' >"$tmp/site.xml"
+check "a site's address shared by other titles joins nothing" "$tmp/site.xml" \
+	'len(d["items"]) == 4 and all(s["similar"] == [] for s in d["stories"])'
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

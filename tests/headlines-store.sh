@@ -195,5 +195,24 @@ if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/hostile.out"; then
 	fail "hostile: an escape or bell byte reached stdout"
 fi
 
+# 12. A feed whose items share one address under other titles (a GUID
+# "1", a front page link): every item is stored and listed apart.
+{
+	printf '<rss version="2.0"><channel><title>Quay Notices</title><link>https://quay.example/</link>\n'
+	printf '<item><title>Ferry timetable changes on Monday</title><link>https://quay.example/</link><pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>\n'
+	printf '<item><title>Storm closes the harbour wall walk</title><link>https://quay.example/</link><pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate></item>\n'
+	printf '<item><title>Museum opens its new boat hall</title><guid>1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>\n'
+	printf '<item><title>Lifeboat crew welcomes two volunteers</title><guid>1</guid><pubDate>Mon, 02 Nov 2026 11:00:00 GMT</pubDate></item>\n'
+	printf '</channel></rss>\n'
+} >"$tmp/feeds/site.rss"
+echo "feed file://$tmp/feeds/site.rss" >"$tmp/rc-site"
+run site -c "$tmp/rc-site" -d "$tmp/db-site" --headlines
+status site 0
+for t in 'Ferry timetable' 'Storm closes' 'Museum opens' 'Lifeboat crew'; do
+	n=$(grep -c "$t" "$tmp/site.out")
+	[ "$n" = 1 ] || fail "site: \"$t\" listed $n times: $(cat "$tmp/site.out")"
+done
+grep -q 'similar)$' "$tmp/site.out" && fail "site: a shared address folded: $(cat "$tmp/site.out")"
+
 [ $failures -eq 0 ] || exit 1
 exit 0

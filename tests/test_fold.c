@@ -216,6 +216,14 @@ static const struct group_case group_cases[] = {
 		{ "Museum reopens after two years of repairs", "1", NULL, NULL, NULL, 120, 10 },
 		{ "Rail strike talks resume in Lindau", "1", NULL, NULL, NULL, 180, 10 } },
 	  4, 4, 0 },
+	{ "a site's address on two items of one feed", {
+		{ "Ferry line to the islands approved", NULL, "https://a.example/", NULL, "Valley Courier", 0, 10 },
+		{ "Storm warning issued for the northern coast", NULL, "https://a.example/", NULL, "Valley Courier", 60, 10 } },
+	  2, 2, 0 },
+	{ "a headline edited once, told by two feeds: one link", {
+		{ "Ferry approved", NULL, "https://a.example/1", NULL, "Valley Courier", 0, 10 },
+		{ "Council backs ferry plan", NULL, "https://a.example/1", NULL, "Harbour Gazette", 60, 10 } },
+	  2, 1, 0 },
 	{ "a headline edited once, one copy of each: one link", {
 		{ "Ferry approved", NULL, "https://a.example/1", NULL, NULL, 0, 10 },
 		{ "Council backs ferry plan", NULL, "https://a.example/1", NULL, NULL, 60, 10 },
