@@ -126,8 +126,9 @@
 /* A candidate joins a story when it matches the story's first member and
  * half of the pairs between this many members of each side. */
 #define FOLD_SAMPLE 5
-/* A GUID or link that this many different titles carry is a site's
- * address given to every item, not an item's (fold_join_address()). */
+/* A GUID or link that this many different titles (or summaries' leads)
+ * carry is a site's address given to every item, not an item's
+ * (fold_join_address()). */
 #define FOLD_ADDRESS_TITLES 3
 /* ... or two titles from one feed, looked for among its first entries. */
 #define FOLD_ADDRESS_LOOK 64
@@ -1802,8 +1803,17 @@ fold_sort_high(uint64_t *v, uint64_t *tmp, size_t m)
 	return v;
 }
 
+/* An entry's title and summary's lead as fold_join_address() tells them
+ * apart: "Weather update" each day over the front page's address is a
+ * new item each day. */
+static uint64_t
+fold_address_text(const struct fold_ent *e)
+{
+	return e->whole * 0x100000001b3ULL ^ e->leadhash;
+}
+
 /* Whether one feed (a source that is not NULL) gives the n entries of
- * run two titles, title[0] and title[1]: the store keeps those as two
+ * run two texts, title[0] and title[1]: the store keeps those as two
  * items (store.h), so they are two stories. Only the first
  * FOLD_ADDRESS_LOOK entries are compared, as few runs are longer. */
 static int
@@ -1819,8 +1829,8 @@ fold_address_one_feed(const struct fold_ctx *c, const struct fold_addr *run,
 		for (y = 0; sx != NULL && y < n; y++) {
 			const char *sy = fold_at(c, run[y].i)->source;
 
-			if (c->ents[run[x].i].whole == title[0] &&
-			    c->ents[run[y].i].whole == title[1] && sy != NULL &&
+			if (fold_address_text(&c->ents[run[x].i]) == title[0] &&
+			    fold_address_text(&c->ents[run[y].i]) == title[1] && sy != NULL &&
 			    strcmp(sx, sy) == 0) {
 				return 1;
 			}
@@ -1830,8 +1840,9 @@ fold_address_one_feed(const struct fold_ctx *c, const struct fold_addr *run,
 }
 
 /* The n entries of run carry one GUID (field 0) or link (1): they join,
- * in run's order, unless FOLD_ADDRESS_TITLES different titles carry it,
- * or one feed gives it two titles. Then it is a site's address that a
+ * in run's order, unless FOLD_ADDRESS_TITLES different titles (with
+ * their summaries' leads: fold_address_text()) carry it, or one feed
+ * gives it two. Then it is a site's address that a
  * feed gives every item (its front page, "#", a GUID of "1"), which
  * proves nothing: those entries are left without it, so that
  * fold_same_address() does not read it either. A headline edited once
@@ -1847,7 +1858,7 @@ fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
 	int site;
 
 	for (x = 0; x < n && titles < FOLD_ADDRESS_TITLES; x++) {
-		uint64_t w = c->ents[run[x].i].whole;
+		uint64_t w = fold_address_text(&c->ents[run[x].i]);
 
 		for (k = 0; k < titles && title[k] != w; k++) {
 		}
@@ -3186,9 +3197,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
  *  - they carry the same GUID or link (at any time apart) that fewer
- *    than three different titles carry, nor two from one feed: a feed
- *    that gives every item its front page's address, or one GUID, proves
- *    nothing by it (fold_join_address()); otherwise
+ *    than three different titles or summaries' leads carry, nor two from
+ *    one feed: a feed that gives every item its front page's address, or
+ *    one GUID, proves nothing by it (fold_join_address()); otherwise
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
  *    undated, and
  *  - when either title is short (title_informative() under TITLE_SHORT:

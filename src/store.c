@@ -1418,6 +1418,20 @@ fnv1a(uint64_t h, const char *s)
 /* What item_key() may not key an item by: its GUID, its link. */
 enum { KEY_NO_GUID = 1, KEY_NO_LINK = 2 };
 
+/* The hash of an item's title and text that keys it when it has no
+ * GUID or link. */
+static uint64_t
+item_text_hash(const struct nf_item *item)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	h = fnv1a(h, item->title);
+	h = fnv1a(h, "\x1f");
+	h = fnv1a(h, item->content);
+	h = fnv1a(h, "\x1f");
+	return fnv1a(h, item->summary);
+}
+
 /* Returns the item's key as a new string, or NULL out of memory: "g:" and
  * the GUID, else "l:" and the link, else "h:" and a hash of the title and
  * text; skip (KEY_NO_GUID, KEY_NO_LINK) passes over the first two. The
@@ -1435,14 +1449,8 @@ item_key(const struct nf_item *item, unsigned skip)
 		value = skip & KEY_NO_LINK ? NULL : item->link;
 	}
 	if (value == NULL || value[0] == '\0') {
-		uint64_t h = UINT64_C(0xcbf29ce484222325);
-
-		h = fnv1a(h, item->title);
-		h = fnv1a(h, "\x1f");
-		h = fnv1a(h, item->content);
-		h = fnv1a(h, "\x1f");
-		h = fnv1a(h, item->summary);
-		snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+		snprintf(hex, sizeof(hex), "%016llx",
+		         (unsigned long long)item_text_hash(item));
 		prefix = "h:";
 		value = hex;
 	}
@@ -1455,7 +1463,8 @@ item_key(const struct nf_item *item, unsigned skip)
 
 /* An item's GUID or link, as shared_addresses() sorts them. */
 struct address {
-	const char *s, *title;
+	const char *s;
+	uint64_t text;		/* item_text_hash() */
 	size_t i;
 };
 
@@ -1470,11 +1479,11 @@ address_cmp(const void *x, const void *y)
 
 /* Sets bit in skip[i] for each item i of feed whose GUID (bit
  * KEY_NO_GUID) or link (KEY_NO_LINK), the one item_key() would key it by,
- * another item of the document carries under another title: a site's
- * address that a feed gives every item (its front page, "#", a GUID of
- * "1"), which would key them all as one item and keep only the last.
- * Items that share it under one title are one item told twice. Returns
- * -1 when out of memory. */
+ * another item of the document carries with another title or text: a
+ * site's address that a feed gives every item (its front page, "#", a
+ * GUID of "1"), which would key them all as one item and keep only the
+ * last. Items that share it with one title and text are one item told
+ * twice. Returns -1 when out of memory. */
 static int
 shared_addresses(const struct nf_feed *feed, unsigned char *skip, unsigned bit)
 {
@@ -1490,17 +1499,17 @@ shared_addresses(const struct nf_feed *feed, unsigned char *skip, unsigned bit)
 
 		if ((bit == KEY_NO_GUID || skip[i] & KEY_NO_GUID ||
 		     it->id == NULL || it->id[0] == '\0') && s != NULL && s[0] != '\0') {
-			v[n++] = (struct address){ s, nf_str(it->title), i };
+			v[n++] = (struct address){ s, item_text_hash(it), i };
 		}
 	}
 	qsort(v, n, sizeof(*v), address_cmp);
 	for (i = 0; i < n; i = j) {
-		int titles = 1;
+		int texts = 1;
 
 		for (j = i + 1; j < n && strcmp(v[j].s, v[i].s) == 0; j++) {
-			titles += titles == 1 && strcmp(v[j].title, v[i].title) != 0;
+			texts += texts == 1 && v[j].text != v[i].text;
 		}
-		for (k = i; titles > 1 && k < j; k++) {
+		for (k = i; texts > 1 && k < j; k++) {
 			skip[v[k].i] |= (unsigned char)bit;
 		}
 	}

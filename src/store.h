@@ -12,8 +12,8 @@
  * feeds are fetched again anyway, so we do not pay an fsync per commit.
  *
  * Items are keyed by feed + GUID, else link, else a hash of title and
- * content; a GUID or link that items of other titles carry in the same
- * update keys none of them. An item seen again keeps its read flag and
+ * content; a GUID or link that items with other titles or text carry in
+ * the same update keys none of them. An item seen again keeps its read flag and
  * takes the new text.
  *
  * One struct store belongs to one thread at a time. Other processes

@@ -220,6 +220,11 @@ static const struct group_case group_cases[] = {
 		{ "Ferry line to the islands approved", NULL, "https://a.example/", NULL, "Valley Courier", 0, 10 },
 		{ "Storm warning issued for the northern coast", NULL, "https://a.example/", NULL, "Valley Courier", 60, 10 } },
 	  2, 2, 0 },
+	{ "one title each day over a front page's link", {
+		{ "Weather update", NULL, "https://a.example/", "Rain for Glenby all day, 12C.", "Valley Courier", 0, 10 },
+		{ "Weather update", NULL, "https://a.example/", "Sunshine for Glenby, 18C.", "Valley Courier", DAY, 10 },
+		{ "Weather update", NULL, "https://a.example/", "Fog for Glenby until noon, 9C.", "Valley Courier", 2 * DAY, 10 } },
+	  3, 3, 0 },
 	{ "a headline edited once, told by two feeds: one link", {
 		{ "Ferry approved", NULL, "https://a.example/1", NULL, "Valley Courier", 0, 10 },
 		{ "Council backs ferry plan", NULL, "https://a.example/1", NULL, "Harbour Gazette", 60, 10 } },

@@ -665,8 +665,9 @@ shared_addresses_lose_no_item(void **state)
 	for (round = 0; round < 60; round++) {
 		struct nf_feed *feed = make_feed("Site"), *again = make_feed("Site");
 		size_t n, i;
-		int present[40] = { 0 };
+		int present[40] = { 0 };	/* bit 1: text "x", bit 2: "y" */
 		char url[64], own[64], title[64];
+		const char *text;
 		struct loaded l;
 		int64_t id;
 
@@ -684,19 +685,28 @@ shared_addresses_lose_no_item(void **state)
 			/* one title in four repeats one before it, as an
 			 * item told twice */
 			t = i > 0 && (seed >> 16) % 4 == 0 ? (seed >> 18) % i : i;
-			present[t] = 1;
+			/* a repeated title has another text now and then: a
+			 * daily notice under one headline */
+			text = t != i && (seed >> 24) % 2 == 0 ? "y" : "x";
+			present[t] |= text[0] == 'x' ? 1 : 2;
 			snprintf(own, sizeof(own), "https://example.org/item/%zu", t);
 			snprintf(title, sizeof(title), "Harbour notice number %zu", t);
-			add(feed, make_item(g, k != NULL ? k : own, title, "x", 1));
-			add(again, make_item(g, k != NULL ? k : own, title, "x", 1));
+			add(feed, make_item(g, k != NULL ? k : own, title, text, 1));
+			add(again, make_item(g, k != NULL ? k : own, title, text, 1));
 		}
 		update(f, id, feed, 0, 0);
 		l = load(f, id, STORE_LOAD_LIST);
 		for (i = 0; i < n; i++) {
+			size_t want = (size_t)(present[i] & 1) + (size_t)(present[i] >> 1);
+			size_t got = 0, k;
+
 			snprintf(title, sizeof(title), "Harbour notice number %zu", i);
-			if (present[i] && find_title(&l, title) == NULL) {
-				fail_msg("round %d: \"%s\" of %zu items was not stored", round,
-				         title, n);
+			for (k = 0; k < l.n; k++) {
+				got += strcmp(nf_str(l.items[k]->title), title) == 0;
+			}
+			if (got < want) {
+				fail_msg("round %d: \"%s\" of %zu items: %zu stored, want %zu",
+				         round, title, n, got, want);
 			}
 		}
 		loaded_free(&l);
