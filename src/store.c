@@ -1464,7 +1464,6 @@ item_key(const struct nf_item *item, unsigned skip)
 /* An item's GUID or link, as shared_addresses() sorts them. */
 struct address {
 	const char *s;
-	uint64_t text;		/* item_text_hash() */
 	size_t i;
 };
 
@@ -1499,15 +1498,20 @@ shared_addresses(const struct nf_feed *feed, unsigned char *skip, unsigned bit)
 
 		if ((bit == KEY_NO_GUID || skip[i] & KEY_NO_GUID ||
 		     it->id == NULL || it->id[0] == '\0') && s != NULL && s[0] != '\0') {
-			v[n++] = (struct address){ s, item_text_hash(it), i };
+			v[n++] = (struct address){ s, i };
 		}
 	}
 	qsort(v, n, sizeof(*v), address_cmp);
 	for (i = 0; i < n; i = j) {
+		uint64_t text = 0;
 		int texts = 1;
 
+		/* most addresses are one item's: their text is not read */
 		for (j = i + 1; j < n && strcmp(v[j].s, v[i].s) == 0; j++) {
-			texts += texts == 1 && v[j].text != v[i].text;
+			if (j == i + 1) {
+				text = item_text_hash(feed->items[v[i].i]);
+			}
+			texts += texts == 1 && item_text_hash(feed->items[v[j].i]) != text;
 		}
 		for (k = i; texts > 1 && k < j; k++) {
 			skip[v[k].i] |= (unsigned char)bit;
