@@ -8,8 +8,8 @@
  * n - ceil(t n) + 1), so the work grows with the number of titles, not
  * their square; and, the entries being in date order, only at those
  * postings dated within the window a story may span (fold_walk()), so
- * a year of news costs a probe no more than its week. Identical titles and identical summary leads are
- * candidates too, and a second index over the leads' shingles finds
+ * a year of news costs a probe no more than its week. Identical titles
+ * and identical summary leads are candidates too, and a second index over the leads' shingles finds
  * rewrites. Every candidate pair is verified exactly by fold_same_story()
  * (the rule is written there); the verified pairs then join stories, the
  * most alike first, each only when the copy matches the story as a whole
@@ -1826,12 +1826,14 @@ fold_address_one_feed(const struct fold_ctx *c, const struct fold_addr *run,
 	for (x = 0; x < n; x++) {
 		const char *sx = fold_at(c, run[x].i)->source;
 
-		for (y = 0; sx != NULL && y < n; y++) {
+		if (sx == NULL || fold_address_text(&c->ents[run[x].i]) != title[0]) {
+			continue;
+		}
+		for (y = 0; y < n; y++) {
 			const char *sy = fold_at(c, run[y].i)->source;
 
-			if (fold_address_text(&c->ents[run[x].i]) == title[0] &&
-			    fold_address_text(&c->ents[run[y].i]) == title[1] && sy != NULL &&
-			    strcmp(sx, sy) == 0) {
+			if (sy != NULL && strcmp(sx, sy) == 0 &&
+			    fold_address_text(&c->ents[run[y].i]) == title[1]) {
 				return 1;
 			}
 		}
@@ -1878,9 +1880,9 @@ fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
 }
 
 /* Entries that share a GUID (field 0) or a link (field 1) join: the
- * same address is proof, over any time apart (but see
- * fold_join_address()). The entries' short hashes
- * (read with the titles) put them in runs; only the entries of a run of
+ * same address is proof, over any time apart (unless it is a site's:
+ * fold_join_address()). The entries' short hashes (read with the
+ * titles) put them in runs; only the entries of a run of
  * two or more, a few in a batch, have their strings read and hashed in
  * full, and each such run is put in fold_cmp_str()'s order. The joins so
  * come in the order of the strings' full hashes' low halves, as the ring
@@ -2450,18 +2452,17 @@ fold_probe_prefetch(const struct fold_ctx *c, const struct fold_index *ix,
 	}
 }
 
-/* The first of the dated entries [from, to) not before time - the
- * window (lo) or, with after set, after time + the window (hi). */
+/* The first of the dated entries [from, to), all before time (after
+ * 0) or all after it (after 1), within the window of time (lo) or, with
+ * after set, past it (hi). */
 static size_t
 fold_span_edge(const struct fold_ctx *c, size_t from, size_t to,
                int64_t time, int after)
 {
 	while (from < to) {
 		size_t mid = from + (to - from) / 2;
-		int64_t x = c->ents[mid].time;
 
-		if (after ? x <= time || !fold_apart(x, time)
-		          : x < time && fold_apart(x, time)) {
+		if (fold_apart(c->ents[mid].time, time) != after) {
 			from = mid + 1;
 		} else {
 			to = mid;
@@ -2502,21 +2503,21 @@ fold_probe_chunk(struct fold_probe_job *j, size_t from, size_t to,
 
 	for (i = from; i < to && j->rc == 0; i++) {
 		const struct fold_ent *e = &c->ents[i];
+		const struct fold_span *span = &all;
 
 		if (i + FOLD_PROBE_AHEAD < to) {
 			fold_probe_prefetch(c, j->ix, i + FOLD_PROBE_AHEAD, j->lead);
 		}
 		if (e->time != NF_NO_DATE) {
 			fold_span_move(c, &w, i);
+			span = &w;
 		}
 		if (j->lead && e->nlive >= FOLD_SHORT_LEAD_MIN) {
-			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i,
-			                        e->time != NF_NO_DATE ? &w : &all, j->t,
-			                        order, seen, &j->out);
+			j->rc = fold_probe_lead(c, j->ix, (uint32_t)i, span, j->t, order,
+			                        seen, &j->out);
 		} else if (!j->lead && e->nbase >= 3) {
-			j->rc = fold_probe(c, j->ix, (uint32_t)i,
-			                   e->time != NF_NO_DATE ? &w : &all, j->t,
-			                   order, seen, &j->out);
+			j->rc = fold_probe(c, j->ix, (uint32_t)i, span, j->t, order, seen,
+			                   &j->out);
 		}
 	}
 	return j->rc;

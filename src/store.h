@@ -13,8 +13,8 @@
  *
  * Items are keyed by feed + GUID, else link, else a hash of title and
  * content; a GUID or link that items with other titles or text carry in
- * the same update keys none of them. An item seen again keeps its read flag and
- * takes the new text.
+ * the same update keys none of them. An item seen again keeps its read
+ * flag and takes the new text.
  *
  * One struct store belongs to one thread at a time. Other processes
  * (a cron --refresh while the reader runs) may open the same file; writers
