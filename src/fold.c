@@ -89,6 +89,12 @@
  * use one thread. */
 #define FOLD_BLOCK 8192
 #define FOLD_CHUNK 128
+/* What a block's reading holds until its ids are given (its titles'
+ * shingles and folded text, its summaries' keys) grows with the block:
+ * a batch under 16 blocks is read in blocks of a sixteenth of it, but
+ * no fewer than this many entries, so that --dump of a 20,000-item feed
+ * does not hold 8,192 entries' worth twice over. */
+#define FOLD_BLOCK_MIN 1024
 /* Reading the leads again (fold_lead_ids()), both threads read blocks
  * of FOLD_BLOCK entries, the next one not taken, and the calling thread
  * gives each block its ids in entry order as it is read, reading one
@@ -1247,7 +1253,6 @@ struct fold_read {
 	uint32_t sh, nsh;	/* title shingles in part->sh */
 	uint32_t flat;		/* folded text in part->flat */
 	uint32_t skey;		/* summary keys in part->skeys, sorted */
-	uint32_t lead;		/* lead shingles in part->lh */
 };
 
 /* The entries [from, to) of the block from base as one thread reads
@@ -1262,7 +1267,8 @@ struct fold_part {
 	struct title_shingle *sh;
 	char *flat;
 	uint32_t *skeys;
-	uint64_t *lh;		/* until their bits are set */
+	uint64_t *lh;		/* the last two entries' lead shingles, until
+				 * their bits are set */
 	size_t capr, nsh, capsh, nflat, capflat, nskeys, capskeys;
 	size_t nl, caplh;
 	struct title_words *w;	/* scratch */
@@ -1332,7 +1338,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	size_t len, n;
 	int cut;
 
-	r->skey = (uint32_t)p->nskeys, r->lead = (uint32_t)p->nl;
+	r->skey = (uint32_t)p->nskeys;
 	if (summary == NULL) {
 		return 0;
 	}
@@ -1386,7 +1392,7 @@ fold_read_part(void *arg)
 	/* each array gets room before the first entry: no NULL + 0 */
 	p->nsh = p->nflat = p->nskeys = p->nl = 0;
 	p->from = p->to = p->back ? p->to : p->base;
-	p->rc = fold_grow((void **)&p->r, &p->capr, FOLD_BLOCK + 1,
+	p->rc = fold_grow((void **)&p->r, &p->capr, p->end - p->base + 1,
 	                  sizeof(*p->r)) != 0 ||
 	        fold_grow((void **)&p->skeys, &p->capskeys, 1,
 	                  sizeof(*p->skeys)) != 0 ||
@@ -1412,6 +1418,11 @@ fold_read_part(void *arg)
 			 * asked for an entry ago */
 			fold_part_see(p, set, seen);
 			set = seen;
+			if (set >= FOLD_CHUNK * FOLD_SUMMARY_KEYS) {
+				p->nl -= set;
+				memmove(p->lh, p->lh + set, p->nl * sizeof(*p->lh));
+				set = 0;
+			}
 		}
 	}
 	fold_part_see(p, set, p->nl);
@@ -1505,7 +1516,7 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 		part[i].left = &left, part[i].back = (int)i;
 		part[i].base = from, part[i].end = part[i].to = to;
 	}
-	threaded = to - from >= FOLD_BLOCK / 2 &&
+	threaded = part[0].c->n >= FOLD_BLOCK / 2 &&
 	           pthread_create(&th, NULL, fold_read_part, &part[1]) == 0;
 	for (i = 0; take != NULL && i < 2 && rc == 0; i++) {
 		size_t e;
@@ -1529,9 +1540,11 @@ static int
 fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 {
 	struct fold_part part[2][2];
-	size_t from = 0, k = 0, i;
+	size_t from = 0, k = 0, i, block = c->n / 16;
 	int rc = 0;
 
+	block = block < FOLD_BLOCK_MIN ? FOLD_BLOCK_MIN :
+	        block > FOLD_BLOCK ? FOLD_BLOCK : block;
 	memset(part, 0, sizeof(part));
 	for (i = 0; i < 4; i++) {
 		struct fold_part *p = &part[i / 2][i % 2];
@@ -1542,8 +1555,8 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		p->ld = malloc(sizeof(*p->ld));
 		rc |= p->w == NULL || p->ld == NULL;
 	}
-	for (; rc == 0 && from < c->n; from += FOLD_BLOCK, k++) {
-		size_t to = c->n - from > FOLD_BLOCK ? from + FOLD_BLOCK : c->n;
+	for (; rc == 0 && from < c->n; from += block, k++) {
+		size_t to = c->n - from > block ? from + block : c->n;
 
 		rc = fold_read_block(part[k & 1], from, to,
 		                     k > 0 ? part[(k - 1) & 1] : NULL);
