@@ -1,5 +1,6 @@
 #include "autoconfig.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,24 +22,67 @@ entry_init(struct entry_raw *raw)
 	return raw->item != NULL ? 0 : -1;
 }
 
+/* The raw entry's strings, by their place in it. */
+static const size_t entry_strings[] = {
+	offsetof(struct entry_raw, id), offsetof(struct entry_raw, title),
+	offsetof(struct entry_raw, link), offsetof(struct entry_raw, author),
+	offsetof(struct entry_raw, published), offsetof(struct entry_raw, updated),
+	offsetof(struct entry_raw, summary), offsetof(struct entry_raw, content),
+	offsetof(struct entry_raw, base), offsetof(struct entry_raw, media_url),
+	offsetof(struct entry_raw, thumb_url),
+	offsetof(struct entry_raw, enclosure_image),
+	offsetof(struct entry_raw, json_image),
+	offsetof(struct entry_raw, media_description),
+	offsetof(struct entry_raw, media_title),
+	offsetof(struct entry_raw, media_credit), offsetof(struct entry_raw, outlet),
+};
+#define NSTRINGS (sizeof(entry_strings) / sizeof(entry_strings[0]))
+
+static char **
+entry_string(struct entry_raw *raw, size_t i)
+{
+	return (char **)(void *)((char *)raw + entry_strings[i]);
+}
+
 void
 entry_clear(struct entry_raw *raw)
 {
-	char **strings[] = {
-		&raw->id, &raw->title, &raw->link, &raw->author,
-		&raw->published, &raw->updated, &raw->summary, &raw->content,
-		&raw->base, &raw->media_url, &raw->thumb_url,
-		&raw->enclosure_image, &raw->json_image,
-		&raw->media_description, &raw->media_title, &raw->media_credit,
-		&raw->outlet,
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		free(*strings[i]);
+	for (i = 0; i < NSTRINGS; i++) {
+		free(*entry_string(raw, i));
 	}
 	item_free(raw->item);
 	memset(raw, 0, sizeof(*raw));
+}
+
+int
+entry_copy(struct entry_raw *dst, const struct entry_raw *src)
+{
+	const struct nf_item *it = src->item;
+	size_t i;
+	int rc = entry_init(dst);
+
+	dst->title_markup = src->title_markup;
+	dst->summary_markup = src->summary_markup;
+	dst->content_markup = src->content_markup;
+	for (i = 0; rc == 0 && i < NSTRINGS; i++) {
+		const char *s = *(char *const *)(const void *)((const char *)src +
+		                                               entry_strings[i]);
+
+		rc = s != NULL && (*entry_string(dst, i) = strdup(s)) == NULL ? -1 : 0;
+	}
+	for (i = 0; rc == 0 && it != NULL && i < it->ncategories; i++) {
+		rc = item_add_category(dst->item, it->categories[i]);
+	}
+	for (i = 0; rc == 0 && it != NULL && i < it->nenclosures; i++) {
+		rc = item_add_enclosure(dst->item, it->enclosures[i].url,
+		                        it->enclosures[i].type, it->enclosures[i].length);
+	}
+	if (rc != 0) {
+		entry_clear(dst);
+	}
+	return rc;
 }
 
 int

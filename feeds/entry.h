@@ -46,6 +46,10 @@ struct entry_raw {
 int entry_init(struct entry_raw *raw);
 /* Frees the raw strings and the item (when not taken); raw is reusable. */
 void entry_clear(struct entry_raw *raw);
+/* Makes *dst a copy of src, strings, categories and enclosures its own
+ * (made by the calling thread, so that the thread that frees them made
+ * them); 0, or -1 when out of memory (dst then empty). */
+int entry_copy(struct entry_raw *dst, const struct entry_raw *src);
 
 /* Sets *field to a copy of s when *field is still NULL ("first wins");
  * 0, or -1 when out of memory. */

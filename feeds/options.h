@@ -20,6 +20,10 @@ struct feed_options {
 	size_t max_size;	/* ceiling on buffered bytes; 0 = 16 MiB */
 	int no_article;		/* items without article text (item.h), for
 				 * a reader that never shows it */
+	int pipeline;		/* XML feeds: items after the first built and
+				 * handed on by a second thread, in order, as
+				 * parsing goes on (feeds/itempipe.h); the
+				 * callback then must not read feed */
 };
 
 /* Receives each finished item; takes ownership of item. feed holds the

@@ -10,6 +10,7 @@
 #include <libxml/parserInternals.h>
 
 #include "feeds/entry.h"
+#include "feeds/itempipe.h"
 #include "feeds/xmlfeed.h"
 #include "feeds/xmlfilter.h"
 #include "src/buf.h"
@@ -145,6 +146,8 @@ struct xmlfeed {
 	int first_error_code;	/* its xmlParserErrors code */
 	int first_error_depth;	/* element depth when it came */
 	size_t nitems;		/* items handed on */
+	struct itempipe *pipe;	/* opts->pipeline, from the second item */
+	int pipe_tried;
 	enum nf_status status;	/* out of memory or a callback error */
 	struct nf_error cb_err;
 };
@@ -838,6 +841,35 @@ item_begin(struct xmlfeed *x, const xmlChar **attrs, int n)
 	free(about);
 }
 
+/* Hands the item on to the pipe's thread. */
+static void
+item_put(struct xmlfeed *x)
+{
+	int rc = itempipe_put(x->pipe, &x->raw, x->feed_author);
+
+	x->nitems++;
+	if (rc < 0) {
+		fail_nomem(x);
+	} else if (rc > 0) {
+		xmlStopParser(x->xml);
+		x->stopped = 1;
+	}
+}
+
+/* Waits for the pipe's items; its error becomes the parser's. */
+static void
+pipe_close(struct xmlfeed *x)
+{
+	struct nf_error err;
+
+	if (x->pipe != NULL && itempipe_close(x->pipe, &err) != NF_OK &&
+	    x->status == NF_OK) {
+		x->status = err.code;
+		x->cb_err = err;
+	}
+	x->pipe = NULL;
+}
+
 static void
 item_end(struct xmlfeed *x)
 {
@@ -846,6 +878,14 @@ item_end(struct xmlfeed *x)
 
 	x->item_depth = 0;
 	x->foreign_depth = x->outer_foreign_depth;
+	if (x->opts->pipeline && x->nitems > 0 && !x->pipe_tried) {
+		x->pipe_tried = 1;	/* NULL: built here, as without */
+		x->pipe = itempipe_open(x->opts, x->meta, x->on_item, x->ctx);
+	}
+	if (x->pipe != NULL) {
+		item_put(x);
+		return;
+	}
 	if (entry_build(&x->raw, x->opts, x->feed_author, &item, &err) != NF_OK) {
 		fail_nomem(x);
 		return;
@@ -1278,6 +1318,9 @@ xmlfeed_push(struct xmlfeed *x, const char *data, size_t len, int final,
 			item_end(x);
 		}
 	}
+	if (final) {
+		pipe_close(x);
+	}
 	if (x->status != NF_OK) {
 		return nf_error_set(err, x->status, "%s", x->cb_err.msg);
 	}
@@ -1308,6 +1351,7 @@ xmlfeed_free(struct xmlfeed *x)
 	if (x == NULL) {
 		return;
 	}
+	pipe_close(x);	/* its thread may still be handing items on */
 	if (x->xml != NULL) {
 		/* Entity declarations land in a stand-in document even in SAX
 		 * mode (never used here: getEntity answers only the XML five). */

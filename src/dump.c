@@ -44,7 +44,8 @@ struct dump {
 	size_t nitems;
 	struct fold_entry *entries;
 	size_t cap;
-	int failed;		/* out of memory or stdout closed */
+	_Atomic int failed;	/* out of memory or stdout closed; set on
+				 * the parser's item thread too */
 	struct jbuf *line;	/* one item's JSON; reused */
 	struct arena arena;
 	size_t dropped;		/* fields over max-size, left out */
@@ -488,8 +489,12 @@ static enum nf_status
 dump_source(const struct nf_args *args, struct dump *d, struct nf_error *err)
 {
 	const char *source = args->args[0];
-	/* no article text: the JSON has none */
-	struct dump_read r = { d, { source, NULL, NULL, TITLE_DEFAULT_THRESHOLD, 0, 1 },
+	/* no article text: the JSON has none; items are built and printed
+	 * on a second core as parsing goes on (on_item reads the channel's
+	 * metadata only at the first item, which the parser builds itself) */
+	struct dump_read r = { d, { .source = source,
+	                            .fold_threshold = TITLE_DEFAULT_THRESHOLD,
+	                            .no_article = 1, .pipeline = 1 },
 	                       NULL, NF_OK, err };
 	struct source_head head = { NULL, NULL };
 	struct fetch_limits lim = { 0, 0, 0 };

@@ -404,7 +404,7 @@ read_source(struct collect *c, const char *source, const struct config *cfg,
             struct nf_error *err)
 {
 	struct collect_read r = { c, source, { source, NULL, NULL, cfg->fold_threshold,
-	                                       (size_t)cfg->max_size, 0 }, NULL, NF_OK, err };
+	                                       (size_t)cfg->max_size, 0, 0 }, NULL, NF_OK, err };
 	struct fetch_limits lim = { 0, cfg->timeout * 1000L, (size_t)cfg->max_size };
 	struct source_head head = { NULL, NULL };
 	enum nf_status st;

@@ -45,7 +45,7 @@ static enum nf_status
 parse_fixture(const char *name, const char *charset, struct nf_feed **feed,
               struct nf_error *err)
 {
-	struct feed_options opts = { name, "https://fixture.example/feeds/", charset, 0.6, 0, 0 };
+	struct feed_options opts = { name, "https://fixture.example/feeds/", charset, 0.6, 0, 0, 0 };
 	size_t len;
 	char *data = slurp(name, &len);
 	enum nf_status st = feed_parse(data, len, &opts, feed, err);
@@ -577,7 +577,7 @@ collect(void *ctx, const struct nf_feed *meta, struct nf_item *item)
 static enum nf_status
 push_in_chunks(const char *data, size_t len, size_t chunk, struct collected *c)
 {
-	struct feed_options opts = { "chunks", "https://fixture.example/", NULL, 0.6, 0, 0 };
+	struct feed_options opts = { "chunks", "https://fixture.example/", NULL, 0.6, 0, 0, 0 };
 	struct feed_parser *p = feed_parser_new(&opts, collect, c);
 	struct nf_error err;
 	enum nf_status st = NF_OK;
@@ -635,7 +635,7 @@ test_chunk_boundaries(void **state)
 static void
 test_streaming_and_stop(void **state)
 {
-	struct feed_options opts = { "stream", NULL, NULL, 0.6, 0, 0 };
+	struct feed_options opts = { "stream", NULL, NULL, 0.6, 0, 0, 0 };
 	struct collected c = { .len = 0 };
 	struct feed_parser *p;
 	struct nf_error err;
@@ -673,7 +673,7 @@ test_named_outlets(void **state)
 		"<item><title>MATCHDAY Kestrel FC - Saltmere Rovers</title>"
 		"<description>&lt;font&gt;Kick-off at three&lt;/font&gt;</description></item>"
 		"</channel></rss>";
-	struct feed_options opts = { "inline", NULL, NULL, 0.6, 0, 0 };
+	struct feed_options opts = { "inline", NULL, NULL, 0.6, 0, 0, 0 };
 	struct nf_feed *feed = NULL;
 	struct nf_error err;
 
@@ -714,7 +714,7 @@ static const struct article_case article_cases[] = {
 static void
 test_article_text(void **state)
 {
-	struct feed_options opts = { "article", "https://fixture.example/feeds/", NULL, 0.6, 0, 0 };
+	struct feed_options opts = { "article", "https://fixture.example/feeds/", NULL, 0.6, 0, 0, 0 };
 	char doc[2048];
 	struct nf_feed *feed;
 	struct nf_error err;
