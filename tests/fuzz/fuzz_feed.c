@@ -2,8 +2,10 @@
  * The feed parser through its push interface: the input is split into
  * chunks whose sizes come from the input itself, so the fuzzer explores
  * chunk boundaries inside tags, entities, UTF-8 sequences and JSON. The
- * first byte picks the charset hint and how many chunk sizes follow.
- * Every item is checked against the text gate and freed in the callback.
+ * first byte picks the charset hint and how many chunk sizes follow; the
+ * last byte's low bit has items built on the parser's second thread
+ * (feed_options.pipeline). Every item is checked against the text gate
+ * and freed in the callback.
  */
 #include "autoconfig.h"
 
@@ -72,6 +74,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.charset = charsets[data[0] & 7];
 	opts.fold_threshold = 0.6;
 	opts.max_size = 1 << 20;
+	opts.pipeline = data[size - 1] & 1;
 	nsizes = (data[0] >> 3) & 0x0f;
 	if (size < 1 + nsizes) {
 		return 0;
