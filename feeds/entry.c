@@ -1,6 +1,5 @@
 #include "autoconfig.h"
 
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,67 +21,24 @@ entry_init(struct entry_raw *raw)
 	return raw->item != NULL ? 0 : -1;
 }
 
-/* The raw entry's strings, by their place in it. */
-static const size_t entry_strings[] = {
-	offsetof(struct entry_raw, id), offsetof(struct entry_raw, title),
-	offsetof(struct entry_raw, link), offsetof(struct entry_raw, author),
-	offsetof(struct entry_raw, published), offsetof(struct entry_raw, updated),
-	offsetof(struct entry_raw, summary), offsetof(struct entry_raw, content),
-	offsetof(struct entry_raw, base), offsetof(struct entry_raw, media_url),
-	offsetof(struct entry_raw, thumb_url),
-	offsetof(struct entry_raw, enclosure_image),
-	offsetof(struct entry_raw, json_image),
-	offsetof(struct entry_raw, media_description),
-	offsetof(struct entry_raw, media_title),
-	offsetof(struct entry_raw, media_credit), offsetof(struct entry_raw, outlet),
-};
-#define NSTRINGS (sizeof(entry_strings) / sizeof(entry_strings[0]))
-
-static char **
-entry_string(struct entry_raw *raw, size_t i)
-{
-	return (char **)(void *)((char *)raw + entry_strings[i]);
-}
-
 void
 entry_clear(struct entry_raw *raw)
 {
+	char **strings[] = {
+		&raw->id, &raw->title, &raw->link, &raw->author,
+		&raw->published, &raw->updated, &raw->summary, &raw->content,
+		&raw->base, &raw->media_url, &raw->thumb_url,
+		&raw->enclosure_image, &raw->json_image,
+		&raw->media_description, &raw->media_title, &raw->media_credit,
+		&raw->outlet,
+	};
 	size_t i;
 
-	for (i = 0; i < NSTRINGS; i++) {
-		free(*entry_string(raw, i));
+	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+		free(*strings[i]);
 	}
 	item_free(raw->item);
 	memset(raw, 0, sizeof(*raw));
-}
-
-int
-entry_copy(struct entry_raw *dst, const struct entry_raw *src)
-{
-	const struct nf_item *it = src->item;
-	size_t i;
-	int rc = entry_init(dst);
-
-	dst->title_markup = src->title_markup;
-	dst->summary_markup = src->summary_markup;
-	dst->content_markup = src->content_markup;
-	for (i = 0; rc == 0 && i < NSTRINGS; i++) {
-		const char *s = *(char *const *)(const void *)((const char *)src +
-		                                               entry_strings[i]);
-
-		rc = s != NULL && (*entry_string(dst, i) = strdup(s)) == NULL ? -1 : 0;
-	}
-	for (i = 0; rc == 0 && it != NULL && i < it->ncategories; i++) {
-		rc = item_add_category(dst->item, it->categories[i]);
-	}
-	for (i = 0; rc == 0 && it != NULL && i < it->nenclosures; i++) {
-		rc = item_add_enclosure(dst->item, it->enclosures[i].url,
-		                        it->enclosures[i].type, it->enclosures[i].length);
-	}
-	if (rc != 0) {
-		entry_clear(dst);
-	}
-	return rc;
 }
 
 int
@@ -353,13 +309,16 @@ build_lines(struct entry_raw *raw, const char *feed_author)
 	return 0;
 }
 
-enum nf_status
-entry_build(struct entry_raw *raw, const struct feed_options *opts,
-            const char *feed_author, struct nf_item **out, struct nf_error *err)
+/* entry_build() into raw->item, taken on success: raw's strings are only
+ * read, never freed nor replaced, so that another thread may own them. */
+static enum nf_status
+build_item(struct entry_raw *raw, const struct feed_options *opts,
+           const char *feed_author, struct nf_item **out, struct nf_error *err)
 {
 	struct html_parts sp, cp;
 	enum nf_status st;
 	char *caption, *credit;
+	const char *summary = raw->summary;
 	int picture, rc_image;
 
 	*out = NULL;
@@ -369,23 +328,22 @@ entry_build(struct entry_raw *raw, const struct feed_options *opts,
 	credit = entry_clean_line(raw->media_credit, ENTRY_GUESS);
 	/* the HTML's picture fills only what the feed's own fields leave */
 	picture = feed_image_url(raw) == NULL || caption == NULL || credit == NULL;
-	if (raw->summary == NULL && raw->content == NULL) {
+	if (summary == NULL && raw->content == NULL) {
 		/* A video feed's only text is the media:description, which is
 		 * the item's summary then as well as the picture's caption. */
-		raw->summary = raw->media_description != NULL ?
-		               strdup(raw->media_description) : NULL;
+		summary = raw->media_description;
 	}
 	/* With HTML content, the picture and related entries come from it,
 	 * and the summary (a teaser) only needs its text: html_extract() on
 	 * both would double the cost of every item. */
-	if (raw->content != NULL && raw->summary != NULL &&
+	if (raw->content != NULL && summary != NULL &&
 	    reads_as_html(raw->content, raw->content_markup) &&
-	    reads_as_html(raw->summary, raw->summary_markup)) {
+	    reads_as_html(summary, raw->summary_markup)) {
 		memset(&sp, 0, sizeof(sp));
-		raw->item->summary = drop_blank(htmltext_from_html(raw->summary, strlen(raw->summary)));
+		raw->item->summary = drop_blank(htmltext_from_html(summary, strlen(summary)));
 		st = NF_OK;
 	} else {
-		st = build_body(raw->summary, raw->summary_markup, raw->base, opts, picture,
+		st = build_body(summary, raw->summary_markup, raw->base, opts, picture,
 		                &raw->item->summary, &sp, err);
 	}
 	if (st != NF_OK) {
@@ -416,6 +374,56 @@ out_summary:
 	html_parts_free(&sp);
 	free(caption);
 	free(credit);
+	return st;
+}
+
+enum nf_status
+entry_build(struct entry_raw *raw, const struct feed_options *opts,
+            const char *feed_author, struct nf_item **out, struct nf_error *err)
+{
+	enum nf_status st = build_item(raw, opts, feed_author, out, err);
+
 	entry_clear(raw);
+	return st;
+}
+
+/* A new item holding copies of raw's categories and enclosures, or NULL
+ * when out of memory. */
+static struct nf_item *
+item_lists_copy(const struct entry_raw *raw)
+{
+	const struct nf_item *from = raw->item;
+	struct nf_item *item = item_new();
+	size_t i;
+	int rc = item != NULL ? 0 : -1;
+
+	for (i = 0; rc == 0 && from != NULL && i < from->ncategories; i++) {
+		rc = item_add_category(item, from->categories[i]);
+	}
+	for (i = 0; rc == 0 && from != NULL && i < from->nenclosures; i++) {
+		rc = item_add_enclosure(item, from->enclosures[i].url,
+		                        from->enclosures[i].type, from->enclosures[i].length);
+	}
+	if (rc != 0) {
+		item_free(item);
+		return NULL;
+	}
+	return item;
+}
+
+enum nf_status
+entry_build_shared(const struct entry_raw *raw, const struct feed_options *opts,
+                   const char *feed_author, struct nf_item **out,
+                   struct nf_error *err)
+{
+	struct entry_raw view = *raw;	/* its strings are read, not owned */
+	enum nf_status st;
+
+	*out = NULL;
+	if ((view.item = item_lists_copy(raw)) == NULL) {
+		return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+	}
+	st = build_item(&view, opts, feed_author, out, err);
+	item_free(view.item);	/* NULL once taken */
 	return st;
 }

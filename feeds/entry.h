@@ -46,10 +46,6 @@ struct entry_raw {
 int entry_init(struct entry_raw *raw);
 /* Frees the raw strings and the item (when not taken); raw is reusable. */
 void entry_clear(struct entry_raw *raw);
-/* Makes *dst a copy of src, strings, categories and enclosures its own
- * (made by the calling thread, so that the thread that frees them made
- * them); 0, or -1 when out of memory (dst then empty). */
-int entry_copy(struct entry_raw *dst, const struct entry_raw *src);
 
 /* Sets *field to a copy of s when *field is still NULL ("first wins");
  * 0, or -1 when out of memory. */
@@ -64,6 +60,14 @@ int entry_add_category(struct entry_raw *raw, const char *s);
 enum nf_status entry_build(struct entry_raw *raw, const struct feed_options *opts,
                            const char *feed_author, struct nf_item **out,
                            struct nf_error *err);
+/* entry_build() of a raw entry that another thread owns: its strings are
+ * only read and stay the caller's, and the item is made wholly of the
+ * calling thread's memory (its categories and enclosures copied), so that
+ * the thread that frees each allocation is the one that made it. */
+enum nf_status entry_build_shared(const struct entry_raw *raw,
+                                  const struct feed_options *opts,
+                                  const char *feed_author, struct nf_item **out,
+                                  struct nf_error *err);
 
 /* A one-line text field through the gate: HTML (or, with ENTRY_GUESS,
  * text that looks like HTML) to text, then whitespace folded. Returns a

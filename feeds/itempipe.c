@@ -19,9 +19,10 @@ struct pipe_job {
 
 /*
  * Job k lives in slot k % PIPE_SLOTS. The counters only grow: jobs
- * [taken, put) wait for the thread, [done, taken) are being copied,
- * [freed, done) are copied and wait for the parser's thread to free
- * them. put and freed are the parser's; taken and done the pipe's.
+ * [taken, put) wait for the thread, [done, taken) are being built from,
+ * [freed, done) are built and wait for the parser's thread to free them.
+ * put and freed are the parser's, taken and done the pipe's; a slot is
+ * written again only once its job is freed.
  */
 struct itempipe {
 	const struct feed_options *opts;
@@ -46,7 +47,7 @@ pipe_job_clear(struct pipe_job *j)
 	j->author = NULL;
 }
 
-/* The parser's thread frees the jobs the pipe has copied, up to done. */
+/* The parser's thread frees the jobs the pipe is done with, up to done. */
 static void
 pipe_free_to(struct itempipe *p, size_t done)
 {
@@ -55,91 +56,70 @@ pipe_free_to(struct itempipe *p, size_t done)
 	}
 }
 
-/* Waits for a batch; copies the waiting jobs into to (the pipe's own
- * memory from here on), *n of them. 0 once closed and none is left. */
-static int
-pipe_take(struct itempipe *p, struct pipe_job *to, size_t *n, int *stopped)
+/* Waits for a batch of jobs: [*from, *from + n), 0 once closed and none
+ * is left; *stopped tells whether the pipe stopped. */
+static size_t
+pipe_take(struct itempipe *p, size_t *from, int *stopped)
 {
-	size_t from, k;
-	int rc = 0;
+	size_t n;
 
 	pthread_mutex_lock(&p->mu);
 	while (p->put - p->taken < PIPE_BATCH && !p->closing) {
 		pthread_cond_wait(&p->can_take, &p->mu);
 	}
-	from = p->taken;
-	*n = p->put - from;
+	*from = p->taken;
+	n = p->put - p->taken;
 	p->taken = p->put;
 	*stopped = p->stopped;
 	pthread_mutex_unlock(&p->mu);
-	for (k = 0; k < *n; k++) {
-		const struct pipe_job *j = &p->job[(from + k) % PIPE_SLOTS];
-
-		to[k].author = NULL;
-		if (*stopped) {
-			memset(&to[k].raw, 0, sizeof(to[k].raw));
-		} else if (entry_copy(&to[k].raw, &j->raw) != 0 ||
-		           (j->author != NULL &&
-		            (to[k].author = strdup(j->author)) == NULL)) {
-			rc = -1;
-		}
-	}
-	pthread_mutex_lock(&p->mu);
-	p->done = from + *n;
-	pthread_cond_signal(&p->can_put);
-	pthread_mutex_unlock(&p->mu);
-	return *n > 0 ? (rc != 0 ? -1 : 1) : 0;
+	return n;
 }
 
-/* Builds and hands on the n jobs (only frees them once stopped).
+/* Builds job j and hands its item on (unless stop is already set).
  * Returns 0, 1 when on_item said stop, 2 when building failed (err). */
 static int
-pipe_build(struct itempipe *p, struct pipe_job *batch, size_t n, int stop,
+pipe_build(struct itempipe *p, const struct pipe_job *j, int stop,
            struct nf_error *err)
 {
-	size_t i;
+	struct nf_item *item = NULL;
 
-	for (i = 0; i < n; i++) {
-		struct nf_item *item = NULL;
-
-		if (stop == 0) {
-			if (entry_build(&batch[i].raw, p->opts, batch[i].author, &item,
-			                err) != NF_OK) {
-				stop = 2;
-			} else if (p->on_item(p->ctx, p->feed, item) != 0) {
-				stop = 1;
-			}
-		}
-		pipe_job_clear(&batch[i]);
+	if (stop != 0) {
+		return stop;
 	}
-	return stop;
+	if (entry_build_shared(&j->raw, p->opts, j->author, &item, err) != NF_OK) {
+		return 2;
+	}
+	return p->on_item(p->ctx, p->feed, item) != 0;
+}
+
+/* Marks the jobs before k done, and stop (when set) as the pipe's. */
+static void
+pipe_done(struct itempipe *p, size_t k, int stop, const struct nf_error *err)
+{
+	pthread_mutex_lock(&p->mu);
+	p->done = k;
+	if (stop == 2 && !p->stopped) {
+		p->err = *err;
+	}
+	p->stopped |= stop != 0;
+	pthread_cond_signal(&p->can_put);
+	pthread_mutex_unlock(&p->mu);
 }
 
 static void *
 pipe_run(void *arg)
 {
 	struct itempipe *p = arg;
-	struct pipe_job batch[PIPE_SLOTS];
 	struct nf_error err;
-	size_t n;
-	int rc, stopped, stop;
+	size_t from, n, k;
+	int stopped, stop;
 
-	while ((rc = pipe_take(p, batch, &n, &stopped)) != 0) {
-		if (rc < 0) {
-			pipe_build(p, batch, n, 2, &err);	/* frees them */
-			nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
-			stop = 2;
-		} else {
-			stop = pipe_build(p, batch, n, stopped, &err);
-		}
-		if (stop != 0 && !stopped) {
-			pthread_mutex_lock(&p->mu);
-			if (stop == 2 && !p->stopped) {
-				p->err = err;
-			}
-			p->stopped = 1;
-			pthread_cond_signal(&p->can_put);
-			pthread_mutex_unlock(&p->mu);
+	while ((n = pipe_take(p, &from, &stopped)) > 0) {
+		for (k = from, stop = stopped; k < from + n; k++) {
+			int was = stop;
+
+			stop = pipe_build(p, &p->job[k % PIPE_SLOTS], stop, &err);
+			pipe_done(p, k + 1, was == 0 ? stop : 0, &err);
 		}
 	}
 	return NULL;
