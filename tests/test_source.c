@@ -492,7 +492,7 @@ test_encodings(void **state)
 	assert_int_equal(config_init(&cfg, &err), NF_OK);
 	for (i = 0; i < sizeof(encoding_cases) / sizeof(encoding_cases[0]); i++) {
 		const struct encoding_case *c = &encoding_cases[i];
-		struct parse r = { { c->source, NULL, NULL, 0.6, 0, 0 }, NULL, 0, 0, NF_OK, { 0, "" } };
+		struct parse r = { { c->source, NULL, NULL, 0.6, 0, 0, 0 }, NULL, 0, 0, NF_OK, { 0, "" } };
 		struct source_head head = { NULL, NULL };
 		struct read_args a = { expand(c->source), &cfg, &parse_ops, &r, &head, &err };
 		const char *title;
