@@ -92,7 +92,8 @@ pipe_build(struct itempipe *p, const struct pipe_job *j, int stop,
 	return p->on_item(p->ctx, p->feed, item) != 0;
 }
 
-/* Marks the jobs before k done, and stop (when set) as the pipe's. */
+/* Marks the jobs before k done, and stop (when set) as the pipe's; the
+ * first error is kept. */
 static void
 pipe_done(struct itempipe *p, size_t k, int stop, const struct nf_error *err)
 {
@@ -116,10 +117,8 @@ pipe_run(void *arg)
 
 	while ((n = pipe_take(p, &from, &stopped)) > 0) {
 		for (k = from, stop = stopped; k < from + n; k++) {
-			int was = stop;
-
 			stop = pipe_build(p, &p->job[k % PIPE_SLOTS], stop, &err);
-			pipe_done(p, k + 1, was == 0 ? stop : 0, &err);
+			pipe_done(p, k + 1, stop, &err);
 		}
 	}
 	return NULL;
@@ -149,30 +148,31 @@ itempipe_open(const struct feed_options *opts, const struct nf_feed *feed,
 	return p;
 }
 
-/* Waits, under p->mu, for a free slot, freeing the copied jobs as the
- * pipe copies them. Returns whether the pipe has stopped. */
+/* Under p->mu: frees the jobs the pipe is done with (the lock let go
+ * meanwhile), waiting for one when every slot is taken. Returns whether
+ * the pipe has stopped. */
 static int
 pipe_wait_slot(struct itempipe *p)
 {
-	while (!p->stopped && p->put - p->freed == PIPE_SLOTS) {
+	for (;;) {
 		if (p->done > p->freed) {
 			size_t done = p->done;
 
 			pthread_mutex_unlock(&p->mu);
 			pipe_free_to(p, done);
 			pthread_mutex_lock(&p->mu);
+		} else if (p->stopped || p->put - p->freed < PIPE_SLOTS) {
+			return p->stopped;
 		} else {
 			pthread_cond_wait(&p->can_put, &p->mu);
 		}
 	}
-	return p->stopped;
 }
 
 int
 itempipe_put(struct itempipe *p, struct entry_raw *raw, const char *feed_author)
 {
 	struct pipe_job j = { .raw = *raw, .author = NULL };
-	size_t done;
 	int stopped;
 
 	memset(raw, 0, sizeof(*raw));
@@ -180,10 +180,6 @@ itempipe_put(struct itempipe *p, struct entry_raw *raw, const char *feed_author)
 		pipe_job_clear(&j);
 		return -1;
 	}
-	pthread_mutex_lock(&p->mu);
-	done = p->done;
-	pthread_mutex_unlock(&p->mu);
-	pipe_free_to(p, done);
 	pthread_mutex_lock(&p->mu);
 	stopped = pipe_wait_slot(p);
 	if (!stopped) {

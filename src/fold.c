@@ -85,8 +85,8 @@
  * as the other thread reads them from the back from the start, until
  * they meet: both end together whatever either's entries or the machine
  * cost, where a share of the block set from the last one's times left
- * one thread waiting some 1.5 ms a block. Batches smaller than a block
- * use one thread. */
+ * one thread waiting some 1.5 ms a block. Batches smaller than half a
+ * block use one thread. */
 #define FOLD_BLOCK 8192
 #define FOLD_CHUNK 128
 /* What a block's reading holds until its ids are given (its titles'
@@ -1281,8 +1281,8 @@ struct fold_part {
 	struct title_shingle *sh;
 	char *flat;
 	uint32_t *skeys;
-	uint64_t *lh;		/* the last two entries' lead shingles, until
-				 * their bits are set */
+	uint64_t *lh;		/* lead shingles until their bits are set:
+				 * the last entries', some thousands at most */
 	size_t capr, nsh, capsh, nflat, capflat, nskeys, capskeys;
 	size_t nl, caplh;
 	struct title_words *w;	/* scratch */

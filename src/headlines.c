@@ -403,8 +403,10 @@ static enum nf_status
 read_source(struct collect *c, const char *source, const struct config *cfg,
             struct nf_error *err)
 {
-	struct collect_read r = { c, source, { source, NULL, NULL, cfg->fold_threshold,
-	                                       (size_t)cfg->max_size, 0, 0 }, NULL, NF_OK, err };
+	struct collect_read r = { c, source, { .source = source,
+	                                       .fold_threshold = cfg->fold_threshold,
+	                                       .max_size = (size_t)cfg->max_size },
+	                          NULL, NF_OK, err };
 	struct fetch_limits lim = { 0, cfg->timeout * 1000L, (size_t)cfg->max_size };
 	struct source_head head = { NULL, NULL };
 	enum nf_status st;

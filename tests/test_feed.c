@@ -15,6 +15,7 @@
 #include "feeds/feed.h"
 #include "feeds/xmlfeed.h"
 #include "src/date.h"
+#include "tests/testfeed.h"
 
 #define FIXTURES SRCDIR "/tests/fixtures/feeds/"
 #define WILD "../wild/"
@@ -23,22 +24,9 @@ static char *
 slurp(const char *name, size_t *len)
 {
 	char path[512];
-	FILE *f;
-	char *data;
-	long n;
 
 	snprintf(path, sizeof(path), FIXTURES "%s", name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	rewind(f);
-	data = malloc((size_t)n + 1);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return data;
+	return testfeed_slurp(path, len);
 }
 
 static enum nf_status
@@ -580,21 +568,9 @@ push_in_chunks(const char *data, size_t len, size_t chunk, struct collected *c)
 	struct feed_options opts = { "chunks", "https://fixture.example/", NULL, 0.6, 0, 0, 0 };
 	struct feed_parser *p = feed_parser_new(&opts, collect, c);
 	struct nf_error err;
-	enum nf_status st = NF_OK;
-	size_t off = 0;
 
 	assert_non_null(p);
-	while (st == NF_OK && off < len) {
-		size_t n = len - off < chunk ? len - off : chunk;
-
-		st = feed_parser_push(p, data + off, n, 0, &err);
-		off += n;
-	}
-	if (st == NF_OK) {
-		st = feed_parser_push(p, NULL, 0, 1, &err);
-	}
-	feed_parser_free(p);
-	return st;
+	return testfeed_push(p, data, len, chunk, &err);
 }
 
 /* Chunk boundaries anywhere (inside a reference, a CDATA marker, a

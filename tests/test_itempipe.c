@@ -17,6 +17,7 @@
 
 #include "feeds/feed.h"
 #include "src/item.h"
+#include "tests/testfeed.h"
 
 /* What the callback saw: every field of every item, one block an item.
  * It must not read the feed (itempipe.h), so it does not. */
@@ -80,23 +81,13 @@ parse(const char *name, const char *data, size_t len, size_t chunk,
 	                             .fold_threshold = 0.6, .pipeline = pipeline };
 	struct feed_parser *p;
 	struct nf_error err;
-	enum nf_status st = NF_OK;
-	size_t off = 0;
+	enum nf_status st;
 
 	s->out = open_memstream(&s->text, &s->len);
 	assert_non_null(s->out);
 	p = feed_parser_new(&opts, see, s);
 	assert_non_null(p);
-	while (st == NF_OK && off < len) {
-		size_t n = len - off < chunk ? len - off : chunk;
-
-		st = feed_parser_push(p, data + off, n, 0, &err);
-		off += n;
-	}
-	if (st == NF_OK) {
-		st = feed_parser_push(p, NULL, 0, 1, &err);
-	}
-	feed_parser_free(p);
+	st = testfeed_push(p, data, len, chunk, &err);
 	fclose(s->out);
 	return st;
 }
@@ -116,25 +107,6 @@ assert_same(const char *name, const char *data, size_t len, size_t chunk)
 	}
 	free(alone.text);
 	free(piped.text);
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	rewind(f);
-	data = malloc((size_t)n + 1);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return data;
 }
 
 /* Every file of the fixture folders, broken feeds and non-feeds too. */
@@ -165,7 +137,7 @@ test_fixtures(void **state)
 				continue;
 			}
 			snprintf(path, sizeof(path), "%s/%s", dirs[d], e->d_name);
-			data = slurp(path, &len);
+			data = testfeed_slurp(path, &len);
 			assert_same(path, data, len, len > 0 ? len : 1);
 			assert_same(path, data, len, 512);
 			free(data);
