@@ -173,7 +173,7 @@ struct fold_ent {
 	uint64_t head;		/* ... and of the folded text */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
-	uint32_t guid, link;	/* fold_short_hash() of the GUID and link; 0: none */
+	uint32_t guid, link;	/* fold_address_hash() of the GUID and link; 0: none */
 	uint32_t sh;		/* ids in ctx->ids, sorted */
 	uint32_t key;		/* ids in ctx->keys, sorted */
 	uint32_t flat;		/* folded text without spaces in ctx->flat */
@@ -1153,6 +1153,27 @@ fold_short_hash(const char *s)
 	return (uint32_t)fold_str_hash(s) | 1;
 }
 
+/* An entry's GUID or link as folding keys it: fold_short_hash(), or 0
+ * (none) when it is empty or a site's front page ("https://host/"),
+ * which names a site, not an item: feeds whose items have no address of
+ * their own give that one to all of them. */
+static uint32_t
+fold_address_hash(const char *s)
+{
+	const char *host = s != NULL ? strstr(s, "://") : NULL, *path;
+
+	if (s == NULL || s[0] == '\0') {
+		return 0;
+	}
+	if (host != NULL && host[3] != '\0') {
+		path = strchr(host + 3, '/');
+		if (path == NULL || path[1] == '\0') {
+			return 0;
+		}
+	}
+	return fold_short_hash(s);
+}
+
 /* Whether title, its outlet tail aside (len: title_outlet_tail()), ends
  * in an ellipsis: a copy cut short, whose words match the start of many
  * titles. */
@@ -1330,8 +1351,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
 	fe->inform = (uint16_t)title_informative(p->w);
 	fe->dated = (unsigned char)title_is_dated(p->w);
-	fe->guid = e->id != NULL && e->id[0] != '\0' ? fold_short_hash(e->id) : 0;
-	fe->link = e->link != NULL && e->link[0] != '\0' ? fold_short_hash(e->link) : 0;
+	fe->guid = fold_address_hash(e->id);
+	fe->link = fold_address_hash(e->link);
 	fe->time = e->time;
 	n = title_shingles(p->w, p->sh + p->nsh);
 	r->sh = (uint32_t)p->nsh, r->nsh = (uint32_t)n;

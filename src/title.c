@@ -438,10 +438,45 @@ glued_enough(const char *s, size_t n)
 	return words >= 3 || (words == 1 && n >= 24);
 }
 
+static int
+ends_with(const char *s, size_t len, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	return len >= n && memcmp(s + len - n, tail, n) == 0;
+}
+
+/* Whether the title's words before p end in a label's separator
+ * ("Games for Phones: Name", "Series - Name", "【アプリ】Name"): what
+ * follows is the item's name, which a catalogue's or a podcast's summary
+ * opens with, not a summary glued on; cut there, every item of the
+ * series would be headed by the label alone, and begin the others. */
+static int
+after_label(const char *title, size_t p)
+{
+	static const char *const seps[] = {
+		":", "|", "/", " -", "\xc2\xbb", "\xc2\xb7",	/* » · */
+		"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xba",	/* – — › */
+		"\xe2\x80\xa2", "\xef\xbc\x9a", "\xef\xbd\x9c",	/* • ： ｜ */
+		"\xe3\x80\x91",					/* 】 */
+	};
+	size_t q = p, i;
+
+	while (q > 0 && title[q - 1] == ' ') {
+		q--;
+	}
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		if (ends_with(title, q, seps[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Where a glued-on summary starts in title ("Headline hereSummary
  * starts..."): the first point at which the rest of the title is the
- * beginning of the item's summary, at least glued_enough(). Returns the
- * headline's length. */
+ * beginning of the item's summary, at least glued_enough(), and not a
+ * name after a label (after_label()). Returns the headline's length. */
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
@@ -473,20 +508,13 @@ unglue(const char *title, size_t len, const char *summary)
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
 		if (strncmp(title + p, summary, rest) == 0 &&
-		    glued_enough(title + p, rest)) {
+		    glued_enough(title + p, rest) && !after_label(title, p)) {
 			return p;
 		}
 	}
 	return len;
 }
 
-static int
-ends_with(const char *s, size_t len, const char *tail)
-{
-	size_t n = strlen(tail);
-
-	return len >= n && memcmp(s + len - n, tail, n) == 0;
-}
 
 static size_t stem_len(const uint32_t *w, size_t len);
 

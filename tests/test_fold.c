@@ -572,6 +572,180 @@ test_summary_needed(void **state)
 }
 
 /*
+ * A catalogue's or a podcast's series: "LABEL SEP NAME", each summary
+ * opening with the item's NAME and a form the series shares ("Developer:
+ * X Language: Y"). The name after a label is no summary glued on: for
+ * every separator, script and label length, no two names fold; the one
+ * item a second feed carries word for word folds with its original.
+ */
+#define SERIES_ITEMS 12
+
+struct series_script {
+	const char *label[3];	/* short, middle, long */
+	const char *name[SERIES_ITEMS];
+	const char *form;	/* the fields every summary carries */
+};
+
+static const struct series_script series_scripts[] = {
+	{ { "New apps", "New apps for the Vantor 58 phone",
+	    "New apps and games for the Vantor 58 and Vantor Q7 phones" },
+	  { "Harbour Radio", "Tide Clock Pro v.2.10", "Ferry Planner",
+	    "Lantern Notes v.1.04", "Orchard Sync", "Quarry Maps v.3.2",
+	    "Glacier Mail", "Canal Timer v.0.9", "Vineyard Scan",
+	    "Foundry Chat v.5.51", "Citadel Vault", "Tramline Guide v.4.15" },
+	  "Developer: Kestrel Labs Language: English Status: Free Description:" },
+	{ { "Новые программы", "Новые программы для телефона Вантор 58",
+	    "Новые программы и игры для телефонов Вантор 58 и Вантор Q7" },
+	  { "Гавань Радио", "Часы Прилива v.2.10", "Паромный Планировщик",
+	    "Фонарь Заметки v.1.04", "Сад Синхро", "Карьер Карты v.3.2",
+	    "Ледник Почта", "Канал Таймер v.0.9", "Виноград Сканер",
+	    "Литейная Чат v.5.51", "Цитадель Сейф", "Трамвай Гид v.4.15" },
+	  "Разработчик: Пустельга Язык: Английский Состояние: Бесплатно Описание:" },
+	{ { "新着アプリ", "新着アプリ紹介 バントール58向け",
+	    "新着アプリとゲーム紹介 バントール58とバントールQ7向け" },
+	  { "港ラジオ", "潮時計プロ v.2.10", "フェリー計画", "灯籠ノート v.1.04",
+	    "果樹園同期", "採石場マップ v.3.2", "氷河メール", "運河タイマー v.0.9",
+	    "葡萄スキャン", "鋳物チャット v.5.51", "城塞金庫", "路面電車ガイド v.4.15" },
+	  "開発元：チョウゲンボウ研究所 言語：英語 状態：無料 説明：" },
+};
+
+static const char *const series_seps[] = {
+	": ", " - ", " | ", " / ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+	" \xc2\xbb ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\xba ",
+	"\xef\xbc\x9a", "\xef\xbd\x9c", ":",
+};
+
+static void
+series_check(const struct series_script *sc, const char *label,
+             const char *sep, int bracket)
+{
+	static char titles[SERIES_ITEMS + 1][256], sums[SERIES_ITEMS + 1][512];
+	struct fold_entry e[SERIES_ITEMS + 1];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, *of;
+
+	for (i = 0; i < SERIES_ITEMS; i++) {
+		if (bracket) {
+			snprintf(titles[i], sizeof(titles[i]), "\xe3\x80\x90%s\xe3\x80\x91%s",
+			         label, sc->name[i]);
+		} else {
+			snprintf(titles[i], sizeof(titles[i]), "%s%s%s", label, sep,
+			         sc->name[i]);
+		}
+		snprintf(sums[i], sizeof(sums[i]), "%s %s %s number %zu of the series.",
+		         sc->name[i], sc->form, sc->name[i], i);
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, sums[i], "Catalogue",
+		                            1700000000 + (int64_t)i * 3600, 100 };
+	}
+	/* a second feed carries item 5 word for word */
+	e[SERIES_ITEMS] = e[5];
+	e[SERIES_ITEMS].source = "Mirror";
+	e[SERIES_ITEMS].time += 600;
+	assert_int_equal(fold_stories(e, SERIES_ITEMS + 1, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, SERIES_ITEMS + 1);
+	for (i = 0; i < SERIES_ITEMS; i++) {
+		for (size_t j = i + 1; j < SERIES_ITEMS; j++) {
+			if (of[i] == of[j]) {
+				fail_msg("folded: \"%s\" and \"%s\"", titles[i], titles[j]);
+			}
+		}
+	}
+	assert_int_equal(of[SERIES_ITEMS], of[5]);
+	free(of);
+	fold_result_free(&r);
+}
+
+static void
+test_label_series(void **state)
+{
+	size_t s, l, k;
+
+	(void)state;
+	for (s = 0; s < sizeof(series_scripts) / sizeof(series_scripts[0]); s++) {
+		for (l = 0; l < 3; l++) {
+			const struct series_script *sc = &series_scripts[s];
+
+			for (k = 0; k < sizeof(series_seps) / sizeof(series_seps[0]); k++) {
+				series_check(sc, sc->label[l], series_seps[k], 0);
+			}
+			series_check(sc, sc->label[l], NULL, 1);
+		}
+	}
+}
+
+/* A site's front page is no item's address: untitled items of many
+ * feeds that give it as their link or GUID, with and without a slash,
+ * stay apart, whether they say something or nothing (two or fewer
+ * different texts are too few to show the address a site's); an item's
+ * own address still joins its copies. */
+static void
+test_front_page_address(void **state)
+{
+	static const char *const roots[] = {
+		"http://www.example.com/", "https://example.org", "http://example.net:8080/",
+	};
+	enum { N = 9 };
+	struct fold_entry e[N + 2];
+	char sums[N][96];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, *of;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		snprintf(sums[i], sizeof(sums[i]), "Note %zu from the %s desk.", i,
+		         i % 2 ? "harbour" : "valley");
+		e[i] = (struct fold_entry){ "", i % 3 == 1 ? roots[i % 3] : NULL,
+		                            roots[i % 3], i < 6 ? NULL : sums[i], NULL,
+		                            1700000000 + (int64_t)i * 60, 30 };
+	}
+	e[N] = (struct fold_entry){ "Quarry reopens after flood repairs", NULL,
+	                            "https://example.org/news/quarry-reopens", NULL,
+	                            "Valley Times", 1700000000, 40 };
+	e[N + 1] = (struct fold_entry){ "", NULL,
+	                                "https://example.org/news/quarry-reopens", NULL,
+	                                "Harbour Post", 1700000300, 40 };
+	assert_int_equal(fold_stories(e, N + 2, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, N + 2);
+	for (i = 0; i < N; i++) {
+		for (j = i + 1; j < N + 2; j++) {
+			assert_int_not_equal(of[i], of[j]);
+		}
+	}
+	assert_int_equal(of[N], of[N + 1]);
+	free(of);
+	fold_result_free(&r);
+}
+
+/* A summary glued on after a space, not a label, is still cut: the
+ * glued copy folds with its clean one. */
+static void
+test_glued_after_space(void **state)
+{
+	struct fold_entry e[3] = {
+		{ "Ferry line to the northern islands approved The council voted "
+		  "for it on Monday", "a", NULL, "The council voted for it on Monday "
+		  "after a long debate.", "Coast Post", 1700000000, 5 },
+		{ "Ferry line to the northern islands approved", "b", NULL, NULL,
+		  "Harbour News", 1700000600, 5 },
+		{ "Bus route to the islands cancelled", "c", NULL, NULL, "Harbour News",
+		  1700001200, 5 },
+	};
+	struct fold_result r;
+	struct nf_error err;
+	size_t *of;
+
+	(void)state;
+	assert_int_equal(fold_stories(e, 3, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, 3);
+	assert_int_equal(of[0], of[1]);
+	assert_int_not_equal(of[0], of[2]);
+	free(of);
+	fold_result_free(&r);
+}
+
+/*
  * The window, as a property over a generated archive large enough to
  * fold on two threads (WIN_TITLES titles, each a name of its own and
  * five words from a small vocabulary, so that titles share words and
@@ -855,6 +1029,9 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_quality),
 		cmocka_unit_test(test_summary_needed),
+		cmocka_unit_test(test_label_series),
+		cmocka_unit_test(test_glued_after_space),
+		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
 	};
