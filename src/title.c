@@ -473,10 +473,51 @@ after_label(const char *title, size_t p)
 	return 0;
 }
 
+/* Whether the n bytes summary opens with end one of its sentences: the
+ * summary ends there, or a sentence's end mark is at or just before n. */
+static int
+ends_sentence(const char *summary, size_t n)
+{
+	static const char *const marks[] = { ".", "!", "?", "\xe3\x80\x82",
+	                                     "\xef\xbc\x81", "\xef\xbc\x9f" };	/* 。！？ */
+	size_t i;
+
+	if (summary[n] == '\0') {
+		return 1;
+	}
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t k = strlen(marks[i]);
+
+		if (ends_with(summary, n, marks[i]) ||
+		    strncmp(summary + n, marks[i], k) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the n bytes at s, glued on after a space, read as a summary
+ * rather than the item's name ("New apps for the phone Tide Clock v2.1"
+ * over "Tide Clock v2.1 Developer: ..."): a whole sentence of it (at
+ * summary), or five words or more, or in a script without spaces 24
+ * bytes; a feed that glues with a space glues its first sentence, which
+ * its title's length may cut. */
+static int
+glued_sentence(const char *s, size_t n, const char *summary)
+{
+	size_t i, words = 0;
+
+	for (i = 0; i < n; i++) {
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	}
+	return words >= 5 || (words == 1 && n >= 24) || ends_sentence(summary, n);
+}
+
 /* Where a glued-on summary starts in title ("Headline hereSummary
  * starts..."): the first point at which the rest of the title is the
- * beginning of the item's summary, at least glued_enough(), and not a
- * name after a label (after_label()). Returns the headline's length. */
+ * beginning of the item's summary, at least glued_enough(), not a name
+ * after a label (after_label()), and after a space glued_sentence().
+ * Returns the headline's length. */
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
@@ -508,7 +549,8 @@ unglue(const char *title, size_t len, const char *summary)
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
 		if (strncmp(title + p, summary, rest) == 0 &&
-		    glued_enough(title + p, rest) && !after_label(title, p)) {
+		    glued_enough(title + p, rest) && !after_label(title, p) &&
+		    (title[p - 1] != ' ' || glued_sentence(title + p, rest, summary))) {
 			return p;
 		}
 	}

@@ -574,9 +574,10 @@ test_summary_needed(void **state)
 /*
  * A catalogue's or a podcast's series: "LABEL SEP NAME", each summary
  * opening with the item's NAME and a form the series shares ("Developer:
- * X Language: Y"). The name after a label is no summary glued on: for
- * every separator, script and label length, no two names fold; the one
- * item a second feed carries word for word folds with its original.
+ * X Language: Y"). The name after a label, or after a bare space, is no
+ * summary glued on: for every separator, script and label length, no two
+ * names fold; the one item a second feed carries word for word folds
+ * with its original.
  */
 #define SERIES_ITEMS 12
 
@@ -612,7 +613,7 @@ static const struct series_script series_scripts[] = {
 static const char *const series_seps[] = {
 	": ", " - ", " | ", " / ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
 	" \xc2\xbb ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\xba ",
-	"\xef\xbc\x9a", "\xef\xbd\x9c", ":",
+	"\xef\xbc\x9a", "\xef\xbd\x9c", ":", " ",
 };
 
 static void
