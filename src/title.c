@@ -33,8 +33,9 @@
 enum cp_class { CP_SPACE, CP_WORD, CP_CJK, CP_DROP };
 
 /* Keys of a token: a number, a proper noun (capitalised outside Title
- * Case), or a capitalised word of a Title Case title (a weak key). */
-enum { KEY_NONE, KEY_NAME, KEY_NUMBER, KEY_TITLECASE, KEY_FIRST };
+ * Case), or a capitalised word of a Title Case title or any word of a
+ * script without capitals (weak keys). */
+enum { KEY_NONE, KEY_NAME, KEY_NUMBER, KEY_TITLECASE, KEY_FIRST, KEY_UNCASED };
 
 struct token {
 	size_t start, len;	/* in the code point buffer */
@@ -310,6 +311,18 @@ is_hangul(uint32_t c)
 {
 	return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
 	       (c >= 0x3130 && c <= 0x318F);
+}
+
+/* Whether c is a letter of a script written without capitals, whose
+ * names no case shows: Hebrew, Arabic, the Indic scripts, Thai, Lao,
+ * Georgian, Ethiopic, Khmer (Korean: is_hangul(); CJK: is_cjk()). */
+static int
+is_uncased(uint32_t c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0x0900 && c <= 0x0EFF) ||
+	       (c >= 0x10D0 && c <= 0x10FF) || (c >= 0x1200 && c <= 0x137F) ||
+	       (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	       (c >= 0xFE70 && c <= 0xFEFF);
 }
 
 /* Apostrophes vanish (Japan's = Japans); every other punctuation mark,
@@ -949,6 +962,13 @@ mark_keys(struct norm *nm)
 		    is_hangul(nm->cps[t->start])) {
 			t->key = KEY_FIRST;
 		}
+		/* nor have Arabic, Hebrew or Hindi: any word may be a name,
+		 * so a word each title has that the other lacks parts them
+		 * (الرياض is not جدة), as in Japanese (cjk_word_missing()) */
+		if (t->key == KEY_NONE && !t->cjk && !t->stop &&
+		    is_uncased(nm->cps[t->start])) {
+			t->key = KEY_UNCASED;
+		}
 		if (words & WORD_NUMBER) {
 			t->key = KEY_NUMBER;
 		}
@@ -1269,11 +1289,12 @@ shingle_tok(const struct norm *nm, size_t i, uint64_t *prefix,
 	}
 	key = is_marker(nm, t) ? TITLE_KEY_MARKER :
 	      t->key == KEY_NONE ? TITLE_KEY_NONE :
-	      t->key == KEY_TITLECASE ? TITLE_KEY_WEAK :
+	      t->key == KEY_TITLECASE || t->key == KEY_UNCASED ? TITLE_KEY_WEAK :
 	      t->key == KEY_FIRST ? TITLE_KEY_FIRST : TITLE_KEY_STRONG;
 	word_hashes(nm, i, prefix, &word, &pair);
+	/* an uncased word is no evidence of a word written in lower case */
 	out[n++] = shingle(word, t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
-	                   !t->upper && t->key != KEY_NUMBER);
+	                   !t->upper && t->key != KEY_NUMBER && t->key != KEY_UNCASED);
 	if (i > 0 && !nm->toks[i - 1].cjk) {
 		out[n++] = shingle(pair, TITLE_KIND_PAIR, TITLE_KEY_NONE, 0);
 	}
@@ -1982,7 +2003,9 @@ title_is_dated(const struct title_words *w)
  *    capital past its first word gives it). A title's first word is
  *    such a weak key too ("Ashford reopens ..." is not "Westbury
  *    reopens ..."), and in Korean, which has no capitals and whose words
- *    are words, not bigrams, the first word always is. Wire labels
+ *    are words, not bigrams, the first word always is; in the other
+ *    scripts without capitals (Arabic, Hebrew, Hindi) every word is a
+ *    weak key (is_uncased()), as no case tells a name. Wire labels
  *    ("Breaking:", "UPDATE:", "LIVE:") are stopwords;
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run

@@ -719,6 +719,84 @@ test_front_page_address(void **state)
 	fold_result_free(&r);
 }
 
+/*
+ * Scripts without capitals (Arabic, Hebrew, Hindi): no case shows a
+ * name, so every word weighs as one. One weather template over six
+ * places: a place's two copies (one with an outlet's tail, a word added
+ * or a mark) fold, two places never do, in each script.
+ */
+struct uncased_script {
+	const char *pre, *post;	/* the template around the place */
+	const char *place[6];
+	const char *added;	/* a word a copy adds at the end */
+};
+
+static const struct uncased_script uncased_scripts[] = {
+	{ "\xd8\xad\xd8\xa7\xd9\x84\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb7\xd9\x82\xd8\xb3 \xd9\x81\xd9\x8a ",
+	  " \xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85 \xd8\xa3\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1 \xd9\x85\xd8\xaa\xd9\x81\xd8\xb1\xd9\x82\xd8\xa9 \xd9\x88\xd8\xb1\xd9\x8a\xd8\xa7\xd8\xad \xd9\x86\xd8\xb4\xd8\xb7\xd8\xa9",
+	  { "\xd8\xa7\xd9\x84\xd8\xb1\xd9\x8a\xd8\xa7\xd8\xb6", "\xd8\xac\xd8\xaf\xd8\xa9",
+	    "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x85\xd8\xa7\xd9\x85", "\xd8\xaa\xd8\xa8\xd9\x88\xd9\x83",
+	    "\xd8\xa3\xd8\xa8\xd9\x87\xd8\xa7", "\xd8\xad\xd8\xa7\xd8\xa6\xd9\x84" },
+	  "\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa1\xd9\x8b" },
+	{ "\xd7\x9e\xd7\x96\xd7\x92 \xd7\x94\xd7\x90\xd7\x95\xd7\x95\xd7\x99\xd7\xa8 \xd7\x91",
+	  " \xd7\x94\xd7\x99\xd7\x95\xd7\x9d \xd7\x92\xd7\xa9\xd7\x9d \xd7\x9b\xd7\x91\xd7\x93 \xd7\x95\xd7\xa1\xd7\xa2\xd7\xa8\xd7\x94 \xd7\x97\xd7\x96\xd7\xa7\xd7\x94",
+	  { "\xd7\x97\xd7\x99\xd7\xa4\xd7\x94", "\xd7\xa2\xd7\x9b\xd7\x95",
+	    "\xd7\x90\xd7\x99\xd7\x9c\xd7\xaa", "\xd7\xa6\xd7\xa4\xd7\xaa",
+	    "\xd7\x98\xd7\x91\xd7\xa8\xd7\x99\xd7\x94", "\xd7\xa2\xd7\xa8\xd7\x93" },
+	  "\xd7\x91\xd7\xa2\xd7\xa8\xd7\x91" },
+	{ "\xe0\xa4\x86\xe0\xa4\x9c ",
+	  " \xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\x82 \xe0\xa4\xad\xe0\xa4\xbe\xe0\xa4\xb0\xe0\xa5\x80 \xe0\xa4\xac\xe0\xa4\xbe\xe0\xa4\xb0\xe0\xa4\xbf\xe0\xa4\xb6 \xe0\xa4\x94\xe0\xa4\xb0 \xe0\xa4\xa4\xe0\xa5\x87\xe0\xa4\x9c \xe0\xa4\xb9\xe0\xa4\xb5\xe0\xa4\xbe \xe0\xa4\x95\xe0\xa5\x80 \xe0\xa4\x9a\xe0\xa5\x87\xe0\xa4\xa4\xe0\xa4\xbe\xe0\xa4\xb5\xe0\xa4\xa8\xe0\xa5\x80",
+	  { "\xe0\xa4\xaa\xe0\xa5\x81\xe0\xa4\xa3\xe0\xa5\x87", "\xe0\xa4\x9c\xe0\xa4\xaf\xe0\xa4\xaa\xe0\xa5\x81\xe0\xa4\xb0",
+	    "\xe0\xa4\xad\xe0\xa5\x8b\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb2", "\xe0\xa4\xaa\xe0\xa4\x9f\xe0\xa4\xa8\xe0\xa4\xbe",
+	    "\xe0\xa4\x87\xe0\xa4\x82\xe0\xa4\xa6\xe0\xa5\x8c\xe0\xa4\xb0", "\xe0\xa4\x95\xe0\xa5\x8b\xe0\xa4\x9a\xe0\xa5\x80" },
+	  "\xe0\xa4\xb6\xe0\xa4\xbe\xe0\xa4\xae" },
+};
+
+static void
+test_uncased_scripts(void **state)
+{
+	enum { P = 6, N = 2 * P };
+	static char titles[N][512];
+	struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t s, i, j, *of;
+
+	(void)state;
+	for (s = 0; s < sizeof(uncased_scripts) / sizeof(uncased_scripts[0]); s++) {
+		const struct uncased_script *u = &uncased_scripts[s];
+
+		for (i = 0; i < P; i++) {
+			snprintf(titles[2 * i], sizeof(titles[0]), "%s%s%s", u->pre,
+			         u->place[i], u->post);
+			/* the copy: a tail, a word added, or a mark */
+			snprintf(titles[2 * i + 1], sizeof(titles[0]), "%s%s%s%s%s",
+			         u->pre, u->place[i], u->post,
+			         i % 3 == 0 ? " - Wire Desk" : i % 3 == 1 ? " " : "!",
+			         i % 3 == 1 ? u->added : "");
+			for (j = 0; j < 2; j++) {
+				e[2 * i + j] = (struct fold_entry){
+					titles[2 * i + j], NULL, NULL, NULL,
+					j == 0 ? "Daily Weather" : "Wire Desk",
+					1700000000 + (int64_t)(i * 900 + j * 300), 40 };
+			}
+		}
+		assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+		of = story_of(&r, N);
+		for (i = 0; i < N; i++) {
+			for (j = i + 1; j < N; j++) {
+				if ((of[i] == of[j]) != (i / 2 == j / 2)) {
+					fail_msg("script %zu: \"%s\" and \"%s\" %s", s,
+					         titles[i], titles[j],
+					         of[i] == of[j] ? "folded" : "apart");
+				}
+			}
+		}
+		free(of);
+		fold_result_free(&r);
+	}
+}
+
 /* A summary glued on after a space, not a label, is still cut: the
  * glued copy folds with its clean one. */
 static void
@@ -1033,6 +1111,7 @@ main(void)
 		cmocka_unit_test(test_label_series),
 		cmocka_unit_test(test_glued_after_space),
 		cmocka_unit_test(test_front_page_address),
+		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
 	};
