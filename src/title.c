@@ -313,6 +313,16 @@ is_hangul(uint32_t c)
 	       (c >= 0x3130 && c <= 0x318F);
 }
 
+/* Whether c is a letter of a script written with capitals: Latin,
+ * Greek, Cyrillic, Armenian. */
+static int
+is_cased_script(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0x00C0 && c <= 0x024F) || (c >= 0x0370 && c <= 0x058F) ||
+	       (c >= 0x1E00 && c <= 0x1FFF);
+}
+
 /* Whether c is a letter of a script written without capitals, whose
  * names no case shows: Hebrew, Arabic, the Indic scripts, Thai, Lao,
  * Georgian, Ethiopic, Khmer (Korean: is_hangul(); CJK: is_cjk()). */
@@ -924,7 +934,7 @@ static void
 mark_keys(struct norm *nm)
 {
 	size_t i, long_words = 0, capitalised = 0;
-	int title_case, all_caps;
+	int title_case, all_caps, lower_only;
 
 	for (i = 1; i < nm->ntoks; i++) {
 		if (!nm->toks[i].cjk && nm->toks[i].len >= 4) {
@@ -933,6 +943,14 @@ mark_keys(struct norm *nm)
 		}
 	}
 	title_case = long_words >= 2 && capitalised * 10 >= long_words * 7;
+	/* a title without a capital (a feed that writes all in lower
+	 * case) shows no name by its case either: is_uncased() below */
+	lower_only = 0;
+	for (i = 0; i < nm->ntoks && !nm->toks[i].upper; i++) {
+		lower_only |= !nm->toks[i].cjk &&
+		              is_cased_script(nm->cps[nm->toks[i].start]);
+	}
+	lower_only &= i == nm->ntoks;
 	for (i = 0; i < nm->ntoks && !nm->toks[i].cjk && nm->toks[i].caps; i++) {
 	}
 	all_caps = i == nm->ntoks;
@@ -966,7 +984,8 @@ mark_keys(struct norm *nm)
 		 * so a word each title has that the other lacks parts them
 		 * (الرياض is not جدة), as in Japanese (cjk_word_missing()) */
 		if (t->key == KEY_NONE && !t->cjk && !t->stop &&
-		    is_uncased(nm->cps[t->start])) {
+		    ((lower_only && is_cased_script(nm->cps[t->start])) ||
+		     is_uncased(nm->cps[t->start]))) {
 			t->key = KEY_UNCASED;
 		}
 		if (words & WORD_NUMBER) {
@@ -2004,8 +2023,9 @@ title_is_dated(const struct title_words *w)
  *    such a weak key too ("Ashford reopens ..." is not "Westbury
  *    reopens ..."), and in Korean, which has no capitals and whose words
  *    are words, not bigrams, the first word always is; in the other
- *    scripts without capitals (Arabic, Hebrew, Hindi) every word is a
- *    weak key (is_uncased()), as no case tells a name. Wire labels
+ *    scripts without capitals (Arabic, Hebrew, Hindi) and in a title
+ *    without a capital every word is a weak key (is_uncased()), as no
+ *    case tells a name. Wire labels
  *    ("Breaking:", "UPDATE:", "LIVE:") are stopwords;
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run

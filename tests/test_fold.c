@@ -6,6 +6,7 @@
  */
 #include "autoconfig.h"
 
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -797,6 +798,56 @@ test_uncased_scripts(void **state)
 	}
 }
 
+/* A feed that writes its titles all in lower case shows no name by case:
+ * six places under one template, in lower case, each with a copy in
+ * sentence case and one in capitals from other outlets; a place's three
+ * fold, two places never do. */
+static void
+test_lower_case_feed(void **state)
+{
+	static const char *const places[][2] = {
+		{ "lisbon", "Lisbon" }, { "porto", "Porto" }, { "braga", "Braga" },
+		{ "faro", "Faro" }, { "coimbra", "Coimbra" }, { "evora", "Evora" },
+	};
+	enum { P = 6, N = 3 * P };
+	static char titles[N][160];
+	struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, k, *of;
+
+	(void)state;
+	for (i = 0; i < P; i++) {
+		snprintf(titles[3 * i], sizeof(titles[0]), "weather in %s today: heavy "
+		         "rain and strong winds along the coast", places[i][0]);
+		snprintf(titles[3 * i + 1], sizeof(titles[0]), "Weather in %s today: heavy "
+		         "rain and strong winds along the coast", places[i][1]);
+		snprintf(titles[3 * i + 2], sizeof(titles[0]), "WEATHER IN %s TODAY: HEAVY "
+		         "RAIN AND STRONG WINDS ALONG THE COAST", places[i][1]);
+		for (k = 0; k < strlen(titles[3 * i + 2]); k++) {
+			titles[3 * i + 2][k] = (char)toupper((unsigned char)titles[3 * i + 2][k]);
+		}
+		for (j = 0; j < 3; j++) {
+			e[3 * i + j] = (struct fold_entry){ titles[3 * i + j], NULL, NULL,
+			                                    NULL, j == 0 ? "Low Weather" :
+			                                    j == 1 ? "Coast Post" : "Wire",
+			                                    1700000000 + (int64_t)(i * 900 + j * 200), 40 };
+		}
+	}
+	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, N);
+	for (i = 0; i < N; i++) {
+		for (j = i + 1; j < N; j++) {
+			if ((of[i] == of[j]) != (i / 3 == j / 3)) {
+				fail_msg("\"%s\" and \"%s\" %s", titles[i], titles[j],
+				         of[i] == of[j] ? "folded" : "apart");
+			}
+		}
+	}
+	free(of);
+	fold_result_free(&r);
+}
+
 /* A summary glued on after a space, not a label, is still cut: the
  * glued copy folds with its clean one. */
 static void
@@ -1112,6 +1163,7 @@ main(void)
 		cmocka_unit_test(test_glued_after_space),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
+		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
 	};

@@ -389,7 +389,8 @@ test_text_scan(void **state)
  * title_text_scan() of the summary's first 200 bytes (keys and
  * shingles), folded into one FNV-1a digest. The shingles' hashes become
  * ids and orders in folding, so a faster reading must give the same
- * digests (each was taken from the reading as first written). */
+ * digests (each was taken from the reading as first written, or as the
+ * rule last changed it). */
 struct pinned_case {
 	const char *name;
 	const char *title, *summary, *source, *outlet;
@@ -519,7 +520,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x30520e33efbe8135ULL
+#define PINNED_GENERATED 0x2ac8a04afdf08a95ULL
 
 static void
 test_reading_pinned(void **state)
