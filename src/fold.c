@@ -246,6 +246,7 @@ struct fold_ctx {
 	struct fold_slot *slots;
 	size_t hcap, hcount;	/* hcount: the titles' ids */
 	size_t nleadids;	/* the leads' ids, a space of their own */
+	size_t nleadsh;		/* the leads' shingles as first read */
 	unsigned char *kind;	/* per id: enum title_kind */
 	unsigned char *lower;	/* per id: some title writes it in lower case */
 	unsigned char *boiler;	/* per id: boilerplate in summaries */
@@ -333,6 +334,74 @@ fold_run_halves(void *(*fn)(void *), void *a, void *b, int split)
 	}
 }
 
+/* Tables read at random, as the id table and the bitmap of lead
+ * shingles are, come in huge pages where the system gives them for the
+ * asking: at a million titles nearly every lookup misses the cache, and
+ * in small pages the TLB too. */
+#define FOLD_HUGE ((size_t)2 << 20)
+/* A zeroed array of this size or less has its pages written as it is
+ * made: calloc() leaves fresh pages untouched, and an array read before
+ * it is written (the ids' slots, the entries) maps each page to the
+ * shared zero page on its first read and copies it on its first write,
+ * a second fault that interrupts the other core to flush its TLB. A
+ * larger one is left to calloc(), whose pages the threads that use them
+ * fault in side by side: written here, at a million entries, they held
+ * the calling thread a tenth of a second. */
+#define FOLD_PREFAULT ((size_t)16 << 20)
+
+/* Asks for huge pages for the 2 MB-aligned inside of [p, p + n), where
+ * the system gives them for the asking. Every large array folding makes
+ * is fresh memory, and on a virtual machine a fault costs as much as
+ * clearing its page: at a million entries 160,000 small-page faults took
+ * a fifth of folding's processor time, their 2 MB ones a tenth of it. */
+static void
+fold_advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	if (p != NULL && n >= 2 * FOLD_HUGE) {
+		uintptr_t from = ((uintptr_t)p + FOLD_HUGE - 1) & ~(uintptr_t)(FOLD_HUGE - 1);
+		uintptr_t to = ((uintptr_t)p + n) & ~(uintptr_t)(FOLD_HUGE - 1);
+
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+	}
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+/* malloc() and calloc() for folding's arrays, in huge pages when large. */
+static void *
+fold_alloc(size_t n, size_t size)
+{
+	void *p = malloc(n ? n * size : 1);
+
+	fold_advise_huge(p, n * size);
+	return p;
+}
+
+static void *
+fold_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	fold_advise_huge(p, n * size);
+	return p;
+}
+
+/* A zeroed array of n bytes, in huge pages when large; free with free(). */
+static void *
+fold_zeroed(size_t n)
+{
+	void *p = n > FOLD_PREFAULT ? calloc(1, n) : malloc(n ? n : 1);
+
+	fold_advise_huge(p, n);
+	if (p != NULL && n <= FOLD_PREFAULT) {
+		memset(p, 0, n ? n : 1);
+	}
+	return p;
+}
+
 static int
 fold_grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -352,8 +421,28 @@ fold_grow(void **p, size_t *cap, size_t need, size_t size)
 	if (np == NULL) {
 		return -1;
 	}
+	fold_advise_huge(np, ncap * size);
 	*p = np;
 	*cap = ncap;
+	return 0;
+}
+
+/* Makes room in *p for need of size, exactly, where fold_grow() would
+ * double: for arrays whose final size is known or well guessed. */
+static int
+fold_reserve(void **p, size_t *cap, size_t need, size_t size)
+{
+	void *np;
+
+	if (need <= *cap) {
+		return 0;
+	}
+	if (need > UINT32_MAX || (np = realloc(*p, need * size)) == NULL) {
+		return -1;
+	}
+	fold_advise_huge(np, need * size);
+	*p = np;
+	*cap = need;
 	return 0;
 }
 
@@ -370,44 +459,6 @@ fold_trim(void **p, size_t *cap, size_t n, size_t size)
 		*p = np;
 		*cap = n;
 	}
-}
-
-/* Tables read at random, as the id table and the bitmap of lead
- * shingles are, come in huge pages where the system gives them for the
- * asking: at a million titles nearly every lookup misses the cache, and
- * in small pages the TLB too. */
-#define FOLD_HUGE ((size_t)2 << 20)
-/* A zeroed array of this size or less has its pages written as it is
- * made: calloc() leaves fresh pages untouched, and an array read before
- * it is written (the ids' slots, the entries) maps each page to the
- * shared zero page on its first read and copies it on its first write,
- * a second fault that interrupts the other core to flush its TLB. A
- * larger one is left to calloc(), whose pages the threads that use them
- * fault in side by side: written here, at a million entries, they held
- * the calling thread a tenth of a second. */
-#define FOLD_PREFAULT ((size_t)16 << 20)
-
-/* A zeroed array of n bytes, in huge pages (huge) where the system gives
- * them for the asking; free with free(). */
-static void *
-fold_zeroed(size_t n, int huge)
-{
-	void *p = n > FOLD_PREFAULT ? calloc(1, n) : malloc(n ? n : 1);
-
-#ifdef MADV_HUGEPAGE
-	if (huge && p != NULL && n >= 2 * FOLD_HUGE) {
-		uintptr_t from = ((uintptr_t)p + FOLD_HUGE - 1) & ~(uintptr_t)(FOLD_HUGE - 1);
-		uintptr_t to = ((uintptr_t)p + n) & ~(uintptr_t)(FOLD_HUGE - 1);
-
-		madvise((void *)from, to - from, MADV_HUGEPAGE);
-	}
-#else
-	(void)huge;
-#endif
-	if (p != NULL && n <= FOLD_PREFAULT) {
-		memset(p, 0, n ? n : 1);
-	}
-	return p;
 }
 
 /* The first slot to try for hash h in a table of cap slots (below
@@ -450,7 +501,7 @@ fold_rehash(struct fold_ctx *c, size_t want)
 	if (ncap > UINT32_MAX) {
 		return -1;	/* fold_slot_of() scales by 32 bits */
 	}
-	if ((k = fold_zeroed(ncap * sizeof(*k), 1)) == NULL) {
+	if ((k = fold_zeroed(ncap * sizeof(*k))) == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->hcap; i++) {
@@ -1036,7 +1087,7 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 	memset(&ho, 0, sizeof(ho));
 	ho.n = c->n;
 	ho.nblocks = (c->n + FOLD_BLOCK - 1) / FOLD_BLOCK;
-	ho.chunk = calloc(ho.nblocks + 1, sizeof(*ho.chunk));
+	ho.chunk = fold_calloc(ho.nblocks + 1, sizeof(*ho.chunk));
 	for (i = 0; i < 2; i++) {
 		r[i].c = c, r[i].ls = ls;
 		r[i].w = title_words_new();
@@ -1046,6 +1097,8 @@ fold_lead_ids(struct fold_ctx *c, const struct fold_leadset *ls)
 		}
 	}
 	if (ho.chunk == NULL || fold_rehash(c, want + want / 4) != 0 ||
+	    fold_reserve((void **)&c->lids, &c->caplids, c->nleadsh + 64,
+	                 sizeof(*c->lids)) != 0 ||
 	    pthread_mutex_init(&ho.mu, NULL) != 0) {
 		goto out;
 	}
@@ -1237,7 +1290,7 @@ fold_outlets_fill(struct fold_ctx *c, size_t n)
 	while (cap < 2 * n && cap < 65536) {
 		cap *= 2;
 	}
-	if ((c->outlets = calloc(cap, sizeof(*c->outlets))) == NULL) {
+	if ((c->outlets = fold_calloc(cap, sizeof(*c->outlets))) == NULL) {
 		return -1;
 	}
 	c->noutlets_cap = cap;
@@ -1306,6 +1359,7 @@ struct fold_part {
 				 * the last entries', some thousands at most */
 	size_t capr, nsh, capsh, nflat, capflat, nskeys, capskeys;
 	size_t nl, caplh;
+	size_t nleads;		/* lead shingles read in all its blocks */
 	struct title_words *w;	/* scratch */
 	struct fold_lead *ld;	/* scratch */
 	int rc;
@@ -1401,6 +1455,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		fold_bits_prefetch(p->ls, p->ld->sh[n].hash);
 	}
 	p->nl += p->ld->n;
+	p->nleads += p->ld->n;
 	fe->nlead = (uint16_t)p->ld->n;
 	fe->leadhash = fold_lead_keyed(fold_lead_whole(p->ld),
 	                               p->skeys + p->nskeys - fe->nskeys, fe->nskeys);
@@ -1569,6 +1624,30 @@ fold_read_block(struct fold_part *part, size_t from, size_t to,
 	return rc != 0 || part[0].rc != 0 || part[1].rc != 0 ? -1 : 0;
 }
 
+/* Once the first block [0, read) is read into part[0] and part[1]: room
+ * in c's title arrays for all entries at its rate and a tenth more. At a
+ * million entries doubling them copied each some ten times, and every
+ * copy faulted in fresh pages. A guess short of the mark only leaves
+ * the rest to fold_grow(). */
+static int
+fold_reserve_titles(struct fold_ctx *c, const struct fold_part *part,
+                    size_t read)
+{
+	double scale = 1.1 * (double)c->n / (double)(read ? read : 1);
+	size_t sh = (size_t)(scale * (double)(part[0].nsh + part[1].nsh)) + 64;
+	size_t flat = (size_t)(scale * (double)(part[0].nflat + part[1].nflat)) + 64;
+	size_t skeys = (size_t)(scale * (double)(part[0].nskeys + part[1].nskeys)) + 64;
+
+	if (sh > UINT32_MAX || flat > UINT32_MAX || skeys > UINT32_MAX) {
+		return 0;	/* fold_grow() says when it is too many */
+	}
+	return fold_reserve((void **)&c->ids, &c->capids, sh, sizeof(*c->ids)) ||
+	       fold_reserve((void **)&c->keys, &c->capkeys, sh, sizeof(*c->keys)) ||
+	       fold_reserve((void **)&c->flat, &c->capflat, flat, 1) ||
+	       fold_reserve((void **)&c->skeys, &c->capskeys, skeys,
+	                    sizeof(*c->skeys)) ? -1 : 0;
+}
+
 /* Reads every entry into c, a block at a time on two threads, and gives
  * the titles' shingles ids; the leads' shingles set ls's bitmap. */
 static int
@@ -1593,8 +1672,13 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 	for (; rc == 0 && from < c->n; from += block, k++) {
 		size_t to = c->n - from > block ? from + block : c->n;
 
-		rc = fold_read_block(part[k & 1], from, to,
-		                     k > 0 ? part[(k - 1) & 1] : NULL);
+		if (k == 1) {
+			rc = fold_reserve_titles(c, part[0], from);
+		}
+		if (rc == 0) {
+			rc = fold_read_block(part[k & 1], from, to,
+			                     k > 0 ? part[(k - 1) & 1] : NULL);
+		}
 	}
 	for (i = 0; rc == 0 && k > 0 && i < 2; i++) {
 		struct fold_part *p = &part[(k - 1) & 1][i];
@@ -1604,6 +1688,7 @@ fold_read_all(struct fold_ctx *c, struct fold_leadset *ls)
 		}
 	}
 	for (i = 0; i < 4; i++) {
+		c->nleadsh += part[i / 2][i % 2].nleads;
 		fold_part_free(&part[i / 2][i % 2]);
 	}
 	return rc;
@@ -1777,8 +1862,8 @@ fold_group_keys(struct fold_key *k, size_t m,
 		fold_insert_keys(k, m, cmp);
 		return 0;
 	}
-	tmp = malloc(m * sizeof(*tmp));
-	count = calloc(FOLD_RADIX_PASSES << FOLD_RADIX_BITS, sizeof(*count));
+	tmp = fold_alloc(m, sizeof(*tmp));
+	count = fold_calloc(FOLD_RADIX_PASSES << FOLD_RADIX_BITS, sizeof(*count));
 	if (tmp == NULL || count == NULL) {
 		free(tmp);
 		free(count);
@@ -1939,8 +2024,8 @@ fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
 static int
 fold_join_field(struct fold_ctx *c, size_t n, int field)
 {
-	uint64_t *v = malloc((n ? n : 1) * sizeof(*v));
-	uint64_t *tmp = malloc((n ? n : 1) * sizeof(*tmp));
+	uint64_t *v = fold_alloc(n ? n : 1, sizeof(*v));
+	uint64_t *tmp = fold_alloc(n ? n : 1, sizeof(*tmp));
 	const uint64_t *k;
 	struct fold_addr *run = NULL;
 	size_t i, j, x, y, m = 0, caprun = 0;
@@ -2167,7 +2252,7 @@ static void fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k,
 static int
 fold_join_identical(struct fold_ctx *c, double t)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	struct fold_key *k = fold_alloc(c->n ? c->n : 1, sizeof(*k));
 	size_t i, m = 0;
 
 	if (k == NULL) {
@@ -2250,7 +2335,7 @@ fold_build_index(const struct fold_ctx *c, int lead, size_t nid,
 	unsigned char *left = NULL;	/* titles: room left at each id */
 
 	_Static_assert(FOLD_MAX_POSTINGS + 1 <= UCHAR_MAX, "room left fits a byte");
-	ix->off = calloc(nid + 2, sizeof(*ix->off));
+	ix->off = fold_calloc(nid + 2, sizeof(*ix->off));
 	if (ix->off == NULL || (!lead && (left = malloc(nid ? nid : 1)) == NULL)) {
 		free(left);
 		return -1;
@@ -2274,7 +2359,7 @@ fold_build_index(const struct fold_ctx *c, int lead, size_t nid,
 		total += ix->off[i];
 		ix->off[i] += ix->off[i - 1];
 	}
-	ix->post = malloc((total ? total : 1) * sizeof(*ix->post));
+	ix->post = fold_alloc(total, sizeof(*ix->post));
 	if (ix->post == NULL) {
 		free(left);
 		return -1;
@@ -2455,7 +2540,7 @@ fold_probe_run(void *arg)
 {
 	struct fold_probe_job *j = arg;
 	const struct fold_ctx *c = j->c;
-	uint32_t *seen = calloc(c->n ? c->n : 1, sizeof(*seen));
+	uint32_t *seen = fold_calloc(c->n ? c->n : 1, sizeof(*seen));
 	uint64_t *order;
 	size_t i, longest = 1;
 
@@ -2464,7 +2549,7 @@ fold_probe_run(void *arg)
 
 		longest = m > longest ? m : longest;
 	}
-	order = malloc(longest * sizeof(*order));
+	order = fold_alloc(longest, sizeof(*order));
 	j->rc = seen == NULL || order == NULL ? -1 : 0;
 	while (j->rc == 0 && (i = atomic_fetch_add(j->next, FOLD_PROBE_CHUNK)) < c->n) {
 		j->rc = fold_probe_chunk(j, i, c->n - i > FOLD_PROBE_CHUNK ?
@@ -2597,7 +2682,7 @@ fold_probe_all(struct fold_ctx *c, struct fold_index *ix, int lead,
 	int threaded, rc, i;
 	size_t e;
 
-	if ((ix->len = malloc((c->n ? c->n : 1) * sizeof(*ix->len))) == NULL) {
+	if ((ix->len = fold_alloc(c->n, sizeof(*ix->len))) == NULL) {
 		return -1;
 	}
 	for (e = 0; e < c->n; e++) {
@@ -2647,8 +2732,8 @@ static enum nf_status
 fold_collect(const struct fold_entry *e, size_t n, const uint32_t *root,
              struct fold_result *out, struct nf_error *err)
 {
-	uint32_t *lead = calloc(n ? n : 1, sizeof(*lead));
-	uint32_t *count = calloc(n ? n : 1, sizeof(*count));
+	uint32_t *lead = fold_calloc(n ? n : 1, sizeof(*lead));
+	uint32_t *count = fold_calloc(n ? n : 1, sizeof(*count));
 	size_t i, ns = 0;
 
 	if (lead == NULL || count == NULL) {
@@ -2661,7 +2746,7 @@ fold_collect(const struct fold_entry *e, size_t n, const uint32_t *root,
 			lead[r] = (uint32_t)i;
 		}
 	}
-	out->stories = calloc(n ? n : 1, sizeof(*out->stories));
+	out->stories = fold_calloc(n ? n : 1, sizeof(*out->stories));
 	if (out->stories == NULL) {
 		goto nomem;
 	}
@@ -2735,11 +2820,11 @@ fold_ctx_stories(struct fold_ctx *c)
 {
 	size_t n = c->n, i;
 
-	c->parent = malloc((n ? n : 1) * sizeof(*c->parent));
-	c->next = malloc((n ? n : 1) * sizeof(*c->next));
-	c->size = malloc((n ? n : 1) * sizeof(*c->size));
-	c->first = malloc((n ? n : 1) * sizeof(*c->first));
-	c->last = malloc((n ? n : 1) * sizeof(*c->last));
+	c->parent = fold_alloc(n, sizeof(*c->parent));
+	c->next = fold_alloc(n, sizeof(*c->next));
+	c->size = fold_alloc(n, sizeof(*c->size));
+	c->first = fold_alloc(n, sizeof(*c->first));
+	c->last = fold_alloc(n, sizeof(*c->last));
 	if (c->parent == NULL || c->next == NULL || c->size == NULL ||
 	    c->first == NULL || c->last == NULL) {
 		return -1;
@@ -2768,8 +2853,8 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	while (ls.bits < 40 && ((size_t)1 << ls.bits) < n * FOLD_LEAD_BITS / 2) {
 		ls.bits++;
 	}
-	ls.map = fold_zeroed(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map), 1);
-	c->ents = fold_zeroed((n ? n : 1) * sizeof(*c->ents), 0);
+	ls.map = fold_zeroed(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map));
+	c->ents = fold_zeroed((n ? n : 1) * sizeof(*c->ents));
 	c->entries = entries;
 	c->n = n;
 	if (ls.map == NULL || c->ents == NULL ||
@@ -2823,7 +2908,7 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 static unsigned char *
 fold_generic_words(const struct fold_ctx *c)
 {
-	unsigned char *want = calloc(c->hcount ? c->hcount : 1, 1);
+	unsigned char *want = fold_calloc(c->hcount ? c->hcount : 1, 1);
 	size_t i, j;
 
 	for (i = 0; want != NULL && i < c->n; i++) {
@@ -2859,8 +2944,8 @@ fold_mark_generic(struct fold_ctx *c)
 	}
 	common = common < FOLD_COMMON_MIN ? FOLD_COMMON_MIN :
 	         common > FOLD_COMMON_MAX ? FOLD_COMMON_MAX : common;
-	k = malloc(c->n * sizeof(*k));
-	df = calloc(c->hcount ? c->hcount : 1, sizeof(*df));
+	k = fold_alloc(c->n, sizeof(*k));
+	df = fold_calloc(c->hcount ? c->hcount : 1, sizeof(*df));
 	want = fold_generic_words(c);
 	if (k == NULL || df == NULL || want == NULL) {
 		goto out;
@@ -3432,7 +3517,7 @@ fold_edge_pass(const struct fold_edge *src, struct fold_edge *dst, size_t n,
 static int
 fold_sort_edges(struct fold_edge *e, size_t n)
 {
-	struct fold_edge *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *src = e, *dst = tmp, *t;
+	struct fold_edge *tmp = fold_alloc(n ? n : 1, sizeof(*tmp)), *src = e, *dst = tmp, *t;
 	size_t i;
 	int key;
 
@@ -3562,7 +3647,7 @@ fold_mark_boiler(struct fold_ctx *c)
 
 	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
 	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
-	c->boiler = calloc(c->nleadids ? c->nleadids : 1, 1);
+	c->boiler = fold_calloc(c->nleadids ? c->nleadids : 1, 1);
 	if (c->boiler == NULL) {
 		return -1;
 	}
@@ -3581,7 +3666,7 @@ fold_mark_boiler(struct fold_ctx *c)
 static int
 fold_group_leads(struct fold_ctx *c)
 {
-	struct fold_key *k = malloc((c->n ? c->n : 1) * sizeof(*k));
+	struct fold_key *k = fold_alloc(c->n ? c->n : 1, sizeof(*k));
 	size_t i, m = 0;
 
 	for (i = 0; k != NULL && i < c->n; i++) {
@@ -3856,7 +3941,7 @@ static uint32_t *
 fold_roots(const uint32_t *inner, const uint32_t *order, size_t n)
 {
 	struct fold_roots_job job[2];
-	uint32_t *root = malloc((n ? n : 1) * sizeof(*root));
+	uint32_t *root = fold_alloc(n ? n : 1, sizeof(*root));
 
 	if (root == NULL) {
 		return NULL;
@@ -3911,9 +3996,9 @@ fold_dated_sort(struct fold_dated *d, struct fold_dated *tmp, size_t n)
 static uint32_t *
 fold_date_order(const struct fold_entry *e, size_t n)
 {
-	struct fold_dated *d = malloc((n ? n : 1) * sizeof(*d));
-	struct fold_dated *tmp = malloc((n ? n : 1) * sizeof(*tmp));
-	uint32_t *order = malloc((n ? n : 1) * sizeof(*order));
+	struct fold_dated *d = fold_alloc(n ? n : 1, sizeof(*d));
+	struct fold_dated *tmp = fold_alloc(n ? n : 1, sizeof(*tmp));
+	uint32_t *order = fold_alloc(n ? n : 1, sizeof(*order));
 	const struct fold_dated *sorted;
 	int64_t first = INT64_MAX;
 	size_t i, m = 0, undated = 0;
