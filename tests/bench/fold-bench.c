@@ -14,7 +14,9 @@
  * long the calling thread waited: for the other threads (the wall less
  * its processor time and its time ready to run, which work shared badly
  * between threads makes long) and for a processor (the machine's load,
- * from /proc/thread-self/schedstat; 0 where there is none). With
+ * from /proc/thread-self/schedstat; 0 where there is none), and its
+ * system time and page faults (fresh memory faulted in: on a virtual
+ * machine each costs as much as clearing its page). With
  * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
  * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
