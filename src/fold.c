@@ -1434,7 +1434,12 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	summary += fold_lead_start(summary);
 	len = fold_lead_length(summary, &cut);
 	fe->leadlen = (unsigned char)len;
-	p->ld->n = title_text_scan(p->w, summary, len, cut, k, FOLD_SUMMARY_KEYS,
+	/* under a short title the lead's names decide: in a script without
+	 * capitals any word may be one */
+	p->ld->n = title_text_scan(p->w, summary, len,
+	                           (cut ? TITLE_TEXT_CUT : 0) |
+	                           (fe->inform < TITLE_SHORT ? TITLE_TEXT_UNCASED : 0),
+	                           k, FOLD_SUMMARY_KEYS,
 	                           &n, p->ld->sh, FOLD_LEAD_BYTES);
 	if (fold_grow((void **)&p->skeys, &p->capskeys, p->nskeys + n + 1,
 	              sizeof(*p->skeys)) != 0) {
@@ -3350,7 +3355,10 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      the summaries' leads (first sentences) are copies
  *      (fold_leads_copied()), they do not differ in a key
  *      (fold_summaries_differ(): a figure each, or a name or kanji or
- *      katakana word each), and the titles hold the same words
+ *      katakana word each; under a short title, in a script without
+ *      capitals, any word is a name, in Korean the lead's first:
+ *      TITLE_TEXT_UNCASED, so عاجل over two cities' leads is two
+ *      stories), and the titles hold the same words
  *      (title_same_words(): neither adds a word, key or Japanese word
  *      to the other, so "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ";
  *      a copy cut short or with its summary glued on aside, a copy cut

@@ -1537,7 +1537,7 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 }
 
 size_t
-title_text_scan(struct title_words *w, const char *text, size_t len, int cut,
+title_text_scan(struct title_words *w, const char *text, size_t len, int flags,
                 uint32_t *keys, size_t maxkeys, size_t *nkeys,
                 struct title_shingle *out, size_t max)
 {
@@ -1552,12 +1552,12 @@ title_text_scan(struct title_words *w, const char *text, size_t len, int cut,
 	if (ascii_scan_text(&r, (const unsigned char *)text, len) != 0) {
 		title_read_text(w, text, len);
 		if (keys != NULL) {
-			*nkeys = title_text_keys(w, cut, keys, maxkeys);
+			*nkeys = title_text_keys(w, flags, keys, maxkeys);
 		}
 		return title_text_shingles(w, out, max);
 	}
 	if (keys != NULL) {
-		if (r.pending && !cut && r.nkeys < maxkeys) {
+		if (r.pending && !(flags & TITLE_TEXT_CUT) && r.nkeys < maxkeys) {
 			keys[r.nkeys++] = r.pending_key;
 		}
 		*nkeys = r.nkeys;
@@ -1599,6 +1599,19 @@ is_particle(uint32_t c)
 	return 0;
 }
 
+/* Whether token i of running text may be a name though no capital
+ * shows it: any word of a script without capitals (Arabic, Hebrew,
+ * Hindi, ...), and a Korean text's first word, as mark_keys() has it for
+ * titles. Two leads under one generic title (عاجل, 속보) that name two
+ * places are then two stories, as two that name them in capitals are. */
+static int
+uncased_name(const struct norm *nm, size_t i)
+{
+	uint32_t c = nm->cps[nm->toks[i].start];
+
+	return is_uncased(c) || (i == 0 && is_hangul(c));
+}
+
 /* Whether the hiragana at cp[0..n) open with a particle after a noun:
  * one of is_particle(), or of two (から, まで, より: "from", "to",
  * "than"), which follow a place as の does (朝崎から赤野方面). */
@@ -1622,9 +1635,11 @@ particle_at(const uint32_t *cp, size_t n)
 }
 
 size_t
-title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
+title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t max)
 {
 	const struct norm *nm = &w->nm;
+	int cut = (flags & TITLE_TEXT_CUT) != 0;
+	int uncased = (flags & TITLE_TEXT_UNCASED) != 0;
 	size_t i, j, n = 0, ntoks = nm->ntoks - (cut && nm->ntoks > 0);
 
 	for (i = 0; i < ntoks && n < max; i++) {
@@ -1638,7 +1653,7 @@ title_text_keys(const struct title_words *w, int cut, uint32_t *out, size_t max)
 			int number = t->key == KEY_NUMBER &&
 			             (tok_words(nm, t) & WORD_NUMBER) == 0;
 
-			if (number || (t->upper &&
+			if (number || ((t->upper || (uncased && uncased_name(nm, i))) &&
 			               (tok_words(nm, t) & WORD_STOP) == 0)) {
 				uint64_t h = hash_cps(cp, t->len, SEED_WORD);
 

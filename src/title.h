@@ -132,22 +132,30 @@ size_t title_shingles(const struct title_words *w, struct title_shingle *out);
  * title gives them; at most max. */
 size_t title_text_shingles(const struct title_words *w, struct title_shingle *out,
                            size_t max);
+/* How title_text_keys() reads: TITLE_TEXT_CUT, the text was cut short
+ * and its last word may be broken; TITLE_TEXT_UNCASED, a word that no
+ * capital can show for a name may be one (see title_text_keys()). */
+#define TITLE_TEXT_CUT 1
+#define TITLE_TEXT_UNCASED 2
+
 /* title_read_text(), then title_text_keys() into keys (at most maxkeys,
  * their count in *nkeys; keys NULL: none wanted) and title_text_shingles()
  * into out (at most max; returns how many): the same in less time where
  * the text is ASCII, whose words are hashed as they end and not kept (w
  * holds no reading after it). */
 size_t title_text_scan(struct title_words *w, const char *text, size_t len,
-                       int cut, uint32_t *keys, size_t maxkeys, size_t *nkeys,
+                       int flags, uint32_t *keys, size_t maxkeys, size_t *nkeys,
                        struct title_shingle *out, size_t max);
 
 /* The keys of running text w read (a summary's first sentence): its
  * numbers in digits (bit 0 set: "48-hour" and "two-day" may be one
  * strike), its capitalised words but stopwords, and its runs of kanji
- * (but a verb's stem) or of katakana, hashed, in reading order; with cut
- * set the last word, which a cut may have broken, is left out. At most
- * max into out; returns how many. */
-size_t title_text_keys(const struct title_words *w, int cut, uint32_t *out,
+ * (but a verb's stem) or of katakana, hashed, in reading order. With
+ * TITLE_TEXT_UNCASED in flags also every word but stopwords of a script
+ * without capitals, and a Korean text's first word; with TITLE_TEXT_CUT
+ * the last word, which a cut may have broken, is left out. At most max
+ * into out; returns how many. */
+size_t title_text_keys(const struct title_words *w, int flags, uint32_t *out,
                        size_t max);
 
 /* Writes the folded words of w without spaces to out, which has room for

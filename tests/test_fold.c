@@ -753,6 +753,68 @@ static const struct uncased_script uncased_scripts[] = {
 	  "\xe0\xa4\xb6\xe0\xa4\xbe\xe0\xa4\xae" },
 };
 
+/*
+ * One generic title (عاجل, מבזק, ब्रेकिंग, 속보) over leads written from
+ * one template that name six places: in a script without capitals any
+ * word may be the name, in Korean the first, so a place's two copies
+ * (the same lead, one with a sentence added) fold and two places never
+ * do. Korean's template opens on its place.
+ */
+static const struct uncased_script korean_lead = {
+	"", " 시립 도서관 리모델링 착공을 발표했다",
+	{ "대구시", "청주시", "전주시", "울산시", "수원시", "춘천시" }, NULL,
+};
+
+static void
+test_uncased_generic(void **state)
+{
+	static const char *const generic[] = { "عاجل", "מבזק", "ब्रेकिंग", "속보" };
+	enum { P = 6, N = 2 * P };
+	static char sums[N][512];
+	struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t s, i, j, *of;
+
+	(void)state;
+	for (s = 0; s < 4; s++) {
+		const struct uncased_script *u = s < 3 ? &uncased_scripts[s] : &korean_lead;
+
+		for (i = 0; i < N; i++) {
+			snprintf(sums[i], sizeof(sums[0]), "%s%s%s.%s", u->pre,
+			         u->place[i / 2], u->post,
+			         i % 2 ? " 2026 12 05." : "");
+			e[i] = (struct fold_entry){ generic[s], NULL, NULL, sums[i],
+			                            i % 2 ? "Wire Desk" : "Daily News",
+			                            1700000000 + (int64_t)i * 300, 40 };
+		}
+		assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+		of = story_of(&r, N);
+		for (i = 0; i < N; i++) {
+			for (j = i + 1; j < N; j++) {
+				if ((of[i] == of[j]) != (i / 2 == j / 2)) {
+					fail_msg("script %zu: \"%s\" and \"%s\" %s", s,
+					         sums[i], sums[j],
+					         of[i] == of[j] ? "folded" : "apart");
+				}
+			}
+		}
+		free(of);
+		fold_result_free(&r);
+	}
+	/* under a title of its own a rewrite's lead may swap words: the
+	 * title decides, and its copies fold */
+	e[0] = (struct fold_entry){ "وزارة الصحة تعلن افتتاح مستشفى جديد في مدينة الرياض",
+		NULL, NULL, "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الرياض يضم مئتي سرير.",
+		"Daily News", 1700000000, 40 };
+	e[1] = (struct fold_entry){ "وزارة الصحة تعلن افتتاح مستشفى جديد في مدينة الرياض",
+		NULL, NULL, "كشفت وزارة الصحة صباح اليوم افتتاح مستشفى حديث في مدينة الرياض يضم مئتي سرير.",
+		"Wire Desk", 1700000600, 40 };
+	assert_int_equal(fold_stories(e, 2, 0.6, &r, &err), NF_OK);
+	assert_int_equal(r.nstories, 1);
+	fold_result_free(&r);
+}
+
 static void
 test_uncased_scripts(void **state)
 {
@@ -1163,6 +1225,7 @@ main(void)
 		cmocka_unit_test(test_glued_after_space),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
+		cmocka_unit_test(test_uncased_generic),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
