@@ -3356,9 +3356,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      (fold_leads_copied()), they do not differ in a key
  *      (fold_summaries_differ(): a figure each, or a name or kanji or
  *      katakana word each; under a short title, in a script without
- *      capitals, any word is a name, in Korean the lead's first:
- *      TITLE_TEXT_UNCASED, so عاجل over two cities' leads is two
- *      stories), and the titles hold the same words
+ *      capitals or a lead all in lower case any word is a name, in
+ *      Korean the lead's first: TITLE_TEXT_UNCASED, so عاجل over two
+ *      cities' leads is two stories), and the titles hold the same words
  *      (title_same_words(): neither adds a word, key or Japanese word
  *      to the other, so "赤沢の天気" is not "【天気】赤沢 11月19日 みぞれ";
  *      a copy cut short or with its summary glued on aside, a copy cut

@@ -1421,6 +1421,7 @@ struct ascii_scan {
 	int pending;		/* the last word's key, kept back until another
 				 * word shows it was not the last */
 	uint32_t pending_key;
+	int capital;		/* a word so far began with a capital */
 };
 
 /* The key title_text_keys() gives the word at hand, if any. */
@@ -1463,6 +1464,7 @@ ascii_word_end(struct ascii_scan *r)
 		}
 		r->pending = ascii_key(r, &r->pending_key);
 	}
+	r->capital |= r->upper;
 	r->wlen = 0;
 }
 
@@ -1556,6 +1558,13 @@ title_text_scan(struct title_words *w, const char *text, size_t len, int flags,
 		}
 		return title_text_shingles(w, out, max);
 	}
+	/* a text in lower case may name with any word: title_text_keys()
+	 * reads it, a case rare enough to read twice */
+	if (keys != NULL && (flags & TITLE_TEXT_UNCASED) && !r.capital && r.n > 0) {
+		title_read_text(w, text, len);
+		*nkeys = title_text_keys(w, flags, keys, maxkeys);
+		return r.n;
+	}
 	if (keys != NULL) {
 		if (r.pending && !(flags & TITLE_TEXT_CUT) && r.nkeys < maxkeys) {
 			keys[r.nkeys++] = r.pending_key;
@@ -1601,15 +1610,36 @@ is_particle(uint32_t c)
 
 /* Whether token i of running text may be a name though no capital
  * shows it: any word of a script without capitals (Arabic, Hebrew,
- * Hindi, ...), and a Korean text's first word, as mark_keys() has it for
- * titles. Two leads under one generic title (عاجل, 속보) that name two
- * places are then two stories, as two that name them in capitals are. */
+ * Hindi, ...), a Korean text's first word, and (lower) any word of a
+ * text written all in lower case, as mark_keys() has them for titles.
+ * Two leads under one generic title (عاجل, 속보, "breaking") that name
+ * two places are then two stories, as two that name them in capitals
+ * are. */
 static int
-uncased_name(const struct norm *nm, size_t i)
+uncased_name(const struct norm *nm, size_t i, int lower)
 {
 	uint32_t c = nm->cps[nm->toks[i].start];
 
-	return is_uncased(c) || (i == 0 && is_hangul(c));
+	return is_uncased(c) || (i == 0 && is_hangul(c)) ||
+	       (lower && is_cased_script(c));
+}
+
+/* Whether running text holds words of a cased script, none capitalised. */
+static int
+text_lower_only(const struct norm *nm)
+{
+	size_t i;
+	int cased = 0;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (!t->cjk && t->upper) {
+			return 0;
+		}
+		cased |= !t->cjk && is_cased_script(nm->cps[t->start]);
+	}
+	return cased;
 }
 
 /* Whether the hiragana at cp[0..n) open with a particle after a noun:
@@ -1640,6 +1670,7 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 	const struct norm *nm = &w->nm;
 	int cut = (flags & TITLE_TEXT_CUT) != 0;
 	int uncased = (flags & TITLE_TEXT_UNCASED) != 0;
+	int lower = uncased && text_lower_only(nm);
 	size_t i, j, n = 0, ntoks = nm->ntoks - (cut && nm->ntoks > 0);
 
 	for (i = 0; i < ntoks && n < max; i++) {
@@ -1653,7 +1684,7 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 			int number = t->key == KEY_NUMBER &&
 			             (tok_words(nm, t) & WORD_NUMBER) == 0;
 
-			if (number || ((t->upper || (uncased && uncased_name(nm, i))) &&
+			if (number || ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
 			               (tok_words(nm, t) & WORD_STOP) == 0)) {
 				uint64_t h = hash_cps(cp, t->len, SEED_WORD);
 

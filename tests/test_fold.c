@@ -754,9 +754,10 @@ static const struct uncased_script uncased_scripts[] = {
 };
 
 /*
- * One generic title (عاجل, מבזק, ब्रेकिंग, 속보) over leads written from
- * one template that name six places: in a script without capitals any
- * word may be the name, in Korean the first, so a place's two copies
+ * One generic title (عاجل, מבזק, ब्रेकिंग, 속보, "breaking") over leads
+ * written from one template that name six places: in a script without
+ * capitals any word may be the name, in Korean the first, in a lead
+ * written all in lower case any, so a place's two copies
  * (the same lead, one with a sentence added) fold and two places never
  * do. Korean's template opens on its place.
  */
@@ -764,11 +765,16 @@ static const struct uncased_script korean_lead = {
 	"", " 시립 도서관 리모델링 착공을 발표했다",
 	{ "대구시", "청주시", "전주시", "울산시", "수원시", "춘천시" }, NULL,
 };
+static const struct uncased_script lower_lead = {
+	"the mayor of ", " reviews the plan for the new harbour",
+	{ "leeds", "york", "hull", "bath", "ely", "wells" }, NULL,
+};
 
 static void
 test_uncased_generic(void **state)
 {
-	static const char *const generic[] = { "عاجل", "מבזק", "ब्रेकिंग", "속보" };
+	static const char *const generic[] = { "عاجل", "מבזק", "ब्रेकिंग", "속보",
+	                                       "breaking" };
 	enum { P = 6, N = 2 * P };
 	static char sums[N][512];
 	struct fold_entry e[N];
@@ -777,8 +783,9 @@ test_uncased_generic(void **state)
 	size_t s, i, j, *of;
 
 	(void)state;
-	for (s = 0; s < 4; s++) {
-		const struct uncased_script *u = s < 3 ? &uncased_scripts[s] : &korean_lead;
+	for (s = 0; s < 5; s++) {
+		const struct uncased_script *u = s < 3 ? &uncased_scripts[s] :
+		                                 s == 3 ? &korean_lead : &lower_lead;
 
 		for (i = 0; i < N; i++) {
 			snprintf(sums[i], sizeof(sums[0]), "%s%s%s.%s", u->pre,
