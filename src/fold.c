@@ -662,8 +662,30 @@ struct fold_lead {
 	size_t n;
 };
 
+/* Whether the "." at s[at] ends no sentence: it closes an ordinal of
+ * one or two digits ("am 30. Spieltag", "3. Liga", as German and the
+ * Nordic and Slavic languages write them) or an initial ("U.S.
+ * officials", "J. Smith"). A lead cut there left the figures after it
+ * out: two match reports of one fixture, "... am 30. Spieltag 22 Tore"
+ * and "... 51 Tore", had one lead. */
+static int
+fold_dot_inside(const char *s, size_t at)
+{
+	size_t k = at;
+
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') {
+		k--;
+	}
+	if (at - k >= 1 && at - k <= 2) {
+		return k == 0 || s[k - 1] == ' ';
+	}
+	return at >= 1 && s[at - 1] >= 'A' && s[at - 1] <= 'Z' &&
+	       (at == 1 || s[at - 2] == ' ' || s[at - 2] == '.');
+}
+
 /* The length of a summary's lead: its first sentence (to the first "。",
- * ". ", "! " or "? "), at most FOLD_LEAD_BYTES cut at a space. *cut says
+ * ". ", "! " or "? ", but for the dot of an ordinal or an initial,
+ * fold_dot_inside()), at most FOLD_LEAD_BYTES cut at a space. *cut says
  * whether the sentence was cut short, by the bytes or by an ellipsis
  * that ends the summary, so that its last word may be broken. */
 static size_t
@@ -686,7 +708,8 @@ fold_lead_length(const char *summary, int *cut)
 			break;
 		}
 		if ((ch == '\xe3' && strncmp(summary + len, "\xe3\x80\x82", 3) == 0) ||
-		    (ch != '\xe3' && summary[len + 1] == ' ')) {
+		    (ch != '\xe3' && summary[len + 1] == ' ' &&
+		     !(ch == '.' && fold_dot_inside(summary, len)))) {
 			*cut = 0;
 			return len;
 		}
@@ -3365,7 +3388,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      with an ellipsis where the other goes on too, fold_cut_begins();
  *      over leads copied nearly whole one word each may be an outlet's
  *      synonym). A lead is the first sentence past a short label in
- *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE.").
+ *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE."), going on
+ *      past an ordinal's or an initial's dot (fold_dot_inside(): "am
+ *      30. Spieltag", "U.S.").
  *    Identical short titles over different summaries are different
  *    stories;
  *  - titles alike but for their figures, a figure of one not the other's

@@ -721,6 +721,53 @@ test_front_page_address(void **state)
 }
 
 /*
+ * A lead's first sentence goes on past the dot of an ordinal ("am 30.
+ * Spieltag") or an initial ("U.S. officials"): two reports of one
+ * fixture with other scores are two stories, each with its copy; under
+ * a generic title copies of a lead that holds "U.S." fold, and two such
+ * leads naming two ports do not.
+ */
+static void
+test_ordinal_lead(void **state)
+{
+	static const char *const t = "Nordhafen gegen Talsee: Spielbericht";
+	static const char *const sums[] = {
+		"Im Spiel Nordhafen gegen Talsee fielen am 30. Spieltag 22 Tore. Mehr folgt.",
+		"Im Spiel Nordhafen gegen Talsee fielen am 30. Spieltag 22 Tore.",
+		"Im Spiel Nordhafen gegen Talsee fielen am 30. Spieltag 51 Tore. Mehr folgt.",
+		"Im Spiel Nordhafen gegen Talsee fielen am 30. Spieltag 51 Tore.",
+		"Port officials in the U.S. said the port of Elmford reopens on Monday after repairs.",
+		"Port officials in the U.S. said the port of Elmford reopens on Monday after repairs. More soon.",
+		"Port officials in the U.S. said the port of Harwick reopens on Monday after repairs.",
+		"Port officials in the U.S. said the port of Harwick reopens on Monday after repairs. More soon.",
+	};
+	enum { N = 8 };
+	struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, *of;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ i < 4 ? t : "Update", NULL, NULL, sums[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 300, 40 };
+	}
+	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, N);
+	for (i = 0; i < N; i++) {
+		for (j = i + 1; j < N; j++) {
+			if ((of[i] == of[j]) != (i / 2 == j / 2)) {
+				fail_msg("\"%s\" and \"%s\" %s", sums[i], sums[j],
+				         of[i] == of[j] ? "folded" : "apart");
+			}
+		}
+	}
+	free(of);
+	fold_result_free(&r);
+}
+
+/*
  * Scripts without capitals (Arabic, Hebrew, Hindi): no case shows a
  * name, so every word weighs as one. One weather template over six
  * places: a place's two copies (one with an outlet's tail, a word added
@@ -1233,6 +1280,7 @@ main(void)
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
+		cmocka_unit_test(test_ordinal_lead),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
