@@ -664,14 +664,19 @@ struct fold_lead {
 
 /* Whether the "." at s[at] ends no sentence: it closes an ordinal of
  * one or two digits ("am 30. Spieltag", "3. Liga", as German and the
- * Nordic and Slavic languages write them) or an initial ("U.S.
- * officials", "J. Smith"). A lead cut there left the figures after it
- * out: two match reports of one fixture, "... am 30. Spieltag 22 Tore"
- * and "... 51 Tore", had one lead. */
+ * Nordic and Slavic languages write them), an initial or a letter that
+ * stands alone ("U.S. officials", "J. Smith", "z. B."), or a title
+ * before a name ("Mr. Harlow", "Dr.", "St."). A lead cut there left the
+ * figures and names after it out: two match reports of one fixture,
+ * "... am 30. Spieltag 22 Tore" and "... 51 Tore", had one lead. */
 static int
 fold_dot_inside(const char *s, size_t at)
 {
-	size_t k = at;
+	static const char *const titles[] = {
+		"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Gov", "Sen", "Rep",
+		"Lt", "Col", "Sgt", "Capt", "Nr", "No", "Mt", "Ft",
+	};
+	size_t k = at, i;
 
 	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') {
 		k--;
@@ -679,13 +684,29 @@ fold_dot_inside(const char *s, size_t at)
 	if (at - k >= 1 && at - k <= 2) {
 		return k == 0 || s[k - 1] == ' ';
 	}
-	return at >= 1 && s[at - 1] >= 'A' && s[at - 1] <= 'Z' &&
-	       (at == 1 || s[at - 2] == ' ' || s[at - 2] == '.');
+	while (k > 0 && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') ||
+	                 (s[k - 1] >= 'A' && s[k - 1] <= 'Z'))) {
+		k--;
+	}
+	if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '.') {
+		return 0;
+	}
+	if (at - k == 1) {
+		return 1;
+	}
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		if (strlen(titles[i]) == at - k &&
+		    strncmp(s + k, titles[i], at - k) == 0) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The length of a summary's lead: its first sentence (to the first "。",
- * ". ", "! " or "? ", but for the dot of an ordinal or an initial,
- * fold_dot_inside()), at most FOLD_LEAD_BYTES cut at a space. *cut says
+ * ". ", "! " or "? ", but for the dot of an ordinal, an initial or a
+ * title, fold_dot_inside()), at most FOLD_LEAD_BYTES cut at a space.
+ * *cut says
  * whether the sentence was cut short, by the bytes or by an ellipsis
  * that ends the summary, so that its last word may be broken. */
 static size_t
@@ -3389,8 +3410,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      over leads copied nearly whole one word each may be an outlet's
  *      synonym). A lead is the first sentence past a short label in
  *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE."), going on
- *      past an ordinal's or an initial's dot (fold_dot_inside(): "am
- *      30. Spieltag", "U.S.").
+ *      past an ordinal's, an initial's or a title's dot
+ *      (fold_dot_inside(): "am 30. Spieltag", "U.S.", "Mr.").
  *    Identical short titles over different summaries are different
  *    stories;
  *  - titles alike but for their figures, a figure of one not the other's

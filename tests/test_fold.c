@@ -722,10 +722,10 @@ test_front_page_address(void **state)
 
 /*
  * A lead's first sentence goes on past the dot of an ordinal ("am 30.
- * Spieltag") or an initial ("U.S. officials"): two reports of one
- * fixture with other scores are two stories, each with its copy; under
- * a generic title copies of a lead that holds "U.S." fold, and two such
- * leads naming two ports do not.
+ * Spieltag"), an initial ("U.S. officials") or a title ("Mr. Harlow"):
+ * two reports of one fixture with other scores are two stories, each
+ * with its copy; under a generic title copies of a lead that holds
+ * "U.S." or "Mr." fold, and two such leads naming two ports do not.
  */
 static void
 test_ordinal_lead(void **state)
@@ -740,8 +740,12 @@ test_ordinal_lead(void **state)
 		"Port officials in the U.S. said the port of Elmford reopens on Monday after repairs. More soon.",
 		"Port officials in the U.S. said the port of Harwick reopens on Monday after repairs.",
 		"Port officials in the U.S. said the port of Harwick reopens on Monday after repairs. More soon.",
+		"Police said Mr. Harlow left the ferry terminal at Elmford late on Monday night.",
+		"Police said Mr. Harlow left the ferry terminal at Elmford late on Monday night. More soon.",
+		"Police said Mr. Harlow left the ferry terminal at Harwick late on Monday night.",
+		"Police said Mr. Harlow left the ferry terminal at Harwick late on Monday night. More soon.",
 	};
-	enum { N = 8 };
+	enum { N = 12 };
 	struct fold_entry e[N];
 	struct fold_result r;
 	struct nf_error err;
