@@ -115,6 +115,31 @@ story_of(const struct fold_result *r, size_t n)
 	return of;
 }
 
+/* Folds the n entries at e and fails unless entries 2k and 2k + 1 are
+ * one story and no two others are (what names the case). */
+static void
+assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
+{
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, *of;
+
+	assert_int_equal(fold_stories(e, n, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, n);
+	for (i = 0; i < n; i++) {
+		for (j = i + 1; j < n; j++) {
+			if ((of[i] == of[j]) != (i / 2 == j / 2)) {
+				fail_msg("%s: \"%s\" and \"%s\" %s", what,
+				         e[i].summary != NULL ? e[i].summary : e[i].title,
+				         e[j].summary != NULL ? e[j].summary : e[j].title,
+				         of[i] == of[j] ? "folded" : "apart");
+			}
+		}
+	}
+	free(of);
+	fold_result_free(&r);
+}
+
 struct quality {
 	size_t tp, fp, fn;
 	double precision, recall;
@@ -747,9 +772,7 @@ test_ordinal_lead(void **state)
 	};
 	enum { N = 12 };
 	struct fold_entry e[N];
-	struct fold_result r;
-	struct nf_error err;
-	size_t i, j, *of;
+	size_t i;
 
 	(void)state;
 	for (i = 0; i < N; i++) {
@@ -757,18 +780,7 @@ test_ordinal_lead(void **state)
 		                            i % 2 ? "Wire Desk" : "Daily News",
 		                            1700000000 + (int64_t)i * 300, 40 };
 	}
-	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-	of = story_of(&r, N);
-	for (i = 0; i < N; i++) {
-		for (j = i + 1; j < N; j++) {
-			if ((of[i] == of[j]) != (i / 2 == j / 2)) {
-				fail_msg("\"%s\" and \"%s\" %s", sums[i], sums[j],
-				         of[i] == of[j] ? "folded" : "apart");
-			}
-		}
-	}
-	free(of);
-	fold_result_free(&r);
+	assert_pairs_fold(e, N, "leads past a dot");
 }
 
 /*
@@ -831,7 +843,7 @@ test_uncased_generic(void **state)
 	struct fold_entry e[N];
 	struct fold_result r;
 	struct nf_error err;
-	size_t s, i, j, *of;
+	size_t s, i;
 
 	(void)state;
 	for (s = 0; s < 5; s++) {
@@ -846,19 +858,7 @@ test_uncased_generic(void **state)
 			                            i % 2 ? "Wire Desk" : "Daily News",
 			                            1700000000 + (int64_t)i * 300, 40 };
 		}
-		assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-		of = story_of(&r, N);
-		for (i = 0; i < N; i++) {
-			for (j = i + 1; j < N; j++) {
-				if ((of[i] == of[j]) != (i / 2 == j / 2)) {
-					fail_msg("script %zu: \"%s\" and \"%s\" %s", s,
-					         sums[i], sums[j],
-					         of[i] == of[j] ? "folded" : "apart");
-				}
-			}
-		}
-		free(of);
-		fold_result_free(&r);
+		assert_pairs_fold(e, N, generic[s]);
 	}
 	/* under a title of its own a rewrite's lead may swap words: the
 	 * title decides, and its copies fold */
@@ -879,9 +879,7 @@ test_uncased_scripts(void **state)
 	enum { P = 6, N = 2 * P };
 	static char titles[N][512];
 	struct fold_entry e[N];
-	struct fold_result r;
-	struct nf_error err;
-	size_t s, i, j, *of;
+	size_t s, i, j;
 
 	(void)state;
 	for (s = 0; s < sizeof(uncased_scripts) / sizeof(uncased_scripts[0]); s++) {
@@ -902,19 +900,7 @@ test_uncased_scripts(void **state)
 					1700000000 + (int64_t)(i * 900 + j * 300), 40 };
 			}
 		}
-		assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-		of = story_of(&r, N);
-		for (i = 0; i < N; i++) {
-			for (j = i + 1; j < N; j++) {
-				if ((of[i] == of[j]) != (i / 2 == j / 2)) {
-					fail_msg("script %zu: \"%s\" and \"%s\" %s", s,
-					         titles[i], titles[j],
-					         of[i] == of[j] ? "folded" : "apart");
-				}
-			}
-		}
-		free(of);
-		fold_result_free(&r);
+		assert_pairs_fold(e, N, u->place[0]);
 	}
 }
 
