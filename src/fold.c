@@ -665,8 +665,9 @@ struct fold_lead {
 /* Whether the "." at s[at] ends no sentence: it closes an ordinal of
  * one or two digits ("am 30. Spieltag", "3. Liga", as German and the
  * Nordic and Slavic languages write them), an initial or a letter that
- * stands alone ("U.S. officials", "J. Smith", "z. B."), or a title
- * before a name ("Mr. Harlow", "Dr.", "St."). A lead cut there left the
+ * stands alone ("U.S. officials", "J. Smith", "z. B."), or a title or
+ * an abbreviation before a name or a day ("Mr. Harlow", "St.", "Acme
+ * Corp.", "on Dec. 3"). A lead cut there left the
  * figures and names after it out: two match reports of one fixture,
  * "... am 30. Spieltag 22 Tore" and "... 51 Tore", had one lead. */
 static int
@@ -674,7 +675,10 @@ fold_dot_inside(const char *s, size_t at)
 {
 	static const char *const titles[] = {
 		"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Gov", "Sen", "Rep",
-		"Lt", "Col", "Sgt", "Capt", "Nr", "No", "Mt", "Ft",
+		"Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "Nr", "No", "Mt", "Ft",
+		"Corp", "Inc", "Co", "Ave", "vs",
+		/* months as wires abbreviate them before a day: "on Dec. 3" */
+		"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
 	};
 	size_t k = at, i;
 
@@ -3410,8 +3414,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      over leads copied nearly whole one word each may be an outlet's
  *      synonym). A lead is the first sentence past a short label in
  *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE."), going on
- *      past an ordinal's, an initial's or a title's dot
- *      (fold_dot_inside(): "am 30. Spieltag", "U.S.", "Mr.").
+ *      past an ordinal's, an initial's, a title's or a month's dot
+ *      (fold_dot_inside(): "am 30. Spieltag", "U.S.", "Mr.", "Dec. 3").
  *    Identical short titles over different summaries are different
  *    stories;
  *  - titles alike but for their figures, a figure of one not the other's

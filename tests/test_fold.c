@@ -747,10 +747,12 @@ test_front_page_address(void **state)
 
 /*
  * A lead's first sentence goes on past the dot of an ordinal ("am 30.
- * Spieltag"), an initial ("U.S. officials") or a title ("Mr. Harlow"):
+ * Spieltag"), an initial ("U.S. officials"), a title ("Mr. Harlow") or
+ * a month before its day ("on Dec. 3"):
  * two reports of one fixture with other scores are two stories, each
  * with its copy; under a generic title copies of a lead that holds
- * "U.S." or "Mr." fold, and two such leads naming two ports do not.
+ * "U.S.", "Mr." or "Dec." fold, and two such leads naming two ports do
+ * not.
  */
 static void
 test_ordinal_lead(void **state)
@@ -769,8 +771,12 @@ test_ordinal_lead(void **state)
 		"Police said Mr. Harlow left the ferry terminal at Elmford late on Monday night. More soon.",
 		"Police said Mr. Harlow left the ferry terminal at Harwick late on Monday night.",
 		"Police said Mr. Harlow left the ferry terminal at Harwick late on Monday night. More soon.",
+		"The council voted on Dec. 3 to close the old pier at Elmford for a year.",
+		"The council voted on Dec. 3 to close the old pier at Elmford for a year. More soon.",
+		"The council voted on Dec. 3 to close the old pier at Harwick for a year.",
+		"The council voted on Dec. 3 to close the old pier at Harwick for a year. More soon.",
 	};
-	enum { N = 12 };
+	enum { N = 16 };
 	struct fold_entry e[N];
 	size_t i;
 
