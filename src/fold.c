@@ -402,11 +402,25 @@ fold_zeroed(size_t n)
 	return p;
 }
 
+/* Reallocates *p to ncap of size, in huge pages when large. */
+static int
+fold_resize(void **p, size_t *cap, size_t ncap, size_t size)
+{
+	void *np = realloc(*p, ncap * size);
+
+	if (np == NULL) {
+		return -1;
+	}
+	fold_advise_huge(np, ncap * size);
+	*p = np;
+	*cap = ncap;
+	return 0;
+}
+
 static int
 fold_grow(void **p, size_t *cap, size_t need, size_t size)
 {
 	size_t ncap = *cap ? *cap : 64;
-	void *np;
 
 	if (need <= *cap) {
 		return 0;
@@ -417,14 +431,7 @@ fold_grow(void **p, size_t *cap, size_t need, size_t size)
 	while (ncap < need) {
 		ncap *= 2;
 	}
-	np = realloc(*p, ncap * size);
-	if (np == NULL) {
-		return -1;
-	}
-	fold_advise_huge(np, ncap * size);
-	*p = np;
-	*cap = ncap;
-	return 0;
+	return fold_resize(p, cap, ncap, size);
 }
 
 /* Makes room in *p for need of size, exactly, where fold_grow() would
@@ -432,18 +439,10 @@ fold_grow(void **p, size_t *cap, size_t need, size_t size)
 static int
 fold_reserve(void **p, size_t *cap, size_t need, size_t size)
 {
-	void *np;
-
 	if (need <= *cap) {
 		return 0;
 	}
-	if (need > UINT32_MAX || (np = realloc(*p, need * size)) == NULL) {
-		return -1;
-	}
-	fold_advise_huge(np, need * size);
-	*p = np;
-	*cap = need;
-	return 0;
+	return need > UINT32_MAX ? -1 : fold_resize(p, cap, need, size);
 }
 
 /* Gives back the spare room of a grown array (*p holds n of size). */
@@ -667,9 +666,9 @@ struct fold_lead {
  * Nordic and Slavic languages write them), an initial or a letter that
  * stands alone ("U.S. officials", "J. Smith", "z. B."), or a title or
  * an abbreviation before a name or a day ("Mr. Harlow", "St.", "Acme
- * Corp.", "on Dec. 3"). A lead cut there left the
- * figures and names after it out: two match reports of one fixture,
- * "... am 30. Spieltag 22 Tore" and "... 51 Tore", had one lead. */
+ * Corp.", "on Dec. 3"). A lead cut there left the figures and names
+ * after it out: two match reports of one fixture, "... am 30. Spieltag
+ * 22 Tore" and "... 51 Tore", had one lead. */
 static int
 fold_dot_inside(const char *s, size_t at)
 {
@@ -708,11 +707,11 @@ fold_dot_inside(const char *s, size_t at)
 }
 
 /* The length of a summary's lead: its first sentence (to the first "。",
- * ". ", "! " or "? ", but for the dot of an ordinal, an initial or a
- * title, fold_dot_inside()), at most FOLD_LEAD_BYTES cut at a space.
- * *cut says
- * whether the sentence was cut short, by the bytes or by an ellipsis
- * that ends the summary, so that its last word may be broken. */
+ * ". ", "! " or "? ", but for the dot of an ordinal, an initial, a
+ * title or a month, fold_dot_inside()), at most FOLD_LEAD_BYTES cut at a
+ * space. *cut says whether the sentence was cut short, by the bytes or
+ * by an ellipsis that ends the summary, so that its last word may be
+ * broken. */
 static size_t
 fold_lead_length(const char *summary, int *cut)
 {
@@ -1483,7 +1482,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	len = fold_lead_length(summary, &cut);
 	fe->leadlen = (unsigned char)len;
 	/* under a short title the lead's names decide: in a script without
-	 * capitals any word may be one */
+	 * capitals, or a lead written in lower case, any word may be one */
 	p->ld->n = title_text_scan(p->w, summary, len,
 	                           (cut ? TITLE_TEXT_CUT : 0) |
 	                           (fe->inform < TITLE_SHORT ? TITLE_TEXT_UNCASED : 0),
@@ -2077,8 +2076,8 @@ fold_join_address(struct fold_ctx *c, const struct fold_addr *run, size_t n,
 static int
 fold_join_field(struct fold_ctx *c, size_t n, int field)
 {
-	uint64_t *v = fold_alloc(n ? n : 1, sizeof(*v));
-	uint64_t *tmp = fold_alloc(n ? n : 1, sizeof(*tmp));
+	uint64_t *v = fold_alloc(n, sizeof(*v));
+	uint64_t *tmp = fold_alloc(n, sizeof(*tmp));
 	const uint64_t *k;
 	struct fold_addr *run = NULL;
 	size_t i, j, x, y, m = 0, caprun = 0;
@@ -2305,7 +2304,7 @@ static void fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k,
 static int
 fold_join_identical(struct fold_ctx *c, double t)
 {
-	struct fold_key *k = fold_alloc(c->n ? c->n : 1, sizeof(*k));
+	struct fold_key *k = fold_alloc(c->n, sizeof(*k));
 	size_t i, m = 0;
 
 	if (k == NULL) {
@@ -2593,7 +2592,7 @@ fold_probe_run(void *arg)
 {
 	struct fold_probe_job *j = arg;
 	const struct fold_ctx *c = j->c;
-	uint32_t *seen = fold_calloc(c->n ? c->n : 1, sizeof(*seen));
+	uint32_t *seen = fold_calloc(c->n, sizeof(*seen));
 	uint64_t *order;
 	size_t i, longest = 1;
 
@@ -2785,8 +2784,8 @@ static enum nf_status
 fold_collect(const struct fold_entry *e, size_t n, const uint32_t *root,
              struct fold_result *out, struct nf_error *err)
 {
-	uint32_t *lead = fold_calloc(n ? n : 1, sizeof(*lead));
-	uint32_t *count = fold_calloc(n ? n : 1, sizeof(*count));
+	uint32_t *lead = fold_calloc(n, sizeof(*lead));
+	uint32_t *count = fold_calloc(n, sizeof(*count));
 	size_t i, ns = 0;
 
 	if (lead == NULL || count == NULL) {
@@ -2799,7 +2798,7 @@ fold_collect(const struct fold_entry *e, size_t n, const uint32_t *root,
 			lead[r] = (uint32_t)i;
 		}
 	}
-	out->stories = fold_calloc(n ? n : 1, sizeof(*out->stories));
+	out->stories = fold_calloc(n, sizeof(*out->stories));
 	if (out->stories == NULL) {
 		goto nomem;
 	}
@@ -2961,7 +2960,7 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 static unsigned char *
 fold_generic_words(const struct fold_ctx *c)
 {
-	unsigned char *want = fold_calloc(c->hcount ? c->hcount : 1, 1);
+	unsigned char *want = fold_calloc(c->hcount, 1);
 	size_t i, j;
 
 	for (i = 0; want != NULL && i < c->n; i++) {
@@ -2998,7 +2997,7 @@ fold_mark_generic(struct fold_ctx *c)
 	common = common < FOLD_COMMON_MIN ? FOLD_COMMON_MIN :
 	         common > FOLD_COMMON_MAX ? FOLD_COMMON_MAX : common;
 	k = fold_alloc(c->n, sizeof(*k));
-	df = fold_calloc(c->hcount ? c->hcount : 1, sizeof(*df));
+	df = fold_calloc(c->hcount, sizeof(*df));
 	want = fold_generic_words(c);
 	if (k == NULL || df == NULL || want == NULL) {
 		goto out;
@@ -3575,7 +3574,7 @@ fold_edge_pass(const struct fold_edge *src, struct fold_edge *dst, size_t n,
 static int
 fold_sort_edges(struct fold_edge *e, size_t n)
 {
-	struct fold_edge *tmp = fold_alloc(n ? n : 1, sizeof(*tmp)), *src = e, *dst = tmp, *t;
+	struct fold_edge *tmp = fold_alloc(n, sizeof(*tmp)), *src = e, *dst = tmp, *t;
 	size_t i;
 	int key;
 
@@ -3705,7 +3704,7 @@ fold_mark_boiler(struct fold_ctx *c)
 
 	stories = stories < FOLD_BOILER_STORIES ? FOLD_BOILER_STORIES :
 	          stories > FOLD_BOILER_MAX ? FOLD_BOILER_MAX : stories;
-	c->boiler = fold_calloc(c->nleadids ? c->nleadids : 1, 1);
+	c->boiler = fold_calloc(c->nleadids, 1);
 	if (c->boiler == NULL) {
 		return -1;
 	}
@@ -3724,7 +3723,7 @@ fold_mark_boiler(struct fold_ctx *c)
 static int
 fold_group_leads(struct fold_ctx *c)
 {
-	struct fold_key *k = fold_alloc(c->n ? c->n : 1, sizeof(*k));
+	struct fold_key *k = fold_alloc(c->n, sizeof(*k));
 	size_t i, m = 0;
 
 	for (i = 0; k != NULL && i < c->n; i++) {
@@ -3999,7 +3998,7 @@ static uint32_t *
 fold_roots(const uint32_t *inner, const uint32_t *order, size_t n)
 {
 	struct fold_roots_job job[2];
-	uint32_t *root = fold_alloc(n ? n : 1, sizeof(*root));
+	uint32_t *root = fold_alloc(n, sizeof(*root));
 
 	if (root == NULL) {
 		return NULL;
@@ -4054,9 +4053,9 @@ fold_dated_sort(struct fold_dated *d, struct fold_dated *tmp, size_t n)
 static uint32_t *
 fold_date_order(const struct fold_entry *e, size_t n)
 {
-	struct fold_dated *d = fold_alloc(n ? n : 1, sizeof(*d));
-	struct fold_dated *tmp = fold_alloc(n ? n : 1, sizeof(*tmp));
-	uint32_t *order = fold_alloc(n ? n : 1, sizeof(*order));
+	struct fold_dated *d = fold_alloc(n, sizeof(*d));
+	struct fold_dated *tmp = fold_alloc(n, sizeof(*tmp));
+	uint32_t *order = fold_alloc(n, sizeof(*order));
 	const struct fold_dated *sorted;
 	int64_t first = INT64_MAX;
 	size_t i, m = 0, undated = 0;

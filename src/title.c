@@ -926,6 +926,26 @@ tok_words(const struct norm *nm, const struct token *t)
 	return t->cjk ? 0 : words_of(nm->cps + t->start, t->len);
 }
 
+/* Whether a title or running text holds words of a cased script, none
+ * capitalised: a feed that writes all in lower case shows no name by its
+ * case. */
+static int
+text_lower_only(const struct norm *nm)
+{
+	size_t i;
+	int cased = 0;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (!t->cjk && t->upper) {
+			return 0;
+		}
+		cased |= !t->cjk && is_cased_script(nm->cps[t->start]);
+	}
+	return cased;
+}
+
 /* Which tokens are keys, that is numbers and proper nouns: two titles
  * that each hold a key the other lacks are different stories. A word is a
  * proper noun when capitalised past the first word of a title that is not
@@ -943,14 +963,9 @@ mark_keys(struct norm *nm)
 		}
 	}
 	title_case = long_words >= 2 && capitalised * 10 >= long_words * 7;
-	/* a title without a capital (a feed that writes all in lower
-	 * case) shows no name by its case either: is_uncased() below */
-	lower_only = 0;
-	for (i = 0; i < nm->ntoks && !nm->toks[i].upper; i++) {
-		lower_only |= !nm->toks[i].cjk &&
-		              is_cased_script(nm->cps[nm->toks[i].start]);
-	}
-	lower_only &= i == nm->ntoks;
+	/* a title without a capital shows no name by its case either:
+	 * is_uncased() below */
+	lower_only = text_lower_only(nm);
 	for (i = 0; i < nm->ntoks && !nm->toks[i].cjk && nm->toks[i].caps; i++) {
 	}
 	all_caps = i == nm->ntoks;
@@ -1622,24 +1637,6 @@ uncased_name(const struct norm *nm, size_t i, int lower)
 
 	return is_uncased(c) || (i == 0 && is_hangul(c)) ||
 	       (lower && is_cased_script(c));
-}
-
-/* Whether running text holds words of a cased script, none capitalised. */
-static int
-text_lower_only(const struct norm *nm)
-{
-	size_t i;
-	int cased = 0;
-
-	for (i = 0; i < nm->ntoks; i++) {
-		const struct token *t = &nm->toks[i];
-
-		if (!t->cjk && t->upper) {
-			return 0;
-		}
-		cased |= !t->cjk && is_cased_script(nm->cps[t->start]);
-	}
-	return cased;
 }
 
 /* Whether the hiragana at cp[0..n) open with a particle after a noun:

@@ -153,9 +153,8 @@ size_t title_text_scan(struct title_words *w, const char *text, size_t len,
  * (but a verb's stem) or of katakana, hashed, in reading order. With
  * TITLE_TEXT_UNCASED in flags also every word but stopwords of a script
  * without capitals or of a text written all in lower case, and a Korean
- * text's first word; with TITLE_TEXT_CUT
- * the last word, which a cut may have broken, is left out. At most max
- * into out; returns how many. */
+ * text's first word; with TITLE_TEXT_CUT the last word, which a cut may
+ * have broken, is left out. At most max into out; returns how many. */
 size_t title_text_keys(const struct title_words *w, int flags, uint32_t *out,
                        size_t max);
 

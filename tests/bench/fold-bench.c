@@ -213,20 +213,20 @@ ready_seconds(void)
 	return (double)wait / 1e9;
 }
 
-/* The processor time of every thread so far, user and system. */
-static double
-cpu_seconds(const struct rusage *ru)
-{
-	return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
-	       (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
-}
-
 /* The processor time of every thread so far spent in the kernel: at a
  * million items mostly its faulting in fresh pages. */
 static double
 system_seconds(const struct rusage *ru)
 {
 	return (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
+}
+
+/* The processor time of every thread so far, user and system. */
+static double
+cpu_seconds(const struct rusage *ru)
+{
+	return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
+	       system_seconds(ru);
 }
 
 static int
