@@ -335,7 +335,7 @@ keep_entry(struct dump *d, const struct nf_item *it)
 	e->text_len = item_text_length(it);
 	if (arena_keep_cut(&d->arena, nf_str(it->title), SIZE_MAX, &e->title) != 0 ||
 	    arena_keep_key(&d->arena, it->id, &e->id) != 0 ||
-	    arena_keep_cut(&d->arena, it->summary,
+	    arena_keep_cut(&d->arena, fold_summary_of(it),
 	                   fold_summary_needed(strlen(e->title)), &e->summary) != 0) {
 		return -1;
 	}

@@ -4155,6 +4155,13 @@ fold_result_free(struct fold_result *res)
 	res->nstories = 0;
 }
 
+const char *
+fold_summary_of(const struct nf_item *item)
+{
+	return item->summary != NULL && item->summary[0] != '\0' ? item->summary
+	                                                         : item->content;
+}
+
 struct fold_entry
 fold_entry_of(const struct nf_item *item, const char *source)
 {
@@ -4162,7 +4169,7 @@ fold_entry_of(const struct nf_item *item, const char *source)
 		.title = item->title,
 		.id = item->id,
 		.link = item->link,
-		.summary = item->summary,
+		.summary = fold_summary_of(item),
 		.source = source,
 		.time = item->published,
 		.text_len = item_text_length(item),

@@ -48,6 +48,12 @@ struct fold_result {
  * pointers point into item, which must outlive the entry. */
 struct fold_entry fold_entry_of(const struct nf_item *item, const char *source);
 
+/* The text folding reads as item's summary: its summary, or for an item
+ * that has none (a JSON Feed item with content_html alone, an RSS item
+ * with content:encoded alone) the start of its content, whose first
+ * sentence is the lead as much as a summary's is. Points into item. */
+const char *fold_summary_of(const struct nf_item *item);
+
 /* The bytes of a summary that folding reads of an entry whose title is
  * title_len bytes: a short label sentence it skips, then the lead's 200
  * bytes and whether more follow, or, for a summary glued onto the title,

@@ -303,13 +303,15 @@ enum stmt_id {
 #define ITEM_ORDER " ORDER BY i.feed_id, i.seen_seq DESC, i.position"
 
 /* What the refold reads of each item (store_fold_items()): the summary
+ * (the content for an item without one, as fold_summary_of() reads it)
  * cut to the most folding reads of it (fold_summary_needed(), in
- * characters, so never fewer bytes), no content, the
+ * characters, so never fewer bytes), no more of the content, the
  * text's length measured here as the uncut text has it, and of the
  * extras the outlet alone. Column order: struct fold_item_col. */
 #define FOLD_ITEM_CUT "256"
 #define FOLD_ITEM_SQL "SELECT i.id, i.feed_id, i.published, i.guid," \
-	" i.title, i.link, substr(i.summary, 1, max(" FOLD_ITEM_CUT "," \
+	" i.title, i.link, substr(CASE WHEN i.summary IS NULL OR i.summary = ''" \
+	" THEN i.content ELSE i.summary END, 1, max(" FOLD_ITEM_CUT "," \
 	" COALESCE(length(i.title), 0) + 8)), CASE WHEN json_valid(i.extras) AND" \
 	" json_type(i.extras, '$.outlet') = 'text' THEN" \
 	" json_extract(i.extras, '$.outlet') END, i.image_caption," \
