@@ -47,6 +47,8 @@ struct token {
 	size_t stem;		/* stem_len() of a word; len for CJK */
 	int words;		/* WORD_* flags once mark_keys() looked; -1 */
 	int alpha;		/* every character a to z: a word stem_len() may cut */
+	int partial;		/* the last word before a title's ellipsis: a
+				 * cut may have broken it ("bei" read as "b") */
 };
 
 /* One normalised title while it is being shingled. */
@@ -726,6 +728,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->stop = 0;
 			cur->words = -1;
 			cur->alpha = 1;
+			cur->partial = 0;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -795,9 +798,26 @@ static const char *const date_words[] = {
 };
 
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
- * Madrid II", "Reserves"); with "U21" and the like (is_marker()). */
+ * Madrid II", "Reserves", "Rovers B", a women's or a youth side); with
+ * "U21", "O19" and the words outside a to z (is_marker()). */
 static const char *const marker_words[] = {
-	"ii", "iii", "jong", "reserves",
+	"b", "femenino", "frauen", "ii", "iii", "jong", "kadin", "kobiety",
+	"ladies", "reserves", "vrouwen", "women", "youth",
+};
+
+/* Markers only when capitalised: common words otherwise ("lavori al via
+ * in primavera", in spring; "Borgo Chiaro Primavera", the youth side). */
+static const char *const marker_named_words[] = {
+	"primavera",
+};
+
+/* The same, in letters past a to z: Turkish kadın (women's), Arabic
+ * الرديف (reserve), للسيدات and السيدات (women's). */
+static const char *const marker_other[] = {
+	"kad\xc4\xb1n",
+	"\xd8\xa7\xd9\x84\xd8\xb1\xd8\xaf\xd9\x8a\xd9\x81",
+	"\xd9\x84\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf\xd8\xa7\xd8\xaa",
+	"\xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf\xd8\xa7\xd8\xaa",
 };
 
 /* The word tables as a small hash table of words packed 5 bits a letter
@@ -805,7 +825,8 @@ static const char *const marker_words[] = {
  * first use: one probe or two per token instead of a binary search with
  * strcmp. */
 #define WORDS_SLOTS 512
-enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8 };
+enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8,
+       WORD_MARKER_NAMED = 16 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
@@ -872,6 +893,9 @@ words_init(void)
 	          sizeof(date_words) / sizeof(date_words[0]), WORD_DATE);
 	words_add(word_tab, marker_words,
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
+	words_add(word_tab, marker_named_words,
+	          sizeof(marker_named_words) / sizeof(marker_named_words[0]),
+	          WORD_MARKER_NAMED);
 }
 
 static const struct word_slot *
@@ -1019,9 +1043,11 @@ tok_equal(const struct norm *a, size_t i, const struct norm *b,
 }
 
 /* The headline of the len bytes at t without a trailing outlet tail
- * that names source (title_outlet_cut()), then spaces and an ellipsis. */
+ * that names source (title_outlet_cut()), then spaces and an ellipsis;
+ * *cut says whether there was an ellipsis. */
 static size_t
-cut_tail(const char *t, size_t len, const char *source, const char *named)
+cut_tail(const char *t, size_t len, const char *source, const char *named,
+         int *cut)
 {
 	const char *outlet;
 
@@ -1029,10 +1055,8 @@ cut_tail(const char *t, size_t len, const char *source, const char *named)
 	while (len > 0 && t[len - 1] == ' ') {
 		len--;
 	}
-	if (ends_with(t, len, "\xe2\x80\xa6") || ends_with(t, len, "...")) {
-		len -= 3;
-	}
-	return len;
+	*cut = ends_with(t, len, "\xe2\x80\xa6") || ends_with(t, len, "...");
+	return *cut ? len - 3 : len;
 }
 
 struct title_words *
@@ -1062,16 +1086,20 @@ title_read_named(struct title_words *w, const char *title,
 	struct norm *nm = &w->nm, *src = &w->src;
 	const char *t = title != NULL ? title : "";
 	size_t len = strlen(t), m, k;
+	int cut;
 
 	if (len > TITLE_READ_MAX) {
 		len = TITLE_READ_MAX;
 	}
 	/* the outlet's tail first: an aggregator appends it after a
 	 * summary the feed glued on */
-	len = cut_tail(t, len, source, outlet);
+	len = cut_tail(t, len, source, outlet, &cut);
 	len = unglue(t, len, summary);
 	tokenize(t, len, nm);
 	mark_keys(nm);
+	if (cut && nm->ntoks > 0) {
+		nm->toks[nm->ntoks - 1].partial = 1;
+	}
 	if (source == NULL || source[0] == '\0') {
 		return;
 	}
@@ -1256,21 +1284,50 @@ shingle(uint64_t hash, int kind, int key, int lower)
 	return s;
 }
 
-/* Whether token t marks another team of a club: Jong, II, Reserves, or
- * U and two digits (U21, U23). */
+/* Whether the len code points at cp spell the UTF-8 string s. */
+static int
+cps_spell(const uint32_t *cp, size_t len, const char *s)
+{
+	size_t i, n = strlen(s), at = 0;
+
+	for (i = 0; i < len && at < n; i++) {
+		uint32_t c;
+
+		at += utf8_decode(s + at, n - at, &c);
+		if (c != cp[i]) {
+			return 0;
+		}
+	}
+	return i == len && at == n;
+}
+
+/* Whether token t marks another team of a club: Jong, II, Reserves, a
+ * women's or youth side (marker_words, marker_other), or U or O and two
+ * digits (U21, U23, O19). */
 static int
 is_marker(const struct norm *nm, const struct token *t)
 {
 	const uint32_t *cp = nm->cps + t->start;
+	size_t i;
 
-	if (t->cjk) {
+	if (t->cjk || t->partial) {
 		return 0;
 	}
-	if (t->len == 3 && cp[0] == 'u' && cp[1] >= '0' && cp[1] <= '9' &&
-	    cp[2] >= '0' && cp[2] <= '9') {
+	if (t->len == 3 && (cp[0] == 'u' || cp[0] == 'o') &&
+	    cp[1] >= '0' && cp[1] <= '9' && cp[2] >= '0' && cp[2] <= '9') {
 		return 1;
 	}
-	return (tok_words(nm, t) & WORD_MARKER) != 0;
+	if ((tok_words(nm, t) & WORD_MARKER) != 0 ||
+	    (t->upper && (tok_words(nm, t) & WORD_MARKER_NAMED) != 0)) {
+		return 1;
+	}
+	for (i = 0; !t->alpha && t->len >= 5 && t->len <= 7 &&
+	            i < sizeof(marker_other) / sizeof(marker_other[0]); i++) {
+		if (cps_spell(cp, t->len, marker_other[i])) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The hashes of word token i in one pass over its stem: *word its own

@@ -520,7 +520,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x2ac8a04afdf08a95ULL
+#define PINNED_GENERATED 0x681fa128ee52eee6ULL
 
 static void
 test_reading_pinned(void **state)
