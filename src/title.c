@@ -1059,6 +1059,41 @@ cut_tail(const char *t, size_t len, const char *source, const char *named,
 	return *cut ? len - 3 : len;
 }
 
+/* The bytes of a wire label glued onto the headline by a hyphen, with
+ * an update's number ("UPDATE 2-Harbour reopens", "EXCLUSIVE-Mill to
+ * close", "CORRECTED-..."), or 0: neither the label nor its number is a
+ * word of the headline, and the number would count as a figure its copy
+ * lacks. The headline must go on with a letter: "UPDATE 2-2 draw" is a
+ * score. */
+static size_t
+wire_label_head(const char *t, size_t len)
+{
+	static const char *const labels[] = {
+		"UPDATE", "EXCLUSIVE", "CORRECTED", "REFILE", "RPT", "WRAPUP",
+		"ANALYSIS", "FACTBOX", "INSIGHT", "BREAKINGVIEWS",
+	};
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]) && k == 0; i++) {
+		size_t n = strlen(labels[i]);
+
+		k = len > n && memcmp(t, labels[i], n) == 0 ? n : 0;
+	}
+	if (k == 0) {
+		return 0;
+	}
+	if (k + 1 < len && t[k] == ' ' && t[k + 1] >= '0' && t[k + 1] <= '9') {
+		k += 2;
+		k += k < len && t[k] >= '0' && t[k] <= '9';
+	}
+	if (k + 1 < len && t[k] == '-' &&
+	    ((t[k + 1] >= 'A' && t[k + 1] <= 'Z') || (t[k + 1] >= 'a' && t[k + 1] <= 'z') ||
+	     (unsigned char)t[k + 1] >= 0x80)) {
+		return k + 1;
+	}
+	return 0;
+}
+
 struct title_words *
 title_words_new(void)
 {
@@ -1091,6 +1126,8 @@ title_read_named(struct title_words *w, const char *title,
 	if (len > TITLE_READ_MAX) {
 		len = TITLE_READ_MAX;
 	}
+	k = wire_label_head(t, len);
+	t += k, len -= k;
 	/* the outlet's tail first: an aggregator appends it after a
 	 * summary the feed glued on */
 	len = cut_tail(t, len, source, outlet, &cut);

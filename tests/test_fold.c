@@ -841,6 +841,45 @@ test_team_sides(void **state)
 }
 
 /*
+ * A wire label glued on by a hyphen, with an update's number ("UPDATE
+ * 2-", "EXCLUSIVE-"), is no part of the headline: its copy without it
+ * folds, though "2" would be a figure the copy lacks (and the copy holds
+ * words it lacks, an outlet's name in brackets). A score after the
+ * label ("UPDATE 2-2 draw") stays a score: 2-2 and 1-0 stay apart.
+ */
+static void
+test_wire_label_head(void **state)
+{
+	static const char *const titles[] = {
+		"UPDATE 2-Marrowby airport to add flights to Brinnywick from April",
+		"Marrowby airport to add flights to Brinnywick from April (Med Desk)",
+		"EXCLUSIVE-Kestle Mills to close its Harwick plant",
+		"Kestle Mills to close its Harwick plant - Northwold Wire",
+		"UPDATE 2-2 draw keeps Ashvale top of the table",
+		"2-2 draw keeps Ashvale top of the table",
+		"UPDATE 1-0 win keeps Ashvale top of the table",
+		"1-0 win keeps Ashvale top of the table",
+	};
+	static const char *const leads[] = {
+		"Marrowby airport will add 2 weekly flights to Brinnywick from April, its owners said on Sunday.",
+		"Kestle Mills will close its Harwick plant next year, two people familiar with the plan said.",
+		"Ashvale drew 2-2 at Kestle Rovers on Saturday and stay top.",
+		"Ashvale won 1-0 at Kestle Rovers on Saturday and stay top.",
+	};
+	enum { N = sizeof(titles) / sizeof(titles[0]) };
+	struct fold_entry e[N];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i / 2],
+		                            i % 2 ? "Northwold Wire" : "Daily Ledger",
+		                            1700000000 + (int64_t)i * 600, 40 };
+	}
+	assert_pairs_fold(e, N, "a wire label glued on");
+}
+
+/*
  * A lead's first sentence goes on past the dot of an ordinal ("am 30.
  * Spieltag"), an initial ("U.S. officials"), a title ("Mr. Harlow") or
  * a month before its day ("on Dec. 3"):
@@ -1373,6 +1412,7 @@ main(void)
 		cmocka_unit_test(test_uncased_generic),
 		cmocka_unit_test(test_ordinal_lead),
 		cmocka_unit_test(test_team_sides),
+		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
