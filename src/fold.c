@@ -3356,6 +3356,22 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	if (fold_cut_begins(c, a, b) || fold_cut_begins(c, b, a)) {
 		return 1;
 	}
+	/* a title that names nothing ("Update", "Breaking news", 速報)
+	 * over the very lead of a headline of its own is that headline's
+	 * story (a lead copied only nearly whole may be one template's for
+	 * another town; under a dated series' title, 大山きょうの天気 12月13日,
+	 * the same first sentence may open two forecasts) */
+	if (swaps > 0 && ((a->inform < TITLE_SHORT && a->nkeys == 0 &&
+	                   b->inform >= TITLE_SHORT) ||
+	                  (b->inform < TITLE_SHORT && b->nkeys == 0 &&
+	                   a->inform >= TITLE_SHORT))) {
+		size_t all, n = fold_lead_len(a);
+
+		fold_lead_shared(c, a, b, &all);
+		if (n >= FOLD_LEAD_MIN && n == fold_lead_len(b) && all == n) {
+			return 1;
+		}
+	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
 	return (title_same_story(&vocab, &x, &y, t) &&
@@ -3411,7 +3427,10 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      a copy cut short or with its summary glued on aside, a copy cut
  *      with an ellipsis where the other goes on too, fold_cut_begins();
  *      over leads copied nearly whole one word each may be an outlet's
- *      synonym). A lead is the first sentence past a short label in
+ *      synonym), or one title names nothing (short, without a key:
+ *      "Breaking news", "Update") and the other is a headline of its own
+ *      over the very same lead (fold_short_titles_agree()). A lead is the
+ *      first sentence past a short label in
  *      capitals (fold_lead_start(): "FOR IMMEDIATE RELEASE."), going on
  *      past an ordinal's, an initial's, a title's or a month's dot
  *      (fold_dot_inside(): "am 30. Spieltag", "U.S.", "Mr.", "Dec. 3").

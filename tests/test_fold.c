@@ -880,6 +880,51 @@ test_wire_label_head(void **state)
 }
 
 /*
+ * A title that names nothing ("Breaking news", "Update") over the very
+ * lead of a headline of its own is that headline's story, but not over a
+ * lead that differs by a figure. (Under a dated series' title, a weather
+ * page per town and day, the same first sentence may open two forecasts:
+ * the scale archive, test_fold_scale, holds that neighbour.)
+ */
+static void
+test_generic_over_lead(void **state)
+{
+	static const char *const l1 =
+		"Around 65,000 households in Haskelby were told on Sunday to boil their tap water after bacteria were found.";
+	static const char *const l2 =
+		"Haskel Lines has agreed to buy Kestle Foods for 7 million pounds, the two companies said on Tuesday.";
+	const struct fold_entry pairs[] = {
+		{ "Breaking news", NULL, NULL, l1, "Valley Courier", 1700000000, 40 },
+		{ "Boil-water notice issued for Haskelby after contamination", NULL, NULL,
+		  l1, "Kestle Radio", 1700012000, 40 },
+		{ "Update", NULL, NULL, l2, "Harbour Watch", 1700100000, 40 },
+		{ "Haskel Lines agrees takeover of Kestle Foods", NULL, NULL, l2,
+		  "Kestle Radio", 1700095000, 40 },
+	};
+	const struct fold_entry apart[][2] = {
+		{ { "Breaking news", NULL, NULL,
+		    "Around 56,000 households in Haskelby were told on Sunday to boil their tap water after bacteria were found.",
+		    "Valley Courier", 1700000000, 40 },
+		  { "Boil-water notice issued for Haskelby after contamination", NULL, NULL,
+		    l1, "Kestle Radio", 1700012000, 40 } },
+	};
+	struct fold_result r;
+	struct nf_error err;
+	size_t i;
+
+	(void)state;
+	assert_pairs_fold(pairs, sizeof(pairs) / sizeof(pairs[0]), "a title naming nothing");
+	for (i = 0; i < sizeof(apart) / sizeof(apart[0]); i++) {
+		assert_int_equal(fold_stories(apart[i], 2, 0.6, &r, &err), NF_OK);
+		if (r.nstories != 2) {
+			fail_msg("\"%s\" and \"%s\" folded", apart[i][0].title,
+			         apart[i][1].title);
+		}
+		fold_result_free(&r);
+	}
+}
+
+/*
  * A lead's first sentence goes on past the dot of an ordinal ("am 30.
  * Spieltag"), an initial ("U.S. officials"), a title ("Mr. Harlow") or
  * a month before its day ("on Dec. 3"):
@@ -1413,6 +1458,7 @@ main(void)
 		cmocka_unit_test(test_ordinal_lead),
 		cmocka_unit_test(test_team_sides),
 		cmocka_unit_test(test_wire_label_head),
+		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
