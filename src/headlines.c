@@ -229,7 +229,8 @@ put_caption(FILE *out, const struct nf_image *photo, int width)
 	char *cap = malloc(n);
 
 	if (cap != NULL) {
-		snprintf(cap, n, "Photo: %s", photo->caption);
+		snprintf(cap, n, "%s%s", image_caption_labelled(photo->caption) ? ""
+		         : "Photo: ", photo->caption);
 		fputc('\n', out);
 		put_wrapped(out, 2, cap, width);
 		free(cap);

@@ -198,6 +198,14 @@ related_add_copy(struct nf_related *entry, struct nf_related *copy)
 	return related_append(&entry->copies, &entry->ncopies, copy);
 }
 
+int
+image_caption_labelled(const char *caption)
+{
+	return strncmp(caption, "Photo", 5) == 0 ||
+	       strncmp(caption, "\xe5\x86\x99\xe7\x9c\x9f", 6) == 0 ||
+	       strncmp(caption, "In this photo", 13) == 0;
+}
+
 size_t
 item_text_length(const struct nf_item *item)
 {

@@ -117,6 +117,11 @@ struct nf_image *image_new(const char *url, const char *caption,
                            const char *credit);
 void image_free(struct nf_image *image);
 
+/* Whether a picture's caption opens with its own label ("Photo: Name",
+ * "Photograph by", 写真, "In this photo"), before which no "Photo: " goes:
+ * the screens and --headlines print "Photo: " before the others. */
+int image_caption_labelled(const char *caption);
+
 /* Length in bytes of the item's longest text: content, else summary. */
 size_t item_text_length(const struct nf_item *item);
 

@@ -156,6 +156,17 @@ test_print_outlet_and_caption(void **state)
 	assert_int_equal(headlines_print(out, items, 2, TITLE_DEFAULT_THRESHOLD, 100, &err), NF_OK);
 	fclose(out);
 	assert_non_null(strstr(page, "  Photo: Workers on the depot roof on Sunday.\n"));
+	free(page);
+	/* a caption with its own label gets no second one */
+	out = open_memstream(&page, &len);
+	assert_non_null(out);
+	free(items[1]->image->caption);
+	items[1]->image->caption = strdup("Photo: Kestle Wire");
+	assert_non_null(items[1]->image->caption);
+	assert_int_equal(headlines_print(out, items, 2, TITLE_DEFAULT_THRESHOLD, 100, &err), NF_OK);
+	fclose(out);
+	assert_non_null(strstr(page, "  Photo: Kestle Wire\n"));
+	assert_null(strstr(page, "Photo: Photo:"));
 	assert_non_null(strstr(page, "    Tram depot at Orlova Quay closes for roof repairs — Quayside Courier via Morning Digest\n"));
 	assert_null(strstr(page, "repairs - Quayside"));
 	free(page);

@@ -198,8 +198,7 @@ void
 draw_caption(const struct nf_image *img, char *out, size_t size)
 {
 	const char *cap = nf_str(img->caption);
-	int marked = strncmp(cap, "Photo", 5) == 0 || strncmp(cap, "写真", 6) == 0 ||
-	             strncmp(cap, "In this photo", 13) == 0;
+	int marked = image_caption_labelled(cap);
 
 	snprintf(out, size, "%s%s%s%s%s", marked ? "" : "Photo: ", cap,
 	         img->credit != NULL ? " (" : "", nf_str(img->credit),
