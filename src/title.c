@@ -39,15 +39,19 @@ enum { KEY_NONE, KEY_NAME, KEY_NUMBER, KEY_TITLECASE, KEY_FIRST, KEY_UNCASED };
 
 struct token {
 	size_t start, len;	/* in the code point buffer */
-	int cjk;
-	int upper;		/* begins with a capital */
-	int caps;		/* every letter a capital */
-	int key;		/* KEY_*: a number or a proper noun */
-	int stop;		/* in stopwords (set by mark_keys) */
 	size_t stem;		/* stem_len() of a word; len for CJK */
+	int key;		/* KEY_*: a number or a proper noun */
 	int words;		/* WORD_* flags once mark_keys() looked; -1 */
-	int alpha;		/* every character a to z: a word stem_len() may cut */
-	int partial;		/* the last word before a title's ellipsis: a
+	/* flags, a byte each: a title's reading holds TITLE_READ_MAX
+	 * tokens twice (struct title_words), which must stay a small
+	 * allocation (under 128 KiB, where malloc() and AddressSanitizer
+	 * map and unmap a large one on every reading) */
+	unsigned char cjk;
+	unsigned char upper;	/* begins with a capital */
+	unsigned char caps;	/* every letter a capital */
+	unsigned char stop;	/* in stopwords (set by mark_keys) */
+	unsigned char alpha;	/* every character a to z: a word stem_len() may cut */
+	unsigned char partial;	/* the last word before a title's ellipsis: a
 				 * cut may have broken it ("bei" read as "b") */
 };
 
@@ -63,6 +67,8 @@ struct title_words {
 	struct norm nm;		/* the title */
 	struct norm src;	/* its source's name, to cut from its end */
 };
+_Static_assert(sizeof(struct title_words) < ((size_t)128 << 10) - 64,
+               "a title's reading is a small allocation (struct token)");
 
 /* ---- The outlet tail ------------------------------------------------ */
 
@@ -811,13 +817,15 @@ static const char *const marker_named_words[] = {
 	"primavera",
 };
 
-/* The same, in letters past a to z: Turkish kadın (women's), Arabic
- * الرديف (reserve), للسيدات and السيدات (women's). */
-static const char *const marker_other[] = {
-	"kad\xc4\xb1n",
-	"\xd8\xa7\xd9\x84\xd8\xb1\xd8\xaf\xd9\x8a\xd9\x81",
-	"\xd9\x84\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf\xd8\xa7\xd8\xaa",
-	"\xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf\xd8\xa7\xd8\xaa",
+/* The same, in letters past a to z, as code points (a title's reading
+ * compares them with every token of 5 to 7 of them): Turkish kadın
+ * (women's), Arabic الرديف (reserve), للسيدات and السيدات (women's). */
+#define MARKER_OTHER_MAX 7
+static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
+	{ 'k', 'a', 'd', 0x131, 'n' },
+	{ 0x627, 0x644, 0x631, 0x62F, 0x64A, 0x641 },
+	{ 0x644, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
+	{ 0x627, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
 };
 
 /* The word tables as a small hash table of words packed 5 bits a letter
@@ -1074,6 +1082,9 @@ wire_label_head(const char *t, size_t len)
 	};
 	size_t i, k = 0;
 
+	if (len == 0 || t[0] < 'A' || t[0] > 'Z') {
+		return 0;	/* most titles: no label is tried */
+	}
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]) && k == 0; i++) {
 		size_t n = strlen(labels[i]);
 
@@ -1321,21 +1332,18 @@ shingle(uint64_t hash, int kind, int key, int lower)
 	return s;
 }
 
-/* Whether the len code points at cp spell the UTF-8 string s. */
+/* Whether the len code points at cp are word w (0-terminated). */
 static int
-cps_spell(const uint32_t *cp, size_t len, const char *s)
+cps_spell(const uint32_t *cp, size_t len, const uint32_t *w)
 {
-	size_t i, n = strlen(s), at = 0;
+	size_t i;
 
-	for (i = 0; i < len && at < n; i++) {
-		uint32_t c;
-
-		at += utf8_decode(s + at, n - at, &c);
-		if (c != cp[i]) {
+	for (i = 0; i < len; i++) {
+		if (cp[i] != w[i]) {
 			return 0;
 		}
 	}
-	return i == len && at == n;
+	return w[len] == 0;
 }
 
 /* Whether token t marks another team of a club: Jong, II, Reserves, a
@@ -1358,7 +1366,7 @@ is_marker(const struct norm *nm, const struct token *t)
 	    (t->upper && (tok_words(nm, t) & WORD_MARKER_NAMED) != 0)) {
 		return 1;
 	}
-	for (i = 0; !t->alpha && t->len >= 5 && t->len <= 7 &&
+	for (i = 0; !t->alpha && t->len >= 5 && t->len <= MARKER_OTHER_MAX &&
 	            i < sizeof(marker_other) / sizeof(marker_other[0]); i++) {
 		if (cps_spell(cp, t->len, marker_other[i])) {
 			return 1;
