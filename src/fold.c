@@ -3335,12 +3335,21 @@ fold_cut_begins(const struct fold_ctx *c, const struct fold_ent *a,
 	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
 }
 
+/* Whether e's title is short and holds no key: no name, figure or date
+ * ("Update", "Breaking news"). */
+static int
+fold_names_nothing(const struct fold_ent *e)
+{
+	return e->inform < TITLE_SHORT && e->nkeys == 0;
+}
+
 /* Whether short titles a and b say the same: the same folded text, the
  * one cut short where the other goes on (fold_cut_begins()), or
  * the same words by the title rule, neither adding a word to the other
  * (containment is no copy when the title says this little); over leads
  * copied nearly whole, one word each may be swapped ("drizzle expected"
- * and "drizzle forecast"). */
+ * and "drizzle forecast"), and over the very same lead a title that
+ * names nothing agrees with a headline of its own. */
 static int
 fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
                         double t, int swaps)
@@ -3361,10 +3370,8 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	 * story (a lead copied only nearly whole may be one template's for
 	 * another town; under a dated series' title, 大山きょうの天気 12月13日,
 	 * the same first sentence may open two forecasts) */
-	if (swaps > 0 && ((a->inform < TITLE_SHORT && a->nkeys == 0 &&
-	                   b->inform >= TITLE_SHORT) ||
-	                  (b->inform < TITLE_SHORT && b->nkeys == 0 &&
-	                   a->inform >= TITLE_SHORT))) {
+	if (swaps > 0 && ((fold_names_nothing(a) && b->inform >= TITLE_SHORT) ||
+	                  (fold_names_nothing(b) && a->inform >= TITLE_SHORT))) {
 		size_t all, n = fold_lead_len(a);
 
 		fold_lead_shared(c, a, b, &all);

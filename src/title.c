@@ -1354,6 +1354,7 @@ is_marker(const struct norm *nm, const struct token *t)
 {
 	const uint32_t *cp = nm->cps + t->start;
 	size_t i;
+	int words;
 
 	if (t->cjk || t->partial) {
 		return 0;
@@ -1362,8 +1363,9 @@ is_marker(const struct norm *nm, const struct token *t)
 	    cp[1] >= '0' && cp[1] <= '9' && cp[2] >= '0' && cp[2] <= '9') {
 		return 1;
 	}
-	if ((tok_words(nm, t) & WORD_MARKER) != 0 ||
-	    (t->upper && (tok_words(nm, t) & WORD_MARKER_NAMED) != 0)) {
+	words = tok_words(nm, t);
+	if ((words & WORD_MARKER) != 0 ||
+	    (t->upper && (words & WORD_MARKER_NAMED) != 0)) {
 		return 1;
 	}
 	for (i = 0; !t->alpha && t->len >= 5 && t->len <= MARKER_OTHER_MAX &&
