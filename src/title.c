@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <wctype.h>
 
+#include "src/letter.h"
 #include "src/title.h"
 #include "src/utf8.h"
 
@@ -61,6 +62,8 @@ struct norm {
 	size_t ncps;
 	struct token toks[TITLE_READ_MAX];
 	size_t ntoks;
+	size_t label_toks;	/* tokens of a label in brackets that opens
+				 * the title ("[날씨]", "【速報】"); 0: none */
 };
 
 struct title_words {
@@ -669,21 +672,38 @@ tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
 	return i;
 }
 
+/* Follows a label in brackets that opens a title: bracket c opens one
+ * before the first token (*open set), and its closing bracket ends it
+ * after the tokens so far. */
+static void
+label_at(struct norm *nm, uint32_t c, int *open)
+{
+	if ((c == '[' || c == 0x3010) && nm->ntoks == 0) {
+		*open = 1;
+	} else if ((c == ']' || c == 0x3011) && *open) {
+		nm->label_toks = nm->ntoks;
+		*open = 0;
+	}
+}
+
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
  * ASCII and half-width kana to full width (NFKC for the ranges titles
- * meet), punctuation to separators, digits kept together across "1,000"
- * and "2.5", CJK runs apart from words. */
+ * meet), letters read without their marks and decomposed Korean joined
+ * (letter.h), punctuation to separators, digits kept together across
+ * "1,000" and "2.5", CJK runs apart from words. */
 static void
 tokenize(const char *s, size_t len, struct norm *nm)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct token *cur = NULL;
 	size_t i = 0;
+	int label = 0;
 
-	nm->ncps = nm->ntoks = 0;
+	nm->ncps = nm->ntoks = nm->label_toks = 0;
 	while (i < len && nm->ncps < TITLE_READ_MAX) {
-		uint32_t c;
+		uint32_t c, both, folded[2];
 		enum cp_class cls;
+		size_t k, nfolded;
 
 		if (u[i] < 0x80) {
 			/* ASCII, most of most titles: no decoding, no NFKC */
@@ -692,10 +712,18 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		} else {
 			i += decode_cp(u + i, len - i, &c);
 			c = fullwidth(c);
+			if (letter_is_mark(c)) {
+				continue;	/* é and e + U+0301 read alike */
+			}
+			if (c >= 0x1161 && c <= 0x11FF && cur != NULL && nm->ncps > 0 &&
+			    (both = letter_jamo_join(nm->cps[nm->ncps - 1], c)) != 0) {
+				nm->cps[nm->ncps - 1] = both;
+				continue;
+			}
 			if (is_voice_mark(c)) {
 				/* joined to its kana, or dropped: a mark alone adds nothing */
-				uint32_t both = cur != NULL && cur->cjk ?
-				                compose(nm->cps[nm->ncps - 1], c) : 0;
+				both = cur != NULL && cur->cjk ?
+				       compose(nm->cps[nm->ncps - 1], c) : 0;
 
 				if (both != 0) {
 					nm->cps[nm->ncps - 1] = both;
@@ -711,6 +739,10 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		}
 		if (cls == CP_DROP) {
 			continue;
+		}
+		if (cls == CP_SPACE && (c == '[' || c == 0x3010 || c == ']' ||
+		                        c == 0x3011)) {
+			label_at(nm, c, &label);
 		}
 		/* Korean words stand apart from the digits and letters
 		 * glued to them: "120억원" is 120 and 억원 */
@@ -744,11 +776,14 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->caps = 0;
 		}
 		c = lower_cp(c);
-		if (c < 'a' || c > 'z') {
-			cur->alpha = 0;
+		nfolded = c < 0xC0 ? (folded[0] = c, 1) : letter_fold(c, folded);
+		for (k = 0; k < nfolded && nm->ncps < TITLE_READ_MAX; k++) {
+			if (folded[k] < 'a' || folded[k] > 'z') {
+				cur->alpha = 0;
+			}
+			nm->cps[nm->ncps++] = folded[k];
+			cur->len++;
 		}
-		nm->cps[nm->ncps++] = c;
-		cur->len++;
 		if (!cur->cjk && !is_hangul(c)) {
 			i = tokenize_ascii(u, i, len, nm, cur);
 		}
@@ -818,11 +853,11 @@ static const char *const marker_named_words[] = {
 };
 
 /* The same, in letters past a to z, as code points (a title's reading
- * compares them with every token of 5 to 7 of them): Turkish kadın
- * (women's), Arabic الرديف (reserve), للسيدات and السيدات (women's). */
+ * compares them with every token of 6 or 7 of them): Arabic الرديف
+ * (reserve), للسيدات and السيدات (women's). Turkish kadın (women's) is
+ * read as kadin (letter_fold()), one of the words above. */
 #define MARKER_OTHER_MAX 7
 static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
-	{ 'k', 'a', 'd', 0x131, 'n' },
 	{ 0x627, 0x644, 0x631, 0x62F, 0x64A, 0x641 },
 	{ 0x644, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
 	{ 0x627, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
@@ -1022,8 +1057,9 @@ mark_keys(struct norm *nm)
 			         i == 0 ? KEY_FIRST : KEY_TITLECASE;
 		}
 		/* Korean has no capitals: its first word is the one place
-		 * a name is seen (대구시 ..., 청주시 ...) */
-		if (i == 0 && t->key == KEY_NONE && !t->cjk &&
+		 * a name is seen (대구시 ..., 청주시 ...), the first after
+		 * a label too ([날씨] 대구시 ...) */
+		if ((i == 0 || i == nm->label_toks) && t->key == KEY_NONE && !t->cjk &&
 		    is_hangul(nm->cps[t->start])) {
 			t->key = KEY_FIRST;
 		}
@@ -1368,7 +1404,7 @@ is_marker(const struct norm *nm, const struct token *t)
 	    (t->upper && (words & WORD_MARKER_NAMED) != 0)) {
 		return 1;
 	}
-	for (i = 0; !t->alpha && t->len >= 5 && t->len <= MARKER_OTHER_MAX &&
+	for (i = 0; !t->alpha && t->len >= 6 && t->len <= MARKER_OTHER_MAX &&
 	            i < sizeof(marker_other) / sizeof(marker_other[0]); i++) {
 		if (cps_spell(cp, t->len, marker_other[i])) {
 			return 1;

@@ -15,7 +15,7 @@ import sys
 # (part, path patterns): the first match wins. Keep in step with HACKING.md.
 PARTS = [
     ("model", ["src/error.", "src/item.", "src/buf.", "src/clock.", "src/digest.", "src/arena.", "src/path.", "src/utf8.", "src/url.",
-               "src/title.", "src/query."]),
+               "src/title.", "src/letter.", "src/query."]),
     ("text", ["src/text.", "src/htmltext.", "src/htmlfast.", "src/htmlprep.", "src/html.",
               "src/related.", "src/relmerge.", "src/date.", "src/width."]),
     ("formats", ["feeds/"]),

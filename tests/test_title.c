@@ -166,7 +166,20 @@ struct norm_case {
 static const struct norm_case norm_cases[] = {
 	{ "case and punctuation", "Minister Arrives, Talks BEGIN!", NULL,
 	  "minister arrives talks begin" },
-	{ "non-ASCII case", "ÉLAN Über Straße ЖУРНАЛ", NULL, "élan über straße журнал" },
+	{ "non-ASCII case", "ÉLAN Über Straße ЖУРНАЛ", NULL, "elan uber strasse журнал" },
+	/* one word as outlets write it: accents dropped in capitals,
+	 * decomposed (NFD), with Arabic vowel marks, soft hyphens */
+	{ "accents in capitals", "ΝΕΑ ΓΕΦΥΡΑ ΣΤΗΝ ΚΑΤΩ ΡΑΧΟΥΛΑΣ", NULL, "νεα γεφυρα στην κατω ραχουλασ" },
+	{ "greek accents", "Νέα γέφυρα στην Κάτω Ραχούλας", NULL, "νεα γεφυρα στην κατω ραχουλασ" },
+	{ "decomposed vietnamese", "Ha\u0300 No\u0323\u0302i ca\u0302\u0300u", NULL, "ha noi cau" },
+	{ "composed vietnamese", "H\u00e0 N\u1ed9i c\u1ea7u", NULL, "ha noi cau" },
+	{ "upper-cased sharp s", "STRASSE, Œuvre, ŁÓDŹ", NULL, "strasse oeuvre lodz" },
+	{ "dotted capital i lower-cased", "i\u0307zmi\u0307r KADIN", NULL, "izmir kadin" },
+	{ "soft hyphens", "Bun\u00addes\u00adtag", NULL, "bundestag" },
+	{ "arabic vowel marks", "\u0627\u0644\u0645\u064e\u062f\u0650\u064a\u0646\u0640\u0629", NULL,
+	  "\u0627\u0644\u0645\u062f\u064a\u0646\u0629" },
+	{ "cyrillic yo", "Ёлки в Алёшине", NULL, "елки в алешине" },
+	{ "decomposed korean", "\u1109\u1162\u1107\u1167\u11a8\u1109\u1175", NULL, "\uc0c8\ubcbd\uc2dc" },
 	{ "fullwidth forms", "ＡＢＣ　Ｎｅｗｓ　１２３", NULL, "abc news 123" },
 	{ "japanese punctuation", "「大雨」で、警報。・速報", NULL, "大雨 で 警報 速報" },
 	{ "cjk apart from words", "東京で3人けが", NULL, "東京で 3 人けが" },
@@ -274,6 +287,28 @@ static const struct pair_case pair_cases[] = {
 	{ "korean first word", "대구시 시립 도서관 리모델링 착공 발표", "청주시 시립 도서관 리모델링 착공 발표", 0 },
 	{ "korean digits apart", "서울시 예산 120억원 추가 편성", "서울시 예산 120 억원 추가 편성", 1 },
 	{ "spanish function words", "El teatro de Murcia cierra por obras", "El puerto de Murcia cierra por obras", 0 },
+	/* one headline as outlets write it, and its neighbours that tell
+	 * another story in the same letters */
+	{ "greek capitals drop accents", "Νέα γέφυρα εγκαινιάστηκε στην Κάτω Ραχούλα",
+	  "ΝΕΑ ΓΕΦΥΡΑ ΕΓΚΑΙΝΙΑΣΤΗΚΕ ΣΤΗΝ ΚΑΤΩ ΡΑΧΟΥΛΑ", 1 },
+	{ "greek, other town", "Νέα γέφυρα εγκαινιάστηκε στην Κάτω Ραχούλα",
+	  "ΝΕΑ ΓΕΦΥΡΑ ΕΓΚΑΙΝΙΑΣΤΗΚΕ ΣΤΗΝ ΑΝΩ ΜΕΛΙΤΗ", 0 },
+	{ "german upper-cased", "Neue Brücke über die Talstraße in Kleinwalden eröffnet",
+	  "NEUE BRÜCKE ÜBER DIE TALSTRASSE IN KLEINWALDEN ERÖFFNET", 1 },
+	{ "german, other town", "Neue Brücke über die Talstraße in Kleinwalden eröffnet",
+	  "NEUE BRÜCKE ÜBER DIE TALSTRASSE IN GROSSWALDEN ERÖFFNET", 0 },
+	{ "french capitals without accents", "L'hôpital de Montbrise rouvre ses urgences après l'incendie",
+	  "L'HOPITAL DE MONTBRISE ROUVRE SES URGENCES APRES L'INCENDIE", 1 },
+	{ "vietnamese composed and decomposed", "H\u00e0 N\u1ed9i kh\u00e1nh th\u00e0nh c\u1ea7u m\u1edbi b\u1eafc qua s\u00f4ng Lam",
+	  "Ha\u0300 No\u0323\u0302i kha\u0301nh tha\u0300nh ca\u0302\u0300u mo\u031b\u0301i ba\u0306\u0301c qua so\u0302ng Lam", 1 },
+	{ "vietnamese, other number", "H\u00e0 N\u1ed9i m\u1edf 3 tuy\u1ebfn xe bu\u00fdt m\u1edbi qua s\u00f4ng Lam",
+	  "Ha\u0300 No\u0323\u0302i mo\u031b\u0309 5 tuye\u0302\u0301n xe bu\u0301yt mo\u031b\u0301i qua so\u0302ng Lam", 0 },
+	{ "arabic vowel marks", "\u0627\u0641\u062a\u062a\u0627\u062d \u062c\u0633\u0631 \u062c\u062f\u064a\u062f \u0641\u064a \u0648\u0627\u062f\u064a \u0627\u0644\u0633\u062f\u0631",
+	  "\u0627\u0641\u0652\u062a\u0650\u062a\u064e\u0627\u062d \u062c\u0650\u0633\u0652\u0631 \u062c\u064e\u062f\u0650\u064a\u062f \u0641\u0650\u064a \u0648\u064e\u0627\u062f\u0650\u064a \u0627\u0644\u0633\u0651\u064e\u062f\u0652\u0631", 1 },
+	{ "korean after a label, other town", "[날씨] 새벽시 내일 눈…최저 영하 5도",
+	  "[날씨] 노을시 내일 눈…최저 영하 5도", 0 },
+	{ "korean label and none", "[속보] 새벽시 강변 신교량 개통…3년 공사 마무리",
+	  "새벽시 강변 신교량 개통…3년 공사 마무리", 1 },
 };
 
 static void
@@ -422,7 +457,7 @@ static const struct pinned_case pinned_cases[] = {
 	{ "korean", "\ub300\uad6c\uc2dc 120\uc5b5\uc6d0 \uc608\uc0b0 \ud3b8\uc131",
 	  NULL, NULL, NULL, 0x2cb4ac1827c3bd19ULL },
 	{ "full width and accents", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 caf\u00e9 \u00c4rger \u00dftra\u00dfe",
-	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0xa2f5c86848573f0bULL },
+	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0xb876fd491bef4b24ULL },
 	{ "stray bytes", "Ferry \xff line \xc3 approved \x80 by council", "\xe3\x80 lead \xff",
 	  NULL, NULL, 0x24beb4fce852c683ULL },
 	{ "empty", "", "", NULL, NULL, 0xe08be088538b9e89ULL },
@@ -520,7 +555,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x681fa128ee52eee6ULL
+#define PINNED_GENERATED 0xea1a72225c382ea5ULL
 
 static void
 test_reading_pinned(void **state)
