@@ -1,8 +1,12 @@
 /*
- * Letters as matching reads them (src/letter.h). The tables are the
- * Unicode decompositions of the Latin blocks, each letter's base.
+ * Letters as matching reads them (src/letter.h). The Latin tables are
+ * the Unicode decompositions of their blocks, each letter's base; the
+ * compatibility forms and the joins are NFKC's for the ranges titles
+ * meet.
  */
 #include "autoconfig.h"
+
+#include <stdint.h>
 
 #include "src/letter.h"
 
@@ -62,35 +66,29 @@ greek(uint32_t c)
 size_t
 letter_fold(uint32_t c, uint32_t out[2])
 {
-	const char *b = NULL;
-	uint32_t g;
+	const char *b;
 
 	out[0] = c;
 	if (c >= 0xC0 && c < 0x250) {
 		b = latin + 2 * (c - 0xC0);
+		if (b[0] != '.') {
+			out[0] = (unsigned char)b[0];
+		}
+		if (b[1] != '.') {
+			out[1] = (unsigned char)b[1];
+			return 2;
+		}
 	} else if (c >= 0x1E00 && c < 0x1F00) {
 		b = latin_more + (c - 0x1E00);
 		if (*b != '.') {
 			out[0] = (unsigned char)*b;
 		}
-		return 1;
-	} else if (c >= 0x386 && c <= 0x3CE) {
-		g = greek(c);
-		out[0] = g != 0 ? g : c;
-		return 1;
+	} else if (c >= 0x386 && c <= 0x3CE && greek(c) != 0) {
+		out[0] = greek(c);
 	} else if (c == 0x451) {
 		out[0] = 0x435;	/* ё as е, as most Russian is written */
-		return 1;
 	}
-	if (b == NULL || b[0] == '.') {
-		return 1;
-	}
-	out[0] = (unsigned char)b[0];
-	if (b[1] == '.') {
-		return 1;
-	}
-	out[1] = (unsigned char)b[1];
-	return 2;
+	return 1;
 }
 
 int
@@ -99,7 +97,7 @@ letter_is_mark(uint32_t c)
 	if (c < 0x300) {
 		return c == 0xAD;	/* the soft hyphen */
 	}
-	return (c <= 0x36F) ||
+	return (c <= 0x36F) || (c >= 0x3099 && c <= 0x309C) ||
 	       (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 &&
 	        c != 0x5C3 && c != 0x5C6) ||
 	       (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F) ||
@@ -108,6 +106,74 @@ letter_is_mark(uint32_t c)
 	       c == 0x200C || c == 0x200D || c == 0x2060 ||
 	       (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) ||
 	       c == 0xFEFF;
+}
+
+/* Half-width katakana U+FF61..U+FF9F as NFKC maps them: punctuation,
+ * then the kana; U+FF9E and U+FF9F become the combining voiced marks,
+ * which compose() joins to the kana before them. */
+static const uint16_t halfwidth_kana[] = {
+	0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3,
+	0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC,
+	0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF,
+	0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF,
+	0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD,
+	0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF,
+	0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA,
+	0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x3099, 0x309A,
+};
+
+/* Full-width signs U+FFE0..U+FFE6: ¢ £ ¬ ¯ ¦ ¥ ₩. */
+static const uint16_t fullwidth_signs[] = {
+	0x00A2, 0x00A3, 0x00AC, 0x00AF, 0x00A6, 0x00A5, 0x20A9,
+};
+
+uint32_t
+letter_compat(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E) {
+		return c - 0xFF01 + 0x21;
+	}
+	if (c >= 0xFF61 && c <= 0xFF9F) {
+		return halfwidth_kana[c - 0xFF61];
+	}
+	if (c >= 0xFFE0 && c <= 0xFFE6) {
+		return fullwidth_signs[c - 0xFFE0];
+	}
+	if (c == 0xB9 || c == 0xB2 || c == 0xB3) {
+		return c == 0xB9 ? '1' : c - 0xB2 + '2';
+	}
+	if ((c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073) ||
+	    (c >= 0x2080 && c <= 0x2089)) {
+		return '0' + (c & 0x0F);
+	}
+	if (c >= 0x2460 && c <= 0x2468) {
+		return '1' + (c - 0x2460);
+	}
+	return c == 0x3000 ? ' ' : c;
+}
+
+/* A kana and a voiced sound mark (dakuten U+3099/U+309B, handakuten
+ * U+309A/U+309C) as one character, as NFKC composes them; 0 when they
+ * do not compose. */
+static uint32_t
+compose(uint32_t kana, uint32_t mark)
+{
+	int semi = mark == 0x309A || mark == 0x309C;
+	uint32_t k = kana >= 0x3041 && kana <= 0x3096 ? kana + 0x60 : kana;
+	int ka_to = (k >= 0x30AB && k <= 0x30C1 && (k - 0x30AB) % 2 == 0) ||
+	            k == 0x30C4 || k == 0x30C6 || k == 0x30C8;
+	int ha_ho = k >= 0x30CF && k <= 0x30DB && (k - 0x30CF) % 3 == 0;
+
+	if (ha_ho) {
+		return kana + (semi ? 2 : 1);
+	}
+	if (semi) {
+		return 0;
+	}
+	if (ka_to) {
+		return kana + 1;
+	}
+	return k == 0x30A6 ? (kana == k ? 0x30F4 : 0x3094) : 0;
 }
 
 /* Conjoining jamo: leading consonants, vowels and trailing consonants,
@@ -121,8 +187,8 @@ letter_is_mark(uint32_t c)
 #define SYLLABLE_FIRST 0xAC00u
 #define SYLLABLES (JAMO_NL * JAMO_NV * JAMO_NT)
 
-uint32_t
-letter_jamo_join(uint32_t prev, uint32_t c)
+static uint32_t
+jamo_join(uint32_t prev, uint32_t c)
 {
 	if (prev >= JAMO_L && prev < JAMO_L + JAMO_NL &&
 	    c >= JAMO_V && c < JAMO_V + JAMO_NV) {
@@ -135,4 +201,13 @@ letter_jamo_join(uint32_t prev, uint32_t c)
 		return prev + (c - JAMO_T);
 	}
 	return 0;
+}
+
+uint32_t
+letter_join(uint32_t prev, uint32_t c)
+{
+	if (c >= 0x3099 && c <= 0x309C) {
+		return compose(prev, c);
+	}
+	return c >= JAMO_V && c < JAMO_T + JAMO_NT ? jamo_join(prev, c) : 0;
 }

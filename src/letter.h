@@ -5,8 +5,9 @@
  * Letters as matching reads them. Outlets write one word several ways:
  * with its accents or, in capitals, without them (ΝΕΑ for Νέα), with ß
  * or, upper-cased, SS, in composed or decomposed form (NFC, or NFD as
- * some systems write it), with Arabic vowel marks or without. Folding
- * reads them alike; nothing here changes what is shown.
+ * some systems write it), full width or half, with Arabic vowel marks
+ * or without. Folding reads them alike; nothing here changes what is
+ * shown.
  */
 
 #include <stddef.h>
@@ -18,13 +19,21 @@
  * any other c itself. Returns how many were written. */
 size_t letter_fold(uint32_t c, uint32_t out[2]);
 
-/* Whether matching drops c: a combining mark (NFD text, the dot some
- * lower-casing leaves on i), Arabic vowel marks and tatweel, Hebrew
+/* c as NFKC writes it, for the ranges titles meet: full-width ASCII
+ * and signs, the ideographic space, half-width katakana, and the
+ * compatibility digits (superscript, subscript, circled 1 to 9). */
+uint32_t letter_compat(uint32_t c);
+
+/* The one character that prev and c, read one after the other, are as
+ * NFC or NFKC composes them: a kana and a voiced sound mark (か and
+ * U+3099 are が), Korean conjoining jamo (NFD) and the syllable they
+ * make. 0 when they are not one. */
+uint32_t letter_join(uint32_t prev, uint32_t c);
+
+/* Whether matching drops c where letter_join() joins it to nothing: a
+ * combining mark (NFD text, the dot some lower-casing leaves on i), a
+ * kana's voiced sound mark, Arabic vowel marks and tatweel, Hebrew
  * points, and the invisible soft hyphen, joiners and byte-order mark. */
 int letter_is_mark(uint32_t c);
-
-/* Korean written in conjoining jamo (NFD) joins into the syllable NFC
- * writes: the syllable that prev and c make, or 0 when they make none. */
-uint32_t letter_jamo_join(uint32_t prev, uint32_t c);
 
 #endif

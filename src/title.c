@@ -378,83 +378,6 @@ classify(uint32_t c)
 	return CP_WORD;
 }
 
-/* Half-width katakana U+FF61..U+FF9F as NFKC maps them: punctuation,
- * then the kana; U+FF9E and U+FF9F become the combining voiced marks,
- * which compose() joins to the kana before them. */
-static const uint16_t halfwidth_kana[] = {
-	0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3,
-	0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC,
-	0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF,
-	0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF,
-	0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD,
-	0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF,
-	0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA,
-	0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x3099, 0x309A,
-};
-
-/* Full-width signs U+FFE0..U+FFE6: ¢ £ ¬ ¯ ¦ ¥ ₩. */
-static const uint16_t fullwidth_signs[] = {
-	0x00A2, 0x00A3, 0x00AC, 0x00AF, 0x00A6, 0x00A5, 0x20A9,
-};
-
-/* The character as NFKC writes it, for the ranges titles meet: full-width
- * ASCII and signs, the ideographic space, half-width katakana, and the
- * compatibility digits (superscript, subscript, circled 1 to 9). */
-static uint32_t
-fullwidth(uint32_t c)
-{
-	if (c >= 0xFF01 && c <= 0xFF5E) {
-		return c - 0xFF01 + 0x21;
-	}
-	if (c >= 0xFF61 && c <= 0xFF9F) {
-		return halfwidth_kana[c - 0xFF61];
-	}
-	if (c >= 0xFFE0 && c <= 0xFFE6) {
-		return fullwidth_signs[c - 0xFFE0];
-	}
-	if (c == 0xB9 || c == 0xB2 || c == 0xB3) {
-		return c == 0xB9 ? '1' : c - 0xB2 + '2';
-	}
-	if ((c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073) ||
-	    (c >= 0x2080 && c <= 0x2089)) {
-		return '0' + (c & 0x0F);
-	}
-	if (c >= 0x2460 && c <= 0x2468) {
-		return '1' + (c - 0x2460);
-	}
-	return c == 0x3000 ? ' ' : c;
-}
-
-/* A kana and a voiced sound mark (dakuten U+3099/U+309B, handakuten
- * U+309A/U+309C) as one character, as NFKC composes them; 0 when they
- * do not compose. */
-static uint32_t
-compose(uint32_t kana, uint32_t mark)
-{
-	int semi = mark == 0x309A || mark == 0x309C;
-	uint32_t k = kana >= 0x3041 && kana <= 0x3096 ? kana + 0x60 : kana;
-	int ka_to = (k >= 0x30AB && k <= 0x30C1 && (k - 0x30AB) % 2 == 0) ||
-	            k == 0x30C4 || k == 0x30C6 || k == 0x30C8;
-	int ha_ho = k >= 0x30CF && k <= 0x30DB && (k - 0x30CF) % 3 == 0;
-
-	if (ha_ho) {
-		return kana + (semi ? 2 : 1);
-	}
-	if (semi) {
-		return 0;
-	}
-	if (ka_to) {
-		return kana + 1;
-	}
-	return k == 0x30A6 ? (kana == k ? 0x30F4 : 0x3094) : 0;
-}
-
-static int
-is_voice_mark(uint32_t c)
-{
-	return c >= 0x3099 && c <= 0x309C;
-}
-
 /* Whether the n bytes at s are enough of a summary to be one glued on:
  * three words or more, or in a script without spaces 24 bytes (eight
  * kana or kanji). A title that ends in a name its summary opens with
@@ -672,20 +595,6 @@ tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
 	return i;
 }
 
-/* Follows a label in brackets that opens a title: bracket c opens one
- * before the first token (*open set), and its closing bracket ends it
- * after the tokens so far. */
-static void
-label_at(struct norm *nm, uint32_t c, int *open)
-{
-	if ((c == '[' || c == 0x3010) && nm->ntoks == 0) {
-		*open = 1;
-	} else if ((c == ']' || c == 0x3011) && *open) {
-		nm->label_toks = nm->ntoks;
-		*open = 0;
-	}
-}
-
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
  * ASCII and half-width kana to full width (NFKC for the ranges titles
  * meet), letters read without their marks and decomposed Korean joined
@@ -711,23 +620,15 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cls = classify(c);
 		} else {
 			i += decode_cp(u + i, len - i, &c);
-			c = fullwidth(c);
-			if (letter_is_mark(c)) {
-				continue;	/* é and e + U+0301 read alike */
-			}
-			if (c >= 0x1161 && c <= 0x11FF && cur != NULL && nm->ncps > 0 &&
-			    (both = letter_jamo_join(nm->cps[nm->ncps - 1], c)) != 0) {
+			c = letter_compat(c);
+			/* a mark joined to the letter before it, or dropped:
+			 * é and e + U+0301 read alike, as do が and か + U+3099 */
+			if (cur != NULL &&
+			    (both = letter_join(nm->cps[nm->ncps - 1], c)) != 0) {
 				nm->cps[nm->ncps - 1] = both;
 				continue;
 			}
-			if (is_voice_mark(c)) {
-				/* joined to its kana, or dropped: a mark alone adds nothing */
-				both = cur != NULL && cur->cjk ?
-				       compose(nm->cps[nm->ncps - 1], c) : 0;
-
-				if (both != 0) {
-					nm->cps[nm->ncps - 1] = both;
-				}
+			if (letter_is_mark(c)) {
 				continue;
 			}
 			cls = classify(c);
@@ -740,9 +641,12 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		if (cls == CP_DROP) {
 			continue;
 		}
-		if (cls == CP_SPACE && (c == '[' || c == 0x3010 || c == ']' ||
-		                        c == 0x3011)) {
-			label_at(nm, c, &label);
+		/* a label in brackets before the first token */
+		if ((c == '[' || c == 0x3010) && nm->ntoks == 0) {
+			label = 1;
+		} else if ((c == ']' || c == 0x3011) && label) {
+			nm->label_toks = nm->ntoks;
+			label = 0;
 		}
 		/* Korean words stand apart from the digits and letters
 		 * glued to them: "120억원" is 120 and 억원 */
