@@ -715,7 +715,7 @@ static const char *const stopwords[] = {
 	"por", "se", "sin", "su", "sur", "sus", "tras", "un", "una", "und",
 	"une", "von", "vor", "y", "zu", "zum", "zur",
 	/* the labels outlets put before a headline they run again */
-	"breaking", "developing", "eilmeldung", "exclusive", "live",
+	"breaking", "developing", "eilmeldung", "exclusive", "latest", "live",
 	"liveticker", "update", "updated", "urgente",
 };
 
@@ -2049,6 +2049,20 @@ title_informative(const struct title_words *w)
 		}
 	}
 	return n;
+}
+
+int
+title_uncased(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		if (nm->toks[i].key == KEY_UNCASED) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int

@@ -101,6 +101,9 @@ size_t title_informative(const struct title_words *w);
  * Elbhausen am 16. November", 【天気】南沢 11月17日 くもり) that many
  * outlets write alike. */
 int title_is_dated(const struct title_words *w);
+/* Whether a word of the title w read may be a name that no capital shows
+ * (Arabic, Hebrew, Hindi; a title all in lower case). */
+int title_uncased(const struct title_words *w);
 
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
  * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */

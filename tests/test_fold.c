@@ -884,7 +884,11 @@ test_wire_label_head(void **state)
  * lead of a headline of its own is that headline's story, but not over a
  * lead that differs by a figure. (Under a dated series' title, a weather
  * page per town and day, the same first sentence may open two forecasts:
- * the scale archive, test_fold_scale, holds that neighbour.)
+ * the scale archive, test_fold_scale, holds that neighbour.) "Latest" is
+ * such a title; a sentence after the lead is no part of it, under the
+ * generic title or the headline. A lead that names another town, or
+ * that is only the start of the other's first sentence, is not the
+ * very lead.
  */
 static void
 test_generic_over_lead(void **state)
@@ -893,6 +897,14 @@ test_generic_over_lead(void **state)
 		"Around 65,000 households in Haskelby were told on Sunday to boil their tap water after bacteria were found.";
 	static const char *const l2 =
 		"Haskel Lines has agreed to buy Kestle Foods for 7 million pounds, the two companies said on Tuesday.";
+	static const char *const l3 =
+		"Tamsel Home is recalling 64,000 sofas sold since March because of a choking hazard, it said on Wednesday.";
+	static const char *const l3on =
+		"Tamsel Home is recalling 64,000 sofas sold since March because of a choking hazard, it said on Wednesday. It is the second such recall this year.";
+	static const char *const l4 =
+		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened.";
+	static const char *const l4on =
+		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened. Its shares rose in early trading.";
 	const struct fold_entry pairs[] = {
 		{ "Breaking news", NULL, NULL, l1, "Valley Courier", 1700000000, 40 },
 		{ "Boil-water notice issued for Haskelby after contamination", NULL, NULL,
@@ -900,6 +912,12 @@ test_generic_over_lead(void **state)
 		{ "Update", NULL, NULL, l2, "Harbour Watch", 1700100000, 40 },
 		{ "Haskel Lines agrees takeover of Kestle Foods", NULL, NULL, l2,
 		  "Kestle Radio", 1700095000, 40 },
+		{ "Breaking news", NULL, NULL, l3on, "Valley Courier", 1700200000, 40 },
+		{ "Tamsel Home recalls 64,000 sofas over a choking hazard", NULL, NULL,
+		  l3, "Kestle Radio", 1700204000, 40 },
+		{ "Latest", NULL, NULL, l4, "Harbour Watch", 1700300000, 40 },
+		{ "Fenmo Freight profit rises 7% as new depots open", NULL, NULL, l4on,
+		  "Kestle Radio", 1700302000, 40 },
 	};
 	const struct fold_entry apart[][2] = {
 		{ { "Breaking news", NULL, NULL,
@@ -907,6 +925,16 @@ test_generic_over_lead(void **state)
 		    "Valley Courier", 1700000000, 40 },
 		  { "Boil-water notice issued for Haskelby after contamination", NULL, NULL,
 		    l1, "Kestle Radio", 1700012000, 40 } },
+		{ { "Breaking news", NULL, NULL,
+		    "Around 65,000 households in Brinby were told on Sunday to boil their tap water after bacteria were found. More soon.",
+		    "Valley Courier", 1700000000, 40 },
+		  { "Boil-water notice issued for Haskelby after contamination", NULL, NULL,
+		    l1, "Kestle Radio", 1700012000, 40 } },
+		{ { "Update", NULL, NULL, "Police closed the road at Elmford on Monday.",
+		    "Valley Courier", 1700000000, 40 },
+		  { "Lorry overturns on the Elmford road, driver unhurt", NULL, NULL,
+		    "Police closed the road at Elmford on Monday after a lorry overturned near the bridge.",
+		    "Kestle Radio", 1700003000, 40 } },
 	};
 	struct fold_result r;
 	struct nf_error err;
@@ -922,6 +950,56 @@ test_generic_over_lead(void **state)
 		}
 		fold_result_free(&r);
 	}
+}
+
+/*
+ * A summary made of paragraphs ends its first sentence at a line break:
+ * a rewrite over the wire's lead folds whatever paragraph each outlet
+ * runs after it, and so do two copies of one Arabic headline. The same
+ * Arabic template for two towns, the town swapped in the title and in
+ * the lead alone, stays two stories: where no capital shows a name, a
+ * lead copied only nearly whole lets no word of the title be swapped.
+ */
+static void
+test_lead_paragraphs(void **state)
+{
+	static const char *const power =
+		"About 41,000 homes in Orrinton were left without power on Tuesday after a fault at a substation.";
+	static const char *const tail[] = {
+		"\n\nEngineers expect to restore supply by the evening.",
+		"\n\nNobody was available for comment on Tuesday.",
+	};
+	static const char *const town[] = { "قصر النخيل", "قصر الحمام" };
+	static const char *const ar_tail[] = {
+		"\n\nورحب السكان بالقرار.",
+		"\n\nومن المتوقع الإعلان عن مزيد من التفاصيل الأسبوع المقبل.",
+	};
+	enum { N = 6 };
+	static char titles[N][256], sums[N][512];
+	struct fold_entry e[N];
+	size_t i;
+
+	(void)state;
+	snprintf(titles[0], sizeof(titles[0]), "Power cut leaves 41,000 homes in Orrinton without electricity");
+	snprintf(titles[1], sizeof(titles[1]), "Substation fault knocks out power to 41,000 homes in Orrinton");
+	for (i = 0; i < 2; i++) {
+		snprintf(sums[i], sizeof(sums[0]), "%s%s", power, tail[i]);
+	}
+	for (i = 2; i < N; i++) {
+		const char *t = town[(i - 2) / 2];
+
+		snprintf(titles[i], sizeof(titles[0]),
+		         "علماء آثار يكتشفون عملات قديمة تحت موقف سيارات في %s", t);
+		snprintf(sums[i], sizeof(sums[0]),
+		         "اكتشف فريق من علماء الآثار عملات قديمة خلال أعمال حفر تحت موقف سيارات في %s.%s",
+		         t, ar_tail[i % 2]);
+	}
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, sums[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 300, 40 };
+	}
+	assert_pairs_fold(e, N, "leads before a paragraph");
 }
 
 /*
@@ -1459,6 +1537,7 @@ main(void)
 		cmocka_unit_test(test_team_sides),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
+		cmocka_unit_test(test_lead_paragraphs),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
