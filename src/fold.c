@@ -191,6 +191,7 @@ struct fold_ent {
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
 	unsigned char uncased;	/* title_uncased() */
+	unsigned char recurring;	/* fold_mark_recurring() found it */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
                TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
@@ -3070,6 +3071,7 @@ fold_mark_recurring(struct fold_ctx *c, const struct fold_key *k, size_t m)
 		for (size_t x = d; x < j; x++) {
 			if (fold_same_flat(c, k[d].i, k[x].i)) {
 				c->ents[k[x].i].inform = 0;
+				c->ents[k[x].i].recurring = 1;
 			}
 		}
 	}
@@ -3354,11 +3356,33 @@ fold_cut_begins(const struct fold_ctx *c, const struct fold_ent *a,
 }
 
 /* Whether e's title is short and holds no key: no name, figure or date
- * ("Update", "Breaking news"). */
+ * ("Update", "Breaking news"), or no key of this story's, as a title
+ * that many stories carry (fold_mark_recurring(): "Laatste nieuws",
+ * whose first word would else be a name). */
 static int
 fold_names_nothing(const struct fold_ent *e)
 {
-	return e->inform < TITLE_SHORT && e->nkeys == 0;
+	return e->inform < TITLE_SHORT && (e->nkeys == 0 || e->recurring);
+}
+
+/* Whether the leads under two short titles a and b read alike word for
+ * word and yet are not one lead: the figures differ, which in Japanese
+ * make no shingle (notices of maintenance at 5時 and at 6時). Both leads
+ * were read alike (fold_read_summary()'s flags for short titles), so
+ * their keyed hashes differ only where their keys do. */
+static int
+fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
+                           const struct fold_ent *b)
+{
+	size_t all;
+
+	if (a->inform >= TITLE_SHORT || b->inform >= TITLE_SHORT ||
+	    a->leadhash == b->leadhash || a->nprivate != 0 || b->nprivate != 0 ||
+	    a->nlead != b->nlead) {
+		return 0;
+	}
+	fold_lead_shared(c, a, b, &all);
+	return all == a->nlead;
 }
 
 /* Whether short titles a and b say the same: the same folded text, the
@@ -3387,9 +3411,12 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	 * over the very lead of a headline of its own is that headline's
 	 * story (a lead copied only nearly whole may be one template's for
 	 * another town; under a dated series' title, 大山きょうの天気 12月13日,
-	 * the same first sentence may open two forecasts) */
-	if (swaps > 0 && ((fold_names_nothing(a) && b->inform >= TITLE_SHORT) ||
-	                  (fold_names_nothing(b) && a->inform >= TITLE_SHORT))) {
+	 * the same first sentence may open two forecasts); so is another
+	 * title that names nothing over it */
+	if (swaps > 0 &&
+	    ((fold_names_nothing(a) &&
+	      (b->inform >= TITLE_SHORT || fold_names_nothing(b))) ||
+	     (fold_names_nothing(b) && a->inform >= TITLE_SHORT))) {
 		size_t all, n = fold_lead_len(a);
 
 		fold_lead_shared(c, a, b, &all);
@@ -3453,7 +3480,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      with an ellipsis where the other goes on too, fold_cut_begins();
  *      over leads copied nearly whole one word each may be an outlet's
  *      synonym), or one title names nothing (short, without a key:
- *      "Breaking news", "Update") and the other is a headline of its own
+ *      "Breaking news", "Update"; or short and carried by many stories)
+ *      and the other is a headline of its own or names nothing too,
  *      over the very same lead (fold_short_titles_agree()). A lead is
  *      the first sentence past a short label in capitals
  *      (fold_lead_start(): "FOR IMMEDIATE RELEASE."), ended by a blank or
@@ -3461,7 +3489,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      initial's, a title's or a month's dot (fold_dot_inside(): "am 30.
  *      Spieltag", "U.S.", "Mr.", "Dec. 3").
  *    Identical short titles over different summaries are different
- *    stories;
+ *    stories, and so are short titles over leads that read alike word
+ *    for word but for their figures (fold_short_leads_refigured(): in
+ *    Japanese the figures make no shingle);
  *  - titles alike but for their figures, a figure of one not the other's
  *    in its place (title_figures_moved(): "地铁8号线5日起" and "地铁5号线
  *    8日起", the same figures counted), are different stories, short or
@@ -3501,6 +3531,7 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
 		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
 		       !fold_summaries_differ(c, a, b, FOLD_SHORT_KEYS) &&
+		       !fold_short_leads_refigured(c, a, b) &&
 		       fold_short_titles_agree(c, ia, ib, t,
 		                               fold_leads_same(c, a, b)) &&
 		       !fold_told_apart(c, a, b);

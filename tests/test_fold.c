@@ -953,6 +953,76 @@ test_generic_over_lead(void **state)
 }
 
 /*
+ * A title that many stories carry (six times or more over more than
+ * three days: "Laatste nieuws", whose first word would else read as a
+ * name) names nothing either: over the very lead of a headline it is
+ * that headline's story, and two titles that name nothing over one lead
+ * are one story; over a lead that names another town, not, nor over a
+ * Japanese lead that differs by its figures alone (which make no
+ * shingle in Japanese).
+ */
+static void
+test_recurring_over_lead(void **state)
+{
+	static const char *const lead[] = {
+		"De haven van Elmwijk gaat dinsdag weer open nadat de storm van vorige week de kades zwaar beschadigde.",
+		NULL,
+		"Het gemeentehuis van Brakel blijft de hele week dicht door een lekkage in het dak boven de raadszaal.",
+		"Bij een brand in een loods aan de Dijkweg in Oosterzand raakte zondagavond niemand gewond, meldt de brandweer.",
+		"De veerdienst tussen Hollum en Westerzand vaart vanaf maandag weer volgens de gewone dienstregeling van de zomer.",
+		"In Lindebroek opent zaterdag een nieuwe bibliotheek in het oude stationsgebouw aan het plein bij de kerk.",
+		"De provincie trekt vier miljoen euro uit voor een nieuw fietspad langs het kanaal bij Grevenhoek en Oudeweer.",
+		"Wegwerkers sluiten de brug bij Veendijk drie weken af voor onderhoud aan de beweegbare klep en de slagbomen.",
+		NULL,
+		"De veerdienst tussen Nes en Westerzand vaart vanaf maandag weer volgens de gewone dienstregeling van de zomer.",
+	};
+	enum { N = 10 };
+	/* entry i's story: 0 and 1 one, 3 and 8 one, every other its own */
+	static const size_t story[N] = { 0, 0, 2, 3, 4, 5, 6, 7, 3, 9 };
+	const int64_t day = 86400, t0 = 1700000000;
+	struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, *of;
+
+	(void)state;
+	for (i = 2; i < 8; i++) {
+		e[i] = (struct fold_entry){ "Laatste nieuws", NULL, NULL, lead[i],
+		                            "Dagblad Noord", t0 + (int64_t)(i - 2) * day, 40 };
+	}
+	e[0] = (struct fold_entry){ "Laatste nieuws", NULL, NULL, lead[0],
+	                            "Dagblad Noord", t0 + 6 * day, 40 };
+	e[1] = (struct fold_entry){ "Haven van Elmwijk gaat weer open na storm", NULL, NULL,
+	                            lead[0], "Omroep West", t0 + 6 * day + 3600, 40 };
+	e[8] = (struct fold_entry){ "Breaking news", NULL, NULL, lead[3],
+	                            "Omroep West", t0 + day + 7200, 40 };
+	e[9] = (struct fold_entry){ "Breaking news", NULL, NULL, lead[9],
+	                            "Omroep West", t0 + 2 * day + 7200, 40 };
+	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, N);
+	for (i = 0; i < N; i++) {
+		for (j = i + 1; j < N; j++) {
+			if ((of[i] == of[j]) != (story[i] == story[j])) {
+				fail_msg("\"%s\" over \"%.40s\" and \"%s\" over \"%.40s\" %s",
+				         e[i].title, e[i].summary, e[j].title, e[j].summary,
+				         of[i] == of[j] ? "folded" : "apart");
+			}
+		}
+	}
+	free(of);
+	fold_result_free(&r);
+	e[0] = (struct fold_entry){ "Breaking news", NULL, NULL,
+		"金曜日の午前6時5分から約14時間、メンテナンスのためアプリがご利用いただけません。",
+		"Dagblad Noord", t0, 40 };
+	e[1] = (struct fold_entry){ "Update", NULL, NULL, e[0].summary,
+	                            "Omroep West", t0 + 600, 40 };
+	e[2] = (struct fold_entry){ "Latest", NULL, NULL,
+		"金曜日の午前5時5分から約6時間、メンテナンスのためアプリがご利用いただけません。",
+		"Omroep West", t0 + 1200, 40 };
+	assert_pairs_fold(e, 3, "titles naming nothing over a Japanese lead");
+}
+
+/*
  * A summary made of paragraphs ends its first sentence at a line break:
  * a rewrite over the wire's lead folds whatever paragraph each outlet
  * runs after it, and so do two copies of one Arabic headline. The same
@@ -1538,6 +1608,7 @@ main(void)
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),
+		cmocka_unit_test(test_recurring_over_lead),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_site_address),
