@@ -3555,8 +3555,19 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	       !fold_told_apart(c, a, b);
 }
 
+/* Whether the story rooted at r spans [first, last] already: copies
+ * that share a link may span more than FOLD_WINDOW_SECONDS, and a copy
+ * that falls inside their span widens nothing. */
+static int
+fold_span_within(const struct fold_ctx *c, uint32_t r, int64_t first,
+                 int64_t last)
+{
+	return c->first[r] <= first && c->last[r] >= last;
+}
+
 /* Whether the stories rooted at ra and rb may become one: together they
- * span at most FOLD_WINDOW_SECONDS, their first members are the same
+ * span at most FOLD_WINDOW_SECONDS, or no more than one of them spans
+ * already (fold_span_within()), their first members are the same
  * story, and so are at least half of the pairs between the first
  * FOLD_SAMPLE members of each (a bounded sample, so that a big story
  * costs no more than a small one). A copy that matches one member only,
@@ -3574,7 +3585,9 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	uint32_t x = ra, y;
 	size_t i, j, pairs = 0, same = 0;
 
-	if (first <= last && fold_apart(first, last)) {
+	if (first <= last && fold_apart(first, last) &&
+	    !fold_span_within(c, ra, first, last) &&
+	    !fold_span_within(c, rb, first, last)) {
 		return 0;
 	}
 	if (known && c->next[ra] == ra && c->next[rb] == rb) {

@@ -1538,6 +1538,43 @@ test_window(void **state)
 }
 
 /*
+ * Copies that share a link may span more than the window: an update an
+ * aggregator runs days later under the first copy's link. A copy inside
+ * their span widens nothing and joins them; a copy of another story at
+ * the same hour does not.
+ */
+static void
+test_link_span(void **state)
+{
+	static const char *const lead =
+		"Wyvern Brewing has agreed to buy Tamsel Homes for 112 million pounds, the two companies said on Friday.";
+	const int64_t t0 = 1700000000;
+	const struct fold_entry e[] = {
+		{ "Wyvern Brewing agrees \xc2\xa3" "112m takeover of Tamsel Homes", NULL,
+		  "https://ledger.example/wyvern", lead, "Daily Ledger", t0, 40 },
+		{ "UPDATE: Wyvern Brewing agrees \xc2\xa3" "112m takeover of Tamsel Homes", NULL,
+		  "https://ledger.example/wyvern", lead, "Harbour Watch", t0 + 320000, 40 },
+		{ "WYVERN BREWING AGREES \xc2\xa3" "112M TAKEOVER OF TAMSEL HOMES", NULL,
+		  "https://wire.example/1", lead, "Wire Desk", t0 + 46800, 40 },
+		{ "Wyvern Brewing agrees \xc2\xa3" "112m takeover of Kestle Foods", NULL,
+		  "https://wire.example/2",
+		  "Wyvern Brewing has agreed to buy Kestle Foods for 112 million pounds, the two companies said on Friday.",
+		  "Wire Desk", t0 + 50400, 40 },
+	};
+	struct fold_result r;
+	struct nf_error err;
+	size_t *of;
+
+	(void)state;
+	assert_int_equal(fold_stories(e, 4, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, 4);
+	assert_int_equal(r.nstories, 2);
+	assert_true(of[0] == of[1] && of[0] == of[2] && of[3] != of[0]);
+	free(of);
+	fold_result_free(&r);
+}
+
+/*
  * A site's address, as a property: n titles (win_title()) of one feed
  * within an hour, every third with a copy, and every item linking to the
  * site's front page; at 3, 40 and 9,000 titles (two threads). Each title
@@ -1611,6 +1648,7 @@ main(void)
 		cmocka_unit_test(test_recurring_over_lead),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_link_span),
 		cmocka_unit_test(test_site_address),
 	};
 
