@@ -595,11 +595,30 @@ tokenize_ascii(const unsigned char *u, size_t i, size_t len, struct norm *nm,
 	return i;
 }
 
+/* Whether a digit starts at u[i] (of len bytes), in the width a copy
+ * may write it in: "４,９５３" is one figure, as "4,953" is. */
+static int
+digit_at(const unsigned char *u, size_t i, size_t len)
+{
+	uint32_t c;
+
+	if (i >= len) {
+		return 0;
+	}
+	if (u[i] < 0x80) {
+		return u[i] >= '0' && u[i] <= '9';
+	}
+	decode_cp(u + i, len - i, &c);
+	c = letter_compat(c);
+	return c >= '0' && c <= '9';
+}
+
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
  * ASCII and half-width kana to full width (NFKC for the ranges titles
  * meet), letters read without their marks and decomposed Korean joined
  * (letter.h), punctuation to separators, digits kept together across
- * "1,000" and "2.5", CJK runs apart from words. */
+ * "1,000" and "2.5" (in full width too: "１，０００"), CJK runs apart
+ * from words. */
 static void
 tokenize(const char *s, size_t len, struct norm *nm)
 {
@@ -635,7 +654,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		}
 		if ((c == '.' || c == ',') && cur != NULL && !cur->cjk &&
 		    nm->cps[nm->ncps - 1] <= '9' && nm->cps[nm->ncps - 1] >= '0' &&
-		    i < len && u[i] >= '0' && u[i] <= '9') {
+		    digit_at(u, i, len)) {
 			continue;
 		}
 		if (cls == CP_DROP) {

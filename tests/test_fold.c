@@ -1023,6 +1023,43 @@ test_recurring_over_lead(void **state)
 }
 
 /*
+ * Figures written in full width ("４,９５３台", "３，５５３戸") are the
+ * figures an ASCII copy writes ("4,953台"), in the title and the lead:
+ * the copies fold, and a copy with another figure does not.
+ */
+static void
+test_full_width_figures(void **state)
+{
+	static const char *const titles[] = {
+		"東沢化学、ヘアドライヤー4,953台をリコール",
+		"東沢化学、ヘアドライヤー４,９５３台をリコール",
+		"夕山で停電、約3,553戸に影響",
+		"夕山で停電、約３，５５３戸に影響",
+		"東沢化学、ヘアドライヤー4,935台をリコール",
+		"東沢化学、ヘアドライヤー４，９３５台をリコール",
+	};
+	static const char *const leads[] = {
+		"東沢化学は木曜日、9月以降に販売したヘアドライヤー4,953台をリコールすると当局に届け出た。",
+		"東沢化学は木曜日、９月以降に販売したヘアドライヤー４,９５３台をリコールすると当局に届け出た。",
+		"金曜日の午前3時55分ごろから夕山の一部で停電が発生し、約3,553戸に影響が出た。",
+		"金曜日の午前３時５５分ごろから夕山の一部で停電が発生し、約３,５５３戸に影響が出た。",
+		"東沢化学は月曜日、9月以降に販売したヘアドライヤー4,935台をリコールすると当局に届け出た。",
+		"東沢化学は月曜日、９月以降に販売したヘアドライヤー４，９３５台をリコールすると当局に届け出た。",
+	};
+	enum { N = 6 };
+	struct fold_entry e[N];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 600, 40 };
+	}
+	assert_pairs_fold(e, N, "full-width figures");
+}
+
+/*
  * A summary made of paragraphs ends its first sentence at a line break:
  * a rewrite over the wire's lead folds whatever paragraph each outlet
  * runs after it, and so do two copies of one Arabic headline. The same
@@ -1645,6 +1682,7 @@ main(void)
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),
+		cmocka_unit_test(test_full_width_figures),
 		cmocka_unit_test(test_recurring_over_lead),
 		cmocka_unit_test(test_lower_case_feed),
 		cmocka_unit_test(test_window),

@@ -213,6 +213,8 @@ static const struct norm_case norm_cases[] = {
 	{ "chinese full-width digits", "佩林港　新增４０个泊位", NULL, "佩林港 新增 40 个泊位" },
 	{ "compatibility digits", "①号線 x\u00b2 H\u2082O", NULL, "1 号線 x2 h2o" },
 	{ "full-width capitals", "ＨＡＲＢＯＵＲ Ｂｏａｒｄ", NULL, "harbour board" },
+	{ "full-width figures keep together", "約３，５５３戸　４,９５３台　２．５％", NULL,
+	  "約 3553 戸 4953 台 25" },
 };
 
 static void
@@ -555,7 +557,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0xea1a72225c382ea5ULL
+#define PINNED_GENERATED 0xc5f6f6cb00b33e1fULL
 
 static void
 test_reading_pinned(void **state)
