@@ -116,10 +116,10 @@ is_outlet(const char *s, size_t len)
 }
 
 /* Where the last separator before a tail begins in t[0..len), with a
- * headline before it and something after it; its length in *seplen.
- * 0 when there is none. */
+ * headline of min bytes or more before it and something after it; its
+ * length in *seplen. 0 when there is none. */
 static size_t
-last_separator(const char *t, size_t len, size_t *seplen)
+last_separator(const char *t, size_t len, size_t min, size_t *seplen)
 {
 	/* no two begin at the same byte, and all with a space or 0xEF */
 	static const char *const seps[] = {
@@ -136,7 +136,7 @@ last_separator(const char *t, size_t len, size_t *seplen)
 	size_t p, i, n;
 
 	/* the last separator wins, so scan back from the end */
-	for (p = len > 3 ? len - 3 : 0; p >= OUTLET_HEADLINE; p--) {
+	for (p = len > 3 ? len - 3 : 0; p >= min && p > 0; p--) {
 		if (!(first[(unsigned char)t[p]] &
 		      second[(unsigned char)t[p + 1]])) {
 			continue;
@@ -156,14 +156,15 @@ last_separator(const char *t, size_t len, size_t *seplen)
 	return 0;
 }
 
-/* title_outlet_tail() on the len bytes at t. */
+/* title_outlet_tail() on the len bytes at t, the headline min bytes or
+ * more. */
 static size_t
-outlet_cut(const char *t, size_t len, const char **outlet)
+outlet_cut(const char *t, size_t len, size_t min, const char **outlet)
 {
 	size_t sep, n = 0;
 
 	*outlet = NULL;
-	sep = last_separator(t, len, &n);
+	sep = last_separator(t, len, min, &n);
 	if (sep == 0 || !is_outlet(t + sep + n, len - sep - n)) {
 		return len;
 	}
@@ -174,7 +175,7 @@ outlet_cut(const char *t, size_t len, const char **outlet)
 size_t
 title_outlet_tail(const char *title, const char **outlet)
 {
-	return outlet_cut(title, strlen(title), outlet);
+	return outlet_cut(title, strlen(title), OUTLET_HEADLINE, outlet);
 }
 
 /* Compares outlet names the way people write them: case and a leading
@@ -205,7 +206,9 @@ outlet_cut_named(const char *t, size_t len, const char *named, const char *feed,
 	if (named == NULL && feed == NULL) {
 		return len;	/* no name to cut: the shape alone cuts nothing */
 	}
-	cut = outlet_cut(t, len, &x);
+	/* a tail that names the outlet may follow a headline of one word
+	 * ("Update - Weatherline"): the name, not the shape, tells it */
+	cut = outlet_cut(t, len, 1, &x);
 	if (x == NULL || !((named != NULL && same_outlet(x, len - (size_t)(x - t), named)) ||
 	                   (feed != NULL && same_outlet(x, len - (size_t)(x - t), feed)))) {
 		return len;

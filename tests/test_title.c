@@ -197,6 +197,9 @@ static const struct norm_case norm_cases[] = {
 	  "ferry line approved by council" },
 	{ "unnamed tail stays", "Ferry line approved by council - Harbor Wire", NULL,
 	  "ferry line approved by council harbor wire" },
+	{ "own source after one word", "Update - Harbor Wire", "Harbor Wire", "update" },
+	{ "unnamed tail after one word stays", "Update - Harbor Wire", "Daily Lantern",
+	  "update harbor wire" },
 	{ "match title stays whole", "MATCHDAY Kestrel FC - Saltmere Rovers", "Scoreline",
 	  "matchday kestrel fc saltmere rovers" },
 	{ "long tail is headline", "Council approves ferry - but islanders say the timetable is far too thin", NULL,
@@ -557,7 +560,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0xc5f6f6cb00b33e1fULL
+#define PINNED_GENERATED 0xafe421b4d0e1fee2ULL
 
 static void
 test_reading_pinned(void **state)
