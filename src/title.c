@@ -473,11 +473,26 @@ glued_sentence(const char *s, size_t n, const char *summary)
 	return words >= 5 || (words == 1 && n >= 24) || ends_sentence(summary, n);
 }
 
+/* Whether a capital at title[p] follows a lower-case letter: a summary
+ * glued on without a space ("Travel updateServices between ..."). */
+static int
+glued_camel(const char *title, size_t p)
+{
+	return title[p - 1] >= 'a' && title[p - 1] <= 'z' &&
+	       title[p] >= 'A' && title[p] <= 'Z';
+}
+
 /* Where a glued-on summary starts in title ("Headline hereSummary
  * starts..."): the first point at which the rest of the title is the
  * beginning of the item's summary, at least glued_enough(), not a name
  * after a label (after_label()), and after a space glued_sentence().
- * Returns the headline's length. */
+ * Glued on without a space, after a headline of a word (UNGLUE_CAMEL_AT
+ * bytes), the rest need only open as the summary does (UNGLUE_CAMEL_SAME
+ * bytes): a feed may glue on another wording of the lead than the
+ * summary it gives. Returns the headline's length. */
+#define UNGLUE_AT 10
+#define UNGLUE_CAMEL_AT 4
+#define UNGLUE_CAMEL_SAME 20
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
@@ -490,9 +505,10 @@ unglue(const char *title, size_t len, const char *summary)
 		summary++;
 	}
 	/* only where the summary's first byte is can it begin */
-	for (p = 10; p + 12 <= len; p++) {
+	for (p = UNGLUE_CAMEL_AT; p + 12 <= len; p++) {
 		const char *at = memchr(title + p, summary[0], len - 12 + 1 - p);
 		size_t rest;
+		int camel;
 
 		if (at == NULL) {
 			break;
@@ -506,11 +522,21 @@ unglue(const char *title, size_t len, const char *summary)
 		    ((unsigned char)title[p] & 0xC0) == 0x80) {
 			continue;
 		}
+		camel = glued_camel(title, p);
+		if (p < UNGLUE_AT && !camel) {
+			continue;
+		}
+		if (!glued_enough(title + p, rest) || after_label(title, p)) {
+			continue;
+		}
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
 		if (strncmp(title + p, summary, rest) == 0 &&
-		    glued_enough(title + p, rest) && !after_label(title, p) &&
 		    (title[p - 1] != ' ' || glued_sentence(title + p, rest, summary))) {
+			return p;
+		}
+		if (camel && rest >= UNGLUE_CAMEL_SAME &&
+		    strncmp(title + p, summary, UNGLUE_CAMEL_SAME) == 0) {
 			return p;
 		}
 	}

@@ -1352,6 +1352,40 @@ test_glued_after_space(void **state)
 }
 
 /*
+ * A summary glued on without a space after a one-word title, in other
+ * words than the summary the item gives (only their opening is the
+ * same), is cut too: each glued copy folds with its clean one, and the
+ * notices of two offices stay apart.
+ */
+static void
+test_glued_without_space(void **state)
+{
+	static const char *const office[] = { "Hazelhaven", "Wyvernby" };
+	enum { N = 4 };
+	static char titles[N][192], sums[N][192];
+	struct fold_entry e[N];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		snprintf(sums[i], sizeof(sums[0]),
+		         "Our %s office is closed on Friday from 07:15, and the newsletter "
+		         "signup is unaffected.", office[i / 2]);
+		if (i % 2 == 0) {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "NoticeOur %s office is closed on Friday from 07:15; the "
+			         "newsletter signup is not affected.", office[i / 2]);
+		} else {
+			snprintf(titles[i], sizeof(titles[0]), "Notice");
+		}
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, sums[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 600, 40 };
+	}
+	assert_pairs_fold(e, N, "a summary glued on without a space");
+}
+
+/*
  * The window, as a property over a generated archive large enough to
  * fold on two threads (WIN_TITLES titles, each a name of its own and
  * five words from a small vocabulary, so that titles share words and
@@ -1674,6 +1708,7 @@ main(void)
 		cmocka_unit_test(test_summary_needed),
 		cmocka_unit_test(test_label_series),
 		cmocka_unit_test(test_glued_after_space),
+		cmocka_unit_test(test_glued_without_space),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
