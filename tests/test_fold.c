@@ -140,6 +140,25 @@ assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
 	fold_result_free(&r);
 }
 
+/* assert_pairs_fold() of n entries, titles[i] over leads[i], from two
+ * outlets in turn, ten minutes apart. */
+static void
+assert_texts_pair(const char *const *titles, const char *const *leads, size_t n,
+                  const char *what)
+{
+	struct fold_entry *e = calloc(n, sizeof(*e));
+	size_t i;
+
+	assert_non_null(e);
+	for (i = 0; i < n; i++) {
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 600, 40 };
+	}
+	assert_pairs_fold(e, n, what);
+	free(e);
+}
+
 struct quality {
 	size_t tp, fp, fn;
 	double precision, recall;
@@ -1046,17 +1065,8 @@ test_full_width_figures(void **state)
 		"東沢化学は月曜日、9月以降に販売したヘアドライヤー4,935台をリコールすると当局に届け出た。",
 		"東沢化学は月曜日、９月以降に販売したヘアドライヤー４，９３５台をリコールすると当局に届け出た。",
 	};
-	enum { N = 6 };
-	struct fold_entry e[N];
-	size_t i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            i % 2 ? "Wire Desk" : "Daily News",
-		                            1700000000 + (int64_t)i * 600, 40 };
-	}
-	assert_pairs_fold(e, N, "full-width figures");
+	assert_texts_pair(titles, leads, 6, "full-width figures");
 }
 
 /*
@@ -1083,7 +1093,7 @@ test_lead_paragraphs(void **state)
 	};
 	enum { N = 6 };
 	static char titles[N][256], sums[N][512];
-	struct fold_entry e[N];
+	const char *t[N], *l[N];
 	size_t i;
 
 	(void)state;
@@ -1102,11 +1112,9 @@ test_lead_paragraphs(void **state)
 		         t, ar_tail[i % 2]);
 	}
 	for (i = 0; i < N; i++) {
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, sums[i],
-		                            i % 2 ? "Wire Desk" : "Daily News",
-		                            1700000000 + (int64_t)i * 300, 40 };
+		t[i] = titles[i], l[i] = sums[i];
 	}
-	assert_pairs_fold(e, N, "leads before a paragraph");
+	assert_texts_pair(t, l, N, "leads before a paragraph");
 }
 
 /*
@@ -1363,7 +1371,7 @@ test_glued_without_space(void **state)
 	static const char *const office[] = { "Hazelhaven", "Wyvernby" };
 	enum { N = 4 };
 	static char titles[N][192], sums[N][192];
-	struct fold_entry e[N];
+	const char *t[N], *l[N];
 	size_t i;
 
 	(void)state;
@@ -1378,11 +1386,9 @@ test_glued_without_space(void **state)
 		} else {
 			snprintf(titles[i], sizeof(titles[0]), "Notice");
 		}
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, sums[i],
-		                            i % 2 ? "Wire Desk" : "Daily News",
-		                            1700000000 + (int64_t)i * 600, 40 };
+		t[i] = titles[i], l[i] = sums[i];
 	}
-	assert_pairs_fold(e, N, "a summary glued on without a space");
+	assert_texts_pair(t, l, N, "a summary glued on without a space");
 }
 
 /*
