@@ -719,9 +719,9 @@ fold_blank(char ch)
 /* The length of a summary's lead: its first sentence (to the first "。",
  * ". ", "! " or "? ", or the same before a line break, but for the dot
  * of an ordinal, an initial, a title or a month, fold_dot_inside()), at
- * most FOLD_LEAD_BYTES cut at a space. *cut says whether the sentence was cut short, by the bytes or
- * by an ellipsis that ends the summary, so that its last word may be
- * broken. */
+ * most FOLD_LEAD_BYTES cut at a space. *cut says whether the sentence
+ * was cut short, by the bytes or by an ellipsis that ends the summary,
+ * so that its last word may be broken. */
 static size_t
 fold_lead_length(const char *summary, int *cut)
 {

@@ -508,7 +508,7 @@ unglue(const char *title, size_t len, const char *summary)
 	for (p = UNGLUE_CAMEL_AT; p + 12 <= len; p++) {
 		const char *at = memchr(title + p, summary[0], len - 12 + 1 - p);
 		size_t rest;
-		int camel;
+		int camel, whole;
 
 		if (at == NULL) {
 			break;
@@ -526,17 +526,19 @@ unglue(const char *title, size_t len, const char *summary)
 		if (p < UNGLUE_AT && !camel) {
 			continue;
 		}
-		if (!glued_enough(title + p, rest) || after_label(title, p)) {
-			continue;
-		}
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
-		if (strncmp(title + p, summary, rest) == 0 &&
-		    (title[p - 1] != ' ' || glued_sentence(title + p, rest, summary))) {
-			return p;
+		if (strncmp(title + p, summary, rest) == 0) {
+			whole = 1;
+		} else if (camel && rest >= UNGLUE_CAMEL_SAME &&
+		           strncmp(title + p, summary, UNGLUE_CAMEL_SAME) == 0) {
+			whole = 0;
+		} else {
+			continue;
 		}
-		if (camel && rest >= UNGLUE_CAMEL_SAME &&
-		    strncmp(title + p, summary, UNGLUE_CAMEL_SAME) == 0) {
+		if (glued_enough(title + p, rest) && !after_label(title, p) &&
+		    (!whole || title[p - 1] != ' ' ||
+		     glued_sentence(title + p, rest, summary))) {
 			return p;
 		}
 	}
