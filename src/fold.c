@@ -3365,6 +3365,19 @@ fold_names_nothing(const struct fold_ent *e)
 	return e->inform < TITLE_SHORT && (e->nkeys == 0 || e->recurring);
 }
 
+/* Whether the titles of a and b each hold keys, and not the same: two
+ * titles that many stories carry may still name two towns ("Weather
+ * Elmford", "Weather Harwick"), whose leads need not. */
+static int
+fold_keys_apart(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	return a->nkeys > 0 && b->nkeys > 0 &&
+	       (a->nkeys != b->nkeys ||
+	        memcmp(c->keys + a->key, c->keys + b->key,
+	               a->nkeys * sizeof(*c->keys)) != 0);
+}
+
 /* Whether the leads under two short titles a and b read alike word for
  * word and yet are not one lead: the figures differ, which in Japanese
  * make no shingle (notices of maintenance at 5時 and at 6時). Both leads
@@ -3412,10 +3425,12 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	 * story (a lead copied only nearly whole may be one template's for
 	 * another town; under a dated series' title, 大山きょうの天気 12月13日,
 	 * the same first sentence may open two forecasts); so is another
-	 * title that names nothing over it */
+	 * title that names nothing over it, unless the two hold other keys
+	 * (fold_keys_apart()) */
 	if (swaps > 0 &&
 	    ((fold_names_nothing(a) &&
-	      (b->inform >= TITLE_SHORT || fold_names_nothing(b))) ||
+	      (b->inform >= TITLE_SHORT ||
+	       (fold_names_nothing(b) && !fold_keys_apart(c, a, b)))) ||
 	     (fold_names_nothing(b) && a->inform >= TITLE_SHORT))) {
 		size_t all, n = fold_lead_len(a);
 

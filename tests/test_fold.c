@@ -972,13 +972,56 @@ test_generic_over_lead(void **state)
 }
 
 /*
+ * Two towns' daily titles, each carried six days running ("Weer Elmwijk",
+ * "Weer Brakel"), over one forecast a day that names no town: the two
+ * towns' pages are two stories every day, though each title names
+ * nothing of the day's story.
+ */
+static void
+test_recurring_towns(void)
+{
+	static const char *const day[] = {
+		"Op maandag trekt een regenzone over het land met buien en harde wind uit het westen.",
+		"Dinsdag blijft het grotendeels droog met veel zon en een zwakke oostelijke wind.",
+		"Woensdagochtend begint met mist die in de loop van de dag langzaam oplost.",
+		"Donderdag komen er vanuit zee stevige onweersbuien met kans op hagel aan land.",
+		"Vrijdag wordt een grijze dag met motregen en een frisse noordwestenwind.",
+		"Zaterdag klaart het op en wordt het zacht met zon en stapelwolken.",
+	};
+	enum { N = 12 };
+	struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, *of;
+
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ i % 2 ? "Weer Brakel" : "Weer Elmwijk", NULL,
+		                            NULL, day[i / 2], i % 2 ? "Omroep West" : "Dagblad Noord",
+		                            1700000000 + (int64_t)(i / 2) * 86400 +
+		                            (int64_t)(i % 2) * 600, 40 };
+	}
+	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, N);
+	for (i = 0; i < N; i++) {
+		for (j = i + 1; j < N; j++) {
+			if (of[i] == of[j]) {
+				fail_msg("\"%s\" and \"%s\" over \"%.40s\" folded",
+				         e[i].title, e[j].title, e[j].summary);
+			}
+		}
+	}
+	free(of);
+	fold_result_free(&r);
+}
+
+/*
  * A title that many stories carry (six times or more over more than
  * three days: "Laatste nieuws", whose first word would else read as a
  * name) names nothing either: over the very lead of a headline it is
  * that headline's story, and two titles that name nothing over one lead
  * are one story; over a lead that names another town, not, nor over a
  * Japanese lead that differs by its figures alone (which make no
- * shingle in Japanese).
+ * shingle in Japanese), nor two towns' titles (test_recurring_towns()).
  */
 static void
 test_recurring_over_lead(void **state)
@@ -1039,6 +1082,7 @@ test_recurring_over_lead(void **state)
 		"金曜日の午前5時5分から約6時間、メンテナンスのためアプリがご利用いただけません。",
 		"Omroep West", t0 + 1200, 40 };
 	assert_pairs_fold(e, 3, "titles naming nothing over a Japanese lead");
+	test_recurring_towns();
 }
 
 /*
