@@ -1436,6 +1436,74 @@ test_glued_without_space(void **state)
 }
 
 /*
+ * Glued leads as a property: 120 stories, each a company's news in a
+ * town (every company and town pair once, some companies written with a
+ * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
+ * Each is told by a clean copy and by a copy whose title has a lead
+ * glued on without a space, in other words than the summary it gives
+ * after the first 20 bytes. Every glued copy folds with its clean copy
+ * (test_glued_without_space() holds the case only the cut finds), no
+ * capital inside a name is taken for a glued lead, and no two stories
+ * fold.
+ */
+static void
+test_glued_property(void **state)
+{
+	static const char *const name[] = {
+		"PlayStation", "McAllister", "LinkedIn", "Harbour Foods",
+		"DeVries Logistics", "Kestle Rail", "MacLeod Brewing", "Tamsel Homes",
+	};
+	static const char *const town[] = {
+		"Elmford", "Harwick", "Brakeley", "Ostmere", "Pellby", "Wendlow",
+		"Quarrington", "Saltby", "Fennick", "Orrinton", "Dravenby",
+		"Marrowdale", "Yarrowfield", "Corvinthorpe", "Ullenby",
+	};
+	static const char *const thing[][2] = {
+		{ "opens", "opened" }, { "closes", "closed" }, { "expands", "expanded" },
+	};
+	static const char *const place[] = { "depot", "store", "office", "plant" };
+	enum { NS = 8 * 15, N = 2 * NS };
+	static char titles[N][256], sums[N][192];
+	static struct fold_entry e[N];
+	struct fold_result r;
+	struct nf_error err;
+	size_t i, j, k, *of;
+
+	(void)state;
+	for (k = 0; k < NS; k++) {
+		const char *n = name[k % 8], *t = town[k / 8];
+		const char *const *v = thing[k % 3];
+		const char *pl = place[k % 4];
+		int64_t at = 1700000000 + (int64_t)k * 7200;
+
+		snprintf(sums[2 * k], sizeof(sums[0]),
+		         "%s said on Monday it %s its %s in %s, after a year of planning.",
+		         n, v[1], pl, t);
+		memcpy(sums[2 * k + 1], sums[2 * k], sizeof(sums[0]));
+		snprintf(titles[2 * k], sizeof(titles[0]), "%s %s %s in %s", n, v[0], pl, t);
+		snprintf(titles[2 * k + 1], sizeof(titles[0]),
+		         "%s %s %s in %s%s said on Monday that the %s in %s had %s.",
+		         n, v[0], pl, t, n, pl, t, v[1]);
+		e[2 * k] = (struct fold_entry){ titles[2 * k], NULL, NULL, sums[2 * k],
+		                                "Daily News", at, 40 };
+		e[2 * k + 1] = (struct fold_entry){ titles[2 * k + 1], NULL, NULL,
+		                                    sums[2 * k + 1], "Wire Desk", at + 600, 40 };
+	}
+	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
+	of = story_of(&r, N);
+	for (i = 0; i < N; i++) {
+		for (j = i + 1; j < N; j++) {
+			if ((of[i] == of[j]) != (i / 2 == j / 2)) {
+				fail_msg("\"%s\" and \"%s\" %s", e[i].title, e[j].title,
+				         of[i] == of[j] ? "folded" : "apart");
+			}
+		}
+	}
+	free(of);
+	fold_result_free(&r);
+}
+
+/*
  * The window, as a property over a generated archive large enough to
  * fold on two threads (WIN_TITLES titles, each a name of its own and
  * five words from a small vocabulary, so that titles share words and
@@ -1759,6 +1827,7 @@ main(void)
 		cmocka_unit_test(test_label_series),
 		cmocka_unit_test(test_glued_after_space),
 		cmocka_unit_test(test_glued_without_space),
+		cmocka_unit_test(test_glued_property),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
