@@ -3398,6 +3398,18 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 	return all == a->nlead;
 }
 
+/* Whether a's title names nothing and b's is a headline of its own, or
+ * names nothing either, not with other keys (fold_keys_apart()): over
+ * the very same lead, one story (fold_short_titles_agree()). */
+static int
+fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
+                  const struct fold_ent *b)
+{
+	return fold_names_nothing(a) &&
+	       (b->inform >= TITLE_SHORT ||
+	        (fold_names_nothing(b) && !fold_keys_apart(c, a, b)));
+}
+
 /* Whether short titles a and b say the same: the same folded text, the
  * one cut short where the other goes on (fold_cut_begins()), or
  * the same words by the title rule, neither adding a word to the other
@@ -3428,10 +3440,7 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	 * title that names nothing over it, unless the two hold other keys
 	 * (fold_keys_apart()) */
 	if (swaps > 0 &&
-	    ((fold_names_nothing(a) &&
-	      (b->inform >= TITLE_SHORT ||
-	       (fold_names_nothing(b) && !fold_keys_apart(c, a, b)))) ||
-	     (fold_names_nothing(b) && a->inform >= TITLE_SHORT))) {
+	    (fold_nothing_over(c, a, b) || fold_nothing_over(c, b, a))) {
 		size_t all, n = fold_lead_len(a);
 
 		fold_lead_shared(c, a, b, &all);

@@ -691,10 +691,11 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		if (cls == CP_DROP) {
 			continue;
 		}
-		/* a label in brackets before the first token */
-		if ((c == '[' || c == 0x3010) && nm->ntoks == 0) {
+		/* a label in brackets before the first token (brackets
+		 * separate words: only a separator is asked) */
+		if (cls == CP_SPACE && (c == '[' || c == 0x3010) && nm->ntoks == 0) {
 			label = 1;
-		} else if ((c == ']' || c == 0x3011) && label) {
+		} else if (cls == CP_SPACE && (c == ']' || c == 0x3011) && label) {
 			nm->label_toks = nm->ntoks;
 			label = 0;
 		}
