@@ -115,10 +115,11 @@ story_of(const struct fold_result *r, size_t n)
 	return of;
 }
 
-/* Folds the n entries at e and fails unless entries 2k and 2k + 1 are
- * one story and no two others are (what names the case). */
+/* Folds the n entries at e and fails unless entries i and j are one
+ * story exactly when story[i] == story[j] (what names the case). */
 static void
-assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
+assert_fold_as(const struct fold_entry *e, size_t n, const size_t *story,
+               const char *what)
 {
 	struct fold_result r;
 	struct nf_error err;
@@ -128,16 +129,31 @@ assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
 	of = story_of(&r, n);
 	for (i = 0; i < n; i++) {
 		for (j = i + 1; j < n; j++) {
-			if ((of[i] == of[j]) != (i / 2 == j / 2)) {
-				fail_msg("%s: \"%s\" and \"%s\" %s", what,
-				         e[i].summary != NULL ? e[i].summary : e[i].title,
-				         e[j].summary != NULL ? e[j].summary : e[j].title,
+			if ((of[i] == of[j]) != (story[i] == story[j])) {
+				fail_msg("%s: \"%s\" over \"%.60s\" and \"%s\" over \"%.60s\" %s",
+				         what, e[i].title, e[i].summary != NULL ? e[i].summary : "",
+				         e[j].title, e[j].summary != NULL ? e[j].summary : "",
 				         of[i] == of[j] ? "folded" : "apart");
 			}
 		}
 	}
 	free(of);
 	fold_result_free(&r);
+}
+
+/* Fails unless entries 2k and 2k + 1 of the n at e are one story and no
+ * two others are. */
+static void
+assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
+{
+	size_t *story = calloc(n + 1, sizeof(*story)), i;
+
+	assert_non_null(story);
+	for (i = 0; i < n; i++) {
+		story[i] = i / 2;
+	}
+	assert_fold_as(e, n, story, what);
+	free(story);
 }
 
 /* assert_pairs_fold() of n entries, titles[i] over leads[i], from two
@@ -990,28 +1006,16 @@ test_recurring_towns(void)
 	};
 	enum { N = 12 };
 	struct fold_entry e[N];
-	struct fold_result r;
-	struct nf_error err;
-	size_t i, j, *of;
+	size_t story[N], i;
 
 	for (i = 0; i < N; i++) {
 		e[i] = (struct fold_entry){ i % 2 ? "Weer Brakel" : "Weer Elmwijk", NULL,
 		                            NULL, day[i / 2], i % 2 ? "Omroep West" : "Dagblad Noord",
 		                            1700000000 + (int64_t)(i / 2) * 86400 +
 		                            (int64_t)(i % 2) * 600, 40 };
+		story[i] = i;
 	}
-	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-	of = story_of(&r, N);
-	for (i = 0; i < N; i++) {
-		for (j = i + 1; j < N; j++) {
-			if (of[i] == of[j]) {
-				fail_msg("\"%s\" and \"%s\" over \"%.40s\" folded",
-				         e[i].title, e[j].title, e[j].summary);
-			}
-		}
-	}
-	free(of);
-	fold_result_free(&r);
+	assert_fold_as(e, N, story, "two towns' daily titles");
 }
 
 /*
@@ -1043,9 +1047,7 @@ test_recurring_over_lead(void **state)
 	static const size_t story[N] = { 0, 0, 2, 3, 4, 5, 6, 7, 3, 9 };
 	const int64_t day = 86400, t0 = 1700000000;
 	struct fold_entry e[N];
-	struct fold_result r;
-	struct nf_error err;
-	size_t i, j, *of;
+	size_t i;
 
 	(void)state;
 	for (i = 2; i < 8; i++) {
@@ -1060,19 +1062,7 @@ test_recurring_over_lead(void **state)
 	                            "Omroep West", t0 + day + 7200, 40 };
 	e[9] = (struct fold_entry){ "Breaking news", NULL, NULL, lead[9],
 	                            "Omroep West", t0 + 2 * day + 7200, 40 };
-	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-	of = story_of(&r, N);
-	for (i = 0; i < N; i++) {
-		for (j = i + 1; j < N; j++) {
-			if ((of[i] == of[j]) != (story[i] == story[j])) {
-				fail_msg("\"%s\" over \"%.40s\" and \"%s\" over \"%.40s\" %s",
-				         e[i].title, e[i].summary, e[j].title, e[j].summary,
-				         of[i] == of[j] ? "folded" : "apart");
-			}
-		}
-	}
-	free(of);
-	fold_result_free(&r);
+	assert_fold_as(e, N, story, "a title many stories carry");
 	e[0] = (struct fold_entry){ "Breaking news", NULL, NULL,
 		"金曜日の午前6時5分から約14時間、メンテナンスのためアプリがご利用いただけません。",
 		"Dagblad Noord", t0, 40 };
@@ -1340,9 +1330,7 @@ test_lower_case_feed(void **state)
 	enum { P = 6, N = 3 * P };
 	static char titles[N][160];
 	struct fold_entry e[N];
-	struct fold_result r;
-	struct nf_error err;
-	size_t i, j, k, *of;
+	size_t story[N], i, j, k;
 
 	(void)state;
 	for (i = 0; i < P; i++) {
@@ -1362,18 +1350,10 @@ test_lower_case_feed(void **state)
 			                                    1700000000 + (int64_t)(i * 900 + j * 200), 40 };
 		}
 	}
-	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-	of = story_of(&r, N);
 	for (i = 0; i < N; i++) {
-		for (j = i + 1; j < N; j++) {
-			if ((of[i] == of[j]) != (i / 3 == j / 3)) {
-				fail_msg("\"%s\" and \"%s\" %s", titles[i], titles[j],
-				         of[i] == of[j] ? "folded" : "apart");
-			}
-		}
+		story[i] = i / 3;
 	}
-	free(of);
-	fold_result_free(&r);
+	assert_fold_as(e, N, story, "a town in lower case");
 }
 
 /* A summary glued on after a space, not a label, is still cut: the
@@ -1465,9 +1445,7 @@ test_glued_property(void **state)
 	enum { NS = 8 * 15, N = 2 * NS };
 	static char titles[N][256], sums[N][192];
 	static struct fold_entry e[N];
-	struct fold_result r;
-	struct nf_error err;
-	size_t i, j, k, *of;
+	size_t k;
 
 	(void)state;
 	for (k = 0; k < NS; k++) {
@@ -1489,18 +1467,7 @@ test_glued_property(void **state)
 		e[2 * k + 1] = (struct fold_entry){ titles[2 * k + 1], NULL, NULL,
 		                                    sums[2 * k + 1], "Wire Desk", at + 600, 40 };
 	}
-	assert_int_equal(fold_stories(e, N, 0.6, &r, &err), NF_OK);
-	of = story_of(&r, N);
-	for (i = 0; i < N; i++) {
-		for (j = i + 1; j < N; j++) {
-			if ((of[i] == of[j]) != (i / 2 == j / 2)) {
-				fail_msg("\"%s\" and \"%s\" %s", e[i].title, e[j].title,
-				         of[i] == of[j] ? "folded" : "apart");
-			}
-		}
-	}
-	free(of);
-	fold_result_free(&r);
+	assert_pairs_fold(e, N, "glued leads");
 }
 
 /*
@@ -1750,17 +1717,10 @@ test_link_span(void **state)
 		  "Wyvern Brewing has agreed to buy Kestle Foods for 112 million pounds, the two companies said on Friday.",
 		  "Wire Desk", t0 + 50400, 40 },
 	};
-	struct fold_result r;
-	struct nf_error err;
-	size_t *of;
+	static const size_t story[] = { 0, 0, 0, 3 };
 
 	(void)state;
-	assert_int_equal(fold_stories(e, 4, 0.6, &r, &err), NF_OK);
-	of = story_of(&r, 4);
-	assert_int_equal(r.nstories, 2);
-	assert_true(of[0] == of[1] && of[0] == of[2] && of[3] != of[0]);
-	free(of);
-	fold_result_free(&r);
+	assert_fold_as(e, 4, story, "a copy inside a linked span");
 }
 
 /*
