@@ -1655,6 +1655,9 @@ static const struct story_case story_cases[] = {
 	{ "an item no join took is new to the story it joins later",
 	  "add A a1\nadd B b1\njoin a1\nread a1\nrestart\njoin a1 b1\n"
 	  "joined b1\nread? a1 b1" },
+	{ "two stories of two copies folded into one are one story",
+	  "add A a1\nadd B b1\nadd C c1\nadd D d1\njoin a1 b1 | c1 d1\n"
+	  "join a1 b1 c1 d1\nrestart\nread d1\nread? a1 b1 c1 d1" },
 };
 
 static int64_t
