@@ -3522,7 +3522,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    not;
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
- *    matches the start of many, another key each; nor, where the leads
+ *    matches the start of many, another key each, a possessive's key
+ *    its word's: "Kelsport's" names Kelsport; nor, where the leads
  *    are written alike, fold_leads_alike(), two other keys each: one
  *    template's lead told of two events), and
  *    the titles do not each hold a word the other lacks (title_swapped())

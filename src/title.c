@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -54,6 +55,7 @@ struct token {
 	unsigned char alpha;	/* every character a to z: a word stem_len() may cut */
 	unsigned char partial;	/* the last word before a title's ellipsis: a
 				 * cut may have broken it ("bei" read as "b") */
+	unsigned short apos;	/* where an apostrophe inside it fell, or 0 */
 };
 
 /* One normalised title while it is being shingled. */
@@ -689,6 +691,9 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			continue;
 		}
 		if (cls == CP_DROP) {
+			if (cur != NULL && cur->len < USHRT_MAX) {
+				cur->apos = (unsigned short)cur->len;
+			}
 			continue;
 		}
 		/* a label in brackets before the first token (brackets
@@ -722,6 +727,7 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->words = -1;
 			cur->alpha = 1;
 			cur->partial = 0;
+			cur->apos = 0;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -1516,6 +1522,16 @@ title_text_shingles(const struct title_words *w, struct title_shingle *out,
 	return n;
 }
 
+/* How much of a word of len code points at cp its key hashes: a
+ * possessive's "s" after the apostrophe (at apos) goes, so that a lead's
+ * "Karrow's mayor" names the Karrow its rewrite's "mayor of Karrow"
+ * does. Apostrophes vanish as words are read: "Japan's" is "japans". */
+static size_t
+key_length(const uint32_t *cp, size_t len, size_t apos)
+{
+	return apos > 0 && apos + 1 == len && cp[apos] == 's' ? apos : len;
+}
+
 /* Running text read in one pass (title_text_scan()): the word at hand
  * and what its end gives. */
 struct ascii_scan {
@@ -1532,6 +1548,7 @@ struct ascii_scan {
 				 * word shows it was not the last */
 	uint32_t pending_key;
 	int capital;		/* a word so far began with a capital */
+	size_t apos;		/* where an apostrophe in the word fell, or 0 */
 };
 
 /* The key title_text_keys() gives the word at hand, if any. */
@@ -1543,7 +1560,7 @@ ascii_key(const struct ascii_scan *r, uint32_t *key)
 	if (!r->digit && (!r->upper || (words_of(r->cp, r->wlen) & WORD_STOP))) {
 		return 0;
 	}
-	h = hash_cps(r->cp, r->wlen, SEED_WORD);
+	h = hash_cps(r->cp, key_length(r->cp, r->wlen, r->apos), SEED_WORD);
 	*key = r->digit ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
 	return 1;
 }
@@ -1597,7 +1614,7 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 	/* the word at hand in locals: a store to cp may alias the struct's
 	 * ints for all the compiler knows, and would keep them in memory */
 	uint32_t *cp = r->cp;
-	size_t i = 0, ncps = 0, wlen = 0;
+	size_t i = 0, ncps = 0, wlen = 0, apos = 0;
 	int alpha = 1, digit = 0, upper = 0, wants = ascii_wants(r);
 
 	while (i < len && ncps < TITLE_READ_MAX && wants) {
@@ -1607,6 +1624,7 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 		    (ch >= '0' && ch <= '9')) {
 			if (wlen == 0) {
 				alpha = 1, digit = 0, upper = ch >= 'A' && ch <= 'Z';
+				apos = 0;
 			}
 			if (ch <= '9') {
 				alpha = 0, digit = 1;
@@ -1631,11 +1649,14 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 			}
 		} else if (ch >= 0x80) {
 			return -1;
-		} else if (ch != '\'' && wlen > 0 &&
+		} else if (ch == '\'') {
+			apos = wlen;
+		} else if (wlen > 0 &&
 		           !((ch == '.' || ch == ',') && cp[wlen - 1] <= '9' &&
 		             cp[wlen - 1] >= '0' && i < len &&
 		             u[i] >= '0' && u[i] <= '9')) {
 			r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
+			r->apos = apos;
 			ascii_word_end(r);
 			wlen = 0;
 			wants = ascii_wants(r);	/* changes only as a word ends */
@@ -1643,6 +1664,7 @@ ascii_scan_text(struct ascii_scan *r, const unsigned char *u, size_t len)
 	}
 	if (wlen > 0 && wants) {
 		r->wlen = wlen, r->alpha = alpha, r->digit = digit, r->upper = upper;
+		r->apos = apos;
 		ascii_word_end(r);
 	}
 	return 0;
@@ -1778,7 +1800,8 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 
 			if (number || ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
 			               (tok_words(nm, t) & WORD_STOP) == 0)) {
-				uint64_t h = hash_cps(cp, t->len, SEED_WORD);
+				uint64_t h = hash_cps(cp, key_length(cp, t->len, t->apos),
+				                      SEED_WORD);
 
 				out[n++] = number ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
 			}

@@ -1416,6 +1416,54 @@ test_glued_without_space(void **state)
 }
 
 /*
+ * A title cut short with an ellipsis over a lead rewritten with a
+ * possessive: "Kelsport council approves ferry plan after…" over "On
+ * Tuesday 212 residents watched as Kelsport's council approved ..." is
+ * the story of the whole title over "The council in Kelsport approved
+ * ...". A cut title's summary must not name what the other's does not,
+ * and "Kelsport's" names Kelsport. 24 stories, each town's council and
+ * harbour board, each with its own figure; no two of them fold.
+ */
+static void
+test_possessive_lead(void **state)
+{
+	static const char *const town[] = {
+		"Kelsport", "Orrinmere", "Brakel", "Hazelhaven", "Dunmore", "Eastwick",
+		"Fennick", "Garrowby", "Hollin", "Ivyreach", "Jessop", "Karrow",
+	};
+	static const char *const body[] = { "council", "harbour board" };
+	enum { N = 2 * 2 * sizeof(town) / sizeof(town[0]) };
+	static char titles[N][160], leads[N][200];
+	const char *t[N], *l[N];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		const char *where = town[i / 4], *who = body[i / 2 % 2];
+		unsigned figure = 100 + (unsigned)i / 2 * 7;
+
+		if (i % 2 == 0) {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "%s %s approves ferry plan after long review", where, who);
+			snprintf(leads[i], sizeof(leads[0]),
+			         "The %s in %s approved the ferry plan on Tuesday, with %u "
+			         "residents attending. Officials said more would follow.",
+			         who, where, figure);
+		} else {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "%s %s approves ferry plan after%s", where, who,
+			         i % 4 == 1 ? "\xe2\x80\xa6" : " ...");
+			snprintf(leads[i], sizeof(leads[0]),
+			         "On Tuesday %u residents watched as %s%s %s approved the "
+			         "ferry plan, officials said.", figure, where,
+			         i % 4 == 1 ? "'s" : "\xe2\x80\x99s", who);
+		}
+		t[i] = titles[i], l[i] = leads[i];
+	}
+	assert_texts_pair(t, l, N, "a cut title over a lead with a possessive");
+}
+
+/*
  * Glued leads as a property: 120 stories, each a company's news in a
  * town (every company and town pair once, some companies written with a
  * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
@@ -1788,6 +1836,7 @@ main(void)
 		cmocka_unit_test(test_glued_after_space),
 		cmocka_unit_test(test_glued_without_space),
 		cmocka_unit_test(test_glued_property),
+		cmocka_unit_test(test_possessive_lead),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),

@@ -360,6 +360,7 @@ static const struct text_case text_cases[] = {
 	{ "plain", "Harbour board approves forty new berths for the marina", 200 },
 	{ "stems", "Councils evacuated residents, evacuating the flooded streets", 200 },
 	{ "apostrophes", "Japan's 'leaders' agree ministers' pay", 200 },
+	{ "possessives", "Karrow's mayor meets O'Brien's aide at the Joneses' Hall's door", 200 },
 	{ "figures", "Shares rose 2.5% to 1,000.25 points, then 3, 4 and 5.", 200 },
 	{ "digits in words", "U21 side beat Jong2 in 48-hour test", 200 },
 	{ "names and stopwords", "The Mayor of Elbhausen And Three Others Said So", 200 },
@@ -420,6 +421,61 @@ test_text_scan(void **state)
 		ngot = title_text_scan(w, c->text, len, cut, NULL, 0, NULL, got, c->max);
 		assert_int_equal(ngot, nwant);
 		assert_same_shingles(c->name, want, got, nwant);
+	}
+	title_words_free(w);
+}
+
+/* The keys title_text_scan() gives text, sorted. */
+static size_t
+text_keys_sorted(struct title_words *w, const char *text, uint32_t *keys,
+                 size_t max)
+{
+	struct title_shingle sh[64];
+	size_t n = 0, i, j;
+
+	title_text_scan(w, text, strlen(text), 0, keys, max, &n, sh, 64);
+	for (i = 1; i < n; i++) {
+		for (j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
+			uint32_t t = keys[j];
+
+			keys[j] = keys[j - 1], keys[j - 1] = t;
+		}
+	}
+	return n;
+}
+
+/* A possessive names what its word without "'s" names, in either
+ * apostrophe; a name that ends in "s" stays itself, and so does an
+ * apostrophe inside a name. */
+static void
+test_possessive_keys(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} cases[] = {
+		{ "Karrow's mayor spoke on Tuesday.", "The mayor of Karrow spoke on Tuesday.", 1 },
+		{ "Karrow\u2019s mayor spoke on Tuesday.", "The mayor of Karrow spoke on Tuesday.", 1 },
+		{ "KARROW'S MAYOR spoke.", "The KARROW MAYOR spoke.", 1 },
+		{ "Karrows mayor spoke on Tuesday.", "The mayor of Karrow spoke on Tuesday.", 0 },
+		{ "O'Brien's aide spoke.", "An aide to O'Brien spoke.", 1 },
+		{ "O'Brien spoke.", "Brien spoke.", 0 },
+		{ "The Joneses' lawyer spoke.", "The lawyer for the Joneses spoke.", 1 },
+		{ "Caf\u00e9 owner Karrow's deal.", "Caf\u00e9 owner Karrow deal.", 1 },
+	};
+	struct title_words *w = title_words_new();
+	uint32_t ka[16], kb[16];
+	size_t i, na, nb;
+
+	(void)state;
+	assert_non_null(w);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		na = text_keys_sorted(w, cases[i].a, ka, 16);
+		nb = text_keys_sorted(w, cases[i].b, kb, 16);
+		if ((na == nb && memcmp(ka, kb, na * sizeof(*ka)) == 0) != cases[i].same) {
+			fail_msg("\"%s\" and \"%s\": keys %s", cases[i].a, cases[i].b,
+			         cases[i].same ? "differ" : "agree");
+		}
 	}
 	title_words_free(w);
 }
@@ -606,6 +662,7 @@ main(void)
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_similar_edges),
 		cmocka_unit_test(test_text_scan),
+		cmocka_unit_test(test_possessive_keys),
 		cmocka_unit_test(test_reading_pinned),
 	};
 
