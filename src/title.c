@@ -777,13 +777,29 @@ static const char *const stopwords[] = {
 };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
- * injured". */
+ * injured" (and a title reads those of spelled_numbers as digits). */
 static const char *const number_words[] = {
-	"billion", "dozen", "dozens", "eight", "eighteen", "eleven", "fifteen",
-	"fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
-	"million", "millions", "nine", "nineteen", "ninety", "one", "seven",
-	"seventeen", "seventy", "six", "sixteen", "sixty", "ten", "thirteen",
-	"thirty", "thousand", "thousands", "three", "twelve", "twenty", "two",
+	"billion", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
+	"fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred",
+	"hundreds", "million", "millions", "nine", "nineteen", "ninety", "one",
+	"seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten",
+	"thirteen", "thirty", "thousand", "thousands", "three", "twelve",
+	"twenty", "two",
+};
+
+/* The spelled numbers a title reads as digits, so that "Five injured"
+ * is "5 injured" (outlets' styles differ): those one word spells. */
+static const struct {
+	const char *word;
+	unsigned char value;
+} spelled_numbers[] = {
+	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
+	{ "six", 6 }, { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 },
+	{ "eleven", 11 }, { "twelve", 12 }, { "thirteen", 13 },
+	{ "fourteen", 14 }, { "fifteen", 15 }, { "sixteen", 16 },
+	{ "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
+	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 },
+	{ "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 },
 };
 
 /* Month and weekday names (English and German) date a title, as digits
@@ -1038,6 +1054,57 @@ mark_keys(struct norm *nm)
 	}
 }
 
+/* The value of the spelled number of len code points at cp
+ * (spelled_numbers), or 0. */
+static unsigned
+spelled_value(const uint32_t *cp, size_t len)
+{
+	size_t i, k;
+
+	if ((words_of(cp, len) & WORD_NUMBER) == 0) {
+		return 0;	/* most words: one probe */
+	}
+	for (i = 0; i < sizeof(spelled_numbers) / sizeof(spelled_numbers[0]); i++) {
+		const char *w = spelled_numbers[i].word;
+
+		for (k = 0; k < len && w[k] != '\0' && cp[k] == (uint32_t)w[k]; k++) {
+		}
+		if (k == len && w[k] == '\0') {
+			return spelled_numbers[i].value;
+		}
+	}
+	return 0;
+}
+
+/* A title's spelled numbers as digits, in place: the token's code
+ * points are overwritten and it grows no longer. Running text keeps
+ * its words: in a lead, "a two-day strike" and "a 48-hour strike" may
+ * be one strike (title_text_keys()). */
+static void
+spell_as_digits(struct norm *nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		struct token *t = &nm->toks[i];
+		unsigned v = t->cjk || !t->alpha ? 0 : spelled_value(nm->cps + t->start, t->len);
+
+		if (v == 0) {
+			continue;
+		}
+		t->len = 0;
+		if (v >= 10) {
+			nm->cps[t->start + t->len++] = '0' + v / 10;
+		}
+		nm->cps[t->start + t->len++] = '0' + v % 10;
+		t->stem = t->len;
+		t->alpha = 0;
+		t->caps = 0;
+		t->key = KEY_NUMBER;
+		t->words = -1;
+	}
+}
+
 static int
 tok_equal(const struct norm *a, size_t i, const struct norm *b,
                size_t j)
@@ -1141,6 +1208,7 @@ title_read_named(struct title_words *w, const char *title,
 	len = cut_tail(t, len, source, outlet, &cut);
 	len = unglue(t, len, summary);
 	tokenize(t, len, nm);
+	spell_as_digits(nm);
 	mark_keys(nm);
 	if (cut && nm->ntoks > 0) {
 		nm->toks[nm->ntoks - 1].partial = 1;
@@ -1149,6 +1217,7 @@ title_read_named(struct title_words *w, const char *title,
 		return;
 	}
 	tokenize(source, strlen(source), src);
+	spell_as_digits(src);
 	m = src->ntoks;
 	if (m == 0 || nm->ntoks < m + 2) {
 		return;

@@ -1464,6 +1464,59 @@ test_possessive_lead(void **state)
 }
 
 /*
+ * Spelled numbers are figures: "Five injured as Kelsport ferry hits
+ * pier" is "5 injured as Kelsport ferry hits pier", whatever an outlet's
+ * style, and "Kelsport ferry crash leaves twelve injured" is "... 12
+ * injured"; each number's pair is one story, every other number another,
+ * titles alone deciding (no summaries).
+ */
+static void
+test_spelled_numbers(void **state)
+{
+	static const char *const word[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+		"fifty", "sixty", "seventy", "eighty", "ninety",
+	};
+	static const unsigned value[] = {
+		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+		30, 40, 50, 60, 70, 80, 90,
+	};
+	enum { W = sizeof(word) / sizeof(word[0]), N = 4 * W };
+	static char titles[N][96];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i / 4;
+		char spelled[16];
+
+		snprintf(spelled, sizeof(spelled), "%s", word[k]);
+		if (i % 4 == 0) {
+			spelled[0] = (char)(spelled[0] - 'a' + 'A');
+			snprintf(titles[i], sizeof(titles[0]),
+			         "%s injured as Kelsport ferry hits pier", spelled);
+		} else if (i % 4 == 1) {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "%u injured as Kelsport ferry hits pier", value[k]);
+		} else if (i % 4 == 2) {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "Orrinmere bus crash leaves %s injured", word[k]);
+		} else {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "Orrinmere bus crash leaves %u injured", value[k]);
+		}
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, NULL,
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 600, 40 };
+		story[i] = i / 2;
+	}
+	assert_fold_as(e, N, story, "spelled numbers");
+}
+
+/*
  * Glued leads as a property: 120 stories, each a company's news in a
  * town (every company and town pair once, some companies written with a
  * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
@@ -1837,6 +1890,7 @@ main(void)
 		cmocka_unit_test(test_glued_without_space),
 		cmocka_unit_test(test_glued_property),
 		cmocka_unit_test(test_possessive_lead),
+		cmocka_unit_test(test_spelled_numbers),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),

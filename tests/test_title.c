@@ -345,6 +345,15 @@ test_similar_edges(void **state)
 	/* a threshold outside 0..1 is the default */
 	assert_true(title_similar("Minister arrives in Seoul", "Minister Arrives In Seoul", 7.0));
 	assert_false(title_similar("Minister arrives in Seoul", "Minister arrives in Tokyo", -1.0));
+	/* a spelled number is its figure, and no other */
+	assert_true(title_similar("Five injured as Kelsport ferry hits pier",
+	                          "5 injured as Kelsport ferry hits pier", 0.6));
+	assert_true(title_similar("Kelsport cuts forty jobs at the docks",
+	                          "Kelsport cuts 40 jobs at the docks", 0.6));
+	assert_false(title_similar("Three injured as Kelsport ferry hits pier",
+	                           "5 injured as Kelsport ferry hits pier", 0.6));
+	assert_false(title_similar("Kelsport cuts forty jobs at the docks",
+	                           "Kelsport cuts 4 jobs at the docks", 0.6));
 }
 
 /* Running text whose keys and shingles title_text_scan() must give
@@ -496,7 +505,7 @@ struct pinned_case {
 static const struct pinned_case pinned_cases[] = {
 	{ "plain", "Harbour board approves forty new berths for the marina",
 	  "The harbour board approved forty new berths on Tuesday. More follows.",
-	  NULL, NULL, 0xa5a9117bc1488741ULL },
+	  NULL, NULL, 0x41e33db7c4709aeeULL },
 	{ "stems", "Councils evacuated residents, evacuating flooded streets",
 	  "evacuation orders", NULL, NULL, 0x26361ef7ff8d4907ULL },
 	{ "outlet tail", "Ferry line approved by council - Harbor Wire",
@@ -510,7 +519,7 @@ static const struct pinned_case pinned_cases[] = {
 	{ "figures and markers", "MATCHDAY Jong FC Utrecht - Telstar 2-2, U21 at 1,000.5",
 	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x157222ebcb963c1aULL },
 	{ "dated", "Morning briefing: Friday 20 November", NULL, NULL, NULL, 0x5732aa091fb47eb0ULL },
-	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0xa9b5fbae2286d2aaULL },
+	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0xd81eb4eb076dc17cULL },
 	{ "japanese", "\u3010\u5929\u6c17\u3011\u5357\u6ca2 11\u670817\u65e5 \u304f\u3082\u308a",
 	  "\u5357\u6ca2\u306e\u5929\u6c17\u306f\u304f\u3082\u308a\u3002", NULL, NULL, 0x60aab5b86753c7cfULL },
 	{ "half-width kana", "\uff76\uff9e\uff72\uff9f\uff9d \uff83\uff9e\uff9d\uff7c\uff6c \u904b\u4f11",
@@ -616,7 +625,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0xafe421b4d0e1fee2ULL
+#define PINNED_GENERATED 0xec014691ead7f74dULL
 
 static void
 test_reading_pinned(void **state)
