@@ -777,14 +777,10 @@ static const char *const stopwords[] = {
 };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
- * injured" (and a title reads those of spelled_numbers as digits). */
+ * injured". These and spelled_numbers below. */
 static const char *const number_words[] = {
-	"billion", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
-	"fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred",
-	"hundreds", "million", "millions", "nine", "nineteen", "ninety", "one",
-	"seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten",
-	"thirteen", "thirty", "thousand", "thousands", "three", "twelve",
-	"twenty", "two",
+	"billion", "dozen", "dozens", "hundred", "hundreds", "million",
+	"millions", "thousand", "thousands",
 };
 
 /* The spelled numbers a title reads as digits, so that "Five injured"
@@ -851,6 +847,7 @@ enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8,
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
 	int flags;
+	unsigned char value;	/* a spelled number's (spelled_numbers) */
 };
 
 static uint64_t
@@ -877,23 +874,31 @@ word_slot(uint64_t packed)
  * other shows it without a probe. */
 static uint16_t word_first[26], word_last[26];
 
+/* Puts word w in tab with flag, and its number value (0: none). */
+static void
+word_put(struct word_slot *tab, const char *w, int flag, unsigned char value)
+{
+	uint64_t v = pack_ascii(w);
+	size_t j, n = strlen(w);
+
+	for (j = word_slot(v); tab[j].packed != 0 && tab[j].packed != v;
+	     j = (j + 1) & (WORDS_SLOTS - 1)) {
+	}
+	tab[j].packed = v;
+	tab[j].flags |= flag;
+	tab[j].value = value != 0 ? value : tab[j].value;
+	word_first[w[0] - 'a'] |= (uint16_t)(1u << n);
+	word_last[w[n - 1] - 'a'] |= (uint16_t)(1u << n);
+}
+
 static void
 words_add(struct word_slot *tab, const char *const *w, size_t nw,
                int flag)
 {
-	size_t i, j, n;
+	size_t i;
 
 	for (i = 0; i < nw; i++) {
-		uint64_t v = pack_ascii(w[i]);
-
-		for (j = word_slot(v); tab[j].packed != 0 && tab[j].packed != v;
-		     j = (j + 1) & (WORDS_SLOTS - 1)) {
-		}
-		tab[j].packed = v;
-		tab[j].flags |= flag;
-		n = strlen(w[i]);
-		word_first[w[i][0] - 'a'] |= (uint16_t)(1u << n);
-		word_last[w[i][n - 1] - 'a'] |= (uint16_t)(1u << n);
+		word_put(tab, w[i], flag, 0);
 	}
 }
 
@@ -903,12 +908,18 @@ static pthread_once_t word_once = PTHREAD_ONCE_INIT;
 static void
 words_init(void)
 {
+	size_t i;
+
 	words_add(word_tab, stopwords,
 	               sizeof(stopwords) / sizeof(stopwords[0]),
 	               WORD_STOP);
 	words_add(word_tab, number_words,
 	               sizeof(number_words) / sizeof(number_words[0]),
 	               WORD_NUMBER);
+	for (i = 0; i < sizeof(spelled_numbers) / sizeof(spelled_numbers[0]); i++) {
+		word_put(word_tab, spelled_numbers[i].word, WORD_NUMBER,
+		         spelled_numbers[i].value);
+	}
 	words_add(word_tab, date_words,
 	          sizeof(date_words) / sizeof(date_words[0]), WORD_DATE);
 	words_add(word_tab, marker_words,
@@ -925,10 +936,10 @@ words(void)
 	return word_tab;
 }
 
-/* WORD_* flags of the len lower-case code points at cp: which tables
- * hold the word. */
-static int
-words_of(const uint32_t *cp, size_t len)
+/* The slot of the len lower-case code points at cp in the word tables,
+ * or NULL when no table holds the word. */
+static const struct word_slot *
+word_find(const uint32_t *cp, size_t len)
 {
 	const struct word_slot *tab = words();
 	uint64_t v = 0;
@@ -936,28 +947,38 @@ words_of(const uint32_t *cp, size_t len)
 	uint32_t first, last;
 
 	if (len == 0 || len > 12) {
-		return 0;
+		return NULL;
 	}
 	first = cp[0] - 'a', last = cp[len - 1] - 'a';
 	if (first >= 26 || last >= 26 ||
 	    !(word_first[first] & word_last[last] & (1u << len))) {
-		return 0;
+		return NULL;
 	}
 	for (i = 0; i < len; i++) {
 		uint32_t c = cp[i];
 
 		if (c < 'a' || c > 'z') {
-			return 0;
+			return NULL;
 		}
 		v = v << 5 | (c - 'a' + 1);
 	}
 	for (j = word_slot(v); tab[j].packed != 0;
 	     j = (j + 1) & (WORDS_SLOTS - 1)) {
 		if (tab[j].packed == v) {
-			return tab[j].flags;
+			return &tab[j];
 		}
 	}
-	return 0;
+	return NULL;
+}
+
+/* WORD_* flags of the len lower-case code points at cp: which tables
+ * hold the word. */
+static int
+words_of(const uint32_t *cp, size_t len)
+{
+	const struct word_slot *w = word_find(cp, len);
+
+	return w != NULL ? w->flags : 0;
 }
 
 /* WORD_* flags of token t: which tables hold it. */
@@ -1054,32 +1075,11 @@ mark_keys(struct norm *nm)
 	}
 }
 
-/* The value of the spelled number of len code points at cp
- * (spelled_numbers), or 0. */
-static unsigned
-spelled_value(const uint32_t *cp, size_t len)
-{
-	size_t i, k;
-
-	if ((words_of(cp, len) & WORD_NUMBER) == 0) {
-		return 0;	/* most words: one probe */
-	}
-	for (i = 0; i < sizeof(spelled_numbers) / sizeof(spelled_numbers[0]); i++) {
-		const char *w = spelled_numbers[i].word;
-
-		for (k = 0; k < len && w[k] != '\0' && cp[k] == (uint32_t)w[k]; k++) {
-		}
-		if (k == len && w[k] == '\0') {
-			return spelled_numbers[i].value;
-		}
-	}
-	return 0;
-}
-
-/* A title's spelled numbers as digits, in place: the token's code
- * points are overwritten and it grows no longer. Running text keeps
- * its words: in a lead, "a two-day strike" and "a 48-hour strike" may
- * be one strike (title_text_keys()). */
+/* A title's spelled numbers (spelled_numbers) as digits, in place: the
+ * token's code points are overwritten and it grows no longer. Running
+ * text keeps its words: in a lead, "a two-day strike" and "a 48-hour
+ * strike" may be one strike (title_text_keys()). Each token's WORD_*
+ * flags are kept for mark_keys(), which would look them up again. */
 static void
 spell_as_digits(struct norm *nm)
 {
@@ -1087,11 +1087,18 @@ spell_as_digits(struct norm *nm)
 
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
-		unsigned v = t->cjk || !t->alpha ? 0 : spelled_value(nm->cps + t->start, t->len);
+		const struct word_slot *w;
+		unsigned v;
 
-		if (v == 0) {
+		if (t->cjk) {
 			continue;
 		}
+		w = word_find(nm->cps + t->start, t->len);
+		t->words = w != NULL ? w->flags : 0;
+		if (w == NULL || w->value == 0) {
+			continue;
+		}
+		v = w->value;
 		t->len = 0;
 		if (v >= 10) {
 			nm->cps[t->start + t->len++] = '0' + v / 10;
@@ -1101,7 +1108,7 @@ spell_as_digits(struct norm *nm)
 		t->alpha = 0;
 		t->caps = 0;
 		t->key = KEY_NUMBER;
-		t->words = -1;
+		t->words = 0;
 	}
 }
 
