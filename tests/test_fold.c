@@ -1466,7 +1466,7 @@ test_possessive_lead(void **state)
 /*
  * Spelled numbers are figures: "Five injured as Kelsport ferry hits
  * pier" is "5 injured as Kelsport ferry hits pier", whatever an outlet's
- * style, and "Kelsport ferry crash leaves twelve injured" is "... 12
+ * style, and "Orrinmere bus crash leaves twelve injured" is "... 12
  * injured"; each number's pair is one story, every other number another,
  * titles alone deciding (no summaries).
  */
@@ -1485,8 +1485,8 @@ test_spelled_numbers(void **state)
 	};
 	enum { W = sizeof(word) / sizeof(word[0]), N = 4 * W };
 	static char titles[N][96];
-	struct fold_entry e[N];
-	size_t story[N], i;
+	const char *t[N], *l[N];
+	size_t i;
 
 	(void)state;
 	for (i = 0; i < N; i++) {
@@ -1508,12 +1508,9 @@ test_spelled_numbers(void **state)
 			snprintf(titles[i], sizeof(titles[0]),
 			         "Orrinmere bus crash leaves %u injured", value[k]);
 		}
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, NULL,
-		                            i % 2 ? "Wire Desk" : "Daily News",
-		                            1700000000 + (int64_t)i * 600, 40 };
-		story[i] = i / 2;
+		t[i] = titles[i], l[i] = NULL;
 	}
-	assert_fold_as(e, N, story, "spelled numbers");
+	assert_texts_pair(t, l, N, "spelled numbers");
 }
 
 /*
