@@ -186,6 +186,7 @@ struct fold_ent {
 	uint16_t nprivate;	/* more summary shingles, in no other summary */
 	uint16_t nlive;		/* all of them but boilerplate */
 	uint16_t inform;	/* title_informative(); 0 once found generic */
+	uint16_t polar;		/* title_polarity() */
 	unsigned char dated;	/* title_is_dated() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
@@ -196,6 +197,8 @@ struct fold_ent {
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
                TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
                "a count in struct fold_ent fits in 16 bits, a lead's length in 8");
+_Static_assert(2 * TITLE_POLAR_GROUPS <= 16, "a title's polarity fits in 16 bits");
+_Static_assert(sizeof(struct fold_ent) == 96, "struct fold_ent stays 96 bytes");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
 struct fold_edge {
@@ -1239,6 +1242,7 @@ fold_view(const struct fold_ctx *c, const struct fold_ent *e)
 	v.weight = e->weight;
 	v.idbits = e->idbits;
 	v.head = e->head;
+	v.polar = e->polar;
 	return v;
 }
 
@@ -1463,6 +1467,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->inform = (uint16_t)title_informative(p->w);
 	fe->dated = (unsigned char)title_is_dated(p->w);
 	fe->uncased = (unsigned char)title_uncased(p->w);
+	fe->polar = (uint16_t)title_polarity(p->w);
 	fe->guid = fold_address_hash(e->id);
 	fe->link = fold_address_hash(e->link);
 	fe->time = e->time;
@@ -3467,7 +3472,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x = fold_view(c, a), y = fold_view(c, b);
 
-	return title_figures_moved(&x, &y) ||
+	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
 	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y));
 }
 
@@ -3519,7 +3524,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *  - titles alike but for their figures, a figure of one not the other's
  *    in its place (title_figures_moved(): "地铁8号线5日起" and "地铁5号线
  *    8日起", the same figures counted), are different stories, short or
- *    not;
+ *    not, and so are titles with words of opposite sense, one sense only
+ *    in each (title_opposed(): "approves" and "rejects", "raises" and
+ *    "cuts");
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
  *    matches the start of many, another key each, a possessive's key

@@ -105,6 +105,12 @@ int title_is_dated(const struct title_words *w);
  * (Arabic, Hebrew, Hindi; a title all in lower case). */
 int title_uncased(const struct title_words *w);
 
+/* The words of one sense or its opposite that the title w read holds
+ * ("approves" or "rejects", "rises" or "falls"): of group g, bit 2g for
+ * the one sense, 2g + 1 for the other; TITLE_POLAR_GROUPS groups. */
+#define TITLE_POLAR_GROUPS 8
+unsigned title_polarity(const struct title_words *w);
+
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
  * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */
 enum title_kind {
@@ -203,11 +209,16 @@ struct title_view {
 	size_t weight;		/* 2 a word, 1 a CJK bigram, particles too */
 	uint64_t idbits;	/* a one-in-64 filter of the ids */
 	uint64_t head;		/* flat's first 8 bytes, zeros past its end */
+	unsigned polar;		/* title_polarity() */
 };
 
 /* Fills nbase, weight and idbits from the ids, head from flat (which may
  * be NULL: then 0). */
 void title_view_measure(const struct title_vocab *v, struct title_view *x);
+
+/* Whether a holds words of one sense of a group (title_polarity()) and
+ * none of the other, and b only the other's: two stories. */
+int title_opposed(const struct title_view *a, const struct title_view *b);
 
 /* Whether a and b tell the same story by their titles at threshold t
  * (the rule is spelled out in title.c); symmetric. */

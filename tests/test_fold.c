@@ -1514,6 +1514,82 @@ test_spelled_numbers(void **state)
 }
 
 /*
+ * Words of opposite sense as a property, titles alone (no summary to
+ * tell the stories apart): for each of eight kinds of event, every word
+ * of one sense against every word of the other, in two templates. Each
+ * block is four titles: two with words of one sense, which fold (an
+ * outlet's synonym), and two with words of the other, which fold with
+ * each other and not with the first two. Each block has a town of its
+ * own, so that blocks never fold.
+ */
+static void
+test_opposite_senses(void **state)
+{
+	static const char *const sense[][2][4] = {
+		{ { "approves", "endorses", "approved", "ratifies" },
+		  { "rejects", "vetoes", "refuses", "scraps" } },
+		{ { "raises", "increases", "hikes", "raised" },
+		  { "cuts", "slashes", "lowers", "drops" } },
+		{ { "opens", "reopens", "opened", "reopened" },
+		  { "closes", "shuts", "closed", "shut" } },
+		{ { "win", "wins", "won", "win" },
+		  { "lose", "loses", "lost", "lose" } },
+		{ { "appoints", "hires", "appointed", "hired" },
+		  { "sacks", "dismisses", "ousts", "sacked" } },
+		{ { "lifts", "eases", "lifted", "eased" },
+		  { "imposes", "tightens", "imposed", "tightened" } },
+		{ { "resumes", "restarts", "resumed", "restarted" },
+		  { "suspends", "halts", "pauses", "halted" } },
+		{ { "rise", "rises", "climb", "soar" },
+		  { "fall", "falls", "drop", "slump" } },
+	};
+	static const char *const template[] = {
+		"%s council %s new harbour ferry timetable for winter",
+		"Ferry operator in %s %s weekend sailings to the islands",
+	};
+	static const char *const syllable[] = {
+		"Kel", "Brack", "Orrin", "Salt", "Nord", "Mill", "Tamsel", "Easter",
+	};
+	static const char *const ending[] = { "bridge", "mere", "haven", "wick" };
+	enum { G = sizeof(sense) / sizeof(sense[0]), T = 2, K = 4,
+	       N = G * T * K * K * 4 };
+	static char titles[N][112];
+	const char *t[N], *l[N];
+	size_t *story = calloc(N, sizeof(*story));
+	struct fold_entry *e = calloc(N, sizeof(*e));
+	size_t g, k, i, n = 0;
+
+	(void)state;
+	assert_non_null(story);
+	assert_non_null(e);
+	for (g = 0; g < G; g++) {
+		for (k = 0; k < T * K * K; k++) {
+			size_t tpl = k % T, p = k / T % K, m = k / T / K;
+			char town[32];
+			const char *w[4] = { sense[g][0][p], sense[g][0][(p + 1) % K],
+			                     sense[g][1][m], sense[g][1][(m + 1) % K] };
+
+			/* one town a block: syllables by group, endings by p and m */
+			snprintf(town, sizeof(town), "%s%s%s", syllable[g], ending[p],
+			         ending[m] + 1);
+			for (i = 0; i < 4; i++, n++) {
+				snprintf(titles[n], sizeof(titles[0]), template[tpl], town, w[i]);
+				t[n] = titles[n], l[n] = NULL;
+				story[n] = 2 * (g * T * K * K + k) + i / 2;
+			}
+		}
+	}
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ t[i], NULL, NULL, l[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)(i % 4) * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "opposite senses");
+	free(e);
+	free(story);
+}
+
+/*
  * Glued leads as a property: 120 stories, each a company's news in a
  * town (every company and town pair once, some companies written with a
  * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
@@ -1888,6 +1964,7 @@ main(void)
 		cmocka_unit_test(test_glued_property),
 		cmocka_unit_test(test_possessive_lead),
 		cmocka_unit_test(test_spelled_numbers),
+		cmocka_unit_test(test_opposite_senses),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),

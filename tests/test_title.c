@@ -314,6 +314,16 @@ static const struct pair_case pair_cases[] = {
 	  "[날씨] 노을시 내일 눈…최저 영하 5도", 0 },
 	{ "korean label and none", "[속보] 새벽시 강변 신교량 개통…3년 공사 마무리",
 	  "새벽시 강변 신교량 개통…3년 공사 마무리", 1 },
+	{ "opposite verbs", "Kelbridge council approves new harbour ferry timetable",
+	  "Kelbridge council rejects new harbour ferry timetable", 0 },
+	{ "verbs of one sense", "Kelbridge council approves new harbour ferry timetable",
+	  "Kelbridge council endorses new harbour ferry timetable", 1 },
+	{ "opposite figures' moves", "Nordhaven bank raises interest rates for small firms",
+	  "Nordhaven bank cuts interest rates for small firms", 0 },
+	{ "both senses in both", "Brackwater shares rise as bank cuts interest rates",
+	  "Brackwater shares rise as bank slashes interest rates", 1 },
+	{ "opposite verb cut short", "Kelbridge council approves new harbour ferry timetable after long…",
+	  "Kelbridge council approves new harbour ferry timetable after long debate", 1 },
 };
 
 static void
