@@ -187,7 +187,8 @@ struct fold_ent {
 	uint16_t nlive;		/* all of them but boilerplate */
 	uint16_t inform;	/* title_informative(); 0 once found generic */
 	uint16_t polar;		/* title_polarity() */
-	unsigned char dated;	/* title_is_dated() */
+	unsigned char dated : 1;	/* title_is_dated() */
+	unsigned char vague : 1;	/* title_vague() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
@@ -1465,7 +1466,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	tail = fold_known_tail(p->c, e->title, &fe->cut);
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
 	fe->inform = (uint16_t)title_informative(p->w);
-	fe->dated = (unsigned char)title_is_dated(p->w);
+	fe->dated = title_is_dated(p->w) != 0;
+	fe->vague = title_vague(p->w) != 0;
 	fe->uncased = (unsigned char)title_uncased(p->w);
 	fe->polar = (uint16_t)title_polarity(p->w);
 	fe->guid = fold_address_hash(e->id);
@@ -3529,10 +3531,11 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    "cuts");
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
- *    matches the start of many, another key each, a possessive's key
- *    its word's: "Kelsport's" names Kelsport; nor, where the leads
- *    are written alike, fold_leads_alike(), two other keys each: one
- *    template's lead told of two events), and
+ *    matches the start of many, or of three words or fewer that name
+ *    nothing, title_vague(): "Cold weather warning", another key each,
+ *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,
+ *    where the leads are written alike, fold_leads_alike(), two other
+ *    keys each: one template's lead told of two events), and
  *    the titles do not each hold a word the other lacks (title_swapped())
  *    over leads that each hold FOLD_APART_MIN shingles
  *    the other's lacks (fold_leads_apart(): "... new funding for the
@@ -3568,9 +3571,11 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		                               fold_leads_same(c, a, b)) &&
 		       !fold_told_apart(c, a, b);
 	}
-	/* a title cut short matches the start of many: its summary must
-	 * tell the same event, as the lead rule's summaries must */
-	if (fold_summaries_differ(c, a, b, a->cut || b->cut ? FOLD_SHORT_KEYS : 0)) {
+	/* a title cut short matches the start of many, and one of a few
+	 * words naming nothing heads many: its summary must tell the same
+	 * event, as the lead rule's summaries must */
+	if (fold_summaries_differ(c, a, b, a->cut || b->cut || a->vague || b->vague ?
+	                                   FOLD_SHORT_KEYS : 0)) {
 		return 0;
 	}
 	/* the rules first, the leads' likeness after: most candidates fail

@@ -811,6 +811,26 @@ static const char *const date_words[] = {
 	"thursday", "today", "tonight", "tuesday", "wednesday",
 };
 
+/* The same in French, Spanish, Italian and Dutch, read without their
+ * accents (letter_fold()): these languages write them in lower case, so
+ * that no capital makes them keys, yet "el martes" is not "el domingo".
+ * Each is a key (mark_keys()). Portuguese weekdays ("segunda-feira")
+ * and "marco" (a name) are left out. */
+static const char *const date_key_words[] = {
+	"abril", "agosto", "aout", "april", "aprile", "augustus", "avril",
+	"december", "decembre", "dicembre", "diciembre", "dimanche",
+	"dinsdag", "domenica", "domingo", "donderdag", "enero", "febbraio",
+	"febrero", "februari", "fevrier", "gennaio", "giovedi", "giugno",
+	"januari", "janvier", "jeudi", "jueves", "juillet", "juin", "juli",
+	"julio", "juni", "junio", "luglio", "lundi", "lunedi", "lunes",
+	"maandag", "maart", "maggio", "mai", "mardi", "mars", "martedi",
+	"martes", "marzo", "mayo", "mei", "mercoledi", "mercredi",
+	"miercoles", "november", "novembre", "noviembre", "octobre",
+	"octubre", "oktober", "ottobre", "sabado", "sabato", "samedi",
+	"september", "septembre", "septiembre", "settembre", "vendredi",
+	"venerdi", "viernes", "vrijdag", "woensdag", "zaterdag", "zondag",
+};
+
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
  * Madrid II", "Reserves", "Rovers B", a women's or a youth side); with
  * "U21", "O19" and the words outside a to z (is_marker()). */
@@ -930,7 +950,7 @@ _Static_assert(sizeof(polar_groups) / sizeof(polar_groups[0]) == TITLE_POLAR_GRO
  * strcmp. */
 #define WORDS_SLOTS 1024
 enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8,
-       WORD_MARKER_NAMED = 16, WORD_POLAR = 32 };
+       WORD_MARKER_NAMED = 16, WORD_POLAR = 32, WORD_DATE_KEY = 64 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
@@ -1013,6 +1033,9 @@ words_init(void)
 	}
 	words_add(word_tab, date_words,
 	          sizeof(date_words) / sizeof(date_words[0]), WORD_DATE);
+	words_add(word_tab, date_key_words,
+	          sizeof(date_key_words) / sizeof(date_key_words[0]),
+	          WORD_DATE | WORD_DATE_KEY);
 	words_add(word_tab, marker_words,
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
 	words_add(word_tab, marker_named_words,
@@ -1174,6 +1197,8 @@ mark_keys(struct norm *nm)
 		}
 		if (words & WORD_NUMBER) {
 			t->key = KEY_NUMBER;
+		} else if ((words & WORD_DATE_KEY) && t->key == KEY_NONE) {
+			t->key = KEY_NAME;
 		}
 	}
 }
@@ -2285,6 +2310,26 @@ cjk_informative(const struct norm *nm, size_t i)
 	return n;
 }
 
+/* Whether a title names something past its first word: a proper noun,
+ * a figure, a marker, a word in a script without capitals (any may be a
+ * name), or CJK (read by its own rules). */
+static int
+names_something(const struct norm *nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+
+		if (t->cjk || t->key == KEY_NAME || t->key == KEY_NUMBER ||
+		    t->key == KEY_TITLECASE || is_marker(nm, t) ||
+		    (t->key == KEY_UNCASED && is_uncased(nm->cps[t->start]))) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 size_t
 title_informative(const struct title_words *w)
 {
@@ -2302,6 +2347,12 @@ title_informative(const struct title_words *w)
 		}
 	}
 	return n;
+}
+
+int
+title_vague(const struct title_words *w)
+{
+	return title_informative(w) < TITLE_SHORT + 2 && !names_something(&w->nm);
 }
 
 int

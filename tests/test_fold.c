@@ -1590,6 +1590,113 @@ test_opposite_senses(void **state)
 }
 
 /*
+ * Titles of a few words that name nothing, as a property: six such
+ * headlines in four languages, each over the news of eight towns, a
+ * lead of its own a town (two wordings in turn, the town's name in
+ * each), each story told twice within the hour, by a copy of its lead
+ * and by a copy with a sentence added. Each town's two copies fold;
+ * no two towns do, though every title is the same. The same titles
+ * without summaries fold, as nothing tells them apart.
+ */
+static void
+test_vague_titles(void **state)
+{
+	static const char *const head[] = {
+		"Cold weather warning", "Vigilance grand froid", "Aviso por tormentas fuertes",
+		"Unwetterwarnung heute ausgegeben", "Schools closed early",
+		"Road closure announced",
+	};
+	static const char *const town[] = {
+		"Kelbridge", "Saltmere", "Orrinford", "Tamsel Bay", "Brackwick",
+		"Nordhaven", "Millcombe", "Easterlea",
+	};
+	static const char *const lead[] = {
+		"Officials in %s said the notice covers the whole district until further notice.",
+		"The notice for %s was issued on Tuesday morning and residents were told to stay alert.",
+	};
+	enum { H = sizeof(head) / sizeof(head[0]), T = sizeof(town) / sizeof(town[0]),
+	       N = 2 * H * T };
+	static char leads[N][200];
+	struct fold_entry e[N], bare[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t h = i / (2 * T), t = i / 2 % T;
+		int n = snprintf(leads[i], 150, lead[(h + t) % 2], town[t]);
+
+		if (i % 2 == 1 && n > 0) {
+			snprintf(leads[i] + n, sizeof(leads[0]) - (size_t)n,
+			         " More details are expected later.");
+		}
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ head[h], NULL, NULL, leads[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)(i % 2) * 600 +
+		                            (int64_t)t * 60, 40 };
+		bare[i] = e[i];
+		bare[i].summary = NULL;
+	}
+	assert_fold_as(e, N, story, "titles that name nothing, over their leads");
+	for (i = 0; i < N; i++) {
+		story[i] = i / (2 * T);
+	}
+	assert_fold_as(bare, N, story, "titles that name nothing, alone");
+}
+
+/*
+ * Weekdays and months written in lower case, as a property: in French,
+ * Spanish, Italian and Dutch templates, every weekday and month against
+ * every other of its language parts two weather warnings for one town;
+ * the same day in capitals folds.
+ */
+static void
+test_lower_case_dates(void **state)
+{
+	static const struct {
+		const char *template;
+		const char *day[7];
+	} lang[] = {
+		{ "Vigilance orages pour Haut-Vermeil %s : niveau orange",
+		  { "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" } },
+		{ "Aviso por calor en Valdeoro el %s: nivel naranja",
+		  { "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo" } },
+		{ "Allerta meteo a Borgochiaro %s: livello arancione",
+		  { "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica" } },
+		{ "Code oranje voor Zandvoorde op %s vanwege storm",
+		  { "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag" } },
+		{ "Vigilance orages pour Haut-Vermeil le 3 %s : niveau orange",
+		  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet" } },
+		{ "Aviso por calor en Valdeoro el 3 de %s: nivel naranja",
+		  { "agosto", "septiembre", "octubre", "noviembre", "diciembre", "enero", "febrero" } },
+	};
+	enum { L = sizeof(lang) / sizeof(lang[0]), N = L * 7 * 2 };
+	static char titles[N][112];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t l = i / 14, d = i / 2 % 7;
+		char *p;
+
+		snprintf(titles[i], sizeof(titles[0]), lang[l].template, lang[l].day[d]);
+		/* the copy in capitals: ASCII letters will do, the rest is
+		 * read alike in either case */
+		for (p = titles[i]; i % 2 == 1 && *p != '\0'; p++) {
+			if (*p >= 'a' && *p <= 'z') {
+				*p = (char)(*p - 'a' + 'A');
+			}
+		}
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, NULL,
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)(i % 14) * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "weekdays and months in lower case");
+}
+
+/*
  * Glued leads as a property: 120 stories, each a company's news in a
  * town (every company and town pair once, some companies written with a
  * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
@@ -1965,6 +2072,8 @@ main(void)
 		cmocka_unit_test(test_possessive_lead),
 		cmocka_unit_test(test_spelled_numbers),
 		cmocka_unit_test(test_opposite_senses),
+		cmocka_unit_test(test_vague_titles),
+		cmocka_unit_test(test_lower_case_dates),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
