@@ -75,6 +75,9 @@
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
 #define FOLD_SHORT_LEAD_MIN 2
+/* A dated series' title naming this many strong keys (names, figures)
+ * folds over leads that are not copies (fold_series_named()). */
+#define FOLD_SERIES_KEYS 3
 /* The titles' id table starts with room for this many ids an entry (a
  * title's words and word pairs that no title before had): each time it
  * grows, the new table is written afresh and the old one still held. */
@@ -3304,6 +3307,27 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
+/* Whether e's title is one of a dated series (fold_mark_generic()) that
+ * still names its event by FOLD_SERIES_KEYS strong keys or more: "Heat
+ * warning for Westerly Downs on Saturday: level 1" is the warning of one
+ * place, day and level however many towns' warnings recur, so copies
+ * under it may tell it in leads of their own (which must not name other
+ * things: fold_summaries_differ()), where "Elmbridge weather: sunshine
+ * expected on Monday" needs its leads copied. */
+static int
+fold_series_named(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	size_t i, strong = 0;
+
+	if (!e->dated || e->inform != 0 || c->keys == NULL) {
+		return 0;
+	}
+	for (i = 0; i < e->nkeys; i++) {
+		strong += (c->keys[e->key + i] & TITLE_KEY_WEAK_BIT) == 0;
+	}
+	return strong >= FOLD_SERIES_KEYS;
+}
+
 /* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of
  * the shorter one's shingles, boilerplate or not, and FOLD_LEAD_MIN of them
  * in the other's. Over titles that agree, alike leads that each name
@@ -3499,7 +3523,11 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    FOLD_WINDOW_SECONDS (fold_mark_recurring(): a press release's "Board
  *    changes announced"), it never folds on the title alone:
  *      the summaries' leads (first sentences) are copies
- *      (fold_leads_copied()), they do not differ in a key
+ *      (fold_leads_copied()), or both titles are of a dated series
+ *      that names FOLD_SERIES_KEYS strong keys (fold_series_named():
+ *      "Heat warning for Westerly Downs on Saturday: level 1") and
+ *      their leads do not each name two things the other does not;
+ *      they do not differ in a key
  *      (fold_summaries_differ(): a figure each, or a name or kanji or
  *      katakana word each; under a short title, in a script without
  *      capitals or a lead all in lower case any word is a name, in
@@ -3564,8 +3592,15 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		return 0;
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
-		return c->boiler != NULL && fold_leads_copied(c, a, b) &&
-		       !fold_summaries_differ(c, a, b, FOLD_SHORT_KEYS) &&
+		/* a named series' leads of their own may each name a thing
+		 * more (a forecaster, a weekday), not two */
+		int copied = c->boiler != NULL && fold_leads_copied(c, a, b);
+
+		return c->boiler != NULL &&
+		       (copied ||
+		        (fold_series_named(c, a) && fold_series_named(c, b))) &&
+		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
+		                                       FOLD_LEAD_KEYS) &&
 		       !fold_short_leads_refigured(c, a, b) &&
 		       fold_short_titles_agree(c, ia, ib, t,
 		                               fold_leads_same(c, a, b)) &&

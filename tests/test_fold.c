@@ -1697,6 +1697,50 @@ test_lower_case_dates(void **state)
 }
 
 /*
+ * A dated series that names its events, as a property: fog warnings for
+ * ten towns on eight days of March, every word of the titles carried by
+ * many of them (fold_mark_generic() finds them a series), each warning
+ * told twice within the hour, once over the weather service's lead and
+ * once over a lead of the outlet's own that names the town and level
+ * too. Each warning's two copies fold; no two warnings do.
+ */
+static void
+test_named_series(void **state)
+{
+	static const char *const town[] = {
+		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
+		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
+	};
+	enum { T = sizeof(town) / sizeof(town[0]), D = 8, N = 2 * T * D };
+	static char titles[N][96], leads[N][160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t d = i / (2 * T), t = i / 2 % T;
+		int level = 1 + (int)((d + t) % 4), day = 3 + (int)d;
+
+		snprintf(titles[i], sizeof(titles[0]), "%sFog warning for %s on %d March: level %d",
+		         i % 2 ? "UPDATE: " : "", town[t], day, level);
+		if (i % 2 == 0) {
+			snprintf(leads[i], sizeof(leads[0]), "The weather service has issued a "
+			         "level %d fog warning for %s from %d March.", level, town[t], day);
+		} else {
+			snprintf(leads[i], sizeof(leads[0]), "Forecasters have put %s under a "
+			         "level %d fog warning and urge residents to avoid travel.",
+			         town[t], level);
+		}
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1709424000 + (int64_t)d * 86400 +
+		                            (int64_t)(i % 2) * 3000 + (int64_t)t * 60, 40 };
+	}
+	assert_fold_as(e, N, story, "a dated series that names its events");
+}
+
+/*
  * Glued leads as a property: 120 stories, each a company's news in a
  * town (every company and town pair once, some companies written with a
  * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
@@ -2074,6 +2118,7 @@ main(void)
 		cmocka_unit_test(test_opposite_senses),
 		cmocka_unit_test(test_vague_titles),
 		cmocka_unit_test(test_lower_case_dates),
+		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
