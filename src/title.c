@@ -728,6 +728,12 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->alpha = 1;
 			cur->partial = 0;
 			cur->apos = 0;
+		} else if (cur->apos > 0 && cur->apos == cur->len && cur->len <= 4 &&
+		           !cur->upper && is_upper_cp(c)) {
+			/* an elision names what its word names: "d'Estrebonne",
+			 * "l'Orient", "dell'Adriatico" */
+			cur->upper = 1;
+			cur->key = KEY_NAME;
 		}
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
@@ -846,14 +852,34 @@ static const char *const marker_named_words[] = {
 };
 
 /* The same, in letters past a to z, as code points (a title's reading
- * compares them with every token of 6 or 7 of them): Arabic الرديف
- * (reserve), للسيدات and السيدات (women's). Turkish kadın (women's) is
- * read as kadin (letter_fold()), one of the words above. */
+ * compares them with every token of 2 to 7 of them that is not all a to
+ * z): Arabic الرديف (reserve), للسيدات and السيدات (women's); Korean 여자팀
+ * (women's team), 리저브 (reserve), 유스 (youth). Turkish kadın (women's)
+ * is read as kadin (letter_fold()), one of the words above. */
 #define MARKER_OTHER_MAX 7
 static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
 	{ 0x627, 0x644, 0x631, 0x62F, 0x64A, 0x641 },
 	{ 0x644, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
 	{ 0x627, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
+	{ 0xC5EC, 0xC790, 0xD300 },
+	{ 0xB9AC, 0xC800, 0xBE0C },
+	{ 0xC720, 0xC2A4 },
+};
+
+/* Markers inside a run of Chinese or Japanese, which has no spaces to
+ * part them from the club's name: 预备队 (reserves), 青年队 (youth), 女足
+ * (women's football), 女子 (women's), セカンド (second team), リザーブ
+ * (reserve), ユース (youth). A run holding one gives a marker key of its
+ * own (shingle_tok()): "蛍沢ユナイテッドセカンド 3－1 ..." is not
+ * "蛍沢ユナイテッド 3－1 ...". */
+static const uint32_t marker_cjk[][MARKER_OTHER_MAX + 1] = {
+	{ 0x9884, 0x5907, 0x961F },
+	{ 0x9752, 0x5E74, 0x961F },
+	{ 0x5973, 0x8DB3 },
+	{ 0x5973, 0x5B50 },
+	{ 0x30BB, 0x30AB, 0x30F3, 0x30C9 },
+	{ 0x30EA, 0x30B6, 0x30FC, 0x30D6 },
+	{ 0x30E6, 0x30FC, 0x30B9 },
 };
 
 /*
@@ -1550,6 +1576,37 @@ cps_spell(const uint32_t *cp, size_t len, const uint32_t *w)
 /* Whether token t marks another team of a club: Jong, II, Reserves, a
  * women's or youth side (marker_words, marker_other), or U or O and two
  * digits (U21, U23, O19). */
+/* The length of the NUL-ended code points w. */
+static size_t
+cps_len(const uint32_t *w)
+{
+	size_t n = 0;
+
+	while (w[n] != 0) {
+		n++;
+	}
+	return n;
+}
+
+/* 1 + the index in marker_cjk of a marker the run of len code points at
+ * cp holds, or 0. */
+static size_t
+cjk_marker(const uint32_t *cp, size_t len)
+{
+	size_t i, j, m;
+
+	for (i = 0; len >= 2 && i < sizeof(marker_cjk) / sizeof(marker_cjk[0]); i++) {
+		m = cps_len(marker_cjk[i]);
+		for (j = 0; j + m <= len; j++) {
+			if (cp[j] == marker_cjk[i][0] &&
+			    memcmp(cp + j, marker_cjk[i], m * sizeof(*cp)) == 0) {
+				return i + 1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int
 is_marker(const struct norm *nm, const struct token *t)
 {
@@ -1569,7 +1626,7 @@ is_marker(const struct norm *nm, const struct token *t)
 	    (t->upper && (words & WORD_MARKER_NAMED) != 0)) {
 		return 1;
 	}
-	for (i = 0; !t->alpha && t->len >= 6 && t->len <= MARKER_OTHER_MAX &&
+	for (i = 0; !t->alpha && t->len >= 2 && t->len <= MARKER_OTHER_MAX &&
 	            i < sizeof(marker_other) / sizeof(marker_other[0]); i++) {
 		if (cps_spell(cp, t->len, marker_other[i])) {
 			return 1;
@@ -1623,6 +1680,13 @@ shingle_tok(const struct norm *nm, size_t i, uint64_t *prefix,
 			out[n++] = shingle(hash_cps(cp + j, k, SEED_CJK),
 			                   kana ? TITLE_KIND_KANA : TITLE_KIND_CJK,
 			                   TITLE_KEY_NONE, 0);
+		}
+		/* a run of two or more code points gave one bigram fewer
+		 * than it has code points: room for its marker */
+		if ((j = cjk_marker(cp, t->len)) > 0) {
+			out[n++] = shingle(hash_cps(marker_cjk[j - 1],
+			                            cps_len(marker_cjk[j - 1]), SEED_WORD),
+			                   TITLE_KIND_CJK, TITLE_KEY_MARKER, 0);
 		}
 		return n;
 	}

@@ -1741,6 +1741,45 @@ test_named_series(void **state)
 }
 
 /*
+ * French and Italian elisions name what their word names: festivals of
+ * two towns, one written after "de", the other after "d'", over leads
+ * that are one template's, each told twice (once in capitals), stay two
+ * stories; so do two Italian ones after "di" and "dell'".
+ */
+static void
+test_elision_names(void **state)
+{
+	static const char *const title[] = {
+		"Festival de jazz de Quimbrel 2024 : les dates dévoilées",
+		"FESTIVAL DE JAZZ DE QUIMBREL 2024 : LES DATES DÉVOILÉES",
+		"Festival de jazz d'Estrebonne 2024 : les dates dévoilées",
+		"FESTIVAL DE JAZZ D'ESTREBONNE 2024 : LES DATES DÉVOILÉES",
+		"Sagra del pesce di Borgochiaro: le date del 2024",
+		"SAGRA DEL PESCE DI BORGOCHIARO: LE DATE DEL 2024",
+		"Sagra del pesce dell'Altavilla: le date del 2024",
+		"SAGRA DEL PESCE DELL'ALTAVILLA: LE DATE DEL 2024",
+	};
+	static const char *const lead[] = {
+		"Le Festival de jazz de Quimbrel se tiendra du 9 au 12 septembre 2024, ont annoncé les organisateurs.",
+		"Le Festival de jazz d'Estrebonne se tiendra du 9 au 12 septembre 2024, ont annoncé les organisateurs.",
+		"La Sagra del pesce di Borgochiaro si terrà dal 9 al 12 settembre 2024, annunciano gli organizzatori.",
+		"La Sagra del pesce dell'Altavilla si terrà dal 9 al 12 settembre 2024, annunciano gli organizzatori.",
+	};
+	enum { N = sizeof(title) / sizeof(title[0]) };
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ title[i], NULL, NULL, lead[i / 2],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "elisions");
+}
+
+/*
  * Glued leads as a property: 120 stories, each a company's news in a
  * town (every company and town pair once, some companies written with a
  * capital inside: PlayStation, McAllister, LinkedIn), two hours apart.
@@ -2119,6 +2158,7 @@ main(void)
 		cmocka_unit_test(test_vague_titles),
 		cmocka_unit_test(test_lower_case_dates),
 		cmocka_unit_test(test_named_series),
+		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),

@@ -314,6 +314,15 @@ static const struct pair_case pair_cases[] = {
 	  "[날씨] 노을시 내일 눈…최저 영하 5도", 0 },
 	{ "korean label and none", "[속보] 새벽시 강변 신교량 개통…3년 공사 마무리",
 	  "새벽시 강변 신교량 개통…3년 공사 마무리", 1 },
+	{ "french elision in capitals", "Festival de jazz d'Estrebonne 2024 : les dates dévoilées",
+	  "FESTIVAL DE JAZZ D'ESTREBONNE 2024 : LES DATES DÉVOILÉES", 1 },
+	{ "japanese second team", "蛍沢ユナイテッド 3－1 鳴海野ユナイテッド",
+	  "蛍沢ユナイテッドセカンド 3－1 鳴海野ユナイテッドセカンド", 0 },
+	{ "chinese reserves", "青鸾骏马 4:3 霞屿海豚", "青鸾骏马预备队 4:3 霞屿海豚预备队", 0 },
+	{ "chinese reserves both", "青鸾骏马预备队 4:3 霞屿海豚预备队",
+	  "青鸾骏马预备队 4:3 霞屿海豚预备队｜东都新闻", 1 },
+	{ "korean women's team", "솔바람 FC 4-4 달빛마을 유나이티드",
+	  "솔바람 FC 여자팀 4-4 달빛마을 유나이티드 여자팀", 0 },
 	{ "opposite verbs", "Kelbridge council approves new harbour ferry timetable",
 	  "Kelbridge council rejects new harbour ferry timetable", 0 },
 	{ "verbs of one sense", "Kelbridge council approves new harbour ferry timetable",
@@ -635,7 +644,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0xec014691ead7f74dULL
+#define PINNED_GENERATED 0xa1bcc778fb2a127dULL
 
 static void
 test_reading_pinned(void **state)
