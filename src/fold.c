@@ -3307,19 +3307,21 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
-/* Whether e's title is one of a dated series (fold_mark_generic()) that
- * still names its event by FOLD_SERIES_KEYS strong keys or more: "Heat
- * warning for Westerly Downs on Saturday: level 1" is the warning of one
- * place, day and level however many towns' warnings recur, so copies
- * under it may tell it in leads of their own (which must not name other
- * things: fold_summaries_differ()), where "Elmbridge weather: sunshine
- * expected on Monday" needs its leads copied. */
+/* Whether e's title is dated and names its event by FOLD_SERIES_KEYS
+ * strong keys or more, as a title of a dated series may
+ * (fold_mark_generic()): "Heat warning for Westerly Downs on Saturday:
+ * level 1" is the warning of one place, day and level however many
+ * towns' warnings recur, so copies under it may tell it in leads of
+ * their own (which must not name other things: fold_summaries_differ()),
+ * where "Elmbridge weather: sunshine expected on Monday" needs its leads
+ * copied. A copy cut short may be of the series while the whole title,
+ * with a word of its own, is not: either may be the one. */
 static int
 fold_series_named(const struct fold_ctx *c, const struct fold_ent *e)
 {
 	size_t i, strong = 0;
 
-	if (!e->dated || e->inform != 0 || c->keys == NULL) {
+	if (!e->dated || c->keys == NULL) {
 		return 0;
 	}
 	for (i = 0; i < e->nkeys; i++) {
