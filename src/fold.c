@@ -3500,8 +3500,12 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x = fold_view(c, a), y = fold_view(c, b);
 
+	const struct fold_entry *ea = fold_at(c, (size_t)(a - c->ents));
+	const struct fold_entry *eb = fold_at(c, (size_t)(b - c->ents));
+
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
-	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y));
+	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y)) ||
+	       title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary);
 }
 
 /*
@@ -3558,7 +3562,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    8日起", the same figures counted), are different stories, short or
  *    not, and so are titles with words of opposite sense, one sense only
  *    in each (title_opposed(): "approves" and "rejects", "raises" and
- *    "cuts");
+ *    "cuts"), and Korean titles that each hold a word the other lacks
+ *    which their own summary holds and the other's does not
+ *    (title_hangul_swapped(): two stations' closures);
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (nor, for a title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name

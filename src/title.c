@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 
+#include <ctype.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
@@ -2918,4 +2919,100 @@ title_normalize_with(struct title_words *w, const char *title,
 		out[len] = '\0';
 	}
 	return out;
+}
+
+/* Whether byte s[i] opens a Hangul syllable (U+AC00..U+D7A3 are EA B0 80
+ * to ED 9E A3 in UTF-8). */
+static int
+hangul_at(const unsigned char *s)
+{
+	return (s[0] == 0xEA && s[1] >= 0xB0) || s[0] == 0xEB || s[0] == 0xEC ||
+	       (s[0] == 0xED && s[1] <= 0x9E);
+}
+
+/* A word of a Korean title as hangul_swapped() reads it: the bytes
+ * between spaces and ASCII punctuation, "~" and "…" included, holding a
+ * Hangul syllable. */
+#define HANGUL_WORDS 24
+#define HANGUL_WORD_MAX 48
+
+struct hangul_words {
+	char w[HANGUL_WORDS][HANGUL_WORD_MAX];
+	size_t n;
+};
+
+static void
+hangul_split(const char *title, struct hangul_words *out)
+{
+	const unsigned char *s = (const unsigned char *)title;
+	size_t i = 0, start, len;
+
+	out->n = 0;
+	while (s[i] != '\0' && out->n < HANGUL_WORDS) {
+		int hangul = 0;
+
+		while (s[i] != '\0' && s[i] < 0x80 && !isalnum(s[i])) {
+			i++;
+		}
+		start = i;
+		while (s[i] != '\0' && (s[i] >= 0x80 || isalnum(s[i])) &&
+		       !(s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA6)) {
+			hangul |= s[i] >= 0xEA && s[i] <= 0xED && s[i + 1] != '\0' &&
+			          hangul_at(s + i);
+			i++;
+		}
+		len = i - start;
+		if (hangul && len < HANGUL_WORD_MAX) {
+			memcpy(out->w[out->n], s + start, len);
+			out->w[out->n++][len] = '\0';
+		}
+		if (s[i] == 0xE2) {
+			i += 3;		/* an ellipsis */
+		}
+	}
+}
+
+static int
+hangul_has(const struct hangul_words *h, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		if (strcmp(h->w[i], w) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether a's title holds a Hangul word b's lacks that a's lead holds and
+ * b's lead does not. */
+static int
+hangul_told(const struct hangul_words *a, const struct hangul_words *b,
+            const char *alead, const char *blead)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		if (!hangul_has(b, a->w[i]) && strstr(alead, a->w[i]) != NULL &&
+		    strstr(blead, a->w[i]) == NULL) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+title_hangul_swapped(const char *atitle, const char *alead,
+                     const char *btitle, const char *blead)
+{
+	struct hangul_words a, b;
+
+	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
+		return 0;
+	}
+	hangul_split(atitle, &a);
+	hangul_split(btitle, &b);
+	return a.n > 0 && b.n > 0 && hangul_told(&a, &b, alead, blead) &&
+	       hangul_told(&b, &a, blead, alead);
 }

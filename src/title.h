@@ -221,6 +221,15 @@ struct title_view {
  * be NULL: then 0). */
 void title_view_measure(const struct title_vocab *v, struct title_view *x);
 
+/* Whether two Korean titles each hold a word the other lacks that their
+ * own summary holds and the other's does not: "8호선 푸른들~갈대밭 구간
+ * 운행 중단" and "8호선 푸른들~은하골 구간 운행 중단" over leads naming 갈대밭
+ * and 은하골 are two stations' news. Korean has no capitals to tell a
+ * name, and a rewrite swaps a word of the title alone ("중단" for "끊겨"
+ * over the wire's lead). Strings may be NULL (then 0). */
+int title_hangul_swapped(const char *atitle, const char *alead,
+                         const char *btitle, const char *blead);
+
 /* Whether a holds words of one sense of a group (title_polarity()) and
  * none of the other, and b only the other's: two stories. */
 int title_opposed(const struct title_view *a, const struct title_view *b);

@@ -1757,6 +1757,46 @@ test_named_series(void **state)
 }
 
 /*
+ * Korean station names, as a property: on six lines, four stretches
+ * from one station to four others, each closed, told twice within the
+ * hour: by the wire (its title and lead) and by an outlet that swaps the
+ * title's verb (중단 for 끊겨) over the wire's lead with a clause before
+ * it. Korean has no capitals, so the stations are no keys; the titles
+ * of two stretches differ by one word each, and so do their leads. Each
+ * stretch's copies fold; no two stretches do.
+ */
+static void
+test_hangul_stations(void **state)
+{
+	static const char *const station[] = {
+		"푸른들", "갈대밭", "은하골", "물안개", "바람재", "햇살포",
+	};
+	enum { L = 6, S = 4, N = L * S * 2 };
+	static char titles[N][160], leads[N][240];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t line = i / (2 * S), k = i / 2 % S;
+		const char *to = station[1 + (k + line) % 5];
+		int copy = (int)(i % 2);
+
+		snprintf(titles[i], sizeof(titles[0]), "%zu호선 %s~%s 구간 운행 %s…%zu시까지",
+		         line + 2, station[0], to, copy ? "끊겨" : "중단", 18 + line);
+		snprintf(leads[i], sizeof(leads[0]), "%s정전 여파로 %zu호선 %s~%s 구간 열차 "
+		         "운행이 중단됐다.", copy ? "보도에 따르면 " : "", line + 2,
+		         station[0], to);
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            copy ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)(i % (2 * S)) * 600 +
+		                            (int64_t)copy * 60, 40 };
+	}
+	assert_fold_as(e, N, story, "korean stations");
+}
+
+/*
  * French and Italian elisions name what their word names: festivals of
  * two towns, one written after "de", the other after "d'", over leads
  * that are one template's, each told twice (once in capitals), stay two
@@ -2175,6 +2215,7 @@ main(void)
 		cmocka_unit_test(test_lower_case_dates),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
+		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
