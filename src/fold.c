@@ -192,6 +192,7 @@ struct fold_ent {
 	uint16_t polar;		/* title_polarity() */
 	unsigned char dated : 1;	/* title_is_dated() */
 	unsigned char vague : 1;	/* title_vague() */
+	unsigned char hangul : 1;	/* title_hangul() */
 	unsigned char cut;	/* the title ends in an ellipsis */
 	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
@@ -1471,6 +1472,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->inform = (uint16_t)title_informative(p->w);
 	fe->dated = title_is_dated(p->w) != 0;
 	fe->vague = title_vague(p->w) != 0;
+	fe->hangul = title_hangul(p->w) != 0;
 	fe->uncased = (unsigned char)title_uncased(p->w);
 	fe->polar = (uint16_t)title_polarity(p->w);
 	fe->guid = fold_address_hash(e->id);
@@ -3505,7 +3507,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
 	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y)) ||
-	       title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary);
+	       (a->hangul && b->hangul &&
+	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary));
 }
 
 /*

@@ -2468,6 +2468,20 @@ title_opposed(const struct title_view *a, const struct title_view *b)
 }
 
 int
+title_hangul(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		if (!nm->toks[i].cjk && is_hangul(nm->cps[nm->toks[i].start])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
 title_is_dated(const struct title_words *w)
 {
 	const struct norm *nm = &w->nm;
