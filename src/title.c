@@ -842,7 +842,8 @@ static const char *const date_key_words[] = {
  * Madrid II", "Reserves", "Rovers B", a women's or a youth side); with
  * "U21", "O19" and the words outside a to z (is_marker()). */
 static const char *const marker_words[] = {
-	"b", "femenino", "frauen", "ii", "iii", "jong", "kadin", "kobiety",
+	"b", "damen", "femenino", "feminin", "feminines", "feminino",
+	"femminile", "frauen", "ii", "iii", "jong", "kadin", "kobiety",
 	"ladies", "reserves", "vrouwen", "women", "youth",
 };
 
@@ -870,7 +871,7 @@ static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
 /* Markers inside a run of Chinese or Japanese, which has no spaces to
  * part them from the club's name: 预备队 (reserves), 青年队 (youth), 女足
  * (women's football), 女子 (women's), セカンド (second team), リザーブ
- * (reserve), ユース (youth). A run holding one gives a marker key of its
+ * (reserve), ユース (youth), レディース (ladies). A run holding one gives a marker key of its
  * own (shingle_tok()): "蛍沢ユナイテッドセカンド 3－1 ..." is not
  * "蛍沢ユナイテッド 3－1 ...". */
 static const uint32_t marker_cjk[][MARKER_OTHER_MAX + 1] = {
@@ -881,6 +882,7 @@ static const uint32_t marker_cjk[][MARKER_OTHER_MAX + 1] = {
 	{ 0x30BB, 0x30AB, 0x30F3, 0x30C9 },
 	{ 0x30EA, 0x30B6, 0x30FC, 0x30D6 },
 	{ 0x30E6, 0x30FC, 0x30B9 },
+	{ 0x30EC, 0x30C7, 0x30A3, 0x30FC, 0x30B9 },
 };
 
 /*
