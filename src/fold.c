@@ -1471,7 +1471,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
 	fe->inform = (uint16_t)title_informative(p->w);
 	fe->dated = title_is_dated(p->w) != 0;
-	fe->vague = title_vague(p->w) != 0;
+	fe->vague = title_vague(p->w, fe->inform) != 0;
 	fe->hangul = title_hangul(p->w) != 0;
 	fe->uncased = (unsigned char)title_uncased(p->w);
 	fe->polar = (uint16_t)title_polarity(p->w);

@@ -871,9 +871,9 @@ static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
 /* Markers inside a run of Chinese or Japanese, which has no spaces to
  * part them from the club's name: 预备队 (reserves), 青年队 (youth), 女足
  * (women's football), 女子 (women's), セカンド (second team), リザーブ
- * (reserve), ユース (youth), レディース (ladies). A run holding one gives a marker key of its
- * own (shingle_tok()): "蛍沢ユナイテッドセカンド 3－1 ..." is not
- * "蛍沢ユナイテッド 3－1 ...". */
+ * (reserve), ユース (youth), レディース (ladies). A run holding one gives a
+ * marker key of its own (shingle_tok()): "蛍沢ユナイテッドセカンド 3－1 ..."
+ * is not "蛍沢ユナイテッド 3－1 ...". */
 static const uint32_t marker_cjk[][MARKER_OTHER_MAX + 1] = {
 	{ 0x9884, 0x5907, 0x961F },
 	{ 0x9752, 0x5E74, 0x961F },
@@ -1591,9 +1591,9 @@ cps_len(const uint32_t *w)
 	return n;
 }
 
-/* 1 + the index in marker_cjk of a marker the run of len code points at
- * cp holds, or 0. */
-static size_t
+/* The hash of a marker (marker_cjk) the run of len code points at cp
+ * holds, or 0 when it holds none. */
+static uint64_t
 cjk_marker(const uint32_t *cp, size_t len)
 {
 	size_t i, j, m;
@@ -1603,7 +1603,7 @@ cjk_marker(const uint32_t *cp, size_t len)
 		for (j = 0; j + m <= len; j++) {
 			if (cp[j] == marker_cjk[i][0] &&
 			    memcmp(cp + j, marker_cjk[i], m * sizeof(*cp)) == 0) {
-				return i + 1;
+				return hash_cps(marker_cjk[i], m, SEED_WORD);
 			}
 		}
 	}
@@ -1686,10 +1686,8 @@ shingle_tok(const struct norm *nm, size_t i, uint64_t *prefix,
 		}
 		/* a run of two or more code points gave one bigram fewer
 		 * than it has code points: room for its marker */
-		if ((j = cjk_marker(cp, t->len)) > 0) {
-			out[n++] = shingle(hash_cps(marker_cjk[j - 1],
-			                            cps_len(marker_cjk[j - 1]), SEED_WORD),
-			                   TITLE_KIND_CJK, TITLE_KEY_MARKER, 0);
+		if ((word = cjk_marker(cp, t->len)) != 0) {
+			out[n++] = shingle(word, TITLE_KIND_CJK, TITLE_KEY_MARKER, 0);
 		}
 		return n;
 	}
@@ -2417,9 +2415,9 @@ title_informative(const struct title_words *w)
 }
 
 int
-title_vague(const struct title_words *w)
+title_vague(const struct title_words *w, size_t informative)
 {
-	return title_informative(w) < TITLE_SHORT + 2 && !names_something(&w->nm);
+	return informative < TITLE_SHORT + 2 && !names_something(&w->nm);
 }
 
 int

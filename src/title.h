@@ -96,11 +96,12 @@ void title_read_text(struct title_words *w, const char *text, size_t len);
  * ニュース速報, お知らせ. */
 #define TITLE_SHORT 6
 size_t title_informative(const struct title_words *w);
-/* Whether the title w read is a few words that name nothing: three
- * words at most past stopwords, numbers and dates, none a proper noun,
- * figure or marker ("Cold weather warning", "Vigilance grand froid").
- * Many towns' news is headed so; each is told in its summary. */
-int title_vague(const struct title_words *w);
+/* Whether the title w read, which says informative (title_informative()),
+ * is a few words that name nothing: three words at most past stopwords,
+ * numbers and dates, none a proper noun, figure or marker ("Cold weather
+ * warning", "Vigilance grand froid"). Many towns' news is headed so; each
+ * is told in its summary. */
+int title_vague(const struct title_words *w, size_t informative);
 /* Whether the title w read names a date: a month or weekday, 11月17日,
  * 火曜日. Such a title is one of a dated series ("Das Wetter für
  * Elbhausen am 16. November", 【天気】南沢 11月17日 くもり) that many
