@@ -818,24 +818,92 @@ static const char *const date_words[] = {
 	"thursday", "today", "tonight", "tuesday", "wednesday",
 };
 
-/* The same in French, Spanish, Italian and Dutch, read without their
- * accents (letter_fold()): these languages write them in lower case, so
- * that no capital makes them keys, yet "el martes" is not "el domingo".
- * Each is a key (mark_keys()). Portuguese weekdays ("segunda-feira")
- * and "marco" (a name) are left out. */
+/* The same in French, Spanish, Italian, Dutch, Portuguese, Catalan,
+ * Romanian, Polish, Czech, Slovak, Swedish, Danish, Norwegian, Finnish,
+ * Hungarian and Turkish, read without their accents (letter_fold()), in
+ * the forms a date takes in a sentence ("w sobotę", "lauantaina",
+ * "tammikuussa"): these languages write them in lower case, so that no
+ * capital makes them keys, yet "el martes" is not "el domingo". Each is
+ * a key (mark_keys()). Portuguese weekdays ("segunda-feira": segunda is
+ * also "second") are left out; "marco" (março, and a framework in
+ * Spanish) is in, as both copies of one story name their framework.
+ * Finnish "keskiviikkona" is longer than a table word may be. */
 static const char *const date_key_words[] = {
-	"abril", "agosto", "aout", "april", "aprile", "augustus", "avril",
-	"december", "decembre", "dicembre", "diciembre", "dimanche",
-	"dinsdag", "domenica", "domingo", "donderdag", "enero", "febbraio",
-	"febrero", "februari", "fevrier", "gennaio", "giovedi", "giugno",
-	"januari", "janvier", "jeudi", "jueves", "juillet", "juin", "juli",
-	"julio", "juni", "junio", "luglio", "lundi", "lunedi", "lunes",
-	"maandag", "maart", "maggio", "mai", "mardi", "mars", "martedi",
-	"martes", "marzo", "mayo", "mei", "mercoledi", "mercredi",
-	"miercoles", "november", "novembre", "noviembre", "octobre",
-	"octubre", "oktober", "ottobre", "sabado", "sabato", "samedi",
-	"september", "septembre", "septiembre", "settembre", "vendredi",
-	"venerdi", "viernes", "vrijdag", "woensdag", "zaterdag", "zondag",
+	"abril", "agost", "agosto", "agustos", "aout", "april", "aprile",
+	"aprilie", "aprilis", "aralik", "august", "augusti", "augustus",
+	"augusztus", "avril", "brezen", "brezna", "carsamba", "cerven",
+	"cervence", "cervenec", "cervna", "csutortok", "csutortokon",
+	"ctvrtek", "cuma", "cumartesi", "czerwca", "czerwiec", "czwartek",
+	"december", "decembre", "decembrie", "desember", "desembre",
+	"dezembro", "dicembre", "diciembre", "dijous", "dilluns", "dimanche",
+	"dimarts", "dimecres", "dinsdag", "dissabte", "diumenge", "divendres",
+	"domenica", "domingo", "donderdag", "duben", "dubna", "duminica",
+	"ekim", "elokuu", "elokuussa", "elokuuta", "enero", "eylul",
+	"febbraio", "febrer", "febrero", "februar", "februari", "februarie",
+	"fevereiro", "fevrier", "fredag", "gener", "gennaio", "giovedi",
+	"giugno", "grudnia", "grudzien", "haziran", "heinakuu", "heinakuussa",
+	"heinakuuta", "helmikuu", "helmikuussa", "helmikuuta", "hetfo",
+	"hetfon", "huhtikuu", "huhtikuussa", "huhtikuuta", "ianuarie",
+	"iulie", "iunie", "janeiro", "januar", "januari", "janvier", "jeudi",
+	"joi", "joulukuu", "joulukuussa", "joulukuuta", "jueves", "juillet",
+	"juin", "julho", "juli", "julio", "juliol", "julius", "junho", "juni",
+	"junio", "junius", "juny", "kasim", "kedd", "kedden", "kesakuu",
+	"kesakuussa", "kesakuuta", "keskiviikko", "kveten", "kvetna",
+	"kwiecien", "kwietnia", "lauantai", "lauantaina", "leden", "ledna",
+	"lipca", "lipiec", "listopad", "listopada", "listopadu", "lokakuu",
+	"lokakuussa", "lokakuuta", "lordag", "luglio", "lundi", "lunedi",
+	"lunes", "lutego", "luni", "luty", "maaliskuu", "maaliskuussa",
+	"maaliskuuta", "maanantai", "maanantaina", "maandag", "maart",
+	"maggio", "mai", "maig", "maio", "maj", "maja", "majus", "mandag",
+	"marca", "marcius", "marco", "mardi", "marec", "marraskuu",
+	"marraskuussa", "marraskuuta", "mars", "mart", "martedi", "martes",
+	"marti", "martie", "marts", "marzec", "marzo", "mayis", "mayo", "mei",
+	"mercoledi", "mercredi", "miercoles", "miercuri", "nedela", "nedele",
+	"nedeli", "niedziela", "niedziele", "nisan", "noiembrie", "november",
+	"novembre", "novembro", "noviembre", "ocak", "octobre", "octombrie",
+	"octubre", "oktober", "onsdag", "ottobre", "outubro", "patek",
+	"pazar", "pazartesi", "pazdziernik", "pazdziernika", "pentek",
+	"penteken", "perjantai", "perjantaina", "persembe", "piatek",
+	"piatok", "pondeli", "pondelok", "poniedzialek", "prosince",
+	"prosinec", "rijen", "rijna", "sabado", "sabato", "sali", "sambata",
+	"samedi", "september", "septembre", "septembrie", "septiembre",
+	"setembre", "setembro", "settembre", "sierpien", "sierpnia", "sobota",
+	"sobote", "sobotu", "sondag", "sroda", "srode", "srpen", "srpna",
+	"streda", "stredu", "stvrtok", "styczen", "stycznia", "subat",
+	"sunnuntai", "sunnuntaina", "syyskuu", "syyskuussa", "syyskuuta",
+	"szeptember", "szerda", "szerdan", "szombat", "szombaton", "tammikuu",
+	"tammikuussa", "tammikuuta", "temmuz", "tiistai", "tiistaina",
+	"tirsdag", "tisdag", "torsdag", "torstai", "torstaina", "toukokuu",
+	"toukokuussa", "toukokuuta", "unor", "unora", "utery", "utorok",
+	"vasarnap", "vendredi", "venerdi", "viernes", "vineri", "vrijdag",
+	"woensdag", "wrzesien", "wrzesnia", "wtorek", "zari", "zaterdag",
+	"zondag",
+};
+
+/* The same in Russian, Ukrainian and Bulgarian, in lower case, ё read as
+ * е (letter_fold()) and without apostrophes (п'ятниця): "в субботу" is
+ * not "в воскресенье", "12 марта" not "12 апреля". Looked up by hash
+ * (date_other()). */
+static const char *const date_key_cyrillic[] = {
+	"понедельник", "понедельника", "вторник", "вторника", "среда",
+	"среду", "среды", "четверг", "четверга", "пятница", "пятницу",
+	"пятницы", "суббота", "субботу", "субботы", "воскресенье",
+	"воскресенья", "январь", "января", "январе", "февраль", "февраля",
+	"феврале", "март", "марта", "марте", "апрель", "апреля", "апреле",
+	"май", "мая", "мае", "июнь", "июня", "июне", "июль", "июля", "июле",
+	"август", "августа", "августе", "сентябрь", "сентября", "сентябре",
+	"октябрь", "октября", "октябре", "ноябрь", "ноября", "ноябре",
+	"декабрь", "декабря", "декабре",
+	"понеділок", "понеділка", "вівторок", "вівторка", "середа", "середу",
+	"четвер", "пятниця", "пятницю", "субота", "суботу", "неділя",
+	"неділю", "січень", "січня", "лютий", "лютого", "березень",
+	"березня", "квітень", "квітня", "травень", "травня", "червень",
+	"червня", "липень", "липня", "серпень", "серпня", "вересень",
+	"вересня", "жовтень", "жовтня", "листопад", "листопада", "грудень",
+	"грудня",
+	"понеделник", "сряда", "четвъртък", "петък", "събота", "неделя",
+	"януари", "февруари", "април", "юни", "юли", "септември",
+	"октомври", "ноември", "декември",
 };
 
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
@@ -977,7 +1045,8 @@ _Static_assert(sizeof(polar_groups) / sizeof(polar_groups[0]) == TITLE_POLAR_GRO
  * (a word of up to 12 letters a to z; no table word is longer), built on
  * first use: one probe or two per token instead of a binary search with
  * strcmp. */
-#define WORDS_SLOTS 1024
+#define WORDS_SLOT_BITS 11
+#define WORDS_SLOTS (1u << WORDS_SLOT_BITS)
 enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8,
        WORD_MARKER_NAMED = 16, WORD_POLAR = 32, WORD_DATE_KEY = 64 };
 
@@ -1002,8 +1071,7 @@ pack_ascii(const char *w)
 static size_t
 word_slot(uint64_t packed)
 {
-	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> 55) &
-	       (WORDS_SLOTS - 1);
+	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> (64 - WORDS_SLOT_BITS));
 }
 
 /* The word tables hashed once (word_tab), under pthread_once, read-only
@@ -1126,6 +1194,8 @@ word_find(const uint32_t *cp, size_t len)
 	return NULL;
 }
 
+static int date_other(const uint32_t *cp, size_t len);
+
 /* WORD_* flags of the len lower-case code points at cp: which tables
  * hold the word. */
 static int
@@ -1133,7 +1203,7 @@ words_of(const uint32_t *cp, size_t len)
 {
 	const struct word_slot *w = word_find(cp, len);
 
-	return w != NULL ? w->flags : 0;
+	return w != NULL ? w->flags : date_other(cp, len);
 }
 
 /* WORD_* flags of token t: which tables hold it. */
@@ -1251,7 +1321,8 @@ spell_as_digits(struct norm *nm)
 			continue;
 		}
 		w = word_find(nm->cps + t->start, t->len);
-		t->words = w != NULL ? w->flags : 0;
+		t->words = w != NULL ? w->flags :
+		           date_other(nm->cps + t->start, t->len);
 		if (w == NULL || w->value == 0) {
 			continue;
 		}
@@ -1472,7 +1543,65 @@ id_bit(uint32_t id)
 	return (uint64_t)1 << ((id * 0x9E3779B9u) >> 26);
 }
 
-enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_AGAIN = 16 };
+enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_DATE = 4, SEED_AGAIN = 16 };
+
+/* date_key_cyrillic's words by hash_cps(), open addressing: a Cyrillic
+ * token costs one hash and a probe or two. */
+#define DATE_OTHER_SLOTS 512
+#define DATE_OTHER_MAX 12
+static uint64_t date_other_tab[DATE_OTHER_SLOTS];
+static pthread_once_t date_other_once = PTHREAD_ONCE_INIT;
+
+static void
+date_other_init(void)
+{
+	uint32_t cp[DATE_OTHER_MAX], folded[2];
+	uint64_t h;
+	size_t i, n, k, at, j;
+
+	for (i = 0; i < sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]); i++) {
+		const unsigned char *w = (const unsigned char *)date_key_cyrillic[i];
+		size_t len = strlen(date_key_cyrillic[i]);
+
+		for (n = 0, at = 0; at < len && n < DATE_OTHER_MAX; ) {
+			uint32_t c;
+
+			at += decode_cp(w + at, len - at, &c);
+			k = letter_fold(c, folded);
+			for (j = 0; j < k && n < DATE_OTHER_MAX; j++) {
+				cp[n++] = folded[j];
+			}
+		}
+		h = hash_cps(cp, n, SEED_DATE);
+
+		for (j = h & (DATE_OTHER_SLOTS - 1); date_other_tab[j] != 0 &&
+		     date_other_tab[j] != h; j = (j + 1) & (DATE_OTHER_SLOTS - 1)) {
+		}
+		date_other_tab[j] = h;
+	}
+}
+
+/* WORD_DATE | WORD_DATE_KEY for a Cyrillic weekday or month
+ * (date_key_cyrillic), else 0. */
+static int
+date_other(const uint32_t *cp, size_t len)
+{
+	uint64_t h;
+	size_t j;
+
+	if (len < 3 || len > DATE_OTHER_MAX || cp[0] < 0x430 || cp[0] > 0x45F) {
+		return 0;
+	}
+	pthread_once(&date_other_once, date_other_init);
+	h = hash_cps(cp, len, SEED_DATE);
+	for (j = h & (DATE_OTHER_SLOTS - 1); date_other_tab[j] != 0;
+	     j = (j + 1) & (DATE_OTHER_SLOTS - 1)) {
+		if (date_other_tab[j] == h) {
+			return WORD_DATE | WORD_DATE_KEY;
+		}
+	}
+	return 0;
+}
 
 /* hash_cps_pair() of a stem of at most 8 code points at cps, which has
  * room for 8: eight steps whatever its length, and the states after

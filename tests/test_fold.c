@@ -1646,9 +1646,11 @@ test_vague_titles(void **state)
 
 /*
  * Weekdays and months written in lower case, as a property: in French,
- * Spanish, Italian and Dutch templates, every weekday and month against
- * every other of its language parts two weather warnings for one town;
- * the same day in capitals folds.
+ * Spanish, Italian, Dutch, Portuguese, Catalan, Romanian, Polish, Czech,
+ * Swedish, Danish, Finnish, Hungarian, Turkish, Russian, Ukrainian and
+ * Bulgarian templates, in the forms a sentence gives them, every weekday
+ * and month against every other of its language parts two weather
+ * warnings for one town; the same day in capitals folds.
  */
 static void
 test_lower_case_dates(void **state)
@@ -1669,9 +1671,39 @@ test_lower_case_dates(void **state)
 		  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet" } },
 		{ "Aviso por calor en Valdeoro el 3 de %s: nivel naranja",
 		  { "agosto", "septiembre", "octubre", "noviembre", "diciembre", "enero", "febrero" } },
+		{ "Alerta de calor para Vale Dourado a 3 de %s: nível laranja",
+		  { "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro" } },
+		{ "Avís per calor a Vallverd %s: nivell taronja",
+		  { "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge" } },
+		{ "Avertizare de caniculă pentru Valea Verde %s: cod portocaliu",
+		  { "luni", "marți", "miercuri", "joi", "vineri", "sâmbătă", "duminică" } },
+		{ "Ostrzeżenie przed upałem dla Borowa %s: stopień drugi",
+		  { "w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek", "w sobotę", "w niedzielę" } },
+		{ "Ostrzeżenie przed upałem dla Borowa 3 %s: stopień drugi",
+		  { "stycznia", "lutego", "marca", "kwietnia", "czerwca", "lipca", "października" } },
+		{ "Varování před vedrem pro Borovany %s: stupeň oranžový",
+		  { "v pondělí", "v úterý", "ve středu", "ve čtvrtek", "v pátek", "v sobotu", "v neděli" } },
+		{ "Varning för värme i Björkvik på %s: nivå orange",
+		  { "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag" } },
+		{ "Advarsel om varme i Egevik på %s: niveau orange",
+		  { "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag" } },
+		{ "Hellevaroitus Koivulassa %s: taso oranssi",
+		  { "maanantaina", "tiistaina", "torstaina", "perjantaina", "lauantaina", "sunnuntaina", "tammikuussa" } },
+		{ "Hőségriasztás Fenyvesen %s: narancs fokozat",
+		  { "hétfőn", "kedden", "szerdán", "csütörtökön", "pénteken", "szombaton", "vasárnap" } },
+		{ "Kelbük için %s sıcak hava uyarısı: turuncu seviye",
+		  { "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar" } },
+		{ "Предупреждение о жаре в Озёрске %s: оранжевый уровень",
+		  { "в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье" } },
+		{ "Выборы в совет Озёрска пройдут 12 %s: итоги голосования",
+		  { "января", "февраля", "марта", "апреля", "мая", "сентября", "декабря" } },
+		{ "Попередження про спеку в Озерську %s: помаранчевий рівень",
+		  { "у понеділок", "у вівторок", "у середу", "у четвер", "у п'ятницю", "у суботу", "у неділю" } },
+		{ "Предупреждение за жега в Борово в %s: оранжев код",
+		  { "понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя" } },
 	};
 	enum { L = sizeof(lang) / sizeof(lang[0]), N = L * 7 * 2 };
-	static char titles[N][112];
+	static char titles[N][160];
 	struct fold_entry e[N];
 	size_t story[N], i;
 
