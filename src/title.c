@@ -907,12 +907,16 @@ static const char *const date_key_cyrillic[] = {
 };
 
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
- * Madrid II", "Reserves", "Rovers B", a women's or a youth side); with
- * "U21", "O19" and the words outside a to z (is_marker()). */
+ * Madrid II", "Reserves", "Rovers B", a women's or a youth side: Dam,
+ * Damer, Femení, Academy, Espoirs); with "U21", "O19", "U21s", an age
+ * after U, Sub or Under ("U-21", "Sub-20", "Under 21s") and the words
+ * outside a to z (is_marker()). */
 static const char *const marker_words[] = {
-	"b", "damen", "femenino", "feminin", "feminines", "feminino",
-	"femminile", "frauen", "ii", "iii", "jong", "kadin", "kobiety",
-	"ladies", "reserves", "vrouwen", "women", "youth",
+	"academy", "amateure", "b", "dam", "damen", "damer", "espoirs",
+	"femeni", "femenino", "feminin", "feminines", "feminino", "femminile",
+	"frauen", "ii", "iii", "jong", "juniors", "juvenil", "kadin",
+	"kobiety", "ladies", "promesas", "reserva", "reserve", "reserves",
+	"vrouwen", "women", "youth",
 };
 
 /* Markers only when capitalised: common words otherwise ("lavori al via
@@ -1739,6 +1743,45 @@ cjk_marker(const uint32_t *cp, size_t len)
 	return 0;
 }
 
+static const uint32_t age_sub[] = { 's', 'u', 'b', 0 };
+
+/* Whether the len code points at cp are U, O or Sub glued to an age of
+ * two figures, an s after them or not: "U21", "O19", "U21s", "Sub20". */
+static int
+age_glued(const uint32_t *cp, size_t len)
+{
+	size_t at = len >= 5 && cps_spell(cp, 3, age_sub) ? 3 :
+	            cp[0] == 'u' || cp[0] == 'o' ? 1 : 0;
+
+	if (at == 0 || (len != at + 2 && !(len == at + 3 && cp[at + 2] == 's'))) {
+		return 0;
+	}
+	return cp[at] >= '0' && cp[at] <= '9' && cp[at + 1] >= '0' && cp[at + 1] <= '9';
+}
+
+/* Whether t is U (a capital: Portuguese "o 25 de Abril" is no age),
+ * Sub or Under before an age of two figures, as "U-21", "Sub-20" and
+ * "Under 21s" are written. */
+static int
+age_follows(const struct norm *nm, const struct token *t)
+{
+	const uint32_t *cp = nm->cps + t->start, *n;
+	const struct token *next = t + 1;
+	static const uint32_t under[] = { 'u', 'n', 'd', 'e', 'r', 0 };
+
+	if (next >= nm->toks + nm->ntoks || next->cjk ||
+	    (next->len != 2 && !(next->len == 3 && nm->cps[next->start + 2] == 's'))) {
+		return 0;
+	}
+	n = nm->cps + next->start;
+	if (n[0] < '0' || n[0] > '9' || n[1] < '0' || n[1] > '9') {
+		return 0;
+	}
+	return (t->len == 1 && cp[0] == 'u' && t->upper) ||
+	       (t->len == 3 && cps_spell(cp, 3, age_sub)) ||
+	       (t->len == 5 && cps_spell(cp, 5, under));
+}
+
 static int
 is_marker(const struct norm *nm, const struct token *t)
 {
@@ -1749,8 +1792,7 @@ is_marker(const struct norm *nm, const struct token *t)
 	if (t->cjk || t->partial) {
 		return 0;
 	}
-	if (t->len == 3 && (cp[0] == 'u' || cp[0] == 'o') &&
-	    cp[1] >= '0' && cp[1] <= '9' && cp[2] >= '0' && cp[2] <= '9') {
+	if (age_glued(cp, t->len) || age_follows(nm, t)) {
 		return 1;
 	}
 	words = tok_words(nm, t);
