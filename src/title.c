@@ -803,6 +803,51 @@ static const struct {
 	{ "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
 	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 },
 	{ "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 },
+	/* Spanish, Portuguese, French, German, Italian, Dutch, Polish,
+	 * Swedish, Danish, Norwegian, Turkish, Romanian, Czech, Hungarian
+	 * and Finnish, read without accents, where the word is no common
+	 * word of another language ("due", "venti" winds, "neuf" new,
+	 * "elf", "sept", "cent", "once", "tien", "sex", "to", "fire", "on",
+	 * "bin", "dort", "opt", "pet", "hat", "het" are left out) */
+	{ "dos", 2 }, { "tres", 3 }, { "cuatro", 4 }, { "cinco", 5 },
+	{ "seis", 6 }, { "siete", 7 }, { "ocho", 8 }, { "nueve", 9 },
+	{ "diez", 10 }, { "doce", 12 }, { "veinte", 20 }, { "treinta", 30 },
+	{ "cuarenta", 40 }, { "cincuenta", 50 },
+	{ "dois", 2 }, { "duas", 2 }, { "quatro", 4 }, { "sete", 7 },
+	{ "oito", 8 }, { "nove", 9 }, { "dez", 10 }, { "onze", 11 },
+	{ "doze", 12 }, { "vinte", 20 }, { "trinta", 30 }, { "quarenta", 40 },
+	{ "cinquenta", 50 },
+	{ "deux", 2 }, { "trois", 3 }, { "quatre", 4 }, { "cinq", 5 },
+	{ "huit", 8 }, { "dix", 10 }, { "douze", 12 }, { "vingt", 20 },
+	{ "trente", 30 }, { "quarante", 40 }, { "cinquante", 50 },
+	{ "zwei", 2 }, { "drei", 3 }, { "vier", 4 }, { "funf", 5 },
+	{ "sechs", 6 }, { "sieben", 7 }, { "acht", 8 }, { "neun", 9 },
+	{ "zehn", 10 }, { "zwolf", 12 }, { "zwanzig", 20 }, { "dreissig", 30 },
+	{ "vierzig", 40 }, { "funfzig", 50 },
+	{ "tre", 3 }, { "quattro", 4 }, { "cinque", 5 }, { "sei", 6 },
+	{ "sette", 7 }, { "otto", 8 }, { "dieci", 10 }, { "undici", 11 },
+	{ "dodici", 12 }, { "trenta", 30 }, { "quaranta", 40 },
+	{ "cinquanta", 50 },
+	{ "twee", 2 }, { "drie", 3 }, { "vijf", 5 }, { "zes", 6 },
+	{ "zeven", 7 }, { "negen", 9 }, { "twaalf", 12 }, { "twintig", 20 },
+	{ "dertig", 30 }, { "veertig", 40 }, { "vijftig", 50 },
+	{ "dwa", 2 }, { "dwie", 2 }, { "trzy", 3 }, { "cztery", 4 },
+	{ "piec", 5 }, { "szesc", 6 }, { "siedem", 7 }, { "osiem", 8 },
+	{ "dziewiec", 9 }, { "dziesiec", 10 },
+	{ "tva", 2 }, { "fyra", 4 }, { "fem", 5 }, { "seks", 6 },
+	{ "sju", 7 }, { "syv", 7 }, { "atta", 8 }, { "otte", 8 },
+	{ "iki", 2 }, { "uc", 3 }, { "alti", 6 }, { "yedi", 7 },
+	{ "sekiz", 8 }, { "dokuz", 9 }, { "yirmi", 20 },
+	{ "doi", 2 }, { "trei", 3 }, { "patru", 4 }, { "cinci", 5 },
+	{ "sapte", 7 }, { "zece", 10 },
+	{ "dva", 2 }, { "dve", 2 }, { "tri", 3 }, { "ctyri", 4 },
+	{ "sest", 6 }, { "sedm", 7 }, { "osm", 8 }, { "devet", 9 },
+	{ "deset", 10 },
+	{ "ketto", 2 }, { "harom", 3 }, { "negy", 4 }, { "nyolc", 8 },
+	{ "kilenc", 9 }, { "tiz", 10 },
+	{ "kaksi", 2 }, { "kolme", 3 }, { "nelja", 4 }, { "viisi", 5 },
+	{ "kuusi", 6 }, { "seitseman", 7 }, { "kahdeksan", 8 },
+	{ "yhdeksan", 9 }, { "kymmenen", 10 },
 };
 
 /* Month and weekday names (English and German) date a title, as digits
@@ -883,7 +928,7 @@ static const char *const date_key_words[] = {
 /* The same in Russian, Ukrainian and Bulgarian, in lower case, ё read as
  * е (letter_fold()) and without apostrophes (п'ятниця): "в субботу" is
  * not "в воскресенье", "12 марта" not "12 апреля". Looked up by hash
- * (date_other()). */
+ * (word_find_other()), with the spelled numbers below. */
 static const char *const date_key_cyrillic[] = {
 	"понедельник", "понедельника", "вторник", "вторника", "среда",
 	"среду", "среды", "четверг", "четверга", "пятница", "пятницу",
@@ -904,6 +949,20 @@ static const char *const date_key_cyrillic[] = {
 	"понеделник", "сряда", "четвъртък", "петък", "събота", "неделя",
 	"януари", "февруари", "април", "юни", "юли", "септември",
 	"октомври", "ноември", "декември",
+};
+
+/* Spelled numbers in Russian, Ukrainian and Bulgarian, read as digits as
+ * spelled_numbers are. */
+static const struct {
+	const char *word;
+	unsigned char value;
+} spelled_cyrillic[] = {
+	{ "два", 2 }, { "две", 2 }, { "три", 3 }, { "четыре", 4 },
+	{ "пять", 5 }, { "шесть", 6 }, { "семь", 7 }, { "восемь", 8 },
+	{ "девять", 9 }, { "десять", 10 }, { "двадцать", 20 },
+	{ "дві", 2 }, { "чотири", 4 }, { "шість", 6 }, { "сім", 7 },
+	{ "вісім", 8 }, { "четири", 4 }, { "пет", 5 }, { "шест", 6 },
+	{ "седем", 7 }, { "осем", 8 }, { "девет", 9 }, { "десет", 10 },
 };
 
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
@@ -1198,16 +1257,27 @@ word_find(const uint32_t *cp, size_t len)
 	return NULL;
 }
 
-static int date_other(const uint32_t *cp, size_t len);
+static const struct word_slot *word_find_other(const uint32_t *cp,
+                                               size_t len);
+
+/* The slot of the len lower-case code points at cp in any word table,
+ * or NULL. */
+static const struct word_slot *
+word_find_any(const uint32_t *cp, size_t len)
+{
+	const struct word_slot *w = word_find(cp, len);
+
+	return w != NULL ? w : word_find_other(cp, len);
+}
 
 /* WORD_* flags of the len lower-case code points at cp: which tables
  * hold the word. */
 static int
 words_of(const uint32_t *cp, size_t len)
 {
-	const struct word_slot *w = word_find(cp, len);
+	const struct word_slot *w = word_find_any(cp, len);
 
-	return w != NULL ? w->flags : date_other(cp, len);
+	return w != NULL ? w->flags : 0;
 }
 
 /* WORD_* flags of token t: which tables hold it. */
@@ -1324,9 +1394,8 @@ spell_as_digits(struct norm *nm)
 		if (t->cjk) {
 			continue;
 		}
-		w = word_find(nm->cps + t->start, t->len);
-		t->words = w != NULL ? w->flags :
-		           date_other(nm->cps + t->start, t->len);
+		w = word_find_any(nm->cps + t->start, t->len);
+		t->words = w != NULL ? w->flags : 0;
 		if (w == NULL || w->value == 0) {
 			continue;
 		}
@@ -1547,64 +1616,73 @@ id_bit(uint32_t id)
 	return (uint64_t)1 << ((id * 0x9E3779B9u) >> 26);
 }
 
-enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_DATE = 4, SEED_AGAIN = 16 };
+enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_OTHER = 4, SEED_AGAIN = 16 };
 
-/* date_key_cyrillic's words by hash_cps(), open addressing: a Cyrillic
- * token costs one hash and a probe or two. */
-#define DATE_OTHER_SLOTS 512
-#define DATE_OTHER_MAX 12
-static uint64_t date_other_tab[DATE_OTHER_SLOTS];
-static pthread_once_t date_other_once = PTHREAD_ONCE_INIT;
+/* date_key_cyrillic and spelled_cyrillic as word slots (packed holds
+ * the word's hash_cps()), open addressing: a Cyrillic token costs one
+ * hash and a probe or two. */
+#define OTHER_SLOTS 512
+#define OTHER_MAX 12
+static struct word_slot other_tab[OTHER_SLOTS];
+static pthread_once_t other_once = PTHREAD_ONCE_INIT;
 
 static void
-date_other_init(void)
+other_put(const char *word, int flags, unsigned char value)
 {
-	uint32_t cp[DATE_OTHER_MAX], folded[2];
+	const unsigned char *w = (const unsigned char *)word;
+	size_t len = strlen(word), n = 0, at = 0, j, k;
+	uint32_t cp[OTHER_MAX], folded[2], c;
 	uint64_t h;
-	size_t i, n, k, at, j;
+
+	while (at < len && n < OTHER_MAX) {
+		at += decode_cp(w + at, len - at, &c);
+		k = letter_fold(c, folded);
+		for (j = 0; j < k && n < OTHER_MAX; j++) {
+			cp[n++] = folded[j];
+		}
+	}
+	h = hash_cps(cp, n, SEED_OTHER);
+	for (j = h & (OTHER_SLOTS - 1); other_tab[j].packed != 0 &&
+	     other_tab[j].packed != h; j = (j + 1) & (OTHER_SLOTS - 1)) {
+	}
+	other_tab[j].packed = h;
+	other_tab[j].flags |= flags;
+	other_tab[j].value = value;
+}
+
+static void
+other_init(void)
+{
+	size_t i;
 
 	for (i = 0; i < sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]); i++) {
-		const unsigned char *w = (const unsigned char *)date_key_cyrillic[i];
-		size_t len = strlen(date_key_cyrillic[i]);
-
-		for (n = 0, at = 0; at < len && n < DATE_OTHER_MAX; ) {
-			uint32_t c;
-
-			at += decode_cp(w + at, len - at, &c);
-			k = letter_fold(c, folded);
-			for (j = 0; j < k && n < DATE_OTHER_MAX; j++) {
-				cp[n++] = folded[j];
-			}
-		}
-		h = hash_cps(cp, n, SEED_DATE);
-
-		for (j = h & (DATE_OTHER_SLOTS - 1); date_other_tab[j] != 0 &&
-		     date_other_tab[j] != h; j = (j + 1) & (DATE_OTHER_SLOTS - 1)) {
-		}
-		date_other_tab[j] = h;
+		other_put(date_key_cyrillic[i], WORD_DATE | WORD_DATE_KEY, 0);
+	}
+	for (i = 0; i < sizeof(spelled_cyrillic) / sizeof(spelled_cyrillic[0]); i++) {
+		other_put(spelled_cyrillic[i].word, WORD_NUMBER,
+		          spelled_cyrillic[i].value);
 	}
 }
 
-/* WORD_DATE | WORD_DATE_KEY for a Cyrillic weekday or month
- * (date_key_cyrillic), else 0. */
-static int
-date_other(const uint32_t *cp, size_t len)
+/* The slot of a Cyrillic word in the tables above, or NULL. */
+static const struct word_slot *
+word_find_other(const uint32_t *cp, size_t len)
 {
 	uint64_t h;
 	size_t j;
 
-	if (len < 3 || len > DATE_OTHER_MAX || cp[0] < 0x430 || cp[0] > 0x45F) {
-		return 0;
+	if (len < 3 || len > OTHER_MAX || cp[0] < 0x430 || cp[0] > 0x45F) {
+		return NULL;
 	}
-	pthread_once(&date_other_once, date_other_init);
-	h = hash_cps(cp, len, SEED_DATE);
-	for (j = h & (DATE_OTHER_SLOTS - 1); date_other_tab[j] != 0;
-	     j = (j + 1) & (DATE_OTHER_SLOTS - 1)) {
-		if (date_other_tab[j] == h) {
-			return WORD_DATE | WORD_DATE_KEY;
+	pthread_once(&other_once, other_init);
+	h = hash_cps(cp, len, SEED_OTHER);
+	for (j = h & (OTHER_SLOTS - 1); other_tab[j].packed != 0;
+	     j = (j + 1) & (OTHER_SLOTS - 1)) {
+		if (other_tab[j].packed == h) {
+			return &other_tab[j];
 		}
 	}
-	return 0;
+	return NULL;
 }
 
 /* hash_cps_pair() of a stem of at most 8 code points at cps, which has

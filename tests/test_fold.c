@@ -1729,6 +1729,71 @@ test_lower_case_dates(void **state)
 }
 
 /*
+ * Spelled numbers, as a property: in templates of eleven languages, six
+ * numbers spelled each against every other of its language part two
+ * council votes, and a number spelled and the same in digits fold
+ * (outlets' styles differ). Words that are common words of another
+ * language (Swedish "sex", Danish "to") are not read as numbers.
+ */
+static void
+test_spelled_numbers_abroad(void **state)
+{
+	static const struct {
+		const char *template;
+		const char *word[6];
+	} lang[] = {
+		{ "Ayuntamiento de Valdeoro aprueba %s nuevas líneas de autobús urbano",
+		  { "dos", "tres", "cuatro", "cinco", "seis", "siete" } },
+		{ "Câmara de Vale Dourado aprova %s novas linhas de ônibus no centro",
+		  { "duas", "três", "quatro", "cinco", "seis", "sete" } },
+		{ "Le conseil de Montbrise vote %s nouvelles lignes de bus en centre-ville",
+		  { "deux", "trois", "quatre", "cinq", "six", "huit" } },
+		{ "Stadtrat Tannfeld beschließt %s neue Buslinien für die Innenstadt",
+		  { "zwei", "drei", "vier", "fünf", "sechs", "sieben" } },
+		{ "Il consiglio di Borgochiaro approva %s nuove linee di autobus in centro",
+		  { "tre", "quattro", "cinque", "sei", "sette", "otto" } },
+		{ "Gemeenteraad Zandvoorde keurt %s nieuwe buslijnen goed voor het centrum",
+		  { "twee", "drie", "vier", "vijf", "zes", "zeven" } },
+		{ "Rada Borowa zatwierdziła %s nowe linie autobusowe w centrum",
+		  { "dwie", "trzy", "cztery", "pięć", "sześć", "siedem" } },
+		{ "Björkviks kommun godkänner %s nya busslinjer i centrum",
+		  { "två", "tre", "fyra", "fem", "åtta", "sju" } },
+		{ "Kelbük belediyesi merkezde %s yeni otobüs hattını onayladı",
+		  { "iki", "üç", "altı", "yedi", "sekiz", "dokuz" } },
+		{ "Совет Озёрска утвердил %s новых автобусных маршрута в центре",
+		  { "два", "три", "четыре", "пять", "шесть", "семь" } },
+		{ "Koivulan valtuusto hyväksyi %s uutta bussilinjaa keskustaan",
+		  { "kaksi", "kolme", "neljä", "viisi", "kuusi", "kymmenen" } },
+	};
+	static const char *const digits[][6] = {
+		{ "2", "3", "4", "5", "6", "7" }, { "2", "3", "4", "5", "6", "7" },
+		{ "2", "3", "4", "5", "6", "8" }, { "2", "3", "4", "5", "6", "7" },
+		{ "3", "4", "5", "6", "7", "8" }, { "2", "3", "4", "5", "6", "7" },
+		{ "2", "3", "4", "5", "6", "7" }, { "2", "3", "4", "5", "8", "7" },
+		{ "2", "3", "6", "7", "8", "9" }, { "2", "3", "4", "5", "6", "7" },
+		{ "2", "3", "4", "5", "6", "10" },
+	};
+	enum { L = sizeof(lang) / sizeof(lang[0]), N = L * 6 * 2 };
+	static char titles[N][160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	assert_int_equal(sizeof(digits) / sizeof(digits[0]), L);
+	for (i = 0; i < N; i++) {
+		size_t l = i / 12, k = i / 2 % 6;
+
+		snprintf(titles[i], sizeof(titles[0]), lang[l].template,
+		         i % 2 ? digits[l][k] : lang[l].word[k]);
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, NULL,
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)(i % 12) * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "spelled numbers");
+}
+
+/*
  * A dated series that names its events, as a property: fog warnings for
  * ten towns on eight days of March, each told three times within two
  * hours: over the weather service's lead, over a lead of the outlet's
@@ -2245,6 +2310,7 @@ main(void)
 		cmocka_unit_test(test_opposite_senses),
 		cmocka_unit_test(test_vague_titles),
 		cmocka_unit_test(test_lower_case_dates),
+		cmocka_unit_test(test_spelled_numbers_abroad),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),

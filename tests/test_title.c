@@ -674,7 +674,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0xa1bcc778fb2a127dULL
+#define PINNED_GENERATED 0x2fefa63645d63020ULL
 
 static void
 test_reading_pinned(void **state)
