@@ -127,6 +127,32 @@ static const uint16_t fullwidth_signs[] = {
 	0x00A2, 0x00A3, 0x00AC, 0x00AF, 0x00A6, 0x00A5, 0x20A9,
 };
 
+/* The decimal digits of scripts whose outlets also write ASCII ones,
+ * each run of ten from its zero. */
+static const uint32_t digit_zeros[] = {
+	0x0660,		/* Arabic-Indic */
+	0x06F0,		/* Persian, Urdu */
+	0x0966,		/* Devanagari */
+	0x09E6,		/* Bengali */
+	0x0E50,		/* Thai */
+};
+
+static uint32_t
+letter_digit(uint32_t c)
+{
+	size_t i;
+
+	if (c < 0x0660 || c > 0x0E59) {
+		return c;
+	}
+	for (i = 0; i < sizeof(digit_zeros) / sizeof(digit_zeros[0]); i++) {
+		if (c >= digit_zeros[i] && c <= digit_zeros[i] + 9) {
+			return '0' + (c - digit_zeros[i]);
+		}
+	}
+	return c;
+}
+
 uint32_t
 letter_compat(uint32_t c)
 {
@@ -149,7 +175,7 @@ letter_compat(uint32_t c)
 	if (c >= 0x2460 && c <= 0x2468) {
 		return '1' + (c - 0x2460);
 	}
-	return c == 0x3000 ? ' ' : c;
+	return c == 0x3000 ? ' ' : letter_digit(c);
 }
 
 /* A kana and a voiced sound mark (dakuten U+3099/U+309B, handakuten

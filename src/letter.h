@@ -21,7 +21,10 @@ size_t letter_fold(uint32_t c, uint32_t out[2]);
 
 /* c as NFKC writes it, for the ranges titles meet: full-width ASCII
  * and signs, the ideographic space, half-width katakana, and the
- * compatibility digits (superscript, subscript, circled 1 to 9). */
+ * compatibility digits (superscript, subscript, circled 1 to 9); and,
+ * beyond NFKC, the decimal digits of other scripts as ASCII digits
+ * (Arabic-Indic, Persian, Devanagari, Bengali, Thai), as outlets of one
+ * language write a figure either way. */
 uint32_t letter_compat(uint32_t c);
 
 /* The one character that prev and c, read one after the other, are as
