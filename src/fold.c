@@ -183,26 +183,26 @@ struct fold_ent {
 	uint32_t lead;		/* summary shingles: ids in ctx->lids, sorted */
 	uint32_t skey;		/* the summary's first sentence's keys in
 				 * ctx->skeys (title_text_keys()), sorted */
+	uint32_t polar;		/* title_polarity() */
 	uint16_t nsh, nkeys, flatlen, nlead, nskeys;	/* how many at each */
 	uint16_t nbase;		/* of the ids words or CJK bigrams */
 	uint16_t weight;	/* 2 per word, 1 per CJK bigram */
 	uint16_t nprivate;	/* more summary shingles, in no other summary */
 	uint16_t nlive;		/* all of them but boilerplate */
 	uint16_t inform;	/* title_informative(); 0 once found generic */
-	uint16_t polar;		/* title_polarity() */
 	unsigned char dated : 1;	/* title_is_dated() */
 	unsigned char vague : 1;	/* title_vague() */
 	unsigned char hangul : 1;	/* title_hangul() */
-	unsigned char cut;	/* the title ends in an ellipsis */
-	unsigned char boilerlead;	/* the lead is boilerplate as a whole */
+	unsigned char cut : 1;	/* the title ends in an ellipsis */
+	unsigned char boilerlead : 1;	/* the lead is boilerplate as a whole */
+	unsigned char uncased : 1;	/* title_uncased() */
+	unsigned char recurring : 1;	/* fold_mark_recurring() found it */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
-	unsigned char uncased;	/* title_uncased() */
-	unsigned char recurring;	/* fold_mark_recurring() found it */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
                TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
                "a count in struct fold_ent fits in 16 bits, a lead's length in 8");
-_Static_assert(2 * TITLE_POLAR_GROUPS <= 16, "a title's polarity fits in 16 bits");
+_Static_assert(TITLE_POLAR_BITS <= 32, "a title's polarity fits in 32 bits");
 _Static_assert(sizeof(struct fold_ent) == 96, "struct fold_ent stays 96 bytes");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
@@ -1459,6 +1459,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
                 struct fold_ent *fe, struct fold_read *r)
 {
 	const char *tail;
+	unsigned char cut;
 	size_t n;
 
 	if (fold_grow((void **)&p->sh, &p->capsh, p->nsh + TITLE_SHINGLES_MAX,
@@ -1467,14 +1468,15 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	              1) != 0) {
 		return -1;
 	}
-	tail = fold_known_tail(p->c, e->title, &fe->cut);
+	tail = fold_known_tail(p->c, e->title, &cut);
+	fe->cut = cut != 0;
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
 	fe->inform = (uint16_t)title_informative(p->w);
 	fe->dated = title_is_dated(p->w) != 0;
 	fe->vague = title_vague(p->w, fe->inform) != 0;
 	fe->hangul = title_hangul(p->w) != 0;
-	fe->uncased = (unsigned char)title_uncased(p->w);
-	fe->polar = (uint16_t)title_polarity(p->w);
+	fe->uncased = title_uncased(p->w) != 0;
+	fe->polar = title_polarity(p->w);
 	fe->guid = fold_address_hash(e->id);
 	fe->link = fold_address_hash(e->link);
 	fe->time = e->time;
@@ -3565,7 +3567,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    8日起", the same figures counted), are different stories, short or
  *    not, and so are titles with words of opposite sense, one sense only
  *    in each (title_opposed(): "approves" and "rejects", "raises" and
- *    "cuts"), and Korean titles that each hold a word the other lacks
+ *    "cuts"; or ordinals, compass points, seasons, parts of the day, each
+ *    holding one the other lacks: "second round" and "third round"), and Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not
  *    (title_hangul_swapped(): two stations' closures);
  *  - otherwise their summaries' leads do not each hold a figure the

@@ -1024,8 +1024,10 @@ static const uint32_t marker_cjk[][MARKER_OTHER_MAX + 1] = {
  * Only words that are seldom anything else: "up", "down", "back", "open"
  * (the US Open) and "fires" (forest fires) are left out.
  */
+#define POLAR_MEMBERS_MAX 6
+
 struct polar_group {
-	const char *const *plus, *const *minus;
+	const char *const *member[POLAR_MEMBERS_MAX];	/* NULL: no more */
 };
 
 static const char *const polar_approve_plus[] = {
@@ -1091,18 +1093,101 @@ static const char *const polar_acquit_minus[] = {
 	"convicted", "conviction", NULL,
 };
 
-static const struct polar_group polar_groups[] = {
-	{ polar_approve_plus, polar_approve_minus },
-	{ polar_rise_plus, polar_rise_minus },
-	{ polar_open_plus, polar_open_minus },
-	{ polar_win_plus, polar_win_minus },
-	{ polar_hire_plus, polar_hire_minus },
-	{ polar_lift_plus, polar_lift_minus },
-	{ polar_resume_plus, polar_resume_minus },
-	{ polar_acquit_plus, polar_acquit_minus },
+
+/* Groups of more than two whose words exclude one another as well:
+ * "second round" is not "third round", "north district" not "south
+ * district", "summer break" not "winter break", "morning flights" not
+ * "evening flights". Left out: French premier (an English noun too),
+ * est (is), été (been); Spanish sur (French on), este (this); Italian
+ * prima (before), secondo (according to), estate (an English noun). */
+static const char *const ord_first[] = {
+	"first", "erste", "ersten", "erster", "primera", "primer", "primero",
+	"primeira", "primeiro", "eerste", NULL,
 };
-_Static_assert(sizeof(polar_groups) / sizeof(polar_groups[0]) == TITLE_POLAR_GROUPS,
-               "title.h counts the groups");
+static const char *const ord_second[] = {
+	"second", "zweite", "zweiten", "zweiter", "deuxieme", "seconde",
+	"segunda", "segundo", "tweede", NULL,
+};
+static const char *const ord_third[] = {
+	"third", "dritte", "dritten", "dritter", "troisieme", "tercera",
+	"tercer", "tercero", "terceira", "terceiro", "terza", "terzo", "derde",
+	NULL,
+};
+static const char *const ord_fourth[] = {
+	"fourth", "vierte", "vierten", "quatrieme", "cuarta", "quarta",
+	"quarto", "vierde", NULL,
+};
+static const char *const ord_fifth[] = {
+	"fifth", "funfte", "funften", "cinquieme", "quinta", "quinto",
+	"vijfde", NULL,
+};
+static const char *const ord_sixth[] = {
+	"sixth", "sechste", "sechsten", "sixieme", "sexta", "sexto", "zesde",
+	NULL,
+};
+static const char *const compass_north[] = {
+	"north", "northern", "northbound", "nord", "noord", "norte",
+	"nordlich", "noordelijk", NULL,
+};
+static const char *const compass_south[] = {
+	"south", "southern", "southbound", "sud", "zuid", "sudlich",
+	"zuidelijk", NULL,
+};
+static const char *const compass_east[] = {
+	"east", "eastern", "eastbound", "ost", "oost", "ostlich", "oostelijk",
+	NULL,
+};
+static const char *const compass_west[] = {
+	"west", "western", "westbound", "ouest", "oeste", "ovest", "westlich",
+	"westelijk", NULL,
+};
+static const char *const season_summer[] = {
+	"summer", "sommer", "zomer", "verano", NULL,
+};
+static const char *const season_winter[] = {
+	"winter", "hiver", "invierno", "inverno", NULL,
+};
+static const char *const season_autumn[] = {
+	"autumn", "herbst", "herfst", "automne", "otono", "autunno", NULL,
+};
+static const char *const day_morning[] = {
+	"morning", "matin", "vormittag", NULL,
+};
+static const char *const day_afternoon[] = {
+	"afternoon", "nachmittag", NULL,
+};
+static const char *const day_evening[] = {
+	"evening", "abend", "soir", "soiree", NULL,
+};
+
+/* A group's members take a bit each, in order: title_polarity(). */
+static const struct polar_group polar_groups[] = {
+	{ { polar_approve_plus, polar_approve_minus } },
+	{ { polar_rise_plus, polar_rise_minus } },
+	{ { polar_open_plus, polar_open_minus } },
+	{ { polar_win_plus, polar_win_minus } },
+	{ { polar_hire_plus, polar_hire_minus } },
+	{ { polar_lift_plus, polar_lift_minus } },
+	{ { polar_resume_plus, polar_resume_minus } },
+	{ { polar_acquit_plus, polar_acquit_minus } },
+	{ { ord_first, ord_second, ord_third, ord_fourth, ord_fifth, ord_sixth } },
+	{ { compass_north, compass_south, compass_east, compass_west } },
+	{ { season_summer, season_winter, season_autumn } },
+	{ { day_morning, day_afternoon, day_evening } },
+};
+#define POLAR_GROUPS (sizeof(polar_groups) / sizeof(polar_groups[0]))
+
+/* How many members group g has. */
+static unsigned
+polar_size(size_t g)
+{
+	unsigned n = 0;
+
+	while (n < POLAR_MEMBERS_MAX && polar_groups[g].member[n] != NULL) {
+		n++;
+	}
+	return n;
+}
 
 /* The word tables as a small hash table of words packed 5 bits a letter
  * (a word of up to 12 letters a to z; no table word is longer), built on
@@ -1179,7 +1264,7 @@ static pthread_once_t word_once = PTHREAD_ONCE_INIT;
 static void
 words_init(void)
 {
-	size_t i;
+	size_t i, m, bit;
 
 	words_add(word_tab, stopwords,
 	               sizeof(stopwords) / sizeof(stopwords[0]),
@@ -1201,16 +1286,14 @@ words_init(void)
 	words_add(word_tab, marker_named_words,
 	          sizeof(marker_named_words) / sizeof(marker_named_words[0]),
 	          WORD_MARKER_NAMED);
-	for (i = 0; i < TITLE_POLAR_GROUPS; i++) {
-		const char *const *w;
+	for (i = 0, bit = 0; i < POLAR_GROUPS; i++) {
+		for (m = 0; m < polar_size(i) && bit < TITLE_POLAR_BITS; m++, bit++) {
+			const char *const *w;
 
-		for (w = polar_groups[i].plus; *w != NULL; w++) {
-			word_put(word_tab, *w, WORD_POLAR, 0)->polar =
-				(unsigned char)(2 * i + 1);
-		}
-		for (w = polar_groups[i].minus; *w != NULL; w++) {
-			word_put(word_tab, *w, WORD_POLAR, 0)->polar =
-				(unsigned char)(2 * i + 2);
+			for (w = polar_groups[i].member[m]; *w != NULL; w++) {
+				word_put(word_tab, *w, WORD_POLAR, 0)->polar =
+					(unsigned char)(bit + 1);
+			}
 		}
 	}
 }
@@ -2707,13 +2790,24 @@ title_polarity(const struct title_words *w)
 int
 title_opposed(const struct title_view *a, const struct title_view *b)
 {
-	const unsigned even = 0x5555u;
-	unsigned ap = a->polar & even, am = a->polar >> 1 & even;
-	unsigned bp = b->polar & even, bm = b->polar >> 1 & even;
+	unsigned x = a->polar, y = b->polar, at = 0, n;
+	size_t g;
 
-	/* a group's words of one sense only in one title, of the other
-	 * only in the other: "rises despite cuts" opposes nothing */
-	return ((ap & ~am & bm & ~bp) | (am & ~ap & bp & ~bm)) != 0;
+	if ((x & ~y) == 0 || (y & ~x) == 0) {
+		return 0;
+	}
+	/* each title holds a member of a group that the other lacks:
+	 * "rises despite cuts" opposes neither "rises" nor "cuts" */
+	for (g = 0; g < POLAR_GROUPS && at < TITLE_POLAR_BITS; g++, at += n) {
+		unsigned mask;
+
+		n = polar_size(g);
+		mask = (n >= 32 ? ~0u : (1u << n) - 1) << at;
+		if ((x & mask & ~y) != 0 && (y & mask & ~x) != 0) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int

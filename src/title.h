@@ -111,10 +111,12 @@ int title_is_dated(const struct title_words *w);
  * (Arabic, Hebrew, Hindi; a title all in lower case). */
 int title_uncased(const struct title_words *w);
 
-/* The words of one sense or its opposite that the title w read holds
- * ("approves" or "rejects", "rises" or "falls"): of group g, bit 2g for
- * the one sense, 2g + 1 for the other; TITLE_POLAR_GROUPS groups. */
-#define TITLE_POLAR_GROUPS 8
+/* The words of groups whose words exclude one another that the title w
+ * read holds: one sense or its opposite ("approves" or "rejects", "rises"
+ * or "falls"), ordinals ("second", "third"), compass points, seasons and
+ * parts of the day; a bit for each member of a group, TITLE_POLAR_BITS
+ * bits in all. */
+#define TITLE_POLAR_BITS 32
 unsigned title_polarity(const struct title_words *w);
 
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
@@ -234,8 +236,9 @@ int title_hangul(const struct title_words *w);
 int title_hangul_swapped(const char *atitle, const char *alead,
                          const char *btitle, const char *blead);
 
-/* Whether a holds words of one sense of a group (title_polarity()) and
- * none of the other, and b only the other's: two stories. */
+/* Whether a and b each hold a member of a group (title_polarity()) that
+ * the other lacks ("approves" and "rejects", "north" and "south"): two
+ * stories. "north-east" against "north" opposes nothing. */
 int title_opposed(const struct title_view *a, const struct title_view *b);
 
 /* Whether a and b tell the same story by their titles at threshold t

@@ -1729,6 +1729,74 @@ test_lower_case_dates(void **state)
 }
 
 /*
+ * Words that exclude one another as a property, titles alone: for
+ * ordinals (in English and Spanish), compass points, seasons and parts
+ * of the day, every member of a group against every other, in a
+ * template of its own. Each block is four titles: a member's title and
+ * its copy in capitals, which fold, and another member's two, which
+ * fold with each other and not with the first two. Each block has a
+ * town of its own, so that blocks never fold.
+ */
+static void
+test_exclusive_words(void **state)
+{
+	static const struct {
+		const char *template;
+		const char *member[6];
+	} group[] = {
+		{ "%s Cup %s round: United draw Rovers away from home",
+		  { "first", "second", "third", "fourth", "fifth", "sixth" } },
+		{ "%s: arranca la %s fase de obras en el centro histórico",
+		  { "primera", "segunda", "tercera", "cuarta", "quinta", "sexta" } },
+		{ "Roads closed in %s %s district for the marathon on Sunday",
+		  { "north", "south", "east", "west" } },
+		{ "%s schools to reopen after %s break, council confirms",
+		  { "summer", "winter", "autumn" } },
+		{ "%s ferry delays hit %s commuters after engine fault",
+		  { "morning", "afternoon", "evening" } },
+	};
+	static const char *const syllable[] = {
+		"Kel", "Brack", "Orrin", "Salt", "Nord", "Mill", "Tamsel", "Easter",
+	};
+	static const char *const ending[] = {
+		"bridge", "mere", "haven", "wick", "ford", "combe",
+	};
+	enum { G = sizeof(group) / sizeof(group[0]), N = 4 * 42 };
+	static char titles[N][112];
+	struct fold_entry e[N];
+	size_t story[N], g, a, b, i, n = 0, block = 0;
+
+	(void)state;
+	for (g = 0; g < G; g++) {
+		for (a = 0; a < 6 && group[g].member[a] != NULL; a++) {
+			for (b = a + 1; b < 6 && group[g].member[b] != NULL; b++, block++) {
+				char town[32];
+
+				snprintf(town, sizeof(town), "%s%s", syllable[block % 8],
+				         ending[block / 8 % 6]);
+				for (i = 0; i < 4 && n < N; i++, n++) {
+					char *p;
+
+					snprintf(titles[n], sizeof(titles[0]), group[g].template,
+					         town, group[g].member[i < 2 ? a : b]);
+					for (p = titles[n]; i % 2 == 1 && *p != '\0'; p++) {
+						if (*p >= 'a' && *p <= 'z') {
+							*p = (char)(*p - 'a' + 'A');
+						}
+					}
+					story[n] = 2 * block + i / 2;
+					e[n] = (struct fold_entry){ titles[n], NULL, NULL, NULL,
+					                            i % 2 ? "Wire Desk" : "Daily News",
+					                            1700000000 + (int64_t)i * 600, 40 };
+				}
+			}
+		}
+	}
+	assert_int_equal(n, N);
+	assert_fold_as(e, N, story, "words that exclude one another");
+}
+
+/*
  * Spelled numbers, as a property: in templates of eleven languages, six
  * numbers spelled each against every other of its language part two
  * council votes, and a number spelled and the same in digits fold
@@ -2311,6 +2379,7 @@ main(void)
 		cmocka_unit_test(test_vague_titles),
 		cmocka_unit_test(test_lower_case_dates),
 		cmocka_unit_test(test_spelled_numbers_abroad),
+		cmocka_unit_test(test_exclusive_words),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
