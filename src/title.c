@@ -1021,8 +1021,11 @@ static const uint32_t marker_cjk[][MARKER_OTHER_MAX + 1] = {
  * (title_polarity()): "Council approves ferry timetable" and "Council
  * rejects ferry timetable" are two stories, however alike the rest. A
  * group's words of one sense are its "+" list, the others its "-" list.
- * Only words that are seldom anything else: "up", "down", "back", "open"
- * (the US Open) and "fires" (forest fires) are left out.
+ * Only words that are seldom anything else: "back", "open" (the US Open)
+ * and "fires" (forest fires) are left out. "up" and "down" are in for
+ * the markets' "shares up 2.5%" and "shares down 2.5%": a phrasal verb
+ * ("steps down", "sets up") opposes only a title with the other word
+ * and not its own.
  */
 #define POLAR_MEMBERS_MAX 6
 
@@ -1043,7 +1046,7 @@ static const char *const polar_rise_plus[] = {
 	"rise", "rises", "rising", "rose", "raise", "raises", "raised",
 	"increase", "increases", "increased", "climb", "climbs", "climbed",
 	"soar", "soars", "soared", "surge", "surges", "surged", "hike",
-	"hikes", "hiked", "jump", "jumps", "jumped", "steigt", "steigen",
+	"hikes", "hiked", "jump", "jumps", "jumped", "up", "steigt", "steigen",
 	"sube", "suben", "hausse", NULL,
 };
 static const char *const polar_rise_minus[] = {
@@ -1051,7 +1054,7 @@ static const char *const polar_rise_minus[] = {
 	"decline", "declines", "declined", "plunge", "plunges", "plunged",
 	"slump", "slumps", "slumped", "sink", "sinks", "sank", "tumble",
 	"tumbles", "tumbled", "slash", "slashes", "slashed", "cut", "cuts",
-	"lowers", "lowered",
+	"lowers", "lowered", "down",
 	"sinkt", "sinken", "baja", "bajan", "cae", "caen", "baisse", NULL,
 };
 static const char *const polar_open_plus[] = {
