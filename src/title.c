@@ -951,6 +951,19 @@ static const char *const date_key_cyrillic[] = {
 	"октомври", "ноември", "декември",
 };
 
+/* Korean weekdays, with the particles a date takes (토요일에 on
+ * Saturday, 토요일부터 from Saturday): Korean has no capitals to make
+ * them keys. A month is a figure already (3월). */
+static const char *const date_key_hangul[] = {
+	"월요일", "월요일에", "월요일부터", "월요일까지", "월요일엔", "월요일께",
+	"화요일", "화요일에", "화요일부터", "화요일까지", "화요일엔", "화요일께",
+	"수요일", "수요일에", "수요일부터", "수요일까지", "수요일엔", "수요일께",
+	"목요일", "목요일에", "목요일부터", "목요일까지", "목요일엔", "목요일께",
+	"금요일", "금요일에", "금요일부터", "금요일까지", "금요일엔", "금요일께",
+	"토요일", "토요일에", "토요일부터", "토요일까지", "토요일엔", "토요일께",
+	"일요일", "일요일에", "일요일부터", "일요일까지", "일요일엔", "일요일께",
+};
+
 /* Spelled numbers in Russian, Ukrainian and Bulgarian, read as digits as
  * spelled_numbers are. */
 static const struct {
@@ -1704,7 +1717,7 @@ id_bit(uint32_t id)
 
 enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_OTHER = 4, SEED_AGAIN = 16 };
 
-/* date_key_cyrillic and spelled_cyrillic as word slots (packed holds
+/* date_key_cyrillic, date_key_hangul and spelled_cyrillic as word slots (packed holds
  * the word's hash_cps()), open addressing: a Cyrillic token costs one
  * hash and a probe or two. */
 #define OTHER_SLOTS 512
@@ -1744,20 +1757,24 @@ other_init(void)
 	for (i = 0; i < sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]); i++) {
 		other_put(date_key_cyrillic[i], WORD_DATE | WORD_DATE_KEY, 0);
 	}
+	for (i = 0; i < sizeof(date_key_hangul) / sizeof(date_key_hangul[0]); i++) {
+		other_put(date_key_hangul[i], WORD_DATE | WORD_DATE_KEY, 0);
+	}
 	for (i = 0; i < sizeof(spelled_cyrillic) / sizeof(spelled_cyrillic[0]); i++) {
 		other_put(spelled_cyrillic[i].word, WORD_NUMBER,
 		          spelled_cyrillic[i].value);
 	}
 }
 
-/* The slot of a Cyrillic word in the tables above, or NULL. */
+/* The slot of a Cyrillic or Korean word in the tables above, or NULL. */
 static const struct word_slot *
 word_find_other(const uint32_t *cp, size_t len)
 {
 	uint64_t h;
 	size_t j;
 
-	if (len < 3 || len > OTHER_MAX || cp[0] < 0x430 || cp[0] > 0x45F) {
+	if (len < 3 || len > OTHER_MAX ||
+	    ((cp[0] < 0x430 || cp[0] > 0x45F) && (cp[0] < 0xAC00 || cp[0] > 0xD7A3))) {
 		return NULL;
 	}
 	pthread_once(&other_once, other_init);

@@ -1647,8 +1647,8 @@ test_vague_titles(void **state)
 /*
  * Weekdays and months written in lower case, as a property: in French,
  * Spanish, Italian, Dutch, Portuguese, Catalan, Romanian, Polish, Czech,
- * Swedish, Danish, Finnish, Hungarian, Turkish, Russian, Ukrainian and
- * Bulgarian templates, in the forms a sentence gives them, every weekday
+ * Swedish, Danish, Finnish, Hungarian, Turkish, Russian, Ukrainian,
+ * Bulgarian and Korean templates, in the forms a sentence gives them, every weekday
  * and month against every other of its language parts two weather
  * warnings for one town; the same day in capitals folds.
  */
@@ -1701,6 +1701,8 @@ test_lower_case_dates(void **state)
 		  { "у понеділок", "у вівторок", "у середу", "у четвер", "у п'ятницю", "у суботу", "у неділю" } },
 		{ "Предупреждение за жега в Борово в %s: оранжев код",
 		  { "понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя" } },
+		{ "새벽시 %s 폭염 경보 발령…온열질환 주의 당부",
+		  { "월요일", "화요일에", "수요일부터", "목요일", "금요일에", "토요일", "일요일까지" } },
 	};
 	enum { L = sizeof(lang) / sizeof(lang[0]), N = L * 7 * 2 };
 	static char titles[N][160];
