@@ -78,6 +78,10 @@
 /* A dated series' title naming this many strong keys (names, figures)
  * folds over leads that are not copies (fold_series_named()). */
 #define FOLD_SERIES_KEYS 3
+/* Copies under a title that names its event with a figure may add
+ * figures of their own to their leads when told this close together
+ * (fold_event_named()); a daily template's next title comes a day on. */
+#define FOLD_DETAIL_SECONDS (12 * 3600)
 /* The titles' id table starts with room for this many ids an entry (a
  * title's words and word pairs that no title before had): each time it
  * grows, the new table is written afresh and the old one still held. */
@@ -197,6 +201,7 @@ struct fold_ent {
 	unsigned char boilerlead : 1;	/* the lead is boilerplate as a whole */
 	unsigned char uncased : 1;	/* title_uncased() */
 	unsigned char recurring : 1;	/* fold_mark_recurring() found it */
+	unsigned char figured : 1;	/* title_figured() */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
@@ -1475,6 +1480,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->dated = title_is_dated(p->w) != 0;
 	fe->vague = title_vague(p->w, fe->inform) != 0;
 	fe->hangul = title_hangul(p->w) != 0;
+	fe->figured = title_figured(p->w) != 0;
 	fe->uncased = title_uncased(p->w) != 0;
 	fe->polar = title_polarity(p->w);
 	fe->guid = fold_address_hash(e->id);
@@ -3311,6 +3317,41 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SHARE * (double)whole - 1e-9;
 }
 
+/* How many strong keys (names, figures) e's title names. */
+static size_t
+fold_strong_keys(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	size_t i, strong = 0;
+
+	for (i = 0; c->keys != NULL && i < e->nkeys; i++) {
+		strong += (c->keys[e->key + i] & TITLE_KEY_WEAK_BIT) == 0;
+	}
+	return strong;
+}
+
+/* Whether a's and b's titles, whole and told within FOLD_DETAIL_SECONDS
+ * of each other, each name a figure among FOLD_SERIES_KEYS strong keys
+ * or more: "Wahlkreis Schlehenbühl-Süd: Wählerliste Mitte gewinnt mit
+ * 58,1 %" tells one event, and leads of their own under it may each add
+ * a figure the other lacks (the turnout, the runner-up's share). Another
+ * district or share is another title, which the title rule parts; the
+ * same title a day later may be the next day's market. */
+static int
+fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
+                 const struct fold_ent *b)
+{
+	int64_t d;
+
+	if (a->cut || b->cut || !a->figured || !b->figured ||
+	    a->time == NF_NO_DATE || b->time == NF_NO_DATE) {
+		return 0;
+	}
+	d = a->time > b->time ? a->time - b->time : b->time - a->time;
+	return d <= FOLD_DETAIL_SECONDS &&
+	       fold_strong_keys(c, a) >= FOLD_SERIES_KEYS &&
+	       fold_strong_keys(c, b) >= FOLD_SERIES_KEYS;
+}
+
 /* Whether e's title is dated and names its event by FOLD_SERIES_KEYS
  * strong keys or more, as a title of a dated series may
  * (fold_mark_generic()): "Heat warning for Westerly Downs on Saturday:
@@ -3323,15 +3364,7 @@ fold_leads_copied(const struct fold_ctx *c, const struct fold_ent *a,
 static int
 fold_series_named(const struct fold_ctx *c, const struct fold_ent *e)
 {
-	size_t i, strong = 0;
-
-	if (!e->dated || c->keys == NULL) {
-		return 0;
-	}
-	for (i = 0; i < e->nkeys; i++) {
-		strong += (c->keys[e->key + i] & TITLE_KEY_WEAK_BIT) == 0;
-	}
-	return strong >= FOLD_SERIES_KEYS;
+	return e->dated && fold_strong_keys(c, e) >= FOLD_SERIES_KEYS;
 }
 
 /* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of
@@ -3572,7 +3605,10 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    which their own summary holds and the other's does not
  *    (title_hangul_swapped(): two stations' closures);
  *  - otherwise their summaries' leads do not each hold a figure the
- *    other lacks (nor, for a title cut short with an ellipsis, which
+ *    other lacks (unless both titles are whole, told within
+ *    FOLD_DETAIL_SECONDS, and name a figure among FOLD_SERIES_KEYS strong
+ *    keys, fold_event_named(): one result, its leads adding the turnout
+ *    or the runner-up; nor, for a title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,
  *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,
@@ -3624,7 +3660,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	 * words naming nothing heads many: its summary must tell the same
 	 * event, as the lead rule's summaries must */
 	if (fold_summaries_differ(c, a, b, a->cut || b->cut || a->vague || b->vague ?
-	                                   FOLD_SHORT_KEYS : 0)) {
+	                                   FOLD_SHORT_KEYS : 0) &&
+	    !fold_event_named(c, a, b)) {
 		return 0;
 	}
 	/* the rules first, the leads' likeness after: most candidates fail

@@ -2845,6 +2845,20 @@ title_hangul(const struct title_words *w)
 }
 
 int
+title_figured(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		if (!nm->toks[i].cjk && nm->toks[i].key == KEY_NUMBER) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
 title_is_dated(const struct title_words *w)
 {
 	const struct norm *nm = &w->nm;

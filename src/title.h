@@ -227,6 +227,9 @@ void title_view_measure(const struct title_vocab *v, struct title_view *x);
 /* Whether the title w read holds a word in Hangul. */
 int title_hangul(const struct title_words *w);
 
+/* Whether the title w read holds a figure (a number, spelled or not). */
+int title_figured(const struct title_words *w);
+
 /* Whether two Korean titles each hold a word the other lacks that their
  * own summary holds and the other's does not: "8호선 푸른들~갈대밭 구간
  * 운행 중단" and "8호선 푸른들~은하골 구간 운행 중단" over leads naming 갈대밭

@@ -1799,6 +1799,52 @@ test_exclusive_words(void **state)
 }
 
 /*
+ * A title that names its event with a figure, as a property: election
+ * results for eight districts, each told twice within hours over leads
+ * of their own that each add a figure (the turnout, the runner-up's
+ * share), fold; the same result's title told again a day later over
+ * other figures (the next day's count) does not join them, nor does
+ * another district with the same share.
+ */
+static void
+test_event_figures(void **state)
+{
+	static const char *const district[] = {
+		"Larkfield North", "Saltmere East", "Orrinford Central", "Brackwick Vale",
+		"Nordhaven Quay", "Millcombe Rise", "Easterlea Down", "Tamsel Bay",
+	};
+	enum { D = sizeof(district) / sizeof(district[0]), C = 3, N = C * D };
+	static char titles[N][96], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t d = i / C, k = i % C;
+		unsigned share = 40 + (unsigned)(d % 2) * 3;	/* shared by districts */
+
+		snprintf(titles[i], sizeof(titles[0]), "%s: Civic Front wins with %u.0%% of the vote",
+		         district[d], share);
+		if (k == 0) {
+			snprintf(leads[i], sizeof(leads[0]), "Civic Front won %s with %u.0%% of the "
+			         "vote, ahead of the Harbour Party on %u.4%%.", district[d], share,
+			         20 + (unsigned)d);
+		} else {
+			snprintf(leads[i], sizeof(leads[0]), "Turnout in %s was %u.7%%, and Civic "
+			         "Front took the seat with %u.0%%.", district[d],
+			         30 + (unsigned)d + (unsigned)k, share);
+		}
+		/* the third a day on: another count under the same title */
+		story[i] = k < 2 ? 2 * d : 2 * d + 1;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k == 1 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)d * 600 +
+		                            (k == 1 ? 5 * 3600 : k == 2 ? 26 * 3600 : 0), 80 };
+	}
+	assert_fold_as(e, N, story, "titles that name their event with a figure");
+}
+
+/*
  * Spelled numbers, as a property: in templates of eleven languages, six
  * numbers spelled each against every other of its language part two
  * council votes, and a number spelled and the same in digits fold
@@ -2382,6 +2428,7 @@ main(void)
 		cmocka_unit_test(test_lower_case_dates),
 		cmocka_unit_test(test_spelled_numbers_abroad),
 		cmocka_unit_test(test_exclusive_words),
+		cmocka_unit_test(test_event_figures),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
