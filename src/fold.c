@@ -3385,6 +3385,36 @@ fold_leads_alike(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_SHORT_LEAD_SHARE * (double)whole - 1e-9;
 }
 
+/* Whether a word that one of entries ia's and ib's titles holds and the
+ * other's lacks is in the other's lead (title_swap_echoed()): a named
+ * series' copy that swaps "warning" for "alert" over a lead of its own
+ * that still says "warning". */
+static int
+fold_swap_echoed(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
+
+	return title_swap_echoed(ea->title, ea->summary, eb->title, eb->summary);
+}
+
+/* Whether entries ia and ib are one named series' event told with a
+ * word swapped (fold_swap_echoed()), their titles otherwise the same
+ * words (title_same_words(), one swap). */
+static int
+fold_echoed_swap(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x, y;
+
+	if (!fold_series_named(c, a) || !fold_series_named(c, b)) {
+		return 0;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	return title_same_words(&vocab, &x, &y, 1) && fold_swap_echoed(c, ia, ib);
+}
+
 /* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of
  * the shorter one's shingles), and no boilerplate as a whole. */
 static int
@@ -3541,7 +3571,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	const struct fold_entry *eb = fold_at(c, (size_t)(b - c->ents));
 
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
-	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y)) ||
+	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y) &&
+	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
+	          fold_swap_echoed(c, (uint32_t)(a - c->ents), (uint32_t)(b - c->ents)))) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary));
 }
@@ -3582,7 +3614,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      a copy cut short or with its summary glued on aside, a copy cut
  *      with an ellipsis where the other goes on too, fold_cut_begins();
  *      over leads copied nearly whole one word each may be an outlet's
- *      synonym), or one title names nothing (short, without a key:
+ *      synonym, and under a named series' titles one word each that the
+ *      other's lead holds, fold_echoed_swap(): "Flood alert" over a lead
+ *      of a "flood warning"), or one title names nothing (short, without a key:
  *      "Breaking news", "Update"; or short and carried by many stories)
  *      and the other is a headline of its own or names nothing too,
  *      over the very same lead (fold_short_titles_agree()). A lead is
@@ -3645,15 +3679,15 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		/* a named series' leads of their own may each name a thing
 		 * more (a forecaster, a weekday), not two */
 		int copied = c->boiler != NULL && fold_leads_copied(c, a, b);
+		int named = fold_series_named(c, a) && fold_series_named(c, b);
 
-		return c->boiler != NULL &&
-		       (copied ||
-		        (fold_series_named(c, a) && fold_series_named(c, b))) &&
+		return c->boiler != NULL && (copied || named) &&
 		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
 		                                       FOLD_LEAD_KEYS) &&
 		       !fold_short_leads_refigured(c, a, b) &&
 		       fold_short_titles_agree(c, ia, ib, t,
-		                               fold_leads_same(c, a, b)) &&
+		                               fold_leads_same(c, a, b) ||
+		                               (named && fold_swap_echoed(c, ia, ib))) &&
 		       !fold_told_apart(c, a, b);
 	}
 	/* a title cut short matches the start of many, and one of a few
@@ -3670,7 +3704,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	 * test reads a and b only, so the order decides no pair) */
 	if (!fold_verify(c, ia, ib, t) &&
 	    !(fold_verify_lead(c, ia, ib, t) &&
-	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS))) {
+	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
+	    !fold_echoed_swap(c, ia, ib)) {
 		return 0;
 	}
 	return !(fold_leads_alike(c, a, b) &&

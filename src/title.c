@@ -3321,9 +3321,10 @@ hangul_at(const unsigned char *s)
 	       (s[0] == 0xED && s[1] <= 0x9E);
 }
 
-/* A word of a Korean title as hangul_swapped() reads it: the bytes
- * between spaces and ASCII punctuation, "~" and "…" included, holding a
- * Hangul syllable. */
+/* A word of a title as title_hangul_swapped() and title_swap_echoed()
+ * read it: the bytes between spaces and ASCII punctuation, "~" and "…"
+ * included (holding a Hangul syllable, for the first), ASCII letters in
+ * lower case (for the second). */
 #define HANGUL_WORDS 24
 #define HANGUL_WORD_MAX 48
 
@@ -3333,10 +3334,10 @@ struct hangul_words {
 };
 
 static void
-hangul_split(const char *title, struct hangul_words *out)
+raw_split(const char *title, struct hangul_words *out, int hangul_only)
 {
 	const unsigned char *s = (const unsigned char *)title;
-	size_t i = 0, start, len;
+	size_t i = 0, start, len, k;
 
 	out->n = 0;
 	while (s[i] != '\0' && out->n < HANGUL_WORDS) {
@@ -3353,8 +3354,11 @@ hangul_split(const char *title, struct hangul_words *out)
 			i++;
 		}
 		len = i - start;
-		if (hangul && len < HANGUL_WORD_MAX) {
-			memcpy(out->w[out->n], s + start, len);
+		if ((hangul || !hangul_only) && len > 0 && len < HANGUL_WORD_MAX) {
+			for (k = 0; k < len; k++) {
+				out->w[out->n][k] = hangul_only ? (char)s[start + k] :
+				                    (char)tolower(s[start + k]);
+			}
 			out->w[out->n++][len] = '\0';
 		}
 		if (s[i] == 0xE2) {
@@ -3402,8 +3406,56 @@ title_hangul_swapped(const char *atitle, const char *alead,
 	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
 		return 0;
 	}
-	hangul_split(atitle, &a);
-	hangul_split(btitle, &b);
+	raw_split(atitle, &a, 1);
+	raw_split(btitle, &b, 1);
 	return a.n > 0 && b.n > 0 && hangul_told(&a, &b, alead, blead) &&
 	       hangul_told(&b, &a, blead, alead);
+}
+
+/* Whether the first TITLE_ECHO_BYTES of text hold w (ASCII letters in
+ * lower case) as a word of their own, whatever their case. */
+#define TITLE_ECHO_BYTES 300
+static int
+lead_has_word(const char *text, const char *w)
+{
+	size_t n = strlen(w), len = strlen(text), i;
+
+	len = len < TITLE_ECHO_BYTES ? len : TITLE_ECHO_BYTES;
+	for (i = 0; n > 0 && i + n <= len; i++) {
+		if ((i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+		    (i + n == len || !isalnum((unsigned char)text[i + n])) &&
+		    strncasecmp(text + i, w, n) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether a word of a's title that b's lacks is in b's lead. */
+static int
+swap_echoed(const struct hangul_words *a, const struct hangul_words *b,
+            const char *blead)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		if (!hangul_has(b, a->w[i]) && lead_has_word(blead, a->w[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+title_swap_echoed(const char *atitle, const char *alead,
+                  const char *btitle, const char *blead)
+{
+	struct hangul_words a, b;
+
+	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
+		return 0;
+	}
+	raw_split(atitle, &a, 0);
+	raw_split(btitle, &b, 0);
+	return swap_echoed(&a, &b, blead) || swap_echoed(&b, &a, alead);
 }

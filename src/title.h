@@ -239,6 +239,15 @@ int title_figured(const struct title_words *w);
 int title_hangul_swapped(const char *atitle, const char *alead,
                          const char *btitle, const char *blead);
 
+/* Whether a word of one title that the other lacks is in the other's
+ * lead (the start of its summary): "Flood alert for Greymarch ..." over
+ * a lead that tells of a "flood warning" is "Flood warning for Greymarch
+ * ...", a word swapped by a rewrite; "Fog warning" over a lead of fog
+ * against "Snow warning" over one of snow echoes nothing. Strings may be
+ * NULL (then 0). */
+int title_swap_echoed(const char *atitle, const char *alead,
+                      const char *btitle, const char *blead);
+
 /* Whether a and b each hold a member of a group (title_polarity()) that
  * the other lacks ("approves" and "rejects", "north" and "south"): two
  * stories. "north-east" against "north" opposes nothing. */

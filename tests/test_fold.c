@@ -1845,6 +1845,52 @@ test_event_figures(void **state)
 }
 
 /*
+ * A named series' copy that swaps a word, as a property: flood warnings
+ * for ten towns on eight days, each told twice over leads of their own,
+ * the second copy's title saying "alert" where its lead still says
+ * "warning" (an outlet's word); the two copies fold. The fog warning of
+ * the same town, day and level, told once, whose title swaps the hazard
+ * and whose lead tells of fog, stays apart.
+ */
+static void
+test_swap_echoed(void **state)
+{
+	static const char *const town[] = {
+		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
+		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
+	};
+	static const char *const hazard[] = { "flood", "fog" };
+	enum { T = sizeof(town) / sizeof(town[0]), D = 8, N = 3 * T * D };
+	static char titles[N][96], leads[N][160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t d = i / (3 * T), t = i / 3 % T, h = i % 3 == 2, k = i % 3 == 1;
+		int level = 1 + (int)((d + t) % 4), day = 3 + (int)d;
+
+		snprintf(titles[i], sizeof(titles[0]), "%s %s %s on %d March: level %d",
+		         town[t], hazard[h], k ? "alert" : "warning", day, level);
+		if (k == 0) {
+			snprintf(leads[i], sizeof(leads[0]), "The weather service has issued a "
+			         "level %d %s warning for %s from %d March.", level,
+			         h ? "fog" : "flood", town[t], day);
+		} else {
+			snprintf(leads[i], sizeof(leads[0]), "Forecasters have put %s under a "
+			         "level %d %s warning and urge residents to avoid travel.",
+			         town[t], level, h ? "fog" : "flood");
+		}
+		story[i] = 2 * (i / 3) + h;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Wire Desk" : "Daily News",
+		                            1709424000 + (int64_t)d * 86400 +
+		                            (int64_t)(i % 3) * 3000 + (int64_t)t * 60, 40 };
+	}
+	assert_fold_as(e, N, story, "a named series' copy that swaps a word");
+}
+
+/*
  * Spelled numbers, as a property: in templates of eleven languages, six
  * numbers spelled each against every other of its language part two
  * council votes, and a number spelled and the same in digits fold
@@ -2429,6 +2475,7 @@ main(void)
 		cmocka_unit_test(test_spelled_numbers_abroad),
 		cmocka_unit_test(test_exclusive_words),
 		cmocka_unit_test(test_event_figures),
+		cmocka_unit_test(test_swap_echoed),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
