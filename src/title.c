@@ -783,6 +783,15 @@ static const char *const stopwords[] = {
 	"liveticker", "update", "updated", "urgente",
 };
 
+/* The labels that tell what an item holds, before a headline only
+ * ("WATCH: Harbour reopens" is "Harbour reopens" told in a video):
+ * a stopword as a title's first word, elsewhere a word ("video game
+ * studio"). */
+static const char *const label_words[] = {
+	"audio", "fotos", "gallery", "listen", "photos", "pictures", "video",
+	"videos", "watch",
+};
+
 /* Spelled numbers count as numbers: "Three injured" is not "Five
  * injured". These and spelled_numbers below. */
 static const char *const number_words[] = {
@@ -1212,7 +1221,8 @@ polar_size(size_t g)
 #define WORDS_SLOT_BITS 11
 #define WORDS_SLOTS (1u << WORDS_SLOT_BITS)
 enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8,
-       WORD_MARKER_NAMED = 16, WORD_POLAR = 32, WORD_DATE_KEY = 64 };
+       WORD_MARKER_NAMED = 16, WORD_POLAR = 32, WORD_DATE_KEY = 64,
+       WORD_LABEL = 128 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
@@ -1299,6 +1309,8 @@ words_init(void)
 	          WORD_DATE | WORD_DATE_KEY);
 	words_add(word_tab, marker_words,
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
+	words_add(word_tab, label_words,
+	          sizeof(label_words) / sizeof(label_words[0]), WORD_LABEL);
 	words_add(word_tab, marker_named_words,
 	          sizeof(marker_named_words) / sizeof(marker_named_words[0]),
 	          WORD_MARKER_NAMED);
@@ -1436,7 +1448,8 @@ mark_keys(struct norm *nm)
 		struct token *t = &nm->toks[i];
 		int words = t->words = tok_words(nm, t);
 
-		t->stop = (words & WORD_STOP) != 0;
+		t->stop = (words & WORD_STOP) != 0 ||
+		          (i == 0 && (words & WORD_LABEL) != 0);
 		/* A label in capitals that opens a title in lower case
 		 * (MATCHDAY, LIVESTREAM) names what kind of item it is:
 		 * a key, not a sentence's first word. */

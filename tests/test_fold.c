@@ -1891,6 +1891,43 @@ test_swap_echoed(void **state)
 }
 
 /*
+ * A label that tells what an item holds, as a property: "WATCH:",
+ * "VIDEO:", "PHOTOS:", "LISTEN:" and "AUDIO:" before three generic heads,
+ * over the very lead of the head without it, fold with it; over another
+ * town's lead they do not.
+ */
+static void
+test_media_labels(void **state)
+{
+	static const char *const label[] = { "WATCH", "VIDEO", "PHOTOS", "LISTEN", "AUDIO" };
+	static const char *const head[] = { "Developing story", "Breaking news", "Just in" };
+	static const char *const town[] = { "Cindermoor", "Ashvale", "Kelbridge" };
+	enum { L = sizeof(label) / sizeof(label[0]), H = sizeof(head) / sizeof(head[0]),
+	       N = L * H * 3 };
+	static char titles[N][64], leads[N][160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t l = i / (3 * H), h = i / 3 % H, k = i % 3;
+		/* the labelled copy and the plain one tell one town's news,
+		 * the third another's */
+		size_t t = k < 2 ? (l + h) % 3 : (l + h + 1) % 3;
+
+		snprintf(titles[i], sizeof(titles[0]), "%s%s%s", k == 0 ? label[l] : "",
+		         k == 0 ? ": " : "", head[h]);
+		snprintf(leads[i], sizeof(leads[0]), "The residents' group in %s won an "
+		         "award for the night market number %zu on Wednesday.", town[t], i / 3);
+		story[i] = 2 * (i / 3) + (k == 2);
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)i * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "a label that tells what an item holds");
+}
+
+/*
  * Spelled numbers, as a property: in templates of eleven languages, six
  * numbers spelled each against every other of its language part two
  * council votes, and a number spelled and the same in digits fold
@@ -2476,6 +2513,7 @@ main(void)
 		cmocka_unit_test(test_exclusive_words),
 		cmocka_unit_test(test_event_figures),
 		cmocka_unit_test(test_swap_echoed),
+		cmocka_unit_test(test_media_labels),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
