@@ -198,7 +198,7 @@ struct fold_ent {
 	unsigned char vague : 1;	/* title_vague() */
 	unsigned char hangul : 1;	/* title_hangul() */
 	unsigned char cut : 1;	/* the title ends in an ellipsis */
-	unsigned char boilerlead : 1;	/* the lead is boilerplate as a whole */
+	unsigned char boilerlead : 1;	/* the lead is boilerplate, whole */
 	unsigned char uncased : 1;	/* title_uncased() */
 	unsigned char recurring : 1;	/* fold_mark_recurring() found it */
 	unsigned char figured : 1;	/* title_figured() */
@@ -3394,7 +3394,8 @@ fold_swap_echoed(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
 	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
 
-	return title_swap_echoed(ea->title, ea->summary, eb->title, eb->summary);
+	return title_swap_echoed(ea->title, ea->summary, eb->title,
+	                         eb->summary);
 }
 
 /* Whether entries ia and ib are one named series' event told with a
@@ -3412,7 +3413,8 @@ fold_echoed_swap(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
-	return title_same_words(&vocab, &x, &y, 1) && fold_swap_echoed(c, ia, ib);
+	return title_same_words(&vocab, &x, &y, 1) &&
+	       fold_swap_echoed(c, ia, ib);
 }
 
 /* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of
@@ -3573,7 +3575,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
 	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y) &&
 	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
-	          fold_swap_echoed(c, (uint32_t)(a - c->ents), (uint32_t)(b - c->ents)))) ||
+	          title_swap_echoed(ea->title, ea->summary, eb->title,
+	                            eb->summary))) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary));
 }
@@ -3616,8 +3619,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      over leads copied nearly whole one word each may be an outlet's
  *      synonym, and under a named series' titles one word each that the
  *      other's lead holds, fold_echoed_swap(): "Flood alert" over a lead
- *      of a "flood warning"), or one title names nothing (short, without a key:
- *      "Breaking news", "Update"; or short and carried by many stories)
+ *      of a "flood warning"), or one title names nothing (short, without
+ *      a key: "Breaking news", "Update"; or short and carried by many
+ *      stories)
  *      and the other is a headline of its own or names nothing too,
  *      over the very same lead (fold_short_titles_agree()). A lead is
  *      the first sentence past a short label in capitals
@@ -3635,7 +3639,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    not, and so are titles with words of opposite sense, one sense only
  *    in each (title_opposed(): "approves" and "rejects", "raises" and
  *    "cuts"; or ordinals, compass points, seasons, parts of the day, each
- *    holding one the other lacks: "second round" and "third round"), and Korean titles that each hold a word the other lacks
+ *    holding one the other lacks: "second round" and "third round"), and
+ *    Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not
  *    (title_hangul_swapped(): two stations' closures);
  *  - otherwise their summaries' leads do not each hold a figure the
@@ -3687,7 +3692,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		       !fold_short_leads_refigured(c, a, b) &&
 		       fold_short_titles_agree(c, ia, ib, t,
 		                               fold_leads_same(c, a, b) ||
-		                               (named && fold_swap_echoed(c, ia, ib))) &&
+		                               (named &&
+		                                fold_swap_echoed(c, ia, ib))) &&
 		       !fold_told_apart(c, a, b);
 	}
 	/* a title cut short matches the start of many, and one of a few

@@ -1245,7 +1245,8 @@ pack_ascii(const char *w)
 static size_t
 word_slot(uint64_t packed)
 {
-	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >> (64 - WORDS_SLOT_BITS));
+	return (size_t)((packed * 0x9E3779B97F4A7C15ULL) >>
+	                (64 - WORDS_SLOT_BITS));
 }
 
 /* The word tables hashed once (word_tab), under pthread_once, read-only
@@ -1315,7 +1316,8 @@ words_init(void)
 	          sizeof(marker_named_words) / sizeof(marker_named_words[0]),
 	          WORD_MARKER_NAMED);
 	for (i = 0, bit = 0; i < POLAR_GROUPS; i++) {
-		for (m = 0; m < polar_size(i) && bit < TITLE_POLAR_BITS; m++, bit++) {
+		for (m = 0; m < polar_size(i) && bit < TITLE_POLAR_BITS;
+		     m++, bit++) {
 			const char *const *w;
 
 			for (w = polar_groups[i].member[m]; *w != NULL; w++) {
@@ -1728,11 +1730,12 @@ id_bit(uint32_t id)
 	return (uint64_t)1 << ((id * 0x9E3779B9u) >> 26);
 }
 
-enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_OTHER = 4, SEED_AGAIN = 16 };
+enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_OTHER = 4,
+       SEED_AGAIN = 16 };
 
-/* date_key_cyrillic, date_key_hangul and spelled_cyrillic as word slots (packed holds
- * the word's hash_cps()), open addressing: a Cyrillic token costs one
- * hash and a probe or two. */
+/* date_key_cyrillic, date_key_hangul and spelled_cyrillic as word
+ * slots (packed holds the word's hash_cps()), open addressing: a
+ * Cyrillic or Korean token costs one hash and a probe or two. */
 #define OTHER_SLOTS 512
 #define OTHER_MAX 12
 static struct word_slot other_tab[OTHER_SLOTS];
@@ -1762,18 +1765,22 @@ other_put(const char *word, int flags, unsigned char value)
 	other_tab[j].value = value;
 }
 
+#define NCYRILLIC (sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]))
+#define NHANGUL (sizeof(date_key_hangul) / sizeof(date_key_hangul[0]))
+#define NSPELLED (sizeof(spelled_cyrillic) / sizeof(spelled_cyrillic[0]))
+
 static void
 other_init(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]); i++) {
+	for (i = 0; i < NCYRILLIC; i++) {
 		other_put(date_key_cyrillic[i], WORD_DATE | WORD_DATE_KEY, 0);
 	}
-	for (i = 0; i < sizeof(date_key_hangul) / sizeof(date_key_hangul[0]); i++) {
+	for (i = 0; i < NHANGUL; i++) {
 		other_put(date_key_hangul[i], WORD_DATE | WORD_DATE_KEY, 0);
 	}
-	for (i = 0; i < sizeof(spelled_cyrillic) / sizeof(spelled_cyrillic[0]); i++) {
+	for (i = 0; i < NSPELLED; i++) {
 		other_put(spelled_cyrillic[i].word, WORD_NUMBER,
 		          spelled_cyrillic[i].value);
 	}
@@ -1787,7 +1794,8 @@ word_find_other(const uint32_t *cp, size_t len)
 	size_t j;
 
 	if (len < 3 || len > OTHER_MAX ||
-	    ((cp[0] < 0x430 || cp[0] > 0x45F) && (cp[0] < 0xAC00 || cp[0] > 0xD7A3))) {
+	    ((cp[0] < 0x430 || cp[0] > 0x45F) &&
+	     (cp[0] < 0xAC00 || cp[0] > 0xD7A3))) {
 		return NULL;
 	}
 	pthread_once(&other_once, other_init);
