@@ -3346,22 +3346,22 @@ hangul_at(const unsigned char *s)
  * read it: the bytes between spaces and ASCII punctuation, "~" and "…"
  * included (holding a Hangul syllable, for the first), ASCII letters in
  * lower case (for the second). */
-#define HANGUL_WORDS 24
-#define HANGUL_WORD_MAX 48
+#define RAW_WORDS 24
+#define RAW_WORD_MAX 48
 
-struct hangul_words {
-	char w[HANGUL_WORDS][HANGUL_WORD_MAX];
+struct raw_words {
+	char w[RAW_WORDS][RAW_WORD_MAX];
 	size_t n;
 };
 
 static void
-raw_split(const char *title, struct hangul_words *out, int hangul_only)
+raw_split(const char *title, struct raw_words *out, int hangul_only)
 {
 	const unsigned char *s = (const unsigned char *)title;
 	size_t i = 0, start, len, k;
 
 	out->n = 0;
-	while (s[i] != '\0' && out->n < HANGUL_WORDS) {
+	while (s[i] != '\0' && out->n < RAW_WORDS) {
 		int hangul = 0;
 
 		while (s[i] != '\0' && s[i] < 0x80 && !isalnum(s[i])) {
@@ -3375,7 +3375,7 @@ raw_split(const char *title, struct hangul_words *out, int hangul_only)
 			i++;
 		}
 		len = i - start;
-		if ((hangul || !hangul_only) && len > 0 && len < HANGUL_WORD_MAX) {
+		if ((hangul || !hangul_only) && len > 0 && len < RAW_WORD_MAX) {
 			for (k = 0; k < len; k++) {
 				out->w[out->n][k] = hangul_only ? (char)s[start + k] :
 				                    (char)tolower(s[start + k]);
@@ -3389,7 +3389,7 @@ raw_split(const char *title, struct hangul_words *out, int hangul_only)
 }
 
 static int
-hangul_has(const struct hangul_words *h, const char *w)
+raw_has(const struct raw_words *h, const char *w)
 {
 	size_t i;
 
@@ -3404,13 +3404,13 @@ hangul_has(const struct hangul_words *h, const char *w)
 /* Whether a's title holds a Hangul word b's lacks that a's lead holds and
  * b's lead does not. */
 static int
-hangul_told(const struct hangul_words *a, const struct hangul_words *b,
+hangul_told(const struct raw_words *a, const struct raw_words *b,
             const char *alead, const char *blead)
 {
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		if (!hangul_has(b, a->w[i]) && strstr(alead, a->w[i]) != NULL &&
+		if (!raw_has(b, a->w[i]) && strstr(alead, a->w[i]) != NULL &&
 		    strstr(blead, a->w[i]) == NULL) {
 			return 1;
 		}
@@ -3418,18 +3418,29 @@ hangul_told(const struct hangul_words *a, const struct hangul_words *b,
 	return 0;
 }
 
+/* Splits two titles (raw_split()) when they and their leads are all
+ * there; 0 when one is NULL. */
+static int
+raw_split_pair(const char *atitle, const char *alead, const char *btitle,
+               const char *blead, struct raw_words *a, struct raw_words *b,
+               int hangul_only)
+{
+	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
+		return 0;
+	}
+	raw_split(atitle, a, hangul_only);
+	raw_split(btitle, b, hangul_only);
+	return 1;
+}
+
 int
 title_hangul_swapped(const char *atitle, const char *alead,
                      const char *btitle, const char *blead)
 {
-	struct hangul_words a, b;
+	struct raw_words a, b;
 
-	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
-		return 0;
-	}
-	raw_split(atitle, &a, 1);
-	raw_split(btitle, &b, 1);
-	return a.n > 0 && b.n > 0 && hangul_told(&a, &b, alead, blead) &&
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 1) &&
+	       a.n > 0 && b.n > 0 && hangul_told(&a, &b, alead, blead) &&
 	       hangul_told(&b, &a, blead, alead);
 }
 
@@ -3454,13 +3465,13 @@ lead_has_word(const char *text, const char *w)
 
 /* Whether a word of a's title that b's lacks is in b's lead. */
 static int
-swap_echoed(const struct hangul_words *a, const struct hangul_words *b,
+swap_echoed(const struct raw_words *a, const struct raw_words *b,
             const char *blead)
 {
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		if (!hangul_has(b, a->w[i]) && lead_has_word(blead, a->w[i])) {
+		if (!raw_has(b, a->w[i]) && lead_has_word(blead, a->w[i])) {
 			return 1;
 		}
 	}
@@ -3471,12 +3482,8 @@ int
 title_swap_echoed(const char *atitle, const char *alead,
                   const char *btitle, const char *blead)
 {
-	struct hangul_words a, b;
+	struct raw_words a, b;
 
-	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
-		return 0;
-	}
-	raw_split(atitle, &a, 0);
-	raw_split(btitle, &b, 0);
-	return swap_echoed(&a, &b, blead) || swap_echoed(&b, &a, alead);
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
+	       (swap_echoed(&a, &b, blead) || swap_echoed(&b, &a, alead));
 }
