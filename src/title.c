@@ -1490,6 +1490,81 @@ mark_keys(struct norm *nm)
 	}
 }
 
+/* The magnitudes glued onto a figure ("£5m", "$2bn", "10k") as the words
+ * a figure with a space before them has ("£5 million"): outlets' styles
+ * differ. Not "b" ("Route 9B"), "pm" or a unit. */
+static const struct {
+	const char *suffix, *word;
+} magnitudes[] = {
+	{ "m", "million" }, { "mn", "million" }, { "bn", "billion" },
+	{ "k", "thousand" },
+};
+#define NMAGNITUDES (sizeof(magnitudes) / sizeof(magnitudes[0]))
+
+/* Which magnitude the len code points at cp end with after a figure of
+ * digits (a separator inside), or -1; *digits gets the figure's length. */
+static int
+magnitude_of(const uint32_t *cp, size_t len, size_t *digits)
+{
+	size_t d = 0, k, n, j;
+
+	while (d < len && ((cp[d] >= '0' && cp[d] <= '9') ||
+	                   (d > 0 && (cp[d] == '.' || cp[d] == ',')))) {
+		d++;
+	}
+	for (k = 0; d > 0 && k < NMAGNITUDES; k++) {
+		n = strlen(magnitudes[k].suffix);
+		for (j = 0; j < n && d + n == len &&
+		            cp[d + j] == (uint32_t)magnitudes[k].suffix[j]; j++) {
+		}
+		if (d + n == len && j == n) {
+			*digits = d;
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+/* Splits each figure with a magnitude glued on into the figure and the
+ * magnitude's word, a token of its own after it. */
+static void
+split_magnitudes(struct norm *nm)
+{
+	size_t i, j, digits, wlen;
+	int k;
+
+	for (i = 0; i < nm->ntoks && nm->ntoks < TITLE_READ_MAX; i++) {
+		struct token *t = &nm->toks[i], word;
+		const char *w;
+
+		if (t->cjk || t->key != KEY_NUMBER ||
+		    (k = magnitude_of(nm->cps + t->start, t->len, &digits)) < 0) {
+			continue;
+		}
+		w = magnitudes[k].word;
+		wlen = strlen(w);
+		if (nm->ncps + wlen > TITLE_READ_MAX) {
+			return;
+		}
+		word = *t;
+		word.start = nm->ncps;
+		word.len = wlen;
+		word.key = KEY_NONE;
+		word.upper = word.caps = 0;
+		word.alpha = 1;
+		word.apos = 0;
+		for (j = 0; j < wlen; j++) {
+			nm->cps[nm->ncps++] = (uint32_t)w[j];
+		}
+		word.stem = stem_len(nm->cps + word.start, wlen);
+		t->len = t->stem = digits;
+		memmove(&nm->toks[i + 2], &nm->toks[i + 1],
+		        (nm->ntoks - i - 1) * sizeof(*nm->toks));
+		nm->toks[++i] = word;
+		nm->ntoks++;
+	}
+}
+
 /* A title's spelled numbers (spelled_numbers) as digits, in place: the
  * token's code points are overwritten and it grows no longer. Running
  * text keeps its words: in a lead, "a two-day strike" and "a 48-hour
@@ -1630,6 +1705,7 @@ title_read_named(struct title_words *w, const char *title,
 	len = cut_tail(t, len, source, outlet, &cut);
 	len = unglue(t, len, summary);
 	tokenize(t, len, nm);
+	split_magnitudes(nm);
 	spell_as_digits(nm);
 	mark_keys(nm);
 	if (cut && nm->ntoks > 0) {
@@ -2174,6 +2250,18 @@ key_length(const uint32_t *cp, size_t len, size_t apos)
 	return apos > 0 && apos + 1 == len && cp[apos] == 's' ? apos : len;
 }
 
+/* The length of the key a text's figure gives: the figure alone when a
+ * magnitude is glued on (a lead's "£5m" is the "£5 million" of
+ * another's), else key_length()'s. */
+static size_t
+figure_key_length(const uint32_t *cp, size_t len, size_t apos)
+{
+	size_t digits;
+
+	return magnitude_of(cp, len, &digits) >= 0 ? digits :
+	       key_length(cp, len, apos);
+}
+
 /* Running text read in one pass (title_text_scan()): the word at hand
  * and what its end gives. */
 struct ascii_scan {
@@ -2202,7 +2290,8 @@ ascii_key(const struct ascii_scan *r, uint32_t *key)
 	if (!r->digit && (!r->upper || (words_of(r->cp, r->wlen) & WORD_STOP))) {
 		return 0;
 	}
-	h = hash_cps(r->cp, key_length(r->cp, r->wlen, r->apos), SEED_WORD);
+	h = hash_cps(r->cp, r->digit ? figure_key_length(r->cp, r->wlen, r->apos) :
+	                    key_length(r->cp, r->wlen, r->apos), SEED_WORD);
 	*key = r->digit ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
 	return 1;
 }
@@ -2442,7 +2531,9 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 
 			if (number || ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
 			               (tok_words(nm, t) & WORD_STOP) == 0)) {
-				uint64_t h = hash_cps(cp, key_length(cp, t->len, t->apos),
+				uint64_t h = hash_cps(cp, number ?
+				                      figure_key_length(cp, t->len, t->apos) :
+				                      key_length(cp, t->len, t->apos),
 				                      SEED_WORD);
 
 				out[n++] = number ? (uint32_t)h | 1 : (uint32_t)h & ~1u;

@@ -1928,6 +1928,42 @@ test_media_labels(void **state)
 }
 
 /*
+ * A magnitude glued onto a figure, as a property: six amounts, each told
+ * as "£5m" in title and lead by one outlet and "£5 million" by another
+ * (and "$5bn", "$5 billion"; "10k", "10 thousand"), fold; every other
+ * amount or magnitude parts them.
+ */
+static void
+test_magnitudes(void **state)
+{
+	static const char *const glued[] = { "%um", "%ubn", "%uk" };
+	static const char *const spaced[] = { "%u million", "%u billion", "%u thousand" };
+	enum { M = 3, A = 6, N = M * A * 2 };
+	static char titles[N][112], leads[N][160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t m = i / (2 * A), a = i / 2 % A;
+		char amount[32];
+
+		snprintf(amount, sizeof(amount), i % 2 ? spaced[m] : glued[m],
+		         (unsigned)(3 + a));
+		snprintf(titles[i], sizeof(titles[0]), "Kelbridge council approves "
+		         "$%s harbour ferry upgrade after long debate", amount);
+		snprintf(leads[i], sizeof(leads[0]), "Kelbridge council approved a $%s "
+		         "upgrade of the harbour ferry terminal after a long debate.",
+		         amount);
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            i % 2 ? "Wire Desk" : "Daily News",
+		                            1700000000 + (int64_t)(i % 12) * 600, 80 };
+	}
+	assert_fold_as(e, N, story, "a magnitude glued onto a figure");
+}
+
+/*
  * Spelled numbers, as a property: in templates of eleven languages, six
  * numbers spelled each against every other of its language part two
  * council votes, and a number spelled and the same in digits fold
@@ -2514,6 +2550,7 @@ main(void)
 		cmocka_unit_test(test_event_figures),
 		cmocka_unit_test(test_swap_echoed),
 		cmocka_unit_test(test_media_labels),
+		cmocka_unit_test(test_magnitudes),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
