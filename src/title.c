@@ -1525,8 +1525,37 @@ magnitude_of(const uint32_t *cp, size_t len, size_t *digits)
 	return -1;
 }
 
+/* The ordinal endings a figure may carry ("29th March", "1er mai",
+ * "3e étape"): the figure is the same. */
+static const char *const ordinal_endings[] = {
+	"st", "nd", "rd", "th", "er", "e", "eme",
+};
+
+/* The length of the figure of digits at cp before an ordinal ending
+ * that ends the len code points there, or 0. */
+static size_t
+ordinal_figure(const uint32_t *cp, size_t len)
+{
+	size_t d = 0, k, n, j;
+
+	while (d < len && cp[d] >= '0' && cp[d] <= '9') {
+		d++;
+	}
+	for (k = 0; d > 0 && k < sizeof(ordinal_endings) / sizeof(ordinal_endings[0]); k++) {
+		n = strlen(ordinal_endings[k]);
+		for (j = 0; j < n && d + n == len &&
+		            cp[d + j] == (uint32_t)ordinal_endings[k][j]; j++) {
+		}
+		if (d + n == len && j == n) {
+			return d;
+		}
+	}
+	return 0;
+}
+
 /* Splits each figure with a magnitude glued on into the figure and the
- * magnitude's word, a token of its own after it. */
+ * magnitude's word, a token of its own after it, and cuts an ordinal's
+ * ending off its figure. */
 static void
 split_magnitudes(struct norm *nm)
 {
@@ -1537,8 +1566,14 @@ split_magnitudes(struct norm *nm)
 		struct token *t = &nm->toks[i], word;
 		const char *w;
 
-		if (t->cjk || t->key != KEY_NUMBER ||
-		    (k = magnitude_of(nm->cps + t->start, t->len, &digits)) < 0) {
+		if (t->cjk || t->key != KEY_NUMBER) {
+			continue;
+		}
+		if ((digits = ordinal_figure(nm->cps + t->start, t->len)) > 0) {
+			t->len = t->stem = digits;
+			continue;
+		}
+		if ((k = magnitude_of(nm->cps + t->start, t->len, &digits)) < 0) {
 			continue;
 		}
 		w = magnitudes[k].word;
@@ -2251,13 +2286,17 @@ key_length(const uint32_t *cp, size_t len, size_t apos)
 }
 
 /* The length of the key a text's figure gives: the figure alone when a
- * magnitude is glued on (a lead's "£5m" is the "£5 million" of
- * another's), else key_length()'s. */
+ * magnitude or an ordinal's ending is glued on (a lead's "£5m" is the
+ * "£5 million" of another's, "29th March" is "29 March"), else
+ * key_length()'s. */
 static size_t
 figure_key_length(const uint32_t *cp, size_t len, size_t apos)
 {
 	size_t digits;
 
+	if ((digits = ordinal_figure(cp, len)) > 0) {
+		return digits;
+	}
 	return magnitude_of(cp, len, &digits) >= 0 ? digits :
 	       key_length(cp, len, apos);
 }
