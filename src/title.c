@@ -1553,9 +1553,59 @@ ordinal_figure(const uint32_t *cp, size_t len)
 	return 0;
 }
 
+/* The words other languages and styles write a magnitude with, read as
+ * the English word: "5 Mio. Euro" is "5 Millionen Euro", "2,1 Mrd." is
+ * "2,1 Milliarden". */
+static const struct {
+	const char *word, *as;
+} magnitude_words[] = {
+	{ "mio", "million" }, { "mln", "million" }, { "millionen", "million" },
+	{ "millones", "million" }, { "millon", "million" },
+	{ "milioni", "million" }, { "milione", "million" },
+	{ "miljoen", "million" }, { "miljoenen", "million" },
+	{ "milhoes", "million" }, { "milhao", "million" },
+	{ "millions", "million" },
+	{ "mrd", "billion" }, { "bln", "billion" }, { "milliarden", "billion" },
+	{ "milliarde", "billion" }, { "milliards", "billion" },
+	{ "milliard", "billion" }, { "miliardi", "billion" },
+	{ "miliardo", "billion" }, { "miljard", "billion" },
+	{ "miljarden", "billion" }, { "bilhoes", "billion" },
+	{ "bilhao", "billion" }, { "billions", "billion" },
+};
+
+/* Token t as the English word of its magnitude, when it is one of
+ * magnitude_words: it then reads code points appended to nm's. */
+static void
+magnitude_word(struct norm *nm, struct token *t)
+{
+	const uint32_t *cp = nm->cps + t->start;
+	size_t k, j, n;
+
+	for (k = 0; k < sizeof(magnitude_words) / sizeof(magnitude_words[0]); k++) {
+		const char *w = magnitude_words[k].word, *as = magnitude_words[k].as;
+
+		for (j = 0; j < t->len && w[j] != '\0' && cp[j] == (uint32_t)w[j]; j++) {
+		}
+		if (j != t->len || w[j] != '\0') {
+			continue;
+		}
+		n = strlen(as);
+		if (nm->ncps + n > TITLE_READ_MAX) {
+			return;
+		}
+		t->start = nm->ncps;
+		for (j = 0; j < n; j++) {
+			nm->cps[nm->ncps++] = (uint32_t)as[j];
+		}
+		t->len = n;
+		t->stem = stem_len(nm->cps + t->start, n);
+		return;
+	}
+}
+
 /* Splits each figure with a magnitude glued on into the figure and the
- * magnitude's word, a token of its own after it, and cuts an ordinal's
- * ending off its figure. */
+ * magnitude's word, a token of its own after it, cuts an ordinal's
+ * ending off its figure, and reads a magnitude's word in English. */
 static void
 split_magnitudes(struct norm *nm)
 {
@@ -1566,6 +1616,15 @@ split_magnitudes(struct norm *nm)
 		struct token *t = &nm->toks[i], word;
 		const char *w;
 
+		/* every magnitude_words word begins with m or b */
+		if (!t->cjk && t->alpha && t->key != KEY_NUMBER && t->len >= 3) {
+			uint32_t c = nm->cps[t->start];
+
+			if (c == 'm' || c == 'b') {
+				magnitude_word(nm, t);
+			}
+			continue;
+		}
 		if (t->cjk || t->key != KEY_NUMBER) {
 			continue;
 		}
