@@ -1490,6 +1490,111 @@ mark_keys(struct norm *nm)
 	}
 }
 
+/* British and American spellings read alike, so that an outlet on
+ * either side of the Atlantic tells the same story in the same words:
+ * -our, -tre and -bre, -ise and -yse, -elled and -elling, and a few
+ * words of their own. Only words no table holds (a stopword, a number,
+ * a date, a marker keep theirs); a word two spellings give is read
+ * alike however it is spelled, so no two stories are told alike that
+ * were not before but for such a word. */
+static const struct {
+	const char *british, *american;
+} spellings[] = {
+	{ "defence", "defense" }, { "offence", "offense" },
+	{ "licence", "license" }, { "pretence", "pretense" },
+	{ "programme", "program" }, { "programmes", "programs" },
+	{ "grey", "gray" }, { "catalogue", "catalog" },
+	{ "dialogue", "dialog" }, { "aluminium", "aluminum" },
+	{ "jewellery", "jewelry" }, { "plough", "plow" },
+};
+
+/* Whether the len code points at cp end with the ASCII ending e. */
+static int
+cps_end_with(const uint32_t *cp, size_t len, const char *e)
+{
+	size_t n = strlen(e), j;
+
+	if (n > len) {
+		return 0;
+	}
+	for (j = 0; j < n && cp[len - n + j] == (uint32_t)e[j]; j++) {
+	}
+	return j == n;
+}
+
+/* Drops the code point at index at of token t's, in place. */
+static void
+token_drop(struct norm *nm, struct token *t, size_t at)
+{
+	uint32_t *cp = nm->cps + t->start;
+
+	memmove(cp + at, cp + at + 1, (t->len - at - 1) * sizeof(*cp));
+	t->len--;
+}
+
+/* Token t, a word of a to z no table holds, in American spelling. */
+static void
+american_word(struct norm *nm, struct token *t)
+{
+	uint32_t *cp = nm->cps + t->start;
+	size_t n = t->len, k, j;
+
+	for (k = 0; k < sizeof(spellings) / sizeof(spellings[0]); k++) {
+		const char *b = spellings[k].british, *a = spellings[k].american;
+
+		for (j = 0; j < n && b[j] != '\0' && cp[j] == (uint32_t)b[j]; j++) {
+		}
+		if (j == n && b[j] == '\0') {
+			/* the American word is never longer */
+			for (j = 0; a[j] != '\0'; j++) {
+				cp[j] = (uint32_t)a[j];
+			}
+			t->len = j;
+			return;
+		}
+	}
+	if (n >= 6 && cps_end_with(cp, n, "our")) {
+		token_drop(nm, t, n - 2);		/* harbour */
+	} else if (n >= 7 && cps_end_with(cp, n, "ours")) {
+		token_drop(nm, t, n - 3);		/* harbours */
+	} else if (n >= 5 && (cps_end_with(cp, n, "tre") || cps_end_with(cp, n, "bre"))) {
+		cp[n - 2] = 'e', cp[n - 1] = 'r';	/* centre */
+	} else if (n >= 6 && (cps_end_with(cp, n, "tres") || cps_end_with(cp, n, "bres"))) {
+		cp[n - 3] = 'e', cp[n - 2] = 'r';	/* centres */
+	} else if (n >= 8 && (cps_end_with(cp, n, "elled") || cps_end_with(cp, n, "elling"))) {
+		token_drop(nm, t, n - (cps_end_with(cp, n, "elled") ? 3 : 4));
+	} else {
+		static const char *const ise[] = {
+			"ise", "ised", "ises", "ising", "isation", "isations",
+			"yse", "ysed", "yses", "ysing",
+		};
+
+		for (k = 0; k < sizeof(ise) / sizeof(ise[0]); k++) {
+			size_t e = strlen(ise[k]);
+
+			if (n >= e + 4 && cps_end_with(cp, n, ise[k])) {
+				cp[n - e + 1] = 'z';	/* organise, analyse */
+				break;
+			}
+		}
+	}
+}
+
+static void
+spell_american(struct norm *nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		struct token *t = &nm->toks[i];
+
+		if (!t->cjk && t->alpha && t->words == 0 && t->len >= 4) {
+			american_word(nm, t);
+			t->stem = stem_len(nm->cps + t->start, t->len);
+		}
+	}
+}
+
 /* The magnitudes glued onto a figure ("£5m", "$2bn", "10k") as the words
  * a figure with a space before them has ("£5 million"): outlets' styles
  * differ. Not "b" ("Route 9B"), "pm" or a unit. */
@@ -1801,6 +1906,7 @@ title_read_named(struct title_words *w, const char *title,
 	tokenize(t, len, nm);
 	split_magnitudes(nm);
 	spell_as_digits(nm);
+	spell_american(nm);
 	mark_keys(nm);
 	if (cut && nm->ntoks > 0) {
 		nm->toks[nm->ntoks - 1].partial = 1;

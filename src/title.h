@@ -51,8 +51,9 @@ void title_headline(const char *title, const char *feed, char *head,
 
 /* The title as folding sees it: outlet tail (source is what
  * title_outlet_cut() may cut: the item's named outlet, else its feed's
- * title), ellipsis and a trailing source name cut, case, width and punctuation folded, words separated
- * by one space. Returns a new string (free()), NULL when out of memory. */
+ * title), ellipsis and a trailing source name cut, case, width and
+ * punctuation folded, British spellings read as American ones, words
+ * separated by one space. Returns a new string (free()), NULL when out of memory. */
 char *title_normalize(const char *title, const char *source);
 
 /* Whether two titles are near-duplicates at threshold, by the rule that

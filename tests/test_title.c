@@ -215,7 +215,9 @@ static const struct norm_case norm_cases[] = {
 	{ "korean full-width digits", "서울 시장　１２０억원 예산", NULL, "서울 시장 120 억원 예산" },
 	{ "chinese full-width digits", "佩林港　新增４０个泊位", NULL, "佩林港 新增 40 个泊位" },
 	{ "compatibility digits", "①号線 x\u00b2 H\u2082O", NULL, "1 号線 x2 h2o" },
-	{ "full-width capitals", "ＨＡＲＢＯＵＲ Ｂｏａｒｄ", NULL, "harbour board" },
+	{ "full-width capitals", "ＦＥＲＲＹ Ｂｏａｒｄ", NULL, "ferry board" },
+	{ "british spellings", "Harbour centre to organise theatre, flights cancelled",
+	  NULL, "harbor center to organize theater flights canceled" },
 	{ "full-width figures keep together", "約３，５５３戸　４,９５３台　２．５％", NULL,
 	  "約 3553 戸 4953 台 25" },
 };
@@ -389,6 +391,18 @@ static const struct pair_case pair_cases[] = {
 	  "Stadtrat Tannfeld bewilligt 5 Mrd. Euro für neue Fähre im Hafen", 0 },
 	{ "an italian magnitude", "Il comune di Borgochiaro stanzia 5 milioni per il nuovo porto",
 	  "Il comune di Borgochiaro stanzia 5 mln per il nuovo porto", 1 },
+	{ "british and american spelling", "Kelbridge harbour reopens after storm",
+	  "Kelbridge harbor reopens after storm", 1 },
+	{ "british and american spelling, -tre", "Kelbridge town centre closed after gas leak",
+	  "Kelbridge town center closed after gas leak", 1 },
+	{ "british and american spelling, -ise", "Kelbridge council to organise ferry festival",
+	  "Kelbridge council to organize ferry festival", 1 },
+	{ "british and american spelling, -elled", "Kelbridge flights cancelled after storm",
+	  "Kelbridge flights canceled after storm", 1 },
+	{ "british and american spelling, a word", "Kelbridge defence budget cut by council",
+	  "Kelbridge defense budget cut by council", 1 },
+	{ "another word", "Kelbridge harbour reopens after storm",
+	  "Kelbridge airport reopens after storm", 0 },
 	{ "portuguese article before a date", "Vale Dourado celebra o 25 de Abril com desfile na praça central",
 	  "Vale Dourado celebra 25 de Abril com desfile na praça central", 1 },
 	{ "opposite verbs", "Kelbridge council approves new harbour ferry timetable",
@@ -592,7 +606,7 @@ struct pinned_case {
 static const struct pinned_case pinned_cases[] = {
 	{ "plain", "Harbour board approves forty new berths for the marina",
 	  "The harbour board approved forty new berths on Tuesday. More follows.",
-	  NULL, NULL, 0x41e33db7c4709aeeULL },
+	  NULL, NULL, 0xe6d302c2007889d1ULL },
 	{ "stems", "Councils evacuated residents, evacuating flooded streets",
 	  "evacuation orders", NULL, NULL, 0x26361ef7ff8d4907ULL },
 	{ "outlet tail", "Ferry line approved by council - Harbor Wire",
@@ -606,7 +620,7 @@ static const struct pinned_case pinned_cases[] = {
 	{ "figures and markers", "MATCHDAY Jong FC Utrecht - Telstar 2-2, U21 at 1,000.5",
 	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x157222ebcb963c1aULL },
 	{ "dated", "Morning briefing: Friday 20 November", NULL, NULL, NULL, 0x5732aa091fb47eb0ULL },
-	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0xd81eb4eb076dc17cULL },
+	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0x0c047da8b575c853ULL },
 	{ "japanese", "\u3010\u5929\u6c17\u3011\u5357\u6ca2 11\u670817\u65e5 \u304f\u3082\u308a",
 	  "\u5357\u6ca2\u306e\u5929\u6c17\u306f\u304f\u3082\u308a\u3002", NULL, NULL, 0x60aab5b86753c7cfULL },
 	{ "half-width kana", "\uff76\uff9e\uff72\uff9f\uff9d \uff83\uff9e\uff9d\uff7c\uff6c \u904b\u4f11",
@@ -614,7 +628,7 @@ static const struct pinned_case pinned_cases[] = {
 	{ "korean", "\ub300\uad6c\uc2dc 120\uc5b5\uc6d0 \uc608\uc0b0 \ud3b8\uc131",
 	  NULL, NULL, NULL, 0x2cb4ac1827c3bd19ULL },
 	{ "full width and accents", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 caf\u00e9 \u00c4rger \u00dftra\u00dfe",
-	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0xb876fd491bef4b24ULL },
+	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0xc62148f386ab7b66ULL },
 	{ "stray bytes", "Ferry \xff line \xc3 approved \x80 by council", "\xe3\x80 lead \xff",
 	  NULL, NULL, 0x24beb4fce852c683ULL },
 	{ "empty", "", "", NULL, NULL, 0xe08be088538b9e89ULL },
@@ -712,7 +726,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x2fefa63645d63020ULL
+#define PINNED_GENERATED 0x8b0bcc5a5d144d60ULL
 
 static void
 test_reading_pinned(void **state)
