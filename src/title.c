@@ -1493,26 +1493,29 @@ mark_keys(struct norm *nm)
 /* British and American spellings read alike, so that an outlet on
  * either side of the Atlantic tells the same story in the same words:
  * -our, -tre and -bre, -ise and -yse, -elled and -elling, and a few
- * words of their own. Only words no table holds (a stopword, a number,
- * a date, a marker keep theirs); a word two spellings give is read
- * alike however it is spelled, so no two stories are told alike that
- * were not before but for such a word. */
+ * words of their own, read where spell_as_digits() looks words up. Only
+ * words no table holds (a stopword, a number, a date, a marker keep
+ * theirs). */
+#define SPELLING(b, a) { b, a, sizeof(b) - 1 }
 static const struct {
 	const char *british, *american;
+	size_t len;		/* the British word's */
 } spellings[] = {
-	{ "defence", "defense" }, { "offence", "offense" },
-	{ "licence", "license" }, { "pretence", "pretense" },
-	{ "programme", "program" }, { "programmes", "programs" },
-	{ "grey", "gray" }, { "catalogue", "catalog" },
-	{ "dialogue", "dialog" }, { "aluminium", "aluminum" },
-	{ "jewellery", "jewelry" }, { "plough", "plow" },
+	SPELLING("defence", "defense"), SPELLING("offence", "offense"),
+	SPELLING("licence", "license"), SPELLING("pretence", "pretense"),
+	SPELLING("programme", "program"), SPELLING("programmes", "programs"),
+	SPELLING("grey", "gray"), SPELLING("catalogue", "catalog"),
+	SPELLING("dialogue", "dialog"), SPELLING("aluminium", "aluminum"),
+	SPELLING("jewellery", "jewelry"), SPELLING("plough", "plow"),
 };
 
-/* Whether the len code points at cp end with the ASCII ending e. */
+/* Whether the len code points at cp end with the ASCII ending e (a
+ * string literal: its length is known where it is written). */
+#define cps_end_with(cp, len, e) cps_end_n(cp, len, e, sizeof(e) - 1)
 static int
-cps_end_with(const uint32_t *cp, size_t len, const char *e)
+cps_end_n(const uint32_t *cp, size_t len, const char *e, size_t n)
 {
-	size_t n = strlen(e), j;
+	size_t j;
 
 	if (n > len) {
 		return 0;
@@ -1522,77 +1525,86 @@ cps_end_with(const uint32_t *cp, size_t len, const char *e)
 	return j == n;
 }
 
-/* Drops the code point at index at of token t's, in place. */
+/* Drops the code point at index at of the *len at cp, in place. */
 static void
-token_drop(struct norm *nm, struct token *t, size_t at)
+cps_drop(uint32_t *cp, size_t *len, size_t at)
 {
-	uint32_t *cp = nm->cps + t->start;
-
-	memmove(cp + at, cp + at + 1, (t->len - at - 1) * sizeof(*cp));
-	t->len--;
+	memmove(cp + at, cp + at + 1, (*len - at - 1) * sizeof(*cp));
+	(*len)--;
 }
 
-/* Token t, a word of a to z no table holds, in American spelling. */
-static void
-american_word(struct norm *nm, struct token *t)
+/* The -ise and -yse forms of the n code points at cp, a word, with a z
+ * (organise, analyse), a stem of four letters or more before them.
+ * Returns 1 when it changed them. */
+static int
+american_ise(uint32_t *cp, size_t n)
 {
-	uint32_t *cp = nm->cps + t->start;
-	size_t n = t->len, k, j;
+	static const struct {
+		const char *e;
+		size_t n;
+	} ise[] = {
+		{ "ise", 3 }, { "ised", 4 }, { "ises", 4 }, { "ising", 5 },
+		{ "isation", 7 }, { "isations", 8 },
+		{ "yse", 3 }, { "ysed", 4 }, { "yses", 4 }, { "ysing", 5 },
+	};
+	size_t k;
+
+	/* each ending ends in e, d, s, g or n */
+	if (cp[n - 1] != 'e' && cp[n - 1] != 'd' && cp[n - 1] != 's' &&
+	    cp[n - 1] != 'g' && cp[n - 1] != 'n') {
+		return 0;
+	}
+	for (k = 0; k < sizeof(ise) / sizeof(ise[0]); k++) {
+		if (n >= ise[k].n + 4 && cps_end_n(cp, n, ise[k].e, ise[k].n)) {
+			cp[n - ise[k].n + 1] = 'z';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The *len code points at cp, a word of a to z no table holds, in
+ * American spelling, in place (never longer). Returns 1 when they
+ * changed. */
+static int
+american_word(uint32_t *cp, size_t *len)
+{
+	size_t n = *len, k, j;
 
 	for (k = 0; k < sizeof(spellings) / sizeof(spellings[0]); k++) {
 		const char *b = spellings[k].british, *a = spellings[k].american;
 
-		for (j = 0; j < n && b[j] != '\0' && cp[j] == (uint32_t)b[j]; j++) {
+		if (spellings[k].len != n || cp[0] != (uint32_t)b[0]) {
+			continue;
 		}
-		if (j == n && b[j] == '\0') {
-			/* the American word is never longer */
+		for (j = 0; j < n && cp[j] == (uint32_t)b[j]; j++) {
+		}
+		if (j == n) {
 			for (j = 0; a[j] != '\0'; j++) {
 				cp[j] = (uint32_t)a[j];
 			}
-			t->len = j;
-			return;
+			*len = j;
+			return 1;
 		}
 	}
 	if (n >= 6 && cps_end_with(cp, n, "our")) {
-		token_drop(nm, t, n - 2);		/* harbour */
+		cps_drop(cp, len, n - 2);		/* harbour */
 	} else if (n >= 7 && cps_end_with(cp, n, "ours")) {
-		token_drop(nm, t, n - 3);		/* harbours */
-	} else if (n >= 5 && (cps_end_with(cp, n, "tre") || cps_end_with(cp, n, "bre"))) {
+		cps_drop(cp, len, n - 3);		/* harbours */
+	} else if (n >= 5 && (cps_end_with(cp, n, "tre") ||
+	                      cps_end_with(cp, n, "bre"))) {
 		cp[n - 2] = 'e', cp[n - 1] = 'r';	/* centre */
-	} else if (n >= 6 && (cps_end_with(cp, n, "tres") || cps_end_with(cp, n, "bres"))) {
+	} else if (n >= 6 && (cps_end_with(cp, n, "tres") ||
+	                      cps_end_with(cp, n, "bres"))) {
 		cp[n - 3] = 'e', cp[n - 2] = 'r';	/* centres */
-	} else if (n >= 8 && (cps_end_with(cp, n, "elled") || cps_end_with(cp, n, "elling"))) {
-		token_drop(nm, t, n - (cps_end_with(cp, n, "elled") ? 3 : 4));
+	} else if (n >= 8 && cps_end_with(cp, n, "elled")) {
+		cps_drop(cp, len, n - 3);		/* cancelled */
+	} else if (n >= 8 && cps_end_with(cp, n, "elling")) {
+		cps_drop(cp, len, n - 4);		/* cancelling */
 	} else {
-		static const char *const ise[] = {
-			"ise", "ised", "ises", "ising", "isation", "isations",
-			"yse", "ysed", "yses", "ysing",
-		};
-
-		for (k = 0; k < sizeof(ise) / sizeof(ise[0]); k++) {
-			size_t e = strlen(ise[k]);
-
-			if (n >= e + 4 && cps_end_with(cp, n, ise[k])) {
-				cp[n - e + 1] = 'z';	/* organise, analyse */
-				break;
-			}
-		}
+		return american_ise(cp, n);
 	}
-}
-
-static void
-spell_american(struct norm *nm)
-{
-	size_t i;
-
-	for (i = 0; i < nm->ntoks; i++) {
-		struct token *t = &nm->toks[i];
-
-		if (!t->cjk && t->alpha && t->words == 0 && t->len >= 4) {
-			american_word(nm, t);
-			t->stem = stem_len(nm->cps + t->start, t->len);
-		}
-	}
+	return 1;
 }
 
 /* The magnitudes glued onto a figure ("£5m", "$2bn", "10k") as the words
@@ -1784,6 +1796,10 @@ spell_as_digits(struct norm *nm)
 		}
 		w = word_find_any(nm->cps + t->start, t->len);
 		t->words = w != NULL ? w->flags : 0;
+		if (w == NULL && t->alpha && t->len >= 4 &&
+		    american_word(nm->cps + t->start, &t->len)) {
+			t->stem = stem_len(nm->cps + t->start, t->len);
+		}
 		if (w == NULL || w->value == 0) {
 			continue;
 		}
@@ -1906,7 +1922,6 @@ title_read_named(struct title_words *w, const char *title,
 	tokenize(t, len, nm);
 	split_magnitudes(nm);
 	spell_as_digits(nm);
-	spell_american(nm);
 	mark_keys(nm);
 	if (cut && nm->ntoks > 0) {
 		nm->toks[nm->ntoks - 1].partial = 1;
