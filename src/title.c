@@ -1000,6 +1000,35 @@ static const char *const marker_words[] = {
 	"vrouwen", "women", "youth",
 };
 
+/* Words read as another: a magnitude as other languages and styles
+ * write it ("5 Mio. Euro" is "5 Millionen Euro", "2,1 Mrd." is "2,1
+ * Milliarden"), read as the English word, and British words of their own
+ * read in American spelling (defence, programme, grey; the endings are
+ * american_word()'s). In the word table (WORD_READ_AS); spell_as_digits()
+ * reads them. */
+static const struct {
+	const char *word, *as;
+} read_as_words[] = {
+	{ "mio", "million" }, { "mln", "million" }, { "millionen", "million" },
+	{ "millones", "million" }, { "millon", "million" },
+	{ "milioni", "million" }, { "milione", "million" },
+	{ "miljoen", "million" }, { "miljoenen", "million" },
+	{ "milhoes", "million" }, { "milhao", "million" },
+	{ "millions", "million" },
+	{ "mrd", "billion" }, { "bln", "billion" }, { "milliarden", "billion" },
+	{ "milliarde", "billion" }, { "milliards", "billion" },
+	{ "milliard", "billion" }, { "miliardi", "billion" },
+	{ "miliardo", "billion" }, { "miljard", "billion" },
+	{ "miljarden", "billion" }, { "bilhoes", "billion" },
+	{ "bilhao", "billion" }, { "billions", "billion" },
+	{ "defence", "defense" }, { "offence", "offense" },
+	{ "licence", "license" }, { "pretence", "pretense" },
+	{ "programme", "program" }, { "programmes", "programs" },
+	{ "grey", "gray" }, { "catalogue", "catalog" },
+	{ "dialogue", "dialog" }, { "aluminium", "aluminum" },
+	{ "jewellery", "jewelry" }, { "plough", "plow" },
+};
+
 /* Markers only when capitalised: common words otherwise ("lavori al via
  * in primavera", in spring; "Borgo Chiaro Primavera", the youth side). */
 static const char *const marker_named_words[] = {
@@ -1222,13 +1251,14 @@ polar_size(size_t g)
 #define WORDS_SLOTS (1u << WORDS_SLOT_BITS)
 enum { WORD_STOP = 1, WORD_NUMBER = 2, WORD_DATE = 4, WORD_MARKER = 8,
        WORD_MARKER_NAMED = 16, WORD_POLAR = 32, WORD_DATE_KEY = 64,
-       WORD_LABEL = 128 };
+       WORD_LABEL = 128, WORD_READ_AS = 256 };
 
 struct word_slot {
 	uint64_t packed;	/* 0: empty */
 	int flags;
 	unsigned char value;	/* a spelled number's (spelled_numbers) */
 	unsigned char polar;	/* a polar word's bit (title_polarity()) + 1 */
+	unsigned char as;	/* read_as_words' index + 1 (WORD_READ_AS) */
 };
 
 static uint64_t
@@ -1312,6 +1342,10 @@ words_init(void)
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
 	words_add(word_tab, label_words,
 	          sizeof(label_words) / sizeof(label_words[0]), WORD_LABEL);
+	for (i = 0; i < sizeof(read_as_words) / sizeof(read_as_words[0]); i++) {
+		word_put(word_tab, read_as_words[i].word, WORD_READ_AS, 0)->as =
+			(unsigned char)(i + 1);
+	}
 	words_add(word_tab, marker_named_words,
 	          sizeof(marker_named_words) / sizeof(marker_named_words[0]),
 	          WORD_MARKER_NAMED);
@@ -1492,23 +1526,10 @@ mark_keys(struct norm *nm)
 
 /* British and American spellings read alike, so that an outlet on
  * either side of the Atlantic tells the same story in the same words:
- * -our, -tre and -bre, -ise and -yse, -elled and -elling, and a few
- * words of their own, read where spell_as_digits() looks words up. Only
- * words no table holds (a stopword, a number, a date, a marker keep
- * theirs). */
-#define SPELLING(b, a) { b, a, sizeof(b) - 1 }
-static const struct {
-	const char *british, *american;
-	size_t len;		/* the British word's */
-} spellings[] = {
-	SPELLING("defence", "defense"), SPELLING("offence", "offense"),
-	SPELLING("licence", "license"), SPELLING("pretence", "pretense"),
-	SPELLING("programme", "program"), SPELLING("programmes", "programs"),
-	SPELLING("grey", "gray"), SPELLING("catalogue", "catalog"),
-	SPELLING("dialogue", "dialog"), SPELLING("aluminium", "aluminum"),
-	SPELLING("jewellery", "jewelry"), SPELLING("plough", "plow"),
-};
-
+ * -our, -tre and -bre, -ise and -yse, -elled and -elling (american_word()
+ * below), and a few words of their own (read_as_words), read where
+ * spell_as_digits() looks words up. Only words no table holds (a
+ * stopword, a number, a date, a marker keep theirs). */
 /* Whether the len code points at cp end with the ASCII ending e (a
  * string literal: its length is known where it is written). */
 #define cps_end_with(cp, len, e) cps_end_n(cp, len, e, sizeof(e) - 1)
@@ -1569,24 +1590,8 @@ american_ise(uint32_t *cp, size_t n)
 static int
 american_word(uint32_t *cp, size_t *len)
 {
-	size_t n = *len, k, j;
+	size_t n = *len;
 
-	for (k = 0; k < sizeof(spellings) / sizeof(spellings[0]); k++) {
-		const char *b = spellings[k].british, *a = spellings[k].american;
-
-		if (spellings[k].len != n || cp[0] != (uint32_t)b[0]) {
-			continue;
-		}
-		for (j = 0; j < n && cp[j] == (uint32_t)b[j]; j++) {
-		}
-		if (j == n) {
-			for (j = 0; a[j] != '\0'; j++) {
-				cp[j] = (uint32_t)a[j];
-			}
-			*len = j;
-			return 1;
-		}
-	}
 	if (n >= 6 && cps_end_with(cp, n, "our")) {
 		cps_drop(cp, len, n - 2);		/* harbour */
 	} else if (n >= 7 && cps_end_with(cp, n, "ours")) {
@@ -1670,59 +1675,9 @@ ordinal_figure(const uint32_t *cp, size_t len)
 	return 0;
 }
 
-/* The words other languages and styles write a magnitude with, read as
- * the English word: "5 Mio. Euro" is "5 Millionen Euro", "2,1 Mrd." is
- * "2,1 Milliarden". */
-static const struct {
-	const char *word, *as;
-} magnitude_words[] = {
-	{ "mio", "million" }, { "mln", "million" }, { "millionen", "million" },
-	{ "millones", "million" }, { "millon", "million" },
-	{ "milioni", "million" }, { "milione", "million" },
-	{ "miljoen", "million" }, { "miljoenen", "million" },
-	{ "milhoes", "million" }, { "milhao", "million" },
-	{ "millions", "million" },
-	{ "mrd", "billion" }, { "bln", "billion" }, { "milliarden", "billion" },
-	{ "milliarde", "billion" }, { "milliards", "billion" },
-	{ "milliard", "billion" }, { "miliardi", "billion" },
-	{ "miliardo", "billion" }, { "miljard", "billion" },
-	{ "miljarden", "billion" }, { "bilhoes", "billion" },
-	{ "bilhao", "billion" }, { "billions", "billion" },
-};
-
-/* Token t as the English word of its magnitude, when it is one of
- * magnitude_words: it then reads code points appended to nm's. */
-static void
-magnitude_word(struct norm *nm, struct token *t)
-{
-	const uint32_t *cp = nm->cps + t->start;
-	size_t k, j, n;
-
-	for (k = 0; k < sizeof(magnitude_words) / sizeof(magnitude_words[0]); k++) {
-		const char *w = magnitude_words[k].word, *as = magnitude_words[k].as;
-
-		for (j = 0; j < t->len && w[j] != '\0' && cp[j] == (uint32_t)w[j]; j++) {
-		}
-		if (j != t->len || w[j] != '\0') {
-			continue;
-		}
-		n = strlen(as);
-		if (nm->ncps + n > TITLE_READ_MAX) {
-			return;
-		}
-		t->start = nm->ncps;
-		for (j = 0; j < n; j++) {
-			nm->cps[nm->ncps++] = (uint32_t)as[j];
-		}
-		t->len = n;
-		t->stem = stem_len(nm->cps + t->start, n);
-		return;
-	}
-}
-
 /* Splits each figure with a magnitude glued on into the figure and the
- * magnitude's word, a token of its own after it, cuts an ordinal's
- * ending off its figure, and reads a magnitude's word in English. */
+ * magnitude's word, a token of its own after it, and cuts an ordinal's
+ * ending off its figure. */
 static void
 split_magnitudes(struct norm *nm)
 {
@@ -1733,15 +1688,6 @@ split_magnitudes(struct norm *nm)
 		struct token *t = &nm->toks[i], word;
 		const char *w;
 
-		/* every magnitude_words word begins with m or b */
-		if (!t->cjk && t->alpha && t->key != KEY_NUMBER && t->len >= 3) {
-			uint32_t c = nm->cps[t->start];
-
-			if (c == 'm' || c == 'b') {
-				magnitude_word(nm, t);
-			}
-			continue;
-		}
 		if (t->cjk || t->key != KEY_NUMBER) {
 			continue;
 		}
@@ -1776,6 +1722,29 @@ split_magnitudes(struct norm *nm)
 	}
 }
 
+/* Token t reads the ASCII word as instead of its own: in place when it
+ * is no longer, else from code points appended to nm's. 0 when there is
+ * no room left. */
+static int
+token_read_as(struct norm *nm, struct token *t, const char *as)
+{
+	size_t n = strlen(as), j;
+
+	if (n > t->len) {
+		if (nm->ncps + n > TITLE_READ_MAX) {
+			return 0;
+		}
+		t->start = nm->ncps;
+		nm->ncps += n;
+	}
+	for (j = 0; j < n; j++) {
+		nm->cps[t->start + j] = (uint32_t)as[j];
+	}
+	t->len = n;
+	t->stem = stem_len(nm->cps + t->start, n);
+	return 1;
+}
+
 /* A title's spelled numbers (spelled_numbers) as digits, in place: the
  * token's code points are overwritten and it grows no longer. Running
  * text keeps its words: in a lead, "a two-day strike" and "a 48-hour
@@ -1795,11 +1764,14 @@ spell_as_digits(struct norm *nm)
 			continue;
 		}
 		w = word_find_any(nm->cps + t->start, t->len);
-		t->words = w != NULL ? w->flags : 0;
-		if (w == NULL && t->alpha && t->len >= 4 &&
-		    american_word(nm->cps + t->start, &t->len)) {
+		if (w != NULL && w->as != 0 &&
+		    token_read_as(nm, t, read_as_words[w->as - 1].as)) {
+			w = word_find_any(nm->cps + t->start, t->len);
+		} else if (w == NULL && t->alpha && t->len >= 4 &&
+		           american_word(nm->cps + t->start, &t->len)) {
 			t->stem = stem_len(nm->cps + t->start, t->len);
 		}
+		t->words = w != NULL ? w->flags : 0;
 		if (w == NULL || w->value == 0) {
 			continue;
 		}
