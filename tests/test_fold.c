@@ -115,6 +115,18 @@ story_of(const struct fold_result *r, size_t n)
 	return of;
 }
 
+/* s in capitals, a copy's style: ASCII letters will do, as the rest is
+ * read alike in either case. */
+static void
+ascii_upper(char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s >= 'a' && *s <= 'z') {
+			*s = (char)(*s - 'a' + 'A');
+		}
+	}
+}
+
 /* Folds the n entries at e and fails unless entries i and j are one
  * story exactly when story[i] == story[j] (what names the case). */
 static void
@@ -1712,15 +1724,10 @@ test_lower_case_dates(void **state)
 	(void)state;
 	for (i = 0; i < N; i++) {
 		size_t l = i / 14, d = i / 2 % 7;
-		char *p;
 
 		snprintf(titles[i], sizeof(titles[0]), lang[l].template, lang[l].day[d]);
-		/* the copy in capitals: ASCII letters will do, the rest is
-		 * read alike in either case */
-		for (p = titles[i]; i % 2 == 1 && *p != '\0'; p++) {
-			if (*p >= 'a' && *p <= 'z') {
-				*p = (char)(*p - 'a' + 'A');
-			}
+		if (i % 2 == 1) {
+			ascii_upper(titles[i]);
 		}
 		story[i] = i / 2;
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, NULL,
@@ -1777,14 +1784,10 @@ test_exclusive_words(void **state)
 				snprintf(town, sizeof(town), "%s%s", syllable[block % 8],
 				         ending[block / 8 % 6]);
 				for (i = 0; i < 4 && n < N; i++, n++) {
-					char *p;
-
 					snprintf(titles[n], sizeof(titles[0]), group[g].template,
 					         town, group[g].member[i < 2 ? a : b]);
-					for (p = titles[n]; i % 2 == 1 && *p != '\0'; p++) {
-						if (*p >= 'a' && *p <= 'z') {
-							*p = (char)(*p - 'a' + 'A');
-						}
+					if (i % 2 == 1) {
+						ascii_upper(titles[n]);
 					}
 					story[n] = 2 * block + i / 2;
 					e[n] = (struct fold_entry){ titles[n], NULL, NULL, NULL,
