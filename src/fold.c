@@ -129,6 +129,15 @@
 #define FOLD_COMMON_SHARE 1000
 #define FOLD_COMMON_MIN 8
 #define FOLD_COMMON_MAX 64
+/* A dated series' title names a few things: a place, a kind of item,
+ * a date ("Elmbridge weather: sunshine expected on Monday", five words
+ * past stopwords). One that writes more than this many such words,
+ * figures and dates among them (title_words_written()), tells an event,
+ * though each word be common: a headline with its wire's first sentence
+ * glued on, "Hospital trust opens seawater pool in Ravensholt: The
+ * hospital trust in Ravensholt opened the pool on Thursday", is dated by
+ * its glue; a draw's six numbers name the draw. */
+#define FOLD_SERIES_WORDS 8
 /* A summary's first sentence gives at most this many keys. Leads that
  * each hold a figure the other lacks tell different events; so do leads
  * that each hold FOLD_LEAD_KEYS other keys the other lacks (one may be an
@@ -203,6 +212,7 @@ struct fold_ent {
 	unsigned char recurring : 1;	/* fold_mark_recurring() found it */
 	unsigned char figured : 1;	/* title_figured() */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
+	unsigned char words;	/* title_words_written(), at most UCHAR_MAX */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
                TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
@@ -1477,6 +1487,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->cut = cut != 0;
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
 	fe->inform = (uint16_t)title_informative(p->w);
+	n = title_words_written(p->w);
+	fe->words = (unsigned char)(n < UCHAR_MAX ? n : UCHAR_MAX);
 	fe->dated = title_is_dated(p->w) != 0;
 	fe->vague = title_vague(p->w, fe->inform) != 0;
 	fe->hangul = title_hangul(p->w) != 0;
@@ -2968,7 +2980,8 @@ out:
 }
 
 
-/* Whether every word and CJK bigram of e's title is common (df). */
+/* Whether every word and CJK bigram of e's title is common (df), and it
+ * writes few enough words for a series' (FOLD_SERIES_WORDS). */
 static int
 fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
                 const uint32_t *df, uint32_t common)
@@ -2983,7 +2996,7 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 			return 0;
 		}
 	}
-	return e->nsh > 0;
+	return e->nsh > 0 && e->words <= FOLD_SERIES_WORDS;
 }
 
 /* The ids that some dated title holds, by id (1: held): only their
@@ -3009,7 +3022,8 @@ fold_generic_words(const struct fold_ctx *c)
  * 南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on Monday")
  * is one of a series that outlets write alike, so it counts as short: it
  * folds only over copied summaries. "Granton to make buses free from
- * January" names a date too, but Granton is news. */
+ * January" names a date too, but Granton is news; and a title of more
+ * than FOLD_SERIES_WORDS words tells its event whatever its words. */
 static int
 fold_mark_generic(struct fold_ctx *c)
 {
@@ -3596,8 +3610,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    words of three hiragana or more, each word counting two, outside
  *    dates: "Weather update", "Morning briefing: Friday 20 November",
  *    ニュース速報, お知らせ), or is one of a dated series made of words
- *    that many titles carry (fold_mark_generic(): 【天気】南沢 11月17日
- *    くもり, "Elmbridge weather: sunshine expected on Monday"), or is
+ *    that many titles carry, FOLD_SERIES_WORDS at most (fold_mark_generic():
+ *    【天気】南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on
+ *    Monday"), or is
  *    carried word for word FOLD_RECUR_MIN times over more than
  *    FOLD_WINDOW_SECONDS (fold_mark_recurring(): a press release's "Board
  *    changes announced"), it never folds on the title alone:

@@ -3069,6 +3069,18 @@ title_informative(const struct title_words *w)
 	return n;
 }
 
+size_t
+title_words_written(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i, n = 0;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		n += !nm->toks[i].cjk && !nm->toks[i].stop;
+	}
+	return n;
+}
+
 int
 title_vague(const struct title_words *w, size_t informative)
 {

@@ -97,6 +97,9 @@ void title_read_text(struct title_words *w, const char *text, size_t len);
  * ニュース速報, お知らせ. */
 #define TITLE_SHORT 6
 size_t title_informative(const struct title_words *w);
+/* How many words the title w read writes past stopwords, each time it
+ * writes one: numbers, months and weekdays count; CJK text does not. */
+size_t title_words_written(const struct title_words *w);
 /* Whether the title w read, which says informative (title_informative()),
  * is a few words that name nothing: three words at most past stopwords,
  * numbers and dates, none a proper noun, figure or marker ("Cold weather

@@ -2092,6 +2092,76 @@ test_named_series(void **state)
 }
 
 /*
+ * Headlines with their wire's first sentence glued on, as a property:
+ * eight civic bodies in ten towns, each telling of one project, each
+ * story told three times within three hours: the headline over the
+ * wire's lead, the headline with an outlet's name over a lead of its
+ * own, and the headline with the wire's first sentence glued on over
+ * that lead of its own. Every word of the glued titles is carried by
+ * many, and the glue names a weekday; but a title of more words than a
+ * series' (FOLD_SERIES_WORDS) tells an event. Each story's copies fold;
+ * no two stories do.
+ */
+static void
+test_glued_dated(void **state)
+{
+	static const char *const town[] = {
+		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
+		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
+	};
+	static const char *const body[][2] = {
+		{ "Hospital trust", "hospital trust" }, { "Harbour board", "harbour board" },
+		{ "Youth orchestra", "youth orchestra" }, { "Sports club", "sports club" },
+		{ "City council", "city council" }, { "Heritage society", "heritage society" },
+		{ "Chamber of commerce", "chamber of commerce" }, { "Rowing club", "rowing club" },
+	};
+	static const char *const project[] = {
+		"seawater pool", "night market", "cycle lane", "footbridge",
+		"library extension", "community garden",
+	};
+	static const char *const verb[][2] = {
+		{ "opens", "opened" }, { "delays", "delayed" }, { "backs", "backed" },
+		{ "funds", "funded" }, { "rejects", "rejected" },
+	};
+	static const char *const day[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	};
+	enum { T = sizeof(town) / sizeof(town[0]), B = sizeof(body) / sizeof(body[0]),
+	       C = 3, N = C * T * B };
+	static char titles[N][256], leads[N][200], head[160], wire[160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i % C, t = i / C % T, b = i / C / T, p = (t + b) % 6;
+		size_t v = (t + 2 * b) % 5, d = (t + b) % 7;
+
+		snprintf(head, sizeof(head), "%s %s %s in %s", body[b][0],
+		         verb[v][0], project[p], town[t]);
+		snprintf(wire, sizeof(wire), "The %s in %s %s the %s on %s, "
+		         "according to a statement", body[b][1], town[t],
+		         verb[v][1], project[p], day[d]);
+		snprintf(titles[i], sizeof(titles[0]), "%s%s%s", head,
+		         k == 1 ? " \u2014 Harbourview Gazette" : k == 2 ? ": " : "",
+		         k == 2 ? wire : "");
+		if (k == 0) {
+			snprintf(leads[i], sizeof(leads[0]), "%s.", wire);
+		} else {
+			snprintf(leads[i], sizeof(leads[0]), "In %s, the %s %s the %s "
+			         "this week, Verity Quarrington confirmed.", town[t],
+			         body[b][1], verb[v][1], project[p]);
+		}
+		story[i] = i / C;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k == 1 ? "Harbourview Gazette" : "Daily News",
+		                            1709424000 + (int64_t)(i / C) * 21600 +
+		                            (int64_t)k * 3600, 40 };
+	}
+	assert_fold_as(e, N, story, "headlines with their wire's sentence glued on");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2555,6 +2625,7 @@ main(void)
 		cmocka_unit_test(test_media_labels),
 		cmocka_unit_test(test_magnitudes),
 		cmocka_unit_test(test_named_series),
+		cmocka_unit_test(test_glued_dated),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
