@@ -3444,6 +3444,46 @@ fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 }
 
+/* Whether a's and b's leads prove them one event whatever their titles
+ * say: an outlet that runs the wire's first sentence may head it in its
+ * own words ("Ambergate Mills agrees €310m deal for Tidewell Insurance"
+ * over the lead of "Ambergate Mills to buy Tidewell Insurance for
+ * €310m"), under a series' title too ("Ravensmere pollen forecast: high
+ * levels expected Saturday"). Told within FOLD_DETAIL_SECONDS, the
+ * leads are the same text nearly whole (fold_leads_same()), with
+ * FOLD_SHORT_LEAD_MIN shingles of their own, each naming
+ * FOLD_SERIES_KEYS keys, one lead's keys all the other's; and the titles
+ * still share FOLD_LEAD_SAME_TITLE of the threshold and neither holds a
+ * key the other lacks while the other holds one it lacks
+ * (title_retold(): "MATCHDAY" and "LIVESTREAM" over one match's lead
+ * are two items). */
+static int
+fold_lead_proves(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x, y;
+	size_t ma, mb, na, nb;
+	int64_t d;
+
+	if (c->boiler == NULL || a->time == NF_NO_DATE || b->time == NF_NO_DATE ||
+	    a->nskeys < FOLD_SERIES_KEYS || b->nskeys < FOLD_SERIES_KEYS) {
+		return 0;
+	}
+	d = a->time > b->time ? a->time - b->time : b->time - a->time;
+	if (d > FOLD_DETAIL_SECONDS || !fold_leads_same(c, a, b) ||
+	    fold_lead_shared(c, a, b, NULL) < FOLD_SHORT_LEAD_MIN) {
+		return 0;
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	if ((ma > 0 && mb > 0) || (na > 0 && nb > 0)) {
+		return 0;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	return title_retold(&vocab, &x, &y, t * FOLD_LEAD_SAME_TITLE, 0);
+}
+
 /* Whether a's and b's leads each hold FOLD_APART_MIN shingles that the
  * other's lacks: written apart, or one template told of two events (a
  * lead cut shorter than the other's lacks on one side only). */
@@ -3638,7 +3678,11 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      a key: "Breaking news", "Update"; or short and carried by many
  *      stories)
  *      and the other is a headline of its own or names nothing too,
- *      over the very same lead (fold_short_titles_agree()). A lead is
+ *      over the very same lead (fold_short_titles_agree()); or, under
+ *      any titles, their leads prove one event (fold_lead_proves(): the
+ *      same text naming FOLD_SERIES_KEYS keys, told within
+ *      FOLD_DETAIL_SECONDS, under titles that do not each hold a key the
+ *      other lacks). A lead is
  *      the first sentence past a short label in capitals
  *      (fold_lead_start(): "FOR IMMEDIATE RELEASE."), ended by a blank or
  *      a line break after its stop, going on past an ordinal's, an
@@ -3681,7 +3725,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      agree), or
  *      their leads are near copies and their titles still agree
  *      (fold_verify_lead(), for rewrites over one wire copy; its leads
- *      must not differ in two keys each either).
+ *      must not differ in two keys each either), or their leads prove
+ *      one event (fold_lead_proves()).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int
@@ -3705,10 +3750,11 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
 		                                       FOLD_LEAD_KEYS) &&
 		       !fold_short_leads_refigured(c, a, b) &&
-		       fold_short_titles_agree(c, ia, ib, t,
-		                               fold_leads_same(c, a, b) ||
-		                               (named &&
-		                                fold_swap_echoed(c, ia, ib))) &&
+		       (fold_short_titles_agree(c, ia, ib, t,
+		                                fold_leads_same(c, a, b) ||
+		                                (named &&
+		                                 fold_swap_echoed(c, ia, ib))) ||
+		        fold_lead_proves(c, ia, ib, t)) &&
 		       !fold_told_apart(c, a, b);
 	}
 	/* a title cut short matches the start of many, and one of a few
@@ -3726,7 +3772,7 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (!fold_verify(c, ia, ib, t) &&
 	    !(fold_verify_lead(c, ia, ib, t) &&
 	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
-	    !fold_echoed_swap(c, ia, ib)) {
+	    !fold_echoed_swap(c, ia, ib) && !fold_lead_proves(c, ia, ib, t)) {
 		return 0;
 	}
 	return !(fold_leads_alike(c, a, b) &&

@@ -2162,6 +2162,69 @@ test_glued_dated(void **state)
 }
 
 /*
+ * A lead run whole under an outlet's own headline, as a property: pollen
+ * forecasts for ten towns on eight days, each told three times within
+ * four hours over the forecaster's very lead: its own series title, the
+ * same with an outlet's name, and an outlet's rewrite ("Ravensmere
+ * pollen forecast: high levels expected Saturday"). Every word of the
+ * titles is carried by many, so they are a dated series' and fold only
+ * over copied leads; the rewrite holds other words, but a lead copied
+ * whole, naming the town, the day and the count, proves the forecast
+ * (fold_lead_proves()). A MATCHDAY and a LIVESTREAM item over one
+ * match's lead stay two items. Each forecast's copies fold; no two
+ * forecasts do.
+ */
+static void
+test_lead_proves(void **state)
+{
+	static const char *const town[] = {
+		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
+		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
+	};
+	static const char *const level[] = { "low", "moderate", "high", "very high" };
+	static const char *const day[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	};
+	enum { T = sizeof(town) / sizeof(town[0]), D = 8, C = 3, N = C * T * D + 2 };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i + 2 < N; i++) {
+		size_t k = i % C, t = i / C % T, d = i / C / T, l = (t + d) % 4;
+		int grains = 40 + (int)((t * 37 + d * 53) % 300);
+
+		if (k < 2) {
+			snprintf(titles[i], sizeof(titles[0]), "Pollen count %s in %s on %s%s",
+			         level[l], town[t], day[d % 7], k ? " - Daily Lantern" : "");
+		} else {
+			snprintf(titles[i], sizeof(titles[0]),
+			         "%s pollen forecast: %s levels expected %s",
+			         town[t], level[l], day[d % 7]);
+		}
+		snprintf(leads[i], sizeof(leads[0]), "Grass pollen in %s will be %s on "
+		         "%s %d May, with %d grains per cubic metre.", town[t], level[l],
+		         day[d % 7], 3 + (int)d, grains);
+		story[i] = i / C;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k == 1 ? "Daily Lantern" : "Weather Desk",
+		                            1746230400 + (int64_t)d * 86400 +
+		                            (int64_t)t * 600 + (int64_t)k * 4800, 40 };
+	}
+	for (; i < N; i++) {
+		snprintf(titles[i], sizeof(titles[0]), "%s Kelbridge Town - Saltmere United",
+		         i + 2 == N ? "MATCHDAY" : "LIVESTREAM");
+		snprintf(leads[i], sizeof(leads[0]), "Kelbridge Town host Saltmere "
+		         "United at Harbour Park on Saturday 10 May, kick-off 15:00.");
+		story[i] = i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Kelbridge Town",
+		                            1746800000 + (int64_t)(N - i) * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "a lead run whole under an outlet's own headline");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2626,6 +2689,7 @@ main(void)
 		cmocka_unit_test(test_magnitudes),
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_glued_dated),
+		cmocka_unit_test(test_lead_proves),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
