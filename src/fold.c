@@ -3611,11 +3611,29 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	       (swaps > 0 && title_same_words(&vocab, &x, &y, swaps));
 }
 
+/* Whether a and b are told more than FOLD_DETAIL_SECONDS apart: a copy
+ * of a wire's story comes within hours, a template's next event may
+ * come a day later in the very same words but one. */
+static int
+fold_told_later(const struct fold_ent *a, const struct fold_ent *b)
+{
+	int64_t d;
+
+	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE) {
+		return 0;
+	}
+	d = a->time > b->time ? a->time - b->time : b->time - a->time;
+	return d > FOLD_DETAIL_SECONDS;
+}
+
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
- * events, not a rewrite). Asked last, of the few pairs that join, as it
- * reads the folded texts and the leads. */
+ * events, not a rewrite); told more than FOLD_DETAIL_SECONDS apart, a
+ * word of each title that its own lead holds and the other's does not
+ * (title_swap_told(): a hospital's strike and the railway's). Asked
+ * last, of the few pairs that join, as it reads the folded texts and the
+ * leads. */
 static int
 fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
@@ -3632,7 +3650,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	          title_swap_echoed(ea->title, ea->summary, eb->title,
 	                            eb->summary))) ||
 	       (a->hangul && b->hangul &&
-	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary));
+	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
+	       (fold_told_later(a, b) &&
+	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary));
 }
 
 /*

@@ -3739,8 +3739,10 @@ title_hangul_swapped(const char *atitle, const char *alead,
 }
 
 /* Whether the first TITLE_ECHO_BYTES of text hold w (ASCII letters in
- * lower case) as a word of their own, whatever their case. */
-#define TITLE_ECHO_BYTES 300
+ * lower case) as a word of their own, whatever their case. Folding keeps
+ * no more of a summary than it reads (fold_summary_needed(): 256 bytes
+ * at least), and these bytes must be among them. */
+#define TITLE_ECHO_BYTES 240
 static int
 lead_has_word(const char *text, const char *w)
 {
@@ -3770,6 +3772,47 @@ swap_echoed(const struct raw_words *a, const struct raw_words *b,
 		}
 	}
 	return 0;
+}
+
+/* Whether w is three ASCII letters or more. */
+static int
+ascii_word(const char *w)
+{
+	size_t i;
+
+	for (i = 0; w[i] != '\0'; i++) {
+		if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z'))) {
+			return 0;
+		}
+	}
+	return i >= 3;
+}
+
+/* Whether a's title holds a word b's lacks that a's lead holds and b's
+ * lead does not. */
+static int
+swap_told(const struct raw_words *a, const struct raw_words *b,
+          const char *alead, const char *blead)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		if (ascii_word(a->w[i]) && !raw_has(b, a->w[i]) &&
+		    lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+title_swap_told(const char *atitle, const char *alead, const char *btitle,
+                const char *blead)
+{
+	struct raw_words a, b;
+
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
+	       swap_told(&a, &b, alead, blead) && swap_told(&b, &a, blead, alead);
 }
 
 int

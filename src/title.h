@@ -251,6 +251,14 @@ int title_hangul_swapped(const char *atitle, const char *alead,
  * NULL (then 0). */
 int title_swap_echoed(const char *atitle, const char *alead,
                       const char *btitle, const char *blead);
+/* Whether each title holds a word the other lacks that its own lead (the
+ * start of its summary) holds and the other's does not: "Yarrowmead
+ * hospital workers to strike" and "Yarrowmead rail workers to strike"
+ * over leads of the hospital and the rail sector are two strikes, where
+ * a rewrite swaps a word of its title alone. Strings may be NULL (then
+ * 0). */
+int title_swap_told(const char *atitle, const char *alead, const char *btitle,
+                    const char *blead);
 
 /* Whether a and b each hold a member of a group (title_polarity()) that
  * the other lacks ("approves" and "rejects", "north" and "south"): two

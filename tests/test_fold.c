@@ -2225,6 +2225,50 @@ test_lead_proves(void **state)
 }
 
 /*
+ * One template's strikes a day or more apart, as a property: in each of
+ * ten towns the hospital workers' strike is announced on one day, and the
+ * railway's, for the same date, two days later, each told twice within
+ * two hours over the union's lead, which names the sector too. The
+ * titles and leads differ by that word alone, which each title's own
+ * lead holds and the other's does not (title_swap_told()), and the words
+ * are no names: what tells the strikes apart is that a day's distance
+ * makes a template's next event, where a copy comes within hours. Each
+ * strike's copies fold; no two strikes do.
+ */
+static void
+test_swap_told_later(void **state)
+{
+	static const char *const town[] = {
+		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
+		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
+	};
+	static const char *const sector[] = { "hospital", "rail" };
+	enum { T = sizeof(town) / sizeof(town[0]), C = 2, N = C * 2 * T };
+	static char titles[N][128], leads[N][220];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i % C, s = i / C % 2, t = i / C / 2;
+		int date = 10 + (int)t;
+
+		snprintf(titles[i], sizeof(titles[0]),
+		         "%s %s workers to strike on %d May%s", town[t], sector[s],
+		         date, k ? " - Daily Lantern" : "");
+		snprintf(leads[i], sizeof(leads[0]), "Members of the General Workers' "
+		         "Guild in the %s %s sector will walk out for 12 hours on %d May "
+		         "over pay.", town[t], sector[s], date);
+		story[i] = i / C;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Daily Lantern" : "Union Wire",
+		                            1746000000 + (int64_t)t * 3600 +
+		                            (int64_t)s * 2 * 86400 + (int64_t)k * 5400, 40 };
+	}
+	assert_fold_as(e, N, story, "one template's strikes a day or more apart");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2690,6 +2734,7 @@ main(void)
 		cmocka_unit_test(test_named_series),
 		cmocka_unit_test(test_glued_dated),
 		cmocka_unit_test(test_lead_proves),
+		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
