@@ -1847,6 +1847,13 @@ test_event_figures(void **state)
 	assert_fold_as(e, N, story, "titles that name their event with a figure");
 }
 
+/* The towns of the series properties below, one story or more each. */
+enum { TEN_TOWNS = 10 };
+static const char *const ten_towns[TEN_TOWNS] = {
+	"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
+	"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
+};
+
 /*
  * A named series' copy that swaps a word, as a property: flood warnings
  * for ten towns on eight days, each told twice over leads of their own,
@@ -1858,12 +1865,9 @@ test_event_figures(void **state)
 static void
 test_swap_echoed(void **state)
 {
-	static const char *const town[] = {
-		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
-		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
-	};
+	static const char *const *const town = ten_towns;
 	static const char *const hazard[] = { "flood", "fog" };
-	enum { T = sizeof(town) / sizeof(town[0]), D = 8, N = 3 * T * D };
+	enum { T = TEN_TOWNS, D = 8, N = 3 * T * D };
 	static char titles[N][96], leads[N][160];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2044,14 +2048,11 @@ test_spelled_numbers_abroad(void **state)
 static void
 test_named_series(void **state)
 {
-	static const char *const town[] = {
-		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
-		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
-	};
+	static const char *const *const town = ten_towns;
 	static const char *const half[] = {
 		"drum", "kes", "vor", "lin", "tash", "mer", "quil", "brae", "fen",
 	};
-	enum { T = sizeof(town) / sizeof(town[0]), D = 8, C = 3, N = C * T * D };
+	enum { T = TEN_TOWNS, D = 8, C = 3, N = C * T * D };
 	static char titles[N][96], leads[N][160];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2105,10 +2106,7 @@ test_named_series(void **state)
 static void
 test_glued_dated(void **state)
 {
-	static const char *const town[] = {
-		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
-		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
-	};
+	static const char *const *const town = ten_towns;
 	static const char *const body[][2] = {
 		{ "Hospital trust", "hospital trust" }, { "Harbour board", "harbour board" },
 		{ "Youth orchestra", "youth orchestra" }, { "Sports club", "sports club" },
@@ -2126,7 +2124,7 @@ test_glued_dated(void **state)
 	static const char *const day[] = {
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	};
-	enum { T = sizeof(town) / sizeof(town[0]), B = sizeof(body) / sizeof(body[0]),
+	enum { T = TEN_TOWNS, B = sizeof(body) / sizeof(body[0]),
 	       C = 3, N = C * T * B };
 	static char titles[N][256], leads[N][200], head[160], wire[160];
 	struct fold_entry e[N];
@@ -2177,15 +2175,12 @@ test_glued_dated(void **state)
 static void
 test_lead_proves(void **state)
 {
-	static const char *const town[] = {
-		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
-		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
-	};
+	static const char *const *const town = ten_towns;
 	static const char *const level[] = { "low", "moderate", "high", "very high" };
 	static const char *const day[] = {
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	};
-	enum { T = sizeof(town) / sizeof(town[0]), D = 8, C = 3, N = C * T * D + 2 };
+	enum { T = TEN_TOWNS, D = 8, C = 3, N = C * T * D + 2 };
 	static char titles[N][128], leads[N][200];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2238,12 +2233,9 @@ test_lead_proves(void **state)
 static void
 test_swap_told_later(void **state)
 {
-	static const char *const town[] = {
-		"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
-		"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
-	};
+	static const char *const *const town = ten_towns;
 	static const char *const sector[] = { "hospital", "rail" };
-	enum { T = sizeof(town) / sizeof(town[0]), C = 2, N = C * 2 * T };
+	enum { T = TEN_TOWNS, C = 2, N = C * 2 * T };
 	static char titles[N][128], leads[N][220];
 	struct fold_entry e[N];
 	size_t story[N], i;
