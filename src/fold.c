@@ -3626,12 +3626,58 @@ fold_told_later(const struct fold_ent *a, const struct fold_ent *b)
 	return d > FOLD_DETAIL_SECONDS;
 }
 
+/* Whether a's and b's leads carry one event's figures: they share a
+ * figure, and one holds no figure the other lacks (a rewrite may drop
+ * one: "About 920 households lost power for 6 hours" and "A cut left
+ * 920 homes dark"). */
+static int
+fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
+                     const struct fold_ent *b)
+{
+	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
+	size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
+
+	while (i < a->nskeys && j < b->nskeys) {
+		if (x[i] < y[j]) {
+			na += x[i++] & 1;
+		} else if (y[j] < x[i]) {
+			nb += y[j++] & 1;
+		} else {
+			shared += x[i] & 1;
+			i++, j++;
+		}
+	}
+	for (; i < a->nskeys; i++) {
+		na += x[i] & 1;
+	}
+	for (; j < b->nskeys; j++) {
+		nb += y[j] & 1;
+	}
+	return shared > 0 && (na == 0 || nb == 0);
+}
+
+/* Whether a title word swapped over leads written apart is an outlet's
+ * synonym after all: told within FOLD_DETAIL_SECONDS over leads that
+ * carry the same figures (fold_figures_carried()), where neither
+ * swapped word is its own lead's alone (title_swap_told()): "Power cut
+ * leaves 920 homes ..." and "Power slash leaves 920 homes ...", each
+ * over its outlet's own sentence of the 920 homes. */
+static int
+fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
+                  const struct fold_ent *b, const struct fold_entry *ea,
+                  const struct fold_entry *eb)
+{
+	return !fold_told_later(a, b) && fold_figures_carried(c, a, b) &&
+	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
+}
+
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
- * events, not a rewrite); told more than FOLD_DETAIL_SECONDS apart, a
- * word of each title that its own lead holds and the other's does not
- * (title_swap_told(): a hospital's strike and the railway's). Asked
+ * events, not a rewrite, unless fold_swap_carried()); told more than
+ * FOLD_DETAIL_SECONDS apart, a word of each title that its own lead
+ * holds and the other's does not (title_swap_told(): a hospital's
+ * strike and the railway's). Asked
  * last, of the few pairs that join, as it reads the folded texts and the
  * leads. */
 static int
@@ -3648,7 +3694,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y) &&
 	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
 	          title_swap_echoed(ea->title, ea->summary, eb->title,
-	                            eb->summary))) ||
+	                            eb->summary)) &&
+	        !fold_swap_carried(c, a, b, ea, eb)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (fold_told_later(a, b) &&
@@ -3738,7 +3785,13 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    library in Harwick" and "... for the bus depot ...", each lead
  *    telling its own; a rewrite that swaps a word keeps the wire's lead,
  *    and one that rewrites the lead too swaps a word in it, two shingles),
- *    and
+ *    unless, told within FOLD_DETAIL_SECONDS, the leads carry one event's
+ *    figures and neither swapped word is its own lead's alone
+ *    (fold_swap_carried(): "Power cut" and "Power outage" over two
+ *    outlets' sentences of the same 920 homes), nor, told more than
+ *    FOLD_DETAIL_SECONDS apart, does each title hold a word that its own
+ *    lead holds and the other's does not (title_swap_told(): a
+ *    hospital's strike and the railway's, a day apart), and
  *      the titles are the same by title.c's rule (title_same_story():
  *      near-duplicates whose numbers, dates, names, teams, places and
  *      markers such as "Jong" or "U21" agree, and whose Japanese words

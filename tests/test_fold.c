@@ -2261,6 +2261,67 @@ test_swap_told_later(void **state)
 }
 
 /*
+ * An outlet's synonym carried by the event's figures, as a property: in
+ * each of ten towns a power cut is told within the hour by the wire and
+ * by an outlet that swaps the title's noun (cut, outage, blackout,
+ * failure) over its own sentence, written apart from the wire's but
+ * carrying the same count of homes and no figure of its own. In the
+ * same town that morning a pipe fault leaves as many homes without gas,
+ * and as many without water: those titles swap one word too over leads
+ * sharing the count, but each swapped word is its own lead's alone
+ * (title_swap_told()), so they stay two stories. Each cut's copies
+ * fold; nothing else does.
+ */
+static void
+test_swap_carried(void **state)
+{
+	static const char *const *const town = ten_towns;
+	static const char *const noun[][2] = {
+		{ "cut", "outage" }, { "cut", "blackout" }, { "outage", "failure" },
+		{ "blackout", "cut" }, { "failure", "outage" },
+	};
+	static const char *const utility[] = { "gas", "water" };
+	enum { T = TEN_TOWNS, K = 4, N = K * T };
+	static char titles[N][128], leads[N][220];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i % K, t = i / K;
+		int homes = 300 + (int)(t * 173 % 900);
+
+		if (k < 2) {
+			snprintf(titles[i], sizeof(titles[0]), "Power %s leaves %d homes "
+			         "dark in %s%s", noun[t % 5][k], homes, town[t],
+			         k ? " - Daily Lantern" : "");
+			snprintf(leads[i], sizeof(leads[0]), k ? "A substation fault took "
+			         "electricity from %d households across %s, the grid "
+			         "operator said." : "About %d homes in %s were left without "
+			         "electricity after engineers found a fault at the "
+			         "substation.", homes, town[t]);
+		} else {
+			snprintf(titles[i], sizeof(titles[0]), "Pipe fault leaves %d homes "
+			         "without %s in %s", homes + 40, utility[k - 2], town[t]);
+			if (k == 2) {
+				snprintf(leads[i], sizeof(leads[0]), "Engineers are working to "
+				         "restore the gas supply to %d homes in %s.", homes + 40,
+				         town[t]);
+			} else {
+				snprintf(leads[i], sizeof(leads[0]), "About %d households in %s "
+				         "have had no running water since dawn.", homes + 40, town[t]);
+			}
+		}
+		story[i] = k < 2 ? i / K * K : i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k % 2 ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)t * 7200 +
+		                            (int64_t)k * 900, 40 };
+	}
+	assert_fold_as(e, N, story, "an outlet's synonym carried by the figures");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2727,6 +2788,7 @@ main(void)
 		cmocka_unit_test(test_glued_dated),
 		cmocka_unit_test(test_lead_proves),
 		cmocka_unit_test(test_swap_told_later),
+		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
