@@ -3523,12 +3523,15 @@ fold_names_nothing(const struct fold_ent *e)
 
 /* Whether the titles of a and b each hold keys, and not the same: two
  * titles that many stories carry may still name two towns ("Weather
- * Elmford", "Weather Harwick"), whose leads need not. */
+ * Elmford", "Weather Harwick"), whose leads need not. A title that
+ * names nothing past its first word (title_vague(): "News alert") holds
+ * no key against one that names something ("Missing walker found safe
+ * on Brindle Tor", a template's too). */
 static int
 fold_keys_apart(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
 {
-	return a->nkeys > 0 && b->nkeys > 0 &&
+	return a->nkeys > 0 && b->nkeys > 0 && a->vague == b->vague &&
 	       (a->nkeys != b->nkeys ||
 	        memcmp(c->keys + a->key, c->keys + b->key,
 	               a->nkeys * sizeof(*c->keys)) != 0);
@@ -3556,14 +3559,17 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 
 /* Whether a's title names nothing and b's is a headline of its own, or
  * names nothing either, not with other keys (fold_keys_apart()): over
- * the very same lead, one story (fold_short_titles_agree()). */
+ * the very same lead, one story (fold_short_titles_agree()). Over a
+ * headline of its own, a short title that names nothing past its first
+ * word (title_vague(): "News alert", "Eilmeldung") names nothing too. */
 static int
 fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
                   const struct fold_ent *b)
 {
-	return fold_names_nothing(a) &&
-	       (b->inform >= TITLE_SHORT ||
-	        (fold_names_nothing(b) && !fold_keys_apart(c, a, b)));
+	return (fold_names_nothing(a) &&
+	        (b->inform >= TITLE_SHORT ||
+	         (fold_names_nothing(b) && !fold_keys_apart(c, a, b)))) ||
+	       (a->vague && a->inform < TITLE_SHORT && b->inform >= TITLE_SHORT);
 }
 
 /* Whether short titles a and b say the same: the same folded text, the
@@ -3743,7 +3749,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      other's lead holds, fold_echoed_swap(): "Flood alert" over a lead
  *      of a "flood warning"), or one title names nothing (short, without
  *      a key: "Breaking news", "Update"; or short and carried by many
- *      stories)
+ *      stories; or, against a headline of its own, short and naming
+ *      nothing past its first word: "News alert", fold_nothing_over())
  *      and the other is a headline of its own or names nothing too,
  *      over the very same lead (fold_short_titles_agree()); or, under
  *      any titles, their leads prove one event (fold_lead_proves(): the

@@ -647,6 +647,42 @@ digit_at(const unsigned char *u, size_t i, size_t len)
 	return c >= '0' && c <= '9';
 }
 
+/* The labels in brackets that mark a story told again or first told
+ * in haste ("【続報】", "[속보]"), not what it is about. */
+static const char *const update_labels[] = {
+	"続報", "更新", "追記", "速報", "詳報", "訂正", "修正", "再送", "最新",
+	"追加", "第一報", "第二報", "快讯", "突发", "속보", "단독", "종합",
+	"업데이트",
+};
+
+/* Whether the label that opens nm, its only tokens so far, is one of
+ * update_labels. */
+static int
+label_is_update(const struct norm *nm)
+{
+	size_t i, k;
+
+	if (nm->ntoks != 1) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(update_labels) / sizeof(update_labels[0]); i++) {
+		const unsigned char *u = (const unsigned char *)update_labels[i];
+		size_t len = strlen(update_labels[i]), at = 0;
+		uint32_t c;
+
+		for (k = 0; k < nm->ncps && at < len; k++) {
+			at += decode_cp(u + at, len - at, &c);
+			if (c != nm->cps[k]) {
+				break;
+			}
+		}
+		if (k == nm->ncps && at == len) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Folds len bytes of s into tokens: case folded, fullwidth forms to
  * ASCII and half-width kana to full width (NFKC for the ranges titles
  * meet), letters read without their marks and decomposed Korean joined
@@ -704,6 +740,12 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		} else if (cls == CP_SPACE && (c == ']' || c == 0x3011) && label) {
 			nm->label_toks = nm->ntoks;
 			label = 0;
+			/* an update's label is no part of the headline:
+			 * "【続報】X" is X told again */
+			if (label_is_update(nm)) {
+				nm->ntoks = nm->ncps = nm->label_toks = 0;
+				cur = NULL;
+			}
 		}
 		/* Korean words stand apart from the digits and letters
 		 * glued to them: "120억원" is 120 and 억원 */
@@ -779,8 +821,9 @@ static const char *const stopwords[] = {
 	"por", "se", "sin", "su", "sur", "sus", "tras", "un", "una", "und",
 	"une", "von", "vor", "y", "zu", "zum", "zur",
 	/* the labels outlets put before a headline they run again */
-	"breaking", "developing", "eilmeldung", "exclusive", "latest", "live",
-	"liveticker", "update", "updated", "urgente",
+	"actualizacion", "actualizado", "aktualisiert", "breaking", "developing",
+	"eilmeldung", "exclusive", "latest", "live", "liveticker", "neu",
+	"update", "updated", "urgente",
 };
 
 /* The labels that tell what an item holds, before a headline only

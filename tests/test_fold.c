@@ -927,8 +927,9 @@ test_wire_label_head(void **state)
 }
 
 /*
- * A title that names nothing ("Breaking news", "Update") over the very
- * lead of a headline of its own is that headline's story, but not over a
+ * A title that names nothing ("Breaking news", "Update"), or nothing
+ * past its capitalised first word ("News alert", "Eilmeldung"), over the
+ * very lead of a headline of its own is that headline's story, but not over a
  * lead that differs by a figure. (Under a dated series' title, a weather
  * page per town and day, the same first sentence may open two forecasts:
  * the scale archive, test_fold_scale, holds that neighbour.) "Latest" is
@@ -948,6 +949,10 @@ test_generic_over_lead(void **state)
 		"Tamsel Home is recalling 64,000 sofas sold since March because of a choking hazard, it said on Wednesday.";
 	static const char *const l3on =
 		"Tamsel Home is recalling 64,000 sofas sold since March because of a choking hazard, it said on Wednesday. It is the second such recall this year.";
+	static const char *const l5 =
+		"A 66-year-old walker reported missing on Brindle Tor near Hollinfield was found safe on Friday morning.";
+	static const char *const l6 =
+		"Ein 35 Jahre alter Radfahrer ist am Sonntag in Kolpenheim von einem Lieferwagen erfasst worden.";
 	static const char *const l4 =
 		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened.";
 	static const char *const l4on =
@@ -965,6 +970,12 @@ test_generic_over_lead(void **state)
 		{ "Latest", NULL, NULL, l4, "Harbour Watch", 1700300000, 40 },
 		{ "Fenmo Freight profit rises 7% as new depots open", NULL, NULL, l4on,
 		  "Kestle Radio", 1700302000, 40 },
+		{ "News alert", NULL, NULL, l5, "Valley Courier", 1700400000, 40 },
+		{ "Missing walker found safe on Brindle Tor", NULL, NULL, l5,
+		  "Kestle Radio", 1700406000, 40 },
+		{ "Eilmeldung", NULL, NULL, l6, "Harbour Watch", 1700500000, 40 },
+		{ "Radfahrer bei Unfall in Kolpenheim schwer verletzt", NULL, NULL, l6,
+		  "Kestle Radio", 1700503000, 40 },
 	};
 	const struct fold_entry apart[][2] = {
 		{ { "Breaking news", NULL, NULL,
@@ -2322,6 +2333,51 @@ test_swap_carried(void **state)
 }
 
 /*
+ * An update's label in brackets, as a property: a dated weather series
+ * in Japanese, ten towns over three days, each forecast told by the wire
+ * and again within hours under "【続報】", "【更新】" or "【追記】" over
+ * the wire's lead. The label tells that the story is told again, not
+ * what it is about: each forecast's copies fold; no two forecasts do,
+ * though every title is the series' own.
+ */
+static void
+test_update_labels(void **state)
+{
+	static const char *const town[] = {
+		"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
+	};
+	static const char *const sky[] = { "晴れ", "くもり", "雨", "雪" };
+	static const char *const label[] = { "続報", "更新", "追記" };
+	enum { T = sizeof(town) / sizeof(town[0]), D = 21, N = 2 * T * D };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i, n = 0;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i % 2, t = i / 2 % T, d = i / 2 / T;
+		int high = 4 + (int)((t * 7 + d * 5) % 20), day = 1 + (int)d;
+		const char *w = sky[(t + d) % 4];
+
+		if (k == 1 && (t + d) % 3 != 0) {
+			continue;	/* a third of the forecasts told again */
+		}
+		snprintf(titles[n], sizeof(titles[0]), "%s%s%s3月%d日の%sは%s 最高%d度",
+		         k ? "【" : "", k ? label[(t + d) % 3 == 0 ? d % 3 : 0] : "",
+		         k ? "】" : "", day, town[t], w, high);
+		snprintf(leads[n], sizeof(leads[0]), "%sの3月%d日の天気は%sで、最高気温は"
+		         "%d度の見込みです。", town[t], day, w, high);
+		story[n] = i / 2;
+		e[n] = (struct fold_entry){ titles[n], NULL, NULL, leads[n],
+		                            k ? "Kohaku Web" : "Wire Desk",
+		                            1740787200 + (int64_t)d * 86400 +
+		                            (int64_t)t * 300 + (int64_t)k * 7200, 40 };
+		n++;
+	}
+	assert_fold_as(e, n, story, "an update's label in brackets");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2789,6 +2845,7 @@ main(void)
 		cmocka_unit_test(test_lead_proves),
 		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_swap_carried),
+		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
