@@ -3456,7 +3456,9 @@ fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
  * still share FOLD_LEAD_SAME_TITLE of the threshold and neither holds a
  * key the other lacks while the other holds one it lacks
  * (title_retold(): "MATCHDAY" and "LIVESTREAM" over one match's lead
- * are two items). */
+ * are two items), unless the words one title lacks are all in both leads
+ * and the other's in neither (title_rewrite_echoed(): "8000 Wohnungen
+ * ohne Strom" over the wire's lead of "8000 Haushalte"). */
 static int
 fold_lead_proves(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
@@ -3481,7 +3483,9 @@ fold_lead_proves(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
-	return title_retold(&vocab, &x, &y, t * FOLD_LEAD_SAME_TITLE, 0);
+	return title_retold(&vocab, &x, &y, t * FOLD_LEAD_SAME_TITLE, 0) ||
+	       title_rewrite_echoed(fold_at(c, ia)->title, fold_at(c, ia)->summary,
+	                            fold_at(c, ib)->title, fold_at(c, ib)->summary);
 }
 
 /* Whether a's and b's leads each hold FOLD_APART_MIN shingles that the
@@ -3756,7 +3760,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      any titles, their leads prove one event (fold_lead_proves(): the
  *      same text naming FOLD_SERIES_KEYS keys, told within
  *      FOLD_DETAIL_SECONDS, under titles that do not each hold a key the
- *      other lacks). A lead is
+ *      other lacks, or whose words one lacks are all in both leads and
+ *      the other's in neither, title_rewrite_echoed(): a German noun,
+ *      capitalised as a name is, swapped by an outlet). A lead is
  *      the first sentence past a short label in capitals
  *      (fold_lead_start(): "FOR IMMEDIATE RELEASE."), ended by a blank or
  *      a line break after its stop, going on past an ordinal's, an

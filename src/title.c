@@ -3817,6 +3817,46 @@ swap_echoed(const struct raw_words *a, const struct raw_words *b,
 	return 0;
 }
 
+/* Whether a's title holds a word b's lacks, and every such word is in
+ * both leads; and b's title holds one a's lacks, in neither lead; and
+ * the titles share half the words of the shorter. */
+static int
+rewrite_echoed(const struct raw_words *a, const struct raw_words *b,
+               const char *alead, const char *blead)
+{
+	size_t i, na = 0, nb = 0, shared = a->n;
+
+	for (i = 0; i < a->n; i++) {
+		if (!raw_has(b, a->w[i])) {
+			if (!lead_has_word(alead, a->w[i]) || !lead_has_word(blead, a->w[i])) {
+				return 0;
+			}
+			na++, shared--;
+		}
+	}
+	for (i = 0; i < b->n; i++) {
+		if (!raw_has(a, b->w[i])) {
+			if (lead_has_word(alead, b->w[i]) || lead_has_word(blead, b->w[i])) {
+				return 0;
+			}
+			nb++;
+		}
+	}
+	return na > 0 && nb > 0 &&
+	       2 * shared >= (a->n < b->n ? a->n : b->n);
+}
+
+int
+title_rewrite_echoed(const char *atitle, const char *alead,
+                     const char *btitle, const char *blead)
+{
+	struct raw_words a, b;
+
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
+	       (rewrite_echoed(&a, &b, alead, blead) ||
+	        rewrite_echoed(&b, &a, blead, alead));
+}
+
 /* Whether w is three ASCII letters or more. */
 static int
 ascii_word(const char *w)

@@ -251,6 +251,14 @@ int title_hangul_swapped(const char *atitle, const char *alead,
  * NULL (then 0). */
 int title_swap_echoed(const char *atitle, const char *alead,
                       const char *btitle, const char *blead);
+/* Whether one title's words that the other lacks are all in both leads
+ * (the starts of the summaries), and the other's are in neither: over
+ * one wire lead, "Stromausfall in Mirselingen: 8000 Wohnungen ohne
+ * Strom" is the wire's "8000 Haushalte ..." in an outlet's word, where
+ * "MATCHDAY" and "LIVESTREAM" over one match's lead echo nothing.
+ * Strings may be NULL (then 0). */
+int title_rewrite_echoed(const char *atitle, const char *alead,
+                         const char *btitle, const char *blead);
 /* Whether each title holds a word the other lacks that its own lead (the
  * start of its summary) holds and the other's does not: "Yarrowmead
  * hospital workers to strike" and "Yarrowmead rail workers to strike"

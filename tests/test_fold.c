@@ -2378,6 +2378,53 @@ test_update_labels(void **state)
 }
 
 /*
+ * German nouns, capitalised as names are, swapped by an outlet over the
+ * wire's lead, as a property: in ten towns a power cut is told by the
+ * wire ("... 8000 Haushalte ohne Strom") and within hours by an outlet
+ * that swaps the noun ("Wohnungen", "Häuser", "Kunden") over the wire's
+ * very lead, which holds the wire's word and not the outlet's
+ * (title_rewrite_echoed()). Each town's copies fold; no two towns do.
+ * "SPIELTAG" and "LIVESTREAM" over one match's lead, whose words the lead
+ * holds neither of, stay two items.
+ */
+static void
+test_nouns_echoed(void **state)
+{
+	static const char *const *const town = ten_towns;
+	static const char *const noun[] = { "Wohnungen", "Kunden", "Anschlüsse" };
+	enum { T = TEN_TOWNS, N = 2 * T + 2 };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i + 2 < N; i++) {
+		size_t k = i % 2, t = i / 2;
+		int homes = 900 + (int)(t * 613 % 8000);
+
+		snprintf(titles[i], sizeof(titles[0]), "Stromausfall in %s: %d %s "
+		         "ohne Strom", town[t], homes, k ? noun[t % 3] : "Haushalte");
+		snprintf(leads[i], sizeof(leads[0]), "Rund %d Haushalte in %s hatten am "
+		         "Samstag, 29. März, stundenlang keinen Strom.", homes, town[t]);
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Tagesblick" : "Nachrichtendienst",
+		                            1743206400 + (int64_t)t * 3600 +
+		                            (int64_t)k * 5400, 40 };
+	}
+	for (; i < N; i++) {
+		snprintf(titles[i], sizeof(titles[0]), "%s Kelbridge Town - Saltmere United",
+		         i + 2 == N ? "SPIELTAG" : "LIVESTREAM");
+		snprintf(leads[i], sizeof(leads[0]), "Kelbridge Town empfängt am Samstag, "
+		         "29. März, um 15 Uhr Saltmere United im Hafenstadion.");
+		story[i] = i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Kelbridge Town",
+		                            1743240000 + (int64_t)(N - i) * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "German nouns swapped over the wire's lead");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2846,6 +2893,7 @@ main(void)
 		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_update_labels),
+		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
