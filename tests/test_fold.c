@@ -2170,6 +2170,24 @@ test_glued_dated(void **state)
 	assert_fold_as(e, N, story, "headlines with their wire's sentence glued on");
 }
 
+/* The last two of n entries: a match's preview item (head, "MATCHDAY")
+ * and its LIVESTREAM item over one lead, ten minutes apart from time:
+ * two items, each a story of its own (story[i] = i). */
+static void
+match_items(struct fold_entry *e, size_t *story, char (*titles)[128], size_t n,
+            const char *head, const char *lead, int64_t time)
+{
+	size_t i;
+
+	for (i = n - 2; i < n; i++) {
+		snprintf(titles[i], sizeof(titles[0]), "%s Kelbridge Town - Saltmere United",
+		         i + 2 == n ? head : "LIVESTREAM");
+		story[i] = i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, lead, "Kelbridge Town",
+		                            time + (int64_t)(n - i) * 600, 40 };
+	}
+}
+
 /*
  * A lead run whole under an outlet's own headline, as a property: pollen
  * forecasts for ten towns on eight days, each told three times within
@@ -2218,15 +2236,9 @@ test_lead_proves(void **state)
 		                            1746230400 + (int64_t)d * 86400 +
 		                            (int64_t)t * 600 + (int64_t)k * 4800, 40 };
 	}
-	for (; i < N; i++) {
-		snprintf(titles[i], sizeof(titles[0]), "%s Kelbridge Town - Saltmere United",
-		         i + 2 == N ? "MATCHDAY" : "LIVESTREAM");
-		snprintf(leads[i], sizeof(leads[0]), "Kelbridge Town host Saltmere "
-		         "United at Harbour Park on Saturday 10 May, kick-off 15:00.");
-		story[i] = i;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Kelbridge Town",
-		                            1746800000 + (int64_t)(N - i) * 600, 40 };
-	}
+	match_items(e, story, titles, N, "MATCHDAY", "Kelbridge Town host Saltmere "
+	            "United at Harbour Park on Saturday 10 May, kick-off 15:00.",
+	            1746800000);
 	assert_fold_as(e, N, story, "a lead run whole under an outlet's own headline");
 }
 
@@ -2412,15 +2424,9 @@ test_nouns_echoed(void **state)
 		                            1743206400 + (int64_t)t * 3600 +
 		                            (int64_t)k * 5400, 40 };
 	}
-	for (; i < N; i++) {
-		snprintf(titles[i], sizeof(titles[0]), "%s Kelbridge Town - Saltmere United",
-		         i + 2 == N ? "SPIELTAG" : "LIVESTREAM");
-		snprintf(leads[i], sizeof(leads[0]), "Kelbridge Town empfängt am Samstag, "
-		         "29. März, um 15 Uhr Saltmere United im Hafenstadion.");
-		story[i] = i;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Kelbridge Town",
-		                            1743240000 + (int64_t)(N - i) * 600, 40 };
-	}
+	match_items(e, story, titles, N, "SPIELTAG", "Kelbridge Town empfängt am "
+	            "Samstag, 29. März, um 15 Uhr Saltmere United im Hafenstadion.",
+	            1743240000);
 	assert_fold_as(e, N, story, "German nouns swapped over the wire's lead");
 }
 
