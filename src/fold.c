@@ -213,6 +213,7 @@ struct fold_ent {
 	unsigned char figured : 1;	/* title_figured() */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
 	unsigned char words;	/* title_words_written(), at most UCHAR_MAX */
+	unsigned char figseq;	/* fold_figure_order() of the lead's keys */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
                TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
@@ -1507,6 +1508,23 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	return 0;
 }
 
+/* A byte of hash of the figures among n keys k in reading order: the
+ * keys are kept as a set, in which "4月3日 ... 3台" and "4月4日 ... 3台"
+ * hold the same figures. */
+static unsigned char
+fold_figure_order(const uint32_t *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((k[i] & 1) != 0) {
+			h = (h ^ k[i]) * 16777619u;
+		}
+	}
+	return (unsigned char)(h ^ h >> 8 ^ h >> 16 ^ h >> 24);
+}
+
 /* Reads a summary's lead (fold_lead_length()): its keys (a lead cut
  * short leaves its last word out) and its shingles. */
 static int
@@ -1536,6 +1554,7 @@ fold_read_summary(struct fold_part *p, const char *summary,
 		return -1;
 	}
 	memcpy(p->skeys + p->nskeys, k, n * sizeof(*k));
+	fe->figseq = fold_figure_order(k, n);
 	fe->nskeys = (uint16_t)fold_sort_unique(p->skeys + p->nskeys, n);
 	p->nskeys += fe->nskeys;
 	if (p->ld->n == 0) {
@@ -3610,7 +3629,8 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 		size_t all, n = fold_lead_len(a);
 
 		fold_lead_shared(c, a, b, &all);
-		if (n >= FOLD_LEAD_MIN && n == fold_lead_len(b) && all == n) {
+		if (n >= FOLD_LEAD_MIN && n == fold_lead_len(b) && all == n &&
+		    a->figseq == b->figseq) {
 			return 1;
 		}
 	}
@@ -3756,7 +3776,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *      stories; or, against a headline of its own, short and naming
  *      nothing past its first word: "News alert", fold_nothing_over())
  *      and the other is a headline of its own or names nothing too,
- *      over the very same lead (fold_short_titles_agree()); or, under
+ *      over the very same lead, its figures in the same order
+ *      (fold_short_titles_agree(), fold_figure_order()); or, under
  *      any titles, their leads prove one event (fold_lead_proves(): the
  *      same text naming FOLD_SERIES_KEYS keys, told within
  *      FOLD_DETAIL_SECONDS, under titles that do not each hold a key the

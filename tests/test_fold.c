@@ -936,7 +936,8 @@ test_wire_label_head(void **state)
  * such a title; a sentence after the lead is no part of it, under the
  * generic title or the headline. A lead that names another town, or
  * that is only the start of the other's first sentence, is not the
- * very lead.
+ * very lead, nor is one whose figures moved (4月3日 ... 3台 and 4月4日
+ * ... 3台 hold the same figures).
  */
 static void
 test_generic_over_lead(void **state)
@@ -953,6 +954,8 @@ test_generic_over_lead(void **state)
 		"A 66-year-old walker reported missing on Brindle Tor near Hollinfield was found safe on Friday morning.";
 	static const char *const l6 =
 		"Ein 35 Jahre alter Radfahrer ist am Sonntag in Kolpenheim von einem Lieferwagen erfasst worden.";
+	static const char *const l7 =
+		"4月3日朝、柊見の国道で車3台が絡む事故があり、一時通行止めとなった。";
 	static const char *const l4 =
 		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened.";
 	static const char *const l4on =
@@ -973,6 +976,8 @@ test_generic_over_lead(void **state)
 		{ "News alert", NULL, NULL, l5, "Valley Courier", 1700400000, 40 },
 		{ "Missing walker found safe on Brindle Tor", NULL, NULL, l5,
 		  "Kestle Radio", 1700406000, 40 },
+		{ "速報", NULL, NULL, l7, "Harbour Watch", 1700600000, 40 },
+		{ "柊見の国道で3台が絡む事故", NULL, NULL, l7, "Kestle Radio", 1700603000, 40 },
 		{ "Eilmeldung", NULL, NULL, l6, "Harbour Watch", 1700500000, 40 },
 		{ "Radfahrer bei Unfall in Kolpenheim schwer verletzt", NULL, NULL, l6,
 		  "Kestle Radio", 1700503000, 40 },
@@ -988,6 +993,10 @@ test_generic_over_lead(void **state)
 		    "Valley Courier", 1700000000, 40 },
 		  { "Boil-water notice issued for Haskelby after contamination", NULL, NULL,
 		    l1, "Kestle Radio", 1700012000, 40 } },
+		{ { "速報", NULL, NULL, l7, "Valley Courier", 1700000000, 40 },
+		  { "柊見の国道で3台が絡む事故", NULL, NULL,
+		    "4月4日朝、柊見の国道で車3台が絡む事故があり、一時通行止めとなった。",
+		    "Kestle Radio", 1700012000, 40 } },
 		{ { "Update", NULL, NULL, "Police closed the road at Elmford on Monday.",
 		    "Valley Courier", 1700000000, 40 },
 		  { "Lorry overturns on the Elmford road, driver unhurt", NULL, NULL,
