@@ -3580,6 +3580,15 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 	return all == a->nlead;
 }
 
+/* Whether a's and b's titles fold to the same text. */
+static int
+fold_same_text(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	return a->whole == b->whole && a->flatlen == b->flatlen &&
+	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
+}
+
 /* Whether a's title names nothing and b's is a headline of its own, or
  * names nothing either, not with other keys (fold_keys_apart()): over
  * the very same lead, one story (fold_short_titles_agree()). Over a
@@ -3610,8 +3619,7 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
 
-	if (a->whole == b->whole && a->flatlen == b->flatlen &&
-	    memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0) {
+	if (fold_same_text(c, a, b)) {
 		return 1;
 	}
 	if (fold_cut_begins(c, a, b) || fold_cut_begins(c, b, a)) {
@@ -3686,6 +3694,34 @@ fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	return shared > 0 && (na == 0 || nb == 0);
 }
 
+/* Whether a's and b's leads, each in an outlet's own words, name one
+ * event: told within FOLD_DETAIL_SECONDS, they share FOLD_SERIES_KEYS
+ * keys, a figure among them, neither holds a figure the other lacks, and
+ * each holds at most one other key the other lacks ("Rund 2990 Haushalte
+ * in Kolpenrode hatten am Samstag, 5. April, ..." and "In Kolpenrode
+ * waren am Samstag, 5. April, rund 2990 Haushalte ..."), one of them
+ * none where a title names nothing (fold_names_nothing()). */
+static int
+fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
+                       const struct fold_ent *b)
+{
+	size_t ma, mb, na, nb;
+
+	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE ||
+	    fold_told_later(a, b)) {
+		return 0;
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	/* under a title that names nothing, the key each lacks may be
+	 * the town: "気象情報" over 朝沢の12月15日 and over 北川の */
+	if (ma > 0 && mb > 0 && (fold_names_nothing(a) || a->vague ||
+	                         fold_names_nothing(b) || b->vague)) {
+		return 0;
+	}
+	return a->nskeys >= ma + FOLD_SERIES_KEYS && ma <= 1 && mb <= 1 &&
+	       na == 0 && nb == 0 && fold_figures_carried(c, a, b);
+}
+
 /* Whether a title word swapped over leads written apart is an outlet's
  * synonym after all: told within FOLD_DETAIL_SECONDS over leads that
  * carry the same figures (fold_figures_carried()), where neither
@@ -3754,7 +3790,10 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    FOLD_WINDOW_SECONDS (fold_mark_recurring(): a press release's "Board
  *    changes announced"), it never folds on the title alone:
  *      the summaries' leads (first sentences) are copies
- *      (fold_leads_copied()), or both titles are of a dated series
+ *      (fold_leads_copied()), or the titles fold to the same text told
+ *      within FOLD_DETAIL_SECONDS over leads in their outlets' own words
+ *      that name one event (fold_leads_keyed_alike()), or both titles
+ *      are of a dated series
  *      that names FOLD_SERIES_KEYS strong keys (fold_series_named():
  *      "Heat warning for Westerly Downs on Saturday: level 1") and
  *      their leads do not each name two things the other does not;
@@ -3852,8 +3891,11 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		 * more (a forecaster, a weekday), not two */
 		int copied = c->boiler != NULL && fold_leads_copied(c, a, b);
 		int named = fold_series_named(c, a) && fold_series_named(c, b);
+		/* one title retold over a lead in an outlet's own words */
+		int retold = !copied && !named && fold_same_text(c, a, b) &&
+		             fold_leads_keyed_alike(c, a, b);
 
-		return c->boiler != NULL && (copied || named) &&
+		return c->boiler != NULL && (copied || named || retold) &&
 		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
 		                                       FOLD_LEAD_KEYS) &&
 		       !fold_short_leads_refigured(c, a, b) &&

@@ -2440,6 +2440,51 @@ test_nouns_echoed(void **state)
 }
 
 /*
+ * One title retold over a lead in an outlet's own words, as a property:
+ * in ten towns a strike is announced under one headline by the wire and,
+ * within hours, by an outlet over its own sentence that names the same
+ * town, count and date. Those copies fold. Their neighbours do not: the
+ * same headline over a sentence whose count differs (another ballot's),
+ * and "Strike notice", a title that names nothing, over two towns'
+ * sentences written apart.
+ */
+static void
+test_leads_retold(void **state)
+{
+	static const char *const *const town = ten_towns;
+	enum { T = TEN_TOWNS, K = 5, N = K * T };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i % K, t = i / K;
+		int staff = 120 + (int)(t * 97 % 700) + (k == 2 ? 40 : 0), day = 10 + (int)t;
+
+		snprintf(titles[i], sizeof(titles[0]), k < 3 ?
+		         "%s strike on %d May%s" : "Strike notice%s",
+		         k < 3 ? town[t] : (k == 3 ? "" : " - Daily Lantern"), day,
+		         k == 1 ? " - Daily Lantern" : "");
+		if (k == 0 || k == 3) {
+			snprintf(leads[i], sizeof(leads[0]), "About %d hospital workers in "
+			         "%s will walk out on %d May over pay, the union said.",
+			         staff, town[(t + (k == 3)) % T], day);
+		} else {
+			snprintf(leads[i], sizeof(leads[0]), "The union says %s's %d "
+			         "hospital staff plan a walk-out on %d May.", town[t],
+			         staff, day);
+		}
+		story[i] = k < 2 ? i / K * K : i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k % 2 ? "Daily Lantern" : "Union Wire",
+		                            1746000000 + (int64_t)t * 86400 +
+		                            (int64_t)k * 2400, 40 };
+	}
+	assert_fold_as(e, N, story, "one title retold over an outlet's own lead");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -2909,6 +2954,7 @@ main(void)
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_nouns_echoed),
+		cmocka_unit_test(test_leads_retold),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
