@@ -3723,17 +3723,23 @@ fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
 }
 
 /* Whether a title word swapped over leads written apart is an outlet's
- * synonym after all: told within FOLD_DETAIL_SECONDS over leads that
- * carry the same figures (fold_figures_carried()), where neither
- * swapped word is its own lead's alone (title_swap_told()): "Power cut
- * leaves 920 homes ..." and "Power slash leaves 920 homes ...", each
- * over its outlet's own sentence of the 920 homes. */
+ * synonym after all: told within FOLD_DETAIL_SECONDS, the titles the
+ * same words but one each (title_same_words(): no key swapped, so
+ * "MATCHDAY A - B" is not "LIVE: A vs B"), over leads that carry the
+ * same figures (fold_figures_carried()), where neither swapped word is
+ * its own lead's alone (title_swap_told()): "Power cut leaves 920 homes
+ * ..." and "Power slash leaves 920 homes ...", each over its outlet's
+ * own sentence of the 920 homes. */
 static int
 fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
                   const struct fold_ent *b, const struct fold_entry *ea,
                   const struct fold_entry *eb)
 {
-	return !fold_told_later(a, b) && fold_figures_carried(c, a, b) &&
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x = fold_view(c, a), y = fold_view(c, b);
+
+	return !fold_told_later(a, b) && title_same_words(&vocab, &x, &y, 1) &&
+	       fold_figures_carried(c, a, b) &&
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 

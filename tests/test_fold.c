@@ -2301,8 +2301,9 @@ test_swap_told_later(void **state)
  * same town that morning a pipe fault leaves as many homes without gas,
  * and as many without water: those titles swap one word too over leads
  * sharing the count, but each swapped word is its own lead's alone
- * (title_swap_told()), so they stay two stories. Each cut's copies
- * fold; nothing else does.
+ * (title_swap_told()), so they stay two stories, as do a match's
+ * MATCHDAY and LIVE items over two sentences of its kick-off. Each cut's
+ * copies fold; nothing else does.
  */
 static void
 test_swap_carried(void **state)
@@ -2313,13 +2314,13 @@ test_swap_carried(void **state)
 		{ "blackout", "cut" }, { "failure", "outage" },
 	};
 	static const char *const utility[] = { "gas", "water" };
-	enum { T = TEN_TOWNS, K = 4, N = K * T };
+	enum { T = TEN_TOWNS, K = 4, N = K * T + 2 };
 	static char titles[N][128], leads[N][220];
 	struct fold_entry e[N];
 	size_t story[N], i;
 
 	(void)state;
-	for (i = 0; i < N; i++) {
+	for (i = 0; i + 2 < N; i++) {
 		size_t k = i % K, t = i / K;
 		int homes = 300 + (int)(t * 173 % 900);
 
@@ -2350,6 +2351,13 @@ test_swap_carried(void **state)
 		                            1746000000 + (int64_t)t * 7200 +
 		                            (int64_t)k * 900, 40 };
 	}
+	e[i] = (struct fold_entry){ "MATCHDAY Kelbridge Town - Saltmere United", NULL,
+		NULL, "Kick-off at Harbour Park is at 15:00 on Saturday 10 May as "
+		"Kelbridge Town take on Saltmere United.", "Kelbridge Town", 1746867600, 40 };
+	e[i + 1] = (struct fold_entry){ "LIVE: Kelbridge Town vs Saltmere United", NULL,
+		NULL, "Follow every moment as Kelbridge Town play Saltmere United, "
+		"kick-off 15:00 on Saturday 10 May.", "Daily Lantern", 1746874800, 40 };
+	story[i] = i, story[i + 1] = i + 1;
 	assert_fold_as(e, N, story, "an outlet's synonym carried by the figures");
 }
 
