@@ -3672,26 +3672,16 @@ static int
 fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
                      const struct fold_ent *b)
 {
-	const uint32_t *x = c->skeys + a->skey, *y = c->skeys + b->skey;
-	size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
+	size_t ma, mb, na, nb, figures = 0, i;
 
-	while (i < a->nskeys && j < b->nskeys) {
-		if (x[i] < y[j]) {
-			na += x[i++] & 1;
-		} else if (y[j] < x[i]) {
-			nb += y[j++] & 1;
-		} else {
-			shared += x[i] & 1;
-			i++, j++;
-		}
+	if (a->nskeys == 0 || b->nskeys == 0) {
+		return 0;
 	}
-	for (; i < a->nskeys; i++) {
-		na += x[i] & 1;
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	for (i = 0; i < a->nskeys; i++) {
+		figures += c->skeys[a->skey + i] & 1;
 	}
-	for (; j < b->nskeys; j++) {
-		nb += y[j] & 1;
-	}
-	return shared > 0 && (na == 0 || nb == 0);
+	return figures > na && (na == 0 || nb == 0);
 }
 
 /* Whether a's and b's leads, each in an outlet's own words, name one

@@ -252,7 +252,8 @@ int title_hangul_swapped(const char *atitle, const char *alead,
 int title_swap_echoed(const char *atitle, const char *alead,
                       const char *btitle, const char *blead);
 /* Whether one title's words that the other lacks are all in both leads
- * (the starts of the summaries), and the other's are in neither: over
+ * (the starts of the summaries), and the other's are in neither, the
+ * titles sharing half the words of the shorter: over
  * one wire lead, "Stromausfall in Mirselingen: 8000 Wohnungen ohne
  * Strom" is the wire's "8000 Haushalte ..." in an outlet's word, where
  * "MATCHDAY" and "LIVESTREAM" over one match's lead echo nothing.
