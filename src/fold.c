@@ -3664,6 +3664,18 @@ fold_told_later(const struct fold_ent *a, const struct fold_ent *b)
 	return d > FOLD_DETAIL_SECONDS;
 }
 
+/* How many figures (keys with bit 0 set) e's lead holds. */
+static size_t
+fold_lead_figures(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	size_t figures = 0, i;
+
+	for (i = 0; i < e->nskeys; i++) {
+		figures += c->skeys[e->skey + i] & 1;
+	}
+	return figures;
+}
+
 /* Whether a's and b's leads carry one event's figures: they share a
  * figure, and one holds no figure the other lacks (a rewrite may drop
  * one: "About 920 households lost power for 6 hours" and "A cut left
@@ -3672,16 +3684,13 @@ static int
 fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
                      const struct fold_ent *b)
 {
-	size_t ma, mb, na, nb, figures = 0, i;
+	size_t ma, mb, na, nb;
 
 	if (a->nskeys == 0 || b->nskeys == 0) {
 		return 0;
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	for (i = 0; i < a->nskeys; i++) {
-		figures += c->skeys[a->skey + i] & 1;
-	}
-	return figures > na && (na == 0 || nb == 0);
+	return fold_lead_figures(c, a) > na && (na == 0 || nb == 0);
 }
 
 /* Whether a's and b's leads, each in an outlet's own words, name one
@@ -3690,7 +3699,8 @@ fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * each holds at most one other key the other lacks ("Rund 2990 Haushalte
  * in Kolpenrode hatten am Samstag, 5. April, ..." and "In Kolpenrode
  * waren am Samstag, 5. April, rund 2990 Haushalte ..."), one of them
- * none where a title names nothing (fold_names_nothing()). */
+ * none where a title names nothing (fold_names_nothing()), any number
+ * where it names something and the leads share two figures. */
 static int
 fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
                        const struct fold_ent *b)
@@ -3704,12 +3714,18 @@ fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
 	/* under a title that names nothing, the key each lacks may be
 	 * the town: "気象情報" over 朝沢の12月15日 and over 北川の */
-	if (ma > 0 && mb > 0 && (fold_names_nothing(a) || a->vague ||
-	                         fold_names_nothing(b) || b->vague)) {
+	int nothing = fold_names_nothing(a) || a->vague ||
+	              fold_names_nothing(b) || b->vague;
+
+	if (ma > 0 && mb > 0 && nothing) {
 		return 0;
 	}
-	return a->nskeys >= ma + FOLD_SERIES_KEYS && ma <= 1 && mb <= 1 &&
-	       na == 0 && nb == 0 && fold_figures_carried(c, a, b);
+	/* in Japanese every kanji word is a key, and a rewording swaps
+	 * several (天気 ... 見込み, 気温 ... 予想): under a title that names
+	 * something, two figures shared and none apart will do */
+	return a->nskeys >= ma + FOLD_SERIES_KEYS && na == 0 && nb == 0 &&
+	       ((ma <= 1 && mb <= 1) || (!nothing && fold_lead_figures(c, a) >= 2)) &&
+	       fold_figures_carried(c, a, b);
 }
 
 /* Whether a title word swapped over leads written apart is an outlet's
@@ -3887,13 +3903,14 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		 * more (a forecaster, a weekday), not two */
 		int copied = c->boiler != NULL && fold_leads_copied(c, a, b);
 		int named = fold_series_named(c, a) && fold_series_named(c, b);
-		/* one title retold over a lead in an outlet's own words */
-		int retold = !copied && !named && fold_same_text(c, a, b) &&
+		/* one title retold over a lead in an outlet's own words,
+		 * which may swap more words than a series' lead of its own */
+		int retold = !copied && fold_same_text(c, a, b) &&
 		             fold_leads_keyed_alike(c, a, b);
 
 		return c->boiler != NULL && (copied || named || retold) &&
 		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
-		                                       FOLD_LEAD_KEYS) &&
+		                                       retold ? 0 : FOLD_LEAD_KEYS) &&
 		       !fold_short_leads_refigured(c, a, b) &&
 		       (fold_short_titles_agree(c, ia, ib, t,
 		                                fold_leads_same(c, a, b) ||

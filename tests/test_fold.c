@@ -2369,15 +2369,18 @@ test_swap_carried(void **state)
  * what it is about: each forecast's copies fold; no two forecasts do,
  * though every title is the series' own.
  */
+/* Ten Japanese towns, for the series properties written in Japanese. */
+static const char *const ten_kanji_towns[TEN_TOWNS] = {
+	"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
+};
+
 static void
 test_update_labels(void **state)
 {
-	static const char *const town[] = {
-		"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
-	};
+	static const char *const *const town = ten_kanji_towns;
 	static const char *const sky[] = { "晴れ", "くもり", "雨", "雪" };
 	static const char *const label[] = { "続報", "更新", "追記" };
-	enum { T = sizeof(town) / sizeof(town[0]), D = 21, N = 2 * T * D };
+	enum { T = TEN_TOWNS, D = 21, N = 2 * T * D };
 	static char titles[N][128], leads[N][200];
 	struct fold_entry e[N];
 	size_t story[N], i, n = 0;
@@ -2447,6 +2450,35 @@ test_nouns_echoed(void **state)
 	assert_fold_as(e, N, story, "German nouns swapped over the wire's lead");
 }
 
+/* A strike's lead, the wire's sentence or (wire 0) an outlet's own. */
+static void
+retold_strike(char *lead, int wire, const char *town, int staff, int day)
+{
+	if (wire) {
+		snprintf(lead, 200, "About %d hospital workers in %s will walk out on "
+		         "%d May over pay, the union said.", staff, town, day);
+	} else {
+		snprintf(lead, 200, "The union says %s's %d hospital staff plan a "
+		         "walk-out on %d May.", town, staff, day);
+	}
+}
+
+/* A town's forecast for 2月day under one headline, over the wire's
+ * sentence or (other) an outlet's own. */
+static void
+retold_forecast(char *title, char *lead, int other, const char *town, int day,
+                int high)
+{
+	snprintf(title, 128, "2月%d日の%sは雨 最高%d度", day, town, high);
+	if (other) {
+		snprintf(lead, 200, "2月%d日の%sは雨模様となり、気温は最高%d度、最低%d度"
+		         "と予想されています。", day, town, high, high - 6);
+	} else {
+		snprintf(lead, 200, "%sの2月%d日の天気は雨で、最高気温は%d度、最低気温は"
+		         "%d度の見込みです。", town, day, high, high - 6);
+	}
+}
+
 /*
  * One title retold over a lead in an outlet's own words, as a property:
  * in ten towns a strike is announced under one headline by the wire and,
@@ -2474,22 +2506,51 @@ test_leads_retold(void **state)
 		         "%s strike on %d May%s" : "Strike notice%s",
 		         k < 3 ? town[t] : (k == 3 ? "" : " - Daily Lantern"), day,
 		         k == 1 ? " - Daily Lantern" : "");
-		if (k == 0 || k == 3) {
-			snprintf(leads[i], sizeof(leads[0]), "About %d hospital workers in "
-			         "%s will walk out on %d May over pay, the union said.",
-			         staff, town[(t + (k == 3)) % T], day);
-		} else {
-			snprintf(leads[i], sizeof(leads[0]), "The union says %s's %d "
-			         "hospital staff plan a walk-out on %d May.", town[t],
-			         staff, day);
-		}
-		story[i] = k < 2 ? i / K * K : i;
+		retold_strike(leads[i], k == 0 || k == 3, town[(t + (k == 3)) % T],
+		              staff, day);
+		story[i] = k == 1 ? i - 1 : i;
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
 		                            k % 2 ? "Daily Lantern" : "Union Wire",
 		                            1746000000 + (int64_t)t * 86400 +
 		                            (int64_t)k * 2400, 40 };
 	}
 	assert_fold_as(e, N, story, "one title retold over an outlet's own lead");
+}
+
+/*
+ * One forecast retold in Japanese, as a property: a dated series, ten
+ * towns over three weeks, each day's forecast told by the wire under
+ * "2月D日のTOWNは雨 最高H度", and a third of them again within hours
+ * under the very headline over an outlet's own sentence, which swaps
+ * several kanji words (天気, 見込み for 気温, 予想) but names the same
+ * day and temperatures. Each forecast's copies fold; no two forecasts
+ * do, though each town's and each day's share every word but one.
+ */
+static void
+test_forecast_retold(void **state)
+{
+	enum { T = TEN_TOWNS, D = 21, N = 2 * T * D };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i, n = 0;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t k = i % 2, t = i / 2 % T, d = i / 2 / T;
+
+		if (k == 1 && (t + d) % 3 != 0) {
+			continue;
+		}
+		retold_forecast(titles[n], leads[n], (int)k, ten_kanji_towns[t],
+		                1 + (int)d, 4 + (int)((t * 7 + d * 5) % 20));
+		story[n] = i / 2;
+		e[n] = (struct fold_entry){ titles[n], NULL, NULL, leads[n],
+		                            k ? "Kohaku Web" : "Wire Desk",
+		                            1738368000 + (int64_t)d * 86400 +
+		                            (int64_t)t * 300 + (int64_t)k * 7200, 40 };
+		n++;
+	}
+	assert_fold_as(e, n, story, "one forecast retold in Japanese");
 }
 
 /*
@@ -2963,6 +3024,7 @@ main(void)
 		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_leads_retold),
+		cmocka_unit_test(test_forecast_retold),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_front_page_address),
