@@ -3700,7 +3700,8 @@ fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * in Kolpenrode hatten am Samstag, 5. April, ..." and "In Kolpenrode
  * waren am Samstag, 5. April, rund 2990 Haushalte ..."), one of them
  * none where a title names nothing (fold_names_nothing()), any number
- * where it names something and the leads share two figures. */
+ * where it names something and the leads share two figures; and they
+ * share a key besides their figures. */
 static int
 fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
                        const struct fold_ent *b)
@@ -3723,7 +3724,11 @@ fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
 	/* in Japanese every kanji word is a key, and a rewording swaps
 	 * several (天気 ... 見込み, 気温 ... 予想): under a title that names
 	 * something, two figures shared and none apart will do */
+	/* and a name shared besides the figures: a Korean lead's names are
+	 * no keys, and "주요 뉴스" over two towns' fires of one day and
+	 * count shares figures alone */
 	return a->nskeys >= ma + FOLD_SERIES_KEYS && na == 0 && nb == 0 &&
+	       a->nskeys > ma + fold_lead_figures(c, a) &&
 	       ((ma <= 1 && mb <= 1) || (!nothing && fold_lead_figures(c, a) >= 2)) &&
 	       fold_figures_carried(c, a, b);
 }
