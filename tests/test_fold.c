@@ -2374,38 +2374,63 @@ static const char *const ten_kanji_towns[TEN_TOWNS] = {
 	"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
 };
 
-static void
-test_update_labels(void **state)
-{
-	static const char *const *const town = ten_kanji_towns;
-	static const char *const sky[] = { "晴れ", "くもり", "雨", "雪" };
-	static const char *const label[] = { "続報", "更新", "追記" };
-	enum { T = TEN_TOWNS, D = 21, N = 2 * T * D };
-	static char titles[N][128], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i, n = 0;
+/* A Japanese series: ten towns over SERIES_DAYS days, each day's item
+ * told by the wire (k 0) and, for a third of them, again two hours later
+ * by an outlet (k 1), whose title and lead write() writes (room for 128
+ * and 200 bytes). Fills e and story (the wire's index / 2 is the story);
+ * returns how many. */
+#define SERIES_DAYS 21
+#define SERIES_MAX (2 * TEN_TOWNS * SERIES_DAYS)
+typedef void series_write(char *title, char *lead, size_t k, size_t t, size_t d);
 
-	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t k = i % 2, t = i / 2 % T, d = i / 2 / T;
-		int high = 4 + (int)((t * 7 + d * 5) % 20), day = 1 + (int)d;
-		const char *w = sky[(t + d) % 4];
+static size_t
+jp_series(struct fold_entry *e, size_t *story, char (*titles)[128],
+          char (*leads)[200], int64_t start, series_write *write)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < SERIES_MAX; i++) {
+		size_t k = i % 2, t = i / 2 % TEN_TOWNS, d = i / 2 / TEN_TOWNS;
 
 		if (k == 1 && (t + d) % 3 != 0) {
-			continue;	/* a third of the forecasts told again */
+			continue;
 		}
-		snprintf(titles[n], sizeof(titles[0]), "%s%s%s3月%d日の%sは%s 最高%d度",
-		         k ? "【" : "", k ? label[(t + d) % 3 == 0 ? d % 3 : 0] : "",
-		         k ? "】" : "", day, town[t], w, high);
-		snprintf(leads[n], sizeof(leads[0]), "%sの3月%d日の天気は%sで、最高気温は"
-		         "%d度の見込みです。", town[t], day, w, high);
+		write(titles[n], leads[n], k, t, d);
 		story[n] = i / 2;
 		e[n] = (struct fold_entry){ titles[n], NULL, NULL, leads[n],
 		                            k ? "Kohaku Web" : "Wire Desk",
-		                            1740787200 + (int64_t)d * 86400 +
+		                            start + (int64_t)d * 86400 +
 		                            (int64_t)t * 300 + (int64_t)k * 7200, 40 };
 		n++;
 	}
+	return n;
+}
+
+/* The forecast of town t for 3月(d + 1), the copy under an update's label. */
+static void
+write_labelled(char *title, char *lead, size_t k, size_t t, size_t d)
+{
+	static const char *const sky[] = { "晴れ", "くもり", "雨", "雪" };
+	static const char *const label[] = { "続報", "更新", "追記" };
+	int high = 4 + (int)((t * 7 + d * 5) % 20), day = 1 + (int)d;
+	const char *w = sky[(t + d) % 4];
+
+	snprintf(title, 128, "%s%s%s3月%d日の%sは%s 最高%d度", k ? "【" : "",
+	         k ? label[d % 3] : "", k ? "】" : "", day, ten_kanji_towns[t], w, high);
+	snprintf(lead, 200, "%sの3月%d日の天気は%sで、最高気温は%d度の見込みです。",
+	         ten_kanji_towns[t], day, w, high);
+}
+
+static void
+test_update_labels(void **state)
+{
+	static char titles[SERIES_MAX][128], leads[SERIES_MAX][200];
+	static struct fold_entry e[SERIES_MAX];
+	static size_t story[SERIES_MAX];
+	size_t n;
+
+	(void)state;
+	n = jp_series(e, story, titles, leads, 1740787200, write_labelled);
 	assert_fold_as(e, n, story, "an update's label in brackets");
 }
 
@@ -2413,7 +2438,7 @@ test_update_labels(void **state)
  * German nouns, capitalised as names are, swapped by an outlet over the
  * wire's lead, as a property: in ten towns a power cut is told by the
  * wire ("... 8000 Haushalte ohne Strom") and within hours by an outlet
- * that swaps the noun ("Wohnungen", "Häuser", "Kunden") over the wire's
+ * that swaps the noun ("Wohnungen", "Kunden", "Anschlüsse") over the wire's
  * very lead, which holds the wire's word and not the outlet's
  * (title_rewrite_echoed()). Each town's copies fold; no two towns do.
  * "SPIELTAG" and "LIVESTREAM" over one match's lead, whose words the lead
@@ -2526,30 +2551,24 @@ test_leads_retold(void **state)
  * day and temperatures. Each forecast's copies fold; no two forecasts
  * do, though each town's and each day's share every word but one.
  */
+/* The forecast of town t for 2月(d + 1), the copy over its own sentence. */
+static void
+write_retold(char *title, char *lead, size_t k, size_t t, size_t d)
+{
+	retold_forecast(title, lead, (int)k, ten_kanji_towns[t], 1 + (int)d,
+	                4 + (int)((t * 7 + d * 5) % 20));
+}
+
 static void
 test_forecast_retold(void **state)
 {
-	enum { T = TEN_TOWNS, D = 21, N = 2 * T * D };
-	static char titles[N][128], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i, n = 0;
+	static char titles[SERIES_MAX][128], leads[SERIES_MAX][200];
+	static struct fold_entry e[SERIES_MAX];
+	static size_t story[SERIES_MAX];
+	size_t n;
 
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t k = i % 2, t = i / 2 % T, d = i / 2 / T;
-
-		if (k == 1 && (t + d) % 3 != 0) {
-			continue;
-		}
-		retold_forecast(titles[n], leads[n], (int)k, ten_kanji_towns[t],
-		                1 + (int)d, 4 + (int)((t * 7 + d * 5) % 20));
-		story[n] = i / 2;
-		e[n] = (struct fold_entry){ titles[n], NULL, NULL, leads[n],
-		                            k ? "Kohaku Web" : "Wire Desk",
-		                            1738368000 + (int64_t)d * 86400 +
-		                            (int64_t)t * 300 + (int64_t)k * 7200, 40 };
-		n++;
-	}
+	n = jp_series(e, story, titles, leads, 1738368000, write_retold);
 	assert_fold_as(e, n, story, "one forecast retold in Japanese");
 }
 
