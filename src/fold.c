@@ -3706,31 +3706,34 @@ static int
 fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
                        const struct fold_ent *b)
 {
-	size_t ma, mb, na, nb;
+	size_t ma, mb, na, nb, figures;
+	int nothing;
 
 	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE ||
-	    fold_told_later(a, b)) {
+	    a->nskeys == 0 || b->nskeys == 0 || fold_told_later(a, b)) {
 		return 0;
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	if (na > 0 || nb > 0) {
+		return 0;
+	}
 	/* under a title that names nothing, the key each lacks may be
 	 * the town: "気象情報" over 朝沢の12月15日 and over 北川の */
-	int nothing = fold_names_nothing(a) || a->vague ||
-	              fold_names_nothing(b) || b->vague;
-
+	nothing = fold_names_nothing(a) || a->vague || fold_names_nothing(b) ||
+	          b->vague;
 	if (ma > 0 && mb > 0 && nothing) {
 		return 0;
 	}
-	/* in Japanese every kanji word is a key, and a rewording swaps
-	 * several (天気 ... 見込み, 気温 ... 予想): under a title that names
-	 * something, two figures shared and none apart will do */
-	/* and a name shared besides the figures: a Korean lead's names are
-	 * no keys, and "주요 뉴스" over two towns' fires of one day and
-	 * count shares figures alone */
-	return a->nskeys >= ma + FOLD_SERIES_KEYS && na == 0 && nb == 0 &&
-	       a->nskeys > ma + fold_lead_figures(c, a) &&
-	       ((ma <= 1 && mb <= 1) || (!nothing && fold_lead_figures(c, a) >= 2)) &&
-	       fold_figures_carried(c, a, b);
+	/* no figure lacks, so a's are all shared; and a name shared besides
+	 * them: a Korean lead's names are no keys, and "주요 뉴스" over two
+	 * towns' fires of one day and count shares figures alone. In
+	 * Japanese every kanji word is a key, and a rewording swaps several
+	 * (天気 ... 見込み, 気温 ... 予想): under a title that names
+	 * something, two figures shared will do for the keys it swaps */
+	figures = fold_lead_figures(c, a);
+	return figures > 0 && a->nskeys >= ma + FOLD_SERIES_KEYS &&
+	       a->nskeys > ma + figures &&
+	       ((ma <= 1 && mb <= 1) || (!nothing && figures >= 2));
 }
 
 /* Whether a title word swapped over leads written apart is an outlet's

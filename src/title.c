@@ -655,28 +655,23 @@ static const char *const update_labels[] = {
 	"업데이트",
 };
 
-/* Whether the label that opens nm, its only tokens so far, is one of
- * update_labels. */
+/* Whether the label that opens nm, its only token so far, is one of
+ * update_labels (none is over 4 characters). */
 static int
 label_is_update(const struct norm *nm)
 {
-	size_t i, k;
+	char label[4 * 4 + 1];
+	size_t i, len = 0;
 
-	if (nm->ntoks != 1) {
+	if (nm->ntoks != 1 || nm->ncps > 4) {
 		return 0;
 	}
+	for (i = 0; i < nm->ncps; i++) {
+		len += utf8_encode(nm->cps[i], label + len);
+	}
+	label[len] = '\0';
 	for (i = 0; i < sizeof(update_labels) / sizeof(update_labels[0]); i++) {
-		const unsigned char *u = (const unsigned char *)update_labels[i];
-		size_t len = strlen(update_labels[i]), at = 0;
-		uint32_t c;
-
-		for (k = 0; k < nm->ncps && at < len; k++) {
-			at += decode_cp(u + at, len - at, &c);
-			if (c != nm->cps[k]) {
-				break;
-			}
-		}
-		if (k == nm->ncps && at == len) {
+		if (strcmp(label, update_labels[i]) == 0) {
 			return 1;
 		}
 	}

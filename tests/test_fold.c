@@ -950,14 +950,14 @@ test_generic_over_lead(void **state)
 		"Tamsel Home is recalling 64,000 sofas sold since March because of a choking hazard, it said on Wednesday.";
 	static const char *const l3on =
 		"Tamsel Home is recalling 64,000 sofas sold since March because of a choking hazard, it said on Wednesday. It is the second such recall this year.";
+	static const char *const l4 =
+		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened.";
 	static const char *const l5 =
 		"A 66-year-old walker reported missing on Brindle Tor near Hollinfield was found safe on Friday morning.";
 	static const char *const l6 =
 		"Ein 35 Jahre alter Radfahrer ist am Sonntag in Kolpenheim von einem Lieferwagen erfasst worden.";
 	static const char *const l7 =
 		"4月3日朝、柊見の国道で車3台が絡む事故があり、一時通行止めとなった。";
-	static const char *const l4 =
-		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened.";
 	static const char *const l4on =
 		"Fenmo Freight reported a 7% rise in half-year profit to 224 million pounds on Thursday as new depots opened. Its shares rose in early trading.";
 	const struct fold_entry pairs[] = {
@@ -2361,14 +2361,6 @@ test_swap_carried(void **state)
 	assert_fold_as(e, N, story, "an outlet's synonym carried by the figures");
 }
 
-/*
- * An update's label in brackets, as a property: a dated weather series
- * in Japanese, ten towns over three days, each forecast told by the wire
- * and again within hours under "【続報】", "【更新】" or "【追記】" over
- * the wire's lead. The label tells that the story is told again, not
- * what it is about: each forecast's copies fold; no two forecasts do,
- * though every title is the series' own.
- */
 /* Ten Japanese towns, for the series properties written in Japanese. */
 static const char *const ten_kanji_towns[TEN_TOWNS] = {
 	"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
@@ -2377,16 +2369,18 @@ static const char *const ten_kanji_towns[TEN_TOWNS] = {
 /* A Japanese series: ten towns over SERIES_DAYS days, each day's item
  * told by the wire (k 0) and, for a third of them, again two hours later
  * by an outlet (k 1), whose title and lead write() writes (room for 128
- * and 200 bytes). Fills e and story (the wire's index / 2 is the story);
- * returns how many. */
+ * and 200 bytes), from start. Each day's items of a town are one story,
+ * and fold as one (assert_fold_as(), what names the property). */
 #define SERIES_DAYS 21
 #define SERIES_MAX (2 * TEN_TOWNS * SERIES_DAYS)
 typedef void series_write(char *title, char *lead, size_t k, size_t t, size_t d);
 
-static size_t
-jp_series(struct fold_entry *e, size_t *story, char (*titles)[128],
-          char (*leads)[200], int64_t start, series_write *write)
+static void
+assert_jp_series(int64_t start, series_write *write, const char *what)
 {
+	static char titles[SERIES_MAX][128], leads[SERIES_MAX][200];
+	static struct fold_entry e[SERIES_MAX];
+	static size_t story[SERIES_MAX];
 	size_t i, n = 0;
 
 	for (i = 0; i < SERIES_MAX; i++) {
@@ -2403,7 +2397,7 @@ jp_series(struct fold_entry *e, size_t *story, char (*titles)[128],
 		                            (int64_t)t * 300 + (int64_t)k * 7200, 40 };
 		n++;
 	}
-	return n;
+	assert_fold_as(e, n, story, what);
 }
 
 /* The forecast of town t for 3月(d + 1), the copy under an update's label. */
@@ -2421,17 +2415,19 @@ write_labelled(char *title, char *lead, size_t k, size_t t, size_t d)
 	         ten_kanji_towns[t], day, w, high);
 }
 
+/*
+ * An update's label in brackets, as a property: a dated weather series
+ * in Japanese, ten towns over three weeks, each forecast told by the
+ * wire and a third of them again within hours under "【続報】", "【更新】"
+ * or "【追記】" over the wire's lead. The label tells that the story is
+ * told again, not what it is about: each forecast's copies fold; no two
+ * forecasts do, though every title is the series' own.
+ */
 static void
 test_update_labels(void **state)
 {
-	static char titles[SERIES_MAX][128], leads[SERIES_MAX][200];
-	static struct fold_entry e[SERIES_MAX];
-	static size_t story[SERIES_MAX];
-	size_t n;
-
 	(void)state;
-	n = jp_series(e, story, titles, leads, 1740787200, write_labelled);
-	assert_fold_as(e, n, story, "an update's label in brackets");
+	assert_jp_series(1740787200, write_labelled, "an update's label in brackets");
 }
 
 /*
@@ -2542,6 +2538,14 @@ test_leads_retold(void **state)
 	assert_fold_as(e, N, story, "one title retold over an outlet's own lead");
 }
 
+/* The forecast of town t for 2月(d + 1), the copy over its own sentence. */
+static void
+write_retold(char *title, char *lead, size_t k, size_t t, size_t d)
+{
+	retold_forecast(title, lead, (int)k, ten_kanji_towns[t], 1 + (int)d,
+	                4 + (int)((t * 7 + d * 5) % 20));
+}
+
 /*
  * One forecast retold in Japanese, as a property: a dated series, ten
  * towns over three weeks, each day's forecast told by the wire under
@@ -2551,25 +2555,11 @@ test_leads_retold(void **state)
  * day and temperatures. Each forecast's copies fold; no two forecasts
  * do, though each town's and each day's share every word but one.
  */
-/* The forecast of town t for 2月(d + 1), the copy over its own sentence. */
-static void
-write_retold(char *title, char *lead, size_t k, size_t t, size_t d)
-{
-	retold_forecast(title, lead, (int)k, ten_kanji_towns[t], 1 + (int)d,
-	                4 + (int)((t * 7 + d * 5) % 20));
-}
-
 static void
 test_forecast_retold(void **state)
 {
-	static char titles[SERIES_MAX][128], leads[SERIES_MAX][200];
-	static struct fold_entry e[SERIES_MAX];
-	static size_t story[SERIES_MAX];
-	size_t n;
-
 	(void)state;
-	n = jp_series(e, story, titles, leads, 1738368000, write_retold);
-	assert_fold_as(e, n, story, "one forecast retold in Japanese");
+	assert_jp_series(1738368000, write_retold, "one forecast retold in Japanese");
 }
 
 /*
