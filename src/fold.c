@@ -196,13 +196,15 @@ struct fold_ent {
 	uint32_t lead;		/* summary shingles: ids in ctx->lids, sorted */
 	uint32_t skey;		/* the summary's first sentence's keys in
 				 * ctx->skeys (title_text_keys()), sorted */
-	uint32_t polar;		/* title_polarity() */
+	uint32_t polar;		/* title_polarity()'s low 32 bits ... */
 	uint16_t nsh, nkeys, flatlen, nlead, nskeys;	/* how many at each */
 	uint16_t nbase;		/* of the ids words or CJK bigrams */
 	uint16_t weight;	/* 2 per word, 1 per CJK bigram */
 	uint16_t nprivate;	/* more summary shingles, in no other summary */
 	uint16_t nlive;		/* all of them but boilerplate */
-	uint16_t inform;	/* title_informative(); 0 once found generic */
+	unsigned char polarhi;	/* ... and the rest */
+	unsigned char inform;	/* title_informative() (at most UCHAR_MAX);
+				 * 0 once found generic */
 	unsigned char dated : 1;	/* title_is_dated() */
 	unsigned char vague : 1;	/* title_vague() */
 	unsigned char hangul : 1;	/* title_hangul() */
@@ -218,7 +220,7 @@ struct fold_ent {
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
                TITLE_FLAT_MAX <= UINT16_MAX && FOLD_LEAD_BYTES <= UCHAR_MAX,
                "a count in struct fold_ent fits in 16 bits, a lead's length in 8");
-_Static_assert(TITLE_POLAR_BITS <= 32, "a title's polarity fits in 32 bits");
+_Static_assert(TITLE_POLAR_BITS <= 40, "a title's polarity fits in 40 bits");
 _Static_assert(sizeof(struct fold_ent) == 96, "struct fold_ent stays 96 bytes");
 
 /* A verified pair, waiting to join stories: stronger pairs join first. */
@@ -1263,7 +1265,7 @@ fold_view(const struct fold_ctx *c, const struct fold_ent *e)
 	v.weight = e->weight;
 	v.idbits = e->idbits;
 	v.head = e->head;
-	v.polar = e->polar;
+	v.polar = (uint64_t)e->polarhi << 32 | e->polar;
 	return v;
 }
 
@@ -1476,6 +1478,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 {
 	const char *tail;
 	unsigned char cut;
+	uint64_t polar;
 	size_t n;
 
 	if (fold_grow((void **)&p->sh, &p->capsh, p->nsh + TITLE_SHINGLES_MAX,
@@ -1487,7 +1490,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	tail = fold_known_tail(p->c, e->title, &cut);
 	fe->cut = cut != 0;
 	title_read_named(p->w, e->title, e->summary, e->source, tail);
-	fe->inform = (uint16_t)title_informative(p->w);
+	n = title_informative(p->w);
+	fe->inform = (unsigned char)(n < UCHAR_MAX ? n : UCHAR_MAX);
 	n = title_words_written(p->w);
 	fe->words = (unsigned char)(n < UCHAR_MAX ? n : UCHAR_MAX);
 	fe->dated = title_is_dated(p->w) != 0;
@@ -1495,7 +1499,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->hangul = title_hangul(p->w) != 0;
 	fe->figured = title_figured(p->w) != 0;
 	fe->uncased = title_uncased(p->w) != 0;
-	fe->polar = title_polarity(p->w);
+	polar = title_polarity(p->w);
+	fe->polar = (uint32_t)polar, fe->polarhi = (unsigned char)(polar >> 32);
 	fe->guid = fold_address_hash(e->id);
 	fe->link = fold_address_hash(e->link);
 	fe->time = e->time;
@@ -3857,8 +3862,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    8日起", the same figures counted), are different stories, short or
  *    not, and so are titles with words of opposite sense, one sense only
  *    in each (title_opposed(): "approves" and "rejects", "raises" and
- *    "cuts"; or ordinals, compass points, seasons, parts of the day, each
- *    holding one the other lacks: "second round" and "third round"), and
+ *    "cuts"; or ordinals, compass points, seasons, parts of the day, the kind of item
+ *    (a preview, a live page, a report), each holding one the other
+ *    lacks: "second round" and "third round"), and
  *    Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not
  *    (title_hangul_swapped(): two stations' closures);

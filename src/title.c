@@ -1251,6 +1251,23 @@ static const char *const day_afternoon[] = {
 static const char *const day_evening[] = {
 	"evening", "abend", "soir", "soiree", NULL,
 };
+/* What kind of item a title announces: a match's preview, its live page
+ * and its report are three items, however alike their titles ("LIVE:
+ * Saltmere v Tarrowgate" is not "Saltmere v Tarrowgate: preview"). "live"
+ * stays a label too: "LIVE: Harbour reopens" is "Harbour reopens". */
+static const char *const kind_preview[] = {
+	"preview", "previews", "matchday", "vorbericht", "vorschau",
+	"anteprima", "previa", "antevisao", NULL,
+};
+static const char *const kind_live[] = {
+	"live", "livestream", "liveticker", "liveblog", "diretta", "directo",
+	NULL,
+};
+static const char *const kind_report[] = {
+	"report", "recap", "highlights", "result", "results", "verslag",
+	"spielbericht", "nachbericht", "cronaca", "cronica", "samenvatting",
+	NULL,
+};
 
 /* A group's members take a bit each, in order: title_polarity(). */
 static const struct polar_group polar_groups[] = {
@@ -1266,6 +1283,7 @@ static const struct polar_group polar_groups[] = {
 	{ { compass_north, compass_south, compass_east, compass_west } },
 	{ { season_summer, season_winter, season_autumn } },
 	{ { day_morning, day_afternoon, day_evening } },
+	{ { kind_preview, kind_live, kind_report } },
 };
 #define POLAR_GROUPS (sizeof(polar_groups) / sizeof(polar_groups[0]))
 
@@ -3139,11 +3157,11 @@ title_uncased(const struct title_words *w)
 	return 0;
 }
 
-unsigned
+uint64_t
 title_polarity(const struct title_words *w)
 {
 	const struct norm *nm = &w->nm;
-	unsigned bits = 0;
+	uint64_t bits = 0;
 	size_t i;
 
 	for (i = 0; i < nm->ntoks; i++) {
@@ -3155,7 +3173,7 @@ title_polarity(const struct title_words *w)
 		    (s = word_find(nm->cps + t->start, t->len)) == NULL) {
 			continue;
 		}
-		bits |= 1u << (s->polar - 1);
+		bits |= (uint64_t)1 << (s->polar - 1);
 	}
 	return bits;
 }
@@ -3163,7 +3181,8 @@ title_polarity(const struct title_words *w)
 int
 title_opposed(const struct title_view *a, const struct title_view *b)
 {
-	unsigned x = a->polar, y = b->polar, at = 0, n;
+	uint64_t x = a->polar, y = b->polar;
+	unsigned at = 0, n;
 	size_t g;
 
 	if ((x & ~y) == 0 || (y & ~x) == 0) {
@@ -3172,10 +3191,10 @@ title_opposed(const struct title_view *a, const struct title_view *b)
 	/* each title holds a member of a group that the other lacks:
 	 * "rises despite cuts" opposes neither "rises" nor "cuts" */
 	for (g = 0; g < POLAR_GROUPS && at < TITLE_POLAR_BITS; g++, at += n) {
-		unsigned mask;
+		uint64_t mask;
 
 		n = polar_size(g);
-		mask = (n >= 32 ? ~0u : (1u << n) - 1) << at;
+		mask = (((uint64_t)1 << n) - 1) << at;
 		if ((x & mask & ~y) != 0 && (y & mask & ~x) != 0) {
 			return 1;
 		}

@@ -117,11 +117,12 @@ int title_uncased(const struct title_words *w);
 
 /* The words of groups whose words exclude one another that the title w
  * read holds: one sense or its opposite ("approves" or "rejects", "rises"
- * or "falls"), ordinals ("second", "third"), compass points, seasons and
- * parts of the day; a bit for each member of a group, TITLE_POLAR_BITS
- * bits in all. */
-#define TITLE_POLAR_BITS 32
-unsigned title_polarity(const struct title_words *w);
+ * or "falls"), ordinals ("second", "third"), compass points, seasons,
+ * parts of the day and the kind of item (a preview, a live page, a
+ * report); a bit for each member of a group, TITLE_POLAR_BITS bits in
+ * all. */
+#define TITLE_POLAR_BITS 40
+uint64_t title_polarity(const struct title_words *w);
 
 /* What a shingle is. A missing word weighs 2 and a missing CJK bigram 1;
  * pairs, stopwords and CJK bigrams with hiragana (particles) nothing. */
@@ -221,7 +222,7 @@ struct title_view {
 	size_t weight;		/* 2 a word, 1 a CJK bigram, particles too */
 	uint64_t idbits;	/* a one-in-64 filter of the ids */
 	uint64_t head;		/* flat's first 8 bytes, zeros past its end */
-	unsigned polar;		/* title_polarity() */
+	uint64_t polar;		/* title_polarity() */
 };
 
 /* Fills nbase, weight and idbits from the ids, head from flat (which may

@@ -2293,6 +2293,79 @@ test_swap_told_later(void **state)
 }
 
 /*
+ * What kind of item a title announces, as a property: six fixtures on
+ * six days, first teams and their U21 sides by turns, each covered by
+ * three outlets with a preview in the morning, a live page at kick-off
+ * and a report in the evening, the three kinds worded in English, German
+ * and Spanish by turns, over a lead each kind has of its own (copied by
+ * the outlets) that names both sides and the ground. The titles are the
+ * fixture and its kind ("preview and team news"), which nothing else
+ * tells apart: a live page's title is contained in its preview's, and
+ * the youth sides' leads share their figures. The kind
+ * words of one sense ("LIVE", "Liveticker", "Directo") are three
+ * wordings of one item. Beside them, "LIVE:" and "Report:" before an
+ * ordinary headline over its copy's lead stay labels: a copy without
+ * the word is that story. Each kind of each fixture is one story of
+ * three; the two labelled pairs fold; nothing else does.
+ */
+static void
+test_item_kinds(void **state)
+{
+	static const char *const side[] = {
+		"Kelbridge Town", "Saltmere United", "Orrinford Rovers",
+		"Tamsel Athletic", "Brackwick City", "Nordhaven Albion",
+	};
+	static const char *const kind[3][3] = {
+		{ "%s v %s: preview and team news", "Vorbericht: %s gegen %s",
+		  "Previa: %s vs %s" },
+		{ "LIVE: %s v %s", "Liveticker: %s gegen %s", "Directo: %s vs %s" },
+		{ "Report: %s v %s", "Spielbericht: %s gegen %s", "Crónica: %s vs %s" },
+	};
+	static const char *const lead[3] = {
+		"%s host %s at %s Park on Saturday, kick-off 15:00.",
+		"Follow every kick as %s take on %s at %s Park.",
+		"%s and %s shared the points in front of a full %s Park.",
+	};
+	enum { F = 6, K = 3, O = 3, N = F * K * O + 4 };
+	static char titles[N][112], leads[N][160];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < F * K * O; i++) {
+		size_t f = i / (K * O), k = i / O % K, o = i % O;
+		char home[40], away[40];
+
+		snprintf(home, sizeof(home), "%s%s", side[f], f % 2 ? " U21" : "");
+		snprintf(away, sizeof(away), "%s%s", side[(f + 1) % F], f % 2 ? " U21" : "");
+		snprintf(titles[i], sizeof(titles[0]), kind[k][(o + f) % 3], home, away);
+		snprintf(leads[i], sizeof(leads[0]), lead[k], home, away, home);
+		story[i] = i / O;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            o == 0 ? "Coastline Football" :
+		                            o == 1 ? "Nordsport" : "Diario Costa",
+		                            1746000000 + (int64_t)f * 86400 +
+		                            (int64_t)k * 4 * 3600 + (int64_t)o * 600, 40 };
+	}
+	for (i = F * K * O; i < N; i++) {
+		size_t pair = (i - F * K * O) / 2, first = (i - F * K * O) % 2 == 0;
+
+		snprintf(titles[i], sizeof(titles[0]), "%s%s",
+		         first ? (pair ? "Report: " : "LIVE: ") : "",
+		         pair ? "Ferry fares to rise on the Kelbridge crossing" :
+		                "Harbour bridge at Saltmere reopens after repairs");
+		snprintf(leads[i], sizeof(leads[0]), "%s",
+		         pair ? "Fares on the Kelbridge ferry rise by 4% from Monday." :
+		                "The Saltmere harbour bridge reopened to traffic on Friday.");
+		story[i] = F * K + pair;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            first ? "Coastline News" : "Harbour Wire",
+		                            1746500000 + (int64_t)(i % 2) * 900, 40 };
+	}
+	assert_fold_as(e, N, story, "kinds of item");
+}
+
+/*
  * An outlet's synonym carried by the event's figures, as a property: in
  * each of ten towns a power cut is told within the hour by the wire and
  * by an outlet that swaps the title's noun (cut, outage, blackout,
@@ -3030,6 +3103,7 @@ main(void)
 		cmocka_unit_test(test_lead_proves),
 		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_swap_carried),
+		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_leads_retold),
