@@ -3367,25 +3367,54 @@ fold_strong_keys(const struct fold_ctx *c, const struct fold_ent *e)
 	return strong;
 }
 
+/* Whether a's and b's titles fold to the same text. */
+static int
+fold_same_text(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	return a->whole == b->whole && a->flatlen == b->flatlen &&
+	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
+}
+
+/* Whether a's and b's titles hold the same words (title_same_words(),
+ * no swap): a label or an outlet's tail aside, one headline. */
+static int
+fold_same_words(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x = fold_view(c, a), y = fold_view(c, b);
+
+	return title_same_words(&vocab, &x, &y, 0);
+}
+
 /* Whether a's and b's titles, whole and told within FOLD_DETAIL_SECONDS
  * of each other, each name a figure among FOLD_SERIES_KEYS strong keys
  * or more: "Wahlkreis Schlehenbühl-Süd: Wählerliste Mitte gewinnt mit
  * 58,1 %" tells one event, and leads of their own under it may each add
  * a figure the other lacks (the turnout, the runner-up's share). Another
  * district or share is another title, which the title rule parts; the
- * same title a day later may be the next day's market. */
+ * same title a day later may be the next day's market. One headline
+ * told twice (the same words, fold_same_words()) names its event by two
+ * keys, one of them strong, figure or not ("Thornmere kite festival draws record 80,000 visitors", its
+ * leads adding last year's count or the year it began). */
 static int
 fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
                  const struct fold_ent *b)
 {
 	int64_t d;
 
-	if (a->cut || b->cut || !a->figured || !b->figured ||
-	    a->time == NF_NO_DATE || b->time == NF_NO_DATE) {
+	if (a->cut || b->cut || a->time == NF_NO_DATE || b->time == NF_NO_DATE) {
 		return 0;
 	}
 	d = a->time > b->time ? a->time - b->time : b->time - a->time;
-	return d <= FOLD_DETAIL_SECONDS &&
+	if (d > FOLD_DETAIL_SECONDS) {
+		return 0;
+	}
+	if (fold_same_words(c, a, b)) {
+		return a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0;
+	}
+	return a->figured && b->figured &&
 	       fold_strong_keys(c, a) >= FOLD_SERIES_KEYS &&
 	       fold_strong_keys(c, b) >= FOLD_SERIES_KEYS;
 }
@@ -3585,15 +3614,6 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 	return all == a->nlead;
 }
 
-/* Whether a's and b's titles fold to the same text. */
-static int
-fold_same_text(const struct fold_ctx *c, const struct fold_ent *a,
-               const struct fold_ent *b)
-{
-	return a->whole == b->whole && a->flatlen == b->flatlen &&
-	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
-}
-
 /* Whether a's title names nothing and b's is a headline of its own, or
  * names nothing either, not with other keys (fold_keys_apart()): over
  * the very same lead, one story (fold_short_titles_agree()). Over a
@@ -3782,6 +3802,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	const struct fold_entry *eb = fold_at(c, (size_t)(b - c->ents));
 
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
+	       title_result_apart(&x, &y) ||
 	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y) &&
 	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
 	          title_swap_echoed(ea->title, ea->summary, eb->title,
@@ -3864,7 +3885,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    in each (title_opposed(): "approves" and "rejects", "raises" and
  *    "cuts"; or ordinals, compass points, seasons, parts of the day, the kind of item
  *    (a preview, a live page, a report), each holding one the other
- *    lacks: "second round" and "third round"), and
+ *    lacks: "second round" and "third round"; a preview or live page
+ *    is not a title announcing neither that holds a figure it lacks,
+ *    title_result_apart(): the result), and
  *    Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not
  *    (title_hangul_swapped(): two stations' closures);
@@ -3872,7 +3895,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    other lacks (unless both titles are whole, told within
  *    FOLD_DETAIL_SECONDS, and name a figure among FOLD_SERIES_KEYS strong
  *    keys, fold_event_named(): one result, its leads adding the turnout
- *    or the runner-up; nor, for a title cut short with an ellipsis, which
+ *    or the runner-up; or are one headline, the same words, naming two
+ *    keys, one strong; nor, for a title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,
  *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,

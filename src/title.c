@@ -1256,17 +1256,18 @@ static const char *const day_evening[] = {
  * Saltmere v Tarrowgate" is not "Saltmere v Tarrowgate: preview"). "live"
  * stays a label too: "LIVE: Harbour reopens" is "Harbour reopens". */
 static const char *const kind_preview[] = {
-	"preview", "previews", "matchday", "vorbericht", "vorschau",
-	"anteprima", "previa", "antevisao", NULL,
+	"preview", "previews", "prediction", "predictions", "lineups",
+	"matchday", "vorbericht", "vorschau", "prognose", "anteprima",
+	"previa", "antevisao", "infor", "tips", "zapowiedz", NULL,
 };
 static const char *const kind_live[] = {
 	"live", "livestream", "liveticker", "liveblog", "diretta", "directo",
-	NULL,
+	"zywo", NULL,
 };
 static const char *const kind_report[] = {
 	"report", "recap", "highlights", "result", "results", "verslag",
 	"spielbericht", "nachbericht", "cronaca", "cronica", "samenvatting",
-	NULL,
+	"matchrapport", "relacja", NULL,
 };
 
 /* A group's members take a bit each, in order: title_polarity(). */
@@ -1286,6 +1287,9 @@ static const struct polar_group polar_groups[] = {
 	{ { kind_preview, kind_live, kind_report } },
 };
 #define POLAR_GROUPS (sizeof(polar_groups) / sizeof(polar_groups[0]))
+/* the kind of item's group and its members, title_result_apart() */
+enum { POLAR_KIND = 12, KIND_PREVIEW = 0, KIND_LIVE = 1 };
+_Static_assert(POLAR_KIND + 1 == POLAR_GROUPS, "the kind of item is the last group");
 
 /* How many members group g has. */
 static unsigned
@@ -3176,6 +3180,69 @@ title_polarity(const struct title_words *w)
 		bits |= (uint64_t)1 << (s->polar - 1);
 	}
 	return bits;
+}
+
+/* The polarity bit of member m of group g: the groups take their bits
+ * in order. */
+static uint64_t
+polar_member_bit(size_t g, unsigned m)
+{
+	unsigned at = m;
+	size_t i;
+
+	for (i = 0; i < g; i++) {
+		at += polar_size(i);
+	}
+	return at < TITLE_POLAR_BITS ? (uint64_t)1 << at : 0;
+}
+
+static int is_digit(char c);
+
+/* Whether the digits at d[0..n) are a figure of flat: a run of digits
+ * there, not part of a longer one. */
+static int
+figure_in(const char *flat, size_t len, const char *d, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < len) {
+		for (j = i; j < len && is_digit(flat[j]); j++) {
+		}
+		if (j - i == n && n > 0 && memcmp(flat + i, d, n) == 0) {
+			return 1;
+		}
+		i = j > i ? j : i + 1;
+	}
+	return 0;
+}
+
+/* Whether b's title holds a figure that a's lacks. */
+static int
+figure_added(const struct title_view *a, const struct title_view *b)
+{
+	size_t i = 0, j;
+
+	while (i < b->flatlen) {
+		for (j = i; j < b->flatlen && is_digit(b->flat[j]); j++) {
+		}
+		if (j > i && !figure_in(a->flat, a->flatlen, b->flat + i, j - i)) {
+			return 1;
+		}
+		i = j > i ? j : i + 1;
+	}
+	return 0;
+}
+
+int
+title_result_apart(const struct title_view *a, const struct title_view *b)
+{
+	uint64_t before = polar_member_bit(POLAR_KIND, KIND_PREVIEW) |
+	                  polar_member_bit(POLAR_KIND, KIND_LIVE);
+
+	return ((a->polar & before) != 0 && (b->polar & before) == 0 &&
+	        figure_added(a, b)) ||
+	       ((b->polar & before) != 0 && (a->polar & before) == 0 &&
+	        figure_added(b, a));
 }
 
 int

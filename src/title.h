@@ -295,6 +295,12 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
 int title_swapped(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b);
 
+/* Whether one of a and b announces a match's preview or live page
+ * (title_polarity()'s kind of item) and the other, announcing neither,
+ * holds a figure it lacks: "LIVE: Lovnas BK - Alvsvik BoIS" is not "Lovnas BK-Alvsvik BoIS
+ * 2-3", the result. */
+int title_result_apart(const struct title_view *a, const struct title_view *b);
+
 /* Whether a and b read alike but for their figures, and a figure of one
  * is not the other's in its place: "南京地铁8号线5日起..." is not
  * "南京地铁5号线8日起...", though each holds the same figures. */
