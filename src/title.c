@@ -3198,25 +3198,24 @@ polar_member_bit(size_t g, unsigned m)
 
 static int is_digit(char c);
 
-/* Whether the digits at d[0..n) are a figure of flat: a run of digits
- * there, not part of a longer one. */
-static int
-figure_in(const char *flat, size_t len, const char *d, size_t n)
+/* How many times the digits at d[0..n) are a figure of flat: a run of
+ * digits there, not part of a longer one. */
+static size_t
+figure_count(const char *flat, size_t len, const char *d, size_t n)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, count = 0;
 
 	while (i < len) {
 		for (j = i; j < len && is_digit(flat[j]); j++) {
 		}
-		if (j - i == n && n > 0 && memcmp(flat + i, d, n) == 0) {
-			return 1;
-		}
+		count += j - i == n && n > 0 && memcmp(flat + i, d, n) == 0;
 		i = j > i ? j : i + 1;
 	}
-	return 0;
+	return count;
 }
 
-/* Whether b's title holds a figure that a's lacks. */
+/* Whether b's title holds a figure more often than a's: a score "2-1"
+ * beside a side's "U21" is a figure more, though it reads "21" too. */
 static int
 figure_added(const struct title_view *a, const struct title_view *b)
 {
@@ -3225,7 +3224,8 @@ figure_added(const struct title_view *a, const struct title_view *b)
 	while (i < b->flatlen) {
 		for (j = i; j < b->flatlen && is_digit(b->flat[j]); j++) {
 		}
-		if (j > i && !figure_in(a->flat, a->flatlen, b->flat + i, j - i)) {
+		if (j > i && figure_count(b->flat, b->flatlen, b->flat + i, j - i) >
+		             figure_count(a->flat, a->flatlen, b->flat + i, j - i)) {
 			return 1;
 		}
 		i = j > i ? j : i + 1;

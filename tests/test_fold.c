@@ -2352,7 +2352,8 @@ test_headline_retold(void **state)
  * tells apart: a live page's title is contained in its preview's, and
  * the youth sides' leads share their figures. A report may name no kind
  * but the score, which a preview or a live page never holds
- * (title_result_apart()). The kind
+ * (title_result_apart()), though a youth side's "U21" reads "21" as the
+ * score "2-1" does: the report holds it once more. The kind
  * words of one sense ("LIVE", "Liveticker", "Directo") are three
  * wordings of one item. Beside them, "LIVE:" and "Report:" before an
  * ordinary headline over its copy's lead stay labels: a copy without
@@ -2377,7 +2378,7 @@ test_item_kinds(void **state)
 		"Follow every kick as %s take on %s at %s Park.",
 		"%s beat %s 2-1 in front of a full %s Park.",
 	};
-	enum { F = 6, K = 3, O = 3, N = F * K * O + 4 };
+	enum { F = 6, K = 3, O = 3, N = F * K * O + 6 };
 	static char titles[N][112], leads[N][160];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2398,7 +2399,7 @@ test_item_kinds(void **state)
 		                            1746000000 + (int64_t)f * 86400 +
 		                            (int64_t)k * 4 * 3600 + (int64_t)o * 600, 40 };
 	}
-	for (i = F * K * O; i < N; i++) {
+	for (i = F * K * O; i + 2 < N; i++) {
 		size_t pair = (i - F * K * O) / 2, first = (i - F * K * O) % 2 == 0;
 
 		snprintf(titles[i], sizeof(titles[0]), "%s%s",
@@ -2412,6 +2413,20 @@ test_item_kinds(void **state)
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
 		                            first ? "Coastline News" : "Harbour Wire",
 		                            1746500000 + (int64_t)(i % 2) * 900, 40 };
+	}
+	/* a youth side's "U21" and the score "2-1" both read "21" */
+	for (; i < N; i++) {
+		int live = i + 2 == N;
+
+		snprintf(titles[i], sizeof(titles[0]), live ?
+		         "LIVE: Nordvik FF U21 – Stensjo AIK Akademi" :
+		         "Nordvik FF U21–Stensjo AIK Akademi 2–1");
+		snprintf(leads[i], sizeof(leads[0]), "%s", live ?
+		         "Kick-off: follow Nordvik FF U21 against Stensjo AIK Akademi here." :
+		         "Nordvik FF U21 beat Stensjo AIK Akademi 2-1 on Wednesday.");
+		story[i] = i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Nordsport",
+		                            1746600000 + (int64_t)live * 7000, 40 };
 	}
 	assert_fold_as(e, N, story, "kinds of item");
 }
