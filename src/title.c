@@ -2760,6 +2760,8 @@ particle_at(const uint32_t *cp, size_t n)
 	return 0;
 }
 
+static int cjk_date_at(const struct norm *nm, size_t i, size_t j);
+
 size_t
 title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t max)
 {
@@ -2787,6 +2789,12 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 				                      key_length(cp, t->len, t->apos),
 				                      SEED_WORD);
 
+				/* a CJK date's figure with its unit: in "3月3日"
+				 * and "3月4日" the figures alone are one set */
+				if (number && i + 1 < nm->ntoks && nm->toks[i + 1].cjk &&
+				    cjk_date_at(nm, i + 1, 0)) {
+					h = hash_step(h, nm->cps[nm->toks[i + 1].start]);
+				}
 				out[n++] = number ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
 			}
 			continue;

@@ -2293,6 +2293,40 @@ test_swap_told_later(void **state)
 }
 
 /*
+ * A Japanese forecast's date, as a property: in four towns the same
+ * headline, 「{町}の天気予報」, over the forecaster's first sentence for
+ * three days of March, too few to make the headline a series', each
+ * told twice within the hour (the second copy adds a sentence). The
+ * days' first sentences differ in the date alone, and "3月3日" holds no
+ * figure that "3月4日" lacks: a date's figure is read with its unit, 3日
+ * not 4日. Each day's two copies fold; no two days do.
+ */
+static void
+test_cjk_lead_dates(void **state)
+{
+	static const char *const town[] = { "星川市", "南沢町", "桜丘村", "北浜市" };
+	enum { T = 4, D = 3, C = 2, N = T * D * C };
+	static char titles[N][64], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / (D * C), d = i / C % D, k = i % C;
+
+		snprintf(titles[i], sizeof(titles[0]), "%sの天気予報", town[t]);
+		snprintf(leads[i], sizeof(leads[0]), "3月%zu日の%sは晴れの見込み。%s",
+		         d + 2, town[t], k ? "最高気温は16度の予想。" : "");
+		story[i] = i / C;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "北浜通信" : "気象ニュース",
+		                            1772400000 + (int64_t)d * 86400 +
+		                            (int64_t)t * 600 + (int64_t)k * 1800, 40 };
+	}
+	assert_fold_as(e, N, story, "a Japanese forecast's date");
+}
+
+/*
  * One headline told by two outlets, each in a lead of its own that adds
  * a figure the other lacks, as a property: in eight towns a festival
  * draws a record crowd, told within two hours by the organisers' wire
@@ -3171,6 +3205,7 @@ main(void)
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_headline_retold),
+		cmocka_unit_test(test_cjk_lead_dates),
 		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_leads_retold),

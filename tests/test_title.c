@@ -738,7 +738,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x8b0bcc5a5d144d60ULL
+#define PINNED_GENERATED 0x4820cd3357cfe8b2ULL
 
 static void
 test_reading_pinned(void **state)
