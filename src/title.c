@@ -2513,6 +2513,34 @@ figure_key_length(const uint32_t *cp, size_t len, size_t apos)
 	       key_length(cp, len, apos);
 }
 
+/* Whether the len code points at cp, a word of a text with WORD_*
+ * flags words, name a day or a month (capitalised, as English and German
+ * write them, or any of date_key_words): a lead's date, which counts as
+ * a figure does, so that two days' leads ("el lunes", "el martes") each
+ * hold one the other lacks. "today" and "tonight" name no day. */
+static int
+lead_date(const uint32_t *cp, size_t len, int words, int upper)
+{
+	static const char *const relative[] = { "today", "tonight" };
+	size_t i, k;
+
+	if ((words & WORD_DATE_KEY) != 0) {
+		return 1;
+	}
+	if (!upper || (words & WORD_DATE) == 0) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++) {
+		for (k = 0; k < len && relative[i][k] != '\0' &&
+		            cp[k] == (unsigned char)relative[i][k]; k++) {
+		}
+		if (k == len && relative[i][k] == '\0') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* Running text read in one pass (title_text_scan()): the word at hand
  * and what its end gives. */
 struct ascii_scan {
@@ -2537,13 +2565,18 @@ static int
 ascii_key(const struct ascii_scan *r, uint32_t *key)
 {
 	uint64_t h;
+	int words = 0, date = 0;
 
-	if (!r->digit && (!r->upper || (words_of(r->cp, r->wlen) & WORD_STOP))) {
-		return 0;
+	if (!r->digit) {
+		words = words_of(r->cp, r->wlen);
+		date = lead_date(r->cp, r->wlen, words, r->upper);
+		if (!date && (!r->upper || (words & WORD_STOP))) {
+			return 0;
+		}
 	}
 	h = hash_cps(r->cp, r->digit ? figure_key_length(r->cp, r->wlen, r->apos) :
 	                    key_length(r->cp, r->wlen, r->apos), SEED_WORD);
-	*key = r->digit ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
+	*key = r->digit || date ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
 	return 1;
 }
 
@@ -2779,11 +2812,13 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 		if (!t->cjk) {
 			/* digits only: "48-hour" and "two-day" may be one
 			 * strike in two outlets' words */
-			int number = t->key == KEY_NUMBER &&
-			             (tok_words(nm, t) & WORD_NUMBER) == 0;
+			int words = tok_words(nm, t);
+			int number = t->key == KEY_NUMBER && (words & WORD_NUMBER) == 0;
+			int date = !number && lead_date(cp, t->len, words, t->upper);
 
-			if (number || ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
-			               (tok_words(nm, t) & WORD_STOP) == 0)) {
+			if (number || date ||
+			    ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
+			     (words & WORD_STOP) == 0)) {
 				uint64_t h = hash_cps(cp, number ?
 				                      figure_key_length(cp, t->len, t->apos) :
 				                      key_length(cp, t->len, t->apos),
@@ -2795,7 +2830,7 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 				    cjk_date_at(nm, i + 1, 0)) {
 					h = hash_step(h, nm->cps[nm->toks[i + 1].start]);
 				}
-				out[n++] = number ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
+				out[n++] = number || date ? (uint32_t)h | 1 : (uint32_t)h & ~1u;
 			}
 			continue;
 		}

@@ -2327,6 +2327,60 @@ test_cjk_lead_dates(void **state)
 }
 
 /*
+ * A lead's weekday, as a property: the same forecast three days running
+ * in four towns, in Spanish, Polish and English, under one headline a
+ * town ("Montealbo: sol, máxima de 13 grados"), each told twice within
+ * the hour (the second copy adds a sentence). The days' leads differ in
+ * the weekday alone, which Spanish and Polish write in lower case: a
+ * lead's day or month counts as a figure does (lead_date()). Each day's
+ * copies fold; no two days do.
+ */
+static void
+test_lead_weekdays(void **state)
+{
+	static const char *const town[] = { "Montealbo", "Wierzbin", "Kelbridge", "Almendral" };
+	static const char *const title[] = {
+		"%s: sol, máxima de 13 grados", "Prognoza pogody – %s",
+		"%s weather: sunny, high of 13C", "%s: sol, máxima de 13 grados",
+	};
+	static const char *const lead[][3] = {
+		{ "el lunes", "el martes", "el miércoles" },
+		{ "w poniedziałek", "we wtorek", "w środę" },
+		{ "on Monday", "on Tuesday", "on Wednesday" },
+		{ "el jueves", "el viernes", "el sábado" },
+	};
+	static const char *const sentence[] = {
+		"%s tendrá cielos despejados %s, con temperaturas entre 4 y 13 grados.",
+		"%s: synoptycy zapowiadają %s bezchmurne niebo, do 13 stopni.",
+		"%s will see clear skies %s, with temperatures between 4C and 13C.",
+		"%s tendrá cielos despejados %s, con temperaturas entre 4 y 13 grados.",
+	};
+	enum { T = 4, D = 3, C = 2, N = T * D * C };
+	static char titles[N][64], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / (D * C), d = i / C % D, k = i % C;
+		int n;
+
+		snprintf(titles[i], sizeof(titles[0]), title[t], town[t]);
+		n = snprintf(leads[i], sizeof(leads[0]), sentence[t], town[t], lead[t][d]);
+		if (k && n > 0) {
+			snprintf(leads[i] + n, sizeof(leads[0]) - (size_t)n, " %s",
+			         "Wind light.");
+		}
+		story[i] = i / C;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Coastline News" : "Weather Desk",
+		                            1772400000 + (int64_t)d * 86400 +
+		                            (int64_t)t * 600 + (int64_t)k * 1800, 40 };
+	}
+	assert_fold_as(e, N, story, "a lead's weekday");
+}
+
+/*
  * One headline told by two outlets, each in a lead of its own that adds
  * a figure the other lacks, as a property: in eight towns a festival
  * draws a record crowd, told within two hours by the organisers' wire
@@ -3206,6 +3260,7 @@ main(void)
 		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_headline_retold),
 		cmocka_unit_test(test_cjk_lead_dates),
+		cmocka_unit_test(test_lead_weekdays),
 		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_leads_retold),

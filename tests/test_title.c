@@ -618,7 +618,7 @@ struct pinned_case {
 static const struct pinned_case pinned_cases[] = {
 	{ "plain", "Harbour board approves forty new berths for the marina",
 	  "The harbour board approved forty new berths on Tuesday. More follows.",
-	  NULL, NULL, 0xe6d302c2007889d1ULL },
+	  NULL, NULL, 0xc9cf397de6c5d2a6ULL },
 	{ "stems", "Councils evacuated residents, evacuating flooded streets",
 	  "evacuation orders", NULL, NULL, 0x26361ef7ff8d4907ULL },
 	{ "outlet tail", "Ferry line approved by council - Harbor Wire",
@@ -626,7 +626,7 @@ static const struct pinned_case pinned_cases[] = {
 	{ "source name at the end", "Ferry line approved by council Harbor Wire",
 	  NULL, "Harbor Wire", NULL, 0x53ee56d4db860dc3ULL },
 	{ "glued summary", "Ferry line approvedCouncil voted seven to two for the line",
-	  "Council voted seven to two for the line on Monday", NULL, NULL, 0x135556ca7be9703eULL },
+	  "Council voted seven to two for the line on Monday", NULL, NULL, 0x2e11b1708c43719dULL },
 	{ "ellipsis", "Ferry line approved by council after long...", NULL, NULL,
 	  NULL, 0xb3a061914fa91d13ULL },
 	{ "figures and markers", "MATCHDAY Jong FC Utrecht - Telstar 2-2, U21 at 1,000.5",
@@ -738,7 +738,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x4820cd3357cfe8b2ULL
+#define PINNED_GENERATED 0x150c68ccba302d5fULL
 
 static void
 test_reading_pinned(void **state)
