@@ -1344,6 +1344,10 @@ word_slot(uint64_t packed)
  * (bit len): most words of a title are in no table, and one or the
  * other shows it without a probe. */
 static uint16_t word_first[26], word_last[26];
+/* the same for date_key_words alone: a lead's word in lower case is a
+ * key only as one of them (lead_date()), which most words show they are
+ * not without a probe */
+static uint16_t date_first[26], date_last[26];
 
 /* Puts word w in tab with flag, and its number value (0: none); returns
  * its slot. */
@@ -1398,6 +1402,13 @@ words_init(void)
 	words_add(word_tab, date_key_words,
 	          sizeof(date_key_words) / sizeof(date_key_words[0]),
 	          WORD_DATE | WORD_DATE_KEY);
+	for (i = 0; i < sizeof(date_key_words) / sizeof(date_key_words[0]); i++) {
+		const char *w = date_key_words[i];
+		size_t n = strlen(w);
+
+		date_first[w[0] - 'a'] |= (uint16_t)(1u << n);
+		date_last[w[n - 1] - 'a'] |= (uint16_t)(1u << n);
+	}
 	words_add(word_tab, marker_words,
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
 	words_add(word_tab, label_words,
@@ -2513,6 +2524,18 @@ figure_key_length(const uint32_t *cp, size_t len, size_t apos)
 	       key_length(cp, len, apos);
 }
 
+/* Whether the len lower-case code points at cp may be one of
+ * date_key_words (words() has built the filter): most words show they
+ * are not without a probe. */
+static int
+date_key_maybe(const uint32_t *cp, size_t len)
+{
+	uint32_t first = cp[0] - 'a', last = cp[len > 0 ? len - 1 : 0] - 'a';
+
+	return len > 0 && len < 16 && first < 26 && last < 26 &&
+	       (date_first[first] & date_last[last] & (1u << len)) != 0;
+}
+
 /* Whether the len code points at cp, a word of a text with WORD_*
  * flags words, name a day or a month (capitalised, as English and German
  * write them, or any of date_key_words): a lead's date, which counts as
@@ -2568,6 +2591,9 @@ ascii_key(const struct ascii_scan *r, uint32_t *key)
 	int words = 0, date = 0;
 
 	if (!r->digit) {
+		if (!r->upper && !date_key_maybe(r->cp, r->wlen)) {
+			return 0;
+		}
 		words = words_of(r->cp, r->wlen);
 		date = lead_date(r->cp, r->wlen, words, r->upper);
 		if (!date && (!r->upper || (words & WORD_STOP))) {
@@ -2812,7 +2838,8 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 		if (!t->cjk) {
 			/* digits only: "48-hour" and "two-day" may be one
 			 * strike in two outlets' words */
-			int words = tok_words(nm, t);
+			int words = t->key == KEY_NUMBER || t->upper || uncased ||
+			            date_key_maybe(cp, t->len) ? tok_words(nm, t) : 0;
 			int number = t->key == KEY_NUMBER && (words & WORD_NUMBER) == 0;
 			int date = !number && lead_date(cp, t->len, words, t->upper);
 
