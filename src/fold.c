@@ -3802,7 +3802,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	const struct fold_entry *eb = fold_at(c, (size_t)(b - c->ents));
 
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
-	       title_result_apart(&x, &y) ||
+	       title_result_apart(&x, &y, fold_told_later(a, b)) ||
 	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y) &&
 	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
 	          title_swap_echoed(ea->title, ea->summary, eb->title,
@@ -3887,7 +3887,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    (a preview, a live page, a report), each holding one the other
  *    lacks: "second round" and "third round"; a preview or live page
  *    is not a title announcing neither that holds a figure it lacks,
- *    title_result_apart(): the result), and
+ *    or told more than FOLD_DETAIL_SECONDS apart a name,
+ *    title_result_apart(): the result, the clubs' transfer), and
  *    Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not
  *    (title_hangul_swapped(): two stations' closures);

@@ -3303,16 +3303,36 @@ figure_added(const struct title_view *a, const struct title_view *b)
 	return 0;
 }
 
+/* Whether b's title holds a key (a name, a figure, a marker; strong or
+ * weak) that a's lacks. */
+static int
+key_added(const struct title_view *a, const struct title_view *b)
+{
+	const uint32_t id = ~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT |
+	                      TITLE_KEY_FIRST_BIT);
+	size_t i, j;
+
+	for (i = 0; i < b->nkeys; i++) {
+		for (j = 0; j < a->nkeys && (a->keys[j] & id) != (b->keys[i] & id); j++) {
+		}
+		if (j == a->nkeys) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int
-title_result_apart(const struct title_view *a, const struct title_view *b)
+title_result_apart(const struct title_view *a, const struct title_view *b,
+                   int names)
 {
 	uint64_t before = polar_member_bit(POLAR_KIND, KIND_PREVIEW) |
 	                  polar_member_bit(POLAR_KIND, KIND_LIVE);
 
 	return ((a->polar & before) != 0 && (b->polar & before) == 0 &&
-	        figure_added(a, b)) ||
+	        (figure_added(a, b) || (names && key_added(a, b)))) ||
 	       ((b->polar & before) != 0 && (a->polar & before) == 0 &&
-	        figure_added(b, a));
+	        (figure_added(b, a) || (names && key_added(b, a))));
 }
 
 int

@@ -297,9 +297,13 @@ int title_swapped(const struct title_vocab *v, const struct title_view *a,
 
 /* Whether one of a and b announces a match's preview or live page
  * (title_polarity()'s kind of item) and the other, announcing neither,
- * holds a figure it lacks: "LIVE: Lovnas BK - Alvsvik BoIS" is not "Lovnas BK-Alvsvik BoIS
- * 2-3", the result. */
-int title_result_apart(const struct title_view *a, const struct title_view *b);
+ * holds a figure it lacks, or with names a key: "LIVE: Lovnas BK -
+ * Alvsvik BoIS" is not "Lovnas BK-Alvsvik BoIS 2-3", the result, nor
+ * "Lovnas BK sign Ulla Fagerlund from Alvsvik BoIS" told a day before;
+ * where "LIVE:" labels a headline, a copy within hours may glue on its
+ * summary's names. */
+int title_result_apart(const struct title_view *a, const struct title_view *b,
+                       int names);
 
 /* Whether a and b read alike but for their figures, and a figure of one
  * is not the other's in its place: "南京地铁8号线5日起..." is not

@@ -2441,7 +2441,8 @@ test_headline_retold(void **state)
  * the youth sides' leads share their figures. A report may name no kind
  * but the score, which a preview or a live page never holds
  * (title_result_apart()), though a youth side's "U21" reads "21" as the
- * score "2-1" does: the report holds it once more. The kind
+ * score "2-1" does: the report holds it once more; nor any name it
+ * lacks, the clubs' transfer told the day before. The kind
  * words of one sense ("LIVE", "Liveticker", "Directo") are three
  * wordings of one item. Beside them, "LIVE:" and "Report:" before an
  * ordinary headline over its copy's lead stay labels: a copy without
@@ -2466,7 +2467,7 @@ test_item_kinds(void **state)
 		"Follow every kick as %s take on %s at %s Park.",
 		"%s beat %s 2-1 in front of a full %s Park.",
 	};
-	enum { F = 6, K = 3, O = 3, N = F * K * O + 6 };
+	enum { F = 6, K = 3, O = 3, N = F * K * O + 7 };
 	static char titles[N][112], leads[N][160];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2487,7 +2488,7 @@ test_item_kinds(void **state)
 		                            1746000000 + (int64_t)f * 86400 +
 		                            (int64_t)k * 4 * 3600 + (int64_t)o * 600, 40 };
 	}
-	for (i = F * K * O; i + 2 < N; i++) {
+	for (i = F * K * O; i + 3 < N; i++) {
 		size_t pair = (i - F * K * O) / 2, first = (i - F * K * O) % 2 == 0;
 
 		snprintf(titles[i], sizeof(titles[0]), "%s%s",
@@ -2503,8 +2504,8 @@ test_item_kinds(void **state)
 		                            1746500000 + (int64_t)(i % 2) * 900, 40 };
 	}
 	/* a youth side's "U21" and the score "2-1" both read "21" */
-	for (; i < N; i++) {
-		int live = i + 2 == N;
+	for (; i + 1 < N; i++) {
+		int live = i + 3 == N;
 
 		snprintf(titles[i], sizeof(titles[0]), live ?
 		         "LIVE: Nordvik FF U21 – Stensjo AIK Akademi" :
@@ -2516,6 +2517,14 @@ test_item_kinds(void **state)
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Nordsport",
 		                            1746600000 + (int64_t)live * 7000, 40 };
 	}
+	/* the clubs' transfer, the day before one's live page */
+	snprintf(titles[i], sizeof(titles[0]), "%s",
+	         "Kelbridge Town sign goalkeeper Ivo Marsh from Saltmere United");
+	snprintf(leads[i], sizeof(leads[0]), "%s", "Kelbridge Town have signed "
+	         "goalkeeper Ivo Marsh from Saltmere United on a two-year deal.");
+	story[i] = i;
+	e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i], "Nordsport",
+	                            1746000000 + 4 * 3600 - 17 * 3600, 40 };
 	assert_fold_as(e, N, story, "kinds of item");
 }
 
