@@ -2293,69 +2293,40 @@ test_swap_told_later(void **state)
 }
 
 /*
- * A Japanese forecast's date, as a property: in four towns the same
- * headline, 「{町}の天気予報」, over the forecaster's first sentence for
- * three days of March, too few to make the headline a series', each
- * told twice within the hour (the second copy adds a sentence). The
- * days' first sentences differ in the date alone, and "3月3日" holds no
- * figure that "3月4日" lacks: a date's figure is read with its unit, 3日
- * not 4日. Each day's two copies fold; no two days do.
+ * A lead's day, as a property: the same forecast three days running in
+ * six towns, in Spanish, Polish, English and Japanese, under one headline
+ * a town ("Montealbo: sol, máxima de 13 grados", 「星川市の天気予報」), too
+ * few days to make it a series', each told twice within the hour (the
+ * second copy adds a sentence). The days' leads differ in the day alone:
+ * a weekday, which Spanish and Polish write in lower case, counts as a
+ * figure does (lead_date()), and a Japanese date's figure is read with
+ * its unit, so that "3月3日" holds a figure "3月4日" lacks though both hold
+ * a 3. Each day's copies fold; no two days do.
  */
 static void
-test_cjk_lead_dates(void **state)
+test_lead_days(void **state)
 {
-	static const char *const town[] = { "星川市", "南沢町", "桜丘村", "北浜市" };
-	enum { T = 4, D = 3, C = 2, N = T * D * C };
-	static char titles[N][64], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
-	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / (D * C), d = i / C % D, k = i % C;
-
-		snprintf(titles[i], sizeof(titles[0]), "%sの天気予報", town[t]);
-		snprintf(leads[i], sizeof(leads[0]), "3月%zu日の%sは晴れの見込み。%s",
-		         d + 2, town[t], k ? "最高気温は16度の予想。" : "");
-		story[i] = i / C;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k ? "北浜通信" : "気象ニュース",
-		                            1772400000 + (int64_t)d * 86400 +
-		                            (int64_t)t * 600 + (int64_t)k * 1800, 40 };
-	}
-	assert_fold_as(e, N, story, "a Japanese forecast's date");
-}
-
-/*
- * A lead's weekday, as a property: the same forecast three days running
- * in four towns, in Spanish, Polish and English, under one headline a
- * town ("Montealbo: sol, máxima de 13 grados"), each told twice within
- * the hour (the second copy adds a sentence). The days' leads differ in
- * the weekday alone, which Spanish and Polish write in lower case: a
- * lead's day or month counts as a figure does (lead_date()). Each day's
- * copies fold; no two days do.
- */
-static void
-test_lead_weekdays(void **state)
-{
-	static const char *const town[] = { "Montealbo", "Wierzbin", "Kelbridge", "Almendral" };
-	static const char *const title[] = {
-		"%s: sol, máxima de 13 grados", "Prognoza pogody – %s",
-		"%s weather: sunny, high of 13C", "%s: sol, máxima de 13 grados",
+	static const struct {
+		const char *town, *title, *lead, *day[3], *more;
+	} row[] = {
+		{ "Montealbo", "%s: sol, máxima de 13 grados",
+		  "%1$s tendrá cielos despejados %2$s, con temperaturas entre 4 y 13 grados.",
+		  { "el lunes", "el martes", "el miércoles" }, "Viento flojo." },
+		{ "Wierzbin", "Prognoza pogody – %s",
+		  "%1$s: synoptycy zapowiadają %2$s bezchmurne niebo, do 13 stopni.",
+		  { "w poniedziałek", "we wtorek", "w środę" }, "Słaby wiatr." },
+		{ "Kelbridge", "%s weather: sunny, high of 13C",
+		  "%1$s will see clear skies %2$s, with temperatures between 4C and 13C.",
+		  { "on Monday", "on Tuesday", "on Wednesday" }, "Wind light." },
+		{ "Almendral", "%s: sol, máxima de 13 grados",
+		  "%1$s tendrá cielos despejados %2$s, con temperaturas entre 4 y 13 grados.",
+		  { "el jueves", "el viernes", "el sábado" }, "Viento flojo." },
+		{ "星川市", "%sの天気予報", "%2$sの%1$sは晴れの見込み。",
+		  { "3月2日", "3月3日", "3月4日" }, "最高気温は16度の予想。" },
+		{ "南沢町", "%sの天気予報", "%2$sの%1$sは晴れの見込み。",
+		  { "3月2日", "3月3日", "3月4日" }, "最高気温は16度の予想。" },
 	};
-	static const char *const lead[][3] = {
-		{ "el lunes", "el martes", "el miércoles" },
-		{ "w poniedziałek", "we wtorek", "w środę" },
-		{ "on Monday", "on Tuesday", "on Wednesday" },
-		{ "el jueves", "el viernes", "el sábado" },
-	};
-	static const char *const sentence[] = {
-		"%s tendrá cielos despejados %s, con temperaturas entre 4 y 13 grados.",
-		"%s: synoptycy zapowiadają %s bezchmurne niebo, do 13 stopni.",
-		"%s will see clear skies %s, with temperatures between 4C and 13C.",
-		"%s tendrá cielos despejados %s, con temperaturas entre 4 y 13 grados.",
-	};
-	enum { T = 4, D = 3, C = 2, N = T * D * C };
+	enum { T = sizeof(row) / sizeof(row[0]), D = 3, C = 2, N = T * D * C };
 	static char titles[N][64], leads[N][200];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2365,11 +2336,11 @@ test_lead_weekdays(void **state)
 		size_t t = i / (D * C), d = i / C % D, k = i % C;
 		int n;
 
-		snprintf(titles[i], sizeof(titles[0]), title[t], town[t]);
-		n = snprintf(leads[i], sizeof(leads[0]), sentence[t], town[t], lead[t][d]);
+		snprintf(titles[i], sizeof(titles[0]), row[t].title, row[t].town);
+		n = snprintf(leads[i], sizeof(leads[0]), row[t].lead, row[t].town,
+		             row[t].day[d]);
 		if (k && n > 0) {
-			snprintf(leads[i] + n, sizeof(leads[0]) - (size_t)n, " %s",
-			         "Wind light.");
+			snprintf(leads[i] + n, sizeof(leads[0]) - (size_t)n, " %s", row[t].more);
 		}
 		story[i] = i / C;
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
@@ -2377,7 +2348,7 @@ test_lead_weekdays(void **state)
 		                            1772400000 + (int64_t)d * 86400 +
 		                            (int64_t)t * 600 + (int64_t)k * 1800, 40 };
 	}
-	assert_fold_as(e, N, story, "a lead's weekday");
+	assert_fold_as(e, N, story, "a lead's day");
 }
 
 /*
@@ -3268,8 +3239,7 @@ main(void)
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_headline_retold),
-		cmocka_unit_test(test_cjk_lead_dates),
-		cmocka_unit_test(test_lead_weekdays),
+		cmocka_unit_test(test_lead_days),
 		cmocka_unit_test(test_update_labels),
 		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_leads_retold),
