@@ -3814,6 +3814,30 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary));
 }
 
+/* How many keys of their own a's and b's leads may each name before
+ * they tell two events (fold_summaries_differ()): under whole titles
+ * none count, only figures; under a title of a few words that names
+ * nothing (title_vague()), or one cut short with an ellipsis before it
+ * names anything strong, FOLD_SHORT_KEYS ("Weather update: heavy rain…"
+ * heads every town's weather); under a cut title that still names
+ * something ("Bürgermeister von Holunderhof tritt zurück nach …"),
+ * FOLD_LEAD_KEYS, as two outlets' own sentences of one event each name
+ * a noun of their own. */
+static int
+fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
+              const struct fold_ent *b)
+{
+	if (a->vague || b->vague) {
+		return FOLD_SHORT_KEYS;
+	}
+	if (!a->cut && !b->cut) {
+		return 0;
+	}
+	return (a->cut && fold_strong_keys(c, a) == 0) ||
+	       (b->cut && fold_strong_keys(c, b) == 0) ? FOLD_SHORT_KEYS :
+	                                                 FOLD_LEAD_KEYS;
+}
+
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
@@ -3900,6 +3924,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
  *    keys, one strong; nor, for a title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,
+ *    or two each under a cut title that names something strong,
+ *    fold_cut_keys(),
  *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,
  *    where the leads are written alike, fold_leads_alike(), two other
  *    keys each: one template's lead told of two events), and
@@ -3961,8 +3987,7 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	/* a title cut short matches the start of many, and one of a few
 	 * words naming nothing heads many: its summary must tell the same
 	 * event, as the lead rule's summaries must */
-	if (fold_summaries_differ(c, a, b, a->cut || b->cut || a->vague || b->vague ?
-	                                   FOLD_SHORT_KEYS : 0) &&
+	if (fold_summaries_differ(c, a, b, fold_cut_keys(c, a, b)) &&
 	    !fold_event_named(c, a, b)) {
 		return 0;
 	}

@@ -819,6 +819,12 @@ static const char *const stopwords[] = {
 	"actualizacion", "actualizado", "aktualisiert", "breaking", "developing",
 	"eilmeldung", "exclusive", "latest", "live", "liveticker", "neu",
 	"update", "updated", "urgente",
+	/* ... in German ("EIL:"), Spanish, Swedish and Polish ("PILNE:",
+	 * "Z OSTATNIEJ CHWILI:", at the last minute) */
+	"aktualizacja", "chwili", "eil", "exclusiva", "exklusiv", "ostatniej",
+	"pilne", "uppdaterad", "uppdatering", "urgent",
+	/* Polish prepositions and "and" */
+	"dla", "i", "na", "od", "po", "w", "z",
 };
 
 /* The labels that tell what an item holds, before a headline only
@@ -1258,7 +1264,8 @@ static const char *const day_evening[] = {
 static const char *const kind_preview[] = {
 	"preview", "previews", "prediction", "predictions", "lineups",
 	"matchday", "vorbericht", "vorschau", "prognose", "anteprima",
-	"previa", "antevisao", "infor", "tips", "zapowiedz", NULL,
+	"previa", "antevisao", "infor", "tips", "zapowiedz", "typy", "sklady",
+	NULL,
 };
 static const char *const kind_live[] = {
 	"live", "livestream", "liveticker", "liveblog", "diretta", "directo",
@@ -1898,6 +1905,8 @@ wire_label_head(const char *t, size_t len)
 	static const char *const labels[] = {
 		"UPDATE", "EXCLUSIVE", "CORRECTED", "REFILE", "RPT", "WRAPUP",
 		"ANALYSIS", "FACTBOX", "INSIGHT", "BREAKINGVIEWS",
+		/* national wires' own */
+		"UPPDATERING", "AKTUALIZACJA", "EXCLUSIVA", "EXKLUSIV",
 	};
 	size_t i, k = 0;
 

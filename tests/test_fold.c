@@ -2638,6 +2638,69 @@ test_update_labels(void **state)
 }
 
 /*
+ * National wires' labels, as a property: in each of eight towns a record
+ * crowd is told by the wire and within hours by an outlet that puts its
+ * own label first ("EIL:", "PILNE:", "Z OSTATNIEJ CHWILI:", "UPPDATERING
+ * 1-", "AKTUALIZACJA 1-", "EXCLUSIVA-") over a sentence of its own that
+ * adds last year's count, where the wire's adds the year the fair
+ * began. The label tells that the story is told again:
+ * the titles hold the same words, one headline retold
+ * (fold_event_named()). Beside them a mayor resigns in each town, told
+ * whole by the wire and cut short with an ellipsis by an outlet, each in
+ * its own sentence naming a noun the other lacks ("Rücktritt",
+ * "Kritik"): a cut title that still names its town may head two
+ * outlets' sentences (fold_cut_keys()). Each story's copies fold; no
+ * two stories do.
+ */
+static void
+test_national_labels(void **state)
+{
+	static const char *const *const town = ten_towns;
+	static const char *const label[] = {
+		"EIL: ", "PILNE: ", "Z OSTATNIEJ CHWILI: ", "UPPDATERING 1-",
+		"AKTUALIZACJA 1-", "EXCLUSIVA-", "EIL: ", "PILNE: ",
+	};
+	enum { T = 8, N = 4 * T };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / 4, k = i % 4;
+		unsigned crowd = 20000 + (unsigned)t * 3000;
+
+		if (k < 2) {
+			snprintf(titles[i], sizeof(titles[0]), "%sWeinfest in %s mit Rekord "
+			         "von %u Besuchern", k ? label[t] : "", town[t], crowd);
+			if (k) {
+				snprintf(leads[i], sizeof(leads[0]), "%u Menschen kamen zum "
+				         "Weinfest in %s, im Vorjahr waren es %u.", crowd,
+				         town[t], crowd / 2);
+			} else {
+				snprintf(leads[i], sizeof(leads[0]), "Das Weinfest in %s, "
+				         "gegründet %u, zählte am Wochenende %u Besucher.",
+				         town[t], 1950 + (unsigned)t, crowd);
+			}
+		} else {
+			snprintf(titles[i], sizeof(titles[0]), k == 2 ?
+			         "Bürgermeister von %s tritt zurück nach Vergabeskandal" :
+			         "Bürgermeister von %s tritt zurück nach …", town[t]);
+			snprintf(leads[i], sizeof(leads[0]), k == 2 ?
+			         "Der Bürgermeister von %s hat seinen Rücktritt erklärt." :
+			         "Nach wochenlanger Kritik tritt der Bürgermeister von %s zurück.",
+			         town[t]);
+		}
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k % 2 ? "Tagesblick" : "Nachrichtendienst",
+		                            1743206400 + (int64_t)t * 86400 +
+		                            (int64_t)(k % 2) * 5400 + (int64_t)(k / 2) * 600, 40 };
+	}
+	assert_fold_as(e, N, story, "national wires' labels");
+}
+
+/*
  * German nouns, capitalised as names are, swapped by an outlet over the
  * wire's lead, as a property: in ten towns a power cut is told by the
  * wire ("... 8000 Haushalte ohne Strom") and within hours by an outlet
@@ -3238,6 +3301,7 @@ main(void)
 		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_item_kinds),
+		cmocka_unit_test(test_national_labels),
 		cmocka_unit_test(test_headline_retold),
 		cmocka_unit_test(test_lead_days),
 		cmocka_unit_test(test_update_labels),

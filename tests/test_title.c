@@ -738,7 +738,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x150c68ccba302d5fULL
+#define PINNED_GENERATED 0x5660668ef7c56573ULL
 
 static void
 test_reading_pinned(void **state)
