@@ -1351,10 +1351,10 @@ word_slot(uint64_t packed)
  * (bit len): most words of a title are in no table, and one or the
  * other shows it without a probe. */
 static uint16_t word_first[26], word_last[26];
-/* the same for date_key_words alone: a lead's word in lower case is a
- * key only as one of them (lead_date()), which most words show they are
- * not without a probe */
-static uint16_t date_first[26], date_last[26];
+/* the same for date_key_words alone, by first and last letter together:
+ * a lead's word in lower case is a key only as one of them (lead_date()),
+ * which most words show they are not without a probe */
+static uint16_t date_ends[26][26];
 
 /* Puts word w in tab with flag, and its number value (0: none); returns
  * its slot. */
@@ -1413,8 +1413,7 @@ words_init(void)
 		const char *w = date_key_words[i];
 		size_t n = strlen(w);
 
-		date_first[w[0] - 'a'] |= (uint16_t)(1u << n);
-		date_last[w[n - 1] - 'a'] |= (uint16_t)(1u << n);
+		date_ends[w[0] - 'a'][w[n - 1] - 'a'] |= (uint16_t)(1u << n);
 	}
 	words_add(word_tab, marker_words,
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
@@ -2542,7 +2541,7 @@ date_key_maybe(const uint32_t *cp, size_t len)
 	uint32_t first = cp[0] - 'a', last = cp[len > 0 ? len - 1 : 0] - 'a';
 
 	return len > 0 && len < 16 && first < 26 && last < 26 &&
-	       (date_first[first] & date_last[last] & (1u << len)) != 0;
+	       (date_ends[first][last] & (1u << len)) != 0;
 }
 
 /* Whether the len code points at cp, a word of a text with WORD_*
