@@ -78,6 +78,11 @@
 /* A dated series' title naming this many strong keys (names, figures)
  * folds over leads that are not copies (fold_series_named()). */
 #define FOLD_SERIES_KEYS 3
+/* A headline naming this many keys, weak ones too, names one event: a
+ * German headline capitalises every noun, so that none of its keys is
+ * strong ("FSV Grünwiesen verpflichtet Verteidiger Pascal Wolkenhauer
+ * von FC Lindenfurt"), where a template's names two sides and a kind. */
+#define FOLD_EVENT_KEYS 5
 /* Copies under a title that names its event with a figure may add
  * figures of their own to their leads when told this close together
  * (fold_event_named()); a daily template's next title comes a day on. */
@@ -3412,7 +3417,8 @@ fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
 		return 0;
 	}
 	if (fold_same_words(c, a, b)) {
-		return a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0;
+		return (a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0) ||
+		       a->nkeys >= FOLD_EVENT_KEYS;
 	}
 	return a->figured && b->figured &&
 	       fold_strong_keys(c, a) >= FOLD_SERIES_KEYS &&
@@ -3921,7 +3927,8 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    FOLD_DETAIL_SECONDS, and name a figure among FOLD_SERIES_KEYS strong
  *    keys, fold_event_named(): one result, its leads adding the turnout
  *    or the runner-up; or are one headline, the same words, naming two
- *    keys, one strong; nor, for a title cut short with an ellipsis, which
+ *    keys, one strong, or FOLD_EVENT_KEYS of any strength; nor, for a
+ *    title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,
  *    or two each under a cut title that names something strong,

@@ -2351,13 +2351,58 @@ test_lead_days(void **state)
 	assert_fold_as(e, N, story, "a lead's day");
 }
 
+/* A festival's record crowd told by the wire (k 0), by an outlet (k 1)
+ * and the day after (k 2), each in a sentence of its own with a figure
+ * of its own. */
+static void
+write_festival(char *title, char *lead, const char *town, size_t k, size_t t)
+{
+	unsigned crowd = 12000 + (unsigned)t * 7000;
+
+	snprintf(title, 112, "%s kite festival draws record %u visitors", town, crowd);
+	if (k == 0) {
+		snprintf(lead, 200, "A record %u people attended the %s kite festival "
+		         "over the weekend, organisers said, up from %u last year.",
+		         crowd, town, crowd / 2);
+	} else if (k == 1) {
+		snprintf(lead, 200, "Organisers of the %s kite festival said that %u "
+		         "visitors came this year, the most since it began in %u.",
+		         town, crowd, 1980 + (unsigned)t);
+	} else {
+		snprintf(lead, 200, "Hotels in %s reported %u bookings after the kite "
+		         "festival drew %u visitors.", town, 300 + (unsigned)t, crowd);
+	}
+}
+
+/* A German club's signing told by the wire (k 0), by an outlet (k 1)
+ * and the day after (k 2), each in a sentence of its own with a figure
+ * of its own. */
+static void
+write_signing(char *title, char *lead, const char *town, size_t k, size_t t)
+{
+	snprintf(title, 112, "FSV %s verpflichtet Verteidiger Ilka Zirngibl von "
+	         "FC Lindenfurt", town);
+	if (k == 0) {
+		snprintf(lead, 200, "Ilka Zirngibl wechselt von FC Lindenfurt zum FSV %s "
+		         "und unterschreibt bis %u.", town, 2028 + (unsigned)t % 3);
+	} else if (k == 1) {
+		snprintf(lead, 200, "FSV %s hat Ilka Zirngibl verpflichtet, mit einem "
+		         "Vertrag über %u Jahre.", town, 2 + (unsigned)t % 3);
+	} else {
+		snprintf(lead, 200, "FSV %s stellte Ilka Zirngibl vor, %u Fans kamen.",
+		         town, 300 + (unsigned)t);
+	}
+}
+
 /*
  * One headline told by two outlets, each in a lead of its own that adds
  * a figure the other lacks, as a property: in eight towns a festival
- * draws a record crowd, told within two hours by the organisers' wire
- * (last year's count added) and by an outlet (the year the festival
- * began). The headline names the town and the count: one event
- * (fold_event_named()). The same headline over a third lead told
+ * draws a record crowd, or a German club signs a defender, told within
+ * two hours by the wire (last year's count, the contract's end) and by
+ * an outlet (the year the festival began, the contract's length). The
+ * headline names the town and the count, or in German, which
+ * capitalises its nouns, names five things none of them strong: one
+ * event (fold_event_named(), FOLD_EVENT_KEYS). The same headline over a third lead told
  * twenty hours later is not proved the same by it: a day's distance
  * makes a template's next event. Each festival's two copies fold;
  * nothing else does.
@@ -2374,22 +2419,11 @@ test_headline_retold(void **state)
 	(void)state;
 	for (i = 0; i < N; i++) {
 		size_t t = i / C, k = i % C;
-		unsigned crowd = 12000 + (unsigned)t * 7000;
 
-		snprintf(titles[i], sizeof(titles[0]),
-		         "%s kite festival draws record %u visitors", town[t], crowd);
-		if (k == 0) {
-			snprintf(leads[i], sizeof(leads[0]), "A record %u people attended "
-			         "the %s kite festival over the weekend, organisers said, "
-			         "up from %u last year.", crowd, town[t], crowd / 2);
-		} else if (k == 1) {
-			snprintf(leads[i], sizeof(leads[0]), "Organisers of the %s kite "
-			         "festival said that %u visitors came this year, the most "
-			         "since it began in %u.", town[t], crowd, 1980 + (unsigned)t);
+		if (t % 2) {
+			write_signing(titles[i], leads[i], town[t], k, t);
 		} else {
-			snprintf(leads[i], sizeof(leads[0]), "Hotels in %s reported %u "
-			         "bookings after the kite festival drew %u visitors.",
-			         town[t], 300 + (unsigned)t, crowd);
+			write_festival(titles[i], leads[i], town[t], k, t);
 		}
 		story[i] = k < 2 ? 2 * t : 2 * t + 1;
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
