@@ -3416,13 +3416,13 @@ fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
 	if (d > FOLD_DETAIL_SECONDS) {
 		return 0;
 	}
-	if (fold_same_words(c, a, b)) {
-		return (a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0) ||
-		       a->nkeys >= FOLD_EVENT_KEYS;
+	if (a->figured && b->figured && fold_strong_keys(c, a) >= FOLD_SERIES_KEYS &&
+	    fold_strong_keys(c, b) >= FOLD_SERIES_KEYS) {
+		return 1;
 	}
-	return a->figured && b->figured &&
-	       fold_strong_keys(c, a) >= FOLD_SERIES_KEYS &&
-	       fold_strong_keys(c, b) >= FOLD_SERIES_KEYS;
+	/* the words compared last: most pairs asked name too little */
+	return ((a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0) ||
+	        a->nkeys >= FOLD_EVENT_KEYS) && fold_same_words(c, a, b);
 }
 
 /* Whether e's title is dated and names its event by FOLD_SERIES_KEYS
