@@ -3401,8 +3401,9 @@ fold_same_words(const struct fold_ctx *c, const struct fold_ent *a,
  * district or share is another title, which the title rule parts; the
  * same title a day later may be the next day's market. One headline
  * told twice (the same words, fold_same_words()) names its event by two
- * keys, one of them strong, figure or not ("Thornmere kite festival draws record 80,000 visitors", its
- * leads adding last year's count or the year it began). */
+ * keys, one of them strong, figure or not, or by FOLD_EVENT_KEYS keys of
+ * any strength ("Thornmere kite festival draws record 80,000 visitors",
+ * its leads adding last year's count or the year it began). */
 static int
 fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
                  const struct fold_ent *b)
@@ -3913,11 +3914,11 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    8日起", the same figures counted), are different stories, short or
  *    not, and so are titles with words of opposite sense, one sense only
  *    in each (title_opposed(): "approves" and "rejects", "raises" and
- *    "cuts"; or ordinals, compass points, seasons, parts of the day, the kind of item
- *    (a preview, a live page, a report), each holding one the other
- *    lacks: "second round" and "third round"; a preview or live page
- *    is not a title announcing neither that holds a figure it lacks,
- *    or told more than FOLD_DETAIL_SECONDS apart a name,
+ *    "cuts"; or ordinals, compass points, seasons, parts of the day,
+ *    the kind of item (a preview, a live page, a report), each holding
+ *    one the other lacks: "second round" and "third round"; a preview or
+ *    live page is not a title announcing neither that holds a figure it
+ *    lacks, or told more than FOLD_DETAIL_SECONDS apart a name,
  *    title_result_apart(): the result, the clubs' transfer), and
  *    Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not

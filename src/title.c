@@ -1296,7 +1296,8 @@ static const struct polar_group polar_groups[] = {
 #define POLAR_GROUPS (sizeof(polar_groups) / sizeof(polar_groups[0]))
 /* the kind of item's group and its members, title_result_apart() */
 enum { POLAR_KIND = 12, KIND_PREVIEW = 0, KIND_LIVE = 1 };
-_Static_assert(POLAR_KIND + 1 == POLAR_GROUPS, "the kind of item is the last group");
+_Static_assert(POLAR_KIND + 1 == POLAR_GROUPS,
+               "the kind of item is the last group");
 
 /* How many members group g has. */
 static unsigned
@@ -1355,6 +1356,10 @@ static uint16_t word_first[26], word_last[26];
  * a lead's word in lower case is a key only as one of them (lead_date()),
  * which most words show they are not without a probe */
 static uint16_t date_ends[26][26];
+/* the polarity bits of a preview and a live page (title_result_apart()),
+ * which the verification of every pair reads */
+static uint64_t kind_before;
+static uint64_t polar_member_bit(size_t g, unsigned m);
 
 /* Puts word w in tab with flag, and its number value (0: none); returns
  * its slot. */
@@ -1415,6 +1420,8 @@ words_init(void)
 
 		date_ends[w[0] - 'a'][w[n - 1] - 'a'] |= (uint16_t)(1u << n);
 	}
+	kind_before = polar_member_bit(POLAR_KIND, KIND_PREVIEW) |
+	              polar_member_bit(POLAR_KIND, KIND_LIVE);
 	words_add(word_tab, marker_words,
 	          sizeof(marker_words) / sizeof(marker_words[0]), WORD_MARKER);
 	words_add(word_tab, label_words,
@@ -2552,24 +2559,12 @@ date_key_maybe(const uint32_t *cp, size_t len)
 static int
 lead_date(const uint32_t *cp, size_t len, int words, int upper)
 {
-	static const char *const relative[] = { "today", "tonight" };
-	size_t i, k;
-
 	if ((words & WORD_DATE_KEY) != 0) {
 		return 1;
 	}
-	if (!upper || (words & WORD_DATE) == 0) {
-		return 0;
-	}
-	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++) {
-		for (k = 0; k < len && relative[i][k] != '\0' &&
-		            cp[k] == (unsigned char)relative[i][k]; k++) {
-		}
-		if (k == len && relative[i][k] == '\0') {
-			return 0;
-		}
-	}
-	return 1;
+	return upper && (words & WORD_DATE) != 0 &&
+	       !(len == 5 && cps_end_with(cp, len, "today")) &&
+	       !(len == 7 && cps_end_with(cp, len, "tonight"));
 }
 
 /* Running text read in one pass (title_text_scan()): the word at hand
@@ -3276,18 +3271,31 @@ polar_member_bit(size_t g, unsigned m)
 
 static int is_digit(char c);
 
+/* The next figure of flat (len bytes) at or after *i: its start, its
+ * length in *n (0: none left); *i moves past it. */
+static size_t
+figure_next(const char *flat, size_t len, size_t *i, size_t *n)
+{
+	size_t at;
+
+	while (*i < len && !is_digit(flat[*i])) {
+		++*i;
+	}
+	for (at = *i; *i < len && is_digit(flat[*i]); ++*i) {
+	}
+	*n = *i - at;
+	return at;
+}
+
 /* How many times the digits at d[0..n) are a figure of flat: a run of
  * digits there, not part of a longer one. */
 static size_t
 figure_count(const char *flat, size_t len, const char *d, size_t n)
 {
-	size_t i = 0, j, count = 0;
+	size_t i = 0, at, m, count = 0;
 
-	while (i < len) {
-		for (j = i; j < len && is_digit(flat[j]); j++) {
-		}
-		count += j - i == n && n > 0 && memcmp(flat + i, d, n) == 0;
-		i = j > i ? j : i + 1;
+	while (at = figure_next(flat, len, &i, &m), m > 0) {
+		count += m == n && memcmp(flat + at, d, n) == 0;
 	}
 	return count;
 }
@@ -3297,16 +3305,13 @@ figure_count(const char *flat, size_t len, const char *d, size_t n)
 static int
 figure_added(const struct title_view *a, const struct title_view *b)
 {
-	size_t i = 0, j;
+	size_t i = 0, at, n;
 
-	while (i < b->flatlen) {
-		for (j = i; j < b->flatlen && is_digit(b->flat[j]); j++) {
-		}
-		if (j > i && figure_count(b->flat, b->flatlen, b->flat + i, j - i) >
-		             figure_count(a->flat, a->flatlen, b->flat + i, j - i)) {
+	while (at = figure_next(b->flat, b->flatlen, &i, &n), n > 0) {
+		if (figure_count(b->flat, b->flatlen, b->flat + at, n) >
+		    figure_count(a->flat, a->flatlen, b->flat + at, n)) {
 			return 1;
 		}
-		i = j > i ? j : i + 1;
 	}
 	return 0;
 }
@@ -3334,8 +3339,10 @@ int
 title_result_apart(const struct title_view *a, const struct title_view *b,
                    int names)
 {
-	uint64_t before = polar_member_bit(POLAR_KIND, KIND_PREVIEW) |
-	                  polar_member_bit(POLAR_KIND, KIND_LIVE);
+	uint64_t before;
+
+	(void)words();	/* kind_before is set with the tables */
+	before = kind_before;
 
 	return ((a->polar & before) != 0 && (b->polar & before) == 0 &&
 	        (figure_added(a, b) || (names && key_added(a, b)))) ||
