@@ -83,6 +83,8 @@
  * strong ("FSV Grünwiesen verpflichtet Verteidiger Pascal Wolkenhauer
  * von FC Lindenfurt"), where a template's names two sides and a kind. */
 #define FOLD_EVENT_KEYS 5
+/* Leads under one headline with a word swapped share this many keys. */
+#define FOLD_SWAP_LEAD_KEYS 2
 /* Copies under a title that names its event with a figure may add
  * figures of their own to their leads when told this close together
  * (fold_event_named()); a daily template's next title comes a day on. */
@@ -3789,13 +3791,52 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 
+/* Whether a's and b's titles are one headline with one word swapped
+ * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
+ * bakery in Mossgate"), over leads in their outlets' own words: told
+ * within FOLD_DETAIL_SECONDS, one title naming something strong (the
+ * other may be in capitals, which tell no name; the same words hold the
+ * same keys), the leads sharing FOLD_SWAP_LEAD_KEYS keys and not each
+ * holding a figure the other lacks, and neither swapped word its own
+ * lead's alone (title_swap_told(): "bakery" and "cinema" over leads of
+ * each). Asked of pairs the title rule fails, so the cheap tests come
+ * first. */
+static int
+fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view x, y;
+	const struct fold_entry *ea, *eb;
+	size_t ma, mb, na, nb;
+
+	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE ||
+	    fold_told_later(a, b) || a->nskeys == 0 || b->nskeys == 0) {
+		return 0;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	if (!title_swapped_one(&vocab, &x, &y) ||
+	    (fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0)) {
+		return 0;
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	if ((na > 0 && nb > 0) || a->nskeys < ma + FOLD_SWAP_LEAD_KEYS) {
+		return 0;
+	}
+	ea = fold_at(c, (size_t)(a - c->ents));
+	eb = fold_at(c, (size_t)(b - c->ents));
+	return !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
+}
+
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
  * events, not a rewrite, unless fold_swap_carried()); told more than
- * FOLD_DETAIL_SECONDS apart, a word of each title that its own lead
- * holds and the other's does not (title_swap_told(): a hospital's
- * strike and the railway's). Asked
+ * FOLD_DETAIL_SECONDS apart, or over leads written alike that carry no
+ * event's figures, a word of each title that its own lead holds and the
+ * other's does not (title_swap_told(): a hospital's strike and the
+ * railway's, one template's fires at a bakery and a cinema). Asked
  * last, of the few pairs that join, as it reads the folded texts and the
  * leads. */
 static int
@@ -3814,10 +3855,12 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
 	          title_swap_echoed(ea->title, ea->summary, eb->title,
 	                            eb->summary)) &&
-	        !fold_swap_carried(c, a, b, ea, eb)) ||
+	        !fold_swap_carried(c, a, b, ea, eb) && !fold_swap_named(c, a, b)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       (fold_told_later(a, b) &&
+	       ((fold_told_later(a, b) ||
+	         (title_swapped(&vocab, &x, &y) && fold_leads_alike(c, a, b) &&
+	          !fold_figures_carried(c, a, b))) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary));
 }
 
@@ -3946,10 +3989,16 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    unless, told within FOLD_DETAIL_SECONDS, the leads carry one event's
  *    figures and neither swapped word is its own lead's alone
  *    (fold_swap_carried(): "Power cut" and "Power outage" over two
- *    outlets' sentences of the same 920 homes), nor, told more than
- *    FOLD_DETAIL_SECONDS apart, does each title hold a word that its own
- *    lead holds and the other's does not (title_swap_told(): a
- *    hospital's strike and the railway's, a day apart), and
+ *    outlets' sentences of the same 920 homes), or the titles are one
+ *    headline with one word swapped (fold_swap_named()), nor, told more
+ *    than FOLD_DETAIL_SECONDS apart or over leads written alike
+ *    (fold_leads_alike()) that carry no event's figures
+ *    (fold_figures_carried(): an outlet may swap its word in its lead
+ *    too, "halted" for "suspended" over the same 1,040 passengers), does
+ *    each title hold a word that its own lead holds and the other's does
+ *    not (title_swap_told(), in any case and any spaced script: a
+ *    hospital's strike and the railway's, a day apart; one template's
+ *    fires at a bakery and a cinema), and
  *      the titles are the same by title.c's rule (title_same_story():
  *      near-duplicates whose numbers, dates, names, teams, places and
  *      markers such as "Jong" or "U21" agree, and whose Japanese words
@@ -3957,7 +4006,14 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      their leads are near copies and their titles still agree
  *      (fold_verify_lead(), for rewrites over one wire copy; its leads
  *      must not differ in two keys each either), or their leads prove
- *      one event (fold_lead_proves()).
+ *      one event (fold_lead_proves()), or, told within
+ *      FOLD_DETAIL_SECONDS, one title names something strong and the
+ *      other is it with one word swapped (title_swapped_one()), over
+ *      leads that share FOLD_SWAP_LEAD_KEYS keys, do not each hold a
+ *      figure the other lacks, and do not each hold their title's
+ *      swapped word alone (fold_swap_named(): "Fire destroys bakery in
+ *      Mossgate" and "Fire guts bakery in Mossgate", each over its
+ *      outlet's own sentence of the street and the town).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int
@@ -4006,7 +4062,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (!fold_verify(c, ia, ib, t) &&
 	    !(fold_verify_lead(c, ia, ib, t) &&
 	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
-	    !fold_echoed_swap(c, ia, ib) && !fold_lead_proves(c, ia, ib, t)) {
+	    !fold_echoed_swap(c, ia, ib) && !fold_lead_proves(c, ia, ib, t) &&
+	    !fold_swap_named(c, a, b)) {
 		return 0;
 	}
 	return !(fold_leads_alike(c, a, b) &&

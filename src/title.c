@@ -3539,6 +3539,15 @@ title_swapped(const struct title_vocab *v, const struct title_view *a,
 	       too_far(v, a, b, 0, 0) && too_far(v, b, a, 0, 0);
 }
 
+int
+title_swapped_one(const struct title_vocab *v, const struct title_view *a,
+                  const struct title_view *b)
+{
+	/* a word weighs 2: the cheap and selective test first */
+	return !too_far(v, a, b, 2, 0) && !too_far(v, b, a, 2, 0) &&
+	       title_swapped(v, a, b) && title_same_words(v, a, b, 1);
+}
+
 static int
 is_digit(char c)
 {
@@ -3967,21 +3976,87 @@ title_hangul_swapped(const char *atitle, const char *alead,
 	       hangul_told(&b, &a, blead, alead);
 }
 
-/* Whether the first TITLE_ECHO_BYTES of text hold w (ASCII letters in
- * lower case) as a word of their own, whatever their case. Folding keeps
- * no more of a summary than it reads (fold_summary_needed(): 256 bytes
- * at least), and these bytes must be among them. */
+/* Whether c belongs to a word of a spaced script: an ASCII letter or
+ * digit, or a letter of Latin, Greek or Cyrillic (U+00C0 to U+1FFF, the
+ * signs of multiplication and division aside). */
+static int
+spaced_word_cp(uint32_t c)
+{
+	return (c < 0x80 && isalnum((int)c)) ||
+	       (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
+}
+
+/* The character that ends before byte i of s (0 at its start). */
+static uint32_t
+cp_before(const unsigned char *s, size_t i)
+{
+	size_t j = i;
+	uint32_t c = 0;
+
+	if (i == 0) {
+		return 0;
+	}
+	do {
+		j--;
+	} while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80);
+	decode_cp(s + j, i - j, &c);
+	return c;
+}
+
+/* Whether the len bytes at s begin with the wn bytes of w, character for
+ * character whatever their case ("PANADERÍA" and "panadería"); *end is
+ * set past them. */
+static int
+cps_begin(const unsigned char *s, size_t len, const unsigned char *w,
+          size_t wn, size_t *end)
+{
+	size_t i = 0, j = 0;
+
+	while (j < wn) {
+		uint32_t a, b;
+
+		if (i >= len) {
+			return 0;
+		}
+		i += decode_cp(s + i, len - i, &a);
+		j += decode_cp(w + j, wn - j, &b);
+		if (lower_cp(a) != lower_cp(b)) {
+			return 0;
+		}
+	}
+	*end = i;
+	return 1;
+}
+
+/* Whether the first TITLE_ECHO_BYTES of text hold w as a word of their
+ * own, whatever their case: no letter or digit of a spaced script
+ * (spaced_word_cp()) on either side. Folding keeps no more of a summary
+ * than it reads (fold_summary_needed(): 256 bytes at least), and these
+ * bytes must be among them. */
 #define TITLE_ECHO_BYTES 240
 static int
 lead_has_word(const char *text, const char *w)
 {
-	size_t n = strlen(w), len = strlen(text), i;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(w), len = strlen(text), i, end;
 
 	len = len < TITLE_ECHO_BYTES ? len : TITLE_ECHO_BYTES;
-	for (i = 0; n > 0 && i + n <= len; i++) {
-		if ((i == 0 || !isalnum((unsigned char)text[i - 1])) &&
-		    (i + n == len || !isalnum((unsigned char)text[i + n])) &&
-		    strncasecmp(text + i, w, n) == 0) {
+	for (i = 0; n > 0 && i < len; i++) {
+		uint32_t next = 0;
+
+		/* the first byte first: most positions fail it */
+		if ((w[0] & 0x80) == 0 ? tolower(s[i]) != tolower((unsigned char)w[0]) :
+		                         s[i] < 0xC0) {
+			continue;
+		}
+		if (spaced_word_cp(cp_before(s, i)) ||
+		    !cps_begin(s + i, len - i, (const unsigned char *)w, n, &end)) {
+			continue;
+		}
+		if (i + end < len) {
+			decode_cp(s + i + end, len - i - end, &next);
+		}
+		if (!spaced_word_cp(next)) {
 			return 1;
 		}
 	}
@@ -4043,18 +4118,25 @@ title_rewrite_echoed(const char *atitle, const char *alead,
 	        rewrite_echoed(&b, &a, blead, alead));
 }
 
-/* Whether w is three ASCII letters or more. */
+/* Whether w is a word of three letters or more of a spaced script
+ * (spaced_word_cp(), digits aside): "bakery", "panadería", "piekarnia".
+ * A run of Japanese holds no such word. */
 static int
-ascii_word(const char *w)
+told_word(const char *w)
 {
-	size_t i;
+	const unsigned char *s = (const unsigned char *)w;
+	size_t len = strlen(w), i = 0, letters = 0;
 
-	for (i = 0; w[i] != '\0'; i++) {
-		if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z'))) {
+	while (i < len) {
+		uint32_t c;
+
+		i += decode_cp(s + i, len - i, &c);
+		if (!spaced_word_cp(c) || (c >= '0' && c <= '9')) {
 			return 0;
 		}
+		letters++;
 	}
-	return i >= 3;
+	return letters >= 3;
 }
 
 /* Whether a's title holds a word b's lacks that a's lead holds and b's
@@ -4066,7 +4148,7 @@ swap_told(const struct raw_words *a, const struct raw_words *b,
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		if (ascii_word(a->w[i]) && !raw_has(b, a->w[i]) &&
+		if (told_word(a->w[i]) && !raw_has(b, a->w[i]) &&
 		    lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
 			return 1;
 		}

@@ -265,8 +265,9 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
  * start of its summary) holds and the other's does not: "Yarrowmead
  * hospital workers to strike" and "Yarrowmead rail workers to strike"
  * over leads of the hospital and the rail sector are two strikes, where
- * a rewrite swaps a word of its title alone. Strings may be NULL (then
- * 0). */
+ * a rewrite swaps a word of its title alone. Words of three letters or
+ * more of any spaced script count, compared whatever their case
+ * ("CARNICERÍA" and "carnicería"). Strings may be NULL (then 0). */
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
 
@@ -294,6 +295,11 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
  * event of one template its object. */
 int title_swapped(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b);
+/* Whether a and b are title_swapped() by one word each and otherwise
+ * hold the same words (title_same_words()): "Fire destroys bakery in
+ * Mossgate" and "Fire guts bakery in Mossgate". */
+int title_swapped_one(const struct title_vocab *v, const struct title_view *a,
+                      const struct title_view *b);
 
 /* Whether one of a and b announces a match's preview or live page
  * (title_polarity()'s kind of item) and the other, announcing neither,
