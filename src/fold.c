@@ -3810,8 +3810,8 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	const struct fold_entry *ea, *eb;
 	size_t ma, mb, na, nb;
 
-	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE ||
-	    fold_told_later(a, b) || a->nskeys == 0 || b->nskeys == 0) {
+	if (a->nskeys < FOLD_SWAP_LEAD_KEYS || b->nskeys < FOLD_SWAP_LEAD_KEYS ||
+	    a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
 		return 0;
 	}
 	x = fold_view(c, a);
