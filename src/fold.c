@@ -1418,6 +1418,27 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
 	                                         strlen(tail)), 0) ? tail : NULL;
 }
 
+/* The length of title without a tail that names a known outlet
+ * (fold_known_tail()), as folding reads it. */
+static size_t
+fold_title_len(const struct fold_ctx *c, const char *title)
+{
+	const char *tail = NULL;
+	size_t len = title_outlet_tail(title, &tail), mask = c->noutlets_cap - 1, i;
+	uint64_t h;
+
+	if (tail == NULL || c->noutlets_cap == 0) {
+		return strlen(title);
+	}
+	h = fold_outlet_hash(tail, strlen(tail));
+	for (i = (size_t)(h >> 7) & mask; c->outlets[i] != 0; i = (i + 1) & mask) {
+		if (c->outlets[i] == h) {
+			return len;
+		}
+	}
+	return strlen(title);
+}
+
 /* ---- Reading the entries, on two threads ----------------------------
  * Reading (folding case and width, shingling, hashing) is most of the
  * work and each entry's is its own, so two threads read blocks of
@@ -3577,6 +3598,35 @@ fold_cut_begins(const struct fold_ctx *c, const struct fold_ent *a,
 	       memcmp(c->flat + a->flat, c->flat + b->flat, a->flatlen) == 0;
 }
 
+/* Whether one of a's and b's titles is the other cut short with an
+ * ellipsis (fold_cut_begins()) and the cut copy's own lead holds every
+ * word the cut left out (title_cut_echoed()): its lead tells the whole
+ * title's event in its outlet's words, however many nouns of its own it
+ * names ("Forscher der Universität Auenbruck entwickeln…" over a lead of
+ * the "selbstheilenden Beton" its whole copy names). */
+static int
+fold_cut_echoed(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	const struct fold_entry *ea, *eb;
+
+	if (a->cut == b->cut) {
+		return 0;
+	}
+	if (b->cut) {
+		const struct fold_ent *s = a;
+
+		a = b, b = s;
+	}
+	if (!fold_cut_begins(c, a, b)) {
+		return 0;
+	}
+	ea = fold_at(c, (size_t)(a - c->ents));
+	eb = fold_at(c, (size_t)(b - c->ents));
+	return title_cut_echoed(ea->title, fold_title_len(c, ea->title), ea->summary,
+	                        eb->title, fold_title_len(c, eb->title));
+}
+
 /* Whether e's title is short and holds no key: no name, figure or date
  * ("Update", "Breaking news"), or no key of this story's, as a title
  * that many stories carry (fold_mark_recurring(): "Laatste nieuws",
@@ -3976,7 +4026,10 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,
  *    or two each under a cut title that names something strong,
- *    fold_cut_keys(),
+ *    fold_cut_keys(), and any number where the cut copy's own lead
+ *    holds every word the cut left out of the whole title,
+ *    fold_cut_echoed(): "Forscher der Universität Auenbruck entwickeln…"
+ *    over an outlet's sentence of the "selbstheilenden Beton";
  *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,
  *    where the leads are written alike, fold_leads_alike(), two other
  *    keys each: one template's lead told of two events), and
@@ -4052,7 +4105,7 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	 * words naming nothing heads many: its summary must tell the same
 	 * event, as the lead rule's summaries must */
 	if (fold_summaries_differ(c, a, b, fold_cut_keys(c, a, b)) &&
-	    !fold_event_named(c, a, b)) {
+	    !fold_event_named(c, a, b) && !fold_cut_echoed(c, a, b)) {
 		return 0;
 	}
 	/* the rules first, the leads' likeness after: most candidates fail

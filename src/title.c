@@ -4166,6 +4166,42 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	       swap_told(&a, &b, alead, blead) && swap_told(&b, &a, blead, alead);
 }
 
+/* raw_split() of the first len bytes of title. */
+static void
+raw_split_len(const char *title, size_t len, struct raw_words *out)
+{
+	char buf[RAW_WORDS * RAW_WORD_MAX];
+
+	len = len < sizeof(buf) - 1 ? len : sizeof(buf) - 1;
+	memcpy(buf, title, len);
+	buf[len] = '\0';
+	raw_split(buf, out, 0);
+}
+
+int
+title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
+                 const char *full, size_t fulllen)
+{
+	struct raw_words a, b;
+	size_t i, echoed = 0;
+
+	if (cut == NULL || cutlead == NULL || full == NULL) {
+		return 0;
+	}
+	raw_split_len(cut, cutlen, &a);
+	raw_split_len(full, fulllen, &b);
+	for (i = 0; i < b.n; i++) {
+		if (raw_has(&a, b.w[i]) || !told_word(b.w[i])) {
+			continue;
+		}
+		if (!lead_has_word(cutlead, b.w[i])) {
+			return 0;
+		}
+		echoed++;
+	}
+	return echoed > 0;
+}
+
 int
 title_swap_echoed(const char *atitle, const char *alead,
                   const char *btitle, const char *blead)

@@ -271,6 +271,16 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
 
+/* Whether the words of three letters or more that the first fulllen
+ * bytes of full hold and the first cutlen of cut lack (a title cut short
+ * with an ellipsis: what the cut left out) are all, one at least, in
+ * cutlead, the cut copy's own lead: "Forscher der Universität Auenbruck
+ * entwickeln…" over "Ein Team ... hat selbstheilenden Beton entwickelt"
+ * is the "... selbstheilenden Beton" of the whole title. Strings may be
+ * NULL (then 0). */
+int title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
+                     const char *full, size_t fulllen);
+
 /* Whether a and b each hold a member of a group (title_polarity()) that
  * the other lacks ("approves" and "rejects", "north" and "south"): two
  * stories. "north-east" against "north" opposes nothing. */

@@ -2691,6 +2691,70 @@ test_swapped_word(void **state)
 	assert_fold_as(e, N, story, "one headline with a word swapped");
 }
 
+/* A university's invention (i 0 or 1) told by the wire (k 0) and by an
+ * outlet whose title is cut short before the invention, over a lead of
+ * its own that names it among nouns of its own (k 1); its professor is
+ * one of sixteen (p). */
+static void
+write_invention(char *title, char *lead, const char *town, size_t i, size_t k,
+                size_t p)
+{
+	static const char *const what[2] = { "selbstheilenden Beton",
+		                             "salztoleranten Weizen" };
+	static const char *const first[4] = { "Bertram", "Elke", "Ulf", "Theda" };
+	static const char *const last[4] = { "Vosskuhle", "Jungbluth", "Schnittger",
+		                             "Immekus" };
+
+	if (k == 0) {
+		snprintf(title, 112, "Forscher der Universität %s entwickeln %s", town,
+		         what[i]);
+		snprintf(lead, 200, "Wissenschaftler der Universität %s haben nach "
+		         "eigenen Angaben %s entwickelt; die Arbeit leitete %s %s.", town,
+		         what[i], first[p % 4], last[p / 4 % 4]);
+	} else {
+		snprintf(title, 112, "Forscher der Universität %s entwickeln… | "
+		         "Daily Lantern", town);
+		snprintf(lead, 200, "Ein Team der Universität %s um Professorin %s %s "
+		         "hat %s entwickelt, heißt es in einer veröffentlichten Studie.",
+		         town, first[p % 4], last[p / 4 % 4], what[i]);
+	}
+}
+
+/*
+ * A title cut short before what it tells, as a property: in eight towns
+ * a German university presents two inventions on one day, each told by
+ * the wire and, within two hours, by an outlet whose title stops after
+ * "entwickeln…" over a lead in its own words. German capitalises its
+ * nouns, so the outlet's lead names three or four (Team, Professorin,
+ * Studie) that the wire's lacks, which would part a cut title's copies
+ * (fold_cut_keys()); but the words the cut left out ("selbstheilenden
+ * Beton") are all in the cut copy's own lead, which tells that event
+ * and not the other invention (fold_cut_echoed()). Each invention's
+ * two copies fold; nothing else does.
+ */
+static void
+test_cut_echoed(void **state)
+{
+	static const char *const *const town = ten_towns;
+	enum { T = 8, C = 4, N = T * C };
+	static char titles[N][112], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, inv = i % C / 2, k = i % 2;
+
+		write_invention(titles[i], leads[i], town[t], inv, k, 2 * t + inv);
+		story[i] = 2 * t + inv;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)t * 6 * 3600 +
+		                            (int64_t)inv * 1800 + (int64_t)k * 5400, 40 };
+	}
+	assert_fold_as(e, N, story, "a title cut before what its lead tells");
+}
+
 /* Ten Japanese towns, for the series properties written in Japanese. */
 static const char *const ten_kanji_towns[TEN_TOWNS] = {
 	"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
@@ -3424,6 +3488,7 @@ main(void)
 		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_swapped_word),
+		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_national_labels),
 		cmocka_unit_test(test_headline_retold),
