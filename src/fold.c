@@ -3914,6 +3914,27 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary));
 }
 
+/* Whether a's and b's titles are one Japanese or Chinese headline told
+ * twice within FOLD_DETAIL_SECONDS (the same words, fold_same_words(),
+ * neither cut short) that names its event by FOLD_EVENT_KEYS words or
+ * more: such a title has no keys (no capitals tell a name, and it holds
+ * no figure), but every kanji or katakana word is as telling as a German
+ * noun, and title_informative() counts each twice ("放火の罪 柊木葉月被告に
+ * 無罪", a court's verdict on one defendant). Leads written alike under it
+ * may each name words of their own: in Japanese every kanji word is a
+ * key, and two outlets' sentences of one verdict swap several. */
+static int
+fold_cjk_named(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	if (a->nkeys != 0 || b->nkeys != 0 || a->cut || b->cut ||
+	    a->inform < 2 * FOLD_EVENT_KEYS || b->inform < 2 * FOLD_EVENT_KEYS ||
+	    a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
+		return 0;
+	}
+	return fold_same_words(c, a, b);
+}
+
 /* How many keys of their own a's and b's leads may each name before
  * they tell two events (fold_summaries_differ()): under whole titles
  * none count, only figures; under a title of a few words that names
@@ -4032,7 +4053,10 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    over an outlet's sentence of the "selbstheilenden Beton";
  *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,
  *    where the leads are written alike, fold_leads_alike(), two other
- *    keys each: one template's lead told of two events), and
+ *    keys each: one template's lead told of two events, unless one
+ *    Japanese or Chinese headline told twice within FOLD_DETAIL_SECONDS
+ *    names FOLD_EVENT_KEYS words and no figure, fold_cjk_named(): "放火の
+ *    罪 柊木葉月被告に無罪" over two outlets' sentences), and
  *    the titles do not each hold a word the other lacks (title_swapped())
  *    over leads that each hold FOLD_APART_MIN shingles
  *    the other's lacks (fold_leads_apart(): "... new funding for the
@@ -4120,7 +4144,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		return 0;
 	}
 	return !(fold_leads_alike(c, a, b) &&
-	         fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
+	         fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
+	                                        0 : FOLD_LEAD_KEYS)) &&
 	       !fold_told_apart(c, a, b);
 }
 

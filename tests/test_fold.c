@@ -2760,6 +2760,75 @@ static const char *const ten_kanji_towns[TEN_TOWNS] = {
 	"鷺見", "柊原", "凪見", "霧浜", "楓瀬", "雫崎", "樺ノ森", "朱野", "蛍野", "萩崎",
 };
 
+/* A court's verdict on one of eight defendants (t) told by the wire
+ * (k 0) and by an outlet in its own words (k 1); or (k 2, 3) a company
+ * of town t and one of the next town announcing a plan under one title
+ * of three or four words, their leads written alike. */
+static void
+write_verdict(char *title, char *lead, size_t t, size_t k)
+{
+	static const char *const name[8] = {
+		"柊木葉月", "鳴瀬美咲", "綾瀬川誠司", "早乙女隆之", "氷室千尋",
+		"神楽坂翔太", "榊原健一", "雨宮詩織",
+	};
+	const char *court = ten_kanji_towns[t], *next = ten_kanji_towns[t + 1];
+
+	static const char *const plan[8] = {
+		"四半期配当の実施", "新工場の建設", "新社長の就任", "中期経営計画",
+		"自社株買いの実施", "業績予想の修正", "新製品の発売", "物流拠点の開設",
+	};
+
+	if (k >= 2) {
+		snprintf(title, 128, "%sを発表", plan[t]);
+		snprintf(lead, 200, "%s化学（%s市）は23日、%sを発表した。",
+		         k == 2 ? court : next, k == 2 ? next : court, plan[t]);
+		return;
+	}
+	snprintf(title, 128, "放火の罪　%s被告に無罪", name[t]);
+	if (k == 0) {
+		snprintf(lead, 200, "放火事件の裁判で、%s地裁は23日、%s被告（34）に"
+		         "無罪を言い渡した。", court, name[t]);
+	} else {
+		snprintf(lead, 200, "%s地裁は23日、放火の罪に問われた%s被告（34）に"
+		         "無罪を言い渡した。", court, name[t]);
+	}
+}
+
+/*
+ * A Japanese headline that names its event, as a property: in eight
+ * towns a court acquits a defendant, told by the wire and within an hour
+ * by an outlet in its own words. The title holds no key (no capitals,
+ * no figure) but five words or more (fold_cjk_named()); the two leads
+ * are written alike and each names kanji words the other lacks (放火事件
+ * and 裁判, 罪 and 問われた), which under a title that names less would
+ * be one template told of two events: as under "四半期配当の実施を発表"
+ * (three words), which two towns' companies announce within the hour
+ * (another plan in each town, so that no title recurs),
+ * their leads each naming a company and a town of their own. Each
+ * verdict's copies fold; nothing else does.
+ */
+static void
+test_cjk_named(void **state)
+{
+	enum { T = 8, C = 4, N = T * C };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, k = i % C;
+
+		write_verdict(titles[i], leads[i], t, k);
+		story[i] = k < 2 ? i / C * C : i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k % 2 ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)t * 2 * 86400 +
+		                            (int64_t)k * 1200, 40 };
+	}
+	assert_fold_as(e, N, story, "a Japanese headline that names its event");
+}
+
 /* A Japanese series: ten towns over SERIES_DAYS days, each day's item
  * told by the wire (k 0) and, for a third of them, again two hours later
  * by an outlet (k 1), whose title and lead write() writes (room for 128
@@ -3489,6 +3558,7 @@ main(void)
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_swapped_word),
 		cmocka_unit_test(test_cut_echoed),
+		cmocka_unit_test(test_cjk_named),
 		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_national_labels),
 		cmocka_unit_test(test_headline_retold),
