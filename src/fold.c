@@ -3847,10 +3847,12 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * within FOLD_DETAIL_SECONDS, one title naming something strong (the
  * other may be in capitals, which tell no name; the same words hold the
  * same keys), the leads sharing FOLD_SWAP_LEAD_KEYS keys and not each
- * holding a figure the other lacks, and neither swapped word its own
- * lead's alone (title_swap_told(): "bakery" and "cinema" over leads of
- * each). Asked of pairs the title rule fails, so the cheap tests come
- * first. */
+ * holding a figure the other lacks, and the swapped words not each
+ * their own lead's alone (title_swap_told(): "bakery" and "cinema" over
+ * leads of each). Two words may stand for one ("steps down" for
+ * "resigns", title_swapped_few()); then neither title's words may be its
+ * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
+ * Asked of pairs the title rule fails, so the cheap tests come first. */
 static int
 fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
@@ -3859,6 +3861,7 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	struct title_view x, y;
 	const struct fold_entry *ea, *eb;
 	size_t ma, mb, na, nb;
+	int words;
 
 	if (a->nskeys < FOLD_SWAP_LEAD_KEYS || b->nskeys < FOLD_SWAP_LEAD_KEYS ||
 	    a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
@@ -3866,7 +3869,7 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
-	if (!title_swapped_one(&vocab, &x, &y) ||
+	if ((words = title_swapped_few(&vocab, &x, &y)) == 0 ||
 	    (fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0)) {
 		return 0;
 	}
@@ -3876,17 +3879,23 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	}
 	ea = fold_at(c, (size_t)(a - c->ents));
 	eb = fold_at(c, (size_t)(b - c->ents));
-	return !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
+	/* a phrase for a word may tell another thing ("forest fires" for
+	 * "avalanches"): one title's words its own lead's alone will do */
+	return words == 1 ?
+	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary) :
+	       !title_swap_own(ea->title, ea->summary, eb->title, eb->summary);
 }
 
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
  * events, not a rewrite, unless fold_swap_carried()); told more than
- * FOLD_DETAIL_SECONDS apart, or over leads written alike that carry no
- * event's figures, a word of each title that its own lead holds and the
- * other's does not (title_swap_told(): a hospital's strike and the
- * railway's, one template's fires at a bakery and a cinema). Asked
+ * FOLD_DETAIL_SECONDS apart, a word of each title that its own lead
+ * holds and the other's does not (title_swap_told(): a hospital's strike
+ * and the railway's); over leads written alike that carry no event's
+ * figures, a word of either (title_swap_own(): one template's fires at a
+ * bakery and a cinema, its warnings of avalanches and of forest fires,
+ * whose lead writes "avalanche"). Asked
  * last, of the few pairs that join, as it reads the folded texts and the
  * leads. */
 static int
@@ -3908,10 +3917,11 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        !fold_swap_carried(c, a, b, ea, eb) && !fold_swap_named(c, a, b)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       ((fold_told_later(a, b) ||
-	         (title_swapped(&vocab, &x, &y) && fold_leads_alike(c, a, b) &&
-	          !fold_figures_carried(c, a, b))) &&
-	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary));
+	       (fold_told_later(a, b) &&
+	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
+	       (title_swapped(&vocab, &x, &y) && fold_leads_alike(c, a, b) &&
+	        !fold_figures_carried(c, a, b) &&
+	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
 }
 
 /* Whether a's and b's titles are one Japanese or Chinese headline told
@@ -4068,14 +4078,15 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    (fold_swap_carried(): "Power cut" and "Power outage" over two
  *    outlets' sentences of the same 920 homes), or the titles are one
  *    headline with one word swapped (fold_swap_named()), nor, told more
- *    than FOLD_DETAIL_SECONDS apart or over leads written alike
+ *    than FOLD_DETAIL_SECONDS apart, does each title hold a word that
+ *    its own lead holds and the other's does not (title_swap_told(), in
+ *    any case and any spaced script: a hospital's strike and the
+ *    railway's, a day apart), nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures
  *    (fold_figures_carried(): an outlet may swap its word in its lead
- *    too, "halted" for "suspended" over the same 1,040 passengers), does
- *    each title hold a word that its own lead holds and the other's does
- *    not (title_swap_told(), in any case and any spaced script: a
- *    hospital's strike and the railway's, a day apart; one template's
- *    fires at a bakery and a cinema), and
+ *    too, "halted" for "suspended" over the same 1,040 passengers),
+ *    either title (title_swap_own(): one template's fires at a bakery and
+ *    a cinema, its warnings of avalanches and of forest fires), and
  *      the titles are the same by title.c's rule (title_same_story():
  *      near-duplicates whose numbers, dates, names, teams, places and
  *      markers such as "Jong" or "U21" agree, and whose Japanese words
@@ -4085,10 +4096,12 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      must not differ in two keys each either), or their leads prove
  *      one event (fold_lead_proves()), or, told within
  *      FOLD_DETAIL_SECONDS, one title names something strong and the
- *      other is it with one word swapped (title_swapped_one()), over
+ *      other is it with a word swapped, or a phrase of two words for one
+ *      (title_swapped_few()), over
  *      leads that share FOLD_SWAP_LEAD_KEYS keys, do not each hold a
  *      figure the other lacks, and do not each hold their title's
- *      swapped word alone (fold_swap_named(): "Fire destroys bakery in
+ *      swapped word alone, nor either its phrase (fold_swap_named():
+ *      "Fire destroys bakery in
  *      Mossgate" and "Fire guts bakery in Mossgate", each over its
  *      outlet's own sentence of the street and the town).
  * No pair joins two stories by itself: see fold_cluster().

@@ -3540,12 +3540,15 @@ title_swapped(const struct title_vocab *v, const struct title_view *a,
 }
 
 int
-title_swapped_one(const struct title_vocab *v, const struct title_view *a,
+title_swapped_few(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b)
 {
 	/* a word weighs 2: the cheap and selective test first */
-	return !too_far(v, a, b, 2, 0) && !too_far(v, b, a, 2, 0) &&
-	       title_swapped(v, a, b) && title_same_words(v, a, b, 1);
+	if (too_far(v, a, b, 4, 0) || too_far(v, b, a, 4, 0) ||
+	    !title_swapped(v, a, b) || !title_same_words(v, a, b, 2)) {
+		return 0;
+	}
+	return too_far(v, a, b, 2, 0) || too_far(v, b, a, 2, 0) ? 2 : 1;
 }
 
 static int
@@ -4200,6 +4203,16 @@ title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
 		echoed++;
 	}
 	return echoed > 0;
+}
+
+int
+title_swap_own(const char *atitle, const char *alead, const char *btitle,
+               const char *blead)
+{
+	struct raw_words a, b;
+
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
+	       (swap_told(&a, &b, alead, blead) || swap_told(&b, &a, blead, alead));
 }
 
 int

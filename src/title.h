@@ -270,6 +270,12 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
  * ("CARNICERÍA" and "carnicería"). Strings may be NULL (then 0). */
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
+/* Whether either title holds a word the other lacks that its own lead
+ * holds and the other's does not (title_swap_told() asks it of both):
+ * "pożarami lasów" over a lead of "pożarów lasów" against "lawinami".
+ * Strings may be NULL (then 0). */
+int title_swap_own(const char *atitle, const char *alead, const char *btitle,
+                   const char *blead);
 
 /* Whether the words of three letters or more that the first fulllen
  * bytes of full hold and the first cutlen of cut lack (a title cut short
@@ -305,10 +311,11 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
  * event of one template its object. */
 int title_swapped(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b);
-/* Whether a and b are title_swapped() by one word each and otherwise
- * hold the same words (title_same_words()): "Fire destroys bakery in
- * Mossgate" and "Fire guts bakery in Mossgate". */
-int title_swapped_one(const struct title_vocab *v, const struct title_view *a,
+/* Whether a and b are title_swapped() by two words each at most and
+ * otherwise hold the same words (title_same_words()): 1 when one word
+ * each ("Fire destroys bakery in Mossgate" and "Fire guts bakery in
+ * Mossgate"), 2 when two on a side ("resigns" and "steps down"), else 0. */
+int title_swapped_few(const struct title_vocab *v, const struct title_view *a,
                       const struct title_view *b);
 
 /* Whether one of a and b announces a match's preview or live page

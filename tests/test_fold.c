@@ -2602,6 +2602,34 @@ test_swap_carried(void **state)
 	assert_fold_as(e, N, story, "an outlet's synonym carried by the figures");
 }
 
+/* A mayor's resignation told by the wire (k 5) and an outlet that
+ * writes "steps down" for "resigns" over a lead of its own (k 6); and
+ * two warnings, of avalanches (k 7) and of forest fires (k 8), each lead
+ * naming its own danger ("avalanche", "forest fires"). */
+static void
+write_resignation(char *title, char *lead, const char *town, size_t k)
+{
+	static const char *const head[4] = {
+		"%s mayor Ivo Yelland resigns over land deal",
+		"%s mayor Ivo Yelland steps down over land deal - Daily Lantern",
+		"Fire service warns of avalanches in %s",
+		"Fire service warns of forest fires in %s",
+	};
+	static const char *const body[4] = {
+		"Ivo Yelland, mayor of %s since 2019, said on Tuesday that he would "
+		"leave office after criticism of the Harbour Street land deal.",
+		"The council in %s said Ivo Yelland would leave office within a "
+		"month, after weeks of questions over the Harbour Street land deal.",
+		"The fire service in %s warned of a high avalanche risk on the "
+		"slopes above Harbour Street.",
+		"The fire service in %s warned of a high risk of forest fires on "
+		"the slopes above Harbour Street.",
+	};
+
+	snprintf(title, 112, head[k - 5], town);
+	snprintf(lead, 200, body[k - 5], town);
+}
+
 /* One fire in three languages (l 0 English, 1 Spanish, 2 Polish): the
  * wire's copy (k 0), an outlet's with its verb swapped over a lead of
  * its own (k 1), and another building's fire in the wire's words, its
@@ -2637,6 +2665,10 @@ write_fire(char *title, char *lead, const char *town, size_t l, size_t k)
 	char name[32];
 	size_t i;
 
+	if (k >= 5) {
+		write_resignation(title, lead, town, k);
+		return;
+	}
 	if (k >= 3) {
 		snprintf(title, 112, "Ferry services between %s and Woldton %s", town,
 		         k == 3 ? "halted" : "suspended");
@@ -2665,14 +2697,20 @@ write_fire(char *title, char *lead, const char *town, size_t l, size_t k)
  * script and case ("CARNICERÍA", "KWIACIARNIĘ"), so it is another fire
  * (title_swap_told()). A copy that swaps its word in its title and its
  * lead alike ("halted", "suspended") is a copy still when the leads carry
- * one event's figures (the passengers). Each town's fire told twice is
- * one story, and its ferry; nothing else folds.
+ * one event's figures (the passengers). A phrase may stand for a word
+ * ("steps down" for "resigns", two words each at most); but where one
+ * title's words are its own lead's alone ("forest fires" against
+ * "avalanches", whose lead writes "avalanche"), the warnings are two,
+ * though the other's word is in no lead (title_swap_own()). Each town's
+ * fire told twice is one story, its ferry and its mayor's resignation;
+ * nothing else folds.
  */
 static void
 test_swapped_word(void **state)
 {
 	static const char *const *const town = ten_towns;
-	enum { T = 8, C = 5, N = T * C };
+	static const size_t of[9] = { 0, 0, 1, 2, 2, 3, 3, 4, 5 };
+	enum { T = 8, C = 9, N = T * C };
 	static char titles[N][112], leads[N][200];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2682,9 +2720,10 @@ test_swapped_word(void **state)
 		size_t t = i / C, k = i % C;
 
 		write_fire(titles[i], leads[i], town[t], t % 3, k);
-		story[i] = 3 * t + (k < 2 ? 0 : k == 2 ? 1 : 2);
+		story[i] = 6 * t + of[k];
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k == 1 ? "Daily Lantern" : "City Wire",
+		                            k == 1 || k == 6 ? "Daily Lantern" :
+		                                               "City Wire",
 		                            1746000000 + (int64_t)t * 6 * 3600 +
 		                            (int64_t)k * 5400, 40 };
 	}
