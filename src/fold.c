@@ -3841,6 +3841,40 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 
+/* Whether a piece of Japanese word w, two characters of it (or its one),
+ * is in lead (NULL: no lead) and not in other's: "大麻栽培" against
+ * "銅線窃盗" over a lead of "大麻を栽培". The leads are read as far as
+ * folding reads them (fold_summary_needed()). */
+static int
+fold_cjk_told(const char *w, const char *lead, const char *other)
+{
+	size_t len = strlen(w), i = 0;
+
+	while (lead != NULL && i < len) {
+		char two[16];
+		size_t one = 1, n;
+
+		while (i + one < len && ((unsigned char)w[i + one] & 0xC0) == 0x80) {
+			one++;
+		}
+		n = one;
+		while (i + n < len && n < sizeof(two) - 1 &&
+		       (n == one || ((unsigned char)w[i + n] & 0xC0) == 0x80)) {
+			n++;
+		}
+		if (i + n >= len && i > 0) {
+			break;		/* the last character: in the pair before */
+		}
+		memcpy(two, w + i, n);
+		two[n] = '\0';
+		if (strstr(lead, two) != NULL && (other == NULL || strstr(other, two) == NULL)) {
+			return 1;
+		}
+		i += one;
+	}
+	return 0;
+}
+
 /* Whether a's and b's titles are one headline with one word swapped
  * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
  * bakery in Mossgate"), over leads in their outlets' own words: told
@@ -3852,7 +3886,12 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * leads of each). Two words may stand for one ("steps down" for
  * "resigns", title_swapped_few()); then neither title's words may be its
  * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
- * Asked of pairs the title rule fails, so the cheap tests come first. */
+ * A Japanese title has no keys: one that folds to the same text but for
+ * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
+ * 開発) is the same headline when no two characters of either piece are
+ * its own lead's alone (fold_cjk_told(): 葦原村 and 岬町, whose lead names
+ * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
+ * cheap tests come first. */
 static int
 fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
@@ -3861,6 +3900,7 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	struct title_view x, y;
 	const struct fold_entry *ea, *eb;
 	size_t ma, mb, na, nb;
+	char wa[64], wb[64];
 	int words;
 
 	if (a->nskeys < FOLD_SWAP_LEAD_KEYS || b->nskeys < FOLD_SWAP_LEAD_KEYS ||
@@ -3869,8 +3909,9 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
-	if ((words = title_swapped_few(&vocab, &x, &y)) == 0 ||
-	    (fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0)) {
+	words = title_swapped_few(&vocab, &x, &y);
+	if (words == 0 ? !title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa)) :
+	                 fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0) {
 		return 0;
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
@@ -3879,6 +3920,10 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	}
 	ea = fold_at(c, (size_t)(a - c->ents));
 	eb = fold_at(c, (size_t)(b - c->ents));
+	if (words == 0) {
+		return !fold_cjk_told(wa, ea->summary, eb->summary) &&
+		       !fold_cjk_told(wb, eb->summary, ea->summary);
+	}
 	/* a phrase for a word may tell another thing ("forest fires" for
 	 * "avalanches"): one title's words its own lead's alone will do */
 	return words == 1 ?
@@ -4100,7 +4145,8 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      (title_swapped_few()), over
  *      leads that share FOLD_SWAP_LEAD_KEYS keys, do not each hold a
  *      figure the other lacks, and do not each hold their title's
- *      swapped word alone, nor either its phrase (fold_swap_named():
+ *      swapped word alone, nor either its phrase or its Japanese
+ *      piece (title_cjk_swapped()) (fold_swap_named():
  *      "Fire destroys bakery in
  *      Mossgate" and "Fire guts bakery in Mossgate", each over its
  *      outlet's own sentence of the street and the town).

@@ -3116,6 +3116,78 @@ cjk_word_missing(const struct title_view *a, const struct title_view *b)
 	return 0;
 }
 
+/* Whether a flat text holds an ASCII letter. */
+static int
+flat_latin(const struct title_view *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->flatlen; i++) {
+		if ((a->flat[i] >= 'a' && a->flat[i] <= 'z') ||
+		    (a->flat[i] >= 'A' && a->flat[i] <= 'Z')) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Copies the len bytes at s into w (size bytes, NUL-ended) when they are
+ * one to TITLE_CJK_SWAP_MAX kanji, katakana or hiragana, all of them. */
+#define TITLE_CJK_SWAP_MAX 4
+static int
+cjk_piece(const unsigned char *s, size_t len, char *w, size_t size)
+{
+	size_t i = 0, chars = 0;
+
+	if (len == 0 || len >= size) {
+		return 0;
+	}
+	while (i < len) {
+		uint32_t cp;
+
+		i += decode_cp(s + i, len - i, &cp);
+		if (script_of(cp) == SCRIPT_OTHER || ++chars > TITLE_CJK_SWAP_MAX) {
+			return 0;
+		}
+	}
+	memcpy(w, s, len);
+	w[len] = '\0';
+	return 1;
+}
+
+int
+title_cjk_swapped(const struct title_vocab *v, const struct title_view *a,
+                  const struct title_view *b, char *aw, char *bw, size_t size)
+{
+	const unsigned char *x = (const unsigned char *)a->flat;
+	const unsigned char *y = (const unsigned char *)b->flat;
+	size_t p = 0, q = 0, n;
+
+	if (x == NULL || y == NULL || flat_latin(a) || flat_latin(b) ||
+	    is_prefix(a, b) || is_prefix(b, a) || key_missing(v, a, b, 1) ||
+	    key_missing(v, b, a, 1)) {
+		return 0;
+	}
+	n = a->flatlen < b->flatlen ? a->flatlen : b->flatlen;
+	while (p < n && x[p] == y[p]) {
+		p++;
+	}
+	while (p > 0 && (x[p] & 0xC0) == 0x80) {
+		p--;	/* back to the start of the character */
+	}
+	while (q < n - p && x[a->flatlen - 1 - q] == y[b->flatlen - 1 - q]) {
+		q++;
+	}
+	while (q > 0 && (x[a->flatlen - q] & 0xC0) == 0x80) {
+		q--;
+	}
+	/* one piece each between what the titles share, the rest the
+	 * longer part of both */
+	return 2 * (p + q) >= a->flatlen &&
+	       cjk_piece(x + p, a->flatlen - p - q, aw, size) &&
+	       cjk_piece(y + p, b->flatlen - p - q, bw, size);
+}
+
 /* Whether CJK token t is a date's unit after a number (11月17日, 2026年)
  * or a weekday (火曜日, 火曜). */
 static int

@@ -311,6 +311,15 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
  * event of one template its object. */
 int title_swapped(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b);
+/* Whether a and b are Japanese titles (no Latin letter) that hold the
+ * same keys and fold to the same text but for one piece each of one to
+ * four kana or kanji, the rest at least half of a ("夕凪市大学、自己修復
+ * コンクリートを考案" and "...を開発"); the pieces are copied into aw and
+ * bw (size bytes each, NUL-ended). */
+int title_cjk_swapped(const struct title_vocab *v, const struct title_view *a,
+                      const struct title_view *b, char *aw, char *bw,
+                      size_t size);
+
 /* Whether a and b are title_swapped() by two words each at most and
  * otherwise hold the same words (title_same_words()): 1 when one word
  * each ("Fire destroys bakery in Mossgate" and "Fire guts bakery in

@@ -2868,6 +2868,73 @@ test_cjk_named(void **state)
 	assert_fold_as(e, N, story, "a Japanese headline that names its event");
 }
 
+/* Town t's university presenting a concrete, told by the wire (k 0) and
+ * by an outlet that writes 開発 for 考案 over a lead of its own (k 1); a
+ * brawl in town t (k 2) and one in the next town, whose lead names town
+ * t's prosecutors too (k 3). */
+static void
+write_kanji_swap(char *title, char *lead, size_t t, size_t k)
+{
+	const char *town = ten_kanji_towns[t], *next = ten_kanji_towns[t + 1];
+
+	switch (k) {
+	case 0:
+		snprintf(title, 128, "%s大学、自己修復コンクリートを考案", town);
+		snprintf(lead, 200, "%s大学の研究チームは、ひびを自ら埋める"
+		         "コンクリートを作ったと発表した。", town);
+		break;
+	case 1:
+		snprintf(title, 128, "%s大学、自己修復コンクリートを開発", town);
+		snprintf(lead, 200, "%s大学は、自己修復するコンクリートの試作に"
+		         "成功したと明らかにした。", town);
+		break;
+	default:
+		snprintf(title, 128, "%sで路上乱闘、3人逮捕", k == 2 ? town : next);
+		snprintf(lead, 200, "繁華街での乱闘をめぐり、%sの警察は3人を逮捕した"
+		         "と発表した。", k == 2 ? town : next);
+		if (k == 3) {
+			size_t n = strlen(lead);
+
+			snprintf(lead + n, 200 - n, "%sの地検に送られる予定。", town);
+		}
+		break;
+	}
+}
+
+/*
+ * A Japanese headline with a word swapped, as a property: in eight towns
+ * a university presents a concrete, told by the wire (考案) and within
+ * two hours by an outlet (開発) over a lead of its own: the titles fold
+ * to the same text but for one piece of four kana or kanji at most each
+ * (title_cjk_swapped()), and no two characters of either piece are their
+ * own lead's alone (fold_swap_named()). Beside them a brawl in the town
+ * and one in the next, whose lead names the first town's prosecutors
+ * too: only the second town is its own lead's alone, which is enough to
+ * tell two brawls. Each concrete's copies fold; nothing else does.
+ */
+static void
+test_cjk_swapped(void **state)
+{
+	enum { T = 8, C = 4, N = T * C };
+	static char titles[N][128], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, k = i % C;
+
+		write_kanji_swap(titles[i], leads[i], t, k);
+		story[i] = k < 2 ? i / C * C : i;
+		/* four days apart: the next town's brawl is another week's */
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k % 2 ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)t * 4 * 86400 +
+		                            (int64_t)k * 2400, 40 };
+	}
+	assert_fold_as(e, N, story, "a Japanese headline with a word swapped");
+}
+
 /* A Japanese series: ten towns over SERIES_DAYS days, each day's item
  * told by the wire (k 0) and, for a third of them, again two hours later
  * by an outlet (k 1), whose title and lead write() writes (room for 128
@@ -3598,6 +3665,7 @@ main(void)
 		cmocka_unit_test(test_swapped_word),
 		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_cjk_named),
+		cmocka_unit_test(test_cjk_swapped),
 		cmocka_unit_test(test_item_kinds),
 		cmocka_unit_test(test_national_labels),
 		cmocka_unit_test(test_headline_retold),
