@@ -3416,6 +3416,24 @@ fold_same_words(const struct fold_ctx *c, const struct fold_ent *a,
 	return title_same_words(&vocab, &x, &y, 0);
 }
 
+/* Whether e's title is written without Latin letters and its keys are
+ * all strong (figures: no capitals tell a name), as a Japanese or
+ * Chinese title is: its words, not its keys, name its event, and
+ * title_informative() counts each twice. */
+static int
+fold_cjk_title(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	const char *f = c->flat + e->flat;
+	size_t i;
+
+	for (i = 0; i < e->flatlen; i++) {
+		if ((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= 'A' && f[i] <= 'Z')) {
+			return 0;
+		}
+	}
+	return fold_strong_keys(c, e) == e->nkeys;
+}
+
 /* Whether a's and b's titles, whole and told within FOLD_DETAIL_SECONDS
  * of each other, each name a figure among FOLD_SERIES_KEYS strong keys
  * or more: "Wahlkreis Schlehenbühl-Süd: Wählerliste Mitte gewinnt mit
@@ -3426,7 +3444,8 @@ fold_same_words(const struct fold_ctx *c, const struct fold_ent *a,
  * told twice (the same words, fold_same_words()) names its event by two
  * keys, one of them strong, figure or not, or by FOLD_EVENT_KEYS keys of
  * any strength ("Thornmere kite festival draws record 80,000 visitors",
- * its leads adding last year's count or the year it began). */
+ * its leads adding last year's count or the year it began), or, written
+ * in Japanese (fold_cjk_title()), by FOLD_EVENT_KEYS words. */
 static int
 fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
                  const struct fold_ent *b)
@@ -3444,9 +3463,12 @@ fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
 	    fold_strong_keys(c, b) >= FOLD_SERIES_KEYS) {
 		return 1;
 	}
-	/* the words compared last: most pairs asked name too little */
+	/* the words compared last: most pairs asked name too little; a
+	 * Japanese title names its event by FOLD_EVENT_KEYS words */
 	return ((a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0) ||
-	        a->nkeys >= FOLD_EVENT_KEYS) && fold_same_words(c, a, b);
+	        a->nkeys >= FOLD_EVENT_KEYS ||
+	        (a->inform >= 2 * FOLD_EVENT_KEYS && fold_cjk_title(c, a))) &&
+	       fold_same_words(c, a, b);
 }
 
 /* Whether e's title is dated and names its event by FOLD_SERIES_KEYS
@@ -3982,9 +4004,10 @@ static int
 fold_cjk_named(const struct fold_ctx *c, const struct fold_ent *a,
                const struct fold_ent *b)
 {
-	if (a->nkeys != 0 || b->nkeys != 0 || a->cut || b->cut ||
-	    a->inform < 2 * FOLD_EVENT_KEYS || b->inform < 2 * FOLD_EVENT_KEYS ||
-	    a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
+	if (a->cut || b->cut || a->inform < 2 * FOLD_EVENT_KEYS ||
+	    b->inform < 2 * FOLD_EVENT_KEYS || a->time == NF_NO_DATE ||
+	    b->time == NF_NO_DATE || fold_told_later(a, b) ||
+	    !fold_cjk_title(c, a) || !fold_cjk_title(c, b)) {
 		return 0;
 	}
 	return fold_same_words(c, a, b);
@@ -4097,7 +4120,10 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    FOLD_DETAIL_SECONDS, and name a figure among FOLD_SERIES_KEYS strong
  *    keys, fold_event_named(): one result, its leads adding the turnout
  *    or the runner-up; or are one headline, the same words, naming two
- *    keys, one strong, or FOLD_EVENT_KEYS of any strength; nor, for a
+ *    keys, one strong, or FOLD_EVENT_KEYS of any strength, or in
+ *    Japanese, which has no keys but figures, FOLD_EVENT_KEYS words
+ *    (fold_cjk_title(): "若葉町のフォーク音楽祭、来場者14万人で過去最多");
+ *    nor, for a
  *    title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,

@@ -2802,7 +2802,9 @@ static const char *const ten_kanji_towns[TEN_TOWNS] = {
 /* A court's verdict on one of eight defendants (t) told by the wire
  * (k 0) and by an outlet in its own words (k 1); or (k 2, 3) a company
  * of town t and one of the next town announcing a plan under one title
- * of three or four words, their leads written alike. */
+ * of three or four words, their leads written alike; or town t's
+ * festival's record crowd, told by the wire (k 4), by an outlet (k 5)
+ * and the next day (k 6), each lead adding a figure of its own. */
 static void
 write_verdict(char *title, char *lead, size_t t, size_t k)
 {
@@ -2817,6 +2819,19 @@ write_verdict(char *title, char *lead, size_t t, size_t k)
 		"自社株買いの実施", "業績予想の修正", "新製品の発売", "物流拠点の開設",
 	};
 
+	if (k >= 4) {
+		unsigned crowd = 11 + (unsigned)t;
+
+		snprintf(title, 128, "%sの灯籠まつり、来場者%u万人で過去最多", court,
+		         crowd);
+		snprintf(lead, 200, k == 4 ? "%sの灯籠まつりに%u万人が訪れ、昨年の%u万人"
+		         "を上回った。" : k == 5 ? "%sの灯籠まつりは%u万人の人出で、"
+		         "%u年に始まって以来の最多となった。" : "%sの灯籠まつりの"
+		         "来場者%u万人を受け、実行委は%u台の臨時バスを出した。", court,
+		         crowd, k == 4 ? crowd / 2 : k == 5 ? 1980 + (unsigned)t :
+		         30 + (unsigned)t);
+		return;
+	}
 	if (k >= 2) {
 		snprintf(title, 128, "%sを発表", plan[t]);
 		snprintf(lead, 200, "%s化学（%s市）は23日、%sを発表した。",
@@ -2843,13 +2858,16 @@ write_verdict(char *title, char *lead, size_t t, size_t k)
  * be one template told of two events: as under "四半期配当の実施を発表"
  * (three words), which two towns' companies announce within the hour
  * (another plan in each town, so that no title recurs),
- * their leads each naming a company and a town of their own. Each
- * verdict's copies fold; nothing else does.
+ * their leads each naming a company and a town of their own. A record
+ * crowd's headline names five words and its count: the wire's lead and
+ * an outlet's may each add a figure of their own (last year's count, the
+ * year it began: fold_event_named()), not a lead told the next day.
+ * Each verdict's copies fold, and each record's two; nothing else does.
  */
 static void
 test_cjk_named(void **state)
 {
-	enum { T = 8, C = 4, N = T * C };
+	enum { T = 8, C = 7, N = T * C };
 	static char titles[N][128], leads[N][200];
 	struct fold_entry e[N];
 	size_t story[N], i;
@@ -2859,11 +2877,12 @@ test_cjk_named(void **state)
 		size_t t = i / C, k = i % C;
 
 		write_verdict(titles[i], leads[i], t, k);
-		story[i] = k < 2 ? i / C * C : i;
+		story[i] = k < 2 ? i / C * C : k == 5 ? i - 1 : i;
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
 		                            k % 2 ? "Daily Lantern" : "City Wire",
 		                            1746000000 + (int64_t)t * 2 * 86400 +
-		                            (int64_t)k * 1200, 40 };
+		                            (int64_t)k * 1200 +
+		                            (k == 6 ? 20 * 3600 : 0), 40 };
 	}
 	assert_fold_as(e, N, story, "a Japanese headline that names its event");
 }
