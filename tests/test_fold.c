@@ -2945,7 +2945,7 @@ test_cjk_swapped(void **state)
 
 		write_kanji_swap(titles[i], leads[i], t, k);
 		story[i] = k < 2 ? i / C * C : i;
-		/* four days apart: the next town's brawl is another week's */
+		/* towns four days apart: the next town's brawl is outside the window */
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
 		                            k % 2 ? "Daily Lantern" : "City Wire",
 		                            1746000000 + (int64_t)t * 4 * 86400 +
