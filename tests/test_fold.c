@@ -2945,7 +2945,7 @@ test_cjk_swapped(void **state)
 
 		write_kanji_swap(titles[i], leads[i], t, k);
 		story[i] = k < 2 ? i / C * C : i;
-		/* towns four days apart: the next town's brawl is outside the window */
+		/* towns 4 days apart: the next brawl is out of the window */
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
 		                            k % 2 ? "Daily Lantern" : "City Wire",
 		                            1746000000 + (int64_t)t * 4 * 86400 +
