@@ -3915,8 +3915,8 @@ fold_cjk_told(const char *w, const char *lead, const char *other)
  * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
  * cheap tests come first. */
 static int
-fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
-                const struct fold_ent *b)
+fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
+                     const struct fold_ent *b)
 {
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
@@ -3925,8 +3925,7 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	char wa[64], wb[64];
 	int words;
 
-	if (a->nskeys < FOLD_SWAP_LEAD_KEYS || b->nskeys < FOLD_SWAP_LEAD_KEYS ||
-	    a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
+	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
 		return 0;
 	}
 	x = fold_view(c, a);
@@ -3951,6 +3950,16 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	return words == 1 ?
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary) :
 	       !title_swap_own(ea->title, ea->summary, eb->title, eb->summary);
+}
+
+/* fold_swap_named_read() where the leads hold keys enough: most pairs
+ * the title rule fails are asked, and most hold too few. */
+static inline int
+fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	return a->nskeys >= FOLD_SWAP_LEAD_KEYS && b->nskeys >= FOLD_SWAP_LEAD_KEYS &&
+	       fold_swap_named_read(c, a, b);
 }
 
 /* Whether a and b, which the rule would join, are told apart after all:
