@@ -4003,9 +4003,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 /* Whether a's and b's titles are one Japanese or Chinese headline told
  * twice within FOLD_DETAIL_SECONDS (the same words, fold_same_words(),
  * neither cut short) that names its event by FOLD_EVENT_KEYS words or
- * more: such a title has no keys (no capitals tell a name, and it holds
- * no figure), but every kanji or katakana word is as telling as a German
- * noun, and title_informative() counts each twice ("放火の罪 柊木葉月被告に
+ * more (fold_cjk_title()): such a title has no keys but its figures (no
+ * capitals tell a name), but every kanji or katakana word is as telling
+ * as a German noun, and title_informative() counts each twice ("放火の罪 柊木葉月被告に
  * 無罪", a court's verdict on one defendant). Leads written alike under it
  * may each name words of their own: in Japanese every kanji word is a
  * key, and two outlets' sentences of one verdict swap several. */
@@ -4145,7 +4145,7 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    where the leads are written alike, fold_leads_alike(), two other
  *    keys each: one template's lead told of two events, unless one
  *    Japanese or Chinese headline told twice within FOLD_DETAIL_SECONDS
- *    names FOLD_EVENT_KEYS words and no figure, fold_cjk_named(): "放火の
+ *    names FOLD_EVENT_KEYS words, its figures aside, fold_cjk_named(): "放火の
  *    罪 柊木葉月被告に無罪" over two outlets' sentences), and
  *    the titles do not each hold a word the other lacks (title_swapped())
  *    over leads that each hold FOLD_APART_MIN shingles
