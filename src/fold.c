@@ -1350,23 +1350,24 @@ fold_outlet_hash(const char *s, size_t len)
 	return h | 1;
 }
 
-/* Whether the batch knows h as a source: probes the table. With add set,
- * puts it there. */
-static int
-fold_outlet_known(struct fold_ctx *c, uint64_t h, int add)
+/* The slot of h in the table of the batch's sources: its own, or the
+ * empty one where it would go (the table is never full). */
+static size_t
+fold_outlet_slot(const struct fold_ctx *c, uint64_t h)
 {
 	size_t mask = c->noutlets_cap - 1, i = (size_t)(h >> 7) & mask;
 
-	if (c->noutlets_cap == 0) {
-		return 0;
-	}
 	while (c->outlets[i] != 0 && c->outlets[i] != h) {
 		i = (i + 1) & mask;
 	}
-	if (c->outlets[i] == 0 && add) {
-		c->outlets[i] = h;
-	}
-	return c->outlets[i] == h;
+	return i;
+}
+
+/* Whether the batch knows h as a source. */
+static int
+fold_outlet_known(const struct fold_ctx *c, uint64_t h)
+{
+	return c->noutlets_cap != 0 && c->outlets[fold_outlet_slot(c, h)] == h;
 }
 
 /* The sources of the batch: the feeds (and the outlets feeds name) whose
@@ -1390,9 +1391,10 @@ fold_outlets_fill(struct fold_ctx *c, size_t n)
 
 		if (x->source != NULL && x->source[0] != '\0') {
 			uint64_t h = fold_outlet_hash(x->source, strlen(x->source));
+			size_t at = fold_outlet_slot(c, h);
 
-			if (!fold_outlet_known(c, h, 0)) {
-				fold_outlet_known(c, h, 1);
+			if (c->outlets[at] == 0) {
+				c->outlets[at] = h;
 				used++;
 			}
 		}
@@ -1405,7 +1407,7 @@ fold_outlets_fill(struct fold_ctx *c, size_t n)
  * dash is no source of ours, so it stays part of the headline. *cut gets
  * fold_title_cut(). */
 static const char *
-fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
+fold_known_tail(const struct fold_ctx *c, const char *title, unsigned char *cut)
 {
 	const char *tail = NULL;
 
@@ -1415,7 +1417,7 @@ fold_known_tail(struct fold_ctx *c, const char *title, unsigned char *cut)
 	}
 	*cut = (unsigned char)fold_title_cut(title, title_outlet_tail(title, &tail));
 	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
-	                                         strlen(tail)), 0) ? tail : NULL;
+	                                         strlen(tail))) ? tail : NULL;
 }
 
 /* The length of title without a tail that names a known outlet
@@ -1424,19 +1426,10 @@ static size_t
 fold_title_len(const struct fold_ctx *c, const char *title)
 {
 	const char *tail = NULL;
-	size_t len = title_outlet_tail(title, &tail), mask = c->noutlets_cap - 1, i;
-	uint64_t h;
+	size_t len = title_outlet_tail(title, &tail);
 
-	if (tail == NULL || c->noutlets_cap == 0) {
-		return strlen(title);
-	}
-	h = fold_outlet_hash(tail, strlen(tail));
-	for (i = (size_t)(h >> 7) & mask; c->outlets[i] != 0; i = (i + 1) & mask) {
-		if (c->outlets[i] == h) {
-			return len;
-		}
-	}
-	return strlen(title);
+	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
+	                                         strlen(tail))) ? len : strlen(title);
 }
 
 /* ---- Reading the entries, on two threads ----------------------------
@@ -3423,15 +3416,9 @@ fold_same_words(const struct fold_ctx *c, const struct fold_ent *a,
 static int
 fold_cjk_title(const struct fold_ctx *c, const struct fold_ent *e)
 {
-	const char *f = c->flat + e->flat;
-	size_t i;
+	struct title_view x = fold_view(c, e);
 
-	for (i = 0; i < e->flatlen; i++) {
-		if ((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= 'A' && f[i] <= 'Z')) {
-			return 0;
-		}
-	}
-	return fold_strong_keys(c, e) == e->nkeys;
+	return !title_latin(&x) && fold_strong_keys(c, e) == e->nkeys;
 }
 
 /* Whether a's and b's titles, whole and told within FOLD_DETAIL_SECONDS
@@ -3863,40 +3850,6 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 
-/* Whether a piece of Japanese word w, two characters of it (or its one),
- * is in lead (NULL: no lead) and not in other's: "大麻栽培" against
- * "銅線窃盗" over a lead of "大麻を栽培". The leads are read as far as
- * folding reads them (fold_summary_needed()). */
-static int
-fold_cjk_told(const char *w, const char *lead, const char *other)
-{
-	size_t len = strlen(w), i = 0;
-
-	while (lead != NULL && i < len) {
-		char two[16];
-		size_t one = 1, n;
-
-		while (i + one < len && ((unsigned char)w[i + one] & 0xC0) == 0x80) {
-			one++;
-		}
-		n = one;
-		while (i + n < len && n < sizeof(two) - 1 &&
-		       (n == one || ((unsigned char)w[i + n] & 0xC0) == 0x80)) {
-			n++;
-		}
-		if (i + n >= len && i > 0) {
-			break;		/* the last character: in the pair before */
-		}
-		memcpy(two, w + i, n);
-		two[n] = '\0';
-		if (strstr(lead, two) != NULL && (other == NULL || strstr(other, two) == NULL)) {
-			return 1;
-		}
-		i += one;
-	}
-	return 0;
-}
-
 /* Whether a's and b's titles are one headline with one word swapped
  * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
  * bakery in Mossgate"), over leads in their outlets' own words: told
@@ -3911,7 +3864,7 @@ fold_cjk_told(const char *w, const char *lead, const char *other)
  * A Japanese title has no keys: one that folds to the same text but for
  * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
  * 開発) is the same headline when no two characters of either piece are
- * its own lead's alone (fold_cjk_told(): 葦原村 and 岬町, whose lead names
+ * its own lead's alone (title_cjk_told(): 葦原村 and 岬町, whose lead names
  * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
  * cheap tests come first. */
 static int
@@ -3942,8 +3895,8 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	ea = fold_at(c, (size_t)(a - c->ents));
 	eb = fold_at(c, (size_t)(b - c->ents));
 	if (words == 0) {
-		return !fold_cjk_told(wa, ea->summary, eb->summary) &&
-		       !fold_cjk_told(wb, eb->summary, ea->summary);
+		return !title_cjk_told(wa, ea->summary, eb->summary) &&
+		       !title_cjk_told(wb, eb->summary, ea->summary);
 	}
 	/* a phrase for a word may tell another thing ("forest fires" for
 	 * "avalanches"): one title's words its own lead's alone will do */
@@ -3980,22 +3933,22 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 {
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x = fold_view(c, a), y = fold_view(c, b);
-
 	const struct fold_entry *ea = fold_at(c, (size_t)(a - c->ents));
 	const struct fold_entry *eb = fold_at(c, (size_t)(b - c->ents));
+	int swapped = title_swapped(&vocab, &x, &y), later = fold_told_later(a, b);
 
 	return title_figures_moved(&x, &y) || title_opposed(&x, &y) ||
-	       title_result_apart(&x, &y, fold_told_later(a, b)) ||
-	       (fold_leads_apart(c, a, b) && title_swapped(&vocab, &x, &y) &&
+	       title_result_apart(&x, &y, later) ||
+	       (swapped && fold_leads_apart(c, a, b) &&
 	        !(fold_series_named(c, a) && fold_series_named(c, b) &&
 	          title_swap_echoed(ea->title, ea->summary, eb->title,
 	                            eb->summary)) &&
 	        !fold_swap_carried(c, a, b, ea, eb) && !fold_swap_named(c, a, b)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       (fold_told_later(a, b) &&
+	       (later &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       (title_swapped(&vocab, &x, &y) && fold_leads_alike(c, a, b) &&
+	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
 }

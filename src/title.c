@@ -3116,9 +3116,8 @@ cjk_word_missing(const struct title_view *a, const struct title_view *b)
 	return 0;
 }
 
-/* Whether a flat text holds an ASCII letter. */
-static int
-flat_latin(const struct title_view *a)
+int
+title_latin(const struct title_view *a)
 {
 	size_t i;
 
@@ -3163,7 +3162,7 @@ title_cjk_swapped(const struct title_vocab *v, const struct title_view *a,
 	const unsigned char *y = (const unsigned char *)b->flat;
 	size_t p = 0, q = 0, n;
 
-	if (x == NULL || y == NULL || flat_latin(a) || flat_latin(b) ||
+	if (x == NULL || y == NULL || title_latin(a) || title_latin(b) ||
 	    is_prefix(a, b) || is_prefix(b, a) || key_missing(v, a, b, 1) ||
 	    key_missing(v, b, a, 1)) {
 		return 0;
@@ -3186,6 +3185,36 @@ title_cjk_swapped(const struct title_vocab *v, const struct title_view *a,
 	return 2 * (p + q) >= a->flatlen &&
 	       cjk_piece(x + p, a->flatlen - p - q, aw, size) &&
 	       cjk_piece(y + p, b->flatlen - p - q, bw, size);
+}
+
+int
+title_cjk_told(const char *w, const char *lead, const char *other)
+{
+	const unsigned char *s = (const unsigned char *)w;
+	size_t len = strlen(w), i = 0;
+
+	while (lead != NULL && i < len) {
+		char two[16];
+		uint32_t cp;
+		size_t one = decode_cp(s + i, len - i, &cp), n = one;
+
+		if (i + one < len) {
+			n += decode_cp(s + i + one, len - i - one, &cp);
+		} else if (i > 0) {
+			break;	/* the last character: in the pair before */
+		}
+		if (n >= sizeof(two)) {
+			break;
+		}
+		memcpy(two, w + i, n);
+		two[n] = '\0';
+		if (strstr(lead, two) != NULL &&
+		    (other == NULL || strstr(other, two) == NULL)) {
+			return 1;
+		}
+		i += one;
+	}
+	return 0;
 }
 
 /* Whether CJK token t is a date's unit after a number (11月17日, 2026年)
@@ -3615,9 +3644,14 @@ int
 title_swapped_few(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b)
 {
-	/* a word weighs 2: the cheap and selective test first */
+	/* title_swapped() and title_same_words(v, a, b, 2) asked once each
+	 * test (neither is the other cut short: the swap rules that out); a
+	 * word weighs 2, and the cheap and selective test comes first */
 	if (too_far(v, a, b, 4, 0) || too_far(v, b, a, 4, 0) ||
-	    !title_swapped(v, a, b) || !title_same_words(v, a, b, 2)) {
+	    !too_far(v, a, b, 0, 0) || !too_far(v, b, a, 0, 0) ||
+	    is_prefix(a, b) || is_prefix(b, a) || key_missing(v, a, b, 1) ||
+	    key_missing(v, b, a, 1) || cjk_word_missing(a, b) ||
+	    cjk_word_missing(b, a)) {
 		return 0;
 	}
 	return too_far(v, a, b, 2, 0) || too_far(v, b, a, 2, 0) ? 2 : 1;
@@ -4231,14 +4265,33 @@ swap_told(const struct raw_words *a, const struct raw_words *b,
 	return 0;
 }
 
+/* Whether each title (both set) or either holds a word the other lacks
+ * that its own lead holds and the other's does not. */
+static int
+swap_told_pair(const char *atitle, const char *alead, const char *btitle,
+               const char *blead, int both)
+{
+	struct raw_words a, b;
+	int x;
+
+	if (!raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0)) {
+		return 0;
+	}
+	x = swap_told(&a, &b, alead, blead);
+	if (both && !x) {
+		return 0;
+	}
+	if (!both && x) {
+		return 1;
+	}
+	return swap_told(&b, &a, blead, alead);
+}
+
 int
 title_swap_told(const char *atitle, const char *alead, const char *btitle,
                 const char *blead)
 {
-	struct raw_words a, b;
-
-	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
-	       swap_told(&a, &b, alead, blead) && swap_told(&b, &a, blead, alead);
+	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
 /* raw_split() of the first len bytes of title. */
@@ -4281,10 +4334,7 @@ int
 title_swap_own(const char *atitle, const char *alead, const char *btitle,
                const char *blead)
 {
-	struct raw_words a, b;
-
-	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
-	       (swap_told(&a, &b, alead, blead) || swap_told(&b, &a, blead, alead));
+	return swap_told_pair(atitle, alead, btitle, blead, 0);
 }
 
 int

@@ -311,6 +311,9 @@ int title_same_words(const struct title_vocab *v, const struct title_view *a,
  * event of one template its object. */
 int title_swapped(const struct title_vocab *v, const struct title_view *a,
                   const struct title_view *b);
+/* Whether a's folded text holds a Latin letter (a-z, A-Z). */
+int title_latin(const struct title_view *a);
+
 /* Whether a and b are Japanese titles (no Latin letter) that hold the
  * same keys and fold to the same text but for one piece each of one to
  * four kana or kanji, the rest at least half of a ("夕凪市大学、自己修復
@@ -319,6 +322,11 @@ int title_swapped(const struct title_vocab *v, const struct title_view *a,
 int title_cjk_swapped(const struct title_vocab *v, const struct title_view *a,
                       const struct title_view *b, char *aw, char *bw,
                       size_t size);
+
+/* Whether two characters of Japanese word w (or its one) are in lead and
+ * not in other's (NULL: no lead, or no other): "大麻栽培" against
+ * "銅線窃盗" over a lead of "大麻を栽培". */
+int title_cjk_told(const char *w, const char *lead, const char *other);
 
 /* Whether a and b are title_swapped() by two words each at most and
  * otherwise hold the same words (title_same_words()): 1 when one word
