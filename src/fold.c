@@ -4113,8 +4113,9 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    headline with one word swapped (fold_swap_named()), nor, told more
  *    than FOLD_DETAIL_SECONDS apart, does each title hold a word that
  *    its own lead holds and the other's does not (title_swap_told(), in
- *    any case and any spaced script: a hospital's strike and the
- *    railway's, a day apart), nor, over leads written alike
+ *    any case and any spaced script, a summary glued onto a title not
+ *    of its words: a hospital's strike and the railway's, a day apart),
+ *    nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures
  *    (fold_figures_carried(): an outlet may swap its word in its lead
  *    too, "halted" for "suspended" over the same 1,040 passengers),

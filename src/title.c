@@ -4059,8 +4059,22 @@ hangul_told(const struct raw_words *a, const struct raw_words *b,
 	return 0;
 }
 
+/* raw_split() of the first len bytes of title. */
+static void
+raw_split_len(const char *title, size_t len, struct raw_words *out,
+              int hangul_only)
+{
+	char buf[RAW_WORDS * RAW_WORD_MAX];
+
+	len = len < sizeof(buf) - 1 ? len : sizeof(buf) - 1;
+	memcpy(buf, title, len);
+	buf[len] = '\0';
+	raw_split(buf, out, hangul_only);
+}
+
 /* Splits two titles (raw_split()) when they and their leads are all
- * there; 0 when one is NULL. */
+ * there, each without the summary its feed glued on (unglue()): those
+ * words are its lead's, not the headline's; 0 when one is NULL. */
 static int
 raw_split_pair(const char *atitle, const char *alead, const char *btitle,
                const char *blead, struct raw_words *a, struct raw_words *b,
@@ -4069,8 +4083,10 @@ raw_split_pair(const char *atitle, const char *alead, const char *btitle,
 	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
 		return 0;
 	}
-	raw_split(atitle, a, hangul_only);
-	raw_split(btitle, b, hangul_only);
+	raw_split_len(atitle, unglue(atitle, strlen(atitle), alead), a,
+	              hangul_only);
+	raw_split_len(btitle, unglue(btitle, strlen(btitle), blead), b,
+	              hangul_only);
 	return 1;
 }
 
@@ -4294,18 +4310,6 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
-/* raw_split() of the first len bytes of title. */
-static void
-raw_split_len(const char *title, size_t len, struct raw_words *out)
-{
-	char buf[RAW_WORDS * RAW_WORD_MAX];
-
-	len = len < sizeof(buf) - 1 ? len : sizeof(buf) - 1;
-	memcpy(buf, title, len);
-	buf[len] = '\0';
-	raw_split(buf, out, 0);
-}
-
 int
 title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
                  const char *full, size_t fulllen)
@@ -4316,8 +4320,8 @@ title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
 	if (cut == NULL || cutlead == NULL || full == NULL) {
 		return 0;
 	}
-	raw_split_len(cut, cutlen, &a);
-	raw_split_len(full, fulllen, &b);
+	raw_split_len(cut, cutlen, &a, 0);
+	raw_split_len(full, fulllen, &b, 0);
 	for (i = 0; i < b.n; i++) {
 		if (raw_has(&a, b.w[i]) || !told_word(b.w[i])) {
 			continue;

@@ -267,7 +267,8 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
  * over leads of the hospital and the rail sector are two strikes, where
  * a rewrite swaps a word of its title alone. Words of three letters or
  * more of any spaced script count, compared whatever their case
- * ("CARNICERÍA" and "carnicería"). Strings may be NULL (then 0). */
+ * ("CARNICERÍA" and "carnicería"); a summary glued onto a title is not
+ * of its words. Strings may be NULL (then 0). */
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
 /* Whether either title holds a word the other lacks that its own lead

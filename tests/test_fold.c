@@ -2701,9 +2701,11 @@ write_fire(char *title, char *lead, const char *town, size_t l, size_t k)
  * ("steps down" for "resigns", two words each at most); but where one
  * title's words are its own lead's alone ("forest fires" against
  * "avalanches", whose lead writes "avalanche"), the warnings are two,
- * though the other's word is in no lead (title_swap_own()). Each town's
- * fire told twice is one story, its ferry and its mayor's resignation;
- * nothing else folds.
+ * though the other's word is in no lead (title_swap_own()). In every
+ * other town the outlet's feed glues its lead onto its title: those
+ * words ("council", "month") are its lead's, not its headline's, and
+ * tell nothing of a swap. Each town's fire told twice is one story, its
+ * ferry and its mayor's resignation; nothing else folds.
  */
 static void
 test_swapped_word(void **state)
@@ -2711,7 +2713,7 @@ test_swapped_word(void **state)
 	static const char *const *const town = ten_towns;
 	static const size_t of[9] = { 0, 0, 1, 2, 2, 3, 3, 4, 5 };
 	enum { T = 8, C = 9, N = T * C };
-	static char titles[N][112], leads[N][200];
+	static char titles[N][320], leads[N][200];
 	struct fold_entry e[N];
 	size_t story[N], i;
 
@@ -2720,6 +2722,12 @@ test_swapped_word(void **state)
 		size_t t = i / C, k = i % C;
 
 		write_fire(titles[i], leads[i], town[t], t % 3, k);
+		if (k == 6 && t % 2 == 1) {
+			/* the feed glues its lead on: the lead's words, not the
+			 * headline's */
+			snprintf(titles[i], sizeof(titles[0]), "%s mayor Ivo Yelland "
+			         "steps down over land deal %s", town[t], leads[i]);
+		}
 		story[i] = 6 * t + of[k];
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
 		                            k == 1 || k == 6 ? "Daily Lantern" :
