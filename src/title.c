@@ -819,10 +819,12 @@ static const char *const stopwords[] = {
 	"actualizacion", "actualizado", "aktualisiert", "breaking", "developing",
 	"eilmeldung", "exclusive", "latest", "live", "liveticker", "neu",
 	"update", "updated", "urgente",
-	/* ... in German ("EIL:"), Spanish, Swedish and Polish ("PILNE:",
-	 * "Z OSTATNIEJ CHWILI:", at the last minute) */
-	"aktualizacja", "chwili", "eil", "exclusiva", "exklusiv", "ostatniej",
-	"pilne", "uppdaterad", "uppdatering", "urgent",
+	/* ... in German ("EIL:"), Spanish ("ÚLTIMA HORA:", the last hour),
+	 * Swedish ("JUST NU:", right now; "SENASTE:", latest) and Polish
+	 * ("PILNE:", "Z OSTATNIEJ CHWILI:", at the last minute) */
+	"aktualizacja", "chwili", "eil", "exclusiva", "exklusiv", "hora", "just",
+	"nu", "ostatniej", "pilne", "senaste", "ultima", "uppdaterad",
+	"uppdatering", "urgent",
 	/* Polish prepositions and "and" */
 	"dla", "i", "na", "od", "po", "w", "z",
 };
@@ -1541,6 +1543,25 @@ text_lower_only(const struct norm *nm)
 	return cased;
 }
 
+/* How many tokens open nm with a label in capitals that outlets put
+ * before a headline they run again ("JUST NU:", "ÚLTIMA HORA:", "Z
+ * OSTATNIEJ CHWILI:", all stopwords, one of two letters or more): the
+ * headline's first word comes after them. "A" alone is the headline's
+ * own first word ("A Kelbridge school ..."). */
+static size_t
+caps_label_toks(const struct norm *nm)
+{
+	size_t i = 0;
+	int word = 0;
+
+	while (i < nm->ntoks && !nm->toks[i].cjk && nm->toks[i].caps &&
+	       (tok_words(nm, &nm->toks[i]) & WORD_STOP) != 0) {
+		word |= nm->toks[i].len >= 2;
+		i++;
+	}
+	return word ? i : 0;
+}
+
 /* Which tokens are keys, that is numbers and proper nouns: two titles
  * that each hold a key the other lacks are different stories. A word is a
  * proper noun when capitalised past the first word of a title that is not
@@ -1548,7 +1569,7 @@ text_lower_only(const struct norm *nm)
 static void
 mark_keys(struct norm *nm)
 {
-	size_t i, long_words = 0, capitalised = 0;
+	size_t i, first, long_words = 0, capitalised = 0;
 	int title_case, all_caps, lower_only;
 
 	for (i = 1; i < nm->ntoks; i++) {
@@ -1564,6 +1585,7 @@ mark_keys(struct norm *nm)
 	for (i = 0; i < nm->ntoks && !nm->toks[i].cjk && nm->toks[i].caps; i++) {
 	}
 	all_caps = i == nm->ntoks;
+	first = all_caps ? 0 : caps_label_toks(nm);
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
 		int words = t->words = tok_words(nm, t);
@@ -1581,9 +1603,9 @@ mark_keys(struct norm *nm)
 		 * the batch writes it in lower case ("Ashford reopens ..."
 		 * is not "Westbury reopens ..."), and one that a rewrite
 		 * over a copied lead may change (KEY_FIRST) */
-		if (t->key == KEY_NAME && (i == 0 || title_case)) {
+		if (t->key == KEY_NAME && (i <= first || title_case)) {
 			t->key = t->stop ? KEY_NONE :
-			         i == 0 ? KEY_FIRST : KEY_TITLECASE;
+			         i == 0 || i == first ? KEY_FIRST : KEY_TITLECASE;
 		}
 		/* Korean has no capitals: its first word is the one place
 		 * a name is seen (대구시 ..., 청주시 ...), the first after
@@ -1912,7 +1934,7 @@ wire_label_head(const char *t, size_t len)
 		"UPDATE", "EXCLUSIVE", "CORRECTED", "REFILE", "RPT", "WRAPUP",
 		"ANALYSIS", "FACTBOX", "INSIGHT", "BREAKINGVIEWS",
 		/* national wires' own */
-		"UPPDATERING", "AKTUALIZACJA", "EXCLUSIVA", "EXKLUSIV",
+		"UPPDATERING", "AKTUALIZACJA", "ACTUALIZA", "EXCLUSIVA", "EXKLUSIV",
 	};
 	size_t i, k = 0;
 
@@ -1937,6 +1959,29 @@ wire_label_head(const char *t, size_t len)
 		return k + 1;
 	}
 	return 0;
+}
+
+/* The bytes of the quotation marks that open t ("\"", "\u201c", "\u201e",
+ * "\u00ab" and the like): a feed may quote its whole headline, label and
+ * all ("\u201cUPDATE 1-Hospital workers ...\u201d"). */
+static size_t
+quote_head(const char *t, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t k = 0;
+
+	for (;;) {
+		if (k < len && (u[k] == '"' || u[k] == '\'')) {
+			k++;
+		} else if (k + 1 < len && u[k] == 0xC2 && (u[k + 1] == 0xAB || u[k + 1] == 0xBB)) {
+			k += 2;
+		} else if (k + 2 < len && u[k] == 0xE2 && u[k + 1] == 0x80 &&
+		           u[k + 2] >= 0x98 && u[k + 2] <= 0x9E) {
+			k += 3;
+		} else {
+			return k;
+		}
+	}
 }
 
 struct title_words *
@@ -1965,14 +2010,16 @@ title_read_named(struct title_words *w, const char *title,
 {
 	struct norm *nm = &w->nm, *src = &w->src;
 	const char *t = title != NULL ? title : "";
-	size_t len = strlen(t), m, k;
+	size_t len = strlen(t), m, k, q;
 	int cut;
 
 	if (len > TITLE_READ_MAX) {
 		len = TITLE_READ_MAX;
 	}
-	k = wire_label_head(t, len);
-	t += k, len -= k;
+	q = quote_head(t, len);
+	if ((k = wire_label_head(t + q, len - q)) > 0) {
+		t += q + k, len -= q + k;
+	}
 	/* the outlet's tail first: an aggregator appends it after a
 	 * summary the feed glued on */
 	len = cut_tail(t, len, source, outlet, &cut);
@@ -3565,7 +3612,8 @@ title_is_dated(const struct title_words *w)
  *    scripts without capitals (Arabic, Hebrew, Hindi) and in a title
  *    without a capital every word is a weak key (is_uncased()), as no
  *    case tells a name. Wire labels
- *    ("Breaking:", "UPDATE:", "LIVE:") are stopwords;
+ *    ("Breaking:", "UPDATE:", "LIVE:", "JUST NU:") are stopwords, and
+ *    after one in capitals the headline's first word is its first;
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run
  *    of three or more): 東京で and 大阪で, JR湊線 and JR北浜線, 続伸 and

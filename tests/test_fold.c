@@ -2738,6 +2738,84 @@ test_swapped_word(void **state)
 	assert_fold_as(e, N, story, "one headline with a word swapped");
 }
 
+/* Town t's strike of day d in language l (0 English, 1 Spanish, 2
+ * Swedish, 3 Japanese), as the wire tells it (k 0) and as an outlet
+ * that labels it does (k 1) with its label v: quoted whole with it
+ * ("\u201cUPDATE 1-...\u201d"), or after "ÚLTIMA HORA:", "ACTUALIZA 1-",
+ * "JUST NU:", "【独自】" and others; each over its outlet's own lead. */
+static void
+write_strike(char *title, char *lead, const char *town, size_t l, size_t v,
+             int d, size_t k)
+{
+	static const char *const head[4] = {
+		"Hospital workers in %s to strike on %d March",
+		"Los sanitarios de %s irán a la huelga el %d de marzo",
+		"Sjuksköterskor i %s strejkar den %d mars",
+		"%s市の看護師、3月%d日にスト実施へ",
+	};
+	static const char *const label[2][4][2] = {
+		{ { "\u201cUPDATE 1-", "\u201d" }, { "ÚLTIMA HORA: ", "" },
+		  { "JUST NU: ", "" }, { "【独自】", "" } },
+		{ { "BREAKING: ", "" }, { "ACTUALIZA 1-", "" },
+		  { "SENASTE: ", "" }, { "\u300c【速報】", "\u300d" } },
+	};
+	static const char *const body[4][2] = {
+		{ "The union representing hospital workers in %s said on Monday "
+		  "its members would walk out on %d March.", "Nurses and porters "
+		  "at the hospital in %s plan a %d March walkout over pay, their "
+		  "union said." },
+		{ "El sindicato de los sanitarios de %s anunció el lunes una huelga "
+		  "para el %d de marzo.", "Enfermeras y celadores de %s dejarán de "
+		  "trabajar el %d de marzo por los salarios, según el sindicato." },
+		{ "Facket för sjuksköterskorna i %s varslade på måndagen om strejk "
+		  "den %d mars.", "Sjuksköterskorna i %s lägger ner arbetet den %d "
+		  "mars efter en tvist om lönerna." },
+		{ "%s市の看護師でつくる労組は、3月%d日からストに入ると通告した。",
+		  "賃金をめぐり、%s市の看護師が3月%d日にストライキを行う。" },
+	};
+	char h[112];
+
+	snprintf(h, sizeof(h), head[l], town, d);
+	snprintf(title, 160, "%s%s%s", k ? label[v][l][0] : "", h,
+	         k ? label[v][l][1] : "");
+	snprintf(lead, 200, body[l][k], town, d);
+}
+
+/*
+ * A label is no word of a headline's, quoted or not, in any language
+ * ("ÚLTIMA HORA:", last hour; "JUST NU:", right now; "【独自】", an
+ * exclusive, a label in brackets), as a property: in eight towns a strike is told by the wire
+ * and within two hours by an outlet that labels it, each in its own
+ * words; each of the next four weeks the town's next strike (another
+ * day) is told again, which makes the headline a dated series whose
+ * every word recurs (fold_mark_generic()). Capitals would make the label a name the wire's title lacks,
+ * and a quotation mark hid "UPDATE 1-" from the wire's labels. Each
+ * strike's two copies fold; no two strikes do.
+ */
+static void
+test_label_words(void **state)
+{
+	static const char *const *const town = ten_towns;
+	enum { T = 8, W = 5, C = 2 * W, N = T * C };
+	static char titles[N][160], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, k = i % 2, week = i % C / 2;
+
+		write_strike(titles[i], leads[i], town[t], t % 4, (t / 4 + week) % 2,
+		             (int)(1 + week * 6 + t % 3), k);
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)week * 7 * 86400 +
+		                            (int64_t)t * 3600 + (int64_t)k * 5400, 40 };
+	}
+	assert_fold_as(e, N, story, "a label before a headline");
+}
+
 /* A university's invention (i 0 or 1) told by the wire (k 0) and by an
  * outlet whose title is cut short before the invention, over a lead of
  * its own that names it among nouns of its own (k 1); its professor is
@@ -3690,6 +3768,7 @@ main(void)
 		cmocka_unit_test(test_swap_told_later),
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_swapped_word),
+		cmocka_unit_test(test_label_words),
 		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_cjk_named),
 		cmocka_unit_test(test_cjk_swapped),
