@@ -75,6 +75,9 @@
  * and at least FOLD_SHORT_LEAD_MIN of them. */
 #define FOLD_SHORT_LEAD_SHARE 0.6
 #define FOLD_SHORT_LEAD_MIN 2
+/* Short titles over leads that open with the same sentence of this many
+ * characters or more may differ by a word (fold_sentence_copied()) */
+#define FOLD_SENTENCE_MIN 32
 /* A dated series' title naming this many strong keys (names, figures)
  * folds over leads that are not copies (fold_series_named()). */
 #define FOLD_SERIES_KEYS 3
@@ -3350,6 +3353,63 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 	                              mb >= (size_t)keys);
 }
 
+/* The characters of the n bytes at s (UTF-8). */
+static size_t
+fold_chars(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++) {
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	}
+	return chars;
+}
+
+/* The bytes of the first sentence of s, to its full stop ("." "!" or
+ * "?" before a blank or the end, or "。"), within FOLD_LEAD_BYTES; 0 when
+ * none ends there. */
+static size_t
+fold_sentence_len(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < FOLD_LEAD_BYTES && s[i] != '\0'; i++) {
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    (s[i + 1] == ' ' || s[i + 1] == '\0')) {
+			return i + 1;
+		}
+		if (memcmp(s + i, "\u3002", 3) == 0) {
+			return i + 3;
+		}
+	}
+	return 0;
+}
+
+/* Whether a's and b's leads open with the same sentence, word for word,
+ * of FOLD_SENTENCE_MIN characters or more (a label before it aside,
+ * fold_lead_start()): the town, the day and the month of one closure,
+ * where a forecast's "汐見坂の3月1日は晴れの予報。" opens every outlet's
+ * forecast of the day. */
+static int
+fold_sentence_copied(const struct fold_ctx *c, const struct fold_ent *a,
+                     const struct fold_ent *b)
+{
+	const char *x = fold_at(c, (size_t)(a - c->ents))->summary;
+	const char *y = fold_at(c, (size_t)(b - c->ents))->summary;
+	size_t n;
+
+	if (x == NULL || y == NULL) {
+		return 0;
+	}
+	x += strspn(x, " ");
+	y += strspn(y, " ");
+	x += fold_lead_start(x);
+	y += fold_lead_start(y);
+	n = fold_sentence_len(x);
+	return n > 0 && fold_sentence_len(y) == n && strncmp(x, y, n) == 0 &&
+	       fold_chars(x, n) >= FOLD_SENTENCE_MIN;
+}
+
 /* Whether the leads of a and b are copies, as a short title needs:
  * FOLD_SHORT_LEAD_SHARE of the shorter lead's shingles, and
  * FOLD_SHORT_LEAD_MIN of them not boilerplate (a template's words count
@@ -3646,6 +3706,16 @@ fold_names_nothing(const struct fold_ent *e)
 	return e->inform < TITLE_SHORT && (e->nkeys == 0 || e->recurring);
 }
 
+/* Whether the titles of a and b hold the same keys. */
+static int
+fold_same_keys(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	return a->nkeys == b->nkeys &&
+	       (a->nkeys == 0 || memcmp(c->keys + a->key, c->keys + b->key,
+	                                a->nkeys * sizeof(*c->keys)) == 0);
+}
+
 /* Whether the titles of a and b each hold keys, and not the same: two
  * titles that many stories carry may still name two towns ("Weather
  * Elmford", "Weather Harwick"), whose leads need not. A title that
@@ -3657,9 +3727,7 @@ fold_keys_apart(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
 {
 	return a->nkeys > 0 && b->nkeys > 0 && a->vague == b->vague &&
-	       (a->nkeys != b->nkeys ||
-	        memcmp(c->keys + a->key, c->keys + b->key,
-	               a->nkeys * sizeof(*c->keys)) != 0);
+	       !fold_same_keys(c, a, b);
 }
 
 /* Whether the leads under two short titles a and b read alike word for
@@ -3702,8 +3770,10 @@ fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
  * the same words by the title rule, neither adding a word to the other
  * (containment is no copy when the title says this little); over leads
  * copied nearly whole, one word each may be swapped ("drizzle expected"
- * and "drizzle forecast"), and over the very same lead a title that
- * names nothing agrees with a headline of its own. */
+ * and "drizzle forecast") and, over the same first sentence
+ * (fold_sentence_copied()), a word added or swapped by the title rule
+ * where the titles hold the same keys; over the very same lead a title
+ * that names nothing agrees with a headline of its own. */
 static int
 fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
                         double t, int swaps)
@@ -3734,6 +3804,13 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 		    a->figseq == b->figseq) {
 			return 1;
 		}
+	}
+	/* over a first sentence copied word for word, a title may add or
+	 * swap a word of its own ("全面通行止め", "決行" for "実施") where
+	 * both name the same things */
+	if (swaps > 0 && a->nkeys > 0 && fold_same_keys(c, a, b) &&
+	    fold_sentence_copied(c, a, b) && fold_verify(c, ia, ib, t)) {
+		return 1;
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
@@ -4039,7 +4116,9 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      a copy cut short or with its summary glued on aside, a copy cut
  *      with an ellipsis where the other goes on too, fold_cut_begins();
  *      over leads copied nearly whole one word each may be an outlet's
- *      synonym, and under a named series' titles one word each that the
+ *      synonym, and over the same first sentence of FOLD_SENTENCE_MIN
+ *      characters a word of either where the titles hold the same keys
+ *      (fold_sentence_copied(): "…4月まで全面通行止め"), and under a named series' titles one word each that the
  *      other's lead holds, fold_echoed_swap(): "Flood alert" over a lead
  *      of a "flood warning"), or one title names nothing (short, without
  *      a key: "Breaking news", "Update"; or short and carried by many

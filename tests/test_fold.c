@@ -2816,6 +2816,76 @@ test_label_words(void **state)
 	assert_fold_as(e, N, story, "a label before a headline");
 }
 
+/* Town t's footbridge closed until month m from day d, as the wire
+ * tells it (k 0) and an outlet that copies the wire's first sentence
+ * under a word of its own (k 1, "全面", or a label too); and two
+ * outlets' forecasts for the town on that day (k 2 and 3), which open
+ * with the same short sentence and then give their own figures. */
+static void
+write_closure(char *title, char *lead, const char *town, int m, int d,
+              size_t k)
+{
+	char first[160];
+
+	snprintf(first, sizeof(first), "3月%d日から%s市の北歩道橋が%d月まで通行止め"
+	         "となり、ドライバーは迂回を強いられる。", d, town, m);
+	if (k == 0) {
+		snprintf(title, 160, "%s市の北歩道橋、%d月まで通行止め", town, m);
+		snprintf(lead, 200, "%s工事は夜も続き、週末には周辺の道路でも車線規制が"
+		         "行われる。", first);
+	} else if (k == 1) {
+		snprintf(title, 160, d % 2 ? "%s市の北歩道橋、%d月まで全面通行止め" :
+		         "【続報】%s市の北歩道橋 %d月まで全面通行止め", town, m);
+		snprintf(lead, 200, "%s市は歩行者に南側の橋を使うよう呼びかけ、臨時の"
+		         "案内係を置く。", first);
+	} else {
+		snprintf(title, 160, k == 2 ? "%sきょうの天気 3月%d日" :
+		         "%sの天気（3月%d日）", town, d);
+		snprintf(lead, 200, "%sの3月%d日は晴れ時々曇りの予報。最高気温は%d度、最低気温は"
+		         "%d度の見込み。", town, d, 10 + (int)k + d % 5, (int)k);
+	}
+}
+
+/*
+ * A first sentence copied word for word, as a property: in eight
+ * Japanese towns a footbridge closes, one a week for five weeks, which
+ * makes the headline a dated series whose every word recurs (it folds
+ * only over copied leads, fold_mark_generic()). An outlet copies the
+ * wire's first sentence, with the town, the day and the month, and
+ * then writes its own; its title adds a word ("全面通行止め") and may
+ * open with a label. The first sentence copied whole is the lead copied
+ * (fold_sentence_copied()), and with it the titles may differ by a word
+ * where they hold the same figures. Two outlets' forecasts for the town
+ * that day open with one short sentence (the city, the day, the sky)
+ * and then give their own temperatures: sixteen characters are no copy
+ * (FOLD_SENTENCE_MIN), and they stay two.
+ */
+static void
+test_sentence_copied(void **state)
+{
+	static const char *const town[8] = {
+		"汐見坂", "青柳台", "葛葉", "月影", "鷺沼台", "楓原", "雪見", "萩野",
+	};
+	enum { T = 8, W = 5, C = 4 * W, N = T * C };
+	static char titles[N][160], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, w = i % C / 4, k = i % 4;
+		int d = (int)(1 + w * 6 + t % 3);
+
+		write_closure(titles[i], leads[i], town[t], 4 + (int)((t + w) % 3), d, k);
+		story[i] = k < 2 ? i / 4 * 4 : i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k % 2 ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)w * 6 * 86400 +
+		                            (int64_t)t * 3600 + (int64_t)k * 1800, 40 };
+	}
+	assert_fold_as(e, N, story, "a first sentence copied");
+}
+
 /* A university's invention (i 0 or 1) told by the wire (k 0) and by an
  * outlet whose title is cut short before the invention, over a lead of
  * its own that names it among nouns of its own (k 1); its professor is
@@ -3769,6 +3839,7 @@ main(void)
 		cmocka_unit_test(test_swap_carried),
 		cmocka_unit_test(test_swapped_word),
 		cmocka_unit_test(test_label_words),
+		cmocka_unit_test(test_sentence_copied),
 		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_cjk_named),
 		cmocka_unit_test(test_cjk_swapped),
