@@ -496,8 +496,34 @@ glued_camel(const char *title, size_t p)
 #define UNGLUE_AT 10
 #define UNGLUE_CAMEL_AT 4
 #define UNGLUE_CAMEL_SAME 20
+#define UNGLUE_SEP_AT 24
+static size_t
+unglue_sep(const char *title, size_t len, const char *summary, int sep);
+
+/* Whether the n bytes at s end with a sentence's full stop. */
+static int
+ends_with_mark(const char *s, size_t n)
+{
+	return ends_with(s, n, ".") || ends_with(s, n, "!") ||
+	       ends_with(s, n, "?") || ends_with(s, n, "\xe3\x80\x82");
+}
+
 static size_t
 unglue(const char *title, size_t len, const char *summary)
+{
+	return unglue_sep(title, len, summary, 0);
+}
+
+/* unglue(), where after a separator ("Mill to axe 428 jobs – Around
+ * 428 workers ... on Tuesday.") only a summary's sentences glued on
+ * whole, to their full stop, after a headline of UNGLUE_SEP_AT bytes or
+ * more: "Kelbridge: Council approves budget" over a summary that opens
+ * "Council approves budget for 2027, ..." keeps its words. With sep
+ * set, any whole sentence of five words or more after a separator: for
+ * reading a headline's words apart from its lead's (raw_split_pair()),
+ * where a headline's own words are no lead's. */
+static size_t
+unglue_sep(const char *title, size_t len, const char *summary, int sep)
 {
 	size_t p;
 
@@ -538,6 +564,11 @@ unglue(const char *title, size_t len, const char *summary)
 			whole = 0;
 		} else {
 			continue;
+		}
+		if (whole && after_label(title, p) &&
+		    (sep ? glued_sentence(title + p, rest, summary) :
+		           p >= UNGLUE_SEP_AT && ends_with_mark(title + p, rest))) {
+			return p;
 		}
 		if (glued_enough(title + p, rest) && !after_label(title, p) &&
 		    (!whole || title[p - 1] != ' ' ||
@@ -4131,9 +4162,9 @@ raw_split_pair(const char *atitle, const char *alead, const char *btitle,
 	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
 		return 0;
 	}
-	raw_split_len(atitle, unglue(atitle, strlen(atitle), alead), a,
+	raw_split_len(atitle, unglue_sep(atitle, strlen(atitle), alead, 1), a,
 	              hangul_only);
-	raw_split_len(btitle, unglue(btitle, strlen(btitle), blead), b,
+	raw_split_len(btitle, unglue_sep(btitle, strlen(btitle), blead, 1), b,
 	              hangul_only);
 	return 1;
 }

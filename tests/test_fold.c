@@ -2702,9 +2702,9 @@ write_fire(char *title, char *lead, const char *town, size_t l, size_t k)
  * title's words are its own lead's alone ("forest fires" against
  * "avalanches", whose lead writes "avalanche"), the warnings are two,
  * though the other's word is in no lead (title_swap_own()). In every
- * other town the outlet's feed glues its lead onto its title: those
- * words ("council", "month") are its lead's, not its headline's, and
- * tell nothing of a swap. Each town's fire told twice is one story, its
+ * other town the outlet's feed glues its lead onto its title, after a
+ * space or a dash: those words ("council", "month") are its lead's, not
+ * its headline's, and tell nothing of a swap. Each town's fire told twice is one story, its
  * ferry and its mayor's resignation; nothing else folds.
  */
 static void
@@ -2723,10 +2723,11 @@ test_swapped_word(void **state)
 
 		write_fire(titles[i], leads[i], town[t], t % 3, k);
 		if (k == 6 && t % 2 == 1) {
-			/* the feed glues its lead on: the lead's words, not the
-			 * headline's */
+			/* the feed glues its lead on, after a space or a dash:
+			 * the lead's words, not the headline's */
 			snprintf(titles[i], sizeof(titles[0]), "%s mayor Ivo Yelland "
-			         "steps down over land deal %s", town[t], leads[i]);
+			         "steps down over land deal%s%s", town[t],
+			         t % 4 == 1 ? " " : " \u2013 ", leads[i]);
 		}
 		story[i] = 6 * t + of[k];
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],

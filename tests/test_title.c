@@ -774,6 +774,54 @@ test_reading_pinned(void **state)
 	title_words_free(w);
 }
 
+/* Whether title over summary reads as headline over it. */
+static int
+reads_as(struct title_words *w, const char *title, const char *headline,
+         const char *summary)
+{
+	uint64_t a = 1469598103934665603ULL, b = a;
+
+	digest_reading(&a, w, title, summary, NULL, NULL);
+	digest_reading(&b, w, headline, summary, NULL, NULL);
+	return a == b;
+}
+
+/* A summary's sentence glued on whole after a dash is no word of the
+ * headline ("… plant – Around 428 workers … on Tuesday."), in Japanese
+ * after "。" too; but the words after a label's separator stay the
+ * headline's where they are not the summary's whole sentence ("…
+ * budget for 2027" over "Council approves budget for 2027, the mayor
+ * said.") or leave a headline of a word ("Kelbridge: …"). */
+static void
+test_glued_after_separator(void **state)
+{
+	struct title_words *w = title_words_new();
+	const char *jobs = "Around 428 workers at the Lumenfield Energy plant in "
+	                   "Millwick Down will lose their jobs, the firm said on "
+	                   "Tuesday. Unions called it a blow.";
+	const char *budget = "Council approves budget for 2027, the mayor said.";
+
+	(void)state;
+	assert_non_null(w);
+	assert_true(reads_as(w, "Lumenfield Energy to axe 428 jobs at Millwick Down "
+	                     "plant \u2013 Around 428 workers at the Lumenfield "
+	                     "Energy plant in Millwick Down will lose their jobs, the "
+	                     "firm said on Tuesday.",
+	                     "Lumenfield Energy to axe 428 jobs at Millwick Down plant",
+	                     jobs));
+	assert_true(reads_as(w, "朝霧市で断水解消　4日ぶり。窯元通りの水道管破裂による"
+	                     "朝霧市の断水は26日、4日ぶりに解消した。",
+	                     "朝霧市で断水解消　4日ぶり",
+	                     "窯元通りの水道管破裂による朝霧市の断水は26日、4日ぶりに"
+	                     "解消した。給水所は閉鎖する。"));
+	assert_false(reads_as(w, "Harbour reopens after the storm \u2013 Council "
+	                      "approves budget for 2027",
+	                      "Harbour reopens after the storm", budget));
+	assert_false(reads_as(w, "Kelbridge: Council approves budget for 2027, the "
+	                      "mayor said.", "Kelbridge", budget));
+	title_words_free(w);
+}
+
 int
 main(void)
 {
@@ -786,6 +834,7 @@ main(void)
 		cmocka_unit_test(test_text_scan),
 		cmocka_unit_test(test_possessive_keys),
 		cmocka_unit_test(test_reading_pinned),
+		cmocka_unit_test(test_glued_after_separator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
