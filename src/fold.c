@@ -3672,7 +3672,8 @@ fold_cut_begins(const struct fold_ctx *c, const struct fold_ent *a,
  * word the cut left out (title_cut_echoed()): its lead tells the whole
  * title's event in its outlet's words, however many nouns of its own it
  * names ("Forscher der Universität Auenbruck entwickeln…" over a lead of
- * the "selbstheilenden Beton" its whole copy names). */
+ * the "selbstheilenden Beton" its whole copy names; a word of seven
+ * letters or more may end otherwise there, "entwickelt"). */
 static int
 fold_cut_echoed(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)

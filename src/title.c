@@ -4232,17 +4232,18 @@ cps_begin(const unsigned char *s, size_t len, const unsigned char *w,
 	return 1;
 }
 
-/* Whether the first TITLE_ECHO_BYTES of text hold w as a word of their
- * own, whatever their case: no letter or digit of a spaced script
- * (spaced_word_cp()) on either side. Folding keeps no more of a summary
- * than it reads (fold_summary_needed(): 256 bytes at least), and these
- * bytes must be among them. */
+/* Whether the first TITLE_ECHO_BYTES of text hold the n bytes of w as
+ * the start of a word, whatever their case (no letter or digit of a
+ * spaced script, spaced_word_cp(), before them), and with whole set as
+ * a word of their own (none after either). Folding keeps no more of a
+ * summary than it reads (fold_summary_needed(): 256 bytes at least),
+ * and these bytes must be among them. */
 #define TITLE_ECHO_BYTES 240
 static int
-lead_has_word(const char *text, const char *w)
+lead_has_start(const char *text, const char *w, size_t n, int whole)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t n = strlen(w), len = strlen(text), i, end;
+	size_t len = strlen(text), i, end;
 
 	len = len < TITLE_ECHO_BYTES ? len : TITLE_ECHO_BYTES;
 	for (i = 0; n > 0 && i < len; i++) {
@@ -4257,7 +4258,7 @@ lead_has_word(const char *text, const char *w)
 		    !cps_begin(s + i, len - i, (const unsigned char *)w, n, &end)) {
 			continue;
 		}
-		if (i + end < len) {
+		if (whole && i + end < len) {
 			decode_cp(s + i + end, len - i - end, &next);
 		}
 		if (!spaced_word_cp(next)) {
@@ -4265,6 +4266,35 @@ lead_has_word(const char *text, const char *w)
 		}
 	}
 	return 0;
+}
+
+/* Whether text holds w as a word of its own (lead_has_start()). */
+static int
+lead_has_word(const char *text, const char *w)
+{
+	return lead_has_start(text, w, strlen(w), 1);
+}
+
+/* Whether text holds a word that begins as w does but for its last two
+ * characters, where w has seven or more: "entwickeln" is "entwickelt",
+ * "desarrollan" is "desarrollado". */
+static int
+lead_has_stem(const char *text, const char *w)
+{
+	size_t n = strlen(w), chars = 0, i;
+
+	for (i = 0; i < n; i++) {
+		chars += ((unsigned char)w[i] & 0xC0) != 0x80;
+	}
+	if (chars < 7) {
+		return lead_has_word(text, w);
+	}
+	for (i = 0; i < 2; i++) {
+		do {
+			n--;
+		} while (n > 0 && ((unsigned char)w[n] & 0xC0) == 0x80);
+	}
+	return lead_has_start(text, w, n, 0);
 }
 
 /* Whether a word of a's title that b's lacks is in b's lead. */
@@ -4405,7 +4435,7 @@ title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
 		if (raw_has(&a, b.w[i]) || !told_word(b.w[i])) {
 			continue;
 		}
-		if (!lead_has_word(cutlead, b.w[i])) {
+		if (!lead_has_stem(cutlead, b.w[i])) {
 			return 0;
 		}
 		echoed++;

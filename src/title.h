@@ -283,8 +283,9 @@ int title_swap_own(const char *atitle, const char *alead, const char *btitle,
  * with an ellipsis: what the cut left out) are all, one at least, in
  * cutlead, the cut copy's own lead: "Forscher der Universität Auenbruck
  * entwickeln…" over "Ein Team ... hat selbstheilenden Beton entwickelt"
- * is the "... selbstheilenden Beton" of the whole title. Strings may be
- * NULL (then 0). */
+ * is the "... selbstheilenden Beton" of the whole title; a word of seven
+ * letters or more may end in two others there ("entwickelt" for a cut
+ * "entwickeln"). Strings may be NULL (then 0). */
 int title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
                      const char *full, size_t fulllen);
 

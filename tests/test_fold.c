@@ -2908,8 +2908,9 @@ write_invention(char *title, char *lead, const char *town, size_t i, size_t k,
 		         "eigenen Angaben %s entwickelt; die Arbeit leitete %s %s.", town,
 		         what[i], first[p % 4], last[p / 4 % 4]);
 	} else {
-		snprintf(title, 112, "Forscher der Universität %s entwickeln… | "
-		         "Daily Lantern", town);
+		/* cut after the verb, or in odd towns before it */
+		snprintf(title, 112, "Forscher der Universität %s%s… | "
+		         "Daily Lantern", town, p / 2 % 2 ? "" : " entwickeln");
 		snprintf(lead, 200, "Ein Team der Universität %s um Professorin %s %s "
 		         "hat %s entwickelt, heißt es in einer veröffentlichten Studie.",
 		         town, first[p % 4], last[p / 4 % 4], what[i]);
@@ -2925,7 +2926,10 @@ write_invention(char *title, char *lead, const char *town, size_t i, size_t k,
  * Studie) that the wire's lacks, which would part a cut title's copies
  * (fold_cut_keys()); but the words the cut left out ("selbstheilenden
  * Beton") are all in the cut copy's own lead, which tells that event
- * and not the other invention (fold_cut_echoed()). Each invention's
+ * and not the other invention (fold_cut_echoed()). In odd towns the
+ * title stops before its verb, whose lead writes "entwickelt" for
+ * "entwickeln": a word of seven letters or more is echoed by one that
+ * differs in its last two. Each invention's
  * two copies fold; nothing else does.
  */
 static void
