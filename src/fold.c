@@ -3772,7 +3772,8 @@ fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
  * (containment is no copy when the title says this little); over leads
  * copied nearly whole, one word each may be swapped ("drizzle expected"
  * and "drizzle forecast") and, over the same first sentence
- * (fold_sentence_copied()), a word added or swapped by the title rule
+ * (fold_sentence_copied()), a word added or swapped by the title rule,
+ * or a Japanese piece swapped (title_cjk_swapped(): "閉鎖" for "通行止め"),
  * where the titles hold the same keys; over the very same lead a title
  * that names nothing agrees with a headline of its own. */
 static int
@@ -3782,6 +3783,7 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x, y;
+	char wa[64], wb[64];
 
 	if (fold_same_text(c, a, b)) {
 		return 1;
@@ -3809,12 +3811,14 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	/* over a first sentence copied word for word, a title may add or
 	 * swap a word of its own ("全面通行止め", "決行" for "実施") where
 	 * both name the same things */
-	if (swaps > 0 && a->nkeys > 0 && fold_same_keys(c, a, b) &&
-	    fold_sentence_copied(c, a, b) && fold_verify(c, ia, ib, t)) {
-		return 1;
-	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
+	if (swaps > 0 && a->nkeys > 0 && fold_same_keys(c, a, b) &&
+	    fold_sentence_copied(c, a, b) &&
+	    (fold_verify(c, ia, ib, t) ||
+	     title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa)))) {
+		return 1;
+	}
 	return (title_same_story(&vocab, &x, &y, t) &&
 	        title_same_words(&vocab, &x, &y, 0)) ||
 	       (swaps > 0 && title_same_words(&vocab, &x, &y, swaps));

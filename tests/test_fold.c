@@ -2819,7 +2819,8 @@ test_label_words(void **state)
 
 /* Town t's footbridge closed until month m from day d, as the wire
  * tells it (k 0) and an outlet that copies the wire's first sentence
- * under a word of its own (k 1, "全面", or a label too); and two
+ * under a word of its own (k 1: "全面", with a label too, or "閉鎖" for
+ * "通行止め"); and two
  * outlets' forecasts for the town on that day (k 2 and 3), which open
  * with the same short sentence and then give their own figures. */
 static void
@@ -2835,7 +2836,8 @@ write_closure(char *title, char *lead, const char *town, int m, int d,
 		snprintf(lead, 200, "%s工事は夜も続き、週末には周辺の道路でも車線規制が"
 		         "行われる。", first);
 	} else if (k == 1) {
-		snprintf(title, 160, d % 2 ? "%s市の北歩道橋、%d月まで全面通行止め" :
+		snprintf(title, 160, (d + m) % 3 == 0 ? "%s市の北歩道橋、%d月まで閉鎖" :
+		         (d + m) % 3 == 1 ? "%s市の北歩道橋、%d月まで全面通行止め" :
 		         "【続報】%s市の北歩道橋 %d月まで全面通行止め", town, m);
 		snprintf(lead, 200, "%s市は歩行者に南側の橋を使うよう呼びかけ、臨時の"
 		         "案内係を置く。", first);
@@ -2854,9 +2856,11 @@ write_closure(char *title, char *lead, const char *town, int m, int d,
  * only over copied leads, fold_mark_generic()). An outlet copies the
  * wire's first sentence, with the town, the day and the month, and
  * then writes its own; its title adds a word ("全面通行止め") and may
- * open with a label. The first sentence copied whole is the lead copied
- * (fold_sentence_copied()), and with it the titles may differ by a word
- * where they hold the same figures. Two outlets' forecasts for the town
+ * open with a label, or swaps one ("閉鎖" for "通行止め"). The first
+ * sentence copied whole is the lead copied (fold_sentence_copied()),
+ * and with it the titles may differ by a word where they hold the same
+ * figures (by the title rule, or by a piece of four kana or kanji at
+ * most, title_cjk_swapped()). Two outlets' forecasts for the town
  * that day open with one short sentence (the city, the day, the sky)
  * and then give their own temperatures: sixteen characters are no copy
  * (FOLD_SENTENCE_MIN), and they stay two.
