@@ -4123,9 +4123,11 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      over leads copied nearly whole one word each may be an outlet's
  *      synonym, and over the same first sentence of FOLD_SENTENCE_MIN
  *      characters a word of either where the titles hold the same keys
- *      (fold_sentence_copied(): "…4月まで全面通行止め"), and under a named series' titles one word each that the
- *      other's lead holds, fold_echoed_swap(): "Flood alert" over a lead
- *      of a "flood warning"), or one title names nothing (short, without
+ *      (fold_sentence_copied(): "…4月まで全面通行止め"), and under a
+ *      named series' titles one word each that the other's lead holds,
+ *      fold_echoed_swap(): "Flood alert" over a lead of a "flood
+ *      warning", or a word swapped as a headline may swap it,
+ *      fold_swap_named(): "for maintenance" and "for repairs"), or one title names nothing (short, without
  *      a key: "Breaking news", "Update"; or short and carried by many
  *      stories; or, against a headline of its own, short and naming
  *      nothing past its first word: "News alert", fold_nothing_over())
@@ -4253,7 +4255,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		       (fold_short_titles_agree(c, ia, ib, t,
 		                                fold_leads_same(c, a, b) ||
 		                                (named &&
-		                                 fold_swap_echoed(c, ia, ib))) ||
+		                                 (fold_swap_echoed(c, ia, ib) ||
+		                                  fold_swap_named(c, a, b)))) ||
 		        fold_lead_proves(c, ia, ib, t)) &&
 		       !fold_told_apart(c, a, b);
 	}

@@ -2891,6 +2891,82 @@ test_sentence_copied(void **state)
 	assert_fold_as(e, N, story, "a first sentence copied");
 }
 
+/* Town t's bridge closed until month m from day d: told by the wire
+ * (k 0), by an outlet that swaps "repairs" for "maintenance" over a
+ * sentence of its own (k 1); the town's other bridge closed too (k 2);
+ * and heat and fog warnings for the town that day, each lead telling
+ * its hazard (k 3 and 4). */
+static void
+write_bridge(char *title, char *lead, const char *town, const char *m, int d,
+             size_t k)
+{
+	switch (k) {
+	case 0:
+		snprintf(title, 112, "Old Bridge in %s to close for repairs until %s",
+		         town, m);
+		snprintf(lead, 200, "The Old Bridge in %s will close to traffic from %d "
+		         "March until %s for repairs, the council said.", town, d, m);
+		break;
+	case 1:
+		snprintf(title, 112, "Old Bridge in %s to close for maintenance until "
+		         "%s", town, m);
+		snprintf(lead, 200, "Drivers in %s face detours from %d March, when the "
+		         "Old Bridge shuts until %s.", town, d, m);
+		break;
+	case 2:
+		snprintf(title, 112, "Mill Bridge in %s to close for repairs until %s",
+		         town, m);
+		snprintf(lead, 200, "The Mill Bridge in %s will close to traffic from "
+		         "%d March until %s for repairs, the council said.", town, d, m);
+		break;
+	default:
+		snprintf(title, 112, "%s warning for %s on %d March: level 2",
+		         k == 3 ? "Heat" : "Fog", town, d);
+		snprintf(lead, 200, k == 3 ? "Forecasters expect heat of up to 31C in "
+		         "%s on %d March and issued a level 2 warning." :
+		         "Thick fog is expected in %s on %d March; forecasters issued "
+		         "a level 2 warning.", town, d);
+		break;
+	}
+}
+
+/*
+ * A dated series' title with a word swapped, as a property: in eight
+ * towns a bridge closes each week for five weeks, which makes the
+ * headline a series whose every word recurs. It names its event by
+ * three things (the bridge, the town, the month: fold_series_named()),
+ * so an outlet's copy over a sentence of its own folds; and it may swap
+ * a word ("maintenance" for "repairs") as a headline may, when the
+ * leads share two names, do not each add a figure, and neither swapped
+ * word is its own lead's alone (fold_swap_named()). The town's other
+ * bridge stays apart (another name), as do the heat and the fog warned
+ * of that day, whose leads each tell their hazard.
+ */
+static void
+test_series_swapped(void **state)
+{
+	static const char *const *const town = ten_towns;
+	static const char *const month[3] = { "April", "May", "June" };
+	enum { T = 8, W = 5, C = 5 * W, N = T * C };
+	static char titles[N][112], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, w = i % C / 5, k = i % 5;
+		int d = (int)(1 + w * 6 + t % 3);
+
+		write_bridge(titles[i], leads[i], town[t], month[(t + w) % 3], d, k);
+		story[i] = k < 2 ? i / 5 * 5 : i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k == 1 ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)w * 6 * 86400 +
+		                            (int64_t)t * 3600 + (int64_t)k * 1200, 40 };
+	}
+	assert_fold_as(e, N, story, "a series' title with a word swapped");
+}
+
 /* A university's invention (i 0 or 1) told by the wire (k 0) and by an
  * outlet whose title is cut short before the invention, over a lead of
  * its own that names it among nouns of its own (k 1); its professor is
@@ -3849,6 +3925,7 @@ main(void)
 		cmocka_unit_test(test_swapped_word),
 		cmocka_unit_test(test_label_words),
 		cmocka_unit_test(test_sentence_copied),
+		cmocka_unit_test(test_series_swapped),
 		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_cjk_named),
 		cmocka_unit_test(test_cjk_swapped),
