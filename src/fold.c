@@ -3752,8 +3752,10 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 }
 
 /* Whether a's title names nothing and b's is a headline of its own, or
- * names nothing either, not with other keys (fold_keys_apart()): over
- * the very same lead, one story (fold_short_titles_agree()). Over a
+ * names nothing either, not with other keys (fold_keys_apart()) unless
+ * each is a word at most, its first ("Avance", "Nyhetsflash": no town's
+ * name, "Weer Elmwijk" has two): over the very same lead, one story
+ * (fold_short_titles_agree()). Over a
  * headline of its own, a short title that names nothing past its first
  * word (title_vague(): "News alert", "Eilmeldung") names nothing too. */
 static int
@@ -3762,7 +3764,8 @@ fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
 {
 	return (fold_names_nothing(a) &&
 	        (b->inform >= TITLE_SHORT ||
-	         (fold_names_nothing(b) && !fold_keys_apart(c, a, b)))) ||
+	         (fold_names_nothing(b) &&
+	          ((a->words <= 1 && b->words <= 1) || !fold_keys_apart(c, a, b))))) ||
 	       (a->vague && a->inform < TITLE_SHORT && b->inform >= TITLE_SHORT);
 }
 
@@ -4131,7 +4134,9 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      a key: "Breaking news", "Update"; or short and carried by many
  *      stories; or, against a headline of its own, short and naming
  *      nothing past its first word: "News alert", fold_nothing_over())
- *      and the other is a headline of its own or names nothing too,
+ *      and the other is a headline of its own or names nothing too
+ *      (not with other keys, unless each title is a word at most:
+ *      "Nyhetsflash" and "Avance", not "Weer Elmwijk" and "Weer Brakel"),
  *      over the very same lead, its figures in the same order
  *      (fold_short_titles_agree(), fold_figure_order()); or, under
  *      any titles, their leads prove one event (fold_lead_proves(): the

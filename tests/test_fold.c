@@ -1051,13 +1051,45 @@ test_recurring_towns(void)
 }
 
 /*
+ * Two outlets' alerts of a word each, carried six days running
+ * ("Nyhetsflash", "Avance"), over the very same lead each day: one
+ * story a day, though each title's word would read as a key of its own
+ * (two towns' titles of two words stay apart, test_recurring_towns()).
+ */
+static void
+test_recurring_words(void)
+{
+	static const char *const day[] = {
+		"Färjan mellan Hollum och Westerzand går igen från måndag enligt den vanliga sommartidtabellen.",
+		"Biblioteket i Lindebroek öppnar på lördag i den gamla stationsbyggnaden vid torget.",
+		"En brand i en lagerlokal vid Dijkvägen i Oosterzand skadade ingen på söndagskvällen.",
+		"Bron vid Veendijk stängs i tre veckor för underhåll av klaffen och bommarna.",
+		"Kommunhuset i Brakel förblir stängt hela veckan efter en vattenläcka i taket.",
+		"Hamnen i Elmwijk öppnar igen på tisdag efter att förra veckans storm skadade kajerna.",
+	};
+	enum { N = 12 };
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	for (i = 0; i < N; i++) {
+		e[i] = (struct fold_entry){ i % 2 ? "Avance" : "Nyhetsflash", NULL, NULL,
+		                            day[i / 2], i % 2 ? "Omroep West" : "Dagblad Noord",
+		                            1700000000 + (int64_t)(i / 2) * 86400 +
+		                            (int64_t)(i % 2) * 600, 40 };
+		story[i] = i / 2;
+	}
+	assert_fold_as(e, N, story, "two outlets' alerts of a word");
+}
+
+/*
  * A title that many stories carry (six times or more over more than
  * three days: "Laatste nieuws", whose first word would else read as a
  * name) names nothing either: over the very lead of a headline it is
  * that headline's story, and two titles that name nothing over one lead
  * are one story; over a lead that names another town, not, nor over a
  * Japanese lead that differs by its figures alone (which make no
- * shingle in Japanese), nor two towns' titles (test_recurring_towns()).
+ * shingle in Japanese), nor two towns' titles (test_recurring_towns());
+ * two alerts of a word each are (test_recurring_words()).
  */
 static void
 test_recurring_over_lead(void **state)
@@ -1105,6 +1137,7 @@ test_recurring_over_lead(void **state)
 		"Omroep West", t0 + 1200, 40 };
 	assert_pairs_fold(e, 3, "titles naming nothing over a Japanese lead");
 	test_recurring_towns();
+	test_recurring_words();
 }
 
 /*
