@@ -3754,8 +3754,9 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 /* Whether a's title names nothing and b's is a headline of its own, or
  * names nothing either, not with other keys (fold_keys_apart()) unless
  * each is a word at most, its first ("Avance", "Nyhetsflash": no town's
- * name, "Weer Elmwijk" has two): over the very same lead, one story
- * (fold_short_titles_agree()). Over a
+ * name, "Weer Elmwijk" has two), or b is a word told once, naming
+ * nothing past it ("Ważne", title_vague()): over the very same lead,
+ * one story (fold_short_titles_agree()). Over a
  * headline of its own, a short title that names nothing past its first
  * word (title_vague(): "News alert", "Eilmeldung") names nothing too. */
 static int
@@ -3764,7 +3765,7 @@ fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
 {
 	return (fold_names_nothing(a) &&
 	        (b->inform >= TITLE_SHORT ||
-	         (fold_names_nothing(b) &&
+	         ((fold_names_nothing(b) || (b->vague && b->words <= 1)) &&
 	          ((a->words <= 1 && b->words <= 1) || !fold_keys_apart(c, a, b))))) ||
 	       (a->vague && a->inform < TITLE_SHORT && b->inform >= TITLE_SHORT);
 }

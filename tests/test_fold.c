@@ -1054,7 +1054,9 @@ test_recurring_towns(void)
  * Two outlets' alerts of a word each, carried six days running
  * ("Nyhetsflash", "Avance"), over the very same lead each day: one
  * story a day, though each title's word would read as a key of its own
- * (two towns' titles of two words stay apart, test_recurring_towns()).
+ * (two towns' titles of two words stay apart, test_recurring_towns());
+ * and one told once ("Ważne", nothing past its first word) over the
+ * lead of one that names nothing ("Z ostatniej chwili").
  */
 static void
 test_recurring_words(void)
@@ -1067,17 +1069,25 @@ test_recurring_words(void)
 		"Kommunhuset i Brakel förblir stängt hela veckan efter en vattenläcka i taket.",
 		"Hamnen i Elmwijk öppnar igen på tisdag efter att förra veckans storm skadade kajerna.",
 	};
-	enum { N = 12 };
+	enum { N = 14 };
 	struct fold_entry e[N];
 	size_t story[N], i;
 
-	for (i = 0; i < N; i++) {
+	for (i = 0; i < 12; i++) {
 		e[i] = (struct fold_entry){ i % 2 ? "Avance" : "Nyhetsflash", NULL, NULL,
 		                            day[i / 2], i % 2 ? "Omroep West" : "Dagblad Noord",
 		                            1700000000 + (int64_t)(i / 2) * 86400 +
 		                            (int64_t)(i % 2) * 600, 40 };
 		story[i] = i / 2;
 	}
+	/* told once, a word past nothing names nothing either */
+	e[12] = (struct fold_entry){ "Z ostatniej chwili", NULL, NULL,
+		"Festiwal folkowy w Tarninowie odwiedziło w weekend 67 000 gości, "
+		"przed rokiem było ich 8 000.", "Dagblad Noord",
+		1700000000 + 7 * 86400, 40 };
+	e[13] = (struct fold_entry){ "Ważne", NULL, NULL, e[12].summary,
+	                             "Omroep West", 1700000000 + 7 * 86400 + 900, 40 };
+	story[12] = story[13] = 12;
 	assert_fold_as(e, N, story, "two outlets' alerts of a word");
 }
 
