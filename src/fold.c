@@ -3947,6 +3947,8 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * leads of each). Two words may stand for one ("steps down" for
  * "resigns", title_swapped_few()); then neither title's words may be its
  * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
+ * A title only inflected ("nueva dirección" for "nuevo director",
+ * title_swap_inflected()) swaps no word, whatever its lead says.
  * A Japanese title has no keys: one that folds to the same text but for
  * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
  * 開発) is the same headline when no two characters of either piece are
@@ -3985,7 +3987,12 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 		       !title_cjk_told(wb, eb->summary, ea->summary);
 	}
 	/* a phrase for a word may tell another thing ("forest fires" for
-	 * "avalanches"): one title's words its own lead's alone will do */
+	 * "avalanches"): one title's words its own lead's alone will do;
+	 * a title inflected ("nueva dirección" for "nuevo director") swaps
+	 * no word */
+	if (title_swap_inflected(ea->title, ea->summary, eb->title, eb->summary)) {
+		return 1;
+	}
 	return words == 1 ?
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary) :
 	       !title_swap_own(ea->title, ea->summary, eb->title, eb->summary);

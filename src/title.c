@@ -4151,6 +4151,17 @@ raw_split_len(const char *title, size_t len, struct raw_words *out,
 	raw_split(buf, out, hangul_only);
 }
 
+/* Title t past a wire label glued on by a hyphen, in quotation marks
+ * or not (title_read_named()): "ACTUALIZA 1-" is no word of it. */
+static const char *
+raw_headline(const char *t)
+{
+	size_t len = strlen(t), q = quote_head(t, len);
+	size_t k = wire_label_head(t + q, len - q);
+
+	return k > 0 ? t + q + k : t;
+}
+
 /* Splits two titles (raw_split()) when they and their leads are all
  * there, each without the summary its feed glued on (unglue()): those
  * words are its lead's, not the headline's; 0 when one is NULL. */
@@ -4162,6 +4173,8 @@ raw_split_pair(const char *atitle, const char *alead, const char *btitle,
 	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
 		return 0;
 	}
+	atitle = raw_headline(atitle);
+	btitle = raw_headline(btitle);
 	raw_split_len(atitle, unglue_sep(atitle, strlen(atitle), alead, 1), a,
 	              hangul_only);
 	raw_split_len(btitle, unglue_sep(btitle, strlen(btitle), blead, 1), b,
@@ -4441,6 +4454,69 @@ title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
 		echoed++;
 	}
 	return echoed > 0;
+}
+
+/* How many characters words a and b share from their start, whatever
+ * their case (*same), and how many each has (*na, *nb). */
+static void
+cps_common(const char *a, const char *b, size_t *same, size_t *na,
+           size_t *nb)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	size_t i = 0, j = 0, lx = strlen(a), ly = strlen(b);
+	int apart = 0;
+
+	*same = *na = *nb = 0;
+	while (i < lx || j < ly) {
+		uint32_t c = 0, d = 0;
+
+		if (i < lx) {
+			i += decode_cp(x + i, lx - i, &c);
+			(*na)++;
+		}
+		if (j < ly) {
+			j += decode_cp(y + j, ly - j, &d);
+			(*nb)++;
+		}
+		apart |= c == 0 || d == 0 || lower_cp(c) != lower_cp(d);
+		*same += !apart;
+	}
+}
+
+/* Whether each word of a that b lacks (of three letters or more,
+ * told_word()) is in b but for its ending (they share four characters
+ * or more from their start, and all but three at most of the shorter):
+ * "nuevo director" is "nueva dirección", one title inflected, no word
+ * swapped for another. 1 when one word is. */
+static int
+raw_inflected(const struct raw_words *a, const struct raw_words *b)
+{
+	size_t i, j, same, na, nb, inflected = 0;
+
+	for (i = 0; i < a->n; i++) {
+		int equal = !told_word(a->w[i]), near = 0;
+
+		for (j = 0; j < b->n && !equal; j++) {
+			cps_common(a->w[i], b->w[j], &same, &na, &nb);
+			equal = same == na && same == nb;
+			near |= same >= 4 && same + 3 >= (na < nb ? na : nb);
+		}
+		if (!equal && !near) {
+			return 0;
+		}
+		inflected += !equal;
+	}
+	return inflected > 0;
+}
+
+int
+title_swap_inflected(const char *atitle, const char *alead,
+                     const char *btitle, const char *blead)
+{
+	struct raw_words a, b;
+
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
+	       raw_inflected(&a, &b) && raw_inflected(&b, &a);
 }
 
 int

@@ -278,6 +278,14 @@ int title_swap_told(const char *atitle, const char *alead, const char *btitle,
 int title_swap_own(const char *atitle, const char *alead, const char *btitle,
                    const char *blead);
 
+/* Whether a's title and b's hold the same words but for their endings
+ * (title_swap_told()'s words, without the summaries glued on), one word
+ * at least: "Dámaso Iturbe, nuevo director de la Cámara" and "DÁMASO
+ * ITURBE, NUEVA DIRECCIÓN DE LA CÁMARA" are one title inflected, whose
+ * words no lead tells apart. Strings may be NULL (then 0). */
+int title_swap_inflected(const char *atitle, const char *alead,
+                         const char *btitle, const char *blead);
+
 /* Whether the words of three letters or more that the first fulllen
  * bytes of full hold and the first cutlen of cut lack (a title cut short
  * with an ellipsis: what the cut left out) are all, one at least, in

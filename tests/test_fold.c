@@ -3010,6 +3010,54 @@ test_series_swapped(void **state)
 	assert_fold_as(e, N, story, "a series' title with a word swapped");
 }
 
+/*
+ * A title inflected, as a property: in eight towns a chamber of
+ * commerce names its head, told by the wire ("nuevo director") and
+ * within two hours by an outlet that writes "nueva dirección" over a
+ * lead of its own that says "dirección" (the one-sided check would take
+ * that for a word of its own lead's), in odd towns behind a wire label
+ * ("ACTUALIZA 1-", no word of the headline) with its lead glued on. The
+ * words differ in their endings alone (title_swap_inflected()): one
+ * story each; two towns' heads stay apart.
+ */
+static void
+test_inflected_title(void **state)
+{
+	static const char *const *const town = ten_towns;
+	enum { T = 8, C = 2, N = T * C };
+	static char titles[N][320], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, k = i % C;
+
+		if (k == 0) {
+			snprintf(titles[i], sizeof(titles[0]), "Dámaso Iturbe, nuevo "
+			         "director de la Cámara de Comercio de %s", town[t]);
+			snprintf(leads[i], sizeof(leads[0]), "La Cámara de Comercio de %s "
+			         "ha nombrado a Dámaso Iturbe como responsable máximo a "
+			         "partir de junio.", town[t]);
+		} else {
+			snprintf(leads[i], sizeof(leads[0]), "Dámaso Iturbe, que ha "
+			         "trabajado %zu años en Textiles Ribaseca, asumirá en junio "
+			         "la dirección de la Cámara de Comercio de %s.", 3 + t,
+			         town[t]);
+			snprintf(titles[i], sizeof(titles[0]), t % 2 ? "ACTUALIZA 1-Dámaso "
+			         "Iturbe, nueva dirección de la Cámara de Comercio de %s. %s" :
+			         "Dámaso Iturbe, nueva dirección de la Cámara de Comercio de "
+			         "%s%s", town[t], t % 2 ? leads[i] : "");
+		}
+		story[i] = t;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)t * 86400 * 4 +
+		                            (int64_t)k * 5400, 40 };
+	}
+	assert_fold_as(e, N, story, "a title inflected");
+}
+
 /* A university's invention (i 0 or 1) told by the wire (k 0) and by an
  * outlet whose title is cut short before the invention, over a lead of
  * its own that names it among nouns of its own (k 1); its professor is
@@ -3969,6 +4017,7 @@ main(void)
 		cmocka_unit_test(test_label_words),
 		cmocka_unit_test(test_sentence_copied),
 		cmocka_unit_test(test_series_swapped),
+		cmocka_unit_test(test_inflected_title),
 		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_cjk_named),
 		cmocka_unit_test(test_cjk_swapped),
