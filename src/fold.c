@@ -41,6 +41,7 @@
 #include "src/fold.h"
 #include "src/item.h"
 #include "src/title.h"
+#include "src/utf8.h"
 
 /* Copies further apart than this (both dated) are different stories. */
 #define FOLD_WINDOW_SECONDS (3 * 86400)
@@ -3353,18 +3354,6 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 	                              mb >= (size_t)keys);
 }
 
-/* The characters of the n bytes at s (UTF-8). */
-static size_t
-fold_chars(const char *s, size_t n)
-{
-	size_t i, chars = 0;
-
-	for (i = 0; i < n; i++) {
-		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-	}
-	return chars;
-}
-
 /* The bytes of the first sentence of s, to its full stop ("." "!" or
  * "?" before a blank or the end, or "。"), within FOLD_LEAD_BYTES; 0 when
  * none ends there. */
@@ -3407,7 +3396,7 @@ fold_sentence_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	y += fold_lead_start(y);
 	n = fold_sentence_len(x);
 	return n > 0 && fold_sentence_len(y) == n && strncmp(x, y, n) == 0 &&
-	       fold_chars(x, n) >= FOLD_SENTENCE_MIN;
+	       utf8_chars(x, n) >= FOLD_SENTENCE_MIN;
 }
 
 /* Whether the leads of a and b are copies, as a short title needs:

@@ -15,6 +15,7 @@
 #include "src/buf.h"
 #include "src/path.h"
 #include "src/url.h"
+#include "src/utf8.h"
 #include "src/clock.h"
 #include "src/store.h"
 
@@ -3078,17 +3079,6 @@ sql_tag(struct sql_build *b, const char *tag)
 	sql_add(b, *sep == ',' ? ")" : "0");
 }
 
-/* Counts the UTF-8 characters of the n bytes at s. */
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t i, chars = 0;
-
-	for (i = 0; i < n; i++) {
-		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
-	}
-	return chars;
-}
 
 /* Keeps text (new, or NULL out of memory) for the life of the
  * statement, which binds it; NULL when it cannot. */

@@ -4294,12 +4294,9 @@ lead_has_word(const char *text, const char *w)
 static int
 lead_has_stem(const char *text, const char *w)
 {
-	size_t n = strlen(w), chars = 0, i;
+	size_t n = strlen(w), i;
 
-	for (i = 0; i < n; i++) {
-		chars += ((unsigned char)w[i] & 0xC0) != 0x80;
-	}
-	if (chars < 7) {
+	if (utf8_chars(w, n) < 7) {
 		return lead_has_word(text, w);
 	}
 	for (i = 0; i < 2; i++) {

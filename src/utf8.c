@@ -116,3 +116,14 @@ utf8_c1_as_cp1252(uint32_t cp)
 
 	return cp >= 0x80 && cp <= 0x9F ? map[cp - 0x80] : cp;
 }
+
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++) {
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	}
+	return chars;
+}

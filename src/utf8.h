@@ -37,4 +37,8 @@ uint32_t utf8_c1_as_cp1252(uint32_t cp);
  * string without splitting a character. */
 size_t utf8_char_start(const char *s, size_t i);
 
+/* How many characters the n bytes at s hold (bytes that begin none, the
+ * 10xxxxxx ones, aside). */
+size_t utf8_chars(const char *s, size_t n);
+
 #endif
