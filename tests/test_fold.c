@@ -2189,7 +2189,7 @@ test_glued_dated(void **state)
 	};
 	enum { T = TEN_TOWNS, B = sizeof(body) / sizeof(body[0]),
 	       C = 3, N = C * T * B };
-	static char titles[N][256], leads[N][200], head[160], wire[160];
+	static char titles[N][352], leads[N][200], head[160], wire[160];
 	struct fold_entry e[N];
 	size_t story[N], i;
 
@@ -2876,18 +2876,18 @@ write_closure(char *title, char *lead, const char *town, int m, int d,
 	         "となり、ドライバーは迂回を強いられる。", d, town, m);
 	if (k == 0) {
 		snprintf(title, 160, "%s市の北歩道橋、%d月まで通行止め", town, m);
-		snprintf(lead, 200, "%s工事は夜も続き、週末には周辺の道路でも車線規制が"
+		snprintf(lead, 400, "%s工事は夜も続き、週末には周辺の道路でも車線規制が"
 		         "行われる。", first);
 	} else if (k == 1) {
 		snprintf(title, 160, (d + m) % 3 == 0 ? "%s市の北歩道橋、%d月まで閉鎖" :
 		         (d + m) % 3 == 1 ? "%s市の北歩道橋、%d月まで全面通行止め" :
 		         "【続報】%s市の北歩道橋 %d月まで全面通行止め", town, m);
-		snprintf(lead, 200, "%s市は歩行者に南側の橋を使うよう呼びかけ、臨時の"
+		snprintf(lead, 400, "%s市は歩行者に南側の橋を使うよう呼びかけ、臨時の"
 		         "案内係を置く。", first);
 	} else {
 		snprintf(title, 160, k == 2 ? "%sきょうの天気 3月%d日" :
 		         "%sの天気（3月%d日）", town, d);
-		snprintf(lead, 200, "%sの3月%d日は晴れ時々曇りの予報。最高気温は%d度、最低気温は"
+		snprintf(lead, 400, "%sの3月%d日は晴れ時々曇りの予報。最高気温は%d度、最低気温は"
 		         "%d度の見込み。", town, d, 10 + (int)k + d % 5, (int)k);
 	}
 }
@@ -2915,7 +2915,7 @@ test_sentence_copied(void **state)
 		"汐見坂", "青柳台", "葛葉", "月影", "鷺沼台", "楓原", "雪見", "萩野",
 	};
 	enum { T = 8, W = 5, C = 4 * W, N = T * C };
-	static char titles[N][160], leads[N][200];
+	static char titles[N][160], leads[N][400];
 	struct fold_entry e[N];
 	size_t story[N], i;
 
