@@ -79,6 +79,8 @@
 /* Short titles over leads that open with the same sentence of this many
  * characters or more may differ by a word (fold_sentence_copied()) */
 #define FOLD_SENTENCE_MIN 32
+/* The bytes of a headline the swap checks read (fold_headline_copy()) */
+#define FOLD_HEADLINE_MAX 512
 /* A dated series' title naming this many strong keys (names, figures)
  * folds over leads that are not copies (fold_series_named()). */
 #define FOLD_SERIES_KEYS 3
@@ -3937,13 +3939,64 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * "resigns", title_swapped_few()); then neither title's words may be its
  * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
  * A title only inflected ("nueva dirección" for "nuevo director",
- * title_swap_inflected()) swaps no word, whatever its lead says.
+ * title_swap_inflected()) swaps no word, whatever its lead says; a
+ * kicker swapped over the same headline ("Blackout:" and "Awaria
+ * prądu:", title_kicker_swapped()) is read as a phrase. The swap checks
+ * read the headlines without a known outlet's tail.
  * A Japanese title has no keys: one that folds to the same text but for
  * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
  * 開発) is the same headline when no two characters of either piece are
  * its own lead's alone (title_cjk_told(): 葦原村 and 岬町, whose lead names
  * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
  * cheap tests come first. */
+/* Copies title into out (size bytes) without a tail that names a known
+ * outlet (fold_title_len()), cut at a character's start when longer:
+ * the headline whose words the swap checks read. */
+static void
+fold_headline_copy(const struct fold_ctx *c, const char *title, char *out,
+                   size_t size)
+{
+	size_t len = fold_title_len(c, title);
+
+	if (len >= size) {
+		len = utf8_char_start(title, size - 1);
+	}
+	memcpy(out, title, len);
+	out[len] = '\0';
+}
+
+/* Whether the words swapped between ea's and eb's headlines (words on a
+ * side, title_swapped_few(); 0: none, unless the kickers before them,
+ * title_kicker_swapped()) are no two things by their leads: a title
+ * inflected ("nueva dirección" for "nuevo director") swaps no word; a
+ * phrase for a word may tell another thing ("forest fires" for
+ * "avalanches"), where one title's words its own lead's alone will do;
+ * a word for a word is another thing when each lead holds its own. The
+ * headlines are read without a known outlet's tail. */
+static int
+fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
+                 const struct fold_entry *eb, int words)
+{
+	char ta[FOLD_HEADLINE_MAX], tb[FOLD_HEADLINE_MAX];
+
+	fold_headline_copy(c, ea->title, ta, sizeof(ta));
+	fold_headline_copy(c, eb->title, tb, sizeof(tb));
+	if (words == 0) {
+		/* a kicker swapped ("Awaria prądu:" for "Blackout:") is read
+		 * as a phrase: "Flooding:" over a lead of flooding tells
+		 * another thing */
+		if (!title_kicker_swapped(ta, ea->summary, tb, eb->summary)) {
+			return 0;
+		}
+		words = 2;
+	}
+	if (title_swap_inflected(ta, ea->summary, tb, eb->summary)) {
+		return 1;
+	}
+	return words == 2 ? !title_swap_own(ta, ea->summary, tb, eb->summary) :
+	                    !title_swap_told(ta, ea->summary, tb, eb->summary);
+}
+
 static int
 fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
                      const struct fold_ent *b)
@@ -3953,7 +4006,7 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	const struct fold_entry *ea, *eb;
 	size_t ma, mb, na, nb;
 	char wa[64], wb[64];
-	int words;
+	int words, cjk = 0;
 
 	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
 		return 0;
@@ -3961,8 +4014,9 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	x = fold_view(c, a);
 	y = fold_view(c, b);
 	words = title_swapped_few(&vocab, &x, &y);
-	if (words == 0 ? !title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa)) :
-	                 fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0) {
+	/* no word swapped: a Japanese piece, or a kicker (asked last) */
+	cjk = words == 0 && title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa));
+	if (!cjk && fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0) {
 		return 0;
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
@@ -3971,20 +4025,11 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	}
 	ea = fold_at(c, (size_t)(a - c->ents));
 	eb = fold_at(c, (size_t)(b - c->ents));
-	if (words == 0) {
+	if (cjk) {
 		return !title_cjk_told(wa, ea->summary, eb->summary) &&
 		       !title_cjk_told(wb, eb->summary, ea->summary);
 	}
-	/* a phrase for a word may tell another thing ("forest fires" for
-	 * "avalanches"): one title's words its own lead's alone will do;
-	 * a title inflected ("nueva dirección" for "nuevo director") swaps
-	 * no word */
-	if (title_swap_inflected(ea->title, ea->summary, eb->title, eb->summary)) {
-		return 1;
-	}
-	return words == 1 ?
-	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary) :
-	       !title_swap_own(ea->title, ea->summary, eb->title, eb->summary);
+	return fold_swap_untold(c, ea, eb, words);
 }
 
 /* fold_swap_named_read() where the leads hold keys enough: most pairs

@@ -4516,6 +4516,71 @@ title_swap_inflected(const char *atitle, const char *alead,
 	       raw_inflected(&a, &b) && raw_inflected(&b, &a);
 }
 
+/* Where the headline after a kicker of one to three words starts in the
+ * len bytes of t ("Blackout: 4 070 gospodarstw ...", "Elavbrott – 7 582
+ * hushåll ..."): past the first ": ", " – ", " — " or " - " within
+ * KICKER_BYTES; 0 when there is none. */
+#define KICKER_BYTES 32
+#define KICKER_REST 4	/* words the headline after it writes at least */
+static size_t
+kicker_end(const char *t, size_t len)
+{
+	static const char *const seps[] = { ": ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - " };
+	size_t i, k, spaces = 0;
+
+	for (i = 1; i < len && i < KICKER_BYTES; i++) {
+		for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+			size_t n = strlen(seps[k]);
+
+			if (i + n <= len && memcmp(t + i, seps[k], n) == 0) {
+				return spaces < 3 ? i + n : 0;
+			}
+		}
+		spaces += t[i] == ' ';
+	}
+	return 0;
+}
+
+/* The words of title after its kicker (kicker_end()), without its wire
+ * label or the summary glued on; 0 when it has no kicker. */
+static int
+raw_after_kicker(const char *title, const char *lead, struct raw_words *out)
+{
+	const char *t = raw_headline(title);
+	size_t len = strlen(t), k = kicker_end(t, len);
+
+	if (k == 0) {
+		return 0;	/* most titles: nothing more is read */
+	}
+	len = unglue_sep(t, len, lead, 1);
+	if (len <= k) {
+		return 0;
+	}
+	raw_split_len(t + k, len - k, out, 0);
+	return 1;
+}
+
+int
+title_kicker_swapped(const char *atitle, const char *alead,
+                     const char *btitle, const char *blead)
+{
+	struct raw_words a, b;
+	size_t i, same, na, nb;
+
+	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL ||
+	    !raw_after_kicker(atitle, alead, &a) ||
+	    !raw_after_kicker(btitle, blead, &b) || a.n != b.n || a.n < KICKER_REST) {
+		return 0;
+	}
+	for (i = 0; i < a.n; i++) {
+		cps_common(a.w[i], b.w[i], &same, &na, &nb);
+		if (same != na || same != nb) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int
 title_swap_own(const char *atitle, const char *alead, const char *btitle,
                const char *blead)

@@ -286,6 +286,15 @@ int title_swap_own(const char *atitle, const char *alead, const char *btitle,
 int title_swap_inflected(const char *atitle, const char *alead,
                          const char *btitle, const char *blead);
 
+/* Whether a's and b's titles are one headline under a kicker of one to
+ * three words each, not the same ("Blackout: 4 070 gospodarstw bez
+ * prądu ..." and "Awaria prądu: 4 070 gospodarstw bez prądu ..."): the
+ * words after ": ", " – " or " - " are the same, four or more, whatever
+ * their case, a wire label and a glued summary aside. Strings may be
+ * NULL (then 0). */
+int title_kicker_swapped(const char *atitle, const char *alead,
+                         const char *btitle, const char *blead);
+
 /* Whether the words of three letters or more that the first fulllen
  * bytes of full hold and the first cutlen of cut lack (a title cut short
  * with an ellipsis: what the cut left out) are all, one at least, in

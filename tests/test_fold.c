@@ -3058,6 +3058,55 @@ test_inflected_title(void **state)
 	assert_fold_as(e, N, story, "a title inflected");
 }
 
+/*
+ * A kicker swapped, as a property: in eight towns a substation fault
+ * leaves homes without electricity, told by the wire under "Blackout:"
+ * and within two hours by an outlet under "Power cut:" with its name as
+ * a tail, each over a sentence of its own (title_kicker_swapped(): the
+ * words after the kicker are the same). Three hours later the town's
+ * flooding leaves as many homes without it, under "Flooding:" over a
+ * lead of the flooding: a kicker is read as a phrase, and one its own
+ * lead alone holds tells another thing. The outage's two copies fold;
+ * the flooding stays apart.
+ */
+static void
+test_kicker_swapped(void **state)
+{
+	static const char *const *const town = ten_towns;
+	static const char *const head[3] = {
+		"Blackout: %d homes without electricity in %s",
+		"Power cut: %d homes without electricity in %s - Daily Lantern",
+		"Flooding: %d homes without electricity in %s",
+	};
+	static const char *const body[3] = {
+		"About %d homes in %s were left without electricity on Monday after "
+		"a substation fault, the operator said.",
+		"A substation fault left %d households in %s without electricity on "
+		"Monday.",
+		"After flooding at the substation, %d homes in %s were left without "
+		"electricity on Monday.",
+	};
+	enum { T = 8, C = 3, N = T * C };
+	static char titles[N][112], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / C, k = i % C;
+		int homes = 300 + (int)(t * 131 % 700);
+
+		snprintf(titles[i], sizeof(titles[0]), head[k], homes, town[t]);
+		snprintf(leads[i], sizeof(leads[0]), body[k], homes, town[t]);
+		story[i] = k < 2 ? t * C : i;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            k == 1 ? "Daily Lantern" : "City Wire",
+		                            1746000000 + (int64_t)t * 86400 +
+		                            (int64_t)k * 5400, 40 };
+	}
+	assert_fold_as(e, N, story, "a kicker swapped");
+}
+
 /* A university's invention (i 0 or 1) told by the wire (k 0) and by an
  * outlet whose title is cut short before the invention, over a lead of
  * its own that names it among nouns of its own (k 1); its professor is
@@ -4018,6 +4067,7 @@ main(void)
 		cmocka_unit_test(test_sentence_copied),
 		cmocka_unit_test(test_series_swapped),
 		cmocka_unit_test(test_inflected_title),
+		cmocka_unit_test(test_kicker_swapped),
 		cmocka_unit_test(test_cut_echoed),
 		cmocka_unit_test(test_cjk_named),
 		cmocka_unit_test(test_cjk_swapped),
