@@ -4519,7 +4519,8 @@ title_swap_inflected(const char *atitle, const char *alead,
 /* Where the headline after a kicker of one to three words starts in the
  * len bytes of t ("Blackout: 4 070 gospodarstw ...", "Elavbrott – 7 582
  * hushåll ..."): past the first ": ", " – ", " — " or " - " within
- * KICKER_BYTES; 0 when there is none. */
+ * KICKER_BYTES; 0 when there is none. A kicker holds no figure: "Ep. 447
+ * – The forgotten orchard" is an episode, not a kicker. */
 #define KICKER_BYTES 32
 #define KICKER_REST 4	/* words the headline after it writes at least */
 static size_t
@@ -4528,6 +4529,9 @@ kicker_end(const char *t, size_t len)
 	static const char *const seps[] = { ": ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - " };
 	size_t i, k, spaces = 0;
 
+	if (len > 0 && t[0] >= '0' && t[0] <= '9') {
+		return 0;
+	}
 	for (i = 1; i < len && i < KICKER_BYTES; i++) {
 		for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
 			size_t n = strlen(seps[k]);
@@ -4535,6 +4539,9 @@ kicker_end(const char *t, size_t len)
 			if (i + n <= len && memcmp(t + i, seps[k], n) == 0) {
 				return spaces < 3 ? i + n : 0;
 			}
+		}
+		if (t[i] >= '0' && t[i] <= '9') {
+			return 0;
 		}
 		spaces += t[i] == ' ';
 	}

@@ -290,8 +290,8 @@ int title_swap_inflected(const char *atitle, const char *alead,
  * three words each, not the same ("Blackout: 4 070 gospodarstw bez
  * prądu ..." and "Awaria prądu: 4 070 gospodarstw bez prądu ..."): the
  * words after ": ", " – " or " - " are the same, four or more, whatever
- * their case, a wire label and a glued summary aside. Strings may be
- * NULL (then 0). */
+ * their case, a wire label and a glued summary aside. A kicker holds no
+ * figure ("Ep. 447 –"). Strings may be NULL (then 0). */
 int title_kicker_swapped(const char *atitle, const char *alead,
                          const char *btitle, const char *blead);
 
