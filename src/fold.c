@@ -3927,28 +3927,6 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 
-/* Whether a's and b's titles are one headline with one word swapped
- * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
- * bakery in Mossgate"), over leads in their outlets' own words: told
- * within FOLD_DETAIL_SECONDS, one title naming something strong (the
- * other may be in capitals, which tell no name; the same words hold the
- * same keys), the leads sharing FOLD_SWAP_LEAD_KEYS keys and not each
- * holding a figure the other lacks, and the swapped words not each
- * their own lead's alone (title_swap_told(): "bakery" and "cinema" over
- * leads of each). Two words may stand for one ("steps down" for
- * "resigns", title_swapped_few()); then neither title's words may be its
- * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
- * A title only inflected ("nueva dirección" for "nuevo director",
- * title_swap_inflected()) swaps no word, whatever its lead says; a
- * kicker swapped over the same headline ("Blackout:" and "Awaria
- * prądu:", title_kicker_swapped()) is read as a phrase. The swap checks
- * read the headlines without a known outlet's tail.
- * A Japanese title has no keys: one that folds to the same text but for
- * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
- * 開発) is the same headline when no two characters of either piece are
- * its own lead's alone (title_cjk_told(): 葦原村 and 岬町, whose lead names
- * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
- * cheap tests come first. */
 /* Copies title into out (size bytes) without a tail that names a known
  * outlet (fold_title_len()), cut at a character's start when longer:
  * the headline whose words the swap checks read. */
@@ -3965,14 +3943,9 @@ fold_headline_copy(const struct fold_ctx *c, const char *title, char *out,
 	out[len] = '\0';
 }
 
-/* Whether the words swapped between ea's and eb's headlines (words on a
- * side, title_swapped_few(); 0: none, unless the kickers before them,
- * title_kicker_swapped()) are no two things by their leads: a title
- * inflected ("nueva dirección" for "nuevo director") swaps no word; a
- * phrase for a word may tell another thing ("forest fires" for
- * "avalanches"), where one title's words its own lead's alone will do;
- * a word for a word is another thing when each lead holds its own. The
- * headlines are read without a known outlet's tail. */
+/* title_swap_untold() of ea's and eb's headlines without a tail that
+ * names a known outlet (words on a side, title_swapped_few(); 0: none,
+ * unless the kickers before them). */
 static int
 fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
                  const struct fold_entry *eb, int words)
@@ -3981,22 +3954,31 @@ fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
 
 	fold_headline_copy(c, ea->title, ta, sizeof(ta));
 	fold_headline_copy(c, eb->title, tb, sizeof(tb));
-	if (words == 0) {
-		/* a kicker swapped ("Awaria prądu:" for "Blackout:") is read
-		 * as a phrase: "Flooding:" over a lead of flooding tells
-		 * another thing */
-		if (!title_kicker_swapped(ta, ea->summary, tb, eb->summary)) {
-			return 0;
-		}
-		words = 2;
-	}
-	if (title_swap_inflected(ta, ea->summary, tb, eb->summary)) {
-		return 1;
-	}
-	return words == 2 ? !title_swap_own(ta, ea->summary, tb, eb->summary) :
-	                    !title_swap_told(ta, ea->summary, tb, eb->summary);
+	return title_swap_untold(ta, ea->summary, tb, eb->summary, words);
 }
 
+/* Whether a's and b's titles are one headline with one word swapped
+ * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
+ * bakery in Mossgate"), over leads in their outlets' own words: told
+ * within FOLD_DETAIL_SECONDS, one title naming something strong (the
+ * other may be in capitals, which tell no name; the same words hold the
+ * same keys), the leads sharing FOLD_SWAP_LEAD_KEYS keys and not each
+ * holding a figure the other lacks, and the swapped words not each
+ * their own lead's alone (title_swap_told(): "bakery" and "cinema" over
+ * leads of each). Two words may stand for one ("steps down" for
+ * "resigns", title_swapped_few()); then neither title's words may be its
+ * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
+ * A title only inflected ("nueva dirección" for "nuevo director") swaps
+ * no word, whatever its lead says; a kicker swapped over the same
+ * headline ("Blackout:" and "Awaria prądu:") is read as a phrase
+ * (title_swap_untold(), which reads the headlines without a known
+ * outlet's tail: fold_swap_untold()).
+ * A Japanese title has no keys: one that folds to the same text but for
+ * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
+ * 開発) is the same headline when no two characters of either piece are
+ * its own lead's alone (title_cjk_told(): 葦原村 and 岬町, whose lead names
+ * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
+ * cheap tests come first. */
 static int
 fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
                      const struct fold_ent *b)

@@ -4400,26 +4400,32 @@ swap_told(const struct raw_words *a, const struct raw_words *b,
 	return 0;
 }
 
-/* Whether each title (both set) or either holds a word the other lacks
- * that its own lead holds and the other's does not. */
+/* Whether each title's words (both set) or either's hold a word the
+ * other lacks that its own lead holds and the other's does not. */
 static int
-swap_told_pair(const char *atitle, const char *alead, const char *btitle,
-               const char *blead, int both)
+swap_told_words(const struct raw_words *a, const struct raw_words *b,
+                const char *alead, const char *blead, int both)
 {
-	struct raw_words a, b;
-	int x;
+	int x = swap_told(a, b, alead, blead);
 
-	if (!raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0)) {
-		return 0;
-	}
-	x = swap_told(&a, &b, alead, blead);
 	if (both && !x) {
 		return 0;
 	}
 	if (!both && x) {
 		return 1;
 	}
-	return swap_told(&b, &a, blead, alead);
+	return swap_told(b, a, blead, alead);
+}
+
+/* swap_told_words() of two titles (raw_split_pair()). */
+static int
+swap_told_pair(const char *atitle, const char *alead, const char *btitle,
+               const char *blead, int both)
+{
+	struct raw_words a, b;
+
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
+	       swap_told_words(&a, &b, alead, blead, both);
 }
 
 int
@@ -4506,16 +4512,6 @@ raw_inflected(const struct raw_words *a, const struct raw_words *b)
 	return inflected > 0;
 }
 
-int
-title_swap_inflected(const char *atitle, const char *alead,
-                     const char *btitle, const char *blead)
-{
-	struct raw_words a, b;
-
-	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0) &&
-	       raw_inflected(&a, &b) && raw_inflected(&b, &a);
-}
-
 /* Where the headline after a kicker of one to three words starts in the
  * len bytes of t ("Blackout: 4 070 gospodarstw ...", "Elavbrott – 7 582
  * hushåll ..."): past the first ": ", " – ", " — " or " - " within
@@ -4567,9 +4563,12 @@ raw_after_kicker(const char *title, const char *lead, struct raw_words *out)
 	return 1;
 }
 
-int
-title_kicker_swapped(const char *atitle, const char *alead,
-                     const char *btitle, const char *blead)
+/* Whether a's and b's titles are one headline under a kicker of one to
+ * three words each (kicker_end()): the words after it are the same,
+ * KICKER_REST or more, whatever their case. */
+static int
+kicker_swapped(const char *atitle, const char *alead, const char *btitle,
+               const char *blead)
 {
 	struct raw_words a, b;
 	size_t i, same, na, nb;
@@ -4586,6 +4585,28 @@ title_kicker_swapped(const char *atitle, const char *alead,
 		}
 	}
 	return 1;
+}
+
+int
+title_swap_untold(const char *atitle, const char *alead, const char *btitle,
+                  const char *blead, int words)
+{
+	struct raw_words a, b;
+
+	if (words == 0) {
+		/* a kicker swapped is read as a phrase */
+		if (!kicker_swapped(atitle, alead, btitle, blead)) {
+			return 0;
+		}
+		words = 2;
+	}
+	if (!raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0)) {
+		return 1;	/* no lead tells anything */
+	}
+	if (raw_inflected(&a, &b) && raw_inflected(&b, &a)) {
+		return 1;	/* one title inflected: no word swapped */
+	}
+	return !swap_told_words(&a, &b, alead, blead, words != 2);
 }
 
 int

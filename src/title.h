@@ -278,22 +278,21 @@ int title_swap_told(const char *atitle, const char *alead, const char *btitle,
 int title_swap_own(const char *atitle, const char *alead, const char *btitle,
                    const char *blead);
 
-/* Whether a's title and b's hold the same words but for their endings
- * (title_swap_told()'s words, without the summaries glued on), one word
- * at least: "Dámaso Iturbe, nuevo director de la Cámara" and "DÁMASO
- * ITURBE, NUEVA DIRECCIÓN DE LA CÁMARA" are one title inflected, whose
- * words no lead tells apart. Strings may be NULL (then 0). */
-int title_swap_inflected(const char *atitle, const char *alead,
-                         const char *btitle, const char *blead);
-
-/* Whether a's and b's titles are one headline under a kicker of one to
- * three words each, not the same ("Blackout: 4 070 gospodarstw bez
- * prądu ..." and "Awaria prądu: 4 070 gospodarstw bez prądu ..."): the
- * words after ": ", " – " or " - " are the same, four or more, whatever
- * their case, a wire label and a glued summary aside. A kicker holds no
- * figure ("Ep. 447 –"). Strings may be NULL (then 0). */
-int title_kicker_swapped(const char *atitle, const char *alead,
-                         const char *btitle, const char *blead);
+/* Whether the words swapped between two headlines are no two things by
+ * their leads (the words of title_swap_told(), without the summaries
+ * glued on), words on a side (title_swapped_few()): 1, a word for a
+ * word, which is another thing when each lead holds its own
+ * (title_swap_told()); 2, a phrase, another thing when either does
+ * (title_swap_own(): "forest fires" for "avalanches"); 0, no word, but
+ * one to three before ": ", " – " or " - " ("Blackout: 4 070 gospodarstw
+ * …" and "Awaria prądu: 4 070 gospodarstw …", the words after it the
+ * same, four or more; a kicker holds no figure, "Ep. 447 –"), read as a
+ * phrase, else 0. A title only inflected ("nuevo director de la Cámara"
+ * and "NUEVA DIRECCIÓN DE LA CÁMARA": the words it lacks are the other's
+ * but for their endings) swaps no word whatever the leads say. Strings
+ * may be NULL. */
+int title_swap_untold(const char *atitle, const char *alead,
+                      const char *btitle, const char *blead, int words);
 
 /* Whether the words of three letters or more that the first fulllen
  * bytes of full hold and the first cutlen of cut lack (a title cut short

@@ -3017,7 +3017,7 @@ test_series_swapped(void **state)
  * lead of its own that says "dirección" (the one-sided check would take
  * that for a word of its own lead's), in odd towns behind a wire label
  * ("ACTUALIZA 1-", no word of the headline) with its lead glued on. The
- * words differ in their endings alone (title_swap_inflected()): one
+ * words differ in their endings alone (title_swap_untold()): one
  * story each; two towns' heads stay apart.
  */
 static void
@@ -3062,7 +3062,7 @@ test_inflected_title(void **state)
  * A kicker swapped, as a property: in eight towns a substation fault
  * leaves homes without electricity, told by the wire under "Blackout:"
  * and within two hours by an outlet under "Power cut:" with its name as
- * a tail, each over a sentence of its own (title_kicker_swapped(): the
+ * a tail, each over a sentence of its own (title_swap_untold(): the
  * words after the kicker are the same). Three hours later the town's
  * flooding leaves as many homes without it, under "Flooding:" over a
  * lead of the flooding: a kicker is read as a phrase, and one its own
