@@ -168,6 +168,41 @@ assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
 	free(story);
 }
 
+/* One entry of a property test, as its generator writes it. */
+struct gen_entry {
+	char title[768], lead[512];	/* a title may glue its lead on */
+	int own;		/* the outlet's ("Daily Lantern"), else the wire's */
+	int64_t at;		/* seconds after the first entry's time */
+	size_t story;
+};
+
+/* Writes entry i of a property test into *g (zeroed). */
+typedef void (*gen_fn)(size_t i, struct gen_entry *g);
+
+/* assert_fold_as() over the n entries gen writes (what names the case). */
+static void
+assert_gen_fold(size_t n, gen_fn gen, const char *what)
+{
+	struct gen_entry *g = calloc(n, sizeof(*g));
+	struct fold_entry *e = calloc(n, sizeof(*e));
+	size_t *story = calloc(n, sizeof(*story)), i;
+
+	assert_non_null(g);
+	assert_non_null(e);
+	assert_non_null(story);
+	for (i = 0; i < n; i++) {
+		gen(i, &g[i]);
+		story[i] = g[i].story;
+		e[i] = (struct fold_entry){ g[i].title, NULL, NULL, g[i].lead,
+		                            g[i].own ? "Daily Lantern" : "City Wire",
+		                            1746000000 + g[i].at, 40 };
+	}
+	assert_fold_as(e, n, story, what);
+	free(story);
+	free(e);
+	free(g);
+}
+
 /* assert_pairs_fold() of n entries, titles[i] over leads[i], from two
  * outlets in turn, ten minutes apart. */
 static void
@@ -2750,36 +2785,33 @@ write_fire(char *title, char *lead, const char *town, size_t l, size_t k)
  * its headline's, and tell nothing of a swap. Each town's fire told twice is one story, its
  * ferry and its mayor's resignation; nothing else folds.
  */
+enum { SWAP_T = 8, SWAP_C = 9 };
+
+static void
+gen_swapped_word(size_t i, struct gen_entry *g)
+{
+	static const size_t of[SWAP_C] = { 0, 0, 1, 2, 2, 3, 3, 4, 5 };
+	size_t t = i / SWAP_C, k = i % SWAP_C;
+
+	write_fire(g->title, g->lead, ten_towns[t], t % 3, k);
+	if (k == 6 && t % 2 == 1) {
+		/* the feed glues its lead on, after a space or a dash: the
+		 * lead's words, not the headline's */
+		snprintf(g->title, sizeof(g->title), "%s mayor Ivo Yelland steps "
+		         "down over land deal%s%s", ten_towns[t],
+		         t % 4 == 1 ? " " : " \u2013 ", g->lead);
+	}
+	g->story = 6 * t + of[k];
+	g->own = k == 1 || k == 6;
+	g->at = (int64_t)t * 6 * 3600 + (int64_t)k * 5400;
+}
+
 static void
 test_swapped_word(void **state)
 {
-	static const char *const *const town = ten_towns;
-	static const size_t of[9] = { 0, 0, 1, 2, 2, 3, 3, 4, 5 };
-	enum { T = 8, C = 9, N = T * C };
-	static char titles[N][320], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, k = i % C;
-
-		write_fire(titles[i], leads[i], town[t], t % 3, k);
-		if (k == 6 && t % 2 == 1) {
-			/* the feed glues its lead on, after a space or a dash:
-			 * the lead's words, not the headline's */
-			snprintf(titles[i], sizeof(titles[0]), "%s mayor Ivo Yelland "
-			         "steps down over land deal%s%s", town[t],
-			         t % 4 == 1 ? " " : " \u2013 ", leads[i]);
-		}
-		story[i] = 6 * t + of[k];
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k == 1 || k == 6 ? "Daily Lantern" :
-		                                               "City Wire",
-		                            1746000000 + (int64_t)t * 6 * 3600 +
-		                            (int64_t)k * 5400, 40 };
-	}
-	assert_fold_as(e, N, story, "one headline with a word swapped");
+	assert_gen_fold(SWAP_T * SWAP_C, gen_swapped_word,
+	                "one headline with a word swapped");
 }
 
 /* Town t's strike of day d in language l (0 English, 1 Spanish, 2
@@ -2836,28 +2868,26 @@ write_strike(char *title, char *lead, const char *town, size_t l, size_t v,
  * and a quotation mark hid "UPDATE 1-" from the wire's labels. Each
  * strike's two copies fold; no two strikes do.
  */
+enum { LABEL_T = 8, LABEL_W = 5, LABEL_C = 2 * LABEL_W };
+
+static void
+gen_label_words(size_t i, struct gen_entry *g)
+{
+	size_t t = i / LABEL_C, k = i % 2, week = i % LABEL_C / 2;
+
+	write_strike(g->title, g->lead, ten_towns[t], t % 4, (t / 4 + week) % 2,
+	             (int)(1 + week * 6 + t % 3), k);
+	g->story = i / 2;
+	g->own = (int)k;
+	g->at = (int64_t)week * 7 * 86400 + (int64_t)t * 3600 + (int64_t)k * 5400;
+}
+
 static void
 test_label_words(void **state)
 {
-	static const char *const *const town = ten_towns;
-	enum { T = 8, W = 5, C = 2 * W, N = T * C };
-	static char titles[N][160], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, k = i % 2, week = i % C / 2;
-
-		write_strike(titles[i], leads[i], town[t], t % 4, (t / 4 + week) % 2,
-		             (int)(1 + week * 6 + t % 3), k);
-		story[i] = i / 2;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)week * 7 * 86400 +
-		                            (int64_t)t * 3600 + (int64_t)k * 5400, 40 };
-	}
-	assert_fold_as(e, N, story, "a label before a headline");
+	assert_gen_fold(LABEL_T * LABEL_C, gen_label_words,
+	                "a label before a headline");
 }
 
 /* Town t's footbridge closed until month m from day d, as the wire
@@ -2908,30 +2938,29 @@ write_closure(char *title, char *lead, const char *town, int m, int d,
  * and then give their own temperatures: sixteen characters are no copy
  * (FOLD_SENTENCE_MIN), and they stay two.
  */
+enum { COPIED_T = 8, COPIED_W = 5, COPIED_C = 4 * COPIED_W };
+
+static void
+gen_sentence_copied(size_t i, struct gen_entry *g)
+{
+	static const char *const town[COPIED_T] = {
+		"汐見坂", "青柳台", "葛葉", "月影", "鷺沼台", "楓原", "雪見", "萩野",
+	};
+	size_t t = i / COPIED_C, w = i % COPIED_C / 4, k = i % 4;
+	int d = (int)(1 + w * 6 + t % 3);
+
+	write_closure(g->title, g->lead, town[t], 4 + (int)((t + w) % 3), d, k);
+	g->story = k < 2 ? i / 4 * 4 : i;
+	g->own = (int)(k % 2);
+	g->at = (int64_t)w * 6 * 86400 + (int64_t)t * 3600 + (int64_t)k * 1800;
+}
+
 static void
 test_sentence_copied(void **state)
 {
-	static const char *const town[8] = {
-		"汐見坂", "青柳台", "葛葉", "月影", "鷺沼台", "楓原", "雪見", "萩野",
-	};
-	enum { T = 8, W = 5, C = 4 * W, N = T * C };
-	static char titles[N][160], leads[N][400];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, w = i % C / 4, k = i % 4;
-		int d = (int)(1 + w * 6 + t % 3);
-
-		write_closure(titles[i], leads[i], town[t], 4 + (int)((t + w) % 3), d, k);
-		story[i] = k < 2 ? i / 4 * 4 : i;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k % 2 ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)w * 6 * 86400 +
-		                            (int64_t)t * 3600 + (int64_t)k * 1800, 40 };
-	}
-	assert_fold_as(e, N, story, "a first sentence copied");
+	assert_gen_fold(COPIED_T * COPIED_C, gen_sentence_copied,
+	                "a first sentence copied");
 }
 
 /* Town t's bridge closed until month m from day d: told by the wire
@@ -2985,29 +3014,27 @@ write_bridge(char *title, char *lead, const char *town, const char *m, int d,
  * bridge stays apart (another name), as do the heat and the fog warned
  * of that day, whose leads each tell their hazard.
  */
+enum { SERIES_T = 8, SERIES_W = 5, SERIES_C = 5 * SERIES_W };
+
+static void
+gen_series_swapped(size_t i, struct gen_entry *g)
+{
+	static const char *const month[3] = { "April", "May", "June" };
+	size_t t = i / SERIES_C, w = i % SERIES_C / 5, k = i % 5;
+	int d = (int)(1 + w * 6 + t % 3);
+
+	write_bridge(g->title, g->lead, ten_towns[t], month[(t + w) % 3], d, k);
+	g->story = k < 2 ? i / 5 * 5 : i;
+	g->own = k == 1;
+	g->at = (int64_t)w * 6 * 86400 + (int64_t)t * 3600 + (int64_t)k * 1200;
+}
+
 static void
 test_series_swapped(void **state)
 {
-	static const char *const *const town = ten_towns;
-	static const char *const month[3] = { "April", "May", "June" };
-	enum { T = 8, W = 5, C = 5 * W, N = T * C };
-	static char titles[N][112], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, w = i % C / 5, k = i % 5;
-		int d = (int)(1 + w * 6 + t % 3);
-
-		write_bridge(titles[i], leads[i], town[t], month[(t + w) % 3], d, k);
-		story[i] = k < 2 ? i / 5 * 5 : i;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k == 1 ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)w * 6 * 86400 +
-		                            (int64_t)t * 3600 + (int64_t)k * 1200, 40 };
-	}
-	assert_fold_as(e, N, story, "a series' title with a word swapped");
+	assert_gen_fold(SERIES_T * SERIES_C, gen_series_swapped,
+	                "a series' title with a word swapped");
 }
 
 /*
@@ -3021,41 +3048,36 @@ test_series_swapped(void **state)
  * story each; two towns' heads stay apart.
  */
 static void
+gen_inflected_title(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 2, k = i % 2;
+	const char *town = ten_towns[t];
+
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "Dámaso Iturbe, nuevo director "
+		         "de la Cámara de Comercio de %s", town);
+		snprintf(g->lead, sizeof(g->lead), "La Cámara de Comercio de %s ha "
+		         "nombrado a Dámaso Iturbe como responsable máximo a partir "
+		         "de junio.", town);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "Dámaso Iturbe, que ha trabajado "
+		         "%zu años en Textiles Ribaseca, asumirá en junio la dirección "
+		         "de la Cámara de Comercio de %s.", 3 + t, town);
+		snprintf(g->title, sizeof(g->title), t % 2 ? "ACTUALIZA 1-Dámaso "
+		         "Iturbe, nueva dirección de la Cámara de Comercio de %s. %s" :
+		         "Dámaso Iturbe, nueva dirección de la Cámara de Comercio de "
+		         "%s%s", town, t % 2 ? g->lead : "");
+	}
+	g->story = t;
+	g->own = (int)k;
+	g->at = (int64_t)t * 86400 * 4 + (int64_t)k * 5400;
+}
+
+static void
 test_inflected_title(void **state)
 {
-	static const char *const *const town = ten_towns;
-	enum { T = 8, C = 2, N = T * C };
-	static char titles[N][320], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, k = i % C;
-
-		if (k == 0) {
-			snprintf(titles[i], sizeof(titles[0]), "Dámaso Iturbe, nuevo "
-			         "director de la Cámara de Comercio de %s", town[t]);
-			snprintf(leads[i], sizeof(leads[0]), "La Cámara de Comercio de %s "
-			         "ha nombrado a Dámaso Iturbe como responsable máximo a "
-			         "partir de junio.", town[t]);
-		} else {
-			snprintf(leads[i], sizeof(leads[0]), "Dámaso Iturbe, que ha "
-			         "trabajado %zu años en Textiles Ribaseca, asumirá en junio "
-			         "la dirección de la Cámara de Comercio de %s.", 3 + t,
-			         town[t]);
-			snprintf(titles[i], sizeof(titles[0]), t % 2 ? "ACTUALIZA 1-Dámaso "
-			         "Iturbe, nueva dirección de la Cámara de Comercio de %s. %s" :
-			         "Dámaso Iturbe, nueva dirección de la Cámara de Comercio de "
-			         "%s%s", town[t], t % 2 ? leads[i] : "");
-		}
-		story[i] = t;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)t * 86400 * 4 +
-		                            (int64_t)k * 5400, 40 };
-	}
-	assert_fold_as(e, N, story, "a title inflected");
+	assert_gen_fold(8 * 2, gen_inflected_title, "a title inflected");
 }
 
 /*
@@ -3070,10 +3092,11 @@ test_inflected_title(void **state)
  * the flooding stays apart, as do two episodes of a podcast on the
  * town's orchard ("Ep. 447 –", "Ep. 448 –": a kicker holds no figure).
  */
+enum { KICKER_T = 8, KICKER_C = 5 };
+
 static void
-test_kicker_swapped(void **state)
+gen_kicker_swapped(size_t i, struct gen_entry *g)
 {
-	static const char *const *const town = ten_towns;
 	static const char *const head[3] = {
 		"Blackout: %d homes without electricity in %s",
 		"Power cut: %d homes without electricity in %s - Daily Lantern",
@@ -3087,36 +3110,32 @@ test_kicker_swapped(void **state)
 		"After flooding at the substation, %d homes in %s were left without "
 		"electricity on Monday.",
 	};
-	enum { T = 8, C = 5, N = T * C };
-	static char titles[N][112], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
+	size_t t = i / KICKER_C, k = i % KICKER_C;
+	int homes = 300 + (int)(t * 131 % 700);
 
-	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, k = i % C;
-		int homes = 300 + (int)(t * 131 % 700);
-
-		if (k < 3) {
-			snprintf(titles[i], sizeof(titles[0]), head[k], homes, town[t]);
-			snprintf(leads[i], sizeof(leads[0]), body[k], homes, town[t]);
-		} else {
-			/* two episodes of a podcast on one place: a number is
-			 * no kicker's word */
-			snprintf(titles[i], sizeof(titles[0]), "Ep. %d \u2013 The "
-			         "forgotten orchard of %s", 440 + (int)(t * 2 + k), town[t]);
-			snprintf(leads[i], sizeof(leads[0]), k == 3 ? "Greta Whitlock "
-			         "walks the forgotten orchard of %s with its keepers." :
-			         "The keepers of the forgotten orchard of %s tell Greta "
-			         "Whitlock how it was saved.", town[t]);
-		}
-		story[i] = k < 2 ? t * C : i;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k == 1 ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)t * 86400 +
-		                            (int64_t)k * 5400, 40 };
+	if (k < 3) {
+		snprintf(g->title, sizeof(g->title), head[k], homes, ten_towns[t]);
+		snprintf(g->lead, sizeof(g->lead), body[k], homes, ten_towns[t]);
+	} else {
+		/* two episodes of a podcast on one place: a number is no
+		 * kicker's word */
+		snprintf(g->title, sizeof(g->title), "Ep. %d \u2013 The forgotten "
+		         "orchard of %s", 440 + (int)(t * 2 + k), ten_towns[t]);
+		snprintf(g->lead, sizeof(g->lead), k == 3 ? "Greta Whitlock walks "
+		         "the forgotten orchard of %s with its keepers." :
+		         "The keepers of the forgotten orchard of %s tell Greta "
+		         "Whitlock how it was saved.", ten_towns[t]);
 	}
-	assert_fold_as(e, N, story, "a kicker swapped");
+	g->story = k < 2 ? t * KICKER_C : i;
+	g->own = k == 1;
+	g->at = (int64_t)t * 86400 + (int64_t)k * 5400;
+}
+
+static void
+test_kicker_swapped(void **state)
+{
+	(void)state;
+	assert_gen_fold(KICKER_T * KICKER_C, gen_kicker_swapped, "a kicker swapped");
 }
 
 /* A university's invention (i 0 or 1) told by the wire (k 0) and by an
@@ -3165,26 +3184,22 @@ write_invention(char *title, char *lead, const char *town, size_t i, size_t k,
  * two copies fold; nothing else does.
  */
 static void
+gen_cut_echoed(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 4, inv = i % 4 / 2, k = i % 2;
+
+	write_invention(g->title, g->lead, ten_towns[t], inv, k, 2 * t + inv);
+	g->story = 2 * t + inv;
+	g->own = (int)k;
+	g->at = (int64_t)t * 6 * 3600 + (int64_t)inv * 1800 + (int64_t)k * 5400;
+}
+
+static void
 test_cut_echoed(void **state)
 {
-	static const char *const *const town = ten_towns;
-	enum { T = 8, C = 4, N = T * C };
-	static char titles[N][112], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, inv = i % C / 2, k = i % 2;
-
-		write_invention(titles[i], leads[i], town[t], inv, k, 2 * t + inv);
-		story[i] = 2 * t + inv;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)t * 6 * 3600 +
-		                            (int64_t)inv * 1800 + (int64_t)k * 5400, 40 };
-	}
-	assert_fold_as(e, N, story, "a title cut before what its lead tells");
+	assert_gen_fold(8 * 4, gen_cut_echoed,
+	                "a title cut before what its lead tells");
 }
 
 /* Ten Japanese towns, for the series properties written in Japanese. */
@@ -3257,27 +3272,26 @@ write_verdict(char *title, char *lead, size_t t, size_t k)
  * year it began: fold_event_named()), not a lead told the next day.
  * Each verdict's copies fold, and each record's two; nothing else does.
  */
+enum { NAMED_C = 7 };
+
+static void
+gen_cjk_named(size_t i, struct gen_entry *g)
+{
+	size_t t = i / NAMED_C, k = i % NAMED_C;
+
+	write_verdict(g->title, g->lead, t, k);
+	g->story = k < 2 ? i / NAMED_C * NAMED_C : k == 5 ? i - 1 : i;
+	g->own = (int)(k % 2);
+	g->at = (int64_t)t * 2 * 86400 + (int64_t)k * 1200 +
+	        (k == 6 ? 20 * 3600 : 0);
+}
+
 static void
 test_cjk_named(void **state)
 {
-	enum { T = 8, C = 7, N = T * C };
-	static char titles[N][128], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, k = i % C;
-
-		write_verdict(titles[i], leads[i], t, k);
-		story[i] = k < 2 ? i / C * C : k == 5 ? i - 1 : i;
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k % 2 ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)t * 2 * 86400 +
-		                            (int64_t)k * 1200 +
-		                            (k == 6 ? 20 * 3600 : 0), 40 };
-	}
-	assert_fold_as(e, N, story, "a Japanese headline that names its event");
+	assert_gen_fold(8 * NAMED_C, gen_cjk_named,
+	                "a Japanese headline that names its event");
 }
 
 /* Town t's university presenting a concrete, told by the wire (k 0) and
@@ -3325,26 +3339,23 @@ write_kanji_swap(char *title, char *lead, size_t t, size_t k)
  * tell two brawls. Each concrete's copies fold; nothing else does.
  */
 static void
+gen_cjk_swapped(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 4, k = i % 4;
+
+	write_kanji_swap(g->title, g->lead, t, k);
+	g->story = k < 2 ? i / 4 * 4 : i;
+	g->own = (int)(k % 2);
+	/* towns 4 days apart: the next brawl is out of the window */
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 2400;
+}
+
+static void
 test_cjk_swapped(void **state)
 {
-	enum { T = 8, C = 4, N = T * C };
-	static char titles[N][128], leads[N][200];
-	struct fold_entry e[N];
-	size_t story[N], i;
-
 	(void)state;
-	for (i = 0; i < N; i++) {
-		size_t t = i / C, k = i % C;
-
-		write_kanji_swap(titles[i], leads[i], t, k);
-		story[i] = k < 2 ? i / C * C : i;
-		/* towns 4 days apart: the next brawl is out of the window */
-		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k % 2 ? "Daily Lantern" : "City Wire",
-		                            1746000000 + (int64_t)t * 4 * 86400 +
-		                            (int64_t)k * 2400, 40 };
-	}
-	assert_fold_as(e, N, story, "a Japanese headline with a word swapped");
+	assert_gen_fold(8 * 4, gen_cjk_swapped,
+	                "a Japanese headline with a word swapped");
 }
 
 /* A Japanese series: ten towns over SERIES_DAYS days, each day's item
