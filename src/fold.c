@@ -857,8 +857,10 @@ fold_bits_set(_Atomic uint64_t *map, unsigned bits, uint64_t h)
 	unsigned sh;
 	_Atomic uint64_t *w = fold_bits_at(map, bits, h, &sh);
 
-	if ((atomic_fetch_or_explicit(w, (uint64_t)1 << sh,
-	                              memory_order_relaxed) >> sh & 1) != 0) {
+	uint64_t once = (uint64_t)1 << sh;
+
+	/* one bit's old value alone: a "lock bts", not a loop */
+	if ((atomic_fetch_or_explicit(w, once, memory_order_relaxed) & once) != 0) {
 		atomic_fetch_or_explicit(w, (uint64_t)2 << sh, memory_order_relaxed);
 	}
 }

@@ -2085,12 +2085,21 @@ title_read_text(struct title_words *w, const char *text, size_t len)
 	tokenize(text, len, &w->nm);
 }
 
-/* One step of hash_cps(): h after code point c. */
+/* One step of hash_cps(): h after the code point (or two, the second in
+ * the high half) in c. Two a step halve the chain of multiplies that
+ * each word waits on. */
 static inline uint64_t
-hash_step(uint64_t h, uint32_t c)
+hash_step(uint64_t h, uint64_t c)
 {
 	h = (h ^ c) * 1099511628211ULL;
 	return h ^ (h >> 29);
+}
+
+/* The code points cps[i] and cps[i + 1] as one step's input. */
+static inline uint64_t
+hash_two(const uint32_t *cps, size_t i)
+{
+	return cps[i] | (uint64_t)cps[i + 1] << 32;
 }
 
 static uint64_t
@@ -2099,9 +2108,11 @@ hash_cps(const uint32_t *cps, size_t n, uint64_t seed)
 	uint64_t h = 1469598103934665603ULL ^ seed;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		h = (h ^ cps[i]) * 1099511628211ULL;
-		h ^= h >> 29;
+	for (i = 0; i + 1 < n; i += 2) {
+		h = hash_step(h, hash_two(cps, i));
+	}
+	if (i < n) {
+		h = hash_step(h, cps[i]);
 	}
 	return h | 1;	/* 0 marks an empty slot */
 }
@@ -2118,13 +2129,14 @@ hash_cps3(const uint32_t *cps, size_t n, const uint64_t seed[3], uint64_t out[3]
 	uint64_t c = 1469598103934665603ULL ^ seed[2];
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		a = (a ^ cps[i]) * 1099511628211ULL;
-		b = (b ^ cps[i]) * 1099511628211ULL;
-		c = (c ^ cps[i]) * 1099511628211ULL;
-		a ^= a >> 29;
-		b ^= b >> 29;
-		c ^= c >> 29;
+	for (i = 0; i + 1 < n; i += 2) {
+		uint64_t v = hash_two(cps, i);
+
+		a = hash_step(a, v), b = hash_step(b, v), c = hash_step(c, v);
+	}
+	if (i < n) {
+		a = hash_step(a, cps[i]), b = hash_step(b, cps[i]);
+		c = hash_step(c, cps[i]);
 	}
 	out[0] = a | 1, out[1] = b | 1, out[2] = c | 1;
 }
@@ -2140,11 +2152,13 @@ hash_cps_pair(const uint32_t *cps, size_t n, const uint64_t seed[3],
 	uint64_t c = 1469598103934665603ULL ^ seed[2];
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		b = (b ^ cps[i]) * 1099511628211ULL;
-		c = (c ^ cps[i]) * 1099511628211ULL;
-		b ^= b >> 29;
-		c ^= c >> 29;
+	for (i = 0; i + 1 < n; i += 2) {
+		uint64_t v = hash_two(cps, i);
+
+		b = hash_step(b, v), c = hash_step(c, v);
+	}
+	if (i < n) {
+		b = hash_step(b, cps[i]), c = hash_step(c, cps[i]);
 	}
 	out[0] = 0, out[1] = b | 1, out[2] = c | 1;
 }
@@ -2237,27 +2251,30 @@ word_find_other(const uint32_t *cp, size_t len)
 }
 
 /* hash_cps_pair() of a stem of at most 8 code points at cps, which has
- * room for 8: eight steps whatever its length, and the states after
- * stem of them kept. A loop as long as the stem would end where a guess
- * goes wrong at most words; eight steps end where every guess is right,
- * and the next word's start need not wait on them. */
+ * room for 8: four steps of two whatever its length, the state after
+ * stem / 2 of them taken, and an odd stem's last code point stepped on
+ * from it without a branch. A loop as long as the stem would end where
+ * a guess goes wrong at most words; four steps end where every guess is
+ * right, and the next word's start need not wait on them. */
 static void
 hash_pair8(const uint32_t *cps, size_t stem, uint64_t prefix, uint64_t out[3])
 {
-	uint64_t sb[9], sc[9];
+	uint64_t sb[5], sc[5], b, c, odd;
+	uint32_t last = cps[stem > 0 ? stem - 1 : 0];
+	size_t k;
 
 	sb[0] = 1469598103934665603ULL ^ SEED_PAIR;
 	sc[0] = 1469598103934665603ULL ^ prefix;
-	/* spelled out: a loop of eight stays a loop at -O2 */
-	sb[1] = hash_step(sb[0], cps[0]), sc[1] = hash_step(sc[0], cps[0]);
-	sb[2] = hash_step(sb[1], cps[1]), sc[2] = hash_step(sc[1], cps[1]);
-	sb[3] = hash_step(sb[2], cps[2]), sc[3] = hash_step(sc[2], cps[2]);
-	sb[4] = hash_step(sb[3], cps[3]), sc[4] = hash_step(sc[3], cps[3]);
-	sb[5] = hash_step(sb[4], cps[4]), sc[5] = hash_step(sc[4], cps[4]);
-	sb[6] = hash_step(sb[5], cps[5]), sc[6] = hash_step(sc[5], cps[5]);
-	sb[7] = hash_step(sb[6], cps[6]), sc[7] = hash_step(sc[6], cps[6]);
-	sb[8] = hash_step(sb[7], cps[7]), sc[8] = hash_step(sc[7], cps[7]);
-	out[0] = 0, out[1] = sb[stem] | 1, out[2] = sc[stem] | 1;
+	for (k = 0; k < 4; k++) {
+		uint64_t v = hash_two(cps, 2 * k);
+
+		sb[k + 1] = hash_step(sb[k], v), sc[k + 1] = hash_step(sc[k], v);
+	}
+	b = sb[stem / 2], c = sc[stem / 2];
+	odd = (uint64_t)0 - (stem & 1);	/* all ones for an odd stem */
+	b ^= (hash_step(b, last) ^ b) & odd;
+	c ^= (hash_step(c, last) ^ c) & odd;
+	out[0] = 0, out[1] = b | 1, out[2] = c | 1;
 }
 
 /* By enum title_kind: what a missing shingle weighs (one changed CJK
@@ -2978,8 +2995,9 @@ title_flatten(const struct title_words *w, char *out, uint64_t *whole)
 		const struct token *t = &nm->toks[i];
 		const uint32_t *cp = nm->cps + t->start;
 
-		/* hash_cps() of the word from the hash so far, in the loop
-		 * that writes it: one loop's end to guess a word, not two */
+		/* the word hashed on from the hash so far, a code point a
+		 * step, in the loop that writes it: one loop's end to guess
+		 * a word, not two */
 		h = 1469598103934665603ULL ^ h;
 		for (j = 0; j < t->len; j++) {
 			uint32_t c = cp[j];

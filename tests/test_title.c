@@ -608,7 +608,7 @@ test_possessive_keys(void **state)
  * shingles), folded into one FNV-1a digest. The shingles' hashes become
  * ids and orders in folding, so a faster reading must give the same
  * digests (each was taken from the reading as first written, or as the
- * rule last changed it). */
+ * rule or the hash function last changed it). */
 struct pinned_case {
 	const char *name;
 	const char *title, *summary, *source, *outlet;
@@ -618,31 +618,31 @@ struct pinned_case {
 static const struct pinned_case pinned_cases[] = {
 	{ "plain", "Harbour board approves forty new berths for the marina",
 	  "The harbour board approved forty new berths on Tuesday. More follows.",
-	  NULL, NULL, 0xc9cf397de6c5d2a6ULL },
+	  NULL, NULL, 0x9a4f2fc3011af79aULL },
 	{ "stems", "Councils evacuated residents, evacuating flooded streets",
-	  "evacuation orders", NULL, NULL, 0x26361ef7ff8d4907ULL },
+	  "evacuation orders", NULL, NULL, 0xd36582ef0c6a92aaULL },
 	{ "outlet tail", "Ferry line approved by council - Harbor Wire",
-	  NULL, "Harbor Wire", "Harbor Wire", 0x53ee56d4db860dc3ULL },
+	  NULL, "Harbor Wire", "Harbor Wire", 0x2aafe337a71c8afeULL },
 	{ "source name at the end", "Ferry line approved by council Harbor Wire",
-	  NULL, "Harbor Wire", NULL, 0x53ee56d4db860dc3ULL },
+	  NULL, "Harbor Wire", NULL, 0x2aafe337a71c8afeULL },
 	{ "glued summary", "Ferry line approvedCouncil voted seven to two for the line",
-	  "Council voted seven to two for the line on Monday", NULL, NULL, 0x2e11b1708c43719dULL },
+	  "Council voted seven to two for the line on Monday", NULL, NULL, 0x83777c8f16f859f6ULL },
 	{ "ellipsis", "Ferry line approved by council after long...", NULL, NULL,
-	  NULL, 0xb3a061914fa91d13ULL },
+	  NULL, 0x5ab6c4f21e9ea836ULL },
 	{ "figures and markers", "MATCHDAY Jong FC Utrecht - Telstar 2-2, U21 at 1,000.5",
-	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x157222ebcb963c1aULL },
-	{ "dated", "Morning briefing: Friday 20 November", NULL, NULL, NULL, 0x5732aa091fb47eb0ULL },
-	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0x0c047da8b575c853ULL },
+	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x7eb4c1fda414dc7eULL },
+	{ "dated", "Morning briefing: Friday 20 November", NULL, NULL, NULL, 0xe49d52245ee53488ULL },
+	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0x7df92b230cf132b2ULL },
 	{ "japanese", "\u3010\u5929\u6c17\u3011\u5357\u6ca2 11\u670817\u65e5 \u304f\u3082\u308a",
-	  "\u5357\u6ca2\u306e\u5929\u6c17\u306f\u304f\u3082\u308a\u3002", NULL, NULL, 0x60aab5b86753c7cfULL },
+	  "\u5357\u6ca2\u306e\u5929\u6c17\u306f\u304f\u3082\u308a\u3002", NULL, NULL, 0x34322b6cb1fe1da7ULL },
 	{ "half-width kana", "\uff76\uff9e\uff72\uff9f\uff9d \uff83\uff9e\uff9d\uff7c\uff6c \u904b\u4f11",
-	  NULL, NULL, NULL, 0x673c6e2f0d394cfaULL },
+	  NULL, NULL, NULL, 0x0e01647dc7874315ULL },
 	{ "korean", "\ub300\uad6c\uc2dc 120\uc5b5\uc6d0 \uc608\uc0b0 \ud3b8\uc131",
-	  NULL, NULL, NULL, 0x2cb4ac1827c3bd19ULL },
+	  NULL, NULL, NULL, 0x94e56701ba258d01ULL },
 	{ "full width and accents", "\uff28\uff41\uff52\uff42\uff4f\uff55\uff52 caf\u00e9 \u00c4rger \u00dftra\u00dfe",
-	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0xc62148f386ab7b66ULL },
+	  "Caf\u00e9 owners \u00c4rger", NULL, NULL, 0x200cc213f94f47c4ULL },
 	{ "stray bytes", "Ferry \xff line \xc3 approved \x80 by council", "\xe3\x80 lead \xff",
-	  NULL, NULL, 0x24beb4fce852c683ULL },
+	  NULL, NULL, 0x4aa528e45c1d1a7eULL },
 	{ "empty", "", "", NULL, NULL, 0xe08be088538b9e89ULL },
 };
 
@@ -738,7 +738,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x5660668ef7c56573ULL
+#define PINNED_GENERATED 0xd157fb6c5cd455d9ULL
 
 static void
 test_reading_pinned(void **state)
