@@ -375,10 +375,10 @@ fold_run_halves(void *(*fn)(void *), void *a, void *b, int split)
 	}
 }
 
-/* Tables read at random, as the id table and the bitmap of lead
- * shingles are, come in huge pages where the system gives them for the
- * asking: at a million titles nearly every lookup misses the cache, and
- * in small pages the TLB too. */
+/* The two tables read at random, the ids' slots and the bitmap of lead
+ * shingles (fold_zeroed()), come in huge pages where the system gives
+ * them for the asking: at a million titles nearly every lookup misses
+ * the cache, and in small pages the TLB too. */
 #define FOLD_HUGE ((size_t)2 << 20)
 /* A zeroed array of this size or less has its pages written as it is
  * made: calloc() leaves fresh pages untouched, and an array read before
@@ -393,8 +393,12 @@ fold_run_halves(void *(*fn)(void *), void *a, void *b, int split)
 /* Asks for huge pages for the 2 MB-aligned inside of [p, p + n), where
  * the system gives them for the asking. Every large array folding makes
  * is fresh memory, and on a virtual machine a fault costs as much as
- * clearing its page: at a million entries 160,000 small-page faults took
- * a fifth of folding's processor time, their 2 MB ones a tenth of it. */
+ * clearing its page, a 2 MB one sometimes more than its 512 small ones:
+ * at a million entries, with huge pages for every large array, folding
+ * spent 2.8-4.2 s of its processor time in the kernel, with none 1.2 s,
+ * and with them for the two tables alone 0.7-1.6 s. Arrays written in
+ * order, and the entries, read in order but for the candidates, save
+ * little in the TLB. */
 static void
 fold_advise_huge(void *p, size_t n)
 {
@@ -411,39 +415,36 @@ fold_advise_huge(void *p, size_t n)
 #endif
 }
 
-/* malloc() and calloc() for folding's arrays, in huge pages when large. */
+/* malloc() and calloc() for folding's arrays, never NULL for none. */
 static void *
 fold_alloc(size_t n, size_t size)
 {
-	void *p = malloc(n ? n * size : 1);
-
-	fold_advise_huge(p, n * size);
-	return p;
+	return malloc(n ? n * size : 1);
 }
 
 static void *
 fold_calloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size);
-
-	fold_advise_huge(p, n * size);
-	return p;
+	return calloc(n ? n : 1, size);
 }
 
-/* A zeroed array of n bytes, in huge pages when large; free with free(). */
+/* A zeroed array of n bytes, for a table read at random (random) in
+ * huge pages when large; free with free(). */
 static void *
-fold_zeroed(size_t n)
+fold_zeroed(size_t n, int random)
 {
 	void *p = n > FOLD_PREFAULT ? calloc(1, n) : malloc(n ? n : 1);
 
-	fold_advise_huge(p, n);
+	if (random) {
+		fold_advise_huge(p, n);
+	}
 	if (p != NULL && n <= FOLD_PREFAULT) {
 		memset(p, 0, n ? n : 1);
 	}
 	return p;
 }
 
-/* Reallocates *p to ncap of size, in huge pages when large. */
+/* Reallocates *p to ncap of size. */
 static int
 fold_resize(void **p, size_t *cap, size_t ncap, size_t size)
 {
@@ -452,7 +453,6 @@ fold_resize(void **p, size_t *cap, size_t ncap, size_t size)
 	if (np == NULL) {
 		return -1;
 	}
-	fold_advise_huge(np, ncap * size);
 	*p = np;
 	*cap = ncap;
 	return 0;
@@ -541,7 +541,7 @@ fold_rehash(struct fold_ctx *c, size_t want)
 	if (ncap > UINT32_MAX) {
 		return -1;	/* fold_slot_of() scales by 32 bits */
 	}
-	if ((k = fold_zeroed(ncap * sizeof(*k))) == NULL) {
+	if ((k = fold_zeroed(ncap * sizeof(*k), 1)) == NULL) {
 		return -1;
 	}
 	for (i = 0; i < c->hcap; i++) {
@@ -3001,8 +3001,8 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	while (ls.bits < 40 && ((size_t)1 << ls.bits) < n * FOLD_LEAD_BITS / 2) {
 		ls.bits++;
 	}
-	ls.map = fold_zeroed(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map));
-	c->ents = fold_zeroed((n ? n : 1) * sizeof(*c->ents));
+	ls.map = fold_zeroed(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map), 1);
+	c->ents = fold_zeroed((n ? n : 1) * sizeof(*c->ents), 0);
 	c->entries = entries;
 	c->n = n;
 	if (ls.map == NULL || c->ents == NULL ||
