@@ -1326,6 +1326,49 @@ fold_address_hash(const char *s)
 	return fold_short_hash(s);
 }
 
+/* The feed whose own GUID e's is, or NULL for a GUID that names its item
+ * everywhere. A GUID with a scheme ("https://...", "urn:uuid:...",
+ * "tag:...") is an address; one without ("100241", "item-7") is only
+ * unique in its feed, which numbers its items as another numbers its
+ * own, so two feeds' "100241" are two items. An entry without a source
+ * (one feed's, in --dump) scopes it by NULL, as its feed's fellows. */
+static const char *
+fold_guid_scope(const struct fold_entry *e)
+{
+	const char *p = e->id;
+
+	if (p != NULL && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		       (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.') {
+			p++;
+		}
+		if (*p == ':') {
+			return NULL;
+		}
+	}
+	return e->source;
+}
+
+/* Whether two GUIDs' scopes (fold_guid_scope()) are one. */
+static int
+fold_same_scope(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* fold_str_hash() of e's GUID, with its scope's mixed in. */
+static uint64_t
+fold_guid_hash(const struct fold_entry *e)
+{
+	const char *scope = fold_guid_scope(e);
+	uint64_t h = fold_str_hash(e->id);
+
+	if (scope != NULL) {
+		h = (h ^ fold_str_hash(scope)) * 0x100000001b3ULL;
+	}
+	return h != 0 ? h : 1;
+}
+
 /* Whether title, its outlet tail aside (len: title_outlet_tail()), ends
  * in an ellipsis: a copy cut short, whose words match the start of many
  * titles. */
@@ -1530,7 +1573,7 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->uncased = title_uncased(p->w) != 0;
 	polar = title_polarity(p->w);
 	fe->polar = (uint32_t)polar, fe->polarhi = (unsigned char)(polar >> 32);
-	fe->guid = fold_address_hash(e->id);
+	fe->guid = fold_address_hash(e->id) != 0 ? (uint32_t)fold_guid_hash(e) | 1 : 0;
 	fe->link = fold_address_hash(e->link);
 	fe->time = e->time;
 	n = title_shingles(p->w, p->sh + p->nsh);
@@ -1912,7 +1955,8 @@ struct fold_key {
 /* A GUID or link that the short hashes found shared (fold_join_field()). */
 struct fold_addr {
 	const char *s;
-	uint64_t h;	/* fold_str_hash(s) */
+	const char *scope;	/* a GUID's fold_guid_scope(); a link's NULL */
+	uint64_t h;	/* fold_str_hash(s), a GUID's fold_guid_hash() */
 	uint32_t i;
 };
 
@@ -1931,8 +1975,13 @@ fold_cmp_str(const void *x, const void *y)
 	if (a->h != b->h) {
 		return a->h < b->h ? -1 : 1;
 	}
-	r = strcmp(a->s, b->s);
-	return r != 0 ? r : (a->i > b->i) - (a->i < b->i);
+	if ((r = strcmp(a->s, b->s)) != 0) {
+		return r;
+	}
+	if (!fold_same_scope(a->scope, b->scope)) {
+		return a->scope == NULL ? -1 : b->scope == NULL ? 1 : strcmp(a->scope, b->scope);
+	}
+	return (a->i > b->i) - (a->i < b->i);
 }
 
 /* Sorts the n keys at k by cmp, by insertion: the runs that
@@ -2205,13 +2254,15 @@ fold_join_field(struct fold_ctx *c, size_t n, int field)
 			const struct fold_entry *e = fold_at(c, (uint32_t)k[x]);
 
 			run[x - i].s = field == 0 ? e->id : e->link;
-			run[x - i].h = fold_str_hash(run[x - i].s);
+			run[x - i].scope = field == 0 ? fold_guid_scope(e) : NULL;
+			run[x - i].h = field == 0 ? fold_guid_hash(e) : fold_str_hash(e->link);
 			run[x - i].i = (uint32_t)k[x];
 		}
 		qsort(run, j - i, sizeof(*run), fold_cmp_str);
 		for (x = 0; x < j - i; x = y) {
 			for (y = x + 1; y < j - i && run[y].h == run[x].h &&
-			     strcmp(run[y].s, run[x].s) == 0; y++) {
+			     strcmp(run[y].s, run[x].s) == 0 &&
+			     fold_same_scope(run[y].scope, run[x].scope); y++) {
 			}
 			fold_join_address(c, run + x, y - x, field);
 		}
@@ -3312,7 +3363,8 @@ fold_same_address(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
 	const struct fold_entry *x = fold_at(c, ia), *y = fold_at(c, ib);
 
-	return (a->guid != 0 && a->guid == b->guid && strcmp(x->id, y->id) == 0) ||
+	return (a->guid != 0 && a->guid == b->guid && strcmp(x->id, y->id) == 0 &&
+	        fold_same_scope(fold_guid_scope(x), fold_guid_scope(y))) ||
 	       (a->link != 0 && a->link == b->link && strcmp(x->link, y->link) == 0);
 }
 
@@ -4116,7 +4168,10 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *  - they carry the same GUID or link (at any time apart) that fewer
  *    than three different titles or summaries' leads carry, nor two from
  *    one feed: a feed that gives every item its front page's address, or
- *    one GUID, proves nothing by it (fold_join_address()); otherwise
+ *    one GUID, proves nothing by it (fold_join_address()); a GUID without
+ *    a scheme ("100241", not "urn:..." or "https://...") is the same only
+ *    in the same feed, which numbers its items as other feeds number
+ *    theirs (fold_guid_scope()); otherwise
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
  *    undated, and
  *  - when either title is short (title_informative() under TITLE_SHORT:

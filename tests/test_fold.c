@@ -783,6 +783,60 @@ test_label_series(void **state)
 	}
 }
 
+/* A GUID without a scheme is its feed's own: two feeds that each number
+ * their items from 100 (two more from 200) give one number to two
+ * different stories, which stay apart, over the same day and across
+ * days (a number on three stories is a site's, fold_join_address()'s
+ * part, not this test's); a GUID with a scheme
+ * ("urn:", "tag:") names its item in every feed that carries it. */
+static void
+test_feed_numbered_guids(void **state)
+{
+	static const char *const feeds[] = {
+		"Valley Courier", "Harbour Post", "Lindau Radio", "Morning Wire",
+	};
+	static const char *const towns[] = {
+		"Kelbridge", "Ashmore", "Penwith", "Dunmere", "Carrow", "Elston",
+		"Brackley", "Tarrow", "Wenlow", "Orford", "Mirren", "Halsey",
+	};
+	static const char *const deeds[] = {
+		"council approves new ferry berth", "library reopens after flood repairs",
+		"bakery wins regional bread prize", "school choir tours the islands",
+		"bridge closes for a week of repairs", "hospital opens a dialysis wing",
+	};
+	enum { PER = 6, N = 4 * PER + 5 };
+	static char titles[N][96], ids[N][48];
+	struct fold_entry e[N];
+	size_t story[N], f, k, i = 0;
+
+	(void)state;
+	for (f = 0; f < 4; f++) {
+		for (k = 0; k < PER; k++, i++) {
+			snprintf(titles[i], sizeof(titles[i]), "%s %s",
+			         towns[i % 12], deeds[(i + i / 12) % 6]);
+			snprintf(ids[i], sizeof(ids[i]), "%zu", 100 * (1 + f / 2) + k);
+			e[i] = (struct fold_entry){ titles[i], ids[i], NULL, NULL, feeds[f],
+			                            1746000000 + (int64_t)(f * 3 + k * 40000 +
+			                                                   (f % 2) * k * 86400), 40 };
+			story[i] = i;
+		}
+	}
+	/* addresses with a scheme, shared across feeds */
+	for (k = 0; k < 5; k++, i++) {
+		static const char *const global[] = {
+			"urn:uuid:5a1f0c2e-0b7d-4a57-9e0f-3f1b2c4d5e6f",
+			"tag:valley.example,2026:item-9",
+		};
+
+		e[i] = (struct fold_entry){ k % 2 ? "Orchard festival returns to Wenlow"
+		                                  : "Wenlow welcomes back its orchard fair",
+		                            global[k / 3], NULL, NULL, feeds[k % 4],
+		                            1746000000 + (int64_t)k * 600, 40 };
+		story[i] = N + k / 3;
+	}
+	assert_fold_as(e, N, story, "numbered GUIDs");
+}
+
 /* A site's front page is no item's address: untitled items of many
  * feeds that give it as their link or GUID, with and without a slash,
  * stay apart, whether they say something or nothing (two or fewer
@@ -4104,6 +4158,7 @@ main(void)
 		cmocka_unit_test(test_forecast_retold),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
+		cmocka_unit_test(test_feed_numbered_guids),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
