@@ -55,6 +55,8 @@
  * coverage", "Sign up for our newsletter"). */
 #define FOLD_LEAD_BYTES 200
 #define FOLD_LEAD_LABEL 24	/* a first sentence this short is a label */
+#define FOLD_DATELINE_MAX 48	/* a wire's dateline is no longer */
+#define FOLD_LEAD_SHORT 64	/* a first sentence this short leads on */
 /* What fold_summary_needed() promises: the label, the lead and a byte
  * to see whether more follow, with room to spare */
 #define FOLD_SUMMARY_READ 256
@@ -755,6 +757,16 @@ fold_blank(char ch)
 	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
 }
 
+/* Whether text other than blanks follows at s. */
+static int
+fold_more(const char *s)
+{
+	while (fold_blank(*s)) {
+		s++;
+	}
+	return *s != '\0';
+}
+
 /* The length of a summary's lead: its first sentence (to the first "。",
  * ". ", "! " or "? ", or the same before a line break, but for the dot
  * of an ordinal, an initial, a title or a month, fold_dot_inside()), at
@@ -769,11 +781,13 @@ fold_lead_length(const char *summary, int *cut)
 		[0] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe3] = 1,
 	};
 	size_t len = 0;
+	int figure = 0;
 
 	while (len < FOLD_LEAD_BYTES) {
 		char ch = summary[len];
 
 		if (!may_end[(unsigned char)ch]) {
+			figure |= ch >= '0' && ch <= '9';
 			len++;
 			continue;
 		}
@@ -783,6 +797,11 @@ fold_lead_length(const char *summary, int *cut)
 		if ((ch == '\xe3' && strncmp(summary + len, "\xe3\x80\x82", 3) == 0) ||
 		    (ch != '\xe3' && fold_blank(summary[len + 1]) &&
 		     !(ch == '.' && fold_dot_inside(summary, len)))) {
+			if (ch != '\xe3' && len < FOLD_LEAD_SHORT && !figure &&
+			    fold_more(summary + len + 1)) {
+				len++;
+				continue;
+			}
 			*cut = 0;
 			return len;
 		}
@@ -803,22 +822,143 @@ fold_lead_length(const char *summary, int *cut)
 size_t
 fold_summary_needed(size_t title_len)
 {
-	_Static_assert(FOLD_LEAD_LABEL + FOLD_LEAD_BYTES + 8 <= FOLD_SUMMARY_READ,
-	               "a kept summary holds the label and the lead");
+	_Static_assert(FOLD_LEAD_LABEL <= FOLD_DATELINE_MAX &&
+	               FOLD_DATELINE_MAX + FOLD_LEAD_BYTES + 8 <= FOLD_SUMMARY_READ,
+	               "a kept summary holds the label or dateline and the lead");
 	/* the glued-summary rule (title.c's unglue()) reads as many bytes
 	 * as the title has, after the summary's leading blank */
 	return title_len + 8 > FOLD_SUMMARY_READ ? title_len + 8 : FOLD_SUMMARY_READ;
 }
 
-/* Where a summary's lead starts: past a first sentence in capitals,
- * shorter than FOLD_LEAD_LABEL bytes, that more text follows, which is a
- * label, not the story ("FOR IMMEDIATE RELEASE. Acme Corp today
- * announced ..."): under one boilerplate title, the lead that tells one
- * release from another is the sentence after it. */
+/* The length of a dash that ends a dateline at s (" - ", " -- ", " – ",
+ * " — " and the blanks after it), or 0. */
+static size_t
+fold_dateline_dash(const char *s)
+{
+	size_t n = 0;
+
+	if (s[0] != ' ') {
+		return 0;
+	}
+	if (s[1] == '-') {
+		n = s[2] == '-' ? 3 : 2;
+	} else if (strncmp(s + 1, "\xe2\x80\x93", 3) == 0 ||
+	           strncmp(s + 1, "\xe2\x80\x94", 3) == 0) {
+		n = 4;
+	}
+	if (n == 0 || s[n] != ' ') {
+		return 0;
+	}
+	while (s[n] == ' ') {
+		n++;
+	}
+	return n;
+}
+
+/* Whether the len bytes at s are a dateline's place and date before its
+ * dash: a place of at most four words with the agency in parentheses
+ * after it ("CASTLEFEN, May 5 (Meridian Wire)", "Trévaudan (AAP)"),
+ * letters in them and no figure, or a place in capitals with a date
+ * after its comma ("ROMA, 5 MAG"). */
+static int
+fold_dateline_head(const char *s, size_t len)
+{
+	const char *open = len > 0 && s[len - 1] == ')' ? memchr(s, '(', len) : NULL;
+	const char *comma = memchr(s, ',', len), *p;
+	size_t words = 1, caps = 0;
+
+	for (p = s; p < s + len && *p != '(' && *p != ','; p++) {
+		words += *p == ' ' && p[1] != '(' && p[1] != ',';
+		caps += (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80;
+		if (*p >= 'a' && *p <= 'z') {
+			caps = 0;
+		}
+	}
+	if (words > 4) {
+		return 0;
+	}
+	if (open != NULL) {
+		size_t in = (size_t)(s + len - 1 - open - 1);
+
+		for (p = open + 1; p < s + len - 1; p++) {
+			if (*p >= '0' && *p <= '9') {
+				return 0;
+			}
+		}
+		return open > s && open[-1] == ' ' && in >= 2 && in <= 32 &&
+		       ((open[1] >= 'A' && open[1] <= 'Z') || (unsigned char)open[1] >= 0x80);
+	}
+	if (comma == NULL || caps < 3) {
+		return 0;
+	}
+	for (p = comma; p < s + len; p++) {
+		if (*p >= '0' && *p <= '9') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The bytes of a wire's dateline at the start of summary, or 0: a place
+ * (and date, and agency) and a dash ("CASTLEFEN, May 5 (Meridian Wire) -
+ * ", "ROMA, 5 MAG - "), or a Chinese wire's "...5月4日电" and the
+ * reporter after it. Its date and agency are no facts of the story: an
+ * outlet that tells the wire's story in its own words writes neither,
+ * and they made each lead hold keys the other lacked. */
+static size_t
+fold_dateline(const char *s)
+{
+	const char *telegram;
+	size_t i, n;
+
+	if ((s[0] >= 'A' && s[0] <= 'Z') || ((unsigned char)s[0] >= 0xc3 &&
+	                                     (unsigned char)s[0] < 0xe0)) {
+		for (i = 1; i < FOLD_DATELINE_MAX && s[i] != '\0'; i++) {
+			if (s[i] == '.' && s[i + 1] == ' ') {
+				return 0;
+			}
+			if ((n = fold_dateline_dash(s + i)) > 0) {
+				return fold_dateline_head(s, i) && s[i + n] != '\0' &&
+				       i + n <= FOLD_DATELINE_MAX ? i + n : 0;
+			}
+		}
+		return 0;
+	}
+	/* "新华社北京5月4日电（记者 ...）": 日电 after a figure */
+	if ((unsigned char)s[0] < 0xe0 ||
+	    (telegram = strstr(s, "\xe6\x97\xa5\xe7\x94\xb5")) == NULL ||
+	    telegram - s > 36 || telegram == s || telegram[-1] < '0' || telegram[-1] > '9') {
+		return 0;
+	}
+	i = (size_t)(telegram - s) + 6;
+	if (strncmp(s + i, "\xef\xbc\x88", 3) == 0) {	/* （ */
+		const char *close = strstr(s + i, "\xef\xbc\x89");
+
+		if (close == NULL || close - s > FOLD_DATELINE_MAX - 3) {
+			return 0;
+		}
+		i = (size_t)(close - s) + 3;
+	}
+	while (s[i] == ' ' || strncmp(s + i, "\xe3\x80\x80", 3) == 0) {
+		i += s[i] == ' ' ? 1 : 3;
+	}
+	return s[i] != '\0' && i <= FOLD_DATELINE_MAX ? i : 0;
+}
+
+/* Where a summary's lead starts: past a wire's dateline (fold_dateline()),
+ * or past a first sentence in capitals, shorter than FOLD_LEAD_LABEL
+ * bytes, that more text follows, which is a label, not the story ("FOR
+ * IMMEDIATE RELEASE. Acme Corp today announced ..."): under one
+ * boilerplate title, the lead that tells one release from another is
+ * the sentence after it. */
 static size_t
 fold_lead_start(const char *summary)
 {
 	size_t i, skip;
+
+	if ((skip = fold_dateline(summary)) > 0) {
+		return skip;
+	}
 
 	/* most summaries show a lower-case letter within a few bytes:
 	 * the check ends there */
@@ -1004,7 +1144,7 @@ fold_reread_run(void *arg)
 	size_t i;
 
 	for (i = r->from; i < r->to && r->rc == 0; i++) {
-		fold_entry_prefetch(r->c, i, r->to, 0, FOLD_LEAD_LABEL + FOLD_LEAD_BYTES);
+		fold_entry_prefetch(r->c, i, r->to, 0, FOLD_DATELINE_MAX + FOLD_LEAD_BYTES);
 		fold_reread_hash(r, i, &r->ld[i & 1]);
 		if (i > r->from) {
 			r->rc = fold_reread_keep(r, i - 1, &r->ld[(i - 1) & 1]);
@@ -1691,7 +1831,7 @@ fold_read_part(void *arg)
 
 			/* the front's next chunk most likely follows */
 			fold_entry_prefetch(p->c, i, p->back ? to : p->end, 1,
-			                    FOLD_LEAD_LABEL + FOLD_LEAD_BYTES);
+			                    FOLD_DATELINE_MAX + FOLD_LEAD_BYTES);
 			p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
 			        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ?
 			        -1 : 0;
@@ -3493,6 +3633,27 @@ fold_strong_keys(const struct fold_ctx *c, const struct fold_ent *e)
 	return strong;
 }
 
+/* How many of e's title's keys name something: strong keys, and weak
+ * ones (a capitalised word of Title Case) that no title of the batch
+ * writes in lower case, its first word aside. In "Storm Batters Selbury:
+ * Trees Down, Roofs Torn Off" the capitals of storm, trees and roofs
+ * name nothing. */
+static size_t
+fold_named_keys(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	const uint32_t id = ~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT |
+	                      TITLE_KEY_FIRST_BIT);
+	size_t i, named = 0;
+
+	for (i = 0; c->keys != NULL && i < e->nkeys; i++) {
+		uint32_t k = c->keys[e->key + i];
+
+		named += (k & TITLE_KEY_WEAK_BIT) == 0 ||
+		         ((k & TITLE_KEY_FIRST_BIT) == 0 && !c->lower[k & id]);
+	}
+	return named;
+}
+
 /* Whether a's and b's titles fold to the same text. */
 static int
 fold_same_text(const struct fold_ctx *c, const struct fold_ent *a,
@@ -3534,8 +3695,9 @@ fold_cjk_title(const struct fold_ctx *c, const struct fold_ent *e)
  * district or share is another title, which the title rule parts; the
  * same title a day later may be the next day's market. One headline
  * told twice (the same words, fold_same_words()) names its event by two
- * keys, one of them strong, figure or not, or by FOLD_EVENT_KEYS keys of
- * any strength ("Thornmere kite festival draws record 80,000 visitors",
+ * keys, one of them strong, figure or not, or by FOLD_EVENT_KEYS keys
+ * that name something (fold_named_keys()) ("Thornmere kite festival
+ * draws record 80,000 visitors",
  * its leads adding last year's count or the year it began), or, written
  * in Japanese (fold_cjk_title()), by FOLD_EVENT_KEYS words. */
 static int
@@ -3558,7 +3720,7 @@ fold_event_named(const struct fold_ctx *c, const struct fold_ent *a,
 	/* the words compared last: most pairs asked name too little; a
 	 * Japanese title names its event by FOLD_EVENT_KEYS words */
 	return ((a->nkeys >= FOLD_SERIES_KEYS - 1 && fold_strong_keys(c, a) > 0) ||
-	        a->nkeys >= FOLD_EVENT_KEYS ||
+	        fold_named_keys(c, a) >= FOLD_EVENT_KEYS ||
 	        (a->inform >= 2 * FOLD_EVENT_KEYS && fold_cjk_title(c, a))) &&
 	       fold_same_words(c, a, b);
 }
@@ -4226,8 +4388,13 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      other lacks, or whose words one lacks are all in both leads and
  *      the other's in neither, title_rewrite_echoed(): a German noun,
  *      capitalised as a name is, swapped by an outlet). A lead is
- *      the first sentence past a short label in capitals
- *      (fold_lead_start(): "FOR IMMEDIATE RELEASE."), ended by a blank or
+ *      the first sentence past a wire's dateline (fold_dateline():
+ *      "KELBRIDGE, May 5 (City Wire) - ", "ROMA, 5 MAG - ",
+ *      "...5月4日电") or a short label in capitals
+ *      (fold_lead_start(): "FOR IMMEDIATE RELEASE."), going on into
+ *      the next when it is shorter than FOLD_LEAD_SHORT bytes and holds
+ *      no figure (a forecast's "Fog then sunshine expected over
+ *      Wickensby today." gives its temperatures after), ended by a blank or
  *      a line break after its stop, going on past an ordinal's, an
  *      initial's, a title's or a month's dot (fold_dot_inside(): "am 30.
  *      Spieltag", "U.S.", "Mr.", "Dec. 3").
@@ -4254,7 +4421,9 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    FOLD_DETAIL_SECONDS, and name a figure among FOLD_SERIES_KEYS strong
  *    keys, fold_event_named(): one result, its leads adding the turnout
  *    or the runner-up; or are one headline, the same words, naming two
- *    keys, one strong, or FOLD_EVENT_KEYS of any strength, or in
+ *    keys, one strong, or FOLD_EVENT_KEYS that name something (not the
+ *    capitals of a Title Case word that another title writes in lower
+ *    case, fold_named_keys()), or in
  *    Japanese, which has no keys but figures, FOLD_EVENT_KEYS words
  *    (fold_cjk_title(): "若葉町のフォーク音楽祭、来場者14万人で過去最多");
  *    nor, for a

@@ -3017,6 +3017,172 @@ test_sentence_copied(void **state)
 	                "a first sentence copied");
 }
 
+/*
+ * A wire's dateline is no fact of its story, as a property: in eight
+ * towns a hospital opens a wing, and the wire writes its lead under a
+ * dateline ("KELBRIDGE, May 5 (City Wire) - ", "Kelbridge (CW) - ",
+ * "KELBRIDGE, 5 MAG - ", or with a long dash) while an outlet tells the
+ * same facts in its own words under the headline in Title Case, adding
+ * the beds. The dateline's date and agency made the wire's lead hold
+ * keys the outlet's lacks, each lead a figure of its own, and the two
+ * stayed apart; past it (fold_dateline()) only the outlet adds one.
+ * Each town's wing is its own story: another town's, or another cost,
+ * stays apart.
+ */
+enum { DATELINE_T = 8 };
+
+static void
+gen_dateline(size_t i, struct gen_entry *g)
+{
+	static const char *const town[DATELINE_T] = {
+		"Kelbridge", "Ashmore", "Penwith", "Dunmere",
+		"Carrow", "Elston", "Brackley", "Tarrow",
+	};
+	static const char *const wing[] = { "dialysis", "maternity", "cancer", "eye" };
+	size_t t = i / 2, k = i % 2;
+	const char *w = wing[t % 4];
+	int cost = 40 + (int)t * 13, day = 4 + (int)(t % 3);
+	char upper[32], head[64];
+	size_t j;
+
+	for (j = 0; town[t][j] != '\0' && j + 1 < sizeof(upper); j++) {
+		upper[j] = (char)(town[t][j] >= 'a' ? town[t][j] - 32 : town[t][j]);
+	}
+	upper[j] = '\0';
+	switch (t % 4) {
+	case 0:
+		snprintf(head, sizeof(head), "%s, May %d (City Wire) - ", upper, day);
+		break;
+	case 1:
+		snprintf(head, sizeof(head), "%s (CW) - ", town[t]);
+		break;
+	case 2:
+		snprintf(head, sizeof(head), "%s, %d MAG - ", upper, day);
+		break;
+	default:
+		snprintf(head, sizeof(head), "%s, May %d (City Wire) \u2014 ", upper, day);
+		break;
+	}
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "%s hospital opens new %s wing",
+		         town[t], w);
+		snprintf(g->lead, sizeof(g->lead), "%sThe first patients were treated on "
+		         "Tuesday in the new %s wing at %s General Hospital, which "
+		         "cost £%d million. Staff are still being hired.", head, w,
+		         town[t], cost);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s Hospital Opens New %c%s Wing",
+		         town[t], w[0] - 32, w + 1);
+		snprintf(g->lead, sizeof(g->lead), "%s General Hospital opened its new %s "
+		         "wing on Tuesday, a £%d million project with %d beds.",
+		         town[t], w, cost, 20 + (int)t);
+	}
+	g->own = (int)k;
+	g->story = t;
+	g->at = (int64_t)t * 5 * 3600 + (int64_t)k * 2 * 3600;
+}
+
+static void
+test_dateline(void **state)
+{
+	(void)state;
+	assert_gen_fold(DATELINE_T * 2, gen_dateline, "a wire's dateline");
+}
+
+/*
+ * A Title Case headline's capitals name nothing, as a property: in six
+ * towns one outlet runs "Storm Batters <Town>: Trees Down, Roofs Torn
+ * Off" twice in a day over two storms, each lead with its own wind and
+ * homes without power, and the wire reports a storm inland in sentence
+ * case, which writes storm, trees and roofs in lower case. A
+ * headline told twice names its event by FOLD_EVENT_KEYS keys, and then
+ * its leads may each add a figure (fold_event_named()); the Title Case
+ * capitals counted seven, where the town alone is a name
+ * (fold_named_keys()), and the two storms folded.
+ */
+enum { STORM_T = 6 };
+
+static void
+gen_title_case_storms(size_t i, struct gen_entry *g)
+{
+	static const char *const town[STORM_T] = {
+		"Selbury", "Ottermouth", "Wickensby", "Marlstead", "Redmarsh", "Fenholt",
+	};
+	size_t t = i / 3, k = i % 3;
+
+	if (k < 2) {
+		snprintf(g->title, sizeof(g->title),
+		         "Storm Batters %s: Trees Down, Roofs Torn Off", town[t]);
+		snprintf(g->lead, sizeof(g->lead), k == 0 ?
+		         "Gusts of up to %d km/h swept through %s on Saturday, bringing "
+		         "down trees; %d homes lost power." :
+		         "A second storm hit %2$s on Saturday evening with gusts of %1$d "
+		         "km/h, tearing off roofs and leaving %3$d homes without power.",
+		         70 + (int)(t + k * 7) * 3, town[t], 20 + (int)(t * 2 + k * 9));
+		g->own = 1;
+		g->story = i;
+	} else {
+		static const char *const inland[STORM_T] = {
+			"Harlow Cross", "Ambergate", "Thistlebury", "Coldwick", "Brayford", "Linmere",
+		};
+
+		snprintf(g->title, sizeof(g->title),
+		         "Storm batters %s as trees come down and roofs are torn off",
+		         inland[t]);
+		snprintf(g->lead, sizeof(g->lead), "A storm swept through %s on Friday, "
+		         "the wire's weather desk said, bringing down trees.", inland[t]);
+		g->story = i;
+	}
+	g->at = (int64_t)t * 86400 + (int64_t)k * 8 * 3600;
+}
+
+static void
+test_title_case_capitals(void **state)
+{
+	(void)state;
+	assert_gen_fold(STORM_T * 3, gen_title_case_storms,
+	                "a Title Case headline told twice");
+}
+
+/*
+ * A short first sentence leads on, as a property: one outlet's daily
+ * forecast for each of six towns opens with the sky and the town ("Fog
+ * then sunshine expected over Wickensby today.") and gives its figures
+ * in the next sentence. Two days with the same sky and top temperature
+ * share the title and the first sentence; the lead read to its first
+ * full stop held no figure, so the days folded. A first sentence under
+ * FOLD_LEAD_SHORT bytes without a figure now leads on into the next,
+ * whose lows part the days; a second outlet that copies the forecast
+ * whole the same morning still folds with it.
+ */
+enum { SKY_T = 6 };
+
+static void
+gen_short_sentence(size_t i, struct gen_entry *g)
+{
+	static const char *const town[SKY_T] = {
+		"Wickensby", "Ottermouth", "Farrowdale", "Selbury", "Marlstead", "Fenholt",
+	};
+	size_t t = i / 3, k = i % 3;
+	int day = k == 2 ? 2 : 0, top = 18 + (int)t;
+
+	snprintf(g->title, sizeof(g->title), "Forecast for %s: fog then sun and %d°C",
+	         town[t], top);
+	snprintf(g->lead, sizeof(g->lead), "Morning fog then sunshine expected over %s "
+	         "today. Top temperature %d°C, falling to %d°C overnight.", town[t], top,
+	         8 + day + (int)t % 3);
+	g->own = k == 1;
+	g->story = k < 2 ? t * 3 : i;
+	g->at = (int64_t)t * 3600 + (int64_t)day * 86400 + (int64_t)k * 1200;
+}
+
+static void
+test_short_first_sentence(void **state)
+{
+	(void)state;
+	assert_gen_fold(SKY_T * 3, gen_short_sentence, "a short first sentence");
+}
+
 /* Town t's bridge closed until month m from day d: told by the wire
  * (k 0), by an outlet that swaps "repairs" for "maintenance" over a
  * sentence of its own (k 1); the town's other bridge closed too (k 2);
@@ -4159,6 +4325,9 @@ main(void)
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_feed_numbered_guids),
+		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_title_case_capitals),
+		cmocka_unit_test(test_short_first_sentence),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
