@@ -4415,7 +4415,10 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *    title_result_apart(): the result, the clubs' transfer), and
  *    Korean titles that each hold a word the other lacks
  *    which their own summary holds and the other's does not
- *    (title_hangul_swapped(): two stations' closures);
+ *    (title_hangul_swapped(): two stations' closures); a Korean place
+ *    in 시, 군 or 읍 is a name, its particle aside, in titles and in
+ *    leads (title.c's hangul_place(): "경찰, 미르시 ... 검거" is not
+ *    "경찰, 나래군 ... 검거");
  *  - otherwise their summaries' leads do not each hold a figure the
  *    other lacks (unless both titles are whole, told within
  *    FOLD_DETAIL_SECONDS, and name a figure among FOLD_SERIES_KEYS strong

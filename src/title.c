@@ -1593,6 +1593,61 @@ caps_label_toks(const struct norm *nm)
 	return word ? i : 0;
 }
 
+/* The length of a Korean place name at cp (len code points, Hangul):
+ * two to four syllables and the suffix of a city, county or town (시,
+ * 군, 읍), a particle after it aside (라온시서, 물안개읍의), or 0. Korean
+ * has no capitals to show a name, and "경찰, 미르시 ... 5명 검거" is not
+ * "경찰, 나래군 ... 5명 검거". Shorter words in 시 are nouns (실시,
+ * 당시), and a few longer ones adverbs or kinds of town (반드시,
+ * 신도시). */
+static size_t
+hangul_place(const uint32_t *cp, size_t len)
+{
+	static const uint32_t suffix[] = { 0xC2DC, 0xAD70, 0xC74D };
+	static const uint32_t particle[][2] = {
+		{ 0xC5D0, 0xC11C }, { 0xC5D0, 0xB294 }, { 0xC5D0, 0xB3C4 },
+		{ 0xC5D0 }, { 0xC758 }, { 0xC11C }, { 0xC740 },
+		{ 0xB294 }, { 0xC774 }, { 0xAC00 }, { 0xC744 }, { 0xB97C }, { 0xB85C },
+		{ 0xC73C, 0xB85C }, { 0xC640 }, { 0xACFC }, { 0xB3C4 },
+		{ 0xAE4C, 0xC9C0 }, { 0xBD80, 0xD130 },
+	};
+	static const uint32_t nouns[][3] = {
+		{ 0xBC18, 0xB4DC }, { 0xB610, 0xB2E4 }, { 0xB300, 0xB3C4 },
+		{ 0xC2E0, 0xB3C4 }, { 0xC18C, 0xB3C4 },
+	};
+	size_t k, j, rest;
+
+	for (k = 2; k <= 4 && k < len; k++) {
+		for (j = 0; j < 3 && cp[k] != suffix[j]; j++) {
+		}
+		if (j == 3) {
+			continue;
+		}
+		rest = len - k - 1;
+		for (j = 0; rest > 0 && j < sizeof(particle) / sizeof(particle[0]); j++) {
+			if ((particle[j][1] != 0 ? 2u : 1u) == rest && cp[k + 1] == particle[j][0] &&
+			    (rest == 1 || cp[k + 2] == particle[j][1])) {
+				break;
+			}
+		}
+		if (rest > 0 && j == sizeof(particle) / sizeof(particle[0])) {
+			continue;
+		}
+		for (j = 0; k == 2 && j < sizeof(nouns) / sizeof(nouns[0]); j++) {
+			if (cp[0] == nouns[j][0] && cp[1] == nouns[j][1]) {
+				return 0;
+			}
+		}
+		for (j = 0; j < k; j++) {
+			if (!is_hangul(cp[j])) {
+				return 0;
+			}
+		}
+		return k + 1;
+	}
+	return 0;
+}
+
 /* Which tokens are keys, that is numbers and proper nouns: two titles
  * that each hold a key the other lacks are different stories. A word is a
  * proper noun when capitalised past the first word of a title that is not
@@ -1638,9 +1693,18 @@ mark_keys(struct norm *nm)
 			t->key = t->stop ? KEY_NONE :
 			         i == 0 || i == first ? KEY_FIRST : KEY_TITLECASE;
 		}
-		/* Korean has no capitals: its first word is the one place
-		 * a name is seen (대구시 ..., 청주시 ...), the first after
-		 * a label too ([날씨] 대구시 ...) */
+		/* Korean has no capitals: a place is a name by its suffix
+		 * (hangul_place()), and its particle is no part of it */
+		if (t->key == KEY_NONE && !t->cjk && is_hangul(nm->cps[t->start])) {
+			size_t place = hangul_place(nm->cps + t->start, t->len);
+
+			if (place > 0) {
+				t->key = KEY_NAME;
+				t->stem = place;
+			}
+		}
+		/* its first word is the other place a name is seen, the
+		 * first after a label too ([날씨] 오늘 ...) */
 		if ((i == 0 || i == nm->label_toks) && t->key == KEY_NONE && !t->cjk &&
 		    is_hangul(nm->cps[t->start])) {
 			t->key = KEY_FIRST;
@@ -2940,12 +3004,15 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 			            date_key_maybe(cp, t->len) ? tok_words(nm, t) : 0;
 			int number = t->key == KEY_NUMBER && (words & WORD_NUMBER) == 0;
 			int date = !number && lead_date(cp, t->len, words, t->upper);
+			/* a Korean place anywhere, as mark_keys() reads it */
+			size_t place = is_hangul(cp[0]) ? hangul_place(cp, t->len) : 0;
 
-			if (number || date ||
+			if (number || date || place > 0 ||
 			    ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
 			     (words & WORD_STOP) == 0)) {
 				uint64_t h = hash_cps(cp, number ?
 				                      figure_key_length(cp, t->len, t->apos) :
+				                      place > 0 ? place :
 				                      key_length(cp, t->len, t->apos),
 				                      SEED_WORD);
 
