@@ -38,6 +38,7 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "src/digest.h"
 #include "src/fold.h"
 #include "src/item.h"
 #include "src/title.h"
@@ -57,6 +58,7 @@
 #define FOLD_LEAD_LABEL 24	/* a first sentence this short is a label */
 #define FOLD_DATELINE_MAX 48	/* a wire's dateline is no longer */
 #define FOLD_LEAD_SHORT 64	/* a first sentence this short leads on */
+#define FOLD_HEADLINE_TAIL 40	/* an outlet's name after a headline */
 /* What fold_summary_needed() promises: the label, the lead and a byte
  * to see whether more follow, with room to spare */
 #define FOLD_SUMMARY_READ 256
@@ -826,8 +828,11 @@ fold_summary_needed(size_t title_len)
 	               FOLD_DATELINE_MAX + FOLD_LEAD_BYTES + 8 <= FOLD_SUMMARY_READ,
 	               "a kept summary holds the label or dateline and the lead");
 	/* the glued-summary rule (title.c's unglue()) reads as many bytes
-	 * as the title has, after the summary's leading blank */
-	return title_len + 8 > FOLD_SUMMARY_READ ? title_len + 8 : FOLD_SUMMARY_READ;
+	 * as the title has, after the summary's leading blank, and
+	 * fold_summary_headline() an outlet's name past them */
+	size_t need = title_len + FOLD_HEADLINE_TAIL + 8;
+
+	return need > FOLD_SUMMARY_READ ? need : FOLD_SUMMARY_READ;
 }
 
 /* The length of a dash that ends a dateline at s (" - ", " -- ", " – ",
@@ -1470,23 +1475,14 @@ fold_address_hash(const char *s)
  * everywhere. A GUID with a scheme ("https://...", "urn:uuid:...",
  * "tag:...") is an address; one without ("100241", "item-7") is only
  * unique in its feed, which numbers its items as another numbers its
- * own, so two feeds' "100241" are two items. An entry without a source
- * (one feed's, in --dump) scopes it by NULL, as its feed's fellows. */
+ * own, so two feeds' "100241" are two items (digest_uri(), which also
+ * reads the digest the refold and --dump keep of a long GUID). An entry
+ * without a source (one feed's, in --dump) scopes it by NULL, as its
+ * feed's fellows. */
 static const char *
 fold_guid_scope(const struct fold_entry *e)
 {
-	const char *p = e->id;
-
-	if (p != NULL && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
-		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		       (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.') {
-			p++;
-		}
-		if (*p == ':') {
-			return NULL;
-		}
-	}
-	return e->source;
+	return e->id != NULL && digest_uri(e->id) ? NULL : e->source;
 }
 
 /* Whether two GUIDs' scopes (fold_guid_scope()) are one. */
@@ -1742,6 +1738,34 @@ fold_figure_order(const uint32_t *k, size_t n)
 	return (unsigned char)(h ^ h >> 8 ^ h >> 16 ^ h >> 24);
 }
 
+/* Whether summary is title's headline again, an outlet's name at most
+ * after it (FOLD_HEADLINE_TAIL bytes): an aggregator's summary ("7
+ * injured in crash on A73 near Hollin Bay  Meridian Wire") that tells
+ * nothing the title does not, under a title that may glue the outlet's
+ * own lead on. */
+static int
+fold_summary_headline(const char *title, const char *summary)
+{
+	size_t k = 0;
+
+	while (fold_blank(*summary)) {
+		summary++;
+	}
+	while (title[k] != '\0' && title[k] == summary[k]) {
+		k++;
+	}
+	return k >= FOLD_LEAD_LABEL && strlen(summary + k) <= FOLD_HEADLINE_TAIL;
+}
+
+/* The summary folding reads e's lead from: none (NULL) where it only
+ * says the headline again (fold_summary_headline()). */
+static const char *
+fold_lead_of(const struct fold_entry *e)
+{
+	return e->summary != NULL && e->title != NULL &&
+	       fold_summary_headline(e->title, e->summary) ? NULL : e->summary;
+}
+
 /* Reads a summary's lead (fold_lead_length()): its keys (a lead cut
  * short leaves its last word out) and its shingles. */
 static int
@@ -1833,7 +1857,7 @@ fold_read_part(void *arg)
 			fold_entry_prefetch(p->c, i, p->back ? to : p->end, 1,
 			                    FOLD_DATELINE_MAX + FOLD_LEAD_BYTES);
 			p->rc = fold_read_title(p, fold_at(p->c, i), fe, r) != 0 ||
-			        fold_read_summary(p, fold_at(p->c, i)->summary, fe, r) != 0 ?
+			        fold_read_summary(p, fold_lead_of(fold_at(p->c, i)), fe, r) != 0 ?
 			        -1 : 0;
 			/* the bits of the entry before, whose lines were
 			 * asked for an entry ago */
@@ -4387,7 +4411,10 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      FOLD_DETAIL_SECONDS, under titles that do not each hold a key the
  *      other lacks, or whose words one lacks are all in both leads and
  *      the other's in neither, title_rewrite_echoed(): a German noun,
- *      capitalised as a name is, swapped by an outlet). A lead is
+ *      capitalised as a name is, swapped by an outlet). A summary
+ *      that only says the title's headline again, an outlet's name at
+ *      most after it (an aggregator's, fold_summary_headline()), has no
+ *      lead. A lead is
  *      the first sentence past a wire's dateline (fold_dateline():
  *      "KELBRIDGE, May 5 (City Wire) - ", "ROMA, 5 MAG - ",
  *      "...5月4日电") or a short label in capitals

@@ -55,9 +55,10 @@ struct fold_entry fold_entry_of(const struct nf_item *item, const char *source);
 const char *fold_summary_of(const struct nf_item *item);
 
 /* The bytes of a summary that folding reads of an entry whose title is
- * title_len bytes: a short label sentence it skips, then the lead's 200
- * bytes and whether more follow, or, for a summary glued onto the title,
- * as many as the title has. A caller that keeps only part of a summary
+ * title_len bytes: a dateline or short label sentence it skips, then the
+ * lead's 200 bytes and whether more follow, or, for a summary glued onto
+ * the title or one that only says the headline again, as many as the
+ * title has and an outlet's name after them. A caller that keeps only part of a summary
  * for folding (--dump, the refold) keeps at least this much. */
 size_t fold_summary_needed(size_t title_len);
 

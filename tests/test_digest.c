@@ -26,6 +26,7 @@ static const struct raw_case raw_cases[] = {
 	{ "23 bytes", "abcdefghijklmnopqrstuvw", 0 },
 	{ "a URL", "https://news.example/2026/12/03/harbour-bridge-reopens", 0 },
 	{ "short, starts like a digest", "\x01" "abc", 0 },
+	{ "short, starts like a URI's digest", "\x02" "abc", 0 },
 	{ "UTF-8", "\xe6\x97\xa5\xe6\x9c\xac", 1 },
 };
 
@@ -114,6 +115,46 @@ test_zero_padding(void **state)
 }
 
 /* digest_form() gives a raw key itself and a long one its digest. */
+/* Whether a key names its item everywhere (a URI scheme), the same for a
+ * key and for the form kept of it: a GUID of a hundred bytes keeps its
+ * "tag:" in its digest's mark, one without a scheme does not gain one. */
+static void
+test_uri(void **state)
+{
+	static const struct {
+		const char *key;
+		int uri;
+	} cases[] = {
+		{ "100241", 0 },
+		{ "item-7", 0 },
+		{ "urn:uuid:5a1f0c2e-0b7d-4a57-9e0f-3f1b2c4d5e6f", 1 },
+		{ "tag:wire.example,2026:0001020304050607080910111213141516171819", 1 },
+		{ "https://news.example/2026/12/03/harbour-bridge-reopens", 1 },
+		{ "a:b", 1 },
+		{ "1a:b", 0 },
+		{ "5a1f0c2e-0b7d-4a57-9e0f-3f1b2c4d5e6f-and-more-bytes", 0 },
+		{ ":x", 0 },
+		{ "", 0 },
+	};
+	char scratch[DIGEST_LEN + 1];
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *form = digest_form(cases[i].key, strlen(cases[i].key),
+		                               scratch, &n);
+		char kept[DIGEST_LEN + 64];
+
+		memcpy(kept, form, n);
+		kept[n] = '\0';
+		if (digest_uri(cases[i].key) != cases[i].uri ||
+		    digest_uri(kept) != cases[i].uri) {
+			fail_msg("\"%s\": uri %d, kept %d, wanted %d", cases[i].key,
+			         digest_uri(cases[i].key), digest_uri(kept), cases[i].uri);
+		}
+	}
+}
+
 static void
 test_form(void **state)
 {
@@ -142,6 +183,7 @@ main(void)
 		cmocka_unit_test(test_neighbours_differ),
 		cmocka_unit_test(test_zero_padding),
 		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_uri),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3247,6 +3247,52 @@ test_korean_places(void **state)
 	assert_gen_fold(KPLACE_T * 2 + 4, gen_korean_places, "a Korean place");
 }
 
+/*
+ * A summary that only says the headline again is no lead, as a
+ * property: for six towns' crashes an aggregator lists the wire's story
+ * with the wire's headline, the start of its lead glued on, cut short
+ * and the outlet's name after it, over a summary of the headline and
+ * the outlet's name ("... Hollin Bay  City Wire"). Read as a lead, that
+ * summary named the outlet (City, Wire) where the wire's lead named the
+ * police and the day, each two keys the other lacked, and the copy
+ * stayed apart; it is no lead (fold_summary_headline()), and another
+ * town's crash stays another story.
+ */
+enum { ECHO_T = 6 };
+
+static void
+gen_headline_summary(size_t i, struct gen_entry *g)
+{
+	static const char *const town[ECHO_T] = {
+		"Hollin Bay", "Ashmore", "Penwith", "Dunmere", "Carrow", "Elston",
+	};
+	size_t t = i / 2, k = i % 2;
+	char head[128], lead[256];
+
+	snprintf(head, sizeof(head), "%d injured in crash on A%d near %s",
+	         3 + (int)t, 40 + (int)t * 11, town[t]);
+	snprintf(lead, sizeof(lead), "Police closed the A%d near %s on Sunday after a "
+	         "crash that left %d people injured. The road reopened after an hour.",
+	         40 + (int)t * 11, town[t], 3 + (int)t);
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "%s", head);
+		snprintf(g->lead, sizeof(g->lead), "%s", lead);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s %.60s\u2026 - City Wire", head, lead);
+		snprintf(g->lead, sizeof(g->lead), "%s  City Wire", head);
+	}
+	g->own = (int)k;
+	g->story = t;
+	g->at = (int64_t)t * 1800 + (int64_t)k * 3 * 3600;
+}
+
+static void
+test_headline_summary(void **state)
+{
+	(void)state;
+	assert_gen_fold(ECHO_T * 2, gen_headline_summary, "a summary of the headline");
+}
+
 /* Town t's bridge closed until month m from day d: told by the wire
  * (k 0), by an outlet that swaps "repairs" for "maintenance" over a
  * sentence of its own (k 1); the town's other bridge closed too (k 2);
@@ -4393,6 +4439,7 @@ main(void)
 		cmocka_unit_test(test_title_case_capitals),
 		cmocka_unit_test(test_short_first_sentence),
 		cmocka_unit_test(test_korean_places),
+		cmocka_unit_test(test_headline_summary),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
