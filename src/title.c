@@ -2016,24 +2016,53 @@ cut_tail(const char *t, size_t len, const char *source, const char *named,
 	return *cut ? len - 3 : len;
 }
 
-/* The bytes of a wire label glued onto the headline by a hyphen, with
- * an update's number ("UPDATE 2-Harbour reopens", "EXCLUSIVE-Mill to
- * close", "CORRECTED-..."), or 0: neither the label nor its number is a
- * word of the headline, and the number would count as a figure its copy
- * lacks. The headline must go on with a letter: "UPDATE 2-2 draw" is a
- * score. */
+/* The bytes of the separator after a label at t (" - ", " – ", " — ",
+ * ": ", " : ", " | ", "：") and the blanks after it, or 0. */
+static size_t
+label_separator(const char *t, size_t len)
+{
+	static const char *const seps[] = {
+		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", ": ", " : ", " | ", "\xef\xbc\x9a",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		n = strlen(seps[i]);
+		if (len > n && memcmp(t, seps[i], n) == 0) {
+			while (n < len && t[n] == ' ') {
+				n++;
+			}
+			return n < len ? n : 0;
+		}
+	}
+	return 0;
+}
+
+/* The bytes of a wire label before the headline, with an update's number
+ * ("UPDATE 2-Harbour reopens", "EXCLUSIVE-Mill to close", "ACTUALISATION
+ * 1 - Trains ...", "AGGIORNAMENTO 2 - ...", "ALERTE - ..."), or 0: neither the label nor its number is a word of the headline, and
+ * the number would count as a figure its copy lacks. Glued on by a
+ * hyphen, the headline must go on with a letter: "UPDATE 2-2 draw" is a
+ * score. Labels of live coverage ("LIVE", "DIRETO") are no such label:
+ * a match's live page is not its report. */
 static size_t
 wire_label_head(const char *t, size_t len)
 {
 	static const char *const labels[] = {
 		"UPDATE", "EXCLUSIVE", "CORRECTED", "REFILE", "RPT", "WRAPUP",
-		"ANALYSIS", "FACTBOX", "INSIGHT", "BREAKINGVIEWS",
+		"ANALYSIS", "FACTBOX", "INSIGHT", "BREAKINGVIEWS", "BREAKING",
+		"REVEALED", "FLASH",
 		/* national wires' own */
-		"UPPDATERING", "AKTUALIZACJA", "ACTUALIZA", "EXCLUSIVA", "EXKLUSIV",
+		"UPPDATERING", "AKTUALIZACJA", "ACTUALIZACI\xc3\x93N", "ACTUALIZA",
+		"EXCLUSIVA", "EXKLUSIV", "EILMELDUNG", "EIL",
+		"ACTUALISATION", "ALERTE", "EXCLUSIF", "URGENTE", "URGENT",
+		"AGGIORNAMENTO", "ULTIM'ORA", "ESCLUSIVO", "ALLARME",
+		"ATUALIZA\xc3\x87\xc3\x83O", "ALERTA", "EXCLUSIVO", "REPORTAGEM",
+		"\xc3\x9aLTIMA HORA", "EXCLUSIEF", "NIEUW",
 	};
-	size_t i, k = 0;
+	size_t i, k = 0, sep;
 
-	if (len == 0 || t[0] < 'A' || t[0] > 'Z') {
+	if (len == 0 || ((t[0] < 'A' || t[0] > 'Z') && t[0] != '\xc3')) {
 		return 0;	/* most titles: no label is tried */
 	}
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]) && k == 0; i++) {
@@ -2053,7 +2082,8 @@ wire_label_head(const char *t, size_t len)
 	     (unsigned char)t[k + 1] >= 0x80)) {
 		return k + 1;
 	}
-	return 0;
+	sep = label_separator(t + k, len - k);
+	return sep > 0 ? k + sep : 0;
 }
 
 /* The bytes of the quotation marks that open t ("\"", "\u201c", "\u201e",

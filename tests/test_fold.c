@@ -3293,6 +3293,64 @@ test_headline_summary(void **state)
 	assert_gen_fold(ECHO_T * 2, gen_headline_summary, "a summary of the headline");
 }
 
+/*
+ * A wire's update, numbered, is one story, as a property: in six towns
+ * a wire runs a story, then "ACTUALISATION 1 - ", "AGGIORNAMENTO 2 - ",
+ * "ATUALIZAÇÃO 1: " or "UPDATE 2 - " before its headline, over its
+ * lead with a sentence added, and an outlet runs it under "ALERTE - ",
+ * "ULTIM'ORA | " or "FLASH - ". The update's number was a figure one
+ * title held and the other lacked, or each its own (1 and 2), and the
+ * label a word; past wire_label_head() both are gone. Another town's
+ * story under the same labels stays another; the Korean and Chinese
+ * reports' numbers ("[2보]", "更新1：") were read as labels already.
+ */
+enum { UPDATE_T = 6 };
+
+static void
+gen_numbered_updates(size_t i, struct gen_entry *g)
+{
+	static const char *const head[UPDATE_T] = {
+		"Trains supprimés entre Vireuil et Loue après un vol de câbles",
+		"A Roccalta corteo contro la chiusura della scuola",
+		"Hospital de Ribaforte abre novo serviço de oncologia",
+		"청솔시의회, 237억 원 규모 전통시장 정비 승인",
+		"鹭汀市一小学因供暖故障停课",
+		"Kelbridge council approves new ferry berth",
+	};
+	static const char *const label[UPDATE_T][3] = {
+		{ "ACTUALISATION 1 - ", "ACTUALISATION 2 - ", "ALERTE - " },
+		{ "AGGIORNAMENTO 1 - ", "AGGIORNAMENTO 2 - ", "ULTIM'ORA | " },
+		{ "ATUALIZA\u00c7\u00c3O 1: ", "ATUALIZA\u00c7\u00c3O 2: ", "FLASH - " },
+		{ "[1\ubcf4] ", "[2\ubcf4] ", "" },
+		{ "\u66f4\u65b01\uff1a", "\u66f4\u65b02\uff1a", "" },
+		{ "UPDATE 1: ", "UPDATE 2 - ", "BREAKING: " },
+	};
+	static const char *const lead[UPDATE_T] = {
+		"La circulation est interrompue mardi entre Vireuil et Loue.",
+		"Circa 410 persone hanno sfilato venerd\u00ec a Roccalta.",
+		"O Hospital de Ribaforte abriu na ter\u00e7a-feira o servi\u00e7o.",
+		"\uccad\uc194\uc2dc\uc758\ud68c\ub294 \ud654\uc694\uc77c \uc0ac\uc5c5\uc744 \uc2b9\uc778\ud588\ub2e4.",
+		"\u9e6d\u6c40\u5e02\u4e00\u6240\u5c0f\u5b66\u5468\u4e8c\u505c\u8bfe\u3002",
+		"The council in Kelbridge approved the berth on Tuesday.",
+	};
+	size_t t = i / 4, k = i % 4;
+
+	snprintf(g->title, sizeof(g->title), "%s%s", k == 0 ? "" : label[t][k - 1],
+	         head[t]);
+	snprintf(g->lead, sizeof(g->lead), "%s%s", lead[t],
+	         k == 1 || k == 2 ? " More follows." : "");
+	g->own = k == 3;
+	g->story = t;
+	g->at = (int64_t)t * 86400 + (int64_t)k * 2400;
+}
+
+static void
+test_numbered_updates(void **state)
+{
+	(void)state;
+	assert_gen_fold(UPDATE_T * 4, gen_numbered_updates, "a wire's numbered update");
+}
+
 /* Town t's bridge closed until month m from day d: told by the wire
  * (k 0), by an outlet that swaps "repairs" for "maintenance" over a
  * sentence of its own (k 1); the town's other bridge closed too (k 2);
@@ -4440,6 +4498,7 @@ main(void)
 		cmocka_unit_test(test_short_first_sentence),
 		cmocka_unit_test(test_korean_places),
 		cmocka_unit_test(test_headline_summary),
+		cmocka_unit_test(test_numbered_updates),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
