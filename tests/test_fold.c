@@ -3189,9 +3189,9 @@ test_short_first_sentence(void **state)
  * the same morning, told by the wire over its lead and by an outlet
  * under a label over a lead of its own, or, in three places the wire
  * writes of their fire stations, by the outlet alone over no summary.
- * Korean has no
- * capitals, so the titles held no key but the figure, and one place's
- * rescue folded with another's, whose title differs by the place alone.
+ * Korean has no capitals, so the titles held no key but the figure, and
+ * one place's rescue folded with another's, whose title differs by the
+ * place alone.
  * hangul_place() makes the place a key, its particle aside (라온시서 is
  * 라온시), in titles and in leads: two outlets' "오늘의 날씨" over one
  * place's rain, each in its own words, are one story, and the wire's
