@@ -2775,16 +2775,59 @@ struct ascii_scan {
 	size_t apos;		/* where an apostrophe in the word fell, or 0 */
 };
 
+/* The length of the weekday that opens a Dutch compound of a weekday
+ * and a part of it ("zondagavond", "vrijdagochtend"), written in one
+ * word and in lower case, or 0: the day a lead names, as "zondag" is
+ * (date_key_words), and one key with it. */
+static size_t
+weekday_compound(const uint32_t *cp, size_t len)
+{
+	static const char *const days[] = {
+		"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+		"zaterdag", "zondag",
+	};
+	static const char *const parts[] = {
+		"avond", "ochtend", "middag", "nacht", "morgen",
+	};
+	size_t i, j, n;
+
+	if (len < 10 || len > 16) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+		n = strlen(days[i]);
+		for (j = 0; j < n && cp[j] == (unsigned char)days[i][j]; j++) {
+		}
+		if (j < n) {
+			continue;
+		}
+		for (j = 0; j < sizeof(parts) / sizeof(parts[0]); j++) {
+			if (strlen(parts[j]) == len - n &&
+			    cps_end_n(cp, len, parts[j], len - n)) {
+				return n;
+			}
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* The key title_text_keys() gives the word at hand, if any. */
 static int
 ascii_key(const struct ascii_scan *r, uint32_t *key)
 {
 	uint64_t h;
 	int words = 0, date = 0;
+	size_t day;
 
 	if (!r->digit) {
 		if (!r->upper && !date_key_maybe(r->cp, r->wlen)) {
-			return 0;
+			if ((day = weekday_compound(r->cp, r->wlen)) == 0) {
+				return 0;
+			}
+			h = hash_cps(r->cp, day, SEED_WORD);
+			*key = (uint32_t)h | 1;
+			return 1;
 		}
 		words = words_of(r->cp, r->wlen);
 		date = lead_date(r->cp, r->wlen, words, r->upper);
@@ -3036,13 +3079,16 @@ title_text_keys(const struct title_words *w, int flags, uint32_t *out, size_t ma
 			int date = !number && lead_date(cp, t->len, words, t->upper);
 			/* a Korean place anywhere, as mark_keys() reads it */
 			size_t place = is_hangul(cp[0]) ? hangul_place(cp, t->len) : 0;
+			size_t day = !number && !date && !t->upper ?
+			             weekday_compound(cp, t->len) : 0;
 
+			date |= day > 0;
 			if (number || date || place > 0 ||
 			    ((t->upper || (uncased && uncased_name(nm, i, lower))) &&
 			     (words & WORD_STOP) == 0)) {
 				uint64_t h = hash_cps(cp, number ?
 				                      figure_key_length(cp, t->len, t->apos) :
-				                      place > 0 ? place :
+				                      place > 0 ? place : day > 0 ? day :
 				                      key_length(cp, t->len, t->apos),
 				                      SEED_WORD);
 

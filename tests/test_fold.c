@@ -3351,6 +3351,53 @@ test_numbered_updates(void **state)
 	assert_gen_fold(UPDATE_T * 4, gen_numbered_updates, "a wire's numbered update");
 }
 
+/*
+ * A Dutch weekday written with its part of the day is that day, as a
+ * property: in six towns a storm leaves homes without power on a
+ * Friday and another on the Sunday, one outlet writing both under one
+ * headline ("15 huishoudens zonder stroom na storm in <town>"), the
+ * first over "... vrijdag ...", the second over "... zondagavond ...";
+ * a second outlet tells the Sunday's storm over "... zondag ...". The
+ * lead's "zondagavond" was no key, so the Friday's lead held a day the
+ * Sunday's lacked and nothing the other way, and the storms folded;
+ * weekday_compound() reads it as "zondag".
+ */
+enum { WEEKDAY_T = 6 };
+
+static void
+gen_weekday_compound(size_t i, struct gen_entry *g)
+{
+	static const char *const town[WEEKDAY_T] = {
+		"Dijkerzand", "Kleiwerd", "Hollebeek", "Turfloo", "Meerstade", "Rietmond",
+	};
+	size_t t = i / 3, k = i % 3;
+	int homes = 12 + (int)t * 7;
+
+	snprintf(g->title, sizeof(g->title), "%d huishoudens zonder stroom na storm "
+	         "in %s", homes, town[t]);
+	if (k == 0) {
+		snprintf(g->lead, sizeof(g->lead), "Windstoten tot %d km/u trokken "
+		         "vrijdag over %s; %d huishoudens kwamen zonder stroom te "
+		         "zitten.", 100 + (int)t * 9, town[t], homes);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), k == 1 ?
+		         "Een zwaar onweer trok zondagavond over %s en liet %d "
+		         "huishoudens zonder stroom." :
+		         "Het onweer van zondag liet in %s %d huishoudens zonder stroom.",
+		         town[t], homes);
+	}
+	g->own = k == 2;
+	g->story = k == 0 ? i : t * 3 + 1;
+	g->at = (int64_t)t * 7 * 86400 + (k == 0 ? 0 : 2 * 86400) + (int64_t)k * 1800;
+}
+
+static void
+test_weekday_compound(void **state)
+{
+	(void)state;
+	assert_gen_fold(WEEKDAY_T * 3, gen_weekday_compound, "a Dutch weekday's evening");
+}
+
 /* Town t's bridge closed until month m from day d: told by the wire
  * (k 0), by an outlet that swaps "repairs" for "maintenance" over a
  * sentence of its own (k 1); the town's other bridge closed too (k 2);
@@ -4499,6 +4546,7 @@ main(void)
 		cmocka_unit_test(test_korean_places),
 		cmocka_unit_test(test_headline_summary),
 		cmocka_unit_test(test_numbered_updates),
+		cmocka_unit_test(test_weekday_compound),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
