@@ -4264,13 +4264,23 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	       fold_swap_named_read(c, a, b);
 }
 
+/* Whether e and f come from one feed (a source, the same). */
+static int
+fold_one_feed(const struct fold_entry *e, const struct fold_entry *f)
+{
+	return e->source != NULL && f->source != NULL && strcmp(e->source, f->source) == 0;
+}
+
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
  * events, not a rewrite, unless fold_swap_carried()); told more than
  * FOLD_DETAIL_SECONDS apart, a word of each title that its own lead
  * holds and the other's does not (title_swap_told(): a hospital's strike
- * and the railway's); over leads written alike that carry no event's
+ * and the railway's), or any word swapped in one feed's two titles (a
+ * feed does not retell its own story in other words a day on: its
+ * forecast of showers and its next day's of wind, under no summary);
+ * over leads written alike that carry no event's
  * figures, a word of either (title_swap_own(): one template's fires at a
  * bakery and a cinema, its warnings of avalanches and of forest fires,
  * whose lead writes "avalanche"). Asked
@@ -4296,7 +4306,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (later &&
-	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
+	        (title_swap_told(ea->title, ea->summary, eb->title, eb->summary) ||
+	         (swapped && fold_one_feed(ea, eb)))) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
