@@ -3021,7 +3021,8 @@ test_sentence_copied(void **state)
  * A wire's dateline is no fact of its story, as a property: in eight
  * towns a hospital opens a wing, and the wire writes its lead under a
  * dateline ("KELBRIDGE, May 5 (City Wire) - ", "Kelbridge (CW) - ",
- * "KELBRIDGE, 5 MAG - ", or with a long dash) while an outlet tells the
+ * "KELBRIDGE, 5 MAG - ", or with a long dash; in two Chinese towns
+ * "星河社鹭汀市5月4日电 ") while an outlet tells the
  * same facts in its own words under the headline in Title Case, adding
  * the beds. The dateline's date and agency made the wire's lead hold
  * keys the outlet's lacks, each lead a figure of its own, and the two
@@ -3029,7 +3030,26 @@ test_sentence_copied(void **state)
  * Each town's wing is its own story: another town's, or another cost,
  * stays apart.
  */
-enum { DATELINE_T = 8 };
+enum { DATELINE_T = 8, DATELINE_ZH = 2 };
+
+/* A Chinese wire's "...日电" over a hospital's wing in town t, and an
+ * outlet's own lead adding the beds (k 1). */
+static void
+gen_dateline_zh(size_t t, size_t k, struct gen_entry *g)
+{
+	static const char *const town[DATELINE_ZH] = { "鹭汀市", "榕湾市" };
+	int cost = 120 + (int)t * 35;
+
+	snprintf(g->title, sizeof(g->title), "%s医院新透析中心启用", town[t]);
+	if (k == 0) {
+		snprintf(g->lead, sizeof(g->lead), "星河社%s5月%d日电 %s医院新透析中心"
+		         "周二接收首批病人，耗资%d亿元。", town[t], 4 + (int)t, town[t],
+		         cost);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "%s医院周二启用新透析中心，耗资%d亿元，"
+		         "设有%d张床位。", town[t], cost, 40 + (int)t * 20);
+	}
+}
 
 static void
 gen_dateline(size_t i, struct gen_entry *g)
@@ -3045,6 +3065,13 @@ gen_dateline(size_t i, struct gen_entry *g)
 	char upper[32], head[64];
 	size_t j;
 
+	if (t >= DATELINE_T) {
+		gen_dateline_zh(t - DATELINE_T, k, g);
+		g->own = (int)k;
+		g->story = t;
+		g->at = (int64_t)t * 5 * 3600 + (int64_t)k * 2 * 3600;
+		return;
+	}
 	for (j = 0; town[t][j] != '\0' && j + 1 < sizeof(upper); j++) {
 		upper[j] = (char)(town[t][j] >= 'a' ? town[t][j] - 32 : town[t][j]);
 	}
@@ -3086,7 +3113,7 @@ static void
 test_dateline(void **state)
 {
 	(void)state;
-	assert_gen_fold(DATELINE_T * 2, gen_dateline, "a wire's dateline");
+	assert_gen_fold((DATELINE_T + DATELINE_ZH) * 2, gen_dateline, "a wire's dateline");
 }
 
 /*
