@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "src/digest.h"
+#include "src/url.h"
 
 /* Marks a digest, so that a raw key can never equal one. */
 #define DIGEST_MARK '\x01'
@@ -41,28 +42,10 @@ digest_keeps_raw(const char *s, size_t n)
 	       (n == 0 || (s[0] != DIGEST_MARK && s[0] != DIGEST_MARK_URI));
 }
 
-/* Whether the n bytes at s open with a URI scheme: a letter, then
- * letters, digits, "+", "-" or ".", then ":". */
-static int
-digest_scheme(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) {
-		return 0;
-	}
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-	                 (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
-	                 s[i] == '.')) {
-		i++;
-	}
-	return i < n && s[i] == ':';
-}
-
 int
 digest_uri(const char *s)
 {
-	return s[0] == DIGEST_MARK_URI || digest_scheme(s, strlen(s));
+	return s[0] == DIGEST_MARK_URI || url_scheme_length(s, strlen(s)) > 0;
 }
 
 void
@@ -75,7 +58,7 @@ digest_key(const char *s, size_t n, char out[DIGEST_LEN])
 
 	h[0] = digest_lane(s, n, 0x6e657773666f6c64ULL);
 	h[1] = digest_lane(s, n, 0x64756d706b657973ULL);
-	out[0] = digest_scheme(s, n) ? DIGEST_MARK_URI : DIGEST_MARK;
+	out[0] = url_scheme_length(s, n) > 0 ? DIGEST_MARK_URI : DIGEST_MARK;
 	/* six bits a character: 60 of each lane, then 4 + 2 of their tops */
 	for (i = 0; i < 20; i++) {
 		out[1 + i] = b64[(h[i / 10] >> (6 * (i % 10))) & 63];

@@ -206,7 +206,7 @@ struct fold_ent {
 	uint64_t head;		/* ... and of the folded text */
 	uint64_t leadhash;	/* fold_lead_whole(); 0: no lead */
 	int64_t time;
-	uint32_t guid, link;	/* fold_address_hash() of the GUID and link; 0: none */
+	uint32_t guid, link;	/* their short hashes (fold_is_address()); 0: none */
 	uint32_t sh;		/* ids in ctx->ids, sorted */
 	uint32_t key;		/* ids in ctx->keys, sorted */
 	uint32_t flat;		/* folded text without spaces in ctx->flat */
@@ -1450,12 +1450,12 @@ fold_short_hash(const char *s)
 	return (uint32_t)fold_str_hash(s) | 1;
 }
 
-/* An entry's GUID or link as folding keys it: fold_short_hash(), or 0
- * (none) when it is empty or a site's front page ("https://host/"),
- * which names a site, not an item: feeds whose items have no address of
- * their own give that one to all of them. */
-static uint32_t
-fold_address_hash(const char *s)
+/* Whether s is an address folding keys an entry by: not empty, and not a
+ * site's front page ("https://host/"), which names a site, not an item:
+ * feeds whose items have no address of their own give that one to all
+ * of them. */
+static int
+fold_is_address(const char *s)
 {
 	const char *host = s != NULL ? strstr(s, "://") : NULL, *path;
 
@@ -1468,7 +1468,7 @@ fold_address_hash(const char *s)
 			return 0;
 		}
 	}
-	return fold_short_hash(s);
+	return 1;
 }
 
 /* The feed whose own GUID e's is, or NULL for a GUID that names its item
@@ -1483,6 +1483,13 @@ static const char *
 fold_guid_scope(const struct fold_entry *e)
 {
 	return e->id != NULL && digest_uri(e->id) ? NULL : e->source;
+}
+
+/* Whether e and f come from one feed (a source, the same). */
+static int
+fold_one_feed(const struct fold_entry *e, const struct fold_entry *f)
+{
+	return e->source != NULL && f->source != NULL && strcmp(e->source, f->source) == 0;
 }
 
 /* Whether two GUIDs' scopes (fold_guid_scope()) are one. */
@@ -1709,8 +1716,8 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	fe->uncased = title_uncased(p->w) != 0;
 	polar = title_polarity(p->w);
 	fe->polar = (uint32_t)polar, fe->polarhi = (unsigned char)(polar >> 32);
-	fe->guid = fold_address_hash(e->id) != 0 ? (uint32_t)fold_guid_hash(e) | 1 : 0;
-	fe->link = fold_address_hash(e->link);
+	fe->guid = fold_is_address(e->id) ? (uint32_t)fold_guid_hash(e) | 1 : 0;
+	fe->link = fold_is_address(e->link) ? fold_short_hash(e->link) : 0;
 	fe->time = e->time;
 	n = title_shingles(p->w, p->sh + p->nsh);
 	r->sh = (uint32_t)p->nsh, r->nsh = (uint32_t)n;
@@ -2318,15 +2325,11 @@ fold_address_one_feed(const struct fold_ctx *c, const struct fold_addr *run,
 
 	n = n < FOLD_ADDRESS_LOOK ? n : FOLD_ADDRESS_LOOK;
 	for (x = 0; x < n; x++) {
-		const char *sx = fold_at(c, run[x].i)->source;
-
-		if (sx == NULL || fold_address_text(&c->ents[run[x].i]) != title[0]) {
+		if (fold_address_text(&c->ents[run[x].i]) != title[0]) {
 			continue;
 		}
 		for (y = 0; y < n; y++) {
-			const char *sy = fold_at(c, run[y].i)->source;
-
-			if (sy != NULL && strcmp(sx, sy) == 0 &&
+			if (fold_one_feed(fold_at(c, run[x].i), fold_at(c, run[y].i)) &&
 			    fold_address_text(&c->ents[run[y].i]) == title[1]) {
 				return 1;
 			}
@@ -4262,13 +4265,6 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 {
 	return a->nskeys >= FOLD_SWAP_LEAD_KEYS && b->nskeys >= FOLD_SWAP_LEAD_KEYS &&
 	       fold_swap_named_read(c, a, b);
-}
-
-/* Whether e and f come from one feed (a source, the same). */
-static int
-fold_one_feed(const struct fold_entry *e, const struct fold_entry *f)
-{
-	return e->source != NULL && f->source != NULL && strcmp(e->source, f->source) == 0;
 }
 
 /* Whether a and b, which the rule would join, are told apart after all:

@@ -2040,14 +2040,17 @@ label_separator(const char *t, size_t len)
 
 /* The bytes of a wire label before the headline, with an update's number
  * ("UPDATE 2-Harbour reopens", "EXCLUSIVE-Mill to close", "ACTUALISATION
- * 1 - Trains ...", "AGGIORNAMENTO 2 - ...", "ALERTE - ..."), or 0: neither the label nor its number is a word of the headline, and
- * the number would count as a figure its copy lacks. Glued on by a
+ * 1 - Trains ...", "AGGIORNAMENTO 2 - ...", "ALERTE - ..."), or 0:
+ * neither the label nor its number is a word of the headline, and the
+ * number would count as a figure its copy lacks. Glued on by a
  * hyphen, the headline must go on with a letter: "UPDATE 2-2 draw" is a
  * score. Labels of live coverage ("LIVE", "DIRETO") are no such label:
  * a match's live page is not its report. */
 static size_t
 wire_label_head(const char *t, size_t len)
 {
+	/* the first that opens t is taken: a label that another opens
+	 * with comes after it ("BREAKINGVIEWS", "BREAKING") */
 	static const char *const labels[] = {
 		"UPDATE", "EXCLUSIVE", "CORRECTED", "REFILE", "RPT", "WRAPUP",
 		"ANALYSIS", "FACTBOX", "INSIGHT", "BREAKINGVIEWS", "BREAKING",
@@ -2782,32 +2785,20 @@ struct ascii_scan {
 static size_t
 weekday_compound(const uint32_t *cp, size_t len)
 {
-	static const char *const days[] = {
-		"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
-		"zaterdag", "zondag",
-	};
 	static const char *const parts[] = {
 		"avond", "ochtend", "middag", "nacht", "morgen",
 	};
-	size_t i, j, n;
+	size_t j, n;
 
 	if (len < 10 || len > 16) {
 		return 0;
 	}
-	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
-		n = strlen(days[i]);
-		for (j = 0; j < n && cp[j] == (unsigned char)days[i][j]; j++) {
+	for (j = 0; j < sizeof(parts) / sizeof(parts[0]); j++) {
+		n = strlen(parts[j]);
+		if (cps_end_n(cp, len, parts[j], n) &&
+		    (words_of(cp, len - n) & WORD_DATE_KEY) != 0) {
+			return len - n;
 		}
-		if (j < n) {
-			continue;
-		}
-		for (j = 0; j < sizeof(parts) / sizeof(parts[0]); j++) {
-			if (strlen(parts[j]) == len - n &&
-			    cps_end_n(cp, len, parts[j], len - n)) {
-				return n;
-			}
-		}
-		return 0;
 	}
 	return 0;
 }

@@ -130,20 +130,29 @@ url_host(const char *url)
 	return host;
 }
 
+size_t
+url_scheme_length(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0 || !isalpha((unsigned char)s[0])) {
+		return 0;
+	}
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' ||
+	                 s[i] == '.')) {
+		i++;
+	}
+	return i < n && s[i] == ':' ? i : 0;
+}
+
 /* The end of a URL's scheme when url starts with one followed by "://",
  * else NULL. */
 static const char *
 url_scheme_end(const char *url)
 {
-	const char *p = url;
+	size_t n = url_scheme_length(url, strlen(url));
 
-	if (!isalpha((unsigned char)*p)) {
-		return NULL;
-	}
-	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.') {
-		p++;
-	}
-	return strncmp(p, "://", 3) == 0 ? p : NULL;
+	return n > 0 && strncmp(url + n, "://", 3) == 0 ? url + n : NULL;
 }
 
 char *

@@ -8,6 +8,13 @@
  * unless a function says otherwise.
  */
 
+#include <stddef.h>
+
+/* The length of the URI scheme that the n bytes at s open with, up to
+ * its colon (RFC 3986: a letter, then letters, digits, "+", "-" or
+ * "."), or 0 when they open with none. */
+size_t url_scheme_length(const char *s, size_t n);
+
 /* Whether url begins "http://" or "https://" (any case). */
 int url_is_http(const char *url);
 
