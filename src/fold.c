@@ -99,6 +99,11 @@
  * figures of their own to their leads when told this close together
  * (fold_event_named()); a daily template's next title comes a day on. */
 #define FOLD_DETAIL_SECONDS (12 * 3600)
+/* Two outlets' own headlines of one event (fold_facts_retold()) are
+ * over leads that share this many figures (a weekday is one), and this
+ * many names and figures besides the names both headlines tell. */
+#define FOLD_RETOLD_FIGURES 2
+#define FOLD_RETOLD_KEYS 3
 /* The titles' id table starts with room for this many ids an entry (a
  * title's words and word pairs that no title before had): each time it
  * grows, the new table is written afresh and the old one still held. */
@@ -2850,6 +2855,67 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	return 0;
 }
 
+/* A title key's id, without its bits. */
+#define FOLD_KEY_ID (~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT))
+
+/* Whether title key k names something: a strong key, or a weak one (a
+ * capitalised word of Title Case) that is not its first word and that no
+ * title of the batch writes in lower case. In "Storm Batters Selbury:
+ * Trees Down, Roofs Torn Off" the capitals of storm, trees and roofs
+ * name nothing. */
+static int
+fold_key_named(const struct fold_ctx *c, uint32_t k)
+{
+	return (k & TITLE_KEY_WEAK_BIT) == 0 ||
+	       ((k & TITLE_KEY_FIRST_BIT) == 0 && !c->lower[k & FOLD_KEY_ID]);
+}
+
+/* Tries entry a with the later entries of other feeds in its span whose
+ * titles carry a name of a's title, for fold_facts_retold(): two
+ * outlets' own headlines of one event share its names, not their words
+ * ("Kelbridge Rovers v Saltmere Athletic: team news and prediction" and
+ * "Kelbridge Rovers host Saltmere Athletic in Marlow League round 21").
+ * A name carried by more than FOLD_MAX_POSTINGS titles names no one
+ * event, and the index keeps no more of its postings. */
+static int
+fold_walk_named(const struct fold_ctx *c, const struct fold_index *ix,
+                uint32_t a, const struct fold_span *w, uint32_t *seen,
+                double t, struct fold_pairs *out)
+{
+	const struct fold_ent *e = &c->ents[a];
+	size_t i, j, from, end;
+
+	if (e->nskeys < FOLD_RETOLD_KEYS) {
+		return 0;
+	}
+	for (i = 0; i < e->nkeys; i++) {
+		uint32_t k = c->keys[e->key + i], s = k & FOLD_KEY_ID;
+
+		/* the index keeps the first FOLD_MAX_POSTINGS + 1 of an id's */
+		if ((k & TITLE_KEY_MARKER_BIT) || !fold_key_named(c, k) ||
+		    c->kind[s] != TITLE_KIND_WORD ||
+		    ix->off[s + 1] - ix->off[s] > FOLD_MAX_POSTINGS) {
+			continue;
+		}
+		from = fold_postings_from(ix->post, ix->off[s], ix->off[s + 1], a + 1);
+		end = fold_postings_from(ix->post, from, ix->off[s + 1], w->hi);
+		for (j = from; j < end; j++) {
+			uint32_t b = ix->post[j];
+			const struct fold_ent *f = &c->ents[b];
+
+			if (seen[b] == a + 1 || f->nskeys < FOLD_RETOLD_KEYS ||
+			    fold_one_feed(fold_at(c, a), fold_at(c, b))) {
+				continue;
+			}
+			seen[b] = a + 1;
+			if (fold_add_edge(c, out, a, b, t) != 0) {
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Verifies entry a against every entry that carries one of a's rarest
  * shingles and is at least as long as a (the longer side of a pair
  * finds it through the shorter side's prefix). */
@@ -2869,8 +2935,11 @@ fold_probe(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	}
 	fold_sort_u64(order, e->nsh);
 	k = e->nsh - (size_t)ceil(t * (double)e->nsh - 1e-9) + 1;
-	return fold_walk(c, ix, a, w, order, k < e->nsh ? k : e->nsh, seen, 0, t,
-	                 out);
+	if (fold_walk(c, ix, a, w, order, k < e->nsh ? k : e->nsh, seen, 0, t,
+	              out) != 0) {
+		return -1;
+	}
+	return fold_walk_named(c, ix, a, w, seen, t, out);
 }
 
 static int fold_probe_lead(const struct fold_ctx *c,
@@ -3660,23 +3729,14 @@ fold_strong_keys(const struct fold_ctx *c, const struct fold_ent *e)
 	return strong;
 }
 
-/* How many of e's title's keys name something: strong keys, and weak
- * ones (a capitalised word of Title Case) that no title of the batch
- * writes in lower case, its first word aside. In "Storm Batters Selbury:
- * Trees Down, Roofs Torn Off" the capitals of storm, trees and roofs
- * name nothing. */
+/* How many of e's title's keys name something (fold_key_named()). */
 static size_t
 fold_named_keys(const struct fold_ctx *c, const struct fold_ent *e)
 {
-	const uint32_t id = ~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT |
-	                      TITLE_KEY_FIRST_BIT);
 	size_t i, named = 0;
 
 	for (i = 0; c->keys != NULL && i < e->nkeys; i++) {
-		uint32_t k = c->keys[e->key + i];
-
-		named += (k & TITLE_KEY_WEAK_BIT) == 0 ||
-		         ((k & TITLE_KEY_FIRST_BIT) == 0 && !c->lower[k & id]);
+		named += fold_key_named(c, c->keys[e->key + i]);
 	}
 	return named;
 }
@@ -4355,6 +4415,151 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
 	                                                 FOLD_LEAD_KEYS;
 }
 
+/* Whether key is among the n sorted keys k. */
+static int
+fold_key_in(const uint32_t *k, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (k[mid] == key) {
+			return 1;
+		}
+		if (k[mid] < key) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return 0;
+}
+
+/* The keys of headline head read as a lead's are (title_text_keys()),
+ * sorted, into k (FOLD_SUMMARY_KEYS): how many. */
+static size_t
+fold_headline_keys(const char *head, struct title_words *w, uint32_t *k)
+{
+	title_read_text(w, head, strlen(head));
+	return fold_sort_unique(k, title_text_keys(w, 0, k, FOLD_SUMMARY_KEYS));
+}
+
+/* Whether each key of headline x (n keys) that names something is told
+ * by the other copy, in its headline y (m) or its lead l (nl): a figure
+ * anywhere in the headline, a name where x's own lead xl (nxl) names it
+ * too (a Title Case headline's capitals need not name anything). */
+static int
+fold_headline_told(const uint32_t *x, size_t n, const uint32_t *xl, size_t nxl,
+                   const uint32_t *y, size_t m, const uint32_t *l, size_t nl)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (((x[i] & 1) || fold_key_in(xl, nxl, x[i])) &&
+		    !fold_key_in(y, m, x[i]) && !fold_key_in(l, nl, x[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* How many names a's and b's headlines share that each one's lead
+ * names too. */
+static size_t
+fold_headline_names_shared(const uint32_t *x, size_t n, const uint32_t *xl,
+                           size_t nxl, const uint32_t *y, size_t m,
+                           const uint32_t *yl, size_t nyl)
+{
+	size_t shared = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		shared += !(x[i] & 1) && fold_key_in(xl, nxl, x[i]) &&
+		          fold_key_in(y, m, x[i]) && fold_key_in(yl, nyl, x[i]);
+	}
+	return shared;
+}
+
+/* Whether e's title is written in a script with capitals, which tell
+ * its names: Latin letters, and no Hangul or CJK word (a run of kanji is
+ * one key in a title and cut otherwise in its lead, and a Hangul word
+ * carries its particle). */
+static int
+fold_cased(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	struct title_view x = fold_view(c, e);
+
+	if (e->hangul || !title_latin(&x)) {
+		return 0;
+	}
+	for (size_t i = 0; i < e->nsh; i++) {
+		if (c->kind[c->ids[e->sh + i]] == TITLE_KIND_CJK) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Whether a and b are one event told by two outlets, each under a
+ * headline of its own ("Brackwick Foods to invest £60m in Kelbridge,
+ * creating 210 jobs" and "Brackwick Foods Announces £60m Investment in
+ * Kelbridge"), which share too few words for the title rule and swap
+ * words as two events of one template do:
+ *  - two feeds' items (a feed does not retell its own story in other
+ *    words: one outlet's two thefts in a town the same day), in a script
+ *    with capitals (fold_cased());
+ *  - their leads share FOLD_RETOLD_FIGURES figures (a weekday is one:
+ *    the mayor of a town on two matters the same day shares the day
+ *    and his name), and do not each hold a figure the other lacks (an
+ *    index at midday and at the close);
+ *  - the names and figures their leads share, but for the names both
+ *    headlines tell, are FOLD_RETOLD_KEYS or more (a town's fire at a
+ *    bakery and at a cinema share the town and the day);
+ *  - each figure of either headline, and each name of it that its own
+ *    lead tells too, the other copy tells in its headline or lead
+ *    (fold_headline_told(): another company in the town, the company in
+ *    another town);
+ *  - a word of one headline that the other lacks is in the other's
+ *    lead, or neither lacks one (title_words_retold(): a town's library
+ *    and its swimming pool, voted the same day for the same sum).
+ */
+static int
+fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
+	const uint32_t *la = c->skeys + a->skey, *lb = c->skeys + b->skey;
+	uint32_t ka[FOLD_SUMMARY_KEYS], kb[FOLD_SUMMARY_KEYS];
+	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
+	size_t i, names = 0, figures = 0, fa, fb, na, nb, titled, ma, mb;
+	struct title_words *w;
+
+	if (a->nskeys < FOLD_RETOLD_KEYS || b->nskeys < FOLD_RETOLD_KEYS ||
+	    fold_one_feed(ea, eb) || !fold_cased(c, a) || !fold_cased(c, b)) {
+		return 0;
+	}
+	for (i = 0; i < a->nskeys; i++) {
+		if (fold_key_in(lb, b->nskeys, la[i])) {
+			(la[i] & 1) ? figures++ : names++;
+		}
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &fa, &fb);
+	if (figures < FOLD_RETOLD_FIGURES || (fa > 0 && fb > 0) ||
+	    (w = title_words_new()) == NULL) {
+		return 0;
+	}
+	fold_headline_copy(c, nf_str(ea->title), ha, sizeof(ha));
+	fold_headline_copy(c, nf_str(eb->title), hb, sizeof(hb));
+	na = fold_headline_keys(ha, w, ka);
+	nb = fold_headline_keys(hb, w, kb);
+	title_words_free(w);
+	titled = fold_headline_names_shared(ka, na, la, a->nskeys, kb, nb, lb,
+	                                    b->nskeys);
+	return names - titled + figures >= FOLD_RETOLD_KEYS &&
+	       fold_headline_told(ka, na, la, a->nskeys, kb, nb, lb, b->nskeys) &&
+	       fold_headline_told(kb, nb, lb, b->nskeys, ka, na, la, a->nskeys) &&
+	       title_words_retold(ha, ea->summary, hb, eb->summary);
+}
+
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
@@ -4516,13 +4721,20 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
  *      piece (title_cjk_swapped()) (fold_swap_named():
  *      "Fire destroys bakery in
  *      Mossgate" and "Fire guts bakery in Mossgate", each over its
- *      outlet's own sentence of the street and the town).
+ *      outlet's own sentence of the street and the town);
+ *  - whatever the rules above say of their titles, two feeds' items of
+ *    one event, each under a headline in its outlet's own words, are
+ *    the same story when their leads carry the event's figures and
+ *    names and each headline tells only what the other copy tells too
+ *    (fold_facts_retold(), found through the titles' names as well,
+ *    fold_walk_named()).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int
 fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	int retold = -1;	/* fold_facts_retold(), once asked */
 
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
@@ -4556,7 +4768,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	 * words naming nothing heads many: its summary must tell the same
 	 * event, as the lead rule's summaries must */
 	if (fold_summaries_differ(c, a, b, fold_cut_keys(c, a, b)) &&
-	    !fold_event_named(c, a, b) && !fold_cut_echoed(c, a, b)) {
+	    !fold_event_named(c, a, b) && !fold_cut_echoed(c, a, b) &&
+	    !(retold = fold_facts_retold(c, ia, ib))) {
 		return 0;
 	}
 	/* the rules first, the leads' likeness after: most candidates fail
@@ -4567,8 +4780,14 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	    !(fold_verify_lead(c, ia, ib, t) &&
 	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
 	    !fold_echoed_swap(c, ia, ib) && !fold_lead_proves(c, ia, ib, t) &&
-	    !fold_swap_named(c, a, b)) {
+	    !fold_swap_named(c, a, b) &&
+	    !(retold >= 0 ? retold : (retold = fold_facts_retold(c, ia, ib)))) {
 		return 0;
+	}
+	/* headlines in two outlets' own words swap words by nature, which
+	 * fold_told_apart() reads as two events of one template */
+	if (retold > 0) {
+		return 1;
 	}
 	return !(fold_leads_alike(c, a, b) &&
 	         fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?

@@ -4587,6 +4587,39 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
+/* How many of the words of a that b lacks (told_word()) are in blead,
+ * seven letters or more by their stem; *lack: how many it lacks. */
+static size_t
+retold_words(const struct raw_words *a, const struct raw_words *b,
+             const char *blead, size_t *lack)
+{
+	size_t i, told = 0;
+
+	for (i = 0; i < a->n; i++) {
+		if (told_word(a->w[i]) && !raw_has(b, a->w[i])) {
+			++*lack;
+			told += lead_has_stem(blead, a->w[i]);
+		}
+	}
+	return told;
+}
+
+int
+title_words_retold(const char *a, const char *alead, const char *b,
+                   const char *blead)
+{
+	struct raw_words x, y;
+	size_t lack = 0, told;
+
+	if (a == NULL || alead == NULL || b == NULL || blead == NULL) {
+		return 0;
+	}
+	raw_split_len(raw_headline(a), strlen(raw_headline(a)), &x, 0);
+	raw_split_len(raw_headline(b), strlen(raw_headline(b)), &y, 0);
+	told = retold_words(&x, &y, blead, &lack) + retold_words(&y, &x, alead, &lack);
+	return told > 0 || lack == 0;
+}
+
 int
 title_cut_echoed(const char *cut, size_t cutlen, const char *cutlead,
                  const char *full, size_t fulllen)

@@ -294,6 +294,15 @@ int title_swap_own(const char *atitle, const char *alead, const char *btitle,
 int title_swap_untold(const char *atitle, const char *alead,
                       const char *btitle, const char *blead, int words);
 
+/* Whether two outlets' own headlines a and b of one event share what
+ * they tell: a word of three letters or more that one holds and the
+ * other lacks is in the other's lead (alead, blead), one at least, seven
+ * letters or more by its stem (title_cut_echoed()), or neither lacks a
+ * word. "Blaze rips through Glenhallow historic pub" and "Fire Wrecks
+ * Historic Pub in Glenhallow" do; a town's library and its swimming
+ * pool share the town alone. Strings may be NULL (then 0). */
+int title_words_retold(const char *a, const char *alead, const char *b,
+                       const char *blead);
 /* Whether the words of three letters or more that the first fulllen
  * bytes of full hold and the first cutlen of cut lack (a title cut short
  * with an ellipsis: what the cut left out) are all, one at least, in
