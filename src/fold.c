@@ -104,6 +104,9 @@
  * many names and figures besides the names both headlines tell. */
 #define FOLD_RETOLD_FIGURES 2
 #define FOLD_RETOLD_KEYS 3
+/* ... or one fewer, where the headlines share this many words that both
+ * leads tell in lower case. */
+#define FOLD_RETOLD_WORDS 2
 /* The titles' id table starts with room for this many ids an entry (a
  * title's words and word pairs that no title before had): each time it
  * grows, the new table is written afresh and the old one still held. */
@@ -4513,7 +4516,12 @@ fold_cased(const struct fold_ctx *c, const struct fold_ent *e)
  *    index at midday and at the close);
  *  - the names and figures their leads share, but for the names both
  *    headlines tell, are FOLD_RETOLD_KEYS or more (a town's fire at a
- *    bakery and at a cinema share the town and the day);
+ *    bakery and at a cinema share the town and the day), or one fewer
+ *    where the headlines share FOLD_RETOLD_WORDS words that both leads
+ *    tell in lower case (title_words_common(): "historic" and "pub" in
+ *    "Blaze rips through Glenhallow historic pub" and "Fire Wrecks
+ *    Historic Pub in Glenhallow"; "fire" alone is a fire service's
+ *    warning and a fire);
  *  - each figure of either headline, and each name of it that its own
  *    lead tells too, the other copy tells in its headline or lead
  *    (fold_headline_told(): another company in the town, the company in
@@ -4554,7 +4562,10 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	title_words_free(w);
 	titled = fold_headline_names_shared(ka, na, la, a->nskeys, kb, nb, lb,
 	                                    b->nskeys);
-	return names - titled + figures >= FOLD_RETOLD_KEYS &&
+	return (names - titled + figures >= FOLD_RETOLD_KEYS ||
+	        (names - titled + figures + 1 >= FOLD_RETOLD_KEYS &&
+	         title_words_common(ha, ea->summary, hb, eb->summary) >=
+	         FOLD_RETOLD_WORDS)) &&
 	       fold_headline_told(ka, na, la, a->nskeys, kb, nb, lb, b->nskeys) &&
 	       fold_headline_told(kb, nb, lb, b->nskeys, ka, na, la, a->nskeys) &&
 	       title_words_retold(ha, ea->summary, hb, eb->summary);

@@ -4399,13 +4399,17 @@ cps_begin(const unsigned char *s, size_t len, const unsigned char *w,
 
 /* Whether the first TITLE_ECHO_BYTES of text hold the n bytes of w as
  * the start of a word, whatever their case (no letter or digit of a
- * spaced script, spaced_word_cp(), before them), and with whole set as
- * a word of their own (none after either). Folding keeps no more of a
- * summary than it reads (fold_summary_needed(): 256 bytes at least),
- * and these bytes must be among them. */
+ * spaced script, spaced_word_cp(), before them), and with LEAD_WHOLE in
+ * mode as a word of their own (none after either), with LEAD_LOWER in
+ * lower case there (a word the text does not capitalise as a name).
+ * Folding keeps no more of a summary than it reads
+ * (fold_summary_needed(): 256 bytes at least), and these bytes must be
+ * among them. */
 #define TITLE_ECHO_BYTES 240
+#define LEAD_WHOLE 1
+#define LEAD_LOWER 2
 static int
-lead_has_start(const char *text, const char *w, size_t n, int whole)
+lead_has_start(const char *text, const char *w, size_t n, int mode)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t len = strlen(text), i, end;
@@ -4423,7 +4427,14 @@ lead_has_start(const char *text, const char *w, size_t n, int whole)
 		    !cps_begin(s + i, len - i, (const unsigned char *)w, n, &end)) {
 			continue;
 		}
-		if (whole && i + end < len) {
+		if (mode & LEAD_LOWER) {
+			decode_cp(s + i, len - i, &next);
+			if (lower_cp(next) != next) {
+				continue;
+			}
+			next = 0;
+		}
+		if ((mode & LEAD_WHOLE) && i + end < len) {
 			decode_cp(s + i + end, len - i - end, &next);
 		}
 		if (!spaced_word_cp(next)) {
@@ -4437,7 +4448,7 @@ lead_has_start(const char *text, const char *w, size_t n, int whole)
 static int
 lead_has_word(const char *text, const char *w)
 {
-	return lead_has_start(text, w, strlen(w), 1);
+	return lead_has_start(text, w, strlen(w), LEAD_WHOLE);
 }
 
 /* Whether text holds a word that begins as w does but for its last two
@@ -4604,6 +4615,56 @@ retold_words(const struct raw_words *a, const struct raw_words *b,
 	return told;
 }
 
+/* Whether raw word w (lower case) is a stopword. */
+static int
+raw_stopword(const char *w)
+{
+	uint32_t cp[RAW_WORD_MAX];
+	size_t n = 0, i = 0, len = strlen(w);
+
+	while (i < len && n < RAW_WORD_MAX) {
+		i += decode_cp((const unsigned char *)w + i, len - i, &cp[n]);
+		cp[n] = lower_cp(cp[n]);
+		n++;
+	}
+	return (words_of(cp, n) & WORD_STOP) != 0;
+}
+
+/* Splits headlines a and b, past a wire's label, into x and y: 0, or -1
+ * when a string is NULL. */
+static int
+raw_split_headlines(const char *a, const char *alead, const char *b,
+                    const char *blead, struct raw_words *x, struct raw_words *y)
+{
+	if (a == NULL || alead == NULL || b == NULL || blead == NULL) {
+		return -1;
+	}
+	a = raw_headline(a), b = raw_headline(b);
+	raw_split_len(a, strlen(a), x, 0);
+	raw_split_len(b, strlen(b), y, 0);
+	return 0;
+}
+
+size_t
+title_words_common(const char *a, const char *alead, const char *b,
+                   const char *blead)
+{
+	const int lower = LEAD_WHOLE | LEAD_LOWER;
+	struct raw_words x, y;
+	size_t i, n, common = 0;
+
+	if (raw_split_headlines(a, alead, b, blead, &x, &y) != 0) {
+		return 0;
+	}
+	for (i = 0; i < x.n; i++) {
+		n = strlen(x.w[i]);
+		common += told_word(x.w[i]) && !raw_stopword(x.w[i]) &&
+		          raw_has(&y, x.w[i]) && lead_has_start(alead, x.w[i], n, lower) &&
+		          lead_has_start(blead, x.w[i], n, lower);
+	}
+	return common;
+}
+
 int
 title_words_retold(const char *a, const char *alead, const char *b,
                    const char *blead)
@@ -4611,11 +4672,9 @@ title_words_retold(const char *a, const char *alead, const char *b,
 	struct raw_words x, y;
 	size_t lack = 0, told;
 
-	if (a == NULL || alead == NULL || b == NULL || blead == NULL) {
+	if (raw_split_headlines(a, alead, b, blead, &x, &y) != 0) {
 		return 0;
 	}
-	raw_split_len(raw_headline(a), strlen(raw_headline(a)), &x, 0);
-	raw_split_len(raw_headline(b), strlen(raw_headline(b)), &y, 0);
 	told = retold_words(&x, &y, blead, &lack) + retold_words(&y, &x, alead, &lack);
 	return told > 0 || lack == 0;
 }

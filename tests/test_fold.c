@@ -3482,7 +3482,7 @@ test_feed_series_swap(void **state)
  * company that day whose lead gives the first one's figures too, but a
  * figure of its own (each lead a figure the other lacks).
  */
-enum { RETOLD_T = 8, RETOLD_K = 16 };
+enum { RETOLD_T = 8, RETOLD_K = 20 };
 
 static const char *const retold_firm[RETOLD_T] = {
 	"Brackwick Foods", "Orrin Textiles", "Saltmere Glassworks",
@@ -3529,14 +3529,18 @@ write_takeover(struct gen_entry *g, const char *firm, const char *target, int m,
 	}
 }
 
-/* Pairs of two events each that share names and figures, told by the
+/* Pairs of items that share names and figures, told by the
  * wire (k even) and an outlet (odd): an index at midday and at the close
  * (k 6, 7: each lead a level of its own); a council's library and its
  * swimming pool (8, 9: the same vote and cost, but neither headline's
  * thing in the other's lead); the mayor on two matters (10, 11: one
  * figure, the weekday, shared); one outlet's two thefts in the town
  * (12, 13: all else would fold them); a bakery's fire and a cinema's
- * (14, 15: the town alone named in both leads). */
+ * (14, 15: the town alone named in both leads); a fire service's flood
+ * warning and a fire that its crews fought (18, 19: "fire" alone in both
+ * headlines and both leads). A historic pub's fire (16, 17) is one story: its leads share
+ * the town and two figures only, and its headlines "historic" and "pub",
+ * which both leads tell in lower case. */
 static void
 write_retold_other(struct gen_entry *g, const char *town, const char *day,
                    size_t t, size_t k)
@@ -3590,10 +3594,32 @@ write_retold_other(struct gen_entry *g, const char *town, const char *day,
 		snprintf(g->lead, 240, "A fire destroyed a bakery in %s on %s, injuring "
 		         "%d people.", town, day, hurt);
 		break;
-	default:
+	case 15:
 		snprintf(g->title, 112, "%d Hurt as Blaze Hits %s Cinema", hurt, town);
 		snprintf(g->lead, 240, "%d people were hurt when fire broke out at a "
 		         "cinema in %s on %s.", hurt, town, day);
+		break;
+	case 16:
+		g->story = t * RETOLD_K + 16;
+		snprintf(g->title, 112, "Blaze rips through %s historic pub", town);
+		snprintf(g->lead, 240, "A fire destroyed a historic pub in %s on %s, "
+		         "injuring %d people.", town, day, hurt);
+		break;
+	case 17:
+		g->story = t * RETOLD_K + 16;
+		snprintf(g->title, 112, "Fire Wrecks Historic Pub in %s", town);
+		snprintf(g->lead, 240, "%d people were taken to hospital after fire swept "
+		         "through a historic pub in %s on %s.", hurt, town, day);
+		break;
+	case 18:
+		snprintf(g->title, 112, "Fire service warns of floods in %s", town);
+		snprintf(g->lead, 240, "The fire service warned of floods in %s on %s, "
+		         "when %d rivers may burst their banks.", town, day, hurt);
+		break;
+	default:
+		snprintf(g->title, 112, "Fire guts timber yard in %s", town);
+		snprintf(g->lead, 240, "A fire gutted a timber yard in %s on %s, where "
+		         "%d crews of the fire service worked.", town, day, hurt);
 		break;
 	}
 }
