@@ -4733,9 +4733,10 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *      "Fire destroys bakery in
  *      Mossgate" and "Fire guts bakery in Mossgate", each over its
  *      outlet's own sentence of the street and the town);
- *  - whatever the rules above say of their titles, two feeds' items of
- *    one event, each under a headline in its outlet's own words, are
- *    the same story when their leads carry the event's figures and
+ *  - whatever the rules above say of their titles (too few words
+ *    shared, or words swapped that fold_told_apart() reads as another
+ *    event's), two feeds' items of one event, each under a headline in
+ *    its outlet's own words, are the same story when their leads carry the event's figures and
  *    names and each headline tells only what the other copy tells too
  *    (fold_facts_retold(), found through the titles' names as well,
  *    fold_walk_named()).
@@ -4800,10 +4801,15 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (retold > 0) {
 		return 1;
 	}
-	return !(fold_leads_alike(c, a, b) &&
-	         fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
-	                                        0 : FOLD_LEAD_KEYS)) &&
-	       !fold_told_apart(c, a, b);
+	if (!(fold_leads_alike(c, a, b) &&
+	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
+	                                     0 : FOLD_LEAD_KEYS)) &&
+	    !fold_told_apart(c, a, b)) {
+		return 1;
+	}
+	/* titles the title rule joins, each word one swaps read as another
+	 * event's: their leads may still tell one */
+	return retold < 0 && fold_facts_retold(c, ia, ib);
 }
 
 /* Whether the story rooted at r spans [first, last] already: copies

@@ -3675,6 +3675,44 @@ test_facts_retold(void **state)
 	                "one event told by two outlets in their own words");
 }
 
+/* Headlines alike enough for the title rule, each word one swaps
+ * ("accordo", "rilevare" for "rileva") read as another event of one
+ * template by fold_told_apart(), over leads that tell one takeover in
+ * each outlet's words (fold_facts_retold()); the takeovers of other
+ * companies stay apart. */
+static void
+test_retold_swapped(void **state)
+{
+	static const char *const titles[] = {
+		"Valdorso Latte, accordo da 64 milioni per rilevare Fontebruna Assicurazioni",
+		"Valdorso Latte rileva Fontebruna Assicurazioni per 64 milioni",
+		"Cerviano Tessile, accordo da 38 milioni per rilevare Olmeto Vetri",
+		"Cerviano Tessile rileva Olmeto Vetri per 38 milioni",
+		"Roccalta Energia, accordo da 91 milioni per rilevare Lagoverde Carta",
+		"Roccalta Energia rileva Lagoverde Carta per 91 milioni",
+	};
+	static const char *const leads[] = {
+		"Fontebruna Assicurazioni sarà rilevata dalla Valdorso Latte per 64 "
+		"milioni di euro, secondo una nota diffusa martedì.",
+		"La Valdorso Latte ha raggiunto un accordo per acquistare Fontebruna "
+		"Assicurazioni per 64 milioni di euro, hanno annunciato martedì le due "
+		"società. Fontebruna Assicurazioni impiega circa 668 persone.",
+		"Olmeto Vetri sarà rilevata dalla Cerviano Tessile per 38 milioni di "
+		"euro, secondo una nota diffusa giovedì.",
+		"La Cerviano Tessile ha raggiunto un accordo per acquistare Olmeto "
+		"Vetri per 38 milioni di euro, hanno annunciato giovedì le due società. "
+		"Olmeto Vetri impiega circa 210 persone.",
+		"Lagoverde Carta sarà rilevata dalla Roccalta Energia per 91 milioni "
+		"di euro, secondo una nota diffusa lunedì.",
+		"La Roccalta Energia ha raggiunto un accordo per acquistare Lagoverde "
+		"Carta per 91 milioni di euro, hanno annunciato lunedì le due società. "
+		"Lagoverde Carta impiega circa 940 persone.",
+	};
+
+	(void)state;
+	assert_texts_pair(titles, leads, 6, "a takeover's headline with words swapped");
+}
+
 /*
  * A fixture's preview in two outlets' own phrasings, as a property:
  * "Kelbridge Rovers v Saltmere Athletic: team news and prediction" and
@@ -4878,6 +4916,7 @@ main(void)
 		cmocka_unit_test(test_feed_series_swap),
 		cmocka_unit_test(test_facts_retold),
 		cmocka_unit_test(test_preview_retold),
+		cmocka_unit_test(test_retold_swapped),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
