@@ -2873,6 +2873,14 @@ fold_key_named(const struct fold_ctx *c, uint32_t k)
 	       ((k & TITLE_KEY_FIRST_BIT) == 0 && !c->lower[k & FOLD_KEY_ID]);
 }
 
+/* Whether e has no lead (no summary, or one that only says its
+ * headline again). */
+static int
+fold_bare(const struct fold_ent *e)
+{
+	return e->nskeys == 0 && e->nlead == 0;
+}
+
 /* Tries entry a with the later entries of other feeds in its span whose
  * titles carry a name of a's title, for fold_facts_retold(): two
  * outlets' own headlines of one event share its names, not their words
@@ -2888,7 +2896,7 @@ fold_walk_named(const struct fold_ctx *c, const struct fold_index *ix,
 	const struct fold_ent *e = &c->ents[a];
 	size_t i, j, from, end;
 
-	if (e->nskeys < FOLD_RETOLD_KEYS) {
+	if (e->nskeys < FOLD_RETOLD_KEYS && !fold_bare(e)) {
 		return 0;
 	}
 	for (i = 0; i < e->nkeys; i++) {
@@ -2906,7 +2914,9 @@ fold_walk_named(const struct fold_ctx *c, const struct fold_index *ix,
 			uint32_t b = ix->post[j];
 			const struct fold_ent *f = &c->ents[b];
 
-			if (seen[b] == a + 1 || f->nskeys < FOLD_RETOLD_KEYS ||
+			if (seen[b] == a + 1 ||
+			    (f->nskeys < FOLD_RETOLD_KEYS && !fold_bare(f)) ||
+			    (fold_bare(e) && fold_bare(f)) ||
 			    fold_one_feed(fold_at(c, a), fold_at(c, b))) {
 				continue;
 			}
@@ -4507,9 +4517,8 @@ fold_cased(const struct fold_ctx *c, const struct fold_ent *e)
  * creating 210 jobs" and "Brackwick Foods Announces £60m Investment in
  * Kelbridge"), which share too few words for the title rule and swap
  * words as two events of one template do:
- *  - two feeds' items (a feed does not retell its own story in other
- *    words: one outlet's two thefts in a town the same day), in a script
- *    with capitals (fold_cased());
+ *  - two feeds' items in a script with capitals (fold_retold_pair());
+ *    when one has no lead, fold_facts_headlined() decides;
  *  - their leads share FOLD_RETOLD_FIGURES figures (a weekday is one:
  *    the mayor of a town on two matters the same day shares the day
  *    and his name), and do not each hold a figure the other lacks (an
@@ -4530,6 +4539,59 @@ fold_cased(const struct fold_ctx *c, const struct fold_ent *e)
  *    lead, or neither lacks one (title_words_retold(): a town's library
  *    and its swimming pool, voted the same day for the same sum).
  */
+/* Whether a and b may be one event told by two outlets: two feeds'
+ * items (a feed does not retell its own story in other words: one
+ * outlet's two thefts in a town the same day), in a script with
+ * capitals (fold_cased()). */
+static int
+fold_retold_pair(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	return !fold_one_feed(fold_at(c, ia), fold_at(c, ib)) &&
+	       fold_cased(c, &c->ents[ia]) && fold_cased(c, &c->ents[ib]);
+}
+
+/* Whether b, an item without a lead, is a's event under a headline of
+ * its own (fold_facts_retold() with one lead): each name and figure of
+ * b's headline is told in a's headline or lead, more than
+ * FOLD_RETOLD_KEYS of them in a's lead (a name or two is another event
+ * of the town or the club), and each name of a's headline that a's lead
+ * tells too is in b's headline (a live page of two clubs is not a
+ * player's move between them). */
+static int
+fold_facts_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia];
+	const uint32_t *la = c->skeys + a->skey;
+	uint32_t ka[FOLD_SUMMARY_KEYS], kb[FOLD_SUMMARY_KEYS];
+	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
+	size_t i, na, nb, led = 0;
+	struct title_words *w;
+
+	if (a->nskeys <= FOLD_RETOLD_KEYS || (w = title_words_new()) == NULL) {
+		return 0;
+	}
+	fold_headline_copy(c, nf_str(fold_at(c, ia)->title), ha, sizeof(ha));
+	fold_headline_copy(c, nf_str(fold_at(c, ib)->title), hb, sizeof(hb));
+	na = fold_headline_keys(ha, w, ka);
+	nb = fold_headline_keys(hb, w, kb);
+	title_words_free(w);
+	for (i = 0; i < nb; i++) {
+		int in_lead = fold_key_in(la, a->nskeys, kb[i]);
+
+		if (!in_lead && !fold_key_in(ka, na, kb[i])) {
+			return 0;
+		}
+		led += in_lead;
+	}
+	for (i = 0; i < na; i++) {
+		if (!(ka[i] & 1) && fold_key_in(la, a->nskeys, ka[i]) &&
+		    !fold_key_in(kb, nb, ka[i])) {
+			return 0;
+		}
+	}
+	return led > FOLD_RETOLD_KEYS;
+}
+
 static int
 fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
@@ -4541,9 +4603,14 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	size_t i, names = 0, figures = 0, fa, fb, na, nb, titled, ma, mb;
 	struct title_words *w;
 
-	if (a->nskeys < FOLD_RETOLD_KEYS || b->nskeys < FOLD_RETOLD_KEYS ||
-	    fold_one_feed(ea, eb) || !fold_cased(c, a) || !fold_cased(c, b)) {
+	if ((fold_bare(a) ? fold_bare(b) : a->nskeys < FOLD_RETOLD_KEYS) ||
+	    (!fold_bare(b) && b->nskeys < FOLD_RETOLD_KEYS) ||
+	    !fold_retold_pair(c, ia, ib)) {
 		return 0;
+	}
+	if (fold_bare(a) || fold_bare(b)) {
+		return fold_bare(b) ? fold_facts_headlined(c, ia, ib) :
+		                      fold_facts_headlined(c, ib, ia);
 	}
 	for (i = 0; i < a->nskeys; i++) {
 		if (fold_key_in(lb, b->nskeys, la[i])) {
@@ -4739,7 +4806,10 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    its outlet's own words, are the same story when their leads carry the event's figures and
  *    names and each headline tells only what the other copy tells too
  *    (fold_facts_retold(), found through the titles' names as well,
- *    fold_walk_named()).
+ *    fold_walk_named()); an item without a lead is such a copy of one
+ *    with a lead when its headline's names and figures, four or more,
+ *    are that lead's and the other headline's, and the other headline
+ *    names nothing it lacks (fold_facts_headlined()).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int

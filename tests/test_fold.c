@@ -3714,6 +3714,81 @@ test_retold_swapped(void **state)
 }
 
 /*
+ * A takeover told by the wire over a lead and by an outlet under a
+ * headline of its own with no summary, as a property: "Millcombe Mills
+ * passes under the control of Brackwick Foods" names the two companies
+ * of the wire's lead, and the wire's headline names nothing it lacks
+ * (fold_facts_headlined()). Apart stay a takeover by the buyer and
+ * another company (a name the wire does not tell); beside a takeover
+ * from a named seller, a supply deal of the buyer and the company (the
+ * seller is not in it); and, beside a fire in the buyer's town told
+ * over a lead, a headline of the town's budget (the town alone).
+ */
+enum { MOVE_T = 6, MOVE_K = 7 };
+
+static void
+gen_headlined_move(size_t i, struct gen_entry *g)
+{
+	static const char *const place[MOVE_T + 2] = {
+		"Quarrydown", "Fennick", "Larkholm", "Westerby", "Cobbley",
+		"Rushmead", "Ollerton", "Pelham",
+	};
+	size_t t = i / MOVE_K, k = i % MOVE_K;
+	const char *firm = retold_firm[t], *other = retold_firm[(t + 3) % RETOLD_T];
+	const char *town = ten_towns[t], *day = retold_day[t % 3];
+	char target[64], seller[64];
+	int m = 40 + (int)t;
+
+	snprintf(target, sizeof(target), "%s Mills", place[t]);
+	snprintf(seller, sizeof(seller), "%s Capital", place[t + 2]);
+	g->story = k < 2 ? t * MOVE_K : i;
+	g->own = k != 0 && k != 3 && k != 5;
+	g->at = (int64_t)t * 5 * 86400 + (int64_t)k * 2400;
+	switch (k) {
+	case 0:
+		snprintf(g->title, 112, "%s buys %s for £%dm", firm, target, m);
+		snprintf(g->lead, 240, "%s will be taken over by %s for £%d million, "
+		         "the two companies said on %s.", target, firm, m, day);
+		break;
+	case 1:
+		snprintf(g->title, 112, "%s passes under the control of %s", target, firm);
+		break;
+	case 2:
+		snprintf(g->title, 112, "%s and %s to share %s", other, firm, target);
+		break;
+	case 3:
+		snprintf(target, sizeof(target), "%s Glass", place[t + 1]);
+		snprintf(g->title, 112, "%s buys %s from %s for £%dm", firm, target,
+		         seller, m + 20);
+		snprintf(g->lead, 240, "%s will be taken over by %s from %s for £%d "
+		         "million, the companies said on %s.", target, firm, seller,
+		         m + 20, day);
+		break;
+	case 4:
+		snprintf(target, sizeof(target), "%s Glass", place[t + 1]);
+		snprintf(g->title, 112, "%s and %s sign supply deal", firm, target);
+		break;
+	case 5:
+		snprintf(g->title, 112, "Fire at %s bakery", town);
+		snprintf(g->lead, 240, "A fire broke out at the Harbour Street bakery in "
+		         "%s on %s; %d people were hurt, Chief Officer Ruth Hale said.",
+		         town, day, 2 + (int)t);
+		break;
+	default:
+		snprintf(g->title, 112, "%s approves its budget", town);
+		break;
+	}
+}
+
+static void
+test_headlined_move(void **state)
+{
+	(void)state;
+	assert_gen_fold(MOVE_T * MOVE_K, gen_headlined_move,
+	                "a takeover's headline without a summary");
+}
+
+/*
  * A fixture's preview in two outlets' own phrasings, as a property:
  * "Kelbridge Rovers v Saltmere Athletic: team news and prediction" and
  * "Kelbridge Rovers host Saltmere Athletic in Marlow League round 21"
@@ -4917,6 +4992,7 @@ main(void)
 		cmocka_unit_test(test_facts_retold),
 		cmocka_unit_test(test_preview_retold),
 		cmocka_unit_test(test_retold_swapped),
+		cmocka_unit_test(test_headlined_move),
 		cmocka_unit_test(test_front_page_address),
 		cmocka_unit_test(test_uncased_scripts),
 		cmocka_unit_test(test_uncased_generic),
