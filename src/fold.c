@@ -4554,9 +4554,10 @@ fold_retold_pair(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  * its own (fold_facts_retold() with one lead): each name and figure of
  * b's headline is told in a's headline or lead, more than
  * FOLD_RETOLD_KEYS of them in a's lead (a name or two is another event
- * of the town or the club), and each name of a's headline that a's lead
- * tells too is in b's headline (a live page of two clubs is not a
- * player's move between them). */
+ * of the town or the club), each name of a's headline that a's lead
+ * tells too is in b's headline (a supply deal of two companies is not a
+ * takeover from a third), and neither is a match's preview or live page
+ * that the other is not (title_result_apart()). */
 static int
 fold_facts_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
@@ -4565,6 +4566,7 @@ fold_facts_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	uint32_t ka[FOLD_SUMMARY_KEYS], kb[FOLD_SUMMARY_KEYS];
 	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
 	size_t i, na, nb, led = 0;
+	struct title_view x, y;
 	struct title_words *w;
 
 	if (a->nskeys <= FOLD_RETOLD_KEYS || (w = title_words_new()) == NULL) {
@@ -4589,7 +4591,8 @@ fold_facts_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 			return 0;
 		}
 	}
-	return led > FOLD_RETOLD_KEYS;
+	x = fold_view(c, a), y = fold_view(c, &c->ents[ib]);
+	return led > FOLD_RETOLD_KEYS && !title_result_apart(&x, &y, 1);
 }
 
 static int

@@ -3721,10 +3721,12 @@ test_retold_swapped(void **state)
  * (fold_facts_headlined()). Apart stay a takeover by the buyer and
  * another company (a name the wire does not tell); beside a takeover
  * from a named seller, a supply deal of the buyer and the company (the
- * seller is not in it); and, beside a fire in the buyer's town told
- * over a lead, a headline of the town's budget (the town alone).
+ * seller is not in it); beside a fire in the buyer's town told over a
+ * lead, a headline of the town's budget (the town alone); and beside a
+ * match's preview, its live page (title_result_apart(): another kind
+ * of item, and the preview names a thing the live page lacks).
  */
-enum { MOVE_T = 6, MOVE_K = 7 };
+enum { MOVE_T = 6, MOVE_K = 9 };
 
 static void
 gen_headlined_move(size_t i, struct gen_entry *g)
@@ -3742,7 +3744,7 @@ gen_headlined_move(size_t i, struct gen_entry *g)
 	snprintf(target, sizeof(target), "%s Mills", place[t]);
 	snprintf(seller, sizeof(seller), "%s Capital", place[t + 2]);
 	g->story = k < 2 ? t * MOVE_K : i;
-	g->own = k != 0 && k != 3 && k != 5;
+	g->own = k != 0 && k != 3 && k != 5 && k != 7;
 	g->at = (int64_t)t * 5 * 86400 + (int64_t)k * 2400;
 	switch (k) {
 	case 0:
@@ -3774,8 +3776,19 @@ gen_headlined_move(size_t i, struct gen_entry *g)
 		         "%s on %s; %d people were hurt, Chief Officer Ruth Hale said.",
 		         town, day, 2 + (int)t);
 		break;
-	default:
+	case 6:
 		snprintf(g->title, 112, "%s approves its budget", town);
+		break;
+	case 7:
+		snprintf(g->title, 112, "%s Rovers host %s Athletic in Marlow League "
+		         "clash", town, place[t]);
+		snprintf(g->lead, 240, "%s Athletic travel to Toll Bridge Park on %s "
+		         "(17:30) to face %s Rovers, who are looking for a win.",
+		         place[t], day, town);
+		break;
+	default:
+		snprintf(g->title, 112, "Live: %s Rovers vs %s Athletic at Toll Bridge "
+		         "Park", town, place[t]);
 		break;
 	}
 }
