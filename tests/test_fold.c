@@ -3738,7 +3738,7 @@ gen_headlined_move(size_t i, struct gen_entry *g)
 	size_t t = i / MOVE_K, k = i % MOVE_K;
 	const char *firm = retold_firm[t], *other = retold_firm[(t + 3) % RETOLD_T];
 	const char *town = ten_towns[t], *day = retold_day[t % 3];
-	char target[64], seller[64];
+	char target[24], seller[24];
 	int m = 40 + (int)t;
 
 	snprintf(target, sizeof(target), "%s Mills", place[t]);
