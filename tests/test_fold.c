@@ -3379,6 +3379,56 @@ test_numbered_updates(void **state)
 }
 
 /*
+ * A Swedish or Norwegian weekday in its definite form is that day, as a
+ * property: for six pairs of clubs one feed previews the second teams'
+ * match on a Saturday ("på lördagen", "IK Granhammar 2 – Älvsvik BoIS
+ * 2") and the first teams' the next day ("på söndagen"), at the same
+ * ground and hour in the same round; another outlet copies the first
+ * teams' preview ("På söndagen tar ..."). "lördagen" was no key, so the
+ * Saturday's lead held no day of its own, and the two matches folded.
+ */
+enum { DEFINITE_T = 6 };
+
+static void
+gen_definite_weekday(size_t i, struct gen_entry *g)
+{
+	static const char *const home[DEFINITE_T] = {
+		"IK Granhammar", "Hagmora IF", "Oskarby IF", "Tallbergs FK",
+		"Nordviks FF", "Sjöviken United",
+	};
+	static const char *const away[DEFINITE_T] = {
+		"Älvsvik BoIS", "Lövnäs BK", "Björkvalla GIF", "Ekudden IS",
+		"Stensjö AIK", "Klövsjö IF",
+	};
+	size_t t = i / 3, k = i % 3;
+	const char *two = k == 0 ? " 2" : "";
+	int round = 20 + (int)t;
+
+	snprintf(g->title, sizeof(g->title), "%s%s – %s%s: laguppställningar och "
+	         "tips", home[t], two, away[t], two);
+	if (k < 2) {
+		snprintf(g->lead, sizeof(g->lead), "%s%s tar emot %s%s på Hammarplan "
+		         "på %s klockan 13:00 i omgång %d av Nordserien.", home[t], two,
+		         away[t], two, k == 0 ? "lördagen" : "söndagen", round);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "På söndagen tar %s emot %s på "
+		         "Hammarplan klockan 13:00 i omgång %d av Nordserien.", home[t],
+		         away[t], round);
+	}
+	g->own = k == 2;
+	g->story = k == 0 ? i : t * 3 + 1;
+	g->at = (int64_t)t * 7 * 86400 + (k == 0 ? 0 : 86400) + (int64_t)k * 1800;
+}
+
+static void
+test_definite_weekday(void **state)
+{
+	(void)state;
+	assert_gen_fold(DEFINITE_T * 3, gen_definite_weekday,
+	                "a Swedish weekday's definite form");
+}
+
+/*
  * A Dutch weekday written with its part of the day is that day, as a
  * property: in six towns a storm leaves homes without power on a
  * Friday and another on the Sunday, one outlet writing both under one
@@ -5001,6 +5051,7 @@ main(void)
 		cmocka_unit_test(test_headline_summary),
 		cmocka_unit_test(test_numbered_updates),
 		cmocka_unit_test(test_weekday_compound),
+		cmocka_unit_test(test_definite_weekday),
 		cmocka_unit_test(test_feed_series_swap),
 		cmocka_unit_test(test_facts_retold),
 		cmocka_unit_test(test_preview_retold),
