@@ -2859,7 +2859,8 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 }
 
 /* A title key's id, without its bits. */
-#define FOLD_KEY_ID (~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT))
+#define FOLD_KEY_ID \
+	(~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT))
 
 /* Whether title key k names something: a strong key, or a weak one (a
  * capitalised word of Title Case) that is not its first word and that no
@@ -4806,13 +4807,15 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *  - whatever the rules above say of their titles (too few words
  *    shared, or words swapped that fold_told_apart() reads as another
  *    event's), two feeds' items of one event, each under a headline in
- *    its outlet's own words, are the same story when their leads carry the event's figures and
- *    names and each headline tells only what the other copy tells too
- *    (fold_facts_retold(), found through the titles' names as well,
- *    fold_walk_named()); an item without a lead is such a copy of one
- *    with a lead when its headline's names and figures, four or more,
- *    are that lead's and the other headline's, and the other headline
- *    names nothing it lacks (fold_facts_headlined()).
+ *    its outlet's own words, are the same story when their leads carry
+ *    the event's figures and names and each headline tells only what
+ *    the other copy tells too (fold_facts_retold(), found through the
+ *    titles' names as well, fold_walk_named()); an item without a lead
+ *    is such a copy of one with a lead when its headline's names and
+ *    figures, four or more, are that lead's and the other headline's,
+ *    the other headline names nothing it lacks, and neither is a
+ *    match's preview or live page that the other is not
+ *    (fold_facts_headlined()).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int

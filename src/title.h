@@ -305,9 +305,9 @@ int title_words_retold(const char *a, const char *alead, const char *b,
                        const char *blead);
 /* How many words of three letters or more, stopwords aside, headlines
  * a and b share that both leads hold in lower case, as no name is
- * written: the thing both tell ("historic" and "pub" in "Blaze rips through Glenhallow historic
- * pub" and "Fire Wrecks Historic Pub in Glenhallow"). Strings may be
- * NULL (then 0). */
+ * written: the thing both tell ("historic" and "pub" in "Blaze rips
+ * through Glenhallow historic pub" and "Fire Wrecks Historic Pub in
+ * Glenhallow"). Strings may be NULL (then 0). */
 size_t title_words_common(const char *a, const char *alead, const char *b,
                           const char *blead);
 /* Whether the words of three letters or more that the first fulllen
