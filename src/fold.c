@@ -2858,10 +2858,6 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 	return 0;
 }
 
-/* A title key's id, without its bits. */
-#define FOLD_KEY_ID \
-	(~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT))
-
 /* Whether title key k names something: a strong key, or a weak one (a
  * capitalised word of Title Case) that is not its first word and that no
  * title of the batch writes in lower case. In "Storm Batters Selbury:
@@ -2871,7 +2867,7 @@ static int
 fold_key_named(const struct fold_ctx *c, uint32_t k)
 {
 	return (k & TITLE_KEY_WEAK_BIT) == 0 ||
-	       ((k & TITLE_KEY_FIRST_BIT) == 0 && !c->lower[k & FOLD_KEY_ID]);
+	       ((k & TITLE_KEY_FIRST_BIT) == 0 && !c->lower[k & TITLE_KEY_ID]);
 }
 
 /* Whether e has no lead (no summary, or one that only says its
@@ -2901,7 +2897,7 @@ fold_walk_named(const struct fold_ctx *c, const struct fold_index *ix,
 		return 0;
 	}
 	for (i = 0; i < e->nkeys; i++) {
-		uint32_t k = c->keys[e->key + i], s = k & FOLD_KEY_ID;
+		uint32_t k = c->keys[e->key + i], s = k & TITLE_KEY_ID;
 
 		/* the index keeps the first FOLD_MAX_POSTINGS + 1 of an id's */
 		if ((k & TITLE_KEY_MARKER_BIT) || !fold_key_named(c, k) ||
@@ -4450,13 +4446,35 @@ fold_key_in(const uint32_t *k, size_t n, uint32_t key)
 	return 0;
 }
 
-/* The keys of headline head read as a lead's are (title_text_keys()),
- * sorted, into k (FOLD_SUMMARY_KEYS): how many. */
-static size_t
-fold_headline_keys(const char *head, struct title_words *w, uint32_t *k)
+/* Two entries' headlines (fold_headline_copy()) and their keys read as
+ * a lead's are (title_text_keys()), sorted. */
+struct fold_heads {
+	char h[2][FOLD_HEADLINE_MAX];
+	uint32_t k[2][FOLD_SUMMARY_KEYS];
+	size_t n[2];
+};
+
+/* Reads the headlines of entries ia and ib into hd: 0, or -1 when out
+ * of memory. */
+static int
+fold_read_heads(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
+                struct fold_heads *hd)
 {
-	title_read_text(w, head, strlen(head));
-	return fold_sort_unique(k, title_text_keys(w, 0, k, FOLD_SUMMARY_KEYS));
+	struct title_words *w = title_words_new();
+	const uint32_t at[2] = { ia, ib };
+
+	if (w == NULL) {
+		return -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		fold_headline_copy(c, nf_str(fold_at(c, at[i])->title), hd->h[i],
+		                   sizeof(hd->h[i]));
+		title_read_text(w, hd->h[i], strlen(hd->h[i]));
+		hd->n[i] = fold_sort_unique(hd->k[i], title_text_keys(w, 0, hd->k[i],
+		                                                      FOLD_SUMMARY_KEYS));
+	}
+	title_words_free(w);
+	return 0;
 }
 
 /* Whether each key of headline x (n keys) that names something is told
@@ -4512,6 +4530,56 @@ fold_cased(const struct fold_ctx *c, const struct fold_ent *e)
 	return 1;
 }
 
+/* Whether a and b may be one event told by two outlets: two feeds'
+ * items (a feed does not retell its own story in other words: one
+ * outlet's two thefts in a town the same day), in a script with
+ * capitals (fold_cased()). */
+static int
+fold_retold_pair(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	return !fold_one_feed(fold_at(c, ia), fold_at(c, ib)) &&
+	       fold_cased(c, &c->ents[ia]) && fold_cased(c, &c->ents[ib]);
+}
+
+/* Whether b, an item without a lead, is a's event under a headline of
+ * its own (fold_facts_retold() with one lead): each name and figure of
+ * b's headline is told in a's headline or lead, more than
+ * FOLD_RETOLD_KEYS of them in a's lead (a name or two is another event
+ * of the town or the club), each name of a's headline that a's lead
+ * tells too is in b's headline (a supply deal of two companies is not a
+ * takeover from a third), and neither is a match's preview or live page
+ * that the other is not (title_result_apart()). */
+static int
+fold_facts_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia];
+	const uint32_t *la = c->skeys + a->skey, *ka, *kb;
+	struct fold_heads hd;
+	size_t i, na, nb, led = 0;
+	struct title_view x, y;
+
+	if (a->nskeys <= FOLD_RETOLD_KEYS || fold_read_heads(c, ia, ib, &hd) != 0) {
+		return 0;
+	}
+	ka = hd.k[0], kb = hd.k[1], na = hd.n[0], nb = hd.n[1];
+	for (i = 0; i < nb; i++) {
+		int in_lead = fold_key_in(la, a->nskeys, kb[i]);
+
+		if (!in_lead && !fold_key_in(ka, na, kb[i])) {
+			return 0;
+		}
+		led += in_lead;
+	}
+	for (i = 0; i < na; i++) {
+		if (!(ka[i] & 1) && fold_key_in(la, a->nskeys, ka[i]) &&
+		    !fold_key_in(kb, nb, ka[i])) {
+			return 0;
+		}
+	}
+	x = fold_view(c, a), y = fold_view(c, &c->ents[ib]);
+	return led > FOLD_RETOLD_KEYS && !title_result_apart(&x, &y, 1);
+}
+
 /*
  * Whether a and b are one event told by two outlets, each under a
  * headline of its own ("Brackwick Foods to invest £60m in Kelbridge,
@@ -4540,72 +4608,15 @@ fold_cased(const struct fold_ctx *c, const struct fold_ent *e)
  *    lead, or neither lacks one (title_words_retold(): a town's library
  *    and its swimming pool, voted the same day for the same sum).
  */
-/* Whether a and b may be one event told by two outlets: two feeds'
- * items (a feed does not retell its own story in other words: one
- * outlet's two thefts in a town the same day), in a script with
- * capitals (fold_cased()). */
-static int
-fold_retold_pair(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
-{
-	return !fold_one_feed(fold_at(c, ia), fold_at(c, ib)) &&
-	       fold_cased(c, &c->ents[ia]) && fold_cased(c, &c->ents[ib]);
-}
-
-/* Whether b, an item without a lead, is a's event under a headline of
- * its own (fold_facts_retold() with one lead): each name and figure of
- * b's headline is told in a's headline or lead, more than
- * FOLD_RETOLD_KEYS of them in a's lead (a name or two is another event
- * of the town or the club), each name of a's headline that a's lead
- * tells too is in b's headline (a supply deal of two companies is not a
- * takeover from a third), and neither is a match's preview or live page
- * that the other is not (title_result_apart()). */
-static int
-fold_facts_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
-{
-	const struct fold_ent *a = &c->ents[ia];
-	const uint32_t *la = c->skeys + a->skey;
-	uint32_t ka[FOLD_SUMMARY_KEYS], kb[FOLD_SUMMARY_KEYS];
-	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
-	size_t i, na, nb, led = 0;
-	struct title_view x, y;
-	struct title_words *w;
-
-	if (a->nskeys <= FOLD_RETOLD_KEYS || (w = title_words_new()) == NULL) {
-		return 0;
-	}
-	fold_headline_copy(c, nf_str(fold_at(c, ia)->title), ha, sizeof(ha));
-	fold_headline_copy(c, nf_str(fold_at(c, ib)->title), hb, sizeof(hb));
-	na = fold_headline_keys(ha, w, ka);
-	nb = fold_headline_keys(hb, w, kb);
-	title_words_free(w);
-	for (i = 0; i < nb; i++) {
-		int in_lead = fold_key_in(la, a->nskeys, kb[i]);
-
-		if (!in_lead && !fold_key_in(ka, na, kb[i])) {
-			return 0;
-		}
-		led += in_lead;
-	}
-	for (i = 0; i < na; i++) {
-		if (!(ka[i] & 1) && fold_key_in(la, a->nskeys, ka[i]) &&
-		    !fold_key_in(kb, nb, ka[i])) {
-			return 0;
-		}
-	}
-	x = fold_view(c, a), y = fold_view(c, &c->ents[ib]);
-	return led > FOLD_RETOLD_KEYS && !title_result_apart(&x, &y, 1);
-}
-
 static int
 fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
 	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
 	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
 	const uint32_t *la = c->skeys + a->skey, *lb = c->skeys + b->skey;
-	uint32_t ka[FOLD_SUMMARY_KEYS], kb[FOLD_SUMMARY_KEYS];
-	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
+	const uint32_t *ka, *kb;
+	struct fold_heads hd;
 	size_t i, names = 0, figures = 0, fa, fb, na, nb, titled, ma, mb;
-	struct title_words *w;
 
 	if ((fold_bare(a) ? fold_bare(b) : a->nskeys < FOLD_RETOLD_KEYS) ||
 	    (!fold_bare(b) && b->nskeys < FOLD_RETOLD_KEYS) ||
@@ -4623,23 +4634,19 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &fa, &fb);
 	if (figures < FOLD_RETOLD_FIGURES || (fa > 0 && fb > 0) ||
-	    (w = title_words_new()) == NULL) {
+	    fold_read_heads(c, ia, ib, &hd) != 0) {
 		return 0;
 	}
-	fold_headline_copy(c, nf_str(ea->title), ha, sizeof(ha));
-	fold_headline_copy(c, nf_str(eb->title), hb, sizeof(hb));
-	na = fold_headline_keys(ha, w, ka);
-	nb = fold_headline_keys(hb, w, kb);
-	title_words_free(w);
+	ka = hd.k[0], kb = hd.k[1], na = hd.n[0], nb = hd.n[1];
 	titled = fold_headline_names_shared(ka, na, la, a->nskeys, kb, nb, lb,
 	                                    b->nskeys);
 	return (names - titled + figures >= FOLD_RETOLD_KEYS ||
 	        (names - titled + figures + 1 >= FOLD_RETOLD_KEYS &&
-	         title_words_common(ha, ea->summary, hb, eb->summary) >=
+	         title_words_common(hd.h[0], ea->summary, hd.h[1], eb->summary) >=
 	         FOLD_RETOLD_WORDS)) &&
 	       fold_headline_told(ka, na, la, a->nskeys, kb, nb, lb, b->nskeys) &&
 	       fold_headline_told(kb, nb, lb, b->nskeys, ka, na, la, a->nskeys) &&
-	       title_words_retold(ha, ea->summary, hb, eb->summary);
+	       title_words_retold(hd.h[0], ea->summary, hd.h[1], eb->summary);
 }
 
 /*

@@ -3654,12 +3654,11 @@ figure_added(const struct title_view *a, const struct title_view *b)
 static int
 key_added(const struct title_view *a, const struct title_view *b)
 {
-	const uint32_t id = ~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT |
-	                      TITLE_KEY_FIRST_BIT);
 	size_t i, j;
 
 	for (i = 0; i < b->nkeys; i++) {
-		for (j = 0; j < a->nkeys && (a->keys[j] & id) != (b->keys[i] & id); j++) {
+		for (j = 0; j < a->nkeys &&
+		     (a->keys[j] & TITLE_KEY_ID) != (b->keys[i] & TITLE_KEY_ID); j++) {
 		}
 		if (j == a->nkeys) {
 			return 1;
@@ -4316,23 +4315,34 @@ raw_headline(const char *t)
 	return k > 0 ? t + q + k : t;
 }
 
+/* How raw_split_pair() splits: Hangul words alone; whole titles, a
+ * summary glued on kept (a headline the caller has cut already). */
+#define RAW_HANGUL 1
+#define RAW_GLUED 2
+
 /* Splits two titles (raw_split()) when they and their leads are all
  * there, each without the summary its feed glued on (unglue()): those
- * words are its lead's, not the headline's; 0 when one is NULL. */
+ * words are its lead's, not the headline's; 0 when one is NULL. flags:
+ * RAW_HANGUL, RAW_GLUED. */
 static int
 raw_split_pair(const char *atitle, const char *alead, const char *btitle,
                const char *blead, struct raw_words *a, struct raw_words *b,
-               int hangul_only)
+               int flags)
 {
+	size_t alen, blen;
+
 	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL) {
 		return 0;
 	}
 	atitle = raw_headline(atitle);
 	btitle = raw_headline(btitle);
-	raw_split_len(atitle, unglue_sep(atitle, strlen(atitle), alead, 1), a,
-	              hangul_only);
-	raw_split_len(btitle, unglue_sep(btitle, strlen(btitle), blead, 1), b,
-	              hangul_only);
+	alen = strlen(atitle), blen = strlen(btitle);
+	if (!(flags & RAW_GLUED)) {
+		alen = unglue_sep(atitle, alen, alead, 1);
+		blen = unglue_sep(btitle, blen, blead, 1);
+	}
+	raw_split_len(atitle, alen, a, flags & RAW_HANGUL);
+	raw_split_len(btitle, blen, b, flags & RAW_HANGUL);
 	return 1;
 }
 
@@ -4342,7 +4352,7 @@ title_hangul_swapped(const char *atitle, const char *alead,
 {
 	struct raw_words a, b;
 
-	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, 1) &&
+	return raw_split_pair(atitle, alead, btitle, blead, &a, &b, RAW_HANGUL) &&
 	       a.n > 0 && b.n > 0 && hangul_told(&a, &b, alead, blead) &&
 	       hangul_told(&b, &a, blead, alead);
 }
@@ -4632,21 +4642,6 @@ raw_stopword(const char *w)
 	return (words_of(cp, n) & WORD_STOP) != 0;
 }
 
-/* Splits headlines a and b, past a wire's label, into x and y: 0, or -1
- * when a string is NULL. */
-static int
-raw_split_headlines(const char *a, const char *alead, const char *b,
-                    const char *blead, struct raw_words *x, struct raw_words *y)
-{
-	if (a == NULL || alead == NULL || b == NULL || blead == NULL) {
-		return -1;
-	}
-	a = raw_headline(a), b = raw_headline(b);
-	raw_split_len(a, strlen(a), x, 0);
-	raw_split_len(b, strlen(b), y, 0);
-	return 0;
-}
-
 size_t
 title_words_common(const char *a, const char *alead, const char *b,
                    const char *blead)
@@ -4655,7 +4650,7 @@ title_words_common(const char *a, const char *alead, const char *b,
 	struct raw_words x, y;
 	size_t i, n, common = 0;
 
-	if (raw_split_headlines(a, alead, b, blead, &x, &y) != 0) {
+	if (!raw_split_pair(a, alead, b, blead, &x, &y, RAW_GLUED)) {
 		return 0;
 	}
 	for (i = 0; i < x.n; i++) {
@@ -4674,7 +4669,7 @@ title_words_retold(const char *a, const char *alead, const char *b,
 	struct raw_words x, y;
 	size_t lack = 0, told;
 
-	if (raw_split_headlines(a, alead, b, blead, &x, &y) != 0) {
+	if (!raw_split_pair(a, alead, b, blead, &x, &y, RAW_GLUED)) {
 		return 0;
 	}
 	told = retold_words(&x, &y, blead, &lack) + retold_words(&y, &x, alead, &lack);

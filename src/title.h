@@ -201,6 +201,9 @@ struct title_vocab {
 /* ... and a title's first word, a weak key (as rewrites over one copied
  * lead change it: "Strong quake shakes ..." for "Magnitude 6.1 ..."). */
 #define TITLE_KEY_FIRST_BIT 0x20000000u
+/* A key's id, its bits aside. */
+#define TITLE_KEY_ID \
+	(~(TITLE_KEY_WEAK_BIT | TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT))
 /* The bits a key list holds for a key of kind key (enum title_key). */
 static inline uint32_t
 title_key_bits(int key)
