@@ -99,6 +99,11 @@
  * figures of their own to their leads when told this close together
  * (fold_event_named()); a daily template's next title comes a day on. */
 #define FOLD_DETAIL_SECONDS (12 * 3600)
+/* A figure and the word after it name a quantity when the word has this
+ * many letters ("£183 million", "339 leerlingen"; not "3rd", "5 km"), and
+ * a lead names this many quantities at most (fold_quantities()). */
+#define FOLD_UNIT_LETTERS 3
+#define FOLD_QUANTITIES 16
 /* Two outlets' own headlines of one event (fold_facts_retold()) are
  * over leads that share this many figures (a weekday is one), and this
  * many names and figures besides the names both headlines tell. */
@@ -3656,6 +3661,183 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 	                              mb >= (size_t)keys);
 }
 
+/* Whether code point cp is a letter of a script the leads are written
+ * in: Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, kana, CJK, Hangul
+ * (no locale's table: folding must not depend on one). */
+static int
+fold_letter(uint32_t cp)
+{
+	return (cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+	       (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
+	       (cp >= 0x370 && cp <= 0x52f) || (cp >= 0x590 && cp <= 0x6ff) ||
+	       (cp >= 0xe00 && cp <= 0xe7f) || (cp >= 0x1e00 && cp <= 0x1eff) ||
+	       (cp >= 0x3041 && cp <= 0x30ff) ||
+	       (cp >= 0x3400 && cp <= 0x9fff) ||
+	       (cp >= 0xac00 && cp <= 0xd7af);
+}
+
+/* A figure of a lead and the word that follows it. */
+struct fold_quantity {
+	const char *fig, *word;
+	size_t nfig, nword;
+};
+
+/* The bytes of the figure at s[i], a digit: its digits with the
+ * separators between them ("1,200", "2.5"). */
+static size_t
+fold_figure_at(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+
+	while (j < len && ((s[j] >= '0' && s[j] <= '9') ||
+	                   ((s[j] == '.' || s[j] == ',') && j + 1 < len &&
+	                    s[j + 1] >= '0' && s[j + 1] <= '9'))) {
+		j++;
+	}
+	return j - i;
+}
+
+/* Whether figures a and b (n bytes each) have the same digits: "13.900"
+ * and "13900" are one figure. */
+static int
+fold_figure_same(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < na && (a[i] < '0' || a[i] > '9')) {
+			i++;
+		}
+		while (j < nb && (b[j] < '0' || b[j] > '9')) {
+			j++;
+		}
+		if (i == na || j == nb) {
+			return i == na && j == nb;
+		}
+		if (a[i++] != b[j++]) {
+			return 0;
+		}
+	}
+}
+
+/* The word of FOLD_UNIT_LETTERS letters or more that follows a figure
+ * ending at s[i] past blanks: its length, 0 when none follows. */
+static size_t
+fold_unit_at(const char *s, size_t len, size_t *i)
+{
+	size_t j, n, letters = 0;
+	uint32_t cp;
+
+	while (*i < len && s[*i] == ' ') {
+		(*i)++;
+	}
+	for (j = *i; j < len; j += n, letters++) {
+		n = utf8_decode(s + j, len - j, &cp);
+		if (!fold_letter(cp)) {
+			break;
+		}
+	}
+	return letters >= FOLD_UNIT_LETTERS ? j - *i : 0;
+}
+
+/* The figures of the lead s (len bytes) into q (room for
+ * FOLD_QUANTITIES), each with the word after it or none: how many. */
+static size_t
+fold_quantities(const char *s, size_t len, struct fold_quantity *q)
+{
+	size_t i = 0, n = 0, f;
+
+	while (i < len && n < FOLD_QUANTITIES) {
+		if (s[i] < '0' || s[i] > '9') {
+			i++;
+			continue;
+		}
+		f = fold_figure_at(s, len, i);
+		/* after a letter, a name's: "A52", "U21" */
+		if (i > 0 && fold_letter((unsigned char)s[i - 1])) {
+			i += f;
+			continue;
+		}
+		q[n].fig = s + i, q[n].nfig = f;
+		i += f;
+		q[n].nword = fold_unit_at(s, len, &i);
+		q[n].word = s + i;
+		n++;
+	}
+	return n;
+}
+
+/* Whether figure x is among the n quantities q. */
+static int
+fold_figure_among(const struct fold_quantity *x, const struct fold_quantity *q,
+                  size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (fold_figure_same(x->fig, x->nfig, q[i].fig, q[i].nfig)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether words x and y are the same, ASCII case aside. */
+static int
+fold_unit_same(const struct fold_quantity *x, const struct fold_quantity *y)
+{
+	return x->nword > 0 && x->nword == y->nword &&
+	       strncasecmp(x->word, y->word, x->nword) == 0;
+}
+
+/* The lead of entry i as folding reads it (fold_lead_of()), *len bytes
+ * of it; NULL when it has none. */
+static const char *
+fold_lead_text(const struct fold_ctx *c, size_t i, size_t *len)
+{
+	const char *s = fold_lead_of(fold_at(c, i));
+	int cut;
+
+	if (s == NULL) {
+		*len = 0;
+		return NULL;
+	}
+	s += fold_lead_start(s);
+	*len = fold_lead_length(s, &cut);
+	return s;
+}
+
+/* Whether the leads of entries ia and ib give one quantity two values:
+ * each a figure that the other lead lacks, before the same word ("the
+ * project cost £183 million" and "costing £149 million"; "339 leerlingen"
+ * and "447 leerlingen"). Two outlets' copies of one event give its
+ * figures alike, and may each add one of its own (the turnout, the
+ * runner-up's share), not one figure twice over. */
+static int
+fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	struct fold_quantity qa[FOLD_QUANTITIES], qb[FOLD_QUANTITIES];
+	const char *x, *y;
+	size_t lx, ly, na, nb, i, j;
+
+	if ((x = fold_lead_text(c, ia, &lx)) == NULL ||
+	    (y = fold_lead_text(c, ib, &ly)) == NULL) {
+		return 0;
+	}
+	na = fold_quantities(x, lx, qa);
+	nb = fold_quantities(y, ly, qb);
+	for (i = 0; i < na; i++) {
+		if (qa[i].nword == 0 || fold_figure_among(&qa[i], qb, nb)) {
+			continue;
+		}
+		for (j = 0; j < nb; j++) {
+			if (fold_unit_same(&qa[i], &qb[j]) &&
+			    !fold_figure_among(&qb[j], qa, na)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The bytes of the first sentence of s, to its full stop ("." "!" or
  * "?" before a blank or the end, or "。"), within FOLD_LEAD_BYTES; 0 when
  * none ends there. */
@@ -4756,7 +4938,11 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    capitals of a Title Case word that another title writes in lower
  *    case, fold_named_keys()), or in
  *    Japanese, which has no keys but figures, FOLD_EVENT_KEYS words
- *    (fold_cjk_title(): "若葉町のフォーク音楽祭、来場者14万人で過去最多");
+ *    (fold_cjk_title(): "若葉町のフォーク音楽祭、来場者14万人で過去最多"),
+ *    and never where the leads give one quantity two values, a figure
+ *    each that the other lead lacks before the same word of
+ *    FOLD_UNIT_LETTERS letters or more (fold_leads_requantified(): "the
+ *    project cost £183 million" and "costing £149 million");
  *    nor, for a
  *    title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
@@ -4765,7 +4951,8 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    fold_cut_keys(), and any number where the cut copy's own lead
  *    holds every word the cut left out of the whole title,
  *    fold_cut_echoed(): "Forscher der Universität Auenbruck entwickeln…"
- *    over an outlet's sentence of the "selbstheilenden Beton";
+ *    over an outlet's sentence of the "selbstheilenden Beton", over
+ *    leads that give no quantity two values;
  *    a possessive's key its word's: "Kelsport's" names Kelsport; nor,
  *    where the leads are written alike, fold_leads_alike(), two other
  *    keys each: one template's lead told of two events, unless one
@@ -4863,7 +5050,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	 * words naming nothing heads many: its summary must tell the same
 	 * event, as the lead rule's summaries must */
 	if (fold_summaries_differ(c, a, b, fold_cut_keys(c, a, b)) &&
-	    !fold_event_named(c, a, b) && !fold_cut_echoed(c, a, b) &&
+	    !((fold_event_named(c, a, b) || fold_cut_echoed(c, a, b)) &&
+	      !fold_leads_requantified(c, ia, ib)) &&
 	    !(retold = fold_facts_retold(c, ia, ib))) {
 		return 0;
 	}

@@ -2007,6 +2007,63 @@ static const char *const ten_towns[TEN_TOWNS] = {
 };
 
 /*
+ * One quantity given two values, as a property: in ten towns a sports
+ * hall opens twice on one day under one headline, each opening told by
+ * the wire and by an outlet in its own words. Copies of one opening give
+ * its cost alike ("£183 million") and add a figure of their own each
+ * (the jobs, the years of building): they fold. The other opening's
+ * copies give another cost before the same word ("£149 million"): no
+ * copy of one joins a copy of the other (fold_leads_requantified()),
+ * though the headline is the same. A vote told in either order ("voted
+ * 31 to 9", "9 against, 31 for") names its figures in both leads. The
+ * cost's digits written with a separator by one outlet ("1,250") are
+ * the same figure. A copy that adds a second figure before the word
+ * ("£14 million over budget") gives the first one too.
+ */
+enum { QUANT_T = TEN_TOWNS, QUANT_C = 4 };
+
+static void
+gen_requantified(size_t i, struct gen_entry *g)
+{
+	size_t t = i / QUANT_C, k = i % QUANT_C, event = k / 2;
+	unsigned cost = t % 3 == 2 ? 1250 + 10 * (unsigned)event :
+	                140 + 43 * (unsigned)event + (unsigned)t;
+	const char *town = ten_towns[t];
+	char over[48] = "";
+
+	snprintf(g->title, sizeof(g->title), "New sports hall opens in %s",
+	         town);
+	if (k % 2 == 0) {
+		snprintf(g->lead, sizeof(g->lead), "Residents of %s got their "
+		         "first look at a new sports hall on Saturday after "
+		         "councillors voted 31 to 9 for it; the project cost "
+		         "\u00a3%u million and created %u jobs.", town, cost,
+		         20 + (unsigned)(t + k));
+	} else {
+		if (t % 2 == 1) {
+			snprintf(over, sizeof(over), ", \u00a3%u million "
+			         "over budget", 5 + (unsigned)t);
+		}
+		snprintf(g->lead, sizeof(g->lead), "A new sports hall opened "
+		         "in %s on Saturday, 9 against, 31 for, after %u years of "
+		         "building work costing \u00a3%s%u million%s.", town,
+		         2 + (unsigned)k, cost >= 1000 ? "1," : "",
+		         cost >= 1000 ? cost - 1000 : cost, over);
+	}
+	g->story = 2 * t + event;
+	g->own = k % 2 == 1;
+	g->at = (int64_t)t * 600 + (int64_t)k * 5400;
+}
+
+static void
+test_requantified(void **state)
+{
+	(void)state;
+	assert_gen_fold(QUANT_T * QUANT_C, gen_requantified,
+	                "one quantity given two values");
+}
+
+/*
  * A named series' copy that swaps a word, as a property: flood warnings
  * for ten towns on eight days, each told twice over leads of their own,
  * the second copy's title saying "alert" where its lead still says
@@ -5016,6 +5073,7 @@ main(void)
 		cmocka_unit_test(test_spelled_numbers_abroad),
 		cmocka_unit_test(test_exclusive_words),
 		cmocka_unit_test(test_event_figures),
+		cmocka_unit_test(test_requantified),
 		cmocka_unit_test(test_swap_echoed),
 		cmocka_unit_test(test_media_labels),
 		cmocka_unit_test(test_magnitudes),
