@@ -4831,6 +4831,24 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	       title_words_retold(hd.h[0], ea->summary, hd.h[1], eb->summary);
 }
 
+/* Whether a and b are one feed's two items under one headline (their
+ * titles fold to the same text) told more than FOLD_DETAIL_SECONDS
+ * apart, over leads that are not copies (one without a lead, or each in
+ * words of its own): a feed that heads a new item with a headline it ran
+ * days before tells a new event of one template ("Forecast for
+ * Ottermouth: showers and 22°C" two days on, "Storm raast over Kleiwerd:
+ * bomen om, daken eraf" three days on); one that runs its story again
+ * runs its lead again too. */
+static int
+fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+
+	return fold_told_later(a, b) && fold_same_text(c, a, b) &&
+	       fold_one_feed(fold_at(c, ia), fold_at(c, ib)) &&
+	       !fold_leads_same(c, a, b);
+}
+
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
@@ -4842,7 +4860,10 @@ fold_facts_retold(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    in the same feed, which numbers its items as other feeds number
  *    theirs (fold_guid_scope()); otherwise
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
- *    undated, and
+ *    undated, and are not one feed's two items under one headline told
+ *    more than FOLD_DETAIL_SECONDS apart over leads that are not copies
+ *    (fold_feed_repeats(): a new event of one template, or of one
+ *    series' bare headline), and
  *  - when either title is short (title_informative() under TITLE_SHORT:
  *    fewer than three words that are not stopwords, numbers, months or
  *    weekdays, or in Japanese fewer than six kanji, katakana words and
@@ -5021,7 +5042,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
 	}
-	if (fold_apart(a->time, b->time)) {
+	if (fold_apart(a->time, b->time) ||
+	    fold_feed_repeats(c, ia, ib)) {
 		return 0;
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {

@@ -171,7 +171,8 @@ assert_pairs_fold(const struct fold_entry *e, size_t n, const char *what)
 /* One entry of a property test, as its generator writes it. */
 struct gen_entry {
 	char title[768], lead[512];	/* a title may glue its lead on */
-	int own;		/* the outlet's ("Daily Lantern"), else the wire's */
+	int own;	/* the outlet's ("Daily Lantern"), else the wire's;
+			 * 2: an aggregator's ("News Stack") */
 	int64_t at;		/* seconds after the first entry's time */
 	size_t story;
 };
@@ -194,6 +195,7 @@ assert_gen_fold(size_t n, gen_fn gen, const char *what)
 		gen(i, &g[i]);
 		story[i] = g[i].story;
 		e[i] = (struct fold_entry){ g[i].title, NULL, NULL, g[i].lead,
+		                            g[i].own == 2 ? "News Stack" :
 		                            g[i].own ? "Daily Lantern" : "City Wire",
 		                            1746000000 + g[i].at, 40 };
 	}
@@ -2061,6 +2063,83 @@ test_requantified(void **state)
 	(void)state;
 	assert_gen_fold(QUANT_T * QUANT_C, gen_requantified,
 	                "one quantity given two values");
+}
+
+/*
+ * One feed's headline run again days on, as a property: in ten towns a
+ * storm is told by the wire and within two hours by an outlet over a
+ * lead of its own; the wire runs the headline again bare three hours on
+ * (an update) and over its first lead a day on (its story run again):
+ * all one story, and so are an aggregator's copies of it, the wire's
+ * headline and the outlet's in Title Case fourteen hours later. Two days
+ * on the wire runs the headline bare once more, and the outlet thirteen
+ * hours later over a lead of another storm's figures: that is another
+ * storm, its two copies one story, though the headline is the same
+ * (fold_feed_repeats()). The aggregator's two copies of the ferry's
+ * return, the second cut short without a lead, are one story: not one
+ * headline told twice.
+ */
+enum { REPEAT_T = TEN_TOWNS, REPEAT_C = 10 };
+
+/* Entry k of one town's storm, for gen_feed_repeats(): its title and
+ * lead. */
+static void
+write_storm(struct gen_entry *g, const char *town, size_t t, size_t k)
+{
+	unsigned gust = 90 + 3 * (unsigned)t, homes = 200 + 17 * (unsigned)t;
+	const char *head = "Storm batters %s: trees down, roofs torn off";
+
+	if (k == 6) {
+		head = "Storm batters %s: trees down, roofs torn off - City Wire";
+	} else if (k == 7) {
+		head = "Storm Batters %s: Trees Down, Roofs Torn Off - "
+		       "Daily Lantern";
+	} else if (k == 8) {
+		head = "Ferry service to %s resumes after storm damage";
+	} else if (k == 9) {
+		head = "Ferry service to %s resumes after\u2026";
+	}
+	snprintf(g->title, sizeof(g->title), head, town);
+	if (k == 0 || k == 3) {
+		snprintf(g->lead, sizeof(g->lead), "Gusts of up to %u km/h "
+		         "swept through %s on Friday, felling trees; %u homes "
+		         "lost power.", gust, town, homes);
+	} else if (k == 1) {
+		snprintf(g->lead, sizeof(g->lead), "Trees came down across %s "
+		         "on Friday as gusts reached %u km/h, leaving %u homes "
+		         "without power.", town, gust, homes);
+	} else if (k == 5) {
+		snprintf(g->lead, sizeof(g->lead), "Gusts of %u km/h hit %s on "
+		         "Sunday; %u homes lost power.", gust + 20, town,
+		         homes + 300);
+	} else if (k == 8) {
+		snprintf(g->lead, sizeof(g->lead), "Ferries to %s ran again on "
+		         "Monday after %u crossings were cancelled.", town,
+		         12 + (unsigned)t);
+	}
+}
+
+static void
+gen_feed_repeats(size_t i, struct gen_entry *g)
+{
+	static const int64_t at[REPEAT_C] = {
+		0, 5400, 3 * 3600, 30 * 3600, 48 * 3600, 61 * 3600,
+		2 * 3600, 16 * 3600, 66 * 3600, 80 * 3600,
+	};
+	size_t t = i / REPEAT_C, k = i % REPEAT_C;
+
+	write_storm(g, ten_towns[t], t, k);
+	g->story = 3 * t + (k == 4 || k == 5) + 2 * (k >= 8);
+	g->own = k == 1 || k == 5 ? 1 : k >= 6 ? 2 : 0;
+	g->at = (int64_t)t * 4 * 86400 + at[k];
+}
+
+static void
+test_feed_repeats(void **state)
+{
+	(void)state;
+	assert_gen_fold(REPEAT_T * REPEAT_C, gen_feed_repeats,
+	                "one feed's headline run again days on");
 }
 
 /*
@@ -5074,6 +5153,7 @@ main(void)
 		cmocka_unit_test(test_exclusive_words),
 		cmocka_unit_test(test_event_figures),
 		cmocka_unit_test(test_requantified),
+		cmocka_unit_test(test_feed_repeats),
 		cmocka_unit_test(test_swap_echoed),
 		cmocka_unit_test(test_media_labels),
 		cmocka_unit_test(test_magnitudes),
