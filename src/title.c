@@ -687,20 +687,27 @@ static const char *const update_labels[] = {
 };
 
 /* Whether the label that opens nm, its only token so far, is one of
- * update_labels (none is over 4 characters). */
+ * update_labels (none is over 4 characters), or a Korean wire's count
+ * of its reports ("[2보]": its second report of the story; the digits
+ * are a token of their own). */
 static int
 label_is_update(const struct norm *nm)
 {
 	char label[4 * 4 + 1];
 	size_t i, len = 0;
 
-	if (nm->ntoks != 1 || nm->ncps > 4) {
+	if (nm->ncps > 4 || nm->ntoks == 0 || nm->ntoks > 2) {
 		return 0;
 	}
 	for (i = 0; i < nm->ncps; i++) {
 		len += utf8_encode(nm->cps[i], label + len);
 	}
 	label[len] = '\0';
+	if (nm->ntoks == 2) {
+		i = strspn(label, "0123456789");
+		return i == nm->toks[1].start &&
+		       strcmp(label + i, "\ubcf4") == 0;	/* 보 */
+	}
 	for (i = 0; i < sizeof(update_labels) / sizeof(update_labels[0]); i++) {
 		if (strcmp(label, update_labels[i]) == 0) {
 			return 1;
@@ -3797,7 +3804,9 @@ title_is_dated(const struct title_words *w)
  *    without a capital every word is a weak key (is_uncased()), as no
  *    case tells a name. Wire labels
  *    ("Breaking:", "UPDATE:", "LIVE:", "JUST NU:") are stopwords, and
- *    after one in capitals the headline's first word is its first;
+ *    after one in capitals the headline's first word is its first; an
+ *    update's label in brackets ("【続報】", "[속보]", a Korean wire's
+ *    count of its reports "[2보]", label_is_update()) is no part of it;
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run
  *    of three or more): 東京で and 大阪で, JR湊線 and JR北浜線, 続伸 and

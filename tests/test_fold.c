@@ -3411,6 +3411,63 @@ test_korean_places(void **state)
 }
 
 /*
+ * A Korean wire's labels, as a property: in six places a fire is told by
+ * the wire as its first report ("[1보]") and within an hour as its second
+ * ("[2보]") over its lead and a sentence more, and by an outlet under a
+ * label of its own ("[긴급]", "[영상]", "[현장]") over a lead of its own.
+ * The labels tell how the story is told, not what it is about, and the
+ * report's count is no figure of the headline: the three copies fold.
+ * The next day's fire in the same place, the wire's first report of it,
+ * hurts other people: another story. So is a food hall's opening, told
+ * by the wire in a short headline and by the outlet under its label.
+ */
+enum { KLABEL_T = 6, KLABEL_C = 6 };
+
+static void
+gen_korean_labels(size_t i, struct gen_entry *g)
+{
+	static const char *const place[KLABEL_T] = {
+		"라온시", "미르시", "물안개읍", "나래군", "다솔시", "은하읍",
+	};
+	static const char *const label[] = { "[1보] ", "[2보] ", "", "[1보] " };
+	static const char *const own[] = { "[긴급] ", "[영상] ", "[현장] " };
+	size_t t = i / KLABEL_C, k = i % KLABEL_C;
+	unsigned hurt = 3 + (unsigned)t + (k == 3 ? 4 : 0);
+	const char *day = k == 3 ? "화요일" : "월요일";
+
+	if (k >= 4) {
+		snprintf(g->title, sizeof(g->title), "%s%s 푸드홀 개관",
+		         k == 5 ? own[t % 3] : "", place[t]);
+		snprintf(g->lead, sizeof(g->lead), k == 4 ?
+		         "%s 중심가에 새 푸드홀이 수요일 문을 열었다." :
+		         "수요일 %s에 새 푸드홀이 개관해 시민들이 몰렸다.",
+		         place[t]);
+	} else if (k == 2) {
+		snprintf(g->title, sizeof(g->title), "%s%s 아파트 화재…%u명 "
+		         "부상", own[t % 3], place[t], hurt);
+		snprintf(g->lead, sizeof(g->lead), "월요일 %s의 한 아파트에서 "
+		         "화재가 발생해 %u명이 부상을 입었다.", place[t], hurt);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s%s 아파트 화재…%u명 "
+		         "부상", label[k], place[t], hurt);
+		snprintf(g->lead, sizeof(g->lead), "%s 아파트에서 %s 불이 나 "
+		         "주민 %u명이 다쳤다.%s", place[t], day, hurt, k == 1 ?
+		         " 소방당국은 화재 원인을 조사하고 있다." : "");
+	}
+	g->story = 3 * t + (k == 3) + 2 * (k >= 4);
+	g->own = k == 2 || k == 5;
+	g->at = (int64_t)t * 3 * 86400 + (k == 3 ? 86400 : (int64_t)k * 1800);
+}
+
+static void
+test_korean_labels(void **state)
+{
+	(void)state;
+	assert_gen_fold(KLABEL_T * KLABEL_C, gen_korean_labels,
+	                "a Korean wire's labels");
+}
+
+/*
  * A summary that only says the headline again is no lead, as a
  * property: for six towns' crashes an aggregator lists the wire's story
  * with the wire's headline, the start of its lead glued on, cut short
@@ -5154,6 +5211,7 @@ main(void)
 		cmocka_unit_test(test_event_figures),
 		cmocka_unit_test(test_requantified),
 		cmocka_unit_test(test_feed_repeats),
+		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_swap_echoed),
 		cmocka_unit_test(test_media_labels),
 		cmocka_unit_test(test_magnitudes),
