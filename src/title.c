@@ -2053,8 +2053,10 @@ label_separator(const char *t, size_t len)
  * neither the label nor its number is a word of the headline, and the
  * number would count as a figure its copy lacks. Glued on by a
  * hyphen, the headline must go on with a letter: "UPDATE 2-2 draw" is a
- * score. Labels of live coverage ("LIVE", "DIRETO") are no such label:
- * a match's live page is not its report. */
+ * score. A Chinese wire's label ends at a colon, with or without a blank
+ * after it, its update's number glued on ("突发:", "更新2："). Labels of
+ * live coverage ("LIVE", "DIRETO") are no such label: a match's live
+ * page is not its report. */
 static size_t
 wire_label_head(const char *t, size_t len)
 {
@@ -2071,10 +2073,16 @@ wire_label_head(const char *t, size_t len)
 		"AGGIORNAMENTO", "ULTIM'ORA", "ESCLUSIVO", "ALLARME",
 		"ATUALIZA\xc3\x87\xc3\x83O", "ALERTA", "EXCLUSIVO", "REPORTAGEM",
 		"\xc3\x9aLTIMA HORA", "EXCLUSIEF", "NIEUW",
+		/* Chinese wires' own, before a colon that may have no
+		 * blank after it: "突发:", "快讯：", "更新1：", "视频：" */
+		"\u7a81\u53d1", "\u5feb\u8baf", "\u72ec\u5bb6", "\u66f4\u65b0",
+		"\u89c6\u9891",
 	};
 	size_t i, k = 0, sep;
+	int cjk = (unsigned char)t[0] >= 0xe4;
 
-	if (len == 0 || ((t[0] < 'A' || t[0] > 'Z') && t[0] != '\xc3')) {
+	if (len == 0 ||
+	    ((t[0] < 'A' || t[0] > 'Z') && t[0] != '\xc3' && !cjk)) {
 		return 0;	/* most titles: no label is tried */
 	}
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]) && k == 0; i++) {
@@ -2088,6 +2096,13 @@ wire_label_head(const char *t, size_t len)
 	if (k + 1 < len && t[k] == ' ' && t[k + 1] >= '0' && t[k + 1] <= '9') {
 		k += 2;
 		k += k < len && t[k] >= '0' && t[k] <= '9';
+	} else if (cjk && k < len && t[k] >= '0' && t[k] <= '9') {
+		k++;
+	}
+	if (cjk) {
+		sep = k + 1 < len && t[k] == ':' ? 1 :
+		      label_separator(t + k, len - k);
+		return sep > 0 ? k + sep : 0;
 	}
 	if (k + 1 < len && t[k] == '-' &&
 	    ((t[k + 1] >= 'A' && t[k + 1] <= 'Z') || (t[k + 1] >= 'a' && t[k + 1] <= 'z') ||
