@@ -3788,20 +3788,27 @@ fold_unit_same(const struct fold_quantity *x, const struct fold_quantity *y)
 	       strncasecmp(x->word, y->word, x->nword) == 0;
 }
 
-/* The lead of entry i as folding reads it (fold_lead_of()), *len bytes
- * of it; NULL when it has none. */
+/* The start of entry i's summary past its dateline, up to
+ * FOLD_LEAD_BYTES bytes cut at a blank, *len of them: the lead and the
+ * sentences after it that a kept summary still holds
+ * (fold_summary_needed()); NULL when it has none. */
 static const char *
-fold_lead_text(const struct fold_ctx *c, size_t i, size_t *len)
+fold_lead_more(const struct fold_ctx *c, size_t i, size_t *len)
 {
 	const char *s = fold_lead_of(fold_at(c, i));
-	int cut;
+	size_t n;
 
 	if (s == NULL) {
 		*len = 0;
 		return NULL;
 	}
 	s += fold_lead_start(s);
-	*len = fold_lead_length(s, &cut);
+	n = strnlen(s, FOLD_LEAD_BYTES + 1);
+	if (n > FOLD_LEAD_BYTES) {
+		for (n = FOLD_LEAD_BYTES; n > 0 && s[n] != ' '; n--) {
+		}
+	}
+	*len = n;
 	return s;
 }
 
@@ -3818,8 +3825,8 @@ fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	const char *x, *y;
 	size_t lx, ly, na, nb, i, j;
 
-	if ((x = fold_lead_text(c, ia, &lx)) == NULL ||
-	    (y = fold_lead_text(c, ib, &ly)) == NULL) {
+	if ((x = fold_lead_more(c, ia, &lx)) == NULL ||
+	    (y = fold_lead_more(c, ib, &ly)) == NULL) {
 		return 0;
 	}
 	na = fold_quantities(x, lx, qa);
@@ -4849,6 +4856,76 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	       !fold_leads_same(c, a, b);
 }
 
+/* fold_same_story()'s rule but for the quantities its leads give: see
+ * there. */
+static int
+fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+	int retold = -1;	/* fold_facts_retold(), once asked */
+
+	if (fold_apart(a->time, b->time) ||
+	    fold_feed_repeats(c, ia, ib)) {
+		return 0;
+	}
+	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
+		/* a named series' leads of their own may each name a thing
+		 * more (a forecaster, a weekday), not two */
+		int copied = c->boiler != NULL && fold_leads_copied(c, a, b);
+		int named = fold_series_named(c, a) && fold_series_named(c, b);
+		/* one title retold over a lead in an outlet's own words,
+		 * which may swap more words than a series' lead of its own */
+		int retold = !copied && fold_same_text(c, a, b) &&
+		             fold_leads_keyed_alike(c, a, b);
+
+		return c->boiler != NULL && (copied || named || retold) &&
+		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
+		                                       retold ? 0 : FOLD_LEAD_KEYS) &&
+		       !fold_short_leads_refigured(c, a, b) &&
+		       (fold_short_titles_agree(c, ia, ib, t,
+		                                fold_leads_same(c, a, b) ||
+		                                (named &&
+		                                 (fold_swap_echoed(c, ia, ib) ||
+		                                  fold_swap_named(c, a, b)))) ||
+		        fold_lead_proves(c, ia, ib, t)) &&
+		       !fold_told_apart(c, a, b);
+	}
+	/* a title cut short matches the start of many, and one of a few
+	 * words naming nothing heads many: its summary must tell the same
+	 * event, as the lead rule's summaries must */
+	if (fold_summaries_differ(c, a, b, fold_cut_keys(c, a, b)) &&
+	    !fold_event_named(c, a, b) && !fold_cut_echoed(c, a, b) &&
+	    !(retold = fold_facts_retold(c, ia, ib))) {
+		return 0;
+	}
+	/* the rules first, the leads' likeness after: most candidates fail
+	 * the title rule, and on feeds whose summaries share their words
+	 * nearly every candidate's leads would be merged for nothing (each
+	 * test reads a and b only, so the order decides no pair) */
+	if (!fold_verify(c, ia, ib, t) &&
+	    !(fold_verify_lead(c, ia, ib, t) &&
+	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
+	    !fold_echoed_swap(c, ia, ib) && !fold_lead_proves(c, ia, ib, t) &&
+	    !fold_swap_named(c, a, b) &&
+	    !(retold >= 0 ? retold : (retold = fold_facts_retold(c, ia, ib)))) {
+		return 0;
+	}
+	/* headlines in two outlets' own words swap words by nature, which
+	 * fold_told_apart() reads as two events of one template */
+	if (retold > 0) {
+		return 1;
+	}
+	if (!(fold_leads_alike(c, a, b) &&
+	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
+	                                     0 : FOLD_LEAD_KEYS)) &&
+	    !fold_told_apart(c, a, b)) {
+		return 1;
+	}
+	/* titles the title rule joins, each word one swaps read as another
+	 * event's: their leads may still tell one */
+	return retold < 0 && fold_facts_retold(c, ia, ib);
+}
+
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
@@ -4960,10 +5037,9 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    case, fold_named_keys()), or in
  *    Japanese, which has no keys but figures, FOLD_EVENT_KEYS words
  *    (fold_cjk_title(): "若葉町のフォーク音楽祭、来場者14万人で過去最多"),
- *    and never where the leads give one quantity two values, a figure
- *    each that the other lead lacks before the same word of
- *    FOLD_UNIT_LETTERS letters or more (fold_leads_requantified(): "the
- *    project cost £183 million" and "costing £149 million");
+ *    (never, as below, where the leads give one quantity two values,
+ *    fold_leads_requantified(): "the project cost £183 million" and
+ *    "costing £149 million");
  *    nor, for a
  *    title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
@@ -5031,78 +5107,21 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    the other headline names nothing it lacks, and neither is a
  *    match's preview or live page that the other is not
  *    (fold_facts_headlined()).
+ * Whatever else agrees, a and b are not the same story (but by their
+ * GUID or link) when their summaries give one quantity two values
+ * (fold_leads_requantified(): a figure each that the other lacks before
+ * the same word, in the lead or the sentences after it that a kept
+ * summary holds, FOLD_LEAD_BYTES: "diverted for 41 days" under a "News
+ * in brief" and "for 52 days" under the wire's bridge closure).
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int
 fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
-	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
-	int retold = -1;	/* fold_facts_retold(), once asked */
-
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
 	}
-	if (fold_apart(a->time, b->time) ||
-	    fold_feed_repeats(c, ia, ib)) {
-		return 0;
-	}
-	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
-		/* a named series' leads of their own may each name a thing
-		 * more (a forecaster, a weekday), not two */
-		int copied = c->boiler != NULL && fold_leads_copied(c, a, b);
-		int named = fold_series_named(c, a) && fold_series_named(c, b);
-		/* one title retold over a lead in an outlet's own words,
-		 * which may swap more words than a series' lead of its own */
-		int retold = !copied && fold_same_text(c, a, b) &&
-		             fold_leads_keyed_alike(c, a, b);
-
-		return c->boiler != NULL && (copied || named || retold) &&
-		       !fold_summaries_differ(c, a, b, copied ? FOLD_SHORT_KEYS :
-		                                       retold ? 0 : FOLD_LEAD_KEYS) &&
-		       !fold_short_leads_refigured(c, a, b) &&
-		       (fold_short_titles_agree(c, ia, ib, t,
-		                                fold_leads_same(c, a, b) ||
-		                                (named &&
-		                                 (fold_swap_echoed(c, ia, ib) ||
-		                                  fold_swap_named(c, a, b)))) ||
-		        fold_lead_proves(c, ia, ib, t)) &&
-		       !fold_told_apart(c, a, b);
-	}
-	/* a title cut short matches the start of many, and one of a few
-	 * words naming nothing heads many: its summary must tell the same
-	 * event, as the lead rule's summaries must */
-	if (fold_summaries_differ(c, a, b, fold_cut_keys(c, a, b)) &&
-	    !((fold_event_named(c, a, b) || fold_cut_echoed(c, a, b)) &&
-	      !fold_leads_requantified(c, ia, ib)) &&
-	    !(retold = fold_facts_retold(c, ia, ib))) {
-		return 0;
-	}
-	/* the rules first, the leads' likeness after: most candidates fail
-	 * the title rule, and on feeds whose summaries share their words
-	 * nearly every candidate's leads would be merged for nothing (each
-	 * test reads a and b only, so the order decides no pair) */
-	if (!fold_verify(c, ia, ib, t) &&
-	    !(fold_verify_lead(c, ia, ib, t) &&
-	      !fold_summaries_differ(c, a, b, FOLD_LEAD_KEYS)) &&
-	    !fold_echoed_swap(c, ia, ib) && !fold_lead_proves(c, ia, ib, t) &&
-	    !fold_swap_named(c, a, b) &&
-	    !(retold >= 0 ? retold : (retold = fold_facts_retold(c, ia, ib)))) {
-		return 0;
-	}
-	/* headlines in two outlets' own words swap words by nature, which
-	 * fold_told_apart() reads as two events of one template */
-	if (retold > 0) {
-		return 1;
-	}
-	if (!(fold_leads_alike(c, a, b) &&
-	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
-	                                     0 : FOLD_LEAD_KEYS)) &&
-	    !fold_told_apart(c, a, b)) {
-		return 1;
-	}
-	/* titles the title rule joins, each word one swaps read as another
-	 * event's: their leads may still tell one */
-	return retold < 0 && fold_facts_retold(c, ia, ib);
+	return fold_same_rules(c, ia, ib, t) && !fold_leads_requantified(c, ia, ib);
 }
 
 /* Whether the story rooted at r spans [first, last] already: copies

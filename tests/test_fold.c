@@ -2066,6 +2066,51 @@ test_requantified(void **state)
 }
 
 /*
+ * One quantity given two values past the lead's first sentence, as a
+ * property: in ten towns the wire tells of a bridge closed for some days
+ * after an inspection, its lead's second sentence giving the days of the
+ * diversion; an outlet's copy in Title Case tells the first sentence
+ * alone, and its "Latest headlines" tells it whole: one story. An
+ * aggregator's "News in brief" tells the same first sentence with other
+ * days: another closure, its own story (fold_leads_requantified() reads
+ * the sentences after the lead that a kept summary holds).
+ */
+enum { DAYS_T = TEN_TOWNS, DAYS_C = 4 };
+
+static void
+gen_requantified_later(size_t i, struct gen_entry *g)
+{
+	static const char *const head[DAYS_C] = {
+		"Bridge in %s closed for %u days after safety inspection",
+		"Bridge In %s Closed For %u Days After Safety Inspection",
+		"Latest headlines", "News in brief",
+	};
+	size_t t = i / DAYS_C, k = i % DAYS_C;
+	unsigned days = 11 + 4 * (unsigned)t, told = k == 3 ? days + 9 : days;
+	int n;
+
+	snprintf(g->title, sizeof(g->title), head[k], ten_towns[t], days);
+	n = snprintf(g->lead, sizeof(g->lead), "Engineers closed the river "
+	             "bridge in %s on Monday after finding cracks in a "
+	             "pillar.", ten_towns[t]);
+	if (k != 1 && n > 0) {
+		snprintf(g->lead + n, sizeof(g->lead) - (size_t)n, " Traffic "
+		         "will be diverted for %u days.", told);
+	}
+	g->story = 2 * t + (k == 3);
+	g->own = k == 3 ? 2 : k > 0;
+	g->at = (int64_t)t * 600 + (int64_t)k * 1800;
+}
+
+static void
+test_requantified_later(void **state)
+{
+	(void)state;
+	assert_gen_fold(DAYS_T * DAYS_C, gen_requantified_later,
+	                "one quantity given two values after the lead");
+}
+
+/*
  * One feed's headline run again days on, as a property: in ten towns a
  * storm is told by the wire and within two hours by an outlet over a
  * lead of its own; the wire runs the headline again bare three hours on
@@ -5262,6 +5307,7 @@ main(void)
 		cmocka_unit_test(test_event_figures),
 		cmocka_unit_test(test_requantified),
 		cmocka_unit_test(test_feed_repeats),
+		cmocka_unit_test(test_requantified_later),
 		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_chinese_labels),
 		cmocka_unit_test(test_swap_echoed),
