@@ -4535,6 +4535,11 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
  * and the railway's), or any word swapped in one feed's two titles (a
  * feed does not retell its own story in other words a day on: its
  * forecast of showers and its next day's of wind, under no summary);
+ * at any time, title_swap_told() of one feed's two items, whatever
+ * figures their leads share (a firm's recall of heaters and its recall
+ * of kettles: a feed does not retell its own story with a word its own
+ * lead alone tells, where an outlet's copy swaps "recalls" for
+ * "withdraws" in its title and its lead alike);
  * over leads written alike that carry no event's
  * figures, a word of either (title_swap_own(): one template's fires at a
  * bakery and a cinema, its warnings of avalanches and of forest fires,
@@ -4560,9 +4565,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        !fold_swap_carried(c, a, b, ea, eb) && !fold_swap_named(c, a, b)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       (later &&
-	        (title_swap_told(ea->title, ea->summary, eb->title, eb->summary) ||
-	         (swapped && fold_one_feed(ea, eb)))) ||
+	       ((later || fold_one_feed(ea, eb)) &&
+	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
+	       (later && swapped && fold_one_feed(ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
@@ -5067,10 +5072,12 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
  *    (fold_swap_carried(): "Power cut" and "Power outage" over two
  *    outlets' sentences of the same 920 homes), or the titles are one
  *    headline with one word swapped (fold_swap_named()), nor, told more
- *    than FOLD_DETAIL_SECONDS apart, does each title hold a word that
- *    its own lead holds and the other's does not (title_swap_told(), in
- *    any case and any spaced script, a summary glued onto a title not
- *    of its words: a hospital's strike and the railway's, a day apart),
+ *    than FOLD_DETAIL_SECONDS apart or by one feed, does each title hold
+ *    a word that its own lead holds and the other's does not
+ *    (title_swap_told(), in any case and any spaced script, a summary
+ *    glued onto a title not of its words: a hospital's strike and the
+ *    railway's, a day apart; one feed's recall of heaters and its recall
+ *    of kettles, whatever figures the leads share),
  *    nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures
  *    (fold_figures_carried(): an outlet may swap its word in its lead

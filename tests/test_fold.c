@@ -2111,6 +2111,46 @@ test_requantified_later(void **state)
 }
 
 /*
+ * One feed's two items of one template, as a property: in ten towns the
+ * wire tells that a firm recalls heaters, the figure in its title and
+ * its lead, and an outlet swaps "recalls" for "withdraws" in its title
+ * and its lead alike: a copy. Two hours on the wire tells that the firm
+ * recalls kettles, in the same words but for "kettles" in its title and
+ * its lead, over the same figure: a feed does not retell its own story
+ * with a word swapped that each lead tells alone (title_swap_told() of
+ * one feed's items), so that is another story, which an aggregator
+ * copies.
+ */
+enum { ONEFEED_T = TEN_TOWNS, ONEFEED_C = 4 };
+
+static void
+gen_feed_swaps(size_t i, struct gen_entry *g)
+{
+	size_t t = i / ONEFEED_C, k = i % ONEFEED_C;
+	const char *what = k >= 2 ? "kettles" : "heaters";
+	const char *verb = k == 1 ? "withdraws" : "recalls";
+	unsigned n = 12 + 7 * (unsigned)t;
+
+	snprintf(g->title, sizeof(g->title), "%s Textiles %s %u,000 %s over "
+	         "fire risk%s", ten_towns[t], verb, n, what,
+	         k == 3 ? " - City Wire" : "");
+	snprintf(g->lead, sizeof(g->lead), "%s Textiles said on Monday it "
+	         "%s %u,000 %s after reports of overheating.", ten_towns[t],
+	         verb, n, what);
+	g->story = 2 * t + (k >= 2);
+	g->own = k == 3 ? 2 : k == 1;
+	g->at = (int64_t)t * 600 + (int64_t)k * 3600;
+}
+
+static void
+test_feed_swaps(void **state)
+{
+	(void)state;
+	assert_gen_fold(ONEFEED_T * ONEFEED_C, gen_feed_swaps,
+	                "one feed's two items of one template");
+}
+
+/*
  * One feed's headline run again days on, as a property: in ten towns a
  * storm is told by the wire and within two hours by an outlet over a
  * lead of its own; the wire runs the headline again bare three hours on
@@ -3037,7 +3077,7 @@ gen_swapped_word(size_t i, struct gen_entry *g)
 		         t % 4 == 1 ? " " : " \u2013 ", g->lead);
 	}
 	g->story = 6 * t + of[k];
-	g->own = k == 1 || k == 6;
+	g->own = k == 1 || k == 4 || k == 6;
 	g->at = (int64_t)t * 6 * 3600 + (int64_t)k * 5400;
 }
 
@@ -5308,6 +5348,7 @@ main(void)
 		cmocka_unit_test(test_requantified),
 		cmocka_unit_test(test_feed_repeats),
 		cmocka_unit_test(test_requantified_later),
+		cmocka_unit_test(test_feed_swaps),
 		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_chinese_labels),
 		cmocka_unit_test(test_swap_echoed),
