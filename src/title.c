@@ -1074,16 +1074,18 @@ static const struct {
 };
 
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
- * Madrid II", "Reserves", "Rovers B", a women's or a youth side: Dam,
- * Damer, Femení, Academy, Espoirs); with "U21", "O19", "U21s", an age
+ * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
+ * women's or a youth side: Dam, Damer, Femení, Academy, Espoirs, Junior
+ * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19", "U21s", an age
  * after U, Sub or Under ("U-21", "Sub-20", "Under 21s") and the words
  * outside a to z (is_marker()). */
 static const char *const marker_words[] = {
 	"academy", "amateure", "b", "dam", "damen", "damer", "espoirs",
 	"femeni", "femenino", "feminin", "feminines", "feminino", "femminile",
-	"frauen", "ii", "iii", "jong", "juniors", "juvenil", "kadin",
-	"kobiety", "ladies", "promesas", "reserva", "reserve", "reserves",
-	"vrouwen", "women", "youth",
+	"frauen", "ii", "iii", "jong", "junior", "juniores", "juniors",
+	"juvenil", "kadin", "kobiety", "ladies", "promesas", "reserva",
+	"reserve", "reserves", "rezerwy", "vrouwen", "women", "yedek",
+	"youth",
 };
 
 /* Words read as another: a magnitude as other languages and styles
@@ -1124,7 +1126,8 @@ static const char *const marker_named_words[] = {
 /* The same, in letters past a to z, as code points (a title's reading
  * compares them with every token of 2 to 7 of them that is not all a to
  * z): Arabic الرديف (reserve), للسيدات and السيدات (women's); Korean 여자팀
- * (women's team), 리저브 (reserve), 유스 (youth). Turkish kadın (women's)
+ * (women's team), 리저브 (reserve), 유스 (youth); Russian дубль (reserve)
+ * and мол. (youth, "Сокол (мол.)"). Turkish kadın (women's)
  * is read as kadin (letter_fold()), one of the words above. */
 #define MARKER_OTHER_MAX 7
 static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
@@ -1134,6 +1137,8 @@ static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
 	{ 0xC5EC, 0xC790, 0xD300 },
 	{ 0xB9AC, 0xC800, 0xBE0C },
 	{ 0xC720, 0xC2A4 },
+	{ 0x434, 0x443, 0x431, 0x43B, 0x44C },
+	{ 0x43C, 0x43E, 0x43B },
 };
 
 /* Markers inside a run of Chinese or Japanese, which has no spaces to
