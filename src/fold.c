@@ -104,6 +104,8 @@
  * a lead names this many quantities at most (fold_quantities()). */
 #define FOLD_UNIT_LETTERS 3
 #define FOLD_QUANTITIES 16
+/* words read after a figure for what it counts (fold_recounted()) */
+#define FOLD_COUNTED_WORDS 3
 /* Two outlets' own headlines of one event (fold_facts_retold()) are
  * over leads that share this many figures (a weekday is one), and this
  * many names and figures besides the names both headlines tell. */
@@ -3788,6 +3790,90 @@ fold_unit_same(const struct fold_quantity *x, const struct fold_quantity *y)
 	       strncasecmp(x->word, y->word, x->nword) == 0;
 }
 
+/* The words of FOLD_UNIT_LETTERS letters or more among the
+ * FOLD_COUNTED_WORDS words after s[i] (past a magnitude's stop, "tys.",
+ * and a hyphen's parts, "e-scooters"), into w: how many. */
+static size_t
+fold_counted(const char *s, size_t len, size_t i, struct fold_quantity *w)
+{
+	size_t n = 0, k, j, letters;
+	uint32_t cp;
+
+	for (k = 0; k < FOLD_COUNTED_WORDS && i < len; k++) {
+		while (i < len && (s[i] == ' ' || s[i] == '.' || s[i] == '-')) {
+			i++;
+		}
+		for (j = i, letters = 0; j < len; letters++) {
+			size_t step = utf8_decode(s + j, len - j, &cp);
+
+			if (step == 0 || !fold_letter(cp)) {
+				break;
+			}
+			j += step;
+		}
+		if (j == i) {
+			break;	/* a figure or a sign ends the count */
+		}
+		if (letters >= FOLD_UNIT_LETTERS) {
+			w[n].word = s + i, w[n].nword = j - i;
+			n++;
+		}
+		i = j;
+	}
+	return n;
+}
+
+/* Whether a word of w (n) is none of x (m), ASCII case aside. */
+static int
+fold_counted_new(const struct fold_quantity *w, size_t n,
+                 const struct fold_quantity *x, size_t m)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+
+		while (j < m && !fold_unit_same(&w[i], &x[j])) {
+			j++;
+		}
+		if (j == m) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether titles a and b count two things with one figure: a figure
+ * both hold, followed by a word in each that the other lacks there
+ * ("recalls 98,000 e-scooters" and "recalls 98,000 heaters"). */
+static int
+fold_recounted(const char *a, const char *b)
+{
+	struct fold_quantity qa[FOLD_QUANTITIES], qb[FOLD_QUANTITIES];
+	struct fold_quantity wa[FOLD_COUNTED_WORDS], wb[FOLD_COUNTED_WORDS];
+	size_t la, lb, na, nb, i, j, ma, mb;
+
+	if (a == NULL || b == NULL) {
+		return 0;
+	}
+	la = strlen(a), lb = strlen(b);
+	na = fold_quantities(a, la, qa);
+	nb = fold_quantities(b, lb, qb);
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb; j++) {
+			if (!fold_figure_same(qa[i].fig, qa[i].nfig, qb[j].fig,
+			                      qb[j].nfig)) {
+				continue;
+			}
+			ma = fold_counted(a, la, (size_t)(qa[i].fig - a) + qa[i].nfig, wa);
+			mb = fold_counted(b, lb, (size_t)(qb[j].fig - b) + qb[j].nfig, wb);
+			if (fold_counted_new(wa, ma, wb, mb) &&
+			    fold_counted_new(wb, mb, wa, ma)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The start of entry i's summary past its dateline, up to
  * FOLD_LEAD_BYTES bytes cut at a blank, *len of them: the lead and the
  * sentences after it that a kept summary still holds
@@ -4539,7 +4625,11 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
  * figures their leads share (a firm's recall of heaters and its recall
  * of kettles: a feed does not retell its own story with a word its own
  * lead alone tells, where an outlet's copy swaps "recalls" for
- * "withdraws" in its title and its lead alike);
+ * "withdraws" in its title and its lead alike); in any feeds, titles
+ * that count two things with one figure (fold_recounted(): "recalls
+ * 98,000 e-scooters" and "recalls 98,000 heaters"), each word its own
+ * lead's alone (title_swap_told(); a rewrite's word over the wire's lead
+ * is not);
  * over leads written alike that carry no event's
  * figures, a word of either (title_swap_own(): one template's fires at a
  * bakery and a cinema, its warnings of avalanches and of forest fires,
@@ -4568,6 +4658,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (later && swapped && fold_one_feed(ea, eb)) ||
+	       (fold_recounted(ea->title, eb->title) &&
+	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
@@ -5077,7 +5169,9 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
  *    (title_swap_told(), in any case and any spaced script, a summary
  *    glued onto a title not of its words: a hospital's strike and the
  *    railway's, a day apart; one feed's recall of heaters and its recall
- *    of kettles, whatever figures the leads share),
+ *    of kettles, whatever figures the leads share; in any feeds, where
+ *    the words differ right after a figure both titles hold,
+ *    fold_recounted(): 98,000 heaters and 98,000 e-scooters),
  *    nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures
  *    (fold_figures_carried(): an outlet may swap its word in its lead

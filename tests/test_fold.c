@@ -2176,6 +2176,54 @@ test_feed_swaps(void **state)
 }
 
 /*
+ * One figure counting two things, as a property: in ten towns the wire
+ * tells that a firm recalls heaters, and an outlet within the hour that
+ * it recalls as many kettles (or e-scooters; in Polish, after "tys."),
+ * each lead naming its own product: two
+ * recalls, though only a word after the figure differs (fold_recounted(),
+ * each word its own lead's alone, title_swap_told()). An aggregator's
+ * copy of the wire's folds with it, and so does an outlet's that writes
+ * "radiators" in its title over the wire's lead: a word its lead does
+ * not tell is a rewrite.
+ */
+enum { COUNT_T = TEN_TOWNS, COUNT_C = 4 };
+
+static void
+gen_recounted(size_t i, struct gen_entry *g)
+{
+	size_t t = i / COUNT_C, k = i % COUNT_C;
+	int pl = t % 3 == 2;	/* in Polish, after "tys." (thousand) */
+	const char *what[COUNT_C] = {
+		pl ? "grzejnik\xc3\xb3w" : "heaters",
+		pl ? "czajnik\xc3\xb3w" : t % 2 ? "e-scooters" : "kettles",
+		pl ? "grzejnik\xc3\xb3w" : "heaters",
+		pl ? "kaloryfer\xc3\xb3w" : "radiators",
+	};
+	unsigned n = 15 + 9 * (unsigned)t;
+
+	snprintf(g->title, sizeof(g->title), pl ? "%s Tekstil wycofuje %u "
+	         "tys. %s z powodu ryzyka po\xc5\xbc" "aru%s" : "%s Textiles "
+	         "recalls %u,000 %s over fire risk%s", ten_towns[t], n, what[k],
+	         k == 2 ? " - City Wire" : "");
+	snprintf(g->lead, sizeof(g->lead), pl ? "Firma %s Tekstil og\xc5\x82osi"
+	         "\xc5\x82" "a w poniedzia\xc5\x82" "ek wycofanie %u tys. %s po "
+	         "zg\xc5\x82oszeniach o przegrzewaniu." : "%s Textiles said on "
+	         "Monday it recalls %u,000 %s after reports of overheating.",
+	         ten_towns[t], n, what[k == 1]);
+	g->story = 2 * t + (k == 1);
+	g->own = k == 2 ? 2 : k != 0;
+	g->at = (int64_t)t * 600 + (int64_t)k * 3600;
+}
+
+static void
+test_recounted(void **state)
+{
+	(void)state;
+	assert_gen_fold(COUNT_T * COUNT_C, gen_recounted,
+	                "one figure counting two things");
+}
+
+/*
  * One feed's headline run again days on, as a property: in ten towns a
  * storm is told by the wire and within two hours by an outlet over a
  * lead of its own; the wire runs the headline again bare three hours on
@@ -5374,6 +5422,7 @@ main(void)
 		cmocka_unit_test(test_feed_repeats),
 		cmocka_unit_test(test_requantified_later),
 		cmocka_unit_test(test_feed_swaps),
+		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_chinese_labels),
 		cmocka_unit_test(test_swap_echoed),
