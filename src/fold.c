@@ -5023,6 +5023,22 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	return retold < 0 && fold_facts_retold(c, ia, ib);
 }
 
+/* title_kickers_apart() of ia's and ib's headlines without a tail that
+ * names a known outlet. */
+static int
+fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
+	char ta[FOLD_HEADLINE_MAX], tb[FOLD_HEADLINE_MAX];
+
+	if (ea->title == NULL || eb->title == NULL) {
+		return 0;
+	}
+	fold_headline_copy(c, ea->title, ta, sizeof(ta));
+	fold_headline_copy(c, eb->title, tb, sizeof(tb));
+	return title_kickers_apart(ta, ea->summary, tb, eb->summary);
+}
+
 /*
  * The rule for "same story", for a pair; fold_cluster() then asks it of
  * every story a copy would join. a and b are the same story when
@@ -5213,7 +5229,11 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
  * (fold_leads_requantified(): a figure each that the other lacks before
  * the same word, in the lead or the sentences after it that a kept
  * summary holds, FOLD_LEAD_BYTES: "diverted for 41 days" under a "News
- * in brief" and "for 52 days" under the wire's bridge closure).
+ * in brief" and "for 52 days" under the wire's bridge closure), or
+ * when their headlines are one under two kickers that name places and
+ * that neither lead tells (title_kickers_apart(): "Legnica: prezydent
+ * miasta ... rezygnuje" and "Leszno: ..." over one sentence that names
+ * no town; not kinds of item, "Liveticker:" and "Directo:").
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int
@@ -5222,7 +5242,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
 	}
-	return fold_same_rules(c, ia, ib, t) && !fold_leads_requantified(c, ia, ib);
+	return fold_same_rules(c, ia, ib, t) && !fold_leads_requantified(c, ia, ib) &&
+	       !fold_kickers_apart(c, ia, ib);
 }
 
 /* Whether the story rooted at r spans [first, last] already: copies

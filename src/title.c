@@ -4639,6 +4639,105 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
+/* Whether the word at s (n bytes) is one the word table knows (a
+ * stopword or label, a kind of item, a date, a number, a marker). */
+static int
+kicker_word_known(const unsigned char *s, size_t n)
+{
+	uint32_t cp[RAW_WORD_MAX];
+	size_t k = 0, i = 0;
+
+	while (i < n && k < RAW_WORD_MAX) {
+		i += decode_cp(s + i, n - i, &cp[k]);
+		cp[k] = lower_cp(cp[k]);
+		k++;
+	}
+	return words_of(cp, k) != 0;
+}
+
+/* The length of a kicker at t that names something: one or two words,
+ * each a capital and then a lower-case letter, that the word table does
+ * not know, before ": " ("Legnica: ...", "Nowy Sącz: ..."; not a wire's
+ * label in capitals, nor a kind of item, "Liveticker:"); 0 when none. */
+static size_t
+kicker_name(const char *t)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t len = strlen(t), i = 0, words, n, start;
+	uint32_t c, next;
+
+	for (words = 0; words < 2 && i + 1 < len; words++) {
+		n = decode_cp(s + i, len - i, &c);
+		decode_cp(s + i + n, len - i - n, &next);
+		if (!is_upper_cp(c) || !spaced_word_cp(next) || is_upper_cp(next) ||
+		    (next >= '0' && next <= '9')) {
+			return 0;
+		}
+		for (start = i, i += n; i < len; i += n) {
+			n = decode_cp(s + i, len - i, &c);
+			if (!spaced_word_cp(c) && c != '-') {
+				break;
+			}
+		}
+		if (kicker_word_known(s + start, i - start)) {
+			return 0;
+		}
+		if (s[i] == ':' && s[i + 1] == ' ') {
+			return i;
+		}
+		if (s[i] != ' ') {
+			return 0;
+		}
+		i++;
+	}
+	return 0;
+}
+
+/* The first n bytes of s as matching reads its letters (lower case,
+ * letter_fold(): "Łomża", "ŁOMŻA" and "Lomza" alike) into out (cap
+ * bytes, cut short when longer). */
+static void
+fold_letters(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, len = 0, k, m;
+	uint32_t c, f[2];
+
+	while (i < n) {
+		i += decode_cp((const unsigned char *)s + i, n - i, &c);
+		m = letter_fold(lower_cp(c), f);
+		for (k = 0; k < m && len + 4 < cap; k++) {
+			len += utf8_encode(f[k], out + len);
+		}
+	}
+	out[len] = '\0';
+}
+
+int
+title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
+                    const char *blead)
+{
+	char ka[TITLE_KICKER_MAX], kb[TITLE_KICKER_MAX];
+	char ra[TITLE_ECHO_BYTES * 2], rb[TITLE_ECHO_BYTES * 2];
+	char la[TITLE_ECHO_BYTES * 2], lb[TITLE_ECHO_BYTES * 2];
+	size_t na, nb;
+
+	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL ||
+	    (na = kicker_name(atitle)) == 0 || (nb = kicker_name(btitle)) == 0) {
+		return 0;
+	}
+	fold_letters(atitle, na, ka, sizeof(ka));
+	fold_letters(btitle, nb, kb, sizeof(kb));
+	fold_letters(atitle + na + 2, strlen(atitle + na + 2), ra, sizeof(ra));
+	fold_letters(btitle + nb + 2, strlen(btitle + nb + 2), rb, sizeof(rb));
+	if (strcmp(ka, kb) == 0 || strcmp(ra, rb) != 0) {
+		return 0;
+	}
+	fold_letters(alead, strnlen(alead, TITLE_ECHO_BYTES), la, sizeof(la));
+	fold_letters(blead, strnlen(blead, TITLE_ECHO_BYTES), lb, sizeof(lb));
+	return strstr(la, ka) == NULL && strstr(lb, ka) == NULL &&
+	       strstr(la, kb) == NULL && strstr(lb, kb) == NULL;
+}
+
 /* How many of the words of a that b lacks (told_word()) are in blead,
  * seven letters or more by their stem; *lack: how many it lacks. */
 static size_t

@@ -274,6 +274,15 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
  * of its words. Strings may be NULL (then 0). */
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
+/* Whether two headlines are one headline under two kickers that name
+ * something (one or two capitalised words before ": "), neither told by
+ * either lead (the starts of the summaries): "Legnica: prezydent miasta
+ * ... rezygnuje" and "Leszno: ..." over one sentence that names no town
+ * are two towns' news. Letters compare as matching reads them; strings
+ * may be NULL (then 0). */
+#define TITLE_KICKER_MAX 96
+int title_kickers_apart(const char *atitle, const char *alead,
+                        const char *btitle, const char *blead);
 /* Whether either title holds a word the other lacks that its own lead
  * holds and the other's does not (title_swap_told() asks it of both):
  * "pożarami lasów" over a lead of "pożarów lasów" against "lawinami".

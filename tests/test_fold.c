@@ -2224,6 +2224,45 @@ test_recounted(void **state)
 }
 
 /*
+ * One headline under two kickers that name places, as a property: in ten
+ * towns the wire heads the news "Town: council leader ... steps down
+ * after budget row" over a sentence that names no town, an outlet copies
+ * it in Title Case, and the wire runs the same headline under the next
+ * town's name with the same sentence, which an aggregator copies: two
+ * towns' news (title_kickers_apart()). In every other town the outlet's
+ * kicker is "Resignation", a word the sentence tells: a copy still.
+ */
+enum { KICK_T = TEN_TOWNS, KICK_C = 4 };
+
+static void
+gen_kickers(size_t i, struct gen_entry *g)
+{
+	size_t t = i / KICK_C, k = i % KICK_C;
+	const char *town = ten_towns[k >= 2 ? (t + 1) % KICK_T : t];
+	const char *head = k == 1 ? "%s: Council Leader Ada Merrow Steps Down "
+	                            "After Budget Row" :
+	                   "%s: council leader Ada Merrow steps down after "
+	                   "budget row%s";
+
+	snprintf(g->title, sizeof(g->title), head,
+	         k == 1 && t % 2 == 1 ? "Resignation" : town,
+	         k == 3 ? " - City Wire" : "");
+	snprintf(g->lead, sizeof(g->lead), "Ada Merrow announced her "
+	         "resignation on Monday after a dispute over the budget.");
+	g->story = 2 * t + (k >= 2);
+	g->own = k == 3 ? 2 : k == 1;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
+}
+
+static void
+test_kickers(void **state)
+{
+	(void)state;
+	assert_gen_fold(KICK_T * KICK_C, gen_kickers,
+	                "one headline under two places' kickers");
+}
+
+/*
  * One feed's headline run again days on, as a property: in ten towns a
  * storm is told by the wire and within two hours by an outlet over a
  * lead of its own; the wire runs the headline again bare three hours on
@@ -5423,6 +5462,7 @@ main(void)
 		cmocka_unit_test(test_requantified_later),
 		cmocka_unit_test(test_feed_swaps),
 		cmocka_unit_test(test_recounted),
+		cmocka_unit_test(test_kickers),
 		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_chinese_labels),
 		cmocka_unit_test(test_swap_echoed),
