@@ -1077,7 +1077,8 @@ static const struct {
  * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
  * women's or a youth side: Dam, Damer, Femení, Academy, Espoirs, Junior
  * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19", "U21s", an age
- * after U, Sub or Under ("U-21", "Sub-20", "Under 21s") and the words
+ * after U, Sub or Under ("U-21", "Sub-20", "Under 21s"), a club's number
+ * (club_number(): "IK Granhammar 2 – Älvsvik BoIS 2") and the words
  * outside a to z (is_marker()). */
 static const char *const marker_words[] = {
 	"academy", "amateure", "b", "dam", "damen", "damer", "espoirs",
@@ -2554,6 +2555,29 @@ age_follows(const struct norm *nm, const struct token *t)
 	       (t->len == 5 && cps_spell(cp, 5, under));
 }
 
+/* Whether t is a club's side by its number: one figure 1 to 9 right
+ * after a capitalised word, where the title writes it so twice, one for
+ * each club ("IK Granhammar 2 – Älvsvik BoIS 2", "Спартак-2 — Динамо-2";
+ * a score's second figure follows the first, "Kelbridge 2-2 Saltmere"). */
+static int
+club_number(const struct norm *nm, const struct token *t)
+{
+	size_t i, seen = 0;
+	uint32_t d = nm->cps[t->start];
+
+	if (t->len != 1 || d < '1' || d > '9' || t == nm->toks ||
+	    !t[-1].upper || t[-1].cjk || t[-1].key == KEY_NUMBER) {
+		return 0;
+	}
+	for (i = 1; i < nm->ntoks && seen < 2; i++) {
+		const struct token *u = &nm->toks[i];
+
+		seen += u->len == 1 && !u->cjk && nm->cps[u->start] == d &&
+		        u[-1].upper && !u[-1].cjk && u[-1].key != KEY_NUMBER;
+	}
+	return seen >= 2;
+}
+
 static int
 is_marker(const struct norm *nm, const struct token *t)
 {
@@ -2564,7 +2588,7 @@ is_marker(const struct norm *nm, const struct token *t)
 	if (t->cjk || t->partial) {
 		return 0;
 	}
-	if (age_glued(cp, t->len) || age_follows(nm, t)) {
+	if (age_glued(cp, t->len) || age_follows(nm, t) || club_number(nm, t)) {
 		return 1;
 	}
 	words = tok_words(nm, t);

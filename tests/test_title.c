@@ -333,6 +333,10 @@ static const struct pair_case pair_cases[] = {
 	{ "japanese second team", "蛍沢ユナイテッド 3－1 鳴海野ユナイテッド",
 	  "蛍沢ユナイテッドセカンド 3－1 鳴海野ユナイテッドセカンド", 0 },
 	{ "chinese reserves", "青鸾骏马 4:3 霞屿海豚", "青鸾骏马预备队 4:3 霞屿海豚预备队", 0 },
+	{ "numbered reserves", "Kelbridge Rovers v Saltmere Town: team news",
+	  "Kelbridge Rovers 2 v Saltmere Town 2: team news", 0 },
+	{ "a score is no club's number", "Kelbridge 2-2 Saltmere: late equaliser rescues a point",
+	  "Kelbridge - Saltmere: late equaliser rescues a point", 1 },
 	{ "chinese reserves both", "青鸾骏马预备队 4:3 霞屿海豚预备队",
 	  "青鸾骏马预备队 4:3 霞屿海豚预备队｜东都新闻", 1 },
 	{ "french women's sides", "Stade Hautrive-sur-Mer Féminines – Stade Chanteroche Féminines : 2-0",
@@ -738,7 +742,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0xd157fb6c5cd455d9ULL
+#define PINNED_GENERATED 0x56c378a5e83d9359ULL
 
 static void
 test_reading_pinned(void **state)
