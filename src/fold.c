@@ -4655,11 +4655,10 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        !fold_swap_carried(c, a, b, ea, eb) && !fold_swap_named(c, a, b)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       ((later || fold_one_feed(ea, eb)) &&
+	       ((later || fold_one_feed(ea, eb) ||
+	         fold_recounted(ea->title, eb->title)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (later && swapped && fold_one_feed(ea, eb)) ||
-	       (fold_recounted(ea->title, eb->title) &&
-	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
@@ -4953,8 +4952,8 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	       !fold_leads_same(c, a, b);
 }
 
-/* fold_same_story()'s rule but for the quantities its leads give: see
- * there. */
+/* fold_same_story()'s rule but for its last sentence (the quantities
+ * the summaries give, the kickers): see there. */
 static int
 fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {

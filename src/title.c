@@ -4663,10 +4663,11 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
-/* Whether the word at s (n bytes) is one the word table knows (a
- * stopword or label, a kind of item, a date, a number, a marker). */
+/* The word table's WORD_* flags of the word at s (n bytes), read in
+ * lower case: a stopword or label, a kind of item, a date, a number, a
+ * marker. */
 static int
-kicker_word_known(const unsigned char *s, size_t n)
+raw_word_flags(const unsigned char *s, size_t n)
 {
 	uint32_t cp[RAW_WORD_MAX];
 	size_t k = 0, i = 0;
@@ -4676,7 +4677,7 @@ kicker_word_known(const unsigned char *s, size_t n)
 		cp[k] = lower_cp(cp[k]);
 		k++;
 	}
-	return words_of(cp, k) != 0;
+	return words_of(cp, k);
 }
 
 /* The length of a kicker at t that names something: one or two words,
@@ -4703,7 +4704,7 @@ kicker_name(const char *t)
 				break;
 			}
 		}
-		if (kicker_word_known(s + start, i - start)) {
+		if (raw_word_flags(s + start, i - start) != 0) {
 			return 0;
 		}
 		if (s[i] == ':' && s[i + 1] == ' ') {
@@ -4783,15 +4784,7 @@ retold_words(const struct raw_words *a, const struct raw_words *b,
 static int
 raw_stopword(const char *w)
 {
-	uint32_t cp[RAW_WORD_MAX];
-	size_t n = 0, i = 0, len = strlen(w);
-
-	while (i < len && n < RAW_WORD_MAX) {
-		i += decode_cp((const unsigned char *)w + i, len - i, &cp[n]);
-		cp[n] = lower_cp(cp[n]);
-		n++;
-	}
-	return (words_of(cp, n) & WORD_STOP) != 0;
+	return (raw_word_flags((const unsigned char *)w, strlen(w)) & WORD_STOP) != 0;
 }
 
 size_t
