@@ -3863,8 +3863,10 @@ fold_recounted(const char *a, const char *b)
 			                      qb[j].nfig)) {
 				continue;
 			}
-			ma = fold_counted(a, la, (size_t)(qa[i].fig - a) + qa[i].nfig, wa);
-			mb = fold_counted(b, lb, (size_t)(qb[j].fig - b) + qb[j].nfig, wb);
+			ma = fold_counted(a, la,
+			                  (size_t)(qa[i].fig - a) + qa[i].nfig, wa);
+			mb = fold_counted(b, lb,
+			                  (size_t)(qb[j].fig - b) + qb[j].nfig, wb);
 			if (fold_counted_new(wa, ma, wb, mb) &&
 			    fold_counted_new(wb, mb, wa, ma)) {
 				return 1;
@@ -5241,7 +5243,8 @@ fold_same_story(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (fold_same_address(c, ia, ib)) {
 		return 1;
 	}
-	return fold_same_rules(c, ia, ib, t) && !fold_leads_requantified(c, ia, ib) &&
+	return fold_same_rules(c, ia, ib, t) &&
+	       !fold_leads_requantified(c, ia, ib) &&
 	       !fold_kickers_apart(c, ia, ib);
 }
 

@@ -1076,10 +1076,10 @@ static const struct {
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
  * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
  * women's or a youth side: Dam, Damer, Femení, Academy, Espoirs, Junior
- * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19", "U21s", an age
- * after U, Sub or Under ("U-21", "Sub-20", "Under 21s"), a club's number
- * (club_number(): "IK Granhammar 2 – Älvsvik BoIS 2") and the words
- * outside a to z (is_marker()). */
+ * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19",
+ * "U21s", an age after U, Sub or Under ("U-21", "Sub-20", "Under 21s"),
+ * a club's number (club_number(): "IK Granhammar 2 – Älvsvik BoIS 2")
+ * and the words outside a to z (is_marker()). */
 static const char *const marker_words[] = {
 	"academy", "amateure", "b", "dam", "damen", "damer", "espoirs",
 	"femeni", "femenino", "feminin", "feminines", "feminino", "femminile",
