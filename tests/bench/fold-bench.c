@@ -17,6 +17,8 @@
  * from /proc/thread-self/schedstat; 0 where there is none), and its
  * system time and page faults (fresh memory faulted in: on a virtual
  * machine each costs as much as clearing its page). With
+ * FOLD_BENCH_SCRIPT=cjk the titles and summaries are words of two kanji
+ * (CJK bigrams, which hash otherwise than words). With
  * FOLD_BENCH_OUT=FILE in the environment it also writes the stories there,
  * one a line (lead, then the others), so two builds can be compared. A benchmark, not a test:
  * run tests/bench/fold_bench [SIZES...] by hand.
@@ -52,9 +54,32 @@ next_random(void)
 
 /* A made-up word from syllables: a vocabulary of some 27,000 words with a
  * skewed frequency (low indexes more often), as in real headlines. */
+/* FOLD_BENCH_SCRIPT=cjk in the environment: every word two kanji (of
+ * some 2,000) instead, the titles Japanese written with spaces. */
+static int cjk;
+
+static void
+put_kanji(char *out, size_t *len, uint32_t k)
+{
+	uint32_t cp = 0x4E00 + k % 2000;
+
+	out[(*len)++] = (char)(0xE0 | cp >> 12);
+	out[(*len)++] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[(*len)++] = (char)(0x80 | (cp & 0x3F));
+}
+
 static void
 put_word(char *out, size_t *len, size_t cap, uint32_t w)
 {
+	if (cjk) {
+		if (*len + 8 < cap) {
+			put_kanji(out, len, w);
+			put_kanji(out, len, w / 2000 + 7 * w);
+			out[(*len)++] = ' ';
+			out[*len] = '\0';
+		}
+		return;
+	}
 	static const char *const syl[] = {
 		"ka", "ro", "mi", "te", "sa", "lu", "ne", "vo", "di", "pa",
 		"ri", "go", "be", "tu", "la", "zo", "fi", "na", "ke", "mo",
@@ -118,7 +143,9 @@ vary_title(char *t)
 	case 0:
 		break;
 	case 1:
-		t[0] = (char)(t[0] - 32);
+		if (!cjk) {
+			t[0] = (char)(t[0] - 32);
+		}
 		break;
 	case 2:
 		strncat(t, " - Harbor Wire", TITLE_MAX - strlen(t) - 1);
@@ -326,7 +353,9 @@ main(int argc, char **argv)
 	static const size_t sizes[] = { 10000, 100000, 1000000 };
 	size_t i;
 	int status = 0;
+	const char *script = getenv("FOLD_BENCH_SCRIPT");
 
+	cjk = script != NULL && strcmp(script, "cjk") == 0;
 	if (argc > 1) {
 		for (i = 1; i < (size_t)argc; i++) {
 			status |= bench((size_t)strtoul(argv[i], NULL, 10));
