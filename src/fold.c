@@ -2490,14 +2490,14 @@ fold_shared(const struct fold_ctx *c, const struct fold_ent *a,
 	const uint32_t *x = c->ids + a->sh, *y = c->ids + b->sh;
 	size_t i = 0, j = 0, shared = 0;
 
+	/* without a branch to guess: the ids of two titles interleave at
+	 * random */
 	while (i < a->nsh && j < b->nsh) {
-		if (x[i] < y[j]) {
-			i++;
-		} else if (y[j] < x[i]) {
-			j++;
-		} else {
-			shared++, i++, j++;
-		}
+		uint32_t u = x[i], v = y[j];
+
+		shared += u == v;
+		i += u <= v;
+		j += v <= u;
 	}
 	return shared;
 }
@@ -2519,10 +2519,12 @@ fold_likeness(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 }
 
 /* Verifies a and b and, when they are the same story, keeps the pair
- * for fold_cluster(). Returns -1 when out of memory. */
+ * for fold_cluster(); a pair whose titles share under need / 2
+ * shingles is not verified (fold_walk()). Returns -1 when out of
+ * memory. */
 static int
 fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
-              uint32_t b, double t)
+              uint32_t b, double t, size_t need)
 {
 	struct fold_edge *e;
 
@@ -2530,7 +2532,8 @@ fold_add_edge(const struct fold_ctx *c, struct fold_pairs *out, uint32_t a,
 	 * (fold_cluster()), never parted, and fold_cluster() skips it. Most
 	 * of the summary rules' pairs are copies the titles joined, and
 	 * verifying them was most of that join's work */
-	if (fold_root(c->parent, a) == fold_root(c->parent, b)) {
+	if (fold_root(c->parent, a) == fold_root(c->parent, b) ||
+	    (need > 0 && 2 * fold_shared(c, &c->ents[a], &c->ents[b]) < need)) {
 		return 0;
 	}
 	if (c->boiler == NULL && (c->ents[a].inform < TITLE_SHORT ||
@@ -2600,7 +2603,7 @@ fold_equal_run(void *arg)
 			    fold_apart(k[i].time, k[j].time)) {
 				break;
 			}
-			if (fold_add_edge(job->c, &job->out, k[i].i, k[j].i, job->t) != 0) {
+			if (fold_add_edge(job->c, &job->out, k[i].i, k[j].i, job->t, 0) != 0) {
 				job->rc = -1;
 				break;
 			}
@@ -2843,11 +2846,13 @@ fold_postings_from(const uint32_t *post, size_t from, size_t to, uint32_t lo)
  * once, from its side with fewer shingles (ties: the lower index), and a
  * shingle carried too often ends the walk, as do all after it. Only
  * the postings in a's span are read: the rest are different stories.
- * A title's candidate that shares under half the shingles the prefix
- * is cut for (ceil(t n)) is not verified: the title rule wants more,
- * and the other rules' pairs are found by the lead and name probes. In
- * CJK titles each bigram is as common as a word: such candidates were
- * 99 in 100 of the probe's, each parted after a microsecond's rules. */
+ * A CJK title's candidate that shares under half the shingles the
+ * prefix is cut for (ceil(t n)) is not verified: the title rule wants
+ * more, and the other rules' pairs are found by the lead and name
+ * probes. A CJK bigram is as common as a word: such candidates were 99
+ * in 100 of the probe's, each parted after a microsecond's rules. Word
+ * pairs make a Latin title's prefix rarer, and its few candidates are
+ * parted sooner by the rules than by counting. */
 static int
 fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
           const struct fold_span *w, const uint64_t *order, size_t k,
@@ -2855,8 +2860,10 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 {
 	const struct fold_ent *e = &c->ents[a];
 	size_t n = lead ? e->nlive : e->nsh, p, j, end;
-	/* twice the shingles a title candidate must share */
-	size_t need = (size_t)ceil(t * (double)n - 1e-9);
+	/* twice the shingles a title candidate must share, where a's title
+	 * has CJK bigrams (weighing 1, a word 2) */
+	size_t need = !lead && e->weight < 2 * e->nbase ?
+	              (size_t)ceil(t * (double)n - 1e-9) : 0;
 
 	for (p = 0; p < k; p++) {
 		uint32_t s = (uint32_t)order[p];
@@ -2880,8 +2887,7 @@ fold_walk(const struct fold_ctx *c, const struct fold_index *ix, uint32_t a,
 				continue;
 			}
 			seen[b] = a + 1;
-			if ((lead || 2 * fold_shared(c, e, &c->ents[b]) >= need) &&
-			    fold_add_edge(c, out, a, b, t) != 0) {
+			if (fold_add_edge(c, out, a, b, t, need) != 0) {
 				return -1;
 			}
 		}
@@ -2949,7 +2955,7 @@ fold_walk_named(const struct fold_ctx *c, const struct fold_index *ix,
 				continue;
 			}
 			seen[b] = a + 1;
-			if (fold_add_edge(c, out, a, b, t) != 0) {
+			if (fold_add_edge(c, out, a, b, t, 0) != 0) {
 				return -1;
 			}
 		}
@@ -5642,7 +5648,7 @@ fold_join_leads(struct fold_ctx *c, double t)
 	}
 	for (i = 0; i < c->pairs.nlater; i++) {
 		if (fold_add_edge(c, &c->pairs, c->pairs.later[i].a,
-		                  c->pairs.later[i].b, t) != 0) {
+		                  c->pairs.later[i].b, t, 0) != 0) {
 			goto out;
 		}
 	}
