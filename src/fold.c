@@ -4665,7 +4665,11 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
  * over leads written alike that carry no event's
  * figures, a word of either (title_swap_own(): one template's fires at a
  * bakery and a cinema, its warnings of avalanches and of forest fires,
- * whose lead writes "avalanche"). Asked
+ * whose lead writes "avalanche"); in any feeds, a title that holds every
+ * word of the other's and a capitalised word more that its own lead
+ * holds and the other's does not (title_extra_told(): the strike and the
+ * "Agreement at Harrowgate Mills: end of the strike in Kelbridge" over a
+ * lead of the agreement; not a headline cut short). Asked
  * last, of the few pairs that join, as it reads the folded texts and the
  * leads. */
 static int
@@ -4693,7 +4697,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       (later && swapped && fold_one_feed(ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
-	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary));
+	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||
+	       title_extra_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 
 /* Whether a's and b's titles are one Japanese or Chinese headline told
@@ -5218,7 +5223,12 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    railway's, a day apart; one feed's recall of heaters and its recall
  *    of kettles, whatever figures the leads share; in any feeds, where
  *    the words differ right after a figure both titles hold,
- *    fold_recounted(): 98,000 heaters and 98,000 e-scooters),
+ *    fold_recounted(): 98,000 heaters and 98,000 e-scooters), nor does
+ *    one title hold every word of the other's and a capitalised word
+ *    more that its own lead holds and the other's does not
+ *    (title_extra_told(): a strike and the agreement that ends it, whose
+ *    headline holds the strike's; a headline cut short, a label in
+ *    capitals before ": " and a word in lower case part nothing),
  *    nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures
  *    (fold_figures_carried(): an outlet may swap its word in its lead

@@ -4277,8 +4277,25 @@ hangul_at(const unsigned char *s)
 
 struct raw_words {
 	char w[RAW_WORDS][RAW_WORD_MAX];
+	unsigned char upper[RAW_WORDS];	/* the word begins with a capital */
 	size_t n;
 };
+
+/* The bytes of the punctuation at s that parts words as ASCII's does,
+ * or 0: U+2000 to U+203F (quotation marks, dashes, "…"; "Kütahya’da"
+ * is "Kütahya'da") and fullwidth ASCII punctuation ("Вологде：число"). */
+static size_t
+raw_punct(const unsigned char *s)
+{
+	if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0xBF) {
+		return 3;
+	}
+	if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x81 &&
+	    (s[2] <= 0x8F || (s[2] >= 0x9A && s[2] <= 0xA0))) {
+		return 3;
+	}
+	return 0;
+}
 
 static void
 raw_split(const char *title, struct raw_words *out, int hangul_only)
@@ -4290,26 +4307,28 @@ raw_split(const char *title, struct raw_words *out, int hangul_only)
 	while (s[i] != '\0' && out->n < RAW_WORDS) {
 		int hangul = 0;
 
-		while (s[i] != '\0' && s[i] < 0x80 && !isalnum(s[i])) {
-			i++;
+		while (s[i] != '\0' && ((s[i] < 0x80 && !isalnum(s[i])) ||
+		                        raw_punct(s + i) > 0)) {
+			i += s[i] < 0x80 ? 1 : 3;
 		}
 		start = i;
 		while (s[i] != '\0' && (s[i] >= 0x80 || isalnum(s[i])) &&
-		       !(s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA6)) {
+		       raw_punct(s + i) == 0) {
 			hangul |= s[i] >= 0xEA && s[i] <= 0xED && s[i + 1] != '\0' &&
 			          hangul_at(s + i);
 			i++;
 		}
 		len = i - start;
 		if ((hangul || !hangul_only) && len > 0 && len < RAW_WORD_MAX) {
+			uint32_t c;
+
+			decode_cp(s + start, len, &c);
+			out->upper[out->n] = (unsigned char)is_upper_cp(c);
 			for (k = 0; k < len; k++) {
 				out->w[out->n][k] = hangul_only ? (char)s[start + k] :
 				                    (char)tolower(s[start + k]);
 			}
 			out->w[out->n++][len] = '\0';
-		}
-		if (s[i] == 0xE2) {
-			i += 3;		/* an ellipsis */
 		}
 	}
 }
@@ -4661,6 +4680,83 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
                 const char *blead)
 {
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
+}
+
+/* Whether every word of a's of three letters or more is in b, and a's
+ * words are not b's first ones (a headline cut short lacks the rest). */
+static int
+raw_within(const struct raw_words *a, const struct raw_words *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n && i < b->n && strcmp(a->w[i], b->w[i]) == 0; i++) {
+	}
+	if (i == a->n) {
+		return 0;
+	}
+	for (i = 0; i < a->n; i++) {
+		if (told_word(a->w[i]) && !raw_has(b, a->w[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The bytes of a label in capitals before a colon that opens t ("TIN
+ * NHANH: ", "KHẨN: "), or 0: no word of the headline, and often one of
+ * its summary's ("Thông tin đang được cập nhật"). */
+static size_t
+caps_label_len(const char *t)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t len = strlen(t), i = 0, letters = 0;
+	uint32_t c;
+
+	while (i < len) {
+		size_t n = decode_cp(s + i, len - i, &c);
+
+		if (c == ':') {
+			return letters >= 2 ? i + n : 0;
+		}
+		if (c != ' ' && !is_upper_cp(c)) {
+			return 0;
+		}
+		letters += c != ' ';
+		i += n;
+	}
+	return 0;
+}
+
+/* Whether a's title holds a capitalised word b's lacks that a's lead
+ * holds and b's lead does not. */
+static int
+extra_told(const struct raw_words *a, const struct raw_words *b,
+           const char *alead, const char *blead)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		if (a->upper[i] && told_word(a->w[i]) && !raw_has(b, a->w[i]) &&
+		    lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+title_extra_told(const char *atitle, const char *alead, const char *btitle,
+                 const char *blead)
+{
+	struct raw_words a, b;
+
+	if (atitle == NULL || btitle == NULL ||
+	    !raw_split_pair(atitle + caps_label_len(atitle), alead,
+	                    btitle + caps_label_len(btitle), blead, &a, &b, 0)) {
+		return 0;
+	}
+	return (raw_within(&a, &b) && extra_told(&b, &a, blead, alead)) ||
+	       (raw_within(&b, &a) && extra_told(&a, &b, alead, blead));
 }
 
 /* The word table's WORD_* flags of the word at s (n bytes), read in

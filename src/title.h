@@ -274,6 +274,13 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
  * of its words. Strings may be NULL (then 0). */
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
+/* Whether one title holds every word of the other and a word more that
+ * its own lead holds and the other's lead does not: "Grève chez Lumaris
+ * à Niort" and "Accord chez Lumaris : fin de la grève à Niort", over a
+ * lead of the agreement, are the strike and its end. Words as in
+ * title_swap_told(). Strings may be NULL (then 0). */
+int title_extra_told(const char *atitle, const char *alead,
+                     const char *btitle, const char *blead);
 /* Whether two headlines are one headline under two kickers that name
  * something (one or two capitalised words before ": "), neither told by
  * either lead (the starts of the summaries): "Legnica: prezydent miasta

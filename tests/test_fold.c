@@ -2272,6 +2272,60 @@ test_kickers(void **state)
 }
 
 /*
+ * A headline that holds another's words and a name more, as a property:
+ * in ten towns the wire reports a strike at Harrowgate Mills, an
+ * aggregator copies it, and an outlet runs it in Title Case (odd towns)
+ * or cut short in the town's name (even towns): one story. A day on the
+ * outlet heads its lead of the pay agreement, which names no place,
+ * "Agreement at Harrowgate Mills: end of the strike in ...", and the
+ * aggregator copies it: the strike's end, another story, though its
+ * headline holds every word of the strike's (title_extra_told()).
+ */
+enum { EXTRA_T = TEN_TOWNS, EXTRA_C = 5 };
+
+static void
+gen_extra_told(size_t i, struct gen_entry *g)
+{
+	size_t t = i / EXTRA_C, k = i % EXTRA_C;
+	const char *town = ten_towns[t];
+	static const char *const head[EXTRA_C] = {
+		"Strike at Harrowgate Mills in %s",
+		"Strike at Harrowgate Mills in %s - News Stack",
+		"Strike At Harrowgate Mills In %s - Daily Lantern",
+		"Agreement at Harrowgate Mills: end of the strike in %s",
+		"Agreement at Harrowgate Mills: end of the strike in %s - "
+		"News Stack",
+	};
+
+	if (k == 2 && t % 2 == 0) {
+		snprintf(g->title, sizeof(g->title), "Strike at Harrowgate Mills "
+		         "in %.3s\u2026", town);
+	} else {
+		snprintf(g->title, sizeof(g->title), head[k], town);
+	}
+	if (k < 3) {
+		snprintf(g->lead, sizeof(g->lead), "Workers at Harrowgate Mills "
+		         "in %s walked out on Monday; unions want a 10%% rise.",
+		         town);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "Management and unions "
+		         "signed a pay agreement.");
+	}
+	g->story = 2 * t + (k >= 3);
+	g->own = k == 1 || k == 4 ? 2 : k == 2 || k == 3;
+	g->at = (int64_t)t * 4 * 86400 + (k >= 3 ? 86400 : 0) +
+	        (int64_t)k * 1800;
+}
+
+static void
+test_extra_told(void **state)
+{
+	(void)state;
+	assert_gen_fold(EXTRA_T * EXTRA_C, gen_extra_told,
+	                "a headline with a name more, told by its lead");
+}
+
+/*
  * One feed's headline run again days on, as a property: in ten towns a
  * storm is told by the wire and within two hours by an outlet over a
  * lead of its own; the wire runs the headline again bare three hours on
@@ -5472,6 +5526,7 @@ main(void)
 		cmocka_unit_test(test_feed_swaps),
 		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_kickers),
+		cmocka_unit_test(test_extra_told),
 		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_chinese_labels),
 		cmocka_unit_test(test_swap_echoed),

@@ -826,6 +826,48 @@ test_glued_after_separator(void **state)
 	title_words_free(w);
 }
 
+/* One title holding the other's words and a capitalised word more that
+ * its own lead tells: the strike and the deal that ends it. Neighbours
+ * that stay a copy: the words one title cuts short, a word in lower
+ * case, a word both leads tell, a label in capitals before a colon. A
+ * curly apostrophe parts words as a straight one does. */
+static void
+test_extra_told(void **state)
+{
+	const char *strike = "Strike at Harrowgate Mills in Kelbridge";
+	const char *walkout = "Workers at Harrowgate Mills in Kelbridge walked "
+	                      "out on Monday.";
+	const char *deal = "Harrowgate Mills and the union signed a deal on "
+	                   "Tuesday.";
+
+	(void)state;
+	assert_true(title_extra_told("Deal at Harrowgate Mills ends strike in "
+	                             "Kelbridge", deal, strike, walkout));
+	assert_true(title_extra_told(strike, walkout, "Deal at Harrowgate Mills "
+	                             "ends strike in Kelbridge", deal));
+	assert_false(title_extra_told("Strike halts production at Harrowgate "
+	                              "Mills in Kelbridge", "Staff stopped "
+	                              "production at Harrowgate Mills in "
+	                              "Kelbridge on Monday.", strike, walkout));
+	assert_false(title_extra_told("Strike at Harrowgate Mills in Kelbridge: "
+	                              "Deal Talks Fail", deal,
+	                              "Strike at Harrowgate Mills in\u2026",
+	                              walkout));
+	assert_false(title_extra_told("Deal at Harrowgate Mills ends strike in "
+	                              "Kelbridge", deal, strike,
+	                              "Workers at Harrowgate Mills walked out "
+	                              "before a deal was signed."));
+	assert_false(title_extra_told("DEAL NEWS: Strike at Harrowgate Mills in "
+	                              "Kelbridge", "Deal or no deal, workers at "
+	                              "Harrowgate Mills walked out.", strike,
+	                              walkout));
+	assert_true(title_extra_told("Tamsel crews called to fire at "
+	                             "Kelbridge\u2019s mill", "Tamsel crews were "
+	                             "called to the mill on Monday.",
+	                             "Fire at Kelbridge's mill",
+	                             "A fire broke out at the mill on Monday."));
+}
+
 int
 main(void)
 {
@@ -839,6 +881,7 @@ main(void)
 		cmocka_unit_test(test_possessive_keys),
 		cmocka_unit_test(test_reading_pinned),
 		cmocka_unit_test(test_glued_after_separator),
+		cmocka_unit_test(test_extra_told),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
