@@ -4631,21 +4631,23 @@ told_word(const char *w)
 }
 
 /* Whether a's title holds a word b's lacks that a's lead holds and b's
- * lead does not. */
+ * lead does not; with capital set, a word written with a capital. */
 static int
-swap_told(const struct raw_words *a, const struct raw_words *b,
-          const char *alead, const char *blead)
+told_alone(const struct raw_words *a, const struct raw_words *b,
+           const char *alead, const char *blead, int capital)
 {
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		if (told_word(a->w[i]) && !raw_has(b, a->w[i]) &&
-		    lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
+		if ((a->upper[i] || !capital) && told_word(a->w[i]) &&
+		    !raw_has(b, a->w[i]) && lead_has_word(alead, a->w[i]) &&
+		    !lead_has_word(blead, a->w[i])) {
 			return 1;
 		}
 	}
 	return 0;
 }
+
 
 /* Whether each title's words (both set) or either's hold a word the
  * other lacks that its own lead holds and the other's does not. */
@@ -4653,7 +4655,7 @@ static int
 swap_told_words(const struct raw_words *a, const struct raw_words *b,
                 const char *alead, const char *blead, int both)
 {
-	int x = swap_told(a, b, alead, blead);
+	int x = told_alone(a, b, alead, blead, 0);
 
 	if (both && !x) {
 		return 0;
@@ -4661,7 +4663,7 @@ swap_told_words(const struct raw_words *a, const struct raw_words *b,
 	if (!both && x) {
 		return 1;
 	}
-	return swap_told(b, a, blead, alead);
+	return told_alone(b, a, blead, alead, 0);
 }
 
 /* swap_told_words() of two titles (raw_split_pair()). */
@@ -4727,23 +4729,6 @@ caps_label_len(const char *t)
 	return 0;
 }
 
-/* Whether a's title holds a capitalised word b's lacks that a's lead
- * holds and b's lead does not. */
-static int
-extra_told(const struct raw_words *a, const struct raw_words *b,
-           const char *alead, const char *blead)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++) {
-		if (a->upper[i] && told_word(a->w[i]) && !raw_has(b, a->w[i]) &&
-		    lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 int
 title_extra_told(const char *atitle, const char *alead, const char *btitle,
                  const char *blead)
@@ -4755,8 +4740,8 @@ title_extra_told(const char *atitle, const char *alead, const char *btitle,
 	                    btitle + caps_label_len(btitle), blead, &a, &b, 0)) {
 		return 0;
 	}
-	return (raw_within(&a, &b) && extra_told(&b, &a, blead, alead)) ||
-	       (raw_within(&b, &a) && extra_told(&a, &b, alead, blead));
+	return (raw_within(&a, &b) && told_alone(&b, &a, blead, alead, 1)) ||
+	       (raw_within(&b, &a) && told_alone(&a, &b, alead, blead, 1));
 }
 
 /* The word table's WORD_* flags of the word at s (n bytes), read in
