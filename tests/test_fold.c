@@ -2293,8 +2293,8 @@ gen_extra_told(size_t i, struct gen_entry *g)
 		"Strike at Harrowgate Mills in %s - News Stack",
 		"Strike At Harrowgate Mills In %s - Daily Lantern",
 		"Agreement at Harrowgate Mills: end of the strike in %s",
-		"Agreement at Harrowgate Mills: end of the strike in %s - "
-		"News Stack",
+		("Agreement at Harrowgate Mills: end of the strike in %s - "
+		 "News Stack"),
 	};
 
 	if (k == 2 && t % 2 == 0) {
