@@ -4644,6 +4644,29 @@ fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
 	       fold_swap_named_read(c, a, b);
 }
 
+/* Whether a's title holds a key that b's lacks: the capitalised word
+ * that title_extra_told() looks for is one (but in a Title Case title,
+ * where a word that another title writes in lower case is none), and
+ * this asks no reading of the titles. */
+static int
+fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
+              const struct fold_ent *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->nkeys; i++) {
+		uint32_t k = c->keys[a->key + i] & TITLE_KEY_ID;
+
+		for (j = 0; j < b->nkeys &&
+		     (c->keys[b->key + j] & TITLE_KEY_ID) != k; j++) {
+		}
+		if (j == b->nkeys) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
@@ -4698,7 +4721,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       title_extra_told(ea->title, ea->summary, eb->title, eb->summary);
+	       ((fold_key_more(c, a, b) || fold_key_more(c, b, a)) &&
+	        title_extra_told(ea->title, ea->summary, eb->title, eb->summary));
 }
 
 /* Whether a's and b's titles are one Japanese or Chinese headline told
