@@ -5015,6 +5015,19 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 
 /* fold_same_story()'s rule but for its last sentence (the quantities
  * the summaries give, the kickers): see there. */
+/* Whether entries ia's and ib's titles count two things with one
+ * figure (fold_recounted()), each counted word its own lead's alone
+ * (title_swap_told()): two outlets' own headlines of one firm's recalls
+ * of 58 000 kettles and of 58 000 heaters are two recalls. */
+static int
+fold_recount_told(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
+
+	return fold_recounted(ea->title, eb->title) &&
+	       title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
+}
+
 static int
 fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
@@ -5068,9 +5081,10 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		return 0;
 	}
 	/* headlines in two outlets' own words swap words by nature, which
-	 * fold_told_apart() reads as two events of one template */
+	 * fold_told_apart() reads as two events of one template; not the
+	 * word a figure both hold counts */
 	if (retold > 0) {
-		return 1;
+		return !fold_recount_told(c, ia, ib);
 	}
 	if (!(fold_leads_alike(c, a, b) &&
 	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
@@ -5080,7 +5094,8 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	}
 	/* titles the title rule joins, each word one swaps read as another
 	 * event's: their leads may still tell one */
-	return retold < 0 && fold_facts_retold(c, ia, ib);
+	return retold < 0 && fold_facts_retold(c, ia, ib) &&
+	       !fold_recount_told(c, ia, ib);
 }
 
 /* title_kickers_apart() of ia's and ib's headlines without a tail that
@@ -5283,7 +5298,10 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    its outlet's own words, are the same story when their leads carry
  *    the event's figures and names and each headline tells only what
  *    the other copy tells too (fold_facts_retold(), found through the
- *    titles' names as well, fold_walk_named()); an item without a lead
+ *    titles' names as well, fold_walk_named()), unless the headlines
+ *    count two things with one figure, each word its own lead's alone
+ *    (fold_recount_told(): a firm's recalls of 58,000 kettles and of
+ *    58,000 heaters, told the same day); an item without a lead
  *    is such a copy of one with a lead when its headline's names and
  *    figures, four or more, are that lead's and the other headline's,
  *    the other headline names nothing it lacks, and neither is a
