@@ -3906,6 +3906,28 @@ fold_recounted(const char *a, const char *b)
 	return 0;
 }
 
+/* fold_recounted() of entries a's and b's headlines without the
+ * summaries their feeds glued on (title_unglued()): a figure of the
+ * summary is none of the headline's, and a word glued to the summary's
+ * first ("4 daysWater") is no word of either. */
+static int
+fold_recounted_heads(const struct fold_entry *a, const struct fold_entry *b)
+{
+	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
+	size_t na, nb;
+
+	if (a->title == NULL || b->title == NULL) {
+		return 0;
+	}
+	na = title_unglued(a->title, a->summary);
+	nb = title_unglued(b->title, b->summary);
+	na = na < sizeof(ha) ? na : sizeof(ha) - 1;
+	nb = nb < sizeof(hb) ? nb : sizeof(hb) - 1;
+	memcpy(ha, a->title, na), ha[na] = '\0';
+	memcpy(hb, b->title, nb), hb[nb] = '\0';
+	return fold_recounted(ha, hb);
+}
+
 /* The start of entry i's summary past its dateline, up to
  * FOLD_LEAD_BYTES bytes cut at a blank, *len of them: the lead and the
  * sentences after it that a kept summary still holds
@@ -4715,7 +4737,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       ((later || fold_one_feed(ea, eb) ||
-	         fold_recounted(ea->title, eb->title)) &&
+	         fold_recounted_heads(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (later && swapped && fold_one_feed(ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
@@ -5024,7 +5046,7 @@ fold_recount_told(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
 	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
 
-	return fold_recounted(ea->title, eb->title) &&
+	return fold_recounted_heads(ea, eb) &&
 	       title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }
 

@@ -260,6 +260,7 @@ title_headline(const char *title, const char *feed, char *head, size_t hsize,
 	title_headline_named(title, NULL, feed, head, hsize, source, ssize);
 }
 
+
 /* ---- Words ---------------------------------------------------------- */
 
 /* The C.UTF-8 locale for towlower_l(): folding must not depend on the
@@ -579,6 +580,13 @@ unglue_sep(const char *title, size_t len, const char *summary, int sep)
 	return len;
 }
 
+size_t
+title_unglued(const char *title, const char *summary)
+{
+	size_t len = strlen(title);
+
+	return summary != NULL ? unglue_sep(title, len, summary, 1) : len;
+}
 
 static size_t stem_len(const uint32_t *w, size_t len);
 

@@ -38,6 +38,11 @@ size_t title_outlet_tail(const char *title, const char **outlet);
 size_t title_outlet_cut(const char *title, const char *named, const char *feed,
                         const char **tail);
 
+/* The bytes of title before a summary its feed glued on ("... after 4
+ * daysWater was restored to ..." over a summary that opens "Water was
+ * restored"), the whole title when summary is NULL or glued nothing. */
+size_t title_unglued(const char *title, const char *summary);
+
 /* A headline as the screens and --headlines show it: an outlet tail (by
  * title_outlet_cut()) cut off into head, and source reading "Outlet via
  * Feed" for an item whose feed names its outlet, else feed. named and

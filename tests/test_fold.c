@@ -2336,6 +2336,38 @@ gen_recount_plain(size_t i, struct gen_entry *g)
 	g->at = (int64_t)(i / RECOUNT_C) * 4 * 86400 + (int64_t)k * 3600;
 }
 
+/* And where a feed glued its summary onto the headline without a blank
+ * ("... restored following 4 daysWater was restored to ..."): the
+ * figure counts "days" in both headlines, not "daysWater", and the two
+ * outlets' items of one water main are one story (fold_recounted_heads()
+ * reads headlines without the summaries glued on). */
+static void
+gen_recount_glued(size_t i, struct gen_entry *g)
+{
+	size_t k = i % 2;
+	const char *town = ten_towns[i / 2];
+	unsigned days = 3 + (unsigned)(i / 2);
+	unsigned homes = 1200 + 75 * (unsigned)(i / 2);
+
+	snprintf(g->lead, sizeof(g->lead), "Water was restored to %u homes in "
+	         "%s on Monday, %u days %s a main burst on Quarry Road.%s",
+	         homes, town, days, k == 0 ? "following" : "after",
+	         k == 0 ? " A full report is due in January." :
+	         " The council said repairs were complete.");
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "%s water supply restored "
+		         "following %u daysWater was restored to %u homes in %s "
+		         "on Monday, %u days after a main burst on Quarry Road.",
+		         town, days, homes, town, days);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s water supply restored "
+		         "after %u days", town, days);
+	}
+	g->story = i / 2;
+	g->own = (int)k;
+	g->at = (int64_t)(i / 2) * 4 * 86400 + (int64_t)k * 3600;
+}
+
 static void
 test_recount_retold(void **state)
 {
@@ -2344,6 +2376,8 @@ test_recount_retold(void **state)
 	                "one figure counting two things, headlines retold");
 	assert_gen_fold(RECOUNT_T * RECOUNT_C, gen_recount_plain,
 	                "one figure counting two things, without accents");
+	assert_gen_fold(RECOUNT_T * 2, gen_recount_glued,
+	                "one figure counting one thing, a summary glued on");
 }
 
 /*
