@@ -3871,20 +3871,17 @@ fold_counted_new(const struct fold_quantity *w, size_t n,
 	return 0;
 }
 
-/* Whether titles a and b count two things with one figure: a figure
- * both hold, followed by a word in each that the other lacks there
- * ("recalls 98,000 e-scooters" and "recalls 98,000 heaters"). */
+/* Whether titles a and b (la and lb bytes) count two things with one
+ * figure: a figure both hold, followed by a word in each that the other
+ * lacks there ("recalls 98,000 e-scooters" and "recalls 98,000
+ * heaters"). */
 static int
-fold_recounted(const char *a, const char *b)
+fold_recounted(const char *a, size_t la, const char *b, size_t lb)
 {
 	struct fold_quantity qa[FOLD_QUANTITIES], qb[FOLD_QUANTITIES];
 	struct fold_quantity wa[FOLD_COUNTED_WORDS], wb[FOLD_COUNTED_WORDS];
-	size_t la, lb, na, nb, i, j, ma, mb;
+	size_t na, nb, i, j, ma, mb;
 
-	if (a == NULL || b == NULL) {
-		return 0;
-	}
-	la = strlen(a), lb = strlen(b);
 	na = fold_quantities(a, la, qa);
 	nb = fold_quantities(b, lb, qb);
 	for (i = 0; i < na; i++) {
@@ -3906,26 +3903,21 @@ fold_recounted(const char *a, const char *b)
 	return 0;
 }
 
-/* fold_recounted() of entries a's and b's headlines without the
- * summaries their feeds glued on (title_unglued()): a figure of the
- * summary is none of the headline's, and a word glued to the summary's
- * first ("4 daysWater") is no word of either. */
+/* Whether entries a's and b's headlines, without the summaries their
+ * feeds glued on (title_unglued(): a figure of the summary is none of
+ * the headline's, and a word glued to the summary's first, "4
+ * daysWater", no word of either), count two things with one figure
+ * (fold_recounted()), each counted word its own lead's alone
+ * (title_swap_told()): a firm's recalls of 98,000 e-scooters and of
+ * 98,000 heaters are two recalls, under one template's headline or under
+ * two outlets' own. */
 static int
-fold_recounted_heads(const struct fold_entry *a, const struct fold_entry *b)
+fold_recount_told(const struct fold_entry *a, const struct fold_entry *b)
 {
-	char ha[FOLD_HEADLINE_MAX], hb[FOLD_HEADLINE_MAX];
-	size_t na, nb;
-
-	if (a->title == NULL || b->title == NULL) {
-		return 0;
-	}
-	na = title_unglued(a->title, a->summary);
-	nb = title_unglued(b->title, b->summary);
-	na = na < sizeof(ha) ? na : sizeof(ha) - 1;
-	nb = nb < sizeof(hb) ? nb : sizeof(hb) - 1;
-	memcpy(ha, a->title, na), ha[na] = '\0';
-	memcpy(hb, b->title, nb), hb[nb] = '\0';
-	return fold_recounted(ha, hb);
+	return a->title != NULL && b->title != NULL &&
+	       fold_recounted(a->title, title_unglued(a->title, a->summary),
+	                      b->title, title_unglued(b->title, b->summary)) &&
+	       title_swap_told(a->title, a->summary, b->title, b->summary);
 }
 
 /* The start of entry i's summary past its dateline, up to
@@ -4736,9 +4728,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        !fold_swap_carried(c, a, b, ea, eb) && !fold_swap_named(c, a, b)) ||
 	       (a->hangul && b->hangul &&
 	        title_hangul_swapped(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       ((later || fold_one_feed(ea, eb) ||
-	         fold_recounted_heads(ea, eb)) &&
+	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
+	       fold_recount_told(ea, eb) ||
 	       (later && swapped && fold_one_feed(ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
@@ -5037,19 +5029,6 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 
 /* fold_same_story()'s rule but for its last sentence (the quantities
  * the summaries give, the kickers): see there. */
-/* Whether entries ia's and ib's titles count two things with one
- * figure (fold_recounted()), each counted word its own lead's alone
- * (title_swap_told()): two outlets' own headlines of one firm's recalls
- * of 58 000 kettles and of 58 000 heaters are two recalls. */
-static int
-fold_recount_told(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
-{
-	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
-
-	return fold_recounted_heads(ea, eb) &&
-	       title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
-}
-
 static int
 fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 {
@@ -5106,7 +5085,7 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	 * fold_told_apart() reads as two events of one template; not the
 	 * word a figure both hold counts */
 	if (retold > 0) {
-		return !fold_recount_told(c, ia, ib);
+		return !fold_recount_told(fold_at(c, ia), fold_at(c, ib));
 	}
 	if (!(fold_leads_alike(c, a, b) &&
 	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
@@ -5117,7 +5096,7 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	/* titles the title rule joins, each word one swaps read as another
 	 * event's: their leads may still tell one */
 	return retold < 0 && fold_facts_retold(c, ia, ib) &&
-	       !fold_recount_told(c, ia, ib);
+	       !fold_recount_told(fold_at(c, ia), fold_at(c, ib));
 }
 
 /* title_kickers_apart() of ia's and ib's headlines without a tail that

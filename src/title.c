@@ -260,7 +260,6 @@ title_headline(const char *title, const char *feed, char *head, size_t hsize,
 	title_headline_named(title, NULL, feed, head, hsize, source, ssize);
 }
 
-
 /* ---- Words ---------------------------------------------------------- */
 
 /* The C.UTF-8 locale for towlower_l(): folding must not depend on the
@@ -4655,7 +4654,6 @@ told_alone(const struct raw_words *a, const struct raw_words *b,
 	}
 	return 0;
 }
-
 
 /* Whether each title's words (both set) or either's hold a word the
  * other lacks that its own lead holds and the other's does not. */

@@ -2339,7 +2339,7 @@ gen_recount_plain(size_t i, struct gen_entry *g)
 /* And where a feed glued its summary onto the headline without a blank
  * ("... restored following 4 daysWater was restored to ..."): the
  * figure counts "days" in both headlines, not "daysWater", and the two
- * outlets' items of one water main are one story (fold_recounted_heads()
+ * outlets' items of one water main are one story (fold_recount_told()
  * reads headlines without the summaries glued on). */
 static void
 gen_recount_glued(size_t i, struct gen_entry *g)
