@@ -3752,24 +3752,50 @@ fold_figure_same(const char *a, size_t na, const char *b, size_t nb)
 	}
 }
 
-/* The word of FOLD_UNIT_LETTERS letters or more that follows a figure
- * ending at s[i] past blanks: its length, 0 when none follows. */
+/* The bytes of the word of FOLD_UNIT_LETTERS letters or more at s[i],
+ * 0 when none is there; with wide, a CJK or Hangul letter counts two
+ * (임금, the pay). */
 static size_t
-fold_unit_at(const char *s, size_t len, size_t *i)
+fold_word_at(const char *s, size_t len, size_t i, int wide)
 {
 	size_t j, n, letters = 0;
 	uint32_t cp;
 
-	while (*i < len && s[*i] == ' ') {
-		(*i)++;
-	}
-	for (j = *i; j < len; j += n, letters++) {
+	for (j = i; j < len; j += n) {
 		n = utf8_decode(s + j, len - j, &cp);
 		if (!fold_letter(cp)) {
 			break;
 		}
+		letters += wide && cp >= 0x3041 ? 2 : 1;
 	}
-	return letters >= FOLD_UNIT_LETTERS ? j - *i : 0;
+	return letters >= FOLD_UNIT_LETTERS ? j - i : 0;
+}
+
+/* The word of FOLD_UNIT_LETTERS letters or more that follows a figure
+ * ending at s[i] past blanks: its length, 0 when none follows. A percent
+ * sign (ASCII or fullwidth) is a unit with the word after it: "11% 임금"
+ * is the pay rise, where "40.0% of the vote" and "a turnout of 31.7%,"
+ * are two quantities. */
+static size_t
+fold_unit_at(const char *s, size_t len, size_t *i)
+{
+	size_t sign = 0, j, n;
+
+	while (*i < len && s[*i] == ' ') {
+		(*i)++;
+	}
+	if (*i < len && s[*i] == '%') {
+		sign = 1;
+	} else if (len - *i >= 3 && memcmp(s + *i, "\xef\xbc\x85", 3) == 0) {
+		sign = 3;
+	}
+	if (sign == 0) {
+		return fold_word_at(s, len, *i, 0);
+	}
+	for (j = *i + sign; j < len && s[j] == ' '; j++) {
+	}
+	n = fold_word_at(s, len, j, 1);
+	return n > 0 ? j + n - *i : 0;
 }
 
 /* The figures of the lead s (len bytes) into q (room for
@@ -3944,16 +3970,28 @@ fold_lead_more(const struct fold_ctx *c, size_t i, size_t *len)
 	return s;
 }
 
-/* Whether the leads of entries ia and ib give one quantity two values:
- * each a figure that the other lead lacks, before the same word ("the
- * project cost £183 million" and "costing £149 million"; "339 leerlingen"
- * and "447 leerlingen"). Two outlets' copies of one event give its
- * figures alike, and may each add one of its own (the turnout, the
- * runner-up's share), not one figure twice over. */
+/* The figures of entry e's headline, without a summary glued on, into
+ * q (room for FOLD_QUANTITIES): how many. */
+static size_t
+fold_headline_quantities(const struct fold_entry *e, struct fold_quantity *q)
+{
+	return e->title == NULL ? 0 :
+	       fold_quantities(e->title, title_unglued(e->title, e->summary), q);
+}
+
+/* Whether entries ia and ib give one quantity two values: each a figure
+ * that the other lacks, before the same word ("the project cost £183
+ * million" and "costing £149 million"; "339 leerlingen" and "447
+ * leerlingen"; "11% 임금" and "3% 임금"), read in the leads and, where
+ * neither headline is cut short, the headlines ("Bridge ... closed for
+ * 44 days" over a lead without the days, and "diverted for 41 days").
+ * Two outlets' copies of one event give its figures alike, and may each
+ * add one of its own (the turnout, the runner-up's share), not one
+ * figure twice over. */
 static int
 fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
-	struct fold_quantity qa[FOLD_QUANTITIES], qb[FOLD_QUANTITIES];
+	struct fold_quantity qa[2 * FOLD_QUANTITIES], qb[2 * FOLD_QUANTITIES];
 	const char *x, *y;
 	size_t lx, ly, na, nb, i, j;
 
@@ -3963,6 +4001,11 @@ fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	}
 	na = fold_quantities(x, lx, qa);
 	nb = fold_quantities(y, ly, qb);
+	/* a headline cut short may have left its figure out */
+	if (!c->ents[ia].cut && !c->ents[ib].cut) {
+		na += fold_headline_quantities(fold_at(c, ia), qa + na);
+		nb += fold_headline_quantities(fold_at(c, ib), qb + nb);
+	}
 	for (i = 0; i < na; i++) {
 		if (qa[i].nword == 0 || fold_figure_among(&qa[i], qb, nb)) {
 			continue;
@@ -5309,11 +5352,14 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    match's preview or live page that the other is not
  *    (fold_facts_headlined()).
  * Whatever else agrees, a and b are not the same story (but by their
- * GUID or link) when their summaries give one quantity two values
+ * GUID or link) when they give one quantity two values
  * (fold_leads_requantified(): a figure each that the other lacks before
- * the same word, in the lead or the sentences after it that a kept
- * summary holds, FOLD_LEAD_BYTES: "diverted for 41 days" under a "News
- * in brief" and "for 52 days" under the wire's bridge closure), or
+ * the same word, or a percent sign and the word after it, in the lead
+ * or the sentences after it that a kept summary holds, FOLD_LEAD_BYTES,
+ * or in a headline when neither is cut short: "diverted for 41 days"
+ * under a "News in brief" and "for 52 days" under the wire's bridge
+ * closure, or "closed for 44 days" in its headline; "11% 임금" and "3%
+ * 임금", the rises two towns' strikers ask), or
  * when their headlines are one under two kickers that name places and
  * that neither lead tells (title_kickers_apart(): "Legnica: prezydent
  * miasta ... rezygnuje" and "Leszno: ..." over one sentence that names

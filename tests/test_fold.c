@@ -2145,6 +2145,100 @@ test_requantified_later(void **state)
 }
 
 /*
+ * One quantity given two values by a headline and a lead, as a property:
+ * in ten towns the wire heads a bridge's closure with its days over a
+ * lead that gives none, and an outlet copies it in Title Case; a "Latest
+ * headlines" gives the same days after the lead's sentence: one story.
+ * An aggregator's "News in brief" gives other days after it: another
+ * closure (fold_leads_requantified() reads the headlines' figures too).
+ * A copy cut short before the days, whose lead adds the days of the last
+ * closure, is the wire's: a cut headline may have dropped its figure, so
+ * against it only the leads count.
+ */
+enum { HEADFIG_T = TEN_TOWNS, HEADFIG_C = 5 };
+
+static void
+gen_requantified_headline(size_t i, struct gen_entry *g)
+{
+	static const char *const head[HEADFIG_C] = {
+		"Bridge in %s closed for %u days after safety inspection",
+		"Bridge In %s Closed For %u Days After Safety Inspection",
+		"Latest headlines", "News in brief", "Bridge in %s closed for\u2026",
+	};
+	size_t t = i / HEADFIG_C, k = i % HEADFIG_C;
+	unsigned days = 12 + 5 * (unsigned)t;
+	int n;
+
+	snprintf(g->title, sizeof(g->title), head[k], ten_towns[t], days);
+	n = snprintf(g->lead, sizeof(g->lead), "Engineers shut the old "
+	             "bridge in %s on Tuesday after divers found a cracked "
+	             "pier.", ten_towns[t]);
+	if (n > 0 && (k == 2 || k == 3)) {
+		snprintf(g->lead + n, sizeof(g->lead) - (size_t)n, " Buses "
+		         "will be diverted for %u days.", k == 3 ? days + 7 : days);
+	} else if (n > 0 && k == 4) {
+		snprintf(g->lead + n, sizeof(g->lead) - (size_t)n, " The last "
+		         "closure, in 2019, lasted 9 days.");
+	}
+	g->story = 2 * t + (k == 3);
+	g->own = k == 3 ? 2 : k > 0;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
+}
+
+/*
+ * A percentage given two values, as a property: in ten pairs of Korean
+ * towns a firm (ten firms) has its workers strike on one day in both.
+ * The wire heads each strike with its town, an outlet with the town and
+ * the rise the union asks, each over one sentence that differs in the
+ * town (a Hangul word, no key) and the percentage ("9% 임금", "4% 임금").
+ * The wire's strike in one town and, half an hour on, the outlet's in
+ * the other are two strikes: a percent sign with the word after it
+ * counts one quantity. The wire's strike in the other town joins the
+ * outlet's.
+ */
+enum { PCT_T = TEN_TOWNS, PCT_C = 3 };
+
+static void
+gen_percent_apart(size_t i, struct gen_entry *g)
+{
+	static const char *const town[TEN_TOWNS] = {
+		"가람", "나루", "다온", "마루", "보람",
+		"새솔", "아름", "은솔", "초롱", "한빛",
+	};
+	static const char *const firm[TEN_TOWNS] = {
+		"누리전자", "다함제약", "미래화학", "바른식품", "새빛중공업",
+		"온누리물산", "우리정밀", "참빛소재", "푸른에너지", "한솔정밀",
+	};
+	size_t t = i / PCT_C, k = i % PCT_C, strike = k > 0;
+	const char *place = town[(t + strike) % TEN_TOWNS];
+	unsigned pct = strike ? 4 + (unsigned)t % 3 : 9 + (unsigned)t % 4;
+
+	if (k == 1) {
+		snprintf(g->title, sizeof(g->title), "%s서 파업…%s 노조 "
+		         "\"임금 %u%% 인상하라\"", place, firm[t], pct);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s %s 공장 노조 파업",
+		         firm[t], place);
+	}
+	snprintf(g->lead, sizeof(g->lead), "%s에 있는 %s 공장 노동자들이 "
+	         "파업에 들어갔다. 노조는 %u%% 임금 인상을 요구했다.", place,
+	         firm[t], pct);
+	g->story = 2 * t + strike;
+	g->own = (int)k;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
+}
+
+static void
+test_requantified_headline(void **state)
+{
+	(void)state;
+	assert_gen_fold(HEADFIG_T * HEADFIG_C, gen_requantified_headline,
+	                "one quantity given two values by headline and lead");
+	assert_gen_fold(PCT_T * PCT_C, gen_percent_apart,
+	                "a percentage given two values");
+}
+
+/*
  * One feed's two items of one template, as a property: in ten towns the
  * wire tells that a firm recalls heaters, the figure in its title and
  * its lead, and an outlet swaps "recalls" for "withdraws" in its title
@@ -5632,6 +5726,7 @@ main(void)
 		cmocka_unit_test(test_requantified),
 		cmocka_unit_test(test_feed_repeats),
 		cmocka_unit_test(test_requantified_later),
+		cmocka_unit_test(test_requantified_headline),
 		cmocka_unit_test(test_feed_swaps),
 		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_kickers),
