@@ -3613,6 +3613,13 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	int same_lead = all >= FOLD_LEAD_SAME_MIN &&
 	                (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 
+	/* but not a lead that many stories carry whole ("公正取引委員会が審査
+	 * に乗り出した。" under each takeover's review): the titles over it
+	 * must agree as copies' do */
+	if (a->boilerlead || b->boilerlead) {
+		same_lead = 0;
+	}
+
 	/* Where no capital shows a name, the word a title swaps over a lead
 	 * copied only nearly whole may be the place that the lead swaps too
 	 * (one template's first sentence for two towns): it takes every
@@ -4540,6 +4547,59 @@ fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	return fold_lead_figures(c, a) > na && (na == 0 || nb == 0);
 }
 
+/* Whether figure x is among the n quantities q with the same character
+ * after it: "2月" is not "-2度". */
+static int
+fold_figure_marked(const struct fold_quantity *x, const struct fold_quantity *q,
+                   size_t n)
+{
+	const char *after = x->fig + x->nfig;
+	uint32_t cp;
+	size_t len = utf8_decode(after, strnlen(after, 4), &cp);
+
+	for (size_t i = 0; i < n; i++) {
+		if (fold_figure_same(x->fig, x->nfig, q[i].fig, q[i].nfig) &&
+		    strncmp(q[i].fig + q[i].nfig, after, len) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether a's and b's leads share a figure that neither headline holds:
+ * with the same character after it, an event's own figure ("最低4度"
+ * under "2月1日 ... 最高10度"; "2度" is not "2月"), where a dated
+ * title's date, which each of two outlets' digests of the day opens
+ * with ("Nachrichten am 17. Juni" over "Die Themen am 17. Juni: ..."),
+ * proves no one event. */
+static int
+fold_figure_untitled(const struct fold_ctx *c, const struct fold_ent *a,
+                     const struct fold_ent *b)
+{
+	struct fold_quantity qa[FOLD_QUANTITIES], qb[FOLD_QUANTITIES];
+	struct fold_quantity ta[FOLD_QUANTITIES], tb[FOLD_QUANTITIES];
+	uint32_t ia = (uint32_t)(a - c->ents), ib = (uint32_t)(b - c->ents);
+	const char *x, *y;
+	size_t lx, ly, na, nb, ma, mb, i;
+
+	if ((x = fold_lead_more(c, ia, &lx)) == NULL ||
+	    (y = fold_lead_more(c, ib, &ly)) == NULL) {
+		return 0;
+	}
+	na = fold_quantities(x, lx, qa);
+	nb = fold_quantities(y, ly, qb);
+	ma = fold_headline_quantities(fold_at(c, ia), ta);
+	mb = fold_headline_quantities(fold_at(c, ib), tb);
+	for (i = 0; i < na; i++) {
+		if (fold_figure_among(&qa[i], qb, nb) &&
+		    !fold_figure_marked(&qa[i], ta, ma) &&
+		    !fold_figure_marked(&qa[i], tb, mb)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether a's and b's leads, each in an outlet's own words, name one
  * event: told within FOLD_DETAIL_SECONDS, they share FOLD_SERIES_KEYS
  * keys, a figure among them, neither holds a figure the other lacks, and
@@ -4547,7 +4607,8 @@ fold_figures_carried(const struct fold_ctx *c, const struct fold_ent *a,
  * in Kolpenrode hatten am Samstag, 5. April, ..." and "In Kolpenrode
  * waren am Samstag, 5. April, rund 2990 Haushalte ..."), one of them
  * none where a title names nothing (fold_names_nothing()), any number
- * where it names something and the leads share two figures; and they
+ * where it names something and the leads share two figures, one of them
+ * in neither headline (fold_figure_untitled()); and they
  * share a key besides their figures. */
 static int
 fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
@@ -4580,7 +4641,8 @@ fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
 	figures = fold_lead_figures(c, a);
 	return figures > 0 && a->nskeys >= ma + FOLD_SERIES_KEYS &&
 	       a->nskeys > ma + figures &&
-	       ((ma <= 1 && mb <= 1) || (!nothing && figures >= 2));
+	       ((ma <= 1 && mb <= 1) ||
+	        (!nothing && figures >= 2 && fold_figure_untitled(c, a, b)));
 }
 
 /* Whether a title word swapped over leads written apart is an outlet's
@@ -5324,7 +5386,9 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *      agree), or
  *      their leads are near copies and their titles still agree
  *      (fold_verify_lead(), for rewrites over one wire copy; its leads
- *      must not differ in two keys each either), or their leads prove
+ *      must not differ in two keys each either; a lead that
+ *      FOLD_BOILER_STORIES stories carry whole lets no title swap a
+ *      word), or their leads prove
  *      one event (fold_lead_proves()), or, told within
  *      FOLD_DETAIL_SECONDS, one title names something strong and the
  *      other is it with a word swapped, or a phrase of two words for one

@@ -5256,6 +5256,104 @@ write_retold(char *title, char *lead, size_t k, size_t t, size_t d)
  * day and temperatures. Each forecast's copies fold; no two forecasts
  * do, though each town's and each day's share every word but one.
  */
+/*
+ * A lead that many stories carry whole, as a property: in a batch of
+ * 5,000 items (so that its words are too few stories' to be
+ * boilerplate word by word) the competition authority's review of four
+ * takeovers is told by the wire, an outlet (its headline with a full
+ * stop) and an aggregator within two days, all over one sentence that
+ * names neither company. Each review's copies fold; no two reviews do,
+ * though their one lead is copied whole: it proves no copy, so their
+ * headlines, which swap a company, must agree as copies' do. The other
+ * items are headlines of two words of their own, without a lead.
+ */
+enum { BOILER_N = 5000, BOILER_R = 4, BOILER_C = 3 };
+
+static void
+gen_boiler_review(size_t i, struct gen_entry *g)
+{
+	static const char *const buyer[BOILER_R] = {
+		"丸和物産", "旭陽自動車", "丸和物産", "中央化成",
+	};
+	static const char *const target[BOILER_R] = {
+		"東和電機", "東和電機", "北星食品", "西海重工",
+	};
+	static const char *const syllable[20] = {
+		"ka", "lo", "mer", "ni", "pus", "ra", "sel", "to", "vin", "zu",
+		"bar", "de", "fo", "gil", "hu", "jas", "kel", "mon", "pri", "tav",
+	};
+	size_t r = i / BOILER_C, k = i % BOILER_C, w;
+
+	if (r < BOILER_R) {
+		snprintf(g->title, sizeof(g->title), "公取委、%sによる%s買収を審査へ%s",
+		         buyer[r], target[r], k == 1 ? "。" : "");
+		snprintf(g->lead, sizeof(g->lead), "公正取引委員会が審査に乗り出した。");
+		g->story = r;
+		g->own = (int)k;
+		g->at = (int64_t)r * 40000 + (int64_t)k * 1200;
+		return;
+	}
+	/* two words no other item holds: i and i + BOILER_N in base 20 */
+	for (w = 0; w < 2; w++) {
+		size_t v = i + w * BOILER_N;
+		size_t len = strlen(g->title);
+
+		snprintf(g->title + len, sizeof(g->title) - len, "%s%s%s%s%s",
+		         w > 0 ? " " : "", syllable[v / 8000 % 20],
+		         syllable[v / 400 % 20], syllable[v / 20 % 20], syllable[v % 20]);
+	}
+	g->title[0] = (char)(g->title[0] - 'a' + 'A');
+	g->story = i;
+	g->at = (int64_t)i * 500;
+}
+
+static void
+test_boiler_lead(void **state)
+{
+	(void)state;
+	assert_gen_fold(BOILER_N, gen_boiler_review,
+	                "takeovers' reviews over one lead that many stories carry");
+}
+
+/*
+ * Two outlets' digests of one day, as a property: on ten days of June
+ * two outlets head their digest "Nachrichten am {day}. Juni" over "Die
+ * Themen am {day}. Juni:" and three stories each, other stories; an
+ * aggregator copies the first outlet's. The first outlet's and its copy
+ * are one story, the other outlet's its own: the leads share only the
+ * titles' date, which proves no one event (fold_figure_untitled()).
+ */
+enum { DIGEST_T = TEN_TOWNS, DIGEST_C = 3 };
+
+static void
+gen_digests(size_t i, struct gen_entry *g)
+{
+	static const char *const topic[] = {
+		"Brand in einer Mühle in %s", "Warnstreik bei Kessler Textil in %s",
+		"Neuer Bahnhof für %s", "Hochwasser an der Lene bei %s",
+	};
+	size_t t = i / DIGEST_C, k = i % DIGEST_C, own = k == 1, j;
+	char part[3][96];
+
+	for (j = 0; j < 3; j++) {
+		snprintf(part[j], sizeof(part[0]), topic[(j + own * 2 + t) % 4],
+		         ten_towns[(t + j + own * 5) % TEN_TOWNS]);
+	}
+	snprintf(g->title, sizeof(g->title), "Nachrichten am %zu. Juni", 3 + t);
+	snprintf(g->lead, sizeof(g->lead), "Die Themen am %zu. Juni: %s, %s und "
+	         "%s.", 3 + t, part[0], part[1], part[2]);
+	g->story = 2 * t + own;
+	g->own = (int)k;
+	g->at = (int64_t)t * 86400 + (int64_t)k * 600;
+}
+
+static void
+test_digests(void **state)
+{
+	(void)state;
+	assert_gen_fold(DIGEST_T * DIGEST_C, gen_digests, "two outlets' digests of a day");
+}
+
 static void
 test_forecast_retold(void **state)
 {
@@ -5759,6 +5857,8 @@ main(void)
 		cmocka_unit_test(test_nouns_echoed),
 		cmocka_unit_test(test_leads_retold),
 		cmocka_unit_test(test_forecast_retold),
+		cmocka_unit_test(test_digests),
+		cmocka_unit_test(test_boiler_lead),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_feed_numbered_guids),
