@@ -4682,6 +4682,22 @@ fold_headline_copy(const struct fold_ctx *c, const char *title, char *out,
 	out[len] = '\0';
 }
 
+/* title_extra_later() of the headlines of ea and eb without their
+ * outlets' tails (fold_headline_copy()): a tail is no word more. */
+static int
+fold_extra_later(const struct fold_ctx *c, const struct fold_entry *ea,
+                 const struct fold_entry *eb)
+{
+	char ta[FOLD_HEADLINE_MAX], tb[FOLD_HEADLINE_MAX];
+
+	if (ea->title == NULL || eb->title == NULL) {
+		return 0;
+	}
+	fold_headline_copy(c, ea->title, ta, sizeof(ta));
+	fold_headline_copy(c, eb->title, tb, sizeof(tb));
+	return title_extra_later(ta, ea->summary, tb, eb->summary);
+}
+
 /* title_swap_untold() of ea's and eb's headlines without a tail that
  * names a known outlet (words on a side, title_swapped_few(); 0: none,
  * unless the kickers before them). */
@@ -4841,7 +4857,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       ((fold_key_more(c, a, b) || fold_key_more(c, b, a)) &&
-	        title_extra_told(ea->title, ea->summary, eb->title, eb->summary));
+	        title_extra_told(ea->title, ea->summary, eb->title, eb->summary)) ||
+	       (later && fold_extra_later(c, ea, eb));
 }
 
 /* Whether a's and b's titles are one Japanese or Chinese headline told
@@ -5373,7 +5390,11 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    more that its own lead holds and the other's does not
  *    (title_extra_told(): a strike and the agreement that ends it, whose
  *    headline holds the strike's; a headline cut short, a label in
- *    capitals before ": " and a word in lower case part nothing),
+ *    capitals before ": " and a word in lower case part nothing), nor,
+ *    told more than FOLD_DETAIL_SECONDS apart, does one headline hold
+ *    every word of the other and TITLE_EXTRA_LATER words more, none of
+ *    them the other's lead's (fold_extra_later(): the agreement a day on
+ *    whose lead names nothing capitalised; outlets' tails aside),
  *    nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures
  *    (fold_figures_carried(): an outlet may swap its word in its lead

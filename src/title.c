@@ -4710,6 +4710,23 @@ raw_within(const struct raw_words *a, const struct raw_words *b)
 	return 1;
 }
 
+/* The word table's WORD_* flags of the word at s (n bytes), read in
+ * lower case: a stopword or label, a kind of item, a date, a number, a
+ * marker. */
+static int
+raw_word_flags(const unsigned char *s, size_t n)
+{
+	uint32_t cp[RAW_WORD_MAX];
+	size_t k = 0, i = 0;
+
+	while (i < n && k < RAW_WORD_MAX) {
+		i += decode_cp(s + i, n - i, &cp[k]);
+		cp[k] = lower_cp(cp[k]);
+		k++;
+	}
+	return words_of(cp, k);
+}
+
 /* The bytes of a label in capitals before a colon that opens t ("TIN
  * NHANH: ", "KHẨN: "), or 0: no word of the headline, and often one of
  * its summary's ("Thông tin đang được cập nhật"). */
@@ -4750,22 +4767,45 @@ title_extra_told(const char *atitle, const char *alead, const char *btitle,
 	       (raw_within(&b, &a) && told_alone(&a, &b, alead, blead, 1));
 }
 
-/* The word table's WORD_* flags of the word at s (n bytes), read in
- * lower case: a stopword or label, a kind of item, a date, a number, a
- * marker. */
-static int
-raw_word_flags(const unsigned char *s, size_t n)
+/* How many words of b's that a's lacks, of three letters or more and
+ * none the word table knows (raw_word_flags(): no stopword, date or
+ * kind of item), b holds; 0 when alead holds one of them. */
+static size_t
+extra_untold(const struct raw_words *a, const struct raw_words *b,
+             const char *alead)
 {
-	uint32_t cp[RAW_WORD_MAX];
-	size_t k = 0, i = 0;
+	size_t i, n = 0;
 
-	while (i < n && k < RAW_WORD_MAX) {
-		i += decode_cp(s + i, n - i, &cp[k]);
-		cp[k] = lower_cp(cp[k]);
-		k++;
+	for (i = 0; i < b->n; i++) {
+		const char *w = b->w[i];
+
+		if (!told_word(w) || raw_has(a, w) ||
+		    raw_word_flags((const unsigned char *)w, strlen(w)) != 0) {
+			continue;
+		}
+		if (lead_has_word(alead, w)) {
+			return 0;
+		}
+		n++;
 	}
-	return words_of(cp, k);
+	return n;
 }
+
+int
+title_extra_later(const char *atitle, const char *alead, const char *btitle,
+                  const char *blead)
+{
+	struct raw_words a, b;
+
+	if (atitle == NULL || btitle == NULL ||
+	    !raw_split_pair(atitle + caps_label_len(atitle), alead,
+	                    btitle + caps_label_len(btitle), blead, &a, &b, 0)) {
+		return 0;
+	}
+	return (raw_within(&a, &b) && extra_untold(&a, &b, alead) >= TITLE_EXTRA_LATER) ||
+	       (raw_within(&b, &a) && extra_untold(&b, &a, blead) >= TITLE_EXTRA_LATER);
+}
+
 
 /* The length of a kicker at t that names something: one or two words,
  * each a capital and then a lower-case letter, that the word table does

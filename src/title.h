@@ -286,6 +286,18 @@ int title_swap_told(const char *atitle, const char *alead, const char *btitle,
  * title_swap_told(). Strings may be NULL (then 0). */
 int title_extra_told(const char *atitle, const char *alead,
                      const char *btitle, const char *blead);
+/* Whether one title holds every word of the other (as title_extra_told()
+ * reads them) and TITLE_EXTRA_LATER words more, none of which the other's
+ * lead holds: "Sciopero alla Meccanica Orobica di Avellino" and, a day
+ * on, "Firmato l'accordo alla Meccanica Orobica: finisce lo sciopero di
+ * Avellino" over a lead of the agreement are the strike and its end; a
+ * later copy's words more come from the first one's lead ("... unions
+ * demand 6% rise" over "Unions demand a 6% rise"). Folding asks it of
+ * titles told more than its detail window apart. Strings may be NULL
+ * (then 0). */
+#define TITLE_EXTRA_LATER 2
+int title_extra_later(const char *atitle, const char *alead,
+                      const char *btitle, const char *blead);
 /* Whether two headlines are one headline under two kickers that name
  * something (one or two capitalised words before ": "), neither told by
  * either lead (the starts of the summaries): "Legnica: prezydent miasta

@@ -2529,6 +2529,59 @@ test_extra_told(void **state)
 }
 
 /*
+ * A headline that holds another's words and more a day on, as a
+ * property: in ten towns the wire reports a strike at Fonderia Valtorta,
+ * an outlet heads its lead fourteen hours on with the rise the unions
+ * ask before it ("Aumento chiesto dai sindacati, sciopero ...": words
+ * the lead holds, one more), and an aggregator copies the wire's the
+ * next morning: one story. A day on the outlet heads the
+ * agreement "Firmato l'accordo alla Fonderia Valtorta: finisce lo
+ * sciopero di ...", whose words more no lead of the strike holds, and
+ * the aggregator copies it: the strike's end, another story
+ * (title_extra_later()), though its headline holds every word of the
+ * strike's and its lead names no capitalised word.
+ */
+enum { LATER_T = TEN_TOWNS, LATER_C = 5 };
+
+static void
+gen_extra_later(size_t i, struct gen_entry *g)
+{
+	static const int64_t hour[LATER_C] = { 0, 14, 20, 26, 27 };
+	size_t t = i / LATER_C, k = i % LATER_C;
+	const char *town = ten_towns[t];
+
+	if (k < 3) {
+		snprintf(g->title, sizeof(g->title), "%ssciopero alla Fonderia "
+		         "Valtorta di %s%s", k == 1 ? "Aumento chiesto dai sindacati, " :
+		         "", town, k == 2 ? " - News Stack" : "");
+		g->title[0] = (char)toupper((unsigned char)g->title[0]);
+	} else {
+		snprintf(g->title, sizeof(g->title), "Firmato l'accordo alla "
+		         "Fonderia Valtorta: finisce lo sciopero di %s%s", town,
+		         k == 4 ? " - News Stack" : "");
+	}
+	if (k < 3) {
+		snprintf(g->lead, sizeof(g->lead), "I dipendenti della Fonderia "
+		         "Valtorta di %s hanno scioperato lunedì. I sindacati "
+		         "chiedono un aumento del 5 per cento.", town);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "Azienda e sindacati hanno "
+		         "raggiunto un'intesa sul contratto.");
+	}
+	g->story = 2 * t + (k >= 3);
+	g->own = k == 2 || k == 4 ? 2 : k != 0;
+	g->at = (int64_t)t * 4 * 86400 + hour[k] * 3600;
+}
+
+static void
+test_extra_later(void **state)
+{
+	(void)state;
+	assert_gen_fold(LATER_T * LATER_C, gen_extra_later,
+	                "a headline with words more a day on");
+}
+
+/*
  * One feed's headline run again days on, as a property: in ten towns a
  * storm is told by the wire and within two hours by an outlet over a
  * lead of its own; the wire runs the headline again bare three hours on
@@ -5829,6 +5882,7 @@ main(void)
 		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_kickers),
 		cmocka_unit_test(test_extra_told),
+		cmocka_unit_test(test_extra_later),
 		cmocka_unit_test(test_recount_retold),
 		cmocka_unit_test(test_korean_labels),
 		cmocka_unit_test(test_chinese_labels),

@@ -868,6 +868,37 @@ test_extra_told(void **state)
 	                             "A fire broke out at the mill on Monday."));
 }
 
+/* A headline holding another's words and two more that the other's lead
+ * does not hold (title_extra_later()); one of them in it, or a headline
+ * cut short, parts nothing, and stopwords and dates are no words more. */
+static void
+test_extra_later(void **state)
+{
+	const char *strike = "Strike at Harrowgate Mills in Kelbridge";
+	const char *walkout = "Workers at Harrowgate Mills in Kelbridge walked "
+	                      "out on Monday; unions want a 6% rise.";
+
+	(void)state;
+	assert_true(title_extra_later("Deal signed at Harrowgate Mills: strike "
+	                              "ends in Kelbridge", "Management and "
+	                              "staff agreed.", strike, walkout));
+	assert_true(title_extra_later(strike, walkout, "Deal signed at "
+	                              "Harrowgate Mills: strike ends in "
+	                              "Kelbridge", "Management and staff "
+	                              "agreed."));
+	assert_false(title_extra_later("Unions want rise: strike at Harrowgate "
+	                               "Mills in Kelbridge", walkout, strike,
+	                               walkout));
+	assert_false(title_extra_later("Strike at Harrowgate Mills in Kelbridge "
+	                               "enters second week", NULL, strike,
+	                               walkout));
+	assert_false(title_extra_later("On Monday: strike at Harrowgate Mills in "
+	                               "the town of Kelbridge", NULL, strike,
+	                               walkout));
+	assert_false(title_extra_later("Deal signed at Harrowgate Mills",
+	                               NULL, strike, walkout));
+}
+
 int
 main(void)
 {
@@ -882,6 +913,7 @@ main(void)
 		cmocka_unit_test(test_reading_pinned),
 		cmocka_unit_test(test_glued_after_separator),
 		cmocka_unit_test(test_extra_told),
+		cmocka_unit_test(test_extra_later),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
