@@ -5446,9 +5446,11 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  * closure, or "closed for 44 days" in its headline; "11% 임금" and "3%
  * 임금", the rises two towns' strikers ask), or
  * when their headlines are one under two kickers that name places and
- * that neither lead tells (title_kickers_apart(): "Legnica: prezydent
- * miasta ... rezygnuje" and "Leszno: ..." over one sentence that names
- * no town; not kinds of item, "Liveticker:" and "Directo:").
+ * that neither lead tells, or each its own lead alone by its stem
+ * (title_kickers_apart(): "Legnica: prezydent miasta ... rezygnuje" and
+ * "Leszno: ..." over one sentence that names no town; "Przemyśl:" over
+ * "w Przemyślu" and "Ostrołęka:" over "w Ostrołęce"; not kinds of item,
+ * "Liveticker:" and "Directo:").
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int

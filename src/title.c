@@ -4864,6 +4864,19 @@ fold_letters(const char *s, size_t n, char *out, size_t cap)
 	out[len] = '\0';
 }
 
+/* Cuts kicker k (as fold_letters() reads it) to its stem, the case
+ * ending a declined place name may swap: its last two letters, when
+ * four are left. */
+static void
+kicker_stem(char *k)
+{
+	size_t n = strlen(k);
+
+	if (n >= TITLE_KICKER_STEM + 2) {
+		k[n - 2] = '\0';
+	}
+}
+
 int
 title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
                     const char *blead)
@@ -4886,8 +4899,16 @@ title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
 	}
 	fold_letters(alead, strnlen(alead, TITLE_ECHO_BYTES), la, sizeof(la));
 	fold_letters(blead, strnlen(blead, TITLE_ECHO_BYTES), lb, sizeof(lb));
-	return strstr(la, ka) == NULL && strstr(lb, ka) == NULL &&
-	       strstr(la, kb) == NULL && strstr(lb, kb) == NULL;
+	if (strstr(la, ka) == NULL && strstr(lb, ka) == NULL &&
+	    strstr(la, kb) == NULL && strstr(lb, kb) == NULL) {
+		return 1;
+	}
+	/* each kicker its own lead's alone, declined as it may be there
+	 * ("Przemyśl:" over "w Przemyślu", "Ostrołęka:" over "w Ostrołęce") */
+	kicker_stem(ka);
+	kicker_stem(kb);
+	return strstr(la, ka) != NULL && strstr(lb, kb) != NULL &&
+	       strstr(lb, ka) == NULL && strstr(la, kb) == NULL;
 }
 
 /* How many of the words of a that b lacks (told_word()) are in blead,

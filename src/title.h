@@ -302,9 +302,12 @@ int title_extra_later(const char *atitle, const char *alead,
  * something (one or two capitalised words before ": "), neither told by
  * either lead (the starts of the summaries): "Legnica: prezydent miasta
  * ... rezygnuje" and "Leszno: ..." over one sentence that names no town
- * are two towns' news. Letters compare as matching reads them; strings
- * may be NULL (then 0). */
+ * are two towns' news; or each told by its own lead alone, by its stem
+ * (all but two letters, TITLE_KICKER_STEM or more left: "Przemyśl:" over
+ * "w Przemyślu ..." and "Ostrołęka:" over "w Ostrołęce ..."). Letters
+ * compare as matching reads them; strings may be NULL (then 0). */
 #define TITLE_KICKER_MAX 96
+#define TITLE_KICKER_STEM 4
 int title_kickers_apart(const char *atitle, const char *alead,
                         const char *btitle, const char *blead);
 /* Whether either title holds a word the other lacks that its own lead

@@ -2357,12 +2357,47 @@ gen_kickers(size_t i, struct gen_entry *g)
 	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
 }
 
+/*
+ * One headline under two kickers each told by its own lead, as a
+ * property: in ten Polish towns the wire heads a mayoral result "Town:
+ * Jan Nowacki wygrał wybory z wynikiem 41,9%" over a sentence that names
+ * the town declined ("w Przemyślu"), and an aggregator copies it; the
+ * wire's headline for the next town, the same winner's name and share,
+ * is that town's result over its own sentence ("w Ostrołęce"): each
+ * kicker's stem is its own lead's alone (title_kickers_apart()).
+ */
+static void
+gen_kickers_told(size_t i, struct gen_entry *g)
+{
+	static const char *const town[TEN_TOWNS][2] = {
+		{ "Przemyśl", "Przemyślu" }, { "Ostrołęka", "Ostrołęce" },
+		{ "Legnica", "Legnicy" }, { "Leszno", "Lesznie" },
+		{ "Elbląg", "Elblągu" }, { "Gniezno", "Gnieźnie" },
+		{ "Tarnów", "Tarnowie" }, { "Zamość", "Zamościu" },
+		{ "Płock", "Płocku" }, { "Kalisz", "Kaliszu" },
+	};
+	size_t t = i / 3, k = i % 3, at = k == 2 ? (t + 1) % TEN_TOWNS : t;
+	unsigned share = 40 + (unsigned)t;
+
+	snprintf(g->title, sizeof(g->title), "%s: Jan Nowacki wygrał wybory z "
+	         "wynikiem %u,9%%%s", town[at][0], share,
+	         k == 1 ? " - News Stack" : "");
+	snprintf(g->lead, sizeof(g->lead), "Wybory na prezydenta miasta w %s, "
+	         "które odbyły się 11 kwietnia, wygrał Jan Nowacki z wynikiem "
+	         "%u,9%% głosów.", town[at][1], share);
+	g->story = 2 * t + (k == 2);
+	g->own = k == 1 ? 2 : 0;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
+}
+
 static void
 test_kickers(void **state)
 {
 	(void)state;
 	assert_gen_fold(KICK_T * KICK_C, gen_kickers,
 	                "one headline under two places' kickers");
+	assert_gen_fold(TEN_TOWNS * 3, gen_kickers_told,
+	                "one headline under kickers their own leads tell");
 }
 
 /*
