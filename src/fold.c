@@ -3941,16 +3941,20 @@ fold_recounted(const char *a, size_t la, const char *b, size_t lb)
  * the headline's, and a word glued to the summary's first, "4
  * daysWater", no word of either), count two things with one figure
  * (fold_recounted()), each counted word its own lead's alone
- * (title_swap_told()): a firm's recalls of 98,000 e-scooters and of
- * 98,000 heaters are two recalls, under one template's headline or under
- * two outlets' own. */
+ * (title_swap_told()), or, in one feed, one its own lead's alone and the
+ * other in neither lead (title_swap_half_told(): a lead the feed cut at
+ * "85 тыс." before the product): a firm's recalls of 98,000 e-scooters
+ * and of 98,000 heaters are two recalls, under one template's headline
+ * or under two outlets' own. */
 static int
 fold_recount_told(const struct fold_entry *a, const struct fold_entry *b)
 {
 	return a->title != NULL && b->title != NULL &&
 	       fold_recounted(a->title, title_unglued(a->title, a->summary),
 	                      b->title, title_unglued(b->title, b->summary)) &&
-	       title_swap_told(a->title, a->summary, b->title, b->summary);
+	       (title_swap_told(a->title, a->summary, b->title, b->summary) ||
+	        (fold_one_feed(a, b) &&
+	         title_swap_half_told(a->title, a->summary, b->title, b->summary)));
 }
 
 /* The start of entry i's summary past its dateline, up to
@@ -5430,7 +5434,8 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    titles' names as well, fold_walk_named()), unless the headlines
  *    count two things with one figure, each word its own lead's alone
  *    (fold_recount_told(): a firm's recalls of 58,000 kettles and of
- *    58,000 heaters, told the same day); an item without a lead
+ *    58,000 heaters, told the same day; in one feed, one word in neither
+ *    lead will do); an item without a lead
  *    is such a copy of one with a lead when its headline's names and
  *    figures, four or more, are that lead's and the other headline's,
  *    the other headline names nothing it lacks, and neither is a

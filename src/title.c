@@ -4690,6 +4690,38 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
+/* Whether a's title holds a word b's lacks (told_word()) that neither
+ * lead holds. */
+static int
+told_nowhere(const struct raw_words *a, const struct raw_words *b,
+             const char *alead, const char *blead)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		if (told_word(a->w[i]) && !raw_has(b, a->w[i]) &&
+		    !lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+title_swap_half_told(const char *atitle, const char *alead, const char *btitle,
+                     const char *blead)
+{
+	struct raw_words a, b;
+
+	if (!raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0)) {
+		return 0;
+	}
+	return (told_alone(&a, &b, alead, blead, 0) &&
+	        told_nowhere(&b, &a, alead, blead)) ||
+	       (told_alone(&b, &a, blead, alead, 0) &&
+	        told_nowhere(&a, &b, alead, blead));
+}
+
 /* Whether every word of a's of three letters or more is in b, and a's
  * words are not b's first ones (a headline cut short lacks the rest). */
 static int

@@ -279,6 +279,14 @@ int title_rewrite_echoed(const char *atitle, const char *alead,
  * of its words. Strings may be NULL (then 0). */
 int title_swap_told(const char *atitle, const char *alead, const char *btitle,
                     const char *blead);
+/* Whether one title holds a word the other lacks that its own lead holds
+ * and the other's does not, and the other a word the first lacks that
+ * neither lead holds (a lead cut short before it: "отзывает 85 тыс.
+ * электросамокатов" over a lead that names them, "... электрочайников"
+ * over one cut at "85 тыс."). Words as in title_swap_told(); strings may
+ * be NULL (then 0). */
+int title_swap_half_told(const char *atitle, const char *alead,
+                         const char *btitle, const char *blead);
 /* Whether one title holds every word of the other and a word more that
  * its own lead holds and the other's lead does not: "Grève chez Lumaris
  * à Niort" and "Accord chez Lumaris : fin de la grève à Niort", over a

@@ -2497,6 +2497,40 @@ gen_recount_glued(size_t i, struct gen_entry *g)
 	g->at = (int64_t)(i / 2) * 4 * 86400 + (int64_t)k * 3600;
 }
 
+/*
+ * One feed's recalls of one count of two products, as a property: ten
+ * firms each recall 85 thousand e-scooters and, half an hour on in the
+ * same feed, 85 thousand kettles, the second over a lead the feed cut
+ * at "тыс." before the product. An outlet copies the first. The feed
+ * tells two recalls: its first headline's product is its lead's alone,
+ * and the second's is in neither lead (title_swap_half_told()).
+ */
+static void
+gen_recount_one_feed(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[TEN_TOWNS] = {
+		"Северпласт", "Волгатех", "Уралмаш-Сервис", "Ладога", "Камаэлектро",
+		"Приокский завод", "Балтпром", "Сибтехника", "Донметалл", "Вятка-Холдинг",
+	};
+	size_t t = i / 3, k = i % 3;
+	unsigned n = 20 + 7 * (unsigned)t;
+	const char *what = k == 2 ? "электрочайников" : "электросамокатов";
+
+	snprintf(g->title, sizeof(g->title), "Компания «%s» отзывает %u тыс. %s "
+	         "из-за риска возгорания", firm[t], n, what);
+	if (k == 2) {
+		snprintf(g->lead, sizeof(g->lead), "6 апреля компания «%s» "
+		         "объявила об отзыве %u тыс.", firm[t], n);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "6 апреля компания «%s» "
+		         "объявила об отзыве %u тыс. %s после сообщений о "
+		         "перегреве.", firm[t], n, what);
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = k == 1;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 900;
+}
+
 static void
 test_recount_retold(void **state)
 {
@@ -2507,6 +2541,8 @@ test_recount_retold(void **state)
 	                "one figure counting two things, without accents");
 	assert_gen_fold(RECOUNT_T * 2, gen_recount_glued,
 	                "one figure counting one thing, a summary glued on");
+	assert_gen_fold(TEN_TOWNS * 3, gen_recount_one_feed,
+	                "one feed's recalls of one count, a lead cut short");
 }
 
 /*
