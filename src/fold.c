@@ -3981,12 +3981,35 @@ fold_lead_more(const struct fold_ctx *c, size_t i, size_t *len)
 	return s;
 }
 
+/* Whether quantities qa (na) and qb (nb) give one quantity two values:
+ * a figure of each that the other lacks, before the same word. */
+static int
+fold_quantities_apart(const struct fold_quantity *qa, size_t na,
+                      const struct fold_quantity *qb, size_t nb)
+{
+	size_t i, j;
+
+	for (i = 0; i < na; i++) {
+		if (qa[i].nword == 0 || fold_figure_among(&qa[i], qb, nb)) {
+			continue;
+		}
+		for (j = 0; j < nb; j++) {
+			if (fold_unit_same(&qa[i], &qb[j]) &&
+			    !fold_figure_among(&qb[j], qa, na)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The figures of entry e's headline, without a summary glued on, into
  * q (room for FOLD_QUANTITIES): how many. */
 static size_t
 fold_headline_quantities(const struct fold_entry *e, struct fold_quantity *q)
 {
-	return e->title == NULL ? 0 :
+	/* most headlines hold no figure: no need to find their glue */
+	return e->title == NULL || strpbrk(e->title, "0123456789") == NULL ? 0 :
 	       fold_quantities(e->title, title_unglued(e->title, e->summary), q);
 }
 
@@ -4004,7 +4027,7 @@ fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
 	struct fold_quantity qa[2 * FOLD_QUANTITIES], qb[2 * FOLD_QUANTITIES];
 	const char *x, *y;
-	size_t lx, ly, na, nb, i, j;
+	size_t lx, ly, na, nb;
 
 	if ((x = fold_lead_more(c, ia, &lx)) == NULL ||
 	    (y = fold_lead_more(c, ib, &ly)) == NULL) {
@@ -4012,23 +4035,16 @@ fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	}
 	na = fold_quantities(x, lx, qa);
 	nb = fold_quantities(y, ly, qb);
+	if (fold_quantities_apart(qa, na, qb, nb)) {
+		return 1;
+	}
 	/* a headline cut short may have left its figure out */
-	if (!c->ents[ia].cut && !c->ents[ib].cut) {
-		na += fold_headline_quantities(fold_at(c, ia), qa + na);
-		nb += fold_headline_quantities(fold_at(c, ib), qb + nb);
+	if (c->ents[ia].cut || c->ents[ib].cut) {
+		return 0;
 	}
-	for (i = 0; i < na; i++) {
-		if (qa[i].nword == 0 || fold_figure_among(&qa[i], qb, nb)) {
-			continue;
-		}
-		for (j = 0; j < nb; j++) {
-			if (fold_unit_same(&qa[i], &qb[j]) &&
-			    !fold_figure_among(&qb[j], qa, na)) {
-				return 1;
-			}
-		}
-	}
-	return 0;
+	na += fold_headline_quantities(fold_at(c, ia), qa + na);
+	nb += fold_headline_quantities(fold_at(c, ib), qb + nb);
+	return fold_quantities_apart(qa, na, qb, nb);
 }
 
 /* The bytes of the first sentence of s, to its full stop ("." "!" or
@@ -4862,7 +4878,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       ((fold_key_more(c, a, b) || fold_key_more(c, b, a)) &&
 	        title_extra_told(ea->title, ea->summary, eb->title, eb->summary)) ||
-	       (later && fold_extra_later(c, ea, eb));
+	       (later && abs((int)a->words - (int)b->words) >= TITLE_EXTRA_LATER &&
+	        fold_extra_later(c, ea, eb));
 }
 
 /* Whether a's and b's titles are one Japanese or Chinese headline told
