@@ -4702,11 +4702,14 @@ fold_headline_copy(const struct fold_ctx *c, const char *title, char *out,
 	out[len] = '\0';
 }
 
-/* title_extra_later() of the headlines of ea and eb without their
- * outlets' tails (fold_headline_copy()): a tail is no word more. */
+/* ask (a title.c check of two titles and their leads) of the headlines
+ * of ea and eb without their outlets' tails (fold_headline_copy()): a
+ * tail names no place and is no word more. */
 static int
-fold_extra_later(const struct fold_ctx *c, const struct fold_entry *ea,
-                 const struct fold_entry *eb)
+fold_headlines_ask(const struct fold_ctx *c, const struct fold_entry *ea,
+                   const struct fold_entry *eb,
+                   int (*ask)(const char *, const char *, const char *,
+                              const char *))
 {
 	char ta[FOLD_HEADLINE_MAX], tb[FOLD_HEADLINE_MAX];
 
@@ -4715,7 +4718,7 @@ fold_extra_later(const struct fold_ctx *c, const struct fold_entry *ea,
 	}
 	fold_headline_copy(c, ea->title, ta, sizeof(ta));
 	fold_headline_copy(c, eb->title, tb, sizeof(tb));
-	return title_extra_later(ta, ea->summary, tb, eb->summary);
+	return ask(ta, ea->summary, tb, eb->summary);
 }
 
 /* title_swap_untold() of ea's and eb's headlines without a tail that
@@ -4879,7 +4882,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((fold_key_more(c, a, b) || fold_key_more(c, b, a)) &&
 	        title_extra_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       (later && abs((int)a->words - (int)b->words) >= TITLE_EXTRA_LATER &&
-	        fold_extra_later(c, ea, eb));
+	        fold_headlines_ask(c, ea, eb, title_extra_later));
 }
 
 /* Whether a's and b's titles are one Japanese or Chinese headline told
@@ -5247,15 +5250,8 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 static int
 fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
-	const struct fold_entry *ea = fold_at(c, ia), *eb = fold_at(c, ib);
-	char ta[FOLD_HEADLINE_MAX], tb[FOLD_HEADLINE_MAX];
-
-	if (ea->title == NULL || eb->title == NULL) {
-		return 0;
-	}
-	fold_headline_copy(c, ea->title, ta, sizeof(ta));
-	fold_headline_copy(c, eb->title, tb, sizeof(tb));
-	return title_kickers_apart(ta, ea->summary, tb, eb->summary);
+	return fold_headlines_ask(c, fold_at(c, ia), fold_at(c, ib),
+	                          title_kickers_apart);
 }
 
 /*
@@ -5414,7 +5410,7 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    capitals before ": " and a word in lower case part nothing), nor,
  *    told more than FOLD_DETAIL_SECONDS apart, does one headline hold
  *    every word of the other and TITLE_EXTRA_LATER words more, none of
- *    them the other's lead's (fold_extra_later(): the agreement a day on
+ *    them the other's lead's (title_extra_later(): the agreement a day on
  *    whose lead names nothing capitalised; outlets' tails aside),
  *    nor, over leads written alike
  *    (fold_leads_alike()) that carry no event's figures

@@ -4784,15 +4784,24 @@ caps_label_len(const char *t)
 	return 0;
 }
 
+/* raw_split_pair() of two titles without their labels in capitals, for
+ * the containment checks; 0 when either is NULL or unread. */
+static int
+extra_split(const char *atitle, const char *alead, const char *btitle,
+            const char *blead, struct raw_words *a, struct raw_words *b)
+{
+	return atitle != NULL && btitle != NULL &&
+	       raw_split_pair(atitle + caps_label_len(atitle), alead,
+	                      btitle + caps_label_len(btitle), blead, a, b, 0);
+}
+
 int
 title_extra_told(const char *atitle, const char *alead, const char *btitle,
                  const char *blead)
 {
 	struct raw_words a, b;
 
-	if (atitle == NULL || btitle == NULL ||
-	    !raw_split_pair(atitle + caps_label_len(atitle), alead,
-	                    btitle + caps_label_len(btitle), blead, &a, &b, 0)) {
+	if (!extra_split(atitle, alead, btitle, blead, &a, &b)) {
 		return 0;
 	}
 	return (raw_within(&a, &b) && told_alone(&b, &a, blead, alead, 1)) ||
@@ -4829,9 +4838,7 @@ title_extra_later(const char *atitle, const char *alead, const char *btitle,
 {
 	struct raw_words a, b;
 
-	if (atitle == NULL || btitle == NULL ||
-	    !raw_split_pair(atitle + caps_label_len(atitle), alead,
-	                    btitle + caps_label_len(btitle), blead, &a, &b, 0)) {
+	if (!extra_split(atitle, alead, btitle, blead, &a, &b)) {
 		return 0;
 	}
 	return (raw_within(&a, &b) && extra_untold(&a, &b, alead) >= TITLE_EXTRA_LATER) ||
