@@ -5492,10 +5492,29 @@ fold_span_within(const struct fold_ctx *c, uint32_t r, int64_t first,
 	return c->first[r] <= first && c->last[r] >= last;
 }
 
+/* The first of the first FOLD_SAMPLE members of the story rooted at r
+ * whose title is whole, not cut short; r when none is. */
+static uint32_t
+fold_first_whole(const struct fold_ctx *c, uint32_t r)
+{
+	uint32_t x = r;
+	size_t i;
+
+	for (i = 0; i < FOLD_SAMPLE && (i == 0 || x != r); i++, x = c->next[x]) {
+		if (!c->ents[x].cut) {
+			return x;
+		}
+	}
+	return r;
+}
+
 /* Whether the stories rooted at ra and rb may become one: together they
  * span at most FOLD_WINDOW_SECONDS, or no more than one of them spans
  * already (fold_span_within()), their first members are the same
- * story, and so are at least half of the pairs between the first
+ * story, and so are their first whole headlines where a first member is
+ * cut short (fold_first_whole(): "FLASH - Groupe Méridia supprime …"
+ * matches each town's job cuts of one count, and may not let two towns'
+ * into one story), and so are at least half of the pairs between the first
  * FOLD_SAMPLE members of each (a bounded sample, so that a big story
  * costs no more than a small one). A copy that matches one member only,
  * as a truncated "Weather update: heavy rain…" matches the weather of
@@ -5509,7 +5528,7 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 {
 	int64_t first = c->first[ra] < c->first[rb] ? c->first[ra] : c->first[rb];
 	int64_t last = c->last[ra] > c->last[rb] ? c->last[ra] : c->last[rb];
-	uint32_t x = ra, y;
+	uint32_t x = ra, y, wa, wb;
 	size_t i, j, pairs = 0, same = 0;
 
 	if (first <= last && fold_apart(first, last) &&
@@ -5520,6 +5539,8 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	if (known && c->next[ra] == ra && c->next[rb] == rb) {
 		return 1;
 	}
+	wa = fold_first_whole(c, ra);
+	wb = fold_first_whole(c, rb);
 	for (i = 0; i < FOLD_SAMPLE; i++, x = c->next[x]) {
 		if (i > 0 && x == ra) {
 			break;
@@ -5531,7 +5552,7 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 				break;
 			}
 			ok = fold_same_story(c, x, y, t);
-			if (i == 0 && j == 0 && !ok) {
+			if (!ok && ((i == 0 && j == 0) || (x == wa && y == wb))) {
 				return 0;
 			}
 			pairs++, same += ok;

@@ -2358,6 +2358,56 @@ gen_kickers(size_t i, struct gen_entry *g)
 }
 
 /*
+ * A story whose first member is cut short: a firm cuts 431 jobs in
+ * three towns on one day. A wire tells Niort's, then its flash
+ * "FLASH - Groupe Méridia supprime …" over Vannes's lead, and Vannes's
+ * whole headline; an outlet tells Vannes's, then Arras's over its own
+ * lead, and the wire, another outlet and an aggregator tell Arras's.
+ * The flash matches Arras's copies too (its headline names no town),
+ * but they do not join its story: they must match the story's first
+ * whole headline as well as its first member (fold_story_accepts()).
+ */
+static void
+test_cut_first(void **state)
+{
+	static const char *const vannes = "Groupe Méridia a annoncé le 7 juin la "
+	                                   "suppression de 431 postes sur son site "
+	                                   "de Vannes.";
+	static const char *const arras = "Le site Groupe Méridia d'Arras va perdre "
+	                                 "431 emplois. Les syndicats dénoncent un "
+	                                 "plan brutal.";
+	static const char *const arras_wire = "Groupe Méridia a annoncé le 7 juin "
+	                                      "la suppression de 431 postes sur son "
+	                                      "site d'Arras.";
+	const struct fold_entry e[] = {
+		{ "Niort : 431 emplois supprimés chez Groupe Méridia", NULL, NULL,
+		  "Groupe Méridia a annoncé le 7 juin la suppression de 431 postes "
+		  "sur son site de Niort.", "Agence Dépêches Europe", 1812342918, 40 },
+		{ "FLASH - Groupe Méridia supprime \u2026", NULL, NULL, vannes,
+		  "Agence Dépêches Europe", 1812354809, 40 },
+		{ "Groupe Méridia supprime 431 postes à Vannes", NULL, NULL, vannes,
+		  "Agence Dépêches Europe", 1812355529, 40 },
+		{ "Vannes - 431 emplois supprimés chez Groupe Méridia", NULL, NULL,
+		  "Groupe Méridia a annoncé le 7 juin la suppression de 431 postes "
+		  "sur son site de Vannes. Plus d'informations à venir.", "Midi Soir",
+		  1812360569, 40 },
+		{ "Groupe Méridia supprime 431 postes à Arras", NULL, NULL, arras,
+		  "Midi Soir", 1812361112, 40 },
+		{ "Arras: 431 emplois supprimés chez Groupe Méridia", NULL, NULL,
+		  arras_wire, "Agence Dépêches Europe", 1812363452, 40 },
+		{ "URGENT - Groupe Méridia supprime 431 postes à Arras", NULL, NULL,
+		  arras, "Le Courrier de la Loire", 1812364412, 40 },
+		{ "Arras: 431 emplois supprimés chez Groupe Méridia - Agence Dépêches "
+		  "Europe", NULL, NULL, arras_wire, "Mosaik Newshub", 1812373172, 40 },
+	};
+	static const size_t story[] = { 0, 1, 1, 1, 2, 2, 2, 2 };
+
+	(void)state;
+	assert_fold_as(e, sizeof(e) / sizeof(e[0]), story,
+	               "a story whose first member is cut short");
+}
+
+/*
  * One headline under two kickers each told by its own lead, as a
  * property: in ten Polish towns the wire heads a mayoral result "Town:
  * Jan Nowacki wygrał wybory z wynikiem 41,9%" over a sentence that names
@@ -5952,6 +6002,7 @@ main(void)
 		cmocka_unit_test(test_feed_swaps),
 		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_kickers),
+		cmocka_unit_test(test_cut_first),
 		cmocka_unit_test(test_extra_told),
 		cmocka_unit_test(test_extra_later),
 		cmocka_unit_test(test_recount_retold),
