@@ -4637,17 +4637,20 @@ told_word(const char *w)
 	return letters >= 3;
 }
 
-/* Whether a's title holds a word b's lacks that a's lead holds and b's
- * lead does not; with capital set, a word written with a capital. */
+/* Whether a's title holds a word b's lacks (told_word(); with capital
+ * set, one written with a capital) that b's lead does not hold and a's
+ * lead holds, with own set (the word is a's lead's alone), or does not
+ * (the word is in neither lead). */
 static int
-told_alone(const struct raw_words *a, const struct raw_words *b,
-           const char *alead, const char *blead, int capital)
+told_lacked(const struct raw_words *a, const struct raw_words *b,
+            const char *alead, const char *blead, int capital, int own)
 {
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
 		if ((a->upper[i] || !capital) && told_word(a->w[i]) &&
-		    !raw_has(b, a->w[i]) && lead_has_word(alead, a->w[i]) &&
+		    !raw_has(b, a->w[i]) &&
+		    (lead_has_word(alead, a->w[i]) != 0) == own &&
 		    !lead_has_word(blead, a->w[i])) {
 			return 1;
 		}
@@ -4661,7 +4664,7 @@ static int
 swap_told_words(const struct raw_words *a, const struct raw_words *b,
                 const char *alead, const char *blead, int both)
 {
-	int x = told_alone(a, b, alead, blead, 0);
+	int x = told_lacked(a, b, alead, blead, 0, 1);
 
 	if (both && !x) {
 		return 0;
@@ -4669,7 +4672,7 @@ swap_told_words(const struct raw_words *a, const struct raw_words *b,
 	if (!both && x) {
 		return 1;
 	}
-	return told_alone(b, a, blead, alead, 0);
+	return told_lacked(b, a, blead, alead, 0, 1);
 }
 
 /* swap_told_words() of two titles (raw_split_pair()). */
@@ -4690,23 +4693,6 @@ title_swap_told(const char *atitle, const char *alead, const char *btitle,
 	return swap_told_pair(atitle, alead, btitle, blead, 1);
 }
 
-/* Whether a's title holds a word b's lacks (told_word()) that neither
- * lead holds. */
-static int
-told_nowhere(const struct raw_words *a, const struct raw_words *b,
-             const char *alead, const char *blead)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++) {
-		if (told_word(a->w[i]) && !raw_has(b, a->w[i]) &&
-		    !lead_has_word(alead, a->w[i]) && !lead_has_word(blead, a->w[i])) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 int
 title_swap_half_told(const char *atitle, const char *alead, const char *btitle,
                      const char *blead)
@@ -4716,10 +4702,10 @@ title_swap_half_told(const char *atitle, const char *alead, const char *btitle,
 	if (!raw_split_pair(atitle, alead, btitle, blead, &a, &b, 0)) {
 		return 0;
 	}
-	return (told_alone(&a, &b, alead, blead, 0) &&
-	        told_nowhere(&b, &a, alead, blead)) ||
-	       (told_alone(&b, &a, blead, alead, 0) &&
-	        told_nowhere(&a, &b, alead, blead));
+	return (told_lacked(&a, &b, alead, blead, 0, 1) &&
+	        told_lacked(&b, &a, blead, alead, 0, 0)) ||
+	       (told_lacked(&b, &a, blead, alead, 0, 1) &&
+	        told_lacked(&a, &b, alead, blead, 0, 0));
 }
 
 /* Whether every word of a's of three letters or more is in b, and a's
@@ -4795,18 +4781,6 @@ extra_split(const char *atitle, const char *alead, const char *btitle,
 	                      btitle + caps_label_len(btitle), blead, a, b, 0);
 }
 
-int
-title_extra_told(const char *atitle, const char *alead, const char *btitle,
-                 const char *blead)
-{
-	struct raw_words a, b;
-
-	if (!extra_split(atitle, alead, btitle, blead, &a, &b)) {
-		return 0;
-	}
-	return (raw_within(&a, &b) && told_alone(&b, &a, blead, alead, 1)) ||
-	       (raw_within(&b, &a) && told_alone(&a, &b, alead, blead, 1));
-}
 
 /* How many words of b's that a's lacks, of three letters or more and
  * none the word table knows (raw_word_flags(): no stopword, date or
@@ -4832,19 +4806,44 @@ extra_untold(const struct raw_words *a, const struct raw_words *b,
 	return n;
 }
 
+/* Whether title b holds every word of title a (raw_within()) and more:
+ * with later set, TITLE_EXTRA_LATER words that a's lead lacks
+ * (extra_untold()); else a capitalised word that b's lead holds and a's
+ * does not. */
+static int
+extra_more(const struct raw_words *a, const struct raw_words *b,
+           const char *alead, const char *blead, int later)
+{
+	return raw_within(a, b) &&
+	       (later ? extra_untold(a, b, alead) >= TITLE_EXTRA_LATER :
+	                told_lacked(b, a, blead, alead, 1, 1));
+}
+
+/* extra_more() of two titles either way round. */
+static int
+extra_either(const char *atitle, const char *alead, const char *btitle,
+             const char *blead, int later)
+{
+	struct raw_words a, b;
+
+	return extra_split(atitle, alead, btitle, blead, &a, &b) &&
+	       (extra_more(&a, &b, alead, blead, later) ||
+	        extra_more(&b, &a, blead, alead, later));
+}
+
+int
+title_extra_told(const char *atitle, const char *alead, const char *btitle,
+                 const char *blead)
+{
+	return extra_either(atitle, alead, btitle, blead, 0);
+}
+
 int
 title_extra_later(const char *atitle, const char *alead, const char *btitle,
                   const char *blead)
 {
-	struct raw_words a, b;
-
-	if (!extra_split(atitle, alead, btitle, blead, &a, &b)) {
-		return 0;
-	}
-	return (raw_within(&a, &b) && extra_untold(&a, &b, alead) >= TITLE_EXTRA_LATER) ||
-	       (raw_within(&b, &a) && extra_untold(&b, &a, blead) >= TITLE_EXTRA_LATER);
+	return extra_either(atitle, alead, btitle, blead, 1);
 }
-
 
 /* The length of a kicker at t that names something: one or two words,
  * each a capital and then a lower-case letter, that the word table does

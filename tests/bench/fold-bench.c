@@ -52,8 +52,6 @@ next_random(void)
 	return (uint32_t)(rng >> 11);
 }
 
-/* A made-up word from syllables: a vocabulary of some 27,000 words with a
- * skewed frequency (low indexes more often), as in real headlines. */
 /* FOLD_BENCH_SCRIPT=cjk in the environment: every word two kanji (of
  * some 2,000) instead, the titles Japanese written with spaces. */
 static int cjk;
@@ -68,6 +66,8 @@ put_kanji(char *out, size_t *len, uint32_t k)
 	out[(*len)++] = (char)(0x80 | (cp & 0x3F));
 }
 
+/* A made-up word from syllables: a vocabulary of some 27,000 words with a
+ * skewed frequency (low indexes more often), as in real headlines. */
 static void
 put_word(char *out, size_t *len, size_t cap, uint32_t w)
 {
