@@ -246,7 +246,8 @@ struct fold_ent {
 	unsigned char recurring : 1;	/* fold_mark_recurring() found it */
 	unsigned char figured : 1;	/* title_figured() */
 	unsigned char leadlen;	/* fold_lead_length(), for the second reading */
-	unsigned char words;	/* title_words_written(), at most UCHAR_MAX */
+	unsigned char words : 7;	/* title_words_written(), at most 127 */
+	unsigned char dateonly : 1;	/* title_names_date_only() */
 	unsigned char figseq;	/* fold_figure_order() of the lead's keys */
 };
 _Static_assert(2 * TITLE_SHINGLES_MAX <= UINT16_MAX &&
@@ -1728,8 +1729,9 @@ fold_read_title(struct fold_part *p, const struct fold_entry *e,
 	n = title_informative(p->w);
 	fe->inform = (unsigned char)(n < UCHAR_MAX ? n : UCHAR_MAX);
 	n = title_words_written(p->w);
-	fe->words = (unsigned char)(n < UCHAR_MAX ? n : UCHAR_MAX);
+	fe->words = (unsigned char)(n < 127 ? n : 127);
 	fe->dated = title_is_dated(p->w) != 0;
+	fe->dateonly = fe->dated && title_names_date_only(p->w) != 0;
 	fe->vague = title_vague(p->w, fe->inform) != 0;
 	fe->hangul = title_hangul(p->w) != 0;
 	fe->figured = title_figured(p->w) != 0;
@@ -3367,8 +3369,26 @@ out:
 }
 
 
+/* Whether id is one of the keys of e's title but its first word. */
+static int
+fold_title_key(const struct fold_ctx *c, const struct fold_ent *e, uint32_t id)
+{
+	for (size_t i = 0; i < e->nkeys; i++) {
+		uint32_t k = c->keys[e->key + i];
+
+		if ((k & TITLE_KEY_ID) == id && (k & TITLE_KEY_FIRST_BIT) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether every word and CJK bigram of e's title is common (df), and it
- * writes few enough words for a series' (FOLD_SERIES_WORDS). */
+ * writes few enough words for a series' (FOLD_SERIES_WORDS). Where a
+ * title names its date and nothing else (title_names_date_only()), the
+ * date need not be common: it is what each title of a digest's series
+ * changes, and a weekday or a day's figure recurs too seldom in a small
+ * batch ("Buongiorno: le notizie di martedì 6 luglio"). */
 static int
 fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
                 const uint32_t *df, uint32_t common)
@@ -3379,7 +3399,7 @@ fold_all_common(const struct fold_ctx *c, const struct fold_ent *e,
 		uint32_t id = c->ids[e->sh + i];
 
 		if ((c->kind[id] == TITLE_KIND_WORD || c->kind[id] == TITLE_KIND_CJK) &&
-		    df[id] < common) {
+		    df[id] < common && !(e->dateonly && fold_title_key(c, e, id))) {
 			return 0;
 		}
 	}
@@ -3410,7 +3430,9 @@ fold_generic_words(const struct fold_ctx *c)
  * is one of a series that outlets write alike, so it counts as short: it
  * folds only over copied summaries. "Granton to make buses free from
  * January" names a date too, but Granton is news; and a title of more
- * than FOLD_SERIES_WORDS words tells its event whatever its words. */
+ * than FOLD_SERIES_WORDS words tells its event whatever its words. Two
+ * outlets' digests, "[아침 뉴스] 7월 6일" over their own leads or one over
+ * none, are two stories (fold_all_common()). */
 static int
 fold_mark_generic(struct fold_ctx *c)
 {
@@ -5277,7 +5299,8 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    ニュース速報, お知らせ), or is one of a dated series made of words
  *    that many titles carry, FOLD_SERIES_WORDS at most (fold_mark_generic():
  *    【天気】南沢 11月17日 くもり, "Elmbridge weather: sunshine expected on
- *    Monday"), or is
+ *    Monday"; a title naming its date and nothing else, its date's words
+ *    need not recur: "Buongiorno: le notizie di martedì 6 luglio"), or is
  *    carried word for word FOLD_RECUR_MIN times over more than
  *    FOLD_WINDOW_SECONDS (fold_mark_recurring(): a press release's "Board
  *    changes announced"), it never folds on the title alone:

@@ -1566,6 +1566,19 @@ words_of(const uint32_t *cp, size_t len)
 	return w != NULL ? w->flags : 0;
 }
 
+/* Whether token i is the month or day of a Korean date, 월 or 일 after
+ * its figure ("7월 6일": the tokenizer parts Hangul from digits), which
+ * dates a title as "6 July" does. */
+static int
+hangul_date_unit(const struct norm *nm, size_t i)
+{
+	const struct token *t = &nm->toks[i], *p = t - 1;
+	uint32_t c = nm->cps[t->start];
+
+	return i > 0 && t->len == 1 && (c == 0xC6D4 || c == 0xC77C) &&
+	       !p->cjk && p->key == KEY_NUMBER && !is_hangul(nm->cps[p->start]);
+}
+
 /* WORD_* flags of token t: which tables hold it. */
 static int
 tok_words(const struct norm *nm, const struct token *t)
@@ -1696,7 +1709,8 @@ mark_keys(struct norm *nm)
 	first = all_caps ? 0 : caps_label_toks(nm);
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
-		int words = t->words = tok_words(nm, t);
+		int words = t->words = tok_words(nm, t) |
+		                       (hangul_date_unit(nm, i) ? WORD_DATE : 0);
 
 		t->stop = (words & WORD_STOP) != 0 ||
 		          (i == 0 && (words & WORD_LABEL) != 0);
@@ -2632,6 +2646,34 @@ word_hashes(const struct norm *nm, size_t i, uint64_t *prefix, uint64_t *word,
 		*word = h[0];
 	}
 	*prefix = h[1], *pair = h[2];
+}
+
+/* Whether token i is part of a date: a month or weekday name, or a day's
+ * figure (two digits at most) beside one ("martedì 6 luglio", "6 July",
+ * "7월 6일"). mark_keys() has looked at every token. */
+static int
+date_part(const struct norm *nm, size_t i)
+{
+	const struct token *t = &nm->toks[i];
+	size_t j;
+
+	if (t->cjk || t->words < 0) {
+		return 0;
+	}
+	if ((t->words & WORD_DATE) != 0) {
+		return 1;
+	}
+	if (t->key != KEY_NUMBER || t->len > 2) {
+		return 0;
+	}
+	for (j = 0; j < t->len; j++) {
+		if (nm->cps[t->start + j] < '0' || nm->cps[t->start + j] > '9') {
+			return 0;
+		}
+	}
+	return (i > 0 && !t[-1].cjk && t[-1].words > 0 && (t[-1].words & WORD_DATE)) ||
+	       (i + 1 < nm->ntoks && !t[1].cjk && t[1].words > 0 &&
+	        (t[1].words & WORD_DATE));
 }
 
 /* The shingles of token i into out: the word itself (with its key), the
@@ -3790,6 +3832,25 @@ title_figured(const struct title_words *w)
 		}
 	}
 	return 0;
+}
+
+int
+title_names_date_only(const struct title_words *w)
+{
+	const struct norm *nm = &w->nm;
+	size_t i;
+	int dated = 0;
+
+	for (i = 0; i < nm->ntoks; i++) {
+		const struct token *t = &nm->toks[i];
+		int part = date_part(nm, i);
+
+		if (t->cjk || (t->key != KEY_NONE && t->key != KEY_FIRST && !part)) {
+			return 0;
+		}
+		dated |= part;
+	}
+	return dated;
 }
 
 int

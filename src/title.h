@@ -116,6 +116,12 @@ int title_vague(const struct title_words *w, size_t informative);
  * Elbhausen am 16. November", 【天気】南沢 11月17日 くもり) that many
  * outlets write alike. */
 int title_is_dated(const struct title_words *w);
+/* Whether the title w read names a date and nothing else: each of its
+ * keys but its first word is a month, a weekday or a day's figure beside
+ * one ("Buongiorno: le notizie di martedì 6 luglio", "[아침 뉴스] 7월
+ * 6일"), as a digest's title does. A title with CJK text is none; nor is
+ * one in Title Case, or German, whose capitals may be names or nouns. */
+int title_names_date_only(const struct title_words *w);
 /* Whether a word of the title w read may be a name that no capital shows
  * (Arabic, Hebrew, Hindi; a title all in lower case). */
 int title_uncased(const struct title_words *w);

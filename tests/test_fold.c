@@ -5528,6 +5528,71 @@ test_digests(void **state)
 	assert_gen_fold(DIGEST_T * DIGEST_C, gen_digests, "two outlets' digests of a day");
 }
 
+/*
+ * Dated digests in three languages, as a property: on ten days each, two
+ * outlets head their digest alike, "Buongiorno: le notizie di martedì 6
+ * luglio", "L'essentiel du samedi 19 juin", "[아침 뉴스] 7월 6일", over
+ * leads of their own (the second Korean one over none), and an
+ * aggregator copies the first outlet's. The weekday and month names
+ * are keys in these languages, and the Korean title's date is its
+ * figures with 월 and 일: still a date, so each title holds nothing but
+ * a series' words (fold_mark_generic()) and folds only over a copied
+ * lead. The first outlet's digest and its copy are one story, the
+ * second outlet's its own.
+ */
+enum { DATED_DAYS = 10, DATED_LANGS = 3, DATED_C = 3 };
+
+static void
+gen_dated_digests(size_t i, struct gen_entry *g)
+{
+	static const char *const it_day[] = {
+		"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+	};
+	static const char *const fr_day[] = {
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	};
+	static const char *const topic[] = {
+		"Rapina in gioielleria a %s e Meccanica Orobica richiama %zumila caricabatterie",
+		"Incendio in un deposito a %s e Edilnova taglia %zu posti",
+		"Braquage d'une bijouterie à %s, mais aussi Verrerie Castel rappelle %zu 000 poussettes",
+		"Incendie dans un entrepôt à %s, mais aussi Textiles Morin supprime %zu postes",
+		"%s 금은방 강도, 동해전자 무선이어폰 %zu만 대 리콜",
+		"%s 공장 화재, 대성화학 %zu명 감원",
+	};
+	size_t day = i / DATED_C % DATED_DAYS, lang = i / (DATED_C * DATED_DAYS);
+	size_t k = i % DATED_C, own = k == 1;
+	char news[160];
+
+	snprintf(news, sizeof(news), topic[2 * lang + own],
+	         ten_towns[(day + own * 3) % TEN_TOWNS], 20 + 7 * day + own * 100);
+	if (lang == 0) {
+		snprintf(g->title, sizeof(g->title), "Buongiorno: le notizie di %s %zu luglio",
+		         it_day[day % 7], 5 + day);
+		snprintf(g->lead, sizeof(g->lead), "In primo piano oggi: %s.", news);
+	} else if (lang == 1) {
+		snprintf(g->title, sizeof(g->title), "L'essentiel du %s %zu juin",
+		         fr_day[day % 7], 14 + day);
+		snprintf(g->lead, sizeof(g->lead), "L'essentiel : %s.", news);
+	} else {
+		snprintf(g->title, sizeof(g->title), "[아침 뉴스] 7월 %zu일", 5 + day);
+		if (!own) {
+			snprintf(g->lead, sizeof(g->lead), "7월 %zu일 주요 뉴스: %s 등.",
+			         5 + day, news);
+		}
+	}
+	g->story = 2 * (lang * DATED_DAYS + day) + own;
+	g->own = (int)k;
+	g->at = (int64_t)(lang * DATED_DAYS + day) * 86400 + (int64_t)k * 600;
+}
+
+static void
+test_dated_digests(void **state)
+{
+	(void)state;
+	assert_gen_fold(DATED_DAYS * DATED_LANGS * DATED_C, gen_dated_digests,
+	                "outlets' digests of a day, dated in words");
+}
+
 static void
 test_forecast_retold(void **state)
 {
@@ -6034,6 +6099,7 @@ main(void)
 		cmocka_unit_test(test_leads_retold),
 		cmocka_unit_test(test_forecast_retold),
 		cmocka_unit_test(test_digests),
+		cmocka_unit_test(test_dated_digests),
 		cmocka_unit_test(test_boiler_lead),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
