@@ -1513,6 +1513,34 @@ fold_one_feed(const struct fold_entry *e, const struct fold_entry *f)
 	return e->source != NULL && f->source != NULL && strcmp(e->source, f->source) == 0;
 }
 
+/* Whether a word swapped between a's and b's titles may part one
+ * feed's two items (fold_told_apart()): each title is whole, not cut
+ * short (a flash and its story swap the cut word), and says something
+ * (TITLE_SHORT: "Latest headlines" over a story's lead swaps no word of
+ * its headline). */
+static int
+fold_own_swap(const struct fold_ent *a, const struct fold_ent *b)
+{
+	return !a->cut && !b->cut && a->inform >= TITLE_SHORT &&
+	       b->inform >= TITLE_SHORT;
+}
+
+/* Whether e and f are one feed's own items: from one feed, neither
+ * title ending in an outlet's name, as an aggregator's relays of two
+ * outlets' headlines do ("突发 - 华夏快讯网", "突发。 - 东江日报"). */
+static int
+fold_own_items(const struct fold_entry *e, const struct fold_entry *f)
+{
+	const char *te, *tf;
+
+	if (!fold_one_feed(e, f)) {
+		return 0;
+	}
+	title_outlet_tail(e->title, &te);
+	title_outlet_tail(f->title, &tf);
+	return te == NULL && tf == NULL;
+}
+
 /* Whether two GUIDs' scopes (fold_guid_scope()) are one. */
 static int
 fold_same_scope(const char *a, const char *b)
@@ -4853,9 +4881,13 @@ fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
  * events, not a rewrite, unless fold_swap_carried()); told more than
  * FOLD_DETAIL_SECONDS apart, a word of each title that its own lead
  * holds and the other's does not (title_swap_told(): a hospital's strike
- * and the railway's), or any word swapped in one feed's two titles (a
- * feed does not retell its own story in other words a day on: its
- * forecast of showers and its next day's of wind, under no summary);
+ * and the railway's); at any time, any word swapped in one feed's own
+ * two titles, whole and each saying something (fold_own_swap(),
+ * fold_own_items(): a feed does not retell its own story in other words,
+ * as its forecast of showers and its next day's of wind, or its strike's
+ * end in 여수 and, seven hours on, in 춘천 over one template's lead that
+ * names no town; an aggregator's relays of two outlets' headlines, a
+ * flash cut short and "Latest headlines" swap words of one story);
  * at any time, title_swap_told() of one feed's two items, whatever
  * figures their leads share (a firm's recall of heaters and its recall
  * of kettles: a feed does not retell its own story with a word its own
@@ -4897,7 +4929,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       fold_recount_told(ea, eb) ||
-	       (later && swapped && fold_one_feed(ea, eb)) ||
+	       (swapped && fold_own_swap(a, b) && fold_own_items(ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||

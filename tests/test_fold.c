@@ -3146,7 +3146,8 @@ test_lead_proves(void **state)
 		         day[d % 7], 3 + (int)d, grains);
 		story[i] = i / C;
 		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
-		                            k == 1 ? "Daily Lantern" : "Weather Desk",
+		                            k == 1 ? "Daily Lantern" :
+		                            k == 2 ? "Morning Courier" : "Weather Desk",
 		                            1746230400 + (int64_t)d * 86400 +
 		                            (int64_t)t * 600 + (int64_t)k * 4800, 40 };
 	}
@@ -5601,6 +5602,77 @@ test_forecast_retold(void **state)
 }
 
 /*
+ * One feed's own items over one template lead, as a property: a firm's
+ * strikes in ten Korean towns end one after another, seven hours apart,
+ * and an outlet heads each "태평해운 노사 잠정 합의…{town} 파업 종료" over
+ * the template's "노사는 새 임금안에 합의했다.", which names no town; a
+ * Japanese outlet does the same for ten towns of its own ("…、八戸のスト
+ * 終結" over "会社側が新たな賃金案を提示し、組合が受け入れた。"). The town,
+ * a Hangul word or a kanji one, is no key, and nothing but the word
+ * swapped tells two towns' strikes apart: a feed does not tell its own
+ * story twice in other words (fold_own_items()). The wire copies each
+ * headline within the hour, with an outlet's name after it: each town's
+ * two copies fold, no two towns do. An aggregator relays two outlets'
+ * headlines of one fire, one word swapped, each with its outlet's name
+ * after it: two outlets' items, which fold. An outlet's flash cut short
+ * and its whole headline half an hour on (a recall of each town's
+ * plant) are one story, although the cut swaps a word: a cut title is
+ * asked no swap.
+ */
+enum { OWN_T = TEN_TOWNS, OWN_C = 2 };
+
+static void
+gen_own_swaps(size_t i, struct gen_entry *g)
+{
+	static const char *const ko_town[TEN_TOWNS] = {
+		"여수", "춘천", "순천", "통영", "안동", "익산", "경주", "목포", "김천", "제천",
+	};
+	static const char *const ja_town[TEN_TOWNS] = {
+		"八戸", "宮崎", "松江", "函館", "釧路", "石巻", "室蘭", "鳥取", "米子", "延岡",
+	};
+	size_t t = i / OWN_C % OWN_T, k = i % OWN_C, ja = i / (OWN_C * OWN_T);
+
+	if (ja == 3) {
+		snprintf(g->title, sizeof(g->title), k ? "＜速報＞北星食品、%s工場のモバイル"
+		         "バッテリー%zu万台…" : "北星食品、%s工場のモバイルバッテリー%zu万台"
+		         "をリコール", ja_town[t], 11 + t);
+		snprintf(g->lead, sizeof(g->lead), "北星食品が%s工場で製造したモバイル"
+		         "バッテリー約%zu万台の自主回収を始めた。", ja_town[t], 11 + t);
+		g->story = i / OWN_C;
+		g->own = 1;
+		g->at = (int64_t)(ja * OWN_T + t) * 7 * 3600 + (int64_t)(1 - k) * 1500;
+		return;
+	}
+	if (ja == 2) {
+		snprintf(g->title, sizeof(g->title), k ? "Fire guts bakery in %s - "
+		         "Morning Courier" : "Fire destroys bakery in %s - Daily Lantern",
+		         ten_towns[t]);
+		snprintf(g->lead, sizeof(g->lead), "Firefighters fought a blaze at a "
+		         "bakery in %s overnight; no one was hurt.", ten_towns[t]);
+		g->story = i / OWN_C;
+		g->own = 2;
+		g->at = (int64_t)(ja * OWN_T + t) * 7 * 3600 + (int64_t)k * 1500;
+		return;
+	}
+	snprintf(g->title, sizeof(g->title), ja ? "中央ソフト労使が合意、%sのスト終結%s" :
+	         "태평해운 노사 잠정 합의…%s 파업 종료%s", ja ? ja_town[t] : ko_town[t],
+	         k ? " - Daily Lantern" : "");
+	snprintf(g->lead, sizeof(g->lead), "%s", ja ? "会社側が新たな賃金案を提示し、"
+	         "組合が受け入れた。" : "노사는 새 임금안에 합의했다.");
+	g->story = i / OWN_C;
+	g->own = !k;
+	g->at = (int64_t)(ja * OWN_T + t) * 7 * 3600 + (int64_t)k * 1500;
+}
+
+static void
+test_own_swaps(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * OWN_T * OWN_C, gen_own_swaps,
+	                "one feed's own items over one template lead");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -6103,6 +6175,7 @@ main(void)
 		cmocka_unit_test(test_boiler_lead),
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
+		cmocka_unit_test(test_own_swaps),
 		cmocka_unit_test(test_feed_numbered_guids),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_title_case_capitals),
