@@ -1536,8 +1536,8 @@ fold_own_items(const struct fold_entry *e, const struct fold_entry *f)
 	if (!fold_one_feed(e, f)) {
 		return 0;
 	}
-	title_outlet_tail(e->title, &te);
-	title_outlet_tail(f->title, &tf);
+	title_outlet_tail_any(e->title, &te);
+	title_outlet_tail_any(f->title, &tf);
 	return te == NULL && tf == NULL;
 }
 
@@ -1647,7 +1647,9 @@ fold_outlets_fill(struct fold_ctx *c, size_t n)
 
 /* The outlet an entry's title ends in (" - Name"), when Name is a source
  * of the batch; NULL otherwise. A team, a place or a rival named after a
- * dash is no source of ours, so it stays part of the headline. *cut gets
+ * dash is no source of ours, so it stays part of the headline; a source
+ * of ours is cut after a headline of one word too ("ÚLTIMA HORA - El
+ * Diario del Levante", an aggregator's relay of a flash). *cut gets
  * fold_title_cut(). */
 static const char *
 fold_known_tail(const struct fold_ctx *c, const char *title, unsigned char *cut)
@@ -1658,7 +1660,7 @@ fold_known_tail(const struct fold_ctx *c, const char *title, unsigned char *cut)
 	if (title == NULL) {
 		return NULL;
 	}
-	*cut = (unsigned char)fold_title_cut(title, title_outlet_tail(title, &tail));
+	*cut = (unsigned char)fold_title_cut(title, title_outlet_tail_any(title, &tail));
 	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
 	                                         strlen(tail))) ? tail : NULL;
 }
@@ -1669,7 +1671,7 @@ static size_t
 fold_title_len(const struct fold_ctx *c, const char *title)
 {
 	const char *tail = NULL;
-	size_t len = title_outlet_tail(title, &tail);
+	size_t len = title_outlet_tail_any(title, &tail);
 
 	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
 	                                         strlen(tail))) ? len : strlen(title);

@@ -85,7 +85,14 @@ _Static_assert(sizeof(struct title_words) < ((size_t)128 << 10) - 64,
 static int
 is_outlet(const char *s, size_t len)
 {
-	static const char *const small[] = { "of", "the", "and", "on", "de", "&" };
+	/* joining words of names in English and the languages of Europe
+	 * ("El Diario del Levante", "Le Courrier de la Loire", "L'Eco
+	 * delle Dolomiti") */
+	static const char *const small[] = {
+		"of", "the", "and", "on", "de", "&", "da", "das", "del", "della",
+		"delle", "der", "des", "di", "do", "dos", "du", "et", "la", "le",
+		"van", "von", "y",
+	};
 	size_t i = 0, words = 0, k;
 
 	if (len == 0 || len > OUTLET_BYTES) {
@@ -179,6 +186,12 @@ size_t
 title_outlet_tail(const char *title, const char **outlet)
 {
 	return outlet_cut(title, strlen(title), OUTLET_HEADLINE, outlet);
+}
+
+size_t
+title_outlet_tail_any(const char *title, const char **outlet)
+{
+	return outlet_cut(title, strlen(title), 1, outlet);
 }
 
 /* Compares outlet names the way people write them: case and a leading
@@ -2195,13 +2208,15 @@ title_read_named(struct title_words *w, const char *title,
 	if (len > TITLE_READ_MAX) {
 		len = TITLE_READ_MAX;
 	}
+	/* the outlet's tail first: an aggregator appends it after a
+	 * summary the feed glued on, and after a wire's label alone
+	 * ("ÚLTIMA HORA - El Diario del Levante" is the label, not a
+	 * headline that names the outlet) */
+	len = cut_tail(t, len, source, outlet, &cut);
 	q = quote_head(t, len);
 	if ((k = wire_label_head(t + q, len - q)) > 0) {
 		t += q + k, len -= q + k;
 	}
-	/* the outlet's tail first: an aggregator appends it after a
-	 * summary the feed glued on */
-	len = cut_tail(t, len, source, outlet, &cut);
 	len = unglue(t, len, summary);
 	tokenize(t, len, nm);
 	split_magnitudes(nm);

@@ -25,6 +25,10 @@
  * title_outlet_cut(); only an aggregator's list of "Headline - Outlet"
  * entries (related.c) reads outlets by their shape. */
 size_t title_outlet_tail(const char *title, const char **outlet);
+/* The same shape after a headline of any length ("Update - El Diario del
+ * Levante"), for a caller that cuts only the names of outlets it knows:
+ * the name, not the shape, tells such a tail. */
+size_t title_outlet_tail_any(const char *title, const char **outlet);
 
 /* The outlet-tail rule, decided here and nowhere else: a trailing " - X"
  * (shaped as title_outlet_tail() reads it) is an outlet's name, not part

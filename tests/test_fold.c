@@ -5673,6 +5673,43 @@ test_own_swaps(void **state)
 }
 
 /*
+ * An aggregator's relays of flashes, as a property: two outlets whose
+ * names hold joining words ("El Diario del Levante", "Le Courrier de la
+ * Loire") each head a town's news with a label alone, "ÚLTIMA HORA" or
+ * "FLASH INFO", and an aggregator relays it within two hours under the
+ * label and the outlet's name, over the same lead. A name the batch
+ * knows is cut after a headline of one word too (fold_known_tail()):
+ * each flash and its relay fold, no two towns' do.
+ */
+static void
+test_relayed_flashes(void **state)
+{
+	enum { T = TEN_TOWNS, N = 4 * T };
+	static char titles[N][96], leads[N][200];
+	struct fold_entry e[N];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / 4, k = i % 4, fr = k >= 2, relay = k % 2;
+		const char *outlet = fr ? "Le Courrier de la Loire" : "El Diario del Levante";
+
+		snprintf(titles[i], sizeof(titles[0]), "%s%s%s", fr ? "FLASH INFO" :
+		         "ÚLTIMA HORA", relay ? " - " : "", relay ? outlet : "");
+		snprintf(leads[i], sizeof(leads[0]), fr ? "Un incendie s'est déclaré "
+		         "dans un entrepôt de %s ; %zu salariés ont été blessés." :
+		         "Un incendio en una nave de %s dejó %zu trabajadores heridos.",
+		         ten_towns[t], 3 + t);
+		story[i] = i / 2;
+		e[i] = (struct fold_entry){ titles[i], NULL, NULL, leads[i],
+		                            relay ? "Mosaik Newshub" : outlet,
+		                            1750000000 + (int64_t)t * 9000 +
+		                            (int64_t)fr * 300 + (int64_t)relay * 6000, 60 };
+	}
+	assert_fold_as(e, N, story, "an aggregator's relays of flashes");
+}
+
+/*
  * Korean station names, as a property: on six lines, four stretches
  * from one station to four others, each closed, told twice within the
  * hour: by the wire (its title and lead) and by an outlet that swaps the
@@ -6176,6 +6213,7 @@ main(void)
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_own_swaps),
+		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_title_case_capitals),
