@@ -1592,6 +1592,21 @@ hangul_date_unit(const struct norm *nm, size_t i)
 	       !p->cjk && p->key == KEY_NUMBER && !is_hangul(nm->cps[p->start]);
 }
 
+/* Whether token i is the ending of a Russian or Ukrainian ordinal, a
+ * Cyrillic word of two letters at most after its figure ("14-й", "3-го":
+ * the tokenizer parts them at the hyphen), which says no more than the
+ * figure, as "th" of "14th" does. */
+static int
+cyrillic_ordinal(const struct norm *nm, size_t i)
+{
+	const struct token *t = &nm->toks[i], *p = t - 1;
+	uint32_t c = nm->cps[t->start];
+
+	return i > 0 && t->len <= 2 && c >= 0x400 && c <= 0x4FF && !p->cjk &&
+	       p->key == KEY_NUMBER && nm->cps[p->start + p->len - 1] >= '0' &&
+	       nm->cps[p->start + p->len - 1] <= '9';
+}
+
 /* WORD_* flags of token t: which tables hold it. */
 static int
 tok_words(const struct norm *nm, const struct token *t)
@@ -1723,7 +1738,8 @@ mark_keys(struct norm *nm)
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
 		int words = t->words = tok_words(nm, t) |
-		                       (hangul_date_unit(nm, i) ? WORD_DATE : 0);
+		                       (hangul_date_unit(nm, i) ? WORD_DATE : 0) |
+		                       (cyrillic_ordinal(nm, i) ? WORD_STOP : 0);
 
 		t->stop = (words & WORD_STOP) != 0 ||
 		          (i == 0 && (words & WORD_LABEL) != 0);

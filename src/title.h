@@ -99,7 +99,8 @@ void title_read_named(struct title_words *w, const char *title,
 void title_read_text(struct title_words *w, const char *text, size_t len);
 
 /* How much the title w read says, in half words: 2 for each word that is
- * not a stopword, number, month or weekday; in CJK, 1 for each kanji
+ * not a stopword (an ordinal's Cyrillic ending, "14-й", is one), number,
+ * month or weekday; in CJK, 1 for each kanji
  * outside a date and 2 for each run of katakana or of three hiragana or
  * more. A title under TITLE_SHORT (three words) says too little to fold
  * on alone: "Weather update", "Morning briefing: Friday 20 November",
