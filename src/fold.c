@@ -5565,6 +5565,24 @@ fold_first_whole(const struct fold_ctx *c, uint32_t r)
 	return r;
 }
 
+/* Whether entries x and y are one feed's own two items with a word
+ * swapped in their titles (fold_told_apart()): two events, whatever the
+ * other pairs of their stories say. */
+static int
+fold_own_swapped(const struct fold_ctx *c, uint32_t x, uint32_t y)
+{
+	struct title_vocab vocab = { c->kind, c->lower };
+	struct title_view vx, vy;
+
+	if (!fold_own_swap(&c->ents[x], &c->ents[y]) ||
+	    !fold_own_items(fold_at(c, x), fold_at(c, y))) {
+		return 0;
+	}
+	vx = fold_view(c, &c->ents[x]);
+	vy = fold_view(c, &c->ents[y]);
+	return title_swapped(&vocab, &vx, &vy);
+}
+
 /* Whether the stories rooted at ra and rb may become one: together they
  * span at most FOLD_WINDOW_SECONDS, or no more than one of them spans
  * already (fold_span_within()), their first members are the same
@@ -5573,7 +5591,9 @@ fold_first_whole(const struct fold_ctx *c, uint32_t r)
  * matches each town's job cuts of one count, and may not let two towns'
  * into one story), and so are at least half of the pairs between the first
  * FOLD_SAMPLE members of each (a bounded sample, so that a big story
- * costs no more than a small one). A copy that matches one member only,
+ * costs no more than a small one), none of them one feed's own two items
+ * with a word swapped (fold_own_swapped(): two events, however the other
+ * pairs vote). A copy that matches one member only,
  * as a truncated "Weather update: heavy rain…" matches the weather of
  * every town, joins no story it does not match as a whole. When both
  * are one entry each and known holds fold_same_story(ra, rb) (its
@@ -5609,7 +5629,8 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 				break;
 			}
 			ok = fold_same_story(c, x, y, t);
-			if (!ok && ((i == 0 && j == 0) || (x == wa && y == wb))) {
+			if (!ok && ((i == 0 && j == 0) || (x == wa && y == wb) ||
+			            fold_own_swapped(c, x, y))) {
 				return 0;
 			}
 			pairs++, same += ok;

@@ -5692,12 +5692,51 @@ gen_own_swaps(size_t i, struct gen_entry *g)
 	g->at = (int64_t)(ja * OWN_T + t) * 7 * 3600 + (int64_t)k * 1500;
 }
 
+/*
+ * The same as a story's pair, in Russian: ten firms each recall two
+ * products of one count on one day. The wire tells the heaters' recall;
+ * an outlet whose feed cuts its summaries after the count tells the
+ * fridges', then runs the wire's heaters in Title Case over the wire's
+ * lead. The fridges' item matches the wire's heaters (its lead cut
+ * before the product), half the pairs of the two stories, but it and
+ * the outlet's heaters are one feed's own two titles with a word
+ * swapped: two events whatever the other pairs say (fold_own_swapped()).
+ */
+static void
+gen_own_swaps_story(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[TEN_TOWNS] = {
+		"Кубаньпродукт", "Металлист", "Сибкерамика", "Уралхим", "Тверьпласт",
+		"Волгаснаб", "Северсталька", "Донмаш", "Камапром", "Окатекс",
+	};
+	size_t f = i / 3, k = i % 3, n = 100 + 7 * f;
+
+	if (k == 2) {
+		snprintf(g->title, sizeof(g->title), "Компания «%s» отзывает %zu тыс. "
+		         "холодильников из-за риска возгорания", firm[f], n);
+		snprintf(g->lead, sizeof(g->lead), "7 апреля компания «%s» объявила об "
+		         "отзыве %zu тыс.", firm[f], n);
+	} else {
+		snprintf(g->title, sizeof(g->title), k ? "Компания «%s» %zu Тыс. "
+		         "Обогревателей Из-за Риска Возгорания" : "Компания «%s» отзывает "
+		         "%zu тыс. обогревателей из-за риска возгорания", firm[f], n);
+		snprintf(g->lead, sizeof(g->lead), "7 апреля компания «%s» объявила об "
+		         "отзыве %zu тыс. обогревателей после сообщений о перегреве. "
+		         "Покупателям советуют прекратить эксплуатацию.", firm[f], n);
+	}
+	g->story = 2 * f + (k == 2);
+	g->own = k > 0;
+	g->at = (int64_t)f * 5 * 86400 + (int64_t)k * 1800;
+}
+
 static void
 test_own_swaps(void **state)
 {
 	(void)state;
 	assert_gen_fold(4 * OWN_T * OWN_C, gen_own_swaps,
 	                "one feed's own items over one template lead");
+	assert_gen_fold(3 * TEN_TOWNS, gen_own_swaps_story,
+	                "one feed's own items in two stories");
 }
 
 /*
