@@ -1513,8 +1513,9 @@ fold_one_feed(const struct fold_entry *e, const struct fold_entry *f)
 	return e->source != NULL && f->source != NULL && strcmp(e->source, f->source) == 0;
 }
 
-/* Whether a word swapped between a's and b's titles may part one
- * feed's two items (fold_told_apart()): each title is whole, not cut
+/* Whether a word swapped between a's and b's titles may part them (one
+ * feed's two items, or any told a day apart: fold_told_apart()): each
+ * title is whole, not cut
  * short (a flash and its story swap the cut word), and says something
  * (TITLE_SHORT: "Latest headlines" over a story's lead swaps no word of
  * its headline). */
@@ -4883,7 +4884,11 @@ fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
  * events, not a rewrite, unless fold_swap_carried()); told more than
  * FOLD_DETAIL_SECONDS apart, a word of each title that its own lead
  * holds and the other's does not (title_swap_told(): a hospital's strike
- * and the railway's); at any time, any word swapped in one feed's own
+ * and the railway's), or any word swapped in any feeds' whole titles
+ * that each say something (fold_own_swap(): a firm's recall of prams
+ * extended and, a day on, of kettles, over one template's sentence and
+ * count; a story's copies are told within hours, and an outlet's rewrite
+ * told later stays apart); at any time, any word swapped in one feed's own
  * two titles, whole and each saying something (fold_own_swap(),
  * fold_own_items(): a feed does not retell its own story in other words,
  * as its forecast of showers and its next day's of wind, or its strike's
@@ -4932,6 +4937,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       fold_recount_told(ea, eb) ||
 	       (swapped && fold_own_swap(a, b) && fold_own_items(ea, eb)) ||
+	       (later && swapped && fold_own_swap(a, b)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||

@@ -5729,6 +5729,43 @@ gen_own_swaps_story(size_t i, struct gen_entry *g)
 	g->at = (int64_t)f * 5 * 86400 + (int64_t)k * 1800;
 }
 
+/*
+ * A word swapped a day on, as a property: ten firms each extend a recall
+ * twice, "Maison Bréval étend le rappel de ses poussettes" and, 20 hours
+ * on in another outlet, "… de ses bouilloires", each over the template's
+ * "24 000 appareils supplémentaires sont concernés." with one count
+ * alike. An outlet rewrites the first within two hours, swapping the
+ * verb ("élargit") over the same lead: one story. The two recalls are
+ * two: a headline with a word swapped more than FOLD_DETAIL_SECONDS on
+ * is another event of one template, as a headline with words added is
+ * (title_extra_later()).
+ */
+static void
+gen_swapped_later(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[TEN_TOWNS] = {
+		"Maison Bréval", "Cartonnages Morin", "Verrerie Castel", "Textiles Lunel",
+		"Fonderie Arnaud", "Laiterie Vasseur", "Ateliers Dumas", "Biscuits Perrin",
+		"Papeterie Gallet", "Chaudronnerie Roux",
+	};
+	size_t f = i / 3, k = i % 3;
+
+	snprintf(g->title, sizeof(g->title), "%s %s le rappel de ses %s", firm[f],
+	         k == 1 ? "élargit" : "étend", k == 2 ? "bouilloires" : "poussettes");
+	snprintf(g->lead, sizeof(g->lead), "%zu 000 appareils supplémentaires sont "
+	         "concernés.", 12 + f);
+	g->story = 2 * f + (k == 2);
+	g->own = k == 2 ? 2 : (int)k;
+	g->at = (int64_t)f * 5 * 86400 + (k == 1 ? 5400 : k == 2 ? 72000 : 0);
+}
+
+static void
+test_swapped_later(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_swapped_later, "a word swapped a day on");
+}
+
 static void
 test_own_swaps(void **state)
 {
@@ -6280,6 +6317,7 @@ main(void)
 		cmocka_unit_test(test_elision_names),
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_own_swaps),
+		cmocka_unit_test(test_swapped_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
 		cmocka_unit_test(test_dateline),
