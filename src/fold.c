@@ -5235,6 +5235,24 @@ fold_feed_repeats(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	       !fold_leads_same(c, a, b);
 }
 
+/* Whether a or b is cut short and they are told more than
+ * FOLD_DETAIL_SECONDS apart over leads of their own that are no copies
+ * (none known while the titles join, before boilerplate is; a lead many
+ * stories carry whole is none): a flash comes within hours of its story,
+ * and "Sciopero alla Cantieri …" a day before "Firmato l'accordo alla
+ * Cantieri Sangallo: finisce lo sciopero di Faenza" is its strike, not
+ * the agreement. A cut copy without a lead has only its title to say
+ * which story it is. */
+static int
+fold_cut_later(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	return (a->cut || b->cut) && a->leadhash != 0 && b->leadhash != 0 &&
+	       fold_told_later(a, b) &&
+	       !(c->boiler != NULL && !a->boilerlead && !b->boilerlead &&
+	         fold_leads_copied(c, a, b));
+}
+
 /* fold_same_story()'s rule but for its last sentence (the quantities
  * the summaries give, the kickers): see there. */
 static int
@@ -5244,7 +5262,7 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	int retold = -1;	/* fold_facts_retold(), once asked */
 
 	if (fold_apart(a->time, b->time) ||
-	    fold_feed_repeats(c, ia, ib)) {
+	    fold_feed_repeats(c, ia, ib) || fold_cut_later(c, a, b)) {
 		return 0;
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
@@ -5327,7 +5345,9 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    in the same feed, which numbers its items as other feeds number
  *    theirs (fold_guid_scope()); otherwise
  *  - both are dated within FOLD_WINDOW_SECONDS (3 days), or one is
- *    undated, and are not one feed's two items under one headline told
+ *    undated, and are not a headline cut short and another told more
+ *    than FOLD_DETAIL_SECONDS apart over leads of their own that are no
+ *    copies (fold_cut_later()), nor one feed's two items under one headline told
  *    more than FOLD_DETAIL_SECONDS apart over leads that are not copies
  *    (fold_feed_repeats(): a new event of one template, or of one
  *    series' bare headline), and

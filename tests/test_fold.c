@@ -5766,6 +5766,55 @@ test_swapped_later(void **state)
 	assert_gen_fold(3 * TEN_TOWNS, gen_swapped_later, "a word swapped a day on");
 }
 
+/*
+ * A flash cut short and a later story, as a property: in ten towns a
+ * firm's workers strike, told by an outlet's flash cut short, "Sciopero
+ * alla Cantieri …", over its own lead of the strike, which an aggregator
+ * relays within two hours; a day on the outlet tells the
+ * agreement, "Firmato l'accordo alla Cantieri Sangallo: finisce lo
+ * sciopero di {town}", over the template's sentence of an agreement.
+ * The flash is the strike's: a cut headline told more than
+ * FOLD_DETAIL_SECONDS from another, over leads that are no copies, is
+ * another story's (fold_cut_later()).
+ */
+static void
+gen_cut_later(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[TEN_TOWNS] = {
+		"Cantieri Sangallo", "Fonderia Valtorta", "Pastificio Serena",
+		"Ceramiche Lario", "Officine Moretti", "Cartiera Bassani",
+		"Tessiture Orsini", "Vetreria Albani", "Conserve Rinaldi",
+		"Mobilificio Ferri",
+	};
+	size_t t = i / 3, k = i % 3;
+	const char *town = ten_towns[t];
+	char head[64];
+
+	snprintf(head, sizeof(head), "%s", firm[t]);
+	*strchr(head, ' ') = '\0';
+	if (k < 2) {
+		snprintf(g->title, sizeof(g->title), "Sciopero alla %s \u2026%s", head,
+		         k ? " - Daily Lantern" : "");
+		snprintf(g->lead, sizeof(g->lead), "Sciopero a %s: i sindacati di %s "
+		         "chiedono il 9%% in più in busta paga.", town, firm[t]);
+	} else {
+		snprintf(g->title, sizeof(g->title), "Firmato l'accordo alla %s: "
+		         "finisce lo sciopero di %s", firm[t], town);
+		snprintf(g->lead, sizeof(g->lead), "Azienda e sindacati hanno "
+		         "raggiunto un'intesa sul rinnovo del contratto.");
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = k == 1 ? 2 : 1;
+	g->at = (int64_t)t * 5 * 86400 + (k == 1 ? 5400 : k == 2 ? 100000 : 0);
+}
+
+static void
+test_cut_later(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_cut_later, "a flash cut short and a later story");
+}
+
 static void
 test_own_swaps(void **state)
 {
@@ -6318,6 +6367,7 @@ main(void)
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_own_swaps),
 		cmocka_unit_test(test_swapped_later),
+		cmocka_unit_test(test_cut_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
 		cmocka_unit_test(test_dateline),
