@@ -4939,7 +4939,8 @@ title_extra_later(const char *atitle, const char *alead, const char *btitle,
 
 /* The length of a kicker at t that names something: one or two words,
  * each a capital and then a lower-case letter, that the word table does
- * not know, before ": " ("Legnica: ...", "Nowy Sącz: ..."; not a wire's
+ * not know, before ": " or " : " ("Legnica: ...", "Nowy Sącz: ...",
+ * "Valence : ..."; not a wire's
  * label in capitals, nor a kind of item, "Liveticker:"); 0 when none. */
 static size_t
 kicker_name(const char *t)
@@ -4964,7 +4965,9 @@ kicker_name(const char *t)
 		if (raw_word_flags(s + start, i - start) != 0) {
 			return 0;
 		}
-		if (s[i] == ':' && s[i + 1] == ' ') {
+		/* French sets a space before the colon: "Valence : ..." */
+		if ((s[i] == ':' && s[i + 1] == ' ') ||
+		    (s[i] == ' ' && s[i + 1] == ':' && s[i + 2] == ' ')) {
 			return i;
 		}
 		if (s[i] != ' ') {
@@ -4973,6 +4976,13 @@ kicker_name(const char *t)
 		i++;
 	}
 	return 0;
+}
+
+/* The headline after kicker_name()'s n bytes at t and their colon. */
+static const char *
+kicker_rest(const char *t, size_t n)
+{
+	return t + n + (t[n] == ' ' ? 3 : 2);
 }
 
 /* The first n bytes of s as matching reads its letters (lower case,
@@ -5022,8 +5032,10 @@ title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
 	}
 	fold_letters(atitle, na, ka, sizeof(ka));
 	fold_letters(btitle, nb, kb, sizeof(kb));
-	fold_letters(atitle + na + 2, strlen(atitle + na + 2), ra, sizeof(ra));
-	fold_letters(btitle + nb + 2, strlen(btitle + nb + 2), rb, sizeof(rb));
+	fold_letters(kicker_rest(atitle, na), strlen(kicker_rest(atitle, na)), ra,
+	             sizeof(ra));
+	fold_letters(kicker_rest(btitle, nb), strlen(kicker_rest(btitle, nb)), rb,
+	             sizeof(rb));
 	if (strcmp(ka, kb) == 0 || strcmp(ra, rb) != 0) {
 		return 0;
 	}

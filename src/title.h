@@ -318,7 +318,8 @@ int title_extra_told(const char *atitle, const char *alead,
 int title_extra_later(const char *atitle, const char *alead,
                       const char *btitle, const char *blead);
 /* Whether two headlines are one headline under two kickers that name
- * something (one or two capitalised words before ": "), neither told by
+ * something (one or two capitalised words before ": ", or the French
+ * " : "), neither told by
  * either lead (the starts of the summaries): "Legnica: prezydent miasta
  * ... rezygnuje" and "Leszno: ..." over one sentence that names no town
  * are two towns' news; or each told by its own lead alone, by its stem

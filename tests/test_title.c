@@ -899,6 +899,32 @@ test_extra_later(void **state)
 	                               NULL, strike, walkout));
 }
 
+/* Kickers in French set a space before their colon ("Valence : ..."):
+ * one headline under two towns, each told by its own lead, is two
+ * towns' news; the same town in both is one kicker. */
+static void
+test_french_kickers(void **state)
+{
+	const char *valence = "9 personnes ont été blessées dans l'incendie qui a "
+	                      "ravagé un bâtiment de Pharmalys à Valence.";
+	const char *tours = "9 personnes ont été blessées dans l'incendie qui a "
+	                    "ravagé un bâtiment de Pharmalys à Tours.";
+
+	(void)state;
+	assert_true(title_kickers_apart("Valence : 9 blessés dans l'incendie d'un "
+	                                "site de Pharmalys", valence, "Tours : 9 "
+	                                "blessés dans l'incendie d'un site de "
+	                                "Pharmalys", tours));
+	assert_true(title_kickers_apart("Valence : 9 blessés dans l'incendie d'un "
+	                                "site de Pharmalys", valence, "Tours: 9 "
+	                                "blessés dans l'incendie d'un site de "
+	                                "Pharmalys", tours));
+	assert_false(title_kickers_apart("Valence : 9 blessés dans l'incendie "
+	                                 "d'un site de Pharmalys", valence,
+	                                 "Valence: 9 blessés dans l'incendie d'un "
+	                                 "site de Pharmalys", valence));
+}
+
 int
 main(void)
 {
@@ -914,6 +940,7 @@ main(void)
 		cmocka_unit_test(test_glued_after_separator),
 		cmocka_unit_test(test_extra_told),
 		cmocka_unit_test(test_extra_later),
+		cmocka_unit_test(test_french_kickers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
