@@ -1646,6 +1646,14 @@ fold_outlets_fill(struct fold_ctx *c, size_t n)
 	return 0;
 }
 
+/* Whether tail (title_outlet_tail_any()'s; may be NULL) names a source
+ * of the batch. */
+static int
+fold_tail_known(const struct fold_ctx *c, const char *tail)
+{
+	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail, strlen(tail)));
+}
+
 /* The outlet an entry's title ends in (" - Name"), when Name is a source
  * of the batch; NULL otherwise. A team, a place or a rival named after a
  * dash is no source of ours, so it stays part of the headline; a source
@@ -1662,8 +1670,7 @@ fold_known_tail(const struct fold_ctx *c, const char *title, unsigned char *cut)
 		return NULL;
 	}
 	*cut = (unsigned char)fold_title_cut(title, title_outlet_tail_any(title, &tail));
-	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
-	                                         strlen(tail))) ? tail : NULL;
+	return fold_tail_known(c, tail) ? tail : NULL;
 }
 
 /* The length of title without a tail that names a known outlet
@@ -1674,8 +1681,7 @@ fold_title_len(const struct fold_ctx *c, const char *title)
 	const char *tail = NULL;
 	size_t len = title_outlet_tail_any(title, &tail);
 
-	return tail != NULL && fold_outlet_known(c, fold_outlet_hash(tail,
-	                                         strlen(tail))) ? len : strlen(title);
+	return fold_tail_known(c, tail) ? len : strlen(title);
 }
 
 /* ---- Reading the entries, on two threads ----------------------------
@@ -4936,8 +4942,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       fold_recount_told(ea, eb) ||
-	       (swapped && fold_own_swap(a, b) && fold_own_items(ea, eb)) ||
-	       (later && swapped && fold_own_swap(a, b)) ||
+	       (swapped && fold_own_swap(a, b) && (later || fold_own_items(ea, eb))) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||

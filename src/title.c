@@ -1579,32 +1579,47 @@ words_of(const uint32_t *cp, size_t len)
 	return w != NULL ? w->flags : 0;
 }
 
+/* Whether token i follows a figure: the token before it a number that
+ * ends in a digit, which the tokenizer parts from Hangul and at a
+ * hyphen. */
+static int
+after_figure(const struct norm *nm, size_t i)
+{
+	const struct token *p;
+	uint32_t last;
+
+	if (i == 0) {
+		return 0;
+	}
+	p = &nm->toks[i - 1];
+	if (p->cjk || p->key != KEY_NUMBER) {
+		return 0;
+	}
+	last = nm->cps[p->start + p->len - 1];
+	return last >= '0' && last <= '9';
+}
+
 /* Whether token i is the month or day of a Korean date, 월 or 일 after
- * its figure ("7월 6일": the tokenizer parts Hangul from digits), which
- * dates a title as "6 July" does. */
+ * its figure ("7월 6일"), which dates a title as "6 July" does. */
 static int
 hangul_date_unit(const struct norm *nm, size_t i)
 {
-	const struct token *t = &nm->toks[i], *p = t - 1;
+	const struct token *t = &nm->toks[i];
 	uint32_t c = nm->cps[t->start];
 
-	return i > 0 && t->len == 1 && (c == 0xC6D4 || c == 0xC77C) &&
-	       !p->cjk && p->key == KEY_NUMBER && !is_hangul(nm->cps[p->start]);
+	return t->len == 1 && (c == 0xC6D4 || c == 0xC77C) && after_figure(nm, i);
 }
 
 /* Whether token i is the ending of a Russian or Ukrainian ordinal, a
- * Cyrillic word of two letters at most after its figure ("14-й", "3-го":
- * the tokenizer parts them at the hyphen), which says no more than the
- * figure, as "th" of "14th" does. */
+ * Cyrillic word of two letters at most after its figure ("14-й", "3-го"),
+ * which says no more than the figure, as "th" of "14th" does. */
 static int
 cyrillic_ordinal(const struct norm *nm, size_t i)
 {
-	const struct token *t = &nm->toks[i], *p = t - 1;
+	const struct token *t = &nm->toks[i];
 	uint32_t c = nm->cps[t->start];
 
-	return i > 0 && t->len <= 2 && c >= 0x400 && c <= 0x4FF && !p->cjk &&
-	       p->key == KEY_NUMBER && nm->cps[p->start + p->len - 1] >= '0' &&
-	       nm->cps[p->start + p->len - 1] <= '9';
+	return t->len <= 2 && c >= 0x400 && c <= 0x4FF && after_figure(nm, i);
 }
 
 /* WORD_* flags of token t: which tables hold it. */
@@ -2679,6 +2694,14 @@ word_hashes(const struct norm *nm, size_t i, uint64_t *prefix, uint64_t *word,
 	*prefix = h[1], *pair = h[2];
 }
 
+/* Whether token t is a month or weekday name (WORD_DATE, once
+ * mark_keys() looked at it). */
+static int
+tok_dated(const struct token *t)
+{
+	return !t->cjk && t->words > 0 && (t->words & WORD_DATE) != 0;
+}
+
 /* Whether token i is part of a date: a month or weekday name, or a day's
  * figure (two digits at most) beside one ("martedì 6 luglio", "6 July",
  * "7월 6일"). mark_keys() has looked at every token. */
@@ -2688,13 +2711,10 @@ date_part(const struct norm *nm, size_t i)
 	const struct token *t = &nm->toks[i];
 	size_t j;
 
-	if (t->cjk || t->words < 0) {
-		return 0;
-	}
-	if ((t->words & WORD_DATE) != 0) {
+	if (tok_dated(t)) {
 		return 1;
 	}
-	if (t->key != KEY_NUMBER || t->len > 2) {
+	if (t->cjk || t->key != KEY_NUMBER || t->len > 2) {
 		return 0;
 	}
 	for (j = 0; j < t->len; j++) {
@@ -2702,9 +2722,7 @@ date_part(const struct norm *nm, size_t i)
 			return 0;
 		}
 	}
-	return (i > 0 && !t[-1].cjk && t[-1].words > 0 && (t[-1].words & WORD_DATE)) ||
-	       (i + 1 < nm->ntoks && !t[1].cjk && t[1].words > 0 &&
-	        (t[1].words & WORD_DATE));
+	return (i > 0 && tok_dated(t - 1)) || (i + 1 < nm->ntoks && tok_dated(t + 1));
 }
 
 /* The shingles of token i into out: the word itself (with its key), the
@@ -5024,6 +5042,7 @@ title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
 	char ka[TITLE_KICKER_MAX], kb[TITLE_KICKER_MAX];
 	char ra[TITLE_ECHO_BYTES * 2], rb[TITLE_ECHO_BYTES * 2];
 	char la[TITLE_ECHO_BYTES * 2], lb[TITLE_ECHO_BYTES * 2];
+	const char *resta, *restb;
 	size_t na, nb;
 
 	if (atitle == NULL || btitle == NULL || alead == NULL || blead == NULL ||
@@ -5032,10 +5051,10 @@ title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
 	}
 	fold_letters(atitle, na, ka, sizeof(ka));
 	fold_letters(btitle, nb, kb, sizeof(kb));
-	fold_letters(kicker_rest(atitle, na), strlen(kicker_rest(atitle, na)), ra,
-	             sizeof(ra));
-	fold_letters(kicker_rest(btitle, nb), strlen(kicker_rest(btitle, nb)), rb,
-	             sizeof(rb));
+	resta = kicker_rest(atitle, na);
+	restb = kicker_rest(btitle, nb);
+	fold_letters(resta, strlen(resta), ra, sizeof(ra));
+	fold_letters(restb, strlen(restb), rb, sizeof(rb));
 	if (strcmp(ka, kb) == 0 || strcmp(ra, rb) != 0) {
 		return 0;
 	}
