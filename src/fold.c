@@ -4978,7 +4978,8 @@ fold_cjk_named(const struct fold_ctx *c, const struct fold_ent *a,
  * they tell two events (fold_summaries_differ()): under whole titles
  * none count, only figures; under a title of a few words that names
  * nothing (title_vague()), or one cut short with an ellipsis before it
- * names anything strong, FOLD_SHORT_KEYS ("Weather update: heavy rain…"
+ * names anything strong, or over leads written alike
+ * (fold_leads_alike()), FOLD_SHORT_KEYS ("Weather update: heavy rain…"
  * heads every town's weather); under a cut title that still names
  * something ("Bürgermeister von Holunderhof tritt zurück nach …"),
  * FOLD_LEAD_KEYS, as two outlets' own sentences of one event each name
@@ -4992,6 +4993,13 @@ fold_cut_keys(const struct fold_ctx *c, const struct fold_ent *a,
 	}
 	if (!a->cut && !b->cut) {
 		return 0;
+	}
+	/* over leads written alike, one template's sentence, each name
+	 * of its own is another event's ("... heatwave in Ashby on
+	 * Saturday" and "... in Corley on Saturday" under "Yellow alert
+	 * for heatwave…") */
+	if (fold_leads_alike(c, a, b)) {
+		return FOLD_SHORT_KEYS;
 	}
 	return (a->cut && fold_strong_keys(c, a) == 0) ||
 	       (b->cut && fold_strong_keys(c, b) == 0) ? FOLD_SHORT_KEYS :
@@ -5460,8 +5468,9 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    title cut short with an ellipsis, which
  *    matches the start of many, or of three words or fewer that name
  *    nothing, title_vague(): "Cold weather warning", another key each,
- *    or two each under a cut title that names something strong,
- *    fold_cut_keys(), and any number where the cut copy's own lead
+ *    or two each under a cut title that names something strong
+ *    but one again over leads written alike (one template's
+ *    sentence), fold_cut_keys(), and any number where the cut copy's own lead
  *    holds every word the cut left out of the whole title,
  *    fold_cut_echoed(): "Forscher der Universität Auenbruck entwickeln…"
  *    over an outlet's sentence of the "selbstheilenden Beton", over
@@ -5552,11 +5561,12 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  * closure, or "closed for 44 days" in its headline; "11% 임금" and "3%
  * 임금", the rises two towns' strikers ask), or
  * when their headlines are one under two kickers that name places and
- * that neither lead tells, or each its own lead alone by its stem
- * (title_kickers_apart(): "Legnica: prezydent miasta ... rezygnuje" and
- * "Leszno: ..." over one sentence that names no town; "Przemyśl:" over
- * "w Przemyślu" and "Ostrołęka:" over "w Ostrołęce"; not kinds of item,
- * "Liveticker:" and "Directo:").
+ * that neither lead tells, or each its own lead alone by its stem,
+ * whatever word the headlines swap besides (title_kickers_apart():
+ * "Legnica: prezydent miasta ... rezygnuje" and "Leszno: ..." over one
+ * sentence that names no town; "Przemyśl:" over "w Przemyślu",
+ * "Kruszyniec: alert" over "dla Kruszyńca" and "Żurawiec: ostrzeżenie"
+ * over "dla Żurawca"; not kinds of item, "Liveticker:" and "Directo:").
  * No pair joins two stories by itself: see fold_cluster().
  */
 static int

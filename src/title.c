@@ -5022,16 +5022,23 @@ fold_letters(const char *s, size_t n, char *out, size_t cap)
 	out[len] = '\0';
 }
 
-/* Cuts kicker k (as fold_letters() reads it) to its stem, the case
- * ending a declined place name may swap: its last two letters, when
- * four are left. */
+/* Cuts kicker k (as fold_letters() reads it) to its stem: its first
+ * word, less the letters a declined place name may change, its last
+ * three while TITLE_KICKER_STEM are left ("Kruszyniec:" over "dla
+ * Kruszyńca", "Kamionna Góra:" over "dla Kamionnej Góry"). */
 static void
 kicker_stem(char *k)
 {
-	size_t n = strlen(k);
+	size_t n = strcspn(k, " -");
 
-	if (n >= TITLE_KICKER_STEM + 2) {
-		k[n - 2] = '\0';
+	k[n] = '\0';
+	if (n > TITLE_KICKER_STEM) {
+		n = n - 3 > TITLE_KICKER_STEM ? n - 3 : TITLE_KICKER_STEM;
+		/* not inside a character of two bytes or more */
+		while (n > 0 && ((unsigned char)k[n] & 0xc0) == 0x80) {
+			n--;
+		}
+		k[n] = '\0';
 	}
 }
 
@@ -5055,20 +5062,23 @@ title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
 	restb = kicker_rest(btitle, nb);
 	fold_letters(resta, strlen(resta), ra, sizeof(ra));
 	fold_letters(restb, strlen(restb), rb, sizeof(rb));
-	if (strcmp(ka, kb) == 0 || strcmp(ra, rb) != 0) {
+	if (strcmp(ka, kb) == 0) {
 		return 0;
 	}
 	fold_letters(alead, strnlen(alead, TITLE_ECHO_BYTES), la, sizeof(la));
 	fold_letters(blead, strnlen(blead, TITLE_ECHO_BYTES), lb, sizeof(lb));
-	if (strstr(la, ka) == NULL && strstr(lb, ka) == NULL &&
-	    strstr(la, kb) == NULL && strstr(lb, kb) == NULL) {
+	if (strcmp(ra, rb) == 0 && strstr(la, ka) == NULL &&
+	    strstr(lb, ka) == NULL && strstr(la, kb) == NULL &&
+	    strstr(lb, kb) == NULL) {
 		return 1;
 	}
 	/* each kicker its own lead's alone, declined as it may be there
-	 * ("Przemyśl:" over "w Przemyślu", "Ostrołęka:" over "w Ostrołęce") */
+	 * ("Przemyśl:" over "w Przemyślu", "Ostrołęka:" over "w Ostrołęce"),
+	 * whatever word the rest swaps ("alert" and "ostrzeżenie") */
 	kicker_stem(ka);
 	kicker_stem(kb);
-	return strstr(la, ka) != NULL && strstr(lb, kb) != NULL &&
+	return strstr(ka, kb) == NULL && strstr(kb, ka) == NULL &&
+	       strstr(la, ka) != NULL && strstr(lb, kb) != NULL &&
 	       strstr(lb, ka) == NULL && strstr(la, kb) == NULL;
 }
 

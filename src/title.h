@@ -322,10 +322,11 @@ int title_extra_later(const char *atitle, const char *alead,
  * " : "), neither told by
  * either lead (the starts of the summaries): "Legnica: prezydent miasta
  * ... rezygnuje" and "Leszno: ..." over one sentence that names no town
- * are two towns' news; or each told by its own lead alone, by its stem
- * (all but two letters, TITLE_KICKER_STEM or more left: "Przemyśl:" over
- * "w Przemyślu ..." and "Ostrołęka:" over "w Ostrołęce ..."). Letters
- * compare as matching reads them; strings may be NULL (then 0). */
+ * are two towns' news; or, whatever else the headlines swap, each told
+ * by its own lead alone, by its stem (its first word less its last three
+ * letters, TITLE_KICKER_STEM or more left: "Przemyśl:" over "w Przemyślu
+ * ...", "Kruszyniec:" over "dla Kruszyńca ..."). Letters compare as
+ * matching reads them; strings may be NULL (then 0). */
 #define TITLE_KICKER_MAX 96
 #define TITLE_KICKER_STEM 4
 int title_kickers_apart(const char *atitle, const char *alead,

@@ -2440,6 +2440,43 @@ gen_kickers_told(size_t i, struct gen_entry *g)
 	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
 }
 
+/*
+ * The same with names whose declension drops a vowel ("Kruszyniec:" over
+ * "dla Kruszyńca"), and headlines that swap a word besides: a forecaster
+ * warns of snow town by town, an outlet copies the wire's warning for
+ * one town with "ostrzeżenie" for "alert" over the wire's lead, and
+ * another outlet warns of the next town's snow, the same level on the
+ * same day, over its own lead of it: two towns' warnings.
+ */
+static void
+gen_kickers_declined(size_t i, struct gen_entry *g)
+{
+	static const char *const town[TEN_TOWNS][2] = {
+		{ "Kruszyniec", "Kruszyńca" }, { "Żurawiec", "Żurawca" },
+		{ "Łęgowiec", "Łęgowca" }, { "Brzozowiec", "Brzozowca" },
+		{ "Jaworzec", "Jaworca" }, { "Olszyniec", "Olszyńca" },
+		{ "Kamionna Góra", "Kamionnej Góry" }, { "Grabowiec", "Grabowca" },
+		{ "Wierzbiniec", "Wierzbińca" }, { "Bukowiec Stary", "Bukowca Starego" },
+	};
+	size_t t = i / 3, k = i % 3, at = k == 2 ? (t + 1) % TEN_TOWNS : t;
+
+	snprintf(g->title, sizeof(g->title), "%s: %s 2. stopnia przed "
+	         "intensywnymi opadami śniegu na sobotę", town[at][0],
+	         k == 0 ? "alert" : "ostrzeżenie");
+	if (k == 2) {
+		snprintf(g->lead, sizeof(g->lead), "W sobotę w okolicach %s "
+		         "spadnie do 15 cm śniegu; obowiązuje ostrzeżenie "
+		         "2. stopnia.", town[at][1]);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "Synoptycy wydali ostrzeżenie "
+		         "2. stopnia przed intensywnymi opadami śniegu dla %s "
+		         "na sobotę.", town[at][1]);
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = k == 0 ? 0 : (int)k;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
+}
+
 static void
 test_kickers(void **state)
 {
@@ -2448,6 +2485,53 @@ test_kickers(void **state)
 	                "one headline under two places' kickers");
 	assert_gen_fold(TEN_TOWNS * 3, gen_kickers_told,
 	                "one headline under kickers their own leads tell");
+	assert_gen_fold(TEN_TOWNS * 3, gen_kickers_declined,
+	                "kickers their own leads decline");
+}
+
+/*
+ * A headline cut short over one template's sentence: the wire tells of
+ * a strike at a firm's plant in one town, an outlet tells, its headline
+ * cut short, of a strike at the firm's plant in the next town, the same
+ * count on the same day, over the template with its own town, and an
+ * aggregator relays the wire's. The cut headline names the firm, so two
+ * outlets' own sentences might each name a town of their own; sentences
+ * written alike may not (fold_cut_keys()).
+ */
+static void
+gen_cut_template(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[TEN_TOWNS] = {
+		"Harrowgate Mills", "Pellmore Foods", "Orrin Textiles",
+		"Callow Steel", "Vennick Paper", "Brightwater Glass",
+		"Fallowfield Motors", "Quenby Ceramics", "Ostley Bakeries",
+		"Redmarsh Plastics",
+	};
+	size_t t = i / 3, k = i % 3, at = k == 1 ? (t + 1) % TEN_TOWNS : t;
+	unsigned n = 120 + 40 * (unsigned)t;
+
+	if (k == 1) {
+		snprintf(g->title, sizeof(g->title), "Workers at %s plant…",
+		         firm[t]);
+	} else {
+		snprintf(g->title, sizeof(g->title), "Workers at %s plant in %s "
+		         "walk out over pay%s", firm[t], ten_towns[at],
+		         k == 2 ? " - City Wire" : "");
+	}
+	snprintf(g->lead, sizeof(g->lead), "About %u workers at the %s plant "
+	         "in %s stopped work on Thursday after pay talks collapsed, "
+	         "the union said.", n, firm[t], ten_towns[at]);
+	g->story = 2 * t + (k == 1);
+	g->own = (int)k;
+	g->at = (int64_t)t * 4 * 86400 + (int64_t)k * 1800;
+}
+
+static void
+test_cut_template(void **state)
+{
+	(void)state;
+	assert_gen_fold(TEN_TOWNS * 3, gen_cut_template,
+	                "cut headlines over one template's sentence");
 }
 
 /*
@@ -6329,6 +6413,7 @@ main(void)
 		cmocka_unit_test(test_feed_swaps),
 		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_kickers),
+		cmocka_unit_test(test_cut_template),
 		cmocka_unit_test(test_cut_first),
 		cmocka_unit_test(test_extra_told),
 		cmocka_unit_test(test_extra_later),
