@@ -5624,6 +5624,27 @@ fold_own_swapped(const struct fold_ctx *c, uint32_t x, uint32_t y)
 	return title_swapped(&vocab, &vx, &vy);
 }
 
+/* Whether x, of the story rooted at r, is a relay of another of its
+ * first FOLD_SAMPLE members: no lead of its own (fold_bare()), and the
+ * other's link or GUID. Its title says no more than the other's, whose
+ * vote it would only repeat or, without a lead to go by, spoil. */
+static int
+fold_relay_in(const struct fold_ctx *c, uint32_t r, uint32_t x)
+{
+	uint32_t y = r;
+	size_t i;
+
+	if (!fold_bare(&c->ents[x])) {
+		return 0;
+	}
+	for (i = 0; i < FOLD_SAMPLE && (i == 0 || y != r); i++, y = c->next[y]) {
+		if (y != x && !fold_bare(&c->ents[y]) && fold_same_address(c, x, y)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether the stories rooted at ra and rb may become one: together they
  * span at most FOLD_WINDOW_SECONDS, or no more than one of them spans
  * already (fold_span_within()), their first members are the same
@@ -5634,7 +5655,8 @@ fold_own_swapped(const struct fold_ctx *c, uint32_t x, uint32_t y)
  * FOLD_SAMPLE members of each (a bounded sample, so that a big story
  * costs no more than a small one), none of them one feed's own two items
  * with a word swapped (fold_own_swapped(): two events, however the other
- * pairs vote). A copy that matches one member only,
+ * pairs vote); a relay of a member (fold_relay_in()) that matches nothing
+ * votes nothing. A copy that matches one member only,
  * as a truncated "Weather update: heavy rain…" matches the weather of
  * every town, joins no story it does not match as a whole. When both
  * are one entry each and known holds fold_same_story(ra, rb) (its
@@ -5673,6 +5695,9 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 			if (!ok && ((i == 0 && j == 0) || (x == wa && y == wb) ||
 			            fold_own_swapped(c, x, y))) {
 				return 0;
+			}
+			if (!ok && (fold_relay_in(c, ra, x) || fold_relay_in(c, rb, y))) {
+				continue;
 			}
 			pairs++, same += ok;
 		}

@@ -2490,6 +2490,59 @@ test_kickers(void **state)
 }
 
 /*
+ * An aggregator's relay in a story's vote: in ten towns the wire tells
+ * "{Town} council backs riverside cycle lane", an outlet glues its own
+ * lead of the vote onto the same headline, a second outlet retells the
+ * wire's as "{Town} council approves ..." over the wire's lead eleven
+ * hours on, and an aggregator relays the second outlet's item with its
+ * link and no summary. The relay matches the second outlet's copy only
+ * (the swapped word, with no lead to go by, matches no other); its link
+ * makes it that copy's, so it votes nothing when the stories join
+ * (fold_relay_in()). One story a town.
+ */
+static void
+test_relay_votes(void **state)
+{
+	enum { N = TEN_TOWNS * 4 };
+	static const char *const source[4] = {
+		"City Wire", "Daily Lantern", "Evening Post", "News Stack",
+	};
+	static const int64_t at[4] = { 0, 10000, 39000, 47000 };
+	struct fold_entry e[N];
+	static char title[N][320], lead[N][192], link[N][64];
+	size_t story[N], i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		size_t t = i / 4, k = i % 4;
+		unsigned cost = 20 + 3 * (unsigned)t;
+
+		if (k == 1) {
+			snprintf(lead[i], sizeof(lead[i]), "Plans for a riverside "
+			         "cycle lane worth £%u million will go ahead in %s "
+			         "after the council backed them by 10 votes to 8.",
+			         cost, ten_towns[t]);
+		} else {
+			snprintf(lead[i], sizeof(lead[i]), "Councillors in %s voted "
+			         "10 to 8 on Sunday to approve a riverside cycle "
+			         "lane costing £%u million.", ten_towns[t], cost);
+		}
+		snprintf(title[i], sizeof(title[i]), "%s council %s riverside "
+		         "cycle lane%s%s", ten_towns[t], k < 2 ? "backs" : "approves",
+		         k == 1 ? " - " : k == 3 ? " - Evening Post" : "",
+		         k == 1 ? lead[i] : "");
+		snprintf(link[i], sizeof(link[i]), "https://%zu.example/lane-%zu",
+		         k == 3 ? (size_t)2 : k, t);
+		e[i] = (struct fold_entry){
+			title[i], NULL, link[i], k == 3 ? NULL : lead[i], source[k],
+			1746000000 + (int64_t)t * 4 * 86400 + at[k], 40
+		};
+		story[i] = t;
+	}
+	assert_fold_as(e, N, story, "an aggregator's relay in a story's vote");
+}
+
+/*
  * A headline cut short over one template's sentence: the wire tells of
  * a strike at a firm's plant in one town, an outlet tells, its headline
  * cut short, of a strike at the firm's plant in the next town, the same
@@ -6414,6 +6467,7 @@ main(void)
 		cmocka_unit_test(test_recounted),
 		cmocka_unit_test(test_kickers),
 		cmocka_unit_test(test_cut_template),
+		cmocka_unit_test(test_relay_votes),
 		cmocka_unit_test(test_cut_first),
 		cmocka_unit_test(test_extra_told),
 		cmocka_unit_test(test_extra_later),
