@@ -5470,8 +5470,9 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *    nothing, title_vague(): "Cold weather warning", another key each,
  *    or two each under a cut title that names something strong
  *    but one again over leads written alike (one template's
- *    sentence), fold_cut_keys(), and any number where the cut copy's own lead
- *    holds every word the cut left out of the whole title,
+ *    sentence), fold_cut_keys(), and any number where the cut
+ *    copy's own lead holds every word the cut left out of the whole
+ *    title,
  *    fold_cut_echoed(): "Forscher der Universität Auenbruck entwickeln…"
  *    over an outlet's sentence of the "selbstheilenden Beton", over
  *    leads that give no quantity two values;
@@ -5670,6 +5671,8 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	int64_t last = c->last[ra] > c->last[rb] ? c->last[ra] : c->last[rb];
 	uint32_t x = ra, y, wa, wb;
 	size_t i, j, pairs = 0, same = 0;
+	/* fold_relay_in() of each sampled member, asked once: -1 not yet */
+	int relay_a, relay_b[FOLD_SAMPLE];
 
 	if (first <= last && fold_apart(first, last) &&
 	    !fold_span_within(c, ra, first, last) &&
@@ -5681,10 +5684,14 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	}
 	wa = fold_first_whole(c, ra);
 	wb = fold_first_whole(c, rb);
+	for (j = 0; j < FOLD_SAMPLE; j++) {
+		relay_b[j] = -1;
+	}
 	for (i = 0; i < FOLD_SAMPLE; i++, x = c->next[x]) {
 		if (i > 0 && x == ra) {
 			break;
 		}
+		relay_a = -1;
 		for (j = 0, y = rb; j < FOLD_SAMPLE; j++, y = c->next[y]) {
 			int ok;
 
@@ -5696,7 +5703,13 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 			            fold_own_swapped(c, x, y))) {
 				return 0;
 			}
-			if (!ok && (fold_relay_in(c, ra, x) || fold_relay_in(c, rb, y))) {
+			if (!ok && relay_a < 0) {
+				relay_a = fold_relay_in(c, ra, x);
+			}
+			if (!ok && !relay_a && relay_b[j] < 0) {
+				relay_b[j] = fold_relay_in(c, rb, y);
+			}
+			if (!ok && (relay_a || relay_b[j] > 0)) {
 				continue;
 			}
 			pairs++, same += ok;
