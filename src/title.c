@@ -521,6 +521,18 @@ ends_with_mark(const char *s, size_t n)
 	       ends_with(s, n, "?") || ends_with(s, n, "\xe3\x80\x82");
 }
 
+/* Whether the title's last rest bytes, which the summary opens with,
+ * end where the summary's first clause does, before its comma: a lead
+ * that opens by naming the headline's subject again ("Nie żyje Ewa
+ * Jastrzębowska, lekarka z Jaworzyna" over "Ewa Jastrzębowska, lekarka
+ * z Jaworzyna, zmarła w sobotę ..."). A summary glued on is cut where
+ * the feed's length ran out, after any word, not at the lead's comma. */
+static int
+restates_subject(const char *summary, size_t rest)
+{
+	return summary[rest] == ',';
+}
+
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
@@ -571,6 +583,9 @@ unglue_sep(const char *title, size_t len, const char *summary, int sep)
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
 		if (strncmp(title + p, summary, rest) == 0) {
+			if (title[p - 1] == ' ' && restates_subject(summary, rest)) {
+				continue;
+			}
 			whole = 1;
 		} else if (camel && rest >= UNGLUE_CAMEL_SAME &&
 		           strncmp(title + p, summary, UNGLUE_CAMEL_SAME) == 0) {

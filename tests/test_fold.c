@@ -4340,6 +4340,56 @@ test_headline_summary(void **state)
 }
 
 /*
+ * A lead that opens by naming the headline's subject again, as a
+ * property: eight people's deaths, each told by the wire ("The family
+ * of NAME said on Sunday that ...") and by an outlet under the same
+ * headline over a lead of its own that opens with the title's last
+ * words and a comma ("NAME, ROLE, died on Sunday aged N, ..."). Read as
+ * a summary glued on after a space, those words left the outlet's
+ * headline "Tributes paid to", a short title that folds only over
+ * copied leads, and the copy stayed apart. Two people of one role in
+ * one town are two stories.
+ */
+enum { RESTATE_T = 8 };
+
+static void
+gen_subject_restated(size_t i, struct gen_entry *g)
+{
+	static const char *const name[RESTATE_T] = {
+		"Ada Penrose", "Tom Hale", "Rosa Abbott", "Ivo Marsh",
+		"Nell Garvey", "Owen Stroud", "Lena Vickery", "Hugh Tamsin",
+	};
+	static const char *const role[4] = {
+		"the first woman mayor of Kelbridge", "a lifeboat coxswain in Ashmore",
+		"the founder of the Penwith choir", "a headteacher in Dunmere for 30 years",
+	};
+	size_t t = i / 2, k = i % 2;
+	int age = 70 + (int)t * 3;
+
+	snprintf(g->title, sizeof(g->title), "Tributes paid to %s, %s", name[t],
+	         role[t % 4]);
+	if (k == 0) {
+		snprintf(g->lead, sizeof(g->lead), "The family of %s said on Sunday "
+		         "that %s had died aged %d after a short illness.", name[t],
+		         role[t % 4], age);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "%s, %s, died on Sunday aged %d, "
+		         "the family said in a statement.", name[t], role[t % 4], age);
+	}
+	g->own = (int)k;
+	g->story = t;
+	g->at = (int64_t)t * 1800 + (int64_t)k * 2 * 3600;
+}
+
+static void
+test_subject_restated(void **state)
+{
+	(void)state;
+	assert_gen_fold(RESTATE_T * 2, gen_subject_restated,
+	                "a lead that names the headline's subject again");
+}
+
+/*
  * A wire's update, numbered, is one story, as a property: in six towns
  * a wire runs a story, then "ACTUALISATION 1 - ", "AGGIORNAMENTO 2 - ",
  * "ATUALIZAÇÃO 1: " or "UPDATE 2 - " before its headline, over its
@@ -6514,6 +6564,7 @@ main(void)
 		cmocka_unit_test(test_short_first_sentence),
 		cmocka_unit_test(test_korean_places),
 		cmocka_unit_test(test_headline_summary),
+		cmocka_unit_test(test_subject_restated),
 		cmocka_unit_test(test_numbered_updates),
 		cmocka_unit_test(test_weekday_compound),
 		cmocka_unit_test(test_definite_weekday),
