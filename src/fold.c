@@ -4350,6 +4350,29 @@ fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
 	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
 }
 
+/* Whether the shorter of a's and b's leads is in the other whole, each
+ * of its shingles, and names the event: FOLD_SHORT_LEAD_MIN shingles
+ * shared, FOLD_SERIES_KEYS keys in each, and no key (a figure, a name)
+ * of each that the other lacks. That is an outlet's copy of the
+ * wire's lead; one template's sentence over another event changes a
+ * word of it (its product, its town) where fold_leads_same() may still
+ * hold, or names nothing ("12 000 appareils supplémentaires sont
+ * concernés." under two recalls a day apart). */
+static int
+fold_lead_copied_whole(const struct fold_ctx *c, const struct fold_ent *a,
+                       const struct fold_ent *b)
+{
+	size_t all, ma, mb, na, nb;
+
+	if (c->boiler == NULL || a->nskeys < FOLD_SERIES_KEYS ||
+	    b->nskeys < FOLD_SERIES_KEYS || !fold_leads_same(c, a, b)) {
+		return 0;
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	return ma * mb == 0 && fold_lead_shared(c, a, b, &all) >= FOLD_SHORT_LEAD_MIN &&
+	       all >= fold_lead_shorter(a, b);
+}
+
 /* Whether a's and b's leads prove them one event whatever their titles
  * say: an outlet that runs the wire's first sentence may head it in its
  * own words ("Ambergate Mills agrees €310m deal for Tidewell Insurance"
@@ -4894,7 +4917,8 @@ fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
  * that each say something (fold_own_swap(): a firm's recall of prams
  * extended and, a day on, of kettles, over one template's sentence and
  * count; a story's copies are told within hours, and an outlet's rewrite
- * told later stays apart); at any time, any word swapped in one feed's own
+ * told later stays apart, unless it runs the other's lead whole,
+ * fold_lead_copied_whole()); at any time, any word swapped in one feed's own
  * two titles, whole and each saying something (fold_own_swap(),
  * fold_own_items(): a feed does not retell its own story in other words,
  * as its forecast of showers and its next day's of wind, or its strike's
@@ -4942,7 +4966,9 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       fold_recount_told(ea, eb) ||
-	       (swapped && fold_own_swap(a, b) && (later || fold_own_items(ea, eb))) ||
+	       (swapped && fold_own_swap(a, b) &&
+	        ((later && !fold_lead_copied_whole(c, a, b)) ||
+	         fold_own_items(ea, eb))) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||

@@ -5954,6 +5954,41 @@ test_swapped_later(void **state)
 }
 
 /*
+ * A headline retold a day on over the wire's lead copied whole, as a
+ * property: in ten towns the wire tells "{town} hospital opens renovated
+ * maternity ward" over a lead that names the hospital, the ward, its
+ * beds and the day, and 20 hours on an outlet runs that lead word for
+ * word under "{town} hospital unveils renovated maternity ward": one
+ * story. The same outlet's "{town} hospital opens new cancer centre" a
+ * day on, over the template's sentence of the centre, is another: a
+ * word swapped told later parts titles unless a lead that names the
+ * event is copied whole (fold_lead_copied_whole()).
+ */
+static void
+gen_retold_later(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 3, k = i % 3;
+	const char *what = k == 2 ? "new cancer centre" : "renovated maternity ward";
+
+	snprintf(g->title, sizeof(g->title), "%s hospital %s %s", ten_towns[t],
+	         k == 1 ? "unveils" : "opens", what);
+	snprintf(g->lead, sizeof(g->lead), "%s General Hospital opened its %s "
+	         "with %zu beds on Saturday, the Marlow Health Trust said.",
+	         ten_towns[t], what, 20 + 4 * t);
+	g->story = 2 * t + (k == 2);
+	g->own = k > 0;
+	g->at = (int64_t)t * 5 * 86400 + (k == 1 ? 72000 : k == 2 ? 90000 : 0);
+}
+
+static void
+test_retold_later(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_retold_later,
+	                "a headline retold a day on over the wire's lead");
+}
+
+/*
  * A flash cut short and a later story, as a property: in ten towns a
  * firm's workers strike, told by an outlet's flash cut short, "Sciopero
  * alla Cantieri …", over its own lead of the strike, which an aggregator
@@ -6556,6 +6591,7 @@ main(void)
 		cmocka_unit_test(test_hangul_stations),
 		cmocka_unit_test(test_own_swaps),
 		cmocka_unit_test(test_swapped_later),
+		cmocka_unit_test(test_retold_later),
 		cmocka_unit_test(test_cut_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
