@@ -4907,6 +4907,25 @@ fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
 	return 0;
 }
 
+/* Whether a and b, each a whole title that says something and with a
+ * word swapped, are told apart for their feeds and times: any feeds'
+ * told more than FOLD_DETAIL_SECONDS apart, one feed's own at any time
+ * (fold_own_items()). Not where one runs the other's lead whole, a lead
+ * that names the event (fold_lead_copied_whole()): an outlet's rewrite
+ * of the wire's story at any time, a feed's update of its own within
+ * FOLD_DETAIL_SECONDS ("Police detain 13 after jewellery raid in
+ * Mossgate" over the lead of its "Police arrest 13 ..." of hours ago).
+ * A feed's own series a day on stays apart whatever its lead. */
+static int
+fold_swap_later(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b, const struct fold_entry *ea,
+                const struct fold_entry *eb)
+{
+	int later = fold_told_later(a, b), own = fold_own_items(ea, eb);
+
+	return (later || own) && ((later && own) || !fold_lead_copied_whole(c, a, b));
+}
+
 /* Whether a and b, which the rule would join, are told apart after all:
  * titles alike but for figures that moved, or a word swapped in the
  * title over leads with words swapped too (one template told of two
@@ -4917,14 +4936,15 @@ fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
  * that each say something (fold_own_swap(): a firm's recall of prams
  * extended and, a day on, of kettles, over one template's sentence and
  * count; a story's copies are told within hours, and an outlet's rewrite
- * told later stays apart, unless it runs the other's lead whole,
- * fold_lead_copied_whole()); at any time, any word swapped in one feed's own
+ * told later stays apart); at any time, any word swapped in one feed's own
  * two titles, whole and each saying something (fold_own_swap(),
  * fold_own_items(): a feed does not retell its own story in other words,
  * as its forecast of showers and its next day's of wind, or its strike's
  * end in 여수 and, seven hours on, in 춘천 over one template's lead that
  * names no town; an aggregator's relays of two outlets' headlines, a
- * flash cut short and "Latest headlines" swap words of one story);
+ * flash cut short and "Latest headlines" swap words of one story). Both
+ * but where one runs the other's lead whole, told by any feeds at any
+ * time, or by one feed within FOLD_DETAIL_SECONDS (fold_swap_later());
  * at any time, title_swap_told() of one feed's two items, whatever
  * figures their leads share (a firm's recall of heaters and its recall
  * of kettles: a feed does not retell its own story with a word its own
@@ -4966,9 +4986,7 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       fold_recount_told(ea, eb) ||
-	       (swapped && fold_own_swap(a, b) &&
-	        ((later && !fold_lead_copied_whole(c, a, b)) ||
-	         fold_own_items(ea, eb))) ||
+	       (swapped && fold_own_swap(a, b) && fold_swap_later(c, a, b, ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||

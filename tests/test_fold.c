@@ -5989,6 +5989,40 @@ test_retold_later(void **state)
 }
 
 /*
+ * A feed's update of its own story, as a property: in ten towns an
+ * outlet tells "Police arrest N after jewellery raid in {town}" and,
+ * hours on under a new GUID, "Police detain N ..." over the same lead
+ * with a sentence added: one story, though one feed's own two titles
+ * with a word swapped are two events, unless one runs the other's lead
+ * whole within FOLD_DETAIL_SECONDS (fold_swap_later()). Its
+ * "Police question N ..." over that lead a day on is another: a feed's
+ * own words swapped a day apart stay apart whatever its lead.
+ */
+static void
+gen_own_update(size_t i, struct gen_entry *g)
+{
+	static const char *const verb[3] = { "arrest", "detain", "question" };
+	size_t t = i / 3, k = i % 3;
+	int n = 3 + (int)t;
+
+	snprintf(g->title, sizeof(g->title), "Police %s %d after jewellery raid in %s",
+	         verb[k], n, ten_towns[t]);
+	snprintf(g->lead, sizeof(g->lead), "Police arrested %d people in %s on "
+	         "Tuesday in connection with a raid on the Marlow Street jeweller.%s",
+	         n, ten_towns[t], k == 1 ? " Further updates will follow." : "");
+	g->story = 2 * t + (k == 2);
+	g->own = 1;
+	g->at = (int64_t)t * 5 * 86400 + (k == 1 ? 4 * 3600 : k == 2 ? 30 * 3600 : 0);
+}
+
+static void
+test_own_update(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_own_update, "a feed's update of its own story");
+}
+
+/*
  * A flash cut short and a later story, as a property: in ten towns a
  * firm's workers strike, told by an outlet's flash cut short, "Sciopero
  * alla Cantieri …", over its own lead of the strike, which an aggregator
@@ -6592,6 +6626,7 @@ main(void)
 		cmocka_unit_test(test_own_swaps),
 		cmocka_unit_test(test_swapped_later),
 		cmocka_unit_test(test_retold_later),
+		cmocka_unit_test(test_own_update),
 		cmocka_unit_test(test_cut_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
