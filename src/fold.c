@@ -4351,13 +4351,15 @@ fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
 }
 
 /* Whether the shorter of a's and b's leads is in the other whole, each
- * of its shingles, and names the event: FOLD_SHORT_LEAD_MIN shingles
- * shared, FOLD_SERIES_KEYS keys in each, and no key (a figure, a name)
- * of each that the other lacks. That is an outlet's copy of the
- * wire's lead; one template's sentence over another event changes a
- * word of it (its product, its town) where fold_leads_same() may still
- * hold, or names nothing ("12 000 appareils supplémentaires sont
- * concernés." under two recalls a day apart). */
+ * of its shingles, and names the event: FOLD_SERIES_KEYS keys in each,
+ * and no key (a figure, a name) of each that the other lacks. That is
+ * an outlet's copy of the wire's lead, or a feed's own under its update;
+ * one template's sentence over another event changes a word of it (its
+ * product, its town) where fold_leads_same() may still hold, or names
+ * nothing ("12 000 appareils supplémentaires sont concernés." under two
+ * recalls a day apart). Its shingles may all be boilerplate: a crash's
+ * road, town, count and day each come back in other crashes, but its
+ * keys together name one. */
 static int
 fold_lead_copied_whole(const struct fold_ctx *c, const struct fold_ent *a,
                        const struct fold_ent *b)
@@ -4369,8 +4371,8 @@ fold_lead_copied_whole(const struct fold_ctx *c, const struct fold_ent *a,
 		return 0;
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	return ma * mb == 0 && fold_lead_shared(c, a, b, &all) >= FOLD_SHORT_LEAD_MIN &&
-	       all >= fold_lead_shorter(a, b);
+	fold_lead_shared(c, a, b, &all);
+	return ma * mb == 0 && all >= fold_lead_shorter(a, b);
 }
 
 /* Whether a's and b's leads prove them one event whatever their titles

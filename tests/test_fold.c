@@ -6023,6 +6023,45 @@ test_own_update(void **state)
 }
 
 /*
+ * And where the story is one of a template's, as a property: sixteen
+ * crashes, each told by the wire as "N injured in crash on the ROAD near
+ * TOWN" over "Police said N people were hurt when ... on the ROAD near
+ * TOWN on DAY morning." and, hours on, updated as "... in collision
+ * ..." over the same lead. Four roads and four towns each come back in
+ * four crashes, as do each count and each day, so every word pair of
+ * the lead is boilerplate (FOLD_BOILER_STORIES); its keys (the count,
+ * the road, the town, the day) name the crash, and a lead copied whole with the same keys is
+ * the same crash's. The crash told next, twelve hours on, is another.
+ */
+enum { CRASH_T = 16 };
+
+static void
+gen_own_update_template(size_t i, struct gen_entry *g)
+{
+	static const char *const road[4] = { "A412", "B2190", "M22", "A91" };
+	static const char *const town[4] = { "Dunmere", "Pennick", "Hollin Bay", "Ashcombe" };
+	static const char *const day[4] = { "Monday", "Tuesday", "Wednesday", "Thursday" };
+	size_t t = i / 2, k = i % 2;
+	int n = 3 + (int)(t % 4);
+
+	snprintf(g->title, sizeof(g->title), "%d injured in %s on the %s near %s", n,
+	         k ? "collision" : "crash", road[t % 4], town[t / 4]);
+	snprintf(g->lead, sizeof(g->lead), "Police said %d people were hurt when a "
+	         "lorry and two cars collided on the %s near %s on %s morning.",
+	         n, road[t % 4], town[t / 4], day[(t + t / 4) % 4]);
+	g->story = t;
+	g->at = (int64_t)t * 12 * 3600 + (int64_t)k * 3 * 3600;
+}
+
+static void
+test_own_update_template(void **state)
+{
+	(void)state;
+	assert_gen_fold(2 * CRASH_T, gen_own_update_template,
+	                "a feed's update of a template's story");
+}
+
+/*
  * A flash cut short and a later story, as a property: in ten towns a
  * firm's workers strike, told by an outlet's flash cut short, "Sciopero
  * alla Cantieri …", over its own lead of the strike, which an aggregator
@@ -6627,6 +6666,7 @@ main(void)
 		cmocka_unit_test(test_swapped_later),
 		cmocka_unit_test(test_retold_later),
 		cmocka_unit_test(test_own_update),
+		cmocka_unit_test(test_own_update_template),
 		cmocka_unit_test(test_cut_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
