@@ -4822,10 +4822,12 @@ fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
 /* Whether a's and b's titles are one headline with one word swapped
  * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
  * bakery in Mossgate"), over leads in their outlets' own words: told
- * within FOLD_DETAIL_SECONDS, one title naming something strong (the
- * other may be in capitals, which tell no name; the same words hold the
- * same keys), the leads sharing FOLD_SWAP_LEAD_KEYS keys and not each
- * holding a figure the other lacks, and the swapped words not each
+ * within FOLD_DETAIL_SECONDS, the leads sharing FOLD_SWAP_LEAD_KEYS keys
+ * where one title names something strong (the other may be in capitals,
+ * which tell no name; the same words hold the same keys), else
+ * FOLD_SERIES_KEYS (a town named only as the first word of a title in
+ * sentence case, "Stourley council approves new library", is a weak
+ * key), and not each holding a figure the other lacks, and the swapped words not each
  * their own lead's alone (title_swap_told(): "bakery" and "cinema" over
  * leads of each). Two words may stand for one ("steps down" for
  * "resigns", title_swapped_few()); then neither title's words may be its
@@ -4850,7 +4852,7 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	const struct fold_entry *ea, *eb;
 	size_t ma, mb, na, nb;
 	char wa[64], wb[64];
-	int words, cjk = 0;
+	int words, cjk = 0, unnamed;
 
 	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE || fold_told_later(a, b)) {
 		return 0;
@@ -4860,11 +4862,10 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	words = title_swapped_few(&vocab, &x, &y);
 	/* no word swapped: a Japanese piece, or a kicker (asked last) */
 	cjk = words == 0 && title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa));
-	if (!cjk && fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0) {
-		return 0;
-	}
+	unnamed = !cjk && fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0;
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	if ((na > 0 && nb > 0) || a->nskeys < ma + FOLD_SWAP_LEAD_KEYS) {
+	if ((na > 0 && nb > 0) ||
+	    a->nskeys < ma + (unnamed ? FOLD_SERIES_KEYS : FOLD_SWAP_LEAD_KEYS)) {
 		return 0;
 	}
 	ea = fold_at(c, (size_t)(a - c->ents));
