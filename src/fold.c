@@ -4287,6 +4287,25 @@ fold_series_named(const struct fold_ctx *c, const struct fold_ent *e)
 	return e->dated && fold_strong_keys(c, e) >= FOLD_SERIES_KEYS;
 }
 
+/* Whether a's and b's leads name the same event by its keys: each
+ * FOLD_SERIES_KEYS keys or more, and no key (a name, a figure, a date)
+ * on both sides that the other lacks. Under a dated series' title that
+ * names its town alone ("Storm warning for Dunmere on Monday"), two
+ * outlets' own sentences of the town, the date, the level and the gusts
+ * tell one warning; another warning names its own level or amount. */
+static int
+fold_leads_keyed_same(const struct fold_ctx *c, const struct fold_ent *a,
+                      const struct fold_ent *b)
+{
+	size_t ma, mb, na, nb;
+
+	if (a->nskeys < FOLD_SERIES_KEYS || b->nskeys < FOLD_SERIES_KEYS) {
+		return 0;
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	return ma * mb == 0 && a->nskeys >= ma + FOLD_SERIES_KEYS;
+}
+
 /* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of
  * the shorter one's shingles, boilerplate or not, and FOLD_LEAD_MIN of them
  * in the other's. Over titles that agree, alike leads that each name
@@ -5341,7 +5360,7 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		       !fold_short_leads_refigured(c, a, b) &&
 		       (fold_short_titles_agree(c, ia, ib, t,
 		                                fold_leads_same(c, a, b) ||
-		                                (named &&
+		                                ((named || fold_leads_keyed_same(c, a, b)) &&
 		                                 (fold_swap_echoed(c, ia, ib) ||
 		                                  fold_swap_named(c, a, b)))) ||
 		        fold_lead_proves(c, ia, ib, t)) &&
@@ -5446,7 +5465,10 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *      synonym, and over the same first sentence of FOLD_SENTENCE_MIN
  *      characters a word of either where the titles hold the same keys
  *      (fold_sentence_copied(): "…4月まで全面通行止め"), and under a
- *      named series' titles one word each that the other's lead holds,
+ *      named series' titles, or titles whose leads name one event by
+ *      FOLD_SERIES_KEYS keys, one's all the other's
+ *      (fold_leads_keyed_same(): "Storm alert for Dunmere on Monday"),
+ *      one word each that the other's lead holds,
  *      fold_echoed_swap(): "Flood alert" over a lead of a "flood
  *      warning", or a word swapped as a headline may swap it,
  *      fold_swap_named(): "for maintenance" and "for repairs"), or one title names nothing (short, without

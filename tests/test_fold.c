@@ -6125,6 +6125,60 @@ test_first_named(void **state)
 	                "two councils' votes under headlines that name no town");
 }
 
+/*
+ * A dated series' title with a word swapped, over leads in two outlets'
+ * own words, as a property: four towns' warnings, ten each on ten days,
+ * of storms, floods and heat, so that every word of "Storm warning for
+ * {town} on Monday" is carried by eight titles or more and it counts as
+ * short (fold_mark_generic()). The wire tells each over the level, the
+ * date and the figure, and an outlet, an hour on, "Storm alert for
+ * {town} on Monday" over its own sentence of the same. The town is the
+ * title's one name (fold_series_named() asks three); the leads tell the
+ * warning by their keys (fold_leads_keyed_same()). Each day's warning
+ * is its own story.
+ */
+enum { KEYED_TOWNS = 4, KEYED_DAYS = 10 };
+
+static void
+gen_series_keyed(size_t i, struct gen_entry *g)
+{
+	static const char *const hazard[3] = { "Storm", "Flood", "Heat" };
+	static const char *const what[3] = { "gusts of up to %d km/h",
+	                                     "up to %d mm of rain",
+	                                     "temperatures of up to %d C" };
+	static const char *const day[7] = { "Monday", "Tuesday", "Wednesday",
+	                                    "Thursday", "Friday", "Saturday", "Sunday" };
+	size_t e = i / 2, k = i % 2, t = e % KEYED_TOWNS, d = e / KEYED_TOWNS;
+	int level = 1 + (int)((e * 7) % 3), figure = 30 + (int)(e * 13 % 61);
+	char fact[64], lower[16];
+
+	snprintf(fact, sizeof(fact), what[d % 3], figure);
+	snprintf(lower, sizeof(lower), "%s", hazard[d % 3]);
+	lower[0] = (char)(lower[0] - 'A' + 'a');
+	snprintf(g->title, sizeof(g->title), "%s %s for %s on %s", hazard[d % 3],
+	         k ? "alert" : "warning", ten_towns[t], day[d % 7]);
+	if (k == 0) {
+		snprintf(g->lead, sizeof(g->lead), "Forecasters have issued a level %d "
+		         "%s warning for %s on %s, %zu June, with %s.", level, lower,
+		         ten_towns[t], day[d % 7], 1 + d, fact);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "%s faces %s on %s, %zu June, and "
+		         "the weather service has put a level %d %s warning in place.",
+		         ten_towns[t], fact, day[d % 7], 1 + d, level, lower);
+	}
+	g->story = e;
+	g->own = (int)k;
+	g->at = (int64_t)d * 86400 + (int64_t)t * 1200 + (int64_t)k * 3600;
+}
+
+static void
+test_series_keyed(void **state)
+{
+	(void)state;
+	assert_gen_fold(2 * KEYED_TOWNS * KEYED_DAYS, gen_series_keyed,
+	                "a series' title with a word swapped over leads keyed alike");
+}
+
 static void
 test_own_update_template(void **state)
 {
@@ -6740,6 +6794,7 @@ main(void)
 		cmocka_unit_test(test_own_update),
 		cmocka_unit_test(test_own_update_template),
 		cmocka_unit_test(test_first_named),
+		cmocka_unit_test(test_series_keyed),
 		cmocka_unit_test(test_cut_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
