@@ -4771,11 +4771,14 @@ fold_leads_keyed_alike(const struct fold_ctx *c, const struct fold_ent *a,
 /* Whether a title word swapped over leads written apart is an outlet's
  * synonym after all: told within FOLD_DETAIL_SECONDS, the titles the
  * same words but one each (title_same_words(): no key swapped, so
- * "MATCHDAY A - B" is not "LIVE: A vs B"), over leads that carry the
- * same figures (fold_figures_carried()), where neither swapped word is
- * its own lead's alone (title_swap_told()): "Power cut leaves 920 homes
- * ..." and "Power slash leaves 920 homes ...", each over its outlet's
- * own sentence of the 920 homes. */
+ * "MATCHDAY A - B" is not "LIVE: A vs B") or two for one
+ * (title_swapped_few(): "walk out" and "strike"), over leads that carry
+ * the same figures (fold_figures_carried()), where the swapped words are
+ * not each their own lead's alone (title_swap_told()): "Power cut leaves
+ * 920 homes ..." and "Power slash leaves 920 homes ...", each over its
+ * outlet's own sentence of the 920 homes; "... strike over pay" over a
+ * lead that says "went on strike" and "... walk out over pay" over one
+ * that says "stopped work", of the same 300 workers. */
 static int
 fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
                   const struct fold_ent *b, const struct fold_entry *ea,
@@ -4784,7 +4787,9 @@ fold_swap_carried(const struct fold_ctx *c, const struct fold_ent *a,
 	struct title_vocab vocab = { c->kind, c->lower };
 	struct title_view x = fold_view(c, a), y = fold_view(c, b);
 
-	return !fold_told_later(a, b) && title_same_words(&vocab, &x, &y, 1) &&
+	return !fold_told_later(a, b) &&
+	       (title_same_words(&vocab, &x, &y, 1) ||
+	        title_swapped_few(&vocab, &x, &y) == 2) &&
 	       fold_figures_carried(c, a, b) &&
 	       !title_swap_told(ea->title, ea->summary, eb->title, eb->summary);
 }

@@ -6179,6 +6179,48 @@ test_series_keyed(void **state)
 	                "a series' title with a word swapped over leads keyed alike");
 }
 
+/*
+ * Two words of a headline swapped for one over two outlets' own
+ * sentences of one event, as a property: in ten towns the wire tells
+ * "Workers at {firm} plant in {town} walk out over pay" over the count
+ * of workers and the day, and an outlet "... strike over pay" over its
+ * own sentence of the same count and day, whose lead says "strike" where
+ * the wire's says neither "walk" nor "out": one story
+ * (fold_swap_carried()). The firm's other plant, the same day, with
+ * its own count, is another.
+ */
+static void
+gen_swap_two_carried(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[2] = { "Halden Robotics", "Vellum Textiles" };
+	size_t t = i / 3, k = i % 3;
+	int n = 120 + 20 * (int)t + (k == 2 ? 55 : 0);
+	const char *f = firm[t % 2], *town = ten_towns[k == 2 ? (t + 3) % TEN_TOWNS : t];
+
+	snprintf(g->title, sizeof(g->title), "Workers at %s plant in %s %s over pay",
+	         f, town, k == 1 ? "strike" : "walk out");
+	if (k == 1) {
+		snprintf(g->lead, sizeof(g->lead), "Pay talks at the %s site in %s have "
+		         "collapsed and around %d employees went on strike on "
+		         "Wednesday, according to the union.", f, town, n);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "About %d workers at the %s plant in "
+		         "%s stopped work on Wednesday after pay talks collapsed, the "
+		         "union said.", n, f, town);
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = (int)k;
+	g->at = (int64_t)t * 5 * 86400 + (int64_t)k * 1800;
+}
+
+static void
+test_swap_two_carried(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_swap_two_carried,
+	                "two words swapped for one over one event's figures");
+}
+
 static void
 test_own_update_template(void **state)
 {
@@ -6795,6 +6837,7 @@ main(void)
 		cmocka_unit_test(test_own_update_template),
 		cmocka_unit_test(test_first_named),
 		cmocka_unit_test(test_series_keyed),
+		cmocka_unit_test(test_swap_two_carried),
 		cmocka_unit_test(test_cut_later),
 		cmocka_unit_test(test_relayed_flashes),
 		cmocka_unit_test(test_feed_numbered_guids),
