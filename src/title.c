@@ -1112,7 +1112,8 @@ static const struct {
  * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
  * women's or a youth side: Dam, Damer, Femení, Academy, Espoirs, Junior
  * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19",
- * "U21s", an age after U, Sub or Under ("U-21", "Sub-20", "Under 21s"),
+ * "U21s", "Κ19", an age after U, Sub or Under ("U-21", "Sub-20", "Under 21s"),
+ * Greek Β' and Vietnamese Nữ after a club's name (side_after_name()),
  * a club's number (club_number(): "IK Granhammar 2 – Älvsvik BoIS 2")
  * and the words outside a to z (is_marker()). */
 static const char *const marker_words[] = {
@@ -2600,13 +2601,14 @@ cjk_marker(const uint32_t *cp, size_t len)
 
 static const uint32_t age_sub[] = { 's', 'u', 'b', 0 };
 
-/* Whether the len code points at cp are U, O or Sub glued to an age of
- * two figures, an s after them or not: "U21", "O19", "U21s", "Sub20". */
+/* Whether the len code points at cp are U, O, Greek Κ or Sub glued to an
+ * age of two figures, an s after them or not: "U21", "O19", "U21s",
+ * "Sub20", "Κ19". */
 static int
 age_glued(const uint32_t *cp, size_t len)
 {
 	size_t at = len >= 5 && cps_spell(cp, 3, age_sub) ? 3 :
-	            cp[0] == 'u' || cp[0] == 'o' ? 1 : 0;
+	            cp[0] == 'u' || cp[0] == 'o' || cp[0] == 0x3BA ? 1 : 0;
 
 	if (at == 0 || (len != at + 2 && !(len == at + 3 && cp[at + 2] == 's'))) {
 		return 0;
@@ -2660,6 +2662,27 @@ club_number(const struct norm *nm, const struct token *t)
 	return seen >= 2;
 }
 
+/* Whether t is a club's side by a letter or word after its name: Greek
+ * Β (its second side, "Ποσειδών Ακρογιαλιού Β'"; Latin B is a marker
+ * word) after a capitalised word, or Vietnamese Nữ (women's) right after
+ * FC or CLB, where Swedish and Dutch "nu" (now) never stands. */
+static int
+side_after_name(const struct norm *nm, const struct token *t)
+{
+	static const uint32_t nu[] = { 'n', 'u', 0 }, fc[] = { 'f', 'c', 0 },
+	                      clb[] = { 'c', 'l', 'b', 0 };
+	const struct token *p = t - 1;
+	const uint32_t *cp = nm->cps + t->start, *pp;
+
+	if (t == nm->toks || !t->upper || !p->upper || p->cjk) {
+		return 0;
+	}
+	pp = nm->cps + p->start;
+	return (t->len == 1 && cp[0] == 0x3B2) ||
+	       (cps_spell(cp, t->len, nu) &&
+	        (cps_spell(pp, p->len, fc) || cps_spell(pp, p->len, clb)));
+}
+
 static int
 is_marker(const struct norm *nm, const struct token *t)
 {
@@ -2670,7 +2693,8 @@ is_marker(const struct norm *nm, const struct token *t)
 	if (t->cjk || t->partial) {
 		return 0;
 	}
-	if (age_glued(cp, t->len) || age_follows(nm, t) || club_number(nm, t)) {
+	if (age_glued(cp, t->len) || age_follows(nm, t) || club_number(nm, t) ||
+	    side_after_name(nm, t)) {
 		return 1;
 	}
 	words = tok_words(nm, t);

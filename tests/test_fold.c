@@ -947,6 +947,20 @@ static const struct team_sides team_sides[] = {
 	  "F\xc3\xb6rhandstips: IK Granhammar 2 \xe2\x80\x93 \xc3\x84lvsvik BoIS 2",
 	  "IK Granhammar tar emot \xc3\x84lvsvik BoIS p\xc3\xa5 l\xc3\xb6rdag klockan 13.",
 	  "IK Granhammar 2 tar emot \xc3\x84lvsvik BoIS 2 p\xc3\xa5 l\xc3\xb6rdag klockan 13." },
+	/* a Greek club's second side ("Β'") and its under-19s ("Κ19") */
+	{ "Ποσειδών Ακρογιαλιού - Αναγέννηση Πευκολόφου: οι ενδεκάδες",
+	  "Ποσειδών Ακρογιαλιού Β' - Αναγέννηση Πευκολόφου Β': οι ενδεκάδες",
+	  "Ο Ποσειδών Ακρογιαλιού υποδέχεται την Αναγέννηση Πευκολόφου το Σάββατο.",
+	  "Ο Ποσειδών Ακρογιαλιού Β' υποδέχεται την Αναγέννηση Πευκολόφου Β' το Σάββατο." },
+	{ "Κεραυνός Δαφνούσας - Α.Ε. Αμπελοκάμπου: οι ενδεκάδες",
+	  "Κεραυνός Δαφνούσας Κ19 - Α.Ε. Αμπελοκάμπου Κ19: οι ενδεκάδες",
+	  "Ο Κεραυνός Δαφνούσας υποδέχεται την Α.Ε. Αμπελοκάμπου την Κυριακή.",
+	  "Ο Κεραυνός Δαφνούσας Κ19 υποδέχεται την Α.Ε. Αμπελοκάμπου Κ19 την Κυριακή." },
+	/* a Vietnamese club's women's side ("FC Nữ") */
+	{ "Phú Lạc FC - Lạc Xuân FC: đội hình dự kiến",
+	  "Phú Lạc FC Nữ - Lạc Xuân FC Nữ: đội hình dự kiến",
+	  "Phú Lạc FC tiếp đón Lạc Xuân FC vào chiều thứ Bảy.",
+	  "Phú Lạc FC Nữ tiếp đón Lạc Xuân FC Nữ vào chiều thứ Bảy." },
 	/* "Rotor Kamyshin v Sokol Ozyorny: live", reserve sides numbered */
 	{ "\xd0\xa0\xd0\xbe\xd1\x82\xd0\xbe\xd1\x80 \xd0\x9a\xd0\xb0\xd0\xbc\xd1\x8b\xd1\x88\xd0\xb8\xd0\xbd \xe2\x80\x94 \xd0\xa1\xd0\xbe\xd0\xba\xd0\xbe\xd0\xbb \xd0\x9e\xd0\xb7\xd1\x91\xd1\x80\xd0\xbd\xd1\x8b\xd0\xb9: \xd0\xbf\xd1\x80\xd1\x8f\xd0\xbc\xd0\xb0\xd1\x8f \xd1\x82\xd1\x80\xd0\xb0\xd0\xbd\xd1\x81\xd0\xbb\xd1\x8f\xd1\x86\xd0\xb8\xd1\x8f",
 	  "\xd0\xa0\xd0\xbe\xd1\x82\xd0\xbe\xd1\x80 \xd0\x9a\xd0\xb0\xd0\xbc\xd1\x8b\xd1\x88\xd0\xb8\xd0\xbd-2 \xe2\x80\x94 \xd0\xa1\xd0\xbe\xd0\xba\xd0\xbe\xd0\xbb \xd0\x9e\xd0\xb7\xd1\x91\xd1\x80\xd0\xbd\xd1\x8b\xd0\xb9-2: \xd0\xbf\xd1\x80\xd1\x8f\xd0\xbc\xd0\xb0\xd1\x8f \xd1\x82\xd1\x80\xd0\xb0\xd0\xbd\xd1\x81\xd0\xbb\xd1\x8f\xd1\x86\xd0\xb8\xd1\x8f",
