@@ -4851,8 +4851,8 @@ fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
  * which tell no name; the same words hold the same keys), else
  * FOLD_SERIES_KEYS (a town named only as the first word of a title in
  * sentence case, "Stourley council approves new library", is a weak
- * key), and not each holding a figure the other lacks, and the swapped words not each
- * their own lead's alone (title_swap_told(): "bakery" and "cinema" over
+ * key), and not each holding a figure the other lacks, and the swapped
+ * words not each their own lead's alone (title_swap_told(): "bakery" and "cinema" over
  * leads of each). Two words may stand for one ("steps down" for
  * "resigns", title_swapped_few()); then neither title's words may be its
  * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
@@ -4886,10 +4886,11 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	words = title_swapped_few(&vocab, &x, &y);
 	/* no word swapped: a Japanese piece, or a kicker (asked last) */
 	cjk = words == 0 && title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa));
-	unnamed = !cjk && fold_strong_keys(c, a) == 0 && fold_strong_keys(c, b) == 0;
+	unnamed = !cjk && fold_strong_keys(c, a) == 0 &&
+	          fold_strong_keys(c, b) == 0;
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	if ((na > 0 && nb > 0) ||
-	    a->nskeys < ma + (unnamed ? FOLD_SERIES_KEYS : FOLD_SWAP_LEAD_KEYS)) {
+	if ((na > 0 && nb > 0) || a->nskeys < ma + (unnamed ? FOLD_SERIES_KEYS :
+	                                                     FOLD_SWAP_LEAD_KEYS)) {
 		return 0;
 	}
 	ea = fold_at(c, (size_t)(a - c->ents));
@@ -4950,7 +4951,8 @@ fold_swap_later(const struct fold_ctx *c, const struct fold_ent *a,
 {
 	int later = fold_told_later(a, b), own = fold_own_items(ea, eb);
 
-	return (later || own) && ((later && own) || !fold_lead_copied_whole(c, a, b));
+	return (later || own) &&
+	       ((later && own) || !fold_lead_copied_whole(c, a, b));
 }
 
 /* Whether a and b, which the rule would join, are told apart after all:
@@ -5013,7 +5015,8 @@ fold_told_apart(const struct fold_ctx *c, const struct fold_ent *a,
 	       ((later || fold_one_feed(ea, eb)) &&
 	        title_swap_told(ea->title, ea->summary, eb->title, eb->summary)) ||
 	       fold_recount_told(ea, eb) ||
-	       (swapped && fold_own_swap(a, b) && fold_swap_later(c, a, b, ea, eb)) ||
+	       (swapped && fold_own_swap(a, b) &&
+	        fold_swap_later(c, a, b, ea, eb)) ||
 	       (swapped && fold_leads_alike(c, a, b) &&
 	        !fold_figures_carried(c, a, b) &&
 	        title_swap_own(ea->title, ea->summary, eb->title, eb->summary)) ||
@@ -5365,7 +5368,8 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		       !fold_short_leads_refigured(c, a, b) &&
 		       (fold_short_titles_agree(c, ia, ib, t,
 		                                fold_leads_same(c, a, b) ||
-		                                ((named || fold_leads_keyed_same(c, a, b)) &&
+		                                ((named ||
+		                                  fold_leads_keyed_same(c, a, b)) &&
 		                                 (fold_swap_echoed(c, ia, ib) ||
 		                                  fold_swap_named(c, a, b)))) ||
 		        fold_lead_proves(c, ia, ib, t)) &&

@@ -583,7 +583,8 @@ unglue_sep(const char *title, size_t len, const char *summary, int sep)
 		/* the title holds no NUL before len: equal for rest bytes
 		 * means the summary has them too */
 		if (strncmp(title + p, summary, rest) == 0) {
-			if (title[p - 1] == ' ' && restates_subject(summary, rest)) {
+			if (title[p - 1] == ' ' &&
+			    restates_subject(summary, rest)) {
 				continue;
 			}
 			whole = 1;
@@ -1112,8 +1113,9 @@ static const struct {
  * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
  * women's or a youth side: Dam, Damer, Femení, Academy, Espoirs, Junior
  * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19",
- * "U21s", "Κ19", an age after U, Sub or Under ("U-21", "Sub-20", "Under 21s"),
- * Greek Β' and Vietnamese Nữ after a club's name (side_after_name()),
+ * "U21s", "Κ19", an age after U, Sub or Under ("U-21", "Sub-20",
+ * "Under 21s"), Greek Β' and Vietnamese Nữ after a club's name
+ * (side_after_name()),
  * a club's number (club_number(): "IK Granhammar 2 – Älvsvik BoIS 2")
  * and the words outside a to z (is_marker()). */
 static const char *const marker_words[] = {
@@ -2671,12 +2673,13 @@ side_after_name(const struct norm *nm, const struct token *t)
 {
 	static const uint32_t nu[] = { 'n', 'u', 0 }, fc[] = { 'f', 'c', 0 },
 	                      clb[] = { 'c', 'l', 'b', 0 };
-	const struct token *p = t - 1;
 	const uint32_t *cp = nm->cps + t->start, *pp;
+	const struct token *p;
 
-	if (t == nm->toks || !t->upper || !p->upper || p->cjk) {
+	if (t == nm->toks || !t->upper || !t[-1].upper || t[-1].cjk) {
 		return 0;
 	}
+	p = t - 1;
 	pp = nm->cps + p->start;
 	return (t->len == 1 && cp[0] == 0x3B2) ||
 	       (cps_spell(cp, t->len, nu) &&
