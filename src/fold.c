@@ -4302,8 +4302,9 @@ fold_leads_keyed_same(const struct fold_ctx *c, const struct fold_ent *a,
 	if (a->nskeys < FOLD_SERIES_KEYS || b->nskeys < FOLD_SERIES_KEYS) {
 		return 0;
 	}
+	/* one side lacking none, the keys shared are all of that side's */
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	return ma * mb == 0 && a->nskeys >= ma + FOLD_SERIES_KEYS;
+	return ma == 0 || mb == 0;
 }
 
 /* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of
@@ -4356,42 +4357,46 @@ fold_echoed_swap(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	       fold_swap_echoed(c, ia, ib);
 }
 
+/* Whether a's and b's leads are copied, share of the shorter one's
+ * shingles in the other's (FOLD_LEAD_MIN at least), and no boilerplate
+ * as a whole. */
+static int
+fold_leads_copied_share(const struct fold_ctx *c, const struct fold_ent *a,
+                        const struct fold_ent *b, double share)
+{
+	size_t whole = fold_lead_shorter(a, b), all;
+
+	fold_lead_shared(c, a, b, &all);
+	return !a->boilerlead && !b->boilerlead && all >= FOLD_LEAD_MIN &&
+	       (double)all >= share * (double)whole - 1e-9;
+}
+
 /* Whether a's and b's leads are copied nearly whole (FOLD_LEAD_SAME of
  * the shorter one's shingles), and no boilerplate as a whole. */
 static int
 fold_leads_same(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
 {
-	size_t whole = fold_lead_shorter(a, b), all;
-
-	fold_lead_shared(c, a, b, &all);
-	return !a->boilerlead && !b->boilerlead && all >= FOLD_LEAD_MIN &&
-	       (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
+	return fold_leads_copied_share(c, a, b, FOLD_LEAD_SAME);
 }
 
 /* Whether the shorter of a's and b's leads is in the other whole, each
- * of its shingles, and names the event: FOLD_SERIES_KEYS keys in each,
- * and no key (a figure, a name) of each that the other lacks. That is
- * an outlet's copy of the wire's lead, or a feed's own under its update;
- * one template's sentence over another event changes a word of it (its
- * product, its town) where fold_leads_same() may still hold, or names
- * nothing ("12 000 appareils supplémentaires sont concernés." under two
- * recalls a day apart). Its shingles may all be boilerplate: a crash's
+ * of its shingles, and names the event (fold_leads_keyed_same():
+ * FOLD_SERIES_KEYS keys in each, and no key, a figure or a name, of
+ * each that the other lacks). That is an outlet's copy of the wire's
+ * lead, or a feed's own under its update; one template's sentence over
+ * another event changes a word of it (its product, its town) where
+ * fold_leads_same() may still hold, or names nothing ("12 000
+ * appareils supplémentaires sont concernés." under two recalls a day
+ * apart). Its shingles may all be boilerplate: a crash's
  * road, town, count and day each come back in other crashes, but its
  * keys together name one. */
 static int
 fold_lead_copied_whole(const struct fold_ctx *c, const struct fold_ent *a,
                        const struct fold_ent *b)
 {
-	size_t all, ma, mb, na, nb;
-
-	if (c->boiler == NULL || a->nskeys < FOLD_SERIES_KEYS ||
-	    b->nskeys < FOLD_SERIES_KEYS || !fold_leads_same(c, a, b)) {
-		return 0;
-	}
-	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	fold_lead_shared(c, a, b, &all);
-	return ma * mb == 0 && all >= fold_lead_shorter(a, b);
+	return c->boiler != NULL && fold_leads_keyed_same(c, a, b) &&
+	       fold_leads_copied_share(c, a, b, 1.0);
 }
 
 /* Whether a's and b's leads prove them one event whatever their titles
@@ -4852,8 +4857,8 @@ fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
  * FOLD_SERIES_KEYS (a town named only as the first word of a title in
  * sentence case, "Stourley council approves new library", is a weak
  * key), and not each holding a figure the other lacks, and the swapped
- * words not each their own lead's alone (title_swap_told(): "bakery" and "cinema" over
- * leads of each). Two words may stand for one ("steps down" for
+ * words not each their own lead's alone (title_swap_told(): "bakery"
+ * and "cinema" over leads of each). Two words may stand for one ("steps down" for
  * "resigns", title_swapped_few()); then neither title's words may be its
  * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
  * A title only inflected ("nueva dirección" for "nuevo director") swaps

@@ -5100,13 +5100,13 @@ title_kickers_apart(const char *atitle, const char *alead, const char *btitle,
 	}
 	fold_letters(atitle, na, ka, sizeof(ka));
 	fold_letters(btitle, nb, kb, sizeof(kb));
+	if (strcmp(ka, kb) == 0) {
+		return 0;
+	}
 	resta = kicker_rest(atitle, na);
 	restb = kicker_rest(btitle, nb);
 	fold_letters(resta, strlen(resta), ra, sizeof(ra));
 	fold_letters(restb, strlen(restb), rb, sizeof(rb));
-	if (strcmp(ka, kb) == 0) {
-		return 0;
-	}
 	fold_letters(alead, strnlen(alead, TITLE_ECHO_BYTES), la, sizeof(la));
 	fold_letters(blead, strnlen(blead, TITLE_ECHO_BYTES), lb, sizeof(lb));
 	if (strcmp(ra, rb) == 0 && strstr(la, ka) == NULL &&
