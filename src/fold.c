@@ -95,6 +95,12 @@
 #define FOLD_EVENT_KEYS 5
 /* Leads under one headline with a word swapped share this many keys. */
 #define FOLD_SWAP_LEAD_KEYS 2
+/* ... or, in Chinese or Japanese, tell this many pairs of characters of
+ * each other's headline (fold_cjk_echoed()). */
+#define FOLD_CJK_ECHO 4
+/* A lead copied whole under a Chinese, Japanese or Korean headline names
+ * its event when it is this many shingles long (fold_leads_uncased_same()). */
+#define FOLD_UNCASED_LEAD FOLD_LEAD_MIN
 /* Copies under a title that names its event with a figure may add
  * figures of their own to their leads when told this close together
  * (fold_event_named()); a daily template's next title comes a day on. */
@@ -4307,6 +4313,34 @@ fold_leads_keyed_same(const struct fold_ctx *c, const struct fold_ent *a,
 	return ma == 0 || mb == 0;
 }
 
+/* fold_leads_keyed_same() for headlines in Chinese, Japanese or Korean,
+ * whose leads name few keys (no capitals tell a name, and a run of kanji
+ * between commas is no word): leads of FOLD_UNCASED_LEAD shingles or
+ * more that no FOLD_BOILER_STORIES stories carry whole, neither naming a
+ * key the other lacks ("미르군 의회는 금요일 트램 연장 예산 7억 원을
+ * 의결했다" is one council's vote, where "Services resume." is any
+ * line's). */
+static int
+fold_leads_uncased_same(const struct fold_ctx *c, const struct fold_ent *a,
+                        const struct fold_ent *b)
+{
+	struct title_view x, y;
+	size_t ma, mb, na, nb;
+
+	if (a->nlead < FOLD_UNCASED_LEAD || b->nlead < FOLD_UNCASED_LEAD ||
+	    a->boilerlead || b->boilerlead) {
+		return 0;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	if ((!a->hangul && title_latin(&x)) ||
+	    (!b->hangul && title_latin(&y))) {
+		return 0;
+	}
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	return ma == 0 || mb == 0;
+}
+
 /* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of
  * the shorter one's shingles, boilerplate or not, and FOLD_LEAD_MIN of them
  * in the other's. Over titles that agree, alike leads that each name
@@ -4395,7 +4429,9 @@ static int
 fold_lead_copied_whole(const struct fold_ctx *c, const struct fold_ent *a,
                        const struct fold_ent *b)
 {
-	return c->boiler != NULL && fold_leads_keyed_same(c, a, b) &&
+	return c->boiler != NULL &&
+	       (fold_leads_keyed_same(c, a, b) ||
+	        fold_leads_uncased_same(c, a, b)) &&
 	       fold_leads_copied_share(c, a, b, 1.0);
 }
 
@@ -4848,6 +4884,38 @@ fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
 	return title_swap_untold(ta, ea->summary, tb, eb->summary, words);
 }
 
+/* Whether a and b both have a lead under a title in Chinese or Japanese
+ * (no Latin letter, not Korean): a lead there names no key but its
+ * figures, so fold_swap_named() asks how much of the headlines the leads
+ * tell instead (fold_cjk_echoed()). */
+static int
+fold_cjk_leads(const struct fold_ctx *c, const struct fold_ent *a,
+               const struct fold_ent *b)
+{
+	struct title_view x, y;
+
+	if (a->nlead == 0 || b->nlead == 0 || a->hangul || b->hangul) {
+		return 0;
+	}
+	x = fold_view(c, a);
+	y = fold_view(c, b);
+	return !title_latin(&x) && !title_latin(&y);
+}
+
+/* Whether each of a's and b's leads tells FOLD_CJK_ECHO pairs of
+ * characters of the other's Chinese or Japanese headline
+ * (title_cjk_echo()): "意料之中：胡宇轩将再次竞选枫城市长" under "枫城市长胡宇轩
+ * 宣布竞选连任" tells its mayor, town and race, as a lead sharing keys
+ * does in a script with capitals. */
+static int
+fold_cjk_echoed(const struct fold_ent *a, const struct fold_ent *b,
+                const struct fold_entry *ea, const struct fold_entry *eb)
+{
+	return a->nlead > 0 && b->nlead > 0 &&
+	       title_cjk_echo(ea->title, eb->summary) >= FOLD_CJK_ECHO &&
+	       title_cjk_echo(eb->title, ea->summary) >= FOLD_CJK_ECHO;
+}
+
 /* Whether a's and b's titles are one headline with one word swapped
  * for an outlet's own ("Fire destroys bakery in Mossgate" and "Fire guts
  * bakery in Mossgate"), over leads in their outlets' own words: told
@@ -4870,8 +4938,9 @@ fold_swap_untold(const struct fold_ctx *c, const struct fold_entry *ea,
  * a piece of four kana or kanji at most (title_cjk_swapped(): 考案 and
  * 開発) is the same headline when no two characters of either piece are
  * its own lead's alone (title_cjk_told(): 葦原村 and 岬町, whose lead names
- * 葦原村's prosecutors too). Asked of pairs the title rule fails, so the
- * cheap tests come first. */
+ * 葦原村's prosecutors too); its leads may share no key but each tell
+ * the other's headline (fold_cjk_echoed()). Asked of pairs the title
+ * rule fails, so the cheap tests come first. */
 static int
 fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
                      const struct fold_ent *b)
@@ -4893,13 +4962,15 @@ fold_swap_named_read(const struct fold_ctx *c, const struct fold_ent *a,
 	cjk = words == 0 && title_cjk_swapped(&vocab, &x, &y, wa, wb, sizeof(wa));
 	unnamed = !cjk && fold_strong_keys(c, a) == 0 &&
 	          fold_strong_keys(c, b) == 0;
-	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	if ((na > 0 && nb > 0) || a->nskeys < ma + (unnamed ? FOLD_SERIES_KEYS :
-	                                                     FOLD_SWAP_LEAD_KEYS)) {
-		return 0;
-	}
 	ea = fold_at(c, (size_t)(a - c->ents));
 	eb = fold_at(c, (size_t)(b - c->ents));
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	if ((na > 0 && nb > 0) ||
+	    (a->nskeys < ma + (unnamed ? FOLD_SERIES_KEYS :
+	                                 FOLD_SWAP_LEAD_KEYS) &&
+	     !(cjk && fold_cjk_echoed(a, b, ea, eb)))) {
+		return 0;
+	}
 	if (cjk) {
 		return !title_cjk_told(wa, ea->summary, eb->summary) &&
 		       !title_cjk_told(wb, eb->summary, ea->summary);
@@ -4913,8 +4984,22 @@ static inline int
 fold_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
                 const struct fold_ent *b)
 {
-	return a->nskeys >= FOLD_SWAP_LEAD_KEYS && b->nskeys >= FOLD_SWAP_LEAD_KEYS &&
+	return ((a->nskeys >= FOLD_SWAP_LEAD_KEYS &&
+	         b->nskeys >= FOLD_SWAP_LEAD_KEYS) ||
+	        fold_cjk_leads(c, a, b)) &&
 	       fold_swap_named_read(c, a, b);
+}
+
+/* Whether a's and b's Chinese or Japanese headlines are one with a
+ * piece swapped over leads that tell them (fold_swap_named() through
+ * fold_cjk_echoed()): a lead's run of kanji between its commas is no
+ * word, so two outlets' sentences of one appointment hold no key in
+ * common, and only their figures may tell two events. */
+static int
+fold_cjk_swap_named(const struct fold_ctx *c, const struct fold_ent *a,
+                    const struct fold_ent *b)
+{
+	return fold_cjk_leads(c, a, b) && fold_swap_named_read(c, a, b);
 }
 
 /* Whether a's title holds a key that b's lacks: the capitalised word
@@ -4944,7 +5029,10 @@ fold_key_more(const struct fold_ctx *c, const struct fold_ent *a,
  * word swapped, are told apart for their feeds and times: any feeds'
  * told more than FOLD_DETAIL_SECONDS apart, one feed's own at any time
  * (fold_own_items()). Not where one runs the other's lead whole, a lead
- * that names the event (fold_lead_copied_whole()): an outlet's rewrite
+ * that names the event (fold_lead_copied_whole(): by its keys, or under
+ * Chinese, Japanese or Korean headlines by its length,
+ * fold_leads_uncased_same(): "미르군, 트램 연장에 7억 원 투입" and
+ * "... 배정"): an outlet's rewrite
  * of the wire's story at any time, a feed's update of its own within
  * FOLD_DETAIL_SECONDS ("Police detain 13 after jewellery raid in
  * Mossgate" over the lead of its "Police arrest 13 ..." of hours ago).
@@ -5407,7 +5495,8 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 		return !fold_recount_told(fold_at(c, ia), fold_at(c, ib));
 	}
 	if (!(fold_leads_alike(c, a, b) &&
-	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ?
+	      fold_summaries_differ(c, a, b, fold_cjk_named(c, a, b) ||
+	                                     fold_cjk_swap_named(c, a, b) ?
 	                                     0 : FOLD_LEAD_KEYS)) &&
 	    !fold_told_apart(c, a, b)) {
 		return 1;
@@ -5618,7 +5707,13 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *      piece (title_cjk_swapped()) (fold_swap_named():
  *      "Fire destroys bakery in
  *      Mossgate" and "Fire guts bakery in Mossgate", each over its
- *      outlet's own sentence of the street and the town);
+ *      outlet's own sentence of the street and the town); a Chinese or
+ *      Japanese piece's leads, which hold no keys (a run of kanji
+ *      between commas is no word), may instead each tell FOLD_CJK_ECHO
+ *      pairs of characters of the other's headline (fold_cjk_echoed():
+ *      "…胡宇轩宣布竞选连任" and "…公布…" over "意料之中：胡宇轩将再次竞选
+ *      枫城市长。"), and the leads written alike then part them by
+ *      figures only (fold_cjk_swap_named());
  *  - whatever the rules above say of their titles (too few words
  *    shared, or words swapped that fold_told_apart() reads as another
  *    event's), two feeds' items of one event, each under a headline in

@@ -3640,6 +3640,41 @@ title_cjk_told(const char *w, const char *lead, const char *other)
 	return 0;
 }
 
+/* Whether the pair of characters two occurs in title before byte at. */
+static int
+title_pair_before(const char *title, size_t at, const char *two)
+{
+	const char *p = strstr(title, two);
+
+	return p != NULL && (size_t)(p - title) < at;
+}
+
+size_t
+title_cjk_echo(const char *title, const char *lead)
+{
+	const unsigned char *s = (const unsigned char *)title;
+	size_t len = title != NULL ? strlen(title) : 0, i = 0, echoed = 0;
+	uint32_t c, prev = 0;
+	size_t prev_at = 0;
+
+	while (lead != NULL && i < len) {
+		size_t one = decode_cp(s + i, len - i, &c);
+
+		if (is_cjk(c) && is_cjk(prev) && i - prev_at + one < 16) {
+			char two[16];
+
+			memcpy(two, title + prev_at, i - prev_at + one);
+			two[i - prev_at + one] = '\0';
+			/* a pair the title repeats ("馆馆长") counts once */
+			echoed += strstr(lead, two) != NULL &&
+			          !title_pair_before(title, prev_at, two);
+		}
+		prev = c, prev_at = i;
+		i += one;
+	}
+	return echoed;
+}
+
 /* Whether CJK token t is a date's unit after a number (11月17日, 2026年)
  * or a weekday (火曜日, 火曜). */
 static int

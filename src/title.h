@@ -422,6 +422,11 @@ int title_cjk_swapped(const struct title_vocab *v, const struct title_view *a,
  * "銅線窃盗" over a lead of "大麻を栽培". */
 int title_cjk_told(const char *w, const char *lead, const char *other);
 
+/* How many pairs of CJK characters side by side in title (each pair
+ * once) lead holds: how much of a Chinese or Japanese headline a lead in
+ * an outlet's own words tells again. 0 when lead is NULL. */
+size_t title_cjk_echo(const char *title, const char *lead);
+
 /* Whether a and b are title_swapped() by two words each at most and
  * otherwise hold the same words (title_same_words()): 1 when one word
  * each ("Fire destroys bakery in Mossgate" and "Fire guts bakery in

@@ -6778,6 +6778,100 @@ test_site_address(void **state)
 	}
 }
 
+/*
+ * A Chinese headline with a word swapped, over two outlets' own
+ * sentences, as a property: in ten towns the wire tells
+ * "{person}出任{town}美术馆馆长" over "{person}周二被任命为{town}美术馆馆长，
+ * 将于下月上任。" and an outlet, forty minutes on, "{person}担任..." over
+ * "{town}美术馆迎来新馆长：{person}。". A lead's run of kanji between
+ * commas is no word, so the leads share no key; each tells the other's
+ * headline (fold_cjk_echoed()). The same day the wire tells
+ * "{town}纺织厂工人罢工" and the outlet "{town}纺织厂发生火灾", each over
+ * a lead of its own event: a piece swapped that each lead alone tells
+ * (title_cjk_told()) is two stories.
+ */
+static const char *const cjk_towns[TEN_TOWNS] = {
+	"桂溪", "梅汀", "蓝湾", "竹川", "杏坪", "棠州", "苇塘", "槐阳", "芦汀", "石渠",
+};
+static const char *const cjk_people[TEN_TOWNS] = {
+	"林若溪", "周明远", "陈思雨", "赵立新", "孙嘉禾",
+	"吴清扬", "郑雨辰", "冯晓岚", "何子墨", "韩一鸣",
+};
+
+static void
+gen_cjk_swap_told(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 4, k = i % 4;
+	const char *town = cjk_towns[t], *who = cjk_people[t];
+
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "%s出任%s美术馆馆长", who, town);
+		snprintf(g->lead, sizeof(g->lead),
+		         "%s周二被任命为%s美术馆馆长，将于下月上任。", who, town);
+	} else if (k == 1) {
+		snprintf(g->title, sizeof(g->title), "%s担任%s美术馆馆长", who, town);
+		snprintf(g->lead, sizeof(g->lead), "%s美术馆迎来新馆长：%s。", town, who);
+	} else if (k == 2) {
+		snprintf(g->title, sizeof(g->title), "%s纺织厂工人罢工", town);
+		snprintf(g->lead, sizeof(g->lead),
+		         "%s纺织厂约三百名工人周二罢工，要求加薪。", town);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s纺织厂发生火灾", town);
+		snprintf(g->lead, sizeof(g->lead),
+		         "%s纺织厂周二下午发生火灾，消防人员赶到现场。", town);
+	}
+	g->story = 3 * t + (k < 2 ? 0 : k - 1);
+	g->own = (int)(k % 2);
+	g->at = (int64_t)t * 5 * 86400 + (int64_t)k * 2400;
+}
+
+static void
+test_cjk_swap_told(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * TEN_TOWNS, gen_cjk_swap_told,
+	                "a Chinese headline with a word swapped over own leads");
+}
+
+/*
+ * A Korean feed's update of its own story, as a property: in ten towns
+ * an outlet tells "{town}, 트램 연장에 N억 원 투입" and, hours on, "...
+ * 배정" over the same lead with a sentence added. Its leads name few
+ * keys (no capitals tell a name), so a lead copied whole names its event
+ * by its length and by no other story carrying it
+ * (fold_leads_uncased_same()). Its "... 편성" over that lead a day on
+ * is another story, as a feed's own swapped words a day apart are.
+ */
+static const char *const hangul_towns[TEN_TOWNS] = {
+	"버들시", "나린군", "새봄시", "들샘군", "이든시",
+	"가온군", "미리내시", "한울군", "너울시", "모래내군",
+};
+
+static void
+gen_uncased_update(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 3, k = i % 3;
+	int n = 3 + (int)t;
+
+	snprintf(g->title, sizeof(g->title), "%s, 트램 연장에 %d억 원 %s",
+	         hangul_towns[t], n, k == 0 ? "투입" : k == 1 ? "배정" : "편성");
+	snprintf(g->lead, sizeof(g->lead), "%s 의회는 금요일 트램 연장 예산 %d억 원을 "
+	         "의결했다.%s", hangul_towns[t], n,
+	         k == 1 ? " 공사는 내년 봄 착공한다." : "");
+	g->story = 2 * t + (k == 2);
+	g->own = 1;
+	g->at = (int64_t)t * 5 * 86400 +
+	        (k == 1 ? 4 * 3600 : k == 2 ? 30 * 3600 : 0);
+}
+
+static void
+test_uncased_update(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_uncased_update,
+	                "a Korean feed's update of its own story");
+}
+
 int
 main(void)
 {
@@ -6874,6 +6968,8 @@ main(void)
 		cmocka_unit_test(test_uncased_generic),
 		cmocka_unit_test(test_ordinal_lead),
 		cmocka_unit_test(test_team_sides),
+		cmocka_unit_test(test_cjk_swap_told),
+		cmocka_unit_test(test_uncased_update),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),
