@@ -722,26 +722,30 @@ static const char *const update_labels[] = {
 	"업데이트",
 };
 
-/* Whether the label that opens nm, its only token so far, is one of
- * update_labels (none is over 4 characters), or a Korean wire's count
- * of its reports ("[2보]": its second report of the story; the digits
- * are a token of their own). */
+/* Whether nm's last tokens from token k on, a label in brackets, are
+ * one of update_labels (none is over 4 characters), or a Korean wire's
+ * count of its reports ("[2보]", "(2보)": its second report of the
+ * story; the digits are a token of their own). */
 static int
-label_is_update(const struct norm *nm)
+label_is_update(const struct norm *nm, size_t k)
 {
 	char label[4 * 4 + 1];
-	size_t i, len = 0;
+	size_t i, len = 0, from;
 
-	if (nm->ncps > 4 || nm->ntoks == 0 || nm->ntoks > 2) {
+	if (k >= nm->ntoks || nm->ntoks - k > 2) {
 		return 0;
 	}
-	for (i = 0; i < nm->ncps; i++) {
+	from = nm->toks[k].start;
+	if (nm->ncps - from > 4) {
+		return 0;
+	}
+	for (i = from; i < nm->ncps; i++) {
 		len += utf8_encode(nm->cps[i], label + len);
 	}
 	label[len] = '\0';
-	if (nm->ntoks == 2) {
+	if (nm->ntoks - k == 2) {
 		i = strspn(label, "0123456789");
-		return i == nm->toks[1].start &&
+		return i == nm->toks[k + 1].start - from &&
 		       strcmp(label + i, "\ubcf4") == 0;	/* 보 */
 	}
 	for (i = 0; i < sizeof(update_labels) / sizeof(update_labels[0]); i++) {
@@ -765,6 +769,10 @@ tokenize(const char *s, size_t len, struct norm *nm)
 	struct token *cur = NULL;
 	size_t i = 0;
 	int label = 0;
+	/* a label in brackets after the headline ("긴급 뉴스 (2보)"): the
+	 * first token inside the last brackets closed, and the tokens
+	 * there were when they closed */
+	size_t trail = SIZE_MAX, trail_open = SIZE_MAX, trail_end = 0;
 
 	nm->ncps = nm->ntoks = nm->label_toks = 0;
 	while (i < len && nm->ncps < TITLE_READ_MAX) {
@@ -811,10 +819,18 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			label = 0;
 			/* an update's label is no part of the headline:
 			 * "【続報】X" is X told again */
-			if (label_is_update(nm)) {
+			if (label_is_update(nm, 0)) {
 				nm->ntoks = nm->ncps = nm->label_toks = 0;
 				cur = NULL;
 			}
+		}
+		if (cls == CP_SPACE && nm->ntoks > 0 &&
+		    (c == '(' || c == '[' || c == 0x3010)) {
+			trail_open = nm->ntoks;
+		} else if (cls == CP_SPACE && trail_open < nm->ntoks &&
+		           (c == ')' || c == ']' || c == 0x3011)) {
+			trail = trail_open, trail_end = nm->ntoks;
+			trail_open = SIZE_MAX;
 		}
 		/* Korean words stand apart from the digits and letters
 		 * glued to them: "120억원" is 120 and 억원 */
@@ -866,6 +882,12 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		if (!cur->cjk && !is_hangul(c)) {
 			i = tokenize_ascii(u, i, len, nm, cur);
 		}
+	}
+	/* ... is no part of it either, as the label before it is not */
+	if (trail != SIZE_MAX && trail_end == nm->ntoks &&
+	    label_is_update(nm, trail)) {
+		nm->ncps = nm->toks[trail].start;
+		nm->ntoks = trail;
 	}
 	for (i = 0; i < nm->ntoks; i++) {
 		struct token *t = &nm->toks[i];
@@ -1111,7 +1133,8 @@ static const struct {
 
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
  * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
- * women's or a youth side: Dam, Damer, Femení, Academy, Espoirs, Junior
+ * women's or a youth side: Dam, Damer, Dames, Féminine, Czech Ženy,
+ * Femení, Academy, Espoirs, Junior
  * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19",
  * "U21s", "Κ19", an age after U, Sub or Under ("U-21", "Sub-20",
  * "Under 21s"), Greek Β' and Vietnamese Nữ after a club's name
@@ -1119,12 +1142,13 @@ static const struct {
  * a club's number (club_number(): "IK Granhammar 2 – Älvsvik BoIS 2")
  * and the words outside a to z (is_marker()). */
 static const char *const marker_words[] = {
-	"academy", "amateure", "b", "dam", "damen", "damer", "espoirs",
-	"femeni", "femenino", "feminin", "feminines", "feminino", "femminile",
+	"academy", "amateure", "b", "dam", "damen", "damer", "dames", "espoirs",
+	"femeni", "femenino", "feminin", "feminine", "feminines", "feminino",
+	"femminile",
 	"frauen", "ii", "iii", "jong", "junior", "juniores", "juniors",
 	"juvenil", "kadin", "kobiety", "ladies", "promesas", "reserva",
 	"reserve", "reserves", "rezerwy", "vrouwen", "women", "yedek",
-	"youth",
+	"youth", "zeny",
 };
 
 /* Words read as another: a magnitude as other languages and styles
@@ -1165,7 +1189,8 @@ static const char *const marker_named_words[] = {
 /* The same, in letters past a to z, as code points (a title's reading
  * compares them with every token of 2 to 7 of them that is not all a to
  * z): Arabic الرديف (reserve), للسيدات and السيدات (women's); Korean 여자팀
- * (women's team), 리저브 (reserve), 유스 (youth); Russian дубль (reserve)
+ * and 여자 (women's team, women's), 리저브 (reserve), 유스 (youth); Russian
+ * дубль (reserve)
  * and мол. (youth, "Сокол (мол.)"). Turkish kadın (women's)
  * is read as kadin (letter_fold()), one of the words above. */
 #define MARKER_OTHER_MAX 7
@@ -1174,6 +1199,7 @@ static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
 	{ 0x644, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
 	{ 0x627, 0x644, 0x633, 0x64A, 0x62F, 0x627, 0x62A },
 	{ 0xC5EC, 0xC790, 0xD300 },
+	{ 0xC5EC, 0xC790 },
 	{ 0xB9AC, 0xC800, 0xBE0C },
 	{ 0xC720, 0xC2A4 },
 	{ 0x434, 0x443, 0x431, 0x43B, 0x44C },
@@ -4044,7 +4070,8 @@ title_is_dated(const struct title_words *w)
  *    ("Breaking:", "UPDATE:", "LIVE:", "JUST NU:") are stopwords, and
  *    after one in capitals the headline's first word is its first; an
  *    update's label in brackets ("【続報】", "[속보]", a Korean wire's
- *    count of its reports "[2보]", label_is_update()) is no part of it;
+ *    count of its reports "[2보]", label_is_update()) is no part of it,
+ *    nor is one in brackets that ends it ("긴급 뉴스 (2보)");
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run
  *    of three or more): 東京で and 大阪で, JR湊線 and JR北浜線, 続伸 and

@@ -961,6 +961,20 @@ static const struct team_sides team_sides[] = {
 	  "Phú Lạc FC Nữ - Lạc Xuân FC Nữ: đội hình dự kiến",
 	  "Phú Lạc FC tiếp đón Lạc Xuân FC vào chiều thứ Bảy.",
 	  "Phú Lạc FC Nữ tiếp đón Lạc Xuân FC Nữ vào chiều thứ Bảy." },
+	/* a Czech club's, a Korean club's and a French club's women's sides
+	 * (Ženy, 여자, Féminine), with the first teams' score */
+	{ "TJ Bukovina \u2013 Sokol Lhotka 1:0",
+	  "TJ Bukovina \u017eeny \u2013 Sokol Lhotka \u017eeny 1:0",
+	  "Kone\u010dn\u00fd stav 1:0 v z\u00e1pase TJ Bukovina \u2013 Sokol Lhotka.",
+	  "Kone\u010dn\u00fd stav 1:0 v z\u00e1pase TJ Bukovina \u017eeny \u2013 "
+	  "Sokol Lhotka \u017eeny." },
+	{ "\uc194\ub0b4 FC 2-0 \uac00\ub78c \uc720\ub098\uc774\ud2f0\ub4dc",
+	  "\uc194\ub0b4 FC \uc5ec\uc790 2-0 \uac00\ub78c "
+	  "\uc720\ub098\uc774\ud2f0\ub4dc \uc5ec\uc790",
+	  NULL, NULL },
+	{ "Olympique Vaudrac - AS Merlimont : les compositions",
+	  "Olympique Vaudrac f\u00e9minine - AS Merlimont f\u00e9minine : les compositions",
+	  NULL, NULL },
 	/* "Rotor Kamyshin v Sokol Ozyorny: live", reserve sides numbered */
 	{ "\xd0\xa0\xd0\xbe\xd1\x82\xd0\xbe\xd1\x80 \xd0\x9a\xd0\xb0\xd0\xbc\xd1\x8b\xd1\x88\xd0\xb8\xd0\xbd \xe2\x80\x94 \xd0\xa1\xd0\xbe\xd0\xba\xd0\xbe\xd0\xbb \xd0\x9e\xd0\xb7\xd1\x91\xd1\x80\xd0\xbd\xd1\x8b\xd0\xb9: \xd0\xbf\xd1\x80\xd1\x8f\xd0\xbc\xd0\xb0\xd1\x8f \xd1\x82\xd1\x80\xd0\xb0\xd0\xbd\xd1\x81\xd0\xbb\xd1\x8f\xd1\x86\xd0\xb8\xd1\x8f",
 	  "\xd0\xa0\xd0\xbe\xd1\x82\xd0\xbe\xd1\x80 \xd0\x9a\xd0\xb0\xd0\xbc\xd1\x8b\xd1\x88\xd0\xb8\xd0\xbd-2 \xe2\x80\x94 \xd0\xa1\xd0\xbe\xd0\xba\xd0\xbe\xd0\xbb \xd0\x9e\xd0\xb7\xd1\x91\xd1\x80\xd0\xbd\xd1\x8b\xd0\xb9-2: \xd0\xbf\xd1\x80\xd1\x8f\xd0\xbc\xd0\xb0\xd1\x8f \xd1\x82\xd1\x80\xd0\xb0\xd0\xbd\xd1\x81\xd0\xbb\xd1\x8f\xd1\x86\xd0\xb8\xd1\x8f",
@@ -4202,7 +4216,8 @@ test_korean_places(void **state)
 /*
  * A Korean wire's labels, as a property: in six places a fire is told by
  * the wire as its first report ("[1보]") and within an hour as its second
- * ("[2보]") over its lead and a sentence more, and by an outlet under a
+ * ("[2보]", or after the headline "(2보)") over its lead and a sentence
+ * more, and by an outlet under a
  * label of its own ("[긴급]", "[영상]", "[현장]") over a lead of its own.
  * The labels tell how the story is told, not what it is about, and the
  * report's count is no figure of the headline: the three copies fold.
@@ -4236,6 +4251,13 @@ gen_korean_labels(size_t i, struct gen_entry *g)
 		         "부상", own[t % 3], place[t], hurt);
 		snprintf(g->lead, sizeof(g->lead), "월요일 %s의 한 아파트에서 "
 		         "화재가 발생해 %u명이 부상을 입었다.", place[t], hurt);
+	} else if (k == 1 && t % 2 == 1) {
+		/* the count after the headline ("... (2보)") */
+		snprintf(g->title, sizeof(g->title), "%s 아파트 화재…%u명 부상 "
+		         "(2보)", place[t], hurt);
+		snprintf(g->lead, sizeof(g->lead), "%s 아파트에서 %s 불이 나 "
+		         "주민 %u명이 다쳤다. 소방당국은 화재 원인을 조사하고 "
+		         "있다.", place[t], day, hurt);
 	} else {
 		snprintf(g->title, sizeof(g->title), "%s%s 아파트 화재…%u명 "
 		         "부상", label[k], place[t], hurt);
@@ -6872,6 +6894,36 @@ test_uncased_update(void **state)
 	                "a Korean feed's update of its own story");
 }
 
+/*
+ * A Korean wire's count of its reports after a headline that names
+ * nothing, as a property: in six towns the wire tells "긴급 뉴스" over a
+ * burst water main and, two hours on, "긴급 뉴스 (2보)" over that lead
+ * and a sentence more. The count in brackets after the headline is no
+ * word of it, as the label before it is not ("[2보] 긴급 뉴스"); each
+ * town's is its own story under the one title.
+ */
+static void
+gen_korean_count_after(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 2, k = i % 2;
+	unsigned homes = 120 + 40 * (unsigned)t;
+
+	snprintf(g->title, sizeof(g->title), "긴급 뉴스%s", k ? " (2보)" : "");
+	snprintf(g->lead, sizeof(g->lead), "토요일 %s 중앙동에서 상수도관이 "
+	         "파열돼 %u가구에 물 공급이 끊겼다.%s", hangul_towns[t], homes,
+	         k ? " 복구는 밤사이 완료될 예정이다." : "");
+	g->story = t;
+	g->at = (int64_t)t * 3 * 86400 + (int64_t)k * 7200;
+}
+
+static void
+test_korean_count_after(void **state)
+{
+	(void)state;
+	assert_gen_fold(2 * 6, gen_korean_count_after,
+	                "a Korean wire's count after its headline");
+}
+
 int
 main(void)
 {
@@ -6970,6 +7022,7 @@ main(void)
 		cmocka_unit_test(test_team_sides),
 		cmocka_unit_test(test_cjk_swap_told),
 		cmocka_unit_test(test_uncased_update),
+		cmocka_unit_test(test_korean_count_after),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),
