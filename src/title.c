@@ -715,11 +715,14 @@ digit_at(const unsigned char *u, size_t i, size_t len)
 }
 
 /* The labels in brackets that mark a story told again or first told
- * in haste ("【続報】", "[속보]"), not what it is about. */
+ * in haste ("【続報】", "[속보]"), or how it is told (exclusive, in
+ * pictures, in a video, from the scene: "【独家】", "（图）", "[영상]"),
+ * not what it is about. */
 static const char *const update_labels[] = {
 	"続報", "更新", "追記", "速報", "詳報", "訂正", "修正", "再送", "最新",
 	"追加", "第一報", "第二報", "快讯", "突发", "속보", "단독", "종합",
-	"업데이트",
+	"업데이트", "独家", "关注", "视频", "图", "组图", "现场", "긴급",
+	"영상", "현장",
 };
 
 /* Whether nm's last tokens from token k on, a label in brackets, are

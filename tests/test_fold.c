@@ -6924,6 +6924,42 @@ test_korean_count_after(void **state)
 	                "a Korean wire's count after its headline");
 }
 
+/*
+ * Labels that tell how a Chinese story is told, as a property: in six
+ * towns the wire tells "{town}地铁4号线12月13日部分停运" over its lead,
+ * an outlet "【视频】..." (in a video) over its own sentence of the same
+ * line, day and hour, and another "...（图）" (with a picture) over the
+ * wire's lead: one story. The wire's closure of the next day is another.
+ */
+static void
+gen_cjk_told_labels(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 4, k = i % 4;
+	int day = 13 + (k == 3);
+
+	snprintf(g->title, sizeof(g->title), "%s%s地铁4号线12月%d日部分停运%s",
+	         k == 1 ? "【视频】" : "", cjk_towns[t], day, k == 2 ? "（图）" : "");
+	if (k == 1) {
+		snprintf(g->lead, sizeof(g->lead), "%d日，%s地铁4号线因设备故障"
+		         "运营严重受阻，预计13时左右恢复。", day, cjk_towns[t]);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "受设备故障影响，%s地铁4号线"
+		         "火车站至汽车总站区间%d日暂停运营，预计13时恢复。",
+		         cjk_towns[t], day);
+	}
+	g->story = 2 * t + (k == 3);
+	g->own = k == 1 || k == 2;
+	g->at = (int64_t)t * 5 * 86400 + (k == 3 ? 86400 : (int64_t)k * 1800);
+}
+
+static void
+test_cjk_told_labels(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * 6, gen_cjk_told_labels,
+	                "labels of how a Chinese story is told");
+}
+
 int
 main(void)
 {
@@ -7023,6 +7059,7 @@ main(void)
 		cmocka_unit_test(test_cjk_swap_told),
 		cmocka_unit_test(test_uncased_update),
 		cmocka_unit_test(test_korean_count_after),
+		cmocka_unit_test(test_cjk_told_labels),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),
