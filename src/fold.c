@@ -4924,7 +4924,8 @@ fold_cjk_echoed(const struct fold_ent *a, const struct fold_ent *b,
  * which tell no name; the same words hold the same keys), else
  * FOLD_SERIES_KEYS (a town named only as the first word of a title in
  * sentence case, "Stourley council approves new library", is a weak
- * key), and not each holding a figure the other lacks, and the swapped
+ * key, and the word swapped may be such a first word: "Strike halts
+ * ..." and "Walkout halts ..."), and not each holding a figure the other lacks, and the swapped
  * words not each their own lead's alone (title_swap_told(): "bakery"
  * and "cinema" over leads of each). Two words may stand for one ("steps down" for
  * "resigns", title_swapped_few()); then neither title's words may be its

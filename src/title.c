@@ -3457,7 +3457,8 @@ too_far(const struct title_vocab *v, const struct title_view *a,
 }
 
 /* Whether a holds a key that b lacks; a weak key (a capitalised word
- * of Title Case, a first word) only with weak. */
+ * of Title Case, a first word) only with weak, and with weak 2 not a
+ * first word. */
 static int
 key_missing(const struct title_vocab *v, const struct title_view *a,
             const struct title_view *b, int weak)
@@ -3467,7 +3468,8 @@ key_missing(const struct title_vocab *v, const struct title_view *a,
 	for (i = 0; i < a->nkeys; i++) {
 		uint32_t k = a->keys[i];
 
-		if ((k & TITLE_KEY_WEAK_BIT) != 0 && !weak) {
+		if ((k & TITLE_KEY_WEAK_BIT) != 0 &&
+		    (!weak || (weak == 2 && (k & TITLE_KEY_FIRST_BIT) != 0))) {
 			continue;
 		}
 		k &= ~(TITLE_KEY_MARKER_BIT | TITLE_KEY_FIRST_BIT);
@@ -4158,8 +4160,8 @@ title_swapped_few(const struct title_vocab *v, const struct title_view *a,
 	 * word weighs 2, and the cheap and selective test comes first */
 	if (too_far(v, a, b, 4, 0) || too_far(v, b, a, 4, 0) ||
 	    !too_far(v, a, b, 0, 0) || !too_far(v, b, a, 0, 0) ||
-	    is_prefix(a, b) || is_prefix(b, a) || key_missing(v, a, b, 1) ||
-	    key_missing(v, b, a, 1) || cjk_word_missing(a, b) ||
+	    is_prefix(a, b) || is_prefix(b, a) || key_missing(v, a, b, 2) ||
+	    key_missing(v, b, a, 2) || cjk_word_missing(a, b) ||
 	    cjk_word_missing(b, a)) {
 		return 0;
 	}

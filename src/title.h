@@ -430,7 +430,9 @@ size_t title_cjk_echo(const char *title, const char *lead);
 /* Whether a and b are title_swapped() by two words each at most and
  * otherwise hold the same words (title_same_words()): 1 when one word
  * each ("Fire destroys bakery in Mossgate" and "Fire guts bakery in
- * Mossgate"), 2 when two on a side ("resigns" and "steps down"), else 0. */
+ * Mossgate"), 2 when two on a side ("resigns" and "steps down"), else 0.
+ * A first word capitalised only as a sentence's is swapped as any word
+ * ("Strike halts ..." and "Walkout halts ..."); other keys are not. */
 int title_swapped_few(const struct title_vocab *v, const struct title_view *a,
                       const struct title_view *b);
 

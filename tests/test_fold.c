@@ -6960,6 +6960,50 @@ test_cjk_told_labels(void **state)
 	                "labels of how a Chinese story is told");
 }
 
+/*
+ * A headline's first word swapped by an outlet, as a property: in ten
+ * towns the wire tells "Strike halts Brackwick Foods plant in {town}"
+ * over 300 workers walking out, and an outlet, forty minutes on,
+ * "Walkout halts ..." over its own sentence of the 300 staff. In
+ * sentence case a first word's capital tells no name, so the first
+ * words are the word swapped (title_swapped_few()), not two keys each
+ * title lacks. An aggregator's "Fire halts ..." that day, over a lead
+ * of a fire that hurt two, is another story: its word is its own lead's
+ * alone, as the outlet's is, and each lead holds a figure of its own.
+ */
+static void
+gen_first_swapped(size_t i, struct gen_entry *g)
+{
+	static const char *const word[3] = { "Strike", "Walkout", "Fire" };
+	size_t t = i / 3, k = i % 3;
+
+	snprintf(g->title, sizeof(g->title), "%s halts Brackwick Foods plant in %s",
+	         word[k], ten_towns[t]);
+	if (k == 0) {
+		snprintf(g->lead, sizeof(g->lead), "Production stopped at the "
+		         "Brackwick Foods plant in %s on Monday as 300 workers "
+		         "walked out over pay.", ten_towns[t]);
+	} else if (k == 1) {
+		snprintf(g->lead, sizeof(g->lead), "Some 300 staff at Brackwick "
+		         "Foods in %s began a walkout on Monday over pay.",
+		         ten_towns[t]);
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "A fire at the Brackwick Foods "
+		         "plant in %s on Monday left 2 workers hurt.", ten_towns[t]);
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = (int)k;
+	g->at = (int64_t)t * 5 * 86400 + (int64_t)k * 2400;
+}
+
+static void
+test_first_swapped(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_first_swapped,
+	                "a headline's first word swapped");
+}
+
 int
 main(void)
 {
@@ -7060,6 +7104,7 @@ main(void)
 		cmocka_unit_test(test_uncased_update),
 		cmocka_unit_test(test_korean_count_after),
 		cmocka_unit_test(test_cjk_told_labels),
+		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),
