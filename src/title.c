@@ -533,10 +533,79 @@ restates_subject(const char *summary, size_t rest)
 	return summary[rest] == ',';
 }
 
+/* Whether the n bytes at s are a sentence glued on: opening with a
+ * capital, a figure or CJK text, UNGLUE_ANY_WORDS words or more (in CJK
+ * text, without spaces, UNGLUE_ANY_BYTES bytes) to a full stop or an
+ * ellipsis, an outlet's name in brackets after it aside ("... desde este
+ * martes. (Diario Brumal)"). */
+#define UNGLUE_ANY_WORDS 7
+#define UNGLUE_ANY_BYTES 30
+#define UNGLUE_ANY_OUTLET 48
+static int
+glued_any_sentence(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, words = 0;
+	uint32_t c;
+
+	if (n >= 2 && s[n - 1] == ')') {
+		for (i = n - 1;
+		     i > 0 && s[i] != '(' && n - i < UNGLUE_ANY_OUTLET; i--) {
+		}
+		if (s[i] == '(' && i > 0 && s[i - 1] == ' ') {
+			n = i - 1;
+		}
+	}
+	if (n == 0 || !(ends_with_mark(s, n) || ends_with(s, n, "...") ||
+	                ends_with(s, n, "\xe2\x80\xa6"))) {
+		return 0;
+	}
+	decode_cp(u, n, &c);
+	if (!is_upper_cp(c) && !is_cjk(c) && !(c >= '0' && c <= '9')) {
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	}
+	return words >= UNGLUE_ANY_WORDS ||
+	       (is_cjk(c) && n >= UNGLUE_ANY_BYTES);
+}
+
+/* Where a sentence glued on after a separator starts
+ * (glued_any_sentence()), after a headline of UNGLUE_SEP_AT bytes or
+ * more, whether or not it is the item's own summary: an aggregator may
+ * glue the wire's lead onto its copy's headline and give its own
+ * summary ("Paro en Energía Peñaverde: la planta de Peñaverde,
+ * paralizada – La producción está parada en Peñaverde: ..."). The
+ * first separator whose rest is such a sentence; len when none is. */
+static size_t
+unglue_any(const char *t, size_t len)
+{
+	static const char *const seps[] = {
+		" \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ", " | ", ": ",
+		"\xef\xbd\x9c", "\xef\xbc\x9a",	/* ｜ and ： */
+	};
+	size_t p, i;
+
+	for (p = UNGLUE_SEP_AT; p + 2 < len; p++) {
+		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+			size_t n = strlen(seps[i]);
+
+			if (p + n < len && memcmp(t + p, seps[i], n) == 0 &&
+			    glued_any_sentence(t + p + n, len - p - n)) {
+				return p;
+			}
+		}
+	}
+	return len;
+}
+
 static size_t
 unglue(const char *title, size_t len, const char *summary)
 {
-	return unglue_sep(title, len, summary, 0);
+	size_t p = unglue_sep(title, len, summary, 0);
+
+	return p < len ? p : unglue_any(title, len);
 }
 
 /* unglue(), where after a separator ("Mill to axe 428 jobs – Around
@@ -613,7 +682,9 @@ title_unglued(const char *title, const char *summary)
 {
 	size_t len = strlen(title);
 
-	return summary != NULL ? unglue_sep(title, len, summary, 1) : len;
+	size_t p = summary != NULL ? unglue_sep(title, len, summary, 1) : len;
+
+	return p < len ? p : unglue_any(title, len);
 }
 
 static size_t stem_len(const uint32_t *w, size_t len);

@@ -7004,6 +7004,48 @@ test_first_swapped(void **state)
 	                "a headline's first word swapped");
 }
 
+/*
+ * The wire's lead glued onto an outlet's copy of its headline, as a
+ * property: in ten towns the wire tells "Strike shuts Halden Robotics
+ * plant in {town}" over its lead, and an outlet, an hour on, "Walkout
+ * shuts ..." with the wire's lead glued on after a dash and its own
+ * name in brackets, over a summary of its own. The glued sentence is no
+ * part of the headline, though it is not the item's own summary
+ * (unglue_any()), and the headlines are one with a word swapped. Each
+ * town's strike is its own story.
+ */
+static void
+gen_glued_other(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 2, k = i % 2;
+	char lead[256];
+
+	snprintf(lead, sizeof(lead), "Production at the Halden Robotics plant "
+	         "in %s stopped on Tuesday as %d workers walked out over pay.",
+	         ten_towns[t], 120 + 20 * (int)t);
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "Strike shuts Halden Robotics "
+		         "plant in %s", ten_towns[t]);
+		snprintf(g->lead, sizeof(g->lead), "%s", lead);
+	} else {
+		snprintf(g->title, sizeof(g->title), "Walkout shuts Halden Robotics "
+		         "plant in %s \u2013 %s (Daily Lantern)", ten_towns[t], lead);
+		snprintf(g->lead, sizeof(g->lead), "Staff at Halden Robotics in %s "
+		         "downed tools on Tuesday, the union said.", ten_towns[t]);
+	}
+	g->story = t;
+	g->own = (int)k;
+	g->at = (int64_t)t * 5 * 86400 + (int64_t)k * 3600;
+}
+
+static void
+test_glued_other(void **state)
+{
+	(void)state;
+	assert_gen_fold(2 * TEN_TOWNS, gen_glued_other,
+	                "the wire's lead glued onto a copy's headline");
+}
+
 int
 main(void)
 {
@@ -7105,6 +7147,7 @@ main(void)
 		cmocka_unit_test(test_korean_count_after),
 		cmocka_unit_test(test_cjk_told_labels),
 		cmocka_unit_test(test_first_swapped),
+		cmocka_unit_test(test_glued_other),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),

@@ -795,7 +795,8 @@ reads_as(struct title_words *w, const char *title, const char *headline,
  * after "。" too; but the words after a label's separator stay the
  * headline's where they are not the summary's whole sentence ("…
  * budget for 2027" over "Council approves budget for 2027, the mayor
- * said.") or leave a headline of a word ("Kelbridge: …"). */
+ * said.") or leave a headline of a word ("Kelbridge: …"). Another
+ * copy's lead glued on is no word of it either (unglue_any()). */
 static void
 test_glued_after_separator(void **state)
 {
@@ -823,6 +824,21 @@ test_glued_after_separator(void **state)
 	                      "Harbour reopens after the storm", budget));
 	assert_false(reads_as(w, "Kelbridge: Council approves budget for 2027, the "
 	                      "mayor said.", "Kelbridge", budget));
+	/* another copy's lead glued on, not the item's own summary: a
+	 * sentence of seven words or more that opens with a capital and
+	 * ends in a full stop, its outlet in brackets aside; not one of
+	 * fewer words, nor one in lower case */
+	assert_true(reads_as(w, "Lumenfield Energy to axe 428 jobs at Millwick Down "
+	                     "plant \u2013 The firm will close its Millwick Down plant "
+	                     "by the end of the year. (Daily Lantern)",
+	                     "Lumenfield Energy to axe 428 jobs at Millwick Down plant",
+	                     jobs));
+	assert_false(reads_as(w, "Harbour reopens after the storm in Kelbridge "
+	                      "\u2013 Fishing fleet back in port.",
+	                      "Harbour reopens after the storm in Kelbridge", budget));
+	assert_false(reads_as(w, "Harbour reopens after the storm in Kelbridge: "
+	                      "the fishing fleet is back in port since this morning.",
+	                      "Harbour reopens after the storm in Kelbridge", budget));
 	title_words_free(w);
 }
 
