@@ -1004,9 +1004,12 @@ static const char *const stopwords[] = {
  * a stopword as a title's first word, elsewhere a word ("video game
  * studio"). */
 static const char *const label_words[] = {
-	"audio", "fotos", "gallery", "listen", "photos", "pictures", "video",
-	"videos", "watch",
+	"audio", "foto", "fotos", "gallery", "listen", "photo", "photos",
+	"pictures", "video", "videos", "watch",
 };
+
+/* ... and in Cyrillic (other_put()): video, photos */
+static const char *const label_cyrillic[] = { "видео", "фото" };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
  * injured". These and spelled_numbers below. */
@@ -2536,6 +2539,9 @@ other_init(void)
 	for (i = 0; i < NSPELLED; i++) {
 		other_put(spelled_cyrillic[i].word, WORD_NUMBER,
 		          spelled_cyrillic[i].value);
+	}
+	for (i = 0; i < sizeof(label_cyrillic) / sizeof(label_cyrillic[0]); i++) {
+		other_put(label_cyrillic[i], WORD_LABEL, 0);
 	}
 }
 

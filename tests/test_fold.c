@@ -2989,14 +2989,17 @@ test_swap_echoed(void **state)
 
 /*
  * A label that tells what an item holds, as a property: "WATCH:",
- * "VIDEO:", "PHOTOS:", "LISTEN:" and "AUDIO:" before three generic heads,
+ * "VIDEO:", "PHOTOS:", "LISTEN:", "AUDIO:" and Russian "ФОТО:" and
+ * "Видео:" (photos, video) before three generic heads,
  * over the very lead of the head without it, fold with it; over another
  * town's lead they do not.
  */
 static void
 test_media_labels(void **state)
 {
-	static const char *const label[] = { "WATCH", "VIDEO", "PHOTOS", "LISTEN", "AUDIO" };
+	static const char *const label[] = { "WATCH", "VIDEO", "PHOTOS", "LISTEN", "AUDIO",
+	                                     "\u0424\u041e\u0422\u041e",
+	                                     "\u0412\u0438\u0434\u0435\u043e" };
 	static const char *const head[] = { "Developing story", "Breaking news", "Just in" };
 	static const char *const town[] = { "Cindermoor", "Ashvale", "Kelbridge" };
 	enum { L = sizeof(label) / sizeof(label[0]), H = sizeof(head) / sizeof(head[0]),
