@@ -587,11 +587,20 @@ unglue_any(const char *t, size_t len)
 	};
 	size_t p, i;
 
+	/* most titles are too short to hold a headline and a sentence */
+	if (len < UNGLUE_SEP_AT + 2 * UNGLUE_ANY_WORDS) {
+		return len;
+	}
 	for (p = UNGLUE_SEP_AT; p + 2 < len; p++) {
+		/* every separator opens with one of these three bytes */
+		if (t[p] != ' ' && t[p] != ':' && t[p] != '\xef') {
+			continue;
+		}
 		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
 			size_t n = strlen(seps[i]);
 
-			if (p + n < len && memcmp(t + p, seps[i], n) == 0 &&
+			if (seps[i][0] == t[p] && p + n < len &&
+			    memcmp(t + p, seps[i], n) == 0 &&
 			    glued_any_sentence(t + p + n, len - p - n)) {
 				return p;
 			}
