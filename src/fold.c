@@ -4313,6 +4313,20 @@ fold_leads_keyed_same(const struct fold_ctx *c, const struct fold_ent *a,
 	return ma == 0 || mb == 0;
 }
 
+/* Whether e's title is Korean or holds no Latin letter (Chinese,
+ * Japanese): no capitals tell its names, nor its lead's. */
+static int
+fold_cjk_or_hangul(const struct fold_ctx *c, const struct fold_ent *e)
+{
+	struct title_view x;
+
+	if (e->hangul) {
+		return 1;
+	}
+	x = fold_view(c, e);
+	return !title_latin(&x);
+}
+
 /* fold_leads_keyed_same() for headlines in Chinese, Japanese or Korean,
  * whose leads name few keys (no capitals tell a name, and a run of kanji
  * between commas is no word): leads of FOLD_UNCASED_LEAD shingles or
@@ -4324,17 +4338,11 @@ static int
 fold_leads_uncased_same(const struct fold_ctx *c, const struct fold_ent *a,
                         const struct fold_ent *b)
 {
-	struct title_view x, y;
 	size_t ma, mb, na, nb;
 
 	if (a->nlead < FOLD_UNCASED_LEAD || b->nlead < FOLD_UNCASED_LEAD ||
-	    a->boilerlead || b->boilerlead) {
-		return 0;
-	}
-	x = fold_view(c, a);
-	y = fold_view(c, b);
-	if ((!a->hangul && title_latin(&x)) ||
-	    (!b->hangul && title_latin(&y))) {
+	    a->boilerlead || b->boilerlead || !fold_cjk_or_hangul(c, a) ||
+	    !fold_cjk_or_hangul(c, b)) {
 		return 0;
 	}
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
@@ -4892,14 +4900,8 @@ static int
 fold_cjk_leads(const struct fold_ctx *c, const struct fold_ent *a,
                const struct fold_ent *b)
 {
-	struct title_view x, y;
-
-	if (a->nlead == 0 || b->nlead == 0 || a->hangul || b->hangul) {
-		return 0;
-	}
-	x = fold_view(c, a);
-	y = fold_view(c, b);
-	return !title_latin(&x) && !title_latin(&y);
+	return a->nlead > 0 && b->nlead > 0 && !a->hangul && !b->hangul &&
+	       fold_cjk_or_hangul(c, a) && fold_cjk_or_hangul(c, b);
 }
 
 /* Whether each of a's and b's leads tells FOLD_CJK_ECHO pairs of
@@ -4925,10 +4927,11 @@ fold_cjk_echoed(const struct fold_ent *a, const struct fold_ent *b,
  * FOLD_SERIES_KEYS (a town named only as the first word of a title in
  * sentence case, "Stourley council approves new library", is a weak
  * key, and the word swapped may be such a first word: "Strike halts
- * ..." and "Walkout halts ..."), and not each holding a figure the other lacks, and the swapped
- * words not each their own lead's alone (title_swap_told(): "bakery"
- * and "cinema" over leads of each). Two words may stand for one ("steps down" for
- * "resigns", title_swapped_few()); then neither title's words may be its
+ * ..." and "Walkout halts ..."), and not each holding a figure the
+ * other lacks, and the swapped words not each their own lead's alone
+ * (title_swap_told(): "bakery" and "cinema" over leads of each). Two
+ * words may stand for one ("steps down" for "resigns",
+ * title_swapped_few()); then neither title's words may be its
  * own lead's alone (title_swap_own(): "forest fires" for "avalanches").
  * A title only inflected ("nueva dirección" for "nuevo director") swaps
  * no word, whatever its lead says; a kicker swapped over the same

@@ -690,7 +690,6 @@ size_t
 title_unglued(const char *title, const char *summary)
 {
 	size_t len = strlen(title);
-
 	size_t p = summary != NULL ? unglue_sep(title, len, summary, 1) : len;
 
 	return p < len ? p : unglue_any(title, len);
@@ -1220,8 +1219,8 @@ static const struct {
 /* Words that mark another team of one club ("Jong FC Utrecht", "Real
  * Madrid II", "Reserves", "Rovers B", Polish Rezerwy, Turkish Yedek, a
  * women's or a youth side: Dam, Damer, Dames, Féminine, Czech Ženy,
- * Femení, Academy, Espoirs, Junior
- * as Indonesian clubs write it, Portuguese Juniores); with "U21", "O19",
+ * Femení, Academy, Espoirs, Junior as Indonesian clubs write it,
+ * Portuguese Juniores); with "U21", "O19",
  * "U21s", "Κ19", an age after U, Sub or Under ("U-21", "Sub-20",
  * "Under 21s"), Greek Β' and Vietnamese Nữ after a club's name
  * (side_after_name()),
@@ -1230,11 +1229,10 @@ static const struct {
 static const char *const marker_words[] = {
 	"academy", "amateure", "b", "dam", "damen", "damer", "dames", "espoirs",
 	"femeni", "femenino", "feminin", "feminine", "feminines", "feminino",
-	"femminile",
-	"frauen", "ii", "iii", "jong", "junior", "juniores", "juniors",
-	"juvenil", "kadin", "kobiety", "ladies", "promesas", "reserva",
-	"reserve", "reserves", "rezerwy", "vrouwen", "women", "yedek",
-	"youth", "zeny",
+	"femminile", "frauen", "ii", "iii", "jong", "junior", "juniores",
+	"juniors", "juvenil", "kadin", "kobiety", "ladies", "promesas",
+	"reserva", "reserve", "reserves", "rezerwy", "vrouwen", "women",
+	"yedek", "youth", "zeny",
 };
 
 /* Words read as another: a magnitude as other languages and styles
@@ -1275,9 +1273,9 @@ static const char *const marker_named_words[] = {
 /* The same, in letters past a to z, as code points (a title's reading
  * compares them with every token of 2 to 7 of them that is not all a to
  * z): Arabic الرديف (reserve), للسيدات and السيدات (women's); Korean 여자팀
- * and 여자 (women's team, women's), 리저브 (reserve), 유스 (youth); Russian
- * дубль (reserve)
- * and мол. (youth, "Сокол (мол.)"). Turkish kadın (women's)
+ * and 여자 (women's team, women's), 리저브 (reserve), 유스 (youth);
+ * Russian дубль (reserve) and мол. (youth, "Сокол (мол.)"). Turkish
+ * kadın (women's)
  * is read as kadin (letter_fold()), one of the words above. */
 #define MARKER_OTHER_MAX 7
 static const uint32_t marker_other[][MARKER_OTHER_MAX + 1] = {
@@ -2533,6 +2531,7 @@ other_put(const char *word, int flags, unsigned char value)
 #define NCYRILLIC (sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]))
 #define NHANGUL (sizeof(date_key_hangul) / sizeof(date_key_hangul[0]))
 #define NSPELLED (sizeof(spelled_cyrillic) / sizeof(spelled_cyrillic[0]))
+#define NLABEL (sizeof(label_cyrillic) / sizeof(label_cyrillic[0]))
 
 static void
 other_init(void)
@@ -2549,7 +2548,7 @@ other_init(void)
 		other_put(spelled_cyrillic[i].word, WORD_NUMBER,
 		          spelled_cyrillic[i].value);
 	}
-	for (i = 0; i < sizeof(label_cyrillic) / sizeof(label_cyrillic[0]); i++) {
+	for (i = 0; i < NLABEL; i++) {
 		other_put(label_cyrillic[i], WORD_LABEL, 0);
 	}
 }
