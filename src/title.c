@@ -2494,7 +2494,7 @@ id_bit(uint32_t id)
 }
 
 enum { SEED_WORD = 1, SEED_PAIR = 2, SEED_CJK = 3, SEED_OTHER = 4,
-       SEED_AGAIN = 16 };
+       SEED_CLUB = 5, SEED_AGAIN = 16 };
 
 /* date_key_cyrillic, date_key_hangul and spelled_cyrillic as word
  * slots (packed holds the word's hash_cps()), open addressing: a
@@ -2758,7 +2758,9 @@ age_follows(const struct norm *nm, const struct token *t)
 /* Whether t is a club's side by its number: one figure 1 to 9 right
  * after a capitalised word, where the title writes it so twice, one for
  * each club ("IK Granhammar 2 – Älvsvik BoIS 2", "Спартак-2 — Динамо-2";
- * a score's second figure follows the first, "Kelbridge 2-2 Saltmere"). */
+ * a score's second figure follows the first, "Kelbridge 2-2 Saltmere").
+ * Such a number is a marker, hashed apart from figures (shingle_tok()),
+ * and is no figure told again (number_again()). */
 static int
 club_number(const struct norm *nm, const struct token *t)
 {
@@ -2917,6 +2919,11 @@ shingle_tok(const struct norm *nm, size_t i, uint64_t *prefix,
 	      t->key == KEY_TITLECASE || t->key == KEY_UNCASED ? TITLE_KEY_WEAK :
 	      t->key == KEY_FIRST ? TITLE_KEY_FIRST : TITLE_KEY_STRONG;
 	word_hashes(nm, i, prefix, &word, &pair);
+	/* a club's number names its side, not a figure: the 2 of
+	 * "Маяк-2 — Заря-2" is no 2 of "Маяк — Заря (2:2)" */
+	if (key == TITLE_KEY_MARKER && t->key == KEY_NUMBER) {
+		word = hash_cps(cp, t->len, SEED_CLUB);
+	}
 	/* an uncased word is no evidence of a word written in lower case */
 	out[n++] = shingle(word, t->stop ? TITLE_KIND_STOP : TITLE_KIND_WORD, key,
 	                   !t->upper && t->key != KEY_NUMBER && t->key != KEY_UNCASED);
@@ -2936,11 +2943,12 @@ number_again(const struct norm *nm, size_t i, struct title_shingle *out)
 	const struct token *t = &nm->toks[i];
 	size_t j, seen = 0;
 
-	if (t->cjk || t->key != KEY_NUMBER) {
+	if (t->cjk || t->key != KEY_NUMBER || club_number(nm, t)) {
 		return 0;
 	}
 	for (j = 0; j < i; j++) {
-		seen += !nm->toks[j].cjk && tok_equal(nm, j, nm, i);
+		seen += !nm->toks[j].cjk && tok_equal(nm, j, nm, i) &&
+		        !club_number(nm, &nm->toks[j]);
 	}
 	if (seen == 0) {
 		return 0;

@@ -634,7 +634,7 @@ static const struct pinned_case pinned_cases[] = {
 	{ "ellipsis", "Ferry line approved by council after long...", NULL, NULL,
 	  NULL, 0x5ab6c4f21e9ea836ULL },
 	{ "figures and markers", "MATCHDAY Jong FC Utrecht - Telstar 2-2, U21 at 1,000.5",
-	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x7eb4c1fda414dc7eULL },
+	  "Jong FC Utrecht 2 Telstar 2", NULL, NULL, 0x6671f5d712aad9baULL },
 	{ "dated", "Morning briefing: Friday 20 November", NULL, NULL, NULL, 0xe49d52245ee53488ULL },
 	{ "Title Case", "Harbour Board Approves Forty New Berths", NULL, NULL, NULL, 0x7df92b230cf132b2ULL },
 	{ "japanese", "\u3010\u5929\u6c17\u3011\u5357\u6ca2 11\u670817\u65e5 \u304f\u3082\u308a",
@@ -742,7 +742,7 @@ pinned_text(uint64_t *seed, char *out, size_t cap)
 }
 
 /* The digest of 3,000 readings of generated titles and summaries. */
-#define PINNED_GENERATED 0x56c378a5e83d9359ULL
+#define PINNED_GENERATED 0xbe0d55bb1a0dda97ULL
 
 static void
 test_reading_pinned(void **state)
