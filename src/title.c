@@ -2782,7 +2782,8 @@ club_number(const struct norm *nm, const struct token *t)
 
 /* Whether t is a club's side by a letter or word after its name: Greek
  * Β (its second side, "Ποσειδών Ακρογιαλιού Β'"; Latin B is a marker
- * word) after a capitalised word, or Vietnamese Nữ (women's) right after
+ * word) or Russian Ж (women's, "Кедр Ж") after a capitalised word, or
+ * Vietnamese Nữ (women's) right after
  * FC or CLB, where Swedish and Dutch "nu" (now) never stands. */
 static int
 side_after_name(const struct norm *nm, const struct token *t)
@@ -2797,7 +2798,7 @@ side_after_name(const struct norm *nm, const struct token *t)
 	}
 	p = t - 1;
 	pp = nm->cps + p->start;
-	return (t->len == 1 && cp[0] == 0x3B2) ||
+	return (t->len == 1 && (cp[0] == 0x3B2 || cp[0] == 0x436)) ||
 	       (cps_spell(cp, t->len, nu) &&
 	        (cps_spell(pp, p->len, fc) || cps_spell(pp, p->len, clb)));
 }

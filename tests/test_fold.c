@@ -975,6 +975,11 @@ static const struct team_sides team_sides[] = {
 	{ "Olympique Vaudrac - AS Merlimont : les compositions",
 	  "Olympique Vaudrac f\u00e9minine - AS Merlimont f\u00e9minine : les compositions",
 	  NULL, NULL },
+	/* a Russian club's women's side ("Кедр Ж") */
+	{ "ОНЛАЙН Кедр — Энергия Белокаменск",
+	  "ОНЛАЙН Кедр Ж — Энергия Белокаменск Ж",
+	  "Следите за матчем Кедр — Энергия Белокаменск в режиме онлайн.",
+	  "Следите за матчем Кедр Ж — Энергия Белокаменск Ж в режиме онлайн." },
 	/* reserve sides numbered, under the first teams' score: the club's
 	 * 2 is no 2 of the score */
 	{ "Вельмар — Светлояр — 2:2, обзор матча",
