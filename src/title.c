@@ -1003,6 +1003,13 @@ static const char *const stopwords[] = {
 	"aktualizacja", "chwili", "eil", "exclusiva", "exklusiv", "hora", "just",
 	"nu", "ostatniej", "pilne", "senaste", "ultima", "uppdaterad",
 	"uppdatering", "urgent",
+	/* ... and after it, as an update's mark: French "mise à jour",
+	 * "actualisé", Italian "aggiornato", "le ultime", Dutch "bijgewerkt",
+	 * "de laatste stand", Czech "doplněno", "aktualizováno" (Russian
+	 * "обновлено": label_cyrillic) */
+	"actualisation", "actualise", "aggiornamento", "aggiornato",
+	"aktualizovano", "bijgewerkt", "doplneno", "jour", "laatste", "mise",
+	"ultime", "ultimo",
 	/* Polish prepositions and "and" */
 	"dla", "i", "na", "od", "po", "w", "z",
 };
@@ -1018,6 +1025,8 @@ static const char *const label_words[] = {
 
 /* ... and in Cyrillic (other_put()): video, photos */
 static const char *const label_cyrillic[] = { "видео", "фото" };
+/* Cyrillic stopwords (other_put()): an update's mark, "(обновлено)" */
+static const char *const stop_cyrillic[] = { "обновлено" };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
  * injured". These and spelled_numbers below. */
@@ -2550,6 +2559,9 @@ other_init(void)
 	}
 	for (i = 0; i < NLABEL; i++) {
 		other_put(label_cyrillic[i], WORD_LABEL, 0);
+	}
+	for (i = 0; i < sizeof(stop_cyrillic) / sizeof(stop_cyrillic[0]); i++) {
+		other_put(stop_cyrillic[i], WORD_STOP, 0);
 	}
 }
 

@@ -7060,6 +7060,51 @@ test_glued_other(void **state)
 	                "the wire's lead glued onto a copy's headline");
 }
 
+/*
+ * An update's mark after a title that names nothing, as a property: in
+ * six towns a feed tells "Dernière minute" over a museum's new director
+ * and, hours on, "MISE À JOUR - Dernière minute" over that lead and a
+ * sentence more; two days on, "Dernière minute - mise à jour" over its
+ * mayor's candidacy. "mise à jour" (like "(обновлено)", "aggiornato",
+ * "doplněno") marks an update and names nothing: the two updates are
+ * short titles, which fold only over their leads, not two titles of
+ * four words alike.
+ */
+static void
+gen_update_marks(size_t i, struct gen_entry *g)
+{
+	static const char *const title[3] = {
+		"Derni\u00e8re minute", "MISE \u00c0 JOUR - Derni\u00e8re minute",
+		"Derni\u00e8re minute - mise \u00e0 jour",
+	};
+	size_t t = i / 3, k = i % 3;
+
+	snprintf(g->title, sizeof(g->title), "%s", title[k]);
+	if (k < 2) {
+		snprintf(g->lead, sizeof(g->lead), "Le mus\u00e9e des beaux-arts de %s "
+		         "a un nouveau directeur, Paul Vernet, qui prendra ses "
+		         "fonctions le mois prochain.%s", ten_towns[t],
+		         k ? " Les r\u00e9actions sont nombreuses." : "");
+	} else {
+		snprintf(g->lead, sizeof(g->lead), "\u00c0 la t\u00eate de %s depuis "
+		         "%d ans, le maire a confirm\u00e9 mercredi sa candidature. "
+		         "La pr\u00e9fecture a confirm\u00e9 l'information.",
+		         ten_towns[t], 6 + (int)t);
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = 1;
+	g->at = (int64_t)t * 6 * 86400 + (k == 2 ? 2 * 86400 : 0) +
+	        (int64_t)(k > 0) * 5 * 3600;
+}
+
+static void
+test_update_marks(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * 6, gen_update_marks,
+	                "an update's mark after a title that names nothing");
+}
+
 int
 main(void)
 {
@@ -7162,6 +7207,7 @@ main(void)
 		cmocka_unit_test(test_cjk_told_labels),
 		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_glued_other),
+		cmocka_unit_test(test_update_marks),
 		cmocka_unit_test(test_wire_label_head),
 		cmocka_unit_test(test_generic_over_lead),
 		cmocka_unit_test(test_lead_paragraphs),

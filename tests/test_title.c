@@ -941,6 +941,43 @@ test_french_kickers(void **state)
 	                                 "site de Pharmalys", valence));
 }
 
+/* An update's mark after a title or before it says nothing: "Dernière
+ * minute - mise à jour" is as short as "Dernière minute" (two words),
+ * and so are the marks in Italian, Dutch, Czech and Russian. */
+static void
+test_update_marks(void **state)
+{
+	static const char *const marked[] = {
+		"Derni\u00e8re minute - mise \u00e0 jour",
+		"MISE \u00c0 JOUR - Derni\u00e8re minute",
+		"Aggiornato | Ultim'ora locale",
+		"Laatste nieuws - bijgewerkt",
+		"Aktu\u00e1ln\u011b \u2013 dopln\u011bno",
+		"\u0421\u0440\u043e\u0447\u043d\u043e \u0441\u0435\u0433\u043e\u0434\u043d\u044f "
+		"(\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e)",
+	};
+	static const char *const plain[] = {
+		"Derni\u00e8re minute", "Derni\u00e8re minute", "Ultim'ora locale",
+		"Laatste nieuws", "Aktu\u00e1ln\u011b",
+		"\u0421\u0440\u043e\u0447\u043d\u043e \u0441\u0435\u0433\u043e\u0434\u043d\u044f",
+	};
+	struct title_words *w = title_words_new();
+	size_t i, a;
+
+	(void)state;
+	assert_non_null(w);
+	for (i = 0; i < sizeof(marked) / sizeof(marked[0]); i++) {
+		title_read(w, plain[i], NULL, NULL);
+		a = title_informative(w);
+		title_read(w, marked[i], NULL, NULL);
+		if (title_informative(w) != a) {
+			fail_msg("\"%s\" says %zu, \"%s\" %zu", marked[i],
+			         title_informative(w), plain[i], a);
+		}
+	}
+	title_words_free(w);
+}
+
 int
 main(void)
 {
@@ -957,6 +994,7 @@ main(void)
 		cmocka_unit_test(test_extra_told),
 		cmocka_unit_test(test_extra_later),
 		cmocka_unit_test(test_french_kickers),
+		cmocka_unit_test(test_update_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
