@@ -953,13 +953,12 @@ test_update_marks(void **state)
 		"Aggiornato | Ultim'ora locale",
 		"Laatste nieuws - bijgewerkt",
 		"Aktu\u00e1ln\u011b \u2013 dopln\u011bno",
-		"\u0421\u0440\u043e\u0447\u043d\u043e \u0441\u0435\u0433\u043e\u0434\u043d\u044f "
-		"(\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e)",
+		"Срочно сегодня (обновлено)",
 	};
 	static const char *const plain[] = {
 		"Derni\u00e8re minute", "Derni\u00e8re minute", "Ultim'ora locale",
 		"Laatste nieuws", "Aktu\u00e1ln\u011b",
-		"\u0421\u0440\u043e\u0447\u043d\u043e \u0441\u0435\u0433\u043e\u0434\u043d\u044f",
+		"Срочно сегодня",
 	};
 	struct title_words *w = title_words_new();
 	size_t i, a;
