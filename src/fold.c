@@ -2858,6 +2858,9 @@ static void fold_summary_misses(const struct fold_ctx *c,
                                 const struct fold_ent *a,
                                 const struct fold_ent *b, size_t *ma,
                                 size_t *mb, size_t *na, size_t *nb);
+static int fold_leads_lack_none(const struct fold_ctx *c,
+                                const struct fold_ent *a,
+                                const struct fold_ent *b);
 
 /* The entries a probe may pair its entry with: the undated [0, undated)
  * and those dated within FOLD_WINDOW_SECONDS of it, [lo, hi), as the
@@ -3701,10 +3704,7 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	 * Japanese words when each lead holds a key the other lacks (a
 	 * template's lead: 北浦電力 ... 43% and 東浦電力 ... 9%). */
 	if (same_lead) {
-		size_t ma, mb, na, nb;
-
-		fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-		same_lead = ma == 0 || mb == 0;
+		same_lead = fold_leads_lack_none(c, a, b);
 	}
 	x = fold_view(c, a);
 	y = fold_view(c, b);
@@ -3746,6 +3746,18 @@ fold_summary_misses(const struct fold_ctx *c, const struct fold_ent *a,
 			i++, j++;
 		}
 	}
+}
+
+/* Whether one of a's and b's leads names no key that the other lacks:
+ * the keys shared are then all of that side's. */
+static int
+fold_leads_lack_none(const struct fold_ctx *c, const struct fold_ent *a,
+                     const struct fold_ent *b)
+{
+	size_t ma, mb, na, nb;
+
+	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
+	return ma == 0 || mb == 0;
 }
 
 /* Whether the first sentences of a's and b's summaries tell different
@@ -4303,14 +4315,10 @@ static int
 fold_leads_keyed_same(const struct fold_ctx *c, const struct fold_ent *a,
                       const struct fold_ent *b)
 {
-	size_t ma, mb, na, nb;
-
 	if (a->nskeys < FOLD_SERIES_KEYS || b->nskeys < FOLD_SERIES_KEYS) {
 		return 0;
 	}
-	/* one side lacking none, the keys shared are all of that side's */
-	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	return ma == 0 || mb == 0;
+	return fold_leads_lack_none(c, a, b);
 }
 
 /* Whether e's title is Korean or holds no Latin letter (Chinese,
@@ -4330,23 +4338,18 @@ fold_cjk_or_hangul(const struct fold_ctx *c, const struct fold_ent *e)
 /* fold_leads_keyed_same() for headlines in Chinese, Japanese or Korean,
  * whose leads name few keys (no capitals tell a name, and a run of kanji
  * between commas is no word): leads of FOLD_UNCASED_LEAD shingles or
- * more that no FOLD_BOILER_STORIES stories carry whole, neither naming a
- * key the other lacks ("미르군 의회는 금요일 트램 연장 예산 7억 원을
+ * more (that no FOLD_BOILER_STORIES stories carry whole, as
+ * fold_lead_copied_whole() asks of any lead), neither naming a key the
+ * other lacks ("미르군 의회는 금요일 트램 연장 예산 7억 원을
  * 의결했다" is one council's vote, where "Services resume." is any
  * line's). */
 static int
 fold_leads_uncased_same(const struct fold_ctx *c, const struct fold_ent *a,
                         const struct fold_ent *b)
 {
-	size_t ma, mb, na, nb;
-
-	if (a->nlead < FOLD_UNCASED_LEAD || b->nlead < FOLD_UNCASED_LEAD ||
-	    a->boilerlead || b->boilerlead || !fold_cjk_or_hangul(c, a) ||
-	    !fold_cjk_or_hangul(c, b)) {
-		return 0;
-	}
-	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	return ma == 0 || mb == 0;
+	return a->nlead >= FOLD_UNCASED_LEAD && b->nlead >= FOLD_UNCASED_LEAD &&
+	       fold_cjk_or_hangul(c, a) && fold_cjk_or_hangul(c, b) &&
+	       fold_leads_lack_none(c, a, b);
 }
 
 /* Whether a's and b's leads are written alike: FOLD_SHORT_LEAD_SHARE of

@@ -1006,7 +1006,7 @@ static const char *const stopwords[] = {
 	/* ... and after it, as an update's mark: French "mise à jour",
 	 * "actualisé", Italian "aggiornato", "le ultime", Dutch "bijgewerkt",
 	 * "de laatste stand", Czech "doplněno", "aktualizováno" (Russian
-	 * "обновлено": label_cyrillic) */
+	 * "обновлено": kinds_cyrillic) */
 	"actualisation", "actualise", "aggiornamento", "aggiornato",
 	"aktualizovano", "bijgewerkt", "doplneno", "jour", "laatste", "mise",
 	"ultime", "ultimo",
@@ -1023,10 +1023,6 @@ static const char *const label_words[] = {
 	"pictures", "video", "videos", "watch",
 };
 
-/* ... and in Cyrillic (other_put()): video, photos */
-static const char *const label_cyrillic[] = { "видео", "фото" };
-/* Cyrillic stopwords (other_put()): an update's mark, "(обновлено)" */
-static const char *const stop_cyrillic[] = { "обновлено" };
 
 /* Spelled numbers count as numbers: "Three injured" is not "Five
  * injured". These and spelled_numbers below. */
@@ -2537,10 +2533,21 @@ other_put(const char *word, int flags, unsigned char value)
 	other_tab[j].value = value;
 }
 
+/* Cyrillic stopwords and label_words, in the table of Cyrillic and
+ * Korean words (other_put()), as word_put() packs ASCII only: labels
+ * (video, photos) and an update's mark, "(обновлено)". */
+static const struct {
+	const char *word;
+	int flags;
+} kinds_cyrillic[] = {
+	{ "видео", WORD_LABEL }, { "фото", WORD_LABEL },
+	{ "обновлено", WORD_STOP },
+};
+
 #define NCYRILLIC (sizeof(date_key_cyrillic) / sizeof(date_key_cyrillic[0]))
 #define NHANGUL (sizeof(date_key_hangul) / sizeof(date_key_hangul[0]))
 #define NSPELLED (sizeof(spelled_cyrillic) / sizeof(spelled_cyrillic[0]))
-#define NLABEL (sizeof(label_cyrillic) / sizeof(label_cyrillic[0]))
+#define NKINDS (sizeof(kinds_cyrillic) / sizeof(kinds_cyrillic[0]))
 
 static void
 other_init(void)
@@ -2557,11 +2564,8 @@ other_init(void)
 		other_put(spelled_cyrillic[i].word, WORD_NUMBER,
 		          spelled_cyrillic[i].value);
 	}
-	for (i = 0; i < NLABEL; i++) {
-		other_put(label_cyrillic[i], WORD_LABEL, 0);
-	}
-	for (i = 0; i < sizeof(stop_cyrillic) / sizeof(stop_cyrillic[0]); i++) {
-		other_put(stop_cyrillic[i], WORD_STOP, 0);
+	for (i = 0; i < NKINDS; i++) {
+		other_put(kinds_cyrillic[i].word, kinds_cyrillic[i].flags, 0);
 	}
 }
 
