@@ -4169,6 +4169,52 @@ fold_sentence_copied(const struct fold_ctx *c, const struct fold_ent *a,
 	       utf8_chars(x, n) >= FOLD_SENTENCE_MIN;
 }
 
+/* Whether the lead that fold_lead_length() reads at x, cut short by an
+ * ellipsis or the bytes or else to the end of its sentence, is in y's
+ * lead and ends where a sentence of y ends (a source's words before it
+ * or a sentence after it aside): "Police closed the road at Elmford on
+ * Monday." is only the start of "... on Monday after a lorry
+ * overturned". Reads no further into y than a kept summary holds. */
+static int
+fold_lead_in(const char *x, const char *y)
+{
+	size_t n, i, ylen;
+	int cut;
+
+	x += strspn(x, " ");
+	y += strspn(y, " ");
+	x += fold_lead_start(x);
+	y += fold_lead_start(y);
+	n = fold_lead_length(x, &cut);
+	if (cut) {
+		return 1;
+	}
+	ylen = strnlen(y, FOLD_LEAD_BYTES + 1);
+	for (i = 0; n > 0 && i + n <= ylen; i++) {
+		const char *end = y + i + n;
+
+		if (strncmp(y + i, x, n) == 0 &&
+		    (*end == '\0' || *end == '.' || *end == '!' || *end == '?' ||
+		     strncmp(end, "\u3002", 3) == 0)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether one of a's and b's leads is the other's grown: fold_lead_in()
+ * one way or the other. */
+static int
+fold_lead_grown(const struct fold_ctx *c, const struct fold_ent *a,
+                const struct fold_ent *b)
+{
+	const char *x = fold_at(c, (size_t)(a - c->ents))->summary;
+	const char *y = fold_at(c, (size_t)(b - c->ents))->summary;
+
+	return x != NULL && y != NULL &&
+	       (fold_lead_in(x, y) || fold_lead_in(y, x));
+}
+
 /* Whether the leads of a and b are copies, as a short title needs:
  * FOLD_SHORT_LEAD_SHARE of the shorter lead's shingles, and
  * FOLD_SHORT_LEAD_MIN of them not boilerplate (a template's words count
@@ -4585,7 +4631,9 @@ fold_keys_apart(const struct fold_ctx *c, const struct fold_ent *a,
  * word and yet are not one lead: the figures differ, which in Japanese
  * make no shingle (notices of maintenance at 5時 and at 6時). Both leads
  * were read alike (fold_read_summary()'s flags for short titles), so
- * their keyed hashes differ only where their keys do. */
+ * their keyed hashes differ only where their keys do, and each must
+ * hold one the other lacks: a lead that ends in an ellipsis where the
+ * other ends in a full stop leaves its last word out of its keys. */
 static int
 fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
                            const struct fold_ent *b)
@@ -4598,7 +4646,7 @@ fold_short_leads_refigured(const struct fold_ctx *c, const struct fold_ent *a,
 		return 0;
 	}
 	fold_lead_shared(c, a, b, &all);
-	return all == a->nlead;
+	return all == a->nlead && !fold_leads_lack_none(c, a, b);
 }
 
 /* Whether a's title names nothing and b's is a headline of its own, or
@@ -4628,8 +4676,10 @@ fold_nothing_over(const struct fold_ctx *c, const struct fold_ent *a,
  * and "drizzle forecast") and, over the same first sentence
  * (fold_sentence_copied()), a word added or swapped by the title rule,
  * or a Japanese piece swapped (title_cjk_swapped(): "閉鎖" for "通行止め"),
- * where the titles hold the same keys; over the very same lead a title
- * that names nothing agrees with a headline of its own. */
+ * where the titles hold the same keys; over the very same lead, or one
+ * that the other's tells grown (a sentence after it, a source before it,
+ * or cut short: fold_lead_grown()), a title that names nothing agrees
+ * with a headline of its own. */
 static int
 fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
                         double t, int swaps)
@@ -4651,14 +4701,17 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 	 * another town; under a dated series' title, 大山きょうの天気 12月13日,
 	 * the same first sentence may open two forecasts); so is another
 	 * title that names nothing over it, unless the two hold other keys
-	 * (fold_keys_apart()) */
+	 * (fold_keys_apart()); and so is one over a lead that the other
+	 * tells grown, whole to the end of a sentence of it or cut short
+	 * (fold_lead_grown()), naming the event (fold_lead_copied_whole()) */
 	if (swaps > 0 &&
 	    (fold_nothing_over(c, a, b) || fold_nothing_over(c, b, a))) {
 		size_t all, n = fold_lead_len(a);
 
 		fold_lead_shared(c, a, b, &all);
-		if (n >= FOLD_LEAD_MIN && n == fold_lead_len(b) && all == n &&
-		    a->figseq == b->figseq) {
+		if ((n >= FOLD_LEAD_MIN && n == fold_lead_len(b) && all == n &&
+		     a->figseq == b->figseq) ||
+		    (fold_lead_copied_whole(c, a, b) && fold_lead_grown(c, a, b))) {
 			return 1;
 		}
 	}
@@ -5589,7 +5642,10 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *      (not with other keys, unless each title is a word at most:
  *      "Nyhetsflash" and "Avance", not "Weer Elmwijk" and "Weer Brakel"),
  *      over the very same lead, its figures in the same order
- *      (fold_short_titles_agree(), fold_figure_order()); or, under
+ *      (fold_short_titles_agree(), fold_figure_order()), or over one
+ *      that the other's tells grown or cut short, whole to the end of a
+ *      sentence of it (fold_lead_grown()) and naming the event
+ *      (fold_lead_copied_whole()); or, under
  *      any titles, their leads prove one event (fold_lead_proves(): the
  *      same text naming FOLD_SERIES_KEYS keys, told within
  *      FOLD_DETAIL_SECONDS, under titles that do not each hold a key the

@@ -807,28 +807,38 @@ static const char *const update_labels[] = {
 /* Whether nm's last tokens from token k on, a label in brackets, are
  * one of update_labels (none is over 4 characters), or a Korean wire's
  * count of its reports ("[2보]", "(2보)": its second report of the
- * story; the digits are a token of their own). */
+ * story; the digits are a token of their own), told all together or not
+ * ("[종합2보]"). */
 static int
 label_is_update(const struct norm *nm, size_t k)
 {
-	char label[4 * 4 + 1];
-	size_t i, len = 0, from;
+	static const char combined[] = "\uc885\ud569";	/* 종합 */
+	char label[5 * 4 + 1];
+	size_t i, len = 0, from, skip = 0;
 
-	if (k >= nm->ntoks || nm->ntoks - k > 2) {
+	if (k >= nm->ntoks || nm->ntoks - k > 3) {
 		return 0;
 	}
 	from = nm->toks[k].start;
-	if (nm->ncps - from > 4) {
+	if (nm->ncps - from > 5) {
 		return 0;
 	}
 	for (i = from; i < nm->ncps; i++) {
 		len += utf8_encode(nm->cps[i], label + len);
 	}
 	label[len] = '\0';
+	if (nm->ntoks - k == 3 &&
+	    strncmp(label, combined, sizeof(combined) - 1) == 0) {
+		skip = sizeof(combined) - 1;
+		from = nm->toks[++k].start;
+	}
 	if (nm->ntoks - k == 2) {
-		i = strspn(label, "0123456789");
+		i = strspn(label + skip, "0123456789");
 		return i == nm->toks[k + 1].start - from &&
-		       strcmp(label + i, "\ubcf4") == 0;	/* 보 */
+		       strcmp(label + skip + i, "\ubcf4") == 0;	/* 보 */
+	}
+	if (nm->ntoks - k == 3) {
+		return 0;
 	}
 	for (i = 0; i < sizeof(update_labels) / sizeof(update_labels[0]); i++) {
 		if (strcmp(label, update_labels[i]) == 0) {
@@ -4185,7 +4195,8 @@ title_is_dated(const struct title_words *w)
  *    ("Breaking:", "UPDATE:", "LIVE:", "JUST NU:") are stopwords, and
  *    after one in capitals the headline's first word is its first; an
  *    update's label in brackets ("【続報】", "[속보]", a Korean wire's
- *    count of its reports "[2보]", label_is_update()) is no part of it,
+ *    count of its reports "[2보]" or "[종합2보]", label_is_update()) is
+ *    no part of it,
  *    nor is one in brackets that ends it ("긴급 뉴스 (2보)");
  *  - likewise when each title's Japanese holds a word the other lacks
  *    (cjk_word_missing: a kanji or katakana run, or a hiragana run

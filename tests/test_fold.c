@@ -6975,6 +6975,66 @@ test_cjk_told_labels(void **state)
 }
 
 /*
+ * A title that names nothing over a lead that another copy tells grown,
+ * as a property: in ten towns the wire tells "Breaking news" (突发 in
+ * Chinese), a title that every town's news carries, over its lead; an
+ * outlet heads that lead in its own words with a sentence after it (a
+ * source before it in Chinese, "据官方消息，"); an aggregator's "Breaking
+ * news" cuts it short, or ends it in an ellipsis where it ends (its last
+ * word, cut, then names nothing: the leads are no two figures'). The
+ * shorter lead is whole in the longer, to the end of a sentence of it,
+ * and names nothing the other lacks (fold_lead_copied_whole(),
+ * fold_lead_grown()): one story. The same hour's alert over the
+ * template's lead for another figure or another person is another.
+ */
+static void
+gen_generic_grown(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 4, k = i % 4;
+	unsigned n = 20 + 3 * (unsigned)t + (k == 3 ? 7 : 0);
+	const char *town = t % 2 ? cjk_towns[t] : ten_towns[t];
+	const char *who = cjk_people[(t + (k == 3)) % TEN_TOWNS];
+
+	if (t % 2 == 0) {
+		snprintf(g->title, sizeof(g->title), "%s", k == 1 ?
+		         "Boil-water notice for " : "Breaking news");
+		if (k == 1) {
+			snprintf(g->title + strlen(g->title), 64,
+			         "%s after bacteria found", town);
+		}
+		snprintf(g->lead, sizeof(g->lead), "Around %u,000 households "
+		         "in %s were told on Sunday to boil their tap water%s",
+		         n, town, k == 2 && t % 4 == 0 ? "\xe2\x80\xa6" :
+		         k == 2 ? " after bacteria were found\xe2\x80\xa6" :
+		         k == 1 ? " after bacteria were found. Bottled water is "
+		         "handed out at the town hall." :
+		         " after bacteria were found.");
+	} else {
+		if (k == 1) {
+			snprintf(g->title, sizeof(g->title), "%s出任%s美术馆馆长",
+			         who, town);
+		} else {
+			snprintf(g->title, sizeof(g->title), "突发");
+		}
+		snprintf(g->lead, sizeof(g->lead), "%s%s周二被任命为%s美术馆馆长%s",
+		         k == 1 ? "据官方消息，" : "", who, town,
+		         k == 2 && t % 4 == 1 ? "…" : k == 2 ? "，将于下月上任…" :
+		         "，将于下月上任。");
+	}
+	g->story = 2 * t + (k == 3);
+	g->own = k == 1 ? 1 : k == 2 ? 2 : 0;
+	g->at = (int64_t)t * 2 * 86400 + (int64_t)k * 2400;
+}
+
+static void
+test_generic_grown(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * TEN_TOWNS, gen_generic_grown,
+	                "a title that names nothing over a lead grown");
+}
+
+/*
  * A headline's first word swapped by an outlet, as a property: in ten
  * towns the wire tells "Strike halts Brackwick Foods plant in {town}"
  * over 300 workers walking out, and an outlet, forty minutes on,
@@ -7205,6 +7265,7 @@ main(void)
 		cmocka_unit_test(test_uncased_update),
 		cmocka_unit_test(test_korean_count_after),
 		cmocka_unit_test(test_cjk_told_labels),
+		cmocka_unit_test(test_generic_grown),
 		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_glued_other),
 		cmocka_unit_test(test_update_marks),

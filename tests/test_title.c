@@ -943,7 +943,8 @@ test_french_kickers(void **state)
 
 /* An update's mark after a title or before it says nothing: "Dernière
  * minute - mise à jour" is as short as "Dernière minute" (two words),
- * and so are the marks in Italian, Dutch, Czech and Russian. */
+ * and so are the marks in Italian, Dutch, Czech and Russian, and a
+ * Korean wire's count of its reports told together ("[종합2보] 속보"). */
 static void
 test_update_marks(void **state)
 {
@@ -954,11 +955,14 @@ test_update_marks(void **state)
 		"Laatste nieuws - bijgewerkt",
 		"Aktu\u00e1ln\u011b \u2013 dopln\u011bno",
 		"Срочно сегодня (обновлено)",
+		"[\uc885\ud5692\ubcf4] \uc18d\ubcf4 \uc624\ub298",
+		"\uae34\uae09 \ub274\uc2a4 (\uc885\ud56910\ubcf4)",
 	};
 	static const char *const plain[] = {
 		"Derni\u00e8re minute", "Derni\u00e8re minute", "Ultim'ora locale",
 		"Laatste nieuws", "Aktu\u00e1ln\u011b",
 		"Срочно сегодня",
+		"\uc18d\ubcf4 \uc624\ub298", "\uae34\uae09 \ub274\uc2a4",
 	};
 	struct title_words *w = title_words_new();
 	size_t i, a;
