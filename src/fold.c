@@ -5493,6 +5493,56 @@ fold_cut_later(const struct fold_ctx *c, const struct fold_ent *a,
 	         fold_leads_copied(c, a, b));
 }
 
+/* Whether b's title tells a's lead: a's first sentence, word for word
+ * to its full stop, FOLD_SENTENCE_MIN characters or more, naming the
+ * event (FOLD_SERIES_KEYS keys, or a Chinese, Japanese or Korean lead of
+ * FOLD_UNCASED_LEAD shingles), and no lead that FOLD_BOILER_STORIES
+ * stories carry whole (once the stories so far tell it: a title is an
+ * item's own words, not a site's). An aggregator or an outlet glues the wire's lead
+ * onto its own headline ("Paro en … paralizada – La producción está
+ * parada en …"), or onto a label ("Urgente. El nombramiento de …"),
+ * over a lead of its own: its headline may swap a word and its lead
+ * tell the event in other words, but the wire's sentence names it. */
+static int
+fold_title_tells_lead(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia];
+	const char *x = fold_at(c, ia)->summary, *t = fold_at(c, ib)->title;
+	size_t n;
+
+	if (x == NULL || t == NULL || a->boilerlead ||
+	    (a->nskeys < FOLD_SERIES_KEYS &&
+	     !(a->nlead >= FOLD_UNCASED_LEAD && fold_cjk_or_hangul(c, a)))) {
+		return 0;
+	}
+	x += strspn(x, " ");
+	x += fold_lead_start(x);
+	n = fold_sentence_len(x);
+	if (n == 0 || utf8_chars(x, n) < FOLD_SENTENCE_MIN) {
+		return 0;
+	}
+	for (; *t != '\0'; t++) {
+		if (*t == *x && strncmp(t, x, n) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether one of a's and b's titles tells the other's lead
+ * (fold_title_tells_lead()), told within FOLD_DETAIL_SECONDS. */
+static int
+fold_lead_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
+{
+	const struct fold_ent *a = &c->ents[ia], *b = &c->ents[ib];
+
+	if (a->time == NF_NO_DATE || b->time == NF_NO_DATE ||
+	    fold_told_later(a, b)) {
+		return 0;
+	}
+	return fold_title_tells_lead(c, ia, ib) || fold_title_tells_lead(c, ib, ia);
+}
+
 /* fold_same_story()'s rule but for its last sentence (the quantities
  * the summaries give, the kickers): see there. */
 static int
@@ -5504,6 +5554,9 @@ fold_same_rules(const struct fold_ctx *c, uint32_t ia, uint32_t ib, double t)
 	if (fold_apart(a->time, b->time) ||
 	    fold_feed_repeats(c, ia, ib) || fold_cut_later(c, a, b)) {
 		return 0;
+	}
+	if (fold_lead_headlined(c, ia, ib)) {
+		return 1;
 	}
 	if (a->inform < TITLE_SHORT || b->inform < TITLE_SHORT) {
 		/* a named series' leads of their own may each name a thing
@@ -5777,6 +5830,12 @@ fold_kickers_apart(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
  *      "…胡宇轩宣布竞选连任" and "…公布…" over "意料之中：胡宇轩将再次竞选
  *      枫城市长。"), and the leads written alike then part them by
  *      figures only (fold_cjk_swap_named());
+ *  - whatever their titles and leads say, one's headline tells the
+ *    other's lead, its first sentence word for word to its full stop,
+ *    FOLD_SENTENCE_MIN characters or more and naming the event, told
+ *    within FOLD_DETAIL_SECONDS (fold_lead_headlined(): an aggregator's
+ *    "Urgente. El nombramiento de … se hizo oficial este jueves." over
+ *    a lead of its own, under the wire's "Urgente");
  *  - whatever the rules above say of their titles (too few words
  *    shared, or words swapped that fold_told_apart() reads as another
  *    event's), two feeds' items of one event, each under a headline in

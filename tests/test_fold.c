@@ -7035,6 +7035,58 @@ test_generic_grown(void **state)
 }
 
 /*
+ * A headline that tells another copy's lead, as a property: in ten towns
+ * the wire tells "Strike halts {firm} plant in {town}" over its lead; an
+ * outlet swaps the headline's first word and glues the wire's first
+ * sentence after a dash, over a lead in its own words; an aggregator
+ * glues it after "Breaking." over another of its own. The wire's
+ * sentence, naming the firm, the town and the day, tells one event: one
+ * story (fold_title_tells_lead()). The outlet's headline over the
+ * template's sentence for another firm, the same hour, is another.
+ */
+static void
+gen_lead_headlined(size_t i, struct gen_entry *g)
+{
+	static const char *const firm[TEN_TOWNS] = {
+		"Brackwick Foods", "Harrow Mills", "Tamsel Home", "Fenmo Freight",
+		"Kestle Textiles", "Orrin Paper", "Dunlow Metals", "Ashvale Glass",
+		"Millcombe Dairy", "Saltmere Tiles",
+	};
+	size_t t = i / 4, k = i % 4;
+	const char *f = firm[(t + (k == 3)) % TEN_TOWNS], *town = ten_towns[t];
+	char sentence[256];
+
+	snprintf(sentence, sizeof(sentence), "Workers at %s in %s walked out "
+	         "on Monday to demand higher wages.", f, town);
+	if (k == 0) {
+		snprintf(g->title, sizeof(g->title), "Strike halts %s plant in %s",
+		         f, town);
+		snprintf(g->lead, sizeof(g->lead), "%s Talks resume on Friday.",
+		         sentence);
+	} else if (k == 2) {
+		snprintf(g->title, sizeof(g->title), "Breaking. %s", sentence);
+		snprintf(g->lead, sizeof(g->lead), "Production has stopped as "
+		         "staff strike over pay, a union official said.");
+	} else {
+		snprintf(g->title, sizeof(g->title), "Walkout halts %s plant in "
+		         "%s \xe2\x80\x93 %s", f, town, sentence);
+		snprintf(g->lead, sizeof(g->lead), "The line stopped at dawn and "
+		         "pickets gathered at the gates, the union said.");
+	}
+	g->story = 2 * t + (k == 3);
+	g->own = k == 2 ? 2 : k != 0;
+	g->at = (int64_t)t * 2 * 86400 + (int64_t)k * 1800;
+}
+
+static void
+test_lead_headlined(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * TEN_TOWNS, gen_lead_headlined,
+	                "a headline that tells another copy's lead");
+}
+
+/*
  * A headline's first word swapped by an outlet, as a property: in ten
  * towns the wire tells "Strike halts Brackwick Foods plant in {town}"
  * over 300 workers walking out, and an outlet, forty minutes on,
@@ -7266,6 +7318,7 @@ main(void)
 		cmocka_unit_test(test_korean_count_after),
 		cmocka_unit_test(test_cjk_told_labels),
 		cmocka_unit_test(test_generic_grown),
+		cmocka_unit_test(test_lead_headlined),
 		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_glued_other),
 		cmocka_unit_test(test_update_marks),
