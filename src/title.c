@@ -312,6 +312,21 @@ is_upper_cp(uint32_t c)
 	return lower_cp(c) != c;
 }
 
+/* Whether c is a letter in lower case, in any cased script (a Cyrillic
+ * or Greek word in capitals is a label as a Latin one is, and one with a
+ * capital first letter only is not). */
+static int
+is_lower_cp(uint32_t c)
+{
+	locale_t loc;
+
+	if (c < 0x80) {
+		return c >= 'a' && c <= 'z';
+	}
+	loc = c_utf8();
+	return loc != (locale_t)0 && iswlower_l((wint_t)c, loc);
+}
+
 /* Decodes one character at s (len > 0 bytes left); bytes that are no
  * character read as U+FFFD, which separates words. */
 static size_t
@@ -959,7 +974,8 @@ tokenize(const char *s, size_t len, struct norm *nm)
 			cur->key = KEY_NUMBER;
 		}
 		if ((c >= 'a' && c <= 'z') ||
-		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c))) {
+		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c)) ||
+		    (c > 0x24F && is_lower_cp(c))) {
 			cur->caps = 0;
 		}
 		c = lower_cp(c);
@@ -4191,7 +4207,9 @@ title_is_dated(const struct title_words *w)
  *    are words, not bigrams, the first word always is; in the other
  *    scripts without capitals (Arabic, Hebrew, Hindi) and in a title
  *    without a capital every word is a weak key (is_uncased()), as no
- *    case tells a name. Wire labels
+ *    case tells a name (a word in capitals is one without a letter in
+ *    lower case, in Cyrillic and Greek as in Latin: "Стачка" opens a
+ *    sentence, "ОНЛАЙН" labels it). Wire labels
  *    ("Breaking:", "UPDATE:", "LIVE:", "JUST NU:") are stopwords, and
  *    after one in capitals the headline's first word is its first; an
  *    update's label in brackets ("【続報】", "[속보]", a Korean wire's

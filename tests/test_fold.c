@@ -7087,6 +7087,60 @@ test_lead_headlined(void **state)
 }
 
 /*
+ * A Cyrillic or Greek headline's first word swapped over the wire's lead
+ * copied whole, as a property: in ten towns the wire tells "Забастовка
+ * на заводе «Кедр-Металл» в городе {town}: производство остановлено"
+ * and an outlet "Стачка …" over the same lead; in Greek "Απεργία …" and
+ * "Κινητοποίηση …". A capitalised first word is a sentence's, weak as a
+ * Latin one is, not a label in capitals such as "ОНЛАЙН" (a lower-case
+ * Cyrillic or Greek letter ends a word in capitals as a Latin one does):
+ * one story. The next day's strike in the same town, told over its own
+ * lead, is another.
+ */
+static void
+gen_cased_first_swap(size_t i, struct gen_entry *g)
+{
+	static const char *const ru_town[TEN_TOWNS] = {
+		"Вельмарск", "Заревск", "Малоярск", "Озерецк", "Туманово",
+		"Светлоярск", "Кедрогорск", "Старосельск", "Прибрежный", "Гранитов",
+	};
+	static const char *const el_town[TEN_TOWNS] = {
+		"Καλαμιά", "Πευκόβρυση", "Αλμυρίδα", "Δροσιά", "Λευκόπετρα",
+		"Κρανιά", "Μυρτιά", "Ασπρόγη", "Ροδιά", "Λιμνούλα",
+	};
+	size_t t = i / 3, k = i % 3;
+	unsigned staff = 40 + 7 * (unsigned)t + (k == 2 ? 30 : 0);
+
+	if (t % 2 == 0) {
+		snprintf(g->title, sizeof(g->title), "%s на заводе «Кедр-Металл» в "
+		         "городе %s: производство остановлено",
+		         k == 1 ? "Стачка" : "Забастовка", ru_town[t]);
+		snprintf(g->lead, sizeof(g->lead), "%u рабочих завода «Кедр-Металл» "
+		         "в городе %s %s прекратили работу, требуя повышения "
+		         "зарплаты.", staff, ru_town[t],
+		         k == 2 ? "во вторник" : "в понедельник");
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s στο εργοστάσιο της %s: "
+		         "σταμάτησε η παραγωγή", k == 1 ? "Κινητοποίηση" : "Απεργία",
+		         el_town[t]);
+		snprintf(g->lead, sizeof(g->lead), "%u εργαζόμενοι στο εργοστάσιο "
+		         "της %s σταμάτησαν τη δουλειά %s ζητώντας αυξήσεις.", staff,
+		         el_town[t], k == 2 ? "την Τρίτη" : "τη Δευτέρα");
+	}
+	g->story = 2 * t + (k == 2);
+	g->own = k == 1;
+	g->at = (int64_t)t * 3 * 86400 + (k == 2 ? 86400 : (int64_t)k * 3600);
+}
+
+static void
+test_cased_first_swap(void **state)
+{
+	(void)state;
+	assert_gen_fold(3 * TEN_TOWNS, gen_cased_first_swap,
+	                "a Cyrillic or Greek headline's first word swapped");
+}
+
+/*
  * A headline's first word swapped by an outlet, as a property: in ten
  * towns the wire tells "Strike halts Brackwick Foods plant in {town}"
  * over 300 workers walking out, and an outlet, forty minutes on,
@@ -7319,6 +7373,7 @@ main(void)
 		cmocka_unit_test(test_cjk_told_labels),
 		cmocka_unit_test(test_generic_grown),
 		cmocka_unit_test(test_lead_headlined),
+		cmocka_unit_test(test_cased_first_swap),
 		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_glued_other),
 		cmocka_unit_test(test_update_marks),
