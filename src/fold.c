@@ -3760,10 +3760,71 @@ fold_leads_lack_none(const struct fold_ctx *c, const struct fold_ent *a,
 	return ma == 0 || mb == 0;
 }
 
+/* The bytes of summary s that folding reads past its lead's start. */
+static const char *
+fold_kept_from(const char *s, size_t *len, size_t *lead)
+{
+	int cut;
+
+	s += strspn(s, " ");
+	s += fold_lead_start(s);
+	*len = strnlen(s, FOLD_LEAD_BYTES);
+	*lead = fold_lead_length(s, &cut);
+	return s;
+}
+
+/* Whether the digits d[0..n) stand in s[0..len) as a figure of their own
+ * (no digit before or after them). */
+static int
+fold_digits_in(const char *s, size_t len, const char *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + n <= len; i++) {
+		if (memcmp(s + i, d, n) == 0 &&
+		    (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+		    (i + n == len || s[i + n] < '0' || s[i + n] > '9')) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* How many of the figures written in digits in x's lead y's lead lacks,
+ * when y's sentences after its lead hold each of them (within the
+ * FOLD_LEAD_BYTES a kept summary holds); else SIZE_MAX: "Joris
+ * Smeulders (79)." and "… heeft donderdag het overlijden bekendgemaakt.
+ * Joris Smeulders werd 79 jaar." */
+static size_t
+fold_figures_told_later(const char *x, const char *y)
+{
+	size_t xlen, xlead, ylen, ylead, i, n, lacked = 0;
+
+	x = fold_kept_from(x, &xlen, &xlead);
+	y = fold_kept_from(y, &ylen, &ylead);
+	for (i = 0; i < xlead; i += n ? n : 1) {
+		n = strspn(x + i, "0123456789");
+		if (n > xlead - i) {
+			n = xlead - i;
+		}
+		if (n == 0 || (i > 0 && x[i - 1] >= '0' && x[i - 1] <= '9') ||
+		    fold_digits_in(y, ylead, x + i, n)) {
+			continue;
+		}
+		if (!fold_digits_in(y, ylen, x + i, n)) {
+			return SIZE_MAX;
+		}
+		lacked++;
+	}
+	return lacked;
+}
+
 /* Whether the first sentences of a's and b's summaries tell different
  * events of one template ("Our Ostenton office is closed on Monday from
  * 07:35" and "Our Penstead office ... 22:35"; 南沢は月曜日、くもり and
- * 星丘は月曜日、雪): each holds a number the other lacks, or, with keys
+ * 星丘は月曜日、雪): each holds a number the other lacks (but not one
+ * whose extra figures, all written in digits, the other tells in a
+ * sentence after its lead: fold_figures_told_later()), or, with keys
  * above 0, keys of its own (names, kanji or katakana words) that the
  * other lacks. A truncated copy lacks keys on one side only. */
 static int
@@ -3773,8 +3834,17 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 	size_t ma, mb, na, nb;
 
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	return (na > 0 && nb > 0) || (keys > 0 && ma >= (size_t)keys &&
-	                              mb >= (size_t)keys);
+	if (na > 0 && nb > 0) {
+		const char *x = fold_at(c, (size_t)(a - c->ents))->summary;
+		const char *y = fold_at(c, (size_t)(b - c->ents))->summary;
+
+		if (x == NULL || y == NULL ||
+		    (fold_figures_told_later(x, y) != na &&
+		     fold_figures_told_later(y, x) != nb)) {
+			return 1;
+		}
+	}
+	return keys > 0 && ma >= (size_t)keys && mb >= (size_t)keys;
 }
 
 /* Whether code point cp is a letter of a script the leads are written
