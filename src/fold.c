@@ -6016,13 +6016,52 @@ fold_relay_in(const struct fold_ctx *c, uint32_t r, uint32_t x)
 	return 0;
 }
 
+/* Whether the stories rooted at ra and rb, one of them a single entry,
+ * hold a member each with the very same lead (fold_lead_whole() with its
+ * keys, FOLD_LEAD_MIN shingles or more, no boilerplate), both under a
+ * headline that says something (TITLE_SHORT), that are the same story:
+ * the wire's lead copied whole under an outlet's headline with a word
+ * swapped ("朱俊杰担任望海美术馆馆长" over the lead of "朱俊杰出任…") ties
+ * the copy to the wire's item, whatever the story's first member, told
+ * earlier by another outlet in its own words, says of the swap. */
+static int
+fold_lead_anchored(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
+{
+	uint32_t x = ra, y;
+	size_t i, j;
+
+	if (c->next[ra] != ra && c->next[rb] != rb) {
+		return 0;
+	}
+	for (i = 0; i < FOLD_SAMPLE && (i == 0 || x != ra); i++, x = c->next[x]) {
+		const struct fold_ent *a = &c->ents[x];
+
+		if (a->leadhash == 0 || a->boilerlead || a->nlead < FOLD_LEAD_MIN ||
+		    a->inform < TITLE_SHORT) {
+			continue;
+		}
+		for (j = 0, y = rb; j < FOLD_SAMPLE && (j == 0 || y != rb);
+		     j++, y = c->next[y]) {
+			const struct fold_ent *b = &c->ents[y];
+
+			if (b->leadhash == a->leadhash && !b->boilerlead &&
+			    b->inform >= TITLE_SHORT && fold_same_story(c, x, y, t)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Whether the stories rooted at ra and rb may become one: together they
  * span at most FOLD_WINDOW_SECONDS, or no more than one of them spans
  * already (fold_span_within()), their first members are the same
  * story, and so are their first whole headlines where a first member is
  * cut short (fold_first_whole(): "FLASH - Groupe Méridia supprime …"
  * matches each town's job cuts of one count, and may not let two towns'
- * into one story), and so are at least half of the pairs between the first
+ * into one story), but for a single entry tied to a member by the very
+ * same lead (fold_lead_anchored()), which needs no first member whole
+ * to agree, and so are at least half of the pairs between the first
  * FOLD_SAMPLE members of each (a bounded sample, so that a big story
  * costs no more than a small one), none of them one feed's own two items
  * with a word swapped (fold_own_swapped(): two events, however the other
@@ -6042,7 +6081,7 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	uint32_t x = ra, y, wa, wb;
 	size_t i, j, pairs = 0, same = 0;
 	/* fold_relay_in() of each sampled member, asked once: -1 not yet */
-	int relay_a, relay_b[FOLD_SAMPLE];
+	int relay_a, relay_b[FOLD_SAMPLE], anchored;
 
 	if (first <= last && fold_apart(first, last) &&
 	    !fold_span_within(c, ra, first, last) &&
@@ -6054,6 +6093,7 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	}
 	wa = fold_first_whole(c, ra);
 	wb = fold_first_whole(c, rb);
+	anchored = fold_lead_anchored(c, ra, rb, t);
 	for (j = 0; j < FOLD_SAMPLE; j++) {
 		relay_b[j] = -1;
 	}
@@ -6069,7 +6109,9 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 				break;
 			}
 			ok = fold_same_story(c, x, y, t);
-			if (!ok && ((i == 0 && j == 0) || (x == wa && y == wb) ||
+			if (!ok && ((!anchored && i == 0 && j == 0) ||
+			            (x == wa && y == wb &&
+			             (!anchored || wa != ra || wb != rb)) ||
 			            fold_own_swapped(c, x, y))) {
 				return 0;
 			}

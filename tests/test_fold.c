@@ -7191,6 +7191,60 @@ test_figure_told_later(void **state)
 }
 
 /*
+ * A copy tied to a story by the wire's lead, as a property: in ten towns
+ * an outlet first tells "{who} named director of {town} museum" over a
+ * sentence of its own that names no one; the wire, under the same headline, tells its
+ * lead; another outlet swaps a word of the headline ("appointed") over
+ * the wire's lead copied whole (in Chinese, 出任 and 担任). The swap over
+ * the first outlet's own sentence is no copy, but the very same lead
+ * ties the third item to the wire's (fold_lead_anchored()): one story.
+ * The same hour's appointment of another person in the town, the wire's
+ * template sentence with the other name, is another.
+ */
+static void
+gen_lead_anchored(size_t i, struct gen_entry *g)
+{
+	static const char *const who[TEN_TOWNS] = {
+		"Alder Quinn", "Bram Ostley", "Cora Vennet", "Dara Holm",
+		"Edwin Marsh", "Fenna Crowe", "Gil Harrow", "Hester Lyle",
+		"Ivo Brandt", "Juno Keel",
+	};
+	size_t t = i / 4, k = i % 4;
+	size_t p = (t + (k == 3)) % TEN_TOWNS;
+
+	if (t % 2 == 0) {
+		snprintf(g->title, sizeof(g->title), "%s %s director of %s museum",
+		         who[p], k == 2 ? "appointed" : "named", ten_towns[t]);
+		if (k == 0) {
+			snprintf(g->lead, sizeof(g->lead), "The town's art museum "
+			         "has found its new head, the council said.");
+		} else {
+			snprintf(g->lead, sizeof(g->lead), "%s was appointed "
+			         "director of the %s art museum on Tuesday and starts "
+			         "next month.", who[p], ten_towns[t]);
+		}
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s%s%s美术馆馆长",
+		         cjk_people[p], k == 2 ? "担任" : "出任", cjk_towns[t]);
+		snprintf(g->lead, sizeof(g->lead), k == 0 ?
+		         "%2$s美术馆迎来新馆长：%1$s。" :
+		         "%s周二被任命为%s美术馆馆长，将于下月上任。",
+		         cjk_people[p], cjk_towns[t]);
+	}
+	g->story = 2 * t + (k == 3);
+	g->own = k == 0 ? 1 : k == 2 ? 2 : 0;
+	g->at = (int64_t)t * 2 * 86400 + (int64_t)k * 1200;
+}
+
+static void
+test_lead_anchored(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * TEN_TOWNS, gen_lead_anchored,
+	                "a copy tied to a story by the wire's lead");
+}
+
+/*
  * A headline's first word swapped by an outlet, as a property: in ten
  * towns the wire tells "Strike halts Brackwick Foods plant in {town}"
  * over 300 workers walking out, and an outlet, forty minutes on,
@@ -7425,6 +7479,7 @@ main(void)
 		cmocka_unit_test(test_lead_headlined),
 		cmocka_unit_test(test_cased_first_swap),
 		cmocka_unit_test(test_figure_told_later),
+		cmocka_unit_test(test_lead_anchored),
 		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_glued_other),
 		cmocka_unit_test(test_update_marks),
