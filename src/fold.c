@@ -3645,6 +3645,13 @@ fold_lead_shared(const struct fold_ctx *c, const struct fold_ent *a,
  * On the held-out set this rule found the verb-swapping rewrites that
  * share their lead and folded no different stories.
  */
+static int fold_leads_keyed_same(const struct fold_ctx *c,
+                                 const struct fold_ent *a,
+                                 const struct fold_ent *b);
+static int fold_cjk_echoed(const struct fold_ent *a, const struct fold_ent *b,
+                           const struct fold_entry *ea,
+                           const struct fold_entry *eb);
+
 static int
 fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 {
@@ -3680,6 +3687,17 @@ fold_verify_lead(const struct fold_ctx *c, size_t ia, size_t ib, double t)
 	 * FOLD_LEAD_SAME_TITLE of the usual part of their words. */
 	int same_lead = all >= FOLD_LEAD_SAME_MIN &&
 	                (double)all >= FOLD_LEAD_SAME * (double)whole - 1e-9;
+
+	/* so is a shorter lead that is the very same text, keys and all,
+	 * when it names the event: by its keys, or in Chinese or Japanese,
+	 * whose leads name none, by telling each headline ("南屿美术馆迎来新
+	 * 馆长：赵天佑。" under "赵天佑出任…" and "赵天佑担任…"); "设备故障，
+	 * 列车暂停运营。" under two towns' closures tells neither */
+	if (!same_lead && a->leadhash == b->leadhash && all == whole &&
+	    (fold_leads_keyed_same(c, a, b) ||
+	     fold_cjk_echoed(a, b, fold_at(c, ia), fold_at(c, ib)))) {
+		same_lead = 1;
+	}
 
 	/* but not a lead that many stories carry whole ("公正取引委員会が審査
 	 * に乗り出した。" under each takeover's review): the titles over it

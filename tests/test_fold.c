@@ -7245,6 +7245,46 @@ test_lead_anchored(void **state)
 }
 
 /*
+ * A short lead that is the very same text under two Chinese headlines
+ * with a word swapped, as a property: in ten towns the wire tells
+ * "{who}出任{town}美术馆馆长" over "{town}美术馆迎来新馆长：{who}。" (eleven
+ * pairs of characters, fewer than a lead copied nearly whole needs) and
+ * an outlet "{who}担任… — 东岚日报" over the same lead: it tells each headline's
+ * person, town and post, so one story. A line's closure in two towns
+ * told the same hour over one sentence that names neither town
+ * ("设备故障，列车暂停运营两小时。") is two.
+ */
+static void
+gen_short_lead_same(size_t i, struct gen_entry *g)
+{
+	size_t t = i / 4, k = i % 4;
+	const char *town = cjk_towns[t], *who = cjk_people[t];
+
+	if (k < 2) {
+		snprintf(g->title, sizeof(g->title), "%s%s%s美术馆馆长%s", who,
+		         k ? "担任" : "出任", town, k ? " — 东岚日报" : "");
+		snprintf(g->lead, sizeof(g->lead), "%s美术馆迎来新馆长：%s。",
+		         town, who);
+	} else {
+		snprintf(g->title, sizeof(g->title), "%s地铁2号线%s",
+		         cjk_towns[(t + (k == 3)) % TEN_TOWNS],
+		         k == 2 ? "停运" : "停止运营");
+		snprintf(g->lead, sizeof(g->lead), "设备故障，列车暂停运营两小时。");
+	}
+	g->story = k < 2 ? 3 * t : 3 * t + k - 1;
+	g->own = k == 1 || k == 3;
+	g->at = (int64_t)t * 2 * 86400 + (int64_t)k * 1200;
+}
+
+static void
+test_short_lead_same(void **state)
+{
+	(void)state;
+	assert_gen_fold(4 * TEN_TOWNS, gen_short_lead_same,
+	                "a short lead that is the very same text");
+}
+
+/*
  * A headline's first word swapped by an outlet, as a property: in ten
  * towns the wire tells "Strike halts Brackwick Foods plant in {town}"
  * over 300 workers walking out, and an outlet, forty minutes on,
@@ -7480,6 +7520,7 @@ main(void)
 		cmocka_unit_test(test_cased_first_swap),
 		cmocka_unit_test(test_figure_told_later),
 		cmocka_unit_test(test_lead_anchored),
+		cmocka_unit_test(test_short_lead_same),
 		cmocka_unit_test(test_first_swapped),
 		cmocka_unit_test(test_glued_other),
 		cmocka_unit_test(test_update_marks),
