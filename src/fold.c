@@ -305,6 +305,10 @@ struct fold_ctx {
 	size_t noutlets_cap;	/* a power of two, or 0 */
 	struct fold_ent *ents;
 	size_t n;
+	/* by entry, beside ents (whose 96 bytes they would outgrow): where
+	 * its lead starts in its summary (fold_lead_start()), and how long
+	 * its first sentence is there (fold_sentence_len()), read once */
+	unsigned char *leadat, *sentlen;
 	uint32_t *ids, *keys, *lids, *skeys;
 	size_t nids, capids, nkeys, capkeys, nlids, caplids, nskeys, capskeys;
 	char *flat;
@@ -1838,6 +1842,26 @@ fold_lead_of(const struct fold_entry *e)
 	       fold_summary_headline(e->title, e->summary) ? NULL : e->summary;
 }
 
+/* The bytes of the first sentence of s, to its full stop ("." "!" or
+ * "?" before a blank or the end, or "。"), within FOLD_LEAD_BYTES; 0 when
+ * none ends there. */
+static size_t
+fold_sentence_len(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < FOLD_LEAD_BYTES && s[i] != '\0'; i++) {
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    (s[i + 1] == ' ' || s[i + 1] == '\0')) {
+			return i + 1;
+		}
+		if (s[i] == '\xe3' && strncmp(s + i, "\u3002", 3) == 0) {
+			return i + 3;
+		}
+	}
+	return 0;
+}
+
 /* Reads a summary's lead (fold_lead_length()): its keys (a lead cut
  * short leaves its last word out) and its shingles. */
 static int
@@ -1852,7 +1876,15 @@ fold_read_summary(struct fold_part *p, const char *summary,
 	if (summary == NULL) {
 		return 0;
 	}
-	summary += fold_lead_start(summary);
+	len = fold_lead_start(summary);
+	summary += len;
+	/* a label's run of blanks past a byte's reach leaves the lead
+	 * unplaced: its first sentence then counts as none */
+	if (len <= UCHAR_MAX) {
+		p->c->leadat[fe - p->c->ents] = (unsigned char)len;
+		p->c->sentlen[fe - p->c->ents] =
+			(unsigned char)fold_sentence_len(summary);
+	}
 	len = fold_lead_length(summary, &cut);
 	fe->leadlen = (unsigned char)len;
 	/* under a short title the lead's names decide: in a script without
@@ -3322,6 +3354,8 @@ fold_ctx_free(struct fold_ctx *c)
 {
 	free(c->outlets);
 	free(c->ents);
+	free(c->leadat);
+	free(c->sentlen);
 	free(c->ids);
 	free(c->keys);
 	free(c->flat);
@@ -3385,9 +3419,12 @@ fold_ctx_fill(struct fold_ctx *c, const struct fold_entry *entries, size_t n)
 	}
 	ls.map = fold_zeroed(((size_t)1 << (ls.bits - 5)) * sizeof(*ls.map), 1);
 	c->ents = fold_zeroed((n ? n : 1) * sizeof(*c->ents), 0);
+	c->leadat = fold_zeroed(n ? n : 1, 0);
+	c->sentlen = fold_zeroed(n ? n : 1, 0);
 	c->entries = entries;
 	c->n = n;
-	if (ls.map == NULL || c->ents == NULL ||
+	if (ls.map == NULL || c->ents == NULL || c->leadat == NULL ||
+	    c->sentlen == NULL ||
 	    fold_rehash(c, n * FOLD_IDS_PER_ENTRY) != 0 ||
 	    fold_outlets_fill(c, n) != 0 || fold_read_all(c, &ls) != 0) {
 		goto out;
@@ -3778,17 +3815,10 @@ fold_leads_lack_none(const struct fold_ctx *c, const struct fold_ent *a,
 	return ma == 0 || mb == 0;
 }
 
-/* The bytes of summary s that folding reads past its lead's start. */
-static const char *
-fold_kept_from(const char *s, size_t *len, size_t *lead)
+static inline int
+fold_digit(char ch)
 {
-	int cut;
-
-	s += strspn(s, " ");
-	s += fold_lead_start(s);
-	*len = strnlen(s, FOLD_LEAD_BYTES);
-	*lead = fold_lead_length(s, &cut);
-	return s;
+	return ch >= '0' && ch <= '9';
 }
 
 /* Whether the digits d[0..n) stand in s[0..len) as a figure of their own
@@ -3796,37 +3826,49 @@ fold_kept_from(const char *s, size_t *len, size_t *lead)
 static int
 fold_digits_in(const char *s, size_t len, const char *d, size_t n)
 {
-	size_t i;
+	const char *p = s, *end = s + len;
 
-	for (i = 0; i + n <= len; i++) {
-		if (memcmp(s + i, d, n) == 0 &&
-		    (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
-		    (i + n == len || s[i + n] < '0' || s[i + n] > '9')) {
+	while ((size_t)(end - p) >= n &&
+	       (p = memchr(p, d[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, d, n) == 0 && (p == s || !fold_digit(p[-1])) &&
+		    (p + n == end || !fold_digit(p[n]))) {
 			return 1;
 		}
+		p++;
 	}
 	return 0;
 }
 
-/* How many of the figures written in digits in x's lead y's lead lacks,
- * when y's sentences after its lead hold each of them (within the
+/* How many of the figures written in digits in a's lead b's lead lacks,
+ * when b's sentences after its lead hold each of them (within the
  * FOLD_LEAD_BYTES a kept summary holds); else SIZE_MAX: "Joris
  * Smeulders (79)." and "… heeft donderdag het overlijden bekendgemaakt.
  * Joris Smeulders werd 79 jaar." */
 static size_t
-fold_figures_told_later(const char *x, const char *y)
+fold_figures_told_later(const struct fold_ctx *c, const struct fold_ent *a,
+                        const struct fold_ent *b)
 {
-	size_t xlen, xlead, ylen, ylead, i, n, lacked = 0;
+	const char *x = fold_at(c, (size_t)(a - c->ents))->summary;
+	const char *y = fold_at(c, (size_t)(b - c->ents))->summary;
+	size_t xlead = a->leadlen, ylead = b->leadlen, ylen, i, n, lacked = 0;
 
-	x = fold_kept_from(x, &xlen, &xlead);
-	y = fold_kept_from(y, &ylen, &ylead);
-	for (i = 0; i < xlead; i += n ? n : 1) {
-		n = strspn(x + i, "0123456789");
-		if (n > xlead - i) {
-			n = xlead - i;
+	if (x == NULL || y == NULL) {
+		return SIZE_MAX;
+	}
+	x += c->leadat[a - c->ents];
+	y += c->leadat[b - c->ents];
+	ylen = strnlen(y, FOLD_LEAD_BYTES);
+	if (ylen <= ylead) {
+		return SIZE_MAX;	/* no sentence after the lead */
+	}
+	for (i = 0; i < xlead; i += n) {
+		for (n = 0; i + n < xlead && fold_digit(x[i + n]); n++) {
 		}
-		if (n == 0 || (i > 0 && x[i - 1] >= '0' && x[i - 1] <= '9') ||
-		    fold_digits_in(y, ylead, x + i, n)) {
+		if (n == 0) {
+			n = 1;
+			continue;
+		}
+		if (fold_digits_in(y, ylead, x + i, n)) {
 			continue;
 		}
 		if (!fold_digits_in(y, ylen, x + i, n)) {
@@ -3852,15 +3894,9 @@ fold_summaries_differ(const struct fold_ctx *c, const struct fold_ent *a,
 	size_t ma, mb, na, nb;
 
 	fold_summary_misses(c, a, b, &ma, &mb, &na, &nb);
-	if (na > 0 && nb > 0) {
-		const char *x = fold_at(c, (size_t)(a - c->ents))->summary;
-		const char *y = fold_at(c, (size_t)(b - c->ents))->summary;
-
-		if (x == NULL || y == NULL ||
-		    (fold_figures_told_later(x, y) != na &&
-		     fold_figures_told_later(y, x) != nb)) {
-			return 1;
-		}
+	if (na > 0 && nb > 0 && fold_figures_told_later(c, a, b) != na &&
+	    fold_figures_told_later(c, b, a) != nb) {
+		return 1;
 	}
 	return keys > 0 && ma >= (size_t)keys && mb >= (size_t)keys;
 }
@@ -4210,26 +4246,6 @@ fold_leads_requantified(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	na += fold_headline_quantities(fold_at(c, ia), qa + na);
 	nb += fold_headline_quantities(fold_at(c, ib), qb + nb);
 	return fold_quantities_apart(qa, na, qb, nb);
-}
-
-/* The bytes of the first sentence of s, to its full stop ("." "!" or
- * "?" before a blank or the end, or "。"), within FOLD_LEAD_BYTES; 0 when
- * none ends there. */
-static size_t
-fold_sentence_len(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < FOLD_LEAD_BYTES && s[i] != '\0'; i++) {
-		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
-		    (s[i + 1] == ' ' || s[i + 1] == '\0')) {
-			return i + 1;
-		}
-		if (memcmp(s + i, "\u3002", 3) == 0) {
-			return i + 3;
-		}
-	}
-	return 0;
 }
 
 /* Whether a's and b's leads open with the same sentence, word for word,
@@ -5586,27 +5602,27 @@ fold_cut_later(const struct fold_ctx *c, const struct fold_ent *a,
  * event (FOLD_SERIES_KEYS keys, or a Chinese, Japanese or Korean lead of
  * FOLD_UNCASED_LEAD shingles), and no lead that FOLD_BOILER_STORIES
  * stories carry whole (once the stories so far tell it: a title is an
- * item's own words, not a site's). An aggregator or an outlet glues the wire's lead
- * onto its own headline ("Paro en … paralizada – La producción está
- * parada en …"), or onto a label ("Urgente. El nombramiento de …"),
- * over a lead of its own: its headline may swap a word and its lead
- * tell the event in other words, but the wire's sentence names it. */
+ * item's own words, not a site's). An aggregator or an outlet glues the
+ * wire's lead onto its own headline ("Paro en … paralizada – La
+ * producción está parada en …"), or onto a label ("Urgente. El
+ * nombramiento de …"), over a lead of its own: its headline may swap a
+ * word and its lead tell the event in other words, but the wire's
+ * sentence names it. */
 static int
 fold_title_tells_lead(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 {
 	const struct fold_ent *a = &c->ents[ia];
 	const char *x = fold_at(c, ia)->summary, *t = fold_at(c, ib)->title;
-	size_t n;
+	size_t n = c->sentlen[ia];
 
-	if (x == NULL || t == NULL || a->boilerlead ||
+	/* a character is a byte at least: most leads are asked no more */
+	if (n < FOLD_SENTENCE_MIN || x == NULL || t == NULL || a->boilerlead ||
 	    (a->nskeys < FOLD_SERIES_KEYS &&
 	     !(a->nlead >= FOLD_UNCASED_LEAD && fold_cjk_or_hangul(c, a)))) {
 		return 0;
 	}
-	x += strspn(x, " ");
-	x += fold_lead_start(x);
-	n = fold_sentence_len(x);
-	if (n == 0 || utf8_chars(x, n) < FOLD_SENTENCE_MIN) {
+	x += c->leadat[ia];
+	if (utf8_chars(x, n) < FOLD_SENTENCE_MIN) {
 		return 0;
 	}
 	for (; *t != '\0'; t++) {
