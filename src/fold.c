@@ -4298,8 +4298,8 @@ fold_lead_in(const char *x, const char *y)
 		const char *end = y + i + n;
 
 		if (strncmp(y + i, x, n) == 0 &&
-		    (*end == '\0' || *end == '.' || *end == '!' || *end == '?' ||
-		     strncmp(end, "\u3002", 3) == 0)) {
+		    (*end == '\0' || *end == '.' || *end == '!' ||
+		     *end == '?' || strncmp(end, "\u3002", 3) == 0)) {
 			return 1;
 		}
 	}
@@ -4815,7 +4815,8 @@ fold_short_titles_agree(const struct fold_ctx *c, uint32_t ia, uint32_t ib,
 		fold_lead_shared(c, a, b, &all);
 		if ((n >= FOLD_LEAD_MIN && n == fold_lead_len(b) && all == n &&
 		     a->figseq == b->figseq) ||
-		    (fold_lead_copied_whole(c, a, b) && fold_lead_grown(c, a, b))) {
+		    (fold_lead_copied_whole(c, a, b) &&
+		     fold_lead_grown(c, a, b))) {
 			return 1;
 		}
 	}
@@ -5644,7 +5645,8 @@ fold_lead_headlined(const struct fold_ctx *c, uint32_t ia, uint32_t ib)
 	    fold_told_later(a, b)) {
 		return 0;
 	}
-	return fold_title_tells_lead(c, ia, ib) || fold_title_tells_lead(c, ib, ia);
+	return fold_title_tells_lead(c, ia, ib) ||
+	       fold_title_tells_lead(c, ib, ia);
 }
 
 /* fold_same_story()'s rule but for its last sentence (the quantities
@@ -6067,11 +6069,12 @@ fold_lead_anchored(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
 	if (c->next[ra] != ra && c->next[rb] != rb) {
 		return 0;
 	}
-	for (i = 0; i < FOLD_SAMPLE && (i == 0 || x != ra); i++, x = c->next[x]) {
+	for (i = 0; i < FOLD_SAMPLE && (i == 0 || x != ra);
+	     i++, x = c->next[x]) {
 		const struct fold_ent *a = &c->ents[x];
 
-		if (a->leadhash == 0 || a->boilerlead || a->nlead < FOLD_LEAD_MIN ||
-		    a->inform < TITLE_SHORT) {
+		if (a->leadhash == 0 || a->boilerlead ||
+		    a->nlead < FOLD_LEAD_MIN || a->inform < TITLE_SHORT) {
 			continue;
 		}
 		for (j = 0, y = rb; j < FOLD_SAMPLE && (j == 0 || y != rb);
@@ -6079,7 +6082,8 @@ fold_lead_anchored(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t)
 			const struct fold_ent *b = &c->ents[y];
 
 			if (b->leadhash == a->leadhash && !b->boilerlead &&
-			    b->inform >= TITLE_SHORT && fold_same_story(c, x, y, t)) {
+			    b->inform >= TITLE_SHORT &&
+			    fold_same_story(c, x, y, t)) {
 				return 1;
 			}
 		}

@@ -2080,6 +2080,11 @@ static const char *const ten_towns[TEN_TOWNS] = {
 	"Kelbridge", "Saltmere", "Orrinford", "Brackwick", "Nordhaven",
 	"Millcombe", "Easterlea", "Dunlow", "Ashvale", "Tamsel",
 };
+/* fictional people, one a town */
+static const char *const ten_people[TEN_TOWNS] = {
+	"Alder Quinn", "Bram Ostley", "Cora Vennet", "Dara Holm", "Edwin Marsh",
+	"Fenna Crowe", "Gil Harrow", "Hester Lyle", "Ivo Brandt", "Juno Keel",
+};
 
 /*
  * One quantity given two values, as a property: in ten towns a sports
@@ -7155,27 +7160,23 @@ test_cased_first_swap(void **state)
 static void
 gen_figure_told_later(size_t i, struct gen_entry *g)
 {
-	static const char *const who[TEN_TOWNS] = {
-		"Alder Quinn", "Bram Ostley", "Cora Vennet", "Dara Holm",
-		"Edwin Marsh", "Fenna Crowe", "Gil Harrow", "Hester Lyle",
-		"Ivo Brandt", "Juno Keel",
-	};
 	size_t t = i / 3, k = i % 3;
 	const char *town = ten_towns[t], *role = k == 2 ? "judge" : "mayor";
 	unsigned age = 70 + (unsigned)t + (k == 2 ? 9 : 0);
 
 	if (k == 0) {
 		snprintf(g->title, sizeof(g->title), "Former mayor %s of %s dies "
-		         "aged %u", who[t], town, age);
+		         "aged %u", ten_people[t], town, age);
 		snprintf(g->lead, sizeof(g->lead), "%s mourns %s (%u), its mayor "
-		         "for two decades. Flags fly at half mast.", town, who[t],
-		         age);
+		         "for two decades. Flags fly at half mast.", town,
+		         ten_people[t], age);
 	} else {
 		snprintf(g->title, sizeof(g->title), "%s, former %s of\xe2\x80\xa6",
-		         who[(t + (k == 2)) % TEN_TOWNS], role);
+		         ten_people[(t + (k == 2)) % TEN_TOWNS], role);
 		snprintf(g->lead, sizeof(g->lead), "The family of %s, former %s of "
 		         "%s, announced the death on Tuesday. The %s was %u.",
-		         who[(t + (k == 2)) % TEN_TOWNS], role, town, role, age);
+		         ten_people[(t + (k == 2)) % TEN_TOWNS], role, town, role,
+		         age);
 	}
 	g->story = 2 * t + (k == 2);
 	g->own = k != 0;
@@ -7193,35 +7194,32 @@ test_figure_told_later(void **state)
 /*
  * A copy tied to a story by the wire's lead, as a property: in ten towns
  * an outlet first tells "{who} named director of {town} museum" over a
- * sentence of its own that names no one; the wire, under the same headline, tells its
- * lead; another outlet swaps a word of the headline ("appointed") over
- * the wire's lead copied whole (in Chinese, 出任 and 担任). The swap over
- * the first outlet's own sentence is no copy, but the very same lead
- * ties the third item to the wire's (fold_lead_anchored()): one story.
+ * sentence of its own that names no one; the wire, under the same
+ * headline, tells its lead; another outlet swaps a word of the headline
+ * ("appointed") over the wire's lead copied whole (in Chinese, 出任 and
+ * 担任). The swap over the first outlet's own sentence is no copy, but
+ * the very same lead ties the third item to the wire's
+ * (fold_lead_anchored()): one story.
  * The same hour's appointment of another person in the town, the wire's
  * template sentence with the other name, is another.
  */
 static void
 gen_lead_anchored(size_t i, struct gen_entry *g)
 {
-	static const char *const who[TEN_TOWNS] = {
-		"Alder Quinn", "Bram Ostley", "Cora Vennet", "Dara Holm",
-		"Edwin Marsh", "Fenna Crowe", "Gil Harrow", "Hester Lyle",
-		"Ivo Brandt", "Juno Keel",
-	};
 	size_t t = i / 4, k = i % 4;
 	size_t p = (t + (k == 3)) % TEN_TOWNS;
 
 	if (t % 2 == 0) {
 		snprintf(g->title, sizeof(g->title), "%s %s director of %s museum",
-		         who[p], k == 2 ? "appointed" : "named", ten_towns[t]);
+		         ten_people[p], k == 2 ? "appointed" : "named",
+		         ten_towns[t]);
 		if (k == 0) {
 			snprintf(g->lead, sizeof(g->lead), "The town's art museum "
 			         "has found its new head, the council said.");
 		} else {
 			snprintf(g->lead, sizeof(g->lead), "%s was appointed "
 			         "director of the %s art museum on Tuesday and starts "
-			         "next month.", who[p], ten_towns[t]);
+			         "next month.", ten_people[p], ten_towns[t]);
 		}
 	} else {
 		snprintf(g->title, sizeof(g->title), "%s%s%s美术馆馆长",
