@@ -6119,7 +6119,8 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	uint32_t x = ra, y, wa, wb;
 	size_t i, j, pairs = 0, same = 0;
 	/* fold_relay_in() of each sampled member, asked once: -1 not yet */
-	int relay_a, relay_b[FOLD_SAMPLE], anchored;
+	int relay_a, relay_b[FOLD_SAMPLE];
+	int anchored = -1;	/* fold_lead_anchored(), once asked */
 
 	if (first <= last && fold_apart(first, last) &&
 	    !fold_span_within(c, ra, first, last) &&
@@ -6131,7 +6132,6 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 	}
 	wa = fold_first_whole(c, ra);
 	wb = fold_first_whole(c, rb);
-	anchored = fold_lead_anchored(c, ra, rb, t);
 	for (j = 0; j < FOLD_SAMPLE; j++) {
 		relay_b[j] = -1;
 	}
@@ -6147,10 +6147,17 @@ fold_story_accepts(const struct fold_ctx *c, uint32_t ra, uint32_t rb, double t,
 				break;
 			}
 			ok = fold_same_story(c, x, y, t);
-			if (!ok && ((!anchored && i == 0 && j == 0) ||
-			            (x == wa && y == wb &&
-			             (!anchored || wa != ra || wb != rb)) ||
-			            fold_own_swapped(c, x, y))) {
+			if (!ok && ((i == 0 && j == 0) || (x == wa && y == wb))) {
+				/* asked only when the first members part them */
+				if (anchored < 0) {
+					anchored = fold_lead_anchored(c, ra, rb, t);
+				}
+				if (!anchored || (x == wa && y == wb &&
+				                  (wa != ra || wb != rb))) {
+					return 0;
+				}
+			}
+			if (!ok && fold_own_swapped(c, x, y)) {
 				return 0;
 			}
 			if (!ok && relay_a < 0) {

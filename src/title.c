@@ -318,12 +318,8 @@ is_upper_cp(uint32_t c)
 static int
 is_lower_cp(uint32_t c)
 {
-	locale_t loc;
+	locale_t loc = c_utf8();
 
-	if (c < 0x80) {
-		return c >= 'a' && c <= 'z';
-	}
-	loc = c_utf8();
 	return loc != (locale_t)0 && iswlower_l((wint_t)c, loc);
 }
 
@@ -973,9 +969,12 @@ tokenize(const char *s, size_t len, struct norm *nm)
 		if (c >= '0' && c <= '9') {
 			cur->key = KEY_NUMBER;
 		}
-		if ((c >= 'a' && c <= 'z') ||
-		    (c >= 0xDF && c <= 0x24F && !is_upper_cp(c)) ||
-		    (c > 0x24F && is_lower_cp(c))) {
+		/* asked only while the word is still in capitals: the
+		 * locale's lookup is dearer than the Latin ranges */
+		if (cur->caps &&
+		    ((c >= 'a' && c <= 'z') ||
+		     (c >= 0xDF && c <= 0x24F && !is_upper_cp(c)) ||
+		     (c > 0x24F && is_lower_cp(c)))) {
 			cur->caps = 0;
 		}
 		c = lower_cp(c);
